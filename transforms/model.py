@@ -1,0 +1,113 @@
+"""The records that flow from a file to the warehouse.
+
+Every offset (`start`, `end`) points into `Document.text`, the cleaned text that is stored.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SectionCategory(StrEnum):
+    """What a part of a report talks about, from its heading words."""
+
+    WORK_DONE = "work_done"
+    PROBLEMS = "problems"
+    PLANS = "plans"
+    LEADERSHIP = "leadership"
+    OUTLINE = "outline"
+    OTHER = "other"
+
+
+class Qualifier(StrEnum):
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+
+
+class Kind(StrEnum):
+    ACTUAL = "actual"
+    TARGET = "target"
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str | None = None
+    agency: str | None = None
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    region_code: str | None = None
+    admin_level: str | None = None
+    report_year: int | None = None
+    report_type: str | None = None
+    publish_date: str | None = None
+    index_no: str | None = None
+    doc_no: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    parent: int | None
+    level: int
+    number: str
+    title: str
+    category: SectionCategory
+    start: int
+    end: int
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}{self.title}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    section: int | None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as found in the text, before any subject is known."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    qualifier: Qualifier | None = None
+    # where the qualifier words outside `raw` sit, so the subject search can skip them
+    outer_start: int = -1
+    outer_end: int = -1
+
+
+@dataclass(frozen=True)
+class Mention:
+    subject: str | None
+    indicator: str | None
+    value: float
+    unit: str
+    raw: str
+    qualifier: Qualifier | None
+    kind: Kind
+    start: int
+    end: int
+    sentence: int
+    section: int | None
+
+
+@dataclass
+class Document:
+    document_id: str  # sha256 of the file bytes
+    source_path: str
+    format: str
+    encoding: str | None
+    text: str
+    meta: DocumentMeta
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

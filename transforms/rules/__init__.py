@@ -1,0 +1,3 @@
+"""Extraction rules, one module per dimension (numbers, units, qualifiers, exclusions, subjects,
+indicators), in the manner of Duckling: each rule a small named pattern with its production.
+The words they use live in transforms/data; the examples they must satisfy in transforms/corpus."""

@@ -1,0 +1,47 @@
+"""Numerals: find the span with our own patterns, convert it with a library.
+
+Arabic numerals are read with Decimal (no float noise: 13674.6万 → 136746000 exactly); Chinese
+numerals and mixtures go through cn2an once the span is cut out."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import cn2an
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE_DIGITS = "零〇一二两三四五六七八九"
+CHINESE = rf"[{CHINESE_DIGITS}十百千万亿]+(?:点[{CHINESE_DIGITS}]+)?"
+# A lone 一/千/万/百/亿 reads as "a"/"thousands of" (一次大排查, 千家万户), not as a count.
+NOT_A_COUNT = frozenset("一千万百亿")
+
+
+def is_arabic(numeral: str) -> bool:
+    return numeral[0].isdigit()
+
+
+def parse_arabic(numeral: str) -> Decimal:
+    return Decimal(numeral.replace(",", ""))
+
+
+class NotANumeral(ValueError):
+    """A run of numeral characters that is no number (二二, 十十)."""
+
+
+@lru_cache(maxsize=4096)
+def parse_chinese(numeral: str) -> Decimal:
+    if numeral[0] in "百千万亿":  # 百余人 is 一百余人
+        numeral = "一" + numeral
+    try:
+        return Decimal(str(cn2an.cn2an(numeral, "smart")))
+    except ValueError as error:
+        raise NotANumeral(numeral) from error
+
+
+def parse_numeral(numeral: str) -> Decimal:
+    return parse_arabic(numeral) if is_arabic(numeral) else parse_chinese(numeral)
+
+
+def as_number(value: Decimal) -> float | int:
+    """A whole value as int, else float: JSON shows 17662, not 17662.0."""
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,36 @@
+"""Counting units and the multipliers folded into values (data: units.toml)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.lexicon import load_toml
+
+UNIT_KINDS = ("count", "money", "percent", "duration")
+
+
+@cache
+def unit_kinds() -> dict[str, str]:
+    """Every known unit mapped to its kind: count, money, percent or duration."""
+    table = load_toml("units.toml")
+    return {unit: kind for kind in UNIT_KINDS for unit in table[kind]["units"]}
+
+
+def known_units() -> frozenset[str]:
+    return frozenset(unit_kinds())
+
+
+@cache
+def multipliers() -> dict[str, int]:
+    return dict(load_toml("units.toml")["multipliers"])
+
+
+@cache
+def false_friends() -> tuple[str, ...]:
+    """Words that start with a unit's characters but are not that unit (家庭, 场所, 期间)."""
+    return tuple(load_toml("units.toml")["false_friends"]["words"])
+
+
+def alternation(words) -> str:
+    """A regex alternation that tries longer words first, so 人次 wins over 人."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,180 @@
+"""Tests for expectations.metrics_suite: planted faults must fail exactly their checks."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from expectations.metrics_suite import METRIC_CHECKS, CheckOutcome, validate_metrics
+
+KNOWN_UNITS = frozenset({"人", "人次", "户", "元", "%", "家", "个"})
+COLUMNS = (
+    "metric_id", "document_id", "source_path", "subject", "indicator", "value", "unit", "raw",
+    "qualifier", "kind", "start", "end", "sentence", "section", "section_category",
+)
+DOC = "a" * 64
+CHECK_NAMES = [name for name, _ in METRIC_CHECKS]
+
+
+def row(metric_id: str, **fields) -> dict:
+    """A valid metric row; keyword arguments plant the fault under test."""
+    base = {
+        "metric_id": metric_id, "document_id": DOC, "source_path": "reports/a.txt",
+        "subject": "城乡低保对象", "indicator": None, "value": 17662.0, "unit": "人",
+        "raw": "17662人", "qualifier": None, "kind": "actual", "start": 10, "end": 16,
+        "sentence": "保障城乡低保对象17662人。", "section": None, "section_category": "other",
+    }
+    return base | fields
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=list(COLUMNS))
+
+
+def by_name(outcomes: list[CheckOutcome]) -> dict[str, CheckOutcome]:
+    return {outcome.name: outcome for outcome in outcomes}
+
+
+def failed(outcomes: list[CheckOutcome]) -> set[str]:
+    return {outcome.name for outcome in outcomes if not outcome.passed}
+
+
+CLEAN_ROWS = (
+    row(f"{DOC}:10:16"),
+    row(f"{DOC}:20:25", subject="社会组织党组织覆盖率", value=87.2, unit="%", raw="87.2%"),
+    row(f"{DOC}:30:34", subject="回复率、满意率", value=100.0, unit="%", raw="100%"),
+    row(f"{DOC}:40:43", subject="救助资金增长率", value=15.0, unit="%", raw="15%"),
+    row(f"{DOC}:50:54", subject="办件量同比增长", value=150.0, unit="%", raw="150%"),
+    row(f"{DOC}:60:63", subject="社会组织", value=0.0, unit="家", raw="0 家"),
+    row(f"{DOC}:70:76", value=2000.0, raw="两千余人", qualifier="more_than"),
+    row(f"{DOC}:80:90", subject="救助资金", value=136746000.0, unit="元", raw="13674.6万元",
+        qualifier="approx", kind="target"),
+)
+
+# metric_id -> the one check its planted fault must break (None: the row is clean).
+PLANTED = {
+    f"{DOC}:100:102": ("unit_known", row(f"{DOC}:100:102", unit="吨", raw="5吨", value=5.0)),
+    f"{DOC}:110:112": ("value_non_negative", row(f"{DOC}:110:112", value=-5.0, raw="-5人")),
+    f"{DOC}:120:124": (
+        "percentage_in_range",
+        row(f"{DOC}:120:124", subject="养老服务覆盖率", value=120.0, unit="%", raw="120%"),
+    ),
+    f"{DOC}:130:133": (
+        None, row(f"{DOC}:130:133", subject="收入增长率", value=15.0, unit="%", raw="15%"),
+    ),
+    f"{DOC}:140:144": (
+        None, row(f"{DOC}:140:144", subject="捐赠款物同比增长", value=150.0, unit="%", raw="150%"),
+    ),
+    f"{DOC}:150:155": ("required_fields_present", row(f"{DOC}:150:155", raw=None)),
+    f"{DOC}:160:165": ("kind_valid", row(f"{DOC}:160:165", kind="plan")),
+}
+DUPLICATED_ID = f"{DOC}:170:175"
+
+
+@pytest.fixture(scope="module")
+def faulty_outcomes() -> list[CheckOutcome]:
+    planted_rows = [planted_row for _, planted_row in PLANTED.values()]
+    duplicates = [row(DUPLICATED_ID), row(DUPLICATED_ID, value=3.0, raw="3人")]
+    return validate_metrics(frame(*CLEAN_ROWS, *planted_rows, *duplicates), KNOWN_UNITS)
+
+
+def test_outcomes_follow_metric_checks_order(faulty_outcomes):
+    assert [outcome.name for outcome in faulty_outcomes] == CHECK_NAMES
+    assert [outcome.description for outcome in faulty_outcomes] == [d for _, d in METRIC_CHECKS]
+
+
+def test_planted_faults_fail_exactly_their_checks(faulty_outcomes):
+    expected = {check for check, _ in PLANTED.values() if check} | {"mention_key_unique"}
+    assert failed(faulty_outcomes) == expected
+
+
+@pytest.mark.parametrize(
+    "check", sorted({check for check, _ in PLANTED.values() if check})
+)
+def test_failing_metric_ids_name_the_planted_rows(faulty_outcomes, check):
+    planted_ids = tuple(mid for mid, (c, _) in PLANTED.items() if c == check)
+    assert by_name(faulty_outcomes)[check].failing_metric_ids == planted_ids
+
+
+def test_duplicated_metric_id_reported_once(faulty_outcomes):
+    outcome = by_name(faulty_outcomes)["mention_key_unique"]
+    assert outcome.failing_metric_ids == (DUPLICATED_ID,)
+    assert outcome.observed["unexpected_count"] == 2
+    assert outcome.observed["unexpected_values"] == [DUPLICATED_ID]
+
+
+def test_growth_rates_over_100_are_not_range_checked(faulty_outcomes):
+    outcome = by_name(faulty_outcomes)["percentage_in_range"]
+    assert outcome.observed["unexpected_values"] == [120.0]
+    # shares only: 87.2, 100, 120 — the 15% and 150% rates (clean and planted) are skipped
+    assert outcome.observed["element_count"] == 3
+
+
+def test_unknown_unit_observed_values(faulty_outcomes):
+    observed = by_name(faulty_outcomes)["unit_known"].observed
+    assert observed["unexpected_values"] == ["吨"]
+    assert observed["unexpected_count"] == 1
+    assert observed["element_count"] == len(CLEAN_ROWS) + len(PLANTED) + 2
+
+
+def test_missing_raw_counted_by_column(faulty_outcomes):
+    observed = by_name(faulty_outcomes)["required_fields_present"].observed
+    assert observed["unexpected_count_by_column"] == {"raw": 1}
+
+
+def test_clean_frame_passes_everything():
+    outcomes = validate_metrics(frame(*CLEAN_ROWS), KNOWN_UNITS)
+    assert failed(outcomes) == set()
+    assert all(outcome.failing_metric_ids == () for outcome in outcomes)
+
+
+def test_bad_qualifier_fails_only_qualifier_valid():
+    outcomes = validate_metrics(frame(row("q:1:2", qualifier="about")), KNOWN_UNITS)
+    assert failed(outcomes) == {"qualifier_valid"}
+    assert by_name(outcomes)["qualifier_valid"].failing_metric_ids == ("q:1:2",)
+
+
+def test_negative_percentage_fails_range_and_sign():
+    negative = row("n:1:3", subject="覆盖率", value=-3.0, unit="%", raw="-3%")
+    outcomes = validate_metrics(frame(negative), KNOWN_UNITS)
+    assert failed(outcomes) == {"percentage_in_range", "value_non_negative"}
+
+
+def test_empty_frame_passes_everything():
+    empty = pd.DataFrame(columns=list(COLUMNS))
+    outcomes = validate_metrics(empty, KNOWN_UNITS)
+    assert [outcome.name for outcome in outcomes] == CHECK_NAMES
+    assert failed(outcomes) == set()
+    assert all(outcome.observed["element_count"] == 0 for outcome in outcomes)
+
+
+def test_failing_ids_capped_at_50():
+    rows = [row(f"c:{i}:{i + 1}", value=-1.0) for i in range(60)]
+    outcome = by_name(validate_metrics(frame(*rows), KNOWN_UNITS))["value_non_negative"]
+    assert outcome.observed["unexpected_count"] == 60
+    assert outcome.failing_metric_ids == tuple(f"c:{i}:{i + 1}" for i in range(50))
+
+
+def test_input_frame_is_left_untouched():
+    df = frame(*CLEAN_ROWS)
+    df.index = range(100, 100 + len(df))
+    before = df.copy()
+    validate_metrics(df, KNOWN_UNITS)
+    pd.testing.assert_frame_equal(df, before)
+
+
+def test_missing_column_is_an_error():
+    with pytest.raises(ValueError, match="unit"):
+        validate_metrics(frame(*CLEAN_ROWS).drop(columns=["unit"]), KNOWN_UNITS)
+
+
+def test_importing_expectations_does_not_import_gx():
+    code = (
+        "import sys, expectations; "
+        "assert len(expectations.METRIC_CHECKS) == 7; "
+        "assert 'great_expectations' not in sys.modules"
+    )
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)

@@ -16,7 +16,7 @@ from functools import cache
 from transforms.lexicon import load_words
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n()（）【】]")
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
 TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:底|份|末)?|\d{4})$")
@@ -39,6 +39,11 @@ def tokenizer():
     for word in load_words("subject_strip_words.txt"):
         tk.add_word(word)
     return tk
+
+
+@cache
+def domain_terms() -> frozenset[str]:
+    return frozenset(line.partition(" ")[0] for line in load_words("subject_terms.txt"))
 
 
 @cache
@@ -90,17 +95,49 @@ def subject_before_number(clause: str) -> str | None:
         kept.insert(0, words.pop())
     while kept and kept[0] in COORDINATORS:
         kept.pop(0)
+    if kept:
+        kept[0] = _without_strip_prefix(kept[0])
+    while len(kept) > 1 and QUOTED.fullmatch(kept[0]) and not QUOTED.match(kept[1]) \
+            and len("".join(kept[1:])) > 2:
+        kept.pop(0)
     subject = "".join(kept).strip()
     return subject if 0 < len(subject) <= LONGEST_SUBJECT else None
 
 
+def _without_strip_prefix(word: str) -> str:
+    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
+    if word in domain_terms():
+        return word
+    for length in range(len(word) - 2, 0, -1):
+        if word[:length] in strip_words():
+            return word[length:]
+    return word
+
+
+@cache
+def generic_subjects() -> frozenset[str]:
+    return frozenset(load_words("generic_subjects.txt"))
+
+
+def widen_generic(subject: str | None, text: str, sentence_start: int, clause_start: int) -> str | None:
+    """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full."""
+    if subject not in generic_subjects():
+        return subject
+    earlier = text[sentence_start:clause_start].rfind(subject)
+    if earlier < 0:
+        return subject
+    end = sentence_start + earlier + len(subject)
+    wider = subject_before_number(clause_before(text, end, sentence_start) + "")
+    return wider if wider and wider.endswith(subject) and len(wider) > len(subject) else subject
+
+
 def subject_after_number(clause: str) -> str | None:
     """The counted thing after its number, cut back to its last head word."""
-    if not clause or CLAUSE_BREAK.match(clause) or clause[0] in "、等余多左以":
+    if not clause or CLAUSE_BREAK.match(clause) or clause[0] in "、等余多左以" or clause[0].isdigit():
         return None
     kept: list[str] = []
     for word in tokens(clause):
-        if _is_strip(word) and word != "的":
+        if (_is_strip(word) and word != "的") or word[0].isdigit():
             break
         kept.append(word)
     phrase = "".join(kept)
@@ -109,12 +146,14 @@ def subject_after_number(clause: str) -> str | None:
     return subject if 0 < len(subject) <= LONGEST_SUBJECT else None
 
 
-def name_subject(text: str, start: int, end: int, unit_kind: str, floor: int) -> str | None:
+def name_subject(text: str, start: int, end: int, unit_kind: str, floor: int,
+                 sentence_start: int) -> str | None:
     """The subject of the quantity at text[start:end] (outer span, qualifiers included).
 
     `floor` is where the clause may start at the earliest: the end of the previous
     quantity in the same sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
-    before = subject_before_number(clause_before(text, start, floor))
+    clause = clause_before(text, start, floor)
+    before = widen_generic(subject_before_number(clause), text, sentence_start, start - len(clause))
     if unit_kind in COUNTED_THING_MAY_FOLLOW:
         after = subject_after_number(clause_after(text, end))
         if after and (before is None or not text[end:end + 1] in "的"):

@@ -1,0 +1,193 @@
+"""A report's metadata: title, agency, region, year, type, dates and numbers (spec §4).
+
+The region comes from the agency name through cpca's gazetteer of China's administrative
+divisions; a redacted agency (`*市民政局`) keeps null region fields rather than a guess."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.lexicon import load_toml
+from transforms.model import DocumentMeta
+from transforms.structure import starts_heading
+
+HEAD_LINES = 12
+TAIL_LINES = 6
+LONGEST_TITLE = 80
+LONGEST_FIELD = 60
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况")
+DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
+YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+REPORT_YEAR_CUES = (
+    re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}"),
+    re.compile(rf"{YEAR}\s*(?:度|上半年|下半年|全年|以来|[,，、]|在)"),
+)
+DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
+
+
+@cache
+def _config() -> dict:
+    return load_toml("metadata.toml")
+
+
+def _agency_pattern() -> re.Pattern:
+    suffixes = "|".join(map(re.escape, _config()["agency"]["suffixes"]))
+    return re.compile(rf"[\u4e00-\u9fff*]{{0,20}}?(?:{suffixes})")
+
+
+def _nonempty_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def page_fields(text: str) -> dict[str, str]:
+    """The 索引号/发文日期/… block copied into the text: a label, then its value on the same
+    line after a colon or on the next line (empty when the next line is another label)."""
+    labels = {label: field for field, words in _config()["page_labels"].items() for label in words}
+    lines = _nonempty_lines(text[:2000])
+    fields: dict[str, str] = {}
+    for index, line in enumerate(lines[:40]):
+        label, _, value = line.partition(":") if ":" in line else (line, "", "")
+        label = label.strip()
+        if label not in labels:
+            continue
+        if not value and index + 1 < len(lines) and lines[index + 1] not in labels:
+            value = lines[index + 1]
+        value = value.strip()
+        if value and len(value) <= LONGEST_FIELD and not value.endswith(("。", ":", "：")):
+            fields.setdefault(labels[label], value)
+    return fields
+
+
+def find_title(lines: list[str], page: dict[str, str]) -> str | None:
+    """The first short line naming the report; a title broken over two lines is rejoined."""
+    if page.get("title"):
+        return page["title"]
+    labels = {label for words in _config()["page_labels"].values() for label in words}
+    candidates = [line for line in lines[:HEAD_LINES] if line not in labels and not line.startswith("【")]
+    for index, line in enumerate(candidates):
+        if len(line) > LONGEST_TITLE or line.endswith((":", "：", "。")) or starts_heading(line):
+            continue
+        if any(word in line for word in TITLE_WORDS):
+            return line
+        joined = line + candidates[index + 1] if index + 1 < len(candidates) else ""
+        if joined and len(candidates[index + 1]) <= 20 and joined.endswith(TITLE_WORDS):
+            return joined
+    return None
+
+
+def find_agency(lines: list[str], title: str | None, page: dict[str, str]) -> str | None:
+    """A line that is only an agency name (letterhead or signature) first, then the web page's
+    发布机构, then the agency opening the title, then the first one named in the text."""
+    pattern = _agency_pattern()
+    for line in lines[:HEAD_LINES] + lines[-TAIL_LINES:]:
+        if pattern.fullmatch(line):
+            return line
+    if page.get("agency") and pattern.fullmatch(page["agency"]):
+        return page["agency"]
+    for source in ([title] if title else []) + lines[:HEAD_LINES]:
+        match = pattern.match(re.split(r"[\s,，:：]", source)[-1] if source is not title else source)
+        if match and len(match.group()) > 3:
+            return match.group()
+    for line in lines:
+        for piece in re.split(r"[\s,，。;；:：、]", line):
+            match = pattern.match(piece)
+            if match and len(match.group()) > 3:
+                return match.group()
+    return None
+
+
+def _restore_redaction(agency: str, text: str) -> str:
+    """A title may drop the `*` of a redacted name that the body keeps (市民政局 / *市民政局)."""
+    return "*" + agency if ("*" + agency) in text and not agency.startswith("*") else agency
+
+
+def resolve_region(agency: str | None) -> dict[str, str | None]:
+    empty = {"province": None, "city": None, "county": None, "region_code": None, "admin_level": None}
+    if not agency or "*" in agency:
+        return empty
+    import cpca
+
+    row = cpca.transform([agency]).iloc[0]
+    province, city, county, code = (None if v != v else v for v in (row["省"], row["市"], row["区"], row["adcode"]))
+    if not province:
+        return empty
+    city = None if city in NON_CITY else city
+    level = "county" if county else "city" if city else "province"
+    return {"province": province, "city": city, "county": county, "region_code": str(code),
+            "admin_level": level}
+
+
+def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
+    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
+    for parent in (region["province"], region["city"]):
+        if parent and agency.startswith(parent) and len(agency) > len(parent) + 3:
+            agency = agency[len(parent):]
+    return agency
+
+
+def report_year(title: str | None, text: str) -> int | None:
+    """The year the report covers: the title's, else the year the opening says it reports on."""
+    if title:
+        found = re.search(YEAR, title)
+        if found:
+            return int(found.group("year"))
+    opening = text[:1500]
+    for cue in REPORT_YEAR_CUES:
+        found = cue.search(opening)
+        if found:
+            return int(found.group("year"))
+    return None
+
+
+def report_type(title: str | None, text: str) -> str:
+    source = title or text[:400]
+    for rule in _config()["report_type"]:
+        if all(w in source for w in rule["all"]) and any(w in source for w in rule["any"]):
+            return rule["label"]
+    return "other"
+
+
+def iso_date(value: str | None) -> str | None:
+    found = DATE.search(value or "")
+    if not found:
+        return None
+    year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def signature_date(lines: list[str]) -> str | None:
+    """The date line of the signature block at the end of the report."""
+    for line in reversed(lines[-TAIL_LINES:]):
+        if DATE.fullmatch(line):
+            return iso_date(line)
+    return None
+
+
+def extract_meta(text: str, page_meta: dict[str, str] | None = None) -> DocumentMeta:
+    """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
+    page = page_fields(text)
+    labels = {label: field for field, words in _config()["page_labels"].items() for label in words}
+    for label, value in (page_meta or {}).items():
+        if label in labels and value:
+            page[labels[label]] = value
+    lines = _nonempty_lines(text)
+    title = find_title(lines, page)
+    agency = find_agency(lines, title, page)
+    agency = _restore_redaction(agency, text) if agency else None
+    region = resolve_region(agency)
+    if agency and region["province"]:
+        agency = shortest_agency(agency, region)
+    doc_no = page.get("doc_no") or next((m.group() for m in DOC_NO.finditer(text[:600])), None)
+    return DocumentMeta(
+        title=title,
+        agency=agency,
+        report_year=report_year(title, text),
+        report_type=report_type(title, text),
+        publish_date=iso_date(page.get("publish_date")) or signature_date(lines),
+        index_no=page.get("index_no"),
+        doc_no=doc_no,
+        **region,
+    )

@@ -1,0 +1,116 @@
+"""The outline of a report (sections with level, number, title, category) and its sentences."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.lexicon import load_toml
+from transforms.model import Section, SectionCategory, Sentence
+
+CN = "一二三四五六七八九十"
+# Outline numbering at the start of a line, by level: 一、 / (一) / 1. / (1)
+HEADING_PATTERNS = (
+    (1, re.compile(rf"^(?P<number>[{CN}]{{1,3}})[、.．]\s*")),
+    (2, re.compile(rf"^(?P<number>[(（][{CN}]{{1,3}}[)）])[、,，]?\s*")),
+    (3, re.compile(r"^(?P<number>\d{1,2})[.、．](?!\d)\s*")),
+    (4, re.compile(r"^(?P<number>[(（]\d{1,2}[)）])[、,，]?\s*")),
+)
+OUTLINE_BLOCK = re.compile(r"^【提纲】")
+TITLE_END = re.compile(r"[。;；!?！？]")
+LONGEST_TITLE = 60
+SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)]?|\n|$)")
+
+
+@cache
+def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
+    table = load_toml("section_categories.toml")
+    return tuple((SectionCategory(name), tuple(entry["words"])) for name, entry in table.items())
+
+
+def categorise(title: str) -> SectionCategory:
+    """The category a heading names by its words, or OTHER."""
+    for category, words in _category_words():
+        if any(word in title for word in words):
+            return category
+    return SectionCategory.OTHER
+
+
+def _heading_at(line: str) -> tuple[int, str, str] | None:
+    for level, pattern in HEADING_PATTERNS:
+        match = pattern.match(line)
+        if match:
+            rest = line[match.end():]
+            title_end = TITLE_END.search(rest)
+            title = (rest[:title_end.start()] if title_end else rest).strip()
+            if title:
+                return level, match.group("number"), title[:LONGEST_TITLE]
+    return None
+
+
+def starts_heading(line: str) -> bool:
+    return any(pattern.match(line) for _, pattern in HEADING_PATTERNS)
+
+
+def _lines(text: str):
+    position = 0
+    for line in text.split("\n"):
+        yield position, line
+        position += len(line) + 1
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Sections in text order; each spans to the next heading of its level or higher."""
+    found: list[tuple[int, int, str, str, SectionCategory | None]] = []
+    for start, line in _lines(text):
+        if OUTLINE_BLOCK.match(line):
+            found.append((start, 1, "", "提纲", SectionCategory.OUTLINE))
+            continue
+        heading = _heading_at(line)
+        if heading:
+            level, number, title = heading
+            found.append((start, level, number, title, None))
+    sections: list[Section] = []
+    open_by_level: dict[int, int] = {}
+    for index, (start, level, number, title, fixed) in enumerate(found):
+        end = next((s for s, lv, *_ in found[index + 1:] if lv <= level), len(text))
+        if fixed is SectionCategory.OUTLINE:
+            end = text.find("\n", start) if "\n" in text[start:] else len(text)
+        parent = max((open_by_level[lv] for lv in open_by_level if lv < level), default=None)
+        open_by_level = {lv: i for lv, i in open_by_level.items() if lv < level}
+        open_by_level[level] = index
+        category = fixed or _category_for(title, level, sections[parent] if parent is not None else None)
+        sections.append(Section(index, parent, level, number, title, category, start, end))
+    return sections
+
+
+def _category_for(title: str, level: int, parent: Section | None) -> SectionCategory:
+    own = categorise(title)
+    if parent is None or parent.category is SectionCategory.OUTLINE:
+        return own
+    if own is SectionCategory.LEADERSHIP:
+        return own
+    return parent.category
+
+
+def innermost_section(sections: list[Section], position: int) -> Section | None:
+    found = None
+    for section in sections:
+        if section.start <= position < section.end and section.category is not SectionCategory.OUTLINE:
+            if found is None or section.level > found.level:
+                found = section
+    return found
+
+
+def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
+    """Sentences end at 。！？；!?; or a line end; blank stretches are skipped."""
+    sentences: list[Sentence] = []
+    for match in SENTENCE_END.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            section = innermost_section(sections, start)
+            sentences.append(Sentence(len(sentences), start, end, section.index if section else None))
+    return sentences

@@ -1,0 +1,129 @@
+"""Read-only SQL access to the warehouse and text rendering of results for analysts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+from warehouse.schema import connect
+
+FORMATS = ("table", "csv", "json")
+_NULL_IN_TABLE = "NULL"
+_CELL_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def run_query(path: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run `sql` on a read-only connection and return (column names, rows).
+
+    Read-only means DuckDB rejects any write. In DuckDB 2.0 this still fails with
+    WarehouseLockedError while another process has the file open read-write.
+    """
+    con = connect(path, read_only=True)
+    try:
+        con.execute(sql)
+        columns = [d[0] for d in con.description] if con.description else []
+        return columns, con.fetchall()
+    finally:
+        con.close()
+
+
+def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+    """Render a result as text, without a trailing newline.
+
+    table: aligned columns (CJK characters count as two cells wide, numbers
+    right-aligned, NULL shown as NULL, line breaks escaped); csv: RFC 4180 with a header,
+    NULL as an empty field; json: JSON Lines, one object per row, NULL as null.
+    """
+    renderers = {"table": _format_table, "csv": _format_csv, "json": _format_json_lines}
+    if fmt not in renderers:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return renderers[fmt](list(columns), list(rows))
+
+
+def display_width(text: str) -> int:
+    """Terminal cells needed for text: wide/fullwidth characters take 2, combining marks 0."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    """Terminal cells of one character (ambiguous-width characters count as 1)."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _is_number(value) -> bool:
+    """True for numeric cell values (bool excluded: it renders as a word)."""
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _table_cell(value) -> str:
+    """One table cell as single-line text."""
+    if value is None:
+        return _NULL_IN_TABLE
+    return str(value).translate(_CELL_ESCAPES)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    """Pad text with spaces to a display width."""
+    fill = " " * (width - display_width(text))
+    return fill + text if right else text + fill
+
+
+def _format_table(columns: list[str], rows: list[tuple]) -> str:
+    """Aligned text table with a dashed rule under the header."""
+    cells = [[_table_cell(v) for v in row] for row in rows]
+    widths = [
+        max([display_width(name)] + [display_width(row[i]) for row in cells])
+        for i, name in enumerate(columns)
+    ]
+    numeric = [
+        any(row[i] is not None for row in rows) and all(row[i] is None or _is_number(row[i]) for row in rows)
+        for i in range(len(columns))
+    ]
+
+    def line(texts: list[str]) -> str:
+        return "  ".join(_pad(t, w, r) for t, w, r in zip(texts, widths, numeric)).rstrip()
+
+    out = [line(columns), "  ".join("-" * w for w in widths)]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out)
+
+
+def _csv_cell(value):
+    """CSV field: lists and dicts as JSON text, NULL as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return value
+
+
+def _format_csv(columns: list[str], rows: list[tuple]) -> str:
+    """CSV with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_cell(v) for v in row] for row in rows)
+    return buffer.getvalue().removesuffix("\n")
+
+
+def _json_default(value):
+    """JSON form of values json cannot encode: ISO dates/times, Decimals as numbers."""
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def _format_json_lines(columns: list[str], rows: list[tuple]) -> str:
+    """One JSON object per row, non-ASCII kept as is."""
+    return "\n".join(
+        json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=_json_default) for row in rows
+    )

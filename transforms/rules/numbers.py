@@ -42,6 +42,6 @@ def parse_numeral(numeral: str) -> Decimal:
     return parse_arabic(numeral) if is_arabic(numeral) else parse_chinese(numeral)
 
 
-def as_number(value: Decimal) -> float | int:
+def as_number(value: float) -> float | int:
     """A whole value as int, else float: JSON shows 17662, not 17662.0."""
-    return int(value) if value == value.to_integral_value() else float(value)
+    return int(value) if float(value).is_integer() else float(value)

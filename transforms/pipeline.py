@@ -1,0 +1,62 @@
+"""File bytes → Document: read, clean, recover metadata and structure, extract mentions."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from transforms.clean import clean_text
+from transforms.extract import extract_mentions
+from transforms.metadata import extract_meta
+from transforms.model import Document, Mention
+from transforms.readers import UnreadableDocument, read_bytes
+from transforms.structure import parse_sections, split_sentences
+
+__all__ = ["UnreadableDocument", "build_document", "read_document", "mention_record"]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_document(data: bytes, source_path: str) -> Document:
+    """Raises UnreadableDocument with a reason a person understands."""
+    raw = read_bytes(data, Path(source_path).name)
+    text = clean_text(raw.text)
+    if not text.strip():
+        raise UnreadableDocument("the file holds no text")
+    sections = parse_sections(text)
+    sentences = split_sentences(text, sections)
+    return Document(
+        document_id=content_hash(data), source_path=source_path, format=raw.format,
+        encoding=raw.encoding, text=text, meta=extract_meta(text, raw.page_meta),
+        sections=sections, sentences=sentences,
+        mentions=extract_mentions(text, sections, sentences))
+
+
+def read_document(path: str | Path) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnreadableDocument(f"cannot open the file: {error.strerror or error}") from error
+    return build_document(data, str(path))
+
+
+def mention_record(document: Document, mention: Mention) -> dict:
+    """One mention as spec §4 prints it (and as the metrics table stores it)."""
+    sentence = document.sentences[mention.sentence]
+    section = document.sections[mention.section] if mention.section is not None else None
+    return {
+        "document": document.source_path,
+        "subject": mention.subject,
+        "indicator": mention.indicator,
+        "value": mention.value,
+        "unit": mention.unit,
+        "raw": mention.raw,
+        "qualifier": mention.qualifier.value if mention.qualifier else None,
+        "kind": mention.kind.value,
+        "start": mention.start,
+        "end": mention.end,
+        "sentence": document.text[sentence.start:sentence.end],
+        "section": section.heading if section else None,
+        "section_category": section.category.value if section else "other",
+    }

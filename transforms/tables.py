@@ -1,0 +1,66 @@
+"""Documents as the row sets the warehouse stores (pandas frames, one per table)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pandas as pd
+
+from transforms.model import Document
+from transforms.pipeline import mention_record
+from transforms.rules.indicators import indicators
+
+
+def documents_frame(documents: list[Document]) -> pd.DataFrame:
+    rows = [{"document_id": d.document_id, "source_path": d.source_path, "format": d.format,
+             "encoding": d.encoding, **asdict(d.meta), "char_count": len(d.text), "text": d.text}
+            for d in documents]
+    frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    frame["publish_date"] = pd.to_datetime(frame["publish_date"], errors="coerce").dt.date
+    frame["report_year"] = frame["report_year"].astype("Int64")
+    return frame
+
+
+def sections_frame(documents: list[Document]) -> pd.DataFrame:
+    rows = [{"section_id": section_id(d.document_id, s.index), "document_id": d.document_id,
+             "idx": s.index, "parent_idx": s.parent, "level": s.level, "number": s.number,
+             "title": s.title, "category": s.category.value, "start": s.start, "end": s.end}
+            for d in documents for s in d.sections]
+    frame = pd.DataFrame(rows, columns=SECTION_COLUMNS)
+    frame["parent_idx"] = frame["parent_idx"].astype("Int64")
+    return frame
+
+
+def metrics_frame(documents: list[Document]) -> pd.DataFrame:
+    rows = []
+    for d in documents:
+        for m in d.mentions:
+            record = mention_record(d, m)
+            del record["document"]
+            rows.append({"metric_id": metric_id(d.document_id, m.start, m.end),
+                         "document_id": d.document_id,
+                         "section_id": section_id(d.document_id, m.section) if m.section is not None else None,
+                         **record})
+    return pd.DataFrame(rows, columns=METRIC_COLUMNS)
+
+
+def indicators_frame() -> pd.DataFrame:
+    return pd.DataFrame([{"indicator_id": i.id, "name": i.name, "unit": i.unit,
+                          "synonyms": list(i.synonyms)} for i in indicators()])
+
+
+def section_id(document_id: str, index: int) -> str:
+    return f"{document_id}:{index}"
+
+
+def metric_id(document_id: str, start: int, end: int) -> str:
+    return f"{document_id}:{start}:{end}"
+
+
+DOCUMENT_COLUMNS = ["document_id", "source_path", "format", "encoding", "title", "agency",
+                    "province", "city", "county", "region_code", "admin_level", "report_year",
+                    "report_type", "publish_date", "index_no", "doc_no", "char_count", "text"]
+SECTION_COLUMNS = ["section_id", "document_id", "idx", "parent_idx", "level", "number", "title",
+                   "category", "start", "end"]
+METRIC_COLUMNS = ["metric_id", "document_id", "section_id", "subject", "indicator", "value",
+                  "unit", "raw", "qualifier", "kind", "start", "end", "sentence", "section",
+                  "section_category"]

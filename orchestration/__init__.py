@@ -1,0 +1,1 @@
+"""The thin Dagster layer over transforms, expectations and warehouse. Nothing imports it."""

@@ -1,0 +1,132 @@
+"""`govreport`: extract, ingest, query and score reports from the command line.
+
+`extract` reads files only (no warehouse, no Dagster); `ingest` runs the Dagster job."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+EXAMPLE_QUERY = ("SELECT d.agency, m.subject, m.value, m.unit FROM metrics m "
+                 "JOIN documents d USING (document_id) WHERE m.indicator = 'dibao_recipients'")
+
+
+def _print_json(record: dict) -> None:
+    print(json.dumps(record, ensure_ascii=False, default=str), flush=True)
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    from transforms.batch import Failure, parse_file
+    from transforms.pipeline import mention_record
+    from transforms.rules.numbers import as_number
+
+    failed = False
+    for path in args.files:
+        result = parse_file(path)
+        if isinstance(result, Failure):
+            failed = True
+            _print_json({"document": path, "error": result.error})
+        elif args.meta:
+            _print_json({"document": path, **asdict(result.meta)})
+        else:
+            for mention in result.mentions:
+                record = mention_record(result, mention)
+                _print_json({**record, "value": as_number(record["value"])})
+    return 1 if failed else 0
+
+
+def command_ingest(args: argparse.Namespace) -> int:
+    from orchestration.resources import ProgressBar
+    from orchestration.runner import run_ingest, warehouse_location
+
+    summary = run_ingest(args.paths, progress=ProgressBar())
+    print(f"run {summary.run_id}: {'succeeded' if summary.success else 'FAILED'}")
+    if summary.error:
+        print(f"  error: {summary.error}")
+    if summary.loaded:
+        print("  this run: " + ", ".join(f"{k} {v}" for k, v in summary.loaded.items()))
+    if summary.counts:
+        print("  warehouse: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
+    for failure in summary.failures:
+        print(f"  unreadable (quarantined): {failure}")
+    passed = sum(c.passed for c in summary.checks)
+    print(f"  checks: {passed} passed, {len(summary.checks) - passed} failed")
+    for check in summary.checks:
+        if not check.passed:
+            print(f"    FAILED [{check.severity}] {check.name}: {check.description}")
+    print(f"  warehouse file: {warehouse_location()}")
+    print(f'  try: govreport query "{EXAMPLE_QUERY}"')
+    return 0 if summary.success else 1
+
+
+def command_query(args: argparse.Namespace) -> int:
+    from orchestration.runner import warehouse_location
+    from warehouse import format_rows, run_query
+
+    columns, rows = run_query(args.warehouse or warehouse_location(), args.sql)
+    print(format_rows(columns, rows, args.format))
+    return 0
+
+
+def command_eval(args: argparse.Namespace) -> int:
+    from transforms.batch import Failure, parse_file
+    from transforms.evaluation import Score, score_document
+    from transforms.pipeline import mention_record
+
+    total = Score()
+    for path in args.files:
+        gold_file = Path(args.gold_dir) / (Path(path).stem + ".jsonl")
+        if not gold_file.exists():
+            gold_file = Path(args.gold_dir) / (Path(path).name + ".jsonl")
+        result = parse_file(path)
+        if isinstance(result, Failure) or not gold_file.exists():
+            print(f"{path}: {'no gold file' if not gold_file.exists() else result.error}")
+            continue
+        gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        score = score_document(gold, [mention_record(result, m) for m in result.mentions])
+        score_document(gold, [mention_record(result, m) for m in result.mentions], total)
+        print(f"{path}: {score.summary()}")
+        for miss in score.misses:
+            print(f"  miss   {miss['raw']}  ({miss.get('subject')})")
+        for extra in score.extras:
+            print(f"  extra  {extra['raw']}  ({extra.get('subject')})  in: {extra['sentence'][:60]}")
+        for expected, got in score.subject_mismatches:
+            print(f"  subject {expected['raw']}: gold {expected.get('subject')} / got {got.get('subject')}")
+    print(f"total: {total.summary()}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="govreport", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="print metric mentions (or --meta) as JSON lines")
+    extract.add_argument("--meta", action="store_true", help="one metadata object per document")
+    extract.add_argument("files", nargs="+")
+    extract.set_defaults(run=command_extract)
+    ingest = sub.add_parser("ingest", help="run the Dagster job on files or folders")
+    ingest.add_argument("paths", nargs="+")
+    ingest.set_defaults(run=command_ingest)
+    query = sub.add_parser("query", help="run read-only SQL on the warehouse")
+    query.add_argument("sql")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--warehouse", help="DuckDB file (default: $GOVREPORT_WAREHOUSE)")
+    query.set_defaults(run=command_query)
+    score = sub.add_parser("eval", help="score extraction against gold JSONL files")
+    score.add_argument("gold_dir")
+    score.add_argument("files", nargs="+")
+    score.set_defaults(run=command_eval)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""Configuration, read in one place: environment variables with project defaults.
+
+Relative defaults resolve against the working directory (the project root for `make` and
+`dagster dev`). Dagster needs DAGSTER_HOME absolute and is kept quiet: telemetry off."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULTS = {
+    "GOVREPORT_WAREHOUSE": "data/warehouse.duckdb",
+    "GOVREPORT_INBOX": "data/inbox",
+    "GOVREPORT_QUARANTINE": "data/quarantine",
+    "DAGSTER_HOME": ".dagster",
+}
+QUIET = {"DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
+DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+
+
+def apply_defaults() -> None:
+    """Fill unset variables with absolute default paths and prepare DAGSTER_HOME."""
+    for name, default in DEFAULTS.items():
+        os.environ[name] = str(Path(os.environ.get(name) or default).expanduser().resolve())
+    for name, value in QUIET.items():
+        os.environ.setdefault(name, value)
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+
+
+def setting(name: str) -> Path:
+    apply_defaults()
+    return Path(os.environ[name])

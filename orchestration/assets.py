@@ -1,5 +1,4 @@
 """One asset per stage: report files → documents → metrics → warehouse tables."""
-from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 

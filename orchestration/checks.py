@@ -2,7 +2,6 @@
 
 Run inside the check (dagster-ge supports only GX < 1). Structural checks are ERROR, checks on
 plausibility WARN; none blocks the load yet (document-level quarantine is for a later issue)."""
-from __future__ import annotations
 
 import dagster as dg
 import pandas as pd

@@ -1,5 +1,4 @@
 """Resources, configured from the environment with EnvVar (see settings.py for defaults)."""
-from __future__ import annotations
 
 import shutil
 import sys

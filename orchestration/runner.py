@@ -26,7 +26,7 @@ class IngestSummary:
     error: str | None = None
 
 
-def run_ingest(paths: list[str], progress=None) -> IngestSummary:
+def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING") -> IngestSummary:
     """Ingest files or folders through the Dagster job; `progress` replaces the Progress
     resource (the command line passes a progress bar)."""
     apply_defaults()
@@ -39,7 +39,9 @@ def run_ingest(paths: list[str], progress=None) -> IngestSummary:
     job = defs.resolve_job_def(INGEST_JOB)
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(
-            run_config=dg.RunConfig({"report_files": ReportFilesConfig(paths=[str(p) for p in paths])}),
+            run_config=dg.RunConfig(
+                ops={"report_files": ReportFilesConfig(paths=[str(p) for p in paths])},
+                loggers={"console": {"config": {"log_level": log_level}}}),
             instance=instance, raise_on_error=False,
             resources={"progress": progress} if progress is not None else None)
         return _summarise(result)
@@ -48,7 +50,7 @@ def run_ingest(paths: list[str], progress=None) -> IngestSummary:
 def _summarise(result) -> IngestSummary:
     summary = IngestSummary(run_id=result.run_id, success=result.success)
     for event in result.get_asset_materialization_events():
-        materialization = event.asset_materialization
+        materialization = event.event_specific_data.materialization
         metadata = {k: v.value for k, v in materialization.metadata.items()}
         if materialization.asset_key.path == ["documents"]:
             summary.failures = list(metadata.get("failures") or [])

@@ -180,7 +180,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None) -> Document
     region = resolve_region(agency)
     if agency and region["province"]:
         agency = shortest_agency(agency, region)
-    doc_no = page.get("doc_no") or next((m.group() for m in DOC_NO.finditer(text[:600])), None)
+    doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     return DocumentMeta(
         title=title,
         agency=agency,

@@ -26,9 +26,12 @@ def inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
 
+ORDINAL_BEFORE = ("第", "届")
+
+
 def is_ordinal(text: str, start: int) -> bool:
-    """第三师, 第3页: a number after 第 ranks, it does not count."""
-    return text.endswith("第", 0, start)
+    """第三师, 第3页, 十五届七次全会: a number after 第 or 届 ranks, it does not count."""
+    return text.endswith(ORDINAL_BEFORE, 0, start)
 
 
 @cache

@@ -10,7 +10,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.rules.subjects import tokens
-from transforms.rules.units import unit_kinds
+from transforms.rules.units import same_family
 
 NOISE = re.compile(r"[\s“”\"'《》()（）]")
 MIN_OVERLAP = 0.75
@@ -35,11 +35,11 @@ def normalise(phrase: str) -> str:
 
 
 @cache
-def _by_synonym() -> dict[str, Indicator]:
-    table: dict[str, Indicator] = {}
+def _by_synonym() -> dict[str, list[Indicator]]:
+    table: dict[str, list[Indicator]] = {}
     for indicator in indicators():
         for synonym in (indicator.name, *indicator.synonyms):
-            table.setdefault(normalise(synonym), indicator)
+            table.setdefault(normalise(synonym), []).append(indicator)
     return table
 
 
@@ -49,8 +49,8 @@ def _synonym_tokens() -> tuple[tuple[frozenset[str], Indicator], ...]:
                  for ind in indicators() for s in (ind.name, *ind.synonyms))
 
 
-def _same_kind(indicator: Indicator, unit: str) -> bool:
-    return unit_kinds().get(indicator.unit) == unit_kinds().get(unit)
+def _fits(indicator: Indicator, unit: str) -> bool:
+    return same_family(indicator.unit, unit)
 
 
 def match_indicator(subject: str | None, unit: str) -> tuple[str | None, float]:
@@ -58,13 +58,13 @@ def match_indicator(subject: str | None, unit: str) -> tuple[str | None, float]:
     if not subject:
         return None, 0.0
     key = normalise(subject)
-    exact = _by_synonym().get(key)
-    if exact and _same_kind(exact, unit):
+    exact = next((i for i in _by_synonym().get(key, []) if _fits(i, unit)), None)
+    if exact:
         return exact.id, 1.0
     words = frozenset(tokens(key))
     best, score = None, 0.0
     for synonym_words, indicator in _synonym_tokens():
-        if not _same_kind(indicator, unit) or not words:
+        if not _fits(indicator, unit) or not words:
             continue
         overlap = len(words & synonym_words) / len(words | synonym_words)
         if overlap > score:

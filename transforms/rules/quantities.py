@@ -13,7 +13,7 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_words
-from transforms.rules.units import alternation, false_friends, multipliers, unit_kinds
+from transforms.rules.units import alternation, false_friends, multipliers, place_suffixes, unit_kinds
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -60,8 +60,13 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
 
 
 def _unit_is_real(text: str, match: re.Match) -> bool:
-    """False when the unit's characters open another word: 5000家庭 is not 5000 家."""
-    return not any(text.startswith(word, match.start("unit")) for word in false_friends())
+    """False when the unit's characters open another word (5000家庭 is not 5000 家) or the
+    numeral and unit are a place name (三台县)."""
+    if any(text.startswith(word, match.start("unit")) for word in false_friends()):
+        return False
+    after = text[match.end("unit"):match.end("unit") + 1]
+    return not (after and after in place_suffixes() and match.group("unit") != "个"
+                and not is_arabic(match.group("num")))
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:

@@ -34,3 +34,24 @@ def false_friends() -> tuple[str, ...]:
 def alternation(words) -> str:
     """A regex alternation that tries longer words first, so 人次 wins over 人."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def place_suffixes() -> str:
+    return load_toml("units.toml")["place_suffixes"]["chars"]
+
+
+@cache
+def unit_family() -> dict[str, str]:
+    """Unit → its family name; a unit in no family is a family of its own."""
+    families = load_toml("units.toml")["families"]
+    return {unit: name for name, units in families.items() for unit in units}
+
+
+def same_family(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    family = unit_family()
+    if a in family or b in family:
+        return family.get(a) == family.get(b)
+    return unit_kinds().get(a) == unit_kinds().get(b) != "count"

@@ -1,0 +1,69 @@
+"""The Dagster job end to end into a temporary DuckDB file: load, rerun, change, bad files."""
+import shutil
+
+import duckdb
+import pytest
+
+from conftest import SAMPLES
+
+
+@pytest.fixture()
+def project_env(tmp_path, monkeypatch):
+    for name, value in {"GOVREPORT_WAREHOUSE": tmp_path / "w.duckdb", "GOVREPORT_INBOX": tmp_path / "inbox",
+                        "GOVREPORT_QUARANTINE": tmp_path / "quarantine", "DAGSTER_HOME": tmp_path / "dagster"}.items():
+        monkeypatch.setenv(name, str(value))
+    (tmp_path / "inbox").mkdir()
+    return tmp_path
+
+
+def counts(path):
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "sections", "metrics", "indicators", "ingest_log")}
+
+
+def test_definitions_load():
+    from orchestration.definitions import defs
+    from orchestration.jobs import INGEST_JOB
+
+    job = defs.resolve_job_def(INGEST_JOB)
+    keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert {"report_files", "documents", "metrics", "warehouse_tables"} <= keys
+    assert job.name == INGEST_JOB
+    assert len(defs.resolve_asset_graph().asset_check_keys) == 7
+
+
+def test_ingest_end_to_end(project_env):
+    from orchestration.runner import run_ingest
+
+    inbox = project_env / "inbox"
+    for sample in SAMPLES.iterdir():
+        shutil.copy(sample, inbox / sample.name)
+    (inbox / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
+    (inbox / "garbage.txt").write_bytes(bytes(range(256)) * 20)
+
+    first = run_ingest([])
+    assert first.success, first.error
+    assert first.loaded["documents_loaded"] == 9
+    assert len(first.checks) == 7 and all(c.passed for c in first.checks)
+    assert len(first.failures) == 2
+    after_first = counts(project_env / "w.duckdb")
+    assert after_first["documents"] == 9 and after_first["metrics"] > 400
+    assert after_first["ingest_log"] == 11
+    assert len(list((project_env / "quarantine").glob("*.reason.txt"))) == 2
+
+    second = run_ingest([])
+    assert second.success and second.loaded["documents_unchanged"] == 9
+    assert counts(project_env / "w.duckdb") == after_first
+
+    changed = inbox / "wujiang-2022.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("5182", "5183"), encoding="utf-8")
+    third = run_ingest([str(changed)])
+    assert third.success and third.loaded["documents_replaced"] == 1
+    with duckdb.connect(str(project_env / "w.duckdb"), read_only=True) as con:
+        values = {row[0] for row in con.execute(
+            "SELECT m.value FROM metrics m JOIN documents d USING (document_id) "
+            "WHERE d.source_path LIKE '%wujiang%' AND m.raw LIKE '518%'").fetchall()}
+        failed = con.execute("SELECT count(*) FROM ingest_log WHERE status = 'failed' AND error IS NOT NULL").fetchone()[0]
+    assert values == {5183.0} and failed == 2
+    assert counts(project_env / "w.duckdb")["documents"] == 9

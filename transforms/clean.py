@@ -1,0 +1,218 @@
+"""clean_text: the one normalised text that every extracted offset points into.
+
+Whatever the format, report text arrives with full-width ASCII, converter artefacts
+([bookmark: _GoBack], field codes) and paragraphs broken at page or line ends
+(一是严格执行依法决策\\n\\n制度。). clean_text folds the characters, drops the artefacts
+and rejoins broken paragraphs, one paragraph per line, while headings, short title lines
+and the signature block keep their own lines. It never deletes a space inside a line, so
+'9 次' and '2023 年' stay as written. It is deterministic and idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.readers._data import data_patterns, data_toml
+
+LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Unicode space separators (category Zs) other than the ASCII space.
+SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+WIDTH_QUANTILE = 0.9  # the typical full line length, robust to a few very long lines
+FULL_LINE_SHARE = 0.85  # a line this close to the typical length was wrapped, not ended
+TITLE_TAIL_MAX = 15  # the second line of a broken title is short (建设工作报告)
+AGENCY_LINE_MAX = 25
+SENTENCE_INSIDE = "。!?;！？；"  # a numbered line holding one of these is prose, not a heading
+
+
+@dataclass(frozen=True)
+class BreakRules:
+    """reader_clean.toml and reader_line_starts.txt, ready to use."""
+
+    terminal: str
+    closers: str
+    continuation: str
+    prose: str
+    title_suffixes: tuple[str, ...]
+    agency_suffixes: tuple[str, ...]
+    dates: tuple[re.Pattern[str], ...]
+    line_starts: tuple[re.Pattern[str], ...]
+
+
+@cache
+def break_rules() -> BreakRules:
+    """Load the line-break repair data once."""
+    config = data_toml("reader_clean.toml")
+    return BreakRules(
+        terminal=config["terminal"], closers=config["closers"],
+        continuation=config["continuation"], prose=config["prose"],
+        title_suffixes=tuple(config["title_suffixes"]),
+        agency_suffixes=tuple(config["agency_suffixes"]),
+        dates=tuple(re.compile(p) for p in config["date_patterns"]),
+        line_starts=data_patterns("reader_line_starts.txt"))
+
+
+def clean_text(text: str) -> str:
+    """Normalise report text: fold characters, drop artefacts, repair soft line breaks.
+
+    The result has one paragraph per line, no blank lines and no trailing spaces.
+    """
+    text = normalise_characters(text)
+    text = remove_artefacts(text)
+    return "\n".join(repair_line_breaks(tidy_lines(text)))
+
+
+@cache
+def _character_table() -> dict[int, int | None]:
+    """str.translate table: full-width ASCII to half-width, every space to ' ', invisible
+    characters and control characters (except tab and newline) removed."""
+    table: dict[int, int | None] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table.update(dict.fromkeys(map(ord, SPACES), 0x20))
+    for code in list(range(0x20)) + [0x7F]:
+        if chr(code) not in "\t\n":
+            table[code] = None
+    table.update(dict.fromkeys(map(ord, INVISIBLE)))
+    return table
+
+
+def normalise_characters(text: str) -> str:
+    """Unify line endings and fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width.
+    〔〕【】《》“” and traditional characters are kept as written."""
+    return LINE_BREAKS.sub("\n", text).translate(_character_table())
+
+
+def remove_artefacts(text: str) -> str:
+    """Delete converter artefacts listed in reader_artefacts.txt ([bookmark: …], field codes)."""
+    for pattern in data_patterns("reader_artefacts.txt"):
+        text = pattern.sub("", text)
+    return text
+
+
+def tidy_lines(text: str) -> list[str]:
+    """Lines without leading spaces (indentation), trailing spaces/tabs, or blank lines.
+    Leading tabs stay: they are empty first cells of table rows."""
+    lines = (line.lstrip(" ").rstrip(" \t") for line in text.split("\n"))
+    return [line for line in lines if line.strip()]
+
+
+def repair_line_breaks(lines: list[str]) -> list[str]:
+    """Rejoin paragraphs broken at page or line ends, repeating until nothing changes
+    (so a second clean_text changes nothing)."""
+    while True:
+        joined = _join_pass(lines)
+        if joined == lines:
+            return joined
+        lines = joined
+
+
+def _join_pass(lines: list[str]) -> list[str]:
+    """One left-to-right pass, deciding each break against the paragraph built so far."""
+    if not lines:
+        return []
+    rules = break_rules()
+    width = typical_width(lines)
+    head_end = next((i for i, line in enumerate(lines) if _is_body_line(line, rules)), len(lines))
+    out = [lines[0]]
+    for index, line in enumerate(lines[1:], start=1):
+        previous = out[-1]
+        if line[0] in rules.continuation:
+            join = True
+        elif index <= head_end:
+            join = continues_title(previous, line, rules)
+        else:
+            join = should_join(previous, line, width, rules)
+        if join:
+            out[-1] = join_pair(previous, line)
+        else:
+            out.append(line)
+    return out
+
+
+def typical_width(lines: list[str]) -> float:
+    """The document's typical full line length: a paragraph per line gives hundreds of
+    characters, a PDF wrapped at the page edge a few dozen."""
+    lengths = sorted(len(line) for line in lines if "\t" not in line)
+    if not lengths:
+        return float("inf")
+    return lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))]
+
+
+def _is_body_line(line: str, rules: BreakRules) -> bool:
+    """The first sentence or heading ends the head (title, letterhead, web metadata)."""
+    return (any(ch in rules.prose for ch in line) or ends_sentence(line, rules)
+            or starts_block(line, rules))
+
+
+def should_join(previous: str, line: str, width: float, rules: BreakRules) -> bool:
+    """True when line continues the paragraph in previous rather than starting a new one."""
+    if "\t" in previous or "\t" in line or ends_sentence(previous, rules):
+        return False
+    if starts_block(line, rules) or is_signature_line(line, rules):
+        return False
+    if is_heading(previous, width, rules):
+        return False
+    return is_prose(previous, width, rules)
+
+
+def ends_sentence(line: str, rules: BreakRules) -> bool:
+    """Ends in terminal punctuation, looking through closing quotes/brackets
+    (“…。” ends a sentence, “放管服” does not)."""
+    core = line.rstrip(rules.closers)
+    return not core or core[-1] in rules.terminal
+
+
+def starts_block(line: str, rules: BreakRules) -> bool:
+    """Starts like a heading or numbered item (一、 (一) 1. 一是 【提纲】 附件 ...)."""
+    return any(pattern.match(line) for pattern in rules.line_starts)
+
+
+def is_heading(line: str, width: float, rules: BreakRules) -> bool:
+    """A numbered line that is a heading: no sentence inside, shorter than a full line
+    (a full line starting with (一) in a wrapped PDF is the first line of a paragraph)."""
+    return (starts_block(line, rules) and not any(ch in SENTENCE_INSIDE for ch in line)
+            and len(line) < FULL_LINE_SHARE * width)
+
+
+def is_prose(line: str, width: float, rules: BreakRules) -> bool:
+    """Running text: has commas/full stops inside, or fills a typical line."""
+    return any(ch in rules.prose for ch in line) or len(line) >= FULL_LINE_SHARE * width
+
+
+def is_signature_line(line: str, rules: BreakRules) -> bool:
+    """A date line or an agency line (巫溪县民政局) of the signature block."""
+    return is_date_line(line, rules) or is_agency_line(line, rules)
+
+
+def is_date_line(line: str, rules: BreakRules) -> bool:
+    """A line that is only a date (2026年1月8日, 二〇二四年三月十日)."""
+    return any(pattern.match(line.strip()) for pattern in rules.dates)
+
+
+def is_agency_line(line: str, rules: BreakRules) -> bool:
+    """A short line naming an agency: ends in 局/委/政府..., no digits, no punctuation."""
+    return (len(line) <= AGENCY_LINE_MAX and line.endswith(rules.agency_suffixes)
+            and not any(ch.isdigit() for ch in line) and not _has_punctuation(line, rules))
+
+
+def continues_title(previous: str, line: str, rules: BreakRules) -> bool:
+    """A title broken over two lines (…2025年度法治政府 / 建设工作报告): the second line is
+    a short tail ending like a title, the first neither ends like one nor names an agency."""
+    return (len(line) <= TITLE_TAIL_MAX and line.endswith(rules.title_suffixes)
+            and not previous.endswith(rules.title_suffixes)
+            and not _has_punctuation(previous, rules) and not _has_punctuation(line, rules)
+            and not is_agency_line(previous, rules) and not starts_block(line, rules)
+            and not is_date_line(previous, rules))
+
+
+def _has_punctuation(line: str, rules: BreakRules) -> bool:
+    """Contains sentence or clause punctuation."""
+    return any(ch in rules.prose or ch in rules.terminal for ch in line)
+
+
+def join_pair(previous: str, line: str) -> str:
+    """Join two pieces of one paragraph: directly, or with a space between two Latin words."""
+    if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+        return f"{previous} {line}"
+    return previous + line

@@ -1,0 +1,71 @@
+"""Read report files of any supported format into one RawDocument.
+
+    doc = read_bytes(data, "report.docx")    # raises UnreadableDocument with a reason
+    text = clean_text(doc.text)               # transforms.clean
+
+The format is decided from the content (sniff_format); each format has its own module.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from .docx import read_docx
+from .html import read_html
+from .legacy import read_legacy
+from .model import RawDocument, UnreadableDocument
+from .pdf import read_pdf
+from .rtf import read_rtf
+from .sniff import sniff_format
+from .text import check_readable_text, read_txt
+
+__all__ = ["RawDocument", "UnreadableDocument", "read_bytes", "sniff_format"]
+
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+
+READERS = {
+    "txt": read_txt,
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "html": read_html,
+    "rtf": read_rtf,
+    "doc": partial(read_legacy, fmt="doc"),
+    "wps": partial(read_legacy, fmt="wps"),
+}
+
+REFUSALS = {
+    "empty": "the file is empty",
+    "archive": "archives are not supported (ZIP/7z/RAR/gzip): extract the report and "
+               "submit the document itself",
+    "image": "the file is an image or media file, not a document; OCR is not supported",
+    "encrypted": "the Office document is password-protected (encrypted); save an "
+                 "unprotected copy",
+    "office": "the file is a spreadsheet, presentation or OpenDocument file, not a Word, "
+              "PDF, web page, RTF or text report",
+    "binary": "the file is binary data of an unknown kind, not a report in a supported "
+              "format (txt, docx, pdf, html, rtf, doc, wps)",
+}
+
+SOURCE_NAMES = {"txt": "the text file", "docx": "the .docx document", "pdf": "the PDF",
+                "html": "the web page", "rtf": "the RTF document", "doc": "the .doc document",
+                "wps": "the .wps document"}
+
+
+def read_bytes(data: bytes, filename: str) -> RawDocument:
+    """Read a report file's bytes as text. Raises UnreadableDocument with a reason a person
+    understands when the file cannot become readable Chinese text."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise UnreadableDocument(
+            f"the file is {len(data) / 2**20:.0f} MB, over the {MAX_INPUT_BYTES // 2**20} MB limit")
+    fmt = sniff_format(data, filename)
+    if fmt in REFUSALS:
+        raise UnreadableDocument(REFUSALS[fmt])
+    try:
+        document = READERS[fmt](data, filename)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # a damaged file must not stop a batch; say what broke
+        raise UnreadableDocument(
+            f"{SOURCE_NAMES[fmt]} could not be read ({type(exc).__name__}: {exc})") from exc
+    check_readable_text(document.text, SOURCE_NAMES[fmt])
+    return document

@@ -1,0 +1,173 @@
+"""Word .docx: body text in document order, tables as tab-separated rows.
+
+Reads the main document part with lxml instead of python-docx's object model so that
+content python-docx skips (tracked insertions, content controls, text boxes) is kept,
+while what a reader never sees (field codes, deleted text, hidden text, headers and
+footers, which live in other parts) is left out.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+
+from lxml import etree
+
+from .docx_numbering import Numbering, load_numbering, w
+from .model import RawDocument, UnreadableDocument
+
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_CHECK_MIN = 1024 * 1024  # members smaller than this cannot hurt, whatever their ratio
+MAX_MEMBERS = 10_000
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+OFFICE_DOCUMENT = "/officeDocument"
+SKIPPED = {w("del"), w("moveFrom"), w("instrText"), w("delInstrText"), w("pPr"), w("rPr"),
+           w("txbxContent"), MC_FALLBACK, w("footnoteReference"), w("endnoteReference")}
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
+                             huge_tree=False)
+
+
+def read_docx(data: bytes, filename: str) -> RawDocument:
+    """A .docx report as text; refuses zip bombs before decompressing anything."""
+    archive = open_checked_zip(data)
+    main = main_document_path(archive)
+    if main is None:
+        raise UnreadableDocument(
+            "archives are not supported: this ZIP file is not a Word .docx (no word/document.xml)")
+    document = parse_part(archive, main)
+    numbering = load_numbering(*_related_parts(archive, main, ("numbering", "styles")))
+    body = document.find(w("body"))
+    lines = block_lines(body, numbering) if body is not None else []
+    return RawDocument("docx", "\n".join(lines))
+
+
+def open_checked_zip(data: bytes) -> zipfile.ZipFile:
+    """Open the zip and refuse archives that would inflate to something huge."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableDocument(f"the .docx file is damaged (not a readable ZIP: {exc})") from exc
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise UnreadableDocument(f"the .docx ZIP has {len(infos)} members; refusing (zip bomb?)")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise UnreadableDocument(
+            f"the .docx would unpack to {total / 2**20:.0f} MB, over the "
+            f"{MAX_UNCOMPRESSED // 2**20} MB limit (zip bomb?)")
+    for info in infos:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size >= RATIO_CHECK_MIN and ratio > MAX_RATIO:
+            raise UnreadableDocument(
+                f"the .docx member {info.filename} is compressed {ratio:.0f}:1, over the "
+                f"{MAX_RATIO}:1 limit (zip bomb?)")
+    return archive
+
+
+def main_document_path(archive: zipfile.ZipFile) -> str | None:
+    """The main document part: from the package relationships, else word/document.xml."""
+    names = set(archive.namelist())
+    if "_rels/.rels" in names:
+        for rel in parse_part(archive, "_rels/.rels").iter(f"{REL_NS}Relationship"):
+            target = rel.get("Target", "").lstrip("/")
+            if rel.get("Type", "").endswith(OFFICE_DOCUMENT) and target in names:
+                return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def parse_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
+    """Parse one XML part safely (no entity expansion, no network)."""
+    try:
+        return etree.fromstring(archive.read(name), XML_PARSER)
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile) as exc:
+        raise UnreadableDocument(f"the .docx part {name} is damaged: {exc}") from exc
+
+
+def _related_parts(archive: zipfile.ZipFile, main: str, kinds: tuple[str, ...]) -> list:
+    """The main part's related parts of the given kinds ("numbering", ...), None where absent."""
+    folder, base = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    names = set(archive.namelist())
+    found: dict[str, str] = {}
+    if rels_name in names:
+        for rel in parse_part(archive, rels_name).iter(f"{REL_NS}Relationship"):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            found.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], path)
+    return [parse_part(archive, found[kind]) if found.get(kind) in names else None
+            for kind in kinds]
+
+
+def block_lines(container: etree._Element, numbering: Numbering) -> list[str]:
+    """Lines of a body, cell or text box: paragraphs and table rows in document order."""
+    lines: list[str] = []
+    for child in container:
+        if child.tag == w("p"):
+            lines.extend(paragraph_lines(child, numbering))
+        elif child.tag == w("tbl"):
+            lines.extend(table_lines(child, numbering))
+        elif child.tag not in SKIPPED and child.tag != w("sectPr"):
+            lines.extend(block_lines(child, numbering))  # sdt, customXml, ins, AlternateContent
+    return lines
+
+
+def paragraph_lines(paragraph: etree._Element, numbering: Numbering) -> list[str]:
+    """A paragraph as one line (plus lines of any text boxes anchored in it)."""
+    parts: list[str] = [numbering.label(paragraph)]
+    _collect_runs(paragraph, parts)
+    lines = ["".join(parts)]
+    for box in paragraph.iter(w("txbxContent")):
+        if not any(ancestor.tag == MC_FALLBACK for ancestor in box.iterancestors()):
+            lines.extend(block_lines(box, numbering))
+    return lines
+
+
+def _collect_runs(element: etree._Element, parts: list[str]) -> None:
+    """Append the visible text under element, skipping field codes, deletions, hidden runs."""
+    for child in element:
+        tag = child.tag
+        if tag in SKIPPED or (tag == w("r") and _is_hidden(child)):
+            continue
+        if tag == w("t"):
+            parts.append(child.text or "")
+        elif tag in (w("tab"), w("ptab")):
+            parts.append("\t")
+        elif tag in (w("br"), w("cr")):
+            parts.append("\n")
+        elif tag == w("noBreakHyphen"):
+            parts.append("-")
+        else:
+            _collect_runs(child, parts)
+
+
+def _is_hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (w:vanish), which Word does not display."""
+    vanish = run.find(f"{w('rPr')}/{w('vanish')}")
+    return vanish is not None and vanish.get(w("val"), "true") not in ("0", "false")
+
+
+def table_lines(table: etree._Element, numbering: Numbering) -> list[str]:
+    """Each row as one line, cells joined by tabs; one-cell rows (layout boxes) as lines."""
+    lines: list[str] = []
+    for row in table.iter(w("tr")):
+        if next(row.iterancestors(w("tbl"))) is not table:
+            continue  # rows of nested tables are read with their cell
+        cells = [block_lines(cell, numbering) for cell in row.iter(w("tc"))
+                 if next(cell.iterancestors(w("tr"))) is row]
+        if len(cells) == 1:
+            lines.extend(line for line in cells[0] if line.strip())
+            continue
+        texts = [_cell_text(cell) for cell in cells]
+        if any(texts):
+            lines.append("\t".join(texts).rstrip("\t"))
+    return lines
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A multi-cell row's cell on one line: its paragraphs and line breaks become spaces."""
+    text = " ".join(line.strip() for line in lines if line.strip())
+    return text.replace("\t", " ").replace("\n", " ")

@@ -1,0 +1,281 @@
+"""Web pages: the article's paragraphs, without the portal around it.
+
+Government portals wrap a report in navigation, breadcrumbs, share bars, footers and a
+metadata block (索引号, 发文日期 ...). The metadata goes to page_meta; the article is
+the block with the most Chinese text in its paragraphs (link text counts little).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+import lxml.html
+from lxml import etree
+
+from ._data import data_toml
+from .meta import label_key, split_inline_pairs
+from .model import RawDocument, UnreadableDocument
+from .text import decode_text, is_cjk
+
+DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+              "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot", "tr",
+              "td", "th", "blockquote", "pre", "center", "caption", "figure", "figcaption",
+              "address", "body", "html", "hr"}
+META_MAX_TEXT = 400  # an element holding more text than this is not a metadata block
+MIN_META_PAIRS = 2
+LINK_WEIGHT = 0.1  # link text is navigation far more often than article
+MAX_NOISE_LINE = 60
+KEEP_SHARE = 0.4  # a 'noise' element holding this share of the page's Chinese is the article
+CJK_CLASS = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+CJK_BREAK = re.compile(f"(?<={CJK_CLASS})[ \t\r\f]*\n[ \t\n\r\f]*(?={CJK_CLASS})")
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+TITLE_SEPARATORS = re.compile(r"\s*[-_|—–]+\s*")
+
+
+def read_html(data: bytes, filename: str) -> RawDocument:
+    """A web page's article text, with the portal's metadata block in page_meta."""
+    declared = DECLARED_CHARSET.search(data[:4096])
+    text, encoding = decode_text(data, declared.group(1).decode("ascii") if declared else None)
+    root = parse_html(text)
+    meta = take_page_meta(root)
+    title = meta.get("标题") or meta.get("名称") or page_title(root)
+    drop_noise(root)
+    lines = [line for line in element_lines(main_container(root)) if not is_noise_line(line)]
+    if title and title not in "".join(lines[:3]):
+        lines.insert(0, title)
+    if not lines:
+        raise UnreadableDocument("the HTML page has no article text")
+    return RawDocument("html", "\n".join(lines), encoding, meta)
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """Parse markup (an XML declaration would make lxml refuse a str)."""
+    try:
+        return lxml.html.document_fromstring(XML_DECLARATION.sub("", text.replace("\x00", "")))
+    except (etree.ParserError, ValueError) as exc:
+        raise UnreadableDocument(f"the HTML page cannot be parsed ({exc})") from exc
+
+
+@cache
+def noise_config() -> dict:
+    """reader_html_noise.toml with its line patterns compiled."""
+    config = dict(data_toml("reader_html_noise.toml"))
+    config["line_regexes"] = [re.compile(p) for p in config["line_patterns"]]
+    return config
+
+
+def joined_text(element: etree._Element) -> str:
+    """An element's text with a space at tag boundaries (so cells don't run together)."""
+    return HTML_SPACE.sub(" ", " ".join(element.itertext())).strip()
+
+
+def take_page_meta(root: etree._Element) -> dict[str, str]:
+    """Move label/value pairs (索引号 K26..., 发文日期：2024...) out of the tree into a dict."""
+    meta: dict[str, str] = {}
+    consumed: list[tuple[etree._Element, bool]] = []  # (element, its tail was the value)
+    for element in root.iter(etree.Element):
+        if any(element is done or done in element.iterancestors() for done, _ in consumed):
+            continue
+        text = joined_text(element)
+        if not text or len(text) > META_MAX_TEXT or element.tag in ("html", "body", "head"):
+            continue
+        if pairs := split_inline_pairs(text):
+            meta.update(pairs)
+            consumed.append((element, False))
+        elif key := label_key(text):
+            meta[key] = _take_label_value(element, consumed)
+    if len(meta) < MIN_META_PAIRS:
+        return {}
+    for element, tail_too in consumed:
+        if tail_too:
+            element.tail = None
+        if element.getparent() is not None:
+            element.drop_tree()
+    return meta
+
+
+def _take_label_value(label: etree._Element, consumed: list) -> str:
+    """The value next to a label element: its tail text, or the next sibling (of an ancestor
+    that holds nothing but the label, e.g. <td><span>索引号</span></td><td>value</td>)."""
+    if label.tail and label.tail.strip(" \t\n\r\xa0\u3000:："):
+        consumed.append((label, True))
+        return label.tail.strip(" \t\n\r\xa0\u3000:：")
+    node = label
+    while node.getnext() is None and node.getparent() is not None \
+            and joined_text(node.getparent()) == joined_text(label):
+        node = node.getparent()
+    consumed.append((node, False))
+    value = node.getnext()
+    if value is None or label_key(joined_text(value)) or split_inline_pairs(joined_text(value)):
+        return ""
+    consumed.append((value, False))
+    return joined_text(value)
+
+
+def page_title(root: etree._Element) -> str:
+    """The article title: a heading or *title* element that <title> repeats, else the first
+    part of a <title> shaped 'article - site'."""
+    title_element = root.find(".//title")
+    full = joined_text(title_element) if title_element is not None else ""
+    for element in root.iter("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
+        text = joined_text(element)
+        marked = element.tag in ("h1", "h2", "h3") or "title" in _class_id(element)
+        if marked and 4 <= len(text) <= 120 and sum(map(is_cjk, text)) >= 4 \
+                and (not full or text in full):
+            return text
+    parts = [part for part in TITLE_SEPARATORS.split(full) if any(map(is_cjk, part))]
+    return parts[0] if len(parts) >= 2 else ""  # a lone part is as likely the site's name
+
+
+def _class_id(element: etree._Element) -> str:
+    """An element's class and id, lower-cased."""
+    return f"{element.get('class', '')} {element.get('id', '')}".lower()
+
+
+def drop_noise(root: etree._Element) -> None:
+    """Remove scripts, styles, navigation, headers/footers, menus and breadcrumbs."""
+    config = noise_config()
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop_keeping_tail(node)
+    for element in list(root.iter(*config["drop_tags"])):
+        if element.getparent() is not None:
+            element.drop_tree()
+    page_cjk = max(1, _cjk_count(root))
+    for element in list(root.iter(etree.Element)):
+        if element.getparent() is None or not _has_noise_class(element, config["class_prefixes"]):
+            continue
+        if _cjk_count(element) < KEEP_SHARE * page_cjk:
+            element.drop_tree()
+
+
+def _drop_keeping_tail(node: etree._Element) -> None:
+    """Remove a comment or processing instruction, keeping the text after it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def _has_noise_class(element: etree._Element, prefixes: list[str]) -> bool:
+    """True when a class/id token starts with a navigation/footer/share/... word."""
+    tokens = re.split(r"[\s\-_]+", _class_id(element))
+    return any(token.startswith(prefix) for token in tokens if token for prefix in prefixes)
+
+
+def _cjk_count(element: etree._Element) -> int:
+    """Chinese characters under an element."""
+    return sum(1 for text in element.itertext() for ch in text if is_cjk(ch))
+
+
+def main_container(root: etree._Element) -> etree._Element:
+    """The element whose paragraphs hold the most Chinese text (ties go to the deeper one)."""
+    scores: dict[etree._Element, float] = defaultdict(float)
+    for element in root.iter(etree.Element):
+        own = _own_cjk(element)
+        if not own:
+            continue
+        block = _nearest_block(element)
+        parent = block.getparent()
+        scores[block] += own
+        if parent is not None:
+            scores[parent] += own
+            if parent.getparent() is not None:
+                scores[parent.getparent()] += own / 2
+    if not scores:
+        return root
+    depth = {element: sum(1 for _ in element.iterancestors()) for element in scores}
+    return max(scores, key=lambda element: (scores[element], depth[element]))
+
+
+def _own_cjk(element: etree._Element) -> float:
+    """Chinese characters in an element's own text and its children's tails, links discounted."""
+    texts = [element.text or ""] + [child.tail or "" for child in element]
+    count = sum(1 for text in texts for ch in text if is_cjk(ch))
+    in_link = element.tag == "a" or any(a.tag == "a" for a in element.iterancestors())
+    return count * LINK_WEIGHT if in_link else float(count)
+
+
+def _nearest_block(element: etree._Element) -> etree._Element:
+    """The element itself if block-level, else its nearest block-level ancestor."""
+    if element.tag in BLOCK_TAGS:
+        return element
+    return next((a for a in element.iterancestors() if a.tag in BLOCK_TAGS), element)
+
+
+def element_lines(container: etree._Element) -> list[str]:
+    """The text of an element as lines: one per block, a table row's cells joined by tabs."""
+    builder = _LineBuilder()
+    _walk(container, builder, with_tail=False)
+    builder.flush()
+    return builder.lines
+
+
+class _LineBuilder:
+    """Accumulates inline text and cuts it into lines at block boundaries."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.parts: list[str] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        line = collapse_html_space("".join(self.parts))
+        if line:
+            self.lines.append(line)
+        self.parts = []
+
+
+def collapse_html_space(text: str) -> str:
+    """HTML whitespace rules: runs become one space, a source line break between Chinese
+    characters disappears (as browsers render it)."""
+    return HTML_SPACE.sub(" ", CJK_BREAK.sub("", text)).strip()
+
+
+def _walk(element: etree._Element, out: _LineBuilder, with_tail: bool = True) -> None:
+    """Feed an element's text into the builder, cutting lines at blocks and <br>."""
+    tag = element.tag
+    cells = [child for child in element if child.tag in ("td", "th")] if tag == "tr" else []
+    if tag == "br":
+        out.flush()
+    elif len(cells) >= 2:
+        out.flush()
+        row = "\t".join(" ".join(element_lines(cell)) for cell in cells).rstrip("\t")
+        if row.strip():
+            out.lines.append(row)
+    elif tag in BLOCK_TAGS:
+        out.flush()
+        _walk_children(element, out)
+        out.flush()
+    else:
+        _walk_children(element, out)
+    if with_tail:
+        out.add(element.tail)
+
+
+def _walk_children(element: etree._Element, out: _LineBuilder) -> None:
+    """An element's own text, then each child with its tail."""
+    out.add(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _walk(child, out)
+        else:
+            out.add(child.tail)
+
+
+def is_noise_line(line: str) -> bool:
+    """A short line of page furniture (当前位置, 打印本页, 版权所有 ...)."""
+    return len(line) < MAX_NOISE_LINE and any(
+        regex.search(line) for regex in noise_config()["line_regexes"])

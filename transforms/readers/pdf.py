@@ -1,0 +1,127 @@
+"""PDF via pdfminer.six: text per page, minus running headers/footers and page numbers.
+
+Line breaks are left where the layout put them; clean_text rejoins wrapped lines.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTContainer, LTTextLine
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+
+from ._data import data_patterns
+from .model import RawDocument, UnreadableDocument
+from .text import is_cjk
+
+MAX_PAGES = 1000
+EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be headers/footers
+MIN_CHARS_PER_PAGE = 20  # fewer letters/digits than this per page: a scan
+CJK_OR_PUNCT = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+SPACED_CJK = re.compile(f"(?<={CJK_OR_PUNCT}) (?={CJK_OR_PUNCT})")
+ADJACENT_CJK = re.compile(f"{CJK_OR_PUNCT}(?={CJK_OR_PUNCT})")
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One text line of a page with its vertical extent (PDF units, origin at the bottom)."""
+
+    top: float
+    bottom: float
+    text: str
+
+
+def read_pdf(data: bytes, filename: str) -> RawDocument:
+    """A PDF report as text; refuses encrypted PDFs and scans without a text layer."""
+    pages = drop_page_furniture(extract_page_lines(data))
+    check_text_layer(pages)
+    return RawDocument("pdf", "\n".join(line.text for page in pages for line in page))
+
+
+def extract_page_lines(data: bytes) -> list[list[PdfLine]]:
+    """The text lines of every page, in pdfminer's reading order."""
+    try:
+        layouts = extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True),
+                                maxpages=MAX_PAGES)
+        return [list(_text_lines(layout)) for layout in layouts]
+    except PDFPasswordIncorrect as exc:
+        raise UnreadableDocument(
+            "the PDF is password-protected (encrypted); save an unprotected copy") from exc
+    except PDFEncryptionError as exc:
+        raise UnreadableDocument(f"the PDF is encrypted and cannot be opened ({exc})") from exc
+    except (PDFException, PSException) as exc:
+        raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({exc})") from exc
+
+
+def _text_lines(element) -> Iterator[PdfLine]:
+    """Text lines anywhere under a layout element (text boxes, figures)."""
+    if isinstance(element, LTTextLine):
+        text = collapse_letter_spacing(element.get_text().strip("\n").rstrip())
+        if text.strip():
+            yield PdfLine(element.y1, element.y0, text)
+    elif isinstance(element, LTContainer):
+        for child in element:
+            yield from _text_lines(child)
+
+
+def collapse_letter_spacing(text: str) -> str:
+    """Undo spaces pdfminer puts between Chinese characters of letter-spaced (justified) lines.
+
+    Only when most adjacent Chinese pairs are spaced: a single deliberate space
+    (民政为民 民政爱民) in an ordinary line is kept.
+    """
+    spaced = len(SPACED_CJK.findall(text))
+    joined = len(ADJACENT_CJK.findall(text))
+    return SPACED_CJK.sub("", text) if spaced >= 3 and spaced > joined else text
+
+
+def drop_page_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
+    """Remove page numbers and lines repeated at the top or bottom of most pages."""
+    edges = [_edge_indexes(page) for page in pages]
+    seen = Counter(key for page, idx in zip(pages, edges)
+                   for key in {_furniture_key(page[i].text) for i in idx})
+    needed = max(2, len(pages) // 2 + 1)
+    repeated = {key for key, count in seen.items() if count >= needed}
+    return [[line for i, line in enumerate(page)
+             if i not in idx or not (_furniture_key(line.text) in repeated
+                                     or is_page_number(line.text))]
+            for page, idx in zip(pages, edges)]
+
+
+def _edge_indexes(page: list[PdfLine]) -> set[int]:
+    """Indexes of the topmost and bottommost lines of a page."""
+    by_top = sorted(range(len(page)), key=lambda i: -page[i].top)
+    by_bottom = sorted(range(len(page)), key=lambda i: page[i].bottom)
+    return set(by_top[:EDGE_LINES]) | set(by_bottom[:EDGE_LINES])
+
+
+def _furniture_key(text: str) -> str:
+    """A header/footer line with spaces removed and numbers masked (页码 changes per page)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def is_page_number(text: str) -> bool:
+    """A line that is only a page number (- 3 -, 第3页 共5页, 3/5, bare 3)."""
+    stripped = text.strip()
+    return any(pattern.fullmatch(stripped) for pattern in data_patterns("reader_page_numbers.txt"))
+
+
+def check_text_layer(pages: list[list[PdfLine]]) -> None:
+    """Refuse PDFs whose pages carry (almost) no extractable text."""
+    text = "".join(line.text for page in pages for line in page)
+    cid_codes = text.count("(cid:")
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    if cid_codes and cid_codes > cjk:
+        raise UnreadableDocument(
+            "the PDF's fonts have no Unicode map (text comes out as (cid:N) codes); "
+            "OCR is not supported")
+    letters = sum(1 for ch in text if ch.isalnum())
+    if letters < MIN_CHARS_PER_PAGE * max(1, len(pages)):
+        raise UnreadableDocument("PDF has no text layer (a scan?); OCR is not supported")

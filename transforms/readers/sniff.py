@@ -1,0 +1,101 @@
+"""Telling a file's format from its content; the file name only breaks ties.
+
+Reports arrive misnamed: .doc files that are RTF or HTML, .wps files that are .docx,
+text saved as .html. Magic bytes, zip members and markup decide; the extension only
+picks between .doc and .wps (same container) and confirms borderline markup.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+# Formats read_bytes can read.
+READABLE = ("txt", "docx", "pdf", "html", "rtf", "doc", "wps")
+# Other answers: kinds read_bytes refuses with a reason.
+REFUSED = ("empty", "archive", "image", "encrypted", "office", "binary")
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ARCHIVE_MAGICS = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00",
+                b"MM\x00*", b"RIFF")
+HEAD = 65536
+MARKUP_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|span|style|script|link)\b",
+    re.IGNORECASE | re.DOTALL)
+MARKUP_ANYWHERE = re.compile(rb"<(?:html|body)\b|</(?:p|div|td|span|body|html)>", re.IGNORECASE)
+MAX_CONTROL_SHARE = 0.01
+
+
+def sniff_format(data: bytes, filename: str) -> str:
+    """The file's format: one of READABLE, or one of REFUSED for files read_bytes refuses."""
+    ext = PurePath(filename).suffix.lower().lstrip(".")
+    if not data.strip():
+        return "empty"
+    head = data[:HEAD]
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(data, ext)
+    if head.startswith(ARCHIVE_MAGICS):
+        return "archive"
+    if head.startswith(IMAGE_MAGICS) or (head.startswith(b"BM") and ext == "bmp"):
+        return "image"
+    return _sniff_text(head, ext)
+
+
+def _sniff_zip(data: bytes) -> str:
+    """A .docx is a zip holding word/document.xml; other zips are archives or Office files."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return "archive"
+    if "word/document.xml" in names or _main_part_is_word(data, names):
+        return "docx"
+    if {"xl/workbook.xml", "ppt/presentation.xml", "mimetype"} & names:
+        return "office"
+    return "archive"
+
+
+def _main_part_is_word(data: bytes, names: set[str]) -> bool:
+    """True when [Content_Types].xml declares a WordprocessingML main part under another name."""
+    if "[Content_Types].xml" not in names:
+        return False
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("[Content_Types].xml")
+        if info.file_size > 1_000_000:
+            return False
+        types = archive.read(info)
+    return b"wordprocessingml.document.main" in types or b"ms-word.document" in types
+
+
+def _sniff_ole(data: bytes, ext: str) -> str:
+    """An OLE2 container: Word .doc, Kingsoft .wps, an encrypted OOXML file, or other Office."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return "encrypted"
+    if ext == "wps":
+        return "wps"
+    if "WordDocument".encode("utf-16-le") in data or ext == "doc":
+        return "doc"
+    return "office"
+
+
+def _sniff_text(head: bytes, ext: str) -> str:
+    """Text (plain or HTML) or binary, by control bytes and markup."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f\x1b")
+    if controls > MAX_CONTROL_SHARE * len(head):
+        return "binary"
+    if MARKUP_START.match(head):
+        return "html"
+    if ext in ("htm", "html", "shtml", "xhtml", "mht") and MARKUP_ANYWHERE.search(head):
+        return "html"
+    return "txt"

@@ -67,3 +67,17 @@ def test_ingest_end_to_end(project_env):
         failed = con.execute("SELECT count(*) FROM ingest_log WHERE status = 'failed' AND error IS NOT NULL").fetchone()[0]
     assert values == {5183.0} and failed == 2
     assert counts(project_env / "w.duckdb")["documents"] == 9
+
+
+def test_dagster_definitions_validate(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    dagster = Path(sys.executable).with_name("dagster")
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path), "DAGSTER_DISABLE_TELEMETRY": "1"}
+    result = subprocess.run([str(dagster), "definitions", "validate", "-m", "orchestration.definitions"],
+                            capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "passed validation" in result.stderr + result.stdout

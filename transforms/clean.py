@@ -22,6 +22,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 WIDTH_QUANTILE = 0.9  # the typical full line length, robust to a few very long lines
 FULL_LINE_SHARE = 0.85  # a line this close to the typical length was wrapped, not ended
+MIN_WIDTH = 20  # no page wraps narrower; keeps short headings of tiny texts from looking full
 TITLE_TAIL_MAX = 15  # the second line of a broken title is short (建设工作报告)
 AGENCY_LINE_MAX = 25
 SENTENCE_INSIDE = "。!?;！？；"  # a numbered line holding one of these is prose, not a heading
@@ -38,7 +39,8 @@ class BreakRules:
     title_suffixes: tuple[str, ...]
     agency_suffixes: tuple[str, ...]
     dates: tuple[re.Pattern[str], ...]
-    line_starts: tuple[re.Pattern[str], ...]
+    item_starts: tuple[re.Pattern[str], ...]
+    heading_starts: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -51,7 +53,8 @@ def break_rules() -> BreakRules:
         title_suffixes=tuple(config["title_suffixes"]),
         agency_suffixes=tuple(config["agency_suffixes"]),
         dates=tuple(re.compile(p) for p in config["date_patterns"]),
-        line_starts=data_patterns("reader_line_starts.txt"))
+        item_starts=tuple(re.compile(p) for p in config["item_starts"]),
+        heading_starts=data_patterns("reader_line_starts.txt"))
 
 
 def clean_text(text: str) -> str:
@@ -136,7 +139,7 @@ def typical_width(lines: list[str]) -> float:
     lengths = sorted(len(line) for line in lines if "\t" not in line)
     if not lengths:
         return float("inf")
-    return lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))]
+    return max(MIN_WIDTH, lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))])
 
 
 def _is_body_line(line: str, rules: BreakRules) -> bool:
@@ -163,15 +166,20 @@ def ends_sentence(line: str, rules: BreakRules) -> bool:
     return not core or core[-1] in rules.terminal
 
 
+def starts_heading(line: str, rules: BreakRules) -> bool:
+    """Starts like a heading or numbered item (一、 (一) 1. 【提纲】 附件 ...)."""
+    return any(pattern.match(line) for pattern in rules.heading_starts)
+
+
 def starts_block(line: str, rules: BreakRules) -> bool:
-    """Starts like a heading or numbered item (一、 (一) 1. 一是 【提纲】 附件 ...)."""
-    return any(pattern.match(line) for pattern in rules.line_starts)
+    """Starts a new paragraph: a heading or numbered item, or an 一是/二是 item."""
+    return starts_heading(line, rules) or any(p.match(line) for p in rules.item_starts)
 
 
 def is_heading(line: str, width: float, rules: BreakRules) -> bool:
     """A numbered line that is a heading: no sentence inside, shorter than a full line
     (a full line starting with (一) in a wrapped PDF is the first line of a paragraph)."""
-    return (starts_block(line, rules) and not any(ch in SENTENCE_INSIDE for ch in line)
+    return (starts_heading(line, rules) and not any(ch in SENTENCE_INSIDE for ch in line)
             and len(line) < FULL_LINE_SHARE * width)
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
+from collections.abc import Iterator
+from itertools import takewhile
 
 from lxml import etree
 
@@ -82,7 +85,7 @@ def parse_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
     """Parse one XML part safely (no entity expansion, no network)."""
     try:
         return etree.fromstring(archive.read(name), XML_PARSER)
-    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile) as exc:
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UnreadableDocument(f"the .docx part {name} is damaged: {exc}") from exc
 
 
@@ -120,10 +123,18 @@ def paragraph_lines(paragraph: etree._Element, numbering: Numbering) -> list[str
     parts: list[str] = [numbering.label(paragraph)]
     _collect_runs(paragraph, parts)
     lines = ["".join(parts)]
-    for box in paragraph.iter(w("txbxContent")):
-        if not any(ancestor.tag == MC_FALLBACK for ancestor in box.iterancestors()):
-            lines.extend(block_lines(box, numbering))
+    for box in _text_boxes(paragraph):
+        lines.extend(block_lines(box, numbering))
     return lines
+
+
+def _text_boxes(paragraph: etree._Element) -> Iterator[etree._Element]:
+    """Text boxes anchored in this paragraph itself: not the Fallback copy Word stores
+    beside each box, not boxes nested in another box (read with that box)."""
+    for box in paragraph.iter(w("txbxContent")):
+        between = takewhile(lambda ancestor: ancestor is not paragraph, box.iterancestors())
+        if not any(ancestor.tag in (MC_FALLBACK, w("txbxContent")) for ancestor in between):
+            yield box
 
 
 def _collect_runs(element: etree._Element, parts: list[str]) -> None:

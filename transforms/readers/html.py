@@ -25,6 +25,7 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
               "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot", "tr",
               "td", "th", "blockquote", "pre", "center", "caption", "figure", "figcaption",
               "address", "body", "html", "hr"}
+VALUE_STRIP = " \t\n\r\xa0\u3000:："  # around a value written right after its label
 META_MAX_TEXT = 400  # an element holding more text than this is not a metadata block
 MIN_META_PAIRS = 2
 LINK_WEIGHT = 0.1  # link text is navigation far more often than article
@@ -33,6 +34,7 @@ KEEP_SHARE = 0.4  # a 'noise' element holding this share of the page's Chinese i
 CJK_CLASS = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 CJK_BREAK = re.compile(f"(?<={CJK_CLASS})[ \t\r\f]*\n[ \t\n\r\f]*(?={CJK_CLASS})")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+ANY_SPACE = re.compile(r"\s+")
 TITLE_SEPARATORS = re.compile(r"\s*[-_|—–]+\s*")
 
 
@@ -69,8 +71,9 @@ def noise_config() -> dict:
 
 
 def joined_text(element: etree._Element) -> str:
-    """An element's text with a space at tag boundaries (so cells don't run together)."""
-    return HTML_SPACE.sub(" ", " ".join(element.itertext())).strip()
+    """An element's text with a space at tag boundaries (so cells don't run together),
+    every run of whitespace (&nbsp; and U+3000 too) as one space."""
+    return ANY_SPACE.sub(" ", " ".join(element.itertext())).strip()
 
 
 def take_page_meta(root: etree._Element) -> dict[str, str]:
@@ -83,13 +86,14 @@ def take_page_meta(root: etree._Element) -> dict[str, str]:
         text = joined_text(element)
         if not text or len(text) > META_MAX_TEXT or element.tag in ("html", "body", "head"):
             continue
-        if pairs := split_inline_pairs(text):
+        if key := label_key(text):
+            meta[key] = _take_label_value(element, consumed)
+        elif pairs := split_inline_pairs(text):
             meta.update(pairs)
             consumed.append((element, False))
-        elif key := label_key(text):
-            meta[key] = _take_label_value(element, consumed)
     if len(meta) < MIN_META_PAIRS:
         return {}
+    meta = {key: cut_furniture(value) for key, value in meta.items()}
     for element, tail_too in consumed:
         if tail_too:
             element.tail = None
@@ -98,12 +102,20 @@ def take_page_meta(root: etree._Element) -> dict[str, str]:
     return meta
 
 
-def _take_label_value(label: etree._Element, consumed: list) -> str:
+def cut_furniture(value: str) -> str:
+    """A metadata value without page furniture run into it (…浏览次数：12 【字体：大 中 小】)."""
+    starts = [match.start() for regex in noise_config()["line_regexes"]
+              if (match := regex.search(value)) and match.start() > 0]
+    return value[: min(starts)].strip() if starts else value
+
+
+def _take_label_value(label: etree._Element, consumed: list[tuple[etree._Element, bool]]) -> str:
     """The value next to a label element: its tail text, or the next sibling (of an ancestor
     that holds nothing but the label, e.g. <td><span>索引号</span></td><td>value</td>)."""
-    if label.tail and label.tail.strip(" \t\n\r\xa0\u3000:："):
+    tail = (label.tail or "").strip(VALUE_STRIP)
+    if tail:
         consumed.append((label, True))
-        return label.tail.strip(" \t\n\r\xa0\u3000:：")
+        return tail
     node = label
     while node.getnext() is None and node.getparent() is not None \
             and joined_text(node.getparent()) == joined_text(label):

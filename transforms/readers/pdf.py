@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTContainer, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfexceptions import PDFException
-from pdfminer.psexceptions import PSException
+from pdfminer.psparser import PSException  # base of every pdfminer parsing error
 
 from ._data import data_patterns
 from .model import RawDocument, UnreadableDocument
@@ -56,7 +55,7 @@ def extract_page_lines(data: bytes) -> list[list[PdfLine]]:
             "the PDF is password-protected (encrypted); save an unprotected copy") from exc
     except PDFEncryptionError as exc:
         raise UnreadableDocument(f"the PDF is encrypted and cannot be opened ({exc})") from exc
-    except (PDFException, PSException) as exc:
+    except PSException as exc:
         raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({exc})") from exc
 
 

@@ -12,11 +12,6 @@ import re
 import zipfile
 from pathlib import PurePath
 
-# Formats read_bytes can read.
-READABLE = ("txt", "docx", "pdf", "html", "rtf", "doc", "wps")
-# Other answers: kinds read_bytes refuses with a reason.
-REFUSED = ("empty", "archive", "image", "encrypted", "office", "binary")
-
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ARCHIVE_MAGICS = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
 IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00",
@@ -28,10 +23,13 @@ MARKUP_START = re.compile(
     re.IGNORECASE | re.DOTALL)
 MARKUP_ANYWHERE = re.compile(rb"<(?:html|body)\b|</(?:p|div|td|span|body|html)>", re.IGNORECASE)
 MAX_CONTROL_SHARE = 0.01
+# First members of an Office Open XML package: a zip starting so is a (damaged) docx.
+OOXML_PREFIXES = ("[Content_Types].xml", "_rels/", "word/", "docProps/")
 
 
 def sniff_format(data: bytes, filename: str) -> str:
-    """The file's format: one of READABLE, or one of REFUSED for files read_bytes refuses."""
+    """The file's format: "txt" | "docx" | "pdf" | "html" | "rtf" | "doc" | "wps", or for
+    files read_bytes refuses: "empty" | "archive" | "image" | "encrypted" | "office" | "binary"."""
     ext = PurePath(filename).suffix.lower().lstrip(".")
     if not data.strip():
         return "empty"
@@ -56,12 +54,18 @@ def _sniff_zip(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        return "archive"
+        return "docx" if _first_member_name(data).startswith(OOXML_PREFIXES) else "archive"
     if "word/document.xml" in names or _main_part_is_word(data, names):
         return "docx"
     if {"xl/workbook.xml", "ppt/presentation.xml", "mimetype"} & names:
         return "office"
     return "archive"
+
+
+def _first_member_name(data: bytes) -> str:
+    """The name in the first local file header (readable even when the zip is truncated)."""
+    length = int.from_bytes(data[26:28], "little")
+    return data[30:30 + length].decode("utf-8", errors="replace")
 
 
 def _main_part_is_word(data: bytes, names: set[str]) -> bool:
@@ -91,11 +95,25 @@ def _sniff_text(head: bytes, ext: str) -> str:
     """Text (plain or HTML) or binary, by control bytes and markup."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f\x1b")
-    if controls > MAX_CONTROL_SHARE * len(head):
+    if _control_share(head) > MAX_CONTROL_SHARE and not _is_bomless_utf16(head):
         return "binary"
     if MARKUP_START.match(head):
         return "html"
     if ext in ("htm", "html", "shtml", "xhtml", "mht") and MARKUP_ANYWHERE.search(head):
         return "html"
     return "txt"
+
+
+def _control_share(head: bytes) -> float:
+    """Share of control bytes (other than tab, newlines, form feed, escape): text has ~none."""
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f\x1b")
+    return controls / max(1, len(head))
+
+
+def _is_bomless_utf16(head: bytes) -> bool:
+    """UTF-16 text saved without a byte-order mark: its zero bytes are ASCII's high halves."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) // 2 * 2].decode(codec, errors="replace")
+        if "\ufffd" not in text and _control_share(text.encode("utf-8")) <= MAX_CONTROL_SHARE:
+            return True
+    return False

@@ -37,25 +37,40 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes as text and name the encoding used.
 
     Order: a byte-order mark, strict UTF-8 (never decodes GBK text by accident), the
-    declared charset (html), then charset-normalizer's best guess.
+    declared charset (html), charset-normalizer's best guess; failing all of those
+    strictly, the one of them that needs the fewest replacement characters.
     """
     for bom, codec, name in BOMS:
         if data.startswith(bom):
             return _strict_decode(data, codec, name)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if declared:
-        decoded = _decode_declared(data, declared)
-        if decoded is not None:
+    for charset in ("utf-8", declared):
+        if decoded := _try_decode(data, charset):
             return decoded
     best = from_bytes(data).best()
-    if best is None:
-        raise UnreadableDocument(
-            "the text encoding could not be determined (not UTF-8, GB18030/GBK or UTF-16)")
-    codec = "gb18030" if best.encoding.lower() in GB_FAMILY else best.encoding
-    return _strict_decode(data, codec, codec.replace("_", "-"))
+    guess = best.encoding if best is not None else None
+    if decoded := _try_decode(data, guess):
+        return decoded
+    return _decode_damaged(data, [declared, guess, "gb18030", "utf-8"])
+
+
+def _try_decode(data: bytes, charset: str | None) -> tuple[str, str] | None:
+    """(text, encoding name) when data is strictly valid in charset, else None."""
+    if not charset:
+        return None
+    try:
+        return data.decode(_codec(charset)), _encoding_name(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _codec(charset: str) -> str:
+    """The Python codec for a charset name; the GB family widens to its superset GB18030."""
+    return "gb18030" if charset.lower() in GB_FAMILY else charset
+
+
+def _encoding_name(charset: str) -> str:
+    """A codec's canonical name as reported in RawDocument.encoding (utf-8, gb18030, big5)."""
+    return codecs.lookup(_codec(charset)).name.replace("_", "-")
 
 
 def _strict_decode(data: bytes, codec: str, name: str) -> tuple[str, str]:
@@ -67,13 +82,21 @@ def _strict_decode(data: bytes, codec: str, name: str) -> tuple[str, str]:
             f"the text is not valid {name} (undecodable bytes at offset {exc.start})") from exc
 
 
-def _decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
-    """Decode with a declared charset (GB family widened to GB18030), or None if it fails."""
-    codec = "gb18030" if declared.lower() in GB_FAMILY else declared.lower()
-    try:
-        return data.decode(codec), codecs.lookup(codec).name.replace("_", "-")
-    except (LookupError, UnicodeDecodeError):
-        return None
+def _decode_damaged(data: bytes, charsets: list[str | None]) -> tuple[str, str]:
+    """Real files carry the odd broken byte: take the encoding that needs the fewest
+    replacement characters, if it needs only a few."""
+    results = []
+    for charset in dict.fromkeys(c for c in charsets if c):
+        try:
+            text = data.decode(_codec(charset), errors="replace")
+        except LookupError:
+            continue
+        results.append((text.count("\ufffd"), text, _encoding_name(charset)))
+    bad, text, name = min(results, key=lambda result: result[0])
+    if bad > MAX_BAD_SHARE * max(1, len(text)):
+        raise UnreadableDocument(
+            "the text encoding could not be determined (not UTF-8, GB18030/GBK or UTF-16)")
+    return text, name
 
 
 def check_readable_text(text: str, source: str) -> None:

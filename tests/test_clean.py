@@ -1,0 +1,204 @@
+"""Tests for transforms.clean.clean_text, on the five real seeds and on small cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.clean import clean_text, normalise_characters, remove_artefacts
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # shared/ beside the checkout
+SEED_NAMES = ["000_6cf266fa05b291f0.txt", "001_4255bb0bfaec8739.txt", "002_c06b7f5aae480f72.txt",
+              "003_c639ab8258987249.txt", "004_5bbc311049781d44.txt"]
+
+
+def seed(number: int) -> str:
+    path = SEEDS / SEED_NAMES[number]
+    if not path.exists():
+        pytest.skip(f"the real seed reports are not beside the checkout ({SEEDS})")
+    return path.read_text(encoding="utf-8")
+
+
+def cleaned_lines(number: int) -> list[str]:
+    return clean_text(seed(number)).split("\n")
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+
+def test_break_across_blank_line_is_repaired_in_003():
+    text = clean_text(seed(3))
+    assert "一是严格执行依法决策制度。" in text
+    assert "亲自部署推进、重大问题亲自过问" in text
+    assert "我局认真贯彻落实《中华人民共和国行政复议法》" in text
+    assert "目前主要集中在社会组织领域,殡葬、区划" in text
+    assert "抓好政务信息网站的建设" in text
+
+
+def test_breaks_in_one_paragraph_per_line_text_are_repaired_in_004():
+    text = clean_text(seed(4))
+    assert "现将工作情况总结如下。" in text
+    assert "投入资金300余万元,带动农村群众增收致富" in text
+    assert "任一婚姻登记机关办理结婚登记" in text
+    # a line that is only '。' goes back onto its sentence, which then ends the paragraph
+    assert "探索“物质+服务”救助。\n(三)聚焦社会组织培育" in text
+    assert "\n。" not in text
+
+
+@pytest.mark.parametrize("number, heading", [
+    (0, "一、工作开展情况"), (0, "(一)政策法规宣传与政治引领"), (0, "三、下一步法治政府建设工作计划"),
+    (1, "(七)专项事务管理能力进一步提升。"), (1, "四、2024年主要工作思路和打算"),
+    (2, "一、民政法治建设推进情况"), (2, "(四)健全矛盾纠纷化解和应急处置机制"),
+    (3, "一、2023 年法治政府建设主要情况"), (3, "三、下一步工作计划"),
+    (3, "(一)、深入学习贯彻习近平总书记重要讲话重要指示精神及习近平法治思想情况,"
+        "深入贯彻落实党的二十大关于法治建设重大部署的情况"),
+    (4, "一、工作开展情况"), (4, "市民政局关于2025年上半年工作总结"),
+])
+def test_headings_keep_their_own_lines(number, heading):
+    assert heading in cleaned_lines(number)
+
+
+def test_numbered_paragraphs_broken_at_a_page_end_are_joined_not_kept_as_headings():
+    lines = cleaned_lines(3)
+    joined = [line for line in lines if line.startswith("(一)持续完善工作机制")]
+    assert len(joined) == 1 and "半年前的评估工作" in joined[0]
+
+
+def test_signature_block_stays_on_its_own_lines():
+    assert cleaned_lines(0)[-2:] == ["巫溪县民政局", "2026年1月8日"]
+    assert cleaned_lines(1)[-2:] == ["十堰市茅箭区民政局", "2024年3月10日"]
+
+
+def test_title_broken_over_two_lines_is_rejoined_but_letterhead_is_not():
+    assert cleaned_lines(2)[0] == "第三师图木舒克市民政局2025年度法治政府建设工作报告"
+    assert cleaned_lines(3)[:2] == ["广东省湛江市坡头区民政局", "坡头民政局 2023 年法治政府建设工作报告"]
+
+
+def test_bookmark_artefact_is_gone():
+    text = clean_text(seed(2))
+    assert "[bookmark" not in text and "_GoBack" not in text
+    assert cleaned_lines(2)[1].startswith("2025年在师市党委的正确领导下")
+
+
+def test_web_metadata_lines_of_001_are_left_alone_by_clean_text():
+    lines = cleaned_lines(1)
+    assert lines[1:5] == ["索引号", "K26058142/2024-13705", "主题分类", "其他"]
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_seeds_are_idempotent_and_tidy(number):
+    once = clean_text(seed(number))
+    assert clean_text(once) == once
+    assert "\n\n" not in once and "\r" not in once
+    assert all(line == line.rstrip() and line for line in once.split("\n"))
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_repair_removes_only_whitespace(number):
+    raw = seed(number)
+    expected = "".join(remove_artefacts(normalise_characters(raw)).split())
+    assert "".join(clean_text(raw).split()) == expected
+
+
+def test_spaces_inside_figures_are_kept():
+    text = clean_text(seed(3))
+    assert "坡头民政局 2023 年法治政府建设工作报告" in text
+    assert "开展不少于 100 次法治课堂活动" in text
+    assert clean_text("全年开展培训 9 次。") == "全年开展培训 9 次。"
+
+
+# --- characters -------------------------------------------------------------------------
+
+
+def test_full_width_ascii_and_ideographic_space_fold_to_half_width():
+    assert clean_text("（一）２０２３年，ＡＢＣ：１００％；") == "(一)2023年,ABC:100%;"
+    assert clean_text("民政局\u30002023年") == "民政局 2023年"
+
+
+def test_chinese_brackets_quotes_and_traditional_characters_are_kept():
+    text = "依据〔2024〕5号文件【重点】《慈善法》“民政为民”，臺灣與社會福利。"
+    assert clean_text(text) == text.replace("，", ",")
+
+
+def test_line_endings_trailing_spaces_and_blank_runs():
+    raw = "一、总体情况\r\n\r\n\r\n全年工作顺利。  \r二、下一步计划\u2028\n\n三、附则  \t"
+    assert clean_text(raw) == "一、总体情况\n全年工作顺利。\n二、下一步计划\n三、附则"
+
+
+def test_invisible_characters_and_field_codes_are_removed():
+    raw = ("\ufeff见第 PAGE \\* MERGEFORMAT 3页{ PAGE }，"
+           'HYPERLINK "http://www.mca.gov.cn" 民政部网站\u200b[bookmark: 目录1]。')
+    assert clean_text(raw) == "见第 3页,民政部网站。"
+
+
+def test_empty_and_blank_text():
+    assert clean_text("") == ""
+    assert clean_text(" \n\u3000\n\t\n") == ""
+
+
+# --- line-break repair ------------------------------------------------------------------
+
+
+PDF_WRAPPED = """某某县民政局2023年工作总结
+一、工作开展情况
+全年共保障城乡低保对象17662人特困人员
+3092人实施临时救助610人次全年发放资金
+13674.6万元有效保障了困难群众基本生活
+二、存在问题
+基层力量薄弱专业人才缺乏工作经费不足
+问题较为突出
+某某县民政局
+2024年1月10日"""
+
+
+def test_pdf_wrapped_lines_without_punctuation_are_joined_by_width():
+    assert clean_text(PDF_WRAPPED).split("\n") == [
+        "某某县民政局2023年工作总结",
+        "一、工作开展情况",
+        "全年共保障城乡低保对象17662人特困人员3092人实施临时救助610人次全年发放资金"
+        "13674.6万元有效保障了困难群众基本生活",
+        "二、存在问题",
+        "基层力量薄弱专业人才缺乏工作经费不足问题较为突出",
+        "某某县民政局",
+        "2024年1月10日",
+    ]
+
+
+def test_sentences_and_short_lines_are_not_joined():
+    text = "工作总结\n全年完成任务。\n下一步计划\n继续推进,确保落实。"
+    assert clean_text(text) == text
+
+
+def test_numbered_items_start_new_lines_even_after_an_open_clause():
+    text = "主要做法如下,包括\n1.加强领导。\n2.完善制度。\n(1)细化措施\n一是压实责任。"
+    assert clean_text(text) == text
+
+
+def test_decimal_at_line_start_is_not_a_numbered_item():
+    text = "截至6月底,全市共有城乡低保对象\n30.5万人。"
+    assert clean_text(text) == text.replace("\n", "")
+
+
+def test_open_quote_ending_is_not_a_sentence_end():
+    text = "工作总结。\n一是简化流程,深入推进“放管服”\n改革,优化审批。"
+    assert clean_text(text) == "工作总结。\n一是简化流程,深入推进“放管服”改革,优化审批。"
+    assert clean_text("他说:“工作完成了。”\n下一段开始,继续。") == "他说:“工作完成了。”\n下一段开始,继续。"
+
+
+def test_latin_words_broken_over_lines_get_a_space():
+    text = "依托民政部金民工程信息 system,\nplatform 建设。"
+    assert clean_text(text) == text.replace("\n", "")
+    assert clean_text("系统名称为 Civil,Affairs\nPlatform 等。") == "系统名称为 Civil,Affairs Platform 等。"
+
+
+def test_table_rows_are_never_joined():
+    text = "主要指标如下,单位为人\n城乡低保对象\t17662人\n特困人员\t3092人"
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize("raw", [
+    PDF_WRAPPED, "a\n\nb", "。\n。\n一、\n。", "(一)\n(二)\n", "x" * 50 + "\n" + "y"])
+def test_idempotent_on_edge_cases(raw):
+    once = clean_text(raw)
+    assert clean_text(once) == once

@@ -85,8 +85,9 @@ def command_eval(args: argparse.Namespace) -> int:
             print(f"{path}: {'no gold file' if not gold_file.exists() else result.error}")
             continue
         gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-        score = score_document(gold, [mention_record(result, m) for m in result.mentions])
-        score_document(gold, [mention_record(result, m) for m in result.mentions], total)
+        predicted = [mention_record(result, m) for m in result.mentions]
+        score = score_document(gold, predicted)
+        score_document(gold, predicted, total)
         print(f"{path}: {score.summary()}")
         for miss in score.misses:
             print(f"  miss   {miss['raw']}  ({miss.get('subject')})")

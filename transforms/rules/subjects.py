@@ -127,7 +127,7 @@ def widen_generic(subject: str | None, text: str, sentence_start: int, clause_st
     if earlier < 0:
         return subject
     end = sentence_start + earlier + len(subject)
-    wider = subject_before_number(clause_before(text, end, sentence_start) + "")
+    wider = subject_before_number(clause_before(text, end, sentence_start))
     return wider if wider and wider.endswith(subject) and len(wider) > len(subject) else subject
 
 
@@ -156,6 +156,6 @@ def name_subject(text: str, start: int, end: int, unit_kind: str, floor: int,
     before = widen_generic(subject_before_number(clause), text, sentence_start, start - len(clause))
     if unit_kind in COUNTED_THING_MAY_FOLLOW:
         after = subject_after_number(clause_after(text, end))
-        if after and (before is None or not text[end:end + 1] in "的"):
+        if after and (before is None or text[end:end + 1] != "的"):
             return after
     return before

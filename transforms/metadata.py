@@ -166,13 +166,20 @@ def signature_date(lines: list[str]) -> str | None:
     return None
 
 
+def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
+    """Each field from the first of its labels the page has, in the configured order
+    (发文日期 before 发布时间: the date of issue, not the time it was posted)."""
+    fields = {}
+    for field, labels in _config()["page_labels"].items():
+        value = next((page_meta[label] for label in labels if page_meta.get(label)), None)
+        if value:
+            fields[field] = value
+    return fields
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
-    page = page_fields(text)
-    labels = {label: field for field, words in _config()["page_labels"].items() for label in words}
-    for label, value in (page_meta or {}).items():
-        if label in labels and value:
-            page[labels[label]] = value
+    page = {**page_fields(text), **_fields_from_page_meta(page_meta or {})}
     lines = _nonempty_lines(text)
     title = find_title(lines, page)
     agency = find_agency(lines, title, page)

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 from transforms.rules.indicators import normalise
 
-OFFSET_TOLERANCE = 200
-
 
 @dataclass
 class Score:

@@ -85,10 +85,9 @@ def find_agency(lines: list[str], title: str | None, page: dict[str, str]) -> st
             return line
     if page.get("agency") and pattern.fullmatch(page["agency"]):
         return page["agency"]
-    for source in ([title] if title else []) + lines[:HEAD_LINES]:
-        match = pattern.match(re.split(r"[\s,，:：]", source)[-1] if source is not title else source)
-        if match and len(match.group()) > 3:
-            return match.group()
+    match = pattern.match(title or "")
+    if match and len(match.group()) > 3:
+        return match.group()
     for line in lines:
         for piece in re.split(r"[\s,，。;；:：、]", line):
             match = pattern.match(piece)

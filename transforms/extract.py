@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
 
 from transforms.lexicon import load_words
 from transforms.model import Kind, Mention, Quantity, Section, SectionCategory, Sentence
@@ -12,16 +11,11 @@ from transforms.rules.subjects import name_subject
 from transforms.rules.units import unit_kinds
 
 
-@cache
-def _target_cues() -> tuple[str, ...]:
-    return load_words("target_cues.txt")
-
-
 def kind_of(text: str, quantity: Quantity, sentence: Sentence, category: SectionCategory) -> Kind:
     if category is SectionCategory.PLANS:
         return Kind.TARGET
     before = text[sentence.start:quantity.start]
-    return Kind.TARGET if any(cue in before for cue in _target_cues()) else Kind.ACTUAL
+    return Kind.TARGET if any(cue in before for cue in load_words("target_cues.txt")) else Kind.ACTUAL
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:

@@ -11,7 +11,7 @@ from transforms.model import Document, Mention
 from transforms.readers import UnreadableDocument, read_bytes
 from transforms.structure import parse_sections, split_sentences
 
-__all__ = ["UnreadableDocument", "build_document", "read_document", "mention_record"]
+__all__ = ["UnreadableDocument", "build_document", "read_file", "read_document", "mention_record"]
 
 
 def content_hash(data: bytes) -> str:
@@ -33,12 +33,15 @@ def build_document(data: bytes, source_path: str) -> Document:
         mentions=extract_mentions(text, sections, sentences))
 
 
-def read_document(path: str | Path) -> Document:
+def read_file(path: str | Path) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         raise UnreadableDocument(f"cannot open the file: {error.strerror or error}") from error
-    return build_document(data, str(path))
+
+
+def read_document(path: str | Path) -> Document:
+    return build_document(read_file(path), str(path))
 
 
 def mention_record(document: Document, mention: Mention) -> dict:

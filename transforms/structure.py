@@ -74,16 +74,17 @@ def parse_sections(text: str) -> list[Section]:
     for index, (start, level, number, title, fixed) in enumerate(found):
         end = next((s for s, lv, *_ in found[index + 1:] if lv <= level), len(text))
         if fixed is SectionCategory.OUTLINE:
-            end = text.find("\n", start) if "\n" in text[start:] else len(text)
+            line_end = text.find("\n", start)
+            end = line_end if line_end >= 0 else len(text)
         parent = max((open_by_level[lv] for lv in open_by_level if lv < level), default=None)
         open_by_level = {lv: i for lv, i in open_by_level.items() if lv < level}
         open_by_level[level] = index
-        category = fixed or _category_for(title, level, sections[parent] if parent is not None else None)
+        category = fixed or _category_for(title, sections[parent] if parent is not None else None)
         sections.append(Section(index, parent, level, number, title, category, start, end))
     return sections
 
 
-def _category_for(title: str, level: int, parent: Section | None) -> SectionCategory:
+def _category_for(title: str, parent: Section | None) -> SectionCategory:
     own = categorise(title)
     if parent is None or parent.category is SectionCategory.OUTLINE:
         return own

@@ -4,7 +4,6 @@ titles, numbered slogans. (Dates, document numbers and outline numbers never rea
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from transforms.lexicon import load_words
 
@@ -34,11 +33,6 @@ def is_ordinal(text: str, start: int) -> bool:
     return text.endswith(ORDINAL_BEFORE, 0, start)
 
 
-@cache
-def _named_sets() -> tuple[str, ...]:
-    return load_words("named_sets.txt")
-
-
 def starts_named_set(text: str, start: int) -> bool:
     """两项补贴, 三项制度: a numbered name written without quotes."""
-    return any(text.startswith(name, start) for name in _named_sets())
+    return any(text.startswith(name, start) for name in load_words("named_sets.txt"))

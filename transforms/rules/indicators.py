@@ -49,22 +49,18 @@ def _synonym_tokens() -> tuple[tuple[frozenset[str], Indicator], ...]:
                  for ind in indicators() for s in (ind.name, *ind.synonyms))
 
 
-def _fits(indicator: Indicator, unit: str) -> bool:
-    return same_family(indicator.unit, unit)
-
-
 def match_indicator(subject: str | None, unit: str) -> tuple[str | None, float]:
     """(indicator id, confidence) for a subject measured in `unit`."""
     if not subject:
         return None, 0.0
     key = normalise(subject)
-    exact = next((i for i in _by_synonym().get(key, []) if _fits(i, unit)), None)
+    exact = next((i for i in _by_synonym().get(key, []) if same_family(i.unit, unit)), None)
     if exact:
         return exact.id, 1.0
     words = frozenset(tokens(key))
     best, score = None, 0.0
     for synonym_words, indicator in _synonym_tokens():
-        if not _fits(indicator, unit) or not words:
+        if not same_family(indicator.unit, unit) or not words:
             continue
         overlap = len(words & synonym_words) / len(words | synonym_words)
         if overlap > score:

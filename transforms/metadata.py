@@ -9,12 +9,12 @@ from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
+from transforms.readers.meta import extract_text_meta, label_key
 from transforms.structure import starts_heading
 
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-LONGEST_FIELD = 60
 TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况")
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
@@ -40,31 +40,12 @@ def _nonempty_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def page_fields(text: str) -> dict[str, str]:
-    """The 索引号/发文日期/… block copied into the text: a label, then its value on the same
-    line after a colon or on the next line (empty when the next line is another label)."""
-    labels = {label: field for field, words in _config()["page_labels"].items() for label in words}
-    lines = _nonempty_lines(text[:2000])
-    fields: dict[str, str] = {}
-    for index, line in enumerate(lines[:40]):
-        label, _, value = line.partition(":") if ":" in line else (line, "", "")
-        label = label.strip()
-        if label not in labels:
-            continue
-        if not value and index + 1 < len(lines) and lines[index + 1] not in labels:
-            value = lines[index + 1]
-        value = value.strip()
-        if value and len(value) <= LONGEST_FIELD and not value.endswith(("。", ":", "：")):
-            fields.setdefault(labels[label], value)
-    return fields
-
-
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The first short line naming the report; a title broken over two lines is rejoined."""
     if page.get("title"):
         return page["title"]
-    labels = {label for words in _config()["page_labels"].values() for label in words}
-    candidates = [line for line in lines[:HEAD_LINES] if line not in labels and not line.startswith("【")]
+    candidates = [line for line in lines[:HEAD_LINES]
+                  if label_key(line) is None and not line.startswith("【")]
     for index, line in enumerate(candidates):
         if len(line) > LONGEST_TITLE or line.endswith((":", "：", "。")) or starts_heading(line):
             continue
@@ -178,7 +159,7 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
-    page = {**page_fields(text), **_fields_from_page_meta(page_meta or {})}
+    page = _fields_from_page_meta({**extract_text_meta(text)[0], **(page_meta or {})})
     lines = _nonempty_lines(text)
     title = find_title(lines, page)
     agency = find_agency(lines, title, page)

@@ -1,85 +1,156 @@
-"""One asset per stage: report files → documents → metrics → warehouse tables."""
+"""The ingestion assets: report files → documents and metrics (staged, validated) → warehouse.
 
-from dataclasses import asdict, dataclass
+Every asset is partitioned by report file (see partitions.py) with a single-run backfill
+policy: a run covers a range of files, however many, and parses them in parallel."""
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
-from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from orchestration.resources import Progress, ReportSources
-from transforms.batch import Failure, parse_files
-from transforms.model import Document
-from transforms.tables import documents_frame, indicators_frame, metrics_frame, sections_frame
-from warehouse import ensure_schema, load_batch, record_failures, replace_indicators, table_counts
+from orchestration.partitions import report_partitions, split_partition_key
+from orchestration.quality import DOCUMENT_CHECK_SPECS, HISTORY_CHECK_SPECS, METRIC_CHECK_SPECS, Validation
+from orchestration.resources import Progress, ReportSources, Warehouse
+from transforms.batch import Failure, parse_in_chunks
+from transforms.pipeline import content_hash
+from transforms.tables import batch_frames, indicators_frame
+from transforms.version import extractor_version
+from warehouse import load_batch, replace_indicators, table_counts
+from warehouse.staging import StagedRows
+from warehouse.state import loaded_state
 
 GROUP = "reports"
+CHUNK_FILES = 500  # files parsed, validated and staged together: bounds the run's memory
+SINGLE_RUN = dg.BackfillPolicy.single_run()
+TRANSIENT_RETRY = dg.RetryPolicy(max_retries=3, delay=2, backoff=dg.Backoff.EXPONENTIAL)
+WRITER_POOL = "warehouse_writer"  # dagster.yaml limits every pool to one step at a time
 
 
 class ReportFilesConfig(dg.Config):
-    paths: list[str] = Field(default_factory=list,
-                             description="Files or folders to ingest; empty means the inbox.")
+    force: bool = Field(default=False, description="Extract every file of the run again, even those "
+                        "the warehouse already holds from this extractor, or that failed before.")
 
 
 @dataclass
-class ParsedReports:
-    """The documents of one run and the files that could not be read."""
+class ReportBatch:
+    """The files of a run's partitions that need work, and why others were skipped."""
 
-    documents: list[Document]
+    to_parse: list[str] = field(default_factory=list)
+    # content already extracted by this extractor, now also at another path: (path, sha256, format)
+    known: list[tuple[str, str, str | None]] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=lambda: {
+        "settled": 0, "rejected_before": 0, "superseded": 0, "missing": 0})
+
+
+@dataclass
+class StagedReports:
+    """A run's rows on disk, the files that could not be read or were kept out, and the
+    data-quality results."""
+
+    folder: str
+    known: list[tuple[str, str, str | None]]
     failures: list[Failure]
+    validation: Validation
+
+    def rows(self) -> StagedRows:
+        return StagedRows(self.folder)
 
 
-@dg.asset(group_name=GROUP, description="The report files of this run (given paths or the inbox).")
+@dg.asset(group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
+          retry_policy=TRANSIENT_RETRY,
+          description="The run's report files: those needing work, and those skipped because the "
+                      "warehouse already holds them, they changed again since, or they are gone.")
 def report_files(context: dg.AssetExecutionContext, config: ReportFilesConfig,
-                 sources: ReportSources) -> list[str]:
-    files = sources.list_files(config.paths)
-    context.add_output_metadata({"files": len(files)})
-    return files
-
-
-@dg.asset(group_name=GROUP, description="Each file read, cleaned and parsed: text, metadata, "
-          "sections, sentences and metric mentions; unreadable files with their reason.")
-def documents(context: dg.AssetExecutionContext, report_files: list[str],
-              progress: Progress) -> ParsedReports:
-    progress.start(len(report_files))
-    parsed, failures = parse_files(report_files, on_done=progress.advance)
-    for failure in failures:
-        context.log.warning(f"{failure.source_path}: {failure.error}")
-    context.add_output_metadata({
-        "documents": len(parsed), "failed_files": len(failures),
-        "failures": dg.MetadataValue.json([f"{f.source_path}: {f.error}" for f in failures[:100]]),
-    })
-    return ParsedReports(parsed, failures)
-
-
-@dg.asset(group_name=GROUP, description="One row per metric mention (spec §3 fields).")
-def metrics(context: dg.AssetExecutionContext, documents: ParsedReports) -> pd.DataFrame:
-    frame = metrics_frame(documents.documents)
-    context.add_output_metadata({"rows": len(frame)})
-    return frame
-
-
-@dg.asset(group_name=GROUP, kinds={"duckdb"},
-          description="documents, sections, metrics, indicators and ingest_log in the DuckDB "
-          "warehouse, loaded in one transaction; unreadable files logged and quarantined.")
-def warehouse_tables(context: dg.AssetExecutionContext, documents: ParsedReports,
-                     metrics: pd.DataFrame, duckdb: DuckDBResource,
-                     sources: ReportSources) -> dg.MaterializeResult:
-    docs = documents.documents
-    failures = pd.DataFrame([asdict(f) for f in documents.failures],
-                            columns=["source_path", "sha256", "format", "error"])
+                 sources: ReportSources, duckdb: Warehouse) -> ReportBatch:
     with duckdb.get_connection() as con:
-        ensure_schema(con)
+        state = loaded_state(con, extractor_version())
+    batch = ReportBatch()
+    for key in context.partition_keys:
+        label, sha_prefix = split_partition_key(key)
+        path = sources.path_of(label)
+        if not path.is_file():
+            batch.skipped["missing"] += 1
+            continue
+        sha256 = content_hash(path.read_bytes())
+        if not sha256.startswith(sha_prefix):
+            batch.skipped["superseded"] += 1
+        elif not config.force and state.is_settled(str(path), sha256):
+            batch.skipped["settled"] += 1
+        elif not config.force and state.is_rejected(str(path), sha256):
+            batch.skipped["rejected_before"] += 1
+        elif not config.force and sha256 in state.documents:
+            batch.known.append((str(path), sha256, path.suffix.lstrip(".").lower() or None))
+        else:
+            batch.to_parse.append(str(path))
+    context.add_output_metadata({"partitions": len(context.partition_keys), "to_parse": len(batch.to_parse),
+                                 "known_content": len(batch.known), **batch.skipped})
+    return batch
+
+
+@dg.multi_asset(
+    group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
+    outs={
+        "documents": dg.AssetOut(description="Each file read, cleaned and parsed: text, metadata, "
+                                             "sections and sentences (staged for the load)."),
+        "metrics": dg.AssetOut(description="One row per metric mention (spec §3 fields), staged."),
+    },
+    check_specs=[*DOCUMENT_CHECK_SPECS, *METRIC_CHECK_SPECS],
+)
+def extracted_reports(context: dg.AssetExecutionContext, report_files: ReportBatch, progress: Progress):
+    """Parse, validate with the GX suites and stage each chunk of files. A document failing
+    an ERROR check is kept out of the load (quarantined); the rest go on."""
+    folder = Path(context.instance.root_directory) / "staging" / context.run_id
+    staged = StagedReports(str(folder), report_files.known, [], Validation())
+    rows = staged.rows()
+    progress.start(len(report_files.to_parse))
+    for parsed, failures in parse_in_chunks(report_files.to_parse, CHUNK_FILES, on_done=progress.advance):
+        frames = batch_frames(parsed)
+        kept = staged.validation.add_chunk(frames)
+        rows.add_chunk(kept)
+        staged.failures.extend(failures)
+        for failure in failures:
+            context.log.warning(f"{failure.source_path}: {failure.error}")
+    if not rows.chunks():
+        rows.add_chunk(batch_frames([]))
+    summary = staged.validation.summary()
+    yield dg.Output(staged, "documents", metadata={
+        "documents": summary["documents"], "failed_files": len(staged.failures),
+        "quarantined": summary["quarantined"],
+        "failures": dg.MetadataValue.json([f"{f.source_path}: {f.error}" for f in staged.failures[:100]])})
+    yield dg.Output(staged, "metrics", metadata={"rows": summary["metrics"]})
+    yield from staged.validation.check_results()
+
+
+@dg.asset(group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
+          kinds={"duckdb"}, pool=WRITER_POOL, retry_policy=TRANSIENT_RETRY,
+          check_specs=HISTORY_CHECK_SPECS,
+          description="documents, sections, sentences, search terms, metrics, indicators, "
+                      "ingest_log and dq_results in the DuckDB warehouse, loaded in one transaction; "
+                      "unreadable and quarantined files logged and set aside.")
+def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports, metrics: StagedReports,
+                     duckdb: Warehouse, sources: ReportSources):
+    staged = documents
+    rejected = staged.validation.quarantined_failures() + staged.failures
+    failures = pd.DataFrame([asdict(f) | {"status": status} for f, status in
+                             [(f, "quarantined") for f in staged.validation.quarantined_failures()]
+                             + [(f, "failed") for f in staged.failures]],
+                            columns=["source_path", "sha256", "format", "error", "status"])
+    known = pd.DataFrame(staged.known, columns=["source_path", "document_id", "format"])
+    with duckdb.get_connection() as con:
         replace_indicators(con, indicators_frame())
-        summary = load_batch(con, documents_frame(docs), sections_frame(docs), metrics,
-                             run_id=context.run_id)
-        if len(failures):
-            record_failures(con, failures, run_id=context.run_id)
+        summary = load_batch(con, staged.rows().files(), run_id=context.run_id, known=known,
+                             failures=failures, dq_results=staged.validation.results_frame(context.run_id))
+        history = Validation.history(con, context.run_id)
         counts = table_counts(con)
-    for failure in documents.failures:
+    for failure in rejected:
         sources.set_aside(failure.source_path, failure.sha256, failure.error)
-    return dg.MaterializeResult(metadata={
+    staged.rows().remove()
+    yield dg.MaterializeResult(metadata={
         **{f"loaded_{k}": v for k, v in asdict(summary).items()},
         **{f"table_{k}": v for k, v in counts.items()},
-        "failed_files": len(failures),
+        "failed_files": len(staged.failures),
+        "quarantined_files": len(rejected) - len(staged.failures),
     })
+    yield from history

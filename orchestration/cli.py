@@ -9,6 +9,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from orchestration.analyst_cli import add_analyst_commands
+
 EXAMPLE_QUERY = ("SELECT d.agency, m.subject, m.value, m.unit FROM metrics m "
                  "JOIN documents d USING (document_id) WHERE m.indicator = 'dibao_recipients'")
 
@@ -41,8 +43,13 @@ def command_ingest(args: argparse.Namespace) -> int:
     from orchestration.resources import ProgressBar
     from orchestration.runner import run_ingest, warehouse_location
 
-    summary = run_ingest(args.paths, progress=ProgressBar())
-    print(f"run {summary.run_id}: {'succeeded' if summary.success else 'FAILED'}")
+    summary = run_ingest(args.paths, progress=ProgressBar(), force=args.force)
+    if summary.run_id is None:
+        print(f"nothing new: the warehouse already holds all {summary.files} file(s) "
+              "(or they failed before; --force reads them again)")
+    else:
+        print(f"run {summary.run_id}: {summary.needing_work} of {summary.files} file(s) needed work; "
+              f"{'succeeded' if summary.success else 'FAILED'}")
     if summary.error:
         print(f"  error: {summary.error}")
     if summary.loaded:
@@ -52,7 +59,8 @@ def command_ingest(args: argparse.Namespace) -> int:
     for failure in summary.failures:
         print(f"  unreadable (quarantined): {failure}")
     passed = sum(c.passed for c in summary.checks)
-    print(f"  checks: {passed} passed, {len(summary.checks) - passed} failed")
+    if summary.checks:
+        print(f"  checks: {passed} passed, {len(summary.checks) - passed} failed")
     for check in summary.checks:
         if not check.passed:
             print(f"    FAILED [{check.severity}] {check.name}: {check.description}")
@@ -108,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=command_extract)
     ingest = sub.add_parser("ingest", help="run the Dagster job on files or folders")
     ingest.add_argument("paths", nargs="+")
+    ingest.add_argument("--force", action="store_true",
+                        help="read every file again, even those already loaded or rejected before")
     ingest.set_defaults(run=command_ingest)
     query = sub.add_parser("query", help="run read-only SQL on the warehouse")
     query.add_argument("sql")
@@ -118,6 +128,7 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("gold_dir")
     score.add_argument("files", nargs="+")
     score.set_defaults(run=command_eval)
+    add_analyst_commands(sub)
     return top
 
 

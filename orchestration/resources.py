@@ -2,12 +2,15 @@
 
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
+
+from warehouse import connect, ensure_schema
 
 SKIPPED_NAMES = (".", "~$")  # hidden files and Office lock files are not reports
 
@@ -30,6 +33,15 @@ class ReportSources(dg.ConfigurableResource):
             else:
                 raise FileNotFoundError(f"{root}: no such file or folder")
         return sorted(str(p) for p in files if not p.name.startswith(SKIPPED_NAMES))
+
+    def label_of(self, path: str | Path) -> str:
+        """A file's name in partition keys: relative to the inbox, else absolute."""
+        resolved = Path(path).resolve()
+        inbox = Path(self.inbox).resolve()
+        return resolved.relative_to(inbox).as_posix() if resolved.is_relative_to(inbox) else resolved.as_posix()
+
+    def path_of(self, label: str) -> Path:
+        return Path(label) if Path(label).is_absolute() else Path(self.inbox) / label
 
     def set_aside(self, path: str, sha256: str | None, reason: str) -> Path:
         """Copy an unreadable file to the quarantine folder with a note saying why."""
@@ -68,10 +80,30 @@ class ProgressBar(Progress):
             self._bar.close()
 
 
+class Warehouse(DuckDBResource):
+    """The DuckDB warehouse, opened read-write with its schema up to date.
+
+    Another process (an analyst's `govreport query`) may hold the file: the open is
+    retried with backoff, each wait logged, before the step fails and is retried."""
+
+    lock_retries: int = Field(default=10, description="Opens retried while another process holds the file "
+                              "(0.1 s doubling: 10 retries wait up to about 100 s).")
+
+    @contextmanager
+    def get_connection(self):
+        con = connect(self.database, retries=self.lock_retries)
+        try:
+            ensure_schema(con)
+            yield con
+        finally:
+            con.close()
+
+
 def default_resources() -> dict:
     return {
-        "duckdb": DuckDBResource(database=dg.EnvVar("GOVREPORT_WAREHOUSE")),
+        "duckdb": Warehouse(database=dg.EnvVar("GOVREPORT_WAREHOUSE")),
         "sources": ReportSources(inbox=dg.EnvVar("GOVREPORT_INBOX"),
                                  quarantine=dg.EnvVar("GOVREPORT_QUARANTINE")),
         "progress": Progress(),
+        "io_manager": dg.mem_io_manager,
     }

@@ -1,7 +1,11 @@
 """Runs the ingest job in this process against the project's Dagster instance, so the run,
-its materializations and its check results show in `dagster dev` like any other run."""
+its materializations and its check results show in `dagster dev` like any other run.
+
+The files given become report_files partitions (see partitions.py); one run covers the
+range holding every file that needs work. When none does, no run is started."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from orchestration.settings import apply_defaults, setting
@@ -17,8 +21,10 @@ class CheckLine:
 
 @dataclass
 class IngestSummary:
-    run_id: str
+    run_id: str | None
     success: bool
+    files: int = 0
+    needing_work: int = 0
     loaded: dict[str, int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     checks: list[CheckLine] = field(default_factory=list)
@@ -26,25 +32,87 @@ class IngestSummary:
     error: str | None = None
 
 
-def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING") -> IngestSummary:
+def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
+               force: bool = False) -> IngestSummary:
     """Ingest files or folders through the Dagster job; `progress` replaces the Progress
-    resource (the command line passes a progress bar)."""
+    resource (the command line passes a progress bar). `force` extracts every given file
+    again, including those already loaded or rejected before."""
     apply_defaults()
     import dagster as dg
 
     from orchestration.assets import ReportFilesConfig
     from orchestration.definitions import defs
+    from orchestration.inbox import keys_of_files, register_keys
     from orchestration.jobs import INGEST_JOB
+    from orchestration.partitions import covering_range, range_tags
 
-    job = defs.resolve_job_def(INGEST_JOB)
+    sources = _sources()
+    files = sources.list_files([str(p) for p in paths])
+    keys, _ = keys_of_files(sources, files)
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(
+        registered = register_keys(instance, keys)
+        wanted = set(keys) if force else _needing_work(sources, keys)
+        if not wanted:
+            return IngestSummary(run_id=None, success=True, files=len(files),
+                                 counts=_warehouse_counts())
+        first, last = covering_range(registered, wanted)
+        result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
             run_config=dg.RunConfig(
-                ops={"report_files": ReportFilesConfig(paths=[str(p) for p in paths])},
+                ops={"report_files": ReportFilesConfig(force=force)},
                 loggers={"console": {"config": {"log_level": log_level}}}),
-            instance=instance, raise_on_error=False,
+            instance=instance, raise_on_error=False, tags=range_tags(first, last),
             resources={"progress": progress} if progress is not None else None)
-        return _summarise(result)
+        summary = _summarise(result)
+        summary.files, summary.needing_work = len(files), len(wanted)
+        return summary
+
+
+def _sources():
+    from orchestration.resources import ReportSources
+
+    return ReportSources(inbox=str(setting("GOVREPORT_INBOX")),
+                         quarantine=str(setting("GOVREPORT_QUARANTINE")))
+
+
+def _needing_work(sources, keys: list[str]) -> set[str]:
+    """Keys of the files whose content the warehouse does not hold at their path from this
+    extractor, leaving out contents that failed or were quarantined before."""
+    from orchestration.partitions import split_partition_key
+    from transforms.version import extractor_version
+    from warehouse.state import loaded_state
+
+    with _read_only_warehouse() as con:
+        if con is None:
+            return set(keys)
+        state = loaded_state(con, extractor_version())
+    wanted = set()
+    for key in keys:
+        label, sha_prefix = split_partition_key(key)
+        if not state.is_done(str(sources.path_of(label)), sha_prefix):
+            wanted.add(key)
+    return wanted
+
+
+@contextmanager
+def _read_only_warehouse():
+    """A read-only connection to the warehouse, or None when there is no warehouse yet."""
+    from warehouse import connect
+
+    if not setting("GOVREPORT_WAREHOUSE").exists():
+        yield None
+        return
+    con = connect(setting("GOVREPORT_WAREHOUSE"), read_only=True, retries=10)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _warehouse_counts() -> dict[str, int]:
+    from warehouse import table_counts
+
+    with _read_only_warehouse() as con:
+        return table_counts(con) if con is not None else {}
 
 
 def _summarise(result) -> IngestSummary:
@@ -52,7 +120,7 @@ def _summarise(result) -> IngestSummary:
     for event in result.get_asset_materialization_events():
         materialization = event.event_specific_data.materialization
         metadata = {k: v.value for k, v in materialization.metadata.items()}
-        if materialization.asset_key.path == ["documents"]:
+        if materialization.asset_key.path == ["documents"] and not summary.failures:
             summary.failures = list(metadata.get("failures") or [])
         if materialization.asset_key.path == ["warehouse_tables"]:
             summary.loaded = {k[len("loaded_"):]: v for k, v in metadata.items() if k.startswith("loaded_")}

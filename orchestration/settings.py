@@ -14,7 +14,18 @@ DEFAULTS = {
     "DAGSTER_HOME": ".dagster",
 }
 QUIET = {"DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
-DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+# Written to DAGSTER_HOME when it has no dagster.yaml (or has an older one of ours).
+DAGSTER_YAML = """# govreport instance settings (rewritten by govreport while this line is here)
+telemetry:
+  enabled: false
+concurrency:
+  pools:
+    default_limit: 1  # one warehouse_writer step at a time across all runs
+python_logs:
+  managed_python_loggers:
+    - warehouse  # lock waits and retries of the warehouse show in the run's log
+"""
+OUR_MARK = "# govreport instance settings"
 
 
 def apply_defaults() -> None:
@@ -25,8 +36,10 @@ def apply_defaults() -> None:
         os.environ.setdefault(name, value)
     home = Path(os.environ["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    config = home / "dagster.yaml"
+    current = config.read_text(encoding="utf-8") if config.exists() else None
+    if current != DAGSTER_YAML and (current is None or current.startswith(OUR_MARK)):
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
 
 
 def setting(name: str) -> Path:

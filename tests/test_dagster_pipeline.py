@@ -29,8 +29,9 @@ def test_definitions_load():
     job = defs.resolve_job_def(INGEST_JOB)
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"report_files", "documents", "metrics", "warehouse_tables"} <= keys
-    assert job.name == INGEST_JOB
-    assert len(defs.resolve_asset_graph().asset_check_keys) == 7
+    assert job.name == INGEST_JOB and job.partitions_def.name == "report_files"
+    assert len(defs.resolve_asset_graph().asset_check_keys) >= 7
+    assert defs.resolve_sensor_def("inbox_sensor") and defs.resolve_schedule_def("reconcile_inbox")
 
 
 def test_ingest_end_to_end(project_env):
@@ -53,8 +54,14 @@ def test_ingest_end_to_end(project_env):
     assert len(list((project_env / "quarantine").glob("*.reason.txt"))) == 2
 
     second = run_ingest([])
-    assert second.success and second.loaded["documents_unchanged"] == 9
+    assert second.success and second.run_id is None and second.files == 11
     assert counts(project_env / "w.duckdb") == after_first
+
+    copy = inbox / "copy-of-santai.txt"
+    shutil.copy(inbox / "santai-2023.txt", copy)
+    copied = run_ingest([])
+    assert copied.needing_work == 1 and copied.loaded["documents_unchanged"] == 1
+    assert counts(project_env / "w.duckdb")["documents"] == 9
 
     changed = inbox / "wujiang-2022.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("5182", "5183"), encoding="utf-8")
@@ -67,6 +74,9 @@ def test_ingest_end_to_end(project_env):
         failed = con.execute("SELECT count(*) FROM ingest_log WHERE status = 'failed' AND error IS NOT NULL").fetchone()[0]
     assert values == {5183.0} and failed == 2
     assert counts(project_env / "w.duckdb")["documents"] == 9
+
+    forced = run_ingest([str(changed)], force=True)
+    assert forced.needing_work == 1 and forced.loaded["documents_unchanged"] == 1
 
 
 def test_dagster_definitions_validate(tmp_path):

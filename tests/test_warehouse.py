@@ -28,17 +28,19 @@ from warehouse import (
     table_counts,
 )
 from warehouse.query import display_width
+from warehouse.schema import migrations
 
-TABLES = ("documents", "sections", "metrics", "indicators", "ingest_log")
+TABLES = ("documents", "sections", "sentences", "sentence_terms", "metrics", "indicators", "ingest_log",
+          "dq_results")
 
 
 def sha(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def make_batch(files: dict[str, str], metrics_per_doc: int = 2):
-    """Documents/sections/metrics frames for {source_path: text}; one section per doc."""
-    docs, sections, metrics = [], [], []
+def make_batch(files: dict[str, str], metrics_per_doc: int = 2) -> dict[str, pd.DataFrame]:
+    """Every table's frame for {source_path: text}; one section and one sentence per doc."""
+    docs, sections, sentences, terms, metrics = [], [], [], [], []
     for path, text in files.items():
         doc_id = sha(text)
         docs.append({
@@ -46,8 +48,13 @@ def make_batch(files: dict[str, str], metrics_per_doc: int = 2):
             "title": f"{path} 工作总结", "agency": "巫溪县民政局", "province": "重庆市", "city": None,
             "county": "巫溪县", "region_code": "500238", "admin_level": "county", "report_year": 2024,
             "report_type": "年度工作总结", "publish_date": "2025-01-10", "index_no": None, "doc_no": None,
-            "char_count": len(text), "text": text,
+            "char_count": len(text), "text": text, "extractor_version": "v1",
         })
+        sentences.append({
+            "sentence_id": f"{doc_id}:0", "document_id": doc_id, "idx": 0, "section_id": f"{doc_id}:0",
+            "start": 0, "end": len(text), "text": text, "term_count": 1,
+        })
+        terms.append({"term": text, "sentence_id": f"{doc_id}:0", "document_id": doc_id, "tf": 1})
         sections.append({
             "section_id": f"{doc_id}:0", "document_id": doc_id, "idx": 0, "parent_idx": None, "level": 1,
             "number": "一", "title": "主要工作", "category": "work_done", "start": 0, "end": len(text),
@@ -58,9 +65,12 @@ def make_batch(files: dict[str, str], metrics_per_doc: int = 2):
                 "section_id": f"{doc_id}:0", "subject": "城乡低保对象", "indicator": None,
                 "value": 17662.0 + i, "unit": "人", "raw": "17662人", "qualifier": None, "kind": "actual",
                 "start": 10 * i, "end": 10 * i + 6, "sentence": "保障城乡低保对象17662人。",
-                "section": "主要工作", "section_category": "work_done",
+                "section": "主要工作", "section_category": "work_done", "period": "2024",
+                "sentence_id": f"{doc_id}:0",
             })
-    return pd.DataFrame(docs), pd.DataFrame(sections), pd.DataFrame(metrics)
+    return {"documents": pd.DataFrame(docs), "sections": pd.DataFrame(sections),
+            "sentences": pd.DataFrame(sentences), "sentence_terms": pd.DataFrame(terms),
+            "metrics": pd.DataFrame(metrics)}
 
 
 def snapshot(con) -> dict[str, list[tuple]]:
@@ -97,9 +107,11 @@ def con(db_path: Path):
 def test_ensure_schema_is_idempotent_and_versioned(db_path):
     con = connect(db_path)
     assert db_path.exists()
-    assert ensure_schema(con) == 1
-    assert ensure_schema(con) == 1
-    assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+    latest = migrations()[-1][0]
+    assert latest >= 2
+    assert ensure_schema(con) == latest
+    assert ensure_schema(con) == latest
+    assert con.execute("SELECT version FROM schema_version").fetchall() == [(v,) for v, _ in migrations()]
     assert table_counts(con) == dict.fromkeys(TABLES, 0)
     comment = con.execute(
         "SELECT comment FROM duckdb_columns() WHERE table_name = 'metrics' AND column_name = 'value'"
@@ -107,7 +119,7 @@ def test_ensure_schema_is_idempotent_and_versioned(db_path):
     assert "base unit" in comment
     con.close()
     con = connect(db_path)
-    assert ensure_schema(con) == 1
+    assert ensure_schema(con) == latest
     con.close()
 
 
@@ -122,22 +134,24 @@ def test_read_only_connect_to_missing_file_names_it(tmp_path):
 
 
 def test_load_batch_inserts_and_counts(con):
-    docs, sections, metrics = make_batch({"a.txt": "甲报告", "b.txt": "乙报告"}, metrics_per_doc=3)
-    summary = load_batch(con, docs, sections, metrics, run_id="run-1")
-    assert summary == LoadSummary(documents_loaded=2, documents_unchanged=0, documents_replaced=0, metrics_loaded=6)
-    assert table_counts(con) == {"documents": 2, "sections": 2, "metrics": 6, "indicators": 0, "ingest_log": 2}
+    summary = load_batch(con, make_batch({"a.txt": "甲报告", "b.txt": "乙报告"}, metrics_per_doc=3), run_id="run-1")
+    assert summary == LoadSummary(documents_loaded=2, documents_unchanged=0, documents_replaced=0, documents_reextracted=0,
+                           metrics_loaded=6)
+    assert table_counts(con) == {"documents": 2, "sections": 2, "sentences": 2, "sentence_terms": 2, "metrics": 6,
+                                 "indicators": 0, "ingest_log": 2, "dq_results": 0}
     assert log_rows(con) == [("a.txt", sha("甲报告"), "loaded", "run-1"), ("b.txt", sha("乙报告"), "loaded", "run-1")]
     stored = con.execute("SELECT publish_date, first_seen_run, report_year FROM documents LIMIT 1").fetchone()
     assert str(stored[0]) == "2025-01-10" and stored[1] == "run-1" and stored[2] == 2024
 
 
 def test_reloading_same_batch_changes_nothing_but_the_log(con):
-    docs, sections, metrics = make_batch({"a.txt": "甲报告", "b.txt": "乙报告"})
-    load_batch(con, docs, sections, metrics, run_id="run-1")
+    batch = make_batch({"a.txt": "甲报告", "b.txt": "乙报告"})
+    load_batch(con, batch, run_id="run-1")
     before = snapshot(con)
-    metrics_changed = metrics.assign(value=-1.0)  # an unchanged document's rows are not touched
-    summary = load_batch(con, docs, sections, metrics_changed, run_id="run-2")
-    assert summary == LoadSummary(documents_loaded=0, documents_unchanged=2, documents_replaced=0, metrics_loaded=0)
+    metrics_changed = batch["metrics"].assign(value=-1.0)  # an unchanged document's rows are not touched
+    summary = load_batch(con, batch | {"metrics": metrics_changed}, run_id="run-2")
+    assert summary == LoadSummary(documents_loaded=0, documents_unchanged=2, documents_replaced=0, documents_reextracted=0,
+                           metrics_loaded=0)
     after = snapshot(con)
     assert {t: len(rows) for t, rows in after.items()} == {t: len(rows) for t, rows in before.items()}
     for table in ("documents", "sections", "metrics"):
@@ -148,9 +162,10 @@ def test_reloading_same_batch_changes_nothing_but_the_log(con):
 
 
 def test_changed_file_replaces_old_document(con):
-    load_batch(con, *make_batch({"a.txt": "旧版本", "b.txt": "乙报告"}), run_id="run-1")
-    summary = load_batch(con, *make_batch({"a.txt": "新版本"}, metrics_per_doc=5), run_id="run-2")
-    assert summary == LoadSummary(documents_loaded=0, documents_unchanged=0, documents_replaced=1, metrics_loaded=5)
+    load_batch(con, make_batch({"a.txt": "旧版本", "b.txt": "乙报告"}), run_id="run-1")
+    summary = load_batch(con, make_batch({"a.txt": "新版本"}, metrics_per_doc=5), run_id="run-2")
+    assert summary == LoadSummary(documents_loaded=0, documents_unchanged=0, documents_replaced=1, documents_reextracted=0,
+                           metrics_loaded=5)
     assert doc_ids(con) == {sha("新版本"), sha("乙报告")}
     old = sha("旧版本")
     for table in ("documents", "sections", "metrics"):
@@ -160,52 +175,52 @@ def test_changed_file_replaces_old_document(con):
     assert con.execute("SELECT document_id FROM current_sources WHERE source_path = 'a.txt'").fetchone()[0] == sha("新版本")
     # the same batch again is a no-op
     counts = table_counts(con)
-    again = load_batch(con, *make_batch({"a.txt": "新版本"}, metrics_per_doc=5), run_id="run-3")
+    again = load_batch(con, make_batch({"a.txt": "新版本"}, metrics_per_doc=5), run_id="run-3")
     assert again.documents_unchanged == 1 and table_counts(con) == counts
 
 
 def test_replaced_content_kept_while_another_path_holds_it(con):
-    docs, sections, metrics = make_batch({"a.txt": "同一内容", "copy/a.txt": "同一内容"})
-    summary = load_batch(con, docs, sections, metrics, run_id="run-1")
+    summary = load_batch(con, make_batch({"a.txt": "同一内容", "copy/a.txt": "同一内容"}), run_id="run-1")
     assert summary.documents_loaded == 2 and summary.metrics_loaded == 2
-    assert table_counts(con) == {"documents": 1, "sections": 1, "metrics": 2, "indicators": 0, "ingest_log": 2}
+    assert table_counts(con) == {"documents": 1, "sections": 1, "sentences": 1, "sentence_terms": 1, "metrics": 2,
+                                 "indicators": 0, "ingest_log": 2, "dq_results": 0}
 
-    load_batch(con, *make_batch({"a.txt": "改过的内容"}), run_id="run-2")
+    load_batch(con, make_batch({"a.txt": "改过的内容"}), run_id="run-2")
     assert doc_ids(con) == {sha("同一内容"), sha("改过的内容")}  # copy/a.txt still holds it
 
-    load_batch(con, *make_batch({"copy/a.txt": "另一个内容"}), run_id="run-3")
+    load_batch(con, make_batch({"copy/a.txt": "另一个内容"}), run_id="run-3")
     assert doc_ids(con) == {sha("改过的内容"), sha("另一个内容")}  # now nobody holds it
     assert table_counts(con)["metrics"] == 4
 
 
 def test_failed_load_leaves_warehouse_as_it_was(con):
-    load_batch(con, *make_batch({"a.txt": "旧版本", "b.txt": "乙报告"}), run_id="run-1")
+    load_batch(con, make_batch({"a.txt": "旧版本", "b.txt": "乙报告"}), run_id="run-1")
     before = snapshot(con)
-    docs, sections, metrics = make_batch({"a.txt": "新版本", "c.txt": "丙报告"})
-    duplicate = metrics.iloc[[-1]].assign(value=99.0)  # same metric_id, different row
-    metrics = pd.concat([metrics, duplicate], ignore_index=True)
+    batch = make_batch({"a.txt": "新版本", "c.txt": "丙报告"})
+    duplicate = batch["metrics"].iloc[[-1]].assign(value=99.0)  # same metric_id, different row
+    metrics = pd.concat([batch["metrics"], duplicate], ignore_index=True)
     with pytest.raises(duckdb.ConstraintException):
-        load_batch(con, docs, sections, metrics, run_id="run-2")
+        load_batch(con, batch | {"metrics": metrics}, run_id="run-2")
     assert snapshot(con) == before
     # the connection is usable afterwards and the corrected batch loads
     good = make_batch({"a.txt": "新版本", "c.txt": "丙报告"})
-    assert load_batch(con, *good, run_id="run-3").documents_replaced == 1
+    assert load_batch(con, good, run_id="run-3").documents_replaced == 1
 
 
 def test_load_batch_rejects_malformed_frames(con):
-    docs, sections, metrics = make_batch({"a.txt": "甲报告"})
+    batch = make_batch({"a.txt": "甲报告"})
     with pytest.raises(ValueError, match="loaded_at"):
-        load_batch(con, docs.assign(loaded_at=None), sections, metrics, run_id="r")
+        load_batch(con, batch | {"documents": batch["documents"].assign(loaded_at=None)}, run_id="r")
     with pytest.raises(ValueError, match="kind"):
-        load_batch(con, docs, sections, metrics.drop(columns=["kind"]), run_id="r")
-    stray = metrics.assign(document_id="0" * 64)
+        load_batch(con, batch | {"metrics": batch["metrics"].drop(columns=["kind"])}, run_id="r")
+    stray = batch["metrics"].assign(document_id="0" * 64)
     with pytest.raises(ValueError, match="metrics"):
-        load_batch(con, docs, sections, stray, run_id="r")
+        load_batch(con, batch | {"metrics": stray}, run_id="r")
     assert table_counts(con) == dict.fromkeys(TABLES, 0)
 
 
 def test_record_failures_upserts_log_rows(con):
-    load_batch(con, *make_batch({"a.txt": "旧版本"}), run_id="run-1")
+    load_batch(con, make_batch({"a.txt": "旧版本"}), run_id="run-1")
     failures = pd.DataFrame([
         {"source_path": "a.txt", "sha256": sha("坏版本"), "format": "txt", "error": "解码失败"},
         {"source_path": "missing.pdf", "sha256": None, "format": None, "error": "No such file"},
@@ -219,9 +234,9 @@ def test_record_failures_upserts_log_rows(con):
     assert table_counts(con)["ingest_log"] == 3
     # the failed new content does not displace what a.txt served before
     assert doc_ids(con) == {sha("旧版本")}
-    assert con.execute("SELECT document_id FROM current_sources WHERE source_path = 'a.txt'").fetchone()[0] == sha("旧版本")
+    assert con.execute("SELECT document_id FROM current_sources WHERE source_path = 'a.txt'").fetchall()[0][0] == sha("旧版本")
     # once that content loads, its row flips to replaced and the error clears
-    load_batch(con, *make_batch({"a.txt": "坏版本"}), run_id="run-4")
+    load_batch(con, make_batch({"a.txt": "坏版本"}), run_id="run-4")
     status, error = con.execute(
         "SELECT status, error FROM ingest_log WHERE sha256 = ?", [sha("坏版本")]
     ).fetchone()
@@ -248,7 +263,7 @@ def test_replace_indicators_replaces_whole_table(con):
 def test_run_query_reads_and_rejects_writes(db_path):
     con = connect(db_path)
     ensure_schema(con)
-    load_batch(con, *make_batch({"a.txt": "甲报告"}), run_id="run-1")
+    load_batch(con, make_batch({"a.txt": "甲报告"}), run_id="run-1")
     con.close()
     columns, rows = run_query(db_path, "SELECT subject, value FROM metrics ORDER BY value")
     assert columns == ["subject", "value"]
@@ -322,7 +337,7 @@ def test_lock_held_by_other_process_is_retried_until_released(db_path, caplog):
             con = connect(db_path, retries=8)
         assert time.monotonic() - ready_at >= 0.9, "connected while the other process still held the lock"
         assert any("locked by another process" in r.getMessage() for r in caplog.records)
-        assert ensure_schema(con) == 1
+        assert ensure_schema(con) == migrations()[-1][0]
         con.close()
     finally:
         holder.kill()

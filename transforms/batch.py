@@ -3,10 +3,11 @@ large batches use every core (worker processes each load jieba and the gazetteer
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from transforms.model import Document
@@ -39,18 +40,36 @@ def parse_file(path: str) -> Document | Failure:
                        f"internal error while reading ({type(error).__name__}: {error})")
 
 
-def parse_files(paths: list[str], workers: int | None = None,
-                on_done: Callable[[int], None] | None = None) -> tuple[list[Document], list[Failure]]:
-    """Documents and failures, each in the order of `paths`."""
+def iter_parsed(paths: Iterable[str], workers: int | None = None,
+                on_done: Callable[[int], None] | None = None) -> Iterator[Document | Failure]:
+    """Each file's Document or Failure, in the order of `paths`, as soon as it is ready;
+    files are parsed in worker processes when there are enough of them."""
+    paths = list(paths)
     workers = workers or os.cpu_count() or 1
     serial = workers == 1 or len(paths) < PARALLEL_FROM
-    results: list[Document | Failure] = []
     with nullcontext() if serial else ProcessPoolExecutor(max_workers=workers) as pool:
         for result in (map(parse_file, paths) if serial
                        else pool.map(parse_file, paths, chunksize=CHUNK)):
-            results.append(result)
             if on_done:
                 on_done(1)
+            yield result
+
+
+def parse_files(paths: list[str], workers: int | None = None,
+                on_done: Callable[[int], None] | None = None) -> tuple[list[Document], list[Failure]]:
+    """Documents and failures, each in the order of `paths`."""
+    results = list(iter_parsed(paths, workers, on_done))
     documents = [r for r in results if isinstance(r, Document)]
     failures = [r for r in results if isinstance(r, Failure)]
     return documents, failures
+
+
+def parse_in_chunks(paths: list[str], chunk_size: int, workers: int | None = None,
+                    on_done: Callable[[int], None] | None = None
+                    ) -> Iterator[tuple[list[Document], list[Failure]]]:
+    """parse_files in chunks of `chunk_size` files over one pool of workers, so a caller
+    can write each chunk away before the next is parsed."""
+    results = iter_parsed(paths, workers, on_done)
+    while chunk := list(islice(results, chunk_size)):
+        yield ([r for r in chunk if isinstance(r, Document)],
+               [r for r in chunk if isinstance(r, Failure)])

@@ -98,6 +98,7 @@ class Mention:
     end: int
     sentence: int
     section: int | None
+    period: str | None = None
 
 
 @dataclass
@@ -111,3 +112,5 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # search terms of each sentence, parallel to `sentences`
+    sentence_terms: list[dict[str, int]] = field(default_factory=list)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from transforms.clean import clean_text
@@ -9,6 +10,8 @@ from transforms.extract import extract_mentions
 from transforms.metadata import extract_meta
 from transforms.model import Document, Mention
 from transforms.readers import UnreadableDocument, read_bytes
+from transforms.search_terms import search_terms
+from transforms.simplify import to_simplified
 from transforms.structure import parse_sections, split_sentences
 
 __all__ = ["UnreadableDocument", "build_document", "read_file", "read_document", "mention_record"]
@@ -19,18 +22,26 @@ def content_hash(data: bytes) -> str:
 
 
 def build_document(data: bytes, source_path: str) -> Document:
-    """Raises UnreadableDocument with a reason a person understands."""
+    """Raises UnreadableDocument with a reason a person understands.
+
+    The text is stored as written; structure, metadata and metrics are found on its
+    simplified-character copy (same length, same offsets), and each mention's raw is then
+    taken from the text as written."""
     raw = read_bytes(data, Path(source_path).name)
     text = clean_text(raw.text)
     if not text.strip():
         raise UnreadableDocument("the file holds no text")
-    sections = parse_sections(text)
-    sentences = split_sentences(text, sections)
+    matchable = to_simplified(text)
+    page_meta = {label: to_simplified(value) for label, value in raw.page_meta.items()}
+    sections = parse_sections(matchable)
+    sentences = split_sentences(matchable, sections)
+    mentions = extract_mentions(matchable, sections, sentences)
     return Document(
         document_id=content_hash(data), source_path=source_path, format=raw.format,
-        encoding=raw.encoding, text=text, meta=extract_meta(text, raw.page_meta),
+        encoding=raw.encoding, text=text, meta=extract_meta(matchable, page_meta),
         sections=sections, sentences=sentences,
-        mentions=extract_mentions(text, sections, sentences))
+        mentions=[replace(m, raw=text[m.start:m.end]) for m in mentions] if matchable != text else mentions,
+        sentence_terms=[search_terms(matchable[s.start:s.end]) for s in sentences])
 
 
 def read_file(path: str | Path) -> bytes:
@@ -57,6 +68,7 @@ def mention_record(document: Document, mention: Mention) -> dict:
         "raw": mention.raw,
         "qualifier": mention.qualifier.value if mention.qualifier else None,
         "kind": mention.kind.value,
+        "period": mention.period,
         "start": mention.start,
         "end": mention.end,
         "sentence": document.text[sentence.start:sentence.end],

@@ -8,11 +8,21 @@ import pandas as pd
 from transforms.model import Document
 from transforms.pipeline import mention_record
 from transforms.rules.indicators import indicators
+from transforms.version import extractor_version
+
+
+def batch_frames(documents: list[Document]) -> dict[str, pd.DataFrame]:
+    """Every table's rows for a batch of documents, keyed by table name."""
+    return {"documents": documents_frame(documents), "sections": sections_frame(documents),
+            "sentences": sentences_frame(documents), "sentence_terms": sentence_terms_frame(documents),
+            "metrics": metrics_frame(documents)}
 
 
 def documents_frame(documents: list[Document]) -> pd.DataFrame:
+    version = extractor_version()
     rows = [{"document_id": d.document_id, "source_path": d.source_path, "format": d.format,
-             "encoding": d.encoding, **asdict(d.meta), "char_count": len(d.text), "text": d.text}
+             "encoding": d.encoding, **asdict(d.meta), "char_count": len(d.text), "text": d.text,
+             "extractor_version": version}
             for d in documents]
     frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     frame["publish_date"] = pd.to_datetime(frame["publish_date"], errors="coerce").dt.date
@@ -30,6 +40,23 @@ def sections_frame(documents: list[Document]) -> pd.DataFrame:
     return frame
 
 
+def sentences_frame(documents: list[Document]) -> pd.DataFrame:
+    rows = [{"sentence_id": sentence_id(d.document_id, s.index), "document_id": d.document_id,
+             "idx": s.index,
+             "section_id": section_id(d.document_id, s.section) if s.section is not None else None,
+             "start": s.start, "end": s.end, "text": d.text[s.start:s.end],
+             "term_count": sum(terms.values())}
+            for d in documents for s, terms in zip(d.sentences, d.sentence_terms)]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def sentence_terms_frame(documents: list[Document]) -> pd.DataFrame:
+    rows = [(term, sentence_id(d.document_id, index), d.document_id, tf)
+            for d in documents for index, terms in enumerate(d.sentence_terms)
+            for term, tf in terms.items()]
+    return pd.DataFrame(rows, columns=SENTENCE_TERM_COLUMNS)
+
+
 def metrics_frame(documents: list[Document]) -> pd.DataFrame:
     rows = []
     for d in documents:
@@ -39,6 +66,7 @@ def metrics_frame(documents: list[Document]) -> pd.DataFrame:
             rows.append({"metric_id": metric_id(d.document_id, m.start, m.end),
                          "document_id": d.document_id,
                          "section_id": section_id(d.document_id, m.section) if m.section is not None else None,
+                         "sentence_id": sentence_id(d.document_id, m.sentence),
                          **record})
     return pd.DataFrame(rows, columns=METRIC_COLUMNS)
 
@@ -52,15 +80,23 @@ def section_id(document_id: str, index: int) -> str:
     return f"{document_id}:{index}"
 
 
+def sentence_id(document_id: str, index: int) -> str:
+    return f"{document_id}:{index}"
+
+
 def metric_id(document_id: str, start: int, end: int) -> str:
     return f"{document_id}:{start}:{end}"
 
 
 DOCUMENT_COLUMNS = ["document_id", "source_path", "format", "encoding", "title", "agency",
                     "province", "city", "county", "region_code", "admin_level", "report_year",
-                    "report_type", "publish_date", "index_no", "doc_no", "char_count", "text"]
+                    "report_type", "publish_date", "index_no", "doc_no", "char_count", "text",
+                    "extractor_version"]
 SECTION_COLUMNS = ["section_id", "document_id", "idx", "parent_idx", "level", "number", "title",
                    "category", "start", "end"]
 METRIC_COLUMNS = ["metric_id", "document_id", "section_id", "subject", "indicator", "value",
                   "unit", "raw", "qualifier", "kind", "start", "end", "sentence", "section",
-                  "section_category"]
+                  "section_category", "period", "sentence_id"]
+SENTENCE_COLUMNS = ["sentence_id", "document_id", "idx", "section_id", "start", "end", "text",
+                    "term_count"]
+SENTENCE_TERM_COLUMNS = ["term", "sentence_id", "document_id", "tf"]

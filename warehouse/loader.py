@@ -5,98 +5,138 @@ Frames are inserted through DuckDB's DataFrame scan (`con.register`), never row 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Union
 
 import duckdb
+import pandas as pd
 
 from warehouse.schema import fetch_row, transaction, utc_now
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 _LOADER_SET_COLUMNS = {"documents": {"first_seen_run", "loaded_at"}}
 FAILURE_COLUMNS = ("source_path", "sha256", "format", "error")
 INDICATOR_COLUMNS = ("indicator_id", "name", "unit", "synonyms")
 
 
+# rows of one table: a DataFrame, or the Parquet files a run staged them in
+Rows = Union[pd.DataFrame, Sequence[Path]]
+CHILD_TABLES = ("sections", "sentences", "sentence_terms", "metrics")
+KNOWN_COLUMNS = ("source_path", "document_id", "format")
+
+
 @dataclass(frozen=True)
 class LoadSummary:
-    """Outcome of one load_batch, counted per source file (row of the documents frame)."""
+    """Outcome of one load_batch, counted per source file."""
 
     documents_loaded: int
     documents_unchanged: int
     documents_replaced: int
+    documents_reextracted: int
     metrics_loaded: int
 
 
 def load_batch(
     con: duckdb.DuckDBPyConnection,
-    documents: pd.DataFrame,
-    sections: pd.DataFrame,
-    metrics: pd.DataFrame,
+    frames: Mapping[str, Rows],
     run_id: str,
+    known: pd.DataFrame | None = None,
+    failures: pd.DataFrame | None = None,
+    dq_results: pd.DataFrame | None = None,
 ) -> LoadSummary:
     """Load one batch of extracted files in a single transaction.
 
-    `documents` has one row per source file (unique source_path); several paths may hold
-    the same content (same document_id), which is stored once; when a batch has such
-    copies, exact duplicate rows of `sections`/`metrics` collapse into one.
+    `frames` holds "documents" rows with one row per source file (unique source_path)
+    and the rows of each child table (CHILD_TABLES), each with exactly the table's
+    columns; rows are a DataFrame or Parquet files (a run stages its rows on disk).
+    Several paths may hold the same content (same document_id), which is stored once.
+    `known` lists files whose content the caller found already extracted by the current
+    extractor (source_path, document_id, format): they are logged, not re-inserted.
 
     Per file, with "the content a path holds" meaning its latest non-failed ingest_log
     row (view current_sources):
-    - 'replaced': the path held a different document_id before. The old document's
-      documents/sections/metrics rows are deleted, unless some other path still holds
-      that content after this batch, in which case only the path's mapping changes;
-    - 'unchanged': the document_id is already in the warehouse; its rows are not touched;
-    - 'loaded': otherwise; the document and its sections/metrics are inserted.
-    Each file's ingest_log row for (source_path, sha256) is updated or inserted.
+    - 'replaced': the path held a different document_id before. The old document's rows
+      are deleted, unless some other path still holds that content after this batch;
+    - 'unchanged': the document is in the warehouse, extracted by the same extractor
+      version; its rows are not touched;
+    - 'loaded': otherwise. A document extracted by another extractor version has its old
+      rows replaced (counted as re-extracted).
+    Each file's ingest_log row for (source_path, sha256) is updated or inserted, the
+    `failures` (see record_failures) included, and `dq_results` rows are appended.
 
     Any error rolls the whole batch back, leaving the warehouse as it was; re-running
     the same batch changes no row count.
     """
-    _check_columns(con, "documents", documents)
-    _check_columns(con, "sections", sections)
-    _check_columns(con, "metrics", metrics)
+    known = known if known is not None else pd.DataFrame(columns=list(KNOWN_COLUMNS))
+    _require_columns("known", known, KNOWN_COLUMNS)
     now = utc_now()
-    frames = {"_wh_documents": documents, "_wh_sections": sections, "_wh_metrics": metrics}
-    with _registered(con, frames):
+    registered = {f"_wh_{table}": frames[table] for table in ("documents", *CHILD_TABLES)}
+    with _registered(con, {**registered, "_wh_known": known[list(KNOWN_COLUMNS)]}):
+        for table in ("documents", *CHILD_TABLES):
+            _check_columns(con, table, f"_wh_{table}")
         _check_batch_consistency(con)
         with transaction(con):
             _plan_batch(con)
             plan_as_log = "SELECT source_path, document_id AS sha256, format, status, NULL AS error FROM _wh_plan"
             _upsert_ingest_log(con, plan_as_log, run_id, now)
-            _delete_documents(con, _orphaned_documents(con))
+            stale = _stale_documents(con)
+            _delete_documents(con, _orphaned_documents(con) + stale)
             metrics_loaded = _insert_new_content(con, run_id, now)
+            if failures is not None and len(failures):
+                _log_failures(con, failures, run_id, now)
+            if dq_results is not None and len(dq_results):
+                _append(con, "dq_results", dq_results)
             statuses = dict(con.execute("SELECT status, count(*) FROM _wh_plan GROUP BY status").fetchall())
             con.execute("DROP TABLE _wh_plan")
     return LoadSummary(
         documents_loaded=statuses.get("loaded", 0),
         documents_unchanged=statuses.get("unchanged", 0),
         documents_replaced=statuses.get("replaced", 0),
+        documents_reextracted=len(stale),
         metrics_loaded=metrics_loaded,
     )
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, failures: pd.DataFrame, run_id: str) -> None:
-    """Mark files that could not be ingested as 'failed' in ingest_log, with their error.
+    """Log files that could not be ingested in ingest_log, in one transaction.
 
-    sha256 and format may be None (unreadable file). Warehouse content is not touched:
-    a path whose new content failed keeps serving its previous content.
+    `failures` has FAILURE_COLUMNS and optionally `status`: 'failed' (unreadable, the
+    default) or 'quarantined' (read, but kept out by a data-quality check). sha256 and
+    format may be None. Warehouse content is not touched: a path whose new content failed
+    keeps serving its previous content.
     """
+    with transaction(con):
+        _log_failures(con, failures, run_id, utc_now())
+
+
+def _log_failures(con: duckdb.DuckDBPyConnection, failures: pd.DataFrame, run_id: str, now: datetime) -> None:
     _require_columns("failures", failures, FAILURE_COLUMNS)
-    with _registered(con, {"_wh_failures": failures}), transaction(con):
+    if "status" not in failures.columns:
+        failures = failures.assign(status="failed")
+    with _registered(con, {"_wh_failures": failures}):
         _upsert_ingest_log(
             con,
             "SELECT DISTINCT ON (source_path, sha256) source_path, CAST(sha256 AS VARCHAR) AS sha256,"
-            " CAST(format AS VARCHAR) AS format, 'failed' AS status, CAST(error AS VARCHAR) AS error"
-            " FROM _wh_failures",
+            " CAST(format AS VARCHAR) AS format, CAST(status AS VARCHAR) AS status,"
+            " CAST(error AS VARCHAR) AS error FROM _wh_failures",
             run_id,
-            utc_now(),
+            now,
         )
+
+
+def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    with _registered(con, {"_wh_append": frame}):
+        _check_columns(con, table, "_wh_append")
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _wh_append")
+
+
+def append_dq_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
+    """Append data-quality results (dq_results columns) in one transaction."""
+    with transaction(con):
+        _append(con, "dq_results", results)
 
 
 def replace_indicators(con: duckdb.DuckDBPyConnection, indicators: pd.DataFrame) -> None:
@@ -110,35 +150,45 @@ def replace_indicators(con: duckdb.DuckDBPyConnection, indicators: pd.DataFrame)
         )
 
 
-def _check_columns(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    """Require the frame's columns to be exactly the table's, minus loader-set ones."""
+def _check_columns(con: duckdb.DuckDBPyConnection, table: str, view: str) -> None:
+    """Require the registered rows' columns to be exactly the table's, minus loader-set ones."""
     names = con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ?"
         " ORDER BY column_index",
         [table],
     ).fetchall()
     expected = [n for (n,) in names if n not in _LOADER_SET_COLUMNS.get(table, set())]
-    _require_columns(table, frame, expected, exact=True)
+    given = [d[0] for d in con.execute(f"SELECT * FROM {view} LIMIT 0").description]
+    _require_columns(table, given, expected, exact=True)
 
 
-def _require_columns(what: str, frame: pd.DataFrame, expected, exact: bool = False) -> None:
+def _require_columns(what: str, frame: pd.DataFrame | list[str], expected, exact: bool = False) -> None:
     """Raise ValueError naming missing (and, if exact, unexpected) columns of a frame."""
-    missing = [c for c in expected if c not in frame.columns]
-    extra = [c for c in frame.columns if c not in expected] if exact else []
+    given = list(frame.columns) if isinstance(frame, pd.DataFrame) else frame
+    missing = [c for c in expected if c not in given]
+    extra = [c for c in given if c not in expected] if exact else []
     if missing or extra:
         raise ValueError(f"{what} frame: missing columns {missing}, unexpected columns {extra}")
 
 
 @contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> Iterator[None]:
-    """Expose DataFrames to SQL under the given view names for the duration of the block."""
-    for name, frame in frames.items():
-        con.register(name, frame)
+def _registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Rows]) -> Iterator[None]:
+    """Expose DataFrames and Parquet files to SQL under the given view names for the block."""
+    for name, rows in frames.items():
+        if isinstance(rows, pd.DataFrame):
+            con.register(name, rows)
+        else:
+            files = ", ".join("'" + str(path).replace("'", "''") + "'" for path in rows)
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS"
+                        f" SELECT * FROM read_parquet([{files}], union_by_name = true)")
     try:
         yield
     finally:
-        for name in frames:
-            con.unregister(name)
+        for name, rows in frames.items():
+            if isinstance(rows, pd.DataFrame):
+                con.unregister(name)
+            else:
+                con.execute(f"DROP VIEW IF EXISTS {name}")
 
 
 def _check_batch_consistency(con: duckdb.DuckDBPyConnection) -> None:
@@ -148,7 +198,7 @@ def _check_batch_consistency(con: duckdb.DuckDBPyConnection) -> None:
     )
     if paths != distinct_paths or null_ids:
         raise ValueError("documents frame: source_path must be unique and document_id non-null")
-    for child in ("sections", "metrics"):
+    for child in CHILD_TABLES:
         (stray,) = fetch_row(con, f"SELECT count(*) FROM _wh_{child} ANTI JOIN _wh_documents USING (document_id)")
         if stray:
             raise ValueError(f"{child} frame: {stray} row(s) whose document_id is not in the documents frame")
@@ -158,21 +208,35 @@ def _plan_batch(con: duckdb.DuckDBPyConnection) -> None:
     """Decide each file's status from the warehouse state before this batch (_wh_plan)."""
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _wh_plan AS
+        WITH batch AS (
+            SELECT source_path, document_id, format, extractor_version, false AS is_known
+            FROM _wh_documents
+            UNION ALL
+            SELECT source_path, document_id, format, NULL, true FROM _wh_known
+        )
         SELECT
             d.source_path,
             d.document_id,
             d.format,
             c.document_id AS previous_document_id,
-            w.document_id IS NOT NULL AS existed,
+            w.document_id IS NOT NULL
+                AND (d.is_known OR w.extractor_version IS NOT DISTINCT FROM d.extractor_version) AS existed,
+            w.document_id IS NOT NULL AND NOT existed AS stale,
             CASE
                 WHEN c.document_id IS NOT NULL AND c.document_id <> d.document_id THEN 'replaced'
                 WHEN existed THEN 'unchanged'
                 ELSE 'loaded'
             END AS status
-        FROM _wh_documents d
+        FROM batch d
         LEFT JOIN current_sources c ON c.source_path = d.source_path
         LEFT JOIN documents w ON w.document_id = d.document_id
     """)
+
+
+def _stale_documents(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Documents of this batch whose stored rows came from another extractor version."""
+    return [document_id for (document_id,) in
+            con.execute("SELECT DISTINCT document_id FROM _wh_plan WHERE stale").fetchall()]
 
 
 def _upsert_ingest_log(con: duckdb.DuckDBPyConnection, source_sql: str, run_id: str, now: datetime) -> None:
@@ -207,15 +271,15 @@ def _orphaned_documents(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
-    """Delete documents with their sections and metrics."""
+    """Delete documents with their child rows."""
     if not document_ids:
         return
-    for table in ("metrics", "sections", "documents"):
+    for table in (*CHILD_TABLES, "documents"):
         con.execute(f"DELETE FROM {table} WHERE list_contains($ids, document_id)", {"ids": document_ids})
 
 
 def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> int:
-    """Insert documents not yet in the warehouse with their sections and metrics.
+    """Insert documents not yet in the warehouse with their child rows.
 
     Returns the number of metric rows inserted. DISTINCT (costly on large frames) is
     applied only when several paths in the batch hold the same content.
@@ -233,8 +297,9 @@ def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: dateti
     )
     (has_copies,) = fetch_row(con, "SELECT count(*) > count(DISTINCT document_id) FROM _wh_plan")
     distinct = "DISTINCT" if has_copies else ""
-    con.execute(f"INSERT INTO sections BY NAME SELECT {distinct} * FROM _wh_sections WHERE document_id IN {new_ids}")
-    (inserted,) = fetch_row(
-        con, f"INSERT INTO metrics BY NAME SELECT {distinct} * FROM _wh_metrics WHERE document_id IN {new_ids}"
-    )
-    return inserted
+    inserted = {}
+    for table in CHILD_TABLES:
+        (inserted[table],) = fetch_row(
+            con, f"INSERT INTO {table} BY NAME SELECT {distinct} * FROM _wh_{table} WHERE document_id IN {new_ids}"
+        )
+    return inserted["metrics"]

@@ -27,7 +27,8 @@ import duckdb
 log = logging.getLogger(__name__)
 
 DDL_DIR = Path(__file__).parent / "ddl"
-DATA_TABLES = ("documents", "sections", "metrics", "indicators", "ingest_log")
+DATA_TABLES = ("documents", "sections", "sentences", "sentence_terms", "metrics", "indicators",
+               "ingest_log", "dq_results")
 _FIRST_RETRY_DELAY_S = 0.1
 _LOCK_CONFLICT = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
 

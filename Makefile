@@ -7,7 +7,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test setup samples clean-warehouse
+.PHONY: run test setup samples serve clean-warehouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: $(STAMP)
 ## test: the whole pytest suite
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## serve: Dagster webserver (http://127.0.0.1:3000) and daemon: the inbox sensor and the daily schedule fire
+serve: $(STAMP)
+	mkdir -p data/inbox
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
 ## samples: re-render the docx/pdf/html/txt samples from data/sample-sources
 samples: $(STAMP)

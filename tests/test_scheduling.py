@@ -1,0 +1,123 @@
+"""The inbox sensor, the daily reconciliation schedule, and the daemon picking up a file."""
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from conftest import ROOT, SAMPLES
+from orchestration.partitions import PARTITIONS_NAME, split_partition_key
+from orchestration.resources import ReportSources
+from orchestration.schedules import reconcile_inbox
+from orchestration.sensors import inbox_sensor
+
+
+@pytest.fixture()
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture()
+def instance():
+    with dg.instance_for_test() as test_instance:
+        yield test_instance
+
+
+@pytest.fixture()
+def sources(inbox, tmp_path):
+    return ReportSources(inbox=str(inbox), quarantine=str(tmp_path / "quarantine"))
+
+
+def evaluate_sensor(instance, sources, cursor):
+    """One sensor tick, with its partition requests applied as the daemon would."""
+    result = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"sources": sources}))
+    for request in result.dynamic_partitions_requests or []:
+        instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+    return result
+
+
+def test_sensor_requests_new_and_changed_files_once(inbox, sources, instance):
+    shutil.copy(SAMPLES / "santai-2023.txt", inbox / "santai-2023.txt")
+    shutil.copy(SAMPLES / "wujiang-2022.txt", inbox / "wujiang-2022.txt")
+
+    first = evaluate_sensor(instance, sources, None)
+    assert len(first.run_requests) == 1  # one run for the batch, not one per file
+    keys = instance.get_dynamic_partitions(PARTITIONS_NAME)
+    assert sorted(split_partition_key(k)[0] for k in keys) == ["santai-2023.txt", "wujiang-2022.txt"]
+    assert first.run_requests[0].partition_key_range.start == keys[0]
+    assert first.run_requests[0].partition_key_range.end == keys[-1]
+
+    again = evaluate_sensor(instance, sources, first.cursor)
+    assert not again.run_requests
+    os.utime(inbox / "santai-2023.txt")  # touched, same content: still nothing to do
+    assert not evaluate_sensor(instance, sources, again.cursor).run_requests
+
+    changed = inbox / "wujiang-2022.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补记。", encoding="utf-8")
+    third = evaluate_sensor(instance, sources, again.cursor)
+    assert len(third.run_requests) == 1
+    new_key = third.run_requests[0].partition_key_range.start
+    assert new_key == third.run_requests[0].partition_key_range.end
+    assert split_partition_key(new_key)[0] == "wujiang-2022.txt" and new_key not in keys
+
+
+def test_schedule_reconciles_whole_inbox(inbox, sources, instance):
+    for name in ("santai-2023.txt", "wujiang-2022.txt"):
+        shutil.copy(SAMPLES / name, inbox / name)
+    context = dg.build_schedule_context(instance=instance, resources={"sources": sources},
+                                        scheduled_execution_time=datetime(2026, 11, 23, 2, 30))
+    request = reconcile_inbox(context)
+    keys = instance.get_dynamic_partitions(PARTITIONS_NAME)
+    assert len(keys) == 2
+    assert (request.partition_key_range.start, request.partition_key_range.end) == (keys[0], keys[-1])
+    assert request.run_key == "reconcile-2026-11-23"
+    assert reconcile_inbox.execution_timezone == "Asia/Shanghai"
+
+
+def test_schedule_skips_an_empty_inbox(sources, instance):
+    context = dg.build_schedule_context(instance=instance, resources={"sources": sources})
+    assert isinstance(reconcile_inbox(context), dg.SkipReason)
+
+
+def test_daemon_ingests_a_dropped_file(tmp_path, inbox):
+    """`dagster-daemon` with the project's definitions: a report dropped into the inbox
+    reaches the warehouse with no command typed."""
+    warehouse = tmp_path / "w.duckdb"
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "dagster"), "GOVREPORT_INBOX": str(inbox),
+           "GOVREPORT_WAREHOUSE": str(warehouse), "GOVREPORT_QUARANTINE": str(tmp_path / "quarantine"),
+           "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
+    subprocess.run([sys.executable, "-c", "from orchestration.settings import apply_defaults; apply_defaults()"],
+                   env=env, cwd=ROOT, check=True)
+    daemon = subprocess.Popen([str(Path(sys.executable).with_name("dagster-daemon")), "run",
+                               "-m", "orchestration.definitions"],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              start_new_session=True)
+    try:
+        shutil.copy(SAMPLES / "santai-2023.txt", inbox / "santai-2023.txt")
+        deadline = time.monotonic() + 150
+        metrics = 0
+        while time.monotonic() < deadline and not metrics:
+            time.sleep(3)
+            metrics = _metric_count(warehouse)
+        assert metrics > 20, "the daemon did not load the dropped report in time"
+    finally:
+        os.killpg(daemon.pid, 15)
+        daemon.wait(timeout=30)
+
+
+def _metric_count(warehouse: Path) -> int:
+    if not warehouse.exists():
+        return 0
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            return con.execute("SELECT count(*) FROM metrics").fetchall()[0][0]
+    except duckdb.Error:  # the run is writing it right now, or has not created the table yet
+        return 0

@@ -82,10 +82,30 @@ def _restore_redaction(agency: str, text: str) -> str:
     return "*" + agency if ("*" + agency) in text and not agency.startswith("*") else agency
 
 
+EMPTY_REGION = {"province": None, "city": None, "county": None, "region_code": None, "admin_level": None}
+
+
+def resolve_corps_region(agency: str) -> dict[str, str | None] | None:
+    """The region of an agency of the Xinjiang Production and Construction Corps, by its
+    division (第三师…) or the corps' name; None for any other agency."""
+    table = load_toml("xpcc_divisions.toml")
+    division = next((d for d in sorted(table["divisions"], key=len, reverse=True) if d in agency), None)
+    if division is None and not any(name in agency for name in table["corps_names"]):
+        return None
+    entry = table["divisions"].get(division, {})
+    region = {**EMPTY_REGION, "province": table["province"]}
+    if "city" in entry:
+        region.update(county=entry["city"], region_code=entry["code"], admin_level="county")
+    return region
+
+
 def resolve_region(agency: str | None) -> dict[str, str | None]:
-    empty = {"province": None, "city": None, "county": None, "region_code": None, "admin_level": None}
+    empty = dict(EMPTY_REGION)
     if not agency or "*" in agency:
         return empty
+    corps = resolve_corps_region(agency)
+    if corps is not None:
+        return corps
     import cpca
 
     row = cpca.transform([agency]).iloc[0]

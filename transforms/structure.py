@@ -16,6 +16,10 @@ HEADING_PATTERNS = (
     (4, re.compile(r"^(?P<number>[(（]\d{1,2}[)）])[、,，]?\s*")),
 )
 OUTLINE_BLOCK = re.compile(r"^【提纲】")
+# 一是…二是… items inside a paragraph: at its start or after a sentence end
+INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?]))\s*(?P<number>[{CN}]{{1,2}}是)")
+INLINE_ITEM_LEVEL = 5
+INLINE_TITLE_END = re.compile(r"[，,。；;：:！!？?]")
 TITLE_END = re.compile(r"[。;；!?！？]")
 LONGEST_TITLE = 60
 SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)]?|\n|$)")
@@ -58,24 +62,48 @@ def _lines(text: str):
         position += len(line) + 1
 
 
+def _inline_items(line: str, start: int, count: int) -> tuple[list[tuple[int, int, str, str]], int]:
+    """(start, end, number, title) of each 一是/二是… item of a paragraph, and the items
+    counted so far. An item counts when it is the next in order (lists run across
+    paragraphs) or a new 一是, so a stray 这是 or 都是 is no item."""
+    items: list[tuple[int, str, str]] = []
+    for match in INLINE_ITEM.finditer(line):
+        number = match.group("number")
+        position = CN.find(number[0]) + 1 if len(number) == 2 else 0
+        if position not in (count + 1, 1):
+            continue
+        count = position
+        rest = line[match.end():]
+        title_end = INLINE_TITLE_END.search(rest)
+        title = (rest[:title_end.start()] if title_end else rest).strip()[:LONGEST_TITLE]
+        items.append((start + match.start("number"), number, title))
+    ends = [s for s, _, _ in items[1:]] + [start + len(line.rstrip())]
+    return [(s, e, number, title) for (s, number, title), e in zip(items, ends) if title], count
+
+
 def parse_sections(text: str) -> list[Section]:
-    """Sections in text order; each spans to the next heading of its level or higher."""
-    found: list[tuple[int, int, str, str, SectionCategory | None]] = []
+    """Sections in text order; a heading's section spans to the next heading of its level
+    or higher, an inline 一是 item to the next item or its paragraph's end."""
+    found: list[tuple[int, int, str, str, SectionCategory | None, int | None]] = []
+    items_counted = 0
     for start, line in _lines(text):
         if OUTLINE_BLOCK.match(line):
-            found.append((start, 1, "", "提纲", SectionCategory.OUTLINE))
+            line_end = text.find("\n", start)
+            found.append((start, 1, "", "提纲", SectionCategory.OUTLINE, line_end if line_end >= 0 else len(text)))
             continue
         heading = _heading_at(line)
         if heading:
             level, number, title = heading
-            found.append((start, level, number, title, None))
+            found.append((start, level, number, title, None, None))
+            items_counted = 0
+        items, items_counted = _inline_items(line, start, items_counted)
+        found.extend((item_start, INLINE_ITEM_LEVEL, number, title, None, item_end)
+                     for item_start, item_end, number, title in items)
     sections: list[Section] = []
     open_by_level: dict[int, int] = {}
-    for index, (start, level, number, title, fixed) in enumerate(found):
-        end = next((s for s, lv, *_ in found[index + 1:] if lv <= level), len(text))
-        if fixed is SectionCategory.OUTLINE:
-            line_end = text.find("\n", start)
-            end = line_end if line_end >= 0 else len(text)
+    for index, (start, level, number, title, fixed, end) in enumerate(found):
+        if end is None:
+            end = next((s for s, lv, *_ in found[index + 1:] if lv <= level), len(text))
         parent = max((open_by_level[lv] for lv in open_by_level if lv < level), default=None)
         open_by_level = {lv: i for lv, i in open_by_level.items() if lv < level}
         open_by_level[level] = index

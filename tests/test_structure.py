@@ -1,0 +1,54 @@
+"""The outline tree: numbered headings, inline 一是/二是 items, the 【提纲】 block; sentences."""
+from transforms.model import SectionCategory
+from transforms.structure import parse_sections, split_sentences
+
+
+def outline(text):
+    return [(s.level, s.number, s.title, s.parent, s.category.value) for s in parse_sections(text)]
+
+
+def test_inline_items_nest_under_their_heading_and_span_to_the_next_item():
+    text = ("一、工作开展情况\n"
+            "（一）社会救助\n"
+            "一是健全救助体系，发放资金100万元。二是加强关爱服务。三是规范婚姻登记，办理结婚登记20对。\n"
+            "二、存在的问题\n"
+            "一是队伍不足。二是经费紧张。\n")
+    sections = parse_sections(text)
+    assert outline(text) == [
+        (1, "一", "工作开展情况", None, "work_done"),
+        (2, "（一）", "社会救助", 0, "work_done"),
+        (5, "一是", "健全救助体系", 1, "work_done"),
+        (5, "二是", "加强关爱服务", 1, "work_done"),
+        (5, "三是", "规范婚姻登记", 1, "work_done"),
+        (1, "二", "存在的问题", None, "problems"),
+        (5, "一是", "队伍不足", 5, "problems"),
+        (5, "二是", "经费紧张", 5, "problems"),
+    ]
+    first, second = sections[2], sections[3]
+    assert text[first.start:first.end] == "一是健全救助体系，发放资金100万元。"
+    assert first.end == second.start
+
+
+def test_a_list_running_across_paragraphs_continues():
+    text = "一、主要工作\n一是养老服务提质增效。二是救助精准。\n三是事务规范有序。\n"
+    assert [s.number for s in parse_sections(text)] == ["一", "一是", "二是", "三是"]
+
+
+def test_words_ending_in_shi_are_not_items():
+    text = "一、主要工作\n这是我们的重点。二是没有一是在前就不算。都是好事。\n"
+    assert [s.number for s in parse_sections(text)] == ["一"]
+
+
+def test_outline_block_is_its_own_category():
+    text = "【提纲】一、工作成效 二、存在问题\n一、工作成效\n内容。\n"
+    sections = parse_sections(text)
+    assert sections[0].category is SectionCategory.OUTLINE
+    assert sections[1].category is SectionCategory.WORK_DONE
+
+
+def test_sentences_know_their_innermost_section():
+    text = "一、主要工作\n一是救助精准。二是服务到位；全年办理100件！\n"
+    sections = parse_sections(text)
+    sentences = split_sentences(text, sections)
+    assert [text[s.start:s.end] for s in sentences] == ["一、主要工作", "一是救助精准。", "二是服务到位；", "全年办理100件！"]
+    assert [sections[s.section].number for s in sentences] == ["一", "一是", "二是", "二是"]

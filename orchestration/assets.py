@@ -11,7 +11,14 @@ import pandas as pd
 from pydantic import Field
 
 from orchestration.partitions import report_partitions, split_partition_key
-from orchestration.quality import DOCUMENT_CHECK_SPECS, HISTORY_CHECK_SPECS, METRIC_CHECK_SPECS, Validation
+from orchestration.quality import (
+    DOCUMENT_CHECK_SPECS,
+    HISTORY_CHECK_SPECS,
+    METRIC_CHECK_SPECS,
+    Validation,
+    history_check_results,
+)
+from orchestration.settings import setting
 from orchestration.resources import Progress, ReportSources, Warehouse
 from transforms.batch import Failure, parse_in_chunks
 from transforms.pipeline import content_hash
@@ -24,7 +31,6 @@ from warehouse.state import loaded_state
 GROUP = "reports"
 CHUNK_FILES = 500  # files parsed, validated and staged together: bounds the run's memory
 SINGLE_RUN = dg.BackfillPolicy.single_run()
-TRANSIENT_RETRY = dg.RetryPolicy(max_retries=3, delay=2, backoff=dg.Backoff.EXPONENTIAL)
 WRITER_POOL = "warehouse_writer"  # dagster.yaml limits every pool to one step at a time
 
 
@@ -59,7 +65,6 @@ class StagedReports:
 
 
 @dg.asset(group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
-          retry_policy=TRANSIENT_RETRY,
           description="The run's report files: those needing work, and those skipped because the "
                       "warehouse already holds them, they changed again since, or they are gone.")
 def report_files(context: dg.AssetExecutionContext, config: ReportFilesConfig,
@@ -114,17 +119,18 @@ def extracted_reports(context: dg.AssetExecutionContext, report_files: ReportBat
             context.log.warning(f"{failure.source_path}: {failure.error}")
     if not rows.chunks():
         rows.add_chunk(batch_frames([]))
-    summary = staged.validation.summary()
+    validation = staged.validation
+    rejected = validation.quarantined + staged.failures
     yield dg.Output(staged, "documents", metadata={
-        "documents": summary["documents"], "failed_files": len(staged.failures),
-        "quarantined": summary["quarantined"],
-        "failures": dg.MetadataValue.json([f"{f.source_path}: {f.error}" for f in staged.failures[:100]])})
-    yield dg.Output(staged, "metrics", metadata={"rows": summary["metrics"]})
-    yield from staged.validation.check_results()
+        "documents": validation.documents, "failed_files": len(staged.failures),
+        "quarantined": len(validation.quarantined),
+        "failures": dg.MetadataValue.json([f"{f.source_path}: {f.error}" for f in rejected[:100]])})
+    yield dg.Output(staged, "metrics", metadata={"rows": validation.metrics})
+    yield from validation.check_results()
 
 
 @dg.asset(group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
-          kinds={"duckdb"}, pool=WRITER_POOL, retry_policy=TRANSIENT_RETRY,
+          kinds={"duckdb"}, pool=WRITER_POOL,
           check_specs=HISTORY_CHECK_SPECS,
           description="documents, sections, sentences, search terms, metrics, indicators, "
                       "ingest_log and dq_results in the DuckDB warehouse, loaded in one transaction; "
@@ -132,25 +138,37 @@ def extracted_reports(context: dg.AssetExecutionContext, report_files: ReportBat
 def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports, metrics: StagedReports,
                      duckdb: Warehouse, sources: ReportSources):
     staged = documents
-    rejected = staged.validation.quarantined_failures() + staged.failures
-    failures = pd.DataFrame([asdict(f) | {"status": status} for f, status in
-                             [(f, "quarantined") for f in staged.validation.quarantined_failures()]
-                             + [(f, "failed") for f in staged.failures]],
+    validation = staged.validation
+    failures = pd.DataFrame([asdict(f) | {"status": "quarantined"} for f in validation.quarantined]
+                            + [asdict(f) | {"status": "failed"} for f in staged.failures],
                             columns=["source_path", "sha256", "format", "error", "status"])
     known = pd.DataFrame(staged.known, columns=["source_path", "document_id", "format"])
     with duckdb.get_connection() as con:
         replace_indicators(con, indicators_frame())
         summary = load_batch(con, staged.rows().files(), run_id=context.run_id, known=known,
-                             failures=failures, dq_results=staged.validation.results_frame(context.run_id))
-        history = Validation.history(con, context.run_id)
+                             failures=failures, dq_results=validation.results_frame(context.run_id))
+        history, history_run = history_check_results(con, context.run_id)
         counts = table_counts(con)
-    for failure in rejected:
+    for failure in validation.quarantined + staged.failures:
         sources.set_aside(failure.source_path, failure.sha256, failure.error)
     staged.rows().remove()
+    docs_index = _build_data_docs([*validation.suite_runs, history_run], context)
     yield dg.MaterializeResult(metadata={
         **{f"loaded_{k}": v for k, v in asdict(summary).items()},
         **{f"table_{k}": v for k, v in counts.items()},
         "failed_files": len(staged.failures),
-        "quarantined_files": len(rejected) - len(staged.failures),
+        "quarantined_files": len(validation.quarantined),
+        "data_docs": dg.MetadataValue.path(str(docs_index)) if docs_index else None,
     })
     yield from history
+
+
+def _build_data_docs(runs, context: dg.AssetExecutionContext):
+    """The GX Data Docs of this run's validations; a failure to render them is logged, not fatal."""
+    from expectations import build_data_docs
+
+    try:
+        return build_data_docs(runs, setting("GOVREPORT_DQ_DOCS"), run_name=context.run_id)
+    except Exception as error:  # the docs are a view of dq_results, which is already stored
+        context.log.warning(f"Data Docs not rebuilt: {type(error).__name__}: {error}")
+        return None

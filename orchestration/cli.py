@@ -64,6 +64,9 @@ def command_ingest(args: argparse.Namespace) -> int:
     for check in summary.checks:
         if not check.passed:
             print(f"    FAILED [{check.severity}] {check.name}: {check.description}")
+    if summary.alerts_sent or summary.alert_sinks_failing:
+        print(f"  alerts sent: {summary.alerts_sent}"
+              + (f" (failing sinks: {', '.join(summary.alert_sinks_failing)})" if summary.alert_sinks_failing else ""))
     print(f"  warehouse file: {warehouse_location()}")
     print(f'  try: govreport query "{EXAMPLE_QUERY}"')
     return 0 if summary.success else 1
@@ -75,6 +78,29 @@ def command_query(args: argparse.Namespace) -> int:
 
     columns, rows = run_query(args.warehouse or warehouse_location(), args.sql)
     print(format_rows(columns, rows, args.format))
+    return 0
+
+
+def command_checks(args: argparse.Namespace) -> int:
+    from expectations import latest_results
+    from orchestration.runner import warehouse_location
+    from orchestration.settings import setting
+    from warehouse import connect, format_rows
+
+    con = connect(args.warehouse or warehouse_location(), read_only=True, retries=10)
+    try:
+        results = latest_results(con)
+    finally:
+        con.close()
+    if results.empty:
+        print("no data-quality results yet: run `govreport ingest` first")
+        return 0
+    shown = results[["check_name", "severity", "passed", "observed_value", "document_id"]]
+    rows = [tuple(None if v != v else v for v in row) for row in shown.itertuples(index=False)]
+    print(f"run {results['run_id'].iloc[0]}, evaluated {results['evaluated_at'].max()}")
+    print(format_rows(list(shown.columns), rows, args.format))
+    docs = setting("GOVREPORT_DQ_DOCS") / "index.html"
+    print(f"Data Docs: {docs}" if docs.exists() else "Data Docs: not built yet")
     return 0
 
 
@@ -124,6 +150,10 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--warehouse", help="DuckDB file (default: $GOVREPORT_WAREHOUSE)")
     query.set_defaults(run=command_query)
+    checks = sub.add_parser("checks", help="the latest data-quality results and where the Data Docs are")
+    checks.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    checks.add_argument("--warehouse", help="DuckDB file (default: $GOVREPORT_WAREHOUSE)")
+    checks.set_defaults(run=command_checks)
     score = sub.add_parser("eval", help="score extraction against gold JSONL files")
     score.add_argument("gold_dir")
     score.add_argument("files", nargs="+")

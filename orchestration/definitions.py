@@ -3,23 +3,18 @@ from orchestration.settings import apply_defaults
 
 apply_defaults()
 
-import warnings  # noqa: E402
-
 import dagster as dg  # noqa: E402
-
-# single-run backfill policies are beta in Dagster 1.13; they are what bulk loads rely on
-warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from orchestration import assets  # noqa: E402
 from orchestration.jobs import ingest_reports  # noqa: E402
 from orchestration.resources import default_resources  # noqa: E402
 from orchestration.schedules import reconcile_inbox  # noqa: E402
-from orchestration.sensors import inbox_sensor  # noqa: E402
+from orchestration.sensors import data_quality_alerts, data_quality_alerts_after_failure, inbox_sensor  # noqa: E402
 
 defs = dg.Definitions(
     assets=dg.load_assets_from_modules([assets]),
     jobs=[ingest_reports],
-    sensors=[inbox_sensor],
+    sensors=[inbox_sensor, data_quality_alerts, data_quality_alerts_after_failure],
     schedules=[reconcile_inbox],
     resources=default_resources(),
 )

@@ -10,7 +10,10 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field, PrivateAttr
 
-from warehouse import connect, ensure_schema
+from warehouse import WarehouseLockedError, connect, ensure_schema
+
+STEP_RETRIES = 3
+STEP_RETRY_WAIT_S = 30
 
 SKIPPED_NAMES = (".", "~$")  # hidden files and Office lock files are not reports
 
@@ -84,14 +87,20 @@ class Warehouse(DuckDBResource):
     """The DuckDB warehouse, opened read-write with its schema up to date.
 
     Another process (an analyst's `govreport query`) may hold the file: the open is
-    retried with backoff, each wait logged, before the step fails and is retried."""
+    retried with backoff, each wait logged; if the file stays locked the step asks to be
+    retried (up to STEP_RETRIES times, STEP_RETRY_WAIT_S apart). Other errors are not
+    transient and fail the step at once."""
 
     lock_retries: int = Field(default=10, description="Opens retried while another process holds the file "
                               "(0.1 s doubling: 10 retries wait up to about 100 s).")
 
     @contextmanager
     def get_connection(self):
-        con = connect(self.database, retries=self.lock_retries)
+        """Raises dg.RetryRequested when the file stays locked, so the step runs again later."""
+        try:
+            con = connect(self.database, retries=self.lock_retries)
+        except WarehouseLockedError as error:
+            raise dg.RetryRequested(max_retries=STEP_RETRIES, seconds_to_wait=STEP_RETRY_WAIT_S) from error
         try:
             ensure_schema(con)
             yield con

@@ -30,6 +30,8 @@ class IngestSummary:
     checks: list[CheckLine] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     error: str | None = None
+    alerts_sent: int = 0
+    alert_sinks_failing: tuple[str, ...] = ()
 
 
 def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
@@ -64,7 +66,20 @@ def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
             resources={"progress": progress} if progress is not None else None)
         summary = _summarise(result)
         summary.files, summary.needing_work = len(files), len(wanted)
+        _deliver_alerts(result, summary)
         return summary
+
+
+def _deliver_alerts(result, summary: IngestSummary) -> None:
+    """Send the run's data-quality alerts now (the daemon's sensor would send them later;
+    the shared ledger makes sure each goes out once)."""
+    from expectations import deliver_once
+    from orchestration.quality import alerts_of_evaluation
+
+    alerts = [a for evaluation in result.get_asset_check_evaluations() for a in alerts_of_evaluation(evaluation)]
+    if alerts:
+        delivery = deliver_once(alerts)
+        summary.alerts_sent, summary.alert_sinks_failing = len(delivery.sent), delivery.failed_sinks
 
 
 def _sources():
@@ -79,10 +94,11 @@ def _needing_work(sources, keys: list[str]) -> set[str]:
     extractor, leaving out contents that failed or were quarantined before."""
     from orchestration.partitions import split_partition_key
     from transforms.version import extractor_version
+    from warehouse.schema import current_version, migrations
     from warehouse.state import loaded_state
 
     with _read_only_warehouse() as con:
-        if con is None:
+        if con is None or current_version(con) < migrations()[-1][0]:  # the run will migrate it
             return set(keys)
         state = loaded_state(con, extractor_version())
     wanted = set()

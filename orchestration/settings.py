@@ -12,6 +12,9 @@ DEFAULTS = {
     "GOVREPORT_INBOX": "data/inbox",
     "GOVREPORT_QUARANTINE": "data/quarantine",
     "DAGSTER_HOME": ".dagster",
+    "GOVREPORT_DQ_DOCS": "data/dq-docs",
+    "GOVREPORT_ALERT_FILE": "data/alerts.jsonl",
+    "GOVREPORT_ALERT_STATE": "data/alerts-sent.sqlite",
 }
 QUIET = {"DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
 # Written to DAGSTER_HOME when it has no dagster.yaml (or has an older one of ours).

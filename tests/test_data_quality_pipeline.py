@@ -1,0 +1,109 @@
+"""Data quality end to end: planted errors in real runs give the right ERROR/WARN outcomes,
+quarantine, dq_results, Data Docs and alerts that arrive once."""
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.cli import main as govreport
+
+AGENCY = "巫溪县民政局"
+
+
+def report(year_text: str, body: str) -> str:
+    return (f"{AGENCY}{year_text}工作总结\n一、主要工作\n{body}\n二、存在的问题\n人手不足。\n"
+            f"{AGENCY}\n")
+
+
+GOOD_2023 = report("2023年", "全年发放城乡低保资金1367.6万元，保障城乡低保对象17662人。")
+# 万元 written as 元 the next year, and a coverage rate above 100%
+SLIPPED_2024 = report("2024年", "全年发放城乡低保资金1385.2元，保障城乡低保对象17120人，养老服务覆盖率达120%。")
+NO_YEAR = report("", "全年办理结婚登记1400对。")
+
+
+class Hook(BaseHTTPRequestHandler):
+    received: list = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Hook.received.append(json.loads(body))
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def webhook():
+    Hook.received = []
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/hook", Hook.received
+    server.shutdown()
+
+
+@pytest.fixture()
+def env(tmp_path, monkeypatch, webhook):
+    url, _ = webhook
+    for name, value in {"GOVREPORT_WAREHOUSE": tmp_path / "w.duckdb", "GOVREPORT_INBOX": tmp_path / "inbox",
+                        "GOVREPORT_QUARANTINE": tmp_path / "quarantine", "DAGSTER_HOME": tmp_path / "dagster",
+                        "GOVREPORT_DQ_DOCS": tmp_path / "dq-docs", "GOVREPORT_ALERT_FILE": tmp_path / "alerts.jsonl",
+                        "GOVREPORT_ALERT_STATE": tmp_path / "alerts.sqlite"}.items():
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.setenv("GOVREPORT_ALERT_WEBHOOK_URL", url)
+    monkeypatch.setenv("GOVREPORT_ALERT_WEBHOOK_FORMAT", "generic")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, text in {"wuxi-2023.txt": GOOD_2023, "wuxi-2024.txt": SLIPPED_2024, "no-year.txt": NO_YEAR}.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_planted_errors(env, webhook, capsys):
+    from orchestration.runner import run_ingest
+    from orchestration.sensors import deliver_run_alerts
+
+    _, received = webhook
+    summary = run_ingest([])
+    assert summary.success, summary.error
+    failed = {(c.name, c.severity) for c in summary.checks if not c.passed}
+    assert {("required_metadata_present", "ERROR"), ("no_tenfold_jump", "WARN"),
+            ("percentage_in_range", "WARN")} <= failed
+
+    with duckdb.connect(str(env / "w.duckdb"), read_only=True) as con:
+        loaded = {p.rsplit("/", 1)[1] for (p,) in con.execute("SELECT source_path FROM documents").fetchall()}
+        statuses = dict(con.execute("SELECT regexp_extract(source_path, '[^/]+$'), status FROM ingest_log").fetchall())
+        dq = con.execute("SELECT check_name, severity, passed, observed_value FROM dq_results"
+                         " WHERE NOT passed ORDER BY check_name").fetchall()
+    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt"}  # the ERROR document alone is kept out
+    assert statuses["no-year.txt"] == "quarantined"
+    reason = next((env / "quarantine").glob("*no-year.txt.reason.txt")).read_text(encoding="utf-8")
+    assert "required_metadata_present" in reason
+    assert {(name, severity) for name, severity, _, _ in dq} >= {("no_tenfold_jump", "WARN"), ("percentage_in_range", "WARN")}
+    assert (env / "dq-docs" / "index.html").exists()
+
+    alerts = [json.loads(line) for line in (env / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {a["check"] for a in alerts} >= {"required_metadata_present", "no_tenfold_jump", "percentage_in_range"}
+    assert all(a["query"].startswith("govreport query") for a in alerts if a["document_id"])
+    delivered = [a for payload in received for a in payload["alerts"]]
+    assert {a["check"] for a in delivered} == {a["check"] for a in alerts}
+
+    # the daemon's sensor reads the same evaluations later: nothing goes out twice
+    with dg.DagsterInstance.get() as instance:
+        run = instance.get_run_by_id(summary.run_id)
+        context = dg.build_run_status_sensor_context(
+            sensor_name="data_quality_alerts", dagster_instance=instance, dagster_run=run,
+            dagster_event=next(iter(instance.get_records_for_run(summary.run_id).records)).event_log_entry.dagster_event)
+        assert deliver_run_alerts(context).startswith("0 alert(s) sent")
+    assert len((env / "alerts.jsonl").read_text(encoding="utf-8").splitlines()) == len(alerts)
+    assert sum(len(p["alerts"]) for p in received) == len(delivered)
+
+    capsys.readouterr()
+    assert govreport(["checks"]) == 0
+    out = capsys.readouterr().out
+    assert "no_tenfold_jump" in out and "Data Docs:" in out

@@ -173,8 +173,130 @@ def test_missing_column_is_an_error():
 def test_importing_expectations_does_not_import_gx():
     code = (
         "import sys, expectations; "
-        "assert len(expectations.METRIC_CHECKS) == 7; "
+        "assert len(expectations.METRIC_CHECKS) == 11; "
+        "assert expectations.CHECKS['raw_matches_text'].severity == 'ERROR'; "
         "assert 'great_expectations' not in sys.modules"
     )
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+
+
+# --- checks added with document-level outcomes ------------------------------------------
+
+TEXT = "保障城乡低保对象17662人,养老服务覆盖率120%。"  # 17662人 at 8:14, 120% at 22:26
+OTHER = "b" * 64
+
+
+def outcome(outcomes, name: str) -> CheckOutcome:
+    return by_name(outcomes)[name]
+
+
+def test_severity_and_suite_come_from_the_check_table(faulty_outcomes):
+    severities = {o.name: o.severity for o in faulty_outcomes}
+    assert severities["value_non_negative"] == "ERROR"
+    assert severities["unit_known"] == "WARN"
+    assert {o.suite for o in faulty_outcomes} == {"metrics"}
+
+
+def test_failing_document_ids_name_every_failing_document():
+    rows = [row(f"{i:064x}:1:2", document_id=f"{i:064x}", value=-1.0) for i in range(60)]
+    failed_check = outcome(validate_metrics(frame(*rows), KNOWN_UNITS), "value_non_negative")
+    assert failed_check.failing_document_ids == tuple(f"{i:064x}" for i in range(60))
+    assert len(failed_check.failing_metric_ids) == 50
+
+
+def test_observed_by_document_counts_rows_and_shows_one():
+    rows = [
+        row(f"{DOC}:10:16"),
+        row(f"{DOC}:20:24", subject="养老服务覆盖率", value=120.0, unit="%", raw="120%"),
+        row(f"{OTHER}:10:16", document_id=OTHER),
+    ]
+    failed_check = outcome(validate_metrics(frame(*rows), KNOWN_UNITS), "percentage_in_range")
+    assert failed_check.failing_document_ids == (DOC,)
+    assert failed_check.observed_by_document == {DOC: "1 of 2 rows; e.g. value=120 (120% 养老服务覆盖率)"}
+
+
+def test_counting_units_need_whole_numbers():
+    rows = [
+        row("w:1:2", subject="每万名老年人拥有持证养老护理员", value=25.4, raw="25.4人"),
+        row("w:3:4", value=11000.000000000002, raw="1.1万人"),  # 1.1 * 10000 in floating point
+        row("w:5:6", subject="覆盖率", value=87.2, unit="%", raw="87.2%"),
+        row("w:7:8", subject="救助资金", value=0.5, unit="元", raw="0.5元"),
+    ]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)
+    assert failed(outcomes) == {"count_is_whole"}
+    assert outcome(outcomes, "count_is_whole").failing_metric_ids == ("w:1:2",)
+    assert outcome(outcomes, "count_is_whole").severity == "WARN"
+
+
+def test_unit_must_match_the_indicator_or_its_family():
+    rows = [
+        row("u:1:2", indicator="dibao_recipients", unit="户", raw="582户"),  # households, not persons
+        row("u:3:4", indicator="dibao_recipients"),
+        row("u:5:6", indicator="orphans", subject="孤儿"),  # 名 expected; 人 is the same family
+        row("u:7:8", indicator=None, unit="户", raw="3户"),
+    ]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)
+    assert failed(outcomes) == {"unit_matches_indicator"}
+    assert outcome(outcomes, "unit_matches_indicator").failing_metric_ids == ("u:1:2",)
+    assert outcome(outcomes, "unit_matches_indicator").observed["unexpected_values"] == [
+        "dibao_recipients in 户"
+    ]
+
+
+def test_subject_must_not_be_blank():
+    rows = [row("s:1:2", subject=None), row("s:3:4", subject="  "), row("s:5:6")]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)
+    assert failed(outcomes) == {"subject_present"}
+    assert outcome(outcomes, "subject_present").failing_metric_ids == ("s:1:2", "s:3:4")
+
+
+def text_rows() -> list[dict]:
+    return [
+        row(f"{DOC}:8:14", start=8, end=14),
+        row(f"{DOC}:22:26", start=22, end=26, subject="养老服务覆盖率", value=120.0, unit="%", raw="120%"),
+    ]
+
+
+def test_raw_matches_the_text_at_its_offsets():
+    documents = pd.DataFrame({"document_id": [DOC], "text": [TEXT]})
+    outcomes = validate_metrics(frame(*text_rows()), KNOWN_UNITS, documents)
+    assert "raw_matches_text" not in failed(outcomes)
+
+
+@pytest.mark.parametrize("fault", [
+    {"raw": "17663人"},           # raw differs from the text
+    {"start": 9, "end": 15},      # offsets shifted
+    {"start": 40, "end": 46},     # offsets beyond the text
+    {"start": 14, "end": 8},      # an inverted span
+    {"document_id": OTHER},       # a document whose text is unknown
+])
+def test_raw_not_matching_the_text_fails_as_error(fault):
+    faulty = row(f"{DOC}:8:14", start=8, end=14) | fault
+    outcomes = validate_metrics(frame(faulty, *text_rows()[1:]), KNOWN_UNITS, {DOC: TEXT})
+    failed_check = outcome(outcomes, "raw_matches_text")
+    assert not failed_check.passed and failed_check.severity == "ERROR"
+    assert failed_check.failing_metric_ids == (f"{DOC}:8:14",)
+
+
+def test_raw_check_is_skipped_without_document_text():
+    faulty = row(f"{DOC}:8:14", start=8, end=14, raw="17663人")
+    check = outcome(validate_metrics(frame(faulty), KNOWN_UNITS), "raw_matches_text")
+    assert check.passed and check.observed["skipped"]
+
+
+def test_a_file_copied_under_two_names_is_no_key_clash():
+    copies = frame(*CLEAN_ROWS, *CLEAN_ROWS)
+    assert failed(validate_metrics(copies, KNOWN_UNITS)) == set()
+
+
+def test_a_period_column_is_tolerated():
+    with_period = frame(*CLEAN_ROWS).assign(period="2024")
+    assert failed(validate_metrics(with_period, KNOWN_UNITS)) == set()
+
+
+def test_suite_run_keeps_the_gx_result_for_data_docs():
+    run = validate_metrics(frame(*CLEAN_ROWS), KNOWN_UNITS)
+    assert run.suite == "metrics"
+    assert [r.suite_name for r in run.gx_results] == ["metrics"]
+    assert len(run) == len(METRIC_CHECKS)

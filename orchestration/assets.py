@@ -1,7 +1,8 @@
 """The ingestion assets: report files → documents and metrics (staged, validated) → warehouse.
 
-Every asset is partitioned by report file (see partitions.py) with a single-run backfill
-policy: a run covers a range of files, however many, and parses them in parallel."""
+Every asset is partitioned by batch of report files (see partitions.py), with a single-run
+backfill policy: a run covers a batch (or a range of them), however many files, and parses
+them in parallel."""
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ import dagster as dg
 import pandas as pd
 from pydantic import Field
 
-from orchestration.partitions import report_partitions, split_partition_key
+from orchestration.partitions import batch_files, report_batches
 from orchestration.quality import (
     DOCUMENT_CHECK_SPECS,
     HISTORY_CHECK_SPECS,
@@ -64,38 +65,38 @@ class StagedReports:
         return StagedRows(self.folder)
 
 
-@dg.asset(group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
-          description="The run's report files: those needing work, and those skipped because the "
-                      "warehouse already holds them, they changed again since, or they are gone.")
+@dg.asset(group_name=GROUP, partitions_def=report_batches, backfill_policy=SINGLE_RUN,
+          description="The files of the run's batches: those needing work, and those skipped because "
+                      "the warehouse already holds them, they failed before, changed again since, or are gone.")
 def report_files(context: dg.AssetExecutionContext, config: ReportFilesConfig,
-                 sources: ReportSources, duckdb: Warehouse) -> ReportBatch:
+                 duckdb: Warehouse) -> ReportBatch:
     with duckdb.get_connection() as con:
         state = loaded_state(con, extractor_version())
+    listed = {f.path: f for key in context.partition_keys
+              for f in batch_files(context.instance.root_directory, key)}  # a later batch's entry wins
     batch = ReportBatch()
-    for key in context.partition_keys:
-        label, sha_prefix = split_partition_key(key)
-        path = sources.path_of(label)
+    for entry in listed.values():
+        path = Path(entry.path)
         if not path.is_file():
             batch.skipped["missing"] += 1
-            continue
-        sha256 = content_hash(path.read_bytes())
-        if not sha256.startswith(sha_prefix):
+        elif content_hash(path.read_bytes()) != entry.sha256:
             batch.skipped["superseded"] += 1
-        elif not config.force and state.is_settled(str(path), sha256):
+        elif not config.force and state.is_settled(entry.path, entry.sha256):
             batch.skipped["settled"] += 1
-        elif not config.force and state.is_rejected(str(path), sha256):
+        elif not config.force and state.is_rejected(entry.path, entry.sha256):
             batch.skipped["rejected_before"] += 1
-        elif not config.force and sha256 in state.documents:
-            batch.known.append((str(path), sha256, path.suffix.lstrip(".").lower() or None))
+        elif not config.force and entry.sha256 in state.documents:
+            batch.known.append((entry.path, entry.sha256, path.suffix.lstrip(".").lower() or None))
         else:
-            batch.to_parse.append(str(path))
-    context.add_output_metadata({"partitions": len(context.partition_keys), "to_parse": len(batch.to_parse),
-                                 "known_content": len(batch.known), **batch.skipped})
+            batch.to_parse.append(entry.path)
+    context.add_output_metadata({"batches": len(context.partition_keys), "files": len(listed),
+                                 "to_parse": len(batch.to_parse), "known_content": len(batch.known),
+                                 **batch.skipped})
     return batch
 
 
 @dg.multi_asset(
-    group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
+    group_name=GROUP, partitions_def=report_batches, backfill_policy=SINGLE_RUN,
     outs={
         "documents": dg.AssetOut(description="Each file read, cleaned and parsed: text, metadata, "
                                              "sections and sentences (staged for the load)."),
@@ -129,7 +130,7 @@ def extracted_reports(context: dg.AssetExecutionContext, report_files: ReportBat
     yield from validation.check_results()
 
 
-@dg.asset(group_name=GROUP, partitions_def=report_partitions, backfill_policy=SINGLE_RUN,
+@dg.asset(group_name=GROUP, partitions_def=report_batches, backfill_policy=SINGLE_RUN,
           kinds={"duckdb"}, pool=WRITER_POOL,
           check_specs=HISTORY_CHECK_SPECS,
           description="documents, sections, sentences, search terms, metrics, indicators, "

@@ -25,7 +25,8 @@ class ReportSources(dg.ConfigurableResource):
     quarantine: str
 
     def list_files(self, paths: list[str]) -> list[str]:
-        """Every file under the given files or folders (the inbox when none), sorted."""
+        """Every file under the given files or folders (the inbox when none), as sorted
+        absolute paths: a file has one name in ingest_log however it was given."""
         roots = [Path(p) for p in paths] or [Path(self.inbox)]
         files: set[Path] = set()
         for root in roots:
@@ -35,16 +36,7 @@ class ReportSources(dg.ConfigurableResource):
                 files.add(root)
             else:
                 raise FileNotFoundError(f"{root}: no such file or folder")
-        return sorted(str(p) for p in files if not p.name.startswith(SKIPPED_NAMES))
-
-    def label_of(self, path: str | Path) -> str:
-        """A file's name in partition keys: relative to the inbox, else absolute."""
-        resolved = Path(path).resolve()
-        inbox = Path(self.inbox).resolve()
-        return resolved.relative_to(inbox).as_posix() if resolved.is_relative_to(inbox) else resolved.as_posix()
-
-    def path_of(self, label: str) -> Path:
-        return Path(label) if Path(label).is_absolute() else Path(self.inbox) / label
+        return sorted(str(p.resolve()) for p in files if not p.name.startswith(SKIPPED_NAMES))
 
     def set_aside(self, path: str, sha256: str | None, reason: str) -> Path:
         """Copy an unreadable file to the quarantine folder with a note saying why."""

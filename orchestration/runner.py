@@ -1,8 +1,8 @@
 """Runs the ingest job in this process against the project's Dagster instance, so the run,
 its materializations and its check results show in `dagster dev` like any other run.
 
-The files given become report_files partitions (see partitions.py); one run covers the
-range holding every file that needs work. When none does, no run is started."""
+The files given that need work become one batch (a report_batches partition, see
+partitions.py) and one run. When none does, no run is started."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -44,25 +44,22 @@ def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
 
     from orchestration.assets import ReportFilesConfig
     from orchestration.definitions import defs
-    from orchestration.inbox import keys_of_files, register_keys
+    from orchestration.inbox import hash_files
     from orchestration.jobs import INGEST_JOB
-    from orchestration.partitions import covering_range, range_tags
+    from orchestration.partitions import PARTITIONS_NAME, write_batch
 
-    sources = _sources()
-    files = sources.list_files([str(p) for p in paths])
-    keys, _ = keys_of_files(sources, files)
+    files, _ = hash_files(_sources().list_files([str(p) for p in paths]))
+    wanted = files if force else _needing_work(files)
+    if not wanted:
+        return IngestSummary(run_id=None, success=True, files=len(files), counts=_warehouse_counts())
     with dg.DagsterInstance.get() as instance:
-        registered = register_keys(instance, keys)
-        wanted = set(keys) if force else _needing_work(sources, keys)
-        if not wanted:
-            return IngestSummary(run_id=None, success=True, files=len(files),
-                                 counts=_warehouse_counts())
-        first, last = covering_range(registered, wanted)
+        key = write_batch(instance.root_directory, wanted, origin="govreport ingest")
+        instance.add_dynamic_partitions(PARTITIONS_NAME, [key])
         result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
             run_config=dg.RunConfig(
                 ops={"report_files": ReportFilesConfig(force=force)},
                 loggers={"console": {"config": {"log_level": log_level}}}),
-            instance=instance, raise_on_error=False, tags=range_tags(first, last),
+            instance=instance, raise_on_error=False, partition_key=key,
             resources={"progress": progress} if progress is not None else None)
         summary = _summarise(result)
         summary.files, summary.needing_work = len(files), len(wanted)
@@ -89,24 +86,18 @@ def _sources():
                          quarantine=str(setting("GOVREPORT_QUARANTINE")))
 
 
-def _needing_work(sources, keys: list[str]) -> set[str]:
-    """Keys of the files whose content the warehouse does not hold at their path from this
+def _needing_work(files: list) -> list:
+    """The files whose content the warehouse does not hold at their path from this
     extractor, leaving out contents that failed or were quarantined before."""
-    from orchestration.partitions import split_partition_key
     from transforms.version import extractor_version
     from warehouse.schema import current_version, migrations
     from warehouse.state import loaded_state
 
     with _read_only_warehouse() as con:
         if con is None or current_version(con) < migrations()[-1][0]:  # the run will migrate it
-            return set(keys)
+            return files
         state = loaded_state(con, extractor_version())
-    wanted = set()
-    for key in keys:
-        label, sha_prefix = split_partition_key(key)
-        if not state.is_done(str(sources.path_of(label)), sha_prefix):
-            wanted.add(key)
-    return wanted
+    return [f for f in files if not state.is_done(f.path, f.sha256)]
 
 
 @contextmanager

@@ -24,13 +24,16 @@ def counts(path):
 
 
 def test_definitions_load():
+    import dagster as dg
+
     from orchestration.definitions import defs
     from orchestration.jobs import INGEST_JOB
 
-    job = defs.resolve_job_def(INGEST_JOB)
+    with dg.instance_for_test():  # resolving definitions reads state from the current instance
+        job = defs.resolve_job_def(INGEST_JOB)
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"report_files", "documents", "metrics", "warehouse_tables"} <= keys
-    assert job.name == INGEST_JOB and job.partitions_def.name == "report_files"
+    assert job.name == INGEST_JOB and job.partitions_def.name == "report_batches"
     assert len(defs.resolve_asset_graph().asset_check_keys) >= 7
     assert defs.resolve_sensor_def("inbox_sensor") and defs.resolve_schedule_def("reconcile_inbox")
 

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from conftest import ROOT, SAMPLES
-from orchestration.partitions import PARTITIONS_NAME, split_partition_key
+from orchestration.partitions import PARTITIONS_NAME, batch_files
 from orchestration.resources import ReportSources
 from orchestration.schedules import reconcile_inbox
 from orchestration.sensors import inbox_sensor
@@ -44,29 +44,39 @@ def evaluate_sensor(instance, sources, cursor):
     return result
 
 
+def requested_files(instance, result) -> set[str]:
+    return {Path(f.path).name for request in result.run_requests
+            for f in batch_files(instance.root_directory, request.partition_key)}
+
+
 def test_sensor_requests_new_and_changed_files_once(inbox, sources, instance):
     shutil.copy(SAMPLES / "santai-2023.txt", inbox / "santai-2023.txt")
     shutil.copy(SAMPLES / "wujiang-2022.txt", inbox / "wujiang-2022.txt")
 
     first = evaluate_sensor(instance, sources, None)
     assert len(first.run_requests) == 1  # one run for the batch, not one per file
-    keys = instance.get_dynamic_partitions(PARTITIONS_NAME)
-    assert sorted(split_partition_key(k)[0] for k in keys) == ["santai-2023.txt", "wujiang-2022.txt"]
-    assert first.run_requests[0].partition_key_range.start == keys[0]
-    assert first.run_requests[0].partition_key_range.end == keys[-1]
+    assert requested_files(instance, first) == {"santai-2023.txt", "wujiang-2022.txt"}
+    assert instance.get_dynamic_partitions(PARTITIONS_NAME) == [first.run_requests[0].partition_key]
 
     again = evaluate_sensor(instance, sources, first.cursor)
     assert not again.run_requests
     os.utime(inbox / "santai-2023.txt")  # touched, same content: still nothing to do
-    assert not evaluate_sensor(instance, sources, again.cursor).run_requests
+    touched = evaluate_sensor(instance, sources, again.cursor)
+    assert not touched.run_requests
 
     changed = inbox / "wujiang-2022.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n补记。", encoding="utf-8")
-    third = evaluate_sensor(instance, sources, again.cursor)
-    assert len(third.run_requests) == 1
-    new_key = third.run_requests[0].partition_key_range.start
-    assert new_key == third.run_requests[0].partition_key_range.end
-    assert split_partition_key(new_key)[0] == "wujiang-2022.txt" and new_key not in keys
+    third = evaluate_sensor(instance, sources, touched.cursor)
+    assert len(third.run_requests) == 1 and requested_files(instance, third) == {"wujiang-2022.txt"}
+    assert len(instance.get_dynamic_partitions(PARTITIONS_NAME)) == 2
+
+
+def test_sensor_splits_a_backlog_into_batches(inbox, sources, instance, monkeypatch):
+    monkeypatch.setattr("orchestration.sensors.RUN_BATCH", 2)
+    for index in range(5):
+        (inbox / f"r{index}.txt").write_text(f"报告{index}", encoding="utf-8")
+    result = evaluate_sensor(instance, sources, None)
+    assert [len(batch_files(instance.root_directory, r.partition_key)) for r in result.run_requests] == [2, 2, 1]
 
 
 def test_schedule_reconciles_whole_inbox(inbox, sources, instance):
@@ -75,9 +85,9 @@ def test_schedule_reconciles_whole_inbox(inbox, sources, instance):
     context = dg.build_schedule_context(instance=instance, resources={"sources": sources},
                                         scheduled_execution_time=datetime(2026, 11, 23, 2, 30))
     request = reconcile_inbox(context)
-    keys = instance.get_dynamic_partitions(PARTITIONS_NAME)
-    assert len(keys) == 2
-    assert (request.partition_key_range.start, request.partition_key_range.end) == (keys[0], keys[-1])
+    assert instance.get_dynamic_partitions(PARTITIONS_NAME) == [request.partition_key]
+    assert {Path(f.path).name for f in batch_files(instance.root_directory, request.partition_key)} == {
+        "santai-2023.txt", "wujiang-2022.txt"}
     assert request.run_key == "reconcile-2026-11-23"
     assert reconcile_inbox.execution_timezone == "Asia/Shanghai"
 

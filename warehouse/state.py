@@ -16,12 +16,12 @@ class LoadedState:
     rejected: dict[str, set[str]] = field(default_factory=dict)
 
     def is_settled(self, path: str, sha256: str) -> bool:
-        """The path already holds this content (sha256 or a prefix of it), extracted by this version."""
-        return self.settled.get(path, "").startswith(sha256)
+        """The path already holds this content, extracted by this version."""
+        return self.settled.get(path) == sha256
 
     def is_rejected(self, path: str, sha256: str) -> bool:
-        """This content (sha256 or a prefix of it) at this path failed or was quarantined."""
-        return any(sha.startswith(sha256) for sha in self.rejected.get(path, ()))
+        """This content at this path failed or was quarantined."""
+        return sha256 in self.rejected.get(path, ())
 
     def is_done(self, path: str, sha256: str) -> bool:
         """Nothing to do for this content at this path unless forced."""

@@ -16,19 +16,26 @@ def score_files(files, gold_for) -> Score:
     return total
 
 
+def assert_good(score: Score) -> None:
+    """The issue's bar on both fixture sets: precision and recall ≥ 0.95 on value+unit, subject
+    agreement ≥ 0.90; qualifiers and kinds recognised (≥ 0.95), periods where the gold has them."""
+    assert score.precision >= 0.95 and score.recall >= 0.95, score.summary()
+    assert score.subject_accuracy >= 0.90, score.summary()
+    assert score.qualifier_accuracy >= 0.95 and score.kind_accuracy >= 0.95, score.summary()
+    assert score.period_accuracy is None or score.period_accuracy >= 0.90, score.summary()
+
+
 def test_seed_scores(seed_files):
     score = score_files(seed_files, lambda p: read_jsonl(GOLD / f"{p.stem}.jsonl"))
-    assert score.gold > 150
-    assert score.precision >= 0.95 and score.recall >= 0.95, score.summary()
-    assert score.subject_accuracy >= 0.80, score.summary()
-    assert score.qualifier_accuracy >= 0.95 and score.kind_accuracy >= 0.95, score.summary()
+    assert score.gold > 150 and score.period_gold == score.gold
+    assert_good(score)
 
 
 def test_sample_scores():
     files = sorted(SAMPLES.iterdir())
     score = score_files(files, lambda p: read_jsonl(SAMPLE_FIXTURES / f"{p.name}.jsonl"))
     assert score.gold > 400
-    assert score.precision >= 0.97 and score.recall >= 0.97, score.summary()
+    assert_good(score)
 
 
 def test_scorer_counts_misses_and_extras():
@@ -37,6 +44,19 @@ def test_scorer_counts_misses_and_extras():
     score = score_document(gold, predicted)
     assert (score.matched, len(score.misses), len(score.extras)) == (1, 1, 1)
     assert score.precision == score.recall == 0.5 and score.subject_accuracy == 1.0
+    assert score.period_accuracy is None
+
+
+def test_scorer_corrects_offsets_shifted_by_cleaning():
+    """Three 0 家 a few characters apart: once the shift the unique values show is taken off,
+    each gold mention meets its own prediction, not the one nearest its raw offset."""
+    gold = [{"value": 9, "unit": "次", "start": 100, "subject": "甲"},
+            {"value": 0, "unit": "家", "start": 200, "subject": "乙"},
+            {"value": 0, "unit": "家", "start": 206, "subject": "丙"},
+            {"value": 7, "unit": "人", "start": 300, "subject": "丁", "period": "2024"}]
+    predicted = [{**m, "start": m["start"] - 4} for m in gold]
+    score = score_document(gold, predicted)
+    assert score.subject_accuracy == 1.0 and score.period_accuracy == 1.0
 
 
 META_FIELDS = ["title", "agency", "province", "city", "county", "region_code", "admin_level",

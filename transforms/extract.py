@@ -1,50 +1,45 @@
-"""Metric mentions of a document: quantities, each with its subject, indicator and kind."""
+"""Metric mentions of a document: quantities, each with its subject, indicator, kind and period."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import groupby
 
-from transforms.lexicon import load_words
-from transforms.model import Kind, Mention, Quantity, Section, SectionCategory, Sentence
+from transforms.model import DocumentMeta, Mention, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator
+from transforms.rules.kinds import kind_of
+from transforms.rules.periods import period_of, section_time
 from transforms.rules.quantities import find_quantities
-from transforms.rules.subjects import name_subject
-from transforms.rules.units import unit_kinds
-
-
-def kind_of(text: str, quantity: Quantity, sentence: Sentence, category: SectionCategory) -> Kind:
-    if category is SectionCategory.PLANS:
-        return Kind.TARGET
-    before = text[sentence.start:quantity.start]
-    return Kind.TARGET if any(cue in before for cue in load_words("target_cues.txt")) else Kind.ACTUAL
+from transforms.rules.subjects import name_subjects
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:
     return sentences[max(bisect_right(starts, position) - 1, 0)]
 
 
-def extract_mentions(text: str, sections: list[Section], sentences: list[Sentence]) -> list[Mention]:
-    """Mentions in text order. A quantity whose own clause names nothing inherits the subject
-    of the quantity before it in the same sentence (累计培训28场次,980余人次)."""
+def extract_mentions(text: str, sections: list[Section], sentences: list[Sentence],
+                     meta: DocumentMeta | None = None) -> list[Mention]:
+    """Mentions in text order. `meta` gives the report's year and type, which the period of a
+    figure falls back on (rules/periods.py); without it periods are known only from the text."""
+    meta = meta or DocumentMeta()
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
-    previous: Mention | None = None
-    for quantity in find_quantities(text):
-        sentence = _sentence_at(sentences, starts, quantity.start)
+    for sentence, group in groupby(find_quantities(text),
+                                   key=lambda q: _sentence_at(sentences, starts, q.start)):
         section = sections[sentence.section] if sentence.section is not None else None
         category = section.category if section else SectionCategory.OTHER
         if category is SectionCategory.OUTLINE:
             continue
-        same_sentence = previous is not None and previous.sentence == sentence.index
-        floor = max(sentence.start, previous.end if same_sentence else 0)
-        subject = name_subject(text, quantity.outer_start, quantity.outer_end,
-                               unit_kinds()[quantity.unit], floor, sentence.start)
-        if subject is None and same_sentence:
-            subject = previous.subject
-        indicator, _ = match_indicator(subject, quantity.unit)
-        previous = Mention(
-            subject=subject, indicator=indicator, value=quantity.value, unit=quantity.unit,
-            raw=text[quantity.start:quantity.end], qualifier=quantity.qualifier,
-            kind=kind_of(text, quantity, sentence, category), start=quantity.start,
-            end=quantity.end, sentence=sentence.index, section=sentence.section)
-        mentions.append(previous)
+        time = section_time(meta, sections, sentence.section)
+        if time.ahead:
+            category = SectionCategory.PLANS
+        quantities = list(group)
+        for quantity, subject in zip(quantities, name_subjects(text, sentence.start, quantities)):
+            before = text[sentence.start:quantity.start]
+            indicator, _ = match_indicator(subject, quantity.unit)
+            mentions.append(Mention(
+                subject=subject.text if subject else None, indicator=indicator,
+                value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
+                qualifier=quantity.qualifier, kind=kind_of(before, category),
+                start=quantity.start, end=quantity.end, sentence=sentence.index,
+                section=sentence.section, period=period_of(text, quantity.start, time)))
     return mentions

@@ -35,10 +35,11 @@ def build_document(data: bytes, source_path: str) -> Document:
     page_meta = {label: to_simplified(value) for label, value in raw.page_meta.items()}
     sections = parse_sections(matchable)
     sentences = split_sentences(matchable, sections)
-    mentions = extract_mentions(matchable, sections, sentences)
+    meta = extract_meta(matchable, page_meta)
+    mentions = extract_mentions(matchable, sections, sentences, meta)
     return Document(
         document_id=content_hash(data), source_path=source_path, format=raw.format,
-        encoding=raw.encoding, text=text, meta=extract_meta(matchable, page_meta),
+        encoding=raw.encoding, text=text, meta=meta,
         sections=sections, sentences=sentences,
         mentions=[replace(m, raw=text[m.start:m.end]) for m in mentions] if matchable != text else mentions,
         sentence_terms=[search_terms(matchable[s.start:s.end]) for s in sentences])

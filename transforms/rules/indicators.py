@@ -1,19 +1,24 @@
 """Indicators: map a subject to a canonical indicator id (data: indicators.toml).
 
-First by a normalised synonym, then by jieba token overlap with a confidence score; when
-neither is sure the answer is None: a wrong indicator is worse than none."""
+First by a normalised synonym (also once scope words such as 乡镇, 县级 in front are left out),
+then by jieba token overlap with a confidence score; when none is sure the answer is None: a
+wrong indicator is worse than none. A subject whose front was dropped (检查 of 检查社会组织50家,
+新增 of 新增养老床位) is matched with it, since it narrows what is counted: 检查社会组织 is
+inspected organisations, 社会组织 alone all of them."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.lexicon import load_toml
-from transforms.rules.subjects import tokens
+from transforms.lexicon import load_toml, load_words
+from transforms.rules.subjects import Subject, tokens
 from transforms.rules.units import same_family
 
 NOISE = re.compile(r"[\s“”\"'《》()（）]")
 MIN_OVERLAP = 0.75
+# Confidence of a synonym found once the scope words in front are left out (乡镇(街道)儿童督导员).
+SCOPED = 0.9
 
 
 @dataclass(frozen=True)
@@ -44,25 +49,52 @@ def _by_synonym() -> dict[str, list[Indicator]]:
 
 
 @cache
-def _synonym_tokens() -> tuple[tuple[frozenset[str], Indicator], ...]:
-    return tuple((frozenset(tokens(normalise(s))), ind)
-                 for ind in indicators() for s in (ind.name, *ind.synonyms))
+def _synonyms_by_token(unit: str) -> dict[str, list[tuple[frozenset[str], Indicator]]]:
+    """token → the synonyms (as token sets) holding it, of the indicators `unit` may measure."""
+    table: dict[str, list[tuple[frozenset[str], Indicator]]] = {}
+    for indicator in indicators():
+        if not same_family(indicator.unit, unit):
+            continue
+        for synonym in {indicator.name, *indicator.synonyms}:
+            words = frozenset(tokens(normalise(synonym)))
+            for word in words:
+                table.setdefault(word, []).append((words, indicator))
+    return table
 
 
-def match_indicator(subject: str | None, unit: str) -> tuple[str | None, float]:
-    """(indicator id, confidence) for a subject measured in `unit`."""
-    if not subject:
+def _exact(key: str, unit: str) -> Indicator | None:
+    return next((i for i in _by_synonym().get(key, []) if same_family(i.unit, unit)), None)
+
+
+@cache
+def _scope_words() -> frozenset[str]:
+    return frozenset(load_words("indicator_scope_words.txt"))
+
+
+def _without_scope(words: list[str]) -> str:
+    while words and words[0] in _scope_words():
+        words = words[1:]
+    return "".join(words)
+
+
+def match_indicator(subject: Subject | None, unit: str) -> tuple[str | None, float]:
+    """(indicator id, confidence in 0…1) for a subject measured in `unit`: 1 for a synonym,
+    0.9 for a synonym behind scope words, else the best token overlap if it reaches 0.75."""
+    if subject is None:
         return None, 0.0
-    key = normalise(subject)
-    exact = next((i for i in _by_synonym().get(key, []) if same_family(i.unit, unit)), None)
+    key = normalise((subject.narrowed_by or "") + subject.text)
+    exact = _exact(key, unit)
     if exact:
         return exact.id, 1.0
-    words = frozenset(tokens(key))
+    words = tokens(key)
+    scoped = _exact(_without_scope(words), unit)
+    if scoped:
+        return scoped.id, SCOPED
     best, score = None, 0.0
-    for synonym_words, indicator in _synonym_tokens():
-        if not same_family(indicator.unit, unit) or not words:
-            continue
-        overlap = len(words & synonym_words) / len(words | synonym_words)
-        if overlap > score:
-            best, score = indicator, overlap
+    words = set(words)
+    for word in words:
+        for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
+            overlap = len(words & synonym_words) / len(words | synonym_words)
+            if overlap > score:
+                best, score = indicator, overlap
     return (best.id, score) if best and score >= MIN_OVERLAP else (None, score)

@@ -1,6 +1,7 @@
 """Qualifier words around a number and the spec value each gives (data: qualifiers.toml)."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from transforms.lexicon import load_toml
@@ -9,13 +10,29 @@ from transforms.model import Qualifier
 
 @cache
 def qualifier_words(position: str) -> dict[str, Qualifier]:
-    """Words for one position (`before`, `inside` or `after`) mapped to their qualifier."""
+    """Words for one position (`before`, `inside`, `after` or `clause`) mapped to their qualifier."""
     return {word: Qualifier(value) for word, value in load_toml("qualifiers.toml")[position].items()}
+
+
+@cache
+def _longest_first(position: str) -> tuple[tuple[str, Qualifier], ...]:
+    return tuple(sorted(qualifier_words(position).items(), key=lambda kv: -len(kv[0])))
 
 
 def qualifier_before(text: str, start: int) -> tuple[str, Qualifier] | None:
     """The longest qualifier word that ends right at `start`, if any."""
-    for word, qualifier in sorted(qualifier_words("before").items(), key=lambda kv: -len(kv[0])):
-        if text.endswith(word, 0, start):
-            return word, qualifier
-    return None
+    return next(((word, q) for word, q in _longest_first("before") if text.endswith(word, 0, start)), None)
+
+
+# A clause qualifier reaches back to the clause start, but not past another number, and a
+# quoted name is no qualifier (“最多跑一次”事项).
+CLAUSE_START = re.compile(r"[,，;；。：:!！?？\n\d]")
+QUOTED = re.compile(r"“[^”\n]*”")
+
+
+def qualifier_in_clause(text: str, start: int) -> Qualifier | None:
+    """The qualifier of a clause word (至少, 最多) earlier in the clause that ends at `start`."""
+    window = text[max(0, start - 30):start]
+    breaks = list(CLAUSE_START.finditer(window))
+    clause = QUOTED.sub("", window[breaks[-1].end():] if breaks else window)
+    return next((q for word, q in qualifier_words("clause").items() if word in clause), None)

@@ -12,8 +12,9 @@ from functools import cache
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
-from transforms.rules.qualifiers import qualifier_before, qualifier_words
-from transforms.rules.units import alternation, false_friends, multipliers, place_suffixes, unit_kinds
+from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
+from transforms.rules.units import (alternation, arabic_only, false_friends, multipliers,
+                                    place_suffixes, unit_kinds)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -29,15 +30,17 @@ class QuantityRule:
     produce: Callable[[re.Match, str], Quantity | None]
 
 
-def _qualifier(text: str, start: int, end: int, inside: str | None, after: str | None
-               ) -> tuple[Qualifier | None, int, int]:
-    """The qualifier of a quantity and the outer span its words cover."""
+def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifier | None, int, int]:
+    """The qualifier of a quantity and the outer span its words cover (约 before it, 左右
+    after it)."""
+    start, after = match.start(), match.group("after")
     found_before = qualifier_before(text, _skip_space_back(text, start))
     outer_start = _skip_space_back(text, start) - len(found_before[0]) if found_before else start
-    outer_end = end + len(after or "")
+    outer_end = match.end()
     for candidate in (qualifier_words("inside").get(inside or ""),
                       found_before[1] if found_before else None,
-                      qualifier_words("after").get(after or "")):
+                      qualifier_words("after").get(after or ""),
+                      qualifier_in_clause(text, outer_start)):
         if candidate:
             return candidate, outer_start, outer_end
     return None, outer_start, outer_end
@@ -60,10 +63,16 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
 
 
 def _unit_is_real(text: str, match: re.Match) -> bool:
-    """False when the unit's characters open another word (5000家庭 is not 5000 家) or the
-    numeral and unit are a place name (三台县)."""
-    if any(text.startswith(word, match.start("unit")) for word in false_friends()):
+    """False when the unit's characters open another word (5000家庭 is not 5000 家), the
+    numeral and unit are a place name (三台县), or a unit read after Arabic digits only
+    follows a Chinese numeral or a clock hour (十分重要, 8时30分)."""
+    if false_friends().match(text, match.start("unit")):
         return False
+    arabic_units, clock_marks = arabic_only()
+    if match.group("unit") in arabic_units:
+        before = text[match.start("num") - 1:match.start("num")]
+        if not is_arabic(match.group("num")) or (before and before in clock_marks):
+            return False
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
@@ -76,18 +85,16 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
-    qualifier, outer_start, outer_end = _qualifier(
-        text, match.start(), match.end("unit"), match.group("inside") or match.group("inside2"),
-        match.group("after"))
+    inside = match.group("inside") or match.group("inside2")
+    qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     return Quantity(float(value), unit, match.start(), match.end("unit"), qualifier,
                     outer_start, outer_end)
 
 
 def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
     value = parse_numeral(match.group("num"))
-    qualifier, outer_start, outer_end = _qualifier(text, match.start(), match.end(), None,
-                                                   match.group("after"))
-    return Quantity(float(value), "%", match.start(), match.end(), qualifier, outer_start, outer_end)
+    qualifier, outer_start, outer_end = _qualifier(text, match, None)
+    return Quantity(float(value), "%", match.start(), match.end("num"), qualifier, outer_start, outer_end)
 
 
 @cache
@@ -100,11 +107,11 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?P<mult>{alternation(multipliers())})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation(unit_kinds())})(?P<after>{after})?"),
+                rf"(?P<unit>{alternation(unit_kinds())})(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit),
         QuantityRule(
             "percent_in_words",
-            re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?P<after>{after})?"),
+            re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
             produce_percent_in_words),
     )
 

@@ -1,29 +1,64 @@
-"""Subjects: the shortest phrase naming what a number counts.
+"""Subjects: the shortest phrase naming what a number counts (the convention, with examples, is
+tests/fixtures/gold/README.md).
 
 Only the clause next to a number is cut by jieba (never the number itself, never the whole
 document), with the domain terms of subject_terms.txt so 补发婚姻登记证 stays whole.
-Two productions:
+Productions for one quantity:
 - `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
-- `subject_before_number`: 全年共保障城乡低保对象17662人 — the run of words right before
-  the number, after the strip words (verbs of doing, fillers, scope, links) are left behind.
+- `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
+- `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
+- `subject_after_de`: 95%的村(社区)完成…修订工作, 为期3个月的专项整治行动 — a share or a
+  duration of what follows it;
+- `subject_before_number`: 全年共保障城乡低保对象17662人 — the run of words right before the
+  number once fillers and links are left behind, without the agent in front of it and, for a
+  thing or a person, without the verb done to it (检查社会组织50家 → 社会组织).
+`name_subjects` names every quantity of a sentence: one whose clause names nothing inherits the
+subject before it (累计培训28场次,980余人次), and a list of numbers whose subject names as many
+parts pairs them in order (195元、261元…生活补贴和护理补贴).
 """
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_words
+from transforms.model import Quantity
+from transforms.rules.units import event_units, unit_kinds
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:底|份|末)?|\d{4})$")
-# Units that count things (the thing may follow them); money, rates and durations never do.
-COUNTED_THING_MAY_FOLLOW = frozenset({"count"})
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:底|份|末)?|\d{4}|第?[一二三四1-4]季度|季度)$")
+# Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
+RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
+# A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
+LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
+BRACKETS = {"(": ")", "（": "）"}
+# Adverbials at the end of a clause that stand between a subject and its number:
+# 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
+ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
+# Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
+BOUND_SUFFIXES = frozenset("率数量额")
+PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
-COORDINATORS = frozenset("、和及与")
+# A heading's number is no subject: (二)做到三个到位.
+OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
+AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
+SERVICE_VERBS = frozenset({"提供", "开展", "实施"})
+PERSON_UNITS = frozenset({"人", "名", "户", "位"})
+
+
+@dataclass(frozen=True)
+class Subject:
+    text: str
+    # words dropped from the front of `text` that narrow what is counted — a verb (检查 of
+    # 检查社会组织, 新增 of 新增养老床位) or a quoted name (“跨省通办”结婚登记): they tell which
+    # indicator the count is, though the subject names only the thing counted
+    narrowed_by: str | None = None
 
 
 @cache
@@ -36,19 +71,24 @@ def tokenizer():
     for line in load_words("subject_terms.txt"):
         word, _, freq = line.partition(" ")
         tk.add_word(word, int(freq) if freq else None)
-    for word in load_words("subject_strip_words.txt"):
-        tk.add_word(word)
+    for name in ("subject_strip_words.txt", "subject_verbs.txt", "subject_agents.txt",
+                 "subject_fillers.txt"):
+        for word in load_words(name):
+            tk.add_word(word)
     return tk
 
 
 @cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(line.partition(" ")[0] for line in load_words(name))
+
+
 def domain_terms() -> frozenset[str]:
-    return frozenset(line.partition(" ")[0] for line in load_words("subject_terms.txt"))
+    return _words("subject_terms.txt")
 
 
-@cache
 def strip_words() -> frozenset[str]:
-    return frozenset(load_words("subject_strip_words.txt"))
+    return _words("subject_strip_words.txt")
 
 
 @cache
@@ -69,7 +109,7 @@ def tokens(phrase: str) -> list[str]:
 
 
 def _is_strip(token: str) -> bool:
-    return token in strip_words() or bool(TIME_WORD.match(token))
+    return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token))
 
 
 def clause_before(text: str, start: int, floor: int) -> str:
@@ -85,33 +125,114 @@ def clause_after(text: str, end: int) -> str:
     return window[:found.start()] if found else window
 
 
-def subject_before_number(clause: str) -> str | None:
-    """The run of non-strip words ending next to the number, read right to left."""
-    words = tokens(clause)
-    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
-        words.pop()
-    kept: list[str] = []
-    while words and not _is_strip(words[-1]):
-        kept.insert(0, words.pop())
-    while kept and kept[0] in COORDINATORS:
-        kept.pop(0)
-    if kept:
-        kept[0] = _without_strip_prefix(kept[0])
-    while len(kept) > 1 and QUOTED.fullmatch(kept[0]) and not QUOTED.match(kept[1]) \
-            and len("".join(kept[1:])) > 2:
-        kept.pop(0)
-    subject = "".join(kept).strip()
-    return subject if 0 < len(subject) <= LONGEST_SUBJECT else None
+def _take_run(words: list[str]) -> list[str]:
+    """Pop the run of non-strip words off the end of `words`."""
+    run: list[str] = []
+    while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)):
+        run.insert(0, words.pop())
+    return run
 
 
 def _without_strip_prefix(word: str) -> str:
     """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
     if word in domain_terms():
         return word
-    for length in range(len(word) - 2, 0, -1):
+    for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
             return word[length:]
     return word
+
+
+def _split_verb(word: str) -> list[str]:
+    """调解纠纷 → 调解, 纠纷: jieba sometimes glues the verb done to a thing to the thing."""
+    if word in domain_terms() or word in _words("subject_verbs.txt"):
+        return [word]
+    for length in range(len(word) - 2, 0, -1):
+        if word[:length] in _words("subject_verbs.txt"):
+            return [word[:length], word[length:]]
+    return [word]
+
+
+def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
+    """Whether the verb in front of `rest` is dropped: in front of a thing, a person or money
+    unless the rest names nothing alone (救助金额); in front of an event noun (讲授法治专题党课)."""
+    if verb not in _words("subject_verbs.txt") or not rest:
+        return False
+    if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
+        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
+    phrase = "".join(rest)
+    if counts == "things":
+        return phrase not in generic_subjects()
+    return counts == "events" and phrase.endswith(_event_heads())
+
+
+@cache
+def _event_heads() -> tuple[str, ...]:
+    return tuple(load_words("subject_event_heads.txt"))
+
+
+def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
+    """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
+    aside, the agent and the verb done to what is counted (see `_verb_goes`).
+    `counts` is "things" (people, things, money), "events" or "other" (rates, durations).
+    Returns the run left and the verbs dropped."""
+    dropped: list[str] = []
+    while run:
+        first = run[0]
+        if first in COORDINATORS or first in _words("subject_fillers.txt"):
+            run = run[1:]
+        elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
+            run = run[run.index(BRACKETS[first], 1) + 1:]
+        elif len(run) > 1 and first in _words("subject_agents.txt"):
+            run = run[1:]
+        elif _without_strip_prefix(first) != first:
+            run = [_without_strip_prefix(first), *run[1:]]
+        elif counts != "other" and len(_split_verb(first)) > 1:
+            run = [*_split_verb(first), *run[1:]]
+        elif _verb_goes(first, run[1:], counts):
+            dropped.append(first)
+            run = run[1:]
+        else:
+            break
+    # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
+    # 抽查 → “双随机、一公开”抽查) or in front of a thing it names (万向集团“四个一万工程”助学金
+    # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务)
+    quoted = [i for i, word in enumerate(run) if QUOTED.fullmatch(word)]
+    if quoted and quoted[0] > 0 and "、" in run[:quoted[0]]:
+        return run[quoted[0]:], dropped
+    if quoted and quoted[-1] < len(run) - 1:
+        rest = "".join(run[quoted[-1] + 1:])
+        if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()):
+            dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
+    return run, dropped
+
+
+def _subject(phrase: str, dropped: list[str] | None = None) -> Subject | None:
+    """A Subject, or None for a phrase that cannot name anything (empty, too long, a heading's
+    number, no Chinese at all)."""
+    phrase = phrase.strip()
+    if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
+            or not re.search(r"[\u4e00-\u9fff]", phrase):
+        return None
+    return Subject(phrase, "".join(dropped) if dropped else None)
+
+
+def subject_before_number(clause: str, counts: str) -> Subject | None:
+    """The run of words ending next to the number, read right to left."""
+    words = tokens(ADVERBIALS.sub("", clause))
+    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
+        words.pop()
+    run = _take_run(words)
+    # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
+    if words and words[-1] == "的" and "".join(run) in generic_subjects():
+        run = [*_take_run(words[:-1]), "的", *run]
+    # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
+    # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
+    if counts == "things" and ("在" in words or run[:1] == ["经"]):
+        verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
+        run = run[verb:] if verb is not None else run
+    run, dropped = _trim_front(run, counts)
+    return _subject("".join(run), dropped)
 
 
 @cache
@@ -119,43 +240,144 @@ def generic_subjects() -> frozenset[str]:
     return frozenset(load_words("generic_subjects.txt"))
 
 
-def widen_generic(subject: str | None, text: str, sentence_start: int, clause_start: int) -> str | None:
+def widen_generic(subject: Subject | None, text: str, sentence_start: int, clause_start: int,
+                  counts: str) -> Subject | None:
     """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full."""
-    if subject not in generic_subjects():
+    if subject is None or subject.text not in generic_subjects():
         return subject
-    earlier = text[sentence_start:clause_start].rfind(subject)
+    earlier = text[sentence_start:clause_start].rfind(subject.text)
     if earlier < 0:
         return subject
-    end = sentence_start + earlier + len(subject)
-    wider = subject_before_number(clause_before(text, end, sentence_start))
-    return wider if wider and wider.endswith(subject) and len(wider) > len(subject) else subject
+    end = sentence_start + earlier + len(subject.text)
+    wider = subject_before_number(clause_before(text, end, sentence_start), counts)
+    if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
+        return wider
+    return subject
 
 
-def subject_after_number(clause: str) -> str | None:
-    """The counted thing after its number, cut back to its last head word."""
-    if not clause or CLAUSE_BREAK.match(clause) or clause[0] in "、等余多左以" or clause[0].isdigit():
+def _close_bracket(phrase: str, cut: int) -> int:
+    """Move a cut past the bracket it leaves open: 县(市、区 → 县(市、区)."""
+    for opening, closing in BRACKETS.items():
+        if phrase[:cut].count(opening) > phrase[:cut].count(closing) and phrase[cut:cut + 1] == closing:
+            return cut + 1
+    return cut
+
+
+def subject_after_number(clause: str) -> Subject | None:
+    """The counted thing after its number, cut back to its last head word: 41名孤儿基本生活
+    保障政策 → 孤儿; a relative clause before the head is left out (0个有名无实的…型社会组织)."""
+    if not clause or clause[0] in "、等余多左以的":
         return None
-    kept: list[str] = []
-    for word in tokens(clause):
+    label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
+    kept: list[str] = [label.group()] if label else []
+    for word in tokens(clause[len(kept[0]) if kept else 0:]):
         if (_is_strip(word) and word != "的") or word[0].isdigit():
             break
         kept.append(word)
     phrase = "".join(kept)
     cut = max((phrase.rfind(head) + len(head) for head in head_words() if head in phrase), default=0)
-    subject = phrase[:cut].rstrip("的")
-    return subject if 0 < len(subject) <= LONGEST_SUBJECT else None
+    cut = _close_bracket(phrase, cut)
+    subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
+    if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
+        subject = subject[:subject.index("与")]
+    subject = subject.rstrip("的").rpartition("的")[2]
+    # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
+    done = clause[clause.find(subject) + len(subject):] if subject else ""
+    narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
+    return _subject(subject, [done] if narrowing else None)
 
 
-def name_subject(text: str, start: int, end: int, unit_kind: str, floor: int,
-                 sentence_start: int) -> str | None:
-    """The subject of the quantity at text[start:end] (outer span, qualifiers included).
+def _phrase_ahead(words: list[str]) -> str:
+    """The first run of non-strip words of `words`, leading strip words skipped."""
+    while words and _is_strip(words[0]):
+        words = words[1:]
+    run: list[str] = []
+    for word in words:
+        if _is_strip(word):
+            break
+        run.append(word)
+    return "".join(run)
 
-    `floor` is where the clause may start at the earliest: the end of the previous
-    quantity in the same sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
-    clause = clause_before(text, start, floor)
-    before = widen_generic(subject_before_number(clause), text, sentence_start, start - len(clause))
-    if unit_kind in COUNTED_THING_MAY_FOLLOW:
-        after = subject_after_number(clause_after(text, end))
-        if after and (before is None or text[end:end + 1] != "的"):
-            return after
+
+def subject_of_service(clause: str) -> Subject | None:
+    """为一千二百余人提供上门探访服务: people counted by the service they were given."""
+    words = tokens(clause)
+    if not words or words[0] not in SERVICE_VERBS:
+        return None
+    return _subject(_phrase_ahead(words[1:]))
+
+
+def subject_of_standard(clause: str) -> Subject | None:
+    """每人每月195元的标准发放困难残疾人生活补贴 → what is paid at that rate."""
+    return _subject(_phrase_ahead(tokens(clause[3:]))) if clause.startswith("的标准") else None
+
+
+def subject_after_de(clause: str) -> Subject | None:
+    """A share or a duration of what follows 的: 全市95%的村(社区)完成…修订工作,
+    为期3个月的专项整治行动."""
+    if not clause.startswith("的"):
+        return None
+    phrase = clause[1:]
+    return _subject(phrase[:-2] if phrase.endswith("工作") else phrase)
+
+
+def name_subject(text: str, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
+    """The subject of one quantity. `floor` is where its clause may start at the earliest: the
+    end of the previous quantity in the sentence, so 2.5万户7.2万人 does not give 7.2万人 the
+    subject 户."""
+    kind = unit_kinds()[quantity.unit]
+    counts = ("events" if quantity.unit in event_units() else
+              "things" if kind in ("count", "money", "measure") else "other")
+    clause = clause_before(text, quantity.outer_start, floor)
+    before = widen_generic(subject_before_number(clause, counts), text, sentence_start,
+                           quantity.outer_start - len(clause), counts)
+    after = clause_after(text, quantity.outer_end)
+    if kind == "count":
+        following = subject_after_number(after)
+        if following and (before is None or not after.startswith("的")):
+            return following
+        if before is None and quantity.unit in PERSON_UNITS:
+            return subject_of_service(after)
+    if kind == "money":
+        return subject_of_standard(after) or before
+    if kind in ("percent", "duration") and before is None:
+        return subject_after_de(after)
     return before
+
+
+def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
+    """Indexes of the quantities that form lists (two or more numbers with only 、 between)."""
+    groups: list[list[int]] = []
+    for index in range(1, len(quantities)):
+        gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
+        if LIST_GAP.match(gap.strip()):
+            if groups and groups[-1][-1] == index - 1:
+                groups[-1].append(index)
+            else:
+                groups.append([index - 1, index])
+    return groups
+
+
+def name_subjects(text: str, sentence_start: int, quantities: list[Quantity]) -> list[Subject | None]:
+    """The subjects of the quantities of one sentence, in order."""
+    own: list[Subject | None] = []
+    floor = sentence_start
+    for quantity in quantities:
+        own.append(name_subject(text, quantity, floor, sentence_start))
+        floor = quantity.outer_end
+    for index in range(1, len(own)):
+        # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
+        gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
+        if own[index] and own[index - 1] and gap.startswith("、") and not own[index].narrowed_by:
+            own[index] = Subject(own[index].text, own[index - 1].narrowed_by)
+    subjects: list[Subject | None] = []
+    for subject in own:
+        subjects.append(subject or (subjects[-1] if subjects else None))
+    for group in _lists(text, quantities):
+        last = own[group[-1]]
+        if last is None or any(own[i] for i in group[:-1]):
+            continue  # the list's subject stands before it and was inherited along it
+        parts = [part for part in PARTS.split(last.text) if part]
+        for position, index in enumerate(group):
+            subjects[index] = Subject(parts[position], last.narrowed_by) if len(parts) == len(group) else last
+    return subjects

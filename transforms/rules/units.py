@@ -6,7 +6,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml
 
-UNIT_KINDS = ("count", "money", "percent", "duration")
+UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 
 
 @cache
@@ -26,14 +26,28 @@ def multipliers() -> dict[str, int]:
 
 
 @cache
-def false_friends() -> tuple[str, ...]:
+def false_friends() -> re.Pattern:
     """Words that start with a unit's characters but are not that unit (家庭, 场所, 期间)."""
-    return tuple(load_toml("units.toml")["false_friends"]["words"])
+    return re.compile(alternation(load_toml("units.toml")["false_friends"]["words"]))
 
 
 def alternation(words) -> str:
     """A regex alternation that tries longer words first, so 人次 wins over 人."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def event_units() -> frozenset[str]:
+    """Count units that count occurrences of an event (次, 场, 期 …), not things or people."""
+    return frozenset(load_toml("units.toml")["events"]["units"])
+
+
+@cache
+def arabic_only() -> tuple[frozenset[str], str]:
+    """Units read after Arabic digits only, and the characters that make the number a clock
+    time when they stand right before it."""
+    table = load_toml("units.toml")["arabic_only"]
+    return frozenset(table["units"]), table["not_after"]
 
 
 @cache

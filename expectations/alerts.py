@@ -174,7 +174,8 @@ def claim(alerts: Sequence[Alert], state_path: Path) -> list[Alert]:
     """The alerts whose fingerprint this call recorded first (in order, each once).
 
     INSERT OR IGNORE is atomic in SQLite, so two processes sharing the ledger never both
-    claim one fingerprint; the timeout makes one wait while the other writes.
+    claim one fingerprint; the timeout makes one wait while the other writes. All claims of
+    a call are one transaction (one disk sync, not one per alert).
     """
     state_path.parent.mkdir(parents=True, exist_ok=True)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -183,13 +184,16 @@ def claim(alerts: Sequence[Alert], state_path: Path) -> list[Alert]:
             "CREATE TABLE IF NOT EXISTS claimed_alerts (fingerprint TEXT PRIMARY KEY,"
             " check_name TEXT NOT NULL, document_id TEXT, claimed_at TEXT NOT NULL)"
         )
-        return [
+        ledger.execute("BEGIN IMMEDIATE")
+        claimed = [
             alert for alert in alerts
             if ledger.execute(
                 "INSERT OR IGNORE INTO claimed_alerts VALUES (?, ?, ?, ?)",
                 (alert.fingerprint, alert.check, alert.document_id, now),
             ).rowcount == 1
         ]
+        ledger.execute("COMMIT")
+        return claimed
 
 
 # --- building alerts --------------------------------------------------------------------

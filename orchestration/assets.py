@@ -4,6 +4,7 @@ Every asset is partitioned by batch of report files (see partitions.py), with a 
 backfill policy: a run covers a batch (or a range of them), however many files, and parses
 them in parallel."""
 
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -107,11 +108,13 @@ def report_files(context: dg.AssetExecutionContext, config: ReportFilesConfig,
 def extracted_reports(context: dg.AssetExecutionContext, report_files: ReportBatch, progress: Progress):
     """Parse, validate with the GX suites and stage each chunk of files. A document failing
     an ERROR check is kept out of the load (quarantined); the rest go on."""
-    folder = Path(context.instance.root_directory) / "staging" / context.run_id
-    staged = StagedReports(str(folder), report_files.known, [], Validation())
+    staging = Path(context.instance.root_directory) / "staging"
+    _remove_stale_staging(context.instance, staging)
+    staged = StagedReports(str(staging / context.run_id), report_files.known, [], Validation())
     rows = staged.rows()
     progress.start(len(report_files.to_parse))
-    for parsed, failures in parse_in_chunks(report_files.to_parse, CHUNK_FILES, on_done=progress.advance):
+    for parsed, failures in parse_in_chunks(report_files.to_parse, CHUNK_FILES, on_done=progress.advance,
+                                            on_workers_started=_import_gx_meanwhile):
         frames = batch_frames(parsed)
         kept = staged.validation.add_chunk(frames)
         rows.add_chunk(kept)
@@ -128,6 +131,22 @@ def extracted_reports(context: dg.AssetExecutionContext, report_files: ReportBat
         "failures": dg.MetadataValue.json([f"{f.source_path}: {f.error}" for f in rejected[:100]])})
     yield dg.Output(staged, "metrics", metadata={"rows": validation.metrics})
     yield from validation.check_results()
+
+
+def _remove_stale_staging(instance: dg.DagsterInstance, staging: Path) -> None:
+    """Staged rows of runs that ended without loading them (killed, failed) are not needed:
+    the warehouse never saw them, and the files are still to do."""
+    for folder in staging.glob("*"):
+        run = instance.get_run_by_id(folder.name)
+        if run is None or run.is_finished:
+            StagedRows(folder).remove()
+
+
+def _import_gx_meanwhile() -> None:
+    """Import Great Expectations (seconds) while the workers parse the first chunk."""
+    from expectations.gx_runner import import_gx
+
+    threading.Thread(target=import_gx, name="import-gx", daemon=True).start()
 
 
 @dg.asset(group_name=GROUP, partitions_def=report_batches, backfill_policy=SINGLE_RUN,

@@ -41,15 +41,21 @@ def parse_file(path: str) -> Document | Failure:
 
 
 def iter_parsed(paths: Iterable[str], workers: int | None = None,
-                on_done: Callable[[int], None] | None = None) -> Iterator[Document | Failure]:
+                on_done: Callable[[int], None] | None = None,
+                on_workers_started: Callable[[], None] | None = None) -> Iterator[Document | Failure]:
     """Each file's Document or Failure, in the order of `paths`, as soon as it is ready;
-    files are parsed in worker processes when there are enough of them."""
+    files are parsed in worker processes when there are enough of them.
+
+    `on_workers_started` is called once the workers are forked: from then on the caller may
+    start threads (forking while another thread imports can deadlock the child)."""
     paths = list(paths)
     workers = workers or os.cpu_count() or 1
     serial = workers == 1 or len(paths) < PARALLEL_FROM
     with nullcontext() if serial else ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in (map(parse_file, paths) if serial
-                       else pool.map(parse_file, paths, chunksize=CHUNK)):
+        results = map(parse_file, paths) if serial else pool.map(parse_file, paths, chunksize=CHUNK)
+        if on_workers_started:  # with fork, map's first submit has started every worker
+            on_workers_started()
+        for result in results:
             if on_done:
                 on_done(1)
             yield result
@@ -65,11 +71,12 @@ def parse_files(paths: list[str], workers: int | None = None,
 
 
 def parse_in_chunks(paths: list[str], chunk_size: int, workers: int | None = None,
-                    on_done: Callable[[int], None] | None = None
+                    on_done: Callable[[int], None] | None = None,
+                    on_workers_started: Callable[[], None] | None = None
                     ) -> Iterator[tuple[list[Document], list[Failure]]]:
     """parse_files in chunks of `chunk_size` files over one pool of workers, so a caller
     can write each chunk away before the next is parsed."""
-    results = iter_parsed(paths, workers, on_done)
+    results = iter_parsed(paths, workers, on_done, on_workers_started)
     while chunk := list(islice(results, chunk_size)):
         yield ([r for r in chunk if isinstance(r, Document)],
                [r for r in chunk if isinstance(r, Failure)])

@@ -26,7 +26,7 @@ from transforms.batch import Failure, parse_in_chunks
 from transforms.pipeline import content_hash
 from transforms.tables import batch_frames, indicators_frame
 from transforms.version import extractor_version
-from warehouse import load_batch, replace_indicators, table_counts
+from warehouse import load_batch, refresh_regions, replace_indicators, table_counts
 from warehouse.staging import StagedRows
 from warehouse.state import loaded_state
 
@@ -164,6 +164,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports
                             columns=["source_path", "sha256", "format", "error", "status"])
     known = pd.DataFrame(staged.known, columns=["source_path", "document_id", "format"])
     with duckdb.get_connection() as con:
+        refresh_regions(con)
         replace_indicators(con, indicators_frame())
         summary = load_batch(con, staged.rows().files(), run_id=context.run_id, known=known,
                              failures=failures, dq_results=validation.results_frame(context.run_id))

@@ -332,11 +332,12 @@ def test_lock_held_by_other_process_is_retried_until_released(db_path, caplog):
             connect(db_path, retries=0)
         # DuckDB 2.0: a writer in another process excludes read-only opens too
         with pytest.raises(WarehouseLockedError):
-            run_query(db_path, "SELECT 1")
+            connect(db_path, read_only=True, retries=0)
         with caplog.at_level(logging.WARNING, logger="warehouse.schema"):
-            con = connect(db_path, retries=8)
-        assert time.monotonic() - ready_at >= 0.9, "connected while the other process still held the lock"
+            assert run_query(db_path, "SELECT 1 AS one") == (["one"], [(1,)])  # waited for the writer
+        assert time.monotonic() - ready_at >= 0.9, "read while the other process still held the lock"
         assert any("locked by another process" in r.getMessage() for r in caplog.records)
+        con = connect(db_path, retries=8)
         assert ensure_schema(con) == migrations()[-1][0]
         con.close()
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from warehouse.schema import connect
 
 FORMATS = ("table", "csv", "json")
+READ_RETRIES = 8
 _NULL_IN_TABLE = "NULL"
 _CELL_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -20,10 +21,10 @@ _CELL_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 def run_query(path: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
     """Run `sql` on a read-only connection and return (column names, rows).
 
-    Read-only means DuckDB rejects any write. In DuckDB 2.0 this still fails with
-    WarehouseLockedError while another process has the file open read-write.
+    Read-only means DuckDB rejects any write. In DuckDB 2.0 another process writing the file
+    locks it, so the open waits and retries (about 25 s in all) before WarehouseLockedError.
     """
-    con = connect(path, read_only=True)
+    con = connect(path, read_only=True, retries=READ_RETRIES)
     try:
         con.execute(sql)
         columns = [d[0] for d in con.description] if con.description else []

@@ -31,7 +31,7 @@ from warehouse.staging import StagedRows
 from warehouse.state import loaded_state
 
 GROUP = "reports"
-CHUNK_FILES = 500  # files parsed, validated and staged together: bounds the run's memory
+CHUNK_FILES = 300  # files parsed, validated and staged together: bounds the run's memory
 SINGLE_RUN = dg.BackfillPolicy.single_run()
 WRITER_POOL = "warehouse_writer"  # dagster.yaml limits every pool to one step at a time
 

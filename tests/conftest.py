@@ -20,3 +20,15 @@ def seed_files() -> list[Path]:
     if not files:
         pytest.skip(f"the real seed reports are not beside the checkout ({SEEDS})")
     return files
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, monkeypatch):
+    """Every setting with a default under data/ or .dagster/ points into a fresh temporary
+    folder, so no test writes into the project's warehouse, alerts or Dagster instance."""
+    from orchestration.settings import DEFAULTS
+
+    root = tmp_path_factory.mktemp("settings")
+    for name, default in DEFAULTS.items():
+        monkeypatch.setenv(name, str(root / Path(default).name))
+    return root

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -14,7 +14,7 @@ from transforms.model import Document
 from transforms.pipeline import UnreadableDocument, build_document, content_hash, read_file
 
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
-CHUNK = 8
+AHEAD = 400  # files handed to the workers before their results are taken
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,35 @@ def parse_file(path: str) -> Document | Failure:
 
 def iter_parsed(paths: Iterable[str], workers: int | None = None,
                 on_done: Callable[[int], None] | None = None,
-                on_workers_started: Callable[[], None] | None = None) -> Iterator[Document | Failure]:
+                on_workers_started: Callable[[], None] | None = None,
+                ahead: int = AHEAD) -> Iterator[Document | Failure]:
     """Each file's Document or Failure, in the order of `paths`, as soon as it is ready;
     files are parsed in worker processes when there are enough of them.
 
+    At most `ahead` files are in the workers' hands at a time: while the caller is busy
+    with what it got, finished documents wait in memory, so the lead must be bounded.
     `on_workers_started` is called once the workers are forked: from then on the caller may
     start threads (forking while another thread imports can deadlock the child)."""
     paths = list(paths)
     workers = workers or os.cpu_count() or 1
-    serial = workers == 1 or len(paths) < PARALLEL_FROM
-    with nullcontext() if serial else ProcessPoolExecutor(max_workers=workers) as pool:
-        results = map(parse_file, paths) if serial else pool.map(parse_file, paths, chunksize=CHUNK)
-        if on_workers_started:  # with fork, map's first submit has started every worker
+    if workers == 1 or len(paths) < PARALLEL_FROM:
+        if on_workers_started:
             on_workers_started()
-        for result in results:
+        for path in paths:
+            result = parse_file(path)
+            if on_done:
+                on_done(1)
+            yield result
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        queue = iter(paths)
+        pending = deque(pool.submit(parse_file, path) for path in islice(queue, ahead))
+        if on_workers_started:  # with fork, the first submit has started every worker
+            on_workers_started()
+        while pending:
+            result = pending.popleft().result()
+            for path in islice(queue, 1):
+                pending.append(pool.submit(parse_file, path))
             if on_done:
                 on_done(1)
             yield result

@@ -14,7 +14,7 @@ from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.units import (alternation, arabic_only, false_friends, multipliers,
-                                    place_suffixes, unit_kinds)
+                                    numeral_place_names, place_suffixes, unit_kinds)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -73,6 +73,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         before = text[match.start("num") - 1:match.start("num")]
         if not is_arabic(match.group("num")) or (before and before in clock_marks):
             return False
+    if any(text.startswith(place, match.start("num")) for place in numeral_place_names()):
+        return False
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))

@@ -73,13 +73,18 @@ class Validation:
         for row in documents[documents["document_id"].isin(split.quarantined)].itertuples():
             self.quarantined.append(Failure(row.source_path, row.document_id, row.format,
                                             quarantine_reason(chunk, row.document_id)))
-        self.suite_runs.extend(runs)
+        self.suite_runs.extend(run for run in runs if self._worth_showing(run))
         self.outcomes.extend(chunk)
         self.document_names.append(documents[DOCUMENT_NAME_COLUMNS])
         kept = {table: frame[~frame["document_id"].isin(split.quarantined)] for table, frame in frames.items()}
         self.documents += len(kept["documents"])
         self.metrics += len(kept["metrics"])
         return kept
+
+    def _worth_showing(self, run: SuiteRun) -> bool:
+        """Data Docs show each suite's first chunk and every chunk with a failure; keeping
+        the GX results of every clean chunk would hold megabytes per thousand files."""
+        return not any(kept.suite == run.suite for kept in self.suite_runs) or not all(o.passed for o in run)
 
     def merged(self) -> list[CheckOutcome]:
         return merge_outcomes(self.outcomes)

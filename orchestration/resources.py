@@ -85,6 +85,8 @@ class Warehouse(DuckDBResource):
 
     lock_retries: int = Field(default=10, description="Opens retried while another process holds the file "
                               "(0.1 s doubling: 10 retries wait up to about 100 s).")
+    memory_limit: str = Field(default="1GB", description="DuckDB's memory limit for the writer; beyond it "
+                              "DuckDB spills to disk instead of growing with the warehouse.")
 
     @contextmanager
     def get_connection(self):
@@ -94,6 +96,7 @@ class Warehouse(DuckDBResource):
         except WarehouseLockedError as error:
             raise dg.RetryRequested(max_retries=STEP_RETRIES, seconds_to_wait=STEP_RETRY_WAIT_S) from error
         try:
+            con.execute(f"SET memory_limit = '{self.memory_limit}'")
             ensure_schema(con)
             yield con
         finally:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -53,27 +54,31 @@ def iter_parsed(paths: Iterable[str], workers: int | None = None,
     start threads (forking while another thread imports can deadlock the child)."""
     paths = list(paths)
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(paths) < PARALLEL_FROM:
-        if on_workers_started:
+    parallel = workers > 1 and len(paths) >= PARALLEL_FROM
+    with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool:
+        results = _parsed_ahead(pool, paths, ahead) if parallel else map(parse_file, paths)
+        if on_workers_started:  # with fork, the first submit has started every worker
             on_workers_started()
-        for path in paths:
-            result = parse_file(path)
+        for result in results:
             if on_done:
                 on_done(1)
             yield result
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        queue = iter(paths)
-        pending = deque(pool.submit(parse_file, path) for path in islice(queue, ahead))
-        if on_workers_started:  # with fork, the first submit has started every worker
-            on_workers_started()
+
+
+def _parsed_ahead(pool: ProcessPoolExecutor, paths: list[str], ahead: int) -> Iterator[Document | Failure]:
+    """The pool's results in order, with the first `ahead` files submitted now (not at the
+    first next()) and one more submitted as each result is taken."""
+    queue = iter(paths)
+    pending = deque(pool.submit(parse_file, path) for path in islice(queue, ahead))
+
+    def results() -> Iterator[Document | Failure]:
         while pending:
             result = pending.popleft().result()
             for path in islice(queue, 1):
                 pending.append(pool.submit(parse_file, path))
-            if on_done:
-                on_done(1)
             yield result
+
+    return results()
 
 
 def parse_files(paths: list[str], workers: int | None = None,

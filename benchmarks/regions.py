@@ -2,12 +2,12 @@
 cpca's bundled gazetteer of China's administrative divisions (adcodes.csv)."""
 from __future__ import annotations
 
-import csv
-import importlib.resources
 import random
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+
+from transforms.gazetteer import gazetteer_rows
 
 # Divisions outside the mainland's 民政 system, and placeholder rows of the gazetteer.
 EXCLUDED_PROVINCES = ("71", "81", "82")  # 台湾, 香港, 澳门
@@ -40,10 +40,8 @@ class Agency:
 @cache
 def divisions() -> dict[str, str]:
     """6-digit code → name, mainland divisions only."""
-    path = importlib.resources.files("cpca") / "resources" / "adcodes.csv"
-    with path.open(encoding="utf-8") as handle:
-        return {row["adcode"][:6]: row["name"] for row in csv.DictReader(handle)
-                if not row["adcode"].startswith(EXCLUDED_PROVINCES)}
+    return {row["adcode"][:6]: row["name"] for row in gazetteer_rows()
+            if not row["adcode"].startswith(EXCLUDED_PROVINCES)}
 
 
 @cache

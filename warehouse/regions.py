@@ -8,10 +8,9 @@ parent and a NULL city, exactly as transforms.metadata resolves them.
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import duckdb
 
+from transforms.gazetteer import gazetteer_path
 from transforms.metadata import NON_CITY
 from warehouse.schema import fetch_row
 
@@ -43,11 +42,6 @@ JOIN gazetteer p ON p.code = left(r.code, 2) || '0000'
 LEFT JOIN gazetteer c ON c.code = left(r.code, 4) || '00' AND r.level = 'county' AND NOT c.is_placeholder
 WHERE NOT r.is_placeholder
 """
-
-
-def gazetteer_path() -> str:
-    """Path of cpca's bundled table of administrative divisions."""
-    return str(files("cpca.resources") / "adcodes.csv")
 
 
 def refresh_regions(con: duckdb.DuckDBPyConnection) -> int:

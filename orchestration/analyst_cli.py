@@ -80,7 +80,7 @@ def command_export(args: argparse.Namespace) -> int:
         write = export_partitioned if args.partitioned else export_file
         return write(con, select, args.to)
 
-    rows = _with_reader(args, run)
+    rows = with_reader(args, run)
     if rows is None:
         return 1
     print(f"wrote {rows} rows to {args.to}")
@@ -90,7 +90,7 @@ def command_export(args: argparse.Namespace) -> int:
 def command_chart(args: argparse.Namespace) -> int:
     from warehouse.chart import load_chart, render_html
 
-    chart = _with_reader(args, lambda con: load_chart(con, args.indicator, args.province, args.top))
+    chart = with_reader(args, lambda con: load_chart(con, args.indicator, args.province, args.top))
     if chart is None:
         return 1
     target = args.to or Path(f"chart-{args.indicator}.html")
@@ -104,14 +104,14 @@ def _print_result(args: argparse.Namespace, run) -> int:
     """Run a (columns, rows) query on a reader and print it in the chosen format."""
     from warehouse import format_rows
 
-    result = _with_reader(args, run)
+    result = with_reader(args, run)
     if result is None:
         return 1
     print(format_rows(*result, args.format))
     return 0
 
 
-def _with_reader(args: argparse.Namespace, run):
+def with_reader(args: argparse.Namespace, run):
     """run(con) on a short-lived read-only connection; None after printing why it failed."""
     import duckdb
 

@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from orchestration.analyst_cli import add_analyst_commands
+from orchestration.analyst_cli import add_analyst_commands, with_reader
 
 EXAMPLE_QUERY = ("SELECT d.agency, m.subject, m.value, m.unit FROM metrics m "
                  "JOIN documents d USING (document_id) WHERE m.indicator = 'dibao_recipients'")
@@ -83,15 +83,12 @@ def command_query(args: argparse.Namespace) -> int:
 
 def command_checks(args: argparse.Namespace) -> int:
     from expectations import latest_results
-    from orchestration.runner import warehouse_location
     from orchestration.settings import setting
-    from warehouse import connect, format_rows
+    from warehouse import format_rows
 
-    con = connect(args.warehouse or warehouse_location(), read_only=True, retries=10)
-    try:
-        results = latest_results(con)
-    finally:
-        con.close()
+    results = with_reader(args, latest_results)
+    if results is None:
+        return 1
     if results.empty:
         print("no data-quality results yet: run `govreport ingest` first")
         return 0

@@ -5,10 +5,11 @@ The files given that need work become one batch (a report_batches partition, see
 partitions.py) and one run. When none does, no run is started."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from orchestration.settings import apply_defaults, setting
+
+WRITER_WAIT_RETRIES = 10  # 0.1 s doubling: waits up to about 100 s for a running load
 
 
 @dataclass
@@ -90,36 +91,28 @@ def _needing_work(files: list) -> list:
     """The files whose content the warehouse does not hold at their path from this
     extractor, leaving out contents that failed or were quarantined before."""
     from transforms.version import extractor_version
-    from warehouse.schema import current_version, migrations
     from warehouse.state import loaded_state
 
-    with _read_only_warehouse() as con:
-        if con is None or current_version(con) < migrations()[-1][0]:  # the run will migrate it
-            return files
-        state = loaded_state(con, extractor_version())
-    return [f for f in files if not state.is_done(f.path, f.sha256)]
-
-
-@contextmanager
-def _read_only_warehouse():
-    """A read-only connection to the warehouse, or None when there is no warehouse yet."""
-    from warehouse import connect
-
-    if not setting("GOVREPORT_WAREHOUSE").exists():
-        yield None
-        return
-    con = connect(setting("GOVREPORT_WAREHOUSE"), read_only=True, retries=10)
-    try:
-        yield con
-    finally:
-        con.close()
+    state = _read_warehouse(lambda con: loaded_state(con, extractor_version()))
+    return files if state is None else [f for f in files if not state.is_done(f.path, f.sha256)]
 
 
 def _warehouse_counts() -> dict[str, int]:
     from warehouse import table_counts
 
-    with _read_only_warehouse() as con:
-        return table_counts(con) if con is not None else {}
+    return _read_warehouse(table_counts) or {}
+
+
+def _read_warehouse(read):
+    """read(con) on a read-only connection to the warehouse; None while there is none at
+    this code's schema version (the run creates or upgrades it)."""
+    from warehouse import OutdatedWarehouseError, open_reader
+
+    try:
+        with open_reader(setting("GOVREPORT_WAREHOUSE"), retries=WRITER_WAIT_RETRIES) as con:
+            return read(con)
+    except (FileNotFoundError, OutdatedWarehouseError):
+        return None
 
 
 def _summarise(result) -> IngestSummary:

@@ -44,6 +44,7 @@ def test_one_row_per_failing_document_and_one_per_passed_check(runs):
         ["documents", "required_metadata_present", "ERROR", doc_id(2)],
         ["metrics", "percentage_in_range", "WARN", "a" * 64],
     ]
+    assert failures["metric_ids"].tolist() == [None, ["m:20:24"]]  # the figures that failed
     assert failures["observed_value"].tolist() == [
         "report_year=null (reports/2.txt)",
         f"1 of {len(CLEAN_ROWS) + 1} rows; e.g. value=120 (120% 养老服务覆盖率)",

@@ -238,3 +238,29 @@ def test_screenshots_of_each_page(browser, web, tmp_path):
         target = folder / f"web-{name}.png"
         assert browser.save_screenshot(str(target))
         assert target.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_data_docs_render_offline_with_names(browser, web, sample_site):
+    """The run's GX Data Docs, opened from disk: every asset a local file, styles and scripts
+    applied, and the failing report named by file and title."""
+    index = sample_site.folder / "dq-docs" / "index.html"
+    browser.get(index.as_uri())
+    loaded = browser.execute_script("""return [...document.querySelectorAll("script[src], link[href], img[src]")]
+        .map((e) => e.src || e.href)""")
+    assert len(loaded) >= 10 and all(url.startswith("file://") for url in loaded), loaded
+    assert all(Path(unquote(urlsplit(url).path)).is_file() for url in loaded)
+    ready = browser.execute_script("""return [typeof jQuery, typeof jQuery.fn.bootstrapTable,
+        getComputedStyle(document.querySelector(".navbar")).display]""")
+    assert ready == ["function", "function", "flex"]
+    page = next((sample_site.folder / "dq-docs" / "validations" / "metrics").glob("*/*/metrics-1.html"))
+    browser.get(page.as_uri())
+    icons = browser.execute_async_script("""const done = arguments[0];
+        document.fonts.ready.then(() => done(document.fonts.check('900 16px "Font Awesome 6 Free"')))""")
+    assert icons, "the check-mark icons' font did not load"
+    failing = browser.find_element("id", "failing-documents").text
+    assert "count_is_whole" in failing and "anji-2025-h1.txt · 安吉县民政局2025年上半年工作总结" in failing
+    assert ANJI[:12] in failing
+    open_page(browser, web, "/quality")
+    browser.find_element("link text", "GX Data Docs").click()
+    wait_for(browser, lambda b: "/data-docs/" in b.current_url)
+    assert "Expectation Suites" in browser.page_source or "Validation Results" in browser.page_source

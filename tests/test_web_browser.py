@@ -238,6 +238,16 @@ def test_screenshots_of_each_page(browser, web, tmp_path):
         target = folder / f"web-{name}.png"
         assert browser.save_screenshot(str(target))
         assert target.stat().st_size > 20_000  # a rendered page, not a blank one
+        small_png(target)
+
+
+def small_png(path: Path) -> None:
+    """The screenshot in 64 colours (text and flat colours lose nothing a reader sees)."""
+    from PIL import Image  # reportlab's dependency, installed with the test extras
+
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    reduced.save(path, optimize=True)
 
 
 def test_data_docs_render_offline_with_names(browser, web, sample_site):

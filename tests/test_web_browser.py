@@ -13,11 +13,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-import pytest
-
 pytest_plugins = ["tests.web_fixtures"]
-
-WINDOW = (1280, 900)  # as tests/web_fixtures.py opens the browser
 
 ANJI = "64de23874ad143049cdf68822582eab657edabda93bcaaf6591a9a4cc5303f61"  # 安吉县 2025 H1 (sha256 of the sample)
 LUANCHUAN = "410324"
@@ -230,7 +226,6 @@ def test_screenshots_of_each_page(browser, web, tmp_path):
         "quality": "/quality",
         "region": f"/regions/{LUANCHUAN}",
     }
-    browser.set_window_size(*WINDOW)
     for name, path in pages.items():
         open_page(browser, web, path)
         if name == "indicator":

@@ -12,7 +12,8 @@ Every table on a page downloads as CSV with `?download=NAME`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -47,6 +48,16 @@ class WarehouseUnavailable(Exception):
         self.retry = retry
 
 
+@contextmanager
+def sealed_reader(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-only connection (warehouse.open_reader: waits a few seconds for a
+    writer) that can read no other file and reach no network: no read_csv, COPY, ATTACH or
+    INSTALL, and the setting cannot be turned back on."""
+    with open_reader(warehouse) as con:
+        con.execute("SET enable_external_access = false")
+        yield con
+
+
 def create_app(warehouse: Path, data_docs: Path | None = None) -> Starlette:
     """The web app on the warehouse file; `data_docs` (the GX Data Docs folder) is served
     under /data-docs/ when given."""
@@ -55,10 +66,9 @@ def create_app(warehouse: Path, data_docs: Path | None = None) -> Starlette:
     templates.env.globals.update(figure_in_document=figure_in_document, url_for=path_for)
 
     def read(work: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        """work(con) on a read-only connection that cannot touch files or the network."""
+        """work(con) on a sealed reader, its failures as pages that say what to do."""
         try:
-            with open_reader(warehouse) as con:
-                con.execute("SET enable_external_access = false")
+            with sealed_reader(warehouse) as con:
                 return work(con)
         except WarehouseLockedError:
             raise WarehouseUnavailable("An ingestion is loading the warehouse right now; "

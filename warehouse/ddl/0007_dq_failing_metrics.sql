@@ -1,4 +1,4 @@
--- 0004: the figures behind a data-quality failure. A failing row of dq_results names its
+-- 0007: the figures behind a data-quality failure. A failing row of dq_results names its
 -- document; metric_ids names the document's mentions that failed the check, so a failure
 -- links to its figures and a figure to its failures. Rows written before stay NULL.
 

@@ -7,7 +7,11 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test setup samples serve clean-warehouse
+PORT ?= 3000
+WEB_PORT ?= 8080
+HOST ?= 127.0.0.1
+
+.PHONY: run test setup samples serve screenshots clean-warehouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +31,19 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## serve: Dagster webserver (http://127.0.0.1:3000) and daemon: the inbox sensor and the daily schedule fire
+## serve: Dagster UI (PORT, default 3000) and daemon, and the analysts' web app (WEB_PORT, default 8080);
+## both stop together (Ctrl+C); a port already taken stops it before anything starts
 serve: $(STAMP)
+	@$(BIN)/python -m govreport.ports $(HOST) $(PORT) $(WEB_PORT)
 	mkdir -p data/inbox
 	$(BIN)/python -m orchestration.instance
-	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	@$(BIN)/govreport web --host $(HOST) --port $(WEB_PORT) & web=$$!; \
+	trap 'kill $$web 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/dagster dev -m orchestration.definitions -h $(HOST) -p $(PORT)
+
+## screenshots: the README's pictures of the web app (headless Chromium on the sample warehouse)
+screenshots: $(STAMP)
+	GOVREPORT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q tests/test_web_browser.py -k screenshots
 
 ## samples: re-render the docx/pdf/html/txt samples from data/sample-sources
 samples: $(STAMP)

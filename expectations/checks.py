@@ -8,7 +8,7 @@ Dagster asset checks).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -36,7 +36,8 @@ class CheckOutcome:
 
     failing_metric_ids is capped (it is for display); failing_document_ids is complete,
     because it decides which documents are quarantined. observed_by_document holds, per
-    failing document, a short readable account of what failed there.
+    failing document, a short readable account of what failed there; metrics_by_document
+    the metric_ids of its failing rows (all of them: the web app links each to its figure).
     """
 
     name: str
@@ -48,6 +49,7 @@ class CheckOutcome:
     suite: str
     failing_document_ids: tuple[str, ...]
     observed_by_document: Mapping[str, str]
+    metrics_by_document: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

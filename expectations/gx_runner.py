@@ -134,6 +134,7 @@ def _outcome(name: str, batch: Batch, results: list[Any]) -> CheckOutcome:
         check.severity, check.suite,
         tuple(str(d) for d in documents.dropna().unique()),
         _observed_by_document(batch, rows, failing),
+        _metrics_by_document(rows),
     )
 
 
@@ -184,6 +185,15 @@ def _failing_metric_ids(rows: pd.DataFrame) -> tuple[str, ...]:
         return ()
     ids = rows[METRIC_COLUMN].dropna().astype(str).unique()
     return tuple(ids[:MAX_FAILING_IDS])
+
+
+def _metrics_by_document(rows: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Per failing document, the distinct metric_ids of its failing rows, in row order."""
+    if METRIC_COLUMN not in rows:
+        return {}
+    named = rows[rows[DOCUMENT_COLUMN].notna() & rows[METRIC_COLUMN].notna()]
+    return {str(document_id): tuple(dict.fromkeys(group[METRIC_COLUMN].astype(str)))
+            for document_id, group in named.groupby(DOCUMENT_COLUMN, sort=False)}
 
 
 def _observed_by_document(batch: Batch, rows: pd.DataFrame, failing: dict[int, Any]) -> dict[str, str]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 DQ_RESULT_COLUMNS = (
     "run_id", "suite", "check_name", "severity", "passed", "observed_value", "document_id",
-    "evaluated_at", "description",
+    "evaluated_at", "description", "metric_ids",
 )
 
 LATEST_RESULTS_SQL = """
@@ -58,7 +58,17 @@ def _merged(group: list[CheckOutcome]) -> CheckOutcome:
         failing_metric_ids=tuple(m for o in group for m in o.failing_metric_ids)[:MAX_FAILING_IDS],
         failing_document_ids=tuple(dict.fromkeys(failing_documents)),
         observed_by_document={d: text for o in group for d, text in o.observed_by_document.items()},
+        metrics_by_document=_joined_metrics([o.metrics_by_document for o in group]),
     )
+
+
+def _joined_metrics(mappings: list) -> dict[str, tuple[str, ...]]:
+    """Per document, the failing metric_ids of every chunk, each once."""
+    joined: dict[str, tuple[str, ...]] = {}
+    for mapping in mappings:
+        for document_id, ids in mapping.items():
+            joined[document_id] = tuple(dict.fromkeys(joined.get(document_id, ()) + tuple(ids)))
+    return joined
 
 
 def _merged_observed(observations: list[dict]) -> dict:
@@ -107,7 +117,8 @@ def quarantine_reason(outcomes: Iterable[CheckOutcome], document_id: str) -> str
 def outcomes_frame(outcomes: Iterable[CheckOutcome], run_id: str, evaluated_at: datetime) -> pd.DataFrame:
     """The dq_results rows of a run's outcomes.
 
-    One passed=false row per (check, failing document); one passed=false row without a
+    One passed=false row per (check, failing document), with the metric_ids of the
+    document's failing rows (None for a check on documents); one passed=false row without a
     document for a failure naming none; one passed=true row without a document per
     check that passed.
     """
@@ -119,6 +130,8 @@ def outcomes_frame(outcomes: Iterable[CheckOutcome], run_id: str, evaluated_at: 
             "severity": outcome.severity, "passed": passed, "observed_value": observed,
             "document_id": document_id, "evaluated_at": evaluated_at,
             "description": outcome.description,
+            "metric_ids": list(outcome.metrics_by_document[document_id])
+            if document_id in outcome.metrics_by_document else None,
         }
         for outcome in outcomes
         for document_id, passed, observed in _result_rows(outcome)

@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from govreport.analyst import add_analyst_commands, default_warehouse, with_reader
+from govreport.web.command import add_web_command
 
 EXAMPLE_QUERY = ("SELECT d.agency, m.subject, m.value, m.unit FROM metrics m "
                  "JOIN documents d USING (document_id) WHERE m.indicator = 'dibao_recipients'")
@@ -156,6 +157,7 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("files", nargs="+")
     score.set_defaults(run=command_eval)
     add_analyst_commands(sub)
+    add_web_command(sub)
     return top
 
 

@@ -12,6 +12,7 @@ import dagster as dg
 import pandas as pd
 from pydantic import Field
 
+from expectations.data_docs import failing_documents
 from orchestration.partitions import batch_files, report_batches
 from orchestration.quality import (
     DOCUMENT_CHECK_SPECS,
@@ -26,6 +27,7 @@ from transforms.pipeline import content_hash
 from transforms.tables import batch_frames, indicators_frame
 from transforms.version import extractor_version
 from warehouse import load_batch, refresh_regions, replace_indicators, table_counts
+from warehouse.analyst import document_names
 from warehouse.staging import StagedRows
 from warehouse.state import loaded_state
 
@@ -168,11 +170,13 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports
         summary = load_batch(con, staged.rows().files(), run_id=context.run_id, known=known,
                              failures=failures, dq_results=validation.results_frame(context.run_id))
         history, history_run = history_check_results(con, context.run_id)
+        named = document_names(con, failing_documents([history_run]))
         counts = table_counts(con)
     for failure in validation.quarantined + staged.failures:
         sources.set_aside(failure.source_path, failure.sha256, failure.error)
     staged.rows().remove()
-    docs_index = _build_data_docs([*validation.suite_runs, history_run], Path(data_docs.folder), context)
+    docs_index = _build_data_docs([*validation.suite_runs, history_run], Path(data_docs.folder), context,
+                                  pd.concat([validation.names(), named], ignore_index=True))
     yield dg.MaterializeResult(metadata={
         **{f"loaded_{k}": v for k, v in asdict(summary).items()},
         **{f"table_{k}": v for k, v in counts.items()},
@@ -183,12 +187,13 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports
     yield from history
 
 
-def _build_data_docs(runs, folder: Path, context: dg.AssetExecutionContext):
-    """The GX Data Docs of this run's validations; a failure to render them is logged, not fatal."""
+def _build_data_docs(runs, folder: Path, context: dg.AssetExecutionContext, documents: pd.DataFrame):
+    """The GX Data Docs of this run's validations (documents: their names); a failure to
+    render them is logged, not fatal."""
     from expectations import build_data_docs
 
     try:
-        return build_data_docs(runs, folder, run_name=context.run_id)
+        return build_data_docs(runs, folder, run_name=context.run_id, documents=documents)
     except Exception as error:  # the docs are a view of dq_results, which is already stored
         context.log.warning(f"Data Docs not rebuilt: {type(error).__name__}: {error}")
         return None

@@ -73,15 +73,14 @@ def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
 
 
 def _deliver_alerts(result, summary: IngestSummary) -> None:
-    """Send the run's data-quality alerts now (the daemon's sensor would send them later;
-    the shared ledger makes sure each goes out once)."""
+    """Send the run's data-quality alerts now, with any an earlier delivery could not (the
+    daemon's sensor would send them later; the shared ledger makes sure each goes out once)."""
     from expectations import deliver_once
     from orchestration.quality import alerts_of_evaluation
 
     alerts = [a for evaluation in result.get_asset_check_evaluations() for a in alerts_of_evaluation(evaluation)]
-    if alerts:
-        delivery = deliver_once(alerts)
-        summary.alerts_sent, summary.alert_sinks_failing = len(delivery.sent), delivery.failed_sinks
+    delivery = deliver_once(alerts, run_id=result.run_id)
+    summary.alerts_sent, summary.alert_sinks_failing = len(delivery.sent), delivery.failed_sinks
 
 
 def _sources(settings: Settings):

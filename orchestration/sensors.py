@@ -35,18 +35,19 @@ def inbox_sensor(context: dg.SensorEvaluationContext, sources: ReportSources):
 
 
 def deliver_run_alerts(context: dg.RunStatusSensorContext) -> str:
-    """Send the alerts of the run's failed asset checks (WARN and ERROR)."""
+    """Send the alerts of the run's failed asset checks (WARN and ERROR), and any an earlier
+    delivery could not."""
     from expectations import deliver_once
 
+    run_id = context.dagster_run.run_id
     records = context.instance.get_records_for_run(
-        context.dagster_run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records
+        run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records
     alerts = [alert for record in records
               for alert in alerts_of_evaluation(record.event_log_entry.dagster_event.event_specific_data)]
-    if not alerts:
-        return f"{len(records)} check evaluation(s), none failed"
-    delivery = deliver_once(alerts)
+    delivery = deliver_once(alerts, run_id=run_id)
     failing = f"; sinks failing: {', '.join(delivery.failed_sinks)}" if delivery.failed_sinks else ""
-    return f"{len(delivery.sent)} alert(s) sent, {delivery.already_sent} already sent{failing}"
+    return (f"{len(records)} check evaluation(s), {len(alerts)} failure(s): {len(delivery.sent)} alert(s) sent "
+            f"({delivery.retried} from earlier deliveries), {delivery.already_sent} already sent{failing}")
 
 
 def alert_sensor(name: str, status: dg.DagsterRunStatus) -> dg.SensorDefinition:

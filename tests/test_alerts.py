@@ -208,7 +208,79 @@ def test_wecom_message_stays_under_its_size_limit(hook, settings):
     deliver_once(many, replace(settings, webhook_url=hook.url + "/wecom", webhook_format="wecom"))
     content = hook.received[0]["json"]["markdown"]["content"]
     assert len(content.encode("utf-8")) <= 4096
-    assert "more: run `govreport checks`" in content
+    assert "- percentage_in_range [WARN]: 40 failure(s)" in content
+    assert content.endswith("more. All of them: `govreport checks`")
+
+
+# --- one message per run and sink: counts, worst examples, where to see them all ---------
+
+def test_a_run_is_one_message_counts_then_worst_then_the_link(hook, settings):
+    warns = [replace(ALERT, document_id=f"{n:064x}") for n in range(3)]
+    errors = [replace(OTHER_ALERT, document_id=f"{n:064x}") for n in range(10, 12)]
+    deliver_once([*warns, *errors], replace(settings, webhook_url=hook.url + "/w", webhook_format="wecom",
+                                            web_url="http://dq.example.gov.cn:8080"), run_id="run-42")
+    (request,) = hook.received
+    text = request["json"]["markdown"]["content"]
+    head, counts, *examples, link = text.split("\n\n")
+    assert head == "**govreport data quality: 5 new failure(s) in run run-42 (2 ERROR, 3 WARN)**"
+    assert counts.splitlines() == ["- report_year_in_range [ERROR]: 2 failure(s)",
+                                   "- percentage_in_range [WARN]: 3 failure(s)"]
+    shown = [block.split("**")[1] for block in examples]  # one of each check first, ERROR first
+    assert shown == ["[ERROR] report_year_in_range", "[WARN] percentage_in_range", "[ERROR] report_year_in_range",
+                     "[WARN] percentage_in_range", "[WARN] percentage_in_range"]
+    assert link == "All of them: `http://dq.example.gov.cn:8080/quality?run=run-42`"
+    assert [line["run_id"] for line in jsonl(settings)] == ["run-42"] * 5
+
+
+def test_without_a_web_address_the_link_is_a_command(hook, settings):
+    deliver_once([ALERT], replace(settings, webhook_url=hook.url + "/g"), run_id="run-7")
+    body = hook.received[0]["json"]
+    assert body["run_id"] == "run-7" and body["counts"] == [
+        {"check": "percentage_in_range", "severity": "WARN", "failures": 1}]
+    assert body["all"] == ('govreport query "SELECT check_name, severity, document_id, observed_value FROM '
+                           "dq_results WHERE run_id = 'run-7' AND NOT passed ORDER BY severity, check_name\"")
+
+
+# --- an alert a sink could not take goes out with the next delivery -----------------------
+
+def test_an_undelivered_alert_is_sent_with_the_next_delivery(hook, settings):
+    hook.answers["/later"] = (503, b"busy")
+    with_hook = replace(settings, webhook_url=hook.url + "/later", attempts=2)
+    first = deliver_once([ALERT], with_hook, run_id="run-1")
+    assert first.failed_sinks == ("webhook (generic)",) and len(hook.received) == 2
+    assert len(jsonl(settings)) == 1  # the file took it: it is not written again
+
+    hook.answers["/later"] = (200, b"{}")
+    second = deliver_once([OTHER_ALERT], with_hook, run_id="run-2")
+    assert second.failed_sinks == () and second.retried == 1
+    messages = [r["json"] for r in hook.received[2:]]
+    assert [(m["run_id"], [a["check"] for a in m["alerts"]]) for m in messages] == [
+        ("run-1", [ALERT.check]), ("run-2", [OTHER_ALERT.check])]  # one message per run
+    assert [line["check"] for line in jsonl(settings)] == [ALERT.check, OTHER_ALERT.check]
+
+    third = deliver_once([], with_hook)
+    assert third.sent == () and len(hook.received) == 4  # nothing left pending
+
+
+def test_a_delivery_with_no_new_alerts_sends_the_pending_ones(hook, settings):
+    with_down = replace(settings, webhook_url=f"http://127.0.0.1:{closed_port()}/hook", attempts=1)
+    deliver_once([ALERT], with_down, run_id="run-1")
+    later = deliver_once([], replace(settings, webhook_url=hook.url + "/g"))
+    (request,) = hook.received  # the webhook sink's pending alert; the file had it already
+    assert request["json"]["alerts"] == [ALERT.to_dict()] and later.retried == 1
+
+
+def test_an_alert_pending_too_long_is_given_up_and_logged(settings, caplog, monkeypatch):
+    from datetime import timedelta
+
+    import expectations.alerts as alerts
+
+    down = replace(settings, webhook_url=f"http://127.0.0.1:{closed_port()}/hook", attempts=1)
+    deliver_once([ALERT], down)
+    monkeypatch.setattr(alerts, "RETRY_FOR", timedelta(0))
+    with caplog.at_level(logging.ERROR, logger="expectations.alerts"):
+        assert deliver_once([], down).sent == ()
+    assert any("given up" in r.getMessage() for r in caplog.records)
 
 
 # --- email ------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Tests for the dq_results rows, reading back the latest run, and the GX Data Docs site."""
 
+import re
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
 from expectations import (
@@ -13,11 +15,17 @@ from expectations import (
     validate_documents,
     validate_metrics,
 )
+from expectations.data_docs import document_names
 from tests.test_documents_suite import doc_id, document, documents
 from tests.test_metrics_suite import CLEAN_ROWS, KNOWN_UNITS, frame, row
 from warehouse.schema import connect, ensure_schema
 
 TODAY = date(2026, 11, 23)
+# A stylesheet, script, image or icon a page loads from the network (links to read elsewhere
+# are anchors, not assets).
+REMOTE_ASSET = re.compile(r'<(?:script|link|img|source|iframe)\b[^>]*\b(?:src|href)="(https?://[^"]*)"', re.I)
+REMOTE_CSS_URL = re.compile(r"url\(['\"]?(https?://[^)'\"]*)")
+LOCAL_ASSET = re.compile(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="((?!https?:|#|data:)[^"]+)"', re.I)
 EVALUATED_AT = datetime(2026, 11, 23, 8, 30)
 
 
@@ -44,6 +52,7 @@ def test_one_row_per_failing_document_and_one_per_passed_check(runs):
         ["documents", "required_metadata_present", "ERROR", doc_id(2)],
         ["metrics", "percentage_in_range", "WARN", "a" * 64],
     ]
+    assert failures["metric_ids"].tolist() == [None, ["m:20:24"]]  # the figures that failed
     assert failures["observed_value"].tolist() == [
         "report_year=null (reports/2.txt)",
         f"1 of {len(CLEAN_ROWS) + 1} rows; e.g. value=120 (120% 养老服务覆盖率)",
@@ -108,12 +117,39 @@ def test_data_docs_index_names_the_suites(runs, tmp_path):
     assert "is_share_percentage" in metrics_page
 
 
-def test_a_rebuild_shows_only_the_new_run(runs, tmp_path):
-    build_data_docs(runs, tmp_path, run_name="run-1")
-    index = build_data_docs(runs[:1], tmp_path, run_name="run-2")
+def test_the_site_keeps_the_latest_runs(runs, tmp_path):
+    for number in range(1, 5):
+        index = build_data_docs(runs if number != 4 else runs[:1], tmp_path, run_name=f"run-{number}", keep_runs=3)
     html = index.read_text(encoding="utf-8")
-    assert "run-2" in html and "run-1" not in html
-    assert not (tmp_path / "validations" / "metrics").exists()
+    assert "run-1" not in html and all(f"run-{n}" in html for n in (2, 3, 4))
+    assert sorted(p.name for p in (tmp_path / "validations" / "documents").iterdir()) == ["run-2", "run-3", "run-4"]
+    assert sorted(p.name for p in (tmp_path / "validations" / "metrics").iterdir()) == ["run-2", "run-3"]
+    assert len(list((tmp_path / ".runs").iterdir())) == 3
+
+
+def test_no_page_loads_anything_from_the_network(runs, tmp_path):
+    build_data_docs(runs, tmp_path, run_name="run-1")
+    pages = list(tmp_path.glob("**/*.html")) + list((tmp_path / "static" / "styles").glob("*.css"))
+    assert len(pages) >= 5
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        remote = [*REMOTE_ASSET.findall(text), *REMOTE_CSS_URL.findall(text)]
+        assert not remote, (page, remote)
+        for local in LOCAL_ASSET.findall(text):  # every file a page names is in the site
+            assert (page.parent / local.split("?")[0]).resolve().is_file(), (page, local)
+    icons = (tmp_path / "static" / "vendor" / "fontawesome" / "css" / "all.min.css").read_text(encoding="utf-8")
+    assert "data:font/woff2;base64," in icons and ".ttf" not in icons  # fonts load from file:// too
+
+
+def test_document_hashes_are_shown_with_file_and_title(runs, tmp_path):
+    names = pd.DataFrame([{"document_id": doc_id(2), "source_path": "/inbox/reports/2.txt",
+                           "title": "某县民政局2023年工作总结"}])
+    build_data_docs(runs, tmp_path, run_name="run-1", documents=names)
+    page = next((tmp_path / "validations" / "documents" / "run-1").glob("*/documents-1.html"))
+    failing = page.read_text(encoding="utf-8").split('id="failing-documents"')[1].split("</table>")[0]
+    assert "required_metadata_present" in failing and "2.txt · 某县民政局2023年工作总结" in failing
+    assert doc_id(2)[:12] in failing
+    assert document_names(names) == {doc_id(2): "2.txt · 某县民政局2023年工作总结"}
 
 
 def test_chunks_of_one_suite_get_a_page_each(runs, tmp_path):

@@ -7,7 +7,7 @@ lock for a few seconds, runs its one query and closes at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -85,3 +85,10 @@ def indicator_coverage(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[
     """Each indicator with how many regions, years, reports and mentions have it."""
     result = con.execute(INDICATOR_COVERAGE_SQL)
     return [d[0] for d in result.description], result.fetchall()
+
+
+def document_names(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]):
+    """document_id, source_path and title of the given documents (those the warehouse holds),
+    as a pandas frame: how the Data Docs and alerts name a document behind a hash."""
+    return con.execute("SELECT document_id, source_path, title FROM documents "
+                       "WHERE document_id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": sorted(document_ids)}).df()

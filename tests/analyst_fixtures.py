@@ -13,7 +13,7 @@ from warehouse import open_reader
 
 @pytest.fixture(scope="session")
 def analyst_warehouse(tmp_path_factory) -> Path:
-    """Path of the sample warehouse (samples plus tests/fixtures/analyst/); tests open it read-only only."""
+    """Path of the sample warehouse (the bundled samples); tests open it read-only only."""
     return build_warehouse(tmp_path_factory.mktemp("analyst") / "sample.duckdb", sample_files())
 
 

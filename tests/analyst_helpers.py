@@ -1,8 +1,6 @@
-"""Building warehouses for the analyst tests: the sample files, loaded as an ingestion loads them.
-
-The samples are those `make run` ingests (栾川县 has two consecutive years, which gives
-year-over-year pairs). Everything goes through the real extraction and the real loader.
-"""
+"""Building small warehouses for the analyst tests, loaded as an ingestion loads them (the real
+extraction and the real loader). The sample warehouse itself is built by `govreport ingest`
+(tests/analyst_fixtures.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +12,6 @@ from warehouse import connect, ensure_schema, load_batch, refresh_regions, repla
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-
-
-def sample_files() -> list[Path]:
-    return sorted(SAMPLES.iterdir())
 
 
 def build_warehouse(path: Path, files: list[Path]) -> Path:

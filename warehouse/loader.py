@@ -15,6 +15,7 @@ from typing import Union
 import duckdb
 import pandas as pd
 
+from warehouse.derived import refresh_derived
 from warehouse.schema import fetch_row, transaction, utc_now
 
 _LOADER_SET_COLUMNS = {"documents": {"first_seen_run", "loaded_at"}}
@@ -67,6 +68,7 @@ def load_batch(
     Each file's ingest_log row for (source_path, sha256) is updated or inserted, the
     `failures` (see record_failures) included, and `dq_results` rows are appended.
 
+    Tables derived from the metrics (indicator_yoy) are recomputed in the same transaction.
     Any error rolls the whole batch back, leaving the warehouse as it was; re-running
     the same batch changes no row count.
     """
@@ -91,6 +93,7 @@ def load_batch(
                 _append(con, "dq_results", dq_results)
             statuses = dict(con.execute("SELECT status, count(*) FROM _wh_plan GROUP BY status").fetchall())
             con.execute("DROP TABLE _wh_plan")
+            refresh_derived(con)
     return LoadSummary(
         documents_loaded=statuses.get("loaded", 0),
         documents_unchanged=statuses.get("unchanged", 0),
@@ -148,6 +151,7 @@ def replace_indicators(con: duckdb.DuckDBPyConnection, indicators: pd.DataFrame)
             "INSERT INTO indicators SELECT indicator_id, name, unit, CAST(synonyms AS VARCHAR[])"
             " FROM _wh_indicators"
         )
+        refresh_derived(con)
 
 
 def _check_columns(con: duckdb.DuckDBPyConnection, table: str, view: str) -> None:

@@ -163,21 +163,24 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
     """Apply every DDL file newer than the recorded version; return the resulting version.
 
     Each file runs in its own transaction together with its schema_version row, so a
-    failing migration leaves the previous version intact. Safe to call on every start.
+    failing migration leaves the previous version intact; the derived tables are then
+    recomputed (a migration may create or change them). Safe to call on every start.
     """
+    from warehouse.derived import refresh_derived
+
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
     current = current_version(con)
-    for version, path in migrations():
-        if version > current:
-            with transaction(con):
-                con.execute(path.read_text(encoding="utf-8"))
-                con.execute(
-                    "INSERT INTO schema_version VALUES (?, ?, ?)", [version, path.name, utc_now()]
-                )
-            current = version
+    pending = [(version, path) for version, path in migrations() if version > current]
+    for version, path in pending:
+        with transaction(con):
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, path.name, utc_now()])
+            if version == pending[-1][0]:
+                refresh_derived(con)
+        current = version
     return current
 
 

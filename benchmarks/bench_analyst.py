@@ -44,6 +44,7 @@ from transforms.batch import parse_in_chunks
 from transforms.pipeline import read_document
 from transforms.search_terms import search_terms
 from transforms.tables import batch_frames, indicators_frame
+from warehouse.derived import refresh_derived
 from warehouse.loader import load_batch, replace_indicators
 from warehouse.regions import refresh_regions
 from warehouse.schema import connect, ensure_schema, fetch_row, table_counts, transaction
@@ -177,6 +178,7 @@ def load_multiplied(con, target_metrics: int) -> None:
         for table, select in _MULTIPLY.items():
             con.execute(f"INSERT INTO {table} BY NAME {select}")
         con.execute("DROP TABLE bench_copies")
+        refresh_derived(con)
 
 
 SOURCES = {"generated": load_generated, "multiplied": load_multiplied}

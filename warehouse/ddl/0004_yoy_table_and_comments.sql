@@ -1,5 +1,6 @@
--- 0004_yoy_table_and_comments: indicator_yoy becomes a table that every load recomputes, and
--- every column of every view and table has a comment.
+-- 0004_yoy_table_and_comments: indicator_yoy becomes a table that every load recomputes,
+-- sentence_terms carries its sentence's length, and every column of every view and table has a
+-- comment.
 --
 -- indicator_yoy as a view ranked every metric twice (indicator_values, then indicator_series)
 -- on each query: 0.5-0.8 s at 1M metric rows for a whole-country ranking. As a table it is
@@ -59,6 +60,13 @@ COMMENT ON COLUMN indicator_yoy.previous_document_id IS 'documents.document_id o
 COMMENT ON COLUMN indicator_yoy.document_id IS 'documents.document_id of the later report.';
 COMMENT ON COLUMN indicator_yoy.previous_metric_id IS 'metrics.metric_id of the previous figure.';
 COMMENT ON COLUMN indicator_yoy.metric_id IS 'metrics.metric_id of the later figure.';
+
+-- A search's BM25 needs each matching sentence's length: kept beside the postings, the search
+-- reads sentence_terms only instead of joining 1M+ sentences by their long ids (the loader
+-- fills it from sentences.term_count).
+ALTER TABLE sentence_terms ADD COLUMN sentence_length INTEGER;
+UPDATE sentence_terms t SET sentence_length = s.term_count FROM sentences s WHERE s.sentence_id = t.sentence_id;
+COMMENT ON COLUMN sentence_terms.sentence_length IS 'sentences.term_count of the sentence (its length for BM25), so that a search reads only this table.';
 
 -- Views whose columns come from another view carry that view's comments.
 -- problems: as report_sentences

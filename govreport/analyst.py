@@ -7,7 +7,6 @@ Errors propagate to govreport.cli.main, which prints them as one line.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from govreport.errors import positive_int

@@ -20,7 +20,6 @@ import pytest
 from govreport.cli import main
 from tests.analyst_helpers import ROOT, SAMPLES
 from tests.test_analyst_readers import hold_read_write
-from warehouse import open_reader
 from warehouse.query import NotAQueryError, run_query
 
 pytest_plugins = ["tests.analyst_fixtures"]

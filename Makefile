@@ -1,27 +1,43 @@
 # Two commands on a fresh machine: `make run` and `make test`. Everything else is optional.
+# Both install the exact versions in uv.lock (the ones the tests passed with) into .venv with uv,
+# which comes from PyPI into .tools/. After changing the dependencies in pyproject.toml, run
+# `make lock` and commit uv.lock with it.
 PYTHON ?= python3
+UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
+# uv uses the machine's Python (never downloads one) and installs into .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
 PORT ?= 3000
 WEB_PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: run test setup samples serve screenshots clean-warehouse
+.PHONY: run test setup lock samples serve screenshots clean-warehouse
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@$(UV) lock --check --quiet --python $(PYTHON) || { \
+	  echo "uv.lock does not match pyproject.toml: run \`make lock\` and commit uv.lock with it" >&2; exit 1; }
+	$(UV) sync --frozen --extra test --python $(PYTHON)
 	touch $(STAMP)
 
+## setup: .venv with the locked versions (make run and make test do this first)
 setup: $(STAMP)
+
+## lock: resolve pyproject.toml's dependencies again into uv.lock (keeps the locked versions that still fit)
+lock: | $(UV)
+	$(UV) lock --python $(PYTHON)
 
 ## run: ingest the bundled sample reports into the warehouse through the Dagster job
 run: $(STAMP)

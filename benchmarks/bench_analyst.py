@@ -3,12 +3,14 @@
     python -m benchmarks.bench_analyst [--source generated|multiplied] [--metrics N]
                                        [--warehouse PATH] [--rebuild]
 
-Builds the warehouse once (kept between runs; --rebuild starts again), then times every
-analyst view and several searches: cold (the first run on a fresh read-only connection, as
-each `govreport` command opens one) and warm (best of the next runs on that connection), in
-wall-clock seconds and in CPU seconds of the process (all DuckDB threads), which other jobs on
-a shared machine inflate less. Target: every line under 0.5 s. jieba's dictionary, loaded once
-per process before the first search, is timed on its own line.
+Builds the warehouse once (kept between runs; --rebuild starts again), then runs every
+analyst view and several searches RUNS times, each on a fresh read-only connection as every
+`govreport` command opens one, and prints each query's median in wall-clock seconds and in CPU
+seconds of the process (all DuckDB threads), which other jobs on a shared machine inflate less,
+with the slowest run. Target: every median under 0.5 s. jieba's dictionary, loaded once per
+process before the first search, is timed on its own line. The figures, the machine (CPU,
+cores, load average before and after) and the warehouse's row counts go to
+benchmarks/results/analyst-<source>.json.
 
 Two ways to reach the rows, both extracted and loaded as an ingestion does:
 - generated (default): reports written by benchmarks/generate.py (txt, no broken files), about
@@ -24,19 +26,25 @@ Two ways to reach the rows, both extracted and loaded as an ingestion does:
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import platform
 import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+
+import duckdb
 
 from transforms.batch import parse_in_chunks
 from transforms.pipeline import read_document
 from transforms.search_terms import search_terms
 from transforms.tables import batch_frames, indicators_frame
+from warehouse.derived import refresh_derived
 from warehouse.loader import load_batch, replace_indicators
 from warehouse.regions import refresh_regions
 from warehouse.schema import connect, ensure_schema, fetch_row, table_counts, transaction
@@ -45,8 +53,9 @@ from warehouse.search import search
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 BENCH_DIR = Path("/tmp/govreport-bench")
+RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_S = 0.5
-WARM_RUNS = 3
+RUNS = 5
 FIRST_YEAR = 2015
 YEARS = 11
 METRICS_PER_GENERATED_REPORT = 65  # a little under the generator's mean, to reach the target
@@ -169,6 +178,7 @@ def load_multiplied(con, target_metrics: int) -> None:
         for table, select in _MULTIPLY.items():
             con.execute(f"INSERT INTO {table} BY NAME {select}")
         con.execute("DROP TABLE bench_copies")
+        refresh_derived(con)
 
 
 SOURCES = {"generated": load_generated, "multiplied": load_multiplied}
@@ -178,14 +188,15 @@ SOURCES = {"generated": load_generated, "multiplied": load_multiplied}
 class Timing:
     name: str
     rows: int
-    cold: float  # wall seconds, first run on a fresh connection
-    warm: float  # wall seconds, best of WARM_RUNS more
-    cold_cpu: float  # CPU seconds of the process during the cold run
-    warm_cpu: float
+    wall: float  # median wall seconds of RUNS runs, each on a fresh read-only connection
+    cpu: float  # median CPU seconds of the process (all threads) over the same runs
+    slowest: float  # wall seconds of the slowest run
+    walls: tuple[float, ...]
+    cpus: tuple[float, ...]
 
     @property
     def ok(self) -> bool:
-        return max(self.cold, self.warm) < TARGET_S
+        return self.wall < TARGET_S
 
 
 def timed(run) -> tuple[object, float, float]:
@@ -196,38 +207,61 @@ def timed(run) -> tuple[object, float, float]:
 
 
 def time_runs(path: Path, name: str, run) -> Timing:
-    """Timing of run(con): once on a fresh read-only connection, then WARM_RUNS times more."""
-    con = connect(path, read_only=True)
-    try:
-        rows, cold, cold_cpu = timed(lambda: run(con))
-        warm = min((timed(lambda: run(con))[1:] for _ in range(WARM_RUNS)), key=lambda t: t[0])
-    finally:
-        con.close()
-    return Timing(name, len(rows), cold, warm[0], cold_cpu, warm[1])
+    """RUNS runs of run(con), each on a new read-only connection (opened outside the timing)."""
+    walls, cpus = [], []
+    for _ in range(RUNS):
+        con = connect(path, read_only=True)
+        try:
+            rows, wall, cpu = timed(lambda: run(con))
+        finally:
+            con.close()
+        walls.append(wall)
+        cpus.append(cpu)
+    return Timing(name, len(rows), statistics.median(walls), statistics.median(cpus), max(walls),
+                  tuple(round(w, 4) for w in walls), tuple(round(c, 4) for c in cpus))
 
 
 def benchmark(path: Path) -> list[Timing]:
     """Time jieba's first cut, every view query and every search."""
     _, load_wall, load_cpu = timed(lambda: search_terms("低保"))
-    timings = [Timing("jieba dictionary load (once per process)", 0, load_wall, load_wall, load_cpu, load_cpu)]
+    timings = [Timing("jieba dictionary load (once per process)", 0, load_wall, load_cpu, load_wall, (), ())]
     runs = {name: (lambda con, sql=sql: con.execute(sql).fetchall()) for name, sql in VIEW_QUERIES.items()}
     runs |= {name: (lambda con, kw=kw: search(con, **kw)[1]) for name, kw in SEARCHES.items()}
     return timings + [time_runs(path, name, run) for name, run in runs.items()]
 
 
-def report(timings: list[Timing]) -> str:
+def report(timings: list[Timing], load_before: float, load_after: float) -> str:
     """The timings as a fixed-width table with a verdict per query."""
     width = max(len(t.name) for t in timings)
-    header = f"{'query':<{width}}  {'rows':>6}  {'cold s':>6}  {'warm s':>6}  {'cold cpu':>8}  {'warm cpu':>8}  ok"
-    lines = [header]
+    lines = [f"{'query':<{width}}  {'rows':>6}  {'median s':>8}  {'cpu s':>6}  {'slowest':>7}  ok"]
     for t in timings:
-        lines.append(f"{t.name:<{width}}  {t.rows:>6}  {t.cold:>6.3f}  {t.warm:>6.3f}  {t.cold_cpu:>8.3f}  "
-                     f"{t.warm_cpu:>8.3f}  {'yes' if t.ok else 'NO'}")
+        lines.append(f"{t.name:<{width}}  {t.rows:>6}  {t.wall:>8.3f}  {t.cpu:>6.3f}  {t.slowest:>7.3f}  "
+                     f"{'yes' if t.ok else 'NO'}")
     queries = timings[1:]
-    lines.append(f"median warm {statistics.median(t.warm for t in queries):.3f} s, slowest cold "
-                 f"{max(t.cold for t in queries):.3f} s, slowest warm {max(t.warm for t in queries):.3f} s "
-                 f"(target < {TARGET_S} s); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    lines.append(f"median of {RUNS} runs each; slowest median {max(t.wall for t in queries):.3f} s wall, "
+                 f"{max(t.cpu for t in queries):.3f} s CPU (target < {TARGET_S} s); load average "
+                 f"{load_before:.1f} before, {load_after:.1f} after, on {os.cpu_count()} CPUs")
     return "\n".join(lines)
+
+
+def machine() -> dict:
+    """What the figures were measured on; the load average says how busy it was."""
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    return {"cpu": model, "cpus": os.cpu_count(), "python": platform.python_version(), "duckdb": duckdb.__version__}
+
+
+def save(source: str, path: Path, timings: list[Timing], load_before: float, load_after: float) -> Path:
+    with duckdb.connect(str(path), read_only=True) as con:
+        counts = table_counts(con)
+    result = {"source": source, "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": machine(), "load_average_before": round(load_before, 2),
+              "load_average_after": round(load_after, 2), "runs_per_query": RUNS, "target_s": TARGET_S,
+              "rows": counts, "queries": [asdict(t) for t in timings]}
+    RESULTS.mkdir(exist_ok=True)
+    target = RESULTS / f"analyst-{source}.json"
+    target.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,8 +277,11 @@ def main(argv: list[str] | None = None) -> int:
         counts = build_warehouse(args.warehouse, args.metrics, args.source)
         print(f"built {args.warehouse} in {time.perf_counter() - started:.1f} s: "
               + ", ".join(f"{table} {count:,}" for table, count in counts.items()))
+    load_before = os.getloadavg()[0]
     timings = benchmark(args.warehouse)
-    print(report(timings))
+    load_after = os.getloadavg()[0]
+    print(report(timings, load_before, load_after))
+    print(f"results: {save(args.source, args.warehouse, timings, load_before, load_after)}")
     return 0 if all(t.ok for t in timings[1:]) else 1
 
 

@@ -2,13 +2,14 @@
 
 Each opens the warehouse read-only for one query and closes it, so it never blocks or
 breaks an ingestion; while an ingestion holds the file it waits a few seconds, then says so.
+Errors propagate to govreport.cli.main, which prints them as one line.
 """
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from govreport.errors import positive_int
 from transforms.model import SectionCategory
 
 FORMATS = ("table", "csv", "json")
@@ -22,7 +23,7 @@ def add_analyst_commands(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--province", help="only reports from this province, e.g. 湖北省")
     search.add_argument("--year", type=int, help="only reports covering this year")
     search.add_argument("--category", choices=CATEGORIES, help="only sentences from sections of this category")
-    search.add_argument("--limit", type=int, default=20, help="how many sentences (default 20)")
+    search.add_argument("--limit", type=positive_int, default=20, help="how many sentences (default 20)")
     _add_reader_options(search, with_format=True)
     search.set_defaults(run=command_search)
 
@@ -44,7 +45,7 @@ def add_analyst_commands(sub: argparse._SubParsersAction) -> None:
     chart = sub.add_parser("chart", help="write an HTML line chart of an indicator, regions over years")
     chart.add_argument("indicator", help="indicator id, e.g. dibao_recipients (see govreport indicators)")
     chart.add_argument("--province", help="only regions of this province")
-    chart.add_argument("--top", type=int, default=12, help="how many regions, largest latest figure first")
+    chart.add_argument("--top", type=positive_int, default=12, help="how many regions, largest latest figure first")
     chart.add_argument("--to", type=Path, help="HTML file to write (default chart-INDICATOR.html)")
     _add_reader_options(chart, with_format=False)
     chart.set_defaults(run=command_chart)
@@ -81,8 +82,6 @@ def command_export(args: argparse.Namespace) -> int:
         return write(con, select, args.to)
 
     rows = with_reader(args, run)
-    if rows is None:
-        return 1
     print(f"wrote {rows} rows to {args.to}")
     return 0
 
@@ -91,8 +90,6 @@ def command_chart(args: argparse.Namespace) -> int:
     from warehouse.chart import load_chart, render_html
 
     chart = with_reader(args, lambda con: load_chart(con, args.indicator, args.province, args.top))
-    if chart is None:
-        return 1
     target = args.to or Path(f"chart-{args.indicator}.html")
     target.write_text(render_html(chart), encoding="utf-8")
     print(f"wrote {target}: {chart.indicator_name} ({chart.unit}), "
@@ -104,26 +101,16 @@ def _print_result(args: argparse.Namespace, run) -> int:
     """Run a (columns, rows) query on a reader and print it in the chosen format."""
     from warehouse import format_rows
 
-    result = with_reader(args, run)
-    if result is None:
-        return 1
-    print(format_rows(*result, args.format))
+    print(format_rows(*with_reader(args, run), args.format))
     return 0
 
 
 def with_reader(args: argparse.Namespace, run):
-    """run(con) on a short-lived read-only connection; None after printing why it failed."""
-    import duckdb
+    """run(con) on a short-lived read-only connection (warehouse.open_reader)."""
+    from warehouse.analyst import open_reader
 
-    from warehouse import WarehouseLockedError
-    from warehouse.analyst import OutdatedWarehouseError, open_reader
-
-    try:
-        with open_reader(args.warehouse or default_warehouse()) as con:
-            return run(con)
-    except (WarehouseLockedError, OutdatedWarehouseError, FileNotFoundError, ValueError, duckdb.Error) as error:
-        print(f"govreport {args.command}: {error}", file=sys.stderr)
-        return None
+    with open_reader(args.warehouse or default_warehouse()) as con:
+        return run(con)
 
 
 def default_warehouse() -> Path:

@@ -1,9 +1,6 @@
-"""Building warehouses for the analyst tests: the sample files, loaded as an ingestion loads them.
-
-The nine samples have one report per region, so tests/fixtures/analyst/ adds 栾川县's 2023
-report to give year-over-year pairs. Everything goes through the real extraction and the
-real loader.
-"""
+"""Building small warehouses for the analyst tests, loaded as an ingestion loads them (the real
+extraction and the real loader). The sample warehouse itself is built by `govreport ingest`
+(tests/analyst_fixtures.py)."""
 
 from __future__ import annotations
 
@@ -15,11 +12,6 @@ from warehouse import connect, ensure_schema, load_batch, refresh_regions, repla
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-ANALYST_FIXTURES = ROOT / "tests" / "fixtures" / "analyst"
-
-
-def sample_files() -> list[Path]:
-    return sorted(SAMPLES.iterdir()) + sorted(ANALYST_FIXTURES.glob("*.txt"))
 
 
 def build_warehouse(path: Path, files: list[Path]) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
 
 import duckdb
 import pytest
@@ -151,3 +152,44 @@ def test_q9_exports_and_chart(analyst_warehouse, capsys, tmp_path, monkeypatch):
     assert facts > 100 and dibao >= 3 and partitioned > 5
     chart = (tmp_path / "dibao_henan.html").read_text(encoding="utf-8")
     assert "城乡低保对象（人） · 河南省" in chart and "栾川县 2024: 12,863 人" in chart
+    assert "栾川县 2023: 12,590 人" in chart and chart.count("<polyline") == 1  # a line, not one dot
+
+
+CODE_BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+INLINE_QUERY = re.compile(r'`(govreport query "[^"`]+")`')
+NOT_ON_A_WAREHOUSE = ("ingest", "extract", "eval")
+
+
+def readme_examples() -> tuple[list[str], list[str]]:
+    """(every SQL block, every `govreport` command of a sh block or an inline query) in README.md."""
+    text = DOC.read_text(encoding="utf-8")
+    blocks = CODE_BLOCK.findall(text)
+    sql = [code.strip() for language, code in blocks if language == "sql"]
+    commands = [line.split("  #")[0].strip() for language, code in blocks if language == "sh"
+                for line in code.splitlines() if line.startswith("govreport ")]
+    return sql, commands + INLINE_QUERY.findall(text)
+
+
+def test_every_readme_example_runs_on_the_make_run_warehouse(analyst_warehouse, tmp_path, monkeypatch, capsys):
+    """Every SQL block returns rows; every govreport command that works on a warehouse succeeds
+    (on a copy, in an empty folder: exports, charts, backups and restores write there)."""
+    from warehouse import run_query
+
+    sql, commands = readme_examples()
+    assert len(sql) >= 5 and len(commands) >= 10
+    for query in sql:
+        assert run_query(analyst_warehouse, query)[1], query
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copy(analyst_warehouse, copy)
+    monkeypatch.chdir(tmp_path)
+    ran = 0
+    for line in commands:
+        argv = shlex.split(line)[1:]
+        if argv[0] in NOT_ON_A_WAREHOUSE:
+            continue
+        if "--warehouse" not in argv:
+            argv += ["--warehouse", str(copy)]
+        assert main(argv) == 0, (line, capsys.readouterr().err)
+        assert capsys.readouterr().out.strip(), line
+        ran += 1
+    assert ran >= 10

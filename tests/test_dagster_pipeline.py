@@ -62,24 +62,24 @@ def test_ingest_end_to_end(project_env):
 
     first = run_ingest([])
     assert first.success, first.error
-    assert first.loaded["documents_loaded"] == 9
+    assert first.loaded["documents_loaded"] == 10
     assert len(first.checks) == len(DOCUMENT_CHECKS) + len(METRIC_CHECKS) + len(HISTORY_CHECKS)
     assert all(c.passed for c in first.checks if c.severity == "ERROR")
     assert len(first.failures) == 2
     after_first = counts(project_env / "w.duckdb")
-    assert after_first["documents"] == 9 and after_first["metrics"] > 400
-    assert after_first["ingest_log"] == 11
+    assert after_first["documents"] == 10 and after_first["metrics"] > 400
+    assert after_first["ingest_log"] == 12
     assert len(list((project_env / "quarantine").glob("*.reason.txt"))) == 2
 
     second = run_ingest([])
-    assert second.success and second.run_id is None and second.files == 11
+    assert second.success and second.run_id is None and second.files == 12
     assert counts(project_env / "w.duckdb") == after_first
 
     copy = inbox / "copy-of-santai.txt"
     shutil.copy(inbox / "santai-2023.txt", copy)
     copied = run_ingest([])
     assert copied.needing_work == 1 and copied.loaded["documents_unchanged"] == 1
-    assert counts(project_env / "w.duckdb")["documents"] == 9
+    assert counts(project_env / "w.duckdb")["documents"] == 10
 
     changed = inbox / "wujiang-2022.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("5182", "5183"), encoding="utf-8")
@@ -91,7 +91,7 @@ def test_ingest_end_to_end(project_env):
             "WHERE d.source_path LIKE '%wujiang%' AND m.raw LIKE '518%'").fetchall()}
         failed = con.execute("SELECT count(*) FROM ingest_log WHERE status = 'failed' AND error IS NOT NULL").fetchone()[0]
     assert values == {5183.0} and failed == 2
-    assert counts(project_env / "w.duckdb")["documents"] == 9
+    assert counts(project_env / "w.duckdb")["documents"] == 10
 
     forced = run_ingest([str(changed)], force=True)
     assert forced.needing_work == 1 and forced.loaded["documents_unchanged"] == 1
@@ -139,4 +139,4 @@ def test_killed_ingest_leaves_the_warehouse_consistent(project_env):
             assert half == 0
     again = run_ingest([str(SAMPLES)])
     assert again.success, again.error
-    assert counts(project_env / "w.duckdb")["documents"] == 9
+    assert counts(project_env / "w.duckdb")["documents"] == 10

@@ -27,7 +27,7 @@ from warehouse import (
     run_query,
     table_counts,
 )
-from warehouse.query import display_width
+from warehouse.query import NotAQueryError, display_width
 from warehouse.schema import migrations
 
 TABLES = ("documents", "sections", "sentences", "sentence_terms", "metrics", "indicators", "ingest_log",
@@ -268,7 +268,7 @@ def test_run_query_reads_and_rejects_writes(db_path):
     columns, rows = run_query(db_path, "SELECT subject, value FROM metrics ORDER BY value")
     assert columns == ["subject", "value"]
     assert rows == [("城乡低保对象", 17662.0), ("城乡低保对象", 17663.0)]
-    with pytest.raises(duckdb.Error, match="read-only"):
+    with pytest.raises(NotAQueryError, match="read-only"):
         run_query(db_path, "DELETE FROM metrics")
     assert run_query(db_path, "SELECT count(*) AS n FROM metrics") == (["n"], [(2,)])
 

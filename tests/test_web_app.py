@@ -17,7 +17,7 @@ import pytest
 
 from warehouse.schema import connect
 
-pytest_plugins = ["tests.web_fixtures"]
+pytest_plugins = ["tests.analyst_fixtures", "tests.web_fixtures"]
 
 ANJI = "64de23874ad143049cdf68822582eab657edabda93bcaaf6591a9a4cc5303f61"
 PAGES = {

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-pytest_plugins = ["tests.web_fixtures"]
+pytest_plugins = ["tests.analyst_fixtures", "tests.web_fixtures"]
 
 ANJI = "64de23874ad143049cdf68822582eab657edabda93bcaaf6591a9a4cc5303f61"  # 安吉县 2025 H1 (sha256 of the sample)
 LUANCHUAN = "410324"

@@ -1,5 +1,5 @@
-"""Fixtures of the web app tests (`pytest_plugins = ["tests.web_fixtures"]`): the sample
-warehouse built by the real command line (`govreport ingest` in a temporary settings folder),
+"""Fixtures of the web app tests (`pytest_plugins = ["tests.analyst_fixtures", "tests.web_fixtures"]`):
+the sample warehouse `make run` builds (tests/analyst_fixtures.py, built once per session),
 `govreport web` serving it on a free loopback port, and headless Chromium driven by Selenium
 (Debian's chromium and chromium-driver; .ci/run installs them)."""
 
@@ -20,7 +20,6 @@ import pytest
 from govreport.settings import DEFAULTS
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_INPUTS = [ROOT / "data" / "samples", ROOT / "tests" / "fixtures" / "analyst"]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -63,11 +62,6 @@ def settings_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def govreport(*args: str, env: dict[str, str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govreport", *args], env=env, cwd=cwd,
-                          capture_output=True, text=True, **kwargs)
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -75,13 +69,10 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> SampleSite:
-    """The samples (and the 2023 栾川县 report, for a second year) ingested by `govreport ingest`."""
-    folder = tmp_path_factory.mktemp("web-site")
-    env = settings_env(folder)
-    done = govreport("ingest", *map(str, SAMPLE_INPUTS), env=env, cwd=folder, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return SampleSite(folder, env)
+def sample_site(analyst_warehouse) -> SampleSite:
+    """The settings folder of the warehouse `make run` builds from the samples."""
+    folder = analyst_warehouse.parent
+    return SampleSite(folder, settings_env(folder))
 
 
 def start_server(site: SampleSite, warehouse: Path | None = None) -> WebServer:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.schema import connect, current_version, migrations
+from warehouse.schema import READER_CONFIG, connect, current_version, migrations
 
 READER_RETRIES = 5  # 0.1 + 0.2 + 0.4 + 0.8 + 1.6 s: about 3 s of waiting for a writer
 
@@ -57,11 +57,14 @@ ORDER BY regions DESC, years DESC, mentions DESC, indicator_id
 def open_reader(path: str | Path, retries: int = READER_RETRIES) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the warehouse for the duration of the block.
 
-    Raises FileNotFoundError for a missing file, WarehouseLockedError when an ingestion
-    keeps the file after the retries, OutdatedWarehouseError when its schema is older than
-    this code's (the next ingestion upgrades it).
+    It reads the warehouse file and nothing else: external access is off and locked
+    (READER_CONFIG), so no statement can write or read other files. Raises
+    WarehouseMissingError (a FileNotFoundError) for a missing file, CorruptWarehouseError
+    for a damaged one, WarehouseLockedError when an ingestion keeps the file after the
+    retries, OutdatedWarehouseError when its schema is older than this code's (the next
+    ingestion upgrades it).
     """
-    con = connect(path, read_only=True, retries=retries)
+    con = connect(path, read_only=True, retries=retries, config=READER_CONFIG)
     try:
         _require_current_schema(con, path)
         yield con

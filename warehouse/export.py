@@ -1,7 +1,9 @@
 """Exports for other tools: one Parquet or CSV file, or Parquet partitioned by year and province.
 
-COPY runs on the analyst's read-only connection: it writes the target file, never the
-warehouse.
+The analyst's connection reads the warehouse and nothing else (external access off), so it
+cannot write files: the rows stream from it as Arrow record batches into a separate in-memory
+DuckDB, which writes the file. CSV holds plain values: a struct column becomes one column per
+field (`preference_target`, ...), a list becomes a JSON array.
 """
 
 from __future__ import annotations
@@ -9,9 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 FILE_FORMATS = {".parquet": "(FORMAT parquet)", ".csv": "(FORMAT csv, HEADER true)"}
 PARTITION_COLUMNS = ("report_year", "province")
+ROWS_PER_BATCH = 100_000
+_ROWS = "export_rows"
+
+
+class ExportError(OSError):
+    """The export's target cannot be written."""
 
 
 def table_sql(con: duckdb.DuckDBPyConnection, name: str) -> str:
@@ -30,8 +39,9 @@ def export_file(con: duckdb.DuckDBPyConnection, select_sql: str, target: Path) -
     options = FILE_FORMATS.get(target.suffix.lower())
     if options is None:
         raise ValueError(f"cannot tell the format of {target}: name it .parquet or .csv")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return _copy(con, select_sql, target, options)
+    _make_folder(target, target.parent)
+    flatten = target.suffix.lower() == ".csv"
+    return _write(con, select_sql, target, options, flatten)
 
 
 def export_partitioned(con: duckdb.DuckDBPyConnection, select_sql: str, directory: Path) -> int:
@@ -46,15 +56,54 @@ def export_partitioned(con: duckdb.DuckDBPyConnection, select_sql: str, director
         raise ValueError(f"a partitioned export needs the columns {', '.join(PARTITION_COLUMNS)}; "
                          f"missing {', '.join(missing)} (export a view such as indicator_values, "
                          "or join documents in --sql)")
-    directory.mkdir(parents=True, exist_ok=True)
-    return _copy(con, select_sql, directory,
-                 f"(FORMAT parquet, PARTITION_BY ({', '.join(PARTITION_COLUMNS)}))")
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise ValueError(f"{directory} already exists and is not an empty folder: name a new one")
+    _make_folder(directory, directory)
+    return _write(con, select_sql, directory,
+                  f"(FORMAT parquet, PARTITION_BY ({', '.join(PARTITION_COLUMNS)}))", flatten=False)
 
 
-def _copy(con: duckdb.DuckDBPyConnection, select_sql: str, target: Path, options: str) -> int:
-    """COPY (select_sql) TO target with options; the number of rows written."""
-    path = str(target).replace("'", "''")
-    return con.execute(f"COPY ({_strip(select_sql)}) TO '{path}' {options}").fetchall()[0][0]
+def _make_folder(target: Path, folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"cannot write {target}: {error.strerror} ({error.filename})") from error
+
+
+def _write(con: duckdb.DuckDBPyConnection, select_sql: str, target: Path, options: str, flatten: bool) -> int:
+    """Stream select_sql's rows from the reader into a file written by an in-memory DuckDB."""
+    batches = con.sql(_strip(select_sql)).to_arrow_reader(ROWS_PER_BATCH)
+    columns = ", ".join(_plain_columns(batches.schema)) if flatten else "*"
+    writer = duckdb.connect()
+    try:
+        writer.register(_ROWS, batches)
+        path = str(target).replace("'", "''")
+        try:
+            return writer.execute(f"COPY (SELECT {columns} FROM {_ROWS}) TO '{path}' {options}").fetchall()[0][0]
+        except duckdb.IOException as error:
+            raise ExportError(f"cannot write {target}: {str(error).splitlines()[0]}") from error
+    finally:
+        writer.close()
+
+
+def _plain_columns(schema: pa.Schema) -> list[str]:
+    """Select list of plain CSV values: a struct gives a column per field (`preference_target`),
+    a list or map becomes JSON text."""
+    return [part for field in schema for part in _plain(_quote(field.name), field.name, field.type)]
+
+
+def _plain(expression: str, name: str, kind: pa.DataType) -> list[str]:
+    if pa.types.is_struct(kind):
+        return [part for field in kind for part in
+                _plain(f"{expression}.{_quote(field.name)}", f"{name}_{field.name}", field.type)]
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind) \
+            or pa.types.is_map(kind) or pa.types.is_union(kind):
+        return [f"to_json({expression}) AS {_quote(name)}"]
+    return [f"{expression} AS {_quote(name)}"]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _strip(select_sql: str) -> str:

@@ -15,9 +15,14 @@ from typing import Union
 import duckdb
 import pandas as pd
 
+from warehouse.derived import refresh_derived
 from warehouse.schema import fetch_row, transaction, utc_now
 
-_LOADER_SET_COLUMNS = {"documents": {"first_seen_run", "loaded_at"}}
+_LOADER_SET_COLUMNS = {"documents": {"first_seen_run", "loaded_at"}, "sentence_terms": {"sentence_length"}}
+# Columns the loader computes from the batch's other rows: column -> (join, expression) of the
+# child insert; filled where the table has the column (a warehouse before 0004 has not).
+_COMPUTED = {("sentence_terms", "sentence_length"): (
+    "JOIN (SELECT DISTINCT sentence_id, term_count FROM _wh_sentences) s USING (sentence_id)", "s.term_count")}
 FAILURE_COLUMNS = ("source_path", "sha256", "format", "error")
 INDICATOR_COLUMNS = ("indicator_id", "name", "unit", "synonyms")
 
@@ -67,6 +72,7 @@ def load_batch(
     Each file's ingest_log row for (source_path, sha256) is updated or inserted, the
     `failures` (see record_failures) included, and `dq_results` rows are appended.
 
+    Tables derived from the metrics (indicator_yoy) are recomputed in the same transaction.
     Any error rolls the whole batch back, leaving the warehouse as it was; re-running
     the same batch changes no row count.
     """
@@ -91,6 +97,7 @@ def load_batch(
                 _append(con, "dq_results", dq_results)
             statuses = dict(con.execute("SELECT status, count(*) FROM _wh_plan GROUP BY status").fetchall())
             con.execute("DROP TABLE _wh_plan")
+            refresh_derived(con)
     return LoadSummary(
         documents_loaded=statuses.get("loaded", 0),
         documents_unchanged=statuses.get("unchanged", 0),
@@ -148,6 +155,7 @@ def replace_indicators(con: duckdb.DuckDBPyConnection, indicators: pd.DataFrame)
             "INSERT INTO indicators SELECT indicator_id, name, unit, CAST(synonyms AS VARCHAR[])"
             " FROM _wh_indicators"
         )
+        refresh_derived(con)
 
 
 def _check_columns(con: duckdb.DuckDBPyConnection, table: str, view: str) -> None:
@@ -297,9 +305,16 @@ def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: dateti
     )
     (has_copies,) = fetch_row(con, "SELECT count(*) > count(DISTINCT document_id) FROM _wh_plan")
     distinct = "DISTINCT" if has_copies else ""
+    present = set(con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
+                              ).fetchall())
     inserted = {}
     for table in CHILD_TABLES:
+        join, columns = "", "t.*"
+        for (computed_table, column), (computed_join, expression) in _COMPUTED.items():
+            if computed_table == table and (table, column) in present:
+                join, columns = computed_join, f"t.*, {expression} AS {column}"
         (inserted[table],) = fetch_row(
-            con, f"INSERT INTO {table} BY NAME SELECT {distinct} * FROM _wh_{table} WHERE document_id IN {new_ids}"
+            con, f"INSERT INTO {table} BY NAME SELECT {distinct} {columns} FROM _wh_{table} t {join}"
+                 f" WHERE t.document_id IN {new_ids}"
         )
     return inserted["metrics"]

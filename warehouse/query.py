@@ -10,27 +10,51 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-from warehouse.schema import connect
+import duckdb
+
+from warehouse.schema import READER_CONFIG, connect
 
 FORMATS = ("table", "csv", "json")
 READ_RETRIES = 8
+# Statements that only read: SELECT (with SHOW, DESCRIBE, SUMMARIZE, VALUES, FROM-first) and EXPLAIN.
+READING_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 _NULL_IN_TABLE = "NULL"
 _CELL_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-def run_query(path: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run `sql` on a read-only connection and return (column names, rows).
+class NotAQueryError(ValueError):
+    """SQL that is not one reading statement (a write, COPY, ATTACH, SET, several statements)."""
 
-    Read-only means DuckDB rejects any write. In DuckDB 2.0 another process writing the file
-    locks it, so the open waits and retries (about 25 s in all) before WarehouseLockedError.
+
+def run_query(path: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run one reading statement on a read-only connection; return (column names, rows).
+
+    Three fences: the statement must be a SELECT or EXPLAIN (NotAQueryError otherwise, before
+    the file is opened), the connection is read-only (DuckDB rejects any write), and external
+    access is off and locked (no COPY TO, ATTACH, file readers or setting changes). In DuckDB
+    2.0 another process writing the file locks it, so the open waits and retries (about 25 s
+    in all) before WarehouseLockedError.
     """
-    con = connect(path, read_only=True, retries=READ_RETRIES)
+    require_reading_statement(sql)
+    con = connect(path, read_only=True, retries=READ_RETRIES, config=READER_CONFIG)
     try:
         con.execute(sql)
         columns = [d[0] for d in con.description] if con.description else []
         return columns, con.fetchall()
     finally:
         con.close()
+
+
+def require_reading_statement(sql: str) -> None:
+    """Raise NotAQueryError unless sql is exactly one SELECT or EXPLAIN (a syntax error raises
+    DuckDB's ParserException)."""
+    statements = duckdb.extract_statements(sql)
+    if len(statements) != 1:
+        raise NotAQueryError(f"give one SQL statement, not {len(statements)}")
+    kind = statements[0].type
+    if kind not in READING_STATEMENTS:
+        raise NotAQueryError(f"only SELECT (or EXPLAIN) runs here, not {kind.name}: the warehouse is read-only "
+                             "for queries and changes only through govreport ingest")
 
 
 def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:

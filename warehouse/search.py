@@ -31,11 +31,12 @@ WHERE sentence_id IN (SELECT unnest($ids::VARCHAR[]))
 """
 COLUMNS = ["score", "sentence", "report_title", "agency", "report_year", "section", "section_category",
            "region", "matched", "sentence_id"]
-# Conditions on the candidate sentence `s`, each used only when its parameter is given.
+# Conditions on the candidate sentence's occurrence `o`, each used only when its parameter is given.
 FILTERS = {
-    "province": "s.document_id IN (SELECT document_id FROM documents WHERE province = $province)",
-    "year": "s.document_id IN (SELECT document_id FROM documents WHERE report_year = $year)",
-    "category": ("(s.section_id IN (SELECT section_id FROM sections WHERE category = $category)"
+    "province": "o.document_id IN (SELECT document_id FROM documents WHERE province = $province)",
+    "year": "o.document_id IN (SELECT document_id FROM documents WHERE report_year = $year)",
+    "category": ("o.sentence_id IN (SELECT sentence_id FROM sentences s WHERE"
+                 " s.section_id IN (SELECT section_id FROM sections WHERE category = $category)"
                  " OR ($category = 'other' AND s.section_id IS NULL))"),
 }
 

@@ -10,9 +10,11 @@
 --
 -- Returns sentence_id, score and matched (the query terms found), best first. Shape chosen by
 -- measurement (benchmarks/bench_analyst.py): the indexed terms containing a query term are
--- found on the distinct vocabulary first, so postings are fetched by an equality join; the
--- matched terms are listed for the returned rows only, and search.py fetches their report and
--- section in a second query.
+-- found on the distinct vocabulary first, so postings are fetched by an equality join; each
+-- posting carries its sentence's length and document, so ranking reads sentence_terms only
+-- (joining sentences by their long ids cost most of a common word's search); the matched
+-- terms are listed for the returned rows only, and search.py fetches their report and section
+-- in a second query.
 WITH
 query AS (
     SELECT unnest($terms::VARCHAR[]) AS query_term
@@ -23,7 +25,8 @@ vocabulary AS (
     JOIN query q ON contains(t.term, q.query_term)
 ),
 occurrences AS (
-    SELECT v.query_term, t.sentence_id, sum(t.tf) AS tf
+    SELECT v.query_term, t.sentence_id, any_value(t.document_id) AS document_id,
+           any_value(t.sentence_length) AS sentence_length, sum(t.tf) AS tf
     FROM sentence_terms t
     JOIN vocabulary v USING (term)
     GROUP BY v.query_term, t.sentence_id
@@ -40,10 +43,9 @@ best AS (
     SELECT
         o.sentence_id,
         sum(w.idf * o.tf * ($k1 + 1)
-            / (o.tf + $k1 * (1 - $b + $b * s.term_count / k.average_length))) AS score
+            / (o.tf + $k1 * (1 - $b + $b * o.sentence_length / k.average_length))) AS score
     FROM occurrences o
     JOIN weights w USING (query_term)
-    JOIN sentences s USING (sentence_id)
     CROSS JOIN corpus k
     WHERE /*filters*/ true
     GROUP BY o.sentence_id

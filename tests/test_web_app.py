@@ -84,21 +84,6 @@ def test_what_a_browser_sends_is_a_parameter_not_sql(web):
     assert web.get("/indicators?kind=" + quote("actual' OR 'a'='a"))[0] == 400
 
 
-def test_the_app_reads_through_a_connection_sealed_from_files_and_network(sample_site, tmp_path):
-    from govreport.web.app import sealed_reader
-
-    outside = tmp_path / "outside.csv"
-    outside.write_text("a\n1\n", encoding="utf-8")
-    with sealed_reader(sample_site.warehouse) as con:
-        assert con.execute("SELECT count(*) FROM documents").fetchall() == [(10,)]
-        for sql in (f"SELECT * FROM read_csv('{outside}')", f"COPY documents TO '{tmp_path / 'out.csv'}'",
-                    f"ATTACH '{tmp_path / 'other.duckdb'}'", "INSTALL httpfs", "SET enable_external_access = true",
-                    "DELETE FROM documents"):
-            with pytest.raises(duckdb.Error):
-                con.execute(sql)
-    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "other.duckdb").exists()
-
-
 def test_unknown_things_are_404_with_a_page(web):
     for path in ("/indicators/no_such_indicator", "/regions/000000", "/documents/abc", "/figures/abc:1:2",
                  "/quality?run=no-such-run"):

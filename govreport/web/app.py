@@ -1,7 +1,7 @@
 """The analysts' web app: indicators, regions, documents, figures, search and data quality.
 
 A Starlette app with Jinja2 templates. Every page reads the warehouse through one
-short-lived read-only connection (warehouse.open_reader, external access then disabled),
+short-lived read-only connection sealed from other files and the network (warehouse.open_reader),
 opened for the request and closed before the page is sent, so the app never keeps the file
 from an ingestion; while an ingestion writes, a request waits a few seconds like the
 command line does, then answers 503 with a Retry-After. The SQL is fixed text in
@@ -12,8 +12,7 @@ Every table on a page downloads as CSV with `?download=NAME`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -48,16 +47,6 @@ class WarehouseUnavailable(Exception):
         self.retry = retry
 
 
-@contextmanager
-def sealed_reader(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived read-only connection (warehouse.open_reader: waits a few seconds for a
-    writer) that can read no other file and reach no network: no read_csv, COPY, ATTACH or
-    INSTALL, and the setting cannot be turned back on."""
-    with open_reader(warehouse) as con:
-        con.execute("SET enable_external_access = false")
-        yield con
-
-
 def create_app(warehouse: Path, data_docs: Path | None = None) -> Starlette:
     """The web app on the warehouse file; `data_docs` (the GX Data Docs folder) is served
     under /data-docs/ when given."""
@@ -66,9 +55,10 @@ def create_app(warehouse: Path, data_docs: Path | None = None) -> Starlette:
     templates.env.globals.update(figure_in_document=figure_in_document, url_for=path_for)
 
     def read(work: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        """work(con) on a sealed reader, its failures as pages that say what to do."""
+        """work(con) on a read-only connection sealed from other files and the network
+        (warehouse.open_reader), its failures as pages that say what to do."""
         try:
-            with sealed_reader(warehouse) as con:
+            with open_reader(warehouse) as con:
                 return work(con)
         except WarehouseLockedError:
             raise WarehouseUnavailable("An ingestion is loading the warehouse right now; "

@@ -11,13 +11,20 @@ and the signature block keep their own lines. It never deletes a space inside a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Invisible characters that are not of category Cf (format) but are ignorable all the same
+# (Unicode's Default_Ignorable_Code_Point): the combining grapheme joiner, Hangul fillers,
+# Khmer inherent vowels, Mongolian and other variation selectors.
+# Planes holding format characters: 2 and 3 hold ideographs only, 15 and 16 private use.
+FORMAT_PLANES = (0, 1, 14)
+IGNORABLE_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+                    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
 # Unicode space separators (category Zs) other than the ASCII space.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 WIDTH_QUANTILE = 0.9  # the typical full line length, robust to a few very long lines
@@ -76,13 +83,27 @@ def _character_table() -> dict[int, int | None]:
     for code in list(range(0x20)) + [0x7F]:
         if chr(code) not in "\t\n":
             table[code] = None
-    table.update(dict.fromkeys(map(ord, INVISIBLE)))
+    table.update(dict.fromkeys(invisible_codes()))
     return table
 
 
+@cache
+def invisible_codes() -> frozenset[int]:
+    """Format characters (category Cf: zero-width space and joiners, bidi marks, embeddings
+    and isolates, the BOM, soft hyphens, tag characters …) and the other default-ignorable
+    code points. Inside a figure (30\u200b.5万人) they would cut it in two, and no reader
+    sees them, so cleaning drops them all."""
+    codes = {code for plane in FORMAT_PLANES for code in range(plane << 16, (plane + 1) << 16)
+             if unicodedata.category(chr(code)) == "Cf"}
+    for first, last in IGNORABLE_RANGES:
+        codes.update(range(first, last + 1))
+    return frozenset(codes)
+
+
 def normalise_characters(text: str) -> str:
-    """Unify line endings and fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width.
-    〔〕【】《》“” and traditional characters are kept as written."""
+    """Unify line endings, fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width,
+    drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
+    as written."""
     return LINE_BREAKS.sub("\n", text).translate(_character_table())
 
 

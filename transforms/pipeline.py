@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from transforms.clean import clean_text
+from transforms.clean import clean_text, normalise_characters
 from transforms.extract import extract_mentions
 from transforms.metadata import extract_meta
 from transforms.model import Document, Mention
@@ -32,7 +32,8 @@ def build_document(data: bytes, source_path: str) -> Document:
     if not text.strip():
         raise UnreadableDocument("the file holds no text")
     matchable = to_simplified(text)
-    page_meta = {label: to_simplified(value) for label, value in raw.page_meta.items()}
+    page_meta = {label: to_simplified(normalise_characters(value))
+                 for label, value in raw.page_meta.items()}
     sections = parse_sections(matchable)
     sentences = split_sentences(matchable, sections)
     meta = extract_meta(matchable, page_meta)

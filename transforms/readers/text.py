@@ -7,6 +7,7 @@ refuse text that no person could read (binary noise, mojibake, an empty document
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import cache
 
@@ -132,6 +133,15 @@ def _check_chinese(visible: list[str], source: str) -> None:
         raise UnreadableDocument(
             f"{source} looks garbled: only {share:.0%} of its Chinese characters are common ones "
             "(wrong encoding, or a font without a Unicode map)")
+
+
+CJK_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f"
+CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+
+
+def count_cjk(text: str) -> int:
+    """The number of CJK ideographs in text (as is_cjk counts them), at C speed."""
+    return len(text) - len(CJK_CHAR.sub("", text))
 
 
 def is_cjk(ch: str) -> bool:

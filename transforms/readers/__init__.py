@@ -19,7 +19,8 @@ from .rtf import read_rtf
 from .sniff import sniff_format
 from .text import check_readable_text, read_txt
 
-__all__ = ["RawDocument", "UnreadableDocument", "read_bytes", "sniff_format"]
+__all__ = ["MAX_INPUT_BYTES", "RawDocument", "UnreadableDocument", "check_input_size",
+           "read_bytes", "sniff_format"]
 
 MAX_INPUT_BYTES = 100 * 1024 * 1024
 
@@ -51,12 +52,17 @@ SOURCE_NAMES = {"txt": "the text file", "docx": "the .docx document", "pdf": "th
                 "wps": "the .wps document"}
 
 
+def check_input_size(size: int) -> None:
+    """Refuse an input over MAX_INPUT_BYTES."""
+    if size > MAX_INPUT_BYTES:
+        raise UnreadableDocument(
+            f"the file is {size / 2**20:.0f} MB, over the {MAX_INPUT_BYTES // 2**20} MB limit")
+
+
 def read_bytes(data: bytes, filename: str) -> RawDocument:
     """Read a report file's bytes as text. Raises UnreadableDocument with a reason a person
     understands when the file cannot become readable Chinese text."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise UnreadableDocument(
-            f"the file is {len(data) / 2**20:.0f} MB, over the {MAX_INPUT_BYTES // 2**20} MB limit")
+    check_input_size(len(data))
     fmt = sniff_format(data, filename)
     if fmt in REFUSALS:
         raise UnreadableDocument(REFUSALS[fmt])

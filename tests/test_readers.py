@@ -563,3 +563,47 @@ def test_doc_is_converted_with_soffice(monkeypatch, tmp_path):
     doc = read_bytes(OLE_WORD, "report.wps")
     assert isinstance(doc, RawDocument) and doc.format == "wps"
     assert "城乡低保对象\t17662人" in doc.text.split("\n")
+
+
+# --- the readability checks --------------------------------------------------------------
+
+
+def test_character_classes_agree_with_the_str_predicates_on_every_code_point():
+    """check_readable_text counts by class bits looked up per distinct character; each bit
+    must be what the str predicate (or is_cjk) says for every character there is."""
+    import unicodedata
+
+    from transforms.readers.text import (ALPHANUMERIC, CJK, COMMON, CONTROL, LETTER, SPACE, UNDECODED,
+                                         character_classes, common_hanzi, is_cjk)
+
+    # planes 4-13 are unassigned and 15-16 private use: no character there has any class
+    codes = [*range(0xD800), *range(0xE000, 0x40000), *range(0xE0000, 0xF0000)]
+    every = "".join(map(chr, codes))
+    assert not character_classes("".join(map(chr, range(0x40000, 0xE0000))))[0].any()
+    classes, counts = character_classes(every)
+    assert len(classes) == len(every) and set(counts.tolist()) == {1}
+    expected = {
+        SPACE: str.isspace, LETTER: str.isalpha, ALPHANUMERIC: str.isalnum,
+        UNDECODED: lambda ch: ch == "\ufffd",
+        CONTROL: lambda ch: unicodedata.category(ch) == "Cc" and not ch.isspace(),
+        CJK: lambda ch: ch.isalpha() and is_cjk(ch),
+        COMMON: lambda ch: ch.isalpha() and is_cjk(ch) and ch in common_hanzi(),
+    }
+    for bit, predicate in expected.items():
+        assert [bool(c & bit) for c in classes.tolist()] == [predicate(ch) for ch in every], bit
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("", "contains no text"),
+    (" \n\t\u3000", "contains no text"),
+    ("民政工作报告" * 10 + "\ufffd" * 5, "characters that could not be decoded"),
+    ("民政工作报告" * 10 + "\x01\x02", "binary data"),
+    ("The annual report of the civil affairs bureau. " * 5 + "民政", "almost no Chinese"),
+    ("鎴戜滑鐨勬皯鏀垮伐浣滄姤鍛婂拰绀句細鏁戝姪" * 3, "looks garbled"),
+])
+def test_unreadable_text_is_refused_with_its_reason(text, reason):
+    from transforms.readers.text import check_readable_text
+
+    with pytest.raises(UnreadableDocument, match=reason):
+        check_readable_text(text, "the text file")
+    check_readable_text("全县城乡低保对象17662人，特困人员3092人。" * 3, "the text file")

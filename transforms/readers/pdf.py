@@ -18,7 +18,7 @@ from pdfminer.psparser import PSException  # base of every pdfminer parsing erro
 
 from ._data import data_patterns
 from .model import RawDocument, UnreadableDocument
-from .text import is_cjk
+from .text import ALPHANUMERIC, CJK, character_classes
 
 MAX_PAGES = 1000
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be headers/footers
@@ -116,11 +116,12 @@ def check_text_layer(pages: list[list[PdfLine]]) -> None:
     """Refuse PDFs whose pages carry (almost) no extractable text."""
     text = "".join(line.text for page in pages for line in page)
     cid_codes = text.count("(cid:")
-    cjk = sum(1 for ch in text if is_cjk(ch))
+    classes, counts = character_classes(text)
+    cjk = counts[classes & CJK != 0].sum()
     if cid_codes and cid_codes > cjk:
         raise UnreadableDocument(
             "the PDF's fonts have no Unicode map (text comes out as (cid:N) codes); "
             "OCR is not supported")
-    letters = sum(1 for ch in text if ch.isalnum())
+    letters = counts[classes & ALPHANUMERIC != 0].sum()
     if letters < MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise UnreadableDocument("PDF has no text layer (a scan?); OCR is not supported")

@@ -170,7 +170,8 @@ class Paragraph:
         self.rules = rules
         self.pieces: list[str] = []
         self.length = 0
-        self.marks: set[str] = set()
+        self.marks: set[str] = set()  # of rules.marks, in the pieces up to `scanned`
+        self.scanned = 0
         self.head = ""  # the first HEAD_CHARS characters
         self.tail = ""  # the last TAIL_CHARS characters
         self.last_core = ""  # the last character that is not a closing mark
@@ -185,7 +186,6 @@ class Paragraph:
     def _append(self, piece: str) -> None:
         self.pieces.append(piece)
         self.length += len(piece)
-        self.marks.update(self.rules.marks.intersection(piece))
         if len(self.head) < HEAD_CHARS:
             self.head += piece[:HEAD_CHARS - len(self.head)]
         self.tail = (self.tail + piece[-TAIL_CHARS:])[-TAIL_CHARS:]
@@ -203,6 +203,11 @@ class Paragraph:
         return self.head if self.length <= HEAD_CHARS else ""
 
     def holds(self, characters: str) -> bool:
+        """Whether one of the characters (all of rules.marks) is in the paragraph; each
+        piece is searched once, when first asked."""
+        for piece in self.pieces[self.scanned:]:
+            self.marks.update(mark for mark in self.rules.marks if mark in piece)
+        self.scanned = len(self.pieces)
         return any(ch in self.marks for ch in characters)
 
     @property

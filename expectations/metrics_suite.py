@@ -9,11 +9,13 @@ offsets, …), which keeps each GX expectation a plain column test.
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from expectations.checks import CheckOutcome, SuiteRun, names_and_descriptions
 from expectations.gx_runner import Batch, import_gx, run_suite
-from expectations.vocabulary import counting_units, indicator_unit_pairs, rate_change_words
+from expectations.vocabulary import (counting_units, indicator_unit_pairs, percent_units,
+                                     plausible_limits, rate_change_words)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,6 +34,9 @@ PERCENT_UNIT = "%"
 WHOLE_TOLERANCE = 1e-6
 
 SHARE_FLAG = "is_share_percentage"
+SIGNLESS_FLAG = "is_signless_unit"
+MAGNITUDE = "magnitude"
+PLAUSIBLE_LIMIT = "plausible_limit"
 COUNT_FLAG = "is_counting_unit"
 FRACTION = "fractional_part"
 TEXT_AT_OFFSETS = "text_at_offsets"
@@ -78,7 +83,22 @@ def metric_expectations(known_units: Collection[str]) -> dict[str, list[Any]]:
                 row_condition=Column(SHARE_FLAG) == True,  # noqa: E712 (GX condition DSL)
             )
         ],
-        "value_non_negative": [gxe.ExpectColumnValuesToBeBetween(column="value", min_value=0)],
+        "value_finite": [
+            gxe.ExpectColumnValuesToBeBetween(
+                column="value", min_value=-sys.float_info.max, max_value=sys.float_info.max)
+        ],
+        "value_non_negative": [
+            gxe.ExpectColumnValuesToBeBetween(
+                column="value", min_value=0,
+                row_condition=Column(SIGNLESS_FLAG) == True,  # noqa: E712
+            )
+        ],
+        "value_plausible": [
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=PLAUSIBLE_LIMIT, column_B=MAGNITUDE, or_equal=True,
+                ignore_row_if="either_value_is_missing",
+            )
+        ],
         "mention_key_unique": [gxe.ExpectColumnValuesToBeUnique(column="metric_id")],
         "kind_valid": [gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS))],
         "qualifier_valid": [
@@ -140,12 +160,17 @@ def _with_derived_columns(frame: pd.DataFrame, texts: Mapping[str, str] | None) 
     Long columns (sentence, …) are left out: GX fingerprints every frame it is given.
     Without texts there is no TEXT_AT_OFFSETS column (raw_matches_text is skipped).
     """
+    import numpy as np
     import pandas as pd
 
     value = pd.to_numeric(frame["value"], errors="coerce")
     unit = frame["unit"]
     derived = {
         SHARE_FLAG: _share_percentage_flags(frame["subject"], unit),
+        SIGNLESS_FLAG: (~unit.isin(percent_units())).to_numpy(dtype=bool),
+        # a non-finite value is value_finite's (an ERROR), not also an implausible one
+        MAGNITUDE: value.abs().where(np.isfinite(value)),
+        PLAUSIBLE_LIMIT: unit.map(plausible_limits()).astype(float),
         COUNT_FLAG: unit.isin(counting_units()).to_numpy(dtype=bool),
         FRACTION: (value - value.round()).abs(),
         INDICATOR_UNIT: _indicator_units(frame["indicator"], unit),

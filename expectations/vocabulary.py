@@ -45,6 +45,24 @@ def units_of_kinds(kinds: Collection[str]) -> frozenset[str]:
     return frozenset(unit for unit, kind in unit_kinds().items() if kind in kinds)
 
 
+@cache
+def plausible_limits() -> dict[str, float]:
+    """Each known unit mapped to the largest magnitude a value in it may have
+    (limits.toml [[plausible]]: an entry naming the unit, else the entry of its kind)."""
+    from transforms.rules.units import unit_kinds
+
+    entries = limits()["plausible"]
+    by_unit = {unit: float(entry["max"]) for entry in entries for unit in entry.get("units", ())}
+    by_kind = {entry["kind"]: float(entry["max"]) for entry in entries if "kind" in entry}
+    return {unit: by_unit[unit] if unit in by_unit else by_kind[kind]
+            for unit, kind in unit_kinds().items() if unit in by_unit or kind in by_kind}
+
+
+def percent_units() -> frozenset[str]:
+    """Units of shares and rates (%, ‰, 个百分点): the only ones whose values may be negative."""
+    return units_of_kinds({"percent"})
+
+
 def counting_units() -> frozenset[str]:
     """Units that count whole things (人, 户, 个, 次 …)."""
     return units_of_kinds({"count"})

@@ -51,3 +51,39 @@ def test_extract_does_not_touch_the_warehouse(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     govreport("extract", str(SAMPLES / "wujiang-2022.txt"), env={"GOVREPORT_WAREHOUSE": str(warehouse)})
     assert not warehouse.exists()
+
+
+def test_extract_refuses_what_is_not_a_regular_file(tmp_path):
+    """A FIFO blocked `extract` forever and a symlink to /dev/zero read until MemoryError
+    (issue 12): each is refused at once with one line, and the good file after them is read."""
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    good = SAMPLES / "wujiang-2022.txt"
+    result = subprocess.run([sys.executable, "-m", "orchestration.cli", "extract", str(fifo), str(zero),
+                             str(folder), str(good)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 1 and result.stderr == ""
+    assert [line["error"] for line in lines[:3]] == [
+        "not a regular file but a named pipe (FIFO): only files are read",
+        "not a regular file but a symbolic link to a character device: only files are read",
+        "not a regular file but a directory: only files are read",
+    ]
+    assert len(lines) > 40 and lines[3]["document"] == str(good)
+
+
+def test_a_file_over_the_size_limit_is_refused_on_its_size(tmp_path):
+    import pytest
+
+    from transforms.pipeline import read_file
+    from transforms.readers import UnreadableDocument
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 200 MB that take no disk
+        handle.truncate(200 * 2**20)
+    # "200 MB" is its size on disk: had it been read, at most 100 MB + 1 byte would be
+    with pytest.raises(UnreadableDocument, match="^the file is 200 MB, over the 100 MB limit$"):
+        read_file(big)

@@ -69,6 +69,14 @@ PLANTED = {
     ),
     f"{DOC}:150:155": ("required_fields_present", row(f"{DOC}:150:155", raw=None)),
     f"{DOC}:160:165": ("kind_valid", row(f"{DOC}:160:165", kind="plan")),
+    f"{DOC}:180:580": ("value_finite", row(f"{DOC}:180:580", value=float("inf"), raw="9" * 400 + "人")),
+    f"{DOC}:590:622": (
+        "value_plausible",
+        row(f"{DOC}:590:622", subject="救助资金", value=1e30, unit="元", raw="1" + "0" * 30 + "元"),
+    ),
+    f"{DOC}:630:635": (
+        None, row(f"{DOC}:630:635", subject="收入同比增长", value=-3.5, unit="%", raw="-3.5%"),
+    ),
 }
 DUPLICATED_ID = f"{DOC}:170:175"
 
@@ -136,10 +144,53 @@ def test_bad_qualifier_fails_only_qualifier_valid():
     assert by_name(outcomes)["qualifier_valid"].failing_metric_ids == ("q:1:2",)
 
 
-def test_negative_percentage_fails_range_and_sign():
-    negative = row("n:1:3", subject="覆盖率", value=-3.0, unit="%", raw="-3%")
-    outcomes = validate_metrics(frame(negative), KNOWN_UNITS)
-    assert failed(outcomes) == {"percentage_in_range", "value_non_negative"}
+def test_negative_share_fails_its_range_and_a_negative_rate_passes():
+    share = row("n:1:3", subject="覆盖率", value=-3.0, unit="%", raw="-3%")
+    rate = row("n:4:9", subject="救助资金同比下降", value=-3.5, unit="%", raw="-3.5%")
+    outcomes = validate_metrics(frame(share, rate), KNOWN_UNITS)
+    assert failed(outcomes) == {"percentage_in_range"}
+    assert outcome(outcomes, "percentage_in_range").failing_metric_ids == ("n:1:3",)
+
+
+def test_negative_count_and_amount_warn():
+    rows = [row("m:1:3", value=-3.0, raw="-3人"), row("m:4:9", subject="资金", value=-5e4, unit="元", raw="-5万元")]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)
+    assert failed(outcomes) == {"value_non_negative"}
+    check = outcome(outcomes, "value_non_negative")
+    assert check.severity == "WARN" and check.failing_metric_ids == ("m:1:3", "m:4:9")
+
+
+def test_non_finite_values_are_errors_and_not_also_implausible():
+    rows = [row("f:1:2", value=float("inf")), row("f:3:4", value=float("inf"), unit="元", subject="资金")]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)
+    assert failed(outcomes) == {"value_finite"}
+    check = outcome(outcomes, "value_finite")
+    assert check.severity == "ERROR" and check.failing_metric_ids == ("f:1:2", "f:3:4")
+    assert check.observed_by_document[DOC].startswith("2 of 2 rows; e.g. value=inf")
+
+
+@pytest.mark.parametrize("unit, value, plausible", [
+    ("人", 1.4e9, True), ("人", 2e9, False), ("户", 5e8, True), ("户", 7e8, False),
+    ("人次", 3e11, True), ("人次", 6e11, False), ("家", 9e11, True), ("家", 2e12, False),
+    ("元", 1.3e14, True), ("元", 1e30, False), ("%", 9000.0, True), ("%", -2e4, False),
+    ("个百分点", -50.0, True), ("个百分点", 150.0, False), ("小时", 1e12, True), ("小时", 1e14, False),
+    ("个工作日", 15.0, True), ("分", 1000.0, True), ("分", 1001.0, False),
+])
+def test_values_beyond_their_units_limit_warn(unit, value, plausible):
+    units = KNOWN_UNITS | {unit}
+    subject = "人数同比增长" if unit in ("%", "个百分点") else "对象"
+    outcomes = validate_metrics(frame(row("p:1:2", subject=subject, value=value, unit=unit)), units)
+    check = outcome(outcomes, "value_plausible")
+    assert check.passed is plausible and check.severity == "WARN"
+    assert failed(outcomes) <= {"value_plausible", "value_non_negative", "count_is_whole"}
+
+
+def test_every_known_unit_has_a_plausible_limit_with_a_reason():
+    from expectations.vocabulary import limits, plausible_limits
+    from transforms.rules.units import unit_kinds
+
+    assert set(plausible_limits()) == set(unit_kinds())
+    assert all(entry["why"] and entry["max"] > 0 for entry in limits()["plausible"])
 
 
 def test_empty_frame_passes_everything():
@@ -173,7 +224,7 @@ def test_missing_column_is_an_error():
 def test_importing_expectations_does_not_import_gx():
     code = (
         "import sys, expectations; "
-        "assert len(expectations.METRIC_CHECKS) == 11; "
+        "assert len(expectations.METRIC_CHECKS) == 13; "
         "assert expectations.CHECKS['raw_matches_text'].severity == 'ERROR'; "
         "assert 'great_expectations' not in sys.modules"
     )
@@ -193,7 +244,8 @@ def outcome(outcomes, name: str) -> CheckOutcome:
 
 def test_severity_and_suite_come_from_the_check_table(faulty_outcomes):
     severities = {o.name: o.severity for o in faulty_outcomes}
-    assert severities["value_non_negative"] == "ERROR"
+    assert severities["value_non_negative"] == "WARN"
+    assert severities["value_finite"] == "ERROR"
     assert severities["unit_known"] == "WARN"
     assert {o.suite for o in faulty_outcomes} == {"metrics"}
 
@@ -300,3 +352,25 @@ def test_suite_run_keeps_the_gx_result_for_data_docs():
     assert run.suite == "metrics"
     assert [r.suite_name for r in run.gx_results] == ["metrics"]
     assert len(run) == len(METRIC_CHECKS)
+
+
+def test_a_report_with_an_overflowing_and_an_absurd_figure_is_flagged_and_alerted():
+    """Issue 12: a 400-digit figure was stored as inf and 10^30 元 as 1e30 with every check
+    passing. From the report's text to the alerts, through the production code."""
+    from expectations.alerts import alerts_from_outcomes
+    from transforms.pipeline import build_document
+    from transforms.rules.units import known_units
+    from transforms.tables import documents_frame, metrics_frame
+
+    text = ("某县民政局2023年工作总结\n2023年,全县城乡低保对象" + "9" * 400 + "人,"
+            "发放救助资金1" + "0" * 30 + "元,特困人员1762人。\n")
+    document = build_document(text.encode("utf-8"), "inbox/absurd.txt")
+    documents = documents_frame([document])
+    outcomes = validate_metrics(metrics_frame([document]), known_units(), documents)
+    assert failed(outcomes) == {"value_finite", "value_plausible"}
+    alerts = {alert.check: alert for alert in alerts_from_outcomes(outcomes, documents)}
+    assert alerts["value_finite"].severity == "ERROR"
+    assert "value=inf" in alerts["value_finite"].observed
+    assert alerts["value_plausible"].severity == "WARN"
+    assert "救助资金" in alerts["value_plausible"].observed
+    assert all(alert.source_path == "inbox/absurd.txt" for alert in alerts.values())

@@ -375,6 +375,50 @@ def test_html_page_without_article_is_refused():
     assert "no article text" in reason or "contains no text" in reason
 
 
+def test_html_page_with_a_10_mb_inline_script_is_read_whole():
+    """libxml2 stops at a text node over 10,000,000 bytes unless told it may be huge."""
+    script = "<script>var data = '" + "x" * (11 * 2**20) + "';</script>"
+    page = PORTAL_PAGE.replace("<style>", script + "<style>")
+    doc = read_bytes(page.encode("utf-8"), "page.html")
+    assert doc.page_meta["索引号"] == "K26058142/2024-13705"
+    assert doc.text.split("\n")[-1] == "全区机构护理员169人，持证135人，持证率80%。"
+    assert "var data" not in doc.text
+
+
+@pytest.mark.parametrize("depth", [300, 3000, 20000])
+def test_deeply_nested_html_page_is_read_whole(depth):
+    """libxml2 stops at depth 256 (2,048 with its huge-tree option); deeper pages are
+    flattened, keeping their text and paragraphs in order."""
+    head, body = PORTAL_PAGE.split("<body>")
+    wrap = depth // 4  # around the whole page, and again around the article's paragraphs
+    body = body.replace('<div id="zoom">', '<div id="zoom">' + "<div><span>" * wrap)
+    body = body.replace(' </div>\n <div class="share">', "</span></div>" * wrap + ' </div>\n <div class="share">')
+    page = head + "<body>" + "<div><span>" * wrap + body.replace("</body>", "</span></div>" * wrap + "</body>")
+    assert page.count("<span>") == page.count("</span>") == 2 * wrap
+    doc = read_bytes(page.encode("utf-8"), "deep.html")
+    assert doc == read_bytes(PORTAL_PAGE.encode("utf-8"), "page.html")
+
+
+def test_flattening_unwraps_wrappers_caps_depth_and_ignores_tags_in_scripts():
+    from transforms.readers.html import BLOCK_TAGS, parse_html, tree_depth
+    from transforms.readers.html_nesting import flatten_nesting
+
+    def flat(markup: str, limit: int = 10) -> str:
+        return flatten_nesting(markup, limit, BLOCK_TAGS, lambda class_id: "nav" in class_id)
+
+    wrapped = ("<html><body>" + "<div><span>" * 50 + "<script>'<div>'</script><p>甲<p>乙<b>丙</b></p>"
+               + "</span></div>" * 50 + "<p>丁</p></body></html>")
+    assert flat(wrapped) == "<html><body><div><span><p>甲<p>乙<b>丙</b></p></span></div><p>丁</p></body></html>"
+    # text between the wrappers keeps them, and the depth is capped instead
+    texty = "<html><body>" + "<div>字" * 50 + "</div>" * 50 + "<div class='nav'><div><a>首页</a></div></div></body></html>"
+    root = parse_html(flat(texty))
+    assert tree_depth(root) <= 12
+    assert root.text_content() == "字" * 50 + "首页"
+    assert root.find(".//div[@class='nav']/div/a") is not None  # furniture keeps its wrapper
+    unclosed = "<html><body>" + "<p>段落" * 500 + "</body></html>"
+    assert flat(unclosed) == unclosed  # an unclosed <p> is closed by the next
+
+
 # --- txt --------------------------------------------------------------------------------
 
 
@@ -519,3 +563,47 @@ def test_doc_is_converted_with_soffice(monkeypatch, tmp_path):
     doc = read_bytes(OLE_WORD, "report.wps")
     assert isinstance(doc, RawDocument) and doc.format == "wps"
     assert "城乡低保对象\t17662人" in doc.text.split("\n")
+
+
+# --- the readability checks --------------------------------------------------------------
+
+
+def test_character_classes_agree_with_the_str_predicates_on_every_code_point():
+    """check_readable_text counts by class bits looked up per distinct character; each bit
+    must be what the str predicate (or is_cjk) says for every character there is."""
+    import unicodedata
+
+    from transforms.readers.text import (ALPHANUMERIC, CJK, COMMON, CONTROL, LETTER, SPACE, UNDECODED,
+                                         character_classes, common_hanzi, is_cjk)
+
+    # planes 4-13 are unassigned and 15-16 private use: no character there has any class
+    codes = [*range(0xD800), *range(0xE000, 0x40000), *range(0xE0000, 0xF0000)]
+    every = "".join(map(chr, codes))
+    assert not character_classes("".join(map(chr, range(0x40000, 0xE0000))))[0].any()
+    classes, counts = character_classes(every)
+    assert len(classes) == len(every) and set(counts.tolist()) == {1}
+    expected = {
+        SPACE: str.isspace, LETTER: str.isalpha, ALPHANUMERIC: str.isalnum,
+        UNDECODED: lambda ch: ch == "\ufffd",
+        CONTROL: lambda ch: unicodedata.category(ch) == "Cc" and not ch.isspace(),
+        CJK: lambda ch: ch.isalpha() and is_cjk(ch),
+        COMMON: lambda ch: ch.isalpha() and is_cjk(ch) and ch in common_hanzi(),
+    }
+    for bit, predicate in expected.items():
+        assert [bool(c & bit) for c in classes.tolist()] == [predicate(ch) for ch in every], bit
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("", "contains no text"),
+    (" \n\t\u3000", "contains no text"),
+    ("民政工作报告" * 10 + "\ufffd" * 5, "characters that could not be decoded"),
+    ("民政工作报告" * 10 + "\x01\x02", "binary data"),
+    ("The annual report of the civil affairs bureau. " * 5 + "民政", "almost no Chinese"),
+    ("鎴戜滑鐨勬皯鏀垮伐浣滄姤鍛婂拰绀句細鏁戝姪" * 3, "looks garbled"),
+])
+def test_unreadable_text_is_refused_with_its_reason(text, reason):
+    from transforms.readers.text import check_readable_text
+
+    with pytest.raises(UnreadableDocument, match=reason):
+        check_readable_text(text, "the text file")
+    check_readable_text("全县城乡低保对象17662人，特困人员3092人。" * 3, "the text file")

@@ -11,13 +11,20 @@ and the signature block keep their own lines. It never deletes a space inside a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Invisible characters that are not of category Cf (format) but are ignorable all the same
+# (Unicode's Default_Ignorable_Code_Point): the combining grapheme joiner, Hangul fillers,
+# Khmer inherent vowels, Mongolian and other variation selectors.
+# Planes holding format characters: 2 and 3 hold ideographs only, 15 and 16 private use.
+FORMAT_PLANES = (0, 1, 14)
+IGNORABLE_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+                    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
 # Unicode space separators (category Zs) other than the ASCII space.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 WIDTH_QUANTILE = 0.9  # the typical full line length, robust to a few very long lines
@@ -26,6 +33,8 @@ MIN_WIDTH = 20  # no page wraps narrower; keeps short headings of tiny texts fro
 TITLE_TAIL_MAX = 15  # the second line of a broken title is short (建设工作报告)
 AGENCY_LINE_MAX = 25
 SENTENCE_INSIDE = "。!?;！？；"  # a numbered line holding one of these is prose, not a heading
+HEAD_CHARS = 64  # the start of a paragraph that heading, date and agency patterns read
+TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched against
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class BreakRules:
     dates: tuple[re.Pattern[str], ...]
     item_starts: tuple[re.Pattern[str], ...]
     heading_starts: tuple[re.Pattern[str], ...]
+    marks: frozenset[str]  # every character a rule asks whether a paragraph holds
 
 
 @cache
@@ -54,7 +64,8 @@ def break_rules() -> BreakRules:
         agency_suffixes=tuple(config["agency_suffixes"]),
         dates=tuple(re.compile(p) for p in config["date_patterns"]),
         item_starts=tuple(re.compile(p) for p in config["item_starts"]),
-        heading_starts=data_patterns("reader_line_starts.txt"))
+        heading_starts=data_patterns("reader_line_starts.txt"),
+        marks=frozenset("\t" + config["prose"] + config["terminal"] + SENTENCE_INSIDE))
 
 
 def clean_text(text: str) -> str:
@@ -76,13 +87,27 @@ def _character_table() -> dict[int, int | None]:
     for code in list(range(0x20)) + [0x7F]:
         if chr(code) not in "\t\n":
             table[code] = None
-    table.update(dict.fromkeys(map(ord, INVISIBLE)))
+    table.update(dict.fromkeys(invisible_codes()))
     return table
 
 
+@cache
+def invisible_codes() -> frozenset[int]:
+    """Format characters (category Cf: zero-width space and joiners, bidi marks, embeddings
+    and isolates, the BOM, soft hyphens, tag characters …) and the other default-ignorable
+    code points. Inside a figure (30\u200b.5万人) they would cut it in two, and no reader
+    sees them, so cleaning drops them all."""
+    codes = {code for plane in FORMAT_PLANES for code in range(plane << 16, (plane + 1) << 16)
+             if unicodedata.category(chr(code)) == "Cf"}
+    for first, last in IGNORABLE_RANGES:
+        codes.update(range(first, last + 1))
+    return frozenset(codes)
+
+
 def normalise_characters(text: str) -> str:
-    """Unify line endings and fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width.
-    〔〕【】《》“” and traditional characters are kept as written."""
+    """Unify line endings, fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width,
+    drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
+    as written."""
     return LINE_BREAKS.sub("\n", text).translate(_character_table())
 
 
@@ -117,7 +142,7 @@ def _join_pass(lines: list[str]) -> list[str]:
     rules = break_rules()
     width = typical_width(lines)
     head_end = next((i for i, line in enumerate(lines) if _is_body_line(line, rules)), len(lines))
-    out = [lines[0]]
+    out = [Paragraph(lines[0], rules)]
     for index, line in enumerate(lines[1:], start=1):
         previous = out[-1]
         if line[0] in rules.continuation:
@@ -127,10 +152,72 @@ def _join_pass(lines: list[str]) -> list[str]:
         else:
             join = should_join(previous, line, width, rules)
         if join:
-            out[-1] = join_pair(previous, line)
+            previous.add(line)
         else:
-            out.append(line)
-    return out
+            out.append(Paragraph(line, rules))
+    return [paragraph.text for paragraph in out]
+
+
+class Paragraph:
+    """A paragraph being rebuilt from lines.
+
+    The join rules ask of the paragraph so far only how it starts, how it ends, how long
+    it is and whether it holds some mark; those answers are kept up to date as lines are
+    added, since asking the joined text would cost its length at every line (quadratic in
+    a long paragraph). Its start is read from its first HEAD_CHARS characters."""
+
+    def __init__(self, line: str, rules: BreakRules) -> None:
+        self.rules = rules
+        self.pieces: list[str] = []
+        self.length = 0
+        self.marks: set[str] = set()  # of rules.marks, in the pieces up to `scanned`
+        self.scanned = 0
+        self.head = ""  # the first HEAD_CHARS characters
+        self.tail = ""  # the last TAIL_CHARS characters
+        self.last_core = ""  # the last character that is not a closing mark
+        self._append(line)
+
+    def add(self, line: str) -> None:
+        """Join a line on: directly, or with a space between two Latin words."""
+        if _is_latin(self.tail[-1]) and _is_latin(line[0]):
+            self._append(" ")
+        self._append(line)
+
+    def _append(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.length += len(piece)
+        if len(self.head) < HEAD_CHARS:
+            self.head += piece[:HEAD_CHARS - len(self.head)]
+        self.tail = (self.tail + piece[-TAIL_CHARS:])[-TAIL_CHARS:]
+        core = piece.rstrip(self.rules.closers)
+        if core:
+            self.last_core = core[-1]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    @property
+    def short_text(self) -> str:
+        """The whole text when it fits in the head (agency and date lines are short), else ''."""
+        return self.head if self.length <= HEAD_CHARS else ""
+
+    def holds(self, characters: str) -> bool:
+        """Whether one of the characters (all of rules.marks) is in the paragraph; each
+        piece is searched once, when first asked."""
+        for piece in self.pieces[self.scanned:]:
+            self.marks.update(mark for mark in self.rules.marks if mark in piece)
+        self.scanned = len(self.pieces)
+        return any(ch in self.marks for ch in characters)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """As ends_sentence() of its text."""
+        return not self.last_core or self.last_core in self.rules.terminal
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def typical_width(lines: list[str]) -> float:
@@ -148,9 +235,9 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
             or starts_block(line, rules))
 
 
-def should_join(previous: str, line: str, width: float, rules: BreakRules) -> bool:
+def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
-    if "\t" in previous or "\t" in line or ends_sentence(previous, rules):
+    if previous.holds("\t") or "\t" in line or previous.ends_sentence:
         return False
     if starts_block(line, rules) or is_signature_line(line, rules):
         return False
@@ -176,16 +263,16 @@ def starts_block(line: str, rules: BreakRules) -> bool:
     return starts_heading(line, rules) or any(p.match(line) for p in rules.item_starts)
 
 
-def is_heading(line: str, width: float, rules: BreakRules) -> bool:
+def is_heading(paragraph: Paragraph, width: float, rules: BreakRules) -> bool:
     """A numbered line that is a heading: no sentence inside, shorter than a full line
     (a full line starting with (一) in a wrapped PDF is the first line of a paragraph)."""
-    return (starts_heading(line, rules) and not any(ch in SENTENCE_INSIDE for ch in line)
-            and len(line) < FULL_LINE_SHARE * width)
+    return (starts_heading(paragraph.head, rules) and not paragraph.holds(SENTENCE_INSIDE)
+            and paragraph.length < FULL_LINE_SHARE * width)
 
 
-def is_prose(line: str, width: float, rules: BreakRules) -> bool:
+def is_prose(paragraph: Paragraph, width: float, rules: BreakRules) -> bool:
     """Running text: has commas/full stops inside, or fills a typical line."""
-    return any(ch in rules.prose for ch in line) or len(line) >= FULL_LINE_SHARE * width
+    return paragraph.holds(rules.prose) or paragraph.length >= FULL_LINE_SHARE * width
 
 
 def is_signature_line(line: str, rules: BreakRules) -> bool:
@@ -204,23 +291,16 @@ def is_agency_line(line: str, rules: BreakRules) -> bool:
             and not any(ch.isdigit() for ch in line) and not _has_punctuation(line, rules))
 
 
-def continues_title(previous: str, line: str, rules: BreakRules) -> bool:
+def continues_title(previous: Paragraph, line: str, rules: BreakRules) -> bool:
     """A title broken over two lines (…2025年度法治政府 / 建设工作报告): the second line is
     a short tail ending like a title, the first neither ends like one nor names an agency."""
     return (len(line) <= TITLE_TAIL_MAX and line.endswith(rules.title_suffixes)
-            and not previous.endswith(rules.title_suffixes)
-            and not _has_punctuation(previous, rules) and not _has_punctuation(line, rules)
-            and not is_agency_line(previous, rules) and not starts_block(line, rules)
-            and not is_date_line(previous, rules))
+            and not previous.tail.endswith(rules.title_suffixes)
+            and not previous.holds(rules.prose + rules.terminal) and not _has_punctuation(line, rules)
+            and not is_agency_line(previous.short_text, rules) and not starts_block(line, rules)
+            and not is_date_line(previous.short_text, rules))
 
 
 def _has_punctuation(line: str, rules: BreakRules) -> bool:
     """Contains sentence or clause punctuation."""
     return any(ch in rules.prose or ch in rules.terminal for ch in line)
-
-
-def join_pair(previous: str, line: str) -> str:
-    """Join two pieces of one paragraph: directly, or with a space between two Latin words."""
-    if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha():
-        return f"{previous} {line}"
-    return previous + line

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
-from transforms.clean import clean_text
+from transforms.clean import clean_text, normalise_characters
 from transforms.extract import extract_mentions
 from transforms.metadata import extract_meta
 from transforms.model import Document, Mention
-from transforms.readers import UnreadableDocument, read_bytes
+from transforms.readers import MAX_INPUT_BYTES, UnreadableDocument, check_input_size, read_bytes
 from transforms.search_terms import search_terms
 from transforms.simplify import to_simplified
 from transforms.structure import parse_sections, split_sentences
@@ -32,7 +34,8 @@ def build_document(data: bytes, source_path: str) -> Document:
     if not text.strip():
         raise UnreadableDocument("the file holds no text")
     matchable = to_simplified(text)
-    page_meta = {label: to_simplified(value) for label, value in raw.page_meta.items()}
+    page_meta = {label: to_simplified(normalise_characters(value))
+                 for label, value in raw.page_meta.items()}
     sections = parse_sections(matchable)
     sentences = split_sentences(matchable, sections)
     meta = extract_meta(matchable, page_meta)
@@ -45,11 +48,35 @@ def build_document(data: bytes, source_path: str) -> Document:
         sentence_terms=[search_terms(matchable[s.start:s.end]) for s in sentences])
 
 
+FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+              (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+              (stat.S_ISSOCK, "a socket"))
+
+
 def read_file(path: str | Path) -> bytes:
+    """A regular file's bytes; anything else is refused with a one-line reason.
+
+    Opened without blocking and checked on the open descriptor (no race with a file
+    swapped in between): a FIFO would block the read forever and a device such as
+    /dev/zero never ends. A file over the size limit is refused before it is read."""
     try:
-        return Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise UnreadableDocument(f"cannot open the file: {error.strerror or error}") from error
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        kind = next((name for test, name in FILE_KINDS if test(info.st_mode)), "not a file")
+        link = "a symbolic link to " if os.path.islink(path) else ""
+        raise UnreadableDocument(f"not a regular file but {link}{kind}: only files are read")
+    with os.fdopen(descriptor, "rb") as handle:
+        check_input_size(info.st_size)
+        try:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:
+            raise UnreadableDocument(f"cannot read the file: {error.strerror or error}") from error
+    check_input_size(len(data))  # it grew while being read
+    return data
 
 
 def read_document(path: str | Path) -> Document:

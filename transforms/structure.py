@@ -22,6 +22,7 @@ INLINE_ITEM_LEVEL = 5
 INLINE_TITLE_END = re.compile(r"[，,。；;：:！!？?]")
 TITLE_END = re.compile(r"[。;；!?！？]")
 LONGEST_TITLE = 60
+LEADING_SPACE = re.compile(r"\s*")
 SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)]?|\n|$)")
 
 
@@ -43,12 +44,20 @@ def _heading_at(line: str) -> tuple[int, str, str] | None:
     for level, pattern in HEADING_PATTERNS:
         match = pattern.match(line)
         if match:
-            rest = line[match.end():]
-            title_end = TITLE_END.search(rest)
-            title = (rest[:title_end.start()] if title_end else rest).strip()
+            title = _title_after(line, match.end(), TITLE_END)
             if title:
-                return level, match.group("number"), title[:LONGEST_TITLE]
+                return level, match.group("number"), title
     return None
+
+
+def _title_after(line: str, start: int, title_end: re.Pattern) -> str:
+    """The title starting at `start`: up to `title_end` or the line's end, at most
+    LONGEST_TITLE characters. Only the window of the title is read, never the rest of a
+    long line (a paragraph of a megabyte holds many items)."""
+    start = LEADING_SPACE.match(line, start).end()
+    window = start + LONGEST_TITLE + 1
+    end = title_end.search(line, start, window)
+    return line[start:end.start() if end else window].strip()[:LONGEST_TITLE]
 
 
 def starts_heading(line: str) -> bool:
@@ -73,9 +82,7 @@ def _inline_items(line: str, start: int, count: int) -> tuple[list[tuple[int, in
         if position not in (count + 1, 1):
             continue
         count = position
-        rest = line[match.end():]
-        title_end = INLINE_TITLE_END.search(rest)
-        title = (rest[:title_end.start()] if title_end else rest).strip()[:LONGEST_TITLE]
+        title = _title_after(line, match.end(), INLINE_TITLE_END)
         items.append((start + match.start("number"), number, title))
     ends = [s for s, _, _ in items[1:]] + [start + len(line.rstrip())]
     return [(s, e, number, title) for (s, number, title), e in zip(items, ends) if title], count
@@ -101,15 +108,31 @@ def parse_sections(text: str) -> list[Section]:
                      for item_start, item_end, number, title in items)
     sections: list[Section] = []
     open_by_level: dict[int, int] = {}
+    ends = _next_at_or_above(found, len(text))
     for index, (start, level, number, title, fixed, end) in enumerate(found):
-        if end is None:
-            end = next((s for s, lv, *_ in found[index + 1:] if lv <= level), len(text))
+        end = ends[index] if end is None else end
         parent = max((open_by_level[lv] for lv in open_by_level if lv < level), default=None)
         open_by_level = {lv: i for lv, i in open_by_level.items() if lv < level}
         open_by_level[level] = index
         category = fixed or _category_for(title, sections[parent] if parent is not None else None)
         sections.append(Section(index, parent, level, number, title, category, start, end))
     return sections
+
+
+def _next_at_or_above(found: list[tuple], text_end: int) -> list[int]:
+    """For each entry (start, level, …), the start of the next entry of its level or a
+    higher one (a lower number), else text_end: one pass from the end with a stack of the
+    entries that can still be someone's next."""
+    ends = [text_end] * len(found)
+    later: list[tuple[int, int]] = []  # (level, start), levels rising towards the top
+    for index in range(len(found) - 1, -1, -1):
+        start, level = found[index][0], found[index][1]
+        while later and later[-1][0] > level:
+            later.pop()
+        if later:
+            ends[index] = later[-1][1]
+        later.append((level, start))
+    return ends
 
 
 def _category_for(title: str, parent: Section | None) -> SectionCategory:
@@ -131,8 +154,13 @@ def innermost_section(sections: list[Section], position: int) -> Section | None:
 
 
 def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
-    """Sentences end at 。！？；!?; or a line end; blank stretches are skipped."""
+    """Sentences end at 。！？；!?; or a line end; blank stretches are skipped. Each gets
+    its innermost section (as innermost_section finds it), found in one sweep over the
+    sections in text order."""
     sentences: list[Sentence] = []
+    content = [s for s in sections if s.category is not SectionCategory.OUTLINE]
+    upcoming = 0
+    around: list[Section] = []  # sections begun at the last sentence, in list order
     for match in SENTENCE_END.finditer(text):
         start, end = match.span()
         while start < end and text[start].isspace():
@@ -140,6 +168,10 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            section = innermost_section(sections, start)
+            while upcoming < len(content) and content[upcoming].start <= start:
+                around.append(content[upcoming])
+                upcoming += 1
+            around = [s for s in around if s.end > start]
+            section = max(around, key=lambda s: s.level, default=None)  # first of the deepest
             sentences.append(Sentence(len(sentences), start, end, section.index if section else None))
     return sentences

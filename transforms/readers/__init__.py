@@ -19,9 +19,14 @@ from .rtf import read_rtf
 from .sniff import sniff_format
 from .text import check_readable_text, read_txt
 
-__all__ = ["RawDocument", "UnreadableDocument", "read_bytes", "sniff_format"]
+__all__ = ["MAX_INPUT_BYTES", "MAX_TEXT_CHARS", "RawDocument", "UnreadableDocument", "check_input_size",
+           "read_bytes", "sniff_format"]
 
-MAX_INPUT_BYTES = 100 * 1024 * 1024
+MAX_INPUT_BYTES = 100 * 1024 * 1024  # a PDF or .docx may carry large images
+# Text a document may hold: reports run to some 30,000 characters, compilations to a few
+# hundred thousand. Up to this the pipeline takes under a minute of CPU and a few hundred
+# MB (benchmarks/bench_big_input.py; README "Formats and bad files").
+MAX_TEXT_CHARS = 1_000_000
 
 READERS = {
     "txt": read_txt,
@@ -51,12 +56,17 @@ SOURCE_NAMES = {"txt": "the text file", "docx": "the .docx document", "pdf": "th
                 "wps": "the .wps document"}
 
 
+def check_input_size(size: int) -> None:
+    """Refuse an input over MAX_INPUT_BYTES."""
+    if size > MAX_INPUT_BYTES:
+        raise UnreadableDocument(
+            f"the file is {size / 2**20:.0f} MB, over the {MAX_INPUT_BYTES // 2**20} MB limit")
+
+
 def read_bytes(data: bytes, filename: str) -> RawDocument:
     """Read a report file's bytes as text. Raises UnreadableDocument with a reason a person
     understands when the file cannot become readable Chinese text."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise UnreadableDocument(
-            f"the file is {len(data) / 2**20:.0f} MB, over the {MAX_INPUT_BYTES // 2**20} MB limit")
+    check_input_size(len(data))
     fmt = sniff_format(data, filename)
     if fmt in REFUSALS:
         raise UnreadableDocument(REFUSALS[fmt])
@@ -67,5 +77,9 @@ def read_bytes(data: bytes, filename: str) -> RawDocument:
     except Exception as exc:  # a damaged file must not stop a batch; say what broke
         raise UnreadableDocument(
             f"{SOURCE_NAMES[fmt]} could not be read ({type(exc).__name__}: {exc})") from exc
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument(
+            f"{SOURCE_NAMES[fmt]} holds {len(document.text):,} characters of text, over the "
+            f"{MAX_TEXT_CHARS:,}-character limit (a report runs to some 30,000): split it into its reports")
     check_readable_text(document.text, SOURCE_NAMES[fmt])
     return document

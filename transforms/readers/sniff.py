@@ -23,6 +23,7 @@ MARKUP_START = re.compile(
     re.IGNORECASE | re.DOTALL)
 MARKUP_ANYWHERE = re.compile(rb"<(?:html|body)\b|</(?:p|div|td|span|body|html)>", re.IGNORECASE)
 MAX_CONTROL_SHARE = 0.01
+CONTROL_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\t\n\r\f\x1b")
 # First members of an Office Open XML package: a zip starting so is a (damaged) docx.
 OOXML_PREFIXES = ("[Content_Types].xml", "_rels/", "word/", "docProps/")
 
@@ -106,7 +107,7 @@ def _sniff_text(head: bytes, ext: str) -> str:
 
 def _control_share(head: bytes) -> float:
     """Share of control bytes (other than tab, newlines, form feed, escape): text has ~none."""
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f\x1b")
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     return controls / max(1, len(head))
 
 

@@ -7,8 +7,12 @@ refuse text that no person could read (binary noise, mojibake, an empty document
 from __future__ import annotations
 
 import codecs
+import re
+import sys
 import unicodedata
 from functools import cache
+
+import numpy as np
 
 from charset_normalizer import from_bytes
 
@@ -102,36 +106,72 @@ def _decode_damaged(data: bytes, charsets: list[str | None]) -> tuple[str, str]:
 def check_readable_text(text: str, source: str) -> None:
     """Raise UnreadableDocument unless text looks like a Chinese report a person can read.
 
-    source names the format in the reason, e.g. "the PDF".
+    source names the format in the reason, e.g. "the PDF". Each distinct character is
+    counted in one vectorised pass and judged once (and remembered across documents): a
+    Python loop over every character cost more than all the quantity rules together.
     """
-    visible = [ch for ch in text if not ch.isspace()]
+    classes, counts = character_classes(text)
+    visible = int(counts[classes & SPACE == 0].sum())
     if not visible:
         raise UnreadableDocument(f"{source} contains no text")
-    bad = sum(1 for ch in visible if ch == "\ufffd")
-    if bad > MAX_BAD_SHARE * len(visible):
+    bad = int(counts[classes & UNDECODED != 0].sum())
+    if bad > MAX_BAD_SHARE * visible:
         raise UnreadableDocument(
             f"{source} has {bad} characters that could not be decoded; "
             "its encoding is broken or unknown")
-    controls = sum(1 for ch in visible if unicodedata.category(ch) == "Cc")
-    if controls > MAX_BAD_SHARE * len(visible):
+    if counts[classes & CONTROL != 0].sum() > MAX_BAD_SHARE * visible:
         raise UnreadableDocument(f"{source} contains binary data (control characters), not text")
-    _check_chinese(visible, source)
-
-
-def _check_chinese(visible: list[str], source: str) -> None:
-    """Refuse text with (almost) no Chinese, or Chinese-looking mojibake."""
-    letters = [ch for ch in visible if ch.isalpha()]
-    cjk = [ch for ch in letters if is_cjk(ch)]
-    if len(cjk) < MIN_CJK_SHARE * max(1, len(letters)) or not cjk:
+    letters = int(counts[classes & LETTER != 0].sum())
+    cjk = int(counts[classes & CJK != 0].sum())
+    if cjk < MIN_CJK_SHARE * max(1, letters) or not cjk:
         raise UnreadableDocument(
-            f"{source} has almost no Chinese characters ({len(cjk)} of {len(letters)} letters): "
+            f"{source} has almost no Chinese characters ({cjk} of {letters} letters): "
             "it is not a Chinese report, or its encoding is wrong")
-    common = common_hanzi()
-    share = sum(1 for ch in cjk if ch in common) / len(cjk)
-    if len(cjk) >= 30 and share < MIN_COMMON_SHARE:
+    share = counts[classes & COMMON != 0].sum() / cjk
+    if cjk >= 30 and share < MIN_COMMON_SHARE:
         raise UnreadableDocument(
             f"{source} looks garbled: only {share:.0%} of its Chinese characters are common ones "
             "(wrong encoding, or a font without a Unicode map)")
+
+
+# Classes of a character, as bits (character_class).
+SPACE, UNDECODED, CONTROL, LETTER, CJK, COMMON, ALPHANUMERIC = 1, 2, 4, 8, 16, 32, 64
+
+
+def character_classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The class bits of each distinct character of text and how often it occurs.
+
+    Classes are looked up in a table over all code points, filled in as characters are
+    first seen (a corpus uses a few thousand), so a text costs a few vectorised passes."""
+    codes, counts = np.unique(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+                              return_counts=True)
+    table, known = _class_table()
+    for code in codes[~known[codes]].tolist():
+        table[code], known[code] = character_class(code), True
+    return table[codes], counts
+
+
+@cache
+def _class_table() -> tuple[np.ndarray, np.ndarray]:
+    """Class bits per code point, and which of them are filled in."""
+    return np.zeros(sys.maxunicode + 1, dtype=np.uint8), np.zeros(sys.maxunicode + 1, dtype=bool)
+
+
+def character_class(code: int) -> int:
+    """SPACE (str.isspace), UNDECODED (U+FFFD), CONTROL (category Cc, not a space), LETTER
+    (str.isalpha), CJK (a letter is_cjk accepts), COMMON (a CJK letter of common_hanzi) and
+    ALPHANUMERIC (str.isalnum)."""
+    ch = chr(code)
+    bits = SPACE if ch.isspace() else CONTROL if unicodedata.category(ch) == "Cc" else 0
+    if ch.isalnum():
+        bits |= ALPHANUMERIC
+    if ch == "\ufffd":
+        bits |= UNDECODED
+    if ch.isalpha():
+        bits |= LETTER
+        if is_cjk(ch):
+            bits |= CJK | (COMMON if ch in common_hanzi() else 0)
+    return bits
 
 
 def is_cjk(ch: str) -> bool:
@@ -139,6 +179,14 @@ def is_cjk(ch: str) -> bool:
     code = ord(ch)
     return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
             or 0x20000 <= code <= 0x3134F)
+
+
+CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def count_cjk(text: str) -> int:
+    """The number of characters of text that is_cjk accepts, at C speed."""
+    return len(CJK_CHAR.findall(text))
 
 
 @cache

@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
-from multiprocessing import Pool
+import multiprocessing
 from pathlib import Path
 
 from benchmarks.formats import BROKEN_WRITERS, files_data, render_good
@@ -120,7 +120,9 @@ def generate(out_dir: str | Path, count: int, seed: int, broken_share: float = 0
     if workers == 1 or count < SERIAL_BELOW:
         lines = list(map(write, plans))
     else:
-        with Pool(workers) as pool:
+        # spawned, not forked: a caller with threads (pytest, Dagster) can fork a child that
+        # waits forever on a lock another thread held at the fork
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
             lines = pool.map(write, plans, chunksize=16)
     manifest = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     (out_dir / "manifest.jsonl").write_text(manifest, encoding="utf-8")

@@ -21,7 +21,7 @@ def extract(path, out_path) -> tuple[list[dict], float, float]:
     """`govreport extract path`: its JSON lines, CPU seconds and peak RSS (MB) of that
     child alone (os.wait4 reports the child's own resource use)."""
     with open(out_path, "w", encoding="utf-8") as out:
-        child = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "extract", str(path)],
+        child = subprocess.Popen([sys.executable, "-m", "govreport", "extract", str(path)],
                                  cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)

@@ -63,7 +63,7 @@ def test_extract_refuses_what_is_not_a_regular_file(tmp_path):
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     good = SAMPLES / "wujiang-2022.txt"
-    result = subprocess.run([sys.executable, "-m", "orchestration.cli", "extract", str(fifo), str(zero),
+    result = subprocess.run([sys.executable, "-m", "govreport", "extract", str(fifo), str(zero),
                              str(folder), str(good)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 1 and result.stderr == ""

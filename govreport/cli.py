@@ -41,10 +41,10 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_ingest(args: argparse.Namespace) -> int:
-    from orchestration.resources import ProgressBar
+    from orchestration.resources import progress_for_terminal
     from orchestration.runner import run_ingest
 
-    summary = run_ingest(args.paths, progress=ProgressBar(), force=args.force)
+    summary = run_ingest(args.paths, progress=progress_for_terminal(), force=args.force)
     if summary.run_id is None:
         print(f"nothing new: the warehouse already holds all {summary.files} file(s) "
               "(or they failed before; --force reads them again)")

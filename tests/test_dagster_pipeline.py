@@ -1,8 +1,10 @@
 """The Dagster job end to end into a temporary DuckDB file: load, rerun, change, bad files."""
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 import duckdb
 import pytest
@@ -111,24 +113,19 @@ def test_dagster_definitions_validate(tmp_path):
     assert "passed validation" in result.stderr + result.stdout
 
 
-def test_killed_ingest_leaves_the_warehouse_consistent(project_env):
-    """kill -9 in the middle of a run: the warehouse opens, holds no half document, and the
-    next run loads everything."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+def test_ingest_after_a_kill_during_the_load_completes_by_itself(project_env):
+    """kill -9 while the load step holds the warehouse_writer slot: the warehouse holds no half
+    document, and the next ingest fails the dead run, frees its slot, removes its staged rows
+    and loads everything, with nobody freeing anything by hand."""
+    import dagster as dg
 
+    from govreport.settings import Settings
     from orchestration.runner import run_ingest
 
     env = {**os.environ, "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
     ingest = subprocess.Popen([sys.executable, "-m", "govreport", "ingest", str(SAMPLES)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    staging = project_env / "dagster" / "staging"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and ingest.poll() is None and not any(staging.glob("*/metrics/*.parquet")):
-        time.sleep(0.05)
+    dead_run = _wait_for_step_start(project_env / "dagster", "warehouse_tables", ingest)
     os.killpg(ingest.pid, signal.SIGKILL)
     ingest.wait()
 
@@ -137,6 +134,32 @@ def test_killed_ingest_leaves_the_warehouse_consistent(project_env):
             half = con.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS"
                                " (SELECT 1 FROM sentences s WHERE s.document_id = d.document_id)").fetchall()[0][0]
             assert half == 0
+    started = time.monotonic()
     again = run_ingest([str(SAMPLES)])
     assert again.success, again.error
+    assert time.monotonic() - started < 120  # never waits for the dead run's slot
+    assert len(again.reaped) == 1 and dead_run in again.reaped[0]
     assert counts(project_env / "w.duckdb")["documents"] == 9
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_run_by_id(dead_run).status == dg.DagsterRunStatus.FAILURE
+    assert not (Settings.from_env().shared / "staging" / dead_run).exists()
+
+
+def _wait_for_step_start(home, step: str, process: subprocess.Popen, timeout: float = 240) -> str:
+    """The id of the run whose `step` has started, read from the instance's SQLite event logs
+    (plain reads: opening the instance while the run creates it would race its migration)."""
+    import sqlite3
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+        for events in (home / "history" / "runs").glob("*.db"):
+            try:
+                with sqlite3.connect(f"file:{events}?mode=ro", uri=True) as con:
+                    started = con.execute("SELECT count(*) FROM event_logs WHERE dagster_event_type = 'STEP_START'"
+                                          " AND step_key = ?", [step]).fetchone()[0]
+            except sqlite3.Error:
+                continue
+            if started:
+                return events.stem
+    raise AssertionError(f"step {step} did not start (ingest exit code {process.poll()})")

@@ -29,6 +29,7 @@ RUN_DEFAULTS = {
     "GOVREPORT_POSTGRES_URL": "postgresql+psycopg2://dagster@localhost:5432/dagster",
     "GOVREPORT_CELERY_BROKER": "redis://localhost:6379/0",
     "GOVREPORT_MAX_CONCURRENT_RUNS": "4",
+    "GOVREPORT_CHUNK_FILES": "400",  # files per chunk step and process (memory, and GX's fixed cost per chunk)
 }
 QUIET = {"DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
 
@@ -57,6 +58,7 @@ class Settings:
     postgres_url: str = RUN_DEFAULTS["GOVREPORT_POSTGRES_URL"]
     celery_broker: str = RUN_DEFAULTS["GOVREPORT_CELERY_BROKER"]
     max_concurrent_runs: int = 4
+    chunk_files: int = 400
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -64,16 +66,10 @@ class Settings:
         run = {name: env.get(name) or default for name, default in RUN_DEFAULTS.items()}
         if run["GOVREPORT_PROFILE"] not in PROFILES:
             raise SettingError(f"GOVREPORT_PROFILE is {run['GOVREPORT_PROFILE']!r}: use one of {', '.join(PROFILES)}")
-        try:
-            max_runs = int(run["GOVREPORT_MAX_CONCURRENT_RUNS"])
-        except ValueError:
-            max_runs = 0
-        if max_runs < 1:
-            raise SettingError(f"GOVREPORT_MAX_CONCURRENT_RUNS is {run['GOVREPORT_MAX_CONCURRENT_RUNS']!r}: "
-                               "use a whole number of at least 1")
         return cls(*(path_setting(name, env) for name in DEFAULTS), profile=run["GOVREPORT_PROFILE"],
                    postgres_url=run["GOVREPORT_POSTGRES_URL"], celery_broker=run["GOVREPORT_CELERY_BROKER"],
-                   max_concurrent_runs=max_runs)
+                   max_concurrent_runs=_count(run, "GOVREPORT_MAX_CONCURRENT_RUNS"),
+                   chunk_files=_count(run, "GOVREPORT_CHUNK_FILES"))
 
     @property
     def is_cluster(self) -> bool:
@@ -82,6 +78,16 @@ class Settings:
     def as_environment(self) -> dict[str, str]:
         values = [getattr(self, f.name) for f in fields(self)]
         return {name: str(value) for name, value in zip([*DEFAULTS, *RUN_DEFAULTS], values)}
+
+
+def _count(values: Mapping[str, str], name: str) -> int:
+    try:
+        count = int(values[name])
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise SettingError(f"{name} is {values[name]!r}: use a whole number of at least 1")
+    return count
 
 
 def export_to_environment(settings: Settings | None = None) -> Settings:

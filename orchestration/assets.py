@@ -16,7 +16,7 @@ import pandas as pd
 from pydantic import Field
 
 from govreport.settings import Settings
-from orchestration.chunks import FILES_PER_PART, PARALLEL_FROM, Chunk, PartResult, close_local_workers, local_workers, process_part
+from orchestration.chunks import PARALLEL_FROM, Chunk, PartResult, close_local_workers, local_workers, process_part
 from orchestration.partitions import batch_files, report_batches
 from orchestration.quality import (
     DOCUMENT_CHECK_SPECS,
@@ -154,8 +154,8 @@ def plan_chunks(context: dg.OpExecutionContext, report_files: ReportBatch, share
                 progress: Progress):
     """The files to parse in chunks, each a step of its own; at least one (maybe empty) chunk,
     so that the merge always runs. In `local` a chunk holds a part per core."""
-    workers = 1 if Settings.from_env().is_cluster else len(_local_cores())
-    size = FILES_PER_PART * max(1, workers)
+    settings = Settings.from_env()
+    size = settings.chunk_files * (1 if settings.is_cluster else len(_local_cores()))
     paths = report_files.to_parse
     progress.phase("parsing and validating", len(paths))
     run_folder = Path(shared.staging(context.run_id))

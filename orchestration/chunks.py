@@ -19,9 +19,9 @@ from datetime import date
 
 import pandas as pd
 
+from govreport.settings import Settings
 from transforms.batch import Failure, parse_file
 
-FILES_PER_PART = 400  # files one process parses, validates and stages at once: memory, and GX's fixed cost per validation
 PARALLEL_FROM = 40  # a chunk smaller than this is parsed in the step's own process
 DOCUMENT_NAME_COLUMNS = ["document_id", "source_path", "title"]
 STAGES = ("read", "extract", "validate", "stage")
@@ -205,9 +205,10 @@ _local_workers: dict[str, LocalWorkers] = {}  # by run id
 
 
 def local_workers(run_id: str) -> LocalWorkers | None:
-    """The run's pool in this process, started at its first chunk; None where a pool cannot
-    run (a Celery worker's process is daemonic) or is not worth it (one core)."""
-    if multiprocessing.current_process().daemon or (os.cpu_count() or 1) < 2:
+    """The run's pool in this process, started at its first chunk; None in the cluster profile
+    (a Celery worker's process is daemonic and cannot start one; the workers are the
+    parallelism) and where it is not worth it (one core)."""
+    if multiprocessing.current_process().daemon or (os.cpu_count() or 1) < 2 or Settings.from_env().is_cluster:
         return None
     if run_id not in _local_workers:
         _local_workers[run_id] = LocalWorkers(os.cpu_count() or 1)

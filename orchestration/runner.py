@@ -87,6 +87,7 @@ def ingest_listed(files: list[str], unlisted: list | None = None, progress=None,
                                  counts=_warehouse_counts(settings.warehouse))
         key = write_batch(settings.shared, wanted, origin="govreport ingest")
         instance.add_dynamic_partitions(PARTITIONS_NAME, [key])
+        progress.phase("starting the run" + (" (queued for the daemon)" if settings.is_cluster else ""))
         if settings.is_cluster:
             run_id = _run_on_cluster(instance, key, force, progress)
         else:

@@ -12,11 +12,11 @@ import dagster as dg
 import duckdb
 import pytest
 
-from cluster_services import celery_worker, daemon, postgres, redis
+from benchmarks.services import celery_worker, daemon, postgres, redis
 from conftest import ROOT
 from expectations import DOCUMENT_CHECKS, HISTORY_CHECKS, METRIC_CHECKS
 
-REPORTS = 24  # a few dozen: CI's 2 cores
+REPORTS = 16  # a few dozen at most: CI's 2 cores
 CHUNK_FILES = 4  # several chunk steps for two workers to share
 # what differs between two loads of the same files: when, and by which run
 RUN_COLUMNS = {"documents": ["first_seen_run", "loaded_at"], "ingest_log": ["run_id", "first_seen", "last_seen"]}

@@ -66,7 +66,6 @@ def ingest_listed(files: list[str], unlisted: list | None = None, progress=None,
     from orchestration.resources import Progress
 
     progress = progress or Progress()
-    gx_import = None if settings.is_cluster else _start_gx_import()
     import dagster as dg
 
     from orchestration.inbox import hash_files
@@ -85,6 +84,7 @@ def ingest_listed(files: list[str], unlisted: list | None = None, progress=None,
             progress.phase(None)
             return IngestSummary(run_id=None, success=True, files=len(listed), reaped=reaped,
                                  counts=_warehouse_counts(settings.warehouse))
+        gx_import = None if settings.is_cluster else _start_gx_import()
         key = write_batch(settings.shared, wanted, origin="govreport ingest")
         instance.add_dynamic_partitions(PARTITIONS_NAME, [key])
         progress.phase("starting the run" + (" (queued for the daemon)" if settings.is_cluster else ""))
@@ -222,8 +222,8 @@ class _ProgressHandler(logging.Handler):
 
 
 def _start_gx_import() -> threading.Thread:
-    """Import Great Expectations (seconds) while the files are hashed and the run starts: the
-    chunk steps' workers are forked from this process and share it."""
+    """Import Great Expectations (seconds) while the run starts: the chunk steps' workers are
+    forked from this process and share it."""
     from expectations.gx_runner import import_gx
 
     thread = threading.Thread(target=import_gx, name="import-gx", daemon=True)

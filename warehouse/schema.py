@@ -30,7 +30,6 @@ DDL_DIR = Path(__file__).parent / "ddl"
 DATA_TABLES = ("documents", "sections", "sentences", "sentence_terms", "metrics", "indicators",
                "ingest_log", "dq_results")
 _FIRST_RETRY_DELAY_S = 0.1
-_HOLDER = re.compile(r"held in (\S+) \(PID (\d+)\)")
 _LOCK_CONFLICT = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
 
 
@@ -66,16 +65,10 @@ def connect(path: str | Path, read_only: bool = False, retries: int = 0) -> duck
             delay = _FIRST_RETRY_DELAY_S * 2**attempt
             attempt += 1
             log.warning(
-                "warehouse %s is locked by %s; retry %d/%d in %.1f s",
-                db_path, lock_holder(exc), attempt, retries, delay,
+                "warehouse %s is locked by another process; retry %d/%d in %.1f s",
+                db_path, attempt, retries, delay,
             )
             time.sleep(delay)
-
-
-def lock_holder(error: Exception) -> str:
-    """Who holds the file, as DuckDB names it ("Conflicting lock is held in PROGRAM (PID n)")."""
-    found = _HOLDER.search(str(error))
-    return f"{found.group(1)} (PID {found.group(2)})" if found else "another process"
 
 
 @contextmanager

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -16,7 +17,7 @@ from expectations import DOCUMENT_CHECKS, HISTORY_CHECKS, METRIC_CHECKS
 @pytest.fixture()
 def project_env(tmp_path, monkeypatch):
     for name, value in {"GOVREPORT_WAREHOUSE": tmp_path / "w.duckdb", "GOVREPORT_INBOX": tmp_path / "inbox",
-                        "GOVREPORT_QUARANTINE": tmp_path / "quarantine", "DAGSTER_HOME": tmp_path / "dagster"}.items():
+                        "GOVREPORT_QUARANTINE": tmp_path / "quarantine"}.items():
         monkeypatch.setenv(name, str(value))
     (tmp_path / "inbox").mkdir()
     return tmp_path
@@ -125,7 +126,7 @@ def test_ingest_after_a_kill_during_the_load_completes_by_itself(project_env):
     env = {**os.environ, "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
     ingest = subprocess.Popen([sys.executable, "-m", "govreport", "ingest", str(SAMPLES)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    dead_run = _wait_for_step_start(project_env / "dagster", "warehouse_tables", ingest)
+    dead_run = _wait_for_step_start(Path(os.environ["DAGSTER_HOME"]), "warehouse_tables", ingest)
     os.killpg(ingest.pid, signal.SIGKILL)
     ingest.wait()
 
@@ -147,12 +148,18 @@ def test_ingest_after_a_kill_during_the_load_completes_by_itself(project_env):
 
 def _wait_for_step_start(home, step: str, process: subprocess.Popen, timeout: float = 240) -> str:
     """The id of the run whose `step` has started, read from the instance's SQLite event logs
-    (plain reads: opening the instance while the run creates it would race its migration)."""
+    (plain reads: opening the instance while the run creates it would race its migration), or
+    through the instance once it exists in PostgreSQL."""
     import sqlite3
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
+        if "postgres" in (home / "dagster.yaml").read_text(encoding="utf-8"):
+            run_id = _step_started_in_instance(home, step)
+            if run_id:
+                return run_id
+            continue
         for events in (home / "history" / "runs").glob("*.db"):
             try:
                 with sqlite3.connect(f"file:{events}?mode=ro", uri=True) as con:
@@ -163,3 +170,17 @@ def _wait_for_step_start(home, step: str, process: subprocess.Popen, timeout: fl
             if started:
                 return events.stem
     raise AssertionError(f"step {step} did not start (ingest exit code {process.poll()})")
+
+
+def _step_started_in_instance(home, step: str) -> str | None:
+    import dagster as dg
+
+    try:
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            for run in instance.get_runs():
+                records = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.STEP_START).records
+                if any(r.event_log_entry.dagster_event.step_key == step for r in records):
+                    return run.run_id
+    except Exception:  # the run is still creating the instance's tables
+        return None
+    return None

@@ -27,7 +27,9 @@ def inbox(tmp_path):
 
 @pytest.fixture()
 def instance():
-    with dg.instance_for_test() as test_instance:
+    """The instance of the test's DAGSTER_HOME (SQLite, or PostgreSQL with --dagster-storage)."""
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    with dg.DagsterInstance.get() as test_instance:
         yield test_instance
 
 
@@ -107,7 +109,7 @@ def test_daemon_ingests_a_dropped_file(tmp_path, inbox):
     """`dagster-daemon` with the project's definitions: a report dropped into the inbox
     reaches the warehouse with no command typed."""
     warehouse = tmp_path / "w.duckdb"
-    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "dagster"), "GOVREPORT_INBOX": str(inbox),
+    env = {**os.environ, "GOVREPORT_INBOX": str(inbox),
            "GOVREPORT_WAREHOUSE": str(warehouse), "GOVREPORT_QUARANTINE": str(tmp_path / "quarantine"),
            "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
     subprocess.run([sys.executable, "-m", "orchestration.instance"],

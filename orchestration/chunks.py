@@ -23,6 +23,7 @@ from govreport.settings import Settings
 from transforms.batch import Failure, parse_file
 
 PARALLEL_FROM = 40  # a chunk smaller than this is parsed in the step's own process
+ROWS_EVERY = 50  # parsed documents turned into table rows at a time, then dropped
 DOCUMENT_NAME_COLUMNS = ["document_id", "source_path", "title"]
 STAGES = ("read", "extract", "validate", "stage")
 
@@ -87,14 +88,19 @@ def process_part(paths: list[str], folder: str, name: str, today: date | None = 
     from warehouse.staging import StagedRows
 
     result = PartResult(files=len(paths), folders=[folder])
-    documents = []
-    for path in paths:
+    documents, slices = [], []
+    for index, path in enumerate(paths, 1):
         parsed = parse_file(path, result.seconds)
         (result.failures if isinstance(parsed, Failure) else documents).append(parsed)
         _report_parsed()
+        if len(documents) == ROWS_EVERY or (index == len(paths) and documents):
+            started = time.perf_counter()
+            slices.append(batch_frames(documents))  # rows are far smaller than the parsed documents
+            documents = []
+            result.seconds["extract"] += time.perf_counter() - started
     started = time.perf_counter()
-    frames = batch_frames(documents)
-    del documents
+    frames = _concatenated(slices) if slices else batch_frames([])
+    del slices
     result.seconds["extract"] += time.perf_counter() - started
     started = time.perf_counter()
     kept = _validate(frames, today or date.today(), result) if len(frames["documents"]) else frames
@@ -103,6 +109,11 @@ def process_part(paths: list[str], folder: str, name: str, today: date | None = 
     StagedRows(folder).write(kept, name)
     result.seconds["stage"] += time.perf_counter() - started
     return result
+
+
+def _concatenated(slices: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    return {table: pd.concat([s[table] for s in slices], ignore_index=True) if len(slices) > 1 else slices[0][table]
+            for table in slices[0]}
 
 
 def _validate(frames: dict[str, pd.DataFrame], today: date, result: PartResult) -> dict[str, pd.DataFrame]:
@@ -169,7 +180,7 @@ class LocalWorkers:
     the workers need (so they share it), with the files they finish reported back as they go."""
 
     def __init__(self, workers: int):
-        warm_up()
+        finish_warm_up()
         context = multiprocessing.get_context("fork")
         self.queue = context.Queue()
         self.workers = workers
@@ -230,3 +241,21 @@ def warm_up() -> None:
 
     import_gx()
     warm_up_parsing()
+
+
+_warming: threading.Thread | None = None
+
+
+def start_warm_up() -> None:
+    """Warm up in a thread (seconds of imports) while the run starts; the first chunk step
+    waits for it before forking (a fork while another thread imports can deadlock the child)."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=warm_up, name="warm-up", daemon=True)
+        _warming.start()
+
+
+def finish_warm_up() -> None:
+    if _warming is not None:
+        _warming.join()
+    warm_up()  # at once when the thread did it

@@ -84,15 +84,16 @@ def ingest_listed(files: list[str], unlisted: list | None = None, progress=None,
             progress.phase(None)
             return IngestSummary(run_id=None, success=True, files=len(listed), reaped=reaped,
                                  counts=_warehouse_counts(settings.warehouse))
-        gx_import = None if settings.is_cluster else _start_gx_import()
+        if not settings.is_cluster:
+            from orchestration.chunks import start_warm_up
+
+            start_warm_up()  # GX, jieba and the gazetteer load while the run starts
         key = write_batch(settings.shared, wanted, origin="govreport ingest")
         instance.add_dynamic_partitions(PARTITIONS_NAME, [key])
         progress.phase("starting the run" + (" (queued for the daemon)" if settings.is_cluster else ""))
         if settings.is_cluster:
             run_id = _run_on_cluster(instance, key, force, progress)
         else:
-            if gx_import:
-                gx_import.join()  # before the chunk steps fork their workers
             run_id = _run_here(instance, key, force, progress, log_level)
         progress.phase(None)
         summary = _summarise(instance, run_id)
@@ -219,16 +220,6 @@ class _ProgressHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.progress.note(record.getMessage())
-
-
-def _start_gx_import() -> threading.Thread:
-    """Import Great Expectations (seconds) while the run starts: the chunk steps' workers are
-    forked from this process and share it."""
-    from expectations.gx_runner import import_gx
-
-    thread = threading.Thread(target=import_gx, name="import-gx", daemon=True)
-    thread.start()
-    return thread
 
 
 def _deliver_alerts(instance, run_id: str, summary: IngestSummary) -> None:

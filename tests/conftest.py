@@ -72,9 +72,12 @@ def _postgres_instance(home: Path, server_url: str, database: str) -> None:
     from orchestration.instance import dagster_yaml
 
     url = server_url.rsplit("/", 1)[0]
-    with psycopg2.connect(url.replace("postgresql+psycopg2", "postgresql") + "/dagster") as con:
-        con.autocommit = True
+    con = psycopg2.connect(url.replace("postgresql+psycopg2", "postgresql") + "/dagster")
+    try:
+        con.autocommit = True  # CREATE DATABASE runs outside a transaction
         con.cursor().execute(f"CREATE DATABASE {database}")
+    finally:
+        con.close()
     settings = Settings.from_env({**os.environ, "GOVREPORT_PROFILE": "cluster",
                                   "GOVREPORT_POSTGRES_URL": f"{url}/{database}"})
     home.mkdir(parents=True, exist_ok=True)

@@ -112,6 +112,8 @@ def _run_here(instance, key: str, force: bool, progress, log_level: str) -> str:
     from orchestration.jobs import INGEST_JOB
     from orchestration.runs import RUN_PROCESS_TAG, this_process
 
+    from orchestration.chunks import close_local_workers
+
     with _waits_said(instance, progress):
         result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
             run_config=dg.RunConfig(
@@ -119,6 +121,7 @@ def _run_here(instance, key: str, force: bool, progress, log_level: str) -> str:
                 loggers={"console": {"config": {"log_level": log_level}}}),
             instance=instance, raise_on_error=False, partition_key=key,
             tags={RUN_PROCESS_TAG: this_process()}, resources={"progress": progress})
+    close_local_workers(result.run_id)  # when a chunk step failed, the merge that stops them never ran
     return result.run_id
 
 

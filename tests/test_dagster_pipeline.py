@@ -54,7 +54,8 @@ def test_loading_the_definitions_writes_nothing(tmp_path):
     assert not home.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_ingest_end_to_end(project_env):
+def test_ingest_end_to_end(project_env, capsys):
+    from orchestration.resources import ProgressLines
     from orchestration.runner import run_ingest
 
     inbox = project_env / "inbox"
@@ -63,8 +64,10 @@ def test_ingest_end_to_end(project_env):
     (inbox / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
     (inbox / "garbage.txt").write_bytes(bytes(range(256)) * 20)
 
-    first = run_ingest([])
+    first = run_ingest([], progress=ProgressLines())
     assert first.success, first.error
+    phases = [line.split(":")[0] for line in capsys.readouterr().err.splitlines() if not line.startswith(" ")]
+    assert phases == ["hashing and registering", "starting the run", "parsing and validating", "loading", "checks"]
     assert first.loaded["documents_loaded"] == 9
     assert len(first.checks) == len(DOCUMENT_CHECKS) + len(METRIC_CHECKS) + len(HISTORY_CHECKS)
     assert all(c.passed for c in first.checks if c.severity == "ERROR")

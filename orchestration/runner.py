@@ -72,14 +72,20 @@ def ingest_listed(files: list[str], unlisted: list | None = None, progress=None,
     from orchestration.partitions import PARTITIONS_NAME, write_batch
     from orchestration.runs import reap_dead_runs
 
+    progress.phase("hashing and registering", len(files))
+    hashed, _ = hash_files(files, on_hashed=progress.advance)
+    listed = list(unlisted or []) + hashed
+    wanted = listed if force else _needing_work(listed, settings.warehouse)
+    if not wanted and not any((settings.shared / "staging").glob("*")):
+        # nothing to run, and no run left staged rows behind (a run that died holding the
+        # writer slot always has): the instance need not even be opened (seconds)
+        progress.phase(None)
+        return IngestSummary(run_id=None, success=True, files=len(listed),
+                             counts=_warehouse_counts(settings.warehouse))
     with dg.DagsterInstance.get() as instance:
         reaped = reap_dead_runs(instance, settings.shared)
         for line in reaped:
             progress.note(line)
-        progress.phase("hashing and registering", len(files))
-        hashed, _ = hash_files(files, on_hashed=progress.advance)
-        listed = list(unlisted or []) + hashed
-        wanted = listed if force else _needing_work(listed, settings.warehouse)
         if not wanted:
             progress.phase(None)
             return IngestSummary(run_id=None, success=True, files=len(listed), reaped=reaped,

@@ -8,6 +8,7 @@ any host in the `cluster` profile, a pool over this machine's cores in `local`),
 step merges what the chunks report. The load is one step and one DuckDB transaction on the
 warehouse host, in the `warehouse_writer` pool."""
 
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -155,7 +156,7 @@ def plan_chunks(context: dg.OpExecutionContext, report_files: ReportBatch, share
     """The files to parse in chunks, each a step of its own; at least one (maybe empty) chunk,
     so that the merge always runs. In `local` a chunk holds a part per core."""
     settings = Settings.from_env()
-    size = settings.chunk_files * (1 if settings.is_cluster else len(_local_cores()))
+    size = settings.chunk_files * (1 if settings.is_cluster else os.cpu_count() or 1)
     paths = report_files.to_parse
     progress.phase("parsing and validating", len(paths))
     run_folder = Path(shared.staging(context.run_id))
@@ -163,12 +164,6 @@ def plan_chunks(context: dg.OpExecutionContext, report_files: ReportBatch, share
         key = f"c{start // size:05d}"
         yield dg.DynamicOutput(Chunk(key, tuple(paths[start:start + size]), str(run_folder / key)),
                                mapping_key=key)
-
-
-def _local_cores() -> range:
-    import os
-
-    return range(os.cpu_count() or 1)
 
 
 @dg.op(retry_policy=CHUNK_RETRIES)

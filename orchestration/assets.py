@@ -150,7 +150,7 @@ def _hash_now(path: Path) -> str | None:
         return None
 
 
-@dg.op(out=dg.DynamicOut(Chunk), tags=ON_WAREHOUSE_HOST)
+@dg.op(out=dg.DynamicOut(Chunk))
 def plan_chunks(context: dg.OpExecutionContext, report_files: ReportBatch, shared: SharedFolder,
                 progress: Progress):
     """The files to parse in chunks, each a step of its own; at least one (maybe empty) chunk,
@@ -188,8 +188,7 @@ def extract_chunk(context: dg.OpExecutionContext, chunk: Chunk, progress: Progre
 
 @dg.op(out={"documents": dg.Out(StagedDocuments), "metrics": dg.Out(StagedMetrics),
             **{spec.get_python_identifier(): dg.Out(is_required=False)
-               for spec in [*DOCUMENT_CHECK_SPECS, *METRIC_CHECK_SPECS]}},
-       tags=ON_WAREHOUSE_HOST)
+               for spec in [*DOCUMENT_CHECK_SPECS, *METRIC_CHECK_SPECS]}})
 def merge_chunks(context: dg.OpExecutionContext, report_files: ReportBatch, chunks: list[PartResult]):
     """Merge the chunks' results: nothing but counts, outcomes and failures travel here."""
     close_local_workers(context.run_id)

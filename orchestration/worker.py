@@ -5,8 +5,8 @@ It becomes the Celery worker itself (exec, no wrapper left behind), on the broke
 GOVREPORT_CELERY_BROKER, with the task dagster-celery's executor sends; the pidfile holds the
 PID that stops it. Run it with the same GOVREPORT_* settings as the daemon (the shared folder
 at the same path, the warehouse file on the warehouse host). Every worker takes chunk steps
-(queue `dagster`); the one on the warehouse host also takes `warehouse` (report_files, the
-merge and the load: the steps that read or write the DuckDB file)."""
+(queue `dagster`); the one on the warehouse host also takes `warehouse` (report_files and the
+load: the steps that open the DuckDB file)."""
 from __future__ import annotations
 
 import argparse

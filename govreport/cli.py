@@ -82,7 +82,7 @@ def command_query(args: argparse.Namespace) -> int:
 
 
 def command_checks(args: argparse.Namespace) -> int:
-    from expectations import latest_results
+    from warehouse.quality import latest_results
     from govreport.settings import Settings
     from warehouse import format_rows
 

@@ -72,10 +72,12 @@ def alerts_of_evaluation(evaluation) -> list:
 def history_check_results(con, run_id: str) -> tuple[list, SuiteRun]:
     """Run the across-documents suite on the loaded warehouse, store its dq_results rows,
     and return its asset check results with the suite run (for the Data Docs)."""
-    from expectations import read_history_frames, validate_history
+    from expectations import HistoryFrames, validate_history
+    from expectations.vocabulary import core_indicators
     from warehouse import append_dq_results
+    from warehouse.quality import history_frames
 
-    frames = read_history_frames(con)
+    frames = HistoryFrames(*history_frames(con, core_indicators()))
     run = validate_history(frames)
     append_dq_results(con, outcomes_frame(list(run), run_id, utc_now()))
     return list(check_results(list(run), HISTORY_CHECKS, frames.documents)), run

@@ -4,13 +4,13 @@ import os
 import shutil
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
-from pydantic import Field, PrivateAttr
+from pydantic import Field
 
 from govreport.settings import Settings, path_setting
 from orchestration.inbox import Listing, list_report_files
@@ -74,52 +74,65 @@ class Progress(dg.ConfigurableResource):
         """Something a person waiting should know (a wait for the writer slot or the lock)."""
 
 
+class _Shown:
+    """What a progress display shows now: shared by the copies Dagster makes of the resource
+    for the steps of a run in this process (they keep its `key`)."""
+
+    def __init__(self):
+        self.name, self.total, self.done, self.started, self.bar = None, None, 0, 0.0, None
+
+
+_shown: dict[str, _Shown] = {}
+
+
 class ProgressLines(Progress):
     """One line per phase on stderr (when it ends: what it did and how long it took), for logs
     and pipes; a bar would write hundreds of carriage returns there."""
 
-    _name: Any = PrivateAttr(default=None)
-    _total: Any = PrivateAttr(default=None)
-    _done: int = PrivateAttr(default=0)
-    _started: float = PrivateAttr(default=0.0)
+    key: str = Field(default_factory=lambda: uuid.uuid4().hex, description="shared by the resource's copies")
+
+    @property
+    def shown(self) -> _Shown:
+        return _shown.setdefault(self.key, _Shown())
 
     def phase(self, name: str | None, total: int | None = None) -> None:
         self._end()
-        self._name, self._total, self._done, self._started = name, total, 0, time.monotonic()
+        shown = self.shown
+        shown.name, shown.total, shown.done, shown.started = name, total, 0, time.monotonic()
 
     def advance(self, done: int = 1) -> None:
-        self._done += done
+        self.shown.done += done
 
     def note(self, message: str) -> None:
         print(f"  {message}", file=sys.stderr, flush=True)
 
     def _end(self) -> None:
-        if self._name is None:
+        shown = self.shown
+        if shown.name is None:
             return
-        counted = f"{self._done} of {self._total} file(s), " if self._total is not None else ""
-        print(f"{self._name}: {counted}{time.monotonic() - self._started:.1f} s", file=sys.stderr, flush=True)
-        self._name = None
+        counted = f"{shown.done} of {shown.total} file(s), " if shown.total is not None else ""
+        print(f"{shown.name}: {counted}{time.monotonic() - shown.started:.1f} s", file=sys.stderr, flush=True)
+        shown.name = None
 
 
 class ProgressBar(ProgressLines):
     """A progress bar per phase on stderr, for a terminal."""
 
-    _bar: Any = PrivateAttr(default=None)
-
     def phase(self, name: str | None, total: int | None = None) -> None:
         from tqdm import tqdm
 
-        if self._bar is not None:
-            self._bar.close()
-        self._bar = tqdm(total=total, unit="file", desc=name, file=sys.stderr) if name else None
+        shown = self.shown
+        if shown.bar is not None:
+            shown.bar.close()
+        shown.bar = tqdm(total=total, unit="file", desc=name, file=sys.stderr) if name else None
 
     def advance(self, done: int = 1) -> None:
-        if self._bar is not None:
-            self._bar.update(done)
+        if self.shown.bar is not None:
+            self.shown.bar.update(done)
 
     def note(self, message: str) -> None:
-        if self._bar is not None:
-            self._bar.write(f"  {message}", file=sys.stderr)
+        if self.shown.bar is not None:
+            self.shown.bar.write(f"  {message}", file=sys.stderr)
         else:
             super().note(message)
 

@@ -55,7 +55,7 @@ def test_loading_the_definitions_writes_nothing(tmp_path):
     assert not home.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_ingest_end_to_end(project_env, capsys):
+def test_ingest_end_to_end(project_env, capfd):
     from orchestration.resources import ProgressLines
     from orchestration.runner import run_ingest
 
@@ -65,10 +65,10 @@ def test_ingest_end_to_end(project_env, capsys):
     (inbox / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
     (inbox / "garbage.txt").write_bytes(bytes(range(256)) * 20)
 
-    first = run_ingest([], progress=ProgressLines())
+    first = run_ingest([], progress=ProgressLines())  # the steps' lines reach fd 2 through Dagster's log capture
     assert first.success, first.error
     phase_line = re.compile(r"^([a-z ()]+): (\d+ of \d+ file\(s\), )?\d+\.\d s$")
-    phases = [found.group(1) for line in capsys.readouterr().err.splitlines() if (found := phase_line.match(line))]
+    phases = [found.group(1) for line in capfd.readouterr().err.splitlines() if (found := phase_line.match(line))]
     assert phases == ["hashing and registering", "starting the run", "parsing and validating", "loading", "checks"]
     assert first.loaded["documents_loaded"] == 9
     assert len(first.checks) == len(DOCUMENT_CHECKS) + len(METRIC_CHECKS) + len(HISTORY_CHECKS)
@@ -160,7 +160,8 @@ def _wait_for_step_start(home, step: str, process: subprocess.Popen, timeout: fl
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
-        if "postgres" in (home / "dagster.yaml").read_text(encoding="utf-8"):
+        yaml = home / "dagster.yaml"
+        if yaml.exists() and "postgres" in yaml.read_text(encoding="utf-8"):
             run_id = _step_started_in_instance(home, step)
             if run_id:
                 return run_id

@@ -1,5 +1,5 @@
 """What the pipeline does with outcomes: merge chunks, pick the documents to quarantine,
-write the dq_results rows, and read the latest run's rows back (for `govreport checks`)."""
+write the dq_results rows (warehouse/quality.py reads them back for `govreport checks`)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,12 @@ from expectations.checks import ERROR, CheckOutcome
 from expectations.gx_runner import MAX_FAILING_IDS
 
 if TYPE_CHECKING:
-    import duckdb
     import pandas as pd
 
 DQ_RESULT_COLUMNS = (
     "run_id", "suite", "check_name", "severity", "passed", "observed_value", "document_id",
     "evaluated_at", "description", "metric_ids",
 )
-
-LATEST_RESULTS_SQL = """
-SELECT * FROM dq_results
-WHERE run_id = (SELECT arg_max(run_id, evaluated_at) FROM dq_results)
-ORDER BY passed, severity, suite, check_name, document_id NULLS FIRST
-"""
 
 
 @dataclass(frozen=True)
@@ -137,11 +130,6 @@ def outcomes_frame(outcomes: Iterable[CheckOutcome], run_id: str, evaluated_at: 
         for document_id, passed, observed in _result_rows(outcome)
     ]
     return pd.DataFrame(rows, columns=list(DQ_RESULT_COLUMNS)).astype({"passed": bool})
-
-
-def latest_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The dq_results rows of the most recently evaluated run, failures first."""
-    return con.execute(LATEST_RESULTS_SQL).df()
 
 
 def _result_rows(outcome: CheckOutcome) -> list[tuple[str | None, bool, str]]:

@@ -56,10 +56,10 @@ def command_ingest(args: argparse.Namespace) -> int:
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)} (relative paths start from {Path.cwd()})")
 
-    from orchestration.resources import ProgressBar
+    from orchestration.resources import progress_for_terminal
     from orchestration.runner import run_ingest
 
-    summary = run_ingest(args.paths, progress=ProgressBar(), force=args.force)
+    summary = run_ingest(args.paths, progress=progress_for_terminal(), force=args.force)
     if summary.run_id is None:
         print(f"nothing new: the warehouse already holds all {summary.files} file(s) "
               "(or they failed before; --force reads them again)")
@@ -99,7 +99,7 @@ def command_query(args: argparse.Namespace) -> int:
 def command_checks(args: argparse.Namespace) -> int:
     """The table format has a heading and the Data Docs path on stdout; csv and json print only
     the rows there (the rest goes to stderr), so their output can be piped into other tools."""
-    from expectations import latest_results
+    from warehouse.quality import latest_results
     from govreport.settings import Settings
     from warehouse import format_rows
 

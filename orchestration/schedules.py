@@ -5,7 +5,7 @@ import dagster as dg
 from orchestration.inbox import hash_files
 from orchestration.jobs import ingest_reports
 from orchestration.partitions import PARTITIONS_NAME, write_batch
-from orchestration.resources import ReportSources
+from orchestration.resources import ReportSources, SharedFolder
 
 TIMEZONE = "Asia/Shanghai"
 
@@ -13,11 +13,12 @@ TIMEZONE = "Asia/Shanghai"
 @dg.schedule(job=ingest_reports, cron_schedule="30 2 * * *", execution_timezone=TIMEZONE,
              default_status=dg.DefaultScheduleStatus.RUNNING,
              description="Every night at 02:30 Beijing time, reconcile the whole inbox with the warehouse.")
-def reconcile_inbox(context: dg.ScheduleEvaluationContext, sources: ReportSources):
-    files, _ = hash_files(sources.list_files([]))
-    if not files:
+def reconcile_inbox(context: dg.ScheduleEvaluationContext, sources: ReportSources, shared: SharedFolder):
+    listing = sources.list_files([])
+    files, _ = hash_files(listing.files)
+    if not files and not listing.failures:
         return dg.SkipReason("the inbox is empty")
-    key = write_batch(context.instance.root_directory, files, origin="reconcile_inbox")
+    key = write_batch(shared.path, listing.failures + files, origin="reconcile_inbox")
     context.instance.add_dynamic_partitions(PARTITIONS_NAME, [key])
     date = context.scheduled_execution_time.strftime("%Y-%m-%d")
     return dg.RunRequest(run_key=f"reconcile-{date}", partition_key=key)

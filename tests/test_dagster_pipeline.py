@@ -1,8 +1,12 @@
 """The Dagster job end to end into a temporary DuckDB file: load, rerun, change, bad files."""
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -14,7 +18,7 @@ from expectations import DOCUMENT_CHECKS, HISTORY_CHECKS, METRIC_CHECKS
 @pytest.fixture()
 def project_env(tmp_path, monkeypatch):
     for name, value in {"GOVREPORT_WAREHOUSE": tmp_path / "w.duckdb", "GOVREPORT_INBOX": tmp_path / "inbox",
-                        "GOVREPORT_QUARANTINE": tmp_path / "quarantine", "DAGSTER_HOME": tmp_path / "dagster"}.items():
+                        "GOVREPORT_QUARANTINE": tmp_path / "quarantine"}.items():
         monkeypatch.setenv(name, str(value))
     (tmp_path / "inbox").mkdir()
     return tmp_path
@@ -51,7 +55,8 @@ def test_loading_the_definitions_writes_nothing(tmp_path):
     assert not home.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_ingest_end_to_end(project_env):
+def test_ingest_end_to_end(project_env, capfd):
+    from orchestration.resources import ProgressLines
     from orchestration.runner import run_ingest
 
     inbox = project_env / "inbox"
@@ -60,8 +65,11 @@ def test_ingest_end_to_end(project_env):
     (inbox / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
     (inbox / "garbage.txt").write_bytes(bytes(range(256)) * 20)
 
-    first = run_ingest([])
+    first = run_ingest([], progress=ProgressLines())  # the steps' lines reach fd 2 through Dagster's log capture
     assert first.success, first.error
+    phase_line = re.compile(r"^([a-z ()]+): (\d+ of \d+ file\(s\), )?\d+\.\d s$")
+    phases = [found.group(1) for line in capfd.readouterr().err.splitlines() if (found := phase_line.match(line))]
+    assert phases == ["hashing and registering", "starting the run", "parsing and validating", "loading", "checks"]
     assert first.loaded["documents_loaded"] == 10
     assert len(first.checks) == len(DOCUMENT_CHECKS) + len(METRIC_CHECKS) + len(HISTORY_CHECKS)
     assert all(c.passed for c in first.checks if c.severity == "ERROR")
@@ -111,24 +119,19 @@ def test_dagster_definitions_validate(tmp_path):
     assert "passed validation" in result.stderr + result.stdout
 
 
-def test_killed_ingest_leaves_the_warehouse_consistent(project_env):
-    """kill -9 in the middle of a run: the warehouse opens, holds no half document, and the
-    next run loads everything."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+def test_ingest_after_a_kill_during_the_load_completes_by_itself(project_env):
+    """kill -9 while the load step holds the warehouse_writer slot: the warehouse holds no half
+    document, and the next ingest fails the dead run, frees its slot, removes its staged rows
+    and loads everything, with nobody freeing anything by hand."""
+    import dagster as dg
 
+    from govreport.settings import Settings
     from orchestration.runner import run_ingest
 
     env = {**os.environ, "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
     ingest = subprocess.Popen([sys.executable, "-m", "govreport", "ingest", str(SAMPLES)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    staging = project_env / "dagster" / "staging"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and ingest.poll() is None and not any(staging.glob("*/metrics/*.parquet")):
-        time.sleep(0.05)
+    dead_run = _wait_for_step_start(Path(os.environ["DAGSTER_HOME"]), "warehouse_tables", ingest)
     os.killpg(ingest.pid, signal.SIGKILL)
     ingest.wait()
 
@@ -137,6 +140,53 @@ def test_killed_ingest_leaves_the_warehouse_consistent(project_env):
             half = con.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS"
                                " (SELECT 1 FROM sentences s WHERE s.document_id = d.document_id)").fetchall()[0][0]
             assert half == 0
+    started = time.monotonic()
     again = run_ingest([str(SAMPLES)])
     assert again.success, again.error
+    assert time.monotonic() - started < 120  # never waits for the dead run's slot
+    assert len(again.reaped) == 1 and dead_run in again.reaped[0]
     assert counts(project_env / "w.duckdb")["documents"] == 10
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_run_by_id(dead_run).status == dg.DagsterRunStatus.FAILURE
+    assert not (Settings.from_env().shared / "staging" / dead_run).exists()
+
+
+def _wait_for_step_start(home, step: str, process: subprocess.Popen, timeout: float = 240) -> str:
+    """The id of the run whose `step` has started, read from the instance's SQLite event logs
+    (plain reads: opening the instance while the run creates it would race its migration), or
+    through the instance once it exists in PostgreSQL."""
+    import sqlite3
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+        yaml = home / "dagster.yaml"
+        if yaml.exists() and "postgres" in yaml.read_text(encoding="utf-8"):
+            run_id = _step_started_in_instance(home, step)
+            if run_id:
+                return run_id
+            continue
+        for events in (home / "history" / "runs").glob("*.db"):
+            try:
+                with sqlite3.connect(f"file:{events}?mode=ro", uri=True) as con:
+                    started = con.execute("SELECT count(*) FROM event_logs WHERE dagster_event_type = 'STEP_START'"
+                                          " AND step_key = ?", [step]).fetchone()[0]
+            except sqlite3.Error:
+                continue
+            if started:
+                return events.stem
+    raise AssertionError(f"step {step} did not start (ingest exit code {process.poll()})")
+
+
+def _step_started_in_instance(home, step: str) -> str | None:
+    import dagster as dg
+
+    try:
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            for run in instance.get_runs():
+                records = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.STEP_START).records
+                if any(r.event_log_entry.dagster_event.step_key == step for r in records):
+                    return run.run_id
+    except Exception:  # the run is still creating the instance's tables
+        return None
+    return None

@@ -9,7 +9,6 @@ import pytest
 from expectations import (
     DQ_RESULT_COLUMNS,
     build_data_docs,
-    latest_results,
     merge_outcomes,
     outcomes_frame,
     validate_documents,
@@ -18,6 +17,7 @@ from expectations import (
 from expectations.data_docs import document_names
 from tests.test_documents_suite import doc_id, document, documents
 from tests.test_metrics_suite import CLEAN_ROWS, KNOWN_UNITS, frame, row
+from warehouse.quality import latest_results
 from warehouse.schema import connect, ensure_schema
 
 TODAY = date(2026, 11, 23)

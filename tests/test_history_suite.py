@@ -7,12 +7,14 @@ import pandas as pd
 import pytest
 
 from expectations import (
-    read_history_frames,
+    HistoryFrames,
     split_batch,
     validate_documents,
     validate_history,
     validate_metrics,
 )
+from expectations.vocabulary import core_indicators
+from warehouse.quality import history_frames
 from warehouse.schema import connect, ensure_schema
 
 REGION = "500238"
@@ -59,7 +61,7 @@ def add_metric(con, n: int, k: int, indicator: str | None, value: float, unit: s
 
 
 def history(con):
-    return {o.name: o for o in validate_history(read_history_frames(con))}
+    return {o.name: o for o in validate_history(HistoryFrames(*history_frames(con, core_indicators())))}
 
 
 def failed(outcomes: dict) -> set[str]:

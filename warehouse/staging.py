@@ -1,8 +1,10 @@
-"""Rows of a run staged as Parquet files, one set per chunk of documents.
+"""Rows of a run staged as Parquet files, one set per part of a chunk of documents.
 
 A run parses thousands of files; holding all their rows in memory until the load would
-grow with the backlog. Each chunk's rows go to disk as soon as they are made, and the
-loader reads them back with DuckDB in one transaction, so memory holds one chunk."""
+grow with the backlog. Each part's rows go to disk as soon as they are made (by the process
+that parsed them), and the loader reads them back with DuckDB in one transaction, so memory
+holds one part. A chunk step stages into a folder of its own, which it empties before it
+starts: a retried step never adds its rows twice."""
 from __future__ import annotations
 
 import shutil
@@ -14,19 +16,18 @@ import pandas as pd
 
 
 class StagedRows:
-    """Parquet files under `folder`, one per table and chunk: <table>/<chunk>.parquet."""
+    """Parquet files under `folder`, one per table and part: <table>/<part>.parquet."""
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
 
-    def add_chunk(self, frames: Mapping[str, pd.DataFrame]) -> None:
-        """Write one chunk's rows; every table gets a file, empty or not, so each table
-        always has files to read."""
-        chunk = f"{len(self.chunks()):05d}.parquet"
+    def write(self, frames: Mapping[str, pd.DataFrame], part: str) -> None:
+        """Write one part's rows; every table gets a file, empty or not, so each table
+        always has files to read. Writing a part again replaces it."""
         con = duckdb.connect()
         try:
             for table, frame in frames.items():
-                target = self.folder / table / chunk
+                target = self.folder / table / f"{part}.parquet"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 con.register("_chunk", frame)
                 con.execute(f"COPY _chunk TO '{_quoted(target)}' (FORMAT parquet)")
@@ -34,12 +35,8 @@ class StagedRows:
         finally:
             con.close()
 
-    def chunks(self) -> list[str]:
-        tables = sorted(p for p in self.folder.glob("*") if p.is_dir())
-        return sorted(p.name for p in tables[0].glob("*.parquet")) if tables else []
-
     def files(self) -> dict[str, list[Path]]:
-        """Each staged table's Parquet files, in chunk order."""
+        """Each staged table's Parquet files, in part order."""
         return {table.name: sorted(table.glob("*.parquet"))
                 for table in sorted(self.folder.glob("*")) if table.is_dir()}
 

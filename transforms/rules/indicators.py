@@ -98,3 +98,8 @@ def match_indicator(subject: Subject | None, unit: str) -> tuple[str | None, flo
             if overlap > score:
                 best, score = indicator, overlap
     return (best.id, score) if best and score >= MIN_OVERLAP else (None, score)
+
+
+def indicator_of_phrase(phrase: str, unit: str) -> str | None:
+    """The indicator a written phrase names for a figure in `unit`, or None."""
+    return match_indicator(Subject(phrase), unit)[0]

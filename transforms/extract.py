@@ -4,27 +4,36 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import groupby
 
-from transforms.model import DocumentMeta, Mention, Section, SectionCategory, Sentence
+from transforms.model import DocumentMeta, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator
 from transforms.rules.kinds import kind_of
 from transforms.rules.periods import period_of, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import name_subjects
+from transforms.tokens import TokenStream
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:
     return sentences[max(bisect_right(starts, position) - 1, 0)]
 
 
+def cut_document(text: str, quantities: list[Quantity]) -> TokenStream:
+    """The document's one jieba cut, its quantities left out (transforms/tokens.py)."""
+    return TokenStream(text, [(q.outer_start, q.outer_end) for q in quantities])
+
+
 def extract_mentions(text: str, sections: list[Section], sentences: list[Sentence],
-                     meta: DocumentMeta | None = None) -> list[Mention]:
+                     meta: DocumentMeta | None = None, quantities: list[Quantity] | None = None,
+                     stream: TokenStream | None = None) -> list[Mention]:
     """Mentions in text order. `meta` gives the report's year and type, which the period of a
-    figure falls back on (rules/periods.py); without it periods are known only from the text."""
+    figure falls back on (rules/periods.py); without it periods are known only from the text.
+    `quantities` and `stream` are the document's (found and cut here when not given)."""
     meta = meta or DocumentMeta()
+    quantities = find_quantities(text) if quantities is None else quantities
+    stream = stream or cut_document(text, quantities)
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
-    for sentence, group in groupby(find_quantities(text),
-                                   key=lambda q: _sentence_at(sentences, starts, q.start)):
+    for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
         section = sections[sentence.section] if sentence.section is not None else None
         category = section.category if section else SectionCategory.OTHER
         if category is SectionCategory.OUTLINE:
@@ -32,10 +41,10 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         time = section_time(meta, sections, sentence.section)
         if time.ahead:
             category = SectionCategory.PLANS
-        quantities = list(group)
-        for quantity, subject in zip(quantities, name_subjects(text, sentence.start, quantities)):
+        group = list(group)
+        for quantity, subject in zip(group, name_subjects(stream, sentence.start, group)):
             before = text[sentence.start:quantity.start]
-            indicator, _ = match_indicator(subject, quantity.unit)
+            indicator, _ = match_indicator(subject, quantity.unit, stream)
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_toml, load_words
-from transforms.rules.subjects import Subject, tokens
+from transforms.rules.subjects import Subject
 from transforms.rules.units import same_family
+from transforms.tokens import TokenStream, cut_phrase
 
 NOISE = re.compile(r"[\s“”\"'《》()（）]")
 MIN_OVERLAP = 0.75
@@ -56,7 +57,7 @@ def _synonyms_by_token(unit: str) -> dict[str, list[tuple[frozenset[str], Indica
         if not same_family(indicator.unit, unit):
             continue
         for synonym in {indicator.name, *indicator.synonyms}:
-            words = frozenset(tokens(normalise(synonym)))
+            words = frozenset(cut_phrase(normalise(synonym)))
             for word in words:
                 table.setdefault(word, []).append((words, indicator))
     return table
@@ -77,16 +78,17 @@ def _without_scope(words: list[str]) -> str:
     return "".join(words)
 
 
-def match_indicator(subject: Subject | None, unit: str) -> tuple[str | None, float]:
+def match_indicator(subject: Subject | None, unit: str, stream: TokenStream | None = None) -> tuple[str | None, float]:
     """(indicator id, confidence in 0…1) for a subject measured in `unit`: 1 for a synonym,
-    0.9 for a synonym behind scope words, else the best token overlap if it reaches 0.75."""
+    0.9 for a synonym behind scope words, else the best token overlap if it reaches 0.75.
+    The subject's words are the document's (`stream`) where it knows its place."""
     if subject is None:
         return None, 0.0
     key = normalise((subject.narrowed_by or "") + subject.text)
     exact = _exact(key, unit)
     if exact:
         return exact.id, 1.0
-    words = tokens(key)
+    words = [w for w in map(normalise, subject.words(stream)) if w]
     scoped = _exact(_without_scope(words), unit)
     if scoped:
         return scoped.id, SCOPED

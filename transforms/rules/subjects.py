@@ -1,9 +1,10 @@
 """Subjects: the shortest phrase naming what a number counts (the convention, with examples, is
 tests/fixtures/gold/README.md).
 
-Only the clause next to a number is cut by jieba (never the number itself, never the whole
-document), with the domain terms of subject_terms.txt so 补发婚姻登记证 stays whole.
-Productions for one quantity:
+The words are read from the document's one jieba cut (transforms/tokens.py, with the domain
+terms of subject_terms.txt so 补发婚姻登记证 stays whole), by the offsets of the clause next to
+a number; no clause is cut again. A word keeps its offset (`Word`), so a subject knows where it
+stands and its indicator reads the same words. Productions for one quantity:
 - `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
@@ -18,7 +19,6 @@ parts pairs them in order (195元、261元…生活补贴和护理补贴).
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +26,7 @@ from functools import cache
 from transforms.lexicon import load_words
 from transforms.model import Quantity
 from transforms.rules.units import event_units, unit_kinds
+from transforms.tokens import TokenStream, cut_phrase
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
@@ -59,23 +60,43 @@ class Subject:
     # 检查社会组织, 新增 of 新增养老床位) or a quoted name (“跨省通办”结婚登记): they tell which
     # indicator the count is, though the subject names only the thing counted
     narrowed_by: str | None = None
+    # where narrowed_by and text stand in the document, in that order: the indicator reads the
+    # document's words there (none for a phrase that is not one stretch of the text)
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def words(self, stream: TokenStream | None) -> list[str]:
+        """The words of narrowed_by + text: the document's own where the spans say, else the
+        phrase cut alone."""
+        if stream is not None and self.spans:
+            return [w for start, end in self.spans for w in stream.words(start, end)]
+        return list(cut_phrase((self.narrowed_by or "") + self.text))
 
 
-@cache
-def tokenizer():
-    import jieba
+class Word(str):
+    """A word of the document with the offset where it starts (-1 when it was made up)."""
 
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    for line in load_words("subject_terms.txt"):
-        word, _, freq = line.partition(" ")
-        tk.add_word(word, int(freq) if freq else None)
-    for name in ("subject_strip_words.txt", "subject_verbs.txt", "subject_agents.txt",
-                 "subject_fillers.txt"):
-        for word in load_words(name):
-            tk.add_word(word)
-    return tk
+    start: int = -1
+
+    @staticmethod
+    def at(text: str, start: int) -> Word:
+        word = Word(text)
+        word.start = start
+        return word
+
+    def part(self, start: int, end: int | None = None) -> Word:
+        piece = self[start:end]
+        return Word.at(piece, self.start + start if self.start >= 0 else -1)
+
+
+def span_of(words: list[str]) -> tuple[tuple[int, int], ...]:
+    """The span a run of adjacent document words covers; none when a word has no offset or
+    they do not touch."""
+    if not words or any(not isinstance(w, Word) or w.start < 0 for w in words):
+        return ()
+    for before, after in zip(words, words[1:]):
+        if before.start + len(before) != after.start:
+            return ()
+    return ((words[0].start, words[-1].start + len(words[-1])),)
 
 
 @cache
@@ -96,33 +117,56 @@ def head_words() -> tuple[str, ...]:
     return tuple(sorted(load_words("subject_heads.txt"), key=len, reverse=True))
 
 
-def tokens(phrase: str) -> list[str]:
-    """jieba tokens of a short phrase, quoted names kept whole."""
-    out: list[str] = []
-    position = 0
-    for quoted in QUOTED.finditer(phrase):
-        out += tokenizer().lcut(phrase[position:quoted.start()], HMM=False)
-        out.append(quoted.group())
-        position = quoted.end()
-    out += tokenizer().lcut(phrase[position:], HMM=False)
-    return [t for t in out if t.strip()]
+def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = None) -> list[Word]:
+    """The document's words in [start, end) with their offsets, quoted names kept whole and
+    what `skip` matches left out. Between the words of the cut stand punctuation (a word each)
+    and numbers (a run of digits is one)."""
+    text = stream.text
+    holes = [m.span() for m in skip.finditer(text, start, end)] if skip else []
+    quoted = [m.span() for m in QUOTED.finditer(text, start, end)]
+    out: list[Word] = []
+    position = start
+    for piece_start, piece_end, whole in sorted([*((s, e, False) for s, e in holes), *((s, e, True) for s, e in quoted)]):
+        if piece_start < position:
+            continue
+        out += _words_between(stream, position, piece_start)
+        if whole:
+            out.append(Word.at(text[piece_start:piece_end], piece_start))
+        position = piece_end
+    out += _words_between(stream, position, end)
+    return [w for w in out if w.strip()]
+
+
+NOT_CUT = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
+
+
+def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
+    text = stream.text
+    out: list[Word] = []
+    position = start
+    for word_start, word_end in stream.spans(start, end):
+        out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, word_start)]
+        out.append(Word.at(text[word_start:word_end], word_start))
+        position = word_end
+    out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, end)]
+    return out
 
 
 def _is_strip(token: str) -> bool:
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token))
 
 
-def clause_before(text: str, start: int, floor: int) -> str:
-    """The text between the last clause break (or `floor`) and `start`."""
-    window = text[max(floor, start - 60):start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
-    return window[breaks[-1].end():] if breaks else window
+def clause_before(text: str, start: int, floor: int) -> int:
+    """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
+    window_start = max(floor, start - 60)
+    breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
+    return breaks[-1].end() if breaks else window_start
 
 
-def clause_after(text: str, end: int) -> str:
-    window = text[end:end + 40]
-    found = CLAUSE_BREAK.search(window)
-    return window[:found.start()] if found else window
+def clause_after(text: str, end: int) -> int:
+    """Where the clause that starts at `end` stops."""
+    found = CLAUSE_BREAK.search(text, end, end + 40)
+    return found.start() if found else min(end + 40, len(text))
 
 
 def _take_run(words: list[str]) -> list[str]:
@@ -133,13 +177,17 @@ def _take_run(words: list[str]) -> list[str]:
     return run
 
 
+def _as_word(word: str) -> Word:
+    return word if isinstance(word, Word) else Word(word)
+
+
 def _without_strip_prefix(word: str) -> str:
     """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
     if word in domain_terms():
         return word
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
-            return word[length:]
+            return _as_word(word).part(length)
     return word
 
 
@@ -149,7 +197,8 @@ def _split_verb(word: str) -> list[str]:
         return [word]
     for length in range(len(word) - 2, 0, -1):
         if word[:length] in _words("subject_verbs.txt"):
-            return [word[:length], word[length:]]
+            word = _as_word(word)
+            return [word.part(0, length), word.part(length)]
     return [word]
 
 
@@ -207,32 +256,40 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     return run, dropped
 
 
-def _subject(phrase: str, dropped: list[str] | None = None) -> Subject | None:
-    """A Subject, or None for a phrase that cannot name anything (empty, too long, a heading's
-    number, no Chinese at all)."""
-    phrase = phrase.strip()
+def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
+    """A Subject of a run of words, or None for one that cannot name anything (empty, too
+    long, a heading's number, no Chinese at all)."""
+    phrase = "".join(run)
+    if phrase != phrase.strip():
+        run = [w for w in run if w.strip()]
+        phrase = "".join(run)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
             or not re.search(r"[\u4e00-\u9fff]", phrase):
         return None
-    return Subject(phrase, "".join(dropped) if dropped else None)
+    dropped = dropped or []
+    spans = span_of(run)
+    if spans and dropped:
+        narrowing = span_of(dropped)
+        spans = narrowing + spans if narrowing else ()
+    return Subject(phrase, "".join(dropped) if dropped else None, spans)
 
 
-def subject_before_number(clause: str, counts: str) -> Subject | None:
-    """The run of words ending next to the number, read right to left."""
-    words = tokens(ADVERBIALS.sub("", clause))
+def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
+    """The run of words ending next to the number (the clause [start, end)), read right to left."""
+    words = tokens(stream, start, end, skip=ADVERBIALS)
     while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
         words.pop()
     run = _take_run(words)
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
-        run = [*_take_run(words[:-1]), "的", *run]
+        run = [*_take_run(words[:-1]), words[-1], *run]
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     if counts == "things" and ("在" in words or run[:1] == ["经"]):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     run, dropped = _trim_front(run, counts)
-    return _subject("".join(run), dropped)
+    return _subject(run, dropped)
 
 
 @cache
@@ -240,16 +297,17 @@ def generic_subjects() -> frozenset[str]:
     return frozenset(load_words("generic_subjects.txt"))
 
 
-def widen_generic(subject: Subject | None, text: str, sentence_start: int, clause_start: int,
+def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: int, clause_start: int,
                   counts: str) -> Subject | None:
     """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full."""
     if subject is None or subject.text not in generic_subjects():
         return subject
-    earlier = text[sentence_start:clause_start].rfind(subject.text)
+    text = stream.text
+    earlier = text.rfind(subject.text, sentence_start, clause_start)
     if earlier < 0:
         return subject
-    end = sentence_start + earlier + len(subject.text)
-    wider = subject_before_number(clause_before(text, end, sentence_start), counts)
+    end = earlier + len(subject.text)
+    wider = subject_before_number(stream, clause_before(text, end, sentence_start), end, counts)
     if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
         return wider
     return subject
@@ -263,14 +321,17 @@ def _close_bracket(phrase: str, cut: int) -> int:
     return cut
 
 
-def subject_after_number(clause: str) -> Subject | None:
-    """The counted thing after its number, cut back to its last head word: 41名孤儿基本生活
-    保障政策 → 孤儿; a relative clause before the head is left out (0个有名无实的…型社会组织)."""
+def subject_after_number(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """The counted thing after its number (the clause [start, end)), cut back to its last head
+    word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
+    (0个有名无实的…型社会组织)."""
+    text = stream.text
+    clause = text[start:end]
     if not clause or clause[0] in "、等余多左以的":
         return None
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
-    for word in tokens(clause[len(kept[0]) if kept else 0:]):
+    for word in tokens(stream, start + (len(kept[0]) if kept else 0), end):
         if (_is_strip(word) and word != "的") or word[0].isdigit():
             break
         kept.append(word)
@@ -280,14 +341,17 @@ def subject_after_number(clause: str) -> Subject | None:
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]
-    subject = subject.rstrip("的").rpartition("的")[2]
+    stripped = subject.rstrip("的")
+    subject = stripped.rpartition("的")[2]
+    where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
     narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
-    return _subject(subject, [done] if narrowing else None)
+    run = [Word.at(subject, where)]
+    return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
 
-def _phrase_ahead(words: list[str]) -> str:
+def _phrase_ahead(words: list[str]) -> list[str]:
     """The first run of non-strip words of `words`, leading strip words skipped."""
     while words and _is_strip(words[0]):
         words = words[1:]
@@ -296,52 +360,56 @@ def _phrase_ahead(words: list[str]) -> str:
         if _is_strip(word):
             break
         run.append(word)
-    return "".join(run)
+    return run
 
 
-def subject_of_service(clause: str) -> Subject | None:
+def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
     """为一千二百余人提供上门探访服务: people counted by the service they were given."""
-    words = tokens(clause)
+    words = tokens(stream, start, end)
     if not words or words[0] not in SERVICE_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
 
 
-def subject_of_standard(clause: str) -> Subject | None:
+def subject_of_standard(stream: TokenStream, start: int, end: int) -> Subject | None:
     """每人每月195元的标准发放困难残疾人生活补贴 → what is paid at that rate."""
-    return _subject(_phrase_ahead(tokens(clause[3:]))) if clause.startswith("的标准") else None
+    if not stream.text.startswith("的标准", start, end):
+        return None
+    return _subject(_phrase_ahead(tokens(stream, start + 3, end)))
 
 
-def subject_after_de(clause: str) -> Subject | None:
+def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | None:
     """A share or a duration of what follows 的: 全市95%的村(社区)完成…修订工作,
     为期3个月的专项整治行动."""
-    if not clause.startswith("的"):
+    if not stream.text.startswith("的", start, end):
         return None
-    phrase = clause[1:]
-    return _subject(phrase[:-2] if phrase.endswith("工作") else phrase)
+    if stream.text.endswith("工作", start + 1, end):
+        end -= 2
+    return _subject([Word.at(stream.text[start + 1:end], start + 1)])
 
 
-def name_subject(text: str, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
+def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
     """The subject of one quantity. `floor` is where its clause may start at the earliest: the
     end of the previous quantity in the sentence, so 2.5万户7.2万人 does not give 7.2万人 the
     subject 户."""
+    text = stream.text
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
-    clause = clause_before(text, quantity.outer_start, floor)
-    before = widen_generic(subject_before_number(clause, counts), text, sentence_start,
-                           quantity.outer_start - len(clause), counts)
-    after = clause_after(text, quantity.outer_end)
+    clause_start = clause_before(text, quantity.outer_start, floor)
+    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
+                           stream, sentence_start, clause_start, counts)
+    after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     if kind == "count":
-        following = subject_after_number(after)
-        if following and (before is None or not after.startswith("的")):
+        following = subject_after_number(stream, after_start, after_end)
+        if following and (before is None or not text.startswith("的", after_start, after_end)):
             return following
         if before is None and quantity.unit in PERSON_UNITS:
-            return subject_of_service(after)
+            return subject_of_service(stream, after_start, after_end)
     if kind == "money":
-        return subject_of_standard(after) or before
+        return subject_of_standard(stream, after_start, after_end) or before
     if kind in ("percent", "duration") and before is None:
-        return subject_after_de(after)
+        return subject_after_de(stream, after_start, after_end)
     return before
 
 
@@ -358,18 +426,19 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     return groups
 
 
-def name_subjects(text: str, sentence_start: int, quantities: list[Quantity]) -> list[Subject | None]:
+def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity]) -> list[Subject | None]:
     """The subjects of the quantities of one sentence, in order."""
+    text = stream.text
     own: list[Subject | None] = []
     floor = sentence_start
     for quantity in quantities:
-        own.append(name_subject(text, quantity, floor, sentence_start))
+        own.append(name_subject(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
         if own[index] and own[index - 1] and gap.startswith("、") and not own[index].narrowed_by:
-            own[index] = Subject(own[index].text, own[index - 1].narrowed_by)
+            own[index] = narrowed_like(own[index], own[index - 1])
     subjects: list[Subject | None] = []
     for subject in own:
         subjects.append(subject or (subjects[-1] if subjects else None))
@@ -377,7 +446,29 @@ def name_subjects(text: str, sentence_start: int, quantities: list[Quantity]) ->
         last = own[group[-1]]
         if last is None or any(own[i] for i in group[:-1]):
             continue  # the list's subject stands before it and was inherited along it
-        parts = [part for part in PARTS.split(last.text) if part]
+        parts = _parts(last)
         for position, index in enumerate(group):
-            subjects[index] = Subject(parts[position], last.narrowed_by) if len(parts) == len(group) else last
+            subjects[index] = parts[position] if len(parts) == len(group) else last
     return subjects
+
+
+def narrowed_like(subject: Subject, other: Subject) -> Subject:
+    """`subject` narrowed by what narrows `other` (抽查社会组织36家、养老机构18家: 抽查 both)."""
+    if not other.narrowed_by:
+        return subject
+    spans = other.spans[:-1] + subject.spans if len(other.spans) > 1 and subject.spans else ()
+    return Subject(subject.text, other.narrowed_by, spans)
+
+
+def _parts(subject: Subject) -> list[Subject]:
+    """城乡低保、特困供养 → 城乡低保, 特困供养, each where it stands when the subject's text is
+    one stretch of the document."""
+    spans = subject.spans
+    start = spans[-1][0] if spans and spans[-1][1] - spans[-1][0] == len(subject.text) else -1
+    parts, position = [], 0
+    for piece in PARTS.split(subject.text):
+        if piece:
+            where = (*spans[:-1], (start + position, start + position + len(piece))) if start >= 0 else ()
+            parts.append(Subject(piece, subject.narrowed_by, where))
+        position += len(piece) + 1
+    return parts

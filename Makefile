@@ -30,6 +30,7 @@ test: $(STAMP)
 ## serve: Dagster webserver (http://127.0.0.1:3000) and daemon: the inbox sensor and the daily schedule fire
 serve: $(STAMP)
 	mkdir -p data/inbox
+	$(BIN)/python -m orchestration.instance
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
 ## samples: re-render the docx/pdf/html/txt samples from data/sample-sources

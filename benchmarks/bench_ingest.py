@@ -152,12 +152,13 @@ def child_ingest(folder: str) -> dict:
     """Run in the child: one run_ingest over the folder, then the warehouse's counts."""
     import duckdb
 
-    from orchestration.runner import run_ingest, warehouse_location
+    from govreport.settings import Settings
+    from orchestration.runner import run_ingest
 
     started = time.perf_counter()
     summary = run_ingest([folder])
     seconds = time.perf_counter() - started
-    with duckdb.connect(warehouse_location(), read_only=True) as con:
+    with duckdb.connect(str(Settings.from_env().warehouse), read_only=True) as con:
         def scalar(sql: str) -> int:
             return con.execute(sql).fetchone()[0]
         return {
@@ -214,7 +215,7 @@ def ingest_in_child(folder: Path, env: dict[str, str], log: Path, cap_mb: float)
 def bench_environment(work: Path) -> dict[str, str]:
     """Every path setting of the project (warehouse, DAGSTER_HOME, inbox, quarantine, alert
     files, data docs …) inside `work`, so a benchmark touches nothing of the project's own."""
-    from orchestration.settings import DEFAULTS, QUIET
+    from govreport.settings import DEFAULTS, QUIET
 
     env = {**os.environ, **QUIET}
     for name, default in DEFAULTS.items():

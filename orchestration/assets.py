@@ -20,8 +20,7 @@ from orchestration.quality import (
     Validation,
     history_check_results,
 )
-from orchestration.settings import setting
-from orchestration.resources import Progress, ReportSources, Warehouse
+from orchestration.resources import DataDocs, Progress, ReportSources, Warehouse
 from transforms.batch import Failure, parse_in_chunks
 from transforms.pipeline import content_hash
 from transforms.tables import batch_frames, indicators_frame
@@ -156,7 +155,7 @@ def _import_gx_meanwhile() -> None:
                       "ingest_log and dq_results in the DuckDB warehouse, loaded in one transaction; "
                       "unreadable and quarantined files logged and set aside.")
 def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports, metrics: StagedReports,
-                     duckdb: Warehouse, sources: ReportSources):
+                     duckdb: Warehouse, sources: ReportSources, data_docs: DataDocs):
     staged = documents
     validation = staged.validation
     failures = pd.DataFrame([asdict(f) | {"status": "quarantined"} for f in validation.quarantined]
@@ -173,7 +172,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports
     for failure in validation.quarantined + staged.failures:
         sources.set_aside(failure.source_path, failure.sha256, failure.error)
     staged.rows().remove()
-    docs_index = _build_data_docs([*validation.suite_runs, history_run], context)
+    docs_index = _build_data_docs([*validation.suite_runs, history_run], Path(data_docs.folder), context)
     yield dg.MaterializeResult(metadata={
         **{f"loaded_{k}": v for k, v in asdict(summary).items()},
         **{f"table_{k}": v for k, v in counts.items()},
@@ -184,12 +183,12 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedReports
     yield from history
 
 
-def _build_data_docs(runs, context: dg.AssetExecutionContext):
+def _build_data_docs(runs, folder: Path, context: dg.AssetExecutionContext):
     """The GX Data Docs of this run's validations; a failure to render them is logged, not fatal."""
     from expectations import build_data_docs
 
     try:
-        return build_data_docs(runs, setting("GOVREPORT_DQ_DOCS"), run_name=context.run_id)
+        return build_data_docs(runs, folder, run_name=context.run_id)
     except Exception as error:  # the docs are a view of dq_results, which is already stored
         context.log.warning(f"Data Docs not rebuilt: {type(error).__name__}: {error}")
         return None

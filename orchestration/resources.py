@@ -1,5 +1,6 @@
-"""Resources, configured from the environment with EnvVar (see settings.py for defaults)."""
+"""Resources, configured from the environment with EnvVar (defaults: govreport/settings.py)."""
 
+import os
 import shutil
 import sys
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field, PrivateAttr
 
+from govreport.settings import path_setting
 from warehouse import WarehouseLockedError, connect, ensure_schema
 
 STEP_RETRIES = 3
@@ -47,6 +49,12 @@ class ReportSources(dg.ConfigurableResource):
             shutil.copy2(path, target)
         target.with_name(target.name + ".reason.txt").write_text(f"{path}\n{reason}\n", encoding="utf-8")
         return target
+
+
+class DataDocs(dg.ConfigurableResource):
+    """Where each run's GX Data Docs are rebuilt."""
+
+    folder: str
 
 
 class Progress(dg.ConfigurableResource):
@@ -103,11 +111,17 @@ class Warehouse(DuckDBResource):
             con.close()
 
 
+def _path(name: str):
+    """The variable as an EnvVar (resolved when a run starts) when it is set, else its default,
+    so `dagster dev` works without any variable set."""
+    return dg.EnvVar(name) if os.environ.get(name) else str(path_setting(name))
+
+
 def default_resources() -> dict:
     return {
-        "duckdb": Warehouse(database=dg.EnvVar("GOVREPORT_WAREHOUSE")),
-        "sources": ReportSources(inbox=dg.EnvVar("GOVREPORT_INBOX"),
-                                 quarantine=dg.EnvVar("GOVREPORT_QUARANTINE")),
+        "duckdb": Warehouse(database=_path("GOVREPORT_WAREHOUSE")),
+        "sources": ReportSources(inbox=_path("GOVREPORT_INBOX"), quarantine=_path("GOVREPORT_QUARANTINE")),
+        "data_docs": DataDocs(folder=_path("GOVREPORT_DQ_DOCS")),
         "progress": Progress(),
         "io_manager": dg.mem_io_manager,
     }

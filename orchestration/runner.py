@@ -6,8 +6,10 @@ partitions.py) and one run. When none does, no run is started."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from orchestration.settings import apply_defaults, setting
+from govreport.settings import Settings, export_to_environment
+from orchestration.instance import prepare_instance
 
 WRITER_WAIT_RETRIES = 10  # 0.1 s doubling: waits up to about 100 s for a running load
 
@@ -40,7 +42,8 @@ def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
     """Ingest files or folders through the Dagster job; `progress` replaces the Progress
     resource (the command line passes a progress bar). `force` extracts every given file
     again, including those already loaded or rejected before."""
-    apply_defaults()
+    settings = export_to_environment()
+    prepare_instance(settings.dagster_home)
     import dagster as dg
 
     from orchestration.assets import ReportFilesConfig
@@ -49,10 +52,11 @@ def run_ingest(paths: list[str], progress=None, log_level: str = "WARNING",
     from orchestration.jobs import INGEST_JOB
     from orchestration.partitions import PARTITIONS_NAME, write_batch
 
-    files, _ = hash_files(_sources().list_files([str(p) for p in paths]))
-    wanted = files if force else _needing_work(files)
+    files, _ = hash_files(_sources(settings).list_files([str(p) for p in paths]))
+    wanted = files if force else _needing_work(files, settings.warehouse)
     if not wanted:
-        return IngestSummary(run_id=None, success=True, files=len(files), counts=_warehouse_counts())
+        return IngestSummary(run_id=None, success=True, files=len(files),
+                             counts=_warehouse_counts(settings.warehouse))
     with dg.DagsterInstance.get() as instance:
         key = write_batch(instance.root_directory, wanted, origin="govreport ingest")
         instance.add_dynamic_partitions(PARTITIONS_NAME, [key])
@@ -80,36 +84,35 @@ def _deliver_alerts(result, summary: IngestSummary) -> None:
         summary.alerts_sent, summary.alert_sinks_failing = len(delivery.sent), delivery.failed_sinks
 
 
-def _sources():
+def _sources(settings: Settings):
     from orchestration.resources import ReportSources
 
-    return ReportSources(inbox=str(setting("GOVREPORT_INBOX")),
-                         quarantine=str(setting("GOVREPORT_QUARANTINE")))
+    return ReportSources(inbox=str(settings.inbox), quarantine=str(settings.quarantine))
 
 
-def _needing_work(files: list) -> list:
+def _needing_work(files: list, warehouse: Path) -> list:
     """The files whose content the warehouse does not hold at their path from this
     extractor, leaving out contents that failed or were quarantined before."""
     from transforms.version import extractor_version
     from warehouse.state import loaded_state
 
-    state = _read_warehouse(lambda con: loaded_state(con, extractor_version()))
+    state = _read_warehouse(warehouse, lambda con: loaded_state(con, extractor_version()))
     return files if state is None else [f for f in files if not state.is_done(f.path, f.sha256)]
 
 
-def _warehouse_counts() -> dict[str, int]:
+def _warehouse_counts(warehouse: Path) -> dict[str, int]:
     from warehouse import table_counts
 
-    return _read_warehouse(table_counts) or {}
+    return _read_warehouse(warehouse, table_counts) or {}
 
 
-def _read_warehouse(read):
+def _read_warehouse(warehouse: Path, read):
     """read(con) on a read-only connection to the warehouse; None while there is none at
     this code's schema version (the run creates or upgrades it)."""
     from warehouse import OutdatedWarehouseError, open_reader
 
     try:
-        with open_reader(setting("GOVREPORT_WAREHOUSE"), retries=WRITER_WAIT_RETRIES) as con:
+        with open_reader(warehouse, retries=WRITER_WAIT_RETRIES) as con:
             return read(con)
     except (FileNotFoundError, OutdatedWarehouseError):
         return None
@@ -133,6 +136,3 @@ def _summarise(result) -> IngestSummary:
             summary.error = f"{event.step_key}: {event.step_failure_data.error.message.strip()}"
     return summary
 
-
-def warehouse_location() -> str:
-    return str(setting("GOVREPORT_WAREHOUSE"))

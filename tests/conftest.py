@@ -26,7 +26,7 @@ def seed_files() -> list[Path]:
 def isolated_settings(tmp_path_factory, monkeypatch):
     """Every setting with a default under data/ or .dagster/ points into a fresh temporary
     folder, so no test writes into the project's warehouse, alerts or Dagster instance."""
-    from orchestration.settings import DEFAULTS
+    from govreport.settings import DEFAULTS
 
     root = tmp_path_factory.mktemp("settings")
     for name, default in DEFAULTS.items():

@@ -7,7 +7,7 @@ import re
 import duckdb
 import pytest
 
-from orchestration.cli import main
+from govreport.cli import main
 from warehouse.chart import Chart, Series, compact_number, load_chart, nice_ticks, render_html
 from warehouse.export import export_file, export_partitioned, table_sql
 

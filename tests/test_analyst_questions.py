@@ -9,7 +9,7 @@ import shlex
 import duckdb
 import pytest
 
-from orchestration.cli import main
+from govreport.cli import main
 from tests.analyst_helpers import ROOT
 
 pytest_plugins = ["tests.analyst_fixtures"]

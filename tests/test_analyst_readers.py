@@ -13,7 +13,7 @@ import textwrap
 import duckdb
 import pytest
 
-from orchestration.cli import main
+from govreport.cli import main
 from warehouse import OutdatedWarehouseError, WarehouseLockedError, connect, open_reader
 from warehouse.schema import DDL_DIR
 

@@ -47,7 +47,7 @@ def test_parse_files_refuses_broken_files_with_their_reason(corpus):
 
 def test_run_ingest_logs_failures_and_loads_every_good_file(corpus, tmp_path, monkeypatch):
     from orchestration.runner import run_ingest
-    from orchestration.settings import DEFAULTS
+    from govreport.settings import DEFAULTS
 
     for name, default in DEFAULTS.items():  # every path the project writes, alerts included
         monkeypatch.setenv(name, str(tmp_path / Path(default).name))

@@ -13,7 +13,7 @@ META_KEYS = {"document", "title", "agency", "province", "city", "county", "regio
 
 
 def govreport(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "orchestration.cli", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "govreport", *args], cwd=ROOT,
                           capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 

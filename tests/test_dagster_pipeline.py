@@ -1,5 +1,8 @@
 """The Dagster job end to end into a temporary DuckDB file: load, rerun, change, bad files."""
+import os
 import shutil
+import subprocess
+import sys
 
 import duckdb
 import pytest
@@ -36,6 +39,16 @@ def test_definitions_load():
     assert job.name == INGEST_JOB and job.partitions_def.name == "report_batches"
     assert len(defs.resolve_asset_graph().asset_check_keys) >= 7
     assert defs.resolve_sensor_def("inbox_sensor") and defs.resolve_schedule_def("reconcile_inbox")
+
+
+def test_loading_the_definitions_writes_nothing(tmp_path):
+    """Importing the code location (as `dagster dev` and every command do) creates no folder
+    and writes no dagster.yaml: only the commands that start Dagster prepare its instance."""
+    home = tmp_path / "dagster-home"
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    subprocess.run([sys.executable, "-c", "import orchestration.definitions"], env=env, cwd=tmp_path,
+                   check=True)
+    assert not home.exists() and list(tmp_path.iterdir()) == []
 
 
 def test_ingest_end_to_end(project_env):
@@ -110,7 +123,7 @@ def test_killed_ingest_leaves_the_warehouse_consistent(project_env):
     from orchestration.runner import run_ingest
 
     env = {**os.environ, "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
-    ingest = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "ingest", str(SAMPLES)], env=env,
+    ingest = subprocess.Popen([sys.executable, "-m", "govreport", "ingest", str(SAMPLES)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     staging = project_env / "dagster" / "staging"
     deadline = time.monotonic() + 120

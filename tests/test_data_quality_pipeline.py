@@ -8,7 +8,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.cli import main as govreport
+from govreport.cli import main as govreport
 
 AGENCY = "巫溪县民政局"
 

@@ -104,7 +104,7 @@ def test_daemon_ingests_a_dropped_file(tmp_path, inbox):
     env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "dagster"), "GOVREPORT_INBOX": str(inbox),
            "GOVREPORT_WAREHOUSE": str(warehouse), "GOVREPORT_QUARANTINE": str(tmp_path / "quarantine"),
            "DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
-    subprocess.run([sys.executable, "-c", "from orchestration.settings import apply_defaults; apply_defaults()"],
+    subprocess.run([sys.executable, "-m", "orchestration.instance"],
                    env=env, cwd=ROOT, check=True)
     daemon = subprocess.Popen([str(Path(sys.executable).with_name("dagster-daemon")), "run",
                                "-m", "orchestration.definitions"],

@@ -1,6 +1,7 @@
 """`govreport`: extract, ingest, query and score reports from the command line.
 
-`extract` reads files only (no warehouse, no Dagster); `ingest` runs the Dagster job."""
+`extract` and `eval` read files only; `query`, `checks` and the analyst commands read the
+warehouse; only `ingest` runs Dagster (orchestration.runner), imported when it is used."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from orchestration.analyst_cli import add_analyst_commands, with_reader
+from govreport.analyst import add_analyst_commands, default_warehouse, with_reader
 
 EXAMPLE_QUERY = ("SELECT d.agency, m.subject, m.value, m.unit FROM metrics m "
                  "JOIN documents d USING (document_id) WHERE m.indicator = 'dibao_recipients'")
@@ -41,7 +42,7 @@ def command_extract(args: argparse.Namespace) -> int:
 
 def command_ingest(args: argparse.Namespace) -> int:
     from orchestration.resources import ProgressBar
-    from orchestration.runner import run_ingest, warehouse_location
+    from orchestration.runner import run_ingest
 
     summary = run_ingest(args.paths, progress=ProgressBar(), force=args.force)
     if summary.run_id is None:
@@ -67,23 +68,22 @@ def command_ingest(args: argparse.Namespace) -> int:
     if summary.alerts_sent or summary.alert_sinks_failing:
         print(f"  alerts sent: {summary.alerts_sent}"
               + (f" (failing sinks: {', '.join(summary.alert_sinks_failing)})" if summary.alert_sinks_failing else ""))
-    print(f"  warehouse file: {warehouse_location()}")
+    print(f"  warehouse file: {default_warehouse()}")
     print(f'  try: govreport query "{EXAMPLE_QUERY}"')
     return 0 if summary.success else 1
 
 
 def command_query(args: argparse.Namespace) -> int:
-    from orchestration.runner import warehouse_location
     from warehouse import format_rows, run_query
 
-    columns, rows = run_query(args.warehouse or warehouse_location(), args.sql)
+    columns, rows = run_query(args.warehouse or default_warehouse(), args.sql)
     print(format_rows(columns, rows, args.format))
     return 0
 
 
 def command_checks(args: argparse.Namespace) -> int:
     from expectations import latest_results
-    from orchestration.settings import setting
+    from govreport.settings import Settings
     from warehouse import format_rows
 
     results = with_reader(args, latest_results)
@@ -96,7 +96,7 @@ def command_checks(args: argparse.Namespace) -> int:
     rows = [tuple(None if v != v else v for v in row) for row in shown.itertuples(index=False)]
     print(f"run {results['run_id'].iloc[0]}, evaluated {results['evaluated_at'].max()}")
     print(format_rows(list(shown.columns), rows, args.format))
-    docs = setting("GOVREPORT_DQ_DOCS") / "index.html"
+    docs = Settings.from_env().dq_docs / "index.html"
     print(f"Data Docs: {docs}" if docs.exists() else "Data Docs: not built yet")
     return 0
 

@@ -119,14 +119,14 @@ def with_reader(args: argparse.Namespace, run):
     from warehouse.analyst import OutdatedWarehouseError, open_reader
 
     try:
-        with open_reader(args.warehouse or _default_warehouse()) as con:
+        with open_reader(args.warehouse or default_warehouse()) as con:
             return run(con)
     except (WarehouseLockedError, OutdatedWarehouseError, FileNotFoundError, ValueError, duckdb.Error) as error:
         print(f"govreport {args.command}: {error}", file=sys.stderr)
         return None
 
 
-def _default_warehouse() -> Path:
-    from orchestration.settings import setting
+def default_warehouse() -> Path:
+    from govreport.settings import Settings
 
-    return setting("GOVREPORT_WAREHOUSE")
+    return Settings.from_env().warehouse

@@ -1,0 +1,1 @@
+"""The `govreport` command line: extract, ingest, query, check, search and export reports."""

@@ -73,7 +73,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         before = text[match.start("num") - 1:match.start("num")]
         if not is_arabic(match.group("num")) or (before and before in clock_marks):
             return False
-    if any(text.startswith(place, match.start("num")) for place in numeral_place_names()):
+    if not is_arabic(match.group("num")) and numeral_place_names().match(text, match.start("num")):
         return False
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"

@@ -72,11 +72,11 @@ def same_family(a: str, b: str) -> bool:
 
 
 @cache
-def numeral_place_names() -> tuple[str, ...]:
+def numeral_place_names() -> re.Pattern:
     """Names in the gazetteer that open with a Chinese numeral (七台河市, 五家渠市, 三台县),
-    with and without their suffix, longest first: a numeral and unit opening one is a place."""
+    with and without their suffix, as one pattern: a numeral and unit opening one is a place."""
     from transforms.gazetteer import gazetteer_rows
 
     names = {row["name"] for row in gazetteer_rows() if row["name"][:1] in "一二三四五六七八九十百千两"}
     stems = {name[:-1] for name in names if len(name) > 2 and name[-1] in place_suffixes()}
-    return tuple(sorted(names | stems, key=len, reverse=True))
+    return re.compile(alternation(names | stems))

@@ -44,10 +44,12 @@ def test_a_division_without_a_city_gives_the_province_only():
     assert (meta.province, meta.county, meta.region_code, meta.admin_level) == ("新疆维吾尔自治区", None, None, None)
 
 
-def test_redacted_agency_keeps_region_null():
+def test_redacted_agency_loses_its_marks_and_keeps_region_null():
+    """tests/fixtures/real/README.md: redaction marks are removed from the agency; the level
+    its name shows stays."""
     meta = document(report_by("*市民政局")).meta
-    assert meta.agency == "*市民政局"
-    assert (meta.province, meta.region_code) == (None, None)
+    assert meta.agency == "市民政局"
+    assert (meta.province, meta.region_code, meta.admin_level) == (None, None, "city")
 
 
 def test_ordinary_county_resolves_through_the_gazetteer():

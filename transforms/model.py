@@ -41,6 +41,8 @@ class DocumentMeta:
     region_code: str | None = None
     admin_level: str | None = None
     report_year: int | None = None
+    # where report_year was read: title, body, publish_date, file_name (None with no year)
+    year_source: str | None = None
     report_type: str | None = None
     publish_date: str | None = None
     index_no: str | None = None

@@ -37,7 +37,7 @@ def build_document(data: bytes, source_path: str) -> Document:
     page_meta = {label: to_simplified(value) for label, value in raw.page_meta.items()}
     sections = parse_sections(matchable)
     sentences = split_sentences(matchable, sections)
-    meta = extract_meta(matchable, page_meta)
+    meta = extract_meta(matchable, page_meta, Path(source_path).name)
     quantities = find_quantities(matchable)
     stream = cut_document(matchable, quantities)  # the one jieba cut of the document
     mentions = extract_mentions(matchable, sections, sentences, meta, quantities, stream)

@@ -59,9 +59,9 @@ def texts_present():
 
 # What the dev part has reached; raised as extraction improves, never lowered to let a change in.
 DEV_FLOORS = {
-    "f1": 0.95, "precision": 0.97, "recall": 0.94, "subject": 0.54, "kind": 0.87,
-    "target_recall": 0.17, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.20,
-    "agency": 0.45, "report_year": 0.75,
+    "f1": 0.95, "precision": 0.97, "recall": 0.94, "subject": 0.54, "kind": 0.99,
+    "target_recall": 0.97, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.20,
+    "agency": 0.90, "report_year": 0.97,
 }
 # Core figures whose indicator is of another family, unit or measure (transforms/evaluation.py)
 DEV_MOST_SUSPECT = 1

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from transforms.model import DocumentMeta, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator
-from transforms.rules.kinds import kind_of
+from transforms.rules.kinds import KindContext, kind_of
 from transforms.rules.periods import period_of, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import name_subjects
@@ -24,10 +24,13 @@ def cut_document(text: str, quantities: list[Quantity]) -> TokenStream:
 
 def extract_mentions(text: str, sections: list[Section], sentences: list[Sentence],
                      meta: DocumentMeta | None = None, quantities: list[Quantity] | None = None,
-                     stream: TokenStream | None = None) -> list[Mention]:
+                     stream: TokenStream | None = None, trace: dict[int, dict[str, str]] | None = None
+                     ) -> list[Mention]:
     """Mentions in text order. `meta` gives the report's year and type, which the period of a
     figure falls back on (rules/periods.py); without it periods are known only from the text.
-    `quantities` and `stream` are the document's (found and cut here when not given)."""
+    `quantities` and `stream` are the document's (found and cut here when not given). `trace`,
+    when given, receives for each mention's start the names of the rules that decided it
+    (its `kind` rule …), for the rule corpora and for anyone asking why."""
     meta = meta or DocumentMeta()
     quantities = find_quantities(text) if quantities is None else quantities
     stream = stream or cut_document(text, quantities)
@@ -39,16 +42,32 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         if category is SectionCategory.OUTLINE:
             continue
         time = section_time(meta, sections, sentence.section)
-        if time.ahead:
-            category = SectionCategory.PLANS
+        if time.ahead and category is SectionCategory.OTHER:
+            category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
         for quantity, subject in zip(group, name_subjects(stream, sentence.start, group)):
-            before = text[sentence.start:quantity.start]
             indicator, _ = match_indicator(subject, quantity.unit, stream)
+            kind, kind_rule = kind_of(KindContext(
+                text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
+                outer_end=quantity.outer_end, category=category,
+                in_heading=section is not None and _on_heading_line(text, section, quantity.start),
+                review=category in REVIEW, report_type=meta.report_type))
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
-                qualifier=quantity.qualifier, kind=kind_of(before, category),
+                qualifier=quantity.qualifier, kind=kind,
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
                 section=sentence.section, period=period_of(text, quantity.start, time)))
+            if trace is not None:
+                trace[quantity.start] = {"kind": kind_rule}
     return mentions
+
+
+# Parts of a report that look back: a plan's figures there are actual.
+REVIEW = frozenset({SectionCategory.WORK_DONE, SectionCategory.PROBLEMS})
+
+
+def _on_heading_line(text: str, section: Section, position: int) -> bool:
+    """Whether `position` lies on the line its section's heading opens."""
+    line_end = text.find("\n", section.start)
+    return section.start <= position < (line_end if line_end >= 0 else len(text))

@@ -113,8 +113,10 @@ def parse_sections(text: str) -> list[Section]:
 
 
 def _category_for(title: str, parent: Section | None) -> SectionCategory:
+    """A heading's own category under no parent, an outline or an uncategorised parent (主要任务 >
+    主要目标指标) and for leadership; else its parent's."""
     own = categorise(title)
-    if parent is None or parent.category is SectionCategory.OUTLINE:
+    if parent is None or parent.category in (SectionCategory.OUTLINE, SectionCategory.OTHER):
         return own
     if own is SectionCategory.LEADERSHIP:
         return own

@@ -8,9 +8,9 @@ must be found, with that value of the owned field, decided by that rule; nothing
 asserted. A rule's table may carry its own `document`.
 
 The other files list examples whose text must give exactly their mentions, in order: each
-expected mention states raw, value, unit and subject; qualifier (default none) and kind
-(default actual) are always compared; period and indicator when the example gives them ("" for
-none). An example may replace the file's [document] with its own `document`. An example that
+expected mention states raw, value and unit; qualifier (default none) is always compared; kind
+(default actual) unless the file declares `checks` without it; subject, period and indicator
+when the example gives them ("" for none). An example may replace the file's [document] with its own `document`. An example that
 the rules cannot pass yet carries `xfail = "why"`: it stays in the corpus and fails strictly
 once it passes."""
 import re

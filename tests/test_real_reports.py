@@ -59,7 +59,7 @@ def texts_present():
 
 # What the dev part has reached; raised as extraction improves, never lowered to let a change in.
 DEV_FLOORS = {
-    "f1": 0.95, "precision": 0.97, "recall": 0.94, "subject": 0.54, "kind": 0.99,
+    "f1": 0.98, "precision": 0.98, "recall": 0.98, "subject": 0.54, "kind": 0.99,
     "target_recall": 0.97, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.20,
     "agency": 0.90, "report_year": 0.97,
 }
@@ -85,12 +85,19 @@ def test_split_is_disjoint_and_gold_keyed_by_its_ids():
     assert present <= set(SPLIT["dev"]) | set(SPLIT["test"])
 
 
-def test_gold_raw_is_the_text_at_its_offsets():
+def gold_raw_mismatches(ids: list[str]) -> list[tuple[str, dict]]:
+    """Gold lines whose raw is not the text at their offsets."""
+    wrong = []
+    for report in ids:
+        text = (TEXTS / f"{report}.txt").read_text(encoding="utf-8")
+        wrong += [(report, line) for line in read_jsonl(REAL / f"{report}.jsonl")
+                  if text[line["start"]:line["end"]] != line["raw"]]
+    return wrong
+
+
+def test_dev_gold_raw_is_the_text_at_its_offsets():
     texts_present()
-    for gold in sorted(REAL.glob("r*.jsonl")):
-        text = (TEXTS / f"{gold.stem}.txt").read_text(encoding="utf-8")
-        for line in read_jsonl(gold):
-            assert text[line["start"]:line["end"]] == line["raw"], (gold.stem, line)
+    assert gold_raw_mismatches(annotated("dev")) == []
 
 
 def test_ingest_of_the_whole_folder_loads_every_report_with_text():

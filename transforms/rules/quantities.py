@@ -13,8 +13,9 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
-from transforms.rules.units import (alternation, arabic_only, false_friends, multipliers,
-                                    numeral_place_names, place_suffixes, unit_kinds)
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
+                                    multipliers, numeral_place_names, place_suffixes, simple_units,
+                                    table_headers, unit_kinds, units_opening_with_multiplier)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -56,6 +57,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
     numeral, start = match.group("num"), match.start("num")
     before = text[start - 1] if start else ""
     if is_arabic(numeral):
+        if before in "-~～" and text[start - 2:start - 1] in ("%", "‰"):
+            return True  # the second figure of a range: 30%-50%
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE:
         return False
@@ -83,14 +86,83 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if not (_numeral_is_standalone(text, match) and _unit_is_real(text, match)):
         return None
-    unit = match.group("unit")
+    unit = match.group("unit") + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
     inside = match.group("inside") or match.group("inside2")
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
-    return Quantity(float(value), unit, match.start(), match.end("unit"), qualifier,
-                    outer_start, outer_end)
+    end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|款|支出|拨付|筹集|补助|补贴|金额|营业额|销售额|救助金)"
+                         r"[^,，。;；:：\d]{0,6}$")
+
+
+def produce_money_without_yuan(match: re.Match, text: str) -> Quantity | None:
+    """A sum in 万 or 亿 with no unit after it, in a clause that names money: 元."""
+    if not _numeral_is_standalone(text, match) or not MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
+        return None
+    if _unit_pattern().match(text, match.end()):
+        return None  # the quantity has its unit: numeral_with_unit reads it
+    value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")]
+    inside = match.group("inside") or match.group("inside2")
+    qualifier, outer_start, outer_end = _qualifier(text, match, inside)
+    return Quantity(float(value), "元", match.start(), match.end(), qualifier, outer_start, outer_end)
+
+
+def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
+    """连续两年, 历时三年, 近半年时间: years of work done, not a date nor a time scope
+    (近三年来, 近半年未就业)."""
+    if match.group("lead") == "近" and not text.startswith(("时间", "的时间"), match.end()):
+        return None
+    numeral = match.group("num")
+    value = 0.5 if numeral == "半" else parse_numeral(numeral)
+    qualifier = qualifier_words("before").get(match.group("lead"))
+    start = match.start("lead") if qualifier else match.start("num")
+    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier,
+                    start, match.end("unit"))
+
+
+@cache
+def _unit_pattern() -> re.Pattern:
+    return re.compile(rf"{SPACE}(?:{alternation(simple_units())})")
+
+
+HEADER_LOOKBACK = 20  # cells read back for the column header
+
+
+def produce_table_cell(match: re.Match, text: str) -> Quantity | None:
+    """A bare number alone in a flattened table cell (`0 |`) with the unit of its column's
+    header: the nearest cell above that reads as a measure (件数, 金额(万元)); row labels are
+    passed over; a measure naming no unit (数量) gives none."""
+    header = _column_header(text, match.start())
+    if header is None:
+        return None
+    unit, factor = header
+    value = parse_numeral(match.group("num")) * factor
+    return Quantity(float(value), unit, match.start("num"), match.end("num"), None,
+                    match.start("num"), match.end("num"))
+
+
+def _column_header(text: str, position: int) -> tuple[str, int] | None:
+    measures, units = table_headers()
+    lines = text[:position].split("\n")[-HEADER_LOOKBACK - 1:-1]
+    for line in reversed(lines):
+        cell = line.strip()
+        if not cell.endswith("|"):
+            return None  # the table ended above
+        cell = cell.rstrip("| ").strip()
+        if not cell or re.search(r"\d", cell):
+            continue
+        bare = re.sub(r"[(（][^)）]*单位[:：]?\s*(?P<unit>[^)）]+)[)）]", r"\g<unit>", cell)
+        bare = re.sub(r"[(（](?P<unit>[^)）]{1,4})[)）]$", r"\g<unit>", bare)
+        if bare.endswith(measures):
+            return next((units[ending] for ending in sorted(units, key=len, reverse=True)
+                         if bare.endswith(ending)), None)
+    return None
 
 
 def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
@@ -103,14 +175,30 @@ def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
     after = alternation(qualifier_words("after"))
+    not_a_multiplier = alternation(units_opening_with_multiplier())
+    multiplier = rf"(?!{not_a_multiplier})(?P<mult>{alternation(multipliers())})"
     return (
         QuantityRule(
             "numeral_with_unit",
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
-                rf"(?P<mult>{alternation(multipliers())})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation(unit_kinds())})(?:{SPACE}(?P<after>{after}))?"),
+                rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
+                rf"(?P<unit>{alternation(simple_units())})(?P<brackets>{alternation(compound_brackets())})?"
+                rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit),
+        QuantityRule(
+            "money_without_yuan",
+            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
+                       rf"(?P<inside2>{inside})?(?P<after>)"),
+            produce_money_without_yuan),
+        QuantityRule(
+            "table_cell",
+            re.compile(rf"(?m)^[ \t]*(?P<num>{ARABIC})(?=[ \t]*\|[ \t]*$)"),
+            produce_table_cell),
+        QuantityRule(
+            "years_of_work",
+            re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
+            produce_years_of_work),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
@@ -140,12 +228,6 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     return shared
 
 
-def _is_excluded(text: str, quantity: Quantity, names: list[tuple[int, int]]) -> bool:
-    return (exclusions.is_ordinal(text, quantity.start)
-            or exclusions.starts_named_set(text, quantity.start)
-            or exclusions.inside_any(quantity.start, names))
-
-
 def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
     kept: list[Quantity] = []
     for quantity in sorted(quantities, key=lambda q: (q.start, -(q.end - q.start))):
@@ -169,4 +251,4 @@ def find_quantities(text: str) -> list[Quantity]:
     found = _drop_overlaps(found)
     found += quantities_sharing_unit(text, found)
     names = exclusions.quoted_spans(text)
-    return sorted((q for q in found if not _is_excluded(text, q, names)), key=lambda q: q.start)
+    return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

@@ -11,9 +11,26 @@ UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 
 @cache
 def unit_kinds() -> dict[str, str]:
-    """Every known unit mapped to its kind: count, money, percent or duration."""
+    """Every known unit mapped to its kind (count, money, percent, duration, score, measure),
+    a count unit with what else it counts in brackets (家(次), 户(人)次) included."""
     table = load_toml("units.toml")
-    return {unit: kind for kind in UNIT_KINDS for unit in table[kind]["units"]}
+    kinds = {unit: kind for kind in UNIT_KINDS for unit in (*table[kind]["units"], *table[kind].get("by_rule", ()))}
+    for unit in table["count"]["units"]:
+        for brackets in compound_brackets():
+            kinds[unit + brackets] = "count"
+    return kinds
+
+
+@cache
+def compound_brackets() -> tuple[str, ...]:
+    return tuple(load_toml("units.toml")["compound"]["brackets"])
+
+
+@cache
+def simple_units() -> tuple[str, ...]:
+    """The units as written without brackets, the ones a quantity's pattern looks for."""
+    table = load_toml("units.toml")
+    return tuple(unit for kind in UNIT_KINDS for unit in table[kind]["units"])
 
 
 def known_units() -> frozenset[str]:
@@ -23,6 +40,11 @@ def known_units() -> frozenset[str]:
 @cache
 def multipliers() -> dict[str, int]:
     return dict(load_toml("units.toml")["multipliers"])
+
+
+def units_opening_with_multiplier() -> list[str]:
+    """Units whose first character is a multiplier's (千公顷, 千克): there it is no multiplier."""
+    return [u for u in simple_units() if any(u.startswith(m) and u != m for m in multipliers())]
 
 
 @cache
@@ -80,3 +102,10 @@ def numeral_place_names() -> re.Pattern:
     names = {row["name"] for row in gazetteer_rows() if row["name"][:1] in "一二三四五六七八九十百千两"}
     stems = {name[:-1] for name in names if len(name) > 2 and name[-1] in place_suffixes()}
     return re.compile(alternation(names | stems))
+
+
+@cache
+def table_headers() -> tuple[tuple[str, ...], dict[str, tuple[str, int]]]:
+    """(words that make a cell a measure header, {header ending: (unit, multiplier)})."""
+    table = load_toml("units.toml")["table_headers"]
+    return tuple(table["measures"]), {ending: (unit, factor) for ending, (unit, factor) in table["units"].items()}

@@ -9,7 +9,7 @@ from transforms.rules.indicators import match_indicator
 from transforms.rules.kinds import KindContext, kind_of
 from transforms.rules.periods import period_of, section_time
 from transforms.rules.quantities import find_quantities
-from transforms.rules.subjects import name_subjects
+from transforms.rules.subjects import SubjectMemory, name_subjects_traced
 from transforms.tokens import TokenStream
 
 
@@ -36,7 +36,11 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     stream = stream or cut_document(text, quantities)
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
+    memory, paragraph = SubjectMemory(), -1
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
+        if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
+            memory = SubjectMemory()  # a new paragraph: what its figures inherit starts afresh
+        paragraph = sentence.start
         section = sections[sentence.section] if sentence.section is not None else None
         category = section.category if section else SectionCategory.OTHER
         if category is SectionCategory.OUTLINE:
@@ -45,7 +49,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         if time.ahead and category is SectionCategory.OTHER:
             category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
-        for quantity, subject in zip(group, name_subjects(stream, sentence.start, group)):
+        for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
+            subject = named.subject
             indicator, _ = match_indicator(subject, quantity.unit, stream)
             kind, kind_rule = kind_of(KindContext(
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
@@ -59,7 +64,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
                 section=sentence.section, period=period_of(text, quantity.start, time)))
             if trace is not None:
-                trace[quantity.start] = {"kind": kind_rule}
+                trace[quantity.start] = {"kind": kind_rule, "subject": named.rule}
     return mentions
 
 

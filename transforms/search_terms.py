@@ -6,17 +6,12 @@ the same way, so a query word and an indexed word match exactly when jieba cuts 
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
 from transforms.lexicon import load_words
 from transforms.simplify import to_simplified
-from transforms.tokens import TokenStream
-
-# a term carries a Chinese character or a Latin letter; numbers and punctuation are not searched
-SEARCHABLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-
+from transforms.tokens import TokenStream, without_annotations
 
 @cache
 def stop_words() -> frozenset[str]:
@@ -25,7 +20,8 @@ def stop_words() -> frozenset[str]:
 
 def terms_of(words: list[str]) -> Counter[str]:
     stops = stop_words()
-    return Counter(w.lower() for w in words if SEARCHABLE.search(w) and w not in stops)
+    words = [without_annotations(w).lower() for w in words]
+    return Counter(w for w in words if w not in stops)
 
 
 def search_terms(text: str) -> Counter[str]:

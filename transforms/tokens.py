@@ -19,11 +19,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache
 from math import log
+from pathlib import Path
 
 from transforms.lexicon import load_words
 
-# What jieba cuts: runs of Chinese characters and Latin letters.
-WORD_RUN = re.compile(r"[\u3007\u4e00-\u9fffA-Za-z]+")
+# What jieba cuts: runs of Chinese characters and Latin letters. Some sites write the pinyin of
+# a character after it (發(fā)放, 農(nóng)村): such a run is cut without it, the words keeping
+# their place in the text.
+PINYIN = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+ANNOTATION = re.compile(PINYIN)
+WORD_RUN = re.compile(rf"[\u3007\u4e00-\u9fffA-Za-z]+(?:{PINYIN}[\u3007\u4e00-\u9fff]+)*(?:{PINYIN})?")
 DOMAIN_WORD_FILES = ("subject_terms.txt", "subject_strip_words.txt", "subject_verbs.txt",
                      "subject_agents.txt", "subject_fillers.txt")
 
@@ -69,6 +74,22 @@ def _dictionary() -> _Dictionary:
     return _Dictionary()
 
 
+def _cut_annotated(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
+    """A run holding pinyin annotations, cut as if they were not there."""
+    kept = [i for i, char in enumerate(run) if not _in_annotation(run, i)]
+    view = "".join(run[i] for i in kept)
+    view_starts: list[int] = []
+    view_ends: list[int] = []
+    _cut_run(view, 0, view_starts, view_ends)
+    for start, end in zip(view_starts, view_ends):
+        starts.append(offset + kept[start])
+        ends.append(offset + kept[end - 1] + 1)
+
+
+def _in_annotation(run: str, index: int) -> bool:
+    return any(m.start() <= index < m.end() for m in ANNOTATION.finditer(run))
+
+
 def _cut_run(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
     """jieba's precise cut without HMM of one run, as offsets: the route of highest
     probability through the words of its dictionary (Tokenizer.get_DAG and .calc, in one
@@ -111,6 +132,14 @@ def _cut_run(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
         ends.append(offset + length)
 
 
+def _cut(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
+    (_cut_annotated if "(" in run else _cut_run)(run, offset, starts, ends)
+
+
+def without_annotations(phrase: str) -> str:
+    return ANNOTATION.sub("", phrase) if "(" in phrase else phrase
+
+
 class TokenStream:
     """The words of a text by offsets: `starts[i]:ends[i]` is word i."""
 
@@ -131,11 +160,11 @@ class TokenStream:
             while index < len(holes) and holes[index][0] < end:
                 hole_start, hole_end = holes[index]
                 if hole_start > start:
-                    _cut_run(text[start:hole_start], start, self.starts, self.ends)
+                    _cut(text[start:hole_start], start, self.starts, self.ends)
                 start = max(start, hole_end)
                 index += 1
             if start < end:
-                _cut_run(text[start:end], start, self.starts, self.ends)
+                _cut(text[start:end], start, self.starts, self.ends)
 
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """The words inside [start, end), a word crossing either edge cut at it."""
@@ -153,3 +182,29 @@ class TokenStream:
 def cut_phrase(phrase: str) -> tuple[str, ...]:
     """The words of a phrase outside any document (a query, a synonym), cut the same way."""
     return tuple(TokenStream(phrase).words(0, len(phrase)))
+
+
+# Parts of speech jieba's dictionary gives its words that the rules ask about; person names
+# (nr…) and the rest are left out to keep the table small.
+TAGS_KEPT = frozenset({"n", "nz", "ns", "nt", "vn", "v", "vd", "a", "ad", "an", "b", "c", "d", "f", "j",
+                       "l", "m", "p", "q", "r", "s", "t", "u", "uj", "ul", "uz", "ug", "ud", "uv"})
+
+
+@cache
+def _tags() -> dict[str, str]:
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    table: dict[str, str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.rstrip().partition(" ")
+            tag = rest.rpartition(" ")[2]
+            if tag in TAGS_KEPT:
+                table[word] = tag
+    return table
+
+
+def word_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives a word (n, v, vn, t, ns, r, p, d …), or None."""
+    return _tags().get(word)

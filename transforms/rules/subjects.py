@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.lexicon import load_words
+from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import event_units, unit_kinds
-from transforms.tokens import TokenStream, cut_phrase
+from transforms.rules.units import event_units, unit_family, unit_kinds
+from transforms.tokens import TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
@@ -169,10 +169,29 @@ def clause_after(text: str, end: int) -> int:
     return found.start() if found else min(end + 40, len(text))
 
 
+# Parts of speech that modify or head a noun phrase: a strip verb between one of them and the
+# phrase's noun belongs to the compound (城市低保平均保障标准, 最低生活保障标准).
+NOMINAL_TAGS = frozenset({"n", "nz", "vn", "an", "j", "b", "a"})
+
+
+def _nominal(word: str) -> bool:
+    return word in domain_terms() or (word_tag(word) in NOMINAL_TAGS and not _is_strip(word))
+
+
+def _inside_compound(words: list[str], run: list[str]) -> bool:
+    """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
+    between a noun modifier and the compound's noun (平均|保障|标准)."""
+    verb = words[-1]
+    return (bool(run) and len(words) > 1 and verb in _words("subject_compound_verbs.txt")
+            and "".join(run) in _words("subject_compound_heads.txt") and _nominal(words[-2]))
+
+
 def _take_run(words: list[str]) -> list[str]:
-    """Pop the run of non-strip words off the end of `words`."""
+    """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
+    compound stays in it)."""
     run: list[str] = []
-    while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)):
+    while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
+                     or _inside_compound(words, run)):
         run.insert(0, words.pop())
     return run
 
@@ -263,6 +282,7 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
     if phrase != phrase.strip():
         run = [w for w in run if w.strip()]
         phrase = "".join(run)
+    phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
             or not re.search(r"[\u4e00-\u9fff]", phrase):
         return None
@@ -389,9 +409,13 @@ def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | Non
 
 
 def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
-    """The subject of one quantity. `floor` is where its clause may start at the earliest: the
-    end of the previous quantity in the sentence, so 2.5万户7.2万人 does not give 7.2万人 the
-    subject 户."""
+    return name_subject_traced(stream, quantity, floor, sentence_start).subject
+
+
+def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Named:
+    """The subject of one quantity from its own clause, and the production that gave it.
+    `floor` is where its clause may start at the earliest: the end of the previous quantity in
+    the sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
     text = stream.text
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
@@ -403,14 +427,16 @@ def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_s
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
-            return following
+            return Named(following, "after_number")
         if before is None and quantity.unit in PERSON_UNITS:
-            return subject_of_service(stream, after_start, after_end)
+            return Named(subject_of_service(stream, after_start, after_end), "of_service")
     if kind == "money":
-        return subject_of_standard(stream, after_start, after_end) or before
+        standard = subject_of_standard(stream, after_start, after_end)
+        if standard:
+            return Named(standard, "of_standard")
     if kind in ("percent", "duration") and before is None:
-        return subject_after_de(stream, after_start, after_end)
-    return before
+        return Named(subject_after_de(stream, after_start, after_end), "after_de")
+    return Named(before, "before_number")
 
 
 def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
@@ -426,30 +452,152 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     return groups
 
 
-def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity]) -> list[Subject | None]:
-    """The subjects of the quantities of one sentence, in order."""
+def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                  memory: SubjectMemory | None = None) -> list[Subject | None]:
+    """The subjects of the quantities of one sentence, in order. `memory` carries the subjects
+    of the figures before it in its paragraph (a breakdown by place inherits from them)."""
+    return [named.subject for named in name_subjects_traced(stream, sentence_start, quantities, memory)]
+
+
+@dataclass(frozen=True)
+class Named:
+    subject: Subject | None
+    rule: str
+
+
+class SubjectMemory:
+    """The last subject given to each kind of unit in a paragraph (people, households, money …)."""
+
+    def __init__(self) -> None:
+        self.by_family: dict[str, Subject] = {}
+
+    def remember(self, unit: str, subject: Subject | None) -> None:
+        if subject is not None:
+            self.by_family[_family(unit)] = subject
+
+    def recall(self, unit: str) -> Subject | None:
+        return self.by_family.get(_family(unit))
+
+
+def _family(unit: str) -> str:
+    return unit_family().get(unit, unit)
+
+
+def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                         memory: SubjectMemory | None = None) -> list[Named]:
+    """name_subjects with the name of the rule that gave each subject."""
     text = stream.text
-    own: list[Subject | None] = []
+    memory = memory if memory is not None else SubjectMemory()
+    own: list[Named] = []
     floor = sentence_start
     for quantity in quantities:
-        own.append(name_subject(stream, quantity, floor, sentence_start))
+        own.append(name_subject_traced(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
-        if own[index] and own[index - 1] and gap.startswith("、") and not own[index].narrowed_by:
-            own[index] = narrowed_like(own[index], own[index - 1])
-    subjects: list[Subject | None] = []
-    for subject in own:
-        subjects.append(subject or (subjects[-1] if subjects else None))
+        current, previous = own[index].subject, own[index - 1].subject
+        if current and previous and gap.startswith("、") and not current.narrowed_by:
+            own[index] = Named(narrowed_like(current, previous), own[index].rule)
+    named: list[Named] = []
+    for index, quantity in enumerate(quantities):
+        lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
+        found = _in_context(text, quantities, index, lead, own[index], named, memory)
+        named.append(found)
+        if found.subject is not None and found.rule not in ("share_of_task",):
+            memory.remember(quantity.unit, found.subject)
     for group in _lists(text, quantities):
-        last = own[group[-1]]
-        if last is None or any(own[i] for i in group[:-1]):
+        last = own[group[-1]].subject
+        if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
             continue  # the list's subject stands before it and was inherited along it
         parts = _parts(last)
         for position, index in enumerate(group):
-            subjects[index] = parts[position] if len(parts) == len(group) else last
-    return subjects
+            named[index] = Named(parts[position], "list_parts") if len(parts) == len(group) else Named(last, "list_shared")
+    return named
+
+
+def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, own: Named,
+                named: list[Named], memory: SubjectMemory) -> Named:
+    """The subject a figure takes from the figures around it (see CONTEXT_RULES), else its own,
+    else the one before it in its sentence."""
+    quantity = quantities[index]
+    previous = named[-1].subject if named else None
+    clause = CLAUSE_BREAK.split(lead)[-1]
+    table = _context_words()
+    if quantity.unit == "%" and (task := _task_phrase(text, quantities, index, lead)):
+        return Named(task, "share_of_task")
+    if previous and (re.search(table["task_before"], lead) or re.match(table["task_after"], text[quantity.outer_end:])):
+        return Named(previous, "task_figure")
+    change = re.search(table["change"], clause)
+    if previous and change and not _names_own(own, clause, change):
+        return Named(previous, "change_of_level")
+    if previous and quantity.unit in ("%", "‰") and re.search(table["share"], clause) \
+            and not text.startswith("的", quantity.outer_end):
+        return Named(previous, "share_of_whole")
+    if own.subject is None or is_place(own.subject.text):
+        recalled = (previous if previous and _family(quantities[index - 1].unit) == _family(quantity.unit)
+                    else memory.recall(quantity.unit))
+        if recalled is not None and (own.subject is not None or "其中" in lead or not named):
+            return Named(recalled, "place_breakdown" if own.subject is not None else "inherited")
+    if own.subject is not None and own.subject.text in table["flows"]:
+        topic = _topic(previous or memory.recall(quantity.unit))
+        if topic:
+            return Named(Subject(topic + own.subject.text), "topic_event")
+    if own.subject is None and previous is not None:
+        return Named(previous, "inherited")
+    return own
+
+
+def _names_own(own: Named, clause: str, change: re.Match) -> bool:
+    """Whether a changing figure's own clause names what changed before the change
+    (城乡低保对象比上年减少2.1%)."""
+    subject = own.subject
+    if subject is None:
+        return False
+    where = clause.find(subject.text)
+    return where >= 0 and where + len(subject.text) <= change.start()
+
+
+def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -> Subject | None:
+    """The task a share is of, as written: 完成年目标任务12500人的98.5% → 年目标任务."""
+    pattern = _context_words()["share_of_task"]
+    found = re.search(pattern, lead)
+    if found is None and index and re.fullmatch(r"\s*的\s*", lead):
+        before = text[quantities[index - 1].outer_start - 30:quantities[index - 1].outer_start]
+        found = re.search(pattern.replace("的\\s*$", "\\s*$"), before)
+    if found is None:
+        return None
+    return Subject(found.group("task"))
+
+
+def _topic(subject: Subject | None) -> str | None:
+    """What a list of flows is about: 低保对象 → 低保."""
+    if subject is None:
+        return None
+    topic = subject.text
+    for head in _context_words()["person_heads"]:
+        if topic.endswith(head) and len(topic) > len(head):
+            return topic[:-len(head)]
+    return topic
+
+
+@cache
+def _context_words() -> dict:
+    return load_toml("subject_context.toml")
+
+
+@cache
+def _place_pattern() -> re.Pattern:
+    table = _context_words()
+    return re.compile(rf"(?:{table['place']})")
+
+
+def is_place(phrase: str) -> bool:
+    """A place named alone (保华镇, 荷泉街道, *区, XX县区, 市本级): where a figure is, not what."""
+    from transforms.metadata import _place_names
+
+    phrase = phrase.strip("()（）")
+    return phrase in _place_names() or bool(_place_pattern().fullmatch(phrase))
 
 
 def narrowed_like(subject: Subject, other: Subject) -> Subject:

@@ -26,7 +26,7 @@ from functools import cache
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
 from transforms.rules.units import event_units, unit_family, unit_kinds
-from transforms.tokens import TokenStream, cut_phrase, without_annotations, word_tag
+from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
@@ -73,19 +73,25 @@ class Subject:
 
 
 class Word(str):
-    """A word of the document with the offset where it starts (-1 when it was made up)."""
+    """A word of the document with the offsets where it starts and ends (-1 when it was made
+    up). Its text leaves out a pinyin annotation the document writes inside it (發(fā)放 is 发放),
+    so its length may be less than its span."""
 
     start: int = -1
+    stop: int = -1
 
     @staticmethod
-    def at(text: str, start: int) -> Word:
-        word = Word(text)
+    def at(text: str, start: int, stop: int | None = None) -> Word:
+        word = Word(without_annotations(text))
         word.start = start
+        word.stop = start + len(text) if stop is None else stop
         return word
 
     def part(self, start: int, end: int | None = None) -> Word:
         piece = self[start:end]
-        return Word.at(piece, self.start + start if self.start >= 0 else -1)
+        if self.start < 0 or self.stop - self.start != len(self):
+            return Word(piece)
+        return Word.at(piece, self.start + start)
 
 
 def span_of(words: list[str]) -> tuple[tuple[int, int], ...]:
@@ -94,9 +100,9 @@ def span_of(words: list[str]) -> tuple[tuple[int, int], ...]:
     if not words or any(not isinstance(w, Word) or w.start < 0 for w in words):
         return ()
     for before, after in zip(words, words[1:]):
-        if before.start + len(before) != after.start:
+        if before.stop != after.start:
             return ()
-    return ((words[0].start, words[-1].start + len(words[-1])),)
+    return ((words[0].start, words[-1].stop),)
 
 
 @cache
@@ -140,12 +146,19 @@ def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = 
 NOT_CUT = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
 
 
+def _annotation_at(text: str, position: int) -> bool:
+    """Whether a pinyin annotation (fā) covers `position`."""
+    opening = text.rfind("(", max(0, position - 8), position + 1)
+    return opening >= 0 and bool(ANNOTATION.match(text, opening)) and position < ANNOTATION.match(text, opening).end()
+
+
 def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
     text = stream.text
     out: list[Word] = []
     position = start
     for word_start, word_end in stream.spans(start, end):
-        out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, word_start)]
+        out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, word_start)
+                if not _annotation_at(text, m.start())]
         out.append(Word.at(text[word_start:word_end], word_start))
         position = word_end
     out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, end)]
@@ -182,8 +195,10 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
     between a noun modifier and the compound's noun (平均|保障|标准)."""
     verb = words[-1]
-    return (bool(run) and len(words) > 1 and verb in _words("subject_compound_verbs.txt")
-            and "".join(run) in _words("subject_compound_heads.txt") and _nominal(words[-2]))
+    modifier = words[-2] if len(words) > 1 else ""
+    return (bool(run) and verb in _words("subject_compound_verbs.txt")
+            and "".join(run) in _words("subject_compound_heads.txt")
+            and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
 
 
 def _take_run(words: list[str]) -> list[str]:
@@ -239,6 +254,26 @@ def _event_heads() -> tuple[str, ...]:
     return tuple(load_words("subject_event_heads.txt"))
 
 
+# 我县, 本市, 全镇: the place a report calls its own, written as a pronoun and a level.
+SELF = frozenset("我本全")
+LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
+# Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
+# scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
+# time word to it and 城市 a place.)
+LEADING_TAGS = frozenset({"p"})
+
+
+def _is_scope(run: list[str]) -> bool:
+    """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
+    report's own place (我县), a preposition."""
+    first = run[0]
+    if first in SELF and run[1] in LEVEL_CHARS:
+        return len(run) > 2
+    if first in domain_terms():
+        return False
+    return word_tag(first) in LEADING_TAGS or is_place(first)
+
+
 def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
@@ -251,8 +286,12 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
+        elif first in BRACKETS:  # an aside opened before the clause: (市本级
+            run = run[1:]
         elif len(run) > 1 and first in _words("subject_agents.txt"):
             run = run[1:]
+        elif len(run) > 1 and _is_scope(run):
+            run = run[2:] if first in SELF else run[1:]
         elif _without_strip_prefix(first) != first:
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:
@@ -341,13 +380,13 @@ def _close_bracket(phrase: str, cut: int) -> int:
     return cut
 
 
-def subject_after_number(stream: TokenStream, start: int, end: int) -> Subject | None:
+def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织)."""
     text = stream.text
     clause = text[start:end]
-    if not clause or clause[0] in "、等余多左以的":
+    if not clause or clause[0] in "、等余多左以的(（":
         return None
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
@@ -356,7 +395,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int) -> Subject |
             break
         kept.append(word)
     phrase = "".join(kept)
-    cut = max((phrase.rfind(head) + len(head) for head in head_words() if head in phrase), default=0)
+    heads = (*head_words(), *_event_heads()) if events else head_words()
+    cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
+    if cut == 0:  # no head word: the nouns right after the number (2万余床棉被)
+        cut = len("".join(_nominal_prefix(kept)))
     cut = _close_bracket(phrase, cut)
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
@@ -369,6 +411,16 @@ def subject_after_number(stream: TokenStream, start: int, end: int) -> Subject |
     narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+def _nominal_prefix(words: list[str]) -> list[str]:
+    """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
+    prefix: list[str] = []
+    for word in words:
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"}):
+            break
+        prefix.append(word)
+    return prefix if len("".join(prefix)) >= 2 else []
 
 
 def _phrase_ahead(words: list[str]) -> list[str]:
@@ -425,7 +477,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
                            stream, sentence_start, clause_start, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     if kind == "count":
-        following = subject_after_number(stream, after_start, after_end)
+        following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         if before is None and quantity.unit in PERSON_UNITS:
@@ -457,6 +509,12 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     """The subjects of the quantities of one sentence, in order. `memory` carries the subjects
     of the figures before it in its paragraph (a breakdown by place inherits from them)."""
     return [named.subject for named in name_subjects_traced(stream, sentence_start, quantities, memory)]
+
+
+# The productions that name a figure from its own clause (the others take a subject from the
+# figures around it).
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de",
+                       "list_parts", "list_shared"})
 
 
 @dataclass(frozen=True)
@@ -540,7 +598,8 @@ def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, ow
         if recalled is not None and (own.subject is not None or "其中" in lead or not named):
             return Named(recalled, "place_breakdown" if own.subject is not None else "inherited")
     if own.subject is not None and own.subject.text in table["flows"]:
-        topic = _topic(previous or memory.recall(quantity.unit))
+        about = next((n.subject for n in reversed(named) if n.rule in OWN_RULES and n.subject), None)
+        topic = _topic(about or memory.recall(quantity.unit))
         if topic:
             return Named(Subject(topic + own.subject.text), "topic_event")
     if own.subject is None and previous is not None:
@@ -597,7 +656,11 @@ def is_place(phrase: str) -> bool:
     from transforms.metadata import _place_names
 
     phrase = phrase.strip("()（）")
-    return phrase in _place_names() or bool(_place_pattern().fullmatch(phrase))
+    return (phrase in _place_names() and phrase not in NOT_PLACES) or bool(_place_pattern().fullmatch(phrase))
+
+
+# Names of the gazetteer that are categories in a report's words (市辖区 最低生活保障标准).
+NOT_PLACES = frozenset({"市辖区", "县", "市", "区", "城区", "郊区", "矿区", "新区", "开发区"})
 
 
 def narrowed_like(subject: Subject, other: Subject) -> Subject:

@@ -25,7 +25,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import event_units, unit_family, unit_kinds
+from transforms.rules.units import alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
@@ -261,6 +261,8 @@ LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
 LEADING_TAGS = frozenset({"p"})
+# Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
+CAUSES = frozenset({"因"})
 
 
 def _is_scope(run: list[str]) -> bool:
@@ -271,7 +273,7 @@ def _is_scope(run: list[str]) -> bool:
         return len(run) > 2
     if first in domain_terms():
         return False
-    return word_tag(first) in LEADING_TAGS or is_place(first)
+    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first)
 
 
 def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
@@ -336,9 +338,21 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
+    last_link = None
     while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
-        words.pop()
+        last_link = words.pop()
     run = _take_run(words)
+    if not run and last_link in generic_subjects():  # 累计支出5895.5万元: the verb names the sum
+        run = [last_link]
+    if len(run) == 1 and run[0] in _words("subject_verbs.txt"):
+        # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
+        # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
+        rest = list(words)
+        while rest and _is_strip(rest[-1]):
+            rest.pop()
+        named = _take_run(rest)
+        if len(named) > 1 and "".join(named).endswith(run[0]):
+            run = named
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
         run = [*_take_run(words[:-1]), words[-1], *run]
@@ -564,6 +578,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task",):
             memory.remember(quantity.unit, found.subject)
+    _pair_changes(text, quantities, named)
     for group in _lists(text, quantities):
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
@@ -574,12 +589,27 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     return named
 
 
+def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
+    before it."""
+    for group in _lists(text, quantities):
+        if any(named[i].rule != "change_of_level" for i in group):
+            continue
+        lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
+        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES and n.subject]
+        if "分别" in lead and len(levels) >= len(group):
+            for level, index in zip(levels[-len(group):], group):
+                named[index] = Named(level, "change_of_level")
+
+
 def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, own: Named,
                 named: list[Named], memory: SubjectMemory) -> Named:
     """The subject a figure takes from the figures around it (see CONTEXT_RULES), else its own,
     else the one before it in its sentence."""
     quantity = quantities[index]
     previous = named[-1].subject if named else None
+    # the last figure its own clause named: what a change or a flow is about
+    about = next((n.subject for n in reversed(named) if n.rule in OWN_RULES and n.subject), None)
     clause = CLAUSE_BREAK.split(lead)[-1]
     table = _context_words()
     if quantity.unit == "%" and (task := _task_phrase(text, quantities, index, lead)):
@@ -587,8 +617,8 @@ def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, ow
     if previous and (re.search(table["task_before"], lead) or re.match(table["task_after"], text[quantity.outer_end:])):
         return Named(previous, "task_figure")
     change = re.search(table["change"], clause)
-    if previous and change and not _names_own(own, clause, change):
-        return Named(previous, "change_of_level")
+    if about and change and not _names_own(own, clause, change):
+        return Named(about, "change_of_level")
     if previous and quantity.unit in ("%", "‰") and re.search(table["share"], clause) \
             and not text.startswith("的", quantity.outer_end):
         return Named(previous, "share_of_whole")
@@ -597,11 +627,11 @@ def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, ow
                     else memory.recall(quantity.unit))
         if recalled is not None and (own.subject is not None or "其中" in lead or not named):
             return Named(recalled, "place_breakdown" if own.subject is not None else "inherited")
-    if own.subject is not None and own.subject.text in table["flows"]:
-        about = next((n.subject for n in reversed(named) if n.rule in OWN_RULES and n.subject), None)
+    flow = own.subject and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.subject.text)
+    if flow:
         topic = _topic(about or memory.recall(quantity.unit))
         if topic:
-            return Named(Subject(topic + own.subject.text), "topic_event")
+            return Named(Subject(topic + flow.group("flow")), "topic_event")
     if own.subject is None and previous is not None:
         return Named(previous, "inherited")
     return own

@@ -85,6 +85,8 @@ class Quantity:
     # where the qualifier words outside `raw` sit, so the subject search can skip them
     outer_start: int = -1
     outer_end: int = -1
+    # what the reading of the number itself names (a table cell: its row and column), if anything
+    label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -135,34 +135,72 @@ HEADER_LOOKBACK = 20  # cells read back for the column header
 
 
 def produce_table_cell(match: re.Match, text: str) -> Quantity | None:
-    """A bare number alone in a flattened table cell (`0 |`) with the unit of its column's
-    header: the nearest cell above that reads as a measure (件数, 金额(万元)); row labels are
-    passed over; a measure naming no unit (数量) gives none."""
-    header = _column_header(text, match.start())
-    if header is None:
+    """A bare number alone in a flattened table cell (`0 |`), with the unit of its column's
+    header (件数 → 件, 金额(单位:万元) → 元 ×10⁴) and, as its label, its row's label and that
+    header (规章 + 本年制发件数 → 规章制发件数); a measure naming no unit (数量) gives none."""
+    cell = _table_cell(text, match.start())
+    if cell is None:
         return None
-    unit, factor = header
+    (unit, factor), label = cell
     value = parse_numeral(match.group("num")) * factor
     return Quantity(float(value), unit, match.start("num"), match.end("num"), None,
-                    match.start("num"), match.end("num"))
+                    match.start("num"), match.end("num"), label)
 
 
-def _column_header(text: str, position: int) -> tuple[str, int] | None:
+TABLE_TIME = re.compile(r"^(?:本年度?|本期|年度|当年|全年)")
+TABLE_UNIT = re.compile(r"[(（][^)）]*[)）]$")
+
+
+def _table_cell(text: str, position: int) -> tuple[tuple[str, int], str | None] | None:
+    """The unit and label of the cell at `position`: how many figures stand before it in its
+    row picks its column among the measure headers above."""
     measures, units = table_headers()
-    lines = text[:position].split("\n")[-HEADER_LOOKBACK - 1:-1]
-    for line in reversed(lines):
+    cells: list[str] = []
+    for line in reversed(text[:position].split("\n")[-HEADER_LOOKBACK - 1:-1]):
         cell = line.strip()
         if not cell.endswith("|"):
-            return None  # the table ended above
+            break  # the table ended above
         cell = cell.rstrip("| ").strip()
-        if not cell or re.search(r"\d", cell):
-            continue
-        bare = re.sub(r"[(（][^)）]*单位[:：]?\s*(?P<unit>[^)）]+)[)）]", r"\g<unit>", cell)
-        bare = re.sub(r"[(（](?P<unit>[^)）]{1,4})[)）]$", r"\g<unit>", bare)
-        if bare.endswith(measures):
-            return next((units[ending] for ending in sorted(units, key=len, reverse=True)
-                         if bare.endswith(ending)), None)
-    return None
+        if cell:
+            cells.append(cell)
+    figures = 0
+    while figures < len(cells) and re.fullmatch(r"-?[\d.,]+", cells[figures]):
+        figures += 1
+    row = cells[figures] if figures < len(cells) and not _is_measure(cells[figures]) else None
+    rest = cells[figures + (row is not None):]
+    first = next((i for i, c in enumerate(rest) if _is_measure(c)), None)
+    if first is None:
+        return None
+    headers = []
+    for cell in rest[first:]:
+        if not _is_measure(cell):
+            break
+        headers.append(cell)
+    headers.reverse()  # left to right
+    header = headers[figures] if figures < len(headers) else headers[-1]
+    bare = _header_units(header)
+    unit = next((units[ending] for ending in sorted(units, key=len, reverse=True) if bare.endswith(ending)), None)
+    if unit is None:
+        return None
+    return unit, _cell_label(row, header)
+
+
+def _header_units(cell: str) -> str:
+    bare = re.sub(r"[(（][^)）]*单位[:：]?\s*(?P<unit>[^)）]+)[)）]", r"\g<unit>", cell)
+    return re.sub(r"[(（](?P<unit>[^)）]{1,4})[)）]$", r"\g<unit>", bare)
+
+
+def _is_measure(cell: str) -> bool:
+    return not re.search(r"\d", cell) and _header_units(cell).endswith(table_headers()[0])
+
+
+def _cell_label(row: str | None, header: str) -> str | None:
+    """规章 + 本年制发件数 → 规章制发件数; 行政事业性收费 + 本年收费金额(单位:万元) → 行政事业性收费金额."""
+    if row is None:
+        return None
+    core = TABLE_UNIT.sub("", TABLE_TIME.sub("", header))
+    overlap = next((n for n in range(min(len(row), len(core)), 0, -1) if row.endswith(core[:n])), 0)
+    return row + core[overlap:]
 
 
 def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:

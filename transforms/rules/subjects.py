@@ -165,6 +165,12 @@ def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
     return out
 
 
+@cache
+def _scope_words() -> frozenset[str]:
+    """Strip words of scope and time that a subject never reaches across (全年, 累计, 共)."""
+    return frozenset({"全年", "累计", "共", "共计", "合计", "总计", "全年共", "今年", "目前"})
+
+
 def _is_strip(token: str) -> bool:
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token))
 
@@ -344,6 +350,15 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     run = _take_run(words)
     if not run and last_link in generic_subjects():  # 累计支出5895.5万元: the verb names the sum
         run = [last_link]
+    if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
+        # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
+        # → 失业人员实现再就业 (the verbs of doing between them stay)
+        rest, between = list(words), []
+        while rest and _is_strip(rest[-1]) and word_tag(rest[-1]) in ("v", "d") and rest[-1] not in _scope_words():
+            between.insert(0, rest.pop())
+        who = _take_run(rest)
+        if who and between:
+            run = [*who, *between, *run]
     if len(run) == 1 and run[0] in _words("subject_verbs.txt"):
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
@@ -483,6 +498,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     `floor` is where its clause may start at the earliest: the end of the previous quantity in
     the sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
     text = stream.text
+    if quantity.label:
+        return Named(Subject(quantity.label), "table_cell")
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
@@ -528,7 +545,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de",
-                       "list_parts", "list_shared"})
+                       "list_parts", "list_shared", "table_cell"})
 
 
 @dataclass(frozen=True)
@@ -622,7 +639,8 @@ def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, ow
     if previous and quantity.unit in ("%", "‰") and re.search(table["share"], clause) \
             and not text.startswith("的", quantity.outer_end):
         return Named(previous, "share_of_whole")
-    if own.subject is None or is_place(own.subject.text):
+    bare = re.sub(r"[\s()（）:：、]|其中", "", clause)
+    if own.subject is None or is_place(own.subject.text) or (bare and is_place(bare)):
         recalled = (previous if previous and _family(quantities[index - 1].unit) == _family(quantity.unit)
                     else memory.recall(quantity.unit))
         if recalled is not None and (own.subject is not None or "其中" in lead or not named):

@@ -1,11 +1,12 @@
 """Metric mentions of a document: quantities, each with its subject, indicator, kind and period."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import groupby
 
 from transforms.model import DocumentMeta, Mention, Quantity, Section, SectionCategory, Sentence
-from transforms.rules.indicators import match_indicator
+from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import KindContext, kind_of
 from transforms.rules.periods import period_of, section_time
 from transforms.rules.quantities import find_quantities
@@ -51,7 +52,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         group = list(group)
         for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
             subject = named.subject
-            indicator, _ = match_indicator(subject, quantity.unit, stream)
+            indicator, _, indicator_rule = match_indicator_traced(
+                subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity))
             kind, kind_rule = kind_of(KindContext(
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
@@ -64,8 +66,17 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
                 section=sentence.section, period=period_of(text, quantity.start, time)))
             if trace is not None:
-                trace[quantity.start] = {"kind": kind_rule, "subject": named.rule}
+                trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
     return mentions
+
+
+# A figure written as a rate per person or per period: 每人每月195元, 月人均补差180元, 520元/月.
+PER_PERSON = re.compile(r"(?:每人|每户|人均|每月|每年|月人均|年人均|月均|每人每月|每人每年)[^,，。;；]{0,4}$")
+
+
+def _per_person(text: str, sentence_start: int, quantity: Quantity) -> bool:
+    before = text[max(sentence_start, quantity.outer_start - 12):quantity.outer_start]
+    return bool(PER_PERSON.search(before)) or "/" in text[quantity.start:quantity.end]
 
 
 # Parts of a report that look back: a plan's figures there are actual.

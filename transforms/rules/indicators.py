@@ -1,10 +1,19 @@
-"""Indicators: map a subject to a canonical indicator id (data: indicators.toml).
+"""Indicators: map a subject to a canonical indicator id (data: indicators.toml), as named rules
+tried in order (`INDICATOR_RULES`):
 
-First by a normalised synonym (also once scope words such as 乡镇, 县级 in front are left out),
-then by jieba token overlap with a confidence score; when none is sure the answer is None: a
-wrong indicator is worse than none. A subject whose front was dropped (检查 of 检查社会组织50家,
-新增 of 新增养老床位) is matched with it, since it narrows what is counted: 检查社会组织 is
-inspected organisations, 社会组织 alone all of them."""
+- `synonym`: the normalised subject is a synonym (or the name) of an indicator whose unit
+  family takes the figure's unit;
+- `population_measure`: the subject, scope and time words left out, is a population's name
+  followed by a word of one of its measures (城市低保对象 in 户 → urban 低保 households; 农村
+  五保集中供养 in 人; 孤儿基本生活费 per person and month → the allowance standard, in total →
+  the funds), data: indicator_populations.toml;
+- `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
+- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters.
+
+When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
+front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it
+narrows what is counted: 检查社会组织 is inspected organisations, 社会组织 alone all of them; such
+a subject is no population's measure."""
 from __future__ import annotations
 
 import re
@@ -13,10 +22,18 @@ from functools import cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.rules.subjects import Subject
-from transforms.rules.units import same_family
+from transforms.rules.units import same_family, unit_family, unit_kinds
+
+
+def unit_kind(unit: str) -> str | None:
+    return unit_kinds().get(unit)
+
+
+def unit_family_of(unit: str) -> str:
+    return unit_family().get(unit, unit)
 from transforms.tokens import TokenStream, cut_phrase
 
-NOISE = re.compile(r"[\s“”\"'《》()（）]")
+NOISE = re.compile(r"[\s“”\"'《》()（）的]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 MIN_OVERLAP = 0.75
 # Confidence of a synonym found once the scope words in front are left out (乡镇(街道)儿童督导员).
 SCOPED = 0.9
@@ -28,12 +45,84 @@ class Indicator:
     name: str
     unit: str
     synonyms: tuple[str, ...]
+    population: str | None = None
+    measure: str | None = None
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]))
+    return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]),
+                           row.get("population"), row.get("measure"))
                  for row in load_toml("indicators.toml")["indicator"])
+
+
+# ---- populations and measures ------------------------------------------------------------
+
+@cache
+def _structure() -> tuple[list[tuple[str, str]], dict, dict[tuple[str, str], Indicator], dict[str, tuple[str, ...]]]:
+    """(population names longest first with their population, measures, indicator of each
+    population and measure, extra money words of each population)."""
+    table = load_toml("indicator_populations.toml")
+    names = sorted(((name, row["id"]) for row in table["population"] for name in row["names"]),
+                   key=lambda pair: -len(pair[0]))
+    money = {row["id"]: tuple(row.get("money", ())) for row in table["population"]}
+    index = {(i.population, i.measure): i for i in indicators() if i.population}
+    return names, table["measure"], index, money
+
+
+def _in_units(unit: str, units: list[str]) -> bool:
+    return any(same_family(unit, u) and (unit_kind(unit) != "count" or unit_family_of(unit) == unit_family_of(u))
+               for u in units)
+
+
+def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
+    """The indicator of the population a phrase names and the measure that follows its name."""
+    names, measures, index, money = _structure()
+    phrase = _without_scope_words(phrase)
+    found = []
+    for name, population in names:
+        if not phrase.startswith(name):
+            continue
+        rest = phrase[len(name):]
+        for measure, table in measures.items():
+            indicator = index.get((population, measure))
+            if indicator is None or not _in_units(unit, table["units"]):
+                continue
+            words = set(table["words"])
+            if measure == "funds":
+                words |= set(money[population])
+                if per_person:
+                    continue
+            if measure == "standard":
+                words |= set(money[population]) | (set(table["per_person"]) if per_person else set())
+                if not per_person and rest in set(table["per_person"]) | set(money[population]):
+                    continue
+            if rest in words:
+                found.append(indicator)
+        if found:
+            break  # the longest name that opens the phrase decides
+    return found[0] if len(found) == 1 else None
+
+
+def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | None:
+    """A population's measure; a subject narrowed by a flow (新增 of 新增敬老院床位) is that
+    measure's `_new` sibling, one narrowed by anything else none."""
+    found = population_measure(normalise(subject.text), unit, per_person)
+    if found is None or not subject.narrowed_by:
+        return found
+    if normalise(subject.narrowed_by) in load_toml("indicator_populations.toml")["new_words"]:
+        return next((i for i in indicators() if i.id == found.id + "_new"), None)
+    return None
+
+
+@cache
+def _leading_scope() -> re.Pattern:
+    words = sorted({*load_words("indicator_scope_words.txt")}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})+")
+
+
+def _without_scope_words(phrase: str) -> str:
+    return _leading_scope().sub("", phrase) if len(phrase) > 2 else phrase
 
 
 def normalise(phrase: str) -> str:
@@ -78,20 +167,37 @@ def _without_scope(words: list[str]) -> str:
     return "".join(words)
 
 
-def match_indicator(subject: Subject | None, unit: str, stream: TokenStream | None = None) -> tuple[str | None, float]:
+# Confidence of an indicator found from a population and its measure.
+STRUCTURED = 0.95
+
+
+def match_indicator(subject: Subject | None, unit: str, stream: TokenStream | None = None,
+                    per_person: bool = False) -> tuple[str | None, float]:
     """(indicator id, confidence in 0…1) for a subject measured in `unit`: 1 for a synonym,
-    0.9 for a synonym behind scope words, else the best token overlap if it reaches 0.75.
-    The subject's words are the document's (`stream`) where it knows its place."""
+    0.95 for a population's measure, 0.9 for a synonym behind scope words, else the best token
+    overlap if it reaches 0.75. `per_person` says the figure is a rate per person (每人每月…),
+    which makes money a standard. The subject's words are the document's (`stream`) where it
+    knows its place."""
+    indicator, confidence, _ = match_indicator_traced(subject, unit, stream, per_person)
+    return indicator, confidence
+
+
+def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStream | None = None,
+                           per_person: bool = False) -> tuple[str | None, float, str]:
+    """match_indicator with the name of the rule that decided (`none` when none did)."""
     if subject is None:
-        return None, 0.0
+        return None, 0.0, "none"
     key = normalise((subject.narrowed_by or "") + subject.text)
     exact = _exact(key, unit)
     if exact:
-        return exact.id, 1.0
+        return exact.id, 1.0, "synonym"
+    structured = _structured(subject, unit, per_person)
+    if structured:
+        return structured.id, STRUCTURED, "population_measure"
     words = [w for w in map(normalise, subject.words(stream)) if w]
     scoped = _exact(_without_scope(words), unit)
     if scoped:
-        return scoped.id, SCOPED
+        return scoped.id, SCOPED, "scoped_synonym"
     best, score = None, 0.0
     words = set(words)
     for word in words:
@@ -99,9 +205,9 @@ def match_indicator(subject: Subject | None, unit: str, stream: TokenStream | No
             overlap = len(words & synonym_words) / len(words | synonym_words)
             if overlap > score:
                 best, score = indicator, overlap
-    return (best.id, score) if best and score >= MIN_OVERLAP else (None, score)
+    return (best.id, score, "token_overlap") if best and score >= MIN_OVERLAP else (None, score, "none")
 
 
-def indicator_of_phrase(phrase: str, unit: str) -> str | None:
+def indicator_of_phrase(phrase: str, unit: str, per_person: bool = False) -> str | None:
     """The indicator a written phrase names for a figure in `unit`, or None."""
-    return match_indicator(Subject(phrase), unit)[0]
+    return match_indicator(Subject(phrase), unit, per_person=per_person)[0]

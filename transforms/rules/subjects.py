@@ -140,7 +140,21 @@ def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = 
             out.append(Word.at(text[piece_start:piece_end], piece_start))
         position = piece_end
     out += _words_between(stream, position, end)
-    return [w for w in out if w.strip()]
+    return _dates_whole([w for w in out if w.strip()])
+
+
+DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
+
+
+def _dates_whole(words: list[Word]) -> list[Word]:
+    """12 + 月份 → 12月份: a number and the date word after it are one (time) word."""
+    out: list[Word] = []
+    for word in words:
+        if out and out[-1].isdigit() and DATE_PARTS.match(word) and out[-1].stop == word.start:
+            out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
+        else:
+            out.append(word)
+    return out
 
 
 NOT_CUT = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
@@ -271,6 +285,17 @@ LEADING_TAGS = frozenset({"p"})
 CAUSES = frozenset({"因"})
 
 
+def _leading_place(run: list[str]) -> int:
+    """How many words a place name that opens the run takes (新|市|坝|镇 特困人员 → 4); 0 when
+    none does or the name would be all of it."""
+    joined = ""
+    for count, word in enumerate(run[:-1], start=1):
+        joined += word
+        if len(joined) >= 2 and is_place(joined):
+            return count
+    return 0
+
+
 def _is_scope(run: list[str]) -> bool:
     """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
     report's own place (我县), a preposition."""
@@ -300,6 +325,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
+        elif len(run) > 1 and (place := _leading_place(run)):
+            run = run[place:]
         elif _without_strip_prefix(first) != first:
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:

@@ -79,9 +79,16 @@ def place_suffixes() -> str:
 
 @cache
 def unit_family() -> dict[str, str]:
-    """Unit → its family name; a unit in no family is a family of its own."""
+    """Unit → its family name; a unit in no family is a family of its own. A count with what
+    else it counts in brackets is of its own unit's family, a visit when it ends in 次 (户(人)次)."""
     families = load_toml("units.toml")["families"]
-    return {unit: name for name, units in families.items() for unit in units}
+    table = {unit: name for name, units in families.items() for unit in units}
+    for unit in load_toml("units.toml")["count"]["units"]:
+        for brackets in compound_brackets():
+            family = "visits" if brackets.endswith("次") else table.get(unit)
+            if family:
+                table[unit + brackets] = family
+    return table
 
 
 def same_family(a: str, b: str) -> bool:

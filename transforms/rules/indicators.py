@@ -47,12 +47,13 @@ class Indicator:
     synonyms: tuple[str, ...]
     population: str | None = None
     measure: str | None = None
+    new: str | None = None  # the indicator of the new ones (新增, 新登记): this id + "_new" unless named
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
     return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]),
-                           row.get("population"), row.get("measure"))
+                           row.get("population"), row.get("measure"), row.get("new", row["id"] + "_new"))
                  for row in load_toml("indicators.toml")["indicator"])
 
 
@@ -105,13 +106,18 @@ def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | 
 
 
 def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | None:
-    """A population's measure; a subject narrowed by a flow (新增 of 新增敬老院床位) is that
-    measure's `_new` sibling, one narrowed by anything else none."""
-    found = population_measure(normalise(subject.text), unit, per_person)
-    if found is None or not subject.narrowed_by:
+    """A population's measure; one narrowed by a flow (新增 of 新增敬老院床位, or opening the
+    subject: 新注册社会团体) is that measure's new ones, one narrowed by anything else none."""
+    text, flow = normalise(subject.text), normalise(subject.narrowed_by or "")
+    new_words = load_toml("indicator_populations.toml")["new_words"]
+    opening = next((w for w in new_words if text.startswith(w)), None)
+    if opening and not flow:
+        text, flow = text[len(opening):], opening
+    found = population_measure(text, unit, per_person)
+    if found is None or not flow:
         return found
-    if normalise(subject.narrowed_by) in load_toml("indicator_populations.toml")["new_words"]:
-        return next((i for i in indicators() if i.id == found.id + "_new"), None)
+    if flow in new_words:
+        return next((i for i in indicators() if i.id == found.new), None)
     return None
 
 
@@ -189,9 +195,9 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
         return None, 0.0, "none"
     key = normalise((subject.narrowed_by or "") + subject.text)
     exact = _exact(key, unit)
-    if exact:
-        return exact.id, 1.0, "synonym"
     structured = _structured(subject, unit, per_person)
+    if exact and not (per_person and exact.measure == "funds"):  # 每人每月1650元 is no total
+        return exact.id, 1.0, "synonym"
     if structured:
         return structured.id, STRUCTURED, "population_measure"
     words = [w for w in map(normalise, subject.words(stream)) if w]

@@ -175,7 +175,8 @@ def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
                 if not _annotation_at(text, m.start())]
         out.append(Word.at(text[word_start:word_end], word_start))
         position = word_end
-    out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, end)]
+    out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, end)
+            if not _annotation_at(text, m.start())]
     return out
 
 

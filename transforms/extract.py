@@ -54,6 +54,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
             subject = named.subject
             indicator, _, indicator_rule = match_indicator_traced(
                 subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity))
+            if named.rule in NOT_THE_LEVEL:  # 比上年提高9元 is a change of the standard, not it
+                indicator, indicator_rule = None, "not_the_level"
             kind, kind_rule = kind_of(KindContext(
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
@@ -69,6 +71,10 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
     return mentions
 
+
+# Figures that take their subject from another figure without being its measure: a change of a
+# level, a share of a whole.
+NOT_THE_LEVEL = frozenset({"change_of_level", "share_of_whole", "share_of_task"})
 
 # A figure written as a rate per person or per period: 每人每月195元, 月人均补差180元, 520元/月.
 PER_PERSON = re.compile(r"(?:每人|每户|人均|每月|每年|月人均|年人均|月均|每人每月|每人每年)[^,，。;；]{0,4}$")

@@ -289,12 +289,12 @@ CAUSES = frozenset({"因"})
 def _leading_place(run: list[str]) -> int:
     """How many words a place name that opens the run takes (新|市|坝|镇 特困人员 → 4); 0 when
     none does or the name would be all of it."""
-    joined = ""
+    joined, longest = "", 0
     for count, word in enumerate(run[:-1], start=1):
         joined += word
         if len(joined) >= 2 and is_place(joined):
-            return count
-    return 0
+            longest = count
+    return longest
 
 
 def _is_scope(run: list[str]) -> bool:
@@ -443,8 +443,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     (0个有名无实的…型社会组织)."""
     text = stream.text
     clause = text[start:end]
-    if not clause or clause[0] in "、等余多左以的(（":
-        return None
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
+        return None  # a space after the unit parts it from the next item (8人 五保1人)
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     for word in tokens(stream, start + (len(kept[0]) if kept else 0), end):

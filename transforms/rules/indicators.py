@@ -17,6 +17,7 @@ a subject is no population's measure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -188,30 +189,78 @@ def match_indicator(subject: Subject | None, unit: str, stream: TokenStream | No
     return indicator, confidence
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What the indicator rules read: the subject, the figure's unit and whether it is a rate
+    per person, the document's words."""
+
+    subject: Subject
+    unit: str
+    per_person: bool
+    stream: TokenStream | None
+
+    @property
+    def key(self) -> str:
+        return normalise((self.subject.narrowed_by or "") + self.subject.text)
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w in map(normalise, self.subject.words(self.stream)) if w]
+
+
+def _rule_synonym(a: Asked) -> tuple[Indicator, float] | None:
+    exact = _exact(a.key, a.unit)
+    if exact and not (a.per_person and exact.measure == "funds"):  # 每人每月1650元 is no total
+        return exact, 1.0
+    return None
+
+
+def _rule_population(a: Asked) -> tuple[Indicator, float] | None:
+    found = _structured(a.subject, a.unit, a.per_person)
+    return (found, STRUCTURED) if found else None
+
+
+def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
+    found = _exact(_without_scope(a.words), a.unit)
+    return (found, SCOPED) if found else None
+
+
+def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
+    best, score = None, 0.0
+    words = set(a.words)
+    for word in words:
+        for synonym_words, indicator in _synonyms_by_token(a.unit).get(word, []):
+            overlap = len(words & synonym_words) / len(words | synonym_words)
+            if overlap > score:
+                best, score = indicator, overlap
+    return (best, score) if best and score >= MIN_OVERLAP else None
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    name: str
+    find: Callable[[Asked], tuple[Indicator, float] | None]
+
+
+INDICATOR_RULES = (
+    IndicatorRule("synonym", _rule_synonym),
+    IndicatorRule("population_measure", _rule_population),
+    IndicatorRule("scoped_synonym", _rule_scoped_synonym),
+    IndicatorRule("token_overlap", _rule_overlap),
+)
+
+
 def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStream | None = None,
                            per_person: bool = False) -> tuple[str | None, float, str]:
     """match_indicator with the name of the rule that decided (`none` when none did)."""
     if subject is None:
         return None, 0.0, "none"
-    key = normalise((subject.narrowed_by or "") + subject.text)
-    exact = _exact(key, unit)
-    structured = _structured(subject, unit, per_person)
-    if exact and not (per_person and exact.measure == "funds"):  # 每人每月1650元 is no total
-        return exact.id, 1.0, "synonym"
-    if structured:
-        return structured.id, STRUCTURED, "population_measure"
-    words = [w for w in map(normalise, subject.words(stream)) if w]
-    scoped = _exact(_without_scope(words), unit)
-    if scoped:
-        return scoped.id, SCOPED, "scoped_synonym"
-    best, score = None, 0.0
-    words = set(words)
-    for word in words:
-        for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
-            overlap = len(words & synonym_words) / len(words | synonym_words)
-            if overlap > score:
-                best, score = indicator, overlap
-    return (best.id, score, "token_overlap") if best and score >= MIN_OVERLAP else (None, score, "none")
+    asked = Asked(subject, unit, per_person, stream)
+    for rule in INDICATOR_RULES:
+        found = rule.find(asked)
+        if found:
+            return found[0].id, found[1], rule.name
+    return None, 0.0, "none"
 
 
 def indicator_of_phrase(phrase: str, unit: str, per_person: bool = False) -> str | None:

@@ -20,6 +20,7 @@ parts pairs them in order (195元、261元…生活补贴和护理补贴).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -647,39 +648,131 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> 
                 named[index] = Named(level, "change_of_level")
 
 
+@dataclass(frozen=True)
+class Around:
+    """What the context rules read about one figure: the sentence's figures, the lead (the
+    words since the figure before), its own subject and the subjects given so far."""
+
+    text: str
+    quantities: list[Quantity]
+    index: int
+    lead: str
+    own: Named
+    named: list[Named]
+    memory: SubjectMemory
+
+    @property
+    def quantity(self) -> Quantity:
+        return self.quantities[self.index]
+
+    @property
+    def previous(self) -> Subject | None:
+        return self.named[-1].subject if self.named else None
+
+    @property
+    def about(self) -> Subject | None:
+        """The last figure its own clause named: what a change or a flow is about."""
+        return next((n.subject for n in reversed(self.named) if n.rule in OWN_RULES and n.subject), None)
+
+    @property
+    def clause(self) -> str:
+        return CLAUSE_BREAK.split(self.lead)[-1]
+
+
+def _share_of_task(a: Around) -> Subject | None:
+    return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
+
+
+def _task_figure(a: Around) -> Subject | None:
+    table = _context_words()
+    if re.search(table["task_before"], a.lead) or re.match(table["task_after"], a.text[a.quantity.outer_end:]):
+        return a.previous
+    return None
+
+
+def _change_of_level(a: Around) -> Subject | None:
+    change = re.search(_context_words()["change"], a.clause)
+    return a.about if change and not _names_own(a.own, a.clause, change) else None
+
+
+def _share_of_whole(a: Around) -> Subject | None:
+    if a.quantity.unit in ("%", "‰") and re.search(_context_words()["share"], a.clause) \
+            and not a.text.startswith("的", a.quantity.outer_end):
+        return a.previous
+    return None
+
+
+def _only_where(a: Around) -> bool:
+    """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
+    bare = re.sub(r"[\s()（）:：、]|其中", "", a.clause)
+    return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
+
+
+def _recalled(a: Around) -> Subject | None:
+    """The subject the figure's unit had before: in its sentence, else in its paragraph."""
+    quantity, quantities = a.quantity, a.quantities
+    if a.previous and _family(quantities[a.index - 1].unit) == _family(quantity.unit):
+        return a.previous
+    return a.memory.recall(quantity.unit)
+
+
+def _place_breakdown(a: Around) -> Subject | None:
+    return _recalled(a) if _only_where(a) else None
+
+
+def _breakdown_unnamed(a: Around) -> Subject | None:
+    """其中 with nothing named (其中2户10人), or the first figure of a sentence that names
+    nothing: the subject its unit had in the paragraph."""
+    if a.own.subject is None and ("其中" in a.lead or not a.named):
+        return _recalled(a)
+    return None
+
+
+def _topic_event(a: Around) -> Subject | None:
+    table = _context_words()
+    own = a.own.subject
+    flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
+    topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
+    return Subject(topic + flow.group("flow")) if topic else None
+
+
+def _own(a: Around) -> Subject | None:
+    return a.own.subject
+
+
+def _inherited(a: Around) -> Subject | None:
+    return a.previous
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    name: str
+    produce: Callable[[Around], Subject | None]
+
+
+# Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
+CONTEXT_RULES = (
+    ContextRule("share_of_task", _share_of_task),
+    ContextRule("task_figure", _task_figure),
+    ContextRule("change_of_level", _change_of_level),
+    ContextRule("share_of_whole", _share_of_whole),
+    ContextRule("place_breakdown", _place_breakdown),
+    ContextRule("inherited", _breakdown_unnamed),
+    ContextRule("topic_event", _topic_event),
+    ContextRule("own", _own),
+    ContextRule("inherited", _inherited),
+)
+
+
 def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, own: Named,
                 named: list[Named], memory: SubjectMemory) -> Named:
-    """The subject a figure takes from the figures around it (see CONTEXT_RULES), else its own,
+    """The subject a figure takes from the figures around it (CONTEXT_RULES), else its own,
     else the one before it in its sentence."""
-    quantity = quantities[index]
-    previous = named[-1].subject if named else None
-    # the last figure its own clause named: what a change or a flow is about
-    about = next((n.subject for n in reversed(named) if n.rule in OWN_RULES and n.subject), None)
-    clause = CLAUSE_BREAK.split(lead)[-1]
-    table = _context_words()
-    if quantity.unit == "%" and (task := _task_phrase(text, quantities, index, lead)):
-        return Named(task, "share_of_task")
-    if previous and (re.search(table["task_before"], lead) or re.match(table["task_after"], text[quantity.outer_end:])):
-        return Named(previous, "task_figure")
-    change = re.search(table["change"], clause)
-    if about and change and not _names_own(own, clause, change):
-        return Named(about, "change_of_level")
-    if previous and quantity.unit in ("%", "‰") and re.search(table["share"], clause) \
-            and not text.startswith("的", quantity.outer_end):
-        return Named(previous, "share_of_whole")
-    bare = re.sub(r"[\s()（）:：、]|其中", "", clause)
-    if own.subject is None or is_place(own.subject.text) or (bare and is_place(bare)):
-        recalled = (previous if previous and _family(quantities[index - 1].unit) == _family(quantity.unit)
-                    else memory.recall(quantity.unit))
-        if recalled is not None and (own.subject is not None or "其中" in lead or not named):
-            return Named(recalled, "place_breakdown" if own.subject is not None else "inherited")
-    flow = own.subject and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.subject.text)
-    if flow:
-        topic = _topic(about or memory.recall(quantity.unit))
-        if topic:
-            return Named(Subject(topic + flow.group("flow")), "topic_event")
-    if own.subject is None and previous is not None:
-        return Named(previous, "inherited")
+    around = Around(text, quantities, index, lead, own, named, memory)
+    for rule in CONTEXT_RULES:
+        subject = rule.produce(around)
+        if subject is not None:
+            return own if rule.name == "own" else Named(subject, rule.name)
     return own
 
 

@@ -375,7 +375,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link = None
     while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
-        last_link = words.pop()
+        popped = words.pop()
+        last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
     if not run and last_link in generic_subjects():  # 累计支出5895.5万元: the verb names the sum
         run = [last_link]
@@ -639,7 +640,8 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> 
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
     before it."""
     for group in _lists(text, quantities):
-        if any(named[i].rule != "change_of_level" for i in group):
+        if named[group[0]].rule != "change_of_level" or any(
+                named[i].rule not in ("change_of_level", "inherited") for i in group[1:]):
             continue
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
         levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES and n.subject]
@@ -791,7 +793,7 @@ def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -
     pattern = _context_words()["share_of_task"]
     found = re.search(pattern, lead)
     if found is None and index and re.fullmatch(r"\s*的\s*", lead):
-        before = text[quantities[index - 1].outer_start - 30:quantities[index - 1].outer_start]
+        before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
         found = re.search(pattern.replace("的\\s*$", "\\s*$"), before)
     if found is None:
         return None

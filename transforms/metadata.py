@@ -334,6 +334,10 @@ def level_of(name: str) -> str | None:
     for level in LEVEL_WORDS:
         if head.endswith(level):
             return LEVEL_WORDS[level]
+    if not body:  # a body the list does not know, named by its level: 县督查局
+        opening = next((level for level in LEVEL_WORDS if name.startswith(level)), None)
+        if opening and len(name) > len(opening) + 1:
+            return LEVEL_WORDS[opening]
     return "province" if name.endswith("厅") else "nation" if name.endswith("部") else None
 
 
@@ -369,6 +373,54 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         merged[_fuller(name, scores)] += score
     best = max(merged.values())
     return next(name for name in scores if merged.get(name) == best)
+
+
+OWN_PLACE_SHARE = 0.6  # of the places of the issuer's level the text names, its own place's share
+
+
+def completed_agency(agency: str, text: str) -> str:
+    """A body named by its level alone (镇民政办, 市民政局, 区人社局) completed with the place of
+    that level the text speaks of (新市坝镇民政办): the one such place it names, or the one it
+    names far more than any other; a masked place (XX区民政局) and a text naming none stay."""
+    body = _body_pattern().search(agency)
+    level = agency[:body.start()] if body else ""
+    if level not in LEVEL_WORDS or len(level) != 1 or level not in "市县区镇乡旗":
+        return agency
+    places = _places_of_level(text, level)
+    if not places:
+        return agency
+    (place, count), *others = places.most_common(2)
+    if others and count < OWN_PLACE_SHARE * sum(places.values()):
+        return agency
+    return place + agency[1:]
+
+
+def _places_of_level(text: str, level: str) -> Counter[str]:
+    """The places ending in `level` the text names, each counted once per mention: gazetteer
+    names (枣庄市, 新城区), and for 镇 and 乡 the town name standing in most mentions (新市坝镇
+    rather than 市坝镇 or 接新市坝镇)."""
+    found: Counter[str] = Counter()
+    ends = [m.end() for m in re.finditer(level, text)]
+    if level in "镇乡":
+        suffixes: Counter[str] = Counter()
+        for end in ends:
+            for length in range(3, 6):
+                name = text[max(0, end - length):end]
+                if len(name) == length and TOWN.fullmatch(name) and not name.startswith(level):
+                    suffixes[name] += 1
+        for end in ends:
+            names = [text[end - n:end] for n in range(5, 2, -1) if suffixes.get(text[end - n:end], 0) >= 2]
+            if names:
+                best = max(names, key=lambda name: (suffixes[name], len(name)))
+                found[best] += 1
+        return found
+    for end in ends:
+        name = next((text[end - n:end] for n in range(6, 2, -1)
+                     if end - n >= 0 and text[end - n:end] in _place_names()
+                     and not any(mark in text[end - n:end] for mark in REDACTION)), None)
+        if name:
+            found[name] += 1
+    return found
 
 
 def _higher(level: str | None, own: str | None) -> bool:
@@ -657,24 +709,101 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     empty = dict(EMPTY_REGION)
     if not agency:
         return empty
-    empty["admin_level"] = level_of(agency)
+    level = level_of(agency)
+    empty["admin_level"] = None if level == "nation" else level  # a national body has none
     if any(mark in agency for mark in REDACTION):
         return empty
     corps = resolve_corps_region(agency)
     if corps is not None:
         return corps
-    import cpca
-
-    row = cpca.transform([agency]).iloc[0]
-    province, city, county, code = (None if v != v else v for v in (row["省"], row["市"], row["区"], row["adcode"]))
-    if not province:
+    code = division_of(agency)
+    if code is None:
         return empty
+    names = _division_names()
+    province = names.get(code[:2] + "0000")
+    city = names.get(code[:4] + "00") if code[2:4] != "00" else None
+    county = names.get(code) if code[4:] != "00" else None
     city = None if city in NON_CITY else city
     level = "county" if county else "city" if city else "province"
     if empty["admin_level"] == "town":
         level = "town"
-    return {"province": province, "city": city, "county": county, "region_code": str(code),
+    return {"province": province, "city": city, "county": county, "region_code": code,
             "admin_level": level}
+
+
+@cache
+def _division_names() -> dict[str, str]:
+    """6-digit code → name, from the gazetteer."""
+    from transforms.gazetteer import gazetteer_rows
+
+    return {row["adcode"][:6]: row["name"] for row in gazetteer_rows()}
+
+
+@cache
+def _full_names() -> frozenset[str]:
+    return frozenset(_division_names().values())
+
+
+@cache
+def _divisions_by_name() -> dict[str, tuple[str, ...]]:
+    """Every name a division goes by (枣庄市, 枣庄; 甘南藏族自治州, 甘南州) → the codes bearing it
+    (several for 新城区, 朝阳区)."""
+    by_name: dict[str, set[str]] = {}
+    for code, name in _division_names().items():
+        if name in NON_CITY:
+            continue
+        for alias in _aliases(name):
+            by_name.setdefault(alias, set()).add(code)
+    return {name: tuple(sorted(codes)) for name, codes in by_name.items()}
+
+
+def _aliases(name: str) -> set[str]:
+    peoples = re.compile(rf"(?:(?:{alternation(_config()['agency']['peoples'])})族)+$")
+    aliases = {name}
+    for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+                   "地区", "省", "市", "县", "区", "旗", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
+            aliases |= {stem, stem + ("州" if suffix == "自治州" else suffix[-1])}
+            break
+    return {a for a in aliases if len(a) >= 2}
+
+
+def division_of(agency: str) -> str | None:
+    """The 6-digit code of the most specific division an agency's name opens with (湛江市坡头区
+    民政局 → 440804); the names before it choose among divisions of one name; a name still
+    shared by several divisions gives only what they share (新城区 → nothing)."""
+    by_name = _divisions_by_name()
+    chain: list[tuple[str, ...]] = []
+    position, last = 0, ""
+    while position < len(agency):
+        name = next((agency[position:end] for end in range(min(len(agency), position + 12), position + 1, -1)
+                     if agency[position:end] in by_name), None)
+        if name is None:
+            break
+        chain.append(by_name[name])
+        position += len(name)
+        last = name
+    if chain and last not in _full_names() and not _body_pattern().match(agency, position):
+        chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇 name no 龙潭区, 新市区
+    if not chain:
+        return None
+    candidates = set(chain[-1])
+    for parents in chain[:-1]:
+        within = {c for c in candidates if any(_contains(p, c) for p in parents)}
+        candidates = within or candidates
+    if len(candidates) == 1:
+        return candidates.pop()
+    provinces = {c[:2] for c in candidates}
+    return provinces.pop() + "0000" if len(provinces) == 1 else None
+
+
+def _contains(parent: str, child: str) -> bool:
+    if parent.endswith("0000"):
+        return child[:2] == parent[:2]
+    if parent.endswith("00"):
+        return child[:4] == parent[:4]
+    return child == parent
 
 
 def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
@@ -693,7 +822,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     title = find_title(lines, page)
     titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
     agency = find_agency(text, lines, titles, page)
-    region = resolve_region(agency)
+    if agency:
+        agency = completed_agency(agency, text)
+    region = dict(resolve_region(agency))  # cached: a copy to fill
+    if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
+        region["admin_level"] = _own_level(text)  # an unnamed or bare issuer (民政局): 我县, 全市
     if agency:
         agency = without_redaction(agency)
         if region["province"]:

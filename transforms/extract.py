@@ -8,7 +8,7 @@ from itertools import groupby
 from transforms.model import DocumentMeta, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import KindContext, kind_of
-from transforms.rules.periods import period_of, section_time
+from transforms.rules.periods import Cues, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects_traced
 from transforms.tokens import TokenStream
@@ -38,6 +38,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
     memory, paragraph = SubjectMemory(), -1
+    cues = Cues(text)
+    times: dict[int | None, object] = {}
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
         if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
             memory = SubjectMemory()  # a new paragraph: what its figures inherit starts afresh
@@ -46,7 +48,9 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         category = section.category if section else SectionCategory.OTHER
         if category is SectionCategory.OUTLINE:
             continue
-        time = section_time(meta, sections, sentence.section)
+        if sentence.section not in times:
+            times[sentence.section] = section_time(meta, sections, sentence.section)
+        time = times[sentence.section]
         if time.ahead and category is SectionCategory.OTHER:
             category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
@@ -66,7 +70,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
                 qualifier=quantity.qualifier, kind=kind,
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
-                section=sentence.section, period=period_of(text, quantity.start, time)))
+                section=sentence.section, period=cues.period_of(quantity.start, time)))
             if trace is not None:
                 trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
     return mentions

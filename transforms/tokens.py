@@ -143,13 +143,15 @@ def without_annotations(phrase: str) -> str:
 class TokenStream:
     """The words of a text by offsets: `starts[i]:ends[i]` is word i."""
 
-    __slots__ = ("text", "starts", "ends")
+    __slots__ = ("text", "starts", "ends", "derived")
 
     def __init__(self, text: str, holes: Iterable[tuple[int, int]] = ()):
         """Cut `text`, leaving out the spans in `holes` (sorted, not overlapping)."""
         self.text = text
         self.starts: list[int] = []
         self.ends: list[int] = []
+        # what rules build once from the stream and read many times (subjects' word list)
+        self.derived: dict = {}
         holes = list(holes)
         hole = 0
         for match in WORD_RUN.finditer(text):

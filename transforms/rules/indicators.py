@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml, load_words
 from transforms.rules.subjects import Subject
@@ -77,6 +77,7 @@ def _in_units(unit: str, units: list[str]) -> bool:
                for u in units)
 
 
+@cache
 def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
     """The indicator of the population a phrase names and the measure that follows its name."""
     names, measures, index, money = _structure()
@@ -203,7 +204,7 @@ class Asked:
     def key(self) -> str:
         return normalise((self.subject.narrowed_by or "") + self.subject.text)
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return [w for w in map(normalise, self.subject.words(self.stream)) if w]
 
@@ -226,10 +227,14 @@ def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
 
 
 def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
+    return _best_overlap(frozenset(a.words), a.unit)
+
+
+@cache
+def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] | None:
     best, score = None, 0.0
-    words = set(a.words)
     for word in words:
-        for synonym_words, indicator in _synonyms_by_token(a.unit).get(word, []):
+        for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
             overlap = len(words & synonym_words) / len(words | synonym_words)
             if overlap > score:
                 best, score = indicator, overlap

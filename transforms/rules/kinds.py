@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, SectionCategory
@@ -54,23 +54,23 @@ class KindContext:
     review: bool  # in a part that reviews the past (成效, 基础条件)
     report_type: str | None
 
-    @property
+    @cached_property
     def before(self) -> str:
         """The sentence up to the figure, names and titles blanked."""
         return _blank_names(self.text[self.sentence_start:self.start])
 
-    @property
+    @cached_property
     def line_before(self) -> str:
         """Its line up to the figure."""
         return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
 
-    @property
+    @cached_property
     def clause_before(self) -> str:
         before = self.before
         breaks = list(CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end():] if breaks else before
 
-    @property
+    @cached_property
     def clause_after(self) -> str:
         window = self.text[self.outer_end:self.outer_end + 60]
         found = CLAUSE_BREAK.search(window)

@@ -20,6 +20,7 @@ parts pairs them in order (195元、261元…生活补贴和护理补贴).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -129,6 +130,8 @@ def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = 
     what `skip` matches left out. Between the words of the cut stand punctuation (a word each)
     and numbers (a run of digits is one)."""
     text = stream.text
+    if not (skip and skip.search(text, start, end)) and not QUOTED_MARK.search(text, start, end):
+        return _slice(stream, start, end)
     holes = [m.span() for m in skip.finditer(text, start, end)] if skip else []
     quoted = [m.span() for m in QUOTED.finditer(text, start, end)]
     out: list[Word] = []
@@ -142,6 +145,35 @@ def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = 
         position = piece_end
     out += _words_between(stream, position, end)
     return _dates_whole([w for w in out if w.strip()])
+
+
+QUOTED_MARK = re.compile(r"[“《]")
+
+
+def _document_words(stream: TokenStream) -> tuple[list[Word], list[int]]:
+    """All the words of the document once (the cut's words, punctuation and numbers between
+    them), and where each starts."""
+    if "subject_words" not in stream.derived:
+        words = _dates_whole([w for w in _words_between(stream, 0, len(stream.text)) if w.strip()])
+        stream.derived["subject_words"] = (words, [w.start for w in words])
+    return stream.derived["subject_words"]
+
+
+def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
+    """The document's words in [start, end), one crossing an edge cut at it."""
+    words, starts = _document_words(stream)
+    first = bisect_right(starts, start) - 1
+    if first < 0 or words[first].stop <= start:
+        first += 1
+    out = []
+    for word in words[first:bisect_left(starts, end)]:
+        if word.start < start or word.stop > end:
+            piece = stream.text[max(start, word.start):min(end, word.stop)]
+            if not piece.strip():
+                continue
+            word = Word.at(piece, max(start, word.start))
+        out.append(word)
+    return out
 
 
 DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
@@ -169,16 +201,29 @@ def _annotation_at(text: str, position: int) -> bool:
 
 def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
     text = stream.text
+    first = bisect_right(stream.ends, start)
     out: list[Word] = []
     position = start
-    for word_start, word_end in stream.spans(start, end):
-        out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, word_start)
-                if not _annotation_at(text, m.start())]
+    for word_start, word_end in zip(stream.starts[first:], stream.ends[first:]):
+        if word_start >= end:
+            break
+        word_start, word_end = max(word_start, start), min(word_end, end)
+        if position < word_start:
+            _gap_words(text, position, word_start, out)
         out.append(Word.at(text[word_start:word_end], word_start))
         position = word_end
-    out += [Word.at(m.group(), m.start()) for m in NOT_CUT.finditer(text, position, end)
-            if not _annotation_at(text, m.start())]
+    if position < end:
+        _gap_words(text, position, end, out)
     return out
+
+
+def _gap_words(text: str, start: int, end: int, out: list[Word]) -> None:
+    """Punctuation (a word each) and numbers (a run of digits is one) between the cut's words;
+    a pinyin annotation is none."""
+    annotated = "(" in text[max(0, start - 8):end]
+    for match in NOT_CUT.finditer(text, start, end):
+        if not (annotated and _annotation_at(text, match.start())):
+            out.append(Word.at(match.group(), match.start()))
 
 
 @cache
@@ -822,6 +867,7 @@ def _place_pattern() -> re.Pattern:
     return re.compile(rf"(?:{table['place']})")
 
 
+@cache
 def is_place(phrase: str) -> bool:
     """A place named alone (保华镇, 荷泉街道, *区, XX县区, 市本级): where a figure is, not what."""
     from transforms.metadata import _place_names

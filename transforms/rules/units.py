@@ -55,6 +55,11 @@ def false_friends() -> re.Pattern:
 
 def alternation(words) -> str:
     """A regex alternation that tries longer words first, so 人次 wins over 人."""
+    return _alternation(tuple(words))
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -54,12 +54,18 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         if time.ahead and category is SectionCategory.OTHER:
             category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
+        change_end = -1  # where the last figure that is a change ends: a list after it changes too
         for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
             subject = named.subject
             indicator, _, indicator_rule = match_indicator_traced(
                 subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity))
-            if named.rule in NOT_THE_LEVEL:  # 比上年提高9元 is a change of the standard, not it
+            if named.rule in NOT_THE_LEVEL or (
+                    change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
+                # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
                 indicator, indicator_rule = None, "not_the_level"
+                change_end = quantity.outer_end
+            else:
+                change_end = -1
             kind, kind_rule = kind_of(KindContext(
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
@@ -79,6 +85,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
 # Figures that take their subject from another figure without being its measure: a change of a
 # level, a share of a whole.
 NOT_THE_LEVEL = frozenset({"change_of_level", "share_of_whole", "share_of_task"})
+LIST_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
 
 # A figure written as a rate per person or per period: 每人每月195元, 月人均补差180元, 520元/月.
 PER_PERSON = re.compile(r"(?:每人|每户|人均|每月|每年|月人均|年人均|月均|每人每月|每人每年)[^,，。;；]{0,4}$")

@@ -241,6 +241,13 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
     return (best, score) if best and score >= MIN_OVERLAP else None
 
 
+def _a_total(indicator: Indicator) -> bool:
+    """Whether an indicator is a sum of money (funds), which a figure per person never is."""
+    return indicator.measure == "funds" or (
+        indicator.measure is None and indicator.unit == "元" and not any(
+            word in indicator.name for word in ("标准", "人均", "补差", "水平")))
+
+
 @dataclass(frozen=True)
 class IndicatorRule:
     name: str
@@ -263,7 +270,7 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
     asked = Asked(subject, unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)
-        if found:
+        if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total
             return found[0].id, found[1], rule.name
     return None, 0.0, "none"
 

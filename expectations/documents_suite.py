@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = names_and_descriptions("documents")
 
-REQUIRED_METADATA = ("document_id", "source_path", "format", "text", "report_year")
+REQUIRED_METADATA = ("document_id", "source_path", "format", "text")
 DESCRIPTIVE_METADATA = ("title", "agency", "region_code", "report_type")
-CHECKED_COLUMNS = (*REQUIRED_METADATA, *DESCRIPTIVE_METADATA, "publish_date", "char_count")
+CHECKED_COLUMNS = (*REQUIRED_METADATA, "report_year", *DESCRIPTIVE_METADATA, "publish_date", "char_count")
 SHA256_HEX = r"^[0-9a-f]{64}$"
 
 PUBLISHED = "published_on"
@@ -47,6 +47,7 @@ def document_expectations(today: date) -> dict[str, list[Any]]:
         "required_metadata_present": [
             gxe.ExpectColumnValuesToNotBeNull(column=column) for column in REQUIRED_METADATA
         ],
+        "report_year_present": [gxe.ExpectColumnValuesToNotBeNull(column="report_year")],
         "descriptive_metadata_present": [
             gxe.ExpectColumnValuesToNotBeNull(column=column) for column in DESCRIPTIVE_METADATA
         ],

@@ -383,7 +383,7 @@ def test_alerts_from_outcomes_name_report_check_observation_and_query():
     from expectations import validate_documents
     from tests.test_documents_suite import document, documents
 
-    docs = documents(document(1), document(2, report_year=None), document(3, region_code=None))
+    docs = documents(document(1), document(2, format=None), document(3, region_code=None))
     alerts = alerts_from_outcomes(validate_documents(docs, date(2026, 11, 23)), docs)
     assert [(a.check, a.severity, a.document_id) for a in alerts] == [
         ("required_metadata_present", "ERROR", f"{2:064x}"),
@@ -391,7 +391,7 @@ def test_alerts_from_outcomes_name_report_check_observation_and_query():
     ]
     error = alerts[0]
     assert error.report == "巫溪县民政局2024年工作总结 (reports/2.txt)"
-    assert error.observed == "report_year=null (reports/2.txt)"
+    assert error.observed == "format=null (reports/2.txt)"
     assert error.query == (f"govreport query \"SELECT check_name, observed_value, evaluated_at FROM dq_results"
                            f" WHERE document_id = '{2:064x}' ORDER BY evaluated_at DESC\"")
     assert alerts[1].query.startswith('govreport query "SELECT source_path, title')

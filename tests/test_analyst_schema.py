@@ -47,7 +47,9 @@ def test_a_warehouse_of_migrations_0001_and_0002_upgrades_in_place(tmp_path):
     con = connect(tmp_path / "old.duckdb")
     apply_by_hand(con, ["0001_initial.sql", "0002_sentences_terms_quality.sql"])
     documents = [read_document(SAMPLES / name) for name in ("luanchuan-2024.txt", "santai-2023.txt")]
-    load_batch(con, batch_frames(documents), run_id="old-version")
+    frames = batch_frames(documents)
+    frames["documents"] = frames["documents"].drop(columns=["year_source"])  # the columns of 0001
+    load_batch(con, frames, run_id="old-version")
     replace_indicators(con, indicators_frame())
     before = {table: all_rows(con, table) for table in ("documents", "sentences", "sentence_terms", "metrics")}
     counts = table_counts(con)
@@ -56,7 +58,8 @@ def test_a_warehouse_of_migrations_0001_and_0002_upgrades_in_place(tmp_path):
     refresh_regions(con)
 
     assert table_counts(con) == counts
-    added = {"sentence_terms": ("sentence_length",)}  # 0004, filled from sentences.term_count
+    added = {"sentence_terms": ("sentence_length",),  # 0004, filled from sentences.term_count
+             "documents": ("year_source",)}  # 0005
     assert {table: all_rows(con, table, added.get(table, ())) for table in before} == before
     assert con.execute("SELECT count(*) FROM sentence_terms t JOIN sentences s USING (sentence_id)"
                        " WHERE t.sentence_length IS DISTINCT FROM s.term_count").fetchall() == [(0,)]
@@ -138,9 +141,10 @@ def test_refresh_regions_is_idempotent_and_runs_inside_a_transaction(tmp_path):
 def test_agencies_latest_reports_problems_and_plans(reader):
     assert reader.execute(
         "SELECT reports, first_year, last_year, report_types FROM agencies WHERE agency = '栾川县民政局'"
-    ).fetchall() == [(2, 2023, 2024, ["年度工作总结"])]
+    ).fetchall() == [(2, 2023, 2024, ["工作总结和计划", "年度工作总结"])]
     assert reader.execute(
-        "SELECT report_year FROM latest_reports WHERE agency = '栾川县民政局'").fetchall() == [(2024,)]
+        "SELECT report_type, report_year FROM latest_reports WHERE agency = '栾川县民政局' ORDER BY report_type"
+    ).fetchall() == [("工作总结和计划", 2024), ("年度工作总结", 2023)]
     problems = [s for (s,) in reader.execute("SELECT sentence FROM problems WHERE agency = '栾川县民政局'"
                                              " AND report_year = 2023").fetchall()]
     assert "一是社会组织发展不够充分,部分社会组织内部治理不规范,年检参检率偏低。" in problems

@@ -1,5 +1,6 @@
 """Data quality end to end: planted errors in real runs give the right ERROR/WARN outcomes,
-quarantine, dq_results, Data Docs and alerts that arrive once."""
+quarantine, dq_results, Data Docs and alerts that arrive once. A report without a year is no
+error: it loads with a WARN (the report_year policy)."""
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -21,7 +22,10 @@ def report(year_text: str, body: str) -> str:
 GOOD_2023 = report("2023年", "全年发放城乡低保资金1367.6万元，保障城乡低保对象17662人。")
 # 万元 written as 元 the next year, and a coverage rate above 100%
 SLIPPED_2024 = report("2024年", "全年发放城乡低保资金1385.2元，保障城乡低保对象17120人，养老服务覆盖率达120%。")
+# no year anywhere: it loads with report_year null and a WARN
 NO_YEAR = report("", "全年办理结婚登记1400对。")
+# read by an extractor that gets its offsets wrong (planted below): structurally wrong rows
+BAD_OFFSETS = report("2024年", "全年办理离婚登记300对。")
 
 
 class Hook(BaseHTTPRequestHandler):
@@ -59,9 +63,30 @@ def env(tmp_path, monkeypatch, webhook):
     monkeypatch.setenv("GOVREPORT_ALERT_WEBHOOK_FORMAT", "generic")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for name, text in {"wuxi-2023.txt": GOOD_2023, "wuxi-2024.txt": SLIPPED_2024, "no-year.txt": NO_YEAR}.items():
+    files = {"wuxi-2023.txt": GOOD_2023, "wuxi-2024.txt": SLIPPED_2024, "no-year.txt": NO_YEAR,
+             "bad-offsets.txt": BAD_OFFSETS}
+    for name, text in files.items():
         (inbox / name).write_text(text, encoding="utf-8")
+    plant_offset_fault(monkeypatch)
     return tmp_path
+
+
+def plant_offset_fault(monkeypatch):
+    """The parser workers (forked from this process) shift every offset of bad-offsets.txt by
+    one character, as a broken extractor would."""
+    from dataclasses import replace
+
+    import transforms.batch
+
+    original = transforms.batch.build_document
+
+    def shifted(data, source_path):
+        document = original(data, source_path)
+        if source_path.endswith("bad-offsets.txt"):
+            document.mentions = [replace(m, start=m.start + 1, end=m.end + 1) for m in document.mentions]
+        return document
+
+    monkeypatch.setattr(transforms.batch, "build_document", shifted)
 
 
 def test_planted_errors(env, webhook, capsys):
@@ -72,7 +97,7 @@ def test_planted_errors(env, webhook, capsys):
     summary = run_ingest([])
     assert summary.success, summary.error
     failed = {(c.name, c.severity) for c in summary.checks if not c.passed}
-    assert {("required_metadata_present", "ERROR"), ("no_tenfold_jump", "WARN"),
+    assert {("raw_matches_text", "ERROR"), ("report_year_present", "WARN"), ("no_tenfold_jump", "WARN"),
             ("percentage_in_range", "WARN")} <= failed
 
     with duckdb.connect(str(env / "w.duckdb"), read_only=True) as con:
@@ -80,15 +105,17 @@ def test_planted_errors(env, webhook, capsys):
         statuses = dict(con.execute("SELECT regexp_extract(source_path, '[^/]+$'), status FROM ingest_log").fetchall())
         dq = con.execute("SELECT check_name, severity, passed, observed_value FROM dq_results"
                          " WHERE NOT passed ORDER BY check_name").fetchall()
-    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt"}  # the ERROR document alone is kept out
-    assert statuses["no-year.txt"] == "quarantined"
-    reason = next((env / "quarantine").glob("*no-year.txt.reason.txt")).read_text(encoding="utf-8")
-    assert "required_metadata_present" in reason
+    # the ERROR document alone is kept out; the one without a year loads
+    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt", "no-year.txt"}
+    assert statuses["bad-offsets.txt"] == "quarantined" and statuses["no-year.txt"] == "loaded"
+    reason = next((env / "quarantine").glob("*bad-offsets.txt.reason.txt")).read_text(encoding="utf-8")
+    assert "raw_matches_text" in reason
     assert {(name, severity) for name, severity, _, _ in dq} >= {("no_tenfold_jump", "WARN"), ("percentage_in_range", "WARN")}
     assert (env / "dq-docs" / "index.html").exists()
 
     alerts = [json.loads(line) for line in (env / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert {a["check"] for a in alerts} >= {"required_metadata_present", "no_tenfold_jump", "percentage_in_range"}
+    assert {a["check"] for a in alerts} >= {"raw_matches_text", "report_year_present", "no_tenfold_jump",
+                                            "percentage_in_range"}
     assert all(a["query"].startswith("govreport query") for a in alerts if a["document_id"])
     delivered = [a for payload in received for a in payload["alerts"]]
     assert {a["check"] for a in delivered} == {a["check"] for a in alerts}

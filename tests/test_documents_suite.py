@@ -54,10 +54,11 @@ def test_clean_documents_pass_every_check():
 
 # (check, severity, planted fields): each planted row breaks exactly that check.
 PLANTED = [
-    ("required_metadata_present", "ERROR", {"report_year": None}),
+    ("required_metadata_present", "ERROR", {"format": None}),
+    ("report_year_present", "WARN", {"report_year": None}),
     ("descriptive_metadata_present", "WARN", {"region_code": None}),
-    ("report_year_in_range", "ERROR", {"report_year": 1999}),
-    ("report_year_in_range", "ERROR", {"report_year": 2027, "publish_date": None}),
+    ("report_year_in_range", "WARN", {"report_year": 1999}),
+    ("report_year_in_range", "WARN", {"report_year": 2027, "publish_date": None}),
     ("publish_date_in_period", "WARN", {"publish_date": date(2023, 12, 30)}),
     ("content_hash_valid", "ERROR", {"document_id": "not-a-sha256"}),
     ("text_length_sane", "WARN", {"text": "太短", "char_count": 2}),
@@ -76,7 +77,7 @@ def test_planted_fault_fails_its_check_only(check, severity, fields):
 
 def test_missing_year_is_shown_with_its_file():
     run = validate_documents(documents(document(1), document(9, report_year=None)), TODAY)
-    assert by_name(run)["required_metadata_present"].observed_by_document == {
+    assert by_name(run)["report_year_present"].observed_by_document == {
         doc_id(9): "report_year=null (reports/9.txt)"
     }
 
@@ -129,8 +130,8 @@ def metric(n: int, **fields) -> dict:
 
 @pytest.fixture(scope="module")
 def planted_batch():
-    """Four reports: 1 clean, 2 with a 120% coverage rate (WARN), 3 without a year (ERROR),
-    4 whose raw does not match its text (ERROR)."""
+    """Four reports: 1 clean, 2 with a 120% coverage rate (WARN), 3 without a year (WARN: it
+    loads), 4 whose raw does not match its text (ERROR)."""
     coverage = document(2)["text"] + "养老服务覆盖率达120%。"
     at = coverage.index("120%")
     docs = documents(document(1), document(2, text=coverage, char_count=len(coverage)),
@@ -149,16 +150,13 @@ def planted_batch():
 
 def test_error_failures_quarantine_only_their_documents(planted_batch):
     split = split_batch(planted_batch)
-    assert split.quarantined == {
-        doc_id(3): ("required_metadata_present",),
-        doc_id(4): ("raw_matches_text",),
-    }
+    assert split.quarantined == {doc_id(4): ("raw_matches_text",)}
     assert split.unattributed == ()
 
 
 def test_warn_failures_load(planted_batch):
     warned = {o.name: o.failing_document_ids for o in planted_batch if not o.passed and o.severity == "WARN"}
-    assert warned == {"percentage_in_range": (doc_id(2),)}
+    assert warned == {"percentage_in_range": (doc_id(2),), "report_year_present": (doc_id(3),)}
 
 
 def test_quarantine_reason_names_check_and_observation(planted_batch):

@@ -31,8 +31,8 @@ EVALUATED_AT = datetime(2026, 11, 23, 8, 30)
 
 @pytest.fixture(scope="module")
 def runs():
-    """A documents run with one missing year and a metrics run with one 120% share."""
-    docs = validate_documents(documents(document(1), document(2, report_year=None)), TODAY)
+    """A documents run with one missing format (ERROR) and a metrics run with one 120% share."""
+    docs = validate_documents(documents(document(1), document(2, format=None)), TODAY)
     coverage = row("m:20:24", subject="养老服务覆盖率", value=120.0, unit="%", raw="120%")
     metrics = validate_metrics(frame(*CLEAN_ROWS, coverage), KNOWN_UNITS)
     return docs, metrics
@@ -54,7 +54,7 @@ def test_one_row_per_failing_document_and_one_per_passed_check(runs):
     ]
     assert failures["metric_ids"].tolist() == [None, ["m:20:24"]]  # the figures that failed
     assert failures["observed_value"].tolist() == [
-        "report_year=null (reports/2.txt)",
+        "format=null (reports/2.txt)",
         f"1 of {len(CLEAN_ROWS) + 1} rows; e.g. value=120 (120% 养老服务覆盖率)",
     ]
     passes = rows[rows["passed"]]

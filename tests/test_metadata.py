@@ -44,12 +44,70 @@ def test_a_division_without_a_city_gives_the_province_only():
     assert (meta.province, meta.county, meta.region_code, meta.admin_level) == ("新疆维吾尔自治区", None, None, None)
 
 
-def test_redacted_agency_keeps_region_null():
+def test_redacted_agency_loses_its_marks_and_keeps_region_null():
+    """tests/fixtures/real/README.md: redaction marks are removed from the agency; the level
+    its name shows stays."""
     meta = document(report_by("*市民政局")).meta
-    assert meta.agency == "*市民政局"
-    assert (meta.province, meta.region_code) == (None, None)
+    assert meta.agency == "市民政局"
+    assert (meta.province, meta.region_code, meta.admin_level) == (None, None, "city")
 
 
 def test_ordinary_county_resolves_through_the_gazetteer():
     meta = document(report_by("巫溪县民政局")).meta
     assert (meta.province, meta.county, meta.region_code, meta.admin_level) == ("重庆市", "巫溪县", "500238", "county")
+
+
+# ---- issuers beyond 民政局 (issue 11 §2): each a body the text names, by its own kind ----------
+
+def test_issuers_of_every_kind_are_found():
+    cases = {
+        "东阳市卫生健康局": "东阳市卫生健康局",
+        "平乡县教育体育局": "平乡县教育体育局",
+        "宁化县人民政府办公室": "宁化县人民政府办公室",
+        "石门镇民政办": "石门镇民政办",
+        "凤凰乡人民政府": "凤凰乡人民政府",
+        "黔西南州卫生健康委": "黔西南州卫生健康委",
+    }
+    for issuer, expected in cases.items():
+        assert document(report_by(issuer)).meta.agency == expected, issuer
+
+
+def test_a_body_named_by_its_level_alone_takes_the_place_the_text_speaks_of():
+    """镇民政办 of a report on 石门镇 is 石门镇民政办; a masked place stays masked, and two places
+    named alike leave the name as written."""
+    text = ("镇民政办2024年工作总结\n今年以来，镇民政办在镇党委领导下扎实工作。石门镇低保对象120户，"
+            "石门镇特困人员15人。\n")
+    assert document(text).meta.agency == "石门镇民政办"
+    two = text.replace("石门镇特困人员", "青山镇特困人员")
+    assert document(two).meta.agency == "镇民政办"
+    masked = "XX区民政局2024年工作总结\n现将XX区民政局2024年工作总结如下。\n"
+    assert document(masked).meta.agency == "区民政局"
+
+
+def test_the_level_of_an_unnamed_issuer_comes_from_the_place_it_calls_its_own():
+    text = "2024年工作总结\n一年来，我县民政工作稳步推进，全县发放低保金300万元。\n"
+    meta = document(text).meta
+    assert (meta.agency, meta.admin_level) == (None, "county")
+    assert document(report_by("县督查局")).meta.admin_level == "county"  # a body the list lacks
+    assert document(report_by("民政部")).meta.admin_level is None  # a national body has none
+
+
+def test_a_short_place_name_running_on_into_a_town_is_no_district():
+    """龙潭镇 is no 龙潭区, 新市坝镇 no 新市区."""
+    meta = document(report_by("石桥镇人民政府")).meta
+    assert (meta.county, meta.region_code, meta.admin_level) == (None, None, "town")
+
+
+# ---- the year and where it was read (title, body, publish date, file name) -------------------
+
+def test_the_year_is_read_from_title_then_body_then_publish_date_then_file_name():
+    in_title = document("东阳市民政局2023年工作总结\n现将2022年以来工作总结如下。\n").meta
+    assert (in_title.report_year, in_title.year_source) == (2023, "title")
+    in_body = document("东阳市民政局工作总结\n现将2023年工作总结如下。全年发放低保金300万元。\n").meta
+    assert (in_body.report_year, in_body.year_source) == (2023, "body")
+    dated = document("东阳市民政局年度工作总结\n全年发放低保金300万元。\n东阳市民政局\n2024年1月20日\n").meta
+    assert (dated.report_year, dated.year_source) == (2023, "publish_date")  # early in N covers N−1
+    named = document("东阳市民政局工作总结\n全年发放低保金300万元。\n", "2022年民政工作总结.txt").meta
+    assert (named.report_year, named.year_source) == (2022, "file_name")
+    none = document("东阳市民政局工作总结\n20XX年，全年发放低保金300万元。\n").meta
+    assert (none.report_year, none.year_source) == (None, None)  # a masked year is none

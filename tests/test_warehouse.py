@@ -47,6 +47,7 @@ def make_batch(files: dict[str, str], metrics_per_doc: int = 2) -> dict[str, pd.
             "document_id": doc_id, "source_path": path, "format": "txt", "encoding": "utf-8",
             "title": f"{path} 工作总结", "agency": "巫溪县民政局", "province": "重庆市", "city": None,
             "county": "巫溪县", "region_code": "500238", "admin_level": "county", "report_year": 2024,
+            "year_source": "title",
             "report_type": "年度工作总结", "publish_date": "2025-01-10", "index_no": None, "doc_no": None,
             "char_count": len(text), "text": text, "extractor_version": "v1",
         })

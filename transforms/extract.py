@@ -1,45 +1,106 @@
 """Metric mentions of a document: quantities, each with its subject, indicator, kind and period."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import groupby
 
-from transforms.model import DocumentMeta, Mention, Section, SectionCategory, Sentence
-from transforms.rules.indicators import match_indicator
-from transforms.rules.kinds import kind_of
-from transforms.rules.periods import period_of, section_time
+from transforms.model import DocumentMeta, Mention, Quantity, Section, SectionCategory, Sentence
+from transforms.rules.indicators import match_indicator_traced
+from transforms.rules.kinds import KindContext, kind_of
+from transforms.rules.periods import Cues, section_time
 from transforms.rules.quantities import find_quantities
-from transforms.rules.subjects import name_subjects
+from transforms.rules.subjects import SubjectMemory, name_subjects_traced
+from transforms.tokens import TokenStream
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:
     return sentences[max(bisect_right(starts, position) - 1, 0)]
 
 
+def cut_document(text: str, quantities: list[Quantity]) -> TokenStream:
+    """The document's one jieba cut, its quantities left out (transforms/tokens.py)."""
+    return TokenStream(text, [(q.outer_start, q.outer_end) for q in quantities])
+
+
 def extract_mentions(text: str, sections: list[Section], sentences: list[Sentence],
-                     meta: DocumentMeta | None = None) -> list[Mention]:
+                     meta: DocumentMeta | None = None, quantities: list[Quantity] | None = None,
+                     stream: TokenStream | None = None, trace: dict[int, dict[str, str]] | None = None
+                     ) -> list[Mention]:
     """Mentions in text order. `meta` gives the report's year and type, which the period of a
-    figure falls back on (rules/periods.py); without it periods are known only from the text."""
+    figure falls back on (rules/periods.py); without it periods are known only from the text.
+    `quantities` and `stream` are the document's (found and cut here when not given). `trace`,
+    when given, receives for each mention's start the names of the rules that decided it
+    (its `kind` rule …), for the rule corpora and for anyone asking why."""
     meta = meta or DocumentMeta()
+    quantities = find_quantities(text) if quantities is None else quantities
+    stream = stream or cut_document(text, quantities)
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
-    for sentence, group in groupby(find_quantities(text),
-                                   key=lambda q: _sentence_at(sentences, starts, q.start)):
+    memory, paragraph = SubjectMemory(), -1
+    cues = Cues(text)
+    times: dict[int | None, object] = {}
+    for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
+        if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
+            memory = SubjectMemory()  # a new paragraph: what its figures inherit starts afresh
+        paragraph = sentence.start
         section = sections[sentence.section] if sentence.section is not None else None
         category = section.category if section else SectionCategory.OTHER
         if category is SectionCategory.OUTLINE:
             continue
-        time = section_time(meta, sections, sentence.section)
-        if time.ahead:
-            category = SectionCategory.PLANS
-        quantities = list(group)
-        for quantity, subject in zip(quantities, name_subjects(text, sentence.start, quantities)):
-            before = text[sentence.start:quantity.start]
-            indicator, _ = match_indicator(subject, quantity.unit)
+        if sentence.section not in times:
+            times[sentence.section] = section_time(meta, sections, sentence.section)
+        time = times[sentence.section]
+        if time.ahead and category is SectionCategory.OTHER:
+            category = SectionCategory.PLANS  # a heading naming a later period than the report's
+        group = list(group)
+        change_end = -1  # where the last figure that is a change ends: a list after it changes too
+        for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
+            subject = named.subject
+            indicator, _, indicator_rule = match_indicator_traced(
+                subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity))
+            if named.rule in NOT_THE_LEVEL or (
+                    change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
+                # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
+                indicator, indicator_rule = None, "not_the_level"
+                change_end = quantity.outer_end
+            else:
+                change_end = -1
+            kind, kind_rule = kind_of(KindContext(
+                text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
+                outer_end=quantity.outer_end, category=category,
+                in_heading=section is not None and _on_heading_line(text, section, quantity.start),
+                review=category in REVIEW, report_type=meta.report_type))
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
-                qualifier=quantity.qualifier, kind=kind_of(before, category),
+                qualifier=quantity.qualifier, kind=kind,
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
-                section=sentence.section, period=period_of(text, quantity.start, time)))
+                section=sentence.section, period=cues.period_of(quantity.start, time)))
+            if trace is not None:
+                trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
     return mentions
+
+
+# Figures that take their subject from another figure without being its measure: a change of a
+# level, a share of a whole.
+NOT_THE_LEVEL = frozenset({"change_of_level", "share_of_whole", "share_of_task"})
+LIST_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
+
+# A figure written as a rate per person or per period: 每人每月195元, 月人均补差180元, 520元/月.
+PER_PERSON = re.compile(r"(?:每人|每户|人均|每月|每年|月人均|年人均|月均|每人每月|每人每年)[^,，。;；]{0,4}$")
+
+
+def _per_person(text: str, sentence_start: int, quantity: Quantity) -> bool:
+    before = text[max(sentence_start, quantity.outer_start - 12):quantity.outer_start]
+    return bool(PER_PERSON.search(before)) or "/" in text[quantity.start:quantity.end]
+
+
+# Parts of a report that look back: a plan's figures there are actual.
+REVIEW = frozenset({SectionCategory.WORK_DONE, SectionCategory.PROBLEMS})
+
+
+def _on_heading_line(text: str, section: Section, position: int) -> bool:
+    """Whether `position` lies on the line its section's heading opens."""
+    line_end = text.find("\n", section.start)
+    return section.start <= position < (line_end if line_end >= 0 else len(text))

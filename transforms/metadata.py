@@ -1,29 +1,53 @@
-"""A report's metadata: title, agency, region, year, type, dates and numbers (spec §4).
+"""A report's metadata: title, agency, region, year (and where it was read), type, dates and
+numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
-The region comes from the agency name through cpca's gazetteer of China's administrative
-divisions; a redacted agency (`*市民政局`) keeps null region fields rather than a guess."""
+Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
+weigh where it stands: a letterhead or signature line, the web page's 发布机构, the opening of
+a title, the report's own opening (现将…), the subject of a sentence (2020年,市民政局在…), the
+body 我局 refers to, a plain mention. A body named inside 在…领导/指导下, or of a higher level
+than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
+A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
+name is never completed from elsewhere. News about one place names no body: the place is the
+agency (成都市, 钢山街道). Redaction marks go (`*区民政局` → 区民政局) and leave the region null.
+
+Year: the title's (the summary's year of a `…总结及…计划` title), else the year the body
+works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县…; a year compared against,
+比2023年, is never it), else the publish date's (an annual report published in its first
+quarter covers the year before), else the file name's; `year_source` says which.
+
+The region comes from the agency through cpca's gazetteer; a redacted agency keeps null region
+fields rather than a guess.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
 from transforms.readers.meta import extract_text_meta, label_key
+from transforms.rules.units import alternation
 from transforms.structure import starts_heading
 
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况")
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报")
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
-YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
-REPORT_YEAR_CUES = (
-    re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}"),
-    re.compile(rf"{YEAR}\s*(?:度|上半年|下半年|全年|以来|[,，、]|在)"),
-)
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
+REDACTION = "*＊×xX"
+# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers.
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页")
+LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
+PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
+# A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局…
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|报告|汇报|要点|规划|方案))"
+                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
@@ -31,121 +55,495 @@ def _config() -> dict:
     return load_toml("metadata.toml")
 
 
-def _agency_pattern() -> re.Pattern:
-    suffixes = "|".join(map(re.escape, _config()["agency"]["suffixes"]))
-    return re.compile(rf"[\u4e00-\u9fff*]{{0,20}}?(?:{suffixes})")
+# ---- places ----------------------------------------------------------------------------------
 
+@cache
+def _place_names() -> frozenset[str]:
+    """Every division of the gazetteer by its full name (枣庄市, 甘南藏族自治州) and its short
+    name with and without a level (枣庄, 甘南州)."""
+    from transforms.gazetteer import gazetteer_rows
+
+    suffixes = sorted({"省", "市", "县", "区", "旗", "盟", "地区", "自治区", "自治州", "自治县", "自治旗",
+                       "特别行政区"}, key=len, reverse=True)
+    peoples = re.compile(rf"(?:(?:{alternation(_config()['agency']['peoples'])})族)+$")
+    names = set()
+    for row in gazetteer_rows():
+        name = row["name"]
+        names.add(name)
+        for suffix in suffixes:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
+                names.update({stem, stem + ("州" if suffix == "自治州" else suffix[-1])})
+                break
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+@cache
+def _levels() -> tuple[str, ...]:
+    return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
+
+
+TOWN = re.compile(r"(?![我全本各该其按促在对由从])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+
+
+def town_at(text: str, start: int) -> str | None:
+    """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道)."""
+    found = TOWN.match(text, start)
+    return found.group() if found else None
+DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
+
+
+def _is_place_prefix(prefix: str) -> bool:
+    """Whether the words before a body name its place: nothing, a bare level (县, 省), names of
+    the gazetteer one after another (浙江省, 湛江市坡头区, 坡头), a corps division, a town."""
+    prefix = prefix.strip(REDACTION)
+    if not prefix or prefix in _levels():
+        return True
+    return _splits_into_places(prefix)
+
+
+@cache
+def _splits_into_places(phrase: str) -> bool:
+    if not phrase:
+        return True
+    for end in range(len(phrase), 1, -1):
+        head = phrase[:end]
+        if (head in _place_names() or DIVISION.fullmatch(head) or TOWN.fullmatch(head)) \
+                and _splits_into_places(phrase[end:]):
+            return True
+    return False
+
+
+def _place_at(text: str, start: int) -> str | None:
+    """The gazetteer place or town named at `start`, longest first."""
+    for end in range(min(len(text), start + 10), start + 1, -1):
+        name = text[start:end]
+        if name in _place_names() and name[-1] in "省市县区旗盟州":
+            return name
+    return None
+
+
+# ---- agencies --------------------------------------------------------------------------------
+
+@cache
+def _body_pattern() -> re.Pattern:
+    """A known body, not the start of a longer word (民政部门 is no 民政部)."""
+    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门)")
+
+
+@cache
+def _generic_name() -> re.Pattern:
+    """A department named by a generic body word (督查局, 社会股) right where it stands."""
+    generic = alternation(_config()["agency"]["generic"])
+    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?(?:{generic}))")
+
+
+def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
+    """The agency a body word ends: the body with the longest place before it."""
+    for start in range(max(0, body_start - 16), body_start + 1):
+        if _is_place_prefix(text[start:body_start]):
+            return text[start:body_end]
+    return None
+
+
+def known_agencies(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every known body the text names with its place; a body inside a
+    longer name (遵义市残联康复中心, 黔残联) is none."""
+    config = _config()["agency"]
+    found = []
+    for match in _body_pattern().finditer(text):
+        name = _names_ending_at(text, match.start(), match.end())
+        start = match.end() - len(name) if name else -1
+        before = text[start - 1:start] if start > 0 else ""
+        if not name or text.startswith(tuple(config["longer_name"]), match.end()) \
+                or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]):
+            continue
+        found.append((start, match.end(), name))
+    return found
+
+
+def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str | None:
+    """The agency a phrase opens with: a known body, or a department named by a generic body
+    word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
+    by one of those words or by no Chinese character; as a sentence's subject
+    (`generic_after` None) it must open with its place or level and be followed by no link to
+    another noun (的, 和)."""
+    opening = next(iter(known_agencies(phrase)), None)
+    if opening and opening[0] == 0:
+        return opening[2]
+    match = _generic_name().match(phrase)
+    if not match or match.group().startswith(("我", "全", "本", "各", "该")):
+        return None
+    name, rest = match.group(), phrase[match.end():]
+    department = name.lstrip(REDACTION)
+    placed = False
+    for level in _levels():
+        if department.startswith(level):
+            department, placed = department[len(level):], True
+            break
+    if generic_after is None:
+        follows = placed and (not rest or rest[0] not in "的和与及、")
+    else:
+        follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
+    return name if len(department) >= 3 and follows else None
+
+
+@dataclass(frozen=True)
+class AgencyEvidence:
+    """A named rule: where in the text a candidate issuer stands, and how much that says."""
+
+    name: str
+    weight: int
+    find: Callable[["_Reading"], list[str]]
+
+
+@dataclass
+class _Reading:
+    """What the agency rules read: the text, its lines, title-like lines and page fields."""
+
+    text: str
+    lines: list[str]
+    titles: list[str]
+    page: dict[str, str]
+
+
+def _standalone_lines(reading: _Reading) -> list[str]:
+    lines = reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]
+    found = []
+    for line in lines:
+        line = line.strip()
+        for start, end, name in known_agencies(line):
+            if start == 0 and end == len(line):
+                found.append(name)
+    return found
+
+
+def _page_publisher(reading: _Reading) -> list[str]:
+    value = reading.page.get("agency", "").strip()
+    return [value] if value and any(end == len(value) for _, end, _ in known_agencies(value)) else []
+
+
+def _title_openings(reading: _Reading) -> list[str]:
+    after = tuple(_config()["agency"]["title_after"])
+    found = []
+    for title in reading.titles:
+        opening = re.sub(r"^\s*(?:\d{4}\s*年度?)?", "", title)
+        name = _agency_opening(opening, after) or _agency_opening(title, after)
+        if name:
+            found.append(name)
+    return found
+
+
+REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})")
+
+
+def _report_openings(reading: _Reading) -> list[str]:
+    """现将市民政局自查情况报告如下; 2023年度区民政局上半年工作总结."""
+    found = []
+    for match in REPORT_OPENING.finditer(reading.text):
+        name = _agency_opening(match.group("rest"), ())
+        if name:
+            found.append(name)
+    pattern = re.compile(rf"(?:\d{{4}}\s*年度?)(?P<name>[^,，。、\s]{{2,20}}?(?:{alternation(_config()['agency']['bodies'])}))"
+                         r"(?:上半年|下半年|年度)?(?:工作)?(?:总结|报告|汇报)")
+    found += [m.group("name") for m in pattern.finditer(reading.text)
+              if _is_place_prefix(m.group("name")[:-len(_body_pattern().search(m.group("name")).group())])]
+    return found
+
+
+@cache
+def _opener() -> re.Pattern:
+    return re.compile(_config()["sentence_openers"]["pattern"])
+
+
+SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
+CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
+
+
+def _sentence_subjects(reading: _Reading) -> list[str]:
+    """Bodies that open a sentence as its subject, after a time phrase and 在…下 (2020年初,
+    县督查局对…); a body's work as the subject names its unit (一年来六安里社区民政工作…)."""
+    found = []
+    work = alternation(_config()["agency"]["work_subject"]["words"])
+    for match in SENTENCE_START.finditer(reading.text):
+        opener = _opener().match(reading.text, match.end())
+        start = opener.end() if opener else match.end()
+        phrase = reading.text[start:start + 40]
+        name = _agency_opening(phrase, None)
+        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及"):
+            found.append(name)
+            continue
+    for match in CLAUSE_START.finditer(reading.text):
+        opener = _opener().match(reading.text, match.end())
+        start = opener.end() if opener else match.end()
+        unit = town_at(reading.text, start)
+        if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
+            found.append(unit)
+    return found
+
+
+def _self_reference(reading: _Reading) -> list[str]:
+    """我局 … : the bodies of that kind the text names."""
+    kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
+    return [name for _, _, name in known_agencies(reading.text) if any(name.endswith(k) for k in kinds)]
+
+
+def _mentions(reading: _Reading) -> list[str]:
+    return [name for _, _, name in known_agencies(reading.text)]
+
+
+AGENCY_EVIDENCE = (
+    AgencyEvidence("standalone_line", 5, _standalone_lines),
+    AgencyEvidence("page_publisher", 5, _page_publisher),
+    AgencyEvidence("title_opening", 4, _title_openings),
+    AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("sentence_subject", 3, _sentence_subjects),
+    AgencyEvidence("self_reference", 2, _self_reference),
+    AgencyEvidence("mention", 1, _mentions),
+)
+STRONG = 4  # evidence this strong names the issuer even against the place the text speaks of
+
+
+def _superiors(text: str) -> set[str]:
+    """Bodies named inside 在…领导/指导下: the issuer's superiors and partners."""
+    after = _config()["agency"]["superior_after"]
+    spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)]
+    return {name for span in spans for _, _, name in known_agencies(span)}
+
+
+LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
+# The level a place word at the end of a place name gives, longest first.
+LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
+               "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
+               "镇": "town", "乡": "town"}
+
+
+def _own_level(text: str) -> str | None:
+    """The level of the place the text speaks of as its own (我县, 全县 → county)."""
+    counts = Counter()
+    for char, level in _config()["agency"]["own_place"].items():
+        counts[level] += text.count("我" + char) + text.count("全" + char)
+    return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
+
+
+def level_of(name: str) -> str | None:
+    """The level of an agency or a place from its name: 县民政局 → county, 浙江省… → province."""
+    name = name.strip(REDACTION)
+    body = _body_pattern().search(name)
+    head = name[:body.start()] if body else name
+    for level in LEVEL_WORDS:
+        if head.endswith(level):
+            return LEVEL_WORDS[level]
+    if not body:  # a body the list does not know, named by its level: 县督查局
+        opening = next((level for level in LEVEL_WORDS if name.startswith(level)), None)
+        if opening and len(name) > len(opening) + 1:
+            return LEVEL_WORDS[opening]
+    return "province" if name.endswith("厅") else "nation" if name.endswith("部") else None
+
+
+def _fuller(short: str, scores: Counter[str]) -> str:
+    """The longer name that ends like `short` with a place in front (区民政局 →
+    环翠区民政局): the one with the most evidence of its own, else `short`."""
+    core = short.strip(REDACTION)
+    longer = [n for n in scores if n != short and n.strip(REDACTION).endswith(core) and len(n.strip(REDACTION)) > len(core)
+              and _is_place_prefix(n.strip(REDACTION)[:-len(core)] if not core[:1] in "省市县区镇乡"
+                                   else n.strip(REDACTION)[:-len(core) + 1])]
+    if not longer:
+        return short
+    ranked = sorted(longer, key=lambda n: -scores[n])
+    return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
+
+
+def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, str]) -> str | None:
+    """The issuer by the weight of the evidence for each candidate (see the module's doc);
+    a place when the text names no body but opens with one (news about a place)."""
+    reading = _Reading(text, lines, titles, page)
+    superiors = _superiors(text)
+    own = _own_level(text)
+    scores: Counter[str] = Counter()
+    for rule in AGENCY_EVIDENCE:
+        for name in rule.find(reading):
+            if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own)):
+                continue
+            scores[name] += rule.weight
+    if not scores:
+        return _place_issuer(reading)
+    merged: Counter[str] = Counter()
+    for name, score in scores.items():
+        merged[_fuller(name, scores)] += score
+    best = max(merged.values())
+    return next(name for name in scores if merged.get(name) == best)
+
+
+OWN_PLACE_SHARE = 0.6  # of the places of the issuer's level the text names, its own place's share
+
+
+def completed_agency(agency: str, text: str) -> str:
+    """A body named by its level alone (镇民政办, 市民政局, 区人社局) completed with the place of
+    that level the text speaks of (新市坝镇民政办): the one such place it names, or the one it
+    names far more than any other; a masked place (XX区民政局) and a text naming none stay."""
+    body = _body_pattern().search(agency)
+    level = agency[:body.start()] if body else ""
+    if level not in LEVEL_WORDS or len(level) != 1 or level not in "市县区镇乡旗":
+        return agency
+    places = _places_of_level(text, level)
+    if not places:
+        return agency
+    (place, count), *others = places.most_common(2)
+    if others and count < OWN_PLACE_SHARE * sum(places.values()):
+        return agency
+    return place + agency[1:]
+
+
+def _places_of_level(text: str, level: str) -> Counter[str]:
+    """The places ending in `level` the text names, each counted once per mention: gazetteer
+    names (枣庄市, 新城区), and for 镇 and 乡 the town name standing in most mentions (新市坝镇
+    rather than 市坝镇 or 接新市坝镇)."""
+    found: Counter[str] = Counter()
+    ends = [m.end() for m in re.finditer(level, text)]
+    if level in "镇乡":
+        suffixes: Counter[str] = Counter()
+        for end in ends:
+            for length in range(3, 6):
+                name = text[max(0, end - length):end]
+                if len(name) == length and TOWN.fullmatch(name) and not name.startswith(level):
+                    suffixes[name] += 1
+        for end in ends:
+            names = [text[end - n:end] for n in range(5, 2, -1) if suffixes.get(text[end - n:end], 0) >= 2]
+            if names:
+                best = max(names, key=lambda name: (suffixes[name], len(name)))
+                found[best] += 1
+        return found
+    for end in ends:
+        name = next((text[end - n:end] for n in range(6, 2, -1)
+                     if end - n >= 0 and text[end - n:end] in _place_names()
+                     and not any(mark in text[end - n:end] for mark in REDACTION)), None)
+        if name:
+            found[name] += 1
+    return found
+
+
+def _higher(level: str | None, own: str | None) -> bool:
+    return level is not None and own is not None and LEVEL_RANK[level] > LEVEL_RANK[own]
+
+
+def _place_issuer(reading: _Reading) -> str | None:
+    """News about one place: the place (or town) a title opens with, or the place a sentence
+    has as its subject."""
+    for title in reading.titles:
+        place = _place_at(title, 0) or town_at(title, 0)
+        if place:
+            return _full_place(place)
+    for match in SENTENCE_START.finditer(reading.text):
+        opener = _opener().match(reading.text, match.end())
+        start = opener.end() if opener else match.end()
+        place = _place_at(reading.text, start)
+        if place and not reading.text.startswith(("的", "和", "、"), start + len(place)):
+            return _full_place(place)
+    return None
+
+
+def _full_place(place: str) -> str:
+    """成都 → 成都市 when the gazetteer has one full name for it."""
+    from transforms.gazetteer import gazetteer_rows
+
+    if TOWN.fullmatch(place) or place[-1] in "省市县区旗盟":
+        return place
+    full = {row["name"] for row in gazetteer_rows() if row["name"].startswith(place)}
+    return full.pop() if len(full) == 1 else place
+
+
+def without_redaction(agency: str) -> str:
+    return agency.strip(REDACTION).replace("XX", "").replace("xx", "").replace("××", "")
+
+
+# ---- title, dates, type -------------------------------------------------------------------
 
 def _nonempty_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+SHORTEST_TITLE = 6  # shorter lines naming a report are a site's section labels (新闻动态)
+
+
+def _title_like(piece: str) -> bool:
+    return (SHORTEST_TITLE <= len(piece) <= LONGEST_TITLE and not piece.endswith((":", "：", "。", ",", "，"))
+            and any(word in piece for word in TITLE_WORDS) and not FURNITURE.search(piece)
+            and label_key(piece) is None and not starts_heading(piece))
+
+
+def title_candidates(lines: list[str]) -> list[str]:
+    """Lines (or space-separated pieces of a line) of the head that read as a title; a title
+    run into the body is cut off it."""
+    found = []
+    for line in lines[:HEAD_LINES]:
+        line = PAGE_MARK.sub("", LIST_MARK.sub("", line)).strip()
+        glued = GLUED_TITLE.match(line)
+        if glued and len(line) > LONGEST_TITLE:
+            found.append(glued.group("title"))
+            continue
+        pieces = [line] if _title_like(line) else [LIST_MARK.sub("", p) for p in line.split() if _title_like(p)]
+        found += [p for p in pieces if p]
+    for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES + 1]):
+        if _headline(line, following):
+            found.append(line)
+    return found
+
+
+def _headline(line: str, following: str) -> bool:
+    """A news headline: a short line without sentence punctuation over its date line."""
+    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。:：]", line)
+            and not FURNITURE.search(line) and _dated(following))
+
+
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
-    """The first short line naming the report; a title broken over two lines is rejoined."""
+    """The page's title, else the first head line naming the report (a title broken over two
+    lines rejoined; a title run into the body cut off it), else a news headline: a short first
+    line over a date or source line."""
     if page.get("title"):
         return page["title"]
     candidates = [line for line in lines[:HEAD_LINES]
-                  if label_key(line) is None and not line.startswith("【")]
+                  if label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)]
     for index, line in enumerate(candidates):
-        if len(line) > LONGEST_TITLE or line.endswith((":", "：", "。")) or starts_heading(line):
+        line = PAGE_MARK.sub("", line).strip()
+        if len(line) > LONGEST_TITLE:
+            glued = GLUED_TITLE.match(line)
+            if glued and index == 0:
+                return glued.group("title")
             continue
-        if any(word in line for word in TITLE_WORDS):
+        if line.endswith((":", "：", "。")) or starts_heading(line):
+            continue
+        following = candidates[index + 1] if index + 1 < len(candidates) else ""
+        if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
-        joined = line + candidates[index + 1] if index + 1 < len(candidates) else ""
-        if joined and len(candidates[index + 1]) <= 20 and joined.endswith(TITLE_WORDS):
+        if _headline(line, following):
+            return line
+        joined = line + following
+        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS):
             return joined
     return None
 
 
-def find_agency(lines: list[str], title: str | None, page: dict[str, str]) -> str | None:
-    """A line that is only an agency name (letterhead or signature) first, then the web page's
-    发布机构, then the agency opening the title, then the first one named in the text."""
-    pattern = _agency_pattern()
-    for line in lines[:HEAD_LINES] + lines[-TAIL_LINES:]:
-        if pattern.fullmatch(line):
-            return line
-    if page.get("agency") and pattern.fullmatch(page["agency"]):
-        return page["agency"]
-    match = pattern.match(title or "")
-    if match and len(match.group()) > 3:
-        return match.group()
-    for line in lines:
-        for piece in re.split(r"[\s,，。;；:：、]", line):
-            match = pattern.match(piece)
-            if match and len(match.group()) > 3:
-                return match.group()
-    return None
-
-
-def _restore_redaction(agency: str, text: str) -> str:
-    """A title may drop the `*` of a redacted name that the body keeps (市民政局 / *市民政局)."""
-    return "*" + agency if ("*" + agency) in text and not agency.startswith("*") else agency
-
-
-EMPTY_REGION = {"province": None, "city": None, "county": None, "region_code": None, "admin_level": None}
-
-
-def resolve_corps_region(agency: str) -> dict[str, str | None] | None:
-    """The region of an agency of the Xinjiang Production and Construction Corps, by its
-    division (第三师…) or the corps' name; None for any other agency."""
-    table = load_toml("xpcc_divisions.toml")
-    division = next((d for d in sorted(table["divisions"], key=len, reverse=True) if d in agency), None)
-    if division is None and not any(name in agency for name in table["corps_names"]):
-        return None
-    entry = table["divisions"].get(division, {})
-    region = {**EMPTY_REGION, "province": table["province"]}
-    if "city" in entry:
-        region.update(county=entry["city"], region_code=entry["code"], admin_level="county")
-    return region
-
-
-def resolve_region(agency: str | None) -> dict[str, str | None]:
-    empty = dict(EMPTY_REGION)
-    if not agency or "*" in agency:
-        return empty
-    corps = resolve_corps_region(agency)
-    if corps is not None:
-        return corps
-    import cpca
-
-    row = cpca.transform([agency]).iloc[0]
-    province, city, county, code = (None if v != v else v for v in (row["省"], row["市"], row["区"], row["adcode"]))
-    if not province:
-        return empty
-    city = None if city in NON_CITY else city
-    level = "county" if county else "city" if city else "province"
-    return {"province": province, "city": city, "county": county, "region_code": str(code),
-            "admin_level": level}
-
-
-def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
-    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
-    for parent in (region["province"], region["city"]):
-        if parent and agency.startswith(parent) and len(agency) > len(parent) + 3:
-            agency = agency[len(parent):]
-    return agency
-
-
-def report_year(title: str | None, text: str) -> int | None:
-    """The year the report covers: the title's, else the year the opening says it reports on."""
-    if title:
-        found = re.search(YEAR, title)
-        if found:
-            return int(found.group("year"))
-    opening = text[:1500]
-    for cue in REPORT_YEAR_CUES:
-        found = cue.search(opening)
-        if found:
-            return int(found.group("year"))
-    return None
+def _dated(line: str) -> bool:
+    return bool(DATE.search(line)) and len(line) <= 80
 
 
 def report_type(title: str | None, text: str) -> str:
+    if _is_news(text):
+        return "新闻报道"
     source = title or text[:400]
     for rule in _config()["report_type"]:
         if all(w in source for w in rule["all"]) and any(w in source for w in rule["any"]):
             return rule["label"]
     return "other"
+
+
+def _is_news(text: str) -> bool:
+    news = _config()["news"]
+    edges = text[:600] + text[-300:]
+    if any(mark in edges for mark in news["marks"]):
+        return True
+    return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
 def iso_date(value: str | None) -> str | None:
@@ -166,6 +564,35 @@ def signature_date(lines: list[str]) -> str | None:
     return None
 
 
+def head_date(lines: list[str]) -> str | None:
+    """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
+    its source, or a date alone on the line under a news headline."""
+    labels = _config()["head_labels"]
+    date_labels = alternation(labels["publish_date"])
+    for index, line in enumerate(lines[:HEAD_LINES]):
+        found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
+        if found:
+            return iso_date(found.group("date"))
+        if any(source in line for source in labels["news_source"]):
+            found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line)
+            if found:
+                return iso_date(found.group("date"))
+        if 0 < index <= 3 and DATE.fullmatch(line):
+            return iso_date(line)
+    return None
+
+
+def head_labels(lines: list[str]) -> dict[str, str]:
+    """Fields of a label line the readers left in the text (发布机构 渝中区民政局)."""
+    fields = {}
+    for line in lines[:HEAD_LINES]:
+        for label in _config()["head_labels"]["agency"]:
+            found = re.search(rf"{label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
+            if found and "agency" not in fields:
+                fields["agency"] = found.group("value")
+    return fields
+
+
 def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     """Each field from the first of its labels the page has, in the configured order
     (发文日期 before 发布时间: the date of issue, not the time it was posted)."""
@@ -177,23 +604,244 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     return fields
 
 
-def extract_meta(text: str, page_meta: dict[str, str] | None = None) -> DocumentMeta:
+# ---- year ----------------------------------------------------------------------------------
+
+YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
+PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
+# Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
+# / 2013年我县… / 现将…2011年 / 截至2014年底; not a year compared against (比2023年), a start
+# (自2019年10月1日起), a target (到2012年底, 预计2014年), nor one inside a title 《…》.
+BODY_YEAR = re.compile(
+    rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"|我[县市区省镇乡局]|全[县市区省镇乡]|[县市区省]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
+REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
+# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
+CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
+AS_OF_YEAR = re.compile(rf"截至\s*{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
+
+
+def title_year(title: str | None) -> int | None:
+    """The year a title reports on: the first, or in a `…总结及…计划` title the summary's; a
+    title whose only year is its plan's gives none."""
+    if not title:
+        return None
+    years = list(re.finditer(YEAR, title))
+    if not years:
+        return None
+    summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
+    plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
+    if summary >= 0 and plan > summary:
+        before_plan = [y for y in years if y.start() < summary]
+        return int(before_plan[0].group("year")) if before_plan else None
+    return int(years[0].group("year"))
+
+
+def body_year(text: str, plan: bool = False) -> int | None:
+    """The year the body works in: the most frequent year standing where a report's own year
+    does (the earliest of a tie), never one the text compares against; a plan's first year
+    (2010年…, 2011年…, 到2012年底 → 2010)."""
+    text = NAMES.sub(lambda m: " " * len(m.group()), text)
+    compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
+    counts: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
+        for match in pattern.finditer(text):
+            year = int(match.group("year"))
+            counts[year] += 1
+            first[year] = min(first.get(year, match.start()), match.start())
+    candidates = [y for y in counts if y not in compared]
+    if not candidates:
+        return None
+    if plan:
+        return min(candidates)
+    return max(candidates, key=lambda y: (counts[y], -first[y]))
+
+
+FIRST_QUARTER = 3
+
+
+def report_year(title: str | None, text: str, publish_date: str | None = None,
+                file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
+    """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
+    year = title_year(title)
+    if year:
+        return year, "title"
+    year = body_year(text, plan=kind == "工作计划")
+    if year:
+        return year, "body"
+    if publish_date:
+        year, month = int(publish_date[:4]), int(publish_date[5:7])
+        looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
+        return year - 1 if looks_back else year, "publish_date"
+    found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
+    if found:
+        return int(found.group(1)), "file_name"
+    return None, None
+
+
+# ---- the document --------------------------------------------------------------------------
+
+EMPTY_REGION = {"province": None, "city": None, "county": None, "region_code": None, "admin_level": None}
+
+
+def resolve_corps_region(agency: str) -> dict[str, str | None] | None:
+    """The region of an agency of the Xinjiang Production and Construction Corps, by its
+    division (第三师…) or the corps' name; None for any other agency."""
+    table = load_toml("xpcc_divisions.toml")
+    division = next((d for d in sorted(table["divisions"], key=len, reverse=True) if d in agency), None)
+    if division is None and not any(name in agency for name in table["corps_names"]):
+        return None
+    entry = table["divisions"].get(division, {})
+    region = {**EMPTY_REGION, "province": table["province"]}
+    if "city" in entry:
+        region.update(county=entry["city"], region_code=entry["code"], admin_level="county")
+    return region
+
+
+@cache
+def resolve_region(agency: str | None) -> dict[str, str | None]:
+    """The agency's division from the gazetteer; without one, only the level its name shows
+    (县民政局 → county, 龙潭镇 → town)."""
+    empty = dict(EMPTY_REGION)
+    if not agency:
+        return empty
+    level = level_of(agency)
+    empty["admin_level"] = None if level == "nation" else level  # a national body has none
+    if any(mark in agency for mark in REDACTION):
+        return empty
+    corps = resolve_corps_region(agency)
+    if corps is not None:
+        return corps
+    code = division_of(agency)
+    if code is None:
+        return empty
+    names = _division_names()
+    province = names.get(code[:2] + "0000")
+    city = names.get(code[:4] + "00") if code[2:4] != "00" else None
+    county = names.get(code) if code[4:] != "00" else None
+    city = None if city in NON_CITY else city
+    level = "county" if county else "city" if city else "province"
+    if empty["admin_level"] == "town":
+        level = "town"
+    return {"province": province, "city": city, "county": county, "region_code": code,
+            "admin_level": level}
+
+
+@cache
+def _division_names() -> dict[str, str]:
+    """6-digit code → name, from the gazetteer."""
+    from transforms.gazetteer import gazetteer_rows
+
+    return {row["adcode"][:6]: row["name"] for row in gazetteer_rows()}
+
+
+@cache
+def _full_names() -> frozenset[str]:
+    return frozenset(_division_names().values())
+
+
+@cache
+def _divisions_by_name() -> dict[str, tuple[str, ...]]:
+    """Every name a division goes by (枣庄市, 枣庄; 甘南藏族自治州, 甘南州) → the codes bearing it
+    (several for 新城区, 朝阳区)."""
+    by_name: dict[str, set[str]] = {}
+    for code, name in _division_names().items():
+        if name in NON_CITY:
+            continue
+        for alias in _aliases(name):
+            by_name.setdefault(alias, set()).add(code)
+    return {name: tuple(sorted(codes)) for name, codes in by_name.items()}
+
+
+def _aliases(name: str) -> set[str]:
+    peoples = re.compile(rf"(?:(?:{alternation(_config()['agency']['peoples'])})族)+$")
+    aliases = {name}
+    for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+                   "地区", "省", "市", "县", "区", "旗", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
+            aliases |= {stem, stem + ("州" if suffix == "自治州" else suffix[-1])}
+            break
+    return {a for a in aliases if len(a) >= 2}
+
+
+def division_of(agency: str) -> str | None:
+    """The 6-digit code of the most specific division an agency's name opens with (湛江市坡头区
+    民政局 → 440804); the names before it choose among divisions of one name; a name still
+    shared by several divisions gives only what they share (新城区 → nothing)."""
+    by_name = _divisions_by_name()
+    chain: list[tuple[str, ...]] = []
+    position, last = 0, ""
+    while position < len(agency):
+        name = next((agency[position:end] for end in range(min(len(agency), position + 12), position + 1, -1)
+                     if agency[position:end] in by_name), None)
+        if name is None:
+            break
+        chain.append(by_name[name])
+        position += len(name)
+        last = name
+    if chain and last not in _full_names() and not _body_pattern().match(agency, position):
+        chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇 name no 龙潭区, 新市区
+    if not chain:
+        return None
+    candidates = set(chain[-1])
+    for parents in chain[:-1]:
+        within = {c for c in candidates if any(_contains(p, c) for p in parents)}
+        candidates = within or candidates
+    if len(candidates) == 1:
+        return candidates.pop()
+    provinces = {c[:2] for c in candidates}
+    return provinces.pop() + "0000" if len(provinces) == 1 else None
+
+
+def _contains(parent: str, child: str) -> bool:
+    if parent.endswith("0000"):
+        return child[:2] == parent[:2]
+    if parent.endswith("00"):
+        return child[:4] == parent[:4]
+    return child == parent
+
+
+def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
+    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
+    for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
+        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]):
+            agency = agency[len(parent):]
+    return agency
+
+
+def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     page = _fields_from_page_meta({**extract_text_meta(text)[0], **(page_meta or {})})
     lines = _nonempty_lines(text)
+    page = {**head_labels(lines), **page}
     title = find_title(lines, page)
-    agency = find_agency(lines, title, page)
-    agency = _restore_redaction(agency, text) if agency else None
-    region = resolve_region(agency)
-    if agency and region["province"]:
-        agency = shortest_agency(agency, region)
+    titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
+    agency = find_agency(text, lines, titles, page)
+    if agency:
+        agency = completed_agency(agency, text)
+    region = dict(resolve_region(agency))  # cached: a copy to fill
+    if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
+        region["admin_level"] = _own_level(text)  # an unnamed or bare issuer (民政局): 我县, 全市
+    if agency:
+        agency = without_redaction(agency)
+        if region["province"]:
+            agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
+    publish_date = iso_date(page.get("publish_date")) or head_date(lines) or signature_date(lines)
+    kind = report_type(title, text)
+    year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,
-        agency=agency,
-        report_year=report_year(title, text),
-        report_type=report_type(title, text),
-        publish_date=iso_date(page.get("publish_date")) or signature_date(lines),
+        agency=agency or None,
+        report_year=year,
+        year_source=year_source,
+        report_type=kind,
+        publish_date=publish_date,
         index_no=page.get("index_no"),
         doc_no=doc_no,
         **region,

@@ -41,6 +41,8 @@ class DocumentMeta:
     region_code: str | None = None
     admin_level: str | None = None
     report_year: int | None = None
+    # where report_year was read: title, body, publish_date, file_name (None with no year)
+    year_source: str | None = None
     report_type: str | None = None
     publish_date: str | None = None
     index_no: str | None = None
@@ -83,6 +85,8 @@ class Quantity:
     # where the qualifier words outside `raw` sit, so the subject search can skip them
     outer_start: int = -1
     outer_end: int = -1
+    # what the reading of the number itself names (a table cell: its row and column), if anything
+    label: str | None = None
 
 
 @dataclass(frozen=True)

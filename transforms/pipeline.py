@@ -8,11 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from transforms.clean import clean_text, normalise_characters
-from transforms.extract import extract_mentions
+from transforms.extract import cut_document, extract_mentions
 from transforms.metadata import extract_meta
 from transforms.model import Document, Mention
 from transforms.readers import MAX_INPUT_BYTES, UnreadableDocument, check_input_size, read_bytes
-from transforms.search_terms import search_terms
+from transforms.rules.quantities import find_quantities
+from transforms.search_terms import sentence_terms
 from transforms.simplify import to_simplified
 from transforms.structure import parse_sections, split_sentences
 
@@ -28,7 +29,8 @@ def build_document(data: bytes, source_path: str) -> Document:
 
     The text is stored as written; structure, metadata and metrics are found on its
     simplified-character copy (same length, same offsets), and each mention's raw is then
-    taken from the text as written."""
+    taken from the text as written. jieba cuts that copy once, around the quantities; the
+    subjects, indicators and search terms all read that one cut."""
     raw = read_bytes(data, Path(source_path).name)
     text = clean_text(raw.text)
     if not text.strip():
@@ -38,14 +40,16 @@ def build_document(data: bytes, source_path: str) -> Document:
                  for label, value in raw.page_meta.items()}
     sections = parse_sections(matchable)
     sentences = split_sentences(matchable, sections)
-    meta = extract_meta(matchable, page_meta)
-    mentions = extract_mentions(matchable, sections, sentences, meta)
+    meta = extract_meta(matchable, page_meta, Path(source_path).name)
+    quantities = find_quantities(matchable)
+    stream = cut_document(matchable, quantities)  # the one jieba cut of the document
+    mentions = extract_mentions(matchable, sections, sentences, meta, quantities, stream)
     return Document(
         document_id=content_hash(data), source_path=source_path, format=raw.format,
         encoding=raw.encoding, text=text, meta=meta,
         sections=sections, sentences=sentences,
         mentions=[replace(m, raw=text[m.start:m.end]) for m in mentions] if matchable != text else mentions,
-        sentence_terms=[search_terms(matchable[s.start:s.end]) for s in sentences])
+        sentence_terms=[sentence_terms(stream, s.start, s.end) for s in sentences])
 
 
 FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),

@@ -136,8 +136,10 @@ def _next_at_or_above(found: list[tuple], text_end: int) -> list[int]:
 
 
 def _category_for(title: str, parent: Section | None) -> SectionCategory:
+    """A heading's own category under no parent, an outline or an uncategorised parent (主要任务 >
+    主要目标指标) and for leadership; else its parent's."""
     own = categorise(title)
-    if parent is None or parent.category is SectionCategory.OUTLINE:
+    if parent is None or parent.category in (SectionCategory.OUTLINE, SectionCategory.OTHER):
         return own
     if own is SectionCategory.LEADERSHIP:
         return own

@@ -90,7 +90,7 @@ def metric_id(document_id: str, start: int, end: int) -> str:
 
 DOCUMENT_COLUMNS = ["document_id", "source_path", "format", "encoding", "title", "agency",
                     "province", "city", "county", "region_code", "admin_level", "report_year",
-                    "report_type", "publish_date", "index_no", "doc_no", "char_count", "text",
+                    "year_source", "report_type", "publish_date", "index_no", "doc_no", "char_count", "text",
                     "extractor_version"]
 SECTION_COLUMNS = ["section_id", "document_id", "idx", "parent_idx", "level", "number", "title",
                    "category", "start", "end"]

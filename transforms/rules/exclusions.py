@@ -1,11 +1,20 @@
-"""Numbers that are not metrics although a unit follows: ordinals, names in quotes or
-titles, numbered slogans. (Dates, document numbers and outline numbers never reach this far:
-年, 号, 、 are no units.)"""
+"""Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
+named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
+in corpus/exclusions.toml): ordinals, numbered names, names in quotes or titles, ages and
+amounts that define a group, counts of a report's own parts, collection sizes of sharing
+sites, round-the-clock services, garbled figures. (Dates, document numbers and outline numbers
+never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
-from transforms.lexicon import load_words
+from transforms.lexicon import load_toml, load_words
+from transforms.model import Quantity
+from transforms.rules.numbers import is_arabic
+from transforms.rules.units import alternation
 
 # Paired marks whose short content is a name, a slogan or a title: “123”模式, 《2025年…要点》.
 NAME_MARKS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』", '"': '"'}
@@ -25,14 +34,114 @@ def inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A quantity found, with the document it stands in."""
+
+    text: str
+    quantity: Quantity
+    names: list[tuple[int, int]]  # quoted_spans of the text
+
+    @property
+    def raw(self) -> str:
+        return self.text[self.quantity.start:self.quantity.end]
+
+    @property
+    def before(self) -> str:
+        return self.text[max(0, self.quantity.outer_start - 12):self.quantity.outer_start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.quantity.outer_end:self.quantity.outer_end + 12]
+
+
+@dataclass(frozen=True)
+class ExclusionRule:
+    name: str
+    applies: Callable[[Candidate], bool]
+
+
+@cache
+def _table() -> dict:
+    return load_toml("exclusions.toml")
+
+
 ORDINAL_BEFORE = ("第", "届")
 
 
-def is_ordinal(text: str, start: int) -> bool:
+def _ordinal(c: Candidate) -> bool:
     """第三师, 第3页, 十五届七次全会: a number after 第 or 届 ranks, it does not count."""
-    return text.endswith(ORDINAL_BEFORE, 0, start)
+    return c.text.endswith(ORDINAL_BEFORE, 0, c.quantity.start)
 
 
-def starts_named_set(text: str, start: int) -> bool:
+def _named_set(c: Candidate) -> bool:
     """两项补贴, 三项制度: a numbered name written without quotes."""
-    return any(text.startswith(name, start) for name in load_words("named_sets.txt"))
+    return c.text.startswith(tuple(load_words("named_sets.txt")), c.quantity.start)
+
+
+def _quoted_name(c: Candidate) -> bool:
+    return inside_any(c.quantity.start, c.names)
+
+
+def _age_threshold(c: Candidate) -> bool:
+    table = _table()["age_threshold"]
+    right_after = c.text[c.quantity.end:c.quantity.end + 4]
+    clause = re.split(r"[,，。;；]", c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
+    return c.quantity.unit in table["units"] and (
+        c.before.endswith(tuple(table["before"])) or right_after.startswith(tuple(table["after"]))
+        or any(word in clause for word in table["scope"]))
+
+
+def _threshold(c: Candidate) -> bool:
+    table = _table()["threshold"]
+    before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
+    return (before.rstrip().endswith(tuple(table["before"]))
+            and bool(re.match(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})", c.after)))
+
+
+def _structure_count(c: Candidate) -> bool:
+    table = _table()["structure_count"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    if is_arabic(numeral) or c.quantity.unit not in table["units"]:
+        return False
+    after = c.text[c.quantity.end:c.quantity.end + 10]
+    noun = re.match(alternation(table["nouns"]), after)
+    return bool(noun) and not re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})", after[noun.end():])
+
+
+def _collection_count(c: Candidate) -> bool:
+    table = _table()["collection_count"]
+    return (c.quantity.unit in table["units"]
+            and bool(re.search(rf"(?:{alternation(table['before'])})[(（]?\s*$", c.before)))
+
+
+def _round_the_clock(c: Candidate) -> bool:
+    table = _table()["round_the_clock"]
+    number = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
+    return (c.quantity.unit == "小时" and number in table["numbers"]
+            and c.text.startswith(tuple(table["after"]), c.quantity.end))
+
+
+def _garbled(c: Candidate) -> bool:
+    """1*06人: a figure with a mark inside its digits cannot be read."""
+    start = c.quantity.start
+    return c.text[start - 1:start] in ("*", "＊") and c.text[start - 2:start - 1].isdigit()
+
+
+EXCLUSION_RULES = (
+    ExclusionRule("ordinal", _ordinal),
+    ExclusionRule("named_set", _named_set),
+    ExclusionRule("quoted_name", _quoted_name),
+    ExclusionRule("age_threshold", _age_threshold),
+    ExclusionRule("threshold", _threshold),
+    ExclusionRule("structure_count", _structure_count),
+    ExclusionRule("collection_count", _collection_count),
+    ExclusionRule("round_the_clock", _round_the_clock),
+    ExclusionRule("garbled", _garbled),
+)
+
+
+def excluded_by(text: str, quantity: Quantity, names: list[tuple[int, int]]) -> str | None:
+    """The name of the first exclusion rule that applies, or None for a metric."""
+    candidate = Candidate(text, quantity, names)
+    return next((rule.name for rule in EXCLUSION_RULES if rule.applies(candidate)), None)

@@ -1,21 +1,40 @@
-"""Indicators: map a subject to a canonical indicator id (data: indicators.toml).
+"""Indicators: map a subject to a canonical indicator id (data: indicators.toml), as named rules
+tried in order (`INDICATOR_RULES`):
 
-First by a normalised synonym (also once scope words such as 乡镇, 县级 in front are left out),
-then by jieba token overlap with a confidence score; when none is sure the answer is None: a
-wrong indicator is worse than none. A subject whose front was dropped (检查 of 检查社会组织50家,
-新增 of 新增养老床位) is matched with it, since it narrows what is counted: 检查社会组织 is
-inspected organisations, 社会组织 alone all of them."""
+- `synonym`: the normalised subject is a synonym (or the name) of an indicator whose unit
+  family takes the figure's unit;
+- `population_measure`: the subject, scope and time words left out, is a population's name
+  followed by a word of one of its measures (城市低保对象 in 户 → urban 低保 households; 农村
+  五保集中供养 in 人; 孤儿基本生活费 per person and month → the allowance standard, in total →
+  the funds), data: indicator_populations.toml;
+- `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
+- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters.
+
+When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
+front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it
+narrows what is counted: 检查社会组织 is inspected organisations, 社会组织 alone all of them; such
+a subject is no population's measure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml, load_words
-from transforms.rules.subjects import Subject, tokens
-from transforms.rules.units import same_family
+from transforms.rules.subjects import Subject
+from transforms.rules.units import same_family, unit_family, unit_kinds
 
-NOISE = re.compile(r"[\s“”\"'《》()（）]")
+
+def unit_kind(unit: str) -> str | None:
+    return unit_kinds().get(unit)
+
+
+def unit_family_of(unit: str) -> str:
+    return unit_family().get(unit, unit)
+from transforms.tokens import TokenStream, cut_phrase
+
+NOISE = re.compile(r"[\s“”\"'《》()（）的]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 MIN_OVERLAP = 0.75
 # Confidence of a synonym found once the scope words in front are left out (乡镇(街道)儿童督导员).
 SCOPED = 0.9
@@ -27,12 +46,91 @@ class Indicator:
     name: str
     unit: str
     synonyms: tuple[str, ...]
+    population: str | None = None
+    measure: str | None = None
+    new: str | None = None  # the indicator of the new ones (新增, 新登记): this id + "_new" unless named
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]))
+    return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]),
+                           row.get("population"), row.get("measure"), row.get("new", row["id"] + "_new"))
                  for row in load_toml("indicators.toml")["indicator"])
+
+
+# ---- populations and measures ------------------------------------------------------------
+
+@cache
+def _structure() -> tuple[list[tuple[str, str]], dict, dict[tuple[str, str], Indicator], dict[str, tuple[str, ...]]]:
+    """(population names longest first with their population, measures, indicator of each
+    population and measure, extra money words of each population)."""
+    table = load_toml("indicator_populations.toml")
+    names = sorted(((name, row["id"]) for row in table["population"] for name in row["names"]),
+                   key=lambda pair: -len(pair[0]))
+    money = {row["id"]: tuple(row.get("money", ())) for row in table["population"]}
+    index = {(i.population, i.measure): i for i in indicators() if i.population}
+    return names, table["measure"], index, money
+
+
+def _in_units(unit: str, units: list[str]) -> bool:
+    return any(same_family(unit, u) and (unit_kind(unit) != "count" or unit_family_of(unit) == unit_family_of(u))
+               for u in units)
+
+
+@cache
+def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
+    """The indicator of the population a phrase names and the measure that follows its name."""
+    names, measures, index, money = _structure()
+    phrase = _without_scope_words(phrase)
+    found = []
+    for name, population in names:
+        if not phrase.startswith(name):
+            continue
+        rest = phrase[len(name):]
+        for measure, table in measures.items():
+            indicator = index.get((population, measure))
+            if indicator is None or not _in_units(unit, table["units"]):
+                continue
+            words = set(table["words"])
+            if measure == "funds":
+                words |= set(money[population])
+                if per_person:
+                    continue
+            if measure == "standard":
+                words |= set(money[population]) | (set(table["per_person"]) if per_person else set())
+                if not per_person and rest in set(table["per_person"]) | set(money[population]):
+                    continue
+            if rest in words:
+                found.append(indicator)
+        if found:
+            break  # the longest name that opens the phrase decides
+    return found[0] if len(found) == 1 else None
+
+
+def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | None:
+    """A population's measure; one narrowed by a flow (新增 of 新增敬老院床位, or opening the
+    subject: 新注册社会团体) is that measure's new ones, one narrowed by anything else none."""
+    text, flow = normalise(subject.text), normalise(subject.narrowed_by or "")
+    new_words = load_toml("indicator_populations.toml")["new_words"]
+    opening = next((w for w in new_words if text.startswith(w)), None)
+    if opening and not flow:
+        text, flow = text[len(opening):], opening
+    found = population_measure(text, unit, per_person)
+    if found is None or not flow:
+        return found
+    if flow in new_words:
+        return next((i for i in indicators() if i.id == found.new), None)
+    return None
+
+
+@cache
+def _leading_scope() -> re.Pattern:
+    words = sorted({*load_words("indicator_scope_words.txt")}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})+")
+
+
+def _without_scope_words(phrase: str) -> str:
+    return _leading_scope().sub("", phrase) if len(phrase) > 2 else phrase
 
 
 def normalise(phrase: str) -> str:
@@ -56,7 +154,7 @@ def _synonyms_by_token(unit: str) -> dict[str, list[tuple[frozenset[str], Indica
         if not same_family(indicator.unit, unit):
             continue
         for synonym in {indicator.name, *indicator.synonyms}:
-            words = frozenset(tokens(normalise(synonym)))
+            words = frozenset(cut_phrase(normalise(synonym)))
             for word in words:
                 table.setdefault(word, []).append((words, indicator))
     return table
@@ -77,24 +175,106 @@ def _without_scope(words: list[str]) -> str:
     return "".join(words)
 
 
-def match_indicator(subject: Subject | None, unit: str) -> tuple[str | None, float]:
+# Confidence of an indicator found from a population and its measure.
+STRUCTURED = 0.95
+
+
+def match_indicator(subject: Subject | None, unit: str, stream: TokenStream | None = None,
+                    per_person: bool = False) -> tuple[str | None, float]:
     """(indicator id, confidence in 0…1) for a subject measured in `unit`: 1 for a synonym,
-    0.9 for a synonym behind scope words, else the best token overlap if it reaches 0.75."""
-    if subject is None:
-        return None, 0.0
-    key = normalise((subject.narrowed_by or "") + subject.text)
-    exact = _exact(key, unit)
-    if exact:
-        return exact.id, 1.0
-    words = tokens(key)
-    scoped = _exact(_without_scope(words), unit)
-    if scoped:
-        return scoped.id, SCOPED
+    0.95 for a population's measure, 0.9 for a synonym behind scope words, else the best token
+    overlap if it reaches 0.75. `per_person` says the figure is a rate per person (每人每月…),
+    which makes money a standard. The subject's words are the document's (`stream`) where it
+    knows its place."""
+    indicator, confidence, _ = match_indicator_traced(subject, unit, stream, per_person)
+    return indicator, confidence
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the indicator rules read: the subject, the figure's unit and whether it is a rate
+    per person, the document's words."""
+
+    subject: Subject
+    unit: str
+    per_person: bool
+    stream: TokenStream | None
+
+    @property
+    def key(self) -> str:
+        return normalise((self.subject.narrowed_by or "") + self.subject.text)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [w for w in map(normalise, self.subject.words(self.stream)) if w]
+
+
+def _rule_synonym(a: Asked) -> tuple[Indicator, float] | None:
+    exact = _exact(a.key, a.unit)
+    if exact and not (a.per_person and exact.measure == "funds"):  # 每人每月1650元 is no total
+        return exact, 1.0
+    return None
+
+
+def _rule_population(a: Asked) -> tuple[Indicator, float] | None:
+    found = _structured(a.subject, a.unit, a.per_person)
+    return (found, STRUCTURED) if found else None
+
+
+def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
+    found = _exact(_without_scope(a.words), a.unit)
+    return (found, SCOPED) if found else None
+
+
+def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
+    return _best_overlap(frozenset(a.words), a.unit)
+
+
+@cache
+def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] | None:
     best, score = None, 0.0
-    words = set(words)
     for word in words:
         for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
             overlap = len(words & synonym_words) / len(words | synonym_words)
             if overlap > score:
                 best, score = indicator, overlap
-    return (best.id, score) if best and score >= MIN_OVERLAP else (None, score)
+    return (best, score) if best and score >= MIN_OVERLAP else None
+
+
+def _a_total(indicator: Indicator) -> bool:
+    """Whether an indicator is a sum of money (funds), which a figure per person never is."""
+    return indicator.measure == "funds" or (
+        indicator.measure is None and indicator.unit == "元" and not any(
+            word in indicator.name for word in ("标准", "人均", "补差", "水平")))
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    name: str
+    find: Callable[[Asked], tuple[Indicator, float] | None]
+
+
+INDICATOR_RULES = (
+    IndicatorRule("synonym", _rule_synonym),
+    IndicatorRule("population_measure", _rule_population),
+    IndicatorRule("scoped_synonym", _rule_scoped_synonym),
+    IndicatorRule("token_overlap", _rule_overlap),
+)
+
+
+def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStream | None = None,
+                           per_person: bool = False) -> tuple[str | None, float, str]:
+    """match_indicator with the name of the rule that decided (`none` when none did)."""
+    if subject is None:
+        return None, 0.0, "none"
+    asked = Asked(subject, unit, per_person, stream)
+    for rule in INDICATOR_RULES:
+        found = rule.find(asked)
+        if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total
+            return found[0].id, found[1], rule.name
+    return None, 0.0, "none"
+
+
+def indicator_of_phrase(phrase: str, unit: str, per_person: bool = False) -> str | None:
+    """The indicator a written phrase names for a figure in `unit`, or None."""
+    return match_indicator(Subject(phrase), unit, per_person=per_person)[0]

@@ -1,29 +1,200 @@
-"""Kind: `target` for a plan, goal or commitment, `actual` for what was done or exists.
+"""Kind: `target` for a plan, task, quota, budget, forecast, required level or commitment;
+`actual` for what was done, reached or exists (spec §5).
 
-A figure in a plans section is a target whatever its words; elsewhere it is one when a target
-cue (data: target_cues.toml) stands before it in its sentence: 计划, 力争, 预计, 确保…达到."""
+Named rules (`KIND_RULES`, words in data/kinds.toml, examples in corpus/kinds.toml), tried in
+order; the first that applies decides, and `stated` (actual) is what is left:
+
+- `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
+- `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
+- `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
+  年度计划为29个, 省定70%, 年初方案修建150户, (年度任务75%));
+- `bound_target`: a level held under a bound (控制在4.0%以内);
+- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual);
+- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+  即将下拨), unless what follows it says done (已完成);
+- `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
+- `progress_task`: in a progress report, the figure stands on a task's own numbered line;
+- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
+
+The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
+summary sections and target plan sections.
+"""
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, SectionCategory
 from transforms.rules.units import alternation
 
+CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
+# Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”).
+NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”|[^\s,，。;；]{1,8}计划[“”\"'’]")
+
 
 @cache
-def _cues() -> tuple[re.Pattern, re.Pattern]:
-    """The cues as one pattern (确保…达到: both words, in that order), and the words that hold a
-    cue without being one (工作计划 is a document, not a plan)."""
-    table = load_toml("target_cues.toml")
-    cues = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    return re.compile(cues), re.compile(alternation(table["not_cues"]))
+def _table() -> dict:
+    return load_toml("kinds.toml")
 
 
-def kind_of(before: str, category: SectionCategory) -> Kind:
-    """The kind of a figure from its section and `before`, its sentence up to the figure."""
-    if category is SectionCategory.PLANS:
-        return Kind.TARGET
-    cues, not_cues = _cues()
-    return Kind.TARGET if cues.search(not_cues.sub("", before)) else Kind.ACTUAL
+@dataclass(frozen=True)
+class KindContext:
+    """What the kind rules read about one figure."""
+
+    text: str
+    sentence_start: int
+    start: int  # the figure (raw) in `text`
+    end: int
+    outer_end: int  # after a qualifier written after the unit (以上, 以内)
+    category: SectionCategory
+    in_heading: bool  # on its section heading's own line
+    review: bool  # in a part that reviews the past (成效, 基础条件)
+    report_type: str | None
+
+    @cached_property
+    def before(self) -> str:
+        """The sentence up to the figure, names and titles blanked."""
+        return _blank_names(self.text[self.sentence_start:self.start])
+
+    @cached_property
+    def line_before(self) -> str:
+        """Its line up to the figure."""
+        return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
+
+    @cached_property
+    def clause_before(self) -> str:
+        before = self.before
+        breaks = list(CLAUSE_BREAK.finditer(before))
+        return before[breaks[-1].end():] if breaks else before
+
+    @cached_property
+    def clause_after(self) -> str:
+        window = self.text[self.outer_end:self.outer_end + 60]
+        found = CLAUSE_BREAK.search(window)
+        return window[:found.start()] if found else window
+
+
+def _blank_names(text: str) -> str:
+    return NAMES.sub(lambda m: " " * len(m.group()), text)
+
+
+@dataclass(frozen=True)
+class KindRule:
+    name: str
+    kind: Kind
+    applies: Callable[[KindContext], bool]
+
+
+def _completion_share(c: KindContext) -> bool:
+    """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%)."""
+    if not c.text.startswith("%", c.end - 1):
+        return False
+    table = _table()["completion_share"]
+    tasks = alternation(table["tasks"])
+    return bool(re.search(rf"(?:{tasks})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$", c.clause_before))
+
+
+def _target_noun_after(c: KindContext) -> bool:
+    table = _table()["target_noun_after"]
+    nouns = alternation(table["nouns"])
+    after = c.clause_after
+    if re.match(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns})", after):
+        return True
+    later = re.search(rf"的(?:{nouns})", after)
+    return bool(later) and not re.search(alternation(table["not_between"]), after[:later.start()])
+
+
+def _target_noun_before(c: KindContext) -> bool:
+    table = _table()["target_noun_before"]
+    window = _without_not_cues(c.before)[-table["reach"]:]
+    nouns = alternation(table["nouns"])
+    found = None
+    for found in re.finditer(rf"(?:{nouns})", window):
+        pass
+    if found is None:
+        return False
+    between = window[found.end():]
+    between = re.sub(r"^\s*[:：]", "", between)  # 年度目标任务: 2010年…
+    # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
+    first_figure = not re.search(r"\d\s*[^\d\s.,]", between)
+    return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between)
+
+
+def _bound_target(c: KindContext) -> bool:
+    """控制在4.0%以内 opening its clause, after the level reached (失业率3.47%,控制在4.0%以内);
+    a subject held within a bound (自费率控制在10%以内) is the level reached."""
+    table = _table()["bound_target"]
+    bounded = c.text[c.end:c.outer_end].strip().startswith(tuple(table["after"]))
+    return bounded and bool(re.fullmatch(rf"\s*(?:{alternation(table['before'])})\s*", c.clause_before))
+
+
+def _raise_target(c: KindContext) -> bool:
+    table = _table()["raise_target"]
+    clause = c.clause_before
+    verb = re.search(rf"(?:{alternation(table['verbs'])})(?:每人每[月年]|每[月年])?\s*$", clause)
+    if not verb or "了" in c.text[c.end:c.end + 1]:
+        return False
+    will = c.before.rfind("将")
+    return will >= 0 and not c.before[:will].endswith(tuple(table["done"]))
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    table = _table()["cue_before"]
+    cues = "|".join([*(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"]), table["deadline"]])
+    return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
+
+
+def _without_not_cues(text: str) -> str:
+    return _cues()[1].sub(lambda m: " " * len(m.group()), text)
+
+
+def _says_done(text: str) -> bool:
+    return bool(_cues()[2].search(text))
+
+
+def _cue_before(c: KindContext) -> bool:
+    cues, _, _ = _cues()
+    before = _without_not_cues(c.before)
+    last = None
+    for last in cues.finditer(before):
+        pass
+    return last is not None and not _says_done(before[last.end():])
+
+
+def _plans_section(c: KindContext) -> bool:
+    return c.category is SectionCategory.PLANS
+
+
+def _progress_task(c: KindContext) -> bool:
+    table = _table()["progress_task"]
+    return (c.report_type in table["report_types"] and c.in_heading
+            and not re.search(alternation(table["progress"]), c.line_before))
+
+
+def _plan_document(c: KindContext) -> bool:
+    return c.report_type in _table()["plan_document"]["report_types"] and not c.review
+
+
+KIND_RULES = (
+    KindRule("completion_share", Kind.ACTUAL, _completion_share),
+    KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
+    KindRule("target_noun_before", Kind.TARGET, _target_noun_before),
+    KindRule("bound_target", Kind.TARGET, _bound_target),
+    KindRule("raise_target", Kind.TARGET, _raise_target),
+    KindRule("cue_before", Kind.TARGET, _cue_before),
+    KindRule("plans_section", Kind.TARGET, _plans_section),
+    KindRule("progress_task", Kind.TARGET, _progress_task),
+    KindRule("plan_document", Kind.TARGET, _plan_document),
+)
+
+
+def kind_of(context: KindContext) -> tuple[Kind, str]:
+    """The kind of a figure and the name of the rule that decided it (`stated`: none did)."""
+    for rule in KIND_RULES:
+        if rule.applies(context):
+            return rule.kind, rule.name
+    return Kind.ACTUAL, "stated"

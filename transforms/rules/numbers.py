@@ -9,7 +9,10 @@ from functools import lru_cache
 
 import cn2an
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A minus sign belongs to the number when it does not join two figures (30%-50%, 1-6月) or a
+# code: -3.5% growth keeps it, so does a negative count in a table of changes.
+SIGN = r"(?:(?<![\dA-Za-z%.\-−])[-−](?=\d))?"
+ARABIC = rf"{SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE = rf"[{CHINESE_DIGITS}十百千万亿]+(?:点[{CHINESE_DIGITS}]+)?"
 # A lone 一/千/万/百/亿 reads as "a"/"thousands of" (一次大排查, 千家万户), not as a count.
@@ -17,11 +20,11 @@ NOT_A_COUNT = frozenset("一千万百亿")
 
 
 def is_arabic(numeral: str) -> bool:
-    return numeral[0].isdigit()
+    return numeral.lstrip("-−")[:1].isdigit()
 
 
 def parse_arabic(numeral: str) -> Decimal:
-    return Decimal(numeral.replace(",", ""))
+    return Decimal(numeral.replace(",", "").replace("−", "-"))
 
 
 class NotANumeral(ValueError):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -138,3 +139,37 @@ def period_of(text: str, position: int, time: SectionTime) -> str | None:
     window = text[max(0, position - 300):position]
     stops = list(SENTENCE_STOP.finditer(window))
     return period_cue(window[stops[-1].end():] if stops else window, time.year) or time.period
+
+
+class Cues:
+    """The period cues of a document, read once per sentence (between 。！？ and line ends) and
+    looked up for each figure: `period_of(position, time)` gives what `period_of` gives."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.stops = [m.end() for m in SENTENCE_STOP.finditer(text)]
+        self.found: dict[int, list[tuple[int, int, PeriodRule, re.Match]]] = {}
+
+    def _sentence(self, start: int) -> list[tuple[int, int, PeriodRule, re.Match]]:
+        if start not in self.found:
+            index = bisect_right(self.stops, start)
+            end = self.stops[index] if index < len(self.stops) else len(self.text)
+            sentence = NOT_A_CUE.sub(lambda m: " " * len(m.group()), self.text[start:end])
+            self.found[start] = [(match.end(), match.end() - match.start(), rule, match)
+                                 for rule in PERIOD_RULES for match in rule.pattern.finditer(sentence)]
+        return self.found[start]
+
+    def period_of(self, position: int, time: SectionTime) -> str | None:
+        index = bisect_right(self.stops, position)
+        start = max(self.stops[index - 1] if index else 0, position - 300)
+        if start != (self.stops[index - 1] if index else 0):
+            return period_of(self.text, position, time)  # a sentence longer than the window
+        best: tuple[tuple[int, int], str] | None = None
+        for end, length, rule, match in self._sentence(start):
+            if start + end > position:
+                continue
+            year = _year(match, time.year)
+            period = rule.produce(match, year) if year else None
+            if period and (best is None or (end, length) > best[0]):
+                best = ((end, length), period)
+        return best[1] if best else time.period

@@ -13,8 +13,9 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
-from transforms.rules.units import (alternation, arabic_only, false_friends, multipliers,
-                                    numeral_place_names, place_suffixes, unit_kinds)
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
+                                    multipliers, numeral_place_names, place_suffixes, simple_units,
+                                    table_headers, unit_kinds, units_opening_with_multiplier)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -56,6 +57,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
     numeral, start = match.group("num"), match.start("num")
     before = text[start - 1] if start else ""
     if is_arabic(numeral):
+        if before in "-~～" and text[start - 2:start - 1] in ("%", "‰"):
+            return True  # the second figure of a range: 30%-50%
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE:
         return False
@@ -73,7 +76,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         before = text[match.start("num") - 1:match.start("num")]
         if not is_arabic(match.group("num")) or (before and before in clock_marks):
             return False
-    if any(text.startswith(place, match.start("num")) for place in numeral_place_names()):
+    if not is_arabic(match.group("num")) and numeral_place_names().match(text, match.start("num")):
         return False
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
@@ -83,14 +86,121 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if not (_numeral_is_standalone(text, match) and _unit_is_real(text, match)):
         return None
-    unit = match.group("unit")
+    unit = match.group("unit") + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
     inside = match.group("inside") or match.group("inside2")
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
-    return Quantity(float(value), unit, match.start(), match.end("unit"), qualifier,
-                    outer_start, outer_end)
+    end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|款|支出|拨付|筹集|补助|补贴|金额|营业额|销售额|救助金)"
+                         r"[^,，。;；:：\d]{0,6}$")
+
+
+def produce_money_without_yuan(match: re.Match, text: str) -> Quantity | None:
+    """A sum in 万 or 亿 with no unit after it, in a clause that names money: 元."""
+    if not _numeral_is_standalone(text, match) or not MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
+        return None
+    if _unit_pattern().match(text, match.end()):
+        return None  # the quantity has its unit: numeral_with_unit reads it
+    value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")]
+    inside = match.group("inside") or match.group("inside2")
+    qualifier, outer_start, outer_end = _qualifier(text, match, inside)
+    return Quantity(float(value), "元", match.start(), match.end(), qualifier, outer_start, outer_end)
+
+
+def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
+    """连续两年, 历时三年, 近半年时间: years of work done, not a date nor a time scope
+    (近三年来, 近半年未就业)."""
+    if match.group("lead") == "近" and not text.startswith(("时间", "的时间"), match.end()):
+        return None
+    numeral = match.group("num")
+    value = 0.5 if numeral == "半" else parse_numeral(numeral)
+    qualifier = qualifier_words("before").get(match.group("lead"))
+    start = match.start("lead") if qualifier else match.start("num")
+    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier,
+                    start, match.end("unit"))
+
+
+@cache
+def _unit_pattern() -> re.Pattern:
+    return re.compile(rf"{SPACE}(?:{alternation(simple_units())})")
+
+
+HEADER_LOOKBACK = 20  # cells read back for the column header
+
+
+def produce_table_cell(match: re.Match, text: str) -> Quantity | None:
+    """A bare number alone in a flattened table cell (`0 |`), with the unit of its column's
+    header (件数 → 件, 金额(单位:万元) → 元 ×10⁴) and, as its label, its row's label and that
+    header (规章 + 本年制发件数 → 规章制发件数); a measure naming no unit (数量) gives none."""
+    cell = _table_cell(text, match.start())
+    if cell is None:
+        return None
+    (unit, factor), label = cell
+    value = parse_numeral(match.group("num")) * factor
+    return Quantity(float(value), unit, match.start("num"), match.end("num"), None,
+                    match.start("num"), match.end("num"), label)
+
+
+TABLE_TIME = re.compile(r"^(?:本年度?|本期|年度|当年|全年)")
+TABLE_UNIT = re.compile(r"[(（][^)）]*[)）]$")
+
+
+def _table_cell(text: str, position: int) -> tuple[tuple[str, int], str | None] | None:
+    """The unit and label of the cell at `position`: how many figures stand before it in its
+    row picks its column among the measure headers above."""
+    measures, units = table_headers()
+    cells: list[str] = []
+    for line in reversed(text[:position].split("\n")[-HEADER_LOOKBACK - 1:-1]):
+        cell = line.strip()
+        if not cell.endswith("|"):
+            break  # the table ended above
+        cell = cell.rstrip("| ").strip()
+        if cell:
+            cells.append(cell)
+    figures = 0
+    while figures < len(cells) and re.fullmatch(r"-?[\d.,]+", cells[figures]):
+        figures += 1
+    row = cells[figures] if figures < len(cells) and not _is_measure(cells[figures]) else None
+    rest = cells[figures + (row is not None):]
+    first = next((i for i, c in enumerate(rest) if _is_measure(c)), None)
+    if first is None:
+        return None
+    headers = []
+    for cell in rest[first:]:
+        if not _is_measure(cell):
+            break
+        headers.append(cell)
+    headers.reverse()  # left to right
+    header = headers[figures] if figures < len(headers) else headers[-1]
+    bare = _header_units(header)
+    unit = next((units[ending] for ending in sorted(units, key=len, reverse=True) if bare.endswith(ending)), None)
+    if unit is None:
+        return None
+    return unit, _cell_label(row, header)
+
+
+def _header_units(cell: str) -> str:
+    bare = re.sub(r"[(（][^)）]*单位[:：]?\s*(?P<unit>[^)）]+)[)）]", r"\g<unit>", cell)
+    return re.sub(r"[(（](?P<unit>[^)）]{1,4})[)）]$", r"\g<unit>", bare)
+
+
+def _is_measure(cell: str) -> bool:
+    return not re.search(r"\d", cell) and _header_units(cell).endswith(table_headers()[0])
+
+
+def _cell_label(row: str | None, header: str) -> str | None:
+    """规章 + 本年制发件数 → 规章制发件数; 行政事业性收费 + 本年收费金额(单位:万元) → 行政事业性收费金额."""
+    if row is None:
+        return None
+    core = TABLE_UNIT.sub("", TABLE_TIME.sub("", header))
+    overlap = next((n for n in range(min(len(row), len(core)), 0, -1) if row.endswith(core[:n])), 0)
+    return row + core[overlap:]
 
 
 def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
@@ -103,14 +213,30 @@ def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
     after = alternation(qualifier_words("after"))
+    not_a_multiplier = alternation(units_opening_with_multiplier())
+    multiplier = rf"(?!{not_a_multiplier})(?P<mult>{alternation(multipliers())})"
     return (
         QuantityRule(
             "numeral_with_unit",
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
-                rf"(?P<mult>{alternation(multipliers())})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation(unit_kinds())})(?:{SPACE}(?P<after>{after}))?"),
+                rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
+                rf"(?P<unit>{alternation(simple_units())})(?P<brackets>{alternation(compound_brackets())})?"
+                rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit),
+        QuantityRule(
+            "money_without_yuan",
+            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
+                       rf"(?P<inside2>{inside})?(?P<after>)"),
+            produce_money_without_yuan),
+        QuantityRule(
+            "table_cell",
+            re.compile(rf"(?m)^[ \t]*(?P<num>{ARABIC})(?=[ \t]*\|[ \t]*$)"),
+            produce_table_cell),
+        QuantityRule(
+            "years_of_work",
+            re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
+            produce_years_of_work),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
@@ -140,12 +266,6 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     return shared
 
 
-def _is_excluded(text: str, quantity: Quantity, names: list[tuple[int, int]]) -> bool:
-    return (exclusions.is_ordinal(text, quantity.start)
-            or exclusions.starts_named_set(text, quantity.start)
-            or exclusions.inside_any(quantity.start, names))
-
-
 def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
     kept: list[Quantity] = []
     for quantity in sorted(quantities, key=lambda q: (q.start, -(q.end - q.start))):
@@ -169,4 +289,4 @@ def find_quantities(text: str) -> list[Quantity]:
     found = _drop_overlaps(found)
     found += quantities_sharing_unit(text, found)
     names = exclusions.quoted_spans(text)
-    return sorted((q for q in found if not _is_excluded(text, q, names)), key=lambda q: q.start)
+    return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

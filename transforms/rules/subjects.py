@@ -1,9 +1,10 @@
 """Subjects: the shortest phrase naming what a number counts (the convention, with examples, is
 tests/fixtures/gold/README.md).
 
-Only the clause next to a number is cut by jieba (never the number itself, never the whole
-document), with the domain terms of subject_terms.txt so 补发婚姻登记证 stays whole.
-Productions for one quantity:
+The words are read from the document's one jieba cut (transforms/tokens.py, with the domain
+terms of subject_terms.txt so 补发婚姻登记证 stays whole), by the offsets of the clause next to
+a number; no clause is cut again. A word keeps its offset (`Word`), so a subject knows where it
+stands and its indicator reads the same words. Productions for one quantity:
 - `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
@@ -18,14 +19,16 @@ parts pairs them in order (195元、261元…生活补贴和护理补贴).
 """
 from __future__ import annotations
 
-import logging
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.lexicon import load_words
+from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import event_units, unit_kinds
+from transforms.rules.units import alternation, event_units, unit_family, unit_kinds
+from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
@@ -59,23 +62,49 @@ class Subject:
     # 检查社会组织, 新增 of 新增养老床位) or a quoted name (“跨省通办”结婚登记): they tell which
     # indicator the count is, though the subject names only the thing counted
     narrowed_by: str | None = None
+    # where narrowed_by and text stand in the document, in that order: the indicator reads the
+    # document's words there (none for a phrase that is not one stretch of the text)
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def words(self, stream: TokenStream | None) -> list[str]:
+        """The words of narrowed_by + text: the document's own where the spans say, else the
+        phrase cut alone."""
+        if stream is not None and self.spans:
+            return [w for start, end in self.spans for w in stream.words(start, end)]
+        return list(cut_phrase((self.narrowed_by or "") + self.text))
 
 
-@cache
-def tokenizer():
-    import jieba
+class Word(str):
+    """A word of the document with the offsets where it starts and ends (-1 when it was made
+    up). Its text leaves out a pinyin annotation the document writes inside it (發(fā)放 is 发放),
+    so its length may be less than its span."""
 
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    for line in load_words("subject_terms.txt"):
-        word, _, freq = line.partition(" ")
-        tk.add_word(word, int(freq) if freq else None)
-    for name in ("subject_strip_words.txt", "subject_verbs.txt", "subject_agents.txt",
-                 "subject_fillers.txt"):
-        for word in load_words(name):
-            tk.add_word(word)
-    return tk
+    start: int = -1
+    stop: int = -1
+
+    @staticmethod
+    def at(text: str, start: int, stop: int | None = None) -> Word:
+        word = Word(without_annotations(text))
+        word.start = start
+        word.stop = start + len(text) if stop is None else stop
+        return word
+
+    def part(self, start: int, end: int | None = None) -> Word:
+        piece = self[start:end]
+        if self.start < 0 or self.stop - self.start != len(self):
+            return Word(piece)
+        return Word.at(piece, self.start + start)
+
+
+def span_of(words: list[str]) -> tuple[tuple[int, int], ...]:
+    """The span a run of adjacent document words covers; none when a word has no offset or
+    they do not touch."""
+    if not words or any(not isinstance(w, Word) or w.start < 0 for w in words):
+        return ()
+    for before, after in zip(words, words[1:]):
+        if before.stop != after.start:
+            return ()
+    return ((words[0].start, words[-1].stop),)
 
 
 @cache
@@ -96,41 +125,161 @@ def head_words() -> tuple[str, ...]:
     return tuple(sorted(load_words("subject_heads.txt"), key=len, reverse=True))
 
 
-def tokens(phrase: str) -> list[str]:
-    """jieba tokens of a short phrase, quoted names kept whole."""
-    out: list[str] = []
-    position = 0
-    for quoted in QUOTED.finditer(phrase):
-        out += tokenizer().lcut(phrase[position:quoted.start()], HMM=False)
-        out.append(quoted.group())
-        position = quoted.end()
-    out += tokenizer().lcut(phrase[position:], HMM=False)
-    return [t for t in out if t.strip()]
+def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = None) -> list[Word]:
+    """The document's words in [start, end) with their offsets, quoted names kept whole and
+    what `skip` matches left out. Between the words of the cut stand punctuation (a word each)
+    and numbers (a run of digits is one)."""
+    text = stream.text
+    if not (skip and skip.search(text, start, end)) and not QUOTED_MARK.search(text, start, end):
+        return _slice(stream, start, end)
+    holes = [m.span() for m in skip.finditer(text, start, end)] if skip else []
+    quoted = [m.span() for m in QUOTED.finditer(text, start, end)]
+    out: list[Word] = []
+    position = start
+    for piece_start, piece_end, whole in sorted([*((s, e, False) for s, e in holes), *((s, e, True) for s, e in quoted)]):
+        if piece_start < position:
+            continue
+        out += _words_between(stream, position, piece_start)
+        if whole:
+            out.append(Word.at(text[piece_start:piece_end], piece_start))
+        position = piece_end
+    out += _words_between(stream, position, end)
+    return _dates_whole([w for w in out if w.strip()])
+
+
+QUOTED_MARK = re.compile(r"[“《]")
+
+
+def _document_words(stream: TokenStream) -> tuple[list[Word], list[int]]:
+    """All the words of the document once (the cut's words, punctuation and numbers between
+    them), and where each starts."""
+    if "subject_words" not in stream.derived:
+        words = _dates_whole([w for w in _words_between(stream, 0, len(stream.text)) if w.strip()])
+        stream.derived["subject_words"] = (words, [w.start for w in words])
+    return stream.derived["subject_words"]
+
+
+def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
+    """The document's words in [start, end), one crossing an edge cut at it."""
+    words, starts = _document_words(stream)
+    first = bisect_right(starts, start) - 1
+    if first < 0 or words[first].stop <= start:
+        first += 1
+    out = []
+    for word in words[first:bisect_left(starts, end)]:
+        if word.start < start or word.stop > end:
+            piece = stream.text[max(start, word.start):min(end, word.stop)]
+            if not piece.strip():
+                continue
+            word = Word.at(piece, max(start, word.start))
+        out.append(word)
+    return out
+
+
+DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
+
+
+def _dates_whole(words: list[Word]) -> list[Word]:
+    """12 + 月份 → 12月份: a number and the date word after it are one (time) word."""
+    out: list[Word] = []
+    for word in words:
+        if out and out[-1].isdigit() and DATE_PARTS.match(word) and out[-1].stop == word.start:
+            out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
+        else:
+            out.append(word)
+    return out
+
+
+NOT_CUT = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)
+
+
+def _annotation_at(text: str, position: int) -> bool:
+    """Whether a pinyin annotation (fā) covers `position`."""
+    opening = text.rfind("(", max(0, position - 8), position + 1)
+    return opening >= 0 and bool(ANNOTATION.match(text, opening)) and position < ANNOTATION.match(text, opening).end()
+
+
+def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
+    text = stream.text
+    first = bisect_right(stream.ends, start)
+    out: list[Word] = []
+    position = start
+    for word_start, word_end in zip(stream.starts[first:], stream.ends[first:]):
+        if word_start >= end:
+            break
+        word_start, word_end = max(word_start, start), min(word_end, end)
+        if position < word_start:
+            _gap_words(text, position, word_start, out)
+        out.append(Word.at(text[word_start:word_end], word_start))
+        position = word_end
+    if position < end:
+        _gap_words(text, position, end, out)
+    return out
+
+
+def _gap_words(text: str, start: int, end: int, out: list[Word]) -> None:
+    """Punctuation (a word each) and numbers (a run of digits is one) between the cut's words;
+    a pinyin annotation is none."""
+    annotated = "(" in text[max(0, start - 8):end]
+    for match in NOT_CUT.finditer(text, start, end):
+        if not (annotated and _annotation_at(text, match.start())):
+            out.append(Word.at(match.group(), match.start()))
+
+
+@cache
+def _scope_words() -> frozenset[str]:
+    """Strip words of scope and time that a subject never reaches across (全年, 累计, 共)."""
+    return frozenset({"全年", "累计", "共", "共计", "合计", "总计", "全年共", "今年", "目前"})
 
 
 def _is_strip(token: str) -> bool:
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token))
 
 
-def clause_before(text: str, start: int, floor: int) -> str:
-    """The text between the last clause break (or `floor`) and `start`."""
-    window = text[max(floor, start - 60):start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
-    return window[breaks[-1].end():] if breaks else window
+def clause_before(text: str, start: int, floor: int) -> int:
+    """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
+    window_start = max(floor, start - 60)
+    breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
+    return breaks[-1].end() if breaks else window_start
 
 
-def clause_after(text: str, end: int) -> str:
-    window = text[end:end + 40]
-    found = CLAUSE_BREAK.search(window)
-    return window[:found.start()] if found else window
+def clause_after(text: str, end: int) -> int:
+    """Where the clause that starts at `end` stops."""
+    found = CLAUSE_BREAK.search(text, end, end + 40)
+    return found.start() if found else min(end + 40, len(text))
+
+
+# Parts of speech that modify or head a noun phrase: a strip verb between one of them and the
+# phrase's noun belongs to the compound (城市低保平均保障标准, 最低生活保障标准).
+NOMINAL_TAGS = frozenset({"n", "nz", "vn", "an", "j", "b", "a"})
+
+
+def _nominal(word: str) -> bool:
+    return word in domain_terms() or (word_tag(word) in NOMINAL_TAGS and not _is_strip(word))
+
+
+def _inside_compound(words: list[str], run: list[str]) -> bool:
+    """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
+    between a noun modifier and the compound's noun (平均|保障|标准)."""
+    verb = words[-1]
+    modifier = words[-2] if len(words) > 1 else ""
+    return (bool(run) and verb in _words("subject_compound_verbs.txt")
+            and "".join(run) in _words("subject_compound_heads.txt")
+            and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
 
 
 def _take_run(words: list[str]) -> list[str]:
-    """Pop the run of non-strip words off the end of `words`."""
+    """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
+    compound stays in it)."""
     run: list[str] = []
-    while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)):
+    while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
+                     or _inside_compound(words, run)):
         run.insert(0, words.pop())
     return run
+
+
+def _as_word(word: str) -> Word:
+    return word if isinstance(word, Word) else Word(word)
 
 
 def _without_strip_prefix(word: str) -> str:
@@ -139,7 +288,7 @@ def _without_strip_prefix(word: str) -> str:
         return word
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
-            return word[length:]
+            return _as_word(word).part(length)
     return word
 
 
@@ -149,7 +298,8 @@ def _split_verb(word: str) -> list[str]:
         return [word]
     for length in range(len(word) - 2, 0, -1):
         if word[:length] in _words("subject_verbs.txt"):
-            return [word[:length], word[length:]]
+            word = _as_word(word)
+            return [word.part(0, length), word.part(length)]
     return [word]
 
 
@@ -171,6 +321,39 @@ def _event_heads() -> tuple[str, ...]:
     return tuple(load_words("subject_event_heads.txt"))
 
 
+# 我县, 本市, 全镇: the place a report calls its own, written as a pronoun and a level.
+SELF = frozenset("我本全")
+LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
+# Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
+# scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
+# time word to it and 城市 a place.)
+LEADING_TAGS = frozenset({"p"})
+# Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
+CAUSES = frozenset({"因"})
+
+
+def _leading_place(run: list[str]) -> int:
+    """How many words a place name that opens the run takes (新|市|坝|镇 特困人员 → 4); 0 when
+    none does or the name would be all of it."""
+    joined, longest = "", 0
+    for count, word in enumerate(run[:-1], start=1):
+        joined += word
+        if len(joined) >= 2 and is_place(joined):
+            longest = count
+    return longest
+
+
+def _is_scope(run: list[str]) -> bool:
+    """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
+    report's own place (我县), a preposition."""
+    first = run[0]
+    if first in SELF and run[1] in LEVEL_CHARS:
+        return len(run) > 2
+    if first in domain_terms():
+        return False
+    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first)
+
+
 def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
@@ -183,8 +366,14 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
+        elif first in BRACKETS:  # an aside opened before the clause: (市本级
+            run = run[1:]
         elif len(run) > 1 and first in _words("subject_agents.txt"):
             run = run[1:]
+        elif len(run) > 1 and _is_scope(run):
+            run = run[2:] if first in SELF else run[1:]
+        elif len(run) > 1 and (place := _leading_place(run)):
+            run = run[place:]
         elif _without_strip_prefix(first) != first:
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:
@@ -207,32 +396,63 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     return run, dropped
 
 
-def _subject(phrase: str, dropped: list[str] | None = None) -> Subject | None:
-    """A Subject, or None for a phrase that cannot name anything (empty, too long, a heading's
-    number, no Chinese at all)."""
-    phrase = phrase.strip()
+def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
+    """A Subject of a run of words, or None for one that cannot name anything (empty, too
+    long, a heading's number, no Chinese at all)."""
+    phrase = "".join(run)
+    if phrase != phrase.strip():
+        run = [w for w in run if w.strip()]
+        phrase = "".join(run)
+    phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
             or not re.search(r"[\u4e00-\u9fff]", phrase):
         return None
-    return Subject(phrase, "".join(dropped) if dropped else None)
+    dropped = dropped or []
+    spans = span_of(run)
+    if spans and dropped:
+        narrowing = span_of(dropped)
+        spans = narrowing + spans if narrowing else ()
+    return Subject(phrase, "".join(dropped) if dropped else None, spans)
 
 
-def subject_before_number(clause: str, counts: str) -> Subject | None:
-    """The run of words ending next to the number, read right to left."""
-    words = tokens(ADVERBIALS.sub("", clause))
+def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
+    """The run of words ending next to the number (the clause [start, end)), read right to left."""
+    words = tokens(stream, start, end, skip=ADVERBIALS)
+    last_link = None
     while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
-        words.pop()
+        popped = words.pop()
+        last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    if not run and last_link in generic_subjects():  # 累计支出5895.5万元: the verb names the sum
+        run = [last_link]
+    if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
+        # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
+        # → 失业人员实现再就业 (the verbs of doing between them stay)
+        rest, between = list(words), []
+        while rest and _is_strip(rest[-1]) and word_tag(rest[-1]) in ("v", "d") and rest[-1] not in _scope_words():
+            between.insert(0, rest.pop())
+        who = _take_run(rest)
+        if who and between:
+            run = [*who, *between, *run]
+    if len(run) == 1 and run[0] in _words("subject_verbs.txt"):
+        # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
+        # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
+        rest = list(words)
+        while rest and _is_strip(rest[-1]):
+            rest.pop()
+        named = _take_run(rest)
+        if len(named) > 1 and "".join(named).endswith(run[0]):
+            run = named
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
-        run = [*_take_run(words[:-1]), "的", *run]
+        run = [*_take_run(words[:-1]), words[-1], *run]
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     if counts == "things" and ("在" in words or run[:1] == ["经"]):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     run, dropped = _trim_front(run, counts)
-    return _subject("".join(run), dropped)
+    return _subject(run, dropped)
 
 
 @cache
@@ -240,16 +460,17 @@ def generic_subjects() -> frozenset[str]:
     return frozenset(load_words("generic_subjects.txt"))
 
 
-def widen_generic(subject: Subject | None, text: str, sentence_start: int, clause_start: int,
+def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: int, clause_start: int,
                   counts: str) -> Subject | None:
     """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full."""
     if subject is None or subject.text not in generic_subjects():
         return subject
-    earlier = text[sentence_start:clause_start].rfind(subject.text)
+    text = stream.text
+    earlier = text.rfind(subject.text, sentence_start, clause_start)
     if earlier < 0:
         return subject
-    end = sentence_start + earlier + len(subject.text)
-    wider = subject_before_number(clause_before(text, end, sentence_start), counts)
+    end = earlier + len(subject.text)
+    wider = subject_before_number(stream, clause_before(text, end, sentence_start), end, counts)
     if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
         return wider
     return subject
@@ -263,31 +484,50 @@ def _close_bracket(phrase: str, cut: int) -> int:
     return cut
 
 
-def subject_after_number(clause: str) -> Subject | None:
-    """The counted thing after its number, cut back to its last head word: 41名孤儿基本生活
-    保障政策 → 孤儿; a relative clause before the head is left out (0个有名无实的…型社会组织)."""
-    if not clause or clause[0] in "、等余多左以的":
-        return None
+def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False) -> Subject | None:
+    """The counted thing after its number (the clause [start, end)), cut back to its last head
+    word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
+    (0个有名无实的…型社会组织)."""
+    text = stream.text
+    clause = text[start:end]
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
+        return None  # a space after the unit parts it from the next item (8人 五保1人)
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
-    for word in tokens(clause[len(kept[0]) if kept else 0:]):
+    for word in tokens(stream, start + (len(kept[0]) if kept else 0), end):
         if (_is_strip(word) and word != "的") or word[0].isdigit():
             break
         kept.append(word)
     phrase = "".join(kept)
-    cut = max((phrase.rfind(head) + len(head) for head in head_words() if head in phrase), default=0)
+    heads = (*head_words(), *_event_heads()) if events else head_words()
+    cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
+    if cut == 0:  # no head word: the nouns right after the number (2万余床棉被)
+        cut = len("".join(_nominal_prefix(kept)))
     cut = _close_bracket(phrase, cut)
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]
-    subject = subject.rstrip("的").rpartition("的")[2]
+    stripped = subject.rstrip("的")
+    subject = stripped.rpartition("的")[2]
+    where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
     narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
-    return _subject(subject, [done] if narrowing else None)
+    run = [Word.at(subject, where)]
+    return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
 
-def _phrase_ahead(words: list[str]) -> str:
+def _nominal_prefix(words: list[str]) -> list[str]:
+    """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
+    prefix: list[str] = []
+    for word in words:
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"}):
+            break
+        prefix.append(word)
+    return prefix if len("".join(prefix)) >= 2 else []
+
+
+def _phrase_ahead(words: list[str]) -> list[str]:
     """The first run of non-strip words of `words`, leading strip words skipped."""
     while words and _is_strip(words[0]):
         words = words[1:]
@@ -296,53 +536,65 @@ def _phrase_ahead(words: list[str]) -> str:
         if _is_strip(word):
             break
         run.append(word)
-    return "".join(run)
+    return run
 
 
-def subject_of_service(clause: str) -> Subject | None:
+def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
     """为一千二百余人提供上门探访服务: people counted by the service they were given."""
-    words = tokens(clause)
+    words = tokens(stream, start, end)
     if not words or words[0] not in SERVICE_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
 
 
-def subject_of_standard(clause: str) -> Subject | None:
+def subject_of_standard(stream: TokenStream, start: int, end: int) -> Subject | None:
     """每人每月195元的标准发放困难残疾人生活补贴 → what is paid at that rate."""
-    return _subject(_phrase_ahead(tokens(clause[3:]))) if clause.startswith("的标准") else None
+    if not stream.text.startswith("的标准", start, end):
+        return None
+    return _subject(_phrase_ahead(tokens(stream, start + 3, end)))
 
 
-def subject_after_de(clause: str) -> Subject | None:
+def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | None:
     """A share or a duration of what follows 的: 全市95%的村(社区)完成…修订工作,
     为期3个月的专项整治行动."""
-    if not clause.startswith("的"):
+    if not stream.text.startswith("的", start, end):
         return None
-    phrase = clause[1:]
-    return _subject(phrase[:-2] if phrase.endswith("工作") else phrase)
+    if stream.text.endswith("工作", start + 1, end):
+        end -= 2
+    return _subject([Word.at(stream.text[start + 1:end], start + 1)])
 
 
-def name_subject(text: str, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
-    """The subject of one quantity. `floor` is where its clause may start at the earliest: the
-    end of the previous quantity in the sentence, so 2.5万户7.2万人 does not give 7.2万人 the
-    subject 户."""
+def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
+    return name_subject_traced(stream, quantity, floor, sentence_start).subject
+
+
+def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Named:
+    """The subject of one quantity from its own clause, and the production that gave it.
+    `floor` is where its clause may start at the earliest: the end of the previous quantity in
+    the sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
+    text = stream.text
+    if quantity.label:
+        return Named(Subject(quantity.label), "table_cell")
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
-    clause = clause_before(text, quantity.outer_start, floor)
-    before = widen_generic(subject_before_number(clause, counts), text, sentence_start,
-                           quantity.outer_start - len(clause), counts)
-    after = clause_after(text, quantity.outer_end)
+    clause_start = clause_before(text, quantity.outer_start, floor)
+    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
+                           stream, sentence_start, clause_start, counts)
+    after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     if kind == "count":
-        following = subject_after_number(after)
-        if following and (before is None or not after.startswith("的")):
-            return following
+        following = subject_after_number(stream, after_start, after_end, counts == "events")
+        if following and (before is None or not text.startswith("的", after_start, after_end)):
+            return Named(following, "after_number")
         if before is None and quantity.unit in PERSON_UNITS:
-            return subject_of_service(after)
+            return Named(subject_of_service(stream, after_start, after_end), "of_service")
     if kind == "money":
-        return subject_of_standard(after) or before
+        standard = subject_of_standard(stream, after_start, after_end)
+        if standard:
+            return Named(standard, "of_standard")
     if kind in ("percent", "duration") and before is None:
-        return subject_after_de(after)
-    return before
+        return Named(subject_after_de(stream, after_start, after_end), "after_de")
+    return Named(before, "before_number")
 
 
 def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
@@ -358,26 +610,293 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     return groups
 
 
-def name_subjects(text: str, sentence_start: int, quantities: list[Quantity]) -> list[Subject | None]:
-    """The subjects of the quantities of one sentence, in order."""
-    own: list[Subject | None] = []
+def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                  memory: SubjectMemory | None = None) -> list[Subject | None]:
+    """The subjects of the quantities of one sentence, in order. `memory` carries the subjects
+    of the figures before it in its paragraph (a breakdown by place inherits from them)."""
+    return [named.subject for named in name_subjects_traced(stream, sentence_start, quantities, memory)]
+
+
+# The productions that name a figure from its own clause (the others take a subject from the
+# figures around it).
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de",
+                       "list_parts", "list_shared", "table_cell"})
+
+
+@dataclass(frozen=True)
+class Named:
+    subject: Subject | None
+    rule: str
+
+
+class SubjectMemory:
+    """The last subject given to each kind of unit in a paragraph (people, households, money …)."""
+
+    def __init__(self) -> None:
+        self.by_family: dict[str, Subject] = {}
+
+    def remember(self, unit: str, subject: Subject | None) -> None:
+        if subject is not None:
+            self.by_family[_family(unit)] = subject
+
+    def recall(self, unit: str) -> Subject | None:
+        return self.by_family.get(_family(unit))
+
+
+def _family(unit: str) -> str:
+    return unit_family().get(unit, unit)
+
+
+def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                         memory: SubjectMemory | None = None) -> list[Named]:
+    """name_subjects with the name of the rule that gave each subject."""
+    text = stream.text
+    memory = memory if memory is not None else SubjectMemory()
+    own: list[Named] = []
     floor = sentence_start
     for quantity in quantities:
-        own.append(name_subject(text, quantity, floor, sentence_start))
+        own.append(name_subject_traced(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
-        if own[index] and own[index - 1] and gap.startswith("、") and not own[index].narrowed_by:
-            own[index] = Subject(own[index].text, own[index - 1].narrowed_by)
-    subjects: list[Subject | None] = []
-    for subject in own:
-        subjects.append(subject or (subjects[-1] if subjects else None))
+        current, previous = own[index].subject, own[index - 1].subject
+        if current and previous and gap.startswith("、") and not current.narrowed_by:
+            own[index] = Named(narrowed_like(current, previous), own[index].rule)
+    named: list[Named] = []
+    for index, quantity in enumerate(quantities):
+        lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
+        found = _in_context(text, quantities, index, lead, own[index], named, memory)
+        named.append(found)
+        if found.subject is not None and found.rule not in ("share_of_task",):
+            memory.remember(quantity.unit, found.subject)
+    _pair_changes(text, quantities, named)
     for group in _lists(text, quantities):
-        last = own[group[-1]]
-        if last is None or any(own[i] for i in group[:-1]):
+        last = own[group[-1]].subject
+        if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
             continue  # the list's subject stands before it and was inherited along it
-        parts = [part for part in PARTS.split(last.text) if part]
+        parts = _parts(last)
         for position, index in enumerate(group):
-            subjects[index] = Subject(parts[position], last.narrowed_by) if len(parts) == len(group) else last
-    return subjects
+            named[index] = Named(parts[position], "list_parts") if len(parts) == len(group) else Named(last, "list_shared")
+    return named
+
+
+def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
+    before it."""
+    for group in _lists(text, quantities):
+        if named[group[0]].rule != "change_of_level" or any(
+                named[i].rule not in ("change_of_level", "inherited") for i in group[1:]):
+            continue
+        lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
+        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES and n.subject]
+        if "分别" in lead and len(levels) >= len(group):
+            for level, index in zip(levels[-len(group):], group):
+                named[index] = Named(level, "change_of_level")
+
+
+@dataclass(frozen=True)
+class Around:
+    """What the context rules read about one figure: the sentence's figures, the lead (the
+    words since the figure before), its own subject and the subjects given so far."""
+
+    text: str
+    quantities: list[Quantity]
+    index: int
+    lead: str
+    own: Named
+    named: list[Named]
+    memory: SubjectMemory
+
+    @property
+    def quantity(self) -> Quantity:
+        return self.quantities[self.index]
+
+    @property
+    def previous(self) -> Subject | None:
+        return self.named[-1].subject if self.named else None
+
+    @property
+    def about(self) -> Subject | None:
+        """The last figure its own clause named: what a change or a flow is about."""
+        return next((n.subject for n in reversed(self.named) if n.rule in OWN_RULES and n.subject), None)
+
+    @property
+    def clause(self) -> str:
+        return CLAUSE_BREAK.split(self.lead)[-1]
+
+
+def _share_of_task(a: Around) -> Subject | None:
+    return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
+
+
+def _task_figure(a: Around) -> Subject | None:
+    table = _context_words()
+    if re.search(table["task_before"], a.lead) or re.match(table["task_after"], a.text[a.quantity.outer_end:]):
+        return a.previous
+    return None
+
+
+def _change_of_level(a: Around) -> Subject | None:
+    change = re.search(_context_words()["change"], a.clause)
+    return a.about if change and not _names_own(a.own, a.clause, change) else None
+
+
+def _share_of_whole(a: Around) -> Subject | None:
+    if a.quantity.unit in ("%", "‰") and re.search(_context_words()["share"], a.clause) \
+            and not a.text.startswith("的", a.quantity.outer_end):
+        return a.previous
+    return None
+
+
+def _only_where(a: Around) -> bool:
+    """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
+    bare = re.sub(r"[\s()（）:：、]|其中", "", a.clause)
+    return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
+
+
+def _recalled(a: Around) -> Subject | None:
+    """The subject the figure's unit had before: in its sentence, else in its paragraph."""
+    quantity, quantities = a.quantity, a.quantities
+    if a.previous and _family(quantities[a.index - 1].unit) == _family(quantity.unit):
+        return a.previous
+    return a.memory.recall(quantity.unit)
+
+
+def _place_breakdown(a: Around) -> Subject | None:
+    return _recalled(a) if _only_where(a) else None
+
+
+def _breakdown_unnamed(a: Around) -> Subject | None:
+    """其中 with nothing named (其中2户10人), or the first figure of a sentence that names
+    nothing: the subject its unit had in the paragraph."""
+    if a.own.subject is None and ("其中" in a.lead or not a.named):
+        return _recalled(a)
+    return None
+
+
+def _topic_event(a: Around) -> Subject | None:
+    table = _context_words()
+    own = a.own.subject
+    flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
+    topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
+    return Subject(topic + flow.group("flow")) if topic else None
+
+
+def _own(a: Around) -> Subject | None:
+    return a.own.subject
+
+
+def _inherited(a: Around) -> Subject | None:
+    return a.previous
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    name: str
+    produce: Callable[[Around], Subject | None]
+
+
+# Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
+CONTEXT_RULES = (
+    ContextRule("share_of_task", _share_of_task),
+    ContextRule("task_figure", _task_figure),
+    ContextRule("change_of_level", _change_of_level),
+    ContextRule("share_of_whole", _share_of_whole),
+    ContextRule("place_breakdown", _place_breakdown),
+    ContextRule("inherited", _breakdown_unnamed),
+    ContextRule("topic_event", _topic_event),
+    ContextRule("own", _own),
+    ContextRule("inherited", _inherited),
+)
+
+
+def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, own: Named,
+                named: list[Named], memory: SubjectMemory) -> Named:
+    """The subject a figure takes from the figures around it (CONTEXT_RULES), else its own,
+    else the one before it in its sentence."""
+    around = Around(text, quantities, index, lead, own, named, memory)
+    for rule in CONTEXT_RULES:
+        subject = rule.produce(around)
+        if subject is not None:
+            return own if rule.name == "own" else Named(subject, rule.name)
+    return own
+
+
+def _names_own(own: Named, clause: str, change: re.Match) -> bool:
+    """Whether a changing figure's own clause names what changed before the change
+    (城乡低保对象比上年减少2.1%)."""
+    subject = own.subject
+    if subject is None:
+        return False
+    where = clause.find(subject.text)
+    return where >= 0 and where + len(subject.text) <= change.start()
+
+
+def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -> Subject | None:
+    """The task a share is of, as written: 完成年目标任务12500人的98.5% → 年目标任务."""
+    pattern = _context_words()["share_of_task"]
+    found = re.search(pattern, lead)
+    if found is None and index and re.fullmatch(r"\s*的\s*", lead):
+        before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
+        found = re.search(pattern.replace("的\\s*$", "\\s*$"), before)
+    if found is None:
+        return None
+    return Subject(found.group("task"))
+
+
+def _topic(subject: Subject | None) -> str | None:
+    """What a list of flows is about: 低保对象 → 低保."""
+    if subject is None:
+        return None
+    topic = subject.text
+    for head in _context_words()["person_heads"]:
+        if topic.endswith(head) and len(topic) > len(head):
+            return topic[:-len(head)]
+    return topic
+
+
+@cache
+def _context_words() -> dict:
+    return load_toml("subject_context.toml")
+
+
+@cache
+def _place_pattern() -> re.Pattern:
+    table = _context_words()
+    return re.compile(rf"(?:{table['place']})")
+
+
+@cache
+def is_place(phrase: str) -> bool:
+    """A place named alone (保华镇, 荷泉街道, *区, XX县区, 市本级): where a figure is, not what."""
+    from transforms.metadata import _place_names
+
+    phrase = phrase.strip("()（）")
+    return (phrase in _place_names() and phrase not in NOT_PLACES) or bool(_place_pattern().fullmatch(phrase))
+
+
+# Names of the gazetteer that are categories in a report's words (市辖区 最低生活保障标准).
+NOT_PLACES = frozenset({"市辖区", "县", "市", "区", "城区", "郊区", "矿区", "新区", "开发区"})
+
+
+def narrowed_like(subject: Subject, other: Subject) -> Subject:
+    """`subject` narrowed by what narrows `other` (抽查社会组织36家、养老机构18家: 抽查 both)."""
+    if not other.narrowed_by:
+        return subject
+    spans = other.spans[:-1] + subject.spans if len(other.spans) > 1 and subject.spans else ()
+    return Subject(subject.text, other.narrowed_by, spans)
+
+
+def _parts(subject: Subject) -> list[Subject]:
+    """城乡低保、特困供养 → 城乡低保, 特困供养, each where it stands when the subject's text is
+    one stretch of the document."""
+    spans = subject.spans
+    start = spans[-1][0] if spans and spans[-1][1] - spans[-1][0] == len(subject.text) else -1
+    parts, position = [], 0
+    for piece in PARTS.split(subject.text):
+        if piece:
+            where = (*spans[:-1], (start + position, start + position + len(piece))) if start >= 0 else ()
+            parts.append(Subject(piece, subject.narrowed_by, where))
+        position += len(piece) + 1
+    return parts

@@ -11,9 +11,26 @@ UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 
 @cache
 def unit_kinds() -> dict[str, str]:
-    """Every known unit mapped to its kind: count, money, percent or duration."""
+    """Every known unit mapped to its kind (count, money, percent, duration, score, measure),
+    a count unit with what else it counts in brackets (家(次), 户(人)次) included."""
     table = load_toml("units.toml")
-    return {unit: kind for kind in UNIT_KINDS for unit in table[kind]["units"]}
+    kinds = {unit: kind for kind in UNIT_KINDS for unit in (*table[kind]["units"], *table[kind].get("by_rule", ()))}
+    for unit in table["count"]["units"]:
+        for brackets in compound_brackets():
+            kinds[unit + brackets] = "count"
+    return kinds
+
+
+@cache
+def compound_brackets() -> tuple[str, ...]:
+    return tuple(load_toml("units.toml")["compound"]["brackets"])
+
+
+@cache
+def simple_units() -> tuple[str, ...]:
+    """The units as written without brackets, the ones a quantity's pattern looks for."""
+    table = load_toml("units.toml")
+    return tuple(unit for kind in UNIT_KINDS for unit in table[kind]["units"])
 
 
 def known_units() -> frozenset[str]:
@@ -25,6 +42,11 @@ def multipliers() -> dict[str, int]:
     return dict(load_toml("units.toml")["multipliers"])
 
 
+def units_opening_with_multiplier() -> list[str]:
+    """Units whose first character is a multiplier's (千公顷, 千克): there it is no multiplier."""
+    return [u for u in simple_units() if any(u.startswith(m) and u != m for m in multipliers())]
+
+
 @cache
 def false_friends() -> re.Pattern:
     """Words that start with a unit's characters but are not that unit (家庭, 场所, 期间)."""
@@ -33,6 +55,11 @@ def false_friends() -> re.Pattern:
 
 def alternation(words) -> str:
     """A regex alternation that tries longer words first, so 人次 wins over 人."""
+    return _alternation(tuple(words))
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -57,9 +84,16 @@ def place_suffixes() -> str:
 
 @cache
 def unit_family() -> dict[str, str]:
-    """Unit → its family name; a unit in no family is a family of its own."""
+    """Unit → its family name; a unit in no family is a family of its own. A count with what
+    else it counts in brackets is of its own unit's family, a visit when it ends in 次 (户(人)次)."""
     families = load_toml("units.toml")["families"]
-    return {unit: name for name, units in families.items() for unit in units}
+    table = {unit: name for name, units in families.items() for unit in units}
+    for unit in load_toml("units.toml")["count"]["units"]:
+        for brackets in compound_brackets():
+            family = "visits" if brackets.endswith("次") else table.get(unit)
+            if family:
+                table[unit + brackets] = family
+    return table
 
 
 def same_family(a: str, b: str) -> bool:
@@ -72,11 +106,18 @@ def same_family(a: str, b: str) -> bool:
 
 
 @cache
-def numeral_place_names() -> tuple[str, ...]:
+def numeral_place_names() -> re.Pattern:
     """Names in the gazetteer that open with a Chinese numeral (七台河市, 五家渠市, 三台县),
-    with and without their suffix, longest first: a numeral and unit opening one is a place."""
+    with and without their suffix, as one pattern: a numeral and unit opening one is a place."""
     from transforms.gazetteer import gazetteer_rows
 
     names = {row["name"] for row in gazetteer_rows() if row["name"][:1] in "一二三四五六七八九十百千两"}
     stems = {name[:-1] for name in names if len(name) > 2 and name[-1] in place_suffixes()}
-    return tuple(sorted(names | stems, key=len, reverse=True))
+    return re.compile(alternation(names | stems))
+
+
+@cache
+def table_headers() -> tuple[tuple[str, ...], dict[str, tuple[str, int]]]:
+    """(words that make a cell a measure header, {header ending: (unit, multiplier)})."""
+    table = load_toml("units.toml")["table_headers"]
+    return tuple(table["measures"]), {ending: (unit, factor) for ending, (unit, factor) in table["units"].items()}

@@ -10,6 +10,20 @@
 
 DROP VIEW indicator_yoy;
 
+-- The comparable series leaves out reports whose year is unknown (they load since 0005's policy;
+-- their figures stay in indicator_values).
+CREATE OR REPLACE VIEW indicator_series AS
+SELECT * EXCLUDE (mention_rank, mentions)
+FROM indicator_values
+WHERE kind = 'actual' AND report_year IS NOT NULL
+QUALIFY row_number() OVER (
+    PARTITION BY indicator_id, region_key, region_code, province, city, county, region, admin_level,
+                 report_family, unit, report_year
+    ORDER BY preference
+) = 1;
+
+COMMENT ON VIEW indicator_series IS 'Comparable time series: one actual figure per indicator, region, report family, unit and year (the first by preference), reports of unknown year left out; columns as indicator_values.';
+
 CREATE TABLE indicator_yoy (
     indicator_id         VARCHAR NOT NULL,
     indicator_name       VARCHAR,

@@ -1,5 +1,6 @@
 -- A report whose year cannot be found loads (report_year NULL, a WARN alert), stays searchable
--- and traceable, and is left out of the year series; a found year says where it was read.
+-- and traceable, and is left out of the year series (indicator_series, 0004); a found year says
+-- where it was read.
 -- The report types of the real corpus join report_types.
 
 ALTER TABLE documents ADD COLUMN year_source VARCHAR;
@@ -12,15 +13,3 @@ INSERT INTO report_types VALUES
     ('政府信息公开年度报告', 'other', 'the report year''s disclosure work'),
     ('进展表', 'other', 'progress on tasks or statistics up to a date'),
     ('新闻报道', 'other', 'what a news item reports');
-
-CREATE OR REPLACE VIEW indicator_series AS
-SELECT * EXCLUDE (mention_rank, mentions)
-FROM indicator_values
-WHERE kind = 'actual' AND report_year IS NOT NULL
-QUALIFY row_number() OVER (
-    PARTITION BY indicator_id, region_key, region_code, province, city, county, region, admin_level,
-                 report_family, unit, report_year
-    ORDER BY preference
-) = 1;
-
-COMMENT ON VIEW indicator_series IS 'Comparable time series: one actual figure per indicator, region, report family, unit and year (the first by preference), reports of unknown year left out; columns as indicator_values.';

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 
 def gazetteer_path() -> str:
-    """Path of cpca's bundled table: adcode (12 digits), name, longitude, latitude."""
-    return str(files("cpca.resources") / "adcodes.csv")
+    """Path of cpca's bundled table: adcode (12 digits), name, longitude, latitude. Found
+    without importing cpca, whose __init__ needs pkg_resources (setuptools, absent from a
+    venv uv makes) and builds a matcher we never use."""
+    (package,) = find_spec("cpca").submodule_search_locations
+    return str(Path(package) / "resources" / "adcodes.csv")
 
 
 @cache

@@ -91,8 +91,11 @@ def ingest_listed(files: list[str], unlisted: list | None = None, progress=None,
             return IngestSummary(run_id=None, success=True, files=len(listed), reaped=reaped,
                                  counts=_warehouse_counts(settings.warehouse))
         if not settings.is_cluster:
+            import orchestration.definitions  # noqa: F401
             from orchestration.chunks import start_warm_up
 
+            # every module of the run is imported first: two threads importing one package's
+            # modules at once can meet a partially initialised module (an ImportError in CI)
             start_warm_up()  # GX, jieba and the gazetteer load while the run starts
         key = write_batch(settings.shared, wanted, origin="govreport ingest")
         instance.add_dynamic_partitions(PARTITIONS_NAME, [key])

@@ -120,16 +120,22 @@ def command_checks(args: argparse.Namespace) -> int:
 
 
 def command_eval(args: argparse.Namespace) -> int:
-    """Exit status 1 when a file has no gold or cannot be read; a UserError when none is scored."""
+    """Exit status 1 when a file has no gold or cannot be read; a UserError when none is scored.
+
+    Figures are scored against `<file>.jsonl`; the report's metadata too when `<file>.meta.json`
+    stands beside it (the real corpus's gold)."""
+    from dataclasses import asdict
+
     from transforms.batch import Failure, parse_file
-    from transforms.evaluation import Score, score_document
+    from transforms.evaluation import MetadataScore, Score, score_document, score_metadata
     from transforms.pipeline import mention_record
 
     gold_dir = Path(args.gold_dir)
     if not gold_dir.is_dir():
         raise UserError(f"no gold folder {gold_dir}: give the folder of <file>.jsonl gold files first, "
                         "then the report files")
-    total, scored, problems = Score(), 0, []
+    as_text = args.format == "text"
+    total, metadata, scored, problems = Score(), MetadataScore(), 0, []
     for path in args.files:
         gold_file = next((g for g in (gold_dir / (Path(path).stem + ".jsonl"), gold_dir / (Path(path).name + ".jsonl"))
                           if g.exists()), None)
@@ -144,21 +150,37 @@ def command_eval(args: argparse.Namespace) -> int:
         predicted = [mention_record(result, m) for m in result.mentions]
         score = score_document(gold, predicted)
         score_document(gold, predicted, total)
+        gold_meta = gold_file.with_name(gold_file.name.removesuffix(".jsonl") + ".meta.json")
+        if gold_meta.exists():
+            score_metadata(path, json.loads(gold_meta.read_text(encoding="utf-8")), asdict(result.meta), metadata)
         scored += 1
-        print(f"{path}: {score.summary()}")
-        for miss in score.misses:
-            print(f"  miss   {miss['raw']}  ({miss.get('subject')})")
-        for extra in score.extras:
-            print(f"  extra  {extra['raw']}  ({extra.get('subject')})  in: {extra['sentence'][:60]}")
-        for expected, got in score.subject_mismatches:
-            print(f"  subject {expected['raw']}: gold {expected.get('subject')} / got {got.get('subject')}")
+        if as_text:
+            _print_document_score(path, score)
     if not scored:
         raise UserError(f"nothing scored: none of the {len(args.files)} file(s) has a gold file in {gold_dir} "
                         f"or could be read (first: {problems[0]})")
-    print(f"total: {total.summary()}")
+    if as_text:
+        for document, name, expected, got in metadata.mismatches:
+            print(f"{document}: {name}: gold {expected!r} / got {got!r}")
+        print(f"total: {total.summary()}")
+        if metadata.documents:
+            print(f"metadata: {metadata.summary()}")
+    else:
+        print(json.dumps({"figures": total.summary(),
+                          "metadata": metadata.summary() if metadata.documents else None}, ensure_ascii=False))
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
+
+
+def _print_document_score(path: str, score) -> None:
+    print(f"{path}: {score.summary()}")
+    for miss in score.misses:
+        print(f"  miss   {miss['raw']}  ({miss.get('subject')})")
+    for extra in score.extras:
+        print(f"  extra  {extra['raw']}  ({extra.get('subject')})  in: {extra['sentence'][:60]}")
+    for expected, got in score.subject_mismatches:
+        print(f"  subject {expected['raw']}: gold {expected.get('subject')} / got {got.get('subject')}")
 
 
 def command_backup(args: argparse.Namespace) -> int:
@@ -211,6 +233,8 @@ def parser() -> argparse.ArgumentParser:
     score = sub.add_parser("eval", help="score extraction against gold JSONL files")
     score.add_argument("gold_dir")
     score.add_argument("files", nargs="+")
+    score.add_argument("--format", choices=["text", "json"], default="text",
+                       help="json prints only the totals, one object on stdout")
     score.set_defaults(run=command_eval)
     saved = sub.add_parser("backup", help="export the warehouse into a new folder (DuckDB EXPORT DATABASE)")
     saved.add_argument("folder", type=Path, help="a new or empty folder")

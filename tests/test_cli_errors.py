@@ -247,3 +247,19 @@ def test_commands_run_from_another_folder(analyst_warehouse, tmp_path):
         assert result.returncode == 0, result.stderr
     assert not (tmp_path / ".dagster").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.html"]
+
+
+def test_eval_scores_metadata_beside_the_figures_and_prints_json_totals(capsys, tmp_path):
+    """A gold folder holding `<file>.meta.json` scores the report's metadata too; --format json
+    prints only the totals, one object."""
+    gold = ROOT / "tests" / "fixtures" / "samples"
+    report = SAMPLES / "santai-2023.txt"
+    (tmp_path / "santai-2023.jsonl").write_text((gold / "santai-2023.txt.jsonl").read_text(encoding="utf-8"),
+                                                encoding="utf-8")
+    (tmp_path / "santai-2023.meta.json").write_text(json.dumps({"report_year": 1999}), encoding="utf-8")
+    assert main(["eval", str(tmp_path), str(report), "--format", "json"]) == 0
+    totals = json.loads(capsys.readouterr().out)
+    assert totals["figures"]["gold"] == 47
+    assert totals["metadata"]["documents"] == 1 and totals["metadata"]["report_year"] == 0.0
+    assert main(["eval", str(tmp_path), str(report)]) == 0
+    assert f"{report}: report_year: gold 1999 / got 2023" in capsys.readouterr().out

@@ -1,0 +1,54 @@
+"""The test part of the real corpus, scored the way a user scores it: `govreport eval --format json`.
+
+The test part is never studied or tuned on. Two tests read the one score: what was reached when
+it was last scored is held (a change that loses ground fails), and the bar of issue 11 is
+expected to fail until it is met (strict: reaching it fails too, so the floors get raised).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from test_real_reports import REAL, SPLIT, TEXTS, annotated, texts_present
+
+# What the test part gave when it was last scored (the closing note of issue 11), a little under.
+REACHED = {
+    "f1": 0.83, "subject": 0.64, "kind": 0.93, "target_recall": 0.66, "qualifier_recall": 0.95,
+    "core_coverage": 0.24, "agency": 0.72, "report_year": 0.83,
+}
+# Issue 11's bar for unseen reports.
+ISSUE_BAR = {
+    "f1": 0.975, "subject": 0.90, "kind": 0.95, "target_recall": 0.85, "qualifier_recall": 0.95,
+    "core_coverage": 0.60, "agency": 0.95, "report_year": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def test_part_score() -> dict:
+    texts_present()
+    ids = annotated("test")
+    assert len(ids) == len(SPLIT["test"]), "every test report is annotated"
+    done = subprocess.run(
+        [sys.executable, "-m", "govreport", "eval", str(REAL), *(str(TEXTS / f"{i}.txt") for i in ids),
+         "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    totals = json.loads(done.stdout)
+    assert totals["metadata"]["documents"] == len(ids)
+    return {**totals["figures"], **totals["metadata"]}
+
+
+def _below(score: dict, floors: dict) -> dict:
+    return {name: (score[name], floor) for name, floor in floors.items() if score[name] < floor}
+
+
+def test_the_test_part_keeps_what_was_reached(test_part_score):
+    assert not _below(test_part_score, REACHED), test_part_score
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11's bar is not met on the test part yet (see README)")
+def test_the_test_part_meets_the_bar_of_issue_11(test_part_score):
+    assert not _below(test_part_score, ISSUE_BAR), test_part_score

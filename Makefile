@@ -50,12 +50,9 @@ test: $(STAMP)
 ## serve: Dagster UI (PORT, default 3000) and daemon, and the analysts' web app (WEB_PORT, default 8080);
 ## both stop together (Ctrl+C); a port already taken stops it before anything starts
 serve: $(STAMP)
-	@$(BIN)/python -m govreport.ports $(HOST) $(PORT) $(WEB_PORT)
 	mkdir -p data/inbox
 	$(BIN)/python -m orchestration.instance
-	@$(BIN)/govreport web --host $(HOST) --port $(WEB_PORT) & web=$$!; \
-	trap 'kill $$web 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/dagster dev -m orchestration.definitions -h $(HOST) -p $(PORT)
+	@$(BIN)/python -m govreport.serve --host $(HOST) --port $(PORT) --web-port $(WEB_PORT)
 
 ## screenshots: the README's pictures of the web app (headless Chromium on the sample warehouse)
 screenshots: $(STAMP)

@@ -145,7 +145,7 @@ def test_a_taken_port_is_one_line(web, sample_site):
                           cwd=sample_site.folder, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
-    checked = subprocess.run([sys.executable, "-m", "govreport.ports", "127.0.0.1", port],
+    checked = subprocess.run([sys.executable, "-m", "govreport.serve", "--port", "0", "--web-port", port],
                              capture_output=True, text=True, timeout=60)
     assert checked.returncode == 1 and "make serve PORT=" in checked.stderr and checked.stderr.count("\n") == 1
 

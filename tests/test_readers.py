@@ -607,3 +607,10 @@ def test_unreadable_text_is_refused_with_its_reason(text, reason):
     with pytest.raises(UnreadableDocument, match=reason):
         check_readable_text(text, "the text file")
     check_readable_text("全县城乡低保对象17662人，特困人员3092人。" * 3, "the text file")
+
+
+def test_a_bilingual_table_with_english_row_labels_is_chinese_enough():
+    from transforms.readers.text import check_readable_text
+
+    row = "农村特困供养人员 (万人) Rural persons in extreme poverty (10,000 persons) 12.5 13.1 13.8\n"
+    check_readable_text("指标名称 Indicator 2021 2022 2023\n" + row * 15, "the text file")

@@ -25,7 +25,9 @@ GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn", "cp93
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
 
-MIN_CJK_SHARE = 0.3  # of letters; below this the text is not Chinese (or wrongly decoded)
+MIN_CJK_SHARE = 0.3  # of letters; below this the text is not Chinese (or wrongly decoded)...
+MIN_CJK_CHARACTERS = 100  # ...unless it has this many: a bilingual page (a yearbook table with
+# English row labels) is mostly Latin letters, and its Chinese is real
 MIN_COMMON_SHARE = 0.25  # of CJK; real text ~0.9, traditional ~0.55, mojibake ~0.05
 MAX_BAD_SHARE = 0.01  # replacement or control characters tolerated, of non-space chars
 
@@ -123,7 +125,7 @@ def check_readable_text(text: str, source: str) -> None:
         raise UnreadableDocument(f"{source} contains binary data (control characters), not text")
     letters = int(counts[classes & LETTER != 0].sum())
     cjk = int(counts[classes & CJK != 0].sum())
-    if cjk < MIN_CJK_SHARE * max(1, letters) or not cjk:
+    if not cjk or (cjk < MIN_CJK_SHARE * letters and cjk < MIN_CJK_CHARACTERS):
         raise UnreadableDocument(
             f"{source} has almost no Chinese characters ({cjk} of {letters} letters): "
             "it is not a Chinese report, or its encoding is wrong")

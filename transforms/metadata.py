@@ -48,6 +48,28 @@ PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
 GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|报告|汇报|要点|规划|方案))"
                          r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
+CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
+CHINESE_YEAR = re.compile(r"[〇○零Ｏ一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
+                               r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
+
+
+def _chinese_number(word: str) -> str:
+    """一 → 1, 十二 → 12, 二十三 → 23 (a month or a day)."""
+    tens, _, units = word.rpartition("十")
+    if "十" not in word:
+        return CHINESE_DIGITS[word]
+    return str((int(CHINESE_DIGITS[tens]) if tens else 1) * 10 + (int(CHINESE_DIGITS[units]) if units else 0))
+
+
+def arabic_dates(line: str) -> str:
+    """二〇二四年一月八日 → 2024年1月8日; a line without such a year is returned as it is."""
+    if not CHINESE_YEAR.search(line):
+        return line
+    line = CHINESE_YEAR.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m.group()), line)
+    return CHINESE_MONTH_DAY.sub(lambda m: _chinese_number(m["m"]) + "月"
+                                 + (_chinese_number(m["d"]) + "日" if m["d"] else ""), line)
 
 
 @cache
@@ -114,6 +136,25 @@ def _splits_into_places(phrase: str) -> bool:
     return False
 
 
+@cache
+def _unknown_place() -> re.Pattern:
+    stops = re.escape(_config()["agency"]["unknown_place_stops"])
+    return re.compile(rf"[^\W\d_{stops}A-Za-z]{{2,3}}[市县区旗]")
+
+
+@cache
+def _is_loose_place_prefix(prefix: str) -> bool:
+    """A place prefix as _is_place_prefix, or one ending in a place the gazetteer lacks
+    (青山县, 湛江市青山区): accepted only where a title, letterhead or signature opens."""
+    prefix = prefix.strip(REDACTION)
+    if _is_place_prefix(prefix):
+        return True
+    for start in range(len(prefix) - 2, -1, -1):
+        if _unknown_place().fullmatch(prefix, start) and _splits_into_places(prefix[:start]):
+            return True
+    return False
+
+
 def _place_at(text: str, start: int) -> str | None:
     """The gazetteer place or town named at `start`, longest first."""
     for end in range(min(len(text), start + 10), start + 1, -1):
@@ -146,17 +187,24 @@ def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     return None
 
 
-def known_agencies(text: str) -> list[tuple[int, int, str]]:
+def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, name) of every known body the text names with its place; a body inside a
-    longer name (遵义市残联康复中心, 黔残联) is none."""
+    longer name (遵义市残联康复中心, 黔残联, 青山县民政局 of a 青山县 the gazetteer lacks) is none.
+    With `opening` (a title, letterhead or signature line) the text may open with a place the
+    gazetteer lacks (青山县民政局)."""
     config = _config()["agency"]
     found = []
     for match in _body_pattern().finditer(text):
+        if opening and not found and match.start() > 0 and _is_loose_place_prefix(text[:match.start()]):
+            found.append((0, match.end(), text[:match.end()]))
+            continue
         name = _names_ending_at(text, match.start(), match.end())
         start = match.end() - len(name) if name else -1
         before = text[start - 1:start] if start > 0 else ""
+        bare = name is not None and name[:len(name) - len(match.group())].strip(REDACTION) in _levels()
         if not name or text.startswith(tuple(config["longer_name"]), match.end()) \
-                or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]):
+                or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]) \
+                or (CJK.match(before) and bare and before not in config["bare_level_after"]):
             continue
         found.append((start, match.end(), name))
     return found
@@ -168,7 +216,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     by one of those words or by no Chinese character; as a sentence's subject
     (`generic_after` None) it must open with its place or level and be followed by no link to
     another noun (的, 和)."""
-    opening = next(iter(known_agencies(phrase)), None)
+    opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2]
     match = _generic_name().match(phrase)
@@ -212,7 +260,7 @@ def _standalone_lines(reading: _Reading) -> list[str]:
     found = []
     for line in lines:
         line = line.strip()
-        for start, end, name in known_agencies(line):
+        for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)
     return found
@@ -311,6 +359,7 @@ def _superiors(text: str) -> set[str]:
     return {name for span in spans for _, _, name in known_agencies(span)}
 
 
+TOWN_BODIES = ("街道", "社区", "居委会", "居民委员会")
 LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
 # The level a place word at the end of a place name gives, longest first.
 LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
@@ -330,6 +379,8 @@ def level_of(name: str) -> str | None:
     """The level of an agency or a place from its name: 县民政局 → county, 浙江省… → province."""
     name = name.strip(REDACTION)
     body = _body_pattern().search(name)
+    if body and body.group().startswith(TOWN_BODIES):  # 街道办事处, 社区居委会: a town's own body
+        return "town"
     head = name[:body.start()] if body else name
     for level in LEVEL_WORDS:
         if head.endswith(level):
@@ -559,6 +610,7 @@ def iso_date(value: str | None) -> str | None:
 def signature_date(lines: list[str]) -> str | None:
     """The date line of the signature block at the end of the report."""
     for line in reversed(lines[-TAIL_LINES:]):
+        line = arabic_dates(line)
         if DATE.fullmatch(line):
             return iso_date(line)
     return None
@@ -570,6 +622,7 @@ def head_date(lines: list[str]) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
+        line = arabic_dates(line)
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
@@ -629,6 +682,7 @@ def title_year(title: str | None) -> int | None:
     title whose only year is its plan's gives none."""
     if not title:
         return None
+    title = arabic_dates(title)
     years = list(re.finditer(YEAR, title))
     if not years:
         return None
@@ -784,8 +838,9 @@ def division_of(agency: str) -> str | None:
         chain.append(by_name[name])
         position += len(name)
         last = name
-    if chain and last not in _full_names() and not _body_pattern().match(agency, position):
-        chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇 name no 龙潭区, 新市区
+    if chain and last not in _full_names() and (not _body_pattern().match(agency, position)
+                                                or agency.startswith(TOWN_BODIES, position)):
+        chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇, 东湖街道办事处 name no 龙潭区, 新市区, 东湖区
     if not chain:
         return None
     candidates = set(chain[-1])

@@ -579,19 +579,85 @@ def _dated(line: str) -> bool:
     return bool(DATE.search(line)) and len(line) <= 80
 
 
-def report_type(title: str | None, text: str) -> str:
+@dataclass(frozen=True)
+class ReportTypeRule:
+    """A named rule: the report type a title or a report's description of itself shows."""
+
+    name: str
+    label: str
+    pattern: re.Pattern
+
+
+@cache
+def report_type_rules() -> tuple[ReportTypeRule, ...]:
+    return tuple(ReportTypeRule(r["name"], r["label"], re.compile(r["pattern"])) for r in _config()["report_type"])
+
+
+def type_named_in(phrase: str | None, earliest: bool = False) -> str | None:
+    """The type the first matching rule gives a title, None when none matches; with
+    `earliest` (an opening, where the title may run into the body) the rule matching first in
+    the text."""
+    if not phrase:
+        return None
+    if earliest:
+        found = [(m.start(), index, rule.label) for index, rule in enumerate(report_type_rules())
+                 for m in [rule.pattern.search(phrase)] if m]
+        return min(found)[2] if found else None
+    return next((rule.label for rule in report_type_rules() if rule.pattern.search(phrase)), None)
+
+
+# A type the report's description of itself may make more specific (a 工作总结 whose opening
+# says it reports on the half year and the plan for the next).
+REFINES = {None: 3, "other": 3, "年度工作总结": 2, "半年工作总结": 1, "工作总结和计划": 0}
+
+
+def report_type(title: str | None, text: str, place_issuer: bool = False) -> str:
+    """The type from the title, refined by the report's description of itself (现将…汇报如下);
+    a headline (a title naming no document) or a text whose issuer is a place is news; without
+    a title, the opening: a news lede, a progress table's columns, a summary's opening year."""
+    config = _config()["report_kind"]
     if _is_news(text):
         return "新闻报道"
-    source = title or text[:400]
-    for rule in _config()["report_type"]:
-        if all(w in source for w in rule["all"]) and any(w in source for w in rule["any"]):
-            return rule["label"]
-    return "other"
+    kind = type_named_in(title)
+    described = re.search(config["self_description"], text[:OPENING])
+    refined = type_named_in(described.group()) if described else None
+    if refined and refined != "other" and REFINES.get(refined, 3) < REFINES.get(kind, 3):
+        return refined
+    if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
+        summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
+        if summary and (summary["half"] or summary["half2"]):
+            return "半年工作总结"
+    if kind:
+        return kind
+    if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
+                  and not any(word in title for word in config["document_words"])):
+        return "新闻报道"
+    if title:
+        return "other"
+    opening = DOC_NO_LINE.sub("", text.lstrip())[:OPENING]
+    if re.match(config["news_lede"], opening):
+        return "新闻报道"
+    if "|" in opening and any(column in opening for column in config["progress_columns"]):
+        return "进展表"
+    summary = re.match(config["summary_opening"], opening)
+    if summary:
+        return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+    if place_issuer:
+        return "新闻报道"
+    return type_named_in(opening, earliest=True) or "other"
+
+
+OPENING = 400
+DOC_NO_LINE = re.compile(rf"^(?:{DOC_NO.pattern})\s*\n\s*")
+# Pinyin some sites put after a character (網(wǎng)), hiding the words around it.
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 def _is_news(text: str) -> bool:
     news = _config()["news"]
     edges = text[:600] + text[-300:]
+    if "(" in edges:
+        edges = PINYIN.sub("", edges)
     if any(mark in edges for mark in news["marks"]):
         return True
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
@@ -627,12 +693,18 @@ def head_date(lines: list[str]) -> str | None:
         if found:
             return iso_date(found.group("date"))
         if any(source in line for source in labels["news_source"]):
-            found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line)
+            found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
+                or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and DATE.fullmatch(line):
+        if 0 < index <= 3 and (DATE.fullmatch(line) or POSTED.match(line)):
             return iso_date(line)
     return None
+
+
+# A date and clock time opening the line under a title: an official site's 发布时间 without
+# its label (2015-06-11 09:37 民政部门户网站).
+POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:
@@ -644,6 +716,17 @@ def head_labels(lines: list[str]) -> dict[str, str]:
             if found and "agency" not in fields:
                 fields["agency"] = found.group("value")
     return fields
+
+
+def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
+    """A page block whose value runs on into a date label the readers did not split
+    (索引号: 002482365/2023-00095 公开日期: 2023-04-22) gives that label too."""
+    labels = alternation(_config()["page_labels"]["publish_date"])
+    inner = {}
+    for value in page_meta.values():
+        for found in re.finditer(rf"(?P<label>{labels})\s*[:：]\s*(?P<date>{DATE.pattern})", value):
+            inner.setdefault(found["label"], found["date"])
+    return {**inner, **page_meta} if inner else page_meta
 
 
 def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
@@ -660,6 +743,7 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
 # ---- year ----------------------------------------------------------------------------------
 
 YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年")
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
@@ -683,6 +767,9 @@ def title_year(title: str | None) -> int | None:
     if not title:
         return None
     title = arabic_dates(title)
+    span = YEAR_SPAN.search(title)
+    if span:  # a plan of several years (2021-2025年): its first
+        return int(span.group("first"))
     years = list(re.finditer(YEAR, title))
     if not years:
         return None
@@ -729,7 +816,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return year, "body"
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
-        looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
+        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title looks back
+            looks_back = "去年" in (title or "")
+        else:
+            looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
@@ -871,7 +961,7 @@ def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
-    page = _fields_from_page_meta({**extract_text_meta(text)[0], **(page_meta or {})})
+    page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
     lines = _nonempty_lines(text)
     page = {**head_labels(lines), **page}
     title = find_title(lines, page)
@@ -888,7 +978,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     publish_date = iso_date(page.get("publish_date")) or head_date(lines) or signature_date(lines)
-    kind = report_type(title, text)
+    place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None
+    kind = report_type(title, text, place_issuer)
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

@@ -549,30 +549,81 @@ def _headline(line: str, following: str) -> bool:
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first head line naming the report (a title broken over two
-    lines rejoined; a title run into the body cut off it), else a news headline: a short first
-    line over a date or source line."""
+    lines rejoined; a title run into the body or repeated on one line cut off it), else a news
+    headline: a short line over a date or source line, or the page's first line when it stands
+    alone over the body. Site furniture, page-label lines, a site's section named in its
+    breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none."""
     if page.get("title"):
         return page["title"]
-    candidates = [line for line in lines[:HEAD_LINES]
-                  if label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)]
-    for index, line in enumerate(candidates):
-        line = PAGE_MARK.sub("", line).strip()
+    crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
+    kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
+            if line and label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)
+            and "|" not in line and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)]
+    candidates = [line for _, line in kept]
+    for index, (at, line) in enumerate(kept):
+        if _labelled(line):
+            continue
         if len(line) > LONGEST_TITLE:
-            glued = GLUED_TITLE.match(line)
+            glued = _glued_title(line)
             if glued and index == 0:
-                return glued.group("title")
+                return glued
             continue
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
-        if _headline(line, following):
+        if _headline(line, following) or _headline(line, lines[at + 1] if at + 1 < len(lines) else ""):
             return line
         joined = line + following
         if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS):
             return joined
+    first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
+    if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
+            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]):
+        return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+BREADCRUMB = re.compile(r"[>＞»]|当前位置")
+SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
+HEADLINE = 30
+PAGE_SUFFIX = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # a sharing site's page of a title: …统计公报(2)
+REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
+
+
+def _title_text(line: str, first: bool = False) -> str:
+    """A head line without a page marker before it or a page suffix; the page's first line
+    also without a sharing site's list number (1、社会股上半年工作总结)."""
+    line = PAGE_MARK.sub("", line).strip()
+    if first:
+        line = SITE_LIST_MARK.sub("", line)
+    return PAGE_SUFFIX.sub("", line).strip()
+
+
+SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
+
+
+def _section_in(line: str, crumbs: str) -> bool:
+    """A site's section named in its breadcrumb (政府信息公开年报): no year, no issuer."""
+    return line in crumbs and not re.search(r"\d{4}|20[Xx]{2}", line) and not _body_pattern().search(line)
+
+
+def _labelled(line: str) -> bool:
+    """A line opening with a page label and its value (主题分类 社会救助)."""
+    head = line.split()[0] if line.split() else ""
+    return label_key(head) is not None or label_key(head.split(":")[0].split("：")[0]) is not None and (":" in head or "：" in head)
+
+
+def _glued_title(line: str) -> str | None:
+    """A title run into the body (…工作总结2022年,泾县…) or repeated on its line (编号:…
+    市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first."""
+    for found in REPEATED.finditer(line):
+        phrase = re.sub(r"^[\dA-Za-z/\-_.、]+", "", found.group())
+        if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
+            return phrase
+    glued = GLUED_TITLE.match(line)
+    return glued.group("title") if glued else None
 
 
 def _dated(line: str) -> bool:

@@ -1002,6 +1002,88 @@ def _contains(parent: str, child: str) -> bool:
     return child == parent
 
 
+# ---- the region from the places the text names --------------------------------------------
+
+_REGION_FIELD = {"province": "province", "city": "city", "county": "county", "town": "county"}
+LEVEL_OF_CODE = (("province", lambda code: code.endswith("0000")), ("city", lambda code: code.endswith("00")),
+                 ("county", lambda code: True))
+LEVELS_UP = {"town": ("county", "city", "province"), "county": ("county", "city", "province"),
+             "city": ("city", "province"), "province": ("province",)}
+
+
+def _code_level(code: str) -> str:
+    return next(level for level, test in LEVEL_OF_CODE if test(code))
+
+
+@cache
+def _names_by_head() -> dict[str, tuple[str, ...]]:
+    """The names of the divisions (full names and short names but those that are common
+    words) by their first two characters, longest first: a text is read once, position by
+    position, with one dictionary look-up each."""
+    common = set(_config()["region"]["common_words"])
+    heads: dict[str, set[str]] = {}
+    for name in _divisions_by_name():
+        if name not in common:
+            heads.setdefault(name[:2], set()).add(name)
+    return {head: tuple(sorted(names, key=len, reverse=True)) for head, names in heads.items()}
+
+
+def places_named(text: str) -> Counter[str]:
+    """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
+    and short names of cities and provinces (合肥, 浙江); a county's short name is too often a
+    word (新建, 惠民); a name several divisions bear (新城区) counts for none, a name running
+    on into a town's or a street's (六安里社区) neither."""
+    heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
+    found: Counter[str] = Counter()
+    position = 0
+    while position < len(text) - 1:
+        names = heads.get(text[position:position + 2])
+        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        if name is None:
+            position += 1
+            continue
+        position += len(name)
+        codes = by_name[name]
+        if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
+            continue
+        (code,) = codes
+        if name in full:
+            if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
+                found[code] += 1
+        elif _code_level(code) != "county":
+            found[code] += 1
+    return found
+
+
+# What follows a short place name that is part of a smaller place's or a street's name
+# (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
+PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "镇")
+
+
+def region_from_text(text: str, region: dict[str, str | None], agency: str | None) -> dict[str, str | None]:
+    """The issuer's missing region fields from the place of its level the text names most
+    (OWN_PLACE_SHARE of that level's mentions), within what the agency's name gave, else the
+    place of the level above (a masked 区民政局 of a text naming 深圳 → 深圳市, 广东省)."""
+    within = region["region_code"] or ""
+    within = within[:2] if within.endswith("0000") else within[:4] if within.endswith("00") else within
+    named = Counter({code: n for code, n in places_named(text).items() if code.startswith(within)})
+    for level in LEVELS_UP[region["admin_level"]]:
+        of_level = Counter({code: n for code, n in named.items() if _code_level(code) == level})
+        if not of_level:
+            continue
+        (code, count), *others = of_level.most_common(2)
+        if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
+            return region
+        names = _division_names()
+        filled = {"province": names.get(code[:2] + "0000"),
+                  "city": names.get(code[:4] + "00") if level in ("city", "county") else None,
+                  "county": names.get(code) if level == "county" else None}
+        filled["city"] = None if filled["city"] in NON_CITY else filled["city"]
+        return {**region, **{k: v for k, v in filled.items() if not region[k]},
+                "region_code": region["region_code"] or code}
+    return region
+
+
 def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
     """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
@@ -1023,6 +1105,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         region["admin_level"] = _own_level(text)  # an unnamed or bare issuer (民政局): 我县, 全市
+    if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
+        region = region_from_text(text, region, agency)
     if agency:
         agency = without_redaction(agency)
         if region["province"]:

@@ -690,6 +690,9 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         return "新闻报道"
     if "|" in opening and any(column in opening for column in config["progress_columns"]):
         return "进展表"
+    named = type_named_in(opening.split("。")[0], earliest=True)
+    if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
+        return named
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"

@@ -256,10 +256,13 @@ class _Reading:
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:
-    lines = reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]
+    head = reading.lines[:HEAD_LINES]
+    site = {line for line, following in zip(head, head[1:]) if FURNITURE.search(following) or BREADCRUMB.search(following)}
     found = []
-    for line in lines:
+    for line in head + reading.lines[-TAIL_LINES:]:
         line = line.strip()
+        if line in site:  # the site's name over its breadcrumb (青州市人民政府 / 首页 > 政务公开)
+            continue
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)
@@ -271,25 +274,30 @@ def _page_publisher(reading: _Reading) -> list[str]:
     return [value] if value and any(end == len(value) for _, end, _ in known_agencies(value)) else []
 
 
+# What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
+# XX县民政局党组2023年工作总结 is the bureau's).
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|关于|中共)*")
+
+
 def _title_openings(reading: _Reading) -> list[str]:
     after = tuple(_config()["agency"]["title_after"])
     found = []
     for title in reading.titles:
-        opening = re.sub(r"^\s*(?:\d{4}\s*年度?)?", "", title)
+        opening = TITLE_PREFIX.sub("", title)
         name = _agency_opening(opening, after) or _agency_opening(title, after)
         if name:
             found.append(name)
     return found
 
 
-REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})")
+REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
 
 
 def _report_openings(reading: _Reading) -> list[str]:
-    """现将市民政局自查情况报告如下; 2023年度区民政局上半年工作总结."""
+    """现将市民政局自查情况报告如下; 本报告由县政府办公室编制; 2023年度区民政局上半年工作总结."""
     found = []
     for match in REPORT_OPENING.finditer(reading.text):
-        name = _agency_opening(match.group("rest"), ())
+        name = _agency_opening(match.group("rest") or match.group("maker"), ())
         if name:
             found.append(name)
     pattern = re.compile(rf"(?:\d{{4}}\s*年度?)(?P<name>[^,，。、\s]{{2,20}}?(?:{alternation(_config()['agency']['bodies'])}))"
@@ -304,6 +312,7 @@ def _opener() -> re.Pattern:
     return re.compile(_config()["sentence_openers"]["pattern"])
 
 
+ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
@@ -317,8 +326,10 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         phrase = reading.text[start:start + 40]
+        if ADDRESSEE.match(phrase):  # 县人大常委会: is whom the report is sent to
+            continue
         name = _agency_opening(phrase, None)
-        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及"):
+        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及", "\n", ""):
             found.append(name)
             continue
     for match in CLAUSE_START.finditer(reading.text):
@@ -576,11 +587,13 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if _headline(line, following) or _headline(line, lines[at + 1] if at + 1 < len(lines) else ""):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS):
+        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
+                and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
     first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
-            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]):
+            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]) \
+            and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
 
@@ -665,7 +678,15 @@ REFINES = {None: 3, "other": 3, "年度工作总结": 2, "半年工作总结": 1
 def report_type(title: str | None, text: str, place_issuer: bool = False) -> str:
     """The type from the title, refined by the report's description of itself (现将…汇报如下);
     a headline (a title naming no document) or a text whose issuer is a place is news; without
-    a title, the opening: a news lede, a progress table's columns, a summary's opening year."""
+    a title, the opening: a news lede, a progress table's columns, a summary's opening year.
+    A summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
+    kind = _report_type(title, text, place_issuer)
+    if kind in ("年度工作总结", "半年工作总结") and plan_section_start(text):
+        return "工作总结和计划"
+    return kind
+
+
+def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     config = _config()["report_kind"]
     if _is_news(text):
         return "新闻报道"
@@ -751,7 +772,7 @@ def head_date(lines: list[str]) -> str | None:
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line) or POSTED.match(line)):
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)):
             return iso_date(line)
     return None
 
@@ -835,6 +856,16 @@ def title_year(title: str | None) -> int | None:
     return int(years[0].group("year"))
 
 
+# The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.
+PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工作思路|工作安排|工作设想|下一步|明年)[^\n。，,]{0,12}$",
+                          re.MULTILINE)
+
+
+def plan_section_start(text: str) -> int | None:
+    found = PLAN_SECTION.search(text)
+    return found.start() if found and found.start() > 0 else None
+
+
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
     does (the earliest of a tie), never one the text compares against; a plan's first year
@@ -865,8 +896,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     year = title_year(title)
     if year:
         return year, "title"
-    year = body_year(text, plan=kind == "工作计划")
-    if year:
+    plan_start = plan_section_start(text) if kind != "工作计划" else None
+    year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
+    if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])

@@ -782,6 +782,13 @@ def head_date(lines: list[str]) -> str | None:
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
 
 
+def sharing_site(lines: list[str]) -> bool:
+    """A document-sharing or essay site (范文, 文库, 小编 in its head or foot): the time it
+    posted the text is not the document's date."""
+    marks = _config()["sharing_site"]["marks"]
+    return any(mark in line for line in lines[:HEAD_LINES] + lines[-TAIL_LINES:] for mark in marks)
+
+
 def head_labels(lines: list[str]) -> dict[str, str]:
     """Fields of a label line the readers left in the text (发布机构 渝中区民政局)."""
     fields = {}
@@ -1147,7 +1154,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         if region["province"]:
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
-    publish_date = iso_date(page.get("publish_date")) or head_date(lines) or signature_date(lines)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines)
+    publish_date = posted or signature_date(lines)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None
     kind = report_type(title, text, place_issuer)
     year, year_source = report_year(title, text, publish_date, file_name, kind)

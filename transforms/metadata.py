@@ -21,10 +21,11 @@ fields rather than a guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
@@ -179,9 +180,12 @@ def _generic_name() -> re.Pattern:
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?(?:{generic}))")
 
 
+LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
+
+
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
-    for start in range(max(0, body_start - 16), body_start + 1):
+    for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
         if _is_place_prefix(text[start:body_start]):
             return text[start:body_end]
     return None
@@ -195,7 +199,7 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
     config = _config()["agency"]
     found = []
     for match in _body_pattern().finditer(text):
-        if opening and not found and match.start() > 0 and _is_loose_place_prefix(text[:match.start()]):
+        if opening and not found and 0 < match.start() <= LONGEST_PLACE and _is_loose_place_prefix(text[:match.start()]):
             found.append((0, match.end(), text[:match.end()]))
             continue
         name = _names_ending_at(text, match.start(), match.end())
@@ -253,6 +257,11 @@ class _Reading:
     lines: list[str]
     titles: list[str]
     page: dict[str, str]
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str]]:
+        """Every known body the whole text names (read once for the rules that need it)."""
+        return known_agencies(self.text)
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:
@@ -312,9 +321,28 @@ def _opener() -> re.Pattern:
     return re.compile(_config()["sentence_openers"]["pattern"])
 
 
+# The last characters of every body and generic body word, and how far an issuer's name runs
+# (a place of up to 16 characters and its body): a sentence without one near names none.
+LONGEST_NAME = 32
+
+
+@cache
+def _name_end() -> re.Pattern:
+    agency = _config()["agency"]
+    return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"]})) + "]")
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
+
+
+CLAUSE_OPENER_REACH = 90  # a clause's time phrase and 在…下 (up to 60) and its unit's name
+
+
+@cache
+def _unit_work() -> re.Pattern:
+    """A town-level unit's last characters before its work (…镇民政工作, …社区的工作)."""
+    work = alternation(_config()["agency"]["work_subject"]["words"])
+    return re.compile(rf"(?:{alternation(_config()['agency']['town_units'])})(?:的)?(?:{work})")
 
 
 def _sentence_subjects(reading: _Reading) -> list[str]:
@@ -326,13 +354,19 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         phrase = reading.text[start:start + 40]
-        if ADDRESSEE.match(phrase):  # 县人大常委会: is whom the report is sent to
-            continue
+        if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
+            continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及", "\n", ""):
             found.append(name)
             continue
+    units_at_work = [m.start() for m in _unit_work().finditer(reading.text)]
+    if not units_at_work:  # no 镇/乡/街道/社区 before its work anywhere: no clause to read
+        return found
     for match in CLAUSE_START.finditer(reading.text):
+        after = bisect_left(units_at_work, match.end())
+        if after == len(units_at_work) or units_at_work[after] > match.end() + CLAUSE_OPENER_REACH:
+            continue
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         unit = town_at(reading.text, start)
@@ -344,11 +378,11 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 def _self_reference(reading: _Reading) -> list[str]:
     """我局 … : the bodies of that kind the text names."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
-    return [name for _, _, name in known_agencies(reading.text) if any(name.endswith(k) for k in kinds)]
+    return [name for _, _, name in reading.named if any(name.endswith(k) for k in kinds)] if kinds else []
 
 
 def _mentions(reading: _Reading) -> list[str]:
-    return [name for _, _, name in known_agencies(reading.text)]
+    return [name for _, _, name in reading.named]
 
 
 AGENCY_EVIDENCE = (
@@ -785,8 +819,12 @@ POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
 def sharing_site(lines: list[str]) -> bool:
     """A document-sharing or essay site (范文, 文库, 小编 in its head or foot): the time it
     posted the text is not the document's date."""
-    marks = _config()["sharing_site"]["marks"]
-    return any(mark in line for line in lines[:HEAD_LINES] + lines[-TAIL_LINES:] for mark in marks)
+    return bool(_sharing_marks().search("\n".join(lines[:HEAD_LINES] + lines[-TAIL_LINES:])))
+
+
+@cache
+def _sharing_marks() -> re.Pattern:
+    return re.compile(alternation(_config()["sharing_site"]["marks"]))
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:

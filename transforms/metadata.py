@@ -7,16 +7,22 @@ a title, the report's own opening (现将…), the subject of a sentence (2020�
 body 我局 refers to, a plain mention. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
 A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
-name is never completed from elsewhere. News about one place names no body: the place is the
-agency (成都市, 钢山街道). Redaction marks go (`*区民政局` → 区民政局) and leave the region null.
+body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
+A place the gazetteer lacks is read where a title, letterhead or signature opens with it
+(青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道).
+Redaction marks go (`*区民政局` → 区民政局); the region then comes only from places the text names.
 
-Year: the title's (the summary's year of a `…总结及…计划` title), else the year the body
-works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县…; a year compared against,
-比2023年, is never it), else the publish date's (an annual report published in its first
-quarter covers the year before), else the file name's; `year_source` says which.
+Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
+二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
+截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
+never it), else the publish date's (an annual report published in its first quarter covers the
+year before; news speaks of its own year), else the file name's; `year_source` says which.
 
-The region comes from the agency through cpca's gazetteer; a redacted agency keeps null region
-fields rather than a guess.
+The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
+it leaves empty from the places the text names (region_from_text). Report types are named
+pattern rules (metadata.toml [[report_type]]) read against the title, the report's description
+of itself and, without a title, its opening. Examples of every field, in our own words:
+transforms/corpus/metadata/.
 """
 from __future__ import annotations
 
@@ -871,7 +877,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # (自2019年10月1日起), a target (到2012年底, 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|我[县市区省镇乡局]|全[县市区省镇乡]|[县市区省]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")

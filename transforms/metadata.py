@@ -265,18 +265,24 @@ class _Reading:
     page: dict[str, str]
 
     @cached_property
+    def site_names(self) -> set[str]:
+        """Head lines over a breadcrumb or other furniture: the hosting site's name
+        (青州市人民政府 / 首页 > 政务公开), never a letterhead."""
+        head = self.lines[:HEAD_LINES]
+        return {line for line, following in zip(head, head[1:])
+                if FURNITURE.search(following) or BREADCRUMB.search(following)}
+
+    @cached_property
     def named(self) -> list[tuple[int, int, str]]:
         """Every known body the whole text names (read once for the rules that need it)."""
         return known_agencies(self.text)
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:
-    head = reading.lines[:HEAD_LINES]
-    site = {line for line, following in zip(head, head[1:]) if FURNITURE.search(following) or BREADCRUMB.search(following)}
     found = []
-    for line in head + reading.lines[-TAIL_LINES:]:
+    for line in reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]:
         line = line.strip()
-        if line in site:  # the site's name over its breadcrumb (青州市人民政府 / 首页 > 政务公开)
+        if line in reading.site_names:
             continue
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
@@ -363,7 +369,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
             continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
-        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及", "\n", ""):
+        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
+                and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
     units_at_work = [m.start() for m in _unit_work().finditer(reading.text)]
@@ -719,10 +726,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     """The type from the title, refined by the report's description of itself (现将…汇报如下);
     a headline (a title naming no document) or a text whose issuer is a place is news; without
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
-    A summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
+    Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
-    if kind in ("年度工作总结", "半年工作总结") and plan_section_start(text):
-        return "工作总结和计划"
+    if not title and kind in ("年度工作总结", "半年工作总结") and plan_section_start(text):
+        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
 
 
@@ -731,9 +738,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _is_news(text):
         return "新闻报道"
     kind = type_named_in(title)
-    described = re.search(config["self_description"], text[:OPENING])
+    described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
-    if refined and refined != "other" and REFINES.get(refined, 3) < REFINES.get(kind, 3):
+    if refined and (kind is None or refined != "other" and REFINES.get(refined, 3) < REFINES.get(kind, 3)):
         return refined
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
@@ -751,7 +758,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "新闻报道"
     if "|" in opening and any(column in opening for column in config["progress_columns"]):
         return "进展表"
-    named = type_named_in(opening.split("。")[0], earliest=True)
+    named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
     summary = re.match(config["summary_opening"], opening)
@@ -759,7 +766,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     if place_issuer:
         return "新闻报道"
-    return type_named_in(opening, earliest=True) or "other"
+    return type_named_in(NAMES.sub("", opening), earliest=True) or "other"
 
 
 OPENING = 400

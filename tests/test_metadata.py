@@ -1,5 +1,11 @@
 """Metadata beyond the seeds: traditional characters, Production and Construction Corps
-divisions, redacted names."""
+divisions, redacted names, issuers of every kind, years and their sources; and the metadata
+corpus (transforms/corpus/metadata/), pages written in our own words, each checked for one field."""
+import tomllib
+from importlib import resources
+
+import pytest
+
 from transforms.pipeline import build_document
 
 TRADITIONAL = """內蒙古自治區民政廳2023年度法治政府建設情況報告
@@ -111,3 +117,44 @@ def test_the_year_is_read_from_title_then_body_then_publish_date_then_file_name(
     assert (named.report_year, named.year_source) == (2022, "file_name")
     none = document("东阳市民政局工作总结\n20XX年，全年发放低保金300万元。\n").meta
     assert (none.report_year, none.year_source) == (None, None)  # a masked year is none
+
+
+# ---- the metadata corpus (transforms/corpus/metadata/*.toml): pages in our own words ----------
+
+META_CORPUS = resources.files("transforms").joinpath("corpus", "metadata")
+# What each file's groups check: a group names the field itself (region, title_and_date) or the
+# way the page is written, the file then names the field.
+FIELD_OF_GROUP = {"province": "province", "city": "city", "county": "county", "admin_level": "admin_level",
+                  "title": "title", "publish_date": "publish_date"}
+
+
+def _meta_cases():
+    for entry in sorted(META_CORPUS.iterdir(), key=lambda e: e.name):
+        table = tomllib.loads(entry.read_text("utf-8"))
+        for group, values in table.items():
+            if not isinstance(values, dict):
+                continue
+            for value, texts in values.items():
+                for text in texts:
+                    yield pytest.param(table["field"], group, value, text, id=f"{entry.name}:{group}:{text[:24]}")
+
+
+META_CASES = list(_meta_cases())
+
+
+def test_metadata_corpus_covers_every_field():
+    fields = {case.values[0] for case in META_CASES}
+    assert fields == {"agency", "report_year", "report_type", "region", "title_and_date"}
+    assert len(META_CASES) >= 80
+
+
+@pytest.mark.parametrize("field,group,value,text", META_CASES)
+def test_metadata_example(field, group, value, text):
+    meta = document(text, "page.txt").meta
+    if field == "report_year":
+        expected = (int(value), group) if value else (None, None)
+        assert (meta.report_year, meta.year_source) == expected
+    elif field in ("region", "title_and_date"):
+        assert getattr(meta, FIELD_OF_GROUP[group]) == (value or None)
+    else:
+        assert getattr(meta, field) == (value or None)

@@ -7,24 +7,31 @@ a title, the report's own opening (现将…), the subject of a sentence (2020�
 body 我局 refers to, a plain mention. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
 A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
-name is never completed from elsewhere. News about one place names no body: the place is the
-agency (成都市, 钢山街道). Redaction marks go (`*区民政局` → 区民政局) and leave the region null.
+body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
+A place the gazetteer lacks is read where a title, letterhead or signature opens with it
+(青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道).
+Redaction marks go (`*区民政局` → 区民政局); the region then comes only from places the text names.
 
-Year: the title's (the summary's year of a `…总结及…计划` title), else the year the body
-works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县…; a year compared against,
-比2023年, is never it), else the publish date's (an annual report published in its first
-quarter covers the year before), else the file name's; `year_source` says which.
+Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
+二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
+截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
+never it), else the publish date's (an annual report published in its first quarter covers the
+year before; news speaks of its own year), else the file name's; `year_source` says which.
 
-The region comes from the agency through cpca's gazetteer; a redacted agency keeps null region
-fields rather than a guess.
+The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
+it leaves empty from the places the text names (region_from_text). Report types are named
+pattern rules (metadata.toml [[report_type]]) read against the title, the report's description
+of itself and, without a title, its opening. Examples of every field, in our own words:
+transforms/corpus/metadata/.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
@@ -48,6 +55,28 @@ PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
 GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|报告|汇报|要点|规划|方案))"
                          r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
+CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
+CHINESE_YEAR = re.compile(r"[〇○零Ｏ一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
+                               r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
+
+
+def _chinese_number(word: str) -> str:
+    """一 → 1, 十二 → 12, 二十三 → 23 (a month or a day)."""
+    tens, _, units = word.rpartition("十")
+    if "十" not in word:
+        return CHINESE_DIGITS[word]
+    return str((int(CHINESE_DIGITS[tens]) if tens else 1) * 10 + (int(CHINESE_DIGITS[units]) if units else 0))
+
+
+def arabic_dates(line: str) -> str:
+    """二〇二四年一月八日 → 2024年1月8日; a line without such a year is returned as it is."""
+    if not CHINESE_YEAR.search(line):
+        return line
+    line = CHINESE_YEAR.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m.group()), line)
+    return CHINESE_MONTH_DAY.sub(lambda m: _chinese_number(m["m"]) + "月"
+                                 + (_chinese_number(m["d"]) + "日" if m["d"] else ""), line)
 
 
 @cache
@@ -114,6 +143,25 @@ def _splits_into_places(phrase: str) -> bool:
     return False
 
 
+@cache
+def _unknown_place() -> re.Pattern:
+    stops = re.escape(_config()["agency"]["unknown_place_stops"])
+    return re.compile(rf"[^\W\d_{stops}A-Za-z]{{2,3}}[市县区旗]")
+
+
+@cache
+def _is_loose_place_prefix(prefix: str) -> bool:
+    """A place prefix as _is_place_prefix, or one ending in a place the gazetteer lacks
+    (青山县, 湛江市青山区): accepted only where a title, letterhead or signature opens."""
+    prefix = prefix.strip(REDACTION)
+    if _is_place_prefix(prefix):
+        return True
+    for start in range(len(prefix) - 2, -1, -1):
+        if _unknown_place().fullmatch(prefix, start) and _splits_into_places(prefix[:start]):
+            return True
+    return False
+
+
 def _place_at(text: str, start: int) -> str | None:
     """The gazetteer place or town named at `start`, longest first."""
     for end in range(min(len(text), start + 10), start + 1, -1):
@@ -138,25 +186,35 @@ def _generic_name() -> re.Pattern:
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?(?:{generic}))")
 
 
+LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
+
+
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
-    for start in range(max(0, body_start - 16), body_start + 1):
+    for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
         if _is_place_prefix(text[start:body_start]):
             return text[start:body_end]
     return None
 
 
-def known_agencies(text: str) -> list[tuple[int, int, str]]:
+def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, name) of every known body the text names with its place; a body inside a
-    longer name (遵义市残联康复中心, 黔残联) is none."""
+    longer name (遵义市残联康复中心, 黔残联, 青山县民政局 of a 青山县 the gazetteer lacks) is none.
+    With `opening` (a title, letterhead or signature line) the text may open with a place the
+    gazetteer lacks (青山县民政局)."""
     config = _config()["agency"]
     found = []
     for match in _body_pattern().finditer(text):
+        if opening and not found and 0 < match.start() <= LONGEST_PLACE and _is_loose_place_prefix(text[:match.start()]):
+            found.append((0, match.end(), text[:match.end()]))
+            continue
         name = _names_ending_at(text, match.start(), match.end())
         start = match.end() - len(name) if name else -1
         before = text[start - 1:start] if start > 0 else ""
+        bare = name is not None and name[:len(name) - len(match.group())].strip(REDACTION) in _levels()
         if not name or text.startswith(tuple(config["longer_name"]), match.end()) \
-                or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]):
+                or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]) \
+                or (CJK.match(before) and bare and before not in config["bare_level_after"]):
             continue
         found.append((start, match.end(), name))
     return found
@@ -168,7 +226,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     by one of those words or by no Chinese character; as a sentence's subject
     (`generic_after` None) it must open with its place or level and be followed by no link to
     another noun (的, 和)."""
-    opening = next(iter(known_agencies(phrase)), None)
+    opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2]
     match = _generic_name().match(phrase)
@@ -206,13 +264,27 @@ class _Reading:
     titles: list[str]
     page: dict[str, str]
 
+    @cached_property
+    def site_names(self) -> set[str]:
+        """Head lines over a breadcrumb or other furniture: the hosting site's name
+        (青州市人民政府 / 首页 > 政务公开), never a letterhead."""
+        head = self.lines[:HEAD_LINES]
+        return {line for line, following in zip(head, head[1:])
+                if FURNITURE.search(following) or BREADCRUMB.search(following)}
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str]]:
+        """Every known body the whole text names (read once for the rules that need it)."""
+        return known_agencies(self.text)
+
 
 def _standalone_lines(reading: _Reading) -> list[str]:
-    lines = reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]
     found = []
-    for line in lines:
+    for line in reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]:
         line = line.strip()
-        for start, end, name in known_agencies(line):
+        if line in reading.site_names:
+            continue
+        for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)
     return found
@@ -223,25 +295,30 @@ def _page_publisher(reading: _Reading) -> list[str]:
     return [value] if value and any(end == len(value) for _, end, _ in known_agencies(value)) else []
 
 
+# What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
+# XX县民政局党组2023年工作总结 is the bureau's).
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|关于|中共)*")
+
+
 def _title_openings(reading: _Reading) -> list[str]:
     after = tuple(_config()["agency"]["title_after"])
     found = []
     for title in reading.titles:
-        opening = re.sub(r"^\s*(?:\d{4}\s*年度?)?", "", title)
+        opening = TITLE_PREFIX.sub("", title)
         name = _agency_opening(opening, after) or _agency_opening(title, after)
         if name:
             found.append(name)
     return found
 
 
-REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})")
+REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
 
 
 def _report_openings(reading: _Reading) -> list[str]:
-    """现将市民政局自查情况报告如下; 2023年度区民政局上半年工作总结."""
+    """现将市民政局自查情况报告如下; 本报告由县政府办公室编制; 2023年度区民政局上半年工作总结."""
     found = []
     for match in REPORT_OPENING.finditer(reading.text):
-        name = _agency_opening(match.group("rest"), ())
+        name = _agency_opening(match.group("rest") or match.group("maker"), ())
         if name:
             found.append(name)
     pattern = re.compile(rf"(?:\d{{4}}\s*年度?)(?P<name>[^,，。、\s]{{2,20}}?(?:{alternation(_config()['agency']['bodies'])}))"
@@ -256,8 +333,28 @@ def _opener() -> re.Pattern:
     return re.compile(_config()["sentence_openers"]["pattern"])
 
 
+# The last characters of every body and generic body word, and how far an issuer's name runs
+# (a place of up to 16 characters and its body): a sentence without one near names none.
+LONGEST_NAME = 32
+
+
+@cache
+def _name_end() -> re.Pattern:
+    agency = _config()["agency"]
+    return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"]})) + "]")
+ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
+
+
+CLAUSE_OPENER_REACH = 90  # a clause's time phrase and 在…下 (up to 60) and its unit's name
+
+
+@cache
+def _unit_work() -> re.Pattern:
+    """A town-level unit's last characters before its work (…镇民政工作, …社区的工作)."""
+    work = alternation(_config()["agency"]["work_subject"]["words"])
+    return re.compile(rf"(?:{alternation(_config()['agency']['town_units'])})(?:的)?(?:{work})")
 
 
 def _sentence_subjects(reading: _Reading) -> list[str]:
@@ -269,11 +366,20 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         phrase = reading.text[start:start + 40]
+        if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
+            continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
-        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及"):
+        if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
+                and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
+    units_at_work = [m.start() for m in _unit_work().finditer(reading.text)]
+    if not units_at_work:  # no 镇/乡/街道/社区 before its work anywhere: no clause to read
+        return found
     for match in CLAUSE_START.finditer(reading.text):
+        after = bisect_left(units_at_work, match.end())
+        if after == len(units_at_work) or units_at_work[after] > match.end() + CLAUSE_OPENER_REACH:
+            continue
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         unit = town_at(reading.text, start)
@@ -285,11 +391,11 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 def _self_reference(reading: _Reading) -> list[str]:
     """我局 … : the bodies of that kind the text names."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
-    return [name for _, _, name in known_agencies(reading.text) if any(name.endswith(k) for k in kinds)]
+    return [name for _, _, name in reading.named if any(name.endswith(k) for k in kinds)] if kinds else []
 
 
 def _mentions(reading: _Reading) -> list[str]:
-    return [name for _, _, name in known_agencies(reading.text)]
+    return [name for _, _, name in reading.named]
 
 
 AGENCY_EVIDENCE = (
@@ -311,6 +417,7 @@ def _superiors(text: str) -> set[str]:
     return {name for span in spans for _, _, name in known_agencies(span)}
 
 
+TOWN_BODIES = ("街道", "社区", "居委会", "居民委员会")
 LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
 # The level a place word at the end of a place name gives, longest first.
 LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
@@ -330,6 +437,8 @@ def level_of(name: str) -> str | None:
     """The level of an agency or a place from its name: 县民政局 → county, 浙江省… → province."""
     name = name.strip(REDACTION)
     body = _body_pattern().search(name)
+    if body and body.group().startswith(TOWN_BODIES):  # 街道办事处, 社区居委会: a town's own body
+        return "town"
     head = name[:body.start()] if body else name
     for level in LEVEL_WORDS:
         if head.endswith(level):
@@ -498,49 +607,179 @@ def _headline(line: str, following: str) -> bool:
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first head line naming the report (a title broken over two
-    lines rejoined; a title run into the body cut off it), else a news headline: a short first
-    line over a date or source line."""
+    lines rejoined; a title run into the body or repeated on one line cut off it), else a news
+    headline: a short line over a date or source line, or the page's first line when it stands
+    alone over the body. Site furniture, page-label lines, a site's section named in its
+    breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none."""
     if page.get("title"):
         return page["title"]
-    candidates = [line for line in lines[:HEAD_LINES]
-                  if label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)]
-    for index, line in enumerate(candidates):
-        line = PAGE_MARK.sub("", line).strip()
+    crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
+    kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
+            if line and label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)
+            and "|" not in line and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)]
+    candidates = [line for _, line in kept]
+    for index, (at, line) in enumerate(kept):
+        if _labelled(line):
+            continue
         if len(line) > LONGEST_TITLE:
-            glued = GLUED_TITLE.match(line)
+            glued = _glued_title(line)
             if glued and index == 0:
-                return glued.group("title")
+                return glued
             continue
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
-        if _headline(line, following):
+        if _headline(line, following) or _headline(line, lines[at + 1] if at + 1 < len(lines) else ""):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS):
+        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
+                and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
+    first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
+    if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
+            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]) \
+            and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
+        return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+BREADCRUMB = re.compile(r"[>＞»]|当前位置")
+SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
+HEADLINE = 30
+PAGE_SUFFIX = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # a sharing site's page of a title: …统计公报(2)
+REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
+
+
+def _title_text(line: str, first: bool = False) -> str:
+    """A head line without a page marker before it or a page suffix; the page's first line
+    also without a sharing site's list number (1、社会股上半年工作总结)."""
+    line = PAGE_MARK.sub("", line).strip()
+    if first:
+        line = SITE_LIST_MARK.sub("", line)
+    return PAGE_SUFFIX.sub("", line).strip()
+
+
+SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
+
+
+def _section_in(line: str, crumbs: str) -> bool:
+    """A site's section named in its breadcrumb (政府信息公开年报): no year, no issuer."""
+    return line in crumbs and not re.search(r"\d{4}|20[Xx]{2}", line) and not _body_pattern().search(line)
+
+
+def _labelled(line: str) -> bool:
+    """A line opening with a page label and its value (主题分类 社会救助)."""
+    head = line.split()[0] if line.split() else ""
+    return label_key(head) is not None or label_key(head.split(":")[0].split("：")[0]) is not None and (":" in head or "：" in head)
+
+
+def _glued_title(line: str) -> str | None:
+    """A title run into the body (…工作总结2022年,泾县…) or repeated on its line (编号:…
+    市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first."""
+    for found in REPEATED.finditer(line):
+        phrase = re.sub(r"^[\dA-Za-z/\-_.、]+", "", found.group())
+        if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
+            return phrase
+    glued = GLUED_TITLE.match(line)
+    return glued.group("title") if glued else None
 
 
 def _dated(line: str) -> bool:
     return bool(DATE.search(line)) and len(line) <= 80
 
 
-def report_type(title: str | None, text: str) -> str:
+@dataclass(frozen=True)
+class ReportTypeRule:
+    """A named rule: the report type a title or a report's description of itself shows."""
+
+    name: str
+    label: str
+    pattern: re.Pattern
+
+
+@cache
+def report_type_rules() -> tuple[ReportTypeRule, ...]:
+    return tuple(ReportTypeRule(r["name"], r["label"], re.compile(r["pattern"])) for r in _config()["report_type"])
+
+
+def type_named_in(phrase: str | None, earliest: bool = False) -> str | None:
+    """The type the first matching rule gives a title, None when none matches; with
+    `earliest` (an opening, where the title may run into the body) the rule matching first in
+    the text."""
+    if not phrase:
+        return None
+    if earliest:
+        found = [(m.start(), index, rule.label) for index, rule in enumerate(report_type_rules())
+                 for m in [rule.pattern.search(phrase)] if m]
+        return min(found)[2] if found else None
+    return next((rule.label for rule in report_type_rules() if rule.pattern.search(phrase)), None)
+
+
+# A type the report's description of itself may make more specific (a 工作总结 whose opening
+# says it reports on the half year and the plan for the next).
+REFINES = {None: 3, "other": 3, "年度工作总结": 2, "半年工作总结": 1, "工作总结和计划": 0}
+
+
+def report_type(title: str | None, text: str, place_issuer: bool = False) -> str:
+    """The type from the title, refined by the report's description of itself (现将…汇报如下);
+    a headline (a title naming no document) or a text whose issuer is a place is news; without
+    a title, the opening: a news lede, a progress table's columns, a summary's opening year.
+    Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
+    kind = _report_type(title, text, place_issuer)
+    if not title and kind in ("年度工作总结", "半年工作总结") and plan_section_start(text):
+        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
+    return kind
+
+
+def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
+    config = _config()["report_kind"]
     if _is_news(text):
         return "新闻报道"
-    source = title or text[:400]
-    for rule in _config()["report_type"]:
-        if all(w in source for w in rule["all"]) and any(w in source for w in rule["any"]):
-            return rule["label"]
-    return "other"
+    kind = type_named_in(title)
+    described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
+    refined = type_named_in(described.group()) if described else None
+    if refined and (kind is None or refined != "other" and REFINES.get(refined, 3) < REFINES.get(kind, 3)):
+        return refined
+    if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
+        summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
+        if summary and (summary["half"] or summary["half2"]):
+            return "半年工作总结"
+    if kind:
+        return kind
+    if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
+                  and not any(word in title for word in config["document_words"])):
+        return "新闻报道"
+    if title:
+        return "other"
+    opening = DOC_NO_LINE.sub("", text.lstrip())[:OPENING]
+    if re.match(config["news_lede"], opening):
+        return "新闻报道"
+    if "|" in opening and any(column in opening for column in config["progress_columns"]):
+        return "进展表"
+    named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
+    if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
+        return named
+    summary = re.match(config["summary_opening"], opening)
+    if summary:
+        return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+    if place_issuer:
+        return "新闻报道"
+    return type_named_in(NAMES.sub("", opening), earliest=True) or "other"
+
+
+OPENING = 400
+DOC_NO_LINE = re.compile(rf"^(?:{DOC_NO.pattern})\s*\n\s*")
+# Pinyin some sites put after a character (網(wǎng)), hiding the words around it.
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 def _is_news(text: str) -> bool:
     news = _config()["news"]
     edges = text[:600] + text[-300:]
+    if "(" in edges:
+        edges = PINYIN.sub("", edges)
     if any(mark in edges for mark in news["marks"]):
         return True
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
@@ -559,6 +798,7 @@ def iso_date(value: str | None) -> str | None:
 def signature_date(lines: list[str]) -> str | None:
     """The date line of the signature block at the end of the report."""
     for line in reversed(lines[-TAIL_LINES:]):
+        line = arabic_dates(line)
         if DATE.fullmatch(line):
             return iso_date(line)
     return None
@@ -570,16 +810,34 @@ def head_date(lines: list[str]) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
+        line = arabic_dates(line)
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
         if any(source in line for source in labels["news_source"]):
-            found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line)
+            found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
+                or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and DATE.fullmatch(line):
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)):
             return iso_date(line)
     return None
+
+
+# A date and clock time opening the line under a title: an official site's 发布时间 without
+# its label (2015-06-11 09:37 民政部门户网站).
+POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
+
+
+def sharing_site(lines: list[str]) -> bool:
+    """A document-sharing or essay site (范文, 文库, 小编 in its head or foot): the time it
+    posted the text is not the document's date."""
+    return bool(_sharing_marks().search("\n".join(lines[:HEAD_LINES] + lines[-TAIL_LINES:])))
+
+
+@cache
+def _sharing_marks() -> re.Pattern:
+    return re.compile(alternation(_config()["sharing_site"]["marks"]))
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:
@@ -591,6 +849,17 @@ def head_labels(lines: list[str]) -> dict[str, str]:
             if found and "agency" not in fields:
                 fields["agency"] = found.group("value")
     return fields
+
+
+def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
+    """A page block whose value runs on into a date label the readers did not split
+    (索引号: 002482365/2023-00095 公开日期: 2023-04-22) gives that label too."""
+    labels = alternation(_config()["page_labels"]["publish_date"])
+    inner = {}
+    for value in page_meta.values():
+        for found in re.finditer(rf"(?P<label>{labels})\s*[:：]\s*(?P<date>{DATE.pattern})", value):
+            inner.setdefault(found["label"], found["date"])
+    return {**inner, **page_meta} if inner else page_meta
 
 
 def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
@@ -607,6 +876,7 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
 # ---- year ----------------------------------------------------------------------------------
 
 YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年")
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
@@ -614,7 +884,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # (自2019年10月1日起), a target (到2012年底, 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|我[县市区省镇乡局]|全[县市区省镇乡]|[县市区省]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
@@ -629,6 +899,10 @@ def title_year(title: str | None) -> int | None:
     title whose only year is its plan's gives none."""
     if not title:
         return None
+    title = arabic_dates(title)
+    span = YEAR_SPAN.search(title)
+    if span:  # a plan of several years (2021-2025年): its first
+        return int(span.group("first"))
     years = list(re.finditer(YEAR, title))
     if not years:
         return None
@@ -638,6 +912,16 @@ def title_year(title: str | None) -> int | None:
         before_plan = [y for y in years if y.start() < summary]
         return int(before_plan[0].group("year")) if before_plan else None
     return int(years[0].group("year"))
+
+
+# The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.
+PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工作思路|工作安排|工作设想|下一步|明年)[^\n。，,]{0,12}$",
+                          re.MULTILINE)
+
+
+def plan_section_start(text: str) -> int | None:
+    found = PLAN_SECTION.search(text)
+    return found.start() if found and found.start() > 0 else None
 
 
 def body_year(text: str, plan: bool = False) -> int | None:
@@ -670,12 +954,16 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     year = title_year(title)
     if year:
         return year, "title"
-    year = body_year(text, plan=kind == "工作计划")
-    if year:
+    plan_start = plan_section_start(text) if kind != "工作计划" else None
+    year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
+    if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
-        looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
+        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title looks back
+            looks_back = "去年" in (title or "")
+        else:
+            looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
@@ -784,8 +1072,9 @@ def division_of(agency: str) -> str | None:
         chain.append(by_name[name])
         position += len(name)
         last = name
-    if chain and last not in _full_names() and not _body_pattern().match(agency, position):
-        chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇 name no 龙潭区, 新市区
+    if chain and last not in _full_names() and (not _body_pattern().match(agency, position)
+                                                or agency.startswith(TOWN_BODIES, position)):
+        chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇, 东湖街道办事处 name no 龙潭区, 新市区, 东湖区
     if not chain:
         return None
     candidates = set(chain[-1])
@@ -806,6 +1095,88 @@ def _contains(parent: str, child: str) -> bool:
     return child == parent
 
 
+# ---- the region from the places the text names --------------------------------------------
+
+_REGION_FIELD = {"province": "province", "city": "city", "county": "county", "town": "county"}
+LEVEL_OF_CODE = (("province", lambda code: code.endswith("0000")), ("city", lambda code: code.endswith("00")),
+                 ("county", lambda code: True))
+LEVELS_UP = {"town": ("county", "city", "province"), "county": ("county", "city", "province"),
+             "city": ("city", "province"), "province": ("province",)}
+
+
+def _code_level(code: str) -> str:
+    return next(level for level, test in LEVEL_OF_CODE if test(code))
+
+
+@cache
+def _names_by_head() -> dict[str, tuple[str, ...]]:
+    """The names of the divisions (full names and short names but those that are common
+    words) by their first two characters, longest first: a text is read once, position by
+    position, with one dictionary look-up each."""
+    common = set(_config()["region"]["common_words"])
+    heads: dict[str, set[str]] = {}
+    for name in _divisions_by_name():
+        if name not in common:
+            heads.setdefault(name[:2], set()).add(name)
+    return {head: tuple(sorted(names, key=len, reverse=True)) for head, names in heads.items()}
+
+
+def places_named(text: str) -> Counter[str]:
+    """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
+    and short names of cities and provinces (合肥, 浙江); a county's short name is too often a
+    word (新建, 惠民); a name several divisions bear (新城区) counts for none, a name running
+    on into a town's or a street's (六安里社区) neither."""
+    heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
+    found: Counter[str] = Counter()
+    position = 0
+    while position < len(text) - 1:
+        names = heads.get(text[position:position + 2])
+        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        if name is None:
+            position += 1
+            continue
+        position += len(name)
+        codes = by_name[name]
+        if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
+            continue
+        (code,) = codes
+        if name in full:
+            if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
+                found[code] += 1
+        elif _code_level(code) != "county":
+            found[code] += 1
+    return found
+
+
+# What follows a short place name that is part of a smaller place's or a street's name
+# (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
+PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "镇")
+
+
+def region_from_text(text: str, region: dict[str, str | None], agency: str | None) -> dict[str, str | None]:
+    """The issuer's missing region fields from the place of its level the text names most
+    (OWN_PLACE_SHARE of that level's mentions), within what the agency's name gave, else the
+    place of the level above (a masked 区民政局 of a text naming 深圳 → 深圳市, 广东省)."""
+    within = region["region_code"] or ""
+    within = within[:2] if within.endswith("0000") else within[:4] if within.endswith("00") else within
+    named = Counter({code: n for code, n in places_named(text).items() if code.startswith(within)})
+    for level in LEVELS_UP[region["admin_level"]]:
+        of_level = Counter({code: n for code, n in named.items() if _code_level(code) == level})
+        if not of_level:
+            continue
+        (code, count), *others = of_level.most_common(2)
+        if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
+            return region
+        names = _division_names()
+        filled = {"province": names.get(code[:2] + "0000"),
+                  "city": names.get(code[:4] + "00") if level in ("city", "county") else None,
+                  "county": names.get(code) if level == "county" else None}
+        filled["city"] = None if filled["city"] in NON_CITY else filled["city"]
+        return {**region, **{k: v for k, v in filled.items() if not region[k]},
+                "region_code": region["region_code"] or code}
+    return region
+
+
 def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
     """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
@@ -816,7 +1187,7 @@ def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
-    page = _fields_from_page_meta({**extract_text_meta(text)[0], **(page_meta or {})})
+    page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
     lines = _nonempty_lines(text)
     page = {**head_labels(lines), **page}
     title = find_title(lines, page)
@@ -827,13 +1198,17 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         region["admin_level"] = _own_level(text)  # an unnamed or bare issuer (民政局): 我县, 全市
+    if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
+        region = region_from_text(text, region, agency)
     if agency:
         agency = without_redaction(agency)
         if region["province"]:
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
-    publish_date = iso_date(page.get("publish_date")) or head_date(lines) or signature_date(lines)
-    kind = report_type(title, text)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines)
+    publish_date = posted or signature_date(lines)
+    place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None
+    kind = report_type(title, text, place_issuer)
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

@@ -39,7 +39,7 @@ from transforms.rules.units import alternation, multipliers, table_headers, unit
 # or two numbers apart by spaces only (a row per line).
 MIGHT_HOLD_TABLE = re.compile(
     r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d%?[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
-    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?[ \t\u3000]+[-+−]?\d")
+    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)")
 PROSE = re.compile(r"[。；;，,！？!?]")
 CELL_MAX = 30  # a table cell is short; a longer line is prose
 CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")

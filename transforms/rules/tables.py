@@ -149,6 +149,8 @@ def unit_word(word: str) -> tuple[str, int] | None:
         return word, 1
     if len(word) > 1 and word[0] in multipliers() and word[1:] in kinds:
         return word[1:], multipliers()[word[0]]
+    if "/" in word and (rate := unit_word(word.split("/", 1)[0])):
+        return rate  # 元/人·月: the counting unit, as for 520元/月 (spec §5)
     if word in ("万", "亿"):
         return "元", multipliers()[word]  # money written in 万 without 元 (spec §5)
     return None
@@ -434,7 +436,18 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if columns is None:
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
-    return Table(tuple(columns), _note_units(before)), body
+    return Table(_earlier_years_previous(columns), _note_units(before)), body
+
+
+def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
+    """2025年1-6月 | 2024年1-6月: a column dated before the latest dated one is the period before."""
+    years = {i: int(found.group(1)) for i, c in enumerate(columns)
+             if c.role == "current" and (found := re.match(r"(\d{4})年", c.header))}
+    if not years:
+        return tuple(columns)
+    latest = max(years.values())
+    return tuple(Column(c.header, "previous", c.unit) if years.get(i, latest) < latest else c
+                 for i, c in enumerate(columns))
 
 
 def _opens_header(cells: list[Cell]) -> bool:

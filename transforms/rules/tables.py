@@ -51,6 +51,7 @@ NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
 LEADING_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                             r"|其中\s*[:：]?)\s*")
+TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
 
@@ -410,7 +411,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
     if first.start != line.cells[0].start:
         return None
     if len(line.cells) > 1:
-        columns = [classify_header(c.text) for c in line.cells]
+        # a note in the header line (指标 本月 累计 （单位：万元）) is read as the note, not a column
+        columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
             return None
         body = position + len(line.cells)
@@ -464,7 +466,7 @@ def _starts_row(cells: list[Cell]) -> bool:
     if not cells:
         return True
     label = classify_header(cells[0].text)
-    if label is not None and label.role not in ("category", "measure"):
+    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS:
         return False
     return len(cells) == 1 or unit_word(cells[1].text) is not None
 

@@ -416,6 +416,9 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if None in columns or not _is_header(columns, line.marked):
             return None
         body = position + len(line.cells)
+        if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
+            columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
+            body += len(units)
     else:
         run: list[tuple[int, Cell]] = []
         for offset in range(position, len(cells)):
@@ -439,6 +442,20 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), _note_units(before)), body
+
+
+def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
+    """A line of units only, under a header: the units of its last columns, left to right."""
+    units = [unit_word(c.text) for c in line.cells]
+    return units if len(units) > 1 and None not in units else None
+
+
+def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Column]:
+    figures = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
+    if len(units) != len(figures):
+        return columns
+    given = dict(zip(figures, units))
+    return [Column(c.header, c.role, c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
 
 
 def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:

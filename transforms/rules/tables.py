@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from transforms.lexicon import load_toml
+from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
 from transforms.rules.units import alternation, multipliers, table_headers, unit_kinds
 
@@ -257,8 +257,7 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
         return label or None
     if table.places:
         return core  # 东城区 under 低保户数: the place goes (README: place names inside a subject)
-    overlap = next((n for n in range(min(len(label), len(core)), 0, -1) if label.endswith(core[:n])), 0)
-    return label + core[overlap:] if label else core
+    return _joined(label, core) if label else core
 
 
 @cache
@@ -398,9 +397,35 @@ def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantit
             continue
         table, body_start = header
         rows, position = _rows(lines, cells, body_start, table)
-        for row in rows:
+        for row in _within_groups(rows):
             found += _quantities_of_row(table, row)
     return found
+
+
+def _within_groups(rows: list[Row]) -> list[Row]:
+    """A row named by a word that names nothing alone (户数, 资金) under a group's row
+    (一、城市最低生活保障) is named by both: 城市最低生活保障户数."""
+    group, named = "", []
+    for row in rows:
+        label = LEADING_NUMBER.sub("", row.label).strip()
+        if not row.values:
+            group = re.sub(r"(?:情况|工作)$", "", label)
+        elif group and _names_nothing_alone(BRACKETED_UNIT.sub("", label)):
+            row = Row(_joined(group, BRACKETED_UNIT.sub("", label)), row.unit, row.values)
+        named.append(row)
+    return named
+
+
+def _names_nothing_alone(label: str) -> bool:
+    """户数, 资金, or a short measure (供养人数) that a group's name must complete."""
+    return label in load_words("generic_subjects.txt") or (
+        len(label) <= 4 and label.endswith(tuple(table_headers())))
+
+
+def _joined(head: str, tail: str) -> str:
+    """head + tail, what ends the one and opens the other written once (…供养 + 供养人数)."""
+    overlap = next((n for n in range(min(len(head), len(tail)), 0, -1) if head.endswith(tail[:n])), 0)
+    return head + tail[overlap:]
 
 
 def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
@@ -525,7 +550,8 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         placeholders = _words()["placeholders"]["cells"]
         if not (cell.is_number or cell.text in placeholders or unit_word(cell.text)) \
                 and pending and not any(c.is_number or c.text in placeholders for c in pending):
-            pending = []  # a label with no figures (a group's name) is no row
+            rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
+            pending = []
         pending.append(cell)
         position += 1
         following = cells[position] if position < len(cells) else None

@@ -212,7 +212,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if quantity is not None:
                 found.append(quantity)
-    found = _drop_overlaps(found + table_quantities(text))
+    found = _drop_overlaps(table_quantities(text) + found)  # a cell's reading wins: it knows its row
     found += quantities_sharing_unit(text, found)
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

@@ -33,12 +33,12 @@ from functools import cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import alternation, multipliers, table_headers, unit_kinds
+from transforms.rules.units import alternation, multipliers, simple_units, table_headers, unit_kinds
 
-# Pre-check: a line holding only a number (a cell per line), or a number beside a tab or a pipe,
-# or two numbers apart by spaces only (a row per line).
+# Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
+# tab or a pipe, or two numbers apart by spaces only (a row per line).
 MIGHT_HOLD_TABLE = re.compile(
-    r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d%?[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
+    r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d[^\s|]{0,4}[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
     r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)")
 PROSE = re.compile(r"[。；;，,！？!?]")
 CELL_MAX = 30  # a table cell is short; a longer line is prose
@@ -65,6 +65,11 @@ class Cell:
     @property
     def is_number(self) -> bool:
         return bool(NUMBER.fullmatch(self.text))
+
+    @property
+    def is_figure(self) -> bool:
+        """A bare number, or a number with its unit (1204户, 15.6万元)."""
+        return self.is_number or _own_unit(self)[1] is not None
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,8 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         group = words[role]
         if "exact" in group:
             patterns.append((role, re.compile(rf"(?:{alternation(group['exact'])})")))
+        elif role == "label":
+            patterns.append((role, re.compile(rf".*(?:{alternation(group['words'])})")))
         else:
             patterns.append((role, re.compile(rf".*?(?:{alternation(group['words'])})")))
     return tuple(patterns)
@@ -280,7 +287,7 @@ def _column_numbers(row: Row) -> bool:
 TABLE_RULES = (
     TableRule("column_numbers", lambda table, row, column, cell: _column_numbers(row)),
     TableRule("not_a_figure_column", lambda table, row, column, cell: column.role in ("skip", "label", "unit")),
-    TableRule("placeholder", lambda table, row, column, cell: not cell.is_number),
+    TableRule("placeholder", lambda table, row, column, cell: not cell.is_number and _own_unit(cell)[1] is None),
 )
 
 
@@ -302,7 +309,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
         cells = cells[1:]
     label_cells, unit, values = [], None, []
     for cell in cells:
-        if not values and unit is None and not cell.is_number and cell.text not in placeholders \
+        if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
                 and unit_word(cell.text) is None:
             label_cells.append(cell.text)
         elif not values and unit is None and unit_word(cell.text) is not None and label_cells:
@@ -322,18 +329,29 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
     for cell, column in zip(row.values, columns):
         if any(rule.applies(table, row, column, cell) for rule in TABLE_RULES):
             continue
-        unit = _unit_of(table, row, column)
+        number, unit = _own_unit(cell)
+        unit = unit or _unit_of(table, row, column)
         if unit is None:
             continue
-        number = cell.text.rstrip("%").replace(",", "").replace("−", "-").lstrip("+")
         try:
-            value = Decimal(number) * (1 if unit[0] == "%" else unit[1])
+            value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:
             continue
         found.append(Quantity(float(value), unit[0], cell.start, cell.end, None, cell.start, cell.end,
                               _subject(table, row, column), column.role if column.role in ("plan", "previous", "change")
                               else None))
     return found
+
+
+def _own_unit(cell: Cell) -> tuple[str, tuple[str, int] | None]:
+    """The cell's number and the unit written in it (1204户, 15.6万元, 75%), if any."""
+    number = NUMBER.match(cell.text)
+    if number is None:
+        return cell.text, None
+    digits = number.group().rstrip("%")
+    rest = cell.text[len(digits):].strip()
+    unit = unit_word(rest) if rest else None
+    return digits, unit if unit and unit[0] in simple_units() else None  # 2024年 is no figure
 
 
 def might_hold_table(text: str) -> bool:
@@ -448,7 +466,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         run: list[tuple[int, Cell]] = []
         for offset in range(position, len(cells)):
             i, cell = cells[offset]
-            if len(lines[i].cells) > 1 or cell.is_number:
+            if len(lines[i].cells) > 1 or cell.is_figure:
                 break
             run.append((i, cell))
         if not _opens_header([c for _, c in run[:2]]):
@@ -521,9 +539,9 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
     but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量)."""
     line = lines[cells[position][0]]
     if len(line.cells) > 1:
-        return cells[position][1].start == line.cells[0].start and not any(c.is_number for c in line.cells)
+        return cells[position][1].start == line.cells[0].start and not any(c.is_figure for c in line.cells)
     run = cells[position:position + TABLE_GAP]
-    return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_number
+    return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
                                          and unit_word(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
 
@@ -548,18 +566,18 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             position += len(line.cells)
             continue
         placeholders = _words()["placeholders"]["cells"]
-        if not (cell.is_number or cell.text in placeholders or unit_word(cell.text)) \
-                and pending and not any(c.is_number or c.text in placeholders for c in pending):
+        if not (cell.is_figure or cell.text in placeholders or unit_word(cell.text)) \
+                and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
             pending = []
         pending.append(cell)
         position += 1
         following = cells[position] if position < len(cells) else None
         if following is None or len(lines[following[0]].cells) > 1 or (
-                not following[1].is_number and unit_word(following[1].text) is None
+                not following[1].is_figure and unit_word(following[1].text) is None
                 and following[1].text not in placeholders
-                and any(c.is_number or c.text in placeholders for c in pending)):
-            values = [c for c in pending if c.is_number or c.text in placeholders]
+                and any(c.is_figure or c.text in placeholders for c in pending)):
+            values = [c for c in pending if c.is_figure or c.text in placeholders]
             if seq_first and len(values) > value_count and pending[-1].is_number:
                 pending = pending[:-1]  # the next row's 序号
             row = _row_of(pending, table.columns)

@@ -19,7 +19,7 @@ Numbers under 序号, 编号, 日期 or 年份 columns, column-number rows (`甲
 outside a region that opens with a header are no figures. Prose never forms a region: a table's
 lines are short and hold no sentence punctuation.
 
-The rules are the named records of `TABLE_RULES`, the words in data/table_columns.toml, the
+The rules are the named records of `UNIT_RULES` and `NOT_A_FIGURE`, the words in data/table_columns.toml, the
 examples in corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off
 texts that hold no line made only of numbers or of cells apart by tabs or pipes.
 """
@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -42,6 +42,7 @@ MIGHT_HOLD_TABLE = re.compile(
     r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)")
 PROSE = re.compile(r"[。；;，,！？!?]")
 CELL_MAX = 30  # a table cell is short; a longer line is prose
+MAX_COLUMNS = 20  # a header row has no more cells than this
 CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
@@ -84,7 +85,7 @@ class Table:
     columns: tuple[Column, ...]
     note_units: tuple[tuple[str, int], ...]  # from a 单位 note: one, or several to pick from
 
-    @property
+    @cached_property
     def label_index(self) -> int | None:
         """The column of row labels: 指标名称, 项目 …, or a category column that no other
         category column follows (事项 in 序号 事项 完成时间 金额); None when the page dropped it."""
@@ -99,7 +100,7 @@ class Table:
                 return None
         return None
 
-    @property
+    @cached_property
     def slots(self) -> list[Column]:
         """The columns a row's numbers and placeholders fill, left to right."""
         label = self.label_index
@@ -123,10 +124,11 @@ class Row:
 
 @dataclass(frozen=True)
 class TableRule:
-    """A named rule of the table pass: `applies` reads a cell in its row and table."""
+    """A named rule of the table pass; `produce` reads a cell in its row, column and table and
+    gives a unit (UNIT_RULES) or whether the cell is no figure (NOT_A_FIGURE)."""
 
     name: str
-    applies: Callable[[Table, Row, Column, Cell], bool]
+    produce: Callable[[Table, Row, Column, Cell], object]
 
 
 @cache
@@ -164,6 +166,11 @@ def unit_word(word: str) -> tuple[str, int] | None:
     return None
 
 
+@cache
+def _endings_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(table_headers(), key=len, reverse=True))
+
+
 def _header_unit(header: str) -> tuple[str, int] | None:
     """金额(万元) → 元 ×10⁴; 同比±% → %; 低保人数 → 人 (data: units.toml table_headers)."""
     bracket = BRACKETED_UNIT.search(header)
@@ -171,13 +178,11 @@ def _header_unit(header: str) -> tuple[str, int] | None:
         return found
     if header.rstrip().endswith("%"):
         return "%", 1
-    endings = table_headers()
-    for ending in sorted(endings, key=len, reverse=True):
-        if header.endswith(ending) and ending not in ("率", "比例", "元", "万元", "亿元", "%"):
-            return endings[ending]
-    return None
+    ending = next((e for e in _endings_longest_first() if header.endswith(e)), None)
+    return table_headers()[ending] if ending else None
 
 
+@lru_cache(maxsize=4096)
 def classify_header(header: str) -> Column | None:
     """The column a header cell opens; None when the cell cannot be a header (a number, prose)."""
     bare = header.strip()
@@ -225,7 +230,7 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
     if bracket and (found := unit_word(bracket.group("unit"))):
         return found
     endings = table_headers()
-    named = next((endings[ending][0] for ending in sorted(endings, key=len, reverse=True)
+    named = next((endings[ending][0] for ending in _endings_longest_first()
                   if label.endswith(ending) and endings[ending][1] == 1), None)
     if named is None and re.search(alternation(_words()["label_units"]["money"]), label):
         named = "元"
@@ -235,19 +240,6 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
         if unit[0] == named:
             return unit
     return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
-
-
-def _unit_of(table: Table, row: Row, column: Column) -> tuple[str, int] | None:
-    if column.role == "share" or (column.unit and column.unit[0] == "%"):
-        return "%", 1
-    if column.unit is not None:
-        return column.unit
-    from_row = row.unit or _label_unit(row.label, table)
-    if from_row is not None:
-        return from_row
-    if len(table.note_units) == 1:
-        return table.note_units[0]
-    return None
 
 
 def _subject(table: Table, row: Row, column: Column) -> str | None:
@@ -275,6 +267,7 @@ def _period_words() -> re.Pattern:
                       rf"{alternation([*words['previous']['words'], *words['current']['words'], *words['plan']['words']])}")
 
 
+@lru_cache(maxsize=64)
 def _column_numbers(row: Row) -> bool:
     """甲 乙 1 2 3 4: the numbers of the columns, not figures."""
     if row.label in _words()["column_numbers"]["labels"]:
@@ -284,7 +277,20 @@ def _column_numbers(row: Row) -> bool:
         if numbers and numbers[0].isdigit() else False
 
 
-TABLE_RULES = (
+# Where a cell's unit comes from, tried in order; the first that gives one decides.
+UNIT_RULES = (
+    TableRule("unit_in_cell", lambda table, row, column, cell: _own_unit(cell)[1]),
+    TableRule("percent_column", lambda table, row, column, cell:
+              ("%", 1) if column.role == "share" or (column.unit and column.unit[0] == "%") else None),
+    TableRule("column_header", lambda table, row, column, cell: column.unit),
+    TableRule("unit_cell", lambda table, row, column, cell: row.unit),
+    TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
+    TableRule("unit_note", lambda table, row, column, cell:
+              table.note_units[0] if len(table.note_units) == 1 else None),
+)
+
+# Cells that are no figures, whatever their unit.
+NOT_A_FIGURE = (
     TableRule("column_numbers", lambda table, row, column, cell: _column_numbers(row)),
     TableRule("not_a_figure_column", lambda table, row, column, cell: column.role in ("skip", "label", "unit")),
     TableRule("placeholder", lambda table, row, column, cell: not cell.is_number and _own_unit(cell)[1] is None),
@@ -327,12 +333,12 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
         return []  # more figures than columns: the row is not read as this header says
     found = []
     for cell, column in zip(row.values, columns):
-        if any(rule.applies(table, row, column, cell) for rule in TABLE_RULES):
+        if any(rule.produce(table, row, column, cell) for rule in NOT_A_FIGURE):
             continue
-        number, unit = _own_unit(cell)
-        unit = unit or _unit_of(table, row, column)
+        unit = next((given for rule in UNIT_RULES if (given := rule.produce(table, row, column, cell))), None)
         if unit is None:
             continue
+        number = _own_unit(cell)[0]
         try:
             value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:
@@ -463,14 +469,16 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
             body += len(units)
     else:
+        if not _opens_header([c for i, c in cells[position:position + 2] if len(lines[i].cells) == 1]):
+            return None  # a title above the table, or a row
         run: list[tuple[int, Cell]] = []
-        for offset in range(position, len(cells)):
+        for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
             i, cell = cells[offset]
             if len(lines[i].cells) > 1 or cell.is_figure:
                 break
             run.append((i, cell))
-        if not _opens_header([c for _, c in run[:2]]):
-            return None  # a title above the table, or a row
+        else:
+            return None  # text with no figure after it: no header
         columns, body = None, position
         for strip in (2, 1, 0):  # the first row's label (and unit) end the run
             kept = len(run) - strip

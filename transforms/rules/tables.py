@@ -6,22 +6,25 @@ pipes or spaces (`城市低保人数\t人\t1234\t1302\t-5.2`), or a cell per lin
 单位, 本月, 累计, 上年同期, 同比±%) and a `单位：万元` note may stand above it. Each bare number
 under a column of figures becomes a quantity whose
 
-- unit comes from the column's header (`金额(万元)`, `同比(%)`), else the row's 单位 cell, else the
-  row label (`城市低保人数(人)`, `…人数`), else the 单位 note (one unit, or the one the row label
-  names among several); a cell whose unit none of these gives is left out;
+- unit comes from the cell itself (1204户), else the column's header (`金额(万元)`, `同比(%)`),
+  else the row's 单位 cell, else the row label (`城市低保人数(人)`, `…人数`), else the 单位 note
+  (one unit, or the one the row label names among several): `UNIT_RULES`, in that order; a cell
+  whose unit none gives is left out;
 - value is in base units (万元 → 元 ×10⁴), `raw` the cell as written, offsets the cell's;
-- label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数);
-- column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期: actual,
-  of the period before), `change` (同比, 增减: a change of the row's level, no indicator), `share`
-  (完成率, 占比: percent), `current` (本月, 累计 …, and columns named by a category).
+- label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数)
+  and a group row's name before a label that names nothing alone (城市低保 + 户数);
+- column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期, an
+  earlier dated column: actual, of the period before), `change` (同比, 增减: a change of the
+  row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, and
+  columns named by a category).
 
-Numbers under 序号, 编号, 日期 or 年份 columns, column-number rows (`甲 乙 1 2 3`), and numbers
-outside a region that opens with a header are no figures. Prose never forms a region: a table's
-lines are short and hold no sentence punctuation.
+Numbers under 序号, 编号, 日期 or 年份 columns, column-number rows (`甲 乙 1 2 3`) and
+placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a region that opens with a
+header. Prose never forms a region: a table's lines are short and hold no sentence punctuation.
 
-The rules are the named records of `UNIT_RULES` and `NOT_A_FIGURE`, the words in data/table_columns.toml, the
-examples in corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off
-texts that hold no line made only of numbers or of cells apart by tabs or pipes.
+Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
+corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
+line made only of a number, no number beside a tab or a pipe, and no two numbers apart by spaces.
 """
 from __future__ import annotations
 

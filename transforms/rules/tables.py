@@ -200,6 +200,8 @@ def classify_header(header: str) -> Column | None:
                 else pattern.fullmatch(bare):
             if role == "change" and unit is None and re.search(alternation(_words()["change"]["percent"]), bare):
                 unit = ("%", 1)
+            if role == "plan" and unit == ("%", 1) and "完成" in bare:
+                role = "share"  # 完成全年计划(%): the share of the plan done, actual
             if role == "share":
                 unit = ("%", 1)
             return Column(bare, role, unit)

@@ -87,8 +87,9 @@ class Quantity:
     outer_end: int = -1
     # what the reading of the number itself names (a table cell: its row and column), if anything
     label: str | None = None
-    # the role of a table cell's column that decides how it reads: plan (a target), previous
-    # (the period before), change (a change of the row's level); None outside tables
+    # a table cell's column role (rules/tables.py), which decides how it reads: plan (a target),
+    # previous (the period before), change (a change of the row's level), current …; None
+    # outside tables
     column: str | None = None
 
 

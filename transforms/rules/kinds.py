@@ -17,7 +17,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   即将下拨), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
-- `progress_task`: in a progress report, the figure stands on a task's own numbered line;
+- `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
+  a table row's, whose column says what it is);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
@@ -176,7 +177,7 @@ def _plans_section(c: KindContext) -> bool:
 
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
-    return (c.report_type in table["report_types"] and c.in_heading
+    return (c.report_type in table["report_types"] and c.in_heading and c.column is None
             and not re.search(alternation(table["progress"]), c.line_before))
 
 

@@ -349,8 +349,7 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
         except InvalidOperation:
             continue
         found.append(Quantity(float(value), unit[0], cell.start, cell.end, None, cell.start, cell.end,
-                              _subject(table, row, column), column.role if column.role in ("plan", "previous", "change")
-                              else None))
+                              _subject(table, row, column), column.role))
     return found
 
 

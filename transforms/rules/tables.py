@@ -49,7 +49,7 @@ MAX_COLUMNS = 20  # a header row has no more cells than this
 CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
-NOTE = re.compile(r"(?:计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
+NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
 NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
@@ -87,6 +87,7 @@ class Column:
 class Table:
     columns: tuple[Column, ...]
     note_units: tuple[tuple[str, int], ...]  # from a 单位 note: one, or several to pick from
+    money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
 
     @cached_property
     def label_index(self) -> int | None:
@@ -219,13 +220,14 @@ def _is_header(columns: list[Column], marked: bool) -> bool:
     return len(named) >= (1 if marked else 2) and any(c.role in VALUE_ROLES and c.role != "category" for c in named)
 
 
-def _note_units(lines: list[str]) -> tuple[tuple[str, int], ...]:
+def _note_units(lines: list[str]) -> tuple[tuple[tuple[str, int], ...], bool]:
+    """The units a 单位 note lists, and whether it is a note for money only (金额单位：万元)."""
     for line in reversed(lines):
         found = NOTE.search(line)
         if found:
             words = re.split(r"[、,，/;；\s和及]+", found.group("units").strip(" )）"))
-            return tuple(u for u in map(unit_word, words) if u)
-    return ()
+            return tuple(u for u in map(unit_word, words) if u), found.group("of") == "金额"
+    return (), False
 
 
 def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
@@ -291,7 +293,7 @@ UNIT_RULES = (
     TableRule("unit_cell", lambda table, row, column, cell: row.unit),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
     TableRule("unit_note", lambda table, row, column, cell:
-              table.note_units[0] if len(table.note_units) == 1 else None),
+              table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
 )
 
 # Cells that are no figures, whatever their unit.
@@ -496,7 +498,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if columns is None:
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
-    return Table(_earlier_years_previous(columns), _note_units(before)), body
+    return Table(_earlier_years_previous(columns), *_note_units(before)), body
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:

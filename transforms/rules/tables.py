@@ -116,7 +116,8 @@ class Table:
     def places(self) -> bool:
         """Whether its rows are places (地区, 乡镇): then a subject is the column's measure."""
         label = self.label_index
-        return label is not None and self.columns[label].header in _words()["place_labels"]["headers"]
+        return label is not None and re.sub(r"[()（）、]", "", self.columns[label].header) in \
+            _words()["place_labels"]["headers"]
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,18 @@ def test_table_rows_are_never_joined():
     assert clean_text(text) == text
 
 
+@pytest.mark.parametrize("rows", [
+    # a page's table flattened with pipes, rows as long as the document's lines
+    ["项目 | 本月 | 累计 |", "一、城市最低生活保障 | | |", "保障户数 | 1234 | 1240 |", "保障资金 | 88.2 | 88.9 |",
+     "农村保障户数 | 2234 | 2240 |"],
+    # with spaces only: a row ends in two figures
+    ["城市保障户数 户 1234 1240", "城市保障资金 万元 88.2 88.9", "农村保障户数 户 2234 2240"],
+])
+def test_rows_of_flattened_tables_are_never_joined(rows):
+    text = "\n".join(rows)
+    assert clean_text(text) == text
+
+
 @pytest.mark.parametrize("raw", [
     PDF_WRAPPED, "a\n\nb", "。\n。\n一、\n。", "(一)\n(二)\n", "x" * 50 + "\n" + "y"])
 def test_idempotent_on_edge_cases(raw):

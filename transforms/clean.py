@@ -35,6 +35,9 @@ AGENCY_LINE_MAX = 25
 SENTENCE_INSIDE = "。!?;！？；"  # a numbered line holding one of these is prose, not a heading
 HEAD_CHARS = 64  # the start of a paragraph that heading, date and agency patterns read
 TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched against
+# The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`): a
+# paragraph ending so is a row, never wrapped into the next line.
+TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$")
 
 
 @dataclass(frozen=True)
@@ -237,13 +240,17 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
-    if previous.holds("\t") or "\t" in line or previous.ends_sentence:
+    if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
         return False
     if starts_block(line, rules) or is_signature_line(line, rules):
         return False
     if is_heading(previous, width, rules):
         return False
     return is_prose(previous, width, rules)
+
+
+def is_table_row_end(tail: str) -> bool:
+    return bool(TABLE_ROW_END.search(tail))
 
 
 def ends_sentence(line: str, rules: BreakRules) -> bool:

@@ -59,7 +59,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
             subject = named.subject
             indicator, _, indicator_rule = match_indicator_traced(
                 subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity))
-            if named.rule in NOT_THE_LEVEL or (
+            if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
                     change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
                 # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
                 indicator, indicator_rule = None, "not_the_level"
@@ -70,16 +70,24 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
                 in_heading=section is not None and _on_heading_line(text, section, quantity.start),
-                review=category in REVIEW, report_type=meta.report_type))
+                review=category in REVIEW, report_type=meta.report_type, column=quantity.column))
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
                 qualifier=quantity.qualifier, kind=kind,
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
-                section=sentence.section, period=cues.period_of(quantity.start, time)))
+                section=sentence.section, period=_period(cues, quantity, time)))
             if trace is not None:
                 trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
     return mentions
+
+
+def _period(cues: Cues, quantity: Quantity, time) -> str | None:
+    """The figure's period; a table cell under 上年同期 is of the year before."""
+    period = cues.period_of(quantity.start, time)
+    if quantity.column == "previous" and period and period[:4].isdigit():
+        return f"{int(period[:4]) - 1}{period[4:]}"
+    return period
 
 
 # Figures that take their subject from another figure without being its measure: a change of a

@@ -87,6 +87,10 @@ class Quantity:
     outer_end: int = -1
     # what the reading of the number itself names (a table cell: its row and column), if anything
     label: str | None = None
+    # a table cell's column role (rules/tables.py), which decides how it reads: plan (a target),
+    # previous (the period before), change (a change of the row's level), current …; None
+    # outside tables
+    column: str | None = None
 
 
 @dataclass(frozen=True)

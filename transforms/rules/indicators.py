@@ -8,7 +8,9 @@ tried in order (`INDICATOR_RULES`):
   五保集中供养 in 人; 孤儿基本生活费 per person and month → the allowance standard, in total →
   the funds), data: indicator_populations.toml;
 - `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
-- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters.
+- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters;
+- `measure_named`: a subject that names its own unit's measure after the thing counted
+  (城市低保人数 in 人, a statistical table's row) is matched by the rules above without it.
 
 When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
 front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it
@@ -254,11 +256,23 @@ class IndicatorRule:
     find: Callable[[Asked], tuple[Indicator, float] | None]
 
 
+def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:
+    """城市低保人数 in 人, 低保户数 in 户 (a statistical table's row names): the subject names its
+    own measure after the thing counted; the thing counted, in that unit, is the indicator's."""
+    measure = a.unit + "数"
+    text = a.subject.text
+    if not text.endswith(measure) or len(text) - len(measure) < 2:
+        return None
+    stem = Asked(Subject(text[:-len(measure)]), a.unit, a.per_person, None)
+    return next((found for rule in INDICATOR_RULES[:-1] if (found := rule.find(stem))), None)
+
+
 INDICATOR_RULES = (
     IndicatorRule("synonym", _rule_synonym),
     IndicatorRule("population_measure", _rule_population),
     IndicatorRule("scoped_synonym", _rule_scoped_synonym),
     IndicatorRule("token_overlap", _rule_overlap),
+    IndicatorRule("measure_named", _rule_measure_named),
 )
 
 

@@ -4,6 +4,10 @@
 Named rules (`KIND_RULES`, words in data/kinds.toml, examples in corpus/kinds.toml), tried in
 order; the first that applies decides, and `stated` (actual) is what is left:
 
+- `table_plan_column`: a table cell under a plan, task or budget column (计划, 任务) is a target;
+- `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
+  actual (rules/tables.py);
+
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -13,7 +17,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   即将下拨), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
-- `progress_task`: in a progress report, the figure stands on a task's own numbered line;
+- `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
+  a table row's, whose column says what it is);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
@@ -53,6 +58,7 @@ class KindContext:
     in_heading: bool  # on its section heading's own line
     review: bool  # in a part that reviews the past (成效, 基础条件)
     report_type: str | None
+    column: str | None = None  # a table cell's column role (rules/tables.py)
 
     @cached_property
     def before(self) -> str:
@@ -171,7 +177,7 @@ def _plans_section(c: KindContext) -> bool:
 
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
-    return (c.report_type in table["report_types"] and c.in_heading
+    return (c.report_type in table["report_types"] and c.in_heading and c.column is None
             and not re.search(alternation(table["progress"]), c.line_before))
 
 
@@ -179,7 +185,18 @@ def _plan_document(c: KindContext) -> bool:
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review
 
 
+def _table_plan_column(c: KindContext) -> bool:
+    return c.column == "plan"
+
+
+def _table_comparison_column(c: KindContext) -> bool:
+    """上年同期, 同比, 增减: what was, or how much it changed, whatever the section."""
+    return c.column in ("previous", "change")
+
+
 KIND_RULES = (
+    KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
+    KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),

@@ -1,7 +1,8 @@
 """Quantities: a numeral with its unit, qualifier and value in the base unit.
 
 Each rule is a named pattern with its production (match → Quantity). `find_quantities` runs
-them all, applies the exclusions and keeps the longest quantity where two overlap."""
+them all, adds the cells of flattened tables (rules/tables.py), applies the exclusions and keeps
+the longest quantity where two overlap."""
 from __future__ import annotations
 
 import re
@@ -13,9 +14,10 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
+from transforms.rules.tables import table_quantities
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
-                                    table_headers, unit_kinds, units_opening_with_multiplier)
+                                    unit_kinds, units_opening_with_multiplier)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -131,78 +133,6 @@ def _unit_pattern() -> re.Pattern:
     return re.compile(rf"{SPACE}(?:{alternation(simple_units())})")
 
 
-HEADER_LOOKBACK = 20  # cells read back for the column header
-
-
-def produce_table_cell(match: re.Match, text: str) -> Quantity | None:
-    """A bare number alone in a flattened table cell (`0 |`), with the unit of its column's
-    header (件数 → 件, 金额(单位:万元) → 元 ×10⁴) and, as its label, its row's label and that
-    header (规章 + 本年制发件数 → 规章制发件数); a measure naming no unit (数量) gives none."""
-    cell = _table_cell(text, match.start())
-    if cell is None:
-        return None
-    (unit, factor), label = cell
-    value = parse_numeral(match.group("num")) * factor
-    return Quantity(float(value), unit, match.start("num"), match.end("num"), None,
-                    match.start("num"), match.end("num"), label)
-
-
-TABLE_TIME = re.compile(r"^(?:本年度?|本期|年度|当年|全年)")
-TABLE_UNIT = re.compile(r"[(（][^)）]*[)）]$")
-
-
-def _table_cell(text: str, position: int) -> tuple[tuple[str, int], str | None] | None:
-    """The unit and label of the cell at `position`: how many figures stand before it in its
-    row picks its column among the measure headers above."""
-    measures, units = table_headers()
-    cells: list[str] = []
-    for line in reversed(text[:position].split("\n")[-HEADER_LOOKBACK - 1:-1]):
-        cell = line.strip()
-        if not cell.endswith("|"):
-            break  # the table ended above
-        cell = cell.rstrip("| ").strip()
-        if cell:
-            cells.append(cell)
-    figures = 0
-    while figures < len(cells) and re.fullmatch(r"-?[\d.,]+", cells[figures]):
-        figures += 1
-    row = cells[figures] if figures < len(cells) and not _is_measure(cells[figures]) else None
-    rest = cells[figures + (row is not None):]
-    first = next((i for i, c in enumerate(rest) if _is_measure(c)), None)
-    if first is None:
-        return None
-    headers = []
-    for cell in rest[first:]:
-        if not _is_measure(cell):
-            break
-        headers.append(cell)
-    headers.reverse()  # left to right
-    header = headers[figures] if figures < len(headers) else headers[-1]
-    bare = _header_units(header)
-    unit = next((units[ending] for ending in sorted(units, key=len, reverse=True) if bare.endswith(ending)), None)
-    if unit is None:
-        return None
-    return unit, _cell_label(row, header)
-
-
-def _header_units(cell: str) -> str:
-    bare = re.sub(r"[(（][^)）]*单位[:：]?\s*(?P<unit>[^)）]+)[)）]", r"\g<unit>", cell)
-    return re.sub(r"[(（](?P<unit>[^)）]{1,4})[)）]$", r"\g<unit>", bare)
-
-
-def _is_measure(cell: str) -> bool:
-    return not re.search(r"\d", cell) and _header_units(cell).endswith(table_headers()[0])
-
-
-def _cell_label(row: str | None, header: str) -> str | None:
-    """规章 + 本年制发件数 → 规章制发件数; 行政事业性收费 + 本年收费金额(单位:万元) → 行政事业性收费金额."""
-    if row is None:
-        return None
-    core = TABLE_UNIT.sub("", TABLE_TIME.sub("", header))
-    overlap = next((n for n in range(min(len(row), len(core)), 0, -1) if row.endswith(core[:n])), 0)
-    return row + core[overlap:]
-
-
 def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
     value = parse_numeral(match.group("num"))
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
@@ -229,10 +159,6 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
             produce_money_without_yuan),
-        QuantityRule(
-            "table_cell",
-            re.compile(rf"(?m)^[ \t]*(?P<num>{ARABIC})(?=[ \t]*\|[ \t]*$)"),
-            produce_table_cell),
         QuantityRule(
             "years_of_work",
             re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
@@ -286,7 +212,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if quantity is not None:
                 found.append(quantity)
-    found = _drop_overlaps(found)
+    found = _drop_overlaps(table_quantities(text) + found)  # a cell's reading wins: it knows its row
     found += quantities_sharing_unit(text, found)
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

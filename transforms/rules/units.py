@@ -117,7 +117,6 @@ def numeral_place_names() -> re.Pattern:
 
 
 @cache
-def table_headers() -> tuple[tuple[str, ...], dict[str, tuple[str, int]]]:
-    """(words that make a cell a measure header, {header ending: (unit, multiplier)})."""
-    table = load_toml("units.toml")["table_headers"]
-    return tuple(table["measures"]), {ending: (unit, factor) for ending, (unit, factor) in table["units"].items()}
+def table_headers() -> dict[str, tuple[str, int]]:
+    """{what a table header ends with: (unit, multiplier)}: 人数 → 人, 万元 → 元 ×10⁴."""
+    return {ending: (unit, factor) for ending, (unit, factor) in load_toml("units.toml")["table_headers"].items()}

@@ -1,0 +1,602 @@
+"""Figures in flattened statistical tables: bare numbers whose unit stands in a header.
+
+A page flattens a table into text in one of two shapes: a row per line, its cells apart by tabs,
+pipes or spaces (`城市低保人数\t人\t1234\t1302\t-5.2`), or a cell per line (`指标名称 |`,
+`本月 |`, …, `城市低保人数 |`, `1234 |`). Either way a header row names the columns (指标名称,
+单位, 本月, 累计, 上年同期, 同比±%) and a `单位：万元` note may stand above it. Each bare number
+under a column of figures becomes a quantity whose
+
+- unit comes from the cell itself (1204户), else the column's header (`金额(万元)`, `同比(%)`),
+  else the row's 单位 cell, else the row label (`城市低保人数(人)`, `…人数`), else the 单位 note
+  (one unit, or the one the row label names among several): `UNIT_RULES`, in that order; a cell
+  whose unit none gives is left out;
+- value is in base units (万元 → 元 ×10⁴), `raw` the cell as written, offsets the cell's;
+- label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数)
+  and a group row's name before a label that names nothing alone (城市低保 + 户数);
+- column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期, an
+  earlier dated column: actual, of the period before), `change` (同比, 增减: a change of the
+  row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, and
+  columns named by a category).
+
+Numbers under 序号, 编号, 日期 or 年份 columns, column-number rows (`甲 乙 1 2 3`) and
+placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a region that opens with a
+header. Prose never forms a region: a table's lines are short and hold no sentence punctuation.
+
+Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
+corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
+line made only of a number, no number beside a tab or a pipe, and no two numbers apart by spaces.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, cached_property, lru_cache
+
+from transforms.lexicon import load_toml, load_words
+from transforms.model import Quantity
+from transforms.rules.units import alternation, multipliers, simple_units, table_headers, unit_kinds
+
+# Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
+# tab or a pipe, or two numbers apart by spaces only (a row per line).
+MIGHT_HOLD_TABLE = re.compile(
+    r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d[^\s|]{0,4}[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
+    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)")
+PROSE = re.compile(r"[。；;，,！？!?]")
+CELL_MAX = 30  # a table cell is short; a longer line is prose
+MAX_COLUMNS = 20  # a header row has no more cells than this
+CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")
+NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
+NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
+NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
+NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
+BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
+LEADING_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                            r"|其中\s*[:：]?)\s*")
+TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
+ROLES = ("skip", "unit", "label", "change", "share", "previous", "plan", "current")
+VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return bool(NUMBER.fullmatch(self.text))
+
+    @property
+    def is_figure(self) -> bool:
+        """A bare number, or a number with its unit (1204户, 15.6万元)."""
+        return self.is_number or _own_unit(self)[1] is not None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    role: str  # one of ROLES, `measure` (a named measure: 低保人数(人)) or `category` (城市)
+    unit: tuple[str, int] | None  # what its header says: (unit, factor)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    note_units: tuple[tuple[str, int], ...]  # from a 单位 note: one, or several to pick from
+    money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
+
+    @cached_property
+    def label_index(self) -> int | None:
+        """The column of row labels: 指标名称, 项目 …, or a category column that no other
+        category column follows (事项 in 序号 事项 完成时间 金额); None when the page dropped it."""
+        roles = [c.role for c in self.columns]
+        if "label" in roles:
+            return roles.index("label")
+        for index, role in enumerate(roles):
+            if role == "category":
+                following = roles[index + 1:index + 2]
+                return index if following and following[0] != "category" else None
+            if role != "skip":
+                return None
+        return None
+
+    @cached_property
+    def slots(self) -> list[Column]:
+        """The columns a row's numbers and placeholders fill, left to right."""
+        label = self.label_index
+        after = self.columns[label + 1:] if label is not None else self.columns
+        return [c for c in after if c.role not in ("unit", "label") and not (label is None and c.role == "skip"
+                                                                          and c is self.columns[0])]
+
+    @property
+    def places(self) -> bool:
+        """Whether its rows are places (地区, 乡镇): then a subject is the column's measure."""
+        label = self.label_index
+        return label is not None and re.sub(r"[()（）、]", "", self.columns[label].header) in \
+            _words()["place_labels"]["headers"]
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    unit: tuple[str, int] | None  # from its 单位 cell
+    values: tuple[Cell, ...]  # numbers and placeholders, left to right
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """A named rule of the table pass; `produce` reads a cell in its row, column and table and
+    gives a unit (UNIT_RULES) or whether the cell is no figure (NOT_A_FIGURE)."""
+
+    name: str
+    produce: Callable[[Table, Row, Column, Cell], object]
+
+
+@cache
+def _words() -> dict:
+    return load_toml("table_columns.toml")
+
+
+@cache
+def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    words = _words()
+    patterns = []
+    for role in ROLES:
+        group = words[role]
+        if "exact" in group:
+            patterns.append((role, re.compile(rf"(?:{alternation(group['exact'])})")))
+        elif role == "label":
+            patterns.append((role, re.compile(rf".*(?:{alternation(group['words'])})")))
+        else:
+            patterns.append((role, re.compile(rf".*?(?:{alternation(group['words'])})")))
+    return tuple(patterns)
+
+
+def unit_word(word: str) -> tuple[str, int] | None:
+    """人 → (人, 1), 万元 → (元, 10000), 万人次 → (人次, 10000), % → (%, 1); None for no unit."""
+    word = word.strip()
+    kinds = unit_kinds()
+    if word in kinds:
+        return word, 1
+    if len(word) > 1 and word[0] in multipliers() and word[1:] in kinds:
+        return word[1:], multipliers()[word[0]]
+    if "/" in word and (rate := unit_word(word.split("/", 1)[0])):
+        return rate  # 元/人·月: the counting unit, as for 520元/月 (spec §5)
+    if word in ("万", "亿"):
+        return "元", multipliers()[word]  # money written in 万 without 元 (spec §5)
+    return None
+
+
+@cache
+def _endings_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(table_headers(), key=len, reverse=True))
+
+
+def _header_unit(header: str) -> tuple[str, int] | None:
+    """金额(万元) → 元 ×10⁴; 同比±% → %; 低保人数 → 人 (data: units.toml table_headers)."""
+    bracket = BRACKETED_UNIT.search(header)
+    if bracket and (found := unit_word(bracket.group("unit"))):
+        return found
+    if header.rstrip().endswith("%"):
+        return "%", 1
+    ending = next((e for e in _endings_longest_first() if header.endswith(e)), None)
+    return table_headers()[ending] if ending else None
+
+
+@lru_cache(maxsize=4096)
+def classify_header(header: str) -> Column | None:
+    """The column a header cell opens; None when the cell cannot be a header (a number, prose)."""
+    bare = header.strip()
+    if not bare or len(bare) > 20 or PROSE.search(bare) or NOTE_CELL.match(bare):
+        return None
+    if re.search(r"\d", bare) and not PERIOD_HEADER.fullmatch(BRACKETED_UNIT.sub("", bare).replace("同期", "")
+                                                              .replace("累计", "").replace("本年", "")):
+        return None
+    unit = _header_unit(bare)
+    for role, pattern in _role_patterns():
+        if pattern.match(bare) if role in ("skip", "change", "share", "previous", "plan", "current") \
+                else pattern.fullmatch(bare):
+            if role == "change" and unit is None and re.search(alternation(_words()["change"]["percent"]), bare):
+                unit = ("%", 1)
+            if role == "plan" and unit == ("%", 1) and "完成" in bare:
+                role = "share"  # 完成全年计划(%): the share of the plan done, actual
+            if role == "share":
+                unit = ("%", 1)
+            return Column(bare, role, unit)
+    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|上半年|下半年)?", bare):
+        return Column(bare, "current", unit)
+    if unit is not None:
+        return Column(bare, "measure", unit)
+    return Column(bare, "category", None)
+
+
+def _is_header(columns: list[Column], marked: bool) -> bool:
+    """Two columns of a known role, one of them of figures; one is enough where the page marks
+    the cells (pipes or tabs: `事项 | 本年收到件数 |`)."""
+    named = [c for c in columns if c.role != "category"]
+    return len(named) >= (1 if marked else 2) and any(c.role in VALUE_ROLES and c.role != "category" for c in named)
+
+
+def _note_units(lines: list[str]) -> tuple[tuple[tuple[str, int], ...], bool]:
+    """The units a 单位 note lists, and whether it is a note for money only (金额单位：万元)."""
+    for line in reversed(lines):
+        found = NOTE.search(line)
+        if found:
+            words = re.split(r"[、,，/;；\s和及]+", found.group("units").strip(" )）"))
+            return tuple(u for u in map(unit_word, words) if u), found.group("of") == "金额"
+    return (), False
+
+
+def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
+    """The unit a row label names: a bracket (城市低保人数(人)), an ending (…人数 → 人), or the
+    one of several note units it picks (资金 → the note's money unit)."""
+    bracket = BRACKETED_UNIT.search(label)
+    if bracket and (found := unit_word(bracket.group("unit"))):
+        return found
+    endings = table_headers()
+    named = next((endings[ending][0] for ending in _endings_longest_first()
+                  if label.endswith(ending) and endings[ending][1] == 1), None)
+    if named is None and re.search(alternation(_words()["label_units"]["money"]), label):
+        named = "元"
+    if named is None:
+        return None
+    for unit in table.note_units:
+        if unit[0] == named:
+            return unit
+    return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
+
+
+def _subject(table: Table, row: Row, column: Column) -> str | None:
+    """The row label, its unit bracket and list number gone (1.城市低保人数(人) → 城市低保人数),
+    with what the column names beyond a period or a comparison after it (规章 under
+    本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
+    (城市) the category first (城市 + 低保人数)."""
+    label = BRACKETED_UNIT.sub("", row.label).strip()
+    header = BRACKETED_UNIT.sub("", column.header).strip()
+    if column.role == "category":
+        return header + label if label else header
+    core = _period_words().sub("", header).strip("±%()（） ")
+    if len(core) < 2 or column.role in ("change", "share"):
+        return label or None
+    if table.places:
+        return core  # 东城区 under 低保户数: the place goes (README: place names inside a subject)
+    return _joined(label, core) if label else core
+
+
+@cache
+def _period_words() -> re.Pattern:
+    """What a header says about its period or comparison, not about what it counts."""
+    words = _words()
+    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|"
+                      rf"{alternation([*words['previous']['words'], *words['current']['words'], *words['plan']['words']])}")
+
+
+@lru_cache(maxsize=64)
+def _column_numbers(row: Row) -> bool:
+    """甲 乙 1 2 3 4: the numbers of the columns, not figures."""
+    if row.label in _words()["column_numbers"]["labels"]:
+        return True
+    numbers = [c.text for c in row.values if c.is_number]
+    return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))] \
+        if numbers and numbers[0].isdigit() else False
+
+
+# Where a cell's unit comes from, tried in order; the first that gives one decides.
+UNIT_RULES = (
+    TableRule("unit_in_cell", lambda table, row, column, cell: _own_unit(cell)[1]),
+    TableRule("percent_column", lambda table, row, column, cell:
+              ("%", 1) if column.role == "share" or (column.unit and column.unit[0] == "%") else None),
+    TableRule("column_header", lambda table, row, column, cell: column.unit),
+    TableRule("unit_cell", lambda table, row, column, cell: row.unit),
+    TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
+    TableRule("unit_note", lambda table, row, column, cell:
+              table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
+)
+
+# Cells that are no figures, whatever their unit.
+NOT_A_FIGURE = (
+    TableRule("column_numbers", lambda table, row, column, cell: _column_numbers(row)),
+    TableRule("not_a_figure_column", lambda table, row, column, cell: column.role in ("skip", "label", "unit")),
+    TableRule("placeholder", lambda table, row, column, cell: not cell.is_number and _own_unit(cell)[1] is None),
+)
+
+
+def _cells(line: str, offset: int) -> list[Cell]:
+    cells, position = [], 0
+    for separator in CELL_SPLIT.finditer(line):
+        if separator.start() > position:
+            cells.append(Cell(line[position:separator.start()], offset + position, offset + separator.start()))
+        position = separator.end()
+    if position < len(line):
+        cells.append(Cell(line[position:], offset + position, offset + len(line)))
+    return cells
+
+
+def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
+    """One row's cells → label, unit and values; a leading 序号 number is dropped."""
+    placeholders = _words()["placeholders"]["cells"]
+    if cells and cells[0].is_number and columns and columns[0].role == "skip":
+        cells = cells[1:]
+    label_cells, unit, values = [], None, []
+    for cell in cells:
+        if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
+                and unit_word(cell.text) is None:
+            label_cells.append(cell.text)
+        elif not values and unit is None and unit_word(cell.text) is not None and label_cells:
+            unit = unit_word(cell.text)
+        else:
+            values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
+    if not label_cells and not values:
+        return None
+    return Row(LEADING_NUMBER.sub("", "".join(label_cells)), unit, tuple(values))
+
+
+def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
+    columns = table.slots
+    if len(row.values) > len(columns):
+        return []  # more figures than columns: the row is not read as this header says
+    found = []
+    for cell, column in zip(row.values, columns):
+        if any(rule.produce(table, row, column, cell) for rule in NOT_A_FIGURE):
+            continue
+        unit = next((given for rule in UNIT_RULES if (given := rule.produce(table, row, column, cell))), None)
+        if unit is None:
+            continue
+        number = _own_unit(cell)[0]
+        try:
+            value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
+        except InvalidOperation:
+            continue
+        found.append(Quantity(float(value), unit[0], cell.start, cell.end, None, cell.start, cell.end,
+                              _subject(table, row, column), column.role))
+    return found
+
+
+def _own_unit(cell: Cell) -> tuple[str, tuple[str, int] | None]:
+    """The cell's number and the unit written in it (1204户, 15.6万元, 75%), if any."""
+    number = NUMBER.match(cell.text)
+    if number is None:
+        return cell.text, None
+    digits = number.group().rstrip("%")
+    rest = cell.text[len(digits):].strip()
+    unit = unit_word(rest) if rest else None
+    return digits, unit if unit and unit[0] in simple_units() else None  # 2024年 is no figure
+
+
+def might_hold_table(text: str) -> bool:
+    return bool(MIGHT_HOLD_TABLE.search(text))
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    cells: list[Cell]
+    marked: bool  # its cells are marked off by a pipe or a tab
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, position = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip().rstrip("|").strip()
+        lines.append(_Line(stripped, position, _cells(raw, position) if stripped else [], "|" in raw or "\t" in raw))
+        position += len(raw) + 1
+    return lines
+
+
+def _is_table_line(line: _Line) -> bool:
+    if not line.text:
+        return True  # an empty cell or row (`||`) inside a table
+    if PROSE.search(line.text):
+        return False
+    return all(len(c.text) <= CELL_MAX for c in line.cells)
+
+
+def table_quantities(text: str) -> list[Quantity]:
+    """The figures of every flattened table in `text` (none when the pre-check finds no cell)."""
+    if not might_hold_table(text):
+        return []
+    lines = _lines(text)
+    found: list[Quantity] = []
+    index = 0
+    while index < len(lines):
+        if not _is_table_line(lines[index]) or not lines[index].text:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and _is_table_line(lines[end]):
+            end += 1
+        found += _region_quantities(lines, index, end)
+        index = end + 1
+    return found
+
+
+def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantity]:
+    """A run of table-like lines: each header found opens a table that its rows read."""
+    cells = [(i, c) for i in range(start, end) for c in lines[i].cells
+             if c.text.strip("|").strip()]
+    found: list[Quantity] = []
+    position = 0
+    while position < len(cells):
+        header = _header_at(lines, cells, position)
+        if header is None:
+            position += 1
+            continue
+        table, body_start = header
+        rows, position = _rows(lines, cells, body_start, table)
+        for row in _within_groups(rows):
+            found += _quantities_of_row(table, row)
+    return found
+
+
+def _within_groups(rows: list[Row]) -> list[Row]:
+    """A row named by a word that names nothing alone (户数, 资金) under a group's row
+    (一、城市最低生活保障) is named by both: 城市最低生活保障户数."""
+    group, named = "", []
+    for row in rows:
+        label = LEADING_NUMBER.sub("", row.label).strip()
+        if not row.values:
+            group = re.sub(r"(?:情况|工作)$", "", label)
+        elif group and _names_nothing_alone(BRACKETED_UNIT.sub("", label)):
+            row = Row(_joined(group, BRACKETED_UNIT.sub("", label)), row.unit, row.values)
+        named.append(row)
+    return named
+
+
+def _names_nothing_alone(label: str) -> bool:
+    """户数, 资金, or a short measure (供养人数) that a group's name must complete."""
+    return label in load_words("generic_subjects.txt") or (
+        len(label) <= 4 and label.endswith(tuple(table_headers())))
+
+
+def _joined(head: str, tail: str) -> str:
+    """head + tail, what ends the one and opens the other written once (…供养 + 供养人数)."""
+    overlap = next((n for n in range(min(len(head), len(tail)), 0, -1) if head.endswith(tail[:n])), 0)
+    return head + tail[overlap:]
+
+
+def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
+               ) -> tuple[Table, int] | None:
+    """A header opening at cells[position]: a line of header cells, or a run of one-cell lines."""
+    line_index, first = cells[position]
+    line = lines[line_index]
+    if first.start != line.cells[0].start:
+        return None
+    if len(line.cells) > 1:
+        # a note in the header line (指标 本月 累计 （单位：万元）) is read as the note, not a column
+        columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+        if None in columns or not _is_header(columns, line.marked):
+            return None
+        body = position + len(line.cells)
+        if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
+            columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
+            body += len(units)
+    else:
+        if not _opens_header([c for i, c in cells[position:position + 2] if len(lines[i].cells) == 1]):
+            return None  # a title above the table, or a row
+        run: list[tuple[int, Cell]] = []
+        for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
+            i, cell = cells[offset]
+            if len(lines[i].cells) > 1 or cell.is_figure:
+                break
+            run.append((i, cell))
+        else:
+            return None  # text with no figure after it: no header
+        columns, body = None, position
+        for strip in (2, 1, 0):  # the first row's label (and unit) end the run
+            kept = len(run) - strip
+            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]):
+                continue
+            candidate = [classify_header(c.text) for _, c in run[:kept]]
+            marked = all(lines[i].marked for i, _ in run[:kept])
+            if None not in candidate and _is_header(candidate, marked):
+                columns, body = candidate, position + kept
+                break
+        if columns is None:
+            return None
+    before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
+    return Table(_earlier_years_previous(columns), *_note_units(before)), body
+
+
+def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
+    """A line of units only, under a header: the units of its last columns, left to right."""
+    units = [unit_word(c.text) for c in line.cells]
+    return units if len(units) > 1 and None not in units else None
+
+
+def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Column]:
+    figures = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
+    if len(units) != len(figures):
+        return columns
+    given = dict(zip(figures, units))
+    return [Column(c.header, c.role, c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
+
+
+def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
+    """2025年1-6月 | 2024年1-6月: a column dated before the latest dated one is the period before."""
+    years = {i: int(found.group(1)) for i, c in enumerate(columns)
+             if c.role == "current" and (found := re.match(r"(\d{4})年", c.header))}
+    if not years:
+        return tuple(columns)
+    latest = max(years.values())
+    return tuple(Column(c.header, "previous", c.unit) if years.get(i, latest) < latest else c
+                 for i, c in enumerate(columns))
+
+
+def _opens_header(cells: list[Cell]) -> bool:
+    """A header's first cell has a known role (指标名称, 序号, 本月), or names the rows'
+    category right before one that has (事项, then 本年收到件数); a title does neither."""
+    roles = [column.role if column else None for column in map(classify_header, (c.text for c in cells))]
+    if not roles or roles[0] is None or (roles[0] == "measure" and not NOTE_INSIDE.search(cells[0].text)):
+        return False  # 城市低保人数(人) opens a row; 收费金额(单位:万元) a header
+    return roles[0] != "category" or (len(roles) > 1 and roles[1] not in (None, "category"))
+
+
+def _starts_row(cells: list[Cell]) -> bool:
+    """label, or label and unit: the opening of a row in a cell-per-line table."""
+    if not cells:
+        return True
+    label = classify_header(cells[0].text)
+    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS:
+        return False
+    return len(cells) == 1 or unit_word(cells[1].text) is not None
+
+
+TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
+
+
+def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int) -> bool:
+    """Three text cells in a row, or a line of two or more with no number: no row of figures
+    but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量)."""
+    line = lines[cells[position][0]]
+    if len(line.cells) > 1:
+        return cells[position][1].start == line.cells[0].start and not any(c.is_figure for c in line.cells)
+    run = cells[position:position + TABLE_GAP]
+    return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
+                                         and unit_word(c.text) is None
+                                         and c.text not in _words()["placeholders"]["cells"] for i, c in run)
+
+
+def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, table: Table
+          ) -> tuple[list[Row], int]:
+    """The rows after a header, until the next header or the region's end."""
+    rows, pending = [], []
+    value_count = len(table.slots)
+    seq_first = bool(table.columns) and table.columns[0].role == "skip"
+    while position < len(cells):
+        line_index, cell = cells[position]
+        line = lines[line_index]
+        if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
+            break
+        if _block_without_figures(lines, cells, position):
+            break  # a title or another header's block: this table ended
+        if len(line.cells) > 1 and cell.start == line.cells[0].start:
+            row = _row_of(line.cells, table.columns)
+            if row is not None:
+                rows.append(row)
+            position += len(line.cells)
+            continue
+        placeholders = _words()["placeholders"]["cells"]
+        if not (cell.is_figure or cell.text in placeholders or unit_word(cell.text)) \
+                and pending and not any(c.is_figure or c.text in placeholders for c in pending):
+            rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
+            pending = []
+        pending.append(cell)
+        position += 1
+        following = cells[position] if position < len(cells) else None
+        if following is None or len(lines[following[0]].cells) > 1 or (
+                not following[1].is_figure and unit_word(following[1].text) is None
+                and following[1].text not in placeholders
+                and any(c.is_figure or c.text in placeholders for c in pending)):
+            values = [c for c in pending if c.is_figure or c.text in placeholders]
+            if seq_first and len(values) > value_count and pending[-1].is_number:
+                pending = pending[:-1]  # the next row's 序号
+            row = _row_of(pending, table.columns)
+            if row is not None and row.label:
+                rows.append(row)
+            pending = []
+    return rows, position

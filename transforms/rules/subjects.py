@@ -31,12 +31,16 @@ from transforms.rules.units import alternation, event_units, unit_family, unit_k
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:底|份|末)?|\d{4}|第?[一二三四1-4]季度|季度)$")
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?|\d{4}"
+                       r"|第?[一二三四1-4]季度|季度)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
+# A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
+# name it stays (月人均补差, 人均可支配收入).
+RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
 LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）"}
@@ -51,7 +55,7 @@ LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-SERVICE_VERBS = frozenset({"提供", "开展", "实施"})
+SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位"})
 
 
@@ -180,11 +184,16 @@ DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
-    """12 + 月份 → 12月份: a number and the date word after it are one (time) word."""
+    """12 + 月份 → 12月份: a number and the date word after it are one (time) word. And a
+    word jieba glued from a bound suffix and the link after it is two: 自费|率控制|在 →
+    自费|率|控制|在 (the suffix ends the noun, 控制 is a link to the number)."""
     out: list[Word] = []
     for word in words:
         if out and out[-1].isdigit() and DATE_PARTS.match(word) and out[-1].stop == word.start:
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
+        elif len(word) > 1 and word[0] in BOUND_SUFFIXES and word[1:] in strip_words() \
+                and word.stop - word.start == len(word):
+            out += [word.part(0, 1), word.part(1)]
         else:
             out.append(word)
     return out
@@ -349,6 +358,8 @@ def _is_scope(run: list[str]) -> bool:
     first = run[0]
     if first in SELF and run[1] in LEVEL_CHARS:
         return len(run) > 2
+    if len(first) == 2 and first[0] in SELF and first[1] in LEVEL_CHARS:  # 我市 cut as one word
+        return True
     if first in domain_terms():
         return False
     return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first)
@@ -405,7 +416,7 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not re.search(r"[\u4e00-\u9fff]", phrase):
+            or not re.search(r"[\u4e00-\u9fff]", phrase) or _names_nothing(run, phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -415,11 +426,25 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
 
 
+# Parts of speech of a word that alone names nothing counted: adverbs, time words, pronouns,
+# prepositions, conjunctions, particles, localisers, numerals (先后, 严格, 连续, 到, 低).
+NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "f",
+                           "m", "a"})
+
+
+def _names_nothing(run: list[str], phrase: str) -> bool:
+    """A subject is never one character (村, 户, 市, 低) nor one word that names nothing alone
+    (先后, 严格, 连续): the figure inherits from its list or clause instead."""
+    if phrase in domain_terms():
+        return False
+    return len(phrase) == 1 or (len(run) == 1 and word_tag(phrase) in NAMELESS_TAGS)
+
+
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link = None
-    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
+    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
         popped = words.pop()
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
@@ -500,9 +525,11 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         kept.append(word)
     phrase = "".join(kept)
     heads = (*head_words(), *_event_heads()) if events else head_words()
-    cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
+    cut = _last_head_end(kept, heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被)
         cut = len("".join(_nominal_prefix(kept)))
+    if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
+        cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
     cut = _close_bracket(phrase, cut)
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
@@ -515,6 +542,17 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:
+    """Where the last word ending with a head word ends in the joined words: a head ends a
+    word (51个村民组 is 村民组, not 村 of 村民; 57个社区村规民约 is 社区, not 社区村)."""
+    ends, length = [], 0
+    for word in words:
+        length += len(word)
+        ends.append(length)
+    phrase = "".join(words)
+    return next((end for end in reversed(ends) if phrase.endswith(heads, 0, end)), 0)
 
 
 def _nominal_prefix(words: list[str]) -> list[str]:
@@ -541,7 +579,7 @@ def _phrase_ahead(words: list[str]) -> list[str]:
 
 def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
     """为一千二百余人提供上门探访服务: people counted by the service they were given."""
-    words = tokens(stream, start, end)
+    words = [w for w in tokens(stream, start, end) if w != "了"]
     if not words or words[0] not in SERVICE_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
@@ -562,6 +600,12 @@ def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | Non
     if stream.text.endswith("工作", start + 1, end):
         end -= 2
     return _subject([Word.at(stream.text[start + 1:end], start + 1)])
+
+
+def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
+    run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
+    return _subject(run, dropped)
 
 
 def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
@@ -593,7 +637,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         if standard:
             return Named(standard, "of_standard")
     if kind in ("percent", "duration") and before is None:
-        return Named(subject_after_de(stream, after_start, after_end), "after_de")
+        after_de = subject_after_de(stream, after_start, after_end)
+        if after_de is None and kind == "duration":
+            return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
+        return Named(after_de, "after_de")
     return Named(before, "before_number")
 
 
@@ -619,7 +666,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration",
                        "list_parts", "list_shared", "table_cell"})
 
 
@@ -783,6 +830,18 @@ def _topic_event(a: Around) -> Subject | None:
     return Subject(topic + flow.group("flow")) if topic else None
 
 
+PER_HEAD = re.compile(r"(?:月|年)?(?:人均|户均)")
+
+
+def _per_head_of_previous(a: Around) -> Subject | None:
+    """发放低保金98万元,月人均68元: a clause that names only a rate per head is that rate of the
+    figure before it (月人均低保金)."""
+    rate = PER_HEAD.fullmatch(a.clause.strip().removeprefix("为").removesuffix("为").removesuffix("达"))
+    if a.own.subject is None and rate and a.previous is not None and PER_HEAD.match(a.previous.text) is None:
+        return Subject(rate.group() + a.previous.text)
+    return None
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -806,6 +865,7 @@ CONTEXT_RULES = (
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
+    ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

@@ -56,7 +56,7 @@ LONGEST_SUBJECT = 30
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
-PERSON_UNITS = frozenset({"人", "名", "户", "位"})
+PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
 
 
 @dataclass(frozen=True)
@@ -444,7 +444,11 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link = None
-    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
+    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
+                     or _aside_before(words)):
+        if _aside_before(words):  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
+            del words[_aside_before(words):]
+            continue
         popped = words.pop()
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
@@ -459,7 +463,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         who = _take_run(rest)
         if who and between:
             run = [*who, *between, *run]
-    if len(run) == 1 and run[0] in _words("subject_verbs.txt"):
+    if len(run) == 1:
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
         rest = list(words)
@@ -478,6 +482,17 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = run[verb:] if verb is not None else run
     run, dropped = _trim_front(run, counts)
     return _subject(run, dropped)
+
+
+def _aside_before(words: list[str]) -> int:
+    """Where a bracketed aside that ends the words opens (0 when none does, or when nothing
+    stands before it)."""
+    if not words or words[-1] not in (")", "）"):
+        return 0
+    opening = "(" if words[-1] == ")" else "（"
+    where = next((i for i in range(len(words) - 2, -1, -1) if words[i] == opening), 0)
+    # a short one belongs to the name before it: 劳务协作站(点), 县(市、区)
+    return where if where > 0 and len("".join(words[where + 1:-1])) > 4 else 0
 
 
 @cache
@@ -526,8 +541,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     phrase = "".join(kept)
     heads = (*head_words(), *_event_heads()) if events else head_words()
     cut = _last_head_end(kept, heads)
-    if cut == 0:  # no head word: the nouns right after the number (2万余床棉被)
-        cut = len("".join(_nominal_prefix(kept)))
+    if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
+        cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
     cut = _close_bracket(phrase, cut)
@@ -602,6 +617,17 @@ def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | Non
     return _subject([Word.at(stream.text[start + 1:end], start + 1)])
 
 
+def subject_of_money(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """投入860万元的救灾款物(其中…)用于…: a sum of money is of what follows its 的, up to an aside
+    or a verb."""
+    run = []
+    for word in tokens(stream, start, end):
+        if _is_strip(word) or word in BRACKETS or word[0].isdigit() or word_tag(word) == "v":
+            break
+        run.append(word)
+    return _subject(run)
+
+
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
     """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
     run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
@@ -636,6 +662,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
             return Named(standard, "of_standard")
+    if kind == "money" and before is None and text.startswith("的", after_start, after_end):
+        return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -666,7 +694,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration", "of_money",
                        "list_parts", "list_shared", "table_cell"})
 
 

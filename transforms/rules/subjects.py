@@ -282,9 +282,15 @@ def _take_run(words: list[str]) -> list[str]:
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run)):
+                     or _inside_compound(words, run) or _period_inside(words, run)):
         run.insert(0, words.pop())
     return run
+
+
+def _period_inside(words: list[str], run: list[str]) -> bool:
+    """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
+    return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
+            and bool(re.match(r"[\u4e00-\u9fff]", words[-2])) and not _is_strip(words[-2]))
 
 
 def _as_word(word: str) -> Word:
@@ -321,8 +327,13 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
     phrase = "".join(rest)
     if counts == "things":
-        return phrase not in generic_subjects()
+        return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads())
+
+
+@cache
+def _measure_heads() -> tuple[str, ...]:
+    return tuple(load_words("subject_measure_heads.txt"))
 
 
 @cache

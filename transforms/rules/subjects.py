@@ -55,6 +55,7 @@ LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
+PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
 
@@ -484,11 +485,17 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if len(named) > 1 and "".join(named).endswith(run[0]):
             run = named
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
+    # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
-        run = [*_take_run(words[:-1]), words[-1], *run]
+        rest = words[:-1]
+        clause = _take_run(rest)
+        if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
+            clause.insert(0, rest[-1])
+        run = [*clause, words[-1], *run]
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
-    if counts == "things" and ("在" in words or run[:1] == ["经"]):
+    # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)
+    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     run, dropped = _trim_front(run, counts)
@@ -757,6 +764,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         if found.subject is not None and found.rule not in ("share_of_task",):
             memory.remember(quantity.unit, found.subject)
     _pair_changes(text, quantities, named)
+    _pair_respectively(stream, sentence_start, quantities, named)
     for group in _lists(text, quantities):
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
@@ -765,6 +773,45 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         for position, index in enumerate(group):
             named[index] = Named(parts[position], "list_parts") if len(parts) == len(group) else Named(last, "list_shared")
     return named
+
+
+def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                       named: list[Named]) -> None:
+    """城市低保标准和补差分别提高70%和68.4%, a类、b类、c类每人每月分别补助75元、60元、55元: a
+    list after 分别 pairs, in order, with the parts of the phrase before 分别 in its clause."""
+    text = stream.text
+    for group in _lists(text, quantities):
+        first = quantities[group[0]]
+        floor = quantities[group[0] - 1].outer_end if group[0] else sentence_start
+        clause_start = clause_before(text, first.outer_start, floor)
+        where = text.rfind("分别", clause_start, first.outer_start)
+        if where < 0:
+            continue
+        phrase = subject_before_number(stream, clause_start, where, "things")
+        parts = _shared_modifier(_parts(phrase)) if phrase else []
+        if len(parts) == len(group) and not _modifiers_of_one_head(parts):
+            for part, index in zip(parts, group):
+                named[index] = Named(part, "respectively")
+
+
+def _modifiers_of_one_head(parts: list[Subject]) -> bool:
+    """城市、农村低保平均标准: modifiers coordinated before one head, kept as written for each."""
+    return len(parts[0].text) <= 2 and len(parts[-1].text) > 3
+
+
+def _shared_modifier(parts: list[Subject]) -> list[Subject]:
+    """城市低保标准、补差 → 城市低保标准, 城市低保补差: a later part that is one short word shares
+    what the first part says before its head (a word that names nothing alone or a measure)."""
+    if len(parts) < 2:
+        return parts
+    first = parts[0].text
+    heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
+    head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
+    if head is None:
+        return parts
+    modifier = first[:-len(head)]
+    return [parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
+                        and not p.text.startswith(modifier) else p for p in parts[1:])]
 
 
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> None:

@@ -55,6 +55,8 @@ LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
+# A rate's denominator written after a number (元/人, 元/人·月, 元 / 人 / 月): never a subject.
+DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
@@ -667,9 +669,14 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
     clause_start = clause_before(text, quantity.outer_start, floor)
+    denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
+    if denominator and denominator.end() <= quantity.outer_start:
+        clause_start = denominator.end()
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
                            stream, sentence_start, clause_start, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
+    denominator = DENOMINATOR.match(text, after_start, after_end)
+    after_start = denominator.end() if denominator else after_start
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):

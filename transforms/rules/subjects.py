@@ -245,7 +245,15 @@ def _scope_words() -> frozenset[str]:
 
 
 def _is_strip(token: str) -> bool:
-    return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token))
+    return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token)) \
+        or _strip_with_complement(token)
+
+
+def _strip_with_complement(token: str) -> bool:
+    """发放到, 落实到, 覆盖至: a verb of doing with the complement of where it reached is a link
+    too (救助资金发放到1200户)."""
+    return len(token) > 2 and token[-1] in "到至" and (
+        token[:-1] in strip_words() or token[:-1] in _words("subject_verbs.txt"))
 
 
 def clause_before(text: str, start: int, floor: int) -> int:
@@ -430,7 +438,8 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not re.search(r"[\u4e00-\u9fff]", phrase) or _names_nothing(run, phrase):
+            or not re.search(r"[\u4e00-\u9fff]", phrase) or _names_nothing(run, phrase) \
+            or _own_place(phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -444,6 +453,11 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
 # prepositions, conjunctions, particles, localisers, numerals (先后, 严格, 连续, 到, 低).
 NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "f",
                            "m", "a"})
+
+
+def _own_place(phrase: str) -> bool:
+    """我县, 本市, 全镇 alone: where the report is, never what is counted."""
+    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in LEVEL_CHARS
 
 
 def _names_nothing(run: list[str], phrase: str) -> bool:

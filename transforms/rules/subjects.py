@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -194,7 +194,7 @@ def _dates_whole(words: list[Word]) -> list[Word]:
     for word in words:
         if out and out[-1].isdigit() and DATE_PARTS.match(word) and out[-1].stop == word.start:
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
-        elif len(word) > 1 and word[0] in BOUND_SUFFIXES and word[1:] in strip_words() \
+        elif word[0] in BOUND_SUFFIXES and len(word) > 1 and word[1:] in strip_words() \
                 and word.stop - word.start == len(word):
             out += [word.part(0, 1), word.part(1)]
         else:
@@ -219,10 +219,17 @@ def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
     for word_start, word_end in zip(stream.starts[first:], stream.ends[first:]):
         if word_start >= end:
             break
-        word_start, word_end = max(word_start, start), min(word_end, end)
+        if word_start < start or word_end > end:
+            word_start, word_end = max(word_start, start), min(word_end, end)
         if position < word_start:
             _gap_words(text, position, word_start, out)
-        out.append(Word.at(text[word_start:word_end], word_start))
+        piece = text[word_start:word_end]
+        if "(" in piece:
+            out.append(Word.at(piece, word_start))
+        else:  # Word.at without the look for an annotation: most words
+            word = Word(piece)
+            word.start, word.stop = word_start, word_end
+            out.append(word)
         position = word_end
     if position < end:
         _gap_words(text, position, end, out)
@@ -234,8 +241,11 @@ def _gap_words(text: str, start: int, end: int, out: list[Word]) -> None:
     a pinyin annotation is none."""
     annotated = "(" in text[max(0, start - 8):end]
     for match in NOT_CUT.finditer(text, start, end):
-        if not (annotated and _annotation_at(text, match.start())):
-            out.append(Word.at(match.group(), match.start()))
+        piece = match.group()
+        if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
+            word = Word(piece)
+            word.start, word.stop = match.span()
+            out.append(word)
 
 
 @cache
@@ -252,7 +262,7 @@ def _is_strip(token: str) -> bool:
 def _strip_with_complement(token: str) -> bool:
     """发放到, 落实到, 覆盖至: a verb of doing with the complement of where it reached is a link
     too (救助资金发放到1200户)."""
-    return len(token) > 2 and token[-1] in "到至" and (
+    return token[-1] in "到至" and len(token) > 2 and (
         token[:-1] in strip_words() or token[:-1] in _words("subject_verbs.txt"))
 
 
@@ -472,11 +482,13 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link = None
-    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
-                     or _aside_before(words)):
-        if _aside_before(words):  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
-            del words[_aside_before(words):]
+    while words:
+        aside = _aside_before(words)
+        if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
+            del words[aside:]
             continue
+        if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
+            break
         popped = words.pop()
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
@@ -784,9 +796,10 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task",):
             memory.remember(quantity.unit, found.subject)
-    _pair_changes(text, quantities, named)
-    _pair_respectively(stream, sentence_start, quantities, named)
-    for group in _lists(text, quantities):
+    lists = _lists(text, quantities) if len(quantities) > 1 else []
+    _pair_changes(text, quantities, named, lists)
+    _pair_respectively(stream, sentence_start, quantities, named, lists)
+    for group in lists:
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
             continue  # the list's subject stands before it and was inherited along it
@@ -797,11 +810,11 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
 
 
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
-                       named: list[Named]) -> None:
+                       named: list[Named], lists: list[list[int]]) -> None:
     """城市低保标准和补差分别提高70%和68.4%, a类、b类、c类每人每月分别补助75元、60元、55元: a
     list after 分别 pairs, in order, with the parts of the phrase before 分别 in its clause."""
     text = stream.text
-    for group in _lists(text, quantities):
+    for group in lists:
         first = quantities[group[0]]
         floor = quantities[group[0] - 1].outer_end if group[0] else sentence_start
         clause_start = clause_before(text, first.outer_start, floor)
@@ -835,10 +848,10 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
                         and not p.text.startswith(modifier) else p for p in parts[1:])]
 
 
-def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
     before it."""
-    for group in _lists(text, quantities):
+    for group in lists:
         if named[group[0]].rule != "change_of_level" or any(
                 named[i].rule not in ("change_of_level", "inherited") for i in group[1:]):
             continue
@@ -875,7 +888,7 @@ class Around:
         """The last figure its own clause named: what a change or a flow is about."""
         return next((n.subject for n in reversed(self.named) if n.rule in OWN_RULES and n.subject), None)
 
-    @property
+    @cached_property
     def clause(self) -> str:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
@@ -943,8 +956,10 @@ PER_HEAD = re.compile(r"(?:月|年)?(?:人均|户均)")
 def _per_head_of_previous(a: Around) -> Subject | None:
     """发放低保金98万元,月人均68元: a clause that names only a rate per head is that rate of the
     figure before it (月人均低保金)."""
+    if a.own.subject is not None or a.previous is None or "均" not in a.lead:
+        return None
     rate = PER_HEAD.fullmatch(a.clause.strip().removeprefix("为").removesuffix("为").removesuffix("达"))
-    if a.own.subject is None and rate and a.previous is not None and PER_HEAD.match(a.previous.text) is None:
+    if rate and PER_HEAD.match(a.previous.text) is None:
         return Subject(rate.group() + a.previous.text)
     return None
 

@@ -10,12 +10,19 @@ stands and its indicator reads the same words. Productions for one quantity:
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
 - `subject_after_de`: 95%的村(社区)完成…修订工作, 为期3个月的专项整治行动 — a share or a
   duration of what follows it;
+- `subject_of_money`: 投入860万元的救灾款物 — a sum with nothing before it is of what follows 的;
+- `subject_of_duration`: 连续三年提高特困人员供养标准 — a duration of what the work is done to;
 - `subject_before_number`: 全年共保障城乡低保对象17662人 — the run of words right before the
-  number once fillers and links are left behind, without the agent in front of it and, for a
-  thing or a person, without the verb done to it (检查社会组织50家 → 社会组织).
+  number once fillers, links and a rate's denominator (人均月, 元/人) are left behind, without
+  the agent in front of it and, for a thing or a person, without the verb done to it
+  (检查社会组织50家 → 社会组织).
+A subject is never one character, one word that names nothing alone (先后, 连续) nor the
+report's own place (我县): such a figure inherits instead.
 `name_subjects` names every quantity of a sentence: one whose clause names nothing inherits the
 subject before it (累计培训28场次,980余人次), and a list of numbers whose subject names as many
-parts pairs them in order (195元、261元…生活补贴和护理补贴).
+parts pairs them in order (195元、261元…生活补贴和护理补贴); so does a list after 分别
+(城市低保标准和补差分别提高…), and a clause naming only a rate per head takes the figure before it
+(发放低保金98万元,月人均68元 → 月人均低保金).
 """
 from __future__ import annotations
 

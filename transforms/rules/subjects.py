@@ -10,12 +10,19 @@ stands and its indicator reads the same words. Productions for one quantity:
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
 - `subject_after_de`: 95%的村(社区)完成…修订工作, 为期3个月的专项整治行动 — a share or a
   duration of what follows it;
+- `subject_of_money`: 投入860万元的救灾款物 — a sum with nothing before it is of what follows 的;
+- `subject_of_duration`: 连续三年提高特困人员供养标准 — a duration of what the work is done to;
 - `subject_before_number`: 全年共保障城乡低保对象17662人 — the run of words right before the
-  number once fillers and links are left behind, without the agent in front of it and, for a
-  thing or a person, without the verb done to it (检查社会组织50家 → 社会组织).
+  number once fillers, links and a rate's denominator (人均月, 元/人) are left behind, without
+  the agent in front of it and, for a thing or a person, without the verb done to it
+  (检查社会组织50家 → 社会组织).
+A subject is never one character, one word that names nothing alone (先后, 连续) nor the
+report's own place (我县): such a figure inherits instead.
 `name_subjects` names every quantity of a sentence: one whose clause names nothing inherits the
 subject before it (累计培训28场次,980余人次), and a list of numbers whose subject names as many
-parts pairs them in order (195元、261元…生活补贴和护理补贴).
+parts pairs them in order (195元、261元…生活补贴和护理补贴); so does a list after 分别
+(城市低保标准和补差分别提高…), and a clause naming only a rate per head takes the figure before it
+(发放低保金98万元,月人均68元 → 月人均低保金).
 """
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -31,12 +38,16 @@ from transforms.rules.units import alternation, event_units, unit_family, unit_k
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these.
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】]")
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{1,2}月(?:底|份|末)?|\d{4}|第?[一二三四1-4]季度|季度)$")
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?|\d{4}"
+                       r"|第?[一二三四1-4]季度|季度)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
+# A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
+# name it stays (月人均补差, 人均可支配收入).
+RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
 LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）"}
@@ -51,8 +62,11 @@ LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-SERVICE_VERBS = frozenset({"提供", "开展", "实施"})
-PERSON_UNITS = frozenset({"人", "名", "户", "位"})
+# A rate's denominator written after a number (元/人, 元/人·月, 元 / 人 / 月): never a subject.
+DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
+PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
+PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
 
 
 @dataclass(frozen=True)
@@ -180,11 +194,16 @@ DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
-    """12 + 月份 → 12月份: a number and the date word after it are one (time) word."""
+    """12 + 月份 → 12月份: a number and the date word after it are one (time) word. And a
+    word jieba glued from a bound suffix and the link after it is two: 自费|率控制|在 →
+    自费|率|控制|在 (the suffix ends the noun, 控制 is a link to the number)."""
     out: list[Word] = []
     for word in words:
         if out and out[-1].isdigit() and DATE_PARTS.match(word) and out[-1].stop == word.start:
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
+        elif word[0] in BOUND_SUFFIXES and len(word) > 1 and word[1:] in strip_words() \
+                and word.stop - word.start == len(word):
+            out += [word.part(0, 1), word.part(1)]
         else:
             out.append(word)
     return out
@@ -207,10 +226,17 @@ def _words_between(stream: TokenStream, start: int, end: int) -> list[Word]:
     for word_start, word_end in zip(stream.starts[first:], stream.ends[first:]):
         if word_start >= end:
             break
-        word_start, word_end = max(word_start, start), min(word_end, end)
+        if word_start < start or word_end > end:
+            word_start, word_end = max(word_start, start), min(word_end, end)
         if position < word_start:
             _gap_words(text, position, word_start, out)
-        out.append(Word.at(text[word_start:word_end], word_start))
+        piece = text[word_start:word_end]
+        if "(" in piece:
+            out.append(Word.at(piece, word_start))
+        else:  # Word.at without the look for an annotation: most words
+            word = Word(piece)
+            word.start, word.stop = word_start, word_end
+            out.append(word)
         position = word_end
     if position < end:
         _gap_words(text, position, end, out)
@@ -222,8 +248,11 @@ def _gap_words(text: str, start: int, end: int, out: list[Word]) -> None:
     a pinyin annotation is none."""
     annotated = "(" in text[max(0, start - 8):end]
     for match in NOT_CUT.finditer(text, start, end):
-        if not (annotated and _annotation_at(text, match.start())):
-            out.append(Word.at(match.group(), match.start()))
+        piece = match.group()
+        if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
+            word = Word(piece)
+            word.start, word.stop = match.span()
+            out.append(word)
 
 
 @cache
@@ -233,7 +262,15 @@ def _scope_words() -> frozenset[str]:
 
 
 def _is_strip(token: str) -> bool:
-    return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token))
+    return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token)) \
+        or _strip_with_complement(token)
+
+
+def _strip_with_complement(token: str) -> bool:
+    """发放到, 落实到, 覆盖至: a verb of doing with the complement of where it reached is a link
+    too (救助资金发放到1200户)."""
+    return token[-1] in "到至" and len(token) > 2 and (
+        token[:-1] in strip_words() or token[:-1] in _words("subject_verbs.txt"))
 
 
 def clause_before(text: str, start: int, floor: int) -> int:
@@ -273,9 +310,15 @@ def _take_run(words: list[str]) -> list[str]:
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run)):
+                     or _inside_compound(words, run) or _period_inside(words, run)):
         run.insert(0, words.pop())
     return run
+
+
+def _period_inside(words: list[str], run: list[str]) -> bool:
+    """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
+    return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
+            and bool(re.match(r"[\u4e00-\u9fff]", words[-2])) and not _is_strip(words[-2]))
 
 
 def _as_word(word: str) -> Word:
@@ -312,8 +355,13 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
     phrase = "".join(rest)
     if counts == "things":
-        return phrase not in generic_subjects()
+        return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads())
+
+
+@cache
+def _measure_heads() -> tuple[str, ...]:
+    return tuple(load_words("subject_measure_heads.txt"))
 
 
 @cache
@@ -349,6 +397,8 @@ def _is_scope(run: list[str]) -> bool:
     first = run[0]
     if first in SELF and run[1] in LEVEL_CHARS:
         return len(run) > 2
+    if len(first) == 2 and first[0] in SELF and first[1] in LEVEL_CHARS:  # 我市 cut as one word
+        return True
     if first in domain_terms():
         return False
     return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first)
@@ -405,7 +455,8 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not re.search(r"[\u4e00-\u9fff]", phrase):
+            or not re.search(r"[\u4e00-\u9fff]", phrase) or _names_nothing(run, phrase) \
+            or _own_place(phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -415,11 +466,36 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
 
 
+# Parts of speech of a word that alone names nothing counted: adverbs, time words, pronouns,
+# prepositions, conjunctions, particles, localisers, numerals (先后, 严格, 连续, 到, 低).
+NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "f",
+                           "m", "a"})
+
+
+def _own_place(phrase: str) -> bool:
+    """我县, 本市, 全镇 alone: where the report is, never what is counted."""
+    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in LEVEL_CHARS
+
+
+def _names_nothing(run: list[str], phrase: str) -> bool:
+    """A subject is never one character (村, 户, 市, 低) nor one word that names nothing alone
+    (先后, 严格, 连续): the figure inherits from its list or clause instead."""
+    if phrase in domain_terms():
+        return False
+    return len(phrase) == 1 or (len(run) == 1 and word_tag(phrase) in NAMELESS_TAGS)
+
+
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link = None
-    while words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
+    while words:
+        aside = _aside_before(words)
+        if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
+            del words[aside:]
+            continue
+        if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
+            break
         popped = words.pop()
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
@@ -434,7 +510,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         who = _take_run(rest)
         if who and between:
             run = [*who, *between, *run]
-    if len(run) == 1 and run[0] in _words("subject_verbs.txt"):
+    if len(run) == 1:
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
         rest = list(words)
@@ -444,15 +520,32 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if len(named) > 1 and "".join(named).endswith(run[0]):
             run = named
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
+    # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
-        run = [*_take_run(words[:-1]), words[-1], *run]
+        rest = words[:-1]
+        clause = _take_run(rest)
+        if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
+            clause.insert(0, rest[-1])
+        run = [*clause, words[-1], *run]
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
-    if counts == "things" and ("在" in words or run[:1] == ["经"]):
+    # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)
+    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     run, dropped = _trim_front(run, counts)
     return _subject(run, dropped)
+
+
+def _aside_before(words: list[str]) -> int:
+    """Where a bracketed aside that ends the words opens (0 when none does, or when nothing
+    stands before it)."""
+    if not words or words[-1] not in (")", "）"):
+        return 0
+    opening = "(" if words[-1] == ")" else "（"
+    where = next((i for i in range(len(words) - 2, -1, -1) if words[i] == opening), 0)
+    # a short one belongs to the name before it: 劳务协作站(点), 县(市、区)
+    return where if where > 0 and len("".join(words[where + 1:-1])) > 4 else 0
 
 
 @cache
@@ -500,9 +593,11 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         kept.append(word)
     phrase = "".join(kept)
     heads = (*head_words(), *_event_heads()) if events else head_words()
-    cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
-    if cut == 0:  # no head word: the nouns right after the number (2万余床棉被)
-        cut = len("".join(_nominal_prefix(kept)))
+    cut = _last_head_end(kept, heads)
+    if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
+        cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
+    if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
+        cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
     cut = _close_bracket(phrase, cut)
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
@@ -515,6 +610,17 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:
+    """Where the last word ending with a head word ends in the joined words: a head ends a
+    word (51个村民组 is 村民组, not 村 of 村民; 57个社区村规民约 is 社区, not 社区村)."""
+    ends, length = [], 0
+    for word in words:
+        length += len(word)
+        ends.append(length)
+    phrase = "".join(words)
+    return next((end for end in reversed(ends) if phrase.endswith(heads, 0, end)), 0)
 
 
 def _nominal_prefix(words: list[str]) -> list[str]:
@@ -541,7 +647,7 @@ def _phrase_ahead(words: list[str]) -> list[str]:
 
 def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
     """为一千二百余人提供上门探访服务: people counted by the service they were given."""
-    words = tokens(stream, start, end)
+    words = [w for w in tokens(stream, start, end) if w != "了"]
     if not words or words[0] not in SERVICE_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
@@ -564,6 +670,23 @@ def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | Non
     return _subject([Word.at(stream.text[start + 1:end], start + 1)])
 
 
+def subject_of_money(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """投入860万元的救灾款物(其中…)用于…: a sum of money is of what follows its 的, up to an aside
+    or a verb."""
+    run = []
+    for word in tokens(stream, start, end):
+        if _is_strip(word) or word in BRACKETS or word[0].isdigit() or word_tag(word) == "v":
+            break
+        run.append(word)
+    return _subject(run)
+
+
+def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
+    run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
+    return _subject(run, dropped)
+
+
 def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
     return name_subject_traced(stream, quantity, floor, sentence_start).subject
 
@@ -579,9 +702,14 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
     clause_start = clause_before(text, quantity.outer_start, floor)
+    denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
+    if denominator and denominator.end() <= quantity.outer_start:
+        clause_start = denominator.end()
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
                            stream, sentence_start, clause_start, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
+    denominator = DENOMINATOR.match(text, after_start, after_end)
+    after_start = denominator.end() if denominator else after_start
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
@@ -592,8 +720,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
             return Named(standard, "of_standard")
+    if kind == "money" and before is None and text.startswith("的", after_start, after_end):
+        return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
     if kind in ("percent", "duration") and before is None:
-        return Named(subject_after_de(stream, after_start, after_end), "after_de")
+        after_de = subject_after_de(stream, after_start, after_end)
+        if after_de is None and kind == "duration":
+            return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
+        return Named(after_de, "after_de")
     return Named(before, "before_number")
 
 
@@ -619,7 +752,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration", "of_money",
                        "list_parts", "list_shared", "table_cell"})
 
 
@@ -670,8 +803,10 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task",):
             memory.remember(quantity.unit, found.subject)
-    _pair_changes(text, quantities, named)
-    for group in _lists(text, quantities):
+    lists = _lists(text, quantities) if len(quantities) > 1 else []
+    _pair_changes(text, quantities, named, lists)
+    _pair_respectively(stream, sentence_start, quantities, named, lists)
+    for group in lists:
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
             continue  # the list's subject stands before it and was inherited along it
@@ -681,10 +816,49 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     return named
 
 
-def _pair_changes(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                       named: list[Named], lists: list[list[int]]) -> None:
+    """城市低保标准和补差分别提高70%和68.4%, a类、b类、c类每人每月分别补助75元、60元、55元: a
+    list after 分别 pairs, in order, with the parts of the phrase before 分别 in its clause."""
+    text = stream.text
+    for group in lists:
+        first = quantities[group[0]]
+        floor = quantities[group[0] - 1].outer_end if group[0] else sentence_start
+        clause_start = clause_before(text, first.outer_start, floor)
+        where = text.rfind("分别", clause_start, first.outer_start)
+        if where < 0:
+            continue
+        phrase = subject_before_number(stream, clause_start, where, "things")
+        parts = _shared_modifier(_parts(phrase)) if phrase else []
+        if len(parts) == len(group) and not _modifiers_of_one_head(parts):
+            for part, index in zip(parts, group):
+                named[index] = Named(part, "respectively")
+
+
+def _modifiers_of_one_head(parts: list[Subject]) -> bool:
+    """城市、农村低保平均标准: modifiers coordinated before one head, kept as written for each."""
+    return len(parts[0].text) <= 2 and len(parts[-1].text) > 3
+
+
+def _shared_modifier(parts: list[Subject]) -> list[Subject]:
+    """城市低保标准、补差 → 城市低保标准, 城市低保补差: a later part that is one short word shares
+    what the first part says before its head (a word that names nothing alone or a measure)."""
+    if len(parts) < 2:
+        return parts
+    first = parts[0].text
+    heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
+    head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
+    if head is None:
+        return parts
+    modifier = first[:-len(head)]
+    return [parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
+                        and not p.text.startswith(modifier) else p for p in parts[1:])]
+
+
+def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
     before it."""
-    for group in _lists(text, quantities):
+    for group in lists:
         if named[group[0]].rule != "change_of_level" or any(
                 named[i].rule not in ("change_of_level", "inherited") for i in group[1:]):
             continue
@@ -721,7 +895,7 @@ class Around:
         """The last figure its own clause named: what a change or a flow is about."""
         return next((n.subject for n in reversed(self.named) if n.rule in OWN_RULES and n.subject), None)
 
-    @property
+    @cached_property
     def clause(self) -> str:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
@@ -783,6 +957,20 @@ def _topic_event(a: Around) -> Subject | None:
     return Subject(topic + flow.group("flow")) if topic else None
 
 
+PER_HEAD = re.compile(r"(?:月|年)?(?:人均|户均)")
+
+
+def _per_head_of_previous(a: Around) -> Subject | None:
+    """发放低保金98万元,月人均68元: a clause that names only a rate per head is that rate of the
+    figure before it (月人均低保金)."""
+    if a.own.subject is not None or a.previous is None or "均" not in a.lead:
+        return None
+    rate = PER_HEAD.fullmatch(a.clause.strip().removeprefix("为").removesuffix("为").removesuffix("达"))
+    if rate and PER_HEAD.match(a.previous.text) is None:
+        return Subject(rate.group() + a.previous.text)
+    return None
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -806,6 +994,7 @@ CONTEXT_RULES = (
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
+    ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

@@ -4,14 +4,18 @@
 Named rules (`KIND_RULES`, words in data/kinds.toml, examples in corpus/kinds.toml), tried in
 order; the first that applies decides, and `stated` (actual) is what is left:
 
+- `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  年度计划为29个, 省定70%, 年初方案修建150户, (年度任务75%));
+  省定70%, 年预算为300万元, (年度任务75%));
+- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual);
+- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
+  plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  即将下拨), unless what follows it says done (已完成);
+  明年, 到2025年 when that year is after the report's), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
@@ -53,6 +57,8 @@ class KindContext:
     in_heading: bool  # on its section heading's own line
     review: bool  # in a part that reviews the past (成效, 基础条件)
     report_type: str | None
+    report_year: int | None = None
+    after_target: bool = False  # the figure before it in its sentence is a target
 
     @cached_property
     def before(self) -> str:
@@ -86,6 +92,14 @@ class KindRule:
     name: str
     kind: Kind
     applies: Callable[[KindContext], bool]
+
+
+def _raise_from(c: KindContext) -> bool:
+    """X of 由X提高到Y (从X增加到Y): the level the change starts from."""
+    table = _table()["raise_from"]
+    if not re.search(rf"(?:{alternation(table['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$", c.clause_before):
+        return False
+    return bool(re.match(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(table['verbs'])})", c.text[c.outer_end:c.outer_end + 12]))
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -123,6 +137,16 @@ def _target_noun_before(c: KindContext) -> bool:
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between)
 
 
+def _part_of_target(c: KindContext) -> bool:
+    """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户."""
+    if not c.after_target:
+        return False
+    table = _table()["part_of_target"]
+    before = c.before
+    opening = max(before.rfind(word) for word in table["words"])
+    return opening >= 0 and not _says_done(before[opening:])
+
+
 def _bound_target(c: KindContext) -> bool:
     """控制在4.0%以内 opening its clause, after the level reached (失业率3.47%,控制在4.0%以内);
     a subject held within a bound (自费率控制在10%以内) is the level reached."""
@@ -144,8 +168,26 @@ def _raise_target(c: KindContext) -> bool:
 @cache
 def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     table = _table()["cue_before"]
-    cues = "|".join([*(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"]), table["deadline"]])
+    cues = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
+
+
+@cache
+def _deadline() -> re.Pattern:
+    return re.compile(_table()["cue_before"]["deadline"])
+
+
+def _last_cue(c: KindContext, text: str) -> re.Match | None:
+    """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
+    report's (到2023年底共有… in a report on 2023 is the level reached)."""
+    last = None
+    for last in _cues()[0].finditer(text):
+        pass
+    for deadline in _deadline().finditer(text):
+        if (c.report_year is None or int(deadline.group(1)) > c.report_year) and (
+                last is None or deadline.start() > last.start()):
+            last = deadline
+    return last
 
 
 def _without_not_cues(text: str) -> str:
@@ -156,12 +198,18 @@ def _says_done(text: str) -> bool:
     return bool(_cues()[2].search(text))
 
 
-def _cue_before(c: KindContext) -> bool:
-    cues, _, _ = _cues()
-    before = _without_not_cues(c.before)
-    last = None
-    for last in cues.finditer(before):
+def _in_force(c: KindContext) -> bool:
+    """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
+    clause = _without_not_cues(c.clause_before)
+    found = None
+    for found in re.finditer(alternation(_table()["in_force"]["words"]), clause):
         pass
+    return found is not None and _last_cue(c, clause[found.end():]) is None
+
+
+def _cue_before(c: KindContext) -> bool:
+    before = _without_not_cues(c.before)
+    last = _last_cue(c, before)
     return last is not None and not _says_done(before[last.end():])
 
 
@@ -180,11 +228,14 @@ def _plan_document(c: KindContext) -> bool:
 
 
 KIND_RULES = (
+    KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),
+    KindRule("part_of_target", Kind.TARGET, _part_of_target),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
+    KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("progress_task", Kind.TARGET, _progress_task),

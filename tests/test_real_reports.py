@@ -60,11 +60,11 @@ def texts_present():
 # What the dev part has reached; raised as extraction improves, never lowered to let a change in.
 DEV_FLOORS = {
     "f1": 0.98, "precision": 0.98, "recall": 0.98, "subject": 0.75, "kind": 0.99,
-    "target_recall": 0.97, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.59,
+    "target_recall": 0.98, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.61,
     "agency": 0.95, "report_year": 0.97,
 }
 # Core figures whose indicator is of another family, unit or measure (transforms/evaluation.py)
-DEV_MOST_SUSPECT = 2
+DEV_MOST_SUSPECT = 0
 
 
 def test_dev_scores():

@@ -66,6 +66,11 @@ class KindContext:
         return _blank_names(self.text[self.sentence_start:self.start])
 
     @cached_property
+    def before_plain(self) -> str:
+        """`before` with the words that hold a cue without being one blanked (工作计划)."""
+        return _without_not_cues(self.before)
+
+    @cached_property
     def line_before(self) -> str:
         """Its line up to the figure."""
         return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
@@ -94,39 +99,51 @@ class KindRule:
     applies: Callable[[KindContext], bool]
 
 
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' patterns, built once from their words."""
+    t = _table()
+    nouns_after = alternation(t["target_noun_after"]["nouns"])
+    return {
+        "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
+        "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
+        "completion_share": re.compile(
+            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$"),
+        "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"),
+        "noun_after_later": re.compile(rf"的(?:{nouns_after})"),
+        "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
+        "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
+        "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
+        "in_force": re.compile(alternation(t["in_force"]["words"])),
+    }
+
+
 def _raise_from(c: KindContext) -> bool:
     """X of 由X提高到Y (从X增加到Y): the level the change starts from."""
-    table = _table()["raise_from"]
-    if not re.search(rf"(?:{alternation(table['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$", c.clause_before):
-        return False
-    return bool(re.match(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(table['verbs'])})", c.text[c.outer_end:c.outer_end + 12]))
+    patterns = _patterns()
+    return bool(patterns["raise_from_after"].match(c.text, c.outer_end, c.outer_end + 12)) and bool(
+        patterns["raise_from_before"].search(c.clause_before))
 
 
 def _completion_share(c: KindContext) -> bool:
     """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%)."""
-    if not c.text.startswith("%", c.end - 1):
-        return False
-    table = _table()["completion_share"]
-    tasks = alternation(table["tasks"])
-    return bool(re.search(rf"(?:{tasks})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$", c.clause_before))
+    return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before))
 
 
 def _target_noun_after(c: KindContext) -> bool:
-    table = _table()["target_noun_after"]
-    nouns = alternation(table["nouns"])
+    patterns = _patterns()
     after = c.clause_after
-    if re.match(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns})", after):
+    if patterns["noun_after"].match(after):
         return True
-    later = re.search(rf"的(?:{nouns})", after)
-    return bool(later) and not re.search(alternation(table["not_between"]), after[:later.start()])
+    later = patterns["noun_after_later"].search(after)
+    return bool(later) and not patterns["not_between"].search(after[:later.start()])
 
 
 def _target_noun_before(c: KindContext) -> bool:
-    table = _table()["target_noun_before"]
-    window = _without_not_cues(c.before)[-table["reach"]:]
-    nouns = alternation(table["nouns"])
+    window = c.before_plain[-_table()["target_noun_before"]["reach"]:]
     found = None
-    for found in re.finditer(rf"(?:{nouns})", window):
+    for found in _patterns()["noun_before"].finditer(window):
         pass
     if found is None:
         return False
@@ -141,52 +158,43 @@ def _part_of_target(c: KindContext) -> bool:
     """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户."""
     if not c.after_target:
         return False
-    table = _table()["part_of_target"]
     before = c.before
-    opening = max(before.rfind(word) for word in table["words"])
+    opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
     return opening >= 0 and not _says_done(before[opening:])
 
 
 def _bound_target(c: KindContext) -> bool:
     """控制在4.0%以内 opening its clause, after the level reached (失业率3.47%,控制在4.0%以内);
     a subject held within a bound (自费率控制在10%以内) is the level reached."""
-    table = _table()["bound_target"]
-    bounded = c.text[c.end:c.outer_end].strip().startswith(tuple(table["after"]))
-    return bounded and bool(re.fullmatch(rf"\s*(?:{alternation(table['before'])})\s*", c.clause_before))
+    bounded = c.text[c.end:c.outer_end].strip().startswith(tuple(_table()["bound_target"]["after"]))
+    return bounded and bool(_patterns()["bound_before"].fullmatch(c.clause_before))
 
 
 def _raise_target(c: KindContext) -> bool:
-    table = _table()["raise_target"]
-    clause = c.clause_before
-    verb = re.search(rf"(?:{alternation(table['verbs'])})(?:每人每[月年]|每[月年])?\s*$", clause)
-    if not verb or "了" in c.text[c.end:c.end + 1]:
-        return False
     will = c.before.rfind("将")
-    return will >= 0 and not c.before[:will].endswith(tuple(table["done"]))
+    if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
+        return False
+    return not c.before[:will].endswith(tuple(_table()["raise_target"]["done"]))
 
 
 @cache
 def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(plan words and deadlines, words that hold a plan word without being one, done words);
+    a deadline's year is the group `year`."""
     table = _table()["cue_before"]
-    cues = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
+    words = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
+    cues = f"{words}|{table['deadline']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
-
-
-@cache
-def _deadline() -> re.Pattern:
-    return re.compile(_table()["cue_before"]["deadline"])
 
 
 def _last_cue(c: KindContext, text: str) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
     report's (到2023年底共有… in a report on 2023 is the level reached)."""
     last = None
-    for last in _cues()[0].finditer(text):
-        pass
-    for deadline in _deadline().finditer(text):
-        if (c.report_year is None or int(deadline.group(1)) > c.report_year) and (
-                last is None or deadline.start() > last.start()):
-            last = deadline
+    for found in _cues()[0].finditer(text):
+        year = found.group("year")
+        if year is None or c.report_year is None or int(year) > c.report_year:
+            last = found
     return last
 
 
@@ -200,15 +208,15 @@ def _says_done(text: str) -> bool:
 
 def _in_force(c: KindContext) -> bool:
     """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
-    clause = _without_not_cues(c.clause_before)
+    clause = c.before_plain[len(c.before) - len(c.clause_before):]
     found = None
-    for found in re.finditer(alternation(_table()["in_force"]["words"]), clause):
+    for found in _patterns()["in_force"].finditer(clause):
         pass
     return found is not None and _last_cue(c, clause[found.end():]) is None
 
 
 def _cue_before(c: KindContext) -> bool:
-    before = _without_not_cues(c.before)
+    before = c.before_plain
     last = _last_cue(c, before)
     return last is not None and not _says_done(before[last.end():])
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from transforms.lexicon import load_toml, load_words
+from transforms.rules import computed_once
 from transforms.rules.subjects import Subject
 from transforms.rules.units import same_family, unit_family, unit_kinds
 
@@ -228,7 +229,7 @@ class Asked:
     def key(self) -> str:
         return normalise((self.subject.narrowed_by or "") + self.subject.text)
 
-    @cached_property
+    @computed_once
     def words(self) -> list[str]:
         return [w for w in map(normalise, self.subject.words(self.stream)) if w]
 

@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, SectionCategory
+from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
@@ -60,28 +61,28 @@ class KindContext:
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
 
-    @cached_property
+    @computed_once
     def before(self) -> str:
         """The sentence up to the figure, names and titles blanked."""
         return _blank_names(self.text[self.sentence_start:self.start])
 
-    @cached_property
+    @computed_once
     def before_plain(self) -> str:
         """`before` with the words that hold a cue without being one blanked (工作计划)."""
         return _without_not_cues(self.before)
 
-    @cached_property
+    @computed_once
     def line_before(self) -> str:
         """Its line up to the figure."""
         return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
 
-    @cached_property
+    @computed_once
     def clause_before(self) -> str:
         before = self.before
         breaks = list(CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end():] if breaks else before
 
-    @cached_property
+    @computed_once
     def clause_after(self) -> str:
         window = self.text[self.outer_end:self.outer_end + 60]
         found = CLAUSE_BREAK.search(window)

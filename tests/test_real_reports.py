@@ -60,7 +60,7 @@ def texts_present():
 # What the dev part has reached; raised as extraction improves, never lowered to let a change in.
 DEV_FLOORS = {
     "f1": 0.98, "precision": 0.98, "recall": 0.98, "subject": 0.80, "kind": 0.99,
-    "target_recall": 0.97, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.59,
+    "target_recall": 0.98, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.61,
     "agency": 0.95, "report_year": 0.97,
 }
 # The other metadata fields reached on dev (tests/fixtures/real/README.md defines them).
@@ -69,7 +69,7 @@ DEV_METADATA_FLOORS = {
     "publish_date": 0.98, "title": 0.96,
 }
 # Core figures whose indicator is of another family, unit or measure (transforms/evaluation.py)
-DEV_MOST_SUSPECT = 2
+DEV_MOST_SUSPECT = 0
 
 
 def test_dev_scores():

@@ -204,8 +204,10 @@ def indicator_disagrees(subject: str, unit: str | None, indicator_id: str) -> bo
     if indicator is None:
         return True
     own = indicator_of_phrase(subject, unit or "")
-    # the gold drops a leading 新增 that the extractor keeps aside (新增敬老院床位 → 敬老院床位)
-    return ((own is not None and indicator_id not in (own, own + "_new"))
+    # the gold drops a leading 新增 that the extractor keeps aside (新增敬老院床位 → 敬老院床位):
+    # the new ones' indicator is the one the gold's own declares (`new`)
+    siblings = (own, _indicator_by_id()[own].new) if own is not None else ()
+    return ((own is not None and indicator_id not in siblings)
             or core_family(indicator.name) != core_family(subject)
             or not same_family(indicator.unit, unit or "")
             or (names_a_measure(subject) and is_standard(indicator.name) != is_standard(subject)))

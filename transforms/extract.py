@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from itertools import groupby
 
-from transforms.model import DocumentMeta, Mention, Quantity, Section, SectionCategory, Sentence
+from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import KindContext, kind_of
 from transforms.rules.periods import Cues, section_time
@@ -55,6 +55,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
             category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
         change_end = -1  # where the last figure that is a change ends: a list after it changes too
+        after_target = False
         for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
             subject = named.subject
             indicator, _, indicator_rule = match_indicator_traced(
@@ -70,7 +71,9 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
                 in_heading=section is not None and _on_heading_line(text, section, quantity.start),
-                review=category in REVIEW, report_type=meta.report_type, column=quantity.column))
+                review=category in REVIEW, report_type=meta.report_type, column=quantity.column,
+                report_year=meta.report_year, after_target=after_target))
+            after_target = kind is Kind.TARGET
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],

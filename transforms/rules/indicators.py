@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from transforms.lexicon import load_toml, load_words
+from transforms.rules import computed_once
 from transforms.rules.subjects import Subject
 from transforms.rules.units import same_family, unit_family, unit_kinds
 
@@ -81,9 +82,33 @@ def _in_units(unit: str, units: list[str]) -> bool:
 
 @cache
 def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
-    """The indicator of the population a phrase names and the measure that follows its name."""
-    names, measures, index, money = _structure()
+    """The indicator of the population a phrase names and the measure that follows its name;
+    a phrase opening with 人均 (人均低保金, 月人均低保补助) names what one recipient gets."""
     phrase = _without_scope_words(phrase)
+    opening = next((w for w in load_toml("indicator_populations.toml")["average"]["openings"]
+                    if phrase.startswith(w)), None)
+    if opening:
+        return _average_of(phrase[len(opening):], unit)
+    return _population_measure(phrase, unit, per_person)
+
+
+def _average_of(phrase: str, unit: str) -> Indicator | None:
+    """人均 + a population's money (average benefit) or its standard (standard)."""
+    found = _population_measure(phrase, unit, True)
+    if found is None or found.measure not in ("standard", "average_benefit"):
+        return None
+    if found.measure == "standard" and not _names_standard(phrase):
+        _, _, index, _ = _structure()
+        return index.get((found.population, "average_benefit"))
+    return found
+
+
+def _names_standard(phrase: str) -> bool:
+    return any(word and phrase.endswith(word) for word in _structure()[1]["standard"]["words"])
+
+
+def _population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
+    names, measures, index, money = _structure()
     found = []
     for name, population in names:
         if not phrase.startswith(name):
@@ -206,7 +231,7 @@ class Asked:
     def key(self) -> str:
         return normalise((self.subject.narrowed_by or "") + self.subject.text)
 
-    @cached_property
+    @computed_once
     def words(self) -> list[str]:
         return [w for w in map(normalise, self.subject.words(self.stream)) if w]
 
@@ -229,6 +254,11 @@ def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
 
 
 def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
+    """Not for a subject narrowed by a flow (新增集中供养五保对象 is no stock of them): the words
+    left out of a three-quarter overlap could be the very flow."""
+    flow = normalise(a.subject.narrowed_by or "")
+    if flow and flow.startswith(_new_words()):
+        return None
     return _best_overlap(frozenset(a.words), a.unit)
 
 
@@ -248,6 +278,22 @@ def _a_total(indicator: Indicator) -> bool:
     return indicator.measure == "funds" or (
         indicator.measure is None and indicator.unit == "元" and not any(
             word in indicator.name for word in ("标准", "人均", "补差", "水平")))
+
+
+def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
+    """A subject right after a flow word it left out (新纳入 of 新纳入城乡低保对象415人) is
+    narrowed by it: those counted are the new ones, never the whole stock."""
+    if subject.narrowed_by or stream is None or not subject.spans:
+        return subject
+    start = subject.spans[0][0]
+    before = stream.text[max(0, start - 4):start]
+    flow = next((w for w in _new_words() if before.endswith(w)), None)
+    return Subject(subject.text, flow) if flow else subject
+
+
+@cache
+def _new_words() -> tuple[str, ...]:
+    return tuple(sorted(load_toml("indicator_populations.toml")["new_words"], key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -281,7 +327,7 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
     """match_indicator with the name of the rule that decided (`none` when none did)."""
     if subject is None:
         return None, 0.0, "none"
-    asked = Asked(subject, unit, per_person, stream)
+    asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)
         if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total

@@ -7,15 +7,18 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `table_plan_column`: a table cell under a plan, task or budget column (计划, 任务) is a target;
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
-
+- `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  年度计划为29个, 省定70%, 年初方案修建150户, (年度任务75%));
+  省定70%, 年预算为300万元, (年度任务75%));
+- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual);
+- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
+  plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  即将下拨), unless what follows it says done (已完成);
+  明年, 到2025年 when that year is after the report's), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is);
@@ -29,10 +32,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, SectionCategory
+from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
@@ -59,24 +63,31 @@ class KindContext:
     review: bool  # in a part that reviews the past (成效, 基础条件)
     report_type: str | None
     column: str | None = None  # a table cell's column role (rules/tables.py)
+    report_year: int | None = None
+    after_target: bool = False  # the figure before it in its sentence is a target
 
-    @cached_property
+    @computed_once
     def before(self) -> str:
         """The sentence up to the figure, names and titles blanked."""
         return _blank_names(self.text[self.sentence_start:self.start])
 
-    @cached_property
+    @computed_once
+    def before_plain(self) -> str:
+        """`before` with the words that hold a cue without being one blanked (工作计划)."""
+        return _without_not_cues(self.before)
+
+    @computed_once
     def line_before(self) -> str:
         """Its line up to the figure."""
         return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
 
-    @cached_property
+    @computed_once
     def clause_before(self) -> str:
         before = self.before
         breaks = list(CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end():] if breaks else before
 
-    @cached_property
+    @computed_once
     def clause_after(self) -> str:
         window = self.text[self.outer_end:self.outer_end + 60]
         found = CLAUSE_BREAK.search(window)
@@ -94,31 +105,51 @@ class KindRule:
     applies: Callable[[KindContext], bool]
 
 
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' patterns, built once from their words."""
+    t = _table()
+    nouns_after = alternation(t["target_noun_after"]["nouns"])
+    return {
+        "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
+        "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
+        "completion_share": re.compile(
+            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$"),
+        "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"),
+        "noun_after_later": re.compile(rf"的(?:{nouns_after})"),
+        "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
+        "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
+        "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
+        "in_force": re.compile(alternation(t["in_force"]["words"])),
+    }
+
+
+def _raise_from(c: KindContext) -> bool:
+    """X of 由X提高到Y (从X增加到Y): the level the change starts from."""
+    patterns = _patterns()
+    return bool(patterns["raise_from_after"].match(c.text, c.outer_end, c.outer_end + 12)) and bool(
+        patterns["raise_from_before"].search(c.clause_before))
+
+
 def _completion_share(c: KindContext) -> bool:
     """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%)."""
-    if not c.text.startswith("%", c.end - 1):
-        return False
-    table = _table()["completion_share"]
-    tasks = alternation(table["tasks"])
-    return bool(re.search(rf"(?:{tasks})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$", c.clause_before))
+    return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before))
 
 
 def _target_noun_after(c: KindContext) -> bool:
-    table = _table()["target_noun_after"]
-    nouns = alternation(table["nouns"])
+    patterns = _patterns()
     after = c.clause_after
-    if re.match(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns})", after):
+    if patterns["noun_after"].match(after):
         return True
-    later = re.search(rf"的(?:{nouns})", after)
-    return bool(later) and not re.search(alternation(table["not_between"]), after[:later.start()])
+    later = patterns["noun_after_later"].search(after)
+    return bool(later) and not patterns["not_between"].search(after[:later.start()])
 
 
 def _target_noun_before(c: KindContext) -> bool:
-    table = _table()["target_noun_before"]
-    window = _without_not_cues(c.before)[-table["reach"]:]
-    nouns = alternation(table["nouns"])
+    window = c.before_plain[-_table()["target_noun_before"]["reach"]:]
     found = None
-    for found in re.finditer(rf"(?:{nouns})", window):
+    for found in _patterns()["noun_before"].finditer(window):
         pass
     if found is None:
         return False
@@ -129,29 +160,48 @@ def _target_noun_before(c: KindContext) -> bool:
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between)
 
 
+def _part_of_target(c: KindContext) -> bool:
+    """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户."""
+    if not c.after_target:
+        return False
+    before = c.before
+    opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
+    return opening >= 0 and not _says_done(before[opening:])
+
+
 def _bound_target(c: KindContext) -> bool:
     """控制在4.0%以内 opening its clause, after the level reached (失业率3.47%,控制在4.0%以内);
     a subject held within a bound (自费率控制在10%以内) is the level reached."""
-    table = _table()["bound_target"]
-    bounded = c.text[c.end:c.outer_end].strip().startswith(tuple(table["after"]))
-    return bounded and bool(re.fullmatch(rf"\s*(?:{alternation(table['before'])})\s*", c.clause_before))
+    bounded = c.text[c.end:c.outer_end].strip().startswith(tuple(_table()["bound_target"]["after"]))
+    return bounded and bool(_patterns()["bound_before"].fullmatch(c.clause_before))
 
 
 def _raise_target(c: KindContext) -> bool:
-    table = _table()["raise_target"]
-    clause = c.clause_before
-    verb = re.search(rf"(?:{alternation(table['verbs'])})(?:每人每[月年]|每[月年])?\s*$", clause)
-    if not verb or "了" in c.text[c.end:c.end + 1]:
-        return False
     will = c.before.rfind("将")
-    return will >= 0 and not c.before[:will].endswith(tuple(table["done"]))
+    if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
+        return False
+    return not c.before[:will].endswith(tuple(_table()["raise_target"]["done"]))
 
 
 @cache
 def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(plan words and deadlines, words that hold a plan word without being one, done words);
+    a deadline's year is the group `year`."""
     table = _table()["cue_before"]
-    cues = "|".join([*(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"]), table["deadline"]])
+    words = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
+    cues = f"{words}|{table['deadline']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
+
+
+def _last_cue(c: KindContext, text: str) -> re.Match | None:
+    """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
+    report's (到2023年底共有… in a report on 2023 is the level reached)."""
+    last = None
+    for found in _cues()[0].finditer(text):
+        year = found.group("year")
+        if year is None or c.report_year is None or int(year) > c.report_year:
+            last = found
+    return last
 
 
 def _without_not_cues(text: str) -> str:
@@ -162,12 +212,18 @@ def _says_done(text: str) -> bool:
     return bool(_cues()[2].search(text))
 
 
-def _cue_before(c: KindContext) -> bool:
-    cues, _, _ = _cues()
-    before = _without_not_cues(c.before)
-    last = None
-    for last in cues.finditer(before):
+def _in_force(c: KindContext) -> bool:
+    """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
+    clause = c.before_plain[len(c.before) - len(c.clause_before):]
+    found = None
+    for found in _patterns()["in_force"].finditer(clause):
         pass
+    return found is not None and _last_cue(c, clause[found.end():]) is None
+
+
+def _cue_before(c: KindContext) -> bool:
+    before = c.before_plain
+    last = _last_cue(c, before)
     return last is not None and not _says_done(before[last.end():])
 
 
@@ -197,11 +253,14 @@ def _table_comparison_column(c: KindContext) -> bool:
 KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
+    KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),
+    KindRule("part_of_target", Kind.TARGET, _part_of_target),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
+    KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("progress_task", Kind.TARGET, _progress_task),

@@ -1,9 +1,10 @@
 """Chinese full-text search over report sentences: jieba terms and BM25, all in SQL.
 
 DuckDB's fts extension cannot be installed offline and does not segment Chinese, so the
-loader keeps each sentence's terms (sentence_terms, cut by transforms.search_terms) and the
-query is cut by the same function: traditional characters are folded to simplified on both
-sides, and a query word matches an indexed word that contains it (see search.sql).
+loader keeps each sentence's terms (sentence_terms, cut by transforms.search_terms; the same
+postings by number in warehouse.search_index's tables, which the ranking reads) and the query
+is cut by the same function: traditional characters are folded to simplified on both sides,
+and a query word matches an indexed word that contains it (see search.sql).
 """
 
 from __future__ import annotations
@@ -31,13 +32,12 @@ WHERE sentence_id IN (SELECT unnest($ids::VARCHAR[]))
 """
 COLUMNS = ["score", "sentence", "report_title", "agency", "report_year", "section", "section_category",
            "region", "matched", "sentence_id"]
-# Conditions on the candidate sentence's occurrence `o`, each used only when its parameter is given.
+# Conditions on the candidate sentence's occurrence `o` (warehouse/search.sql), each used only when
+# its parameter is given.
 FILTERS = {
-    "province": "o.document_id IN (SELECT document_id FROM documents WHERE province = $province)",
-    "year": "o.document_id IN (SELECT document_id FROM documents WHERE report_year = $year)",
-    "category": ("o.sentence_id IN (SELECT sentence_id FROM sentences s WHERE"
-                 " s.section_id IN (SELECT section_id FROM sections WHERE category = $category)"
-                 " OR ($category = 'other' AND s.section_id IS NULL))"),
+    "province": "o.document_no IN (SELECT document_no FROM search_documents WHERE province = $province)",
+    "year": "o.document_no IN (SELECT document_no FROM search_documents WHERE report_year = $year)",
+    "category": "o.category = $category",
 }
 
 

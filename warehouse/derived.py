@@ -68,7 +68,7 @@ def _refresh_indicator_mentions(con: duckdb.DuckDBPyConnection, changed: Sequenc
     if changed is None:
         con.execute("DELETE FROM indicator_mentions")
         con.execute(f"INSERT INTO indicator_mentions BY NAME SELECT * FROM ({values.replace(_DOCUMENTS_MARK, '')})"
-                    " ORDER BY indicator_id, province, report_year")
+                    " ORDER BY province, indicator_id, region_key, report_year")
         return
     if not changed:
         return

@@ -8,13 +8,16 @@
 --   year (family annual) before half-year, then plan and other reports; an exact figure before
 --   an approximate one (qualifier NULL first); the largest value (a total before its parts, a
 --   stock before the year's additions); then the earliest mention.
--- mention_rank numbers the mentions in that order. Both windows are within one indicator,
--- region_key and report_year, so recomputing the groups a load touched gives the rows a full
--- recomputation would.
+-- mention_rank numbers the mentions in that order; in_series marks the row indicator_series
+-- shows: the first actual figure by preference per indicator, region, report family, unit and
+-- year, reports of unknown year left out. Every window is within one indicator, region_key and
+-- report_year, so recomputing the groups a load touched gives the rows a full recomputation
+-- would.
 SELECT
     *,
     row_number() OVER figure AS mention_rank,
-    count(*) OVER place_and_year AS mentions
+    count(*) OVER place_and_year AS mentions,
+    (kind = 'actual' AND report_year IS NOT NULL AND row_number() OVER series_figure = 1) IS TRUE AS in_series
 FROM (
     SELECT
         m.indicator AS indicator_id,
@@ -61,4 +64,8 @@ WINDOW place_and_year AS (
     PARTITION BY indicator_id, region_key, region_code, province, city, county, region, admin_level, report_year
 ), figure AS (
     place_and_year ORDER BY preference
+), series_figure AS (
+    PARTITION BY indicator_id, region_key, region_code, province, city, county, region, admin_level,
+                 report_family, unit, report_year, kind
+    ORDER BY preference
 )

@@ -16,27 +16,27 @@
 -- at least the $limit-th best score.
 WITH
 query AS (
-    SELECT unnest($terms::VARCHAR[]) AS query_term
+    SELECT unnest($terms::VARCHAR[]) AS query_term, generate_subscripts($terms::VARCHAR[], 1) AS query_no
 ),
 vocabulary AS (
-    SELECT q.query_term, v.term_id
+    SELECT q.query_no, v.term_id
     FROM search_vocabulary v
     JOIN query q ON contains(v.term, q.query_term)
 ),
 occurrences AS MATERIALIZED (
-    SELECT v.query_term, p.document_no, p.sentence_idx, any_value(p.sentence_length) AS sentence_length,
-           any_value(p.category) AS category, sum(p.tf) AS tf
+    SELECT v.query_no, p.document_no, p.sentence_idx, p.sentence_length, any_value(p.category) AS category,
+           sum(p.tf) AS tf
     FROM search_postings p
     JOIN vocabulary v USING (term_id)
-    GROUP BY v.query_term, p.document_no, p.sentence_idx
+    GROUP BY v.query_no, p.document_no, p.sentence_idx, p.sentence_length
 ),
 corpus AS (
     SELECT count(*) AS sentences, avg(term_count) AS average_length FROM sentences
 ),
 weights AS (
-    SELECT o.query_term, ln(1 + (c.sentences - count(*) + 0.5) / (count(*) + 0.5)) AS idf
+    SELECT o.query_no, ln(1 + (c.sentences - count(*) + 0.5) / (count(*) + 0.5)) AS idf
     FROM occurrences o, corpus c
-    GROUP BY o.query_term, c.sentences
+    GROUP BY o.query_no, c.sentences
 ),
 scored AS MATERIALIZED (
     SELECT
@@ -45,7 +45,7 @@ scored AS MATERIALIZED (
         sum(w.idf * o.tf * ($k1 + 1)
             / (o.tf + $k1 * (1 - $b + $b * o.sentence_length / k.average_length))) AS score
     FROM occurrences o
-    JOIN weights w USING (query_term)
+    JOIN weights w USING (query_no)
     CROSS JOIN corpus k
     WHERE /*filters*/ true
     GROUP BY o.document_no, o.sentence_idx
@@ -62,7 +62,7 @@ best AS (
     LIMIT $limit
 ),
 matched AS (
-    SELECT o.document_no, o.sentence_idx, list(o.query_term ORDER BY o.query_term) AS matched
+    SELECT o.document_no, o.sentence_idx, list(list_extract($terms::VARCHAR[], o.query_no) ORDER BY o.query_no) AS matched
     FROM occurrences o
     SEMI JOIN best b ON b.document_no = o.document_no AND b.sentence_idx = o.sentence_idx
     GROUP BY o.document_no, o.sentence_idx

@@ -52,8 +52,11 @@ def refresh_derived(con: duckdb.DuckDBPyConnection, changed: Sequence[str] | Non
 
     `changed` lists the document_ids a load inserted or deleted: only their groups of
     indicator_mentions are recomputed; None recomputes everything. A warehouse not yet
-    upgraded lacks some tables; its upgrade computes them.
+    upgraded lacks some tables; its upgrade computes them. A load that inserted and deleted
+    nothing changes nothing derived: nothing is read.
     """
+    if changed is not None and not changed:
+        return
     if _has_table(con, "indicator_mentions"):
         sync_search_index(con)
         _refresh_indicator_mentions(con, changed)
@@ -69,8 +72,6 @@ def _refresh_indicator_mentions(con: duckdb.DuckDBPyConnection, changed: Sequenc
         con.execute("DELETE FROM indicator_mentions")
         con.execute(f"INSERT INTO indicator_mentions BY NAME SELECT * FROM ({values.replace(_DOCUMENTS_MARK, '')})"
                     " ORDER BY province, indicator_id, region_key, report_year")
-        return
-    if not changed:
         return
     con.execute(_AFFECTED_DOCUMENTS, {"changed": list(changed)})
     con.execute("DELETE FROM indicator_mentions m USING _wh_affected_groups g"

@@ -42,10 +42,11 @@ def sync_search_index(con: duckdb.DuckDBPyConnection, rows: Mapping[str, str] = 
                              " AND table_name = 'search_postings'").fetchall()[0]
     if not present:
         return
-    con.execute("""
-        DELETE FROM search_postings WHERE document_no IN
-            (SELECT document_no FROM search_documents ANTI JOIN documents USING (document_id))""")
-    con.execute("DELETE FROM search_documents WHERE document_id NOT IN (SELECT document_id FROM documents)")
+    gone = [number for (number,) in con.execute(
+        "SELECT document_no FROM search_documents ANTI JOIN documents USING (document_id)").fetchall()]
+    if gone:
+        con.execute("DELETE FROM search_postings WHERE list_contains($gone, document_no)", {"gone": gone})
+        con.execute("DELETE FROM search_documents WHERE list_contains($gone, document_no)", {"gone": gone})
     (new,) = con.execute("""
         CREATE OR REPLACE TEMP TABLE _wh_new_documents AS
         SELECT (SELECT coalesce(max(document_no), 0) FROM search_documents)

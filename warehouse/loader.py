@@ -17,6 +17,7 @@ import pandas as pd
 
 from warehouse.derived import refresh_derived
 from warehouse.schema import fetch_row, transaction, utc_now
+from warehouse.search_index import INDEXED_TABLES, sync_search_index
 
 _LOADER_SET_COLUMNS = {"documents": {"first_seen_run", "loaded_at"}, "sentence_terms": {"sentence_length"}}
 # Columns the loader computes from the batch's other rows: column -> (join, expression) of the
@@ -72,7 +73,8 @@ def load_batch(
     Each file's ingest_log row for (source_path, sha256) is updated or inserted, the
     `failures` (see record_failures) included, and `dq_results` rows are appended.
 
-    Tables derived from the metrics (indicator_yoy) are recomputed in the same transaction.
+    Tables derived from the rows (warehouse.derived: indicator_mentions, indicator_yoy, the
+    search index) are brought in step in the same transaction, for the documents it changed.
     Any error rolls the whole batch back, leaving the warehouse as it was; re-running
     the same batch changes no row count.
     """
@@ -89,15 +91,20 @@ def load_batch(
             plan_as_log = "SELECT source_path, document_id AS sha256, format, status, NULL AS error FROM _wh_plan"
             _upsert_ingest_log(con, plan_as_log, run_id, now)
             stale = _stale_documents(con)
-            _delete_documents(con, _orphaned_documents(con) + stale)
+            deleted = _orphaned_documents(con) + stale
+            _delete_documents(con, deleted)
             metrics_loaded = _insert_new_content(con, run_id, now)
+            inserted = [document_id for (document_id,) in
+                        con.execute("SELECT DISTINCT document_id FROM _wh_plan WHERE NOT existed").fetchall()]
+            distinct = _distinct(con)
+            sync_search_index(con, {table: f"(SELECT {distinct} * FROM _wh_{table})" for table in INDEXED_TABLES})
             if failures is not None and len(failures):
                 _log_failures(con, failures, run_id, now)
             if dq_results is not None and len(dq_results):
                 _append(con, "dq_results", dq_results)
             statuses = dict(con.execute("SELECT status, count(*) FROM _wh_plan GROUP BY status").fetchall())
             con.execute("DROP TABLE _wh_plan")
-            refresh_derived(con)
+            refresh_derived(con, deleted + inserted)
     return LoadSummary(
         documents_loaded=statuses.get("loaded", 0),
         documents_unchanged=statuses.get("unchanged", 0),
@@ -147,14 +154,20 @@ def append_dq_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> 
 
 
 def replace_indicators(con: duckdb.DuckDBPyConnection, indicators: pd.DataFrame) -> None:
-    """Replace the whole indicators table with `indicators` (synonyms: list of str) atomically."""
+    """Replace the whole indicators table with `indicators` (synonyms: list of str) atomically.
+
+    The tables derived from the indicators are recomputed only when the table changes: every
+    ingest run calls this, and a recomputation at 1M metric rows costs ~20 s of CPU.
+    """
     _require_columns("indicators", indicators, INDICATOR_COLUMNS)
+    given = "SELECT indicator_id, name, unit, CAST(synonyms AS VARCHAR[]) FROM _wh_indicators"
     with _registered(con, {"_wh_indicators": indicators}), transaction(con):
+        (differences,) = fetch_row(con, f"SELECT count(*) FROM (({given} EXCEPT ALL SELECT * FROM indicators)"
+                                        f" UNION ALL (SELECT * FROM indicators EXCEPT ALL {given}))")
+        if not differences:
+            return  # every run passes the same table: the derived tables stay as they are
         con.execute("DELETE FROM indicators")
-        con.execute(
-            "INSERT INTO indicators SELECT indicator_id, name, unit, CAST(synonyms AS VARCHAR[])"
-            " FROM _wh_indicators"
-        )
+        con.execute(f"INSERT INTO indicators {given}")
         refresh_derived(con)
 
 
@@ -286,6 +299,12 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -
         con.execute(f"DELETE FROM {table} WHERE list_contains($ids, document_id)", {"ids": document_ids})
 
 
+def _distinct(con: duckdb.DuckDBPyConnection) -> str:
+    """'DISTINCT' when several paths of the batch hold the same content (their rows repeat), else ''."""
+    (has_copies,) = fetch_row(con, "SELECT count(*) > count(DISTINCT document_id) FROM _wh_plan")
+    return "DISTINCT" if has_copies else ""
+
+
 def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> int:
     """Insert documents not yet in the warehouse with their child rows.
 
@@ -303,8 +322,7 @@ def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: dateti
         """,
         {"run_id": run_id, "now": now},
     )
-    (has_copies,) = fetch_row(con, "SELECT count(*) > count(DISTINCT document_id) FROM _wh_plan")
-    distinct = "DISTINCT" if has_copies else ""
+    distinct = _distinct(con)
     present = set(con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
                               ).fetchall())
     inserted = {}

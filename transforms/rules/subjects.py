@@ -577,6 +577,14 @@ def _close_bracket(phrase: str, cut: int) -> int:
     return cut
 
 
+def _padded(text: str, start: int, end: int) -> bool:
+    """A figure set off by one space on each side (为 1.14 万名 高龄老人, as pages that wrap
+    numbers in their own markup read): the space after it is padding, not a break between the
+    items of a list (8人 五保1人), when nothing before it names the figure."""
+    return (start > 0 and text[start - 1] == " " and text.startswith(" ", end)
+            and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
+
+
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
@@ -710,6 +718,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
     after_start = denominator.end() if denominator else after_start
+    if before is None and _padded(text, quantity.outer_start, after_start):
+        after_start += 1
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):

@@ -117,6 +117,8 @@ def process_part(paths: list[str], folder: str, name: str, today: date | None = 
                          f"{name}-{index:06d}")
             unvalidated, pending = [], 0
             result.seconds["stage"] += time.perf_counter() - started
+    if not paths:  # every table gets a file, so that the load always has files to read
+        staged.write(_empty(UNVALIDATED_TABLES), f"{name}-{0:06d}")
     started = time.perf_counter()
     frames = _concatenated(validated) if validated else _empty(VALIDATED_TABLES)
     del validated

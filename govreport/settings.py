@@ -29,7 +29,7 @@ RUN_DEFAULTS = {
     "GOVREPORT_POSTGRES_URL": "postgresql+psycopg2://dagster@localhost:5432/dagster",
     "GOVREPORT_CELERY_BROKER": "redis://localhost:6379/0",
     "GOVREPORT_MAX_CONCURRENT_RUNS": "4",
-    "GOVREPORT_CHUNK_FILES": "1000",  # files per chunk step and process (memory, and GX's fixed cost per chunk)
+    "GOVREPORT_CHUNK_FILES": "250",  # files per chunk step and process (memory, and GX's fixed cost per chunk)
 }
 QUIET = {"DAGSTER_DISABLE_TELEMETRY": "1", "GX_ANALYTICS_ENABLED": "false"}
 
@@ -58,7 +58,7 @@ class Settings:
     postgres_url: str = RUN_DEFAULTS["GOVREPORT_POSTGRES_URL"]
     celery_broker: str = RUN_DEFAULTS["GOVREPORT_CELERY_BROKER"]
     max_concurrent_runs: int = 4
-    chunk_files: int = 1000
+    chunk_files: int = 250
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

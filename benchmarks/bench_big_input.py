@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 STAGES = ("read_file", "read_bytes", "clean", "simplify", "sections", "sentences", "meta",
-          "mentions", "terms", "jieba")
+          "quantities", "cut", "mentions", "terms", "jieba")
 UNIQUE_REPORTS = 300  # reports generated once and cycled to fill an input
 WRAP_WIDTH = 38
 
@@ -78,18 +78,20 @@ def run_stages(path: str, stages: set[str]) -> None:
 
     import transforms.readers
     from transforms.clean import clean_text
-    from transforms.extract import extract_mentions
+    from transforms.extract import cut_document, extract_mentions
     from transforms.metadata import extract_meta
     from transforms.pipeline import read_file
     from transforms.readers import read_bytes
-    from transforms.rules.subjects import tokenizer
-    from transforms.search_terms import search_terms
+    from transforms.rules.quantities import find_quantities
+    from transforms.search_terms import sentence_terms
     from transforms.simplify import to_simplified
     from transforms.structure import parse_sections, split_sentences
+    from transforms.tokens import TokenStream, tokenizer
 
     transforms.readers.MAX_TEXT_CHARS = sys.maxsize  # measure the stages past the limit too
     jieba.setLogLevel(60)
     tokenizer().lcut("民政")  # dictionaries loaded before the clock starts
+    TokenStream("民政局")
     jieba.lcut("民政")
     state: dict = {}
     steps = {
@@ -100,9 +102,12 @@ def run_stages(path: str, stages: set[str]) -> None:
         "sections": lambda: state.update(sections=parse_sections(state["matchable"])),
         "sentences": lambda: state.update(sentences=split_sentences(state["matchable"], state["sections"])),
         "meta": lambda: state.update(meta=extract_meta(state["matchable"], {})),
+        "quantities": lambda: state.update(quantities=find_quantities(state["matchable"])),
+        "cut": lambda: state.update(stream=cut_document(state["matchable"], state["quantities"])),
         "mentions": lambda: state.update(mentions=extract_mentions(
-            state["matchable"], state["sections"], state["sentences"], state["meta"])),
-        "terms": lambda: state.update(terms=[search_terms(state["matchable"][s.start:s.end])
+            state["matchable"], state["sections"], state["sentences"], state["meta"],
+            state["quantities"], state["stream"])),
+        "terms": lambda: state.update(terms=[sentence_terms(state["stream"], s.start, s.end)
                                              for s in state["sentences"]]),
         "jieba": lambda: jieba.lcut(state["text"]),
     }

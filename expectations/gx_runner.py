@@ -1,7 +1,7 @@
 """Running GX expectations on pandas frames and folding their results into CheckOutcomes.
 
 Great Expectations is imported only here, inside functions: importing it costs seconds.
-Every frame is validated in one ephemeral context with the COMPLETE result format and
+Every frame is validated in the process's one ephemeral context with the COMPLETE result format and
 *no* unexpected_index_column_names: GX then returns the positions of all failing rows
 cheaply (naming columns makes it look up every failing row cell by cell, seconds for
 50,000 rows), and the failing rows' documents and ids are read back from the frame here.
@@ -10,6 +10,7 @@ cheaply (naming columns makes it look up every failing row cell by cell, seconds
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
@@ -57,11 +58,12 @@ def run_suite(suite: str, batches: Sequence[Batch]) -> SuiteRun:
 
     Every check of the suite must be run or skipped by exactly one batch.
     """
-    context = _ephemeral_context()
+    context = ephemeral_context()
     outcomes: dict[str, CheckOutcome] = {}
     gx_results = []
     for batch in batches:
-        result = _validate(context, batch)
+        with _validating:
+            result = _validate(context, batch)
         gx_results.append(result)
         for name in batch.expectations:
             results = [r for r in result.results if r.expectation_config.meta["check"] == name]
@@ -74,13 +76,21 @@ def run_suite(suite: str, batches: Sequence[Batch]) -> SuiteRun:
     return SuiteRun(suite, tuple(outcomes[name] for name in expected), tuple(gx_results))
 
 
-def _ephemeral_context() -> Any:
-    gx = import_gx()
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+_context: Any = None  # this process's ephemeral context (a forked worker inherits its parent's)
+_validating = threading.Lock()  # validations share the context's names: one at a time
 
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    return context
+
+def ephemeral_context() -> Any:
+    """One ephemeral context per process: making one costs a large part of a validation, and
+    each validation removes what it added (_validate), so runs never see each other's."""
+    global _context
+    if _context is None:
+        gx = import_gx()
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        _context = gx.get_context(mode="ephemeral")
+        _context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return _context
 
 
 def _validate(context: Any, batch: Batch) -> Any:
@@ -95,21 +105,34 @@ def _validate(context: Any, batch: Batch) -> Any:
         for expectation in group:
             expectation.meta = {"check": name}
             expectations.append(expectation)
-    suite = context.suites.add(gx.ExpectationSuite(name=batch.name, expectations=expectations))
-    batch_definition = (
-        context.data_sources.add_pandas(batch.name)
-        .add_dataframe_asset(batch.name)
-        .add_batch_definition_whole_dataframe(batch.name)
-    )
-    definition = context.validation_definitions.add(
-        gx.ValidationDefinition(name=batch.name, data=batch_definition, suite=suite)
-    )
     result_format = {
         "result_format": "COMPLETE",
         "partial_unexpected_count": MAX_FAILING_IDS,
         "return_unexpected_index_query": False,
     }
-    return definition.run(batch_parameters={"dataframe": batch.frame}, result_format=result_format)
+    try:
+        suite = context.suites.add(gx.ExpectationSuite(name=batch.name, expectations=expectations))
+        batch_definition = (
+            context.data_sources.add_pandas(batch.name)
+            .add_dataframe_asset(batch.name)
+            .add_batch_definition_whole_dataframe(batch.name)
+        )
+        definition = context.validation_definitions.add(
+            gx.ValidationDefinition(name=batch.name, data=batch_definition, suite=suite)
+        )
+        return definition.run(batch_parameters={"dataframe": batch.frame}, result_format=result_format)
+    finally:
+        _remove(context, batch.name)
+
+
+def _remove(context: Any, name: str) -> None:
+    """Take the validation definition, data source and suite called `name` out of the context
+    (those that were added), so the next validation can add its own under the same name."""
+    for store in (context.validation_definitions, context.data_sources, context.suites):
+        try:
+            store.delete(name)
+        except Exception:  # not added: the validation failed before it got there
+            continue
 
 
 def _outcome(name: str, batch: Batch, results: list[Any]) -> CheckOutcome:

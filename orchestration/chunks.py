@@ -21,9 +21,13 @@ import pandas as pd
 
 from govreport.settings import Settings
 from transforms.batch import Failure, parse_file
+from warehouse.staging import StagedRows
 
 PARALLEL_FROM = 40  # a chunk smaller than this is parsed in the step's own process
 ROWS_EVERY = 50  # parsed documents turned into table rows at a time, then dropped
+STAGE_EVERY = 250  # documents whose unvalidated rows are staged together
+VALIDATED_TABLES = ("documents", "metrics")  # the tables the per-part suites read
+UNVALIDATED_TABLES = ("sections", "sentences", "sentence_terms")
 DOCUMENT_NAME_COLUMNS = ["document_id", "source_path", "title"]
 STAGES = ("read", "extract", "validate", "stage")
 
@@ -83,30 +87,49 @@ class UnattributedCheckFailure(RuntimeError):
 
 def process_part(paths: list[str], folder: str, name: str, today: date | None = None) -> PartResult:
     """Parse the files, validate the documents and metrics suites on them, and stage the rows
-    of the documents that pass every ERROR check under `folder` as `<table>/<name>.parquet`."""
+    of the documents that pass every ERROR check under `folder` as `<table>/<name>*.parquet`.
+
+    The tables no suite reads (sections, sentences, search terms: four fifths of the rows)
+    are staged every STAGE_EVERY documents, so a part's memory holds only the documents and
+    metrics it validates, and a part can be large: GX costs seconds per validation whatever
+    the number of rows. The rare quarantined document is then taken out of the staged files."""
     from transforms.tables import batch_frames
-    from warehouse.staging import StagedRows
 
     result = PartResult(files=len(paths), folders=[folder])
-    documents, slices = [], []
+    staged = StagedRows(folder)
+    documents, validated, unvalidated, pending = [], [], [], 0
     for index, path in enumerate(paths, 1):
         parsed = parse_file(path, result.seconds)
         (result.failures if isinstance(parsed, Failure) else documents).append(parsed)
         _report_parsed()
-        if len(documents) == ROWS_EVERY or (index == len(paths) and documents):
+        last = index == len(paths)
+        if len(documents) == ROWS_EVERY or (last and documents):
             started = time.perf_counter()
-            slices.append(batch_frames(documents))  # rows are far smaller than the parsed documents
+            frames = batch_frames(documents)  # rows are far smaller than the parsed documents
+            validated.append({table: frames.pop(table) for table in VALIDATED_TABLES})
+            unvalidated.append(frames)
+            pending += len(documents)
             documents = []
             result.seconds["extract"] += time.perf_counter() - started
+        if pending >= STAGE_EVERY or last:
+            started = time.perf_counter()
+            staged.write(_concatenated(unvalidated) if unvalidated else _empty(UNVALIDATED_TABLES),
+                         f"{name}-{index:06d}")
+            unvalidated, pending = [], 0
+            result.seconds["stage"] += time.perf_counter() - started
+    if not paths:  # every table gets a file, so that the load always has files to read
+        staged.write(_empty(UNVALIDATED_TABLES), f"{name}-{0:06d}")
     started = time.perf_counter()
-    frames = _concatenated(slices) if slices else batch_frames([])
-    del slices
+    frames = _concatenated(validated) if validated else _empty(VALIDATED_TABLES)
+    del validated
     result.seconds["extract"] += time.perf_counter() - started
     started = time.perf_counter()
-    kept = _validate(frames, today or date.today(), result) if len(frames["documents"]) else frames
+    kept, quarantined = _validate(frames, today or date.today(), result) if len(frames["documents"]) else (frames, [])
     result.seconds["validate"] += time.perf_counter() - started
     started = time.perf_counter()
-    StagedRows(folder).write(kept, name)
+    staged.write(kept, name)
+    if quarantined:
+        staged.drop_documents(UNVALIDATED_TABLES, name, quarantined)
     result.seconds["stage"] += time.perf_counter() - started
     return result
 
@@ -116,9 +139,16 @@ def _concatenated(slices: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFra
             for table in slices[0]}
 
 
-def _validate(frames: dict[str, pd.DataFrame], today: date, result: PartResult) -> dict[str, pd.DataFrame]:
+def _empty(tables: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    from transforms.tables import batch_frames
+
+    return {table: frame for table, frame in batch_frames([]).items() if table in tables}
+
+
+def _validate(frames: dict[str, pd.DataFrame], today: date,
+              result: PartResult) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """Run the per-chunk suites; record their outcomes in `result` and return the frames
-    without the documents failing an ERROR check (those are quarantined)."""
+    without the documents failing an ERROR check, and those documents (quarantined)."""
     from expectations import quarantine_reason, split_batch, validate_documents, validate_metrics
     from transforms.rules.units import known_units
 
@@ -139,7 +169,7 @@ def _validate(frames: dict[str, pd.DataFrame], today: date, result: PartResult) 
     kept = {table: frame[~frame["document_id"].isin(split.quarantined)] for table, frame in frames.items()}
     result.documents += len(kept["documents"])
     result.metrics += len(kept["metrics"])
-    return kept
+    return kept, sorted(split.quarantined)
 
 
 def split_into_parts(paths: list[str], parts: int) -> list[list[str]]:
@@ -236,10 +266,10 @@ def close_local_workers(run_id: str) -> None:
 def warm_up() -> None:
     """Load GX, jieba's dictionary, the gazetteer and the rules once, here: forked workers then
     share them instead of each loading its own."""
-    from expectations.gx_runner import import_gx
+    from expectations.gx_runner import ephemeral_context
     from transforms.batch import warm_up_parsing
 
-    import_gx()
+    ephemeral_context()
     warm_up_parsing()
 
 

@@ -66,3 +66,18 @@ def test_a_document_at_the_limit_is_extracted_in_bounded_time_and_memory(tmp_pat
     lines, cpu, peak = extract(path, tmp_path / "out.jsonl")
     assert "error" not in lines[0] and len(lines) > 10_000
     assert cpu < 400 and peak < PEAK_RSS_MB, (cpu, peak)  # measured: 41 s, 254 MB
+
+
+def test_quoted_names_are_found_by_binary_search_as_by_a_scan():
+    """exclusions.Spans answers "is this position inside a quoted name" in log time (a scan
+    over every name was quadratic on big texts); it must agree with the scan, overlapping
+    spans and spans sharing a start included."""
+    from transforms.rules.exclusions import Spans
+
+    draw = random.Random("spans")
+    for _ in range(500):
+        spans = [(start, start + draw.randint(1, 30))
+                 for start in (draw.randint(0, 200) for _ in range(draw.randint(0, 12)))]
+        names = Spans(spans)
+        for position in range(-1, 240):
+            assert names.inside_any(position) == any(start < position < end for start, end in spans), (spans, position)

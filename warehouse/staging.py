@@ -1,9 +1,9 @@
-"""Rows of a run staged as Parquet files, one set per part of a chunk of documents.
+"""Rows of a run staged as Parquet files, a few per part of a chunk of documents.
 
 A run parses thousands of files; holding all their rows in memory until the load would
-grow with the backlog. Each part's rows go to disk as soon as they are made (by the process
-that parsed them), and the loader reads them back with DuckDB in one transaction, so memory
-holds one part. A chunk step stages into a folder of its own, which it empties before it
+grow with the backlog. A part's rows go to disk as soon as they are made (by the process
+that parsed them: the tables no suite reads every few hundred documents, the validated ones
+at the part's end), and the loader reads them back with DuckDB in one transaction. A chunk step stages into a folder of its own, which it empties before it
 starts: a retried step never adds its rows twice."""
 from __future__ import annotations
 
@@ -32,6 +32,21 @@ class StagedRows:
                 con.register("_chunk", frame)
                 con.execute(f"COPY _chunk TO '{_quoted(target)}' (FORMAT parquet)")
                 con.unregister("_chunk")
+        finally:
+            con.close()
+
+    def drop_documents(self, tables: tuple[str, ...], part: str, document_ids: list[str]) -> None:
+        """Take the rows of `document_ids` out of the files of `part` (`<part>-*.parquet`)
+        in `tables`: rows staged before their documents were found wanting."""
+        con = duckdb.connect()
+        try:
+            con.register("_dropped", pd.DataFrame({"document_id": document_ids}))
+            for table in tables:
+                for source in sorted((self.folder / table).glob(f"{part}-*.parquet")):
+                    kept = source.with_name(source.name + ".kept")
+                    con.execute(f"COPY (SELECT * FROM read_parquet('{_quoted(source)}') WHERE document_id NOT IN "
+                                f"(SELECT document_id FROM _dropped)) TO '{_quoted(kept)}' (FORMAT parquet)")
+                    kept.replace(source)
         finally:
             con.close()
 

@@ -124,8 +124,6 @@ def command_eval(args: argparse.Namespace) -> int:
 
     Figures are scored against `<file>.jsonl`; the report's metadata too when `<file>.meta.json`
     stands beside it (the real corpus's gold)."""
-    from dataclasses import asdict
-
     from transforms.batch import Failure, parse_file
     from transforms.evaluation import MetadataScore, Score, score_document, score_metadata
     from transforms.pipeline import mention_record

@@ -43,7 +43,7 @@ from transforms.rules.units import alternation, multipliers, simple_units, table
 MIGHT_HOLD_TABLE = re.compile(
     r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d[^\s|]{0,4}[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
     r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)")
-PROSE = re.compile(r"[。；;，,！？!?]")
+PROSE = re.compile(r"[。；;，！？!?]|,(?!\d{3}(?:\D|$))")  # 3,101 is a thousands separator, not prose
 CELL_MAX = 30  # a table cell is short; a longer line is prose
 MAX_COLUMNS = 20  # a header row has no more cells than this
 CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")

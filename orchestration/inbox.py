@@ -14,6 +14,7 @@ from orchestration.partitions import BatchFile
 from transforms.pipeline import content_hash
 
 SKIPPED_NAMES = (".", "~$")  # hidden files and Office lock files are not reports
+SIDECAR_SUFFIX = ".meta.json"  # r001.meta.json beside r001.txt: what the page showed, not a report
 
 # printable path -> [signature, sha256 or "failed: reason"]: what a file was when last hashed
 FileMemo = dict[str, list[str]]
@@ -52,13 +53,26 @@ def list_report_files(roots: list[Path]) -> Listing:
 
             for folder, names, files in os.walk(root, onerror=unreadable):
                 names[:] = [n for n in names if not n.startswith(".")]
-                found.update(os.path.join(folder, name) for name in files if not name.startswith(SKIPPED_NAMES))
+                reports = report_stems(files)
+                found.update(os.path.join(folder, name) for name in files
+                             if not name.startswith(SKIPPED_NAMES) and not is_sidecar(name, reports))
         elif root.exists():
             found.add(str(root))
         else:
             raise FileNotFoundError(f"{root}: no such file or folder")
     listing.files = sorted({os.path.realpath(p) for p in found})  # one name per file in ingest_log
     return listing
+
+
+def report_stems(names: list[str]) -> set[str]:
+    """The stems of a folder's files that are no sidecars (r001.txt → r001)."""
+    return {name.rsplit(".", 1)[0] for name in names if not name.endswith(SIDECAR_SUFFIX)}
+
+
+def is_sidecar(name: str, stems: set[str]) -> bool:
+    """`<stem>.meta.json` beside a file of the same stem holds that report's metadata (its url,
+    what the page showed): listing it would load a JSON object as a report."""
+    return name.endswith(SIDECAR_SUFFIX) and name[: -len(SIDECAR_SUFFIX)] in stems
 
 
 def file_signature(path: str | Path) -> str:

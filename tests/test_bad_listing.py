@@ -50,6 +50,15 @@ def test_hashing_reports_each_bad_file_and_hashes_the_rest(tmp_path):
     json.dumps(memo, ensure_ascii=False).encode("utf-8")  # the sensor's cursor stores it
 
 
+def test_listing_skips_a_reports_metadata_sidecar_but_not_a_lone_json(tmp_path):
+    """r001.meta.json beside r001.txt is what the page showed, not a report; a JSON file
+    with no report beside it is listed, so that reading it ends with its reason."""
+    for name in ("r001.txt", "r001.meta.json", "r002.html", "r002.meta.json", "lone.meta.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    names = sorted(Path(f).name for f in list_report_files([tmp_path]).files)
+    assert names == ["lone.meta.json", "r001.txt", "r002.html"]
+
+
 def _without_read_override() -> list[str]:
     """A command prefix that takes from root the capabilities to read any file whatever its
     mode (util-linux's setpriv), so that a mode-000 file is unreadable as for anyone else."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import stat
@@ -484,6 +485,22 @@ def test_random_binary_and_empty_files_are_refused():
     assert "binary data" in unreadable_reason(noise, "report.txt")
     assert unreadable_reason(b"", "report.txt") == "the file is empty"
     assert unreadable_reason(b"  \n\r\n ", "report.txt") == "the file is empty"
+
+
+def test_json_data_is_refused_as_no_report_text():
+    """A page's metadata saved beside a report, or an API response: Chinese values, no report."""
+    metadata = json.dumps({"url": "https://example.gov.cn/a.html", "agency": "某县民政局",
+                           "kind": "年度工作总结"}, ensure_ascii=False).encode("utf-8")
+    assert sniff_format(metadata, "r001.meta.json") == "data"
+    assert sniff_format(b"[" + metadata + b"]", "export.txt") == "data"
+    assert "JSON data" in unreadable_reason(metadata, "r001.meta.json")
+    # a JSON opening whose end lies beyond the sniffed head is data too
+    long = b'{"title": "' + "民政".encode("utf-8") * 20000 + b'"'
+    assert sniff_format(long, "dump.json") == "data"
+    # a report that opens with a bracket stays a report
+    report = "【2024年民政工作总结】今年以来，全县发放低保金1200万元。".encode("utf-8")
+    assert sniff_format(report, "report.txt") == "txt"
+    assert sniff_format("{一}低保工作 全年保障1.2万人".encode("utf-8"), "report.txt") == "txt"
 
 
 def test_images_are_refused_with_ocr_reason():

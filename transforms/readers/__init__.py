@@ -49,6 +49,8 @@ REFUSALS = {
               "PDF, web page, RTF or text report",
     "binary": "the file is binary data of an unknown kind, not a report in a supported "
               "format (txt, docx, pdf, html, rtf, doc, wps)",
+    "data": "the file is JSON data, not a report's text (a page's metadata or an API "
+            "response); save the report itself as text, HTML, Word or PDF",
 }
 
 SOURCE_NAMES = {"txt": "the text file", "docx": "the .docx document", "pdf": "the PDF",

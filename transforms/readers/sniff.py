@@ -8,6 +8,7 @@ picks between .doc and .wps (same container) and confirms borderline markup.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import PurePath
@@ -17,6 +18,7 @@ ARCHIVE_MAGICS = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"\x1f\x8b", b"BZh", b
 IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00",
                 b"MM\x00*", b"RIFF")
 HEAD = 65536
+JSON_OPENING = re.compile(r'(?:\[\s*)?\{\s*"[^"\n]{1,80}"\s*:')
 MARKUP_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|span|style|script|link)\b",
@@ -30,7 +32,8 @@ OOXML_PREFIXES = ("[Content_Types].xml", "_rels/", "word/", "docProps/")
 
 def sniff_format(data: bytes, filename: str) -> str:
     """The file's format: "txt" | "docx" | "pdf" | "html" | "rtf" | "doc" | "wps", or for
-    files read_bytes refuses: "empty" | "archive" | "image" | "encrypted" | "office" | "binary"."""
+    files read_bytes refuses: "empty" | "archive" | "image" | "encrypted" | "office" | "binary"
+    | "data"."""
     ext = PurePath(filename).suffix.lower().lstrip(".")
     if not data.strip():
         return "empty"
@@ -100,9 +103,25 @@ def _sniff_text(head: bytes, ext: str) -> str:
         return "binary"
     if MARKUP_START.match(head):
         return "html"
+    if _is_json(head):
+        return "data"
     if ext in ("htm", "html", "shtml", "xhtml", "mht") and MARKUP_ANYWHERE.search(head):
         return "html"
     return "txt"
+
+
+def _is_json(head: bytes) -> bool:
+    """A JSON object or array (a page's metadata, an API response): data, not a report's text,
+    however much Chinese its values hold. Only a head that parses whole, or a JSON opening
+    (`{"key":`, `[{`), counts: a report may well start with a bracket."""
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if not text.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+        return True
+    except ValueError:
+        return len(head) == HEAD and bool(JSON_OPENING.match(text))
 
 
 def _control_share(head: bytes) -> float:

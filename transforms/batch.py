@@ -101,21 +101,12 @@ def _parsed_ahead(pool: ProcessPoolExecutor, paths: list[str], ahead: int) -> It
     return results()
 
 
-def parse_files(paths: list[str], workers: int | None = None,
-                on_done: Callable[[int], None] | None = None) -> tuple[list[Document], list[Failure]]:
-    """Documents and failures, each in the order of `paths`."""
-    results = list(iter_parsed(paths, workers, on_done))
-    documents = [r for r in results if isinstance(r, Document)]
-    failures = [r for r in results if isinstance(r, Failure)]
-    return documents, failures
-
-
 def parse_in_chunks(paths: list[str], chunk_size: int, workers: int | None = None,
                     on_done: Callable[[int], None] | None = None,
                     on_workers_started: Callable[[], None] | None = None
                     ) -> Iterator[tuple[list[Document], list[Failure]]]:
-    """parse_files in chunks of `chunk_size` files over one pool of workers, so a caller
-    can write each chunk away before the next is parsed."""
+    """Documents and failures in chunks of `chunk_size` files (in the order of `paths`) from
+    one pool of workers, so a caller can write each chunk away before the next is parsed."""
     results = iter_parsed(paths, workers, on_done, on_workers_started)
     while chunk := list(islice(results, chunk_size)):
         yield ([r for r in chunk if isinstance(r, Document)],

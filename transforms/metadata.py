@@ -718,7 +718,8 @@ def type_named_in(phrase: str | None, earliest: bool = False) -> str | None:
 
 
 # A type the report's description of itself may make more specific (a 工作总结 whose opening
-# says it reports on the half year and the plan for the next).
+# says it reports on the half year and the plan for the next); a title naming any other type
+# (法治政府建设…情况, …统计公报) already says what the report is.
 REFINES = {None: 3, "other": 3, "年度工作总结": 2, "半年工作总结": 1, "工作总结和计划": 0}
 
 
@@ -740,7 +741,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     kind = type_named_in(title)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
-    if refined and (kind is None or refined != "other" and REFINES.get(refined, 3) < REFINES.get(kind, 3)):
+    if refined and (kind is None or refined != "other" and kind in REFINES
+                    and REFINES.get(refined, 3) < REFINES[kind]):
         return refined
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
@@ -766,7 +768,21 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     if place_issuer:
         return "新闻报道"
-    return type_named_in(NAMES.sub("", opening), earliest=True) or "other"
+    named = type_named_in(NAMES.sub("", opening), earliest=True)
+    if named and named != "工作计划":  # 统筹规划, 印发…方案 in prose name no plan
+        return named
+    summary = _summary_clause().search(opening)
+    if summary:
+        return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+    return "other"
+
+
+@cache
+def _summary_clause() -> re.Pattern:
+    """An excerpt that starts mid-text is a summary when a clause of its opening starts with
+    the year or period it works in (…保障,2023年,我区承担的…), unless the clause says 将."""
+    opening = _config()["report_kind"]["summary_opening"].removeprefix("^")
+    return re.compile(rf"[。，,；;\n]\s*{opening}\s*[,，](?![^。，,；;\n]{{0,12}}将)")
 
 
 OPENING = 400

@@ -8,6 +8,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
+- `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
+  新增就业60万人。再就业13万人), the list running on across its sentences;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -21,7 +23,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   明年, 到2025年 when that year is after the report's), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
-  a table row's, whose column says what it is);
+  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% in
+  its sentence);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
@@ -82,6 +85,13 @@ class KindContext:
         return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
 
     @computed_once
+    def sentence_after(self) -> str:
+        """Its sentence after the figure, within its line."""
+        window = self.text[self.outer_end:self.outer_end + 120]
+        found = re.search(r"[。！？!?\n]", window)
+        return window[:found.start()] if found else window
+
+    @computed_once
     def clause_before(self) -> str:
         before = self.before
         breaks = list(CLAUSE_BREAK.finditer(before))
@@ -122,6 +132,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]"),
+        "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"),
     }
 
 
@@ -130,6 +142,15 @@ def _raise_from(c: KindContext) -> bool:
     patterns = _patterns()
     return bool(patterns["raise_from_after"].match(c.text, c.outer_end, c.outer_end + 12)) and bool(
         patterns["raise_from_before"].search(c.clause_before))
+
+
+def _target_list(c: KindContext) -> bool:
+    """计划目标为:新增就业60万人。再就业13万人。: a colon opens a list of targets that runs to
+    the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
+    found = None
+    for found in _patterns()["list_opening"].finditer(_blank_names(c.line_before)):
+        pass
+    return found is not None and not _says_done(c.line_before[found.end():])
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -234,7 +255,7 @@ def _plans_section(c: KindContext) -> bool:
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
     return (c.report_type in table["report_types"] and c.in_heading and c.column is None
-            and not re.search(alternation(table["progress"]), c.line_before))
+            and not _patterns()["progress"].search(c.line_before + c.sentence_after))
 
 
 def _plan_document(c: KindContext) -> bool:
@@ -254,6 +275,7 @@ KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
+    KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),

@@ -907,6 +907,8 @@ REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截至\s*{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+# What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
+PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
 
 
@@ -942,7 +944,8 @@ def plan_section_start(text: str) -> int | None:
 
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
-    does (the earliest of a tie), never one the text compares against; a plan's first year
+    does (the earliest of a tie), never one the text compares against nor one whose clause
+    plans (2024年，全省将…); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
     text = NAMES.sub(lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
@@ -950,6 +953,8 @@ def body_year(text: str, plan: bool = False) -> int | None:
     first: dict[int, int] = {}
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
         for match in pattern.finditer(text):
+            if PLAN_YEAR.match(text, match.end()):
+                continue
             year = int(match.group("year"))
             counts[year] += 1
             first[year] = min(first.get(year, match.start()), match.start())

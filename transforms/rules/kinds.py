@@ -20,7 +20,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  明年, 到2025年 when that year is after the report's), unless what follows it says done (已完成);
+  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's), unless what
+  follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% in
@@ -43,8 +44,9 @@ from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
-# Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”).
-NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”|[^\s,，。;；]{1,8}计划[“”\"'’]")
+# Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”, the plan a
+# quoted name names: “十三五”规划).
+NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”(?:规划|计划)?|[^\s,，。;；]{1,8}计划[“”\"'’]")
 
 
 @cache
@@ -125,7 +127,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
             rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$"),
-        "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"),
+        "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
+                                 rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "noun_after_later": re.compile(rf"的(?:{nouns_after})"),
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
@@ -210,7 +213,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['deadline']}"
+    cues = f"{words}|{table['deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
@@ -219,8 +222,11 @@ def _last_cue(c: KindContext, text: str) -> re.Match | None:
     report's (到2023年底共有… in a report on 2023 is the level reached)."""
     last = None
     for found in _cues()[0].finditer(text):
-        year = found.group("year")
-        if year is None or c.report_year is None or int(year) > c.report_year:
+        year, opening = found.group("year"), found.group("opening")
+        if opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
+            if c.report_year is not None and int(opening) > c.report_year:
+                last = found
+        elif year is None or c.report_year is None or int(year) > c.report_year:
             last = found
     return last
 

@@ -2,15 +2,20 @@
 numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
 Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
-weigh where it stands: a letterhead or signature line, the web page's 发布机构, the opening of
-a title, the report's own opening (现将…), the subject of a sentence (2020年,市民政局在…), the
-body 我局 refers to, a plain mention. A body named inside 在…领导/指导下, or of a higher level
+weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源 naming a
+body), the opening of a title, the report's own opening (现将…), the subject of a sentence
+(2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
+from (记者从县医保局获悉; not a statistics office), the body 我局 refers to, a plain mention
+(not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
 A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
 body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
-(青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道).
-Redaction marks go (`*区民政局` → 区民政局); the region then comes only from places the text names.
+(青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
+the town after its county: 商南县青山镇), never a table's row nor the text's 全州. The agency is
+as the text names it (金华市婺城区民政局); redaction marks go (`*区民政局` → 区民政局) and the
+region then comes only from places the text names. Pinyin a site put after characters
+(青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
 二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
@@ -112,7 +117,7 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-TOWN = re.compile(r"(?![我全本各该其按促在对由从])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -163,10 +168,15 @@ def _is_loose_place_prefix(prefix: str) -> bool:
 
 
 def _place_at(text: str, start: int) -> str | None:
-    """The gazetteer place or town named at `start`, longest first."""
+    """The gazetteer place named at `start`, longest first; not a text's word for its own place
+    (全州, 我县) or a common word (城区), nor the head of a town's or street's name (海州社区
+    names no 海州区)."""
     for end in range(min(len(text), start + 10), start + 1, -1):
         name = text[start:end]
         if name in _place_names() and name[-1] in "省市县区旗盟州":
+            if name[0] in "我全本" and name[1:] in _config()["agency"]["own_place"] \
+                    or text.startswith(PLACE_RUNS_ON, end) or name in _config()["region"]["common_words"]:
+                return None
             return name
     return None
 
@@ -239,8 +249,8 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
         if department.startswith(level):
             department, placed = department[len(level):], True
             break
-    if generic_after is None:
-        follows = placed and (not rest or rest[0] not in "的和与及、")
+    if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
+        follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
     return name if len(department) >= 3 and follows else None
@@ -274,8 +284,11 @@ class _Reading:
 
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
-        """Every known body the whole text names (read once for the rules that need it)."""
-        return known_agencies(self.text)
+        """Every known body the whole text names (read once for the rules that need it), but
+        on the line of the report's addressees (各县区人社局、局相关单位：)."""
+        addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)]
+        return [found for found in known_agencies(self.text)
+                if not any(start <= found[0] < end for start, end in addressees)]
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:
@@ -343,6 +356,8 @@ def _name_end() -> re.Pattern:
     agency = _config()["agency"]
     return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"]})) + "]")
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
+# A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
+ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
@@ -388,6 +403,17 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     return found
 
 
+NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)")
+
+
+def _news_sources(reading: _Reading) -> list[str]:
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉: the body news recaps the work of,
+    unless it only publishes figures (市统计局)."""
+    reporting = tuple(_config()["agency"]["reporting_bodies"])
+    return [name for m in NEWS_SOURCE.finditer(reading.text)
+            if (name := _agency_opening(m.group("name"), ())) and not name.endswith(reporting)]
+
+
 def _self_reference(reading: _Reading) -> list[str]:
     """我局 … : the bodies of that kind the text names."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
@@ -404,6 +430,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("report_opening", 4, _report_openings),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
+    AgencyEvidence("news_source", 3, _news_sources),
     AgencyEvidence("self_reference", 2, _self_reference),
     AgencyEvidence("mention", 1, _mentions),
 )
@@ -447,7 +474,7 @@ def level_of(name: str) -> str | None:
         opening = next((level for level in LEVEL_WORDS if name.startswith(level)), None)
         if opening and len(name) > len(opening) + 1:
             return LEVEL_WORDS[opening]
-    return "province" if name.endswith("厅") else "nation" if name.endswith("部") else None
+    return "province" if name.endswith("厅") else "nation" if name.endswith("部") or name.startswith("国家") else None
 
 
 def _fuller(short: str, scores: Counter[str]) -> str:
@@ -537,19 +564,30 @@ def _higher(level: str | None, own: str | None) -> bool:
 
 
 def _place_issuer(reading: _Reading) -> str | None:
-    """News about one place: the place (or town) a title opens with, or the place a sentence
-    has as its subject."""
+    """News about one place: the place (or town) a title opens with, or the place or town a
+    sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
+    table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         place = _place_at(title, 0) or town_at(title, 0)
         if place:
             return _full_place(place)
-    for match in SENTENCE_START.finditer(reading.text):
-        opener = _opener().match(reading.text, match.end())
+    text = reading.text
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
-        place = _place_at(reading.text, start)
-        if place and not reading.text.startswith(("的", "和", "、"), start + len(place)):
+        place = _place_at(text, start)
+        if place and (town := town_at(text, start + len(place))):
+            start, place = start + len(place), town
+        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
+            town = town_at(text, start)
+            place = town if town and text.count(town) > 1 else None
+        if place and not text.startswith(("的", "和", "、"), start + len(place)) \
+                and not TABLE_CELL_END.match(text, start + len(place)):
             return _full_place(place)
     return None
+
+
+TABLE_CELL_END = re.compile(r"[ \t]*\|")
 
 
 def _full_place(place: str) -> str:
@@ -1198,14 +1236,6 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     return region
 
 
-def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
-    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
-    for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
-        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]):
-            agency = agency[len(parent):]
-    return agency
-
-
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
@@ -1213,18 +1243,19 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     page = {**head_labels(lines), **page}
     title = find_title(lines, page)
     titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
-    agency = find_agency(text, lines, titles, page)
+    # the issuer and its places are read without the pinyin some sites put after a character
+    # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
+    plain = PINYIN.sub("", text) if "(" in text else text
+    agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
     if agency:
-        agency = completed_agency(agency, text)
+        agency = completed_agency(agency, plain)
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
-        region["admin_level"] = _own_level(text)  # an unnamed or bare issuer (民政局): 我县, 全市
+        region["admin_level"] = _own_level(plain)  # an unnamed or bare issuer (民政局): 我县, 全市
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
-        region = region_from_text(text, region, agency)
-    if agency:
+        region = region_from_text(plain, region, agency)
+    if agency:  # as the text names it (金华市婺城区民政局), redaction marks gone
         agency = without_redaction(agency)
-        if region["province"]:
-            agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines)
     publish_date = posted or signature_date(lines)

@@ -47,7 +47,8 @@ from transforms.structure import starts_heading
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报")
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "简讯", "简报",
+               "报表")
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
@@ -653,8 +654,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return page["title"]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
-            if line and label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)
-            and "|" not in line and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)]
+            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS) and not FURNITURE.search(line)
+            and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
+            and not _news_furniture(line)]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line):
@@ -690,9 +692,30 @@ PAGE_SUFFIX = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # a sharing site's page of
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
+# Lines that are no title: a page's bracketed labels (【字体】), bullets of a site's list (• 使用
+# 浏览器打开, ■ 记者 …); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
+NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆")
+LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
+NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯電电]")
+
+
+def _news_furniture(line: str) -> bool:
+    """A news page's byline (记者 朱冬), lede (红网永州3月28日讯(通讯员…) or paper-and-date
+    line (甘孜日报 2020年09月25日): no title."""
+    if NEWS_DATELINE.search(line) or any(mark in line for mark in _config()["news"]["bylines"]):
+        return True
+    date = DATE.search(line)
+    rest = re.sub(r"\s", "", line[:date.start()] + line[date.end():]) if date else ""
+    return bool(date) and len(rest) <= 8 and any(source in rest for source in _config()["news"]["sources"])
+
+
 def _title_text(line: str, first: bool = False) -> str:
     """A head line without a page marker before it or a page suffix; the page's first line
-    also without a sharing site's list number (1、社会股上半年工作总结)."""
+    also without a sharing site's list number (1、社会股上半年工作总结); a table row with one
+    cell (| 民政事业统计月报表 | ||) its cell."""
+    cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
+    if cells and len(cells) == 1:
+        line = cells[0]
     line = PAGE_MARK.sub("", line).strip()
     if first:
         line = SITE_LIST_MARK.sub("", line)
@@ -860,7 +883,7 @@ def signature_date(lines: list[str]) -> str | None:
 
 def head_date(lines: list[str]) -> str | None:
     """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
-    its source, or a date alone on the line under a news headline."""
+    its source, a paper's name and date, or a date alone on the line under a news headline."""
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
@@ -868,9 +891,9 @@ def head_date(lines: list[str]) -> str | None:
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
-        if any(source in line for source in labels["news_source"]):
+        if any(source in line for source in labels["news_source"]) or _news_furniture(line):
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
-                or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报
+                or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
         if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)):
@@ -939,7 +962,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|我[县市区省镇乡局]|全[县市区省镇乡]|[县市区省]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+    rf"|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
@@ -950,16 +973,20 @@ PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
 
 
+# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
+BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
+
+
 def title_year(title: str | None) -> int | None:
-    """The year a title reports on: the first, or in a `…总结及…计划` title the summary's; a
-    title whose only year is its plan's gives none."""
+    """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
+    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none."""
     if not title:
         return None
     title = arabic_dates(title)
     span = YEAR_SPAN.search(title)
     if span:  # a plan of several years (2021-2025年): its first
         return int(span.group("first"))
-    years = list(re.finditer(YEAR, title))
+    years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         return None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)

@@ -896,8 +896,9 @@ def head_date(lines: list[str]) -> str | None:
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)):
-            return iso_date(line)
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)) \
+                or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
+            return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     return None
 
 
@@ -1272,7 +1273,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
-    plain = PINYIN.sub("", text) if "(" in text else text
+    plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
     if agency:
         agency = completed_agency(agency, plain)

@@ -135,7 +135,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
-        "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]"),
+        "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"),
     }
 
@@ -150,10 +150,13 @@ def _raise_from(c: KindContext) -> bool:
 def _target_list(c: KindContext) -> bool:
     """计划目标为:新增就业60万人。再就业13万人。: a colon opens a list of targets that runs to
     the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
-    found = None
-    for found in _patterns()["list_opening"].finditer(_blank_names(c.line_before)):
-        pass
-    return found is not None and not _says_done(c.line_before[found.end():])
+    text, line_start = c.text, c.text.rfind("\n", 0, c.start) + 1
+    colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
+    while colon > line_start:  # colons are few: read the words before each, the last first
+        if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
+            return not _says_done(text[colon + 1:c.start])
+        colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
+    return False
 
 
 def _completion_share(c: KindContext) -> bool:

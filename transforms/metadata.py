@@ -12,9 +12,8 @@ A short name the text also gives in full (区民政局, 《环翠区民政局关
 body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
-the town after its county: 商南县青山镇), never a table's row nor the text's 全州. The agency is
-as the text names it (金华市婺城区民政局); redaction marks go (`*区民政局` → 区民政局) and the
-region then comes only from places the text names. Pinyin a site put after characters
+the town after its county: 商南县青山镇), never a table's row nor the text's 全州. Redaction
+marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
@@ -1264,6 +1263,14 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     return region
 
 
+def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
+    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
+    for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
+        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]):
+            agency = agency[len(parent):]
+    return agency
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
@@ -1282,8 +1289,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["admin_level"] = _own_level(plain)  # an unnamed or bare issuer (民政局): 我县, 全市
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
-    if agency:  # as the text names it (金华市婺城区民政局), redaction marks gone
+    if agency:
         agency = without_redaction(agency)
+        if region["province"]:
+            agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines)
     publish_date = posted or signature_date(lines)

@@ -5,7 +5,8 @@ A file that `owns` a field (kinds, subjects, indicators) groups its examples by 
 must decide and the value it must give: `[rule] value = ["text with the [figure] checked"]`.
 Each text goes through clean_text and the simplified copy like a report; each bracketed figure
 must be found, with that value of the owned field, decided by that rule; nothing else is
-asserted. A rule's table may carry its own `document`.
+asserted. A rule's table may carry its own `document`, an example too (`{text = "…", document =
+{…}}`).
 
 The other files list examples whose text must give exactly their mentions, in order: each
 expected mention states raw, value and unit; qualifier (default none) is always compared; kind
@@ -75,7 +76,10 @@ def _rule_cases():
                 if value == "document":
                     continue
                 for text in texts:
-                    yield pytest.param(table["owns"], rule, value, text, document,
+                    own = document
+                    if isinstance(text, dict):  # {text = "…", document = {…}}: a page of its own kind
+                        own, text = text["document"], text["text"]
+                    yield pytest.param(table["owns"], rule, value, text, own,
                                        id=f"{name}:{rule}:{text[:30]}")
 
 

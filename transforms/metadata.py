@@ -2,15 +2,19 @@
 numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
 Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
-weigh where it stands: a letterhead or signature line, the web page's 发布机构, the opening of
-a title, the report's own opening (现将…), the subject of a sentence (2020年,市民政局在…), the
-body 我局 refers to, a plain mention. A body named inside 在…领导/指导下, or of a higher level
+weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源 naming a
+body), the opening of a title, the report's own opening (现将…), the subject of a sentence
+(2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
+from (记者从县医保局获悉; not a statistics office), the body 我局 refers to, a plain mention
+(not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
 A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
 body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
-(青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道).
-Redaction marks go (`*区民政局` → 区民政局); the region then comes only from places the text names.
+(青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
+the town after its county: 商南县青山镇), never a table's row nor the text's 全州. Redaction
+marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
+(青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
 二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
@@ -42,7 +46,8 @@ from transforms.structure import starts_heading
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报")
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "简讯", "简报",
+               "报表")
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
@@ -112,7 +117,7 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-TOWN = re.compile(r"(?![我全本各该其按促在对由从])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -163,10 +168,15 @@ def _is_loose_place_prefix(prefix: str) -> bool:
 
 
 def _place_at(text: str, start: int) -> str | None:
-    """The gazetteer place or town named at `start`, longest first."""
+    """The gazetteer place named at `start`, longest first; not a text's word for its own place
+    (全州, 我县) or a common word (城区), nor the head of a town's or street's name (海州社区
+    names no 海州区)."""
     for end in range(min(len(text), start + 10), start + 1, -1):
         name = text[start:end]
         if name in _place_names() and name[-1] in "省市县区旗盟州":
+            if name[0] in "我全本" and name[1:] in _config()["agency"]["own_place"] \
+                    or text.startswith(PLACE_RUNS_ON, end) or name in _config()["region"]["common_words"]:
+                return None
             return name
     return None
 
@@ -239,8 +249,8 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
         if department.startswith(level):
             department, placed = department[len(level):], True
             break
-    if generic_after is None:
-        follows = placed and (not rest or rest[0] not in "的和与及、")
+    if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
+        follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
     return name if len(department) >= 3 and follows else None
@@ -274,8 +284,11 @@ class _Reading:
 
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
-        """Every known body the whole text names (read once for the rules that need it)."""
-        return known_agencies(self.text)
+        """Every known body the whole text names (read once for the rules that need it), but
+        on the line of the report's addressees (各县区人社局、局相关单位：)."""
+        addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)]
+        return [found for found in known_agencies(self.text)
+                if not any(start <= found[0] < end for start, end in addressees)]
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:
@@ -343,6 +356,8 @@ def _name_end() -> re.Pattern:
     agency = _config()["agency"]
     return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"]})) + "]")
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
+# A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
+ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
@@ -388,6 +403,17 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     return found
 
 
+NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)")
+
+
+def _news_sources(reading: _Reading) -> list[str]:
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉: the body news recaps the work of,
+    unless it only publishes figures (市统计局)."""
+    reporting = tuple(_config()["agency"]["reporting_bodies"])
+    return [name for m in NEWS_SOURCE.finditer(reading.text)
+            if (name := _agency_opening(m.group("name"), ())) and not name.endswith(reporting)]
+
+
 def _self_reference(reading: _Reading) -> list[str]:
     """我局 … : the bodies of that kind the text names."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
@@ -404,6 +430,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("report_opening", 4, _report_openings),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
+    AgencyEvidence("news_source", 3, _news_sources),
     AgencyEvidence("self_reference", 2, _self_reference),
     AgencyEvidence("mention", 1, _mentions),
 )
@@ -447,7 +474,7 @@ def level_of(name: str) -> str | None:
         opening = next((level for level in LEVEL_WORDS if name.startswith(level)), None)
         if opening and len(name) > len(opening) + 1:
             return LEVEL_WORDS[opening]
-    return "province" if name.endswith("厅") else "nation" if name.endswith("部") else None
+    return "province" if name.endswith("厅") else "nation" if name.endswith("部") or name.startswith("国家") else None
 
 
 def _fuller(short: str, scores: Counter[str]) -> str:
@@ -537,19 +564,30 @@ def _higher(level: str | None, own: str | None) -> bool:
 
 
 def _place_issuer(reading: _Reading) -> str | None:
-    """News about one place: the place (or town) a title opens with, or the place a sentence
-    has as its subject."""
+    """News about one place: the place (or town) a title opens with, or the place or town a
+    sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
+    table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         place = _place_at(title, 0) or town_at(title, 0)
         if place:
             return _full_place(place)
-    for match in SENTENCE_START.finditer(reading.text):
-        opener = _opener().match(reading.text, match.end())
+    text = reading.text
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
-        place = _place_at(reading.text, start)
-        if place and not reading.text.startswith(("的", "和", "、"), start + len(place)):
+        place = _place_at(text, start)
+        if place and (town := town_at(text, start + len(place))):
+            start, place = start + len(place), town
+        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
+            town = town_at(text, start)
+            place = town if town and text.count(town) > 1 else None
+        if place and not text.startswith(("的", "和", "、"), start + len(place)) \
+                and not TABLE_CELL_END.match(text, start + len(place)):
             return _full_place(place)
     return None
+
+
+TABLE_CELL_END = re.compile(r"[ \t]*\|")
 
 
 def _full_place(place: str) -> str:
@@ -615,8 +653,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return page["title"]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
-            if line and label_key(line) is None and not line.startswith("【") and not FURNITURE.search(line)
-            and "|" not in line and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)]
+            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS) and not FURNITURE.search(line)
+            and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
+            and not _news_furniture(line)]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line):
@@ -652,9 +691,30 @@ PAGE_SUFFIX = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # a sharing site's page of
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
+# Lines that are no title: a page's bracketed labels (【字体】), bullets of a site's list (• 使用
+# 浏览器打开, ■ 记者 …); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
+NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆")
+LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
+NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯電电]")
+
+
+def _news_furniture(line: str) -> bool:
+    """A news page's byline (记者 朱冬), lede (红网永州3月28日讯(通讯员…) or paper-and-date
+    line (甘孜日报 2020年09月25日): no title."""
+    if NEWS_DATELINE.search(line) or any(mark in line for mark in _config()["news"]["bylines"]):
+        return True
+    date = DATE.search(line)
+    rest = re.sub(r"\s", "", line[:date.start()] + line[date.end():]) if date else ""
+    return bool(date) and len(rest) <= 8 and any(source in rest for source in _config()["news"]["sources"])
+
+
 def _title_text(line: str, first: bool = False) -> str:
     """A head line without a page marker before it or a page suffix; the page's first line
-    also without a sharing site's list number (1、社会股上半年工作总结)."""
+    also without a sharing site's list number (1、社会股上半年工作总结); a table row with one
+    cell (| 民政事业统计月报表 | ||) its cell."""
+    cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
+    if cells and len(cells) == 1:
+        line = cells[0]
     line = PAGE_MARK.sub("", line).strip()
     if first:
         line = SITE_LIST_MARK.sub("", line)
@@ -718,7 +778,8 @@ def type_named_in(phrase: str | None, earliest: bool = False) -> str | None:
 
 
 # A type the report's description of itself may make more specific (a 工作总结 whose opening
-# says it reports on the half year and the plan for the next).
+# says it reports on the half year and the plan for the next); a title naming any other type
+# (法治政府建设…情况, …统计公报) already says what the report is.
 REFINES = {None: 3, "other": 3, "年度工作总结": 2, "半年工作总结": 1, "工作总结和计划": 0}
 
 
@@ -740,7 +801,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     kind = type_named_in(title)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
-    if refined and (kind is None or refined != "other" and REFINES.get(refined, 3) < REFINES.get(kind, 3)):
+    if refined and (kind is None or refined != "other" and kind in REFINES
+                    and REFINES.get(refined, 3) < REFINES[kind]):
         return refined
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
@@ -766,7 +828,21 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     if place_issuer:
         return "新闻报道"
-    return type_named_in(NAMES.sub("", opening), earliest=True) or "other"
+    named = type_named_in(NAMES.sub("", opening), earliest=True)
+    if named and named != "工作计划":  # 统筹规划, 印发…方案 in prose name no plan
+        return named
+    summary = _summary_clause().search(opening)
+    if summary:
+        return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+    return "other"
+
+
+@cache
+def _summary_clause() -> re.Pattern:
+    """An excerpt that starts mid-text is a summary when a clause of its opening starts with
+    the year or period it works in (…保障,2023年,我区承担的…), unless the clause says 将."""
+    opening = _config()["report_kind"]["summary_opening"].removeprefix("^")
+    return re.compile(rf"[。，,；;\n]\s*{opening}\s*[,，](?![^。，,；;\n]{{0,12}}将)")
 
 
 OPENING = 400
@@ -806,7 +882,7 @@ def signature_date(lines: list[str]) -> str | None:
 
 def head_date(lines: list[str]) -> str | None:
     """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
-    its source, or a date alone on the line under a news headline."""
+    its source, a paper's name and date, or a date alone on the line under a news headline."""
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
@@ -814,13 +890,14 @@ def head_date(lines: list[str]) -> str | None:
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
-        if any(source in line for source in labels["news_source"]):
+        if any(source in line for source in labels["news_source"]) or _news_furniture(line):
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
-                or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报
+                or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)):
-            return iso_date(line)
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)) \
+                or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
+            return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     return None
 
 
@@ -885,25 +962,31 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|我[县市区省镇乡局]|全[县市区省镇乡]|[县市区省]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+    rf"|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截至\s*{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+# What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
+PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
 
 
+# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
+BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
+
+
 def title_year(title: str | None) -> int | None:
-    """The year a title reports on: the first, or in a `…总结及…计划` title the summary's; a
-    title whose only year is its plan's gives none."""
+    """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
+    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none."""
     if not title:
         return None
     title = arabic_dates(title)
     span = YEAR_SPAN.search(title)
     if span:  # a plan of several years (2021-2025年): its first
         return int(span.group("first"))
-    years = list(re.finditer(YEAR, title))
+    years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         return None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
@@ -926,7 +1009,8 @@ def plan_section_start(text: str) -> int | None:
 
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
-    does (the earliest of a tie), never one the text compares against; a plan's first year
+    does (the earliest of a tie), never one the text compares against nor one whose clause
+    plans (2024年，全省将…); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
     text = NAMES.sub(lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
@@ -934,6 +1018,8 @@ def body_year(text: str, plan: bool = False) -> int | None:
     first: dict[int, int] = {}
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
         for match in pattern.finditer(text):
+            if PLAN_YEAR.match(text, match.end()):
+                continue
             year = int(match.group("year"))
             counts[year] += 1
             first[year] = min(first.get(year, match.start()), match.start())
@@ -1192,14 +1278,17 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     page = {**head_labels(lines), **page}
     title = find_title(lines, page)
     titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
-    agency = find_agency(text, lines, titles, page)
+    # the issuer and its places are read without the pinyin some sites put after a character
+    # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
+    plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
+    agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
     if agency:
-        agency = completed_agency(agency, text)
+        agency = completed_agency(agency, plain)
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
-        region["admin_level"] = _own_level(text)  # an unnamed or bare issuer (民政局): 我县, 全市
+        region["admin_level"] = _own_level(plain)  # an unnamed or bare issuer (民政局): 我县, 全市
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
-        region = region_from_text(text, region, agency)
+        region = region_from_text(plain, region, agency)
     if agency:
         agency = without_redaction(agency)
         if region["province"]:

@@ -8,6 +8,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
+- `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
+  新增就业60万人。再就业13万人), the list running on across its sentences;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -18,10 +20,12 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  明年, 到2025年 when that year is after the report's), unless what follows it says done (已完成);
+  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's), unless what
+  follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
-  a table row's, whose column says what it is);
+  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% in
+  its sentence);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
@@ -40,8 +44,9 @@ from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
-# Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”).
-NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”|[^\s,，。;；]{1,8}计划[“”\"'’]")
+# Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”, the plan a
+# quoted name names: “十三五”规划).
+NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”(?:规划|计划)?|[^\s,，。;；]{1,8}计划[“”\"'’]")
 
 
 @cache
@@ -82,6 +87,13 @@ class KindContext:
         return self.text[self.text.rfind("\n", 0, self.start) + 1:self.start]
 
     @computed_once
+    def sentence_after(self) -> str:
+        """Its sentence after the figure, within its line."""
+        window = self.text[self.outer_end:self.outer_end + 120]
+        found = re.search(r"[。！？!?\n]", window)
+        return window[:found.start()] if found else window
+
+    @computed_once
     def clause_before(self) -> str:
         before = self.before
         breaks = list(CLAUSE_BREAK.finditer(before))
@@ -115,13 +127,16 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
             rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$"),
-        "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"),
+        "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
+                                 rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "noun_after_later": re.compile(rf"的(?:{nouns_after})"),
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
+        "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"),
     }
 
 
@@ -130,6 +145,18 @@ def _raise_from(c: KindContext) -> bool:
     patterns = _patterns()
     return bool(patterns["raise_from_after"].match(c.text, c.outer_end, c.outer_end + 12)) and bool(
         patterns["raise_from_before"].search(c.clause_before))
+
+
+def _target_list(c: KindContext) -> bool:
+    """计划目标为:新增就业60万人。再就业13万人。: a colon opens a list of targets that runs to
+    the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
+    text, line_start = c.text, c.text.rfind("\n", 0, c.start) + 1
+    colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
+    while colon > line_start:  # colons are few: read the words before each, the last first
+        if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
+            return not _says_done(text[colon + 1:c.start])
+        colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
+    return False
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -189,7 +216,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['deadline']}"
+    cues = f"{words}|{table['deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
@@ -198,8 +225,11 @@ def _last_cue(c: KindContext, text: str) -> re.Match | None:
     report's (到2023年底共有… in a report on 2023 is the level reached)."""
     last = None
     for found in _cues()[0].finditer(text):
-        year = found.group("year")
-        if year is None or c.report_year is None or int(year) > c.report_year:
+        year, opening = found.group("year"), found.group("opening")
+        if opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
+            if c.report_year is not None and int(opening) > c.report_year:
+                last = found
+        elif year is None or c.report_year is None or int(year) > c.report_year:
             last = found
     return last
 
@@ -234,7 +264,7 @@ def _plans_section(c: KindContext) -> bool:
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
     return (c.report_type in table["report_types"] and c.in_heading and c.column is None
-            and not re.search(alternation(table["progress"]), c.line_before))
+            and not _patterns()["progress"].search(c.line_before + c.sentence_after))
 
 
 def _plan_document(c: KindContext) -> bool:
@@ -254,6 +284,7 @@ KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
+    KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),

@@ -488,7 +488,7 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
-    last_link = None
+    last_link, links = None, []
     while words:
         aside = _aside_before(words)
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
@@ -497,10 +497,13 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
             break
         popped = words.pop()
+        links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
-    if not run and last_link in generic_subjects():  # 累计支出5895.5万元: the verb names the sum
-        run = [last_link]
+    if last_link in generic_subjects() and (not run or _ends_named_sum(run, links)):
+        # 累计支出5895.5万元: the verb names the sum; 社会救助(累计)支出6.2亿元: the phrase
+        # before it says whose sum (a scope word between them goes)
+        run = [*run, last_link]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)
@@ -535,6 +538,13 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = run[verb:] if verb is not None else run
     run, dropped = _trim_front(run, counts)
     return _subject(run, dropped)
+
+
+def _ends_named_sum(run: list[str], links: list[str]) -> bool:
+    """Whether a generic link word next to the number (支出) ends the phrase before it: only
+    scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
+    verb (发放|支出)."""
+    return all(link in _scope_words() for link in links[1:]) and _nominal(run[-1])
 
 
 def _aside_before(words: list[str]) -> int:

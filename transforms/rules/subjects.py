@@ -991,6 +991,36 @@ def _per_head_of_previous(a: Around) -> Subject | None:
     return None
 
 
+@cache
+def _attribute_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_words("subject_attribute_heads.txt"), key=len, reverse=True))
+
+
+def _attribute_of_owner(a: Around) -> Subject | None:
+    """全县共有乡镇卫生院18个,床位960张: a clause naming only what a body has (床位, 教职工)
+    right after the figure of the bodies is theirs; after a figure naming another thing they have
+    (普通高中在校生9000人,教职工700人), the body that one names."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or own.text not in _attribute_heads() or not a.index \
+            or not _opens_clause(own.text, a.clause.strip()):
+        return None
+    owner = previous.text
+    had = next((h for h in _attribute_heads() if owner.endswith(h) and len(owner) > len(h)), None)
+    if had:
+        owner = owner[:-len(had)]
+    elif a.quantities[a.index - 1].unit in PERSON_UNITS or unit_kinds()[a.quantities[a.index - 1].unit] != "count" \
+            or owner in _attribute_heads():
+        return None
+    return Subject(owner + own.text)
+
+
+def _opens_clause(name: str, clause: str) -> bool:
+    """Whether the clause opens with the name, or with the word that names nothing alone it was
+    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more."""
+    return clause.startswith(name) or any(
+        clause.startswith(word) and name.endswith(word) for word in generic_subjects())
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -1015,6 +1045,7 @@ CONTEXT_RULES = (
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("per_head_of_previous", _per_head_of_previous),
+    ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

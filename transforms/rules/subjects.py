@@ -50,7 +50,8 @@ RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
 LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
-BRACKETS = {"(": ")", "（": "）"}
+BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
+CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
@@ -66,6 +67,8 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
+# Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
+JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
 
 
@@ -410,6 +413,7 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     `counts` is "things" (people, things, money), "events" or "other" (rates, durations).
     Returns the run left and the verbs dropped."""
     dropped: list[str] = []
+    run = _after_closed_aside(run)
     while run:
         first = run[0]
         if first in COORDINATORS or first in _words("subject_fillers.txt"):
@@ -422,6 +426,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
+            if len(run) > 1 and run[0] in LEVEL_CHARS and is_place(first):
+                run = run[1:]  # 湘西|州: the level written apart from the name is still the place
         elif len(run) > 1 and (place := _leading_place(run)):
             run = run[place:]
         elif _without_strip_prefix(first) != first:
@@ -444,6 +450,13 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     return run, dropped
+
+
+def _after_closed_aside(run: list[str]) -> list[str]:
+    """小学(含2所民办小学)、初中: what follows a bracket closed in the run but opened before it
+    (民办小学)、初中 → 初中)."""
+    closed = [i for i, word in enumerate(run) if word in CLOSING and CLOSING[word] not in run[:i]]
+    return run[closed[-1] + 1:] if closed and closed[-1] < len(run) - 1 else run
 
 
 def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
@@ -500,6 +513,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
+        run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
     if last_link in generic_subjects() and (not run or _ends_named_sum(run, links)):
         # 累计支出5895.5万元: the verb names the sum; 社会救助(累计)支出6.2亿元: the phrase
         # before it says whose sum (a scope word between them goes)
@@ -606,8 +621,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     for word in tokens(stream, start + (len(kept[0]) if kept else 0), end):
-        if (_is_strip(word) and word != "的") or word[0].isdigit():
-            break
+        if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
+            break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
         kept.append(word)
     phrase = "".join(kept)
     heads = (*head_words(), *_event_heads()) if events else head_words()
@@ -755,7 +770,8 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     groups: list[list[int]] = []
     for index in range(1, len(quantities)):
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
-        if LIST_GAP.match(gap.strip()):
+        denominator = DENOMINATOR.match(gap)  # 1877元/月、1502元/月
+        if LIST_GAP.match(gap[denominator.end() if denominator else 0:].strip()):
             if groups and groups[-1][-1] == index - 1:
                 groups[-1].append(index)
             else:
@@ -849,10 +865,30 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if where < 0:
             continue
         phrase = subject_before_number(stream, clause_start, where, "things")
-        parts = _shared_modifier(_parts(phrase)) if phrase else []
+        parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
         if len(parts) == len(group) and not _modifiers_of_one_head(parts):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
+
+
+def _shared_head(parts: list[Subject]) -> list[Subject]:
+    """机构养育孤儿、社会散居孤儿基本生活费标准 → 机构养育孤儿基本生活费标准, 社会散居孤儿基本生活
+    费标准: when every earlier part ends like a stretch of the last one (孤儿, 保险), what follows
+    that stretch in the last part is the head they share."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1].text
+    heads = set()
+    for part in parts[:-1]:
+        ending = part.text[-2:]
+        where = last.rfind(ending)
+        if len(part.text) < 3 or where < 0 or where + 2 >= len(last):
+            return parts
+        heads.add(last[where + 2:])
+    if len(heads) != 1:
+        return parts
+    head = heads.pop()
+    return [Subject(p.text + head) if not p.text.endswith(head) else p for p in parts[:-1]] + [parts[-1]]
 
 
 def _modifiers_of_one_head(parts: list[Subject]) -> bool:

@@ -55,6 +55,8 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+# Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
+LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
 COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
 BOUND_SUFFIXES = frozenset("率数量额")
@@ -416,7 +418,7 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     run = _after_closed_aside(run)
     while run:
         first = run[0]
-        if first in COORDINATORS or first in _words("subject_fillers.txt"):
+        if first in COORDINATORS or first in _words("subject_fillers.txt") or LEADING_MARK.fullmatch(first):
             run = run[1:]
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
@@ -513,6 +515,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    if "".join(run) in generic_subjects() and len(words) > 1 and words[-1] in _scope_words() \
+            and _nominal(words[-2]):
+        # 重点项目累计完成投资: a word that names nothing alone takes the name before the scope word
+        scope = words.pop()
+        whose = _take_run(words)
+        run = [*whose, *run] if whose else run
+        if not whose:
+            words.append(scope)
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
     if last_link in generic_subjects() and (not run or _ends_named_sum(run, links)):

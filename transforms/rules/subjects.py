@@ -57,6 +57,11 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
+# Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
+# 网站发布信息), whatever modifies the record in between.
+RECORDS = frozenset({"信息"})
+# A government body (民政局, 财政厅, 民政部) opening a run is who did the work, not what is counted.
+AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
 BOUND_SUFFIXES = frozenset("率数量额")
@@ -302,11 +307,11 @@ def _nominal(word: str) -> bool:
 
 def _inside_compound(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
-    between a noun modifier and the compound's noun (平均|保障|标准)."""
+    between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
     return (bool(run) and verb in _words("subject_compound_verbs.txt")
-            and "".join(run) in _words("subject_compound_heads.txt")
+            and ("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
             and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
 
 
@@ -374,9 +379,10 @@ def _event_heads() -> tuple[str, ...]:
     return tuple(load_words("subject_event_heads.txt"))
 
 
-# 我县, 本市, 全镇: the place a report calls its own, written as a pronoun and a level.
+# 我县, 本市, 全镇, 我局: the place or body a report calls its own, a pronoun and a level or body.
 SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
+OWN_LEVELS = LEVEL_CHARS | {"局"}
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
@@ -400,9 +406,9 @@ def _is_scope(run: list[str]) -> bool:
     """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
     report's own place (我县), a preposition."""
     first = run[0]
-    if first in SELF and run[1] in LEVEL_CHARS:
+    if first in SELF and run[1] in OWN_LEVELS:
         return len(run) > 2
-    if len(first) == 2 and first[0] in SELF and first[1] in LEVEL_CHARS:  # 我市 cut as one word
+    if len(first) == 2 and first[0] in SELF and first[1] in OWN_LEVELS:  # 我市 cut as one word
         return True
     if first in domain_terms():
         return False
@@ -424,8 +430,10 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
         elif first in BRACKETS:  # an aside opened before the clause: (市本级
             run = run[1:]
-        elif len(run) > 1 and first in _words("subject_agents.txt"):
+        elif len(run) > 1 and (first in _words("subject_agents.txt") or AGENCY.fullmatch(first)):
             run = run[1:]
+        elif len(run) > 2 and first in LEVEL_CHARS and AGENCY.fullmatch(run[1]):  # 县|民政局
+            run = run[2:]
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
             if len(run) > 1 and run[0] in LEVEL_CHARS and is_place(first):
@@ -489,7 +497,7 @@ NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz",
 
 def _own_place(phrase: str) -> bool:
     """我县, 本市, 全镇 alone: where the report is, never what is counted."""
-    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in LEVEL_CHARS
+    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS
 
 
 def _names_nothing(run: list[str], phrase: str) -> bool:

@@ -55,6 +55,10 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+# Marks that stand for a name left out (XX市, ××县, *区).
+REDACTION = re.compile(r"[Xx×＊*]{1,4}")
+# Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
+NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
 # Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
@@ -426,6 +430,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         first = run[0]
         if first in COORDINATORS or first in _words("subject_fillers.txt") or LEADING_MARK.fullmatch(first):
             run = run[1:]
+        elif len(run) > 1 and REDACTION.fullmatch(first) and len(run) > 1 + (run[1] in LEVEL_CHARS):
+            run = run[1 + (run[1] in LEVEL_CHARS):]  # **村, XX市: a redacted place goes whole
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
         elif first in BRACKETS:  # an aside opened before the clause: (市本级
@@ -638,12 +644,25 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         return None  # a space after the unit parts it from the next item (8人 五保1人)
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
-    for word in tokens(stream, start + (len(kept[0]) if kept else 0), end):
+    words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
+    heads = (*head_words(), *_event_heads()) if events else head_words()
+    for index, word in enumerate(words):
+        if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):
+            if REDACTION.fullmatch(word):  # 3项XX市办实事项目: a redacted name's marks
+                start = words[index + 1].start if index + 1 < len(words) and words[index + 1].start >= 0 else start
+                continue
+            kept.append(word)  # 55个全国示范性…社区: a rank that qualifies the thing
+            continue
+        if word == "等" and kept:  # 19.1万名低保对象、特困人员等困难群体: the group after 等
+            group = _phrase_ahead(words[index + 1:])
+            if group and _last_head_end(group, heads) == len("".join(group)) and isinstance(group[0], Word) \
+                    and group[0].start >= 0:
+                kept, start = group, group[0].start
+            break
         if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
             break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
         kept.append(word)
     phrase = "".join(kept)
-    heads = (*head_words(), *_event_heads()) if events else head_words()
     cut = _last_head_end(kept, heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
         cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
@@ -678,7 +697,7 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
     prefix: list[str] = []
     for word in words:
-        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"}):
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"} or QUOTED.fullmatch(word)):
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []

@@ -456,12 +456,12 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         else:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
-    # 抽查 → “双随机、一公开”抽查) or in front of a thing it names (万向集团“四个一万工程”助学金
+    # 抽查 → “双随机、一公开”抽查), unless it is itself an item of the list (探访率、“清单”送达率) or in front of a thing it names (万向集团“四个一万工程”助学金
     # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务)
     quoted = [i for i, word in enumerate(run) if QUOTED.fullmatch(word)]
-    if quoted and quoted[0] > 0 and "、" in run[:quoted[0]]:
+    if quoted and quoted[0] > 0 and "、" in run[:quoted[0]] and run[quoted[0] - 1] not in COORDINATORS:
         return run[quoted[0]:], dropped
-    if quoted and quoted[-1] < len(run) - 1:
+    if quoted and quoted[-1] < len(run) - 1 and not (quoted[-1] > 0 and run[quoted[-1] - 1] in COORDINATORS):
         rest = "".join(run[quoted[-1] + 1:])
         if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]

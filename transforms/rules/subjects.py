@@ -55,6 +55,8 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+# A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到)[^，,。；;:：、\d的]{1,12}的")
 # Marks that stand for a name left out (XX市, ××县, *区).
 REDACTION = re.compile(r"[Xx×＊*]{1,4}")
 # Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
@@ -642,6 +644,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     clause = text[start:end]
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
         return None  # a space after the unit parts it from the next item (8人 五保1人)
+    relative = RELATIVE_AFTER_NUMBER.match(clause)
+    if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
+        start, clause = start + relative.end(), clause[relative.end():]
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
@@ -1186,11 +1191,12 @@ def is_place(phrase: str) -> bool:
     from transforms.metadata import _place_names
 
     phrase = phrase.strip("()（）")
-    return (phrase in _place_names() and phrase not in NOT_PLACES) or bool(_place_pattern().fullmatch(phrase))
+    return phrase not in NOT_PLACES and (phrase in _place_names() or bool(_place_pattern().fullmatch(phrase)))
 
 
-# Names of the gazetteer that are categories in a report's words (市辖区 最低生活保障标准).
-NOT_PLACES = frozenset({"市辖区", "县", "市", "区", "城区", "郊区", "矿区", "新区", "开发区"})
+# Names of the gazetteer or shapes of a place name that are categories in a report's words
+# (市辖区 最低生活保障标准, 民族乡15个).
+NOT_PLACES = frozenset({"市辖区", "县", "市", "区", "城区", "郊区", "矿区", "新区", "开发区", "民族乡"})
 
 
 def narrowed_like(subject: Subject, other: Subject) -> Subject:

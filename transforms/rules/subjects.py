@@ -56,7 +56,7 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
 # A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
-RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到)[^，,。；;:：、\d的]{1,12}的")
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
 # Marks that stand for a name left out (XX市, ××县, *区).
 REDACTION = re.compile(r"[Xx×＊*]{1,4}")
 # Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
@@ -642,11 +642,11 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     (0个有名无实的…型社会组织)."""
     text = stream.text
     clause = text[start:end]
-    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
-        return None  # a space after the unit parts it from the next item (8人 五保1人)
     relative = RELATIVE_AFTER_NUMBER.match(clause)
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
+        return None  # a space after the unit parts it from the next item (8人 五保1人)
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
@@ -659,7 +659,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             kept.append(word)  # 55个全国示范性…社区: a rank that qualifies the thing
             continue
         if word == "等" and kept:  # 19.1万名低保对象、特困人员等困难群体: the group after 等
-            group = _phrase_ahead(words[index + 1:])
+            group = _phrase_ahead(words[index + 1:]) if index + 1 < len(words) and not words[index + 1][0].isdigit() else []
             if group and _last_head_end(group, heads) == len("".join(group)) and isinstance(group[0], Word) \
                     and group[0].start >= 0:
                 kept, start = group, group[0].start

@@ -577,8 +577,41 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
+    if counts == "things":
+        run = _after_recipients(stream.text, run)
     run, dropped = _trim_front(run, counts)
     return _subject(run, dropped)
+
+
+# The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
+# 困难群众补发救助资金….
+RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
+
+
+def _gives(word: str) -> bool:
+    """A verb of giving or doing between the people and what they got (发放, 补发, 补贴)."""
+    return word_tag(word) in ("v", "vn") or _is_strip(word) or word in _words("subject_compound_verbs.txt")
+
+
+def _after_recipients(text: str, run: list[str]) -> list[str]:
+    """为140户困难家庭发放资金67万元 → 资金: after a preposition and the count of those it went
+    to, the run names them, then what they were given; the figure is of what they were given."""
+    digits = [i for i, word in enumerate(run) if word[:1].isdigit()]
+    opening = digits[-1] if digits else -1
+    if opening >= 0:  # 为39万困难群众…: a number with no unit of its own inside the run
+        while opening + 1 < len(run) and run[opening + 1] in ("万", "亿", "余", "多", "名", "户", "人"):
+            opening += 1
+    rest = run[opening + 1:]
+    first = rest[0] if rest else None
+    if not isinstance(first, Word) or first.start < 0:
+        return run
+    # the count is the figure before the clause (为140户|…) or a bare number in it (为39万…)
+    count = run[digits[0]] if digits else None
+    lead_start = count.start - 2 if isinstance(count, Word) and count.start >= 0 else first.start - 16
+    if not RECIPIENTS_COUNTED.search(text, max(0, lead_start), first.start):
+        return run
+    verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
+    return rest[verb + 1:] if verb is not None else run
 
 
 def _ends_named_sum(run: list[str], links: list[str]) -> bool:

@@ -675,6 +675,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     (0个有名无实的…型社会组织)."""
     text = stream.text
     clause = text[start:end]
+    annotation = ANNOTATION.match(clause)  # 10个(gè)工作队: the unit's pinyin is no break
+    if annotation:
+        start, clause = start + annotation.end(), clause[annotation.end():]
     relative = RELATIVE_AFTER_NUMBER.match(clause)
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]

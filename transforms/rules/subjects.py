@@ -58,16 +58,22 @@ ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台
 # A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
 # Marks that stand for a name left out (XX市, ××县, *区).
-REDACTION = re.compile(r"[Xx×＊*]{1,4}")
+REDACTION_CHARS = "Xx×＊*"
+REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
 # Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
 NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
+MARK_CHARS = "—■□●·•◆◇▲△★☆-~～"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
 # Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
 # 网站发布信息), whatever modifies the record in between.
 RECORDS = frozenset({"信息"})
 # A government body (民政局, 财政厅, 民政部) opening a run is who did the work, not what is counted.
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
+
+
+def _agency(word: str) -> bool:
+    return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
 COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
 BOUND_SUFFIXES = frozenset("率数量额")
@@ -430,17 +436,18 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     run = _after_closed_aside(run)
     while run:
         first = run[0]
-        if first in COORDINATORS or first in _words("subject_fillers.txt") or LEADING_MARK.fullmatch(first):
+        if first in COORDINATORS or first in _words("subject_fillers.txt") or (
+                first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
-        elif len(run) > 1 and REDACTION.fullmatch(first) and len(run) > 1 + (run[1] in LEVEL_CHARS):
+        elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
             run = run[1 + (run[1] in LEVEL_CHARS):]  # **村, XX市: a redacted place goes whole
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
         elif first in BRACKETS:  # an aside opened before the clause: (市本级
             run = run[1:]
-        elif len(run) > 1 and (first in _words("subject_agents.txt") or AGENCY.fullmatch(first)):
+        elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
-        elif len(run) > 2 and first in LEVEL_CHARS and AGENCY.fullmatch(run[1]):  # 县|民政局
+        elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
             run = run[2:]
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
@@ -596,6 +603,8 @@ def _gives(word: str) -> bool:
 def _after_recipients(text: str, run: list[str]) -> list[str]:
     """为140户困难家庭发放资金67万元 → 资金: after a preposition and the count of those it went
     to, the run names them, then what they were given; the figure is of what they were given."""
+    if len(run) < 3:  # the people, the verb and the thing at the least
+        return run
     digits = [i for i, word in enumerate(run) if word[:1].isdigit()]
     opening = digits[-1] if digits else -1
     if opening >= 0:  # 为39万困难群众…: a number with no unit of its own inside the run
@@ -607,8 +616,9 @@ def _after_recipients(text: str, run: list[str]) -> list[str]:
         return run
     # the count is the figure before the clause (为140户|…) or a bare number in it (为39万…)
     count = run[digits[0]] if digits else None
-    lead_start = count.start - 2 if isinstance(count, Word) and count.start >= 0 else first.start - 16
-    if not RECIPIENTS_COUNTED.search(text, max(0, lead_start), first.start):
+    lead_start = max(0, count.start - 2 if isinstance(count, Word) and count.start >= 0 else first.start - 16)
+    if not any(p in text[lead_start:first.start] for p in "为向对给") \
+            or not RECIPIENTS_COUNTED.search(text, lead_start, first.start):
         return run
     verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
     return rest[verb + 1:] if verb is not None else run

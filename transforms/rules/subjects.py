@@ -50,10 +50,30 @@ RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
 LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
-BRACKETS = {"(": ")", "（": "）"}
+BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
+CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+# A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
+# Marks that stand for a name left out (XX市, ××县, *区).
+REDACTION_CHARS = "Xx×＊*"
+REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
+# Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
+NATIONWIDE = frozenset({"全国", "全省", "全市"})
+# Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
+MARK_CHARS = "—■□●·•◆◇▲△★☆-~～"
+LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
+# Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
+# 网站发布信息), whatever modifies the record in between.
+RECORDS = frozenset({"信息"})
+# A government body (民政局, 财政厅, 民政部) opening a run is who did the work, not what is counted.
+AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
+
+
+def _agency(word: str) -> bool:
+    return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
 COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
 BOUND_SUFFIXES = frozenset("率数量额")
@@ -66,6 +86,8 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
+# Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
+JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
 
 
@@ -297,11 +319,11 @@ def _nominal(word: str) -> bool:
 
 def _inside_compound(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
-    between a noun modifier and the compound's noun (平均|保障|标准)."""
+    between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
     return (bool(run) and verb in _words("subject_compound_verbs.txt")
-            and "".join(run) in _words("subject_compound_heads.txt")
+            and ("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
             and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
 
 
@@ -369,9 +391,10 @@ def _event_heads() -> tuple[str, ...]:
     return tuple(load_words("subject_event_heads.txt"))
 
 
-# 我县, 本市, 全镇: the place a report calls its own, written as a pronoun and a level.
+# 我县, 本市, 全镇, 我局: the place or body a report calls its own, a pronoun and a level or body.
 SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
+OWN_LEVELS = LEVEL_CHARS | {"局"}
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
@@ -395,9 +418,9 @@ def _is_scope(run: list[str]) -> bool:
     """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
     report's own place (我县), a preposition."""
     first = run[0]
-    if first in SELF and run[1] in LEVEL_CHARS:
+    if first in SELF and run[1] in OWN_LEVELS:
         return len(run) > 2
-    if len(first) == 2 and first[0] in SELF and first[1] in LEVEL_CHARS:  # 我市 cut as one word
+    if len(first) == 2 and first[0] in SELF and first[1] in OWN_LEVELS:  # 我市 cut as one word
         return True
     if first in domain_terms():
         return False
@@ -410,18 +433,26 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     `counts` is "things" (people, things, money), "events" or "other" (rates, durations).
     Returns the run left and the verbs dropped."""
     dropped: list[str] = []
+    run = _after_closed_aside(run)
     while run:
         first = run[0]
-        if first in COORDINATORS or first in _words("subject_fillers.txt"):
+        if first in COORDINATORS or first in _words("subject_fillers.txt") or (
+                first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
+        elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
+            run = run[1 + (run[1] in LEVEL_CHARS):]  # **村, XX市: a redacted place goes whole
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]
         elif first in BRACKETS:  # an aside opened before the clause: (市本级
             run = run[1:]
-        elif len(run) > 1 and first in _words("subject_agents.txt"):
+        elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
+            run = run[2:]
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
+            if len(run) > 1 and run[0] in LEVEL_CHARS and is_place(first):
+                run = run[1:]  # 湘西|州: the level written apart from the name is still the place
         elif len(run) > 1 and (place := _leading_place(run)):
             run = run[place:]
         elif _without_strip_prefix(first) != first:
@@ -434,16 +465,23 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         else:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
-    # 抽查 → “双随机、一公开”抽查) or in front of a thing it names (万向集团“四个一万工程”助学金
+    # 抽查 → “双随机、一公开”抽查), unless it is itself an item of the list (探访率、“清单”送达率) or in front of a thing it names (万向集团“四个一万工程”助学金
     # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务)
     quoted = [i for i, word in enumerate(run) if QUOTED.fullmatch(word)]
-    if quoted and quoted[0] > 0 and "、" in run[:quoted[0]]:
+    if quoted and quoted[0] > 0 and "、" in run[:quoted[0]] and run[quoted[0] - 1] not in COORDINATORS:
         return run[quoted[0]:], dropped
-    if quoted and quoted[-1] < len(run) - 1:
+    if quoted and quoted[-1] < len(run) - 1 and not (quoted[-1] > 0 and run[quoted[-1] - 1] in COORDINATORS):
         rest = "".join(run[quoted[-1] + 1:])
         if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     return run, dropped
+
+
+def _after_closed_aside(run: list[str]) -> list[str]:
+    """小学(含2所民办小学)、初中: what follows a bracket closed in the run but opened before it
+    (民办小学)、初中 → 初中)."""
+    closed = [i for i, word in enumerate(run) if word in CLOSING and CLOSING[word] not in run[:i]]
+    return run[closed[-1] + 1:] if closed and closed[-1] < len(run) - 1 else run
 
 
 def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
@@ -474,7 +512,7 @@ NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz",
 
 def _own_place(phrase: str) -> bool:
     """我县, 本市, 全镇 alone: where the report is, never what is counted."""
-    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in LEVEL_CHARS
+    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS
 
 
 def _names_nothing(run: list[str], phrase: str) -> bool:
@@ -488,7 +526,7 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
-    last_link = None
+    last_link, links = None, []
     while words:
         aside = _aside_before(words)
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
@@ -497,10 +535,23 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
             break
         popped = words.pop()
+        links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
-    if not run and last_link in generic_subjects():  # 累计支出5895.5万元: the verb names the sum
-        run = [last_link]
+    if "".join(run) in generic_subjects() and len(words) > 1 and words[-1] in _scope_words() \
+            and _nominal(words[-2]):
+        # 重点项目累计完成投资: a word that names nothing alone takes the name before the scope word
+        scope = words.pop()
+        whose = _take_run(words)
+        run = [*whose, *run] if whose else run
+        if not whose:
+            words.append(scope)
+    if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
+        run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
+    if last_link in generic_subjects() and (not run or _ends_named_sum(run, links)):
+        # 累计支出5895.5万元: the verb names the sum; 社会救助(累计)支出6.2亿元: the phrase
+        # before it says whose sum (a scope word between them goes)
+        run = [*run, last_link]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)
@@ -533,8 +584,51 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
+    if counts == "things":
+        run = _after_recipients(stream.text, run)
     run, dropped = _trim_front(run, counts)
     return _subject(run, dropped)
+
+
+# The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
+# 困难群众补发救助资金….
+RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
+
+
+def _gives(word: str) -> bool:
+    """A verb of giving or doing between the people and what they got (发放, 补发, 补贴)."""
+    return word_tag(word) in ("v", "vn") or _is_strip(word) or word in _words("subject_compound_verbs.txt")
+
+
+def _after_recipients(text: str, run: list[str]) -> list[str]:
+    """为140户困难家庭发放资金67万元 → 资金: after a preposition and the count of those it went
+    to, the run names them, then what they were given; the figure is of what they were given."""
+    if len(run) < 3:  # the people, the verb and the thing at the least
+        return run
+    digits = [i for i, word in enumerate(run) if word[:1].isdigit()]
+    opening = digits[-1] if digits else -1
+    if opening >= 0:  # 为39万困难群众…: a number with no unit of its own inside the run
+        while opening + 1 < len(run) and run[opening + 1] in ("万", "亿", "余", "多", "名", "户", "人"):
+            opening += 1
+    rest = run[opening + 1:]
+    first = rest[0] if rest else None
+    if not isinstance(first, Word) or first.start < 0:
+        return run
+    # the count is the figure before the clause (为140户|…) or a bare number in it (为39万…)
+    count = run[digits[0]] if digits else None
+    lead_start = max(0, count.start - 2 if isinstance(count, Word) and count.start >= 0 else first.start - 16)
+    if not any(p in text[lead_start:first.start] for p in "为向对给") \
+            or not RECIPIENTS_COUNTED.search(text, lead_start, first.start):
+        return run
+    verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
+    return rest[verb + 1:] if verb is not None else run
+
+
+def _ends_named_sum(run: list[str], links: list[str]) -> bool:
+    """Whether a generic link word next to the number (支出) ends the phrase before it: only
+    scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
+    verb (发放|支出)."""
+    return all(link in _scope_words() for link in links[1:]) and _nominal(run[-1])
 
 
 def _aside_before(words: list[str]) -> int:
@@ -591,16 +685,35 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     (0个有名无实的…型社会组织)."""
     text = stream.text
     clause = text[start:end]
+    annotation = ANNOTATION.match(clause)  # 10个(gè)工作队: the unit's pinyin is no break
+    if annotation:
+        start, clause = start + annotation.end(), clause[annotation.end():]
+    relative = RELATIVE_AFTER_NUMBER.match(clause)
+    if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
+        start, clause = start + relative.end(), clause[relative.end():]
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
         return None  # a space after the unit parts it from the next item (8人 五保1人)
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
-    for word in tokens(stream, start + (len(kept[0]) if kept else 0), end):
-        if (_is_strip(word) and word != "的") or word[0].isdigit():
+    words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
+    heads = (*head_words(), *_event_heads()) if events else head_words()
+    for index, word in enumerate(words):
+        if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):
+            if REDACTION.fullmatch(word):  # 3项XX市办实事项目: a redacted name's marks
+                start = words[index + 1].start if index + 1 < len(words) and words[index + 1].start >= 0 else start
+                continue
+            kept.append(word)  # 55个全国示范性…社区: a rank that qualifies the thing
+            continue
+        if word == "等" and kept:  # 19.1万名低保对象、特困人员等困难群体: the group after 等
+            group = _phrase_ahead(words[index + 1:]) if index + 1 < len(words) and not words[index + 1][0].isdigit() else []
+            if group and _last_head_end(group, heads) == len("".join(group)) and isinstance(group[0], Word) \
+                    and group[0].start >= 0:
+                kept, start = group, group[0].start
             break
+        if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
+            break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
         kept.append(word)
     phrase = "".join(kept)
-    heads = (*head_words(), *_event_heads()) if events else head_words()
     cut = _last_head_end(kept, heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
         cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
@@ -635,7 +748,7 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
     prefix: list[str] = []
     for word in words:
-        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"}):
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"} or QUOTED.fullmatch(word)):
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []
@@ -745,7 +858,8 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     groups: list[list[int]] = []
     for index in range(1, len(quantities)):
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
-        if LIST_GAP.match(gap.strip()):
+        denominator = DENOMINATOR.match(gap)  # 1877元/月、1502元/月
+        if LIST_GAP.match(gap[denominator.end() if denominator else 0:].strip()):
             if groups and groups[-1][-1] == index - 1:
                 groups[-1].append(index)
             else:
@@ -839,10 +953,30 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if where < 0:
             continue
         phrase = subject_before_number(stream, clause_start, where, "things")
-        parts = _shared_modifier(_parts(phrase)) if phrase else []
+        parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
         if len(parts) == len(group) and not _modifiers_of_one_head(parts):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
+
+
+def _shared_head(parts: list[Subject]) -> list[Subject]:
+    """机构养育孤儿、社会散居孤儿基本生活费标准 → 机构养育孤儿基本生活费标准, 社会散居孤儿基本生活
+    费标准: when every earlier part ends like a stretch of the last one (孤儿, 保险), what follows
+    that stretch in the last part is the head they share."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1].text
+    heads = set()
+    for part in parts[:-1]:
+        ending = part.text[-2:]
+        where = last.rfind(ending)
+        if len(part.text) < 3 or where < 0 or where + 2 >= len(last):
+            return parts
+        heads.add(last[where + 2:])
+    if len(heads) != 1:
+        return parts
+    head = heads.pop()
+    return [Subject(p.text + head) if not p.text.endswith(head) else p for p in parts[:-1]] + [parts[-1]]
 
 
 def _modifiers_of_one_head(parts: list[Subject]) -> bool:
@@ -981,6 +1115,36 @@ def _per_head_of_previous(a: Around) -> Subject | None:
     return None
 
 
+@cache
+def _attribute_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_words("subject_attribute_heads.txt"), key=len, reverse=True))
+
+
+def _attribute_of_owner(a: Around) -> Subject | None:
+    """全县共有乡镇卫生院18个,床位960张: a clause naming only what a body has (床位, 教职工)
+    right after the figure of the bodies is theirs; after a figure naming another thing they have
+    (普通高中在校生9000人,教职工700人), the body that one names."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or own.text not in _attribute_heads() or not a.index \
+            or not _opens_clause(own.text, a.clause.strip()):
+        return None
+    owner = previous.text
+    had = next((h for h in _attribute_heads() if owner.endswith(h) and len(owner) > len(h)), None)
+    if had:
+        owner = owner[:-len(had)]
+    elif a.quantities[a.index - 1].unit in PERSON_UNITS or unit_kinds()[a.quantities[a.index - 1].unit] != "count" \
+            or owner in _attribute_heads():
+        return None
+    return Subject(owner + own.text)
+
+
+def _opens_clause(name: str, clause: str) -> bool:
+    """Whether the clause opens with the name, or with the word that names nothing alone it was
+    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more."""
+    return clause.startswith(name) or any(
+        clause.startswith(word) and name.endswith(word) for word in generic_subjects())
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -1005,6 +1169,7 @@ CONTEXT_RULES = (
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("per_head_of_previous", _per_head_of_previous),
+    ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )
@@ -1072,11 +1237,12 @@ def is_place(phrase: str) -> bool:
     from transforms.metadata import _place_names
 
     phrase = phrase.strip("()（）")
-    return (phrase in _place_names() and phrase not in NOT_PLACES) or bool(_place_pattern().fullmatch(phrase))
+    return phrase not in NOT_PLACES and (phrase in _place_names() or bool(_place_pattern().fullmatch(phrase)))
 
 
-# Names of the gazetteer that are categories in a report's words (市辖区 最低生活保障标准).
-NOT_PLACES = frozenset({"市辖区", "县", "市", "区", "城区", "郊区", "矿区", "新区", "开发区"})
+# Names of the gazetteer or shapes of a place name that are categories in a report's words
+# (市辖区 最低生活保障标准, 民族乡15个).
+NOT_PLACES = frozenset({"市辖区", "县", "市", "区", "城区", "郊区", "矿区", "新区", "开发区", "民族乡"})
 
 
 def narrowed_like(subject: Subject, other: Subject) -> Subject:

@@ -5,7 +5,8 @@
 
 Builds the warehouse once (kept between runs; --rebuild starts again), then runs every
 analyst view and several searches RUNS times, each on a fresh read-only connection as every
-`govreport` command opens one, and prints each query's median in wall-clock seconds and in CPU
+`govreport` command opens one (a view's rows fetched as `govreport query` fetches them,
+warehouse.query.fetch_rows), and prints each query's median in wall-clock seconds and in CPU
 seconds of the process (all DuckDB threads), which other jobs on a shared machine inflate less,
 with the slowest run. Target: every median under 0.5 s. jieba's dictionary, loaded once per
 process before the first search, is timed on its own line. The figures, the machine (CPU,
@@ -46,6 +47,7 @@ from transforms.search_terms import search_terms
 from transforms.tables import batch_frames, indicators_frame
 from warehouse.derived import refresh_derived
 from warehouse.loader import load_batch, replace_indicators
+from warehouse.query import fetch_rows
 from warehouse.regions import refresh_regions
 from warehouse.schema import connect, ensure_schema, fetch_row, table_counts, transaction
 from warehouse.search import search
@@ -225,7 +227,7 @@ def benchmark(path: Path) -> list[Timing]:
     """Time jieba's first cut, every view query and every search."""
     _, load_wall, load_cpu = timed(lambda: search_terms("低保"))
     timings = [Timing("jieba dictionary load (once per process)", 0, load_wall, load_cpu, load_wall, (), ())]
-    runs = {name: (lambda con, sql=sql: con.execute(sql).fetchall()) for name, sql in VIEW_QUERIES.items()}
+    runs = {name: (lambda con, sql=sql: fetch_rows(con, sql)[1]) for name, sql in VIEW_QUERIES.items()}
     runs |= {name: (lambda con, kw=kw: search(con, **kw)[1]) for name, kw in SEARCHES.items()}
     return timings + [time_runs(path, name, run) for name, run in runs.items()]
 

@@ -5,7 +5,8 @@
 
 For each count: generate the corpus (cached under benchmarks/.cache/), ingest it with
 orchestration.runner.run_ingest in a child process against a temporary DAGSTER_HOME and
-warehouse while sampling the memory of the child's whole process tree, ingest it again (nothing
+warehouse while sampling the memory of the child's whole process tree (PSS every 0.2 s, and at
+the peak each process's PSS, private and shared dirty pages), ingest it again (nothing
 new), then time jieba alone (precise mode) cutting the same cleaned texts on all cores, in the
 same run, so that the ratio holds however loaded the shared machine is (the machine's CPU
 seconds spent by other processes meanwhile are printed too). Per stage: read, extract, search
@@ -98,19 +99,24 @@ def process_tree(root: int) -> list[int]:
     return tree
 
 
-def memory_of(pids: list[int]) -> tuple[float, float]:
-    """(RSS, PSS) in MB summed over pids. RSS counts pages shared by forked workers once per
-    process; PSS shares them out, so it is the tree's real footprint."""
-    rss = pss = 0
+def memory_of(pids: list[int]) -> tuple[float, float, list[dict]]:
+    """(RSS, PSS) in MB summed over pids, and each process's share. RSS counts pages shared by
+    forked workers once per process; PSS shares them out, so it is the tree's real footprint.
+    Per process: its PSS, its private dirty pages (what it allocated, or copied when it wrote
+    to a page it shared) and its shared dirty pages (a forked worker's inheritance, still
+    shared), from /proc/<pid>/smaps_rollup."""
+    rss, processes = 0, []
     for pid in pids:
         try:
             rss += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    pss += int(line.split()[1]) * 1024
+            fields = {name: int(value.split()[0]) / 1024 for name, _, value in
+                      (line.partition(":") for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])}
+            command = Path(f"/proc/{pid}/comm").read_text().strip()
         except (OSError, IndexError, ValueError):
             continue
-    return rss / 2**20, pss / 2**20
+        processes.append({"pid": pid, "command": command, "pss_mb": fields["Pss"],
+                          "private_dirty_mb": fields["Private_Dirty"], "shared_dirty_mb": fields["Shared_Dirty"]})
+    return rss / 2**20, sum(p["pss_mb"] for p in processes), processes
 
 
 @dataclass
@@ -125,6 +131,7 @@ class MemoryPeak:
     samples: int = 0
     over_cap: bool = False
     peak_at_s: float = 0.0  # seconds after the start when the PSS peaked: which step holds the memory
+    at_peak: list[dict] = field(default_factory=list)  # each process's memory then, the root first
     _stop: threading.Event = field(default_factory=threading.Event)
 
     def __enter__(self) -> MemoryPeak:
@@ -140,9 +147,10 @@ class MemoryPeak:
     def _sample(self) -> None:
         while not self._stop.is_set():
             tree = process_tree(self.root)
-            rss, pss = memory_of(tree)
+            rss, pss, processes = memory_of(tree)
             if pss > self.pss_mb:
                 self.peak_at_s = time.monotonic() - self._started
+                self.at_peak = processes
             self.rss_mb, self.pss_mb = max(self.rss_mb, rss), max(self.pss_mb, pss)
             self.samples += 1
             if pss > self.cap_mb:
@@ -290,6 +298,7 @@ def ingest_in_child(folder: Path, env: dict[str, str], log: Path, cap_mb: float)
     machine = machine_cpu_seconds() - machine_before
     measured = {"process_seconds": time.perf_counter() - started, "peak_rss_mb": peak.rss_mb,
                 "peak_pss_mb": peak.pss_mb, "peak_at_s": peak.peak_at_s, "memory_samples": peak.samples,
+                "processes_at_peak": peak.at_peak,
                 "over_cap": peak.over_cap,
                 "cpu_seconds": cpu, "others_cpu_seconds": max(0.0, machine - cpu)}
     if peak.over_cap:
@@ -380,7 +389,8 @@ def cluster_ingest(folder: Path, workers: int, cap_mb: float) -> dict:
                     queues = "dagster,warehouse" if index == 0 else "dagster"
                     stack.enter_context(celery_worker(env, f"worker{index + 1}", queues, services))
                 result = ingest_in_child(folder, env, services / "ingest.log", cap_mb)
-        result.pop("peak_rss_mb"), result.pop("peak_pss_mb")  # the workers are not the child's tree
+        for key in ("peak_rss_mb", "peak_pss_mb", "processes_at_peak"):  # the workers are not the child's tree
+            result.pop(key)
         return {"workers": workers, **result}
     finally:
         shutil.rmtree(services, ignore_errors=True)
@@ -470,12 +480,15 @@ def ingest_lines(result: dict) -> list[str]:
     first, expected = result["first"], result["expected"]
     memory = (f"memory:   peak {first['peak_pss_mb']:.0f} MB PSS / {first['peak_rss_mb']:.0f} MB RSS "
               f"(whole tree, {first.get('peak_at_s', 0):.0f} s after the start)   target ≤ {TARGETS['peak_mb']:.0f} MB: {verdict(first['peak_pss_mb'], TARGETS['peak_mb'])}")
+    per_process = ("          at the peak, MB PSS (private dirty / shared dirty), the ingest process first: "
+                   + ", ".join(f"{p['command']} {p['pss_mb']:.0f} ({p['private_dirty_mb']:.0f}/{p['shared_dirty_mb']:.0f})"
+                               for p in first.get("processes_at_peak", []) if p["pss_mb"] >= 1))
     if first["over_cap"]:
         return [f"ingest:   STOPPED after {first['process_seconds']:.1f} s above the "
-                f"{result['memory_cap_mb']:.0f} MB memory cap", memory]
+                f"{result['memory_cap_mb']:.0f} MB memory cap", memory, per_process]
     return [
         f"ingest:   {first['run_seconds']:.1f} s in run_ingest ({first['process_seconds']:.1f} s with "
-        f"process start), {result['count'] / first['run_seconds']:.1f} reports/s", memory,
+        f"process start), {result['count'] / first['run_seconds']:.1f} reports/s", memory, per_process,
         f"loaded:   {first['documents']} documents (expected {expected['good']}), {first['metrics']} "
         f"metrics (expected {expected['metrics']}), {first['failed']} failures (expected "
         f"{expected['broken']}); success={first['success']}",

@@ -19,6 +19,7 @@ from transforms.tables import (
     indicators_frame,
 )
 from warehouse import connect, ensure_schema, load_batch, refresh_regions, replace_indicators, search, table_counts
+from warehouse.query import fetch_rows
 from warehouse.schema import DDL_DIR, migrations, transaction, utc_now
 
 pytest_plugins = ["tests.analyst_fixtures"]
@@ -111,6 +112,16 @@ def test_every_table_view_and_column_has_a_comment(reader):
         " AND list_contains($names, table_name) AND coalesce(comment, '') = ''",
         {"names": list(objects)}).fetchall()
     assert undocumented == []
+
+
+def test_every_analyst_table_and_view_fetches_the_rows_fetchall_gives(reader):
+    for name in ANALYST_TABLES + ANALYST_VIEWS:
+        sql = f"SELECT * FROM {name} ORDER BY ALL"
+        expected = reader.execute(sql).fetchall()
+        columns, rows = fetch_rows(reader, sql)
+        assert columns == [d[0] for d in reader.execute(f"SELECT * FROM {name} LIMIT 0").description]
+        assert [[(type(v), repr(v)) for v in row] for row in rows] == \
+            [[(type(v), repr(v)) for v in row] for row in expected], name
 
 
 def test_regions_come_from_the_gazetteer_and_match_every_document(reader):

@@ -27,7 +27,7 @@ from warehouse import (
     run_query,
     table_counts,
 )
-from warehouse.query import NotAQueryError, display_width
+from warehouse.query import NotAQueryError, _converts_from_arrow, display_width, fetch_rows
 from warehouse.schema import migrations
 
 TABLES = ("documents", "sections", "sentences", "sentence_terms", "metrics", "indicators", "ingest_log",
@@ -272,6 +272,38 @@ def test_run_query_reads_and_rejects_writes(db_path):
     with pytest.raises(NotAQueryError, match="read-only"):
         run_query(db_path, "DELETE FROM metrics")
     assert run_query(db_path, "SELECT count(*) AS n FROM metrics") == (["n"], [(2,)])
+
+
+# Every type fetch_rows converts itself, with NULLs, repeated and distinct strings, a struct
+# (NULL, with a NULL field, nested), and types it leaves to fetchall (DATE, DECIMAL, LIST, ENUM).
+EVERY_KIND_OF_VALUE = """
+SELECT i, i % 3 = 0 AS flag, i::TINYINT AS tiny, (i * 800)::SMALLINT AS small, i * 100000 AS whole,
+       i::BIGINT * 10000000000 AS big, (18446744073709551615 - i)::UBIGINT AS unsigned, i / 7 AS ratio,
+       (i / 3)::FLOAT AS single, CASE i WHEN 1 THEN 'nan'::DOUBLE WHEN 2 THEN -(i - 2)::DOUBLE END AS odd,
+       CASE WHEN i % 4 = 0 THEN NULL ELSE ['湖北省', '甘肃省'][i % 2 + 1] END AS repeated,
+       '第' || i || '句，城乡低保对象' || i || '人' AS distinct_text,
+       CASE WHEN i % 5 = 0 THEN NULL ELSE {'target': i % 2 = 0, 'family': i % 3, 'unit': CASE WHEN i % 3 = 0 THEN NULL ELSE '人' END,
+            'inner': {'value': i * 0.5::DOUBLE, 'name': '低保'}} END AS preference,
+       CASE WHEN i % 6 = 0 THEN NULL ELSE i END AS sometimes
+FROM range(40) t(i)
+ORDER BY i
+"""
+LEFT_TO_FETCHALL = ("SELECT DATE '2024-06-30' + i::INTEGER AS day, (i / 4)::DECIMAL(6, 2) AS amount, [i, NULL] AS pair,"
+                    " 'a'::ENUM('a', 'b') AS kind FROM range(3) t(i)")
+
+
+@pytest.mark.parametrize("sql", [EVERY_KIND_OF_VALUE, LEFT_TO_FETCHALL, "SELECT 1 AS one WHERE false",
+                                 "DESCRIBE SELECT 1 AS one", "EXPLAIN SELECT 1"])
+def test_fetch_rows_gives_what_fetchall_gives(sql):
+    con = duckdb.connect()
+    result = con.execute(sql)
+    expected = ([d[0] for d in result.description], result.fetchall())
+    columns, rows = fetch_rows(con, sql)
+    if sql == EVERY_KIND_OF_VALUE:  # what the test is for: every column through Arrow
+        assert all(_converts_from_arrow(kind) for kind in con.sql(sql).types)
+    assert columns == expected[0]
+    assert [[(type(v), repr(v)) for v in row] for row in rows] == \
+        [[(type(v), repr(v)) for v in row] for row in expected[1]]  # repr: nan equals itself, -0.0 is not 0.0
 
 
 def test_format_rows_table_aligns_cjk_by_display_width():

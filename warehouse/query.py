@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import unicodedata
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from warehouse.schema import READER_CONFIG, connect
 
@@ -20,6 +25,10 @@ READ_RETRIES = 8
 READING_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 _NULL_IN_TABLE = "NULL"
 _CELL_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+# Column types whose Arrow form turns into exactly the Python values fetchall() gives (a STRUCT
+# of them too); a result with any other type is fetched by fetchall().
+_ARROW_CONVERTED_TYPES = frozenset({"boolean", "tinyint", "smallint", "integer", "bigint", "utinyint", "usmallint",
+                                    "uinteger", "ubigint", "float", "double", "varchar"})
 
 
 class NotAQueryError(ValueError):
@@ -38,11 +47,77 @@ def run_query(path: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
     require_reading_statement(sql)
     con = connect(path, read_only=True, retries=READ_RETRIES, config=READER_CONFIG)
     try:
-        con.execute(sql)
-        columns = [d[0] for d in con.description] if con.description else []
-        return columns, con.fetchall()
+        return fetch_rows(con, sql)
     finally:
         con.close()
+
+
+def fetch_rows(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
+    """(column names, rows) of one reading statement: the rows fetchall() gives, built faster.
+
+    fetchall() converts value by value and the cyclic garbage collector walks the growing
+    result again and again: for a SELECT of an indicator view at 1M metric rows (33,000 rows
+    of 31 columns) four fifths of the time. A SELECT of plain columns is fetched as Arrow
+    instead, each column converted at once, a string repeated down a column (province,
+    agency, the sentence of several figures) made one Python object, with the collector paused
+    (rows of plain values hold no cycles); other statements and types go through fetchall().
+    """
+    if duckdb.extract_statements(sql)[0].type == duckdb.StatementType.SELECT:
+        relation = con.sql(sql)
+        if all(_converts_from_arrow(kind) for kind in relation.types):
+            table = relation.to_arrow_table()
+            with _collector_paused():
+                return relation.columns, list(zip(*(_python_values(column.combine_chunks())
+                                                    for column in table.columns)))
+    con.execute(sql)
+    columns = [d[0] for d in con.description] if con.description else []
+    with _collector_paused():
+        return columns, con.fetchall()
+
+
+def _converts_from_arrow(kind: duckdb.DuckDBPyType) -> bool:
+    if kind.id == "struct":
+        return all(_converts_from_arrow(child) for _, child in kind.children)
+    return kind.id in _ARROW_CONVERTED_TYPES
+
+
+def _python_values(column: pa.Array) -> list:
+    """The column's values as fetchall() gives them: str, int, float, bool, a dict per
+    struct, None for NULL."""
+    if pa.types.is_struct(column.type):
+        names = [field.name for field in column.type]
+        values = [dict(zip(names, fields)) for fields in zip(*(_python_values(f) for f in column.flatten()))]
+    elif pa.types.is_string(column.type):
+        return _strings(column)
+    elif column.null_count:
+        return column.to_pylist()
+    else:
+        return column.to_numpy(zero_copy_only=False).tolist()
+    if column.null_count:
+        for index in np.flatnonzero(column.is_null().to_numpy(zero_copy_only=False)):
+            values[index] = None
+    return values
+
+
+def _strings(column: pa.Array) -> list:
+    """A string column as Python strings, each distinct string made once when most repeat."""
+    encoded = pc.dictionary_encode(column)
+    if 2 * len(encoded.dictionary) > len(column):
+        return column.to_pylist()
+    distinct = np.array(encoded.dictionary.to_pylist() + [None], dtype=object)
+    return distinct[encoded.indices.fill_null(len(distinct) - 1).to_numpy()].tolist()
+
+
+@contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off for the block (as it was before afterwards)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def require_reading_statement(sql: str) -> None:

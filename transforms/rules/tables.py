@@ -47,6 +47,10 @@ PROSE = re.compile(r"[。；;，！？!?]|,(?!\d{3}(?:\D|$))")  # 3,101 is a tho
 CELL_MAX = 30  # a table cell is short; a longer line is prose
 MAX_COLUMNS = 20  # a header row has no more cells than this
 CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")
+# a line whose cells a pipe or a tab marks off is split there only: a space inside such a cell is
+# a justified word's (`市 州 |`, `合  计\t`), and goes
+MARKED_SPLIT = re.compile(r"[ \t\u3000]*[|\t][ \t\u3000]*")
+JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
@@ -305,15 +309,24 @@ NOT_A_FIGURE = (
 )
 
 
-def _cells(line: str, offset: int) -> list[Cell]:
+def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     cells, position = [], 0
-    for separator in CELL_SPLIT.finditer(line):
+    for separator in (MARKED_SPLIT if marked else CELL_SPLIT).finditer(line):
         if separator.start() > position:
-            cells.append(Cell(line[position:separator.start()], offset + position, offset + separator.start()))
+            cells.append(_cell(line[position:separator.start()], offset + position, offset + separator.start()))
         position = separator.end()
     if position < len(line):
-        cells.append(Cell(line[position:], offset + position, offset + len(line)))
-    return cells
+        cells.append(_cell(line[position:], offset + position, offset + len(line)))
+    return [c for c in cells if c.text]
+
+
+def _cell(text: str, start: int, end: int) -> Cell:
+    """The cell, without the spaces around it and inside a justified word."""
+    bare = text.strip()
+    if not bare:
+        return Cell("", start, end)
+    start += text.index(bare[0])
+    return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))
 
 
 def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
@@ -383,7 +396,8 @@ def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
     for raw in text.split("\n"):
         stripped = raw.strip().rstrip("|").strip()
-        lines.append(_Line(stripped, position, _cells(raw, position) if stripped else [], "|" in raw or "\t" in raw))
+        marked = "|" in raw or "\t" in raw
+        lines.append(_Line(stripped, position, _cells(raw, position, marked) if stripped else [], marked))
         position += len(raw) + 1
     return lines
 

@@ -8,7 +8,8 @@ under a column of figures becomes a quantity whose
 
 - unit comes from the cell itself (1204户), else the column's header (`金额(万元)`, `同比(%)`),
   else the row's 单位 cell, else the row label (`城市低保人数(人)`, `…人数`), else the 单位 note
-  (one unit, or the one the row label names among several): `UNIT_RULES`, in that order; a cell
+  (one unit, or the one the row label or else the column names among several: `单位：个、亿元`
+  over 项目个数 and 完成投资额): `UNIT_RULES`, in that order; a cell
   whose unit none gives is left out;
 - value is in base units (万元 → 元 ×10⁴), `raw` the cell as written, offsets the cell's;
 - label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数)
@@ -297,6 +298,8 @@ UNIT_RULES = (
     TableRule("column_header", lambda table, row, column, cell: column.unit),
     TableRule("unit_cell", lambda table, row, column, cell: row.unit),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
+    TableRule("column_picks_note", lambda table, row, column, cell:
+              _label_unit(column.header, table) if len(table.note_units) > 1 else None),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
 )

@@ -58,8 +58,11 @@ NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
 NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
-LEADING_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
-                            r"|其中\s*[:：]?)\s*")
+# a row label's list numbers, lettered levels (A 城市低保人数, II …) and 其中 (`#`, as statistical
+# tables mark a part of the row above), as many as it has
+LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                            r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|$))\s*)+")
+FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
@@ -93,6 +96,7 @@ class Table:
     columns: tuple[Column, ...]
     note_units: tuple[tuple[str, int], ...]  # from a 单位 note: one, or several to pick from
     money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
+    by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
 
     @cached_property
     def label_index(self) -> int | None:
@@ -348,7 +352,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
         return None
-    return Row(LEADING_NUMBER.sub("", "".join(label_cells)), unit, tuple(values))
+    label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
+    return Row(FOOTNOTE_MARK.sub("", label), unit, tuple(values))
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -516,7 +521,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if columns is None:
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
-    return Table(_earlier_years_previous(columns), *_note_units(before)), body
+    return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
@@ -566,12 +571,15 @@ def _starts_row(cells: list[Cell]) -> bool:
 TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
 
 
-def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int) -> bool:
+def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, by_rows: bool) -> bool:
     """Three text cells in a row, or a line of two or more with no number: no row of figures
-    but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量)."""
+    but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量). In a table of a row per line
+    lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
     line = lines[cells[position][0]]
     if len(line.cells) > 1:
         return cells[position][1].start == line.cells[0].start and not any(c.is_figure for c in line.cells)
+    if by_rows:
+        return False
     run = cells[position:position + TABLE_GAP]
     return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
                                          and unit_word(c.text) is None
@@ -589,7 +597,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         line = lines[line_index]
         if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
             break
-        if _block_without_figures(lines, cells, position):
+        if _block_without_figures(lines, cells, position, table.by_rows):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             row = _row_of(line.cells, table.columns)

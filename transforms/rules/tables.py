@@ -52,6 +52,7 @@ CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]
 # a justified word's (`市 州 |`, `合  计\t`), and goes
 MARKED_SPLIT = re.compile(r"[ \t\u3000]*[|\t][ \t\u3000]*")
 JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
@@ -77,6 +78,11 @@ class Cell:
     @property
     def is_number(self) -> bool:
         return bool(NUMBER.fullmatch(self.text))
+
+    @property
+    def is_code(self) -> bool:
+        """An indicator's code (JZH011310000, MZ0301): it fills its 代码 column, names nothing."""
+        return bool(CODE.fullmatch(self.text))
 
     @property
     def is_figure(self) -> bool:
@@ -344,7 +350,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
     label_cells, unit, values = [], None, []
     for cell in cells:
         if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
-                and unit_word(cell.text) is None:
+                and unit_word(cell.text) is None and not cell.is_code:
             label_cells.append(cell.text)
         elif not values and unit is None and unit_word(cell.text) is not None and label_cells:
             unit = unit_word(cell.text)
@@ -461,7 +467,7 @@ def _within_groups(rows: list[Row]) -> list[Row]:
     group, named = "", []
     for row in rows:
         label = LEADING_NUMBER.sub("", row.label).strip()
-        if not row.values:
+        if all(c.is_code for c in row.values):  # no values, or its code only (一、综合 JZH0110)
             group = re.sub(r"(?:情况|工作)$", "", label)
         elif group and _names_nothing_alone(BRACKETED_UNIT.sub("", label)):
             row = Row(_joined(group, BRACKETED_UNIT.sub("", label)), row.unit, row.values)
@@ -577,7 +583,8 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
     lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
     line = lines[cells[position][0]]
     if len(line.cells) > 1:
-        return cells[position][1].start == line.cells[0].start and not any(c.is_figure for c in line.cells)
+        return cells[position][1].start == line.cells[0].start and not any(c.is_figure or c.is_code
+                                                                           for c in line.cells)
     if by_rows:
         return False
     run = cells[position:position + TABLE_GAP]

@@ -19,9 +19,13 @@ under a column of figures becomes a quantity whose
   row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, and
   columns named by a category).
 
-Numbers under 序号, 编号, 日期 or 年份 columns, column-number rows (`甲 乙 1 2 3`) and
-placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a region that opens with a
-header. Prose never forms a region: a table's lines are short and hold no sentence punctuation.
+Numbers under 序号, 编号, 日期 or 年份 columns, indicator codes (JZH011310000), column-number
+rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a
+region that opens with a header. Prose never forms a region: a table's lines are short and hold
+no sentence punctuation. A header may be a line of years (a yearbook's `2015 2016 2017`); the
+English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
+Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
+`市 州`); else spaces do.
 
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
@@ -52,6 +56,9 @@ CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]
 # a justified word's (`市 州 |`, `合  计\t`), and goes
 MARKED_SPLIT = re.compile(r"[ \t\u3000]*[|\t][ \t\u3000]*")
 JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]{2,}")
+YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
@@ -333,6 +340,17 @@ def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     return [c for c in cells if c.text]
 
 
+def _unmarked_cells(line: str, offset: int) -> list[Cell]:
+    """Cells apart by spaces; a line of lone characters is one justified word (康  复), and a line
+    of Latin words only is a bilingual table's gloss (Provision of Services): no cells."""
+    cells = _cells(line, offset, False)
+    if not any(HANZI.search(c.text) or c.text[0].isdigit() for c in cells):
+        return [] if any(LATIN.search(c.text) for c in cells) else cells
+    if len(cells) > 1 and all(len(c.text) == 1 and HANZI.match(c.text) for c in cells):
+        return [Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)]
+    return cells
+
+
 def _cell(text: str, start: int, end: int) -> Cell:
     """The cell, without the spaces around it and inside a justified word."""
     bare = text.strip()
@@ -347,11 +365,14 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
     placeholders = _words()["placeholders"]["cells"]
     if cells and cells[0].is_number and columns and columns[0].role == "skip":
         cells = cells[1:]
-    label_cells, unit, values = [], None, []
+    label_cells, unit, values, gloss = [], None, [], False
     for cell in cells:
         if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
                 and unit_word(cell.text) is None and not cell.is_code:
-            label_cells.append(cell.text)
+            # a bilingual table's row: 视力残疾人 (万人) Visual Disability (10,000 persons) - 40.0
+            gloss = gloss or (bool(label_cells) and not HANZI.search(cell.text) and bool(LATIN.search(cell.text)))
+            if not gloss:
+                label_cells.append(cell.text)
         elif not values and unit is None and unit_word(cell.text) is not None and label_cells:
             unit = unit_word(cell.text)
         else:
@@ -411,7 +432,8 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
-        lines.append(_Line(stripped, position, _cells(raw, position, marked) if stripped else [], marked))
+        cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
+        lines.append(_Line(stripped, position, cells, marked))
         position += len(raw) + 1
     return lines
 
@@ -496,7 +518,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         return None
     if len(line.cells) > 1:
         # a note in the header line (指标 本月 累计 （单位：万元）) is read as the note, not a column
-        columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+        columns = _years(line) or [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
             return None
         body = position + len(line.cells)
@@ -528,6 +550,16 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _years(line: _Line) -> list[Column] | None:
+    """2015 2016 2017: a header of years, as a yearbook's table has (the rows' labels unnamed)."""
+    if not all(YEAR_CELL.fullmatch(c.text) for c in line.cells):
+        return None
+    years = [int(c.text) for c in line.cells]
+    if years != sorted(set(years)):
+        return None
+    return [Column(f"{year}年", "current", None) for year in years]
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
@@ -574,6 +606,12 @@ def _starts_row(cells: list[Cell]) -> bool:
     return len(cells) == 1 or unit_word(cells[1].text) is not None
 
 
+def _numbered_label(line: _Line) -> bool:
+    """`1. 残疾人精准康复服务`: a list number and a label, a group's row."""
+    return len(line.cells) == 2 and bool(LEADING_NUMBER.fullmatch(line.cells[0].text)) \
+        and not line.cells[1].is_figure
+
+
 TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
 
 
@@ -582,7 +620,7 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
     but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量). In a table of a row per line
     lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
     line = lines[cells[position][0]]
-    if len(line.cells) > 1:
+    if len(line.cells) > 1 and not (by_rows and _numbered_label(line)):
         return cells[position][1].start == line.cells[0].start and not any(c.is_figure or c.is_code
                                                                            for c in line.cells)
     if by_rows:

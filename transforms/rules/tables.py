@@ -366,6 +366,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
     if cells and cells[0].is_number and columns and columns[0].role == "skip":
         cells = cells[1:]
     label_cells, unit, values, gloss = [], None, [], False
+    unit_column = any(c.role == "unit" for c in columns)
     for cell in cells:
         if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
                 and unit_word(cell.text) is None and not cell.is_code:
@@ -373,8 +374,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
             gloss = gloss or (bool(label_cells) and not HANZI.search(cell.text) and bool(LATIN.search(cell.text)))
             if not gloss:
                 label_cells.append(cell.text)
-        elif not values and unit is None and unit_word(cell.text) is not None and label_cells:
-            unit = unit_word(cell.text)
+        elif not values and unit is None and unit_word(cell.text) is not None and (label_cells or unit_column):
+            unit = unit_word(cell.text)  # (a row's first cell where the page put its label a line up)
         else:
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
@@ -612,6 +613,17 @@ def _numbered_label(line: _Line) -> bool:
         and not line.cells[1].is_figure
 
 
+NEXT_HEADING = re.compile(r"(?<=.)(?=[一二三四五六七八九十]{1,3}、)")
+
+
+def _label_above(above: Row, row: Row) -> list[Row]:
+    """`#养老机构 四、社会救助 |` over `个 | 245 |`: a row whose label the page put on the line
+    above, with the next group's heading run into it; the row, then that group."""
+    label, *groups = NEXT_HEADING.split(above.label)
+    return [Row(FOOTNOTE_MARK.sub("", LEADING_NUMBER.sub("", label.strip())), row.unit, row.values),
+            *(Row(LEADING_NUMBER.sub("", group.strip()), None, ()) for group in groups)]
+
+
 TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
 
 
@@ -646,7 +658,9 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             row = _row_of(line.cells, table.columns)
-            if row is not None:
+            if row is not None and not row.label and row.unit and rows and not rows[-1].values:
+                rows += _label_above(rows.pop(), row)
+            elif row is not None:
                 rows.append(row)
             position += len(line.cells)
             continue

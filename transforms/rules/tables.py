@@ -281,20 +281,29 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.role == "category":
         return header + label if label else header
+    if table.places and column.role != "change":
+        # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
+        # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
+        measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
+        if len(measure) >= 2:
+            return measure
     core = _period_words().sub("", header).strip("±%()（） ")
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
-        return core  # 东城区 under 低保户数: the place goes (README: place names inside a subject)
+        return core
     return _joined(label, core) if label else core
 
 
 @cache
-def _period_words() -> re.Pattern:
-    """What a header says about its period or comparison, not about what it counts."""
+def _period_words(kinds: bool = True) -> re.Pattern:
+    """What a header says about its period or comparison, not about what it counts; with
+    `kinds`, its words of plan and of what was done (计划, 完成) too."""
     words = _words()
-    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|"
-                      rf"{alternation([*words['previous']['words'], *words['current']['words'], *words['plan']['words']])}")
+    said = [*words["previous"]["words"], *words["current"]["periods"]]
+    if kinds:
+        said += [*words["current"]["words"], *words["plan"]["words"]]
+    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
 
 
 @lru_cache(maxsize=64)

@@ -277,7 +277,7 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     with what the column names beyond a period or a comparison after it (规章 under
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
     (城市) the category first (城市 + 低保人数)."""
-    label = BRACKETED_UNIT.sub("", row.label).strip()
+    label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.role == "category":
         return header + label if label else header
@@ -508,8 +508,9 @@ def _within_groups(rows: list[Row]) -> list[Row]:
 
 
 def _names_nothing_alone(label: str) -> bool:
-    """户数, 资金, or a short measure (供养人数) that a group's name must complete."""
-    return label in load_words("generic_subjects.txt") or (
+    """户数, 资金, a short measure (供养人数) or a lone character (镇, 乡 under 行政区划) that a
+    group's name must complete."""
+    return len(label) == 1 or label in load_words("generic_subjects.txt") or (
         len(label) <= 4 and label.endswith(tuple(table_headers())))
 
 

@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import alternation, multipliers, simple_units, table_headers, unit_kinds
+from transforms.rules.units import (alternation, multipliers, place_suffixes, simple_units, table_headers,
+                                    unit_kinds)
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line).
@@ -110,6 +111,7 @@ class Table:
     note_units: tuple[tuple[str, int], ...]  # from a 单位 note: one, or several to pick from
     money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
+    place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
 
     @cached_property
     def label_index(self) -> int | None:
@@ -136,9 +138,10 @@ class Table:
 
     @property
     def places(self) -> bool:
-        """Whether its rows are places (地区, 乡镇): then a subject is the column's measure."""
+        """Whether its rows are places (地区, 乡镇, or labels that name places): then a subject is
+        the column's measure."""
         label = self.label_index
-        return label is not None and re.sub(r"[()（）、]", "", self.columns[label].header) in \
+        return self.place_rows or label is not None and re.sub(r"[()（）、]", "", self.columns[label].header) in \
             _words()["place_labels"]["headers"]
 
 
@@ -488,9 +491,22 @@ def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantit
             continue
         table, body_start = header
         rows, position = _rows(lines, cells, body_start, table)
+        if _place_names(rows):
+            table = replace(table, place_rows=True)
         for row in _within_groups(rows):
             found += _quantities_of_row(table, row)
     return found
+
+
+PLACE_ROWS_SHARE = 2 / 3
+
+
+def _place_names(rows: list[Row]) -> bool:
+    """Rows of figures most of whose labels are place names (长沙市, 泸溪县, 东城区: three to eight
+    characters ending as a place does; 城市, 农村 are categories): three such rows at least."""
+    labels = [r.label for r in rows if r.values]
+    places = sum(3 <= len(label) <= 8 and label[-1] in place_suffixes() for label in labels)
+    return places >= 3 and places >= PLACE_ROWS_SHARE * len(labels)
 
 
 def _within_groups(rows: list[Row]) -> list[Row]:

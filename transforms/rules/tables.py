@@ -24,6 +24,8 @@ rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are
 region that opens with a header. Prose never forms a region: a table's lines are short and hold
 no sentence punctuation. A header may be a line of years (a yearbook's `2015 2016 2017`); the
 English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
+An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
+below it evenly; its category goes before the row's name.
 Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
 `市 州`); else spaces do.
 
@@ -103,6 +105,7 @@ class Column:
     header: str
     role: str  # one of ROLES, `measure` (a named measure: 低保人数(人)) or `category` (城市)
     unit: tuple[str, int] | None  # what its header says: (unit, factor)
+    span: str = ""  # the category of an upper header row over it (城镇 over 本月 | 累计)
 
 
 @dataclass(frozen=True)
@@ -289,12 +292,13 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
         measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
         if len(measure) >= 2:
-            return measure
+            return _joined(column.span, measure)
+    label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
     core = _period_words().sub("", header).strip("±%()（） ")
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
-        return core
+        return _joined(column.span, core)
     return _joined(label, core) if label else core
 
 
@@ -548,6 +552,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         columns = _years(line) or [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
             return None
+        columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
         body = position + len(line.cells)
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
@@ -579,6 +584,22 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
 
 
+def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
+    """项目 | 城市低保 | 农村低保 | over | 户数 | 人数 | 户数 | 人数 |: a header of two levels, each
+    upper category spanning as many columns of figures as the others (城市低保户数 …)."""
+    heads = [classify_header(c.text) for c in above.cells] if above and len(above.cells) > 1 else []
+    if not heads or None in heads or any(h.role not in ("category", "label") for h in heads):
+        return columns
+    spans = [h.header for h in heads if h.role == "category"]
+    values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
+    if len(spans) < 2 or len(values) <= len(spans) or len(values) % len(spans):
+        return columns
+    width, named = len(values) // len(spans), list(columns)
+    for n, i in enumerate(values):
+        named[i] = replace(columns[i], span=spans[n // width])
+    return named
+
+
 def _years(line: _Line) -> list[Column] | None:
     """2015 2016 2017: a header of years, as a yearbook's table has (the rows' labels unnamed)."""
     if not all(YEAR_CELL.fullmatch(c.text) for c in line.cells):
@@ -600,7 +621,7 @@ def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Col
     if len(units) != len(figures):
         return columns
     given = dict(zip(figures, units))
-    return [Column(c.header, c.role, c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
+    return [replace(c, unit=c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
 
 
 def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
@@ -610,7 +631,7 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
     if not years:
         return tuple(columns)
     latest = max(years.values())
-    return tuple(Column(c.header, "previous", c.unit) if years.get(i, latest) < latest else c
+    return tuple(replace(c, role="previous") if years.get(i, latest) < latest else c
                  for i, c in enumerate(columns))
 
 

@@ -3,7 +3,8 @@
 A page flattens a table into text in one of two shapes: a row per line, its cells apart by tabs,
 pipes or spaces (`城市低保人数\t人\t1234\t1302\t-5.2`), or a cell per line (`指标名称 |`,
 `本月 |`, …, `城市低保人数 |`, `1234 |`). Either way a header row names the columns (指标名称,
-单位, 本月, 累计, 上年同期, 同比±%) and a `单位：万元` note may stand above it. Each bare number
+单位, 本月, 累计, 上年同期, 同比±%) and a `单位：万元` note (or a title closing with `（万元）`)
+may stand above it. Each bare number
 under a column of figures becomes a quantity whose
 
 - unit comes from the cell itself (1204户), else the column's header (`金额(万元)`, `同比(%)`),
@@ -67,6 +68,8 @@ NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
+TITLE_UNITS = re.compile(r"(?:^|\S)[(（]\s*(?P<units>[^()（）\d]{1,12})[)）]\s*$")  # …情况（人、万元）
+UNIT_LIST = r"[、,，/;；\s和及]+"
 NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
 # a row label's list numbers, lettered levels (A 城市低保人数, II …) and 其中 (`#`, as statistical
@@ -250,12 +253,17 @@ def _is_header(columns: list[Column], marked: bool) -> bool:
 
 
 def _note_units(lines: list[str]) -> tuple[tuple[tuple[str, int], ...], bool]:
-    """The units a 单位 note lists, and whether it is a note for money only (金额单位：万元)."""
+    """The units a 单位 note lists, and whether it is a note for money only (金额单位：万元); else
+    those a title closes with in brackets, all of them units (…低保资金发放情况（万元）)."""
     for line in reversed(lines):
         found = NOTE.search(line)
         if found:
-            words = re.split(r"[、,，/;；\s和及]+", found.group("units").strip(" )）"))
+            words = re.split(UNIT_LIST, found.group("units").strip(" )）"))
             return tuple(u for u in map(unit_word, words) if u), found.group("of") == "金额"
+    for line in reversed(lines[:-1]):  # (the header's own last cell may be 资金(万元))
+        if (found := TITLE_UNITS.search(line)) and None not in (units := [unit_word(w) for w in
+                                                                         re.split(UNIT_LIST, found.group("units"))]):
+            return tuple(units), False
     return (), False
 
 

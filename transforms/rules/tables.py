@@ -416,10 +416,15 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
     for cell, column in zip(row.values, columns):
         if any(rule.produce(table, row, column, cell) for rule in NOT_A_FIGURE):
             continue
-        unit = next((given for rule in UNIT_RULES if (given := rule.produce(table, row, column, cell))), None)
+        number, own = _own_unit(cell)
+        if own is not None and cell.text[len(number):].strip() in multipliers():
+            # 3.5万 under 参保人数: ten thousand of the unit the table gives; 元 only where none does
+            given = next((given for rule in UNIT_RULES[1:] if (given := rule.produce(table, row, column, cell))), None)
+            unit = (given[0], multipliers()[cell.text[len(number):].strip()]) if given else own
+        else:
+            unit = next((given for rule in UNIT_RULES if (given := rule.produce(table, row, column, cell))), None)
         if unit is None:
             continue
-        number = _own_unit(cell)[0]
         try:
             value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:

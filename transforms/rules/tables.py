@@ -59,6 +59,8 @@ CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]
 # a line whose cells a pipe or a tab marks off is split there only: a space inside such a cell is
 # a justified word's (`市 州 |`, `合  计\t`), and goes
 MARKED_SPLIT = re.compile(r"[ \t\u3000]*[|\t][ \t\u3000]*")
+JUSTIFIED_WORD = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+")
+WIDE_SPACE = re.compile(r"[ \u3000]{2,}")
 JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -357,11 +359,19 @@ def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     cells, position = [], 0
     for separator in (MARKED_SPLIT if marked else CELL_SPLIT).finditer(line):
         if separator.start() > position:
-            cells.append(_cell(line[position:separator.start()], offset + position, offset + separator.start()))
+            cells += _pieces(line[position:separator.start()], offset + position, marked)
         position = separator.end()
     if position < len(line):
-        cells.append(_cell(line[position:], offset + position, offset + len(line)))
+        cells += _pieces(line[position:], offset + position, marked)
     return [c for c in cells if c.text]
+
+
+def _pieces(text: str, start: int, marked: bool) -> list[Cell]:
+    """A marked cell, or the cells wide spaces part inside it (a page that marks its first cell
+    only: `\t本月  累计`), unless it is one justified word (市 州, 合  计)."""
+    if not marked or JUSTIFIED_WORD.fullmatch(text.strip()) or not WIDE_SPACE.search(text.strip()):
+        return [_cell(text, start, start + len(text))]
+    return _cells(text, start, False)
 
 
 def _unmarked_cells(line: str, offset: int) -> list[Cell]:

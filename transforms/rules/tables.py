@@ -326,8 +326,9 @@ def _period_words(kinds: bool = True) -> re.Pattern:
 @lru_cache(maxsize=64)
 def _column_numbers(row: Row) -> bool:
     """甲 乙 1 2 3 4: the numbers of the columns, not figures."""
-    if row.label in _words()["column_numbers"]["labels"]:
-        return True
+    labels = _words()["column_numbers"]["labels"]
+    if row.label in labels or (row.label and set(row.label) <= {label for label in labels if len(label) == 1}):
+        return True  # 甲, or 甲 乙 read as one label
     numbers = [c.text for c in row.values if c.is_number]
     return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))] \
         if numbers and numbers[0].isdigit() else False

@@ -402,7 +402,10 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
         cells = cells[1:]
     label_cells, unit, values, gloss = [], None, [], False
     unit_column = any(c.role == "unit" for c in columns)
+    code_column = any(c.role == "skip" for c in columns)
     for cell in cells:
+        if cell.is_code and not code_column:
+            continue  # a code the header gives no column: no label's part, no figure
         if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
                 and unit_word(cell.text) is None and not cell.is_code:
             # a bilingual table's row: 视力残疾人 (万人) Visual Disability (10,000 persons) - 40.0

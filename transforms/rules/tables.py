@@ -297,6 +297,8 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.role == "category":
         return header + label if label else header
+    if table.places and column.role == "change" and (level := _level_before(table, column)):
+        return _subject(table, row, level)  # 青山市 under 同比增长%: what changed is 完成投资
     if table.places and column.role != "change":
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
@@ -310,6 +312,13 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     if table.places:
         return _joined(column.span, core)
     return _joined(label, core) if label else core
+
+
+def _level_before(table: Table, column: Column) -> Column | None:
+    """The nearest column of levels left of a change column: the measure it is a change of."""
+    slots = table.slots
+    index = next(i for i, slot in enumerate(slots) if slot is column)
+    return next((slot for slot in reversed(slots[:index]) if slot.role in ("current", "measure", "plan")), None)
 
 
 @cache

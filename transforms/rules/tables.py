@@ -388,8 +388,8 @@ def _unmarked_cells(line: str, offset: int) -> list[Cell]:
     """Cells apart by spaces; a line of lone characters is one justified word (康  复), and a line
     of Latin words only is a bilingual table's gloss (Provision of Services): no cells."""
     cells = _cells(line, offset, False)
-    if not any(HANZI.search(c.text) or c.text[0].isdigit() for c in cells):
-        return [] if any(LATIN.search(c.text) for c in cells) else cells
+    if not HANZI.search(line) and not any(c.text[0].isdigit() for c in cells):
+        return [] if LATIN.search(line) else cells
     if len(cells) > 1 and all(len(c.text) == 1 and HANZI.match(c.text) for c in cells):
         return [Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)]
     return cells
@@ -401,7 +401,9 @@ def _cell(text: str, start: int, end: int) -> Cell:
     if not bare:
         return Cell("", start, end)
     start += text.index(bare[0])
-    return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))
+    if " " in bare or "\u3000" in bare:
+        return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))
+    return Cell(bare, start, start + len(bare))
 
 
 def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:

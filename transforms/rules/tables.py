@@ -369,18 +369,21 @@ def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     cells, position = [], 0
     for separator in (MARKED_SPLIT if marked else CELL_SPLIT).finditer(line):
         if separator.start() > position:
-            cells += _pieces(line[position:separator.start()], offset + position, marked)
+            piece = line[position:separator.start()]  # (unmarked: every space was the separator's)
+            cells += _pieces(piece, offset + position) if marked else [Cell(piece, offset + position,
+                                                                            offset + separator.start())]
         position = separator.end()
     if position < len(line):
-        cells += _pieces(line[position:], offset + position, marked)
+        cells += _pieces(line[position:], offset + position) if marked else [Cell(line[position:], offset + position,
+                                                                                  offset + len(line))]
     return [c for c in cells if c.text]
 
 
-def _pieces(text: str, start: int, marked: bool) -> list[Cell]:
+def _pieces(text: str, start: int) -> list[Cell]:
     """A marked cell, or the cells wide spaces part inside it (a page that marks its first cell
     only: `\t本月  累计`), unless it is one justified word (市 州, 合  计)."""
-    if not marked or JUSTIFIED_WORD.fullmatch(text.strip()) or not WIDE_SPACE.search(text.strip()):
-        return [_cell(text, start, start + len(text))]
+    if not WIDE_SPACE.search(text.strip()) or JUSTIFIED_WORD.fullmatch(text.strip()):
+        return [_cell(text, start)]
     return _cells(text, start, False)
 
 
@@ -395,11 +398,11 @@ def _unmarked_cells(line: str, offset: int) -> list[Cell]:
     return cells
 
 
-def _cell(text: str, start: int, end: int) -> Cell:
+def _cell(text: str, start: int) -> Cell:
     """The cell, without the spaces around it and inside a justified word."""
     bare = text.strip()
     if not bare:
-        return Cell("", start, end)
+        return Cell("", start, start)
     start += text.index(bare[0])
     if " " in bare or "\u3000" in bare:
         return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))

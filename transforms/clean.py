@@ -242,6 +242,8 @@ def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules)
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
         return False
+    if line.endswith("|") or line.startswith("|"):  # (tidy_lines left no trailing space)
+        return False  # a table's cell or row (序号 |) under its title, never the title's tail
     if starts_block(line, rules) or is_signature_line(line, rules):
         return False
     if is_heading(previous, width, rules):

@@ -17,7 +17,7 @@ from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, q
 from transforms.rules.tables import table_quantities
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
-                                    unit_kinds, units_opening_with_multiplier)
+                                    table_headers, unit_kinds, units_opening_with_multiplier)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -103,16 +103,30 @@ MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|�
                          r"[^,，。;；:：\d]{0,6}$")
 
 
-def produce_money_without_yuan(match: re.Match, text: str) -> Quantity | None:
-    """A sum in 万 or 亿 with no unit after it, in a clause that names money: 元."""
-    if not _numeral_is_standalone(text, match) or not MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
+def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
+    """A figure in 万 or 亿 with no unit after it (numeral_with_unit reads one that has it): a
+    count when the measure right before names its unit (总诊疗人次15.4亿, 参保户数为3.2万, as a
+    table header's ending does), else 元 when its clause names money (投入1526万, 净资产达26亿)."""
+    if not _numeral_is_standalone(text, match) or _unit_pattern().match(text, match.end()):
         return None
-    if _unit_pattern().match(text, match.end()):
-        return None  # the quantity has its unit: numeral_with_unit reads it
-    value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")]
+    named = _measure_before().search(text, max(0, match.start() - 12), match.start())
+    if named:
+        unit, factor = table_headers()[named.group("ending")]
+    elif MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
+        unit, factor = "元", 1
+    else:
+        return None
+    value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")] * factor
     inside = match.group("inside") or match.group("inside2")
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
-    return Quantity(float(value), "元", match.start(), match.end(), qualifier, outer_start, outer_end)
+    return Quantity(float(value), unit, match.start(), match.end(), qualifier, outer_start, outer_end)
+
+
+@cache
+def _measure_before() -> re.Pattern:
+    """A measure's name ending in its counting unit (…人次, …户数), then at most a verb of being."""
+    counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
+    return re.compile(rf"(?P<ending>{alternation(counts)})(?:为|达到?|共|约)?$")
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
@@ -155,10 +169,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit),
         QuantityRule(
-            "money_without_yuan",
+            "ten_thousands_without_unit",
             re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
-            produce_money_without_yuan),
+            produce_without_unit),
         QuantityRule(
             "years_of_work",
             re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),

@@ -3,12 +3,14 @@
 A page flattens a table into text in one of two shapes: a row per line, its cells apart by tabs,
 pipes or spaces (`城市低保人数\t人\t1234\t1302\t-5.2`), or a cell per line (`指标名称 |`,
 `本月 |`, …, `城市低保人数 |`, `1234 |`). Either way a header row names the columns (指标名称,
-单位, 本月, 累计, 上年同期, 同比±%) and a `单位：万元` note may stand above it. Each bare number
+单位, 本月, 累计, 上年同期, 同比±%) and a `单位：万元` note (or a title closing with `（万元）`)
+may stand above it. Each bare number
 under a column of figures becomes a quantity whose
 
 - unit comes from the cell itself (1204户), else the column's header (`金额(万元)`, `同比(%)`),
   else the row's 单位 cell, else the row label (`城市低保人数(人)`, `…人数`), else the 单位 note
-  (one unit, or the one the row label names among several): `UNIT_RULES`, in that order; a cell
+  (one unit, or the one the row label or else the column names among several: `单位：个、亿元`
+  over 项目个数 and 完成投资额): `UNIT_RULES`, in that order; a cell
   whose unit none gives is left out;
 - value is in base units (万元 → 元 ×10⁴), `raw` the cell as written, offsets the cell's;
 - label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数)
@@ -18,9 +20,15 @@ under a column of figures becomes a quantity whose
   row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, and
   columns named by a category).
 
-Numbers under 序号, 编号, 日期 or 年份 columns, column-number rows (`甲 乙 1 2 3`) and
-placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a region that opens with a
-header. Prose never forms a region: a table's lines are short and hold no sentence punctuation.
+Numbers under 序号, 编号, 日期 or 年份 columns, indicator codes (JZH011310000), column-number
+rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a
+region that opens with a header. Prose never forms a region: a table's lines are short and hold
+no sentence punctuation. A header may be a line of years (a yearbook's `2015 2016 2017`); the
+English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
+An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
+below it evenly; its category goes before the row's name.
+Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
+`市 州`); else spaces do.
 
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
@@ -30,13 +38,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import alternation, multipliers, simple_units, table_headers, unit_kinds
+from transforms.rules.units import (alternation, multipliers, place_suffixes, simple_units, table_headers,
+                                    unit_kinds)
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line).
@@ -47,14 +56,29 @@ PROSE = re.compile(r"[。；;，！？!?]|,(?!\d{3}(?:\D|$))")  # 3,101 is a tho
 CELL_MAX = 30  # a table cell is short; a longer line is prose
 MAX_COLUMNS = 20  # a header row has no more cells than this
 CELL_SPLIT = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|\t+|[ \u3000]{2,}|[ \u3000]")
+# a line whose cells a pipe or a tab marks off is split there only: a space inside such a cell is
+# a justified word's (`市 州 |`, `合  计\t`), and goes
+MARKED_SPLIT = re.compile(r"[ \t\u3000]*[|\t][ \t\u3000]*")
+JUSTIFIED_WORD = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+")
+WIDE_SPACE = re.compile(r"[ \u3000]{2,}")
+JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]{2,}")
+YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
+TITLE_UNITS = re.compile(r"(?:^|\S)[(（]\s*(?P<units>[^()（）\d]{1,12})[)）]\s*$")  # …情况（人、万元）
+UNIT_LIST = r"[、,，/;；\s和及]+"
 NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
-LEADING_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
-                            r"|其中\s*[:：]?)\s*")
+# a row label's list numbers, lettered levels (A 城市低保人数, II …) and 其中 (`#`, as statistical
+# tables mark a part of the row above), as many as it has
+LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                            r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|$))\s*)+")
+FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
@@ -71,6 +95,11 @@ class Cell:
         return bool(NUMBER.fullmatch(self.text))
 
     @property
+    def is_code(self) -> bool:
+        """An indicator's code (JZH011310000, MZ0301): it fills its 代码 column, names nothing."""
+        return bool(CODE.fullmatch(self.text))
+
+    @property
     def is_figure(self) -> bool:
         """A bare number, or a number with its unit (1204户, 15.6万元)."""
         return self.is_number or _own_unit(self)[1] is not None
@@ -81,6 +110,7 @@ class Column:
     header: str
     role: str  # one of ROLES, `measure` (a named measure: 低保人数(人)) or `category` (城市)
     unit: tuple[str, int] | None  # what its header says: (unit, factor)
+    span: str = ""  # the category of an upper header row over it (城镇 over 本月 | 累计)
 
 
 @dataclass(frozen=True)
@@ -88,6 +118,8 @@ class Table:
     columns: tuple[Column, ...]
     note_units: tuple[tuple[str, int], ...]  # from a 单位 note: one, or several to pick from
     money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
+    by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
+    place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
 
     @cached_property
     def label_index(self) -> int | None:
@@ -114,9 +146,10 @@ class Table:
 
     @property
     def places(self) -> bool:
-        """Whether its rows are places (地区, 乡镇): then a subject is the column's measure."""
+        """Whether its rows are places (地区, 乡镇, or labels that name places): then a subject is
+        the column's measure."""
         label = self.label_index
-        return label is not None and re.sub(r"[()（）、]", "", self.columns[label].header) in \
+        return self.place_rows or label is not None and re.sub(r"[()（）、]", "", self.columns[label].header) in \
             _words()["place_labels"]["headers"]
 
 
@@ -222,12 +255,17 @@ def _is_header(columns: list[Column], marked: bool) -> bool:
 
 
 def _note_units(lines: list[str]) -> tuple[tuple[tuple[str, int], ...], bool]:
-    """The units a 单位 note lists, and whether it is a note for money only (金额单位：万元)."""
+    """The units a 单位 note lists, and whether it is a note for money only (金额单位：万元); else
+    those a title closes with in brackets, all of them units (…低保资金发放情况（万元）)."""
     for line in reversed(lines):
         found = NOTE.search(line)
         if found:
-            words = re.split(r"[、,，/;；\s和及]+", found.group("units").strip(" )）"))
+            words = re.split(UNIT_LIST, found.group("units").strip(" )）"))
             return tuple(u for u in map(unit_word, words) if u), found.group("of") == "金额"
+    for line in reversed(lines[:-1]):  # (the header's own last cell may be 资金(万元))
+        if (found := TITLE_UNITS.search(line)) and None not in (units := [unit_word(w) for w in
+                                                                         re.split(UNIT_LIST, found.group("units"))]):
+            return tuple(units), False
     return (), False
 
 
@@ -255,31 +293,51 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     with what the column names beyond a period or a comparison after it (规章 under
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
     (城市) the category first (城市 + 低保人数)."""
-    label = BRACKETED_UNIT.sub("", row.label).strip()
+    label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.role == "category":
         return header + label if label else header
+    if table.places and column.role == "change" and (level := _level_before(table, column)):
+        return _subject(table, row, level)  # 青山市 under 同比增长%: what changed is 完成投资
+    if table.places and column.role != "change":
+        # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
+        # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
+        measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
+        if len(measure) >= 2:
+            return _joined(column.span, measure)
+    label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
     core = _period_words().sub("", header).strip("±%()（） ")
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
-        return core  # 东城区 under 低保户数: the place goes (README: place names inside a subject)
+        return _joined(column.span, core)
     return _joined(label, core) if label else core
 
 
+def _level_before(table: Table, column: Column) -> Column | None:
+    """The nearest column of levels left of a change column: the measure it is a change of."""
+    slots = table.slots
+    index = next(i for i, slot in enumerate(slots) if slot is column)
+    return next((slot for slot in reversed(slots[:index]) if slot.role in ("current", "measure", "plan")), None)
+
+
 @cache
-def _period_words() -> re.Pattern:
-    """What a header says about its period or comparison, not about what it counts."""
+def _period_words(kinds: bool = True) -> re.Pattern:
+    """What a header says about its period or comparison, not about what it counts; with
+    `kinds`, its words of plan and of what was done (计划, 完成) too."""
     words = _words()
-    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|"
-                      rf"{alternation([*words['previous']['words'], *words['current']['words'], *words['plan']['words']])}")
+    said = [*words["previous"]["words"], *words["current"]["periods"]]
+    if kinds:
+        said += [*words["current"]["words"], *words["plan"]["words"]]
+    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
 
 
 @lru_cache(maxsize=64)
 def _column_numbers(row: Row) -> bool:
     """甲 乙 1 2 3 4: the numbers of the columns, not figures."""
-    if row.label in _words()["column_numbers"]["labels"]:
-        return True
+    labels = _words()["column_numbers"]["labels"]
+    if row.label in labels or (row.label and set(row.label) <= {label for label in labels if len(label) == 1}):
+        return True  # 甲, or 甲 乙 read as one label
     numbers = [c.text for c in row.values if c.is_number]
     return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))] \
         if numbers and numbers[0].isdigit() else False
@@ -293,6 +351,8 @@ UNIT_RULES = (
     TableRule("column_header", lambda table, row, column, cell: column.unit),
     TableRule("unit_cell", lambda table, row, column, cell: row.unit),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
+    TableRule("column_picks_note", lambda table, row, column, cell:
+              _label_unit(column.header, table) if len(table.note_units) > 1 else None),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
 )
@@ -305,15 +365,48 @@ NOT_A_FIGURE = (
 )
 
 
-def _cells(line: str, offset: int) -> list[Cell]:
+def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     cells, position = [], 0
-    for separator in CELL_SPLIT.finditer(line):
+    for separator in (MARKED_SPLIT if marked else CELL_SPLIT).finditer(line):
         if separator.start() > position:
-            cells.append(Cell(line[position:separator.start()], offset + position, offset + separator.start()))
+            piece = line[position:separator.start()]  # (unmarked: every space was the separator's)
+            cells += _pieces(piece, offset + position) if marked else [Cell(piece, offset + position,
+                                                                            offset + separator.start())]
         position = separator.end()
     if position < len(line):
-        cells.append(Cell(line[position:], offset + position, offset + len(line)))
+        cells += _pieces(line[position:], offset + position) if marked else [Cell(line[position:], offset + position,
+                                                                                  offset + len(line))]
+    return [c for c in cells if c.text]
+
+
+def _pieces(text: str, start: int) -> list[Cell]:
+    """A marked cell, or the cells wide spaces part inside it (a page that marks its first cell
+    only: `\t本月  累计`), unless it is one justified word (市 州, 合  计)."""
+    if not WIDE_SPACE.search(text.strip()) or JUSTIFIED_WORD.fullmatch(text.strip()):
+        return [_cell(text, start)]
+    return _cells(text, start, False)
+
+
+def _unmarked_cells(line: str, offset: int) -> list[Cell]:
+    """Cells apart by spaces; a line of lone characters is one justified word (康  复), and a line
+    of Latin words only is a bilingual table's gloss (Provision of Services): no cells."""
+    cells = _cells(line, offset, False)
+    if not HANZI.search(line) and not any(c.text[0].isdigit() for c in cells):
+        return [] if LATIN.search(line) else cells
+    if len(cells) > 1 and all(len(c.text) == 1 and HANZI.match(c.text) for c in cells):
+        return [Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)]
     return cells
+
+
+def _cell(text: str, start: int) -> Cell:
+    """The cell, without the spaces around it and inside a justified word."""
+    bare = text.strip()
+    if not bare:
+        return Cell("", start, start)
+    start += text.index(bare[0])
+    if " " in bare or "\u3000" in bare:
+        return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))
+    return Cell(bare, start, start + len(bare))
 
 
 def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
@@ -321,18 +414,26 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
     placeholders = _words()["placeholders"]["cells"]
     if cells and cells[0].is_number and columns and columns[0].role == "skip":
         cells = cells[1:]
-    label_cells, unit, values = [], None, []
+    label_cells, unit, values, gloss = [], None, [], False
+    unit_column = any(c.role == "unit" for c in columns)
+    code_column = any(c.role == "skip" for c in columns)
     for cell in cells:
+        if cell.is_code and not code_column:
+            continue  # a code the header gives no column: no label's part, no figure
         if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
-                and unit_word(cell.text) is None:
-            label_cells.append(cell.text)
-        elif not values and unit is None and unit_word(cell.text) is not None and label_cells:
-            unit = unit_word(cell.text)
+                and unit_word(cell.text) is None and not cell.is_code:
+            # a bilingual table's row: 视力残疾人 (万人) Visual Disability (10,000 persons) - 40.0
+            gloss = gloss or (bool(label_cells) and not HANZI.search(cell.text) and bool(LATIN.search(cell.text)))
+            if not gloss:
+                label_cells.append(cell.text)
+        elif not values and unit is None and unit_word(cell.text) is not None and (label_cells or unit_column):
+            unit = unit_word(cell.text)  # (a row's first cell where the page put its label a line up)
         else:
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
         return None
-    return Row(LEADING_NUMBER.sub("", "".join(label_cells)), unit, tuple(values))
+    label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
+    return Row(FOOTNOTE_MARK.sub("", label), unit, tuple(values))
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -343,10 +444,15 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
     for cell, column in zip(row.values, columns):
         if any(rule.produce(table, row, column, cell) for rule in NOT_A_FIGURE):
             continue
-        unit = next((given for rule in UNIT_RULES if (given := rule.produce(table, row, column, cell))), None)
+        number, own = _own_unit(cell)
+        if own is not None and cell.text[len(number):].strip() in multipliers():
+            # 3.5万 under 参保人数: ten thousand of the unit the table gives; 元 only where none does
+            given = next((given for rule in UNIT_RULES[1:] if (given := rule.produce(table, row, column, cell))), None)
+            unit = (given[0], multipliers()[cell.text[len(number):].strip()]) if given else own
+        else:
+            unit = next((given for rule in UNIT_RULES if (given := rule.produce(table, row, column, cell))), None)
         if unit is None:
             continue
-        number = _own_unit(cell)[0]
         try:
             value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:
@@ -383,7 +489,9 @@ def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
     for raw in text.split("\n"):
         stripped = raw.strip().rstrip("|").strip()
-        lines.append(_Line(stripped, position, _cells(raw, position) if stripped else [], "|" in raw or "\t" in raw))
+        marked = "|" in raw or "\t" in raw
+        cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
+        lines.append(_Line(stripped, position, cells, marked))
         position += len(raw) + 1
     return lines
 
@@ -428,9 +536,22 @@ def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantit
             continue
         table, body_start = header
         rows, position = _rows(lines, cells, body_start, table)
+        if _place_names(rows):
+            table = replace(table, place_rows=True)
         for row in _within_groups(rows):
             found += _quantities_of_row(table, row)
     return found
+
+
+PLACE_ROWS_SHARE = 2 / 3
+
+
+def _place_names(rows: list[Row]) -> bool:
+    """Rows of figures most of whose labels are place names (长沙市, 泸溪县, 东城区: three to eight
+    characters ending as a place does; 城市, 农村 are categories): three such rows at least."""
+    labels = [r.label for r in rows if r.values]
+    places = sum(3 <= len(label) <= 8 and label[-1] in place_suffixes() for label in labels)
+    return places >= 3 and places >= PLACE_ROWS_SHARE * len(labels)
 
 
 def _within_groups(rows: list[Row]) -> list[Row]:
@@ -439,7 +560,7 @@ def _within_groups(rows: list[Row]) -> list[Row]:
     group, named = "", []
     for row in rows:
         label = LEADING_NUMBER.sub("", row.label).strip()
-        if not row.values:
+        if all(c.is_code for c in row.values):  # no values, or its code only (一、综合 JZH0110)
             group = re.sub(r"(?:情况|工作)$", "", label)
         elif group and _names_nothing_alone(BRACKETED_UNIT.sub("", label)):
             row = Row(_joined(group, BRACKETED_UNIT.sub("", label)), row.unit, row.values)
@@ -448,8 +569,9 @@ def _within_groups(rows: list[Row]) -> list[Row]:
 
 
 def _names_nothing_alone(label: str) -> bool:
-    """户数, 资金, or a short measure (供养人数) that a group's name must complete."""
-    return label in load_words("generic_subjects.txt") or (
+    """户数, 资金, a short measure (供养人数) or a lone character (镇, 乡 under 行政区划) that a
+    group's name must complete."""
+    return len(label) == 1 or label in load_words("generic_subjects.txt") or (
         len(label) <= 4 and label.endswith(tuple(table_headers())))
 
 
@@ -468,9 +590,10 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         return None
     if len(line.cells) > 1:
         # a note in the header line (指标 本月 累计 （单位：万元）) is read as the note, not a column
-        columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+        columns = _years(line) or [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
             return None
+        columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
         body = position + len(line.cells)
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
@@ -499,7 +622,33 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if columns is None:
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
-    return Table(_earlier_years_previous(columns), *_note_units(before)), body
+    return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
+    """项目 | 城市低保 | 农村低保 | over | 户数 | 人数 | 户数 | 人数 |: a header of two levels, each
+    upper category spanning as many columns of figures as the others (城市低保户数 …)."""
+    heads = [classify_header(c.text) for c in above.cells] if above and len(above.cells) > 1 else []
+    if not heads or None in heads or any(h.role not in ("category", "label") for h in heads):
+        return columns
+    spans = [h.header for h in heads if h.role == "category"]
+    values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
+    if len(spans) < 2 or len(values) <= len(spans) or len(values) % len(spans):
+        return columns
+    width, named = len(values) // len(spans), list(columns)
+    for n, i in enumerate(values):
+        named[i] = replace(columns[i], span=spans[n // width])
+    return named
+
+
+def _years(line: _Line) -> list[Column] | None:
+    """2015 2016 2017: a header of years, as a yearbook's table has (the rows' labels unnamed)."""
+    if not all(YEAR_CELL.fullmatch(c.text) for c in line.cells):
+        return None
+    years = [int(c.text) for c in line.cells]
+    if years != sorted(set(years)):
+        return None
+    return [Column(f"{year}年", "current", None) for year in years]
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
@@ -513,7 +662,7 @@ def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Col
     if len(units) != len(figures):
         return columns
     given = dict(zip(figures, units))
-    return [Column(c.header, c.role, c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
+    return [replace(c, unit=c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
 
 
 def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
@@ -523,7 +672,7 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
     if not years:
         return tuple(columns)
     latest = max(years.values())
-    return tuple(Column(c.header, "previous", c.unit) if years.get(i, latest) < latest else c
+    return tuple(replace(c, role="previous") if years.get(i, latest) < latest else c
                  for i, c in enumerate(columns))
 
 
@@ -546,15 +695,36 @@ def _starts_row(cells: list[Cell]) -> bool:
     return len(cells) == 1 or unit_word(cells[1].text) is not None
 
 
+def _numbered_label(line: _Line) -> bool:
+    """`1. 残疾人精准康复服务`: a list number and a label, a group's row."""
+    return len(line.cells) == 2 and bool(LEADING_NUMBER.fullmatch(line.cells[0].text)) \
+        and not line.cells[1].is_figure
+
+
+NEXT_HEADING = re.compile(r"(?<=.)(?=[一二三四五六七八九十]{1,3}、)")
+
+
+def _label_above(above: Row, row: Row) -> list[Row]:
+    """`#养老机构 四、社会救助 |` over `个 | 245 |`: a row whose label the page put on the line
+    above, with the next group's heading run into it; the row, then that group."""
+    label, *groups = NEXT_HEADING.split(above.label)
+    return [Row(FOOTNOTE_MARK.sub("", LEADING_NUMBER.sub("", label.strip())), row.unit, row.values),
+            *(Row(LEADING_NUMBER.sub("", group.strip()), None, ()) for group in groups)]
+
+
 TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
 
 
-def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int) -> bool:
+def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, by_rows: bool) -> bool:
     """Three text cells in a row, or a line of two or more with no number: no row of figures
-    but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量)."""
+    but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量). In a table of a row per line
+    lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
     line = lines[cells[position][0]]
-    if len(line.cells) > 1:
-        return cells[position][1].start == line.cells[0].start and not any(c.is_figure for c in line.cells)
+    if len(line.cells) > 1 and not (by_rows and _numbered_label(line)):
+        return cells[position][1].start == line.cells[0].start and not any(c.is_figure or c.is_code
+                                                                           for c in line.cells)
+    if by_rows:
+        return False
     run = cells[position:position + TABLE_GAP]
     return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
                                          and unit_word(c.text) is None
@@ -572,11 +742,13 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         line = lines[line_index]
         if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
             break
-        if _block_without_figures(lines, cells, position):
+        if _block_without_figures(lines, cells, position, table.by_rows):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             row = _row_of(line.cells, table.columns)
-            if row is not None:
+            if row is not None and not row.label and row.unit and rows and not rows[-1].values:
+                rows += _label_above(rows.pop(), row)
+            elif row is not None:
                 rows.append(row)
             position += len(line.cells)
             continue

@@ -138,6 +138,23 @@ def _round_the_clock(c: Candidate) -> bool:
             and c.text.startswith(tuple(table["after"]), c.quantity.end))
 
 
+def _session_name(c: Candidate) -> bool:
+    table = _table()["session_name"]
+    before = re.split(r"[,，。;；、]", c.text[max(0, c.quantity.start - table["within"]):c.quantity.start])[-1]
+    return (c.quantity.unit == "次" and table["marker"] in before
+            and c.text.startswith(tuple(table["after"]), c.quantity.end))
+
+
+def _site_counter(c: Candidate) -> bool:
+    table = _table()["site_counter"]
+    counter = next((word for word in table["after"]
+                    if c.text.startswith(word, c.quantity.start + len(c.raw) - len(c.quantity.unit))), None)
+    if counter is None:
+        return False
+    around = c.text[max(0, c.quantity.start - table["nearby"]):c.quantity.end + table["nearby"]]
+    return all(word in around for word in table["needs_nearby"].get(counter, []))
+
+
 def _garbled(c: Candidate) -> bool:
     """1*06人: a figure with a mark inside its digits cannot be read."""
     start = c.quantity.start
@@ -153,6 +170,8 @@ EXCLUSION_RULES = (
     ExclusionRule("structure_count", _structure_count),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),
+    ExclusionRule("session_name", _session_name),
+    ExclusionRule("site_counter", _site_counter),
     ExclusionRule("garbled", _garbled),
 )
 

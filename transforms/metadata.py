@@ -968,6 +968,9 @@ REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截至\s*{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+# A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
+# | 2023年度 5月 |): the year the form reports, where the body holds no year in prose.
+FORM_PERIOD_YEAR = re.compile(rf"(?:^|\|)[ \t]*{YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$)", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
@@ -1044,6 +1047,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
+    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    if found := FORM_PERIOD_YEAR.search(head):
+        return int(found.group("year")), "body"
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title looks back

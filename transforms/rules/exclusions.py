@@ -147,8 +147,8 @@ def _session_name(c: Candidate) -> bool:
 
 def _site_counter(c: Candidate) -> bool:
     table = _table()["site_counter"]
-    counter = next((word for word in table["after"]
-                    if c.text.startswith(word, c.quantity.start + len(c.raw) - len(c.quantity.unit))), None)
+    unit_start = c.quantity.end - len(c.quantity.unit)  # 人 of 0人参与
+    counter = next((word for word in table["after"] if c.text.startswith(word, unit_start)), None)
     if counter is None:
         return False
     around = c.text[max(0, c.quantity.start - table["nearby"]):c.quantity.end + table["nearby"]]

@@ -366,16 +366,17 @@ NOT_A_FIGURE = (
 
 
 def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
-    cells, position = [], 0
+    spans, position = [], 0
     for separator in (MARKED_SPLIT if marked else CELL_SPLIT).finditer(line):
         if separator.start() > position:
-            piece = line[position:separator.start()]  # (unmarked: every space was the separator's)
-            cells += _pieces(piece, offset + position) if marked else [Cell(piece, offset + position,
-                                                                            offset + separator.start())]
+            spans.append((position, separator.start()))
         position = separator.end()
     if position < len(line):
-        cells += _pieces(line[position:], offset + position) if marked else [Cell(line[position:], offset + position,
-                                                                                  offset + len(line))]
+        spans.append((position, len(line)))
+    cells = []
+    for start, end in spans:  # (unmarked: every space was the separator's)
+        piece = line[start:end]
+        cells += _pieces(piece, offset + start) if marked else [Cell(piece, offset + start, offset + end)]
     return [c for c in cells if c.text]
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
+from transforms.readers.meta import split_inline_pairs
+from transforms.rules.units import known_units, multipliers
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that are not of category Cf (format) but are ignorable all the same
@@ -38,6 +40,10 @@ TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched agains
 # The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`): a
 # paragraph ending so is a row, never wrapped into the next line.
 TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$")
+# A row whose figure follows its label bare (养老机构586, 社区服务站  7,149): a paragraph of no
+# punctuation ending so is a row, unless the next line goes on with the number (its unit, 万, 年).
+LABELLED_FIGURE_END = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]*|[ \u3000]{2})\d[\d,.]*$")
+ROW_PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")  # (1,245.0: a thousands separator)
 
 
 @dataclass(frozen=True)
@@ -242,13 +248,34 @@ def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules)
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
         return False
+    if ends_bare_row(previous) and not continues_number(line) and not _has_punctuation(line, rules):
+        return False
     if line.endswith("|") or line.startswith("|"):  # (tidy_lines left no trailing space)
         return False  # a table's cell or row (序号 |) under its title, never the title's tail
-    if starts_block(line, rules) or is_signature_line(line, rules):
+    if starts_block(line, rules) or is_signature_line(line, rules) or is_meta_bar(previous.short_text):
         return False
     if is_heading(previous, width, rules):
         return False
     return is_prose(previous, width, rules)
+
+
+def is_meta_bar(text: str) -> bool:
+    """发布日期:2022-04-18 16:54 来源: 计划财务处: a web page's bar of several metadata fields is
+    whole on its line, however long beside the page's short lines (a table's)."""
+    return len(split_inline_pairs(text)) > 1
+
+
+def ends_bare_row(paragraph: Paragraph) -> bool:
+    """A short paragraph of no punctuation ending with a figure: a table's row."""
+    text = paragraph.short_text
+    return bool(LABELLED_FIGURE_END.search(text)) and not ROW_PUNCTUATION.search(text)
+
+
+def continues_number(line: str) -> bool:
+    """A line opening with a digit, a multiplier, a unit or a date's word goes on with the number
+    the line before ended with (1.09万 / 人, 2023 / 年)."""
+    return line[0].isdigit() or line[0] in multipliers() or line[0] in "年月日号" or \
+        any(line.startswith(unit) for unit in known_units())
 
 
 def is_table_row_end(tail: str) -> bool:

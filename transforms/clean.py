@@ -17,7 +17,6 @@ from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
 from transforms.readers.meta import split_inline_pairs
-from transforms.rules.units import known_units, multipliers
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that are not of category Cf (format) but are ignorable all the same
@@ -40,10 +39,14 @@ TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched agains
 # The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`): a
 # paragraph ending so is a row, never wrapped into the next line.
 TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$")
-# A row whose figure follows its label bare (养老机构586, 社区服务站  7,149): a paragraph of no
-# punctuation ending so is a row, unless the next line goes on with the number (its unit, 万, 年).
-LABELLED_FIGURE_END = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]*|[ \u3000]{2})\d[\d,.]*$")
-ROW_PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")  # (1,245.0: a thousands separator)
+# Lines in a row without punctuation (a thousands separator is none: 1,245.0), few of them full:
+# a layout of items, one a line (an infographic's figures, a table's rows run together), never
+# wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a
+# bare figure after its label (养老机构586, 社区服务站  7,149) is a row, however long.
+ITEM_RUN = 3
+ITEM_FULL_SHARE = 0.25
+ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
+PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ def _join_pass(lines: list[str]) -> list[str]:
     rules = break_rules()
     width = typical_width(lines)
     head_end = next((i for i, line in enumerate(lines) if _is_body_line(line, rules)), len(lines))
+    items = item_lines(lines, width)
     out = [Paragraph(lines[0], rules)]
     for index, line in enumerate(lines[1:], start=1):
         previous = out[-1]
@@ -158,6 +162,8 @@ def _join_pass(lines: list[str]) -> list[str]:
             join = True
         elif index <= head_end:
             join = continues_title(previous, line, rules)
+        elif index - 1 in items and index in items:
+            join = False
         else:
             join = should_join(previous, line, width, rules)
         if join:
@@ -248,10 +254,10 @@ def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules)
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
         return False
-    if ends_bare_row(previous) and not continues_number(line) and not _has_punctuation(line, rules):
-        return False
-    if line.endswith("|") or line.startswith("|"):  # (tidy_lines left no trailing space)
-        return False  # a table's cell or row (序号 |) under its title, never the title's tail
+    if line.startswith("|") or line.endswith("|") and not (
+            previous.holds(rules.prose) and _has_punctuation(line, rules)):  # (tidy_lines left no trailing space)
+        return False  # a table's cell or row (序号 |) under its title, never the title's tail; a
+        # sentence in a one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免… |)
     if starts_block(line, rules) or is_signature_line(line, rules) or is_meta_bar(previous.short_text):
         return False
     if is_heading(previous, width, rules):
@@ -265,17 +271,18 @@ def is_meta_bar(text: str) -> bool:
     return len(split_inline_pairs(text)) > 1
 
 
-def ends_bare_row(paragraph: Paragraph) -> bool:
-    """A short paragraph of no punctuation ending with a figure: a table's row."""
-    text = paragraph.short_text
-    return bool(LABELLED_FIGURE_END.search(text)) and not ROW_PUNCTUATION.search(text)
-
-
-def continues_number(line: str) -> bool:
-    """A line opening with a digit, a multiplier, a unit or a date's word goes on with the number
-    the line before ended with (1.09万 / 人, 2023 / 年)."""
-    return line[0].isdigit() or line[0] in multipliers() or line[0] in "年月日号" or \
-        any(line.startswith(unit) for unit in known_units())
+def item_lines(lines: list[str], width: float) -> set[int]:
+    """The lines of runs of ITEM_RUN or more lines without punctuation, few of them full."""
+    items: set[int] = set()
+    start = 0
+    for index in range(len(lines) + 1):
+        if index == len(lines) or PUNCTUATION.search(lines[index]):
+            full = sum(len(line) >= FULL_LINE_SHARE * width and not ROW_FIGURE_END.search(line)
+                       for line in lines[start:index])
+            if index - start >= ITEM_RUN and full < ITEM_FULL_SHARE * (index - start):
+                items.update(range(start, index))
+            start = index + 1
+    return items
 
 
 def is_table_row_end(tail: str) -> bool:

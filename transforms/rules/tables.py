@@ -640,9 +640,9 @@ def _repeats_group(group: str, label: str) -> bool:
 
 
 def _names_nothing_alone(label: str) -> bool:
-    """户数, 资金, a short measure (供养人数) or a lone character (镇, 乡 under 行政区划) that a
-    group's name must complete."""
-    return len(label) == 1 or label in load_words("generic_subjects.txt") or (
+    """户数, 资金 or a short measure (供养人数) that a group's name must complete (镇, 乡 under
+    行政区划 name the towns and townships alone)."""
+    return label in load_words("generic_subjects.txt") or (
         len(label) <= 4 and label.endswith(tuple(table_headers())))
 
 

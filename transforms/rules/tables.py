@@ -497,13 +497,13 @@ def _lines(text: str) -> list[_Line]:
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
-        if len(cells) == 1 and not marked:
+        if PROSE.search(stripped):
+            glued = None  # the table ended
+        elif len(cells) == 1 and not marked:
             if header := _glued_header(cells[0]):
                 cells, glued = header, any(classify_header(c.text).role == "unit" for c in header)
             elif glued is not None:
                 cells = _glued_row(cells[0], glued)
-        elif PROSE.search(stripped):
-            glued = None
         lines.append(_Line(stripped, position, cells, marked))
         position += len(raw) + 1
     return lines

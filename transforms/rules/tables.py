@@ -23,16 +23,19 @@ under a column of figures becomes a quantity whose
 Numbers under 序号, 编号, 日期 or 年份 columns, indicator codes (JZH011310000), column-number
 rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a
 region that opens with a header. Prose never forms a region: a table's lines are short and hold
-no sentence punctuation. A header may be a line of years (a yearbook's `2015 2016 2017`); the
-English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
+no sentence punctuation. A header may be years (a yearbook's `2015 2016 2017`, on a line or a
+cell a line after `指标`); the English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
 An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
 below it evenly; its category goes before the row's name.
 Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
-`市 州`); else spaces do.
+`市 州`); else spaces do; a page that ran the cells together (`指标名称单位数量` over
+`养老机构床位万张11.3`) has its header cut into known header words, and its rows into label,
+unit (under a 单位 column) and figure.
 
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
-line made only of a number, no number beside a tab or a pipe, and no two numbers apart by spaces.
+line made only of a number, no number beside a tab or a pipe, no two numbers apart by spaces and
+no line closing with a number run into its label.
 """
 from __future__ import annotations
 

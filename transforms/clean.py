@@ -254,10 +254,12 @@ def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules)
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
         return False
-    if line.startswith("|") or line.endswith("|") and not (
-            previous.holds(rules.prose) and _has_punctuation(line, rules)):  # (tidy_lines left no trailing space)
-        return False  # a table's cell or row (序号 |) under its title, never the title's tail; a
-        # sentence in a one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免… |)
+    # a table's cell or row (序号 |) under its title is never the title's tail, but a sentence in a
+    # one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免…。 |)
+    # (tidy_lines left no trailing space)
+    sentence_in_cell = previous.holds(rules.prose) and any(ch in line for ch in SENTENCE_INSIDE)
+    if line.startswith("|") or line.endswith("|") and not sentence_in_cell:
+        return False
     if starts_block(line, rules) or is_signature_line(line, rules) or is_meta_bar(previous.short_text):
         return False
     if is_heading(previous, width, rules):

@@ -668,9 +668,13 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         return None
     if len(line.cells) > 1:
         # a note in the header line (指标 本月 累计 （单位：万元）) is read as the note, not a column
-        years = _years(line.cells)
-        columns = years if years and len(years) == len(line.cells) else \
-            [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+        # years, perhaps after the labels' column (指标 2015 2016 …)
+        named = [] if YEAR_CELL.fullmatch(line.cells[0].text) else [classify_header(line.cells[0].text)]
+        years = _years(line.cells[len(named):])
+        if years and len(named) + len(years) == len(line.cells) and all(c and c.role == "label" for c in named):
+            columns = named + years
+        else:
+            columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
             return None
         columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)

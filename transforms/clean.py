@@ -3,8 +3,9 @@
 Whatever the format, report text arrives with full-width ASCII, converter artefacts
 ([bookmark: _GoBack], field codes) and paragraphs broken at page or line ends
 (一是严格执行依法决策\\n\\n制度。). clean_text folds the characters, drops the artefacts
-and rejoins broken paragraphs, one paragraph per line, while headings, short title lines
-and the signature block keep their own lines. It never deletes a space inside a line, so
+and rejoins broken paragraphs, one paragraph per line, while headings, short title lines,
+the signature block, a web page's bar of metadata fields and the items of a layout without
+punctuation (an infographic, a table whose cells ran together) keep their own lines. It never deletes a space inside a line, so
 '9 次' and '2023 年' stay as written. It is deterministic and idempotent.
 """
 

@@ -203,10 +203,33 @@ def test_table_rows_are_never_joined():
      "农村保障户数 | 2234 | 2240 |"],
     # with spaces only: a row ends in two figures
     ["城市保障户数 户 1234 1240", "城市保障资金 万元 88.2 88.9", "农村保障户数 户 2234 2240"],
+    # cells run together, each row's figure bare after its label, a wide gap before one
+    ["二、救助站点", "1.救助管理站                  41", "托养机构26", "临时安置点床位万张", "流浪救助人次万人次3,108"],
 ])
 def test_rows_of_flattened_tables_are_never_joined(rows):
     text = "\n".join(rows)
     assert clean_text(text) == text
+
+
+def test_a_number_broken_before_its_unit_is_rejoined_after_a_bare_row():
+    text = "一、基本情况。\n全年累计发放城乡低保资金和特困供养资金合计12\n万元惠及困难群众三千余人全县共有孤儿12\n人。"
+    assert clean_text(text) == "一、基本情况。\n" + text.split("\n", 1)[1].replace("\n", "")
+
+
+def test_lines_of_an_item_layout_are_never_joined():
+    # an infographic's figures, one a line without punctuation, one line as long as a wrapped one's
+    text = "一、主要成效。\n全年为城乡特困供养人员和低保对象发放取暖补贴确保安全过冬\n走访慰问留守老人\n3216人次\n发放棉被\n1840床"
+    assert clean_text(text) == text
+
+
+def test_a_sentence_in_a_one_cell_row_goes_on_with_the_broken_sentence_before_it():
+    text = "全年发放救助资金,为1.2万\n人缴纳医疗保险费用共计86万元,惠及全县困难群众。 |"
+    assert clean_text(text) == text.replace("\n", "")
+
+
+def test_a_web_page_bar_of_metadata_fields_takes_no_line_after_it():
+    text = "月度统计报表\n发布时间:2024-05-09 10:20 来源: 社会事务科\n项目名称单位本期\n养老机构个12"
+    assert clean_text(text).split("\n")[2] == "项目名称单位本期"
 
 
 @pytest.mark.parametrize("raw", [

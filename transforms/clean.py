@@ -3,8 +3,9 @@
 Whatever the format, report text arrives with full-width ASCII, converter artefacts
 ([bookmark: _GoBack], field codes) and paragraphs broken at page or line ends
 (一是严格执行依法决策\\n\\n制度。). clean_text folds the characters, drops the artefacts
-and rejoins broken paragraphs, one paragraph per line, while headings, short title lines
-and the signature block keep their own lines. It never deletes a space inside a line, so
+and rejoins broken paragraphs, one paragraph per line, while headings, short title lines,
+the signature block, a web page's bar of metadata fields and the items of a layout without
+punctuation (an infographic, a table whose cells ran together) keep their own lines. It never deletes a space inside a line, so
 '9 次' and '2023 年' stay as written. It is deterministic and idempotent.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
+from transforms.readers.meta import split_inline_pairs
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that are not of category Cf (format) but are ignorable all the same
@@ -38,6 +40,14 @@ TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched agains
 # The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`): a
 # paragraph ending so is a row, never wrapped into the next line.
 TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$")
+# Lines in a row without punctuation (a thousands separator is none: 1,245.0), few of them full:
+# a layout of items, one a line (an infographic's figures, a table's rows run together), never
+# wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a
+# bare figure after its label (养老机构586, 社区服务站  7,149) is a row, however long.
+ITEM_RUN = 3
+ITEM_FULL_SHARE = 0.25
+ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
+PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")
 
 
 @dataclass(frozen=True)
@@ -145,6 +155,7 @@ def _join_pass(lines: list[str]) -> list[str]:
     rules = break_rules()
     width = typical_width(lines)
     head_end = next((i for i, line in enumerate(lines) if _is_body_line(line, rules)), len(lines))
+    items = item_lines(lines, width)
     out = [Paragraph(lines[0], rules)]
     for index, line in enumerate(lines[1:], start=1):
         previous = out[-1]
@@ -152,6 +163,8 @@ def _join_pass(lines: list[str]) -> list[str]:
             join = True
         elif index <= head_end:
             join = continues_title(previous, line, rules)
+        elif index - 1 in items and index in items:
+            join = False
         else:
             join = should_join(previous, line, width, rules)
         if join:
@@ -242,13 +255,37 @@ def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules)
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
         return False
-    if line.endswith("|") or line.startswith("|"):  # (tidy_lines left no trailing space)
-        return False  # a table's cell or row (序号 |) under its title, never the title's tail
-    if starts_block(line, rules) or is_signature_line(line, rules):
+    # a table's cell or row (序号 |) under its title is never the title's tail, but a sentence in a
+    # one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免…。 |)
+    # (tidy_lines left no trailing space)
+    sentence_in_cell = previous.holds(rules.prose) and any(ch in line for ch in SENTENCE_INSIDE)
+    if line.startswith("|") or line.endswith("|") and not sentence_in_cell:
+        return False
+    if starts_block(line, rules) or is_signature_line(line, rules) or is_meta_bar(previous.short_text):
         return False
     if is_heading(previous, width, rules):
         return False
     return is_prose(previous, width, rules)
+
+
+def is_meta_bar(text: str) -> bool:
+    """发布日期:2022-04-18 16:54 来源: 计划财务处: a web page's bar of several metadata fields is
+    whole on its line, however long beside the page's short lines (a table's)."""
+    return len(split_inline_pairs(text)) > 1
+
+
+def item_lines(lines: list[str], width: float) -> set[int]:
+    """The lines of runs of ITEM_RUN or more lines without punctuation, few of them full."""
+    items: set[int] = set()
+    start = 0
+    for index in range(len(lines) + 1):
+        if index == len(lines) or PUNCTUATION.search(lines[index]):
+            full = sum(len(line) >= FULL_LINE_SHARE * width and not ROW_FIGURE_END.search(line)
+                       for line in lines[start:index])
+            if index - start >= ITEM_RUN and full < ITEM_FULL_SHARE * (index - start):
+                items.update(range(start, index))
+            start = index + 1
+    return items
 
 
 def is_table_row_end(tail: str) -> bool:

@@ -23,19 +23,23 @@ under a column of figures becomes a quantity whose
 Numbers under 序号, 编号, 日期 or 年份 columns, indicator codes (JZH011310000), column-number
 rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a
 region that opens with a header. Prose never forms a region: a table's lines are short and hold
-no sentence punctuation. A header may be a line of years (a yearbook's `2015 2016 2017`); the
-English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
+no sentence punctuation. A header may be years (a yearbook's `2015 2016 2017`, on a line or a
+cell a line after `指标`); the English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
 An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
 below it evenly; its category goes before the row's name.
 Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
-`市 州`); else spaces do.
+`市 州`); else spaces do; a page that ran the cells together (`指标名称单位数量` over
+`养老机构床位万张11.3`) has its header cut into known header words, and its rows into label,
+unit (under a 单位 column) and figure.
 
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
-line made only of a number, no number beside a tab or a pipe, and no two numbers apart by spaces.
+line made only of a number, no number beside a tab or a pipe, no two numbers apart by spaces and
+no line closing with a number run into its label.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -48,10 +52,11 @@ from transforms.rules.units import (alternation, multipliers, place_suffixes, si
                                     unit_kinds)
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
-# tab or a pipe, or two numbers apart by spaces only (a row per line).
+# tab or a pipe, or two numbers apart by spaces only (a row per line), or a line closing with a
+# number run into its label (a row whose cells ran together: 社区服务站7,149).
 MIGHT_HOLD_TABLE = re.compile(
     r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d[^\s|]{0,4}[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
-    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)")
+    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)|[\u4e00-\u9fff][\d,.]*\d[ \t]*$")
 PROSE = re.compile(r"[。；;，！？!?]|,(?!\d{3}(?:\D|$))")  # 3,101 is a thousands separator, not prose
 CELL_MAX = 30  # a table cell is short; a longer line is prose
 MAX_COLUMNS = 20  # a header row has no more cells than this
@@ -282,9 +287,11 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
         named = "元"
     if named is None:
         return None
-    for unit in table.note_units:
-        if unit[0] == named:
-            return unit
+    given = [unit for unit in table.note_units if unit[0] == named]
+    if len(given) > 1 and label.startswith(tuple(_words()["label_units"]["ratio"])):
+        given.sort(key=lambda unit: unit[1])  # 单位:万张、张 over 每千人口床位数: a ratio is no count in 万
+    if given:
+        return given[0]
     return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
 
 
@@ -488,13 +495,71 @@ class _Line:
 
 def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
+    glued: bool | None = None  # under a header whose cells ran together: whether it has a 单位 column
     for raw in text.split("\n"):
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
+        if PROSE.search(stripped):
+            glued = None  # the table ended
+        elif len(cells) == 1 and not marked:
+            if header := _glued_header(cells[0]):
+                cells, glued = header, any(classify_header(c.text).role == "unit" for c in header)
+            elif glued is not None:
+                cells = _glued_row(cells[0], glued)
         lines.append(_Line(stripped, position, cells, marked))
         position += len(raw) + 1
     return lines
+
+
+GLUED_FIGURE = re.compile(rf"(?P<label>.*[^\d\s.,+\-−])(?P<figure>{NUMBER.pattern})")
+UNIT_CELL_MAX = 8  # 元/人·月, 万人次: the longest unit a glued row's label may end with
+
+
+@cache
+def _header_words() -> tuple[str, ...]:
+    words = _words()
+    found = {*words["unit"]["exact"]} | {w for role in ROLES if role not in ("skip", "unit")
+                                          for w in words[role]["words"]}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _glued_header(cell: Cell) -> list[Cell] | None:
+    """指标名称单位数量: a header whose cells the page ran together, cut into its known words (the
+    fewest), a row label's column first."""
+    text, words = cell.text, _header_words()
+    best: list[list[str] | None] = [[]] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for word in words:
+            before = best[end - len(word)] if end >= len(word) and text.endswith(word, 0, end) else None
+            if before is not None and (best[end] is None or len(before) + 1 < len(best[end])):
+                best[end] = before + [word]
+    pieces = best[-1]
+    if not pieces or len(pieces) < 2:
+        return None
+    columns = [classify_header(piece) for piece in pieces]
+    if None in columns or columns[0].role != "label" or not _is_header(columns, False):
+        return None
+    cells, start = [], cell.start
+    for piece in pieces:
+        cells.append(Cell(piece, start, start + len(piece)))
+        start += len(piece)
+    return cells
+
+
+def _glued_row(cell: Cell, with_unit: bool) -> list[Cell]:
+    """镇143, 最低生活保障人数万人7.1: a row under a glued header, cut into its label, its unit (where
+    the header has a 单位 column) and its figure."""
+    found = GLUED_FIGURE.fullmatch(cell.text)
+    if found is None:
+        return [cell]
+    label, figure_start = found.group("label"), cell.start + found.start("figure")
+    cut = next((n for n in range(min(UNIT_CELL_MAX, len(label) - 1), 0, -1)
+                if unit_word(label[-n:]) is not None), 0) if with_unit else 0
+    cells = [Cell(label[:len(label) - cut], cell.start, cell.start + len(label) - cut)]
+    if cut:
+        cells.append(Cell(label[-cut:], cell.start + len(label) - cut, figure_start))
+    return cells + [Cell(found.group("figure"), figure_start, cell.end)]
 
 
 def _is_table_line(line: _Line) -> bool:
@@ -556,30 +621,42 @@ def _place_names(rows: list[Row]) -> bool:
 
 
 def _within_groups(rows: list[Row]) -> list[Row]:
-    """A row named by a word that names nothing alone (户数, 资金) under a group's row
-    (一、城市最低生活保障) is named by both: 城市最低生活保障户数."""
+    """A row named by a word that names nothing alone (户数, 资金), or by one that repeats the end
+    of its group's name (最低生活保障人数), under a group's row (一、城市最低生活保障) is named
+    by both: 城市最低生活保障户数, 城市最低生活保障人数."""
     group, named = "", []
     for row in rows:
         label = LEADING_NUMBER.sub("", row.label).strip()
         if all(c.is_code for c in row.values):  # no values, or its code only (一、综合 JZH0110)
             group = re.sub(r"(?:情况|工作)$", "", label)
-        elif group and _names_nothing_alone(BRACKETED_UNIT.sub("", label)):
-            row = Row(_joined(group, BRACKETED_UNIT.sub("", label)), row.unit, row.values)
+        elif group and (_names_nothing_alone(BRACKETED_UNIT.sub("", label)) or _repeats_group(group, label)):
+            row = Row(_joined(group, label), row.unit, row.values)  # (its unit bracket kept: 户数(万户))
         named.append(row)
     return named
 
 
+def _repeats_group(group: str, label: str) -> bool:
+    """最低生活保障人数 under 城市最低生活保障: the label opens with most of its group's name, a
+    category (城市, 农村) before it left unsaid."""
+    overlap = _overlap(group, label)
+    return overlap >= 3 and 2 * overlap > len(group)
+
+
 def _names_nothing_alone(label: str) -> bool:
-    """户数, 资金, a short measure (供养人数) or a lone character (镇, 乡 under 行政区划) that a
-    group's name must complete."""
-    return len(label) == 1 or label in load_words("generic_subjects.txt") or (
+    """户数, 资金 or a short measure (供养人数) that a group's name must complete (镇, 乡 under
+    行政区划 name the towns and townships alone)."""
+    return label in load_words("generic_subjects.txt") or (
         len(label) <= 4 and label.endswith(tuple(table_headers())))
 
 
 def _joined(head: str, tail: str) -> str:
     """head + tail, what ends the one and opens the other written once (…供养 + 供养人数)."""
-    overlap = next((n for n in range(min(len(head), len(tail)), 0, -1) if head.endswith(tail[:n])), 0)
-    return head + tail[overlap:]
+    return head + tail[_overlap(head, tail):]
+
+
+def _overlap(head: str, tail: str) -> int:
+    """How many characters end `head` and open `tail`."""
+    return next((n for n in range(min(len(head), len(tail)), 0, -1) if head.endswith(tail[:n])), 0)
 
 
 def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
@@ -591,7 +668,13 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         return None
     if len(line.cells) > 1:
         # a note in the header line (指标 本月 累计 （单位：万元）) is read as the note, not a column
-        columns = _years(line) or [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+        # years, perhaps after the labels' column (指标 2015 2016 …)
+        named = [] if YEAR_CELL.fullmatch(line.cells[0].text) else [classify_header(line.cells[0].text)]
+        years = _years(line.cells[len(named):])
+        if years and len(named) + len(years) == len(line.cells) and all(c and c.role == "label" for c in named):
+            columns = named + years
+        else:
+            columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
             return None
         columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
@@ -611,7 +694,13 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         else:
             return None  # text with no figure after it: no header
         columns, body = None, position
-        for strip in (2, 1, 0):  # the first row's label (and unit) end the run
+        after = position + len(run)
+        lone = itertools.takewhile(lambda pair: len(lines[pair[0]].cells) == 1, cells[after:after + MAX_COLUMNS])
+        if run and (years := _years([c for _, c in lone])):
+            candidate = [classify_header(c.text) for _, c in run]
+            if None not in candidate and _is_header(candidate + years, False):
+                columns, body = candidate + years, after + len(years)  # 指标 over 2006 2007 …, a cell a line
+        for strip in (2, 1, 0) if columns is None else ():  # the first row's label (and unit) end the run
             kept = len(run) - strip
             if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]):
                 continue
@@ -642,12 +731,11 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
     return named
 
 
-def _years(line: _Line) -> list[Column] | None:
-    """2015 2016 2017: a header of years, as a yearbook's table has (the rows' labels unnamed)."""
-    if not all(YEAR_CELL.fullmatch(c.text) for c in line.cells):
-        return None
-    years = [int(c.text) for c in line.cells]
-    if years != sorted(set(years)):
+def _years(cells: list[Cell]) -> list[Column] | None:
+    """2015 2016 2017: a header of years, as a yearbook's table has (the rows' labels unnamed),
+    on one line or a cell a line; as many as open `cells` in rising order, two at least."""
+    years = [int(c.text) for c in itertools.takewhile(lambda c: YEAR_CELL.fullmatch(c.text), cells)]
+    if len(years) < 2 or years != sorted(set(years)):
         return None
     return [Column(f"{year}年", "current", None) for year in years]
 

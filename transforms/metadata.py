@@ -191,11 +191,15 @@ def _body_pattern() -> re.Pattern:
 
 @cache
 def _generic_name() -> re.Pattern:
-    """A department named by a generic body word (督查局, 社会股) right where it stands."""
+    """A department named by a generic body word (督查局, 社会股) right where it stands; a
+    numeral before the word makes it a measure word (新建三处), no department."""
     generic = alternation(_config()["agency"]["generic"])
-    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?(?:{generic}))")
+    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?"
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic}))")
 
 
+# A count after a body's word makes it a kind of body counted (街道办事处22个), no body.
+COUNTED = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百千]+)\s*(?:个|家|所|处)")
 LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
 
 
@@ -222,7 +226,7 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
         start = match.end() - len(name) if name else -1
         before = text[start - 1:start] if start > 0 else ""
         bare = name is not None and name[:len(name) - len(match.group())].strip(REDACTION) in _levels()
-        if not name or text.startswith(tuple(config["longer_name"]), match.end()) \
+        if not name or text.startswith(tuple(config["longer_name"]), match.end()) or COUNTED.match(text, match.end()) \
                 or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]) \
                 or (CJK.match(before) and bare and before not in config["bare_level_after"]):
             continue
@@ -285,8 +289,10 @@ class _Reading:
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
         """Every known body the whole text names (read once for the rules that need it), but
-        on the line of the report's addressees (各县区人社局、局相关单位：)."""
-        addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)]
+        on the line of the report's addressees (各县区人社局、局相关单位：) or after a 数据来源: that
+        credits the figures to another body (数据来源:民政部)."""
+        addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
+            + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
                 if not any(start <= found[0] < end for start, end in addressees)]
 
@@ -304,8 +310,24 @@ def _standalone_lines(reading: _Reading) -> list[str]:
 
 
 def _page_publisher(reading: _Reading) -> list[str]:
-    value = reading.page.get("agency", "").strip()
-    return [value] if value and any(end == len(value) for _, end, _ in known_agencies(value)) else []
+    value = reading.page.get("agency", "")
+    return [value] if value else []
+
+
+PAGE_VALUE_END = re.compile(r"[\s|【\[]")
+
+
+def page_publisher(value: str) -> str | None:
+    """The body a page label names (来源:科右中旗民政局, 来源: 计划财务处【字体】): its value up to
+    the next field, when that is a body's whole name (its place may be one the gazetteer
+    lacks) or a department named by a generic body word; a news site or media centre
+    (来源:西岭新闻网, 县融媒体中心) and a person (作者:王林) are none."""
+    value = PAGE_VALUE_END.split(value.strip(), 1)[0]
+    if not value or any(source in value for source in _config()["news"]["sources"]):
+        return None
+    if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
+        return value
+    return value if _generic_name().fullmatch(value) and not value.startswith(("我", "全", "本", "各", "该")) else None
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -358,6 +380,7 @@ def _name_end() -> re.Pattern:
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 # A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
 ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
+DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源\s*[:：][^\n。]*")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
@@ -452,11 +475,20 @@ LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地
                "镇": "town", "乡": "town"}
 
 
+@cache
+def _autonomous_regions() -> re.Pattern:
+    """The province-level autonomous regions by their full names (广西壮族自治区)."""
+    return re.compile(alternation([name for code, name in _division_names().items()
+                                   if code.endswith("0000") and name.endswith("自治区")]))
+
+
 def _own_level(text: str) -> str | None:
-    """The level of the place the text speaks of as its own (我县, 全县 → county)."""
+    """The level of the place the text speaks of as its own (我县, 全县 → county); 全区 is an
+    autonomous region's own word where the text names one (内蒙古自治区…全区)."""
     counts = Counter()
+    region = "province" if _autonomous_regions().search(text) else None
     for char, level in _config()["agency"]["own_place"].items():
-        counts[level] += text.count("我" + char) + text.count("全" + char)
+        counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("全" + char)
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
 
@@ -921,21 +953,25 @@ def head_labels(lines: list[str]) -> dict[str, str]:
     """Fields of a label line the readers left in the text (发布机构 渝中区民政局)."""
     fields = {}
     for line in lines[:HEAD_LINES]:
-        for label in _config()["head_labels"]["agency"]:
-            found = re.search(rf"{label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
-            if found and "agency" not in fields:
-                fields["agency"] = found.group("value")
+        for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
+            found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
+            if found and "agency" not in fields and (name := page_publisher(found.group("value"))):
+                fields["agency"] = name
     return fields
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
-    """A page block whose value runs on into a date label the readers did not split
-    (索引号: 002482365/2023-00095 公开日期: 2023-04-22) gives that label too."""
+    """A page block whose value runs on into a date or publisher label the readers did not
+    split (索引号: 002482365/2023-00095 公开日期: 2023-04-22; 来源: 某门户网 | 作者: 民政部)
+    gives that label too."""
     labels = alternation(_config()["page_labels"]["publish_date"])
+    publishers = alternation(_config()["page_labels"]["agency"])
     inner = {}
     for value in page_meta.values():
         for found in re.finditer(rf"(?P<label>{labels})\s*[:：]\s*(?P<date>{DATE.pattern})", value):
             inner.setdefault(found["label"], found["date"])
+        for found in re.finditer(rf"(?<![\u4e00-\u9fff])(?P<label>{publishers})\s*[:：]\s*(?P<name>[^\s|:：]{{2,30}})", value):
+            inner.setdefault(found["label"], found["name"])
     return {**inner, **page_meta} if inner else page_meta
 
 
@@ -944,7 +980,10 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     (发文日期 before 发布时间: the date of issue, not the time it was posted)."""
     fields = {}
     for field, labels in _config()["page_labels"].items():
-        value = next((page_meta[label] for label in labels if page_meta.get(label)), None)
+        values = (page_meta[label] for label in labels if page_meta.get(label))
+        if field == "agency":  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
+            values = (name for value in values if (name := page_publisher(value)))
+        value = next(values, None)
         if value:
             fields[field] = value
     return fields

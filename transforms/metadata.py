@@ -614,9 +614,18 @@ def _place_issuer(reading: _Reading) -> str | None:
             town = town_at(text, start)
             place = town if town and text.count(town) > 1 else None
         if place and not text.startswith(("的", "和", "、"), start + len(place)) \
-                and not TABLE_CELL_END.match(text, start + len(place)):
+                and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
     return None
+
+
+OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
+
+
+def _beside_own_place(text: str, place: str) -> bool:
+    """A place named in one clause with the text's own (湛江市下达我市…任务, 排在湛江市第二名…我市)
+    is another place than the text's: a superior or a neighbour, not the subject of the news."""
+    return any(place in clause and OWN_PLACE_WORD.search(clause) for clause in re.split(r"[。，,；;！!？?\n]", text))
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
@@ -669,6 +678,14 @@ def title_candidates(lines: list[str]) -> list[str]:
     return found
 
 
+def _line_under(lines: list[str], at: int) -> str:
+    """The line under a headline: its date line, found among the bullet items of the page's
+    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…), else the next line."""
+    under = lines[at + 1:at + 4]
+    items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
+    return next((item for item in items if _dated(item)), under[0] if under else "")
+
+
 def _headline(line: str, following: str) -> bool:
     """A news headline: a short line without sentence punctuation over its date line."""
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。:：]", line)
@@ -702,7 +719,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
-        if _headline(line, following) or _headline(line, lines[at + 1] if at + 1 < len(lines) else ""):
+        if _headline(line, following) or _headline(line, _line_under(lines, at)):
             return line
         joined = line + following
         if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
@@ -904,25 +921,33 @@ def iso_date(value: str | None) -> str | None:
 
 
 def signature_date(lines: list[str]) -> str | None:
-    """The date line of the signature block at the end of the report."""
+    """The date line of the signature block at the end of the report, else of a notice's
+    signature in the head (马鞍山市人民政府 / 2022年5月6日 over the plan it issues)."""
     for line in reversed(lines[-TAIL_LINES:]):
         line = arabic_dates(line)
         if DATE.fullmatch(line):
             return iso_date(line)
+    for signer, line in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES]):
+        line = arabic_dates(line)
+        if DATE.fullmatch(line) and any(start == 0 and end == len(signer)
+                                        for start, end, _ in known_agencies(signer, opening=True)):
+            return iso_date(line)
     return None
 
 
-def head_date(lines: list[str]) -> str | None:
+def head_date(lines: list[str], news: bool = False) -> str | None:
     """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
-    its source, a paper's name and date, or a date alone on the line under a news headline."""
+    its source or on a news page, a paper's name and date, or a date alone on the line under
+    a news headline (a bullet item of its byline block too: • 2023-01-20 10:20)."""
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
-        line = arabic_dates(line)
+        line = arabic_dates(line).lstrip("".join(NOT_TITLE_OPENINGS) + " ")
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
-        if any(source in line for source in labels["news_source"]) or _news_furniture(line):
+        if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
+                or news and line.startswith(labels["news_time"]):
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
@@ -1019,9 +1044,15 @@ NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
 BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
 
 
+# A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
+FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
+FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
+
+
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
-    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none."""
+    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none; a
+    five-year plan's first year (“十四五”规划 → 2021)."""
     if not title:
         return None
     title = arabic_dates(title)
@@ -1030,7 +1061,8 @@ def title_year(title: str | None) -> int | None:
         return int(span.group("first"))
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
-        return None
+        term = FIVE_YEAR_PLAN.search(title)
+        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"]) if term else None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if summary >= 0 and plan > summary:
@@ -1076,6 +1108,16 @@ def body_year(text: str, plan: bool = False) -> int | None:
 FIRST_QUARTER = 3
 
 
+def sole_year(text: str) -> int | None:
+    """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
+    分配表”发放): news speaks of its own year; none where it names several or only compares
+    against one. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
+    text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
+    compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text)}
+    return years.pop() if len(years) == 1 and not years & compared else None
+
+
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
@@ -1096,6 +1138,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
+    if kind == "新闻报道" and (year := sole_year(text)):
+        return year, "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
         return int(found.group(1)), "file_name"
@@ -1254,9 +1298,10 @@ def _names_by_head() -> dict[str, tuple[str, ...]]:
 
 def places_named(text: str) -> Counter[str]:
     """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
-    and short names of cities and provinces (合肥, 浙江); a county's short name is too often a
-    word (新建, 惠民); a name several divisions bear (新城区) counts for none, a name running
-    on into a town's or a street's (六安里社区) neither."""
+    and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
+    one short name: 海南); a county's short name is too often a word (新建, 惠民); a name several
+    divisions bear (新城区) counts for none, a name running on into a town's or a street's
+    (六安里社区) neither."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
     found: Counter[str] = Counter()
     position = 0
@@ -1268,6 +1313,8 @@ def places_named(text: str) -> Counter[str]:
             continue
         position += len(name)
         codes = by_name[name]
+        if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
+            codes = tuple(code for code in codes if code.endswith("0000")) or codes
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
@@ -1339,10 +1386,13 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         if region["province"]:
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines)
-    publish_date = posted or signature_date(lines)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, _is_news(text))
+    signed = signature_date(lines)
+    publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None
     kind = report_type(title, text, place_issuer)
+    if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
+        agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

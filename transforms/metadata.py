@@ -57,7 +57,7 @@ FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局…
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|报告|汇报|要点|规划|方案))"
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案))"
                          r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
@@ -687,9 +687,15 @@ def _line_under(lines: list[str], at: int) -> str:
 
 
 def _headline(line: str, following: str) -> bool:
-    """A news headline: a short line without sentence punctuation over its date line."""
-    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。:：]", line)
+    """A news headline: a short line of words without sentence punctuation (a colon after
+    its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
+    (- 约 9页 over its upload date) is none."""
+    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
+            and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= HEADLINE_WORDS
             and not FURNITURE.search(line) and _dated(following))
+
+
+HEADLINE_WORDS = 4  # Chinese characters at least
 
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
@@ -697,13 +703,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
     headline: a short line over a date or source line, or the page's first line when it stands
     alone over the body. Site furniture, page-label lines, a site's section named in its
-    breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none."""
+    breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none;
+    a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
-            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS) and not FURNITURE.search(line)
-            and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
+            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
+            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index])) and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line)]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
@@ -741,8 +748,8 @@ REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)}
 
 
 # Lines that are no title: a page's bracketed labels (【字体】), bullets of a site's list (• 使用
-# 浏览器打开, ■ 记者 …); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
-NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆")
+# 浏览器打开, ■ 记者 …, - 约 9页); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
+NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆", "- ")
 LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
 NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯電电]")
 
@@ -758,16 +765,22 @@ def _news_furniture(line: str) -> bool:
 
 
 def _title_text(line: str, first: bool = False) -> str:
-    """A head line without a page marker before it or a page suffix; the page's first line
-    also without a sharing site's list number (1、社会股上半年工作总结); a table row with one
-    cell (| 民政事业统计月报表 | ||) its cell."""
+    """A head line without a page marker before it, a page suffix or a file name's suffix
+    (.docx); the page's first line also without a sharing site's banner or list number
+    (1、社会股上半年工作总结); a table row with one cell (| 民政事业统计月报表 | ||) its cell."""
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
     if cells and len(cells) == 1:
         line = cells[0]
-    line = PAGE_MARK.sub("", line).strip()
+    line = FILE_SUFFIX.sub("", PAGE_MARK.sub("", line).strip())
     if first:
-        line = SITE_LIST_MARK.sub("", line)
+        line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     return PAGE_SUFFIX.sub("", line).strip()
+
+
+# A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
+SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
+# A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
+FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)$", re.IGNORECASE)
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
@@ -786,12 +799,15 @@ def _labelled(line: str) -> bool:
 
 def _glued_title(line: str) -> str | None:
     """A title run into the body (…工作总结2022年,泾县…) or repeated on its line (编号:…
-    市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first."""
-    for found in REPEATED.finditer(line):
+    市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first, when it opens
+    before the line's prose (a phrase the prose repeats, 完成年度计划的52%…, is none)."""
+    prose = re.search(r"[,，;；。!！?？]", line)
+    glued = GLUED_TITLE.match(line)
+    for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
         phrase = re.sub(r"^[\dA-Za-z/\-_.、]+", "", found.group())
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
-            return phrase
-    glued = GLUED_TITLE.match(line)
+            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
+            return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
     return glued.group("title") if glued else None
 
 
@@ -1301,8 +1317,9 @@ def places_named(text: str) -> Counter[str]:
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民); a name several
     divisions bear (新城区) counts for none, a name running on into a town's or a street's
-    (六安里社区) neither."""
+    (六安里社区) neither, nor a sharing site's uploader's place (发布于四川)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
+    text = UPLOADER_PLACE.sub(lambda m: " " * len(m.group()), text)
     found: Counter[str] = Counter()
     position = 0
     while position < len(text) - 1:
@@ -1326,6 +1343,8 @@ def places_named(text: str) -> Counter[str]:
     return found
 
 
+# Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.
+UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name
 # (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
 PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "镇")

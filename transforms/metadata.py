@@ -484,11 +484,14 @@ def _autonomous_regions() -> re.Pattern:
 
 def _own_level(text: str) -> str | None:
     """The level of the place the text speaks of as its own (我县, 全县 → county); 全区 is an
-    autonomous region's own word where the text names one (内蒙古自治区…全区)."""
+    autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
+    text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
     region = "province" if _autonomous_regions().search(text) else None
+    ranked = re.compile(rf"(?:{alternation(_config()['agency']['ranking'])})")
     for char, level in _config()["agency"]["own_place"].items():
-        counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("全" + char)
+        whole = sum(1 for m in re.finditer("全" + char, text) if not ranked.match(text, m.end()))
+        counts[region if char == "区" and region else level] += text.count("我" + char) + whole
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
 

@@ -1318,7 +1318,8 @@ def _names_by_head() -> dict[str, tuple[str, ...]]:
 def places_named(text: str) -> Counter[str]:
     """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
-    one short name: 海南); a county's short name is too often a word (新建, 惠民); a name several
+    one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
+    or a department follows it (汉阴民政部门); a name several
     divisions bear (新城区) counts for none, a name running on into a town's or a street's
     (六安里社区) neither, nor a sharing site's uploader's place (发布于四川)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
@@ -1341,11 +1342,13 @@ def places_named(text: str) -> Counter[str]:
         if name in full:
             if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county":
-            found[code] += 1
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
+            found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
+# A department named by its field (民政部门, 人社部门) after its place's short name.
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
 # Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.
 UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name

@@ -239,10 +239,14 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
     by one of those words or by no Chinese character; as a sentence's subject
     (`generic_after` None) it must open with its place or level and be followed by no link to
-    another noun (的, 和)."""
+    another noun (的, 和). A place's department named by its field (张掖市劳动保障部门) is one too."""
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2]
+    place = _place_at(phrase, 0)
+    department = place and PLACED_DEPARTMENT.match(phrase, len(place))
+    if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
+        return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(("我", "全", "本", "各", "该")):
         return None
@@ -376,7 +380,7 @@ LONGEST_NAME = 32
 @cache
 def _name_end() -> re.Pattern:
     agency = _config()["agency"]
-    return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"]})) + "]")
+    return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"] + ["部门"]})) + "]")
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 # A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
 ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
@@ -1349,6 +1353,8 @@ def places_named(text: str) -> Counter[str]:
 
 # A department named by its field (民政部门, 人社部门) after its place's short name.
 DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
+# A place's department named by its field, not the place's departments at large (有关部门, 各部门).
+PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|各)[\u4e00-\u9fff]{2,4}部门")
 # Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.
 UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name
@@ -1414,7 +1420,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, _is_news(text))
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
-    place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None
+    place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
+        and PLACED_DEPARTMENT.search(agency) is None
     kind = report_type(title, text, place_issuer)
     if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
         agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name

@@ -46,7 +46,7 @@ from transforms.structure import starts_heading
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "简讯", "简报",
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "年鉴", "简讯", "简报",
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账")  # a table published as the document
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
@@ -1044,12 +1044,13 @@ YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至�
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
-# / 2013年我县… / 现将…2011年 / 截至2014年底; not a year compared against (比2023年), a start
-# (自2019年10月1日起), a target (到2012年底, 预计2014年), nor one inside a title 《…》.
+# / 2019年春节, 2021年汛期 (a holiday or season of it) / 2013年我县… / 现将…2011年 / 截至2014年底;
+# not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
+# 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
@@ -1129,6 +1130,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 
 FIRST_QUARTER = 3
+YEARBOOK = "年鉴"
 
 
 def sole_year(text: str) -> int | None:
@@ -1145,8 +1147,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
     year = title_year(title)
-    if year:
-        return year, "title"
+    if year:  # a yearbook (某县年鉴2021) records the year before its own
+        return (year - 1 if YEARBOOK in title else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)

@@ -532,7 +532,7 @@ def _fuller(short: str, scores: Counter[str]) -> str:
 def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, str]) -> str | None:
     """The issuer by the weight of the evidence for each candidate (see the module's doc);
     a place when the text names no body but opens with one (news about a place); none for
-    news naming several bodies with nothing to set one apart."""
+    news naming several bodies with nothing to set one apart, or one only in passing."""
     reading = _Reading(text, lines, titles, page)
     superiors = _superiors(text)
     own = _own_level(text)
@@ -548,10 +548,12 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     for name, score in scores.items():
         merged[_fuller(name, scores)] += score
     best = max(merged.values())
-    if sum(score == best for score in merged.values()) > 1 and _is_news(text):
-        return None  # news about several bodies, none standing out: no issuer
+    if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
+        return None  # news about several bodies, none standing out, or naming one in passing: no issuer
     return next(name for name in scores if merged.get(name) == best)
 
+
+PASSING_MENTION = 1  # the score of a body named once and nowhere as the subject of the text
 
 OWN_PLACE_SHARE = 0.6  # of the places of the issuer's level the text names, its own place's share
 

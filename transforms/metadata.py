@@ -1332,9 +1332,11 @@ def places_named(text: str) -> Counter[str]:
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
     divisions bear (新城区) counts for none, a name running on into a town's or a street's
-    (六安里社区) neither, nor a sharing site's uploader's place (发布于四川)."""
+    (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
+    (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
     text = UPLOADER_PLACE.sub(lambda m: " " * len(m.group()), text)
+    partners = tuple(_config()["region"]["partner_before"])
     found: Counter[str] = Counter()
     position = 0
     while position < len(text) - 1:
@@ -1343,7 +1345,9 @@ def places_named(text: str) -> Counter[str]:
         if name is None:
             position += 1
             continue
-        position += len(name)
+        start, position = position, position + len(name)
+        if text.endswith(partners, 0, start):
+            continue  # a place the issuer helps (帮助六盘水市…, 对口支援…) is a partner's
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes

@@ -1397,6 +1397,16 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     return region
 
 
+def _sole_place_level(text: str) -> str | None:
+    """The level of the one place a text with no issuer and no word for its own place names,
+    and names again (2022年2月河北省低保人数… / 河北省低保户数…): the place its figures are of."""
+    named = places_named(text)
+    if len(named) != 1:
+        return None
+    ((code, count),) = named.items()
+    return _code_level(code) if count > 1 else None
+
+
 def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
     """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
@@ -1420,7 +1430,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = completed_agency(agency, plain)
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
-        region["admin_level"] = _own_level(plain)  # an unnamed or bare issuer (民政局): 我县, 全市
+        # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
+        region["admin_level"] = _own_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
     if agency:

@@ -499,6 +499,16 @@ def _own_level(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
 
+def _own_place_level(text: str) -> str | None:
+    """The level of the text's own place, as _own_level; a 我市 named in one clause with a
+    prefecture's city (湛江市下达我市…任务) is a county-level city under it."""
+    level = _own_level(text)
+    if level == "city" and any("我市" in clause and any(_code_level(code) == "city" for code in places_named(clause))
+                               for clause in re.split(r"[。，,；;！!？?\n]", text)):
+        return "county"
+    return level
+
+
 def level_of(name: str) -> str | None:
     """The level of an agency or a place from its name: 县民政局 → county, 浙江省… → province."""
     name = name.strip(REDACTION)
@@ -1431,7 +1441,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = _own_level(plain) or (None if agency else _sole_place_level(plain))
+        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
     if agency:

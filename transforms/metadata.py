@@ -787,13 +787,13 @@ def _news_furniture(line: str) -> bool:
 
 
 def _title_text(line: str, first: bool = False) -> str:
-    """A head line without a page marker before it, a page suffix or a file name's suffix
-    (.docx); the page's first line also without a sharing site's banner or list number
+    """A head line without a page marker or a site's column tag (【工作动态】) before it, a page
+    suffix or a file name's suffix (.docx); the page's first line also without a sharing site's banner or list number
     (1、社会股上半年工作总结); a table row with one cell (| 民政事业统计月报表 | ||) its cell."""
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
     if cells and len(cells) == 1:
         line = cells[0]
-    line = FILE_SUFFIX.sub("", PAGE_MARK.sub("", line).strip())
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", PAGE_MARK.sub("", line).strip()))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     return PAGE_SUFFIX.sub("", line).strip()
@@ -801,6 +801,8 @@ def _title_text(line: str, first: bool = False) -> str:
 
 # A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
 SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
+# A site's column tag before a title (【民政动态】某县…): the title is what follows it.
+LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)$", re.IGNORECASE)
 

@@ -1090,13 +1090,22 @@ FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
 
 
+# A period whose end is masked (2021年10月1日至20XX年…): the period is masked, its start no year of the report.
+MASKED_SPAN = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*[至到\-—–~～]\s*(?:20)?[Xx×*]{2}")
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    """The text with the pattern's matches blanked, offsets kept."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
     `…总结及…计划` title the summary's; a title whose only year is its plan's gives none; a
-    five-year plan's first year (“十四五”规划 → 2021)."""
+    five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
     if not title:
         return None
-    title = arabic_dates(title)
+    title = _blank(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
     if span:  # a plan of several years (2021-2025年): its first
         return int(span.group("first"))
@@ -1127,7 +1136,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     does (the earliest of a tie), never one the text compares against nor one whose clause
     plans (2024年，全省将…); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
-    text = NAMES.sub(lambda m: " " * len(m.group()), text)
+    text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
     first: dict[int, int] = {}

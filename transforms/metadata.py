@@ -104,12 +104,28 @@ def _place_names() -> frozenset[str]:
     for row in gazetteer_rows():
         name = row["name"]
         names.add(name)
+        names.update(banner_short_names(name))
         for suffix in suffixes:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
                 names.update({stem, stem + ("州" if suffix == "自治州" else suffix[-1])})
                 break
     return frozenset(n for n in names if len(n) >= 2)
+
+
+# Inner Mongolian banners go by a short name of a first character and their wing and
+# position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗).
+WING_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P<wing>[左右])翼(?P<position>[前中后])旗")
+SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?P<side>[左右前中后])旗")
+
+
+def banner_short_names(name: str) -> set[str]:
+    """The short name a banner of a wing or side goes by; none for any other division."""
+    if found := WING_BANNER.fullmatch(name):
+        return {found["head"] + found["wing"] + found["position"] + "旗"}
+    if found := SIDE_BANNER.fullmatch(name):
+        return {found["head"] + found["side"] + "旗"}
+    return set()
 
 
 @cache
@@ -1273,7 +1289,7 @@ def _divisions_by_name() -> dict[str, tuple[str, ...]]:
 
 def _aliases(name: str) -> set[str]:
     peoples = re.compile(rf"(?:(?:{alternation(_config()['agency']['peoples'])})族)+$")
-    aliases = {name}
+    aliases = {name} | banner_short_names(name)
     for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
                    "地区", "省", "市", "县", "区", "旗", "盟"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:

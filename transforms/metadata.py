@@ -930,7 +930,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return named
     summary = re.match(config["summary_opening"], opening)
     if summary:
-        return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+        return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
     if place_issuer:
         return "新闻报道"
     named = type_named_in(NAMES.sub("", opening), earliest=True)
@@ -940,6 +940,17 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+AS_OF_MONTH = re.compile(r"截至\s*(?:\d{4}\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?:底|末|\d{1,2}\s*日)")
+MID_YEAR = range(5, 8)  # the months a half-year summary counts up to
+
+
+def _at_mid_year(summary: re.Match, text: str) -> bool:
+    """A summary of the year so far (年初以来, 今年以来) whose figures run to the middle of the
+    year (截至5月底) reports on the half year."""
+    months = [int(m["month"]) for m in AS_OF_MONTH.finditer(text)]
+    return summary["since"] is not None and bool(months) and max(months) in MID_YEAR
 
 
 @cache

@@ -2,17 +2,20 @@
 numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
 Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
-weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源 naming a
-body), the opening of a title, the report's own opening (现将…), the subject of a sentence
+weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源, 作者
+naming a body), the opening of a title, the report's own opening (现将…), the subject of a sentence
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
 from (记者从县医保局获悉; not a statistics office), the body 我局 refers to, a plain mention
 (not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
+A body the figures are credited to (数据来源:民政部) or counted (街道办事处22个) is none; news
+naming several bodies alike, or one only in passing, has no issuer.
 A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
 body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
-the town after its county: 商南县青山镇), never a table's row nor the text's 全州. Redaction
+the town after its county: 商南县青山镇), never a table's row nor the text's 全州, nor a place
+beside the text's own (湛江市下达我市), and only for news or a town. Redaction
 marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 
@@ -20,7 +23,8 @@ Year: the title's (the summary's year of a `…总结及…计划` title, a mult
 二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
 截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
 never it), else the publish date's (an annual report published in its first quarter covers the
-year before; news speaks of its own year), else the file name's; `year_source` says which.
+year before; news speaks of its own year), else undated news's one year, else the file name's;
+`year_source` says which. A yearbook covers the year before its title's; 十四五 is 2021.
 
 The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
 it leaves empty from the places the text names (region_from_text). Report types are named
@@ -214,6 +218,8 @@ def _generic_name() -> re.Pattern:
                       rf"(?<![一二三四五六七八九十两几百千])(?:{generic}))")
 
 
+# What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).
+GENERAL_WORDS = ("我", "全", "本", "各", "该")
 # A count after a body's word makes it a kind of body counted (街道办事处22个), no body.
 COUNTED = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百千]+)\s*(?:个|家|所|处)")
 LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
@@ -264,7 +270,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
         return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
     match = _generic_name().match(phrase)
-    if not match or match.group().startswith(("我", "全", "本", "各", "该")):
+    if not match or match.group().startswith(GENERAL_WORDS):
         return None
     name, rest = match.group(), phrase[match.end():]
     department = name.lstrip(REDACTION)
@@ -347,7 +353,7 @@ def page_publisher(value: str) -> str | None:
         return None
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
-    return value if _generic_name().fullmatch(value) and not value.startswith(("我", "全", "本", "各", "该")) else None
+    return value if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS) else None
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -401,6 +407,7 @@ ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 # A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
 ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
 DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源\s*[:：][^\n。]*")
+CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
@@ -502,15 +509,19 @@ def _autonomous_regions() -> re.Pattern:
                                    if code.endswith("0000") and name.endswith("自治区")]))
 
 
+@cache
+def _ranking() -> re.Pattern:
+    return re.compile(alternation(_config()["agency"]["ranking"]))
+
+
 def _own_level(text: str) -> str | None:
     """The level of the place the text speaks of as its own (我县, 全县 → county); 全区 is an
     autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
     text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
     region = "province" if _autonomous_regions().search(text) else None
-    ranked = re.compile(rf"(?:{alternation(_config()['agency']['ranking'])})")
     for char, level in _config()["agency"]["own_place"].items():
-        whole = sum(1 for m in re.finditer("全" + char, text) if not ranked.match(text, m.end()))
+        whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
         counts[region if char == "区" and region else level] += text.count("我" + char) + whole
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
@@ -520,7 +531,7 @@ def _own_place_level(text: str) -> str | None:
     prefecture's city (湛江市下达我市…任务) is a county-level city under it."""
     level = _own_level(text)
     if level == "city" and any("我市" in clause and any(_code_level(code) == "city" for code in places_named(clause))
-                               for clause in re.split(r"[。，,；;！!？?\n]", text)):
+                               for clause in CLAUSE_BREAK.split(text)):
         return "county"
     return level
 
@@ -663,7 +674,7 @@ OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
 def _beside_own_place(text: str, place: str) -> bool:
     """A place named in one clause with the text's own (湛江市下达我市…任务, 排在湛江市第二名…我市)
     is another place than the text's: a superior or a neighbour, not the subject of the news."""
-    return any(place in clause and OWN_PLACE_WORD.search(clause) for clause in re.split(r"[。，,；;！!？?\n]", text))
+    return any(place in clause and OWN_PLACE_WORD.search(clause) for clause in CLAUSE_BREAK.split(text))
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
@@ -748,7 +759,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
-            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index])) and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
+            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
+            and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line)]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
@@ -804,8 +816,9 @@ def _news_furniture(line: str) -> bool:
 
 def _title_text(line: str, first: bool = False) -> str:
     """A head line without a page marker or a site's column tag (【工作动态】) before it, a page
-    suffix or a file name's suffix (.docx); the page's first line also without a sharing site's banner or list number
-    (1、社会股上半年工作总结); a table row with one cell (| 民政事业统计月报表 | ||) its cell."""
+    suffix or a file name's suffix (.docx); the page's first line also without a sharing
+    site's banner or list number (1、社会股上半年工作总结); a table row with one cell
+    (| 民政事业统计月报表 | ||) its cell."""
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
     if cells and len(cells) == 1:
         line = cells[0]

@@ -453,15 +453,16 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     return found
 
 
-NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)")
+NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
+                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉: the body news recaps the work of,
-    unless it only publishes figures (市统计局)."""
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局负责人介绍: the body news
+    recaps the work of, unless it only publishes figures (市统计局)."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name"), ())) and not name.endswith(reporting)]
+            if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
 
 
 def _self_reference(reading: _Reading) -> list[str]:

@@ -1461,12 +1461,16 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
 
 def _sole_place_level(text: str) -> str | None:
     """The level of the one place a text with no issuer and no word for its own place names,
-    and names again (2022年2月河北省低保人数… / 河北省低保户数…): the place its figures are of."""
+    and names again and again (2022年2月河北省低保人数… / 河北省低保户数…): the place its
+    figures are of."""
     named = places_named(text)
     if len(named) != 1:
         return None
     ((code, count),) = named.items()
-    return _code_level(code) if count > 1 else None
+    return _code_level(code) if count >= FIGURES_PLACE_MENTIONS else None
+
+
+FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
 def shortest_agency(agency: str, region: dict[str, str | None]) -> str:

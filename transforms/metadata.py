@@ -2,17 +2,20 @@
 numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
 Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
-weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源 naming a
-body), the opening of a title, the report's own opening (现将…), the subject of a sentence
+weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源, 作者
+naming a body), the opening of a title, the report's own opening (现将…), the subject of a sentence
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
 from (记者从县医保局获悉; not a statistics office), the body 我局 refers to, a plain mention
 (not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
+A body the figures are credited to (数据来源:民政部) or counted (街道办事处22个) is none; news
+naming several bodies alike, or one only in passing, has no issuer.
 A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
 body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
-the town after its county: 商南县青山镇), never a table's row nor the text's 全州. Redaction
+the town after its county: 商南县青山镇), never a table's row nor the text's 全州, nor a place
+beside the text's own (湛江市下达我市), and only for news or a town. Redaction
 marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 
@@ -20,7 +23,8 @@ Year: the title's (the summary's year of a `…总结及…计划` title, a mult
 二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
 截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
 never it), else the publish date's (an annual report published in its first quarter covers the
-year before; news speaks of its own year), else the file name's; `year_source` says which.
+year before; news speaks of its own year), else undated news's one year, else the file name's;
+`year_source` says which. A yearbook covers the year before its title's; 十四五 is 2021.
 
 The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
 it leaves empty from the places the text names (region_from_text). Report types are named
@@ -46,7 +50,7 @@ from transforms.structure import starts_heading
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "简讯", "简报",
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "年鉴", "简讯", "简报",
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账")  # a table published as the document
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
@@ -57,7 +61,7 @@ FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局…
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|报告|汇报|要点|规划|方案))"
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案))"
                          r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
@@ -104,12 +108,28 @@ def _place_names() -> frozenset[str]:
     for row in gazetteer_rows():
         name = row["name"]
         names.add(name)
+        names.update(banner_short_names(name))
         for suffix in suffixes:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
                 names.update({stem, stem + ("州" if suffix == "自治州" else suffix[-1])})
                 break
     return frozenset(n for n in names if len(n) >= 2)
+
+
+# Inner Mongolian banners go by a short name of a first character and their wing and
+# position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗).
+WING_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P<wing>[左右])翼(?P<position>[前中后])旗")
+SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?P<side>[左右前中后])旗")
+
+
+def banner_short_names(name: str) -> set[str]:
+    """The short name a banner of a wing or side goes by; none for any other division."""
+    if found := WING_BANNER.fullmatch(name):
+        return {found["head"] + found["wing"] + found["position"] + "旗"}
+    if found := SIDE_BANNER.fullmatch(name):
+        return {found["head"] + found["side"] + "旗"}
+    return set()
 
 
 @cache
@@ -191,11 +211,17 @@ def _body_pattern() -> re.Pattern:
 
 @cache
 def _generic_name() -> re.Pattern:
-    """A department named by a generic body word (督查局, 社会股) right where it stands."""
+    """A department named by a generic body word (督查局, 社会股) right where it stands; a
+    numeral before the word makes it a measure word (新建三处), no department."""
     generic = alternation(_config()["agency"]["generic"])
-    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?(?:{generic}))")
+    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?"
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic}))")
 
 
+# What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).
+GENERAL_WORDS = ("我", "全", "本", "各", "该")
+# A count after a body's word makes it a kind of body counted (街道办事处22个), no body.
+COUNTED = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百千]+)\s*(?:个|家|所|处)")
 LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
 
 
@@ -222,7 +248,7 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
         start = match.end() - len(name) if name else -1
         before = text[start - 1:start] if start > 0 else ""
         bare = name is not None and name[:len(name) - len(match.group())].strip(REDACTION) in _levels()
-        if not name or text.startswith(tuple(config["longer_name"]), match.end()) \
+        if not name or text.startswith(tuple(config["longer_name"]), match.end()) or COUNTED.match(text, match.end()) \
                 or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]) \
                 or (CJK.match(before) and bare and before not in config["bare_level_after"]):
             continue
@@ -235,12 +261,16 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
     by one of those words or by no Chinese character; as a sentence's subject
     (`generic_after` None) it must open with its place or level and be followed by no link to
-    another noun (的, 和)."""
+    another noun (的, 和). A place's department named by its field (张掖市劳动保障部门) is one too."""
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2]
+    place = _place_at(phrase, 0)
+    department = place and PLACED_DEPARTMENT.match(phrase, len(place))
+    if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
+        return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
     match = _generic_name().match(phrase)
-    if not match or match.group().startswith(("我", "全", "本", "各", "该")):
+    if not match or match.group().startswith(GENERAL_WORDS):
         return None
     name, rest = match.group(), phrase[match.end():]
     department = name.lstrip(REDACTION)
@@ -285,8 +315,10 @@ class _Reading:
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
         """Every known body the whole text names (read once for the rules that need it), but
-        on the line of the report's addressees (各县区人社局、局相关单位：)."""
-        addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)]
+        on the line of the report's addressees (各县区人社局、局相关单位：) or after a 数据来源: that
+        credits the figures to another body (数据来源:民政部)."""
+        addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
+            + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
                 if not any(start <= found[0] < end for start, end in addressees)]
 
@@ -304,8 +336,24 @@ def _standalone_lines(reading: _Reading) -> list[str]:
 
 
 def _page_publisher(reading: _Reading) -> list[str]:
-    value = reading.page.get("agency", "").strip()
-    return [value] if value and any(end == len(value) for _, end, _ in known_agencies(value)) else []
+    value = reading.page.get("agency", "")
+    return [value] if value else []
+
+
+PAGE_VALUE_END = re.compile(r"[\s|【\[]")
+
+
+def page_publisher(value: str) -> str | None:
+    """The body a page label names (来源:科右中旗民政局, 来源: 计划财务处【字体】): its value up to
+    the next field, when that is a body's whole name (its place may be one the gazetteer
+    lacks) or a department named by a generic body word; a news site or media centre
+    (来源:西岭新闻网, 县融媒体中心) and a person (作者:王林) are none."""
+    value = PAGE_VALUE_END.split(value.strip(), 1)[0]
+    if not value or any(source in value for source in _config()["news"]["sources"]):
+        return None
+    if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
+        return value
+    return value if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS) else None
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -354,10 +402,12 @@ LONGEST_NAME = 32
 @cache
 def _name_end() -> re.Pattern:
     agency = _config()["agency"]
-    return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"]})) + "]")
+    return re.compile("[" + "".join(sorted({word[-1] for word in agency["bodies"] + agency["generic"] + ["部门"]})) + "]")
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 # A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
 ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
+DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源\s*[:：][^\n。]*")
+CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
@@ -403,15 +453,16 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     return found
 
 
-NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)")
+NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
+                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉: the body news recaps the work of,
-    unless it only publishes figures (市统计局)."""
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局负责人介绍: the body news
+    recaps the work of, unless it only publishes figures (市统计局)."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name"), ())) and not name.endswith(reporting)]
+            if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
 
 
 def _self_reference(reading: _Reading) -> list[str]:
@@ -452,12 +503,38 @@ LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地
                "镇": "town", "乡": "town"}
 
 
+@cache
+def _autonomous_regions() -> re.Pattern:
+    """The province-level autonomous regions by their full names (广西壮族自治区)."""
+    return re.compile(alternation([name for code, name in _division_names().items()
+                                   if code.endswith("0000") and name.endswith("自治区")]))
+
+
+@cache
+def _ranking() -> re.Pattern:
+    return re.compile(alternation(_config()["agency"]["ranking"]))
+
+
 def _own_level(text: str) -> str | None:
-    """The level of the place the text speaks of as its own (我县, 全县 → county)."""
+    """The level of the place the text speaks of as its own (我县, 全县 → county); 全区 is an
+    autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
+    text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
+    region = "province" if _autonomous_regions().search(text) else None
     for char, level in _config()["agency"]["own_place"].items():
-        counts[level] += text.count("我" + char) + text.count("全" + char)
+        whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
+        counts[region if char == "区" and region else level] += text.count("我" + char) + whole
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
+
+
+def _own_place_level(text: str) -> str | None:
+    """The level of the text's own place, as _own_level; a 我市 named in one clause with a
+    prefecture's city (湛江市下达我市…任务) is a county-level city under it."""
+    level = _own_level(text)
+    if level == "city" and any("我市" in clause and any(_code_level(code) == "city" for code in places_named(clause))
+                               for clause in CLAUSE_BREAK.split(text)):
+        return "county"
+    return level
 
 
 def level_of(name: str) -> str | None:
@@ -492,7 +569,8 @@ def _fuller(short: str, scores: Counter[str]) -> str:
 
 def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, str]) -> str | None:
     """The issuer by the weight of the evidence for each candidate (see the module's doc);
-    a place when the text names no body but opens with one (news about a place)."""
+    a place when the text names no body but opens with one (news about a place); none for
+    news naming several bodies with nothing to set one apart, or one only in passing."""
     reading = _Reading(text, lines, titles, page)
     superiors = _superiors(text)
     own = _own_level(text)
@@ -508,8 +586,12 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     for name, score in scores.items():
         merged[_fuller(name, scores)] += score
     best = max(merged.values())
+    if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
+        return None  # news about several bodies, none standing out, or naming one in passing: no issuer
     return next(name for name in scores if merged.get(name) == best)
 
+
+PASSING_MENTION = 1  # the score of a body named once and nowhere as the subject of the text
 
 OWN_PLACE_SHARE = 0.6  # of the places of the issuer's level the text names, its own place's share
 
@@ -582,9 +664,18 @@ def _place_issuer(reading: _Reading) -> str | None:
             town = town_at(text, start)
             place = town if town and text.count(town) > 1 else None
         if place and not text.startswith(("的", "和", "、"), start + len(place)) \
-                and not TABLE_CELL_END.match(text, start + len(place)):
+                and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
     return None
+
+
+OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
+
+
+def _beside_own_place(text: str, place: str) -> bool:
+    """A place named in one clause with the text's own (湛江市下达我市…任务, 排在湛江市第二名…我市)
+    is another place than the text's: a superior or a neighbour, not the subject of the news."""
+    return any(place in clause and OWN_PLACE_WORD.search(clause) for clause in CLAUSE_BREAK.split(text))
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
@@ -637,10 +728,24 @@ def title_candidates(lines: list[str]) -> list[str]:
     return found
 
 
+def _line_under(lines: list[str], at: int) -> str:
+    """The line under a headline: its date line, found among the bullet items of the page's
+    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…), else the next line."""
+    under = lines[at + 1:at + 4]
+    items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
+    return next((item for item in items if _dated(item)), under[0] if under else "")
+
+
 def _headline(line: str, following: str) -> bool:
-    """A news headline: a short line without sentence punctuation over its date line."""
-    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。:：]", line)
+    """A news headline: a short line of words without sentence punctuation (a colon after
+    its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
+    (- 约 9页 over its upload date) is none."""
+    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
+            and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= HEADLINE_WORDS
             and not FURNITURE.search(line) and _dated(following))
+
+
+HEADLINE_WORDS = 4  # Chinese characters at least
 
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
@@ -648,12 +753,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
     headline: a short line over a date or source line, or the page's first line when it stands
     alone over the body. Site furniture, page-label lines, a site's section named in its
-    breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none."""
+    breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none;
+    a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
-            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS) and not FURNITURE.search(line)
+            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
+            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line)]
     candidates = [line for _, line in kept]
@@ -670,7 +777,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
-        if _headline(line, following) or _headline(line, lines[at + 1] if at + 1 < len(lines) else ""):
+        if _headline(line, following) or _headline(line, _line_under(lines, at)):
             return line
         joined = line + following
         if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
@@ -692,8 +799,8 @@ REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)}
 
 
 # Lines that are no title: a page's bracketed labels (【字体】), bullets of a site's list (• 使用
-# 浏览器打开, ■ 记者 …); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
-NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆")
+# 浏览器打开, ■ 记者 …, - 约 9页); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
+NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆", "- ")
 LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
 NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯電电]")
 
@@ -709,16 +816,25 @@ def _news_furniture(line: str) -> bool:
 
 
 def _title_text(line: str, first: bool = False) -> str:
-    """A head line without a page marker before it or a page suffix; the page's first line
-    also without a sharing site's list number (1、社会股上半年工作总结); a table row with one
-    cell (| 民政事业统计月报表 | ||) its cell."""
+    """A head line without a page marker or a site's column tag (【工作动态】) before it, a page
+    suffix or a file name's suffix (.docx); the page's first line also without a sharing
+    site's banner or list number (1、社会股上半年工作总结); a table row with one cell
+    (| 民政事业统计月报表 | ||) its cell."""
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
     if cells and len(cells) == 1:
         line = cells[0]
-    line = PAGE_MARK.sub("", line).strip()
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", PAGE_MARK.sub("", line).strip()))
     if first:
-        line = SITE_LIST_MARK.sub("", line)
+        line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     return PAGE_SUFFIX.sub("", line).strip()
+
+
+# A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
+SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
+# A site's column tag before a title (【民政动态】某县…): the title is what follows it.
+LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
+# A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
+FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)$", re.IGNORECASE)
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
@@ -737,12 +853,15 @@ def _labelled(line: str) -> bool:
 
 def _glued_title(line: str) -> str | None:
     """A title run into the body (…工作总结2022年,泾县…) or repeated on its line (编号:…
-    市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first."""
-    for found in REPEATED.finditer(line):
+    市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first, when it opens
+    before the line's prose (a phrase the prose repeats, 完成年度计划的52%…, is none)."""
+    prose = re.search(r"[,，;；。!！?？]", line)
+    glued = GLUED_TITLE.match(line)
+    for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
         phrase = re.sub(r"^[\dA-Za-z/\-_.、]+", "", found.group())
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
-            return phrase
-    glued = GLUED_TITLE.match(line)
+            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
+            return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
     return glued.group("title") if glued else None
 
 
@@ -825,7 +944,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return named
     summary = re.match(config["summary_opening"], opening)
     if summary:
-        return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+        return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
     if place_issuer:
         return "新闻报道"
     named = type_named_in(NAMES.sub("", opening), earliest=True)
@@ -835,6 +954,17 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+AS_OF_MONTH = re.compile(r"截至\s*(?:\d{4}\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?:底|末|\d{1,2}\s*日)")
+MID_YEAR = range(5, 8)  # the months a half-year summary counts up to
+
+
+def _at_mid_year(summary: re.Match, text: str) -> bool:
+    """A summary of the year so far (年初以来, 今年以来) whose figures run to the middle of the
+    year (截至5月底) reports on the half year."""
+    months = [int(m["month"]) for m in AS_OF_MONTH.finditer(text)]
+    return summary["since"] is not None and bool(months) and max(months) in MID_YEAR
 
 
 @cache
@@ -872,25 +1002,33 @@ def iso_date(value: str | None) -> str | None:
 
 
 def signature_date(lines: list[str]) -> str | None:
-    """The date line of the signature block at the end of the report."""
+    """The date line of the signature block at the end of the report, else of a notice's
+    signature in the head (马鞍山市人民政府 / 2022年5月6日 over the plan it issues)."""
     for line in reversed(lines[-TAIL_LINES:]):
         line = arabic_dates(line)
         if DATE.fullmatch(line):
             return iso_date(line)
+    for signer, line in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES]):
+        line = arabic_dates(line)
+        if DATE.fullmatch(line) and any(start == 0 and end == len(signer)
+                                        for start, end, _ in known_agencies(signer, opening=True)):
+            return iso_date(line)
     return None
 
 
-def head_date(lines: list[str]) -> str | None:
+def head_date(lines: list[str], news: bool = False) -> str | None:
     """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
-    its source, a paper's name and date, or a date alone on the line under a news headline."""
+    its source or on a news page, a paper's name and date, or a date alone on the line under
+    a news headline (a bullet item of its byline block too: • 2023-01-20 10:20)."""
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
-        line = arabic_dates(line)
+        line = arabic_dates(line).lstrip("".join(NOT_TITLE_OPENINGS) + " ")
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
-        if any(source in line for source in labels["news_source"]) or _news_furniture(line):
+        if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
+                or news and line.startswith(labels["news_time"]):
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
@@ -921,21 +1059,25 @@ def head_labels(lines: list[str]) -> dict[str, str]:
     """Fields of a label line the readers left in the text (发布机构 渝中区民政局)."""
     fields = {}
     for line in lines[:HEAD_LINES]:
-        for label in _config()["head_labels"]["agency"]:
-            found = re.search(rf"{label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
-            if found and "agency" not in fields:
-                fields["agency"] = found.group("value")
+        for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
+            found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
+            if found and "agency" not in fields and (name := page_publisher(found.group("value"))):
+                fields["agency"] = name
     return fields
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
-    """A page block whose value runs on into a date label the readers did not split
-    (索引号: 002482365/2023-00095 公开日期: 2023-04-22) gives that label too."""
+    """A page block whose value runs on into a date or publisher label the readers did not
+    split (索引号: 002482365/2023-00095 公开日期: 2023-04-22; 来源: 某门户网 | 作者: 民政部)
+    gives that label too."""
     labels = alternation(_config()["page_labels"]["publish_date"])
+    publishers = alternation(_config()["page_labels"]["agency"])
     inner = {}
     for value in page_meta.values():
         for found in re.finditer(rf"(?P<label>{labels})\s*[:：]\s*(?P<date>{DATE.pattern})", value):
             inner.setdefault(found["label"], found["date"])
+        for found in re.finditer(rf"(?<![\u4e00-\u9fff])(?P<label>{publishers})\s*[:：]\s*(?P<name>[^\s|:：]{{2,30}})", value):
+            inner.setdefault(found["label"], found["name"])
     return {**inner, **page_meta} if inner else page_meta
 
 
@@ -944,7 +1086,10 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     (发文日期 before 发布时间: the date of issue, not the time it was posted)."""
     fields = {}
     for field, labels in _config()["page_labels"].items():
-        value = next((page_meta[label] for label in labels if page_meta.get(label)), None)
+        values = (page_meta[label] for label in labels if page_meta.get(label))
+        if field == "agency":  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
+            values = (name for value in values if (name := page_publisher(value)))
+        value = next(values, None)
         if value:
             fields[field] = value
     return fields
@@ -957,12 +1102,13 @@ YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至�
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
-# / 2013年我县… / 现将…2011年 / 截至2014年底; not a year compared against (比2023年), a start
-# (自2019年10月1日起), a target (到2012年底, 预计2014年), nor one inside a title 《…》.
+# / 2019年春节, 2021年汛期 (a holiday or season of it) / 2013年我县… / 现将…2011年 / 截至2014年底;
+# not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
+# 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
@@ -980,18 +1126,34 @@ NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
 BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
 
 
+# A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
+FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
+FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
+
+
+# A period whose end is masked (2021年10月1日至20XX年…): the period is masked, its start no year of the report.
+MASKED_SPAN = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*[至到\-—–~～]\s*(?:20)?[Xx×*]{2}")
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    """The text with the pattern's matches blanked, offsets kept."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
-    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none."""
+    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none; a
+    five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
     if not title:
         return None
-    title = arabic_dates(title)
+    title = _blank(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
     if span:  # a plan of several years (2021-2025年): its first
         return int(span.group("first"))
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
-        return None
+        term = FIVE_YEAR_PLAN.search(title)
+        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"]) if term else None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if summary >= 0 and plan > summary:
@@ -1015,7 +1177,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     does (the earliest of a tie), never one the text compares against nor one whose clause
     plans (2024年，全省将…); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
-    text = NAMES.sub(lambda m: " " * len(m.group()), text)
+    text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
     first: dict[int, int] = {}
@@ -1035,14 +1197,25 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 
 FIRST_QUARTER = 3
+YEARBOOK = "年鉴"
+
+
+def sole_year(text: str) -> int | None:
+    """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
+    分配表”发放): news speaks of its own year; none where it names several or only compares
+    against one. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
+    text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
+    compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text)}
+    return years.pop() if len(years) == 1 and not years & compared else None
 
 
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
     year = title_year(title)
-    if year:
-        return year, "title"
+    if year:  # a yearbook (某县年鉴2021) records the year before its own
+        return (year - 1 if YEARBOOK in title else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
@@ -1057,6 +1230,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
+    if kind == "新闻报道" and (year := sole_year(text)):
+        return year, "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
         return int(found.group(1)), "file_name"
@@ -1139,7 +1314,7 @@ def _divisions_by_name() -> dict[str, tuple[str, ...]]:
 
 def _aliases(name: str) -> set[str]:
     peoples = re.compile(rf"(?:(?:{alternation(_config()['agency']['peoples'])})族)+$")
-    aliases = {name}
+    aliases = {name} | banner_short_names(name)
     for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
                    "地区", "省", "市", "县", "区", "旗", "盟"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -1215,10 +1390,15 @@ def _names_by_head() -> dict[str, tuple[str, ...]]:
 
 def places_named(text: str) -> Counter[str]:
     """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
-    and short names of cities and provinces (合肥, 浙江); a county's short name is too often a
-    word (新建, 惠民); a name several divisions bear (新城区) counts for none, a name running
-    on into a town's or a street's (六安里社区) neither."""
+    and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
+    one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
+    or a department follows it (汉阴民政部门); a name several
+    divisions bear (新城区) counts for none, a name running on into a town's or a street's
+    (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
+    (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
+    text = UPLOADER_PLACE.sub(lambda m: " " * len(m.group()), text)
+    partners = tuple(_config()["region"]["partner_before"])
     found: Counter[str] = Counter()
     position = 0
     while position < len(text) - 1:
@@ -1227,19 +1407,29 @@ def places_named(text: str) -> Counter[str]:
         if name is None:
             position += 1
             continue
-        position += len(name)
+        start, position = position, position + len(name)
+        if text.endswith(partners, 0, start):
+            continue  # a place the issuer helps (帮助六盘水市…, 对口支援…) is a partner's
         codes = by_name[name]
+        if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
+            codes = tuple(code for code in codes if code.endswith("0000")) or codes
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
         if name in full:
             if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county":
-            found[code] += 1
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
+            found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
+# A department named by its field (民政部门, 人社部门) after its place's short name.
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
+# A place's department named by its field, not the place's departments at large (有关部门, 各部门).
+PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|各)[\u4e00-\u9fff]{2,4}部门")
+# Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.
+UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name
 # (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
 PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "镇")
@@ -1269,6 +1459,20 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     return region
 
 
+def _sole_place_level(text: str) -> str | None:
+    """The level of the one place a text with no issuer and no word for its own place names,
+    and names again and again (2022年2月河北省低保人数… / 河北省低保户数…): the place its
+    figures are of."""
+    named = places_named(text)
+    if len(named) != 1:
+        return None
+    ((code, count),) = named.items()
+    return _code_level(code) if count >= FIGURES_PLACE_MENTIONS else None
+
+
+FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
+
+
 def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
     """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
@@ -1292,7 +1496,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = completed_agency(agency, plain)
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
-        region["admin_level"] = _own_level(plain)  # an unnamed or bare issuer (民政局): 我县, 全市
+        # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
+        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
     if agency:
@@ -1300,10 +1505,14 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         if region["province"]:
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines)
-    publish_date = posted or signature_date(lines)
-    place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, _is_news(text))
+    signed = signature_date(lines)
+    publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
+    place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
+        and PLACED_DEPARTMENT.search(agency) is None
     kind = report_type(title, text, place_issuer)
+    if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
+        agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

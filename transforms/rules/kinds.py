@@ -23,8 +23,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's), unless what
-  follows it says done (已完成);
+  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
+  for the rest of its line), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% in
@@ -47,6 +47,7 @@ from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
+OPEN_BRACKET = re.compile(r"[(（][^()（）\n]*$")  # a bracket the text before the figure leaves open
 # Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”, the plan a
 # quoted name names: “十三五”规划).
 NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”(?:规划|计划)?|[^\s,，。;；]{1,8}计划[“”\"'’]")
@@ -98,8 +99,11 @@ class KindContext:
 
     @computed_once
     def clause_before(self) -> str:
+        """Its clause up to the figure; inside a bracket, the clause the bracket opens in (现有特困
+        人员10人(集中供养3人,分散供养7人): the parts of a figure are in its clause)."""
         before = self.before
-        breaks = list(CLAUSE_BREAK.finditer(before))
+        opened = OPEN_BRACKET.search(before)
+        breaks = list(CLAUSE_BREAK.finditer(before, 0, opened.start() if opened else len(before)))
         return before[breaks[-1].end():] if breaks else before
 
     @computed_once
@@ -147,6 +151,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
+        "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                                f"(?:{alternation(t['completion_share']['tasks'])})"),
@@ -282,7 +287,20 @@ def _in_force(c: KindContext) -> bool:
 def _cue_before(c: KindContext) -> bool:
     before = c.before_plain
     last = _last_cue(c, before)
-    return last is not None and not _says_done(before[last.end():])
+    return (last is not None and not _says_done(before[last.end():])) or _year_ahead_on_line(c)
+
+
+def _year_ahead_on_line(c: KindContext) -> bool:
+    """2023年,省乡村振兴局…。…务工就业稳定在98万人以上: a sentence opening with a year after the
+    report's speaks of that year's plan, and so do the sentences after it on its line, up to one
+    opening with another year."""
+    if c.report_year is None:
+        return False
+    last = None
+    for last in _patterns()["year_opening"].finditer(c.line_before):
+        pass
+    return (last is not None and int(last.group("opening")) > c.report_year
+            and not _says_done(_without_not_cues(c.line_before[last.end():])))
 
 
 def _plans_section(c: KindContext) -> bool:

@@ -19,7 +19,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   省定70%, 年预算为300万元, (年度任务75%));
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
-- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual);
+- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
+  raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
@@ -149,6 +150,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
+        "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
@@ -240,7 +242,10 @@ def _raise_target(c: KindContext) -> bool:
     will = c.before.rfind("将")
     if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
         return False
-    return not c.before[:will].endswith(tuple(_table()["raise_target"]["done"]))
+    if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
+        return False
+    started = _patterns()["raise_start"].search(c.before[:will])  # 2016年3月1日起,我市将…
+    return started is None or c.report_year is None or int(started.group("year")) > c.report_year
 
 
 @cache

@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
-amounts and time spans that define a group, tier labels, counts of a report's own parts, collection sizes of sharing
+amounts and time spans that define a group, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
 sites, round-the-clock services, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -122,6 +122,16 @@ def _duration_threshold(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and bound in table["bounds"] and c.after.startswith("的")
 
 
+def _routine_frequency(c: Candidate) -> bool:
+    """每季度召开一次, 每年组织二次以上的培训: how often a routine recurs, in Chinese numerals as
+    routines are written (每月上门服务不少于2次, a required level, is a figure)."""
+    table = _table()["routine_frequency"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
+    clause = re.split(r"[,，。;；:：]", c.text[max(0, c.quantity.outer_start - table["within"]):c.quantity.outer_start])[-1]
+    return (c.quantity.unit in table["units"] and not is_arabic(numeral)
+            and any(word in clause for word in table["periods"]))
+
+
 def _rank(c: Candidate) -> bool:
     """前三名, 前10位: a place in a ranking, not a count."""
     table = _table()["rank"]
@@ -189,6 +199,7 @@ EXCLUSION_RULES = (
     ExclusionRule("age_threshold", _age_threshold),
     ExclusionRule("threshold", _threshold),
     ExclusionRule("duration_threshold", _duration_threshold),
+    ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("structure_count", _structure_count),

@@ -14,9 +14,10 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   76.5%、89.5%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元);
-- `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
+- `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
+  5%的控制目标), but not a task its clause says done (完成…改造30户任务);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  省定70%, 年预算为300万元, (年度任务75%));
+  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
@@ -28,8 +29,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   for the rest of its line), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
-  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% in
-  its sentence);
+  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
+  低于5%的控制目标 in its sentence);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
@@ -130,6 +131,9 @@ def _patterns() -> dict[str, re.Pattern]:
     """The rules' patterns, built once from their words."""
     t = _table()
     nouns_after = alternation(t["target_noun_after"]["nouns"])
+    # 低于市计划, 比目标任务: a level set against a task or target
+    compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
+                          rf"(?:{alternation(t['completion_share']['tasks'])})")
     return {
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
@@ -137,9 +141,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?)"
             rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
         "off_target": re.compile(
-            rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
-            rf"(?:{alternation(t['completion_share']['tasks'])})"
-            rf"(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
+            rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
@@ -155,8 +157,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
-                               f"|(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
-                               f"(?:{alternation(t['completion_share']['tasks'])})"),
+                               f"|{compared_with_task}"),
     }
 
 

@@ -31,7 +31,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
-- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
+- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
+- `section_total` (after the others, once the whole section is read): a total on its heading's
+  line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
 summary sections and target plan sections.
@@ -350,6 +352,14 @@ KIND_RULES = (
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("plan_document", Kind.TARGET, _plan_document),
 )
+
+
+def is_section_total(text: str, heading_start: int, start: int) -> bool:
+    """Whether a figure is the total its heading gives (共1240万元): a total word right before it
+    in the heading's last clause. Such a total left to `stated` takes its section's kind when all
+    the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
+    clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
+    return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

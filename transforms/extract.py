@@ -9,9 +9,10 @@ from itertools import groupby
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import KindContext, is_section_total, kind_of
-from transforms.rules.periods import Cues, section_time
+from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects_traced
+from transforms.structure import names_summary_and_plan
 from transforms.tokens import TokenStream
 
 
@@ -53,7 +54,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         if sentence.section not in times:
             times[sentence.section] = section_time(meta, sections, sentence.section)
         time = times[sentence.section]
-        if time.ahead and category is SectionCategory.OTHER:
+        if time.ahead and category is SectionCategory.OTHER and not _dated_by_report_title(
+                sections, sentence.section, meta.report_year):
             category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
         change_end = -1  # where the last figure that is a change ends: a list after it changes too
@@ -129,6 +131,17 @@ def _per_person(text: str, sentence_start: int, quantity: Quantity) -> bool:
 
 # Parts of a report that look back: a plan's figures there are actual.
 REVIEW = frozenset({SectionCategory.WORK_DONE, SectionCategory.PROBLEMS})
+
+
+def _dated_by_report_title(sections: list[Section], index: int | None, report_year: int | None) -> bool:
+    """Whether the heading that dates a section (itself or the nearest parent naming a period)
+    is the report's title repeated (…总结及2025年工作计划), whose later year says nothing of it."""
+    while index is not None:
+        title = sections[index].title
+        if period_cue(title, report_year):
+            return names_summary_and_plan(title)
+        index = sections[index].parent
+    return False
 
 
 def _on_heading_line(text: str, section: Section, position: int) -> bool:

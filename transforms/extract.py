@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import groupby
 
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
-from transforms.rules.kinds import KindContext, kind_of
-from transforms.rules.periods import Cues, section_time
+from transforms.rules.kinds import KindContext, is_section_total, kind_of
+from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects_traced
+from transforms.structure import names_summary_and_plan
 from transforms.tokens import TokenStream
 
 
@@ -37,6 +39,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     stream = stream or cut_document(text, quantities)
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
+    decided: list[str] = []  # the kind rule of each mention
     memory, paragraph = SubjectMemory(), -1
     cues = Cues(text)
     times: dict[int | None, object] = {}
@@ -51,7 +54,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         if sentence.section not in times:
             times[sentence.section] = section_time(meta, sections, sentence.section)
         time = times[sentence.section]
-        if time.ahead and category is SectionCategory.OTHER:
+        if time.ahead and category is SectionCategory.OTHER and not _dated_by_report_title(
+                sections, sentence.section, meta.report_year):
             category = SectionCategory.PLANS  # a heading naming a later period than the report's
         group = list(group)
         change_end = -1  # where the last figure that is a change ends: a list after it changes too
@@ -74,6 +78,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 review=category in REVIEW, report_type=meta.report_type, column=quantity.column,
                 report_year=meta.report_year, after_target=after_target))
             after_target = kind is Kind.TARGET
+            decided.append(kind_rule)
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
                 value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
@@ -82,6 +87,23 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 section=sentence.section, period=_period(cues, quantity, time)))
             if trace is not None:
                 trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
+    return _section_totals(text, sections, mentions, decided, trace)
+
+
+def _section_totals(text: str, sections: list[Section], mentions: list[Mention], decided: list[str],
+                    trace: dict[int, dict[str, str]] | None) -> list[Mention]:
+    """A total on its heading's line ((二)产业类项目,共4350万元) that no kind rule decided sums its
+    section's figures: a target when they all are (rules/kinds.py, `section_total`)."""
+    totals = [i for i, m in enumerate(mentions) if decided[i] == "stated" and m.section is not None
+              and _on_heading_line(text, sections[m.section], m.start)
+              and is_section_total(text, sections[m.section].start, m.start)]
+    for i in totals:
+        section = sections[mentions[i].section]
+        parts = [m for m in mentions if m is not mentions[i] and section.start <= m.start < section.end]
+        if parts and all(m.kind is Kind.TARGET for m in parts):
+            mentions[i] = replace(mentions[i], kind=Kind.TARGET)
+            if trace is not None:
+                trace[mentions[i].start]["kind"] = "section_total"
     return mentions
 
 
@@ -109,6 +131,17 @@ def _per_person(text: str, sentence_start: int, quantity: Quantity) -> bool:
 
 # Parts of a report that look back: a plan's figures there are actual.
 REVIEW = frozenset({SectionCategory.WORK_DONE, SectionCategory.PROBLEMS})
+
+
+def _dated_by_report_title(sections: list[Section], index: int | None, report_year: int | None) -> bool:
+    """Whether the heading that dates a section (itself or the nearest parent naming a period)
+    is the report's title repeated (…总结及2025年工作计划), whose later year says nothing of it."""
+    while index is not None:
+        title = sections[index].title
+        if period_cue(title, report_year):
+            return names_summary_and_plan(title)
+        index = sections[index].parent
+    return False
 
 
 def _on_heading_line(text: str, section: Section, position: int) -> bool:

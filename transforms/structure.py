@@ -40,6 +40,13 @@ def categorise(title: str) -> SectionCategory:
     return SectionCategory.OTHER
 
 
+def names_summary_and_plan(title: str) -> bool:
+    """A heading naming a summary and a plan together (2024年工作总结及2025年工作计划): the
+    report's title repeated, whose later year is the plan half's, not its section's."""
+    words = dict(_category_words()).get(SectionCategory.OTHER, ())
+    return any(word in title for word in words)
+
+
 def _heading_at(line: str) -> tuple[int, str, str] | None:
     for level, pattern in HEADING_PATTERNS:
         match = pattern.match(line)

@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
-in corpus/exclusions.toml): ordinals, numbered names, names in quotes or titles, ages and
-amounts that define a group, counts of a report's own parts, collection sizes of sharing
+in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
+amounts and time spans that define a group, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
 sites, round-the-clock services, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -115,6 +115,37 @@ def _threshold(c: Candidate) -> bool:
             and bool(re.match(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})", c.after)))
 
 
+def _duration_threshold(c: Candidate) -> bool:
+    """转移6个月以上的134.58万人, 失业半年以上的人员: a time span that defines a group."""
+    table = _table()["duration_threshold"]
+    bound = c.text[c.quantity.end:c.quantity.outer_end].strip()
+    return c.quantity.unit in table["units"] and bound in table["bounds"] and c.after.startswith("的")
+
+
+def _routine_frequency(c: Candidate) -> bool:
+    """每季度召开一次, 每年组织二次以上的培训: how often a routine recurs, in Chinese numerals as
+    routines are written (每月上门服务不少于2次, a required level, is a figure)."""
+    table = _table()["routine_frequency"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
+    clause = re.split(r"[,，。;；:：]", c.text[max(0, c.quantity.outer_start - table["within"]):c.quantity.outer_start])[-1]
+    return (c.quantity.unit in table["units"] and not is_arabic(numeral)
+            and any(word in clause for word in table["periods"]))
+
+
+def _rank(c: Candidate) -> bool:
+    """前三名, 前10位: a place in a ranking, not a count."""
+    table = _table()["rank"]
+    return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
+
+
+def _tier_label(c: Candidate) -> bool:
+    """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades."""
+    table = _table()["tier_label"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    return (c.quantity.unit in table["units"] and not is_arabic(numeral)
+            and bool(re.match(r"[\u4e00-\u9fff]", c.text[c.quantity.end:c.quantity.end + 1])))
+
+
 def _structure_count(c: Candidate) -> bool:
     table = _table()["structure_count"]
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
@@ -167,6 +198,10 @@ EXCLUSION_RULES = (
     ExclusionRule("quoted_name", _quoted_name),
     ExclusionRule("age_threshold", _age_threshold),
     ExclusionRule("threshold", _threshold),
+    ExclusionRule("duration_threshold", _duration_threshold),
+    ExclusionRule("routine_frequency", _routine_frequency),
+    ExclusionRule("rank", _rank),
+    ExclusionRule("tier_label", _tier_label),
     ExclusionRule("structure_count", _structure_count),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),

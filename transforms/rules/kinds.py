@@ -10,23 +10,30 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
-- `completion_share`: a share of a task done is actual (完成148元目标任务的122%);
-- `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标);
+- `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
+  76.5%、89.5%);
+- `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
+  比目标任务高出10元);
+- `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
+  5%的控制目标), but not a task its clause says done (完成…改造30户任务);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  省定70%, 年预算为300万元, (年度任务75%));
+  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
-- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual);
+- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
+  raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's), unless what
-  follows it says done (已完成);
+  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
+  for the rest of its line), unless what follows it says done (已完成);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
-  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% in
-  its sentence);
-- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past.
+  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
+  低于5%的控制目标 in its sentence);
+- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
+- `section_total` (after the others, once the whole section is read): a total on its heading's
+  line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
 summary sections and target plan sections.
@@ -44,6 +51,7 @@ from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
+OPEN_BRACKET = re.compile(r"[(（][^()（）\n]*$")  # a bracket the text before the figure leaves open
 # Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”, the plan a
 # quoted name names: “十三五”规划).
 NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,20}”(?:规划|计划)?|[^\s,，。;；]{1,8}计划[“”\"'’]")
@@ -95,8 +103,11 @@ class KindContext:
 
     @computed_once
     def clause_before(self) -> str:
+        """Its clause up to the figure; inside a bracket, the clause the bracket opens in (现有特困
+        人员10人(集中供养3人,分散供养7人): the parts of a figure are in its clause)."""
         before = self.before
-        breaks = list(CLAUSE_BREAK.finditer(before))
+        opened = OPEN_BRACKET.search(before)
+        breaks = list(CLAUSE_BREAK.finditer(before, 0, opened.start() if opened else len(before)))
         return before[breaks[-1].end():] if breaks else before
 
     @computed_once
@@ -122,21 +133,33 @@ def _patterns() -> dict[str, re.Pattern]:
     """The rules' patterns, built once from their words."""
     t = _table()
     nouns_after = alternation(t["target_noun_after"]["nouns"])
+    # 低于市计划, 比目标任务: a level set against a task or target
+    compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
+                          rf"(?:{alternation(t['completion_share']['tasks'])})")
     return {
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
-            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的\s*$|完成率\s*(?:为|达|达到)?\s*$"),
+            rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?)"
+            rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
+        "off_target": re.compile(
+            rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
-        "noun_after_later": re.compile(rf"的(?:{nouns_after})"),
+        "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
+        "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
+                                + rf"(?:{alternation(t['target_noun_after']['done'])})[^，,。；;]{{0,20}}$"),
+        "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
+        "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
-        "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"),
+        "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
+        "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
+                               f"|{compared_with_task}"),
     }
 
 
@@ -160,15 +183,28 @@ def _target_list(c: KindContext) -> bool:
 
 
 def _completion_share(c: KindContext) -> bool:
-    """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%)."""
+    """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%), and each
+    share of a list after it (分别完成年计划的76.5%、89.5%和80.2%)."""
     return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before))
 
 
+def _off_target(c: KindContext) -> bool:
+    """How far a level stands from a plan or target (低于市计划的0.7个百分点, 比目标任务高出10元):
+    a difference of what was reached, not the target. After 的 only a gap in points is one
+    (低于省定的5% is the target itself)."""
+    found = _patterns()["off_target"].search(c.clause_before)
+    return bool(found) and (found.group("of") is None or c.text[c.start:c.end].endswith("百分点"))
+
+
 def _target_noun_after(c: KindContext) -> bool:
+    """148元目标任务, 3000人的任务; not a task the clause says done (完成…改造30户任务, where the
+    task's size is what was done), unless a share of it follows (完成160元目标任务的116%)."""
     patterns = _patterns()
     after = c.clause_after
-    if patterns["noun_after"].match(after):
-        return True
+    noun = patterns["noun_after"].match(after)
+    if noun:
+        share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
+        return share_after is not None or not patterns["task_done"].search(c.clause_before)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
 
@@ -180,6 +216,8 @@ def _target_noun_before(c: KindContext) -> bool:
         pass
     if found is None:
         return False
+    if _patterns()["figure_before_noun"].search(window, 0, found.start()):
+        return False  # the noun is its own figure's (完成改造30户任务、试点10户: 任务 is 30户's)
     between = window[found.end():]
     between = re.sub(r"^\s*[:：]", "", between)  # 年度目标任务: 2010年…
     # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
@@ -207,7 +245,10 @@ def _raise_target(c: KindContext) -> bool:
     will = c.before.rfind("将")
     if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
         return False
-    return not c.before[:will].endswith(tuple(_table()["raise_target"]["done"]))
+    if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
+        return False
+    started = _patterns()["raise_start"].search(c.before[:will])  # 2016年3月1日起,我市将…
+    return started is None or c.report_year is None or int(started.group("year")) > c.report_year
 
 
 @cache
@@ -254,7 +295,20 @@ def _in_force(c: KindContext) -> bool:
 def _cue_before(c: KindContext) -> bool:
     before = c.before_plain
     last = _last_cue(c, before)
-    return last is not None and not _says_done(before[last.end():])
+    return (last is not None and not _says_done(before[last.end():])) or _year_ahead_on_line(c)
+
+
+def _year_ahead_on_line(c: KindContext) -> bool:
+    """2023年,省乡村振兴局…。…务工就业稳定在98万人以上: a sentence opening with a year after the
+    report's speaks of that year's plan, and so do the sentences after it on its line, up to one
+    opening with another year."""
+    if c.report_year is None:
+        return False
+    last = None
+    for last in _patterns()["year_opening"].finditer(c.line_before):
+        pass
+    return (last is not None and int(last.group("opening")) > c.report_year
+            and not _says_done(_without_not_cues(c.line_before[last.end():])))
 
 
 def _plans_section(c: KindContext) -> bool:
@@ -286,6 +340,7 @@ KIND_RULES = (
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
+    KindRule("off_target", Kind.ACTUAL, _off_target),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),
     KindRule("part_of_target", Kind.TARGET, _part_of_target),
@@ -297,6 +352,14 @@ KIND_RULES = (
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("plan_document", Kind.TARGET, _plan_document),
 )
+
+
+def is_section_total(text: str, heading_start: int, start: int) -> bool:
+    """Whether a figure is the total its heading gives (共1240万元): a total word right before it
+    in the heading's last clause. Such a total left to `stated` takes its section's kind when all
+    the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
+    clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
+    return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

@@ -10,7 +10,8 @@ from transforms.model import Qualifier
 
 @cache
 def qualifier_words(position: str) -> dict[str, Qualifier]:
-    """Words for one position (`before`, `inside`, `after` or `clause`) mapped to their qualifier."""
+    """Words for one position (`before`, `inside`, `after`, `clause` or `share`) mapped to their
+    qualifier."""
     return {word: Qualifier(value) for word, value in load_toml("qualifiers.toml")[position].items()}
 
 
@@ -31,8 +32,12 @@ QUOTED = re.compile(r"“[^”\n]*”")
 
 
 def qualifier_in_clause(text: str, start: int) -> Qualifier | None:
-    """The qualifier of a clause word (至少, 最多) earlier in the clause that ends at `start`."""
+    """The qualifier of a clause word (至少, 最多) earlier in the clause that ends at `start`, or
+    of a share word (不低于) when the clause names what the number is a share of (…的60%)."""
     window = text[max(0, start - 30):start]
     breaks = list(CLAUSE_START.finditer(window))
     clause = QUOTED.sub("", window[breaks[-1].end():] if breaks else window)
-    return next((q for word, q in qualifier_words("clause").items() if word in clause), None)
+    found = next((q for word, q in qualifier_words("clause").items() if word in clause), None)
+    if found is None and clause.endswith("的"):  # 不低于当地…收入的60%: a bounded share
+        found = next((q for word, q in _longest_first("share") if word in clause), None)
+    return found

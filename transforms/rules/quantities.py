@@ -17,11 +17,16 @@ from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, q
 from transforms.rules.tables import table_quantities
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
-                                    table_headers, unit_kinds, units_opening_with_multiplier)
+                                    table_headers, unit_kinds, unit_words, units_opening_with_multiplier)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
+# A Chinese numeral read digit by digit (六〇二所, 二〇二四) names or dates; a count has places (六百零二).
+DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
+# What joins the two figures of a range (200-5000元, 3000—6000元, 1至2家, 30%-50%).
+RANGE_MARKS = "-~～—"
+RANGE_FIRST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?[万亿]?[-~～—]$")
 # Before a Chinese numeral these make it vague, not a count: 几十个, 数十家, 若干.
 VAGUE_BEFORE = "几数若多"
 
@@ -59,18 +64,22 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
     numeral, start = match.group("num"), match.start("num")
     before = text[start - 1] if start else ""
     if is_arabic(numeral):
-        if before in "-~～" and text[start - 2:start - 1] in ("%", "‰"):
+        if before in RANGE_MARKS and text[start - 2:start - 1] in ("%", "‰"):
             return True  # the second figure of a range: 30%-50%
+        first = RANGE_FIRST.search(text, max(0, start - 16), start)
+        if before in RANGE_MARKS and first and not CODE_CHARS.match(text[first.start() - 1:first.start()] or " "):
+            return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
         return not (before and CODE_CHARS.match(before))
-    if before and before in VAGUE_BEFORE:
+    if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
     return not (numeral in NOT_A_COUNT and not match.group("inside"))
 
 
 def _unit_is_real(text: str, match: re.Match) -> bool:
     """False when the unit's characters open another word (5000家庭 is not 5000 家), the
-    numeral and unit are a place name (三台县), or a unit read after Arabic digits only
-    follows a Chinese numeral or a clock hour (十分重要, 8时30分)."""
+    numeral and unit are a place name (三台县), a unit read after Arabic digits only
+    follows a Chinese numeral or a clock hour (十分重要, 8时30分), or a unit word is a rate's
+    base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
         return False
     arabic_units, clock_marks = arabic_only()
@@ -80,6 +89,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
             return False
     if not is_arabic(match.group("num")) and numeral_place_names().match(text, match.start("num")):
         return False
+    if match.group("unit") in unit_words() and text.endswith("每", 0, match.start("num")):
+        return False  # 每10万人口: a rate's base
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
@@ -88,7 +99,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if not (_numeral_is_standalone(text, match) and _unit_is_real(text, match)):
         return None
-    unit = match.group("unit") + (match.group("brackets") or "")
+    unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
@@ -165,7 +176,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation(simple_units())})(?P<brackets>{alternation(compound_brackets())})?"
+                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})(?P<brackets>{alternation(compound_brackets())})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit),
         QuantityRule(
@@ -184,11 +195,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
     )
 
 
-LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?、")
+LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至)")
 
 
 def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
-    """195、261元: a bare number listed before a quantity takes that quantity's unit."""
+    """195、261元: a bare number listed before a quantity takes that quantity's unit; so does
+    the first of a range (200-5000元/户, 1至2家), a figure of its own."""
     by_start = {q.start: q for q in found}
     shared: list[Quantity] = []
     for match in reversed(list(LIST_ITEM.finditer(text))):

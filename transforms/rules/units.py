@@ -33,6 +33,13 @@ def simple_units() -> tuple[str, ...]:
     return tuple(unit for kind in UNIT_KINDS for unit in table[kind]["units"])
 
 
+@cache
+def unit_words() -> dict[str, str]:
+    """Units written with a word after them that counts the same thing, mapped to the counting
+    unit: 2181人口 is 2181 人."""
+    return dict(load_toml("units.toml")["count"]["words"])
+
+
 def known_units() -> frozenset[str]:
     return frozenset(unit_kinds())
 

@@ -75,8 +75,9 @@ AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 def _agency(word: str) -> bool:
     return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
 COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
-# Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
-BOUND_SUFFIXES = frozenset("率数量额")
+# Single characters that end a compound noun: 评定 + 率 is 评定率, 支出 + 型 is 支出型, whatever
+# 评定 or 支出 is alone.
+BOUND_SUFFIXES = frozenset("率数量额型")
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
@@ -954,7 +955,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             continue
         phrase = subject_before_number(stream, clause_start, where, "things")
         parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
-        if len(parts) == len(group) and not _modifiers_of_one_head(parts):
+        parts = _modifiers_of_one_head(parts) or parts
+        if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
 
@@ -979,9 +981,22 @@ def _shared_head(parts: list[Subject]) -> list[Subject]:
     return [Subject(p.text + head) if not p.text.endswith(head) else p for p in parts[:-1]] + [parts[-1]]
 
 
-def _modifiers_of_one_head(parts: list[Subject]) -> bool:
-    """城市、农村低保平均标准: modifiers coordinated before one head, kept as written for each."""
-    return len(parts[0].text) <= 2 and len(parts[-1].text) > 3
+def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:
+    """城市、农村低保平均标准 → 城市低保平均标准, 农村低保平均标准; 五保集中和分散供养年标准 →
+    五保集中供养年标准, 五保分散供养年标准: modifiers coordinated before one head each take it
+    (the last part's modifier is as long as the part before it, or its last word, when that
+    part carries a prefix they share). None when the parts are not such modifiers."""
+    if len(parts) < 2 or len({len(p.text) for p in parts[:-1]}) > 1 or len(parts[0].text) > 4:
+        return None
+    before, last = parts[-2].text, parts[-1].text
+    width = len(before) if len(before) <= 3 else len(cut_phrase(before)[-1])
+    head = last[width:]
+    if len(head) < 2 or len(last) < len(before) + 2:
+        return None
+    prefix = parts[0].text[:-width] if len(parts[0].text) > width else ""
+    named = [p.text if p.text.startswith(prefix) else prefix + p.text for p in parts[:-1]]
+    last = last if last.startswith(prefix) else prefix + last
+    return [*(Subject(text + head) for text in named), Subject(last)]
 
 
 def _shared_modifier(parts: list[Subject]) -> list[Subject]:
@@ -1085,6 +1100,24 @@ def _place_breakdown(a: Around) -> Subject | None:
     return _recalled(a) if _only_where(a) else None
 
 
+def _category_breakdown(a: Around) -> Subject | None:
+    """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
+    the total before it (农村社区服务中心); a second part replaces the first's category."""
+    own = a.own.subject
+    if own is None or own.text not in _words("subject_categories.txt") or not (
+            "其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown")):
+        return None
+    whole = _recalled(a)
+    if whole is None or whole.text == own.text:
+        return None
+    rest = whole.text
+    for category in sorted(_words("subject_categories.txt"), key=len, reverse=True):
+        if rest.startswith(category) and len(rest) > len(category) + 1:
+            rest = rest[len(category):]
+            break
+    return Subject(own.text + rest)
+
+
 def _breakdown_unnamed(a: Around) -> Subject | None:
     """其中 with nothing named (其中2户10人), or the first figure of a sentence that names
     nothing: the subject its unit had in the paragraph."""
@@ -1099,6 +1132,21 @@ def _topic_event(a: Around) -> Subject | None:
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
     topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+def _total_after_flows(a: Around) -> Subject | None:
+    """城市低保新增37户,清退231户,共有2511户: the total after a topic's flows is the topic's."""
+    if a.own.subject is not None or not a.named or not re.match(_context_words()["flow_total"], a.clause):
+        return None
+    last = next((n.subject for n in reversed(a.named) if n.rule != "inherited"), None)
+    about = a.about
+    flow = last and about and _flow_ending(last.text) and _flow_ending(about.text)
+    return Subject(about.text[:-len(flow)]) if flow else None
+
+
+def _flow_ending(text: str) -> str | None:
+    """The flow a subject ends with (城市低保新增 → 新增), None when it names no flow."""
+    return next((flow for flow in _context_words()["flows"] if text.endswith(flow) and len(text) > len(flow) + 1), None)
 
 
 PER_HEAD = re.compile(r"(?:月|年)?(?:人均|户均)")
@@ -1166,8 +1214,10 @@ CONTEXT_RULES = (
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
+    ContextRule("category_breakdown", _category_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
+    ContextRule("total_after_flows", _total_after_flows),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("own", _own),
@@ -1214,6 +1264,8 @@ def _topic(subject: Subject | None) -> str | None:
     if subject is None:
         return None
     topic = subject.text
+    flow = _flow_ending(topic)  # 城市低保新增 → 城市低保
+    topic = topic[:-len(flow)] if flow else topic
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -86,6 +86,10 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元 / 人 / 月): never a subject.
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+# A clause that says only that its number is a total.
+TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
+# Links that only join a phrase to its number (社会救助支出为15亿元).
+COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
@@ -549,10 +553,12 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             words.append(scope)
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
-    if last_link in generic_subjects() and (not run or _ends_named_sum(run, links)):
-        # 累计支出5895.5万元: the verb names the sum; 社会救助(累计)支出6.2亿元: the phrase
-        # before it says whose sum (a scope word between them goes)
-        run = [*run, last_link]
+    generic = next((i for i, link in enumerate(links) if link in generic_subjects()), None)
+    if generic is not None and all(link in COPULAS for link in links[:generic]) \
+            and (not run or _ends_named_sum(run, links[generic:])):
+        # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
+        # before it, as written, says whose sum
+        run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)
@@ -829,6 +835,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         clause_start = denominator.end()
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
                            stream, sentence_start, clause_start, counts)
+    if before is None and TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) \
+            and clause_start > floor and text[clause_start - 1] in ",，":
+        # (一)政策补贴延续类项目,共1240万元: a clause of a total alone is of the clause before
+        before = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
     after_start = denominator.end() if denominator else after_start

@@ -74,7 +74,7 @@ AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 
 def _agency(word: str) -> bool:
     return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
-COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
+COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, 支出 + 型 is 支出型, whatever
 # 评定 or 支出 is alone.
 BOUND_SUFFIXES = frozenset("率数量额型")
@@ -515,6 +515,9 @@ NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz",
                            "m", "a"})
 
 
+NUMERAL_CHARS = re.compile(r"[\d一二两三四五六七八九十百千万亿几数半零〇]")
+
+
 def _own_place(phrase: str) -> bool:
     """我县, 本市, 全镇 alone: where the report is, never what is counted."""
     return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS
@@ -525,7 +528,10 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
     (先后, 严格, 连续): the figure inherits from its list or clause instead."""
     if phrase in domain_terms():
         return False
-    return len(phrase) == 1 or (len(run) == 1 and word_tag(phrase) in NAMELESS_TAGS)
+    tag = word_tag(phrase)
+    if tag == "m" and not NUMERAL_CHARS.search(phrase):  # jieba's numeral tag on 大米
+        return False
+    return len(phrase) == 1 or (len(run) == 1 and tag in NAMELESS_TAGS)
 
 
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:

@@ -894,7 +894,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration", "of_money",
-                       "list_parts", "list_shared", "table_cell"})
+                       "list_parts", "list_shared", "table_cell", "attribute_of_owner", "category_breakdown",
+                       "total_after_flows"})
 
 
 @dataclass(frozen=True)
@@ -1189,6 +1190,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     right after the figure of the bodies is theirs; after a figure naming another thing they have
     (普通高中在校生9000人,教职工700人), the body that one names."""
     own, previous = a.own.subject, a.previous
+    own = Subject(HAVING.sub("", own.text, count=1)) if own is not None else None
     if own is None or previous is None or own.text not in _attribute_heads() or not a.index \
             or not _opens_clause(own.text, a.clause.strip()):
         return None
@@ -1202,9 +1204,14 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     return Subject(owner + own.text)
 
 
+HAVING = re.compile(r"^(?:共有|拥有|有)")
+
+
 def _opens_clause(name: str, clause: str) -> bool:
     """Whether the clause opens with the name, or with the word that names nothing alone it was
-    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more."""
+    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more, one
+    of having (拥有床位) does not."""
+    clause = HAVING.sub("", clause, count=1)
     return clause.startswith(name) or any(
         clause.startswith(word) and name.endswith(word) for word in generic_subjects())
 

@@ -943,7 +943,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
         named.append(found)
-        if found.subject is not None and found.rule not in ("share_of_task",):
+        if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     _pair_changes(text, quantities, named, lists)
@@ -1216,6 +1216,21 @@ def _opens_clause(name: str, clause: str) -> bool:
         clause.startswith(word) and name.endswith(word) for word in generic_subjects())
 
 
+def _sum_of_group(a: Around) -> Subject | None:
+    """发放抚恤金67万元,其中复员军人27人,32.4万元: a sum whose clause names nothing, right after
+    a count of a group, is what the group got of the sum named before (复员军人抚恤金)."""
+    if a.own.subject is not None or a.previous is None or not a.index \
+            or unit_kinds()[a.quantity.unit] != "money" or a.quantities[a.index - 1].unit not in PERSON_UNITS:
+        return None
+    whole = next((i for i in range(a.index - 1) if unit_kinds()[a.quantities[i].unit] == "money"), None)
+    if whole is None or "其中" not in a.text[a.quantities[whole].outer_end:a.quantities[a.index - 1].outer_start]:
+        return None
+    sum_named = a.named[whole].subject
+    if sum_named is None or a.previous.text.endswith(sum_named.text):
+        return None
+    return Subject(a.previous.text + sum_named.text)
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -1243,6 +1258,7 @@ CONTEXT_RULES = (
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
+    ContextRule("sum_of_group", _sum_of_group),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

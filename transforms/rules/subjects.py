@@ -86,6 +86,8 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元 / 人 / 月): never a subject.
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+# Words that make a figure a task (the kind says so), not what it counts when it counts people.
+TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
 # A clause that says only that its number is a total.
 TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
@@ -534,18 +536,23 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
     return len(phrase) == 1 or (len(run) == 1 and tag in NAMELESS_TAGS)
 
 
-def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
-    """The run of words ending next to the number (the clause [start, end)), read right to left."""
+def subject_before_number(stream: TokenStream, start: int, end: int, counts: str,
+                          tasks_link: bool = False) -> Subject | None:
+    """The run of words ending next to the number (the clause [start, end)), read right to left.
+    With `tasks_link` (a count of people or a sum) a task word next to it only says the figure is
+    a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
-    last_link, links = None, []
+    last_link, links, task = None, [], None
     while words:
         aside = _aside_before(words)
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
             del words[aside:]
             continue
-        if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
+        if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
+                or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
         popped = words.pop()
+        task = task or (popped if popped in TASK_WORDS else None)
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
@@ -559,7 +566,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             words.append(scope)
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
-    generic = next((i for i, link in enumerate(links) if link in generic_subjects()), None)
+    generic = next((i for i, link in enumerate(links) if link in generic_subjects()
+                    and not (tasks_link and link in TASK_WORDS)), None)
     if generic is not None and all(link in COPULAS for link in links[:generic]) \
             and (not run or _ends_named_sum(run, links[generic:])):
         # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
@@ -600,6 +608,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things":
         run = _after_recipients(stream.text, run)
     run, dropped = _trim_front(run, counts)
+    if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
+        run = [*run, task]
     return _subject(run, dropped)
 
 
@@ -704,8 +714,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     relative = RELATIVE_AFTER_NUMBER.match(clause)
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
-    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
-        return None  # a space after the unit parts it from the next item (8人 五保1人)
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or clause.startswith(("任务", "目标")):
+        return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
@@ -839,7 +849,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
-    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
+    tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
+    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
     if before is None and TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) \
             and clause_start > floor and text[clause_start - 1] in ",，":
@@ -1082,7 +1093,10 @@ def _share_of_task(a: Around) -> Subject | None:
 
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
-    if re.search(table["task_before"], a.lead) or re.match(table["task_after"], a.text[a.quantity.outer_end:]):
+    if re.search(table["task_before"], a.lead) or (
+            re.match(table["task_after"], a.text[a.quantity.outer_end:])
+            and (a.own.subject is None or a.own.rule != "before_number" or a.text.startswith("的", a.quantity.outer_end))):
+        # 3.9%,低于5.5%的控制目标; not 完成适老化改造30户任务, the task's own size
         return a.previous
     return None
 

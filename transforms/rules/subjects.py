@@ -686,6 +686,19 @@ def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: 
     return subject
 
 
+MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
+
+
+def _multiple_of(stream: TokenStream, clause_start: int, number: int) -> Named | None:
+    """特困人员救助供养标准达到低保标准1.3倍: a multiple is of what is compared (before the link),
+    not of what it is compared with; nothing named before the link (全部达到…1.3倍), the figure
+    inherits. None when no link stands in the clause."""
+    link = MULTIPLE_LINK.search(stream.text, clause_start, number)
+    if link is None:
+        return None
+    return Named(subject_before_number(stream, clause_start, link.start(), "other"), "multiple_of")
+
+
 def _close_bracket(phrase: str, cut: int) -> int:
     """Move a cut past the bracket it leaves open: 县(市、区 → 县(市、区)."""
     for opening, closing in BRACKETS.items():
@@ -849,6 +862,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
+    if quantity.unit == "倍":
+        multiple = _multiple_of(stream, clause_start, quantity.outer_start)
+        if multiple is not None:
+            return Named(multiple.subject, "multiple_of")
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)

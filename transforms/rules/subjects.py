@@ -401,6 +401,8 @@ def _event_heads() -> tuple[str, ...]:
 # 我县, 本市, 全镇, 我局: the place or body a report calls its own, a pronoun and a level or body.
 SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
+# Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
+SCOPE_LEVELS = frozenset("省市县区州")
 OWN_LEVELS = LEVEL_CHARS | {"局"}
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
@@ -456,6 +458,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
             run = run[2:]
+        elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
+            run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
             if len(run) > 1 and run[0] in LEVEL_CHARS and is_place(first):
@@ -599,6 +603,11 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
             clause.insert(0, rest[-1])
         run = [*clause, words[-1], *run]
+    # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
+    if len(words) > 1 and words[-1] == "等" and "".join(run) in generic_subjects():
+        rest = words[:-1]
+        items = _take_run(rest)
+        run = [*items, words[-1], *run] if items else run
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)

@@ -324,13 +324,22 @@ def _nominal(word: str) -> bool:
     return word in domain_terms() or (word_tag(word) in NOMINAL_TAGS and not _is_strip(word))
 
 
+# Heads that name nothing alone and with the compound verb before them name what is counted even
+# with nothing before the verb (保障对象, 监测对象, 资助金额, 保障人数); 资金 is not one of them:
+# 投入资金300万元 is 资金.
+BARE_HEADS = frozenset({"对象", "人数", "人员", "金额", "标准"})
+
+
 def _inside_compound(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
-    return (bool(run) and verb in _words("subject_compound_verbs.txt")
-            and ("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
+    if not run or verb not in _words("subject_compound_verbs.txt"):
+        return False
+    if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
+        return True
+    return (("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
             and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
 
 
@@ -341,6 +350,14 @@ def _take_run(words: list[str]) -> list[str]:
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
                      or _inside_compound(words, run) or _period_inside(words, run)):
         run.insert(0, words.pop())
+    if "".join(run) in BARE_HEADS and words:
+        # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head
+        glued = words[-1]
+        verb = next((v for v in _words("subject_compound_verbs.txt") if glued.endswith(v) and len(glued) > len(v)), None)
+        if verb and _is_strip(glued[:-len(verb)]):
+            glued = _as_word(words.pop())
+            words.append(glued.part(0, len(glued) - len(verb)))
+            run.insert(0, glued.part(len(glued) - len(verb)))
     return run
 
 

@@ -444,6 +444,8 @@ def _is_scope(run: list[str]) -> bool:
     """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
     report's own place (我县), a preposition."""
     first = run[0]
+    if first in NATIONWIDE and any("示范" in word for word in run[1:]):
+        return False  # 全省婚俗改革示范县: a rank, not where the count is
     if first in SELF and run[1] in OWN_LEVELS:
         return len(run) > 2
     if len(first) == 2 and first[0] in SELF and first[1] in OWN_LEVELS:  # 我市 cut as one word
@@ -585,6 +587,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*whose, *run] if whose else run
         if not whose:
             words.append(scope)
+    if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
+        run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
     generic = next((i for i, link in enumerate(links) if link in generic_subjects()

@@ -382,10 +382,11 @@ def _without_strip_prefix(word: str) -> str:
 
 
 def _split_verb(word: str) -> list[str]:
-    """调解纠纷 → 调解, 纠纷: jieba sometimes glues the verb done to a thing to the thing."""
+    """调解纠纷 → 调解, 纠纷: jieba sometimes glues the verb done to a thing to the thing (a
+    verb of one character only stands apart: 创业项目 is no 创 of 业项目)."""
     if word in domain_terms() or word in _words("subject_verbs.txt"):
         return [word]
-    for length in range(len(word) - 2, 0, -1):
+    for length in range(len(word) - 2, 1, -1):
         if word[:length] in _words("subject_verbs.txt"):
             word = _as_word(word)
             return [word.part(0, length), word.part(length)]
@@ -421,6 +422,8 @@ LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
 OWN_LEVELS = LEVEL_CHARS | {"局"}
+# Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
+EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道|社区|地)")
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
@@ -452,7 +455,7 @@ def _is_scope(run: list[str]) -> bool:
         return True
     if first in domain_terms():
         return False
-    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first)
+    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first) or bool(EACH_PLACE.fullmatch(first))
 
 
 def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
@@ -479,6 +482,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
+        elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
+            run = run[1:]  # 月|发|低保资金: how often it is paid
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
             if len(run) > 1 and run[0] in LEVEL_CHARS and is_place(first):
@@ -794,7 +799,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
-    narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
+    narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 

@@ -83,8 +83,8 @@ LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-# A rate's denominator written after a number (元/人, 元/人·月, 元 / 人 / 月): never a subject.
-DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
+# A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
+DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
@@ -292,7 +292,13 @@ def _scope_words() -> frozenset[str]:
 
 def _is_strip(token: str) -> bool:
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token)) \
-        or _strip_with_complement(token)
+        or _strip_with_complement(token) or _two_links(token)
+
+
+def _two_links(token: str) -> bool:
+    """分别高出, 累计达到: jieba glued two strip words; together they are one."""
+    return len(token) >= 4 and any(token[:cut] in strip_words() and token[cut:] in strip_words()
+                                   for cut in range(2, len(token) - 1))
 
 
 def _strip_with_complement(token: str) -> bool:

@@ -851,6 +851,19 @@ def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | N
     return _subject(_phrase_ahead(words[1:]))
 
 
+def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """支持1863户发展生产, 实现350人稳定消除风险: people counted by what they did, a verb and its
+    object right after the number (the links and manner before it left out)."""
+    words = tokens(stream, start, end)
+    if not words or words[0][0].isdigit() or words[0] in COORDINATORS or stream.text[start:start + 1].isspace():
+        return None  # a space after the unit parts it from the next item (950户2395 人 拨款金额…)
+    run = _phrase_ahead(words)
+    if len(run) < 2 or word_tag(run[0]) not in ("v", "vn") or run[0] in domain_terms() \
+            or any(word[0].isdigit() for word in run) or "".join(run).endswith(tuple(generic_subjects())):
+        return None  # 2394 人 拨款总金额: a sum's name is the next item, no deed
+    return _subject(run)
+
+
 def subject_of_standard(stream: TokenStream, start: int, end: int) -> Subject | None:
     """每人每月195元的标准发放困难残疾人生活补贴 → what is paid at that rate."""
     if not stream.text.startswith("的标准", start, end):
@@ -923,8 +936,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
-        if before is None and quantity.unit in PERSON_UNITS:
-            return Named(subject_of_service(stream, after_start, after_end), "of_service")
+        bare_verb = before is not None and before.text in _words("subject_verbs.txt")
+        if (before is None or bare_verb) and quantity.unit in PERSON_UNITS:
+            service = None if bare_verb else subject_of_service(stream, after_start, after_end)
+            deed = None if service else subject_of_deed(stream, after_start, after_end)
+            if service or deed or not bare_verb:
+                return Named(service, "of_service") if service or not deed else Named(deed, "of_deed")
     if kind == "money":
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
@@ -962,7 +979,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration", "of_money",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_duration", "of_money",
                        "list_parts", "list_shared", "table_cell", "attribute_of_owner", "category_breakdown",
                        "total_after_flows"})
 

@@ -621,12 +621,15 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if len(run) == 1:
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
-        rest = list(words)
+        rest, between = list(words), []
         while rest and _is_strip(rest[-1]):
-            rest.pop()
+            between.append(rest.pop())
         named = _take_run(rest)
         if len(named) > 1 and "".join(named).endswith(run[0]):
             run = named
+        elif named and between and all(word in _scope_words() for word in between) \
+                and run[0] in _words("subject_verbs.txt") and _nominal(named[-1]):
+            run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():

@@ -41,7 +41,7 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?|\d{4}"
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?|\d{4}"
                        r"|第?[一二三四1-4]季度|季度)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
@@ -219,7 +219,7 @@ def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
     return out
 
 
-DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
+DATE_PARTS = re.compile(r"^(?:年|年度|年代|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
@@ -428,6 +428,8 @@ LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
 OWN_LEVELS = LEVEL_CHARS | {"局"}
+# The report's own area named by a word of area, not a level (全地区, 本辖区).
+OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
 EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道|社区|地)")
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
@@ -455,9 +457,9 @@ def _is_scope(run: list[str]) -> bool:
     first = run[0]
     if first in NATIONWIDE and any("示范" in word for word in run[1:]):
         return False  # 全省婚俗改革示范县: a rank, not where the count is
-    if first in SELF and run[1] in OWN_LEVELS:
+    if first in SELF and (run[1] in OWN_LEVELS or OWN_AREA.fullmatch(first + run[1])):
         return len(run) > 2
-    if len(first) == 2 and first[0] in SELF and first[1] in OWN_LEVELS:  # 我市 cut as one word
+    if _own_place(first):  # 我市, 全地区 cut as one word
         return True
     if first in domain_terms():
         return False
@@ -555,8 +557,8 @@ NUMERAL_CHARS = re.compile(r"[\d一二两三四五六七八九十百千万亿几
 
 
 def _own_place(phrase: str) -> bool:
-    """我县, 本市, 全镇 alone: where the report is, never what is counted."""
-    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS
+    """我县, 本市, 全镇, 全地区 alone: where the report is, never what is counted."""
+    return (len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS) or bool(OWN_AREA.fullmatch(phrase))
 
 
 def _names_nothing(run: list[str], phrase: str) -> bool:

@@ -732,6 +732,21 @@ def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: 
     return subject
 
 
+def _of_clause_before(stream: TokenStream, clause_start: int, floor: int, counts: str) -> Subject | None:
+    """(一)政策补贴延续类项目,共1240万元: a clause of a total alone is of the clause before; so is
+    a figure alone on its line (走访慰问困难群众\n6.86万户\n) of the line above, when that line
+    holds no figure."""
+    text = stream.text
+    if text[clause_start - 1] in ",，" and clause_start > floor:
+        return subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
+    if text[clause_start - 1] != "\n":
+        return None
+    line_start = text.rfind("\n", 0, clause_start - 1) + 1
+    if re.search(r"\d", text[line_start:clause_start - 1]):
+        return None
+    return subject_before_number(stream, line_start, clause_start - 1, counts)
+
+
 MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
 
 
@@ -928,10 +943,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
-    if before is None and TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) \
-            and clause_start > floor and text[clause_start - 1] in ",，":
-        # (一)政策补贴延续类项目,共1240万元: a clause of a total alone is of the clause before
-        before = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
+    if before is None and clause_start > 0 and (
+            TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
+                not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
+        before = _of_clause_before(stream, clause_start, floor, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
     after_start = denominator.end() if denominator else after_start

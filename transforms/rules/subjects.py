@@ -707,8 +707,14 @@ def _aside_before(words: list[str]) -> int:
         return 0
     opening = "(" if words[-1] == ")" else "（"
     where = next((i for i in range(len(words) - 2, -1, -1) if words[i] == opening), 0)
-    # a short one belongs to the name before it: 劳务协作站(点), 县(市、区)
-    return where if where > 0 and len("".join(words[where + 1:-1])) > 4 else 0
+    return where if where > 0 and _aside(("".join(words[where + 1:-1]))) else 0
+
+
+def _aside(inside: str) -> bool:
+    """Whether what a bracket after a name holds is an aside, not part of the name: another name
+    for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
+    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name."""
+    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside)
 
 
 @cache
@@ -758,6 +764,9 @@ def _multiple_of(stream: TokenStream, clause_start: int, number: int) -> Named |
     if link is None:
         return None
     return Named(subject_before_number(stream, clause_start, link.start(), "other"), "multiple_of")
+
+
+TRAILING_BRACKET = re.compile(r"[(（]([^()（）]*)[)）]$")
 
 
 def _close_bracket(phrase: str, cut: int) -> int:
@@ -817,6 +826,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
     cut = _close_bracket(phrase, cut)
+    trailing = TRAILING_BRACKET.search(phrase, 0, cut)
+    if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
+        cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]

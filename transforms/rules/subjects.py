@@ -409,7 +409,7 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     phrase = "".join(rest)
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
-    return counts == "events" and phrase.endswith(_event_heads())
+    return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
 
 
 @cache

@@ -88,6 +88,8 @@ DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公�
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
+# What a plan's sums are for: a clause naming one before a bare 资金 is what the sum is of.
+PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
 TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
@@ -475,7 +477,9 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     run = _after_closed_aside(run)
     while run:
         first = run[0]
-        if first in COORDINATORS or first in _words("subject_fillers.txt") or (
+        if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
+            run = run[2:]  # 1、与…合作发展村集体经济项目: a list's number
+        elif first in COORDINATORS or first in _words("subject_fillers.txt") or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
         elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
@@ -955,6 +959,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
+    if before is not None and kind == "money" and before.text in generic_subjects() and clause_start > floor \
+            and text[clause_start - 1] in ",，":
+        # 职业教育助学工程项目,计划安排资金180万元: the sum of the project the clause before names
+        project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
+        before = project if project is not None and project.text.endswith(PROJECTS) else before
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):

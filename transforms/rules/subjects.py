@@ -1281,6 +1281,23 @@ def _topic_event(a: Around) -> Subject | None:
     return Subject(topic + flow.group("flow")) if topic else None
 
 
+def _measure_of_topic(a: Around) -> Subject | None:
+    """城市低保对象2232户4147人,保障标准为人均月255元: a measure naming nothing but itself, right
+    after the figures of a group, is the group's (城市低保保障标准)."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.quantities[a.index - 1].unit not in PERSON_UNITS \
+            or unit_kinds()[a.quantity.unit] != "money" or not _bare_measure(own.text):
+        return None
+    topic = _topic(previous)
+    return Subject(topic + own.text) if topic and topic != previous.text else None
+
+
+def _bare_measure(text: str) -> bool:
+    """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
+    verbs = _words("subject_compound_verbs.txt")
+    return text in BARE_HEADS or (text[:2] in verbs and text[2:] in BARE_HEADS)
+
+
 def _total_after_flows(a: Around) -> Subject | None:
     """城市低保新增37户,清退231户,共有2511户: the total after a topic's flows is the topic's."""
     if a.own.subject is not None or not a.named or not re.match(_context_words()["flow_total"], a.clause):
@@ -1386,6 +1403,7 @@ CONTEXT_RULES = (
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
+    ContextRule("measure_of_topic", _measure_of_topic),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),

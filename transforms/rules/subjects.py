@@ -655,6 +655,12 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
+    elif counts == "things" and len(run) > 2:
+        # 困难群众御寒救助工作|走访慰问|困难群众: what the work is about, then the verb done to
+        # the people counted (a verb of the list right after a 工作 or 活动)
+        verb = next((i for i in range(len(run) - 2, 0, -1) if run[i - 1].endswith(("工作", "活动"))
+                     and _verb_goes(run[i], run[i + 1:], counts)), None)
+        run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)
     run, dropped = _trim_front(run, counts)

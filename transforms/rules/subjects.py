@@ -681,9 +681,16 @@ def _gives(word: str) -> bool:
 
 def _after_recipients(text: str, run: list[str]) -> list[str]:
     """为140户困难家庭发放资金67万元 → 资金: after a preposition and the count of those it went
-    to, the run names them, then what they were given; the figure is of what they were given."""
+    to, the run names them, then what they were given; the figure is of what they were given
+    (a verb jieba glued to the thing is split: 敬老院|筹集资金)."""
+    given = _recipients_given(text, [part for word in run for part in _split_verb(word)])
+    return given if given is not None else run
+
+
+def _recipients_given(text: str, run: list[str]) -> list[str] | None:
+    """What `_after_recipients` leaves of the run, None when it is no such run."""
     if len(run) < 3:  # the people, the verb and the thing at the least
-        return run
+        return None
     digits = [i for i, word in enumerate(run) if word[:1].isdigit()]
     opening = digits[-1] if digits else -1
     if opening >= 0:  # 为39万困难群众…: a number with no unit of its own inside the run
@@ -692,15 +699,15 @@ def _after_recipients(text: str, run: list[str]) -> list[str]:
     rest = run[opening + 1:]
     first = rest[0] if rest else None
     if not isinstance(first, Word) or first.start < 0:
-        return run
+        return None
     # the count is the figure before the clause (为140户|…) or a bare number in it (为39万…)
     count = run[digits[0]] if digits else None
     lead_start = max(0, count.start - 2 if isinstance(count, Word) and count.start >= 0 else first.start - 16)
     if not any(p in text[lead_start:first.start] for p in "为向对给") \
             or not RECIPIENTS_COUNTED.search(text, lead_start, first.start):
-        return run
+        return None
     verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
-    return rest[verb + 1:] if verb is not None else run
+    return rest[verb + 1:] if verb is not None else None
 
 
 def _ends_named_sum(run: list[str], links: list[str]) -> bool:

@@ -343,8 +343,8 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
-    if not run or verb not in _words("subject_compound_verbs.txt"):
-        return False
+    if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
+        return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
         return True
     return (("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)

@@ -7,11 +7,13 @@ a number; no clause is cut again. A word keeps its offset (`Word`), so a subject
 stands and its indicator reads the same words. Productions for one quantity:
 - `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
+- `subject_of_deed`: 支持1863户发展生产 — people named by what they did, with no noun after them;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
 - `subject_after_de`: 95%的村(社区)完成…修订工作, 为期3个月的专项整治行动 — a share or a
   duration of what follows it;
 - `subject_of_money`: 投入860万元的救灾款物 — a sum with nothing before it is of what follows 的;
 - `subject_of_duration`: 连续三年提高特困人员供养标准 — a duration of what the work is done to;
+- `_multiple_of`: 特困人员救助供养标准达到低保标准1.3倍 — a multiple of what is compared;
 - `subject_before_number`: 全年共保障城乡低保对象17662人 — the run of words right before the
   number once fillers, links and a rate's denominator (人均月, 元/人) are left behind, without
   the agent in front of it and, for a thing or a person, without the verb done to it
@@ -41,7 +43,8 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?|\d{4}"
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
+                       r"|\d{4}"
                        r"|第?[一二三四1-4]季度|季度)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
@@ -84,7 +87,8 @@ LONGEST_SUBJECT = 30
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
-DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
+DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
+                         r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
@@ -361,7 +365,8 @@ def _take_run(words: list[str]) -> list[str]:
     if "".join(run) in BARE_HEADS and words:
         # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head
         glued = words[-1]
-        verb = next((v for v in _words("subject_compound_verbs.txt") if glued.endswith(v) and len(glued) > len(v)), None)
+        verb = next((v for v in _words("subject_compound_verbs.txt")
+                     if glued.endswith(v) and len(glued) > len(v)), None)
         if verb and _is_strip(glued[:-len(verb)]):
             glued = _as_word(words.pop())
             words.append(glued.part(0, len(glued) - len(verb)))
@@ -465,7 +470,8 @@ def _is_scope(run: list[str]) -> bool:
         return True
     if first in domain_terms():
         return False
-    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first) or bool(EACH_PLACE.fullmatch(first))
+    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first) \
+        or bool(EACH_PLACE.fullmatch(first))
 
 
 def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
@@ -965,10 +971,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
-    if quantity.unit == "倍":
-        multiple = _multiple_of(stream, clause_start, quantity.outer_start)
-        if multiple is not None:
-            return Named(multiple.subject, "multiple_of")
+    multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
+    if multiple is not None:
+        return multiple
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
     before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
@@ -993,9 +998,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
         if (before is None or bare_verb) and quantity.unit in PERSON_UNITS:
             service = None if bare_verb else subject_of_service(stream, after_start, after_end)
-            deed = None if service else subject_of_deed(stream, after_start, after_end)
-            if service or deed or not bare_verb:
-                return Named(service, "of_service") if service or not deed else Named(deed, "of_deed")
+            if service is not None:
+                return Named(service, "of_service")
+            deed = subject_of_deed(stream, after_start, after_end)
+            if deed is not None:
+                return Named(deed, "of_deed")
+            if before is None:
+                return Named(None, "of_service")
     if kind == "money":
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
@@ -1033,9 +1042,9 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_duration", "of_money",
-                       "list_parts", "list_shared", "table_cell", "attribute_of_owner", "category_breakdown",
-                       "total_after_flows"})
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de",
+                       "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
+                       "attribute_of_owner", "category_breakdown", "total_after_flows"})
 
 
 @dataclass(frozen=True)

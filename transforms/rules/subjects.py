@@ -7,11 +7,13 @@ a number; no clause is cut again. A word keeps its offset (`Word`), so a subject
 stands and its indicator reads the same words. Productions for one quantity:
 - `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
+- `subject_of_deed`: 支持1863户发展生产 — people named by what they did, with no noun after them;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
 - `subject_after_de`: 95%的村(社区)完成…修订工作, 为期3个月的专项整治行动 — a share or a
   duration of what follows it;
 - `subject_of_money`: 投入860万元的救灾款物 — a sum with nothing before it is of what follows 的;
 - `subject_of_duration`: 连续三年提高特困人员供养标准 — a duration of what the work is done to;
+- `_multiple_of`: 特困人员救助供养标准达到低保标准1.3倍 — a multiple of what is compared;
 - `subject_before_number`: 全年共保障城乡低保对象17662人 — the run of words right before the
   number once fillers, links and a rate's denominator (人均月, 元/人) are left behind, without
   the agent in front of it and, for a thing or a person, without the verb done to it
@@ -41,7 +43,8 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?|\d{4}"
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
+                       r"|\d{4}"
                        r"|第?[一二三四1-4]季度|季度)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
@@ -74,17 +77,27 @@ AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 
 def _agency(word: str) -> bool:
     return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
-COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
-# Single characters that end a compound noun: 评定 + 率 is 评定率, whatever 评定 is alone.
-BOUND_SUFFIXES = frozenset("率数量额")
+COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
+# Single characters that end a compound noun: 评定 + 率 is 评定率, 支出 + 型 is 支出型, whatever
+# 评定 or 支出 is alone.
+BOUND_SUFFIXES = frozenset("率数量额型")
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-# A rate's denominator written after a number (元/人, 元/人·月, 元 / 人 / 月): never a subject.
-DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?(?:人次|平方米|公斤|[人户月年床次天日周季亩吨个名张件]))+")
+# A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
+DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
+                         r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+# Words that make a figure a task (the kind says so), not what it counts when it counts people.
+TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
+# What a plan's sums are for: a clause naming one before a bare 资金 is what the sum is of.
+PROJECTS = ("项目", "工程")
+# A clause that says only that its number is a total.
+TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
+# Links that only join a phrase to its number (社会救助支出为15亿元).
+COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
@@ -212,7 +225,7 @@ def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
     return out
 
 
-DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
+DATE_PARTS = re.compile(r"^(?:年|年度|年代|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
@@ -285,7 +298,13 @@ def _scope_words() -> frozenset[str]:
 
 def _is_strip(token: str) -> bool:
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token)) \
-        or _strip_with_complement(token)
+        or _strip_with_complement(token) or _two_links(token)
+
+
+def _two_links(token: str) -> bool:
+    """分别高出, 累计达到: jieba glued two strip words; together they are one."""
+    return len(token) >= 4 and any(token[:cut] in strip_words() and token[cut:] in strip_words()
+                                   for cut in range(2, len(token) - 1))
 
 
 def _strip_with_complement(token: str) -> bool:
@@ -317,13 +336,22 @@ def _nominal(word: str) -> bool:
     return word in domain_terms() or (word_tag(word) in NOMINAL_TAGS and not _is_strip(word))
 
 
+# Heads that name nothing alone and with the compound verb before them name what is counted even
+# with nothing before the verb (保障对象, 监测对象, 资助金额, 保障人数); 资金 is not one of them:
+# 投入资金300万元 is 资金.
+BARE_HEADS = frozenset({"对象", "人数", "人员", "金额", "标准"})
+
+
 def _inside_compound(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` sits inside the noun compound `run` opens: a verb
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
-    return (bool(run) and verb in _words("subject_compound_verbs.txt")
-            and ("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
+    if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
+        return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
+    if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
+        return True
+    return (("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
             and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
 
 
@@ -334,6 +362,15 @@ def _take_run(words: list[str]) -> list[str]:
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
                      or _inside_compound(words, run) or _period_inside(words, run)):
         run.insert(0, words.pop())
+    if "".join(run) in BARE_HEADS and words:
+        # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head
+        glued = words[-1]
+        verb = next((v for v in _words("subject_compound_verbs.txt")
+                     if glued.endswith(v) and len(glued) > len(v)), None)
+        if verb and _is_strip(glued[:-len(verb)]):
+            glued = _as_word(words.pop())
+            words.append(glued.part(0, len(glued) - len(verb)))
+            run.insert(0, glued.part(len(glued) - len(verb)))
     return run
 
 
@@ -358,10 +395,11 @@ def _without_strip_prefix(word: str) -> str:
 
 
 def _split_verb(word: str) -> list[str]:
-    """调解纠纷 → 调解, 纠纷: jieba sometimes glues the verb done to a thing to the thing."""
+    """调解纠纷 → 调解, 纠纷: jieba sometimes glues the verb done to a thing to the thing (a
+    verb of one character only stands apart: 创业项目 is no 创 of 业项目)."""
     if word in domain_terms() or word in _words("subject_verbs.txt"):
         return [word]
-    for length in range(len(word) - 2, 0, -1):
+    for length in range(len(word) - 2, 1, -1):
         if word[:length] in _words("subject_verbs.txt"):
             word = _as_word(word)
             return [word.part(0, length), word.part(length)]
@@ -378,7 +416,7 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     phrase = "".join(rest)
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
-    return counts == "events" and phrase.endswith(_event_heads())
+    return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
 
 
 @cache
@@ -394,7 +432,13 @@ def _event_heads() -> tuple[str, ...]:
 # 我县, 本市, 全镇, 我局: the place or body a report calls its own, a pronoun and a level or body.
 SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
+# Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
+SCOPE_LEVELS = frozenset("省市县区州")
 OWN_LEVELS = LEVEL_CHARS | {"局"}
+# The report's own area named by a word of area, not a level (全地区, 本辖区).
+OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
+# Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
+EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道|社区|地)")
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
@@ -418,13 +462,16 @@ def _is_scope(run: list[str]) -> bool:
     """Whether the run opens with where it counts, not what: a place (新市坝镇, 枣庄市), the
     report's own place (我县), a preposition."""
     first = run[0]
-    if first in SELF and run[1] in OWN_LEVELS:
+    if first in NATIONWIDE and any("示范" in word for word in run[1:]):
+        return False  # 全省婚俗改革示范县: a rank, not where the count is
+    if first in SELF and (run[1] in OWN_LEVELS or OWN_AREA.fullmatch(first + run[1])):
         return len(run) > 2
-    if len(first) == 2 and first[0] in SELF and first[1] in OWN_LEVELS:  # 我市 cut as one word
+    if _own_place(first):  # 我市, 全地区 cut as one word
         return True
     if first in domain_terms():
         return False
-    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first)
+    return (word_tag(first) in LEADING_TAGS and first not in CAUSES) or is_place(first) \
+        or bool(EACH_PLACE.fullmatch(first))
 
 
 def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
@@ -436,7 +483,9 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     run = _after_closed_aside(run)
     while run:
         first = run[0]
-        if first in COORDINATORS or first in _words("subject_fillers.txt") or (
+        if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
+            run = run[2:]  # 1、与…合作发展村集体经济项目: a list's number
+        elif first in COORDINATORS or first in _words("subject_fillers.txt") or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
         elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
@@ -449,6 +498,10 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
             run = run[2:]
+        elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
+            run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
+        elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
+            run = run[1:]  # 月|发|低保资金: how often it is paid
         elif len(run) > 1 and _is_scope(run):
             run = run[2:] if first in SELF else run[1:]
             if len(run) > 1 and run[0] in LEVEL_CHARS and is_place(first):
@@ -510,9 +563,12 @@ NAMELESS_TAGS = frozenset({"d", "ad", "t", "r", "p", "c", "u", "uj", "ul", "uz",
                            "m", "a"})
 
 
+NUMERAL_CHARS = re.compile(r"[\d一二两三四五六七八九十百千万亿几数半零〇]")
+
+
 def _own_place(phrase: str) -> bool:
-    """我县, 本市, 全镇 alone: where the report is, never what is counted."""
-    return len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS
+    """我县, 本市, 全镇, 全地区 alone: where the report is, never what is counted."""
+    return (len(phrase) == 2 and phrase[0] in SELF and phrase[1] in OWN_LEVELS) or bool(OWN_AREA.fullmatch(phrase))
 
 
 def _names_nothing(run: list[str], phrase: str) -> bool:
@@ -520,21 +576,29 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
     (先后, 严格, 连续): the figure inherits from its list or clause instead."""
     if phrase in domain_terms():
         return False
-    return len(phrase) == 1 or (len(run) == 1 and word_tag(phrase) in NAMELESS_TAGS)
+    tag = word_tag(phrase)
+    if tag == "m" and not NUMERAL_CHARS.search(phrase):  # jieba's numeral tag on 大米
+        return False
+    return len(phrase) == 1 or (len(run) == 1 and tag in NAMELESS_TAGS)
 
 
-def subject_before_number(stream: TokenStream, start: int, end: int, counts: str) -> Subject | None:
-    """The run of words ending next to the number (the clause [start, end)), read right to left."""
+def subject_before_number(stream: TokenStream, start: int, end: int, counts: str,
+                          tasks_link: bool = False) -> Subject | None:
+    """The run of words ending next to the number (the clause [start, end)), read right to left.
+    With `tasks_link` (a count of people or a sum) a task word next to it only says the figure is
+    a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
-    last_link, links = None, []
+    last_link, links, task = None, [], None
     while words:
         aside = _aside_before(words)
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
             del words[aside:]
             continue
-        if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])):
+        if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
+                or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
         popped = words.pop()
+        task = task or (popped if popped in TASK_WORDS else None)
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
@@ -546,12 +610,17 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*whose, *run] if whose else run
         if not whose:
             words.append(scope)
+    if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
+        run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
-    if last_link in generic_subjects() and (not run or _ends_named_sum(run, links)):
-        # 累计支出5895.5万元: the verb names the sum; 社会救助(累计)支出6.2亿元: the phrase
-        # before it says whose sum (a scope word between them goes)
-        run = [*run, last_link]
+    generic = next((i for i, link in enumerate(links) if link in generic_subjects()
+                    and not (tasks_link and link in TASK_WORDS)), None)
+    if generic is not None and all(link in COPULAS for link in links[:generic]) \
+            and (not run or _ends_named_sum(run, links[generic:])):
+        # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
+        # before it, as written, says whose sum
+        run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)
@@ -564,12 +633,15 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if len(run) == 1:
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
-        rest = list(words)
+        rest, between = list(words), []
         while rest and _is_strip(rest[-1]):
-            rest.pop()
+            between.append(rest.pop())
         named = _take_run(rest)
         if len(named) > 1 and "".join(named).endswith(run[0]):
             run = named
+        elif named and between and all(word in _scope_words() for word in between) \
+                and run[0] in _words("subject_verbs.txt") and _nominal(named[-1]):
+            run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
@@ -578,15 +650,28 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
             clause.insert(0, rest[-1])
         run = [*clause, words[-1], *run]
+    # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
+    if len(words) > 1 and words[-1] == "等" and "".join(run) in generic_subjects():
+        rest = words[:-1]
+        items = _take_run(rest)
+        run = [*items, words[-1], *run] if items else run
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)
     if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
+    elif counts == "things" and len(run) > 2:
+        # 困难群众御寒救助工作|走访慰问|困难群众: what the work is about, then the verb done to
+        # the people counted (a verb of the list right after a 工作 or 活动)
+        verb = next((i for i in range(len(run) - 2, 0, -1) if run[i - 1].endswith(("工作", "活动"))
+                     and _verb_goes(run[i], run[i + 1:], counts)), None)
+        run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)
     run, dropped = _trim_front(run, counts)
+    if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
+        run = [*run, task]
     return _subject(run, dropped)
 
 
@@ -602,9 +687,16 @@ def _gives(word: str) -> bool:
 
 def _after_recipients(text: str, run: list[str]) -> list[str]:
     """为140户困难家庭发放资金67万元 → 资金: after a preposition and the count of those it went
-    to, the run names them, then what they were given; the figure is of what they were given."""
+    to, the run names them, then what they were given; the figure is of what they were given
+    (a verb jieba glued to the thing is split: 敬老院|筹集资金)."""
+    given = _recipients_given(text, [part for word in run for part in _split_verb(word)])
+    return given if given is not None else run
+
+
+def _recipients_given(text: str, run: list[str]) -> list[str] | None:
+    """What `_after_recipients` leaves of the run, None when it is no such run."""
     if len(run) < 3:  # the people, the verb and the thing at the least
-        return run
+        return None
     digits = [i for i, word in enumerate(run) if word[:1].isdigit()]
     opening = digits[-1] if digits else -1
     if opening >= 0:  # 为39万困难群众…: a number with no unit of its own inside the run
@@ -613,15 +705,15 @@ def _after_recipients(text: str, run: list[str]) -> list[str]:
     rest = run[opening + 1:]
     first = rest[0] if rest else None
     if not isinstance(first, Word) or first.start < 0:
-        return run
+        return None
     # the count is the figure before the clause (为140户|…) or a bare number in it (为39万…)
     count = run[digits[0]] if digits else None
     lead_start = max(0, count.start - 2 if isinstance(count, Word) and count.start >= 0 else first.start - 16)
     if not any(p in text[lead_start:first.start] for p in "为向对给") \
             or not RECIPIENTS_COUNTED.search(text, lead_start, first.start):
-        return run
+        return None
     verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
-    return rest[verb + 1:] if verb is not None else run
+    return rest[verb + 1:] if verb is not None else None
 
 
 def _ends_named_sum(run: list[str], links: list[str]) -> bool:
@@ -638,8 +730,14 @@ def _aside_before(words: list[str]) -> int:
         return 0
     opening = "(" if words[-1] == ")" else "（"
     where = next((i for i in range(len(words) - 2, -1, -1) if words[i] == opening), 0)
-    # a short one belongs to the name before it: 劳务协作站(点), 县(市、区)
-    return where if where > 0 and len("".join(words[where + 1:-1])) > 4 else 0
+    return where if where > 0 and _aside(("".join(words[where + 1:-1]))) else 0
+
+
+def _aside(inside: str) -> bool:
+    """Whether what a bracket after a name holds is an aside, not part of the name: another name
+    for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
+    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name."""
+    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside)
 
 
 @cache
@@ -661,6 +759,37 @@ def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: 
     if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
         return wider
     return subject
+
+
+def _of_clause_before(stream: TokenStream, clause_start: int, floor: int, counts: str) -> Subject | None:
+    """(一)政策补贴延续类项目,共1240万元: a clause of a total alone is of the clause before; so is
+    a figure alone on its line (走访慰问困难群众\n6.86万户\n) of the line above, when that line
+    holds no figure."""
+    text = stream.text
+    if text[clause_start - 1] in ",，" and clause_start > floor:
+        return subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
+    if text[clause_start - 1] != "\n":
+        return None
+    line_start = text.rfind("\n", 0, clause_start - 1) + 1
+    if re.search(r"\d", text[line_start:clause_start - 1]):
+        return None
+    return subject_before_number(stream, line_start, clause_start - 1, counts)
+
+
+MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
+
+
+def _multiple_of(stream: TokenStream, clause_start: int, number: int) -> Named | None:
+    """特困人员救助供养标准达到低保标准1.3倍: a multiple is of what is compared (before the link),
+    not of what it is compared with; nothing named before the link (全部达到…1.3倍), the figure
+    inherits. None when no link stands in the clause."""
+    link = MULTIPLE_LINK.search(stream.text, clause_start, number)
+    if link is None:
+        return None
+    return Named(subject_before_number(stream, clause_start, link.start(), "other"), "multiple_of")
+
+
+TRAILING_BRACKET = re.compile(r"[(（]([^()（）]*)[)）]$")
 
 
 def _close_bracket(phrase: str, cut: int) -> int:
@@ -691,8 +820,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     relative = RELATIVE_AFTER_NUMBER.match(clause)
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
-    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace():
-        return None  # a space after the unit parts it from the next item (8人 五保1人)
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or clause.startswith(("任务", "目标")):
+        return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
@@ -720,6 +849,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
     cut = _close_bracket(phrase, cut)
+    trailing = TRAILING_BRACKET.search(phrase, 0, cut)
+    if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
+        cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]
@@ -728,7 +860,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
-    narrowing = done.endswith(_event_heads()) or any(verb in done for verb in _words("subject_verbs.txt"))
+    narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
@@ -772,6 +904,19 @@ def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | N
     if not words or words[0] not in SERVICE_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
+
+
+def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """支持1863户发展生产, 实现350人稳定消除风险: people counted by what they did, a verb and its
+    object right after the number (the links and manner before it left out)."""
+    words = tokens(stream, start, end)
+    if not words or words[0][0].isdigit() or words[0] in COORDINATORS or stream.text[start:start + 1].isspace():
+        return None  # a space after the unit parts it from the next item (950户2395 人 拨款金额…)
+    run = _phrase_ahead(words)
+    if len(run) < 2 or word_tag(run[0]) not in ("v", "vn") or run[0] in domain_terms() \
+            or any(word[0].isdigit() for word in run) or "".join(run).endswith(tuple(generic_subjects())):
+        return None  # 2394 人 拨款总金额: a sum's name is the next item, no deed
+    return _subject(run)
 
 
 def subject_of_standard(stream: TokenStream, start: int, end: int) -> Subject | None:
@@ -826,8 +971,21 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
-    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts),
+    multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
+    if multiple is not None:
+        return multiple
+    tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
+    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
+    if before is not None and kind == "money" and before.text in generic_subjects() and clause_start > floor \
+            and text[clause_start - 1] in ",，":
+        # 职业教育助学工程项目,计划安排资金180万元: the sum of the project the clause before names
+        project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
+        before = project if project is not None and project.text.endswith(PROJECTS) else before
+    if before is None and clause_start > 0 and (
+            TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
+                not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
+        before = _of_clause_before(stream, clause_start, floor, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
     after_start = denominator.end() if denominator else after_start
@@ -837,8 +995,16 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
-        if before is None and quantity.unit in PERSON_UNITS:
-            return Named(subject_of_service(stream, after_start, after_end), "of_service")
+        bare_verb = before is not None and before.text in _words("subject_verbs.txt")
+        if (before is None or bare_verb) and quantity.unit in PERSON_UNITS:
+            service = None if bare_verb else subject_of_service(stream, after_start, after_end)
+            if service is not None:
+                return Named(service, "of_service")
+            deed = subject_of_deed(stream, after_start, after_end)
+            if deed is not None:
+                return Named(deed, "of_deed")
+            if before is None:
+                return Named(None, "of_service")
     if kind == "money":
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
@@ -876,8 +1042,9 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_standard", "after_de", "of_duration", "of_money",
-                       "list_parts", "list_shared", "table_cell"})
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de",
+                       "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
+                       "attribute_of_owner", "category_breakdown", "total_after_flows"})
 
 
 @dataclass(frozen=True)
@@ -925,7 +1092,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
         named.append(found)
-        if found.subject is not None and found.rule not in ("share_of_task",):
+        if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     _pair_changes(text, quantities, named, lists)
@@ -954,7 +1121,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             continue
         phrase = subject_before_number(stream, clause_start, where, "things")
         parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
-        if len(parts) == len(group) and not _modifiers_of_one_head(parts):
+        parts = _modifiers_of_one_head(parts) or parts
+        if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
 
@@ -979,9 +1147,22 @@ def _shared_head(parts: list[Subject]) -> list[Subject]:
     return [Subject(p.text + head) if not p.text.endswith(head) else p for p in parts[:-1]] + [parts[-1]]
 
 
-def _modifiers_of_one_head(parts: list[Subject]) -> bool:
-    """城市、农村低保平均标准: modifiers coordinated before one head, kept as written for each."""
-    return len(parts[0].text) <= 2 and len(parts[-1].text) > 3
+def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:
+    """城市、农村低保平均标准 → 城市低保平均标准, 农村低保平均标准; 五保集中和分散供养年标准 →
+    五保集中供养年标准, 五保分散供养年标准: modifiers coordinated before one head each take it
+    (the last part's modifier is as long as the part before it, or its last word, when that
+    part carries a prefix they share). None when the parts are not such modifiers."""
+    if len(parts) < 2 or len({len(p.text) for p in parts[:-1]}) > 1 or len(parts[0].text) > 4:
+        return None
+    before, last = parts[-2].text, parts[-1].text
+    width = len(before) if len(before) <= 3 else len(cut_phrase(before)[-1])
+    head = last[width:]
+    if len(head) < 2 or len(last) < len(before) + 2:
+        return None
+    prefix = parts[0].text[:-width] if len(parts[0].text) > width else ""
+    named = [p.text if p.text.startswith(prefix) else prefix + p.text for p in parts[:-1]]
+    last = last if last.startswith(prefix) else prefix + last
+    return [*(Subject(text + head) for text in named), Subject(last)]
 
 
 def _shared_modifier(parts: list[Subject]) -> list[Subject]:
@@ -1050,7 +1231,10 @@ def _share_of_task(a: Around) -> Subject | None:
 
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
-    if re.search(table["task_before"], a.lead) or re.match(table["task_after"], a.text[a.quantity.outer_end:]):
+    if re.search(table["task_before"], a.lead) or (
+            re.match(table["task_after"], a.text[a.quantity.outer_end:])
+            and (a.own.subject is None or a.own.rule != "before_number" or a.text.startswith("的", a.quantity.outer_end))):
+        # 3.9%,低于5.5%的控制目标; not 完成适老化改造30户任务, the task's own size
         return a.previous
     return None
 
@@ -1085,6 +1269,24 @@ def _place_breakdown(a: Around) -> Subject | None:
     return _recalled(a) if _only_where(a) else None
 
 
+def _category_breakdown(a: Around) -> Subject | None:
+    """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
+    the total before it (农村社区服务中心); a second part replaces the first's category."""
+    own = a.own.subject
+    if own is None or own.text not in _words("subject_categories.txt") or not (
+            "其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown")):
+        return None
+    whole = _recalled(a)
+    if whole is None or whole.text == own.text:
+        return None
+    rest = whole.text
+    for category in sorted(_words("subject_categories.txt"), key=len, reverse=True):
+        if rest.startswith(category) and len(rest) > len(category) + 1:
+            rest = rest[len(category):]
+            break
+    return Subject(own.text + rest)
+
+
 def _breakdown_unnamed(a: Around) -> Subject | None:
     """其中 with nothing named (其中2户10人), or the first figure of a sentence that names
     nothing: the subject its unit had in the paragraph."""
@@ -1099,6 +1301,38 @@ def _topic_event(a: Around) -> Subject | None:
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
     topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+def _measure_of_topic(a: Around) -> Subject | None:
+    """城市低保对象2232户4147人,保障标准为人均月255元: a measure naming nothing but itself, right
+    after the figures of a group, is the group's (城市低保保障标准)."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.quantities[a.index - 1].unit not in PERSON_UNITS \
+            or unit_kinds()[a.quantity.unit] != "money" or not _bare_measure(own.text):
+        return None
+    topic = _topic(previous)
+    return Subject(topic + own.text) if topic and topic != previous.text else None
+
+
+def _bare_measure(text: str) -> bool:
+    """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
+    verbs = _words("subject_compound_verbs.txt")
+    return text in BARE_HEADS or (text[:2] in verbs and text[2:] in BARE_HEADS)
+
+
+def _total_after_flows(a: Around) -> Subject | None:
+    """城市低保新增37户,清退231户,共有2511户: the total after a topic's flows is the topic's."""
+    if a.own.subject is not None or not a.named or not re.match(_context_words()["flow_total"], a.clause):
+        return None
+    last = next((n.subject for n in reversed(a.named) if n.rule != "inherited"), None)
+    about = a.about
+    flow = last and about and _flow_ending(last.text) and _flow_ending(about.text)
+    return Subject(about.text[:-len(flow)]) if flow else None
+
+
+def _flow_ending(text: str) -> str | None:
+    """The flow a subject ends with (城市低保新增 → 新增), None when it names no flow."""
+    return next((flow for flow in _context_words()["flows"] if text.endswith(flow) and len(text) > len(flow) + 1), None)
 
 
 PER_HEAD = re.compile(r"(?:月|年)?(?:人均|户均)")
@@ -1125,6 +1359,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     right after the figure of the bodies is theirs; after a figure naming another thing they have
     (普通高中在校生9000人,教职工700人), the body that one names."""
     own, previous = a.own.subject, a.previous
+    own = Subject(HAVING.sub("", own.text, count=1)) if own is not None else None
     if own is None or previous is None or own.text not in _attribute_heads() or not a.index \
             or not _opens_clause(own.text, a.clause.strip()):
         return None
@@ -1138,11 +1373,31 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     return Subject(owner + own.text)
 
 
+HAVING = re.compile(r"^(?:共有|拥有|有)")
+
+
 def _opens_clause(name: str, clause: str) -> bool:
     """Whether the clause opens with the name, or with the word that names nothing alone it was
-    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more."""
+    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more, one
+    of having (拥有床位) does not."""
+    clause = HAVING.sub("", clause, count=1)
     return clause.startswith(name) or any(
         clause.startswith(word) and name.endswith(word) for word in generic_subjects())
+
+
+def _sum_of_group(a: Around) -> Subject | None:
+    """发放抚恤金67万元,其中复员军人27人,32.4万元: a sum whose clause names nothing, right after
+    a count of a group, is what the group got of the sum named before (复员军人抚恤金)."""
+    if a.own.subject is not None or a.previous is None or not a.index \
+            or unit_kinds()[a.quantity.unit] != "money" or a.quantities[a.index - 1].unit not in PERSON_UNITS:
+        return None
+    whole = next((i for i in range(a.index - 1) if unit_kinds()[a.quantities[i].unit] == "money"), None)
+    if whole is None or "其中" not in a.text[a.quantities[whole].outer_end:a.quantities[a.index - 1].outer_start]:
+        return None
+    sum_named = a.named[whole].subject
+    if sum_named is None or a.previous.text.endswith(sum_named.text):
+        return None
+    return Subject(a.previous.text + sum_named.text)
 
 
 def _own(a: Around) -> Subject | None:
@@ -1166,10 +1421,14 @@ CONTEXT_RULES = (
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
+    ContextRule("category_breakdown", _category_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
+    ContextRule("total_after_flows", _total_after_flows),
+    ContextRule("measure_of_topic", _measure_of_topic),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
+    ContextRule("sum_of_group", _sum_of_group),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )
@@ -1214,6 +1473,8 @@ def _topic(subject: Subject | None) -> str | None:
     if subject is None:
         return None
     topic = subject.text
+    flow = _flow_ending(topic)  # 城市低保新增 → 城市低保
+    topic = topic[:-len(flow)] if flow else topic
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

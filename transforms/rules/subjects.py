@@ -186,29 +186,101 @@ def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = 
 QUOTED_MARK = re.compile(r"[“《]")
 
 
-def _document_words(stream: TokenStream) -> tuple[list[Word], list[int]]:
+class _DocumentWords:
     """All the words of the document once (the cut's words, punctuation and numbers between
-    them), and where each starts."""
-    if "subject_words" not in stream.derived:
-        words = _dates_whole([w for w in _words_between(stream, 0, len(stream.text)) if w.strip()])
-        stream.derived["subject_words"] = (words, [w.start for w in words])
-    return stream.derived["subject_words"]
+    them, dates whole as `_dates_whole` makes them): their texts and offsets in flat lists, each
+    made a Word the first time a slice asks for it (most never are)."""
+
+    __slots__ = ("texts", "starts", "stops", "made")
+
+    def __init__(self, stream: TokenStream):
+        text = stream.text
+        texts: list[str] = []
+        starts: list[int] = []
+        stops: list[int] = []
+        strips = strip_words()
+        position = 0
+
+        def add(piece: str, start: int, stop: int) -> None:
+            # _dates_whole, on the flat lists
+            if texts and texts[-1].isdigit() and stops[-1] == start and DATE_PARTS.match(piece):
+                texts[-1] = without_annotations(texts[-1] + piece)
+                stops[-1] = stop
+            elif piece[0] in BOUND_SUFFIXES and len(piece) > 1 and piece[1:] in strips and stop - start == len(piece):
+                texts.append(without_annotations(piece[0]))
+                starts.append(start)
+                stops.append(start + 1)
+                rest = without_annotations(piece[1:])
+                texts.append(rest)
+                starts.append(start + 1)
+                stops.append(start + len(piece))
+            else:
+                texts.append(piece)
+                starts.append(start)
+                stops.append(stop)
+
+        for word_start, word_end in zip(stream.starts, stream.ends):
+            if position < word_start:
+                if word_start - position == 1:  # one character: what NOT_CUT makes of it
+                    piece = text[position]
+                    if not piece.isspace() and not ("(" in text[max(0, position - 8):word_start]
+                                                    and _annotation_at(text, position)):
+                        add(piece, position, word_start)
+                else:
+                    annotated = "(" in text[max(0, position - 8):word_start]
+                    for match in NOT_CUT.finditer(text, position, word_start):
+                        piece = match.group()
+                        if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
+                            add(piece, *match.span())
+            piece = text[word_start:word_end]
+            if "(" in piece:
+                piece = without_annotations(piece)
+                if piece.strip():
+                    add(piece, word_start, word_end)
+            else:
+                add(piece, word_start, word_end)
+            position = word_end
+        if position < len(text):
+            annotated = "(" in text[max(0, position - 8):]
+            for match in NOT_CUT.finditer(text, position, len(text)):
+                piece = match.group()
+                if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
+                    add(piece, *match.span())
+        self.texts, self.starts, self.stops = texts, starts, stops
+        self.made: list[Word | None] = [None] * len(texts)
+
+    def word(self, index: int) -> Word:
+        word = self.made[index]
+        if word is None:
+            word = self.made[index] = Word(self.texts[index])
+            word.start, word.stop = self.starts[index], self.stops[index]
+        return word
+
+
+def _document_words(stream: TokenStream) -> _DocumentWords:
+    found = stream.derived.get("subject_words")
+    if found is None:
+        found = stream.derived["subject_words"] = _DocumentWords(stream)
+    return found
 
 
 def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
     """The document's words in [start, end), one crossing an edge cut at it."""
-    words, starts = _document_words(stream)
+    words = _document_words(stream)
+    starts, stops = words.starts, words.stops
     first = bisect_right(starts, start) - 1
-    if first < 0 or words[first].stop <= start:
+    if first < 0 or stops[first] <= start:
         first += 1
     out = []
-    for word in words[first:bisect_left(starts, end)]:
-        if word.start < start or word.stop > end:
-            piece = stream.text[max(start, word.start):min(end, word.stop)]
+    for index in range(first, bisect_left(starts, end)):
+        word_start, word_stop = starts[index], stops[index]
+        if word_start < start or word_stop > end:
+            piece = stream.text[max(start, word_start):min(end, word_stop)]
             if not piece.strip():
                 continue
-            word = Word.at(piece, max(start, word.start))
-        out.append(word)
+            out.append(Word.at(piece, max(start, word_start)))
+        else:
+            out.append(words.word(index))
     return out
 
 

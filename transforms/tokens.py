@@ -52,20 +52,29 @@ def tokenizer():
 class _Dictionary:
     """jieba's word frequencies as log probabilities, read from its tokenizer."""
 
+    # what `scores` holds for a prefix that is no word (a log probability is never above 0)
+    PREFIX = 1.0
+
     def __init__(self):
         tk = tokenizer()
         self.freq = tk.FREQ  # every word and every prefix of one (prefixes with 0)
         self.log_total = log(tk.total)
-        self.logp: dict[str, float] = {}
+        # the log probability of each word met so far, PREFIX for a prefix: one lookup a step
+        self.scores: dict[str, float] = {}
 
     def log_probability(self, word: str) -> float | None:
         """None for a prefix that is no word."""
-        found = self.logp.get(word)
+        found = self.score(word)
+        return None if found == self.PREFIX else found
+
+    def score(self, word: str) -> float | None:
+        """The word's log probability, PREFIX for a prefix, None for neither (kept)."""
+        found = self.scores.get(word)
         if found is None:
-            count = self.freq[word]
-            if not count:
+            count = self.freq.get(word)
+            if count is None:
                 return None
-            found = self.logp[word] = log(count) - self.log_total
+            found = self.scores[word] = log(count) - self.log_total if count else self.PREFIX
         return found
 
 
@@ -96,17 +105,23 @@ def _cut_run(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
     loop; tests/test_tokens.py holds it to jieba's own output). An unknown character is a word;
     consecutive single Latin letters are one word, as jieba gives them."""
     dictionary = _dictionary()
-    freq, log_probability, unknown = dictionary.freq, dictionary.log_probability, -dictionary.log_total
+    scores, score_of, unknown, prefix = dictionary.scores, dictionary.score, -dictionary.log_total, _Dictionary.PREFIX
     length = len(run)
     score = [0.0] * (length + 1)
     route = [0] * (length + 1)
     for start in range(length - 1, -1, -1):
         best, best_end = None, start + 1
         end, word = start + 1, run[start]
-        while word in freq:
-            probability = log_probability(word)
-            if probability is not None and (best is None or probability + score[end] >= best):
-                best, best_end = probability + score[end], end
+        while True:
+            probability = scores.get(word)
+            if probability is None:
+                probability = score_of(word)
+                if probability is None:  # neither a word nor a prefix of one
+                    break
+            if probability != prefix:
+                probability += score[end]
+                if best is None or probability >= best:
+                    best, best_end = probability, end
             end += 1
             if end > length:
                 break

@@ -105,7 +105,8 @@ def _cut_run(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
     loop; tests/test_tokens.py holds it to jieba's own output). An unknown character is a word;
     consecutive single Latin letters are one word, as jieba gives them."""
     dictionary = _dictionary()
-    scores, score_of, unknown, prefix = dictionary.scores, dictionary.score, -dictionary.log_total, _Dictionary.PREFIX
+    scores, freq, log_total, prefix = dictionary.scores, dictionary.freq, dictionary.log_total, _Dictionary.PREFIX
+    unknown = -log_total
     length = len(run)
     score = [0.0] * (length + 1)
     route = [0] * (length + 1)
@@ -114,10 +115,11 @@ def _cut_run(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
         end, word = start + 1, run[start]
         while True:
             probability = scores.get(word)
-            if probability is None:
-                probability = score_of(word)
-                if probability is None:  # neither a word nor a prefix of one
+            if probability is None:  # not met before (dictionary.score, inline)
+                count = freq.get(word)
+                if count is None:  # neither a word nor a prefix of one
                     break
+                probability = scores[word] = log(count) - log_total if count else prefix
             if probability != prefix:
                 probability += score[end]
                 if best is None or probability >= best:

@@ -187,10 +187,26 @@ class TokenStream:
 
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """The words inside [start, end), a word crossing either edge cut at it."""
-        first = max(bisect_right(self.ends, start), 0)
-        last = bisect_left(self.starts, end)
-        return [(max(s, start), min(e, end)) for s, e in zip(self.starts[first:last], self.ends[first:last])
-                if min(e, end) > max(s, start)]
+        starts, ends = self.starts, self.ends
+        first = bisect_right(ends, start)
+        last = bisect_left(starts, end)
+        if first >= last:
+            return []
+        out = list(zip(starts[first:last], ends[first:last]))
+        # only the first and the last word can cross an edge: every word between starts after
+        # the first ends and ends before the last starts
+        word_start, word_end = out[0]
+        if word_start < start or word_end > end:
+            word_start, word_end = max(word_start, start), min(word_end, end)
+            if word_end > word_start:
+                out[0] = (word_start, word_end)
+            else:  # an empty range inside one word: that word alone was found
+                del out[0]
+        if last - first > 1:
+            word_start, word_end = out[-1]
+            if word_end > end:
+                out[-1] = (word_start, end)
+        return out
 
     def words(self, start: int, end: int) -> list[str]:
         text = self.text

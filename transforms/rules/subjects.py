@@ -237,8 +237,12 @@ class _DocumentWords:
                 piece = without_annotations(piece)
                 if piece.strip():
                     add(piece, word_start, word_end)
-            else:
+            elif piece[0] in BOUND_SUFFIXES or (piece in DATE_WORDS and texts and texts[-1].isdigit()):
                 add(piece, word_start, word_end)
+            else:  # most words: what add does with a word that is no date part nor bound suffix
+                texts.append(piece)
+                starts.append(word_start)
+                stops.append(word_end)
             position = word_end
         if position < len(text):
             annotated = "(" in text[max(0, position - 8):]
@@ -285,6 +289,8 @@ def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
 
 
 DATE_PARTS = re.compile(r"^(?:年|年度|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
+# The words DATE_PARTS matches, as a set.
+DATE_WORDS = frozenset({"年", "年度", "年底", "年末", "年初", "月", "月份", "月底", "月末", "日", "号", "季度"})
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:

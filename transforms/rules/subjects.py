@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -361,7 +361,9 @@ def _scope_words() -> frozenset[str]:
     return frozenset({"全年", "累计", "共", "共计", "合计", "总计", "全年共", "今年", "目前"})
 
 
+@lru_cache(maxsize=16384)
 def _is_strip(token: str) -> bool:
+    """(Kept per word: the clauses of a document read the same words again and again.)"""
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token)) \
         or _strip_with_complement(token)
 

@@ -72,6 +72,17 @@ RECORDS = frozenset({"信息"})
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 
 
+# A Chinese character (re.match(r"[\u4e00-\u9fff]", …) compiled once).
+HAN = re.compile(r"[\u4e00-\u9fff]")
+NOT_WHERE = re.compile(r"[\s()（）:：、]|其中")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern from the data files, compiled once (what re.search(pattern, …) looks up)."""
+    return re.compile(pattern)
+
+
 def _agency(word: str) -> bool:
     return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
 COORDINATORS = frozenset({"、", "和", "及", "与", "并", "或"})
@@ -404,7 +415,7 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     modifier = words[-2] if len(words) > 1 else ""
     return (bool(run) and verb in _words("subject_compound_verbs.txt")
             and ("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
-            and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
+            and bool(HAN.match(modifier)) and not _is_strip(modifier))
 
 
 def _take_run(words: list[str]) -> list[str]:
@@ -420,7 +431,7 @@ def _take_run(words: list[str]) -> list[str]:
 def _period_inside(words: list[str], run: list[str]) -> bool:
     """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
     return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
-            and bool(re.match(r"[\u4e00-\u9fff]", words[-2])) and not _is_strip(words[-2]))
+            and bool(HAN.match(words[-2])) and not _is_strip(words[-2]))
 
 
 def _as_word(word: str) -> Word:
@@ -573,7 +584,7 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not re.search(r"[\u4e00-\u9fff]", phrase) or _names_nothing(run, phrase) \
+            or not HAN.search(phrase) or _names_nothing(run, phrase) \
             or _own_place(phrase):
         return None
     dropped = dropped or []
@@ -1130,18 +1141,18 @@ def _share_of_task(a: Around) -> Subject | None:
 
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
-    if re.search(table["task_before"], a.lead) or re.match(table["task_after"], a.text[a.quantity.outer_end:]):
+    if _compiled(table["task_before"]).search(a.lead) or _compiled(table["task_after"]).match(a.text[a.quantity.outer_end:]):
         return a.previous
     return None
 
 
 def _change_of_level(a: Around) -> Subject | None:
-    change = re.search(_context_words()["change"], a.clause)
+    change = _compiled(_context_words()["change"]).search(a.clause)
     return a.about if change and not _names_own(a.own, a.clause, change) else None
 
 
 def _share_of_whole(a: Around) -> Subject | None:
-    if a.quantity.unit in ("%", "‰") and re.search(_context_words()["share"], a.clause) \
+    if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return a.previous
     return None
@@ -1149,7 +1160,7 @@ def _share_of_whole(a: Around) -> Subject | None:
 
 def _only_where(a: Around) -> bool:
     """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
-    bare = re.sub(r"[\s()（）:：、]|其中", "", a.clause)
+    bare = NOT_WHERE.sub("", a.clause)
     return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
 
 

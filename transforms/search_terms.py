@@ -11,7 +11,7 @@ from functools import cache
 
 from transforms.lexicon import load_words
 from transforms.simplify import to_simplified
-from transforms.tokens import TokenStream, without_annotations
+from transforms.tokens import ANNOTATION, TokenStream
 
 @cache
 def stop_words() -> frozenset[str]:
@@ -20,7 +20,7 @@ def stop_words() -> frozenset[str]:
 
 def terms_of(words: list[str]) -> Counter[str]:
     stops = stop_words()
-    words = [without_annotations(w).lower() for w in words]
+    words = [(ANNOTATION.sub("", w) if "(" in w else w).lower() for w in words]  # without_annotations
     return Counter(w for w in words if w not in stops)
 
 

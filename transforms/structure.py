@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Section, SectionCategory, Sentence
@@ -32,8 +32,9 @@ def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
     return tuple((SectionCategory(name), tuple(entry["words"])) for name, entry in table.items())
 
 
+@lru_cache(maxsize=4096)
 def categorise(title: str) -> SectionCategory:
-    """The category a heading names by its words, or OTHER."""
+    """The category a heading names by its words, or OTHER (kept per heading: reports repeat theirs)."""
     for category, words in _category_words():
         if any(word in title for word in words):
             return category

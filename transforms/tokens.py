@@ -52,20 +52,29 @@ def tokenizer():
 class _Dictionary:
     """jieba's word frequencies as log probabilities, read from its tokenizer."""
 
+    # what `scores` holds for a prefix that is no word (a log probability is never above 0)
+    PREFIX = 1.0
+
     def __init__(self):
         tk = tokenizer()
         self.freq = tk.FREQ  # every word and every prefix of one (prefixes with 0)
         self.log_total = log(tk.total)
-        self.logp: dict[str, float] = {}
+        # the log probability of each word met so far, PREFIX for a prefix: one lookup a step
+        self.scores: dict[str, float] = {}
 
     def log_probability(self, word: str) -> float | None:
         """None for a prefix that is no word."""
-        found = self.logp.get(word)
+        found = self.score(word)
+        return None if found == self.PREFIX else found
+
+    def score(self, word: str) -> float | None:
+        """The word's log probability, PREFIX for a prefix, None for neither (kept)."""
+        found = self.scores.get(word)
         if found is None:
-            count = self.freq[word]
-            if not count:
+            count = self.freq.get(word)
+            if count is None:
                 return None
-            found = self.logp[word] = log(count) - self.log_total
+            found = self.scores[word] = log(count) - self.log_total if count else self.PREFIX
         return found
 
 
@@ -96,17 +105,25 @@ def _cut_run(run: str, offset: int, starts: list[int], ends: list[int]) -> None:
     loop; tests/test_tokens.py holds it to jieba's own output). An unknown character is a word;
     consecutive single Latin letters are one word, as jieba gives them."""
     dictionary = _dictionary()
-    freq, log_probability, unknown = dictionary.freq, dictionary.log_probability, -dictionary.log_total
+    scores, freq, log_total, prefix = dictionary.scores, dictionary.freq, dictionary.log_total, _Dictionary.PREFIX
+    unknown = -log_total
     length = len(run)
     score = [0.0] * (length + 1)
     route = [0] * (length + 1)
     for start in range(length - 1, -1, -1):
         best, best_end = None, start + 1
         end, word = start + 1, run[start]
-        while word in freq:
-            probability = log_probability(word)
-            if probability is not None and (best is None or probability + score[end] >= best):
-                best, best_end = probability + score[end], end
+        while True:
+            probability = scores.get(word)
+            if probability is None:  # not met before (dictionary.score, inline)
+                count = freq.get(word)
+                if count is None:  # neither a word nor a prefix of one
+                    break
+                probability = scores[word] = log(count) - log_total if count else prefix
+            if probability != prefix:
+                probability += score[end]
+                if best is None or probability >= best:
+                    best, best_end = probability, end
             end += 1
             if end > length:
                 break
@@ -170,10 +187,26 @@ class TokenStream:
 
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """The words inside [start, end), a word crossing either edge cut at it."""
-        first = max(bisect_right(self.ends, start), 0)
-        last = bisect_left(self.starts, end)
-        return [(max(s, start), min(e, end)) for s, e in zip(self.starts[first:last], self.ends[first:last])
-                if min(e, end) > max(s, start)]
+        starts, ends = self.starts, self.ends
+        first = bisect_right(ends, start)
+        last = bisect_left(starts, end)
+        if first >= last:
+            return []
+        out = list(zip(starts[first:last], ends[first:last]))
+        # only the first and the last word can cross an edge: every word between starts after
+        # the first ends and ends before the last starts
+        word_start, word_end = out[0]
+        if word_start < start or word_end > end:
+            word_start, word_end = max(word_start, start), min(word_end, end)
+            if word_end > word_start:
+                out[0] = (word_start, word_end)
+            else:  # an empty range inside one word: that word alone was found
+                del out[0]
+        if last - first > 1:
+            word_start, word_end = out[-1]
+            if word_end > end:
+                out[-1] = (word_start, end)
+        return out
 
     def words(self, start: int, end: int) -> list[str]:
         text = self.text

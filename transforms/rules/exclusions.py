@@ -99,20 +99,36 @@ def _quoted_name(c: Candidate) -> bool:
     return c.names.inside_any(c.quantity.start)
 
 
+@cache
+def _words_of(rule: str, key: str) -> tuple[str, ...]:
+    """A rule's list of words in exclusions.toml, as a tuple (for startswith, endswith)."""
+    return tuple(_table()[rule][key])
+
+
+@cache
+def _pattern(source: str) -> re.Pattern:
+    return re.compile(source)
+
+
+CLAUSE_MARKS = re.compile(r"[,，。;；]")
+
+
 def _age_threshold(c: Candidate) -> bool:
     table = _table()["age_threshold"]
+    if c.quantity.unit not in table["units"]:
+        return False
     right_after = c.text[c.quantity.end:c.quantity.end + 4]
-    clause = re.split(r"[,，。;；]", c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
-    return c.quantity.unit in table["units"] and (
-        c.before.endswith(tuple(table["before"])) or right_after.startswith(tuple(table["after"]))
-        or any(word in clause for word in table["scope"]))
+    clause = CLAUSE_MARKS.split(c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
+    return (c.before.endswith(_words_of("age_threshold", "before"))
+            or right_after.startswith(_words_of("age_threshold", "after"))
+            or any(word in clause for word in table["scope"]))
 
 
 def _threshold(c: Candidate) -> bool:
     table = _table()["threshold"]
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
-    return (before.rstrip().endswith(tuple(table["before"]))
-            and bool(re.match(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})", c.after)))
+    return (before.rstrip().endswith(_words_of("threshold", "before"))
+            and bool(_pattern(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})").match(c.after)))
 
 
 def _duration_threshold(c: Candidate) -> bool:
@@ -148,32 +164,38 @@ def _tier_label(c: Candidate) -> bool:
 
 def _structure_count(c: Candidate) -> bool:
     table = _table()["structure_count"]
+    if c.quantity.unit not in table["units"]:
+        return False
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
-    if is_arabic(numeral) or c.quantity.unit not in table["units"]:
+    if is_arabic(numeral):
         return False
     after = c.text[c.quantity.end:c.quantity.end + 10]
-    noun = re.match(alternation(table["nouns"]), after)
-    return bool(noun) and not re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})", after[noun.end():])
+    noun = _pattern(alternation(table["nouns"])).match(after)
+    return bool(noun) and not _pattern(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})").match(after[noun.end():])
 
 
 def _collection_count(c: Candidate) -> bool:
     table = _table()["collection_count"]
     return (c.quantity.unit in table["units"]
-            and bool(re.search(rf"(?:{alternation(table['before'])})[(（]?\s*$", c.before)))
+            and bool(_pattern(rf"(?:{alternation(table['before'])})[(（]?\s*$").search(c.before)))
 
 
 def _round_the_clock(c: Candidate) -> bool:
     table = _table()["round_the_clock"]
     number = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
     return (c.quantity.unit == "小时" and number in table["numbers"]
-            and c.text.startswith(tuple(table["after"]), c.quantity.end))
+            and c.text.startswith(_words_of("round_the_clock", "after"), c.quantity.end))
+
+
+SESSION_MARKS = re.compile(r"[,，。;；、]")
 
 
 def _session_name(c: Candidate) -> bool:
     table = _table()["session_name"]
-    before = re.split(r"[,，。;；、]", c.text[max(0, c.quantity.start - table["within"]):c.quantity.start])[-1]
-    return (c.quantity.unit == "次" and table["marker"] in before
-            and c.text.startswith(tuple(table["after"]), c.quantity.end))
+    if c.quantity.unit != "次":
+        return False
+    before = SESSION_MARKS.split(c.text[max(0, c.quantity.start - table["within"]):c.quantity.start])[-1]
+    return table["marker"] in before and c.text.startswith(_words_of("session_name", "after"), c.quantity.end)
 
 
 def _site_counter(c: Candidate) -> bool:

@@ -98,7 +98,7 @@ class KindContext:
     def sentence_after(self) -> str:
         """Its sentence after the figure, within its line."""
         window = self.text[self.outer_end:self.outer_end + 120]
-        found = re.search(r"[。！？!?\n]", window)
+        found = SENTENCE_END.search(window)
         return window[:found.start()] if found else window
 
     @computed_once
@@ -115,6 +115,11 @@ class KindContext:
         window = self.text[self.outer_end:self.outer_end + 60]
         found = CLAUSE_BREAK.search(window)
         return window[:found.start()] if found else window
+
+
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+LEADING_COLON = re.compile(r"^\s*[:：]")
+FIGURE_WITH_UNIT = re.compile(r"\d\s*[^\d\s.,]")
 
 
 def _blank_names(text: str) -> str:
@@ -219,9 +224,9 @@ def _target_noun_before(c: KindContext) -> bool:
     if _patterns()["figure_before_noun"].search(window, 0, found.start()):
         return False  # the noun is its own figure's (完成改造30户任务、试点10户: 任务 is 30户's)
     between = window[found.end():]
-    between = re.sub(r"^\s*[:：]", "", between)  # 年度目标任务: 2010年…
+    between = LEADING_COLON.sub("", between)  # 年度目标任务: 2010年…
     # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
-    first_figure = not re.search(r"\d\s*[^\d\s.,]", between)
+    first_figure = not FIGURE_WITH_UNIT.search(between)
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between)
 
 

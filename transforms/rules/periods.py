@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.model import DocumentMeta, Section, SectionCategory
 
@@ -94,6 +95,12 @@ def period_cue(text: str, base_year: int | None) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
+def _title_cue(title: str, base_year: int | None) -> str | None:
+    """period_cue of a heading: each section reads its parents' headings again."""
+    return period_cue(title, base_year)
+
+
 def _is_half_year(meta: DocumentMeta) -> bool:
     return "半年" in (meta.report_type or "") or "上半年" in (meta.title or "")
 
@@ -117,7 +124,7 @@ def section_time(meta: DocumentMeta, sections: list[Section], section: int | Non
         year += 1
     period = None
     while section is not None and period is None:
-        period = period_cue(sections[section].title, year)
+        period = _title_cue(sections[section].title, year)
         section = sections[section].parent
     if period:
         year = int(period[:4])

@@ -20,8 +20,15 @@ def _longest_first(position: str) -> tuple[tuple[str, Qualifier], ...]:
     return tuple(sorted(qualifier_words(position).items(), key=lambda kv: -len(kv[0])))
 
 
+@cache
+def _before_words() -> tuple[str, ...]:
+    return tuple(qualifier_words("before"))
+
+
 def qualifier_before(text: str, start: int) -> tuple[str, Qualifier] | None:
     """The longest qualifier word that ends right at `start`, if any."""
+    if not text.endswith(_before_words(), 0, start):  # one test for all (most figures have none)
+        return None
     return next(((word, q) for word, q in _longest_first("before") if text.endswith(word, 0, start)), None)
 
 

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -73,6 +73,17 @@ LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
 RECORDS = frozenset({"信息"})
 # A government body (民政局, 财政厅, 民政部) opening a run is who did the work, not what is counted.
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
+
+
+# A Chinese character (re.match(r"[\u4e00-\u9fff]", …) compiled once).
+HAN = re.compile(r"[\u4e00-\u9fff]")
+NOT_WHERE = re.compile(r"[\s()（）:：、]|其中")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern from the data files, compiled once (what re.search(pattern, …) looks up)."""
+    return re.compile(pattern)
 
 
 def _agency(word: str) -> bool:
@@ -199,33 +210,110 @@ def tokens(stream: TokenStream, start: int, end: int, skip: re.Pattern | None = 
 QUOTED_MARK = re.compile(r"[“《]")
 
 
-def _document_words(stream: TokenStream) -> tuple[list[Word], list[int]]:
+class _DocumentWords:
     """All the words of the document once (the cut's words, punctuation and numbers between
-    them), and where each starts."""
-    if "subject_words" not in stream.derived:
-        words = _dates_whole([w for w in _words_between(stream, 0, len(stream.text)) if w.strip()])
-        stream.derived["subject_words"] = (words, [w.start for w in words])
-    return stream.derived["subject_words"]
+    them, dates whole as `_dates_whole` makes them): their texts and offsets in flat lists, each
+    made a Word the first time a slice asks for it (most never are)."""
+
+    __slots__ = ("texts", "starts", "stops", "made")
+
+    def __init__(self, stream: TokenStream):
+        text = stream.text
+        texts: list[str] = []
+        starts: list[int] = []
+        stops: list[int] = []
+        strips = strip_words()
+        position = 0
+
+        def add(piece: str, start: int, stop: int) -> None:
+            # _dates_whole, on the flat lists
+            if texts and texts[-1].isdigit() and stops[-1] == start and piece in DATE_WORDS:
+                texts[-1] = without_annotations(texts[-1] + piece)
+                stops[-1] = stop
+            elif piece[0] in BOUND_SUFFIXES and len(piece) > 1 and piece[1:] in strips and stop - start == len(piece):
+                texts.append(without_annotations(piece[0]))
+                starts.append(start)
+                stops.append(start + 1)
+                rest = without_annotations(piece[1:])
+                texts.append(rest)
+                starts.append(start + 1)
+                stops.append(start + len(piece))
+            else:
+                texts.append(piece)
+                starts.append(start)
+                stops.append(stop)
+
+        for word_start, word_end in zip(stream.starts, stream.ends):
+            if position < word_start:
+                if word_start - position == 1:  # one character: what NOT_CUT makes of it
+                    piece = text[position]
+                    if not piece.isspace() and not ("(" in text[max(0, position - 8):word_start]
+                                                    and _annotation_at(text, position)):
+                        add(piece, position, word_start)
+                else:
+                    annotated = "(" in text[max(0, position - 8):word_start]
+                    for match in NOT_CUT.finditer(text, position, word_start):
+                        piece = match.group()
+                        if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
+                            add(piece, *match.span())
+            piece = text[word_start:word_end]
+            if "(" in piece:
+                piece = without_annotations(piece)
+                if piece.strip():
+                    add(piece, word_start, word_end)
+            elif piece[0] in BOUND_SUFFIXES or (piece in DATE_WORDS and texts and texts[-1].isdigit()):
+                add(piece, word_start, word_end)
+            else:  # most words: what add does with a word that is no date part nor bound suffix
+                texts.append(piece)
+                starts.append(word_start)
+                stops.append(word_end)
+            position = word_end
+        if position < len(text):
+            annotated = "(" in text[max(0, position - 8):]
+            for match in NOT_CUT.finditer(text, position, len(text)):
+                piece = match.group()
+                if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
+                    add(piece, *match.span())
+        self.texts, self.starts, self.stops = texts, starts, stops
+        self.made: list[Word | None] = [None] * len(texts)
+
+    def word(self, index: int) -> Word:
+        word = self.made[index]
+        if word is None:
+            word = self.made[index] = Word(self.texts[index])
+            word.start, word.stop = self.starts[index], self.stops[index]
+        return word
+
+
+def _document_words(stream: TokenStream) -> _DocumentWords:
+    found = stream.derived.get("subject_words")
+    if found is None:
+        found = stream.derived["subject_words"] = _DocumentWords(stream)
+    return found
 
 
 def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
     """The document's words in [start, end), one crossing an edge cut at it."""
-    words, starts = _document_words(stream)
+    words = _document_words(stream)
+    starts, stops = words.starts, words.stops
     first = bisect_right(starts, start) - 1
-    if first < 0 or words[first].stop <= start:
+    if first < 0 or stops[first] <= start:
         first += 1
     out = []
-    for word in words[first:bisect_left(starts, end)]:
-        if word.start < start or word.stop > end:
-            piece = stream.text[max(start, word.start):min(end, word.stop)]
+    for index in range(first, bisect_left(starts, end)):
+        word_start, word_stop = starts[index], stops[index]
+        if word_start < start or word_stop > end:
+            piece = stream.text[max(start, word_start):min(end, word_stop)]
             if not piece.strip():
                 continue
-            word = Word.at(piece, max(start, word.start))
-        out.append(word)
+            out.append(Word.at(piece, max(start, word_start)))
+        else:
+            out.append(words.word(index))
     return out
 
 
-DATE_PARTS = re.compile(r"^(?:年|年度|年代|年底|年末|年初|月|月份|月底|月末|日|号|季度)$")
+# The words that make a time word of the number before them (12 + 月份).
+DATE_WORDS = frozenset({"年", "年度", "年代", "年底", "年末", "年初", "月", "月份", "月底", "月末", "日", "号", "季度"})
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
@@ -234,7 +322,7 @@ def _dates_whole(words: list[Word]) -> list[Word]:
     自费|率|控制|在 (the suffix ends the noun, 控制 is a link to the number)."""
     out: list[Word] = []
     for word in words:
-        if out and out[-1].isdigit() and DATE_PARTS.match(word) and out[-1].stop == word.start:
+        if out and out[-1].isdigit() and word in DATE_WORDS and out[-1].stop == word.start:
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
         elif word[0] in BOUND_SUFFIXES and len(word) > 1 and word[1:] in strip_words() \
                 and word.stop - word.start == len(word):
@@ -296,7 +384,9 @@ def _scope_words() -> frozenset[str]:
     return frozenset({"全年", "累计", "共", "共计", "合计", "总计", "全年共", "今年", "目前"})
 
 
+@lru_cache(maxsize=16384)
 def _is_strip(token: str) -> bool:
+    """(Kept per word: the clauses of a document read the same words again and again.)"""
     return token in strip_words() or bool(TIME_WORD.match(token) or RATE_WORD.match(token)) \
         or _strip_with_complement(token) or _two_links(token)
 
@@ -352,7 +442,7 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
         return True
     return (("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
-            and bool(re.match(r"[\u4e00-\u9fff]", modifier)) and not _is_strip(modifier))
+            and bool(HAN.match(modifier)) and not _is_strip(modifier))
 
 
 def _take_run(words: list[str]) -> list[str]:
@@ -377,7 +467,7 @@ def _take_run(words: list[str]) -> list[str]:
 def _period_inside(words: list[str], run: list[str]) -> bool:
     """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
     return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
-            and bool(re.match(r"[\u4e00-\u9fff]", words[-2])) and not _is_strip(words[-2]))
+            and bool(HAN.match(words[-2])) and not _is_strip(words[-2]))
 
 
 def _as_word(word: str) -> Word:
@@ -546,7 +636,7 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not re.search(r"[\u4e00-\u9fff]", phrase) or _names_nothing(run, phrase) \
+            or not HAN.search(phrase) or _names_nothing(run, phrase) \
             or _own_place(phrase):
         return None
     dropped = dropped or []
@@ -1231,8 +1321,8 @@ def _share_of_task(a: Around) -> Subject | None:
 
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
-    if re.search(table["task_before"], a.lead) or (
-            re.match(table["task_after"], a.text[a.quantity.outer_end:])
+    if _compiled(table["task_before"]).search(a.lead) or (
+            _compiled(table["task_after"]).match(a.text[a.quantity.outer_end:])
             and (a.own.subject is None or a.own.rule != "before_number" or a.text.startswith("的", a.quantity.outer_end))):
         # 3.9%,低于5.5%的控制目标; not 完成适老化改造30户任务, the task's own size
         return a.previous
@@ -1240,12 +1330,12 @@ def _task_figure(a: Around) -> Subject | None:
 
 
 def _change_of_level(a: Around) -> Subject | None:
-    change = re.search(_context_words()["change"], a.clause)
+    change = _compiled(_context_words()["change"]).search(a.clause)
     return a.about if change and not _names_own(a.own, a.clause, change) else None
 
 
 def _share_of_whole(a: Around) -> Subject | None:
-    if a.quantity.unit in ("%", "‰") and re.search(_context_words()["share"], a.clause) \
+    if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return a.previous
     return None
@@ -1253,7 +1343,7 @@ def _share_of_whole(a: Around) -> Subject | None:
 
 def _only_where(a: Around) -> bool:
     """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
-    bare = re.sub(r"[\s()（）:：、]|其中", "", a.clause)
+    bare = NOT_WHERE.sub("", a.clause)
     return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
 
 

@@ -143,10 +143,12 @@ def progress_for_terminal() -> Progress:
 
 
 # The writer's DuckDB memory. The load's joins hold one chunk's rows at a time (load_batch's
-# slices): 10,000 reports load within 256 MB (the process's peak about 340 MB above its size
-# before the load); 500 MB let DuckDB keep 250 MB more cached, which took the ingest process
-# of a 10,000-report run over 1 GB.
-WRITER_MEMORY_LIMIT = "256MB"
+# slices). 10,000 reports' load step alone (benchmarks/bench_load.py) grew the process by 531 MB
+# at 500 MB (which took the ingest process of a 10,000-report run over 1 GB), by 376 MB at
+# 320 MB, 332 MB at 256 MB; 256 MB spilled more: 5 CPU s and 9 s more than 500 MB, 320 MB
+# 2.4 CPU s and 2.6 s. The keys a load adds (about 10 MB per 1,000 reports) cannot spill: the
+# higher limit also leaves room for larger batches.
+WRITER_MEMORY_LIMIT = "320MB"
 
 
 class Warehouse(DuckDBResource):

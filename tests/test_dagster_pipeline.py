@@ -207,4 +207,4 @@ def test_the_writer_connection_bounds_duckdb_memory(tmp_path):
     with Warehouse(database=str(tmp_path / "w.duckdb")).get_connection() as con:
         (limit,) = con.execute("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'").fetchone()
     number, unit = limit.split()
-    assert WRITER_MEMORY_LIMIT == "256MB" and unit == "MiB" and float(number) <= 256
+    assert WRITER_MEMORY_LIMIT == "320MB" and unit == "MiB" and float(number) <= 320

@@ -6,7 +6,8 @@
 For each count: generate the corpus (cached under benchmarks/.cache/), ingest it with
 orchestration.runner.run_ingest in a child process against a temporary DAGSTER_HOME and
 warehouse while sampling the memory of the child's whole process tree (PSS every 0.2 s, and at
-the peak each process's PSS, private and shared dirty pages), ingest it again (nothing
+the peak each process's PSS, private and shared dirty pages; the same for the peak while the
+workers parse and for the peak otherwise, the load's), ingest it again (nothing
 new), then time jieba alone (precise mode) cutting the same cleaned texts on all cores, in the
 same run, so that the ratio holds however loaded the shared machine is (the machine's CPU
 seconds spent by other processes meanwhile are printed too). Per stage: read, extract, search
@@ -47,6 +48,7 @@ SEARCH_TERMS_SAMPLE = 60  # files timed on one core for the search terms' share 
 GENERATOR_SOURCES = [HERE / f"{name}.py" for name in ("generate", "layout", "templating", "regions", "formats")] \
     + [ROOT / "scripts" / "render_samples.py"]
 MEMORY_CAP_MB = 8192  # the ingest is stopped above this, before it starves the machine
+WORKER_MB = 50  # a process of the tree this large is a worker parsing (the rest are helpers of a few MB)
 
 
 # ---- the corpus ------------------------------------------------------------------------------
@@ -132,6 +134,9 @@ class MemoryPeak:
     over_cap: bool = False
     peak_at_s: float = 0.0  # seconds after the start when the PSS peaked: which step holds the memory
     at_peak: list[dict] = field(default_factory=list)  # each process's memory then, the root first
+    # the same while worker processes parse (more than one process of the tree above
+    # WORKER_MB) and otherwise (before the pool, and the load after it stopped)
+    stages: dict = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
 
     def __enter__(self) -> MemoryPeak:
@@ -148,9 +153,13 @@ class MemoryPeak:
         while not self._stop.is_set():
             tree = process_tree(self.root)
             rss, pss, processes = memory_of(tree)
+            now = time.monotonic() - self._started
             if pss > self.pss_mb:
-                self.peak_at_s = time.monotonic() - self._started
+                self.peak_at_s = now
                 self.at_peak = processes
+            stage = "parsing" if sum(p["pss_mb"] >= WORKER_MB for p in processes) > 1 else "other"
+            if pss > self.stages.get(stage, {}).get("peak_pss_mb", 0.0):
+                self.stages[stage] = {"peak_pss_mb": pss, "peak_at_s": now, "processes_at_peak": processes}
             self.rss_mb, self.pss_mb = max(self.rss_mb, rss), max(self.pss_mb, pss)
             self.samples += 1
             if pss > self.cap_mb:
@@ -298,7 +307,7 @@ def ingest_in_child(folder: Path, env: dict[str, str], log: Path, cap_mb: float)
     machine = machine_cpu_seconds() - machine_before
     measured = {"process_seconds": time.perf_counter() - started, "peak_rss_mb": peak.rss_mb,
                 "peak_pss_mb": peak.pss_mb, "peak_at_s": peak.peak_at_s, "memory_samples": peak.samples,
-                "processes_at_peak": peak.at_peak,
+                "processes_at_peak": peak.at_peak, "memory_stages": peak.stages,
                 "over_cap": peak.over_cap,
                 "cpu_seconds": cpu, "others_cpu_seconds": max(0.0, machine - cpu)}
     if peak.over_cap:
@@ -483,6 +492,15 @@ def ingest_lines(result: dict) -> list[str]:
     per_process = ("          at the peak, MB PSS (private dirty / shared dirty), the ingest process first: "
                    + ", ".join(f"{p['command']} {p['pss_mb']:.0f} ({p['private_dirty_mb']:.0f}/{p['shared_dirty_mb']:.0f})"
                                for p in first.get("processes_at_peak", []) if p["pss_mb"] >= 1))
+    stages = first.get("memory_stages") or {}
+    names = {"parsing": "while workers parse", "other": "otherwise (the load, after the pool stopped)"}
+    for stage in ("parsing", "other"):
+        if stage in stages:
+            at = stages[stage]
+            per_process += (f"\n          {names[stage]}: peak {at['peak_pss_mb']:.0f} MB PSS, {at['peak_at_s']:.0f} s "
+                            "after the start: " + ", ".join(f"{p['pss_mb']:.0f} ({p['private_dirty_mb']:.0f}/"
+                                                            f"{p['shared_dirty_mb']:.0f})"
+                                                            for p in at["processes_at_peak"] if p["pss_mb"] >= 1))
     if first["over_cap"]:
         return [f"ingest:   STOPPED after {first['process_seconds']:.1f} s above the "
                 f"{result['memory_cap_mb']:.0f} MB memory cap", memory, per_process]

@@ -97,6 +97,18 @@ class StagedMetrics:
         return _staged_files(self.chunk_folders, ("metrics",))
 
 
+def staged_slices(documents: StagedDocuments, metrics: StagedMetrics) -> list[dict[str, list[Path]]]:
+    """The run's staged rows as the loader's slices, one per chunk folder (a chunk's documents
+    with all their rows): the load's joins then hold one chunk's rows at a time."""
+    tables = (*DOCUMENT_TABLES, "metrics")
+    folders = sorted(set(documents.chunk_folders) | set(metrics.chunk_folders))
+    slices = []
+    for folder in folders:
+        files = StagedRows(folder).files()
+        slices.append({table: files.get(table, []) for table in tables})
+    return slices
+
+
 def _staged_files(folders: list[str], tables: tuple[str, ...]) -> dict[str, list[Path]]:
     files = {table: [] for table in tables}
     for folder in folders:
@@ -255,7 +267,8 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedDocumen
     with duckdb.get_connection(context.log) as con:
         refresh_regions(con)
         replace_indicators(con, indicators_frame())
-        summary = load_batch(con, {**documents.files(), **metrics.files()}, run_id=context.run_id,
+        summary = load_batch(con, staged_slices(documents, metrics) or {**documents.files(), **metrics.files()},
+                             run_id=context.run_id,
                              known=known, failures=failures, dq_results=dq_results)
         progress.phase("checks")
         history, history_run = history_check_results(con, context.run_id)

@@ -33,6 +33,10 @@ VALIDATED_TABLES = ("documents", "metrics")  # the tables the per-part suites re
 UNVALIDATED_TABLES = ("sections", "sentences", "sentence_terms")
 DOCUMENT_NAME_COLUMNS = ["document_id", "source_path", "title"]
 STAGES = ("read", "extract", "validate", "stage")
+# chunks a pool's workers take before they are replaced by new ones forked from the parent: a
+# worker's private pages grow by about 2 MB a chunk (its heap's high-water mark, pages copied
+# on write), 40 MB each over a 10,000-file run; a new fork starts from what the parent shares
+WORKER_CHUNKS = 4
 
 
 @dataclass(frozen=True)
@@ -218,18 +222,27 @@ class LocalWorkers:
 
     def __init__(self, workers: int):
         finish_warm_up()
-        gc.freeze()
-        context = multiprocessing.get_context("fork")
-        self.queue = context.Queue()
+        self.context = multiprocessing.get_context("fork")
+        self.queue = self.context.Queue()
         self.workers = workers
-        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                        initargs=(self.queue,))
+        self.chunks = 0  # taken by the current pool's workers
+        self.pool = self._fork()
         self._on_parsed = None
         self._listener = threading.Thread(target=self._listen, name="parsed-files", daemon=True)
         self._listener.start()
 
+    def _fork(self) -> ProcessPoolExecutor:
+        gc.freeze()  # what the parent made since the last fork too
+        return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_init_worker,
+                                   initargs=(self.queue,))
+
     def run(self, chunk: Chunk, on_parsed=None) -> PartResult:
-        """The chunk's files in one part per worker; their merged results."""
+        """The chunk's files in one part per worker; their merged results. Every
+        WORKER_CHUNKS chunks the workers are replaced first (between chunks, none is busy)."""
+        if self.chunks == WORKER_CHUNKS:
+            self.pool.shutdown()
+            self.pool, self.chunks = self._fork(), 0
+        self.chunks += 1
         self._on_parsed = on_parsed
         parts = split_into_parts(list(chunk.paths), self.workers)
         futures = [self.pool.submit(process_part, part, chunk.folder, f"{chunk.key}-{index}")

@@ -142,6 +142,15 @@ def progress_for_terminal() -> Progress:
     return ProgressBar() if sys.stdout.isatty() and sys.stderr.isatty() else ProgressLines()
 
 
+# The writer's DuckDB memory. The load's joins hold one chunk's rows at a time (load_batch's
+# slices). 10,000 reports' load step alone (benchmarks/bench_load.py) grew the process by 531 MB
+# at 500 MB (which took the ingest process of a 10,000-report run over 1 GB), by 376 MB at
+# 320 MB, 332 MB at 256 MB; 256 MB spilled more: 5 CPU s and 9 s more than 500 MB, 320 MB
+# 2.4 CPU s and 2.6 s. The keys a load adds (about 10 MB per 1,000 reports) cannot spill: the
+# higher limit also leaves room for larger batches.
+WRITER_MEMORY_LIMIT = "320MB"
+
+
 class Warehouse(DuckDBResource):
     """The DuckDB warehouse, opened read-write with its schema up to date.
 
@@ -152,8 +161,10 @@ class Warehouse(DuckDBResource):
 
     lock_retries: int = Field(default=10, description="Opens retried while another process holds the file "
                               "(0.1 s doubling: 10 retries wait up to about 100 s).")
-    memory_limit: str = Field(default="500MB", description="DuckDB's memory limit for the writer; beyond it "
-                              "DuckDB spills to disk instead of growing with the warehouse.")
+    memory_limit: str = Field(default=WRITER_MEMORY_LIMIT,
+                              description="DuckDB's memory limit for the writer; beyond it DuckDB spills to disk "
+                              "instead of growing with the warehouse. It also holds the index of the keys a load "
+                              "adds until the load commits (about 10 MB per 1,000 reports), which cannot spill.")
 
     @contextmanager
     def get_connection(self, log=None):

@@ -81,3 +81,66 @@ def test_a_year_pair_loaded_in_two_batches_is_compared(tmp_path, documents):
         refresh_derived(con)
     assert snapshot(con) == kept
     con.close()
+
+
+def _loaded(con) -> dict[str, list[tuple]]:
+    """Every extracted table's rows (documents without the load time), with the derived ones."""
+    tables = {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+              for table in ("sections", "sentences", "sentence_terms", "metrics")}
+    tables["documents"] = con.execute("SELECT * EXCLUDE (loaded_at) FROM documents ORDER BY ALL").fetchall()
+    tables["ingest_log"] = con.execute("SELECT source_path, sha256, status FROM ingest_log ORDER BY ALL").fetchall()
+    return tables | snapshot(con)
+
+
+def con_expected_postings(path) -> list[tuple]:
+    con = connect(path)
+    try:
+        return con.execute(EXPECTED_POSTINGS).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_batch_in_slices_loads_what_it_loads_whole(tmp_path, documents):
+    """The staged slices of a run (one per chunk folder), a content at two paths in two
+    slices among them, load the rows and index the batch loaded whole gives."""
+    from warehouse.staging import StagedRows
+
+    copy = batch_frames([documents["santai-2023.txt"]])
+    copy["documents"]["source_path"] = "copy/santai-2023.txt"
+    pieces = [batch_frames([documents[name] for name in FILES[:2]]),
+              batch_frames([documents[name] for name in FILES[2:]]), copy]
+    slices = []
+    for index, piece in enumerate(pieces):
+        staged = StagedRows(tmp_path / f"c{index}")
+        staged.write(piece, "part")
+        slices.append(staged.files())
+    whole = {table: [path for piece in slices for path in piece[table]] for table in slices[0]}
+    loaded = {}
+    for name, frames in (("whole", whole), ("sliced", slices)):
+        con = connect(tmp_path / f"{name}.duckdb")
+        ensure_schema(con)
+        refresh_regions(con)
+        replace_indicators(con, indicators_frame())
+        summary = load_batch(con, frames, run_id="run")
+        loaded[name] = (summary, _loaded(con))
+        con.close()
+    assert loaded["sliced"] == loaded["whole"]
+    summary, tables = loaded["sliced"]
+    assert summary.documents_loaded == 5 and len(tables["documents"]) == 4
+    assert tables["postings"] == con_expected_postings(tmp_path / "sliced.duckdb") and tables["mentions"]
+
+
+def test_a_slice_whose_rows_belong_to_another_slice_is_refused(tmp_path, documents):
+    con = connect(tmp_path / "w.duckdb")
+    ensure_schema(con)
+    first = batch_frames([documents["luanchuan-2023.txt"]])
+    second = batch_frames([documents["santai-2023.txt"]])
+    # the second document's metrics staged with the first slice's rows
+    first["metrics"] = second["metrics"]
+    second["metrics"] = second["metrics"].iloc[:0]
+    with pytest.raises(ValueError, match="metrics"):
+        load_batch(con, [first, second], run_id="run")
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '\\_wh\\_%' ESCAPE '\\'"
+                       ).fetchone() == (0,)
+    con.close()

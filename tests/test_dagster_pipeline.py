@@ -199,3 +199,14 @@ def _step_started_in_instance(home, step: str) -> str | None:
     except Exception:  # the run is still creating the instance's tables
         return None
     return None
+
+
+def test_the_writer_connection_bounds_duckdb_memory(tmp_path):
+    """The load's DuckDB memory stays under its limit (500 MB took the ingest process of a
+    10,000-report run over 1 GB; its joins now hold one chunk's rows at a time)."""
+    from orchestration.resources import WRITER_MEMORY_LIMIT, Warehouse
+
+    with Warehouse(database=str(tmp_path / "w.duckdb")).get_connection() as con:
+        (limit,) = con.execute("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'").fetchone()
+    number, unit = limit.split()
+    assert WRITER_MEMORY_LIMIT == "320MB" and unit == "MiB" and float(number) <= 320

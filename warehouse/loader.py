@@ -1,6 +1,9 @@
 """Idempotent, all-or-nothing loading of extracted documents into the warehouse.
 
 Frames are inserted through DuckDB's DataFrame scan (`con.register`), never row by row.
+A batch may come in slices (a run's chunk folders): it is checked and planned whole, but the
+statements whose memory grows with the rows (the child rows' inserts and the search postings,
+hash joins on sentence ids) run one slice at a time, in the same transaction.
 """
 
 from __future__ import annotations
@@ -23,13 +26,15 @@ _LOADER_SET_COLUMNS = {"documents": {"first_seen_run", "loaded_at"}, "sentence_t
 # Columns the loader computes from the batch's other rows: column -> (join, expression) of the
 # child insert; filled where the table has the column (a warehouse before 0004 has not).
 _COMPUTED = {("sentence_terms", "sentence_length"): (
-    "JOIN (SELECT DISTINCT sentence_id, term_count FROM _wh_sentences) s USING (sentence_id)", "s.term_count")}
+    "JOIN (SELECT DISTINCT sentence_id, term_count FROM {sentences}) s USING (sentence_id)", "s.term_count")}
 FAILURE_COLUMNS = ("source_path", "sha256", "format", "error")
 INDICATOR_COLUMNS = ("indicator_id", "name", "unit", "synonyms")
 
 
 # rows of one table: a DataFrame, or the Parquet files a run staged them in
 Rows = Union[pd.DataFrame, Sequence[Path]]
+# every table's rows: a whole batch, or one slice of it
+Batch = Mapping[str, Rows]
 CHILD_TABLES = ("sections", "sentences", "sentence_terms", "metrics")
 KNOWN_COLUMNS = ("source_path", "document_id", "format")
 
@@ -47,7 +52,7 @@ class LoadSummary:
 
 def load_batch(
     con: duckdb.DuckDBPyConnection,
-    frames: Mapping[str, Rows],
+    frames: Batch | Sequence[Batch],
     run_id: str,
     known: pd.DataFrame | None = None,
     failures: pd.DataFrame | None = None,
@@ -59,6 +64,11 @@ def load_batch(
     and the rows of each child table (CHILD_TABLES), each with exactly the table's
     columns; rows are a DataFrame or Parquet files (a run stages its rows on disk).
     Several paths may hold the same content (same document_id), which is stored once.
+    `frames` may also be a sequence of such mappings, slices of the batch (a run's chunk
+    folders): each slice holds the child rows of its own documents rows, and a document
+    may be in several slices (several paths). The batch is their union; the child rows are
+    inserted and indexed one slice at a time, each document's from the first slice holding
+    it, so that no statement's memory grows with the whole batch.
     `known` lists files whose content the caller found already extracted by the current
     extractor (source_path, document_id, format): they are logged, not re-inserted.
 
@@ -81,30 +91,38 @@ def load_batch(
     known = known if known is not None else pd.DataFrame(columns=list(KNOWN_COLUMNS))
     _require_columns("known", known, KNOWN_COLUMNS)
     now = utc_now()
-    registered = {f"_wh_{table}": frames[table] for table in ("documents", *CHILD_TABLES)}
+    slices = [frames] if isinstance(frames, Mapping) else list(frames)
+    if not slices:
+        raise ValueError("load_batch: no slices")
+    tables = ("documents", *CHILD_TABLES)
+    registered = {f"_wh_{table}": _union([piece[table] for piece in slices]) for table in tables}
     with _registered(con, {**registered, "_wh_known": known[list(KNOWN_COLUMNS)]}):
-        for table in ("documents", *CHILD_TABLES):
+        for table in tables:
             _check_columns(con, table, f"_wh_{table}")
-        _check_batch_consistency(con)
-        with transaction(con):
-            _plan_batch(con)
-            plan_as_log = "SELECT source_path, document_id AS sha256, format, status, NULL AS error FROM _wh_plan"
-            _upsert_ingest_log(con, plan_as_log, run_id, now)
-            stale = _stale_documents(con)
-            deleted = _orphaned_documents(con) + stale
-            _delete_documents(con, deleted)
-            metrics_loaded = _insert_new_content(con, run_id, now)
-            inserted = [document_id for (document_id,) in
-                        con.execute("SELECT DISTINCT document_id FROM _wh_plan WHERE NOT existed").fetchall()]
-            distinct = _distinct(con)
-            sync_search_index(con, {table: f"(SELECT {distinct} * FROM _wh_{table})" for table in INDEXED_TABLES})
-            if failures is not None and len(failures):
-                _log_failures(con, failures, run_id, now)
-            if dq_results is not None and len(dq_results):
-                _append(con, "dq_results", dq_results)
-            statuses = dict(con.execute("SELECT status, count(*) FROM _wh_plan GROUP BY status").fetchall())
-            con.execute("DROP TABLE _wh_plan")
-            refresh_derived(con, deleted + inserted)
+        try:
+            _check_batch_consistency(con, slices)
+            with transaction(con):
+                _plan_batch(con)
+                plan_as_log = "SELECT source_path, document_id AS sha256, format, status, NULL AS error FROM _wh_plan"
+                _upsert_ingest_log(con, plan_as_log, run_id, now)
+                stale = _stale_documents(con)
+                deleted = _orphaned_documents(con) + stale
+                _delete_documents(con, deleted)
+                metrics_loaded = _insert_new_content(con, run_id, now, slices)
+                inserted = [document_id for (document_id,) in
+                            con.execute("SELECT DISTINCT document_id FROM _wh_plan WHERE NOT existed").fetchall()]
+                distinct = _distinct(con)
+                sync_search_index(con, ({table: f"(SELECT {distinct} * FROM {name})" for table, name in views.items()}
+                                        for views in _each_slice(con, slices, INDEXED_TABLES)))
+                if failures is not None and len(failures):
+                    _log_failures(con, failures, run_id, now)
+                if dq_results is not None and len(dq_results):
+                    _append(con, "dq_results", dq_results)
+                statuses = dict(con.execute("SELECT status, count(*) FROM _wh_plan GROUP BY status").fetchall())
+                con.execute("DROP TABLE _wh_plan")
+                refresh_derived(con, deleted + inserted)
+        finally:
+            con.execute("DROP TABLE IF EXISTS _wh_slice_of")
     return LoadSummary(
         documents_loaded=statuses.get("loaded", 0),
         documents_unchanged=statuses.get("unchanged", 0),
@@ -192,6 +210,17 @@ def _require_columns(what: str, frame: pd.DataFrame | list[str], expected, exact
         raise ValueError(f"{what} frame: missing columns {missing}, unexpected columns {extra}")
 
 
+def _union(pieces: list[Rows]) -> Rows:
+    """One table's rows over all slices: the files together, or the frames concatenated."""
+    if len(pieces) == 1:
+        return pieces[0]
+    if all(isinstance(piece, pd.DataFrame) for piece in pieces):
+        return pd.concat(pieces, ignore_index=True)
+    if any(isinstance(piece, pd.DataFrame) for piece in pieces):
+        raise ValueError("slices: a table's rows are all DataFrames or all Parquet files")
+    return [path for piece in pieces for path in piece]
+
+
 @contextmanager
 def _registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Rows]) -> Iterator[None]:
     """Expose DataFrames and Parquet files to SQL under the given view names for the block."""
@@ -212,17 +241,62 @@ def _registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Rows]) -> I
                 con.execute(f"DROP VIEW IF EXISTS {name}")
 
 
-def _check_batch_consistency(con: duckdb.DuckDBPyConnection) -> None:
-    """Reject batches whose meaning is ambiguous before anything is written."""
+def _check_batch_consistency(con: duckdb.DuckDBPyConnection, slices: Sequence[Batch]) -> None:
+    """Reject batches whose meaning is ambiguous before anything is written: a path twice, a
+    document without id, child rows whose document is not in their slice's documents rows.
+    A batch of several slices also gets _wh_slice_of: the first slice holding each document."""
     paths, distinct_paths, null_ids = fetch_row(
         con, "SELECT count(*), count(DISTINCT source_path), count(*) - count(document_id) FROM _wh_documents"
     )
     if paths != distinct_paths or null_ids:
         raise ValueError("documents frame: source_path must be unique and document_id non-null")
-    for child in CHILD_TABLES:
-        (stray,) = fetch_row(con, f"SELECT count(*) FROM _wh_{child} ANTI JOIN _wh_documents USING (document_id)")
+    if len(slices) == 1:
+        _check_children(con, "_wh_documents", {child: f"_wh_{child}" for child in CHILD_TABLES})
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE _wh_slice_of (document_id VARCHAR, slice INTEGER)")
+    for index, piece in enumerate(slices):
+        views = {f"_wh_piece_{table}": piece[table] for table in ("documents", *CHILD_TABLES)}
+        with _registered(con, views):
+            _check_children(con, "_wh_piece_documents", {child: f"_wh_piece_{child}" for child in CHILD_TABLES})
+            con.execute(f"INSERT INTO _wh_slice_of SELECT DISTINCT document_id, {index} FROM _wh_piece_documents"
+                        " WHERE document_id NOT IN (SELECT document_id FROM _wh_slice_of)")
+
+
+def _check_children(con: duckdb.DuckDBPyConnection, documents: str, children: Mapping[str, str]) -> None:
+    for child, view in children.items():
+        (stray,) = fetch_row(con, f"SELECT count(*) FROM {view} ANTI JOIN {documents} USING (document_id)")
         if stray:
             raise ValueError(f"{child} frame: {stray} row(s) whose document_id is not in the documents frame")
+
+
+@contextmanager
+def _slice_views(con: duckdb.DuckDBPyConnection, piece: Batch, index: int,
+                 tables: Sequence[str]) -> Iterator[dict[str, str]]:
+    """The slice's rows of `tables` under view names, only those of the documents it is the
+    first slice to hold (_wh_slice_of)."""
+    raw = {f"_wh_piece_{table}": piece[table] for table in tables}
+    with _registered(con, raw):
+        views = {table: f"_wh_slice_{table}" for table in tables}
+        for table, view in views.items():
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM _wh_piece_{table} WHERE document_id IN"
+                        f" (SELECT document_id FROM _wh_slice_of WHERE slice = {index})")
+        try:
+            yield views
+        finally:
+            for view in views.values():
+                con.execute(f"DROP VIEW IF EXISTS {view}")
+
+
+def _each_slice(con: duckdb.DuckDBPyConnection, slices: Sequence[Batch],
+                tables: Sequence[str]) -> Iterator[dict[str, str]]:
+    """For each slice in turn, the view names of its rows of `tables` (registered while the
+    caller works on them): the whole batch's views when it is one slice."""
+    if len(slices) == 1:
+        yield {table: f"_wh_{table}" for table in tables}
+        return
+    for index, piece in enumerate(slices):
+        with _slice_views(con, piece, index, tables) as views:
+            yield views
 
 
 def _plan_batch(con: duckdb.DuckDBPyConnection) -> None:
@@ -305,8 +379,9 @@ def _distinct(con: duckdb.DuckDBPyConnection) -> str:
     return "DISTINCT" if has_copies else ""
 
 
-def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> int:
-    """Insert documents not yet in the warehouse with their child rows.
+def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime,
+                        slices: Sequence[Batch]) -> int:
+    """Insert documents not yet in the warehouse with their child rows, one slice at a time.
 
     Returns the number of metric rows inserted. DISTINCT (costly on large frames) is
     applied only when several paths in the batch hold the same content.
@@ -325,14 +400,16 @@ def _insert_new_content(con: duckdb.DuckDBPyConnection, run_id: str, now: dateti
     distinct = _distinct(con)
     present = set(con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
                               ).fetchall())
-    inserted = {}
-    for table in CHILD_TABLES:
-        join, columns = "", "t.*"
-        for (computed_table, column), (computed_join, expression) in _COMPUTED.items():
-            if computed_table == table and (table, column) in present:
-                join, columns = computed_join, f"t.*, {expression} AS {column}"
-        (inserted[table],) = fetch_row(
-            con, f"INSERT INTO {table} BY NAME SELECT {distinct} {columns} FROM _wh_{table} t {join}"
-                 f" WHERE t.document_id IN {new_ids}"
-        )
+    inserted = dict.fromkeys(CHILD_TABLES, 0)
+    for views in _each_slice(con, slices, CHILD_TABLES):
+        for table in CHILD_TABLES:
+            join, columns = "", "t.*"
+            for (computed_table, column), (computed_join, expression) in _COMPUTED.items():
+                if computed_table == table and (table, column) in present:
+                    join, columns = computed_join.format(**views), f"t.*, {expression} AS {column}"
+            (count,) = fetch_row(
+                con, f"INSERT INTO {table} BY NAME SELECT {distinct} {columns} FROM {views[table]} t {join}"
+                     f" WHERE t.document_id IN {new_ids}"
+            )
+            inserted[table] += count
     return inserted["metrics"]

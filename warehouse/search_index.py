@@ -13,7 +13,7 @@ longer there lose their postings, the documents not yet indexed get numbers and 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import duckdb
 
@@ -21,7 +21,7 @@ INDEXED_TABLES = ("sentence_terms", "sentences", "sections")
 _WAREHOUSE_ROWS = {table: table for table in INDEXED_TABLES}
 # Postings of the new documents, by term string still, from the rows of INDEXED_TABLES.
 _NEW_POSTINGS = """
-CREATE OR REPLACE TEMP TABLE _wh_new_postings AS
+INSERT INTO _wh_new_postings
 SELECT t.term, n.document_no, s.idx AS sentence_idx, t.tf, s.term_count AS sentence_length,
        CASE WHEN s.section_id IS NULL THEN 'other' ELSE sec.category END AS category
 FROM {sentence_terms} t
@@ -31,12 +31,16 @@ LEFT JOIN {sections} sec ON sec.section_id = s.section_id
 """
 
 
-def sync_search_index(con: duckdb.DuckDBPyConnection, rows: Mapping[str, str] = _WAREHOUSE_ROWS) -> None:
+def sync_search_index(con: duckdb.DuckDBPyConnection,
+                      rows: Mapping[str, str] | Iterable[Mapping[str, str]] = _WAREHOUSE_ROWS) -> None:
     """Drop the index rows of documents deleted, index the documents not yet indexed.
 
     `rows` names the relation to read each of INDEXED_TABLES from: the warehouse tables by
     default; the loader passes its batch (the new documents' rows, without reading the whole
-    index). A warehouse before 0006 has no index: nothing to do.
+    index), or its slices one after the other (an iterable of such mappings, each read once
+    while it is the current one; no document's rows in two of them): the postings are made
+    slice by slice, so the joins on sentence ids hold one slice, and sorted once, for the whole
+    batch. A warehouse before 0006 has no index: nothing to do.
     """
     (present,) = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main'"
                              " AND table_name = 'search_postings'").fetchall()[0]
@@ -55,7 +59,10 @@ def sync_search_index(con: duckdb.DuckDBPyConnection, rows: Mapping[str, str] = 
         FROM documents ANTI JOIN search_documents USING (document_id)""").fetchall()[0]
     if new:
         con.execute("INSERT INTO search_documents BY NAME SELECT * FROM _wh_new_documents")
-        con.execute(_NEW_POSTINGS.format(**rows))
+        con.execute("CREATE OR REPLACE TEMP TABLE _wh_new_postings (term VARCHAR, document_no BIGINT,"
+                    " sentence_idx INTEGER, tf INTEGER, sentence_length INTEGER, category VARCHAR)")
+        for piece in [rows] if isinstance(rows, Mapping) else rows:
+            con.execute(_NEW_POSTINGS.format(**piece))
         con.execute("""
             INSERT INTO search_vocabulary
             SELECT (SELECT coalesce(max(term_id), 0) FROM search_vocabulary) + row_number() OVER (ORDER BY term), term

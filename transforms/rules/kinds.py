@@ -19,6 +19,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
+- `task_then_progress`: a task's size that its clause follows with what of it is done
+  (15个农村幸福院建设已完成8个);
+- `forecast_after`: a figure its clause forecasts done (这5项预计10月底前全部完成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
@@ -163,6 +166,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
+        "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
+                                     rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:{alternation(t['forecast_after']['words'])})"
+                                     rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -237,6 +244,22 @@ def _part_of_target(c: KindContext) -> bool:
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
     return opening >= 0 and not _says_done(before[opening:])
+
+
+FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
+
+
+def _task_then_progress(c: KindContext) -> bool:
+    """15个农村幸福院建设已完成8个: the task's size, then what of it is done, in one clause."""
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    found = _patterns()["progress_after"].match(c.clause_after)
+    return bool(unit) and found is not None and found.group("unit").startswith(unit) \
+        and not _says_done(c.clause_before.split("、")[-1])  # (a list's items each their own task)
+
+
+def _forecast_after(c: KindContext) -> bool:
+    """这5项预计10月底前全部完成: what its clause forecasts will be done."""
+    return bool(_patterns()["forecast_after"].match(c.clause_after)) and not _says_done(c.clause_before)
 
 
 def _bound_target(c: KindContext) -> bool:
@@ -349,6 +372,8 @@ KIND_RULES = (
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),
     KindRule("part_of_target", Kind.TARGET, _part_of_target),
+    KindRule("task_then_progress", Kind.TARGET, _task_then_progress),
+    KindRule("forecast_after", Kind.TARGET, _forecast_after),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),

@@ -131,6 +131,15 @@ def _threshold(c: Candidate) -> bool:
             and bool(_pattern(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})").match(c.after)))
 
 
+def _size_class(c: Candidate) -> bool:
+    """500万元以上固定资产投资项目, 2亩以上耕地: an amount with 以上 that names a class of
+    projects, firms or land before its noun (like 规模以上企业), not a figure of the work."""
+    table = _table()["size_class"]
+    bound = c.text[c.quantity.end:c.quantity.outer_end].strip()
+    return (c.quantity.unit in table["units"] and bound in table["bounds"]
+            and bool(_pattern(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['classes'])})").match(c.after)))
+
+
 def _duration_threshold(c: Candidate) -> bool:
     """转移6个月以上的134.58万人, 失业半年以上的人员: a time span that defines a group."""
     table = _table()["duration_threshold"]
@@ -220,6 +229,7 @@ EXCLUSION_RULES = (
     ExclusionRule("quoted_name", _quoted_name),
     ExclusionRule("age_threshold", _age_threshold),
     ExclusionRule("threshold", _threshold),
+    ExclusionRule("size_class", _size_class),
     ExclusionRule("duration_threshold", _duration_threshold),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),

@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -603,12 +604,19 @@ def _is_short(cell: Cell) -> bool:
     return len(cell.text) <= CELL_MAX and not PROSE.search(cell.text)
 
 
-def table_quantities(text: str) -> list[Quantity]:
+class TableReading(NamedTuple):
+    quantities: list[Quantity]
+    # text cells under a plan column (标准不低于3480元/年,…): the figures the sentence reading
+    # finds in them are the plan's, targets
+    plan_cells: list[tuple[int, int]]
+
+
+def table_reading(text: str) -> TableReading:
     """The figures of every flattened table in `text` (none when the pre-check finds no cell)."""
+    reading = TableReading([], [])
     if not might_hold_table(text):
-        return []
+        return reading
     lines = _lines(text)
-    found: list[Quantity] = []
     index = 0
     while index < len(lines):
         if not _is_table_line(lines[index]) or not lines[index].text:
@@ -617,16 +625,15 @@ def table_quantities(text: str) -> list[Quantity]:
         end = index
         while end < len(lines) and _is_table_line(lines[end]):
             end += 1
-        found += _region_quantities(lines, index, end)
+        _read_region(lines, index, end, reading)
         index = end + 1
-    return found
+    return reading
 
 
-def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantity]:
+def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:
     """A run of table-like lines: each header found opens a table that its rows read."""
     cells = [(i, c) for i in range(start, end) for c in lines[i].cells
              if c.text.strip("|").strip()]
-    found: list[Quantity] = []
     position = 0
     while position < len(cells):
         header = _header_at(lines, cells, position)
@@ -638,8 +645,9 @@ def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantit
         if _place_names(rows):
             table = replace(table, place_rows=True)
         for row in _within_groups(rows):
-            found += _quantities_of_row(table, row)
-    return found
+            reading.quantities.extend(_quantities_of_row(table, row))
+            reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
+                                      if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
 
 
 PLACE_ROWS_SHARE = 2 / 3

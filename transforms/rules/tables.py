@@ -382,7 +382,15 @@ UNIT_RULES = (
               _label_unit(column.header, table) if len(table.note_units) > 1 else None),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
+    TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
 )
+
+
+def _row_written_unit(row: Row) -> tuple[str, int] | None:
+    """The one unit the row's other cells are written with (2500人 | 3321 | 133%: 人), percent
+    aside; a bare cell beside them counts in it."""
+    units = {unit for c in row.values if (unit := _own_unit(c)[1]) and unit[0] != "%"}
+    return units.pop() if len(units) == 1 else None
 
 # Cells that are no figures, whatever their unit.
 NOT_A_FIGURE = (

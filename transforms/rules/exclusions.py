@@ -120,6 +120,7 @@ def _age_threshold(c: Candidate) -> bool:
     right_after = c.text[c.quantity.end:c.quantity.end + 4]
     clause = CLAUSE_MARKS.split(c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
     return (c.before.endswith(_words_of("age_threshold", "before"))
+            or bool(_pattern(table["range_before"]).search(c.before))
             or right_after.startswith(_words_of("age_threshold", "after"))
             or any(word in clause for word in table["scope"]))
 

@@ -321,9 +321,18 @@ def _in_force(c: KindContext) -> bool:
 
 
 def _cue_before(c: KindContext) -> bool:
+    """A plan word earlier in the sentence; not one that closes its clause, which names a plan
+    as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
     before = c.before_plain
     last = _last_cue(c, before)
-    return (last is not None and not _says_done(before[last.end():])) or _year_ahead_on_line(c)
+    names_a_plan = last is not None and last.group().endswith(PLAN_NOUNS) \
+        and bool(NOUN_CLOSING_CLAUSE.match(before, last.end()))
+    return (last is not None and not names_a_plan and not _says_done(before[last.end():])) \
+        or _year_ahead_on_line(c)
+
+
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*[,，;；]")
+PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 
 def _year_ahead_on_line(c: KindContext) -> bool:

@@ -29,7 +29,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line), unless what follows it says done (已完成);
+  for the rest of its line), unless what follows it says done (已完成) or the plan word
+  closes its clause, naming a plan as a thing (审议通过了…资金拨付计划,);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or

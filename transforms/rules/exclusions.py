@@ -120,6 +120,7 @@ def _age_threshold(c: Candidate) -> bool:
     right_after = c.text[c.quantity.end:c.quantity.end + 4]
     clause = CLAUSE_MARKS.split(c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
     return (c.before.endswith(_words_of("age_threshold", "before"))
+            or bool(_pattern(table["range_before"]).search(c.before))
             or right_after.startswith(_words_of("age_threshold", "after"))
             or any(word in clause for word in table["scope"]))
 
@@ -129,6 +130,15 @@ def _threshold(c: Candidate) -> bool:
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
     return (before.rstrip().endswith(_words_of("threshold", "before"))
             and bool(_pattern(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})").match(c.after)))
+
+
+def _size_class(c: Candidate) -> bool:
+    """500万元以上固定资产投资项目, 2亩以上耕地: an amount with 以上 that names a class of
+    projects, firms or land before its noun (like 规模以上企业), not a figure of the work."""
+    table = _table()["size_class"]
+    bound = c.text[c.quantity.end:c.quantity.outer_end].strip()
+    return (c.quantity.unit in table["units"] and bound in table["bounds"]
+            and bool(_pattern(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['classes'])})").match(c.after)))
 
 
 def _duration_threshold(c: Candidate) -> bool:
@@ -220,6 +230,7 @@ EXCLUSION_RULES = (
     ExclusionRule("quoted_name", _quoted_name),
     ExclusionRule("age_threshold", _age_threshold),
     ExclusionRule("threshold", _threshold),
+    ExclusionRule("size_class", _size_class),
     ExclusionRule("duration_threshold", _duration_threshold),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),

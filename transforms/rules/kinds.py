@@ -19,6 +19,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
+- `task_then_progress`: a task's size that its clause follows with what of it is done
+  (15个农村幸福院建设已完成8个);
+- `forecast_after`: a figure its clause forecasts done (这5项预计10月底前全部完成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
@@ -26,7 +29,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line), unless what follows it says done (已完成);
+  for the rest of its line), unless what follows it says done (已完成) or the plan word
+  closes its clause, naming a plan as a thing (审议通过了…资金拨付计划,);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
@@ -163,6 +167,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
+        "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
+                                     rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:{alternation(t['forecast_after']['words'])})"
+                                     rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -239,6 +247,22 @@ def _part_of_target(c: KindContext) -> bool:
     return opening >= 0 and not _says_done(before[opening:])
 
 
+FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
+
+
+def _task_then_progress(c: KindContext) -> bool:
+    """15个农村幸福院建设已完成8个: the task's size, then what of it is done, in one clause."""
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    found = _patterns()["progress_after"].match(c.clause_after)
+    return bool(unit) and found is not None and found.group("unit").startswith(unit) \
+        and not _says_done(c.clause_before.split("、")[-1])  # (a list's items each their own task)
+
+
+def _forecast_after(c: KindContext) -> bool:
+    """这5项预计10月底前全部完成: what its clause forecasts will be done."""
+    return bool(_patterns()["forecast_after"].match(c.clause_after)) and not _says_done(c.clause_before)
+
+
 def _bound_target(c: KindContext) -> bool:
     """控制在4.0%以内 opening its clause, after the level reached (失业率3.47%,控制在4.0%以内);
     a subject held within a bound (自费率控制在10%以内) is the level reached."""
@@ -298,9 +322,18 @@ def _in_force(c: KindContext) -> bool:
 
 
 def _cue_before(c: KindContext) -> bool:
+    """A plan word earlier in the sentence; not one that closes its clause, which names a plan
+    as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
     before = c.before_plain
     last = _last_cue(c, before)
-    return (last is not None and not _says_done(before[last.end():])) or _year_ahead_on_line(c)
+    names_a_plan = last is not None and last.group().endswith(PLAN_NOUNS) \
+        and bool(NOUN_CLOSING_CLAUSE.match(before, last.end()))
+    return (last is not None and not names_a_plan and not _says_done(before[last.end():])) \
+        or _year_ahead_on_line(c)
+
+
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*[,，;；]")
+PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 
 def _year_ahead_on_line(c: KindContext) -> bool:
@@ -349,6 +382,8 @@ KIND_RULES = (
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),
     KindRule("part_of_target", Kind.TARGET, _part_of_target),
+    KindRule("task_then_progress", Kind.TARGET, _task_then_progress),
+    KindRule("forecast_after", Kind.TARGET, _forecast_after),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),

@@ -12,7 +12,11 @@ import cn2an
 # A minus sign belongs to the number when it does not join two figures (30%-50%, 1-6月) or a
 # code: -3.5% growth keeps it, so does a negative count in a table of changes.
 SIGN = r"(?:(?<![\dA-Za-z%.\-−])[-−](?=\d))?"
-ARABIC = rf"{SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Thousands are grouped by commas (1,234.5) or, as statistical yearbooks print them, by a space
+# (38 928.8平方米, 19 058米): a spaced group counts only when a unit or a decimal follows it
+# right away, so cells of a table apart by spaces (12 345 678) stay apart.
+SPACED_THOUSANDS = r"(?<![\d.,])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=[^\d\s,，、。；;|])"
+ARABIC = rf"{SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACED_THOUSANDS}|\d+(?:\.\d+)?)"
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE = rf"[{CHINESE_DIGITS}十百千万亿]+(?:点[{CHINESE_DIGITS}]+)?"
 # A lone 一/千/万/百/亿 reads as "a"/"thousands of" (一次大排查, 千家万户), not as a count.
@@ -24,7 +28,7 @@ def is_arabic(numeral: str) -> bool:
 
 
 def parse_arabic(numeral: str) -> Decimal:
-    return Decimal(numeral.replace(",", "").replace("−", "-"))
+    return Decimal(numeral.replace(",", "").replace(" ", "").replace("−", "-"))
 
 
 class NotANumeral(ValueError):

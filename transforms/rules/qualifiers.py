@@ -25,11 +25,20 @@ def _before_words() -> tuple[str, ...]:
     return tuple(qualifier_words("before"))
 
 
+# what a rate's figure opens with (不低于每人每月60元, 不超过人均300元): the qualifier before it
+# bounds the figure all the same
+RATE_OPENER = re.compile(r"(?:每人每[月年天]|每户每[月年]|每[人户月年]|人均|户均)$")
+
+
 def qualifier_before(text: str, start: int) -> tuple[str, Qualifier] | None:
-    """The longest qualifier word that ends right at `start`, if any."""
-    if not text.endswith(_before_words(), 0, start):  # one test for all (most figures have none)
+    """The longest qualifier word that ends right at `start`, or right before a rate's opener
+    there (`word` then covers both), if any."""
+    opener = RATE_OPENER.search(text, max(0, start - 4), start)
+    end = opener.start() if opener else start
+    if not text.endswith(_before_words(), 0, end):  # one test for all (most figures have none)
         return None
-    return next(((word, q) for word, q in _longest_first("before") if text.endswith(word, 0, start)), None)
+    return next(((text[end - len(word):start], q) for word, q in _longest_first("before")
+                 if text.endswith(word, 0, end)), None)
 
 
 # A clause qualifier reaches back to the clause start, but not past another number, and a

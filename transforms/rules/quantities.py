@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
-from transforms.rules.tables import table_quantities
+from transforms.rules.tables import table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     table_headers, unit_kinds, unit_words, units_opening_with_multiplier)
@@ -227,6 +227,36 @@ def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
     return kept
 
 
+LIST_JOINER = re.compile(r"\s*(?:、|和|及|与)\s*")
+RESPECTIVELY = re.compile(r"分别[^，,。；;：:]*$")
+
+
+def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
+    """分别达到200平方米、900平方米、1000平方米以上: a bound written after the last figure of a
+    list that 分别 opens bounds each figure of the list (in text order)."""
+    bounded = list(found)
+    for index in range(len(bounded) - 1, 0, -1):
+        last = bounded[index]
+        if last.qualifier is None or last.outer_end <= last.end:
+            continue  # no bound written after it
+        first = index
+        while first > 0 and (before := bounded[first - 1]).qualifier is None and before.unit == last.unit \
+                and LIST_JOINER.fullmatch(text[before.outer_end:bounded[first].outer_start]):
+            first -= 1
+        if first < index and RESPECTIVELY.search(text[max(0, bounded[first].outer_start - 20):bounded[first].outer_start]):
+            for n in range(first, index):
+                bounded[n] = replace(bounded[n], qualifier=last.qualifier)
+    return bounded
+
+
+def _in_plan_cells(found: list[Quantity], plan_cells: list[tuple[int, int]]) -> list[Quantity]:
+    """Figures written inside a table's plan cell (目标任务: 标准不低于3480元/年) read as the plan's."""
+    if not plan_cells:
+        return found
+    return [replace(q, column="plan") if any(start <= q.start and q.end <= end for start, end in plan_cells) else q
+            for q in found]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` that may be a metric, in text order."""
     found = []
@@ -238,7 +268,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if quantity is not None:
                 found.append(quantity)
-    found = _drop_overlaps(table_quantities(text) + found)  # a cell's reading wins: it knows its row
+    tables = table_reading(text)
+    found = _drop_overlaps(tables.quantities + _in_plan_cells(found, tables.plan_cells))  # a cell's reading wins
     found += quantities_sharing_unit(text, found)
+    found = _sharing_bound(text, sorted(found, key=lambda q: q.start))
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

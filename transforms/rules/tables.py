@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -72,6 +73,7 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+LEADING_PERIOD = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?\s*(?=[\u4e00-\u9fff])")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
@@ -85,7 +87,7 @@ LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六�
                             r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$))\s*)+")
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
-ROLES = ("skip", "unit", "label", "change", "share", "previous", "plan", "current")
+ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
 
 
@@ -147,7 +149,19 @@ class Table:
         label = self.label_index
         after = self.columns[label + 1:] if label is not None else self.columns
         return [c for c in after if c.role not in ("unit", "label") and not (label is None and c.role == "skip"
-                                                                          and c is self.columns[0])]
+                                                                          and c is self.columns[0])
+                and c not in self.leading_text]
+
+    @cached_property
+    def leading_text(self) -> tuple[Column, ...]:
+        """Columns of words between the row labels and the first column of figures (责任单位):
+        their cells follow the label's and are no part of it."""
+        label = self.label_index
+        if label is None:
+            return ()
+        run = itertools.takewhile(lambda c: c.role not in VALUE_ROLES or c.role == "category",
+                                  self.columns[label + 1:])
+        return tuple(c for c in run if c.role == "text")
 
     @property
     def places(self) -> bool:
@@ -231,12 +245,18 @@ def classify_header(header: str) -> Column | None:
     bare = header.strip()
     if not bare or len(bare) > 20 or PROSE.search(bare) or NOTE_CELL.match(bare):
         return None
-    if re.search(r"\d", bare) and not PERIOD_HEADER.fullmatch(BRACKETED_UNIT.sub("", bare).replace("同期", "")
-                                                              .replace("累计", "").replace("本年", "")):
-        return None
+    if re.search(r"\d", bare):
+        words = LEADING_PERIOD.sub("", bare)  # 1- 8月 实际完成情况: a period, then what the column holds
+        if re.search(r"\d", words) or not words:
+            if not PERIOD_HEADER.fullmatch(BRACKETED_UNIT.sub("", bare).replace("同期", "")
+                                           .replace("累计", "").replace("本年", "")):
+                return None
+        else:
+            column = classify_header(words)
+            return replace(column, header=re.sub(r"\s+", "", bare)) if column else None
     unit = _header_unit(bare)
     for role, pattern in _role_patterns():
-        if pattern.match(bare) if role in ("skip", "change", "share", "previous", "plan", "current") \
+        if pattern.match(bare) if role in ("skip", "text", "change", "share", "previous", "plan", "current") \
                 else pattern.fullmatch(bare):
             if role == "change" and unit is None and re.search(alternation(_words()["change"]["percent"]), bare):
                 unit = ("%", 1)
@@ -313,7 +333,7 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
         if len(measure) >= 2:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
-    core = _period_words().sub("", header).strip("±%()（） ")
+    core = re.sub(r"情况$", "", _period_words().sub("", header)).strip("±%()（） ")  # 实际完成情况
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
@@ -362,7 +382,15 @@ UNIT_RULES = (
               _label_unit(column.header, table) if len(table.note_units) > 1 else None),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
+    TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
 )
+
+
+def _row_written_unit(row: Row) -> tuple[str, int] | None:
+    """The one unit the row's other cells are written with (2500人 | 3321 | 133%: 人), percent
+    aside; a bare cell beside them counts in it."""
+    units = {unit for c in row.values if (unit := _own_unit(c)[1]) and unit[0] != "%"}
+    return units.pop() if len(units) == 1 else None
 
 # Cells that are no figures, whatever their unit.
 NOT_A_FIGURE = (
@@ -417,7 +445,7 @@ def _cell(text: str, start: int) -> Cell:
     return Cell(bare, start, start + len(bare))
 
 
-def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
+def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0) -> Row | None:
     """One row's cells → label, unit and values; a leading 序号 number is dropped."""
     placeholders = _words()["placeholders"]["cells"]
     if cells and cells[0].is_number and columns and columns[0].role == "skip":
@@ -428,8 +456,10 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
     for cell in cells:
         if cell.is_code and not code_column:
             continue  # a code the header gives no column: no label's part, no figure
-        if not values and unit is None and not cell.is_figure and cell.text not in placeholders \
-                and unit_word(cell.text) is None and not cell.is_code:
+        # beside columns of words (责任单位) the label has its one cell, theirs follow it
+        label_open = not text_cells or len(label_cells) <= text_cells
+        if label_open and not values and unit is None and not cell.is_figure and cell.text not in placeholders \
+                and unit_word(cell.text) is None and not cell.is_code and _is_short(cell):
             # a bilingual table's row: 视力残疾人 (万人) Visual Disability (10,000 persons) - 40.0
             gloss = gloss or (bool(label_cells) and not HANZI.search(cell.text) and bool(LATIN.search(cell.text)))
             if not gloss:
@@ -440,6 +470,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...]) -> Row | None:
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
         return None
+    if text_cells and len(label_cells) > 1:
+        label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
     label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
     return Row(FOOTNOTE_MARK.sub("", label), unit, tuple(values))
 
@@ -563,19 +595,36 @@ def _glued_row(cell: Cell, with_unit: bool) -> list[Cell]:
 
 
 def _is_table_line(line: _Line) -> bool:
+    """Short cells without sentence punctuation; or a row whose pipes or tabs mark three cells
+    or more, the first short, whose other cells may hold sentences (a 备注 or 进展情况 column)."""
     if not line.text:
         return True  # an empty cell or row (`||`) inside a table
-    if PROSE.search(line.text):
-        return False
-    return all(len(c.text) <= CELL_MAX for c in line.cells)
+    if line.marked and len(line.cells) >= MARKED_ROW_CELLS and _is_short(line.cells[0]):
+        return True
+    return all(_is_short(c) for c in line.cells)
 
 
-def table_quantities(text: str) -> list[Quantity]:
+MARKED_ROW_CELLS = 3
+
+
+def _is_short(cell: Cell) -> bool:
+    """A cell a table holds, not a sentence."""
+    return len(cell.text) <= CELL_MAX and not PROSE.search(cell.text)
+
+
+class TableReading(NamedTuple):
+    quantities: list[Quantity]
+    # text cells under a plan column (标准不低于3480元/年,…): the figures the sentence reading
+    # finds in them are the plan's, targets
+    plan_cells: list[tuple[int, int]]
+
+
+def table_reading(text: str) -> TableReading:
     """The figures of every flattened table in `text` (none when the pre-check finds no cell)."""
+    reading = TableReading([], [])
     if not might_hold_table(text):
-        return []
+        return reading
     lines = _lines(text)
-    found: list[Quantity] = []
     index = 0
     while index < len(lines):
         if not _is_table_line(lines[index]) or not lines[index].text:
@@ -584,16 +633,15 @@ def table_quantities(text: str) -> list[Quantity]:
         end = index
         while end < len(lines) and _is_table_line(lines[end]):
             end += 1
-        found += _region_quantities(lines, index, end)
+        _read_region(lines, index, end, reading)
         index = end + 1
-    return found
+    return reading
 
 
-def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantity]:
+def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:
     """A run of table-like lines: each header found opens a table that its rows read."""
     cells = [(i, c) for i in range(start, end) for c in lines[i].cells
              if c.text.strip("|").strip()]
-    found: list[Quantity] = []
     position = 0
     while position < len(cells):
         header = _header_at(lines, cells, position)
@@ -605,8 +653,9 @@ def _region_quantities(lines: list[_Line], start: int, end: int) -> list[Quantit
         if _place_names(rows):
             table = replace(table, place_rows=True)
         for row in _within_groups(rows):
-            found += _quantities_of_row(table, row)
-    return found
+            reading.quantities.extend(_quantities_of_row(table, row))
+            reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
+                                      if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
 
 
 PLACE_ROWS_SHARE = 2 / 3
@@ -679,6 +728,9 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return None
         columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
         body = position + len(line.cells)
+        if body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
+            columns += wrapped  # 序号 | … | 1-8月实际完成情况 | over 任务完成率 | 备注 |: one header
+            body += len(wrapped)
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
             body += len(units)
@@ -713,6 +765,21 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return None
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Column] | None:
+    """The header's last cells, which the page wrapped onto the next line: a marked line of
+    header words, none of them a figure or a unit, whose first row after it has more cells than
+    the header's first line."""
+    line = lines[index]
+    if not (header.marked and line.marked) or index + 1 >= len(lines) or any(c.is_figure for c in line.cells):
+        return None
+    columns = [classify_header(c.text) for c in line.cells]
+    if None in columns or any(unit_word(c.text) for c in line.cells) \
+            or any(c.role == "category" for c in columns):
+        return None
+    row = lines[index + 1]
+    return columns if row.marked and len(row.cells) > len(header.cells) else None
 
 
 def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
@@ -834,7 +901,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         if _block_without_figures(lines, cells, position, table.by_rows):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
-            row = _row_of(line.cells, table.columns)
+            row = _row_of(line.cells, table.columns, len(table.leading_text))
             if row is not None and not row.label and row.unit and rows and not rows[-1].values:
                 rows += _label_above(rows.pop(), row)
             elif row is not None:
@@ -856,7 +923,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             values = [c for c in pending if c.is_figure or c.text in placeholders]
             if seq_first and len(values) > value_count and pending[-1].is_number:
                 pending = pending[:-1]  # the next row's 序号
-            row = _row_of(pending, table.columns)
+            row = _row_of(pending, table.columns, len(table.leading_text))
             if row is not None and row.label:
                 rows.append(row)
             pending = []

@@ -56,8 +56,10 @@ def units_opening_with_multiplier() -> list[str]:
 
 @cache
 def false_friends() -> re.Pattern:
-    """Words that start with a unit's characters but are not that unit (家庭, 场所, 期间)."""
-    return re.compile(alternation(load_toml("units.toml")["false_friends"]["words"]))
+    """Words that start with a unit's characters but are not that unit (家庭, 场所, 期间), unless
+    the unit and the word after it are read so (380项目标任务 is 380项 and 目标任务)."""
+    table = load_toml("units.toml")["false_friends"]
+    return re.compile(rf"(?!{alternation(table['unit_then_word'])})(?:{alternation(table['words'])})")
 
 
 def alternation(words) -> str:

@@ -44,8 +44,8 @@ CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
 TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
-                       r"|\d{4}"
-                       r"|第?[一二三四1-4]季度|季度)$")
+                       r"|\d{4}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+                       r"|(?:第?[一二三四1-4])?季度(?:末|初|底)?)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
 # A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
@@ -1081,6 +1081,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start = denominator.end() if denominator else after_start
     if before is None and _padded(text, quantity.outer_start, after_start):
         after_start += 1
+    if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
+        return Named(Subject(before.text + "人数"), "people_befallen")
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
@@ -1101,6 +1103,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(standard, "of_standard")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "percent" and before is not None and _completion_rate(before.text) and floor == sentence_start \
+            and clause_start > floor:
+        work = _of_clause_before(stream, clause_start, floor, counts)
+        if work is not None:
+            return Named(work, "rate_of_work")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -1134,7 +1141,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows"})
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 
 
 @dataclass(frozen=True)
@@ -1315,6 +1322,17 @@ class Around:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
 
+def _completion_rate(text: str) -> bool:
+    """完成率, 任务完成率: a rate of work done that names no work."""
+    return re.fullmatch(_context_words()["completion_rate"], text) is not None
+
+
+def _rate_of_work(a: Around) -> Subject | None:
+    """建成驿站3个,完成率150%: a completion rate naming no work is of the figure before it."""
+    own = a.own.subject
+    return a.previous if own is not None and _completion_rate(own.text) and a.quantity.unit == "%" else None
+
+
 def _share_of_task(a: Around) -> Subject | None:
     return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
 
@@ -1490,6 +1508,16 @@ def _sum_of_group(a: Around) -> Subject | None:
     return Subject(a.previous.text + sum_named.text)
 
 
+def _part_done(a: Around) -> Subject | None:
+    """4个文化广场建设已完成3个: the part of a task done, in the task's clause and unit, is of
+    what the task counts, though the words between name the work on it (建设, 改造)."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.quantities[a.index - 1].unit != a.quantity.unit \
+            or CLAUSE_BREAK.search(a.lead) or not own.text.startswith(previous.text):
+        return None
+    return previous if own.text[len(previous.text):] in _words("subject_verbs.txt") else None
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -1506,6 +1534,7 @@ class ContextRule:
 
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
+    ContextRule("rate_of_work", _rate_of_work),
     ContextRule("share_of_task", _share_of_task),
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
@@ -1519,6 +1548,7 @@ CONTEXT_RULES = (
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),
+    ContextRule("part_done", _part_done),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

@@ -110,6 +110,8 @@ TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
+# 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
+RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
@@ -989,9 +991,10 @@ def _phrase_ahead(words: list[str]) -> list[str]:
 
 
 def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
-    """为一千二百余人提供上门探访服务: people counted by the service they were given."""
+    """为一千二百余人提供上门探访服务, 320人享受了临时救助: people counted by the service they
+    were given or received."""
     words = [w for w in tokens(stream, start, end) if w != "了"]
-    if not words or words[0] not in SERVICE_VERBS:
+    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
 

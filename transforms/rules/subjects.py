@@ -66,6 +66,8 @@ REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
 # Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
 NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
+# 第一批扶贫资金: the batch a sum or a list was given in says when, not what.
+BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 MARK_CHARS = "—■□●·•◆◇▲△★☆-~～"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
 # Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
@@ -109,7 +111,7 @@ PROJECTS = ("项目", "工程")
 TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
-SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
+SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
 # 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
 RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
@@ -577,7 +579,7 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         first = run[0]
         if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目: a list's number
-        elif first in COORDINATORS or first in _words("subject_fillers.txt") or (
+        elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
         elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
@@ -917,6 +919,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
+    if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
+        return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
     heads = (*head_words(), *_event_heads()) if events else head_words()
     for index, word in enumerate(words):
         if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):

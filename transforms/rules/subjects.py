@@ -976,7 +976,7 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
     prefix: list[str] = []
     for word in words:
-        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"} or QUOTED.fullmatch(word)):
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j", "nt"} or QUOTED.fullmatch(word)):
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []

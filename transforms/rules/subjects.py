@@ -575,6 +575,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     Returns the run left and the verbs dropped."""
     dropped: list[str] = []
     run = _after_closed_aside(run)
+    if "并" in run[1:-1]:  # 自主创业并带动就业: 并 joins predicates, the last is the count's
+        run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
         if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
@@ -1010,6 +1012,7 @@ def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None
     if not words or words[0][0].isdigit() or words[0] in COORDINATORS or stream.text[start:start + 1].isspace():
         return None  # a space after the unit parts it from the next item (950户2395 人 拨款金额…)
     run = _phrase_ahead(words)
+    run = run[:run.index("并")] if "并" in run else run  # 自主创业并带动就业: the first deed
     if len(run) < 2 or word_tag(run[0]) not in ("v", "vn") or run[0] in domain_terms() \
             or any(word[0].isdigit() for word in run) or "".join(run).endswith(tuple(generic_subjects())):
         return None  # 2394 人 拨款总金额: a sum's name is the next item, no deed

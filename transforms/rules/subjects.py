@@ -1229,9 +1229,24 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         phrase = subject_before_number(stream, clause_start, where, "things")
         parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
         parts = _modifiers_of_one_head(parts) or parts
+        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
+            parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
+
+
+def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
+    """城乡低保标准分别提高至980元、760元: a word that pairs two categories (城乡) before a list
+    of as many figures stands for each in turn (城市低保标准, 农村低保标准). Not for shares: the
+    dev gold keeps 城乡社区养老服务设施覆盖率分别达到100%、95% whole (an annotators' clash)."""
+    if len(parts) != 1:
+        return None
+    text = parts[0].text
+    for pair, categories in _context_words()["paired_categories"].items():
+        if text.startswith(pair) and len(categories) == count and len(text) > len(pair) + 1:
+            return [Subject(category + text[len(pair):]) for category in categories]
+    return None
 
 
 def _shared_head(parts: list[Subject]) -> list[Subject]:

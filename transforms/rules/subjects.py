@@ -1543,6 +1543,20 @@ def _part_done(a: Around) -> Subject | None:
     return previous if own.text[len(previous.text):] in _words("subject_verbs.txt") else None
 
 
+PER_PERIOD = re.compile(r"每(?:人|户)?每?(?:月|年)|[/／](?:人[·.]?)?(?:月|年)")
+
+
+def _standard_of_scheme(a: Around) -> Subject | None:
+    """农村低保由每人每年3150元提高到…: a sum per head and period of a scheme named alone
+    (低保, 五保供养) is the scheme's standard (农村低保标准)."""
+    named = a.own.subject or a.previous
+    if named is None or unit_kinds()[a.quantity.unit] != "money" or not named.text.endswith(
+            tuple(_context_words()["schemes"])) or not (
+            PER_PERIOD.search(a.clause) or PER_PERIOD.match(a.text, a.quantity.outer_end)):
+        return None
+    return Subject(named.text + "标准")
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -1574,6 +1588,7 @@ CONTEXT_RULES = (
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),
     ContextRule("part_done", _part_done),
+    ContextRule("standard_of_scheme", _standard_of_scheme),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

@@ -1543,6 +1543,19 @@ def _part_done(a: Around) -> Subject | None:
     return previous if own.text[len(previous.text):] in _words("subject_verbs.txt") else None
 
 
+def _deed_again(a: Around) -> Subject | None:
+    """新增转移农村劳动力25万人,累计转移190万人: a verb alone that named the figure before it in
+    the sentence, in the same unit, counts the same thing again."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or own.text == previous.text \
+            or _family(a.quantities[a.index - 1].unit) != _family(a.quantity.unit):
+        return None
+    verb = own.text
+    if previous.text.startswith(verb) and len(previous.text) > len(verb) + 1:
+        return previous if verb in _words("subject_verbs.txt") or word_tag(verb) == "v" else None
+    return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
+
+
 PER_PERIOD = re.compile(r"每(?:人|户)?每?(?:月|年)|[/／](?:人[·.]?)?(?:月|年)")
 
 
@@ -1589,6 +1602,7 @@ CONTEXT_RULES = (
     ContextRule("sum_of_group", _sum_of_group),
     ContextRule("part_done", _part_done),
     ContextRule("standard_of_scheme", _standard_of_scheme),
+    ContextRule("deed_again", _deed_again),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

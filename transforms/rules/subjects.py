@@ -1447,6 +1447,25 @@ def _measure_of_topic(a: Around) -> Subject | None:
     return Subject(topic + own.text) if topic and topic != previous.text else None
 
 
+def _per_head_of_group(a: Around) -> Subject | None:
+    """城市低保对象67户118人,发放低保金71万元,人均月补助506元: a sum per head named alone, in
+    the sentence of a group's count with only its totals between, is the group's (城市低保人均月
+    补助); after a standard per head (每人每月280元) it is not."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD.match(own.text):
+        return None
+    found = next(((q, n.subject) for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if q.unit in PERSON_UNITS and n.subject), None)
+    if found is None:
+        return None
+    between = a.text[found[0].outer_end:a.quantity.outer_start]
+    if PER_PERIOD.search(between) or "标准" in between:
+        return None
+    group = found[1]
+    topic = _topic(group)
+    return Subject(topic + own.text) if topic and topic != group.text and topic not in own.text else None
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -1597,6 +1616,7 @@ CONTEXT_RULES = (
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
+    ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),

@@ -44,8 +44,8 @@ CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
 TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
-                       r"|\d{4}"
-                       r"|第?[一二三四1-4]季度|季度)$")
+                       r"|\d{4}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+                       r"|(?:第?[一二三四1-4])?季度(?:末|初|底)?)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
 # A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
@@ -66,6 +66,8 @@ REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
 # Ranks that qualify a thing after its number (55个全国示范性社区), not the scope of a count.
 NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
+# 第一批扶贫资金: the batch a sum or a list was given in says when, not what.
+BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 MARK_CHARS = "—■□●·•◆◇▲△★☆-~～"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
 # Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
@@ -109,7 +111,9 @@ PROJECTS = ("项目", "工程")
 TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
-SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行"})
+SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
+# 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
+RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
@@ -571,11 +575,13 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
     Returns the run left and the verbs dropped."""
     dropped: list[str] = []
     run = _after_closed_aside(run)
+    if "并" in run[1:-1]:  # 自主创业并带动就业: 并 joins predicates, the last is the count's
+        run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
         if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目: a list's number
-        elif first in COORDINATORS or first in _words("subject_fillers.txt") or (
+        elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
         elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
@@ -915,6 +921,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
+    if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
+        return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
     heads = (*head_words(), *_event_heads()) if events else head_words()
     for index, word in enumerate(words):
         if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):
@@ -970,7 +978,7 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
     prefix: list[str] = []
     for word in words:
-        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j"} or QUOTED.fullmatch(word)):
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j", "nt"} or QUOTED.fullmatch(word)):
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []
@@ -989,9 +997,10 @@ def _phrase_ahead(words: list[str]) -> list[str]:
 
 
 def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
-    """为一千二百余人提供上门探访服务: people counted by the service they were given."""
+    """为一千二百余人提供上门探访服务, 320人享受了临时救助: people counted by the service they
+    were given or received."""
     words = [w for w in tokens(stream, start, end) if w != "了"]
-    if not words or words[0] not in SERVICE_VERBS:
+    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS:
         return None
     return _subject(_phrase_ahead(words[1:]))
 
@@ -1003,6 +1012,7 @@ def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None
     if not words or words[0][0].isdigit() or words[0] in COORDINATORS or stream.text[start:start + 1].isspace():
         return None  # a space after the unit parts it from the next item (950户2395 人 拨款金额…)
     run = _phrase_ahead(words)
+    run = run[:run.index("并")] if "并" in run else run  # 自主创业并带动就业: the first deed
     if len(run) < 2 or word_tag(run[0]) not in ("v", "vn") or run[0] in domain_terms() \
             or any(word[0].isdigit() for word in run) or "".join(run).endswith(tuple(generic_subjects())):
         return None  # 2394 人 拨款总金额: a sum's name is the next item, no deed
@@ -1081,6 +1091,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start = denominator.end() if denominator else after_start
     if before is None and _padded(text, quantity.outer_start, after_start):
         after_start += 1
+    if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
+        return Named(Subject(before.text + "人数"), "people_befallen")
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
@@ -1101,6 +1113,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(standard, "of_standard")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "percent" and before is not None and _completion_rate(before.text) and floor == sentence_start \
+            and clause_start > floor:
+        work = _of_clause_before(stream, clause_start, floor, counts)
+        if work is not None:
+            return Named(work, "rate_of_work")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -1134,7 +1151,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows"})
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 
 
 @dataclass(frozen=True)
@@ -1212,9 +1229,24 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         phrase = subject_before_number(stream, clause_start, where, "things")
         parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
         parts = _modifiers_of_one_head(parts) or parts
+        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
+            parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
+
+
+def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
+    """城乡低保标准分别提高至980元、760元: a word that pairs two categories (城乡) before a list
+    of as many figures stands for each in turn (城市低保标准, 农村低保标准). Not for shares: the
+    dev gold keeps 城乡社区养老服务设施覆盖率分别达到100%、95% whole (an annotators' clash)."""
+    if len(parts) != 1:
+        return None
+    text = parts[0].text
+    for pair, categories in _context_words()["paired_categories"].items():
+        if text.startswith(pair) and len(categories) == count and len(text) > len(pair) + 1:
+            return [Subject(category + text[len(pair):]) for category in categories]
+    return None
 
 
 def _shared_head(parts: list[Subject]) -> list[Subject]:
@@ -1315,6 +1347,17 @@ class Around:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
 
+def _completion_rate(text: str) -> bool:
+    """完成率, 任务完成率: a rate of work done that names no work."""
+    return re.fullmatch(_context_words()["completion_rate"], text) is not None
+
+
+def _rate_of_work(a: Around) -> Subject | None:
+    """建成驿站3个,完成率150%: a completion rate naming no work is of the figure before it."""
+    own = a.own.subject
+    return a.previous if own is not None and _completion_rate(own.text) and a.quantity.unit == "%" else None
+
+
 def _share_of_task(a: Around) -> Subject | None:
     return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
 
@@ -1404,6 +1447,25 @@ def _measure_of_topic(a: Around) -> Subject | None:
     return Subject(topic + own.text) if topic and topic != previous.text else None
 
 
+def _per_head_of_group(a: Around) -> Subject | None:
+    """城市低保对象67户118人,发放低保金71万元,人均月补助506元: a sum per head named alone, in
+    the sentence of a group's count with only its totals between, is the group's (城市低保人均月
+    补助); after a standard per head (每人每月280元) it is not."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD.match(own.text):
+        return None
+    found = next(((q, n.subject) for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if q.unit in PERSON_UNITS and n.subject), None)
+    if found is None:
+        return None
+    between = a.text[found[0].outer_end:a.quantity.outer_start]
+    if PER_PERIOD.search(between) or "标准" in between:
+        return None
+    group = found[1]
+    topic = _topic(group)
+    return Subject(topic + own.text) if topic and topic != group.text and topic not in own.text else None
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -1490,6 +1552,43 @@ def _sum_of_group(a: Around) -> Subject | None:
     return Subject(a.previous.text + sum_named.text)
 
 
+def _part_done(a: Around) -> Subject | None:
+    """4个文化广场建设已完成3个: the part of a task done, in the task's clause and unit, is of
+    what the task counts, though the words between name the work on it (建设, 改造)."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.quantities[a.index - 1].unit != a.quantity.unit \
+            or CLAUSE_BREAK.search(a.lead) or not own.text.startswith(previous.text):
+        return None
+    return previous if own.text[len(previous.text):] in _words("subject_verbs.txt") else None
+
+
+def _deed_again(a: Around) -> Subject | None:
+    """新增转移农村劳动力25万人,累计转移190万人: a verb alone that named the figure before it in
+    the sentence, in the same unit, counts the same thing again."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or own.text == previous.text \
+            or _family(a.quantities[a.index - 1].unit) != _family(a.quantity.unit):
+        return None
+    verb = own.text
+    if previous.text.startswith(verb) and len(previous.text) > len(verb) + 1:
+        return previous if verb in _words("subject_verbs.txt") or word_tag(verb) == "v" else None
+    return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
+
+
+PER_PERIOD = re.compile(r"每(?:人|户)?每?(?:月|年)|[/／](?:人[·.]?)?(?:月|年)")
+
+
+def _standard_of_scheme(a: Around) -> Subject | None:
+    """农村低保由每人每年3150元提高到…: a sum per head and period of a scheme named alone
+    (低保, 五保供养) is the scheme's standard (农村低保标准)."""
+    named = a.own.subject or a.previous
+    if named is None or unit_kinds()[a.quantity.unit] != "money" or not named.text.endswith(
+            tuple(_context_words()["schemes"])) or not (
+            PER_PERIOD.search(a.clause) or PER_PERIOD.match(a.text, a.quantity.outer_end)):
+        return None
+    return Subject(named.text + "标准")
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -1506,6 +1605,7 @@ class ContextRule:
 
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
+    ContextRule("rate_of_work", _rate_of_work),
     ContextRule("share_of_task", _share_of_task),
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
@@ -1516,9 +1616,13 @@ CONTEXT_RULES = (
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
+    ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),
+    ContextRule("part_done", _part_done),
+    ContextRule("standard_of_scheme", _standard_of_scheme),
+    ContextRule("deed_again", _deed_again),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

@@ -1365,7 +1365,7 @@ def _share_of_task(a: Around) -> Subject | None:
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
     if _compiled(table["task_before"]).search(a.lead) or (
-            _compiled(table["task_after"]).match(a.text[a.quantity.outer_end:])
+            _compiled(table["task_after"]).match(a.text, a.quantity.outer_end)
             and (a.own.subject is None or a.own.rule != "before_number" or a.text.startswith("的", a.quantity.outer_end))):
         # 3.9%,低于5.5%的控制目标; not 完成适老化改造30户任务, the task's own size
         return a.previous

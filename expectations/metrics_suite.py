@@ -24,9 +24,10 @@ __all__ = ["METRIC_CHECKS", "CheckOutcome", "validate_metrics", "metric_expectat
 
 METRIC_CHECKS: tuple[tuple[str, str], ...] = names_and_descriptions("metrics")
 
-REQUIRED_FIELDS = ("metric_id", "document_id", "value", "unit", "raw", "kind", "start", "end")
+# unit may be null: a figure the text gives no unit (6.87万建档立卡贫困人口, spec §5)
+REQUIRED_FIELDS = ("metric_id", "document_id", "value", "raw", "kind", "start", "end")
 # What one mention is; a file copied under two names repeats these exactly.
-MENTION_FIELDS = (*REQUIRED_FIELDS, "subject", "indicator", "qualifier")
+MENTION_FIELDS = (*REQUIRED_FIELDS, "unit", "subject", "indicator", "qualifier")
 KINDS = ("actual", "target")
 QUALIFIERS = ("approx", "more_than", "at_least", "up_to")
 PERCENT_UNIT = "%"

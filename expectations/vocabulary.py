@@ -40,9 +40,9 @@ def core_indicators() -> tuple[str, ...]:
 
 def units_of_kinds(kinds: Collection[str]) -> frozenset[str]:
     """Known units whose kind (count, money, percent, duration) is one of `kinds`."""
-    from transforms.rules.units import unit_kinds
+    from transforms.rules.units import NO_UNIT, unit_kinds
 
-    return frozenset(unit for unit, kind in unit_kinds().items() if kind in kinds)
+    return frozenset(unit for unit, kind in unit_kinds().items() if kind in kinds and unit != NO_UNIT)
 
 
 @cache

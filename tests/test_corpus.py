@@ -11,7 +11,7 @@ asserted. A rule's table may carry its own `document`, an example too (`{text = 
 The other files list examples whose text must give exactly their mentions, in order: each
 expected mention states raw, value and unit; qualifier (default none) is always compared; kind
 (default actual) unless the file declares `checks` without it; subject, period and indicator
-when the example gives them ("" for none). An example may replace the file's [document] with its own `document`. An example that
+when the example gives them ("" for none, as for a unit the text does not give). An example may replace the file's [document] with its own `document`. An example that
 the rules cannot pass yet carries `xfail = "why"`: it stays in the corpus and fails strictly
 once it passes."""
 import re
@@ -38,7 +38,7 @@ def corpus(name: str) -> dict:
 def mentions_of(text: str, document: dict) -> list[dict]:
     sections = parse_sections(text)
     found = extract_mentions(text, sections, split_sentences(text, sections), DocumentMeta(**document))
-    return [{"raw": m.raw, "value": m.value, "unit": m.unit, "subject": m.subject,
+    return [{"raw": m.raw, "value": m.value, "unit": m.unit or "", "subject": m.subject,
              "qualifier": m.qualifier.value if m.qualifier else None, "kind": m.kind.value,
              "period": m.period or "", "indicator": m.indicator or ""} for m in found]
 

@@ -51,6 +51,8 @@ CLEAN_ROWS = (
     row(f"{DOC}:70:76", value=2000.0, raw="两千余人", qualifier="more_than"),
     row(f"{DOC}:80:90", subject="救助资金", value=136746000.0, unit="元", raw="13674.6万元",
         qualifier="approx", kind="target"),
+    # a figure the text gives no unit (spec §5: unit null) is a whole row, not a broken one
+    row(f"{DOC}:92:96", subject="农村留守老人", value=23000.0, unit=None, raw="2.3万"),
 )
 
 # metric_id -> the one check its planted fault must break (None: the row is clean).

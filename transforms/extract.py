@@ -12,6 +12,7 @@ from transforms.rules.kinds import KindContext, is_section_total, kind_of
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects_traced
+from transforms.rules.units import NO_UNIT
 from transforms.structure import names_summary_and_plan
 from transforms.tokens import TokenStream
 
@@ -71,6 +72,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 change_end = quantity.outer_end
             else:
                 change_end = -1
+            if quantity.unit == NO_UNIT:
+                indicator, indicator_rule = None, "no_unit"  # an indicator is measured in a unit
             kind, kind_rule = kind_of(KindContext(
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
@@ -81,7 +84,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
             decided.append(kind_rule)
             mentions.append(Mention(
                 subject=subject.text if subject else None, indicator=indicator,
-                value=quantity.value, unit=quantity.unit, raw=text[quantity.start:quantity.end],
+                value=quantity.value, unit=quantity.unit or None, raw=text[quantity.start:quantity.end],
                 qualifier=quantity.qualifier, kind=kind,
                 start=quantity.start, end=quantity.end, sentence=sentence.index,
                 section=sentence.section, period=_period(cues, quantity, time)))

@@ -17,7 +17,8 @@ from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, q
 from transforms.rules.tables import table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
-                                    table_headers, unit_kinds, unit_words, units_opening_with_multiplier)
+                                    NO_UNIT, table_headers, unit_kinds, unit_words,
+                                    units_opening_with_multiplier)
 
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
@@ -109,6 +110,10 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
 
 
+# What a figure in 万 counts, right after it: a word, not a particle, conjunction or verb that ends the
+# figure's phrase (55万乡村人口, but not 55万以上, 3万和, 2万是).
+COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
+
 # Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿).
 MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|款|支出|拨付|筹集|补助|补贴|金额|营业额|销售额|救助金)"
                          r"[^,，。;；:：\d]{0,6}$")
@@ -117,7 +122,8 @@ MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|�
 def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
     """A figure in 万 or 亿 with no unit after it (numeral_with_unit reads one that has it): a
     count when the measure right before names its unit (总诊疗人次15.4亿, 参保户数为3.2万, as a
-    table header's ending does), else 元 when its clause names money (投入1526万, 净资产达26亿)."""
+    table header's ending does), else 元 when its clause names money (投入1526万, 净资产达26亿),
+    else no unit when what it counts follows (6.87万建档立卡贫困人口: the text gives no unit)."""
     if not _numeral_is_standalone(text, match) or _unit_pattern().match(text, match.end()):
         return None
     named = _measure_before().search(text, max(0, match.start() - 12), match.start())
@@ -125,6 +131,8 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
         unit, factor = table_headers()[named.group("ending")]
     elif MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
         unit, factor = "元", 1
+    elif COUNTED_NOUN_AFTER.match(text, match.end()):
+        unit, factor = NO_UNIT, 1
     else:
         return None
     value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")] * factor

@@ -9,6 +9,11 @@ from transforms.lexicon import load_toml
 UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 
 
+# A quantity's unit when the text gives none (6.87万建档立卡贫困人口): it counts something, so the
+# rules read it as a count; the mention carries unit null (spec §5).
+NO_UNIT = ""
+
+
 @cache
 def unit_kinds() -> dict[str, str]:
     """Every known unit mapped to its kind (count, money, percent, duration, score, measure),
@@ -18,6 +23,7 @@ def unit_kinds() -> dict[str, str]:
     for unit in table["count"]["units"]:
         for brackets in compound_brackets():
             kinds[unit + brackets] = "count"
+    kinds[NO_UNIT] = "count"
     return kinds
 
 
@@ -41,7 +47,7 @@ def unit_words() -> dict[str, str]:
 
 
 def known_units() -> frozenset[str]:
-    return frozenset(unit_kinds())
+    return frozenset(unit_kinds()) - {NO_UNIT}
 
 
 @cache

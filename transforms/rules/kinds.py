@@ -11,7 +11,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
-  76.5%、89.5%);
+  76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
@@ -30,7 +30,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line), unless what follows it says done (已完成) or the plan word
-  closes its clause, naming a plan as a thing (审议通过了…资金拨付计划,);
+  closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
+  计划,; 列入干部培训计划和年度考核安排,);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
@@ -149,7 +150,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
-            rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?)"
+            rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?"
+            rf"|(?:{alternation(t['completion_share']['verbs'])})[^，,。；;的\d]{{0,10}}"
+            rf"(?:{alternation(t['completion_share']['tasks'])})数?)"
             rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
         "off_target": re.compile(
             rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
@@ -332,7 +335,7 @@ def _cue_before(c: KindContext) -> bool:
         or _year_ahead_on_line(c)
 
 
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*[,，;；]")
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两]))")  # or joined to another noun (…计划和…安排,)
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 

@@ -33,7 +33,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
   计划,; 列入干部培训计划和年度考核安排,);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
-- `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
+- `progress_task`: in a progress report, or under a heading whose section then measures progress
+  against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
@@ -83,6 +84,7 @@ class KindContext:
     column: str | None = None  # a table cell's column role (rules/tables.py)
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
+    section_end: int | None = None  # where its section (with its subsections) ends
 
     @computed_once
     def before(self) -> str:
@@ -174,6 +176,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
         "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
+        "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -358,8 +361,19 @@ def _plans_section(c: KindContext) -> bool:
 
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
-    return (c.report_type in table["report_types"] and c.in_heading and c.column is None
+    return ((c.report_type in table["report_types"] or _section_measures_progress(c))
+            and c.in_heading and c.column is None
             and not _patterns()["progress"].search(c.line_before + c.sentence_after))
+
+
+def _section_measures_progress(c: KindContext) -> bool:
+    """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
+    省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
+    report, whatever the report's type."""
+    if c.section_end is None or c.review:  # under 工作完成情况, 成效: a heading states what was done
+        return False
+    line_end = c.text.find("\n", c.start, c.section_end)
+    return line_end >= 0 and bool(_patterns()["share_of_plan"].search(c.text, line_end, c.section_end))
 
 
 def _plan_document(c: KindContext) -> bool:

@@ -28,6 +28,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+  争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line), unless what follows it says done (已完成) or the plan word
   closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
@@ -286,12 +287,16 @@ def _raise_target(c: KindContext) -> bool:
     return started is None or c.report_year is None or int(started.group("year")) > c.report_year
 
 
+# The two words of an `a…b` cue stand in one clause (争取…资金的投入,…保障人数达到 is no 争取…达到).
+WITHIN_CLAUSE = r"[^,，;；。]*?"
+
+
 @cache
 def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(plan words and deadlines, words that hold a plan word without being one, done words);
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
-    words = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
+    words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     cues = f"{words}|{table['deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 

@@ -21,7 +21,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
-- `forecast_after`: a figure its clause forecasts done (这5项预计10月底前全部完成);
+- `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
+  底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
@@ -175,8 +176,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
-        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:{alternation(t['forecast_after']['words'])})"
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
+        "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
@@ -266,8 +268,15 @@ def _task_then_progress(c: KindContext) -> bool:
 
 
 def _forecast_after(c: KindContext) -> bool:
-    """这5项预计10月底前全部完成: what its clause forecasts will be done."""
-    return bool(_patterns()["forecast_after"].match(c.clause_after)) and not _says_done(c.clause_before)
+    """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
+    it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
+    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…)."""
+    found = _patterns()["forecast_after"].match(c.text, c.outer_end, c.outer_end + 40)
+    if found is None or _says_done(c.clause_before):
+        return False
+    if found.group("next") is None:
+        return CLAUSE_BREAK.search(found.group()) is None
+    return _patterns()["completion_word"].search(c.clause_before) is None
 
 
 def _bound_target(c: KindContext) -> bool:

@@ -52,3 +52,10 @@ def test_sentences_know_their_innermost_section():
     sentences = split_sentences(text, sections)
     assert [text[s.start:s.end] for s in sentences] == ["一、主要工作", "一是救助精准。", "二是服务到位；", "全年办理100件！"]
     assert [sections[s.section].number for s in sentences] == ["一", "一是", "二是", "二是"]
+
+
+def test_a_heading_naming_how_planned_work_went_reviews_it():
+    text = ("一、2024年重点工作完成情况\n新建社区食堂9个。\n"
+            "二、预计完成情况\n全年发放资金300万元。\n"
+            "三、2025年重点工作\n新建社区食堂12个。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["work_done", "plans", "plans"]

@@ -32,11 +32,24 @@ def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
     return tuple((SectionCategory(name), tuple(entry["words"])) for name, entry in table.items())
 
 
+@cache
+def _progress_of_plans() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words naming how work went, plan words that still place a heading ahead)."""
+    table = load_toml("section_categories.toml")["plans"]
+    return tuple(table["progress"]), tuple(table["ahead"])
+
+
 @lru_cache(maxsize=4096)
 def categorise(title: str) -> SectionCategory:
-    """The category a heading names by its words, or OTHER (kept per heading: reports repeat theirs)."""
+    """The category a heading names by its words, or OTHER (kept per heading: reports repeat theirs).
+    A heading naming how planned work went (重点工作完成情况, 目标任务推进情况) reviews it, unless
+    it is placed ahead too (下一步, 预计)."""
     for category, words in _category_words():
         if any(word in title for word in words):
+            if category is SectionCategory.PLANS:
+                progress, ahead = _progress_of_plans()
+                if any(word in title for word in progress) and not any(word in title for word in ahead):
+                    return SectionCategory.WORK_DONE
             return category
     return SectionCategory.OTHER
 

@@ -59,3 +59,10 @@ def test_a_heading_naming_how_planned_work_went_reviews_it():
             "二、预计完成情况\n全年发放资金300万元。\n"
             "三、2025年重点工作\n新建社区食堂12个。\n")
     assert [s.category.value for s in parse_sections(text)] == ["work_done", "plans", "plans"]
+
+
+def test_a_plan_word_naming_what_the_work_followed_is_no_plan():
+    text = ("(一)依法公开围绕全局重点工作，编制公开目录\n发布信息320条。\n"
+            "(二)按照年初确定的工作任务推进救助\n发放资金80万元。\n"
+            "(三)根据下一步工作安排\n新建食堂5个。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["other", "other", "plans"]

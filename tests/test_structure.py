@@ -66,3 +66,13 @@ def test_a_plan_word_naming_what_the_work_followed_is_no_plan():
             "(二)按照年初确定的工作任务推进救助\n发放资金80万元。\n"
             "(三)根据下一步工作安排\n新建食堂5个。\n")
     assert [s.category.value for s in parse_sections(text)] == ["other", "other", "plans"]
+
+
+def test_a_list_whose_lead_announces_plans_is_plans():
+    text = ("一、工作开展情况\n"
+            "全年发放资金90万元。下一步，我们将抓好以下工作：一是新建食堂6个。二是培训护工80人次。\n"
+            "三是改造敬老院2所。\n"
+            "今年主要做了以下工作：一是新建食堂4个。二是改造敬老院1所。\n")
+    assert [(s.number, s.category.value) for s in parse_sections(text)] == [
+        ("一", "work_done"), ("一是", "plans"), ("二是", "plans"), ("三是", "plans"),
+        ("一是", "work_done"), ("二是", "work_done")]

@@ -17,7 +17,7 @@ HEADING_PATTERNS = (
 )
 OUTLINE_BLOCK = re.compile(r"^【提纲】")
 # 一是…二是… items inside a paragraph: at its start or after a sentence end
-INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?]))\s*(?P<number>[{CN}]{{1,2}}是)")
+INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?：:]))\s*(?P<number>[{CN}]{{1,2}}是)")
 INLINE_ITEM_LEVEL = 5
 INLINE_TITLE_END = re.compile(r"[，,。；;：:！!？?]")
 TITLE_END = re.compile(r"[。;；!?！？]")
@@ -116,11 +116,26 @@ def _inline_items(line: str, start: int, count: int) -> tuple[list[tuple[int, in
     return [(s, e, number, title) for (s, number, title), e in zip(items, ends) if title], count
 
 
+LEAD_SENTENCE = re.compile(r"[^。；;！!？?]*$")
+LEAD_DONE = re.compile(r"了|已|完成")
+
+
+def _lead_category(lead: str) -> SectionCategory | None:
+    """PLANS when the sentence that opens a 一是… list announces plans (下一步，我局将重点抓好以下
+    工作：一是…): its items are plans, whatever section they stand in; None otherwise. A lead
+    that says what was done (今年圆满完成了各项工作任务，主要做了以下工作：) announces none."""
+    sentence = LEAD_SENTENCE.search(lead.rstrip("。！!？?：: ")).group()
+    if categorise(sentence.strip()) is SectionCategory.PLANS and not LEAD_DONE.search(sentence):
+        return SectionCategory.PLANS
+    return None
+
+
 def parse_sections(text: str) -> list[Section]:
     """Sections in text order; a heading's section spans to the next heading of its level
     or higher, an inline 一是 item to the next item or its paragraph's end."""
     found: list[tuple[int, int, str, str, SectionCategory | None, int | None]] = []
     items_counted = 0
+    list_category: SectionCategory | None = None  # what the lead of the current 一是… list announces
     for start, line in _lines(text):
         if OUTLINE_BLOCK.match(line):
             line_end = text.find("\n", start)
@@ -132,7 +147,9 @@ def parse_sections(text: str) -> list[Section]:
             found.append((start, level, number, title, None, None))
             items_counted = 0
         items, items_counted = _inline_items(line, start, items_counted)
-        found.extend((item_start, INLINE_ITEM_LEVEL, number, title, None, item_end)
+        if items and items[0][2] == "一是":
+            list_category = _lead_category(line[:items[0][0] - start])
+        found.extend((item_start, INLINE_ITEM_LEVEL, number, title, list_category, item_end)
                      for item_start, item_end, number, title in items)
     sections: list[Section] = []
     open_by_level: dict[int, int] = {}

@@ -15,7 +15,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
-  5%的控制目标), but not a task its clause says done (完成…改造30户任务);
+  5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标), but not a
+  task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
+  sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
@@ -162,6 +164,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
+        "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -224,11 +227,24 @@ def _target_noun_after(c: KindContext) -> bool:
     patterns = _patterns()
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
+    if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
+        noun = patterns["year_target_after"].fullmatch(after)
+        if noun and patterns["not_between"].search(noun.group()):
+            noun = None
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
-        return share_after is not None or not patterns["task_done"].search(c.clause_before)
+        return share_after is not None or not patterns["task_done"].search(c.clause_before) \
+            or _reached_apart(c)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _reached_apart(c: KindContext) -> bool:
+    """新增就业1256万人，完成1200万人以上全年…目标: what was reached stands apart, earlier in the
+    sentence in the same unit, so the task done is the target's level."""
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    earlier = c.before[:len(c.before) - len(c.clause_before)]
+    return bool(unit) and re.search(rf"\d\s*(?:万|亿)?(?:余|多)?\s*{re.escape(unit)}", earlier) is not None
 
 
 def _target_noun_before(c: KindContext) -> bool:

@@ -37,8 +37,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
   计划,; 列入干部培训计划和年度考核安排,);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
-- `progress_task`: in a progress report, or under a heading whose section then measures progress
-  against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
+- `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
+  measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
@@ -400,8 +400,8 @@ def _section_measures_progress(c: KindContext) -> bool:
     """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
     省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
     report, whatever the report's type."""
-    if c.section_end is None or c.review:  # under 工作完成情况, 成效: a heading states what was done
-        return False
+    if c.section_end is None or c.review or c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # under 工作完成情况, 成效, or in a summary, a heading states what was done
     line_end = c.text.find("\n", c.start, c.section_end)
     return line_end >= 0 and bool(_patterns()["share_of_plan"].search(c.text, line_end, c.section_end))
 

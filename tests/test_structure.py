@@ -52,3 +52,27 @@ def test_sentences_know_their_innermost_section():
     sentences = split_sentences(text, sections)
     assert [text[s.start:s.end] for s in sentences] == ["一、主要工作", "一是救助精准。", "二是服务到位；", "全年办理100件！"]
     assert [sections[s.section].number for s in sentences] == ["一", "一是", "二是", "二是"]
+
+
+def test_a_heading_naming_how_planned_work_went_reviews_it():
+    text = ("一、2024年重点工作完成情况\n新建社区食堂9个。\n"
+            "二、预计完成情况\n全年发放资金300万元。\n"
+            "三、2025年重点工作\n新建社区食堂12个。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["work_done", "plans", "plans"]
+
+
+def test_a_plan_word_naming_what_the_work_followed_is_no_plan():
+    text = ("(一)依法公开围绕全局重点工作，编制公开目录\n发布信息320条。\n"
+            "(二)按照年初确定的工作任务推进救助\n发放资金80万元。\n"
+            "(三)根据下一步工作安排\n新建食堂5个。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["other", "other", "plans"]
+
+
+def test_a_list_whose_lead_announces_plans_is_plans():
+    text = ("一、工作开展情况\n"
+            "全年发放资金90万元。下一步，我们将抓好以下工作：一是新建食堂6个。二是培训护工80人次。\n"
+            "三是改造敬老院2所。\n"
+            "今年主要做了以下工作：一是新建食堂4个。二是改造敬老院1所。\n")
+    assert [(s.number, s.category.value) for s in parse_sections(text)] == [
+        ("一", "work_done"), ("一是", "plans"), ("二是", "plans"), ("三是", "plans"),
+        ("一是", "work_done"), ("二是", "work_done")]

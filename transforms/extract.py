@@ -79,7 +79,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 outer_end=quantity.outer_end, category=category,
                 in_heading=section is not None and _on_heading_line(text, section, quantity.start),
                 review=category in REVIEW, report_type=meta.report_type, column=quantity.column,
-                report_year=meta.report_year, after_target=after_target))
+                report_year=meta.report_year, after_target=after_target,
+                section_end=section.end if section is not None else None))
             after_target = kind is Kind.TARGET
             decided.append(kind_rule)
             mentions.append(Mention(

@@ -17,7 +17,7 @@ HEADING_PATTERNS = (
 )
 OUTLINE_BLOCK = re.compile(r"^【提纲】")
 # 一是…二是… items inside a paragraph: at its start or after a sentence end
-INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?]))\s*(?P<number>[{CN}]{{1,2}}是)")
+INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?：:]))\s*(?P<number>[{CN}]{{1,2}}是)")
 INLINE_ITEM_LEVEL = 5
 INLINE_TITLE_END = re.compile(r"[，,。；;：:！!？?]")
 TITLE_END = re.compile(r"[。;；!?！？]")
@@ -32,10 +32,30 @@ def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
     return tuple((SectionCategory(name), tuple(entry["words"])) for name, entry in table.items())
 
 
+@cache
+def _progress_of_plans() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern]:
+    """(words naming how work went, plan words that still place a heading ahead, a plan word as
+    what the work followed: 围绕…重点工作)."""
+    table = load_toml("section_categories.toml")
+    plans = table["plans"]
+    words = "|".join(map(re.escape, sorted(plans["words"], key=len, reverse=True)))
+    followed = "|".join(map(re.escape, plans["followed"]))
+    return (tuple(plans["progress"]), tuple(plans["ahead"]),
+            re.compile(rf"(?:{followed})[^，,。；;:：]{{0,14}}?(?:{words})"))
+
+
 @lru_cache(maxsize=4096)
 def categorise(title: str) -> SectionCategory:
-    """The category a heading names by its words, or OTHER (kept per heading: reports repeat theirs)."""
+    """The category a heading names by its words, or OTHER (kept per heading: reports repeat theirs).
+    A heading naming how planned work went (重点工作完成情况, 目标任务推进情况) reviews it, and a
+    plan word that names what the work followed (围绕民政领域重点工作, 按照年初确定的工作任务) is
+    no plan, unless a word places it ahead (下一步, 预计)."""
+    progress, ahead, followed = _progress_of_plans()
     for category, words in _category_words():
+        if category is SectionCategory.PLANS and not any(word in title for word in ahead):
+            if any(word in title for word in progress) and any(word in title for word in words):
+                return SectionCategory.WORK_DONE
+            title = followed.sub(" ", title)
         if any(word in title for word in words):
             return category
     return SectionCategory.OTHER
@@ -96,11 +116,26 @@ def _inline_items(line: str, start: int, count: int) -> tuple[list[tuple[int, in
     return [(s, e, number, title) for (s, number, title), e in zip(items, ends) if title], count
 
 
+LEAD_SENTENCE = re.compile(r"[^。；;！!？?]*$")
+LEAD_DONE = re.compile(r"了|已|完成")
+
+
+def _lead_category(lead: str) -> SectionCategory | None:
+    """PLANS when the sentence that opens a 一是… list announces plans (下一步，我局将重点抓好以下
+    工作：一是…): its items are plans, whatever section they stand in; None otherwise. A lead
+    that says what was done (今年圆满完成了各项工作任务，主要做了以下工作：) announces none."""
+    sentence = LEAD_SENTENCE.search(lead.rstrip("。！!？?：: ")).group()
+    if categorise(sentence.strip()) is SectionCategory.PLANS and not LEAD_DONE.search(sentence):
+        return SectionCategory.PLANS
+    return None
+
+
 def parse_sections(text: str) -> list[Section]:
     """Sections in text order; a heading's section spans to the next heading of its level
     or higher, an inline 一是 item to the next item or its paragraph's end."""
     found: list[tuple[int, int, str, str, SectionCategory | None, int | None]] = []
     items_counted = 0
+    list_category: SectionCategory | None = None  # what the lead of the current 一是… list announces
     for start, line in _lines(text):
         if OUTLINE_BLOCK.match(line):
             line_end = text.find("\n", start)
@@ -112,7 +147,9 @@ def parse_sections(text: str) -> list[Section]:
             found.append((start, level, number, title, None, None))
             items_counted = 0
         items, items_counted = _inline_items(line, start, items_counted)
-        found.extend((item_start, INLINE_ITEM_LEVEL, number, title, None, item_end)
+        if items and items[0][2] == "一是":
+            list_category = _lead_category(line[:items[0][0] - start])
+        found.extend((item_start, INLINE_ITEM_LEVEL, number, title, list_category, item_end)
                      for item_start, item_end, number, title in items)
     sections: list[Section] = []
     open_by_level: dict[int, int] = {}

@@ -11,28 +11,34 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
-  76.5%、89.5%);
+  76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
-  5%的控制目标), but not a task its clause says done (完成…改造30户任务);
+  5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标), but not a
+  task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
+  sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
-- `forecast_after`: a figure its clause forecasts done (这5项预计10月底前全部完成);
+- `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
+  底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+  争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line), unless what follows it says done (已完成) or the plan word
-  closes its clause, naming a plan as a thing (审议通过了…资金拨付计划,);
+  closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
+  计划,; 列入干部培训计划和年度考核安排,);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
-- `progress_task`: in a progress report, the figure stands on a task's own numbered line (not
+- `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
+  measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
@@ -82,6 +88,7 @@ class KindContext:
     column: str | None = None  # a table cell's column role (rules/tables.py)
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
+    section_end: int | None = None  # where its section (with its subsections) ends
 
     @computed_once
     def before(self) -> str:
@@ -149,12 +156,15 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
-            rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?)"
+            rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?"
+            rf"|(?:{alternation(t['completion_share']['verbs'])})[^，,。；;的\d]{{0,10}}"
+            rf"(?:{alternation(t['completion_share']['tasks'])})数?)"
             rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
         "off_target": re.compile(
             rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
+        "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -169,8 +179,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
-        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:{alternation(t['forecast_after']['words'])})"
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
+        "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
+        "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -215,11 +227,24 @@ def _target_noun_after(c: KindContext) -> bool:
     patterns = _patterns()
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
+    if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
+        noun = patterns["year_target_after"].fullmatch(after)
+        if noun and patterns["not_between"].search(noun.group()):
+            noun = None
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
-        return share_after is not None or not patterns["task_done"].search(c.clause_before)
+        return share_after is not None or not patterns["task_done"].search(c.clause_before) \
+            or _reached_apart(c)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _reached_apart(c: KindContext) -> bool:
+    """新增就业1256万人，完成1200万人以上全年…目标: what was reached stands apart, earlier in the
+    sentence in the same unit, so the task done is the target's level."""
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    earlier = c.before[:len(c.before) - len(c.clause_before)]
+    return bool(unit) and re.search(rf"\d\s*(?:万|亿)?(?:余|多)?\s*{re.escape(unit)}", earlier) is not None
 
 
 def _target_noun_before(c: KindContext) -> bool:
@@ -259,8 +284,15 @@ def _task_then_progress(c: KindContext) -> bool:
 
 
 def _forecast_after(c: KindContext) -> bool:
-    """这5项预计10月底前全部完成: what its clause forecasts will be done."""
-    return bool(_patterns()["forecast_after"].match(c.clause_after)) and not _says_done(c.clause_before)
+    """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
+    it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
+    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…)."""
+    found = _patterns()["forecast_after"].match(c.text, c.outer_end, c.outer_end + 40)
+    if found is None or _says_done(c.clause_before):
+        return False
+    if found.group("next") is None:
+        return CLAUSE_BREAK.search(found.group()) is None
+    return _patterns()["completion_word"].search(c.clause_before) is None
 
 
 def _bound_target(c: KindContext) -> bool:
@@ -280,12 +312,16 @@ def _raise_target(c: KindContext) -> bool:
     return started is None or c.report_year is None or int(started.group("year")) > c.report_year
 
 
+# The two words of an `a…b` cue stand in one clause (争取…资金的投入,…保障人数达到 is no 争取…达到).
+WITHIN_CLAUSE = r"[^,，;；。]*?"
+
+
 @cache
 def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(plan words and deadlines, words that hold a plan word without being one, done words);
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
-    words = "|".join(".*?".join(map(re.escape, cue.split("…"))) for cue in table["cues"])
+    words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     cues = f"{words}|{table['deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
@@ -332,7 +368,7 @@ def _cue_before(c: KindContext) -> bool:
         or _year_ahead_on_line(c)
 
 
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*[,，;；]")
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两]))")  # or joined to another noun (…计划和…安排,)
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 
@@ -355,8 +391,19 @@ def _plans_section(c: KindContext) -> bool:
 
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
-    return (c.report_type in table["report_types"] and c.in_heading and c.column is None
+    return ((c.report_type in table["report_types"] or _section_measures_progress(c))
+            and c.in_heading and c.column is None
             and not _patterns()["progress"].search(c.line_before + c.sentence_after))
+
+
+def _section_measures_progress(c: KindContext) -> bool:
+    """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
+    省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
+    report, whatever the report's type."""
+    if c.section_end is None or c.review or c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # under 工作完成情况, 成效, or in a summary, a heading states what was done
+    line_end = c.text.find("\n", c.start, c.section_end)
+    return line_end >= 0 and bool(_patterns()["share_of_plan"].search(c.text, line_end, c.section_end))
 
 
 def _plan_document(c: KindContext) -> bool:

@@ -150,6 +150,8 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                     continue
             if measure == "standard":
                 words |= set(money[population]) | (set(table["per_person"]) if per_person else set())
+                # its own money's name before a standard's word: 基本生活费 + 标准
+                words |= {m + w for m in money[population] if m for w in table["words"]}
                 if not per_person and rest in set(table["per_person"]) | set(money[population]):
                     continue
             if said in words:
@@ -289,28 +291,29 @@ def _rule_synonym(a: Asked) -> tuple[Indicator, float] | None:
 
 def _rule_population(a: Asked) -> tuple[Indicator, float] | None:
     found = _structured(a.subject, a.unit, a.per_person)
-    if found and _named_for_another(a, found):
-        return None
+    other = _named_for_another(a, found) if found else None
+    if other:  # 孤儿740人，其中集中供养157人: the orphans' 集中供养, when it has a population
+        found = _structured(Subject(a.subject.text + other, a.subject.narrowed_by), a.unit, a.per_person)
     if (found and found.measure == "funds" and "" not in _structure()[3][found.population]
             and _names_only(a.subject.text) and not _money_follows(a)):
         return None  # (a population named by its money, 高龄津贴, says it wherever it stands)
     return (found, STRUCTURED) if found else None
 
 
-def _named_for_another(a: Asked, found: Indicator) -> bool:
-    """A population named by words another shares (集中供养, of 特困人员 or of orphans) in a
-    sentence whose last programme named before the subject is the other's (孤儿740人，其中集中
-    供养157人)."""
+def _named_for_another(a: Asked, found: Indicator) -> str | None:
+    """The word of another programme (孤儿) when a population is named by words it shares with
+    it (集中供养, of 特困人员 or of orphans) in a sentence whose last programme named before the
+    subject is that other one (孤儿740人，其中集中供养157人); else None."""
     row = _population_rows().get(found.population or "", {})
     if not row.get("shared_with") or a.stream is None or not a.subject.spans:
-        return False
+        return None
     start = a.subject.spans[0][0]
     if any(word in a.stream.text[start:a.subject.spans[-1][1]] for word in row["own"]):
-        return False
+        return None
     before = a.stream.text[:start]
     sentence = before[max(before.rfind("。"), before.rfind("\n")) + 1:]
-    last = lambda words: max((sentence.rfind(w) for w in words), default=-1)
-    return last(row["shared_with"]) > last(row["own"])
+    other = max(row["shared_with"], key=sentence.rfind)
+    return other if sentence.rfind(other) > max(sentence.rfind(w) for w in row["own"]) else None
 
 
 @cache

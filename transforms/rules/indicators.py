@@ -172,10 +172,11 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     subject: 新注册社会团体) is that measure's new ones, one narrowed by anything else none."""
     text, flow = normalise(subject.text), normalise(subject.narrowed_by or "")
     new_words = load_toml("indicator_populations.toml")["new_words"]
-    opening = next((w for w in new_words if text.startswith(w)), None)
+    exit_words = load_toml("indicator_populations.toml")["exit_words"]
+    opening = next((w for w in (*new_words, *exit_words) if text.startswith(w)), None)
     if opening and not flow:
         text, flow = text[len(opening):], opening
-    closing = next((w for w in new_words if text.endswith(w) and len(text) > len(w)), None)
+    closing = next((w for w in (*new_words, *exit_words) if text.endswith(w) and len(text) > len(w)), None)
     if closing and not flow:  # 城市低保户新增 (a statistical line's order) is 新增城市低保户
         text, flow = text[:-len(closing)], closing
     found = population_measure(text, unit, per_person)
@@ -183,6 +184,8 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
         return found
     if flow in new_words:
         return next((i for i in indicators() if i.id == found.new), None)
+    if flow in exit_words:
+        return next((i for i in indicators() if i.id == found.id + "_exit"), None)
     if found.measure == "funds" and flow in _money_acts():
         return found  # 年发 of 年发低保资金: what is done with money is no part of it
     return None

@@ -413,9 +413,10 @@ def _measure_words() -> frozenset[str]:
 
 
 def _rule_clause(a: Asked) -> tuple[Indicator, float] | None:
-    """A subject that is only a measure's word (资金 of 农村低保落实资金, where the subject stopped
-    at the verb) read with what stands before it in its clause: the indicator is the clause's
-    when the clause is a population's name and that measure, and nothing else."""
+    """A subject that is only a measure's word read with what stands before it: its clause,
+    when that is a population's name and that measure and nothing else (资金 of 农村低保落实资金,
+    where the subject stopped at the verb); or, for money after nothing but an act (累计发放资金),
+    the clause before when it counts a population (临时救助39户、82人，累计发放资金12.4万元)."""
     if a.stream is None or not a.subject.spans or a.subject.narrowed_by:
         return None
     text = normalise(a.subject.text)
@@ -425,10 +426,32 @@ def _rule_clause(a: Asked) -> tuple[Indicator, float] | None:
     before = a.stream.text[max(0, start - 30):start]
     opening = max((m.end() for m in CLAUSE_START.finditer(before)), default=0)
     clause = normalise(before[opening:])
-    if not clause:
-        return None
-    found = _structured(Subject(clause + text), a.unit, a.per_person)
+    if clause and clause not in _money_acts():
+        found = _structured(Subject(clause + text), a.unit, a.per_person)
+    elif unit_kind(a.unit) == "money" and opening > 0:
+        found = _money_of_counted(a.stream.text[max(0, start - 80):start - len(before) + opening])
+    else:
+        found = None
     return (found, CLAUSE) if found else None
+
+
+# A clause that counts a population: its name, then its figures (城镇低保对象634户、1051人).
+COUNTED = re.compile(r"(?P<name>[^\d，,；;：:。！？!?、\n\t|（(）)]+?)[\d.]+(?:万|余)?(?:户|人|名)(?:[、，,]?[\d.]+(?:万|余)?(?:户|人|名))?[，,、；;]?$")
+
+
+def _money_of_counted(before: str) -> Indicator | None:
+    """A bare money word after only an act (累计发放资金) right after a clause counting a
+    population (城镇低保对象634户、1051人，累计发放资金194.1万元): that population's funds."""
+    counted = COUNTED.search(before)
+    if counted is None:
+        return None
+    name = normalise(counted.group("name")).removeprefix("其中")
+    persons = population_measure(name, "人", False)
+    households = population_measure(name, "户", False)
+    population = (persons or households).population if (persons or households) else None
+    if population is None:
+        return None
+    return _structure()[2].get((population, "funds"))
 
 
 def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:

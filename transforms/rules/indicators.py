@@ -334,15 +334,20 @@ def _names_only(phrase: str) -> bool:
 # table row's name before its unit column (最低生活保障 | 万元 | …).
 MONEY_NEXT = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?(?:[共计为达约]{0,2}[:：]?\s*"
                         r"[0-9０-９.,，零〇一二三四五六七八九十百千两]+\s*[万亿萬億]*\s*元|[\s|]*[万亿]?元[\s|])")
+# A table row's name, at the start of its line, before a unit column in money.
+MONEY_COLUMN = r"(?m)^[\s|]*(?:[(（]?[0-9一二三四五六七八九十]+[)）.、]|[A-Z]|[IVX]+)?\s*{name}[\s|]+[万亿]?元[\s|]"
 
 
 def _money_follows(a: Asked) -> bool:
     """A population's name alone measures money only where the sum follows it at once: a name
     the figure inherits from an earlier one (低保979户… 拨款金额1068534元) or one with words
     between (城市低保累计提高60元, a change of its standard) says nothing of a sum, nor does a
-    phrase known without its place in a document (城镇低保 for 565元 may be the standard)."""
-    if a.stream is None or not a.subject.spans:
+    phrase known without its place in a document (城镇低保 for 565元 may be the standard). A
+    table row's name (no place of its own) measures money where its row gives a unit in 元."""
+    if a.stream is None:
         return False
+    if not a.subject.spans:
+        return bool(re.search(MONEY_COLUMN.format(name=re.escape(a.subject.text)), a.stream.text))
     end = a.subject.spans[-1][1]
     return bool(MONEY_NEXT.match(a.stream.text, end))
 

@@ -68,8 +68,8 @@ def _structure() -> tuple[list[tuple[str, str]], dict, dict[tuple[str, str], Ind
     """(population names longest first with their population, measures, indicator of each
     population and measure, extra money words of each population)."""
     table = load_toml("indicator_populations.toml")
-    names = sorted(((name, row["id"]) for row in table["population"] for name in row["names"]),
-                   key=lambda pair: -len(pair[0]))
+    names = sorted({(respelled(name), row["id"]) for row in table["population"] for name in row["names"]},
+                   key=lambda pair: (-len(pair[0]), pair))
     money = {row["id"]: tuple(row.get("money", ())) for row in table["population"]}
     index = {(i.population, i.measure): i for i in indicators() if i.population}
     return names, table["measure"], index, money
@@ -81,14 +81,31 @@ def _in_units(unit: str, units: list[str]) -> bool:
 
 
 @cache
+def _spellings() -> tuple[re.Pattern, dict[str, str]]:
+    pairs = dict(load_toml("indicator_populations.toml")["aliases"]["spellings"])
+    return re.compile("|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))), pairs
+
+
+def respelled(phrase: str) -> str:
+    """A programme's name in one spelling (城镇居民最低生活保障 → 城市低保; data: `aliases` of
+    indicator_populations.toml)."""
+    pattern, pairs = _spellings()
+    return pattern.sub(lambda m: pairs[m.group()], phrase)
+
+
+@cache
 def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
     """The indicator of the population a phrase names and the measure that follows its name;
     a phrase opening with 人均 (人均低保金, 月人均低保补助) names what one recipient gets."""
-    phrase = _without_scope_words(phrase)
+    phrase = _without_scope_words(respelled(phrase))
     opening = next((w for w in load_toml("indicator_populations.toml")["average"]["openings"]
                     if phrase.startswith(w)), None)
     if opening:
         return _average_of(phrase[len(opening):], unit)
+    receiving = load_toml("indicator_populations.toml")["receiving"]
+    opening = next((w for w in receiving["openings"] if phrase.startswith(w) and len(phrase) > len(w)), None)
+    if opening:  # 享受城市低保待遇家庭: those who get it, 待遇 left out after the name
+        return _population_measure(phrase[len(opening):], unit, per_person, tuple(receiving["after_name"]))
     return _population_measure(phrase, unit, per_person)
 
 
@@ -107,31 +124,47 @@ def _names_standard(phrase: str) -> bool:
     return any(word and phrase.endswith(word) for word in _structure()[1]["standard"]["words"])
 
 
-def _population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | None:
+def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tuple[str, ...] = ()) -> Indicator | None:
     names, measures, index, money = _structure()
     found = []
     for name, population in names:
         if not phrase.startswith(name):
             continue
         rest = phrase[len(name):]
+        rest = next((rest[len(w):] for w in after_name if rest.startswith(w)), rest)
         for measure, table in measures.items():
             indicator = index.get((population, measure))
             if indicator is None or not _in_units(unit, table["units"]):
                 continue
-            words = set(table["words"])
+            words, said = set(table["words"]), rest
+            if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
+                words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
+            if table.get("counted"):  # 床位数, 家庭数: the count of what the word names
+                words |= {word + "数" for word in words}
             if measure == "funds":
-                words |= set(money[population])
+                said = _without_act(rest, table.get("acts", ()))
+                # its own money's name before a money word: 基本生活保障(金) + 支出
+                words |= set(money[population]) | {m[:-1] + w for m in money[population] if m[-1:] in "金费"
+                                                   for w in table["words"] if w}
                 if per_person:
                     continue
             if measure == "standard":
                 words |= set(money[population]) | (set(table["per_person"]) if per_person else set())
+                # its own money's name before a standard's word: 基本生活费 + 标准
+                words |= {m + w for m in money[population] if m for w in table["words"]}
                 if not per_person and rest in set(table["per_person"]) | set(money[population]):
                     continue
-            if rest in words:
+            if said in words:
                 found.append(indicator)
         if found:
             break  # the longest name that opens the phrase decides
     return found[0] if len(found) == 1 else None
+
+
+def _without_act(rest: str, acts: list[str]) -> str:
+    """A money word after what was done with the money (落实资金, 累计支出 → 资金, 支出)."""
+    act = next((a for a in sorted(acts, key=len, reverse=True) if rest.startswith(a) and rest != a), None)
+    return rest[len(act):] if act else rest
 
 
 def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | None:
@@ -139,15 +172,28 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     subject: 新注册社会团体) is that measure's new ones, one narrowed by anything else none."""
     text, flow = normalise(subject.text), normalise(subject.narrowed_by or "")
     new_words = load_toml("indicator_populations.toml")["new_words"]
-    opening = next((w for w in new_words if text.startswith(w)), None)
+    exit_words = load_toml("indicator_populations.toml")["exit_words"]
+    opening = next((w for w in (*new_words, *exit_words) if text.startswith(w)), None)
     if opening and not flow:
         text, flow = text[len(opening):], opening
+    closing = next((w for w in (*new_words, *exit_words) if text.endswith(w) and len(text) > len(w)), None)
+    if closing and not flow:  # 城市低保户新增 (a statistical line's order) is 新增城市低保户
+        text, flow = text[:-len(closing)], closing
     found = population_measure(text, unit, per_person)
     if found is None or not flow:
         return found
     if flow in new_words:
         return next((i for i in indicators() if i.id == found.new), None)
+    if flow in exit_words:
+        return next((i for i in indicators() if i.id == found.id + "_exit"), None)
+    if found.measure == "funds" and flow in _money_acts():
+        return found  # 年发 of 年发低保资金: what is done with money is no part of it
     return None
+
+
+@cache
+def _money_acts() -> frozenset[str]:
+    return frozenset(load_toml("indicator_populations.toml")["measure"]["funds"]["acts"])
 
 
 @cache
@@ -238,6 +284,9 @@ class Asked:
 
 def _rule_synonym(a: Asked) -> tuple[Indicator, float] | None:
     exact = _exact(a.key, a.unit)
+    if exact is None and normalise(a.subject.narrowed_by or "") in _money_acts():
+        exact = _exact(normalise(a.subject.text), a.unit)  # 发放 of 发放低保金
+        exact = exact if exact and _a_total(exact) else None
     if exact and not (a.per_person and exact.measure == "funds"):  # 每人每月1650元 is no total
         return exact, 1.0
     return None
@@ -245,7 +294,62 @@ def _rule_synonym(a: Asked) -> tuple[Indicator, float] | None:
 
 def _rule_population(a: Asked) -> tuple[Indicator, float] | None:
     found = _structured(a.subject, a.unit, a.per_person)
+    other = _named_for_another(a, found) if found else None
+    if other:  # 孤儿740人，其中集中供养157人: the orphans' 集中供养, when it has a population
+        found = _structured(Subject(a.subject.text + other, a.subject.narrowed_by), a.unit, a.per_person)
+    if (found and found.measure == "funds" and "" not in _structure()[3][found.population]
+            and _names_only(a.subject.text) and not _money_follows(a)):
+        return None  # (a population named by its money, 高龄津贴, says it wherever it stands)
     return (found, STRUCTURED) if found else None
+
+
+def _named_for_another(a: Asked, found: Indicator) -> str | None:
+    """The word of another programme (孤儿) when a population is named by words it shares with
+    it (集中供养, of 特困人员 or of orphans) in a sentence whose last programme named before the
+    subject is that other one (孤儿740人，其中集中供养157人); else None."""
+    row = _population_rows().get(found.population or "", {})
+    if not row.get("shared_with") or a.stream is None or not a.subject.spans:
+        return None
+    start = a.subject.spans[0][0]
+    if any(word in a.stream.text[start:a.subject.spans[-1][1]] for word in row["own"]):
+        return None
+    before = a.stream.text[:start]
+    sentence = before[max(before.rfind("。"), before.rfind("\n")) + 1:]
+    other = max(row["shared_with"], key=sentence.rfind)
+    return other if sentence.rfind(other) > max(sentence.rfind(w) for w in row["own"]) else None
+
+
+@cache
+def _population_rows() -> dict[str, dict]:
+    return {row["id"]: row for row in load_toml("indicator_populations.toml")["population"]}
+
+
+def _names_only(phrase: str) -> bool:
+    """Whether a phrase is a population's name and nothing else (城市低保, 五保供养)."""
+    phrase = _without_scope_words(respelled(normalise(phrase)))
+    return any(phrase == name for name, _ in _structure()[0])
+
+
+# A sum written right after the name it is the sum of (城市低保4.9亿元, 临时救助15万元), or a
+# table row's name before its unit column (最低生活保障 | 万元 | …).
+MONEY_NEXT = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?(?:[共计为达约]{0,2}[:：]?\s*"
+                        r"[0-9０-９.,，零〇一二三四五六七八九十百千两]+\s*[万亿萬億]*\s*元|[\s|]*[万亿]?元[\s|])")
+# A table row's name, at the start of its line, before a unit column in money.
+MONEY_COLUMN = r"(?m)^[\s|]*(?:[(（]?[0-9一二三四五六七八九十]+[)）.、]|[A-Z]|[IVX]+)?\s*{name}[\s|]+[万亿]?元[\s|]"
+
+
+def _money_follows(a: Asked) -> bool:
+    """A population's name alone measures money only where the sum follows it at once: a name
+    the figure inherits from an earlier one (低保979户… 拨款金额1068534元) or one with words
+    between (城市低保累计提高60元, a change of its standard) says nothing of a sum, nor does a
+    phrase known without its place in a document (城镇低保 for 565元 may be the standard). A
+    table row's name (no place of its own) measures money where its row gives a unit in 元."""
+    if a.stream is None:
+        return False
+    if not a.subject.spans:
+        return bool(re.search(MONEY_COLUMN.format(name=re.escape(a.subject.text)), a.stream.text))
+    end = a.subject.spans[-1][1]
+    return bool(MONEY_NEXT.match(a.stream.text, end))
 
 
 def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
@@ -302,6 +406,59 @@ class IndicatorRule:
     find: Callable[[Asked], tuple[Indicator, float] | None]
 
 
+# Where a clause opens: what stands before it is another figure's or a heading's.
+CLAUSE_START = re.compile(r"[，,；;：:。！？!?、\n\t|（(）)]")
+# Confidence of a population read from the clause a bare measure word closes.
+CLAUSE = 0.85
+
+
+@cache
+def _measure_words() -> frozenset[str]:
+    return frozenset(w for table in _structure()[1].values() for w in table["words"] if w)
+
+
+def _rule_clause(a: Asked) -> tuple[Indicator, float] | None:
+    """A subject that is only a measure's word read with what stands before it: its clause,
+    when that is a population's name and that measure and nothing else (资金 of 农村低保落实资金,
+    where the subject stopped at the verb); or, for money after nothing but an act (累计发放资金),
+    the clause before when it counts a population (临时救助39户、82人，累计发放资金12.4万元)."""
+    if a.stream is None or not a.subject.spans or a.subject.narrowed_by:
+        return None
+    text = normalise(a.subject.text)
+    if text not in _measure_words():
+        return None
+    start = a.subject.spans[0][0]
+    before = a.stream.text[max(0, start - 30):start]
+    opening = max((m.end() for m in CLAUSE_START.finditer(before)), default=0)
+    clause = normalise(before[opening:])
+    if clause and clause not in _money_acts():
+        found = _structured(Subject(clause + text), a.unit, a.per_person)
+    elif unit_kind(a.unit) == "money" and opening > 0:
+        found = _money_of_counted(a.stream.text[max(0, start - 80):start - len(before) + opening])
+    else:
+        found = None
+    return (found, CLAUSE) if found else None
+
+
+# A clause that counts a population: its name, then its figures (城镇低保对象634户、1051人).
+COUNTED = re.compile(r"(?P<name>[^\d，,；;：:。！？!?、\n\t|（(）)]+?)[\d.]+(?:万|余)?(?:户|人|名)(?:[、，,]?[\d.]+(?:万|余)?(?:户|人|名))?[，,、；;]?$")
+
+
+def _money_of_counted(before: str) -> Indicator | None:
+    """A bare money word after only an act (累计发放资金) right after a clause counting a
+    population (城镇低保对象634户、1051人，累计发放资金194.1万元): that population's funds."""
+    counted = COUNTED.search(before)
+    if counted is None:
+        return None
+    name = normalise(counted.group("name")).removeprefix("其中")
+    persons = population_measure(name, "人", False)
+    households = population_measure(name, "户", False)
+    population = (persons or households).population if (persons or households) else None
+    if population is None:
+        return None
+    return _structure()[2].get((population, "funds"))
+
+
 def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:
     """城市低保人数 in 人, 低保户数 in 户 (a statistical table's row names): the subject names its
     own measure after the thing counted; the thing counted, in that unit, is the indicator's."""
@@ -318,6 +475,7 @@ INDICATOR_RULES = (
     IndicatorRule("population_measure", _rule_population),
     IndicatorRule("scoped_synonym", _rule_scoped_synonym),
     IndicatorRule("token_overlap", _rule_overlap),
+    IndicatorRule("clause_population", _rule_clause),
     IndicatorRule("measure_named", _rule_measure_named),
 )
 

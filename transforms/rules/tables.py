@@ -424,14 +424,33 @@ def _pieces(text: str, start: int) -> list[Cell]:
 
 
 def _unmarked_cells(line: str, offset: int) -> list[Cell]:
-    """Cells apart by spaces; a line of lone characters is one justified word (康  复), and a line
-    of Latin words only is a bilingual table's gloss (Provision of Services): no cells."""
+    """Cells apart by spaces; a line of lone characters is one justified word (康  复) (a line of
+    Latin words, a bilingual table's gloss, gets no cells: `_gloss`)."""
     cells = _cells(line, offset, False)
-    if not HANZI.search(line) and not any(c.text[0].isdigit() for c in cells):
-        return [] if LATIN.search(line) else cells
     if len(cells) > 1 and all(len(c.text) == 1 and HANZI.match(c.text) for c in cells):
         return [Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)]
     return cells
+
+
+def _unit_cell(text: str) -> tuple[str, int] | None:
+    """A cell that is a unit, bare (万元) or bracketed (`(人)`: a label's unit the page put on the
+    next line)."""
+    bracketed = BRACKETED_UNIT.fullmatch(text)
+    return unit_word(bracketed.group("unit").strip() if bracketed else text)
+
+
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _gloss(line: str) -> bool:
+    """A bilingual table's translation: no Hanzi, and more Latin words than numbers outside
+    brackets (Item, Population Aged 60 and Over, (10 000 person); not GDP 1234 5678)."""
+    if HANZI.search(line) or not LATIN.search(line):
+        return False
+    outside = BRACKETED.sub(" ", line)
+    words = len(LATIN.findall(outside))
+    return words > len(FIGURE_WORD.findall(outside)) or not words and not FIGURE_WORD.search(outside)
 
 
 def _cell(text: str, start: int) -> Cell:
@@ -532,6 +551,8 @@ def _lines(text: str) -> list[_Line]:
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
+        if _gloss(stripped):
+            cells = []  # Item |, Number of Persons Receiving … |: a bilingual table's gloss
         if PROSE.search(stripped):
             glued = None  # the table ended
         elif len(cells) == 1 and not marked:
@@ -883,7 +904,7 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
         return False
     run = cells[position:position + TABLE_GAP]
     return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
-                                         and unit_word(c.text) is None
+                                         and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
 
 
@@ -909,7 +930,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             position += len(line.cells)
             continue
         placeholders = _words()["placeholders"]["cells"]
-        if not (cell.is_figure or cell.text in placeholders or unit_word(cell.text)) \
+        if not (cell.is_figure or cell.text in placeholders or _unit_cell(cell.text)) \
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
             pending = []
@@ -917,7 +938,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         position += 1
         following = cells[position] if position < len(cells) else None
         if following is None or len(lines[following[0]].cells) > 1 or (
-                not following[1].is_figure and unit_word(following[1].text) is None
+                not following[1].is_figure and _unit_cell(following[1].text) is None
                 and following[1].text not in placeholders
                 and any(c.is_figure or c.text in placeholders for c in pending)):
             values = [c for c in pending if c.is_figure or c.text in placeholders]

@@ -210,12 +210,33 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
         value = parse_numeral(match.group("num"))
         if match.group("mult") and unit_kinds()[follower.unit] != "percent":
             value *= multipliers()[match.group("mult")]
+        elif not match.group("mult"):
+            value *= _follower_multiplier(text, follower)  # 1至2万张, 3、5万元: ten thousands too
         end = match.end() - 1
         quantity = Quantity(float(value), follower.unit, match.start(), end,
                             follower.qualifier, match.start(), end)
         by_start[quantity.start] = quantity
         shared.append(quantity)
     return shared
+
+
+LEADING_ARABIC = re.compile(ARABIC)
+
+
+def _follower_multiplier(text: str, follower: Quantity) -> int:
+    """The 万 or 亿 the quantity after a list item was written with and folded into its value
+    (2万张 → 10000; 2千克 → 1: 千克 is the unit)."""
+    raw = text[follower.start:follower.end]
+    number = LEADING_ARABIC.match(raw)
+    if number is None:
+        return 1
+    try:
+        written = float(parse_numeral(number.group()))
+    except NotANumeral:
+        return 1
+    rest = raw[number.end():].lstrip()
+    return next((factor for word, factor in sorted(multipliers().items(), key=lambda item: -len(item[0]))
+                 if rest.startswith(word) and written and abs(follower.value - written * factor) < 1e-6 * abs(follower.value)), 1)
 
 
 def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:

@@ -165,11 +165,12 @@ def _rank(c: Candidate) -> bool:
 
 
 def _tier_label(c: Candidate) -> bool:
-    """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades."""
+    """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades, or before
+    its own figure (一类900元、二类600元: no count of kinds is followed by a number)."""
     table = _table()["tier_label"]
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     return (c.quantity.unit in table["units"] and not is_arabic(numeral)
-            and bool(re.match(r"[\u4e00-\u9fff]", c.text[c.quantity.end:c.quantity.end + 1])))
+            and bool(re.match(r"[\u4e00-\u9fff]|\s*\d", c.text[c.quantity.end:c.quantity.end + 3])))
 
 
 def _structure_count(c: Candidate) -> bool:

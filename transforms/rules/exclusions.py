@@ -2,7 +2,7 @@
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
 amounts and time spans that define a group, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
-sites, round-the-clock services, garbled figures. (Dates, document numbers and outline numbers
+sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
 from transforms.rules.numbers import is_arabic
 from transforms.rules.units import alternation
+from transforms.simplify import to_simplified
 
 # Paired marks whose short content is a name, a slogan or a title: “123”模式, 《2025年…要点》.
 NAME_MARKS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』", '"': '"'}
@@ -219,6 +220,33 @@ def _site_counter(c: Candidate) -> bool:
     return all(word in around for word in table["needs_nearby"].get(counter, []))
 
 
+def _related_link(c: Candidate) -> bool:
+    """福清…推进 25家农村幸福院投入运营 under 相关新闻: a link to another article, not this one's work."""
+    table = _table()["related_link"]
+    marks = table["sentence_marks"]
+    line_start = c.text.rfind("\n", 0, c.quantity.start) + 1
+    if to_simplified(c.text[line_start:line_start + 8].lstrip("-·•* ")).startswith(tuple(table["line_openings"])):
+        return True
+    line_end = c.text.find("\n", c.quantity.start)
+    if any(mark in c.text[line_start:line_end if line_end >= 0 else len(c.text)] for mark in marks):
+        return False
+    end = line_start - 1
+    for _ in range(table["lines"]):
+        if end < 0:
+            return False
+        start = c.text.rfind("\n", 0, end) + 1
+        above = c.text[start:end].strip()
+        if len(above) <= HEADING_MAX and to_simplified(above).rstrip(":： ").endswith(tuple(table["headings"])):
+            return True
+        if any(mark in above for mark in marks):
+            return False
+        end = start - 1
+    return False
+
+
+HEADING_MAX = 12  # 相关新闻:, 延伸阅读 — a line of the heading only
+
+
 def _garbled(c: Candidate) -> bool:
     """1*06人: a figure with a mark inside its digits cannot be read."""
     start = c.quantity.start
@@ -241,6 +269,7 @@ EXCLUSION_RULES = (
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
+    ExclusionRule("related_link", _related_link),
     ExclusionRule("garbled", _garbled),
 )
 

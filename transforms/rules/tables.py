@@ -440,7 +440,19 @@ def _unit_cell(text: str) -> tuple[str, int] | None:
 
 
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+LOWER = re.compile(r"[a-z]")  # an English gloss has lower case; an acronym (GDP, CPI) is a label
 FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+TRAILING_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[A-Za-z(（])(?P<gloss>[^\u4e00-\u9fff]+)$")
+
+
+def _without_gloss(cell: Cell) -> Cell:
+    """孤儿数(人) Number of Orphans (person) → 孤儿数(人): a cell's English after its Chinese."""
+    found = TRAILING_GLOSS.search(cell.text)
+    if found is None or not (_gloss(found.group("gloss")) and LOWER.search(found.group("gloss"))):
+        return cell
+    return Cell(cell.text[:found.start()], cell.start, cell.start + found.start())
 
 
 def _gloss(line: str) -> bool:
@@ -553,6 +565,11 @@ def _lines(text: str) -> list[_Line]:
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
         if _gloss(stripped):
             cells = []  # Item |, Number of Persons Receiving … |: a bilingual table's gloss
+        elif marked:
+            # 项目 | Item | 2023 |, 孤儿数(人) | Number of Orphans (person) | 265 |: a gloss column;
+            # 指标 Indicator |, 孤儿数(人) Number of Orphans (person) |: a gloss after the words
+            cells = [_without_gloss(c) for c in cells
+                     if not (_gloss(c.text) and LOWER.search(c.text) and unit_word(c.text) is None)]  # (mm a unit)
         if PROSE.search(stripped):
             glued = None  # the table ended
         elif len(cells) == 1 and not marked:

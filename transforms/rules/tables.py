@@ -792,7 +792,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                 columns, body = candidate + years, after + len(years)  # 指标 over 2006 2007 …, a cell a line
         for strip in (2, 1, 0) if columns is None else ():  # the first row's label (and unit) end the run
             kept = len(run) - strip
-            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]):
+            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]) \
+                    or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
             candidate = [classify_header(c.text) for _, c in run[:kept]]
             marked = all(lines[i].marked for i, _ in run[:kept])
@@ -883,10 +884,12 @@ def _starts_row(cells: list[Cell]) -> bool:
     """label, or label and unit: the opening of a row in a cell-per-line table."""
     if not cells:
         return True
+    if _unit_cell(cells[0].text):
+        return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
     if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS:
         return False
-    return len(cells) == 1 or unit_word(cells[1].text) is not None
+    return len(cells) == 1 or _unit_cell(cells[1].text) is not None
 
 
 def _numbered_label(line: _Line) -> bool:

@@ -225,10 +225,11 @@ def _related_link(c: Candidate) -> bool:
     table = _table()["related_link"]
     marks = table["sentence_marks"]
     line_start = c.text.rfind("\n", 0, c.quantity.start) + 1
-    if to_simplified(c.text[line_start:line_start + 8].lstrip("-·•* ")).startswith(tuple(table["line_openings"])):
-        return True
+    if c.text[line_start:line_start + 8].lstrip("-·•* ").startswith(tuple(table["line_openings"])):
+        return True  # (上一篇, 下一篇 are written so in traditional characters too)
     line_end = c.text.find("\n", c.quantity.start)
-    if any(mark in c.text[line_start:line_end if line_end >= 0 else len(c.text)] for mark in marks):
+    line = c.text[line_start:line_end if line_end >= 0 else len(c.text)]
+    if len(line) > table["headline_max"] or any(mark in line for mark in marks):
         return False
     end = line_start - 1
     for _ in range(table["lines"]):

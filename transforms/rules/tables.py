@@ -425,10 +425,16 @@ def _pieces(text: str, start: int) -> list[Cell]:
 
 def _unmarked_cells(line: str, offset: int) -> list[Cell]:
     """Cells apart by spaces; a line of lone characters is one justified word (康  复) (a line of
-    Latin words, a bilingual table's gloss, gets no cells: `_gloss`)."""
+    Latin words, a bilingual table's gloss, gets no cells: `_gloss`; the English among Chinese
+    cells, 项目 Item 2023 or 孤儿数(人) Number of Orphans (person) 265, is blanked out)."""
+    if HANZI.search(line) and LOWER.search(line):
+        line = GLOSS_WORDS.sub(lambda m: m.group() if unit_word(m.group()) else " " * len(m.group()), line)
     cells = _cells(line, offset, False)
-    if len(cells) > 1 and all(len(c.text) == 1 and HANZI.match(c.text) for c in cells):
-        return [Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)]
+    spaced = len(list(itertools.takewhile(lambda c: len(c.text) == 1 and HANZI.match(c.text), cells)))
+    if spaced > 1 and (spaced == len(cells) or cells[spaced].is_figure
+                       or classify_header("".join(c.text for c in cells[:spaced])) is not None):
+        # 项  目 2022 2023, 合  计 1204: the first cell's characters spaced out (not 镇 乡 街道)
+        return [Cell("".join(c.text for c in cells[:spaced]), cells[0].start, cells[spaced - 1].end), *cells[spaced:]]
     return cells
 
 
@@ -440,6 +446,9 @@ def _unit_cell(text: str) -> tuple[str, int] | None:
 
 
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# English words in lower case and brackets holding them (Item, (10 000 persons)); not acronyms (GDP)
+GLOSS_WORDS = re.compile(r"[(（][^()（）\u4e00-\u9fff]*[a-z][^()（）\u4e00-\u9fff]*[)）]"
+                         r"|(?<![A-Za-z])[A-Za-z]*[a-z][A-Za-z'\-]*(?![A-Za-z])")
 LOWER = re.compile(r"[a-z]")  # an English gloss has lower case; an acronym (GDP, CPI) is a label
 FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -210,8 +210,15 @@ def _session_name(c: Candidate) -> bool:
     return table["marker"] in before and c.text.startswith(_words_of("session_name", "after"), c.quantity.end)
 
 
+SITE_LABEL_GAP = re.compile(r"[:：]\s*$")
+
+
 def _site_counter(c: Candidate) -> bool:
     table = _table()["site_counter"]
+    before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
+    gap = SITE_LABEL_GAP.search(before)
+    if gap and to_simplified(before[:gap.start()]).endswith(tuple(table["labels"])):
+        return True  # 浏览量: 2,546次
     unit_start = c.quantity.end - len(c.quantity.unit)  # 人 of 0人参与
     counter = next((word for word in table["after"] if c.text.startswith(word, unit_start)), None)
     if counter is None:

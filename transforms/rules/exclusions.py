@@ -2,7 +2,7 @@
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
 amounts and time spans that define a group, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
-sites, round-the-clock services, garbled figures. (Dates, document numbers and outline numbers
+sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
 from transforms.rules.numbers import is_arabic
 from transforms.rules.units import alternation
+from transforms.simplify import to_simplified
 
 # Paired marks whose short content is a name, a slogan or a title: “123”模式, 《2025年…要点》.
 NAME_MARKS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』", '"': '"'}
@@ -165,11 +166,12 @@ def _rank(c: Candidate) -> bool:
 
 
 def _tier_label(c: Candidate) -> bool:
-    """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades."""
+    """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades, or before
+    its own figure (一类900元、二类600元: no count of kinds is followed by a number)."""
     table = _table()["tier_label"]
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     return (c.quantity.unit in table["units"] and not is_arabic(numeral)
-            and bool(re.match(r"[\u4e00-\u9fff]", c.text[c.quantity.end:c.quantity.end + 1])))
+            and bool(re.match(r"[\u4e00-\u9fff]|\s*\d", c.text[c.quantity.end:c.quantity.end + 3])))
 
 
 def _structure_count(c: Candidate) -> bool:
@@ -208,14 +210,49 @@ def _session_name(c: Candidate) -> bool:
     return table["marker"] in before and c.text.startswith(_words_of("session_name", "after"), c.quantity.end)
 
 
+SITE_LABEL_GAP = re.compile(r"[:：]\s*$")
+
+
 def _site_counter(c: Candidate) -> bool:
     table = _table()["site_counter"]
+    before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
+    gap = SITE_LABEL_GAP.search(before)
+    if gap and to_simplified(before[:gap.start()]).endswith(tuple(table["labels"])):
+        return True  # 浏览量: 2,546次
     unit_start = c.quantity.end - len(c.quantity.unit)  # 人 of 0人参与
     counter = next((word for word in table["after"] if c.text.startswith(word, unit_start)), None)
     if counter is None:
         return False
     around = c.text[max(0, c.quantity.start - table["nearby"]):c.quantity.end + table["nearby"]]
     return all(word in around for word in table["needs_nearby"].get(counter, []))
+
+
+def _related_link(c: Candidate) -> bool:
+    """福清…推进 25家农村幸福院投入运营 under 相关新闻: a link to another article, not this one's work."""
+    table = _table()["related_link"]
+    marks = table["sentence_marks"]
+    line_start = c.text.rfind("\n", 0, c.quantity.start) + 1
+    if c.text[line_start:line_start + 8].lstrip("-·•* ").startswith(tuple(table["line_openings"])):
+        return True  # (上一篇, 下一篇 are written so in traditional characters too)
+    line_end = c.text.find("\n", c.quantity.start)
+    line = c.text[line_start:line_end if line_end >= 0 else len(c.text)]
+    if len(line) > table["headline_max"] or any(mark in line for mark in marks):
+        return False
+    end = line_start - 1
+    for _ in range(table["lines"]):
+        if end < 0:
+            return False
+        start = c.text.rfind("\n", 0, end) + 1
+        above = c.text[start:end].strip()
+        if len(above) <= HEADING_MAX and to_simplified(above).rstrip(":： ").endswith(tuple(table["headings"])):
+            return True
+        if any(mark in above for mark in marks):
+            return False
+        end = start - 1
+    return False
+
+
+HEADING_MAX = 12  # 相关新闻:, 延伸阅读 — a line of the heading only
 
 
 def _garbled(c: Candidate) -> bool:
@@ -240,6 +277,7 @@ EXCLUSION_RULES = (
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
+    ExclusionRule("related_link", _related_link),
     ExclusionRule("garbled", _garbled),
 )
 

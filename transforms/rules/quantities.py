@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
@@ -76,6 +77,32 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
     return not (numeral in NOT_A_COUNT and not match.group("inside"))
 
 
+CLAUSE_OPEN = re.compile(r"[。；;!?！？\n][^。；;!?！？\n]*$")
+
+
+def _one_among_counts(text: str, match: re.Match) -> bool:
+    """一 is an article (一次大排查, 一批), but a count where its sentence has counted the same
+    unit before (为六位老人办了优待证,一位百岁老人…; 示范片2个,其中…示范一个): one of several
+    counted alike. Not in a clause that negates (没有发生一件…: not one), nor closing a word (同一家, 每一个)."""
+    if match.group("num") != "一" or match.group("inside"):
+        return False
+    start, unit = match.start("num"), match.group("unit")
+    opened = CLAUSE_OPEN.search(text, max(0, start - ONE_LOOKBACK), start)
+    before = text[opened.start() + 1 if opened else max(0, start - ONE_LOOKBACK):start]
+    clause = re.split(r"[,，、:：]", before)[-1]
+    if any(word in clause for word in _one_words()["negations"]) or before.endswith(tuple(_one_words()["glued_before"])):
+        return False  # 没有发生一件; 同一家, 每一个: no count
+    return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}", before))
+
+
+ONE_LOOKBACK = 80  # how far back the sentence's earlier counts are looked for
+
+
+@cache
+def _one_words() -> dict:
+    return load_toml("units.toml")["one_as_count"]
+
+
 def _unit_is_real(text: str, match: re.Match) -> bool:
     """False when the unit's characters open another word (5000家庭 is not 5000 家), the
     numeral and unit are a place name (三台县), a unit read after Arabic digits only
@@ -98,7 +125,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
-    if not (_numeral_is_standalone(text, match) and _unit_is_real(text, match)):
+    if not ((_numeral_is_standalone(text, match) or _one_among_counts(text, match)) and _unit_is_real(text, match)):
         return None
     unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
@@ -218,12 +245,33 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
         value = parse_numeral(match.group("num"))
         if match.group("mult") and unit_kinds()[follower.unit] != "percent":
             value *= multipliers()[match.group("mult")]
+        elif not match.group("mult"):
+            value *= _follower_multiplier(text, follower)  # 1至2万张, 3、5万元: ten thousands too
         end = match.end() - 1
         quantity = Quantity(float(value), follower.unit, match.start(), end,
                             follower.qualifier, match.start(), end)
         by_start[quantity.start] = quantity
         shared.append(quantity)
     return shared
+
+
+LEADING_ARABIC = re.compile(ARABIC)
+
+
+def _follower_multiplier(text: str, follower: Quantity) -> int:
+    """The 万 or 亿 the quantity after a list item was written with and folded into its value
+    (2万张 → 10000; 2千克 → 1: 千克 is the unit)."""
+    raw = text[follower.start:follower.end]
+    number = LEADING_ARABIC.match(raw)
+    if number is None:
+        return 1
+    try:
+        written = float(parse_numeral(number.group()))
+    except NotANumeral:
+        return 1
+    rest = raw[number.end():].lstrip()
+    return next((factor for word, factor in sorted(multipliers().items(), key=lambda item: -len(item[0]))
+                 if rest.startswith(word) and written and abs(follower.value - written * factor) < 1e-6 * abs(follower.value)), 1)
 
 
 def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:

@@ -424,14 +424,54 @@ def _pieces(text: str, start: int) -> list[Cell]:
 
 
 def _unmarked_cells(line: str, offset: int) -> list[Cell]:
-    """Cells apart by spaces; a line of lone characters is one justified word (康  复), and a line
-    of Latin words only is a bilingual table's gloss (Provision of Services): no cells."""
+    """Cells apart by spaces; a line of lone characters is one justified word (康  复) (a line of
+    Latin words, a bilingual table's gloss, gets no cells: `_gloss`; the English among Chinese
+    cells, 项目 Item 2023 or 孤儿数(人) Number of Orphans (person) 265, is blanked out)."""
+    if HANZI.search(line) and LOWER.search(line):
+        line = GLOSS_WORDS.sub(lambda m: m.group() if unit_word(m.group()) else " " * len(m.group()), line)
     cells = _cells(line, offset, False)
-    if not HANZI.search(line) and not any(c.text[0].isdigit() for c in cells):
-        return [] if LATIN.search(line) else cells
-    if len(cells) > 1 and all(len(c.text) == 1 and HANZI.match(c.text) for c in cells):
-        return [Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)]
+    spaced = len(list(itertools.takewhile(lambda c: len(c.text) == 1 and HANZI.match(c.text), cells)))
+    if spaced > 1 and (spaced == len(cells) or cells[spaced].is_figure
+                       or classify_header("".join(c.text for c in cells[:spaced])) is not None):
+        # 项  目 2022 2023, 合  计 1204: the first cell's characters spaced out (not 镇 乡 街道)
+        return [Cell("".join(c.text for c in cells[:spaced]), cells[0].start, cells[spaced - 1].end), *cells[spaced:]]
     return cells
+
+
+def _unit_cell(text: str) -> tuple[str, int] | None:
+    """A cell that is a unit, bare (万元) or bracketed (`(人)`: a label's unit the page put on the
+    next line)."""
+    bracketed = BRACKETED_UNIT.fullmatch(text)
+    return unit_word(bracketed.group("unit").strip() if bracketed else text)
+
+
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# English words in lower case and brackets holding them (Item, (10 000 persons)); not acronyms (GDP)
+GLOSS_WORDS = re.compile(r"[(（][^()（）\u4e00-\u9fff]*[a-z][^()（）\u4e00-\u9fff]*[)）]"
+                         r"|(?<![A-Za-z])[A-Za-z]*[a-z][A-Za-z'\-]*(?![A-Za-z])")
+LOWER = re.compile(r"[a-z]")  # an English gloss has lower case; an acronym (GDP, CPI) is a label
+FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+TRAILING_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[A-Za-z(（])(?P<gloss>[^\u4e00-\u9fff]+)$")
+
+
+def _without_gloss(cell: Cell) -> Cell:
+    """孤儿数(人) Number of Orphans (person) → 孤儿数(人): a cell's English after its Chinese."""
+    found = TRAILING_GLOSS.search(cell.text)
+    if found is None or not (_gloss(found.group("gloss")) and LOWER.search(found.group("gloss"))):
+        return cell
+    return Cell(cell.text[:found.start()], cell.start, cell.start + found.start())
+
+
+def _gloss(line: str) -> bool:
+    """A bilingual table's translation: no Hanzi, and more Latin words than numbers outside
+    brackets (Item, Population Aged 60 and Over, (10 000 person); not GDP 1234 5678)."""
+    if HANZI.search(line) or not LATIN.search(line):
+        return False
+    outside = BRACKETED.sub(" ", line)
+    words = len(LATIN.findall(outside))
+    return words > len(FIGURE_WORD.findall(outside)) or not words and not FIGURE_WORD.search(outside)
 
 
 def _cell(text: str, start: int) -> Cell:
@@ -532,6 +572,13 @@ def _lines(text: str) -> list[_Line]:
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
+        if _gloss(stripped):
+            cells = []  # Item |, Number of Persons Receiving … |: a bilingual table's gloss
+        elif marked:
+            # 项目 | Item | 2023 |, 孤儿数(人) | Number of Orphans (person) | 265 |: a gloss column;
+            # 指标 Indicator |, 孤儿数(人) Number of Orphans (person) |: a gloss after the words
+            cells = [_without_gloss(c) for c in cells
+                     if not (_gloss(c.text) and LOWER.search(c.text) and unit_word(c.text) is None)]  # (mm a unit)
         if PROSE.search(stripped):
             glued = None  # the table ended
         elif len(cells) == 1 and not marked:
@@ -754,7 +801,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                 columns, body = candidate + years, after + len(years)  # 指标 over 2006 2007 …, a cell a line
         for strip in (2, 1, 0) if columns is None else ():  # the first row's label (and unit) end the run
             kept = len(run) - strip
-            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]):
+            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]) \
+                    or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
             candidate = [classify_header(c.text) for _, c in run[:kept]]
             marked = all(lines[i].marked for i, _ in run[:kept])
@@ -845,10 +893,12 @@ def _starts_row(cells: list[Cell]) -> bool:
     """label, or label and unit: the opening of a row in a cell-per-line table."""
     if not cells:
         return True
+    if _unit_cell(cells[0].text):
+        return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
     if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS:
         return False
-    return len(cells) == 1 or unit_word(cells[1].text) is not None
+    return len(cells) == 1 or _unit_cell(cells[1].text) is not None
 
 
 def _numbered_label(line: _Line) -> bool:
@@ -883,7 +933,7 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
         return False
     run = cells[position:position + TABLE_GAP]
     return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
-                                         and unit_word(c.text) is None
+                                         and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
 
 
@@ -909,7 +959,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             position += len(line.cells)
             continue
         placeholders = _words()["placeholders"]["cells"]
-        if not (cell.is_figure or cell.text in placeholders or unit_word(cell.text)) \
+        if not (cell.is_figure or cell.text in placeholders or _unit_cell(cell.text)) \
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
             pending = []
@@ -917,7 +967,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         position += 1
         following = cells[position] if position < len(cells) else None
         if following is None or len(lines[following[0]].cells) > 1 or (
-                not following[1].is_figure and unit_word(following[1].text) is None
+                not following[1].is_figure and _unit_cell(following[1].text) is None
                 and following[1].text not in placeholders
                 and any(c.is_figure or c.text in placeholders for c in pending)):
             values = [c for c in pending if c.is_figure or c.text in placeholders]

@@ -20,6 +20,7 @@ def unit_kinds() -> dict[str, str]:
     a count unit with what else it counts in brackets (家(次), 户(人)次) included."""
     table = load_toml("units.toml")
     kinds = {unit: kind for kind in UNIT_KINDS for unit in (*table[kind]["units"], *table[kind].get("by_rule", ()))}
+    kinds.update({unit: "count" for unit in visit_units()})
     for unit in table["count"]["units"]:
         for brackets in compound_brackets():
             kinds[unit + brackets] = "count"
@@ -36,7 +37,20 @@ def compound_brackets() -> tuple[str, ...]:
 def simple_units() -> tuple[str, ...]:
     """The units as written without brackets, the ones a quantity's pattern looks for."""
     table = load_toml("units.toml")
-    return tuple(unit for kind in UNIT_KINDS for unit in table[kind]["units"])
+    return tuple(unit for kind in UNIT_KINDS for unit in table[kind]["units"]) + visit_units()
+
+
+@cache
+def visit_units() -> tuple[str, ...]:
+    """A count unit with 次 after it counts the times of it, as 人次 counts visits of people
+    (出动车辆302台次, 走访企业120家次): every one-character count unit so, unless listed already
+    or a rank or another word (名次, 本次)."""
+    count = load_toml("units.toml")["count"]
+    times = count["times"]
+    listed = set(count["units"])
+    return tuple(unit + times["suffix"] for unit in count["units"]
+                 if len(unit) == 1 and unit != times["suffix"] and unit + times["suffix"] not in listed
+                 and unit not in times["not_after"])
 
 
 @cache
@@ -103,6 +117,7 @@ def unit_family() -> dict[str, str]:
     else it counts in brackets is of its own unit's family, a visit when it ends in 次 (户(人)次)."""
     families = load_toml("units.toml")["families"]
     table = {unit: name for name, units in families.items() for unit in units}
+    table.update({unit: "visits" for unit in visit_units()})
     for unit in load_toml("units.toml")["count"]["units"]:
         for brackets in compound_brackets():
             family = "visits" if brackets.endswith("次") else table.get(unit)

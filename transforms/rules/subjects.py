@@ -97,6 +97,7 @@ BOUND_SUFFIXES = frozenset("率数量额型")
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
 # A heading's number is no subject: (二)做到三个到位.
+LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
@@ -579,8 +580,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
-        if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
-            run = run[2:]  # 1、与…合作发展村集体经济项目: a list's number
+        if (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
+            run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]

@@ -637,6 +637,8 @@ def _after_closed_aside(run: list[str]) -> list[str]:
 def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
     """A Subject of a run of words, or None for one that cannot name anything (empty, too
     long, a heading's number, no Chinese at all)."""
+    while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
+        run = run[:-1]
     phrase = "".join(run)
     if phrase != phrase.strip():
         run = [w for w in run if w.strip()]

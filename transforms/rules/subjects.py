@@ -709,6 +709,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*whose, *run] if whose else run
         if not whose:
             words.append(scope)
+    if "".join(run) in generic_subjects() and len(words) > 1 and _is_strip(words[-1]) \
+            and words[-1] not in _scope_words() and word_tag(words[-1]) in ("v", "a"):
+        # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
+        # name stands right before it (whose sum); 投入资金 alone stays 资金
+        rest = words[:-1]
+        whose = _take_run(rest)
+        if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
+                and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
+            run = [*whose, words[-1], *run]
+            del words[len(rest):]
     if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):

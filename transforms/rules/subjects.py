@@ -634,7 +634,7 @@ def _after_closed_aside(run: list[str]) -> list[str]:
     return run[closed[-1] + 1:] if closed and closed[-1] < len(run) - 1 else run
 
 
-def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
+def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """A Subject of a run of words, or None for one that cannot name anything (empty, too
     long, a heading's number, no Chinese at all)."""
     while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
@@ -644,7 +644,7 @@ def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None
         run = [w for w in run if w.strip()]
         phrase = "".join(run)
     phrase = without_annotations(phrase)
-    if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
+    if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not HAN.search(phrase) or _names_nothing(run, phrase) \
             or _own_place(phrase):
         return None
@@ -682,7 +682,7 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
 
 
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str,
-                          tasks_link: bool = False) -> Subject | None:
+                          tasks_link: bool = False, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left.
     With `tasks_link` (a count of people or a sum) a task word next to it only says the figure is
     a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
@@ -781,7 +781,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     run, dropped = _trim_front(run, counts)
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
-    return _subject(run, dropped)
+    return _subject(run, dropped, longest)
 
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
@@ -1215,8 +1215,8 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
-    _pair_changes(text, quantities, named, lists)
     _pair_respectively(stream, sentence_start, quantities, named, lists)
+    _pair_changes(text, quantities, named, lists)
     for group in lists:
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
@@ -1239,8 +1239,11 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
             continue
-        phrase = subject_before_number(stream, clause_start, where, "things")
+        # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
+        phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
+        if any(len(part.text) > LONGEST_SUBJECT for part in parts):
+            continue
         parts = _modifiers_of_one_head(parts) or parts
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
             parts = _paired_category(parts, len(group)) or parts
@@ -1317,13 +1320,16 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
 
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
-    before it."""
+    before it (by their own clauses, or by the parts of a list before 分别: A、B、C分别为…,
+    分别比上年增加…)."""
     for group in lists:
-        if named[group[0]].rule != "change_of_level" or any(
-                named[i].rule not in ("change_of_level", "inherited") for i in group[1:]):
-            continue
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
-        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES and n.subject]
+        changes = named[group[0]].rule == "change_of_level" or (
+            "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead)))
+        if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
+                              for i in group[1:]):
+            continue
+        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES | {"respectively"} and n.subject]
         if "分别" in lead and len(levels) >= len(group):
             for level, index in zip(levels[-len(group):], group):
                 named[index] = Named(level, "change_of_level")

@@ -1198,9 +1198,20 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     memory = memory if memory is not None else SubjectMemory()
     own: list[Named] = []
     floor = sentence_start
+
+    def floor_of(index: int) -> int:
+        return quantities[index - 1].outer_end if index else sentence_start
+
     for quantity in quantities:
         own.append(name_subject_traced(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
+    for index in range(len(own) - 1):
+        # 为符合条件的2355户2514名老人: a clause ending in 的 before a pair of figures qualifies
+        # the thing named after the pair, which names both
+        if own[index].rule == "before_number" and own[index + 1].rule == "after_number" \
+                and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
+                and text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的"):
+            own[index] = Named(None, "before_number")
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]

@@ -96,6 +96,7 @@ COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
 BOUND_SUFFIXES = frozenset("率数量额型")
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
+RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
 # A heading's number is no subject: (二)做到三个到位.
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
@@ -759,6 +760,21 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
             clause.insert(0, rest[-1])
         run = [*clause, words[-1], *run]
+    elif words and words[-1] == "的" and run and counts == "things":
+        # a short clause of doing before 的 narrows what is counted and stays (提供住宿的社会服务
+        # 机构, 参加工伤保险的农民工, 民政部门管理的公墓); a long one, a bare verb (登记的), an
+        # adjective (新的) or one without a verb (群众关心的) does not
+        rest = words[:-1]
+        clause = _take_run(rest)
+        verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
+        if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
+                and rest[-1] not in _scope_words() and not verbal(clause):
+            clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
+        phrase = "".join(clause)
+        if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
+                and verbal(clause) and len(clause[-1]) > 1 and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and not _is_scope(clause + run) and not _leading_place(clause + run):
+            run = [*clause, words[-1], *run]
     # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
     if len(words) > 1 and words[-1] == "等" and "".join(run) in generic_subjects():
         rest = words[:-1]

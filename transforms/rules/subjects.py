@@ -539,6 +539,9 @@ EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
 LEADING_TAGS = frozenset({"p"})
+# Words of manner before a verb (专项救助, 分类帮扶): they go with nothing after them but
+# the verb; before a noun they name it (专项资金 keeps 专项).
+MANNER_WORDS = frozenset({"专项", "分类"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 
@@ -613,6 +616,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         elif _verb_goes(first, run[1:], counts):
             dropped.append(first)
             run = run[1:]
+        elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
+            run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
         else:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”

@@ -1471,6 +1471,22 @@ def _category_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + rest)
 
 
+def _state_breakdown(a: Around) -> Subject | None:
+    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 is that
+    part of the total before it, the state with the total's head noun (继续有效文件, 废止文件)."""
+    own = a.own.subject
+    if own is None or not ("其中" in a.lead or (a.named and a.named[-1].rule == "state_breakdown")):
+        return None
+    words = cut_phrase(own.text)
+    if a.quantity.unit in PERSON_UNITS or word_tag(words[0]) != "v" or any(word_tag(w) not in ("v", "a") for w in words):
+        return None  # 其中集中供养358人: people's part is named by how they are kept, alone
+    whole = _recalled(a)
+    if whole is None or whole.text == own.text or own.text in whole.text:
+        return None
+    head = cut_phrase(whole.text)[-1]
+    return Subject(own.text + head) if len(head) > 1 and word_tag(head) not in ("v", "vn", "a") else None
+
+
 def _breakdown_unnamed(a: Around) -> Subject | None:
     """其中 with nothing named (其中2户10人), or the first figure of a sentence that names
     nothing: the subject its unit had in the paragraph."""
@@ -1663,6 +1679,7 @@ CONTEXT_RULES = (
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
+    ContextRule("state_breakdown", _state_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

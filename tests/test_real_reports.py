@@ -59,7 +59,7 @@ def texts_present():
 
 # What the dev part has reached; raised as extraction improves, never lowered to let a change in.
 DEV_FLOORS = {
-    "f1": 0.98, "precision": 0.98, "recall": 0.98, "subject": 0.80, "kind": 0.99,
+    "f1": 0.98, "precision": 0.98, "recall": 0.98, "subject": 0.82, "kind": 0.99,
     "target_recall": 0.98, "qualifier": 0.99, "qualifier_recall": 0.98, "core_coverage": 0.61,
     "agency": 0.95, "report_year": 0.97,
 }

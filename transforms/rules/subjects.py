@@ -96,7 +96,9 @@ COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
 BOUND_SUFFIXES = frozenset("率数量额型")
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
+RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
 # A heading's number is no subject: (二)做到三个到位.
+LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
@@ -528,7 +530,7 @@ SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
-OWN_LEVELS = LEVEL_CHARS | {"局"}
+OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅"}  # 我局, 我委, 我厅: the body the report is by
 # The report's own area named by a word of area, not a level (全地区, 本辖区).
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
@@ -537,6 +539,9 @@ EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
 LEADING_TAGS = frozenset({"p"})
+# Words of manner before a verb (专项救助, 分类帮扶): they go with nothing after them but
+# the verb; before a noun they name it (专项资金 keeps 专项).
+MANNER_WORDS = frozenset({"专项", "分类"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 
@@ -579,8 +584,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
-        if first.isdigit() and len(run) > 2 and run[1] in ("、", ".", "．"):
-            run = run[2:]  # 1、与…合作发展村集体经济项目: a list's number
+        if (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
+            run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
@@ -611,6 +616,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         elif _verb_goes(first, run[1:], counts):
             dropped.append(first)
             run = run[1:]
+        elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
+            run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
         else:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
@@ -633,15 +640,17 @@ def _after_closed_aside(run: list[str]) -> list[str]:
     return run[closed[-1] + 1:] if closed and closed[-1] < len(run) - 1 else run
 
 
-def _subject(run: list[str], dropped: list[str] | None = None) -> Subject | None:
+def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """A Subject of a run of words, or None for one that cannot name anything (empty, too
     long, a heading's number, no Chinese at all)."""
+    while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
+        run = run[:-1]
     phrase = "".join(run)
     if phrase != phrase.strip():
         run = [w for w in run if w.strip()]
         phrase = "".join(run)
     phrase = without_annotations(phrase)
-    if not 0 < len(phrase) <= LONGEST_SUBJECT or OUTLINE_NUMBER.fullmatch(phrase) \
+    if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not HAN.search(phrase) or _names_nothing(run, phrase) \
             or _own_place(phrase):
         return None
@@ -679,7 +688,7 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
 
 
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str,
-                          tasks_link: bool = False) -> Subject | None:
+                          tasks_link: bool = False, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left.
     With `tasks_link` (a count of people or a sum) a task word next to it only says the figure is
     a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
@@ -706,6 +715,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*whose, *run] if whose else run
         if not whose:
             words.append(scope)
+    if "".join(run) in generic_subjects() and len(words) > 1 and _is_strip(words[-1]) \
+            and words[-1] not in _scope_words() and word_tag(words[-1]) in ("v", "a"):
+        # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
+        # name stands right before it (whose sum); 投入资金 alone stays 资金
+        rest = words[:-1]
+        whose = _take_run(rest)
+        if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
+                and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
+            run = [*whose, words[-1], *run]
+            del words[len(rest):]
     if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
@@ -746,6 +765,21 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
             clause.insert(0, rest[-1])
         run = [*clause, words[-1], *run]
+    elif words and words[-1] == "的" and run and counts == "things":
+        # a short clause of doing before 的 narrows what is counted and stays (提供住宿的社会服务
+        # 机构, 参加工伤保险的农民工, 民政部门管理的公墓); a long one, a bare verb (登记的), an
+        # adjective (新的) or one without a verb (群众关心的) does not
+        rest = words[:-1]
+        clause = _take_run(rest)
+        verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
+        if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
+                and rest[-1] not in _scope_words() and not verbal(clause):
+            clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
+        phrase = "".join(clause)
+        if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
+                and verbal(clause) and len(clause[-1]) > 1 and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and not _is_scope(clause + run) and not _leading_place(clause + run):
+            run = [*clause, words[-1], *run]
     # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
     if len(words) > 1 and words[-1] == "等" and "".join(run) in generic_subjects():
         rest = words[:-1]
@@ -768,7 +802,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     run, dropped = _trim_front(run, counts)
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
-    return _subject(run, dropped)
+    return _subject(run, dropped, longest)
 
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
@@ -1185,9 +1219,20 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     memory = memory if memory is not None else SubjectMemory()
     own: list[Named] = []
     floor = sentence_start
+
+    def floor_of(index: int) -> int:
+        return quantities[index - 1].outer_end if index else sentence_start
+
     for quantity in quantities:
         own.append(name_subject_traced(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
+    for index in range(len(own) - 1):
+        # 为符合条件的2355户2514名老人: a clause ending in 的 before a pair of figures qualifies
+        # the thing named after the pair, which names both
+        if own[index].rule == "before_number" and own[index + 1].rule == "after_number" \
+                and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
+                and text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的"):
+            own[index] = Named(None, "before_number")
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
@@ -1202,8 +1247,8 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
-    _pair_changes(text, quantities, named, lists)
     _pair_respectively(stream, sentence_start, quantities, named, lists)
+    _pair_changes(text, quantities, named, lists)
     for group in lists:
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
@@ -1226,8 +1271,11 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
             continue
-        phrase = subject_before_number(stream, clause_start, where, "things")
+        # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
+        phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
+        if any(len(part.text) > LONGEST_SUBJECT for part in parts):
+            continue
         parts = _modifiers_of_one_head(parts) or parts
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
             parts = _paired_category(parts, len(group)) or parts
@@ -1304,13 +1352,16 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
 
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
-    before it."""
+    before it (by their own clauses, or by the parts of a list before 分别: A、B、C分别为…,
+    分别比上年增加…)."""
     for group in lists:
-        if named[group[0]].rule != "change_of_level" or any(
-                named[i].rule not in ("change_of_level", "inherited") for i in group[1:]):
-            continue
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
-        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES and n.subject]
+        changes = named[group[0]].rule == "change_of_level" or (
+            "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead)))
+        if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
+                              for i in group[1:]):
+            continue
+        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES | {"respectively"} and n.subject]
         if "分别" in lead and len(levels) >= len(group):
             for level, index in zip(levels[-len(group):], group):
                 named[index] = Named(level, "change_of_level")
@@ -1418,6 +1469,22 @@ def _category_breakdown(a: Around) -> Subject | None:
             rest = rest[len(category):]
             break
     return Subject(own.text + rest)
+
+
+def _state_breakdown(a: Around) -> Subject | None:
+    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 is that
+    part of the total before it, the state with the total's head noun (继续有效文件, 废止文件)."""
+    own = a.own.subject
+    if own is None or not ("其中" in a.lead or (a.named and a.named[-1].rule == "state_breakdown")):
+        return None
+    words = cut_phrase(own.text)
+    if a.quantity.unit in PERSON_UNITS or word_tag(words[0]) != "v" or any(word_tag(w) not in ("v", "a") for w in words):
+        return None  # 其中集中供养358人: people's part is named by how they are kept, alone
+    whole = _recalled(a)
+    if whole is None or whole.text == own.text or own.text in whole.text:
+        return None
+    head = cut_phrase(whole.text)[-1]
+    return Subject(own.text + head) if len(head) > 1 and word_tag(head) not in ("v", "vn", "a") else None
 
 
 def _breakdown_unnamed(a: Around) -> Subject | None:
@@ -1612,6 +1679,7 @@ CONTEXT_RULES = (
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
+    ContextRule("state_breakdown", _state_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

@@ -121,6 +121,8 @@ def _place_names() -> frozenset[str]:
 # position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗).
 WING_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P<wing>[左右])翼(?P<position>[前中后])旗")
 SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?P<side>[左右前中后])旗")
+# …and a banner split east and west by its name's first character after the side (东乌珠穆沁旗 → 东乌旗).
+EAST_WEST_BANNER = re.compile(r"(?P<side>[东西南北])(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2,}旗")
 
 
 def banner_short_names(name: str) -> set[str]:
@@ -129,6 +131,8 @@ def banner_short_names(name: str) -> set[str]:
         return {found["head"] + found["wing"] + found["position"] + "旗"}
     if found := SIDE_BANNER.fullmatch(name):
         return {found["head"] + found["side"] + "旗"}
+    if found := EAST_WEST_BANNER.fullmatch(name):
+        return {found["side"] + found["head"] + "旗"}
     return set()
 
 
@@ -137,7 +141,7 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表)[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -406,7 +410,10 @@ def _name_end() -> re.Pattern:
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 # A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
 ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
-DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源\s*[:：][^\n。]*")
+# Where the figures are credited to a body (数据来源:民政部, 本表数据来源于省民政厅) and a table's
+# notes (注:…, ①…由省民政厅按统一口径调整): about the data, never naming the issuer.
+DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n。]*|^[ \t]*(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩])[^\n]*",
+                         re.MULTILINE)
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
@@ -422,6 +429,11 @@ def _unit_work() -> re.Pattern:
     return re.compile(rf"(?:{alternation(_config()['agency']['town_units'])})(?:的)?(?:{work})")
 
 
+# What follows a body the text gives a task (县发改委要会同…督导, 县民政局负责…, 各单位务必…): a
+# notice's addressee, not its issuer.
+DIRECTED = re.compile(r"\s*(?:要(?!求)|应当?|须|必须|务必|负责|牵头)")
+
+
 def _sentence_subjects(reading: _Reading) -> list[str]:
     """Bodies that open a sentence as its subject, after a time phrase and 在…下 (2020年初,
     县督查局对…); a body's work as the subject names its unit (一年来六安里社区民政工作…)."""
@@ -435,6 +447,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
             continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
+                and not DIRECTED.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
@@ -465,6 +478,15 @@ def _news_sources(reading: _Reading) -> list[str]:
             if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
 
 
+ON_BEHALF = re.compile(r"我代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)")
+
+
+def _on_behalf(reading: _Reading) -> list[str]:
+    """我代表镇人民政府向大会报告工作: the body a speaker delivers the report for (a government's
+    work report, a bureau's report to the congress)."""
+    return [name for m in ON_BEHALF.finditer(reading.text) if (name := _agency_opening(m.group("name"), ()))]
+
+
 def _self_reference(reading: _Reading) -> list[str]:
     """我局 … : the bodies of that kind the text names."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
@@ -480,6 +502,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("page_publisher", 5, _page_publisher),
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
     AgencyEvidence("news_source", 3, _news_sources),
     AgencyEvidence("self_reference", 2, _self_reference),
@@ -740,12 +763,20 @@ def _headline(line: str, following: str) -> bool:
     """A news headline: a short line of words without sentence punctuation (a colon after
     its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
+    words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
-            and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= HEADLINE_WORDS
+            and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
 
 
+@cache
+def _date_label() -> re.Pattern:
+    """A line opening with a page's date label (发布时间: 2023年01月30日)."""
+    return re.compile(rf"\s*(?:{alternation(_config()['head_labels']['publish_date'])})\s*[:：]")
+
+
 HEADLINE_WORDS = 4  # Chinese characters at least
+LABELLED_HEADLINE_WORDS = 2  # over a labelled date (发布时间: …) a page's title may be mostly digits: 2022年09月报
 
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
@@ -762,7 +793,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
-            and not _news_furniture(line)]
+            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line):
@@ -820,15 +851,17 @@ def _title_text(line: str, first: bool = False) -> str:
     suffix or a file name's suffix (.docx); the page's first line also without a sharing
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
-    cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
-    if cells and len(cells) == 1:
-        line = cells[0]
+    cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
+    if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0])):
+        line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", PAGE_MARK.sub("", line).strip()))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     return PAGE_SUFFIX.sub("", line).strip()
 
 
+# A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
+SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字体|[大中小]|[()（）【】\[\]:：|\s])+")
 # A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
 SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
 # A site's column tag before a title (【民政动态】某县…): the title is what follows it.
@@ -932,12 +965,13 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
                   and not any(word in title for word in config["document_words"])):
         return "新闻报道"
-    if title:
-        return "other"
+    if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
+        return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", text.lstrip())[:OPENING]
     if re.match(config["news_lede"], opening):
         return "新闻报道"
-    if "|" in opening and any(column in opening for column in config["progress_columns"]):
+    cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
+    if any(column in cells for column in config["progress_columns"]):
         return "进展表"
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
@@ -945,6 +979,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
+    as_of = AS_OF_MONTH.match(opening)
+    if as_of and int(as_of["month"]) in MID_YEAR:  # 截止6月29日,全市…目标任务“时间过半、任务过半”
+        return "半年工作总结"
     if place_issuer:
         return "新闻报道"
     named = type_named_in(NAMES.sub("", opening), earliest=True)
@@ -956,7 +993,18 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     return "other"
 
 
-AS_OF_MONTH = re.compile(r"截至\s*(?:\d{4}\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?:底|末|\d{1,2}\s*日)")
+TABLE_SHARE = 0.5  # of the body's first lines, the share that are table rows in a table page
+TABLE_LINES = 60
+
+
+def _table_body(text: str) -> bool:
+    """A page that is a table: half its first lines are rows or cells (… | 62524 |)."""
+    lines = _nonempty_lines(text)[:TABLE_LINES]
+    return len(lines) >= 10 and sum("|" in line for line in lines) >= TABLE_SHARE * len(lines)
+
+
+# 截至 (and its common variant 截止) a month's end or day: how far the figures run.
+AS_OF_MONTH = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?:底|末|\d{1,2}\s*日)")
 MID_YEAR = range(5, 8)  # the months a half-year summary counts up to
 
 
@@ -1028,7 +1076,7 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
         if found:
             return iso_date(found.group("date"))
         if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
-                or news and line.startswith(labels["news_time"]):
+                or news and re.search(rf"(?:^|\s){labels['news_time']}\s*[:：]", line):  # 海口网 http://… 时间:2017-08-03
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
@@ -1098,7 +1146,8 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
 # ---- year ----------------------------------------------------------------------------------
 
 YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
-YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年")
+YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
+SPAN_PLAN_WORDS = ("规划", "纲要", "方案", "行动", "目标")  # a span of years that plans (2021-2025年): its first
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
@@ -1113,13 +1162,15 @@ COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
-AS_OF_YEAR = re.compile(rf"截至\s*{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |): the year the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:^|\|)[ \t]*{YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$)", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
-NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
+# Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
+# names the plan it reviews, not a plan of its own).
+NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")
 
 
 # A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
@@ -1148,8 +1199,8 @@ def title_year(title: str | None) -> int | None:
         return None
     title = _blank(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
-    if span:  # a plan of several years (2021-2025年): its first
-        return int(span.group("first"))
+    if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last
+        return int(span.group("first" if any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) else "last"))
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
@@ -1197,7 +1248,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 
 FIRST_QUARTER = 3
-YEARBOOK = "年鉴"
+LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
 
 
 def sole_year(text: str) -> int | None:
@@ -1214,8 +1265,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
     year = title_year(title)
-    if year:  # a yearbook (某县年鉴2021) records the year before its own
-        return (year - 1 if YEARBOOK in title else year), "title"
+    if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
+        # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
+        return (year - 1 if any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
@@ -1339,7 +1391,7 @@ def division_of(agency: str) -> str | None:
         chain.append(by_name[name])
         position += len(name)
         last = name
-    if chain and last not in _full_names() and (not _body_pattern().match(agency, position)
+    if chain and last not in _full_names() and position < len(agency) and (not _body_pattern().match(agency, position)
                                                 or agency.startswith(TOWN_BODIES, position)):
         chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇, 东湖街道办事处 name no 龙潭区, 新市区, 东湖区
     if not chain:
@@ -1492,8 +1544,15 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
-    if agency:
+    named = agency
+    if agency:  # the region is the completed name's; the agency is as the text names it unless its
+        # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
+        # (枣庄市 seven times: 市民政局 is 枣庄市民政局); an address (地址:天津市…) is no such place
         agency = completed_agency(agency, plain)
+        place = agency[:len(agency) - len(named) + 1]
+        if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
+                                or _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
+            named = agency
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
@@ -1501,16 +1560,17 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
     if agency:
-        agency = without_redaction(agency)
+        agency = without_redaction(named)
         if region["province"]:
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, _is_news(text))
-    signed = signature_date(lines)
-    publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None
     kind = report_type(title, text, place_issuer)
+    # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
+    signed = signature_date(lines)
+    publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
         agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name
     year, year_source = report_year(title, text, publish_date, file_name, kind)

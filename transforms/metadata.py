@@ -467,7 +467,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
-                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)")
+                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
+                         r"|(?:新闻)?发言人)")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
@@ -590,6 +591,19 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+def _unabbreviated(short: str, scores: Counter[str]) -> str:
+    """The full name a body's abbreviation stands for when the text gives both (人社部 and
+    人力资源社会保障部, 县医保局 and 县医疗保障局): a longer name of the same first and last
+    character holding the short one's characters in order."""
+    def abbreviates(name: str) -> bool:
+        if len(name) <= len(short) or name[0] != short[0] or name[-1] != short[-1]:
+            return False
+        rest = iter(name)
+        return all(char in rest for char in short)
+    longer = [name for name in scores if abbreviates(name)]
+    return max(longer, key=lambda name: scores[name]) if len(longer) == 1 else short
+
+
 def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, str]) -> str | None:
     """The issuer by the weight of the evidence for each candidate (see the module's doc);
     a place when the text names no body but opens with one (news about a place); none for
@@ -607,7 +621,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return _place_issuer(reading)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        merged[_fuller(name, scores)] += score
+        merged[_unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
     if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
         return None  # news about several bodies, none standing out, or naming one in passing: no issuer
@@ -825,7 +839,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE = 30
-PAGE_SUFFIX = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # a sharing site's page of a title: …统计公报(2)
+PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
@@ -1081,7 +1095,7 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)) \
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     return None
@@ -1090,6 +1104,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
+# The publishing department and date on a line under the title (政策法规科 2023-12-29).
+PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 
 
 def sharing_site(lines: list[str]) -> bool:
@@ -1248,6 +1264,9 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 
 FIRST_QUARTER = 3
+# A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
+# the site's label, not the year of the reports it gathers.
+COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
 LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
 
 
@@ -1264,7 +1283,10 @@ def sole_year(text: str) -> int | None:
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
-    year = title_year(title)
+    compilation = bool(title and COMPILATION.search(title))
+    if compilation:  # nor does its title line in the body
+        text = text.replace(title, " " * len(title))
+    year = title_year(title) if not compilation else None
     if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
         # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
         return (year - 1 if any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
@@ -1511,6 +1533,18 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     return region
 
 
+# A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row
+# of the national statistics forms).
+BANNER_WORDS = re.compile(r"[我全本][旗盟]|[旗盟]委")
+
+
+@cache
+def _banner_province() -> str | None:
+    """The one province every banner (…旗) of the gazetteer lies in."""
+    provinces = {code[:2] for code, name in _division_names().items() if name.endswith("旗")}
+    return _division_names().get(provinces.pop() + "0000") if len(provinces) == 1 else None
+
+
 def _sole_place_level(text: str) -> str | None:
     """The level of the one place a text with no issuer and no word for its own place names,
     and names again and again (2022年2月河北省低保人数… / 河北省低保户数…): the place its
@@ -1559,6 +1593,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
+    if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
+        region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:
         agency = without_redaction(named)
         if region["province"]:

@@ -431,7 +431,7 @@ def _unit_work() -> re.Pattern:
 
 # What follows a body the text gives a task (县发改委要会同…督导, 县民政局负责…, 各单位务必…): a
 # notice's addressee, not its issuer.
-DIRECTED = re.compile(r"\s*(?:要(?!求)|应当?|须|必须|务必|负责|牵头)")
+DIRECTED = re.compile(r"\s*(?:要(?!求)|应当|应(?![急对用])|须|必须|务必|负责(?!人|同志)|牵头)")
 
 
 def _sentence_subjects(reading: _Reading) -> list[str]:
@@ -1105,7 +1105,7 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
-PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 
 
 def sharing_site(lines: list[str]) -> bool:
@@ -1289,7 +1289,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     year = title_year(title) if not compilation else None
     if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
         # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
-        return (year - 1 if any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
+        to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
+        return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)

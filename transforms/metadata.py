@@ -485,7 +485,18 @@ ON_BEHALF = re.compile(r"我代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|�
 def _on_behalf(reading: _Reading) -> list[str]:
     """我代表镇人民政府向大会报告工作: the body a speaker delivers the report for (a government's
     work report, a bureau's report to the congress)."""
-    return [name for m in ON_BEHALF.finditer(reading.text) if (name := _agency_opening(m.group("name"), ()))]
+    found = []
+    for m in ON_BEHALF.finditer(reading.text):
+        name = _agency_opening(m.group("name"), ())
+        government = GOVERNMENT.fullmatch(m.group("name"))
+        if not name and government and _is_place_prefix(government["place"]):
+            name = m.group("name")  # 我代表区政府: a government by its short name
+        if name:
+            found.append(name)
+    return found
+
+
+GOVERNMENT = re.compile(r"(?P<place>[^\s]{0,16}?)(?:人民)?政府")
 
 
 def _self_reference(reading: _Reading) -> list[str]:

@@ -5,13 +5,17 @@ Agency: every issuing body the text names is a candidate, and named rules (`AGEN
 weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源, 作者
 naming a body), the opening of a title, the report's own opening (现将…), the subject of a sentence
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
-from (记者从县医保局获悉; not a statistics office), the body 我局 refers to, a plain mention
+from (记者从县医保局获悉; not a statistics office) or whose spokesperson speaks, the body a
+speaker delivers the report for (我代表镇人民政府向大会报告工作), the body 我局 refers to, a plain mention
 (not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
-A body the figures are credited to (数据来源:民政部) or counted (街道办事处22个) is none; news
+A body the figures are credited to (数据来源:民政部, 数据来源于…, a table's notes) or counted
+(街道办事处22个) is none, and so is a body the text gives a task (县发改委要会同…); news
 naming several bodies alike, or one only in passing, has no issuer.
-A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
-body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
+A short name the text also gives in full (区民政局, 《环翠区民政局关于…》; 人社部 and
+人力资源社会保障部) is the full name; a body named by its level alone (镇民政办) takes the one
+place of that level the text speaks of for its region, and in its name where the title opens
+with that place or the text names it three times or more.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
 the town after its county: 商南县青山镇), never a table's row nor the text's 全州, nor a place
@@ -24,7 +28,9 @@ Year: the title's (the summary's year of a `…总结及…计划` title, a mult
 截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
 never it), else the publish date's (an annual report published in its first quarter covers the
 year before; news speaks of its own year), else undated news's one year, else the file name's;
-`year_source` says which. A yearbook covers the year before its title's; 十四五 is 2021.
+`year_source` says which. A yearbook and a work report to a congress (…政府工作报告) cover the
+year before their title's; figures of several years (2020-2021年…情况) the last, a plan of
+several its first; a sharing site's compilation (…(精选5篇)) has no title year; 十四五 is 2021.
 
 The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
 it leaves empty from the places the text names (region_from_text). Report types are named

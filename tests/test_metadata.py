@@ -79,13 +79,17 @@ def test_issuers_of_every_kind_are_found():
 
 
 def test_a_body_named_by_its_level_alone_takes_the_place_the_text_speaks_of():
-    """镇民政办 of a report on 石门镇 is 石门镇民政办; a masked place stays masked, and two places
-    named alike leave the name as written."""
+    """镇民政办 of a report that speaks of 石门镇 again and again is 石门镇民政办; a place named
+    once or twice gives the region but leaves the name as written; a masked place stays masked,
+    and two places named alike leave the name as written."""
     text = ("镇民政办2024年工作总结\n今年以来，镇民政办在镇党委领导下扎实工作。石门镇低保对象120户，"
-            "石门镇特困人员15人。\n")
+            "石门镇特困人员15人，石门镇临时救助42人次。\n")
     assert document(text).meta.agency == "石门镇民政办"
     two = text.replace("石门镇特困人员", "青山镇特困人员")
     assert document(two).meta.agency == "镇民政办"
+    once = "县民政局2024年工作总结\n2024年，县民政局扎实工作，德化县低保对象1200户。\n"
+    meta = document(once).meta
+    assert (meta.agency, meta.county) == ("县民政局", "德化县")
     masked = "XX区民政局2024年工作总结\n现将XX区民政局2024年工作总结如下。\n"
     assert document(masked).meta.agency == "区民政局"
 

@@ -5,13 +5,17 @@ Agency: every issuing body the text names is a candidate, and named rules (`AGEN
 weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源, 作者
 naming a body), the opening of a title, the report's own opening (现将…), the subject of a sentence
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
-from (记者从县医保局获悉; not a statistics office), the body 我局 refers to, a plain mention
+from (记者从县医保局获悉; not a statistics office) or whose spokesperson speaks, the body a
+speaker delivers the report for (我代表镇人民政府向大会报告工作), the body 我局 refers to, a plain mention
 (not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
-A body the figures are credited to (数据来源:民政部) or counted (街道办事处22个) is none; news
+A body the figures are credited to (数据来源:民政部, 数据来源于…, a table's notes) or counted
+(街道办事处22个) is none, and so is a body the text gives a task (县发改委要会同…); news
 naming several bodies alike, or one only in passing, has no issuer.
-A short name the text also gives in full (区民政局, 《环翠区民政局关于…》) is the full name; a
-body named by its level alone (镇民政办) takes the one place of that level the text speaks of.
+A short name the text also gives in full (区民政局, 《环翠区民政局关于…》; 人社部 and
+人力资源社会保障部) is the full name; a body named by its level alone (镇民政办) takes the one
+place of that level the text speaks of for its region, and in its name where the title opens
+with that place or the text names it three times or more.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
 the town after its county: 商南县青山镇), never a table's row nor the text's 全州, nor a place
@@ -24,7 +28,9 @@ Year: the title's (the summary's year of a `…总结及…计划` title, a mult
 截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
 never it), else the publish date's (an annual report published in its first quarter covers the
 year before; news speaks of its own year), else undated news's one year, else the file name's;
-`year_source` says which. A yearbook covers the year before its title's; 十四五 is 2021.
+`year_source` says which. A yearbook and a work report to a congress (…政府工作报告) cover the
+year before their title's; figures of several years (2020-2021年…情况) the last, a plan of
+several its first; a sharing site's compilation (…(精选5篇)) has no title year; 十四五 is 2021.
 
 The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
 it leaves empty from the places the text names (region_from_text). Report types are named
@@ -121,6 +127,8 @@ def _place_names() -> frozenset[str]:
 # position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗).
 WING_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P<wing>[左右])翼(?P<position>[前中后])旗")
 SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?P<side>[左右前中后])旗")
+# …and a banner split east and west by its name's first character after the side (东乌珠穆沁旗 → 东乌旗).
+EAST_WEST_BANNER = re.compile(r"(?P<side>[东西南北])(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2,}旗")
 
 
 def banner_short_names(name: str) -> set[str]:
@@ -129,6 +137,8 @@ def banner_short_names(name: str) -> set[str]:
         return {found["head"] + found["wing"] + found["position"] + "旗"}
     if found := SIDE_BANNER.fullmatch(name):
         return {found["head"] + found["side"] + "旗"}
+    if found := EAST_WEST_BANNER.fullmatch(name):
+        return {found["side"] + found["head"] + "旗"}
     return set()
 
 
@@ -137,7 +147,7 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据])[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表)[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -406,7 +416,10 @@ def _name_end() -> re.Pattern:
 ADDRESSEE = re.compile(r"[^\n。，,]{2,24}[:：]\s*(?:\n|$)")
 # A line that names whom the report is sent to: short, ending with a colon, no sentence in it.
 ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
-DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源\s*[:：][^\n。]*")
+# Where the figures are credited to a body (数据来源:民政部, 本表数据来源于省民政厅) and a table's
+# notes (注:…, ①…由省民政厅按统一口径调整): about the data, never naming the issuer.
+DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n。]*|^[ \t]*(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩])[^\n]*",
+                         re.MULTILINE)
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
@@ -422,6 +435,11 @@ def _unit_work() -> re.Pattern:
     return re.compile(rf"(?:{alternation(_config()['agency']['town_units'])})(?:的)?(?:{work})")
 
 
+# What follows a body the text gives a task (县发改委要会同…督导, 县民政局负责…, 各单位务必…): a
+# notice's addressee, not its issuer.
+DIRECTED = re.compile(r"\s*(?:要(?!求)|应当|应(?![急对用])|须|必须|务必|负责(?!人|同志)|牵头)")
+
+
 def _sentence_subjects(reading: _Reading) -> list[str]:
     """Bodies that open a sentence as its subject, after a time phrase and 在…下 (2020年初,
     县督查局对…); a body's work as the subject names its unit (一年来六安里社区民政工作…)."""
@@ -435,6 +453,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
             continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
+                and not DIRECTED.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
@@ -454,7 +473,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
-                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)")
+                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
+                         r"|(?:新闻)?发言人)")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
@@ -463,6 +483,26 @@ def _news_sources(reading: _Reading) -> list[str]:
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
             if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
+
+
+ON_BEHALF = re.compile(r"我代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)")
+
+
+def _on_behalf(reading: _Reading) -> list[str]:
+    """我代表镇人民政府向大会报告工作: the body a speaker delivers the report for (a government's
+    work report, a bureau's report to the congress)."""
+    found = []
+    for m in ON_BEHALF.finditer(reading.text):
+        name = _agency_opening(m.group("name"), ())
+        government = GOVERNMENT.fullmatch(m.group("name"))
+        if not name and government and _is_place_prefix(government["place"]):
+            name = m.group("name")  # 我代表区政府: a government by its short name
+        if name:
+            found.append(name)
+    return found
+
+
+GOVERNMENT = re.compile(r"(?P<place>[^\s]{0,16}?)(?:人民)?政府")
 
 
 def _self_reference(reading: _Reading) -> list[str]:
@@ -480,6 +520,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("page_publisher", 5, _page_publisher),
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
     AgencyEvidence("news_source", 3, _news_sources),
     AgencyEvidence("self_reference", 2, _self_reference),
@@ -567,6 +608,19 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+def _unabbreviated(short: str, scores: Counter[str]) -> str:
+    """The full name a body's abbreviation stands for when the text gives both (人社部 and
+    人力资源社会保障部, 县医保局 and 县医疗保障局): a longer name of the same first and last
+    character holding the short one's characters in order."""
+    def abbreviates(name: str) -> bool:
+        if len(name) <= len(short) or name[0] != short[0] or name[-1] != short[-1]:
+            return False
+        rest = iter(name)
+        return all(char in rest for char in short)
+    longer = [name for name in scores if abbreviates(name)]
+    return max(longer, key=lambda name: scores[name]) if len(longer) == 1 else short
+
+
 def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, str]) -> str | None:
     """The issuer by the weight of the evidence for each candidate (see the module's doc);
     a place when the text names no body but opens with one (news about a place); none for
@@ -584,7 +638,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return _place_issuer(reading)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        merged[_fuller(name, scores)] += score
+        merged[_unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
     if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
         return None  # news about several bodies, none standing out, or naming one in passing: no issuer
@@ -740,12 +794,20 @@ def _headline(line: str, following: str) -> bool:
     """A news headline: a short line of words without sentence punctuation (a colon after
     its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
+    words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
-            and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= HEADLINE_WORDS
+            and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
 
 
+@cache
+def _date_label() -> re.Pattern:
+    """A line opening with a page's date label (发布时间: 2023年01月30日)."""
+    return re.compile(rf"\s*(?:{alternation(_config()['head_labels']['publish_date'])})\s*[:：]")
+
+
 HEADLINE_WORDS = 4  # Chinese characters at least
+LABELLED_HEADLINE_WORDS = 2  # over a labelled date (发布时间: …) a page's title may be mostly digits: 2022年09月报
 
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
@@ -762,7 +824,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
-            and not _news_furniture(line)]
+            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line):
@@ -794,7 +856,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE = 30
-PAGE_SUFFIX = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # a sharing site's page of a title: …统计公报(2)
+PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
@@ -820,15 +882,17 @@ def _title_text(line: str, first: bool = False) -> str:
     suffix or a file name's suffix (.docx); the page's first line also without a sharing
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
-    cells = [cell.strip() for cell in line.split("|") if cell.strip()] if line.lstrip().startswith("|") else None
-    if cells and len(cells) == 1:
-        line = cells[0]
+    cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
+    if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0])):
+        line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", PAGE_MARK.sub("", line).strip()))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     return PAGE_SUFFIX.sub("", line).strip()
 
 
+# A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
+SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字体|[大中小]|[()（）【】\[\]:：|\s])+")
 # A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
 SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
 # A site's column tag before a title (【民政动态】某县…): the title is what follows it.
@@ -932,12 +996,13 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
                   and not any(word in title for word in config["document_words"])):
         return "新闻报道"
-    if title:
-        return "other"
+    if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
+        return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", text.lstrip())[:OPENING]
     if re.match(config["news_lede"], opening):
         return "新闻报道"
-    if "|" in opening and any(column in opening for column in config["progress_columns"]):
+    cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
+    if any(column in cells for column in config["progress_columns"]):
         return "进展表"
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
@@ -945,6 +1010,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
+    as_of = AS_OF_MONTH.match(opening)
+    if as_of and int(as_of["month"]) in MID_YEAR:  # 截止6月29日,全市…目标任务“时间过半、任务过半”
+        return "半年工作总结"
     if place_issuer:
         return "新闻报道"
     named = type_named_in(NAMES.sub("", opening), earliest=True)
@@ -956,7 +1024,18 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     return "other"
 
 
-AS_OF_MONTH = re.compile(r"截至\s*(?:\d{4}\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?:底|末|\d{1,2}\s*日)")
+TABLE_SHARE = 0.5  # of the body's first lines, the share that are table rows in a table page
+TABLE_LINES = 60
+
+
+def _table_body(text: str) -> bool:
+    """A page that is a table: half its first lines are rows or cells (… | 62524 |)."""
+    lines = _nonempty_lines(text)[:TABLE_LINES]
+    return len(lines) >= 10 and sum("|" in line for line in lines) >= TABLE_SHARE * len(lines)
+
+
+# 截至 (and its common variant 截止) a month's end or day: how far the figures run.
+AS_OF_MONTH = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?:底|末|\d{1,2}\s*日)")
 MID_YEAR = range(5, 8)  # the months a half-year summary counts up to
 
 
@@ -1028,12 +1107,12 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
         if found:
             return iso_date(found.group("date"))
         if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
-                or news and line.startswith(labels["news_time"]):
+                or news and re.search(rf"(?:^|\s){labels['news_time']}\s*[:：]", line):  # 海口网 http://… 时间:2017-08-03
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line)) \
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     return None
@@ -1042,6 +1121,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
+# The publishing department and date on a line under the title (政策法规科 2023-12-29).
+PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 
 
 def sharing_site(lines: list[str]) -> bool:
@@ -1098,7 +1179,8 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
 # ---- year ----------------------------------------------------------------------------------
 
 YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
-YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年")
+YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
+SPAN_PLAN_WORDS = ("规划", "纲要", "方案", "行动", "目标")  # a span of years that plans (2021-2025年): its first
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
@@ -1113,13 +1195,15 @@ COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
-AS_OF_YEAR = re.compile(rf"截至\s*{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |): the year the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:^|\|)[ \t]*{YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$)", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
-NAMES = re.compile(r"《[^》\n]*》|“[^”\n]{0,30}”")
+# Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
+# names the plan it reviews, not a plan of its own).
+NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")
 
 
 # A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
@@ -1148,8 +1232,8 @@ def title_year(title: str | None) -> int | None:
         return None
     title = _blank(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
-    if span:  # a plan of several years (2021-2025年): its first
-        return int(span.group("first"))
+    if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last
+        return int(span.group("first" if any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) else "last"))
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
@@ -1197,7 +1281,10 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 
 FIRST_QUARTER = 3
-YEARBOOK = "年鉴"
+# A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
+# the site's label, not the year of the reports it gathers.
+COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
+LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
 
 
 def sole_year(text: str) -> int | None:
@@ -1213,9 +1300,14 @@ def sole_year(text: str) -> int | None:
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
-    year = title_year(title)
-    if year:  # a yearbook (某县年鉴2021) records the year before its own
-        return (year - 1 if YEARBOOK in title else year), "title"
+    compilation = bool(title and COMPILATION.search(title))
+    if compilation:  # nor does its title line in the body
+        text = text.replace(title, " " * len(title))
+    year = title_year(title) if not compilation else None
+    if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
+        # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
+        to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
+        return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
@@ -1339,7 +1431,7 @@ def division_of(agency: str) -> str | None:
         chain.append(by_name[name])
         position += len(name)
         last = name
-    if chain and last not in _full_names() and (not _body_pattern().match(agency, position)
+    if chain and last not in _full_names() and position < len(agency) and (not _body_pattern().match(agency, position)
                                                 or agency.startswith(TOWN_BODIES, position)):
         chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇, 东湖街道办事处 name no 龙潭区, 新市区, 东湖区
     if not chain:
@@ -1459,6 +1551,18 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     return region
 
 
+# A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row
+# of the national statistics forms).
+BANNER_WORDS = re.compile(r"[我全本][旗盟]|[旗盟]委")
+
+
+@cache
+def _banner_province() -> str | None:
+    """The one province every banner (…旗) of the gazetteer lies in."""
+    provinces = {code[:2] for code, name in _division_names().items() if name.endswith("旗")}
+    return _division_names().get(provinces.pop() + "0000") if len(provinces) == 1 else None
+
+
 def _sole_place_level(text: str) -> str | None:
     """The level of the one place a text with no issuer and no word for its own place names,
     and names again and again (2022年2月河北省低保人数… / 河北省低保户数…): the place its
@@ -1492,25 +1596,35 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
-    if agency:
+    named = agency
+    if agency:  # the region is the completed name's; the agency is as the text names it unless its
+        # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
+        # (枣庄市 seven times: 市民政局 is 枣庄市民政局); an address (地址:天津市…) is no such place
         agency = completed_agency(agency, plain)
+        place = agency[:len(agency) - len(named) + 1]
+        if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
+                                or _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
+            named = agency
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
+    if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
+        region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:
-        agency = without_redaction(agency)
+        agency = without_redaction(named)
         if region["province"]:
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, _is_news(text))
-    signed = signature_date(lines)
-    publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None
     kind = report_type(title, text, place_issuer)
+    # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
+    signed = signature_date(lines)
+    publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
         agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name
     year, year_source = report_year(title, text, publish_date, file_name, kind)

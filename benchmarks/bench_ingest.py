@@ -282,7 +282,7 @@ class CpuTimeline:
 
         def handle_new_event(instance, event, *args, **kwargs):
             dagster_event = event.dagster_event
-            kind = dagster_event.event_type_value if dagster_event is not None else None
+            kind = dagster_event.event_type.name if dagster_event is not None else None  # RUN_START, not PIPELINE_START
             if kind in MARKED_EVENTS:
                 self.mark(f"{kind} {dagster_event.step_key or ''}".strip())
             return original(instance, event, *args, **kwargs)

@@ -26,10 +26,15 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
 
-$(STAMP): pyproject.toml uv.lock | $(UV)
+# --compile-bytecode: every module installed is compiled once here. Without it each process
+# compiles what it imports from source whenever Python may not write its cache
+# (PYTHONDONTWRITEBYTECODE, a read-only .venv): about 8 of an ingest's CPU seconds, half of
+# importing Dagster and GX (README, "Outside the chunk stages"). The Makefile is a prerequisite so
+# that a .venv made before this flag gets its bytecode at the next make.
+$(STAMP): pyproject.toml uv.lock Makefile | $(UV)
 	@$(UV) lock --check --quiet --python $(PYTHON) || { \
 	  echo "uv.lock does not match pyproject.toml: run \`make lock\` and commit uv.lock with it" >&2; exit 1; }
-	$(UV) sync --frozen --extra test --python $(PYTHON)
+	$(UV) sync --frozen --extra test --compile-bytecode --python $(PYTHON)
 	touch $(STAMP)
 
 ## setup: .venv with the locked versions (make run and make test do this first)

@@ -181,25 +181,164 @@ def kill(pids: list[int]) -> None:
 # ---- ingesting in a child process ------------------------------------------------------------
 
 def child_ingest(folder: str) -> dict:
-    """Run in the child: one run_ingest over the folder, then the warehouse's counts."""
+    """Run in the child: one run_ingest over the folder, then the warehouse's counts, and
+    where the CPU time went (cpu_timeline, cpu_outside_stages)."""
+    timeline = CpuTimeline()
+    timeline.mark("run_ingest: settings, listing the files (imports Dagster)")
     import duckdb
 
     from govreport.settings import Settings
     from orchestration.runner import run_ingest
 
     started = time.perf_counter()
-    summary = run_ingest([folder])
+    with timeline.watching():
+        summary = run_ingest([folder], progress=TimelineProgress())
     seconds = time.perf_counter() - started
+    timeline.mark("benchmark: reading the counts and the event log")
     with duckdb.connect(str(Settings.from_env().warehouse), read_only=True) as con:
         def scalar(sql: str) -> int:
             return con.execute(sql).fetchone()[0]
-        return {
+        result = {
             "success": summary.success, "error": summary.error, "run_seconds": seconds,
             "steps": step_seconds(summary.run_id), **chunk_steps(summary.run_id),
             "loaded": summary.loaded, "documents": scalar("SELECT count(*) FROM documents"),
             "metrics": scalar("SELECT count(*) FROM metrics"),
             "failed": scalar("SELECT count(*) FROM ingest_log WHERE status = 'failed'"),
+            "load_phases": load_phases(summary.run_id),
         }
+    timeline.mark("(end of the child's work)")
+    return {**result, "cpu_timeline": timeline.intervals(), "warm_up_cpu_seconds": timeline.warm_up_cpu()}
+
+
+# ---- where the CPU time of the ingest goes ---------------------------------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+MARKED_EVENTS = ("RUN_START", "STEP_START", "STEP_SUCCESS", "STEP_FAILURE", "RUN_SUCCESS", "RUN_FAILURE")
+
+
+class CpuTimeline:
+    """Marks, in the ingest's process, of the wall time and of the CPU seconds of the process
+    (all its threads), of its forked workers (alive, or reaped: then counted in the process's
+    children's time) and of its other children (Dagster's log capture helpers); each interval
+    between two marks is named by the first. Reading the process tree costs a few ms a mark."""
+
+    current: CpuTimeline | None = None
+
+    def __init__(self):
+        self.pid = os.getpid()
+        self.cmdline = Path(f"/proc/{self.pid}/cmdline").read_bytes()
+        self.marks: list[dict] = [{"label": "python start, the benchmark's imports", "at_s": -self._age(),
+                                   "self": 0.0, "reaped": 0.0, "workers": 0.0, "helpers": 0.0, "warm_up": 0.0}]
+        self.started = time.perf_counter()
+        CpuTimeline.current = self
+
+    def _age(self) -> float:
+        stat = Path(f"/proc/{self.pid}/stat").read_text()
+        start_ticks = int(stat[stat.rindex(")") + 2:].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start_ticks / CLOCK_TICKS
+
+    def mark(self, label: str) -> None:
+        times = os.times()
+        workers = helpers = 0.0
+        for pid in process_tree(self.pid)[1:]:
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                same = Path(f"/proc/{pid}/cmdline").read_bytes() == self.cmdline
+            except OSError:
+                continue
+            cpu = sum(int(v) for v in stat[stat.rindex(")") + 2:].split()[11:15]) / CLOCK_TICKS
+            if same:
+                workers += cpu
+            else:
+                helpers += cpu
+        self.marks.append({"label": label, "at_s": time.perf_counter() - self.started,
+                           "self": times.user + times.system,
+                           "reaped": times.children_user + times.children_system,
+                           "workers": workers, "helpers": helpers, "warm_up": self.warm_up_cpu()})
+
+    @staticmethod
+    def warm_up_cpu() -> float:
+        """CPU seconds of the warm-up (orchestration.chunks) so far: its thread's, read from
+        /proc while it runs."""
+        chunks = sys.modules.get("orchestration.chunks")
+        if chunks is None:
+            return 0.0
+        thread = chunks._warming
+        if thread is not None and thread.is_alive() and thread.native_id:
+            try:
+                stat = Path(f"/proc/{os.getpid()}/task/{thread.native_id}/stat").read_text()
+                return sum(int(v) for v in stat[stat.rindex(")") + 2:].split()[11:13]) / CLOCK_TICKS
+            except OSError:
+                pass
+        return chunks.warm_up_cpu_seconds
+
+    @contextlib.contextmanager
+    def watching(self):
+        """Mark the run's steps as the Dagster instance stores their events."""
+        import dagster as dg
+
+        original = dg.DagsterInstance.handle_new_event
+
+        def handle_new_event(instance, event, *args, **kwargs):
+            dagster_event = event.dagster_event
+            kind = dagster_event.event_type.name if dagster_event is not None else None  # RUN_START, not PIPELINE_START
+            if kind in MARKED_EVENTS:
+                self.mark(f"{kind} {dagster_event.step_key or ''}".strip())
+            return original(instance, event, *args, **kwargs)
+
+        dg.DagsterInstance.handle_new_event = handle_new_event
+        try:
+            yield
+        finally:
+            dg.DagsterInstance.handle_new_event = original
+
+    def intervals(self) -> list[dict]:
+        """Per interval: its seconds, the CPU seconds of the ingest process (and of the warm-up
+        thread inside it), of the forked workers (reaped ones counted when reaped) and of the
+        other children."""
+        rows = []
+        for before, after in zip(self.marks, self.marks[1:]):
+            children = lambda m: m["reaped"] + m["workers"] + m["helpers"]  # noqa: E731
+            rows.append({"label": before["label"], "at_s": round(before["at_s"], 3),
+                         "seconds": round(after["at_s"] - before["at_s"], 3),
+                         "process_cpu": round(after["self"] - before["self"], 3),
+                         "warm_up_cpu": round(after["warm_up"] - before["warm_up"], 3),
+                         "children_cpu": round(children(after) - children(before), 3),
+                         "helpers_cpu": round(after["helpers"] - before["helpers"], 3)})
+        return rows
+
+
+class TimelineProgress:
+    """A Progress resource for the child: marks each phase of the ingest on the timeline."""
+
+    def __new__(cls):
+        from orchestration.resources import Progress
+
+        class _Marking(Progress):
+            def phase(self, name, total=None):
+                if CpuTimeline.current is not None:
+                    CpuTimeline.current.mark(f"phase: {name}" if name else "phase ended")
+
+        return _Marking()
+
+
+def load_phases(run_id: str | None) -> dict:
+    """The warehouse step's phases (step_…) and the load's (load_…), CPU and wall seconds,
+    from its materialization's metadata."""
+    import dagster as dg
+
+    if run_id is None:
+        return {}
+    with dg.DagsterInstance.get() as instance:
+        for record in instance.all_logs(run_id):
+            event = record.dagster_event
+            if event is not None and event.event_type_value == "ASSET_MATERIALIZATION":
+                materialization = event.event_specific_data.materialization
+                if materialization.asset_key.path == ["warehouse_tables"]:
+                    return {k: v.value for k, v in materialization.metadata.items()
+                            if k.startswith(("step_", "load_"))}
+    return {}
 
 
 def step_seconds(run_id: str | None) -> dict[str, float]:
@@ -236,6 +375,7 @@ def chunk_steps(run_id: str | None) -> dict:
     stages: dict[str, float] = {}
     taken: dict[str, float] = {}
     walls, overheads = [], []
+    parts_cpu = 0.0
     with dg.DagsterInstance.get() as instance:
         records = instance.all_logs(run_id)
         processes = 1 if os.environ.get("GOVREPORT_PROFILE") == "cluster" else (os.cpu_count() or 1)
@@ -252,12 +392,57 @@ def chunk_steps(run_id: str | None) -> dict:
                           if k.startswith("seconds_")}
                 for stage, value in worked.items():
                     stages[stage] = stages.get(stage, 0.0) + value
+                cpu = event.step_output_data.metadata.get("cpu_seconds_parts")
+                parts_cpu += cpu.value if cpu is not None else 0.0
                 wall = record.timestamp - taken[event.step_key]
                 walls.append(wall)
                 overheads.append(wall - sum(worked.values()) / processes)
     return {"stage_process_seconds": stages, "chunk_steps": len(walls),
             "chunk_step_wall_mean": sum(walls) / len(walls) if walls else None,
-            "chunk_step_overhead_mean": sum(overheads) / len(overheads) if overheads else None}
+            "chunk_step_overhead_mean": sum(overheads) / len(overheads) if overheads else None,
+            "chunk_parts_cpu_seconds": parts_cpu}
+
+
+def outside_stages(first: dict) -> dict:
+    """The CPU seconds of the ingest's whole tree outside the chunk parts' work, by what the
+    ingest was doing (the timeline's intervals grouped: before the run, each step, between
+    steps, after the run). Per group: seconds, the ingest process's CPU (the warm-up thread's
+    part of it apart) and its children's (workers and log-capture helpers); for the chunk
+    steps, the children's CPU outside the parts (the workers' own overhead)."""
+    groups: dict[str, dict] = {}
+    step, in_step = None, False
+    for row in first.get("cpu_timeline") or []:
+        label = row["label"]
+        if label.startswith("STEP_START "):
+            step, in_step = label[len("STEP_START "):], True
+        elif label.startswith(("STEP_SUCCESS", "STEP_FAILURE")):
+            step, in_step = "(Dagster, between steps)", False
+        elif label.startswith(("RUN_SUCCESS", "RUN_FAILURE")):
+            step = "(after the run: closing, summary from the event log, alerts)"
+        elif label == "RUN_START":
+            step = "(Dagster, run start to the first step)"
+        elif not in_step and not (label == "phase ended" and step is not None):
+            step = label
+        group = groups.setdefault("extract_chunk (all)" if "extract_chunk[" in step else step,
+                                  {"seconds": 0.0, "process_cpu": 0.0, "warm_up_cpu": 0.0, "children_cpu": 0.0,
+                                   "helpers_cpu": 0.0})
+        for key in group:
+            group[key] += row[key]
+    chunk = groups.get("extract_chunk (all)")
+    if chunk is not None:
+        chunk["children_cpu_outside_parts"] = chunk["children_cpu"] - first.get("chunk_parts_cpu_seconds", 0.0)
+    total = first.get("cpu_seconds", 0.0)
+    parts = first.get("chunk_parts_cpu_seconds", 0.0)
+    marked = sum(g["process_cpu"] + g.get("children_cpu_outside_parts", g["children_cpu"]) for g in groups.values())
+    if groups and total:
+        groups["(the process's exit, after the last mark)"] = {
+            "seconds": 0.0, "process_cpu": total - parts - marked, "warm_up_cpu": 0.0, "children_cpu": 0.0,
+            "helpers_cpu": 0.0}
+    return {"total_cpu_seconds": total, "chunk_parts_cpu_seconds": parts,
+            "outside_chunk_parts_cpu_seconds": total - parts,
+            "warm_up_cpu_seconds": first.get("warm_up_cpu_seconds"),
+            "groups": {name: {k: round(v, 2) for k, v in g.items()} for name, g in groups.items()},
+            "load_phases": first.get("load_phases") or {}}
 
 
 def search_terms_share(folder: Path, sample: int = SEARCH_TERMS_SAMPLE) -> dict:
@@ -315,7 +500,9 @@ def ingest_in_child(folder: Path, env: dict[str, str], log: Path, cap_mb: float)
     if child.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"the ingest child failed (exit {child.returncode}):\n{tail}")
-    return {**json.loads(output.decode().strip().splitlines()[-1]), **measured}
+    result = {**json.loads(output.decode().strip().splitlines()[-1]), **measured}
+    result["cpu_outside_stages"] = outside_stages(result)
+    return result
 
 
 def bench_environment(work: Path) -> dict[str, str]:
@@ -398,8 +585,9 @@ def cluster_ingest(folder: Path, workers: int, cap_mb: float) -> dict:
                     queues = "dagster,warehouse" if index == 0 else "dagster"
                     stack.enter_context(celery_worker(env, f"worker{index + 1}", queues, services))
                 result = ingest_in_child(folder, env, services / "ingest.log", cap_mb)
-        for key in ("peak_rss_mb", "peak_pss_mb", "processes_at_peak"):  # the workers are not the child's tree
-            result.pop(key)
+        # the workers are not the child's tree: neither their memory nor their CPU is the child's
+        for key in ("peak_rss_mb", "peak_pss_mb", "processes_at_peak", "cpu_outside_stages"):
+            result.pop(key, None)
         return {"workers": workers, **result}
     finally:
         shutil.rmtree(services, ignore_errors=True)
@@ -448,7 +636,8 @@ def report_lines(result: dict) -> list[str]:
             f"generation {generated}; load average {result['machine']['load_average_before'][0]:.1f})")
     lines = [head]
     if result["first"] is not None:
-        lines += ingest_lines(result) + stage_lines(result) + rerun_lines(result["rerun"]) + jieba_lines(result)
+        lines += (ingest_lines(result) + stage_lines(result) + outside_lines(result) + rerun_lines(result["rerun"])
+                  + jieba_lines(result))
     return lines + cluster_lines(result)
 
 
@@ -472,6 +661,27 @@ def stage_lines(result: dict) -> list[str]:
         f"cores on average); load average {result['machine']['load_average_before'][0]:.1f} before, "
         f"{result['machine']['load_average_after'][0]:.1f} after",
     ]
+
+
+def outside_lines(result: dict) -> list[str]:
+    """The CPU seconds outside the chunk parts' work, by what the ingest was doing."""
+    outside = (result["first"] or {}).get("cpu_outside_stages")
+    if not outside or not outside["groups"]:
+        return []
+    lines = [f"outside:  {outside['outside_chunk_parts_cpu_seconds']:.1f} of {outside['total_cpu_seconds']:.1f} CPU s "
+             f"are outside the chunk parts' work ({outside['chunk_parts_cpu_seconds']:.1f}); the warm-up thread "
+             f"(GX, jieba, gazetteer) {outside['warm_up_cpu_seconds'] or 0:.1f} of them. CPU s by phase "
+             "(ingest process [warm-up thread's part] + children):"]
+    for name, group in outside["groups"].items():
+        children = group.get("children_cpu_outside_parts", group["children_cpu"])
+        lines.append(f"          {group['process_cpu']:6.2f} [{group['warm_up_cpu']:5.2f}] + {children:5.2f}  "
+                     f"{group['seconds']:6.1f} s  {name}")
+    phases = outside.get("load_phases") or {}
+    for prefix, what in (("step_cpu_", "warehouse step"), ("load_cpu_", "load_batch")):
+        parts = {k[len(prefix):]: v for k, v in phases.items() if k.startswith(prefix)}
+        if parts:
+            lines.append(f"          {what} CPU s: " + ", ".join(f"{k} {v:.2f}" for k, v in parts.items()))
+    return lines
 
 
 def cluster_lines(result: dict) -> list[str]:

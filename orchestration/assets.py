@@ -38,6 +38,7 @@ from warehouse import load_batch, refresh_regions, replace_indicators, table_cou
 from warehouse.analyst import document_names
 from warehouse.staging import StagedRows
 from warehouse.state import loaded_state
+from warehouse.timing import Timings
 
 GROUP = "reports"
 SINGLE_RUN = dg.BackfillPolicy.single_run()
@@ -197,7 +198,8 @@ def extract_chunk(context: dg.OpExecutionContext, chunk: Chunk, progress: Progre
     context.add_output_metadata({"files": result.files, "documents": result.documents,
                                  "metrics": result.metrics, "failed_files": len(result.failures),
                                  "quarantined": len(result.quarantined),
-                                 **{f"seconds_{stage}": round(s, 2) for stage, s in result.seconds.items()}})
+                                 **{f"seconds_{stage}": round(s, 2) for stage, s in result.seconds.items()},
+                                 "cpu_seconds_parts": round(result.cpu_seconds, 2)})
     return result
 
 
@@ -259,27 +261,36 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedDocumen
                      duckdb: Warehouse, sources: ReportSources, data_docs: DataDocs, shared: SharedFolder,
                      progress: Progress):
     progress.phase("loading")
-    failures = pd.DataFrame([asdict(f) | {"status": "quarantined"} for f in documents.quarantined]
-                            + [asdict(f) | {"status": "failed"} for f in documents.failures],
-                            columns=["source_path", "sha256", "format", "error", "status"])
-    known = pd.DataFrame(documents.known, columns=["source_path", "document_id", "format"])
-    dq_results = results_frame(documents.outcomes + metrics.outcomes, context.run_id)
-    with duckdb.get_connection(context.log) as con:
-        refresh_regions(con)
-        replace_indicators(con, indicators_frame())
-        summary = load_batch(con, staged_slices(documents, metrics) or {**documents.files(), **metrics.files()},
-                             run_id=context.run_id,
-                             known=known, failures=failures, dq_results=dq_results)
-        progress.phase("checks")
-        history, history_run = history_check_results(con, context.run_id)
-        named = document_names(con, failing_documents([history_run]))
-        counts = table_counts(con)
-    for failure in documents.quarantined + documents.failures:
-        sources.set_aside(failure.source_path, failure.sha256, failure.error)
-    remove_run_staging(shared.path, context.run_id)
-    docs_index = _build_data_docs([*documents.suite_runs, *metrics.suite_runs, history_run],
-                                  Path(data_docs.folder), context,
-                                  pd.concat([documents.names, named], ignore_index=True))
+    step, load = Timings(), Timings()  # CPU and wall seconds of the step's phases, the load's
+    with step("prepare"):
+        failures = pd.DataFrame([asdict(f) | {"status": "quarantined"} for f in documents.quarantined]
+                                + [asdict(f) | {"status": "failed"} for f in documents.failures],
+                                columns=["source_path", "sha256", "format", "error", "status"])
+        known = pd.DataFrame(documents.known, columns=["source_path", "document_id", "format"])
+        dq_results = results_frame(documents.outcomes + metrics.outcomes, context.run_id)
+    with step("open_and_close"):  # less the phases inside: the schema check and the closing checkpoint
+        with duckdb.get_connection(context.log) as con:
+            with step("regions_and_indicators"):
+                refresh_regions(con)
+                replace_indicators(con, indicators_frame())
+            with step("load"):
+                summary = load_batch(con, staged_slices(documents, metrics) or {**documents.files(), **metrics.files()},
+                                     run_id=context.run_id,
+                                     known=known, failures=failures, dq_results=dq_results, timings=load)
+            progress.phase("checks")
+            with step("history_suite"):
+                history, history_run = history_check_results(con, context.run_id)
+                named = document_names(con, failing_documents([history_run]))
+            with step("table_counts"):
+                counts = table_counts(con)
+    with step("set_aside"):
+        for failure in documents.quarantined + documents.failures:
+            sources.set_aside(failure.source_path, failure.sha256, failure.error)
+        remove_run_staging(shared.path, context.run_id)
+    with step("data_docs"):
+        docs_index = _build_data_docs([*documents.suite_runs, *metrics.suite_runs, history_run],
+                                      Path(data_docs.folder), context,
+                                      pd.concat([documents.names, named], ignore_index=True))
     progress.phase(None)
     yield dg.MaterializeResult(metadata={
         **{f"loaded_{k}": v for k, v in asdict(summary).items()},
@@ -287,6 +298,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, documents: StagedDocumen
         "failed_files": len(documents.failures),
         "quarantined_files": len(documents.quarantined),
         "data_docs": dg.MetadataValue.path(str(docs_index)) if docs_index else None,
+        **step.metadata("step_"), **load.metadata("load_"),
     })
     yield from history
 

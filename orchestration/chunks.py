@@ -62,6 +62,7 @@ class PartResult:
     files: int = 0
     folders: list[str] = field(default_factory=list)  # where the rows are staged
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    cpu_seconds: float = 0.0  # process CPU time of the parts (their stages and what is between them)
 
     def merge(self, other: PartResult) -> PartResult:
         self.failures += other.failures
@@ -75,6 +76,7 @@ class PartResult:
         self.folders += [folder for folder in other.folders if folder not in self.folders]
         for stage, seconds in other.seconds.items():
             self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.cpu_seconds += other.cpu_seconds
         return self
 
     def _worth_showing(self, run) -> bool:
@@ -102,6 +104,7 @@ def process_part(paths: list[str], folder: str, name: str, today: date | None = 
     the number of rows. The rare quarantined document is then taken out of the staged files."""
     from transforms.tables import batch_frames
 
+    cpu_started = time.process_time()
     result = PartResult(files=len(paths), folders=[folder])
     staged = StagedRows(folder)
     documents, validated, unvalidated, pending = [], [], [], 0
@@ -138,6 +141,7 @@ def process_part(paths: list[str], folder: str, name: str, today: date | None = 
     if quarantined:
         staged.drop_documents(UNVALIDATED_TABLES, name, quarantined)
     result.seconds["stage"] += time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu_started
     return result
 
 
@@ -288,14 +292,18 @@ def close_local_workers(run_id: str) -> None:
 def warm_up() -> None:
     """Load GX, jieba's dictionary, the gazetteer and the rules once, here: forked workers then
     share them instead of each loading its own."""
+    global warm_up_cpu_seconds
+    started = time.thread_time()
     from expectations.gx_runner import ephemeral_context
     from transforms.batch import warm_up_parsing
 
     ephemeral_context()
     warm_up_parsing()
+    warm_up_cpu_seconds += time.thread_time() - started
 
 
 _warming: threading.Thread | None = None
+warm_up_cpu_seconds = 0.0  # CPU time the warm-ups of this process took (their threads')
 
 
 def start_warm_up() -> None:

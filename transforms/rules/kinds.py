@@ -161,7 +161,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{alternation(t['completion_share']['tasks'])})数?)"
             rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
         "off_target": re.compile(
-            rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
+            rf"(?P<compared>{compared_with_task})(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?|(?P<direct>))\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
@@ -169,6 +169,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                 + rf"(?:{alternation(t['target_noun_after']['done'])})[^，,。；;]{{0,20}}$"),
+        "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
+                                       + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
+        "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
+        "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
@@ -218,7 +222,12 @@ def _off_target(c: KindContext) -> bool:
     a difference of what was reached, not the target. After 的 only a gap in points is one
     (低于省定的5% is the target itself)."""
     found = _patterns()["off_target"].search(c.clause_before)
-    return bool(found) and (found.group("of") is None or c.text[c.start:c.end].endswith("百分点"))
+    if found is None:
+        return False
+    in_points = c.text[c.start:c.end].endswith("百分点")
+    if found.group("direct") is not None:  # 低于控制目标1.34个百分点, 超年度目标12万人: the gap
+        return in_points or found.group("compared").startswith(tuple(_table()["off_target"]["exceeded"]))
+    return found.group("of") is None or in_points
 
 
 def _target_noun_after(c: KindContext) -> bool:
@@ -260,7 +269,20 @@ def _target_noun_before(c: KindContext) -> bool:
     between = LEADING_COLON.sub("", between)  # 年度目标任务: 2010年…
     # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
     first_figure = not FIGURE_WITH_UNIT.search(between)
-    return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between)
+    return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
+        and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
+
+
+def _task_done_before(c: KindContext, before_noun: str) -> bool:
+    """完成勘界任务108公里, 完成国家任务412个、省级任务204个: a task its clause says done, its size
+    what was done, unless a share of it follows (完成年目标任务12500人的98.5%: the task's level)."""
+    breaks = list(re.finditer(r"[,，;；。!?！？\n(（]", before_noun))  # (年度任务75%): its own clause
+    clause = before_noun[breaks[-1].end():] if breaks else before_noun
+    return bool(_patterns()["task_done_before"].search(clause)) \
+        and not SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20)
+
+
+SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 
 def _part_of_target(c: KindContext) -> bool:
@@ -364,11 +386,21 @@ def _cue_before(c: KindContext) -> bool:
     last = _last_cue(c, before)
     names_a_plan = last is not None and last.group().endswith(PLAN_NOUNS) \
         and bool(NOUN_CLOSING_CLAUSE.match(before, last.end()))
-    return (last is not None and not names_a_plan and not _says_done(before[last.end():])) \
-        or _year_ahead_on_line(c)
+    return (last is not None and not names_a_plan and not _says_done(before[last.end():])
+            and not _patterns()["done_later"].search(before, last.end())) \
+        or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
 
 
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两]))")  # or joined to another noun (…计划和…安排,)
+def _forecast_opening(c: KindContext) -> bool:
+    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
+    sentence holds for each of its parts that semicolons divide, unless a part says done."""
+    start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
+    found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
+    return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+
+
+# or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率)")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 

@@ -348,11 +348,14 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
-def _last_cue(c: KindContext, text: str) -> re.Match | None:
+def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
-    report's (到2023年底共有… in a report on 2023 is the level reached)."""
+    report's (到2023年底共有… in a report on 2023 is the level reached). Without `naming_plans`,
+    a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
+        if not naming_plans and _names_a_plan(text, found):
+            continue
         year, opening = found.group("year"), found.group("opening")
         if opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
             if c.report_year is not None and int(opening) > c.report_year:
@@ -383,10 +386,8 @@ def _cue_before(c: KindContext) -> bool:
     """A plan word earlier in the sentence; not one that closes its clause, which names a plan
     as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
     before = c.before_plain
-    last = _last_cue(c, before)
-    names_a_plan = last is not None and last.group().endswith(PLAN_NOUNS) \
-        and bool(NOUN_CLOSING_CLAUSE.match(before, last.end()))
-    return (last is not None and not names_a_plan and not _says_done(before[last.end():])
+    last = _last_cue(c, before, naming_plans=False)
+    return (last is not None and not _says_done(before[last.end():])
             and not _patterns()["done_later"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
 
@@ -402,6 +403,13 @@ def _forecast_opening(c: KindContext) -> bool:
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率)")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
+
+
+def _names_a_plan(text: str, cue: re.Match) -> bool:
+    """审议通过了…资金拨付计划, / 完成年计划的100%: a plan word closing its clause, joined to
+    another noun or measured against names a plan as a thing; an earlier cue may still hold
+    (力争完成年计划的110%，新增就业500人)."""
+    return cue.group().endswith(PLAN_NOUNS) and bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()))
 
 
 def _year_ahead_on_line(c: KindContext) -> bool:

@@ -13,13 +13,15 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
   76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
-  比目标任务高出10元);
+  比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
+  超年度目标2.3万人);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标), but not a
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
+  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor a
+  task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
@@ -33,9 +35,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line), unless what follows it says done (已完成) or the plan word
-  closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
-  计划,; 列入干部培训计划和年度考核安排,);
+  for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
+  clause); a plan word that closes its clause, is joined to another noun or measured against
+  names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
+  考核安排,; 完成年计划的100%; 年度计划完成率); a forecast opening the sentence (预计…;…;…。)
+  holds for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not

@@ -389,7 +389,9 @@ def _in_force(c: KindContext) -> bool:
 def _cue_before(c: KindContext) -> bool:
     """A plan word earlier in the sentence; not one that closes its clause, which names a plan
     as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
-    before = c.before_plain
+    # a cue inside a bracket closed before the figure is the bracket's own (…58%(省里要求不低于50%),
+    # 实施临时救助…: the required level only)
+    before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
     last = _last_cue(c, before, naming_plans=False)
     return (last is not None and not _says_done(before[last.end():])
             and not _patterns()["done_later"].search(before, last.end())) \
@@ -405,7 +407,9 @@ def _forecast_opening(c: KindContext) -> bool:
 
 
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率)")
+# or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
+CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的))")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 

@@ -230,7 +230,9 @@ def _off_target(c: KindContext) -> bool:
         return False
     in_points = c.text[c.start:c.end].endswith("百分点")
     if found.group("direct") is not None:  # 低于控制目标1.34个百分点, 超年度目标12万人: the gap
-        return in_points or found.group("compared").startswith(tuple(_table()["off_target"]["exceeded"]))
+        table = _table()["off_target"]
+        word = max((w for w in table["comparisons"] if found.group("compared").startswith(w)), key=len)
+        return in_points or word in table["exceeded"]
     return found.group("of") is None or in_points
 
 

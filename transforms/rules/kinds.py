@@ -38,8 +38,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
   clause); a plan word that closes its clause, is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率); a forecast opening the sentence (预计…;…;…。)
-  holds for each of its semicolon parts;
+  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
+  before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
+  for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not

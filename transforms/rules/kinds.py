@@ -13,13 +13,15 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
   76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
-  比目标任务高出10元);
+  比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
+  超年度目标2.3万人);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标), but not a
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户);
+  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor a
+  task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
@@ -33,9 +35,12 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line), unless what follows it says done (已完成) or the plan word
-  closes its clause or is joined to another noun, naming a plan as a thing (审议通过了…资金拨付
-  计划,; 列入干部培训计划和年度考核安排,);
+  for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
+  clause); a plan word that closes its clause, is joined to another noun or measured against
+  names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
+  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
+  before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
+  for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
@@ -161,7 +166,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{alternation(t['completion_share']['tasks'])})数?)"
             rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
         "off_target": re.compile(
-            rf"{compared_with_task}(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?)\s*$"),
+            rf"(?P<compared>{compared_with_task})(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?|(?P<direct>))\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
@@ -169,6 +174,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                 + rf"(?:{alternation(t['target_noun_after']['done'])})[^，,。；;]{{0,20}}$"),
+        "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
+                                       + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
+        "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
+        "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
@@ -218,7 +227,14 @@ def _off_target(c: KindContext) -> bool:
     a difference of what was reached, not the target. After 的 only a gap in points is one
     (低于省定的5% is the target itself)."""
     found = _patterns()["off_target"].search(c.clause_before)
-    return bool(found) and (found.group("of") is None or c.text[c.start:c.end].endswith("百分点"))
+    if found is None:
+        return False
+    in_points = c.text[c.start:c.end].endswith("百分点")
+    if found.group("direct") is not None:  # 低于控制目标1.34个百分点, 超年度目标12万人: the gap
+        table = _table()["off_target"]
+        word = max((w for w in table["comparisons"] if found.group("compared").startswith(w)), key=len)
+        return in_points or word in table["exceeded"]
+    return found.group("of") is None or in_points
 
 
 def _target_noun_after(c: KindContext) -> bool:
@@ -260,7 +276,20 @@ def _target_noun_before(c: KindContext) -> bool:
     between = LEADING_COLON.sub("", between)  # 年度目标任务: 2010年…
     # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
     first_figure = not FIGURE_WITH_UNIT.search(between)
-    return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between)
+    return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
+        and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
+
+
+def _task_done_before(c: KindContext, before_noun: str) -> bool:
+    """完成勘界任务108公里, 完成国家任务412个、省级任务204个: a task its clause says done, its size
+    what was done, unless a share of it follows (完成年目标任务12500人的98.5%: the task's level)."""
+    breaks = list(re.finditer(r"[,，;；。!?！？\n(（]", before_noun))  # (年度任务75%): its own clause
+    clause = before_noun[breaks[-1].end():] if breaks else before_noun
+    return bool(_patterns()["task_done_before"].search(clause)) \
+        and not SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20)
+
+
+SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 
 def _part_of_target(c: KindContext) -> bool:
@@ -326,11 +355,14 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
-def _last_cue(c: KindContext, text: str) -> re.Match | None:
+def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
-    report's (到2023年底共有… in a report on 2023 is the level reached)."""
+    report's (到2023年底共有… in a report on 2023 is the level reached). Without `naming_plans`,
+    a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
+        if not naming_plans and _names_a_plan(text, found):
+            continue
         year, opening = found.group("year"), found.group("opening")
         if opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
             if c.report_year is not None and int(opening) > c.report_year:
@@ -360,16 +392,35 @@ def _in_force(c: KindContext) -> bool:
 def _cue_before(c: KindContext) -> bool:
     """A plan word earlier in the sentence; not one that closes its clause, which names a plan
     as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
-    before = c.before_plain
-    last = _last_cue(c, before)
-    names_a_plan = last is not None and last.group().endswith(PLAN_NOUNS) \
-        and bool(NOUN_CLOSING_CLAUSE.match(before, last.end()))
-    return (last is not None and not names_a_plan and not _says_done(before[last.end():])) \
-        or _year_ahead_on_line(c)
+    # a cue inside a bracket closed before the figure is the bracket's own (…58%(省里要求不低于50%),
+    # 实施临时救助…: the required level only)
+    before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
+    last = _last_cue(c, before, naming_plans=False)
+    return (last is not None and not _says_done(before[last.end():])
+            and not _patterns()["done_later"].search(before, last.end())) \
+        or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
 
 
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两]))")  # or joined to another noun (…计划和…安排,)
+def _forecast_opening(c: KindContext) -> bool:
+    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
+    sentence holds for each of its parts that semicolons divide, unless a part says done."""
+    start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
+    found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
+    return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+
+
+# or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
+# or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
+CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的))")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
+
+
+def _names_a_plan(text: str, cue: re.Match) -> bool:
+    """审议通过了…资金拨付计划, / 完成年计划的100%: a plan word closing its clause, joined to
+    another noun or measured against names a plan as a thing; an earlier cue may still hold
+    (力争完成年计划的110%，新增就业500人)."""
+    return cue.group().endswith(PLAN_NOUNS) and bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()))
 
 
 def _year_ahead_on_line(c: KindContext) -> bool:

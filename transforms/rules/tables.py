@@ -49,8 +49,8 @@ from typing import NamedTuple
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import (alternation, multipliers, place_suffixes, simple_units, table_headers,
-                                    unit_kinds)
+from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
+                                    table_headers, unit_kinds)
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line), or a line closing with a
@@ -383,7 +383,17 @@ UNIT_RULES = (
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
+    # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
+    # 单位 column, or a column headed as a number of things) is a count the table gives no unit
+    # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
+    # unit null (spec §5)
+    TableRule("no_unit", lambda table, row, column, cell:
+              (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
+              and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS))
+              else None),
 )
+# a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
+COUNT_HEADERS = ("数量", "数", "总数")
 
 
 def _row_written_unit(row: Row) -> tuple[str, int] | None:

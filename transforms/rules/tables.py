@@ -81,10 +81,12 @@ TITLE_UNITS = re.compile(r"(?:^|\S)[(（]\s*(?P<units>[^()（）\d]{1,12})[)）]
 UNIT_LIST = r"[、,，/;；\s和及]+"
 NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
-# a row label's list numbers, lettered levels (A 城市低保人数, II …) and 其中 (`#`, as statistical
+# a row label's list numbers, lettered levels (A 城市低保人数, II …, C事实无人抚养儿童 run into
+# its name, not a grade: A级景区) and 其中 (`#`, as statistical
 # tables mark a part of the row above), as many as it has
 LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
-                            r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$))\s*)+")
+                            r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$)"
+                            r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")

@@ -209,6 +209,22 @@ def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), "%", match.start(), match.end("num"), qualifier, outer_start, outer_end)
 
 
+# A ratio to a base of 1 or 100 (性别比为111.85:100, 城乡差距缩小到1:0.81): the figure is the term that
+# is not the base, unit none; only after a word of comparison, so that clock times (10:58) are no ratio.
+RATIO_BASES = ("1", "100")
+RATIO_WORD_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}$")
+
+
+def produce_ratio(match: re.Match, text: str) -> Quantity | None:
+    first, second = match.group("first"), match.group("second")
+    if (first in RATIO_BASES) == (second in RATIO_BASES):
+        return None  # no base, or two (1:1, 100:1): nothing to read as the figure
+    if not RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+        return None
+    value = float(second if first in RATIO_BASES else first)
+    return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
+
+
 @cache
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
@@ -233,6 +249,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "years_of_work",
             re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
             produce_years_of_work),
+        QuantityRule(
+            "ratio_to_base",
+            re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
+            produce_ratio),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

@@ -390,9 +390,15 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     if subject.narrowed_by or stream is None or not subject.spans:
         return subject
     start = subject.spans[0][0]
-    before = stream.text[max(0, start - 4):start]
+    # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
+    before = FIGURE_AT_END.sub("", stream.text[max(0, start - 16):start])
+    before = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
     flow = next((w for w in _new_words() if before.endswith(w)), None)
     return Subject(subject.text, flow) if flow else subject
+
+
+# a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站)
+FIGURE_AT_END = re.compile(r"[\d.,]+\s*[万亿]?[\u4e00-\u9fff]?$")
 
 
 @cache

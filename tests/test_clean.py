@@ -237,3 +237,9 @@ def test_a_web_page_bar_of_metadata_fields_takes_no_line_after_it():
 def test_idempotent_on_edge_cases(raw):
     once = clean_text(raw)
     assert clean_text(once) == once
+
+
+def test_pinyin_gloss_is_gone():
+    # a mirror site's tone-marked gloss after a character; a bracketed Latin word stays
+    raw = "全縣務(wù)工人員達(dá)12.6萬(wàn)人,高出3個(gè)百分點(diǎn)。下載本地(app)查看,PM2.5(細(xì)顆粒物)。"
+    assert remove_artefacts(raw) == "全縣務工人員達12.6萬人,高出3個百分點。下載本地(app)查看,PM2.5(細顆粒物)。"

@@ -330,9 +330,12 @@ def _names_only(phrase: str) -> bool:
     return any(phrase == name for name, _ in _structure()[0])
 
 
-# A sum written right after the name it is the sum of (城市低保4.9亿元, 临时救助15万元), or a
+# A sum written right after the name it is the sum of (城市低保4.9亿元, 临时救助15万元), or after
+# the count of those it went to (临时救助5人、17940元), or a
 # table row's name before its unit column (最低生活保障 | 万元 | …).
-MONEY_NEXT = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?(?:[共计为达约]{0,2}[:：]?\s*"
+MONEY_NEXT = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"
+                        r"(?:[0-9.]+万?(?:人次|户次|人|户|名)[、，,])?"  # 临时救助5人、17940元: its count, then its sum
+                        r"(?:[共计为达约]{0,2}[:：]?\s*"
                         r"[0-9０-９.,，零〇一二三四五六七八九十百千两]+\s*[万亿萬億]*\s*元|[\s|]*[万亿]?元[\s|])")
 # A table row's name, at the start of its line, before a unit column in money.
 MONEY_COLUMN = r"(?m)^[\s|]*(?:[(（]?[0-9一二三四五六七八九十]+[)）.、]|[A-Z]|[IVX]+)?\s*{name}[\s|]+[万亿]?元[\s|]"
@@ -390,9 +393,15 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     if subject.narrowed_by or stream is None or not subject.spans:
         return subject
     start = subject.spans[0][0]
-    before = stream.text[max(0, start - 4):start]
+    # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
+    before = FIGURE_AT_END.sub("", stream.text[max(0, start - 16):start])
+    before = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
     flow = next((w for w in _new_words() if before.endswith(w)), None)
     return Subject(subject.text, flow) if flow else subject
+
+
+# a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站)
+FIGURE_AT_END = re.compile(r"[\d.,]+\s*[万亿]?[\u4e00-\u9fff]?$")
 
 
 @cache

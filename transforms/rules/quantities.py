@@ -148,14 +148,15 @@ MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|�
 
 def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
     """A figure in 万 or 亿 with no unit after it (numeral_with_unit reads one that has it): a
-    count when the measure right before names its unit (总诊疗人次15.4亿, 参保户数为3.2万, as a
-    table header's ending does), else 元 when its clause names money (投入1526万, 净资产达26亿),
-    else no unit when what it counts follows (6.87万建档立卡贫困人口: the text gives no unit)."""
+    count with no unit when the measure it counts stands right before it (总诊疗人次15.4亿,
+    参保户数为3.2万, 就业人数在40万以上: the measure names what is counted, the text gives no
+    unit), else 元 when its clause names money (投入1526万, 净资产达26亿), else no unit when what
+    it counts follows (6.87万建档立卡贫困人口)."""
     if not _numeral_is_standalone(text, match) or _unit_pattern().match(text, match.end()):
         return None
     named = _measure_before().search(text, max(0, match.start() - 12), match.start())
     if named:
-        unit, factor = table_headers()[named.group("ending")]
+        unit, factor = NO_UNIT, 1  # the text gives no unit: the measure names what, not the unit
     elif MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
         unit, factor = "元", 1
     elif COUNTED_NOUN_AFTER.match(text, match.end()):
@@ -165,14 +166,23 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
     value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")] * factor
     inside = match.group("inside") or match.group("inside2")
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
+    after = _after_qualifier().match(text, match.end())  # 40万以上, 3万左右: after the figure, not in raw
+    if after:
+        qualifier = qualifier or qualifier_words("after")[after.group("after")]
+        outer_end = after.end()
     return Quantity(float(value), unit, match.start(), match.end(), qualifier, outer_start, outer_end)
+
+
+@cache
+def _after_qualifier() -> re.Pattern:
+    return re.compile(rf"{SPACE}(?P<after>{alternation(qualifier_words('after'))})")
 
 
 @cache
 def _measure_before() -> re.Pattern:
     """A measure's name ending in its counting unit (…人次, …户数), then at most a verb of being."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
-    return re.compile(rf"(?P<ending>{alternation(counts)})(?:为|达到?|共|约)?$")
+    return re.compile(rf"(?P<ending>{alternation(counts)})(?:为|达到?|共|约|在|保持在|稳定在)?$")
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
@@ -199,6 +209,22 @@ def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), "%", match.start(), match.end("num"), qualifier, outer_start, outer_end)
 
 
+# A ratio to a base of 1 or 100 (性别比为111.85:100, 城乡差距缩小到1:0.81): the figure is the term that
+# is not the base, unit none; only after a word of comparison, so that clock times (10:58) are no ratio.
+RATIO_BASES = ("1", "100")
+RATIO_WORD_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}$")
+
+
+def produce_ratio(match: re.Match, text: str) -> Quantity | None:
+    first, second = match.group("first"), match.group("second")
+    if (first in RATIO_BASES) == (second in RATIO_BASES):
+        return None  # no base, or two (1:1, 100:1): nothing to read as the figure
+    if not RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+        return None
+    value = float(second if first in RATIO_BASES else first)
+    return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
+
+
 @cache
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
@@ -223,6 +249,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "years_of_work",
             re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
             produce_years_of_work),
+        QuantityRule(
+            "ratio_to_base",
+            re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
+            produce_ratio),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

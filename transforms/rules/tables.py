@@ -49,8 +49,8 @@ from typing import NamedTuple
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.units import (alternation, multipliers, place_suffixes, simple_units, table_headers,
-                                    unit_kinds)
+from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
+                                    table_headers, unit_kinds)
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line), or a line closing with a
@@ -81,10 +81,12 @@ TITLE_UNITS = re.compile(r"(?:^|\S)[(（]\s*(?P<units>[^()（）\d]{1,12})[)）]
 UNIT_LIST = r"[、,，/;；\s和及]+"
 NOTE_INSIDE = re.compile(r"[(（]\s*单位\s*[:：]")
 BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,6})[)）]\s*$")
-# a row label's list numbers, lettered levels (A 城市低保人数, II …) and 其中 (`#`, as statistical
+# a row label's list numbers, lettered levels (A 城市低保人数, II …, C事实无人抚养儿童 run into
+# its name, not a grade: A级景区) and 其中 (`#`, as statistical
 # tables mark a part of the row above), as many as it has
 LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
-                            r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$))\s*)+")
+                            r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$)"
+                            r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
@@ -383,7 +385,17 @@ UNIT_RULES = (
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
+    # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
+    # 单位 column, or a column headed as a number of things) is a count the table gives no unit
+    # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
+    # unit null (spec §5)
+    TableRule("no_unit", lambda table, row, column, cell:
+              (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
+              and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS))
+              else None),
 )
+# a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
+COUNT_HEADERS = ("数量", "数", "总数")
 
 
 def _row_written_unit(row: Row) -> tuple[str, int] | None:

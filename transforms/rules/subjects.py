@@ -470,6 +470,28 @@ def _take_run(words: list[str]) -> list[str]:
     return run
 
 
+# Words that link a count to what it counts (有, 共有, 其中) and end a name read back from 户.
+HOUSEHOLD_STOPS = frozenset({"有", "共有", "现有", "拥有", "其中", "包括", "含", "涉及", "是", "为", "达"})
+HOUSEHOLD_TAGS = frozenset({"v", "vn", "a", "ad", "an", "d", "n"})
+
+
+def _household_name(words: list[str]) -> list[str]:
+    """The words a head 户 ends when jieba cut it off a verb or an adjective (监测|户, 脱贫|不|稳定|户,
+    未|消除|风险|监测|户): popped off the end of `words` back to a link (共有, 其中), a scope word,
+    a place or a mark; at most four."""
+    taken: list[str] = []
+    while words and len(taken) < 4:
+        word = words[-1]
+        if word in HOUSEHOLD_STOPS or word in _scope_words() or not HAN.fullmatch(word[0]) \
+                or word_tag(word) not in HOUSEHOLD_TAGS or is_place(word) or _own_place(word) \
+                or word in _words("subject_fillers.txt"):
+            break
+        taken.insert(0, words.pop())
+    while taken and word_tag(taken[0]) == "d" and len(taken) > 1 and taken[0] not in ("未", "不"):
+        taken.pop(0)  # 已|脱贫|户: an adverb of time opens no name
+    return taken
+
+
 def _period_inside(words: list[str], run: list[str]) -> bool:
     """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
     return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
@@ -707,6 +729,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    if run == ["户"] and counts == "things":
+        run = [*_household_name(words), *run]
     if "".join(run) in generic_subjects() and len(words) > 1 and words[-1] in _scope_words() \
             and _nominal(words[-2]):
         # 重点项目累计完成投资: a word that names nothing alone takes the name before the scope word

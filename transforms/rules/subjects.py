@@ -1761,6 +1761,9 @@ def _topic(subject: Subject | None) -> str | None:
     topic = subject.text
     flow = _flow_ending(topic)  # 城市低保新增 → 城市低保
     topic = topic[:-len(flow)] if flow else topic
+    # 取消农村低保99户,新增18户: the flow that opened the last figure's name is no part of the topic
+    lead = next((flow for flow in _context_words()["flows"] if topic.startswith(flow) and len(topic) > len(flow) + 1), None)
+    topic = topic[len(lead):] if lead else topic
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -1255,7 +1255,10 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         # the thing named after the pair, which names both
         if own[index].rule == "before_number" and own[index + 1].rule == "after_number" \
                 and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
-                and text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的"):
+                and (text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的")
+                     or (quantities[index].unit == "户" and quantities[index + 1].unit in ("人", "名"))):
+            # 指出5991户11043人农村低保对象、202户269人城市低保对象: households then people
+            # right after them are one group's two counts, named by the noun after the pair
             own[index] = Named(None, "before_number")
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)

@@ -644,15 +644,27 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
     # 抽查 → “双随机、一公开”抽查), unless it is itself an item of the list (探访率、“清单”送达率) or in front of a thing it names (万向集团“四个一万工程”助学金
-    # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务)
+    # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务);
+    # alone before a thing counted, a label of its kind stays (“家门口”就业服务站, “救急难”互助社)
+    # and only an owner's name or a title goes (“健康杭州”官方微博, 《民法典》宣传册)
     quoted = [i for i, word in enumerate(run) if QUOTED.fullmatch(word)]
     if quoted and quoted[0] > 0 and "、" in run[:quoted[0]] and run[quoted[0] - 1] not in COORDINATORS:
         return run[quoted[0]:], dropped
     if quoted and quoted[-1] < len(run) - 1 and not (quoted[-1] > 0 and run[quoted[-1] - 1] in COORDINATORS):
         rest = "".join(run[quoted[-1] + 1:])
-        if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()):
+        if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()) \
+                and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     return run, dropped
+
+
+def _owner_name(quoted: str) -> bool:
+    """Whether a quoted name is its owner's (“健康杭州”, “某某市民政局”: a place or a body in it)
+    or a title (《民法典》宣传册), which goes before the thing it names; a label of a kind
+    (“家门口”就业服务站) stays."""
+    inner = quoted[1:-1]
+    return quoted.startswith("《") or _agency(inner) or any(is_place(inner[i:j]) for i in range(len(inner))
+                                 for j in range(i + 2, min(len(inner), i + 6) + 1))
 
 
 def _after_closed_aside(run: list[str]) -> list[str]:

@@ -470,6 +470,28 @@ def _take_run(words: list[str]) -> list[str]:
     return run
 
 
+# Words that link a count to what it counts (有, 共有, 其中) and end a name read back from 户.
+HOUSEHOLD_STOPS = frozenset({"有", "共有", "现有", "拥有", "其中", "包括", "含", "涉及", "是", "为", "达"})
+HOUSEHOLD_TAGS = frozenset({"v", "vn", "a", "ad", "an", "d", "n"})
+
+
+def _household_name(words: list[str]) -> list[str]:
+    """The words a head 户 ends when jieba cut it off a verb or an adjective (监测|户, 脱贫|不|稳定|户,
+    未|消除|风险|监测|户): popped off the end of `words` back to a link (共有, 其中), a scope word,
+    a place or a mark; at most four."""
+    taken: list[str] = []
+    while words and len(taken) < 4:
+        word = words[-1]
+        if word in HOUSEHOLD_STOPS or word in _scope_words() or not HAN.fullmatch(word[0]) \
+                or word_tag(word) not in HOUSEHOLD_TAGS or is_place(word) or _own_place(word) \
+                or word in _words("subject_fillers.txt"):
+            break
+        taken.insert(0, words.pop())
+    while taken and word_tag(taken[0]) == "d" and len(taken) > 1 and taken[0] not in ("未", "不"):
+        taken.pop(0)  # 已|脱贫|户: an adverb of time opens no name
+    return taken
+
+
 def _period_inside(words: list[str], run: list[str]) -> bool:
     """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
     return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
@@ -622,15 +644,27 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
     # 抽查 → “双随机、一公开”抽查), unless it is itself an item of the list (探访率、“清单”送达率) or in front of a thing it names (万向集团“四个一万工程”助学金
-    # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务)
+    # → 助学金), unless what follows it is an event or names nothing alone (“全市通办”业务);
+    # alone before a thing counted, a label of its kind stays (“家门口”就业服务站, “救急难”互助社)
+    # and only an owner's name or a title goes (“健康杭州”官方微博, 《民法典》宣传册)
     quoted = [i for i, word in enumerate(run) if QUOTED.fullmatch(word)]
     if quoted and quoted[0] > 0 and "、" in run[:quoted[0]] and run[quoted[0] - 1] not in COORDINATORS:
         return run[quoted[0]:], dropped
     if quoted and quoted[-1] < len(run) - 1 and not (quoted[-1] > 0 and run[quoted[-1] - 1] in COORDINATORS):
         rest = "".join(run[quoted[-1] + 1:])
-        if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()):
+        if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()) \
+                and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     return run, dropped
+
+
+def _owner_name(quoted: str) -> bool:
+    """Whether a quoted name is its owner's (“健康杭州”, “某某市民政局”: a place or a body in it)
+    or a title (《民法典》宣传册), which goes before the thing it names; a label of a kind
+    (“家门口”就业服务站) stays."""
+    inner = quoted[1:-1]
+    return quoted.startswith("《") or _agency(inner) or any(is_place(inner[i:j]) for i in range(len(inner))
+                                 for j in range(i + 2, min(len(inner), i + 6) + 1))
 
 
 def _after_closed_aside(run: list[str]) -> list[str]:
@@ -707,6 +741,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    if run == ["户"] and counts == "things":
+        run = [*_household_name(words), *run]
     if "".join(run) in generic_subjects() and len(words) > 1 and words[-1] in _scope_words() \
             and _nominal(words[-2]):
         # 重点项目累计完成投资: a word that names nothing alone takes the name before the scope word
@@ -1231,7 +1267,10 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
         # the thing named after the pair, which names both
         if own[index].rule == "before_number" and own[index + 1].rule == "after_number" \
                 and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
-                and text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的"):
+                and (text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的")
+                     or (quantities[index].unit == "户" and quantities[index + 1].unit in ("人", "名"))):
+            # 指出5991户11043人农村低保对象、202户269人城市低保对象: households then people
+            # right after them are one group's two counts, named by the noun after the pair
             own[index] = Named(None, "before_number")
     for index in range(1, len(own)):
         # a verb before a list of parts is done to each (抽查社会组织36家、养老机构18家)
@@ -1737,6 +1776,9 @@ def _topic(subject: Subject | None) -> str | None:
     topic = subject.text
     flow = _flow_ending(topic)  # 城市低保新增 → 城市低保
     topic = topic[:-len(flow)] if flow else topic
+    # 取消农村低保99户,新增18户: the flow that opened the last figure's name is no part of the topic
+    lead = next((flow for flow in _context_words()["flows"] if topic.startswith(flow) and len(topic) > len(flow) + 1), None)
+    topic = topic[len(lead):] if lead else topic
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -147,7 +147,9 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表)[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+# A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
+# with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -557,14 +559,14 @@ def _ranking() -> re.Pattern:
 
 
 def _own_level(text: str) -> str | None:
-    """The level of the place the text speaks of as its own (我县, 全县 → county); 全区 is an
+    """The level of the place the text speaks of as its own (我县, 本县, 全县 → county; 本社区 → town); 全区 is an
     autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
     text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
     region = "province" if _autonomous_regions().search(text) else None
     for char, level in _config()["agency"]["own_place"].items():
         whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
-        counts[region if char == "区" and region else level] += text.count("我" + char) + whole
+        counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("本" + char) + whole
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
 
@@ -631,6 +633,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     scores: Counter[str] = Counter()
     for rule in AGENCY_EVIDENCE:
         for name in rule.find(reading):
+            if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
+                continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own)):
                 continue
             scores[name] += rule.weight
@@ -643,6 +647,10 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
         return None  # news about several bodies, none standing out, or naming one in passing: no issuer
     return next(name for name in scores if merged.get(name) == best)
+
+
+# Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.
+CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市|市县|市州|旗县|镇街|镇村)")
 
 
 PASSING_MENTION = 1  # the score of a body named once and nowhere as the subject of the text

@@ -378,10 +378,21 @@ def _title_openings(reading: _Reading) -> list[str]:
     found = []
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
-        name = _agency_opening(opening, after) or _agency_opening(title, after)
+        name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening)
         if name:
             found.append(name)
     return found
+
+
+def _issuer_before_about(opening: str) -> str | None:
+    """A title's issuer before its 关于 (宣城市民生工作领导小组办公室关于…的通知): a name opening with
+    its place and ending with a body's word, however long its middle; a site's tag before it
+    (【保基本民生】) goes."""
+    opening = LEADING_TAG.sub("", opening)
+    found = re.match(rf"(?P<name>[\u4e00-\u9fff]{{3,30}}?(?:{alternation(_config()['agency']['generic'])}))关于", opening)
+    if not found or not (_place_at(opening, 0) or opening.startswith(_levels())):
+        return None
+    return found["name"]
 
 
 REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
@@ -1627,14 +1638,19 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
-        and PLACED_DEPARTMENT.search(agency) is None
+        and PLACED_DEPARTMENT.search(agency) is None \
+        and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
     kind = report_type(title, text, place_issuer)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
-    if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
-        agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name
+    if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency) \
+            and (kind == "进展表" or not TITLE_PREFIX.sub("", title or "").startswith(agency)):
+        # a city's or county's report (昌吉州…统计公报, 上半年，酒泉市有关部门…) is its office's, which the
+        # text does not name; a plan or summary whose title opens with the place (思南县2014年…补偿方案)
+        # is the place's, as the text names it
+        agency = None
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

@@ -1245,7 +1245,8 @@ def _blank(pattern: re.Pattern, text: str) -> str:
 
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
-    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none; a
+    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none, or the
+    year before it when the summary's year is masked (20XX年度工作总结和2024年工作计划); a
     five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
     if not title:
         return None
@@ -1261,8 +1262,14 @@ def title_year(title: str | None) -> int | None:
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if summary >= 0 and plan > summary:
         before_plan = [y for y in years if y.start() < summary]
-        return int(before_plan[0].group("year")) if before_plan else None
+        if before_plan:
+            return int(before_plan[0].group("year"))
+        # a masked summary year before the plan's (20XX年度工作总结和2024年工作计划): the year before the plan's
+        return int(years[0].group("year")) - 1 if MASKED_YEAR.search(title, 0, summary) else None
     return int(years[0].group("year"))
+
+
+MASKED_YEAR = re.compile(r"(?:20)?[Xx×*]{2}\s*年")
 
 
 # The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.
@@ -1316,6 +1323,10 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# The line under a work report's title: the day and the session it was delivered at.
+DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
+
+
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
@@ -1326,6 +1337,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
         # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
         to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
+        delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
+        if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
+            return int(delivered["year"]) - 1, "body"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")

@@ -1021,8 +1021,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if re.match(config["news_lede"], opening):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
-    if any(column in cells for column in config["progress_columns"]):
-        return "进展表"
+    if any(column in cells for column in config["progress_columns"]) or _table_body(text):
+        return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named

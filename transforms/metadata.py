@@ -736,7 +736,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
             town = town_at(text, start)
             place = town if town and text.count(town) > 1 else None
-        if place and not text.startswith(("的", "和", "、"), start + len(place)) \
+        if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
     return None
@@ -748,7 +748,8 @@ OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
 def _beside_own_place(text: str, place: str) -> bool:
     """A place named in one clause with the text's own (湛江市下达我市…任务, 排在湛江市第二名…我市)
     is another place than the text's: a superior or a neighbour, not the subject of the news."""
-    return any(place in clause and OWN_PLACE_WORD.search(clause) for clause in CLAUSE_BREAK.split(text))
+    return any(place in NAMES.sub("", clause) and OWN_PLACE_WORD.search(clause)  # not a 《…》 it cites (我县制定《南昌县…方案》)
+               for clause in CLAUSE_BREAK.split(text))
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
@@ -1659,11 +1660,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
-    if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency) \
-            and (kind == "进展表" or not TITLE_PREFIX.sub("", title or "").startswith(agency)):
-        # a city's or county's report (昌吉州…统计公报, 上半年，酒泉市有关部门…) is its office's, which the
-        # text does not name; a plan or summary whose title opens with the place (思南县2014年…补偿方案)
-        # is the place's, as the text names it
+    if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
+        # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
+        # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(

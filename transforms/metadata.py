@@ -659,7 +659,10 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     best = max(merged.values())
     if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
         return None  # news about several bodies, none standing out, or naming one in passing: no issuer
-    return next(name for name in scores if merged.get(name) == best)
+    winner = next(name for name in scores if merged.get(name) == best)
+    if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
+        return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
+    return winner
 
 
 # Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.

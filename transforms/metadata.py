@@ -1244,6 +1244,7 @@ BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/�
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
+PAST_TERM = re.compile(r"十(?P<n>[一二三四五])五[”\"]?\s*(?:期间|时期)")  # the term a plan's opening looks back on
 
 
 # A period whose end is masked (2021年10月1日至20XX年…): the period is masked, its start no year of the report.
@@ -1358,6 +1359,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    reviewed = kind == "工作计划" and PAST_TERM.search(text[:OPENING])
+    if reviewed:  # a plan reviewing the last term (一、发展环境 / “十二五”期间…): the next term's first year
+        return FIRST_PLAN_YEAR + PLAN_TERM * ("一二三四五".index(reviewed["n"]) + 1), "body"
     if found := FORM_PERIOD_YEAR.search(head):
         return int(found.group("year")), "body"
     if publish_date:

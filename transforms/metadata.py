@@ -147,7 +147,9 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表)[\u4e00-\u9fff]{2,4}?(?<![城乡])(?:镇|乡|街道|社区)")
+# A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
+# with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -376,10 +378,21 @@ def _title_openings(reading: _Reading) -> list[str]:
     found = []
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
-        name = _agency_opening(opening, after) or _agency_opening(title, after)
+        name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening)
         if name:
             found.append(name)
     return found
+
+
+def _issuer_before_about(opening: str) -> str | None:
+    """A title's issuer before its 关于 (宣城市民生工作领导小组办公室关于…的通知): a name opening with
+    its place and ending with a body's word, however long its middle; a site's tag before it
+    (【保基本民生】) goes."""
+    opening = LEADING_TAG.sub("", opening)
+    found = re.match(rf"(?P<name>[\u4e00-\u9fff]{{3,30}}?(?:{alternation(_config()['agency']['generic'])}))关于", opening)
+    if not found or not (_place_at(opening, 0) or opening.startswith(_levels())):
+        return None
+    return found["name"]
 
 
 REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
@@ -473,12 +486,14 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
-                         r"|(?:^|[。，,；;\n])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
-                         r"|(?:新闻)?发言人)")
+                         r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
+                         r"|(?:新闻)?发言人"
+                         # its head by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍)
+                         r"|(?:副)?(?:局长|厅长|部长|主任|理事长)[\u4e00-\u9fff]{2,4}?(?:介绍|表示|说|指出))")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局负责人介绍: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
     recaps the work of, unless it only publishes figures (市统计局)."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
@@ -557,14 +572,14 @@ def _ranking() -> re.Pattern:
 
 
 def _own_level(text: str) -> str | None:
-    """The level of the place the text speaks of as its own (我县, 全县 → county); 全区 is an
+    """The level of the place the text speaks of as its own (我县, 本县, 全县 → county; 本社区 → town); 全区 is an
     autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
     text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
     region = "province" if _autonomous_regions().search(text) else None
     for char, level in _config()["agency"]["own_place"].items():
         whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
-        counts[region if char == "区" and region else level] += text.count("我" + char) + whole
+        counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("本" + char) + whole
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 
 
@@ -631,6 +646,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     scores: Counter[str] = Counter()
     for rule in AGENCY_EVIDENCE:
         for name in rule.find(reading):
+            if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
+                continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own)):
                 continue
             scores[name] += rule.weight
@@ -642,7 +659,14 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     best = max(merged.values())
     if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
         return None  # news about several bodies, none standing out, or naming one in passing: no issuer
-    return next(name for name in scores if merged.get(name) == best)
+    winner = next(name for name in scores if merged.get(name) == best)
+    if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
+        return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
+    return winner
+
+
+# Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.
+CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市|市县|市州|旗县|镇街|镇村)")
 
 
 PASSING_MENTION = 1  # the score of a body named once and nowhere as the subject of the text
@@ -717,7 +741,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
             town = town_at(text, start)
             place = town if town and text.count(town) > 1 else None
-        if place and not text.startswith(("的", "和", "、"), start + len(place)) \
+        if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
     return None
@@ -729,7 +753,8 @@ OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
 def _beside_own_place(text: str, place: str) -> bool:
     """A place named in one clause with the text's own (湛江市下达我市…任务, 排在湛江市第二名…我市)
     is another place than the text's: a superior or a neighbour, not the subject of the news."""
-    return any(place in clause and OWN_PLACE_WORD.search(clause) for clause in CLAUSE_BREAK.split(text))
+    return any(place in NAMES.sub("", clause) and OWN_PLACE_WORD.search(clause)  # not a 《…》 it cites (我县制定《南昌县…方案》)
+               for clause in CLAUSE_BREAK.split(text))
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
@@ -839,7 +864,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
-        if _headline(line, following) or _headline(line, _line_under(lines, at)):
+        glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
+        if _headline(line, following) or _headline(line, _line_under(lines, at)) \
+                or (glued and _headline(line, glued.group().strip())):
             return line
         joined = line + following
         if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
@@ -885,10 +912,14 @@ def _title_text(line: str, first: bool = False) -> str:
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0])):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
-    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", PAGE_MARK.sub("", line).strip()))
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     return PAGE_SUFFIX.sub("", line).strip()
+
+
+# A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
+GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[:：].*$")
 
 
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
@@ -898,7 +929,7 @@ SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
 # A site's column tag before a title (【民政动态】某县…): the title is what follows it.
 LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
-FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)$", re.IGNORECASE)
+FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
@@ -1002,8 +1033,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if re.match(config["news_lede"], opening):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
-    if any(column in cells for column in config["progress_columns"]):
-        return "进展表"
+    if any(column in cells for column in config["progress_columns"]) or _table_body(text):
+        return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -1213,6 +1244,7 @@ BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/�
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
+PAST_TERM = re.compile(r"十(?P<n>[一二三四五])五[”\"]?\s*(?:期间|时期)")  # the term a plan's opening looks back on
 
 
 # A period whose end is masked (2021年10月1日至20XX年…): the period is masked, its start no year of the report.
@@ -1226,7 +1258,8 @@ def _blank(pattern: re.Pattern, text: str) -> str:
 
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
-    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none; a
+    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none, or the
+    year before it when the summary's year is masked (20XX年度工作总结和2024年工作计划); a
     five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
     if not title:
         return None
@@ -1242,8 +1275,14 @@ def title_year(title: str | None) -> int | None:
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if summary >= 0 and plan > summary:
         before_plan = [y for y in years if y.start() < summary]
-        return int(before_plan[0].group("year")) if before_plan else None
+        if before_plan:
+            return int(before_plan[0].group("year"))
+        # a masked summary year before the plan's (20XX年度工作总结和2024年工作计划): the year before the plan's
+        return int(years[0].group("year")) - 1 if MASKED_YEAR.search(title, 0, summary) else None
     return int(years[0].group("year"))
+
+
+MASKED_YEAR = re.compile(r"(?:20)?[Xx×*]{2}\s*年")
 
 
 # The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.
@@ -1297,6 +1336,10 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# The line under a work report's title: the day and the session it was delivered at.
+DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
+
+
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
@@ -1307,12 +1350,18 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
         # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
         to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
+        delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
+        if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
+            return int(delivered["year"]) - 1, "body"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    reviewed = kind == "工作计划" and PAST_TERM.search(text[:OPENING])
+    if reviewed:  # a plan reviewing the last term (一、发展环境 / “十二五”期间…): the next term's first year
+        return FIRST_PLAN_YEAR + PLAN_TERM * ("一二三四五".index(reviewed["n"]) + 1), "body"
     if found := FORM_PERIOD_YEAR.search(head):
         return int(found.group("year")), "body"
     if publish_date:
@@ -1619,14 +1668,17 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             agency = shortest_agency(agency, region)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
-        and PLACED_DEPARTMENT.search(agency) is None
+        and PLACED_DEPARTMENT.search(agency) is None \
+        and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
     kind = report_type(title, text, place_issuer)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
-    if place_issuer and kind != "新闻报道" and not TOWN.fullmatch(agency):
-        agency = None  # a city's or county's report (昌吉州…统计公报) is its office's, which the text does not name
+    if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
+        # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
+        # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
+        agency = None
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

@@ -1312,10 +1312,11 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             continue
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
-        parts = _shared_head(_shared_modifier(_parts(phrase))) if phrase else []
+        listed = _shared_modifier(_parts(phrase)) if phrase else []
+        parts = _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
-        parts = _modifiers_of_one_head(parts) or parts
+        parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
             parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
@@ -1354,6 +1355,27 @@ def _shared_head(parts: list[Subject]) -> list[Subject]:
         return parts
     head = heads.pop()
     return [Subject(p.text + head) if not p.text.endswith(head) else p for p in parts[:-1]] + [parts[-1]]
+
+
+def _measure_after_modifier(parts: list[Subject]) -> list[Subject] | None:
+    """基本养老、失业、工伤参保人数分别为…, 街道养老服务中心、社区养老服务站社会化运营率分别达…:
+    the last part is a modifier like the earlier ones and a measure of three characters or more
+    (a rate, a count of people, a standard) they all share; an earlier part that is a measure
+    itself shares nothing. The modifier ends at its last word that ends with a head of a thing
+    (服务站), else it is the part's first word (工伤); the measure after it goes to every earlier
+    part that does not end with it already. None when the last part ends with no measure."""
+    if len(parts) < 2:
+        return None
+    words = cut_phrase(parts[-1].text)
+    if len(words) < 2:
+        return None
+    ends = [i for i, word in enumerate(words[:-1]) if word.endswith(head_words())]
+    measure = "".join(words[(ends[-1] if ends else 0) + 1:])
+    if len(measure) < 3 or not (measure.endswith(_measure_heads()) or measure.endswith("人数")):
+        return None  # 事故总量和死亡人数: 人数 alone is the last part's own word
+    if any(len(p.text) > 10 or p.text.endswith((*_measure_heads(), "数", "量")) for p in parts[:-1]):
+        return None
+    return [*(Subject(p.text + measure) for p in parts[:-1]), parts[-1]]
 
 
 def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:

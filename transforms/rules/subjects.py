@@ -1011,7 +1011,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
         kept.append(word)
     phrase = "".join(kept)
-    cut = _last_head_end(kept, heads)
+    cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
         cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
@@ -1031,6 +1031,34 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+EXTENDING_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b", "vn"})
+NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})
+
+
+def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
+    """A word of two characters that ends with a head of one character only looks like it (重点
+    is no 点, 农村 no 村 of 农村黑臭水体; 村村 is two): followed by more nouns it modifies them, and the name runs
+    to the last of them (31项重点任务 → 重点任务, 50个农村黑臭水体治理 → 农村黑臭水体)."""
+    ends, length = [], 0
+    for word in words:
+        length += len(word)
+        ends.append(length)
+    if cut not in ends:
+        return cut
+    at = ends.index(cut)
+    word = words[at]
+    if len(word) != 2 or word in heads or word[-1] not in heads or word[0] in heads or word_tag(word) not in NOUN_TAGS:
+        return cut
+    last = cut
+    for index in range(at + 1, len(words)):
+        tag = word_tag(words[index])
+        if tag not in EXTENDING_TAGS and words[index] not in domain_terms():
+            break
+        if tag in NOUN_TAGS or words[index] in domain_terms():
+            last = ends[index]
+    return last
 
 
 def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:

@@ -1211,11 +1211,6 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(standard, "of_standard")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
-    if kind == "percent" and before is not None and _completion_rate(before.text) and floor == sentence_start \
-            and clause_start > floor:
-        work = _of_clause_before(stream, clause_start, floor, counts)
-        if work is not None:
-            return Named(work, "rate_of_work")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -1487,17 +1482,6 @@ class Around:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
 
-def _completion_rate(text: str) -> bool:
-    """完成率, 任务完成率: a rate of work done that names no work."""
-    return re.fullmatch(_context_words()["completion_rate"], text) is not None
-
-
-def _rate_of_work(a: Around) -> Subject | None:
-    """建成驿站3个,完成率150%: a completion rate naming no work is of the figure before it."""
-    own = a.own.subject
-    return a.previous if own is not None and _completion_rate(own.text) and a.quantity.unit == "%" else None
-
-
 def _share_of_task(a: Around) -> Subject | None:
     return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
 
@@ -1761,7 +1745,6 @@ class ContextRule:
 
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
-    ContextRule("rate_of_work", _rate_of_work),
     ContextRule("share_of_task", _share_of_task),
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),

@@ -1016,6 +1016,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
+        # a head of one character opening a longer word is no head of it (会 of 会商): the
+        # name runs to the end of that word (185次应急会商)
+        if cut and phrase[cut - 1] in heads and cut - 1 in (0, *_word_ends(kept)) and cut not in _word_ends(kept):
+            cut = next(end for end in _word_ends(kept) if end >= cut)
     cut = _close_bracket(phrase, cut)
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
@@ -1059,6 +1063,14 @@ def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
         if tag in NOUN_TAGS or words[index] in domain_terms():
             last = ends[index]
     return last
+
+
+def _word_ends(words: list[str]) -> list[int]:
+    ends, length = [], 0
+    for word in words:
+        length += len(word)
+        ends.append(length)
+    return ends
 
 
 def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:

@@ -46,7 +46,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
-- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
+- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
+  (基础条件, 取得的主要成绩) nor after a done word in its clause (已建成助餐点16个);
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 
@@ -458,7 +459,11 @@ def _section_measures_progress(c: KindContext) -> bool:
 
 
 def _plan_document(c: KindContext) -> bool:
-    return c.report_type in _table()["plan_document"]["report_types"] and not c.review
+    """A plan's figure, unless its clause says done before it (截至目前，已建成助餐点16个: what a
+    plan recounts of its progress; 计划投资500万元，已完成300万元). Only its own clause: 目前已完成
+    选址，分别为…40张 is still the plan's."""
+    return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
+        and not _says_done(_without_not_cues(c.clause_before))
 
 
 def _table_plan_column(c: KindContext) -> bool:

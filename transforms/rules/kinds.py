@@ -46,6 +46,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
+- `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
+  the figure's sentence is the cell right before one that only names the units in charge
+  (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩) nor after a done word in its clause (已建成助餐点16个);
 - `section_total` (after the others, once the whole section is read): a total on its heading's
@@ -193,6 +196,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
+        "units_in_charge": re.compile(
+            rf"[\s|｜]*[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})(?=[\s,，、|｜]|$)"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -448,6 +453,19 @@ def _progress_task(c: KindContext) -> bool:
             and not _patterns()["progress"].search(c.line_before + c.sentence_after))
 
 
+def _task_before_unit(c: KindContext) -> bool:
+    """新增15家示范型居家养老服务照料中心。⏎区民政局⏎已完成8家…: in a progress report's table
+    (内容 | 责任单位 | 进展), the cell right before a cell that only names the units in charge
+    is the task; the progress cells come after the units."""
+    if c.report_type not in _table()["progress_task"]["report_types"] or c.column is not None:
+        return False
+    window = c.text[c.outer_end:c.outer_end + 200]
+    end = re.search(r"[。！？!?]|\n", window)
+    if end is None or _says_done(c.sentence_after) or _patterns()["progress"].search(c.line_before):
+        return False
+    return bool(_patterns()["units_in_charge"].match(window, end.end()))
+
+
 def _section_measures_progress(c: KindContext) -> bool:
     """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
     省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
@@ -493,6 +511,7 @@ KIND_RULES = (
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("progress_task", Kind.TARGET, _progress_task),
+    KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
     KindRule("plan_document", Kind.TARGET, _plan_document),
 )
 

@@ -31,7 +31,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
-  plan too, unless a plan word follows it (目前计划新建…);
+  plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
+  a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
+  before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
@@ -392,7 +394,17 @@ def _in_force(c: KindContext) -> bool:
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
-    return found is not None and _last_cue(c, clause[found.end():]) is None
+    return (found is not None and _last_cue(c, clause[found.end():]) is None) or _status_line(c)
+
+
+def _status_line(c: KindContext) -> bool:
+    """截至目前，已经建成助餐点16个，其中11个正式运营；3家综合养老服务中心已经建成: a line opening
+    with the date of a status (截至, 截止) reports what stands at that date in each of its
+    sentences, unless a plan word or a deadline after the report's year is on it before the
+    figure (截至2027年底，全市…: a target)."""
+    line = _without_not_cues(_blank_names(c.line_before)).lstrip()
+    return line.startswith(tuple(_table()["in_force"]["status_openings"])) \
+        and _last_cue(c, line) is None
 
 
 def _cue_before(c: KindContext) -> bool:

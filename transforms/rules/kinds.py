@@ -160,6 +160,7 @@ def _patterns() -> dict[str, re.Pattern]:
     """The rules' patterns, built once from their words."""
     t = _table()
     nouns_after = alternation(t["target_noun_after"]["nouns"])
+    unit = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})"
     # 低于市计划, 比目标任务: a level set against a task or target
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['completion_share']['tasks'])})")
@@ -198,8 +199,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
+        # the units' cell: units apart by commas or spaces, then the cell's end or the progress
+        # (1.完成…, 目前已…): 县民政局、县财政局联合开展… is a sentence, no cell
         "units_in_charge": re.compile(
-            rf"[\s|｜]*[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})(?=[\s,，、|｜]|$)"),
+            rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }

@@ -31,7 +31,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
-  plan too, unless a plan word follows it (目前计划新建…);
+  plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
+  a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
+  before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
@@ -46,7 +48,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
-- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past;
+- `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
+  the figure's sentence is the cell right before one that only names the units in charge
+  (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
+- `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
+  (基础条件, 取得的主要成绩) nor after a done word in its clause (已建成助餐点16个);
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 
@@ -154,6 +160,7 @@ def _patterns() -> dict[str, re.Pattern]:
     """The rules' patterns, built once from their words."""
     t = _table()
     nouns_after = alternation(t["target_noun_after"]["nouns"])
+    unit = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})"
     # 低于市计划, 比目标任务: a level set against a task or target
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['completion_share']['tasks'])})")
@@ -192,6 +199,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
+        # the units' cell: units apart by commas or spaces, then the cell's end or the progress
+        # (1.完成…, 目前已…): 县民政局、县财政局联合开展… is a sentence, no cell
+        "units_in_charge": re.compile(
+            rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -386,7 +397,17 @@ def _in_force(c: KindContext) -> bool:
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
-    return found is not None and _last_cue(c, clause[found.end():]) is None
+    return (found is not None and _last_cue(c, clause[found.end():]) is None) or _status_line(c)
+
+
+def _status_line(c: KindContext) -> bool:
+    """截至目前，已经建成助餐点16个，其中11个正式运营；3家综合养老服务中心已经建成: a line opening
+    with the date of a status (截至, 截止) reports what stands at that date in each of its
+    sentences, unless a plan word or a deadline after the report's year is on it before the
+    figure (截至2027年底，全市…: a target)."""
+    line = _without_not_cues(_blank_names(c.line_before)).lstrip()
+    return line.startswith(tuple(_table()["in_force"]["status_openings"])) \
+        and _last_cue(c, line) is None
 
 
 def _cue_before(c: KindContext) -> bool:
@@ -447,6 +468,19 @@ def _progress_task(c: KindContext) -> bool:
             and not _patterns()["progress"].search(c.line_before + c.sentence_after))
 
 
+def _task_before_unit(c: KindContext) -> bool:
+    """新增15家示范型居家养老服务照料中心。⏎区民政局⏎已完成8家…: in a progress report's table
+    (内容 | 责任单位 | 进展), the cell right before a cell that only names the units in charge
+    is the task; the progress cells come after the units."""
+    if c.report_type not in _table()["progress_task"]["report_types"] or c.column is not None:
+        return False
+    window = c.text[c.outer_end:c.outer_end + 200]
+    end = re.search(r"[。！？!?]|\n", window)
+    if end is None or _says_done(c.sentence_after) or _patterns()["progress"].search(c.line_before):
+        return False
+    return bool(_patterns()["units_in_charge"].match(window, end.end()))
+
+
 def _section_measures_progress(c: KindContext) -> bool:
     """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
     省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
@@ -458,7 +492,11 @@ def _section_measures_progress(c: KindContext) -> bool:
 
 
 def _plan_document(c: KindContext) -> bool:
-    return c.report_type in _table()["plan_document"]["report_types"] and not c.review
+    """A plan's figure, unless its clause says done before it (截至目前，已建成助餐点16个: what a
+    plan recounts of its progress; 计划投资500万元，已完成300万元). Only its own clause: 目前已完成
+    选址，分别为…40张 is still the plan's."""
+    return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
+        and not _says_done(_without_not_cues(c.clause_before))
 
 
 def _table_plan_column(c: KindContext) -> bool:
@@ -488,6 +526,7 @@ KIND_RULES = (
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("progress_task", Kind.TARGET, _progress_task),
+    KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
     KindRule("plan_document", Kind.TARGET, _plan_document),
 )
 

@@ -7,6 +7,10 @@ tried in order (`INDICATOR_RULES`):
   followed by a word of one of its measures (城市低保对象 in 户 → urban 低保 households; 农村
   五保集中供养 in 人; 孤儿基本生活费 per person and month → the allowance standard, in total →
   the funds), data: indicator_populations.toml;
+- `flow_synonym`: a synonym of a stock narrowed by a flow (新增 of 新增养老机构护理型床位)
+  is that indicator's new ones (`new`, or `_exit` after 取消, 退出) where it has them, else none;
+- `respelled_synonym`: the subject and a synonym are one in the programmes' one spelling
+  (老人 is 老年人, 城镇 is 城市: aliases of indicator_populations.toml);
 - `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
 - `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters;
 - `measure_named`: a subject that names its own unit's measure after the thing counted
@@ -238,6 +242,27 @@ def _exact(key: str, unit: str) -> Indicator | None:
 
 
 @cache
+def _by_respelled_synonym() -> dict[str, list[Indicator]]:
+    table: dict[str, list[Indicator]] = {}
+    for indicator in indicators():
+        for synonym in (indicator.name, *indicator.synonyms):
+            table.setdefault(respelled(normalise(synonym)), []).append(indicator)
+    return table
+
+
+def _rule_respelled_synonym(a: Asked) -> tuple[Indicator, float] | None:
+    """The subject and a synonym both in the programmes' one spelling (aliases of
+    indicator_populations.toml): 特殊困难老人家庭适老化改造 is 特殊困难老年人家庭适老化改造."""
+    if a.subject.narrowed_by:
+        return None
+    key = respelled(normalise(a.subject.text))
+    found = next((i for i in _by_respelled_synonym().get(key, []) if same_family(i.unit, a.unit)), None)
+    if found is None or (a.per_person and found.measure == "funds"):
+        return None
+    return found, 1.0
+
+
+@cache
 def _scope_words() -> frozenset[str]:
     return frozenset(load_words("indicator_scope_words.txt"))
 
@@ -290,6 +315,33 @@ def _rule_synonym(a: Asked) -> tuple[Indicator, float] | None:
     if exact and not (a.per_person and exact.measure == "funds"):  # 每人每月1650元 is no total
         return exact, 1.0
     return None
+
+
+def _rule_flow_synonym(a: Asked) -> tuple[Indicator, float] | None:
+    found = _flow_sibling(a)
+    return (found, 1.0) if found else None
+
+
+def _flow_sibling(a: Asked) -> Indicator | None:
+    """A synonym narrowed by a flow (新增 of 新增养老机构护理型床位, 取消 of 取消低保对象; or a
+    subject opening with one) is its indicator's new ones (`new`) or those who left (`_exit`),
+    where that indicator exists; none otherwise: the stock is not what was counted."""
+    text, flow = normalise(a.subject.text), normalise(a.subject.narrowed_by or "")
+    flows = load_toml("indicator_populations.toml")
+    if not flow:
+        flow = next((w for w in (*flows["new_words"], *flows["exit_words"])
+                     if text.startswith(w) and len(text) > len(w)), "")
+        text = text[len(flow):]
+    stock = _exact(text, a.unit) if flow else None
+    if stock is None:
+        return None
+    sibling = stock.new if flow in flows["new_words"] else stock.id + "_exit" if flow in flows["exit_words"] else None
+    return _indicator_by_id().get(sibling) if sibling else None
+
+
+@cache
+def _indicator_by_id() -> dict[str, Indicator]:
+    return {indicator.id: indicator for indicator in indicators()}
 
 
 def _rule_population(a: Asked) -> tuple[Indicator, float] | None:
@@ -482,6 +534,8 @@ def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:
 INDICATOR_RULES = (
     IndicatorRule("synonym", _rule_synonym),
     IndicatorRule("population_measure", _rule_population),
+    IndicatorRule("flow_synonym", _rule_flow_synonym),
+    IndicatorRule("respelled_synonym", _rule_respelled_synonym),
     IndicatorRule("scoped_synonym", _rule_scoped_synonym),
     IndicatorRule("token_overlap", _rule_overlap),
     IndicatorRule("clause_population", _rule_clause),

@@ -209,6 +209,32 @@ def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), "%", match.start(), match.end("num"), qualifier, outer_start, outer_end)
 
 
+# A share in tenths (超八成的脱贫县, 下降近三成, 七成以上): the figure is the tenths, unit 成, as
+# written. 成 after a numeral is also a word's (一成不变, 九成新): only a share's words around it
+# make it one, a qualifier or 占/达 before it, 以上/左右 after it.
+TENTHS_BEFORE = re.compile(r"(?:占|达到|达|约占)$")
+
+
+def produce_tenths(match: re.Match, text: str) -> Quantity | None:
+    qualifier, outer_start, outer_end = _qualifier(text, match, None)
+    before = text[max(0, match.start() - 2):match.start()]
+    if not (match.group("after") or qualifier_before(text, _skip_space_back(text, match.start()))
+            or TENTHS_BEFORE.search(before)):
+        return None
+    value = 5 if match.group("num") == "半" else parse_numeral(match.group("num"))
+    return Quantity(float(value), "成", match.start(), match.end("unit"), qualifier, outer_start, outer_end)
+
+
+# A fraction in words (占全省四分之一以上): the share in per cent, as 百分之 is.
+def produce_fraction_in_words(match: re.Match, text: str) -> Quantity | None:
+    denominator, numerator = parse_numeral(match.group("den")), parse_numeral(match.group("num"))
+    if not 0 < numerator < denominator:
+        return None
+    qualifier, outer_start, outer_end = _qualifier(text, match, None)
+    return Quantity(round(100 * float(numerator) / float(denominator), 2), "%", match.start(), match.end("num"),
+                    qualifier, outer_start, outer_end)
+
+
 # A ratio to a base of 1 or 100 (性别比为111.85:100, 城乡差距缩小到1:0.81): the figure is the term that
 # is not the base, unit none; only after a word of comparison, so that clock times (10:58) are no ratio.
 RATIO_BASES = ("1", "100")
@@ -257,6 +283,16 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
             produce_percent_in_words),
+        QuantityRule(
+            "tenths_in_words",
+            re.compile(rf"(?<![一二三四五六七八九十百千万\d])(?P<num>[一二两三四五六七八九]|半)(?P<unit>成)"
+                       rf"(?![为立功果效员本熟长交都就新绩分不])(?:(?P<after>以上|左右|多))?"),
+            produce_tenths),
+        QuantityRule(
+            "fraction_in_words",
+            re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
+                       rf"(?![十百千万\d])(?:{SPACE}(?P<after>{after}))?"),
+            produce_fraction_in_words),
     )
 
 

@@ -1013,6 +1013,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _is_news(text):
         return "新闻报道"
     kind = type_named_in(title)
+    if not title and NAMES.sub("", text[:OPENING]).count(config["rule_of_law_word"]) >= config["rule_of_law_mentions"]:
+        return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
     if refined and (kind is None or refined != "other" and kind in REFINES
@@ -1053,6 +1055,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+@cache
+def _rule_of_law_label() -> str:
+    return next(rule.label for rule in report_type_rules() if rule.name == "rule_of_law")
 
 
 TABLE_SHARE = 0.5  # of the body's first lines, the share that are table rows in a table page

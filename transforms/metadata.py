@@ -657,9 +657,14 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     for name, score in scores.items():
         merged[_unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
-    if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
-        return None  # news about several bodies, none standing out, or naming one in passing: no issuer
-    winner = next(name for name in scores if merged.get(name) == best)
+    tied = [name for name in scores if merged.get(name) == best]
+    # a shorter name (民政局, 县民政局) is the same body as a tied name ending with it (海安市民政局, 青山县民政局)
+    cores = {name: name.strip(REDACTION) for name in tied}  # XX县民政局 and 县民政局 are one body
+    tied = [name for name in tied if not any(cores[other] != cores[name] and cores[other].endswith(cores[name])
+                                             for other in tied)]
+    if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
+        return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
+    winner = tied[0]
     if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
         return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
     return winner

@@ -825,6 +825,8 @@ def _headline(line: str, following: str) -> bool:
     its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
+    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)):
+        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日)
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
@@ -874,7 +876,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 or (glued and _headline(line, glued.group().strip())):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
+        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
     first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
@@ -886,6 +888,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
+# A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
+WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE = 30
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)

@@ -1436,6 +1436,8 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     city = names.get(code[:4] + "00") if code[2:4] != "00" else None
     county = names.get(code) if code[4:] != "00" else None
     city = None if city in NON_CITY else city
+    if county and county.endswith("县") and county[:-1] + "市" in agency:
+        county = county[:-1] + "市"  # the county-level city a county became, as the text names it
     level = "county" if county else "city" if city else "province"
     if empty["admin_level"] == "town":
         level = "town"
@@ -1466,6 +1468,11 @@ def _divisions_by_name() -> dict[str, tuple[str, ...]]:
             continue
         for alias in _aliases(name):
             by_name.setdefault(alias, set()).add(code)
+    # a county since made a county-level city (海安县 → 海安市, 2018) under the name the gazetteer
+    # lacks, where no division bears that name
+    for code, name in _division_names().items():
+        if name.endswith("县") and not name.endswith("自治县") and len(name) >= 3 and name[:-1] + "市" not in by_name:
+            by_name[name[:-1] + "市"] = {code}
     return {name: tuple(sorted(codes)) for name, codes in by_name.items()}
 
 

@@ -1149,7 +1149,7 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
-        line = arabic_dates(line).lstrip("".join(NOT_TITLE_OPENINGS) + " ")
+        line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
@@ -1165,6 +1165,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     return None
 
 
+# A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
+URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")

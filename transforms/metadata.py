@@ -924,9 +924,18 @@ def _title_text(line: str, first: bool = False) -> str:
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
+    original = ORIGINAL_TITLE.fullmatch(line.strip())
+    if original:
+        line = original.group("title")  # (原标题:…): a repost gives its source's title
+    undated = TRAILING_DATE.sub("", line)
+    line = undated if _title_like(undated) else line  # not a paper's name and date (青江日报 2021年03月08日)
     return PAGE_SUFFIX.sub("", line).strip()
 
 
+# A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
+ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
+# A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
+TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
 GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[:：].*$")
 
@@ -1162,7 +1171,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
         if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    return None
+    glued = TRAILING_DATE.search(URL.sub(" ", lines[0])) if lines else None
+    return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.

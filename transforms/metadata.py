@@ -919,7 +919,7 @@ def _title_text(line: str, first: bool = False) -> str:
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
-    if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0])):
+    if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
     if first:

@@ -657,9 +657,14 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     for name, score in scores.items():
         merged[_unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
-    if _is_news(text) and (best <= PASSING_MENTION or sum(score == best for score in merged.values()) > 1):
-        return None  # news about several bodies, none standing out, or naming one in passing: no issuer
-    winner = next(name for name in scores if merged.get(name) == best)
+    tied = [name for name in scores if merged.get(name) == best]
+    # a shorter name (民政局, 县民政局) is the same body as a tied name ending with it (海安市民政局, 青山县民政局)
+    cores = {name: name.strip(REDACTION) for name in tied}  # XX县民政局 and 县民政局 are one body
+    tied = [name for name in tied if not any(cores[other] != cores[name] and cores[other].endswith(cores[name])
+                                             for other in tied)]
+    if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
+        return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
+    winner = tied[0]
     if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
         return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
     return winner
@@ -820,6 +825,8 @@ def _headline(line: str, following: str) -> bool:
     its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
+    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)):
+        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日)
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
@@ -869,7 +876,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 or (glued and _headline(line, glued.group().strip())):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
+        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
     first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
@@ -881,6 +888,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
+# A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
+WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE = 30
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
@@ -910,14 +919,23 @@ def _title_text(line: str, first: bool = False) -> str:
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
-    if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0])):
+    if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
+    original = ORIGINAL_TITLE.fullmatch(line.strip())
+    if original:
+        line = original.group("title")  # (原标题:…): a repost gives its source's title
+    undated = TRAILING_DATE.sub("", line)
+    line = undated if _title_like(undated) else line  # not a paper's name and date (青江日报 2021年03月08日)
     return PAGE_SUFFIX.sub("", line).strip()
 
 
+# A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
+ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
+# A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
+TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
 GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[:：].*$")
 
@@ -1013,6 +1031,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _is_news(text):
         return "新闻报道"
     kind = type_named_in(title)
+    if not title and NAMES.sub("", text[:OPENING]).count(config["rule_of_law_word"]) >= config["rule_of_law_mentions"]:
+        return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
     if refined and (kind is None or refined != "other" and kind in REFINES
@@ -1053,6 +1073,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+@cache
+def _rule_of_law_label() -> str:
+    return next(rule.label for rule in report_type_rules() if rule.name == "rule_of_law")
 
 
 TABLE_SHARE = 0.5  # of the body's first lines, the share that are table rows in a table page
@@ -1133,7 +1158,7 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
-        line = arabic_dates(line).lstrip("".join(NOT_TITLE_OPENINGS) + " ")
+        line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
@@ -1146,9 +1171,12 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
         if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    return None
+    glued = TRAILING_DATE.search(URL.sub(" ", lines[0])) if lines else None
+    return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 
+# A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
+URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
@@ -1420,6 +1448,8 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     city = names.get(code[:4] + "00") if code[2:4] != "00" else None
     county = names.get(code) if code[4:] != "00" else None
     city = None if city in NON_CITY else city
+    if county and county.endswith("县") and county[:-1] + "市" in agency:
+        county = county[:-1] + "市"  # the county-level city a county became, as the text names it
     level = "county" if county else "city" if city else "province"
     if empty["admin_level"] == "town":
         level = "town"
@@ -1450,6 +1480,11 @@ def _divisions_by_name() -> dict[str, tuple[str, ...]]:
             continue
         for alias in _aliases(name):
             by_name.setdefault(alias, set()).add(code)
+    # a county since made a county-level city (海安县 → 海安市, 2018) under the name the gazetteer
+    # lacks, where no division bears that name
+    for code, name in _division_names().items():
+        if name.endswith("县") and not name.endswith("自治县") and len(name) >= 3 and name[:-1] + "市" not in by_name:
+            by_name[name[:-1] + "市"] = {code}
     return {name: tuple(sorted(codes)) for name, codes in by_name.items()}
 
 

@@ -405,9 +405,11 @@ def _status_line(c: KindContext) -> bool:
     with the date of a status (截至, 截止) reports what stands at that date in each of its
     sentences, unless a plan word or a deadline after the report's year is on it before the
     figure (截至2027年底，全市…: a target)."""
+    openings = tuple(_table()["in_force"]["status_openings"])
+    if not any(word in c.line_before for word in openings):
+        return False  # the blanking below only turns words into spaces: it makes no opening
     line = _without_not_cues(_blank_names(c.line_before)).lstrip()
-    return line.startswith(tuple(_table()["in_force"]["status_openings"])) \
-        and _last_cue(c, line) is None
+    return line.startswith(openings) and _last_cue(c, line) is None
 
 
 def _cue_before(c: KindContext) -> bool:

@@ -186,10 +186,8 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     found = population_measure(text, unit, per_person)
     if found is None or not flow:
         return found
-    if flow in new_words:
-        return next((i for i in indicators() if i.id == found.new), None)
-    if flow in exit_words:
-        return next((i for i in indicators() if i.id == found.id + "_exit"), None)
+    if flow in new_words or flow in exit_words:
+        return _sibling(found, flow)
     if found.measure == "funds" and flow in _money_acts():
         return found  # 年发 of 年发低保资金: what is done with money is no part of it
     return None
@@ -333,8 +331,13 @@ def _flow_sibling(a: Asked) -> Indicator | None:
                      if text.startswith(w) and len(text) > len(w)), "")
         text = text[len(flow):]
     stock = _exact(text, a.unit) if flow else None
-    if stock is None:
-        return None
+    return _sibling(stock, flow) if stock else None
+
+
+def _sibling(stock: Indicator, flow: str) -> Indicator | None:
+    """What a flow word counts of a stock: its new ones (`new`) after a new word, those who left
+    (`<id>_exit`) after an exit word; None where that indicator does not exist."""
+    flows = load_toml("indicator_populations.toml")
     sibling = stock.new if flow in flows["new_words"] else stock.id + "_exit" if flow in flows["exit_words"] else None
     return _indicator_by_id().get(sibling) if sibling else None
 

@@ -1018,8 +1018,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
         # a head of one character opening a longer word is no head of it (会 of 会商): the
         # name runs to the end of that word (185次应急会商)
-        if cut and phrase[cut - 1] in heads and cut - 1 in (0, *_word_ends(kept)) and cut not in _word_ends(kept):
-            cut = next(end for end in _word_ends(kept) if end >= cut)
+        ends = _word_ends(kept)
+        if cut and phrase[cut - 1] in heads and cut - 1 in (0, *ends) and cut not in ends:
+            cut = next(end for end in ends if end >= cut)
     cut = _close_bracket(phrase, cut)
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
@@ -1045,10 +1046,7 @@ def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
     """A word of two characters that ends with a head of one character only looks like it (重点
     is no 点, 农村 no 村 of 农村黑臭水体; 村村 is two): followed by more nouns it modifies them, and the name runs
     to the last of them (31项重点任务 → 重点任务, 50个农村黑臭水体治理 → 农村黑臭水体)."""
-    ends, length = [], 0
-    for word in words:
-        length += len(word)
-        ends.append(length)
+    ends = _word_ends(words)
     if cut not in ends:
         return cut
     at = ends.index(cut)

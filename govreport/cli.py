@@ -179,6 +179,9 @@ def _print_document_score(path: str, score) -> None:
         print(f"  extra  {extra['raw']}  ({extra.get('subject')})  in: {extra['sentence'][:60]}")
     for expected, got in score.subject_mismatches:
         print(f"  subject {expected['raw']}: gold {expected.get('subject')} / got {got.get('subject')}")
+    for expected, got in score.kind_mismatches:
+        print(f"  kind   {expected['raw']} ({expected.get('subject')}): gold {expected.get('kind')} / got {got.get('kind')}"
+              f"  in: {got['sentence'][:60]}")
 
 
 def command_backup(args: argparse.Namespace) -> int:

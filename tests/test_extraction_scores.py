@@ -47,6 +47,14 @@ def test_scorer_counts_misses_and_extras():
     assert score.period_accuracy is None
 
 
+def test_scorer_lists_kind_mismatches():
+    gold = [{"value": 5, "unit": "人", "kind": "target"}, {"value": 3, "unit": "家", "kind": "actual"}]
+    predicted = [{"value": 5, "unit": "人", "kind": "actual"}, {"value": 3, "unit": "家", "kind": "actual"}]
+    score = score_document(gold, predicted)
+    assert [(g["value"], p["kind"]) for g, p in score.kind_mismatches] == [(5, "actual")]
+    assert score.target_recall == 0.0 and score.kind_accuracy == 0.5
+
+
 def test_scorer_corrects_offsets_shifted_by_cleaning():
     """Three 0 家 a few characters apart: once the shift the unique values show is taken off,
     each gold mention meets its own prediction, not the one nearest its raw offset."""

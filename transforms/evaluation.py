@@ -47,6 +47,7 @@ class Score:
     misses: list[dict] = field(default_factory=list)
     extras: list[dict] = field(default_factory=list)
     subject_mismatches: list[tuple[dict, dict]] = field(default_factory=list)
+    kind_mismatches: list[tuple[dict, dict]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -153,7 +154,10 @@ def score_document(gold: list[dict], predicted: list[dict], score: Score | None 
         else:
             score.subject_mismatches.append((expected, best))
         score.qualifier_agree += best.get("qualifier") == expected.get("qualifier")
-        score.kind_agree += best.get("kind") == expected.get("kind")
+        if best.get("kind") == expected.get("kind"):
+            score.kind_agree += 1
+        else:
+            score.kind_mismatches.append((expected, best))
         if expected.get("kind") == "target":
             score.target_gold += 1
             score.target_agree += best.get("kind") == "target"

@@ -174,6 +174,17 @@ def _tier_label(c: Candidate) -> bool:
             and bool(re.match(r"[\u4e00-\u9fff]|\s*\d", c.text[c.quantity.end:c.quantity.end + 3])))
 
 
+def _phase_label(c: Candidate) -> bool:
+    """养老服务中心二期, 项目(一期), 一期工程, 分两期建设: a phase in Chinese numerals names a part
+    of a project, it counts nothing; the work it divides is right before it or follows it."""
+    table = _table()["phase_label"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    if c.quantity.unit not in table["units"] or is_arabic(numeral):
+        return False
+    return (c.text.endswith(_words_of("phase_label", "before"), 0, c.quantity.start)
+            or c.text.startswith(_words_of("phase_label", "phases_of"), c.quantity.end))
+
+
 def _structure_count(c: Candidate) -> bool:
     table = _table()["structure_count"]
     if c.quantity.unit not in table["units"]:
@@ -272,6 +283,7 @@ EXCLUSION_RULES = (
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
     ExclusionRule("tier_label", _tier_label),
+    ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),

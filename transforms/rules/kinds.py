@@ -53,6 +53,10 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩) nor after a done word in its clause (已建成助餐点16个);
+- `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
+  issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布): its figures are the list's,
+  targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
+  count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 
@@ -100,6 +104,7 @@ class KindContext:
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
     section_end: int | None = None  # where its section (with its subsections) ends
+    announced_plan: bool = False  # the page's opening reports a year's plan list (`announces_plan`)
 
     @computed_once
     def before(self) -> str:
@@ -501,6 +506,43 @@ def _plan_document(c: KindContext) -> bool:
         and not _says_done(_without_not_cues(c.clause_before))
 
 
+YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+def announces_plan(text: str, report_year: int | None) -> bool:
+    """Whether the page opens by reporting a year's list of projects or tasks decided or issued
+    (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
+    lines, a list's name, a word announcing it and a year not before the report's, and no word
+    of progress or results (…完成情况公布)."""
+    table = _table()["announced_plan"]
+    lists, announced = alternation(table["lists"]), alternation(table["announced"])
+    within = r"[^,，。;；:：!！?？\n]{0,30}?"
+    pattern = re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
+    lines = [line for line in text.split("\n") if line.strip()][:table["lines"]]
+    for clause in (c for line in lines for c in re.split(r"[,，。;；!！?？]", line)):
+        years = [int(y) for y in YEAR.findall(clause)]
+        if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
+                and (report_year is None or max(years) >= report_year):
+            return True
+    return False
+
+
+def _announced_plan(c: KindContext) -> bool:
+    """A figure of a page retelling a year's plan list (`announces_plan`), unless its sentence
+    tells how the list was decided (…投票，票决出17项…), it counts the list (40项民生实事项目
+    包括:), its clause says it done, or it stands in a part reviewing the past."""
+    if not c.announced_plan or c.review:
+        return False
+    table = _table()["announced_plan"]
+    sentence = c.before + c.sentence_after
+    if any(word in sentence for word in table["telling"]):
+        return False
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
+        return False
+    return not _says_done(_without_not_cues(c.clause_before))
+
+
 def _table_plan_column(c: KindContext) -> bool:
     return c.column == "plan"
 
@@ -530,6 +572,7 @@ KIND_RULES = (
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
     KindRule("plan_document", Kind.TARGET, _plan_document),
+    KindRule("announced_plan", Kind.TARGET, _announced_plan),
 )
 
 

@@ -4,7 +4,9 @@
 Named rules (`KIND_RULES`, words in data/kinds.toml, examples in corpus/kinds.toml), tried in
 order; the first that applies decides, and `stated` (actual) is what is left:
 
-- `table_plan_column`: a table cell under a plan, task or budget column (计划, 任务) is a target;
+- `table_plan_column`: a table cell under a plan, task or budget column (计划, 任务) is a target,
+  and so is a figure in a task cell of a table that reports each task's progress (项目内容 |
+  年度完成情况);
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too;

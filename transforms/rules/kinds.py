@@ -9,7 +9,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   年度完成情况);
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
-- `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
+- `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
+  written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
@@ -31,7 +32,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
-  raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
+  raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
+  document issued right before made it (新出台…提标文件,将…提高至740元/月);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
   a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
@@ -172,7 +174,9 @@ def _patterns() -> dict[str, re.Pattern]:
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['completion_share']['tasks'])})")
     return {
-        "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
+        "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
+                                        rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})\s*$"),
+        "raise_issued": re.compile(t["raise_target"]["issued"]),
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
             rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?"
@@ -355,6 +359,8 @@ def _raise_target(c: KindContext) -> bool:
         return False
     if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
         return False
+    if _patterns()["raise_issued"].search(c.before[:will]):
+        return False  # 新出台…提标文件，将…提高至740元/月: the document made the raise
     started = _patterns()["raise_start"].search(c.before[:will])  # 2016年3月1日起,我市将…
     return started is None or c.report_year is None or int(started.group("year")) > c.report_year
 

@@ -515,18 +515,20 @@ def _plan_document(c: KindContext) -> bool:
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+# a site's path (首页 > 专题专栏 > 民生实事) or an image's file name above a page: no line of it
+NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
 
 
 def announces_plan(text: str, report_year: int | None) -> bool:
     """Whether the page opens by reporting a year's list of projects or tasks decided or issued
     (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
-    lines, a list's name, a word announcing it and a year not before the report's, and no word
+    lines (a site's path and an image's name left out), a list's name, a word announcing it and a year not before the report's, and no word
     of progress or results (…完成情况公布)."""
     table = _table()["announced_plan"]
     lists, announced = alternation(table["lists"]), alternation(table["announced"])
     within = r"[^,，。;；:：!！?？\n]{0,30}?"
     pattern = re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
-    lines = [line for line in text.split("\n") if line.strip()][:table["lines"]]
+    lines = [line for line in text.split("\n") if line.strip() and not NAVIGATION.search(line)][:table["lines"]]
     for clause in (c for line in lines for c in re.split(r"[,，。;；!！?？]", line)):
         years = [int(y) for y in YEAR.findall(clause)]
         if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \

@@ -540,13 +540,16 @@ def announces_plan(text: str, report_year: int | None) -> bool:
 def _announced_plan(c: KindContext) -> bool:
     """A figure of a page retelling a year's plan list (`announces_plan`), unless its sentence
     tells how the list was decided (…投票，票决出17项…), it counts the list (40项民生实事项目
-    包括:), its clause says it done, or it stands in a part reviewing the past."""
+    包括:), its sentence speaks of an earlier year (去年, 2023年 in a page on 2024), its clause
+    says it done, or it stands in a part reviewing the past."""
     if not c.announced_plan or c.review:
         return False
     table = _table()["announced_plan"]
     sentence = c.before + c.sentence_after
-    if any(word in sentence for word in table["telling"]):
+    if any(word in sentence for word in table["telling"] + table["earlier"]):
         return False
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(sentence)):
+        return False  # 2023年民生实事…新增床位300张: what an earlier year's list did
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False

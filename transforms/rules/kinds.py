@@ -19,7 +19,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
   超年度目标2.3万人);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
-  5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标), but not a
+  5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
+  what the task does: 全年10万人搬迁任务,), but not a
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -188,6 +189,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
+        # 10万人搬迁任务, closing its clause: the size of a task named by what it does
+        "task_named_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?(?:{alternation(t['target_noun_after']['tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -266,7 +269,7 @@ def _target_noun_after(c: KindContext) -> bool:
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
-        noun = patterns["year_target_after"].fullmatch(after)
+        noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after)
         if noun and patterns["not_between"].search(noun.group()):
             noun = None
     if noun:

@@ -522,22 +522,42 @@ YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
 
 
-def announces_plan(text: str, report_year: int | None) -> bool:
-    """Whether the page opens by reporting a year's list of projects or tasks decided or issued
-    (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
-    lines (a site's path and an image's name left out), a list's name, a word announcing it and a year not before the report's, and no word
-    of progress or results (…完成情况公布)."""
+@cache
+def _announcement() -> re.Pattern:
+    """A list's name and a word announcing it, either first, in one clause."""
     table = _table()["announced_plan"]
     lists, announced = alternation(table["lists"]), alternation(table["announced"])
     within = r"[^,，。;；:：!！?？\n]{0,30}?"
-    pattern = re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
-    lines = [line for line in text.split("\n") if line.strip() and not NAVIGATION.search(line)][:table["lines"]]
-    for clause in (c for line in lines for c in re.split(r"[,，。;；!！?？]", line)):
+    return re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
+
+
+def announces_plan(text: str, report_year: int | None) -> bool:
+    """Whether the page opens by reporting a year's list of projects or tasks decided or issued
+    (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
+    lines (a site's path and an image's name left out), a list's name, a word announcing it and
+    a year not before the report's, and no word of progress or results (…完成情况公布)."""
+    table = _table()["announced_plan"]
+    pattern = _announcement()
+    for clause in (c for line in _opening_lines(text, table["lines"]) for c in re.split(r"[,，。;；!！?？]", line)):
         years = [int(y) for y in YEAR.findall(clause)]
         if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
                 and (report_year is None or max(years) >= report_year):
             return True
     return False
+
+
+def _opening_lines(text: str, count: int) -> list[str]:
+    """The first `count` non-blank lines that are no site path or image name, read one by one
+    (a page may be one long line)."""
+    lines, start = [], 0
+    while start < len(text) and len(lines) < count:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.strip() and not NAVIGATION.search(line):
+            lines.append(line)
+        start = end + 1
+    return lines
 
 
 def _announced_plan(c: KindContext) -> bool:

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
-from transforms.rules.kinds import KindContext, is_section_total, kind_of
+from transforms.rules.kinds import KindContext, announces_plan, is_section_total, kind_of
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects_traced
@@ -44,6 +44,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     memory, paragraph = SubjectMemory(), -1
     cues = Cues(text)
     times: dict[int | None, object] = {}
+    announced = announces_plan(text, meta.report_year)  # a page retelling a year's plan list
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
         if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
             memory = SubjectMemory()  # a new paragraph: what its figures inherit starts afresh
@@ -80,7 +81,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 in_heading=section is not None and _on_heading_line(text, section, quantity.start),
                 review=category in REVIEW, report_type=meta.report_type, column=quantity.column,
                 report_year=meta.report_year, after_target=after_target,
-                section_end=section.end if section is not None else None))
+                section_end=section.end if section is not None else None, announced_plan=announced))
             after_target = kind is Kind.TARGET
             decided.append(kind_rule)
             mentions.append(Mention(

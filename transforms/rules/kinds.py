@@ -4,10 +4,13 @@
 Named rules (`KIND_RULES`, words in data/kinds.toml, examples in corpus/kinds.toml), tried in
 order; the first that applies decides, and `stated` (actual) is what is left:
 
-- `table_plan_column`: a table cell under a plan, task or budget column (计划, 任务) is a target;
+- `table_plan_column`: a table cell under a plan, task or budget column (计划, 任务) is a target,
+  and so is a figure in a task cell of a table that reports each task's progress (项目内容 |
+  年度完成情况);
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
-- `raise_from`: the level now of 由X提高到Y is actual, in a plan too;
+- `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
+  written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
 - `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
@@ -16,7 +19,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
   超年度目标2.3万人);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
-  5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标), but not a
+  5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
+  what the task does: 全年10万人搬迁任务,), but not a
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -29,7 +33,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
-  raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force);
+  raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
+  document issued right before made it (新出台…提标文件,将…提高至740元/月);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
   a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
@@ -53,6 +58,10 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩) nor after a done word in its clause (已建成助餐点16个);
+- `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
+  issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布): its figures are the list's,
+  targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
+  count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 
@@ -100,6 +109,7 @@ class KindContext:
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
     section_end: int | None = None  # where its section (with its subsections) ends
+    announced_plan: bool = False  # the page's opening reports a year's plan list (`announces_plan`)
 
     @computed_once
     def before(self) -> str:
@@ -165,7 +175,9 @@ def _patterns() -> dict[str, re.Pattern]:
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['completion_share']['tasks'])})")
     return {
-        "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})(?:每人每[月年]|每[月年]|人均)?\s*$"),
+        "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
+                                        rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})\s*$"),
+        "raise_issued": re.compile(t["raise_target"]["issued"]),
         "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
             rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?"
@@ -177,6 +189,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
                                  rf"|\s*的\s*(?:{alternation(t['target_noun_after']['nouns_after_de'])})"),
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
+        # 10万人搬迁任务, closing its clause: the size of a task named by what it does
+        "task_named_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?(?:{alternation(t['target_noun_after']['tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -255,7 +269,7 @@ def _target_noun_after(c: KindContext) -> bool:
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
-        noun = patterns["year_target_after"].fullmatch(after)
+        noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after)
         if noun and patterns["not_between"].search(noun.group()):
             noun = None
     if noun:
@@ -348,6 +362,8 @@ def _raise_target(c: KindContext) -> bool:
         return False
     if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
         return False
+    if _patterns()["raise_issued"].search(c.before[:will]):
+        return False  # 新出台…提标文件，将…提高至740元/月: the document made the raise
     started = _patterns()["raise_start"].search(c.before[:will])  # 2016年3月1日起,我市将…
     return started is None or c.report_year is None or int(started.group("year")) > c.report_year
 
@@ -501,6 +517,68 @@ def _plan_document(c: KindContext) -> bool:
         and not _says_done(_without_not_cues(c.clause_before))
 
 
+YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+# a site's path (首页 > 专题专栏 > 民生实事) or an image's file name above a page: no line of it
+NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
+
+
+@cache
+def _announcement() -> re.Pattern:
+    """A list's name and a word announcing it, either first, in one clause."""
+    table = _table()["announced_plan"]
+    lists, announced = alternation(table["lists"]), alternation(table["announced"])
+    within = r"[^,，。;；:：!！?？\n]{0,30}?"
+    return re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
+
+
+def announces_plan(text: str, report_year: int | None) -> bool:
+    """Whether the page opens by reporting a year's list of projects or tasks decided or issued
+    (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
+    lines (a site's path and an image's name left out), a list's name, a word announcing it and
+    a year not before the report's, and no word of progress or results (…完成情况公布)."""
+    table = _table()["announced_plan"]
+    pattern = _announcement()
+    for clause in (c for line in _opening_lines(text, table["lines"]) for c in re.split(r"[,，。;；!！?？]", line)):
+        years = [int(y) for y in YEAR.findall(clause)]
+        if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
+                and (report_year is None or max(years) >= report_year):
+            return True
+    return False
+
+
+def _opening_lines(text: str, count: int) -> list[str]:
+    """The first `count` non-blank lines that are no site path or image name, read one by one
+    (a page may be one long line)."""
+    lines, start = [], 0
+    while start < len(text) and len(lines) < count:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.strip() and not NAVIGATION.search(line):
+            lines.append(line)
+        start = end + 1
+    return lines
+
+
+def _announced_plan(c: KindContext) -> bool:
+    """A figure of a page retelling a year's plan list (`announces_plan`), unless its sentence
+    tells how the list was decided (…投票，票决出17项…), it counts the list (40项民生实事项目
+    包括:), its sentence speaks of an earlier year (去年, 2023年 in a page on 2024), its clause
+    says it done, or it stands in a part reviewing the past."""
+    if not c.announced_plan or c.review:
+        return False
+    table = _table()["announced_plan"]
+    sentence = c.before + c.sentence_after
+    if any(word in sentence for word in table["telling"] + table["earlier"]):
+        return False
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(sentence)):
+        return False  # 2023年民生实事…新增床位300张: what an earlier year's list did
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
+        return False
+    return not _says_done(_without_not_cues(c.clause_before))
+
+
 def _table_plan_column(c: KindContext) -> bool:
     return c.column == "plan"
 
@@ -530,6 +608,7 @@ KIND_RULES = (
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
     KindRule("plan_document", Kind.TARGET, _plan_document),
+    KindRule("announced_plan", Kind.TARGET, _announced_plan),
 )
 
 

@@ -673,8 +673,9 @@ def _is_short(cell: Cell) -> bool:
 
 class TableReading(NamedTuple):
     quantities: list[Quantity]
-    # text cells under a plan column (标准不低于3480元/年,…): the figures the sentence reading
-    # finds in them are the plan's, targets
+    # text cells under a plan column (标准不低于3480元/年,…), and the task cells of a table
+    # reporting their progress (项目内容 | 完成情况): the figures the sentence reading finds in
+    # them are the plan's, targets
     plan_cells: list[tuple[int, int]]
 
 
@@ -715,6 +716,34 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
+        task = _task_column(table) if rows else None
+        if task is not None:
+            reading.plan_cells.extend(_task_cells(lines, cells[body_start][0], cells[position - 1][0], table, task))
+
+
+def _task_column(table: Table) -> int | None:
+    """A table whose rows pair a task (项目内容, 目标任务, 建设内容 beside 项目名称) with how it
+    went (完成情况, 进展): the column of words that holds the tasks, else None."""
+    words = _words()["task_progress"]
+    if not any(word in c.header for c in table.columns for word in words["progress"]):
+        return None
+    return next((index for index, c in enumerate(table.columns)
+                 if c.role == "label" and any(word in c.header for word in words["tasks"])), None)
+
+
+def _task_cells(lines: list[_Line], first: int, last: int, table: Table, task: int) -> list[tuple[int, int]]:
+    """The task cells of rows written a line each (序号 | 内容 | 完成情况 |…), their cells in place
+    from the left (a 序号 column's number first), a cut-off last row too: the cell under the
+    task column, when it holds words and a cell follows it."""
+    count = len(table.columns)
+    numbered = table.columns[0].role == "skip"
+    found = []
+    for line in lines[first:last + 1]:
+        cells = [c for c in line.cells if c.text.strip("|").strip()]
+        if task + 1 < len(cells) <= count and (not numbered or cells[0].is_number) \
+                and not cells[task].is_figure and HANZI.search(cells[task].text):
+            found.append((cells[task].start, cells[task].end))
+    return found
 
 
 PLACE_ROWS_SHARE = 2 / 3

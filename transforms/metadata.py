@@ -49,7 +49,7 @@ from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
-from transforms.readers.meta import extract_text_meta, label_key
+from transforms.readers.meta import extract_text_meta, label_key, meta_labels
 from transforms.rules.units import alternation
 from transforms.structure import starts_heading
 
@@ -235,6 +235,8 @@ GENERAL_WORDS = ("我", "全", "本", "各", "该")
 # A count after a body's word makes it a kind of body counted (街道办事处22个), no body.
 COUNTED = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百千]+)\s*(?:个|家|所|处)")
 LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
+# A government's office named by its field after it (巴中市人民政府民生工作办公室): one body, not the government.
+FIELD_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?办公室")
 
 
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
@@ -261,6 +263,7 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
         before = text[start - 1:start] if start > 0 else ""
         bare = name is not None and name[:len(name) - len(match.group())].strip(REDACTION) in _levels()
         if not name or text.startswith(tuple(config["longer_name"]), match.end()) or COUNTED.match(text, match.end()) \
+                or (match.group().endswith("政府") and FIELD_OFFICE.match(text, match.end())) \
                 or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]) \
                 or (CJK.match(before) and bare and before not in config["bare_level_after"]):
             continue
@@ -344,6 +347,8 @@ def _standalone_lines(reading: _Reading) -> list[str]:
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)
+        if len(line) <= LONGEST_NAME and _placed_office(line) and line not in found:
+            found.append(line)  # a signature naming a body the lists do not know (巴中市人民政府民生工作办公室)
     return found
 
 
@@ -365,7 +370,16 @@ def page_publisher(value: str) -> str | None:
         return None
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
-    return value if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS) else None
+    if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
+        return value
+    return value if _placed_office(value) else None
+
+
+def _placed_office(name: str) -> bool:
+    """A body's whole name opening with its place and ending with a body's word, however long
+    its middle (巴中市人民政府民生工作办公室, 宣城市民生工作领导小组办公室)."""
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}(?:{alternation(_config()['agency']['generic'])})", name)) \
+        and bool(_place_at(name, 0) or name.startswith(_levels()))
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -856,7 +870,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
-            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)]
+            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)
+            and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line):
@@ -1196,14 +1211,40 @@ def _sharing_marks() -> re.Pattern:
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:
-    """Fields of a label line the readers left in the text (发布机构 渝中区民政局)."""
+    """Fields of a label line the readers left in the text (发布机构 渝中区民政局), or of a label
+    alone on its line over its value (发布机构: / 市民政局, a page saved with a blank line
+    between every two)."""
     fields = {}
-    for line in lines[:HEAD_LINES]:
+    for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES] + [""]):
+        if _label_alone(line):
+            line += following
         for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
             found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
             if found and "agency" not in fields and (name := page_publisher(found.group("value"))):
                 fields["agency"] = name
     return fields
+
+
+def _without_label_pairs(lines: list[str]) -> list[str]:
+    """The lines without a page block's labels standing alone and their values under them
+    (索引号: / 1133…, 主题分类: / 民政、扶贫、救灾/其他): the head that holds the title."""
+    if not any(_label_alone(line) for line in lines[:HEAD_LINES]):
+        return lines
+    kept, skip = [], False
+    for line in lines:
+        if _label_alone(line):  # a value may end with the next label (…/2023-174351发布机构:)
+            skip = True
+        elif skip:
+            skip = False
+        else:
+            kept.append(line)
+    return kept
+
+
+def _label_alone(line: str) -> bool:
+    """A line ending with a page label and its colon (发布机构:, …/2023-174351发布机构:): its
+    value is the next line."""
+    return line.endswith((":", "：")) and any(line[:-1].rstrip().endswith(label) for label in meta_labels())
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
@@ -1674,8 +1715,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
     lines = _nonempty_lines(text)
     page = {**head_labels(lines), **page}
-    title = find_title(lines, page)
-    titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
+    head = _without_label_pairs(lines)
+    title = find_title(head, page)
+    titles = ([title] if title else []) + [t for t in title_candidates(head) if t != title]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
@@ -1683,11 +1725,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     named = agency
     if agency:  # the region is the completed name's; the agency is as the text names it unless its
         # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
-        # (枣庄市 seven times: 市民政局 is 枣庄市民政局); an address (地址:天津市…) is no such place
+        # (枣庄市 seven times: 市民政局 is 枣庄市民政局), unless the page's 发布机构 names it so; an
+        # address (地址:天津市…) is no such place
         agency = completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
-                                or _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
+                                or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
@@ -1695,6 +1738,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
+    opening = _place_at(TITLE_PREFIX.sub("", title), 0) if title and not region["province"] else None
+    if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
+        region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
+                               if value and not region.get(key)}}
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:

@@ -149,7 +149,7 @@ def _levels() -> tuple[str, ...]:
 
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其全])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -764,6 +764,29 @@ def _place_issuer(reading: _Reading) -> str | None:
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
     return None
+
+
+# A field's work or system right after a place (广东省民政系统, 武进区医疗保障工作): that field's
+# bodies, which the text does not name, are the subject, not the place.
+SECTOR = re.compile(r"(?!做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面|各项|整体|全体)"
+                    r"[\u4e00-\u9fff]{2,4}?(?:系统|工作(?!会议|报告|总结|计划|要点|情况|汇报))")
+
+
+def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
+    """A county's or higher place that a title or a sentence opens with before a field's work
+    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own."""
+    if TOWN.fullmatch(place):
+        return False
+    short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+    openings = [TITLE_PREFIX.sub("", title) for title in titles]
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        openings.append(text[opener.end() if opener else match.end():][:LONGEST_NAME])
+    for opening in openings:
+        for name in (place, short):
+            if opening.startswith(name) and SECTOR.match(opening, len(name)):
+                return True
+    return False
 
 
 OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
@@ -1761,6 +1784,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
+    if place_issuer and agency and sector_of_place(agency, plain, titles):
+        agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

@@ -956,6 +956,9 @@ def _title_text(line: str, first: bool = False) -> str:
     suffix or a file name's suffix (.docx); the page's first line also without a sharing
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
+    shared = SHARED_FILE.match(line)
+    if shared:  # 《…工作总结.docx》由会员分享,可在线阅读: a sharing site's line naming the file it shows
+        return shared.group("title").strip()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -970,6 +973,8 @@ def _title_text(line: str, first: bool = False) -> str:
     return PAGE_SUFFIX.sub("", line).strip()
 
 
+# A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
+SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
@@ -1416,6 +1421,10 @@ FIRST_QUARTER = 3
 # the site's label, not the year of the reports it gathers.
 COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
 LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
+# A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾).
+COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
+# A year whose digits a PDF's text layer split with a space (截至6月底,201 7年…, 202 5 年).
+SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 
 
 def sole_year(text: str) -> int | None:
@@ -1428,6 +1437,19 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# A plan of one year a text cites (根据《2024年…项目责任分解落实方案》).
+CITED_PLAN = re.compile(rf"《\s*{YEAR}[^》\n]{{0,40}}?(?:方案|计划|要点|清单|任务|安排)[^》\n]{{0,6}}》")
+
+
+def this_years_plan(text: str) -> int | None:
+    """An undated text on 今年's work that cites plans of one year only (今年以来,区民政局根据
+    《2024年…实施方案》…): the work of that year."""
+    if "今年" not in text:
+        return None
+    years = {int(m.group("year")) for m in CITED_PLAN.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 # The line under a work report's title: the day and the session it was delivered at.
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
@@ -1435,6 +1457,7 @@ DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
+    text, title = SPLIT_YEAR.sub(r"\1\2", text), title and SPLIT_YEAR.sub(r"\1\2", title)
     compilation = bool(title and COMPILATION.search(title))
     if compilation:  # nor does its title line in the body
         text = text.replace(title, " " * len(title))
@@ -1445,6 +1468,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
         if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
             return int(delivered["year"]) - 1, "body"
+        if COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
+            return year, "title"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
@@ -1464,6 +1489,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
     if kind == "新闻报道" and (year := sole_year(text)):
+        return year, "body"
+    if year := this_years_plan(text):
         return year, "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:

@@ -227,7 +227,7 @@ def _generic_name() -> re.Pattern:
     numeral before the word makes it a measure word (新建三处), no department."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic}))")
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站))")  # a website (市政府网站) is no body
 
 
 # What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).

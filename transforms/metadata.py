@@ -566,6 +566,9 @@ def _superiors(text: str) -> set[str]:
 
 
 TOWN_BODIES = ("街道", "社区", "居委会", "居民委员会")
+# A town's own government named by its level alone: 街道办事处, 镇人民政府, 社区居委会.
+TOWN_LEVELS = ("街道", "镇", "乡", "社区")
+TOWN_GOVERNMENTS = ("办事处", "人民政府", "政府", "居委会", "居民委员会")
 LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
 # The level a place word at the end of a place name gives, longest first.
 LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
@@ -1782,6 +1785,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
+        town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
+        if town and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
+            agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of

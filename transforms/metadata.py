@@ -834,9 +834,30 @@ def _title_like(piece: str) -> bool:
             and label_key(piece) is None and not starts_heading(piece))
 
 
+def _without_column_heads(lines: list[str]) -> list[str]:
+    """The lines without a table's column heads: a header row run together (实事内容工作任务责任单位
+    进展情况: two column words or more, no sentence mark), and the cells a flattened table puts one
+    a line (_flattened_heads)."""
+    columns = _config()["title"]["table_columns"]
+    flattened = set(_flattened_heads(lines))
+    return [line for index, line in enumerate(lines)
+            if line not in flattened and not (index < HEAD_LINES and not SENTENCE_MARK.search(line)
+                                              and sum(1 for word in columns if word in line) >= 2)]
+
+
+def _flattened_heads(lines: list[str]) -> list[str]:
+    """The column heads of a table flattened one cell a line, from its 序号 to its first row's number."""
+    start = next((i for i, line in enumerate(lines[:HEAD_LINES]) if line.strip() in ("序号", "编号")), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if re.fullmatch(r"\s*\d{1,3}\s*", lines[i])), start)
+    return lines[start:end]
+
+
 def title_candidates(lines: list[str]) -> list[str]:
     """Lines (or space-separated pieces of a line) of the head that read as a title; a title
-    run into the body is cut off it."""
+    run into the body is cut off it; a table's column heads are none."""
+    lines = _without_column_heads(lines)
     found = []
     for line in lines[:HEAD_LINES]:
         line = PAGE_MARK.sub("", LIST_MARK.sub("", line)).strip()
@@ -891,6 +912,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
+    lines = _without_column_heads(lines)
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)

@@ -893,6 +893,15 @@ def _headline(line: str, following: str) -> bool:
             and not FURNITURE.search(line) and _dated(following))
 
 
+def _over_yearless_date(line: str, following: str) -> bool:
+    """A headline over its date label whose date has no year (海口今冬已救助 流浪乞讨人员220人次 / 日期:02-01)."""
+    return bool(_date_label().match(following) and YEARLESS_DATE.search(following)) \
+        and _headline(line, following + " 2000-01-01")
+
+
+YEARLESS_DATE = re.compile(r"[:：]\s*\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s*$")
+
+
 @cache
 def _date_label() -> re.Pattern:
     """A line opening with a page's date label (发布时间: 2023年01月30日)."""
@@ -935,7 +944,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
         glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
-        if _headline(line, following) or _headline(line, _line_under(lines, at)) \
+        if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
                 or (glued and _headline(line, glued.group().strip())):
             return line
         joined = line + following

@@ -1198,8 +1198,8 @@ def _is_news(text: str) -> bool:
     edges = text[:600] + text[-300:]
     if "(" in edges:
         edges = PINYIN.sub("", edges)
-    if any(mark in edges for mark in news["marks"]):
-        return True
+    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges):
+        return True  # a mark, or a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯)
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 

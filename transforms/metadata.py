@@ -1474,6 +1474,9 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# An anniversary a speech opens with (值此中国人民解放军建军93周年之际): the year it is given in.
+ANNIVERSARY = re.compile(r"(?P<event>建军|建党|新中国成立|建国)\s*(?P<n>\d{2,3})\s*周年")
+FOUNDED = {"建军": 1927, "建党": 1921, "新中国成立": 1949, "建国": 1949}
 # A plan of one year a text cites (根据《2024年…项目责任分解落实方案》).
 CITED_PLAN = re.compile(rf"《\s*{YEAR}[^》\n]{{0,40}}?(?:方案|计划|要点|清单|任务|安排)[^》\n]{{0,6}}》")
 
@@ -1529,6 +1532,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return year, "body"
     if year := this_years_plan(text):
         return year, "body"
+    if found := ANNIVERSARY.search(text[:OPENING]):  # 值此建军93周年之际: a speech's own year
+        return FOUNDED[found["event"]] + int(found["n"]), "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
         return int(found.group(1)), "file_name"

@@ -1508,8 +1508,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
         if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
             return int(delivered["year"]) - 1, "body"
-        if COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
-            return year, "title"
+        if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
+            return int(covered["year"]), "title"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")

@@ -149,7 +149,7 @@ def _levels() -> tuple[str, ...]:
 
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其全])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:

@@ -845,6 +845,17 @@ def _without_column_heads(lines: list[str]) -> list[str]:
                                               and sum(1 for word in columns if word in line) >= 2)]
 
 
+def _without_attachments(lines: list[str], kept: bool = True) -> list[str]:
+    """The lines without a list of attachments (附件: 1.… / 2.…) or an attachment's label (附件3-2);
+    with `kept` False, those lines alone."""
+    found, listing = [], False
+    for line in lines:
+        listing = line.startswith("附件") or listing and bool(LIST_MARK.match(line))
+        if listing != kept:
+            found.append(line)
+    return found
+
+
 def _flattened_heads(lines: list[str]) -> list[str]:
     """The column heads of a table flattened one cell a line, from its 序号 to its first row's number."""
     start = next((i for i, line in enumerate(lines[:HEAD_LINES]) if line.strip() in ("序号", "编号")), None)
@@ -857,7 +868,7 @@ def _flattened_heads(lines: list[str]) -> list[str]:
 def title_candidates(lines: list[str]) -> list[str]:
     """Lines (or space-separated pieces of a line) of the head that read as a title; a title
     run into the body is cut off it; a table's column heads are none."""
-    lines = _without_column_heads(lines)
+    lines = _without_attachments(_without_column_heads(lines))
     found = []
     for line in lines[:HEAD_LINES]:
         line = PAGE_MARK.sub("", LIST_MARK.sub("", line)).strip()
@@ -921,7 +932,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = _without_column_heads(lines)
+    lines = _without_attachments(_without_column_heads(lines))
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1848,6 +1859,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
     kind = report_type(title, text, place_issuer)
+    if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
+        kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
     signed = signature_date(lines)

@@ -1776,7 +1776,25 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         filled["city"] = None if filled["city"] in NON_CITY else filled["city"]
         return {**region, **{k: v for k, v in filled.items() if not region[k]},
                 "region_code": region["region_code"] or code}
-    return region
+    return _region_above(region, named)
+
+
+PREFIX_OF_LEVEL = {"province": 2, "city": 4}
+
+
+def _region_above(region: dict[str, str | None], named: Counter[str]) -> dict[str, str | None]:
+    """A province's or city's text naming no place of its own level but places under it of one
+    province or city only (全省… / 三明地区…): that one."""
+    length = PREFIX_OF_LEVEL.get(region["admin_level"] or "")
+    prefixes = {code[:length] for code in named} if length else set()
+    if len(prefixes) != 1 or region[region["admin_level"]]:
+        return region
+    (prefix,) = prefixes
+    names = _division_names()
+    filled = {"province": names.get(prefix[:2] + "0000"), "city": names.get(prefix + "00") if length == 4 else None}
+    filled["city"] = None if filled["city"] in NON_CITY else filled["city"]
+    return {**region, **{k: v for k, v in filled.items() if v and not region[k]},
+            "region_code": region["region_code"] or prefix.ljust(6, "0")}
 
 
 # A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row

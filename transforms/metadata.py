@@ -1249,6 +1249,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
+        if _label_alone(line) and index + 1 < len(lines):
+            line += lines[index + 1]  # 发布日期: / 2023-03-31, a page block saved one line each
         line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:

@@ -19,7 +19,11 @@ with that place or the text names it three times or more.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
 the town after its county: 商南县青山镇), never a table's row nor the text's 全州, nor a place
-beside the text's own (湛江市下达我市), and only for news or a town. Redaction
+beside the text's own (湛江市下达我市), nor a county's or higher place whose field is the subject
+(广东省民政系统…, 武进区医疗保障工作…: that field's bodies, unnamed), and only for news or a town. A
+town's own government named by its level alone (街道办事处) under a title opening with the town is
+the town. A page label's value (来源, 信息来源, or the line under 发布机构: alone on its line) may be
+an office of any length that opens with its place (巴中市人民政府民生工作办公室). Redaction
 marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 

@@ -518,18 +518,20 @@ def _news_sources(reading: _Reading) -> list[str]:
             if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
 
 
-ON_BEHALF = re.compile(r"我代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)")
+ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
+                       r"|受\s*(?P<mandator>[^\s,，。、]{2,40}?)\s*(?:的)?委托\s*[,，]?\s*(?:我|现将|向)")
 
 
 def _on_behalf(reading: _Reading) -> list[str]:
-    """我代表镇人民政府向大会报告工作: the body a speaker delivers the report for (a government's
-    work report, a bureau's report to the congress)."""
+    """我代表镇人民政府向大会报告工作, 受县人民政府委托,现将…报告如下: the body a speaker delivers the
+    report for (a government's work report, a bureau's report to the congress)."""
     found = []
     for m in ON_BEHALF.finditer(reading.text):
-        name = _agency_opening(m.group("name"), ())
-        government = GOVERNMENT.fullmatch(m.group("name"))
+        named = m.group("name") or m.group("mandator")  # 受县人民政府委托,现将…报告如下
+        name = _agency_opening(named, ())
+        government = GOVERNMENT.fullmatch(named)
         if not name and government and _is_place_prefix(government["place"]):
-            name = m.group("name")  # 我代表区政府: a government by its short name
+            name = named  # 我代表区政府: a government by its short name
         if name:
             found.append(name)
     return found

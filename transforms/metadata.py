@@ -19,7 +19,11 @@ with that place or the text names it three times or more.
 A place the gazetteer lacks is read where a title, letterhead or signature opens with it
 (青山县民政局). News about one place names no body: the place is the agency (成都市, 钢山街道,
 the town after its county: 商南县青山镇), never a table's row nor the text's 全州, nor a place
-beside the text's own (湛江市下达我市), and only for news or a town. Redaction
+beside the text's own (湛江市下达我市), nor a county's or higher place whose field is the subject
+(广东省民政系统…, 武进区医疗保障工作…: that field's bodies, unnamed), and only for news or a town. A
+town's own government named by its level alone (街道办事处) under a title opening with the town is
+the town. A page label's value (来源, 信息来源, or the line under 发布机构: alone on its line) may be
+an office of any length that opens with its place (巴中市人民政府民生工作办公室). Redaction
 marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 
@@ -49,7 +53,7 @@ from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
-from transforms.readers.meta import extract_text_meta, label_key
+from transforms.readers.meta import extract_text_meta, label_key, meta_labels
 from transforms.rules.units import alternation
 from transforms.structure import starts_heading
 
@@ -149,7 +153,7 @@ def _levels() -> tuple[str, ...]:
 
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其])(?:镇|乡|街道|社区)")
+TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -227,7 +231,7 @@ def _generic_name() -> re.Pattern:
     numeral before the word makes it a measure word (新建三处), no department."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic}))")
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站))")  # a website (市政府网站) is no body
 
 
 # What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).
@@ -235,6 +239,8 @@ GENERAL_WORDS = ("我", "全", "本", "各", "该")
 # A count after a body's word makes it a kind of body counted (街道办事处22个), no body.
 COUNTED = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百千]+)\s*(?:个|家|所|处)")
 LONGEST_PLACE = 16  # characters of the places before a body (新疆维吾尔自治区乌鲁木齐市天山区)
+# A government's office named by its field after it (巴中市人民政府民生工作办公室): one body, not the government.
+FIELD_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?办公室")
 
 
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
@@ -261,6 +267,7 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
         before = text[start - 1:start] if start > 0 else ""
         bare = name is not None and name[:len(name) - len(match.group())].strip(REDACTION) in _levels()
         if not name or text.startswith(tuple(config["longer_name"]), match.end()) or COUNTED.match(text, match.end()) \
+                or (match.group().endswith("政府") and FIELD_OFFICE.match(text, match.end())) \
                 or (CJK.match(before) and name == match.group() and before not in config["bare_body_after"]) \
                 or (CJK.match(before) and bare and before not in config["bare_level_after"]):
             continue
@@ -344,6 +351,8 @@ def _standalone_lines(reading: _Reading) -> list[str]:
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)
+        if len(line) <= LONGEST_NAME and _placed_office(line) and line not in found:
+            found.append(line)  # a signature naming a body the lists do not know (巴中市人民政府民生工作办公室)
     return found
 
 
@@ -365,7 +374,16 @@ def page_publisher(value: str) -> str | None:
         return None
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
-    return value if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS) else None
+    if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
+        return value
+    return value if _placed_office(value) else None
+
+
+def _placed_office(name: str) -> bool:
+    """A body's whole name opening with its place and ending with a body's word, however long
+    its middle (巴中市人民政府民生工作办公室, 宣城市民生工作领导小组办公室)."""
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}(?:{alternation(_config()['agency']['generic'])})", name)) \
+        and bool(_place_at(name, 0) or name.startswith(_levels()))
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -500,18 +518,20 @@ def _news_sources(reading: _Reading) -> list[str]:
             if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
 
 
-ON_BEHALF = re.compile(r"我代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)")
+ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
+                       r"|受\s*(?P<mandator>[^\s,，。、]{2,40}?)\s*(?:的)?委托\s*[,，]?\s*(?:我|现将|向)")
 
 
 def _on_behalf(reading: _Reading) -> list[str]:
-    """我代表镇人民政府向大会报告工作: the body a speaker delivers the report for (a government's
-    work report, a bureau's report to the congress)."""
+    """我代表镇人民政府向大会报告工作, 受县人民政府委托,现将…报告如下: the body a speaker delivers the
+    report for (a government's work report, a bureau's report to the congress)."""
     found = []
     for m in ON_BEHALF.finditer(reading.text):
-        name = _agency_opening(m.group("name"), ())
-        government = GOVERNMENT.fullmatch(m.group("name"))
+        named = m.group("name") or m.group("mandator")  # 受县人民政府委托,现将…报告如下
+        name = _agency_opening(named, ())
+        government = GOVERNMENT.fullmatch(named)
         if not name and government and _is_place_prefix(government["place"]):
-            name = m.group("name")  # 我代表区政府: a government by its short name
+            name = named  # 我代表区政府: a government by its short name
         if name:
             found.append(name)
     return found
@@ -552,6 +572,9 @@ def _superiors(text: str) -> set[str]:
 
 
 TOWN_BODIES = ("街道", "社区", "居委会", "居民委员会")
+# A town's own government named by its level alone: 街道办事处, 镇人民政府, 社区居委会.
+TOWN_LEVELS = ("街道", "镇", "乡", "社区")
+TOWN_GOVERNMENTS = ("办事处", "人民政府", "政府", "居委会", "居民委员会")
 LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
 # The level a place word at the end of a place name gives, longest first.
 LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
@@ -752,6 +775,29 @@ def _place_issuer(reading: _Reading) -> str | None:
     return None
 
 
+# A field's work or system right after a place (广东省民政系统, 武进区医疗保障工作): that field's
+# bodies, which the text does not name, are the subject, not the place.
+SECTOR = re.compile(r"(?!做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面|各项|整体|全体)"
+                    r"[\u4e00-\u9fff]{2,4}?(?:系统|工作(?!会议|报告|总结|计划|要点|情况|汇报))")
+
+
+def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
+    """A county's or higher place that a title or a sentence opens with before a field's work
+    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own."""
+    if TOWN.fullmatch(place):
+        return False
+    short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+    openings = [TITLE_PREFIX.sub("", title) for title in titles]
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        openings.append(text[opener.end() if opener else match.end():][:LONGEST_NAME])
+    for opening in openings:
+        for name in (place, short):
+            if opening.startswith(name) and SECTOR.match(opening, len(name)):
+                return True
+    return False
+
+
 OWN_PLACE_WORD = re.compile(r"我[省市县区州盟旗镇乡]")
 
 
@@ -794,9 +840,41 @@ def _title_like(piece: str) -> bool:
             and label_key(piece) is None and not starts_heading(piece))
 
 
+def _without_column_heads(lines: list[str]) -> list[str]:
+    """The lines without a table's column heads: a header row run together (实事内容工作任务责任单位
+    进展情况: two column words or more, no sentence mark), and the cells a flattened table puts one
+    a line (_flattened_heads)."""
+    columns = _config()["title"]["table_columns"]
+    flattened = set(_flattened_heads(lines))
+    return [line for index, line in enumerate(lines)
+            if line not in flattened and not (index < HEAD_LINES and not SENTENCE_MARK.search(line)
+                                              and sum(1 for word in columns if word in line) >= 2)]
+
+
+def _without_attachments(lines: list[str], kept: bool = True) -> list[str]:
+    """The lines without a list of attachments (附件: 1.… / 2.…) or an attachment's label (附件3-2);
+    with `kept` False, those lines alone."""
+    found, listing = [], False
+    for line in lines:
+        listing = line.startswith("附件") or listing and bool(LIST_MARK.match(line))
+        if listing != kept:
+            found.append(line)
+    return found
+
+
+def _flattened_heads(lines: list[str]) -> list[str]:
+    """The column heads of a table flattened one cell a line, from its 序号 to its first row's number."""
+    start = next((i for i, line in enumerate(lines[:HEAD_LINES]) if line.strip() in ("序号", "编号")), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if re.fullmatch(r"\s*\d{1,3}\s*", lines[i])), start)
+    return lines[start:end]
+
+
 def title_candidates(lines: list[str]) -> list[str]:
     """Lines (or space-separated pieces of a line) of the head that read as a title; a title
-    run into the body is cut off it."""
+    run into the body is cut off it; a table's column heads are none."""
+    lines = _without_attachments(_without_column_heads(lines))
     found = []
     for line in lines[:HEAD_LINES]:
         line = PAGE_MARK.sub("", LIST_MARK.sub("", line)).strip()
@@ -832,6 +910,15 @@ def _headline(line: str, following: str) -> bool:
             and not FURNITURE.search(line) and _dated(following))
 
 
+def _over_yearless_date(line: str, following: str) -> bool:
+    """A headline over its date label whose date has no year (海口今冬已救助 流浪乞讨人员220人次 / 日期:02-01)."""
+    return bool(_date_label().match(following) and YEARLESS_DATE.search(following)) \
+        and _headline(line, following + " 2000-01-01")
+
+
+YEARLESS_DATE = re.compile(r"[:：]\s*\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s*$")
+
+
 @cache
 def _date_label() -> re.Pattern:
     """A line opening with a page's date label (发布时间: 2023年01月30日)."""
@@ -851,12 +938,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
+    lines = _without_attachments(_without_column_heads(lines))
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
-            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)]
+            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)
+            and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line):
@@ -872,7 +961,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return line
         glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
-        if _headline(line, following) or _headline(line, _line_under(lines, at)) \
+        if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
                 or (glued and _headline(line, glued.group().strip())):
             return line
         joined = line + following
@@ -918,6 +1007,9 @@ def _title_text(line: str, first: bool = False) -> str:
     suffix or a file name's suffix (.docx); the page's first line also without a sharing
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
+    shared = SHARED_FILE.match(line)
+    if shared:  # 《…工作总结.docx》由会员分享,可在线阅读: a sharing site's line naming the file it shows
+        return shared.group("title").strip()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -932,6 +1024,8 @@ def _title_text(line: str, first: bool = False) -> str:
     return PAGE_SUFFIX.sub("", line).strip()
 
 
+# A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
+SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
@@ -1116,13 +1210,16 @@ DOC_NO_LINE = re.compile(rf"^(?:{DOC_NO.pattern})\s*\n\s*")
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
+PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}[ \u3000]+摄(?![影像制])")  # its line may run on into the text
+
+
 def _is_news(text: str) -> bool:
     news = _config()["news"]
     edges = text[:600] + text[-300:]
     if "(" in edges:
         edges = PINYIN.sub("", edges)
-    if any(mark in edges for mark in news["marks"]):
-        return True
+    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges):
+        return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄)
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -1158,6 +1255,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
+        if _label_alone(line) and index + 1 < len(lines):
+            line += lines[index + 1]  # 发布日期: / 2023-03-31, a page block saved one line each
         line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
@@ -1196,14 +1295,40 @@ def _sharing_marks() -> re.Pattern:
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:
-    """Fields of a label line the readers left in the text (发布机构 渝中区民政局)."""
+    """Fields of a label line the readers left in the text (发布机构 渝中区民政局), or of a label
+    alone on its line over its value (发布机构: / 市民政局, a page saved with a blank line
+    between every two)."""
     fields = {}
-    for line in lines[:HEAD_LINES]:
+    for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES] + [""]):
+        if _label_alone(line):
+            line += following
         for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
             found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
             if found and "agency" not in fields and (name := page_publisher(found.group("value"))):
                 fields["agency"] = name
     return fields
+
+
+def _without_label_pairs(lines: list[str]) -> list[str]:
+    """The lines without a page block's labels standing alone and their values under them
+    (索引号: / 1133…, 主题分类: / 民政、扶贫、救灾/其他): the head that holds the title."""
+    if not any(_label_alone(line) for line in lines[:HEAD_LINES]):
+        return lines
+    kept, skip = [], False
+    for line in lines:
+        if _label_alone(line):  # a value may end with the next label (…/2023-174351发布机构:)
+            skip = True
+        elif skip:
+            skip = False
+        else:
+            kept.append(line)
+    return kept
+
+
+def _label_alone(line: str) -> bool:
+    """A line ending with a page label and its colon (发布机构:, …/2023-174351发布机构:): its
+    value is the next line."""
+    return line.endswith((":", "：")) and any(line[:-1].rstrip().endswith(label) for label in meta_labels())
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
@@ -1352,6 +1477,10 @@ FIRST_QUARTER = 3
 # the site's label, not the year of the reports it gathers.
 COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
 LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
+# A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾).
+COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
+# A year whose digits a PDF's text layer split with a space (截至6月底,201 7年…, 202 5 年).
+SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 
 
 def sole_year(text: str) -> int | None:
@@ -1364,6 +1493,22 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# An anniversary a speech opens with (值此中国人民解放军建军93周年之际): the year it is given in.
+ANNIVERSARY = re.compile(r"(?P<event>建军|建党|新中国成立|建国)\s*(?P<n>\d{2,3})\s*周年")
+FOUNDED = {"建军": 1927, "建党": 1921, "新中国成立": 1949, "建国": 1949}
+# A plan of one year a text cites (根据《2024年…项目责任分解落实方案》).
+CITED_PLAN = re.compile(rf"《\s*{YEAR}[^》\n]{{0,40}}?(?:方案|计划|要点|清单|任务|安排)[^》\n]{{0,6}}》")
+
+
+def this_years_plan(text: str) -> int | None:
+    """An undated text on 今年's work that cites plans of one year only (今年以来,区民政局根据
+    《2024年…实施方案》…): the work of that year."""
+    if "今年" not in text:
+        return None
+    years = {int(m.group("year")) for m in CITED_PLAN.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 # The line under a work report's title: the day and the session it was delivered at.
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
@@ -1371,6 +1516,7 @@ DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
+    text, title = SPLIT_YEAR.sub(r"\1\2", text), title and SPLIT_YEAR.sub(r"\1\2", title)
     compilation = bool(title and COMPILATION.search(title))
     if compilation:  # nor does its title line in the body
         text = text.replace(title, " " * len(title))
@@ -1381,6 +1527,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
         if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
             return int(delivered["year"]) - 1, "body"
+        if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
+            return int(covered["year"]), "title"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
@@ -1401,6 +1549,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return year - 1 if looks_back else year, "publish_date"
     if kind == "新闻报道" and (year := sole_year(text)):
         return year, "body"
+    if year := this_years_plan(text):
+        return year, "body"
+    if found := ANNIVERSARY.search(text[:OPENING]):  # 值此建军93周年之际: a speech's own year
+        return FOUNDED[found["event"]] + int(found["n"]), "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
         return int(found.group(1)), "file_name"
@@ -1632,7 +1784,25 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         filled["city"] = None if filled["city"] in NON_CITY else filled["city"]
         return {**region, **{k: v for k, v in filled.items() if not region[k]},
                 "region_code": region["region_code"] or code}
-    return region
+    return _region_above(region, named)
+
+
+PREFIX_OF_LEVEL = {"province": 2, "city": 4}
+
+
+def _region_above(region: dict[str, str | None], named: Counter[str]) -> dict[str, str | None]:
+    """A province's or city's text naming no place of its own level but places under it of one
+    province or city only (全省… / 三明地区…): that one."""
+    length = PREFIX_OF_LEVEL.get(region["admin_level"] or "")
+    prefixes = {code[:length] for code in named} if length else set()
+    if len(prefixes) != 1 or region[region["admin_level"]]:
+        return region
+    (prefix,) = prefixes
+    names = _division_names()
+    filled = {"province": names.get(prefix[:2] + "0000"), "city": names.get(prefix + "00") if length == 4 else None}
+    filled["city"] = None if filled["city"] in NON_CITY else filled["city"]
+    return {**region, **{k: v for k, v in filled.items() if v and not region[k]},
+            "region_code": region["region_code"] or prefix.ljust(6, "0")}
 
 
 # A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row
@@ -1674,8 +1844,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
     lines = _nonempty_lines(text)
     page = {**head_labels(lines), **page}
-    title = find_title(lines, page)
-    titles = ([title] if title else []) + [t for t in title_candidates(lines) if t != title]
+    head = _without_label_pairs(lines)
+    title = find_title(head, page)
+    titles = ([title] if title else []) + [t for t in title_candidates(head) if t != title]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
@@ -1683,18 +1854,26 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     named = agency
     if agency:  # the region is the completed name's; the agency is as the text names it unless its
         # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
-        # (枣庄市 seven times: 市民政局 is 枣庄市民政局); an address (地址:天津市…) is no such place
+        # (枣庄市 seven times: 市民政局 is 枣庄市民政局), unless the page's 发布机构 names it so; an
+        # address (地址:天津市…) is no such place
         agency = completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
-                                or _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
+                                or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
+        town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
+        if town and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
+            agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
+    opening = _place_at(TITLE_PREFIX.sub("", title), 0) if title and not region["province"] else None
+    if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
+        region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
+                               if value and not region.get(key)}}
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:
@@ -1706,6 +1885,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
     kind = report_type(title, text, place_issuer)
+    if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
+        kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
     signed = signature_date(lines)
@@ -1714,6 +1895,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
+    if place_issuer and agency and sector_of_place(agency, plain, titles):
+        agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
     year, year_source = report_year(title, text, publish_date, file_name, kind)
     return DocumentMeta(
         title=title,

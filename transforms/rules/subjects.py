@@ -974,7 +974,8 @@ def _padded(text: str, start: int, end: int) -> bool:
             and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
 
 
-def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False) -> Subject | None:
+def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
+                         people: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织)."""
@@ -1013,7 +1014,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
-        cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
+        cut = len(phrase) if label else max(len("".join(_nominal_prefix(kept))), _modified_noun(kept, people))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
         # a head of one character opening a longer word is no head of it (会 of 会商): the
@@ -1090,6 +1091,40 @@ def _nominal_prefix(words: list[str]) -> list[str]:
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []
+
+
+# Parts of speech that may modify the noun a counted thing ends with when no head word names it
+# (青年|就业|见习|岗位, 健身|步道, 调研|课题, 无|主楼): nouns, verbs and verbal nouns, adjectives,
+# distinguishers, time words (jieba tags 青年 as one).
+MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l"})
+NOT_NAMES = frozenset({"工作"})
+
+
+def _modified_noun(words: list[str], people: bool = False) -> int:
+    """How long the name is that the words after a number run to, up to the last noun they open
+    with, when none ends with a head word: 1000个青年就业见习岗位 → 青年就业见习岗位, 2公里健身步道贯通 → 健身步道 (a verb after
+    the last noun is what was done to it; 两项省级改革创新试点工作 → 省级改革创新试点). 0 when no
+    noun ends such a run, a strip word, a place or a numeral opens it, or it names a task; after
+    people a verb opening it is their deed (680人自主创业), not a name."""
+    if people and words and word_tag(words[0]) == "v":
+        return 0
+    run: list[str] = []
+    last = 0
+    for word in words:
+        tag = word_tag(word)
+        if word in domain_terms():
+            tag = "n"
+        if tag not in MODIFYING_TAGS or _is_strip(word) or is_place(word) \
+                or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v"):
+            break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate
+        run.append(word)
+        if (tag in NOUN_TAGS or tag == "ng") and word not in NOT_NAMES:
+            last = len(run)
+    phrase = "".join(run[:last])
+    if phrase.endswith(tuple(TASK_WORDS)):
+        return 0  # 5家建设任务: a task, not what is counted
+    phrase = phrase.removesuffix("工作") if len(phrase) > 4 else phrase  # 试点工作: the work names nothing
+    return len(phrase) if len(phrase) >= 2 else 0
 
 
 def _phrase_ahead(words: list[str]) -> list[str]:
@@ -1202,7 +1237,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
     if kind == "count":
-        following = subject_after_number(stream, after_start, after_end, counts == "events")
+        following = subject_after_number(stream, after_start, after_end, counts == "events",
+                                         quantity.unit in PERSON_UNITS)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")

@@ -1225,6 +1225,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         # 职业教育助学工程项目,计划安排资金180万元: the sum of the project the clause before names
         project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
         before = project if project is not None and project.text.endswith(PROJECTS) else before
+    before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
@@ -1263,6 +1264,21 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
+
+
+def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, counts: str,
+                        before: Subject | None) -> Subject | None:
+    """电信网络诈骗案件发案数同比下降23.73%: a change is of what its clause names before the cue
+    of change (同比, 比上年, 较…), not of the verb after it; the phrase read back from the number,
+    when it starts past the cue, gives way to the one before the cue (when there is one)."""
+    if before is None:
+        return None
+    clause = stream.text[clause_start:number]
+    cue = _compiled(_context_words()["change"]).search(clause)
+    if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
+        return before
+    named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
+    return named if named is not None else before
 
 
 def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:

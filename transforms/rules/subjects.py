@@ -1226,6 +1226,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
         before = project if project is not None and project.text.endswith(PROJECTS) else before
     before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
+    before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
@@ -1278,6 +1279,27 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
         return before
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
+    return named if named is not None else before
+
+
+# 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
+RAISE_FROM = re.compile(r"(?:由|从)[^\d，,。；;、（）()由从]{0,10}$")
+RAISE_TO = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:提高|提升|调整|增加|上调|增长|降低|下调|减少)(?:了)?(?:到|至|为)")
+
+
+def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, floor: int, counts: str,
+                 before: Subject | None) -> Subject | None:
+    """将农村低保标准由家庭年人均收入2650元提高到3000元: the old level of a raise is of what stands
+    before 由 or 从 (the words after it say how the level is measured); with nothing before it
+    in its clause, of what the clause before names (调整低保标准,从每人每月1330元调整为…)."""
+    text = stream.text
+    found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
+    if found is None or not RAISE_TO.match(text, quantity.outer_end):
+        return before
+    if text[clause_start:found.start()].strip():
+        named = subject_before_number(stream, clause_start, found.start(), counts)
+    else:
+        named = _of_clause_before(stream, clause_start, floor, counts) if clause_start > 0 else None
     return named if named is not None else before
 
 

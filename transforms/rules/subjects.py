@@ -1118,7 +1118,8 @@ def _modified_noun(words: list[str], people: bool = False) -> int:
                 or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v"):
             break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate
         run.append(word)
-        if (tag in NOUN_TAGS or tag == "ng") and word not in NOT_NAMES:
+        if (tag in NOUN_TAGS or tag == "ng" or (tag == "l" and len(run) > 1)) and word not in NOT_NAMES:
+            # a set phrase after a modifier ends a name too (公益性|文艺演出); alone it may be a deed (超额完成)
             last = len(run)
     phrase = "".join(run[:last])
     if phrase.endswith(tuple(TASK_WORDS)):
@@ -1595,6 +1596,8 @@ def _share_of_whole(a: Around) -> Subject | None:
 def _only_where(a: Around) -> bool:
     """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
     bare = NOT_WHERE.sub("", a.clause)
+    if a.own.subject is not None and a.own.rule == "after_number" and not is_place(a.own.subject.text):
+        return False  # 新建3家乡镇孝老食堂: what follows the number names the figure, whatever precedes it
     return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
 
 

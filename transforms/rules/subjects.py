@@ -107,6 +107,9 @@ DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
+# Verbs that make the thing counted: what stands before them says where or by whom (城市建成区|新增
+# 路外公共停车泊位), a 新 before the verb is part of it (新|改扩建, 新|(改)|建)
+CREATING = frozenset({"新增", "新建", "新开工", "建成", "改扩建", "改建", "扩建"})
 # What a plan's sums are for: a clause naming one before a bare 资金 is what the sum is of.
 PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
@@ -623,6 +626,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
+        elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
+            run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
         elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
             run = run[1:]  # 月|发|低保资金: how often it is paid
         elif len(run) > 1 and _is_scope(run):
@@ -829,9 +834,11 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = run[verb:] if verb is not None else run
     elif counts == "things" and len(run) > 2:
         # 困难群众御寒救助工作|走访慰问|困难群众: what the work is about, then the verb done to
-        # the people counted (a verb of the list right after a 工作 or 活动)
-        verb = next((i for i in range(len(run) - 2, 0, -1) if run[i - 1].endswith(("工作", "活动"))
-                     and _verb_goes(run[i], run[i + 1:], counts)), None)
+        # the people counted (a verb of the list right after a 工作 or 活动); 住宅小区|新增|充电端口:
+        # where or by what it was made, then the verb that made the thing counted (not a sum or
+        # people: 失业人员新增贷款 is whose loans)
+        verb = next((i for i in range(len(run) - 2, 0, -1) if (run[i - 1].endswith(("工作", "活动"))
+                     or (run[i] in CREATING and not tasks_link)) and _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)

@@ -1681,6 +1681,26 @@ def _measure_of_topic(a: Around) -> Subject | None:
     return Subject(topic + own.text) if topic and topic != previous.text else None
 
 
+# Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生
+# 补助人数2728人,金额165万元; 在建项目16个,面积860亩): the count's measure word goes
+SAME_THING_MEASURES = frozenset({"金额", "面积"})
+COUNT_MEASURES = ("人数", "户数", "人次", "数量")
+
+
+def _measure_of_counted(a: Around) -> Subject | None:
+    """寄宿生补助人数2728人,金额165.175万元: a bare 金额 or 面积 right after a count, in the next
+    clause, measures what that count counted (寄宿生补助), without the count's own measure word."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or own.text not in SAME_THING_MEASURES or not a.index             or a.own.rule != "before_number" or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit)             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
+        return None
+    topic = previous.text
+    for measure in COUNT_MEASURES:
+        if topic.endswith(measure) and len(topic) > len(measure) + 1:
+            topic = topic[:-len(measure)]
+            break
+    return Subject(topic)
+
+
 def _per_head_of_group(a: Around) -> Subject | None:
     """城市低保对象67户118人,发放低保金71万元,人均月补助506元: a sum per head named alone, in
     the sentence of a group's count with only its totals between, is the group's (城市低保人均月
@@ -1850,6 +1870,7 @@ CONTEXT_RULES = (
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
+    ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

@@ -609,7 +609,9 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
-        if (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
+        if len(run) > 1 and (levels := _level_list(run)):
+            run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
+        elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
@@ -661,6 +663,26 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
                 and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     return run, dropped
+
+
+# A list of the levels of government the work spans (省市县三级, 市、区两级, 全国、省、市): where,
+# not what is counted; a pair of levels written as one type (区县社会工作指导中心) is no list
+LEVEL_LIST = re.compile(r"(?:全国|国家|省|市|县|区|镇|乡|村)级?(?:(?:、(?:省|市|县|区|镇|乡|村)级?)+(?:[两三四五]级)?"
+                        r"|(?:省|市|县|区|镇|乡|村)+[两三四五]级)")
+
+
+def _level_list(run: list[str]) -> int:
+    """How many words a list of levels of government opening the run takes (0 when none does or
+    it would be all of the run)."""
+    joined, longest = "", 0
+    for count, word in enumerate(run[:-1], start=1):
+        joined += word
+        if LEVEL_LIST.fullmatch(joined):
+            longest = count
+        if len(joined) > 10:
+            break
+    # 乡、镇、场卫生院: a list that goes on past the levels is the name's
+    return longest if longest and run[longest] not in COORDINATORS else 0
 
 
 def _owner_name(quoted: str) -> bool:
@@ -1001,6 +1023,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
     if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
         return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
+    levels = 0 if kept else _level_list(words)
+    if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
+        start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
     heads = (*head_words(), *_event_heads()) if events else head_words()
     for index, word in enumerate(words):
         if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):

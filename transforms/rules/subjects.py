@@ -1375,13 +1375,20 @@ class SubjectMemory:
 
     def __init__(self) -> None:
         self.by_family: dict[str, Subject] = {}
+        # the same over the whole document so far (set from the token stream by name_subjects_traced)
+        self.document: dict[str, Subject] = {}
 
     def remember(self, unit: str, subject: Subject | None) -> None:
         if subject is not None:
             self.by_family[_family(unit)] = subject
+            self.document[_family(unit)] = subject
 
     def recall(self, unit: str) -> Subject | None:
         return self.by_family.get(_family(unit))
+
+    def recall_before(self, unit: str) -> Subject | None:
+        """The last subject the unit had in the document, in an earlier paragraph too."""
+        return self.by_family.get(_family(unit)) or self.document.get(_family(unit))
 
 
 def _family(unit: str) -> str:
@@ -1393,6 +1400,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     """name_subjects with the name of the rule that gave each subject."""
     text = stream.text
     memory = memory if memory is not None else SubjectMemory()
+    memory.document = stream.derived.setdefault("subjects_by_family", memory.document)
     own: list[Named] = []
     floor = sentence_start
 
@@ -1642,7 +1650,15 @@ def _recalled(a: Around) -> Subject | None:
 
 
 def _place_breakdown(a: Around) -> Subject | None:
-    return _recalled(a) if _only_where(a) else None
+    """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
+    with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
+    区民政局 / 11月底前 / 其中北山街道1个,…)."""
+    if not _only_where(a):
+        return None
+    recalled = _recalled(a)
+    if recalled is None and a.lead.lstrip().startswith("其中"):
+        recalled = a.memory.recall_before(a.quantity.unit)
+    return recalled
 
 
 def _category_breakdown(a: Around) -> Subject | None:

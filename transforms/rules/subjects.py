@@ -1223,6 +1223,25 @@ def subject_of_money(stream: TokenStream, start: int, end: int) -> Subject | Non
     return _subject(run)
 
 
+# Verbs that name a sum only by its being spent (投入2601万元, 投资…)
+SPENDING = frozenset({"投入", "投资", "总投资", "拿出", "安排", "筹集", "投入资金"})
+# What opens the clause after a sum that says what it was spent on (…,组织实施X项目; …,用于X)
+PURPOSE = re.compile(r"[,，]\s*(?:组织实施|实施|开展|用于|建设|新建成|新建|建成|资助|支持)")
+
+
+def subject_of_purpose(stream: TokenStream, end: int, clause_end: int) -> Subject | None:
+    """投资2601万元,组织实施未成年人救助保护中心建设项目: a sum named only by its spending is of
+    what the clause right after it says it was spent on (what that clause ends with)."""
+    text = stream.text
+    found = PURPOSE.match(text, end)
+    if found is None:
+        return None
+    stop = clause_after(text, found.end())
+    if text.startswith(("是", "了"), found.end()) or re.search(r"\d", text[found.end():stop]):
+        return None  # 建成了, a count of its own: not what the sum was spent on
+    return subject_before_number(stream, found.end(), stop, "things")
+
+
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
     """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
     run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
@@ -1292,6 +1311,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(standard, "of_standard")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
+        purpose = subject_of_purpose(stream, after_start, after_end)
+        if purpose is not None:
+            return Named(purpose, "of_purpose")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -1359,7 +1382,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 

@@ -1023,6 +1023,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
     if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
         return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
+    if events and not kept and len(words) > 1 and len(words[0]) > 1 and (word_tag(words[0]) == "v" or _is_strip(words[0])) \
+            and word_tag(words[1]) in NOUN_TAGS and isinstance(words[1], Word) and words[1].start >= 0:
+        start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
@@ -1046,7 +1049,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
-        cut = len(phrase) if label else max(len("".join(_nominal_prefix(kept))), _modified_noun(kept, people))
+        cut = len(phrase) if label else max(len("".join(_nominal_prefix(kept))), _modified_noun(kept, people, events))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
         # a head of one character opening a longer word is no head of it (会 of 会商): the
@@ -1066,6 +1069,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
+    done = re.split(r"、?\s*\d", done, maxsplit=1)[0]  # up to the next figure of a list (、12次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
@@ -1132,7 +1136,7 @@ MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an
 NOT_NAMES = frozenset({"工作"})
 
 
-def _modified_noun(words: list[str], people: bool = False) -> int:
+def _modified_noun(words: list[str], people: bool = False, events: bool = False) -> int:
     """How long the name is that the words after a number run to, up to the last noun they open
     with, when none ends with a head word: 1000个青年就业见习岗位 → 青年就业见习岗位, 2公里健身步道贯通 → 健身步道 (a verb after
     the last noun is what was done to it; 两项省级改革创新试点工作 → 省级改革创新试点). 0 when no
@@ -1147,10 +1151,12 @@ def _modified_noun(words: list[str], people: bool = False) -> int:
         if word in domain_terms():
             tag = "n"
         if tag not in MODIFYING_TAGS or _is_strip(word) or is_place(word) \
-                or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v"):
+                or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v" and not events):
             break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate
         run.append(word)
-        if (tag in NOUN_TAGS or tag == "ng" or (tag == "l" and len(run) > 1)) and word not in NOT_NAMES:
+        if (tag in NOUN_TAGS or tag == "ng" or (tag == "l" and len(run) > 1)
+                or (events and len(run) > 1 and tag in ("v", "vn"))) and word not in NOT_NAMES:
+            # in event units what was done names the event (89次应急|响应, 12次督查|考评)
             # a set phrase after a modifier ends a name too (公益性|文艺演出); alone it may be a deed (超额完成)
             last = len(run)
     phrase = "".join(run[:last])

@@ -1656,6 +1656,10 @@ def _change_of_level(a: Around) -> Subject | None:
 
 
 def _share_of_whole(a: Around) -> Subject | None:
+    own = a.own.subject
+    if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
+            and "、" not in own.text:
+        return None  # 全区高级护理员占比达15.36%: the share its own clause names
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return a.previous

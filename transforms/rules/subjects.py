@@ -768,6 +768,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    flow = next((f for f in _context_words()["flows"] if "".join(run).endswith(f)), None) if run else None
+    if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
+        # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
+        # before it; the level is of that, not of the flow (提|标 may be cut in two)
+        run = run[:len(run) - 1 - _word_ends(run[::-1]).index(len(flow))]
+        while not run and words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
+            words.pop()
+        run = run or _take_run(words)
     if run == ["户"] and counts == "things":
         run = [*_household_name(words), *run]
     if "".join(run) in generic_subjects() and len(words) > 1 and words[-1] in _scope_words() \
@@ -868,6 +876,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
+
+
+RAISED_TO = frozenset({"至", "到", "后"})
 
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万

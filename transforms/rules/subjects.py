@@ -872,6 +872,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)
+        run = _without_start(run)
     run, dropped = _trim_front(run, counts)
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
@@ -879,6 +880,24 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
 
 
 RAISED_TO = frozenset({"至", "到", "后"})
+
+
+# Verbs that close the name of a thing built by saying it was started or finished
+STARTED = ("开工建设", "开工", "竣工", "建成")
+
+
+def _without_start(run: list[str]) -> list[str]:
+    """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
+    said started or finished is counted by that; work said started (棚户区改造开工) stays."""
+    joined = "".join(run)
+    verb = next((v for v in STARTED if joined.endswith(v) and len(joined) > len(v) + 1), None)
+    if verb is None:
+        return run
+    ends = _word_ends(run)
+    cut = len(joined) - len(verb)
+    if cut not in ends or not joined[:cut].endswith(head_words()):
+        return run
+    return run[:ends.index(cut) + 1]
 
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万

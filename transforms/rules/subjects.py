@@ -624,7 +624,9 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
-        elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
+        elif len(run) > 2 and first in LEVEL_CHARS and (_agency(run[1]) or run[1] in LEADERS):  # 县|民政局, 区|领导
+            run = run[2:]
+        elif len(run) > 2 and first.endswith(("委", "政府")) and _agency(run[1]) and len(run[1]) > 2:  # 县委|组织部
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
@@ -879,6 +881,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     return _subject(run, dropped, longest)
 
 
+LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
 RAISED_TO = frozenset({"至", "到", "后"})
 
 

@@ -1621,6 +1621,11 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
                         and not p.text.startswith(modifier) else p for p in parts[1:])]
 
 
+# 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but
+# 分别 and the verb of change changes the same levels
+RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低)了?\s*$")
+
+
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
     before it (by their own clauses, or by the parts of a list before 分别: A、B、C分别为…,
@@ -1628,7 +1633,8 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
     for group in lists:
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
         changes = named[group[0]].rule == "change_of_level" or (
-            "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead)))
+            "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead))) or (
+            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and named[group[0] - 1].rule == "change_of_level")
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
@@ -1685,7 +1691,15 @@ def _task_figure(a: Around) -> Subject | None:
 
 def _change_of_level(a: Around) -> Subject | None:
     change = _compiled(_context_words()["change"]).search(a.clause)
-    return a.about if change and not _names_own(a.own, a.clause, change) else None
+    listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
+    if not (change or listed) or (change and _names_own(a.own, a.clause, change)):
+        return None
+    # 发生事故66起、死亡68人,同比减少5起、4人: a change in a unit the sentence counted before is of
+    # that count (the next of its list too)
+    family = _family(a.quantity.unit)
+    same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                 if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
+    return same or (None if listed else a.about)
 
 
 def _share_of_whole(a: Around) -> Subject | None:

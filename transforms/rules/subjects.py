@@ -1462,6 +1462,9 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     """name_subjects with the name of the rule that gave each subject."""
     text = stream.text
     memory = memory if memory is not None else SubjectMemory()
+    if stream.derived.get("subjects_from", -1) >= sentence_start:  # a new pass over the document
+        stream.derived.pop("subjects_by_family", None)
+    stream.derived["subjects_from"] = sentence_start
     memory.document = stream.derived.setdefault("subjects_by_family", memory.document)
     own: list[Named] = []
     floor = sentence_start

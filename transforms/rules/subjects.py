@@ -107,6 +107,9 @@ DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
+# Verbs that make the thing counted: what stands before them says where or by whom (城市建成区|新增
+# 路外公共停车泊位), a 新 before the verb is part of it (新|改扩建, 新|(改)|建)
+CREATING = frozenset({"新增", "新建", "新开工", "建成", "改扩建", "改建", "扩建"})
 # What a plan's sums are for: a clause naming one before a bare 资金 is what the sum is of.
 PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
@@ -606,7 +609,9 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
-        if (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
+        if len(run) > 1 and (levels := _level_list(run)):
+            run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
+        elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
@@ -619,10 +624,14 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
-        elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
+        elif len(run) > 2 and first in LEVEL_CHARS and (_agency(run[1]) or run[1] in LEADERS):  # 县|民政局, 区|领导
+            run = run[2:]
+        elif len(run) > 2 and first.endswith(("委", "政府")) and _agency(run[1]) and len(run[1]) > 2:  # 县委|组织部
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
+        elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
+            run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
         elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
             run = run[1:]  # 月|发|低保资金: how often it is paid
         elif len(run) > 1 and _is_scope(run):
@@ -656,6 +665,26 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
                 and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     return run, dropped
+
+
+# A list of the levels of government the work spans (省市县三级, 市、区两级, 全国、省、市): where,
+# not what is counted; a pair of levels written as one type (区县社会工作指导中心) is no list
+LEVEL_LIST = re.compile(r"(?:全国|国家|省|市|县|区|镇|乡|村)级?(?:(?:、(?:省|市|县|区|镇|乡|村)级?)+(?:[两三四五]级)?"
+                        r"|(?:省|市|县|区|镇|乡|村)+[两三四五]级)")
+
+
+def _level_list(run: list[str]) -> int:
+    """How many words a list of levels of government opening the run takes (0 when none does or
+    it would be all of the run)."""
+    joined, longest = "", 0
+    for count, word in enumerate(run[:-1], start=1):
+        joined += word
+        if LEVEL_LIST.fullmatch(joined):
+            longest = count
+        if len(joined) > 10:
+            break
+    # 乡、镇、场卫生院: a list that goes on past the levels is the name's
+    return longest if longest and run[longest] not in COORDINATORS else 0
 
 
 def _owner_name(quoted: str) -> bool:
@@ -741,6 +770,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = _take_run(words)
+    flow = next((f for f in _context_words()["flows"] if "".join(run).endswith(f)), None) if run else None
+    if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
+        # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
+        # before it; the level is of that, not of the flow (提|标 may be cut in two)
+        run = run[:len(run) - 1 - _word_ends(run[::-1]).index(len(flow))]
+        while not run and words and (_is_strip(words[-1]) or words[-1] in COORDINATORS):
+            words.pop()
+        run = run or _take_run(words)
     if run == ["户"] and counts == "things":
         run = [*_household_name(words), *run]
     if "".join(run) in generic_subjects() and len(words) > 1 and words[-1] in _scope_words() \
@@ -829,16 +866,41 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = run[verb:] if verb is not None else run
     elif counts == "things" and len(run) > 2:
         # 困难群众御寒救助工作|走访慰问|困难群众: what the work is about, then the verb done to
-        # the people counted (a verb of the list right after a 工作 or 活动)
-        verb = next((i for i in range(len(run) - 2, 0, -1) if run[i - 1].endswith(("工作", "活动"))
-                     and _verb_goes(run[i], run[i + 1:], counts)), None)
+        # the people counted (a verb of the list right after a 工作 or 活动); 住宅小区|新增|充电端口:
+        # where or by what it was made, then the verb that made the thing counted (not a sum or
+        # people: 失业人员新增贷款 is whose loans)
+        verb = next((i for i in range(len(run) - 2, 0, -1) if (run[i - 1].endswith(("工作", "活动"))
+                     or (run[i] in CREATING and not tasks_link)) and _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)
+        run = _without_start(run)
     run, dropped = _trim_front(run, counts)
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
+
+
+LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
+RAISED_TO = frozenset({"至", "到", "后"})
+
+
+# Verbs that close the name of a thing built by saying it was started or finished
+STARTED = ("开工建设", "开工", "竣工", "建成")
+
+
+def _without_start(run: list[str]) -> list[str]:
+    """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
+    said started or finished is counted by that; work said started (棚户区改造开工) stays."""
+    joined = "".join(run)
+    verb = next((v for v in STARTED if joined.endswith(v) and len(joined) > len(v) + 1), None)
+    if verb is None:
+        return run
+    ends = _word_ends(run)
+    cut = len(joined) - len(verb)
+    if cut not in ends or not joined[:cut].endswith(head_words()):
+        return run
+    return run[:ends.index(cut) + 1]
 
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
@@ -974,7 +1036,8 @@ def _padded(text: str, start: int, end: int) -> bool:
             and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
 
 
-def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False) -> Subject | None:
+def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
+                         people: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织)."""
@@ -993,6 +1056,12 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
     if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
         return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
+    if events and not kept and len(words) > 1 and len(words[0]) > 1 and (word_tag(words[0]) == "v" or _is_strip(words[0])) \
+            and word_tag(words[1]) in NOUN_TAGS and isinstance(words[1], Word) and words[1].start >= 0:
+        start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
+    levels = 0 if kept else _level_list(words)
+    if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
+        start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
     heads = (*head_words(), *_event_heads()) if events else head_words()
     for index, word in enumerate(words):
         if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):
@@ -1013,7 +1082,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
-        cut = len(phrase) if label else len("".join(_nominal_prefix(kept)))
+        cut = len(phrase) if label else max(len("".join(_nominal_prefix(kept))), _modified_noun(kept, people, events))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
         cut = max((phrase.rfind(head) + len(head) for head in heads if head in phrase), default=0)
         # a head of one character opening a longer word is no head of it (会 of 会商): the
@@ -1033,6 +1102,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
+    done = re.split(r"、?\s*\d", done, maxsplit=1)[0]  # up to the next figure of a list (、12次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
@@ -1090,6 +1160,43 @@ def _nominal_prefix(words: list[str]) -> list[str]:
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []
+
+
+# Parts of speech that may modify the noun a counted thing ends with when no head word names it
+# (青年|就业|见习|岗位, 健身|步道, 调研|课题, 无|主楼): nouns, verbs and verbal nouns, adjectives,
+# distinguishers, time words (jieba tags 青年 as one).
+MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l"})
+NOT_NAMES = frozenset({"工作"})
+
+
+def _modified_noun(words: list[str], people: bool = False, events: bool = False) -> int:
+    """How long the name is that the words after a number run to, up to the last noun they open
+    with, when none ends with a head word: 1000个青年就业见习岗位 → 青年就业见习岗位, 2公里健身步道贯通 → 健身步道 (a verb after
+    the last noun is what was done to it; 两项省级改革创新试点工作 → 省级改革创新试点). 0 when no
+    noun ends such a run, a strip word, a place or a numeral opens it, or it names a task; after
+    people a verb opening it is their deed (680人自主创业), not a name."""
+    if people and words and word_tag(words[0]) == "v":
+        return 0
+    run: list[str] = []
+    last = 0
+    for word in words:
+        tag = word_tag(word)
+        if word in domain_terms():
+            tag = "n"
+        if tag not in MODIFYING_TAGS or _is_strip(word) or is_place(word) \
+                or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v" and not events):
+            break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate
+        run.append(word)
+        if (tag in NOUN_TAGS or tag == "ng" or (tag == "l" and len(run) > 1)
+                or (events and len(run) > 1 and tag in ("v", "vn"))) and word not in NOT_NAMES:
+            # in event units what was done names the event (89次应急|响应, 12次督查|考评)
+            # a set phrase after a modifier ends a name too (公益性|文艺演出); alone it may be a deed (超额完成)
+            last = len(run)
+    phrase = "".join(run[:last])
+    if phrase.endswith(tuple(TASK_WORDS)):
+        return 0  # 5家建设任务: a task, not what is counted
+    phrase = phrase.removesuffix("工作") if len(phrase) > 4 else phrase  # 试点工作: the work names nothing
+    return len(phrase) if len(phrase) >= 2 else 0
 
 
 def _phrase_ahead(words: list[str]) -> list[str]:
@@ -1155,6 +1262,25 @@ def subject_of_money(stream: TokenStream, start: int, end: int) -> Subject | Non
     return _subject(run)
 
 
+# Verbs that name a sum only by its being spent (投入2601万元, 投资…)
+SPENDING = frozenset({"投入", "投资", "总投资", "拿出", "安排", "筹集", "投入资金"})
+# What opens the clause after a sum that says what it was spent on (…,组织实施X项目; …,用于X)
+PURPOSE = re.compile(r"[,，]\s*(?:组织实施|实施|开展|用于|建设|新建成|新建|建成|资助|支持)")
+
+
+def subject_of_purpose(stream: TokenStream, end: int, clause_end: int) -> Subject | None:
+    """投资2601万元,组织实施未成年人救助保护中心建设项目: a sum named only by its spending is of
+    what the clause right after it says it was spent on (what that clause ends with)."""
+    text = stream.text
+    found = PURPOSE.match(text, end)
+    if found is None:
+        return None
+    stop = clause_after(text, found.end())
+    if text.startswith(("是", "了"), found.end()) or re.search(r"\d", text[found.end():stop]):
+        return None  # 建成了, a count of its own: not what the sum was spent on
+    return subject_before_number(stream, found.end(), stop, "things")
+
+
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
     """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
     run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
@@ -1190,6 +1316,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         # 职业教育助学工程项目,计划安排资金180万元: the sum of the project the clause before names
         project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
         before = project if project is not None and project.text.endswith(PROJECTS) else before
+    before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
+    before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
@@ -1202,7 +1330,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
     if kind == "count":
-        following = subject_after_number(stream, after_start, after_end, counts == "events")
+        following = subject_after_number(stream, after_start, after_end, counts == "events",
+                                         quantity.unit in PERSON_UNITS)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
@@ -1221,12 +1350,52 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(standard, "of_standard")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
+        purpose = subject_of_purpose(stream, after_start, after_end)
+        if purpose is not None:
+            return Named(purpose, "of_purpose")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
             return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
+
+
+def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, counts: str,
+                        before: Subject | None) -> Subject | None:
+    """电信网络诈骗案件发案数同比下降23.73%: a change is of what its clause names before the cue
+    of change (同比, 比上年, 较…), not of the verb after it; the phrase read back from the number,
+    when it starts past the cue, gives way to the one before the cue (when there is one)."""
+    if before is None:
+        return None
+    clause = stream.text[clause_start:number]
+    cue = _compiled(_context_words()["change"]).search(clause)
+    if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
+        return before
+    named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
+    return named if named is not None else before
+
+
+# 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
+RAISE_FROM = re.compile(r"(?:由|从)[^\d，,。；;、（）()由从]{0,10}$")
+RAISE_TO = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:提高|提升|调整|增加|上调|增长|降低|下调|减少)(?:了)?(?:到|至|为)")
+
+
+def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, floor: int, counts: str,
+                 before: Subject | None) -> Subject | None:
+    """将农村低保标准由家庭年人均收入2650元提高到3000元: the old level of a raise is of what stands
+    before 由 or 从 (the words after it say how the level is measured); with nothing before it
+    in its clause, of what the clause before names (调整低保标准,从每人每月1330元调整为…)."""
+    text = stream.text
+    found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
+    if found is None or not RAISE_TO.match(text, quantity.outer_end):
+        return before
+    if text[clause_start:found.start()].strip():
+        named = subject_before_number(stream, clause_start, found.start(), counts)
+    else:
+        named = _of_clause_before(stream, clause_start, floor, counts) if clause_start > 0 else None
+    return named if named is not None else before
 
 
 def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
@@ -1252,7 +1421,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 
@@ -1268,13 +1437,20 @@ class SubjectMemory:
 
     def __init__(self) -> None:
         self.by_family: dict[str, Subject] = {}
+        # the same over the whole document so far (set from the token stream by name_subjects_traced)
+        self.document: dict[str, Subject] = {}
 
     def remember(self, unit: str, subject: Subject | None) -> None:
         if subject is not None:
             self.by_family[_family(unit)] = subject
+            self.document[_family(unit)] = subject
 
     def recall(self, unit: str) -> Subject | None:
         return self.by_family.get(_family(unit))
+
+    def recall_before(self, unit: str) -> Subject | None:
+        """The last subject the unit had in the document, in an earlier paragraph too."""
+        return self.by_family.get(_family(unit)) or self.document.get(_family(unit))
 
 
 def _family(unit: str) -> str:
@@ -1286,6 +1462,10 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     """name_subjects with the name of the rule that gave each subject."""
     text = stream.text
     memory = memory if memory is not None else SubjectMemory()
+    if stream.derived.get("subjects_from", -1) >= sentence_start:  # a new pass over the document
+        stream.derived.pop("subjects_by_family", None)
+    stream.derived["subjects_from"] = sentence_start
+    memory.document = stream.derived.setdefault("subjects_by_family", memory.document)
     own: list[Named] = []
     floor = sentence_start
 
@@ -1444,6 +1624,11 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
                         and not p.text.startswith(modifier) else p for p in parts[1:])]
 
 
+# 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but
+# 分别 and the verb of change changes the same levels
+RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低)了?\s*$")
+
+
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
     """比上一年分别提高了9元和11元: a list of changes pairs, in order, with the levels named
     before it (by their own clauses, or by the parts of a list before 分别: A、B、C分别为…,
@@ -1451,7 +1636,8 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
     for group in lists:
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
         changes = named[group[0]].rule == "change_of_level" or (
-            "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead)))
+            "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead))) or (
+            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and named[group[0] - 1].rule == "change_of_level")
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
@@ -1508,10 +1694,22 @@ def _task_figure(a: Around) -> Subject | None:
 
 def _change_of_level(a: Around) -> Subject | None:
     change = _compiled(_context_words()["change"]).search(a.clause)
-    return a.about if change and not _names_own(a.own, a.clause, change) else None
+    listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
+    if not (change or listed) or (change and _names_own(a.own, a.clause, change)):
+        return None
+    # 发生事故66起、死亡68人,同比减少5起、4人: a change in a unit the sentence counted before is of
+    # that count (the next of its list too)
+    family = _family(a.quantity.unit)
+    same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                 if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
+    return same or (None if listed else a.about)
 
 
 def _share_of_whole(a: Around) -> Subject | None:
+    own = a.own.subject
+    if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
+            and "、" not in own.text:
+        return None  # 全区高级护理员占比达15.36%: the share its own clause names
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return a.previous
@@ -1521,6 +1719,8 @@ def _share_of_whole(a: Around) -> Subject | None:
 def _only_where(a: Around) -> bool:
     """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
     bare = NOT_WHERE.sub("", a.clause)
+    if a.own.subject is not None and a.own.rule == "after_number" and not is_place(a.own.subject.text):
+        return False  # 新建3家乡镇孝老食堂: what follows the number names the figure, whatever precedes it
     return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
 
 
@@ -1533,7 +1733,15 @@ def _recalled(a: Around) -> Subject | None:
 
 
 def _place_breakdown(a: Around) -> Subject | None:
-    return _recalled(a) if _only_where(a) else None
+    """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
+    with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
+    区民政局 / 11月底前 / 其中北山街道1个,…)."""
+    if not _only_where(a):
+        return None
+    recalled = _recalled(a)
+    if recalled is None and a.lead.lstrip().startswith("其中"):
+        recalled = a.memory.recall_before(a.quantity.unit)
+    return recalled
 
 
 def _category_breakdown(a: Around) -> Subject | None:
@@ -1595,6 +1803,26 @@ def _measure_of_topic(a: Around) -> Subject | None:
         return None
     topic = _topic(previous)
     return Subject(topic + own.text) if topic and topic != previous.text else None
+
+
+# Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生
+# 补助人数2728人,金额165万元; 在建项目16个,面积860亩): the count's measure word goes
+SAME_THING_MEASURES = frozenset({"金额", "面积"})
+COUNT_MEASURES = ("人数", "户数", "人次", "数量")
+
+
+def _measure_of_counted(a: Around) -> Subject | None:
+    """寄宿生补助人数2728人,金额165.175万元: a bare 金额 or 面积 right after a count, in the next
+    clause, measures what that count counted (寄宿生补助), without the count's own measure word."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or own.text not in SAME_THING_MEASURES or not a.index             or a.own.rule != "before_number" or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit)             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
+        return None
+    topic = previous.text
+    for measure in COUNT_MEASURES:
+        if topic.endswith(measure) and len(topic) > len(measure) + 1:
+            topic = topic[:-len(measure)]
+            break
+    return Subject(topic)
 
 
 def _per_head_of_group(a: Around) -> Subject | None:
@@ -1766,6 +1994,7 @@ CONTEXT_RULES = (
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
+    ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

@@ -41,13 +41,14 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
     decided: list[str] = []  # the kind rule of each mention
-    memory, paragraph = SubjectMemory(), -1
+    document_subjects: dict = {}  # the last subject of each unit family, over all paragraphs
+    memory, paragraph = SubjectMemory(document_subjects), -1
     cues = Cues(text)
     times: dict[int | None, object] = {}
     announced = announces_plan(text, meta.report_year)  # a page retelling a year's plan list
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
         if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
-            memory = SubjectMemory()  # a new paragraph: what its figures inherit starts afresh
+            memory = SubjectMemory(document_subjects)  # a new paragraph: what its figures inherit starts afresh
         paragraph = sentence.start
         section = sections[sentence.section] if sentence.section is not None else None
         category = section.category if section else SectionCategory.OTHER

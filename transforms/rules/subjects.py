@@ -1435,10 +1435,10 @@ class Named:
 class SubjectMemory:
     """The last subject given to each kind of unit in a paragraph (people, households, money …)."""
 
-    def __init__(self) -> None:
+    def __init__(self, document: dict[str, Subject] | None = None) -> None:
         self.by_family: dict[str, Subject] = {}
-        # the same over the whole document so far (set from the token stream by name_subjects_traced)
-        self.document: dict[str, Subject] = {}
+        # the same over the whole document so far: one dict the paragraphs' memories share
+        self.document: dict[str, Subject] = {} if document is None else document
 
     def remember(self, unit: str, subject: Subject | None) -> None:
         if subject is not None:
@@ -1462,10 +1462,6 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     """name_subjects with the name of the rule that gave each subject."""
     text = stream.text
     memory = memory if memory is not None else SubjectMemory()
-    if stream.derived.get("subjects_from", -1) >= sentence_start:  # a new pass over the document
-        stream.derived.pop("subjects_by_family", None)
-    stream.derived["subjects_from"] = sentence_start
-    memory.document = stream.derived.setdefault("subjects_by_family", memory.document)
     own: list[Named] = []
     floor = sentence_start
 

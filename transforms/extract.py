@@ -8,7 +8,7 @@ from itertools import groupby
 
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
-from transforms.rules.kinds import KindContext, announces_plan, is_section_total, kind_of
+from transforms.rules.kinds import KindContext, announces_plan, is_section_total, kind_of, looking_back
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects_traced
@@ -46,6 +46,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     cues = Cues(text)
     times: dict[int | None, object] = {}
     announced = announces_plan(text, meta.report_year)  # a page retelling a year's plan list
+    back = looking_back(text, sections, meta.report_year)  # parts on a period before the report's
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
         if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
             memory = SubjectMemory(document_subjects)  # a new paragraph: what its figures inherit starts afresh
@@ -80,7 +81,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
                 outer_end=quantity.outer_end, category=category,
                 in_heading=section is not None and _on_heading_line(text, section, quantity.start),
-                review=category in REVIEW, report_type=meta.report_type, column=quantity.column,
+                review=category in REVIEW or (category is SectionCategory.OTHER and any(
+                    start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
                 report_year=meta.report_year, after_target=after_target,
                 section_end=section.end if section is not None else None, announced_plan=announced))
             after_target = kind is Kind.TARGET

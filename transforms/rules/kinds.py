@@ -57,7 +57,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   the figure's sentence is the cell right before one that only names the units in charge
   (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
-  (基础条件, 取得的主要成绩) nor after a done word in its clause (已建成助餐点16个);
+  (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
+  before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
+  word in its clause (已建成助餐点16个);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布): its figures are the list's,
   targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
@@ -577,6 +579,46 @@ def _announced_plan(c: KindContext) -> bool:
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
     return not _says_done(_without_not_cues(c.clause_before))
+
+
+# 十三五 → 13: the third five-year plan ran 1966-1970, each later one five years on (the 14th 2021-2025).
+FIVE_YEAR = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@cache
+def _looking_back_opening() -> re.Pattern:
+    """A past period opening a heading's title or a line: “十三五”期间, 过去五年 (`looking_back`)."""
+    table = _table()["looking_back"]
+    return re.compile(rf"^[\s\d一二三四五六七八九十、.．()（）]*[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?"
+                      rf"(?:{alternation(table['period_words'])})"
+                      rf"|^[\s\d一二三四五六七八九十、.．()（）]*(?:{alternation(table['openings'])})")
+
+
+def looking_back(text: str, sections: list, report_year: int | None) -> list[tuple[int, int]]:
+    """The spans of a report that look back on a period before its own: a section whose heading
+    opens with one (一、过去五年工作; “十三五”时期…), with its subsections, and a paragraph opening
+    with one (“十三五”期间，全市…) up to the next heading. A plan's figures there are what the
+    past period did (`plan_document` passes them over). A numbered plan (十三五) is past when it
+    ends before the report's year."""
+    if report_year is None:
+        return []
+    opening = _looking_back_opening()
+
+    def past(found: re.Match | None) -> bool:
+        if found is None:
+            return False
+        plan = found.group("plan")
+        return plan is None or 1970 + 5 * (10 + FIVE_YEAR[plan] - 3) < report_year
+
+    spans = [(s.start, s.end) for s in sections if past(opening.match(s.title))]
+    heading_starts = sorted(s.start for s in sections)
+    position = 0
+    for line in text.split("\n"):
+        if past(opening.match(line)):
+            later = [h for h in heading_starts if h > position]
+            spans.append((position, later[0] if later else len(text)))
+        position += len(line) + 1
+    return spans
 
 
 def _table_plan_column(c: KindContext) -> bool:

@@ -78,7 +78,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_toml
-from transforms.model import Kind, SectionCategory
+from transforms.model import Kind, Section, SectionCategory
 from transforms.rules import computed_once
 from transforms.rules.units import alternation
 
@@ -594,7 +594,7 @@ def _looking_back_opening() -> re.Pattern:
                       rf"|^[\s\d一二三四五六七八九十、.．()（）]*(?:{alternation(table['openings'])})")
 
 
-def looking_back(text: str, sections: list, report_year: int | None) -> list[tuple[int, int]]:
+def looking_back(text: str, sections: list[Section], report_year: int | None) -> list[tuple[int, int]]:
     """The spans of a report that look back on a period before its own: a section whose heading
     opens with one (一、过去五年工作; “十三五”时期…), with its subsections, and a paragraph opening
     with one (“十三五”期间，全市…) up to the next heading. A plan's figures there are what the

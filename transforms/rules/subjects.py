@@ -527,6 +527,23 @@ def _split_verb(word: str) -> list[str]:
     return [word]
 
 
+def _possessor(words: list[str]) -> list[str]:
+    """The nouns before 的 that own a measure after it (农村低保对象|的|月人均补助水平, 城镇|和|农村|低保对象):
+    a phrase of nouns naming people or things, not a clause (no verb), a place or a scope; empty
+    when there is none."""
+    rest = list(words)
+    owner = _take_run(rest)
+    while len(rest) > 1 and rest[-1] in ("和", "、", "及") and (more := _take_run(rest[:-1])):
+        owner = [*more, rest[-1], *owner]
+        rest = rest[:len(rest) - 1 - len(more)]
+    phrase = "".join(owner)
+    if not owner or len(phrase) > 10 or not HAN.match(phrase) or NUMERAL_CHARS.search(phrase) \
+            or any(word_tag(word) in ("v", "vn", "p") for word in owner) or _is_scope(owner + ["的"]) \
+            or _leading_place(owner + ["的"]) or not owner[-1].endswith(head_words()):
+        return []
+    return owner
+
+
 def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     """Whether the verb in front of `rest` is dropped: in front of a thing, a person or money
     unless the rest names nothing alone (救助金额); in front of an event noun (讲授法治专题党课)."""
@@ -838,6 +855,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
             clause.insert(0, rest[-1])
         run = [*clause, words[-1], *run]
+    elif words and words[-1] == "的" and run and "".join(run).endswith(_measure_heads()) \
+            and (owner := _possessor(words[:-1])):
+        run = [*owner, *run]  # 低保对象的月人均补助水平: whose measure it is, without 的
     elif words and words[-1] == "的" and run and counts == "things":
         # a short clause of doing before 的 narrows what is counted and stays (提供住宿的社会服务
         # 机构, 参加工伤保险的农民工, 民政部门管理的公墓); a long one, a bare verb (登记的), an
@@ -1531,6 +1551,28 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
+    _continue_respectively(text, quantities, named, lists)
+
+
+# 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
+# between a list paired after 分别 and a list of as many figures that goes on the same sentence
+# (a verb of reaching and its cue words, no new thing named)
+RESPECTIVE_SEQUEL = re.compile(r"[,，]?\s*(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
+                               r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
+
+
+def _continue_respectively(text: str, quantities: list[Quantity], named: list[Named],
+                           lists: list[list[int]]) -> None:
+    """A list of as many figures right after a list paired after 分别, joined to it only by a
+    verb of reaching (从460元、300元提高到620元、496元), pairs with the same parts in order."""
+    for before, group in zip(lists, lists[1:]):
+        if len(before) != len(group) or any(named[i].rule != "respectively" for i in before) \
+                or any(named[i].rule == "respectively" for i in group):
+            continue
+        gap = text[quantities[before[-1]].outer_end:quantities[group[0]].outer_start]
+        if RESPECTIVE_SEQUEL.fullmatch(gap):
+            for source, index in zip(before, group):
+                named[index] = Named(named[source].subject, "respectively")
 
 
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:

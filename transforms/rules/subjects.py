@@ -454,12 +454,28 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
             and bool(HAN.match(modifier)) and not _is_strip(modifier))
 
 
+# Words of need or duty before a verb (需救助人口, 应到代表, 待安置人员): with the verb they say which
+# of the people or things the head names are counted, so they stay in the name
+MODALS = frozenset({"需", "应", "待", "需要"})
+
+
+def _modal_inside(words: list[str], run: list[str]) -> bool:
+    """Whether the strip word ending `words` is a verb after a word of need or duty, or that word
+    itself before such a verb, in front of the noun the run ends with (因旱|需|救助|人口)."""
+    if not run or not (word_tag(run[-1]) or "").startswith("n"):
+        return False
+    last = words[-1]
+    if last in MODALS:
+        return (word_tag(run[0]) or "") in ("v", "vn") and len(run) > 1
+    return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
+
+
 def _take_run(words: list[str]) -> list[str]:
     """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run) or _period_inside(words, run)):
+                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)):
         run.insert(0, words.pop())
     if "".join(run) in BARE_HEADS and words:
         # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head

@@ -1573,7 +1573,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
 # 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
-RESPECTIVE_SEQUEL = re.compile(r"[,，]?\s*(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 
 
@@ -1658,6 +1658,10 @@ def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:
     if len(head) < 2 or len(last) < len(before) + 2:
         return None
     prefix = parts[0].text[:-width] if len(parts[0].text) > width else ""
+    if prefix and word_tag(prefix) in ("v", "vn", "d") and word_tag(cut_phrase(head)[0]) not in ("v", "vn"):
+        # 集中供养、散居孤儿…标准: modifiers of a noun (孤儿), and 集中 is how the first is kept,
+        # no name the others share (低保集中和分散供养标准: manners of a verb, 低保 is shared)
+        prefix = ""
     named = [p.text if p.text.startswith(prefix) else prefix + p.text for p in parts[:-1]]
     last = last if last.startswith(prefix) else prefix + last
     return [*(Subject(text + head) for text in named), Subject(last)]

@@ -665,6 +665,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
         elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
             run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
+        elif len(run) > 1 and first == "起" and (len(run[1]) > 1 or run[1] in SELF):
+            run = run[1:]  # 1月起|我市城镇低保标准: from when, not what (起|付|线 stays)
         elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
             run = run[1:]  # 月|发|低保资金: how often it is paid
         elif len(run) > 1 and _is_scope(run):

@@ -1808,11 +1808,15 @@ def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
     own = a.own.subject
-    if own is None or own.text not in _words("subject_categories.txt") or not (
-            "其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown")):
+    if own is None or own.text not in _words("subject_categories.txt"):
         return None
     whole = _recalled(a)
     if whole is None or whole.text == own.text:
+        return None
+    # 城镇低保标准从270元调整为300元,农村从170元调整为180元: a category alone after the figure
+    # of another category's thing is the same thing of its own category
+    sibling = any(whole.text.startswith(c) and len(whole.text) > len(c) + 1 for c in _words("subject_categories.txt"))
+    if not ("其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown") or sibling):
         return None
     rest = whole.text
     for category in sorted(_words("subject_categories.txt"), key=len, reverse=True):

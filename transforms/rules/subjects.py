@@ -1436,6 +1436,25 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     return named if named is not None else before
 
 
+# 从1.53万个发展到1.8万个, 从8万人扩大到12万人: a verb of any kind with 到 or 至 between the
+# old level after 从 or 由 and the new one
+REACHED_GAP = re.compile(r"(?:/[月年日人])?\s*([\u4e00-\u9fff]{1,3}?)了?(?:到|至)\s*$")
+
+
+def _reached_level(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """社会组织从1.53万个发展到1.8万个: the new level is of the thing the old one is, when its own
+    clause names only the verb of reaching (发展, 扩大) — a level of the same unit."""
+    for index in range(1, len(quantities)):
+        old, new = quantities[index - 1], quantities[index]
+        gap = REACHED_GAP.fullmatch(text[old.outer_end:new.outer_start])
+        if gap is None or old.unit != new.unit or named[index - 1].subject is None \
+                or not RAISE_FROM.search(text, max(0, old.outer_start - 12), old.outer_start):
+            continue
+        current = named[index].subject
+        if current is None or current.text == gap.group(1) or current.text in gap.group(0):
+            named[index] = Named(named[index - 1].subject, "reached_level")
+
+
 def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     """Indexes of the quantities that form lists (two or more numbers with only 、 between)."""
     groups: list[list[int]] = []
@@ -1535,6 +1554,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     _pair_respectively(stream, sentence_start, quantities, named, lists)
     _pair_changes(text, quantities, named, lists)
+    _reached_level(text, quantities, named)
     for group in lists:
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:

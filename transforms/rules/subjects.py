@@ -1074,6 +1074,11 @@ def _padded(text: str, start: int, end: int) -> bool:
             and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
 
 
+# Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
+# 改造, 1700户老年人家庭适老化改造)
+WORKS_ON_THING = ("改造", "维修改造", "修缮")
+
+
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
                          people: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
@@ -1132,6 +1137,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
         cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
+    after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
+    if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
+            and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
+        cut = len(phrase)  # 500户残疾人家庭无障碍设施改造: the work done on them is what is counted
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]

@@ -454,12 +454,28 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
             and bool(HAN.match(modifier)) and not _is_strip(modifier))
 
 
+# Words of need or duty before a verb (需救助人口, 应到代表, 待安置人员): with the verb they say which
+# of the people or things the head names are counted, so they stay in the name
+MODALS = frozenset({"需", "应", "待", "需要"})
+
+
+def _modal_inside(words: list[str], run: list[str]) -> bool:
+    """Whether the strip word ending `words` is a verb after a word of need or duty, or that word
+    itself before such a verb, in front of the noun the run ends with (因旱|需|救助|人口)."""
+    if not run or not (word_tag(run[-1]) or "").startswith("n"):
+        return False
+    last = words[-1]
+    if last in MODALS:
+        return (word_tag(run[0]) or "") in ("v", "vn") and len(run) > 1
+    return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
+
+
 def _take_run(words: list[str]) -> list[str]:
     """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run) or _period_inside(words, run)):
+                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)):
         run.insert(0, words.pop())
     if "".join(run) in BARE_HEADS and words:
         # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head
@@ -525,6 +541,23 @@ def _split_verb(word: str) -> list[str]:
             word = _as_word(word)
             return [word.part(0, length), word.part(length)]
     return [word]
+
+
+def _possessor(words: list[str]) -> list[str]:
+    """The nouns before 的 that own a measure after it (农村低保对象|的|月人均补助水平, 城镇|和|农村|低保对象):
+    a phrase of nouns naming people or things, not a clause (no verb), a place or a scope; empty
+    when there is none."""
+    rest = list(words)
+    owner = _take_run(rest)
+    while len(rest) > 1 and rest[-1] in ("和", "、", "及") and (more := _take_run(rest[:-1])):
+        owner = [*more, rest[-1], *owner]
+        rest = rest[:len(rest) - 1 - len(more)]
+    phrase = "".join(owner)
+    if not owner or len(phrase) > 10 or not HAN.match(phrase) or NUMERAL_CHARS.search(phrase) \
+            or any(word_tag(word) in ("v", "vn", "p") for word in owner) or _is_scope(owner + ["的"]) \
+            or _leading_place(owner + ["的"]) or not owner[-1].endswith(head_words()):
+        return []
+    return owner
 
 
 def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
@@ -632,6 +665,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
         elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
             run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
+        elif len(run) > 1 and first == "起" and (len(run[1]) > 1 or run[1] in SELF):
+            run = run[1:]  # 1月起|我市城镇低保标准: from when, not what (起|付|线 stays)
         elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
             run = run[1:]  # 月|发|低保资金: how often it is paid
         elif len(run) > 1 and _is_scope(run):
@@ -838,6 +873,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words():
             clause.insert(0, rest[-1])
         run = [*clause, words[-1], *run]
+    elif words and words[-1] == "的" and run and "".join(run).endswith(_measure_heads()) \
+            and (owner := _possessor(words[:-1])):
+        run = [*owner, *run]  # 低保对象的月人均补助水平: whose measure it is, without 的
     elif words and words[-1] == "的" and run and counts == "things":
         # a short clause of doing before 的 narrows what is counted and stays (提供住宿的社会服务
         # 机构, 参加工伤保险的农民工, 民政部门管理的公墓); a long one, a bare verb (登记的), an
@@ -1036,6 +1074,11 @@ def _padded(text: str, start: int, end: int) -> bool:
             and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
 
 
+# Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
+# 改造, 1700户老年人家庭适老化改造)
+WORKS_ON_THING = ("改造", "维修改造", "修缮")
+
+
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
                          people: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
@@ -1094,6 +1137,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
         cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
+    after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
+    if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
+            and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
+        cut = len(phrase)  # 500户残疾人家庭无障碍设施改造: the work done on them is what is counted
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]
@@ -1398,6 +1445,25 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     return named if named is not None else before
 
 
+# 从1.53万个发展到1.8万个, 从8万人扩大到12万人: a verb of any kind with 到 or 至 between the
+# old level after 从 or 由 and the new one
+REACHED_GAP = re.compile(r"(?:/[月年日人])?\s*([\u4e00-\u9fff]{1,3}?)了?(?:到|至)\s*$")
+
+
+def _reached_level(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """社会组织从1.53万个发展到1.8万个: the new level is of the thing the old one is, when its own
+    clause names only the verb of reaching (发展, 扩大) — a level of the same unit."""
+    for index in range(1, len(quantities)):
+        old, new = quantities[index - 1], quantities[index]
+        gap = REACHED_GAP.fullmatch(text[old.outer_end:new.outer_start])
+        if gap is None or old.unit != new.unit or named[index - 1].subject is None \
+                or not RAISE_FROM.search(text, max(0, old.outer_start - 12), old.outer_start):
+            continue
+        current = named[index].subject
+        if current is None or current.text == gap.group(1) or current.text in gap.group(0):
+            named[index] = Named(named[index - 1].subject, "reached_level")
+
+
 def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     """Indexes of the quantities that form lists (two or more numbers with only 、 between)."""
     groups: list[list[int]] = []
@@ -1497,6 +1563,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     _pair_respectively(stream, sentence_start, quantities, named, lists)
     _pair_changes(text, quantities, named, lists)
+    _reached_level(text, quantities, named)
     for group in lists:
         last = own[group[-1]].subject
         if last is None or any(own[i].subject for i in group[:-1]) or named[group[-1]].rule != own[group[-1]].rule:
@@ -1531,6 +1598,28 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
+    _continue_respectively(text, quantities, named, lists)
+
+
+# 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
+# between a list paired after 分别 and a list of as many figures that goes on the same sentence
+# (a verb of reaching and its cue words, no new thing named)
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
+                               r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
+
+
+def _continue_respectively(text: str, quantities: list[Quantity], named: list[Named],
+                           lists: list[list[int]]) -> None:
+    """A list of as many figures right after a list paired after 分别, joined to it only by a
+    verb of reaching (从460元、300元提高到620元、496元), pairs with the same parts in order."""
+    for before, group in zip(lists, lists[1:]):
+        if len(before) != len(group) or any(named[i].rule != "respectively" for i in before) \
+                or any(named[i].rule == "respectively" for i in group):
+            continue
+        gap = text[quantities[before[-1]].outer_end:quantities[group[0]].outer_start]
+        if RESPECTIVE_SEQUEL.fullmatch(gap):
+            for source, index in zip(before, group):
+                named[index] = Named(named[source].subject, "respectively")
 
 
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
@@ -1600,6 +1689,10 @@ def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:
     if len(head) < 2 or len(last) < len(before) + 2:
         return None
     prefix = parts[0].text[:-width] if len(parts[0].text) > width else ""
+    if prefix and word_tag(prefix) in ("v", "vn", "d") and word_tag(cut_phrase(head)[0]) not in ("v", "vn"):
+        # 集中供养、散居孤儿…标准: modifiers of a noun (孤儿), and 集中 is how the first is kept,
+        # no name the others share (低保集中和分散供养标准: manners of a verb, 低保 is shared)
+        prefix = ""
     named = [p.text if p.text.startswith(prefix) else prefix + p.text for p in parts[:-1]]
     last = last if last.startswith(prefix) else prefix + last
     return [*(Subject(text + head) for text in named), Subject(last)]
@@ -1744,11 +1837,15 @@ def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
     own = a.own.subject
-    if own is None or own.text not in _words("subject_categories.txt") or not (
-            "其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown")):
+    if own is None or own.text not in _words("subject_categories.txt"):
         return None
     whole = _recalled(a)
     if whole is None or whole.text == own.text:
+        return None
+    # 城镇低保标准从270元调整为300元,农村从170元调整为180元: a category alone after the figure
+    # of another category's thing is the same thing of its own category
+    sibling = any(whole.text.startswith(c) and len(whole.text) > len(c) + 1 for c in _words("subject_categories.txt"))
+    if not ("其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown") or sibling):
         return None
     rest = whole.text
     for category in sorted(_words("subject_categories.txt"), key=len, reverse=True):

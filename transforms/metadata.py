@@ -1416,7 +1416,7 @@ def _blank(pattern: re.Pattern, text: str) -> str:
 
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
-    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none, or the
+    `…总结及…计划` title (or `…计划和…总结`) the summary's; a title whose only year is its plan's gives none, or the
     year before it when the summary's year is masked (20XX年度工作总结和2024年工作计划); a
     five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
     if not title:
@@ -1431,6 +1431,10 @@ def title_year(title: str | None) -> int | None:
         return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"]) if term else None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
+    if 0 <= plan < summary:  # the plan named first (2025年工作计划和2024年工作总结): the summary's year, after the plan
+        after_plan = [y for y in years if plan < y.start() < summary]
+        if after_plan:
+            return int(after_plan[-1].group("year"))
     if summary >= 0 and plan > summary:
         before_plan = [y for y in years if y.start() < summary]
         if before_plan:

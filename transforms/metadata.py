@@ -1058,9 +1058,17 @@ def _section_in(line: str, crumbs: str) -> bool:
 
 
 def _labelled(line: str) -> bool:
-    """A line opening with a page label and its value (主题分类 社会救助)."""
-    head = line.split()[0] if line.split() else ""
-    return label_key(head) is not None or label_key(head.split(":")[0].split("：")[0]) is not None and (":" in head or "：" in head)
+    """A line opening with a page label and its value (主题分类 社会救助, 名  称: …), or a page block's line
+    holding a label with its colon after its first word (号: /2025-00019 信息分类: 综合政务, its
+    first label cut short)."""
+    words = line.split()
+    head = words[0] if words else ""
+    if label_key(head) is not None or label_key(head.split(":")[0].split("：")[0]) is not None and (":" in head or "：" in head):
+        return True
+    if re.search("[:：]", line) and label_key(re.split("[:：]", line)[0]) is not None:
+        return True  # a label spaced out to align with the others (名  称: …)
+    return any(re.split("[:：]", word)[0] and label_key(re.split("[:：]", word)[0]) is not None and re.search("[:：]", word)
+               for word in words[1:])
 
 
 def _glued_title(line: str) -> str | None:

@@ -1887,6 +1887,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
+    if region["admin_level"] == "city" and not region["city"] and (region["province"] or "").endswith("市"):
+        region["admin_level"] = "province"  # a municipality's 市 body (重庆 … 市民政局): its city is a province
     opening = _place_at(TITLE_PREFIX.sub("", title), 0) if title and not region["province"] else None
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()

@@ -1465,15 +1465,25 @@ def plan_section_start(text: str) -> int | None:
     return found.start() if found and found.start() > 0 else None
 
 
+# A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会议")
+
+
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
     does (the earliest of a tie), never one the text compares against nor one whose clause
-    plans (2024年，全省将…); a plan's first year
+    plans (2024年，全省将…); a year's work conference counts for the year before (2021年全市民政
+    工作会议 → 2020); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
     text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
     first: dict[int, int] = {}
+    for match in WORK_CONFERENCE.finditer(text):  # held early in its year, it reviews the year before
+        year = int(match.group("year")) - 1
+        counts[year] += 1
+        first[year] = min(first.get(year, match.start()), match.start())
+    text = _blank(WORK_CONFERENCE, text)
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()):

@@ -1268,8 +1268,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
-        if _label_alone(line) and index + 1 < len(lines):
-            line += lines[index + 1]  # 发布日期: / 2023-03-31, a page block saved one line each
+        if (_label_alone(line) or label_key(line.strip(BULLETS)) in labels["publish_date"]) and index + 1 < len(lines):
+            line = line.strip(BULLETS) + " " + lines[index + 1].strip(BULLETS)  # 发布日期: / 2023-03-31, a page block saved one line each (• 发布日期 / • 2016-12-09)
         line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
@@ -1280,7 +1280,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)) \
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
+                               or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     glued = TRAILING_DATE.search(URL.sub(" ", lines[0])) if lines else None
@@ -1292,6 +1293,9 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
+# A news byline under the headline, its writers and outlet before the posting time (王林 李明   某某客户端   2025-01-21 20:50:51).
+BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
 PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 

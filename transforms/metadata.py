@@ -595,6 +595,16 @@ def _autonomous_regions() -> re.Pattern:
 
 
 @cache
+def _autonomous_short_names() -> tuple[str, ...]:
+    """The autonomous regions by their short names (西藏, 广西, 内蒙古)."""
+    return tuple(re.sub(r"(?:维吾尔|壮族|回族)?自治区$", "", name) for code, name in _division_names().items()
+                 if code.endswith("0000") and name.endswith("自治区"))
+
+
+SHORT_REGION_MENTIONS = 2  # a region named this often by its short name is the text's (2014年,西藏… 全区…), not one it aids
+
+
+@cache
 def _ranking() -> re.Pattern:
     return re.compile(alternation(_config()["agency"]["ranking"]))
 
@@ -604,7 +614,8 @@ def _own_level(text: str) -> str | None:
     autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
     text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
-    region = "province" if _autonomous_regions().search(text) else None
+    region = "province" if _autonomous_regions().search(text) or any(
+        text.count(short) >= SHORT_REGION_MENTIONS for short in _autonomous_short_names()) else None
     for char, level in _config()["agency"]["own_place"].items():
         whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
         counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("本" + char) + whole

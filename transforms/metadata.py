@@ -945,6 +945,23 @@ HEADLINE_WORDS = 4  # Chinese characters at least
 LABELLED_HEADLINE_WORDS = 2  # over a labelled date (发布时间: …) a page's title may be mostly digits: 2022年09月报
 
 
+SITE_NAME_SEPARATOR = re.compile(r"\s*[-_|—]+\s*")
+
+
+def _without_site_name(lines: list[str]) -> list[str]:
+    """The head's lines without the site's name a page title ends with after a separator
+    (…实施情况政务公开-某某网 over a line `• 某某网`): a suffix standing again as a line of its own."""
+    own = {line.strip(BULLETS) for line in lines[:HEAD_LINES]}
+    found = []
+    for line in lines:
+        for separator in SITE_NAME_SEPARATOR.finditer(line) if line in lines[:HEAD_LINES] else ():
+            if separator.start() >= SHORTEST_TITLE and line[separator.end():].strip() in own:
+                line = line[:separator.start()]
+                break
+        found.append(line)
+    return found
+
+
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first head line naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -954,7 +971,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = _without_attachments(_without_column_heads(lines))
+    lines = _without_site_name(_without_attachments(_without_column_heads(lines)))
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)

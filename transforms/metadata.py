@@ -151,10 +151,10 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-# Words of doing work (推进, 加强) and counts (两个, 三处): no place's name holds one, so a phrase
+# Words of doing work (推进, 加强) and counts (两个): no place's name holds one, so a phrase
 # before a town's level holding one (继续推进社区, 当巴和雪两个社区) is a clause, not a town.
 NOT_IN_A_NAME = (r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面|继续|进一步"
-                 r"|[一二两三四五六七八九十几多\d][个处所家]")
+                 r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"

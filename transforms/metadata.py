@@ -151,9 +151,14 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
+# Words of doing work (推进, 加强) and counts (两个): no place's name holds one, so a phrase
+# before a town's level holding one (继续推进社区, 当巴和雪两个社区) is a clause, not a town.
+NOT_IN_A_NAME = (r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面|继续|进一步"
+                 r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
-TOWN = re.compile(r"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)[\u4e00-\u9fff]{2,4}?(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -590,6 +595,16 @@ def _autonomous_regions() -> re.Pattern:
 
 
 @cache
+def _autonomous_short_names() -> tuple[str, ...]:
+    """The autonomous regions by their short names (西藏, 广西, 内蒙古)."""
+    return tuple(re.sub(r"(?:维吾尔|壮族|回族)?自治区$", "", name) for code, name in _division_names().items()
+                 if code.endswith("0000") and name.endswith("自治区"))
+
+
+SHORT_REGION_MENTIONS = 2  # a region named this often by its short name is the text's (2014年,西藏… 全区…), not one it aids
+
+
+@cache
 def _ranking() -> re.Pattern:
     return re.compile(alternation(_config()["agency"]["ranking"]))
 
@@ -599,7 +614,8 @@ def _own_level(text: str) -> str | None:
     autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
     text ranks itself in (走在全市前列, 全市第一) is above its own."""
     counts = Counter()
-    region = "province" if _autonomous_regions().search(text) else None
+    region = "province" if _autonomous_regions().search(text) or any(
+        text.count(short) >= SHORT_REGION_MENTIONS for short in _autonomous_short_names()) else None
     for char, level in _config()["agency"]["own_place"].items():
         whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
         counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("本" + char) + whole
@@ -929,6 +945,23 @@ HEADLINE_WORDS = 4  # Chinese characters at least
 LABELLED_HEADLINE_WORDS = 2  # over a labelled date (发布时间: …) a page's title may be mostly digits: 2022年09月报
 
 
+SITE_NAME_SEPARATOR = re.compile(r"\s*[-_|—]+\s*")
+
+
+def _without_site_name(lines: list[str]) -> list[str]:
+    """The head's lines without the site's name a page title ends with after a separator
+    (…实施情况政务公开-某某网 over a line `• 某某网`): a suffix standing again as a line of its own."""
+    own = {line.strip(BULLETS) for line in lines[:HEAD_LINES]}
+    found = []
+    for line in lines:
+        for separator in SITE_NAME_SEPARATOR.finditer(line) if line in lines[:HEAD_LINES] else ():
+            if separator.start() >= SHORTEST_TITLE and line[separator.end():].strip() in own:
+                line = line[:separator.start()]
+                break
+        found.append(line)
+    return found
+
+
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first head line naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -938,7 +971,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = _without_attachments(_without_column_heads(lines))
+    lines = _without_site_name(_without_attachments(_without_column_heads(lines)))
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1053,9 +1086,17 @@ def _section_in(line: str, crumbs: str) -> bool:
 
 
 def _labelled(line: str) -> bool:
-    """A line opening with a page label and its value (主题分类 社会救助)."""
-    head = line.split()[0] if line.split() else ""
-    return label_key(head) is not None or label_key(head.split(":")[0].split("：")[0]) is not None and (":" in head or "：" in head)
+    """A line opening with a page label and its value (主题分类 社会救助, 名  称: …), or a page block's line
+    holding a label with its colon after its first word (号: /2025-00019 信息分类: 综合政务, its
+    first label cut short)."""
+    words = line.split()
+    head = words[0] if words else ""
+    if label_key(head) is not None or label_key(head.split(":")[0].split("：")[0]) is not None and (":" in head or "：" in head):
+        return True
+    if re.search("[:：]", line) and label_key(re.split("[:：]", line)[0]) is not None:
+        return True  # a label spaced out to align with the others (名  称: …)
+    return any(re.split("[:：]", word)[0] and label_key(re.split("[:：]", word)[0]) is not None and re.search("[:：]", word)
+               for word in words[1:])
 
 
 def _glued_title(line: str) -> str | None:
@@ -1255,8 +1296,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     for index, line in enumerate(lines[:HEAD_LINES]):
-        if _label_alone(line) and index + 1 < len(lines):
-            line += lines[index + 1]  # 发布日期: / 2023-03-31, a page block saved one line each
+        if (_label_alone(line) or label_key(line.strip(BULLETS)) in labels["publish_date"]) and index + 1 < len(lines):
+            line = line.strip(BULLETS) + " " + lines[index + 1].strip(BULLETS)  # 发布日期: / 2023-03-31, a page block saved one line each (• 发布日期 / • 2016-12-09)
         line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
@@ -1267,7 +1308,8 @@ def head_date(lines: list[str], news: bool = False) -> str | None:
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)) \
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
+                               or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     glued = TRAILING_DATE.search(URL.sub(" ", lines[0])) if lines else None
@@ -1279,6 +1321,9 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
+# A news byline under the headline, its writers and outlet before the posting time (王林 李明   某某客户端   2025-01-21 20:50:51).
+BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
 PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 
@@ -1411,7 +1456,7 @@ def _blank(pattern: re.Pattern, text: str) -> str:
 
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
-    `…总结及…计划` title the summary's; a title whose only year is its plan's gives none, or the
+    `…总结及…计划` title (or `…计划和…总结`) the summary's; a title whose only year is its plan's gives none, or the
     year before it when the summary's year is masked (20XX年度工作总结和2024年工作计划); a
     five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
     if not title:
@@ -1426,6 +1471,10 @@ def title_year(title: str | None) -> int | None:
         return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"]) if term else None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
+    if 0 <= plan < summary:  # the plan named first (2025年工作计划和2024年工作总结): the summary's year, after the plan
+        after_plan = [y for y in years if plan < y.start() < summary]
+        if after_plan:
+            return int(after_plan[-1].group("year"))
     if summary >= 0 and plan > summary:
         before_plan = [y for y in years if y.start() < summary]
         if before_plan:
@@ -1448,15 +1497,25 @@ def plan_section_start(text: str) -> int | None:
     return found.start() if found and found.start() > 0 else None
 
 
+# A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会议")
+
+
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
     does (the earliest of a tie), never one the text compares against nor one whose clause
-    plans (2024年，全省将…); a plan's first year
+    plans (2024年，全省将…); a year's work conference counts for the year before (2021年全市民政
+    工作会议 → 2020); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
     text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
     first: dict[int, int] = {}
+    for match in WORK_CONFERENCE.finditer(text):  # held early in its year, it reviews the year before
+        year = int(match.group("year")) - 1
+        counts[year] += 1
+        first[year] = min(first.get(year, match.start()), match.start())
+    text = _blank(WORK_CONFERENCE, text)
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()):
@@ -1870,6 +1929,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
+    if region["admin_level"] == "city" and not region["city"] and (region["province"] or "").endswith("市"):
+        region["admin_level"] = "province"  # a municipality's 市 body (重庆 … 市民政局): its city is a province
     opening = _place_at(TITLE_PREFIX.sub("", title), 0) if title and not region["province"] else None
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()

@@ -41,7 +41,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
-  明年, 年内 but not 年内共, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
+  明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
   clause); a plan word that closes its clause, is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度

@@ -15,11 +15,11 @@ import pytest
 from conftest import ROOT
 from test_real_reports import REAL, SPLIT, TEXTS, annotated, texts_present
 
-# What the test part gave when it was last scored (2026-12-02, end of round 9's study: F1 0.892,
-# subject 0.698, kind 0.954, target recall 0.667, qualifier recall 1.0, core 0.399, agency 0.784,
+# What the test part gave when it was last scored (2026-12-02, end of rounds 9 and 10's study: F1 0.892,
+# subject 0.702, kind 0.954, target recall 0.667, qualifier recall 1.0, core 0.399, agency 0.784,
 # year 0.865), a little under.
 REACHED = {
-    "f1": 0.885, "subject": 0.695, "kind": 0.95, "target_recall": 0.66, "qualifier_recall": 0.99,
+    "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.66, "qualifier_recall": 0.99,
     "core_coverage": 0.39, "agency": 0.78, "report_year": 0.86,
 }
 # Issue 11's bar for unseen reports.

@@ -151,9 +151,11 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(_config()["agency"]["levels"], key=len, reverse=True))
 
 
-# Words of doing work (推进, 加强) and counts (两个): no place's name holds one, so a phrase
-# before a town's level holding one (继续推进社区, 当巴和雪两个社区) is a clause, not a town.
-NOT_IN_A_NAME = (r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面|继续|进一步"
+# Words of doing work (推进, 加强, 扎实): no name holds one, neither a place's nor a field's.
+WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面"
+# Those and counts (两个): a phrase before a town's level holding one (继续推进社区, 当巴和雪两个社区)
+# is a clause, not a town.
+NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
@@ -793,7 +795,7 @@ def _place_issuer(reading: _Reading) -> str | None:
 
 # A field's work or system right after a place (广东省民政系统, 武进区医疗保障工作): that field's
 # bodies, which the text does not name, are the subject, not the place.
-SECTOR = re.compile(r"(?!做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面|各项|整体|全体)"
+SECTOR = re.compile(rf"(?!{WORK_WORDS}|各项|整体|全体)"
                     r"[\u4e00-\u9fff]{2,4}?(?:系统|工作(?!会议|报告|总结|计划|要点|情况|汇报))")
 
 

@@ -889,10 +889,14 @@ def _flattened_heads(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
+def title_lines(head: list[str]) -> list[str]:
+    """The head's lines that may hold a title: a table's column heads and a list of attachments are none."""
+    return _without_attachments(_without_column_heads(head))
+
+
 def title_candidates(lines: list[str]) -> list[str]:
-    """Lines (or space-separated pieces of a line) of the head that read as a title; a title
-    run into the body is cut off it; a table's column heads are none."""
-    lines = _without_attachments(_without_column_heads(lines))
+    """Lines (or space-separated pieces of a line) of the head's `title_lines` that read as a
+    title; a title run into the body is cut off it."""
     found = []
     for line in lines[:HEAD_LINES]:
         line = PAGE_MARK.sub("", LIST_MARK.sub("", line)).strip()
@@ -965,7 +969,7 @@ def _without_site_name(lines: list[str]) -> list[str]:
 
 
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
-    """The page's title, else the first head line naming the report (a title broken over two
+    """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
     headline: a short line over a date or source line, or the page's first line when it stands
     alone over the body. Site furniture, page-label lines, a site's section named in its
@@ -973,7 +977,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = _without_site_name(_without_attachments(_without_column_heads(lines)))
+    lines = _without_site_name(lines)
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1906,8 +1910,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     lines = _nonempty_lines(text)
     page = {**head_labels(lines), **page}
     head = _without_label_pairs(lines)
-    title = find_title(head, page)
-    titles = ([title] if title else []) + [t for t in title_candidates(head) if t != title]
+    may_title = title_lines(head)
+    title = find_title(may_title, page)
+    titles = ([title] if title else []) + [t for t in title_candidates(may_title) if t != title]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text

@@ -1889,13 +1889,23 @@ def _topic_event(a: Around) -> Subject | None:
 
 def _measure_of_topic(a: Around) -> Subject | None:
     """城市低保对象2232户4147人,保障标准为人均月255元: a measure naming nothing but itself, right
-    after the figures of a group, is the group's (城市低保保障标准)."""
+    after the figures of a group, is the group's (城市低保保障标准); so is a sum that names nothing
+    alone (支出, 资金) after the count of a programme's people (城市低保累计保障3265人次,累计支出
+    589万元 → 城市低保支出), and the next such sum of the sentence (当月发放资金…,累计发放资金…)."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or not a.index or a.quantities[a.index - 1].unit not in PERSON_UNITS \
-            or unit_kinds()[a.quantity.unit] != "money" or not _bare_measure(own.text):
+    if own is None or previous is None or not a.index or unit_kinds()[a.quantity.unit] != "money":
+        return None
+    words = _context_words()
+    sum_word = own.text in words["sum_words"]
+    if a.quantities[a.index - 1].unit not in PERSON_UNITS:
+        again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
+        return previous if again else None
+    if not (_bare_measure(own.text) or sum_word):
         return None
     topic = _topic(previous)
-    return Subject(topic + own.text) if topic and topic != previous.text else None
+    if not topic or (topic == previous.text and not (sum_word and topic.endswith(tuple(words["programmes"])))):
+        return None
+    return Subject(topic + own.text)
 
 
 # Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生

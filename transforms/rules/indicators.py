@@ -470,59 +470,6 @@ class IndicatorRule:
     find: Callable[[Asked], tuple[Indicator, float] | None]
 
 
-# Where a clause opens: what stands before it is another figure's or a heading's.
-CLAUSE_START = re.compile(r"[，,；;：:。！？!?、\n\t|（(）)]")
-# Confidence of a population read from the clause a bare measure word closes.
-CLAUSE = 0.85
-
-
-@cache
-def _measure_words() -> frozenset[str]:
-    return frozenset(w for table in _structure()[1].values() for w in table["words"] if w)
-
-
-def _rule_clause(a: Asked) -> tuple[Indicator, float] | None:
-    """A subject that is only a measure's word read with what stands before it: its clause,
-    when that is a population's name and that measure and nothing else (资金 of 农村低保落实资金,
-    where the subject stopped at the verb); or, for money after nothing but an act (累计发放资金),
-    the clause before when it counts a population (临时救助39户、82人，累计发放资金12.4万元)."""
-    if a.stream is None or not a.subject.spans or a.subject.narrowed_by:
-        return None
-    text = normalise(a.subject.text)
-    if text not in _measure_words():
-        return None
-    start = a.subject.spans[0][0]
-    before = a.stream.text[max(0, start - 30):start]
-    opening = max((m.end() for m in CLAUSE_START.finditer(before)), default=0)
-    clause = normalise(before[opening:])
-    if clause and clause not in _money_acts():
-        found = _structured(Subject(clause + text), a.unit, a.per_person)
-    elif unit_kind(a.unit) == "money" and opening > 0:
-        found = _money_of_counted(a.stream.text[max(0, start - 80):start - len(before) + opening])
-    else:
-        found = None
-    return (found, CLAUSE) if found else None
-
-
-# A clause that counts a population: its name, then its figures (城镇低保对象634户、1051人).
-COUNTED = re.compile(r"(?P<name>[^\d，,；;：:。！？!?、\n\t|（(）)]+?)[\d.]+(?:万|余)?(?:户|人|名)(?:[、，,]?[\d.]+(?:万|余)?(?:户|人|名))?[，,、；;]?$")
-
-
-def _money_of_counted(before: str) -> Indicator | None:
-    """A bare money word after only an act (累计发放资金) right after a clause counting a
-    population (城镇低保对象634户、1051人，累计发放资金194.1万元): that population's funds."""
-    counted = COUNTED.search(before)
-    if counted is None:
-        return None
-    name = normalise(counted.group("name")).removeprefix("其中")
-    persons = population_measure(name, "人", False)
-    households = population_measure(name, "户", False)
-    population = (persons or households).population if (persons or households) else None
-    if population is None:
-        return None
-    return _structure()[2].get((population, "funds"))
-
-
 def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:
     """城市低保人数 in 人, 低保户数 in 户 (a statistical table's row names): the subject names its
     own measure after the thing counted; the thing counted, in that unit, is the indicator's."""
@@ -541,7 +488,6 @@ INDICATOR_RULES = (
     IndicatorRule("respelled_synonym", _rule_respelled_synonym),
     IndicatorRule("scoped_synonym", _rule_scoped_synonym),
     IndicatorRule("token_overlap", _rule_overlap),
-    IndicatorRule("clause_population", _rule_clause),
     IndicatorRule("measure_named", _rule_measure_named),
 )
 

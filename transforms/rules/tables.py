@@ -13,6 +13,7 @@ under a column of figures becomes a quantity whose
   over 项目个数 and 完成投资额): `UNIT_RULES`, in that order; a cell
   whose unit none gives is left out;
 - value is in base units (万元 → 元 ×10⁴), `raw` the cell as written, offsets the cell's;
+- qualifier is the comparison sign written before the cell's number (≥95%, <=5: a plan's bound), if any;
 - label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数)
   and a group row's name before a label that names nothing alone (城市低保 + 户数);
 - column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期, an
@@ -48,7 +49,8 @@ from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from transforms.lexicon import load_toml, load_words
-from transforms.model import Quantity
+from transforms.model import Quantity, Qualifier
+from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
                                     table_headers, unit_kinds)
 
@@ -87,6 +89,8 @@ BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（�
 LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                             r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$)"
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
+# a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
+BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
@@ -98,6 +102,7 @@ class Cell:
     text: str
     start: int
     end: int
+    bound: str = ""  # a comparison sign written before its number (≥95%, <=5300): outside text
 
     @property
     def is_number(self) -> bool:
@@ -424,7 +429,17 @@ def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     for start, end in spans:  # (unmarked: every space was the separator's)
         piece = line[start:end]
         cells += _pieces(piece, offset + start) if marked else [Cell(piece, offset + start, offset + end)]
-    return [c for c in cells if c.text]
+    return [_signed(c) for c in cells if c.text]
+
+
+def _signed(cell: Cell) -> Cell:
+    """A cell opening with a comparison sign before its number (a plan's value: ≥95%, <=5300元/户):
+    the number, with the sign kept as its bound."""
+    sign = BOUND_SIGN.match(cell.text)
+    if sign is None:
+        return cell
+    width = sign.end()
+    return Cell(cell.text[width:], cell.start + width, cell.end, cell.text[:width].strip())
 
 
 def _pieces(text: str, start: int) -> list[Cell]:
@@ -549,9 +564,20 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
             value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:
             continue
-        found.append(Quantity(float(value), unit[0], cell.start, cell.end, None, cell.start, cell.end,
+        found.append(Quantity(float(value), unit[0], cell.start, cell.end, _bound_qualifier(cell.bound),
+                              cell.start - len(cell.bound) if cell.bound else cell.start, cell.end,
                               _subject(table, row, column), column.role))
     return found
+
+
+@cache
+def _bound_signs() -> dict[str, Qualifier]:
+    """The comparison signs among the qualifier words before a number (>=, ≤, ＞ …)."""
+    return {word: q for word, q in qualifier_words("before").items() if not HANZI.search(word)}
+
+
+def _bound_qualifier(sign: str) -> Qualifier | None:
+    return _bound_signs().get(sign) if sign else None
 
 
 def _own_unit(cell: Cell) -> tuple[str, tuple[str, int] | None]:

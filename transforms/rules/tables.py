@@ -540,7 +540,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     if text_cells and len(label_cells) > 1:
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
     label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
-    return Row(FOOTNOTE_MARK.sub("", label), unit, tuple(values))
+    return Row(FOOTNOTE_MARK.sub("", label).rstrip(":："), unit, tuple(values))  # 年度资金总额: a form's label
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -947,9 +947,17 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
                  for i, c in enumerate(columns))
 
 
+# A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row
+# (其中:本年财政拨款); a column's header does neither, whatever words it holds (年度, 本年).
+FORM_LABEL = re.compile(r"^其中\s*[:：]|[:：]$")
+
+
 def _opens_header(cells: list[Cell]) -> bool:
     """A header's first cell has a known role (指标名称, 序号, 本月), or names the rows'
-    category right before one that has (事项, then 本年收到件数); a title does neither."""
+    category right before one that has (事项, then 本年收到件数); a title does neither, nor
+    does a form's row label (年度资金总额:)."""
+    if cells and FORM_LABEL.search(cells[0].text):
+        return False
     roles = [column.role if column else None for column in map(classify_header, (c.text for c in cells))]
     if not roles or roles[0] is None or (roles[0] == "measure" and not NOTE_INSIDE.search(cells[0].text)):
         return False  # 城市低保人数(人) opens a row; 收费金额(单位:万元) a header
@@ -963,7 +971,8 @@ def _starts_row(cells: list[Cell]) -> bool:
     if _unit_cell(cells[0].text):
         return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
-    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS:
+    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS \
+            and not FORM_LABEL.search(cells[0].text):
         return False
     return len(cells) == 1 or _unit_cell(cells[1].text) is not None
 

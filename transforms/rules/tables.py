@@ -539,6 +539,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         return None
     if text_cells and len(label_cells) > 1:
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
+    elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
+        label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
     return Row(FOOTNOTE_MARK.sub("", label).rstrip(":："), unit, tuple(values))  # 年度资金总额: a form's label
 
@@ -945,6 +947,10 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
     latest = max(years.values())
     return tuple(replace(c, role="previous") if years.get(i, latest) < latest else c
                  for i, c in enumerate(columns))
+
+
+# Label columns by level (一级指标 | 二级指标 | 三级指标, a performance table's): the finest names a row.
+LEVEL_HEADER = re.compile(r"[一二三四五]级")
 
 
 # A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row

@@ -91,6 +91,7 @@ LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六�
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
 # a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
 BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
+KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
@@ -542,7 +543,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
-    return Row(FOOTNOTE_MARK.sub("", label).rstrip(":："), unit, tuple(values))  # 年度资金总额: a form's label
+    label = FOOTNOTE_MARK.sub("", KEY_MARK.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
+    return Row(label, unit, tuple(values))
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -868,9 +870,14 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             candidate = [classify_header(c.text) for _, c in run]
             if None not in candidate and _is_header(candidate + years, False):
                 columns, body = candidate + years, after + len(years)  # 指标 over 2006 2007 …, a cell a line
-        for strip in (2, 1, 0) if columns is None else ():  # the first row's label (and unit) end the run
+        # the first row's label (and unit) end the run; under label columns by level (一级指标 |
+        # 二级指标 | 三级指标) the first row opens with a cell of each level
+        levels = sum(bool(LEVEL_HEADER.match(c.text)) for _, c in run)
+        for strip in ((levels,) if levels > 2 else ()) + (2, 1, 0) if columns is None else ():
             kept = len(run) - strip
-            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]) \
+            opening = [c for _, c in run[kept:]]
+            if strip >= len(run) or not (_starts_row(opening) if strip <= 2 else
+                                         not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
             candidate = [classify_header(c.text) for _, c in run[:kept]]
@@ -1003,7 +1010,8 @@ def _label_above(above: Row, row: Row) -> list[Row]:
 TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
 
 
-def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, by_rows: bool) -> bool:
+def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, by_rows: bool,
+                           gap: int = TABLE_GAP) -> bool:
     """Three text cells in a row, or a line of two or more with no number: no row of figures
     but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量). In a table of a row per line
     lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
@@ -1013,8 +1021,8 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
                                                                            for c in line.cells)
     if by_rows:
         return False
-    run = cells[position:position + TABLE_GAP]
-    return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
+    run = cells[position:position + gap]
+    return len(run) == gap and all(len(lines[i].cells) == 1 and not c.is_figure
                                          and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
 
@@ -1030,7 +1038,9 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         line = lines[line_index]
         if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
             break
-        if _block_without_figures(lines, cells, position, table.by_rows):
+        # (under label columns by level a row opens with a cell of each: the gap is that much longer)
+        levels = sum(c.role == "label" for c in table.columns)
+        if _block_without_figures(lines, cells, position, table.by_rows, TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             row = _row_of(line.cells, table.columns, len(table.leading_text))

@@ -91,6 +91,8 @@ LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六�
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
 # a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
 BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
+# the form of an indicator's value after its name, its number masked (救助人数(≥**人), …数≥**人)
+VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
@@ -542,8 +544,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
     elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
-    label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
-    label = FOOTNOTE_MARK.sub("", KEY_MARK.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
+    label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
+    label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
     return Row(label, unit, tuple(values))
 
 
@@ -697,8 +699,8 @@ MARKED_ROW_CELLS = 3
 
 
 def _is_short(cell: Cell) -> bool:
-    """A cell a table holds, not a sentence."""
-    return len(cell.text) <= CELL_MAX and not PROSE.search(cell.text)
+    """A cell a table holds, not a sentence; a bracketed note is no part of its length (…数量(按月平均)(≥**人))."""
+    return len(BRACKETED.sub("", cell.text)) <= CELL_MAX and not PROSE.search(cell.text)
 
 
 class TableReading(NamedTuple):

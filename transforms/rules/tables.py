@@ -1041,7 +1041,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
             break
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
-        levels = sum(c.role == "label" for c in table.columns)
+        levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         if _block_without_figures(lines, cells, position, table.by_rows, TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:

@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
-amounts and time spans that define a group, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -149,6 +149,23 @@ def _duration_threshold(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and bound in table["bounds"] and c.after.startswith("的")
 
 
+def _time_scope(c: Candidate) -> bool:
+    """10天时间里共办理545对, 节后10天545对新人: a span that frames the figures after it."""
+    table = _table()["time_scope"]
+    if c.quantity.unit not in table["units"] or c.quantity.outer_end > c.quantity.end:
+        return False  # 3天以内: a bound on a time limit, which is a figure
+    end = c.quantity.end
+    return (c.text.startswith(_words_of("time_scope", "after"), end)
+            or bool(_pattern(table["after_time"]).match(c.text, end))
+            or bool(_pattern(table["into_figure"]).match(c.text, end)))
+
+
+def _score_weight(c: Candidate) -> bool:
+    """产出指标(50分), 分值10分: the weight a rubric gives an indicator."""
+    table = _table()["score_weight"]
+    return c.quantity.unit in table["units"] and bool(_pattern(table["before"]).search(c.before))
+
+
 def _routine_frequency(c: Candidate) -> bool:
     """每季度召开一次, 每年组织二次以上的培训: how often a routine recurs, in Chinese numerals as
     routines are written (每月上门服务不少于2次, a required level, is a figure)."""
@@ -280,6 +297,8 @@ EXCLUSION_RULES = (
     ExclusionRule("threshold", _threshold),
     ExclusionRule("size_class", _size_class),
     ExclusionRule("duration_threshold", _duration_threshold),
+    ExclusionRule("time_scope", _time_scope),
+    ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
     ExclusionRule("tier_label", _tier_label),

@@ -16,7 +16,10 @@ SIGN = r"(?:(?<![\dA-Za-z%.\-−])[-−](?=\d))?"
 # (38 928.8平方米, 19 058米): a spaced group counts only when a unit or a decimal follows it
 # right away, so cells of a table apart by spaces (12 345 678) stay apart.
 SPACED_THOUSANDS = r"(?<![\d.,])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=[^\d\s,，、。；;|])"
-ARABIC = rf"{SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACED_THOUSANDS}|\d+(?:\.\d+)?)"
+# A page that broke a number with a space (新增供养人员 50 00人): no number opens with 0, so a
+# group of two or more digits opening with 0 right before a unit continues the digits before it.
+SPLIT_BY_SPACE = r"(?<![\d.,])\d+(?: 0\d+)+(?:\.\d+)?(?=[^\d\s,，、。；;|])"
+ARABIC = rf"{SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACED_THOUSANDS}|{SPLIT_BY_SPACE}|\d+(?:\.\d+)?)"
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE = rf"[{CHINESE_DIGITS}十百千万亿]+(?:点[{CHINESE_DIGITS}]+)?"
 # A lone 一/千/万/百/亿 reads as "a"/"thousands of" (一次大排查, 千家万户), not as a count.

@@ -127,6 +127,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if not ((_numeral_is_standalone(text, match) or _one_among_counts(text, match)) and _unit_is_real(text, match)):
         return None
+    if match.group("mult") and match.group("unit") in unit_words():
+        return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
     unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
@@ -151,9 +153,12 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
     count with no unit when the measure it counts stands right before it (总诊疗人次15.4亿,
     参保户数为3.2万, 就业人数在40万以上: the measure names what is counted, the text gives no
     unit), else 元 when its clause names money (投入1526万, 净资产达26亿), else no unit when what
-    it counts follows (6.87万建档立卡贫困人口)."""
-    if not _numeral_is_standalone(text, match) or _unit_pattern().match(text, match.end()):
-        return None
+    it counts follows (6.87万建档立卡贫困人口, 128万多人口: 人口 after 万 is that word, not 人)."""
+    if not _numeral_is_standalone(text, match) or (_unit_pattern().match(text, match.end())
+                                                   and not text.startswith(tuple(unit_words()), match.end())):
+        return None  # (人口 after 万 is what the figure counts, no unit: 128万多人口)
+    if text.endswith("每", 0, match.start()):
+        return None  # 每10万人口: a rate's base
     named = _measure_before().search(text, max(0, match.start() - 12), match.start())
     if named:
         unit, factor = NO_UNIT, 1  # the text gives no unit: the measure names what, not the unit

@@ -13,6 +13,7 @@ under a column of figures becomes a quantity whose
   over 项目个数 and 完成投资额): `UNIT_RULES`, in that order; a cell
   whose unit none gives is left out;
 - value is in base units (万元 → 元 ×10⁴), `raw` the cell as written, offsets the cell's;
+- qualifier is the comparison sign written before the cell's number (≥95%, <=5: a plan's bound), if any;
 - label (its subject) is the row label, with a measure column's name after it (城市 + 低保人数)
   and a group row's name before a label that names nothing alone (城市低保 + 户数);
 - column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期, an
@@ -48,7 +49,8 @@ from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from transforms.lexicon import load_toml, load_words
-from transforms.model import Quantity
+from transforms.model import Quantity, Qualifier
+from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
                                     table_headers, unit_kinds)
 
@@ -87,6 +89,11 @@ BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（�
 LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                             r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$)"
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
+# a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
+BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
+# the form of an indicator's value after its name, its number masked (救助人数(≥**人), …数≥**人)
+VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
+KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
@@ -98,6 +105,7 @@ class Cell:
     text: str
     start: int
     end: int
+    bound: str = ""  # a comparison sign written before its number (≥95%, <=5300): outside text
 
     @property
     def is_number(self) -> bool:
@@ -424,7 +432,17 @@ def _cells(line: str, offset: int, marked: bool) -> list[Cell]:
     for start, end in spans:  # (unmarked: every space was the separator's)
         piece = line[start:end]
         cells += _pieces(piece, offset + start) if marked else [Cell(piece, offset + start, offset + end)]
-    return [c for c in cells if c.text]
+    return [_signed(c) for c in cells if c.text]
+
+
+def _signed(cell: Cell) -> Cell:
+    """A cell opening with a comparison sign before its number (a plan's value: ≥95%, <=5300元/户):
+    the number, with the sign kept as its bound."""
+    sign = BOUND_SIGN.match(cell.text)
+    if sign is None:
+        return cell
+    width = sign.end()
+    return Cell(cell.text[width:], cell.start + width, cell.end, cell.text[:width].strip())
 
 
 def _pieces(text: str, start: int) -> list[Cell]:
@@ -524,8 +542,11 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         return None
     if text_cells and len(label_cells) > 1:
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
-    label = "".join(LEADING_NUMBER.sub("", text) for text in label_cells)  # a lone A is a cell of its own
-    return Row(FOOTNOTE_MARK.sub("", label), unit, tuple(values))
+    elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
+        label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
+    label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
+    label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
+    return Row(label, unit, tuple(values))
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -549,9 +570,20 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
             value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:
             continue
-        found.append(Quantity(float(value), unit[0], cell.start, cell.end, None, cell.start, cell.end,
+        found.append(Quantity(float(value), unit[0], cell.start, cell.end, _bound_qualifier(cell.bound),
+                              cell.start - len(cell.bound) if cell.bound else cell.start, cell.end,
                               _subject(table, row, column), column.role))
     return found
+
+
+@cache
+def _bound_signs() -> dict[str, Qualifier]:
+    """The comparison signs among the qualifier words before a number (>=, ≤, ＞ …)."""
+    return {word: q for word, q in qualifier_words("before").items() if not HANZI.search(word)}
+
+
+def _bound_qualifier(sign: str) -> Qualifier | None:
+    return _bound_signs().get(sign) if sign else None
 
 
 def _own_unit(cell: Cell) -> tuple[str, tuple[str, int] | None]:
@@ -667,8 +699,8 @@ MARKED_ROW_CELLS = 3
 
 
 def _is_short(cell: Cell) -> bool:
-    """A cell a table holds, not a sentence."""
-    return len(cell.text) <= CELL_MAX and not PROSE.search(cell.text)
+    """A cell a table holds, not a sentence; a bracketed note is no part of its length (…数量(按月平均)(≥**人))."""
+    return len(BRACKETED.sub("", cell.text)) <= CELL_MAX and not PROSE.search(cell.text)
 
 
 class TableReading(NamedTuple):
@@ -840,9 +872,14 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             candidate = [classify_header(c.text) for _, c in run]
             if None not in candidate and _is_header(candidate + years, False):
                 columns, body = candidate + years, after + len(years)  # 指标 over 2006 2007 …, a cell a line
-        for strip in (2, 1, 0) if columns is None else ():  # the first row's label (and unit) end the run
+        # the first row's label (and unit) end the run; under label columns by level (一级指标 |
+        # 二级指标 | 三级指标) the first row opens with a cell of each level
+        levels = sum(bool(LEVEL_HEADER.match(c.text)) for _, c in run)
+        for strip in ((levels,) if levels > 2 else ()) + (2, 1, 0) if columns is None else ():
             kept = len(run) - strip
-            if strip >= len(run) or not _starts_row([c for _, c in run[kept:]]) \
+            opening = [c for _, c in run[kept:]]
+            if strip >= len(run) or not (_starts_row(opening) if strip <= 2 else
+                                         not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
             candidate = [classify_header(c.text) for _, c in run[:kept]]
@@ -921,9 +958,21 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
                  for i, c in enumerate(columns))
 
 
+# Label columns by level (一级指标 | 二级指标 | 三级指标, a performance table's): the finest names a row.
+LEVEL_HEADER = re.compile(r"[一二三四五]级")
+
+
+# A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row
+# (其中:本年财政拨款); a column's header does neither, whatever words it holds (年度, 本年).
+FORM_LABEL = re.compile(r"^其中\s*[:：]|[:：]$")
+
+
 def _opens_header(cells: list[Cell]) -> bool:
     """A header's first cell has a known role (指标名称, 序号, 本月), or names the rows'
-    category right before one that has (事项, then 本年收到件数); a title does neither."""
+    category right before one that has (事项, then 本年收到件数); a title does neither, nor
+    does a form's row label (年度资金总额:)."""
+    if cells and FORM_LABEL.search(cells[0].text):
+        return False
     roles = [column.role if column else None for column in map(classify_header, (c.text for c in cells))]
     if not roles or roles[0] is None or (roles[0] == "measure" and not NOTE_INSIDE.search(cells[0].text)):
         return False  # 城市低保人数(人) opens a row; 收费金额(单位:万元) a header
@@ -937,7 +986,8 @@ def _starts_row(cells: list[Cell]) -> bool:
     if _unit_cell(cells[0].text):
         return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
-    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS:
+    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS \
+            and not FORM_LABEL.search(cells[0].text):
         return False
     return len(cells) == 1 or _unit_cell(cells[1].text) is not None
 
@@ -962,7 +1012,8 @@ def _label_above(above: Row, row: Row) -> list[Row]:
 TABLE_GAP = 3  # cells in a row without a figure that end a cell-per-line table
 
 
-def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, by_rows: bool) -> bool:
+def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, by_rows: bool,
+                           gap: int = TABLE_GAP) -> bool:
     """Three text cells in a row, or a line of two or more with no number: no row of figures
     but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量). In a table of a row per line
     lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
@@ -972,8 +1023,8 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
                                                                            for c in line.cells)
     if by_rows:
         return False
-    run = cells[position:position + TABLE_GAP]
-    return len(run) == TABLE_GAP and all(len(lines[i].cells) == 1 and not c.is_figure
+    run = cells[position:position + gap]
+    return len(run) == gap and all(len(lines[i].cells) == 1 and not c.is_figure
                                          and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
 
@@ -989,7 +1040,9 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         line = lines[line_index]
         if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
             break
-        if _block_without_figures(lines, cells, position, table.by_rows):
+        # (under label columns by level a row opens with a cell of each: the gap is that much longer)
+        levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
+        if _block_without_figures(lines, cells, position, table.by_rows, TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             row = _row_of(line.cells, table.columns, len(table.leading_text))

@@ -9,6 +9,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   年度完成情况);
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
+- `required_sign`: a figure written after a sign of comparison (≥95%, >=21933人, <=5300元/户,
+  a performance table's 年度指标值 cell) is a required level, a target, whatever else stands
+  near it (满意度≥90%, 完成率≥95% in such a table);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
@@ -177,6 +180,7 @@ def _patterns() -> dict[str, re.Pattern]:
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['completion_share']['tasks'])})")
     return {
+        "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
                                         rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})\s*$"),
         "raise_issued": re.compile(t["raise_target"]["issued"]),
@@ -625,6 +629,11 @@ def _table_plan_column(c: KindContext) -> bool:
     return c.column == "plan"
 
 
+def _required_sign(c: KindContext) -> bool:
+    """≥95%, >=21933人, ≤5300元: the sign right before the figure writes a required level."""
+    return bool(_patterns()["required_sign"].search(c.text, max(0, c.start - 4), c.start))
+
+
 def _table_comparison_column(c: KindContext) -> bool:
     """上年同期, 同比, 增减: what was, or how much it changed, whatever the section."""
     return c.column in ("previous", "change")
@@ -633,6 +642,7 @@ def _table_comparison_column(c: KindContext) -> bool:
 KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
+    KindRule("required_sign", Kind.TARGET, _required_sign),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),

@@ -27,7 +27,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor a
+  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
+  marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
@@ -307,6 +308,8 @@ def _target_noun_before(c: KindContext) -> bool:
     between = LEADING_COLON.sub("", between)  # 年度目标任务: 2010年…
     # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
     first_figure = not FIGURE_WITH_UNIT.search(between)
+    if HAVING.search(window, 0, found.start()) and HANZI.search(between):
+        return False  # 有扶贫任务乡镇的农村低保27954户: the task marks what is counted (有…任务1200户 is one)
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
         and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
 
@@ -320,6 +323,9 @@ def _task_done_before(c: KindContext, before_noun: str) -> bool:
         and not SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20)
 
 
+# 有 a few words before a target noun (有扶贫任务乡镇, 有脱贫任务的村): what has the task
+HAVING = re.compile(r"有[\u4e00-\u9fff]{0,6}$")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
 SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 

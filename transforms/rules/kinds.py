@@ -36,7 +36,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
   底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
-- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
+- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual; a 将 that
+  takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
@@ -209,6 +210,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
+        "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
@@ -372,6 +374,9 @@ def _raise_target(c: KindContext) -> bool:
     will = c.before.rfind("将")
     if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
         return False
+    own_clause = CLAUSE_BREAK.search(c.before, will)
+    if own_clause is not None and _patterns()["will_own_verb"].search(c.before, will, own_clause.start()):
+        return False  # 将法治建设纳入…考核体系,考核权重提升至15%: 将 took a verb of its own clause
     if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
         return False
     if _patterns()["raise_issued"].search(c.before[:will]):

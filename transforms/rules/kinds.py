@@ -30,7 +30,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
-- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
+- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence, or in a
+  sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
@@ -332,15 +333,34 @@ SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 
 def _part_of_target(c: KindContext) -> bool:
-    """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户."""
+    """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
+    sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
+    建设…；投资…), each of its semicolon parts."""
     if not c.after_target:
-        return False
+        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
     return opening >= 0 and not _says_done(before[opening:])
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
+FULL_STOP = "。！？!?\n"
+
+
+def _breakdown_of_plan(c: KindContext) -> bool:
+    """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
+    the plan of the sentence before it (a plan word whose sentence says nothing done after it)."""
+    start = max(c.text.rfind(mark, 0, c.start) for mark in FULL_STOP) + 1
+    opening = c.text[start:c.start].lstrip()
+    if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
+        return False
+    previous_start = max(c.text.rfind(mark, 0, start - 1) for mark in FULL_STOP) + 1
+    if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+        return False  # a new line opens another matter
+    previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
+    last = _last_cue(c, previous, naming_plans=False)
+    return last is not None and not _says_done(previous[last.end():]) \
+        and not _says_done(_without_not_cues(opening))
 
 
 def _task_then_progress(c: KindContext) -> bool:

@@ -349,7 +349,8 @@ FULL_STOP = "。！？!?\n"
 
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
-    the plan of the sentence before it (a plan word whose sentence says nothing done after it)."""
+    the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
+    said done after it)."""
     start = max(c.text.rfind(mark, 0, c.start) for mark in FULL_STOP) + 1
     opening = c.text[start:c.start].lstrip()
     if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
@@ -360,7 +361,13 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
+        and PLANNED_AMOUNT.search(previous, last.end()) is not None \
         and not _says_done(_without_not_cues(opening))
+
+
+# what a plan sets after its word: a figure, or a total (计划…共投资 亿元, its figure lost);
+# 确保应保尽保。其中，… breaks down no plan
+PLANNED_AMOUNT = re.compile(r"\d|共|总|合计")
 
 
 def _task_then_progress(c: KindContext) -> bool:

@@ -9,6 +9,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   年度完成情况);
 - `table_comparison_column`: a cell under a previous-period or change column (上年同期, 同比) is
   actual (rules/tables.py);
+- `required_sign`: a figure written after a sign of comparison (≥95%, >=21933人, <=5300元/户,
+  a performance table's 年度指标值 cell) is a required level, a target, whatever else stands
+  near it (满意度≥90%, 完成率≥95% in such a table);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
@@ -24,15 +27,18 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
-  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor a
+  省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
+  marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
-- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence;
+- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence, or in a
+  sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
   底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
-- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual), unless the
+- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual; a 将 that
+  takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
@@ -177,6 +183,7 @@ def _patterns() -> dict[str, re.Pattern]:
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['completion_share']['tasks'])})")
     return {
+        "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
                                         rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})\s*$"),
         "raise_issued": re.compile(t["raise_target"]["issued"]),
@@ -204,6 +211,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
+        "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
@@ -303,6 +311,8 @@ def _target_noun_before(c: KindContext) -> bool:
     between = LEADING_COLON.sub("", between)  # 年度目标任务: 2010年…
     # the noun's own figure is the first after it (比年目标任务4%低0.63个百分点: 4% only)
     first_figure = not FIGURE_WITH_UNIT.search(between)
+    if HAVING.search(window, 0, found.start()) and HANZI.search(between):
+        return False  # 有扶贫任务乡镇的农村低保27954户: the task marks what is counted (有…任务1200户 is one)
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
         and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
 
@@ -316,19 +326,48 @@ def _task_done_before(c: KindContext, before_noun: str) -> bool:
         and not SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20)
 
 
+# 有 a few words before a target noun (有扶贫任务乡镇, 有脱贫任务的村): what has the task
+HAVING = re.compile(r"有[\u4e00-\u9fff]{0,6}$")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
 SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 
 def _part_of_target(c: KindContext) -> bool:
-    """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户."""
+    """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
+    sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
+    建设…；投资…), each of its semicolon parts."""
     if not c.after_target:
-        return False
+        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
     return opening >= 0 and not _says_done(before[opening:])
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
+FULL_STOP = "。！？!?\n"
+
+
+def _breakdown_of_plan(c: KindContext) -> bool:
+    """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
+    the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
+    said done after it)."""
+    start = max(c.text.rfind(mark, 0, c.start) for mark in FULL_STOP) + 1
+    opening = c.text[start:c.start].lstrip()
+    if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
+        return False
+    previous_start = max(c.text.rfind(mark, 0, start - 1) for mark in FULL_STOP) + 1
+    if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+        return False  # a new line opens another matter
+    previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
+    last = _last_cue(c, previous, naming_plans=False)
+    return last is not None and not _says_done(previous[last.end():]) \
+        and PLANNED_AMOUNT.search(previous, last.end()) is not None \
+        and not _says_done(_without_not_cues(opening))
+
+
+# what a plan sets after its word: a figure, or a total (计划…共投资 亿元, its figure lost);
+# 确保应保尽保。其中，… breaks down no plan
+PLANNED_AMOUNT = re.compile(r"\d|共|总|合计")
 
 
 def _task_then_progress(c: KindContext) -> bool:
@@ -362,6 +401,9 @@ def _raise_target(c: KindContext) -> bool:
     will = c.before.rfind("将")
     if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
         return False
+    own_clause = CLAUSE_BREAK.search(c.before, will)
+    if own_clause is not None and _patterns()["will_own_verb"].search(c.before, will, own_clause.start()):
+        return False  # 将法治建设纳入…考核体系,考核权重提升至15%: 将 took a verb of its own clause
     if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
         return False
     if _patterns()["raise_issued"].search(c.before[:will]):
@@ -625,6 +667,11 @@ def _table_plan_column(c: KindContext) -> bool:
     return c.column == "plan"
 
 
+def _required_sign(c: KindContext) -> bool:
+    """≥95%, >=21933人, ≤5300元: the sign right before the figure writes a required level."""
+    return bool(_patterns()["required_sign"].search(c.text, max(0, c.start - 4), c.start))
+
+
 def _table_comparison_column(c: KindContext) -> bool:
     """上年同期, 同比, 增减: what was, or how much it changed, whatever the section."""
     return c.column in ("previous", "change")
@@ -633,6 +680,7 @@ def _table_comparison_column(c: KindContext) -> bool:
 KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
+    KindRule("required_sign", Kind.TARGET, _required_sign),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),

@@ -1844,7 +1844,13 @@ def _category_breakdown(a: Around) -> Subject | None:
         return None
     # 城镇低保标准从270元调整为300元,农村从170元调整为180元: a category alone after the figure
     # of another category's thing is the same thing of its own category
-    sibling = any(whole.text.startswith(c) and len(whole.text) > len(c) + 1 for c in _words("subject_categories.txt"))
+    sibling = _of_category(whole.text)
+    if not sibling and "其中" in a.text[a.quantities[0].outer_end:a.quantity.outer_start]:
+        # 其中农村残疾人1719人,非农人口170人,男性1258人: a part of the same breakdown named
+        # earlier with its category is the sibling, whatever part stands between
+        part = next((n.subject for n in reversed(a.named) if n.subject and _of_category(n.subject.text)
+                     and n.subject.text != own.text), None)
+        whole, sibling = (part, True) if part is not None else (whole, False)
     if not ("其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown") or sibling):
         return None
     rest = whole.text
@@ -1853,6 +1859,11 @@ def _category_breakdown(a: Around) -> Subject | None:
             rest = rest[len(category):]
             break
     return Subject(own.text + rest)
+
+
+def _of_category(text: str) -> bool:
+    """Whether a subject opens with a category word before its thing (农村残疾人, 城市低保标准)."""
+    return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
 
 
 def _state_breakdown(a: Around) -> Subject | None:

@@ -1027,6 +1027,10 @@ def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: 
     return subject
 
 
+# The end of a figure alone on its line, or alone in a cell of a table read one cell a line.
+CELL_END = re.compile(r"(?:[/／][^\s|/／]{1,4}){0,2}[ \t]*\|?[ \t]*\n")
+
+
 def _of_clause_before(stream: TokenStream, clause_start: int, floor: int, counts: str) -> Subject | None:
     """(一)政策补贴延续类项目,共1240万元: a clause of a total alone is of the clause before; so is
     a figure alone on its line (走访慰问困难群众\n6.86万户\n) of the line above, when that line
@@ -1036,10 +1040,26 @@ def _of_clause_before(stream: TokenStream, clause_start: int, floor: int, counts
         return subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
     if text[clause_start - 1] != "\n":
         return None
-    line_start = text.rfind("\n", 0, clause_start - 1) + 1
-    if re.search(r"\d", text[line_start:clause_start - 1]):
+    line_end = clause_start - 1
+    line_start = text.rfind("\n", 0, line_end) + 1
+    for _ in range(NUMBER_CELLS):
+        # a table read one cell a line (指标 | 分值 | 指标值 | 实际值): the cells of numbers between
+        # the figure and its row's label are passed over
+        if not NUMBER_CELL.fullmatch(text, line_start, line_end) or line_start == 0:
+            break
+        line_end = line_start - 1
+        line_start = text.rfind("\n", 0, line_end) + 1
+    if re.search(r"\d", text[line_start:line_end]):
         return None
-    return subject_before_number(stream, line_start, clause_start - 1, counts)
+    cell = CELL_LABEL_END.search(text, line_start, line_end)
+    return subject_before_number(stream, line_start, cell.start() if cell else line_end, counts)
+
+
+# A cell of a table read one cell a line that holds only a number or a figure (5 |, >=21933人 |).
+NUMBER_CELL = re.compile(r"\s*(?:[<>≤≥]=?)?\s*[\d.,]+\s*[^\s\d|]{0,6}\s*\|?\s*")
+NUMBER_CELLS = 3
+# What closes a row label's cell: the cell mark and a masked bound of the value (≥**人).
+CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*\|\s*$")
 
 
 MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
@@ -1367,7 +1387,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
-                not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
+                not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):
         before = _of_clause_before(stream, clause_start, floor, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)

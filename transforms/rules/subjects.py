@@ -105,6 +105,7 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+MEANS = frozenset({"通过"})  # 通过门户网站发布: by what means, then the verb
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
 # Verbs that make the thing counted: what stands before them says where or by whom (城市建成区|新增
@@ -574,6 +575,11 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
 
 
 @cache
+def _agent_heads() -> tuple[str, ...]:
+    return tuple(load_words("subject_agent_heads.txt"))
+
+
+@cache
 def _measure_heads() -> tuple[str, ...]:
     return tuple(load_words("subject_measure_heads.txt"))
 
@@ -899,7 +905,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)
-    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
+    # after 通过 the means, then the verb (通过门户网站发布政府信息 → 政府信息)
+    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS | MEANS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     elif counts == "things" and len(run) > 2:
@@ -907,8 +914,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # the people counted (a verb of the list right after a 工作 or 活动); 住宅小区|新增|充电端口:
         # where or by what it was made, then the verb that made the thing counted (not a sum or
         # people: 失业人员新增贷款 is whose loans)
+        # 公共法律服务中心|接待|办事群众: a body (a word ending with a body's head) does the work
+        # on those counted (not when more verbs follow: 养老服务中心|开工|建设 is the thing; nor
+        # before a bare record: 网站发布信息 says which, see RECORDS)
         verb = next((i for i in range(len(run) - 2, 0, -1) if (run[i - 1].endswith(("工作", "活动"))
-                     or (run[i] in CREATING and not tasks_link)) and _verb_goes(run[i], run[i + 1:], counts)), None)
+                     or (run[i] in CREATING and not tasks_link) or (run[i - 1].endswith(_agent_heads())
+                     and "".join(run[i + 1:]) not in RECORDS
+                     and not any(word in _words("subject_verbs.txt") for word in run[i + 1:])))
+                     and _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)

@@ -518,6 +518,17 @@ def _period_inside(words: list[str], run: list[str]) -> bool:
             and bool(HAN.match(words[-2])) and not _is_strip(words[-2]))
 
 
+def _without_person_head(words: list[str]) -> list[str]:
+    """低保对象 → 低保: the group's person head goes before a measure of what it gets."""
+    last = words[-1]
+    for head in _context_words()["person_heads"]:
+        if last.endswith(head) and len(last) > len(head):
+            return [*words[:-1], _as_word(last).part(0, len(last) - len(head))]
+        if last == head and len(words) > 1:
+            return words[:-1]
+    return words
+
+
 def _as_word(word: str) -> Word:
     return word if isinstance(word, Word) else Word(word)
 
@@ -829,6 +840,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*whose, *run] if whose else run
         if not whose:
             words.append(scope)
+    if run and _bare_measure("".join(run)) and len(words) > 1 and RATE_WORD.match(words[-1]):
+        # 农村低保对象每人每月标准260元: a measure naming nothing alone after the rate it is paid
+        # at is of the group before the rate (农村低保标准, without the group's 对象)
+        rest = words[:-1]
+        whose, _ = _trim_front(_take_run(rest), "other")
+        if whose and HAN.match(whose[0]) and not _names_nothing(whose, "".join(whose)):
+            run = [*_without_person_head(whose), *run]
+            del words[len(rest):]
     if "".join(run) in generic_subjects() and len(words) > 1 and _is_strip(words[-1]) \
             and words[-1] not in _scope_words() and word_tag(words[-1]) in ("v", "a"):
         # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
@@ -1475,6 +1494,10 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
         named = subject_before_number(stream, clause_start, found.start(), counts)
     else:
         named = _of_clause_before(stream, clause_start, floor, counts) if clause_start > 0 else None
+    if named is not None and before is not None and _bare_measure(before.text) and not named.text.endswith(before.text[-2:]):
+        # 城乡低保由原来保障标准590元提高到…: a measure naming nothing alone after 由 is of the
+        # thing before it (城乡低保保障标准)
+        return Subject(named.text + before.text)
     return named if named is not None else before
 
 

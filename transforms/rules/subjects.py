@@ -114,7 +114,7 @@ CREATING = frozenset({"新增", "新建", "新开工", "建成", "改扩建", "�
 # What a plan's sums are for: a clause naming one before a bare 资金 is what the sum is of.
 PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
-TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
+TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|共计|合计|总计|总共|共有)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
@@ -1068,7 +1068,7 @@ def _of_clause_before(stream: TokenStream, clause_start: int, floor: int, counts
     a figure alone on its line (走访慰问困难群众\n6.86万户\n) of the line above, when that line
     holds no figure."""
     text = stream.text
-    if text[clause_start - 1] in ",，" and clause_start > floor:
+    if text[clause_start - 1] in ",，:：" and clause_start > floor:
         return subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
     if text[clause_start - 1] != "\n":
         return None

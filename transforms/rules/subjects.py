@@ -123,6 +123,8 @@ RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
+# Units that count things and events alike (8个主题培训, 3项专项行动): an event noun after them ends the name.
+EVENT_OR_THING = frozenset({"个", "项"})
 
 
 @dataclass(frozen=True)
@@ -1132,10 +1134,11 @@ WORKS_ON_THING = ("改造", "维修改造", "修缮")
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
-                         people: bool = False) -> Subject | None:
+                         people: bool = False, event_nouns: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
-    (0个有名无实的…型社会组织)."""
+    (0个有名无实的…型社会组织). With `event_nouns` (a unit counting things and events alike)
+    an event noun is a head too (8个主题培训)."""
     text = stream.text
     clause = text[start:end]
     annotation = ANNOTATION.match(clause)  # 10个(gè)工作队: the unit's pinyin is no break
@@ -1157,7 +1160,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
-    heads = (*head_words(), *_event_heads()) if events else head_words()
+    heads = (*head_words(), *_event_heads()) if events or event_nouns else head_words()
     for index, word in enumerate(words):
         if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):
             if REDACTION.fullmatch(word):  # 3项XX市办实事项目: a redacted name's marks
@@ -1430,7 +1433,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         return Named(Subject(before.text + "人数"), "people_befallen")
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events",
-                                         quantity.unit in PERSON_UNITS)
+                                         quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")

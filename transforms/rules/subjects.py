@@ -1963,9 +1963,15 @@ def _measure_of_topic(a: Around) -> Subject | None:
     alone (支出, 资金) after the count of a programme's people (城市低保累计保障3265人次,累计支出
     589万元 → 城市低保支出), and the next such sum of the sentence (当月发放资金…,累计发放资金…)."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or not a.index or unit_kinds()[a.quantity.unit] != "money":
+    if own is None or previous is None or not a.index:
         return None
     words = _context_words()
+    if unit_kinds()[a.quantity.unit] != "money":
+        # 农村低保19215户37184人,覆盖面为2.64%: a share of the population a group covers, named
+        # alone right after the group's count, is the group's
+        topic = _topic(previous) if own.text in words["group_shares"] and a.quantities[a.index - 1].unit in PERSON_UNITS \
+            and unit_kinds()[a.quantity.unit] == "percent" else None
+        return Subject(topic + own.text) if topic and topic != own.text else None
     sum_word = own.text in words["sum_words"]
     if a.quantities[a.index - 1].unit not in PERSON_UNITS:
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)

@@ -1582,6 +1582,10 @@ def _family(unit: str) -> str:
     return unit_family().get(unit, unit)
 
 
+# Productions that name a figure by the words after it.
+AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
+
+
 def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
                          memory: SubjectMemory | None = None) -> list[Named]:
     """name_subjects with the name of the rule that gave each subject."""
@@ -1599,7 +1603,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     for index in range(len(own) - 1):
         # 为符合条件的2355户2514名老人: a clause ending in 的 before a pair of figures qualifies
         # the thing named after the pair, which names both
-        if own[index].rule == "before_number" and own[index + 1].rule == "after_number" \
+        if own[index].rule == "before_number" and own[index + 1].rule in AFTER_RULES and own[index + 1].subject \
                 and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
                 and (text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的")
                      or (quantities[index].unit == "户" and quantities[index + 1].unit in ("人", "名"))):

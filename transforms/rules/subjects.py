@@ -1975,7 +1975,8 @@ def _measure_of_topic(a: Around) -> Subject | None:
         # alone right after the group's count, is the group's
         topic = _topic(previous) if own.text in words["group_shares"] and a.quantities[a.index - 1].unit in PERSON_UNITS \
             and unit_kinds()[a.quantity.unit] == "percent" else None
-        return Subject(topic + own.text) if topic and topic != own.text else None
+        verb = topic is not None and word_tag(topic) in ("v", "vn")  # 审批: a deed, no group
+        return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
     if a.quantities[a.index - 1].unit not in PERSON_UNITS:
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)

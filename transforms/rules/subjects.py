@@ -2137,6 +2137,22 @@ def _deed_again(a: Around) -> Subject | None:
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 
 
+def _deed_of_sum(a: Around) -> Subject | None:
+    """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
+    named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
+    units of events (救助了21437人次) the verb names the activity counted and stays."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
+            or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
+            or unit_kinds()[a.quantities[a.index - 1].unit] != "money" or own.text not in _words("subject_verbs.txt"):
+        return None
+    for money in _context_words()["programme_money"]:
+        programme = previous.text.removesuffix(money)
+        if programme != previous.text and programme.endswith(own.text) and len(programme) > len(own.text) + 1:
+            return Subject(programme)
+    return None
+
+
 PER_PERIOD = re.compile(r"每(?:人|户)?每?(?:月|年)|[/／](?:人[·.]?)?(?:月|年)")
 
 
@@ -2186,6 +2202,7 @@ CONTEXT_RULES = (
     ContextRule("part_done", _part_done),
     ContextRule("standard_of_scheme", _standard_of_scheme),
     ContextRule("deed_again", _deed_again),
+    ContextRule("deed_of_sum", _deed_of_sum),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

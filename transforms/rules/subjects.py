@@ -1431,6 +1431,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
+    befallen = BEFELL_AFTER.match(text, after_start, after_end)
+    if quantity.unit in PERSON_UNITS and befallen \
+            and (name := _context_words()["befell_after"].get(befallen.group(1))):
+        return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
@@ -1580,6 +1584,10 @@ class SubjectMemory:
 
 def _family(unit: str) -> str:
     return unit_family().get(unit, unit)
+
+
+# What befell the people counted, written right after their count and ending its clause (3.2万人受灾).
+BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
 
 
 # Productions that name a figure by the words after it.

@@ -2162,6 +2162,20 @@ def _deed_again(a: Around) -> Subject | None:
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 
 
+def _deed_on_previous(a: Around) -> Subject | None:
+    """排查隐患13654处,完成整改13624处: a bare verb counting what the figure before it in the
+    sentence counted, in the same unit, is that thing's deed (隐患整改), as a flow is a topic's
+    (低保新增); in units of events the verb names the activity and stays."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.own.rule != "before_number" \
+            or own.text not in _words("subject_verbs.txt") or own.text in previous.text \
+            or a.quantities[a.index - 1].unit != a.quantity.unit or a.quantity.unit in event_units() \
+            or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
+            or word_tag(cut_phrase(previous.text)[-1]) not in NOUN_TAGS:  # 上年度结转: no thing
+        return None
+    return Subject(previous.text + own.text)
+
+
 def _deed_of_sum(a: Around) -> Subject | None:
     """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
@@ -2228,6 +2242,7 @@ CONTEXT_RULES = (
     ContextRule("standard_of_scheme", _standard_of_scheme),
     ContextRule("deed_again", _deed_again),
     ContextRule("deed_of_sum", _deed_of_sum),
+    ContextRule("deed_on_previous", _deed_on_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

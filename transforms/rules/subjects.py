@@ -1460,6 +1460,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         purpose = subject_of_purpose(stream, after_start, after_end)
         if purpose is not None:
             return Named(purpose, "of_purpose")
+    if kind == "percent" and before is not None and text.startswith("的", after_start, after_end) \
+            and before.text.endswith(tuple(SERVICE_VERBS)):
+        # 对复核提标结果进行100%的张榜公示: after a verb of doing, the share is of the deed after 的
+        after_de = subject_after_de(stream, after_start, after_end)
+        if after_de is not None:
+            return Named(after_de, "after_de")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":

@@ -1063,6 +1063,11 @@ def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: 
     return subject
 
 
+# A clause of only when and a verb of doing (全年累计开展, 共组织), and what ends a figure's clause.
+DEED_ONLY = re.compile(r"\s*(?:全年|今年|年内|当年)?(?:共|累计|共计)?(?:开展|组织|举办|召开|进行|实施)(?:了)?\s*")
+ENDS_CLAUSE = re.compile(r"\s*(?:[,，。；;]|$)")
+
+
 # The end of a figure alone on its line, or alone in a cell of a table read one cell a line.
 CELL_END = re.compile(r"(?:[/／][^\s|/／]{1,4}){0,2}[ \t]*\|?[ \t]*\n")
 
@@ -1425,6 +1430,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):
+        before = _of_clause_before(stream, clause_start, floor, counts)
+    elif before is None and clause_start > floor and text[clause_start - 1] in ",，" \
+            and DEED_ONLY.fullmatch(text, clause_start, quantity.outer_start) and ENDS_CLAUSE.match(text, quantity.outer_end) \
+            and not re.search(r"\d", text[clause_before(text, clause_start - 1, floor):clause_start]):
+        # 开展习近平法治思想专题集中学习,全年累计开展20余次: a clause of only a verb of doing
+        # and its number counts what the clause before it names
         before = _of_clause_before(stream, clause_start, floor, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)

@@ -105,6 +105,7 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+MOVING_IN = frozenset({"入住", "入驻"})  # 养老机构入住老人: the body is where they went, not who acted
 MEANS = frozenset({"通过"})  # 通过门户网站发布: by what means, then the verb
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
@@ -939,10 +940,13 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # people: 失业人员新增贷款 is whose loans)
         # 公共法律服务中心|接待|办事群众: a body (a word ending with a body's head) does the work
         # on those counted (not when more verbs follow: 养老服务中心|开工|建设 is the thing; nor
-        # before a bare record: 网站发布信息 says which, see RECORDS)
+        # before a bare record: 网站发布信息 says which, see RECORDS; nor before a project named
+        # by the work: 社区服务中心改造提升工程; nor when those counted moved into the body:
+        # 养老机构|入住|老人)
         verb = next((i for i in range(len(run) - 2, 0, -1) if (run[i - 1].endswith(("工作", "活动"))
                      or (run[i] in CREATING and not tasks_link) or (run[i - 1].endswith(_agent_heads())
-                     and "".join(run[i + 1:]) not in RECORDS
+                     and "".join(run[i + 1:]) not in RECORDS and run[i] not in MOVING_IN
+                     and not "".join(run[i + 1:]).endswith(PROJECTS)
                      and not any(word in _words("subject_verbs.txt") for word in run[i + 1:])))
                      and _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run

@@ -105,6 +105,8 @@ AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
 DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
+MOVING_IN = frozenset({"入住", "入驻"})  # 养老机构入住老人: the body is where they went, not who acted
+MEANS = frozenset({"通过"})  # 通过门户网站发布: by what means, then the verb
 # Words that make a figure a task (the kind says so), not what it counts when it counts people.
 TASK_WORDS = frozenset({"任务", "目标任务", "计划任务", "目标"})
 # Verbs that make the thing counted: what stands before them says where or by whom (城市建成区|新增
@@ -113,7 +115,7 @@ CREATING = frozenset({"新增", "新建", "新开工", "建成", "改扩建", "�
 # What a plan's sums are for: a clause naming one before a bare 资金 is what the sum is of.
 PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
-TOTAL_ONLY = re.compile(r"\s*(?:共|共计|合计|总计|总共)\s*")
+TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|共计|合计|总计|总共|共有)\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
@@ -122,6 +124,8 @@ RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
+# Units that count things and events alike (8个主题培训, 3项专项行动): an event noun after them ends the name.
+EVENT_OR_THING = frozenset({"个", "项"})
 
 
 @dataclass(frozen=True)
@@ -517,6 +521,17 @@ def _period_inside(words: list[str], run: list[str]) -> bool:
             and bool(HAN.match(words[-2])) and not _is_strip(words[-2]))
 
 
+def _without_person_head(words: list[str]) -> list[str]:
+    """低保对象 → 低保: the group's person head goes before a measure of what it gets."""
+    last = words[-1]
+    for head in _context_words()["person_heads"]:
+        if last.endswith(head) and len(last) > len(head):
+            return [*words[:-1], _as_word(last).part(0, len(last) - len(head))]
+        if last == head and len(words) > 1:
+            return words[:-1]
+    return words
+
+
 def _as_word(word: str) -> Word:
     return word if isinstance(word, Word) else Word(word)
 
@@ -571,6 +586,11 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
+
+
+@cache
+def _agent_heads() -> tuple[str, ...]:
+    return tuple(load_words("subject_agent_heads.txt"))
 
 
 @cache
@@ -646,6 +666,8 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
         elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
+        elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit():
+            run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
@@ -823,6 +845,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*whose, *run] if whose else run
         if not whose:
             words.append(scope)
+    if run and _bare_measure("".join(run)) and len(words) > 1 and RATE_WORD.match(words[-1]):
+        # 农村低保对象每人每月标准260元: a measure naming nothing alone after the rate it is paid
+        # at is of the group before the rate (农村低保标准, without the group's 对象)
+        rest = words[:-1]
+        whose, _ = _trim_front(_take_run(rest), "other")
+        if whose and HAN.match(whose[0]) and not _names_nothing(whose, "".join(whose)):
+            run = [*_without_person_head(whose), *run]
+            del words[len(rest):]
     if "".join(run) in generic_subjects() and len(words) > 1 and _is_strip(words[-1]) \
             and words[-1] not in _scope_words() and word_tag(words[-1]) in ("v", "a"):
         # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
@@ -899,7 +929,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     # after 在 comes the place, then the verb (在余村等美丽乡村打造户外颁证点 → 打造户外颁证点);
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)
-    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS)):
+    # after 通过 the means, then the verb (通过门户网站发布政府信息 → 政府信息)
+    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS | MEANS)):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     elif counts == "things" and len(run) > 2:
@@ -907,8 +938,17 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # the people counted (a verb of the list right after a 工作 or 活动); 住宅小区|新增|充电端口:
         # where or by what it was made, then the verb that made the thing counted (not a sum or
         # people: 失业人员新增贷款 is whose loans)
+        # 公共法律服务中心|接待|办事群众: a body (a word ending with a body's head) does the work
+        # on those counted (not when more verbs follow: 养老服务中心|开工|建设 is the thing; nor
+        # before a bare record: 网站发布信息 says which, see RECORDS; nor before a project named
+        # by the work: 社区服务中心改造提升工程; nor when those counted moved into the body:
+        # 养老机构|入住|老人)
         verb = next((i for i in range(len(run) - 2, 0, -1) if (run[i - 1].endswith(("工作", "活动"))
-                     or (run[i] in CREATING and not tasks_link)) and _verb_goes(run[i], run[i + 1:], counts)), None)
+                     or (run[i] in CREATING and not tasks_link) or (run[i - 1].endswith(_agent_heads())
+                     and "".join(run[i + 1:]) not in RECORDS and run[i] not in MOVING_IN
+                     and not "".join(run[i + 1:]).endswith(PROJECTS)
+                     and not any(word in _words("subject_verbs.txt") for word in run[i + 1:])))
+                     and _verb_goes(run[i], run[i + 1:], counts)), None)
         run = run[verb:] if verb is not None else run
     if counts == "things":
         run = _after_recipients(stream.text, run)
@@ -1027,19 +1067,44 @@ def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: 
     return subject
 
 
+# A clause of only when and a verb of doing (全年累计开展, 共组织), and what ends a figure's clause.
+DEED_ONLY = re.compile(r"\s*(?:全年|今年|年内|当年)?(?:共|累计|共计)?(?:开展|组织|举办|召开|进行|实施)(?:了)?\s*")
+ENDS_CLAUSE = re.compile(r"\s*(?:[,，。；;]|$)")
+
+
+# The end of a figure alone on its line, or alone in a cell of a table read one cell a line.
+CELL_END = re.compile(r"(?:[/／][^\s|/／]{1,4}){0,2}[ \t]*\|?[ \t]*\n")
+
+
 def _of_clause_before(stream: TokenStream, clause_start: int, floor: int, counts: str) -> Subject | None:
     """(一)政策补贴延续类项目,共1240万元: a clause of a total alone is of the clause before; so is
     a figure alone on its line (走访慰问困难群众\n6.86万户\n) of the line above, when that line
     holds no figure."""
     text = stream.text
-    if text[clause_start - 1] in ",，" and clause_start > floor:
+    if text[clause_start - 1] in ",，:：" and clause_start > floor:
         return subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
     if text[clause_start - 1] != "\n":
         return None
-    line_start = text.rfind("\n", 0, clause_start - 1) + 1
-    if re.search(r"\d", text[line_start:clause_start - 1]):
+    line_end = clause_start - 1
+    line_start = text.rfind("\n", 0, line_end) + 1
+    for _ in range(NUMBER_CELLS):
+        # a table read one cell a line (指标 | 分值 | 指标值 | 实际值): the cells of numbers between
+        # the figure and its row's label are passed over
+        if not NUMBER_CELL.fullmatch(text, line_start, line_end) or line_start == 0:
+            break
+        line_end = line_start - 1
+        line_start = text.rfind("\n", 0, line_end) + 1
+    if re.search(r"\d", text[line_start:line_end]):
         return None
-    return subject_before_number(stream, line_start, clause_start - 1, counts)
+    cell = CELL_LABEL_END.search(text, line_start, line_end)
+    return subject_before_number(stream, line_start, cell.start() if cell else line_end, counts)
+
+
+# A cell of a table read one cell a line that holds only a number or a figure (5 |, >=21933人 |).
+NUMBER_CELL = re.compile(r"\s*(?:[<>≤≥]=?)?\s*[\d.,]+\s*[^\s\d|]{0,6}\s*\|?\s*")
+NUMBER_CELLS = 3
+# What closes a row label's cell: the cell mark and a masked bound of the value (≥**人).
+CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*\|\s*$")
 
 
 MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
@@ -1080,10 +1145,11 @@ WORKS_ON_THING = ("改造", "维修改造", "修缮")
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
-                         people: bool = False) -> Subject | None:
+                         people: bool = False, event_nouns: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
-    (0个有名无实的…型社会组织)."""
+    (0个有名无实的…型社会组织). With `event_nouns` (a unit counting things and events alike)
+    an event noun is a head too (8个主题培训)."""
     text = stream.text
     clause = text[start:end]
     annotation = ANNOTATION.match(clause)  # 10个(gè)工作队: the unit's pinyin is no break
@@ -1105,7 +1171,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
-    heads = (*head_words(), *_event_heads()) if events else head_words()
+    heads = (*head_words(), *_event_heads()) if events or event_nouns else head_words()
     for index, word in enumerate(words):
         if not kept and (REDACTION.fullmatch(word) or (word in NATIONWIDE and index + 1 < len(words))):
             if REDACTION.fullmatch(word):  # 3项XX市办实事项目: a redacted name's marks
@@ -1367,7 +1433,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
-                not text[clause_start:quantity.outer_start].strip() and text.startswith("\n", quantity.outer_end))):
+                not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):
+        before = _of_clause_before(stream, clause_start, floor, counts)
+    elif before is None and clause_start > floor and text[clause_start - 1] in ",，" \
+            and DEED_ONLY.fullmatch(text, clause_start, quantity.outer_start) and ENDS_CLAUSE.match(text, quantity.outer_end) \
+            and not re.search(r"\d", text[clause_before(text, clause_start - 1, floor):clause_start]):
+        # 开展习近平法治思想专题集中学习,全年累计开展20余次: a clause of only a verb of doing
+        # and its number counts what the clause before it names
         before = _of_clause_before(stream, clause_start, floor, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
@@ -1376,9 +1448,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
+    befallen = BEFELL_AFTER.match(text, after_start, after_end)
+    if quantity.unit in PERSON_UNITS and befallen \
+            and (name := _context_words()["befell_after"].get(befallen.group(1))):
+        return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
     if kind == "count":
         following = subject_after_number(stream, after_start, after_end, counts == "events",
-                                         quantity.unit in PERSON_UNITS)
+                                         quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
@@ -1401,6 +1477,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         purpose = subject_of_purpose(stream, after_start, after_end)
         if purpose is not None:
             return Named(purpose, "of_purpose")
+    if kind == "percent" and before is not None and text.startswith("的", after_start, after_end) \
+            and before.text.endswith(tuple(SERVICE_VERBS)):
+        # 对复核提标结果进行100%的张榜公示: after a verb of doing, the share is of the deed after 的
+        after_de = subject_after_de(stream, after_start, after_end)
+        if after_de is not None:
+            return Named(after_de, "after_de")
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -1442,6 +1524,10 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
         named = subject_before_number(stream, clause_start, found.start(), counts)
     else:
         named = _of_clause_before(stream, clause_start, floor, counts) if clause_start > 0 else None
+    if named is not None and before is not None and _bare_measure(before.text) and not named.text.endswith(before.text[-2:]):
+        # 城乡低保由原来保障标准590元提高到…: a measure naming nothing alone after 由 is of the
+        # thing before it (城乡低保保障标准)
+        return Subject(named.text + before.text)
     return named if named is not None else before
 
 
@@ -1523,6 +1609,14 @@ def _family(unit: str) -> str:
     return unit_family().get(unit, unit)
 
 
+# What befell the people counted, written right after their count and ending its clause (3.2万人受灾).
+BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
+
+
+# Productions that name a figure by the words after it.
+AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
+
+
 def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
                          memory: SubjectMemory | None = None) -> list[Named]:
     """name_subjects with the name of the rule that gave each subject."""
@@ -1540,7 +1634,7 @@ def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: l
     for index in range(len(own) - 1):
         # 为符合条件的2355户2514名老人: a clause ending in 的 before a pair of figures qualifies
         # the thing named after the pair, which names both
-        if own[index].rule == "before_number" and own[index + 1].rule == "after_number" \
+        if own[index].rule == "before_number" and own[index + 1].rule in AFTER_RULES and own[index + 1].subject \
                 and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
                 and (text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的")
                      or (quantities[index].unit == "户" and quantities[index + 1].unit in ("人", "名"))):
@@ -1844,7 +1938,13 @@ def _category_breakdown(a: Around) -> Subject | None:
         return None
     # 城镇低保标准从270元调整为300元,农村从170元调整为180元: a category alone after the figure
     # of another category's thing is the same thing of its own category
-    sibling = any(whole.text.startswith(c) and len(whole.text) > len(c) + 1 for c in _words("subject_categories.txt"))
+    sibling = _of_category(whole.text)
+    if not sibling and "其中" in a.text[a.quantities[0].outer_end:a.quantity.outer_start]:
+        # 其中农村残疾人1719人,非农人口170人,男性1258人: a part of the same breakdown named
+        # earlier with its category is the sibling, whatever part stands between
+        part = next((n.subject for n in reversed(a.named) if n.subject and _of_category(n.subject.text)
+                     and n.subject.text != own.text), None)
+        whole, sibling = (part, True) if part is not None else (whole, False)
     if not ("其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown") or sibling):
         return None
     rest = whole.text
@@ -1853,6 +1953,11 @@ def _category_breakdown(a: Around) -> Subject | None:
             rest = rest[len(category):]
             break
     return Subject(own.text + rest)
+
+
+def _of_category(text: str) -> bool:
+    """Whether a subject opens with a category word before its thing (农村残疾人, 城市低保标准)."""
+    return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
 
 
 def _state_breakdown(a: Around) -> Subject | None:
@@ -1893,19 +1998,43 @@ def _measure_of_topic(a: Around) -> Subject | None:
     alone (支出, 资金) after the count of a programme's people (城市低保累计保障3265人次,累计支出
     589万元 → 城市低保支出), and the next such sum of the sentence (当月发放资金…,累计发放资金…)."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or not a.index or unit_kinds()[a.quantity.unit] != "money":
+    if own is None or previous is None or not a.index:
         return None
     words = _context_words()
+    if unit_kinds()[a.quantity.unit] != "money":
+        # 农村低保19215户37184人,覆盖面为2.64%: a share of the population a group covers, named
+        # alone right after the group's count, is the group's
+        topic = _topic(previous) if own.text in words["group_shares"] and a.quantities[a.index - 1].unit in PERSON_UNITS \
+            and unit_kinds()[a.quantity.unit] == "percent" else None
+        verb = topic is not None and word_tag(topic) in ("v", "vn")  # 审批: a deed, no group
+        return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
     if a.quantities[a.index - 1].unit not in PERSON_UNITS:
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None
+    topic = _topic(previous)
+    paid = _payment_of(topic, previous, own.text)
+    if paid is not None:
+        return paid
     if not (_bare_measure(own.text) or sum_word):
         return None
-    topic = _topic(previous)
     if not topic or (topic == previous.text and not (sum_word and topic.endswith(tuple(words["programmes"])))):
         return None
     return Subject(topic + own.text)
+
+
+def _payment_of(topic: str | None, previous: Subject, own: str) -> Subject | None:
+    """全年医疗救助2912人次,发放救助金2824万元; 保障城乡低保4319人次,发放保障金185万元: a payment
+    named by a programme's verb and 金 (救助金, 保障金), right after the count of the programme's
+    people, is the programme's (医疗救助金, 城乡低保保障金), the verb written once."""
+    verb = own.removesuffix("金")
+    if not topic or verb == own or len(verb) < 2 or not (verb in _words("subject_verbs.txt") or verb in strip_words()):
+        return None  # 低保金 names its programme already
+    if topic.endswith(verb) and len(topic) > len(verb) + 1:
+        return Subject(topic + "金")
+    if previous.narrowed_by and previous.narrowed_by.endswith(verb):
+        return Subject(topic + own)
+    return None
 
 
 # Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生
@@ -2056,6 +2185,36 @@ def _deed_again(a: Around) -> Subject | None:
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 
 
+def _deed_on_previous(a: Around) -> Subject | None:
+    """排查隐患13654处,完成整改13624处: a bare verb counting what the figure before it in the
+    sentence counted, in the same unit, is that thing's deed (隐患整改), as a flow is a topic's
+    (低保新增); in units of events the verb names the activity and stays."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.own.rule != "before_number" \
+            or own.text not in _words("subject_verbs.txt") or own.text in previous.text \
+            or a.quantities[a.index - 1].unit != a.quantity.unit or a.quantity.unit in event_units() \
+            or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
+            or word_tag(cut_phrase(previous.text)[-1]) not in NOUN_TAGS:  # 上年度结转: no thing
+        return None
+    return Subject(previous.text + own.text)
+
+
+def _deed_of_sum(a: Around) -> Subject | None:
+    """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
+    named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
+    units of events (救助了21437人次) the verb names the activity counted and stays."""
+    own, previous = a.own.subject, a.previous
+    if own is None or previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
+            or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
+            or unit_kinds()[a.quantities[a.index - 1].unit] != "money" or own.text not in _words("subject_verbs.txt"):
+        return None
+    for money in _context_words()["programme_money"]:
+        programme = previous.text.removesuffix(money)
+        if programme != previous.text and programme.endswith(own.text) and len(programme) > len(own.text) + 1:
+            return Subject(programme)
+    return None
+
+
 PER_PERIOD = re.compile(r"每(?:人|户)?每?(?:月|年)|[/／](?:人[·.]?)?(?:月|年)")
 
 
@@ -2105,6 +2264,8 @@ CONTEXT_RULES = (
     ContextRule("part_done", _part_done),
     ContextRule("standard_of_scheme", _standard_of_scheme),
     ContextRule("deed_again", _deed_again),
+    ContextRule("deed_of_sum", _deed_of_sum),
+    ContextRule("deed_on_previous", _deed_on_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

@@ -374,11 +374,14 @@ PAGE_VALUE_END = re.compile(r"[\s|【\[]")
 def page_publisher(value: str) -> str | None:
     """The body a page label names (来源:科右中旗民政局, 来源: 计划财务处【字体】): its value up to
     the next field, when that is a body's whole name (its place may be one the gazetteer
-    lacks) or a department named by a generic body word; a news site or media centre
-    (来源:西岭新闻网, 县融媒体中心) and a person (作者:王林) are none."""
+    lacks) or a department named by a generic body word, or a town (发布机构: 龙潭镇, its
+    government as the page names it); a news site or media centre (来源:西岭新闻网, 县融媒体中心)
+    and a person (作者:王林) are none."""
     value = PAGE_VALUE_END.split(value.strip(), 1)[0]
     if not value or any(source in value for source in _config()["news"]["sources"]):
         return None
+    if TOWN.fullmatch(value):
+        return value
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
     if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
@@ -1346,17 +1349,18 @@ def _sharing_marks() -> re.Pattern:
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:
-    """Fields of a label line the readers left in the text (发布机构 渝中区民政局), or of a label
-    alone on its line over its value (发布机构: / 市民政局, a page saved with a blank line
-    between every two)."""
+    """Label and value of each publisher's label line the readers left in the text (发布机构
+    渝中区民政局), or of a label alone on its line over its value (发布机构: / 市民政局, a page
+    saved with a blank line between every two): the first value of each label that names a
+    body, read with the page's own labels in their order (发布机构 before 信息来源)."""
     fields = {}
     for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES] + [""]):
         if _label_alone(line):
             line += following
         for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
             found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
-            if found and "agency" not in fields and (name := page_publisher(found.group("value"))):
-                fields["agency"] = name
+            if found and label not in fields and page_publisher(found.group("value")):
+                fields[label] = found.group("value")
     return fields
 
 
@@ -1906,9 +1910,8 @@ def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
-    page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
     lines = _nonempty_lines(text)
-    page = {**head_labels(lines), **page}
+    page = _fields_from_page_meta(_with_inner_labels({**head_labels(lines), **extract_text_meta(text)[0], **(page_meta or {})}))
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)

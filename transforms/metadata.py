@@ -61,7 +61,7 @@ HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
 TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "年鉴", "简讯", "简报",
-               "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账")  # a table published as the document
+               "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表")  # a table published as the document
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
@@ -1436,8 +1436,10 @@ REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
-# | 2023年度 5月 |): the year the form reports, where the body holds no year in prose.
-FORM_PERIOD_YEAR = re.compile(rf"(?:^|\|)[ \t]*{YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$)", re.MULTILINE)
+# | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
+# the form reports, where the body holds no year in prose.
+FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
+                              re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -1485,8 +1487,8 @@ def title_year(title: str | None) -> int | None:
         after_plan = [y for y in years if plan < y.start() < summary]
         if after_plan:
             return int(after_plan[-1].group("year"))
-    if summary >= 0 and plan > summary:
-        before_plan = [y for y in years if y.start() < summary]
+    if summary >= 0 and plan > summary:  # the summary's year, written with 年 or bare (…局2022工作总结和2023年工作思路)
+        before_plan = [y for y in years if y.start() < summary] or [y for y in BARE_TITLE_YEAR.finditer(title) if y.start() < summary]
         if before_plan:
             return int(before_plan[0].group("year"))
         # a masked summary year before the plan's (20XX年度工作总结和2024年工作计划): the year before the plan's

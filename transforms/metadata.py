@@ -1298,13 +1298,15 @@ def signature_date(lines: list[str]) -> str | None:
     return None
 
 
-def head_date(lines: list[str], news: bool = False) -> str | None:
+def head_date(lines: list[str], news: bool = False, title: str | None = None) -> str | None:
     """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
     its source or on a news page, a paper's name and date, or a date alone on the line under
-    a news headline (a bullet item of its byline block too: • 2023-01-20 10:20)."""
+    a news headline (a bullet item of its byline block too: • 2023-01-20 10:20). The head
+    reaches the line under the title, however many lines of a site's menu stand over it."""
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
-    for index, line in enumerate(lines[:HEAD_LINES]):
+    end = max(HEAD_LINES, lines.index(title) + 2) if title in lines else HEAD_LINES
+    for index, line in enumerate(lines[:end]):
         if (_label_alone(line) or label_key(line.strip(BULLETS)) in labels["publish_date"]) and index + 1 < len(lines):
             line = line.strip(BULLETS) + " " + lines[index + 1].strip(BULLETS)  # 发布日期: / 2023-03-31, a page block saved one line each (• 发布日期 / • 2016-12-09)
         line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
@@ -1961,7 +1963,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):

@@ -667,13 +667,22 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+PLACE_LEVELS = "省市州盟县区旗镇乡"
+
+
 def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
-    人力资源社会保障部, 县医保局 and 县医疗保障局): a longer name of the same first and last
-    character holding the short one's characters in order."""
+    人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
+    same last character holding the short one's characters in order, from the same first
+    character or from the level (市) that ends the place it opens with."""
     def abbreviates(name: str) -> bool:
-        if len(name) <= len(short) or name[0] != short[0] or name[-1] != short[-1]:
+        if len(name) <= len(short) or name[-1] != short[-1]:
             return False
+        if name[0] != short[0]:  # a body named by its level (市医保局) and in full with its place (广州市医疗保障局)
+            level = name.find(short[0])
+            if short[0] not in PLACE_LEVELS or level <= 0 or not _is_place_prefix(name[:level + 1]):
+                return False
+            name = name[level:]
         rest = iter(name)
         return all(char in rest for char in short)
     longer = [name for name in scores if abbreviates(name)]

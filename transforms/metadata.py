@@ -3,7 +3,7 @@ numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
 Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
 weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源, 作者
-naming a body), the opening of a title, the report's own opening (现将…), the subject of a sentence
+naming a body), the opening of a title, the report's own opening (现将…, 现公布…), the subject of a sentence
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
 from (记者从县医保局获悉; not a statistics office) or whose spokesperson speaks, the body a
 speaker delivers the report for (我代表镇人民政府向大会报告工作), the body 我局 refers to, a plain mention
@@ -423,7 +423,7 @@ def _issuer_before_about(opening: str) -> str | None:
     return found["name"]
 
 
-REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
+REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
 
 
 def _report_openings(reading: _Reading) -> list[str]:
@@ -1442,7 +1442,7 @@ BODY_YEAR = re.compile(
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
-REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
+REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")

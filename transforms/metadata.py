@@ -24,7 +24,8 @@ beside the text's own (湛江市下达我市), nor a county's or higher place wh
 town's own government named by its level alone (街道办事处) under a title opening with the town is
 the town. A page label's value (来源, 信息来源, or the line under 发布机构: alone on its line) may be
 an office of any length that opens with its place (巴中市人民政府民生工作办公室). Redaction
-marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
+marks go (`*区民政局` → 区民政局, `##镇` → 镇); a masked town the text calls its own (xx镇 … 我镇), where no
+body stands out, is the issuer. The region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
@@ -65,7 +66,7 @@ TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规�
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
-REDACTION = "*＊×xX"
+REDACTION = "*＊×xX#＃"
 # Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers.
 FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
@@ -715,6 +716,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     cores = {name: name.strip(REDACTION) for name in tied}  # XX县民政局 and 县民政局 are one body
     tied = [name for name in tied if not any(cores[other] != cores[name] and cores[other].endswith(cores[name])
                                              for other in tied)]
+    if best <= PASSING_MENTION and (town := _masked_own_town(text)):
+        return town  # bodies named in passing (县残联) in a masked town's own report
     if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
         return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
     winner = tied[0]
@@ -802,7 +805,17 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
-    return None
+    return _masked_own_town(text)
+
+
+# A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道).
+MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道)")
+
+
+def _masked_own_town(text: str) -> str | None:
+    """A masked town the text speaks of as its own (xx镇 … 我镇, 全镇): its government, as masked."""
+    masked = MASKED_TOWN.search(text)
+    return masked.group() if masked and _own_level(text) == "town" else None
 
 
 # A field's work or system right after a place (广东省民政系统, 武进区医疗保障工作): that field's

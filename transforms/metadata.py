@@ -523,10 +523,13 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 def _news_sources(reading: _Reading) -> list[str]:
     """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
-    recaps the work of, unless it only publishes figures (市统计局)."""
+    recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
+    from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
+            if (name := _agency_opening(m.group("name") or m.group("speaker"), ())
+                or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
+            and not name.endswith(reporting)]
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"

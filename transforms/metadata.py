@@ -164,9 +164,14 @@ TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
 
 
+# A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道).
+MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道)")
+
+
 def town_at(text: str, start: int) -> str | None:
-    """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道)."""
-    found = TOWN.match(text, start)
+    """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道), or one
+    whose name a sharing site masked (xx镇, **街道)."""
+    found = TOWN.match(text, start) or MASKED_TOWN.match(text, start)
     return found.group() if found else None
 DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 
@@ -300,12 +305,16 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
     name, rest = match.group(), phrase[match.end():]
+    if name.endswith("中心") and rest.startswith("工作"):
+        return None  # 围绕中心工作: the phrase for the main work, no centre's name
     department = name.lstrip(REDACTION)
     placed = False
     for level in _levels():
         if department.startswith(level):
             department, placed = department[len(level):], True
             break
+    if department.startswith("党委"):
+        return None  # 镇党委政府, 街道党工委: the place's party committee and government, no department
     if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
         follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
@@ -810,9 +819,6 @@ def _place_issuer(reading: _Reading) -> str | None:
             return _full_place(place)
     return _masked_own_town(text)
 
-
-# A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道).
-MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道)")
 
 
 def _masked_own_town(text: str) -> str | None:

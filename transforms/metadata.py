@@ -739,7 +739,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
 
 
 # Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.
-CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市|市县|市州|旗县|镇街|镇村)")
+CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市(?!场)|市县|市州|旗县|镇街|镇村)")  # 县市场监管局 is a county body
 
 
 PASSING_MENTION = 1  # the score of a body named once and nowhere as the subject of the text

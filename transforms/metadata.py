@@ -259,9 +259,19 @@ FIELD_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?办公室")
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
-        if _is_place_prefix(text[start:body_start]):
+        if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start):
             return text[start:body_end]
     return None
+
+
+def _conjunction_at(text: str, start: int) -> bool:
+    """A place name opening with a conjunction right after a word (镇党委和县残联), not after its
+    province or city: the conjunction and a level, not the county of that name (和县)."""
+    return text[start:start + 1] in CONJUNCTIONS and start > 0 and bool(CJK.match(text, start - 1)) \
+        and text[start - 1] not in "省市州盟"  # 马鞍山市和县民政局 is the county's
+
+
+CONJUNCTIONS = "和与及"
 
 
 def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
@@ -1853,6 +1863,9 @@ def places_named(text: str) -> Counter[str]:
         start, position = position, position + len(name)
         if text.endswith(partners, 0, start):
             continue  # a place the issuer helps (帮助六盘水市…, 对口支援…) is a partner's
+        if _conjunction_at(text, start) and len(name) == 2:
+            position = start + 1
+            continue  # 镇党委和县残联: 和 and the county's level, not 和县
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes

@@ -652,12 +652,19 @@ def _own_level(text: str) -> str | None:
 
 def _own_place_level(text: str) -> str | None:
     """The level of the text's own place, as _own_level; a 我市 named in one clause with a
-    prefecture's city (湛江市下达我市…任务) is a county-level city under it."""
+    prefecture's city (湛江市下达我市…任务), or a city the text says is county-level (我市是
+    县级市), is a county-level city."""
     level = _own_level(text)
     if level == "city" and any("我市" in clause and any(_code_level(code) == "city" for code in places_named(clause))
                                for clause in CLAUSE_BREAK.split(text)):
         return "county"
+    if level == "city" and COUNTY_LEVEL_CITY.search(text):
+        return "county"  # xx市作为一个…的县级市, 我市是县级市: a county-level city
     return level
+
+
+# A text's own city saying it is county-level (我市是…县级市, xx市作为一个有128万人口的县级市).
+COUNTY_LEVEL_CITY = re.compile(r"市\s*(?:是|作为|为)[^。，,；;]{0,20}县级市")
 
 
 def level_of(name: str) -> str | None:
@@ -1996,6 +2003,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
+    if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
+        region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
     if region["admin_level"] == "city" and not region["city"] and (region["province"] or "").endswith("市"):

@@ -1649,7 +1649,7 @@ DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
-    text, title = SPLIT_YEAR.sub(r"\1\2", text), title and SPLIT_YEAR.sub(r"\1\2", title)
+    text, title = SPLIT_YEAR.sub(r"\1\2", arabic_dates(text)), title and SPLIT_YEAR.sub(r"\1\2", title)  # 二〇二三年，… as digits
     compilation = bool(title and COMPILATION.search(title))
     if compilation:  # nor does its title line in the body
         text = text.replace(title, " " * len(title))

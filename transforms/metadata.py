@@ -361,12 +361,18 @@ class _Reading:
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
         """Every known body the whole text names (read once for the rules that need it), but
-        on the line of the report's addressees (各县区人社局、局相关单位：) or after a 数据来源: that
-        credits the figures to another body (数据来源:民政部)."""
+        on the line of the report's addressees (各县区人社局、局相关单位：), after a 数据来源: that
+        credits the figures to another body (数据来源:民政部), or after the word for working with a
+        partner (与县财政局联合…, 会同县医保局)."""
         addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
             + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
-                if not any(start <= found[0] < end for start, end in addressees)]
+                if not any(start <= found[0] < end for start, end in addressees)
+                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])]
+
+
+# What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
+PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:

@@ -2006,6 +2006,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
         if town and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
             agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
+        elif town and agency == named and named[:1] in "镇乡" and town.endswith(named[0]) and _body_pattern().match(named, 1):
+            agency = named = town + named[1:]  # 镇民政办 under a title opening with 龙潭镇: 龙潭镇民政办
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of

@@ -71,9 +71,10 @@ REDACTION = "*＊×xX#＃"
 FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
-# A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局…
+# A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
+# …调查报告##镇是##县…, the body opening with a masked name)
 GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案))"
-                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
+                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2}))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -1049,8 +1050,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             continue
         if len(line) > LONGEST_TITLE:
             glued = _glued_title(line)
-            if glued and index == 0:
-                return glued
+            if glued and all(before.endswith((":", "：")) for _, before in kept[:index]):
+                return glued  # the first line, but for a site's label over it (内容预览:)
             continue
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue

@@ -68,7 +68,7 @@ DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)�
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
 # Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers.
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页")
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
@@ -1175,7 +1175,7 @@ def _glued_title(line: str) -> str | None:
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
             longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
             return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
-    return glued.group("title") if glued else None
+    return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
 
 
 def _dated(line: str) -> bool:

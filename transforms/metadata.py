@@ -165,8 +165,8 @@ TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
 
 
-# A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道).
-MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道)")
+# A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道, XX社区).
+MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区)")
 
 
 def town_at(text: str, start: int) -> str | None:

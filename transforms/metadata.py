@@ -1633,6 +1633,12 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# News recapping the year before (去年，全县…; a conference early in the year reviewing it), not
+# comparing against it (比去年同期): more of these than of its own year (今年) is that year's news.
+LAST_YEAR = re.compile(r"(?<![比较与同于])去年(?!同期|同比|底以来|以来)")
+THIS_YEAR = re.compile(r"(?<![明])今年")
+
+
 # An anniversary a speech opens with (值此中国人民解放军建军93周年之际): the year it is given in.
 ANNIVERSARY = re.compile(r"(?P<event>建军|建党|新中国成立|建国)\s*(?P<n>\d{2,3})\s*周年")
 FOUNDED = {"建军": 1927, "建党": 1921, "新中国成立": 1949, "建国": 1949}
@@ -1682,8 +1688,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
-        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title looks back
-            looks_back = "去年" in (title or "")
+        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
+            looks_back = "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"

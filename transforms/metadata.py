@@ -984,8 +984,9 @@ def _headline(line: str, following: str) -> bool:
     its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
-    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)):
-        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日)
+    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
+            or len(line) <= LONGEST_NAME and _placed_office(line):
+        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))

@@ -1634,6 +1634,11 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# A signature's date by its month alone, on a line of its own at the end (2024年1月).
+SIGNED_MONTH = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月[ \t]*$", re.MULTILINE)
+SIGNATURE_REACH = 120  # how far from the end a signature stands
+
+
 # News recapping the year before (去年，全县…; a conference early in the year reviewing it), not
 # comparing against it (比去年同期): more of these than of its own year (今年) is that year's news.
 LAST_YEAR = re.compile(r"(?<![比较与同于])去年(?!同期|同比|底以来|以来)")
@@ -1677,6 +1682,11 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
+    signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
+    if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
+        publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work
+    if signed:
+        text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)

@@ -31,8 +31,9 @@ body stands out, is the issuer. The region then comes only from places the text 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
 二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
 截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
-never it), else the publish date's (an annual report published in its first quarter covers the
-year before; news speaks of its own year), else undated news's one year, else the file name's;
+never it), else the publish date's or a signature's, its month alone too (an annual report
+published in its first quarter covers the year before; news speaks of its own year unless it
+speaks of 去年 more), else undated news's one year, else the file name's;
 `year_source` says which. A yearbook and a work report to a congress (…政府工作报告) cover the
 year before their title's; figures of several years (2020-2021年…情况) the last, a plan of
 several its first; a sharing site's compilation (…(精选5篇)) has no title year; 十四五 is 2021.

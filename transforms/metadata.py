@@ -313,6 +313,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
         return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
+    office = place and generic_after is not None and _generic_name().match(phrase, len(place))
+    if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) \
+            and (office.end() == len(phrase) or not CJK.match(phrase, office.end()) or phrase.startswith(generic_after, office.end())):
+        return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…)
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None

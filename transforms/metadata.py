@@ -832,6 +832,8 @@ def _place_issuer(reading: _Reading) -> str | None:
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         place = _place_at(title, 0) or town_at(title, 0)
+        if place and (town := town_at(title, len(place))):
+            return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place:
             return _full_place(place)
     text = reading.text

@@ -3,7 +3,7 @@ numbers (spec §4, the corpus conventions of tests/fixtures/real/README.md).
 
 Agency: every issuing body the text names is a candidate, and named rules (`AGENCY_EVIDENCE`)
 weigh where it stands: a letterhead or signature line, the web page's 发布机构 (or 来源, 作者
-naming a body), the opening of a title, the report's own opening (现将…), the subject of a sentence
+naming a body), the opening of a title, the report's own opening (现将…, 现公布…), the subject of a sentence
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
 from (记者从县医保局获悉; not a statistics office) or whose spokesperson speaks, the body a
 speaker delivers the report for (我代表镇人民政府向大会报告工作), the body 我局 refers to, a plain mention
@@ -24,14 +24,16 @@ beside the text's own (湛江市下达我市), nor a county's or higher place wh
 town's own government named by its level alone (街道办事处) under a title opening with the town is
 the town. A page label's value (来源, 信息来源, or the line under 发布机构: alone on its line) may be
 an office of any length that opens with its place (巴中市人民政府民生工作办公室). Redaction
-marks go (`*区民政局` → 区民政局); the region then comes only from places the text names. Pinyin a site put after characters
+marks go (`*区民政局` → 区民政局, `##镇` → 镇); a masked town the text calls its own (xx镇 … 我镇), where no
+body stands out, is the issuer. The region then comes only from places the text names. Pinyin a site put after characters
 (青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
 二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
 截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
-never it), else the publish date's (an annual report published in its first quarter covers the
-year before; news speaks of its own year), else undated news's one year, else the file name's;
+never it), else the publish date's or a signature's, its month alone too (an annual report
+published in its first quarter covers the year before; news speaks of its own year unless it
+speaks of 去年 more), else undated news's one year, else the file name's;
 `year_source` says which. A yearbook and a work report to a congress (…政府工作报告) cover the
 year before their title's; figures of several years (2020-2021年…情况) the last, a plan of
 several its first; a sharing site's compilation (…(精选5篇)) has no title year; 十四五 is 2021.
@@ -61,18 +63,19 @@ HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
 TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "年鉴", "简讯", "简报",
-               "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账")  # a table published as the document
+               "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表")  # a table published as the document
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
-REDACTION = "*＊×xX"
+REDACTION = "*＊×xX#＃"
 # Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers.
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页")
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
-# A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局…
+# A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
+# …调查报告##镇是##县…, the body opening with a masked name)
 GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案))"
-                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]))")
+                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2}))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -163,9 +166,14 @@ TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
 
 
+# A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道, XX社区).
+MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区)")
+
+
 def town_at(text: str, start: int) -> str | None:
-    """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道)."""
-    found = TOWN.match(text, start)
+    """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道), or one
+    whose name a sharing site masked (xx镇, **街道)."""
+    found = TOWN.match(text, start) or MASKED_TOWN.match(text, start)
     return found.group() if found else None
 DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 
@@ -253,9 +261,19 @@ FIELD_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?办公室")
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
-        if _is_place_prefix(text[start:body_start]):
+        if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start):
             return text[start:body_end]
     return None
+
+
+def _conjunction_at(text: str, start: int) -> bool:
+    """A place name opening with a conjunction right after a word (镇党委和县残联), not after its
+    province or city: the conjunction and a level, not the county of that name (和县)."""
+    return text[start:start + 1] in CONJUNCTIONS and start > 0 and bool(CJK.match(text, start - 1)) \
+        and text[start - 1] not in "省市州盟"  # 马鞍山市和县民政局 is the county's
+
+
+CONJUNCTIONS = "和与及"
 
 
 def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
@@ -295,16 +313,24 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
         return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
+    office = place and generic_after is not None and _generic_name().match(phrase, len(place))
+    if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) \
+            and (office.end() == len(phrase) or not CJK.match(phrase, office.end()) or phrase.startswith(generic_after, office.end())):
+        return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…)
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
     name, rest = match.group(), phrase[match.end():]
+    if name.endswith("中心") and rest.startswith("工作"):
+        return None  # 围绕中心工作: the phrase for the main work, no centre's name
     department = name.lstrip(REDACTION)
     placed = False
     for level in _levels():
         if department.startswith(level):
             department, placed = department[len(level):], True
             break
+    if department.startswith("党委"):
+        return None  # 镇党委政府, 街道党工委: the place's party committee and government, no department
     if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
         follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
@@ -341,12 +367,18 @@ class _Reading:
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
         """Every known body the whole text names (read once for the rules that need it), but
-        on the line of the report's addressees (各县区人社局、局相关单位：) or after a 数据来源: that
-        credits the figures to another body (数据来源:民政部)."""
+        on the line of the report's addressees (各县区人社局、局相关单位：), after a 数据来源: that
+        credits the figures to another body (数据来源:民政部), or after the word for working with a
+        partner (与县财政局联合…, 会同县医保局)."""
         addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
             + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
-                if not any(start <= found[0] < end for start, end in addressees)]
+                if not any(start <= found[0] < end for start, end in addressees)
+                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])]
+
+
+# What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
+PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
 
 def _standalone_lines(reading: _Reading) -> list[str]:
@@ -374,11 +406,14 @@ PAGE_VALUE_END = re.compile(r"[\s|【\[]")
 def page_publisher(value: str) -> str | None:
     """The body a page label names (来源:科右中旗民政局, 来源: 计划财务处【字体】): its value up to
     the next field, when that is a body's whole name (its place may be one the gazetteer
-    lacks) or a department named by a generic body word; a news site or media centre
-    (来源:西岭新闻网, 县融媒体中心) and a person (作者:王林) are none."""
+    lacks) or a department named by a generic body word, or a town (发布机构: 龙潭镇, its
+    government as the page names it); a news site or media centre (来源:西岭新闻网, 县融媒体中心)
+    and a person (作者:王林) are none."""
     value = PAGE_VALUE_END.split(value.strip(), 1)[0]
     if not value or any(source in value for source in _config()["news"]["sources"]):
         return None
+    if TOWN.fullmatch(value):
+        return value
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
     if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
@@ -420,7 +455,7 @@ def _issuer_before_about(opening: str) -> str | None:
     return found["name"]
 
 
-REPORT_OPENING = re.compile(r"现将(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
+REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
 
 
 def _report_openings(reading: _Reading) -> list[str]:
@@ -511,6 +546,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
+                         r"|据\s*(?P<news>[^\s,，。、据]{2,30}?)\s*(?:消息|通报)"  # 据县民政局消息
                          r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
                          r"|(?:新闻)?发言人"
                          # its head by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍)
@@ -518,11 +554,14 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
-    recaps the work of, unless it only publishes figures (市统计局)."""
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
+    from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name") or m.group("speaker"), ())) and not name.endswith(reporting)]
+            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("speaker"), ())
+                or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
+            and not name.endswith(reporting)]
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
@@ -626,12 +665,19 @@ def _own_level(text: str) -> str | None:
 
 def _own_place_level(text: str) -> str | None:
     """The level of the text's own place, as _own_level; a 我市 named in one clause with a
-    prefecture's city (湛江市下达我市…任务) is a county-level city under it."""
+    prefecture's city (湛江市下达我市…任务), or a city the text says is county-level (我市是
+    县级市), is a county-level city."""
     level = _own_level(text)
     if level == "city" and any("我市" in clause and any(_code_level(code) == "city" for code in places_named(clause))
                                for clause in CLAUSE_BREAK.split(text)):
         return "county"
+    if level == "city" and COUNTY_LEVEL_CITY.search(text):
+        return "county"  # xx市作为一个…的县级市, 我市是县级市: a county-level city
     return level
+
+
+# A text's own city saying it is county-level (我市是…县级市, xx市作为一个有128万人口的县级市).
+COUNTY_LEVEL_CITY = re.compile(r"市\s*(?:是|作为|为)[^。，,；;]{0,20}县级市")
 
 
 def level_of(name: str) -> str | None:
@@ -664,13 +710,22 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+PLACE_LEVELS = "省市州盟县区旗镇乡"
+
+
 def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
-    人力资源社会保障部, 县医保局 and 县医疗保障局): a longer name of the same first and last
-    character holding the short one's characters in order."""
+    人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
+    same last character holding the short one's characters in order, from the same first
+    character or from the level (市) that ends the place it opens with."""
     def abbreviates(name: str) -> bool:
-        if len(name) <= len(short) or name[0] != short[0] or name[-1] != short[-1]:
+        if len(name) <= len(short) or name[-1] != short[-1]:
             return False
+        if name[0] != short[0]:  # a body named by its level (市医保局) and in full with its place (广州市医疗保障局)
+            level = name.find(short[0])
+            if short[0] not in PLACE_LEVELS or level <= 0 or not _is_place_prefix(name[:level + 1]):
+                return False
+            name = name[level:]
         rest = iter(name)
         return all(char in rest for char in short)
     longer = [name for name in scores if abbreviates(name)]
@@ -703,6 +758,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     cores = {name: name.strip(REDACTION) for name in tied}  # XX县民政局 and 县民政局 are one body
     tied = [name for name in tied if not any(cores[other] != cores[name] and cores[other].endswith(cores[name])
                                              for other in tied)]
+    if best <= PASSING_MENTION and (town := _masked_own_town(text)):
+        return town  # bodies named in passing (县残联) in a masked town's own report
     if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
         return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
     winner = tied[0]
@@ -712,7 +769,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
 
 
 # Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.
-CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市|市县|市州|旗县|镇街|镇村)")
+CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市(?!场)|市县|市州|旗县|镇街|镇村)")  # 县市场监管局 is a county body
 
 
 PASSING_MENTION = 1  # the score of a body named once and nowhere as the subject of the text
@@ -775,6 +832,8 @@ def _place_issuer(reading: _Reading) -> str | None:
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         place = _place_at(title, 0) or town_at(title, 0)
+        if place and (town := town_at(title, len(place))):
+            return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place:
             return _full_place(place)
     text = reading.text
@@ -790,7 +849,14 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(place)
-    return None
+    return _masked_own_town(text)
+
+
+
+def _masked_own_town(text: str) -> str | None:
+    """A masked town the text speaks of as its own (xx镇 … 我镇, 全镇): its government, as masked."""
+    masked = MASKED_TOWN.search(text)
+    return masked.group() if masked and _own_level(text) == "town" else None
 
 
 # A field's work or system right after a place (广东省民政系统, 武进区医疗保障工作): that field's
@@ -925,8 +991,9 @@ def _headline(line: str, following: str) -> bool:
     its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
-    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)):
-        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日)
+    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
+            or len(line) <= LONGEST_NAME and _placed_office(line):
+        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
     return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
@@ -991,8 +1058,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             continue
         if len(line) > LONGEST_TITLE:
             glued = _glued_title(line)
-            if glued and index == 0:
-                return glued
+            if glued and all(before.endswith((":", "：")) for _, before in kept[:index]):
+                return glued  # the first line, but for a site's label over it (内容预览:)
             continue
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
@@ -1116,7 +1183,7 @@ def _glued_title(line: str) -> str | None:
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
             longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
             return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
-    return glued.group("title") if glued else None
+    return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
 
 
 def _dated(line: str) -> bool:
@@ -1167,10 +1234,21 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+def _without_site_intro(text: str) -> str:
+    """The text from its first line that is not the hosting site's (以下是小编整理的…, 首页 > …)."""
+    lines = text.lstrip().split("\n")
+    skipped = 0
+    while skipped < min(len(lines) - 1, HEAD_LINES) and (not lines[skipped].strip() or FURNITURE.search(lines[skipped])):
+        skipped += 1
+    return "\n".join(lines[skipped:])
+
+
 def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     config = _config()["report_kind"]
     if _is_news(text):
         return "新闻报道"
+    if not title:  # an untitled text is read from its own opening, not a site's intro over it
+        text = _without_site_intro(text)
     kind = type_named_in(title)
     if not title and NAMES.sub("", text[:OPENING]).count(config["rule_of_law_word"]) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
@@ -1295,13 +1373,15 @@ def signature_date(lines: list[str]) -> str | None:
     return None
 
 
-def head_date(lines: list[str], news: bool = False) -> str | None:
+def head_date(lines: list[str], news: bool = False, title: str | None = None) -> str | None:
     """A publication date in the head: a labelled one (发布时间: …), a news line's 时间 beside
     its source or on a news page, a paper's name and date, or a date alone on the line under
-    a news headline (a bullet item of its byline block too: • 2023-01-20 10:20)."""
+    a news headline (a bullet item of its byline block too: • 2023-01-20 10:20). The head
+    reaches the line under the title, however many lines of a site's menu stand over it."""
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
-    for index, line in enumerate(lines[:HEAD_LINES]):
+    end = max(HEAD_LINES, lines.index(title) + 2) if title in lines else HEAD_LINES
+    for index, line in enumerate(lines[:end]):
         if (_label_alone(line) or label_key(line.strip(BULLETS)) in labels["publish_date"]) and index + 1 < len(lines):
             line = line.strip(BULLETS) + " " + lines[index + 1].strip(BULLETS)  # 发布日期: / 2023-03-31, a page block saved one line each (• 发布日期 / • 2016-12-09)
         line = URL.sub(" ", arabic_dates(line)).lstrip("".join(NOT_TITLE_OPENINGS) + " ")  # a link's path date is its source's
@@ -1346,17 +1426,18 @@ def _sharing_marks() -> re.Pattern:
 
 
 def head_labels(lines: list[str]) -> dict[str, str]:
-    """Fields of a label line the readers left in the text (发布机构 渝中区民政局), or of a label
-    alone on its line over its value (发布机构: / 市民政局, a page saved with a blank line
-    between every two)."""
+    """Label and value of each publisher's label line the readers left in the text (发布机构
+    渝中区民政局), or of a label alone on its line over its value (发布机构: / 市民政局, a page
+    saved with a blank line between every two): the first value of each label that names a
+    body, read with the page's own labels in their order (发布机构 before 信息来源)."""
     fields = {}
     for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES] + [""]):
         if _label_alone(line):
             line += following
         for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
             found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
-            if found and "agency" not in fields and (name := page_publisher(found.group("value"))):
-                fields["agency"] = name
+            if found and label not in fields and page_publisher(found.group("value")):
+                fields[label] = found.group("value")
     return fields
 
 
@@ -1427,13 +1508,15 @@ BODY_YEAR = re.compile(
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
-REPORT_OPENING_YEAR = re.compile(rf"现将[^。\n]{{0,12}}?{YEAR}")
+REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
-# | 2023年度 5月 |): the year the form reports, where the body holds no year in prose.
-FORM_PERIOD_YEAR = re.compile(rf"(?:^|\|)[ \t]*{YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$)", re.MULTILINE)
+# | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
+# the form reports, where the body holds no year in prose.
+FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
+                              re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -1481,8 +1564,8 @@ def title_year(title: str | None) -> int | None:
         after_plan = [y for y in years if plan < y.start() < summary]
         if after_plan:
             return int(after_plan[-1].group("year"))
-    if summary >= 0 and plan > summary:
-        before_plan = [y for y in years if y.start() < summary]
+    if summary >= 0 and plan > summary:  # the summary's year, written with 年 or bare (…局2022工作总结和2023年工作思路)
+        before_plan = [y for y in years if y.start() < summary] or [y for y in BARE_TITLE_YEAR.finditer(title) if y.start() < summary]
         if before_plan:
             return int(before_plan[0].group("year"))
         # a masked summary year before the plan's (20XX年度工作总结和2024年工作计划): the year before the plan's
@@ -1558,6 +1641,17 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+# A signature's date by its month alone, on a line of its own at the end (2024年1月).
+SIGNED_MONTH = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月[ \t]*$", re.MULTILINE)
+SIGNATURE_REACH = 120  # how far from the end a signature stands
+
+
+# News recapping the year before (去年，全县…; a conference early in the year reviewing it), not
+# comparing against it (比去年同期): more of these than of its own year (今年) is that year's news.
+LAST_YEAR = re.compile(r"(?<![比较与同于])去年(?!同期|同比|底以来|以来)")
+THIS_YEAR = re.compile(r"(?<![明])今年")
+
+
 # An anniversary a speech opens with (值此中国人民解放军建军93周年之际): the year it is given in.
 ANNIVERSARY = re.compile(r"(?P<event>建军|建党|新中国成立|建国)\s*(?P<n>\d{2,3})\s*周年")
 FOUNDED = {"建军": 1927, "建党": 1921, "新中国成立": 1949, "建国": 1949}
@@ -1581,7 +1675,7 @@ DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
-    text, title = SPLIT_YEAR.sub(r"\1\2", text), title and SPLIT_YEAR.sub(r"\1\2", title)
+    text, title = SPLIT_YEAR.sub(r"\1\2", arabic_dates(text)), title and SPLIT_YEAR.sub(r"\1\2", title)  # 二〇二三年，… as digits
     compilation = bool(title and COMPILATION.search(title))
     if compilation:  # nor does its title line in the body
         text = text.replace(title, " " * len(title))
@@ -1595,6 +1689,11 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
+    signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
+    if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
+        publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work
+    if signed:
+        text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
@@ -1607,8 +1706,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
-        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title looks back
-            looks_back = "去年" in (title or "")
+        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
+            looks_back = "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
@@ -1803,6 +1902,9 @@ def places_named(text: str) -> Counter[str]:
         start, position = position, position + len(name)
         if text.endswith(partners, 0, start):
             continue  # a place the issuer helps (帮助六盘水市…, 对口支援…) is a partner's
+        if _conjunction_at(text, start) and len(name) == 2:
+            position = start + 1
+            continue  # 镇党委和县残联: 和 and the county's level, not 和县
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes
@@ -1906,9 +2008,8 @@ def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
-    page = _fields_from_page_meta(_with_inner_labels({**extract_text_meta(text)[0], **(page_meta or {})}))
     lines = _nonempty_lines(text)
-    page = {**head_labels(lines), **page}
+    page = _fields_from_page_meta(_with_inner_labels({**head_labels(lines), **extract_text_meta(text)[0], **(page_meta or {})}))
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
@@ -1930,10 +2031,14 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
         if town and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
             agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
+        elif town and agency == named and named[:1] in "镇乡" and town.endswith(named[0]) and _body_pattern().match(named, 1):
+            agency = named = town + named[1:]  # 镇民政办 under a title opening with 龙潭镇: 龙潭镇民政办
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
+    if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
+        region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
         region = region_from_text(plain, region, agency)
     if region["admin_level"] == "city" and not region["city"] and (region["province"] or "").endswith("市"):
@@ -1956,7 +2061,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道")
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):

@@ -33,10 +33,6 @@ Pipes or tabs mark a line's cells where the page has them (a space inside is a j
 `养老机构床位万张11.3`) has its header cut into known header words, and its rows into label,
 unit (under a 单位 column) and figure.
 
-Cells of words under a plan column (目标任务: 新建助餐点20个) are the plan's: the figures the sentence
-reading finds in them are targets (`TableReading.plan_cells`); a row whose pipes mark a cell for
-every column, and a numbered table written a cell per line (序号 ⏎ … ⏎ 1 ⏎ …), are read by position.
-
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
 line made only of a number, no number beside a tab or a pipe, no two numbers apart by spaces and
@@ -731,44 +727,7 @@ def table_reading(text: str) -> TableReading:
             end += 1
         _read_region(lines, index, end, reading)
         index = end + 1
-    reading.plan_cells.extend(_numbered_cell_rows(lines))
     return reading
-
-
-def _numbered_cell_rows(lines: list[_Line]) -> list[tuple[int, int]]:
-    """A table written a cell per line whose rows are numbered (序号 ⏎ 项目名称 ⏎ 目标任务 ⏎ 进展情况
-    ⏎ 责任单位 ⏎ 1 ⏎ 新增养老床位 ⏎ 新增养老床位500张 ⏎ 已新增320张 ⏎ 区民政局 ⏎ 2 ⏎ …): the header
-    runs from 序号 to the line `1`, each row is as many lines from its number on (the next number
-    where expected, or the table ended). The cells of words under a plan column, or under the task
-    column of a table reporting each task's progress (`_task_column`), are the plan's."""
-    singles = [(i, [c for c in line.cells if c.text.strip("|").strip()]) for i, line in enumerate(lines)]
-    singles = [(i, cells[0]) for i, cells in singles if len(cells) == 1]
-    found: list[tuple[int, int]] = []
-    position = 0
-    while position < len(singles):
-        index, cell = singles[position]
-        header = classify_header(cell.text)
-        if header is None or header.role != "skip" or cell.is_number:
-            position += 1
-            continue
-        run = list(itertools.takewhile(lambda pair: pair[1].text != "1", singles[position:position + MAX_COLUMNS + 1]))
-        consecutive = all(b[0] == a[0] + 1 for a, b in zip(run, run[1:]))
-        columns = [classify_header(c.text) for _, c in run]
-        if not consecutive or len(run) < 3 or len(run) > MAX_COLUMNS or None in columns:
-            position += 1
-            continue
-        table = Table(tuple(columns), ())
-        task = _task_column(table)
-        wanted = [i for i, c in enumerate(columns) if c.role == "plan" or i == task]
-        count, number, position = len(columns), 1, position + len(run)
-        while position + count <= len(singles):
-            chunk = singles[position:position + count]
-            if chunk[0][1].text != str(number) or chunk[-1][0] - chunk[0][0] != count - 1:
-                break
-            found.extend((c.start, c.end) for i, (_, c) in enumerate(chunk)
-                         if i in wanted and not c.is_figure and HANZI.search(c.text))
-            number, position = number + 1, position + count
-    return found
 
 
 def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:

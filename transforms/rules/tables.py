@@ -744,37 +744,13 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
         rows, position = _rows(lines, cells, body_start, table)
         if _place_names(rows):
             table = replace(table, place_rows=True)
-        full = _full_rows(lines, cells[body_start][0], cells[position - 1][0], table) if rows else {}
         for row in _within_groups(rows):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
-                                      if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text)
-                                      and _line_at(lines, cell.start) not in full)
-        reading.plan_cells.extend(cell for spans in full.values() for cell in spans)
+                                      if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
         task = _task_column(table) if rows else None
         if task is not None:
             reading.plan_cells.extend(_task_cells(lines, cells[body_start][0], cells[position - 1][0], table, task))
-
-
-def _line_at(lines: list[_Line], position: int) -> int:
-    return next((i for i, line in enumerate(lines) if line.start <= position <= line.start + len(line.text)), -1)
-
-
-def _full_rows(lines: list[_Line], first: int, last: int, table: Table) -> dict[int, list[tuple[int, int]]]:
-    """The rows written a line each whose pipes or tabs mark a cell for every column (序号 | 项目名称
-    | 目标任务 | 进展情况 | 责任单位): each cell stands in its column, whatever it holds (a task
-    written in words is no part of the row's label), so a plan column's cells of words are its own.
-    For each such line, the spans of those plan cells."""
-    count = len(table.columns)
-    plans = [i for i, c in enumerate(table.columns) if c.role == "plan"]
-    found = {}
-    for index in range(first, last + 1):
-        line = lines[index]
-        cells = [c for c in line.cells if c.text.strip("|").strip()]
-        if line.marked and plans and len(cells) == count:
-            found[index] = [(cells[i].start, cells[i].end) for i in plans
-                            if not cells[i].is_figure and HANZI.search(cells[i].text)]
-    return found
 
 
 def _task_column(table: Table) -> int | None:

@@ -1234,21 +1234,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
-def _without_site_intro(text: str) -> str:
-    """The text from its first line that is not the hosting site's (以下是小编整理的…, 首页 > …)."""
-    lines = text.lstrip().split("\n")
-    skipped = 0
-    while skipped < min(len(lines) - 1, HEAD_LINES) and (not lines[skipped].strip() or FURNITURE.search(lines[skipped])):
-        skipped += 1
-    return "\n".join(lines[skipped:])
-
-
 def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     config = _config()["report_kind"]
     if _is_news(text):
         return "新闻报道"
-    if not title:  # an untitled text is read from its own opening, not a site's intro over it
-        text = _without_site_intro(text)
     kind = type_named_in(title)
     if not title and NAMES.sub("", text[:OPENING]).count(config["rule_of_law_word"]) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)

@@ -2012,29 +2012,12 @@ def _measure_of_topic(a: Around) -> Subject | None:
     if a.quantities[a.index - 1].unit not in PERSON_UNITS:
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None
-    topic = _topic(previous)
-    paid = _payment_of(topic, previous, own.text)
-    if paid is not None:
-        return paid
     if not (_bare_measure(own.text) or sum_word):
         return None
+    topic = _topic(previous)
     if not topic or (topic == previous.text and not (sum_word and topic.endswith(tuple(words["programmes"])))):
         return None
     return Subject(topic + own.text)
-
-
-def _payment_of(topic: str | None, previous: Subject, own: str) -> Subject | None:
-    """全年医疗救助2912人次,发放救助金2824万元; 保障城乡低保4319人次,发放保障金185万元: a payment
-    named by a programme's verb and 金 (救助金, 保障金), right after the count of the programme's
-    people, is the programme's (医疗救助金, 城乡低保保障金), the verb written once."""
-    verb = own.removesuffix("金")
-    if not topic or verb == own or len(verb) < 2 or not (verb in _words("subject_verbs.txt") or verb in strip_words()):
-        return None  # 低保金 names its programme already
-    if topic.endswith(verb) and len(topic) > len(verb) + 1:
-        return Subject(topic + "金")
-    if previous.narrowed_by and previous.narrowed_by.endswith(verb):
-        return Subject(topic + own)
-    return None
 
 
 # Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生

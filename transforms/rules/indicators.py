@@ -147,6 +147,7 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                 words |= {word + "数" for word in words}
             if measure == "funds":
                 said = _without_act(rest, table.get("acts", ()))
+                words |= _compound_money_words()
                 # its own money's name before a money word: 基本生活保障(金) + 支出
                 words |= set(money[population]) | {m[:-1] + w for m in money[population] if m[-1:] in "金费"
                                                    for w in table["words"] if w}
@@ -163,6 +164,14 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
         if found:
             break  # the longest name that opens the phrase decides
     return found[0] if len(found) == 1 else None
+
+
+@cache
+def _compound_money_words() -> frozenset[str]:
+    """One sum named by two money words, either opening with 总 (资金支出, 总支出, 支出资金)."""
+    words = [w for w in _structure()[1]["funds"]["words"] if w]
+    single = [*words, *("总" + w for w in words)]
+    return frozenset({"总" + w for w in words} | {a + b for a in single for b in single if a != b})
 
 
 def _without_act(rest: str, acts: list[str]) -> str:

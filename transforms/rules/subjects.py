@@ -671,7 +671,7 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
-        elif first[0] in REDACTION_CHARS and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
+        elif first[0] in REDACTION_CHARS and len(run) > 1 and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
             run = run[1 + (run[1] in LEVEL_CHARS):]  # **村, XX市: a redacted place goes whole
         elif first in BRACKETS and BRACKETS[first] in run[1:-1]:
             run = run[run.index(BRACKETS[first], 1) + 1:]

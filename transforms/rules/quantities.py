@@ -144,7 +144,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
 # Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿).
-MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|款|支出|拨付|筹集|补助|补贴|金额|营业额|销售额|救助金)"
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|补助|补贴|金额|营业额|销售额|救助金)"
                          r"[^,，。;；:：\d]{0,6}$")
 
 

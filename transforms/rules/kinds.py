@@ -55,6 +55,10 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
+- `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…) whose lead,
+  the sentence right before its first item, says what will be done (我县将从以下几个方面加大投入。
+  1、…; 今后，我们将重点抓好以下几项工作。(1)…), in any section, up to a heading of a higher rank or
+  a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
@@ -523,6 +527,65 @@ def _plans_section(c: KindContext) -> bool:
     return c.category is SectionCategory.PLANS
 
 
+# Outline markers by rank (一、 / (一) / 1、 / (1)), each at a line's start or after a sentence's
+# end or a space; the first item of a list is number one of its rank.
+MARKERS = (
+    re.compile(r"[一二三四五六七八九十]{1,3}、"),
+    re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"\d{1,2}\s*[、.．](?!\d)"),
+    re.compile(r"[(（]\d{1,2}[)）]"),
+)
+FIRST_ITEMS = (None, re.compile(r"[(（]一[)）]"), re.compile(r"1\s*[、.．](?!\d)"), re.compile(r"[(（]1[)）]"))
+MARKER_PLACE = r"(?:^|(?<=[\s。；;！!？?:：]))"
+LEAD_END = re.compile(r"[^。：:！!？?\n]*[。：:！!？?]\s*")
+
+
+@cache
+def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    """(a lead's will and 以下…items, the words that hold a will word without being one, a lead's
+    done words, each rank's marker in its place, each rank's first item in its place)."""
+    table = _table()["plan_list"]
+    lead = re.compile(rf"(?:{alternation(table['ahead'])})[^。；;！!？?\n]{{0,16}}?以下"
+                      rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})")
+    markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
+    firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
+    return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
+
+
+def _plan_list(c: KindContext) -> bool:
+    """1、组织1000万元…。2、…: an item of a numbered list whose lead, the sentence right before its
+    first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
+    heading of a higher rank or a new list of the item's rank; not a figure its clause says done.
+    The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).
+    A list on lines of its own holds while each line opens with an item of its rank or deeper."""
+    table = _table()["plan_list"]
+    window_start = max(0, c.start - table["reach"])
+    if c.column is not None or "以下" not in c.text[window_start:c.start]:
+        return False
+    lead_pattern, not_ahead, done, markers, firsts = _plan_list_patterns()
+    window = not_ahead.sub(lambda m: " " * len(m.group()), c.text[window_start:c.start])
+    lead = None
+    for lead in lead_pattern.finditer(window):
+        pass
+    if lead is None:
+        return False
+    sentence_start = max(window.rfind(mark, 0, lead.start()) for mark in "。；;！!？?\n") + 1
+    end = LEAD_END.match(window, lead.end())
+    if end is None or done.search(window, sentence_start, end.end()):
+        return False
+    rank = next((r for r, first in enumerate(firsts) if first and first.match(window, end.end())), None)
+    if rank is None:
+        return False
+    scope = window[firsts[rank].match(window, end.end()).end():]
+    if any(m.search(scope) for m in markers[:rank]) or firsts[rank].search(scope) and \
+            re.search(MARKER_PLACE + FIRST_ITEMS[rank].pattern, scope):
+        return False  # a heading above the items, or a new list
+    for line in scope.split("\n")[1:]:
+        if line.strip() and not any(m.match(line.lstrip()) for m in MARKERS[rank:]):
+            return False  # a line of its own that is no item: the list has ended
+    return not _says_done(_without_not_cues(c.clause_before))
+
+
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
     return ((c.report_type in table["report_types"] or _section_measures_progress(c))
@@ -695,6 +758,7 @@ KIND_RULES = (
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plans_section", Kind.TARGET, _plans_section),
+    KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
     KindRule("plan_document", Kind.TARGET, _plan_document),

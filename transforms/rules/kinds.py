@@ -189,9 +189,11 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
-                                        rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})\s*$"),
+                                        rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})"
+                                        rf"(?:{LISTED_LEVEL}[、和及与]\s*)*\s*$"),
         "raise_issued": re.compile(t["raise_target"]["issued"]),
-        "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
+        "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:[、和及与]\s*{LISTED_LEVEL})*"
+                                       rf"(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
             rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?"
             rf"|(?:{alternation(t['completion_share']['verbs'])})[^，,。；;的\d]{{0,10}}"
@@ -236,8 +238,13 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
+LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
+
+
 def _raise_from(c: KindContext) -> bool:
-    """X of 由X提高到Y (从X增加到Y): the level the change starts from."""
+    """X of 由X提高到Y (从X增加到Y): the level the change starts from; each X of a list of them
+    (分别从每人每月157.5元、210元提高到165元、220元)."""
     patterns = _patterns()
     return bool(patterns["raise_from_after"].match(c.text, c.outer_end, c.outer_end + 12)) and bool(
         patterns["raise_from_before"].search(c.clause_before))

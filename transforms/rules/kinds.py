@@ -603,14 +603,18 @@ def _progress_task(c: KindContext) -> bool:
 def _task_before_unit(c: KindContext) -> bool:
     """新增15家示范型居家养老服务照料中心。⏎区民政局⏎已完成8家…: in a progress report's table
     (内容 | 责任单位 | 进展), the cell right before a cell that only names the units in charge
-    is the task; the progress cells come after the units."""
+    is the task (a bracketed note may close its cell); the progress cells come after the units."""
     if c.report_type not in _table()["progress_task"]["report_types"] or c.column is not None:
         return False
     window = c.text[c.outer_end:c.outer_end + 200]
     end = re.search(r"[。！？!?]|\n", window)
     if end is None or _says_done(c.sentence_after) or _patterns()["progress"].search(c.line_before):
         return False
-    return bool(_patterns()["units_in_charge"].match(window, end.end()))
+    note = CELL_NOTE.match(window, end.end())  # (省、市标准一样): a note closing the task's cell
+    return bool(_patterns()["units_in_charge"].match(window, note.end() if note else end.end()))
+
+
+CELL_NOTE = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]")
 
 
 def _section_measures_progress(c: KindContext) -> bool:

@@ -49,7 +49,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
-  clause); a plan word that closes its clause, is joined to another noun or measured against
+  clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
+  is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
   before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
@@ -505,8 +506,11 @@ def _forecast_opening(c: KindContext) -> bool:
 
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
+# or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
+# 优化,): a verb of two characters after an adverb of change, no object after it
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的))")
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
+                                 r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 

@@ -48,7 +48,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
+  for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it says done (已完成, or 共完成 in a later
   clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
@@ -434,20 +434,24 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['deadline']}|{table['opening_year']}"
+    cues = f"{words}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
 def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
-    report's (到2023年底共有… in a report on 2023 is the level reached). Without `naming_plans`,
+    report's (到2023年底共有… in a report on 2023 is the level reached), a masked one (到20xx年底)
+    when the report's year is unknown. Without `naming_plans`,
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
         if not naming_plans and _names_a_plan(text, found):
             continue
         year, opening = found.group("year"), found.group("opening")
-        if opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
+        if found.group("masked") is not None:  # 到20xx年底: a deadline only on a page of unknown year
+            if c.report_year is None:
+                last = found
+        elif opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
             if c.report_year is not None and int(opening) > c.report_year:
                 last = found
         elif year is None or c.report_year is None or int(year) > c.report_year:

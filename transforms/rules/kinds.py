@@ -56,10 +56,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
-- `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…) whose lead,
-  the sentence right before its first item, says what will be done (我县将从以下几个方面加大投入。
-  1、…; 今后，我们将重点抓好以下几项工作。(1)…), in any section, up to a heading of a higher rank or
-  a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause says done;
+- `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
+  lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
+  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…), in any section, up to a heading of a higher
+  rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
+  says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
@@ -542,15 +543,17 @@ def _plans_section(c: KindContext) -> bool:
     return c.category is SectionCategory.PLANS
 
 
-# Outline markers by rank (一、 / (一) / 1、 / (1)), each at a line's start or after a sentence's
+# Outline markers by rank (一、 / (一) / 1、 / (1) / 一是), each at a line's start or after a sentence's
 # end or a space; the first item of a list is number one of its rank.
 MARKERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}、"),
     re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
     re.compile(r"\d{1,2}\s*[、.．](?!\d)"),
     re.compile(r"[(（]\d{1,2}[)）]"),
+    re.compile(r"[一二三四五六七八九十]{1,2}是"),
 )
-FIRST_ITEMS = (None, re.compile(r"[(（]一[)）]"), re.compile(r"1\s*[、.．](?!\d)"), re.compile(r"[(（]1[)）]"))
+FIRST_ITEMS = (None, re.compile(r"[(（]一[)）]"), re.compile(r"1\s*[、.．](?!\d)"), re.compile(r"[(（]1[)）]"),
+               re.compile(r"一是"))
 MARKER_PLACE = r"(?:^|(?<=[\s。；;！!？?:：]))"
 LEAD_END = re.compile(r"[^。：:！!？?\n]*[。：:！!？?]\s*")
 
@@ -568,7 +571,7 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
 
 
 def _plan_list(c: KindContext) -> bool:
-    """1、组织1000万元…。2、…: an item of a numbered list whose lead, the sentence right before its
+    """1、组织1000万元…。2、… (or 一是…二是…): an item of a numbered list whose lead, the sentence right before its
     first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
     heading of a higher rank or a new list of the item's rank; not a figure its clause says done.
     The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).

@@ -563,7 +563,8 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
     """(a lead's will and 以下…items, the words that hold a will word without being one, a lead's
     done words, each rank's marker in its place, each rank's first item in its place)."""
     table = _table()["plan_list"]
-    lead = re.compile(rf"(?:{alternation(table['ahead'])})[^。；;！!？?\n]{{0,16}}?以下"
+    lead = re.compile(rf"(?:(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,12}}?"
+                      rf"|(?:{alternation(table['ahead'])})[^。；;！!？?\n]{{0,16}}?)以下"
                       rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)

@@ -576,7 +576,8 @@ def _plan_list(c: KindContext) -> bool:
     first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
     heading of a higher rank or a new list of the item's rank; not a figure its clause says done.
     The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).
-    A list on lines of its own holds while each line opens with an item of its rank or deeper."""
+    A list on lines of its own holds while each line opens with an item of its rank or deeper, or
+    goes on with a sentence the line before left open (a wrapped line)."""
     table = _table()["plan_list"]
     window_start = max(0, c.start - table["reach"])
     if c.column is not None or "以下" not in c.text[window_start:c.start]:
@@ -599,9 +600,14 @@ def _plan_list(c: KindContext) -> bool:
     if any(m.search(scope) for m in markers[:rank]) or firsts[rank].search(scope) and \
             re.search(MARKER_PLACE + FIRST_ITEMS[rank].pattern, scope):
         return False  # a heading above the items, or a new list
-    for line in scope.split("\n")[1:]:
-        if line.strip() and not any(m.match(line.lstrip()) for m in MARKERS[rank:]):
-            return False  # a line of its own that is no item: the list has ended
+    lines = scope.split("\n")
+    previous = lines[0]
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        if not any(m.match(line.lstrip()) for m in MARKERS[rank:]) and previous.rstrip().endswith(tuple(FULL_STOP + "；;：:")):
+            return False  # a line of its own that is no item (nor an item's line wrapped): the list has ended
+        previous = line
     return not _says_done(_without_not_cues(c.clause_before))
 
 

@@ -48,13 +48,19 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line), unless what follows it says done (已完成, or 共完成 in a later
-  clause); a plan word that closes its clause, is joined to another noun or measured against
+  for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it says done (已完成, or 共完成 in a later
+  clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
+  is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
   before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
+- `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
+  lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
+  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…), in any section, up to a heading of a higher
+  rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
+  says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
@@ -185,9 +191,11 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
-                                        rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})\s*$"),
+                                        rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})"
+                                        rf"(?:{LISTED_LEVEL}[、和及与]\s*)*\s*$"),
         "raise_issued": re.compile(t["raise_target"]["issued"]),
-        "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:{alternation(t['raise_from']['verbs'])})"),
+        "raise_from_after": re.compile(rf"\s*(?:/[人户月年、]+)?\s*(?:[、和及与]\s*{LISTED_LEVEL})*"
+                                       rf"(?:{alternation(t['raise_from']['verbs'])})"),
         "completion_share": re.compile(
             rf"(?:(?:{alternation(t['completion_share']['tasks'])})[^，,。；;]{{0,12}}的|完成率\s*(?:为|达|达到)?"
             rf"|(?:{alternation(t['completion_share']['verbs'])})[^，,。；;的\d]{{0,10}}"
@@ -232,8 +240,13 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
+LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
+
+
 def _raise_from(c: KindContext) -> bool:
-    """X of 由X提高到Y (从X增加到Y): the level the change starts from."""
+    """X of 由X提高到Y (从X增加到Y): the level the change starts from; each X of a list of them
+    (分别从每人每月157.5元、210元提高到165元、220元)."""
     patterns = _patterns()
     return bool(patterns["raise_from_after"].match(c.text, c.outer_end, c.outer_end + 12)) and bool(
         patterns["raise_from_before"].search(c.clause_before))
@@ -422,20 +435,24 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['deadline']}|{table['opening_year']}"
+    cues = f"{words}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
 def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
-    report's (到2023年底共有… in a report on 2023 is the level reached). Without `naming_plans`,
+    report's (到2023年底共有… in a report on 2023 is the level reached), a masked one (到20xx年底)
+    when the report's year is unknown. Without `naming_plans`,
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
         if not naming_plans and _names_a_plan(text, found):
             continue
         year, opening = found.group("year"), found.group("opening")
-        if opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
+        if found.group("masked") is not None:  # 到20xx年底: a deadline only on a page of unknown year
+            if c.report_year is None:
+                last = found
+        elif opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
             if c.report_year is not None and int(opening) > c.report_year:
                 last = found
         elif year is None or c.report_year is None or int(year) > c.report_year:
@@ -494,8 +511,11 @@ def _forecast_opening(c: KindContext) -> bool:
 
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
+# or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
+# 优化,): a verb of two characters after an adverb of change, no object after it
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的))")
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
+                                 r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 
@@ -523,6 +543,74 @@ def _plans_section(c: KindContext) -> bool:
     return c.category is SectionCategory.PLANS
 
 
+# Outline markers by rank (一、 / (一) / 1、 / (1) / 一是), each at a line's start or after a sentence's
+# end or a space; the first item of a list is number one of its rank.
+MARKERS = (
+    re.compile(r"[一二三四五六七八九十]{1,3}、"),
+    re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"\d{1,2}\s*[、.．](?!\d)"),
+    re.compile(r"[(（]\d{1,2}[)）]"),
+    re.compile(r"[一二三四五六七八九十]{1,2}是"),
+)
+FIRST_ITEMS = (None, re.compile(r"[(（]一[)）]"), re.compile(r"1\s*[、.．](?!\d)"), re.compile(r"[(（]1[)）]"),
+               re.compile(r"一是"))
+MARKER_PLACE = r"(?:^|(?<=[\s。；;！!？?:：]))"
+LEAD_END = re.compile(r"[^。：:！!？?\n]*[。：:！!？?]\s*")
+
+
+@cache
+def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    """(a lead's will and 以下…items, the words that hold a will word without being one, a lead's
+    done words, each rank's marker in its place, each rank's first item in its place)."""
+    table = _table()["plan_list"]
+    lead = re.compile(rf"(?:(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,12}}?"
+                      rf"|(?:{alternation(table['ahead'])})[^。；;！!？?\n]{{0,16}}?)以下"
+                      rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})")
+    markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
+    firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
+    return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
+
+
+def _plan_list(c: KindContext) -> bool:
+    """1、组织1000万元…。2、… (or 一是…二是…): an item of a numbered list whose lead, the sentence right before its
+    first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
+    heading of a higher rank or a new list of the item's rank; not a figure its clause says done.
+    The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).
+    A list on lines of its own holds while each line opens with an item of its rank or deeper, or
+    goes on with a sentence the line before left open (a wrapped line)."""
+    table = _table()["plan_list"]
+    window_start = max(0, c.start - table["reach"])
+    if c.column is not None or "以下" not in c.text[window_start:c.start]:
+        return False
+    lead_pattern, not_ahead, done, markers, firsts = _plan_list_patterns()
+    window = not_ahead.sub(lambda m: " " * len(m.group()), c.text[window_start:c.start])
+    lead = None
+    for lead in lead_pattern.finditer(window):
+        pass
+    if lead is None:
+        return False
+    sentence_start = max(window.rfind(mark, 0, lead.start()) for mark in "。；;！!？?\n") + 1
+    end = LEAD_END.match(window, lead.end())
+    if end is None or done.search(window, sentence_start, end.end()):
+        return False
+    rank = next((r for r, first in enumerate(firsts) if first and first.match(window, end.end())), None)
+    if rank is None:
+        return False
+    scope = window[firsts[rank].match(window, end.end()).end():]
+    if any(m.search(scope) for m in markers[:rank]) or firsts[rank].search(scope) and \
+            re.search(MARKER_PLACE + FIRST_ITEMS[rank].pattern, scope):
+        return False  # a heading above the items, or a new list
+    lines = scope.split("\n")
+    previous = lines[0]
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        if not any(m.match(line.lstrip()) for m in MARKERS[rank:]) and previous.rstrip().endswith(tuple(FULL_STOP + "；;：:")):
+            return False  # a line of its own that is no item (nor an item's line wrapped): the list has ended
+        previous = line
+    return not _says_done(_without_not_cues(c.clause_before))
+
+
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
     return ((c.report_type in table["report_types"] or _section_measures_progress(c))
@@ -533,14 +621,18 @@ def _progress_task(c: KindContext) -> bool:
 def _task_before_unit(c: KindContext) -> bool:
     """新增15家示范型居家养老服务照料中心。⏎区民政局⏎已完成8家…: in a progress report's table
     (内容 | 责任单位 | 进展), the cell right before a cell that only names the units in charge
-    is the task; the progress cells come after the units."""
+    is the task (a bracketed note may close its cell); the progress cells come after the units."""
     if c.report_type not in _table()["progress_task"]["report_types"] or c.column is not None:
         return False
     window = c.text[c.outer_end:c.outer_end + 200]
     end = re.search(r"[。！？!?]|\n", window)
     if end is None or _says_done(c.sentence_after) or _patterns()["progress"].search(c.line_before):
         return False
-    return bool(_patterns()["units_in_charge"].match(window, end.end()))
+    note = CELL_NOTE.match(window, end.end())  # (省、市标准一样): a note closing the task's cell
+    return bool(_patterns()["units_in_charge"].match(window, note.end() if note else end.end()))
+
+
+CELL_NOTE = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]")
 
 
 def _section_measures_progress(c: KindContext) -> bool:
@@ -695,6 +787,7 @@ KIND_RULES = (
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plans_section", Kind.TARGET, _plans_section),
+    KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
     KindRule("plan_document", Kind.TARGET, _plan_document),

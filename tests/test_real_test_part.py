@@ -17,10 +17,13 @@ from test_real_reports import REAL, SPLIT, TEXTS, annotated, texts_present
 
 # What the test part gave when it was last scored (2026-12-02, end of round 12's study: F1 0.894,
 # subject 0.705, kind 0.954, target recall 0.667, qualifier recall 1.0, core 0.399, agency 0.784,
-# year 0.865), a little under.
+# year 0.865), a little under. Core 0.389 since session 23: a bare 救助金/救助资金 after a programme
+# named in its sentence gets no indicator rather than all assistance's (`programme_money`); the
+# test gold, written before session 22's ruling, leaves such sums bare, so the scorer counted the
+# total's indicator right (on round 13, annotated after the ruling, each one it took away was wrong).
 REACHED = {
     "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.66, "qualifier_recall": 0.99,
-    "core_coverage": 0.39, "agency": 0.78, "report_year": 0.86,
+    "core_coverage": 0.38, "agency": 0.78, "report_year": 0.86,
 }
 # Issue 11's bar for unseen reports.
 ISSUE_BAR = {

@@ -67,7 +67,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
             subject = named.subject
             indicator, _, indicator_rule = match_indicator_traced(
-                subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity))
+                subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity),
+                before=text[sentence.start:quantity.outer_start])
             if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
                     change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
                 # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人

@@ -16,6 +16,10 @@ tried in order (`INDICATOR_RULES`):
 - `measure_named`: a subject that names its own unit's measure after the thing counted
   (城市低保人数 in 人, a statistical table's row) is matched by the rules above without it.
 
+After them, `programme_money`: a bare 救助金 or 救助资金 after a programme named in its
+sentence (临时救助…发放救助金) is that programme's money, so none, never all assistance's
+(unless a total word, 共计, sums the programmes named).
+
 When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
 front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it
 narrows what is counted: 检查社会组织 is inspected organisations, 社会组织 alone all of them; such
@@ -43,6 +47,7 @@ from transforms.tokens import TokenStream, cut_phrase
 
 NOISE = re.compile(r"[\s“”\"'《》()（）的]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 MIN_OVERLAP = 0.75
+CLAUSE_BREAK = re.compile(r"[,，;；:：。]")
 # Confidence of a synonym found once the scope words in front are left out (乡镇(街道)儿童督导员).
 SCOPED = 0.9
 
@@ -502,16 +507,31 @@ INDICATOR_RULES = (
 
 
 def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStream | None = None,
-                           per_person: bool = False) -> tuple[str | None, float, str]:
-    """match_indicator with the name of the rule that decided (`none` when none did)."""
+                           per_person: bool = False, before: str = "") -> tuple[str | None, float, str]:
+    """match_indicator with the name of the rule that decided (`none` when none did); `before`
+    is the figure's sentence up to it."""
     if subject is None:
         return None, 0.0, "none"
     asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)
         if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total
+            if _programme_money(subject, before):
+                return None, 0.0, "programme_money"
             return found[0].id, found[1], rule.name
     return None, 0.0, "none"
+
+
+def _programme_money(subject: Subject, before: str) -> bool:
+    """A bare word for assistance money after a programme named in its sentence: that
+    programme's money, not all assistance (data: `programme_money` of indicator_populations.toml)."""
+    table = load_toml("indicator_populations.toml")["programme_money"]
+    if normalise(subject.text) not in table["words"] or subject.narrowed_by:
+        return False
+    if not any(programme in before for programme in table["programmes"]):
+        return False
+    clause = CLAUSE_BREAK.split(before)[-1]
+    return not any(total in clause for total in table["totals"])
 
 
 def indicator_of_phrase(phrase: str, unit: str, per_person: bool = False) -> str | None:

@@ -794,6 +794,21 @@ def completed_agency(agency: str, text: str) -> str:
     return place + agency[1:]
 
 
+def _placed_by_publisher(agency: str, publisher: str | None) -> str | None:
+    """A body named by its level alone (县退役军人事务局) completed with the place of that level
+    the page's publisher label opens with, where the label names the same body, in full or
+    short (来源: 怀远县退役军人局 → 怀远县退役军人事务局)."""
+    body = _body_pattern().search(agency)
+    if not publisher or not body or body.start() != 1 or agency[0] not in "市县区旗":
+        return None
+    place = _place_at(publisher, 0)
+    if not place or place[-1] != agency[0]:
+        return None
+    short, full = sorted((agency[1:], publisher[len(place):]), key=len)
+    rest = iter(full)
+    return place + agency[1:] if short[-1:] == full[-1:] and all(char in rest for char in short) else None
+
+
 def _places_of_level(text: str, level: str) -> Counter[str]:
     """The places ending in `level` the text names, each counted once per mention: gazetteer
     names (枣庄市, 新城区), and for 镇 and 乡 the town name standing in most mentions (新市坝镇
@@ -2011,10 +2026,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if agency:  # the region is the completed name's; the agency is as the text names it unless its
         # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
         # (枣庄市 seven times: 市民政局 is 枣庄市民政局), unless the page's 发布机构 names it so; an
-        # address (地址:天津市…) is no such place
-        agency = completed_agency(agency, plain)
+        # address (地址:天津市…) is no such place; the page's 来源 or 发布机构 naming the body with
+        # that place (县退役军人事务局… / 来源: 怀远县退役军人局) names it so
+        agency = _placed_by_publisher(agency, page.get("agency")) or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
+                                or (page.get("agency") or "").startswith(place)
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)

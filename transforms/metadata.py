@@ -610,10 +610,17 @@ AGENCY_EVIDENCE = (
 STRONG = 4  # evidence this strong names the issuer even against the place the text speaks of
 
 
+# A clause following bodies' decisions (紧紧围绕省民政厅、市民政局的决策部署, 按照县民政局的统一要求):
+# those bodies are the issuer's superiors.
+FOLLOWED = re.compile(r"(?:围绕|按照|根据|依照|遵照|贯彻落实|贯彻)[^。；;，,]{2,40}?(?:决策部署|统一部署|工作部署|部署|要求|安排)")
+
+
 def _superiors(text: str) -> set[str]:
-    """Bodies named inside 在…领导/指导下: the issuer's superiors and partners."""
+    """Bodies named inside 在…领导/指导下, or whose decisions a clause follows (围绕…的决策部署):
+    the issuer's superiors and partners."""
     after = _config()["agency"]["superior_after"]
-    spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)]
+    spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)] \
+        + [m.group() for m in FOLLOWED.finditer(text)]
     return {name for span in spans for _, _, name in known_agencies(span)}
 
 

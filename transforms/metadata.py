@@ -1138,6 +1138,9 @@ def _title_text(line: str, first: bool = False) -> str:
     shared = SHARED_FILE.match(line)
     if shared:  # 《…工作总结.docx》由会员分享,可在线阅读: a sharing site's line naming the file it shows
         return shared.group("title").strip()
+    described = SITE_DESCRIBED.search(line)
+    if described:  # …的会员为你整理了这篇2021年上半年…工作总结范文,希望…: an essay site's line naming the text it shows
+        return described.group("title").strip()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -1154,6 +1157,8 @@ def _title_text(line: str, first: bool = False) -> str:
 
 # A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
 SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
+# An essay site's line naming the text it shows (结合当前工作需要,本站的会员为你整理了这篇…工作总结范文,希望…).
+SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).

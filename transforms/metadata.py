@@ -430,7 +430,8 @@ def _placed_office(name: str) -> bool:
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
 # XX县民政局党组2023年工作总结 is the bureau's).
-TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|关于|中共)*")
+# What a title may open with before its issuer: its year and the period of the year (2021年上半年民政局…), 关于, 中共.
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
 
 
 def _title_openings(reading: _Reading) -> list[str]:

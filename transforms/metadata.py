@@ -2033,6 +2033,24 @@ def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
     return agency
 
 
+WRITTEN_HEAD = 20000  # characters of the page as read within which its title stands
+
+
+def title_as_written(title: str | None, written: str) -> str | None:
+    """The title (found on the simplified, cleaned copy) as the page writes it: its traditional
+    characters kept and the pinyin a site put after a character (報(bào)告) with them, as the
+    corpus annotates it; the title as found where the page does not hold it so (a title
+    rejoined from two lines, characters the cleaning normalised)."""
+    head = written[:WRITTEN_HEAD]
+    if not title or title in head or head.isascii():
+        return title
+    from transforms.simplify import to_simplified
+
+    pattern = f"(?:{PINYIN.pattern})?".join(re.escape(char) for char in title) + f"(?:{PINYIN.pattern})?"
+    found = re.search(pattern, to_simplified(head))
+    return head[found.start():found.end()] if found else title
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)

@@ -1098,7 +1098,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             continue
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
-            return line
+            return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
         if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
                 or (glued and _headline(line, glued.group().strip())):
@@ -1113,6 +1113,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+def _issuer_before(fuller: str, title: str) -> bool:
+    """A page's title repeated under it with its issuer before it (2018年…年度报告 over
+    某某部2018年…年度报告): the document's own title, the one that names its issuer."""
+    issuer = fuller[:-len(title)] if fuller.endswith(title) and fuller != title else ""
+    return bool(issuer) and (any(start == 0 and end == len(issuer) for start, end, _ in known_agencies(issuer, opening=True))
+                             or _is_place_prefix(issuer))
 
 
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")

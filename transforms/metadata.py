@@ -1275,9 +1275,14 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
-    if not title and kind in ("年度工作总结", "半年工作总结") and plan_section_start(text):
+    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
+
+
+# A first part headed as the summary (一、2019年工作总结): the text has a second part, its plan,
+# whether or not an excerpt reaches it.
+SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
 
 
 def _report_type(title: str | None, text: str, place_issuer: bool) -> str:

@@ -859,6 +859,10 @@ def _higher(level: str | None, own: str | None) -> bool:
     return level is not None and own is not None and LEVEL_RANK[level] > LEVEL_RANK[own]
 
 
+# A city's development zone named after it (大连金州新区, 成都高新区, 长沙经开区): a place the gazetteer lacks.
+ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新区|高新区|经开区|开发区)")
+
+
 def _place_issuer(reading: _Reading) -> str | None:
     """News about one place: the place (or town) a title opens with, or the place or town a
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
@@ -867,21 +871,25 @@ def _place_issuer(reading: _Reading) -> str | None:
         place = _place_at(title, 0) or town_at(title, 0)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
+        if place and (zone := ZONE.match(title, len(place))):
+            return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
         if place:
             return _full_place(place)
     text = reading.text
     for match in SENTENCE_START.finditer(text):
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
-        place = _place_at(text, start)
+        place, city = _place_at(text, start), None
         if place and (town := town_at(text, start + len(place))):
             start, place = start + len(place), town
+        elif place and (zone := ZONE.match(text, start + len(place))):
+            start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
         elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
             town = town_at(text, start)
             place = town if town and text.count(town) > 1 else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
-            return _full_place(place)
+            return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
 

@@ -1316,7 +1316,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
-    opening = DOC_NO_LINE.sub("", text.lstrip())[:OPENING]
+    opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
@@ -1340,6 +1340,16 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+def _without_site_preamble(text: str) -> str:
+    """The text without the paragraphs an essay or sharing site opens with (总结是…的一种书面材料…
+    以下是小编分享的…(最新8篇)): the report opens after them."""
+    while True:
+        first, newline, rest = text.partition("\n")
+        if not newline or not _sharing_marks().search(first):
+            return text
+        text = rest.lstrip()
 
 
 @cache

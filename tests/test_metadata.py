@@ -24,6 +24,7 @@ def document(text: str, name: str = "report.txt"):
 def test_traditional_report_is_kept_as_written_and_matched_simplified():
     doc = document(TRADITIONAL)
     assert doc.text.startswith("內蒙古自治區民政廳")
+    assert doc.meta.title == "內蒙古自治區民政廳2023年度法治政府建設情況報告"  # the title as written
     assert (doc.meta.agency, doc.meta.province, doc.meta.region_code) == ("内蒙古自治区民政厅", "内蒙古自治区", "150000")
     assert (doc.meta.report_year, doc.meta.report_type) == (2023, "法治政府建设年度报告")
     money, people = doc.mentions

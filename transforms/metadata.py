@@ -62,7 +62,7 @@ from transforms.structure import starts_heading
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "年报", "年鉴", "简讯", "简报",
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "安排", "年报", "年鉴", "简讯", "简报",
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表")  # a table published as the document
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
@@ -73,9 +73,11 @@ FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
-# …调查报告##镇是##县…, the body opening with a masked name)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案))"
-                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2}))")
+# …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
+# before the body's first clause)
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排))"
+                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
+                         r"|\s+[^\s,，。;；:：、]{2,12}[,，])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -317,6 +319,11 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) \
             and (office.end() == len(phrase) or not CJK.match(phrase, office.end()) or phrase.startswith(generic_after, office.end())):
         return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…)
+    town = generic_after is None and not place and TOWN.match(phrase)
+    office = town and _generic_name().match(phrase, town.end())
+    if office and len(office.group()) >= 4 and not office.group().startswith(GENERAL_WORDS + _levels()) \
+            and not phrase.startswith(("的", "和", "与", "及", "、"), office.end()) and not re.match(r"\s*\d", phrase[office.end():]):
+        return phrase[:office.end()]  # a town's department as a sentence's subject (今年以来,南华镇退役军人服务站围绕…)
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
@@ -430,7 +437,8 @@ def _placed_office(name: str) -> bool:
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
 # XX县民政局党组2023年工作总结 is the bureau's).
-TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|关于|中共)*")
+# What a title may open with before its issuer: its year and the period of the year (2021年上半年民政局…), 关于, 中共.
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
 
 
 def _title_openings(reading: _Reading) -> list[str]:
@@ -610,10 +618,17 @@ AGENCY_EVIDENCE = (
 STRONG = 4  # evidence this strong names the issuer even against the place the text speaks of
 
 
+# A clause following bodies' decisions (紧紧围绕省民政厅、市民政局的决策部署, 按照县民政局的统一要求):
+# those bodies are the issuer's superiors.
+FOLLOWED = re.compile(r"(?:围绕|按照|根据|依照|遵照|贯彻落实|贯彻)[^。；;，,]{2,40}?(?:决策部署|统一部署|工作部署|部署|要求|安排)")
+
+
 def _superiors(text: str) -> set[str]:
-    """Bodies named inside 在…领导/指导下: the issuer's superiors and partners."""
+    """Bodies named inside 在…领导/指导下, or whose decisions a clause follows (围绕…的决策部署):
+    the issuer's superiors and partners."""
     after = _config()["agency"]["superior_after"]
-    spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)]
+    spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)] \
+        + [m.group() for m in FOLLOWED.finditer(text)]
     return {name for span in spans for _, _, name in known_agencies(span)}
 
 
@@ -694,6 +709,9 @@ def level_of(name: str) -> str | None:
         opening = next((level for level in LEVEL_WORDS if name.startswith(level)), None)
         if opening and len(name) > len(opening) + 1:
             return LEVEL_WORDS[opening]
+        town = TOWN.match(name)
+        if town and _generic_name().fullmatch(name, town.end()):
+            return "town"  # a town's department: 南华镇退役军人服务站
     return "province" if name.endswith("厅") else "nation" if name.endswith("部") or name.startswith("国家") else None
 
 
@@ -794,6 +812,21 @@ def completed_agency(agency: str, text: str) -> str:
     return place + agency[1:]
 
 
+def _placed_by_publisher(agency: str, publisher: str | None) -> str | None:
+    """A body named by its level alone (县退役军人事务局) completed with the place of that level
+    the page's publisher label opens with, where the label names the same body, in full or
+    short (来源: 怀远县退役军人局 → 怀远县退役军人事务局)."""
+    body = _body_pattern().search(agency)
+    if not publisher or not body or body.start() != 1 or agency[0] not in "市县区旗":
+        return None
+    place = _place_at(publisher, 0)
+    if not place or place[-1] != agency[0]:
+        return None
+    short, full = sorted((agency[1:], publisher[len(place):]), key=len)
+    rest = iter(full)
+    return place + agency[1:] if short[-1:] == full[-1:] and all(char in rest for char in short) else None
+
+
 def _places_of_level(text: str, level: str) -> Counter[str]:
     """The places ending in `level` the text names, each counted once per mention: gazetteer
     names (枣庄市, 新城区), and for 镇 and 乡 the town name standing in most mentions (新市坝镇
@@ -826,6 +859,10 @@ def _higher(level: str | None, own: str | None) -> bool:
     return level is not None and own is not None and LEVEL_RANK[level] > LEVEL_RANK[own]
 
 
+# A city's development zone named after it (大连金州新区, 成都高新区, 长沙经开区): a place the gazetteer lacks.
+ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新区|高新区|经开区|开发区)")
+
+
 def _place_issuer(reading: _Reading) -> str | None:
     """News about one place: the place (or town) a title opens with, or the place or town a
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
@@ -834,21 +871,25 @@ def _place_issuer(reading: _Reading) -> str | None:
         place = _place_at(title, 0) or town_at(title, 0)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
+        if place and (zone := ZONE.match(title, len(place))):
+            return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
         if place:
             return _full_place(place)
     text = reading.text
     for match in SENTENCE_START.finditer(text):
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
-        place = _place_at(text, start)
+        place, city = _place_at(text, start), None
         if place and (town := town_at(text, start + len(place))):
             start, place = start + len(place), town
+        elif place and (zone := ZONE.match(text, start + len(place))):
+            start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
         elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
             town = town_at(text, start)
             place = town if town and text.count(town) > 1 else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
-            return _full_place(place)
+            return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
 
@@ -1065,7 +1106,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             continue
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
-            return line
+            return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
         if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
                 or (glued and _headline(line, glued.group().strip())):
@@ -1080,6 +1121,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+def _issuer_before(fuller: str, title: str) -> bool:
+    """A page's title repeated under it with its issuer before it (2018年…年度报告 over
+    某某部2018年…年度报告): the document's own title, the one that names its issuer."""
+    issuer = fuller[:-len(title)] if fuller.endswith(title) and fuller != title else ""
+    return bool(issuer) and (any(start == 0 and end == len(issuer) for start, end, _ in known_agencies(issuer, opening=True))
+                             or _is_place_prefix(issuer))
 
 
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
@@ -1116,6 +1165,9 @@ def _title_text(line: str, first: bool = False) -> str:
     shared = SHARED_FILE.match(line)
     if shared:  # 《…工作总结.docx》由会员分享,可在线阅读: a sharing site's line naming the file it shows
         return shared.group("title").strip()
+    described = SITE_DESCRIBED.search(line)
+    if described:  # …的会员为你整理了这篇2021年上半年…工作总结范文,希望…: an essay site's line naming the text it shows
+        return described.group("title").strip()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -1132,6 +1184,8 @@ def _title_text(line: str, first: bool = False) -> str:
 
 # A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
 SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
+# An essay site's line naming the text it shows (结合当前工作需要,本站的会员为你整理了这篇…工作总结范文,希望…).
+SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
@@ -1229,9 +1283,14 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
-    if not title and kind in ("年度工作总结", "半年工作总结") and plan_section_start(text):
+    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
+
+
+# A first part headed as the summary (一、2019年工作总结): the text has a second part, its plan,
+# whether or not an excerpt reaches it.
+SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
 
 
 def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
@@ -1257,7 +1316,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
-    opening = DOC_NO_LINE.sub("", text.lstrip())[:OPENING]
+    opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
@@ -1281,6 +1340,16 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+def _without_site_preamble(text: str) -> str:
+    """The text without the paragraphs an essay or sharing site opens with (总结是…的一种书面材料…
+    以下是小编分享的…(最新8篇)): the report opens after them."""
+    while True:
+        first, newline, rest = text.partition("\n")
+        if not newline or not _sharing_marks().search(first):
+            return text
+        text = rest.lstrip()
 
 
 @cache
@@ -1995,6 +2064,24 @@ def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
     return agency
 
 
+WRITTEN_HEAD = 20000  # characters of the page as read within which its title stands
+
+
+def title_as_written(title: str | None, written: str) -> str | None:
+    """The title (found on the simplified, cleaned copy) as the page writes it: its traditional
+    characters kept and the pinyin a site put after a character (報(bào)告) with them, as the
+    corpus annotates it; the title as found where the page does not hold it so (a title
+    rejoined from two lines, characters the cleaning normalised)."""
+    head = written[:WRITTEN_HEAD]
+    if not title or title in head or head.isascii():
+        return title
+    from transforms.simplify import to_simplified
+
+    pattern = f"(?:{PINYIN.pattern})?".join(re.escape(char) for char in title) + f"(?:{PINYIN.pattern})?"
+    found = re.search(pattern, to_simplified(head))
+    return head[found.start():found.end()] if found else title
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)
@@ -2011,10 +2098,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if agency:  # the region is the completed name's; the agency is as the text names it unless its
         # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
         # (枣庄市 seven times: 市民政局 is 枣庄市民政局), unless the page's 发布机构 names it so; an
-        # address (地址:天津市…) is no such place
-        agency = completed_agency(agency, plain)
+        # address (地址:天津市…) is no such place; the page's 来源 or 发布机构 naming the body with
+        # that place (县退役军人事务局… / 来源: 怀远县退役军人局) names it so
+        agency = _placed_by_publisher(agency, page.get("agency")) or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
+                                or (page.get("agency") or "").startswith(place)
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from transforms.clean import clean_text, normalise_characters
 from transforms.extract import cut_document, extract_mentions
-from transforms.metadata import extract_meta
+from transforms.metadata import extract_meta, title_as_written
 from transforms.model import Document, Mention
 from transforms.readers import MAX_INPUT_BYTES, UnreadableDocument, check_input_size, read_bytes
 from transforms.rules.quantities import find_quantities
@@ -29,7 +29,7 @@ def build_document(data: bytes, source_path: str) -> Document:
 
     The text is stored as written; structure, metadata and metrics are found on its
     simplified-character copy (same length, same offsets), and each mention's raw is then
-    taken from the text as written. jieba cuts that copy once, around the quantities; the
+    taken from the text as written, as the title is from the page as read. jieba cuts that copy once, around the quantities; the
     subjects, indicators and search terms all read that one cut."""
     raw = read_bytes(data, Path(source_path).name)
     text = clean_text(raw.text)
@@ -46,7 +46,7 @@ def build_document(data: bytes, source_path: str) -> Document:
     mentions = extract_mentions(matchable, sections, sentences, meta, quantities, stream)
     return Document(
         document_id=content_hash(data), source_path=source_path, format=raw.format,
-        encoding=raw.encoding, text=text, meta=meta,
+        encoding=raw.encoding, text=text, meta=replace(meta, title=title_as_written(meta.title, raw.text)),
         sections=sections, sentences=sentences,
         mentions=[replace(m, raw=text[m.start:m.end]) for m in mentions] if matchable != text else mentions,
         sentence_terms=[sentence_terms(stream, s.start, s.end) for s in sentences])

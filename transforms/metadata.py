@@ -319,11 +319,6 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) \
             and (office.end() == len(phrase) or not CJK.match(phrase, office.end()) or phrase.startswith(generic_after, office.end())):
         return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…)
-    town = generic_after is None and not place and TOWN.match(phrase)
-    office = town and _generic_name().match(phrase, town.end())
-    if office and len(office.group()) >= 4 and not office.group().startswith(GENERAL_WORDS + _levels()) \
-            and not phrase.startswith(("的", "和", "与", "及", "、"), office.end()) and not re.match(r"\s*\d", phrase[office.end():]):
-        return phrase[:office.end()]  # a town's department as a sentence's subject (今年以来,南华镇退役军人服务站围绕…)
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
@@ -709,9 +704,6 @@ def level_of(name: str) -> str | None:
         opening = next((level for level in LEVEL_WORDS if name.startswith(level)), None)
         if opening and len(name) > len(opening) + 1:
             return LEVEL_WORDS[opening]
-        town = TOWN.match(name)
-        if town and _generic_name().fullmatch(name, town.end()):
-            return "town"  # a town's department: 南华镇退役军人服务站
     return "province" if name.endswith("厅") else "nation" if name.endswith("部") or name.startswith("国家") else None
 
 

@@ -1480,6 +1480,18 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
             return Named(standard, "of_standard")
+    noun_start = after_start + (1 if _padded(text, quantity.outer_start, after_start) else 0)
+    if kind == "money" and HAN.match(text, noun_start) and not text.startswith("的", noun_start, after_end) \
+            and _object_of_verb(stream, clause_start, quantity.outer_start) \
+            and (noun := tokens(stream, noun_start, after_end)) and word_tag(noun[0]) not in ("v", "p", "d", "c"):
+        # 每月发放100元生活补贴, 发放3603.8万元救助金: after a verb the sum and the noun after it
+        # are one object, and the noun says what the sum is of
+        following = subject_after_number(stream, noun_start, after_end)
+        if following is not None and text.startswith(following.text, noun_start) \
+                and text.startswith(tuple(MONEY_SUFFIXES), noun_start + len(following.text)):
+            following = Subject(following.text + text[noun_start + len(following.text)])  # 临时救助|金
+        if following is not None:
+            return Named(following, "after_number")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
@@ -1498,6 +1510,28 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
+
+
+# What may stand between a verb and the sum that is its object (发放了, 共下发, 每人每月发放).
+OBJECT_GAP = frozenset({"了", "共", "共计", "累计", "总计", "合计", "约", "近", "计"})
+# Characters that make a sum's noun of the name before them (临时救助金, 医疗救助款, 管理费).
+MONEY_SUFFIXES = ("金", "款", "费")
+# Verbs whose number is a level, a change or a comparison, not an object with its noun.
+LEVEL_VERBS = re.compile(r"提高|提升|增加|增长|减少|降低|下降|上调|下调|调整|达|超|占|低于|高于|相当|折合|价值|节约|节省")
+
+
+def _object_of_verb(stream: TokenStream, clause_start: int, number: int) -> bool:
+    """Whether the number is the first word of a verb's object (发放|3603.8万元救助金): the
+    word before it, past 了, 共 and a rate (每人每月), is a verb of two characters or more that
+    states no level."""
+    words = tokens(stream, clause_start, number)
+    while words and (words[-1] in OBJECT_GAP or RATE_WORD.match(words[-1])):
+        words.pop()
+    if not words:
+        return False
+    verb = words[-1]
+    return len(verb) > 1 and (word_tag(verb) == "v" or verb in _words("subject_verbs.txt")) \
+        and verb not in COPULAS and not LEVEL_VERBS.search(verb)
 
 
 def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, counts: str,

@@ -101,8 +101,8 @@ RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-# A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
-DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
+# A rate's denominator written after a number (元/人, 元/人·月, 元/人.月, 元/人月, 元 / 人 / 月): never a subject.
+DENOMINATOR = re.compile(r"(?:\s*[/／·.．]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 MOVING_IN = frozenset({"入住", "入驻"})  # 养老机构入住老人: the body is where they went, not who acted
@@ -1561,17 +1561,28 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     in its clause, of what the clause before names (调整低保标准,从每人每月1330元调整为…)."""
     text = stream.text
     found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
-    if found is None or not RAISE_TO.match(text, quantity.outer_end):
+    denominator = DENOMINATOR.match(text, quantity.outer_end)  # 由134元/人.月提高到…
+    if found is None or not RAISE_TO.match(text, denominator.end() if denominator else quantity.outer_end):
         return before
     if text[clause_start:found.start()].strip():
         named = subject_before_number(stream, clause_start, found.start(), counts)
     else:
+        while clause_start > floor + 1 and text[clause_start - 1] in ",，" and (
+                when := clause_before(text, clause_start - 1, floor)) > floor \
+                and WHEN_CLAUSE.fullmatch(text, when, clause_start - 1):
+            clause_start = when  # 提高农村低保标准,从2010年4月1日起,由134元…: the date says when
         named = _of_clause_before(stream, clause_start, floor, counts) if clause_start > 0 else None
     if named is not None and before is not None and _bare_measure(before.text) and not named.text.endswith(before.text[-2:]):
         # 城乡低保由原来保障标准590元提高到…: a measure naming nothing alone after 由 is of the
         # thing before it (城乡低保保障标准)
         return Subject(named.text + before.text)
     return named if named is not None else before
+
+
+# A clause that only says from when (从2010年4月1日起, 自今年7月起): no name between a raise and
+# the clause that names what was raised.
+WHEN_CLAUSE = re.compile(r"\s*(?:从|自|于)?\s*(?:\d{4}\s*年|今年|明年|本年|当年)?\s*(?:\d{1,2}\s*月(?:份)?)?\s*"
+                         r"(?:\d{1,2}\s*[日号])?\s*(?:起|开始|以来)?\s*")
 
 
 # 从1.53万个发展到1.8万个, 从8万人扩大到12万人: a verb of any kind with 到 or 至 between the

@@ -1025,8 +1025,10 @@ def _recipients_given(text: str, run: list[str]) -> list[str] | None:
 def _ends_named_sum(run: list[str], links: list[str]) -> bool:
     """Whether a generic link word next to the number (支出) ends the phrase before it: only
     scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
-    verb (发放|支出)."""
-    return all(link in _scope_words() for link in links[1:]) and _nominal(run[-1])
+    verb (发放|支出); a programme named by its verb (五保供养, 特困供养|支出) is a name too."""
+    phrase = "".join(run)
+    return all(link in _scope_words() for link in links[1:]) and (
+        _nominal(run[-1]) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"]))))
 
 
 def _aside_before(words: list[str]) -> int:

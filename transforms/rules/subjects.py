@@ -60,6 +60,9 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
 # A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
+# The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
+# starts with 有 (有效) is none.
+QUALIFYING = ("符合", "具有", "拥有", "达到")
 # Marks that stand for a name left out (XX市, ××县, *区).
 REDACTION_CHARS = "Xx×＊*"
 REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
@@ -583,6 +586,8 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
     phrase = "".join(rest)
+    if phrase in BARE_HEADS:
+        return False  # 救助|对象, 管理|人员: a verb before a head that names nothing alone is of the name
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
@@ -912,13 +917,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # adjective (新的) or one without a verb (群众关心的) does not
         rest = words[:-1]
         clause = _take_run(rest)
+        # 新增|符合条件|的: a clause of qualifying (符合, 具有 …) says which, and goes like one after a number
+        qualifying = any(RELATIVE_AFTER_NUMBER.fullmatch("".join(clause[i:]) + "的")
+                         and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause)))
         verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
         if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
                 and rest[-1] not in _scope_words() and not verbal(clause):
             clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
         phrase = "".join(clause)
         if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
-                and verbal(clause) and len(clause[-1]) > 1 and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
                 and not _is_scope(clause + run) and not _leading_place(clause + run):
             run = [*clause, words[-1], *run]
     # a head that names nothing alone keeps the items before its 等: 宣传折页等资料

@@ -1119,7 +1119,7 @@ CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*
 
 # A share whose clause names the part and then the whole (A占B的N%): 占 and the whole up to 的.
 SHARE_NAMED = re.compile(r"占(?:到|了)?[^，,。；;\d占]{1,14}?的\s*$")
-MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
+MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|不低于|不少于|不高于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
 
 
 def _multiple_of(stream: TokenStream, clause_start: int, number: int) -> Named | None:

@@ -586,8 +586,9 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
     phrase = "".join(rest)
-    if phrase in BARE_HEADS:
-        return False  # 救助|对象, 管理|人员: a verb before a head that names nothing alone is of the name
+    if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
+        # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
+        return False
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()

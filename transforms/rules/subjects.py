@@ -1216,6 +1216,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         if cut and phrase[cut - 1] in heads and cut - 1 in (0, *ends) and cut not in ends:
             cut = next(end for end in ends if end >= cut)
     cut = _close_bracket(phrase, cut)
+    if cut and phrase[cut:] in TASK_WORDS:
+        cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
         cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name

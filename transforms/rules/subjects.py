@@ -1753,6 +1753,10 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
             continue
+        if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
+            # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
+            where = clause_start - 1
+            clause_start = clause_before(text, where, floor)
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         listed = _shared_modifier(_parts(phrase)) if phrase else []

@@ -1504,11 +1504,15 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             and (noun := tokens(stream, noun_start, after_end)) and word_tag(noun[0]) not in ("v", "p", "d", "c"):
         # 每月发放100元生活补贴, 发放3603.8万元救助金: after a verb the sum and the noun after it
         # are one object, and the noun says what the sum is of
-        following = subject_after_number(stream, noun_start, after_end)
+        # the object ends where a verb or a preposition opens what is done with it (资金|用于…)
+        verb = next((word for word in noun[1:] if word_tag(word) in ("v", "p", "d", "c")
+                     and isinstance(word, Word) and word.start >= 0), None)
+        following = (subject_after_number(stream, noun_start, verb.start) if verb is not None else None) \
+            or subject_after_number(stream, noun_start, after_end)  # 1526万救助|受灾|灾民: no noun before the verb
         if following is not None and text.startswith(following.text, noun_start) \
                 and text.startswith(tuple(MONEY_SUFFIXES), noun_start + len(following.text)):
             following = Subject(following.text + text[noun_start + len(following.text)])  # 临时救助|金
-        if following is not None:
+        if following is not None and following.text not in generic_subjects():  # 资金 alone: read on
             return Named(following, "after_number")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")

@@ -5,7 +5,10 @@ The words are read from the document's one jieba cut (transforms/tokens.py, with
 terms of subject_terms.txt so 补发婚姻登记证 stays whole), by the offsets of the clause next to
 a number; no clause is cut again. A word keeps its offset (`Word`), so a subject knows where it
 stands and its indicator reads the same words. Productions for one quantity:
-- `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
+- `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit, or
+  a sum that opens a verb's object (发放3603.8万元救助金);
+- `share_named`: 特困户人数占全乡人口数的9.69% — a share whose clause names the part before 占
+  (为, 达到, 相当于) and the whole after it is of the part;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
 - `subject_of_deed`: 支持1863户发展生产 — people named by what they did, with no noun after them;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;

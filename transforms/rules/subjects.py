@@ -5,7 +5,10 @@ The words are read from the document's one jieba cut (transforms/tokens.py, with
 terms of subject_terms.txt so 补发婚姻登记证 stays whole), by the offsets of the clause next to
 a number; no clause is cut again. A word keeps its offset (`Word`), so a subject knows where it
 stands and its indicator reads the same words. Productions for one quantity:
-- `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit;
+- `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit, or
+  a sum that opens a verb's object (发放3603.8万元救助金);
+- `share_named`: 特困户人数占全乡人口数的9.69% — a share whose clause names the part before 占
+  (为, 达到, 相当于) and the whole after it is of the part;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
 - `subject_of_deed`: 支持1863户发展生产 — people named by what they did, with no noun after them;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
@@ -60,6 +63,9 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
 # A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
+# The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
+# starts with 有 (有效) is none.
+QUALIFYING = ("符合", "具有", "拥有", "达到")
 # Marks that stand for a name left out (XX市, ××县, *区).
 REDACTION_CHARS = "Xx×＊*"
 REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
@@ -101,8 +107,8 @@ RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-# A rate's denominator written after a number (元/人, 元/人·月, 元/人月, 元 / 人 / 月): never a subject.
-DENOMINATOR = re.compile(r"(?:\s*[/／·]\s*(?:\d+万?)?"
+# A rate's denominator written after a number (元/人, 元/人·月, 元/人.月, 元/人月, 元 / 人 / 月): never a subject.
+DENOMINATOR = re.compile(r"(?:\s*[/／·.．]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
 PREPOSITIONS = frozenset({"向", "对", "为", "给", "替"})
 MOVING_IN = frozenset({"入住", "入驻"})  # 养老机构入住老人: the body is where they went, not who acted
@@ -120,6 +126,9 @@ TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|�
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
 # 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
+# Verbs of paying out: 为5826人次发放医疗保障经费 counts people by what they were paid, as by a
+# service (only where no noun follows the number).
+GIVING_VERBS = frozenset({"发放", "补发", "发给"})
 RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
@@ -583,6 +592,9 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
     phrase = "".join(rest)
+    if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
+        # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
+        return False
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
@@ -912,13 +924,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # adjective (新的) or one without a verb (群众关心的) does not
         rest = words[:-1]
         clause = _take_run(rest)
+        # 新增|符合条件|的: a clause of qualifying (符合, 具有 …) says which, and goes like one after a number
+        qualifying = any(RELATIVE_AFTER_NUMBER.fullmatch("".join(clause[i:]) + "的")
+                         and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause)))
         verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
         if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
                 and rest[-1] not in _scope_words() and not verbal(clause):
             clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
         phrase = "".join(clause)
         if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
-                and verbal(clause) and len(clause[-1]) > 1 and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
                 and not _is_scope(clause + run) and not _leading_place(clause + run):
             run = [*clause, words[-1], *run]
     # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
@@ -1025,8 +1040,10 @@ def _recipients_given(text: str, run: list[str]) -> list[str] | None:
 def _ends_named_sum(run: list[str], links: list[str]) -> bool:
     """Whether a generic link word next to the number (支出) ends the phrase before it: only
     scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
-    verb (发放|支出)."""
-    return all(link in _scope_words() for link in links[1:]) and _nominal(run[-1])
+    verb (发放|支出); a programme named by its verb (五保供养, 特困供养|支出) is a name too."""
+    phrase = "".join(run)
+    return all(link in _scope_words() for link in links[1:]) and (
+        _nominal(run[-1]) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"]))))
 
 
 def _aside_before(words: list[str]) -> int:
@@ -1107,7 +1124,10 @@ NUMBER_CELLS = 3
 CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*\|\s*$")
 
 
-MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
+# A share whose clause names the part and then the whole (A占B的N%, A为B的N%, A达到B的N%): the
+# link and the whole up to 的 (not 为 after a verb of change: 下降为上年的80% is a level reached).
+SHARE_NAMED = re.compile(r"(?:占(?:到|了)?|(?<![作成认因以降升少加长高整])为|达到|相当于)[^，,。；;\d占为]{1,14}?的\s*$")
+MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|不低于|不少于|不高于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
 
 
 def _multiple_of(stream: TokenStream, clause_start: int, number: int) -> Named | None:
@@ -1199,7 +1219,18 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         ends = _word_ends(kept)
         if cut and phrase[cut - 1] in heads and cut - 1 in (0, *ends) and cut not in ends:
             cut = next(end for end in ends if end >= cut)
+    de = next((i for i, word in enumerate(kept) if word == "的" and len("".join(kept[:i])) >= cut), None)
+    if de is not None and de + 1 < len(kept) and isinstance(kept[de + 1], Word) and kept[de + 1].start >= 0 \
+            and not _last_head_end(kept[:de], heads):  # 100家社会组织的信用评价: the owner is counted
+        # 3支专业化的救援队伍, 7位医术精湛、政治过硬的同志: a modifier that names nothing before 的;
+        # the noun after it is what is counted
+        rest = kept[de + 1:]
+        after_de = _last_head_end(rest, heads) or max(len("".join(_nominal_prefix(rest))), _modified_noun(rest, people, events))
+        if after_de:
+            start, kept, phrase, cut = rest[0].start, rest, "".join(rest), after_de
     cut = _close_bracket(phrase, cut)
+    if cut and phrase[cut:] in TASK_WORDS:
+        cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
         cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
@@ -1328,9 +1359,10 @@ def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | N
     """为一千二百余人提供上门探访服务, 320人享受了临时救助: people counted by the service they
     were given or received."""
     words = [w for w in tokens(stream, start, end) if w != "了"]
-    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS:
+    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS | GIVING_VERBS:
         return None
-    return _subject(_phrase_ahead(words[1:]))
+    given = next((i for i, word in enumerate(words) if word[0].isdigit()), len(words))
+    return _subject(_phrase_ahead(words[1:given]))  # 发放医疗保障经费|350.37万元: up to the sum
 
 
 def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None:
@@ -1418,6 +1450,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
+    share = SHARE_NAMED.search(text, clause_start, quantity.outer_start) if quantity.unit in ("%", "‰") else None
+    if share is not None and HAN.search(text, clause_start, share.start()):
+        # 特困户人数占全乡人口数的9.69%: the share is of the part its clause names before 占,
+        # not of the whole after it
+        part = subject_before_number(stream, clause_start, share.start(), "things")
+        if part is not None:
+            return Named(part, "share_named")
     multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
     if multiple is not None:
         return multiple
@@ -1471,6 +1510,22 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         standard = subject_of_standard(stream, after_start, after_end)
         if standard:
             return Named(standard, "of_standard")
+    noun_start = after_start + (1 if _padded(text, quantity.outer_start, after_start) else 0)
+    if kind == "money" and HAN.match(text, noun_start) and not text.startswith("的", noun_start, after_end) \
+            and _object_of_verb(stream, clause_start, quantity.outer_start) \
+            and (noun := tokens(stream, noun_start, after_end)) and word_tag(noun[0]) not in ("v", "p", "d", "c"):
+        # 每月发放100元生活补贴, 发放3603.8万元救助金: after a verb the sum and the noun after it
+        # are one object, and the noun says what the sum is of
+        # the object ends where a verb or a preposition opens what is done with it (资金|用于…)
+        verb = next((word for word in noun[1:] if word_tag(word) in ("v", "p", "d", "c")
+                     and isinstance(word, Word) and word.start >= 0), None)
+        following = (subject_after_number(stream, noun_start, verb.start) if verb is not None else None) \
+            or subject_after_number(stream, noun_start, after_end)  # 1526万救助|受灾|灾民: no noun before the verb
+        if following is not None and text.startswith(following.text, noun_start) \
+                and text.startswith(tuple(MONEY_SUFFIXES), noun_start + len(following.text)):
+            following = Subject(following.text + text[noun_start + len(following.text)])  # 临时救助|金
+        if following is not None and following.text not in generic_subjects():  # 资金 alone: read on
+            return Named(following, "after_number")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
@@ -1489,6 +1544,28 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
+
+
+# What may stand between a verb and the sum that is its object (发放了, 共下发, 每人每月发放).
+OBJECT_GAP = frozenset({"了", "共", "共计", "累计", "总计", "合计", "约", "近", "计"})
+# Characters that make a sum's noun of the name before them (临时救助金, 医疗救助款, 管理费).
+MONEY_SUFFIXES = ("金", "款", "费")
+# Verbs whose number is a level, a change or a comparison, not an object with its noun.
+LEVEL_VERBS = re.compile(r"提高|提升|增加|增长|减少|降低|下降|上调|下调|调整|达|超|占|低于|高于|相当|折合|价值|节约|节省")
+
+
+def _object_of_verb(stream: TokenStream, clause_start: int, number: int) -> bool:
+    """Whether the number is the first word of a verb's object (发放|3603.8万元救助金): the
+    word before it, past 了, 共 and a rate (每人每月), is a verb of two characters or more that
+    states no level."""
+    words = tokens(stream, clause_start, number)
+    while words and (words[-1] in OBJECT_GAP or RATE_WORD.match(words[-1])):
+        words.pop()
+    if not words:
+        return False
+    verb = words[-1]
+    return len(verb) > 1 and (word_tag(verb) == "v" or verb in _words("subject_verbs.txt")) \
+        and verb not in COPULAS and not LEVEL_VERBS.search(verb)
 
 
 def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, counts: str,
@@ -1518,17 +1595,28 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     in its clause, of what the clause before names (调整低保标准,从每人每月1330元调整为…)."""
     text = stream.text
     found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
-    if found is None or not RAISE_TO.match(text, quantity.outer_end):
+    denominator = DENOMINATOR.match(text, quantity.outer_end)  # 由134元/人.月提高到…
+    if found is None or not RAISE_TO.match(text, denominator.end() if denominator else quantity.outer_end):
         return before
     if text[clause_start:found.start()].strip():
         named = subject_before_number(stream, clause_start, found.start(), counts)
     else:
+        while clause_start > floor + 1 and text[clause_start - 1] in ",，" and (
+                when := clause_before(text, clause_start - 1, floor)) > floor \
+                and WHEN_CLAUSE.fullmatch(text, when, clause_start - 1):
+            clause_start = when  # 提高农村低保标准,从2010年4月1日起,由134元…: the date says when
         named = _of_clause_before(stream, clause_start, floor, counts) if clause_start > 0 else None
     if named is not None and before is not None and _bare_measure(before.text) and not named.text.endswith(before.text[-2:]):
         # 城乡低保由原来保障标准590元提高到…: a measure naming nothing alone after 由 is of the
         # thing before it (城乡低保保障标准)
         return Subject(named.text + before.text)
     return named if named is not None else before
+
+
+# A clause that only says from when (从2010年4月1日起, 自今年7月起): no name between a raise and
+# the clause that names what was raised.
+WHEN_CLAUSE = re.compile(r"\s*(?:从|自|于)?\s*(?:\d{4}\s*年|今年|明年|本年|当年)?\s*(?:\d{1,2}\s*月(?:份)?)?\s*"
+                         r"(?:\d{1,2}\s*[日号])?\s*(?:起|开始|以来)?\s*")
 
 
 # 从1.53万个发展到1.8万个, 从8万人扩大到12万人: a verb of any kind with 到 or 至 between the
@@ -1575,7 +1663,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen",
+                       "share_named"})
 
 
 @dataclass(frozen=True)
@@ -1680,6 +1769,10 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
             continue
+        if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
+            # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
+            where = clause_start - 1
+            clause_start = clause_before(text, where, floor)
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         listed = _shared_modifier(_parts(phrase)) if phrase else []
@@ -1890,6 +1983,8 @@ def _change_of_level(a: Around) -> Subject | None:
 
 def _share_of_whole(a: Around) -> Subject | None:
     own = a.own.subject
+    if a.own.rule == "share_named":
+        return None  # 特困户人数占全乡人口数的9.69%: its clause names the part
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names

@@ -1219,15 +1219,6 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         ends = _word_ends(kept)
         if cut and phrase[cut - 1] in heads and cut - 1 in (0, *ends) and cut not in ends:
             cut = next(end for end in ends if end >= cut)
-    de = next((i for i, word in enumerate(kept) if word == "的" and len("".join(kept[:i])) >= cut), None)
-    if de is not None and de + 1 < len(kept) and isinstance(kept[de + 1], Word) and kept[de + 1].start >= 0 \
-            and not _last_head_end(kept[:de], heads):  # 100家社会组织的信用评价: the owner is counted
-        # 3支专业化的救援队伍, 7位医术精湛、政治过硬的同志: a modifier that names nothing before 的;
-        # the noun after it is what is counted
-        rest = kept[de + 1:]
-        after_de = _last_head_end(rest, heads) or max(len("".join(_nominal_prefix(rest))), _modified_noun(rest, people, events))
-        if after_de:
-            start, kept, phrase, cut = rest[0].start, rest, "".join(rest), after_de
     cut = _close_bracket(phrase, cut)
     if cut and phrase[cut:] in TASK_WORDS:
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of

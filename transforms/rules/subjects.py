@@ -126,9 +126,6 @@ TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|�
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
 # 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
-# Verbs of paying out: 为5826人次发放医疗保障经费 counts people by what they were paid, as by a
-# service (only where no noun follows the number).
-GIVING_VERBS = frozenset({"发放", "补发", "发给"})
 RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
@@ -1350,10 +1347,9 @@ def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | N
     """为一千二百余人提供上门探访服务, 320人享受了临时救助: people counted by the service they
     were given or received."""
     words = [w for w in tokens(stream, start, end) if w != "了"]
-    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS | GIVING_VERBS:
+    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS:
         return None
-    given = next((i for i, word in enumerate(words) if word[0].isdigit()), len(words))
-    return _subject(_phrase_ahead(words[1:given]))  # 发放医疗保障经费|350.37万元: up to the sum
+    return _subject(_phrase_ahead(words[1:]))
 
 
 def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None:

@@ -1122,8 +1122,8 @@ CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*
 
 
 # A share whose clause names the part and then the whole (A占B的N%, A为B的N%, A达到B的N%): the
-# link and the whole up to 的 (not 为 after a verb of change: 下降为上年的80% is a level reached).
-SHARE_NAMED = re.compile(r"(?:占(?:到|了)?|(?<![作成认因以降升少加长高整])为|达到|相当于)[^，,。；;\d占为]{1,14}?的\s*$")
+# link and the whole up to 的.
+SHARE_NAMED = re.compile(r"(?:占(?:到|了)?|(?<![作成认因以])为|达到|相当于)[^，,。；;\d占为]{1,14}?的\s*$")
 MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|不低于|不少于|不高于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
 
 

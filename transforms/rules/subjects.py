@@ -1121,9 +1121,8 @@ NUMBER_CELLS = 3
 CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*\|\s*$")
 
 
-# A share whose clause names the part and then the whole (A占B的N%, A为B的N%, A达到B的N%): the
-# link and the whole up to 的.
-SHARE_NAMED = re.compile(r"(?:占(?:到|了)?|(?<![作成认因以])为|达到|相当于)[^，,。；;\d占为]{1,14}?的\s*$")
+# A share whose clause names the part and then the whole (A占B的N%): 占 and the whole up to 的.
+SHARE_NAMED = re.compile(r"占(?:到|了)?[^，,。；;\d占]{1,14}?的\s*$")
 MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|不低于|不少于|不高于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
 
 
@@ -1437,7 +1436,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
-    share = SHARE_NAMED.search(text, clause_start, quantity.outer_start) if quantity.unit in ("%", "‰") else None
+    share = SHARE_NAMED.search(text, clause_start, quantity.outer_start) if kind == "percent" else None
     if share is not None and HAN.search(text, clause_start, share.start()):
         # 特困户人数占全乡人口数的9.69%: the share is of the part its clause names before 占,
         # not of the whole after it

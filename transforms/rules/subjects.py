@@ -7,8 +7,6 @@ a number; no clause is cut again. A word keeps its offset (`Word`), so a subject
 stands and its indicator reads the same words. Productions for one quantity:
 - `subject_after_number`: 267名事实无人抚养儿童 — the counted thing follows a counting unit, or
   a sum that opens a verb's object (发放3603.8万元救助金);
-- `share_named`: 特困户人数占全乡人口数的9.69% — a share whose clause names the part before 占
-  (为, 达到, 相当于) and the whole after it is of the part;
 - `subject_of_service`: 为一千二百余人提供上门探访服务 — people named by what they were given;
 - `subject_of_deed`: 支持1863户发展生产 — people named by what they did, with no noun after them;
 - `subject_of_standard`: 每人每月195元的标准发放困难残疾人生活补贴 — a rate paid for something;
@@ -1121,8 +1119,6 @@ NUMBER_CELLS = 3
 CELL_LABEL_END = re.compile(r"(?:[<>≤≥]=?[*＊Xx×]+[^\s|()（）]{0,6})?\s*\|\s*$")
 
 
-# A share whose clause names the part and then the whole (A占B的N%): 占 and the whole up to 的.
-SHARE_NAMED = re.compile(r"占(?:到|了)?[^，,。；;\d占]{1,14}?的\s*$")
 MULTIPLE_LINK = re.compile(r"(?:达到|超过|相当于|不低于|不少于|不高于|高于|为|是)(?:[^，,。；;]*?(?:达到|超过|为))?")
 
 
@@ -1436,13 +1432,6 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
-    share = SHARE_NAMED.search(text, clause_start, quantity.outer_start) if kind == "percent" else None
-    if share is not None and HAN.search(text, clause_start, share.start()):
-        # 特困户人数占全乡人口数的9.69%: the share is of the part its clause names before 占,
-        # not of the whole after it
-        part = subject_before_number(stream, clause_start, share.start(), "things")
-        if part is not None:
-            return Named(part, "share_named")
     multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
     if multiple is not None:
         return multiple
@@ -1649,8 +1638,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen",
-                       "share_named"})
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 
 
 @dataclass(frozen=True)
@@ -1969,8 +1957,6 @@ def _change_of_level(a: Around) -> Subject | None:
 
 def _share_of_whole(a: Around) -> Subject | None:
     own = a.own.subject
-    if a.own.rule == "share_named":
-        return None  # 特困户人数占全乡人口数的9.69%: its clause names the part
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names

@@ -11,7 +11,7 @@ from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import KindContext, announces_plan, is_section_total, kind_of, looking_back
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
-from transforms.rules.subjects import SubjectMemory, name_subjects_traced
+from transforms.rules.subjects import SubjectMemory, name_subjects
 from transforms.rules.units import NO_UNIT
 from transforms.structure import names_summary_and_plan
 from transforms.tokens import TokenStream
@@ -64,7 +64,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         group = list(group)
         change_end = -1  # where the last figure that is a change ends: a list after it changes too
         after_target = False
-        for quantity, named in zip(group, name_subjects_traced(stream, sentence.start, group, memory)):
+        for quantity, named in zip(group, name_subjects(stream, sentence.start, group, memory)):
             subject = named.subject
             indicator, _, indicator_rule = match_indicator_traced(
                 subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity),

@@ -1627,13 +1627,6 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
     return groups
 
 
-def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
-                  memory: SubjectMemory | None = None) -> list[Subject | None]:
-    """The subjects of the quantities of one sentence, in order. `memory` carries the subjects
-    of the figures before it in its paragraph (a breakdown by place inherits from them)."""
-    return [named.subject for named in name_subjects_traced(stream, sentence_start, quantities, memory)]
-
-
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
@@ -1680,9 +1673,11 @@ BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
 AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
 
 
-def name_subjects_traced(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
-                         memory: SubjectMemory | None = None) -> list[Named]:
-    """name_subjects with the name of the rule that gave each subject."""
+def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                  memory: SubjectMemory | None = None) -> list[Named]:
+    """The subjects of the quantities of one sentence, in order, each with the name of the rule
+    that gave it. `memory` carries the subjects of the figures before it in its paragraph (a
+    breakdown by place inherits from them)."""
     text = stream.text
     memory = memory if memory is not None else SubjectMemory()
     own: list[Named] = []

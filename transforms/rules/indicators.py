@@ -18,7 +18,7 @@ tried in order (`INDICATOR_RULES`):
 
 After them, `programme_money`: a bare 救助金 or 救助资金 after a programme named in its
 sentence (临时救助…发放救助金) is that programme's money, so none, never all assistance's
-(unless a total word, 共计, sums the programmes named).
+(unless a total word, 共计 or 各类, sums the programmes named).
 
 When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
 front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it

@@ -223,6 +223,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
@@ -471,6 +472,7 @@ def _says_done(text: str) -> bool:
 def _in_force(c: KindContext) -> bool:
     """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
     clause = c.before_plain[len(c.before) - len(c.clause_before):]
+    clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass

@@ -73,7 +73,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
   word in its clause (已建成助餐点16个);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
-  issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布): its figures are the list's,
+  issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
+  carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
   targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
@@ -662,11 +663,15 @@ NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\
 
 @cache
 def _announcement() -> re.Pattern:
-    """A list's name and a word announcing it, either first, in one clause."""
+    """A list's name and a word announcing it, either first, in one clause; or a will
+    (拟, 将, 计划) before the name."""
     table = _table()["announced_plan"]
     lists, announced = alternation(table["lists"]), alternation(table["announced"])
+    not_will = "".join(f"(?<!{re.escape(word[:-1])})" for word in table["not_wills"])
+    wills = rf"{not_will}(?:{alternation(table['wills'])})"
     within = r"[^,，。;；:：!！?？\n]{0,30}?"
-    return re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
+    return re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})"
+                      rf"|{wills}{within}(?:{lists})")
 
 
 def announces_plan(text: str, report_year: int | None) -> bool:

@@ -58,7 +58,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
-  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…), in any section, up to a heading of a higher
+  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…), in any section, up to a heading of a higher
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
@@ -568,22 +568,34 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
     table = _table()["plan_list"]
     lead = re.compile(rf"(?:(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,12}}?"
                       rf"|(?:{alternation(table['ahead'])})[^。；;！!？?\n]{{0,16}}?)以下"
-                      rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})")
+                      rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})"
+                      # or a will, then a count of the items in its sentence (将…,重点抓好15件…民生实事)
+                      rf"|(?:{alternation(table['wills'])})[^。；;！!？?\n]{{0,30}}?"
+                      rf"(?:\d+|[一二三四五六七八九十两]+)\s*(?:{alternation(table['count_units'])})"
+                      rf"[^，,。；;！!？?\n]{{0,8}}?(?:{alternation(table['counted_items'])})")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
     return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
+
+
+@cache
+def _plan_list_opener() -> re.Pattern:
+    """A short sentence opening the items after a lead that counts them (分别是：)."""
+    return re.compile(rf"\s*(?:{alternation(_table()['plan_list']['openers'])})\s*[:：]\s*")
 
 
 def _plan_list(c: KindContext) -> bool:
     """1、组织1000万元…。2、… (or 一是…二是…): an item of a numbered list whose lead, the sentence right before its
     first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
     heading of a higher rank or a new list of the item's rank; not a figure its clause says done.
+    A lead may count its items instead (将…重点抓好15件民生实事。分别是：(1)…).
     The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).
     A list on lines of its own holds while each line opens with an item of its rank or deeper, or
     goes on with a sentence the line before left open (a wrapped line)."""
     table = _table()["plan_list"]
     window_start = max(0, c.start - table["reach"])
-    if c.column is not None or "以下" not in c.text[window_start:c.start]:
+    if c.column is not None or "以下" not in c.text[window_start:c.start] and not any(
+            unit in c.text[window_start:c.start] for unit in table["count_units"]):
         return False
     lead_pattern, not_ahead, done, markers, firsts = _plan_list_patterns()
     window = not_ahead.sub(lambda m: " " * len(m.group()), c.text[window_start:c.start])
@@ -596,10 +608,12 @@ def _plan_list(c: KindContext) -> bool:
     end = LEAD_END.match(window, lead.end())
     if end is None or done.search(window, sentence_start, end.end()):
         return False
-    rank = next((r for r, first in enumerate(firsts) if first and first.match(window, end.end())), None)
+    opener = _plan_list_opener().match(window, end.end())  # 分别是：(1)…
+    items_start = opener.end() if opener else end.end()
+    rank = next((r for r, first in enumerate(firsts) if first and first.match(window, items_start)), None)
     if rank is None:
         return False
-    scope = window[firsts[rank].match(window, end.end()).end():]
+    scope = window[firsts[rank].match(window, items_start).end():]
     if any(m.search(scope) for m in markers[:rank]) or firsts[rank].search(scope) and \
             re.search(MARKER_PLACE + FIRST_ITEMS[rank].pattern, scope):
         return False  # a heading above the items, or a new list

@@ -58,7 +58,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
-  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…), in any section, up to a heading of a higher
+  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…), in any section, up to a heading of a higher
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
@@ -73,7 +73,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
   word in its clause (已建成助餐点16个);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
-  issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布): its figures are the list's,
+  issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
+  carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
   targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
@@ -223,6 +224,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
@@ -471,6 +473,7 @@ def _says_done(text: str) -> bool:
 def _in_force(c: KindContext) -> bool:
     """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
     clause = c.before_plain[len(c.before) - len(c.clause_before):]
+    clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
@@ -565,22 +568,34 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
     table = _table()["plan_list"]
     lead = re.compile(rf"(?:(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,12}}?"
                       rf"|(?:{alternation(table['ahead'])})[^。；;！!？?\n]{{0,16}}?)以下"
-                      rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})")
+                      rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation(table['items'])})"
+                      # or a will, then a count of the items in its sentence (将…,重点抓好15件…民生实事)
+                      rf"|(?:{alternation(table['wills'])})[^。；;！!？?\n]{{0,30}}?"
+                      rf"(?:\d+|[一二三四五六七八九十两]+)\s*(?:{alternation(table['count_units'])})"
+                      rf"[^，,。；;！!？?\n]{{0,8}}?(?:{alternation(table['counted_items'])})")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
     return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
+
+
+@cache
+def _plan_list_opener() -> re.Pattern:
+    """A short sentence opening the items after a lead that counts them (分别是：)."""
+    return re.compile(rf"\s*(?:{alternation(_table()['plan_list']['openers'])})\s*[:：]\s*")
 
 
 def _plan_list(c: KindContext) -> bool:
     """1、组织1000万元…。2、… (or 一是…二是…): an item of a numbered list whose lead, the sentence right before its
     first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
     heading of a higher rank or a new list of the item's rank; not a figure its clause says done.
+    A lead may count its items instead (将…重点抓好15件民生实事。分别是：(1)…).
     The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).
     A list on lines of its own holds while each line opens with an item of its rank or deeper, or
     goes on with a sentence the line before left open (a wrapped line)."""
     table = _table()["plan_list"]
     window_start = max(0, c.start - table["reach"])
-    if c.column is not None or "以下" not in c.text[window_start:c.start]:
+    if c.column is not None or "以下" not in c.text[window_start:c.start] and not any(
+            unit in c.text[window_start:c.start] for unit in table["count_units"]):
         return False
     lead_pattern, not_ahead, done, markers, firsts = _plan_list_patterns()
     window = not_ahead.sub(lambda m: " " * len(m.group()), c.text[window_start:c.start])
@@ -593,10 +608,12 @@ def _plan_list(c: KindContext) -> bool:
     end = LEAD_END.match(window, lead.end())
     if end is None or done.search(window, sentence_start, end.end()):
         return False
-    rank = next((r for r, first in enumerate(firsts) if first and first.match(window, end.end())), None)
+    opener = _plan_list_opener().match(window, end.end())  # 分别是：(1)…
+    items_start = opener.end() if opener else end.end()
+    rank = next((r for r, first in enumerate(firsts) if first and first.match(window, items_start)), None)
     if rank is None:
         return False
-    scope = window[firsts[rank].match(window, end.end()).end():]
+    scope = window[firsts[rank].match(window, items_start).end():]
     if any(m.search(scope) for m in markers[:rank]) or firsts[rank].search(scope) and \
             re.search(MARKER_PLACE + FIRST_ITEMS[rank].pattern, scope):
         return False  # a heading above the items, or a new list
@@ -660,11 +677,15 @@ NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\
 
 @cache
 def _announcement() -> re.Pattern:
-    """A list's name and a word announcing it, either first, in one clause."""
+    """A list's name and a word announcing it, either first, in one clause; or a will
+    (拟, 将, 计划) before the name."""
     table = _table()["announced_plan"]
     lists, announced = alternation(table["lists"]), alternation(table["announced"])
+    not_will = "".join(f"(?<!{re.escape(word[:-1])})" for word in table["not_wills"])
+    wills = rf"{not_will}(?:{alternation(table['wills'])})"
     within = r"[^,，。;；:：!！?？\n]{0,30}?"
-    return re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})")
+    return re.compile(rf"(?:{announced}){within}(?:{lists})|(?:{lists}){within}(?:{announced})"
+                      rf"|{wills}{within}(?:{lists})")
 
 
 def announces_plan(text: str, report_year: int | None) -> bool:

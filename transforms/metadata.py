@@ -433,7 +433,9 @@ def _placed_office(name: str) -> bool:
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
 # XX县民政局党组2023年工作总结 is the bureau's).
 # What a title may open with before its issuer: its year and the period of the year (2021年上半年民政局…), 关于, 中共.
-TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
+# What a title may open with before its issuer or place: its year (or the day of a daily
+# report, 2021年10月8日,), its period, 关于, 中共.
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
 
 
 def _title_openings(reading: _Reading) -> list[str]:
@@ -788,12 +790,12 @@ OWN_PLACE_SHARE = 0.6  # of the places of the issuer's level the text names, its
 
 
 def completed_agency(agency: str, text: str) -> str:
-    """A body named by its level alone (镇民政办, 市民政局, 区人社局) completed with the place of
+    """A body named by its level alone (镇民政办, 市民政局, 区人社局, 省民政厅) completed with the place of
     that level the text speaks of (新市坝镇民政办): the one such place it names, or the one it
     names far more than any other; a masked place (XX区民政局) and a text naming none stay."""
     body = _body_pattern().search(agency)
     level = agency[:body.start()] if body else ""
-    if level not in LEVEL_WORDS or len(level) != 1 or level not in "市县区镇乡旗":
+    if level not in LEVEL_WORDS or len(level) != 1 or level not in "省市县区镇乡旗":
         return agency
     places = _places_of_level(text, level)
     if not places:

@@ -68,16 +68,20 @@ DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
-# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers.
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明")
+# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers,
+# a sharing site's notes on its preview (全文预览已结束, 文档简介).
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
+# A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
+DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订稿|试行"
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
-# before the body's first clause)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排))"
-                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
-                         r"|\s+[^\s,，。;；:：、]{2,12}[,，])")
+# before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…)
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)"
+                         rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
+                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
+                         r"|\s+[^\s,，。;；:：、]{2,12}[,，]))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -1190,8 +1194,9 @@ GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[
 
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
 SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字体|[大中小]|[()（）【】\[\]:：|\s])+")
-# A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
-SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
+# A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…),
+# or its slogan (精选优质文档-----倾情为你奉上, atop each page of a shared file).
+SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:优质)?文档[\s\-—_]*倾情为你奉上\s*)")
 # A site's column tag before a title (【民政动态】某县…): the title is what follows it.
 LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.

@@ -1089,7 +1089,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
-            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)
+            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
@@ -1129,6 +1129,9 @@ def _issuer_before(fuller: str, title: str) -> bool:
                              or _is_place_prefix(issuer))
 
 
+# A line giving only the date the figures run to (截至2025年12月底, 截止2024年6月30日): a
+# table's or list's period, no title.
+AS_OF_LINE = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|\d{1,2}\s*日)?(?:\s*\d{1,2}\s*[时点])?\s*[,，:：]?")
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
@@ -1321,6 +1324,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
+    if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
+        return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named

@@ -1400,13 +1400,23 @@ PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{
 PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}[ \u3000]+摄(?![影像制])")  # its line may run on into the text
 
 
+@cache
+def _quoted_speaker() -> re.Pattern:
+    """A quotation's close, then its speaker named by an official title, then the verb of saying."""
+    news = _config()["news"]
+    return re.compile(rf"[”\"]\s*[,，]?\s*[^“”\"。，,;；\n]{{0,30}}?(?:{alternation(news['speakers'])})"
+                      rf"[^“”\"。，,;；\n]{{0,6}}?(?:{alternation(news['speech_verbs'])})")
+
+
 def _is_news(text: str) -> bool:
     news = _config()["news"]
     edges = text[:600] + text[-300:]
     if "(" in edges:
         edges = PINYIN.sub("", edges)
-    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges):
-        return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄)
+    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
+            or _quoted_speaker().search(edges):
+        return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
+        # an official quoted (“……”,市民政局相关负责人介绍)
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 

@@ -1393,8 +1393,8 @@ def _summary_clause() -> re.Pattern:
 
 OPENING = 400
 DOC_NO_LINE = re.compile(rf"^(?:{DOC_NO.pattern})\s*\n\s*")
-# Pinyin some sites put after a character (網(wǎng)), hiding the words around it.
-PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# Pinyin some sites put after a character (網(wǎng), 會(huì )), hiding the words around it.
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6} ?\)")  # 會(huì )議 too
 
 
 PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}[ \u3000]+摄(?![影像制])")  # its line may run on into the text
@@ -2162,7 +2162,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = None
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
-    year, year_source = report_year(title, text, publish_date, file_name, kind)
+    year, year_source = report_year(title, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
     return DocumentMeta(
         title=title,
         agency=agency or None,

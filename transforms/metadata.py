@@ -68,16 +68,20 @@ DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
-# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers.
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明")
+# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers,
+# a sharing site's notes on its preview (全文预览已结束, 文档简介).
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
+# A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
+DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订稿|试行"
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
-# before the body's first clause)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排))"
-                         r"(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
-                         r"|\s+[^\s,，。;；:：、]{2,12}[,，])")
+# before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…)
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)"
+                         rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
+                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
+                         r"|\s+[^\s,，。;；:：、]{2,12}[,，]))")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -433,7 +437,9 @@ def _placed_office(name: str) -> bool:
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
 # XX县民政局党组2023年工作总结 is the bureau's).
 # What a title may open with before its issuer: its year and the period of the year (2021年上半年民政局…), 关于, 中共.
-TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
+# What a title may open with before its issuer or place: its year (or the day of a daily
+# report, 2021年10月8日,), its period, 关于, 中共.
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
 
 
 def _title_openings(reading: _Reading) -> list[str]:
@@ -788,12 +794,12 @@ OWN_PLACE_SHARE = 0.6  # of the places of the issuer's level the text names, its
 
 
 def completed_agency(agency: str, text: str) -> str:
-    """A body named by its level alone (镇民政办, 市民政局, 区人社局) completed with the place of
+    """A body named by its level alone (镇民政办, 市民政局, 区人社局, 省民政厅) completed with the place of
     that level the text speaks of (新市坝镇民政办): the one such place it names, or the one it
     names far more than any other; a masked place (XX区民政局) and a text naming none stay."""
     body = _body_pattern().search(agency)
     level = agency[:body.start()] if body else ""
-    if level not in LEVEL_WORDS or len(level) != 1 or level not in "市县区镇乡旗":
+    if level not in LEVEL_WORDS or len(level) != 1 or level not in "省市县区镇乡旗":
         return agency
     places = _places_of_level(text, level)
     if not places:
@@ -1083,7 +1089,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
-            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line)
+            and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
@@ -1123,6 +1129,9 @@ def _issuer_before(fuller: str, title: str) -> bool:
                              or _is_place_prefix(issuer))
 
 
+# A line giving only the date the figures run to (截至2025年12月底, 截止2024年6月30日): a
+# table's or list's period, no title.
+AS_OF_LINE = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|\d{1,2}\s*日)?(?:\s*\d{1,2}\s*[时点])?\s*[,，:：]?")
 BREADCRUMB = re.compile(r"[>＞»]|当前位置")
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
@@ -1188,8 +1197,9 @@ GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[
 
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
 SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字体|[大中小]|[()（）【】\[\]:：|\s])+")
-# A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…).
-SITE_BANNER = re.compile(r"^[^\s]{0,40}?(?:https?://|www\.)\S*\s+")
+# A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…),
+# or its slogan (精选优质文档-----倾情为你奉上, atop each page of a shared file).
+SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:优质)?文档[\s\-—_]*倾情为你奉上\s*)")
 # A site's column tag before a title (【民政动态】某县…): the title is what follows it.
 LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
@@ -1314,6 +1324,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
+    if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
+        return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -1381,11 +1393,19 @@ def _summary_clause() -> re.Pattern:
 
 OPENING = 400
 DOC_NO_LINE = re.compile(rf"^(?:{DOC_NO.pattern})\s*\n\s*")
-# Pinyin some sites put after a character (網(wǎng)), hiding the words around it.
-PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# Pinyin some sites put after a character (網(wǎng), 會(huì )), hiding the words around it.
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6} ?\)")  # 會(huì )議 too
 
 
 PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}[ \u3000]+摄(?![影像制])")  # its line may run on into the text
+
+
+@cache
+def _quoted_speaker() -> re.Pattern:
+    """A quotation's close, then its speaker named by an official title, then the verb of saying."""
+    news = _config()["news"]
+    return re.compile(rf"[”\"]\s*[,，]?\s*[^“”\"。，,;；\n]{{0,30}}?(?:{alternation(news['speakers'])})"
+                      rf"[^“”\"。，,;；\n]{{0,6}}?(?:{alternation(news['speech_verbs'])})")
 
 
 def _is_news(text: str) -> bool:
@@ -1393,8 +1413,10 @@ def _is_news(text: str) -> bool:
     edges = text[:600] + text[-300:]
     if "(" in edges:
         edges = PINYIN.sub("", edges)
-    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges):
-        return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄)
+    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
+            or _quoted_speaker().search(edges):
+        return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
+        # an official quoted (“……”,市民政局相关负责人介绍)
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -2140,7 +2162,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = None
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
-    year, year_source = report_year(title, text, publish_date, file_name, kind)
+    year, year_source = report_year(title, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
     return DocumentMeta(
         title=title,
         agency=agency or None,

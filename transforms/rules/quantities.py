@@ -13,7 +13,7 @@ from functools import cache
 from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
-from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
+from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
@@ -38,6 +38,24 @@ class QuantityRule:
     name: str
     pattern: re.Pattern
     produce: Callable[[re.Match, str], Quantity | None]
+    # the characters a match can open with, for a pattern the regex engine finds no such
+    # prefix in (a numeral after a lookbehind): `matches` tries the pattern only there
+    opens: re.Pattern | None = None
+
+    def matches(self, text: str):
+        """pattern.finditer(text), the pattern tried only where `opens` finds a character (it
+        never matches empty; its lookbehinds still see the text before where it is tried)."""
+        if self.opens is None:
+            yield from self.pattern.finditer(text)
+            return
+        find, match, position = self.opens.search, self.pattern.match, 0
+        while (opening := find(text, position)) is not None:
+            found = match(text, opening.start())
+            if found is None:
+                position = opening.start() + 1
+            else:
+                yield found
+                position = found.end()
 
 
 def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifier | None, int, int]:
@@ -256,6 +274,10 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# What an Arabic or a Chinese numeral (numbers.py's ARABIC, CHINESE) opens with.
+NUMERAL_OPENS = re.compile(rf"[\d\-−{CHINESE_DIGITS}十百千万亿]")
+
+
 @cache
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
@@ -270,12 +292,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
                 rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})(?P<brackets>{alternation(compound_brackets())})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
-            produce_numeral_with_unit),
+            produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(
             "ten_thousands_without_unit",
             re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
-            produce_without_unit),
+            produce_without_unit, NUMERAL_OPENS),
         QuantityRule(
             "years_of_work",
             re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
@@ -388,7 +410,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` that may be a metric, in text order."""
     found = []
     for rule in quantity_rules():
-        for match in rule.pattern.finditer(text):
+        for match in rule.matches(text):
             try:
                 quantity = rule.produce(match, text)
             except NotANumeral:

@@ -43,19 +43,20 @@ class QuantityRule:
     opens: re.Pattern | None = None
 
     def matches(self, text: str):
-        """pattern.finditer(text), the pattern tried only where `opens` finds a character (it
-        never matches empty; its lookbehinds still see the text before where it is tried)."""
-        if self.opens is None:
-            yield from self.pattern.finditer(text)
-            return
-        find, match, position = self.opens.search, self.pattern.match, 0
-        while (opening := find(text, position)) is not None:
-            found = match(text, opening.start())
-            if found is None:
-                position = opening.start() + 1
-            else:
-                yield found
-                position = found.end()
+        return self.pattern.finditer(text) if self.opens is None else _finditer_at(self.pattern, self.opens, text)
+
+
+def _finditer_at(pattern: re.Pattern, opens: re.Pattern, text: str):
+    """pattern.finditer(text) for a pattern that never matches empty and whose every match opens
+    with what `opens` finds: tried only there (its lookbehinds still see the text before)."""
+    find, match, position = opens.search, pattern.match, 0
+    while (opening := find(text, position)) is not None:
+        found = match(text, opening.start())
+        if found is None:
+            position = opening.start() + 1
+        else:
+            yield found
+            position = found.end()
 
 
 def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifier | None, int, int]:
@@ -324,6 +325,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
 
 
 LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至)")
+ARABIC_OPENS = re.compile(r"[\d\-−]")  # what numbers.py's ARABIC opens with
 
 
 def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -331,7 +333,7 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     the first of a range (200-5000元/户, 1至2家), a figure of its own."""
     by_start = {q.start: q for q in found}
     shared: list[Quantity] = []
-    for match in reversed(list(LIST_ITEM.finditer(text))):
+    for match in reversed(list(_finditer_at(LIST_ITEM, ARABIC_OPENS, text))):
         follower = by_start.get(match.end())
         if follower is None or CODE_CHARS.match(text[match.start() - 1: match.start()] or " "):
             continue

@@ -306,7 +306,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "ratio_to_base",
             re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
-            produce_ratio),
+            produce_ratio, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
@@ -315,12 +315,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "tenths_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百千万\d])(?P<num>[一二两三四五六七八九]|半)(?P<unit>成)"
                        rf"(?![为立功果效员本熟长交都就新绩分不])(?:(?P<after>以上|左右|多))?"),
-            produce_tenths),
+            produce_tenths, re.compile(r"[一二两三四五六七八九半](?=成)")),
         QuantityRule(
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        rf"(?![十百千万\d])(?:{SPACE}(?P<after>{after}))?"),
-            produce_fraction_in_words),
+            produce_fraction_in_words, re.compile(r"[二三四五六七八九十](?=分之)")),
     )
 
 

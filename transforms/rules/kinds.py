@@ -107,7 +107,7 @@ def _table() -> dict:
     return load_toml("kinds.toml")
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: one is made per figure, and a frozen __init__ costs 2.5 times more
 class KindContext:
     """What the kind rules read about one figure."""
 

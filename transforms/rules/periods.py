@@ -55,29 +55,30 @@ class PeriodRule:
     name: str
     pattern: re.Pattern
     produce: Callable[[re.Match, int], str | None]  # (match, year it falls in) → period
+    needs: str  # written in every match: a text without it is not searched
 
 
 PERIOD_RULES = (
     PeriodRule("as_of_day",
                re.compile(rf"截至\s*{YEAR}(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
-               lambda m, y: _as_of(y, int(m.group("m")), int(m.group("d")))),
+               lambda m, y: _as_of(y, int(m.group("m")), int(m.group("d"))), "截至"),
     PeriodRule("as_of_month_end", re.compile(rf"截至\s*{YEAR}(?P<m>\d{{1,2}})\s*月\s*(?:底|末)?"),
-               lambda m, y: _as_of(y, int(m.group("m")))),
+               lambda m, y: _as_of(y, int(m.group("m"))), "截至"),
     PeriodRule("as_of_year_end", re.compile(rf"截至\s*{YEAR}(?:年底|年末|年终)"),
-               lambda m, y: _as_of(y, 12)),
+               lambda m, y: _as_of(y, 12), "截至"),
     PeriodRule("half", re.compile(rf"{YEAR}(?P<h>上|下)半年"),
-               lambda m, y: f"{y}-H{1 if m.group('h') == '上' else 2}"),
+               lambda m, y: f"{y}-H{1 if m.group('h') == '上' else 2}", "半年"),
     PeriodRule("quarter", re.compile(rf"(?<!前){YEAR}第?(?P<q>[一二三四1-4])季度"),
-               lambda m, y: f"{y}-Q{QUARTERS[m.group('q')]}"),
+               lambda m, y: f"{y}-Q{QUARTERS[m.group('q')]}", "季度"),
     PeriodRule("months_from_january", re.compile(rf"{YEAR}1\s*[-—–~至到]\s*(?P<m>\d{{1,2}})\s*月"),
-               lambda m, y: _months_from_january(y, int(m.group("m")))),
+               lambda m, y: _months_from_january(y, int(m.group("m"))), "月"),
     PeriodRule("month", re.compile(rf"{YEAR}(?P<m>\d{{1,2}})\s*月份"),
-               lambda m, y: f"{y}-{int(m.group('m')):02d}" if 1 <= int(m.group("m")) <= 12 else None),
+               lambda m, y: f"{y}-{int(m.group('m')):02d}" if 1 <= int(m.group("m")) <= 12 else None, "月份"),
     # a year not followed by a month or a day (2023年全年共发放…, 2023年每月20日前), nor the
     # start of a span (自2022年成立以来累计…)
     PeriodRule("year", re.compile(r"(?<![自从于])(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?!\s*\d|以来|起|成立|开始)"),
-               lambda m, y: f"{y}"),
-    PeriodRule("this_year", re.compile(r"(?P<y>)(?:全年|今年|年内|本年度)"), lambda m, y: f"{y}"),
+               lambda m, y: f"{y}", "年"),
+    PeriodRule("this_year", re.compile(r"(?P<y>)(?:全年|今年|年内|本年度)"), lambda m, y: f"{y}", "年"),
 )
 
 
@@ -86,7 +87,7 @@ def period_cue(text: str, base_year: int | None) -> str | None:
     text = NOT_A_CUE.sub(lambda m: " " * len(m.group()), text)
     best: tuple[tuple[int, int], str] | None = None
     for rule in PERIOD_RULES:
-        for match in rule.pattern.finditer(text):
+        for match in rule.pattern.finditer(text) if rule.needs in text else ():
             year = _year(match, base_year)
             period = rule.produce(match, year) if year else None
             rank = (match.end(), match.end() - match.start())
@@ -163,7 +164,8 @@ class Cues:
             end = self.stops[index] if index < len(self.stops) else len(self.text)
             sentence = NOT_A_CUE.sub(lambda m: " " * len(m.group()), self.text[start:end])
             self.found[start] = [(match.end(), match.end() - match.start(), rule, match)
-                                 for rule in PERIOD_RULES for match in rule.pattern.finditer(sentence)]
+                                 for rule in PERIOD_RULES if rule.needs in sentence
+                                 for match in rule.pattern.finditer(sentence)]
         return self.found[start]
 
     def period_of(self, position: int, time: SectionTime) -> str | None:

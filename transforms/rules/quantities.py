@@ -13,7 +13,7 @@ from functools import cache
 from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
-from transforms.rules.numbers import ARABIC, CHINESE, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
+from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
@@ -38,6 +38,25 @@ class QuantityRule:
     name: str
     pattern: re.Pattern
     produce: Callable[[re.Match, str], Quantity | None]
+    # the characters a match can open with, for a pattern the regex engine finds no such
+    # prefix in (a numeral after a lookbehind): `matches` tries the pattern only there
+    opens: re.Pattern | None = None
+
+    def matches(self, text: str):
+        return self.pattern.finditer(text) if self.opens is None else _finditer_at(self.pattern, self.opens, text)
+
+
+def _finditer_at(pattern: re.Pattern, opens: re.Pattern, text: str):
+    """pattern.finditer(text) for a pattern that never matches empty and whose every match opens
+    with what `opens` finds: tried only there (its lookbehinds still see the text before)."""
+    find, match, position = opens.search, pattern.match, 0
+    while (opening := find(text, position)) is not None:
+        found = match(text, opening.start())
+        if found is None:
+            position = opening.start() + 1
+        else:
+            yield found
+            position = found.end()
 
 
 def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifier | None, int, int]:
@@ -256,6 +275,10 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# What an Arabic or a Chinese numeral (numbers.py's ARABIC, CHINESE) opens with.
+NUMERAL_OPENS = re.compile(rf"[\d\-−{CHINESE_DIGITS}十百千万亿]")
+
+
 @cache
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
@@ -270,12 +293,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
                 rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})(?P<brackets>{alternation(compound_brackets())})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
-            produce_numeral_with_unit),
+            produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(
             "ten_thousands_without_unit",
             re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
-            produce_without_unit),
+            produce_without_unit, NUMERAL_OPENS),
         QuantityRule(
             "years_of_work",
             re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
@@ -283,7 +306,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "ratio_to_base",
             re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
-            produce_ratio),
+            produce_ratio, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
@@ -292,16 +315,17 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "tenths_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百千万\d])(?P<num>[一二两三四五六七八九]|半)(?P<unit>成)"
                        rf"(?![为立功果效员本熟长交都就新绩分不])(?:(?P<after>以上|左右|多))?"),
-            produce_tenths),
+            produce_tenths, re.compile(r"[一二两三四五六七八九半](?=成)")),
         QuantityRule(
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        rf"(?![十百千万\d])(?:{SPACE}(?P<after>{after}))?"),
-            produce_fraction_in_words),
+            produce_fraction_in_words, re.compile(r"[二三四五六七八九十](?=分之)")),
     )
 
 
 LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至)")
+ARABIC_OPENS = re.compile(r"[\d\-−]")  # what numbers.py's ARABIC opens with
 
 
 def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -309,7 +333,7 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     the first of a range (200-5000元/户, 1至2家), a figure of its own."""
     by_start = {q.start: q for q in found}
     shared: list[Quantity] = []
-    for match in reversed(list(LIST_ITEM.finditer(text))):
+    for match in reversed(list(_finditer_at(LIST_ITEM, ARABIC_OPENS, text))):
         follower = by_start.get(match.end())
         if follower is None or CODE_CHARS.match(text[match.start() - 1: match.start()] or " "):
             continue
@@ -388,7 +412,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` that may be a metric, in text order."""
     found = []
     for rule in quantity_rules():
-        for match in rule.pattern.finditer(text):
+        for match in rule.matches(text):
             try:
                 quantity = rule.produce(match, text)
             except NotANumeral:

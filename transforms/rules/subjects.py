@@ -1892,7 +1892,7 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
                 named[index] = Named(level, "change_of_level")
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: one is made per figure, and a frozen __init__ costs 2.5 times more
 class Around:
     """What the context rules read about one figure: the sentence's figures, the lead (the
     words since the figure before), its own subject and the subjects given so far."""

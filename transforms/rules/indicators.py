@@ -33,7 +33,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.rules import computed_once
-from transforms.rules.subjects import Subject
+from transforms.rules.subjects import CLAUSE_BREAK, Subject
 from transforms.rules.units import same_family, unit_family, unit_kinds
 
 
@@ -47,7 +47,6 @@ from transforms.tokens import TokenStream, cut_phrase
 
 NOISE = re.compile(r"[\s“”\"'《》()（）的]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 MIN_OVERLAP = 0.75
-CLAUSE_BREAK = re.compile(r"[,，;；:：。]")
 # Confidence of a synonym found once the scope words in front are left out (乡镇(街道)儿童督导员).
 SCOPED = 0.9
 
@@ -528,10 +527,19 @@ def _programme_money(subject: Subject, before: str) -> bool:
     table = load_toml("indicator_populations.toml")["programme_money"]
     if normalise(subject.text) not in table["words"] or subject.narrowed_by:
         return False
-    if not any(programme in before for programme in table["programmes"]):
+    if not any(programme in before for programme in _money_programmes()):
         return False
     clause = CLAUSE_BREAK.split(before)[-1]
     return not any(total in clause for total in table["totals"])
+
+
+@cache
+def _money_programmes() -> tuple[str, ...]:
+    """The names of the programmes whose money a bare 救助金 may be: their populations' names, and
+    the programmes the table has no population for."""
+    table = load_toml("indicator_populations.toml")["programme_money"]
+    return (*(name for population in table["populations"] for name in _population_rows()[population]["names"]),
+            *table["other_programmes"])
 
 
 def indicator_of_phrase(phrase: str, unit: str, per_person: bool = False) -> str | None:

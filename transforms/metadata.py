@@ -58,6 +58,7 @@ from transforms.model import DocumentMeta
 from transforms.readers.meta import extract_text_meta, label_key, meta_labels
 from transforms.rules.units import alternation
 from transforms.structure import starts_heading
+from transforms.tokens import PINYIN_LETTERS
 
 HEAD_LINES = 12
 TAIL_LINES = 6
@@ -436,7 +437,6 @@ def _placed_office(name: str) -> bool:
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
 # XX县民政局党组2023年工作总结 is the bureau's).
-# What a title may open with before its issuer: its year and the period of the year (2021年上半年民政局…), 关于, 中共.
 # What a title may open with before its issuer or place: its year (or the day of a daily
 # report, 2021年10月8日,), its period, 关于, 中共.
 TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
@@ -1394,7 +1394,7 @@ def _summary_clause() -> re.Pattern:
 OPENING = 400
 DOC_NO_LINE = re.compile(rf"^(?:{DOC_NO.pattern})\s*\n\s*")
 # Pinyin some sites put after a character (網(wǎng), 會(huì )), hiding the words around it.
-PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6} ?\)")  # 會(huì )議 too
+PINYIN = re.compile(rf"\([{PINYIN_LETTERS}]{{1,6}} ?\)")  # 會(huì )議 too
 
 
 PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}[ \u3000]+摄(?![影像制])")  # its line may run on into the text

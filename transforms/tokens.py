@@ -26,7 +26,8 @@ from transforms.lexicon import load_words
 # What jieba cuts: runs of Chinese characters and Latin letters. Some sites write the pinyin of
 # a character after it (發(fā)放, 農(nóng)村): such a run is cut without it, the words keeping
 # their place in the text.
-PINYIN = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+PINYIN = rf"\([{PINYIN_LETTERS}]{{1,6}}\)"
 ANNOTATION = re.compile(PINYIN)
 WORD_RUN = re.compile(rf"[\u3007\u4e00-\u9fffA-Za-z]+(?:{PINYIN}[\u3007\u4e00-\u9fff]+)*(?:{PINYIN})?")
 DOMAIN_WORD_FILES = ("subject_terms.txt", "subject_strip_words.txt", "subject_verbs.txt",

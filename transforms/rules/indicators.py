@@ -43,9 +43,9 @@ def unit_kind(unit: str) -> str | None:
 
 def unit_family_of(unit: str) -> str:
     return unit_family().get(unit, unit)
-from transforms.tokens import TokenStream, cut_phrase
+from transforms.tokens import PINYIN, TokenStream, cut_phrase
 
-NOISE = re.compile(r"[\s“”\"'《》()（）的]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+NOISE = re.compile(rf"[\s“”\"'《》()（）的]|{PINYIN}")
 MIN_OVERLAP = 0.75
 # Confidence of a synonym found once the scope words in front are left out (乡镇(街道)儿童督导员).
 SCOPED = 0.9
@@ -401,7 +401,7 @@ def _names_only(phrase: str) -> bool:
 # A sum written right after the name it is the sum of (城市低保4.9亿元, 临时救助15万元), or after
 # the count of those it went to (临时救助5人、17940元), or a
 # table row's name before its unit column (最低生活保障 | 万元 | …).
-MONEY_NEXT = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"
+MONEY_NEXT = re.compile(rf"(?:{PINYIN})?"
                         r"(?:[0-9.]+万?(?:人次|户次|人|户|名)[、，,])?"  # 临时救助5人、17940元: its count, then its sum
                         r"(?:[共计为达约]{0,2}[:：]?\s*"
                         r"[0-9０-９.,，零〇一二三四五六七八九十百千两]+\s*[万亿萬億]*\s*元|[\s|]*[万亿]?元[\s|])")

@@ -76,9 +76,6 @@ class Candidate:
 class ExclusionRule:
     name: str
     applies: Callable[[Candidate], bool]
-    # the exclusions.toml table whose `units` the figure's unit must be among, as `applies`
-    # itself requires: a rule whose units exclude the figure's is never called for it
-    units_of: str | None = None
 
 
 @cache
@@ -296,18 +293,18 @@ EXCLUSION_RULES = (
     ExclusionRule("ordinal", _ordinal),
     ExclusionRule("named_set", _named_set),
     ExclusionRule("quoted_name", _quoted_name),
-    ExclusionRule("age_threshold", _age_threshold, "age_threshold"),
+    ExclusionRule("age_threshold", _age_threshold),
     ExclusionRule("threshold", _threshold),
-    ExclusionRule("size_class", _size_class, "size_class"),
-    ExclusionRule("duration_threshold", _duration_threshold, "duration_threshold"),
-    ExclusionRule("time_scope", _time_scope, "time_scope"),
-    ExclusionRule("score_weight", _score_weight, "score_weight"),
-    ExclusionRule("routine_frequency", _routine_frequency, "routine_frequency"),
-    ExclusionRule("rank", _rank, "rank"),
-    ExclusionRule("tier_label", _tier_label, "tier_label"),
-    ExclusionRule("phase_label", _phase_label, "phase_label"),
-    ExclusionRule("structure_count", _structure_count, "structure_count"),
-    ExclusionRule("collection_count", _collection_count, "collection_count"),
+    ExclusionRule("size_class", _size_class),
+    ExclusionRule("duration_threshold", _duration_threshold),
+    ExclusionRule("time_scope", _time_scope),
+    ExclusionRule("score_weight", _score_weight),
+    ExclusionRule("routine_frequency", _routine_frequency),
+    ExclusionRule("rank", _rank),
+    ExclusionRule("tier_label", _tier_label),
+    ExclusionRule("phase_label", _phase_label),
+    ExclusionRule("structure_count", _structure_count),
+    ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
@@ -324,6 +321,7 @@ def excluded_by(text: str, quantity: Quantity, names: Spans) -> str | None:
 
 @cache
 def _rules_for(unit: str) -> tuple[ExclusionRule, ...]:
-    """EXCLUSION_RULES, in order, without those that cannot apply to a figure in `unit`."""
+    """EXCLUSION_RULES, in order, without those that cannot apply to a figure in `unit`: a rule
+    whose exclusions.toml table lists `units` applies only to a figure in one of them."""
     return tuple(rule for rule in EXCLUSION_RULES
-                 if rule.units_of is None or unit in _table()[rule.units_of]["units"])
+                 if unit in _table().get(rule.name, {}).get("units", (unit,)))

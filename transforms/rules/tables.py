@@ -343,12 +343,16 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
         if len(measure) >= 2:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
-    core = re.sub(r"情况$", "", _period_words().sub("", header)).strip("±%()（） ")  # 实际完成情况
+    core = GENERIC_TAIL.sub("", _period_words().sub("", header)).strip("±%()（） ")  # 实际完成情况, 上年数据
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
         return _joined(column.span, core)
     return _joined(label, core) if label else core
+
+
+# what a header says after its period that names nothing counted (实际完成情况, 上年数据, 本期数值)
+GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 
 
 def _level_before(table: Table, column: Column) -> Column | None:
@@ -860,8 +864,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         run: list[tuple[int, Cell]] = []
         for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
             i, cell = cells[offset]
-            if len(lines[i].cells) > 1 or cell.is_figure:
-                break
+            if len(lines[i].cells) > 1 or cell.is_figure or cell.text in _words()["column_numbers"]["labels"]:
+                break  # (甲 乙 丙 1 2 3 under the header numbers its columns)
             run.append((i, cell))
         else:
             return None  # text with no figure after it: no header
@@ -889,8 +893,23 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                 break
         if columns is None:
             return None
+        body = _past_column_numbers(lines, cells, body)
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _past_column_numbers(lines: list[_Line], cells: list[tuple[int, Cell]], body: int) -> int:
+    """甲 | 乙 | 丙 | 1 | 2 | 3 |, a cell a line under a cell-per-line header: the row that numbers
+    its columns (as statistical forms print it), skipped, so that the first row of figures follows."""
+    labels, position = _words()["column_numbers"]["labels"], body
+    while position < len(cells) and len(lines[cells[position][0]].cells) == 1 and cells[position][1].text in labels:
+        position += 1
+    if position == body:
+        return body
+    number = 1
+    while position < len(cells) and len(lines[cells[position][0]].cells) == 1 and cells[position][1].text == str(number):
+        position, number = position + 1, number + 1
+    return position
 
 
 def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Column] | None:
@@ -1024,7 +1043,7 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
     if by_rows:
         return False
     run = cells[position:position + gap]
-    return len(run) == gap and all(len(lines[i].cells) == 1 and not c.is_figure
+    return len(run) == gap and all(len(lines[i].cells) == 1 and not (c.is_figure or c.is_code)
                                          and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
 
@@ -1053,7 +1072,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             position += len(line.cells)
             continue
         placeholders = _words()["placeholders"]["cells"]
-        if not (cell.is_figure or cell.text in placeholders or _unit_cell(cell.text)) \
+        if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)) \
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
             pending = []

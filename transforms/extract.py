@@ -84,7 +84,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 in_heading=section is not None and _on_heading_line(text, section, quantity.start),
                 review=category in REVIEW or (category is SectionCategory.OTHER and any(
                     start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
-                report_year=meta.report_year, after_target=after_target,
+                column_year=quantity.column_year, report_year=meta.report_year, after_target=after_target,
                 section_end=section.end if section is not None else None, announced_plan=announced))
             after_target = kind is Kind.TARGET
             decided.append(kind_rule)
@@ -117,7 +117,9 @@ def _section_totals(text: str, sections: list[Section], mentions: list[Mention],
 
 
 def _period(cues: Cues, quantity: Quantity, time) -> str | None:
-    """The figure's period; a table cell under 上年同期 is of the year before."""
+    """The figure's period; a table cell under 上年同期 is of the year before, one under 2025年 of 2025."""
+    if quantity.column_year is not None:
+        return str(quantity.column_year)
     period = cues.period_of(quantity.start, time)
     if quantity.column == "previous" and period and period[:4].isdigit():
         return f"{int(period[:4]) - 1}{period[4:]}"

@@ -91,6 +91,8 @@ class Quantity:
     # previous (the period before), change (a change of the row's level), current …; None
     # outside tables
     column: str | None = None
+    # the year a table cell's column is headed by (2020年 | 2025年 of a plan's indicators), if any
+    column_year: int | None = None
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,7 @@ class KindContext:
     review: bool  # in a part that reviews the past (成效, 基础条件)
     report_type: str | None
     column: str | None = None  # a table cell's column role (rules/tables.py)
+    column_year: int | None = None  # the year its table column is headed by (2025年)
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
     section_end: int | None = None  # where its section (with its subsections) ends
@@ -785,6 +786,12 @@ def _required_sign(c: KindContext) -> bool:
     return bool(_patterns()["required_sign"].search(c.text, max(0, c.start - 4), c.start))
 
 
+def _table_later_year(c: KindContext) -> bool:
+    """A column headed by a year after the report's (2025年 in a 2021 plan's indicators): what is
+    to be reached by then."""
+    return c.column_year is not None and c.report_year is not None and c.column_year > c.report_year
+
+
 def _table_comparison_column(c: KindContext) -> bool:
     """上年同期, 同比, 增减: what was, or how much it changed, whatever the section."""
     return c.column in ("previous", "change")
@@ -793,6 +800,7 @@ def _table_comparison_column(c: KindContext) -> bool:
 KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
+    KindRule("table_later_year", Kind.TARGET, _table_later_year),
     KindRule("required_sign", Kind.TARGET, _required_sign),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),

@@ -56,10 +56,12 @@ from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suf
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line), or a line closing with a
-# number run into its label (a row whose cells ran together: 社区服务站7,149).
+# number run into its label (a row whose cells ran together: 社区服务站7,149), or a number with
+# wide spaces either side (a PDF's row: 参保率(%)   >90   预期性).
 MIGHT_HOLD_TABLE = re.compile(
     r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d[^\s|]{0,4}[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
-    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)|[\u4e00-\u9fff][\d,.]*\d[ \t]*$")
+    r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)|[\u4e00-\u9fff][\d,.]*\d[ \t]*$"
+    r"|[ \u3000]{2}[-+−<>≥≤]?\d[\d,.]*%?[ \u3000]{2}")
 PROSE = re.compile(r"[。；;，！？!?]|,(?!\d{3}(?:\D|$))")  # 3,101 is a thousands separator, not prose
 CELL_MAX = 30  # a table cell is short; a longer line is prose
 MAX_COLUMNS = 20  # a header row has no more cells than this
@@ -73,6 +75,7 @@ JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年(?:度|末|底)?")  # a column of one year's figures
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 LEADING_PERIOD = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?\s*(?=[\u4e00-\u9fff])")
@@ -468,8 +471,30 @@ def _unmarked_cells(line: str, offset: int) -> list[Cell]:
     if spaced > 1 and (spaced == len(cells) or cells[spaced].is_figure
                        or classify_header("".join(c.text for c in cells[:spaced])) is not None):
         # 项  目 2022 2023, 合  计 1204: the first cell's characters spaced out (not 镇 乡 街道)
-        return [Cell("".join(c.text for c in cells[:spaced]), cells[0].start, cells[spaced - 1].end), *cells[spaced:]]
-    return cells
+        cells = [Cell("".join(c.text for c in cells[:spaced]), cells[0].start, cells[spaced - 1].end), *cells[spaced:]]
+    return _rejoined(cells)
+
+
+def _rejoined(cells: list[Cell]) -> list[Cell]:
+    """Words a PDF's layout spaced apart inside a cell, put back: a year and its 年 (`2025 年`),
+    and a known header word's characters one space apart after the first cell (`属 性`), not
+    a header's cells of one character each (镇 乡 街道)."""
+    joined: list[Cell] = []
+    for cell in cells:
+        last = joined[-1] if joined else None
+        if last is not None and cell.start == last.end + 1 and (
+                (cell.text == "年" and YEAR_CELL.fullmatch(last.text))
+                or (len(last.text) == 1 == len(cell.text) and HANZI.match(last.text) and HANZI.match(cell.text)
+                    and len(joined) > 1 and _names_column(last.text + cell.text))):
+            joined[-1] = Cell(last.text + cell.text, last.start, cell.end)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _names_column(word: str) -> bool:
+    column = classify_header(word)
+    return column is not None and column.role != "category"
 
 
 def _unit_cell(text: str) -> tuple[str, int] | None:
@@ -574,16 +599,20 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
             value = Decimal(number.replace(",", "").replace("−", "-").lstrip("+")) * unit[1]
         except InvalidOperation:
             continue
+        dated = YEAR_HEADER.fullmatch(column.header)
         found.append(Quantity(float(value), unit[0], cell.start, cell.end, _bound_qualifier(cell.bound),
                               cell.start - len(cell.bound) if cell.bound else cell.start, cell.end,
-                              _subject(table, row, column), column.role))
+                              _subject(table, row, column), column.role, int(dated.group(1)) if dated else None))
     return found
 
 
 @cache
 def _bound_signs() -> dict[str, Qualifier]:
-    """The comparison signs among the qualifier words before a number (>=, ≤, ＞ …)."""
-    return {word: q for word, q in qualifier_words("before").items() if not HANZI.search(word)}
+    """The comparison signs among the qualifier words before a number (>=, ≤ …), and the bare
+    signs a cell holding only a sign and its number opens with (>7.5 under a plan's 2025年: in
+    a cell a bare > is no arrow or bracket, as it may be in prose)."""
+    signs = {word: q for word, q in qualifier_words("before").items() if not HANZI.search(word)}
+    return signs | {sign: Qualifier(q) for sign, q in _words()["cell_bounds"].items()}
 
 
 def _bound_qualifier(sign: str) -> Qualifier | None:

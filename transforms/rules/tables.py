@@ -75,6 +75,8 @@ JUSTIFIED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+RANGE_OPEN = re.compile(r"\d{1,2}[-—~至]")  # 1- before 8月实际完成情况: a range the layout cut
+MONTH_CLOSE = re.compile(r"\d{1,2}月")
 YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年(?:度|末|底)?")  # a column of one year's figures
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
@@ -401,12 +403,14 @@ UNIT_RULES = (
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
     # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
-    # 单位 column, or a column headed as a number of things) is a count the table gives no unit
+    # 单位 column, or a column headed as a number of things) or of named tasks and how far they got
+    # (a label column and a plan column: 新增城镇就业 | 8950 | 7356) is a count the table gives no unit
     # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
     # unit null (spec §5)
     TableRule("no_unit", lambda table, row, column, cell:
               (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
-              and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS))
+              and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS)
+                   or (table.label_index is not None and any(c.role == "plan" for c in table.columns)))
               else None),
 )
 # a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
@@ -477,13 +481,14 @@ def _unmarked_cells(line: str, offset: int) -> list[Cell]:
 
 def _rejoined(cells: list[Cell]) -> list[Cell]:
     """Words a PDF's layout spaced apart inside a cell, put back: a year and its 年 (`2025 年`),
-    and a known header word's characters one space apart after the first cell (`属 性`), not
-    a header's cells of one character each (镇 乡 街道)."""
+    a range of months (`1- 8月`), and a known header word's characters one space apart after the
+    first cell (`属 性`), not a header's cells of one character each (镇 乡 街道)."""
     joined: list[Cell] = []
     for cell in cells:
         last = joined[-1] if joined else None
         if last is not None and cell.start == last.end + 1 and (
                 (cell.text == "年" and YEAR_CELL.fullmatch(last.text))
+                or (RANGE_OPEN.fullmatch(last.text) and MONTH_CLOSE.match(cell.text))
                 or (len(last.text) == 1 == len(cell.text) and HANZI.match(last.text) and HANZI.match(cell.text)
                     and len(joined) > 1 and _names_column(last.text + cell.text))):
             joined[-1] = Cell(last.text + cell.text, last.start, cell.end)
@@ -720,10 +725,15 @@ def _glued_row(cell: Cell, with_unit: bool) -> list[Cell]:
 
 def _is_table_line(line: _Line) -> bool:
     """Short cells without sentence punctuation; or a row whose pipes or tabs mark three cells
-    or more, the first short, whose other cells may hold sentences (a 备注 or 进展情况 column)."""
+    or more, the first short, whose other cells may hold sentences (a 备注 or 进展情况 column);
+    or a row that spaces mark off into four cells or more, a figure among them, all short but
+    the last (its 备注 a sentence)."""
     if not line.text:
         return True  # an empty cell or row (`||`) inside a table
     if line.marked and len(line.cells) >= MARKED_ROW_CELLS and _is_short(line.cells[0]):
+        return True
+    if not line.marked and len(line.cells) > MARKED_ROW_CELLS and all(_is_short(c) for c in line.cells[:-1]) \
+            and any(c.is_figure for c in line.cells[:-1]):
         return True
     return all(_is_short(c) for c in line.cells)
 

@@ -192,6 +192,7 @@ class Row:
     label: str
     unit: tuple[str, int] | None  # from its 单位 cell
     values: tuple[Cell, ...]  # numbers and placeholders, left to right
+    level: int = 4  # the level of the list number its label opened with (`_list_level`)
 
 
 @dataclass(frozen=True)
@@ -580,7 +581,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
-    return Row(label, unit, tuple(values))
+    return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else 4)
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -835,16 +836,37 @@ def _place_names(rows: list[Row]) -> bool:
 def _within_groups(rows: list[Row]) -> list[Row]:
     """A row named by a word that names nothing alone (户数, 资金), or by one that repeats the end
     of its group's name (最低生活保障人数), under a group's row (一、城市最低生活保障) is named
-    by both: 城市最低生活保障户数, 城市最低生活保障人数."""
-    group, named = "", []
-    for row in rows:
+    by both: 城市最低生活保障户数, 城市最低生活保障人数. Groups nest by their list numbers: a row
+    numbered at a group's level or above ends it ((二) after (一)), an unnumbered group ends at
+    the next group."""
+    groups: list[tuple[int, str]] = []  # (level, name), the innermost last
+    named = []
+    for index, row in enumerate(rows):
         label = LEADING_NUMBER.sub("", row.label).strip()
-        if all(c.is_code for c in row.values):  # no values, or its code only (一、综合 JZH0110)
-            group = re.sub(r"(?:情况|工作)$", "", label)
+        while groups and row.level <= groups[-1][0] < len(LIST_LEVELS):
+            groups.pop()
+        group = groups[-1][1] if groups else ""
+        if all(c.is_code for c in row.values) or (
+                index + 1 < len(rows) and row.level < rows[index + 1].level < len(LIST_LEVELS)):
+            # no values, or its code only (一、综合 JZH0110); or rows numbered a level below it
+            # follow ((一)乡级行政区划 | 77, then 1.镇 | 43)
+            if row.level == len(LIST_LEVELS):
+                groups = [g for g in groups if g[0] < len(LIST_LEVELS)]
+            groups.append((row.level, re.sub(r"(?:情况|工作)$", "", label)))
         elif group and (_names_nothing_alone(BRACKETED_UNIT.sub("", label)) or _repeats_group(group, label)):
-            row = Row(_joined(group, label), row.unit, row.values)  # (its unit bracket kept: 户数(万户))
+            row = replace(row, label=_joined(group, label))  # (its unit bracket kept: 户数(万户))
         named.append(row)
     return named
+
+
+# list numbers by level, as a statistical table numbers its rows: 一、 over (一) over 1. over (1)
+LIST_LEVELS = (re.compile(r"[一二三四五六七八九十]{1,3}[、.．]"), re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
+               re.compile(r"\d{1,2}[.、．](?!\d)"), re.compile(r"[(（]\d{1,2}[)）]"))
+
+
+def _list_level(label: str) -> int:
+    """The level of the list number a row label opens with (0 for 一、 … 3 for (1)); 4 for none."""
+    return next((level for level, pattern in enumerate(LIST_LEVELS) if pattern.match(label.strip())), len(LIST_LEVELS))
 
 
 def _repeats_group(group: str, label: str) -> bool:
@@ -855,9 +877,9 @@ def _repeats_group(group: str, label: str) -> bool:
 
 
 def _names_nothing_alone(label: str) -> bool:
-    """户数, 资金 or a short measure (供养人数) that a group's name must complete (镇, 乡 under
-    行政区划 name the towns and townships alone)."""
-    return label in load_words("generic_subjects.txt") or (
+    """户数, 资金, a short measure (供养人数) or a lone character (镇, 乡 under 乡级行政区划: a
+    subject is never one character) that a group's name must complete."""
+    return len(label) == 1 or label in load_words("generic_subjects.txt") or (
         len(label) <= 4 and label.endswith(tuple(table_headers())))
 
 
@@ -1074,17 +1096,25 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
                            gap: int = TABLE_GAP) -> bool:
     """Three text cells in a row, or a line of two or more with no number: no row of figures
     but a new block (第二十条第(六)项, 信息内容, 本年处理决定数量). In a table of a row per line
-    lone labels are its group rows (一、综合, (一)行政区划), however many follow each other."""
+    lone labels are its group rows (一、综合, (一)行政区划), however many follow each other, and
+    a label with its unit and no figure is a row the page left empty (区公所 | 个 | |)."""
     line = lines[cells[position][0]]
     if len(line.cells) > 1 and not (by_rows and _numbered_label(line)):
-        return cells[position][1].start == line.cells[0].start and not any(c.is_figure or c.is_code
-                                                                           for c in line.cells)
+        return cells[position][1].start == line.cells[0].start and not any(
+            c.is_figure or c.is_code for c in line.cells) and not (by_rows and _unit_cell(line.cells[-1].text))
     if by_rows:
         return False
     run = cells[position:position + gap]
     return len(run) == gap and all(len(lines[i].cells) == 1 and not (c.is_figure or c.is_code)
                                          and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)
+
+
+def _empty_row(line: _Line, table: Table) -> bool:
+    """福利彩票销售 | 亿元 | |, under a 单位 column: a row's label and unit, its figure left empty,
+    not a header of a measure in 亿元."""
+    return any(c.role == "unit" for c in table.columns) and len(line.cells) == 2 \
+        and unit_word(line.cells[1].text) is not None
 
 
 def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, table: Table
@@ -1096,7 +1126,8 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
     while position < len(cells):
         line_index, cell = cells[position]
         line = lines[line_index]
-        if pending == [] and cell.start == line.cells[0].start and _header_at(lines, cells, position):
+        if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
+                and _header_at(lines, cells, position):
             break
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
@@ -1113,7 +1144,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         placeholders = _words()["placeholders"]["cells"]
         if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)) \
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
-            rows.append(Row(pending[0].text, None, ()))  # a label with no figures: a group's name
+            rows.append(Row(pending[0].text, None, (), _list_level(pending[0].text)))  # a label with no figures: a group's name
             pending = []
         pending.append(cell)
         position += 1

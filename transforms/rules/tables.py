@@ -81,6 +81,8 @@ YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年(?:度|末|底)?")  # a column of 
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 LEADING_PERIOD = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?\s*(?=[\u4e00-\u9fff])")
+# a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
+LABEL_PERIOD = re.compile(r"^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?|累计)(?=[\u4e00-\u9fff]{2})")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
@@ -337,6 +339,7 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
     (城市) the category first (城市 + 低保人数)."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
+    label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.role == "category":
         return header + label if label else header
@@ -925,8 +928,9 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         run: list[tuple[int, Cell]] = []
         for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
             i, cell = cells[offset]
-            if len(lines[i].cells) > 1 or cell.is_figure or cell.text in _words()["column_numbers"]["labels"]:
-                break  # (甲 乙 丙 1 2 3 under the header numbers its columns)
+            if len(lines[i].cells) > 1 or cell.is_figure or cell.text in _words()["column_numbers"]["labels"] \
+                    or (_list_level(cell.text) < len(LIST_LEVELS) and classify_header(cell.text) is None):
+                break  # (甲 乙 丙 1 2 3 under the header numbers its columns; 1.优抚 opens a group of rows)
             run.append((i, cell))
         else:
             return None  # text with no figure after it: no header

@@ -64,7 +64,8 @@ HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
 TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "安排", "年报", "年鉴", "简讯", "简报",
-               "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表")  # a table published as the document
+               "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表",  # a table published as the document
+               "统计数据", "统计月报", "统计季报", "统计快报")  # a statistics release (民政统计数据, 民政事业统计月报)
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
@@ -535,7 +536,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
             continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
-                and not DIRECTED.match(phrase, len(name)) \
+                and not DIRECTED.match(phrase, len(name)) and not CELL_END.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
@@ -552,6 +553,10 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
             found.append(unit)
     return found
+
+
+# a table cell's end after a name (社区服务中心 | 个 | 662 |): a row's label, no sentence's subject
+CELL_END = re.compile(r"[ \t]*[|\t]")
 
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
@@ -1460,8 +1465,11 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
         found = re.search(rf"(?:{date_labels})\s*[:：]?\s*(?P<date>{DATE.pattern})", line)
         if found:
             return iso_date(found.group("date"))
+        timed = re.match(rf"{labels['news_time']}\s*[:：]", line)
         if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
-                or news and re.search(rf"(?:^|\s){labels['news_time']}\s*[:：]", line):  # 海口网 http://… 时间:2017-08-03
+                or news and re.search(rf"(?:^|\s){labels['news_time']}\s*[:：]", line) \
+                or timed and index and lines[index - 1].startswith(tuple(labels["news_source"])):
+            # 海口网 http://… 时间:2017-08-03; 时间: on the line under 来源: (a page's block, a line each)
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:

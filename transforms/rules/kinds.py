@@ -516,8 +516,11 @@ def _forecast_opening(c: KindContext) -> bool:
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
 # or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
 # 优化,): a verb of two characters after an adverb of change, no object after it
+# or part of the name of a category of information, a plan among the kinds of documents counted
+# (规划计划信息2条, 计划总结信息12条, 规划计划类信息: a 政府信息公开 report's categories; not 信息化)
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
+                                 r"|(?:计划|规划|总结)?类?信息(?!化)"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 

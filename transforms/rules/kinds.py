@@ -46,6 +46,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
   before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+  将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it says done (已完成, or 共完成 in a later
@@ -437,7 +438,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
+    cues = f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 

@@ -43,7 +43,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
-  a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
+  a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
+  its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
@@ -487,10 +488,38 @@ def _status_line(c: KindContext) -> bool:
     sentences, unless a plan word or a deadline after the report's year is on it before the
     figure (截至2027年底，全市…: a target)."""
     openings = tuple(_table()["in_force"]["status_openings"])
+    if _under_status_date(c, openings):
+        return True
     if not any(word in c.line_before for word in openings):
         return False  # the blanking below only turns words into spaces: it makes no opening
     line = _without_not_cues(_blank_names(c.line_before)).lstrip()
     return line.startswith(openings) and _last_cue(c, line) is None
+
+
+# a numbered item's line (1.全县共有…, (2)…, 三、…)
+NUMBERED_LINE = re.compile(r"\s*(?:\d{1,2}\s*[、.．](?!\d)|[(（]\d{1,2}[)）]|[(（]?[一二三四五六七八九十]{1,3}[、)）])")
+STATUS_DATE_LINE = 20  # a status date alone on its line (截至2025年12月底:)
+
+
+def _under_status_date(c: KindContext, openings: tuple[str, ...]) -> bool:
+    """截至2025年12月底⏎1.全县共有低保对象9173人…⏎3.全县实施临时救助177人次: a status date on a
+    line of its own heads the numbered list under it, each item what stands at that date (a
+    statistics page, not a list of tasks), unless a plan word is on the figure's line before it."""
+    line_start = c.text.rfind("\n", 0, c.start) + 1
+    if not NUMBERED_LINE.match(c.text, line_start):
+        return False
+    end = line_start - 1
+    while end > 0:
+        start = c.text.rfind("\n", 0, end) + 1
+        line = c.text[start:end].strip()
+        end = start - 1
+        if not line:
+            return False
+        if line.startswith(openings) and len(line) <= STATUS_DATE_LINE and not CLAUSE_BREAK.search(line):
+            return _last_cue(c, _without_not_cues(_blank_names(c.line_before))) is None
+        if not NUMBERED_LINE.match(line):
+            return False
+    return False
 
 
 def _cue_before(c: KindContext) -> bool:

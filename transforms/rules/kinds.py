@@ -43,9 +43,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
 - `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
   plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
-  a status date (截至目前，…；3家…已经建成), unless a plan word or a later year's deadline is on it
+  a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
+  its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+  将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it says done (已完成, or 共完成 in a later
@@ -438,7 +440,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
+    cues = f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
@@ -487,10 +489,38 @@ def _status_line(c: KindContext) -> bool:
     sentences, unless a plan word or a deadline after the report's year is on it before the
     figure (截至2027年底，全市…: a target)."""
     openings = tuple(_table()["in_force"]["status_openings"])
+    if _under_status_date(c, openings):
+        return True
     if not any(word in c.line_before for word in openings):
         return False  # the blanking below only turns words into spaces: it makes no opening
     line = _without_not_cues(_blank_names(c.line_before)).lstrip()
     return line.startswith(openings) and _last_cue(c, line) is None
+
+
+# a numbered item's line (1.全县共有…, (2)…, 三、…)
+NUMBERED_LINE = re.compile(r"\s*(?:\d{1,2}\s*[、.．](?!\d)|[(（]\d{1,2}[)）]|[(（]?[一二三四五六七八九十]{1,3}[、)）])")
+STATUS_DATE_LINE = 20  # a status date alone on its line (截至2025年12月底:)
+
+
+def _under_status_date(c: KindContext, openings: tuple[str, ...]) -> bool:
+    """截至2025年12月底⏎1.全县共有低保对象9173人…⏎3.全县实施临时救助177人次: a status date on a
+    line of its own heads the numbered list under it, each item what stands at that date (a
+    statistics page, not a list of tasks), unless a plan word is on the figure's line before it."""
+    line_start = c.text.rfind("\n", 0, c.start) + 1
+    if not NUMBERED_LINE.match(c.text, line_start):
+        return False
+    end = line_start - 1
+    while end > 0:
+        start = c.text.rfind("\n", 0, end) + 1
+        line = c.text[start:end].strip()
+        end = start - 1
+        if not line:
+            return False
+        if line.startswith(openings) and len(line) <= STATUS_DATE_LINE and not CLAUSE_BREAK.search(line):
+            return _last_cue(c, _without_not_cues(_blank_names(c.line_before))) is None
+        if not NUMBERED_LINE.match(line):
+            return False
+    return False
 
 
 def _cue_before(c: KindContext) -> bool:
@@ -517,8 +547,11 @@ def _forecast_opening(c: KindContext) -> bool:
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
 # or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
 # 优化,): a verb of two characters after an adverb of change, no object after it
+# or part of the name of a category of information, a plan among the kinds of documents counted
+# (规划计划信息2条, 计划总结信息12条, 规划计划类信息: a 政府信息公开 report's categories; not 信息化)
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
+                                 r"|(?:计划|规划|总结)?类?信息(?!化)"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 

@@ -77,6 +77,7 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 RANGE_OPEN = re.compile(r"\d{1,2}[-—~至]")  # 1- before 8月实际完成情况: a range the layout cut
 MONTH_CLOSE = re.compile(r"\d{1,2}月")
+YEARS_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—~至]\s*(?:19|20)\d{2}\s*年")  # 2016-2020年完成情况
 YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年(?:度|末|底)?")  # a column of one year's figures
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
@@ -938,7 +939,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         after = position + len(run)
         lone = itertools.takewhile(lambda pair: len(lines[pair[0]].cells) == 1, cells[after:after + MAX_COLUMNS])
         if run and (years := _years([c for _, c in lone])):
-            candidate = [classify_header(c.text) for _, c in run]
+            # (a header over the years, 2016-2020年完成情况, spans their columns: no column of its own)
+            candidate = [classify_header(c.text) for _, c in run if not YEARS_SPAN.match(c.text)]
             if None not in candidate and _is_header(candidate + years, False):
                 columns, body = candidate + years, after + len(years)  # 指标 over 2006 2007 …, a cell a line
         # the first row's label (and unit) end the run; under label columns by level (一级指标 |
@@ -1108,7 +1110,8 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
             c.is_figure or c.is_code for c in line.cells) and not (by_rows and _unit_cell(line.cells[-1].text))
     if by_rows:
         return False
-    run = cells[position:position + gap]
+    # (a numbered group's name is no text cell of a new block: 康复 / 1. 精准康复服务 / 视力残疾人 / (万人))
+    run = list(itertools.islice((pair for pair in cells[position:] if _list_level(pair[1].text) == len(LIST_LEVELS)), gap))
     return len(run) == gap and all(len(lines[i].cells) == 1 and not (c.is_figure or c.is_code)
                                          and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)

@@ -231,11 +231,21 @@ SESSION_MARKS = re.compile(r"[,，。;；、]")
 
 
 def _session_name(c: Candidate) -> bool:
+    """十八届人大五次会议, and each session of a list of them (四届三次、四次全会)."""
     table = _table()["session_name"]
     if c.quantity.unit != "次":
         return False
-    before = SESSION_MARKS.split(c.text[max(0, c.quantity.start - table["within"]):c.quantity.start])[-1]
-    return table["marker"] in before and c.text.startswith(_words_of("session_name", "after"), c.quantity.end)
+    window = max(0, c.quantity.start - SESSION_LIST_REACH)
+    opening = window + SESSION_LIST_BEFORE.search(c.text[window:c.quantity.start]).start()
+    before = SESSION_MARKS.split(c.text[max(0, opening - table["within"]):opening])[-1]
+    closing = SESSION_LIST_AFTER.match(c.text, c.quantity.end).end()
+    return table["marker"] in before and c.text.startswith(_words_of("session_name", "after"), closing)
+
+
+# the other sessions of a list of them, before and after a session's count (三次、四次全会)
+SESSION_LIST_BEFORE = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}次[、和及])*$")
+SESSION_LIST_REACH = 24
+SESSION_LIST_AFTER = re.compile(r"(?:[、和及][一二三四五六七八九十\d]{1,3}次)*")
 
 
 SITE_LABEL_GAP = re.compile(r"[:：]\s*$")

@@ -1266,11 +1266,22 @@ def type_named_in(phrase: str | None, earliest: bool = False) -> str | None:
     the text."""
     if not phrase:
         return None
+    phrase = _without_field_names(phrase)
     if earliest:
         found = [(m.start(), index, rule.label) for index, rule in enumerate(report_type_rules())
                  for m in [rule.pattern.search(phrase)] if m]
         return min(found)[2] if found else None
     return next((rule.label for rule in report_type_rules() if rule.pattern.search(phrase)), None)
+
+
+@cache
+def _field_names() -> re.Pattern:
+    return re.compile(alternation(_config()["report_kind"]["field_names"]))
+
+
+def _without_field_names(phrase: str) -> str:
+    """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type."""
+    return _field_names().sub(lambda m: " " * len(m.group()), phrase)
 
 
 # A type the report's description of itself may make more specific (a 工作总结 whose opening
@@ -1300,7 +1311,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _is_news(text):
         return "新闻报道"
     kind = type_named_in(title)
-    if not title and NAMES.sub("", text[:OPENING]).count(config["rule_of_law_word"]) >= config["rule_of_law_mentions"]:
+    if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
@@ -1329,6 +1340,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
+    if re.match(config["monthly_opening"], opening):
+        return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
@@ -1417,7 +1430,15 @@ def _is_news(text: str) -> bool:
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
+    if CLOSING_BYLINE.search(text[-300:]):
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
+
+
+# A news story's closing byline: one or more names in brackets right after its last sentence's
+# stop (…维护了社会稳定。(杨冠宇), 。（王林 李明）). A report ends with its signature on a line of
+# its own, and a seal's note ((盖章)) stands there, not after a sentence.
+CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（][\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
 
 
 def iso_date(value: str | None) -> str | None:

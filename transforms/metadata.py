@@ -605,10 +605,35 @@ def _mentions(reading: _Reading) -> list[str]:
     return [name for _, _, name in reading.named]
 
 
+# The first addressees of a notice: the bodies of one kind at the levels below the issuer's
+# (各县(市、区)民政局:, 各区人力资源和社会保障局,市局机关各处室:).
+ADDRESSED_PEERS = re.compile(r"各(?P<levels>[县市区旗乡镇街道()（）、]{1,12}?)(?P<body>[\u4e00-\u9fff]{2,14}?)(?=[,，、:：])")
+
+
+def _addressed_peers(reading: _Reading) -> list[str]:
+    """A notice sent to the bodies of one kind at the levels below (各县(市、区)民政局:) is that
+    kind's body of the place its title opens with (滁州市“十四五”民政事业发展规划 → 滁州市民政局),
+    when that place stands above the addressees' levels and no title names the issuer itself."""
+    bodies = set(_config()["agency"]["bodies"])
+    places = [place for title in reading.titles if (place := _place_at(TITLE_PREFIX.sub("", title), 0))]
+    if not places or _title_openings(reading):
+        return []  # a title naming its issuer (某市…领导小组办公室关于…的通知) says who sends it
+    for line in reading.lines[:HEAD_LINES]:
+        found = ADDRESSED_PEERS.match(line)
+        if not found or not ADDRESSEE_LINE.fullmatch(line) or found["body"] not in bodies:
+            continue
+        below = next((LEVEL_WORDS[word] for word in LEVEL_WORDS if found["levels"].startswith(word)), None)  # 各县(市、区): counties
+        place = places[0]
+        if below and LEVEL_RANK[level_of(place) or "town"] > LEVEL_RANK[below]:
+            return [place + found["body"]]
+    return []
+
+
 AGENCY_EVIDENCE = (
     AgencyEvidence("standalone_line", 5, _standalone_lines),
     AgencyEvidence("page_publisher", 5, _page_publisher),
     AgencyEvidence("title_opening", 4, _title_openings),
+    AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
     AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
@@ -2117,6 +2142,10 @@ def title_as_written(title: str | None, written: str) -> str | None:
     return head[found.start():found.end()] if found else title
 
 
+# A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
+NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*《(?P<title>[^《》\n]{4,80})》\s*的通知")
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)
@@ -2124,7 +2153,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
-    titles = ([title] if title else []) + [t for t in title_candidates(may_title) if t != title]
+    notice = title
+    issued = NOTICE_OF.fullmatch(title or "")
+    if issued:  # 关于印发《X》的通知: the report is X (its issuer's name before 关于 still read from the notice)
+        title = issued["title"]
+    titles = ([title] if title else []) + ([notice] if issued else []) \
+        + [t for t in title_candidates(may_title) if t not in (title, notice)]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text

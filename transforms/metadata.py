@@ -439,7 +439,9 @@ def _placed_office(name: str) -> bool:
 # XX县民政局党组2023年工作总结 is the bureau's).
 # What a title may open with before its issuer or place: its year (or the day of a daily
 # report, 2021年10月8日,), its period, 关于, 中共.
-TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
+# A news headline may open with the months its figures run over (前9月, 1-9月, 前三季度, 今年以来).
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共"
+                          r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
 def _title_openings(reading: _Reading) -> list[str]:
@@ -891,6 +893,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
+        title = TITLE_PREFIX.sub("", title)  # 前9月自贡市…: the months its figures run over first
         place = _place_at(title, 0) or town_at(title, 0)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)

@@ -902,6 +902,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place:
             return _full_place(place)
     text = reading.text
+    own = _own_level(text)
     for match in SENTENCE_START.finditer(text):
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
@@ -910,9 +911,10 @@ def _place_issuer(reading: _Reading) -> str | None:
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
-        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
+        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇) or in a text
+            # speaking of its own town (开元镇… 全镇), not 指导镇街
             town = town_at(text, start)
-            place = town if town and text.count(town) > 1 else None
+            place = town if town and (text.count(town) > 1 or own == "town") else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(city) + place if city else _full_place(place)
@@ -1728,8 +1730,8 @@ def body_year(text: str, plan: bool = False) -> int | None:
     text = _blank(WORK_CONFERENCE, text)
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
         for match in pattern.finditer(text):
-            if PLAN_YEAR.match(text, match.end()):
-                continue
+            if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()):
+                continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
             year = int(match.group("year"))
             counts[year] += 1
             first[year] = min(first.get(year, match.start()), match.start())
@@ -1752,13 +1754,18 @@ COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
 SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 
 
+# The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
+# the award, not the work the news reports.
+HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
+
+
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
     against one. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
-    years = {int(m.group("year")) for m in re.finditer(YEAR, text)}
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text) if not HONOUR.search(text, 0, m.start())}
     return years.pop() if len(years) == 1 and not years & compared else None
 
 

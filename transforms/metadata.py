@@ -450,9 +450,14 @@ def _title_openings(reading: _Reading) -> list[str]:
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
         name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening)
-        if name:
+        if name and not VISITING.match(opening if opening.startswith(name) else title, len(name)):
             found.append(name)
     return found
+
+
+# A body coming to the text's own place (民政部到我市调研…, 省残联来我县检查…): a visitor the news is
+# about, not the issuer.
+VISITING = re.compile(r"[^，,。\s]{0,8}?(?:到|来|莅临|赴)\s*我[省市县区州盟旗镇乡]")
 
 
 def _issuer_before_about(opening: str) -> str | None:
@@ -1143,12 +1148,49 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
-    first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
+    under_labels = bool(kept) and kept[0][0] > 0 and all(_label_row(line) for line in lines[:kept[0][0]])
+    first = candidates[0] if candidates and lines and (candidates[0] == _title_text(lines[0], True) or under_labels) else None
     if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]) \
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+def _label_row(line: str) -> bool:
+    """A row of a page's block laid out as a table (| 索引号 | 5304… | 文  号 | |): label cells, each before its value."""
+    return bool(_table_label_pairs(line))
+
+
+def _table_label_pairs(line: str) -> dict[str, str]:
+    """The label cells of a table row and the cell after each (| 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |)."""
+    if "|" not in line:
+        return {}
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return {key: value for cell, value in zip(cells, cells[1:] + [""])
+            if (key := _page_label(cell)) is not None and _page_label(value) is None}
+
+
+@cache
+def _page_labels() -> frozenset[str]:
+    return frozenset(label for labels in _config()["page_labels"].values() for label in labels)
+
+
+def _page_label(cell: str) -> str | None:
+    """The label a cell holds alone (来   源, 公开日期:), of the readers' or of the page's labels."""
+    key = re.sub(r"\s", "", cell).rstrip(":：")
+    return label_key(cell) or (key if key in _page_labels() else None)
+
+
+def table_labels(lines: list[str]) -> dict[str, str]:
+    """The labels and values of a page block the site laid out as a table in the head (| 索引号 | … |
+    / | 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |), where the readers found none."""
+    fields: dict[str, str] = {}
+    for line in lines[:HEAD_LINES]:
+        for key, value in _table_label_pairs(line).items():
+            if value:
+                fields.setdefault(key, value)
+    return fields
 
 
 def _issuer_before(fuller: str, title: str) -> bool:
@@ -2159,7 +2201,8 @@ NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*《(?P<titl
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)
-    page = _fields_from_page_meta(_with_inner_labels({**head_labels(lines), **extract_text_meta(text)[0], **(page_meta or {})}))
+    page = _fields_from_page_meta(_with_inner_labels({**table_labels(lines), **head_labels(lines), **extract_text_meta(text)[0],
+                                                      **(page_meta or {})}))
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)

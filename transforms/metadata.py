@@ -1842,6 +1842,10 @@ def this_years_plan(text: str) -> int | None:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
+# A year a span of work starts from (2013年以来, 2015年3月后, 2016年起): in dated news, the span runs to its day.
+SPAN_SINCE = re.compile(rf"{YEAR}(?:度|\s*\d{{1,2}}\s*月(?:份)?)?\s*(?:以来|后|起)")
+
+
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
@@ -1865,6 +1869,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if signed:
         text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
     plan_start = plan_section_start(text) if kind != "工作计划" else None
+    if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
+        text = _blank(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"

@@ -1159,7 +1159,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 def _label_row(line: str) -> bool:
     """A row of a page's block laid out as a table (| 索引号 | 5304… | 文  号 | |): label cells, each before its value."""
-    return bool(_table_label_pairs(line))
+    return any(_table_label_pairs(line).values())
 
 
 def _table_label_pairs(line: str) -> dict[str, str]:
@@ -1509,8 +1509,8 @@ def _is_news(text: str) -> bool:
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's
 # stop (…维护了社会稳定。(杨冠宇), 。（王林 李明）). A report ends with its signature on a line of
-# its own, and a seal's note ((盖章)) stands there, not after a sentence.
-CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（][\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+# its own, and a seal's note ((盖章)) stands there, not after a sentence; an excerpt's (未完待续) is no name.
+CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页)[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
 
 
 def iso_date(value: str | None) -> str | None:

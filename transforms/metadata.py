@@ -440,7 +440,9 @@ def _placed_office(name: str) -> bool:
 # XX县民政局党组2023年工作总结 is the bureau's).
 # What a title may open with before its issuer or place: its year (or the day of a daily
 # report, 2021年10月8日,), its period, 关于, 中共.
-TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共)*")
+# A news headline may open with the months its figures run over (前9月, 1-9月, 前三季度, 今年以来).
+TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共"
+                          r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
 def _title_openings(reading: _Reading) -> list[str]:
@@ -449,9 +451,14 @@ def _title_openings(reading: _Reading) -> list[str]:
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
         name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening)
-        if name:
+        if name and not VISITING.match(opening if opening.startswith(name) else title, len(name)):
             found.append(name)
     return found
+
+
+# A body coming to the text's own place (民政部到我市调研…, 省残联来我县检查…): a visitor the news is
+# about, not the issuer.
+VISITING = re.compile(r"[^，,。\s]{0,8}?(?:到|来|莅临|赴)\s*我[省市县区州盟旗镇乡]")
 
 
 def _issuer_before_about(opening: str) -> str | None:
@@ -610,10 +617,35 @@ def _mentions(reading: _Reading) -> list[str]:
     return [name for _, _, name in reading.named]
 
 
+# The first addressees of a notice: the bodies of one kind at the levels below the issuer's
+# (各县(市、区)民政局:, 各区人力资源和社会保障局,市局机关各处室:).
+ADDRESSED_PEERS = re.compile(r"各(?P<levels>[县市区旗乡镇街道()（）、]{1,12}?)(?P<body>[\u4e00-\u9fff]{2,14}?)(?=[,，、:：])")
+
+
+def _addressed_peers(reading: _Reading) -> list[str]:
+    """A notice sent to the bodies of one kind at the levels below (各县(市、区)民政局:) is that
+    kind's body of the place its title opens with (滁州市“十四五”民政事业发展规划 → 滁州市民政局),
+    when that place stands above the addressees' levels and no title names the issuer itself."""
+    bodies = set(_config()["agency"]["bodies"])
+    places = [place for title in reading.titles if (place := _place_at(TITLE_PREFIX.sub("", title), 0))]
+    if not places or _title_openings(reading):
+        return []  # a title naming its issuer (某市…领导小组办公室关于…的通知) says who sends it
+    for line in reading.lines[:HEAD_LINES]:
+        found = ADDRESSED_PEERS.match(line)
+        if not found or not ADDRESSEE_LINE.fullmatch(line) or found["body"] not in bodies:
+            continue
+        below = next((LEVEL_WORDS[word] for word in LEVEL_WORDS if found["levels"].startswith(word)), None)  # 各县(市、区): counties
+        place = places[0]
+        if below and LEVEL_RANK[level_of(place) or "town"] > LEVEL_RANK[below]:
+            return [place + found["body"]]
+    return []
+
+
 AGENCY_EVIDENCE = (
     AgencyEvidence("standalone_line", 5, _standalone_lines),
     AgencyEvidence("page_publisher", 5, _page_publisher),
     AgencyEvidence("title_opening", 4, _title_openings),
+    AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
     AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
@@ -871,6 +903,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
+        title = TITLE_PREFIX.sub("", title)  # 前9月自贡市…: the months its figures run over first
         place = _place_at(title, 0) or town_at(title, 0)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
@@ -879,6 +912,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place:
             return _full_place(place)
     text = reading.text
+    own = _own_level(text)
     for match in SENTENCE_START.finditer(text):
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
@@ -887,9 +921,10 @@ def _place_issuer(reading: _Reading) -> str | None:
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
-        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), not 指导镇街
+        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇) or in a text
+            # speaking of its own town (开元镇… 全镇), not 指导镇街
             town = town_at(text, start)
-            place = town if town and text.count(town) > 1 else None
+            place = town if town and (text.count(town) > 1 or own == "town") else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(city) + place if city else _full_place(place)
@@ -1118,12 +1153,49 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
-    first = candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
+    under_labels = bool(kept) and kept[0][0] > 0 and all(_label_row(line) for line in lines[:kept[0][0]])
+    first = candidates[0] if candidates and lines and (candidates[0] == _title_text(lines[0], True) or under_labels) else None
     if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]) \
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+def _label_row(line: str) -> bool:
+    """A row of a page's block laid out as a table (| 索引号 | 5304… | 文  号 | |): label cells, each before its value."""
+    return any(_table_label_pairs(line).values())
+
+
+def _table_label_pairs(line: str) -> dict[str, str]:
+    """The label cells of a table row and the cell after each (| 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |)."""
+    if "|" not in line:
+        return {}
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return {key: value for cell, value in zip(cells, cells[1:] + [""])
+            if (key := _page_label(cell)) is not None and _page_label(value) is None}
+
+
+@cache
+def _page_labels() -> frozenset[str]:
+    return frozenset(label for labels in _config()["page_labels"].values() for label in labels)
+
+
+def _page_label(cell: str) -> str | None:
+    """The label a cell holds alone (来   源, 公开日期:), of the readers' or of the page's labels."""
+    key = re.sub(r"\s", "", cell).rstrip(":：")
+    return label_key(cell) or (key if key in _page_labels() else None)
+
+
+def table_labels(lines: list[str]) -> dict[str, str]:
+    """The labels and values of a page block the site laid out as a table in the head (| 索引号 | … |
+    / | 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |), where the readers found none."""
+    fields: dict[str, str] = {}
+    for line in lines[:HEAD_LINES]:
+        for key, value in _table_label_pairs(line).items():
+            if value:
+                fields.setdefault(key, value)
+    return fields
 
 
 def _issuer_before(fuller: str, title: str) -> bool:
@@ -1271,11 +1343,22 @@ def type_named_in(phrase: str | None, earliest: bool = False) -> str | None:
     the text."""
     if not phrase:
         return None
+    phrase = _without_field_names(phrase)
     if earliest:
         found = [(m.start(), index, rule.label) for index, rule in enumerate(report_type_rules())
                  for m in [rule.pattern.search(phrase)] if m]
         return min(found)[2] if found else None
     return next((rule.label for rule in report_type_rules() if rule.pattern.search(phrase)), None)
+
+
+@cache
+def _field_names() -> re.Pattern:
+    return re.compile(alternation(_config()["report_kind"]["field_names"]))
+
+
+def _without_field_names(phrase: str) -> str:
+    """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type."""
+    return _field_names().sub(lambda m: " " * len(m.group()), phrase)
 
 
 # A type the report's description of itself may make more specific (a 工作总结 whose opening
@@ -1305,7 +1388,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _is_news(text):
         return "新闻报道"
     kind = type_named_in(title)
-    if not title and NAMES.sub("", text[:OPENING]).count(config["rule_of_law_word"]) >= config["rule_of_law_mentions"]:
+    if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
@@ -1334,6 +1417,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
+    if re.match(config["monthly_opening"], opening):
+        return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
@@ -1422,7 +1507,15 @@ def _is_news(text: str) -> bool:
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
+    if CLOSING_BYLINE.search(text[-300:]):
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
+
+
+# A news story's closing byline: one or more names in brackets right after its last sentence's
+# stop (…维护了社会稳定。(杨冠宇), 。（王林 李明）). A report ends with its signature on a line of
+# its own, and a seal's note ((盖章)) stands there, not after a sentence; an excerpt's (未完待续) is no name.
+CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页)[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
 
 
 def iso_date(value: str | None) -> str | None:
@@ -1687,8 +1780,8 @@ def body_year(text: str, plan: bool = False) -> int | None:
     text = _blank(WORK_CONFERENCE, text)
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
         for match in pattern.finditer(text):
-            if PLAN_YEAR.match(text, match.end()):
-                continue
+            if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()):
+                continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
             year = int(match.group("year"))
             counts[year] += 1
             first[year] = min(first.get(year, match.start()), match.start())
@@ -1711,13 +1804,18 @@ COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
 SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 
 
+# The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
+# the award, not the work the news reports.
+HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
+
+
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
     against one. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
-    years = {int(m.group("year")) for m in re.finditer(YEAR, text)}
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text) if not HONOUR.search(text, 0, m.start())}
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
@@ -1752,6 +1850,10 @@ def this_years_plan(text: str) -> int | None:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
+# A year a span of work starts from (2013年以来, 2015年3月后, 2016年起): in dated news, the span runs to its day.
+SPAN_SINCE = re.compile(rf"{YEAR}(?:度|\s*\d{{1,2}}\s*月(?:份)?)?\s*(?:以来|后|起)")
+
+
 def report_year(title: str | None, text: str, publish_date: str | None = None,
                 file_name: str | None = None, kind: str | None = None) -> tuple[int | None, str | None]:
     """(year, where it was read: title, body, publish_date, file_name), or (None, None)."""
@@ -1775,6 +1877,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if signed:
         text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
     plan_start = plan_section_start(text) if kind != "工作计划" else None
+    if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
+        text = _blank(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
@@ -2104,14 +2208,24 @@ def title_as_written(title: str | None, written: str) -> str | None:
     return head[found.start():found.end()] if found else title
 
 
+# A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
+NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*《(?P<title>[^《》\n]{4,80})》\s*的通知")
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)
-    page = _fields_from_page_meta(_with_inner_labels({**head_labels(lines), **extract_text_meta(text)[0], **(page_meta or {})}))
+    page = _fields_from_page_meta(_with_inner_labels({**table_labels(lines), **head_labels(lines), **extract_text_meta(text)[0],
+                                                      **(page_meta or {})}))
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
-    titles = ([title] if title else []) + [t for t in title_candidates(may_title) if t != title]
+    notice = title
+    issued = NOTICE_OF.fullmatch(title or "")
+    if issued:  # 关于印发《X》的通知: the report is X (its issuer's name before 关于 still read from the notice)
+        title = issued["title"]
+    titles = ([title] if title else []) + ([notice] if issued else []) \
+        + [t for t in title_candidates(may_title) if t not in (title, notice)]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text

@@ -2329,13 +2329,15 @@ def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, ow
 
 
 def _names_own(own: Named, clause: str, change: re.Match) -> bool:
-    """Whether a changing figure's own clause names what changed before the change
-    (城乡低保对象比上年减少2.1%)."""
+    """Whether a changing figure's own clause names what changed outside the words of the
+    change: before them (城乡低保对象比上年减少2.1%) or after a cue that opens the clause
+    (同比事故起数增加2起, 环比城市低保对象减少120户); a name inside them is what it is compared
+    with (比上年)."""
     subject = own.subject
     if subject is None:
         return False
     where = clause.find(subject.text)
-    return where >= 0 and where + len(subject.text) <= change.start()
+    return where >= 0 and (where + len(subject.text) <= change.start() or where >= change.end())
 
 
 def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -> Subject | None:

@@ -454,6 +454,12 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
+    if run and run[-1] in RECORDS and word_tag(verb) == "n" and (len(run) > 1 or modifier in domain_terms()
+                                                                 or word_tag(modifier) in ("n", "vn", "nz")) \
+            and verb[0] not in SELF and not _is_scope([verb, *run]):
+        # 规划|计划|信息, 计划|总结|信息: a word kept out of names for its use as a verb (计划竣工3个)
+        # is a noun naming a kind of record when jieba knows it as one and a noun stands by it
+        return True
     if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
         return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them

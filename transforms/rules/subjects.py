@@ -1743,6 +1743,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         clause_start = clause_before(text, first.outer_start, floor)
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
+            _pair_categories(quantities, named, group)
             continue
         if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
             # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
@@ -1761,6 +1762,21 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+def _pair_categories(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
+    """城乡低保标准由每人每月475元、220元提高到…: a list of as many sums or counts of one unit
+    as the categories a pairing word (城乡) stands for, named by that word's phrase, is of each
+    category in turn even without 分别 (one thing is not given two levels at once)."""
+    subject = named[group[0]].subject
+    units = {quantities[i].unit for i in group}
+    if subject is None or len(units) != 1 or unit_kinds()[quantities[group[0]].unit] == "percent" \
+            or any(named[i].subject != subject for i in group):
+        return
+    parts = _paired_category([subject], len(group))
+    if parts:
+        for part, index in zip(parts, group):
+            named[index] = Named(part, "respectively")
 
 
 # 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand

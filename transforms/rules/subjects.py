@@ -682,6 +682,7 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit():
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
+                len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
         elif first[0] in REDACTION_CHARS and len(run) > 1 and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):

@@ -454,6 +454,12 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
+    if run and run[-1] in RECORDS and word_tag(verb) == "n" and (len(run) > 1 or modifier in domain_terms()
+                                                                 or word_tag(modifier) in ("n", "vn", "nz")) \
+            and verb[0] not in SELF and not _is_scope([verb, *run]):
+        # 规划|计划|信息, 计划|总结|信息: a word kept out of names for its use as a verb (计划竣工3个)
+        # is a noun naming a kind of record when jieba knows it as one and a noun stands by it
+        return True
     if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
         return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
@@ -676,6 +682,7 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit():
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
+                len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
         elif first[0] in REDACTION_CHARS and len(run) > 1 and len(run) > 1 + (run[1] in LEVEL_CHARS) and REDACTION.fullmatch(first):
@@ -1737,6 +1744,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         clause_start = clause_before(text, first.outer_start, floor)
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
+            _pair_categories(quantities, named, group)
             continue
         if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
             # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
@@ -1755,6 +1763,21 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+def _pair_categories(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
+    """城乡低保标准由每人每月475元、220元提高到…: a list of as many sums or counts of one unit
+    as the categories a pairing word (城乡) stands for, named by that word's phrase, is of each
+    category in turn even without 分别 (one thing is not given two levels at once)."""
+    subject = named[group[0]].subject
+    units = {quantities[i].unit for i in group}
+    if subject is None or len(units) != 1 or unit_kinds()[quantities[group[0]].unit] == "percent" \
+            or any(named[i].subject != subject for i in group):
+        return
+    parts = _paired_category([subject], len(group))
+    if parts:
+        for part, index in zip(parts, group):
+            named[index] = Named(part, "respectively")
 
 
 # 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
@@ -2329,13 +2352,15 @@ def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, ow
 
 
 def _names_own(own: Named, clause: str, change: re.Match) -> bool:
-    """Whether a changing figure's own clause names what changed before the change
-    (城乡低保对象比上年减少2.1%)."""
+    """Whether a changing figure's own clause names what changed outside the words of the
+    change: before them (城乡低保对象比上年减少2.1%) or after a cue that opens the clause
+    (同比事故起数增加2起, 环比城市低保对象减少120户); a name inside them is what it is compared
+    with (比上年)."""
     subject = own.subject
     if subject is None:
         return False
     where = clause.find(subject.text)
-    return where >= 0 and where + len(subject.text) <= change.start()
+    return where >= 0 and (where + len(subject.text) <= change.start() or where >= change.end())
 
 
 def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -> Subject | None:

@@ -275,6 +275,18 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
+    """同比增长18.3; (a % a sharing site dropped): the number as written, unit null."""
+    return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
+
+
+@cache
+def _change_verbs() -> str:
+    verbs = load_toml("units.toml")["percent"]["change_verbs"]
+    assert len({len(verb) for verb in verbs}) == 1, "a lookbehind's words are of one length"
+    return alternation(verbs)
+
+
 # What an Arabic or a Chinese numeral (numbers.py's ARABIC, CHINESE) opens with.
 NUMERAL_OPENS = re.compile(rf"[\d\-−{CHINESE_DIGITS}十百千万亿]")
 
@@ -307,6 +319,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "ratio_to_base",
             re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
             produce_ratio, re.compile(r"\d(?=[\d.]* ?[:：])")),
+        QuantityRule(
+            "change_without_sign",
+            re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
+            produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

@@ -12,12 +12,13 @@ import io
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import takewhile
 
 from lxml import etree
 
-from .docx_numbering import Numbering, load_numbering, w
+from .docx_numbering import Numbering, num_levels, style_numbering, w
 from .model import RawDocument, UnreadableDocument
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
@@ -41,7 +42,9 @@ def read_docx(data: bytes, filename: str) -> RawDocument:
         raise UnreadableDocument(
             "archives are not supported: this ZIP file is not a Word .docx (no word/document.xml)")
     document = parse_part(archive, main)
-    numbering = load_numbering(*_related_parts(archive, main, ("numbering", "styles")))
+    numbering_part, styles_part = _related_parts(archive, main, ("numbering", "styles"))
+    numbering = Numbering(_definitions(archive, numbering_part, num_levels),
+                          _definitions(archive, styles_part, style_numbering))
     body = document.find(w("body"))
     lines = block_lines(body, numbering) if body is not None else []
     return RawDocument("docx", "\n".join(lines))
@@ -83,14 +86,38 @@ def main_document_path(archive: zipfile.ZipFile) -> str | None:
 
 def parse_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
     """Parse one XML part safely (no entity expansion, no network)."""
+    return _parse_xml(name, _part_bytes(archive, name))
+
+
+def _part_bytes(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
-        return etree.fromstring(archive.read(name), XML_PARSER)
-    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        return archive.read(name)
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UnreadableDocument(f"the .docx part {name} is damaged: {exc}") from exc
 
 
-def _related_parts(archive: zipfile.ZipFile, main: str, kinds: tuple[str, ...]) -> list:
-    """The main part's related parts of the given kinds ("numbering", ...), None where absent."""
+def _parse_xml(name: str, data: bytes) -> etree._Element:
+    try:
+        return etree.fromstring(data, XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableDocument(f"the .docx part {name} is damaged: {exc}") from exc
+
+
+def _definitions(archive: zipfile.ZipFile, name: str | None, read: Callable[[etree._Element], dict]) -> dict:
+    """What `read` finds in a part ({} where there is none)."""
+    return {} if name is None else _read_part(read, name, _part_bytes(archive, name))
+
+
+@lru_cache(maxsize=8)
+def _read_part(read: Callable[[etree._Element], dict], name: str, data: bytes) -> dict:
+    """By the part's bytes: documents made from one template share its styles part (python-docx's
+    is 350 KB), parsed once. What it gives is only read."""
+    return read(_parse_xml(name, data))
+
+
+def _related_parts(archive: zipfile.ZipFile, main: str, kinds: tuple[str, ...]) -> list[str | None]:
+    """The names of the main part's related parts of the given kinds ("numbering", ...), None
+    where absent."""
     folder, base = posixpath.split(main)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     names = set(archive.namelist())
@@ -101,8 +128,7 @@ def _related_parts(archive: zipfile.ZipFile, main: str, kinds: tuple[str, ...]) 
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join(folder, target))
             found.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], path)
-    return [parse_part(archive, found[kind]) if found.get(kind) in names else None
-            for kind in kinds]
+    return [found[kind] if found.get(kind) in names else None for kind in kinds]
 
 
 def block_lines(container: etree._Element, numbering: Numbering) -> list[str]:

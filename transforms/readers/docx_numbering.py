@@ -77,14 +77,7 @@ def _suffix(label: str, suffix: str) -> str:
     return " "
 
 
-def load_numbering(numbering_xml: etree._Element | None, styles_xml: etree._Element | None) -> Numbering:
-    """Read numbering.xml and styles.xml (either may be missing)."""
-    levels = _num_levels(numbering_xml) if numbering_xml is not None else {}
-    styles = _style_numbering(styles_xml) if styles_xml is not None else {}
-    return Numbering(levels, styles)
-
-
-def _num_levels(root: etree._Element) -> dict[str, dict[int, Level]]:
+def num_levels(root: etree._Element) -> dict[str, dict[int, Level]]:
     """numId -> its abstract definition's levels, with start overrides applied."""
     abstract = {node.get(w("abstractNumId")): _abstract_levels(node)
                 for node in root.iter(w("abstractNum"))}
@@ -120,7 +113,7 @@ def _val(parent: etree._Element, tag: str, default: str) -> str:
     return child.get(w("val"), default) if child is not None else default
 
 
-def _style_numbering(root: etree._Element) -> dict[str, tuple[str, int]]:
+def style_numbering(root: etree._Element) -> dict[str, tuple[str, int]]:
     """Paragraph styleId -> (numId, ilvl), following basedOn chains."""
     own, based_on = {}, {}
     for style in root.iter(w("style")):

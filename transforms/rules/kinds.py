@@ -88,6 +88,7 @@ summary sections and target plan sections.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -128,6 +129,7 @@ class KindContext:
     after_target: bool = False  # the figure before it in its sentence is a target
     section_end: int | None = None  # where its section (with its subsections) ends
     announced_plan: bool = False  # the page's opening reports a year's plan list (`announces_plan`)
+    plan_leads: PlanLeads | None = None  # the document's (found here when not given)
 
     @computed_once
     def before(self) -> str:
@@ -618,6 +620,54 @@ def _plan_list_opener() -> re.Pattern:
     return re.compile(rf"\s*(?:{alternation(_table()['plan_list']['openers'])})\s*[:：]\s*")
 
 
+# No lead holds one of these, nor does a word `_without_not_ahead` blanks: the search for leads
+# starts afresh after each, so the leads between two of them are the same in any window holding both.
+LEAD_BREAK = re.compile(r"[。；;！!？?]")
+
+
+class PlanLeads:
+    """Where the leads of numbered lists start in a document (`_plan_list`), found once: each
+    figure's search of the `reach` characters before it then reads only the two pieces its window
+    cuts off (the part of a sentence at its start, its own sentence at its end)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in LEAD_BREAK.finditer(text)]
+        self.starts = [m.start() for m in _leads(text)]
+
+    def last(self, start: int, end: int) -> int | None:
+        """Where the last lead found in text[start:end] starts, or None."""
+        breaks = self.breaks
+        closing = bisect_left(breaks, end) - 1
+        if closing < 0 or breaks[closing] < start:
+            return _last_lead(self.text, start, end)
+        closing = breaks[closing]
+        found = _last_lead(self.text, closing + 1, end)
+        if found is not None:
+            return found
+        opening = breaks[bisect_left(breaks, start)]
+        inner = bisect_left(self.starts, closing) - 1
+        if inner >= 0 and self.starts[inner] > opening:
+            return self.starts[inner]
+        return _last_lead(self.text, start, opening + 1)
+
+
+def _without_not_ahead(text: str) -> str:
+    """The words that hold a will word without being one (主要, 工作计划) blanked."""
+    return _plan_list_patterns()[1].sub(lambda m: " " * len(m.group()), text)
+
+
+def _leads(text: str):
+    return _plan_list_patterns()[0].finditer(_without_not_ahead(text))
+
+
+def _last_lead(text: str, start: int, end: int) -> int | None:
+    last = None
+    for last in _leads(text[start:end]):
+        pass
+    return None if last is None else start + last.start()
+
+
 def _plan_list(c: KindContext) -> bool:
     """1、组织1000万元…。2、… (or 一是…二是…): an item of a numbered list whose lead, the sentence right before its
     first item, says what will be done (我县将从以下几个方面…。; 下一步，重点抓好以下工作：), up to a
@@ -626,18 +676,13 @@ def _plan_list(c: KindContext) -> bool:
     The lead decides in a part that reviews the past too (its 下一步 paragraph closing it).
     A list on lines of its own holds while each line opens with an item of its rank or deeper, or
     goes on with a sentence the line before left open (a wrapped line)."""
-    table = _table()["plan_list"]
-    window_start = max(0, c.start - table["reach"])
-    if c.column is not None or "以下" not in c.text[window_start:c.start] and not any(
-            unit in c.text[window_start:c.start] for unit in table["count_units"]):
+    window_start = max(0, c.start - _table()["plan_list"]["reach"])
+    lead_start = None if c.column is not None else (c.plan_leads or PlanLeads(c.text)).last(window_start, c.start)
+    if lead_start is None:
         return False
     lead_pattern, not_ahead, done, markers, firsts = _plan_list_patterns()
-    window = not_ahead.sub(lambda m: " " * len(m.group()), c.text[window_start:c.start])
-    lead = None
-    for lead in lead_pattern.finditer(window):
-        pass
-    if lead is None:
-        return False
+    window = _without_not_ahead(c.text[window_start:c.start])
+    lead = lead_pattern.match(window, lead_start - window_start)
     sentence_start = max(window.rfind(mark, 0, lead.start()) for mark in "。；;！!？?\n") + 1
     end = LEAD_END.match(window, lead.end())
     if end is None or done.search(window, sentence_start, end.end()):

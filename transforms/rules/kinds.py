@@ -235,7 +235,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
-        "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
+        "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"
+                                    rf"|(?:{alternation(t['progress_task']['measured'])})"
+                                    rf"(?:{alternation(t['progress_task']['periods'])})?"
+                                    rf"(?:{alternation(t['completion_share']['tasks'])})"),
         # the units' cell: units apart by commas or spaces, then the cell's end or the progress
         # (1.完成…, 目前已…): 县民政局、县财政局联合开展… is a sentence, no cell
         "units_in_charge": re.compile(
@@ -688,8 +691,9 @@ CELL_NOTE = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]")
 
 def _section_measures_progress(c: KindContext) -> bool:
     """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
-    省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
-    report, whatever the report's type."""
+    省级补助资金下达4.2亿元，完成年度计划的100.7%, or in words: (二)新增养老床位250张 / 新增
+    378张，超额完成年度任务): the heading names a task, as in a progress report, whatever the
+    report's type."""
     if c.section_end is None or c.review or c.report_type in _table()["progress_task"]["summaries"]:
         return False  # under 工作完成情况, 成效, or in a summary, a heading states what was done
     line_end = c.text.find("\n", c.start, c.section_end)

@@ -532,10 +532,16 @@ def _cue_before(c: KindContext) -> bool:
     # a cue inside a bracket closed before the figure is the bracket's own (…58%(省里要求不低于50%),
     # 实施临时救助…: the required level only)
     before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
+    # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
+    # its cue for itself: the main clause says what was done for it
+    before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False)
     return (last is not None and not _says_done(before[last.end():])
             and not _patterns()["done_later"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
+
+
+PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
 def _forecast_opening(c: KindContext) -> bool:

@@ -191,7 +191,7 @@ def _patterns() -> dict[str, re.Pattern]:
     unit = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})"
     # 低于市计划, 比目标任务: a level set against a task or target
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
-                          rf"(?:{alternation(t['completion_share']['tasks'])})")
+                          rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})")
     return {
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"

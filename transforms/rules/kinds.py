@@ -70,6 +70,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
   the figure's sentence is the cell right before one that only names the units in charge
   (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
+- `task_in_charge`: the figure's item closes with a bracket naming the units in charge
+  (建设22处农村幸福院。(区民政局负责), (牵头单位：区残联)): a task assigned, unless its clause
+  says done or it reviews the past;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
@@ -695,6 +698,29 @@ def _task_before_unit(c: KindContext) -> bool:
 CELL_NOTE = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]")
 
 
+@cache
+def _in_charge() -> re.Pattern:
+    """A bracket naming who is in charge of an item (区民政局负责, 牵头单位：区残联)."""
+    table = _table()["task_in_charge"]
+    return re.compile(rf"[(（](?:(?:{alternation(table['labels'])})\s*[:：][^()（）\n]{{1,60}}"
+                      rf"|[^()（）\n:：。]{{1,40}}(?:{alternation(table['verbs'])})[^()（）\n:：。]{{0,30}})[)）]")
+
+
+def _task_in_charge(c: KindContext) -> bool:
+    """建设22处农村幸福院。(区民政局负责) 二、…: an item that a bracket closes by naming the units
+    in charge assigns a task, whatever the document; its figures are the task's, unless their
+    clause says done (已建成…) or the item stands in a part reviewing the past. The bracket
+    closes the figure's item: no outline number or line break before it."""
+    if c.review or c.column is not None or _says_done(_without_not_cues(c.clause_before)):
+        return False
+    window = c.text[c.outer_end:c.outer_end + 300]
+    found = _in_charge().search(window)
+    return found is not None and not ITEM_BREAK.search(window, 0, found.start())
+
+
+ITEM_BREAK = re.compile(r"\n|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+
+
 def _section_measures_progress(c: KindContext) -> bool:
     """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
     省级补助资金下达4.2亿元，完成年度计划的100.7%, or in words: (二)新增养老床位250张 / 新增
@@ -867,6 +893,7 @@ KIND_RULES = (
     KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
+    KindRule("task_in_charge", Kind.TARGET, _task_in_charge),
     KindRule("plan_document", Kind.TARGET, _plan_document),
     KindRule("announced_plan", Kind.TARGET, _announced_plan),
 )

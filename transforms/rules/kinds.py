@@ -20,7 +20,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
-  超年度目标2.3万人);
+  超年度目标2.3万人), or from a budget or a required level (超资金预算安排355亿元,
+  高于目标要求2个百分点);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
@@ -55,7 +56,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
-  before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
+  before the figure is the bracket's own, and so is one in a purpose clause closed before it
+  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose

@@ -20,7 +20,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
-  超年度目标2.3万人);
+  超年度目标2.3万人), or from a budget or a required level (超资金预算安排355亿元,
+  高于目标要求2个百分点);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
@@ -55,7 +56,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
-  before the figure is the bracket's own; a forecast opening the sentence (预计…;…;…。) holds
+  before the figure is the bracket's own, and so is one in a purpose clause closed before it
+  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
@@ -70,6 +72,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
   the figure's sentence is the cell right before one that only names the units in charge
   (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
+- `task_in_charge`: the figure's item closes with a bracket naming the units in charge
+  (建设22处农村幸福院。(区民政局负责), (牵头单位：区残联)): a task assigned, unless its clause
+  says done or it reviews the past;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
@@ -193,7 +198,7 @@ def _patterns() -> dict[str, re.Pattern]:
     unit = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})"
     # 低于市计划, 比目标任务: a level set against a task or target
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
-                          rf"(?:{alternation(t['completion_share']['tasks'])})")
+                          rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})")
     return {
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
@@ -237,7 +242,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
-        "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"),
+        "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"
+                                    rf"|(?:{alternation(t['progress_task']['measured'])})"
+                                    rf"(?:{alternation(t['progress_task']['periods'])})?"
+                                    rf"(?:{alternation(t['completion_share']['tasks'])})"),
         # the units' cell: units apart by commas or spaces, then the cell's end or the progress
         # (1.完成…, 目前已…): 县民政局、县财政局联合开展… is a sentence, no cell
         "units_in_charge": re.compile(
@@ -531,10 +539,16 @@ def _cue_before(c: KindContext) -> bool:
     # a cue inside a bracket closed before the figure is the bracket's own (…58%(省里要求不低于50%),
     # 实施临时救助…: the required level only)
     before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
+    # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
+    # its cue for itself: the main clause says what was done for it
+    before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False)
     return (last is not None and not _says_done(before[last.end():])
             and not _patterns()["done_later"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
+
+
+PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
 def _forecast_opening(c: KindContext) -> bool:
@@ -731,10 +745,34 @@ def _task_before_unit(c: KindContext) -> bool:
 CELL_NOTE = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]")
 
 
+@cache
+def _in_charge() -> re.Pattern:
+    """A bracket naming who is in charge of an item (区民政局负责, 牵头单位：区残联)."""
+    table = _table()["task_in_charge"]
+    return re.compile(rf"[(（](?:(?:{alternation(table['labels'])})\s*[:：][^()（）\n]{{1,60}}"
+                      rf"|[^()（）\n:：。]{{1,40}}(?:{alternation(table['verbs'])})[^()（）\n:：。]{{0,30}})[)）]")
+
+
+def _task_in_charge(c: KindContext) -> bool:
+    """建设22处农村幸福院。(区民政局负责) 二、…: an item that a bracket closes by naming the units
+    in charge assigns a task, whatever the document; its figures are the task's, unless their
+    clause says done (已建成…) or the item stands in a part reviewing the past. The bracket
+    closes the figure's item: no outline number or line break before it."""
+    if c.review or c.column is not None or _says_done(_without_not_cues(c.clause_before)):
+        return False
+    window = c.text[c.outer_end:c.outer_end + 300]
+    found = _in_charge().search(window)
+    return found is not None and not ITEM_BREAK.search(window, 0, found.start())
+
+
+ITEM_BREAK = re.compile(r"\n|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+
+
 def _section_measures_progress(c: KindContext) -> bool:
     """A heading whose section then measures progress against a plan (二、新建公办幼儿园150所 /
-    省级补助资金下达4.2亿元，完成年度计划的100.7%): the heading names a task, as in a progress
-    report, whatever the report's type."""
+    省级补助资金下达4.2亿元，完成年度计划的100.7%, or in words: (二)新增养老床位250张 / 新增
+    378张，超额完成年度任务): the heading names a task, as in a progress report, whatever the
+    report's type."""
     if c.section_end is None or c.review or c.report_type in _table()["progress_task"]["summaries"]:
         return False  # under 工作完成情况, 成效, or in a summary, a heading states what was done
     line_end = c.text.find("\n", c.start, c.section_end)
@@ -771,14 +809,19 @@ def announces_plan(text: str, report_year: int | None) -> bool:
     """Whether the page opens by reporting a year's list of projects or tasks decided or issued
     (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
     lines (a site's path and an image's name left out), a list's name, a word announcing it and
-    a year not before the report's, and no word of progress or results (…完成情况公布)."""
+    no word of progress or results (…完成情况公布), with a year not before the report's in that
+    clause or an earlier one of its sentence (2025年，全县将集中力量办好十件民生实事), 今年 being
+    the report's (a headline's 今年为民办实事项目发布)."""
     table = _table()["announced_plan"]
     pattern = _announcement()
-    for clause in (c for line in _opening_lines(text, table["lines"]) for c in re.split(r"[,，。;；!！?？]", line)):
-        years = [int(y) for y in YEAR.findall(clause)]
-        if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
-                and (report_year is None or max(years) >= report_year):
-            return True
+    for sentence in (s for line in _opening_lines(text, table["lines"]) for s in re.split(r"[。!！?？]", line)):
+        years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
+        for clause in re.split(r"[,，;；]", sentence):
+            years += [int(y) for y in YEAR.findall(clause)]
+            years += [report_year] * any(word in clause for word in table["this_year"])
+            if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
+                    and (report_year is None or max(y or report_year for y in years) >= report_year):
+                return True
     return False
 
 
@@ -897,6 +940,7 @@ KIND_RULES = (
     KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),
     KindRule("task_before_unit", Kind.TARGET, _task_before_unit),
+    KindRule("task_in_charge", Kind.TARGET, _task_in_charge),
     KindRule("plan_document", Kind.TARGET, _plan_document),
     KindRule("announced_plan", Kind.TARGET, _announced_plan),
 )

@@ -199,7 +199,13 @@ def _patterns() -> dict[str, re.Pattern]:
     # 低于市计划, 比目标任务: a level set against a task or target
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
                           rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})")
+    sizes = t["list_size"]
     return {
+        "list_size_unit": re.compile(rf"(?:{alternation(sizes['units'])})$"),
+        "list_size_done": re.compile(alternation(sizes["done"])),
+        "list_size_done_after": re.compile(alternation(sizes["done_after"])),
+        "list_size_after": re.compile(rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
+        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})\s*(?:共|总计|合计)?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
                                         rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})"
@@ -316,6 +322,15 @@ def _target_noun_after(c: KindContext) -> bool:
             or _reached_apart(c)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _list_size(c: KindContext) -> bool:
+    """共安排29个为民办实事项目, 确定民生实事项目40项: the size of a plan list (data: kinds.toml list_size)."""
+    patterns = _patterns()
+    if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(c.clause_before) \
+            or patterns["list_size_done_after"].search(c.clause_after):
+        return False
+    return bool(patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before))
 
 
 def _reached_apart(c: KindContext) -> bool:
@@ -936,6 +951,7 @@ KIND_RULES = (
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
+    KindRule("list_size", Kind.TARGET, _list_size),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),

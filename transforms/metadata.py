@@ -251,10 +251,15 @@ def _body_pattern() -> re.Pattern:
 @cache
 def _generic_name() -> re.Pattern:
     """A department named by a generic body word (督查局, 社会股) right where it stands; a
-    numeral before the word makes it a measure word (新建三处), no department."""
+    numeral before the word makes it a measure word (新建三处), no department, and a particle or
+    preposition inside makes it a clause (市上成立了由市委), no name."""
     generic = alternation(_config()["agency"]["generic"])
-    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?[\u4e00-\u9fff]{{2,6}}?"
+    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,6}}?"
                       rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站))")  # a website (市政府网站) is no body
+
+
+# Particles and prepositions no body's name holds (了, 由, 把, 被, 在): a phrase with one is a clause.
+NOT_IN_NAMES = "[了由把被在]"
 
 
 # What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).

@@ -909,7 +909,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", title)  # 前9月自贡市…: the months its figures run over first
-        place = _place_at(title, 0) or town_at(title, 0)
+        place = _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place and (zone := ZONE.match(title, len(place))):
@@ -935,6 +935,19 @@ def _place_issuer(reading: _Reading) -> str | None:
             return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
+
+
+# A headline opening with a place's short name before a time or a colon (上海今年…, 秦安：…).
+SHORT_PLACE_HEADLINE = re.compile(r"([\u4e00-\u9fff]{2})(?=今年|去年|年内|前\d|\d|[:：])")
+
+
+def _short_place_headline(title: str) -> str | None:
+    """上海今年为民办实事项目发布: 上海市, when the gazetteer has one full name for the short one."""
+    found = SHORT_PLACE_HEADLINE.match(title)
+    if found is None:
+        return None
+    full = _full_place(found.group(1))
+    return full if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
 
 
 def _masked_own_town(text: str) -> str | None:

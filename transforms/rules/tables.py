@@ -196,6 +196,7 @@ class Row:
     unit: tuple[str, int] | None  # from its 单位 cell
     values: tuple[Cell, ...]  # numbers and placeholders, left to right
     level: int = 4  # the level of the list number its label opened with (`_list_level`)
+    part: bool = False  # its label opened with # or 其中: a part of the row above
 
 
 @dataclass(frozen=True)
@@ -585,7 +586,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
-    return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else 4)
+    return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else 4,
+               bool(label_cells) and bool(PART_MARK.match(label_cells[0])))
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -792,7 +794,7 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
         rows, position = _rows(lines, cells, body_start, table)
         if _place_names(rows):
             table = replace(table, place_rows=True)
-        for row in _within_groups(rows):
+        for row in _parts_in_units(_within_groups(rows), table):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
@@ -861,6 +863,23 @@ def _within_groups(rows: list[Row]) -> list[Row]:
             row = replace(row, label=_joined(group, label))  # (its unit bracket kept: 户数(万户))
         named.append(row)
     return named
+
+
+# a part of the row above, as statistical tables mark it (#女性, 其中:农村)
+PART_MARK = re.compile(r"\s*(?:#|其中\s*[:：]?)")
+
+
+def _parts_in_units(rows: list[Row], table: Table) -> list[Row]:
+    """#女性 under 城镇居民最低生活保障人数(人): a part of the row above whose label gives no unit
+    counts in that row's (人); its name stays its own, as the gold of most pages writes it."""
+    counted, whole = [], None
+    for row in rows:
+        if row.part and whole is not None and row.unit is None and _label_unit(row.label, table) is None:
+            row = replace(row, unit=whole.unit or _label_unit(whole.label, table))
+        elif not row.part:
+            whole = row
+        counted.append(row)
+    return counted
 
 
 # list numbers by level, as a statistical table numbers its rows: 一、 over (一) over 1. over (1)
@@ -1142,7 +1161,10 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             row = _row_of(line.cells, table.columns, len(table.leading_text))
-            if row is not None and not row.label and row.unit and rows and not rows[-1].values:
+            if row is not None and not row.label and rows and not rows[-1].values and (
+                    row.unit or (table.by_rows and len(row.values) == len(table.slots))):
+                # (a row's figures alone on the line under its label, a yearbook's label wrapped
+                # with its English gloss: as many as the header has columns of figures)
                 rows += _label_above(rows.pop(), row)
             elif row is not None:
                 rows.append(row)

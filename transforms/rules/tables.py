@@ -612,10 +612,20 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
         except InvalidOperation:
             continue
         dated = YEAR_HEADER.fullmatch(column.header)
+        role = "plan" if (column.role == "current" or dated) and _plan_row(row) else column.role
         found.append(Quantity(float(value), unit[0], cell.start, cell.end, _bound_qualifier(cell.bound),
                               cell.start - len(cell.bound) if cell.bound else cell.start, cell.end,
-                              _subject(table, row, column), column.role, int(dated.group(1)) if dated else None))
+                              _subject(table, row, column), role, int(dated.group(1)) if dated else None))
     return found
+
+
+def _plan_row(row: Row) -> bool:
+    """城市低保资金全年计划支出(万元): a row named as a plan, budget or task, its figures under the
+    period columns that plan's, as a plan column's are (not 计划生育, family planning)."""
+    return bool(PLAN_ROW.search(row.label))
+
+
+PLAN_ROW = re.compile(r"计划(?!生育|单列|免疫)|预算(?!执行|完成)|目标任务")
 
 
 @cache

@@ -88,8 +88,13 @@ def _title_after(line: str, start: int, title_end: re.Pattern) -> str:
     return line[start:end.start() if end else window].strip()[:LONGEST_TITLE]
 
 
+def outline_level(line: str) -> int | None:
+    """The level (1–4) of the outline number a line opens with (一、 / (一) / 1. / (1)), else None."""
+    return next((level for level, pattern in HEADING_PATTERNS if pattern.match(line)), None)
+
+
 def starts_heading(line: str) -> bool:
-    return any(pattern.match(line) for _, pattern in HEADING_PATTERNS)
+    return outline_level(line) is not None
 
 
 def _lines(text: str):

@@ -53,6 +53,7 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
                                     table_headers, unit_kinds)
+from transforms.structure import outline_level
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line), or a line closing with a
@@ -104,6 +105,7 @@ VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()�
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
+UNNUMBERED = 5  # the level of a row label with no list number: below every numbered one (1–4)
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
 
@@ -195,7 +197,7 @@ class Row:
     label: str
     unit: tuple[str, int] | None  # from its 单位 cell
     values: tuple[Cell, ...]  # numbers and placeholders, left to right
-    level: int = 4  # the level of the list number its label opened with (`_list_level`)
+    level: int = UNNUMBERED  # the level of the list number its label opened with (`_list_level`)
     part: bool = False  # its label opened with # or 其中: a part of the row above
 
 
@@ -586,7 +588,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
-    return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else 4,
+    return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else UNNUMBERED,
                bool(label_cells) and bool(PART_MARK.match(label_cells[0])))
 
 
@@ -859,15 +861,15 @@ def _within_groups(rows: list[Row]) -> list[Row]:
     named = []
     for index, row in enumerate(rows):
         label = LEADING_NUMBER.sub("", row.label).strip()
-        while groups and row.level <= groups[-1][0] < len(LIST_LEVELS):
+        while groups and row.level <= groups[-1][0] < UNNUMBERED:
             groups.pop()
         group = groups[-1][1] if groups else ""
         if all(c.is_code for c in row.values) or (
-                index + 1 < len(rows) and row.level < rows[index + 1].level < len(LIST_LEVELS)):
+                index + 1 < len(rows) and row.level < rows[index + 1].level < UNNUMBERED):
             # no values, or its code only (一、综合 JZH0110); or rows numbered a level below it
             # follow ((一)乡级行政区划 | 77, then 1.镇 | 43)
-            if row.level == len(LIST_LEVELS):
-                groups = [g for g in groups if g[0] < len(LIST_LEVELS)]
+            if row.level == UNNUMBERED:
+                groups = [g for g in groups if g[0] < UNNUMBERED]
             groups.append((row.level, re.sub(r"(?:情况|工作)$", "", label)))
         elif group and (_names_nothing_alone(BRACKETED_UNIT.sub("", label)) or _repeats_group(group, label)):
             row = replace(row, label=_joined(group, label))  # (its unit bracket kept: 户数(万户))
@@ -892,14 +894,10 @@ def _parts_in_units(rows: list[Row], table: Table) -> list[Row]:
     return counted
 
 
-# list numbers by level, as a statistical table numbers its rows: 一、 over (一) over 1. over (1)
-LIST_LEVELS = (re.compile(r"[一二三四五六七八九十]{1,3}[、.．]"), re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
-               re.compile(r"\d{1,2}[.、．](?!\d)"), re.compile(r"[(（]\d{1,2}[)）]"))
-
-
 def _list_level(label: str) -> int:
-    """The level of the list number a row label opens with (0 for 一、 … 3 for (1)); 4 for none."""
-    return next((level for level, pattern in enumerate(LIST_LEVELS) if pattern.match(label.strip())), len(LIST_LEVELS))
+    """The level of the list number a row label opens with, as a report's outline numbers its
+    headings (一、 over (一) over 1. over (1): 1–4), else UNNUMBERED."""
+    return outline_level(label.strip()) or UNNUMBERED
 
 
 def _repeats_group(group: str, label: str) -> bool:
@@ -959,7 +957,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
             i, cell = cells[offset]
             if len(lines[i].cells) > 1 or cell.is_figure or cell.text in _words()["column_numbers"]["labels"] \
-                    or (_list_level(cell.text) < len(LIST_LEVELS) and classify_header(cell.text) is None):
+                    or (_list_level(cell.text) < UNNUMBERED and classify_header(cell.text) is None):
                 break  # (甲 乙 丙 1 2 3 under the header numbers its columns; 1.优抚 opens a group of rows)
             run.append((i, cell))
         else:
@@ -1140,7 +1138,7 @@ def _block_without_figures(lines: list[_Line], cells: list[tuple[int, Cell]], po
     if by_rows:
         return False
     # (a numbered group's name is no text cell of a new block: 康复 / 1. 精准康复服务 / 视力残疾人 / (万人))
-    run = list(itertools.islice((pair for pair in cells[position:] if _list_level(pair[1].text) == len(LIST_LEVELS)), gap))
+    run = list(itertools.islice((pair for pair in cells[position:] if _list_level(pair[1].text) == UNNUMBERED), gap))
     return len(run) == gap and all(len(lines[i].cells) == 1 and not (c.is_figure or c.is_code)
                                          and _unit_cell(c.text) is None
                                          and c.text not in _words()["placeholders"]["cells"] for i, c in run)

@@ -82,9 +82,10 @@ YEARS_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—~至]\s*(?:19|20)\d{2}\s*年")  
 YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年(?:度|末|底)?")  # a column of one year's figures
 CODE = re.compile(r"[A-Za-z]{1,6}\d{4,}")
 NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-LEADING_PERIOD = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?\s*(?=[\u4e00-\u9fff])")
+MONTHS = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?"  # 1-8月, 2025年3月份
+LEADING_PERIOD = re.compile(rf"^{MONTHS}\s*(?=[\u4e00-\u9fff])")
 # a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
-LABEL_PERIOD = re.compile(r"^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?|累计)(?=[\u4e00-\u9fff]{2})")
+LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|累计)(?=[\u4e00-\u9fff]{{2}})")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
@@ -623,11 +624,15 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
 
 def _plan_row(row: Row) -> bool:
     """城市低保资金全年计划支出(万元): a row named as a plan, budget or task, its figures under the
-    period columns that plan's, as a plan column's are (not 计划生育, family planning)."""
-    return bool(PLAN_ROW.search(row.label))
+    period columns that plan's, as a plan column's are (data: table_columns.toml plan_rows)."""
+    words, not_words = _plan_row_words()
+    return bool(words.search(not_words.sub(" ", row.label)))
 
 
-PLAN_ROW = re.compile(r"计划(?!生育|单列|免疫)|预算(?!执行|完成)|目标任务")
+@cache
+def _plan_row_words() -> tuple[re.Pattern, re.Pattern]:
+    table = _words()["plan_rows"]
+    return re.compile(alternation(table["words"])), re.compile(alternation(table["not_words"]))
 
 
 @cache

@@ -16,7 +16,8 @@ DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = names_and_descriptions("documents
 
 REQUIRED_METADATA = ("document_id", "source_path", "format", "text")
 DESCRIPTIVE_METADATA = ("title", "agency", "region_code", "report_type")
-CHECKED_COLUMNS = (*REQUIRED_METADATA, "report_year", *DESCRIPTIVE_METADATA, "publish_date", "char_count")
+CHECKED_COLUMNS = (*REQUIRED_METADATA, "report_year", *DESCRIPTIVE_METADATA, "publish_date", "char_count",
+                   "rule_failures")
 SHA256_HEX = r"^[0-9a-f]{64}$"
 
 PUBLISHED = "published_on"
@@ -67,6 +68,7 @@ def document_expectations(today: date) -> dict[str, list[Any]]:
             gxe.ExpectColumnValuesToBeUnique(column="source_path"),
             gxe.ExpectColumnValuesToBeBetween(column=TEXTS_PER_ID, max_value=1),
         ],
+        "rules_read_whole_document": [gxe.ExpectColumnValuesToBeNull(column="rule_failures")],
         "text_length_sane": [
             gxe.ExpectColumnValuesToBeBetween(
                 column="char_count",

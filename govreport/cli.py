@@ -36,7 +36,10 @@ def command_extract(args: argparse.Namespace) -> int:
         if isinstance(result, Failure):
             failed = True
             _print_json({"document": path, "error": result.error})
-        elif args.meta:
+            continue
+        for failure in result.rule_failures:  # the figures stay; say which rule fields are missing
+            print(f"{path}: a rule failed, {failure} (read without it)", file=sys.stderr)
+        if args.meta:
             _print_json({"document": path, **asdict(result.meta)})
         else:
             for mention in result.mentions:

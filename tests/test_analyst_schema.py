@@ -49,7 +49,7 @@ def test_a_warehouse_of_migrations_0001_and_0002_upgrades_in_place(tmp_path):
     apply_by_hand(con, ["0001_initial.sql", "0002_sentences_terms_quality.sql"])
     documents = [read_document(SAMPLES / name) for name in ("luanchuan-2024.txt", "santai-2023.txt")]
     frames = batch_frames(documents)
-    frames["documents"] = frames["documents"].drop(columns=["year_source"])  # the columns of 0001
+    frames["documents"] = frames["documents"].drop(columns=["year_source", "rule_failures"])  # the columns of 0001
     load_batch(con, frames, run_id="old-version")
     replace_indicators(con, indicators_frame())
     before = {table: all_rows(con, table) for table in ("documents", "sentences", "sentence_terms", "metrics")}
@@ -60,7 +60,7 @@ def test_a_warehouse_of_migrations_0001_and_0002_upgrades_in_place(tmp_path):
 
     assert table_counts(con) == counts
     added = {"sentence_terms": ("sentence_length",),  # 0004, filled from sentences.term_count
-             "documents": ("year_source",)}  # 0005
+             "documents": ("year_source", "rule_failures")}  # 0005, 0008
     assert {table: all_rows(con, table, added.get(table, ())) for table in before} == before
     assert con.execute("SELECT count(*) FROM sentence_terms t JOIN sentences s USING (sentence_id)"
                        " WHERE t.sentence_length IS DISTINCT FROM s.term_count").fetchall() == [(0,)]
@@ -176,7 +176,8 @@ def document(region_code: str | None, year: int, report_type: str = "年度工�
         "document_id": hashlib.sha256(key.encode()).hexdigest(), "source_path": f"{key}.txt", "format": "txt",
         "agency": agency, "province": "重庆市" if region_code else None, "county": "巫溪县" if region_code else None,
         "region_code": region_code, "admin_level": "county" if region_code else None, "report_year": year,
-        "report_type": report_type, "char_count": 0, "text": "", "extractor_version": "test"}
+        "report_type": report_type, "char_count": 0, "text": "", "extractor_version": "test",
+        "rule_failures": None}
 
 
 def metric(doc: dict, start: int, value: float, unit: str = "人", kind: str = "actual",

@@ -1,6 +1,6 @@
 """Data quality end to end: planted errors in real runs give the right ERROR/WARN outcomes,
 quarantine, dq_results, Data Docs and alerts that arrive once. A report without a year is no
-error: it loads with a WARN (the report_year policy)."""
+error: it loads with a WARN (the report_year policy); nor is a rule that raises on one sentence."""
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -26,6 +26,9 @@ SLIPPED_2024 = report("2024年", "全年发放城乡低保资金1385.2元，保�
 NO_YEAR = report("", "全年办理结婚登记1400对。")
 # read by an extractor that gets its offsets wrong (planted below): structurally wrong rows
 BAD_OFFSETS = report("2024年", "全年办理离婚登记300对。")
+# a subject rule raises on its second sentence (planted below): the report loads, that
+# sentence's figure without a subject, and a WARN says where
+RULE_BUG = report("2024年", "全年办理收养登记12件。全年救助流浪乞讨人员4242人次。")
 
 
 class Hook(BaseHTTPRequestHandler):
@@ -64,11 +67,26 @@ def env(tmp_path, monkeypatch, webhook):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     files = {"wuxi-2023.txt": GOOD_2023, "wuxi-2024.txt": SLIPPED_2024, "no-year.txt": NO_YEAR,
-             "bad-offsets.txt": BAD_OFFSETS}
+             "bad-offsets.txt": BAD_OFFSETS, "rule-bug.txt": RULE_BUG}
     for name, text in files.items():
         (inbox / name).write_text(text, encoding="utf-8")
     plant_offset_fault(monkeypatch)
+    plant_rule_bug(monkeypatch)
     return tmp_path
+
+
+def plant_rule_bug(monkeypatch):
+    """The subject rule raises on any sentence holding the figure 4242, as a rule's bug would."""
+    import transforms.extract
+
+    original = transforms.extract.name_subjects
+
+    def crashing(stream, sentence_start, quantities, memory):
+        if any(q.value == 4242 for q in quantities):
+            raise IndexError("planted: list index out of range")
+        return original(stream, sentence_start, quantities, memory)
+
+    monkeypatch.setattr(transforms.extract, "name_subjects", crashing)
 
 
 def plant_offset_fault(monkeypatch):
@@ -98,15 +116,20 @@ def test_planted_errors(env, webhook, capsys):
     assert summary.success, summary.error
     failed = {(c.name, c.severity) for c in summary.checks if not c.passed}
     assert {("raw_matches_text", "ERROR"), ("report_year_present", "WARN"), ("no_tenfold_jump", "WARN"),
-            ("percentage_in_range", "WARN")} <= failed
+            ("percentage_in_range", "WARN"), ("rules_read_whole_document", "WARN")} <= failed
 
     with duckdb.connect(str(env / "w.duckdb"), read_only=True) as con:
         loaded = {p.rsplit("/", 1)[1] for (p,) in con.execute("SELECT source_path FROM documents").fetchall()}
         statuses = dict(con.execute("SELECT regexp_extract(source_path, '[^/]+$'), status FROM ingest_log").fetchall())
         dq = con.execute("SELECT check_name, severity, passed, observed_value FROM dq_results"
                          " WHERE NOT passed ORDER BY check_name").fetchall()
-    # the ERROR document alone is kept out; the one without a year loads
-    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt", "no-year.txt"}
+        failures = con.execute("SELECT rule_failures FROM documents WHERE source_path LIKE '%rule-bug.txt'").fetchall()
+        bug_figures = con.execute("SELECT value, subject FROM metrics JOIN documents USING (document_id)"
+                                  " WHERE source_path LIKE '%rule-bug.txt' ORDER BY value").fetchall()
+    # the ERROR document alone is kept out; the one without a year and the one a rule raised on load
+    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt", "no-year.txt", "rule-bug.txt"}
+    assert failures == [("sentence 3: IndexError: planted: list index out of range",)]
+    assert bug_figures == [(12.0, "收养登记"), (4242.0, None)]
     assert statuses["bad-offsets.txt"] == "quarantined" and statuses["no-year.txt"] == "loaded"
     reason = next((env / "quarantine").glob("*bad-offsets.txt.reason.txt")).read_text(encoding="utf-8")
     assert "raw_matches_text" in reason
@@ -115,7 +138,7 @@ def test_planted_errors(env, webhook, capsys):
 
     alerts = [json.loads(line) for line in (env / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {a["check"] for a in alerts} >= {"raw_matches_text", "report_year_present", "no_tenfold_jump",
-                                            "percentage_in_range"}
+                                            "percentage_in_range", "rules_read_whole_document"}
     assert all(a["query"].startswith("govreport query") for a in alerts if a["document_id"])
     delivered = [a for payload in received for a in payload["alerts"]]
     assert {a["check"] for a in delivered} == {a["check"] for a in alerts}

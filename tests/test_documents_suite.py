@@ -62,6 +62,7 @@ PLANTED = [
     ("publish_date_in_period", "WARN", {"publish_date": date(2023, 12, 30)}),
     ("content_hash_valid", "ERROR", {"document_id": "not-a-sha256"}),
     ("text_length_sane", "WARN", {"text": "太短", "char_count": 2}),
+    ("rules_read_whole_document", "WARN", {"rule_failures": "sentence 3: IndexError: list index out of range"}),
 ]
 
 

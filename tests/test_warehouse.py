@@ -49,7 +49,7 @@ def make_batch(files: dict[str, str], metrics_per_doc: int = 2) -> dict[str, pd.
             "county": "巫溪县", "region_code": "500238", "admin_level": "county", "report_year": 2024,
             "year_source": "title",
             "report_type": "年度工作总结", "publish_date": "2025-01-10", "index_no": None, "doc_no": None,
-            "char_count": len(text), "text": text, "extractor_version": "v1",
+            "char_count": len(text), "text": text, "extractor_version": "v1", "rule_failures": None,
         })
         sentences.append({
             "sentence_id": f"{doc_id}:0", "document_id": doc_id, "idx": 0, "section_id": f"{doc_id}:0",

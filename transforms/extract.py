@@ -28,13 +28,16 @@ def cut_document(text: str, quantities: list[Quantity]) -> TokenStream:
 
 def extract_mentions(text: str, sections: list[Section], sentences: list[Sentence],
                      meta: DocumentMeta | None = None, quantities: list[Quantity] | None = None,
-                     stream: TokenStream | None = None, trace: dict[int, dict[str, str]] | None = None
-                     ) -> list[Mention]:
+                     stream: TokenStream | None = None, trace: dict[int, dict[str, str]] | None = None,
+                     failures: list[str] | None = None) -> list[Mention]:
     """Mentions in text order. `meta` gives the report's year and type, which the period of a
     figure falls back on (rules/periods.py); without it periods are known only from the text.
     `quantities` and `stream` are the document's (found and cut here when not given). `trace`,
     when given, receives for each mention's start the names of the rules that decided it
-    (its `kind` rule …), for the rule corpora and for anyone asking why."""
+    (its `kind` rule …), for the rule corpora and for anyone asking why. `failures`, when given,
+    receives a line for each sentence a rule raised on, whose figures are then kept without that
+    sentence's rule fields (no subject, indicator or period; kind actual); without it the error
+    propagates, as the corpora and tests want."""
     meta = meta or DocumentMeta()
     quantities = find_quantities(text) if quantities is None else quantities
     stream = stream or cut_document(text, quantities)
@@ -52,52 +55,66 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
         if paragraph < 0 or "\n" in text[paragraph:sentence.start]:
             memory = SubjectMemory(document_subjects)  # a new paragraph: what its figures inherit starts afresh
         paragraph = sentence.start
-        section = sections[sentence.section] if sentence.section is not None else None
-        category = section.category if section else SectionCategory.OTHER
-        if category is SectionCategory.OUTLINE:
-            continue
-        if sentence.section not in times:
-            times[sentence.section] = section_time(meta, sections, sentence.section)
-        time = times[sentence.section]
-        if time.ahead and category is SectionCategory.OTHER and not _dated_by_report_title(
-                sections, sentence.section, meta.report_year):
-            category = SectionCategory.PLANS  # a heading naming a later period than the report's
-        group = list(group)
-        change_end = -1  # where the last figure that is a change ends: a list after it changes too
-        after_target = False
-        for quantity, named in zip(group, name_subjects(stream, sentence.start, group, memory)):
-            subject = named.subject
-            indicator, _, indicator_rule = match_indicator_traced(
-                subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity),
-                before=text[sentence.start:quantity.outer_start])
-            if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
-                    change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
-                # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
-                indicator, indicator_rule = None, "not_the_level"
-                change_end = quantity.outer_end
-            else:
-                change_end = -1
-            if quantity.unit == NO_UNIT:
-                indicator, indicator_rule = None, "no_unit"  # an indicator is measured in a unit
-            kind, kind_rule = kind_of(KindContext(
-                text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
-                outer_end=quantity.outer_end, category=category,
-                in_heading=section is not None and _on_heading_line(text, section, quantity.start),
-                review=category in REVIEW or (category is SectionCategory.OTHER and any(
-                    start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
-                column_year=quantity.column_year, report_year=meta.report_year, after_target=after_target,
-                section_end=section.end if section is not None else None, announced_plan=announced,
-                plan_leads=leads))
-            after_target = kind is Kind.TARGET
-            decided.append(kind_rule)
-            mentions.append(Mention(
-                subject=subject.text if subject else None, indicator=indicator,
-                value=quantity.value, unit=quantity.unit or None, raw=text[quantity.start:quantity.end],
-                qualifier=quantity.qualifier, kind=kind,
-                start=quantity.start, end=quantity.end, sentence=sentence.index,
-                section=sentence.section, period=_period(cues, quantity, time)))
-            if trace is not None:
-                trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
+        group, done = list(group), len(mentions)
+        try:
+            section = sections[sentence.section] if sentence.section is not None else None
+            category = section.category if section else SectionCategory.OTHER
+            if category is SectionCategory.OUTLINE:
+                continue
+            if sentence.section not in times:
+                times[sentence.section] = section_time(meta, sections, sentence.section)
+            time = times[sentence.section]
+            if time.ahead and category is SectionCategory.OTHER and not _dated_by_report_title(
+                    sections, sentence.section, meta.report_year):
+                category = SectionCategory.PLANS  # a heading naming a later period than the report's
+            change_end = -1  # where the last figure that is a change ends: a list after it changes too
+            after_target = False
+            for quantity, named in zip(group, name_subjects(stream, sentence.start, group, memory)):
+                subject = named.subject
+                indicator, _, indicator_rule = match_indicator_traced(
+                    subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity),
+                    before=text[sentence.start:quantity.outer_start])
+                if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
+                        change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
+                    # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
+                    indicator, indicator_rule = None, "not_the_level"
+                    change_end = quantity.outer_end
+                else:
+                    change_end = -1
+                if quantity.unit == NO_UNIT:
+                    indicator, indicator_rule = None, "no_unit"  # an indicator is measured in a unit
+                kind, kind_rule = kind_of(KindContext(
+                    text=text, sentence_start=sentence.start, start=quantity.start, end=quantity.end,
+                    outer_end=quantity.outer_end, category=category,
+                    in_heading=section is not None and _on_heading_line(text, section, quantity.start),
+                    review=category in REVIEW or (category is SectionCategory.OTHER and any(
+                        start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
+                    column_year=quantity.column_year, report_year=meta.report_year, after_target=after_target,
+                    section_end=section.end if section is not None else None, announced_plan=announced,
+                    plan_leads=leads))
+                after_target = kind is Kind.TARGET
+                decided.append(kind_rule)
+                mentions.append(Mention(
+                    subject=subject.text if subject else None, indicator=indicator,
+                    value=quantity.value, unit=quantity.unit or None, raw=text[quantity.start:quantity.end],
+                    qualifier=quantity.qualifier, kind=kind,
+                    start=quantity.start, end=quantity.end, sentence=sentence.index,
+                    section=sentence.section, period=_period(cues, quantity, time)))
+                if trace is not None:
+                    trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
+        except Exception as error:  # a rule's bug costs this sentence's rule fields, not the report
+            if failures is None:
+                raise
+            del mentions[done:], decided[done:]
+            failures.append(f"sentence {sentence.index}: {type(error).__name__}: {error}")
+            for quantity in group:
+                decided.append(RULE_FAILED)
+                mentions.append(Mention(
+                    subject=None, indicator=None, value=quantity.value, unit=quantity.unit or None,
+                    raw=text[quantity.start:quantity.end], qualifier=quantity.qualifier, kind=Kind.ACTUAL,
+                    start=quantity.start, end=quantity.end, sentence=sentence.index, section=sentence.section))
+                if trace is not None:
+                    trace[quantity.start] = dict.fromkeys(("kind", "subject", "indicator"), RULE_FAILED)
     return _section_totals(text, sections, mentions, decided, trace)
 
 
@@ -127,6 +144,8 @@ def _period(cues: Cues, quantity: Quantity, time) -> str | None:
         return f"{int(period[:4]) - 1}{period[4:]}"
     return period
 
+
+RULE_FAILED = "rule_failed"  # the trace of a figure whose sentence a rule raised on
 
 # Figures that take their subject from another figure without being its measure: a change of a
 # level, a share of a whole.

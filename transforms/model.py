@@ -124,3 +124,6 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     # search terms of each sentence, parallel to `sentences`
     sentence_terms: list[dict[str, int]] = field(default_factory=list)
+    # what a rule failed to read, one line each (`metadata: …`, `sentence 12: …`): a rule's bug
+    # costs the fields it decides, not the report (the figures stay, read without that rule)
+    rule_failures: list[str] = field(default_factory=list)

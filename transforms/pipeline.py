@@ -10,7 +10,7 @@ from pathlib import Path
 from transforms.clean import clean_text, normalise_characters
 from transforms.extract import cut_document, extract_mentions
 from transforms.metadata import extract_meta, title_as_written
-from transforms.model import Document, Mention
+from transforms.model import Document, DocumentMeta, Mention
 from transforms.readers import MAX_INPUT_BYTES, UnreadableDocument, check_input_size, read_bytes
 from transforms.rules.quantities import find_quantities
 from transforms.search_terms import sentence_terms
@@ -30,7 +30,9 @@ def build_document(data: bytes, source_path: str) -> Document:
     The text is stored as written; structure, metadata and metrics are found on its
     simplified-character copy (same length, same offsets), and each mention's raw is then
     taken from the text as written, as the title is from the page as read. jieba cuts that copy once, around the quantities; the
-    subjects, indicators and search terms all read that one cut."""
+    subjects, indicators and search terms all read that one cut. A rule that raises costs only
+    what it decides (the metadata, or one sentence's subjects and kinds), and
+    `Document.rule_failures` says where; the file is lost only when it cannot be read."""
     raw = read_bytes(data, Path(source_path).name)
     text = clean_text(raw.text)
     if not text.strip():
@@ -40,16 +42,21 @@ def build_document(data: bytes, source_path: str) -> Document:
                  for label, value in raw.page_meta.items()}
     sections = parse_sections(matchable)
     sentences = split_sentences(matchable, sections)
-    meta = extract_meta(matchable, page_meta, Path(source_path).name)
+    failures: list[str] = []
+    try:
+        meta = extract_meta(matchable, page_meta, Path(source_path).name)
+    except Exception as error:  # a metadata rule's bug costs the metadata, not the figures
+        meta = DocumentMeta()
+        failures.append(f"metadata: {type(error).__name__}: {error}")
     quantities = find_quantities(matchable)
     stream = cut_document(matchable, quantities)  # the one jieba cut of the document
-    mentions = extract_mentions(matchable, sections, sentences, meta, quantities, stream)
+    mentions = extract_mentions(matchable, sections, sentences, meta, quantities, stream, failures=failures)
     return Document(
         document_id=content_hash(data), source_path=source_path, format=raw.format,
         encoding=raw.encoding, text=text, meta=replace(meta, title=title_as_written(meta.title, raw.text)),
         sections=sections, sentences=sentences,
         mentions=[replace(m, raw=text[m.start:m.end]) for m in mentions] if matchable != text else mentions,
-        sentence_terms=[sentence_terms(stream, s.start, s.end) for s in sentences])
+        sentence_terms=[sentence_terms(stream, s.start, s.end) for s in sentences], rule_failures=failures)
 
 
 FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),

@@ -22,7 +22,7 @@ def documents_frame(documents: list[Document]) -> pd.DataFrame:
     version = extractor_version()
     rows = [{"document_id": d.document_id, "source_path": d.source_path, "format": d.format,
              "encoding": d.encoding, **asdict(d.meta), "char_count": len(d.text), "text": d.text,
-             "extractor_version": version}
+             "extractor_version": version, "rule_failures": "; ".join(d.rule_failures) or None}
             for d in documents]
     frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     frame["publish_date"] = pd.to_datetime(frame["publish_date"], errors="coerce").dt.date
@@ -91,7 +91,7 @@ def metric_id(document_id: str, start: int, end: int) -> str:
 DOCUMENT_COLUMNS = ["document_id", "source_path", "format", "encoding", "title", "agency",
                     "province", "city", "county", "region_code", "admin_level", "report_year",
                     "year_source", "report_type", "publish_date", "index_no", "doc_no", "char_count", "text",
-                    "extractor_version"]
+                    "extractor_version", "rule_failures"]
 SECTION_COLUMNS = ["section_id", "document_id", "idx", "parent_idx", "level", "number", "title",
                    "category", "start", "end"]
 METRIC_COLUMNS = ["metric_id", "document_id", "section_id", "subject", "indicator", "value",

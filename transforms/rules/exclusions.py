@@ -120,7 +120,7 @@ def _age_threshold(c: Candidate) -> bool:
         return False
     right_after = c.text[c.quantity.end:c.quantity.end + 4]
     clause = CLAUSE_MARKS.split(c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
-    if _pattern(f"(?:{alternation(table['measures'])}){table['measure_link']}").search(clause):
+    if any(word in clause for word in table["measures"]) and not right_after.startswith(("以上", "以下", "及以上")):
         return False  # 平均年龄为31.2岁: the measure's value
     return (c.before.endswith(_words_of("age_threshold", "before"))
             or bool(_pattern(table["range_before"]).search(c.before))

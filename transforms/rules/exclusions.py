@@ -139,9 +139,18 @@ def _size_class(c: Candidate) -> bool:
     """500万元以上固定资产投资项目, 2亩以上耕地: an amount with 以上 that names a class of
     projects, firms or land before its noun (like 规模以上企业), not a figure of the work."""
     table = _table()["size_class"]
+    if c.quantity.unit not in table["units"]:
+        return False
     bound = c.text[c.quantity.end:c.quantity.outer_end].strip()
-    return (c.quantity.unit in table["units"] and bound in table["bounds"]
-            and bool(_pattern(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['classes'])})").match(c.after)))
+    class_noun = _pattern(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['classes'])})").match(c.after)
+    if bound in table["bounds"]:
+        return bool(class_noun) or bool(SIZE_CLASS_COUNT.match(c.after))
+    return not bound and c.before.endswith(tuple(table["bounds_before"])) and bool(
+        _pattern(rf"(?:{alternation(table['classes'])})").match(c.after))
+
+
+# 5000万元以上的8个: the count of the class follows at once
+SIZE_CLASS_COUNT = re.compile(r"的\s*[\d一二三四五六七八九十两]")
 
 
 def _duration_threshold(c: Candidate) -> bool:

@@ -203,6 +203,9 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
         return _sibling(found, flow)
     if found.measure == "funds" and flow in _money_acts():
         return found  # 年发 of 年发低保资金: what is done with money is no part of it
+    if found.measure in ("persons", "households", "cases") and flow in load_toml(
+            "indicator_populations.toml")["own_acts"]:
+        return found  # 救助 of 救助城市低保对象: what the programme does to them
     return None
 
 

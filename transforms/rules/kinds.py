@@ -637,7 +637,9 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
                       # or a will, then a count of the items in its sentence (将…,重点抓好15件…民生实事)
                       rf"|(?:{alternation(table['wills'])})[^。；;！!？?\n]{{0,30}}?"
                       rf"(?:\d+|[一二三四五六七八九十两]+)\s*(?:{alternation(table['count_units'])})"
-                      rf"[^，,。；;！!？?\n]{{0,8}}?(?:{alternation(table['counted_items'])})")
+                      rf"[^，,。；;！!？?\n]{{0,8}}?(?:{alternation(table['counted_items'])})"
+                      # or the goals the list sets (2018年…的主要目标是：(一)…; 主要 is blanked)
+                      rf"|(?:{alternation(table['goals'])})(?:是|为|如下)?(?=\s*[:：])")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
     return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts

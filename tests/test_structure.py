@@ -61,6 +61,12 @@ def test_a_heading_naming_how_planned_work_went_reviews_it():
     assert [s.category.value for s in parse_sections(text)] == ["work_done", "plans", "plans"]
 
 
+def test_a_heading_saying_the_planned_work_was_done_reviews_it():
+    text = ("一、紧扣民生兜底，年度目标任务超额完成\n新增养老床位360张。\n"
+            "二、2025年主要目标任务\n新增养老床位400张。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["work_done", "plans"]
+
+
 def test_a_plan_word_naming_what_the_work_followed_is_no_plan():
     text = ("(一)依法公开围绕全局重点工作，编制公开目录\n发布信息320条。\n"
             "(二)按照年初确定的工作任务推进救助\n发放资金80万元。\n"

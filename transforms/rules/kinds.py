@@ -826,12 +826,18 @@ def announces_plan(text: str, report_year: int | None) -> bool:
     """Whether the page opens by reporting a year's list of projects or tasks decided or issued
     (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
     lines (a site's path and an image's name left out), a list's name, a word announcing it and
-    no word of progress or results (…完成情况公布), with a year not before the report's in that
+    no word of progress or results (…完成情况公布; nor may another clause of those lines name the
+    list with one: a results page recalls the vote), with a year not before the report's in that
     clause or an earlier one of its sentence (2025年，全县将集中力量办好十件民生实事), 今年 being
     the report's (a headline's 今年为民办实事项目发布)."""
     table = _table()["announced_plan"]
     pattern = _announcement()
-    for sentence in (s for line in _opening_lines(text, table["lines"]) for s in re.split(r"[。!！?？]", line)):
+    opening = _opening_lines(text, table["lines"])
+    lists = re.compile(alternation(table["lists"]))
+    if any(lists.search(clause) and any(word in clause for word in table["results"])
+           for line in opening for clause in re.split(r"[,，;；。!！?？]", line)):
+        return False  # 2022年十件民生实事完成情况 over a lead recalling the vote: the page reports results
+    for sentence in (s for line in opening for s in re.split(r"[。!！?？]", line)):
         years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
         for clause in re.split(r"[,，;；]", sentence):
             years += [int(y) for y in YEAR.findall(clause)]

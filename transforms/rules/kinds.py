@@ -566,6 +566,24 @@ def _cue_before(c: KindContext) -> bool:
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
+def _plan_source(c: KindContext) -> bool:
+    """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…: a sentence giving a plan's
+    content by its title (whose words the cues cannot read: titles are blanked) holds its figures,
+    unless what follows the title says them done."""
+    found = None
+    for found in _plan_source_pattern().finditer(c.text, c.sentence_start, c.start):
+        pass
+    return found is not None and not _says_done(c.before_plain[found.end() - c.sentence_start:])
+
+
+@cache
+def _plan_source_pattern() -> re.Pattern:
+    table = _table()["plan_source"]
+    documents, plans = alternation(table["documents"]), alternation(table["documents"] + table["plans"])
+    return re.compile(rf"(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
+                      rf"|《[^《》\n]{{0,40}}?(?:{plans})》中?(?:{alternation(table['says'])})")
+
+
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
     sentence holds for each of its parts that semicolons divide, unless a part says done."""
@@ -959,6 +977,7 @@ KIND_RULES = (
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
+    KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("list_size", Kind.TARGET, _list_size),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("plan_list", Kind.TARGET, _plan_list),

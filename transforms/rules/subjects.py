@@ -98,6 +98,12 @@ COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, 支出 + 型 is 支出型, whatever
 # 评定 or 支出 is alone.
 BOUND_SUFFIXES = frozenset("率数量额型")
+# Single characters that make a modifier of the word before them (全区|性, 救助|类, 镇街|级): a
+# subject never opens with one, so what they bind to stays.
+BOUND_MODIFIER_SUFFIXES = frozenset("性类级")
+# One-character verbs of being at or reaching a place that make one word with a single
+# character after them that jieba left alone (在|岗人员, 到|村项目, 到|班率): the pair stays whole.
+BINDING_VERBS = frozenset({"在", "到"})
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
 RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
@@ -491,6 +497,12 @@ def _take_run(words: list[str]) -> list[str]:
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
                      or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)):
         run.insert(0, words.pop())
+        if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
+            run.insert(0, words.pop())  # 全区|性: what the suffix makes a modifier of, though a strip word alone
+            break
+        if words and words[-1] in BINDING_VERBS and len(run[0]) == 1 and HAN.match(run[0]) \
+                and word_tag(run[0]) not in NAMELESS_TAGS and _touching(words[-1], run[0]):
+            run.insert(0, words.pop())  # 在|岗|人员: the character the verb binds is no word alone
     if "".join(run) in BARE_HEADS and words:
         # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head
         glued = words[-1]
@@ -501,6 +513,11 @@ def _take_run(words: list[str]) -> list[str]:
             words.append(glued.part(0, len(glued) - len(verb)))
             run.insert(0, glued.part(len(glued) - len(verb)))
     return run
+
+
+def _touching(before: str, after: str) -> bool:
+    """Whether two words of the document stand side by side, nothing between them."""
+    return isinstance(before, Word) and isinstance(after, Word) and before.stop == after.start >= 0
 
 
 # Words that link a count to what it counts (有, 共有, 其中) and end a name read back from 户.
@@ -641,11 +658,18 @@ def _leading_place(run: list[str]) -> int:
     """How many words a place name that opens the run takes (新|市|坝|镇 特困人员 → 4); 0 when
     none does or the name would be all of it."""
     joined, longest = "", 0
+    if _known_verb(run[0]):
+        return 0  # 新增|镇|街级照料中心, 培训|镇|村干部: a verb opens no place name
     for count, word in enumerate(run[:-1], start=1):
         joined += word
         if len(joined) >= 2 and is_place(joined):
             longest = count
     return longest
+
+
+def _known_verb(word: str) -> bool:
+    """A verb the subject rules drop or read (新增, 培训, 发放)."""
+    return word in _words("subject_verbs.txt") or (word in strip_words() and word_tag(word) in ("v", "vn"))
 
 
 def _is_scope(run: list[str]) -> bool:
@@ -675,6 +699,9 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
+        if len(run) > 1 and (run[1] in BOUND_MODIFIER_SUFFIXES or (
+                first in BINDING_VERBS and len(run[1]) == 1 and HAN.match(run[1]) and word_tag(run[1]) not in NAMELESS_TAGS)):
+            break  # 全区|性|社会组织, 救助|类|单位, 在|岗|人员: the pair is one word jieba did not know
         if len(run) > 1 and (levels := _level_list(run)):
             run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
         elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):

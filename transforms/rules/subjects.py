@@ -602,13 +602,14 @@ def _possessor(words: list[str]) -> list[str]:
     return owner
 
 
-def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
+def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False) -> bool:
     """Whether the verb in front of `rest` is dropped: in front of a thing, a person or money
-    unless the rest names nothing alone (救助金额); in front of an event noun (讲授法治专题党课)."""
-    if verb not in _words("subject_verbs.txt") or not rest:
+    unless the rest names nothing alone (救助金额); in front of an event noun (讲授法治专题党课).
+    A verb no list names goes only where it is plainly the predicate (`_heads_object`)."""
+    if not rest or not (verb in _words("subject_verbs.txt") or _heads_object(verb, rest, predicate)):
         return False
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
-        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
+        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, predicate)
     phrase = "".join(rest)
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
@@ -616,6 +617,27 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
+
+
+def _heads_object(verb: str, rest: list[str], predicate: bool) -> bool:
+    """Whether a word no list names is a verb heading its object (共|迎来|户外大巴, 全部|缴回|违规费用,
+    组建|各类|医联体): jieba's dictionary tags it a verb, a noun ends what follows it, and the
+    verb is plainly the clause's predicate — an adverb or a word of scope stands right before it
+    (`predicate`) or a filler opens its object (各类, 相关). Without such a mark
+    a verb before a noun may name a kind of it (散居孤儿, 倒塌房屋, 注册社工), which stays."""
+    return len(verb) > 1 and word_tag(verb) == "v" and verb not in domain_terms() \
+        and (predicate or rest[0] in _words("subject_fillers.txt")) \
+        and (rest[-1] in domain_terms() or word_tag(rest[-1]) in NOUN_TAGS) and "".join(rest) not in RECORDS
+
+
+# Words right before a verb that make it the clause's predicate: adverbs (已, 又, 共, 现已) and
+# words of summing (累计, 共计, 全部); not words of time (全年, 今年, 目前|散居孤儿).
+PREDICATE_MARK_TAGS = frozenset({"d", "ad"})
+SUMMING = frozenset({"累计", "共计", "合计", "总计", "全年共", "全部"})
+
+
+def _marks_predicate(word: str) -> bool:
+    return word_tag(word) in PREDICATE_MARK_TAGS or word in SUMMING
 
 
 @cache
@@ -688,7 +710,7 @@ def _is_scope(run: list[str]) -> bool:
         or bool(EACH_PLACE.fullmatch(first))
 
 
-def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
+def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
     `counts` is "things" (people, things, money), "events" or "other" (rates, durations).
@@ -742,9 +764,12 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:
             run = [*_split_verb(first), *run[1:]]
-        elif _verb_goes(first, run[1:], counts):
+        elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
+            # 共|抢救|维护|零星烈士墓: verbs no list names, after the mark, go together; after a
+            # verb a list names (新增|集中供养, 接收|退伍|士兵) a verb names a kind of the thing
+            predicate = predicate and first not in _words("subject_verbs.txt")
         elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
             run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
         else:
@@ -997,7 +1022,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things":
         run = _after_recipients(stream.text, run)
         run = _without_start(run)
-    run, dropped = _trim_front(run, counts)
+    run, dropped = _trim_front(run, counts, bool(words) and _marks_predicate(words[-1]))
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)

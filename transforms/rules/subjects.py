@@ -630,14 +630,16 @@ def _heads_object(verb: str, rest: list[str], predicate: bool) -> bool:
         and (rest[-1] in domain_terms() or word_tag(rest[-1]) in NOUN_TAGS) and "".join(rest) not in RECORDS
 
 
-# Words right before a verb that make it the clause's predicate: adverbs (已, 又, 共, 现已) and
-# words of summing (累计, 共计, 全部); not words of time (全年, 今年, 目前|散居孤儿).
+# Words right before a verb that make it the clause's predicate: adverbs (已, 又, 共, 现已), words
+# of summing (累计, 共计, 全部) and the period whose work is told (今年|迎来, 全年|获得); not a word
+# of the present, which opens a state (目前|散居孤儿, 目前|在建项目).
 PREDICATE_MARK_TAGS = frozenset({"d", "ad"})
 SUMMING = frozenset({"累计", "共计", "合计", "总计", "全年共", "全部"})
+PERIOD_OF_WORK = frozenset({"全年", "今年"})
 
 
 def _marks_predicate(word: str) -> bool:
-    return word_tag(word) in PREDICATE_MARK_TAGS or word in SUMMING
+    return word_tag(word) in PREDICATE_MARK_TAGS or word in SUMMING or word in PERIOD_OF_WORK
 
 
 @cache
@@ -767,9 +769,9 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
-            # 共|抢救|维护|零星烈士墓: verbs no list names, after the mark, go together; after a
-            # verb a list names (新增|集中供养, 接收|退伍|士兵) a verb names a kind of the thing
-            predicate = predicate and first not in _words("subject_verbs.txt")
+            # the mark is of the verb right after it: a verb after that one may name a kind of
+            # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
+            predicate = False
         elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
             run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
         else:

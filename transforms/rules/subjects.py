@@ -1126,17 +1126,19 @@ def generic_subjects() -> frozenset[str]:
 
 def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: int, clause_start: int,
                   counts: str) -> Subject | None:
-    """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full."""
+    """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full (the
+    nearest that does)."""
     if subject is None or subject.text not in generic_subjects():
         return subject
     text = stream.text
-    earlier = text.rfind(subject.text, sentence_start, clause_start)
-    if earlier < 0:
-        return subject
-    end = earlier + len(subject.text)
-    wider = subject_before_number(stream, clause_before(text, end, sentence_start), end, counts)
-    if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
-        return wider
+    end = clause_start
+    while (earlier := text.rfind(subject.text, sentence_start, end)) >= 0:
+        # the nearest that names more: 发放补贴…,累计发放补贴 passes over the bare one before it
+        end = earlier + len(subject.text)
+        wider = subject_before_number(stream, clause_before(text, end, sentence_start), end, counts)
+        if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
+            return wider
+        end = earlier
     return subject
 
 
@@ -2148,15 +2150,43 @@ def _measure_of_topic(a: Around) -> Subject | None:
         verb = topic is not None and word_tag(topic) in ("v", "vn")  # 审批: a deed, no group
         return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
-    if a.quantities[a.index - 1].unit not in PERSON_UNITS:
+    paid = tuple(words["programme_payments"])
+    counted = a.quantities[a.index - 1].unit
+    if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None
     if not (_bare_measure(own.text) or sum_word):
         return None
     topic = _topic(previous)
-    if not topic or (topic == previous.text and not (sum_word and topic.endswith(tuple(words["programmes"])))):
+    if not topic or (topic == previous.text and not (sum_word and topic.endswith((*words["programmes"], *paid)))):
         return None
-    return Subject(topic + own.text)
+    if not sum_word:
+        return Subject(topic + own.text)
+    if own.text in words["verb_sums"] and _joined(topic, own.text) == topic + own.text:
+        return None  # 城乡低保4319人次,发放保障金: whose 保障金 annotators do not agree on
+    if topic.endswith(MONEY_SUFFIXES):
+        return Subject(topic)  # 尊老金发放17704人次,发放保障资金104.72万元: the programme is the payment
+    # 城市低保对象…,发放保障资金 → 城市低保保障资金, as the text writes the sum; a programme of
+    # payments keeps its own word (…护理补贴保障2638人次,发放保障资金 → 护理补贴资金)
+    written = own.text if topic.endswith(paid) else _sum_as_written(a.clause, words["sum_words"], own.text)
+    return Subject(_joined(topic, written))
+
+
+def _sum_as_written(clause: str, sum_words: list[str], named: str) -> str:
+    """The sum word a clause ends with, with the verb the text writes inside it (发放保障资金 →
+    保障资金, where the subject of the clause alone, `named`, leaves 保障 out)."""
+    core = re.sub(r"[\s共计为达]+$", "", clause)
+    found = max((word for word in sum_words if core.endswith(word) and word.endswith(named)), key=len, default="")
+    return found or named
+
+
+def _joined(topic: str, measure: str) -> str:
+    """A topic and the sum after it, once where the topic ends as the sum begins (贫困重度残疾人保障
+    + 保障金 → 贫困重度残疾人保障金; 城乡低保 + 保障金 keeps both)."""
+    for overlap in range(min(len(topic), len(measure)) - 1, 1, -1):
+        if topic.endswith(measure[:overlap]):
+            return topic + measure[overlap:]
+    return topic + measure
 
 
 # Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生

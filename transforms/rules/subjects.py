@@ -662,7 +662,7 @@ SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
-OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅"}  # 我局, 我委, 我厅: the body the report is by
+OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅", "国"}  # 我局, 我委, 我厅: the body the report is by; 我国
 # The report's own area named by a word of area, not a level (全地区, 本辖区).
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.

@@ -730,8 +730,9 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
         elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
-        elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit():
-            run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out
+        elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit() \
+                and not AGE_LABEL.match(run[2] + run[3]):
+            run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):

@@ -627,9 +627,12 @@ def _heads_object(verb: str, rest: list[str], predicate: bool) -> bool:
     a verb before a noun may name a kind of it (散居孤儿, 倒塌房屋, 注册社工), which stays."""
     return len(verb) > 1 and word_tag(verb) == "v" and verb not in domain_terms() \
         and (predicate or rest[0] in _words("subject_fillers.txt")) \
-        and (rest[-1] in domain_terms() or word_tag(rest[-1]) in NOUN_TAGS) and "".join(rest) not in RECORDS
+        and (rest[-1] in domain_terms() or word_tag(rest[-1]) in HEAD_TAGS) and "".join(rest) not in RECORDS
 
 
+# Tags of a word that ends a noun phrase: nouns, and the words jieba tags as adjectives or
+# distinguishers though they name a thing (合同/a); not verbal nouns (培训), which name a deed.
+HEAD_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b"})
 # Words right before a verb that make it the clause's predicate: adverbs (已, 又, 共, 现已), words
 # of summing (累计, 共计, 全部) and the period whose work is told (今年|迎来, 全年|获得); not a word
 # of the present, which opens a state (目前|散居孤儿, 目前|在建项目).

@@ -98,6 +98,12 @@ COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
 # Single characters that end a compound noun: 评定 + 率 is 评定率, 支出 + 型 is 支出型, whatever
 # 评定 or 支出 is alone.
 BOUND_SUFFIXES = frozenset("率数量额型")
+# Single characters that make a modifier of the word before them (全区|性, 救助|类, 镇街|级): a
+# subject never opens with one, so what they bind to stays.
+BOUND_MODIFIER_SUFFIXES = frozenset("性类级")
+# One-character verbs of being at or reaching a place that make one word with a single
+# character after them that jieba left alone (在|岗人员, 到|村项目, 到|班率): the pair stays whole.
+BINDING_VERBS = frozenset({"在", "到"})
 PARTS = re.compile(r"[、和及]")
 LONGEST_SUBJECT = 30
 RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
@@ -491,6 +497,12 @@ def _take_run(words: list[str]) -> list[str]:
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
                      or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)):
         run.insert(0, words.pop())
+        if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
+            run.insert(0, words.pop())  # 全区|性: what the suffix makes a modifier of, though a strip word alone
+            break
+        if words and words[-1] in BINDING_VERBS and len(run[0]) == 1 and HAN.match(run[0]) \
+                and word_tag(run[0]) not in NAMELESS_TAGS and _touching(words[-1], run[0]):
+            run.insert(0, words.pop())  # 在|岗|人员: the character the verb binds is no word alone
     if "".join(run) in BARE_HEADS and words:
         # 纳入监测|对象: jieba glued a strip verb to the compound verb naming the head
         glued = words[-1]
@@ -501,6 +513,11 @@ def _take_run(words: list[str]) -> list[str]:
             words.append(glued.part(0, len(glued) - len(verb)))
             run.insert(0, glued.part(len(glued) - len(verb)))
     return run
+
+
+def _touching(before: str, after: str) -> bool:
+    """Whether two words of the document stand side by side, nothing between them."""
+    return isinstance(before, Word) and isinstance(after, Word) and before.stop == after.start >= 0
 
 
 # Words that link a count to what it counts (有, 共有, 其中) and end a name read back from 户.
@@ -585,13 +602,14 @@ def _possessor(words: list[str]) -> list[str]:
     return owner
 
 
-def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
+def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False) -> bool:
     """Whether the verb in front of `rest` is dropped: in front of a thing, a person or money
-    unless the rest names nothing alone (救助金额); in front of an event noun (讲授法治专题党课)."""
-    if verb not in _words("subject_verbs.txt") or not rest:
+    unless the rest names nothing alone (救助金额); in front of an event noun (讲授法治专题党课).
+    A verb no list names goes only where it is plainly the predicate (`_heads_object`)."""
+    if not rest or not (verb in _words("subject_verbs.txt") or _heads_object(verb, rest, predicate)):
         return False
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
-        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts)
+        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, predicate)
     phrase = "".join(rest)
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
@@ -599,6 +617,32 @@ def _verb_goes(verb: str, rest: list[str], counts: str) -> bool:
     if counts == "things":
         return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
+
+
+def _heads_object(verb: str, rest: list[str], predicate: bool) -> bool:
+    """Whether a word no list names is a verb heading its object (共|迎来|户外大巴, 全部|缴回|违规费用,
+    组建|各类|医联体): jieba's dictionary tags it a verb, a noun ends what follows it, and the
+    verb is plainly the clause's predicate — an adverb or a word of scope stands right before it
+    (`predicate`) or a filler opens its object (各类, 相关). Without such a mark
+    a verb before a noun may name a kind of it (散居孤儿, 倒塌房屋, 注册社工), which stays."""
+    return len(verb) > 1 and word_tag(verb) == "v" and verb not in domain_terms() \
+        and (predicate or rest[0] in _words("subject_fillers.txt")) \
+        and (rest[-1] in domain_terms() or word_tag(rest[-1]) in HEAD_TAGS) and "".join(rest) not in RECORDS
+
+
+# Tags of a word that ends a noun phrase: nouns, and the words jieba tags as adjectives or
+# distinguishers though they name a thing (合同/a); not verbal nouns (培训), which name a deed.
+HEAD_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b"})
+# Words right before a verb that make it the clause's predicate: adverbs (已, 又, 共, 现已), words
+# of summing (累计, 共计, 全部) and the period whose work is told (今年|迎来, 全年|获得); not a word
+# of the present, which opens a state (目前|散居孤儿, 目前|在建项目).
+PREDICATE_MARK_TAGS = frozenset({"d", "ad"})
+SUMMING = frozenset({"累计", "共计", "合计", "总计", "全年共", "全部"})
+PERIOD_OF_WORK = frozenset({"全年", "今年"})
+
+
+def _marks_predicate(word: str) -> bool:
+    return word_tag(word) in PREDICATE_MARK_TAGS or word in SUMMING or word in PERIOD_OF_WORK
 
 
 @cache
@@ -621,7 +665,7 @@ SELF = frozenset("我本全")
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
-OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅"}  # 我局, 我委, 我厅: the body the report is by
+OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅", "国"}  # 我局, 我委, 我厅: the body the report is by; 我国
 # The report's own area named by a word of area, not a level (全地区, 本辖区).
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
@@ -641,11 +685,18 @@ def _leading_place(run: list[str]) -> int:
     """How many words a place name that opens the run takes (新|市|坝|镇 特困人员 → 4); 0 when
     none does or the name would be all of it."""
     joined, longest = "", 0
+    if _known_verb(run[0]):
+        return 0  # 新增|镇|街级照料中心, 培训|镇|村干部: a verb opens no place name
     for count, word in enumerate(run[:-1], start=1):
         joined += word
         if len(joined) >= 2 and is_place(joined):
             longest = count
     return longest
+
+
+def _known_verb(word: str) -> bool:
+    """A verb the subject rules drop or read (新增, 培训, 发放)."""
+    return word in _words("subject_verbs.txt") or (word in strip_words() and word_tag(word) in ("v", "vn"))
 
 
 def _is_scope(run: list[str]) -> bool:
@@ -664,7 +715,7 @@ def _is_scope(run: list[str]) -> bool:
         or bool(EACH_PLACE.fullmatch(first))
 
 
-def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
+def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
     `counts` is "things" (people, things, money), "events" or "other" (rates, durations).
@@ -675,12 +726,16 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
         run = run[len(run) - run[::-1].index("并"):]
     while run:
         first = run[0]
+        if len(run) > 1 and (run[1] in BOUND_MODIFIER_SUFFIXES or (
+                first in BINDING_VERBS and len(run[1]) == 1 and HAN.match(run[1]) and word_tag(run[1]) not in NAMELESS_TAGS)):
+            break  # 全区|性|社会组织, 救助|类|单位, 在|岗|人员: the pair is one word jieba did not know
         if len(run) > 1 and (levels := _level_list(run)):
             run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
         elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
             run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
-        elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit():
-            run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out
+        elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit() \
+                and not AGE_LABEL.match(run[2] + run[3]):
+            run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
@@ -715,9 +770,12 @@ def _trim_front(run: list[str], counts: str) -> tuple[list[str], list[str]]:
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:
             run = [*_split_verb(first), *run[1:]]
-        elif _verb_goes(first, run[1:], counts):
+        elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
+            # the mark is of the verb right after it: a verb after that one may name a kind of
+            # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
+            predicate = False
         elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
             run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
         else:
@@ -970,7 +1028,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things":
         run = _after_recipients(stream.text, run)
         run = _without_start(run)
-    run, dropped = _trim_front(run, counts)
+    run, dropped = _trim_front(run, counts, bool(words) and _marks_predicate(words[-1]))
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
@@ -1072,17 +1130,19 @@ def generic_subjects() -> frozenset[str]:
 
 def widen_generic(subject: Subject | None, stream: TokenStream, sentence_start: int, clause_start: int,
                   counts: str) -> Subject | None:
-    """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full."""
+    """资金 → 社会组织发展专项资金 when an earlier clause of the sentence names it in full (the
+    nearest that does)."""
     if subject is None or subject.text not in generic_subjects():
         return subject
     text = stream.text
-    earlier = text.rfind(subject.text, sentence_start, clause_start)
-    if earlier < 0:
-        return subject
-    end = earlier + len(subject.text)
-    wider = subject_before_number(stream, clause_before(text, end, sentence_start), end, counts)
-    if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
-        return wider
+    end = clause_start
+    while (earlier := text.rfind(subject.text, sentence_start, end)) >= 0:
+        # the nearest that names more: 发放补贴…,累计发放补贴 passes over the bare one before it
+        end = earlier + len(subject.text)
+        wider = subject_before_number(stream, clause_before(text, end, sentence_start), end, counts)
+        if wider and wider.text.endswith(subject.text) and len(wider.text) > len(subject.text):
+            return wider
+        end = earlier
     return subject
 
 
@@ -2094,15 +2154,43 @@ def _measure_of_topic(a: Around) -> Subject | None:
         verb = topic is not None and word_tag(topic) in ("v", "vn")  # 审批: a deed, no group
         return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
-    if a.quantities[a.index - 1].unit not in PERSON_UNITS:
+    paid = tuple(words["programme_payments"])
+    counted = a.quantities[a.index - 1].unit
+    if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None
     if not (_bare_measure(own.text) or sum_word):
         return None
     topic = _topic(previous)
-    if not topic or (topic == previous.text and not (sum_word and topic.endswith(tuple(words["programmes"])))):
+    if not topic or (topic == previous.text and not (sum_word and topic.endswith((*words["programmes"], *paid)))):
         return None
-    return Subject(topic + own.text)
+    if not sum_word:
+        return Subject(topic + own.text)
+    if own.text in words["verb_sums"] and _joined(topic, own.text) == topic + own.text:
+        return None  # 城乡低保4319人次,发放保障金: whose 保障金 annotators do not agree on
+    if topic.endswith(MONEY_SUFFIXES):
+        return Subject(topic)  # 尊老金发放17704人次,发放保障资金104.72万元: the programme is the payment
+    # 城市低保对象…,发放保障资金 → 城市低保保障资金, as the text writes the sum; a programme of
+    # payments keeps its own word (…护理补贴保障2638人次,发放保障资金 → 护理补贴资金)
+    written = own.text if topic.endswith(paid) else _sum_as_written(a.clause, words["sum_words"], own.text)
+    return Subject(_joined(topic, written))
+
+
+def _sum_as_written(clause: str, sum_words: list[str], named: str) -> str:
+    """The sum word a clause ends with, with the verb the text writes inside it (发放保障资金 →
+    保障资金, where the subject of the clause alone, `named`, leaves 保障 out)."""
+    core = re.sub(r"[\s共计为达]+$", "", clause)
+    found = max((word for word in sum_words if core.endswith(word) and word.endswith(named)), key=len, default="")
+    return found or named
+
+
+def _joined(topic: str, measure: str) -> str:
+    """A topic and the sum after it, once where the topic ends as the sum begins (贫困重度残疾人保障
+    + 保障金 → 贫困重度残疾人保障金; 城乡低保 + 保障金 keeps both)."""
+    for overlap in range(min(len(topic), len(measure)) - 1, 1, -1):
+        if topic.endswith(measure[:overlap]):
+            return topic + measure[overlap:]
+    return topic + measure
 
 
 # Measures that name nothing alone and, right after a count, measure the thing it counted (寄宿生

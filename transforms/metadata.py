@@ -1697,11 +1697,15 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+# A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
+# year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
+FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
-# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
-CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
+# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows, or
+# unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it).
+CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
@@ -1720,7 +1724,7 @@ BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/�
 
 
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
-FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
+FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五|第十(?P<long>[一二三四五])个五年(?:规划|计划)")  # or by its full name
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
 PAST_TERM = re.compile(r"十(?P<n>[一二三四五])五[”\"]?\s*(?:期间|时期)")  # the term a plan's opening looks back on
 
@@ -1748,7 +1752,7 @@ def title_year(title: str | None) -> int | None:
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
-        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"]) if term else None
+        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"] or term["long"]) if term else None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if 0 <= plan < summary:  # the plan named first (2025年工作计划和2024年工作总结): the summary's year, after the plan
@@ -1783,32 +1787,33 @@ WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|�
 
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
-    does (the earliest of a tie), never one the text compares against nor one whose clause
-    plans (2024年，全省将…); a year's work conference counts for the year before (2021年全市民政
+    does (the latest of a tie: the text speaks from it, the others are its past), never one the
+    text compares against nor one whose clause plans (2024年，全省将…); each mention counted once
+    however many patterns read it; a year's work conference counts for the year before (2021年全市民政
     工作会议 → 2020); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
     text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
-    first: dict[int, int] = {}
     for match in WORK_CONFERENCE.finditer(text):  # held early in its year, it reviews the year before
         year = int(match.group("year")) - 1
         counts[year] += 1
-        first[year] = min(first.get(year, match.start()), match.start())
     text = _blank(WORK_CONFERENCE, text)
-    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
+    seen: set[int] = set()  # a year standing where several patterns read it is one mention
+    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR):
         for match in pattern.finditer(text):
-            if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()):
+            if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
+                    or match.start("year") in seen:
                 continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
+            seen.add(match.start("year"))
             year = int(match.group("year"))
             counts[year] += 1
-            first[year] = min(first.get(year, match.start()), match.start())
     candidates = [y for y in counts if y not in compared]
     if not candidates:
         return None
     if plan:
         return min(candidates)
-    return max(candidates, key=lambda y: (counts[y], -first[y]))
+    return max(candidates, key=lambda y: (counts[y], y))
 
 
 FIRST_QUARTER = 3
@@ -1837,6 +1842,26 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")
+
+
+def _news_looks_back(title: str | None, text: str) -> bool:
+    """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年."""
+    return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
+
+
+def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bool:
+    """Whether a body year may be dated news's own: its day's year or later, or the year before
+    where the news is of the first quarter or looks back (1月20日,…总结2023年工作; 去年,全市…);
+    an older year is a past event the story narrates. A story whose own dateline (中新网4月29日电)
+    is not of the page's day was reposted later: the page's date says nothing of its year."""
+    published, month = int(publish_date[:4]), int(publish_date[5:7])
+    dateline = STORY_DATELINE.search(text, 0, OPENING * 2)
+    if dateline and (int(dateline["m"]), int(dateline["d"])) != (month, int(publish_date[8:10])):
+        return True
+    return year >= published or year == published - 1 and (month <= FIRST_QUARTER or _news_looks_back(title, text))
+
+
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).
 SIGNED_MONTH = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月[ \t]*$", re.MULTILINE)
 SIGNATURE_REACH = 120  # how far from the end a signature stands
@@ -1855,13 +1880,38 @@ FOUNDED = {"建军": 1927, "建党": 1921, "新中国成立": 1949, "建国": 19
 CITED_PLAN = re.compile(rf"《\s*{YEAR}[^》\n]{{0,40}}?(?:方案|计划|要点|清单|任务|安排)[^》\n]{{0,6}}》")
 
 
+# A document a text cites by the year it names near its opening (《关于开展2025年…, 《关于某市2015年上半年…
+# 的报告》, its close perhaps cut off with the excerpt) or by its number's year (某委办发〔2017〕52号).
+CITED_YEAR = re.compile(rf"《[^》\n]{{0,12}}?{YEAR}|[〔\[［]\s*(?P<number_year>(?:19|20)\d{{2}})\s*[〕\]］]\s*\d{{1,4}}\s*号")
+
+
 def this_years_plan(text: str) -> int | None:
     """An undated text on 今年's work that cites plans of one year only (今年以来,区民政局根据
-    《2024年…实施方案》…): the work of that year."""
+    《2024年…实施方案》…), or documents of one year only (印发《关于开展2024年…》, …〔2024〕12号):
+    the work of that year."""
     if "今年" not in text:
         return None
     years = {int(m.group("year")) for m in CITED_PLAN.finditer(text)}
+    if not years:
+        years = {int(m.group("year") or m.group("number_year")) for m in CITED_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# A year whose work a text deploys (部署2015年民政工作), where it also recaps the year before (总结上一年…):
+# news of a conference early in that year, whose figures are the year before's.
+DEPLOYED_YEAR = re.compile(rf"(?:部署|布置|安排|谋划)\s*{YEAR}[^，。,；;\n]{{0,12}}?工作")
+RECAP = re.compile(r"上一年|去年|过去一年|上年(?!同期)")
+# A date in a web address's path (/2015/02/06/, /2010-06-22/, /201612/).
+URL_DATE = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d{2})[/\-]?(?:0[1-9]|1[0-2])(?:[/\-]?(?:[0-2]\d|3[01]))?(?![\d])")
+# A table's header of years, one a column (项目 Item 2010 2015 2020 2021, or one a line: 2016 | / 2017 |): two or more,
+# each bare (no 年, no date after it).
+YEAR_COLUMNS = re.compile(r"(?:(?<=[\s|])|^)(?:(?:19|20)\d{2}[ \t]*\|?[ \t]*\n?[ \t]*){2,}(?=\||$|\n)", re.MULTILINE)
+TABLE_HEAD_LINES = 40
+
+
+def head_of_table(text: str) -> str:
+    """The first lines of a text, where a table's header stands."""
+    return "\n".join(text.split("\n", TABLE_HEAD_LINES)[:TABLE_HEAD_LINES])
 
 
 # The line under a work report's title: the day and the session it was delivered at.
@@ -1888,6 +1938,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
+        if to_congress and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+            # its review part named by its year (一、2019年工作回顾): the title's year or the one before it
+            return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
+
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
@@ -1898,6 +1952,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
         text = _blank(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
+    if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
+        year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
@@ -1909,14 +1965,20 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
-            looks_back = "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
+            looks_back = _news_looks_back(title, text)
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
         return year - 1 if looks_back else year, "publish_date"
+    if (deployed := DEPLOYED_YEAR.search(text)) and RECAP.search(text):
+        return int(deployed["year"]) - 1, "body"  # 总结上一年工作,部署2015年工作: the year it recaps
     if kind == "新闻报道" and (year := sole_year(text)):
         return year, "body"
+    if found := YEAR_COLUMNS.search(head_of_table(text)):  # a table's columns of years (项目 | 2019 | 2020 |): the latest
+        return max(int(year) for year in re.findall(r"(?:19|20)\d{2}", found.group())), "body"
     if year := this_years_plan(text):
         return year, "body"
+    if kind == "新闻报道" and (dated := URL_DATE.search(" ".join(URL.findall(text)))):
+        return int(dated["year"]), "body"  # undated news printing its address or its source's (…/2015/02/06/…)
     if found := ANNIVERSARY.search(text[:OPENING]):  # 值此建军93周年之际: a speech's own year
         return FOUNDED[found["event"]] + int(found["n"]), "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")

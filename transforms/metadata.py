@@ -167,6 +167,7 @@ WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|�
 # Those and counts (两个): a phrase before a town's level holding one (继续推进社区, 当巴和雪两个社区)
 # is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
+                 r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
                  r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
@@ -342,8 +343,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
         if department.startswith(level):
             department, placed = department[len(level):], True
             break
-    if department.startswith("党委"):
+    if department.startswith(("党委", "党工委")):
         return None  # 镇党委政府, 街道党工委: the place's party committee and government, no department
+    if name.endswith("政府") and not placed and not _is_loose_place_prefix(name.lstrip(REDACTION)[:-2].removesuffix("人民")):
+        return None  # a government is a place's (人民代表大会政府工作报告 names none)
     if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
         follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
@@ -450,12 +453,19 @@ TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
                           r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
+# A title opening with a town's level alone (镇2010年工作总结…, 街道2021年工作总结…): a town's report.
+TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作)")
+# A town's government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…).
+TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)")
+
+
 def _title_openings(reading: _Reading) -> list[str]:
     after = tuple(_config()["agency"]["title_after"])
     found = []
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
-        name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening)
+        name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening) \
+            or ((town := TOWN_GOVERNMENT_TITLE.match(opening)) and town.group())
         if name and not VISITING.match(opening if opening.startswith(name) else title, len(name)):
             found.append(name)
     return found
@@ -1323,6 +1333,11 @@ def _labelled(line: str) -> bool:
                for word in words[1:])
 
 
+# What a repeated phrase may open with that is no part of the title (201X/X/XX, a list number 1、), up to a
+# year it opens with (1、-精品推荐- 2008年街道办工作总结 keeps its 2008年).
+LEADING_JUNK = re.compile(r"^(?:[\dA-Za-z/\-_.、]*?(?=(?:19|20)\d{2}\s*年)|[\dA-Za-z/\-_.、]+)")
+
+
 def _glued_title(line: str) -> str | None:
     """A title run into the body (…工作总结2022年,泾县…) or repeated on its line (编号:…
     市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first, when it opens
@@ -1330,7 +1345,7 @@ def _glued_title(line: str) -> str | None:
     prose = re.search(r"[,，;；。!！?？]", line)
     glued = GLUED_TITLE.match(line)
     for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
-        phrase = re.sub(r"^[\dA-Za-z/\-_.、]+", "", found.group())
+        phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
             longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
             return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
@@ -2330,7 +2345,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
+        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain)) \
+            or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:

@@ -525,6 +525,7 @@ ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
 # notes (注:…, ①…由省民政厅按统一口径调整): about the data, never naming the issuer.
 DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n。]*|^[ \t]*(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩])[^\n]*",
                          re.MULTILINE)
+FIGURES_SOURCE = re.compile(r"(?:数据|资料)来源(?:于|\s*[:：])")  # not a page's 信息来源: label
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
@@ -1151,7 +1152,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = _without_site_name(lines)
+    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1181,13 +1182,61 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
-    under_labels = bool(kept) and kept[0][0] > 0 and all(_label_row(line) for line in lines[:kept[0][0]])
-    first = candidates[0] if candidates and lines and (candidates[0] == _title_text(lines[0], True) or under_labels) else None
-    if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
-            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]) \
+    opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels
+    under_labels = opening is not None and opening[0] > 0 \
+        and all(_label_row(line) or _page_furniture(line) for line in lines[:opening[0]])
+    first = opening[1] if under_labels else \
+        candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
+    at = opening[0] if under_labels and first == opening[1] else 0
+    if first and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) and not starts_heading(first) \
+            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+UNDER_FURNITURE_HEADLINE = 50  # a headline under the page's breadcrumb or labels, over the body, may run this long
+
+
+MENU_RUN = 5  # short lines one after another at least this many: a site's menu saved one item a line
+MENU_ITEM = re.compile(r"[^\d|:：,，。;；]{1,8}")
+MENU_REACH = 60  # head lines within which a menu stands
+
+
+def _without_menu(lines: list[str]) -> list[str]:
+    """The lines without a site's menu or toolbar saved one item a line (拼音 / 辅助浏览 / 读屏 / 放大 /
+    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them."""
+    kept, run = [], []
+    for index, line in enumerate(lines):
+        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip()):
+            run.append(line)
+            continue
+        kept += run if len(run) < MENU_RUN else []
+        run = []
+        kept.append(line)
+    return kept + (run if len(run) < MENU_RUN else [])
+
+
+@cache
+def _chrome_words() -> re.Pattern:
+    return re.compile(alternation(_config()["title"]["site_chrome"]))
+
+
+def _site_chrome(line: str) -> bool:
+    """A short line of the site's own controls or offers (打开适老化模式 无障碍浏览, 免费发布信息, 下载客户端), or its
+    menu on one line: no title."""
+    return len(line) <= HEADLINE and bool(_chrome_words().search(line)) or bool(MENU_LINE.fullmatch(line.strip()))
+
+
+# A site's menu saved on one line (新闻 政务 党建 视频 图片, 县委 县人大 县政府 县政协): four short words or more, spaced.
+MENU_LINE = re.compile(r"[^\s\d|:：,，。;；]{1,4}(?:[ \t\u3000]+[^\s\d|:：,，。;；]{1,4}){3,}")
+
+
+def _page_furniture(line: str) -> bool:
+    """A head line of the page's furniture over its title: a breadcrumb, a page label and its value
+    (索引号 … 发布机构 …, 主题词), the site's buttons."""
+    return bool(BREADCRUMB.search(line)) or _labelled(line) or any(_page_label(word) is not None for word in line.split()) \
+        or bool(SITE_BUTTONS.fullmatch(line))
 
 
 def _label_row(line: str) -> bool:
@@ -2251,6 +2300,36 @@ def _region_above(region: dict[str, str | None], named: Counter[str]) -> dict[st
             "region_code": region["region_code"] or prefix.ljust(6, "0")}
 
 
+CLUSTER_COUNTIES = 4  # counties of one city a text names, by full or short name, to tell that city (three may be a city's streets named after another's: 宜川路, 甘泉街道)
+
+
+def _region_by_counties(text: str) -> dict[str, str] | None:
+    """The province and city of a text naming several counties or districts of one city (郯城、兰山、
+    罗庄、费县…: 临沂市), by full or short name: a short name alone may be a common word and a name
+    several divisions bear may be any of them, but four names or more meeting in one city, and
+    in no other as often, tell it."""
+    heads, by_name = _names_by_head(), _divisions_by_name()
+    cities: dict[str, set[str]] = {}
+    position = 0
+    while position < len(text) - 1:
+        names = heads.get(text[position:position + 2])
+        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        if name is None or text.startswith(PLACE_RUNS_ON, position + len(name)):
+            position += 1
+            continue
+        for code in by_name[name]:
+            if _code_level(code) == "county":
+                cities.setdefault(code[:4], set()).add(name)
+        position += len(name)
+    ranked = sorted(cities.items(), key=lambda item: -len(item[1]))
+    if not ranked or len(ranked[0][1]) < CLUSTER_COUNTIES or len(ranked) > 1 and len(ranked[1][1]) >= len(ranked[0][1]):
+        return None
+    prefix, names = ranked[0][0], _division_names()
+    city = names.get(prefix + "00")
+    return {"province": names.get(prefix[:2] + "0000"), "city": None if city in NON_CITY else city,
+            "region_code": prefix + "00"}
+
+
 # A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row
 # of the national statistics forms).
 BANNER_WORDS = re.compile(r"[我全本][旗盟]|[旗盟]委")
@@ -2357,6 +2436,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
+    if not region["province"] and (counties := _region_by_counties(plain)):  # 郯城、兰山、罗庄…: their city's
+        region = {**region, **{key: value for key, value in counties.items() if value and not region.get(key)}}
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:
@@ -2378,6 +2459,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
+    if place_issuer and agency and FIGURES_SOURCE.search(plain):
+        agency = None  # figures of a place credited to a body (数据来源:民政部): the place they are of, no issuer
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
     year, year_source = report_year(title, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…

@@ -256,7 +256,8 @@ def _generic_name() -> re.Pattern:
     preposition inside makes it a clause (市上成立了由市委), no name."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,6}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站))")  # a website (市政府网站) is no body
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置在学]))")  # a website (市政府网站) is no body,
+    # nor a verb or word the generic word opens (拟办理, 处理, 站在, 科学)
 
 
 # Particles and prepositions no body's name holds (了, 由, 把, 被, 在): a phrase with one is a clause.
@@ -413,7 +414,20 @@ def _standalone_lines(reading: _Reading) -> list[str]:
 
 def _page_publisher(reading: _Reading) -> list[str]:
     value = reading.page.get("agency", "")
-    return [value] if value else []
+    return [value] if value and not _bare_department(value) else []
+
+
+def _page_department(reading: _Reading) -> list[str]:
+    """A page label naming a department by its generic word alone (来源:宣传处, 来源:计划财务处): an
+    office of the site's body, the issuer only where the text names no body more surely."""
+    value = reading.page.get("agency", "")
+    return [value] if value and _bare_department(value) else []
+
+
+def _bare_department(value: str) -> bool:
+    """A department named by a generic body word with no place or level before it (宣传处, 计划财务处)."""
+    return not known_agencies(value, opening=True) and not value.startswith(_levels()) and not _place_at(value, 0) \
+        and not TOWN.fullmatch(value) and bool(_generic_name().fullmatch(value))
 
 
 PAGE_VALUE_END = re.compile(r"[\s|【\[]")
@@ -455,8 +469,10 @@ TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 
 # A title opening with a town's level alone (镇2010年工作总结…, 街道2021年工作总结…): a town's report.
 TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作)")
-# A town's government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…).
-TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)")
+# A government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…, 2021年市政府拟办理…).
+TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)"
+                                   r"|(?:省|市|州|盟|县|区|旗)(?:人民)?政府(?![办网]|[\u4e00-\u9fff]{2,4}工作)")  # or a county's or
+# city's (市政府拟办理…), not over a field's work (县政府民政工作总结: the field's bureau's)
 
 
 def _title_openings(reading: _Reading) -> list[str]:
@@ -660,6 +676,7 @@ def _addressed_peers(reading: _Reading) -> list[str]:
 AGENCY_EVIDENCE = (
     AgencyEvidence("standalone_line", 5, _standalone_lines),
     AgencyEvidence("page_publisher", 5, _page_publisher),
+    AgencyEvidence("page_department", 2, _page_department),
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
@@ -813,7 +830,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         for name in rule.find(reading):
             if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
                 continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
-            if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own)):
+            if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
                 continue
             scores[name] += rule.weight
     if not scores:
@@ -1162,19 +1179,20 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
-        if _labelled(line):
+        if _labelled(line) or _page_furniture(line):
             continue
         if len(line) > LONGEST_TITLE:
             glued = _glued_title(line)
-            if glued and all(before.endswith((":", "：")) for _, before in kept[:index]):
-                return glued  # the first line, but for a site's label over it (内容预览:)
+            if glued and all(before.endswith((":", "：")) or _sharing_marks().search(before) for _, before in kept[:index]):
+                return glued  # the first line, but for a site's label over it (内容预览:) or its note on the file it shows
             continue
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
-        glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
+        glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
+        # 时间:2013-12-31, …项目完成 2024年01月19日)
         if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
                 or (glued and _headline(line, glued.group().strip())):
             return line
@@ -1182,6 +1200,11 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
+    lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede]
+    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    if over and all(_over_lede(line) for line in over):
+        return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels
     under_labels = opening is not None and opening[0] > 0 \
         and all(_label_row(line) or _page_furniture(line) for line in lines[:opening[0]])
@@ -1193,6 +1216,17 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+# A news story's lede: a paper's or site's mark (本报讯, 本网讯), a dateline (…10月8日电).
+NEWS_LEDE = re.compile(r"(?:本[报网台]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
+
+
+def _over_lede(line: str) -> bool:
+    """A line that may be (part of) the headline right over a news lede: short, no sentence mark,
+    no page furniture, no date."""
+    return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not SENTENCE_MARK.search(line) and not _page_furniture(line) \
+        and not DATE.search(line) and len(CJK.findall(line)) >= HEADLINE_WORDS and not _site_chrome(line)
 
 
 UNDER_FURNITURE_HEADLINE = 50  # a headline under the page's breadcrumb or labels, over the body, may run this long
@@ -1333,7 +1367,9 @@ def _title_text(line: str, first: bool = False) -> str:
     if original:
         line = original.group("title")  # (原标题:…): a repost gives its source's title
     undated = TRAILING_DATE.sub("", line)
-    line = undated if _title_like(undated) else line  # not a paper's name and date (青江日报 2021年03月08日)
+    if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
+            and len(CJK.findall(undated)) >= HEADLINE_WORDS:
+        line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
     return PAGE_SUFFIX.sub("", line).strip()
 
 
@@ -1346,7 +1382,7 @@ ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]"
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
-GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[:：].*$")
+GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:(?:发布)?(?:时间|日期|来源)|作者)\s*[:：].*$")  # 作者:… 时间:… after a headline too
 
 
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
@@ -1649,7 +1685,7 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
@@ -1657,6 +1693,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 
+# An e-paper's issue date with its weekday (2016年10月21日 星期五).
+WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without

@@ -7,7 +7,8 @@ naming a body), the opening of a title, the report's own opening (现将…, 现
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
 from (记者从县医保局获悉; not a statistics office) or whose spokesperson speaks, the body a
 speaker delivers the report for (我代表镇人民政府向大会报告工作), the body 我局 refers to, a plain mention
-(not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
+(not on the line of the report's addressees, 各县区民政局：); news naming several bodies by mention alone
+has none. 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
 A body the figures are credited to (数据来源:民政部, 数据来源于…, a table's notes) or counted
 (街道办事处22个) is none, and so is a body the text gives a task (县发改委要会同…); news
@@ -29,17 +30,22 @@ body stands out, is the issuer. The region then comes only from places the text 
 (青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
-二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
-截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
-never it), else the publish date's or a signature's, its month alone too (an annual report
+二〇二三年 read as digits; a congress work report's review part, 一、2019年工作回顾, before it), else the
+year the body works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县… / 提高到2012年的…,
+counted once a mention before a plan part, the latest of a tie; a year compared against, 比2023年,
+or said to be what it is, 2026年是…之年, is never it), else the publish date's or a signature's, its month alone too (an annual report
 published in its first quarter covers the year before; news speaks of its own year unless it
-speaks of 去年 more), else undated news's one year, else the file name's;
+speaks of 去年 more; dated news's body year older than its day is a past event it narrates, and a
+monthly report dates its own month), else undated news's one year, a table's header of years (the
+latest), a 今年 text citing documents of one year, a conference deploying a year's work while
+recapping the one before (the year before), undated news's printed address, else the file name's;
 `year_source` says which. A yearbook and a work report to a congress (…政府工作报告) cover the
 year before their title's; figures of several years (2020-2021年…情况) the last, a plan of
 several its first; a sharing site's compilation (…(精选5篇)) has no title year; 十四五 is 2021.
 
 The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
-it leaves empty from the places the text names (region_from_text). Report types are named
+it leaves empty from the places the text names (region_from_text), four counties or more of one
+city named by full or short name, or a local text's province mark (豫公网安备, 豫残联[2021]23号). Report types are named
 pattern rules (metadata.toml [[report_type]]) read against the title, the report's description
 of itself and, without a title, its opening. Examples of every field, in our own words:
 transforms/corpus/metadata/.
@@ -74,7 +80,7 @@ REDACTION = "*＊×xX#＃"
 # a sharing site's notes on its preview (全文预览已结束, 文档简介).
 FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
-PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
+PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-–—]\s*)")  # or a viewer's Page 6 - …
 # A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
 DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订稿|试行"
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
@@ -543,7 +549,8 @@ DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n�
                          re.MULTILINE)
 FIGURES_SOURCE = re.compile(r"(?:数据|资料)来源(?:于|\s*[:：])")  # not a page's 信息来源: label
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
-SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
+# where a sentence starts; a reporter's source clause (记者从…获悉,) opens the news's first statement too
+SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：])\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
 
@@ -796,6 +803,15 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+def _town_government(name: str, scores: Counter[str]) -> str | None:
+    """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
+    government's name, as the fixtures README names a town's issuer."""
+    if not TOWN.fullmatch(name):
+        return None
+    governments = [other for other in scores if other.startswith(name) and other[len(name):] in TOWN_GOVERNMENTS]
+    return governments[0] if len(governments) == 1 else None
+
+
 PLACE_LEVELS = "省市州盟县区旗镇乡"
 
 
@@ -826,6 +842,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     superiors = _superiors(text)
     own = _own_level(text)
     scores: Counter[str] = Counter()
+    mentioned_only = True  # no evidence but plain mentions
     for rule in AGENCY_EVIDENCE:
         for name in rule.find(reading):
             if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
@@ -833,11 +850,14 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
                 continue
             scores[name] += rule.weight
+            mentioned_only = mentioned_only and rule.name == "mention"
     if not scores:
         return _place_issuer(reading)
+    if mentioned_only and _is_news(text) and len({name.strip(REDACTION)[-3:] for name in scores}) > 1:
+        return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        merged[_unabbreviated(_fuller(name, scores), scores)] += score
+        merged[_town_government(name, scores) or _unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
     tied = [name for name in scores if merged.get(name) == best]
     # a shorter name (民政局, 县民政局) is the same body as a tied name ending with it (海安市民政局, 青山县民政局)
@@ -945,8 +965,14 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place:
             return _full_place(place)
     text = reading.text
+    if any(word in text for word in _config()["agency"]["self_references"]):
+        return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
     own = _own_level(text)
+    reporting = tuple(_config()["agency"]["reporting_bodies"])
     for match in SENTENCE_START.finditer(text):
+        if match.group().startswith(("获悉", "了解到", "得知")) \
+                and text.endswith(reporting, max(0, match.start() - 8), match.start()):
+            continue  # the figures of a statistics office (记者从枣庄市统计局获悉,…): of the place, no issuer's
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
         place, city = _place_at(text, start), None
@@ -1947,6 +1973,10 @@ def sole_year(text: str) -> int | None:
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")
 
 
+# A monthly report (一、本月工作总结 / 二、下月工作计划): its date's month is its period, not the year before.
+MONTHLY_REPORT = re.compile(r"本月(?:工作|份)|当月工作|下月工作")
+
+
 def _news_looks_back(title: str | None, text: str) -> bool:
     """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年."""
     return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
@@ -2069,7 +2099,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
             looks_back = _news_looks_back(title, text)
         else:
-            looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
+            looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划"
+                                                     and not MONTHLY_REPORT.search(text, 0, OPENING))
         return year - 1 if looks_back else year, "publish_date"
     if (deployed := DEPLOYED_YEAR.search(text)) and RECAP.search(text):
         return int(deployed["year"]) - 1, "body"  # 总结上一年工作,部署2015年工作: the year it recaps
@@ -2368,6 +2399,26 @@ def _region_by_counties(text: str) -> dict[str, str] | None:
             "region_code": prefix + "00"}
 
 
+# A province's one-character name in a site's public-security or ICP record (豫公网安备 4106…, 鲁ICP备…) or
+# opening a provincial body's document number (豫残联[2021]23号, 鲁民发〔2020〕3号); not those a city
+# shares (宁 Nanjing, 青 Qingdao, 新 Xinxiang…) in a number.
+PROVINCE_MARK = re.compile(r"(?P<abbr>[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])(?:公网安备|ICP备|ICP证)"
+                           r"|(?:^|(?<=[\s(（]))(?P<doc>[冀晋辽黑沪浙皖闽赣鲁豫鄂湘粤桂琼渝黔滇藏陕甘])(?:残联|民发|民函|政发|政办发|人社发|卫健|财社)"
+                           r"\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]", re.MULTILINE)
+PROVINCE_ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "豫": "河南省",
+                          "云": "云南省", "滇": "云南省", "辽": "辽宁省", "黑": "黑龙江省", "湘": "湖南省", "皖": "安徽省",
+                          "鲁": "山东省", "新": "新疆维吾尔自治区", "苏": "江苏省", "浙": "浙江省", "赣": "江西省",
+                          "鄂": "湖北省", "桂": "广西壮族自治区", "甘": "甘肃省", "晋": "山西省", "蒙": "内蒙古自治区",
+                          "陕": "陕西省", "吉": "吉林省", "闽": "福建省", "贵": "贵州省", "黔": "贵州省", "粤": "广东省",
+                          "青": "青海省", "藏": "西藏自治区", "川": "四川省", "宁": "宁夏回族自治区", "琼": "海南省"}
+
+
+def _province_by_abbreviation() -> dict[str, str]:
+    """The one-character names of the provinces, as the gazetteer writes the provinces' names."""
+    known = set(_division_names().values())
+    return {abbr: name for abbr, name in PROVINCE_ABBREVIATIONS.items() if name in known}
+
+
 # A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row
 # of the national statistics forms).
 BANNER_WORDS = re.compile(r"[我全本][旗盟]|[旗盟]委")
@@ -2389,6 +2440,13 @@ def _sole_place_level(text: str) -> str | None:
         return None
     ((code, count),) = named.items()
     return _code_level(code) if count >= FIGURES_PLACE_MENTIONS else None
+
+
+def _bodies_level(text: str) -> str | None:
+    """The one level of the bodies a text without an issuer names (区人社局、区民政局、区教体局…): the
+    level of the place it is about."""
+    levels = {level_of(name) for _, _, name in known_agencies(text)} - {None}  # a bare 民政局 tells none
+    return levels.pop() if len(levels) == 1 else None
 
 
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
@@ -2462,7 +2520,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain)) \
+        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
             or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
@@ -2476,6 +2534,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
                                if value and not region.get(key)}}
     if not region["province"] and (counties := _region_by_counties(plain)):  # 郯城、兰山、罗庄…: their city's
         region = {**region, **{key: value for key, value in counties.items() if value and not region.get(key)}}
+    if not region["province"] and region["admin_level"] and (mark := PROVINCE_MARK.search(plain)):
+        # a local text's 豫公网安备…, 豫残联[2021]23号: 河南省 (a national text's host's record is none of its place)
+        region["province"] = _province_by_abbreviation().get(mark["abbr"] or mark["doc"])
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:

@@ -806,6 +806,10 @@ def _fuller(short: str, scores: Counter[str]) -> str:
 def _town_government(name: str, scores: Counter[str]) -> str | None:
     """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
     government's name, as the fixtures README names a town's issuer."""
+    if MASKED_TOWN.fullmatch(name):  # **镇 and 镇政府: the masked town's government, by its level
+        level = name.strip(REDACTION)
+        governments = [other for other in scores if other.startswith(level) and other[len(level):] in TOWN_GOVERNMENTS]
+        return governments[0] if len(governments) == 1 else None
     if not TOWN.fullmatch(name):
         return None
     governments = [other for other in scores if other.startswith(name) and other[len(name):] in TOWN_GOVERNMENTS]

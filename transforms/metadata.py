@@ -1550,7 +1550,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if kind:
         return kind
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in title for word in config["document_words"])):
+                  and not any(word in title for word in config["document_words"]) or _activity_headline(title)):
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
@@ -1582,6 +1582,17 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+# What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
+ACTIVITY_VERB = re.compile(r"\s*(?:调研|视察|开展|召开|举行|走访|慰问|督查|检查)")
+
+
+def _activity_headline(title: str) -> bool:
+    """A title opening with a body that then does something (随州市人大常委会调研《…》落实情况): news of it,
+    whatever document word it ends with."""
+    opening = next(iter(known_agencies(title, opening=True)), None)
+    return bool(opening and opening[0] == 0 and ACTIVITY_VERB.match(title, opening[1]))
 
 
 def _without_site_preamble(text: str) -> str:

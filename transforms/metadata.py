@@ -7,7 +7,8 @@ naming a body), the opening of a title, the report's own opening (现将…, 现
 (2020年,市民政局在…, after a news lede 本报讯(记者…)), the body a reporter learned the news
 from (记者从县医保局获悉; not a statistics office) or whose spokesperson speaks, the body a
 speaker delivers the report for (我代表镇人民政府向大会报告工作), the body 我局 refers to, a plain mention
-(not on the line of the report's addressees, 各县区民政局：). 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
+(not on the line of the report's addressees, 各县区民政局：); news naming several bodies by mention alone
+has none. 国家 opens a national body's name. A body named inside 在…领导/指导下, or of a higher level
 than the place the text speaks of as its own (我县 … 市残联), is a superior, never the issuer.
 A body the figures are credited to (数据来源:民政部, 数据来源于…, a table's notes) or counted
 (街道办事处22个) is none, and so is a body the text gives a task (县发改委要会同…); news
@@ -29,17 +30,22 @@ body stands out, is the issuer. The region then comes only from places the text 
 (青山镇(zhèn)) is read past.
 
 Year: the title's (the summary's year of a `…总结及…计划` title, a multi-year plan's first,
-二〇二三年 read as digits), else the year the body works in (2020年,… / 现将2023年… /
-截至2024年底 / 2013年我县…, counted before a plan part; a year compared against, 比2023年, is
-never it), else the publish date's or a signature's, its month alone too (an annual report
+二〇二三年 read as digits; a congress work report's review part, 一、2019年工作回顾, before it), else the
+year the body works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县… / 提高到2012年的…,
+counted once a mention before a plan part, the latest of a tie; a year compared against, 比2023年,
+or said to be what it is, 2026年是…之年, is never it), else the publish date's or a signature's, its month alone too (an annual report
 published in its first quarter covers the year before; news speaks of its own year unless it
-speaks of 去年 more), else undated news's one year, else the file name's;
+speaks of 去年 more; dated news's body year older than its day is a past event it narrates, and a
+monthly report dates its own month), else undated news's one year, a table's header of years (the
+latest), a 今年 text citing documents of one year, a conference deploying a year's work while
+recapping the one before (the year before), undated news's printed address, else the file name's;
 `year_source` says which. A yearbook and a work report to a congress (…政府工作报告) cover the
 year before their title's; figures of several years (2020-2021年…情况) the last, a plan of
 several its first; a sharing site's compilation (…(精选5篇)) has no title year; 十四五 is 2021.
 
 The region comes from the agency through the gazetteer (transforms/gazetteer.py); the fields
-it leaves empty from the places the text names (region_from_text). Report types are named
+it leaves empty from the places the text names (region_from_text), four counties or more of one
+city named by full or short name, or a local text's province mark (豫公网安备, 豫残联[2021]23号). Report types are named
 pattern rules (metadata.toml [[report_type]]) read against the title, the report's description
 of itself and, without a title, its opening. Examples of every field, in our own words:
 transforms/corpus/metadata/.
@@ -74,7 +80,7 @@ REDACTION = "*＊×xX#＃"
 # a sharing site's notes on its preview (全文预览已结束, 文档简介).
 FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
-PAGE_MARK = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页")
+PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-–—]\s*)")  # or a viewer's Page 6 - …
 # A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
 DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订稿|试行"
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
@@ -167,6 +173,7 @@ WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|�
 # Those and counts (两个): a phrase before a town's level holding one (继续推进社区, 当巴和雪两个社区)
 # is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
+                 r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
                  r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
@@ -255,7 +262,8 @@ def _generic_name() -> re.Pattern:
     preposition inside makes it a clause (市上成立了由市委), no name."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,6}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站))")  # a website (市政府网站) is no body
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置在学]))")  # a website (市政府网站) is no body,
+    # nor a verb or word the generic word opens (拟办理, 处理, 站在, 科学)
 
 
 # Particles and prepositions no body's name holds (了, 由, 把, 被, 在): a phrase with one is a clause.
@@ -342,8 +350,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
         if department.startswith(level):
             department, placed = department[len(level):], True
             break
-    if department.startswith("党委"):
+    if department.startswith(("党委", "党工委")):
         return None  # 镇党委政府, 街道党工委: the place's party committee and government, no department
+    if name.endswith("政府") and not placed and not _is_loose_place_prefix(name.lstrip(REDACTION)[:-2].removesuffix("人民")):
+        return None  # a government is a place's (人民代表大会政府工作报告 names none)
     if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
         follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
@@ -410,7 +420,20 @@ def _standalone_lines(reading: _Reading) -> list[str]:
 
 def _page_publisher(reading: _Reading) -> list[str]:
     value = reading.page.get("agency", "")
-    return [value] if value else []
+    return [value] if value and not _bare_department(value) else []
+
+
+def _page_department(reading: _Reading) -> list[str]:
+    """A page label naming a department by its generic word alone (来源:宣传处, 来源:计划财务处): an
+    office of the site's body, the issuer only where the text names no body more surely."""
+    value = reading.page.get("agency", "")
+    return [value] if value and _bare_department(value) else []
+
+
+def _bare_department(value: str) -> bool:
+    """A department named by a generic body word with no place or level before it (宣传处, 计划财务处)."""
+    return not known_agencies(value, opening=True) and not value.startswith(_levels()) and not _place_at(value, 0) \
+        and not TOWN.fullmatch(value) and bool(_generic_name().fullmatch(value))
 
 
 PAGE_VALUE_END = re.compile(r"[\s|【\[]")
@@ -450,12 +473,21 @@ TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
                           r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
+# A title opening with a town's level alone (镇2010年工作总结…, 街道2021年工作总结…): a town's report.
+TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作)")
+# A government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…, 2021年市政府拟办理…).
+TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)"
+                                   r"|(?:省|市|州|盟|县|区|旗)(?:人民)?政府(?![办网]|[\u4e00-\u9fff]{2,4}工作)")  # or a county's or
+# city's (市政府拟办理…), not over a field's work (县政府民政工作总结: the field's bureau's)
+
+
 def _title_openings(reading: _Reading) -> list[str]:
     after = tuple(_config()["agency"]["title_after"])
     found = []
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
-        name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening)
+        name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening) \
+            or ((town := TOWN_GOVERNMENT_TITLE.match(opening)) and town.group())
         if name and not VISITING.match(opening if opening.startswith(name) else title, len(name)):
             found.append(name)
     return found
@@ -515,8 +547,10 @@ ADDRESSEE_LINE = re.compile(r"^[^\n。:：]{2,60}[:：][ \t]*$", re.MULTILINE)
 # notes (注:…, ①…由省民政厅按统一口径调整): about the data, never naming the issuer.
 DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n。]*|^[ \t]*(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩])[^\n]*",
                          re.MULTILINE)
+FIGURES_SOURCE = re.compile(r"(?:数据|资料)来源(?:于|\s*[:：])")  # not a page's 信息来源: label
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
-SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇)\s*")
+# where a sentence starts; a reporter's source clause (记者从…获悉,) opens the news's first statement too
+SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：])\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
 
@@ -649,6 +683,7 @@ def _addressed_peers(reading: _Reading) -> list[str]:
 AGENCY_EVIDENCE = (
     AgencyEvidence("standalone_line", 5, _standalone_lines),
     AgencyEvidence("page_publisher", 5, _page_publisher),
+    AgencyEvidence("page_department", 2, _page_department),
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
@@ -768,6 +803,19 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+def _town_government(name: str, scores: Counter[str]) -> str | None:
+    """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
+    government's name, as the fixtures README names a town's issuer."""
+    if MASKED_TOWN.fullmatch(name):  # **镇 and 镇政府: the masked town's government, by its level
+        level = name.strip(REDACTION)
+        governments = [other for other in scores if other.startswith(level) and other[len(level):] in TOWN_GOVERNMENTS]
+        return governments[0] if len(governments) == 1 else None
+    if not TOWN.fullmatch(name):
+        return None
+    governments = [other for other in scores if other.startswith(name) and other[len(name):] in TOWN_GOVERNMENTS]
+    return governments[0] if len(governments) == 1 else None
+
+
 PLACE_LEVELS = "省市州盟县区旗镇乡"
 
 
@@ -798,18 +846,22 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     superiors = _superiors(text)
     own = _own_level(text)
     scores: Counter[str] = Counter()
+    mentioned_only = True  # no evidence but plain mentions
     for rule in AGENCY_EVIDENCE:
         for name in rule.find(reading):
             if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
                 continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
-            if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own)):
+            if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
                 continue
             scores[name] += rule.weight
+            mentioned_only = mentioned_only and rule.name == "mention"
     if not scores:
         return _place_issuer(reading)
+    if mentioned_only and _is_news(text) and len({name.strip(REDACTION)[-3:] for name in scores}) > 1:
+        return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        merged[_unabbreviated(_fuller(name, scores), scores)] += score
+        merged[_town_government(name, scores) or _unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
     tied = [name for name in scores if merged.get(name) == best]
     # a shorter name (民政局, 县民政局) is the same body as a tied name ending with it (海安市民政局, 青山县民政局)
@@ -917,8 +969,14 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place:
             return _full_place(place)
     text = reading.text
+    if any(word in text for word in _config()["agency"]["self_references"]):
+        return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
     own = _own_level(text)
+    reporting = tuple(_config()["agency"]["reporting_bodies"])
     for match in SENTENCE_START.finditer(text):
+        if match.group().startswith(("获悉", "了解到", "得知")) \
+                and text.endswith(reporting, max(0, match.start() - 8), match.start()):
+            continue  # the figures of a statistics office (记者从枣庄市统计局获悉,…): of the place, no issuer's
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
         place, city = _place_at(text, start), None
@@ -1141,7 +1199,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = _without_site_name(lines)
+    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1151,19 +1209,20 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
-        if _labelled(line):
+        if _labelled(line) or _page_furniture(line):
             continue
         if len(line) > LONGEST_TITLE:
             glued = _glued_title(line)
-            if glued and all(before.endswith((":", "：")) for _, before in kept[:index]):
-                return glued  # the first line, but for a site's label over it (内容预览:)
+            if glued and all(before.endswith((":", "：")) or _sharing_marks().search(before) for _, before in kept[:index]):
+                return glued  # the first line, but for a site's label over it (内容预览:) or its note on the file it shows
             continue
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
-        glued = GLUED_LABELS.search(lines[at])  # its date on its own line (…全面建成 时间:2013-12-31)
+        glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
+        # 时间:2013-12-31, …项目完成 2024年01月19日)
         if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
                 or (glued and _headline(line, glued.group().strip())):
             return line
@@ -1171,13 +1230,77 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
             return joined
-    under_labels = bool(kept) and kept[0][0] > 0 and all(_label_row(line) for line in lines[:kept[0][0]])
-    first = candidates[0] if candidates and lines and (candidates[0] == _title_text(lines[0], True) or under_labels) else None
-    if first and len(first) <= HEADLINE and not SENTENCE_MARK.search(first) and not starts_heading(first) \
-            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[1:3]) \
+    lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede]
+    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    if over and all(_over_lede(line) for line in over):
+        return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
+    opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels
+    under_labels = opening is not None and opening[0] > 0 \
+        and all(_label_row(line) or _page_furniture(line) for line in lines[:opening[0]])
+    first = opening[1] if under_labels else \
+        candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
+    at = opening[0] if under_labels and first == opening[1] else 0
+    if first and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) and not starts_heading(first) \
+            and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好)
     return None
+
+
+# A news story's lede: a paper's or site's mark (本报讯, 本网讯), a dateline (…10月8日电).
+NEWS_LEDE = re.compile(r"(?:本[报网台]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
+
+
+def _over_lede(line: str) -> bool:
+    """A line that may be (part of) the headline right over a news lede: short, no sentence mark,
+    no page furniture, no date."""
+    return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not SENTENCE_MARK.search(line) and not _page_furniture(line) \
+        and not DATE.search(line) and len(CJK.findall(line)) >= HEADLINE_WORDS and not _site_chrome(line)
+
+
+UNDER_FURNITURE_HEADLINE = 50  # a headline under the page's breadcrumb or labels, over the body, may run this long
+
+
+MENU_RUN = 5  # short lines one after another at least this many: a site's menu saved one item a line
+MENU_ITEM = re.compile(r"[^\d|:：,，。;；]{1,8}")
+MENU_REACH = 60  # head lines within which a menu stands
+
+
+def _without_menu(lines: list[str]) -> list[str]:
+    """The lines without a site's menu or toolbar saved one item a line (拼音 / 辅助浏览 / 读屏 / 放大 /
+    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them."""
+    kept, run = [], []
+    for index, line in enumerate(lines):
+        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip()):
+            run.append(line)
+            continue
+        kept += run if len(run) < MENU_RUN else []
+        run = []
+        kept.append(line)
+    return kept + (run if len(run) < MENU_RUN else [])
+
+
+@cache
+def _chrome_words() -> re.Pattern:
+    return re.compile(alternation(_config()["title"]["site_chrome"]))
+
+
+def _site_chrome(line: str) -> bool:
+    """A short line of the site's own controls or offers (打开适老化模式 无障碍浏览, 免费发布信息, 下载客户端), or its
+    menu on one line: no title."""
+    return len(line) <= HEADLINE and bool(_chrome_words().search(line)) or bool(MENU_LINE.fullmatch(line.strip()))
+
+
+# A site's menu saved on one line (新闻 政务 党建 视频 图片, 县委 县人大 县政府 县政协): four short words or more, spaced.
+MENU_LINE = re.compile(r"[^\s\d|:：,，。;；]{1,4}(?:[ \t\u3000]+[^\s\d|:：,，。;；]{1,4}){3,}")
+
+
+def _page_furniture(line: str) -> bool:
+    """A head line of the page's furniture over its title: a breadcrumb, a page label and its value
+    (索引号 … 发布机构 …, 主题词), the site's buttons."""
+    return bool(BREADCRUMB.search(line)) or _labelled(line) or any(_page_label(word) is not None for word in line.split()) \
+        or bool(SITE_BUTTONS.fullmatch(line))
 
 
 def _label_row(line: str) -> bool:
@@ -1274,7 +1397,9 @@ def _title_text(line: str, first: bool = False) -> str:
     if original:
         line = original.group("title")  # (原标题:…): a repost gives its source's title
     undated = TRAILING_DATE.sub("", line)
-    line = undated if _title_like(undated) else line  # not a paper's name and date (青江日报 2021年03月08日)
+    if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
+            and len(CJK.findall(undated)) >= HEADLINE_WORDS:
+        line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
     return PAGE_SUFFIX.sub("", line).strip()
 
 
@@ -1287,7 +1412,7 @@ ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]"
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
-GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:发布)?(?:时间|日期|来源)\s*[:：].*$")
+GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:(?:发布)?(?:时间|日期|来源)|作者)\s*[:：].*$")  # 作者:… 时间:… after a headline too
 
 
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
@@ -1323,6 +1448,11 @@ def _labelled(line: str) -> bool:
                for word in words[1:])
 
 
+# What a repeated phrase may open with that is no part of the title (201X/X/XX, a list number 1、), up to a
+# year it opens with (1、-精品推荐- 2008年街道办工作总结 keeps its 2008年).
+LEADING_JUNK = re.compile(r"^(?:[\dA-Za-z/\-_.、]*?(?=(?:19|20)\d{2}\s*年)|[\dA-Za-z/\-_.、]+)")
+
+
 def _glued_title(line: str) -> str | None:
     """A title run into the body (…工作总结2022年,泾县…) or repeated on its line (编号:…
     市民政局…自查报告201X/X/XX市民政局…自查报告…): the repeated phrase first, when it opens
@@ -1330,7 +1460,7 @@ def _glued_title(line: str) -> str | None:
     prose = re.search(r"[,，;；。!！?？]", line)
     glued = GLUED_TITLE.match(line)
     for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
-        phrase = re.sub(r"^[\dA-Za-z/\-_.、]+", "", found.group())
+        phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
             longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
             return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
@@ -1420,7 +1550,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if kind:
         return kind
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in title for word in config["document_words"])):
+                  and not any(word in title for word in config["document_words"]) or _activity_headline(title)):
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
@@ -1452,6 +1582,17 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+# What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
+ACTIVITY_VERB = re.compile(r"\s*(?:调研|视察|开展|召开|举行|走访|慰问|督查|检查)")
+
+
+def _activity_headline(title: str) -> bool:
+    """A title opening with a body that then does something (随州市人大常委会调研《…》落实情况): news of it,
+    whatever document word it ends with."""
+    opening = next(iter(known_agencies(title, opening=True)), None)
+    return bool(opening and opening[0] == 0 and ACTIVITY_VERB.match(title, opening[1]))
 
 
 def _without_site_preamble(text: str) -> str:
@@ -1585,7 +1726,7 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
@@ -1593,6 +1734,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 
+# An e-paper's issue date with its weekday (2016年10月21日 星期五).
+WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
@@ -1697,11 +1840,15 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作)))")
+    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+# A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
+# year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
+FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
-# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows.
-CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月)", re.MULTILINE)
+# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows, or
+# unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it).
+CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是)", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
@@ -1720,7 +1867,7 @@ BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/�
 
 
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
-FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五")
+FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五|第十(?P<long>[一二三四五])个五年(?:规划|计划)")  # or by its full name
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
 PAST_TERM = re.compile(r"十(?P<n>[一二三四五])五[”\"]?\s*(?:期间|时期)")  # the term a plan's opening looks back on
 
@@ -1748,7 +1895,7 @@ def title_year(title: str | None) -> int | None:
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
-        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"]) if term else None
+        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"] or term["long"]) if term else None
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if 0 <= plan < summary:  # the plan named first (2025年工作计划和2024年工作总结): the summary's year, after the plan
@@ -1783,32 +1930,33 @@ WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|�
 
 def body_year(text: str, plan: bool = False) -> int | None:
     """The year the body works in: the most frequent year standing where a report's own year
-    does (the earliest of a tie), never one the text compares against nor one whose clause
-    plans (2024年，全省将…); a year's work conference counts for the year before (2021年全市民政
+    does (the latest of a tie: the text speaks from it, the others are its past), never one the
+    text compares against nor one whose clause plans (2024年，全省将…); each mention counted once
+    however many patterns read it; a year's work conference counts for the year before (2021年全市民政
     工作会议 → 2020); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010)."""
     text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
-    first: dict[int, int] = {}
     for match in WORK_CONFERENCE.finditer(text):  # held early in its year, it reviews the year before
         year = int(match.group("year")) - 1
         counts[year] += 1
-        first[year] = min(first.get(year, match.start()), match.start())
     text = _blank(WORK_CONFERENCE, text)
-    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR):
+    seen: set[int] = set()  # a year standing where several patterns read it is one mention
+    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR):
         for match in pattern.finditer(text):
-            if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()):
+            if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
+                    or match.start("year") in seen:
                 continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
+            seen.add(match.start("year"))
             year = int(match.group("year"))
             counts[year] += 1
-            first[year] = min(first.get(year, match.start()), match.start())
     candidates = [y for y in counts if y not in compared]
     if not candidates:
         return None
     if plan:
         return min(candidates)
-    return max(candidates, key=lambda y: (counts[y], -first[y]))
+    return max(candidates, key=lambda y: (counts[y], y))
 
 
 FIRST_QUARTER = 3
@@ -1837,6 +1985,30 @@ def sole_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")
+
+
+# A monthly report (一、本月工作总结 / 二、下月工作计划): its date's month is its period, not the year before.
+MONTHLY_REPORT = re.compile(r"本月(?:工作|份)|当月工作|下月工作")
+
+
+def _news_looks_back(title: str | None, text: str) -> bool:
+    """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年."""
+    return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
+
+
+def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bool:
+    """Whether a body year may be dated news's own: its day's year or later, or the year before
+    where the news is of the first quarter or looks back (1月20日,…总结2023年工作; 去年,全市…);
+    an older year is a past event the story narrates. A story whose own dateline (中新网4月29日电)
+    is not of the page's day was reposted later: the page's date says nothing of its year."""
+    published, month = int(publish_date[:4]), int(publish_date[5:7])
+    dateline = STORY_DATELINE.search(text, 0, OPENING * 2)
+    if dateline and (int(dateline["m"]), int(dateline["d"])) != (month, int(publish_date[8:10])):
+        return True
+    return year >= published or year == published - 1 and (month <= FIRST_QUARTER or _news_looks_back(title, text))
+
+
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).
 SIGNED_MONTH = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月[ \t]*$", re.MULTILINE)
 SIGNATURE_REACH = 120  # how far from the end a signature stands
@@ -1855,13 +2027,38 @@ FOUNDED = {"建军": 1927, "建党": 1921, "新中国成立": 1949, "建国": 19
 CITED_PLAN = re.compile(rf"《\s*{YEAR}[^》\n]{{0,40}}?(?:方案|计划|要点|清单|任务|安排)[^》\n]{{0,6}}》")
 
 
+# A document a text cites by the year it names near its opening (《关于开展2025年…, 《关于某市2015年上半年…
+# 的报告》, its close perhaps cut off with the excerpt) or by its number's year (某委办发〔2017〕52号).
+CITED_YEAR = re.compile(rf"《[^》\n]{{0,12}}?{YEAR}|[〔\[［]\s*(?P<number_year>(?:19|20)\d{{2}})\s*[〕\]］]\s*\d{{1,4}}\s*号")
+
+
 def this_years_plan(text: str) -> int | None:
     """An undated text on 今年's work that cites plans of one year only (今年以来,区民政局根据
-    《2024年…实施方案》…): the work of that year."""
+    《2024年…实施方案》…), or documents of one year only (印发《关于开展2024年…》, …〔2024〕12号):
+    the work of that year."""
     if "今年" not in text:
         return None
     years = {int(m.group("year")) for m in CITED_PLAN.finditer(text)}
+    if not years:
+        years = {int(m.group("year") or m.group("number_year")) for m in CITED_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# A year whose work a text deploys (部署2015年民政工作), where it also recaps the year before (总结上一年…):
+# news of a conference early in that year, whose figures are the year before's.
+DEPLOYED_YEAR = re.compile(rf"(?:部署|布置|安排|谋划)\s*{YEAR}[^，。,；;\n]{{0,12}}?工作")
+RECAP = re.compile(r"上一年|去年|过去一年|上年(?!同期)")
+# A date in a web address's path (/2015/02/06/, /2010-06-22/, /201612/).
+URL_DATE = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d{2})[/\-]?(?:0[1-9]|1[0-2])(?:[/\-]?(?:[0-2]\d|3[01]))?(?![\d])")
+# A table's header of years, one a column (项目 Item 2010 2015 2020 2021, or one a line: 2016 | / 2017 |): two or more,
+# each bare (no 年, no date after it).
+YEAR_COLUMNS = re.compile(r"(?:(?<=[\s|])|^)(?:(?:19|20)\d{2}[ \t]*\|?[ \t]*\n?[ \t]*){2,}(?=\||$|\n)", re.MULTILINE)
+TABLE_HEAD_LINES = 40
+
+
+def head_of_table(text: str) -> str:
+    """The first lines of a text, where a table's header stands."""
+    return "\n".join(text.split("\n", TABLE_HEAD_LINES)[:TABLE_HEAD_LINES])
 
 
 # The line under a work report's title: the day and the session it was delivered at.
@@ -1888,6 +2085,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
+        if to_congress and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+            # its review part named by its year (一、2019年工作回顾): the title's year or the one before it
+            return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
+
         return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
@@ -1898,6 +2099,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
         text = _blank(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
+    if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
+        year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
@@ -1909,14 +2112,21 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
-            looks_back = "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
+            looks_back = _news_looks_back(title, text)
         else:
-            looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划")
+            looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划"
+                                                     and not MONTHLY_REPORT.search(text, 0, OPENING))
         return year - 1 if looks_back else year, "publish_date"
+    if (deployed := DEPLOYED_YEAR.search(text)) and RECAP.search(text):
+        return int(deployed["year"]) - 1, "body"  # 总结上一年工作,部署2015年工作: the year it recaps
     if kind == "新闻报道" and (year := sole_year(text)):
         return year, "body"
+    if found := YEAR_COLUMNS.search(head_of_table(text)):  # a table's columns of years (项目 | 2019 | 2020 |): the latest
+        return max(int(year) for year in re.findall(r"(?:19|20)\d{2}", found.group())), "body"
     if year := this_years_plan(text):
         return year, "body"
+    if kind == "新闻报道" and (dated := URL_DATE.search(" ".join(URL.findall(text)))):
+        return int(dated["year"]), "body"  # undated news printing its address or its source's (…/2015/02/06/…)
     if found := ANNIVERSARY.search(text[:OPENING]):  # 值此建军93周年之际: a speech's own year
         return FOUNDED[found["event"]] + int(found["n"]), "body"
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
@@ -2174,6 +2384,56 @@ def _region_above(region: dict[str, str | None], named: Counter[str]) -> dict[st
             "region_code": region["region_code"] or prefix.ljust(6, "0")}
 
 
+CLUSTER_COUNTIES = 4  # counties of one city a text names, by full or short name, to tell that city (three may be a city's streets named after another's: 宜川路, 甘泉街道)
+
+
+def _region_by_counties(text: str) -> dict[str, str] | None:
+    """The province and city of a text naming several counties or districts of one city (郯城、兰山、
+    罗庄、费县…: 临沂市), by full or short name: a short name alone may be a common word and a name
+    several divisions bear may be any of them, but four names or more meeting in one city, and
+    in no other as often, tell it."""
+    heads, by_name = _names_by_head(), _divisions_by_name()
+    cities: dict[str, set[str]] = {}
+    position = 0
+    while position < len(text) - 1:
+        names = heads.get(text[position:position + 2])
+        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        if name is None or text.startswith(PLACE_RUNS_ON, position + len(name)):
+            position += 1
+            continue
+        for code in by_name[name]:
+            if _code_level(code) == "county":
+                cities.setdefault(code[:4], set()).add(name)
+        position += len(name)
+    ranked = sorted(cities.items(), key=lambda item: -len(item[1]))
+    if not ranked or len(ranked[0][1]) < CLUSTER_COUNTIES or len(ranked) > 1 and len(ranked[1][1]) >= len(ranked[0][1]):
+        return None
+    prefix, names = ranked[0][0], _division_names()
+    city = names.get(prefix + "00")
+    return {"province": names.get(prefix[:2] + "0000"), "city": None if city in NON_CITY else city,
+            "region_code": prefix + "00"}
+
+
+# A province's one-character name in a site's public-security or ICP record (豫公网安备 4106…, 鲁ICP备…) or
+# opening a provincial body's document number (豫残联[2021]23号, 鲁民发〔2020〕3号); not those a city
+# shares (宁 Nanjing, 青 Qingdao, 新 Xinxiang…) in a number.
+PROVINCE_MARK = re.compile(r"(?P<abbr>[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])(?:公网安备|ICP备|ICP证)"
+                           r"|(?:^|(?<=[\s(（]))(?P<doc>[冀晋辽黑沪浙皖闽赣鲁豫鄂湘粤桂琼渝黔滇藏陕甘])(?:残联|民发|民函|政发|政办发|人社发|卫健|财社)"
+                           r"\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]", re.MULTILINE)
+PROVINCE_ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "豫": "河南省",
+                          "云": "云南省", "滇": "云南省", "辽": "辽宁省", "黑": "黑龙江省", "湘": "湖南省", "皖": "安徽省",
+                          "鲁": "山东省", "新": "新疆维吾尔自治区", "苏": "江苏省", "浙": "浙江省", "赣": "江西省",
+                          "鄂": "湖北省", "桂": "广西壮族自治区", "甘": "甘肃省", "晋": "山西省", "蒙": "内蒙古自治区",
+                          "陕": "陕西省", "吉": "吉林省", "闽": "福建省", "贵": "贵州省", "黔": "贵州省", "粤": "广东省",
+                          "青": "青海省", "藏": "西藏自治区", "川": "四川省", "宁": "宁夏回族自治区", "琼": "海南省"}
+
+
+def _province_by_abbreviation() -> dict[str, str]:
+    """The one-character names of the provinces, as the gazetteer writes the provinces' names."""
+    known = set(_division_names().values())
+    return {abbr: name for abbr, name in PROVINCE_ABBREVIATIONS.items() if name in known}
+
+
 # A text's own banner or league (我旗, 全盟, 旗委): places only Inner Mongolia has (not 苏木, a row
 # of the national statistics forms).
 BANNER_WORDS = re.compile(r"[我全本][旗盟]|[旗盟]委")
@@ -2195,6 +2455,13 @@ def _sole_place_level(text: str) -> str | None:
         return None
     ((code, count),) = named.items()
     return _code_level(code) if count >= FIGURES_PLACE_MENTIONS else None
+
+
+def _bodies_level(text: str) -> str | None:
+    """The one level of the bodies a text without an issuer names (区人社局、区民政局、区教体局…): the
+    level of the place it is about."""
+    levels = {level_of(name) for _, _, name in known_agencies(text)} - {None}  # a bare 民政局 tells none
+    return levels.pop() if len(levels) == 1 else None
 
 
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
@@ -2268,7 +2535,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain))
+        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
+            or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
     if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
@@ -2279,6 +2547,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
+    if not region["province"] and (counties := _region_by_counties(plain)):  # 郯城、兰山、罗庄…: their city's
+        region = {**region, **{key: value for key, value in counties.items() if value and not region.get(key)}}
+    if not region["province"] and region["admin_level"] and (mark := PROVINCE_MARK.search(plain)):
+        # a local text's 豫公网安备…, 豫残联[2021]23号: 河南省 (a national text's host's record is none of its place)
+        region["province"] = _province_by_abbreviation().get(mark["abbr"] or mark["doc"])
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
     if agency:
@@ -2300,6 +2573,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
+    if place_issuer and agency and FIGURES_SOURCE.search(plain):
+        agency = None  # figures of a place credited to a body (数据来源:民政部): the place they are of, no issuer
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
     year, year_source = report_year(title, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…

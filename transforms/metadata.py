@@ -1999,14 +1999,22 @@ def _news_looks_back(title: str | None, text: str) -> bool:
 
 def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bool:
     """Whether a body year may be dated news's own: its day's year or later, or the year before
-    where the news is of the first quarter or looks back (1月20日,…总结2023年工作; 去年,全市…);
+    where the news is of the first quarter, looks back (1月20日,…总结2023年工作; 去年,全市…) or
+    reports that year as a whole (6月18日…: 2013年全年，…救助患儿378名);
     an older year is a past event the story narrates. A story whose own dateline (中新网4月29日电)
     is not of the page's day was reposted later: the page's date says nothing of its year."""
     published, month = int(publish_date[:4]), int(publish_date[5:7])
     dateline = STORY_DATELINE.search(text, 0, OPENING * 2)
     if dateline and (int(dateline["m"]), int(dateline["d"])) != (month, int(publish_date[8:10])):
         return True
-    return year >= published or year == published - 1 and (month <= FIRST_QUARTER or _news_looks_back(title, text))
+    return year >= published or year == published - 1 and (
+        month <= FIRST_QUARTER or _news_looks_back(title, text)
+        or any(int(m["year"]) == year for m in WHOLE_YEAR.finditer(text)))
+
+
+# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
+# in the next year the news is published (annual statistics come out mid-year).
+WHOLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:全年|末|底|度)")
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).

@@ -2097,7 +2097,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
 
-        return (year - 1 if to_congress or any(word in title for word in LOOKS_BACK_TITLES) else year), "title"
+        # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)
+        looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title)
+        return (year - 1 if looks_back else year), "title"
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
         publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work

@@ -17,6 +17,25 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@pytest.fixture()
+def plant_subject_rule_bug(monkeypatch):
+    """A function making the subject rule raise on any sentence holding a figure of the value
+    given, as a rule's bug would (worker processes forked afterwards inherit it)."""
+    import transforms.extract
+
+    def plant(value: float) -> None:
+        original = transforms.extract.name_subjects
+
+        def crashing(stream, sentence_start, quantities, memory):
+            if any(q.value == value for q in quantities):
+                raise IndexError("planted: list index out of range")
+            return original(stream, sentence_start, quantities, memory)
+
+        monkeypatch.setattr(transforms.extract, "name_subjects", crashing)
+
+    return plant
+
+
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
     files = sorted(SEEDS.glob("*.txt"))

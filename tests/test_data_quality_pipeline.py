@@ -55,7 +55,7 @@ def webhook():
 
 
 @pytest.fixture()
-def env(tmp_path, monkeypatch, webhook):
+def env(tmp_path, monkeypatch, webhook, plant_subject_rule_bug):
     url, _ = webhook
     for name, value in {"GOVREPORT_WAREHOUSE": tmp_path / "w.duckdb", "GOVREPORT_INBOX": tmp_path / "inbox",
                         "GOVREPORT_QUARANTINE": tmp_path / "quarantine", "DAGSTER_HOME": tmp_path / "dagster",
@@ -71,22 +71,8 @@ def env(tmp_path, monkeypatch, webhook):
     for name, text in files.items():
         (inbox / name).write_text(text, encoding="utf-8")
     plant_offset_fault(monkeypatch)
-    plant_rule_bug(monkeypatch)
+    plant_subject_rule_bug(4242)
     return tmp_path
-
-
-def plant_rule_bug(monkeypatch):
-    """The subject rule raises on any sentence holding the figure 4242, as a rule's bug would."""
-    import transforms.extract
-
-    original = transforms.extract.name_subjects
-
-    def crashing(stream, sentence_start, quantities, memory):
-        if any(q.value == 4242 for q in quantities):
-            raise IndexError("planted: list index out of range")
-        return original(stream, sentence_start, quantities, memory)
-
-    monkeypatch.setattr(transforms.extract, "name_subjects", crashing)
 
 
 def plant_offset_fault(monkeypatch):

@@ -2,7 +2,6 @@
 says where a rule raised (Document.rule_failures), and the CLI says so in one line."""
 import pytest
 
-import transforms.extract
 import transforms.pipeline
 from govreport.cli import main as govreport
 from transforms.extract import extract_mentions
@@ -15,15 +14,8 @@ TEXT = "安吉县民政局2024年工作总结\n一、主要工作\n全年办理�
 
 
 @pytest.fixture()
-def subject_rule_raises_on_4242(monkeypatch):
-    original = transforms.extract.name_subjects
-
-    def crashing(stream, sentence_start, quantities, memory):
-        if any(q.value == 4242 for q in quantities):
-            raise IndexError("list index out of range")
-        return original(stream, sentence_start, quantities, memory)
-
-    monkeypatch.setattr(transforms.extract, "name_subjects", crashing)
+def subject_rule_raises_on_4242(plant_subject_rule_bug):
+    plant_subject_rule_bug(4242)
 
 
 def test_a_sentence_a_rule_raised_on_keeps_its_figures(subject_rule_raises_on_4242):
@@ -31,7 +23,7 @@ def test_a_sentence_a_rule_raised_on_keeps_its_figures(subject_rule_raises_on_42
     figures = [(m.value, m.unit, m.subject, m.kind) for m in document.mentions]
     assert figures == [(12, "件", "收养登记", Kind.ACTUAL), (4242, "人次", None, Kind.ACTUAL),
                        (365000, "元", None, Kind.ACTUAL)]
-    assert document.rule_failures == ["sentence 3: IndexError: list index out of range"]
+    assert document.rule_failures == ["sentence 3: IndexError: planted: list index out of range"]
     assert document.meta.report_year == 2024
 
 
@@ -58,5 +50,5 @@ def test_the_cli_names_the_file_and_the_failure_in_one_line(subject_rule_raises_
     assert govreport(["extract", str(path)]) == 0
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        f"{path}: a rule failed, sentence 3: IndexError: list index out of range (read without it)"]
+        f"{path}: a rule failed, sentence 3: IndexError: planted: list index out of range (read without it)"]
     assert captured.out.count('"value"') == 3

@@ -1213,9 +1213,10 @@ def _close_bracket(phrase: str, cut: int) -> int:
 def _padded(text: str, start: int, end: int) -> bool:
     """A figure set off by one space on each side (为 1.14 万名 高龄老人, as pages that wrap
     numbers in their own markup read): the space after it is padding, not a break between the
-    items of a list (8人 五保1人), when nothing before it names the figure."""
+    items of a list (8人 五保1人), when nothing before it names the figure. A quoted name may
+    follow the space (新增 51家 “长者照护之家”)."""
     return (start > 0 and text[start - 1] == " " and text.startswith(" ", end)
-            and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
+            and end + 1 < len(text) and ("\u4e00" <= text[end + 1] <= "\u9fff" or text[end + 1] in "“《"))
 
 
 # Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
@@ -1525,7 +1526,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
     after_start = denominator.end() if denominator else after_start
-    if before is None and _padded(text, quantity.outer_start, after_start):
+    # 新增 7069张 公办养老床位: a padded figure after a bare verb is that verb's object, named after it
+    bare_verb = before is not None and before.text in _words("subject_verbs.txt")
+    padded = (before is None or bare_verb) and _padded(text, quantity.outer_start, after_start)
+    if padded:
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
@@ -1533,7 +1537,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
-    if kind == "count":
+    if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
         if following and (before is None or not text.startswith("的", after_start, after_end)):

@@ -2010,8 +2010,17 @@ class Around:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
 
+# A plan named by nothing but the word (为计划的101%) says neither whose nor which: the share is
+# the completion rate of the item the figure before it counts (session 21: a rate of completion
+# is named with its item), not of a plan as 为全年计划的90% or 完成年度投资计划的83% name one.
+BARE_PLANS = frozenset({"计划"})
+
+
 def _share_of_task(a: Around) -> Subject | None:
-    return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
+    task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
+    if task is not None and task.text in BARE_PLANS and a.previous is not None:
+        return a.previous  # 新增 7069张 公办养老床位,为计划的101% → 公办养老床位
+    return task
 
 
 def _task_figure(a: Around) -> Subject | None:

@@ -72,8 +72,9 @@ NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
 # 第一批扶贫资金: the batch a sum or a list was given in says when, not what.
 BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
-MARK_CHARS = "—■□●·•◆◇▲△★☆-~～"
-LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
+# A circled number (③午托237家, ④私家厨房58家) numbers an item of a list like a bullet does.
+MARK_CHARS = "—■□●·•◆◇▲△★☆-~～①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～①-⑳]+")
 # Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
 # 网站发布信息), whatever modifies the record in between.
 RECORDS = frozenset({"信息"})

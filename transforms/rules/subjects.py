@@ -2024,6 +2024,20 @@ def _share_of_task(a: Around) -> Subject | None:
     return task
 
 
+# A rate of completion or of starting work named by nothing else (新增养老床位2432张,完成率达84.2%)
+# is of the item its sentence counted just before it, named with it (session 21's ruling:
+# 民生实事完成率; bare only when nothing in the sentence names the item).
+BARE_RATES = frozenset({"完成率", "开工率", "竣工率"})
+
+
+def _rate_of_item(a: Around) -> Subject | None:
+    own, item = a.own.subject, a.about
+    if own is None or own.text not in BARE_RATES or item is None or a.quantity.unit != "%" \
+            or item.text.endswith(tuple(BARE_RATES)):
+        return None
+    return Subject(item.text + own.text)
+
+
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
     if _compiled(table["task_before"]).search(a.lead) or (
@@ -2416,6 +2430,7 @@ class ContextRule:
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
     ContextRule("share_of_task", _share_of_task),
+    ContextRule("rate_of_item", _rate_of_item),
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),

@@ -72,8 +72,9 @@ NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
 # 第一批扶贫资金: the batch a sum or a list was given in says when, not what.
 BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
-MARK_CHARS = "—■□●·•◆◇▲△★☆-~～"
-LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～]+")
+# A circled number (③午托237家, ④私家厨房58家) numbers an item of a list like a bullet does.
+MARK_CHARS = "—■□●·•◆◇▲△★☆-~～①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～①-⑳]+")
 # Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
 # 网站发布信息), whatever modifies the record in between.
 RECORDS = frozenset({"信息"})
@@ -1213,9 +1214,10 @@ def _close_bracket(phrase: str, cut: int) -> int:
 def _padded(text: str, start: int, end: int) -> bool:
     """A figure set off by one space on each side (为 1.14 万名 高龄老人, as pages that wrap
     numbers in their own markup read): the space after it is padding, not a break between the
-    items of a list (8人 五保1人), when nothing before it names the figure."""
+    items of a list (8人 五保1人), when nothing before it names the figure. A quoted name may
+    follow the space (新增 51家 “长者照护之家”)."""
     return (start > 0 and text[start - 1] == " " and text.startswith(" ", end)
-            and end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff")
+            and end + 1 < len(text) and ("\u4e00" <= text[end + 1] <= "\u9fff" or text[end + 1] in "“《"))
 
 
 # Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
@@ -1525,7 +1527,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
     denominator = DENOMINATOR.match(text, after_start, after_end)
     after_start = denominator.end() if denominator else after_start
-    if before is None and _padded(text, quantity.outer_start, after_start):
+    # 新增 7069张 公办养老床位: a padded figure after a bare verb is that verb's object, named after it
+    bare_verb = before is not None and before.text in _words("subject_verbs.txt")
+    padded = (before is None or bare_verb) and _padded(text, quantity.outer_start, after_start)
+    if padded:
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
@@ -1533,7 +1538,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
-    if kind == "count":
+    if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
@@ -2006,8 +2011,31 @@ class Around:
         return CLAUSE_BREAK.split(self.lead)[-1]
 
 
+# A plan named by nothing but the word (为计划的101%) says neither whose nor which: the share is
+# the completion rate of the item the figure before it counts (session 21: a rate of completion
+# is named with its item), not of a plan as 为全年计划的90% or 完成年度投资计划的83% name one.
+BARE_PLANS = frozenset({"计划"})
+
+
 def _share_of_task(a: Around) -> Subject | None:
-    return _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
+    task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
+    if task is not None and task.text in BARE_PLANS and a.previous is not None:
+        return a.previous  # 新增 7069张 公办养老床位,为计划的101% → 公办养老床位
+    return task
+
+
+# A rate of completion or of starting work named by nothing else (新增养老床位2432张,完成率达84.2%)
+# is of the item its sentence counted just before it, named with it (session 21's ruling:
+# 民生实事完成率; bare only when nothing in the sentence names the item).
+BARE_RATES = frozenset({"完成率", "开工率", "竣工率"})
+
+
+def _rate_of_item(a: Around) -> Subject | None:
+    own, item = a.own.subject, a.about
+    if own is None or own.text not in BARE_RATES or item is None or a.quantity.unit != "%" \
+            or item.text.endswith(tuple(BARE_RATES)):
+        return None
+    return Subject(item.text + own.text)
 
 
 def _task_figure(a: Around) -> Subject | None:
@@ -2402,6 +2430,7 @@ class ContextRule:
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
     ContextRule("share_of_task", _share_of_task),
+    ContextRule("rate_of_item", _rate_of_item),
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),

@@ -160,7 +160,7 @@ def report(n: int, year: int | None, text: str) -> dict:
         "province": "重庆市", "city": None, "county": "巫溪县", "region_code": REGION,
         "admin_level": "county", "report_year": year, "report_type": "年度工作总结",
         "publish_date": date(year + 1, 1, 20) if year else None, "index_no": None,
-        "doc_no": None, "char_count": len(text), "text": text,
+        "doc_no": None, "char_count": len(text), "text": text, "rule_failures": None,
     }
 
 

@@ -2014,7 +2014,7 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
 
 # A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
-WHOLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:全年|末|底|度)")
+WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|末|底|度)")
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).

@@ -145,8 +145,7 @@ def _size_class(c: Candidate) -> bool:
     class_noun = _pattern(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['classes'])})").match(c.after)
     if bound in table["bounds"]:
         return bool(class_noun) or bool(SIZE_CLASS_COUNT.match(c.after))
-    return not bound and c.before.endswith(tuple(table["bounds_before"])) and bool(
-        _pattern(rf"(?:{alternation(table['classes'])})").match(c.after))
+    return not bound and c.before.endswith(tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
 
 
 # 5000万元以上的8个: the count of the class follows at once

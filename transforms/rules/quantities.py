@@ -385,9 +385,13 @@ def _follower_multiplier(text: str, follower: Quantity) -> int:
                  if rest.startswith(word) and written and abs(follower.value - written * factor) < 1e-6 * abs(follower.value)), 1)
 
 
-def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
+def _drop_overlaps(quantities: list[Quantity], first: int = 0) -> list[Quantity]:
+    """The quantities no earlier-starting one overlaps: of two at one start the longer, except that
+    the first `first` of the list (a table's cells) win over the rest."""
     kept: list[Quantity] = []
-    for quantity in sorted(quantities, key=lambda q: (q.start, -(q.end - q.start))):
+    order = sorted(range(len(quantities)), key=lambda i: (quantities[i].start, i >= first,
+                                                          -(quantities[i].end - quantities[i].start)))
+    for quantity in (quantities[i] for i in order):
         if kept and quantity.start < kept[-1].end:
             continue
         kept.append(quantity)
@@ -436,7 +440,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     tables = table_reading(text)
-    found = _drop_overlaps(tables.quantities + _in_plan_cells(found, tables.plan_cells))  # a cell's reading wins
+    found = _drop_overlaps(tables.quantities + _in_plan_cells(found, tables.plan_cells), len(tables.quantities))
     found += quantities_sharing_unit(text, found)
     found = _sharing_bound(text, sorted(found, key=lambda q: q.start))
     names = exclusions.quoted_spans(text)

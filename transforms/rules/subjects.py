@@ -2459,7 +2459,10 @@ CONTEXT_RULES = (
 def _in_context(text: str, quantities: list[Quantity], index: int, lead: str, own: Named,
                 named: list[Named], memory: SubjectMemory) -> Named:
     """The subject a figure takes from the figures around it (CONTEXT_RULES), else its own,
-    else the one before it in its sentence."""
+    else the one before it in its sentence. A table cell's is its row's: the figures beside it
+    on the line are other rows' or columns', no context of its own."""
+    if own.rule == "table_cell":
+        return own
     around = Around(text, quantities, index, lead, own, named, memory)
     for rule in CONTEXT_RULES:
         subject = rule.produce(around)

@@ -200,6 +200,7 @@ class Row:
     values: tuple[Cell, ...]  # numbers and placeholders, left to right
     level: int = UNNUMBERED  # the level of the list number its label opened with (`_list_level`)
     part: bool = False  # its label opened with # or 其中: a part of the row above
+    group: int = 0  # of a table printed side by side, the group it stands in, left to right
 
 
 @dataclass(frozen=True)
@@ -809,6 +810,7 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
             continue
         table, body_start = header
         rows, position = _rows(lines, cells, body_start, table)
+        rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         if _place_names(rows):
             table = replace(table, place_rows=True)
         for row in _parts_in_units(_within_groups(rows), table):
@@ -1156,6 +1158,33 @@ def _empty_row(line: _Line, table: Table) -> bool:
         and unit_word(line.cells[1].text) is not None
 
 
+def _group_width(table: Table) -> int | None:
+    """How many columns of figures one group of a table printed side by side has (a yearbook's
+    `2009年 2010年    2009年 2010年` over `结婚对数 … …    离婚对数 … …`): the period of its
+    headers' words, repeated twice at least, else None."""
+    headers = [c.header for c in table.columns]
+    if table.label_index is not None:
+        return None
+    for width in range(1, len(headers) // 2 + 1):
+        if len(headers) % width == 0 and all(h == headers[i % width] for i, h in enumerate(headers)):
+            return width if width < len(headers) else None
+    return None
+
+
+def _side_by_side(cells: list[Cell], table: Table) -> list[list[Cell]]:
+    """A line of a table printed side by side: each group's label and figures, as rows of their
+    own; any other line whole."""
+    width = _group_width(table)
+    if width is None or len(cells) % (width + 1) or len(cells) == width + 1:
+        return [cells]
+    pieces = [cells[i:i + width + 1] for i in range(0, len(cells), width + 1)]
+    placeholders = _words()["placeholders"]["cells"]
+    if all(not p[0].is_figure and HANZI.search(p[0].text) and all(c.is_figure or c.text in placeholders for c in p[1:])
+           for p in pieces):
+        return pieces
+    return [cells]
+
+
 def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, table: Table
           ) -> tuple[list[Row], int]:
     """The rows after a header, until the next header or the region's end."""
@@ -1173,14 +1202,16 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         if _block_without_figures(lines, cells, position, table.by_rows, TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
-            row = _row_of(line.cells, table.columns, len(table.leading_text))
-            if row is not None and not row.label and rows and not rows[-1].values and (
-                    row.unit or (table.by_rows and len(row.values) == len(table.slots))):
-                # (a row's figures alone on the line under its label, a yearbook's label wrapped
-                # with its English gloss: as many as the header has columns of figures)
-                rows += _label_above(rows.pop(), row)
-            elif row is not None:
-                rows.append(row)
+            for group, piece in enumerate(_side_by_side(line.cells, table)):
+                row = _row_of(piece, table.columns, len(table.leading_text))
+                row = replace(row, group=group) if row is not None and group else row
+                if row is not None and not row.label and rows and not rows[-1].values and (
+                        row.unit or (table.by_rows and len(row.values) == len(table.slots))):
+                    # (a row's figures alone on the line under its label, a yearbook's label wrapped
+                    # with its English gloss: as many as the header has columns of figures)
+                    rows += _label_above(rows.pop(), row)
+                elif row is not None:
+                    rows.append(row)
             position += len(line.cells)
             continue
         placeholders = _words()["placeholders"]["cells"]

@@ -237,13 +237,19 @@ def produce_percent_in_words(match: re.Match, text: str) -> Quantity | None:
 # written. 成 after a numeral is also a word's (一成不变, 九成新): only a share's words around it
 # make it one, a qualifier or 占/达 before it, 以上/左右 after it.
 TENTHS_BEFORE = re.compile(r"(?:占|达到|达|约占)$")
+# 七成村(社区)书记高中以上学历, 九成选民参加投票: tenths opening a clause or a headline and
+# followed by who they are a share of
+TENTHS_OPENING = re.compile(r"(?:^|[\s，,。；;：:！!？?、“”\"(（])$")
+HANZI_AFTER = re.compile(r"[\u4e00-\u9fff]")
 
 
 def produce_tenths(match: re.Match, text: str) -> Quantity | None:
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
     before = text[max(0, match.start() - 2):match.start()]
+    opening = TENTHS_OPENING.search(text[max(0, match.start() - 1):match.start()]) is not None \
+        and HANZI_AFTER.match(text, match.end("unit")) is not None
     if not (match.group("after") or qualifier_before(text, _skip_space_back(text, match.start()))
-            or TENTHS_BEFORE.search(before)):
+            or TENTHS_BEFORE.search(before) or opening):
         return None
     value = 5 if match.group("num") == "半" else parse_numeral(match.group("num"))
     return Quantity(float(value), "成", match.start(), match.end("unit"), qualifier, outer_start, outer_end)

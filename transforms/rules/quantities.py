@@ -204,9 +204,10 @@ def _after_qualifier() -> re.Pattern:
 
 @cache
 def _measure_before() -> re.Pattern:
-    """A measure's name ending in its counting unit (…人次, …户数), then at most a verb of being."""
+    """A measure's name ending in its counting unit (…人次, …户数) or a population (总人口54万,
+    死亡人口约为280万), then at most a word of about and a verb of being."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
-    return re.compile(rf"(?P<ending>{alternation(counts)})(?:为|达到?|共|约|在|保持在|稳定在)?$")
+    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'])})(?:大约|约|近)?(?:为|达到?|共|约|在|保持在|稳定在)?$")
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:

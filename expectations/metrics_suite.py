@@ -59,7 +59,7 @@ def validate_metrics(
     _require_columns(df)
     texts = _texts(documents)
     frame = _with_derived_columns(_distinct_mentions(df), texts)
-    expectations = metric_expectations(known_units)
+    expectations = metric_expectations(known_units, frame)
     skipped = {}
     if texts is None:
         del expectations["raw_matches_text"]
@@ -68,16 +68,24 @@ def validate_metrics(
     return run_suite("metrics", [batch])
 
 
-def metric_expectations(known_units: Collection[str]) -> dict[str, list[Any]]:
-    """Each metrics check mapped to its GX expectations (on the frame with derived columns)."""
+def metric_expectations(known_units: Collection[str], frame: pd.DataFrame | None = None) -> dict[str, list[Any]]:
+    """Each metrics check mapped to its GX expectations (on the frame with derived columns).
+
+    Given the frame, a value set is cut to the allowed values the frame holds: a row passes
+    exactly as against the whole set, and GX, which copies an expectation's arguments each time
+    it reads them (thousands of times a validation), no longer copies 5,000 indicator-unit pairs
+    (that copying was three quarters of the suite's time)."""
     gxe = import_gx().expectations
     from great_expectations.expectations.row_conditions import Column
+
+    def present(allowed: Collection[str], column: str) -> list[str]:
+        return sorted(allowed if frame is None else set(frame[column].dropna()) & set(allowed))
 
     return {
         "required_fields_present": [
             gxe.ExpectColumnValuesToNotBeNull(column=field) for field in REQUIRED_FIELDS
         ],
-        "unit_known": [gxe.ExpectColumnValuesToBeInSet(column="unit", value_set=sorted(known_units))],
+        "unit_known": [gxe.ExpectColumnValuesToBeInSet(column="unit", value_set=present(known_units, "unit"))],
         "percentage_in_range": [
             gxe.ExpectColumnValuesToBeBetween(
                 column="value", min_value=0, max_value=100,
@@ -114,7 +122,7 @@ def metric_expectations(known_units: Collection[str]) -> dict[str, list[Any]]:
         "unit_matches_indicator": [
             gxe.ExpectColumnValuesToBeInSet(
                 column=INDICATOR_UNIT,
-                value_set=[i + UNIT_JOIN + u for i, u in indicator_unit_pairs(known_units)],
+                value_set=present([i + UNIT_JOIN + u for i, u in indicator_unit_pairs(known_units)], INDICATOR_UNIT),
             )
         ],
         "subject_present": [

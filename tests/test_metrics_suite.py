@@ -298,6 +298,17 @@ def test_unit_must_match_the_indicator_or_its_family():
     ]
 
 
+def test_a_value_set_cut_to_the_frame_fails_what_the_whole_set_fails():
+    """The in-set checks get the allowed values the frame holds (GX copies its arguments
+    thousands of times a validation): a frame holding no allowed value at all still fails."""
+    rows = [row("z:1:2", unit="吨", raw="5吨", value=5.0),
+            row("z:3:4", indicator="dibao_recipients", unit="户", raw="582户")]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)
+    assert failed(outcomes) == {"unit_known", "unit_matches_indicator"}
+    assert outcome(outcomes, "unit_known").failing_metric_ids == ("z:1:2",)
+    assert outcome(outcomes, "unit_matches_indicator").failing_metric_ids == ("z:3:4",)
+
+
 def test_subject_must_not_be_blank():
     rows = [row("s:1:2", subject=None), row("s:3:4", subject="  "), row("s:5:6")]
     outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)

@@ -584,6 +584,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
         return None
+    if unit is None and unit_column and len(label_cells) == 1 and (split := _justified_unit(cells, label_cells[0])):
+        label_cells[0], unit = split  # 个    数        个: a justified label the unit's cell ran into
     if text_cells and len(label_cells) > 1:
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
     elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
@@ -592,6 +594,18 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
     return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else UNNUMBERED,
                bool(label_cells) and bool(PART_MARK.match(label_cells[0])))
+
+
+def _justified_unit(cells: list[Cell], label: str) -> tuple[str, tuple[str, int]] | None:
+    """个数 | 个 printed `个      数            个`: the justified label's characters and the unit cell
+    after it were read as one spaced-out word; the label and its unit apart."""
+    cell = next((c for c in cells if c.text == label), None)
+    if cell is None or cell.end - cell.start <= len(label):
+        return None  # (a label written without spaces: its last character is its own)
+    for size in (2, 1):
+        if len(label) - size >= 2 and (unit := unit_word(label[-size:])) is not None:
+            return label[:-size], unit
+    return None
 
 
 def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
@@ -1159,30 +1173,42 @@ def _empty_row(line: _Line, table: Table) -> bool:
 
 
 def _group_width(table: Table) -> int | None:
-    """How many columns of figures one group of a table printed side by side has (a yearbook's
-    `2009年 2010年    2009年 2010年` over `结婚对数 … …    离婚对数 … …`): the period of its
-    headers' words, repeated twice at least, else None."""
+    """How many columns one group of a table printed side by side has (a yearbook's
+    `2009年 2010年    2009年 2010年` over `结婚对数 … …    离婚对数 … …`, or `指标名称 单位 2021年
+    2020年` twice): the period of its headers' words, repeated twice at least, else None."""
     headers = [c.header for c in table.columns]
-    if table.label_index is not None:
-        return None
     for width in range(1, len(headers) // 2 + 1):
         if len(headers) % width == 0 and all(h == headers[i % width] for i, h in enumerate(headers)):
-            return width if width < len(headers) else None
+            return width
     return None
 
 
 def _side_by_side(cells: list[Cell], table: Table) -> list[list[Cell]]:
-    """A line of a table printed side by side: each group's label and figures, as rows of their
-    own; any other line whole."""
+    """A line of a table printed side by side: each group's label (its unit) and figures, as rows
+    of their own, a group's row (`二、养老机构`) too; any other line whole. With no column of labels
+    each group is a label and as many figures as it has columns; with one, a group opens at each
+    label after the line's first cell."""
     width = _group_width(table)
-    if width is None or len(cells) % (width + 1) or len(cells) == width + 1:
+    if width is None:
         return [cells]
-    pieces = [cells[i:i + width + 1] for i in range(0, len(cells), width + 1)]
     placeholders = _words()["placeholders"]["cells"]
-    if all(not p[0].is_figure and HANZI.search(p[0].text) and all(c.is_figure or c.text in placeholders for c in p[1:])
-           for p in pieces):
-        return pieces
-    return [cells]
+    if table.label_index is None:
+        if len(cells) % (width + 1) or len(cells) == width + 1:
+            return [cells]
+        pieces = [cells[i:i + width + 1] for i in range(0, len(cells), width + 1)]
+        labelled = all(not p[0].is_figure and HANZI.search(p[0].text)
+                       and all(c.is_figure or c.text in placeholders for c in p[1:]) for p in pieces)
+        return pieces if labelled else [cells]
+    pieces: list[list[Cell]] = []
+    for cell in cells:
+        label = not cell.is_figure and cell.text not in placeholders and unit_word(cell.text) is None \
+            and HANZI.search(cell.text) is not None
+        if label or not pieces:
+            pieces.append([cell])
+        else:
+            pieces[-1].append(cell)
+    groups = len(table.columns) // width
+    return pieces if 1 < len(pieces) <= groups else [cells]
 
 
 def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, table: Table
@@ -1199,7 +1225,10 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             break
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
-        if _block_without_figures(lines, cells, position, table.by_rows, TABLE_GAP + max(0, levels - 1)):
+        side_by_side = len(line.cells) > 1 and cell.start == line.cells[0].start \
+            and len(_side_by_side(line.cells, table)) > 1  # (groups' rows: 二、养老机构  六、公墓)
+        if not side_by_side and _block_without_figures(lines, cells, position, table.by_rows,
+                                                       TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block: this table ended
         if len(line.cells) > 1 and cell.start == line.cells[0].start:
             for group, piece in enumerate(_side_by_side(line.cells, table)):

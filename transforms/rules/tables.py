@@ -959,6 +959,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         years = _years(line.cells[len(named):])
         if years and len(named) + len(years) == len(line.cells) and all(c and c.role == "label" for c in named):
             columns = named + years
+        elif measures := _measures_over_years(lines, line_index):
+            columns = measures
         else:
             columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
@@ -1065,6 +1067,38 @@ def _years(cells: list[Cell]) -> list[Column] | None:
     if len(years) < 2 or years != sorted(set(years)):
         return None
     return [Column(f"{year}年", "current", None) for year in years]
+
+
+def _measures_over_years(lines: list[_Line], index: int) -> list[Column] | None:
+    """A yearbook's header of two levels a cell per line: each measure's name (its unit bracketed,
+    on its line or the next), then one line of the years under every measure (社会福利院数 / (个) /
+    养老机构数 / (个) / 2022 2023 2022 2023): a column for each measure's year, the measure over it."""
+    cells = lines[index].cells
+    years = [int(c.text) for c in cells if YEAR_CELL.fullmatch(c.text)]
+    width = next((w for w in range(2, len(years) // 2 + 1) if len(years) % w == 0
+                  and years[:w] == sorted(set(years[:w])) and years == years[:w] * (len(years) // w)), None)
+    if width is None or len(years) != len(cells):
+        return None
+    wanted, measures, unit = len(years) // width, [], None
+    for line in reversed(lines[max(0, index - 3 * wanted):index]):
+        if len(line.cells) != 1 or line.cells[0].is_figure:
+            break
+        text = line.cells[0].text
+        if (bracketed := _unit_cell(text)) is not None and BRACKETED_UNIT.fullmatch(text):
+            unit = bracketed  # (个) under the measure's name
+            continue
+        own = BRACKETED_UNIT.search(text)
+        name = BRACKETED_UNIT.sub("", text).strip()
+        if not HANZI.search(name) or len(name) > CELL_MAX:
+            break
+        measures.append((name, unit_word(own.group("unit").strip()) if own else unit))
+        unit = None
+        if len(measures) == wanted:
+            break
+    if len(measures) != wanted:
+        return None
+    return [Column(f"{year}年", "current", measure_unit, span=name)
+            for name, measure_unit in reversed(measures) for year in years[:width]]
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:

@@ -2477,10 +2477,14 @@ def _bodies_level(text: str) -> str | None:
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
-def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
-    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
+def shortest_agency(agency: str, region: dict[str, str | None], text: str) -> str:
+    """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province; a county's
+    (or a municipality's district's) without its city where the text also names it so (湛江市坡头区民政局
+    on the letterhead, 坡头区民政局 in a sentence); one the text names only after its city
+    (济南市长清区民政局, 重庆市綦江区关坝镇人民政府) keeps it, as written."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
-        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]):
+        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]) \
+                and (parent.endswith(("省", "自治区")) or text.count(agency[len(parent):]) > text.count(agency)):
             agency = agency[len(parent):]
     return agency
 
@@ -2567,7 +2571,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if agency:
         agency = without_redaction(named)
         if region["province"]:
-            agency = shortest_agency(agency, region)
+            agency = shortest_agency(agency, region, plain)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \

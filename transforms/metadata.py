@@ -609,8 +609,8 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
                          r"|据\s*(?P<news>[^\s,，。、据]{2,30}?)\s*(?:消息|通报)"  # 据县民政局消息
                          r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
                          r"|(?:新闻)?发言人"
-                         # its head by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍)
-                         r"|(?:副)?(?:局长|厅长|部长|主任|理事长)[\u4e00-\u9fff]{2,4}?(?:介绍|表示|说|指出))")
+                         # its head by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…)
+                         r"|(?:副)?(?:局长|厅长|部长|主任|理事长|会长)[\u4e00-\u9fff]{2,4}?(?:介绍|表示|说|指出|通报|回顾|总结))")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
@@ -870,6 +870,12 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
                                              for other in tied)]
     if best <= PASSING_MENTION and (town := _masked_own_town(text)):
         return town  # bodies named in passing (县残联) in a masked town's own report
+    if len({cores[name] for name in tied}) > 1 and best > PASSING_MENTION:
+        # bodies each a sentence's subject as often (2022年,南山区民政局坚持…。 … 二是…区慈善会募集…): the
+        # one the text's first sentence opens with speaks for it, the other is one of its fields' bodies
+        opening = _sentence_subjects(_Reading(text[:text.find("。") + 1], lines, titles, page))
+        tied = [name for name in tied if name in opening] or tied
+        cores = {name: cores[name] for name in tied}
     if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
         return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
     winner = tied[0]

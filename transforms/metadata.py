@@ -973,7 +973,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and (zone := ZONE.match(title, len(place))):
             return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
         if place:
-            return _full_place(place)
+            return _town_of_story(reading.text, _full_place(place)) or _full_place(place)
     text = reading.text
     if any(word in text for word in _config()["agency"]["self_references"]):
         return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
@@ -999,6 +999,18 @@ def _place_issuer(reading: _Reading) -> str | None:
             return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
+
+
+def _town_of_story(text: str, county: str) -> str | None:
+    """A town of the headline's county that the first sentence opening with the county names
+    right after it (天柱:37名老人住进新居 / 4月2日,天柱县瓮洞镇…): the story is the town's."""
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        start = opener.end() if opener else match.end()
+        place = _place_at(text, start)
+        if place and _full_place(place) == county:
+            return town_at(text, start + len(place))
+    return None
 
 
 # A headline opening with a place's short name before a time or a colon (上海今年…, 秦安：…).
@@ -1255,13 +1267,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯), a dateline (…10月8日电).
-NEWS_LEDE = re.compile(r"(?:本[报网台]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
+NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
 
 
 def _over_lede(line: str) -> bool:
-    """A line that may be (part of) the headline right over a news lede: short, no sentence mark,
-    no page furniture, no date."""
-    return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not SENTENCE_MARK.search(line) and not _page_furniture(line) \
+    """A line that may be (part of) the headline right over a news lede: short, no sentence mark
+    (a colon after its subject allowed, as over a date: 天柱:37名老人住进新居), no page furniture, no date."""
+    return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not HEADLINE_MARK.search(line) and not line.endswith((":", "：")) \
+        and not _labelled(line) and not _page_furniture(line) \
         and not DATE.search(line) and len(CJK.findall(line)) >= HEADLINE_WORDS and not _site_chrome(line)
 
 
@@ -1360,6 +1373,7 @@ BREADCRUMB = re.compile(r"[>＞»]|当前位置")
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
+HEADLINE_MARK = re.compile(r"[,，;；。!！?？]")  # a headline's colon after its subject (某区:…) is no sentence's
 HEADLINE = 30
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")

@@ -1945,7 +1945,7 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会议")
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会(?:议|(?=召开))")  # or 工作视频会召开
 
 
 def body_year(text: str, plan: bool = False) -> int | None:
@@ -2118,7 +2118,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
 
         # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)
-        looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title)
+        # (a headline on deploying a year's work, 研究部署2022年就业工作, over a text recapping the year before)
+        looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title) \
+            or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
         return (year - 1 if looks_back else year), "title"
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date

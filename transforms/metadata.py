@@ -85,11 +85,14 @@ PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-�
 DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订稿|试行"
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
-# before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…)
+# before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…; or the
+# page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…)
 GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
                          r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
-                         r"|\s+[^\s,，。;；:：、]{2,12}[,，]))")
+                         r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
+                         r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
+LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -1228,6 +1231,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line) or _page_furniture(line):
+            glued = GLUED_TITLE.match(line)
+            if glued and LABEL_AFTER_TITLE.match(line, glued.end()) and not _labelled(glued.group("title")) \
+                    and all(_labelled(before) or _page_furniture(before) for _, before in kept[:index]):
+                return glued.group("title")  # the first line but the page's labels, run onto its labels (…工作计划发布日期:…)
             continue
         if len(line) > LONGEST_TITLE:
             glued = _glued_title(line)
@@ -1413,9 +1420,9 @@ def _title_text(line: str, first: bool = False) -> str:
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
-    original = ORIGINAL_TITLE.fullmatch(line.strip())
+    original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
     if original:
-        line = original.group("title")  # (原标题:…): a repost gives its source's title
+        line = original.group("title")  # (原标题:…): a repost gives its source's title; 文件名称:…, 本文标题:… the page's
     undated = TRAILING_DATE.sub("", line)
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
@@ -1429,6 +1436,8 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
+# A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
+TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.

@@ -1257,7 +1257,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return joined
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede]
-    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels

@@ -86,10 +86,12 @@ DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订�
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
 # before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…; or the
-# page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)"
+# page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…; or a speech's salutation: …上的汇报发言尊敬的各位领导,
+# or the body's first list number: …工作总结1.加快…)
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
-                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
+                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
+                         r"|尊敬的|各位|同志们)"
                          r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
                          r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
 LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")

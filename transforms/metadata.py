@@ -1270,8 +1270,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     at = opening[0] if under_labels and first == opening[1] else 0
     if first and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
-            and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
-        return first  # a headline standing alone over the body (泸州市民生工程进展良好)
+            and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
+                 or ENTRY_HEADING.match(_line_under(lines, at))):
+        return first  # a headline standing alone over the body (泸州市民生工程进展良好), or a yearbook entry's
+        # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     return None
 
 
@@ -1438,6 +1440,8 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
+# A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
+ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
 TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).

@@ -33,7 +33,7 @@ Year: the title's (the summary's year of a `…总结及…计划` title, a mult
 二〇二三年 read as digits; a congress work report's review part, 一、2019年工作回顾, before it), else the
 year the body works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县… / 提高到2012年的…,
 counted once a mention before a plan part, the latest of a tie; a year compared against, 比2023年,
-or said to be what it is, 2026年是…之年, is never it), else the publish date's or a signature's, its month alone too (an annual report
+or said to be what it is, 2026年是…之年, is never it, unless 今年 then speaks of it: 2022年是…之年,今年以来…), else the publish date's or a signature's, its month alone too (an annual report
 published in its first quarter covers the year before; news speaks of its own year unless it
 speaks of 去年 more; dated news's body year older than its day is a past event it narrates, and a
 monthly report dates its own month), else undated news's one year, a table's header of years (the
@@ -2094,6 +2094,8 @@ def this_years_plan(text: str) -> int | None:
 
 # A year whose work a text deploys (部署2015年民政工作), where it also recaps the year before (总结上一年…):
 # news of a conference early in that year, whose figures are the year before's.
+# A year said to be what it is, then 今年 speaking of it (2022年是…之年,今年以来,…): the year the text works in.
+YEAR_NAMED_THIS = re.compile(rf"{YEAR}是[^。；;\n]{{2,40}}?[,，]\s*(?:今年|一年来)")
 DEPLOYED_YEAR = re.compile(rf"(?:部署|布置|安排|谋划)\s*{YEAR}[^，。,；;\n]{{0,12}}?工作")
 RECAP = re.compile(r"上一年|去年|过去一年|上年(?!同期)")
 # A date in a web address's path (/2015/02/06/, /2010-06-22/, /201612/).
@@ -2153,6 +2155,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
         year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
+    if not year and (named := YEAR_NAMED_THIS.search(text)):
+        year = int(named["year"])  # 2022年是党的二十大召开之年,今年以来…: the year said to be what it is is this one
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])

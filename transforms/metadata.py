@@ -612,6 +612,7 @@ CELL_END = re.compile(r"[ \t]*[|\t]")
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
                          r"|据\s*(?P<news>[^\s,，。、据]{2,30}?)\s*(?:消息|通报)"  # 据县民政局消息
+                         r"|来自\s*(?P<data>[^\s,，。、来]{2,30}?)\s*的(?:最新)?(?:数据|消息|统计)"  # 来自省民政厅的数据显示
                          r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
                          r"|(?:新闻)?发言人"
                          # its head by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…)
@@ -619,12 +620,12 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("speaker"), ())
+            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
             and not name.endswith(reporting)]
 

@@ -150,9 +150,9 @@ def _place_names() -> frozenset[str]:
 
 
 # Inner Mongolian banners go by a short name of a first character and their wing and
-# position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗).
+# position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗, 新巴尔虎左旗 → 新左旗).
 WING_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P<wing>[左右])翼(?P<position>[前中后])旗")
-SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?P<side>[左右前中后])旗")
+SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?P<side>[左右前中后])旗")  # 新巴尔虎左旗 → 新左旗
 # …and a banner split east and west by its name's first character after the side (东乌珠穆沁旗 → 东乌旗).
 EAST_WEST_BANNER = re.compile(r"(?P<side>[东西南北])(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2,}旗")
 

@@ -33,7 +33,7 @@ Year: the title's (the summary's year of a `…总结及…计划` title, a mult
 二〇二三年 read as digits; a congress work report's review part, 一、2019年工作回顾, before it), else the
 year the body works in (2020年,… / 现将2023年… / 截至2024年底 / 2013年我县… / 提高到2012年的…,
 counted once a mention before a plan part, the latest of a tie; a year compared against, 比2023年,
-or said to be what it is, 2026年是…之年, is never it), else the publish date's or a signature's, its month alone too (an annual report
+or said to be what it is, 2026年是…之年, is never it, unless 今年 then speaks of it: 2022年是…之年,今年以来…), else the publish date's or a signature's, its month alone too (an annual report
 published in its first quarter covers the year before; news speaks of its own year unless it
 speaks of 去年 more; dated news's body year older than its day is a past event it narrates, and a
 monthly report dates its own month), else undated news's one year, a table's header of years (the
@@ -85,11 +85,16 @@ PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-�
 DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订稿|试行"
 # A title run into the body on one line: 2022年工作总结及2023年工作计划2022年,泾县民政局… (or
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
-# before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)"
+# before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…; or the
+# page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…; or a speech's salutation: …上的汇报发言尊敬的各位领导,
+# or the body's first list number: …工作总结1.加快…)
+GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
-                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|[(（]|[#＃*＊×Xx]{2})"
-                         r"|\s+[^\s,，。;；:：、]{2,12}[,，]))")
+                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
+                         r"|尊敬的|各位|同志们)"
+                         r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
+                         r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
+LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
@@ -145,9 +150,9 @@ def _place_names() -> frozenset[str]:
 
 
 # Inner Mongolian banners go by a short name of a first character and their wing and
-# position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗).
+# position (科尔沁右翼中旗 → 科右中旗, 土默特右旗 → 土右旗, 新巴尔虎左旗 → 新左旗).
 WING_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P<wing>[左右])翼(?P<position>[前中后])旗")
-SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?P<side>[左右前中后])旗")
+SIDE_BANNER = re.compile(r"(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?P<side>[左右前中后])旗")  # 新巴尔虎左旗 → 新左旗
 # …and a banner split east and west by its name's first character after the side (东乌珠穆沁旗 → 东乌旗).
 EAST_WEST_BANNER = re.compile(r"(?P<side>[东西南北])(?P<head>[\u4e00-\u9fff])[\u4e00-\u9fff]{2,}旗")
 
@@ -607,19 +612,21 @@ CELL_END = re.compile(r"[ \t]*[|\t]")
 
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
                          r"|据\s*(?P<news>[^\s,，。、据]{2,30}?)\s*(?:消息|通报)"  # 据县民政局消息
+                         r"|来自\s*(?P<data>[^\s,，。、来]{2,30}?)\s*的(?:最新)?(?:数据|消息|统计)"  # 来自省民政厅的数据显示
                          r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
                          r"|(?:新闻)?发言人"
-                         # its head by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍)
-                         r"|(?:副)?(?:局长|厅长|部长|主任|理事长)[\u4e00-\u9fff]{2,4}?(?:介绍|表示|说|指出))")
+                         # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
+                         # 据省民政厅副巡视员王林介绍)
+                         r"|(?:副)?(?:局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员)[\u4e00-\u9fff]{2,4}?(?:介绍|表示|说|指出|通报|回顾|总结))")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("speaker"), ())
+            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
             and not name.endswith(reporting)]
 
@@ -870,6 +877,12 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
                                              for other in tied)]
     if best <= PASSING_MENTION and (town := _masked_own_town(text)):
         return town  # bodies named in passing (县残联) in a masked town's own report
+    if len({cores[name] for name in tied}) > 1 and best > PASSING_MENTION:
+        # bodies each a sentence's subject as often (2022年,南山区民政局坚持…。 … 二是…区慈善会募集…): the
+        # one the text's first sentence opens with speaks for it, the other is one of its fields' bodies
+        opening = _sentence_subjects(_Reading(text[:text.find("。") + 1], lines, titles, page))
+        tied = [name for name in tied if name in opening] or tied
+        cores = {name: cores[name] for name in tied}
     if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
         return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
     winner = tied[0]
@@ -967,7 +980,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and (zone := ZONE.match(title, len(place))):
             return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
         if place:
-            return _full_place(place)
+            return _town_of_story(reading.text, _full_place(place)) or _full_place(place)
     text = reading.text
     if any(word in text for word in _config()["agency"]["self_references"]):
         return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
@@ -993,6 +1006,18 @@ def _place_issuer(reading: _Reading) -> str | None:
             return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
+
+
+def _town_of_story(text: str, county: str) -> str | None:
+    """A town of the headline's county that the first sentence opening with the county names
+    right after it (天柱:37名老人住进新居 / 4月2日,天柱县瓮洞镇…): the story is the town's."""
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        start = opener.end() if opener else match.end()
+        place = _place_at(text, start)
+        if place and _full_place(place) == county:
+            return town_at(text, start + len(place))
+    return None
 
 
 # A headline opening with a place's short name before a time or a colon (上海今年…, 秦安：…).
@@ -1210,6 +1235,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line) or _page_furniture(line):
+            glued = GLUED_TITLE.match(line)
+            if glued and LABEL_AFTER_TITLE.match(line, glued.end()) and not _labelled(glued.group("title")) \
+                    and all(_labelled(before) or _page_furniture(before) for _, before in kept[:index]):
+                return glued.group("title")  # the first line but the page's labels, run onto its labels (…工作计划发布日期:…)
             continue
         if len(line) > LONGEST_TITLE:
             glued = _glued_title(line)
@@ -1232,7 +1261,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return joined
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede]
-    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels
@@ -1243,19 +1272,22 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     at = opening[0] if under_labels and first == opening[1] else 0
     if first and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
-            and not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True)):
-        return first  # a headline standing alone over the body (泸州市民生工程进展良好)
+            and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
+                 or ENTRY_HEADING.match(_line_under(lines, at))):
+        return first  # a headline standing alone over the body (泸州市民生工程进展良好), or a yearbook entry's
+        # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     return None
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯), a dateline (…10月8日电).
-NEWS_LEDE = re.compile(r"(?:本[报网台]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
+NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
 
 
 def _over_lede(line: str) -> bool:
-    """A line that may be (part of) the headline right over a news lede: short, no sentence mark,
-    no page furniture, no date."""
-    return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not SENTENCE_MARK.search(line) and not _page_furniture(line) \
+    """A line that may be (part of) the headline right over a news lede: short, no sentence mark
+    (a colon after its subject allowed, as over a date: 天柱:37名老人住进新居), no page furniture, no date."""
+    return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not HEADLINE_MARK.search(line) and not line.endswith((":", "：")) \
+        and not _labelled(line) and not _page_furniture(line) \
         and not DATE.search(line) and len(CJK.findall(line)) >= HEADLINE_WORDS and not _site_chrome(line)
 
 
@@ -1354,6 +1386,7 @@ BREADCRUMB = re.compile(r"[>＞»]|当前位置")
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
+HEADLINE_MARK = re.compile(r"[,，;；。!！?？]")  # a headline's colon after its subject (某区:…) is no sentence's
 HEADLINE = 30
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
@@ -1393,9 +1426,9 @@ def _title_text(line: str, first: bool = False) -> str:
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
-    original = ORIGINAL_TITLE.fullmatch(line.strip())
+    original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
     if original:
-        line = original.group("title")  # (原标题:…): a repost gives its source's title
+        line = original.group("title")  # (原标题:…): a repost gives its source's title; 文件名称:…, 本文标题:… the page's
     undated = TRAILING_DATE.sub("", line)
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
@@ -1409,6 +1442,10 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
+# A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
+ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
+# A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
+TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
@@ -1666,8 +1703,8 @@ def _is_news(text: str) -> bool:
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
-    if CLOSING_BYLINE.search(text[-300:]):
-        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇))
+    if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇)), or its editors' ((编辑:… 审核:…))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -1675,6 +1712,11 @@ def _is_news(text: str) -> bool:
 # stop (…维护了社会稳定。(杨冠宇), 。（王林 李明）). A report ends with its signature on a line of
 # its own, and a seal's note ((盖章)) stands there, not after a sentence; an excerpt's (未完待续) is no name.
 CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页)[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+
+
+# A story's closing credits: its writer's and editors' names by their roles, in brackets at its end
+# ((撰稿:杨林 审核:王明), (编辑:李欢 编审:刘平)).
+CLOSING_CREDITS = re.compile(r"[(（]\s*(?:撰稿|编辑|审核|编审|审校|校对|初审|复审|终审)\s*[:：][^()（）\n]{1,40}[)）]\s*$")
 
 
 def iso_date(value: str | None) -> str | None:
@@ -1925,7 +1967,7 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会议")
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会(?:议|(?=召开))")  # or 工作视频会召开
 
 
 def body_year(text: str, plan: bool = False) -> int | None:
@@ -2054,6 +2096,8 @@ def this_years_plan(text: str) -> int | None:
 
 # A year whose work a text deploys (部署2015年民政工作), where it also recaps the year before (总结上一年…):
 # news of a conference early in that year, whose figures are the year before's.
+# A year said to be what it is, then 今年 speaking of it (2022年是…之年,今年以来,…): the year the text works in.
+YEAR_NAMED_THIS = re.compile(rf"{YEAR}是[^。；;\n]{{2,40}}?[,，]\s*(?:今年|一年来)")
 DEPLOYED_YEAR = re.compile(rf"(?:部署|布置|安排|谋划)\s*{YEAR}[^，。,；;\n]{{0,12}}?工作")
 RECAP = re.compile(r"上一年|去年|过去一年|上年(?!同期)")
 # A date in a web address's path (/2015/02/06/, /2010-06-22/, /201612/).
@@ -2098,7 +2142,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
 
         # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)
-        looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title)
+        # (a headline on deploying a year's work, 研究部署2022年就业工作, over a text recapping the year before)
+        looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title) \
+            or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
         return (year - 1 if looks_back else year), "title"
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
@@ -2111,6 +2157,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
         year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
+    if not year and (named := YEAR_NAMED_THIS.search(text)):
+        year = int(named["year"])  # 2022年是党的二十大召开之年,今年以来…: the year said to be what it is is this one
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
@@ -2477,10 +2525,14 @@ def _bodies_level(text: str) -> str | None:
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
-def shortest_agency(agency: str, region: dict[str, str | None]) -> str:
-    """湛江市坡头区民政局 → 坡头区民政局: the name from its most specific unit on."""
+def shortest_agency(agency: str, region: dict[str, str | None], text: str) -> str:
+    """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province; a county's
+    (or a municipality's district's) without its city where the text also names it so (湛江市坡头区民政局
+    on the letterhead, 坡头区民政局 in a sentence); one the text names only after its city
+    (济南市长清区民政局, 重庆市綦江区关坝镇人民政府) keeps it, as written."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
-        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]):
+        if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]) \
+                and (parent.endswith(("省", "自治区")) or text.count(agency[len(parent):]) > text.count(agency)):
             agency = agency[len(parent):]
     return agency
 
@@ -2567,7 +2619,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if agency:
         agency = without_redaction(named)
         if region["province"]:
-            agency = shortest_agency(agency, region)
+            agency = shortest_agency(agency, region, plain)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \

@@ -21,9 +21,12 @@ from test_real_reports import REAL, SPLIT, TEXTS, annotated, texts_present
 # named in its sentence gets no indicator rather than all assistance's (`programme_money`); the
 # test gold, written before session 22's ruling, leaves such sums bare, so the scorer counted the
 # total's indicator right (on round 13, annotated after the ruling, each one it took away was wrong).
+# Agency 0.757 since session 26: charity federations and Red Cross societies as issuing bodies cost
+# one test page's agency (not looked at) and gained two of round 19's held half (43 pages, as
+# unseen as the test part) and three of rounds 17-18; the floor was lowered for that rule alone.
 REACHED = {
     "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.66, "qualifier_recall": 0.99,
-    "core_coverage": 0.38, "agency": 0.78, "report_year": 0.86,
+    "core_coverage": 0.38, "agency": 0.75, "report_year": 0.86,
 }
 # Issue 11's bar for unseen reports.
 ISSUE_BAR = {

@@ -112,6 +112,7 @@ def _pattern(source: str) -> re.Pattern:
 
 
 CLAUSE_MARKS = re.compile(r"[,，。;；]")
+SENTENCE_MARKS = re.compile(r"[。;；!！?？\n]")  # (结婚登记平均年龄,男性31.7岁: the measure opens the sentence)
 
 
 def _age_threshold(c: Candidate) -> bool:
@@ -120,7 +121,8 @@ def _age_threshold(c: Candidate) -> bool:
         return False
     right_after = c.text[c.quantity.end:c.quantity.end + 4]
     clause = CLAUSE_MARKS.split(c.text[max(0, c.quantity.start - 20):c.quantity.start])[-1]
-    if any(word in clause for word in table["measures"]) and not right_after.startswith(("以上", "以下", "及以上")):
+    sentence = SENTENCE_MARKS.split(c.text[max(0, c.quantity.start - 24):c.quantity.start])[-1]
+    if any(word in sentence for word in table["measures"]) and not right_after.startswith(("以上", "以下", "及以上")):
         return False  # 平均年龄为31.2岁: the measure's value
     return (c.before.endswith(_words_of("age_threshold", "before"))
             or bool(_pattern(table["range_before"]).search(c.before))
@@ -258,7 +260,7 @@ SESSION_LIST_REACH = 24
 SESSION_LIST_AFTER = re.compile(r"(?:[、和及][一二三四五六七八九十\d]{1,3}次)*")
 
 
-SITE_LABEL_GAP = re.compile(r"[:：]\s*$")
+SITE_LABEL_GAP = re.compile(r"\s*[:：]\s*$")
 
 
 def _site_counter(c: Candidate) -> bool:

@@ -336,9 +336,9 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_percent_in_words),
         QuantityRule(
             "tenths_in_words",
-            re.compile(rf"(?<![一二三四五六七八九十百千万\d])(?P<num>[一二两三四五六七八九]|半)(?P<unit>成)"
+            re.compile(rf"(?<![一二三四五六七八九十百千万\d.])(?P<num>[一二两三四五六七八九1-9]|半)(?P<unit>成)"
                        rf"(?![为立功果效员本熟长交都就新绩分不])(?:(?P<after>以上|左右|多))?"),
-            produce_tenths, re.compile(r"[一二两三四五六七八九半](?=成)")),
+            produce_tenths, re.compile(r"[一二两三四五六七八九半1-9](?=成)")),
         QuantityRule(
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"

@@ -93,7 +93,12 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
+    if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
+        return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
     return not (numeral in NOT_A_COUNT and not match.group("inside"))
+
+
+ROUND_COUNTS = ("千", "万")  # alone, a count only after a bounding word (突破, 超, 近): else 千家万户
 
 
 CLAUSE_OPEN = re.compile(r"[。；;!?！？\n][^。；;!?！？\n]*$")
@@ -207,7 +212,7 @@ def _measure_before() -> re.Pattern:
     """A measure's name ending in its counting unit (…人次, …户数) or a population (总人口54万,
     死亡人口约为280万), then at most a word of about and a verb of being."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
-    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'])})(?:大约|约|近)?(?:为|达到?|共|约|在|保持在|稳定在)?$")
+    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'])})(?:大约|约|近|超过|超|逾|突破)?(?:为|达到?|共|约|在|保持在|稳定在)?$")
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:

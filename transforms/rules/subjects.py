@@ -1268,6 +1268,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
             break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
+        if _opens_predicate(word, kept, heads):
+            break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
@@ -1306,6 +1308,21 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
 
 EXTENDING_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b", "vn"})
 NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})
+# Words that, after the counted thing, only open the clause's predicate, never a name: the
+# passive mark (5个社工站被评为示范点), the verbs of a service given or received (进行, 给予, 享受:
+# 400户残疾人家庭进行无障碍改造), of joining and of taking a post (13家爱心单位加入救助保护队伍,
+# 112名退役军人担任村主任). A verb inside a name (城镇登记失业人员, 街道就业基地) is none of these.
+PREDICATE_ONLY = frozenset({"被", "加入", "担任"}) | SERVICE_VERBS | RECEIVING_VERBS | JOINING
+
+
+def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool:
+    """Whether a word after the counted thing opens the clause's predicate: one of
+    PREDICATE_ONLY right after a name that ends with a head word (400户残疾人家庭|进行|无障碍
+    设施建设 → 残疾人家庭, 2701名贫困精神残疾人|给予|住院补助 → 贫困精神残疾人)."""
+    if not kept or word not in PREDICATE_ONLY:
+        return False
+    phrase = "".join(kept)
+    return _last_head_end(kept, heads) == len(phrase)
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:

@@ -1812,6 +1812,17 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         parts = _parts(last)
         for position, index in enumerate(group):
             named[index] = Named(parts[position], "list_parts") if len(parts) == len(group) else Named(last, "list_shared")
+    for index in range(len(named) - 2, -1, -1):
+        # 3个县级,24个乡镇级和96个村级公益性公墓: a level or a class alone, an item of a list
+        # whose last item names the thing, is that thing of its level (县级公益性公墓)
+        following = named[index + 1].subject
+        gap = re.fullmatch(r"\s*(\S+?)\s*[,，、和及与]\s*", text[quantities[index].outer_end:quantities[index + 1].outer_start])
+        if following is None or gap is None or not _bare_modifier(gap.group(1)) \
+                or quantities[index].unit != quantities[index + 1].unit:
+            continue
+        thing = _without_modifier(following.text)
+        if thing != following.text and len(thing) > 1:
+            named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     return named
 
 
@@ -2145,6 +2156,51 @@ def _category_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + rest)
 
 
+# A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its
+# breakdown or its list counts.
+BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡镇|乡村|街道|社区|县区|县市|省市){1,3}级"
+                        r"|(?:[省市县区州镇乡村]{2,4}[两三四五]级))")
+BARE_CLASS = re.compile(r"[\u4e00-\u9fff、]{2,12}类")
+# what a breakdown's parts are read out of (地名调查目录词条含陆地水系类119条)
+INCLUDING = re.compile(r"(?:含|包括|包含|其中)")
+
+
+def _bare_modifier(text: str) -> bool:
+    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text)) and text not in _scope_words()
+
+
+def _without_modifier(text: str) -> str:
+    """The thing a subject names once its level or class goes (省州县三级配套资金 → 配套资金,
+    乡村级公益性公墓 → 公益性公墓, 陆地水系类词条 → 词条)."""
+    level = BARE_LEVEL.match(text)
+    if level and len(text) - level.end() > 1:
+        return text[level.end():]
+    kind = text.rfind("类")
+    return text[kind + 1:] if 0 < kind < len(text) - 2 else text
+
+
+def _modifier_breakdown(a: Around) -> Subject | None:
+    """其中省级100万元、州级220万元: a part named by a level or a class alone is that part of
+    the total before it, the level with the total's thing (省级配套资金); with no total figure,
+    the thing the clause names before 含 or 包括 (目录词条含陆地水系类119条 → 陆地水系类词条)."""
+    own = a.own.subject
+    if own is None or not _bare_modifier(own.text):
+        return None
+    if a.named and a.named[-1].rule == "modifier_breakdown" and a.previous is not None:
+        thing = _without_modifier(a.previous.text)
+        return Subject(own.text + thing) if thing != a.previous.text else None
+    if INCLUDING.search(a.lead) and a.index:
+        whole = _recalled(a)
+        thing = _without_modifier(whole.text) if whole is not None else ""
+        return Subject(own.text + thing) if len(thing) > 1 and not _bare_modifier(thing) else None
+    before = INCLUDING.split(a.clause)
+    if len(before) < 2 or not before[-1].strip().startswith(own.text):
+        return None
+    words = [w for w in cut_phrase(before[-2].strip()) if HAN.match(w) and not _is_strip(w)]
+    thing = words[-1] if words else ""
+    return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
+
+
 def _of_category(text: str) -> bool:
     """Whether a subject opens with a category word before its thing (农村残疾人, 城市低保标准)."""
     return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
@@ -2454,6 +2510,7 @@ CONTEXT_RULES = (
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
+    ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

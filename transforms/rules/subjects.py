@@ -2333,6 +2333,28 @@ def _per_head_of_group(a: Around) -> Subject | None:
     return Subject(topic + own.text) if topic and topic != group.text and topic not in own.text else None
 
 
+# A level paid or reached per head (补助水平, 月平均补助水平, 平均保障标准, 平均救助水平) says whose
+# only by the programme whose people the sentence counted.
+LEVEL_MEASURE = re.compile(r"(?:月|年|季)?(?:平均|人均)?(?:保障|补助|救助|补差|供养)?(?:水平|标准)")
+
+
+def _level_of_group(a: Around) -> Subject | None:
+    """城市低保对象42.48万人,平均保障标准569元/人.月,平均补助水平389元/人.月: a level per head
+    named alone, in the sentence of a programme's count of people, is the programme's (城市低保平均
+    补助水平); so after a count of the programme's cases (实施临时救助216人次,平均救助水平2337.5元
+    → 临时救助平均救助水平). A bare 标准 or 保障标准 is `measure_of_topic`'s."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not LEVEL_MEASURE.fullmatch(own.text) \
+            or "平均" not in own.text and "水平" not in own.text:
+        return None
+    group = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if q.unit in PERSON_UNITS and n.subject), None)
+    topic = _topic(group)
+    if not topic or topic in own.text or not (topic != group.text or topic.endswith(tuple(_context_words()["programmes"]))):
+        return None
+    return Subject(topic + own.text)
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -2517,6 +2539,7 @@ CONTEXT_RULES = (
     ContextRule("measure_of_topic", _measure_of_topic),
     ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
+    ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),

@@ -2288,7 +2288,7 @@ def _sum_as_written(clause: str, sum_words: list[str], named: str) -> str:
 def _joined(topic: str, measure: str) -> str:
     """A topic and the sum after it, once where the topic ends as the sum begins (贫困重度残疾人保障
     + 保障金 → 贫困重度残疾人保障金; 城乡低保 + 保障金 keeps both)."""
-    for overlap in range(min(len(topic), len(measure)) - 1, 1, -1):
+    for overlap in range(min(len(topic), len(measure) - 1), 1, -1):
         if topic.endswith(measure[:overlap]):
             return topic + measure[overlap:]
     return topic + measure

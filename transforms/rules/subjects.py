@@ -71,7 +71,7 @@ REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
 NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
 # 第一批扶贫资金: the batch a sum or a list was given in says when, not what.
-BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
+BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批|首批")
 # A circled number (③午托237家, ④私家厨房58家) numbers an item of a list like a bullet does.
 MARK_CHARS = "—■□●·•◆◇▲△★☆-~～①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～①-⑳]+")
@@ -662,7 +662,7 @@ def _event_heads() -> tuple[str, ...]:
 
 
 # 我县, 本市, 全镇, 我局: the place or body a report calls its own, a pronoun and a level or body.
-SELF = frozenset("我本全")
+SELF = frozenset("我本全该")  # 该县: the place the text is about, like 我县
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")

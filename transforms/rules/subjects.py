@@ -2256,7 +2256,13 @@ def _measure_of_topic(a: Around) -> Subject | None:
         return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
     paid = tuple(words["programme_payments"])
-    counted = a.quantities[a.index - 1].unit
+    before = a.index - 1
+    if sum_word and before and a.named[before].rule == "share_of_whole" and unit_kinds()[a.quantities[before].unit] == "percent":
+        # 城市低保对象798户1523人,占非农业人口比例的5.05%,累计发放资金357.56万元: the group's share of
+        # the population stands between its count and its sum, and the sum is still the group's
+        before -= 1
+        previous = a.named[before].subject or previous
+    counted = a.quantities[before].unit
     if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None

@@ -1223,6 +1223,8 @@ def _padded(text: str, start: int, end: int) -> bool:
 # Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
 # 改造, 1700户老年人家庭适老化改造)
 WORKS_ON_THING = ("改造", "维修改造", "修缮")
+# Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
+SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
@@ -1249,6 +1251,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if events and not kept and len(words) > 1 and len(words[0]) > 1 and (word_tag(words[0]) == "v" or _is_strip(words[0])) \
             and word_tag(words[1]) in NOUN_TAGS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
+    while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
+        start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks

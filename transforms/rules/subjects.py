@@ -2205,6 +2205,32 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
 
 
+def _coordinated_breakdown(a: Around) -> Subject | None:
+    """重病、重残儿童484人,其中重病117人、重残367人: a part named by one of the modifiers the
+    total coordinates before its head is that modifier with the head (重病儿童, 重残儿童)."""
+    own = a.own.subject
+    label = own.text if own is not None else a.clause.strip("、和及 ")
+    if (own is not None and a.own.rule != "before_number") or not a.index or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label) \
+            or label.endswith(head_words()):
+        return None  # 孤儿、事实无人抚养儿童…其中孤儿85人: a thing of its own, no modifier
+    if "其中" in a.lead:
+        whole = _recalled(a)
+    elif a.named and a.named[-1].rule == "coordinated_breakdown":
+        whole = next((n.subject for n in reversed(a.named) if n.rule != "coordinated_breakdown"), None)
+    else:
+        return None
+    parts = _parts(whole) if whole is not None else []
+    named = _modifiers_of_one_head(parts) if len(parts) > 1 else None
+    head = named[0].text[len(parts[0].text):] if named else ""
+    if not head or len(cut_phrase(head)[0]) < 2:
+        return None  # 失能、半失能老年人: a head cut inside a word (能|老年人) is no head
+    for position, (part, full) in enumerate(zip(parts, named)):
+        last = position == len(parts) - 1
+        if label == part.text and not last or last and part.text.startswith(label) and len(label) < len(part.text):
+            return full
+    return None
+
+
 def _of_category(text: str) -> bool:
     """Whether a subject opens with a category word before its thing (农村残疾人, 城市低保标准)."""
     return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
@@ -2540,6 +2566,7 @@ CONTEXT_RULES = (
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
+    ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

@@ -71,7 +71,7 @@ REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
 NATIONWIDE = frozenset({"全国", "全省", "全市"})
 # Punctuation that opens a line or an item (——, ■, ·) and is no part of a name.
 # 第一批扶贫资金: the batch a sum or a list was given in says when, not what.
-BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
+BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批|首批")
 # A circled number (③午托237家, ④私家厨房58家) numbers an item of a list like a bullet does.
 MARK_CHARS = "—■□●·•◆◇▲△★☆-~～①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～①-⑳]+")
@@ -662,7 +662,7 @@ def _event_heads() -> tuple[str, ...]:
 
 
 # 我县, 本市, 全镇, 我局: the place or body a report calls its own, a pronoun and a level or body.
-SELF = frozenset("我本全")
+SELF = frozenset("我本全该")  # 该县: the place the text is about, like 我县
 LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
@@ -1223,6 +1223,8 @@ def _padded(text: str, start: int, end: int) -> bool:
 # Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
 # 改造, 1700户老年人家庭适老化改造)
 WORKS_ON_THING = ("改造", "维修改造", "修缮")
+# Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
+SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
@@ -1249,6 +1251,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if events and not kept and len(words) > 1 and len(words[0]) > 1 and (word_tag(words[0]) == "v" or _is_strip(words[0])) \
             and word_tag(words[1]) in NOUN_TAGS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
+    while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
+        start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
@@ -1268,6 +1272,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
             break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
+        if _opens_predicate(word, kept, heads):
+            break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
@@ -1306,6 +1312,21 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
 
 EXTENDING_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b", "vn"})
 NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})
+# Words that, after the counted thing, only open the clause's predicate, never a name: the
+# passive mark (5个社工站被评为示范点), the verbs of a service given or received (进行, 给予, 享受:
+# 400户残疾人家庭进行无障碍改造), of joining and of taking a post (13家爱心单位加入救助保护队伍,
+# 112名退役军人担任村主任). A verb inside a name (城镇登记失业人员, 街道就业基地) is none of these.
+PREDICATE_ONLY = frozenset({"被", "加入", "担任"}) | SERVICE_VERBS | RECEIVING_VERBS | JOINING
+
+
+def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool:
+    """Whether a word after the counted thing opens the clause's predicate: one of
+    PREDICATE_ONLY right after a name that ends with a head word (400户残疾人家庭|进行|无障碍
+    设施建设 → 残疾人家庭, 2701名贫困精神残疾人|给予|住院补助 → 贫困精神残疾人)."""
+    if not kept or word not in PREDICATE_ONLY:
+        return False
+    phrase = "".join(kept)
+    return _last_head_end(kept, heads) == len(phrase)
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
@@ -1795,6 +1816,17 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         parts = _parts(last)
         for position, index in enumerate(group):
             named[index] = Named(parts[position], "list_parts") if len(parts) == len(group) else Named(last, "list_shared")
+    for index in range(len(named) - 2, -1, -1):
+        # 3个县级,24个乡镇级和96个村级公益性公墓: a level or a class alone, an item of a list
+        # whose last item names the thing, is that thing of its level (县级公益性公墓)
+        following = named[index + 1].subject
+        gap = re.fullmatch(r"\s*(\S+?)\s*[,，、和及与]\s*", text[quantities[index].outer_end:quantities[index + 1].outer_start])
+        if following is None or gap is None or not _bare_modifier(gap.group(1)) \
+                or quantities[index].unit != quantities[index + 1].unit:
+            continue
+        thing = _without_modifier(following.text)
+        if thing != following.text and len(thing) > 1:
+            named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     return named
 
 
@@ -2128,6 +2160,77 @@ def _category_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + rest)
 
 
+# A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its
+# breakdown or its list counts.
+BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡镇|乡村|街道|社区|县区|县市|省市){1,3}级"
+                        r"|(?:[省市县区州镇乡村]{2,4}[两三四五]级))")
+BARE_CLASS = re.compile(r"[\u4e00-\u9fff、]{2,12}类")
+# what a breakdown's parts are read out of (地名调查目录词条含陆地水系类119条)
+INCLUDING = re.compile(r"(?:含|包括|包含|其中)")
+
+
+def _bare_modifier(text: str) -> bool:
+    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text)) and text not in _scope_words()
+
+
+def _without_modifier(text: str) -> str:
+    """The thing a subject names once its level or class goes (省州县三级配套资金 → 配套资金,
+    乡村级公益性公墓 → 公益性公墓, 陆地水系类词条 → 词条)."""
+    level = BARE_LEVEL.match(text)
+    if level and len(text) - level.end() > 1:
+        return text[level.end():]
+    kind = text.rfind("类")
+    return text[kind + 1:] if 0 < kind < len(text) - 2 else text
+
+
+def _modifier_breakdown(a: Around) -> Subject | None:
+    """其中省级100万元、州级220万元: a part named by a level or a class alone is that part of
+    the total before it, the level with the total's thing (省级配套资金); with no total figure,
+    the thing the clause names before 含 or 包括 (目录词条含陆地水系类119条 → 陆地水系类词条)."""
+    own = a.own.subject
+    if own is None or not _bare_modifier(own.text):
+        return None
+    if a.named and a.named[-1].rule == "modifier_breakdown" and a.previous is not None:
+        thing = _without_modifier(a.previous.text)
+        return Subject(own.text + thing) if thing != a.previous.text else None
+    if INCLUDING.search(a.lead) and a.index:
+        whole = _recalled(a)
+        thing = _without_modifier(whole.text) if whole is not None else ""
+        return Subject(own.text + thing) if len(thing) > 1 and not _bare_modifier(thing) else None
+    before = INCLUDING.split(a.clause)
+    if len(before) < 2 or not before[-1].strip().startswith(own.text):
+        return None
+    words = [w for w in cut_phrase(before[-2].strip()) if HAN.match(w) and not _is_strip(w)]
+    thing = words[-1] if words else ""
+    return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
+
+
+def _coordinated_breakdown(a: Around) -> Subject | None:
+    """重病、重残儿童484人,其中重病117人、重残367人: a part named by one of the modifiers the
+    total coordinates before its head is that modifier with the head (重病儿童, 重残儿童)."""
+    own = a.own.subject
+    label = own.text if own is not None else a.clause.strip("、和及 ")
+    if (own is not None and a.own.rule != "before_number") or not a.index or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label) \
+            or label.endswith(head_words()):
+        return None  # 孤儿、事实无人抚养儿童…其中孤儿85人: a thing of its own, no modifier
+    if "其中" in a.lead:
+        whole = _recalled(a)
+    elif a.named and a.named[-1].rule == "coordinated_breakdown":
+        whole = next((n.subject for n in reversed(a.named) if n.rule != "coordinated_breakdown"), None)
+    else:
+        return None
+    parts = _parts(whole) if whole is not None else []
+    named = _modifiers_of_one_head(parts) if len(parts) > 1 else None
+    head = named[0].text[len(parts[0].text):] if named else ""
+    if not head or len(cut_phrase(head)[0]) < 2:
+        return None  # 失能、半失能老年人: a head cut inside a word (能|老年人) is no head
+    for position, (part, full) in enumerate(zip(parts, named)):
+        last = position == len(parts) - 1
+        if label == part.text and not last or last and part.text.startswith(label) and len(label) < len(part.text):
+            return full
+    return None
+
+
 def _of_category(text: str) -> bool:
     """Whether a subject opens with a category word before its thing (农村残疾人, 城市低保标准)."""
     return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
@@ -2183,7 +2286,13 @@ def _measure_of_topic(a: Around) -> Subject | None:
         return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
     paid = tuple(words["programme_payments"])
-    counted = a.quantities[a.index - 1].unit
+    before = a.index - 1
+    if sum_word and before and a.named[before].rule == "share_of_whole" and unit_kinds()[a.quantities[before].unit] == "percent":
+        # 城市低保对象798户1523人,占非农业人口比例的5.05%,累计发放资金357.56万元: the group's share of
+        # the population stands between its count and its sum, and the sum is still the group's
+        before -= 1
+        previous = a.named[before].subject or previous
+    counted = a.quantities[before].unit
     if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None
@@ -2215,7 +2324,7 @@ def _sum_as_written(clause: str, sum_words: list[str], named: str) -> str:
 def _joined(topic: str, measure: str) -> str:
     """A topic and the sum after it, once where the topic ends as the sum begins (贫困重度残疾人保障
     + 保障金 → 贫困重度残疾人保障金; 城乡低保 + 保障金 keeps both)."""
-    for overlap in range(min(len(topic), len(measure)) - 1, 1, -1):
+    for overlap in range(min(len(topic), len(measure) - 1), 1, -1):
         if topic.endswith(measure[:overlap]):
             return topic + measure[overlap:]
     return topic + measure
@@ -2258,6 +2367,28 @@ def _per_head_of_group(a: Around) -> Subject | None:
     group = found[1]
     topic = _topic(group)
     return Subject(topic + own.text) if topic and topic != group.text and topic not in own.text else None
+
+
+# A level paid or reached per head (补助水平, 月平均补助水平, 平均保障标准, 平均救助水平) says whose
+# only by the programme whose people the sentence counted.
+LEVEL_MEASURE = re.compile(r"(?:月|年|季)?(?:平均|人均)?(?:保障|补助|救助|补差|供养)?(?:水平|标准)")
+
+
+def _level_of_group(a: Around) -> Subject | None:
+    """城市低保对象42.48万人,平均保障标准569元/人.月,平均补助水平389元/人.月: a level per head
+    named alone, in the sentence of a programme's count of people, is the programme's (城市低保平均
+    补助水平); so after a count of the programme's cases (实施临时救助216人次,平均救助水平2337.5元
+    → 临时救助平均救助水平). A bare 标准 or 保障标准 is `measure_of_topic`'s."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not LEVEL_MEASURE.fullmatch(own.text) \
+            or "平均" not in own.text and "水平" not in own.text:
+        return None
+    group = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if q.unit in PERSON_UNITS and n.subject), None)
+    topic = _topic(group)
+    if not topic or topic in own.text or not (topic != group.text or topic.endswith(tuple(_context_words()["programmes"]))):
+        return None
+    return Subject(topic + own.text)
 
 
 def _bare_measure(text: str) -> bool:
@@ -2435,14 +2566,17 @@ CONTEXT_RULES = (
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
+    ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
+    ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
     ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
+    ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
     ContextRule("sum_of_group", _sum_of_group),

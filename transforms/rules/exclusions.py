@@ -43,12 +43,22 @@ class Spans:
 
 
 def quoted_spans(text: str) -> Spans:
-    """Spans of short quoted names and titles; long quotations are prose and are not listed."""
+    """Spans of short quoted names and titles; long quotations are prose and are not listed, nor
+    are quoted sentences (“修建提灌站1座,改建管网2公里。”: a sentence's end, or clauses longer than a
+    slogan's; a title in 《》 may hold either)."""
     spans = []
     for opening, closing in NAME_MARKS.items():
         pattern = re.compile(f"{re.escape(opening)}[^{re.escape(closing)}\n]{{1,{LONGEST_NAME}}}{re.escape(closing)}")
-        spans.extend(m.span() for m in pattern.finditer(text))
+        spans.extend(m.span() for m in pattern.finditer(text) if opening == "《" or not _quoted_sentence(m.group()))
     return Spans(spans)
+
+
+SENTENCE_END = re.compile(r"[。；;！!？?]")
+SLOGAN_MAX = 16  # a slogan of two parts (“十个第一,三项推广”) is short; a quoted clause list is longer
+
+
+def _quoted_sentence(quoted: str) -> bool:
+    return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and ("，" in quoted or "," in quoted))
 
 
 @dataclass(frozen=True)

@@ -167,8 +167,8 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
 # figure's phrase (55万乡村人口, but not 55万以上, 3万和, 2万是).
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
-# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿).
-MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|补助|补贴|金额|营业额|销售额|救助金)"
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|救助金)"
                          r"[^,，。;；:：\d]{0,6}$")
 
 
@@ -320,7 +320,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(
             "ten_thousands_without_unit",
-            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?(?P<mult>[万亿])"
+            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?:个(?=(?:{inside})?亿))?(?P<inside>{inside})?(?P<mult>[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
             produce_without_unit, NUMERAL_OPENS),
         QuantityRule(

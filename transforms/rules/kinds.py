@@ -58,7 +58,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
   (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
-  for each of its semicolon parts;
+  for each of its semicolon parts, and so does a goal or task its first part names as what
+  follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
@@ -82,7 +83,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
-  targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
+  targets, but not in the sentences telling how it was decided (…投票,票决出17项…) or judged
+  (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
@@ -560,7 +562,7 @@ def _cue_before(c: KindContext) -> bool:
     last = _last_cue(c, before, naming_plans=False)
     return (last is not None and not _says_done(before[last.end():])
             and not _patterns()["done_later"].search(before, last.end())) \
-        or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
+        or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c)))
 
 
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
@@ -590,6 +592,28 @@ def _forecast_opening(c: KindContext) -> bool:
     start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+
+
+def _goal_lead(c: KindContext) -> bool:
+    """今年主要目标是为10万特困残疾人发放生活补贴;建设100个示范性社区康复站、…;…。: a goal or
+    task that the first semicolon part of the sentence names as what follows holds for each later
+    part, unless a part says done before the figure."""
+    start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
+    first_end = min((i for i in (c.text.find(mark, start, c.sentence_start) for mark in "；;") if i >= 0),
+                    default=-1)
+    if first_end < 0:
+        return False  # the figure stands in the sentence's first part: its own cues decide
+    found = None
+    for found in _goal_lead_pattern().finditer(_without_not_cues(_blank_names(c.text[start:first_end]))):
+        pass
+    return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
+
+
+@cache
+def _goal_lead_pattern() -> re.Pattern:
+    table = _table()["cue_before"]
+    nouns = alternation(table["goal_nouns"])
+    return re.compile(rf"(?:{nouns})\s*(?:{alternation(table['goal_links'])})|(?:{nouns})[^,，。；;]{{0,8}}[,，]\s*即")
 
 
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
@@ -891,6 +915,9 @@ def _announced_plan(c: KindContext) -> bool:
     sentence = c.before + c.sentence_after
     if any(word in sentence for word in table["telling"] + table["earlier"]):
         return False
+    opening = max(c.text.rfind(mark, 0, c.sentence_start) for mark in FULL_STOP) + 1
+    if any(word in c.text[opening:c.sentence_start] for word in table["judged"]):
+        return False  # 测评结果显示,…满意95票;…满意175票: a part of the judging sentence
     if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(sentence)):
         return False  # 2023年民生实事…新增床位300张: what an earlier year's list did
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])

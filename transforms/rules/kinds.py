@@ -26,7 +26,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
-  sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
+  sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标), nor one to be met
+  (为完成…2300张目标任务, 确保完成…) is done;
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
@@ -55,7 +56,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
+  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中), and so is a task set that 完成 in
+  its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
   (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts, and so does a goal or task its first part names as what
@@ -478,7 +480,7 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match 
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
-        if not naming_plans and _names_a_plan(text, found):
+        if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
         year, opening = found.group("year"), found.group("opening")
         if found.group("masked") is not None:  # 到20xx年底: a deadline only on a page of unknown year
@@ -634,6 +636,20 @@ def _names_a_plan(text: str, cue: re.Match) -> bool:
     another noun or measured against names a plan as a thing; an earlier cue may still hold
     (力争完成年计划的110%，新增就业500人)."""
     return cue.group().endswith(PLAN_NOUNS) and bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()))
+
+
+# a cue that names a task or plan set (下达…任务, 年初确定, 年初…方案): 完成 before it in its clause
+# makes it the task done (全面完成市政府下达的各项任务指标，其中新增就业2889人)
+TASK_SET = ("任务", "方案", "安排", "确定", "计划", "规划", "指标", "目标")
+
+
+def _task_done_named(text: str, cue: re.Match) -> bool:
+    """全面完成市政府下达的各项就业创业任务指标, 完成年初确定的…: a task set that its clause says
+    done names the task met, no plan: what follows is what was done."""
+    if not cue.group().endswith(TASK_SET):
+        return False
+    clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；。!?！？\n") + 1
+    return bool(_patterns()["task_done_before"].search(text, clause_start, cue.start()))
 
 
 def _year_ahead_on_line(c: KindContext) -> bool:

@@ -16,12 +16,12 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
-- `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
-  76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
+- `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
+  占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
-  超年度目标2.3万人), or from a budget or a required level (超资金预算安排355亿元,
-  高于目标要求2个百分点);
+  超年度目标2.3万人, also after a word of approximation: 超目标任务近6个百分点), or from a budget, a
+  quota or a required level (超资金预算安排355亿元, 比年初下达的指标超收2660万元, 高于目标要求2个百分点);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
@@ -103,8 +103,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_toml
-from transforms.model import Kind, Section, SectionCategory
+from transforms.model import Kind, Qualifier, Section, SectionCategory
 from transforms.rules import computed_once
+from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
@@ -298,8 +299,13 @@ def _completion_share(c: KindContext) -> bool:
 def _off_target(c: KindContext) -> bool:
     """How far a level stands from a plan or target (低于市计划的0.7个百分点, 比目标任务高出10元):
     a difference of what was reached, not the target. After 的 only a gap in points is one
-    (低于省定的5% is the target itself)."""
-    found = _patterns()["off_target"].search(c.clause_before)
+    (低于省定的5% is the target itself). A word of approximation may stand before the figure
+    (超目标任务近6个百分点)."""
+    clause = c.clause_before
+    approx = qualifier_before(c.text, c.start)
+    if approx is not None and approx[1] is Qualifier.APPROX and clause.endswith(approx[0]):
+        clause = clause[:-len(approx[0])]
+    found = _patterns()["off_target"].search(clause)
     if found is None:
         return False
     in_points = c.text[c.start:c.end].endswith("百分点")

@@ -39,7 +39,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
   底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
-- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual; a 将 that
+- `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
+  每人每年3300元) (X, the level now, stays actual; a 将 that
   takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
@@ -242,7 +243,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
-        "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
+        # each new level of a list of them (分别提高到每人每月470元和每人每年3300元)
+        "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?"
+                                 rf"(?:{LISTED_LEVEL}[、和及与]\s*(?:每人每[月年]|每[月年])?)*\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),

@@ -53,8 +53,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it says done (已完成, or 共完成 in a later
-  clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
+  for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it, or what stands inside an
+  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中), and so is a task set that 完成 in
@@ -571,7 +571,7 @@ def _cue_before(c: KindContext) -> bool:
     # its cue for itself: the main clause says what was done for it
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False)
-    return (last is not None and not _says_done(before[last.end():])
+    return (last is not None and not _says_done(before[last.start():])
             and not _patterns()["done_later"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c)))
 

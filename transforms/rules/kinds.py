@@ -211,7 +211,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
         "list_size_after": re.compile(rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
-        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})\s*(?:共|总计|合计)?\s*$"),
+        # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
+        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计))?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
                                         rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})"

@@ -32,7 +32,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
-- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence, or in a
+- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
+  clause says done, before or after it: 其中5项已完成), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
@@ -397,7 +398,8 @@ def _part_of_target(c: KindContext) -> bool:
         return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
-    return opening >= 0 and not _says_done(before[opening:])
+    # a part its clause says done, before or after it (其中5项已完成): what was done of the target
+    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")

@@ -58,7 +58,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中), and so is a task set that 完成 in
+  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; a programme's 计划 right before its
+  projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
   (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
@@ -646,8 +647,21 @@ PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, �
 def _names_a_plan(text: str, cue: re.Match) -> bool:
     """审议通过了…资金拨付计划, / 完成年计划的100%: a plan word closing its clause, joined to
     another noun or measured against names a plan as a thing; an earlier cue may still hold
-    (力争完成年计划的110%，新增就业500人)."""
-    return cue.group().endswith(PLAN_NOUNS) and bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()))
+    (力争完成年计划的110%，新增就业500人). So does 计划 right before a programme's projects or tasks
+    after the programme's own words (营养改善计划项目覆盖…, 明天计划项目支出22万元, 播种计划任务),
+    not after a time (今年计划项目30个: the year's planned projects)."""
+    if not cue.group().endswith(PLAN_NOUNS):
+        return False
+    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or (
+        cue.group() == "计划" and PROGRAMME_PARTS.match(text, cue.end()) is not None
+        and not TIME_BEFORE.search(text, max(0, cue.start() - 4), cue.start()))
+
+
+# what a programme named …计划 holds (营养改善计划项目, 播种计划任务); not 计划建设项目, where 计划
+# may be the verb (改造工程计划建设项目共19个: the works plan to build 19)
+PROGRAMME_PARTS = re.compile(r"项目|任务")
+# a time right before 计划 makes it the plan of that time (今年计划项目, 年度计划任务, 下一步计划…)
+TIME_BEFORE = re.compile(r"(?:年|年度|年内|月|季度|期|今后|下一步|下步|\d)\s*$")
 
 
 # a cue that names a task or plan set (下达…任务, 年初确定, 年初…方案): 完成 before it in its clause

@@ -72,7 +72,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
-  measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
+  measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),

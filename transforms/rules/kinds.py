@@ -54,7 +54,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it, or what stands inside an
+  for the rest of its line; a masked 到20xx年底 when the report's year is unknown; a five-year
+  plan's period starting in the report's year or later: “十二五”期间 in a report on 2010), unless what follows it, or what stands inside an
   a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
@@ -577,7 +578,7 @@ def _cue_before(c: KindContext) -> bool:
     last = _last_cue(c, before, naming_plans=False)
     return (last is not None and not _says_done(before[last.start():])
             and not _patterns()["done_later"].search(before, last.end())) \
-        or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c)))
+        or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
 
 
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
@@ -607,6 +608,26 @@ def _forecast_opening(c: KindContext) -> bool:
     start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+
+
+# a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
+# written, since quotes blank a quoted name
+PLAN_PERIOD = re.compile(r"十(?P<plan>[一二三四五六七八九])五[”\"’']?\s*(?:期间|时期|末)")
+
+
+def _period_ahead(c: KindContext) -> bool:
+    """“十二五”期间，城乡20%-30%的老人享受机构养老服务 in a report on 2010: a five-year plan's
+    period that starts in the report's year or later is ahead, like a deadline after it; one
+    started before (a summary's “十三五”期间 in 2019) reviews the years so far (`looking_back`)."""
+    if c.report_year is None:
+        return False
+    found = None
+    for found in PLAN_PERIOD.finditer(c.text, c.sentence_start, c.start):
+        pass
+    if found is None:
+        return False
+    start = 1970 + 5 * (10 + FIVE_YEAR[found.group("plan")] - 3) - 4
+    return start >= c.report_year and not _says_done(_without_not_cues(c.text[found.end():c.start]))
 
 
 def _goal_lead(c: KindContext) -> bool:

@@ -16,29 +16,32 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
   新增就业60万人。再就业13万人), the list running on across its sentences;
-- `completion_share`: a share of a task done is actual (完成148元目标任务的122%, 分别完成年计划的
-  76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
+- `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
+  占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
-  超年度目标2.3万人), or from a budget or a required level (超资金预算安排355亿元,
-  高于目标要求2个百分点);
+  超年度目标2.3万人, also after a word of approximation: 超目标任务近6个百分点), or from a budget, a
+  quota or a required level (超资金预算安排355亿元, 比年初下达的指标超收2660万元, 高于目标要求2个百分点);
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
   task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
-  sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标);
+  sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标), nor one to be met
+  (为完成…2300张目标任务, 确保完成…) is done;
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
-- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence, or in a
+- `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
+  clause says done, before or after it: 其中5项已完成), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
   底前全部完成; 第一批改造40家，预计9月底前建成);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
-- `raise_target`: the new level of 将A由X提高到Y (X, the level now, stays actual; a 将 that
+- `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
+  每人每年3300元) (X, the level now, stays actual; a 将 that
   takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
@@ -51,14 +54,18 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
-  for the rest of its line; a masked 到20xx年底 when the report's year is unknown), unless what follows it says done (已完成, or 共完成 in a later
-  clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
+  for the rest of its line; a masked 到20xx年底 when the report's year is unknown; a five-year
+  plan's period starting in the report's year or later: “十二五”期间 in a report on 2010), unless what follows it, or what stands inside an
+  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中); a cue inside a bracket closed
+  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; a programme's 计划 right before its
+  projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
+  its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
   (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
-  for each of its semicolon parts;
+  for each of its semicolon parts, and so does a goal or task its first part names as what
+  follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
@@ -66,7 +73,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
-  measures progress against a plan (完成年度计划的100.7%), the figure stands on a task's own numbered line (not
+  measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
@@ -82,7 +89,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
-  targets, but not in the sentences telling how it was decided (…投票,票决出17项…), not the
+  targets, but not in the sentences telling how it was decided (…投票,票决出17项…) or judged
+  (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
@@ -99,8 +107,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_toml
-from transforms.model import Kind, Section, SectionCategory
+from transforms.model import Kind, Qualifier, Section, SectionCategory
 from transforms.rules import computed_once
+from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
 
 CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
@@ -205,7 +214,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
         "list_size_after": re.compile(rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
-        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})\s*(?:共|总计|合计)?\s*$"),
+        # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
+        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计))?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
                                         rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})"
@@ -237,7 +247,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
-        "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?\s*$"),
+        # each new level of a list of them (分别提高到每人每月470元和每人每年3300元)
+        "raise_verb": re.compile(rf"(?:{alternation(t['raise_target']['verbs'])})(?:每人每[月年]|每[月年])?"
+                                 rf"(?:{LISTED_LEVEL}[、和及与]\s*(?:每人每[月年]|每[月年])?)*\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
@@ -294,8 +306,13 @@ def _completion_share(c: KindContext) -> bool:
 def _off_target(c: KindContext) -> bool:
     """How far a level stands from a plan or target (低于市计划的0.7个百分点, 比目标任务高出10元):
     a difference of what was reached, not the target. After 的 only a gap in points is one
-    (低于省定的5% is the target itself)."""
-    found = _patterns()["off_target"].search(c.clause_before)
+    (低于省定的5% is the target itself). A word of approximation may stand before the figure
+    (超目标任务近6个百分点)."""
+    clause = c.clause_before
+    approx = qualifier_before(c.text, c.start)
+    if approx is not None and approx[1] is Qualifier.APPROX and clause.endswith(approx[0]):
+        clause = clause[:-len(approx[0])]
+    found = _patterns()["off_target"].search(clause)
     if found is None:
         return False
     in_points = c.text[c.start:c.end].endswith("百分点")
@@ -383,7 +400,8 @@ def _part_of_target(c: KindContext) -> bool:
         return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
-    return opening >= 0 and not _says_done(before[opening:])
+    # a part its clause says done, before or after it (其中5项已完成): what was done of the target
+    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
@@ -476,7 +494,7 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match 
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
-        if not naming_plans and _names_a_plan(text, found):
+        if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
         year, opening = found.group("year"), found.group("opening")
         if found.group("masked") is not None:  # 到20xx年底: a deadline only on a page of unknown year
@@ -558,9 +576,9 @@ def _cue_before(c: KindContext) -> bool:
     # its cue for itself: the main clause says what was done for it
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False)
-    return (last is not None and not _says_done(before[last.end():])
+    return (last is not None and not _says_done(before[last.start():])
             and not _patterns()["done_later"].search(before, last.end())) \
-        or _year_ahead_on_line(c) or (last is None and _forecast_opening(c))
+        or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
 
 
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
@@ -592,6 +610,48 @@ def _forecast_opening(c: KindContext) -> bool:
     return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
 
 
+# a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
+# written, since quotes blank a quoted name
+PLAN_PERIOD = re.compile(r"十(?P<plan>[一二三四五六七八九])五[”\"’']?\s*(?:期间|时期|末)")
+
+
+def _period_ahead(c: KindContext) -> bool:
+    """“十二五”期间，城乡20%-30%的老人享受机构养老服务 in a report on 2010: a five-year plan's
+    period that starts in the report's year or later is ahead, like a deadline after it; one
+    started before (a summary's “十三五”期间 in 2019) reviews the years so far (`looking_back`)."""
+    if c.report_year is None:
+        return False
+    found = None
+    for found in PLAN_PERIOD.finditer(c.text, c.sentence_start, c.start):
+        pass
+    if found is None:
+        return False
+    start = 1970 + 5 * (10 + FIVE_YEAR[found.group("plan")] - 3) - 4
+    return start >= c.report_year and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+
+
+def _goal_lead(c: KindContext) -> bool:
+    """今年主要目标是为10万特困残疾人发放生活补贴;建设100个示范性社区康复站、…;…。: a goal or
+    task that the first semicolon part of the sentence names as what follows holds for each later
+    part, unless a part says done before the figure."""
+    start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
+    first_end = min((i for i in (c.text.find(mark, start, c.sentence_start) for mark in "；;") if i >= 0),
+                    default=-1)
+    if first_end < 0:
+        return False  # the figure stands in the sentence's first part: its own cues decide
+    found = None
+    for found in _goal_lead_pattern().finditer(_without_not_cues(_blank_names(c.text[start:first_end]))):
+        pass
+    return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
+
+
+@cache
+def _goal_lead_pattern() -> re.Pattern:
+    table = _table()["cue_before"]
+    nouns = alternation(table["goal_nouns"])
+    return re.compile(rf"(?:{nouns})\s*(?:{alternation(table['goal_links'])})|(?:{nouns})[^,，。；;]{{0,8}}[,，]\s*即")
+
+
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
 # or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
@@ -608,8 +668,35 @@ PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, �
 def _names_a_plan(text: str, cue: re.Match) -> bool:
     """审议通过了…资金拨付计划, / 完成年计划的100%: a plan word closing its clause, joined to
     another noun or measured against names a plan as a thing; an earlier cue may still hold
-    (力争完成年计划的110%，新增就业500人)."""
-    return cue.group().endswith(PLAN_NOUNS) and bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()))
+    (力争完成年计划的110%，新增就业500人). So does 计划 right before a programme's projects or tasks
+    after the programme's own words (营养改善计划项目覆盖…, 明天计划项目支出22万元, 播种计划任务),
+    not after a time (今年计划项目30个: the year's planned projects)."""
+    if not cue.group().endswith(PLAN_NOUNS):
+        return False
+    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or (
+        cue.group() == "计划" and PROGRAMME_PARTS.match(text, cue.end()) is not None
+        and not TIME_BEFORE.search(text, max(0, cue.start() - 4), cue.start()))
+
+
+# what a programme named …计划 holds (营养改善计划项目, 播种计划任务); not 计划建设项目, where 计划
+# may be the verb (改造工程计划建设项目共19个: the works plan to build 19)
+PROGRAMME_PARTS = re.compile(r"项目|任务")
+# a time right before 计划 makes it the plan of that time (今年计划项目, 年度计划任务, 下一步计划…)
+TIME_BEFORE = re.compile(r"(?:年|年度|年内|月|季度|期|今后|下一步|下步|\d)\s*$")
+
+
+# a cue that names a task or plan set (下达…任务, 年初确定, 年初…方案): 完成 before it in its clause
+# makes it the task done (全面完成市政府下达的各项任务指标，其中新增就业2889人)
+TASK_SET = ("任务", "方案", "安排", "确定", "计划", "规划", "指标", "目标")
+
+
+def _task_done_named(text: str, cue: re.Match) -> bool:
+    """全面完成市政府下达的各项就业创业任务指标, 完成年初确定的…: a task set that its clause says
+    done names the task met, no plan: what follows is what was done."""
+    if not cue.group().endswith(TASK_SET):
+        return False
+    clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；。!?！？\n") + 1
+    return bool(_patterns()["task_done_before"].search(text, clause_start, cue.start()))
 
 
 def _year_ahead_on_line(c: KindContext) -> bool:
@@ -891,6 +978,9 @@ def _announced_plan(c: KindContext) -> bool:
     sentence = c.before + c.sentence_after
     if any(word in sentence for word in table["telling"] + table["earlier"]):
         return False
+    opening = max(c.text.rfind(mark, 0, c.sentence_start) for mark in FULL_STOP) + 1
+    if any(word in c.text[opening:c.sentence_start] for word in table["judged"]):
+        return False  # 测评结果显示,…满意95票;…满意175票: a part of the judging sentence
     if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(sentence)):
         return False  # 2023年民生实事…新增床位300张: what an earlier year's list did
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])

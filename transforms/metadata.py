@@ -2601,7 +2601,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
-    if region["admin_level"] and not region[_REGION_FIELD[region["admin_level"]]]:
+    if region["admin_level"] in _REGION_FIELD and not region[_REGION_FIELD[region["admin_level"]]]:  # (nation: none)
         region = region_from_text(plain, region, agency)
     if region["admin_level"] == "city" and not region["city"] and (region["province"] or "").endswith("市"):
         region["admin_level"] = "province"  # a municipality's 市 body (重庆 … 市民政局): its city is a province

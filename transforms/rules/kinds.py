@@ -68,6 +68,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts, and so does a goal or task its first part names as what
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
+- `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
+  whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
+  …。…的标准是,…建2000平方米), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
+  with nothing between the cue and the end of the figure's sentence done, standing now, in progress
+  or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
@@ -595,6 +600,36 @@ def _cue_before(c: KindContext) -> bool:
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
+def _plan_paragraph(c: KindContext) -> bool:
+    """据了解,我省将用两年时间,…全省一共建668所农村福利中心。农村社会福利中心的标准是,…建2000平方米,
+    …全省大约投资五个多亿: a paragraph (a line) whose first sentence says what will be done goes on
+    telling that plan in its later sentences, up to one that says something done, standing now or
+    past (已, 目前, 去年, a year before the report's)."""
+    if c.column is not None or c.in_heading or c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # (a summary's paragraphs tell what was done; its plans stand in their sections)
+    line_start = c.text.rfind("\n", 0, c.start) + 1
+    if not c.text[line_start:c.sentence_start].strip():
+        return False  # the figure stands in the line's first sentence: its own cues decided
+    lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
+    lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
+    last = _last_cue(c, lead, naming_plans=False)
+    table = _table()["plan_paragraph"]
+    if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
+            or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):
+        return False  # …住进了敬老院,今后…: a lead telling what was done
+    rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
+    if _says_done(rest) or _patterns()["in_force"].search(rest) or PERFECTIVE.search(rest) \
+            or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):
+        return False
+    return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
+
+
+# the end of a paragraph's first sentence
+PARAGRAPH_LEAD_END = re.compile(r"[。！？!?]")
+# 了 of a thing done (住进了, 开展了); not 了解, 为了, 除了
+PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
+
+
 def _plan_source(c: KindContext) -> bool:
     """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…: a sentence giving a plan's
     content by its title (whose words the cues cannot read: titles are blanked) holds its figures,
@@ -1079,6 +1114,7 @@ KIND_RULES = (
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
+    KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),
     KindRule("list_size", Kind.TARGET, _list_size),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("plan_list", Kind.TARGET, _plan_list),

@@ -72,7 +72,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
   …。…的标准是,…建2000平方米), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
   with nothing between the cue and the end of the figure's sentence done, standing now, in progress
-  or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's);
+  or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
+  同时, or 此外, goes on with the one before when its own first sentence plans nothing;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
@@ -604,10 +605,19 @@ def _plan_paragraph(c: KindContext) -> bool:
     """据了解,我省将用两年时间,…全省一共建668所农村福利中心。农村社会福利中心的标准是,…建2000平方米,
     …全省大约投资五个多亿: a paragraph (a line) whose first sentence says what will be done goes on
     telling that plan in its later sentences, up to one that says something done, standing now or
-    past (已, 目前, 去年, a year before the report's)."""
+    past (已, 目前, 去年, a year before the report's); a paragraph opening with 同时, or 此外, goes on
+    with the one before it when its own first sentence plans nothing."""
     if c.column is not None or c.in_heading or c.report_type in _table()["progress_task"]["summaries"]:
         return False  # (a summary's paragraphs tell what was done; its plans stand in their sections)
     line_start = c.text.rfind("\n", 0, c.start) + 1
+    if _plan_paragraph_from(c, line_start):
+        return True
+    return bool(CONTINUING.match(c.text, line_start)) and line_start > 1 \
+        and _plan_paragraph_from(c, c.text.rfind("\n", 0, line_start - 1) + 1)
+
+
+def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
+    """Whether the paragraph from `line_start` opens with a plan that holds up to the figure."""
     if not c.text[line_start:c.sentence_start].strip():
         return False  # the figure stands in the line's first sentence: its own cues decided
     lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
@@ -624,6 +634,8 @@ def _plan_paragraph(c: KindContext) -> bool:
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
 
 
+# a paragraph opening with a word that goes on with the one before (同时,…; 此外,…)
+CONTINUING = re.compile(r"\s*(?:同时|与此同时|此外|另外)\s*[,，]")
 # the end of a paragraph's first sentence
 PARAGRAPH_LEAD_END = re.compile(r"[。！？!?]")
 # 了 of a thing done (住进了, 开展了); not 了解, 为了, 除了

@@ -53,10 +53,12 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
+  争取 before a time of now or ahead: 争取年内新增…, 争取2014年… not before the report's year,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line; a masked 到20xx年底 when the report's year is unknown; a five-year
   plan's period starting in the report's year or later: “十二五”期间 in a report on 2010), unless what follows it, or what stands inside an
-  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
+  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause) or opens a later clause with
+  what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; a programme's 计划 right before its
@@ -66,6 +68,12 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
   for each of its semicolon parts, and so does a goal or task its first part names as what
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
+- `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
+  whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
+  …。…的标准是,…建2000平方米), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
+  with nothing between the cue and the end of the figure's sentence done, standing now, in progress
+  or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
+  同时, or 此外, goes on with the one before when its own first sentence plans nothing;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
@@ -252,6 +260,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                  rf"(?:{LISTED_LEVEL}[、和及与]\s*(?:每人每[月年]|每[月年])?)*\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        # a clause opening with what stands now (…将达到120万,目前,每千名老人拥有床位20张): the
+        # plan of the clauses before it is over
+        "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
@@ -465,8 +476,9 @@ def _raise_target(c: KindContext) -> bool:
     own_clause = CLAUSE_BREAK.search(c.before, will)
     if own_clause is not None and _patterns()["will_own_verb"].search(c.before, will, own_clause.start()):
         return False  # 将法治建设纳入…考核体系,考核权重提升至15%: 将 took a verb of its own clause
-    if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])):
-        return False
+    if c.before[:will].endswith(tuple(_table()["raise_target"]["done"])) \
+            or any(word in c.before[:will] for word in _table()["raise_target"]["done_before"]):
+        return False  # 已将…; 提高了部分救助标准,将…提高至8万元: the raise made
     if _patterns()["raise_issued"].search(c.before[:will]):
         return False  # 新出台…提标文件，将…提高至740元/月: the document made the raise
     started = _patterns()["raise_start"].search(c.before[:will])  # 2016年3月1日起,我市将…
@@ -483,7 +495,8 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a deadline's year is the group `year`."""
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
-    cues = f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
+    cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
+            f"|{table['strive']}")
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
@@ -496,8 +509,11 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match 
     for found in _cues()[0].finditer(text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
-        year, opening = found.group("year"), found.group("opening")
-        if found.group("masked") is not None:  # 到20xx年底: a deadline only on a page of unknown year
+        year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
+        if strive is not None:  # 争取2025年…: striving for the report's year or a later one
+            if c.report_year is None or int(strive) >= c.report_year:
+                last = found
+        elif found.group("masked") is not None:  # 到20xx年底: a deadline only on a page of unknown year
             if c.report_year is None:
                 last = found
         elif opening is not None:  # 2025年，… opening the sentence: a plan only after the report's year
@@ -577,11 +593,53 @@ def _cue_before(c: KindContext) -> bool:
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False)
     return (last is not None and not _says_done(before[last.start():])
-            and not _patterns()["done_later"].search(before, last.end())) \
+            and not _patterns()["done_later"].search(before, last.end())
+            and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
 
 
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
+
+
+def _plan_paragraph(c: KindContext) -> bool:
+    """据了解,我省将用两年时间,…全省一共建668所农村福利中心。农村社会福利中心的标准是,…建2000平方米,
+    …全省大约投资五个多亿: a paragraph (a line) whose first sentence says what will be done goes on
+    telling that plan in its later sentences, up to one that says something done, standing now or
+    past (已, 目前, 去年, a year before the report's); a paragraph opening with 同时, or 此外, goes on
+    with the one before it when its own first sentence plans nothing."""
+    if c.column is not None or c.in_heading or c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # (a summary's paragraphs tell what was done; its plans stand in their sections)
+    line_start = c.text.rfind("\n", 0, c.start) + 1
+    if _plan_paragraph_from(c, line_start):
+        return True
+    return bool(CONTINUING.match(c.text, line_start)) and line_start > 1 \
+        and _plan_paragraph_from(c, c.text.rfind("\n", 0, line_start - 1) + 1)
+
+
+def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
+    """Whether the paragraph from `line_start` opens with a plan that holds up to the figure."""
+    if not c.text[line_start:c.sentence_start].strip():
+        return False  # the figure stands in the line's first sentence: its own cues decided
+    lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
+    lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
+    last = _last_cue(c, lead, naming_plans=False)
+    table = _table()["plan_paragraph"]
+    if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
+            or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):
+        return False  # …住进了敬老院,今后…: a lead telling what was done
+    rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
+    if _says_done(rest) or _patterns()["in_force"].search(rest) or PERFECTIVE.search(rest) \
+            or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):
+        return False
+    return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
+
+
+# a paragraph opening with a word that goes on with the one before (同时,…; 此外,…)
+CONTINUING = re.compile(r"\s*(?:同时|与此同时|此外|另外)\s*[,，]")
+# the end of a paragraph's first sentence
+PARAGRAPH_LEAD_END = re.compile(r"[。！？!?]")
+# 了 of a thing done (住进了, 开展了); not 了解, 为了, 除了
+PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
 
 
 def _plan_source(c: KindContext) -> bool:
@@ -1068,6 +1126,7 @@ KIND_RULES = (
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
+    KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),
     KindRule("list_size", Kind.TARGET, _list_size),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("plan_list", Kind.TARGET, _plan_list),

@@ -61,7 +61,7 @@ from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
-from transforms.readers.meta import extract_text_meta, label_key, meta_labels
+from transforms.readers.meta import extract_text_meta, label_key, meta_labels, split_inline_pairs
 from transforms.rules.units import alternation
 from transforms.structure import starts_heading
 from transforms.tokens import PINYIN_LETTERS
@@ -1824,13 +1824,22 @@ def _without_label_pairs(lines: list[str]) -> list[str]:
         return lines
     kept, skip = [], False
     for line in lines:
-        if _label_alone(line):  # a value may end with the next label (…/2023-174351发布机构:)
+        if _empty_fields_row(line):  # 公开范围: 公开方式:: a form's row of empty fields, no value under it
+            skip = False
+        elif _label_alone(line):  # a value may end with the next label (…/2023-174351发布机构:)
             skip = True
         elif skip:
             skip = False
         else:
             kept.append(line)
     return kept
+
+
+def _empty_fields_row(line: str) -> bool:
+    """A row of two page labels or more, every one with an empty value (公开范围: 公开方式:): the
+    form left those fields empty on their line, so the line under it is none of their values."""
+    pairs = split_inline_pairs(line)
+    return len(pairs) >= 2 and not any(value.strip() for _, value in pairs)
 
 
 def _label_alone(line: str) -> bool:

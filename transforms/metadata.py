@@ -1446,8 +1446,10 @@ ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]"
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
 TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
-# A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
-TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
+# A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
+# in brackets (…发展规划 ( 2022-01-18 ), …工作总结(2023-02-01)).
+TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date>{DATE.pattern})"
+                           rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?(open)\s*[)）])\s*$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
 GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:(?:发布)?(?:时间|日期|来源)|作者)\s*[:：].*$")  # 作者:… 时间:… after a headline too
 

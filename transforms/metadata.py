@@ -1502,8 +1502,22 @@ def _glued_title(line: str) -> str | None:
         phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
             longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
-            return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
+            return glued.group("title") if longer else _whole_repeat(line, phrase)  # …上半年工作总结 | 及下半年打算
     return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
+
+
+def _whole_repeat(line: str, phrase: str) -> str:
+    """A title repeated on its line read to where its repeat stops, past a title word inside it
+    (…执行落实情况和下半年工作思路…执行落实情况和下半年工作思路: the whole, not …落实情况)."""
+    first = line.index(phrase)
+    second = line.index(phrase, first + len(phrase))
+    end = first + len(phrase)
+    while end < second and line[end] == line[second + end - first] and not re.match(r"[,，;；。!！?？\s]", line[end]):
+        end += 1
+    return line[first:end] if end == second or TITLE_END.search(line[first:end]) else phrase
+
+
+TITLE_END = re.compile(r"(?:思路|打算|计划|要点|总结|报告|情况|安排|规划|方案)$")
 
 
 def _dated(line: str) -> bool:

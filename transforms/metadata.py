@@ -1279,8 +1279,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     return None
 
 
-# A news story's lede: a paper's or site's mark (本报讯, 本网讯), a dateline (…10月8日电).
-NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
+# A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
+NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]"
+                       r"|【[\u4e00-\u9fff]{1,10}?[报网台](?:[讯訊]|报道)?】")
 
 
 def _over_lede(line: str) -> bool:

@@ -1245,9 +1245,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if glued and all(before.endswith((":", "：")) or _sharing_marks().search(before) for _, before in kept[:index]):
                 return glued  # the first line, but for a site's label over it (内容预览:) or its note on the file it shows
             continue
+        following = candidates[index + 1] if index + 1 < len(candidates) else ""
+        numbered = LIST_MARK.match(line)
+        under = _line_under(lines, at)
+        if numbered and SOURCE_LINE.search(under) and _headline(line[numbered.end():], under):
+            return line[numbered.end():]  # a site's list number before a headline over its date and source line
+            # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
-        following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
@@ -1277,6 +1282,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return first  # a headline standing alone over the body (泸州市民生工程进展良好), or a yearbook entry's
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     return None
+
+
+# A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
+SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[:：]")
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).

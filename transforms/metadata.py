@@ -2059,7 +2059,14 @@ def sole_year(text: str) -> int | None:
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     years = {int(m.group("year")) for m in re.finditer(YEAR, text) if not HONOUR.search(text, 0, m.start())}
+    if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
+        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
+
+
+# A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
+# text speaks from the year after it.
+SAME_PERIOD_BEFORE = re.compile(rf"(?:比|较|与|同){YEAR}同期")
 
 
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")

@@ -1257,8 +1257,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
-        if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
-                or (glued and _headline(line, glued.group().strip())):
+        signature = 0 < at and at + 2 >= len(lines)  # a name over the date closing the text (某某中心 / 2021年7月2日)
+        if not signature and (_headline(line, following) or _headline(line, _line_under(lines, at))
+                              or _over_yearless_date(line, following) or (glued and _headline(line, glued.group().strip()))):
             return line
         joined = line + following
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \

@@ -2041,7 +2041,9 @@ FIRST_QUARTER = 3
 # A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
 # the site's label, not the year of the reports it gathers.
 COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
-LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
+# Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics
+# (某市统计数据集(2022年)), a government's work report to its congress.
+LOOKS_BACK_TITLES = ("年鉴", "统计数据集", "统计资料汇编", "政府工作报告")
 # A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾).
 COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
 # A year whose digits a PDF's text layer split with a space (截至6月底,201 7年…, 202 5 年).

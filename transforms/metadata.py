@@ -1480,8 +1480,14 @@ SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
 
 
 def _section_in(line: str, crumbs: str) -> bool:
-    """A site's section named in its breadcrumb (政府信息公开年报): no year, no issuer."""
-    return line in crumbs and not re.search(r"\d{4}|20[Xx]{2}", line) and not _body_pattern().search(line)
+    """A site's section named in its breadcrumb (政府信息公开年报): short, no year, no issuer; a
+    headline the breadcrumb ends with (当前位置:主页 > 新闻热点 > 北京:老年人口超370万 百岁老人突破千人)
+    is the page's own."""
+    return line in crumbs and len(line) <= LONGEST_SECTION and not re.search(r"\d{4}|20[Xx]{2}", line) \
+        and not _body_pattern().search(line)
+
+
+LONGEST_SECTION = 16
 
 
 def _labelled(line: str) -> bool:

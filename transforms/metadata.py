@@ -61,7 +61,7 @@ from functools import cache, cached_property
 
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
-from transforms.readers.meta import extract_text_meta, label_key, meta_labels
+from transforms.readers.meta import extract_text_meta, label_key, meta_labels, split_inline_pairs
 from transforms.rules.units import alternation
 from transforms.structure import starts_heading
 from transforms.tokens import PINYIN_LETTERS
@@ -1245,15 +1245,21 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             if glued and all(before.endswith((":", "：")) or _sharing_marks().search(before) for _, before in kept[:index]):
                 return glued  # the first line, but for a site's label over it (内容预览:) or its note on the file it shows
             continue
+        following = candidates[index + 1] if index + 1 < len(candidates) else ""
+        numbered = LIST_MARK.match(line)
+        under = _line_under(lines, at)
+        if numbered and SOURCE_LINE.search(under) and _headline(line[numbered.end():], under):
+            return line[numbered.end():]  # a site's list number before a headline over its date and source line
+            # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
-        following = candidates[index + 1] if index + 1 < len(candidates) else ""
         if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
-        if _headline(line, following) or _headline(line, _line_under(lines, at)) or _over_yearless_date(line, following) \
-                or (glued and _headline(line, glued.group().strip())):
+        signature = 0 < at and at + 2 >= len(lines)  # a name over the date closing the text (某某中心 / 2021年7月2日)
+        if not signature and (_headline(line, following) or _headline(line, _line_under(lines, at))
+                              or _over_yearless_date(line, following) or (glued and _headline(line, glued.group().strip()))):
             return line
         joined = line + following
         if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
@@ -1279,8 +1285,13 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     return None
 
 
-# A news story's lede: a paper's or site's mark (本报讯, 本网讯), a dateline (…10月8日电).
-NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]")
+# A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
+SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[:：]")
+
+
+# A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
+NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]"
+                       r"|【[\u4e00-\u9fff]{1,10}?[报网台](?:[讯訊]|报道)?】")
 
 
 def _over_lede(line: str) -> bool:
@@ -1446,8 +1457,10 @@ ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]"
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
 TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
-# A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15).
-TRAILING_DATE = re.compile(rf"(?<=[^\s\d])\s+(?P<date>{DATE.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
+# A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
+# in brackets (…发展规划 ( 2022-01-18 ), …工作总结(2023-02-01)).
+TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date>{DATE.pattern})"
+                           rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?(open)\s*[)）])\s*$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
 GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:(?:发布)?(?:时间|日期|来源)|作者)\s*[:：].*$")  # 作者:… 时间:… after a headline too
 
@@ -1467,8 +1480,14 @@ SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
 
 
 def _section_in(line: str, crumbs: str) -> bool:
-    """A site's section named in its breadcrumb (政府信息公开年报): no year, no issuer."""
-    return line in crumbs and not re.search(r"\d{4}|20[Xx]{2}", line) and not _body_pattern().search(line)
+    """A site's section named in its breadcrumb (政府信息公开年报): short, no year, no issuer; a
+    headline the breadcrumb ends with (当前位置:主页 > 新闻热点 > 北京:老年人口超370万 百岁老人突破千人)
+    is the page's own."""
+    return line in crumbs and len(line) <= LONGEST_SECTION and not re.search(r"\d{4}|20[Xx]{2}", line) \
+        and not _body_pattern().search(line)
+
+
+LONGEST_SECTION = 16
 
 
 def _labelled(line: str) -> bool:
@@ -1500,8 +1519,22 @@ def _glued_title(line: str) -> str | None:
         phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
             longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
-            return glued.group("title") if longer else phrase  # …上半年工作总结 | 及下半年打算
+            return glued.group("title") if longer else _whole_repeat(line, phrase)  # …上半年工作总结 | 及下半年打算
     return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
+
+
+def _whole_repeat(line: str, phrase: str) -> str:
+    """A title repeated on its line read to where its repeat stops, past a title word inside it
+    (…执行落实情况和下半年工作思路…执行落实情况和下半年工作思路: the whole, not …落实情况)."""
+    first = line.index(phrase)
+    second = line.index(phrase, first + len(phrase))
+    end = first + len(phrase)
+    while end < second and line[end] == line[second + end - first] and not re.match(r"[,，;；。!！?？\s]", line[end]):
+        end += 1
+    return line[first:end] if end == second or TITLE_END.search(line[first:end]) else phrase
+
+
+TITLE_END = re.compile(r"(?:思路|打算|计划|要点|总结|报告|情况|安排|规划|方案)$")
 
 
 def _dated(line: str) -> bool:
@@ -1824,13 +1857,22 @@ def _without_label_pairs(lines: list[str]) -> list[str]:
         return lines
     kept, skip = [], False
     for line in lines:
-        if _label_alone(line):  # a value may end with the next label (…/2023-174351发布机构:)
+        if _empty_fields_row(line):  # 公开范围: 公开方式:: a form's row of empty fields, no value under it
+            skip = False
+        elif _label_alone(line):  # a value may end with the next label (…/2023-174351发布机构:)
             skip = True
         elif skip:
             skip = False
         else:
             kept.append(line)
     return kept
+
+
+def _empty_fields_row(line: str) -> bool:
+    """A row of two page labels or more, every one with an empty value (公开范围: 公开方式:): the
+    form left those fields empty on their line, so the line under it is none of their values."""
+    pairs = split_inline_pairs(line)
+    return len(pairs) >= 2 and not any(value.strip() for _, value in pairs)
 
 
 def _label_alone(line: str) -> bool:
@@ -2005,7 +2047,9 @@ FIRST_QUARTER = 3
 # A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
 # the site's label, not the year of the reports it gathers.
 COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
-LOOKS_BACK_TITLES = ("年鉴", "政府工作报告")
+# Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics
+# (某市统计数据集(2022年)), a government's work report to its congress.
+LOOKS_BACK_TITLES = ("年鉴", "统计数据集", "统计资料汇编", "政府工作报告")
 # A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾).
 COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
 # A year whose digits a PDF's text layer split with a space (截至6月底,201 7年…, 202 5 年).
@@ -2024,7 +2068,14 @@ def sole_year(text: str) -> int | None:
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     years = {int(m.group("year")) for m in re.finditer(YEAR, text) if not HONOUR.search(text, 0, m.start())}
+    if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
+        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
+
+
+# A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
+# text speaks from the year after it.
+SAME_PERIOD_BEFORE = re.compile(rf"(?:比|较|与|同){YEAR}同期")
 
 
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")

@@ -25,10 +25,14 @@ def meta_labels() -> frozenset[str]:
 
 @cache
 def _inline_pattern() -> re.Pattern[str]:
-    """'label：' anywhere, the label's characters possibly spaced out (索 引 号：)."""
-    spaced = (r"[\s\u3000\xa0]*".join(map(re.escape, label))
-              for label in sorted(meta_labels(), key=len, reverse=True))
-    return re.compile(r"(?<![\u4e00-\u9fff])(?P<label>" + "|".join(spaced) + r")[\s\u3000\xa0]*[:：]")
+    """'label：' anywhere, the label's characters possibly spaced out (索 引 号：); a label
+    spaced out to align with the block's others (发布机构:某区民政局关 键 词:…) follows a value
+    directly, since prose never spaces a word's characters."""
+    labels = sorted(meta_labels(), key=len, reverse=True)
+    spaced = (r"[\s\u3000\xa0]*".join(map(re.escape, label)) for label in labels)
+    aligned = (r"[ \u3000\xa0]+".join(map(re.escape, label)) for label in labels if len(label) > 1)
+    return re.compile(r"(?P<label>(?<![\u4e00-\u9fff])(?:" + "|".join(spaced) + r")|(?:" + "|".join(aligned) + r"))"
+                      r"[\s\u3000\xa0]*[:：]")
 
 
 def label_key(text: str) -> str | None:

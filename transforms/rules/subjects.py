@@ -1485,9 +1485,10 @@ SPENDING = frozenset({"投入", "投资", "总投资", "拿出", "安排", "筹�
 PURPOSE = re.compile(r"[,，]\s*(?:组织实施|实施|开展|用于|建设|新建成|新建|建成|资助|支持)")
 
 
-def subject_of_purpose(stream: TokenStream, end: int, clause_end: int) -> Subject | None:
+def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: str = "") -> Subject | None:
     """投资2601万元,组织实施未成年人救助保护中心建设项目: a sum named only by its spending is of
-    what the clause right after it says it was spent on (what that clause ends with)."""
+    what the clause right after it says it was spent on (what that clause ends with), and the
+    sum is that thing's spending as the text words it (`spent`: 投资 → 未成年人救助保护中心建设项目投资)."""
     text = stream.text
     found = PURPOSE.match(text, end)
     if found is None:
@@ -1495,7 +1496,60 @@ def subject_of_purpose(stream: TokenStream, end: int, clause_end: int) -> Subjec
     stop = clause_after(text, found.end())
     if text.startswith(("是", "了"), found.end()) or re.search(r"\d", text[found.end():stop]):
         return None  # 建成了, a count of its own: not what the sum was spent on
-    return subject_before_number(stream, found.end(), stop, "things")
+    purpose = subject_before_number(stream, found.end(), stop, "things")
+    return _spending_of(purpose.text, spent) if purpose is not None else None
+
+
+# The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
+# 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
+INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+# What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
+PROJECT_END = re.compile(r"项目|工程")
+ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+# A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
+# before the investing word (完成项目投资…): the project is the one the text named last.
+PROJECT_ANAPHOR = re.compile(r"[该本此](?:项目|工程)|(?<![\u4e00-\u9fff])项目|(?:完成|累计完成|已完成|共完成)项目")
+# A name standing alone as a heading line or a sentence (2.农村危桥改造工程项目。 / …,即X改扩建工程。):
+# a clause that lists or says more (建设内容包括A项目和B项目) names no one project.
+NAMED_PROJECT = re.compile(r"([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)[ \t]*[。.]?[ \t]*(?=\n|。|$)")
+NOT_ONE_PROJECT = re.compile(r"[、和及与]|包括|包含|等")
+ANTECEDENT_REACH = 300
+
+
+def _spending_of(name: str, spent: str) -> Subject:
+    """A thing and the word of its spending, once where they meet (X项目 + 项目投资 → X项目投资)."""
+    return Subject(_joined(ASIDE.sub("", name), spent) if spent else ASIDE.sub("", name))
+
+
+def _invested_in(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """The thing a project's name names (places, outline numbers and links in front go): the
+    name's own words read as a subject that is no count (改扩建 stays in 横水中心小学改扩建工程)."""
+    return subject_before_number(stream, start, end, "other")
+
+
+def subject_of_investment(stream: TokenStream, after_start: int, after_end: int, clause_start: int,
+                          number: int, spent: str) -> Subject | None:
+    """A sum named only by its being invested is that thing's investment: the project after its 的
+    (投资2.4亿元的祥西钢帘线项目 → 祥西钢帘线项目投资), or the project a demonstrative points back
+    to (X改扩建工程。该工程计划投资100万元 → X改扩建工程投资)."""
+    text = stream.text
+    if text.startswith("的", after_start, after_end):
+        project = PROJECT_END.search(text, after_start + 1, after_end)
+        if project is None or re.search(r"\d", text[after_start + 1:project.start()]):
+            return None
+        close = re.match(r"[(（][^()（）]{0,30}[)）]", text[project.end():after_end])
+        thing = _invested_in(stream, after_start + 1, project.end() + (close.end() if close else 0))
+        return _spending_of(thing.text, spent) if thing is not None else None
+    if not PROJECT_ANAPHOR.search(text, clause_start, number):
+        return None
+    floor = max(0, clause_start - ANTECEDENT_REACH)
+    anaphor = PROJECT_ANAPHOR.search(text, clause_start, number)
+    for found in reversed(list(NAMED_PROJECT.finditer(text, floor, anaphor.start()))):
+        if NOT_ONE_PROJECT.search(ASIDE.sub("", found.group(1))):
+            continue
+        thing = _invested_in(stream, found.start(1), found.end(1))
+        return _spending_of(thing.text, spent) if thing is not None and thing.text.endswith(("项目", "工程", ")", "）")) else None
+    return None
 
 
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
@@ -1596,8 +1650,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(following, "after_number")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "money" and before is not None and before.text in INVESTING:
+        invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
+        if invested is not None:
+            return Named(invested, "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
-        purpose = subject_of_purpose(stream, after_start, after_end)
+        purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:
             return Named(purpose, "of_purpose")
     if kind == "percent" and before is not None and text.startswith("的", after_start, after_end) \
@@ -1722,7 +1780,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 

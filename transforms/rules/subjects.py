@@ -2202,6 +2202,11 @@ def _category_breakdown(a: Around) -> Subject | None:
     # 城镇低保标准从270元调整为300元,农村从170元调整为180元: a category alone after the figure
     # of another category's thing is the same thing of its own category
     sibling = _of_category(whole.text)
+    inner = _inner_sister(whole.text, own.text)
+    if not sibling and inner is not None and a.named and a.named[-1].subject is whole:
+        # 结婚登记男性平均年龄35.3岁,女性33.3岁: the other category stands inside the name of the
+        # figure right before, and the category alone takes its place there
+        return Subject(whole.text[:inner] + own.text + whole.text[inner + len(_sister_at(whole.text, inner)):])
     if not sibling and "其中" in a.text[a.quantities[0].outer_end:a.quantity.outer_start]:
         # 其中农村残疾人1719人,非农人口170人,男性1258人: a part of the same breakdown named
         # earlier with its category is the sibling, whatever part stands between
@@ -2215,6 +2220,12 @@ def _category_breakdown(a: Around) -> Subject | None:
         if rest.startswith(category) and len(rest) > len(category) + 1:
             rest = rest[len(category):]
             break
+    else:
+        # 城乡低保对象11607户,其中城市7919户: the word that pairs the categories (城乡) is what
+        # the part's category divides, so it goes (城市低保对象, as 城乡…分别 splits)
+        pair = next((word for word, parts in _context_words()["paired_categories"].items()
+                     if own.text in parts and rest.startswith(word) and len(rest) > len(word) + 1), None)
+        rest = rest[len(pair):] if pair else rest
     return Subject(own.text + rest)
 
 
@@ -2287,6 +2298,24 @@ def _coordinated_breakdown(a: Around) -> Subject | None:
         if label == part.text and not last or last and part.text.startswith(label) and len(label) < len(part.text):
             return full
     return None
+
+
+# Categories that divide one whole between them (a person is 男性 or 女性, a place 城市 or 农村):
+# one named alone stands for another of its set inside the name before it.
+SISTER_CATEGORIES = (("男性", "女性"), ("城市", "城镇", "农村", "乡村", "城区", "市区", "县城"))
+
+
+def _sister_at(text: str, at: int) -> str:
+    return next(c for group in SISTER_CATEGORIES for c in group if text.startswith(c, at))
+
+
+def _inner_sister(whole: str, own: str) -> int | None:
+    """Where, inside a name and not at its front, a category of `own`'s set other than `own` stands."""
+    group = next((g for g in SISTER_CATEGORIES if own in g), None)
+    if group is None or own in whole:
+        return None
+    places = [whole.find(c, 1) for c in group if c != own and whole.find(c, 1) > 0]
+    return min(places) if len(places) == 1 else None
 
 
 def _of_category(text: str) -> bool:

@@ -757,6 +757,12 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
         elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
             run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
+        elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
+                and first + run[2] + run[4] in CREATING:
+            # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
+            # inside goes as the verb it spells out (改扩建)
+            dropped.append(first + run[2] + run[4])
+            run = run[5:]
         elif len(run) > 1 and first == "起" and (len(run[1]) > 1 or run[1] in SELF):
             run = run[1:]  # 1月起|我市城镇低保标准: from when, not what (起|付|线 stays)
         elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):

@@ -82,6 +82,8 @@ RECORDS = frozenset({"信息"})
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 
 
+# An acronym a report names a measure by (GDP, CPI): a name though no Chinese is in it.
+ACRONYM = re.compile(r"[A-Z]{3,5}")
 # A Chinese character (re.match(r"[\u4e00-\u9fff]", …) compiled once).
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NOT_WHERE = re.compile(r"[\s()（）:：、]|其中")
@@ -850,7 +852,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not HAN.search(phrase) or _names_nothing(run, phrase) \
+            or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
             or _own_place(phrase):
         return None
     dropped = dropped or []

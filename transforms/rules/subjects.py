@@ -1233,10 +1233,12 @@ def _padded(text: str, start: int, end: int) -> bool:
 WORKS_ON_THING = ("改造", "维修改造", "修缮")
 # Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
+# What is solved for people (…人口安全饮水问题): a head no count of people counts.
+PROBLEMS = ("问题", "难题")
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
-                         people: bool = False, event_nouns: bool = False) -> Subject | None:
+                         people: bool = False, event_nouns: bool = False, unitless: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织). With `event_nouns` (a unit counting things and events alike)
@@ -1294,6 +1296,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         ends = _word_ends(kept)
         if cut and phrase[cut - 1] in heads and cut - 1 in (0, *ends) and cut not in ends:
             cut = next(end for end in ends if end >= cut)
+    if (people or unitless) and cut and phrase[:cut].endswith(PROBLEMS):
+        # 解决了1.12万贫困人口安全饮水问题: a count of people (or a bare 万 naming who after it)
+        # names the people; the problem after them is what was solved for them
+        cut = _last_head_end(kept, tuple(head for head in heads if head not in PROBLEMS)) or cut
     cut = _close_bracket(phrase, cut)
     if cut and phrase[cut:] in TASK_WORDS:
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
@@ -1623,7 +1629,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
     if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
         following = subject_after_number(stream, after_start, after_end, counts == "events",
-                                         quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
+                                         quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
+                                         unitless=not quantity.unit)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")

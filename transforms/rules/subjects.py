@@ -895,6 +895,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link, links, task = None, [], None
+    head_verb: list[str] = []
     while words:
         aside = _aside_before(words)
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
@@ -903,11 +904,15 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
+        if not links and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
+                and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
+            head_verb = [words.pop()]  # 社区志愿服务组织10.9万个: a verb that is also a head (组织),
+            break  # next to the number after a noun, is the head
         popped = words.pop()
         task = task or (popped if popped in TASK_WORDS else None)
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
-    run = _take_run(words)
+    run = [*_take_run(words), *head_verb] if head_verb else _take_run(words)
     flow = next((f for f in _context_words()["flows"] if "".join(run).endswith(f)), None) if run else None
     if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
         # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands

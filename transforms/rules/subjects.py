@@ -82,6 +82,8 @@ RECORDS = frozenset({"信息"})
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 
 
+# An acronym a report names a measure by (GDP, CPI): a name though no Chinese is in it.
+ACRONYM = re.compile(r"[A-Z]{3,5}")
 # A Chinese character (re.match(r"[\u4e00-\u9fff]", …) compiled once).
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NOT_WHERE = re.compile(r"[\s()（）:：、]|其中")
@@ -757,6 +759,12 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
         elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
             run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
+        elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
+                and first + run[2] + run[4] in CREATING:
+            # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
+            # inside goes as the verb it spells out (改扩建)
+            dropped.append(first + run[2] + run[4])
+            run = run[5:]
         elif len(run) > 1 and first == "起" and (len(run[1]) > 1 or run[1] in SELF):
             run = run[1:]  # 1月起|我市城镇低保标准: from when, not what (起|付|线 stays)
         elif len(run) > 2 and first in ("月", "年") and run[1] in _words("subject_verbs.txt"):
@@ -844,7 +852,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         phrase = "".join(run)
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
-            or not HAN.search(phrase) or _names_nothing(run, phrase) \
+            or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
             or _own_place(phrase):
         return None
     dropped = dropped or []
@@ -887,6 +895,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link, links, task = None, [], None
+    head_verb: list[str] = []
     while words:
         aside = _aside_before(words)
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
@@ -895,11 +904,15 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
+        if not links and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
+                and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
+            head_verb = [words.pop()]  # 社区志愿服务组织10.9万个: a verb that is also a head (组织),
+            break  # next to the number after a noun, is the head
         popped = words.pop()
         task = task or (popped if popped in TASK_WORDS else None)
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
-    run = _take_run(words)
+    run = [*_take_run(words), *head_verb] if head_verb else _take_run(words)
     flow = next((f for f in _context_words()["flows"] if "".join(run).endswith(f)), None) if run else None
     if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
         # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
@@ -1225,10 +1238,12 @@ def _padded(text: str, start: int, end: int) -> bool:
 WORKS_ON_THING = ("改造", "维修改造", "修缮")
 # Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
+# What is solved for people (…人口安全饮水问题): a head no count of people counts.
+PROBLEMS = ("问题", "难题")
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
-                         people: bool = False, event_nouns: bool = False) -> Subject | None:
+                         people: bool = False, event_nouns: bool = False, unitless: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织). With `event_nouns` (a unit counting things and events alike)
@@ -1286,6 +1301,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         ends = _word_ends(kept)
         if cut and phrase[cut - 1] in heads and cut - 1 in (0, *ends) and cut not in ends:
             cut = next(end for end in ends if end >= cut)
+    if (people or unitless) and cut and phrase[:cut].endswith(PROBLEMS):
+        # 解决了1.12万贫困人口安全饮水问题: a count of people (or a bare 万 naming who after it)
+        # names the people; the problem after them is what was solved for them
+        cut = _last_head_end(kept, tuple(head for head in heads if head not in PROBLEMS)) or cut
     cut = _close_bracket(phrase, cut)
     if cut and phrase[cut:] in TASK_WORDS:
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
@@ -1485,17 +1504,95 @@ SPENDING = frozenset({"投入", "投资", "总投资", "拿出", "安排", "筹�
 PURPOSE = re.compile(r"[,，]\s*(?:组织实施|实施|开展|用于|建设|新建成|新建|建成|资助|支持)")
 
 
-def subject_of_purpose(stream: TokenStream, end: int, clause_end: int) -> Subject | None:
+def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: str = "") -> Subject | None:
     """投资2601万元,组织实施未成年人救助保护中心建设项目: a sum named only by its spending is of
-    what the clause right after it says it was spent on (what that clause ends with)."""
+    what the clause right after it says it was spent on (what that clause ends with), and the
+    sum is that thing's spending as the text words it (`spent`: 投资 → 未成年人救助保护中心建设项目投资)."""
     text = stream.text
     found = PURPOSE.match(text, end)
+    if found is None and spent in INVESTING:
+        return _built_with(stream, end, spent)
     if found is None:
         return None
     stop = clause_after(text, found.end())
     if text.startswith(("是", "了"), found.end()) or re.search(r"\d", text[found.end():stop]):
-        return None  # 建成了, a count of its own: not what the sum was spent on
-    return subject_before_number(stream, found.end(), stop, "things")
+        return _built_with(stream, end, spent) if spent in INVESTING else None  # 建成了, a count of its own
+    purpose = subject_before_number(stream, found.end(), stop, "things")
+    return _spending_of(purpose.text, spent) if purpose is not None else None
+
+
+# A verb of building right after an investment (投资976万元建成X, 投资6000余万元,开工建设X8处):
+# what it builds is what the sum was invested in.
+BUILDING = re.compile(r"[,，]?\s*(?:计划|共|全面)?(?:开工建设|新建成|新建|建成|建设|改扩建|改\(扩\)建|改（扩）建|打造|铺设)了?\s*")
+BUILT_COUNT = re.compile(r"[\d.]+\s*[万亿]?\s*[余多]?\s*(?:个|家|所|处|座|条|张|间)")
+
+
+def _built_with(stream: TokenStream, end: int, spent: str) -> Subject | None:
+    """投资976万元建成合江县儿童福利院 → 儿童福利院投资; 投资6000余万元,开工建设乡镇中心园8处 →
+    乡镇中心园投资; the thing after a count the verb opens (打造1个县级未成年人保护中心) likewise."""
+    text = stream.text
+    found = BUILDING.match(text, end)
+    if found is None or text.startswith("的", found.end()):
+        return None  # 投资1.7亿元建设的牛羊养殖基地: the sum describes the thing, named as it is
+    stop = clause_after(text, found.end())
+    count = BUILT_COUNT.search(text, found.end(), stop)
+    thing = subject_after_number(stream, count.end(), stop) if count is not None else None
+    if thing is None:
+        digit = re.search(r"\d", text[found.end():stop])
+        thing = _invested_in(stream, found.end(), found.end() + digit.start() if digit else stop)
+    return _spending_of(thing.text, spent) if thing is not None else None
+
+
+# The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
+# 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
+INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+# What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
+PROJECT_END = re.compile(r"项目|工程")
+ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+# A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
+# before the investing word (完成项目投资…): the project is the one the text named last.
+PROJECT_ANAPHOR = re.compile(r"[该本此](?:项目|工程)|(?<![\u4e00-\u9fff])项目|(?:完成|累计完成|已完成|共完成)项目")
+# A name standing alone as a heading line or a sentence (2.农村危桥改造工程项目。 / …,即X改扩建工程。):
+# a clause that lists or says more (建设内容包括A项目和B项目) names no one project.
+NAMED_PROJECT = re.compile(r"([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)[ \t]*[。.]?[ \t]*(?=\n|。|$)")
+NOT_ONE_PROJECT = re.compile(r"[、和及与]|包括|包含|等")
+ANTECEDENT_REACH = 300
+
+
+def _spending_of(name: str, spent: str) -> Subject:
+    """A thing and the word of its spending, once where they meet (X项目 + 项目投资 → X项目投资)."""
+    return Subject(_joined(ASIDE.sub("", name), spent) if spent else ASIDE.sub("", name))
+
+
+def _invested_in(stream: TokenStream, start: int, end: int) -> Subject | None:
+    """The thing a project's name names (places, outline numbers and links in front go): the
+    name's own words read as a subject that is no count (改扩建 stays in 横水中心小学改扩建工程)."""
+    return subject_before_number(stream, start, end, "other")
+
+
+def subject_of_investment(stream: TokenStream, after_start: int, after_end: int, clause_start: int,
+                          number: int, spent: str) -> Subject | None:
+    """A sum named only by its being invested is that thing's investment: the project after its 的
+    (投资2.4亿元的祥西钢帘线项目 → 祥西钢帘线项目投资), or the project a demonstrative points back
+    to (X改扩建工程。该工程计划投资100万元 → X改扩建工程投资)."""
+    text = stream.text
+    if text.startswith("的", after_start, after_end):
+        project = PROJECT_END.search(text, after_start + 1, after_end)
+        if project is None or re.search(r"\d", text[after_start + 1:project.start()]):
+            return None
+        close = re.match(r"[(（][^()（）]{0,30}[)）]", text[project.end():after_end])
+        thing = _invested_in(stream, after_start + 1, project.end() + (close.end() if close else 0))
+        return _spending_of(thing.text, spent) if thing is not None else None
+    if not PROJECT_ANAPHOR.search(text, clause_start, number):
+        return None
+    floor = max(0, clause_start - ANTECEDENT_REACH)
+    anaphor = PROJECT_ANAPHOR.search(text, clause_start, number)
+    for found in reversed(list(NAMED_PROJECT.finditer(text, floor, anaphor.start()))):
+        if NOT_ONE_PROJECT.search(ASIDE.sub("", found.group(1))):
+            continue
+        thing = _invested_in(stream, found.start(1), found.end(1))
+        return _spending_of(thing.text, spent) if thing is not None and thing.text.endswith(("项目", "工程", ")", "）")) else None
+    return None
 
 
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
@@ -1561,7 +1658,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
     if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
         following = subject_after_number(stream, after_start, after_end, counts == "events",
-                                         quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING)
+                                         quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
+                                         unitless=not quantity.unit)
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
@@ -1596,8 +1694,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(following, "after_number")
     if kind == "money" and before is None and text.startswith("的", after_start, after_end):
         return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "money" and before is not None and before.text in INVESTING:
+        invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
+        if invested is not None:
+            return Named(invested, "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
-        purpose = subject_of_purpose(stream, after_start, after_end)
+        purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:
             return Named(purpose, "of_purpose")
     if kind == "percent" and before is not None and text.startswith("的", after_start, after_end) \
@@ -1722,7 +1824,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 
 # The productions that name a figure from its own clause (the others take a subject from the
 # figures around it).
-OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose",
+OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
 
@@ -2144,6 +2246,11 @@ def _category_breakdown(a: Around) -> Subject | None:
     # 城镇低保标准从270元调整为300元,农村从170元调整为180元: a category alone after the figure
     # of another category's thing is the same thing of its own category
     sibling = _of_category(whole.text)
+    inner = _inner_sister(whole.text, own.text)
+    if not sibling and inner is not None and a.named and a.named[-1].subject is whole:
+        # 结婚登记男性平均年龄35.3岁,女性33.3岁: the other category stands inside the name of the
+        # figure right before, and the category alone takes its place there
+        return Subject(whole.text[:inner] + own.text + whole.text[inner + len(_sister_at(whole.text, inner)):])
     if not sibling and "其中" in a.text[a.quantities[0].outer_end:a.quantity.outer_start]:
         # 其中农村残疾人1719人,非农人口170人,男性1258人: a part of the same breakdown named
         # earlier with its category is the sibling, whatever part stands between
@@ -2157,6 +2264,12 @@ def _category_breakdown(a: Around) -> Subject | None:
         if rest.startswith(category) and len(rest) > len(category) + 1:
             rest = rest[len(category):]
             break
+    else:
+        # 城乡低保对象11607户,其中城市7919户: the word that pairs the categories (城乡) is what
+        # the part's category divides, so it goes (城市低保对象, as 城乡…分别 splits)
+        pair = next((word for word, parts in _context_words()["paired_categories"].items()
+                     if own.text in parts and rest.startswith(word) and len(rest) > len(word) + 1), None)
+        rest = rest[len(pair):] if pair else rest
     return Subject(own.text + rest)
 
 
@@ -2229,6 +2342,24 @@ def _coordinated_breakdown(a: Around) -> Subject | None:
         if label == part.text and not last or last and part.text.startswith(label) and len(label) < len(part.text):
             return full
     return None
+
+
+# Categories that divide one whole between them (a person is 男性 or 女性, a place 城市 or 农村):
+# one named alone stands for another of its set inside the name before it.
+SISTER_CATEGORIES = (("男性", "女性"), ("城市", "城镇", "农村", "乡村", "城区", "市区", "县城"))
+
+
+def _sister_at(text: str, at: int) -> str:
+    return next(c for group in SISTER_CATEGORIES for c in group if text.startswith(c, at))
+
+
+def _inner_sister(whole: str, own: str) -> int | None:
+    """Where, inside a name and not at its front, a category of `own`'s set other than `own` stands."""
+    group = next((g for g in SISTER_CATEGORIES if own in g), None)
+    if group is None or own in whole:
+        return None
+    places = [whole.find(c, 1) for c in group if c != own and whole.find(c, 1) > 0]
+    return min(places) if len(places) == 1 else None
 
 
 def _of_category(text: str) -> bool:

@@ -184,6 +184,15 @@ class Table:
                                   self.columns[label + 1:])
         return tuple(c for c in run if c.role == "text")
 
+    @cached_property
+    def group_width(self) -> int | None:
+        """How many columns one group of a table printed side by side has (a yearbook's
+        `2009年 2010年    2009年 2010年` over `结婚对数 … …    离婚对数 … …`, or `指标名称 单位 2021年
+        2020年` twice): the period of its headers' words, repeated twice at least, else None."""
+        headers = [c.header for c in self.columns]
+        return next((width for width in range(1, len(headers) // 2 + 1) if len(headers) % width == 0
+                     and all(h == headers[i % width] for i, h in enumerate(headers))), None)
+
     @property
     def places(self) -> bool:
         """Whether its rows are places (地区, 乡镇, or labels that name places): then a subject is
@@ -1206,23 +1215,12 @@ def _empty_row(line: _Line, table: Table) -> bool:
         and unit_word(line.cells[1].text) is not None
 
 
-def _group_width(table: Table) -> int | None:
-    """How many columns one group of a table printed side by side has (a yearbook's
-    `2009年 2010年    2009年 2010年` over `结婚对数 … …    离婚对数 … …`, or `指标名称 单位 2021年
-    2020年` twice): the period of its headers' words, repeated twice at least, else None."""
-    headers = [c.header for c in table.columns]
-    for width in range(1, len(headers) // 2 + 1):
-        if len(headers) % width == 0 and all(h == headers[i % width] for i, h in enumerate(headers)):
-            return width
-    return None
-
-
 def _side_by_side(cells: list[Cell], table: Table) -> list[list[Cell]]:
     """A line of a table printed side by side: each group's label (its unit) and figures, as rows
     of their own, a group's row (`二、养老机构`) too; any other line whole. With no column of labels
     each group is a label and as many figures as it has columns; with one, a group opens at each
     label after the line's first cell."""
-    width = _group_width(table)
+    width = table.group_width
     if width is None:
         return [cells]
     placeholders = _words()["placeholders"]["cells"]
@@ -1259,13 +1257,13 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             break
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
-        side_by_side = len(line.cells) > 1 and cell.start == line.cells[0].start \
-            and len(_side_by_side(line.cells, table)) > 1  # (groups' rows: 二、养老机构  六、公墓)
-        if not side_by_side and _block_without_figures(lines, cells, position, table.by_rows,
-                                                       TABLE_GAP + max(0, levels - 1)):
-            break  # a title or another header's block: this table ended
-        if len(line.cells) > 1 and cell.start == line.cells[0].start:
-            for group, piece in enumerate(_side_by_side(line.cells, table)):
+        row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
+        pieces = _side_by_side(line.cells, table) if row_line else []
+        if len(pieces) < 2 and _block_without_figures(lines, cells, position, table.by_rows,
+                                                      TABLE_GAP + max(0, levels - 1)):
+            break  # a title or another header's block (not a line of groups' rows: 二、养老机构  六、公墓): the table ended
+        if row_line:
+            for group, piece in enumerate(pieces):
                 row = _row_of(piece, table.columns, len(table.leading_text))
                 row = replace(row, group=group) if row is not None and group else row
                 if row is not None and not row.label and rows and not rows[-1].values and (

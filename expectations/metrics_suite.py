@@ -68,10 +68,10 @@ def validate_metrics(
     return run_suite("metrics", [batch])
 
 
-def metric_expectations(known_units: Collection[str], frame: pd.DataFrame | None = None) -> dict[str, list[Any]]:
+def metric_expectations(known_units: Collection[str], frame: pd.DataFrame) -> dict[str, list[Any]]:
     """Each metrics check mapped to its GX expectations (on the frame with derived columns).
 
-    Given the frame, a value set is cut to the allowed values the frame holds: a row passes
+    A value set is cut to the allowed values the frame holds: a row passes
     exactly as against the whole set, and GX, which copies an expectation's arguments each time
     it reads them (thousands of times a validation), no longer copies 5,000 indicator-unit pairs
     (that copying was three quarters of the suite's time)."""
@@ -79,7 +79,7 @@ def metric_expectations(known_units: Collection[str], frame: pd.DataFrame | None
     from great_expectations.expectations.row_conditions import Column
 
     def present(allowed: Collection[str], column: str) -> list[str]:
-        return sorted(allowed if frame is None else set(frame[column].dropna()) & set(allowed))
+        return sorted(set(frame[column].dropna()) & set(allowed))
 
     return {
         "required_fields_present": [

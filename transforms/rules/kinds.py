@@ -419,15 +419,20 @@ FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
 FULL_STOP = "。！？!?\n"
 
 
+def _sentence_opening(text: str, position: int) -> int:
+    """Where the full sentence holding `position` opens (after the last full stop or line break)."""
+    return max(text.rfind(mark, 0, position) for mark in FULL_STOP) + 1
+
+
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
     the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
     said done after it)."""
-    start = max(c.text.rfind(mark, 0, c.start) for mark in FULL_STOP) + 1
+    start = _sentence_opening(c.text, c.start)
     opening = c.text[start:c.start].lstrip()
     if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
         return False
-    previous_start = max(c.text.rfind(mark, 0, start - 1) for mark in FULL_STOP) + 1
+    previous_start = _sentence_opening(c.text, start - 1)
     if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
         return False  # a new line opens another matter
     previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
@@ -663,7 +668,7 @@ def _plan_source_pattern() -> re.Pattern:
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
     sentence holds for each of its parts that semicolons divide, unless a part says done."""
-    start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
+    start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
 
@@ -684,15 +689,14 @@ def _period_ahead(c: KindContext) -> bool:
         pass
     if found is None:
         return False
-    start = 1970 + 5 * (10 + FIVE_YEAR[found.group("plan")] - 3) - 4
-    return start >= c.report_year and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+    return _plan_last_year(found.group("plan")) - 4 >= c.report_year and not _says_done(_without_not_cues(c.text[found.end():c.start]))
 
 
 def _goal_lead(c: KindContext) -> bool:
     """今年主要目标是为10万特困残疾人发放生活补贴;建设100个示范性社区康复站、…;…。: a goal or
     task that the first semicolon part of the sentence names as what follows holds for each later
     part, unless a part says done before the figure."""
-    start = max(c.text.rfind(mark, 0, c.sentence_start) for mark in "。！？!?\n") + 1
+    start = _sentence_opening(c.text, c.sentence_start)
     first_end = min((i for i in (c.text.find(mark, start, c.sentence_start) for mark in "；;") if i >= 0),
                     default=-1)
     if first_end < 0:
@@ -1036,7 +1040,7 @@ def _announced_plan(c: KindContext) -> bool:
     sentence = c.before + c.sentence_after
     if any(word in sentence for word in table["telling"] + table["earlier"]):
         return False
-    opening = max(c.text.rfind(mark, 0, c.sentence_start) for mark in FULL_STOP) + 1
+    opening = _sentence_opening(c.text, c.sentence_start)
     if any(word in c.text[opening:c.sentence_start] for word in table["judged"]):
         return False  # 测评结果显示,…满意95票;…满意175票: a part of the judging sentence
     if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(sentence)):
@@ -1049,6 +1053,11 @@ def _announced_plan(c: KindContext) -> bool:
 
 # 十三五 → 13: the third five-year plan ran 1966-1970, each later one five years on (the 14th 2021-2025).
 FIVE_YEAR = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _plan_last_year(numeral: str) -> int:
+    """十三五's numeral 三 → 2020, the last year of the thirteenth five-year plan."""
+    return 1970 + 5 * (10 + FIVE_YEAR[numeral] - 3)
 
 
 @cache
@@ -1074,7 +1083,7 @@ def looking_back(text: str, sections: list[Section], report_year: int | None) ->
         if found is None:
             return False
         plan = found.group("plan")
-        return plan is None or 1970 + 5 * (10 + FIVE_YEAR[plan] - 3) < report_year
+        return plan is None or _plan_last_year(plan) < report_year
 
     spans = [(s.start, s.end) for s in sections if past(opening.match(s.title))]
     heading_starts = sorted(s.start for s in sections)

@@ -27,7 +27,8 @@ region that opens with a header. Prose never forms a region: a table's lines are
 no sentence punctuation. A header may be years (a yearbook's `2015 2016 2017`, on a line or a
 cell a line after `指标`); the English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
 An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
-below it evenly; its category goes before the row's name.
+below it evenly; its category goes before the row's name. A yearbook's table printed all a cell per
+line, header included, is read by its rows' width when that reads more (`_stacked_table`).
 Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
 `市 州`); else spaces do; a page that ran the cells together (`指标名称单位数量` over
 `养老机构床位万张11.3`) has its header cut into known header words, and its rows into label,
@@ -139,6 +140,7 @@ class Column:
     role: str  # one of ROLES, `measure` (a named measure: 低保人数(人)) or `category` (城市)
     unit: tuple[str, int] | None  # what its header says: (unit, factor)
     span: str = ""  # the category of an upper header row over it (城镇 over 本月 | 累计)
+    measure: str = ""  # the measure of an upper header row over its years (床位数 over 2007 | 2008)
 
 
 @dataclass(frozen=True)
@@ -356,6 +358,9 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     header = BRACKETED_UNIT.sub("", column.header).strip()
+    if column.measure:
+        # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
+        return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
     if column.role == "category":
         return header + label if label else header
     if table.places and column.role == "change" and (level := _level_before(table, column)):
@@ -822,7 +827,19 @@ def table_reading(text: str) -> TableReading:
 
 
 def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:
-    """A run of table-like lines: each header found opens a table that its rows read."""
+    """A run of table-like lines: each header found opens a table that its rows read; a table
+    printed a cell per line is read by its rows' width instead when that reads more."""
+    by_headers = TableReading([], [])
+    _read_by_headers(lines, start, end, by_headers)
+    stacked = _stacked_table(lines, start, end)
+    if len(stacked) > len(by_headers.quantities):
+        reading.quantities.extend(stacked)
+        return
+    reading.quantities.extend(by_headers.quantities)
+    reading.plan_cells.extend(by_headers.plan_cells)
+
+
+def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:
     cells = [(i, c) for i in range(start, end) for c in lines[i].cells
              if c.text.strip("|").strip()]
     position = 0
@@ -843,6 +860,141 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
         task = _task_column(table) if rows else None
         if task is not None:
             reading.plan_cells.extend(_task_cells(lines, cells[body_start][0], cells[position - 1][0], table, task))
+
+
+STACKED_ROWS_MIN = 2  # rows of one width, fewer is no table
+STACKED_END = 3  # labels in a row with no figure after any: the table ended
+CHANGE_CELL = re.compile(r"增减|增长|[±]")  # 增减%, 比上年增长%: a change column's header, or its last line
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # text, number, gloss (English words) or break (a line of several cells)
+    cell: Cell
+
+
+def _stacked_table(lines: list[_Line], start: int, end: int) -> list[Quantity]:
+    """A yearbook's table as its page prints it, a cell per line (`全国合计` / `National Total` /
+    `257.6` / `286.1` / …): each row a label (its English gloss after it) and as many figures as
+    the table has columns, that width the one most rows have. The header's measures
+    (床位数(万张), `年末床位` `利 用 率` `(%)`), years and change columns (增减%) must make as
+    many columns, else nothing is read. Cleaning dropped the lines of empty cells, so a row with
+    fewer figures cannot say which columns it fills: it is left out, and the rows after it read."""
+    tokens = _stacked_tokens(lines, start, end)
+    width = _stacked_width(tokens)
+    if width is None:
+        return []
+    body = next(i for i in range(len(tokens)) if _stacked_row_at(tokens, i) == width)
+    opening = max((i for i, token in enumerate(tokens[:body]) if token.kind == "break"), default=-1)
+    columns = _stacked_columns(tokens[opening + 1:body], width)
+    if columns is None:
+        return []
+    rows = _stacked_rows(tokens, body, width)
+    table = Table(_earlier_years_previous(columns), (), place_rows=_place_names(rows))
+    return [quantity for row in rows for quantity in _quantities_of_row(table, row)]
+
+
+def _stacked_tokens(lines: list[_Line], start: int, end: int) -> list[_Token]:
+    tokens = []
+    for line in lines[start:end]:
+        if not line.text:
+            continue
+        if not line.cells or (LATIN.search(line.text) and not HANZI.search(line.text)):
+            tokens.append(_Token("gloss", Cell(line.text, line.start, line.start)))  # (over 2007)
+        elif len(line.cells) > 1:
+            tokens.append(_Token("break", line.cells[0]))
+        else:
+            tokens.append(_Token("number" if line.cells[0].is_number else "text", line.cells[0]))
+    return tokens
+
+
+def _stacked_row_at(tokens: list[_Token], index: int) -> int:
+    """How many figures follow the label at `index` (a text cell, its glosses after it): 0 when
+    none does, when it is no label, or when they are all years (a header's, 床位数(张) / 2023 / 2024)."""
+    if tokens[index].kind != "text":
+        return 0
+    after = next((i for i in range(index + 1, len(tokens)) if tokens[i].kind != "gloss"), len(tokens))
+    figures = [t.cell.text for t in itertools.takewhile(lambda t: t.kind == "number", tokens[after:])]
+    return 0 if all(YEAR_CELL.fullmatch(text) for text in figures) else len(figures)
+
+
+def _stacked_width(tokens: list[_Token]) -> int | None:
+    """The width most rows have, when two rows have it at least."""
+    widths = [w for i in range(len(tokens)) if 1 < (w := _stacked_row_at(tokens, i)) <= MAX_COLUMNS]
+    if not widths:
+        return None
+    width, count = max(((w, widths.count(w)) for w in set(widths)), key=lambda pair: (pair[1], -pair[0]))
+    return width if count >= STACKED_ROWS_MIN else None
+
+
+def _stacked_rows(tokens: list[_Token], body: int, width: int) -> list[Row]:
+    """Label and figures, row by row, until a line of several cells, more figures than the width,
+    or labels in a row with no figure (a new block); a row with fewer figures is left out."""
+    rows, index, bare = [], body, 0
+    while index < len(tokens) and tokens[index].kind in ("text", "gloss"):
+        count = _stacked_row_at(tokens, index)
+        if tokens[index].kind == "gloss" or count == 0:
+            bare += tokens[index].kind == "text"
+            if bare == STACKED_END:
+                break
+            index += 1
+            continue
+        if count > width:
+            break
+        after = next(i for i in range(index + 1, len(tokens)) if tokens[i].kind != "gloss")
+        if count == width:
+            rows.append(Row(LEADING_NUMBER.sub("", tokens[index].cell.text), None,
+                            tuple(t.cell for t in tokens[after:after + width])))
+        index, bare = after + count, 0
+    return rows
+
+
+def _stacked_columns(tokens: list[_Token], width: int) -> list[Column] | None:
+    """The columns a stacked header names: its measures (a name with its unit bracketed, or words
+    on lines of their own that a bracketed unit closes), each over the header's years and a change
+    column (增减%) while change columns are left, a measure with none after them a column of its
+    own; None unless that makes `width` columns and each measure has its unit. The header opens at
+    its first measure with a unit, or at its label column (项目, 指标)."""
+    years, changes, measures = set(), 0, []  # measures: [name, unit]
+    fragment = False  # the last text cell began or continued a measure with no unit yet
+    for token in tokens:
+        text = token.cell.text
+        if token.kind == "number" and YEAR_CELL.fullmatch(text):
+            years.add(int(text))
+            continue
+        if token.kind != "text":
+            continue
+        if CHANGE_CELL.search(text):
+            changes += 1
+        elif re.search(r"\d", text):
+            pass  # 2008年比 over 2007 over 增减%: a change column's header broken over lines
+        elif BRACKETED_UNIT.fullmatch(text) and (unit := _unit_cell(text)):
+            unnamed = next((m for m in measures if m[1] is None), None)
+            if unnamed is not None:
+                unnamed[1] = unit  # (%) under 年末床位 利用率
+        elif (own := BRACKETED_UNIT.search(text)) and (unit := unit_word(own.group("unit").strip())):
+            measures.append([BRACKETED_UNIT.sub("", text).strip(), unit])
+        elif (column := classify_header(text)) is not None and column.role == "label":
+            measures, years, changes = [], set(), 0  # 项目: the header opens here
+        elif measures and HANZI.search(text) and len(text) <= CELL_MAX:
+            if fragment:
+                measures[-1][0] += text  # 年末床位 / 利 用 率: one measure's name on two lines
+            else:
+                measures.append([text, None])
+            fragment = True
+            continue
+        fragment = False
+    if not measures or any(unit is None for _, unit in measures):
+        return None
+    columns = []
+    for index, (name, unit) in enumerate(measures):
+        dated = sorted(years) if index < changes or not changes else []
+        columns += [Column(f"{year}年", "current", unit, measure=name) for year in dated]
+        if index < changes:
+            columns.append(Column("增减%", "change", ("%", 1), measure=name))
+        elif not dated:
+            columns.append(Column(name, "current", unit, measure=name))
+    return columns if len(columns) == width else None
 
 
 def _task_column(table: Table) -> int | None:

@@ -37,9 +37,11 @@ AGENCY_LINE_MAX = 25
 SENTENCE_INSIDE = "。!?;！？；"  # a numbered line holding one of these is prose, not a heading
 HEAD_CHARS = 64  # the start of a paragraph that heading, date and agency patterns read
 TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched against
-# The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`): a
-# paragraph ending so is a row, never wrapped into the next line.
-TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$")
+# The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`, or a
+# label, its unit and its figure apart by spaces: `城市医疗救助支出 亿元 57.1`): a paragraph ending
+# so is a row, never wrapped into the next line.
+TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$"
+                           r"|[\u4e00-\u9fff)）][ \u3000]+[\u4e00-\u9fff/%]{1,4}[ \u3000]+[-+]?\d[\d,.]*%?$")
 # Lines in a row without punctuation (a thousands separator is none: 1,245.0), few of them full:
 # a layout of items, one a line (an infographic's figures, a table's rows run together), never
 # wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a

@@ -58,11 +58,13 @@ from transforms.structure import outline_level
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
 # tab or a pipe, or two numbers apart by spaces only (a row per line), or a line closing with a
-# number run into its label (a row whose cells ran together: 社区服务站7,149), or a number with
+# number run into its label (a row whose cells ran together: 社区服务站7,149), or a line closing
+# with a number a space after a word (a row's unit and figure: 镇 个 20113), or a number with
 # wide spaces either side (a PDF's row: 参保率(%)   >90   预期性).
 MIGHT_HOLD_TABLE = re.compile(
     r"(?m)^[ \t]*[-+−]?\d[\d,.]*%?[ \t]*\|?[ \t]*$|\d[^\s|]{0,4}[ \t]*[\t|]|[\t|][ \t]*[-+−]?\d"
     r"|\d%?[ \t\u3000]+[-+−]?\d[\d,.]*%?(?:[ \t\u3000]|$)|[\u4e00-\u9fff][\d,.]*\d[ \t]*$"
+    r"|[\u4e00-\u9fff][ \t\u3000]+\d[\d,.]*[ \t]*$"
     r"|[ \u3000]{2}[-+−<>≥≤]?\d[\d,.]*%?[ \u3000]{2}")
 PROSE = re.compile(r"[。；;，！？!?]|,(?!\d{3}(?:\D|$))")  # 3,101 is a thousands separator, not prose
 CELL_MAX = 30  # a table cell is short; a longer line is prose
@@ -611,13 +613,14 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
 
 
 def _justified_unit(cells: list[Cell], label: str) -> tuple[str, tuple[str, int]] | None:
-    """个数 | 个 printed `个      数            个`: the justified label's characters and the unit cell
-    after it were read as one spaced-out word; the label and its unit apart."""
+    """个数 | 个 printed `个      数            个` (or 镇 | 个 as `镇 个`): the justified label's characters
+    and the unit cell after it were read as one spaced-out word; the label and its unit apart, the
+    label as long as the unit at least."""
     cell = next((c for c in cells if c.text == label), None)
     if cell is None or cell.end - cell.start <= len(label):
         return None  # (a label written without spaces: its last character is its own)
     for size in (2, 1):
-        if len(label) - size >= 2 and (unit := unit_word(label[-size:])) is not None:
+        if len(label) - size >= size and (unit := unit_word(label[-size:])) is not None:
             return label[:-size], unit
     return None
 

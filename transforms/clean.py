@@ -39,9 +39,11 @@ HEAD_CHARS = 64  # the start of a paragraph that heading, date and agency patter
 TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched against
 # The end of a table row a page flattened (`城市低保 | 1204 |`, `城市低保 1204 1302 -5.1`, or a
 # label, its unit and its figure apart by spaces: `城市医疗救助支出 亿元 57.1`): a paragraph ending
-# so is a row, never wrapped into the next line.
-TABLE_ROW_END = re.compile(r"\|[ \t]*$|\d%?[ \u3000]+[-+]?\d[\d,.]*%?$"
-                           r"|[\u4e00-\u9fff)）][ \u3000]+[\u4e00-\u9fff/%]{1,4}[ \u3000]+[-+]?\d[\d,.]*%?$")
+# so is a row, never wrapped into the next line; a line ending with figures so is a row, never
+# the tail of the line above (`项   目   Item   2020 2021` under the table's English title).
+FIGURES_ROW_END = re.compile(r"\d%?[ \u3000]+[-+]?\d[\d,.]*%?$"
+                             r"|[\u4e00-\u9fff)）][ \u3000]+[\u4e00-\u9fff/%]{1,4}[ \u3000]+[-+]?\d[\d,.]*%?$")
+TABLE_ROW_END = re.compile(r"\|[ \t]*$|" + FIGURES_ROW_END.pattern)
 # Lines in a row without punctuation (a thousands separator is none: 1,245.0), few of them full:
 # a layout of items, one a line (an infographic's figures, a table's rows run together), never
 # wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a
@@ -255,7 +257,8 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
-    if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail):
+    if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail) \
+            or FIGURES_ROW_END.search(line):
         return False
     # a table's cell or row (序号 |) under its title is never the title's tail, but a sentence in a
     # one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免…。 |)

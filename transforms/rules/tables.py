@@ -249,6 +249,8 @@ def unit_word(word: str) -> tuple[str, int] | None:
     """人 → (人, 1), 万元 → (元, 10000), 万人次 → (人次, 10000), % → (%, 1); None for no unit."""
     word = word.strip()
     kinds = unit_kinds()
+    if not word:
+        return None  # (an empty cell names no unit, though a figure may have none)
     if word in kinds:
         return word, 1
     if len(word) > 1 and word[0] in multipliers() and word[1:] in kinds:
@@ -596,6 +598,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
                 label_cells.append(cell.text)
         elif not values and unit is None and unit_word(cell.text) is not None and (label_cells or unit_column):
             unit = unit_word(cell.text)  # (a row's first cell where the page put its label a line up)
+        elif not values and unit is None and unit_column and not cell.text:
+            continue  # its 单位 cell left empty (`(1)最低生活保障 |` / `|` / `7,650.4 |`)
         else:
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
@@ -1302,9 +1306,11 @@ FORM_LABEL = re.compile(r"^其中\s*[:：]|[:：]$")
 def _opens_header(cells: list[Cell]) -> bool:
     """A header's first cell has a known role (指标名称, 序号, 本月), or names the rows'
     category right before one that has (事项, then 本年收到件数); a title does neither, nor
-    does a form's row label (年度资金总额:)."""
+    does a form's row label (年度资金总额:) nor a total row's (合计 before a figure)."""
     if cells and FORM_LABEL.search(cells[0].text):
         return False
+    if len(cells) > 1 and cells[0].text in TOTAL_ROWS and cells[1].is_figure:
+        return False  # 合计 | 312807 |: a total row's label and its first figure
     roles = [column.role if column else None for column in map(classify_header, (c.text for c in cells))]
     if not roles or roles[0] is None or (roles[0] == "measure" and not NOTE_INSIDE.search(cells[0].text)):
         return False  # 城市低保人数(人) opens a row; 收费金额(单位:万元) a header
@@ -1398,6 +1404,16 @@ def _side_by_side(cells: list[Cell], table: Table) -> list[list[Cell]]:
     return pieces if 1 < len(pieces) <= groups else [cells]
 
 
+def _empty_cells(lines: list[_Line], after: int, before: int) -> list[Cell]:
+    """The cells a row left empty between two of its cells, a cell per line: lines of their closing
+    pipe only (`医疗救助 |` / `|` / `58.24 |`), each an empty cell that keeps the figures after it
+    under their columns. Only where each cell closes with its own pipe: pipes alone between cells
+    without one (`国家抚恤…` / `|` / `万人` / `|`) part the cells, no cell is empty."""
+    if not (lines[after].marked and lines[before].marked):
+        return []
+    return [Cell("", line.start, line.start) for line in lines[after + 1:before] if line.marked and not line.text]
+
+
 def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, table: Table
           ) -> tuple[list[Row], int]:
     """The rows after a header, until the next header or the region's end."""
@@ -1435,6 +1451,8 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, (), _list_level(pending[0].text)))  # a label with no figures: a group's name
             pending = []
+        if pending and (cell.is_figure or cell.text in placeholders):
+            pending += _empty_cells(lines, cells[position - 1][0], line_index)
         pending.append(cell)
         position += 1
         following = cells[position] if position < len(cells) else None

@@ -163,3 +163,8 @@ def test_metadata_example(field, group, value, text):
         assert getattr(meta, FIELD_OF_GROUP[group]) == (value or None)
     else:
         assert getattr(meta, field) == (value or None)
+
+
+def test_variant_opencc_leaves_is_simplified_too():
+    meta = document("陜西省民政廳2024年工作總結\n一、主要工作\n全年辦理結婚登記20對。\n陜西省民政廳\n2025年1月8日\n").meta
+    assert (meta.agency, meta.province) == ("陕西省民政厅", "陕西省")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from transforms.lexicon import load_toml
+
 
 @cache
 def _converter():
@@ -21,9 +23,15 @@ def to_simplified(text: str) -> str:
     if text.isascii():
         return text
     converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(_convert_char(c) for c in text)
+    if len(converted) != len(text):
+        converted = "".join(_convert_char(c) for c in text)
+    return converted.translate(_variants())
+
+
+@cache
+def _variants() -> dict[int, str]:
+    """str.translate table of the variants OpenCC leaves (data/simplify_variants.toml)."""
+    return {ord(variant): simplified for variant, simplified in load_toml("simplify_variants.toml")["variants"].items()}
 
 
 @cache

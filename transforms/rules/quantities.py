@@ -15,7 +15,7 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
-from transforms.rules.tables import table_reading
+from transforms.rules.tables import TableReading, table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
@@ -432,12 +432,18 @@ def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     return bounded
 
 
-def _in_plan_cells(found: list[Quantity], plan_cells: list[tuple[int, int]]) -> list[Quantity]:
-    """Figures written inside a table's plan cell (目标任务: 标准不低于3480元/年) read as the plan's."""
-    if not plan_cells:
+def _in_table_cells(found: list[Quantity], tables: TableReading) -> list[Quantity]:
+    """Figures written inside a table's plan cell (目标任务: 标准不低于3480元/年) read as the plan's;
+    inside a task table's progress cell (进展情况: 完成农村公路大中修50公里) as what was done."""
+    if not tables.plan_cells and not tables.done_cells:
         return found
-    return [replace(q, column="plan") if any(start <= q.start and q.end <= end for start, end in plan_cells) else q
-            for q in found]
+    def column(q: Quantity) -> str | None:
+        if any(start <= q.start and q.end <= end for start, end in tables.plan_cells):
+            return "plan"
+        if any(start <= q.start and q.end <= end for start, end in tables.done_cells):
+            return "current"
+        return q.column
+    return [replace(q, column=column(q)) for q in found]
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -452,7 +458,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     tables = table_reading(text)
-    found = _drop_overlaps(tables.quantities + _in_plan_cells(found, tables.plan_cells), len(tables.quantities))
+    found = _drop_overlaps(tables.quantities + _in_table_cells(found, tables), len(tables.quantities))
     found += quantities_sharing_unit(text, found)
     found = _sharing_bound(text, sorted(found, key=lambda q: q.start))
     names = exclusions.quoted_spans(text)

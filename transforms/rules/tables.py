@@ -313,8 +313,11 @@ def classify_header(header: str) -> Column | None:
 
 def _is_header(columns: list[Column], marked: bool) -> bool:
     """Two columns of a known role, one of them of figures; one is enough where the page marks
-    the cells (pipes or tabs: `事项 | 本年收到件数 |`)."""
+    the cells (pipes or tabs: `事项 | 本年收到件数 |`). A marked header of tasks and their
+    progress (`序号 | 项目内容 | 进展情况 | 责任单位 |`) is one too, its figures in its cells' words."""
     named = [c for c in columns if c.role != "category"]
+    if marked and _task_column(columns) is not None:
+        return True
     return len(named) >= (1 if marked else 2) and any(c.role in VALUE_ROLES and c.role != "category" for c in named)
 
 
@@ -705,6 +708,7 @@ class _Line:
     start: int
     cells: list[Cell]
     marked: bool  # its cells are marked off by a pipe or a tab
+    pipes: int = 0  # its pipes: a row whose cells close with one has as many as cells, empty ones too
 
 
 def _lines(text: str) -> list[_Line]:
@@ -728,7 +732,7 @@ def _lines(text: str) -> list[_Line]:
                 cells, glued = header, any(classify_header(c.text).role == "unit" for c in header)
             elif glued is not None:
                 cells = _glued_row(cells[0], glued)
-        lines.append(_Line(stripped, position, cells, marked))
+        lines.append(_Line(stripped, position, cells, marked, raw.count("|")))
         position += len(raw) + 1
     return lines
 
@@ -792,6 +796,8 @@ def _is_table_line(line: _Line) -> bool:
         return True  # an empty cell or row (`||`) inside a table
     if line.marked and len(line.cells) >= MARKED_ROW_CELLS and _is_short(line.cells[0]):
         return True
+    if len(line.cells) > 1 and line.pipes > len(line.cells) and line.pipes >= MARKED_ROW_CELLS:
+        return True  # 新增公交线路3条。 | 新增4条公交线路。 | ||: a row whose other cells span from the rows above
     if not line.marked and len(line.cells) > MARKED_ROW_CELLS and all(_is_short(c) for c in line.cells[:-1]) \
             and any(c.is_figure for c in line.cells[:-1]):
         return True
@@ -812,11 +818,13 @@ class TableReading(NamedTuple):
     # reporting their progress (项目内容 | 完成情况): the figures the sentence reading finds in
     # them are the plan's, targets
     plan_cells: list[tuple[int, int]]
+    # the progress cells of such a table (进展情况): what was done, actual, whatever cell follows
+    done_cells: list[tuple[int, int]]
 
 
 def table_reading(text: str) -> TableReading:
     """The figures of every flattened table in `text` (none when the pre-check finds no cell)."""
-    reading = TableReading([], [])
+    reading = TableReading([], [], [])
     if not might_hold_table(text):
         return reading
     lines = _lines(text)
@@ -836,7 +844,7 @@ def table_reading(text: str) -> TableReading:
 def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:
     """A run of table-like lines: each header found opens a table that its rows read; a table
     printed a cell per line is read by its rows' width instead when that reads more."""
-    by_headers = TableReading([], [])
+    by_headers = TableReading([], [], [])
     _read_by_headers(lines, start, end, by_headers)
     stacked = _stacked_table(lines, start, end)
     if len(stacked) > len(by_headers.quantities):
@@ -844,6 +852,7 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
         return
     reading.quantities.extend(by_headers.quantities)
     reading.plan_cells.extend(by_headers.plan_cells)
+    reading.done_cells.extend(by_headers.done_cells)
 
 
 def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:
@@ -864,9 +873,12 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
-        task = _task_column(table) if rows else None
+        task = _task_column(table.columns) if rows else None
         if task is not None:
-            reading.plan_cells.extend(_task_cells(lines, cells[body_start][0], cells[position - 1][0], table, task))
+            first, last = cells[body_start][0], cells[position - 1][0]
+            reading.plan_cells.extend(_task_cells(lines, first, last, table, task))
+            if (progress := _progress_column(table.columns)) > task:
+                reading.done_cells.extend(_task_cells(lines, first, last, table, progress))
 
 
 STACKED_ROWS_MIN = 2  # rows of one width, fewer is no table
@@ -1004,28 +1016,38 @@ def _stacked_columns(tokens: list[_Token], width: int) -> list[Column] | None:
     return columns if len(columns) == width else None
 
 
-def _task_column(table: Table) -> int | None:
+def _task_column(columns: tuple[Column, ...] | list[Column]) -> int | None:
     """A table whose rows pair a task (项目内容, 目标任务, 建设内容 beside 项目名称) with how it
     went (完成情况, 进展): the column of words that holds the tasks, else None."""
     words = _words()["task_progress"]
-    if not any(word in c.header for c in table.columns for word in words["progress"]):
+    if not any(word in c.header for c in columns for word in words["progress"]):
         return None
-    return next((index for index, c in enumerate(table.columns)
+    return next((index for index, c in enumerate(columns)
                  if c.role == "label" and any(word in c.header for word in words["tasks"])), None)
 
 
-def _task_cells(lines: list[_Line], first: int, last: int, table: Table, task: int) -> list[tuple[int, int]]:
-    """The task cells of rows written a line each (序号 | 内容 | 完成情况 |…), their cells in place
-    from the left (a 序号 column's number first), a cut-off last row too: the cell under the
-    task column, when it holds words and a cell follows it."""
+def _progress_column(columns: tuple[Column, ...]) -> int:
+    """The column of a task table that says how each task went (进展情况, 完成情况)."""
+    words = _words()["task_progress"]["progress"]
+    return next(index for index, c in enumerate(columns) if any(word in c.header for word in words))
+
+
+def _task_cells(lines: list[_Line], first: int, last: int, table: Table, column: int) -> list[tuple[int, int]]:
+    """The cells under column `column` of rows written a line each (序号 | 内容 | 完成情况 |…), their
+    cells in place from the left (a 序号 column's number first), a cut-off last row too: each
+    cell that holds words and has a cell after it. A row of a numbered table without its number
+    (a task of the item above: `新增公交线路3条。 | 新增4条公交线路。 | ||`) has its cells from the
+    second column, the number's cell spanning from the row above."""
     count = len(table.columns)
     numbered = table.columns[0].role == "skip"
     found = []
     for line in lines[first:last + 1]:
         cells = [c for c in line.cells if c.text.strip("|").strip()]
-        if task + 1 < len(cells) <= count and (not numbered or cells[0].is_number) \
-                and not cells[task].is_figure and HANZI.search(cells[task].text):
-            found.append((cells[task].start, cells[task].end))
+        spanned = numbered and bool(cells) and not cells[0].is_number and line.pipes >= count
+        index = column - spanned
+        if (index + 1 < len(cells) <= count or spanned and index < len(cells)) \
+                and not cells[index].is_figure and HANZI.search(cells[index].text):
+            found.append((cells[index].start, cells[index].end))
     return found
 
 
@@ -1420,6 +1442,7 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
     rows, pending = [], []
     value_count = len(table.slots)
     seq_first = bool(table.columns) and table.columns[0].role == "skip"
+    tasks = _task_column(table.columns) is not None  # (its rows are words: a row without a figure goes on)
     while position < len(cells):
         line_index, cell = cells[position]
         line = lines[line_index]
@@ -1430,8 +1453,8 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
         pieces = _side_by_side(line.cells, table) if row_line else []
-        if len(pieces) < 2 and _block_without_figures(lines, cells, position, table.by_rows,
-                                                      TABLE_GAP + max(0, levels - 1)):
+        if len(pieces) < 2 and not tasks and _block_without_figures(lines, cells, position, table.by_rows,
+                                                                    TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block (not a line of groups' rows: 二、养老机构  六、公墓): the table ended
         if row_line:
             for group, piece in enumerate(pieces):

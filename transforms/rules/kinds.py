@@ -12,6 +12,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `required_sign`: a figure written after a sign of comparison (≥95%, >=21933人, <=5300元/户,
   a performance table's 年度指标值 cell) is a required level, a target, whatever else stands
   near it (满意度≥90%, 完成率≥95% in such a table);
+- `forecast_note`: a bracket right after the figure calls it a forecast (305亿元左右(预计数,下同)),
+  and with 下同 it carries to the figures after it in its sentence, each of its semicolon parts;
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
@@ -537,6 +539,25 @@ def _says_done(text: str) -> bool:
     return bool(_cues()[2].search(text))
 
 
+@cache
+def _forecast_words() -> tuple[tuple[str, ...], re.Pattern]:
+    """(the forecast cues, the done words a forecast governs: 预计全年累计完成…)."""
+    table = _table()["cue_before"]
+    return tuple(table["forecasts"]), re.compile(alternation(table["forecast_totals"]))
+
+
+def _forecast_says_done(text: str) -> bool:
+    """Whether what follows a forecast word says something done: a total it forecasts
+    (预计全旗地区生产总值累计完成232.75亿元) is no more done than the forecast."""
+    return _says_done(_forecast_words()[1].sub(lambda m: " " * len(m.group()), text))
+
+
+def _says_done_after(cue: re.Match, text: str) -> bool:
+    """Whether `text`, from the cue `cue` on, says something done (read as a forecast after a
+    forecast word)."""
+    return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
+
+
 def _in_force(c: KindContext) -> bool:
     """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
     clause = c.before_plain[len(c.before) - len(c.clause_before):]
@@ -597,7 +618,7 @@ def _cue_before(c: KindContext) -> bool:
     # its cue for itself: the main clause says what was done for it
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False)
-    return (last is not None and not _says_done(before[last.start():])
+    return (last is not None and not _says_done_after(last, before[last.start():])
             and not _patterns()["done_later"].search(before, last.end())
             and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
@@ -670,7 +691,7 @@ def _forecast_opening(c: KindContext) -> bool:
     sentence holds for each of its parts that semicolons divide, unless a part says done."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
-    return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+    return found is not None and not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
 
 
 # a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
@@ -1105,6 +1126,27 @@ def _required_sign(c: KindContext) -> bool:
     return bool(_patterns()["required_sign"].search(c.text, max(0, c.start - 4), c.start))
 
 
+@cache
+def _forecast_note() -> re.Pattern:
+    """A bracket calling a figure a forecast (预计数, 预计), its group `same` a 下同 that carries
+    the note to the figures after it."""
+    table = _table()
+    return re.compile(rf"[(（][^()（）\n]{{0,8}}?(?:{alternation(table['cue_before']['forecasts'])})"
+                      rf"(?:[^()（）\n]{{0,8}}?(?P<same>{alternation(table['forecast_note']['same_after'])}))?"
+                      rf"[^()（）\n]{{0,8}}[)）]")
+
+
+def _forecast_noted(c: KindContext) -> bool:
+    """2021年全县实现生产总值305亿元左右(预计数,下同),增长8%;完成…8.9亿元左右,增长8%;…: a
+    bracket right after the figure calls it a forecast (a report written before its year's end);
+    with 下同 the figures after it in its sentence, each of its semicolon parts, are forecasts too."""
+    note = _forecast_note()
+    if note.match(c.text, c.outer_end, c.outer_end + 30):
+        return True
+    start = _sentence_opening(c.text, c.start)
+    return any(found.group("same") for found in note.finditer(c.text, start, c.start))
+
+
 def _table_later_year(c: KindContext) -> bool:
     """A column headed by a year after the report's (2025年 in a 2021 plan's indicators): what is
     to be reached by then."""
@@ -1121,6 +1163,7 @@ KIND_RULES = (
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("table_later_year", Kind.TARGET, _table_later_year),
     KindRule("required_sign", Kind.TARGET, _required_sign),
+    KindRule("forecast_note", Kind.TARGET, _forecast_noted),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),

@@ -53,7 +53,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
+  将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
+  升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
+  将…纳入…; held up to a colon; leading no `plan_paragraph`), the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   争取 before a time of now or ahead: 争取年内新增…, 争取2014年… not before the report's year,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
@@ -503,18 +505,36 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
-            f"|{table['strive']}")
+            f"|{table['strive']}|(?P<will>{table['will']})")
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
-def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match | None:
+@cache
+def _disposal() -> re.Pattern:
+    return re.compile(_table()["cue_before"]["disposal"])
+
+
+def _marks_object(text: str, will: re.Match, tail: str) -> bool:
+    """Whether a bare 将 marks the object of a verb later in its clause (将低保标准提高到…, 将全镇
+    划分为529个网格, 将…纳入…): a verb taking it to a place or a result. `tail` goes on with the
+    clause when `text` ends inside it (the figure and the rest of its clause)."""
+    found = CLAUSE_BREAK.search(text, will.end())
+    clause = text[will.end():found.start()] if found else text[will.end():] + tail
+    return _disposal().search(clause) is not None
+
+
+def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = "",
+              wills: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
     report's (到2023年底共有… in a report on 2023 is the level reached), a masked one (到20xx年底)
-    when the report's year is unknown. Without `naming_plans`,
+    when the report's year is unknown; a bare 将 when it marks no object (`_marks_object`, `tail`
+    the clause's words after `text`; none without `wills`). Without `naming_plans`,
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
+            continue
+        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
         if strive is not None:  # 争取2025年…: striving for the report's year or a later one
@@ -617,13 +637,17 @@ def _cue_before(c: KindContext) -> bool:
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
-    last = _last_cue(c, before, naming_plans=False)
+    last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
+            # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
+            # 困难群众,慰问标准为:…每户发放现金300元)
+            and not (last.group("will") is not None and COLON.search(before, last.end()))
             and not _patterns()["done_later"].search(before, last.end())
             and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
 
 
+COLON = re.compile(r"[:：]")
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
@@ -648,7 +672,8 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
         return False  # the figure stands in the line's first sentence: its own cues decided
     lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
     lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
-    last = _last_cue(c, lead, naming_plans=False)
+    # (a bare 将 leads none: 我县将更多的财力投向…; 活动将慰问…户。县级领导到户慰问…户 tells the visits)
+    last = _last_cue(c, lead, naming_plans=False, wills=False)
     table = _table()["plan_paragraph"]
     if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):

@@ -55,7 +55,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
-  将…纳入…; held up to a colon; leading no `plan_paragraph`), the modal 要: 今年要新建…, 还要完成…,
+  将…纳入…; held up to a colon; leading no `plan_paragraph`; a will closing its clause on a bare
+  verb after a subject of its own is that clause's: …院区即将开诊,…提高至84元), the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   争取 before a time of now or ahead: 争取年内新增…, 争取2014年… not before the report's year,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
@@ -480,6 +481,8 @@ def _bound_target(c: KindContext) -> bool:
 
 def _raise_target(c: KindContext) -> bool:
     will = c.before.rfind("将")
+    while will > 0 and c.before[will - 1] in "即必":  # 即将, 必将: the future, no 将 of an object
+        will = c.before.rfind("将", 0, will - 1)
     if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
         return False
     own_clause = CLAUSE_BREAK.search(c.before, will)
@@ -523,6 +526,20 @@ def _marks_object(text: str, will: re.Match, tail: str) -> bool:
     return _disposal().search(clause) is not None
 
 
+# a will, a verb of one or two characters, and its clause ends (区医院桂湖院区即将开诊,)
+CLOSING_VERB = re.compile(r"[\u4e00-\u9fff]{1,2}\s*[,，;；]")
+
+
+def _will_closes_clause(text: str, cue: re.Match) -> bool:
+    """区医院鼓山院区完成一期项目建设,区医院桂湖院区即将开诊,…标准提高至84元: a will (即将, a bare
+    将) whose clause, with a subject of its own before it, closes on a bare verb right after it
+    tells what that subject is about to do, no more: a later clause is none of its."""
+    if not (cue.group("will") is not None or cue.group() in _table()["cue_before"]["own_clause_wills"]):
+        return False
+    opening = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；:：") + 1
+    return bool(text[opening:cue.start()].strip()) and CLOSING_VERB.match(text, cue.end()) is not None
+
+
 def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = "",
               wills: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
@@ -535,6 +552,8 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
         if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
+            continue
+        if _will_closes_clause(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
         if strive is not None:  # 争取2025年…: striving for the report's year or a later one

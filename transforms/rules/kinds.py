@@ -17,7 +17,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
-  新增就业60万人。再就业13万人), the list running on across its sentences;
+  新增就业60万人。再就业13万人), or a line's label in lenticular brackets names (【任务】今年,我县
+  承担…等6个子项目), the list running on across its sentences;
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
   占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
@@ -269,6 +270,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # plan of the clauses before it is over
         "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
+        # a line labelled by a target noun in lenticular brackets (【任务】, 【年度目标】)
+        "list_label": re.compile(rf"\s*【[^】\n]{{0,4}}?(?:{alternation(t['target_list']['nouns'])})】"),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
@@ -305,6 +308,9 @@ def _target_list(c: KindContext) -> bool:
     """计划目标为:新增就业60万人。再就业13万人。: a colon opens a list of targets that runs to
     the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
     text, line_start = c.text, c.text.rfind("\n", 0, c.start) + 1
+    label = _patterns()["list_label"].match(text, line_start, c.start)  # 【任务】…: the label a colon is
+    if label is not None:
+        return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):

@@ -92,7 +92,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
   the figure's sentence is the cell right before one that only names the units in charge
-  (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
+  (…改造260户。⏎区民政局⏎已完成…), or a leader's name cell and then it (…交通组织。|⏎徐国江 |⏎
+  城管局 |), and neither says done: the task;
 - `task_in_charge`: the figure's item closes with a bracket naming the units in charge
   (建设22处农村幸福院。(区民政局负责), (牵头单位：区残联)): a task assigned, unless its clause
   says done or it reviews the past;
@@ -285,7 +286,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                     rf"(?:{alternation(t['completion_share']['tasks'])})"),
         # the units' cell: units apart by commas or spaces, then the cell's end or the progress
         # (1.完成…, 目前已…): 县民政局、县财政局联合开展… is a sentence, no cell
+        # a cell naming the leader in charge (分管领导: a name of two or three characters, a cell
+        # of its own) may stand before the units' (优化提升50条背街后巷交通组织。|⏎徐国江 |⏎城管局 |)
         "units_in_charge": re.compile(
+            rf"(?:[\s|｜]*[\u4e00-\u9fff]{{2,3}}\s*[|｜])?"
             rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),

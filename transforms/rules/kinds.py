@@ -313,7 +313,7 @@ def _target_list(c: KindContext) -> bool:
     the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
     text, line_start = c.text, c.text.rfind("\n", 0, c.start) + 1
     label = _patterns()["list_label"].match(text, line_start, c.start)  # 【任务】…: the label a colon is
-    if label is not None:
+    if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
         return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
     while colon > line_start:  # colons are few: read the words before each, the last first

@@ -53,6 +53,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
+- `streak`: how many periods in a row a record has run (连续33年位居首位, 已连续12年) is actual, in a
+  forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
@@ -272,6 +274,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
         # a line labelled by a target noun in lenticular brackets (【任务】, 【年度目标】)
+        "streak": re.compile(rf"(?:{alternation(t['streak']['words'])})\s*$"),
         "list_label": re.compile(rf"\s*【[^】\n]{{0,4}}?(?:{alternation(t['target_list']['nouns'])})】"),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
@@ -605,6 +608,14 @@ def _says_done_after(cue: re.Match, text: str) -> bool:
     """Whether `text`, from the cue `cue` on, says something done (read as a forecast after a
     forecast word)."""
     return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
+
+
+def _streak(c: KindContext) -> bool:
+    """牧区常住居民人均可支配收入连续33年位居…首位, 已连续12年: how many periods in a row a record
+    has run is the record so far, unless a plan word stands in its own clause (力争连续3年…)."""
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    return unit in _table()["streak"]["periods"] and _patterns()["streak"].search(c.clause_before) is not None \
+        and _last_cue(c, _without_not_cues(c.clause_before)) is None
 
 
 def _in_force(c: KindContext) -> bool:
@@ -1230,6 +1241,7 @@ KIND_RULES = (
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
+    KindRule("streak", Kind.ACTUAL, _streak),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),

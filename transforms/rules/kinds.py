@@ -12,10 +12,13 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `required_sign`: a figure written after a sign of comparison (≥95%, >=21933人, <=5300元/户,
   a performance table's 年度指标值 cell) is a required level, a target, whatever else stands
   near it (满意度≥90%, 完成率≥95% in such a table);
+- `forecast_note`: a bracket right after the figure calls it a forecast (305亿元左右(预计数,下同)),
+  and with 下同 it carries to the figures after it in its sentence, each of its semicolon parts;
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
-  新增就业60万人。再就业13万人), the list running on across its sentences;
+  新增就业60万人。再就业13万人), or a line's label in lenticular brackets names (【任务】今年,我县
+  承担…等6个子项目), the list running on across its sentences;
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
   占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
@@ -50,8 +53,13 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
+- `streak`: how many periods in a row a record has run (连续33年位居首位, 已连续12年) is actual, in a
+  forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
-  将 before an adverb of manner: 将着力推进, the modal 要: 今年要新建…, 还要完成…,
+  将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
+  升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
+  将…纳入…; held up to a colon; leading no `plan_paragraph`; a will closing its clause on a bare
+  verb after a subject of its own is that clause's: …院区即将开诊,…提高至84元), the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   争取 before a time of now or ahead: 争取年内新增…, 争取2014年… not before the report's year,
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
@@ -86,7 +94,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
   the figure's sentence is the cell right before one that only names the units in charge
-  (…改造260户。⏎区民政局⏎已完成…), and neither says done: the task;
+  (…改造260户。⏎区民政局⏎已完成…), or a leader's name cell and then it (…交通组织。|⏎徐国江 |⏎
+  城管局 |), and neither says done: the task;
 - `task_in_charge`: the figure's item closes with a bracket naming the units in charge
   (建设22处农村幸福院。(区民政局负责), (牵头单位：区残联)): a task assigned, unless its clause
   says done or it reviews the past;
@@ -264,6 +273,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # plan of the clauses before it is over
         "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
+        # a line labelled by a target noun in lenticular brackets (【任务】, 【年度目标】)
+        "streak": re.compile(rf"(?:{alternation(t['streak']['words'])})\s*$"),
+        "list_label": re.compile(rf"\s*【[^】\n]{{0,4}}?(?:{alternation(t['target_list']['nouns'])})】"),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
@@ -277,7 +289,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                     rf"(?:{alternation(t['completion_share']['tasks'])})"),
         # the units' cell: units apart by commas or spaces, then the cell's end or the progress
         # (1.完成…, 目前已…): 县民政局、县财政局联合开展… is a sentence, no cell
+        # a cell naming the leader in charge (分管领导: a name of two or three characters, a cell
+        # of its own) may stand before the units' (优化提升50条背街后巷交通组织。|⏎徐国江 |⏎城管局 |)
         "units_in_charge": re.compile(
+            rf"(?:[\s|｜]*[\u4e00-\u9fff]{{2,3}}\s*[|｜])?"
             rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
@@ -300,6 +315,9 @@ def _target_list(c: KindContext) -> bool:
     """计划目标为:新增就业60万人。再就业13万人。: a colon opens a list of targets that runs to
     the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
     text, line_start = c.text, c.text.rfind("\n", 0, c.start) + 1
+    label = _patterns()["list_label"].match(text, line_start, c.start)  # 【任务】…: the label a colon is
+    if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
+        return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
@@ -476,6 +494,8 @@ def _bound_target(c: KindContext) -> bool:
 
 def _raise_target(c: KindContext) -> bool:
     will = c.before.rfind("将")
+    while will > 0 and c.before[will - 1] in "即必":  # 即将, 必将: the future, no 将 of an object
+        will = c.before.rfind("将", 0, will - 1)
     if will < 0 or "了" in c.text[c.end:c.end + 1] or not _patterns()["raise_verb"].search(c.clause_before):
         return False
     own_clause = CLAUSE_BREAK.search(c.before, will)
@@ -501,18 +521,52 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     table = _table()["cue_before"]
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
-            f"|{table['strive']}")
+            f"|{table['strive']}|(?P<will>{table['will']})")
     return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
 
 
-def _last_cue(c: KindContext, text: str, naming_plans: bool = True) -> re.Match | None:
+@cache
+def _disposal() -> re.Pattern:
+    return re.compile(_table()["cue_before"]["disposal"])
+
+
+def _marks_object(text: str, will: re.Match, tail: str) -> bool:
+    """Whether a bare 将 marks the object of a verb later in its clause (将低保标准提高到…, 将全镇
+    划分为529个网格, 将…纳入…): a verb taking it to a place or a result. `tail` goes on with the
+    clause when `text` ends inside it (the figure and the rest of its clause)."""
+    found = CLAUSE_BREAK.search(text, will.end())
+    clause = text[will.end():found.start()] if found else text[will.end():] + tail
+    return _disposal().search(clause) is not None
+
+
+# a will, a verb of one or two characters, and its clause ends (区医院桂湖院区即将开诊,)
+CLOSING_VERB = re.compile(r"[\u4e00-\u9fff]{1,2}\s*[,，;；]")
+
+
+def _will_closes_clause(text: str, cue: re.Match) -> bool:
+    """区医院鼓山院区完成一期项目建设,区医院桂湖院区即将开诊,…标准提高至84元: a will (即将, a bare
+    将) whose clause, with a subject of its own before it, closes on a bare verb right after it
+    tells what that subject is about to do, no more: a later clause is none of its."""
+    if not (cue.group("will") is not None or cue.group() in _table()["cue_before"]["own_clause_wills"]):
+        return False
+    opening = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；:：") + 1
+    return bool(text[opening:cue.start()].strip()) and CLOSING_VERB.match(text, cue.end()) is not None
+
+
+def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = "",
+              wills: bool = True) -> re.Match | None:
     """The last plan word of `text`; a deadline (到2025年) counts when its year is after the
     report's (到2023年底共有… in a report on 2023 is the level reached), a masked one (到20xx年底)
-    when the report's year is unknown. Without `naming_plans`,
+    when the report's year is unknown; a bare 将 when it marks no object (`_marks_object`, `tail`
+    the clause's words after `text`; none without `wills`). Without `naming_plans`,
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
     for found in _cues()[0].finditer(text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
+            continue
+        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
+            continue
+        if _will_closes_clause(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
         if strive is not None:  # 争取2025年…: striving for the report's year or a later one
@@ -535,6 +589,33 @@ def _without_not_cues(text: str) -> str:
 
 def _says_done(text: str) -> bool:
     return bool(_cues()[2].search(text))
+
+
+@cache
+def _forecast_words() -> tuple[tuple[str, ...], re.Pattern]:
+    """(the forecast cues, the done words a forecast governs: 预计全年累计完成…)."""
+    table = _table()["cue_before"]
+    return tuple(table["forecasts"]), re.compile(alternation(table["forecast_totals"]))
+
+
+def _forecast_says_done(text: str) -> bool:
+    """Whether what follows a forecast word says something done: a total it forecasts
+    (预计全旗地区生产总值累计完成232.75亿元) is no more done than the forecast."""
+    return _says_done(_forecast_words()[1].sub(lambda m: " " * len(m.group()), text))
+
+
+def _says_done_after(cue: re.Match, text: str) -> bool:
+    """Whether `text`, from the cue `cue` on, says something done (read as a forecast after a
+    forecast word)."""
+    return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
+
+
+def _streak(c: KindContext) -> bool:
+    """牧区常住居民人均可支配收入连续33年位居…首位, 已连续12年: how many periods in a row a record
+    has run is the record so far, unless a plan word stands in its own clause (力争连续3年…)."""
+    unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
+    return unit in _table()["streak"]["periods"] and _patterns()["streak"].search(c.clause_before) is not None \
+        and _last_cue(c, _without_not_cues(c.clause_before)) is None
 
 
 def _in_force(c: KindContext) -> bool:
@@ -596,13 +677,17 @@ def _cue_before(c: KindContext) -> bool:
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
-    last = _last_cue(c, before, naming_plans=False)
-    return (last is not None and not _says_done(before[last.start():])
+    last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
+    return (last is not None and not _says_done_after(last, before[last.start():])
+            # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
+            # 困难群众,慰问标准为:…每户发放现金300元)
+            and not (last.group("will") is not None and COLON.search(before, last.end()))
             and not _patterns()["done_later"].search(before, last.end())
             and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
 
 
+COLON = re.compile(r"[:：]")
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
@@ -627,7 +712,8 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
         return False  # the figure stands in the line's first sentence: its own cues decided
     lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
     lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
-    last = _last_cue(c, lead, naming_plans=False)
+    # (a bare 将 leads none: 我县将更多的财力投向…; 活动将慰问…户。县级领导到户慰问…户 tells the visits)
+    last = _last_cue(c, lead, naming_plans=False, wills=False)
     table = _table()["plan_paragraph"]
     if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):
@@ -670,7 +756,7 @@ def _forecast_opening(c: KindContext) -> bool:
     sentence holds for each of its parts that semicolons divide, unless a part says done."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
-    return found is not None and not _says_done(_without_not_cues(c.text[found.end():c.start]))
+    return found is not None and not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
 
 
 # a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
@@ -1105,6 +1191,27 @@ def _required_sign(c: KindContext) -> bool:
     return bool(_patterns()["required_sign"].search(c.text, max(0, c.start - 4), c.start))
 
 
+@cache
+def _forecast_note() -> re.Pattern:
+    """A bracket calling a figure a forecast (预计数, 预计), its group `same` a 下同 that carries
+    the note to the figures after it."""
+    table = _table()
+    return re.compile(rf"[(（][^()（）\n]{{0,8}}?(?:{alternation(table['cue_before']['forecasts'])})"
+                      rf"(?:[^()（）\n]{{0,8}}?(?P<same>{alternation(table['forecast_note']['same_after'])}))?"
+                      rf"[^()（）\n]{{0,8}}[)）]")
+
+
+def _forecast_noted(c: KindContext) -> bool:
+    """2021年全县实现生产总值305亿元左右(预计数,下同),增长8%;完成…8.9亿元左右,增长8%;…: a
+    bracket right after the figure calls it a forecast (a report written before its year's end);
+    with 下同 the figures after it in its sentence, each of its semicolon parts, are forecasts too."""
+    note = _forecast_note()
+    if note.match(c.text, c.outer_end, c.outer_end + 30):
+        return True
+    start = _sentence_opening(c.text, c.start)
+    return any(found.group("same") for found in note.finditer(c.text, start, c.start))
+
+
 def _table_later_year(c: KindContext) -> bool:
     """A column headed by a year after the report's (2025年 in a 2021 plan's indicators): what is
     to be reached by then."""
@@ -1121,6 +1228,7 @@ KIND_RULES = (
     KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("table_later_year", Kind.TARGET, _table_later_year),
     KindRule("required_sign", Kind.TARGET, _required_sign),
+    KindRule("forecast_note", Kind.TARGET, _forecast_noted),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
@@ -1133,6 +1241,7 @@ KIND_RULES = (
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
+    KindRule("streak", Kind.ACTUAL, _streak),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),

@@ -230,7 +230,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_unit": re.compile(rf"(?:{alternation(sizes['units'])})$"),
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
-        "list_size_after": re.compile(rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
+        # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事)
+        "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
+                                      rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
         # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
         "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计))?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
@@ -619,7 +621,10 @@ def _streak(c: KindContext) -> bool:
 
 
 def _in_force(c: KindContext) -> bool:
-    """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's."""
+    """现行标准每人每月600元, 目前在建3所, 截至年底共有…: the level now, not a plan's; a plan
+    list's size is the plan's on a status line too (截至10月底，12大项民生工程有…)."""
+    if _list_size(c):
+        return False
     clause = c.before_plain[len(c.before) - len(c.clause_before):]
     clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
     found = None

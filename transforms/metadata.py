@@ -1619,13 +1619,15 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
             return "半年工作总结"
     if kind:
         return kind
+    if _hearsay(text):
+        return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
                   and not any(word in title for word in config["document_words"]) or _activity_headline(title)):
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
-    if re.match(config["news_lede"], opening):
+    if re.match(config["news_lede"], opening) or _hearsay(text):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -1725,6 +1727,16 @@ def _quoted_speaker() -> re.Pattern:
     news = _config()["news"]
     return re.compile(rf"[”\"]\s*[,，]?\s*[^“”\"。，,;；\n]{{0,30}}?(?:{alternation(news['speakers'])})"
                       rf"[^“”\"。，,;；\n]{{0,6}}?(?:{alternation(news['speech_verbs'])})")
+
+
+# A reporter telling where it learned what it tells: 据悉, 据了解, 据介绍 opening a sentence or clause
+# (…已发放补贴179万元。据悉,目前…), or 从…获悉 (记者从县民政局获悉, 从会议上了解到). A report speaks of its
+# own work and does not say it heard of it; a text naming no kind of document that does is a story.
+HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]|(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")
+
+
+def _hearsay(text: str) -> bool:
+    return bool(HEARSAY.search(text))
 
 
 def _is_news(text: str) -> bool:

@@ -1100,7 +1100,7 @@ SHORTEST_TITLE = 6  # shorter lines naming a report are a site's section labels 
 
 def _title_like(piece: str) -> bool:
     return (SHORTEST_TITLE <= len(piece) <= LONGEST_TITLE and not piece.endswith((":", "：", "。", ",", "，"))
-            and any(word in piece for word in TITLE_WORDS) and not FURNITURE.search(piece)
+            and any(word in unspaced(piece) for word in TITLE_WORDS) and not FURNITURE.search(piece)
             and label_key(piece) is None and not starts_heading(piece))
 
 
@@ -1253,7 +1253,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
-        if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
+        if any(word in unspaced(line) for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
@@ -1332,7 +1332,8 @@ def _chrome_words() -> re.Pattern:
 def _site_chrome(line: str) -> bool:
     """A short line of the site's own controls or offers (打开适老化模式 无障碍浏览, 免费发布信息, 下载客户端), or its
     menu on one line: no title."""
-    return len(line) <= HEADLINE and bool(_chrome_words().search(line)) or bool(MENU_LINE.fullmatch(line.strip()))
+    return len(line) <= HEADLINE and bool(_chrome_words().search(line)) \
+        or bool(MENU_LINE.fullmatch(line.strip())) and not SPACED_RUN.fullmatch(line.strip())  # 工 作 总 结: a heading set out
 
 
 # A site's menu saved on one line (新闻 政务 党建 视频 图片, 县委 县人大 县政府 县政协): four short words or more, spaced.
@@ -2622,6 +2623,17 @@ def title_as_written(title: str | None, written: str) -> str | None:
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*《(?P<title>[^《》\n]{4,80})》\s*的通知")
 
 
+# A title set out one character apart (政 府 工 作 报 告, 工 作 总 结), as a letterhead's heading often is.
+SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+SPACED_RUN = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")
+
+
+def unspaced(title: str | None) -> str | None:
+    """The title with the spaces of a run of three characters or more set one apart closed up
+    (政 府 工 作 报 告(2022年) → 政府工作报告(2022年)); words a space parts (…计划 2018-06-15) stay apart."""
+    return SPACED_RUN.sub(lambda m: SPACED_OUT.sub("", m.group()), title) if title else title
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)
@@ -2687,7 +2699,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
-    kind = report_type(title, text, place_issuer)
+    read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
+    kind = report_type(read, text, place_issuer)
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
@@ -2702,7 +2715,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = None  # figures of a place credited to a body (数据来源:民政部): the place they are of, no issuer
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
-    year, year_source = report_year(title, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
+    year, year_source = report_year(read, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
     return DocumentMeta(
         title=title,
         agency=agency or None,

@@ -1167,14 +1167,15 @@ def _line_under(lines: list[str], at: int) -> str:
 
 
 def _headline(line: str, following: str) -> bool:
-    """A news headline: a short line of words without sentence punctuation (a colon after
-    its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
+    """A news headline: a short line of words without a sentence's stop (commas between its clauses,
+    去年…683万对,比上年下降10%, and a colon after its subject allowed: 某区民政局:民生保障有温度) over
+    its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
     if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
             or len(line) <= LONGEST_NAME and _placed_office(line):
         return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
-    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
+    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
 
@@ -1255,7 +1256,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             continue
         if any(word in unspaced(line) for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
-        glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
+        glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
         signature = 0 < at and at + 2 >= len(lines)  # a name over the date closing the text (某某中心 / 2021年7月2日)
         if not signature and (_headline(line, following) or _headline(line, _line_under(lines, at))
@@ -1435,7 +1436,7 @@ def _title_text(line: str, first: bool = False) -> str:
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
-    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip()))))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -1464,6 +1465,27 @@ TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date
                            rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?(open)\s*[)）])\s*$")
 # A page's date or source run onto its title's line (…全面建成 时间:2013-12-31 来源:…): not the title.
 GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:(?:发布)?(?:时间|日期|来源)|作者)\s*[:：].*$")  # 作者:… 时间:… after a headline too
+
+
+# A page's date label run onto its title with no space between (…比上年下降10.6%时间:2023-10-16 08:21 来源:…),
+# where a wrapped line was rejoined: the title is what stands before it, when that reads as one
+# (a title's length, no label of its own with its value after a space: 主办单位: 省民政厅 制发日期:…).
+@cache
+def _glued_date_label() -> re.Pattern:
+    labels = _config()["head_labels"]["publish_date"] + ["更新时间", _config()["head_labels"]["news_time"]]
+    return re.compile(rf"(?:{alternation(labels)})\s*[:：]\s*(?:19|20)\d{{2}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}")
+
+
+def _glued_date(line: str) -> re.Match | None:
+    found = _glued_date_label().search(line)
+    before = line[:found.start()] if found else ""
+    return found if len(before) >= SHORTEST_TITLE and before[-1] not in " \t\u3000:：" \
+        and not re.search(r"[:：]\s", before) and not _labelled(before) and not _page_furniture(before) else None
+
+
+def _without_glued_date(line: str) -> str:
+    found = _glued_date(line)
+    return line[:found.start()] if found else line
 
 
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.

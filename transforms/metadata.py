@@ -1840,7 +1840,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    glued = TRAILING_DATE.search(URL.sub(" ", lines[0])) if lines else None
+    titled = next((line for line in lines[:end] if title and line.startswith(title)), lines[0] if lines else "")
+    glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 

@@ -2097,13 +2097,19 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
 
 
+# What follows a year said to be what it is (2023年是…开局之年): a year named, no year of work.
+SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
+
+
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
+    against one; a year said to be what it is (2023年是…开局之年) is none of them. (A summary's
+    lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
-    years = {int(m.group("year")) for m in re.finditer(YEAR, text) if not HONOUR.search(text, 0, m.start())}
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text)
+             if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
         return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None

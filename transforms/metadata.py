@@ -1493,8 +1493,8 @@ SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字
 # A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…),
 # or its slogan (精选优质文档-----倾情为你奉上, atop each page of a shared file).
 SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:优质)?文档[\s\-—_]*倾情为你奉上\s*)")
-# A site's column tag before a title (【民政动态】某县…): the title is what follows it.
-LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
+# A site's column tag before a title (【民政动态】某县…, [遂宁] …, {健康新闻}…): the title is what follows it.
+LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\})\s*(?=[^【\[{\s]{6})")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 

@@ -2135,8 +2135,11 @@ MONTHLY_REPORT = re.compile(r"本月(?:工作|份)|当月工作|下月工作")
 
 
 def _news_looks_back(title: str | None, text: str) -> bool:
-    """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年."""
-    return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
+    """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年 (a
+    今年 whose clause plans, 今年,我省将…, is the next year's plan: news recapping one year and
+    planning the next has the year it recaps)."""
+    this_year = sum(1 for m in THIS_YEAR.finditer(text) if not PLAN_YEAR.match(text, m.end()))
+    return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > this_year
 
 
 def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bool:

@@ -1961,13 +1961,13 @@ SPAN_PLAN_WORDS = ("规划", "纲要", "方案", "行动", "目标")  # a span o
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
-# / 2019年春节, 2021年汛期 (a holiday or season of it) / 2013年我县… / 现将…2011年 / 截至2014年底;
+# / 2019年春节, 2021年汛期 (a holiday or season of it), 2016年元月 (January) / 2013年我县… / 现将…2011年 / 截至2014年底;
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
 FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")

@@ -1100,7 +1100,7 @@ SHORTEST_TITLE = 6  # shorter lines naming a report are a site's section labels 
 
 def _title_like(piece: str) -> bool:
     return (SHORTEST_TITLE <= len(piece) <= LONGEST_TITLE and not piece.endswith((":", "：", "。", ",", "，"))
-            and any(word in piece for word in TITLE_WORDS) and not FURNITURE.search(piece)
+            and any(word in unspaced(piece) for word in TITLE_WORDS) and not FURNITURE.search(piece)
             and label_key(piece) is None and not starts_heading(piece))
 
 
@@ -1167,14 +1167,15 @@ def _line_under(lines: list[str], at: int) -> str:
 
 
 def _headline(line: str, following: str) -> bool:
-    """A news headline: a short line of words without sentence punctuation (a colon after
-    its subject allowed: 某区民政局:民生保障有温度) over its date line; a site's counter
+    """A news headline: a short line of words without a sentence's stop (commas between its clauses,
+    去年…683万对,比上年下降10%, and a colon after its subject allowed: 某区民政局:民生保障有温度) over
+    its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
     if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
             or len(line) <= LONGEST_NAME and _placed_office(line):
         return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
-    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[,，;；。]", line)
+    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
 
@@ -1253,9 +1254,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
-        if any(word in line for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
+        if any(word in unspaced(line) for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
-        glued = GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
+        glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
         signature = 0 < at and at + 2 >= len(lines)  # a name over the date closing the text (某某中心 / 2021年7月2日)
         if not signature and (_headline(line, following) or _headline(line, _line_under(lines, at))
@@ -1332,7 +1333,8 @@ def _chrome_words() -> re.Pattern:
 def _site_chrome(line: str) -> bool:
     """A short line of the site's own controls or offers (打开适老化模式 无障碍浏览, 免费发布信息, 下载客户端), or its
     menu on one line: no title."""
-    return len(line) <= HEADLINE and bool(_chrome_words().search(line)) or bool(MENU_LINE.fullmatch(line.strip()))
+    return len(line) <= HEADLINE and bool(_chrome_words().search(line)) \
+        or bool(MENU_LINE.fullmatch(line.strip())) and not SPACED_RUN.fullmatch(line.strip())  # 工 作 总 结: a heading set out
 
 
 # A site's menu saved on one line (新闻 政务 党建 视频 图片, 县委 县人大 县政府 县政协): four short words or more, spaced.
@@ -1434,7 +1436,7 @@ def _title_text(line: str, first: bool = False) -> str:
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
-    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip())))
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip()))))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -1465,13 +1467,34 @@ TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date
 GLUED_LABELS = re.compile(r"(?<=[^\s])\s+(?:(?:发布)?(?:时间|日期|来源)|作者)\s*[:：].*$")  # 作者:… 时间:… after a headline too
 
 
+# A page's date label run onto its title with no space between (…比上年下降10.6%时间:2023-10-16 08:21 来源:…),
+# where a wrapped line was rejoined: the title is what stands before it, when that reads as one
+# (a title's length, no label of its own with its value after a space: 主办单位: 省民政厅 制发日期:…).
+@cache
+def _glued_date_label() -> re.Pattern:
+    labels = _config()["head_labels"]["publish_date"] + ["更新时间", _config()["head_labels"]["news_time"]]
+    return re.compile(rf"(?:{alternation(labels)})\s*[:：]\s*(?:19|20)\d{{2}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}")
+
+
+def _glued_date(line: str) -> re.Match | None:
+    found = _glued_date_label().search(line)
+    before = line[:found.start()] if found else ""
+    return found if len(before) >= SHORTEST_TITLE and before[-1] not in " \t\u3000:：" \
+        and not re.search(r"[:：]\s", before) and not _labelled(before) and not _page_furniture(before) else None
+
+
+def _without_glued_date(line: str) -> str:
+    found = _glued_date(line)
+    return line[:found.start()] if found else line
+
+
 # A line of a page's buttons (收藏 分享(赏), 【打印】【关闭】, 字体:大 中 小): no title, nor part of one.
 SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字体|[大中小]|[()（）【】\[\]:：|\s])+")
 # A sharing site's banner the page's first line opens with, up to its address (…文档资料http://…/ 标题…),
 # or its slogan (精选优质文档-----倾情为你奉上, atop each page of a shared file).
 SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:优质)?文档[\s\-—_]*倾情为你奉上\s*)")
-# A site's column tag before a title (【民政动态】某县…): the title is what follows it.
-LEADING_TAG = re.compile(r"^【[^】\n]{1,12}】\s*(?=[^【\s]{6})")
+# A site's column tag before a title (【民政动态】某县…, [遂宁] …, {健康新闻}…): the title is what follows it.
+LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\})\s*(?=[^【\[{\s]{6})")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 
@@ -1619,13 +1642,15 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
             return "半年工作总结"
     if kind:
         return kind
+    if _hearsay(text):
+        return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
                   and not any(word in title for word in config["document_words"]) or _activity_headline(title)):
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
-    if re.match(config["news_lede"], opening):
+    if re.match(config["news_lede"], opening) or _hearsay(text):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -1727,6 +1752,23 @@ def _quoted_speaker() -> re.Pattern:
                       rf"[^“”\"。，,;；\n]{{0,6}}?(?:{alternation(news['speech_verbs'])})")
 
 
+# A reporter telling where it learned what it tells: 据悉, 据了解, 据介绍 opening a sentence or clause
+# (…已发放补贴179万元。据悉,目前…), or 从…获悉 (记者从县民政局获悉, 从会议上了解到). A report speaks of its
+# own work and does not say it heard of it; a text naming no kind of document that does is a story.
+HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]|(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")
+
+
+def _hearsay(text: str) -> bool:
+    return bool(HEARSAY.search(text) or _official_told().search(text))
+
+
+@cache
+def _official_told() -> re.Pattern:
+    """An official by title (and name) telling the writer, the clause after it what they said
+    (…殡葬管理处处长王琦介绍,…; 市残联相关负责人告诉记者:…): a reporter's source, not a report's voice."""
+    return re.compile(rf"(?:{alternation(_config()['news']['speakers'])})[\u4e00-\u9fff]{{0,3}}(?:介绍|告诉记者)\s*[,，:：]")
+
+
 def _is_news(text: str) -> bool:
     news = _config()["news"]
     edges = text[:600] + text[-300:]
@@ -1805,7 +1847,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    glued = TRAILING_DATE.search(URL.sub(" ", lines[0])) if lines else None
+    titled = next((line for line in lines[:end] if title and line.startswith(title)), lines[0] if lines else "")
+    glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 
@@ -1918,13 +1961,13 @@ SPAN_PLAN_WORDS = ("规划", "纲要", "方案", "行动", "目标")  # a span o
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
 PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
-# / 2019年春节, 2021年汛期 (a holiday or season of it) / 2013年我县… / 现将…2011年 / 截至2014年底;
+# / 2019年春节, 2021年汛期 (a holiday or season of it), 2016年元月 (January) / 2013年我县… / 现将…2011年 / 截至2014年底;
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|初|底|末|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
 FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
@@ -1933,7 +1976,7 @@ REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YE
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows, or
 # unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it).
 CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是)", re.MULTILINE)
-AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:底|末|\d{{1,2}}\s*月)")
+AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:年?(?:底|末)|\d{{1,2}}\s*月)")  # 截至2015年底, 截至2015年年底
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
 # the form reports, where the body holds no year in prose.
@@ -2061,13 +2104,19 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
 
 
+# What follows a year said to be what it is (2023年是…开局之年): a year named, no year of work.
+SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
+
+
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
+    against one; a year said to be what it is (2023年是…开局之年) is none of them. (A summary's
+    lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
-    years = {int(m.group("year")) for m in re.finditer(YEAR, text) if not HONOUR.search(text, 0, m.start())}
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text)
+             if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
         return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
@@ -2086,8 +2135,11 @@ MONTHLY_REPORT = re.compile(r"本月(?:工作|份)|当月工作|下月工作")
 
 
 def _news_looks_back(title: str | None, text: str) -> bool:
-    """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年."""
-    return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > len(THIS_YEAR.findall(text))
+    """News recapping the year before its day: 去年 in its title, or more of 去年 than of 今年 (a
+    今年 whose clause plans, 今年,我省将…, is the next year's plan: news recapping one year and
+    planning the next has the year it recaps)."""
+    this_year = sum(1 for m in THIS_YEAR.finditer(text) if not PLAN_YEAR.match(text, m.end()))
+    return "去年" in (title or "") or len(LAST_YEAR.findall(text)) > this_year
 
 
 def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bool:
@@ -2107,7 +2159,7 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
 
 # A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
-WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|末|底|度)")
+WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).
@@ -2610,6 +2662,17 @@ def title_as_written(title: str | None, written: str) -> str | None:
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*《(?P<title>[^《》\n]{4,80})》\s*的通知")
 
 
+# A title set out one character apart (政 府 工 作 报 告, 工 作 总 结), as a letterhead's heading often is.
+SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+SPACED_RUN = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")
+
+
+def unspaced(title: str | None) -> str | None:
+    """The title with the spaces of a run of three characters or more set one apart closed up
+    (政 府 工 作 报 告(2022年) → 政府工作报告(2022年)); words a space parts (…计划 2018-06-15) stay apart."""
+    return SPACED_RUN.sub(lambda m: SPACED_OUT.sub("", m.group()), title) if title else title
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
     lines = _nonempty_lines(text)
@@ -2675,7 +2738,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
-    kind = report_type(title, text, place_issuer)
+    read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
+    kind = report_type(read, text, place_issuer)
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
@@ -2690,7 +2754,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = None  # figures of a place credited to a body (数据来源:民政部): the place they are of, no issuer
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
-    year, year_source = report_year(title, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
+    year, year_source = report_year(read, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
     return DocumentMeta(
         title=title,
         agency=agency or None,

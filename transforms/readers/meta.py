@@ -43,6 +43,8 @@ def label_key(text: str) -> str | None:
 
 def split_inline_pairs(text: str) -> list[tuple[str, str]]:
     """Pairs from text shaped 'label：value label：value'; [] unless it starts with one."""
+    if ":" not in text and "：" not in text:
+        return []  # every pair's label ends in a colon: most lines need no search
     matches = list(_inline_pattern().finditer(text))
     if not matches or text[: matches[0].start()].strip():
         return []

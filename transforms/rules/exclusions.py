@@ -279,15 +279,15 @@ def _site_counter(c: Candidate) -> bool:
     gap = SITE_LABEL_GAP.search(before)
     if gap and to_simplified(before[:gap.start()]).endswith(tuple(table["labels"])):
         return True  # 浏览量: 2,546次
-    outer_before = to_simplified(c.text[max(0, c.quantity.outer_start - 8):c.quantity.outer_start]).rstrip()
-    if c.quantity.unit == "分钟" and outer_before.endswith(tuple(table["reading_time"])):
+    if c.quantity.unit == "分钟" and to_simplified(
+            c.text[max(0, c.quantity.outer_start - 8):c.quantity.outer_start]).rstrip().endswith(tuple(table["reading_time"])):
         return True  # 读完约1分钟
     if c.quantity.unit in table["ago"]["units"] and c.text.startswith(table["ago"]["after"], c.quantity.outer_end):
         return True  # 3 天前
     unit_start = c.quantity.end - len(c.quantity.unit)  # 人 of 0人参与
-    counter = next((word for word in table["after"] if c.text.startswith(word, unit_start)), None)
-    if counter is None:
-        return False
+    if not c.text.startswith(tuple(table["after"]), unit_start):
+        return False  # most figures: no counter word at all, so none to find below
+    counter = next(word for word in table["after"] if c.text.startswith(word, unit_start))
     around = c.text[max(0, c.quantity.start - table["nearby"]):c.quantity.end + table["nearby"]]
     return all(word in around for word in table["needs_nearby"].get(counter, []))
 

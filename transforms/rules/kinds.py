@@ -121,7 +121,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, Qualifier, Section, SectionCategory
@@ -441,7 +441,18 @@ FULL_STOP = "。！？!?\n"
 
 def _sentence_opening(text: str, position: int) -> int:
     """Where the full sentence holding `position` opens (after the last full stop or line break)."""
-    return max(text.rfind(mark, 0, position) for mark in FULL_STOP) + 1
+    stops = _full_stops(text)
+    return stops[bisect_left(stops, position) - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _full_stops(text: str) -> list[int]:
+    """Where the document's full stops and line breaks stand, after a -1 for its opening: found once
+    per document, since a mark it never writes (！) made each figure's rfind read back to its start."""
+    return [-1, *(m.start() for m in FULL_STOP_MARK.finditer(text))]
+
+
+FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 
 
 def _breakdown_of_plan(c: KindContext) -> bool:

@@ -33,10 +33,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
+from transforms.rules import computed_once
 from transforms.rules.units import alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
@@ -913,7 +914,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         links.append(popped)
         last_link = last_link or popped  # the word next to the number
     run = [*_take_run(words), *head_verb] if head_verb else _take_run(words)
-    flow = next((f for f in _context_words()["flows"] if "".join(run).endswith(f)), None) if run else None
+    run_text = "".join(run)
+    flow = next((f for f in _context_words()["flows"] if run_text.endswith(f)), None) if run else None
     if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
         # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
         # before it; the level is of that, not of the flow (提|标 may be cut in two)
@@ -2140,7 +2142,7 @@ class Around:
         """The last figure its own clause named: what a change or a flow is about."""
         return next((n.subject for n in reversed(self.named) if n.rule in OWN_RULES and n.subject), None)
 
-    @cached_property
+    @computed_once
     def clause(self) -> str:
         return CLAUSE_BREAK.split(self.lead)[-1]
 

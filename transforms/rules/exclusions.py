@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
-in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
-amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
+in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages (a person's, or one that defines a group),
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -140,6 +140,18 @@ def _age_threshold(c: Candidate) -> bool:
             or any(word in clause for word in table["scope"]))
 
 
+def _personal_age(c: Candidate) -> bool:
+    """我今年87岁了, 您90岁高龄, 老人今年92岁: an age with no measure of age in its sentence is a
+    person's (or a group's bound, which age_threshold reads first), not a figure of the work; a
+    figure in 岁 measures an age (平均年龄为31.2岁, 人均预期寿命达78.5岁)."""
+    table = _table()["personal_age"]
+    if c.quantity.unit not in table["units"]:
+        return False
+    window = c.text[max(0, c.quantity.start - table["within"]):c.quantity.start]
+    sentence = SENTENCE_MARKS.split(window)[-1]
+    return not any(word in sentence for word in table["measures"])
+
+
 def _threshold(c: Candidate) -> bool:
     table = _table()["threshold"]
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
@@ -234,6 +246,16 @@ def _structure_count(c: Candidate) -> bool:
     after = c.text[c.quantity.end:c.quantity.end + 10]
     noun = _pattern(alternation(table["nouns"])).match(after)
     return bool(noun) and not _pattern(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})").match(after[noun.end():])
+
+
+def _process_division(c: Candidate) -> bool:
+    """分4个阶段实施, 历程可分为三个阶段, 分三步走: how a plan or a history divides its course
+    frames what follows, it counts no work."""
+    table = _table()["process_division"]
+    if c.quantity.unit not in table["units"]:
+        return False
+    return (c.before.rstrip().endswith(_words_of("process_division", "before"))
+            and c.text.startswith(_words_of("process_division", "parts"), c.quantity.end))
 
 
 def _collection_count(c: Candidate) -> bool:
@@ -331,6 +353,7 @@ EXCLUSION_RULES = (
     ExclusionRule("named_set", _named_set),
     ExclusionRule("quoted_name", _quoted_name),
     ExclusionRule("age_threshold", _age_threshold),
+    ExclusionRule("personal_age", _personal_age),
     ExclusionRule("threshold", _threshold),
     ExclusionRule("size_class", _size_class),
     ExclusionRule("duration_threshold", _duration_threshold),
@@ -341,6 +364,7 @@ EXCLUSION_RULES = (
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),
+    ExclusionRule("process_division", _process_division),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),

@@ -116,7 +116,24 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     clause = re.split(r"[,，、:：]", before)[-1]
     if any(word in clause for word in _one_words()["negations"]) or before.endswith(tuple(_one_words()["glued_before"])):
         return False  # 没有发生一件; 同一家, 每一个: no count
+    if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
+        return True  # 每个区至少有一个国办养老机构: a bound makes it a count
+    distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count
+    if (_one_closing_clause().match(text, match.end("unit")) and not distributive
+            and unit not in _one_words()["word_not_count"]):
+        return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
+    if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
+        return True  # 增发一个月低保金: a span of time is measured, not introduced
     return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}", before))
+
+
+@cache
+def _one_closing_clause() -> re.Pattern:
+    """What follows 一 and its unit when they count the noun before them (老年大学一所音响设备一套…一间。):
+    the clause's end, perhaps after more nouns each counted so; an article opens its noun instead
+    (开展一次大排查)."""
+    units = alternation(simple_units())
+    return re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?一(?:{units}))*\s*(?:[,，。;；、]|$)", re.M)
 
 
 ONE_LOOKBACK = 80  # how far back the sentence's earlier counts are looked for

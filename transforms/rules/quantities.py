@@ -160,9 +160,25 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         return False
     if match.group("unit") in unit_words() and text.endswith("每", 0, match.start("num")):
         return False  # 每10万人口: a rate's base
+    if match.group("unit") in _place_counts()["units"] and not _is_place_count(match):
+        return False  # 2022市教育局, 29 区卫生健康局: a year, a code or a page number before a name
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
+
+
+@cache
+def _place_counts() -> dict:
+    return load_toml("units.toml")["place_counts"]
+
+
+def _is_place_count(match: re.Match) -> bool:
+    """6县, 16市, 782村: places counted are a few digits written against their place's character,
+    never a year (2022市教育局) nor a longer code (727056962市民政局), nor a number a space
+    parts from it (a page number before 区卫生健康局)."""
+    table, numeral = _place_counts(), match.group("num")
+    return (match.end("num") == match.start("unit") and numeral.isdigit()
+            and len(numeral) <= table["most_digits"] and not re.match(table["years"], numeral))
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:

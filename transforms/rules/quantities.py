@@ -184,7 +184,7 @@ def _is_place_count(match: re.Match) -> bool:
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if not ((_numeral_is_standalone(text, match) or _one_among_counts(text, match)) and _unit_is_real(text, match)):
         return None
-    if match.group("mult") and match.group("unit") in unit_words():
+    if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
     unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
@@ -200,8 +200,8 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
 # figure's phrase (55万乡村人口, but not 55万以上, 3万和, 2万是).
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
-# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿).
-MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|救助金)"
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金)"
                          r"[^,，。;；:：\d]{0,6}$")
 
 
@@ -242,10 +242,13 @@ def _after_qualifier() -> re.Pattern:
 
 @cache
 def _measure_before() -> re.Pattern:
-    """A measure's name ending in its counting unit (…人次, …户数) or a population (总人口54万,
-    死亡人口约为280万), then at most a word of about and a verb of being."""
+    """A measure's name ending in its counting unit (…人次, …户数), a population (总人口54万,
+    死亡人口约为280万) or the people counted (现有残疾人3.71万, 福建有儿童790多万), then at most a
+    word of about and a verb of being or having."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
-    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'])})(?:大约|约|近|超过|超|逾|突破)?(?:为|达到?|共|约|在|保持在|稳定在)?$")
+    people = load_toml("units.toml")["people_before"]["nouns"]
+    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'] + people)})(?:大约|约|近|超过|超|逾|突破)?"
+                      rf"(?:为|达到?|共|约|在|保持在|稳定在|有)?$")
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
@@ -325,6 +328,17 @@ def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
+    whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
+    denominator kept in raw (as in 520元/月)."""
+    if not _numeral_is_standalone(text, match):
+        return None
+    qualifier, outer_start, outer_end = _qualifier(text, match, None)
+    return Quantity(float(match.group("num")), "元", match.start(), match.end(), qualifier, outer_start,
+                    max(outer_end, match.end()))
+
+
 @cache
 def _change_verbs() -> str:
     verbs = load_toml("units.toml")["percent"]["change_verbs"]
@@ -368,6 +382,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
+        QuantityRule(
+            "rate_without_unit",
+            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),
+            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

@@ -119,7 +119,8 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
         return True  # 每个区至少有一个国办养老机构: a bound makes it a count
     distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count
-    if (_one_closing_clause().match(text, match.end("unit")) and not distributive
+    alone = any(word in clause for word in _one_words()["alone"])  # 仍靠民政一家: one body alone, no count
+    if (_one_closing_clause().match(text, match.end("unit")) and not distributive and not alone
             and unit not in _one_words()["word_not_count"]):
         return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
     if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):

@@ -152,6 +152,14 @@ def _personal_age(c: Candidate) -> bool:
     return not any(word in sentence for word in table["measures"])
 
 
+def _secondary(c: Candidate) -> bool:
+    """二次供水, 二次传播, “二次答复”, 十二届二次会议: 二次 before a word says second or secondary
+    (a count of times is written 两次), it counts nothing."""
+    table = _table()["secondary"]
+    return (c.quantity.unit in table["units"] and c.raw in table["words"]
+            and bool(re.match(r"[\u4e00-\u9fff]", c.text[c.quantity.end:c.quantity.end + 1])))
+
+
 def _threshold(c: Candidate) -> bool:
     table = _table()["threshold"]
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
@@ -354,6 +362,7 @@ EXCLUSION_RULES = (
     ExclusionRule("quoted_name", _quoted_name),
     ExclusionRule("age_threshold", _age_threshold),
     ExclusionRule("personal_age", _personal_age),
+    ExclusionRule("secondary", _secondary),
     ExclusionRule("threshold", _threshold),
     ExclusionRule("size_class", _size_class),
     ExclusionRule("duration_threshold", _duration_threshold),

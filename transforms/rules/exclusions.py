@@ -57,8 +57,13 @@ SENTENCE_END = re.compile(r"[。；;！!？?]")
 SLOGAN_MAX = 16  # a slogan of two parts (“十个第一,三项推广”) is short; a quoted clause list is longer
 
 
+# a headline's clauses parted by a space (“北京:老年人口超370万 百岁老人突破千人”), as a comma parts a sentence's
+HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff\d%]\s+[\u4e00-\u9fff]")
+
+
 def _quoted_sentence(quoted: str) -> bool:
-    return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and ("，" in quoted or "," in quoted))
+    return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and (
+        "，" in quoted or "," in quoted or bool(HEADLINE_BREAK.search(quoted))))
 
 
 @dataclass(frozen=True)

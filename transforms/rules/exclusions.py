@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
-in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages,
-amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, collection sizes of sharing
+in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages (a person's, or one that defines a group),
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -57,8 +57,13 @@ SENTENCE_END = re.compile(r"[。；;！!？?]")
 SLOGAN_MAX = 16  # a slogan of two parts (“十个第一,三项推广”) is short; a quoted clause list is longer
 
 
+# a headline's clauses parted by a space (“北京:老年人口超370万 百岁老人突破千人”), as a comma parts a sentence's
+HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff\d%]\s+[\u4e00-\u9fff]")
+
+
 def _quoted_sentence(quoted: str) -> bool:
-    return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and ("，" in quoted or "," in quoted))
+    return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and (
+        "，" in quoted or "," in quoted or bool(HEADLINE_BREAK.search(quoted))))
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,26 @@ def _age_threshold(c: Candidate) -> bool:
             or bool(_pattern(table["range_before"]).search(c.before))
             or right_after.startswith(_words_of("age_threshold", "after"))
             or any(word in clause for word in table["scope"]))
+
+
+def _personal_age(c: Candidate) -> bool:
+    """我今年87岁了, 您90岁高龄, 老人今年92岁: an age with no measure of age in its sentence is a
+    person's (or a group's bound, which age_threshold reads first), not a figure of the work; a
+    figure in 岁 measures an age (平均年龄为31.2岁, 人均预期寿命达78.5岁)."""
+    table = _table()["personal_age"]
+    if c.quantity.unit not in table["units"]:
+        return False
+    window = c.text[max(0, c.quantity.start - table["within"]):c.quantity.start]
+    sentence = SENTENCE_MARKS.split(window)[-1]
+    return not any(word in sentence for word in table["measures"])
+
+
+def _secondary(c: Candidate) -> bool:
+    """二次供水, 二次传播, “二次答复”, 十二届二次会议: 二次 before a word says second or secondary
+    (a count of times is written 两次), it counts nothing."""
+    table = _table()["secondary"]
+    return (c.quantity.unit in table["units"] and c.raw in table["words"]
+            and bool(re.match(r"[\u4e00-\u9fff]", c.text[c.quantity.end:c.quantity.end + 1])))
 
 
 def _threshold(c: Candidate) -> bool:
@@ -236,6 +261,16 @@ def _structure_count(c: Candidate) -> bool:
     return bool(noun) and not _pattern(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})").match(after[noun.end():])
 
 
+def _process_division(c: Candidate) -> bool:
+    """分4个阶段实施, 历程可分为三个阶段, 分三步走: how a plan or a history divides its course
+    frames what follows, it counts no work."""
+    table = _table()["process_division"]
+    if c.quantity.unit not in table["units"]:
+        return False
+    return (c.before.rstrip().endswith(_words_of("process_division", "before"))
+            and c.text.startswith(_words_of("process_division", "parts"), c.quantity.end))
+
+
 def _collection_count(c: Candidate) -> bool:
     table = _table()["collection_count"]
     return (c.quantity.unit in table["units"]
@@ -331,6 +366,8 @@ EXCLUSION_RULES = (
     ExclusionRule("named_set", _named_set),
     ExclusionRule("quoted_name", _quoted_name),
     ExclusionRule("age_threshold", _age_threshold),
+    ExclusionRule("personal_age", _personal_age),
+    ExclusionRule("secondary", _secondary),
     ExclusionRule("threshold", _threshold),
     ExclusionRule("size_class", _size_class),
     ExclusionRule("duration_threshold", _duration_threshold),
@@ -341,6 +378,7 @@ EXCLUSION_RULES = (
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),
+    ExclusionRule("process_division", _process_division),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),

@@ -116,7 +116,25 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     clause = re.split(r"[,，、:：]", before)[-1]
     if any(word in clause for word in _one_words()["negations"]) or before.endswith(tuple(_one_words()["glued_before"])):
         return False  # 没有发生一件; 同一家, 每一个: no count
+    if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
+        return True  # 每个区至少有一个国办养老机构: a bound makes it a count
+    distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count
+    alone = any(word in clause for word in _one_words()["alone"])  # 仍靠民政一家: one body alone, no count
+    if (_one_closing_clause().match(text, match.end("unit")) and not distributive and not alone
+            and unit not in _one_words()["word_not_count"]):
+        return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
+    if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
+        return True  # 增发一个月低保金: a span of time is measured, not introduced
     return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}", before))
+
+
+@cache
+def _one_closing_clause() -> re.Pattern:
+    """What follows 一 and its unit when they count the noun before them (老年大学一所音响设备一套…一间。):
+    the clause's end, perhaps after more nouns each counted so; an article opens its noun instead
+    (开展一次大排查)."""
+    units = alternation(simple_units())
+    return re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?一(?:{units}))*\s*(?:[,，。;；、]|$)", re.M)
 
 
 ONE_LOOKBACK = 80  # how far back the sentence's earlier counts are looked for
@@ -143,15 +161,31 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         return False
     if match.group("unit") in unit_words() and text.endswith("每", 0, match.start("num")):
         return False  # 每10万人口: a rate's base
+    if match.group("unit") in _place_counts()["units"] and not _is_place_count(match):
+        return False  # 2022市教育局, 29 区卫生健康局: a year, a code or a page number before a name
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
 
 
+@cache
+def _place_counts() -> dict:
+    return load_toml("units.toml")["place_counts"]
+
+
+def _is_place_count(match: re.Match) -> bool:
+    """6县, 16市, 782村: places counted are a few digits written against their place's character,
+    never a year (2022市教育局) nor a longer code (727056962市民政局), nor a number a space
+    parts from it (a page number before 区卫生健康局)."""
+    table, numeral = _place_counts(), match.group("num")
+    return (match.end("num") == match.start("unit") and numeral.isdigit()
+            and len(numeral) <= table["most_digits"] and not re.match(table["years"], numeral))
+
+
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if not ((_numeral_is_standalone(text, match) or _one_among_counts(text, match)) and _unit_is_real(text, match)):
         return None
-    if match.group("mult") and match.group("unit") in unit_words():
+    if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
     unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
@@ -167,8 +201,8 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
 # figure's phrase (55万乡村人口, but not 55万以上, 3万和, 2万是).
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
-# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿).
-MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|救助金)"
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金)"
                          r"[^,，。;；:：\d]{0,6}$")
 
 
@@ -209,10 +243,13 @@ def _after_qualifier() -> re.Pattern:
 
 @cache
 def _measure_before() -> re.Pattern:
-    """A measure's name ending in its counting unit (…人次, …户数) or a population (总人口54万,
-    死亡人口约为280万), then at most a word of about and a verb of being."""
+    """A measure's name ending in its counting unit (…人次, …户数), a population (总人口54万,
+    死亡人口约为280万) or the people counted (现有残疾人3.71万, 福建有儿童790多万), then at most a
+    word of about and a verb of being or having."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
-    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'])})(?:大约|约|近|超过|超|逾|突破)?(?:为|达到?|共|约|在|保持在|稳定在)?$")
+    people = load_toml("units.toml")["people_before"]["nouns"]
+    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'] + people)})(?:大约|约|近|超过|超|逾|突破)?"
+                      rf"(?:为|达到?|共|约|在|保持在|稳定在|有)?$")
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
@@ -292,6 +329,17 @@ def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
+    whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
+    denominator kept in raw (as in 520元/月)."""
+    if not _numeral_is_standalone(text, match):
+        return None
+    qualifier, outer_start, outer_end = _qualifier(text, match, None)
+    return Quantity(float(match.group("num")), "元", match.start(), match.end(), qualifier, outer_start,
+                    max(outer_end, match.end()))
+
+
 @cache
 def _change_verbs() -> str:
     verbs = load_toml("units.toml")["percent"]["change_verbs"]
@@ -335,6 +383,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
+        QuantityRule(
+            "rate_without_unit",
+            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),
+            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

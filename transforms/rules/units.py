@@ -56,8 +56,9 @@ def visit_units() -> tuple[str, ...]:
 @cache
 def unit_words() -> dict[str, str]:
     """Units written with a word after them that counts the same thing, mapped to the counting
-    unit: 2181人口 is 2181 人."""
-    return dict(load_toml("units.toml")["count"]["words"])
+    unit: 2181人口 is 2181 人; money said so too: 3块钱 is 3 元."""
+    table = load_toml("units.toml")
+    return {**table["count"]["words"], **table["money"].get("words", {})}
 
 
 def known_units() -> frozenset[str]:

@@ -1956,7 +1956,10 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
-        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
+        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
+                or CHANGE_VERB.search(text, where, first.outer_start):
+            # a share is left whole (see _paired_category); a change in per cent is of each
+            # category's level in turn (城乡低保标准分别提高5%和12%)
             parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
@@ -1979,10 +1982,12 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
             named[index] = Named(part, "respectively")
 
 
+# The verbs and nouns of a change: a list of percentages after them is of changes, not shares.
+CHANGE_VERB = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减少|降低|增幅|减幅|降幅|增速|涨幅")
 # 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
-RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 
 
@@ -2007,7 +2012,9 @@ def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
     if len(parts) != 1:
         return None
     text = parts[0].text
-    for pair, categories in _context_words()["paired_categories"].items():
+    table = _context_words()
+    statistics = text.endswith(tuple(table["statistics_heads"]))  # 城镇居民人均可支配收入
+    for pair, categories in table["paired_statistics" if statistics else "paired_categories"].items():
         if text.startswith(pair) and len(categories) == count and len(text) > len(pair) + 1:
             return [Subject(category + text[len(pair):]) for category in categories]
     return None

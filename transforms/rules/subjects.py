@@ -40,8 +40,14 @@ from transforms.model import Quantity
 from transforms.rules.units import alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
-# Where a clause ends for the purpose of naming: a subject never crosses these.
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
+# Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
+# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed).
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?")
+# A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
+# line with no sentence punctuation a space between two characters ends a clause too. Not in a
+# paragraph, where a space between characters is where a printed line wrapped (绝收面 积).
+HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+SENTENCE_MARK = re.compile(r"[,，;；。!！?？]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
 TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
@@ -434,7 +440,12 @@ def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
-    return breaks[-1].end() if breaks else window_start
+    begin = breaks[-1].end() if breaks else window_start
+    if HEADLINE_SPACE.search(text, begin, start):
+        line_end = text.find("\n", start)
+        if not SENTENCE_MARK.search(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end):
+            begin = list(HEADLINE_SPACE.finditer(text, begin, start))[-1].end()
+    return begin
 
 
 def clause_after(text: str, end: int) -> int:

@@ -2324,7 +2324,9 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     if a.named and a.named[-1].rule == "modifier_breakdown" and a.previous is not None:
         thing = _without_modifier(a.previous.text)
         return Subject(own.text + thing) if thing != a.previous.text else None
-    if INCLUDING.search(a.lead) and a.index:
+    if INCLUDING.search(a.lead) and (a.index or re.match(r"\s*其中", a.lead)):
+        # a sentence opening 其中 breaks down the total the sentence before ended with
+        # (民办非企业单位36.1万个。其中:教育类19.9万个)
         whole = _recalled(a)
         thing = _without_modifier(whole.text) if whole is not None else ""
         return Subject(own.text + thing) if len(thing) > 1 and not _bare_modifier(thing) else None

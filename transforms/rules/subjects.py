@@ -451,7 +451,16 @@ def clause_before(text: str, start: int, floor: int) -> int:
 def clause_after(text: str, end: int) -> int:
     """Where the clause that starts at `end` stops."""
     found = CLAUSE_BREAK.search(text, end, end + 40)
-    return found.start() if found else min(end + 40, len(text))
+    stop = found.start() if found else min(end + 40, len(text))
+    # a headline's next phrase (新建221处养老设施 老年助餐场所400处), after the words the number
+    # opens (a space right after the number is no break)
+    opening = end + len(text[end:stop]) - len(text[end:stop].lstrip())
+    space = HEADLINE_SPACE.search(text, opening, stop)
+    if space:
+        line_end = text.find("\n", end)
+        if not SENTENCE_MARK.search(text, text.rfind("\n", 0, end) + 1, len(text) if line_end < 0 else line_end):
+            return space.start()
+    return stop
 
 
 # Parts of speech that modify or head a noun phrase: a strip verb between one of them and the

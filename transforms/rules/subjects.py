@@ -41,8 +41,14 @@ from transforms.rules import computed_once
 from transforms.rules.units import alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
-# Where a clause ends for the purpose of naming: a subject never crosses these.
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]")
+# Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
+# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed).
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?")
+# A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
+# line with no sentence punctuation a space between two characters ends a clause too. Not in a
+# paragraph, where a space between characters is where a printed line wrapped (绝收面 积).
+HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+SENTENCE_MARK = re.compile(r"[,，;；。!！?？]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
 TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
@@ -435,13 +441,27 @@ def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
-    return breaks[-1].end() if breaks else window_start
+    begin = breaks[-1].end() if breaks else window_start
+    if HEADLINE_SPACE.search(text, begin, start):
+        line_end = text.find("\n", start)
+        if not SENTENCE_MARK.search(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end):
+            begin = list(HEADLINE_SPACE.finditer(text, begin, start))[-1].end()
+    return begin
 
 
 def clause_after(text: str, end: int) -> int:
     """Where the clause that starts at `end` stops."""
     found = CLAUSE_BREAK.search(text, end, end + 40)
-    return found.start() if found else min(end + 40, len(text))
+    stop = found.start() if found else min(end + 40, len(text))
+    # a headline's next phrase (新建221处养老设施 老年助餐场所400处), after the words the number
+    # opens (a space right after the number is no break)
+    opening = end + len(text[end:stop]) - len(text[end:stop].lstrip())
+    space = HEADLINE_SPACE.search(text, opening, stop)
+    if space:
+        line_end = text.find("\n", end)
+        if not SENTENCE_MARK.search(text, text.rfind("\n", 0, end) + 1, len(text) if line_end < 0 else line_end):
+            return space.start()
+    return stop
 
 
 # Parts of speech that modify or head a noun phrase: a strip verb between one of them and the
@@ -1958,7 +1978,10 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
-        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group):
+        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
+                or CHANGE_VERB.search(text, where, first.outer_start):
+            # a share is left whole (see _paired_category); a change in per cent is of each
+            # category's level in turn (城乡低保标准分别提高5%和12%)
             parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
@@ -1981,10 +2004,12 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
             named[index] = Named(part, "respectively")
 
 
+# The verbs and nouns of a change: a list of percentages after them is of changes, not shares.
+CHANGE_VERB = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减少|降低|增幅|减幅|降幅|增速|涨幅")
 # 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
-RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 
 
@@ -2009,7 +2034,9 @@ def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
     if len(parts) != 1:
         return None
     text = parts[0].text
-    for pair, categories in _context_words()["paired_categories"].items():
+    table = _context_words()
+    statistics = text.endswith(tuple(table["statistics_heads"]))  # 城镇居民人均可支配收入
+    for pair, categories in table["paired_statistics" if statistics else "paired_categories"].items():
         if text.startswith(pair) and len(categories) == count and len(text) > len(pair) + 1:
             return [Subject(category + text[len(pair):]) for category in categories]
     return None
@@ -2308,7 +2335,9 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     if a.named and a.named[-1].rule == "modifier_breakdown" and a.previous is not None:
         thing = _without_modifier(a.previous.text)
         return Subject(own.text + thing) if thing != a.previous.text else None
-    if INCLUDING.search(a.lead) and a.index:
+    if INCLUDING.search(a.lead) and (a.index or re.match(r"\s*其中", a.lead)):
+        # a sentence opening 其中 breaks down the total the sentence before ended with
+        # (民办非企业单位36.1万个。其中:教育类19.9万个)
         whole = _recalled(a)
         thing = _without_modifier(whole.text) if whole is not None else ""
         return Subject(own.text + thing) if len(thing) > 1 and not _bare_modifier(thing) else None

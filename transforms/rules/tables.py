@@ -1044,7 +1044,7 @@ def _task_cells(lines: list[_Line], first: int, last: int, table: Table, column:
     for line in lines[first:last + 1]:
         cells = [c for c in line.cells if c.text.strip("|").strip()]
         spanned = numbered and bool(cells) and not cells[0].is_number and line.pipes >= count
-        index = column - spanned
+        index = column - 1 if spanned else column
         if (index + 1 < len(cells) <= count or spanned and index < len(cells)) \
                 and not cells[index].is_figure and HANZI.search(cells[index].text):
             found.append((cells[index].start, cells[index].end))

@@ -91,7 +91,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (not
-  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
+  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107%, 完成70% or
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
   the figure's sentence is the cell right before one that only names the units in charge
@@ -1018,7 +1018,13 @@ def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
     return ((c.report_type in table["report_types"] or _section_measures_progress(c))
             and c.in_heading and c.column is None
-            and not _patterns()["progress"].search(c.line_before + c.sentence_after))
+            and not _patterns()["progress"].search(c.line_before + c.sentence_after)
+            and not SHARE_DONE.search(c.text, c.sentence_start, c.end))
+
+
+# a share that 完成 governs, right away or after the work (整体施工完成70%, 完成基础施工30%): how
+# much of the work is done, progress in its sentence, not a task's size
+SHARE_DONE = re.compile(r"完成了?[^\d，,。；;、]{0,6}?[\d.]+\s*%")
 
 
 def _task_before_unit(c: KindContext) -> bool:

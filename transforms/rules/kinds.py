@@ -69,7 +69,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; a programme's 计划 right before its
+  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; the plan a thing is put in: 纳入…统一规划
+  建设中; one closing its sentence: …予以布点和规划。; a programme's 计划 right before its
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
@@ -90,7 +91,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
   measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (not
-  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107% or
+  a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107%, 完成70% or
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
   the figure's sentence is the cell right before one that only names the units in charge
@@ -823,9 +824,13 @@ def _goal_lead_pattern() -> re.Pattern:
 # or part of the name of a category of information, a plan among the kinds of documents counted
 # (规划计划信息2条, 计划总结信息12条, 规划计划类信息: a 政府信息公开 report's categories; not 信息化)
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
                                  r"|(?:计划|规划|总结)?类?信息(?!化)"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
+# a verb putting something into a plan (纳入…建设规划, 列入年度计划): the plan word after it in its
+# clause is the plan as a thing, the place the object is put (将公益性公墓纳入城乡建设规划,
+# 该村被纳入全县统一规划建设中), no plan word of what follows
+INCLUDED_IN = re.compile(r"(?:纳入|列入|编入)[^,，;；。!?！？\n]*$")
 PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
 
 
@@ -837,7 +842,9 @@ def _names_a_plan(text: str, cue: re.Match) -> bool:
     not after a time (今年计划项目30个: the year's planned projects)."""
     if not cue.group().endswith(PLAN_NOUNS):
         return False
-    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or (
+    clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；。!?！？\n") + 1
+    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or bool(
+        INCLUDED_IN.search(text, clause_start, cue.start())) or (
         cue.group() == "计划" and PROGRAMME_PARTS.match(text, cue.end()) is not None
         and not TIME_BEFORE.search(text, max(0, cue.start() - 4), cue.start()))
 
@@ -1011,7 +1018,13 @@ def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
     return ((c.report_type in table["report_types"] or _section_measures_progress(c))
             and c.in_heading and c.column is None
-            and not _patterns()["progress"].search(c.line_before + c.sentence_after))
+            and not _patterns()["progress"].search(c.line_before + c.sentence_after)
+            and not SHARE_DONE.search(c.text, c.sentence_start, c.end))
+
+
+# a share that 完成 governs, right away or after the work (整体施工完成70%, 完成基础施工30%): how
+# much of the work is done, progress in its sentence, not a task's size
+SHARE_DONE = re.compile(r"完成了?[^\d，,。；;、]{0,6}?[\d.]+\s*%")
 
 
 def _task_before_unit(c: KindContext) -> bool:

@@ -633,7 +633,8 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
     if not rest or not (verb in _words("subject_verbs.txt") or _heads_object(verb, rest, predicate)):
         return False
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
-        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, predicate)
+        # a verb joined to one that goes is a predicate too and shares its object (新增或扩大|冠名基金)
+        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, True)
     phrase = "".join(rest)
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
@@ -803,6 +804,9 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
+            if len(run) > 2 and run[0] in COORDINATORS:  # 新增|或|扩大: the verb joined to it goes with it
+                dropped.append(run[1])
+                run = run[2:]
             # the mark is of the verb right after it: a verb after that one may name a kind of
             # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
             predicate = False

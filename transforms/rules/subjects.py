@@ -633,7 +633,8 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
     if not rest or not (verb in _words("subject_verbs.txt") or _heads_object(verb, rest, predicate)):
         return False
     if rest[0] in COORDINATORS:  # 取缔、劝散非法社会组织 goes, 废止或失效 stays
-        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, predicate)
+        # a verb joined to one that goes is a predicate too and shares its object (新增或扩大|冠名基金)
+        return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, True)
     phrase = "".join(rest)
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
@@ -803,6 +804,9 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
+            if len(run) > 2 and run[0] in COORDINATORS:  # 新增|或|扩大: the verb joined to it goes with it
+                dropped.append(run[1])
+                run = run[2:]
             # the mark is of the verb right after it: a verb after that one may name a kind of
             # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
             predicate = False
@@ -1041,9 +1045,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     # after 经 the agent, then the verb (经法律顾问审核合同协议 → 审核合同协议)
     # after 向/对/为 … the one it is done to, then the verb (向减免部门推送困难群体数据 → 困难群体数据)
     # after 通过 the means, then the verb (通过门户网站发布政府信息 → 政府信息)
-    if counts == "things" and ("在" in words or run[:1] == ["经"] or (words and words[-1] in PREPOSITIONS | MEANS)):
+    # right after a preposition and the one it is done to (为残疾人|配发|辅助器具), or the means,
+    # the verb is plainly the clause's predicate: it goes even when no list names it
+    done_to = counts == "things" and bool(words) and words[-1] in PREPOSITIONS | MEANS
+    if counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
-        run = run[verb:] if verb is not None else run
+        # only when no verb a list names stands there (向政策优惠减免部门|推送 passes over 减免)
+        predicate = None if verb is not None or not done_to else next(
+            (i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts, True)), None)
+        run = run[verb:] if verb is not None else run[predicate:] if predicate is not None else run
+        done_to = predicate is not None
     elif counts == "things" and len(run) > 2:
         # 困难群众御寒救助工作|走访慰问|困难群众: what the work is about, then the verb done to
         # the people counted (a verb of the list right after a 工作 or 活动); 住宅小区|新增|充电端口:
@@ -1064,7 +1075,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if counts == "things":
         run = _after_recipients(stream.text, run)
         run = _without_start(run)
-    run, dropped = _trim_front(run, counts, bool(words) and _marks_predicate(words[-1]))
+    run, dropped = _trim_front(run, counts, done_to or (bool(words) and _marks_predicate(words[-1])))
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)

@@ -1098,9 +1098,21 @@ def _nonempty_lines(text: str) -> list[str]:
 SHORTEST_TITLE = 6  # shorter lines naming a report are a site's section labels (新闻动态)
 
 
+def names_document(line: str) -> bool:
+    """Whether a head line names the document: a report's word anywhere in it (…工作总结, …情况汇报),
+    or an official document's kind closing it (关于…的实施意见, …应急预案, …提案的答复)."""
+    line = unspaced(line)
+    return any(word in line for word in TITLE_WORDS) or line.endswith(_document_genres())
+
+
+@cache
+def _document_genres() -> tuple[str, ...]:
+    return tuple(_config()["title"]["document_genres"])
+
+
 def _title_like(piece: str) -> bool:
     return (SHORTEST_TITLE <= len(piece) <= LONGEST_TITLE and not piece.endswith((":", "：", "。", ",", "，"))
-            and any(word in unspaced(piece) for word in TITLE_WORDS) and not FURNITURE.search(piece)
+            and names_document(piece) and not FURNITURE.search(piece)
             and label_key(piece) is None and not starts_heading(piece))
 
 
@@ -1180,6 +1192,17 @@ def _headline(line: str, following: str) -> bool:
             and not FURNITURE.search(line) and _dated(following))
 
 
+def _issuers_line(line: str) -> bool:
+    """A line of the issuers' names alone over the title (中共某市委 某市人民政府): no first part of it."""
+    pieces = line.split()
+    return bool(pieces) and all(PARTY_COMMITTEE.fullmatch(piece)
+                                or any(start == 0 and end == len(piece) for start, end, _ in known_agencies(piece, opening=True))
+                                for piece in pieces)
+
+
+PARTY_COMMITTEE = re.compile(r"中共[\u4e00-\u9fff]{2,16}?[省市州盟县区旗镇乡]委(?:员会)?")  # 中共某市委, the government's co-issuer
+
+
 def _over_yearless_date(line: str, following: str) -> bool:
     """A headline over its date label whose date has no year (海口今冬已救助 流浪乞讨人员220人次 / 日期:02-01)."""
     return bool(_date_label().match(following) and YEARLESS_DATE.search(following)) \
@@ -1254,7 +1277,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
-        if any(word in unspaced(line) for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
+        if names_document(line) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
@@ -1263,8 +1286,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                               or _over_yearless_date(line, following) or (glued and _headline(line, glued.group().strip()))):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
-                and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
+        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS + _document_genres()) \
+                and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
+                and not _issuers_line(line):
             return joined
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede]
@@ -1645,7 +1669,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _hearsay(text):
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in title for word in config["document_words"]) or _activity_headline(title)):
+                  and not any(word in title for word in config["document_words"])
+                  and not title.endswith(_document_genres()) or _activity_headline(title)):  # …提案的答复 is no headline
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"

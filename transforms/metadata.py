@@ -1643,6 +1643,12 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+# A document the text follows, named unquoted after 根据, 按照 (根据县人大常委会2023年工作要点, 按照市里的实施方案,
+# 为落实全市养老服务体系建设规划): the text's ground, not the text.
+CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯彻落实|贯彻|落实)[^。；;，,、\n]{0,30}?"
+                            r"(?:工作要点|要点|实施方案|方案|工作计划|计划|规划|意见|通知|工作安排)")
+
+
 # A first part headed as the summary (一、2019年工作总结): the text has a second part, its plan,
 # whether or not an excerpt reaches it.
 SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
@@ -1682,7 +1688,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
-    named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
+    named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
     if re.match(config["monthly_opening"], opening):
@@ -1695,7 +1701,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "半年工作总结"
     if place_issuer:
         return "新闻报道"
-    named = type_named_in(NAMES.sub("", opening), earliest=True)
+    named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening)), earliest=True)
     if named and named != "工作计划":  # 统筹规划, 印发…方案 in prose name no plan
         return named
     summary = _summary_clause().search(opening)

@@ -175,11 +175,12 @@ def _levels() -> tuple[str, ...]:
 
 # Words of doing work (推进, 加强, 扎实): no name holds one, neither a place's nor a field's.
 WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面"
-# Those and counts (两个): a phrase before a town's level holding one (继续推进社区, 当巴和雪两个社区)
-# is a clause, not a town.
+# Those, counts (两个) and a word for the text's own or every place (全市, 本县): a phrase before a
+# town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
-                 r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
+                 r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
+                 r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"

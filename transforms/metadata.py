@@ -73,6 +73,7 @@ TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规�
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表",  # a table published as the document
                "统计数据", "统计月报", "统计季报", "统计快报")  # a statistics release (民政统计数据, 民政事业统计月报)
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
+DOC_NO_YEAR = re.compile(r"[〔\[［(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）]")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
@@ -2787,6 +2788,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
     year, year_source = report_year(read, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
+    issued_in = DOC_NO_YEAR.search(doc_no or "")
+    if issued_in and read and read.endswith(_document_genres()) and title_year(read) is None:
+        year, year_source = int(issued_in["year"]), "body"  # an official document (…实施意见, 乌党发〔2015〕21号): the year it was issued
     return DocumentMeta(
         title=title,
         agency=agency or None,

@@ -73,6 +73,7 @@ TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规�
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表",  # a table published as the document
                "统计数据", "统计月报", "统计季报", "统计快报")  # a statistics release (民政统计数据, 民政事业统计月报)
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
+DOC_NO_YEAR = re.compile(r"[〔\[［(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）]")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
@@ -175,11 +176,12 @@ def _levels() -> tuple[str, ...]:
 
 # Words of doing work (推进, 加强, 扎实): no name holds one, neither a place's nor a field's.
 WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面"
-# Those and counts (两个): a phrase before a town's level holding one (继续推进社区, 当巴和雪两个社区)
-# is a clause, not a town.
+# Those, counts (两个) and a word for the text's own or every place (全市, 本县): a phrase before a
+# town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
-                 r"|[一二两三四五六七八九十几多\d]个")  # not 家 or 所: 三家子乡, 八所镇 are names
+                 r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
+                 r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
@@ -1098,9 +1100,21 @@ def _nonempty_lines(text: str) -> list[str]:
 SHORTEST_TITLE = 6  # shorter lines naming a report are a site's section labels (新闻动态)
 
 
+def names_document(line: str) -> bool:
+    """Whether a head line names the document: a report's word anywhere in it (…工作总结, …情况汇报),
+    or an official document's kind closing it (关于…的实施意见, …应急预案, …提案的答复)."""
+    line = unspaced(line)
+    return any(word in line for word in TITLE_WORDS) or line.endswith(_document_genres())
+
+
+@cache
+def _document_genres() -> tuple[str, ...]:
+    return tuple(_config()["title"]["document_genres"])
+
+
 def _title_like(piece: str) -> bool:
     return (SHORTEST_TITLE <= len(piece) <= LONGEST_TITLE and not piece.endswith((":", "：", "。", ",", "，"))
-            and any(word in unspaced(piece) for word in TITLE_WORDS) and not FURNITURE.search(piece)
+            and names_document(piece) and not FURNITURE.search(piece)
             and label_key(piece) is None and not starts_heading(piece))
 
 
@@ -1180,6 +1194,17 @@ def _headline(line: str, following: str) -> bool:
             and not FURNITURE.search(line) and _dated(following))
 
 
+def _issuers_line(line: str) -> bool:
+    """A line of the issuers' names alone over the title (中共某市委 某市人民政府): no first part of it."""
+    pieces = line.split()
+    return bool(pieces) and all(PARTY_COMMITTEE.fullmatch(piece)
+                                or any(start == 0 and end == len(piece) for start, end, _ in known_agencies(piece, opening=True))
+                                for piece in pieces)
+
+
+PARTY_COMMITTEE = re.compile(r"中共[\u4e00-\u9fff]{2,16}?[省市州盟县区旗镇乡]委(?:员会)?")  # 中共某市委, the government's co-issuer
+
+
 def _over_yearless_date(line: str, following: str) -> bool:
     """A headline over its date label whose date has no year (海口今冬已救助 流浪乞讨人员220人次 / 日期:02-01)."""
     return bool(_date_label().match(following) and YEARLESS_DATE.search(following)) \
@@ -1254,7 +1279,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line):
             continue
-        if any(word in unspaced(line) for word in TITLE_WORDS) and len(line) >= SHORTEST_TITLE:
+        if names_document(line) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
@@ -1263,8 +1288,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                               or _over_yearless_date(line, following) or (glued and _headline(line, glued.group().strip()))):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS) \
-                and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)):
+        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS + _document_genres()) \
+                and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
+                and not _issuers_line(line):
             return joined
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede]
@@ -1619,6 +1645,12 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+# A document the text follows, named unquoted after 根据, 按照 (根据县人大常委会2023年工作要点, 按照市里的实施方案,
+# 为落实全市养老服务体系建设规划): the text's ground, not the text.
+CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯彻落实|贯彻|落实)[^。；;，,、\n]{0,30}?"
+                            r"(?:工作要点|要点|实施方案|方案|工作计划|计划|规划|意见|通知|工作安排)")
+
+
 # A first part headed as the summary (一、2019年工作总结): the text has a second part, its plan,
 # whether or not an excerpt reaches it.
 SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
@@ -1645,7 +1677,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if _hearsay(text):
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in title for word in config["document_words"]) or _activity_headline(title)):
+                  and not any(word in title for word in config["document_words"])
+                  and not title.endswith(_document_genres()) or _activity_headline(title)):  # …提案的答复 is no headline
         return "新闻报道"
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
@@ -1657,7 +1690,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
-    named = type_named_in(NAMES.sub("", opening.split("。")[0]), earliest=True)  # not a 《…》 it cites
+    named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
     if re.match(config["monthly_opening"], opening):
@@ -1670,7 +1703,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "半年工作总结"
     if place_issuer:
         return "新闻报道"
-    named = type_named_in(NAMES.sub("", opening), earliest=True)
+    named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening)), earliest=True)
     if named and named != "工作计划":  # 统筹规划, 印发…方案 in prose name no plan
         return named
     summary = _summary_clause().search(opening)
@@ -2755,6 +2788,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if place_issuer and agency and sector_of_place(agency, plain, titles):
         agency = None  # the place's field (广东省民政系统, 武进区医疗保障工作) is its bodies', which the text does not name
     year, year_source = report_year(read, plain, publish_date, file_name, kind)  # 2011年新疆民政專(zhuān)項資金…
+    issued_in = DOC_NO_YEAR.search(doc_no or "")
+    if issued_in and read and read.endswith(_document_genres()) and title_year(read) is None:
+        year, year_source = int(issued_in["year"]), "body"  # an official document (…实施意见, 乌党发〔2015〕21号): the year it was issued
     return DocumentMeta(
         title=title,
         agency=agency or None,

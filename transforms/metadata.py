@@ -1102,7 +1102,7 @@ SHORTEST_TITLE = 6  # shorter lines naming a report are a site's section labels 
 
 def names_document(line: str) -> bool:
     """Whether a head line names the document: a report's word anywhere in it (…工作总结, …情况汇报),
-    or an official document's kind closing it (关于…的实施意见, …应急预案, …提案的答复)."""
+    or an official document's kind closing it (关于…的指导意见, …应急预案, …提案的答复)."""
     line = unspaced(line)
     return any(word in line for word in TITLE_WORDS) or line.endswith(_document_genres())
 

@@ -442,11 +442,16 @@ def clause_before(text: str, start: int, floor: int) -> int:
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
     begin = breaks[-1].end() if breaks else window_start
-    if HEADLINE_SPACE.search(text, begin, start):
-        line_end = text.find("\n", start)
-        if not SENTENCE_MARK.search(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end):
-            begin = list(HEADLINE_SPACE.finditer(text, begin, start))[-1].end()
+    if HEADLINE_SPACE.search(text, begin, start) and _on_headline(text, start):
+        begin = list(HEADLINE_SPACE.finditer(text, begin, start))[-1].end()
     return begin
+
+
+def _on_headline(text: str, position: int) -> bool:
+    """Whether the line holding `position` has no sentence punctuation (a headline's, whose
+    phrases a space parts)."""
+    line_end = text.find("\n", position)
+    return not SENTENCE_MARK.search(text, text.rfind("\n", 0, position) + 1, len(text) if line_end < 0 else line_end)
 
 
 def clause_after(text: str, end: int) -> int:
@@ -457,10 +462,8 @@ def clause_after(text: str, end: int) -> int:
     # opens (a space right after the number is no break)
     opening = end + len(text[end:stop]) - len(text[end:stop].lstrip())
     space = HEADLINE_SPACE.search(text, opening, stop)
-    if space:
-        line_end = text.find("\n", end)
-        if not SENTENCE_MARK.search(text, text.rfind("\n", 0, end) + 1, len(text) if line_end < 0 else line_end):
-            return space.start()
+    if space and _on_headline(text, end):
+        return space.start()
     return stop
 
 

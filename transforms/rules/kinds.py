@@ -130,7 +130,8 @@ from transforms.rules import computed_once
 from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
 
-CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]")
+CLAUSE_MARKS = ",，;；。!?！？\n"
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
 OPEN_BRACKET = re.compile(r"[(（][^()（）\n]*$")  # a bracket the text before the figure leaves open
 # Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”, the plan a
 # quoted name names: “十三五”规划).
@@ -842,11 +843,16 @@ def _names_a_plan(text: str, cue: re.Match) -> bool:
     not after a time (今年计划项目30个: the year's planned projects)."""
     if not cue.group().endswith(PLAN_NOUNS):
         return False
-    clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；。!?！？\n") + 1
+    clause_start = _clause_opening(text, cue.start())
     return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or bool(
         INCLUDED_IN.search(text, clause_start, cue.start())) or (
         cue.group() == "计划" and PROGRAMME_PARTS.match(text, cue.end()) is not None
         and not TIME_BEFORE.search(text, max(0, cue.start() - 4), cue.start()))
+
+
+def _clause_opening(text: str, position: int) -> int:
+    """Where the clause holding `position` opens (after the last clause break, CLAUSE_BREAK's marks)."""
+    return max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
 
 
 # what a programme named …计划 holds (营养改善计划项目, 播种计划任务); not 计划建设项目, where 计划
@@ -866,7 +872,7 @@ def _task_done_named(text: str, cue: re.Match) -> bool:
     done names the task met, no plan: what follows is what was done."""
     if not cue.group().endswith(TASK_SET):
         return False
-    clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；。!?！？\n") + 1
+    clause_start = _clause_opening(text, cue.start())
     return bool(_patterns()["task_done_before"].search(text, clause_start, cue.start()))
 
 

@@ -877,7 +877,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         if task is not None:
             first, last = cells[body_start][0], cells[position - 1][0]
             reading.plan_cells.extend(_task_cells(lines, first, last, table, task))
-            if (progress := _progress_column(table.columns)) > task:
+            if (progress := _progress_column(table.columns)) is not None and progress > task:
                 reading.done_cells.extend(_task_cells(lines, first, last, table, progress))
 
 
@@ -900,15 +900,16 @@ def _stacked_table(lines: list[_Line], start: int, end: int) -> list[Quantity]:
     many columns, else nothing is read. Cleaning dropped the lines of empty cells, so a row with
     fewer figures cannot say which columns it fills: it is left out, and the rows after it read."""
     tokens = _stacked_tokens(lines, start, end)
-    width = _stacked_width(tokens)
+    counts = [_stacked_row_at(tokens, i) for i in range(len(tokens))]
+    width = _stacked_width(counts)
     if width is None:
         return []
-    body = next(i for i in range(len(tokens)) if _stacked_row_at(tokens, i) == width)
+    body = counts.index(width)
     opening = max((i for i, token in enumerate(tokens[:body]) if token.kind == "break"), default=-1)
     columns = _stacked_columns(tokens[opening + 1:body], width)
     if columns is None:
         return []
-    rows = _stacked_rows(tokens, body, width)
+    rows = _stacked_rows(tokens, counts, body, width)
     table = Table(_earlier_years_previous(columns), (), place_rows=_place_names(rows))
     return [quantity for row in rows for quantity in _quantities_of_row(table, row)]
 
@@ -937,21 +938,22 @@ def _stacked_row_at(tokens: list[_Token], index: int) -> int:
     return 0 if all(YEAR_CELL.fullmatch(text) for text in figures) else len(figures)
 
 
-def _stacked_width(tokens: list[_Token]) -> int | None:
-    """The width most rows have, when two rows have it at least."""
-    widths = [w for i in range(len(tokens)) if 1 < (w := _stacked_row_at(tokens, i)) <= MAX_COLUMNS]
+def _stacked_width(counts: list[int]) -> int | None:
+    """The width most rows have (`counts`: the figures after each token, `_stacked_row_at`), when
+    two rows have it at least."""
+    widths = [w for w in counts if 1 < w <= MAX_COLUMNS]
     if not widths:
         return None
     width, count = max(((w, widths.count(w)) for w in set(widths)), key=lambda pair: (pair[1], -pair[0]))
     return width if count >= STACKED_ROWS_MIN else None
 
 
-def _stacked_rows(tokens: list[_Token], body: int, width: int) -> list[Row]:
+def _stacked_rows(tokens: list[_Token], counts: list[int], body: int, width: int) -> list[Row]:
     """Label and figures, row by row, until a line of several cells, more figures than the width,
     or labels in a row with no figure (a new block); a row with fewer figures is left out."""
     rows, index, bare = [], body, 0
     while index < len(tokens) and tokens[index].kind in ("text", "gloss"):
-        count = _stacked_row_at(tokens, index)
+        count = counts[index]
         if tokens[index].kind == "gloss" or count == 0:
             bare += tokens[index].kind == "text"
             if bare == STACKED_END:
@@ -1019,17 +1021,17 @@ def _stacked_columns(tokens: list[_Token], width: int) -> list[Column] | None:
 def _task_column(columns: tuple[Column, ...] | list[Column]) -> int | None:
     """A table whose rows pair a task (项目内容, 目标任务, 建设内容 beside 项目名称) with how it
     went (完成情况, 进展): the column of words that holds the tasks, else None."""
-    words = _words()["task_progress"]
-    if not any(word in c.header for c in columns for word in words["progress"]):
+    if _progress_column(columns) is None:
         return None
+    words = _words()["task_progress"]["tasks"]
     return next((index for index, c in enumerate(columns)
-                 if c.role == "label" and any(word in c.header for word in words["tasks"])), None)
+                 if c.role == "label" and any(word in c.header for word in words)), None)
 
 
-def _progress_column(columns: tuple[Column, ...]) -> int:
-    """The column of a task table that says how each task went (进展情况, 完成情况)."""
+def _progress_column(columns: tuple[Column, ...] | list[Column]) -> int | None:
+    """The column that says how each task went (进展情况, 完成情况), else None."""
     words = _words()["task_progress"]["progress"]
-    return next(index for index, c in enumerate(columns) if any(word in c.header for word in words))
+    return next((index for index, c in enumerate(columns) if any(word in c.header for word in words)), None)
 
 
 def _task_cells(lines: list[_Line], first: int, last: int, table: Table, column: int) -> list[tuple[int, int]]:

@@ -607,6 +607,9 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
             values.append(cell)  # a figure, a placeholder, or text in a column of dates or notes
     if not label_cells and not values:
         return None
+    if unit is None and values and _unit_after_values(columns) and not values[-1].is_figure \
+            and (written := unit_word(values[-1].text)) is not None:
+        unit, values = written, values[:-1]  # 项目 | 2018年 | … | 单位 |: the row's unit after its figures
     if unit is None and unit_column and len(label_cells) == 1 and (split := _justified_unit(cells, label_cells[0])):
         label_cells[0], unit = split  # 个    数        个: a justified label the unit's cell ran into
     if text_cells and len(label_cells) > 1:
@@ -617,6 +620,13 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
     return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else UNNUMBERED,
                bool(label_cells) and bool(PART_MARK.match(label_cells[0])))
+
+
+def _unit_after_values(columns: tuple[Column, ...] | list[Column]) -> bool:
+    """A 单位 column to the right of every column of figures."""
+    units = [i for i, c in enumerate(columns) if c.role == "unit"]
+    values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES and c.role != "category"]
+    return bool(units and values) and units[-1] > values[-1]
 
 
 def _justified_unit(cells: list[Cell], label: str) -> tuple[str, tuple[str, int]] | None:
@@ -1338,7 +1348,8 @@ def _opens_header(cells: list[Cell]) -> bool:
     roles = [column.role if column else None for column in map(classify_header, (c.text for c in cells))]
     if not roles or roles[0] is None or (roles[0] == "measure" and not NOTE_INSIDE.search(cells[0].text)):
         return False  # 城市低保人数(人) opens a row; 收费金额(单位:万元) a header
-    return roles[0] != "category" or (len(roles) > 1 and roles[1] not in (None, "category"))
+    # 婚姻登记 over 项目 | 2018年 |: a title, the rows' label column the next cell
+    return roles[0] != "category" or (len(roles) > 1 and roles[1] not in (None, "category", "label"))
 
 
 def _starts_row(cells: list[Cell]) -> bool:

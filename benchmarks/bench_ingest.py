@@ -747,10 +747,13 @@ def jieba_lines(result: dict) -> list[str]:
     ]
 
 
-def save(result: dict) -> Path:
+def save(result: dict, label: str | None = None) -> Path:
+    """benchmarks/results/ingest-<count>[-<profiles>][-<label>].json: a label keeps a run from
+    overwriting the reference results the README quotes."""
     RESULTS.mkdir(exist_ok=True)
     profiles = ("local" if result["first"] else "") + "".join(f"-cluster{r['workers']}" for r in result["cluster"])
-    path = RESULTS / f"ingest-{result['count']}{'' if profiles == 'local' else '-' + profiles.strip('-')}.json"
+    name = f"ingest-{result['count']}{'' if profiles == 'local' else '-' + profiles.strip('-')}"
+    path = RESULTS / f"{name}{'-' + label if label else ''}.json"
     path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
@@ -765,6 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster-workers", type=int, action="append", default=[],
                         help="also ingest in the cluster profile with this many Celery workers (repeatable)")
     parser.add_argument("--no-local", action="store_true", help="only the cluster runs")
+    parser.add_argument("--label", help="append to the results file's name (ingest-1000-LABEL.json)")
     parser.add_argument("--child-ingest", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_ingest:
@@ -774,7 +778,7 @@ def main(argv: list[str] | None = None) -> int:
         result = run_benchmark(count, args.seed, args.broken_share, args.memory_cap_mb,
                                tuple(args.cluster_workers), not args.no_local)
         print("\n".join(report_lines(result)), flush=True)
-        print(f"results:  {save(result).relative_to(ROOT)}", flush=True)
+        print(f"results:  {save(result, args.label).relative_to(ROOT)}", flush=True)
     return 0
 
 

@@ -495,6 +495,16 @@ def test_text_with_no_chinese_is_refused():
     assert "almost no Chinese" in reason
 
 
+def test_a_short_bilingual_table_is_read():
+    """A yearbook table whose English glosses outnumber its Chinese letters is still a Chinese page."""
+    table = ("表5 养老机构基本情况(2023年)\nBasic Statistics on Elderly Care Institutions (2023)\n"
+             "项目 Item\nNumber of Beds\nNumber of Persons Housed at the Year-end\n"
+             "总计 Total 8120 3304\n敬老院 Homes for the Aged 2210 1190\n"
+             "社会福利院 Social Welfare Homes 1508 655\n光荣院 Honoured Veterans Homes 320 96\n")
+    doc = read_bytes(table.encode("utf-8"), "table.txt")
+    assert "敬老院" in doc.text
+
+
 def test_undecodable_bytes_are_refused():
     data = "民政工作总结".encode("gbk") + bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 50
     with pytest.raises(UnreadableDocument):

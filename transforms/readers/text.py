@@ -25,7 +25,10 @@ GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn", "cp93
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
 
-MIN_CJK_SHARE = 0.3  # of letters; below this the text is not Chinese (or wrongly decoded)...
+# of letters; below this the text is not Chinese (or wrongly decoded)... An English gloss spends
+# four or five letters on each Chinese character it glosses (社会福利院 Social Welfare Homes), so a
+# short bilingual table has about 0.2; an English page quoting a Chinese name has under 0.05
+MIN_CJK_SHARE = 0.12
 MIN_CJK_CHARACTERS = 100  # ...unless it has this many: a bilingual page (a yearbook table with
 # English row labels) is mostly Latin letters, and its Chinese is real
 MIN_COMMON_SHARE = 0.25  # of CJK; real text ~0.9, traditional ~0.55, mojibake ~0.05

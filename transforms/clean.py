@@ -44,6 +44,9 @@ TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched agains
 FIGURES_ROW_END = re.compile(r"\d%?[ \u3000]+[-+]?\d[\d,.]*%?$"
                              r"|[\u4e00-\u9fff)）][ \u3000]+[\u4e00-\u9fff/%]{1,4}[ \u3000]+[-+]?\d[\d,.]*%?$")
 TABLE_ROW_END = re.compile(r"\|[ \t]*$|" + FIGURES_ROW_END.pattern)
+# 指标名称 单位 代码 数量 本月: four words or more that single spaces part, no figure among them: a
+# table's header, never the tail of the line above (prose has no spaces between its words)
+SPACED_HEADER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[ \u3000]+[\u4e00-\u9fff]{2,8}){3,}")
 # Lines in a row without punctuation (a thousands separator is none: 1,245.0), few of them full:
 # a layout of items, one a line (an infographic's figures, a table's rows run together), never
 # wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a
@@ -258,7 +261,7 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail) \
-            or FIGURES_ROW_END.search(line):
+            or FIGURES_ROW_END.search(line) or SPACED_HEADER.fullmatch(line):
         return False
     # a table's cell or row (序号 |) under its title is never the title's tail, but a sentence in a
     # one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免…。 |)

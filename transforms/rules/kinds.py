@@ -68,7 +68,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line; a masked 到20xx年底 when the report's year is unknown; a five-year
   plan's period starting in the report's year or later: “十二五”期间 in a report on 2010), unless what follows it, or what stands inside an
-  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause) or opens a later clause with
+  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause, or 已 a few words after the figure in its clause:
+  …即将投入使用,另有2个储备库已完工) or opens a later clause with
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
@@ -731,6 +732,8 @@ def _cue_before(c: KindContext) -> bool:
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
+            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it)
+            and not DONE_RIGHT_AFTER.match(c.clause_after)
             # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
             # 困难群众,慰问标准为:…每户发放现金300元)
             and not (last.group("will") is not None and COLON.search(before, last.end()))
@@ -740,6 +743,8 @@ def _cue_before(c: KindContext) -> bool:
 
 
 COLON = re.compile(r"[:：]")
+# 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
+DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?已(?!经费)")
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 

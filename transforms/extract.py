@@ -8,7 +8,7 @@ from itertools import groupby
 
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
-from transforms.rules.kinds import KindContext, PlanLeads, announces_plan, is_section_total, kind_of, looking_back
+from transforms.rules.kinds import KindContext, PlanLeads, announcement_start, is_section_total, kind_of, looking_back
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, name_subjects
@@ -48,7 +48,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     memory, paragraph = SubjectMemory(document_subjects), -1
     cues = Cues(text)
     times: dict[int | None, object] = {}
-    announced = announces_plan(text, meta.report_year)  # a page retelling a year's plan list
+    announced_from = announcement_start(text, meta.report_year)  # a page retelling a year's plan list
+    announced = announced_from is not None
     back = looking_back(text, sections, meta.report_year)  # parts on a period before the report's
     leads = PlanLeads(text)  # where numbered lists open (`plan_list`)
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
@@ -91,6 +92,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                         start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
                     column_year=quantity.column_year, report_year=meta.report_year, after_target=after_target,
                     section_end=section.end if section is not None else None, announced_plan=announced,
+                    announced_from=announced_from or 0,
                     plan_leads=leads))
                 after_target = kind is Kind.TARGET
                 decided.append(kind_rule)

@@ -21,6 +21,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   承担…等6个子项目), the list running on across its sentences;
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
   占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
+- `share_follows`: the clause right after the figure gives its share of a task, plan or budget
+  (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual;
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
   超年度目标2.3万人, also after a word of approximation: 超目标任务近6个百分点), or from a budget, a
@@ -33,6 +35,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (为完成…2300张目标任务, 确保完成…) is done;
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
   省定70%, 年预算为300万元, (年度任务75%)) that is not another figure's (30户任务、…10户), nor one
+  inside a modifier that 的 closes before a noun (达到考核指标的村增加12个), nor one
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
@@ -65,7 +68,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   明年, 到2025年 or a sentence opening 2025年， when that year is after the report's, which holds
   for the rest of its line; a masked 到20xx年底 when the report's year is unknown; a five-year
   plan's period starting in the report's year or later: “十二五”期间 in a report on 2010), unless what follows it, or what stands inside an
-  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause) or opens a later clause with
+  a…b cue (今年已将…), says done (已完成, or 共完成 in a later clause, or 已 a few words after the figure in its clause:
+  …即将投入使用,另有2个储备库已完工) or opens a later clause with
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
@@ -107,7 +111,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
-  targets, but not in the sentences telling how it was decided (…投票,票决出17项…) or judged
+  targets, but not before the sentence announcing it (a lead on the progress so far:
+  截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
+  it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
@@ -162,6 +168,7 @@ class KindContext:
     after_target: bool = False  # the figure before it in its sentence is a target
     section_end: int | None = None  # where its section (with its subsections) ends
     announced_plan: bool = False  # the page's opening reports a year's plan list (`announces_plan`)
+    announced_from: int = 0  # where the sentence announcing it opens (`announcement_start`)
     plan_leads: PlanLeads | None = None  # the document's (found here when not given)
 
     @computed_once
@@ -236,6 +243,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
                                       rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
         # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
+        # the list's name, then a verb of what it is made of (涉及, 分为), then its parts in its sentence
+        "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
+                                      rf"(?P<composed>{alternation(sizes['composed'])})[^。！？!?\n]{{0,60}}$"),
         "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计))?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
@@ -249,6 +259,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?:{alternation(t['completion_share']['verbs'])})[^，,。；;的\d]{{0,10}}"
             rf"(?:{alternation(t['completion_share']['tasks'])})数?)"
             rf"\s*(?:[\d.]+\s*%\s*(?:、|和|及|与)\s*)*$"),
+        # a share of a task that the next clause gives (，占预算安排的79%; ，为目标任务的110%)
+        "share_follows": re.compile(
+            rf"\s*[,，]\s*(?:{alternation(t['share_follows']['verbs'])})[^，,。；;\d]{{0,8}}?"
+            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"),
         "off_target": re.compile(
             rf"(?P<compared>{compared_with_task})(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?|(?P<direct>))\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
@@ -317,7 +331,8 @@ def _raise_from(c: KindContext) -> bool:
 
 def _target_list(c: KindContext) -> bool:
     """计划目标为:新增就业60万人。再就业13万人。: a colon opens a list of targets that runs to
-    the end of its line; a done word after the colon ends it (实际完成情况如下:)."""
+    the end of its line; a done word after the colon ends it (实际完成情况如下:), and a task its
+    clause says done opens none (全面完成年度目标任务：新增就业…: what was reached)."""
     text, line_start = c.text, c.text.rfind("\n", 0, c.start) + 1
     label = _patterns()["list_label"].match(text, line_start, c.start)  # 【任务】…: the label a colon is
     if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
@@ -325,7 +340,9 @@ def _target_list(c: KindContext) -> bool:
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
-            return not _says_done(text[colon + 1:c.start])
+            # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
+            return not _says_done(text[colon + 1:c.start]) \
+                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon)
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
 
@@ -334,6 +351,13 @@ def _completion_share(c: KindContext) -> bool:
     """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%), and each
     share of a list after it (分别完成年计划的76.5%、89.5%和80.2%)."""
     return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before))
+
+
+def _share_follows(c: KindContext) -> bool:
+    """各级预算下达1107.98亿元，占预算安排的79%; 共完成投资90.7亿元，占计划投资的99%: the clause
+    right after the figure gives its share of a task, plan or budget, which is measured on what was
+    done: the figure is that part, whatever target noun stands before it."""
+    return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40))
 
 
 def _off_target(c: KindContext) -> bool:
@@ -375,12 +399,18 @@ def _target_noun_after(c: KindContext) -> bool:
 
 
 def _list_size(c: KindContext) -> bool:
-    """共安排29个为民办实事项目, 确定民生实事项目40项: the size of a plan list (data: kinds.toml list_size)."""
+    """共安排29个为民办实事项目, 确定民生实事项目40项: the size of a plan list (data: kinds.toml list_size);
+    and the counts of its parts in a sentence telling what it is made of (民生工程涉及62个分项125个小项)."""
     patterns = _patterns()
     if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(c.clause_before) \
             or patterns["list_size_done_after"].search(c.clause_after):
         return False
-    return bool(patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before))
+    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before):
+        return True
+    # 今年十项民生工程涉及62个分项125个小项; 民生工程共分为6大类,分别是:扶贫工作8项;…: the list's parts
+    parts = patterns["list_size_parts"].search(c.text, _sentence_opening(c.text, c.start), c.start)
+    return parts is not None and not patterns["list_size_done"].search(c.text, parts.end("composed"), c.start) \
+        and not _says_done(c.clause_after)  # (…共38项,其中5项已完成: what of it was done)
 
 
 def _reached_apart(c: KindContext) -> bool:
@@ -406,6 +436,8 @@ def _target_noun_before(c: KindContext) -> bool:
     first_figure = not FIGURE_WITH_UNIT.search(between)
     if HAVING.search(window, 0, found.start()) and HANZI.search(between):
         return False  # 有扶贫任务乡镇的农村低保27954户: the task marks what is counted (有…任务1200户 is one)
+    if MODIFIES_NOUN.search(between):
+        return False  # 未达到目标任务进度的小项减少4个: the target describes what is counted
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
         and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
 
@@ -422,6 +454,9 @@ def _task_done_before(c: KindContext, before_noun: str) -> bool:
 # 有 a few words before a target noun (有扶贫任务乡镇, 有脱贫任务的村): what has the task
 HAVING = re.compile(r"有[\u4e00-\u9fff]{0,6}$")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
+# a target noun inside a modifier that 的 closes before a noun (完成目标任务进度的小项, 达到考核
+# 指标的乡镇): what the figure counts is that noun, no target; 目标任务中的… is a part of the target
+MODIFIES_NOUN = re.compile(r"(?<!中)的[\u4e00-\u9fff]")
 SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 
@@ -460,7 +495,7 @@ FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
     the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
-    said done after it)."""
+    said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务)."""
     start = _sentence_opening(c.text, c.start)
     opening = c.text[start:c.start].lstrip()
     if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
@@ -472,7 +507,7 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
-        and not _says_done(_without_not_cues(opening))
+        and not _says_done(_without_not_cues(opening)) and not _says_done(c.clause_after)
 
 
 # what a plan sets after its word: a figure, or a total (计划…共投资 亿元, its figure lost);
@@ -697,6 +732,8 @@ def _cue_before(c: KindContext) -> bool:
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
+            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it)
+            and not DONE_RIGHT_AFTER.match(c.clause_after)
             # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
             # 困难群众,慰问标准为:…每户发放现金300元)
             and not (last.group("will") is not None and COLON.search(before, last.end()))
@@ -706,6 +743,8 @@ def _cue_before(c: KindContext) -> bool:
 
 
 COLON = re.compile(r"[:：]")
+# 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
+DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?已(?!经费)")
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 
@@ -818,14 +857,15 @@ def _goal_lead_pattern() -> re.Pattern:
     return re.compile(rf"(?:{nouns})\s*(?:{alternation(table['goal_links'])})|(?:{nouns})[^,，。；;]{{0,8}}[,，]\s*即")
 
 
-# or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 年度计划完成率49.8%)
+# or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 占计划投资的99%,
+# 年度计划完成率49.8%)
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
 # or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
 # 优化,): a verb of two characters after an adverb of change, no object after it
 # or part of the name of a category of information, a plan among the kinds of documents counted
 # (规划计划信息2条, 计划总结信息12条, 规划计划类信息: a 政府信息公开 report's categories; not 信息化)
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
-NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|的\s*[\d.]+\s*%|完成率|中(?!的)"
+NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|[\u4e00-\u9fff]{0,4}的\s*[\d.]+\s*%|完成率|中(?!的)"
                                  r"|(?:计划|规划|总结)?类?信息(?!化)"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 # a verb putting something into a plan (纳入…建设规划, 列入年度计划): the plan word after it in its
@@ -1062,12 +1102,24 @@ def _task_in_charge(c: KindContext) -> bool:
     """建设22处农村幸福院。(区民政局负责) 二、…: an item that a bracket closes by naming the units
     in charge assigns a task, whatever the document; its figures are the task's, unless their
     clause says done (已建成…) or the item stands in a part reviewing the past. The bracket
-    closes the figure's item: no outline number or line break before it."""
+    closes the figure's item: no outline number or line break before it. The labels may follow
+    the item's sentence unbracketed (…新增100个网点。 牵头领导:王仁洲 责任单位:市交通委)."""
     if c.review or c.column is not None or _says_done(_without_not_cues(c.clause_before)):
         return False
     window = c.text[c.outer_end:c.outer_end + 300]
     found = _in_charge().search(window)
-    return found is not None and not ITEM_BREAK.search(window, 0, found.start())
+    if found is not None and not ITEM_BREAK.search(window, 0, found.start()):
+        return True
+    # …新辟公交线路10条。 牵头领导:王仁洲 责任单位:市交通委: the labels, unbracketed, right after
+    # the item's sentence
+    end = SENTENCE_END.search(window)
+    return end is not None and window[end.start()] != "\n" and _in_charge_label().match(window, end.end()) is not None
+
+
+@cache
+def _in_charge_label() -> re.Pattern:
+    """A label naming who is in charge (牵头单位：, 责任单位:), unbracketed, opening what follows an item."""
+    return re.compile(rf"\s*(?:{alternation(_table()['task_in_charge']['labels'])})\s*[:：]")
 
 
 ITEM_BREAK = re.compile(r"\n|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
@@ -1087,9 +1139,10 @@ def _section_measures_progress(c: KindContext) -> bool:
 def _plan_document(c: KindContext) -> bool:
     """A plan's figure, unless its clause says done before it (截至目前，已建成助餐点16个: what a
     plan recounts of its progress; 计划投资500万元，已完成300万元). Only its own clause: 目前已完成
-    选址，分别为…40张 is still the plan's."""
+    选址，分别为…40张 is still the plan's; or its clause says it done after it (3个敬老院建设项目
+    已全部完工: the figure is what was done)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
-        and not _says_done(_without_not_cues(c.clause_before))
+        and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after)
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -1112,40 +1165,52 @@ def _announcement() -> re.Pattern:
 
 def announces_plan(text: str, report_year: int | None) -> bool:
     """Whether the page opens by reporting a year's list of projects or tasks decided or issued
-    (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布): in one clause of its first
-    lines (a site's path and an image's name left out), a list's name, a word announcing it and
-    no word of progress or results (…完成情况公布; nor may another clause of those lines name the
-    list with one: a results page recalls the vote), with a year not before the report's in that
-    clause or an earlier one of its sentence (2025年，全县将集中力量办好十件民生实事), 今年 being
-    the report's (a headline's 今年为民办实事项目发布)."""
+    (`announcement_start`)."""
+    return announcement_start(text, report_year) is not None
+
+
+def announcement_start(text: str, report_year: int | None) -> int | None:
+    """Where the sentence opens in which the page announces a year's list of projects or tasks
+    decided or issued (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布), or None: in
+    one clause of its first lines (a site's path and an image's name left out), a list's name, a
+    word announcing it and no word of progress or results (…完成情况公布; nor may another clause of
+    those lines name the list with one: a results page recalls the vote), with a year not before
+    the report's in that clause or an earlier one of its sentence (2025年，全县将集中力量办好十件民生
+    实事), 今年 being the report's (a headline's 今年为民办实事项目发布). What the page reports
+    before that sentence (a lead on the progress so far: 截至目前，…已开工…。据悉，2013年，省下达…
+    目标任务…) is no part of the list."""
     table = _table()["announced_plan"]
     pattern = _announcement()
     opening = _opening_lines(text, table["lines"])
     lists = re.compile(alternation(table["lists"]))
     if any(lists.search(clause) and any(word in clause for word in table["results"])
-           for line in opening for clause in re.split(r"[,，;；。!！?？]", line)):
-        return False  # 2022年十件民生实事完成情况 over a lead recalling the vote: the page reports results
-    for sentence in (s for line in opening for s in re.split(r"[。!！?？]", line)):
-        years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
-        for clause in re.split(r"[,，;；]", sentence):
-            years += [int(y) for y in YEAR.findall(clause)]
-            years += [report_year] * any(word in clause for word in table["this_year"])
-            if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
-                    and (report_year is None or max(y or report_year for y in years) >= report_year):
-                return True
-    return False
+           for _, line in opening for clause in re.split(r"[,，;；。!！?？]", line)):
+        return None  # 2022年十件民生实事完成情况 over a lead recalling the vote: the page reports results
+    for line_start, line in opening:
+        for sentence in SENTENCE_PARTS.finditer(line):
+            years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
+            for clause in re.split(r"[,，;；]", sentence.group()):
+                years += [int(y) for y in YEAR.findall(clause)]
+                years += [report_year] * any(word in clause for word in table["this_year"])
+                if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
+                        and (report_year is None or max(y or report_year for y in years) >= report_year):
+                    return line_start + sentence.start()
+    return None
 
 
-def _opening_lines(text: str, count: int) -> list[str]:
+SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+def _opening_lines(text: str, count: int) -> list[tuple[int, str]]:
     """The first `count` non-blank lines that are no site path or image name, read one by one
-    (a page may be one long line)."""
+    (a page may be one long line), each with where it starts."""
     lines, start = [], 0
     while start < len(text) and len(lines) < count:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
         if line.strip() and not NAVIGATION.search(line):
-            lines.append(line)
+            lines.append((start, line))
         start = end + 1
     return lines
 
@@ -1153,10 +1218,11 @@ def _opening_lines(text: str, count: int) -> list[str]:
 def _announced_plan(c: KindContext) -> bool:
     """A figure of a page retelling a year's plan list (`announces_plan`), unless its sentence
     tells how the list was decided (…投票，票决出17项…), it counts the list (40项民生实事项目
-    包括:), its sentence speaks of an earlier year (去年, 2023年 in a page on 2024), its clause
-    says it done, or it stands in a part reviewing the past."""
-    if not c.announced_plan or c.review:
-        return False
+    包括:), its sentence speaks of an earlier year (去年, 2023年 in a page on 2024) or measures
+    progress against the plan (…,为目标任务的110.37%; 超额完成年度任务), its clause says it done,
+    or it stands in a part reviewing the past."""
+    if not c.announced_plan or c.review or c.start < c.announced_from:
+        return False  # (a lead before the announcement reports the progress so far)
     table = _table()["announced_plan"]
     sentence = c.before + c.sentence_after
     if any(word in sentence for word in table["telling"] + table["earlier"]):
@@ -1166,6 +1232,8 @@ def _announced_plan(c: KindContext) -> bool:
         return False  # 测评结果显示,…满意95票;…满意175票: a part of the judging sentence
     if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(sentence)):
         return False  # 2023年民生实事…新增床位300张: what an earlier year's list did
+    if _patterns()["share_of_plan"].search(sentence):
+        return False  # 共落实59个项目,…,为目标任务的110.37%: a sentence measuring progress against the list
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
@@ -1267,6 +1335,7 @@ KIND_RULES = (
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
+    KindRule("share_follows", Kind.ACTUAL, _share_follows),
     KindRule("off_target", Kind.ACTUAL, _off_target),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
     KindRule("target_noun_before", Kind.TARGET, _target_noun_before),

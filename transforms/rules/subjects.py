@@ -102,6 +102,20 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+# Departments (民政部门, 相关部门): a body, who did the work when a verb follows it.
+DEPARTMENT = "部门"
+
+
+def _department_before_verb(run: list[str]) -> int:
+    """Where the verb after a department's name stands in the run (0 when no word ending with
+    部门 is followed by a verb with its object after it: with no noun to end it, 民政部门登记离婚
+    beside 法院判决离婚, the department names which kind of event is counted and stays)."""
+    if not (run and (word_tag(run[-1]) in HEAD_TAGS or run[-1] in domain_terms())):
+        return 0
+    return next((i + 1 for i, word in enumerate(run[:-2]) if word.endswith(DEPARTMENT)
+                 and (word_tag(run[i + 1]) in ("v", "d", "ad") or run[i + 1] in _words("subject_verbs.txt"))), 0)
+
+
 def _agency(word: str) -> bool:
     return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
 COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
@@ -776,6 +790,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif (done_by := _department_before_verb(run)):
+            # 民政部门|接收|捐赠衣被, 卫生|健康|部门|移送|问题: the departments that did it go, and
+            # the verb after them is the clause's predicate (部门|预算 is theirs and stays)
+            run, predicate = run[done_by:], True
         elif len(run) > 2 and first in LEVEL_CHARS and (_agency(run[1]) or run[1] in LEADERS):  # 县|民政局, 区|领导
             run = run[2:]
         elif len(run) > 2 and first.endswith(("委", "政府")) and _agency(run[1]) and len(run[1]) > 2:  # 县委|组织部

@@ -102,6 +102,20 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+# Departments (民政部门, 相关部门): a body, who did the work when a verb follows it.
+DEPARTMENT = "部门"
+
+
+def _department_before_verb(run: list[str]) -> int:
+    """Where the verb after a department's name stands in the run (0 when no word ending with
+    部门 is followed by a verb with its object after it: with no noun to end it, 民政部门登记离婚
+    beside 法院判决离婚, the department names which kind of event is counted and stays)."""
+    if not (run and (word_tag(run[-1]) in HEAD_TAGS or run[-1] in domain_terms())):
+        return 0
+    return next((i + 1 for i, word in enumerate(run[:-2]) if word.endswith(DEPARTMENT)
+                 and (word_tag(run[i + 1]) in ("v", "d", "ad") or run[i + 1] in _words("subject_verbs.txt"))), 0)
+
+
 def _agency(word: str) -> bool:
     return word[-1] in "局厅部会" and bool(AGENCY.fullmatch(word))
 COORDINATORS = frozenset({"、", "和", "及", "以及", "与", "并", "或"})
@@ -776,6 +790,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif (done_by := _department_before_verb(run)):
+            # 民政部门|接收|捐赠衣被, 卫生|健康|部门|移送|问题: the departments that did it go, and
+            # the verb after them is the clause's predicate (部门|预算 is theirs and stays)
+            run, predicate = run[done_by:], True
         elif len(run) > 2 and first in LEVEL_CHARS and (_agency(run[1]) or run[1] in LEADERS):  # 县|民政局, 区|领导
             run = run[2:]
         elif len(run) > 2 and first.endswith(("委", "政府")) and _agency(run[1]) and len(run[1]) > 2:  # 县委|组织部
@@ -2472,6 +2490,9 @@ def _measure_of_topic(a: Around) -> Subject | None:
     if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
         return previous if again else None
+    if (category := _category_of_payment(_topic(previous) or "", own.text)) is not None \
+            and not _breakdown_before(a, before, own.text):
+        return Subject(category + own.text)
     if not (_bare_measure(own.text) or sum_word):
         return None
     topic = _topic(previous)
@@ -2479,14 +2500,40 @@ def _measure_of_topic(a: Around) -> Subject | None:
         return None
     if not sum_word:
         return Subject(topic + own.text)
+    if PARTS.search(topic):
+        return None  # 城乡低保对象、特困人员…,发放保障金: a sum of several groups is no one group's
     if own.text in words["verb_sums"] and _joined(topic, own.text) == topic + own.text:
-        return None  # 城乡低保4319人次,发放保障金: whose 保障金 annotators do not agree on
+        return None  # 城乡低保对象255户,发放救助金: a relief named alone stays as written
     if topic.endswith(MONEY_SUFFIXES):
         return Subject(topic)  # 尊老金发放17704人次,发放保障资金104.72万元: the programme is the payment
     # 城市低保对象…,发放保障资金 → 城市低保保障资金, as the text writes the sum; a programme of
     # payments keeps its own word (…护理补贴保障2638人次,发放保障资金 → 护理补贴资金)
     written = own.text if topic.endswith(paid) else _sum_as_written(a.clause, words["sum_words"], own.text)
     return Subject(_joined(topic, written))
+
+
+def _category_of_payment(topic: str, payment: str) -> str | None:
+    """城镇低保对象274人,月发放低保金45805元: a payment named by its programme (低保金, 五保金: the
+    programme and 金) after the count of one category of that programme's people (城市, 农村, 城镇:
+    one of a sister pair) is that category's (城镇低保金); after 城乡低保对象, both, it stays as
+    written, and so does a payment its programme does not name."""
+    programme = payment[:-1]
+    if not payment.endswith("金") or programme not in _context_words()["programmes"]:
+        return None
+    counted = next((topic[:-len(measure)] for measure in COUNT_MEASURES if topic.endswith(measure)), topic)  # 城市低保人数
+    return next((category for category in SISTER_CATEGORIES[1] if counted == category + programme), None)
+
+
+def _breakdown_before(a: Around, before: int, payment: str) -> bool:
+    """其中农村低保4532户6030人,城镇低保482户645人,当月发放低保金…: the count before the payment's
+    closes a breakdown whose other category's count stands right before it, so the payment is
+    the whole programme's."""
+    first = before
+    while first and a.named[first - 1].subject == a.named[before].subject:
+        first -= 1  # the same group's other count (4532户|6030人)
+    prior = a.named[first - 1].subject if first else None
+    return prior is not None and a.quantities[first - 1].unit in PERSON_UNITS \
+        and _category_of_payment(_topic(prior) or "", payment) is not None
 
 
 def _sum_as_written(clause: str, sum_words: list[str], named: str) -> str:

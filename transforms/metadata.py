@@ -336,7 +336,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     another noun (的, 和). A place's department named by its field (张掖市劳动保障部门) is one too."""
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
-        return opening[2]
+        return opening[2] + _sub_unit(phrase, opening[1])
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -366,6 +366,30 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
     return name if len(department) >= 3 and follows else None
+
+
+# A unit of a body named right after it (市民政局婚姻登记处, 省民政厅殡葬中心, 民政局救灾科,
+# 省民政厅社会组织管理局): a name of two to six characters ending with a unit's word, none of them a
+# level (县民政局县财政局 are two bodies), a link (和, 的, 在) or a verb that takes a unit as its object
+# (组织社区服务中心, 指导乡镇民政办: the body's work, not its unit; 社会组织 is a noun).
+SUB_UNIT = re.compile(rf"(?![{REDACTION}]|(?:{'|'.join(('省', '市', '州', '盟', '县', '区', '旗', '镇', '乡', '街道', '社区', '国家'))})"
+                      r"|[我全本各该其和与及、的])"
+                      rf"(?:(?!{WORK_WORDS}|{NOT_IN_NAMES}|[的和与及、]|(?<!社会)组织|指导|督促|会同|联合|协调|要求|安排|委托|牵头|召开|举办"
+                      r"|设立|成立|建立|局长|厅长|部长|主任|负责|领导|党组|机关)[\u4e00-\u9fff]){2,6}?"
+                      r"(?:处|科|股|中心|站|所|管理局)")
+# What follows a unit that is the subject or issuer: the end of the phrase (从…获悉 closes it), no
+# character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面).
+SUB_UNIT_END = re.compile(rf"$|[^\u4e00-\u9fff]|副|(?:{WORK_WORDS})|工作|共|在|于|今年|全年|(?:有关|相关)?负责人"
+                          r"|(?:局长|厅长|主任|处长|科长|站长|所长)")
+
+
+def _sub_unit(phrase: str, end: int) -> str:
+    """The unit of the body ending at `end` the phrase names right after it (婚姻登记处 in
+    市民政局婚姻登记处共办理…), the issuer as the text names it; "" when none."""
+    unit = SUB_UNIT.match(phrase, end)
+    if not unit or unit.group().endswith("中心") and phrase.startswith("工作", unit.end()):
+        return ""  # 围绕中心工作: the phrase for the main work, no centre's name
+    return unit.group() if SUB_UNIT_END.match(phrase, unit.end()) else ""
 
 
 @dataclass(frozen=True)

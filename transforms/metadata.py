@@ -1461,7 +1461,7 @@ REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)}
 # 浏览器打开, ■ 记者 …, - 约 9页); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
 NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆", "- ")
 LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
-NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯電电]")
+NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[讯電电]|消息)")  # …网2月17日消息 as …2月17日讯
 
 
 def _news_furniture(line: str) -> bool:
@@ -1709,7 +1709,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
-    if re.match(config["news_lede"], opening) or _hearsay(text):
+    if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -1740,6 +1740,18 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
 
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
 ACTIVITY_VERB = re.compile(r"\s*(?:调研|视察|开展|召开|举行|走访|慰问|督查|检查)")
+
+
+# An untitled text whose first sentence tells of a body publishing a bulletin or report by its name
+# (民政部公布的《2015年…统计公报》显示, 某局官网发布《…数据》): news of the release, not the release.
+# A text resting its figures on one (根据民政部发布的《…公报》,截至…) cites it: no news of it.
+RELEASE_TOLD = re.compile(r"(?:发布|公布)(?:了|的)?\s*《[^《》\n]{2,40}?(?:公报|数据|报告|年报)》")
+CITING = re.compile(r"(?:根据|依据|按照|参照|引自|摘自)")
+
+
+def _release_told(sentence: str) -> bool:
+    found = RELEASE_TOLD.search(sentence)
+    return bool(found) and not CITING.search(sentence, 0, found.start())
 
 
 def _activity_headline(title: str) -> bool:
@@ -1814,7 +1826,8 @@ def _quoted_speaker() -> re.Pattern:
 # A reporter telling where it learned what it tells: 据悉, 据了解, 据介绍 opening a sentence or clause
 # (…已发放补贴179万元。据悉,目前…), or 从…获悉 (记者从县民政局获悉, 从会议上了解到). A report speaks of its
 # own work and does not say it heard of it; a text naming no kind of document that does is a story.
-HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]|(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")
+HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]"
+                     r"|(?:记者|笔者)?(?:近日|日前|近期|昨天|昨日|今天|今日)?(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")  # 近日从…获悉 too
 
 
 def _hearsay(text: str) -> bool:

@@ -1351,7 +1351,7 @@ def _over_lede(line: str) -> bool:
     """A line that may be (part of) the headline right over a news lede: short, no sentence mark
     (a colon after its subject allowed, as over a date: 天柱:37名老人住进新居), no page furniture, no date."""
     return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not HEADLINE_MARK.search(line) and not line.endswith((":", "：")) \
-        and not _labelled(line) and not _page_furniture(line) \
+        and not _labelled(line) and not _page_furniture(line) and not SOURCE_NOTE.match(line) \
         and not DATE.search(line) and len(CJK.findall(line)) >= HEADLINE_WORDS and not _site_chrome(line)
 
 
@@ -1464,10 +1464,19 @@ LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
 NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[讯電电]|消息)")  # …网2月17日消息 as …2月17日讯
 
 
+# A line of its writers' names alone, set apart by spaces, a bullet perhaps before them (□王林 李明):
+# a story's byline with no word for it; a headline's words run longer.
+# Names of one character each (民 政) are a spaced-out heading's characters as well: a name of two or three is needed.
+WRITERS_LINE = re.compile(r"(?=.*[\u4e00-\u9fff]{2})[□■◇◆○●]?\s*(?:[\u4e00-\u9fff]{1,3}[ \t\u3000]+){1,3}[\u4e00-\u9fff]{1,3}")
+# A note of where a story was taken from ((来源:新安晚报), 转自:某某网): no headline.
+SOURCE_NOTE = re.compile(r"[(（【\[]?\s*(?:来源|转自|转载自|稿源|来自)\s*[:：]")
+
+
 def _news_furniture(line: str) -> bool:
     """A news page's byline (记者 朱冬), lede (红网永州3月28日讯(通讯员…) or paper-and-date
     line (甘孜日报 2020年09月25日): no title."""
-    if NEWS_DATELINE.search(line) or any(mark in line for mark in _config()["news"]["bylines"]):
+    if NEWS_DATELINE.search(line) or any(mark in line for mark in _config()["news"]["bylines"]) \
+            or WRITERS_LINE.fullmatch(line.strip()) and not names_document(line):  # 工 作 总 结 is a spaced-out title
         return True
     date = DATE.search(line)
     rest = re.sub(r"\s", "", line[:date.start()] + line[date.end():]) if date else ""

@@ -736,12 +736,16 @@ STRONG = 4  # evidence this strong names the issuer even against the place the t
 FOLLOWED = re.compile(r"(?:围绕|按照|根据|依照|遵照|贯彻落实|贯彻)[^。；;，,]{2,40}?(?:决策部署|统一部署|工作部署|部署|要求|安排)")
 
 
+# A body the issuer is said to be guided or led by (业务上受省民政厅和市民政局的指导, 接受县卫健局领导): its superior.
+GUIDED_BY = re.compile(r"(?:接受|受)(?![灾助理益惠伤损])[^。；;，,受]{2,40}?(?:的)?(?:业务)?(?:领导|指导|监督|管理)(?![员者])")
+
+
 def _superiors(text: str) -> set[str]:
-    """Bodies named inside 在…领导/指导下, or whose decisions a clause follows (围绕…的决策部署):
-    the issuer's superiors and partners."""
+    """Bodies named inside 在…领导/指导下, whose decisions a clause follows (围绕…的决策部署), or
+    by whom the issuer is guided (受…的指导): the issuer's superiors and partners."""
     after = _config()["agency"]["superior_after"]
     spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)] \
-        + [m.group() for m in FOLLOWED.finditer(text)]
+        + [m.group() for m in FOLLOWED.finditer(text)] + [m.group() for m in GUIDED_BY.finditer(text)]
     return {name for span in spans for _, _, name in known_agencies(span)}
 
 

@@ -330,6 +330,11 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
     return found
 
 
+# What runs on from a generic word that ends no name (绍兴市政府办公室 read to 政府, 市场监管局 read to 市):
+# a character that continues a body's word.
+OFFICE_RUNS_ON = re.compile(r"[办室长属]")
+
+
 def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str | None:
     """The agency a phrase opens with: a known body, or a department named by a generic body
     word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
@@ -343,10 +348,16 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
         return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
-    office = place and generic_after is not None and _generic_name().match(phrase, len(place))
-    if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) \
-            and (office.end() == len(phrase) or not CJK.match(phrase, office.end()) or phrase.startswith(generic_after, office.end())):
-        return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…)
+    office = place and _generic_name().match(phrase, len(place))
+    if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) and (
+            generic_after is not None and (office.end() == len(phrase) or not CJK.match(phrase, office.end())
+                                           or phrase.startswith(generic_after, office.end()))
+            or generic_after is None and office.end() < len(phrase) and CJK.match(phrase, office.end())
+            and phrase[office.end()] not in "的和与及、" and not OFFICE_RUNS_ON.match(phrase, office.end())
+            and not office.group().endswith("政府") and not re.search(rf"{NOT_IN_A_NAME}|的", office.group())
+            and not town_at(phrase, len(place))):
+        return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…),
+        # or a sentence (2021年,绍兴市司法局坚持…; not 平江县深入推进法治政府建设, 醴陵市某镇新建的中心…: a clause)
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
@@ -614,6 +625,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
             continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
+        if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
+            continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
                 and not DIRECTED.match(phrase, len(name)) and not CELL_END.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:

@@ -180,6 +180,8 @@ WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|�
 # town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
+                 r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
+                 r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
@@ -328,6 +330,11 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
     return found
 
 
+# What runs on from a generic word that ends no name (绍兴市政府办公室 read to 政府, 市场监管局 read to 市):
+# a character that continues a body's word.
+OFFICE_RUNS_ON = re.compile(r"[办室长属]")
+
+
 def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str | None:
     """The agency a phrase opens with: a known body, or a department named by a generic body
     word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
@@ -336,15 +343,21 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     another noun (的, 和). A place's department named by its field (张掖市劳动保障部门) is one too."""
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
-        return opening[2]
+        return opening[2] + _sub_unit(phrase, opening[1])
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
         return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
-    office = place and generic_after is not None and _generic_name().match(phrase, len(place))
-    if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) \
-            and (office.end() == len(phrase) or not CJK.match(phrase, office.end()) or phrase.startswith(generic_after, office.end())):
-        return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…)
+    office = place and _generic_name().match(phrase, len(place))
+    if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) and (
+            generic_after is not None and (office.end() == len(phrase) or not CJK.match(phrase, office.end())
+                                           or phrase.startswith(generic_after, office.end()))
+            or generic_after is None and office.end() < len(phrase) and CJK.match(phrase, office.end())
+            and phrase[office.end()] not in "的和与及、" and not OFFICE_RUNS_ON.match(phrase, office.end())
+            and not office.group().endswith("政府") and not re.search(rf"{NOT_IN_A_NAME}|的", office.group())
+            and not town_at(phrase, len(place))):
+        return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…),
+        # or a sentence (2021年,绍兴市司法局坚持…; not 平江县深入推进法治政府建设, 醴陵市某镇新建的中心…: a clause)
     match = _generic_name().match(phrase)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
@@ -366,6 +379,30 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
     return name if len(department) >= 3 and follows else None
+
+
+# A unit of a body named right after it (市民政局婚姻登记处, 省民政厅殡葬中心, 民政局救灾科,
+# 省民政厅社会组织管理局): a name of two to six characters ending with a unit's word, none of them a
+# level (县民政局县财政局 are two bodies), a link (和, 的, 在) or a verb that takes a unit as its object
+# (组织社区服务中心, 指导乡镇民政办: the body's work, not its unit; 社会组织 is a noun).
+SUB_UNIT = re.compile(rf"(?![{REDACTION}]|(?:{'|'.join(('省', '市', '州', '盟', '县', '区', '旗', '镇', '乡', '街道', '社区', '国家'))})"
+                      r"|[我全本各该其和与及、的])"
+                      rf"(?:(?!{WORK_WORDS}|{NOT_IN_NAMES}|[的和与及、]|(?<!社会)组织|指导|督促|会同|联合|协调|要求|安排|委托|牵头|召开|举办"
+                      r"|设立|成立|建立|局长|厅长|部长|主任|负责|领导|党组|机关)[\u4e00-\u9fff]){2,6}?"
+                      r"(?:处|科|股|中心|站|所|管理局)")
+# What follows a unit that is the subject or issuer: the end of the phrase (从…获悉 closes it), no
+# character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面).
+SUB_UNIT_END = re.compile(rf"$|[^\u4e00-\u9fff]|副|(?:{WORK_WORDS})|工作|共|在|于|今年|全年|(?:有关|相关)?负责人"
+                          r"|(?:局长|厅长|主任|处长|科长|站长|所长)")
+
+
+def _sub_unit(phrase: str, end: int) -> str:
+    """The unit of the body ending at `end` the phrase names right after it (婚姻登记处 in
+    市民政局婚姻登记处共办理…), the issuer as the text names it; "" when none."""
+    unit = SUB_UNIT.match(phrase, end)
+    if not unit or unit.group().endswith("中心") and phrase.startswith("工作", unit.end()):
+        return ""  # 围绕中心工作: the phrase for the main work, no centre's name
+    return unit.group() if SUB_UNIT_END.match(phrase, unit.end()) else ""
 
 
 @dataclass(frozen=True)
@@ -588,6 +625,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
             continue  # no body's last character near; 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
+        if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
+            continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
                 and not DIRECTED.match(phrase, len(name)) and not CELL_END.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
@@ -710,12 +749,16 @@ STRONG = 4  # evidence this strong names the issuer even against the place the t
 FOLLOWED = re.compile(r"(?:围绕|按照|根据|依照|遵照|贯彻落实|贯彻)[^。；;，,]{2,40}?(?:决策部署|统一部署|工作部署|部署|要求|安排)")
 
 
+# A body the issuer is said to be guided or led by (业务上受省民政厅和市民政局的指导, 接受县卫健局领导): its superior.
+GUIDED_BY = re.compile(r"(?:接受|受)(?![灾助理益惠伤损])[^。；;，,受]{2,40}?(?:的)?(?:业务)?(?:领导|指导|监督|管理)(?![员者])")
+
+
 def _superiors(text: str) -> set[str]:
-    """Bodies named inside 在…领导/指导下, or whose decisions a clause follows (围绕…的决策部署):
-    the issuer's superiors and partners."""
+    """Bodies named inside 在…领导/指导下, whose decisions a clause follows (围绕…的决策部署), or
+    by whom the issuer is guided (受…的指导): the issuer's superiors and partners."""
     after = _config()["agency"]["superior_after"]
     spans = [m.group() for m in re.finditer(rf"在[^。；;在]{{2,60}}?{after}", text)] \
-        + [m.group() for m in FOLLOWED.finditer(text)]
+        + [m.group() for m in FOLLOWED.finditer(text)] + [m.group() for m in GUIDED_BY.finditer(text)]
     return {name for span in spans for _, _, name in known_agencies(span)}
 
 
@@ -1325,7 +1368,7 @@ def _over_lede(line: str) -> bool:
     """A line that may be (part of) the headline right over a news lede: short, no sentence mark
     (a colon after its subject allowed, as over a date: 天柱:37名老人住进新居), no page furniture, no date."""
     return SHORTEST_TITLE // 2 <= len(line) <= HEADLINE and not HEADLINE_MARK.search(line) and not line.endswith((":", "：")) \
-        and not _labelled(line) and not _page_furniture(line) \
+        and not _labelled(line) and not _page_furniture(line) and not SOURCE_NOTE.match(line) \
         and not DATE.search(line) and len(CJK.findall(line)) >= HEADLINE_WORDS and not _site_chrome(line)
 
 
@@ -1435,13 +1478,22 @@ REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)}
 # 浏览器打开, ■ 记者 …, - 约 9页); link lists (首页 | 新闻 | 政务, a|b|c), a bar in a headline (“数”说2020|…) not.
 NOT_TITLE_OPENINGS = ("【", "•", "·", "■", "●", "▪", "◆", "- ")
 LINK_LIST = re.compile(r"\s\||\|\s|\|[^|]*\|")
-NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯電电]")
+NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[讯電电]|消息)")  # …网2月17日消息 as …2月17日讯
+
+
+# A line of its writers' names alone, set apart by spaces, a bullet perhaps before them (□王林 李明):
+# a story's byline with no word for it; a headline's words run longer.
+# Names of one character each (民 政) are a spaced-out heading's characters as well: a name of two or three is needed.
+WRITERS_LINE = re.compile(r"(?=.*[\u4e00-\u9fff]{2})[□■◇◆○●]?\s*(?:[\u4e00-\u9fff]{1,3}[ \t\u3000]+){1,3}[\u4e00-\u9fff]{1,3}")
+# A note of where a story was taken from ((来源:新安晚报), 转自:某某网): no headline.
+SOURCE_NOTE = re.compile(r"[(（【\[]?\s*(?:来源|转自|转载自|稿源|来自)\s*[:：]")
 
 
 def _news_furniture(line: str) -> bool:
     """A news page's byline (记者 朱冬), lede (红网永州3月28日讯(通讯员…) or paper-and-date
     line (甘孜日报 2020年09月25日): no title."""
-    if NEWS_DATELINE.search(line) or any(mark in line for mark in _config()["news"]["bylines"]):
+    if NEWS_DATELINE.search(line) or any(mark in line for mark in _config()["news"]["bylines"]) \
+            or WRITERS_LINE.fullmatch(line.strip()) and not names_document(line):  # 工 作 总 结 is a spaced-out title
         return True
     date = DATE.search(line)
     rest = re.sub(r"\s", "", line[:date.start()] + line[date.end():]) if date else ""
@@ -1683,7 +1735,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
-    if re.match(config["news_lede"], opening) or _hearsay(text):
+    if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -1714,6 +1766,18 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
 
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
 ACTIVITY_VERB = re.compile(r"\s*(?:调研|视察|开展|召开|举行|走访|慰问|督查|检查)")
+
+
+# An untitled text whose first sentence tells of a body publishing a bulletin or report by its name
+# (民政部公布的《2015年…统计公报》显示, 某局官网发布《…数据》): news of the release, not the release.
+# A text resting its figures on one (根据民政部发布的《…公报》,截至…) cites it: no news of it.
+RELEASE_TOLD = re.compile(r"(?:发布|公布)(?:了|的)?\s*《[^《》\n]{2,40}?(?:公报|数据|报告|年报)》")
+CITING = re.compile(r"(?:根据|依据|按照|参照|引自|摘自)")
+
+
+def _release_told(sentence: str) -> bool:
+    found = RELEASE_TOLD.search(sentence)
+    return bool(found) and not CITING.search(sentence, 0, found.start())
 
 
 def _activity_headline(title: str) -> bool:
@@ -1788,7 +1852,8 @@ def _quoted_speaker() -> re.Pattern:
 # A reporter telling where it learned what it tells: 据悉, 据了解, 据介绍 opening a sentence or clause
 # (…已发放补贴179万元。据悉,目前…), or 从…获悉 (记者从县民政局获悉, 从会议上了解到). A report speaks of its
 # own work and does not say it heard of it; a text naming no kind of document that does is a story.
-HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]|(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")
+HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]"
+                     r"|(?:记者|笔者)?(?:近日|日前|近期|昨天|昨日|今天|今日)?(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")  # 近日从…获悉 too
 
 
 def _hearsay(text: str) -> bool:

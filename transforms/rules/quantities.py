@@ -368,7 +368,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(
             "ten_thousands_without_unit",
-            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?:个(?=(?:{inside})?亿))?(?P<inside>{inside})?(?P<mult>[万亿])"
+            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?:个(?=(?:{inside})?亿))?(?P<inside>{inside})?(?P<mult>万亿|[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
             produce_without_unit, NUMERAL_OPENS),
         QuantityRule(

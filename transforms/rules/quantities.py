@@ -404,13 +404,14 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
     )
 
 
-LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至)")
+# (a range's ends joined by 到 as by 至: 10到15分钟, 5到10万元)
+LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至|到)")
 ARABIC_OPENS = re.compile(r"[\d\-−]")  # what numbers.py's ARABIC opens with
 
 
 def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     """195、261元: a bare number listed before a quantity takes that quantity's unit; so does
-    the first of a range (200-5000元/户, 1至2家), a figure of its own."""
+    the first of a range (200-5000元/户, 1至2家, 10到15分钟), a figure of its own."""
     by_start = {q.start: q for q in found}
     shared: list[Quantity] = []
     for match in reversed(list(_finditer_at(LIST_ITEM, ARABIC_OPENS, text))):

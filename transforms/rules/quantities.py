@@ -37,7 +37,7 @@ VAGUE_BEFORE = "几数若多"
 class QuantityRule:
     name: str
     pattern: re.Pattern
-    produce: Callable[[re.Match, str], Quantity | None]
+    produce: Callable[[re.Match, str], Quantity | list[Quantity] | None]
     # the characters a match can open with, for a pattern the regex engine finds no such
     # prefix in (a numeral after a lookbehind): `matches` tries the pattern only there
     opens: re.Pattern | None = None
@@ -324,6 +324,21 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…):
+# each part is a figure, unit none, when a word of structure or proportion opens its clause; a
+# chain of colons elsewhere is a clock time or a code.
+PARTS_WORD_BEFORE = re.compile(r"(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}$")
+PART = re.compile(r"\d+(?:\.\d+)?")
+
+
+def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
+    if not PARTS_WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+        return None
+    return [Quantity(float(part.group()), NO_UNIT, match.start() + part.start(), match.start() + part.end(),
+                     None, match.start() + part.start(), match.start() + part.end())
+            for part in PART.finditer(match.group())]
+
+
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     """同比增长18.3; (a % a sharing site dropped): the number as written, unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -379,6 +394,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "ratio_to_base",
             re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
             produce_ratio, re.compile(r"\d(?=[\d.]* ?[:：])")),
+        QuantityRule(
+            "ratio_of_parts",
+            re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?: ?[:：] ?\d+(?:\.\d+)?){2,}(?![\d.:：])"),
+            produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
@@ -508,7 +527,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 quantity = rule.produce(match, text)
             except NotANumeral:
                 continue
-            if quantity is not None:
+            if isinstance(quantity, list):
+                found.extend(quantity)  # a rule that reads several figures in one match (ratio_of_parts)
+            elif quantity is not None:
                 found.append(quantity)
     tables = table_reading(text)
     found = _drop_overlaps(tables.quantities + _in_table_cells(found, tables), len(tables.quantities))

@@ -125,7 +125,9 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
         return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
     if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
         return True  # 增发一个月低保金: a span of time is measured, not introduced
-    return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}", before))
+    # (a count inside a quoted name, “四个一好”(一个好菜地、一个好食堂…), is the name's: no count before)
+    return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}",
+                          exclusions.blank_quoted_names(before)))
 
 
 @cache

@@ -116,6 +116,10 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     clause = re.split(r"[,，、:：]", before)[-1]
     if any(word in clause for word in _one_words()["negations"]) or before.endswith(tuple(_one_words()["glued_before"])):
         return False  # 没有发生一件; 同一家, 每一个: no count
+    joiners = alternation(_one_words()["one_after_another"])
+    if re.compile(rf"(?:{joiners})一{re.escape(unit)}").match(text, match.end("unit")) \
+            or re.search(rf"一{re.escape(unit)}(?:{joiners})$", before):
+        return False  # 一件接一件, 一个又一个: one after another, no count
     if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
         return True  # 每个区至少有一个国办养老机构: a bound makes it a count
     distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count

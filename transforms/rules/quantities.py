@@ -259,16 +259,21 @@ def _measure_before() -> re.Pattern:
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
-    """连续两年, 历时三年, 近半年时间: years of work done, not a date nor a time scope
-    (近三年来, 近半年未就业)."""
-    if match.group("lead") == "近" and not text.startswith(("时间", "的时间"), match.end()):
+    """连续两年, 历时三年, 近半年时间, 提前3年实现, 已有30多年历史, 19年连涨: years of work done or
+    time gained, not a date nor a time scope (近三年来, 近半年未就业)."""
+    lead = match.group("lead")
+    if lead == "近" and not text.startswith(("时间", "的时间"), match.end()):
         return None
     numeral = match.group("num")
+    if lead == "提前" and not is_arabic(numeral):
+        return None  # time gained is reported in digits (提前3年完成); 提前八年全面建成小康社会 is a slogan's goal
     value = 0.5 if numeral == "半" else parse_numeral(numeral)
-    qualifier = qualifier_words("before").get(match.group("lead"))
-    start = match.start("lead") if qualifier else match.start("num")
-    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier,
-                    start, match.end("unit"))
+    bound = qualifier_words("before").get(lead)
+    qualifier = (bound or qualifier_words("inside").get(match.group("inside") or "")
+                 or qualifier_words("after").get(match.group("after") or ""))
+    start = match.start("lead") if bound else match.start("num")
+    end = match.end("after") if match.group("after") else match.end("unit")
+    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier, start, end)
 
 
 @cache
@@ -394,7 +399,16 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_without_unit, NUMERAL_OPENS),
         QuantityRule(
             "years_of_work",
-            re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
+            # (提前3年实现: the time a goal was reached ahead of its date; 已有30多年历史, 至今已44年:
+            # the years a thing has lasted)
+            re.compile(rf"(?P<lead>连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
+                       rf"\s*(?P<unit>年)(?![度底初末来内级])(?P<after>左右)?"),
+            produce_years_of_work),
+        QuantityRule(
+            "years_running",
+            # 标准实现19年连涨: the years a rise has run, written before 连涨 (连增, 连升, 连调)
+            re.compile(rf"(?<![\d.{CHINESE_DIGITS}十百千])(?P<lead>)(?P<num>{CHINESE}|\d{{1,2}})(?P<inside>多|余)?"
+                       rf"(?P<unit>年)(?=连[涨增升调提])(?P<after>)"),
             produce_years_of_work),
         QuantityRule(
             "ratio_to_base",

@@ -197,10 +197,24 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
+    if _negative_in_words(text, match.start("num")) and is_arabic(match.group("num")) and value > 0:
+        value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
     inside = match.group("inside") or match.group("inside2")
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     end = match.end("brackets") if match.group("brackets") else match.end("unit")
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+def _negative_in_words(text: str, start: int) -> bool:
+    """负 right before the digits is a minus sign (净收入负64元), unless it closes a word (社区减负6项规定)."""
+    sign, words = _negative_words()
+    return text.endswith(sign, 0, start) and not text.endswith(words, 0, start)
+
+
+@cache
+def _negative_words() -> tuple[str, tuple[str, ...]]:
+    table = load_toml("units.toml")["negative_in_words"]
+    return table["sign"], tuple(table["words"])
 
 
 # What a figure in 万 counts, right after it: a word, not a particle, conjunction or verb that ends the

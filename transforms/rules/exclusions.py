@@ -53,6 +53,16 @@ def quoted_spans(text: str) -> Spans:
     return Spans(spans)
 
 
+def blank_quoted_names(passage: str) -> str:
+    """`passage` with its short quoted names (those quoted_spans lists) blanked, same length: a
+    count inside a name (“四个一好”, “两中心一基地”) is the name's, not one the sentence made."""
+    for opening, closing in NAME_MARKS.items():
+        pattern = re.compile(f"{re.escape(opening)}[^{re.escape(closing)}\n]{{1,{LONGEST_NAME}}}{re.escape(closing)}")
+        passage = pattern.sub(lambda m: m.group() if opening != "《" and _quoted_sentence(m.group()) else " " * len(m.group()),
+                              passage)
+    return passage
+
+
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 SLOGAN_MAX = 16  # a slogan of two parts (“十个第一,三项推广”) is short; a quoted clause list is longer
 

@@ -37,7 +37,7 @@ VAGUE_BEFORE = "几数若多"
 class QuantityRule:
     name: str
     pattern: re.Pattern
-    produce: Callable[[re.Match, str], Quantity | None]
+    produce: Callable[[re.Match, str], Quantity | list[Quantity] | None]
     # the characters a match can open with, for a pattern the regex engine finds no such
     # prefix in (a numeral after a lookbehind): `matches` tries the pattern only there
     opens: re.Pattern | None = None
@@ -116,6 +116,10 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     clause = re.split(r"[,，、:：]", before)[-1]
     if any(word in clause for word in _one_words()["negations"]) or before.endswith(tuple(_one_words()["glued_before"])):
         return False  # 没有发生一件; 同一家, 每一个: no count
+    joiners = alternation(_one_words()["one_after_another"])
+    if re.compile(rf"(?:{joiners})一{re.escape(unit)}").match(text, match.end("unit")) \
+            or re.search(rf"一{re.escape(unit)}(?:{joiners})$", before):
+        return False  # 一件接一件, 一个又一个: one after another, no count
     if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
         return True  # 每个区至少有一个国办养老机构: a bound makes it a count
     distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count
@@ -125,7 +129,9 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
         return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
     if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
         return True  # 增发一个月低保金: a span of time is measured, not introduced
-    return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}", before))
+    # (a count inside a quoted name, “四个一好”(一个好菜地、一个好食堂…), is the name's: no count before)
+    return bool(re.search(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?{re.escape(unit)}",
+                          exclusions.blank_quoted_names(before)))
 
 
 @cache
@@ -191,10 +197,24 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
+    if _negative_in_words(text, match.start("num")) and is_arabic(match.group("num")) and value > 0:
+        value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
     inside = match.group("inside") or match.group("inside2")
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     end = match.end("brackets") if match.group("brackets") else match.end("unit")
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+def _negative_in_words(text: str, start: int) -> bool:
+    """负 right before the digits is a minus sign (净收入负64元), unless it closes a word (社区减负6项规定)."""
+    sign, words = _negative_words()
+    return text.endswith(sign, 0, start) and not text.endswith(words, 0, start)
+
+
+@cache
+def _negative_words() -> tuple[str, tuple[str, ...]]:
+    table = load_toml("units.toml")["negative_in_words"]
+    return table["sign"], tuple(table["words"])
 
 
 # What a figure in 万 counts, right after it: a word, not a particle, conjunction or verb that ends the
@@ -253,16 +273,21 @@ def _measure_before() -> re.Pattern:
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
-    """连续两年, 历时三年, 近半年时间: years of work done, not a date nor a time scope
-    (近三年来, 近半年未就业)."""
-    if match.group("lead") == "近" and not text.startswith(("时间", "的时间"), match.end()):
+    """连续两年, 历时三年, 近半年时间, 提前3年实现, 已有30多年历史, 19年连涨: years of work done or
+    time gained, not a date nor a time scope (近三年来, 近半年未就业)."""
+    lead = match.group("lead")
+    if lead == "近" and not text.startswith(("时间", "的时间"), match.end()):
         return None
     numeral = match.group("num")
+    if lead == "提前" and not is_arabic(numeral):
+        return None  # time gained is reported in digits (提前3年完成); 提前八年全面建成小康社会 is a slogan's goal
     value = 0.5 if numeral == "半" else parse_numeral(numeral)
-    qualifier = qualifier_words("before").get(match.group("lead"))
-    start = match.start("lead") if qualifier else match.start("num")
-    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier,
-                    start, match.end("unit"))
+    bound = qualifier_words("before").get(lead)
+    qualifier = (bound or qualifier_words("inside").get(match.group("inside") or "")
+                 or qualifier_words("after").get(match.group("after") or ""))
+    start = match.start("lead") if bound else match.start("num")
+    end = match.end("after") if match.group("after") else match.end("unit")
+    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier, start, end)
 
 
 @cache
@@ -324,6 +349,21 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…):
+# each part is a figure, unit none, when a word of structure or proportion opens its clause; a
+# chain of colons elsewhere is a clock time or a code.
+PARTS_WORD_BEFORE = re.compile(r"(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}$")
+PART = re.compile(r"\d+(?:\.\d+)?")
+
+
+def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
+    if not PARTS_WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+        return None
+    return [Quantity(float(part.group()), NO_UNIT, match.start() + part.start(), match.start() + part.end(),
+                     None, match.start() + part.start(), match.start() + part.end())
+            for part in PART.finditer(match.group())]
+
+
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     """同比增长18.3; (a % a sharing site dropped): the number as written, unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -368,17 +408,30 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(
             "ten_thousands_without_unit",
-            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?:个(?=(?:{inside})?亿))?(?P<inside>{inside})?(?P<mult>[万亿])"
+            re.compile(rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?:个(?=(?:{inside})?亿))?(?P<inside>{inside})?(?P<mult>万亿|[万亿])"
                        rf"(?P<inside2>{inside})?(?P<after>)"),
             produce_without_unit, NUMERAL_OPENS),
         QuantityRule(
             "years_of_work",
-            re.compile(rf"(?P<lead>连续|历时|长达|近)(?P<num>{CHINESE}|\d{{1,2}}|半)\s*(?P<unit>年)(?![度底初末来内])"),
+            # (提前3年实现: the time a goal was reached ahead of its date; 已有30多年历史, 至今已44年:
+            # the years a thing has lasted)
+            re.compile(rf"(?P<lead>连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
+                       rf"\s*(?P<unit>年)(?![度底初末来内级])(?P<after>左右)?"),
+            produce_years_of_work),
+        QuantityRule(
+            "years_running",
+            # 标准实现19年连涨: the years a rise has run, written before 连涨 (连增, 连升, 连调)
+            re.compile(rf"(?<![\d.{CHINESE_DIGITS}十百千])(?P<lead>)(?P<num>{CHINESE}|\d{{1,2}})(?P<inside>多|余)?"
+                       rf"(?P<unit>年)(?=连[涨增升调提])(?P<after>)"),
             produce_years_of_work),
         QuantityRule(
             "ratio_to_base",
             re.compile(r"(?<![\d.:：])(?P<first>\d+(?:\.\d+)?) ?[:：] ?(?P<second>\d+(?:\.\d+)?)(?![\d.:：])"),
             produce_ratio, re.compile(r"\d(?=[\d.]* ?[:：])")),
+        QuantityRule(
+            "ratio_of_parts",
+            re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?: ?[:：] ?\d+(?:\.\d+)?){2,}(?![\d.:：])"),
+            produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
@@ -404,13 +457,14 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
     )
 
 
-LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至)")
+# (a range's ends joined by 到 as by 至: 10到15分钟, 5到10万元)
+LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至|到)")
 ARABIC_OPENS = re.compile(r"[\d\-−]")  # what numbers.py's ARABIC opens with
 
 
 def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     """195、261元: a bare number listed before a quantity takes that quantity's unit; so does
-    the first of a range (200-5000元/户, 1至2家), a figure of its own."""
+    the first of a range (200-5000元/户, 1至2家, 10到15分钟), a figure of its own."""
     by_start = {q.start: q for q in found}
     shared: list[Quantity] = []
     for match in reversed(list(_finditer_at(LIST_ITEM, ARABIC_OPENS, text))):
@@ -507,7 +561,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 quantity = rule.produce(match, text)
             except NotANumeral:
                 continue
-            if quantity is not None:
+            if isinstance(quantity, list):
+                found.extend(quantity)  # a rule that reads several figures in one match (ratio_of_parts)
+            elif quantity is not None:
                 found.append(quantity)
     tables = table_reading(text)
     found = _drop_overlaps(tables.quantities + _in_table_cells(found, tables), len(tables.quantities))

@@ -279,8 +279,6 @@ def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
     if lead == "近" and not text.startswith(("时间", "的时间"), match.end()):
         return None
     numeral = match.group("num")
-    if lead == "提前" and not is_arabic(numeral):
-        return None  # time gained is reported in digits (提前3年完成); 提前八年全面建成小康社会 is a slogan's goal
     value = 0.5 if numeral == "半" else parse_numeral(numeral)
     bound = qualifier_words("before").get(lead)
     qualifier = (bound or qualifier_words("inside").get(match.group("inside") or "")

@@ -2561,9 +2561,18 @@ COUNT_MEASURES = ("人数", "户数", "人次", "数量")
 
 def _measure_of_counted(a: Around) -> Subject | None:
     """寄宿生补助人数2728人,金额165.175万元: a bare 金额 or 面积 right after a count, in the next
-    clause, measures what that count counted (寄宿生补助), without the count's own measure word."""
+    clause, measures what that count counted (寄宿生补助), without the count's own measure word.
+    A measure of what a thing yields (产量, 产值, 均价, 资金: YIELD_MEASURES) named alone there,
+    after its verb or none, is that thing's, its own word kept: 粮食种植面积10.01千公顷,产量55274吨
+    → 粮食产量; 生猪出栏5.9万头,产值达9585万元 → 生猪产值; 改造项目30个,资金130万元 → 改造项目资金;
+    and the next such measure after it of the same thing (…产值8130万元,均价达64.72元 → 蚕茧均价)."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or own.text not in SAME_THING_MEASURES or not a.index             or a.own.rule != "before_number" or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit)             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
+    if own is None or previous is None or not a.index or a.own.rule != "before_number":
+        return None
+    if own.text in YIELD_MEASURES:
+        return _yield_of_counted(a, own.text, previous.text)
+    if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
+            or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
         return None
     topic = previous.text
     for measure in COUNT_MEASURES:
@@ -2571,6 +2580,37 @@ def _measure_of_counted(a: Around) -> Subject | None:
             topic = topic[:-len(measure)]
             break
     return Subject(topic)
+
+
+# What a thing counted before yields, named alone in the next clause (产量, 产值, 均价, 收购量, 资金).
+YIELD_MEASURES = ("产量", "产值", "均价", "收购量", "资金")
+# The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
+MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
+
+
+def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
+    """`_measure_of_counted` for a measure of yield: the clause is the measure alone, after a verb
+    of two characters or none (实现产值, 完成收购量, 投入资金); the thing is the figure before's name
+    without its measure word and the verb done to it (粮食种植面积 → 粮食, 生猪出栏 → 生猪). A figure
+    before in the same family of units is another measure of the thing only when its name ends
+    with one (产值…,均价)."""
+    lead = re.fullmatch(r"\s*[,，]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
+    if lead is None or (lead.group(1) and word_tag(lead.group(1)) != "v"):
+        return None
+    words = cut_phrase(counted)
+    measured = next((m for m in MEASURED_BY if counted.endswith(m) and len(counted) > len(m) + 1), None)
+    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) and measured not in YIELD_MEASURES:
+        return None
+    if measured:
+        words = cut_phrase(counted[:-len(measured)])
+    while len(words) > 1 and word_tag(words[-1]) == "v":
+        words = words[:-1]  # 粮食种植, 生猪出栏: the work done to the thing
+    while len(words) > 1 and word_tag(words[0]) == "v":
+        words = words[1:]  # 播种农作物: the verb that counted it
+    thing = "".join(words)
+    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing):
+        return None
+    return Subject(thing + measure)
 
 
 def _per_head_of_group(a: Around) -> Subject | None:

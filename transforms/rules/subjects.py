@@ -1322,6 +1322,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
     while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
+    words = _classes_whole(words)
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
@@ -1381,6 +1382,28 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+# A class named by a word and 类 before the thing (工程类民生实事, 保障类项目, 规划计划类信息): jieba cuts
+# 类 off as a measure word, which would end the name; word and 类 are one modifier of the noun after.
+CLASS_MARK = "类"
+
+
+def _classes_whole(words: list[Word]) -> list[Word]:
+    """The words with each `X|类` followed by a noun joined into one (工程|类|民生|实事 → 工程类|民生|实事)."""
+    out: list[Word] = []
+    for index, word in enumerate(words):
+        if word == CLASS_MARK and out and len(out[-1]) > 1 and HAN.match(out[-1]) and index + 1 < len(words) \
+                and (word_tag(words[index + 1]) in NOUN_TAGS or words[index + 1] in domain_terms()) \
+                and isinstance(out[-1], Word) and out[-1].start >= 0 and isinstance(word, Word) and word.start == out[-1].stop:
+            out[-1] = Word.at(out[-1] + word, out[-1].start)
+            continue
+        out.append(word)
+    return out
+
+
+def _class_modifier(word: str) -> bool:
+    return len(word) > 2 and word.endswith(CLASS_MARK) and HAN.match(word) is not None
 
 
 EXTENDING_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b", "vn"})
@@ -1446,7 +1469,8 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
     prefix: list[str] = []
     for word in words:
-        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j", "nt"} or QUOTED.fullmatch(word)):
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j", "nt"} or QUOTED.fullmatch(word)
+                or _class_modifier(word)):
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []

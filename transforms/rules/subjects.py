@@ -1168,10 +1168,12 @@ def _recipients_given(text: str, run: list[str]) -> list[str] | None:
 def _ends_named_sum(run: list[str], links: list[str]) -> bool:
     """Whether a generic link word next to the number (支出) ends the phrase before it: only
     scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
-    verb (发放|支出); a programme named by its verb (五保供养, 特困供养|支出) is a name too."""
+    verb (发放|支出); a programme named by its verb (五保供养, 特困供养|支出) is a name too, and so
+    is a field of spending a noun opens (住房|保障|支出, 社会保障|和|就业|支出: a budget's heads)."""
     phrase = "".join(run)
     return all(link in _scope_words() for link in links[1:]) and (
-        _nominal(run[-1]) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"]))))
+        _nominal(run[-1]) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"])))
+        or (len(run) > 1 and word_tag(run[0]) in NOUN_TAGS and word_tag(run[-1]) in ("v", "vn")))
 
 
 def _aside_before(words: list[str]) -> int:
@@ -1322,6 +1324,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
     while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
+    words = _classes_whole(words)
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
         start, words = words[levels].start, words[levels:]  # 11家全国、省、市|最美工会驿站: where it ranks
@@ -1381,6 +1384,28 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+# A class named by a word and 类 before the thing (工程类民生实事, 保障类项目, 规划计划类信息): jieba cuts
+# 类 off as a measure word, which would end the name; word and 类 are one modifier of the noun after.
+CLASS_MARK = "类"
+
+
+def _classes_whole(words: list[Word]) -> list[Word]:
+    """The words with each `X|类` followed by a noun joined into one (工程|类|民生|实事 → 工程类|民生|实事)."""
+    out: list[Word] = []
+    for index, word in enumerate(words):
+        if word == CLASS_MARK and out and len(out[-1]) > 1 and HAN.match(out[-1]) and index + 1 < len(words) \
+                and (word_tag(words[index + 1]) in NOUN_TAGS or words[index + 1] in domain_terms()) \
+                and isinstance(out[-1], Word) and out[-1].start >= 0 and isinstance(word, Word) and word.start == out[-1].stop:
+            out[-1] = Word.at(out[-1] + word, out[-1].start)
+            continue
+        out.append(word)
+    return out
+
+
+def _class_modifier(word: str) -> bool:
+    return len(word) > 2 and word.endswith(CLASS_MARK) and HAN.match(word) is not None
 
 
 EXTENDING_TAGS = frozenset({"n", "nz", "j", "nt", "a", "an", "b", "vn"})
@@ -1446,7 +1471,8 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     """The nouns a run of words opens with (by jieba's parts of speech and the domain terms)."""
     prefix: list[str] = []
     for word in words:
-        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j", "nt"} or QUOTED.fullmatch(word)):
+        if not (word in domain_terms() or word_tag(word) in {"n", "nz", "an", "j", "nt"} or QUOTED.fullmatch(word)
+                or _class_modifier(word)):
             break
         prefix.append(word)
     return prefix if len("".join(prefix)) >= 2 else []
@@ -2561,9 +2587,18 @@ COUNT_MEASURES = ("人数", "户数", "人次", "数量")
 
 def _measure_of_counted(a: Around) -> Subject | None:
     """寄宿生补助人数2728人,金额165.175万元: a bare 金额 or 面积 right after a count, in the next
-    clause, measures what that count counted (寄宿生补助), without the count's own measure word."""
+    clause, measures what that count counted (寄宿生补助), without the count's own measure word.
+    A measure of what a thing yields (产量, 产值, 均价, 资金: YIELD_MEASURES) named alone there,
+    after its verb or none, is that thing's, its own word kept: 粮食种植面积10.01千公顷,产量55274吨
+    → 粮食产量; 生猪出栏5.9万头,产值达9585万元 → 生猪产值; 改造项目30个,资金130万元 → 改造项目资金;
+    and the next such measure after it of the same thing (…产值8130万元,均价达64.72元 → 蚕茧均价)."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or own.text not in SAME_THING_MEASURES or not a.index             or a.own.rule != "before_number" or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit)             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
+    if own is None or previous is None or not a.index or a.own.rule != "before_number":
+        return None
+    if own.text in YIELD_MEASURES:
+        return _yield_of_counted(a, own.text, previous.text)
+    if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
+            or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
         return None
     topic = previous.text
     for measure in COUNT_MEASURES:
@@ -2571,6 +2606,37 @@ def _measure_of_counted(a: Around) -> Subject | None:
             topic = topic[:-len(measure)]
             break
     return Subject(topic)
+
+
+# What a thing counted before yields, named alone in the next clause (产量, 产值, 均价, 收购量, 资金).
+YIELD_MEASURES = ("产量", "产值", "均价", "收购量", "资金")
+# The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
+MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
+
+
+def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
+    """`_measure_of_counted` for a measure of yield: the clause is the measure alone, after a verb
+    of two characters or none (实现产值, 完成收购量, 投入资金); the thing is the figure before's name
+    without its measure word and the verb done to it (粮食种植面积 → 粮食, 生猪出栏 → 生猪). A figure
+    before in the same family of units is another measure of the thing only when its name ends
+    with one (产值…,均价)."""
+    lead = re.fullmatch(r"\s*[,，]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
+    if lead is None or (lead.group(1) and word_tag(lead.group(1)) != "v"):
+        return None
+    words = cut_phrase(counted)
+    measured = next((m for m in MEASURED_BY if counted.endswith(m) and len(counted) > len(m) + 1), None)
+    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) and measured not in YIELD_MEASURES:
+        return None
+    if measured:
+        words = cut_phrase(counted[:-len(measured)])
+    while len(words) > 1 and word_tag(words[-1]) == "v":
+        words = words[:-1]  # 粮食种植, 生猪出栏: the work done to the thing
+    while len(words) > 1 and word_tag(words[0]) == "v":
+        words = words[1:]  # 播种农作物: the verb that counted it
+    thing = "".join(words)
+    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing):
+        return None
+    return Subject(thing + measure)
 
 
 def _per_head_of_group(a: Around) -> Subject | None:

@@ -486,19 +486,26 @@ PAGE_VALUE_END = re.compile(r"[\s|【\[]")
 def page_publisher(value: str) -> str | None:
     """The body a page label names (来源:科右中旗民政局, 来源: 计划财务处【字体】): its value up to
     the next field, when that is a body's whole name (its place may be one the gazetteer
-    lacks) or a department named by a generic body word, or a town (发布机构: 龙潭镇, its
-    government as the page names it); a news site or media centre (来源:西岭新闻网, 县融媒体中心)
+    lacks) or a department named by a generic body word, or a town (发布机构: 龙潭镇, 发文机构:
+    大姚县金碧镇: its government as the page names it); a news site or media centre (来源:西岭新闻网, 县融媒体中心)
     and a person (作者:王林) are none."""
     value = PAGE_VALUE_END.split(value.strip(), 1)[0]
     if not value or any(source in value for source in _config()["news"]["sources"]):
         return None
-    if TOWN.fullmatch(value):
+    if TOWN.fullmatch(value) or _placed_town(value):
         return value
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
     if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
         return value
     return value if _placed_office(value) else None
+
+
+def _placed_town(name: str) -> bool:
+    """A town named after the places it lies in (大姚县金碧镇, 嵊州市甘霖镇): a town, as a page's 发文机构
+    names its government."""
+    place = _place_at(name, 0)
+    return bool(place) and (bool(TOWN.fullmatch(name, len(place))) or _placed_town(name[len(place):]))
 
 
 def _placed_office(name: str) -> bool:

@@ -185,9 +185,10 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
-# with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
+# with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
+# opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
-                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
+                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区)")
 
 
 # A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道, XX社区).
@@ -499,6 +500,25 @@ def page_publisher(value: str) -> str | None:
     if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
         return value
     return value if _placed_office(value) else None
+
+
+# A village named right after its town (泷泊镇崔家村, 内官营镇锦屏村): 村 not opening a word of the
+# village's people or bodies (镇村民, 镇村委会, 镇村级), nor after a word for every or all villages (镇各村, 全村).
+VILLAGE_AFTER = re.compile(r"(?![各全每本该所辖其两三四五六七八九十])[\u4e00-\u9fff]{1,3}?村(?![民委级务组干])")
+
+
+def _village_of(agency: str | None, openings: list[str]) -> str | None:
+    """A town the issuer seems to be, named in the title, first line or first sentence right before
+    a village (2021年以来,双牌县泷泊镇崔家村认真落实…): the village's report, by the village's name
+    (a village body, the level of a town)."""
+    if not agency or not TOWN.fullmatch(agency):
+        return None
+    for opening in openings:
+        at = opening.find(agency)
+        found = VILLAGE_AFTER.match(opening, at + len(agency)) if at >= 0 else None
+        if found:
+            return found.group()
+    return None
 
 
 def _placed_town(name: str) -> bool:
@@ -2796,6 +2816,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
+    village = _village_of(agency, [title or "", *lines[:1], plain[:plain.find("。") + 1]])
+    town_of_village, agency = (agency, village) if village else (None, agency)  # the region is its town's
     named = agency
     if agency:  # the region is the completed name's; the agency is as the text names it unless its
         # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
@@ -2813,7 +2835,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
         elif town and agency == named and named[:1] in "镇乡" and town.endswith(named[0]) and _body_pattern().match(named, 1):
             agency = named = town + named[1:]  # 镇民政办 under a title opening with 龙潭镇: 龙潭镇民政办
-    region = dict(resolve_region(agency))  # cached: a copy to fill
+    region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \

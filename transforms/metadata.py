@@ -1762,7 +1762,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
-    if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]):
+    if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -1789,6 +1790,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+# A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
+# story told of a place by someone outside it, which its own report calls 我县 or 全县.
+THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
 
 
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
@@ -1879,7 +1885,7 @@ def _quoted_speaker() -> re.Pattern:
 # A reporter telling where it learned what it tells: 据悉, 据了解, 据介绍 opening a sentence or clause
 # (…已发放补贴179万元。据悉,目前…), or 从…获悉 (记者从县民政局获悉, 从会议上了解到). A report speaks of its
 # own work and does not say it heard of it; a text naming no kind of document that does is a story.
-HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]"
+HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]|据[^\s,，。；;“”]{2,24}?介绍\s*[,，:：]"  # 据市民政局介绍, too
                      r"|(?:记者|笔者)?(?:近日|日前|近期|昨天|昨日|今天|今日)?(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")  # 近日从…获悉 too
 
 

@@ -1742,6 +1742,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
+    if not title and len(re.findall(config["disclosure_word"], text[:OPENING])) >= config["disclosure_mentions"]:
+        return _disclosure_label()  # an opening on 信息公开 again and again (…政府信息公开条例…信息公开工作…)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
     if refined and (kind is None or refined != "other" and kind in REFINES
@@ -1828,6 +1830,11 @@ def _without_site_preamble(text: str) -> str:
         if not newline or not _sharing_marks().search(first):
             return text
         text = rest.lstrip()
+
+
+@cache
+def _disclosure_label() -> str:
+    return next(rule.label for rule in report_type_rules() if rule.name == "information_disclosure")
 
 
 @cache

@@ -2358,6 +2358,12 @@ def head_of_table(text: str) -> str:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
+# The session line under a work report's title (——在金碧镇第十四届人民代表大会第七次会议上), its day on a
+# line of its own below it or above it, the speaker's perhaps between (镇长 王林 / 2025年1月3日).
+SESSION_LINE = re.compile(r"^[—\-\s]*在[^\n。]{2,40}?(?:代表大会|人大)[^\n。]{0,20}?会议上\s*$", re.MULTILINE)
+DATE_LINE = re.compile(r"^\s*[(（]?(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[)）]?\s*$", re.MULTILINE)
+
+
 # A year a span of work starts from (2013年以来, 2015年3月后, 2016年起): in dated news, the span runs to its day.
 SPAN_SINCE = re.compile(rf"{YEAR}(?:度|\s*\d{{1,2}}\s*月(?:份)?)?\s*(?:以来|后|起)")
 
@@ -2373,7 +2379,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
         # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
         to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
-        delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
+        delivered = to_congress and (DELIVERED.search(arabic_dates(text[:OPENING]))
+                                     or SESSION_LINE.search(text[:OPENING]) and DATE_LINE.search(arabic_dates(text[:OPENING])))
         if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews

@@ -693,14 +693,24 @@ def _news_sources(reading: _Reading) -> list[str]:
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
-    return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
-                or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
-            and not name.endswith(reporting)]
+    found = [name for m in NEWS_SOURCE.finditer(reading.text)
+             if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
+                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
+             and not name.endswith(reporting)]
+    closing = CLOSING_SOURCE.search(reading.text[-300:])
+    if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
+        found.append(name)
+    return found
+
+
+# A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
+# （市残联 王林 李明）): the body whose work the story tells, as a source's line names it.
+CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<body>[\u4e00-\u9fff]{3,16})[ \u3000]+[\u4e00-\u9fff]{2,4}"
+                            r"(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
-                       r"|受\s*(?P<mandator>[^\s,，。、]{2,40}?)\s*(?:的)?委托\s*[,，]?\s*(?:我|现将|向)")
+                       r"|受\s*(?P<mandator>[^\s,，。、]{2,40}?)\s*(?:的)?委托\s*[,，]?\s*(?:我|现将|现向|向)")
 
 
 def _on_behalf(reading: _Reading) -> list[str]:

@@ -1521,7 +1521,9 @@ NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[讯電电]|消�
 # A line of its writers' names alone, set apart by spaces, a bullet perhaps before them (□王林 李明):
 # a story's byline with no word for it; a headline's words run longer.
 # Names of one character each (民 政) are a spaced-out heading's characters as well: a name of two or three is needed.
-WRITERS_LINE = re.compile(r"(?=.*[\u4e00-\u9fff]{2})[□■◇◆○●]?\s*(?:[\u4e00-\u9fff]{1,3}[ \t\u3000]+){1,3}[\u4e00-\u9fff]{1,3}")
+# The same names in brackets ((张鹏 陈桂生), （王林）) close a story, under it: no headline either.
+WRITERS_LINE = re.compile(r"(?=.*[\u4e00-\u9fff]{2})[□■◇◆○●]?\s*(?:[\u4e00-\u9fff]{1,3}[ \t\u3000]+){1,3}[\u4e00-\u9fff]{1,3}"
+                          r"|[(（]\s*[\u4e00-\u9fff]{2,3}(?:[ \t\u3000、]+[\u4e00-\u9fff]{2,3}){0,3}\s*[)）]")
 # A note of where a story was taken from ((来源:新安晚报), 转自:某某网): no headline.
 SOURCE_NOTE = re.compile(r"[(（【\[]?\s*(?:来源|转自|转载自|稿源|来自)\s*[:：]")
 

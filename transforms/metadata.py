@@ -2817,7 +2817,7 @@ def title_as_written(title: str | None, written: str) -> str | None:
 
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
 # Its X may stand unbracketed (关于印发嘉兴市老龄事业发展“十二五”规划的通知), unless a page's 标题 label names the
-# notice itself as its title.
+# notice itself as its title or its 文号 shows the page is the notice as an official document.
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*(?:《(?P<title>[^《》\n]{4,80})》|(?P<bare>[^《》〈〉<>\n]{4,80}?))\s*的通知")
 
 
@@ -2842,8 +2842,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     title = find_title(may_title, page)
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
-    if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)):
-        issued = None  # the page's own 标题 label names the notice: its title as the page gives it
+    if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)
+                                           or page.get("doc_no") or any(DOC_NO.fullmatch(line) for line in lines[:HEAD_LINES])):
+        issued = None  # the page's own 标题 label names the notice, or its 文号 (浙卫发〔2023〕10号) makes it the official
+        # document itself: its title as the page gives it
     if issued:  # 关于印发《X》的通知: the report is X (its issuer's name before 关于 still read from the notice)
         title = issued["title"] or issued["bare"]
     titles = ([title] if title else []) + ([notice] if issued else []) \

@@ -1055,7 +1055,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
-        title = TITLE_PREFIX.sub("", title)  # 前9月自贡市…: the months its figures run over first
+        title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
         place = _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)

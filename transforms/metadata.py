@@ -77,9 +77,10 @@ DOC_NO_YEAR = re.compile(r"[〔\[［(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
-# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers,
+# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers (an
+# e-paper's page too: 第A02版:二版),
 # a sharing site's notes on its preview (全文预览已结束, 文档简介).
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^第\s*[A-Za-z]?\d{1,3}\s*版|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-–—]\s*)")  # or a viewer's Page 6 - …
 # A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.

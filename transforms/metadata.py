@@ -77,9 +77,10 @@ DOC_NO_YEAR = re.compile(r"[〔\[［(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
-# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers,
+# Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers (an
+# e-paper's page too: 第A02版:二版),
 # a sharing site's notes on its preview (全文预览已结束, 文档简介).
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^第\s*[A-Za-z]?\d{1,3}\s*版|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-–—]\s*)")  # or a viewer's Page 6 - …
 # A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
@@ -185,9 +186,10 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
-# with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name).
+# with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
+# opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
-                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡|街道|社区)")
+                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区)")
 
 
 # A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道, XX社区).
@@ -486,19 +488,45 @@ PAGE_VALUE_END = re.compile(r"[\s|【\[]")
 def page_publisher(value: str) -> str | None:
     """The body a page label names (来源:科右中旗民政局, 来源: 计划财务处【字体】): its value up to
     the next field, when that is a body's whole name (its place may be one the gazetteer
-    lacks) or a department named by a generic body word, or a town (发布机构: 龙潭镇, its
-    government as the page names it); a news site or media centre (来源:西岭新闻网, 县融媒体中心)
+    lacks) or a department named by a generic body word, or a town (发布机构: 龙潭镇, 发文机构:
+    大姚县金碧镇: its government as the page names it); a news site or media centre (来源:西岭新闻网, 县融媒体中心)
     and a person (作者:王林) are none."""
     value = PAGE_VALUE_END.split(value.strip(), 1)[0]
     if not value or any(source in value for source in _config()["news"]["sources"]):
         return None
-    if TOWN.fullmatch(value):
+    if TOWN.fullmatch(value) or _placed_town(value):
         return value
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
     if _generic_name().fullmatch(value) and not value.startswith(GENERAL_WORDS):
         return value
     return value if _placed_office(value) else None
+
+
+# A village named right after its town (泷泊镇崔家村, 内官营镇锦屏村): 村 not opening a word of the
+# village's people or bodies (镇村民, 镇村委会, 镇村级), nor after a word for every or all villages (镇各村, 全村).
+VILLAGE_AFTER = re.compile(r"(?![各全每本该所辖其两三四五六七八九十])[\u4e00-\u9fff]{1,3}?村(?![民委级务组干])")
+
+
+def _village_of(agency: str | None, openings: list[str]) -> str | None:
+    """A town the issuer seems to be, named in the title, first line or first sentence right before
+    a village (2021年以来,双牌县泷泊镇崔家村认真落实…): the village's report, by the village's name
+    (a village body, the level of a town)."""
+    if not agency or not TOWN.fullmatch(agency):
+        return None
+    for opening in openings:
+        at = opening.find(agency)
+        found = VILLAGE_AFTER.match(opening, at + len(agency)) if at >= 0 else None
+        if found:
+            return found.group()
+    return None
+
+
+def _placed_town(name: str) -> bool:
+    """A town named after the places it lies in (大姚县金碧镇, 嵊州市甘霖镇): a town, as a page's 发文机构
+    names its government."""
+    place = _place_at(name, 0)
+    return bool(place) and (bool(TOWN.fullmatch(name, len(place))) or _placed_town(name[len(place):]))
 
 
 def _placed_office(name: str) -> bool:
@@ -666,14 +694,24 @@ def _news_sources(reading: _Reading) -> list[str]:
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
-    return [name for m in NEWS_SOURCE.finditer(reading.text)
-            if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
-                or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
-            and not name.endswith(reporting)]
+    found = [name for m in NEWS_SOURCE.finditer(reading.text)
+             if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
+                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
+             and not name.endswith(reporting)]
+    closing = CLOSING_SOURCE.search(reading.text[-300:])
+    if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
+        found.append(name)
+    return found
+
+
+# A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
+# （市残联 王林 李明）): the body whose work the story tells, as a source's line names it.
+CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<body>[\u4e00-\u9fff]{3,16})[ \u3000]+[\u4e00-\u9fff]{2,4}"
+                            r"(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
-                       r"|受\s*(?P<mandator>[^\s,，。、]{2,40}?)\s*(?:的)?委托\s*[,，]?\s*(?:我|现将|向)")
+                       r"|受\s*(?P<mandator>[^\s,，。、]{2,40}?)\s*(?:的)?委托\s*[,，]?\s*(?:我|现将|现向|向)")
 
 
 def _on_behalf(reading: _Reading) -> list[str]:
@@ -1018,7 +1056,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
-        title = TITLE_PREFIX.sub("", title)  # 前9月自贡市…: the months its figures run over first
+        title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
         place = _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
@@ -1484,7 +1522,9 @@ NEWS_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[讯電电]|消�
 # A line of its writers' names alone, set apart by spaces, a bullet perhaps before them (□王林 李明):
 # a story's byline with no word for it; a headline's words run longer.
 # Names of one character each (民 政) are a spaced-out heading's characters as well: a name of two or three is needed.
-WRITERS_LINE = re.compile(r"(?=.*[\u4e00-\u9fff]{2})[□■◇◆○●]?\s*(?:[\u4e00-\u9fff]{1,3}[ \t\u3000]+){1,3}[\u4e00-\u9fff]{1,3}")
+# The same names in brackets ((张鹏 陈桂生), （王林）) close a story, under it: no headline either.
+WRITERS_LINE = re.compile(r"(?=.*[\u4e00-\u9fff]{2})[□■◇◆○●]?\s*(?:[\u4e00-\u9fff]{1,3}[ \t\u3000]+){1,3}[\u4e00-\u9fff]{1,3}"
+                          r"|[(（]\s*[\u4e00-\u9fff]{2,3}(?:[ \t\u3000、]+[\u4e00-\u9fff]{2,3}){0,3}\s*[)）]")
 # A note of where a story was taken from ((来源:新安晚报), 转自:某某网): no headline.
 SOURCE_NOTE = re.compile(r"[(（【\[]?\s*(?:来源|转自|转载自|稿源|来自)\s*[:：]")
 
@@ -1715,6 +1755,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
+    if not title and len(re.findall(config["disclosure_word"], text[:OPENING])) >= config["disclosure_mentions"]:
+        return _disclosure_label()  # an opening on 信息公开 again and again (…政府信息公开条例…信息公开工作…)
     described = re.search(config["self_description"], NAMES.sub("", text[:OPENING]))
     refined = type_named_in(described.group()) if described else None
     if refined and (kind is None or refined != "other" and kind in REFINES
@@ -1735,7 +1777,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
-    if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]):
+    if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -1762,6 +1805,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+# A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
+# story told of a place by someone outside it, which its own report calls 我县 or 全县.
+THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
 
 
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
@@ -1795,6 +1843,11 @@ def _without_site_preamble(text: str) -> str:
         if not newline or not _sharing_marks().search(first):
             return text
         text = rest.lstrip()
+
+
+@cache
+def _disclosure_label() -> str:
+    return next(rule.label for rule in report_type_rules() if rule.name == "information_disclosure")
 
 
 @cache
@@ -1852,7 +1905,7 @@ def _quoted_speaker() -> re.Pattern:
 # A reporter telling where it learned what it tells: 据悉, 据了解, 据介绍 opening a sentence or clause
 # (…已发放补贴179万元。据悉,目前…), or 从…获悉 (记者从县民政局获悉, 从会议上了解到). A report speaks of its
 # own work and does not say it heard of it; a text naming no kind of document that does is a story.
-HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]"
+HEARSAY = re.compile(r"(?:^|[。！？!?\n，,；;])\s*(?:据(?:悉|了解|介绍)\s*[,，:：]|据[^\s,，。；;“”]{2,24}?介绍\s*[,，:：]"  # 据市民政局介绍, too
                      r"|(?:记者|笔者)?(?:近日|日前|近期|昨天|昨日|今天|今日)?(?:记者|笔者)?从[^\s,，。、从]{2,30}?(?:获悉|了解到|得知))")  # 近日从…获悉 too
 
 
@@ -2318,6 +2371,12 @@ def head_of_table(text: str) -> str:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
+# The session line under a work report's title (——在金碧镇第十四届人民代表大会第七次会议上), its day on a
+# line of its own below it or above it, the speaker's perhaps between (镇长 王林 / 2025年1月3日).
+SESSION_LINE = re.compile(r"^[—\-\s]*在[^\n。]{2,40}?(?:代表大会|人大)[^\n。]{0,20}?会议上\s*$", re.MULTILINE)
+DATE_LINE = re.compile(r"^\s*[(（]?(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[)）]?\s*$", re.MULTILINE)
+
+
 # A year a span of work starts from (2013年以来, 2015年3月后, 2016年起): in dated news, the span runs to its day.
 SPAN_SINCE = re.compile(rf"{YEAR}(?:度|\s*\d{{1,2}}\s*月(?:份)?)?\s*(?:以来|后|起)")
 
@@ -2333,7 +2392,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if year:  # a yearbook (某县年鉴2021) records the year before its own, a government's work report
         # (2022年某镇政府工作报告, delivered to the congress early that year) reviews the year before
         to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
-        delivered = to_congress and DELIVERED.search(arabic_dates(text[:OPENING]))
+        delivered = to_congress and (DELIVERED.search(arabic_dates(text[:OPENING]))
+                                     or SESSION_LINE.search(text[:OPENING]) and DATE_LINE.search(arabic_dates(text[:OPENING])))
         if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
@@ -2757,7 +2817,9 @@ def title_as_written(title: str | None, written: str) -> str | None:
 
 
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
-NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*《(?P<title>[^《》\n]{4,80})》\s*的通知")
+# Its X may stand unbracketed (关于印发嘉兴市老龄事业发展“十二五”规划的通知), unless a page's 标题 label names the
+# notice itself as its title or its 文号 shows the page is the notice as an official document.
+NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*(?:《(?P<title>[^《》\n]{4,80})》|(?P<bare>[^《》〈〉<>\n]{4,80}?))\s*的通知")
 
 
 # A title set out one character apart (政 府 工 作 报 告, 工 作 总 结), as a letterhead's heading often is.
@@ -2781,14 +2843,20 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     title = find_title(may_title, page)
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
+    if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)
+                                           or page.get("doc_no") or any(DOC_NO.fullmatch(line) for line in lines[:HEAD_LINES])):
+        issued = None  # the page's own 标题 label names the notice, or its 文号 (浙卫发〔2023〕10号) makes it the official
+        # document itself: its title as the page gives it
     if issued:  # 关于印发《X》的通知: the report is X (its issuer's name before 关于 still read from the notice)
-        title = issued["title"]
+        title = issued["title"] or issued["bare"]
     titles = ([title] if title else []) + ([notice] if issued else []) \
         + [t for t in title_candidates(may_title) if t not in (title, notice)]
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
+    village = _village_of(agency, [title or "", *lines[:1], plain[:plain.find("。") + 1]])
+    town_of_village, agency = (agency, village) if village else (None, agency)  # the region is its town's
     named = agency
     if agency:  # the region is the completed name's; the agency is as the text names it unless its
         # title opens with that place (兰考县2023年民政工作总结) or it speaks of it again and again
@@ -2806,7 +2874,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
         elif town and agency == named and named[:1] in "镇乡" and town.endswith(named[0]) and _body_pattern().match(named, 1):
             agency = named = town + named[1:]  # 镇民政办 under a title opening with 龙潭镇: 龙潭镇民政办
-    region = dict(resolve_region(agency))  # cached: a copy to fill
+    region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \

@@ -791,9 +791,10 @@ PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
 
 
 def _plan_source(c: KindContext) -> bool:
-    """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…: a sentence giving a plan's
-    content by its title (whose words the cues cannot read: titles are blanked) holds its figures,
-    unless what follows the title says them done."""
+    """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…; 根据规划，2025年…: a
+    sentence giving a plan's content by its title (whose words the cues cannot read: titles are
+    blanked), or by 规划 alone before a comma, holds its figures, unless what follows the title
+    says them done."""
     found = None
     for found in _plan_source_pattern().finditer(c.text, c.sentence_start, c.start):
         pass
@@ -804,7 +805,9 @@ def _plan_source(c: KindContext) -> bool:
 def _plan_source_pattern() -> re.Pattern:
     table = _table()["plan_source"]
     documents, plans = alternation(table["documents"]), alternation(table["documents"] + table["plans"])
+    # (a long-term plan named without its title, then the comma opening its content: 根据规划，…)
     return re.compile(rf"(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
+                      rf"|(?:{alternation(table['openings'])})(?:{alternation(table['named_back'])})?(?:{documents})\s*[,，]"
                       rf"|《[^《》\n]{{0,40}}?(?:{plans})》中?(?:{alternation(table['says'])})")
 
 

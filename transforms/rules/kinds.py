@@ -241,7 +241,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
         # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事)
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
-                                      rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
+                                      rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*(?:{alternation(sizes['lists'])})"),
         # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
         # the list's name, then a verb of what it is made of (涉及, 分为), then its parts in its sentence
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
@@ -317,6 +317,9 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# a category of a plan list's items between the count and the list's name (16项工程类民生实事,
+# 19项保障类民生实事)
+LIST_CATEGORY = r"[\u4e00-\u9fff]{1,3}?类"
 # one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
 LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
 

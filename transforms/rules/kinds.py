@@ -232,8 +232,9 @@ def _patterns() -> dict[str, re.Pattern]:
     nouns_after = alternation(t["target_noun_after"]["nouns"])
     unit = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})"
     # 低于市计划, 比目标任务: a level set against a task or target
+    # (the task's number may be named as such: 比年初计划数多2500户, 比目标数高)
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
-                          rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})")
+                          rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})数?")
     sizes = t["list_size"]
     return {
         "list_size_unit": re.compile(rf"(?:{alternation(sizes['units'])})$"),

@@ -35,21 +35,23 @@ def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
 @cache
 def _progress_of_plans() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern]:
     """(words naming how work went, plan words that still place a heading ahead, a plan word as
-    what the work followed: 围绕…重点工作)."""
+    what the work followed: 围绕…重点工作, or inside a word naming no plan: 预算单位)."""
     table = load_toml("section_categories.toml")
     plans = table["plans"]
     words = "|".join(map(re.escape, sorted(plans["words"], key=len, reverse=True)))
     followed = "|".join(map(re.escape, plans["followed"]))
+    not_words = "|".join(map(re.escape, sorted(plans["not_words"], key=len, reverse=True)))
     return (tuple(plans["progress"]), tuple(plans["ahead"]),
-            re.compile(rf"(?:{followed})[^，,。；;:：]{{0,14}}?(?:{words})"))
+            re.compile(rf"(?:{followed})[^，,。；;:：]{{0,14}}?(?:{words})|{not_words}"))
 
 
 @lru_cache(maxsize=4096)
 def categorise(title: str) -> SectionCategory:
     """The category a heading names by its words, or OTHER (kept per heading: reports repeat theirs).
     A heading naming how planned work went (重点工作完成情况, 目标任务推进情况) reviews it, and a
-    plan word that names what the work followed (围绕民政领域重点工作, 按照年初确定的工作任务) is
-    no plan, unless a word places it ahead (下一步, 预计)."""
+    plan word that names what the work followed (围绕民政领域重点工作, 按照年初确定的工作任务), or
+    one inside a word naming no plan (预算单位构成), is no plan, unless a word places it ahead
+    (下一步, 预计)."""
     progress, ahead, followed = _progress_of_plans()
     for category, words in _category_words():
         if category is SectionCategory.PLANS and not any(word in title for word in ahead):

@@ -232,8 +232,9 @@ def _patterns() -> dict[str, re.Pattern]:
     nouns_after = alternation(t["target_noun_after"]["nouns"])
     unit = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternation(t['task_before_unit']['units'])})"
     # 低于市计划, 比目标任务: a level set against a task or target
+    # (the task's number may be named as such: 比年初计划数多2500户, 比目标数高)
     compared_with_task = (rf"(?:{alternation(t['off_target']['comparisons'])})[^，,。；;]{{0,12}}"
-                          rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})")
+                          rf"(?:{alternation(t['off_target']['tasks'] + t['completion_share']['tasks'])})数?")
     sizes = t["list_size"]
     return {
         "list_size_unit": re.compile(rf"(?:{alternation(sizes['units'])})$"),
@@ -241,7 +242,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
         # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事)
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
-                                      rf"\s*(?:{alternation(sizes['between'])})*(?:{alternation(sizes['lists'])})"),
+                                      rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*(?:{alternation(sizes['lists'])})"),
         # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
         # the list's name, then a verb of what it is made of (涉及, 分为), then its parts in its sentence
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
@@ -317,6 +318,9 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# a category of a plan list's items between the count and the list's name (16项工程类民生实事,
+# 19项保障类民生实事)
+LIST_CATEGORY = r"[\u4e00-\u9fff]{1,3}?类"
 # one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
 LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
 
@@ -791,9 +795,10 @@ PERFECTIVE = re.compile(r"(?<![为除])了(?!解)")
 
 
 def _plan_source(c: KindContext) -> bool:
-    """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…: a sentence giving a plan's
-    content by its title (whose words the cues cannot read: titles are blanked) holds its figures,
-    unless what follows the title says them done."""
+    """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…; 根据规划，2025年…: a
+    sentence giving a plan's content by its title (whose words the cues cannot read: titles are
+    blanked), or by 规划 alone before a comma, holds its figures, unless what follows the title
+    says them done."""
     found = None
     for found in _plan_source_pattern().finditer(c.text, c.sentence_start, c.start):
         pass
@@ -804,7 +809,9 @@ def _plan_source(c: KindContext) -> bool:
 def _plan_source_pattern() -> re.Pattern:
     table = _table()["plan_source"]
     documents, plans = alternation(table["documents"]), alternation(table["documents"] + table["plans"])
+    # (a long-term plan named without its title, then the comma opening its content: 根据规划，…)
     return re.compile(rf"(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
+                      rf"|(?:{alternation(table['openings'])})(?:{alternation(table['named_back'])})?(?:{documents})\s*[,，]"
                       rf"|《[^《》\n]{{0,40}}?(?:{plans})》中?(?:{alternation(table['says'])})")
 
 

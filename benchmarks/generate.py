@@ -22,6 +22,8 @@ import shutil
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 import multiprocessing
@@ -120,13 +122,24 @@ def generate(out_dir: str | Path, count: int, seed: int, broken_share: float = 0
     if workers == 1 or count < SERIAL_BELOW:
         lines = list(map(write, plans))
     else:
-        # spawned, not forked: a caller with threads (pytest, Dagster) can fork a child that
-        # waits forever on a lock another thread held at the fork
-        with multiprocessing.get_context("spawn").Pool(workers) as pool:
-            lines = pool.map(write, plans, chunksize=16)
+        lines = _written_in_parallel(write, plans, workers)
     manifest = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     (out_dir / "manifest.jsonl").write_text(manifest, encoding="utf-8")
     return lines
+
+
+def _written_in_parallel(write, plans: list, workers: int) -> list[dict]:
+    """Each plan written by a pool of spawned processes, not forked ones (a caller with threads,
+    pytest or Dagster, can fork a child that waits forever on a lock another thread held at the
+    fork). A worker that dies (a crash in a document library) breaks the pool rather than hanging
+    it, as multiprocessing.Pool would: the corpus is then written in this process, the same bytes,
+    and the death is reported."""
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return list(pool.map(write, plans, chunksize=16))
+    except BrokenProcessPool as exc:
+        print(f"generate: a worker process died ({exc}); writing the corpus in this process", file=sys.stderr)
+        return list(map(write, plans))
 
 
 def read_manifest(out_dir: str | Path) -> list[dict]:

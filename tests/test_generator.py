@@ -1,5 +1,7 @@
 """The benchmark corpus generator: deterministic, the formats and broken share asked for,
 answer keys that match the text, and extraction that scores well on what it writes."""
+import multiprocessing
+import os
 import re
 from pathlib import Path
 
@@ -8,7 +10,7 @@ import lxml.html
 import pytest
 from pdfminer.high_level import extract_text
 
-from benchmarks.generate import ALL_FORMATS, generate, read_manifest
+from benchmarks.generate import ALL_FORMATS, _written_in_parallel, generate, read_manifest
 from benchmarks.templating import load_data, parse_template, qualifiers
 from conftest import read_jsonl
 from transforms.evaluation import Score, score_document
@@ -43,6 +45,18 @@ def test_same_seed_gives_same_bytes_whatever_the_workers(tmp_path):
     first, second = tree_bytes(tmp_path / "a"), tree_bytes(tmp_path / "b")
     assert first == second
     assert first != tree_bytes(tmp_path / "c")
+
+
+def _square_unless_a_worker(plan: int) -> int:
+    """Dies in a worker process on plan 5, as a crash in a document library would."""
+    if plan == 5 and multiprocessing.parent_process() is not None:
+        os._exit(1)
+    return plan * plan
+
+
+def test_a_worker_that_dies_leaves_the_corpus_written_not_hung(capfd):
+    assert _written_in_parallel(_square_unless_a_worker, list(range(40)), 2) == [n * n for n in range(40)]
+    assert "a worker process died" in capfd.readouterr().err
 
 
 def test_good_files_take_every_format_and_text_encoding(corpus):

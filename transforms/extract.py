@@ -49,7 +49,6 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     cues = Cues(text)
     times: dict[int | None, object] = {}
     announced_from = announcement_start(text, meta.report_year)  # a page retelling a year's plan list
-    announced = announced_from is not None
     back = looking_back(text, sections, meta.report_year)  # parts on a period before the report's
     leads = PlanLeads(text)  # where numbered lists open (`plan_list`)
     for sentence, group in groupby(quantities, key=lambda q: _sentence_at(sentences, starts, q.start)):
@@ -91,8 +90,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                     review=category in REVIEW or (category is SectionCategory.OTHER and any(
                         start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
                     column_year=quantity.column_year, report_year=meta.report_year, after_target=after_target,
-                    section_end=section.end if section is not None else None, announced_plan=announced,
-                    announced_from=announced_from or 0,
+                    section_end=section.end if section is not None else None, announced_from=announced_from,
                     plan_leads=leads))
                 after_target = kind is Kind.TARGET
                 decided.append(kind_rule)

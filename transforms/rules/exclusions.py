@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,20 +46,21 @@ def quoted_spans(text: str) -> Spans:
     """Spans of short quoted names and titles; long quotations are prose and are not listed, nor
     are quoted sentences (“修建提灌站1座,改建管网2公里。”: a sentence's end, or clauses longer than a
     slogan's; a title in 《》 may hold either)."""
-    spans = []
+    return Spans(list(_quoted_names(text)))
+
+
+def _quoted_names(text: str) -> Iterator[tuple[int, int]]:
+    """Where each short quoted name or title stands (`quoted_spans`), mark by mark."""
     for opening, closing in NAME_MARKS.items():
         pattern = re.compile(f"{re.escape(opening)}[^{re.escape(closing)}\n]{{1,{LONGEST_NAME}}}{re.escape(closing)}")
-        spans.extend(m.span() for m in pattern.finditer(text) if opening == "《" or not _quoted_sentence(m.group()))
-    return Spans(spans)
+        yield from (m.span() for m in pattern.finditer(text) if opening == "《" or not _quoted_sentence(m.group()))
 
 
 def blank_quoted_names(passage: str) -> str:
     """`passage` with its short quoted names (those quoted_spans lists) blanked, same length: a
     count inside a name (“四个一好”, “两中心一基地”) is the name's, not one the sentence made."""
-    for opening, closing in NAME_MARKS.items():
-        pattern = re.compile(f"{re.escape(opening)}[^{re.escape(closing)}\n]{{1,{LONGEST_NAME}}}{re.escape(closing)}")
-        passage = pattern.sub(lambda m: m.group() if opening != "《" and _quoted_sentence(m.group()) else " " * len(m.group()),
-                              passage)
+    for start, end in _quoted_names(passage):
+        passage = passage[:start] + " " * (end - start) + passage[end:]
     return passage
 
 

@@ -167,8 +167,9 @@ class KindContext:
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
     section_end: int | None = None  # where its section (with its subsections) ends
-    announced_plan: bool = False  # the page's opening reports a year's plan list (`announces_plan`)
-    announced_from: int = 0  # where the sentence announcing it opens (`announcement_start`)
+    # where the sentence opens in which the page's opening reports a year's plan list, None when
+    # it reports none (`announcement_start`)
+    announced_from: int | None = None
     plan_leads: PlanLeads | None = None  # the document's (found here when not given)
 
     @computed_once
@@ -1170,12 +1171,6 @@ def _announcement() -> re.Pattern:
                       rf"|{wills}{within}(?:{lists})")
 
 
-def announces_plan(text: str, report_year: int | None) -> bool:
-    """Whether the page opens by reporting a year's list of projects or tasks decided or issued
-    (`announcement_start`)."""
-    return announcement_start(text, report_year) is not None
-
-
 def announcement_start(text: str, report_year: int | None) -> int | None:
     """Where the sentence opens in which the page announces a year's list of projects or tasks
     decided or issued (丹阳确定2024年政府民生实事项目40项; 2024年…为民办实事项目公布), or None: in
@@ -1223,12 +1218,12 @@ def _opening_lines(text: str, count: int) -> list[tuple[int, str]]:
 
 
 def _announced_plan(c: KindContext) -> bool:
-    """A figure of a page retelling a year's plan list (`announces_plan`), unless its sentence
+    """A figure of a page retelling a year's plan list (`announcement_start`), unless its sentence
     tells how the list was decided (…投票，票决出17项…), it counts the list (40项民生实事项目
     包括:), its sentence speaks of an earlier year (去年, 2023年 in a page on 2024) or measures
     progress against the plan (…,为目标任务的110.37%; 超额完成年度任务), its clause says it done,
     or it stands in a part reviewing the past."""
-    if not c.announced_plan or c.review or c.start < c.announced_from:
+    if c.announced_from is None or c.review or c.start < c.announced_from:
         return False  # (a lead before the announcement reports the progress so far)
     table = _table()["announced_plan"]
     sentence = c.before + c.sentence_after

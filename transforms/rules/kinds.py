@@ -12,7 +12,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `required_sign`: a figure written after a sign of comparison (≥95%, >=21933人, <=5300元/户,
   a performance table's 年度指标值 cell) is a required level, a target, whatever else stands
   near it (满意度≥90%, 完成率≥95% in such a table);
-- `forecast_note`: a bracket right after the figure calls it a forecast (305亿元左右(预计数,下同)),
+- `forecast_note`: a bracket right after the figure calls it a forecast (188亿元左右(预计数,下同)),
   and with 下同 it carries to the figures after it in its sentence, each of its semicolon parts;
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
@@ -56,7 +56,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
-- `streak`: how many periods in a row a record has run (连续33年位居首位, 已连续12年) is actual, in a
+- `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
@@ -594,12 +594,12 @@ def _marks_object(text: str, will: re.Match, tail: str) -> bool:
     return _disposal().search(clause) is not None
 
 
-# a will, a verb of one or two characters, and its clause ends (区医院桂湖院区即将开诊,)
+# a will, a verb of one or two characters, and its clause ends (县医院东院区即将开诊,)
 CLOSING_VERB = re.compile(r"[\u4e00-\u9fff]{1,2}\s*[,，;；]")
 
 
 def _will_closes_clause(text: str, cue: re.Match) -> bool:
-    """区医院鼓山院区完成一期项目建设,区医院桂湖院区即将开诊,…标准提高至84元: a will (即将, a bare
+    """县医院西院区完成一期项目建设,县医院东院区即将开诊,…标准提高至84元: a will (即将, a bare
     将) whose clause, with a subject of its own before it, closes on a bare verb right after it
     tells what that subject is about to do, no more: a later clause is none of its."""
     if not (cue.group("will") is not None or cue.group() in _table()["cue_before"]["own_clause_wills"]):
@@ -666,7 +666,7 @@ def _says_done_after(cue: re.Match, text: str) -> bool:
 
 
 def _streak(c: KindContext) -> bool:
-    """牧区常住居民人均可支配收入连续33年位居…首位, 已连续12年: how many periods in a row a record
+    """农村居民人均可支配收入连续21年位居…首位, 已连续12年: how many periods in a row a record
     has run is the record so far, unless a plan word stands in its own clause (力争连续3年…)."""
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     return unit in _table()["streak"]["periods"] and _patterns()["streak"].search(c.clause_before) is not None \
@@ -1111,14 +1111,14 @@ def _task_in_charge(c: KindContext) -> bool:
     in charge assigns a task, whatever the document; its figures are the task's, unless their
     clause says done (已建成…) or the item stands in a part reviewing the past. The bracket
     closes the figure's item: no outline number or line break before it. The labels may follow
-    the item's sentence unbracketed (…新增100个网点。 牵头领导:王仁洲 责任单位:市交通委)."""
+    the item's sentence unbracketed (…新建公厕12座。 牵头领导:张明 责任单位:市城管局)."""
     if c.review or c.column is not None or _says_done(_without_not_cues(c.clause_before)):
         return False
     window = c.text[c.outer_end:c.outer_end + 300]
     found = _in_charge().search(window)
     if found is not None and not ITEM_BREAK.search(window, 0, found.start()):
         return True
-    # …新辟公交线路10条。 牵头领导:王仁洲 责任单位:市交通委: the labels, unbracketed, right after
+    # …新建公厕12座。 牵头领导:张明 责任单位:市城管局: the labels, unbracketed, right after
     # the item's sentence
     end = SENTENCE_END.search(window)
     return end is not None and window[end.start()] != "\n" and _in_charge_label().match(window, end.end()) is not None
@@ -1307,7 +1307,7 @@ def _forecast_note() -> re.Pattern:
 
 
 def _forecast_noted(c: KindContext) -> bool:
-    """2021年全县实现生产总值305亿元左右(预计数,下同),增长8%;完成…8.9亿元左右,增长8%;…: a
+    """2021年全县实现生产总值188亿元左右(预计数,下同),增长7%;完成…6.2亿元左右,增长6%;…: a
     bracket right after the figure calls it a forecast (a report written before its year's end);
     with 下同 the figures after it in its sentence, each of its semicolon parts, are forecasts too."""
     note = _forecast_note()

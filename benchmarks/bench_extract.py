@@ -1,13 +1,13 @@
 """Extraction on one core against jieba alone: what build_document costs beyond one cut.
 
-    python -m benchmarks.bench_extract [--count 300] [--seed 1] [--repeat 3]
+    python -m benchmarks.bench_extract [--count 300] [--seed 1] [--repeat 3] [--label NAME]
 
 Generates `count` txt reports (benchmarks/generate.py, cached under benchmarks/.cache/), then,
 in this one process, times in CPU seconds (process_time, so other work on the machine shows
 less than in wall time) build_document on every file and jieba.lcut (precise mode, default dictionary, the
 ingest benchmark's reference) on the same cleaned texts. Prints chars/s of each and the ratio
 of build_document to jieba; the best of `repeat` rounds is kept. Writes
-benchmarks/results/extract-<count>.json.
+benchmarks/results/extract-<count>[-<label>].json.
 """
 from __future__ import annotations
 
@@ -74,19 +74,28 @@ def measure(count: int, seed: int, repeat: int) -> dict:
             "when": time.strftime("%Y-%m-%d %H:%M:%S")}
 
 
+def save(result: dict, count: int, label: str | None = None) -> Path:
+    """results/extract-<count>[-<label>].json: a label keeps a trial from overwriting the
+    reference file the README quotes."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"extract-{count}{'-' + label if label else ''}.json"
+    path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_extract", description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--label", help="append to the results file's name (extract-300-LABEL.json)")
     args = parser.parse_args(argv)
     result = measure(args.count, args.seed, args.repeat)
     print(f"{result['files']} txt reports, {result['chars']:,} characters, one core, CPU seconds (best of {args.repeat})")
     print(f"build_document  {result['build_document_seconds']:7.2f} s  {result['build_chars_per_second']:>10,.0f} chars/s")
     print(f"jieba.lcut      {result['jieba_seconds']:7.2f} s  {result['jieba_chars_per_second']:>10,.0f} chars/s")
     print(f"build_document / jieba = {result['build_vs_jieba']:.2f}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"extract-{args.count}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"results: {save(result, args.count, args.label).relative_to(RESULTS.parent.parent)}")
     return 0
 
 

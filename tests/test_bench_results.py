@@ -1,8 +1,8 @@
-"""Where the ingest benchmark writes its results: a labelled trial never overwrites the
+"""Where the ingest and extraction benchmarks write their results: a labelled trial never overwrites the
 reference file the README quotes."""
 import json
 
-from benchmarks import bench_ingest
+from benchmarks import bench_extract, bench_ingest
 
 
 def test_a_label_names_its_own_results_file(tmp_path, monkeypatch):
@@ -15,3 +15,11 @@ def test_a_label_names_its_own_results_file(tmp_path, monkeypatch):
     assert json.loads((tmp_path / "ingest-1000-trial.json").read_text(encoding="utf-8"))["count"] == 1000
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "ingest-1000-cluster2-trial.json", "ingest-1000-trial.json", "ingest-1000.json"]
+
+
+def test_a_label_names_its_own_extraction_results_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench_extract, "RESULTS", tmp_path)
+    assert bench_extract.save({"files": 300}, 300).name == "extract-300.json"
+    assert bench_extract.save({"files": 12}, 300, "trial").name == "extract-300-trial.json"
+    assert json.loads((tmp_path / "extract-300.json").read_text(encoding="utf-8"))["files"] == 300
+    assert json.loads((tmp_path / "extract-300-trial.json").read_text(encoding="utf-8"))["files"] == 12

@@ -89,7 +89,7 @@ MONTHS = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?"  # 
 LEADING_PERIOD = re.compile(rf"^{MONTHS}\s*(?=[\u4e00-\u9fff])")
 # a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
 LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|累计)(?=[\u4e00-\u9fff]{{2}})")
-PERIOD_HEADER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
+PERIOD_HEADER = re.compile(r"(?:\d{4}年(?:末|底)?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
 TITLE_UNITS = re.compile(r"(?:^|\S)[(（]\s*(?P<units>[^()（）\d]{1,12})[)）]\s*$")  # …情况（人、万元）
@@ -304,7 +304,7 @@ def classify_header(header: str) -> Column | None:
             if role == "share":
                 unit = ("%", 1)
             return Column(bare, role, unit)
-    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|上半年|下半年)?", bare):
+    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|末|底|上半年|下半年)?", bare):
         return Column(bare, "current", unit)
     if unit is not None:
         return Column(bare, "measure", unit)
@@ -430,6 +430,7 @@ UNIT_RULES = (
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
     TableRule("column_picks_note", lambda table, row, column, cell:
               _label_unit(column.header, table) if len(table.note_units) > 1 else None),
+    TableRule("note_percent_or_other", lambda table, row, column, cell: _percent_or_other(row.label, table)),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
@@ -446,6 +447,16 @@ UNIT_RULES = (
 )
 # a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
 COUNT_HEADERS = ("数量", "数", "总数")
+
+
+def _percent_or_other(label: str, table: Table) -> tuple[str, int] | None:
+    """A note of one unit and percent (单位：万人、%, a yearbook's): a row naming a share
+    (占人口比例, 覆盖率) is in percent, any other row in the other unit."""
+    units = table.note_units
+    if len(units) != 2 or ("%", 1) not in units or table.money_note or not label:
+        return None
+    share = re.search(alternation(_words()["label_units"]["percent"]), label)
+    return ("%", 1) if share else next(unit for unit in units if unit != ("%", 1))
 
 
 def _row_written_unit(row: Row) -> tuple[str, int] | None:

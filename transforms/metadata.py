@@ -1622,7 +1622,7 @@ SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
 
 def _section_in(line: str, crumbs: str) -> bool:
     """A site's section named in its breadcrumb (政府信息公开年报): short, no year, no issuer; a
-    headline the breadcrumb ends with (当前位置:主页 > 新闻热点 > 北京:老年人口超370万 百岁老人突破千人)
+    headline the breadcrumb ends with (当前位置:主页 > 新闻热点 > 青山:高龄津贴惠及4.2万老人)
     is the page's own."""
     return line in crumbs and len(line) <= LONGEST_SECTION and not re.search(r"\d{4}|20[Xx]{2}", line) \
         and not _body_pattern().search(line)
@@ -2371,7 +2371,7 @@ def head_of_table(text: str) -> str:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
-# The session line under a work report's title (——在金碧镇第十四届人民代表大会第七次会议上), its day on a
+# The session line under a work report's title (——在青石镇第九届人民代表大会第四次会议上), its day on a
 # line of its own below it or above it, the speaker's perhaps between (镇长 王林 / 2025年1月3日).
 SESSION_LINE = re.compile(r"^[—\-\s]*在[^\n。]{2,40}?(?:代表大会|人大)[^\n。]{0,20}?会议上\s*$", re.MULTILINE)
 DATE_LINE = re.compile(r"^\s*[(（]?(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[)）]?\s*$", re.MULTILINE)
@@ -2817,7 +2817,7 @@ def title_as_written(title: str | None, written: str) -> str | None:
 
 
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
-# Its X may stand unbracketed (关于印发嘉兴市老龄事业发展“十二五”规划的通知), unless a page's 标题 label names the
+# Its X may stand unbracketed (关于印发青山市养老服务发展“十三五”规划的通知), unless a page's 标题 label names the
 # notice itself as its title or its 文号 shows the page is the notice as an official document.
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*(?:《(?P<title>[^《》\n]{4,80})》|(?P<bare>[^《》〈〉<>\n]{4,80}?))\s*的通知")
 

@@ -754,8 +754,8 @@ PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!
 
 
 def _plan_paragraph(c: KindContext) -> bool:
-    """据了解,我省将用两年时间,…全省一共建668所农村福利中心。农村社会福利中心的标准是,…建2000平方米,
-    …全省大约投资五个多亿: a paragraph (a line) whose first sentence says what will be done goes on
+    """记者获悉,全市将用三年时间,…新建42个区域性养老服务中心。每个中心的建设面积,…不少于1500平方米,
+    …总投资约三亿元: a paragraph (a line) whose first sentence says what will be done goes on
     telling that plan in its later sentences, up to one that says something done, standing now or
     past (已, 目前, 去年, a year before the report's); a paragraph opening with 同时, or 此外, goes on
     with the one before it when its own first sentence plans nothing."""
@@ -844,7 +844,7 @@ def _period_ahead(c: KindContext) -> bool:
 
 
 def _goal_lead(c: KindContext) -> bool:
-    """今年主要目标是为10万特困残疾人发放生活补贴;建设100个示范性社区康复站、…;…。: a goal or
+    """今年的重点任务是为3200名困难老人开展居家适老化改造;新建20个村级互助幸福院、…;…。: a goal or
     task that the first semicolon part of the sentence names as what follows holds for each later
     part, unless a part says done before the figure."""
     start = _sentence_opening(c.text, c.sentence_start)
@@ -1307,7 +1307,7 @@ def _forecast_note() -> re.Pattern:
 
 
 def _forecast_noted(c: KindContext) -> bool:
-    """2021年全县实现生产总值188亿元左右(预计数,下同),增长7%;完成…6.2亿元左右,增长6%;…: a
+    """2022年全区社会消费品零售总额95亿元左右(预计数,下同),增长6%;税收…4.1亿元左右,增长5%;…: a
     bracket right after the figure calls it a forecast (a report written before its year's end);
     with 下同 the figures after it in its sentence, each of its semicolon parts, are forecasts too."""
     note = _forecast_note()

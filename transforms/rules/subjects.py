@@ -1719,7 +1719,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     elif before is None and clause_start > floor and text[clause_start - 1] in ",，" \
             and DEED_ONLY.fullmatch(text, clause_start, quantity.outer_start) and ENDS_CLAUSE.match(text, quantity.outer_end) \
             and not re.search(r"\d", text[clause_before(text, clause_start - 1, floor):clause_start]):
-        # 开展习近平法治思想专题集中学习,全年累计开展20余次: a clause of only a verb of doing
+        # 组织执法人员业务培训,全年共组织12期: a clause of only a verb of doing
         # and its number counts what the clause before it names
         before = _of_clause_before(stream, clause_start, floor, counts)
     after_start, after_end = quantity.outer_end, clause_after(text, quantity.outer_end)
@@ -2551,12 +2551,12 @@ def _category_of_payment(topic: str, payment: str) -> str | None:
 
 
 def _breakdown_before(a: Around, before: int, payment: str) -> bool:
-    """其中农村低保4532户6030人,城镇低保482户645人,当月发放低保金…: the count before the payment's
+    """其中农村低保2108户3417人,城镇低保356户512人,本月支出低保金…: the count before the payment's
     closes a breakdown whose other category's count stands right before it, so the payment is
     the whole programme's."""
     first = before
     while first and a.named[first - 1].subject == a.named[before].subject:
-        first -= 1  # the same group's other count (4532户|6030人)
+        first -= 1  # the same group's other count (2108户|3417人)
     prior = a.named[first - 1].subject if first else None
     return prior is not None and a.quantities[first - 1].unit in PERSON_UNITS \
         and _category_of_payment(_topic(prior) or "", payment) is not None

@@ -84,9 +84,17 @@ def history_check_results(con, run_id: str) -> tuple[list, SuiteRun]:
 
 
 def _plain(value):
-    """JSON-safe copy of an observed-values dict (numpy scalars and tuples made plain)."""
+    """JSON-safe copy of an observed-values dict: numpy scalars and tuples made plain, dates and
+    times (a publish date a check saw, numpy's or pandas' too) in ISO form, NaN as null, anything
+    else as its text: a value a check observed must never fail the run."""
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    return value.item() if hasattr(value, "item") else value
+    if hasattr(value, "item") and not hasattr(value, "isoformat"):
+        value = value.item()  # numpy scalar; a datetime64 becomes a datetime (or an int of ns)
+    if hasattr(value, "isoformat"):
+        return None if value != value else value.isoformat()  # pandas' NaT is not equal to itself
+    if isinstance(value, float) and value != value:
+        return None
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)

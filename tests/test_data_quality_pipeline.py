@@ -1,6 +1,7 @@
 """Data quality end to end: planted errors in real runs give the right ERROR/WARN outcomes,
 quarantine, dq_results, Data Docs and alerts that arrive once. A report without a year is no
-error: it loads with a WARN (the report_year policy); nor is a rule that raises on one sentence."""
+error: it loads with a WARN (the report_year policy); nor is a rule that raises on one sentence, nor
+a date a check observed (its values reach the run's metadata as JSON)."""
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -24,6 +25,9 @@ GOOD_2023 = report("2023年", "全年发放城乡低保资金1367.6万元，保�
 SLIPPED_2024 = report("2024年", "全年发放城乡低保资金1385.2元，保障城乡低保对象17120人，养老服务覆盖率达120%。")
 # no year anywhere: it loads with report_year null and a WARN
 NO_YEAR = report("", "全年办理结婚登记1400对。")
+# dated before the year it covers: publish_date_in_period fails with dates among its observed
+# values (a real page did so, and the run once failed turning them into Dagster metadata)
+EARLY_DATE = f"{AGENCY}2024年工作总结\n发布日期：2023-05-10\n一、主要工作\n全年办理收养登记9件。\n"
 # read by an extractor that gets its offsets wrong (planted below): structurally wrong rows
 BAD_OFFSETS = report("2024年", "全年办理离婚登记300对。")
 # a subject rule raises on its second sentence (planted below): the report loads, that
@@ -67,7 +71,7 @@ def env(tmp_path, monkeypatch, webhook, plant_subject_rule_bug):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     files = {"wuxi-2023.txt": GOOD_2023, "wuxi-2024.txt": SLIPPED_2024, "no-year.txt": NO_YEAR,
-             "bad-offsets.txt": BAD_OFFSETS, "rule-bug.txt": RULE_BUG}
+             "bad-offsets.txt": BAD_OFFSETS, "rule-bug.txt": RULE_BUG, "early-date.txt": EARLY_DATE}
     for name, text in files.items():
         (inbox / name).write_text(text, encoding="utf-8")
     plant_offset_fault(monkeypatch)
@@ -102,7 +106,8 @@ def test_planted_errors(env, webhook, capsys):
     assert summary.success, summary.error
     failed = {(c.name, c.severity) for c in summary.checks if not c.passed}
     assert {("raw_matches_text", "ERROR"), ("report_year_present", "WARN"), ("no_tenfold_jump", "WARN"),
-            ("percentage_in_range", "WARN"), ("rules_read_whole_document", "WARN")} <= failed
+            ("percentage_in_range", "WARN"), ("rules_read_whole_document", "WARN"),
+            ("publish_date_in_period", "WARN")} <= failed
 
     with duckdb.connect(str(env / "w.duckdb"), read_only=True) as con:
         loaded = {p.rsplit("/", 1)[1] for (p,) in con.execute("SELECT source_path FROM documents").fetchall()}
@@ -113,7 +118,7 @@ def test_planted_errors(env, webhook, capsys):
         bug_figures = con.execute("SELECT value, subject FROM metrics JOIN documents USING (document_id)"
                                   " WHERE source_path LIKE '%rule-bug.txt' ORDER BY value").fetchall()
     # the ERROR document alone is kept out; the one without a year and the one a rule raised on load
-    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt", "no-year.txt", "rule-bug.txt"}
+    assert loaded == {"wuxi-2023.txt", "wuxi-2024.txt", "no-year.txt", "rule-bug.txt", "early-date.txt"}
     assert failures == [("sentence 3: IndexError: planted: list index out of range",)]
     assert bug_figures == [(12.0, "收养登记"), (4242.0, None)]
     assert statuses["bad-offsets.txt"] == "quarantined" and statuses["no-year.txt"] == "loaded"
@@ -124,7 +129,8 @@ def test_planted_errors(env, webhook, capsys):
 
     alerts = [json.loads(line) for line in (env / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {a["check"] for a in alerts} >= {"raw_matches_text", "report_year_present", "no_tenfold_jump",
-                                            "percentage_in_range", "rules_read_whole_document"}
+                                            "percentage_in_range", "rules_read_whole_document",
+                                            "publish_date_in_period"}
     assert all(a["query"].startswith("govreport query") for a in alerts if a["document_id"])
     delivered = [a for payload in received for a in payload["alerts"]]
     assert {a["check"] for a in delivered} == {a["check"] for a in alerts}
@@ -144,3 +150,23 @@ def test_planted_errors(env, webhook, capsys):
     assert govreport(["checks"]) == 0
     out = capsys.readouterr().out
     assert "no_tenfold_jump" in out and "Data Docs:" in out
+
+
+def test_observed_values_become_json_whatever_their_type():
+    """What a check observed goes into Dagster metadata as JSON: dates, numpy and pandas scalars,
+    missing values and anything else a frame may hold."""
+    from datetime import date
+    from decimal import Decimal
+
+    import numpy as np
+    import pandas as pd
+
+    from orchestration.quality import _plain
+
+    observed = {"pairs": [(pd.Timestamp("2023-05-10"), date(2024, 1, 1))], "day": np.datetime64("2024-02-03"),
+                "count": np.int64(3), "share": np.float64(0.5), "missing": [pd.NaT, float("nan"), None],
+                "amount": Decimal("12.50")}
+    assert json.loads(json.dumps(_plain(observed))) == {
+        "pairs": [["2023-05-10T00:00:00", "2024-01-01"]], "day": "2024-02-03", "count": 3, "share": 0.5,
+        "missing": [None, None, None], "amount": "12.50"}
+    dg.MetadataValue.json(_plain(observed))  # what the check results carry

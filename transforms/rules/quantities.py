@@ -565,7 +565,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 found.append(quantity)
     tables = table_reading(text)
     found = _drop_overlaps(tables.quantities + _in_table_cells(found, tables), len(tables.quantities))
-    found += quantities_sharing_unit(text, found)
+    shared = quantities_sharing_unit(text, found)
+    taken = {q.start for q in shared}  # a list item's own reading (补贴…3722万 as money) gives way to the list's
+    found = [q for q in found if q.start not in taken] + shared
     found = _sharing_bound(text, sorted(found, key=lambda q: q.start))
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

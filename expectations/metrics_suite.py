@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from expectations.checks import CheckOutcome, SuiteRun, names_and_descriptions
 from expectations.gx_runner import Batch, import_gx, run_suite
 from expectations.vocabulary import (counting_units, indicator_unit_pairs, percent_units,
-                                     plausible_limits, rate_change_words)
+                                     over_whole_words, plausible_limits, rate_change_words)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -199,12 +199,12 @@ def _indicator_units(indicator: pd.Series, unit: pd.Series) -> pd.Series:
 
 
 def _share_percentage_flags(subject: pd.Series, unit: pd.Series) -> Any:
-    """True for % rows whose subject is no rate of change.
+    """True for % rows whose subject is no rate of change nor a share of a plan.
 
-    Growth and decline rates (`同比增长150%`) may exceed 100, shares may not; the subject
-    tells them apart.
+    Growth and decline rates (`同比增长150%`), shares of a plan or task (`完成目标任务的110%`) and
+    gross rates may exceed 100, other shares may not; the subject tells them apart.
     """
-    pattern = "|".join(re.escape(word) for word in rate_change_words())
+    pattern = "|".join(re.escape(word) for word in (*rate_change_words(), *over_whole_words()))
     is_rate = subject.fillna("").astype(str).str.contains(pattern, regex=True)
     is_percent = (unit == PERCENT_UNIT).fillna(False).astype(bool)
     return (is_percent & ~is_rate).to_numpy(dtype=bool)

@@ -34,6 +34,10 @@ def rate_change_words() -> tuple[str, ...]:
     return read_words("rate_change_words.txt")
 
 
+def over_whole_words() -> tuple[str, ...]:
+    return read_words("over_whole_words.txt")
+
+
 def core_indicators() -> tuple[str, ...]:
     return read_words("core_indicators.txt")
 

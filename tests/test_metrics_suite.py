@@ -154,6 +154,15 @@ def test_negative_share_fails_its_range_and_a_negative_rate_passes():
     assert outcome(outcomes, "percentage_in_range").failing_metric_ids == ("n:1:3",)
 
 
+def test_a_share_of_a_plan_or_a_gross_rate_may_pass_a_hundred():
+    rows = [row("p:1:5", subject="目标任务", value=110.37, unit="%", raw="110.37%"),
+            row("p:6:9", subject="预算执行率", value=104.3, unit="%", raw="104.3%"),
+            row("p:10:14", subject="初中毛入学率", value=101.9, unit="%", raw="101.9%"),
+            row("p:15:18", subject="城乡低保覆盖率", value=104.0, unit="%", raw="104%")]
+    outcome_of_range = outcome(validate_metrics(frame(*rows), KNOWN_UNITS), "percentage_in_range")
+    assert outcome_of_range.failing_metric_ids == ("p:15:18",)
+
+
 def test_negative_count_and_amount_warn():
     rows = [row("m:1:3", value=-3.0, raw="-3人"), row("m:4:9", subject="资金", value=-5e4, unit="元", raw="-5万元")]
     outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)

@@ -31,7 +31,7 @@ from orchestration.quality import (
 from orchestration.resources import DataDocs, Progress, ReportSources, SharedFolder, Warehouse
 from orchestration.runs import RUN_PROCESS_TAG, remove_run_staging, this_process
 from transforms.batch import Failure
-from transforms.pipeline import content_hash
+from transforms.model import content_hash
 from transforms.tables import indicators_frame
 from transforms.version import extractor_version
 from warehouse import load_batch, refresh_regions, replace_indicators, table_counts

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orchestration.partitions import BatchFile
-from transforms.pipeline import content_hash
+from transforms.model import content_hash
 
 SKIPPED_NAMES = (".", "~$")  # hidden files and Office lock files are not reports
 SIDECAR_SUFFIX = ".meta.json"  # r001.meta.json beside r001.txt: what the page showed, not a report

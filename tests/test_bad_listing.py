@@ -125,3 +125,16 @@ def test_a_batch_with_a_gbk_name_an_unreadable_file_and_folder_and_a_vanishing_f
             if path.exists():
                 path.chmod(0o755)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def test_listing_and_hashing_import_none_of_the_rules():
+    """A rerun with nothing new lists and hashes the inbox and stops: it must not pay for
+    importing the extraction rules (a second or more of a rerun's ten)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, orchestration.inbox; "
+            "assert 'transforms.pipeline' not in sys.modules, 'the pipeline was imported'; "
+            "assert not [m for m in sys.modules if m.startswith('transforms.rules.')], 'a rule module was imported'")
+    subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], check=True)

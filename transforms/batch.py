@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from transforms.model import Document
-from transforms.pipeline import UnreadableDocument, build_document, content_hash, read_file
+from transforms.model import Document, content_hash
+from transforms.pipeline import UnreadableDocument, build_document, read_file
 
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 AHEAD = 400  # files handed to the workers before their results are taken

@@ -4,6 +4,7 @@ Every offset (`start`, `end`) points into `Document.text`, the cleaned text that
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -127,3 +128,9 @@ class Document:
     # what a rule failed to read, one line each (`metadata: …`, `sentence 12: …`): a rule's bug
     # costs the fields it decides, not the report (the figures stay, read without that rule)
     rule_failures: list[str] = field(default_factory=list)
+
+
+def content_hash(data: bytes) -> str:
+    """A document's id: the SHA-256 of its bytes (here, not in the pipeline, so that listing and
+    hashing an inbox imports none of the rules)."""
+    return hashlib.sha256(data).hexdigest()

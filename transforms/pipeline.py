@@ -1,7 +1,6 @@
 """File bytes → Document: read, clean, recover metadata and structure, extract mentions."""
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import replace
@@ -10,7 +9,7 @@ from pathlib import Path
 from transforms.clean import clean_text, normalise_characters
 from transforms.extract import cut_document, extract_mentions
 from transforms.metadata import extract_meta, title_as_written
-from transforms.model import Document, DocumentMeta, Mention
+from transforms.model import Document, DocumentMeta, Mention, content_hash
 from transforms.readers import MAX_INPUT_BYTES, UnreadableDocument, check_input_size, read_bytes
 from transforms.rules.quantities import find_quantities
 from transforms.search_terms import sentence_terms
@@ -18,10 +17,6 @@ from transforms.simplify import to_simplified
 from transforms.structure import parse_sections, split_sentences
 
 __all__ = ["UnreadableDocument", "build_document", "read_file", "read_document", "mention_record"]
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def build_document(data: bytes, source_path: str) -> Document:

@@ -577,7 +577,8 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
             f"|{table['strive']}|(?P<will>{table['will']})")
-    return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
+    not_cues = f"{alternation(table['not_cues'])}|{table['budget_accounts']}"
+    return re.compile(cues), re.compile(not_cues), re.compile(alternation(table["done"]))
 
 
 @cache

@@ -867,7 +867,7 @@ def _goal_lead_pattern() -> re.Pattern:
 
 
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 占计划投资的99%,
-# 年度计划完成率49.8%)
+# 年度计划完成率49.8%, a year's budget: 支出完成3.2亿元，占年预算的61%)
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
 # or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
 # 优化,): a verb of two characters after an adverb of change, no object after it
@@ -881,7 +881,9 @@ NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d
 # clause is the plan as a thing, the place the object is put (将公益性公墓纳入城乡建设规划,
 # 该村被纳入全县统一规划建设中), no plan word of what follows
 INCLUDED_IN = re.compile(r"(?:纳入|列入|编入)[^,，;；。!?！？\n]*$")
-PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
+# cue words that are nouns too (a deadline, 到2025年，, stays a cue); a year's budget measured
+# against (占年预算的52.3%) is one as much as a plan
+PLAN_NOUNS = ("计划", "规划", "年预算")
 
 
 def _names_a_plan(text: str, cue: re.Match) -> bool:

@@ -873,9 +873,11 @@ def _goal_lead_pattern() -> re.Pattern:
 # 优化,): a verb of two characters after an adverb of change, no object after it
 # or part of the name of a category of information, a plan among the kinds of documents counted
 # (规划计划信息2条, 计划总结信息12条, 规划计划类信息: a 政府信息公开 report's categories; not 信息化)
+# or naming, by 的 and a clause closing on 之一, a class of the plan's that the subject is one of
+# (该镇是全市城镇体系规划的重点镇之一，辖12个村: what the place is, no plan of what follows)
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|[\u4e00-\u9fff]{0,4}的\s*[\d.]+\s*%|完成率|中(?!的)"
-                                 r"|(?:计划|规划|总结)?类?信息(?!化)"
+                                 r"|(?:计划|规划|总结)?类?信息(?!化)|的[\u4e00-\u9fff]{1,12}之一\s*[,，;；。]"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 # a verb putting something into a plan (纳入…建设规划, 列入年度计划): the plan word after it in its
 # clause is the plan as a thing, the place the object is put (将公益性公墓纳入城乡建设规划,

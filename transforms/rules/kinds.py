@@ -586,12 +586,19 @@ def _disposal() -> re.Pattern:
     return re.compile(_table()["cue_before"]["disposal"])
 
 
+@cache
+def _will_verb() -> re.Pattern:
+    return re.compile(_table()["cue_before"]["will_verbs"])
+
+
 def _marks_object(text: str, will: re.Match, tail: str) -> bool:
     """Whether a bare 将 marks the object of a verb later in its clause (将低保标准提高到…, 将全镇
     划分为529个网格, 将…纳入…): a verb taking it to a place or a result. `tail` goes on with the
     clause when `text` ends inside it (the figure and the rest of its clause)."""
     found = CLAUSE_BREAK.search(text, will.end())
     clause = text[will.end():found.start()] if found else text[will.end():] + tail
+    if _will_verb().match(clause):
+        return False  # 届时将有3条铁路…在…交汇: 将 before a verb (有, 是) is the future, no object
     return _disposal().search(clause) is not None
 
 

@@ -39,7 +39,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
-  clause says done, before or after it: 其中5项已完成), or in a
+  clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
+  其中8个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
@@ -473,8 +474,10 @@ def _part_of_target(c: KindContext) -> bool:
         return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
-    # a part its clause says done, before or after it (其中5项已完成): what was done of the target
-    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after)
+    # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
+    # so is one its clause then measures against the target (其中8个项目完成年度目标)
+    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after) \
+        and not _measured_after(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
@@ -512,7 +515,15 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
-        and not _says_done(_without_not_cues(opening)) and not _says_done(c.clause_after)
+        and not _says_done(_without_not_cues(opening)) and not _says_done(c.clause_after) \
+        and not _measured_after(c)
+
+
+def _measured_after(c: KindContext) -> bool:
+    """其中8个项目完成年度目标，1个项目未完成年度目标: the part's clause, after it, measures it
+    against the target (met, or not: 完成/超过/未完成 a period's task), so the figure counts the
+    parts as they came out, actual."""
+    return bool(_patterns()["share_of_plan"].search(c.clause_after))
 
 
 # what a plan sets after its word: a figure, or a total (计划…共投资 亿元, its figure lost);

@@ -40,7 +40,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
-  其中8个项目完成年度目标), or in a
+  其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
@@ -59,10 +59,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure;
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
-- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
-  将…纳入…; held up to a colon; leading no `plan_paragraph`; a will closing its clause on a bare
+  将…纳入…, unless 将 stands right before a verb: 届时将有5条高速公路在县城交汇; held up to a
+  colon; leading no `plan_paragraph`; a will closing its clause on a bare
   verb after a subject of its own is that clause's: …院区即将开诊,…提高至84元), the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   争取 before a time of now or ahead: 争取年内新增…, 争取2014年… not before the report's year,
@@ -74,7 +75,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; the plan a thing is put in: 纳入…统一规划
+  考核安排,; 完成年计划的100%, 占年预算的61%; 年度计划完成率; a class of the plan's the subject
+  is one of: 是…规划的重点镇之一,; 列入…计划中; the plan a thing is put in: 纳入…统一规划
   建设中; one closing its sentence: …予以布点和规划。; a programme's 计划 right before its
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
@@ -475,7 +477,7 @@ def _part_of_target(c: KindContext) -> bool:
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
-    # so is one its clause then measures against the target (其中8个项目完成年度目标)
+    # so is one its clause then measures against the target (其中10个项目完成年度目标)
     return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after) \
         and not _measured_after(c)
 
@@ -520,7 +522,7 @@ def _breakdown_of_plan(c: KindContext) -> bool:
 
 
 def _measured_after(c: KindContext) -> bool:
-    """其中8个项目完成年度目标，1个项目未完成年度目标: the part's clause, after it, measures it
+    """其中10个项目完成年度目标，2个项目未完成年度目标: the part's clause, after it, measures it
     against the target (met, or not: 完成/超过/未完成 a period's task), so the figure counts the
     parts as they came out, actual."""
     return bool(_patterns()["share_of_plan"].search(c.clause_after))
@@ -609,7 +611,7 @@ def _marks_object(text: str, will: re.Match, tail: str) -> bool:
     found = CLAUSE_BREAK.search(text, will.end())
     clause = text[will.end():found.start()] if found else text[will.end():] + tail
     if _will_verb().match(clause):
-        return False  # 届时将有3条铁路…在…交汇: 将 before a verb (有, 是) is the future, no object
+        return False  # 届时将有5条高速公路在县城交汇: 将 before a verb (有, 是) is the future, no object
     return _disposal().search(clause) is not None
 
 
@@ -902,7 +904,7 @@ NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d
 # 该村被纳入全县统一规划建设中), no plan word of what follows
 INCLUDED_IN = re.compile(r"(?:纳入|列入|编入)[^,，;；。!?！？\n]*$")
 # cue words that are nouns too (a deadline, 到2025年，, stays a cue); a year's budget measured
-# against (占年预算的52.3%) is one as much as a plan
+# against (占年预算的61%) is one as much as a plan
 PLAN_NOUNS = ("计划", "规划", "年预算")
 
 

@@ -39,7 +39,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   marking what has the task (有扶贫任务乡镇的农村低保27954户; 有危房改造任务1200户 is one), nor a
   task its clause says done with no share of it after (完成勘界任务108公里);
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
-  clause says done, before or after it: 其中5项已完成), or in a
+  clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
+  其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
@@ -58,10 +59,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure;
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
-- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 确保, 将新增,
+- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
-  将…纳入…; held up to a colon; leading no `plan_paragraph`; a will closing its clause on a bare
+  将…纳入…, unless 将 stands right before a verb: 届时将有5条高速公路在县城交汇; held up to a
+  colon; leading no `plan_paragraph`; a will closing its clause on a bare
   verb after a subject of its own is that clause's: …院区即将开诊,…提高至84元), the modal 要: 今年要新建…, 还要完成…,
   争取…达到 with both words in one clause,
   争取 before a time of now or ahead: 争取年内新增…, 争取2014年… not before the report's year,
@@ -73,7 +75,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
   names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
-  考核安排,; 完成年计划的100%; 年度计划完成率; 列入…计划中; the plan a thing is put in: 纳入…统一规划
+  考核安排,; 完成年计划的100%, 占年预算的61%; 年度计划完成率; a class of the plan's the subject
+  is one of: 是…规划的重点镇之一,; 列入…计划中; the plan a thing is put in: 纳入…统一规划
   建设中; one closing its sentence: …予以布点和规划。; a programme's 计划 right before its
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
@@ -473,8 +476,10 @@ def _part_of_target(c: KindContext) -> bool:
         return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
-    # a part its clause says done, before or after it (其中5项已完成): what was done of the target
-    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after)
+    # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
+    # so is one its clause then measures against the target (其中10个项目完成年度目标)
+    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after) \
+        and not _measured_after(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
@@ -512,7 +517,15 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
-        and not _says_done(_without_not_cues(opening)) and not _says_done(c.clause_after)
+        and not _says_done(_without_not_cues(opening)) and not _says_done(c.clause_after) \
+        and not _measured_after(c)
+
+
+def _measured_after(c: KindContext) -> bool:
+    """其中10个项目完成年度目标，2个项目未完成年度目标: the part's clause, after it, measures it
+    against the target (met, or not: 完成/超过/未完成 a period's task), so the figure counts the
+    parts as they came out, actual."""
+    return bool(_patterns()["share_of_plan"].search(c.clause_after))
 
 
 # what a plan sets after its word: a figure, or a total (计划…共投资 亿元, its figure lost);
@@ -577,12 +590,18 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     words = "|".join(WITHIN_CLAUSE.join(map(re.escape, cue.split("…"))) for cue in table["cues"])
     cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
             f"|{table['strive']}|(?P<will>{table['will']})")
-    return re.compile(cues), re.compile(alternation(table["not_cues"])), re.compile(alternation(table["done"]))
+    not_cues = f"{alternation(table['not_cues'])}|{table['budget_accounts']}"
+    return re.compile(cues), re.compile(not_cues), re.compile(alternation(table["done"]))
 
 
 @cache
 def _disposal() -> re.Pattern:
     return re.compile(_table()["cue_before"]["disposal"])
+
+
+@cache
+def _will_verb() -> re.Pattern:
+    return re.compile(_table()["cue_before"]["will_verbs"])
 
 
 def _marks_object(text: str, will: re.Match, tail: str) -> bool:
@@ -591,6 +610,8 @@ def _marks_object(text: str, will: re.Match, tail: str) -> bool:
     clause when `text` ends inside it (the figure and the rest of its clause)."""
     found = CLAUSE_BREAK.search(text, will.end())
     clause = text[will.end():found.start()] if found else text[will.end():] + tail
+    if _will_verb().match(clause):
+        return False  # 届时将有5条高速公路在县城交汇: 将 before a verb (有, 是) is the future, no object
     return _disposal().search(clause) is not None
 
 
@@ -866,21 +887,25 @@ def _goal_lead_pattern() -> re.Pattern:
 
 
 # or joined to another noun (…计划和…安排,), or measured against (完成年计划的100%, 占计划投资的99%,
-# 年度计划完成率49.8%)
+# 年度计划完成率49.8%, a year's budget: 支出完成3.2亿元，占年预算的61%)
 # or holding what is put in it (列入年度计划中, 学法计划中融入…; 计划中的项目 is planned)
 # or the subject of a change in its state that closes the clause (统筹规划不断加强, 布局规划进一步
 # 优化,): a verb of two characters after an adverb of change, no object after it
 # or part of the name of a category of information, a plan among the kinds of documents counted
 # (规划计划信息2条, 计划总结信息12条, 规划计划类信息: a 政府信息公开 report's categories; not 信息化)
+# or naming, by 的 and a clause closing on 之一, a class of the plan's that the subject is one of
+# (该镇是全市城镇体系规划的重点镇之一，辖12个村: what the place is, no plan of what follows)
 CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|[\u4e00-\u9fff]{0,4}的\s*[\d.]+\s*%|完成率|中(?!的)"
-                                 r"|(?:计划|规划|总结)?类?信息(?!化)"
+                                 r"|(?:计划|规划|总结)?类?信息(?!化)|的[\u4e00-\u9fff]{1,12}之一\s*[,，;；。]"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
 # a verb putting something into a plan (纳入…建设规划, 列入年度计划): the plan word after it in its
 # clause is the plan as a thing, the place the object is put (将公益性公墓纳入城乡建设规划,
 # 该村被纳入全县统一规划建设中), no plan word of what follows
 INCLUDED_IN = re.compile(r"(?:纳入|列入|编入)[^,，;；。!?！？\n]*$")
-PLAN_NOUNS = ("计划", "规划")  # cue words that are nouns too (a deadline, 到2025年，, stays a cue)
+# cue words that are nouns too (a deadline, 到2025年，, stays a cue); a year's budget measured
+# against (占年预算的61%) is one as much as a plan
+PLAN_NOUNS = ("计划", "规划", "年预算")
 
 
 def _names_a_plan(text: str, cue: re.Match) -> bool:

@@ -37,8 +37,16 @@ def qualifier_before(text: str, start: int) -> tuple[str, Qualifier] | None:
     end = opener.start() if opener else start
     if not text.endswith(_before_words(), 0, end):  # one test for all (most figures have none)
         return None
-    return next(((text[end - len(word):start], q) for word, q in _longest_first("before")
-                 if text.endswith(word, 0, end)), None)
+    word, qualifier = next(((word, q) for word, q in _longest_first("before") if text.endswith(word, 0, end)), (None, None))
+    if word is None or text[end - len(word) - 1:end - len(word)] in _word_ends().get(word, ()):
+        return None  # 签约|1.2万人: the word's last character, no bound
+    return text[end - len(word):start], qualifier
+
+
+@cache
+def _word_ends() -> dict[str, list[str]]:
+    """A bound word → the characters before it that make it the end of another word (签|约)."""
+    return load_toml("qualifiers.toml")["word_ends"]
 
 
 # A clause qualifier reaches back to the clause start, but not past another number, and a

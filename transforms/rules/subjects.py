@@ -2259,6 +2259,38 @@ def _rate_of_item(a: Around) -> Subject | None:
     return Subject(item.text + own.text)
 
 
+# A rate named by an act alone (参保率, 参合率, 签约率), in a clause of its own right after a count
+# whose name holds that act, is the rate of what that name puts before the act: 基本医疗保险参保人口
+# 540万人,参保率98.8% → 基本医疗保险参保率 (session 21's ruling: a rate is named with its item), the
+# verb of recording before the act left out (…养老保险登记参保 → 养老保险参保率). After a later part
+# of a list (…和普通参保人员2032人,参保率98%) the rate is the whole list's, as written.
+RATE_OF_ACT_LEAD = re.compile(r"\s*[,，]\s*(?P<rate>[\u4e00-\u9fff]{2}率)\s*(?:已|均|分别)?\s*(?:为|达到|达|是|超过)?\s*")
+LIST_LINK = re.compile(r"[、和及与]\s*$")
+
+
+def _rate_of_act(a: Around) -> Subject | None:
+    lead = RATE_OF_ACT_LEAD.fullmatch(a.lead)
+    own, previous = a.own.subject, a.previous
+    if lead is None or own is None or own.text != lead.group("rate") or previous is None \
+            or a.quantity.unit != "%" or unit_kinds()[a.quantities[a.index - 1].unit] == "percent":
+        return None
+    where = previous.text.find(own.text[:2])
+    if where < 2:
+        return None
+    before = a.quantities[a.index - 2].outer_end if a.index > 1 else 0
+    lead_of_previous = a.text[before:a.quantities[a.index - 1].outer_start]
+    named_at = lead_of_previous.rfind(previous.text)
+    if named_at > 0 and LIST_LINK.search(lead_of_previous[:named_at]):
+        return None
+    words = cut_phrase(previous.text[:where])
+    while len(words) > 1 and len(words[-1]) > 1 and word_tag(words[-1]) == "v":
+        words = words[:-1]  # 登记|参保: the record of the act, not what it is of
+    item = "".join(words)
+    if len(item) < 2 or any(RATE_BEFORE_NUMBER.match(word) for word in words):
+        return None  # 人均月补差687元,补差率84%: a sum per head names no item the rate is of
+    return Subject(item + own.text)
+
+
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
     if _compiled(table["task_before"]).search(a.lead) or (
@@ -2851,6 +2883,7 @@ class ContextRule:
 CONTEXT_RULES = (
     ContextRule("share_of_task", _share_of_task),
     ContextRule("rate_of_item", _rate_of_item),
+    ContextRule("rate_of_act", _rate_of_act),
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),

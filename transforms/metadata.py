@@ -189,11 +189,11 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
-                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区)")
+                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
 # A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道, XX社区).
-MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区)")
+MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区|苏木)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -802,13 +802,13 @@ def _superiors(text: str) -> set[str]:
 
 TOWN_BODIES = ("街道", "社区", "居委会", "居民委员会")
 # A town's own government named by its level alone: 街道办事处, 镇人民政府, 社区居委会.
-TOWN_LEVELS = ("街道", "镇", "乡", "社区")
+TOWN_LEVELS = ("街道", "镇", "乡", "社区", "苏木")
 TOWN_GOVERNMENTS = ("办事处", "人民政府", "政府", "居委会", "居民委员会")
 LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
 # The level a place word at the end of a place name gives, longest first.
 LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
                "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
-               "镇": "town", "乡": "town"}
+               "镇": "town", "乡": "town", "苏木": "town"}
 
 
 @cache

@@ -2244,8 +2244,9 @@ COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
 # Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics
 # (某市统计数据集(2022年)), a government's work report to its congress.
 LOOKS_BACK_TITLES = ("年鉴", "统计数据集", "统计资料汇编", "政府工作报告")
-# A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾).
-COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
+# A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾);
+# the last year of a five-year term reviewed with the term (一、2015年和“十二五”工作回顾).
+COVERED_YEAR = re.compile(rf"{YEAR}(?:和[“\"]?[十一二三四五]{{2,3}}五[”\"]?(?:时期)?)?[^\s,，。:：]{{0,4}}?回顾")
 # A year whose digits a PDF's text layer split with a space (截至6月底,201 7年…, 202 5 年).
 SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 
@@ -2398,8 +2399,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
-        if to_congress and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
-            # its review part named by its year (一、2019年工作回顾): the title's year or the one before it
+        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+            # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
+            # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
 
         # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)

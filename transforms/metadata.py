@@ -1509,6 +1509,7 @@ SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE_MARK = re.compile(r"[,，;；。!！?？]")  # a headline's colon after its subject (某区:…) is no sentence's
 HEADLINE = 30
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
@@ -1542,7 +1543,7 @@ def _news_furniture(line: str) -> bool:
 
 def _title_text(line: str, first: bool = False) -> str:
     """A head line without a page marker or a site's column tag (【工作动态】) before it, a page
-    suffix or a file name's suffix (.docx); the page's first line also without a sharing
+    suffix (…(2), …_第1页) or a file name's suffix (.docx); the page's first line also without a sharing
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
     shared = SHARED_FILE.match(line)
@@ -1554,7 +1555,7 @@ def _title_text(line: str, first: bool = False) -> str:
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
-    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip()))))
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())

@@ -2836,14 +2836,31 @@ def unspaced(title: str | None) -> str | None:
     return SPACED_RUN.sub(lambda m: SPACED_OUT.sub("", m.group()), title) if title else title
 
 
-def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
-    """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
+# What a title read off the lines as read may hold: Chinese characters, ASCII and the marks of Chinese
+# text; none of the box-drawing or bopomofo signs a page decoded in the wrong encoding shows (?。ㄒ唬┲…).
+LEGIBLE = re.compile(r"[\u4e00-\u9fff\x20-\x7e，。、；：？！“”‘’《》〈〉（）【】〔〕—…·%％]+")
+
+
+def _legible(line: str) -> bool:
+    return bool(LEGIBLE.fullmatch(line))
+
+
+def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
+                 head_as_read: list[str] | None = None) -> DocumentMeta:
+    """Metadata from the cleaned text plus any metadata block the reader found on a web page.
+    `head_as_read`: the page's first lines with the breaks it was read with (simplified), where a
+    title the cleaning ran into its neighbours (a breadcrumb, a date line, the body) still stands alone."""
     lines = _nonempty_lines(text)
     page = _fields_from_page_meta(_with_inner_labels({**table_labels(lines), **head_labels(lines), **extract_text_meta(text)[0],
                                                       **(page_meta or {})}))
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
+    as_read = None
+    if title is None and head_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
+        # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
+        as_read = find_title(title_lines(_without_label_pairs(head_as_read)), page)
+        as_read = as_read if as_read and _legible(as_read) else None
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)
@@ -2908,7 +2925,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
-    kind = report_type(read, text, place_issuer)
+    # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
+    # year are still read from the text as cleaned, as when no title was found
+    kind = report_type(read or unspaced(as_read), text, place_issuer)
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
@@ -2928,7 +2947,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if issued_in and read and read.endswith(_document_genres()) and title_year(read) is None:
         year, year_source = int(issued_in["year"]), "body"  # an official document (…实施意见, 乌党发〔2015〕21号): the year it was issued
     return DocumentMeta(
-        title=title,
+        title=title or as_read,
         agency=agency or None,
         report_year=year,
         year_source=year_source,

@@ -1057,7 +1057,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
-        place = _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
+        place = _inner_place(title, 0) or _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place and (zone := ZONE.match(title, len(place))):
@@ -1076,6 +1076,8 @@ def _place_issuer(reading: _Reading) -> str | None:
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
         place, city = _place_at(text, start), None
+        if place and (inner := _inner_place(text, start, province=True)):  # 福建省德化县…: the county, placed by its province
+            start, place = start + len(place), inner
         if place and (town := town_at(text, start + len(place))):
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
@@ -1089,6 +1091,28 @@ def _place_issuer(reading: _Reading) -> str | None:
             return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
+
+
+def _inner_place(text: str, start: int, province: bool = False) -> str | None:
+    """A county or city named right after its province (or a county after its city), by full or short
+    name (福建省德化县, 安徽固镇县, 浙江安吉: a national story's way of placing a county): the inner one's full
+    name; None where either name is shared by several divisions, the second is not inside the first or
+    runs on into a longer name (大连金州新区), or, with `province`, the first is no province."""
+    by_name, names = _divisions_by_name(), _division_names()
+    for end in range(min(len(text), start + 8), start + 1, -1):
+        outer = by_name.get(text[start:end])
+        if outer is None:
+            continue
+        stop = next((stop for stop in range(min(len(text), end + 8), end + 1, -1) if text[end:stop] in by_name), None)
+        if len(outer) != 1 or stop is None or len(inner := by_name[text[end:stop]]) != 1 \
+                or text.startswith(INNER_RUNS_ON, stop):
+            return None
+        prefix = outer[0][:2] if outer[0].endswith("0000") else None if province else outer[0][:4] if outer[0].endswith("00") else None
+        return names[inner[0]] if prefix and inner[0] != outer[0] and inner[0].startswith(prefix) else None
+    return None
+
+
+INNER_RUNS_ON = ("新区", "区", "县", "市", "镇", "乡", "旗", "街道")  # 金州|新区: a name the gazetteer lacks
 
 
 def _town_of_story(text: str, county: str) -> str | None:

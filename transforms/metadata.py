@@ -2849,6 +2849,18 @@ def title_as_written(title: str | None, written: str) -> str | None:
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*(?:《(?P<title>[^《》\n]{4,80})》|(?P<bare>[^《》〈〉<>\n]{4,80}?))\s*的通知")
 
 
+def _joint_issuers(agency: str, lines: list[str], title: str | None) -> str:
+    """Bodies issuing the report together, named side by side on its letterhead, its title's opening
+    or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
+    line writes them, where the issuer found is one; the region stays the one found's."""
+    for line in [TITLE_PREFIX.sub("", title or "").split("关于")[0], *lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
+        pieces = line.split()
+        if len(pieces) >= 2 and agency in pieces and all(
+                PARTY_COMMITTEE.fullmatch(piece) or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
+            return " ".join(pieces)
+    return agency
+
+
 # A title set out one character apart (政 府 工 作 报 告, 工 作 总 结), as a letterhead's heading often is.
 SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 SPACED_RUN = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")
@@ -2944,6 +2956,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = without_redaction(named)
         if region["province"]:
             agency = shortest_agency(agency, region, plain)
+        agency = _joint_issuers(agency, lines, title)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \

@@ -1402,13 +1402,15 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
-    opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels
+    opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels (and
+    # its toolbar's bulleted items: • 关怀版 / • 政务微信 / 您的位置: 首页>…)
     under_labels = opening is not None and opening[0] > 0 \
-        and all(_label_row(line) or _page_furniture(line) for line in lines[:opening[0]])
+        and all(_label_row(line) or _page_furniture(line) or line.startswith(NOT_TITLE_OPENINGS) for line in lines[:opening[0]])
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
-    if first and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) and not starts_heading(first) \
+    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) \
+            and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
                  or ENTRY_HEADING.match(_line_under(lines, at))):

@@ -1075,6 +1075,7 @@ def _place_issuer(reading: _Reading) -> str | None:
             continue  # the figures of a statistics office (记者从枣庄市统计局获悉,…): of the place, no issuer's
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
+        start += 2 if text.startswith("中共", start) else 0  # a place's party committee (中共寮步镇委…): the place's
         place, city = _place_at(text, start), None
         if place and (inner := _inner_place(text, start, province=True)):  # 福建省德化县…: the county, placed by its province
             start, place = start + len(place), inner
@@ -1082,10 +1083,11 @@ def _place_issuer(reading: _Reading) -> str | None:
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
-        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇) or in a text
-            # speaking of its own town (开元镇… 全镇), not 指导镇街
+        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), in a text
+            # speaking of its own town (开元镇… 全镇), or the subject of its first sentence (今年以来,在县委、县政府的
+            # 领导下,柳湾街道…: a summary opening on its issuer), not 指导镇街
             town = town_at(text, start)
-            place = town if town and (text.count(town) > 1 or own == "town") else None
+            place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0) else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(city) + place if city else _full_place(place)

@@ -1395,7 +1395,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                               or _over_yearless_date(line, following) or (glued and _headline(line, glued.group().strip()))):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS + _document_genres()) \
+        repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
+        if following and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
+                and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
             return joined

@@ -189,11 +189,11 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
 TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
-                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区)")
+                  r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
 # A town whose name a sharing site masked (xx镇, ##镇, ××乡, **街道, XX社区).
-MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区)")
+MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区|苏木)")
 
 
 def town_at(text: str, start: int) -> str | None:
@@ -802,13 +802,13 @@ def _superiors(text: str) -> set[str]:
 
 TOWN_BODIES = ("街道", "社区", "居委会", "居民委员会")
 # A town's own government named by its level alone: 街道办事处, 镇人民政府, 社区居委会.
-TOWN_LEVELS = ("街道", "镇", "乡", "社区")
+TOWN_LEVELS = ("街道", "镇", "乡", "社区", "苏木")
 TOWN_GOVERNMENTS = ("办事处", "人民政府", "政府", "居委会", "居民委员会")
 LEVEL_RANK = {"nation": 4, "province": 3, "city": 2, "county": 1, "town": 0}
 # The level a place word at the end of a place name gives, longest first.
 LEVEL_WORDS = {"自治区": "province", "街道": "town", "社区": "town", "地区": "city", "省": "province",
                "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
-               "镇": "town", "乡": "town"}
+               "镇": "town", "乡": "town", "苏木": "town"}
 
 
 @cache
@@ -1057,7 +1057,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
-        place = _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
+        place = _inner_place(title, 0) or _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := town_at(title, len(place))):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place and (zone := ZONE.match(title, len(place))):
@@ -1075,20 +1075,46 @@ def _place_issuer(reading: _Reading) -> str | None:
             continue  # the figures of a statistics office (记者从枣庄市统计局获悉,…): of the place, no issuer's
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
+        start += 2 if text.startswith("中共", start) else 0  # a place's party committee (中共寮步镇委…): the place's
         place, city = _place_at(text, start), None
+        if place and (inner := _inner_place(text, start, province=True)):  # 福建省德化县…: the county, placed by its province
+            start, place = start + len(place), inner
         if place and (town := town_at(text, start + len(place))):
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
-        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇) or in a text
-            # speaking of its own town (开元镇… 全镇), not 指导镇街
+        elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), in a text
+            # speaking of its own town (开元镇… 全镇), or the subject of its first sentence (今年以来,在县委、县政府的
+            # 领导下,柳湾街道…: a summary opening on its issuer), not 指导镇街
             town = town_at(text, start)
-            place = town if town and (text.count(town) > 1 or own == "town") else None
+            place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0) else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(city) + place if city else _full_place(place)
     return _masked_own_town(text)
 
+
+
+def _inner_place(text: str, start: int, province: bool = False) -> str | None:
+    """A county or city named right after its province (or a county after its city), by full or short
+    name (福建省德化县, 安徽固镇县, 浙江安吉: a national story's way of placing a county): the inner one's full
+    name; None where either name is shared by several divisions, the second is not inside the first or
+    runs on into a longer name (大连金州新区), or, with `province`, the first is no province."""
+    by_name, names = _divisions_by_name(), _division_names()
+    for end in range(min(len(text), start + 8), start + 1, -1):
+        outer = by_name.get(text[start:end])
+        if outer is None:
+            continue
+        stop = next((stop for stop in range(min(len(text), end + 8), end + 1, -1) if text[end:stop] in by_name), None)
+        if len(outer) != 1 or stop is None or len(inner := by_name[text[end:stop]]) != 1 \
+                or text.startswith(INNER_RUNS_ON, stop):
+            return None
+        prefix = outer[0][:2] if outer[0].endswith("0000") else None if province else outer[0][:4] if outer[0].endswith("00") else None
+        return names[inner[0]] if prefix and inner[0] != outer[0] and inner[0].startswith(prefix) else None
+    return None
+
+
+INNER_RUNS_ON = ("新区", "区", "县", "市", "镇", "乡", "旗", "街道")  # 金州|新区: a name the gazetteer lacks
 
 
 def _town_of_story(text: str, county: str) -> str | None:
@@ -1369,7 +1395,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                               or _over_yearless_date(line, following) or (glued and _headline(line, glued.group().strip()))):
             return line
         joined = line + following
-        if following and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 and joined.endswith(TITLE_WORDS + _document_genres()) \
+        repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
+        if following and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
+                and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
             return joined
@@ -1378,13 +1406,15 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
-    opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels
+    opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels (and
+    # its toolbar's bulleted items: • 关怀版 / • 政务微信 / 您的位置: 首页>…)
     under_labels = opening is not None and opening[0] > 0 \
-        and all(_label_row(line) or _page_furniture(line) for line in lines[:opening[0]])
+        and all(_label_row(line) or _page_furniture(line) or line.startswith(NOT_TITLE_OPENINGS) for line in lines[:opening[0]])
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
-    if first and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) and not starts_heading(first) \
+    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) \
+            and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
                  or ENTRY_HEADING.match(_line_under(lines, at))):
@@ -1509,6 +1539,7 @@ SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE_MARK = re.compile(r"[,，;；。!！?？]")  # a headline's colon after its subject (某区:…) is no sentence's
 HEADLINE = 30
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
@@ -1542,7 +1573,7 @@ def _news_furniture(line: str) -> bool:
 
 def _title_text(line: str, first: bool = False) -> str:
     """A head line without a page marker or a site's column tag (【工作动态】) before it, a page
-    suffix or a file name's suffix (.docx); the page's first line also without a sharing
+    suffix (…(2), …_第1页) or a file name's suffix (.docx); the page's first line also without a sharing
     site's banner or list number (1、社会股上半年工作总结); a table row with one cell
     (| 民政事业统计月报表 | ||) its cell."""
     shared = SHARED_FILE.match(line)
@@ -1554,7 +1585,7 @@ def _title_text(line: str, first: bool = False) -> str:
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
-    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", PAGE_MARK.sub("", line).strip()))))
+    line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -2244,8 +2275,9 @@ COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
 # Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics
 # (某市统计数据集(2022年)), a government's work report to its congress.
 LOOKS_BACK_TITLES = ("年鉴", "统计数据集", "统计资料汇编", "政府工作报告")
-# A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾).
-COVERED_YEAR = re.compile(rf"{YEAR}[^\s,，。:：]{{0,4}}?回顾")
+# A title's year that is the one its review covers, not the one the report is delivered in (…解读:2024年工作回顾);
+# the last year of a five-year term reviewed with the term (一、2015年和“十二五”工作回顾).
+COVERED_YEAR = re.compile(rf"{YEAR}(?:和[“\"]?[十一二三四五]{{2,3}}五[”\"]?(?:时期)?)?[^\s,，。:：]{{0,4}}?回顾")
 # A year whose digits a PDF's text layer split with a space (截至6月底,201 7年…, 202 5 年).
 SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 
@@ -2398,8 +2430,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
-        if to_congress and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
-            # its review part named by its year (一、2019年工作回顾): the title's year or the one before it
+        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+            # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
+            # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
 
         # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)
@@ -2822,6 +2855,18 @@ def title_as_written(title: str | None, written: str) -> str | None:
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*(?:《(?P<title>[^《》\n]{4,80})》|(?P<bare>[^《》〈〉<>\n]{4,80}?))\s*的通知")
 
 
+def _joint_issuers(agency: str, lines: list[str], title: str | None) -> str:
+    """Bodies issuing the report together, named side by side on its letterhead, its title's opening
+    or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
+    line writes them, where the issuer found is one; the region stays the one found's."""
+    for line in [TITLE_PREFIX.sub("", title or "").split("关于")[0], *lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
+        pieces = line.split()
+        if len(pieces) >= 2 and agency in pieces and all(
+                PARTY_COMMITTEE.fullmatch(piece) or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
+            return " ".join(pieces)
+    return agency
+
+
 # A title set out one character apart (政 府 工 作 报 告, 工 作 总 结), as a letterhead's heading often is.
 SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 SPACED_RUN = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){2,}")
@@ -2833,14 +2878,31 @@ def unspaced(title: str | None) -> str | None:
     return SPACED_RUN.sub(lambda m: SPACED_OUT.sub("", m.group()), title) if title else title
 
 
-def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None) -> DocumentMeta:
-    """Metadata from the cleaned text plus any metadata block the reader found on a web page."""
+# What a title read off the lines as read may hold: Chinese characters, ASCII and the marks of Chinese
+# text; none of the box-drawing or bopomofo signs a page decoded in the wrong encoding shows (?。ㄒ唬┲…).
+LEGIBLE = re.compile(r"[\u4e00-\u9fff\x20-\x7e，。、；：？！“”‘’《》〈〉（）【】〔〕—…·%％]+")
+
+
+def _legible(line: str) -> bool:
+    return bool(LEGIBLE.fullmatch(line))
+
+
+def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
+                 head_as_read: list[str] | None = None) -> DocumentMeta:
+    """Metadata from the cleaned text plus any metadata block the reader found on a web page.
+    `head_as_read`: the page's first lines with the breaks it was read with (simplified), where a
+    title the cleaning ran into its neighbours (a breadcrumb, a date line, the body) still stands alone."""
     lines = _nonempty_lines(text)
     page = _fields_from_page_meta(_with_inner_labels({**table_labels(lines), **head_labels(lines), **extract_text_meta(text)[0],
                                                       **(page_meta or {})}))
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
+    as_read = None
+    if title is None and head_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
+        # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
+        as_read = find_title(title_lines(_without_label_pairs(head_as_read)), page)
+        as_read = as_read if as_read and _legible(as_read) else None
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)
@@ -2900,12 +2962,15 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = without_redaction(named)
         if region["province"]:
             agency = shortest_agency(agency, region, plain)
+        agency = _joint_issuers(agency, lines, title)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
-    kind = report_type(read, text, place_issuer)
+    # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
+    # year are still read from the text as cleaned, as when no title was found
+    kind = report_type(read or unspaced(as_read), text, place_issuer)
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
@@ -2925,7 +2990,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if issued_in and read and read.endswith(_document_genres()) and title_year(read) is None:
         year, year_source = int(issued_in["year"]), "body"  # an official document (…实施意见, 乌党发〔2015〕21号): the year it was issued
     return DocumentMeta(
-        title=title,
+        title=title or as_read,
         agency=agency or None,
         report_year=year,
         year_source=year_source,

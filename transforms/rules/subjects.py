@@ -657,7 +657,11 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
     if counts == "things":
-        return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
+        # a verb before a measure names it (救助|金额, 覆盖|率), but one that makes or adds the
+        # thing measured is the predicate when the thing is named before the measure (新增|农田
+        # 有效灌溉面积, 新建|绿化面积: the added area of the land, not an area of adding)
+        made = verb in CREATING and len(rest) > 1 and "".join(rest[:-1]) not in generic_subjects()
+        return phrase not in generic_subjects() and (made or not phrase.endswith(_measure_heads()))
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
 
 

@@ -2489,6 +2489,8 @@ def _topic_event(a: Around) -> Subject | None:
     own = a.own.subject
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
     topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
+    measure = topic and next((m for m in table["flow_measures"] if topic.endswith(m) and len(topic) > len(m) + 1), None)
+    topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
     return Subject(topic + flow.group("flow")) if topic else None
 
 

@@ -712,6 +712,9 @@ LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
 OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅", "国"}  # 我局, 我委, 我厅: the body the report is by; 我国
+# and the levels written as a word (全街道, 本社区, 全乡镇; 苏木 and 嘎查, the township and the village
+# of Inner Mongolia: 全苏木牧民人均收入 → 牧民人均收入)
+OWN_LEVELS |= {"街道", "社区", "乡镇", "苏木", "嘎查"}
 # The report's own area named by a word of area, not a level (全地区, 本辖区).
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
@@ -1000,6 +1003,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
             run = [*whose, words[-1], *run]
             del words[len(rest):]
+    if words and words[-1] in AREA_WORDS and run and ("".join(run) in generic_subjects() or "".join(run) in AREA_MEASURES) \
+            and _touching(words[-1], run[0]):
+        run.insert(0, words.pop())  # 辖区面积7.2平方公里, 辖区单位12家: the area measured or whose units, not where
     if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
@@ -1106,6 +1112,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     return _subject(run, dropped, longest)
 
 
+# The place's own area (辖区) is a scope before a name (辖区低保户 → 低保户) but what is measured before
+# a measure of extent or a word that names nothing alone (辖区面积, 辖区单位)
+AREA_WORDS = frozenset({"辖区"})
+AREA_MEASURES = frozenset({"面积", "总面积", "单位"})
 LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
 RAISED_TO = frozenset({"至", "到", "后"})
 

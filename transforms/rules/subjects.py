@@ -56,6 +56,9 @@ TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三�
                        r"|(?:第?[一二三四1-4])?季度(?:末|初|底)?)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
+# Right before the number (or its link) 每 and any one measure word says per what (补助每张1万元,
+# 建设资金每所300万元); opening a name (每具最高减免金额) it stays with it.
+PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
@@ -954,6 +957,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
             del words[aside:]
             continue
+        if len(words) > 1 and PER_ONE.match(words[-1]):
+            links.append(words.pop())
+            continue
+        if len(words) > 2 and words[-2] == "每" and (len(words[-1]) == 1 or word_tag(words[-1]) == "q"):
+            links.append(words.pop())  # 建设资金每所300万元, 人口密度每平方公里168人: per what
+            links.append(words.pop())
+            continue
+        if len(words) > 1 and links and _adverb_before_link(words[-1]):
+            links.append(words.pop())  # 符合率都在96.5%以上, 轮椅就发放了970辆: how, not what
+            continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
@@ -1116,6 +1129,12 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
 # a measure of extent or a word that names nothing alone (辖区面积, 辖区单位)
 AREA_WORDS = frozenset({"辖区"})
 AREA_MEASURES = frozenset({"面积", "总面积", "单位"})
+def _adverb_before_link(word: str) -> bool:
+    """An adverb of one character (都, 就, 也, 还) between a name and the link to its number (在, 发放了)
+    says how the figure stands, not what it counts."""
+    return len(word) == 1 and word_tag(word) == "d" and HAN.match(word) is not None
+
+
 LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
 RAISED_TO = frozenset({"至", "到", "后"})
 
@@ -2800,7 +2819,9 @@ def _deed_again(a: Around) -> Subject | None:
             or _family(a.quantities[a.index - 1].unit) != _family(a.quantity.unit):
         return None
     verb = own.text
-    if previous.text.startswith(verb) and len(previous.text) > len(verb) + 1:
+    if previous.text.startswith(verb) and len(previous.text) > len(verb) + 1 and previous.text[len(verb)] != "的":
+        # (申请离婚的数量…,办理离婚的只有16851对: a verb that only opened a relative clause of the
+        # name before counts its own deed, not that name's measure)
         return previous if verb in _words("subject_verbs.txt") or word_tag(verb) == "v" else None
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 

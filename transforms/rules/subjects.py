@@ -1129,10 +1129,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
 # a measure of extent or a word that names nothing alone (辖区面积, 辖区单位)
 AREA_WORDS = frozenset({"辖区"})
 AREA_MEASURES = frozenset({"面积", "总面积", "单位"})
+# Modals of one character before the link (人均可支配收入可达11000元, 年产值能达到2亿元)
+LINK_MODALS = frozenset({"可", "能"})
+
+
 def _adverb_before_link(word: str) -> bool:
-    """An adverb of one character (都, 就, 也, 还) between a name and the link to its number (在, 发放了)
-    says how the figure stands, not what it counts."""
-    return len(word) == 1 and word_tag(word) == "d" and HAN.match(word) is not None
+    """An adverb of one character (都, 就, 也, 还) or a modal (可, 能) between a name and the link to
+    its number (在, 发放了, 达) says how the figure stands, not what it counts."""
+    return len(word) == 1 and (word_tag(word) == "d" or word in LINK_MODALS) and HAN.match(word) is not None
 
 
 LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it

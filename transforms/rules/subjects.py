@@ -832,6 +832,12 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:
             run = [*_split_verb(first), *run[1:]]
+        elif len(run) > 2 and len(first) > 1 and word_tag(first) == "v" and first not in domain_terms() \
+                and (is_place(run[1]) or _leading_place(run[1:])):
+            # 补助|合肥市|省级福利彩票公益金: a verb before a place names no kind of what follows (a
+            # place is no verb's modifier): it is the predicate, done for or at the place
+            dropped.append(first)
+            run = run[1:]
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]

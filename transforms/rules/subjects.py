@@ -543,7 +543,8 @@ def _take_run(words: list[str]) -> list[str]:
         run.insert(0, words.pop())
         if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
             run.insert(0, words.pop())  # 全区|性: what the suffix makes a modifier of, though a strip word alone
-            break
+            if run[1] != CLASS_MARK:
+                break  # a class's name reads on (规划|计划|类|信息: the class 规划计划)
         if words and words[-1] in BINDING_VERBS and len(run[0]) == 1 and HAN.match(run[0]) \
                 and word_tag(run[0]) not in NAMELESS_TAGS and _touching(words[-1], run[0]):
             run.insert(0, words.pop())  # 在|岗|人员: the character the verb binds is no word alone

@@ -56,6 +56,9 @@ TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三�
                        r"|(?:第?[一二三四1-4])?季度(?:末|初|底)?)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
 RATE_WORD = re.compile(r"^每(?:人|户|名)?每?(?:月|年|季度|天|日|周)$|^每(?:人|户|期|次|场|个)$")
+# Right before the number (or its link) 每 and any one measure word says per what (补助每张1万元,
+# 建设资金每所300万元); opening a name (每具最高减免金额) it stays with it.
+PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
@@ -540,7 +543,8 @@ def _take_run(words: list[str]) -> list[str]:
         run.insert(0, words.pop())
         if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
             run.insert(0, words.pop())  # 全区|性: what the suffix makes a modifier of, though a strip word alone
-            break
+            if run[1] != CLASS_MARK:
+                break  # a class's name reads on (规划|计划|类|信息: the class 规划计划)
         if words and words[-1] in BINDING_VERBS and len(run[0]) == 1 and HAN.match(run[0]) \
                 and word_tag(run[0]) not in NAMELESS_TAGS and _touching(words[-1], run[0]):
             run.insert(0, words.pop())  # 在|岗|人员: the character the verb binds is no word alone
@@ -657,7 +661,11 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
     if counts == "things":
-        return phrase not in generic_subjects() and not phrase.endswith(_measure_heads())
+        # a verb before a measure names it (救助|金额, 覆盖|率), but one that makes or adds the
+        # thing measured is the predicate when the thing is named before the measure (新增|农田
+        # 有效灌溉面积, 新建|绿化面积: the added area of the land, not an area of adding)
+        made = verb in CREATING and len(rest) > 1 and "".join(rest[:-1]) not in generic_subjects()
+        return phrase not in generic_subjects() and (made or not phrase.endswith(_measure_heads()))
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
 
 
@@ -708,6 +716,9 @@ LEVEL_CHARS = frozenset("省市县区镇乡村州旗")
 # Levels written alone before a quoted name (省“枫桥式”服务站): whose name, not what is counted.
 SCOPE_LEVELS = frozenset("省市县区州")
 OWN_LEVELS = LEVEL_CHARS | {"局", "委", "厅", "国"}  # 我局, 我委, 我厅: the body the report is by; 我国
+# and the levels written as a word (全街道, 本社区, 全乡镇; 苏木 and 嘎查, the township and the village
+# of Inner Mongolia: 全苏木牧民人均收入 → 牧民人均收入)
+OWN_LEVELS |= {"街道", "社区", "乡镇", "苏木", "嘎查"}
 # The report's own area named by a word of area, not a level (全地区, 本辖区).
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
@@ -822,6 +833,12 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = [_without_strip_prefix(first), *run[1:]]
         elif counts != "other" and len(_split_verb(first)) > 1:
             run = [*_split_verb(first), *run[1:]]
+        elif len(run) > 2 and len(first) > 1 and word_tag(first) == "v" and first not in domain_terms() \
+                and (is_place(run[1]) or _leading_place(run[1:])):
+            # 补助|合肥市|省级福利彩票公益金: a verb before a place names no kind of what follows (a
+            # place is no verb's modifier): it is the predicate, done for or at the place
+            dropped.append(first)
+            run = run[1:]
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
@@ -947,6 +964,16 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if aside:  # 变更登记(包括变更法人、地址等)共101项: the aside is skipped
             del words[aside:]
             continue
+        if len(words) > 1 and PER_ONE.match(words[-1]):
+            links.append(words.pop())
+            continue
+        if len(words) > 2 and words[-2] == "每" and (len(words[-1]) == 1 or word_tag(words[-1]) == "q"):
+            links.append(words.pop())  # 建设资金每所300万元, 人口密度每平方公里168人: per what
+            links.append(words.pop())
+            continue
+        if len(words) > 1 and links and _adverb_before_link(words[-1]):
+            links.append(words.pop())  # 符合率都在96.5%以上, 轮椅就发放了970辆: how, not what
+            continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
@@ -996,6 +1023,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
             run = [*whose, words[-1], *run]
             del words[len(rest):]
+    if words and words[-1] in AREA_WORDS and run and ("".join(run) in generic_subjects() or "".join(run) in AREA_MEASURES) \
+            and _touching(words[-1], run[0]):
+        run.insert(0, words.pop())  # 辖区面积7.2平方公里, 辖区单位12家: the area measured or whose units, not where
     if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
@@ -1100,6 +1130,20 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
+
+
+# The place's own area (辖区) is a scope before a name (辖区低保户 → 低保户) but what is measured before
+# a measure of extent or a word that names nothing alone (辖区面积, 辖区单位)
+AREA_WORDS = frozenset({"辖区"})
+AREA_MEASURES = frozenset({"面积", "总面积", "单位"})
+# Modals of one character before the link (人均可支配收入可达11000元, 年产值能达到2亿元)
+LINK_MODALS = frozenset({"可", "能"})
+
+
+def _adverb_before_link(word: str) -> bool:
+    """An adverb of one character (都, 就, 也, 还) or a modal (可, 能) between a name and the link to
+    its number (在, 发放了, 达) says how the figure stands, not what it counts."""
+    return len(word) == 1 and (word_tag(word) == "d" or word in LINK_MODALS) and HAN.match(word) is not None
 
 
 LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
@@ -2067,7 +2111,9 @@ CHANGE_VERB = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减�
 # 分别从460元、300元提高到620元、496元, 分别提高了20元和12元,达到了223元和93元: what may stand
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
-RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:分别)?(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|到|至|为)"
+# (…分别增加50元和30元,增幅达15.63%和18.75%: the rate of a change named by its noun pairs the same way)
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
+                               r"(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|达|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 
 
@@ -2517,6 +2563,8 @@ def _topic_event(a: Around) -> Subject | None:
     own = a.own.subject
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
     topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
+    measure = topic and next((m for m in table["flow_measures"] if topic.endswith(m) and len(topic) > len(m) + 1), None)
+    topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
     return Subject(topic + flow.group("flow")) if topic else None
 
 
@@ -2816,7 +2864,9 @@ def _deed_again(a: Around) -> Subject | None:
             or _family(a.quantities[a.index - 1].unit) != _family(a.quantity.unit):
         return None
     verb = own.text
-    if previous.text.startswith(verb) and len(previous.text) > len(verb) + 1:
+    if previous.text.startswith(verb) and len(previous.text) > len(verb) + 1 and previous.text[len(verb)] != "的":
+        # (申请离婚的数量…,办理离婚的只有16851对: a verb that only opened a relative clause of the
+        # name before counts its own deed, not that name's measure)
         return previous if verb in _words("subject_verbs.txt") or word_tag(verb) == "v" else None
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 

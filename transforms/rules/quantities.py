@@ -232,9 +232,12 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
     参保户数为3.2万, 就业人数在40万以上: the measure names what is counted, the text gives no
     unit), else 元 when its clause names money (投入1526万, 净资产达26亿), else no unit when what
     it counts follows (6.87万建档立卡贫困人口, 128万多人口: 人口 after 万 is that word, not 人)."""
-    if not _numeral_is_standalone(text, match) or (_unit_pattern().match(text, match.end())
-                                                   and not text.startswith(tuple(unit_words()), match.end())):
-        return None  # (人口 after 万 is what the figure counts, no unit: 128万多人口)
+    unit_after = _unit_pattern().match(text, match.end())
+    if not _numeral_is_standalone(text, match) or (
+            unit_after and not text.startswith(tuple(unit_words()), match.end())
+            and not false_friends().match(text, unit_after.end() - len(unit_after.group().lstrip()))):
+        return None  # (人口 after 万 is what the figure counts, no unit: 128万多人口; so is a word a
+        # unit's characters open, 17.67万市民, 3万村民, 2万家庭: numeral_with_unit reads no unit there)
     if text.endswith("每", 0, match.start()):
         return None  # 每10万人口: a rate's base
     named = _measure_before().search(text, max(0, match.start() - 12), match.start())

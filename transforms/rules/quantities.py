@@ -95,7 +95,13 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return False
     if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
-    return not (numeral in NOT_A_COUNT and not match.group("inside"))
+    return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))
+
+
+def _inside_unit(match: re.Match) -> str | None:
+    """多 or 余 written inside a span's unit (3个多月, 一个多小时: more than one hour, a span measured)."""
+    unit = match.groupdict().get("unit") or ""
+    return next((word for word in qualifier_words("inside") if word in unit), None)
 
 
 ROUND_COUNTS = ("千", "万")  # alone, a count only after a bounding word (突破, 超, 近): else 千家万户
@@ -199,7 +205,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         value *= multipliers()[match.group("mult")]
     if _negative_in_words(text, match.start("num")) and is_arabic(match.group("num")) and value > 0:
         value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
-    inside = match.group("inside") or match.group("inside2")
+    inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     end = match.end("brackets") if match.group("brackets") else match.end("unit")
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)

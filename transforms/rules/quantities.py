@@ -421,8 +421,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "years_of_work",
             # (提前3年实现: the time a goal was reached ahead of its date; 已有30多年历史, 至今已44年:
-            # the years a thing has lasted)
-            re.compile(rf"(?P<lead>连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
+            # the years a thing has lasted; 连续开展了6年: 连续 before the verb done for them)
+            re.compile(rf"(?P<lead>连续[\u4e00-\u9fff]{{1,2}}了|连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
                        rf"\s*(?P<unit>年)(?![度底初末来内级])(?P<after>左右)?"),
             produce_years_of_work),
         QuantityRule(

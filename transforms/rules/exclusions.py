@@ -193,7 +193,17 @@ def _size_class(c: Candidate) -> bool:
     class_noun = _pattern(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['classes'])})").match(c.after)
     if bound in table["bounds"]:
         return bool(class_noun) or bool(SIZE_CLASS_COUNT.match(c.after))
+    if not bound and _size_band(c, table):
+        return True  # 10至500万元项目, 50-100头规模养殖场: a band of sizes names the class too
     return not bound and c.before.endswith(tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
+
+
+def _size_band(c: Candidate, table: dict) -> bool:
+    """Either end of a range of amounts written right before its class noun (10至500万元项目)."""
+    classes, units = alternation(table["classes"]), alternation(table["units"])
+    if c.after.startswith(tuple(table["classes"])):  # the second end
+        return bool(re.search(r"\d[万亿]?\s*(?:至|到|[-~～—])\s*$", c.before))
+    return bool(_pattern(rf"\s*(?:至|到|[-~～—])\s*\d+(?:\.\d+)?[万亿]?(?:{units})(?:{classes})").match(c.after))
 
 
 # 5000万元以上的8个: the count of the class follows at once

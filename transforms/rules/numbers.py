@@ -22,8 +22,9 @@ SPLIT_BY_SPACE = r"(?<![\d.,])\d+(?: 0\d+)+(?:\.\d+)?(?=[^\d\s,，、。；;|])"
 ARABIC = rf"{SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACED_THOUSANDS}|{SPLIT_BY_SPACE}|\d+(?:\.\d+)?)"
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE = rf"[{CHINESE_DIGITS}十百千万亿]+(?:点[{CHINESE_DIGITS}]+)?"
-# A lone 一/千/万/百/亿 reads as "a"/"thousands of" (一次大排查, 千家万户), not as a count.
-NOT_A_COUNT = frozenset("一千万百亿")
+# A lone 一/千/万/百/亿 reads as "a"/"thousands of" (一次大排查, 千家万户), not as a count; a lone 零
+# before a unit's character opens a word (零部件, 零件) or says "none" (零投诉), no count either.
+NOT_A_COUNT = frozenset("一千万百亿零")
 
 
 def is_arabic(numeral: str) -> bool:

@@ -95,7 +95,13 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return False
     if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
-    return not (numeral in NOT_A_COUNT and not match.group("inside"))
+    return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))
+
+
+def _inside_unit(match: re.Match) -> str | None:
+    """多 or 余 written inside a span's unit (3个多月, 一个多小时: more than one hour, a span measured)."""
+    unit = match.groupdict().get("unit") or ""
+    return next((word for word in qualifier_words("inside") if word in unit), None)
 
 
 ROUND_COUNTS = ("千", "万")  # alone, a count only after a bounding word (突破, 超, 近): else 千家万户
@@ -199,7 +205,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         value *= multipliers()[match.group("mult")]
     if _negative_in_words(text, match.start("num")) and is_arabic(match.group("num")) and value > 0:
         value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
-    inside = match.group("inside") or match.group("inside2")
+    inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     end = match.end("brackets") if match.group("brackets") else match.end("unit")
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
@@ -232,9 +238,12 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
     参保户数为3.2万, 就业人数在40万以上: the measure names what is counted, the text gives no
     unit), else 元 when its clause names money (投入1526万, 净资产达26亿), else no unit when what
     it counts follows (6.87万建档立卡贫困人口, 128万多人口: 人口 after 万 is that word, not 人)."""
-    if not _numeral_is_standalone(text, match) or (_unit_pattern().match(text, match.end())
-                                                   and not text.startswith(tuple(unit_words()), match.end())):
-        return None  # (人口 after 万 is what the figure counts, no unit: 128万多人口)
+    unit_after = _unit_pattern().match(text, match.end())
+    if not _numeral_is_standalone(text, match) or (
+            unit_after and not text.startswith(tuple(unit_words()), match.end())
+            and not false_friends().match(text, unit_after.end() - len(unit_after.group().lstrip()))):
+        return None  # (人口 after 万 is what the figure counts, no unit: 128万多人口; so is a word a
+        # unit's characters open, 17.67万市民, 3万村民, 2万家庭: numeral_with_unit reads no unit there)
     if text.endswith("每", 0, match.start()):
         return None  # 每10万人口: a rate's base
     named = _measure_before().search(text, max(0, match.start() - 12), match.start())
@@ -412,8 +421,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "years_of_work",
             # (提前3年实现: the time a goal was reached ahead of its date; 已有30多年历史, 至今已44年:
-            # the years a thing has lasted)
-            re.compile(rf"(?P<lead>连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
+            # the years a thing has lasted; 连续开展了6年: 连续 before the verb done for them)
+            re.compile(rf"(?P<lead>连续[\u4e00-\u9fff]{{1,2}}了|连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
                        rf"\s*(?P<unit>年)(?![度底初末来内级])(?P<after>左右)?"),
             produce_years_of_work),
         QuantityRule(

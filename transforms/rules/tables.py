@@ -90,7 +90,9 @@ LEADING_PERIOD = re.compile(rf"^{MONTHS}\s*(?=[\u4e00-\u9fff])")
 # a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
 LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|累计)(?=[\u4e00-\u9fff]{{2}})")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年(?:末|底)?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
-NOTE = re.compile(r"(?P<of>计量|金额|数量)?单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
+# a 单位 that closes a longer noun names a body, not units (编制单位：…市, 填报单位, 责任单位): only
+# 计量/金额/数量, or a date the note follows (报送时间9月1日单位：人), may go before it
+NOTE = re.compile(r"(?:(?P<of>计量|金额|数量)|(?<![\u4e00-\u9fff])|(?<=[年月日]))单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
 NOTE_CELL = re.compile(r"[(（]?\s*(?:计量|金额|数量)?单位\s*[:：]")  # a note, never a header
 TITLE_UNITS = re.compile(r"(?:^|\S)[(（]\s*(?P<units>[^()（）\d]{1,12})[)）]\s*$")  # …情况（人、万元）
 UNIT_LIST = r"[、,，/;；\s和及]+"

@@ -59,10 +59,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
 from transforms.readers.meta import extract_text_meta, label_key, meta_labels, split_inline_pairs
 from transforms.rules.units import alternation
+from transforms.simplify import to_simplified
 from transforms.structure import starts_heading
 from transforms.tokens import PINYIN_LETTERS
 
@@ -2883,15 +2885,25 @@ def unspaced(title: str | None) -> str | None:
 LEGIBLE = re.compile(r"[\u4e00-\u9fff\x20-\x7e，。、；：？！“”‘’《》〈〉（）【】〔〕—…·%％]+")
 
 
+HEAD_AS_READ = 3000  # characters of the page as read whose lines may hold a title the cleaning joined to others
+
+
+def _head_as_read(page_as_read: str) -> list[str]:
+    """The page's first lines with the breaks it was read with, tidied and simplified as the
+    cleaned text is, none joined."""
+    return [to_simplified(line) for line in tidy_lines(remove_artefacts(normalise_characters(page_as_read[:HEAD_AS_READ])))]
+
+
 def _legible(line: str) -> bool:
     return bool(LEGIBLE.fullmatch(line))
 
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
-                 head_as_read: list[str] | None = None) -> DocumentMeta:
+                 page_as_read: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page.
-    `head_as_read`: the page's first lines with the breaks it was read with (simplified), where a
-    title the cleaning ran into its neighbours (a breadcrumb, a date line, the body) still stands alone."""
+    `page_as_read`: the text as the reader gave it, before cleaning, whose first lines keep the
+    breaks a title the cleaning ran into its neighbours (a breadcrumb, a date line, the body) stood
+    alone by; read only when the cleaned text gives no title."""
     lines = _nonempty_lines(text)
     page = _fields_from_page_meta(_with_inner_labels({**table_labels(lines), **head_labels(lines), **extract_text_meta(text)[0],
                                                       **(page_meta or {})}))
@@ -2899,9 +2911,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     may_title = title_lines(head)
     title = find_title(may_title, page)
     as_read = None
-    if title is None and head_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
+    if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
-        as_read = find_title(title_lines(_without_label_pairs(head_as_read)), page)
+        as_read = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         as_read = as_read if as_read and _legible(as_read) else None
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")

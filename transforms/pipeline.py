@@ -6,7 +6,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from transforms.clean import clean_text, normalise_characters, remove_artefacts, tidy_lines
+from transforms.clean import clean_text, normalise_characters
 from transforms.extract import cut_document, extract_mentions
 from transforms.metadata import extract_meta, title_as_written
 from transforms.model import Document, DocumentMeta, Mention, content_hash
@@ -17,9 +17,6 @@ from transforms.simplify import to_simplified
 from transforms.structure import parse_sections, split_sentences
 
 __all__ = ["UnreadableDocument", "build_document", "read_file", "read_document", "mention_record"]
-
-
-HEAD_AS_READ = 3000  # characters of the text as read whose lines may hold a title the cleaning joined to others
 
 
 def build_document(data: bytes, source_path: str) -> Document:
@@ -42,8 +39,7 @@ def build_document(data: bytes, source_path: str) -> Document:
     sentences = split_sentences(matchable, sections)
     failures: list[str] = []
     try:
-        head_as_read = [to_simplified(line) for line in tidy_lines(remove_artefacts(normalise_characters(raw.text[:HEAD_AS_READ])))]
-        meta = extract_meta(matchable, page_meta, Path(source_path).name, head_as_read)
+        meta = extract_meta(matchable, page_meta, Path(source_path).name, raw.text)
     except Exception as error:  # a metadata rule's bug costs the metadata, not the figures
         meta = DocumentMeta()
         failures.append(f"metadata: {type(error).__name__}: {error}")

@@ -2563,7 +2563,7 @@ def _topic_event(a: Around) -> Subject | None:
     own = a.own.subject
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
     topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
-    measure = topic and next((m for m in table["flow_measures"] if topic.endswith(m) and len(topic) > len(m) + 1), None)
+    measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
     return Subject(topic + flow.group("flow")) if topic else None
 
@@ -2626,7 +2626,8 @@ def _category_of_payment(topic: str, payment: str) -> str | None:
     programme = payment[:-1]
     if not payment.endswith("金") or programme not in _context_words()["programmes"]:
         return None
-    counted = next((topic[:-len(measure)] for measure in COUNT_MEASURES if topic.endswith(measure)), topic)  # 城市低保人数
+    measure = _measure_word(topic, COUNT_MEASURES)
+    counted = topic[:-len(measure)] if measure else topic  # 城市低保人数
     return next((category for category in SISTER_CATEGORIES[1] if counted == category + programme), None)
 
 
@@ -2665,6 +2666,12 @@ SAME_THING_MEASURES = frozenset({"金额", "面积"})
 COUNT_MEASURES = ("人数", "户数", "人次", "数量")
 
 
+def _measure_word(name: str, measures: tuple[str, ...] | list[str]) -> str | None:
+    """The measure word of `measures` a name ends with (城市低保人数 → 人数), when two characters
+    or more name the thing before it."""
+    return next((m for m in measures if name.endswith(m) and len(name) > len(m) + 1), None)
+
+
 def _measure_of_counted(a: Around) -> Subject | None:
     """寄宿生补助人数2728人,金额165.175万元: a bare 金额 or 面积 right after a count, in the next
     clause, measures what that count counted (寄宿生补助), without the count's own measure word.
@@ -2680,12 +2687,8 @@ def _measure_of_counted(a: Around) -> Subject | None:
     if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
         return None
-    topic = previous.text
-    for measure in COUNT_MEASURES:
-        if topic.endswith(measure) and len(topic) > len(measure) + 1:
-            topic = topic[:-len(measure)]
-            break
-    return Subject(topic)
+    measure = _measure_word(previous.text, COUNT_MEASURES)
+    return Subject(previous.text[:-len(measure)] if measure else previous.text)
 
 
 # What a thing counted before yields, named alone in the next clause (产量, 产值, 均价, 收购量, 资金).
@@ -2704,7 +2707,7 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
     if lead is None or (lead.group(1) and word_tag(lead.group(1)) != "v"):
         return None
     words = cut_phrase(counted)
-    measured = next((m for m in MEASURED_BY if counted.endswith(m) and len(counted) > len(m) + 1), None)
+    measured = _measure_word(counted, MEASURED_BY)
     if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) and measured not in YIELD_MEASURES:
         return None
     if measured:

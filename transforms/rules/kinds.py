@@ -478,8 +478,7 @@ def _part_of_target(c: KindContext) -> bool:
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
     # so is one its clause then measures against the target (其中10个项目完成年度目标)
-    return opening >= 0 and not _says_done(before[opening:]) and not _says_done(c.clause_after) \
-        and not _measured_after(c)
+    return opening >= 0 and not _says_done(before[opening:]) and not _came_out(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
@@ -517,15 +516,14 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
-        and not _says_done(_without_not_cues(opening)) and not _says_done(c.clause_after) \
-        and not _measured_after(c)
+        and not _says_done(_without_not_cues(opening)) and not _came_out(c)
 
 
-def _measured_after(c: KindContext) -> bool:
-    """其中10个项目完成年度目标，2个项目未完成年度目标: the part's clause, after it, measures it
-    against the target (met, or not: 完成/超过/未完成 a period's task), so the figure counts the
-    parts as they came out, actual."""
-    return bool(_patterns()["share_of_plan"].search(c.clause_after))
+def _came_out(c: KindContext) -> bool:
+    """A part of a target that its clause, after it, says done (其中5项已完成) or measures against
+    the target (其中10个项目完成年度目标，2个项目未完成年度目标: met, or not): the figure counts
+    the parts as they came out, actual."""
+    return _says_done(c.clause_after) or bool(_patterns()["share_of_plan"].search(c.clause_after))
 
 
 # what a plan sets after its word: a figure, or a total (计划…共投资 亿元, its figure lost);

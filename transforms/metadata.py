@@ -2821,14 +2821,16 @@ def _bodies_level(text: str) -> str | None:
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
-def shortest_agency(agency: str, region: dict[str, str | None], text: str) -> str:
+def shortest_agency(agency: str, region: dict[str, str | None], text: str, title: str | None = None) -> str:
     """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province; a county's
     (or a municipality's district's) without its city where the text also names it so (湛江市坡头区民政局
     on the letterhead, 坡头区民政局 in a sentence); one the text names only after its city
-    (济南市长清区民政局, 重庆市綦江区关坝镇人民政府) keeps it, as written."""
+    (济南市长清区民政局, 重庆市綦江区关坝镇人民政府), or the title names so (某市某区民政局2022年…报告),
+    keeps it, as written: the title is how the body names itself."""
     for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
         if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]) \
-                and (parent.endswith(("省", "自治区")) or text.count(agency[len(parent):]) > text.count(agency)):
+                and (parent.endswith(("省", "自治区"))
+                     or (text.count(agency[len(parent):]) > text.count(agency) and agency not in unspaced(title or ""))):
             agency = agency[len(parent):]
     return agency
 
@@ -2973,7 +2975,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if agency:
         agency = without_redaction(named)
         if region["province"]:
-            agency = shortest_agency(agency, region, plain)
+            agency = shortest_agency(agency, region, plain, title)
         agency = _joint_issuers(agency, lines, title)
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \

@@ -2599,9 +2599,11 @@ def _measure_of_topic(a: Around) -> Subject | None:
     if (category := _category_of_payment(_topic(previous) or "", own.text)) is not None \
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
+    topic = _topic(previous)
+    if (relief := _sum_of_relief(topic, own.text)) is not None:
+        return relief
     if not (_bare_measure(own.text) or sum_word):
         return None
-    topic = _topic(previous)
     if not topic or (topic == previous.text and not (sum_word and topic.endswith((*words["programmes"], *paid)))):
         return None
     if not sum_word:
@@ -2616,6 +2618,16 @@ def _measure_of_topic(a: Around) -> Subject | None:
     # payments keeps its own word (…护理补贴保障2638人次,发放保障资金 → 护理补贴资金)
     written = own.text if topic.endswith(paid) else _sum_as_written(a.clause, words["sum_words"], own.text)
     return Subject(_joined(topic, written))
+
+
+def _sum_of_relief(topic: str | None, own: str) -> Subject | None:
+    """临时救助85人次,救助金额12.3万元 → 临时救助金额: a sum named by the verb a relief's name ends with
+    (救助, 供养, 慰问), after the relief's count, is that relief's; a sum of several groups is none's."""
+    sum_word = next((word for word in _context_words()["sum_words"] if own.endswith(word) and len(own) > len(word)), None)
+    front = own[:-len(sum_word)] if sum_word else ""
+    if not front or not topic or not topic.endswith(front) or len(topic) <= len(front) or PARTS.search(topic):
+        return None
+    return Subject(topic + sum_word)
 
 
 def _category_of_payment(topic: str, payment: str) -> str | None:

@@ -2621,11 +2621,14 @@ def _measure_of_topic(a: Around) -> Subject | None:
 
 
 def _sum_of_relief(topic: str | None, own: str) -> Subject | None:
-    """临时救助85人次,救助金额12.3万元 → 临时救助金额: a sum named by the verb a relief's name ends with
-    (救助, 供养, 慰问), after the relief's count, is that relief's; a sum of several groups is none's."""
-    sum_word = next((word for word in _context_words()["sum_words"] if own.endswith(word) and len(own) > len(word)), None)
+    """临时救助85人次,救助金额12.3万元 → 临时救助金额: a sum named by the verb of relief a relief's name
+    ends with (救助, 供养, 慰问: `relief_verbs`), after the relief's count, is that relief's; a sum of
+    several groups is none's, and one a programme names (低保资金) is named already."""
+    words = _context_words()
+    sum_word = next((word for word in words["sum_words"] if own.endswith(word) and len(own) > len(word)), None)
     front = own[:-len(sum_word)] if sum_word else ""
-    if not front or not topic or not topic.endswith(front) or len(topic) <= len(front) or PARTS.search(topic):
+    if front not in words["relief_verbs"] or not topic or not topic.endswith(front) or len(topic) <= len(front) \
+            or PARTS.search(topic):
         return None
     return Subject(topic + sum_word)
 

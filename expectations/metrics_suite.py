@@ -175,7 +175,7 @@ def _with_derived_columns(frame: pd.DataFrame, texts: Mapping[str, str] | None) 
     value = pd.to_numeric(frame["value"], errors="coerce")
     unit = frame["unit"]
     derived = {
-        SHARE_FLAG: _share_percentage_flags(frame["subject"], unit),
+        SHARE_FLAG: _share_percentage_flags(frame["subject"], unit, _text_before(frame, texts)),
         SIGNLESS_FLAG: (~unit.isin(percent_units())).to_numpy(dtype=bool),
         # a non-finite value is value_finite's (an ERROR), not also an implausible one
         MAGNITUDE: value.abs().where(np.isfinite(value)),
@@ -198,16 +198,44 @@ def _indicator_units(indicator: pd.Series, unit: pd.Series) -> pd.Series:
     return indicator.astype("string") + UNIT_JOIN + unit.astype("string").fillna("null")
 
 
-def _share_percentage_flags(subject: pd.Series, unit: pd.Series) -> Any:
+def _share_percentage_flags(subject: pd.Series, unit: pd.Series, before: list[str | None] | None = None) -> Any:
     """True for % rows whose subject is no rate of change nor a share of a plan.
 
     Growth and decline rates (`同比增长150%`), shares of a plan or task (`完成目标任务的110%`) and
-    gross rates may exceed 100, other shares may not; the subject tells them apart.
+    gross rates may exceed 100, other shares may not; the subject tells them apart, or, for a
+    change named by the thing that changed (`销售额31407万元,同比增长281.5%`: subject 销售额), the
+    words right before the figure in the text, when the texts are given.
     """
+    import pandas as pd
+
     pattern = "|".join(re.escape(word) for word in (*rate_change_words(), *over_whole_words()))
     is_rate = subject.fillna("").astype(str).str.contains(pattern, regex=True)
+    if before is not None:
+        changed = pd.Series(before, index=subject.index, dtype="string").fillna("")
+        # the word ends right before the figure (提高到105% is a level: 到 stands between)
+        ending = f"(?:{'|'.join(map(re.escape, rate_change_words()))})(?:了|为|达|达到)?\\s*$"
+        is_rate |= changed.str.contains(ending, regex=True).astype(bool)
     is_percent = (unit == PERCENT_UNIT).fillna(False).astype(bool)
     return (is_percent & ~is_rate).to_numpy(dtype=bool)
+
+
+# How many characters before a figure are searched for a word of change ending right before it
+# (同比增长|281.5%, 增长了|3%, 增幅达到|12%)
+CHANGE_REACH = 6
+
+
+def _text_before(frame: pd.DataFrame, texts: Mapping[str, str] | None) -> list[str | None] | None:
+    """The few characters before each % figure in its document's text (None elsewhere)."""
+    if texts is None:
+        return None
+    import pandas as pd
+
+    starts = pd.to_numeric(frame["start"], errors="coerce")
+    found: list[str | None] = []
+    for document_id, unit, start in zip(frame["document_id"].tolist(), frame["unit"].tolist(), starts.tolist()):
+        text = texts.get(document_id) if unit == PERCENT_UNIT and start == start and start % 1 == 0 else None
+        found.append(text[max(0, int(start) - CHANGE_REACH):int(start)] if text is not None else None)
+    return found
 
 
 def _text_at_offsets(frame: pd.DataFrame, texts: Mapping[str, str]) -> list[str | None]:

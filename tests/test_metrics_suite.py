@@ -163,6 +163,20 @@ def test_a_share_of_a_plan_or_a_gross_rate_may_pass_a_hundred():
     assert outcome_of_range.failing_metric_ids == ("p:15:18",)
 
 
+def test_a_change_named_by_what_changed_is_told_by_the_words_before_it():
+    """The subject of a change is the thing that changed (销售额), so only the text before the
+    figure says it is a rate of change; a level reached after 提高到 is still a share."""
+    text = "批发业销售额3.1亿元,同比增长281.5%;参保人数增长-0.86%;养老服务覆盖率提高到105%。"
+    rows = [row(f"c:{text.index(raw)}", subject=subject, value=value, unit="%", raw=raw,
+                start=text.index(raw), end=text.index(raw) + len(raw))
+            for subject, value, raw in (("批发业销售额", 281.5, "281.5%"), ("参保人数", -0.86, "-0.86%"),
+                                         ("养老服务覆盖率", 105.0, "105%"))]
+    with_text = outcome(validate_metrics(frame(*rows), KNOWN_UNITS, {DOC: text}), "percentage_in_range")
+    assert with_text.failing_metric_ids == (f"c:{text.index('105%')}",)
+    without_text = outcome(validate_metrics(frame(*rows), KNOWN_UNITS), "percentage_in_range")
+    assert len(without_text.failing_metric_ids) == 3
+
+
 def test_negative_count_and_amount_warn():
     rows = [row("m:1:3", value=-3.0, raw="-3人"), row("m:4:9", subject="资金", value=-5e4, unit="元", raw="-5万元")]
     outcomes = validate_metrics(frame(*rows), KNOWN_UNITS)

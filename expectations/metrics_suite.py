@@ -204,28 +204,29 @@ def _share_percentage_flags(subject: pd.Series, unit: pd.Series, before: list[st
     Growth and decline rates (`同比增长150%`), shares of a plan or task (`完成目标任务的110%`) and
     gross rates may exceed 100, other shares may not; the subject tells them apart, or, for a
     change named by the thing that changed (`销售额31407万元,同比增长281.5%`: subject 销售额), the
-    words right before the figure in the text, when the texts are given.
+    clause before the figure, when the texts are given.
     """
     import pandas as pd
 
     pattern = "|".join(re.escape(word) for word in (*rate_change_words(), *over_whole_words()))
     is_rate = subject.fillna("").astype(str).str.contains(pattern, regex=True)
     if before is not None:
-        changed = pd.Series(before, index=subject.index, dtype="string").fillna("")
-        # the word ends right before the figure (提高到105% is a level: 到 stands between)
-        ending = f"(?:{'|'.join(map(re.escape, rate_change_words()))})(?:了|为|达|达到)?\\s*$"
-        is_rate |= changed.str.contains(ending, regex=True).astype(bool)
+        clause = pd.Series(before, index=subject.index, dtype="string").fillna("")
+        # a word of change not followed by 到/至 (提高到105% is a level reached)
+        changed = f"(?:{'|'.join(map(re.escape, rate_change_words()))})(?![到至])"
+        is_rate |= clause.str.contains(changed, regex=True).astype(bool)
     is_percent = (unit == PERCENT_UNIT).fillna(False).astype(bool)
     return (is_percent & ~is_rate).to_numpy(dtype=bool)
 
 
-# How many characters before a figure are searched for a word of change ending right before it
-# (同比增长|281.5%, 增长了|3%, 增幅达到|12%)
-CHANGE_REACH = 6
+# The clause before a figure: back to the nearest clause mark, at most this many characters
+CLAUSE_MARKS = re.compile(r"[,，;；。!！?？\n]")
+CLAUSE_REACH = 40
 
 
 def _text_before(frame: pd.DataFrame, texts: Mapping[str, str] | None) -> list[str | None] | None:
-    """The few characters before each % figure in its document's text (None elsewhere)."""
+    """The clause before each % figure in its document's text (同比增长|281.5%, 分别提高117%和|111%);
+    None for other rows and without texts."""
     if texts is None:
         return None
     import pandas as pd
@@ -234,7 +235,12 @@ def _text_before(frame: pd.DataFrame, texts: Mapping[str, str] | None) -> list[s
     found: list[str | None] = []
     for document_id, unit, start in zip(frame["document_id"].tolist(), frame["unit"].tolist(), starts.tolist()):
         text = texts.get(document_id) if unit == PERCENT_UNIT and start == start and start % 1 == 0 else None
-        found.append(text[max(0, int(start) - CHANGE_REACH):int(start)] if text is not None else None)
+        if text is None:
+            found.append(None)
+            continue
+        window = text[max(0, int(start) - CLAUSE_REACH):int(start)]
+        marks = list(CLAUSE_MARKS.finditer(window))
+        found.append(window[marks[-1].end():] if marks else window)
     return found
 
 

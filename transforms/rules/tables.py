@@ -429,6 +429,8 @@ UNIT_RULES = (
               ("%", 1) if column.role == "share" or (column.unit and column.unit[0] == "%") else None),
     TableRule("column_header", lambda table, row, column, cell: column.unit),
     TableRule("unit_cell", lambda table, row, column, cell: row.unit),
+    TableRule("growth_picks_note_percent", lambda table, row, column, cell:
+              ("%", 1) if _growth_in_percent(table, column) else None),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
     TableRule("column_picks_note", lambda table, row, column, cell:
               _label_unit(column.header, table) if len(table.note_units) > 1 else None),
@@ -449,6 +451,14 @@ UNIT_RULES = (
 )
 # a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
 COUNT_HEADERS = ("数量", "数", "总数")
+
+
+def _growth_in_percent(table: Table, column: Column) -> bool:
+    """A growth column with no unit of its own (增长 beside 总量) under a note that lists percent
+    among other units (单位：元、%): the percent is the growth's, as a bulletin prints a rate of
+    growth; the row's own unit is its level's."""
+    return column.role == "change" and column.unit is None and ("%", 1) in table.note_units \
+        and len(table.note_units) > 1 and bool(re.search(alternation(_words()["change"]["growth"]), column.header))
 
 
 def _percent_or_other(label: str, table: Table) -> tuple[str, int] | None:

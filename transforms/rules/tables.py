@@ -18,8 +18,8 @@ under a column of figures becomes a quantity whose
   and a group row's name before a label that names nothing alone (城市低保 + 户数);
 - column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期, an
   earlier dated column: actual, of the period before), `change` (同比, 增减: a change of the
-  row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, and
-  columns named by a category).
+  row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, a bulletin's
+  总量 or 绝对数 beside its 增长, and columns named by a category).
 
 Numbers under 序号, 编号, 日期 or 年份 columns, indicator codes (JZH011310000), column-number
 rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a
@@ -306,7 +306,8 @@ def classify_header(header: str) -> Column | None:
             if role == "share":
                 unit = ("%", 1)
             return Column(bare, role, unit)
-    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|末|底|上半年|下半年)?", bare):
+    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|末|底|上半年|下半年)?", bare) \
+            or BRACKETED_UNIT.sub("", bare) in _words()["current"]["levels"]:
         return Column(bare, "current", unit)
     if unit is not None:
         return Column(bare, "measure", unit)
@@ -382,6 +383,8 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
     core = GENERIC_TAIL.sub("", _period_words().sub("", header)).strip("±%()（） ")  # 实际完成情况, 上年数据
+    if header in _words()["current"]["levels"]:
+        core = ""  # 总量, 绝对数: the row's level, naming nothing more
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:

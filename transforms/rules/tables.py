@@ -373,8 +373,9 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
     if column.role == "category":
         return header + label if label else header
-    if table.places and column.role == "change" and (level := _level_before(table, column)):
-        return _subject(table, row, level)  # 青山市 under 同比增长%: what changed is 完成投资
+    if column.role == "change" and (level := _level_before(table, column)):
+        # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
+        return _subject(table, row, level)
     if table.places and column.role != "change":
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)

@@ -360,22 +360,22 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
     return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
 
 
-def _subject(table: Table, row: Row, column: Column) -> str | None:
+def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     """The row label, its unit bracket and list number gone (1.城市低保人数(人) → 城市低保人数),
     with what the column names beyond a period or a comparison after it (规章 under
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
-    (城市) the category first (城市 + 低保人数)."""
+    (城市) the category first (城市 + 低保人数). `slot` is the column's place among the table's slots."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
-    if column.role == "category":
-        return header + label if label else header
-    if column.role == "change" and (level := _level_before(table, column)):
+    if column.role == "category":  # (城镇 over 男 | 女: 城镇 first)
+        return _joined(column.span, header + label if label else header)
+    if column.role == "change" and (level := _level_before(table, slot)):
         # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
-        return _subject(table, row, level)
+        return _subject(table, row, level, slot)
     if table.places and column.role != "change":
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
@@ -397,11 +397,11 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
 GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 
 
-def _level_before(table: Table, column: Column) -> Column | None:
-    """The nearest column of levels left of a change column: the measure it is a change of."""
-    slots = table.slots
-    index = next(i for i, slot in enumerate(slots) if slot is column)
-    return next((slot for slot in reversed(slots[:index]) if slot.role in ("current", "measure", "plan")), None)
+def _level_before(table: Table, slot: int) -> Column | None:
+    """The nearest column of levels left of the change column at `slot` (by place: two headed
+    增长 are one object): the measure it is a change of."""
+    return next((column for column in reversed(table.slots[:slot])
+                 if column.role in ("current", "measure", "plan", "category")), None)
 
 
 @cache
@@ -674,7 +674,7 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
     if len(row.values) > len(columns):
         return []  # more figures than columns: the row is not read as this header says
     found = []
-    for cell, column in zip(row.values, columns):
+    for slot, (cell, column) in enumerate(zip(row.values, columns)):
         if any(rule.produce(table, row, column, cell) for rule in NOT_A_FIGURE):
             continue
         number, own = _own_unit(cell)
@@ -694,7 +694,7 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
         role = "plan" if (column.role == "current" or dated) and _plan_row(row) else column.role
         found.append(Quantity(float(value), unit[0], cell.start, cell.end, _bound_qualifier(cell.bound),
                               cell.start - len(cell.bound) if cell.bound else cell.start, cell.end,
-                              _subject(table, row, column), role, int(dated.group(1)) if dated else None))
+                              _subject(table, row, column, slot), role, int(dated.group(1)) if dated else None))
     return found
 
 
@@ -1275,7 +1275,8 @@ def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Colum
 
 def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
     """项目 | 城市低保 | 农村低保 | over | 户数 | 人数 | 户数 | 人数 |: a header of two levels, each
-    upper category spanning as many columns of figures as the others (城市低保户数 …)."""
+    upper category spanning as many columns of figures as the others (城市低保户数 …); the upper
+    line's label column, which the lower line leaves out, is the table's."""
     heads = [classify_header(c.text) for c in above.cells] if above and len(above.cells) > 1 else []
     if not heads or None in heads or any(h.role not in ("category", "label") for h in heads):
         return columns
@@ -1286,6 +1287,8 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
     width, named = len(values) // len(spans), list(columns)
     for n, i in enumerate(values):
         named[i] = replace(columns[i], span=spans[n // width])
+    if heads[0].role == "label" and all(c.role != "label" for c in columns):
+        named.insert(0, heads[0])  # 指标 spans both lines: the lower one has no cell of its own for it
     return named
 
 

@@ -1235,7 +1235,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             candidate = [classify_header(c.text) for _, c in run[:kept]]
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
-                columns, body = candidate, position + kept
+                columns, body = _two_levels(candidate), position + kept
                 break
         if columns is None:
             return None
@@ -1290,6 +1290,23 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
     if heads[0].role == "label" and all(c.role != "label" for c in columns):
         named.insert(0, heads[0])  # 指标 spans both lines: the lower one has no cell of its own for it
     return named
+
+
+def _two_levels(columns: list[Column]) -> list[Column]:
+    """A two-line header printed a cell per line reads as one run: the label column, the upper
+    categories (全体居民, 城镇居民), then the columns under them (总量, 增长 for each). When the
+    categories divide the columns after them evenly, two columns each at least, each spans its
+    share, as on a line of its own (`_under_spanning_header`)."""
+    label = next((i for i, c in enumerate(columns) if c.role != "skip"), None)
+    if label is None or columns[label].role != "label":
+        return columns
+    spans = list(itertools.takewhile(lambda c: c.role == "category", columns[label + 1:]))
+    under = columns[label + 1 + len(spans):]
+    if len(spans) < 2 or len(under) < 2 * len(spans) or len(under) % len(spans) \
+            or any(c.role not in VALUE_ROLES - {"category"} for c in under):
+        return columns
+    width = len(under) // len(spans)
+    return columns[:label + 1] + [replace(c, span=spans[n // width].header) for n, c in enumerate(under)]
 
 
 def _years(cells: list[Cell]) -> list[Column] | None:

@@ -1276,9 +1276,11 @@ def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Colum
 def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
     """项目 | 城市低保 | 农村低保 | over | 户数 | 人数 | 户数 | 人数 |: a header of two levels, each
     upper category spanning as many columns of figures as the others (城市低保户数 …); the upper
-    line's label column, which the lower line leaves out, is the table's."""
+    line's label and unit columns before its categories, which the lower line leaves out, are the
+    table's."""
     heads = [classify_header(c.text) for c in above.cells] if above and len(above.cells) > 1 else []
-    if not heads or None in heads or any(h.role not in ("category", "label") for h in heads):
+    if not heads or None in heads or any(h.role not in ("category", "label", "unit", "skip") for h in heads) \
+            or any(h.role != "category" for h in itertools.dropwhile(lambda h: h.role != "category", heads)):
         return columns
     spans = [h.header for h in heads if h.role == "category"]
     values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
@@ -1287,8 +1289,9 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
     width, named = len(values) // len(spans), list(columns)
     for n, i in enumerate(values):
         named[i] = replace(columns[i], span=spans[n // width])
-    if heads[0].role == "label" and all(c.role != "label" for c in columns):
-        named.insert(0, heads[0])  # 指标 spans both lines: the lower one has no cell of its own for it
+    if all(c.role != "label" for c in columns) and any(h.role == "label" for h in heads):
+        # 指标 (单位) spans both lines: the lower one has no cell of its own for it
+        named[:0] = itertools.takewhile(lambda h: h.role != "category", heads)
     return named
 
 

@@ -18,8 +18,8 @@ under a column of figures becomes a quantity whose
   and a group row's name before a label that names nothing alone (城市低保 + 户数);
 - column role says how it reads: `plan` (计划, 任务, 目标: a target), `previous` (上年同期, an
   earlier dated column: actual, of the period before), `change` (同比, 增减: a change of the
-  row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, and
-  columns named by a category).
+  row's level, no indicator), `share` (完成率, 占比: percent), `current` (本月, 累计 …, a bulletin's
+  总量 or 绝对数 beside its 增长, and columns named by a category).
 
 Numbers under 序号, 编号, 日期 or 年份 columns, indicator codes (JZH011310000), column-number
 rows (`甲 乙 1 2 3`) and placeholders are no figures (`NOT_A_FIGURE`), nor are numbers outside a
@@ -306,7 +306,8 @@ def classify_header(header: str) -> Column | None:
             if role == "share":
                 unit = ("%", 1)
             return Column(bare, role, unit)
-    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|末|底|上半年|下半年)?", bare):
+    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|末|底|上半年|下半年)?", bare) \
+            or BRACKETED_UNIT.sub("", bare) in _words()["current"]["levels"]:
         return Column(bare, "current", unit)
     if unit is not None:
         return Column(bare, "measure", unit)
@@ -359,21 +360,22 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
     return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
 
 
-def _subject(table: Table, row: Row, column: Column) -> str | None:
+def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     """The row label, its unit bracket and list number gone (1.城市低保人数(人) → 城市低保人数),
     with what the column names beyond a period or a comparison after it (规章 under
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
-    (城市) the category first (城市 + 低保人数)."""
+    (城市) the category first (城市 + 低保人数). `slot` is the column's place among the table's slots."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
-    if column.role == "category":
-        return header + label if label else header
-    if table.places and column.role == "change" and (level := _level_before(table, column)):
-        return _subject(table, row, level)  # 青山市 under 同比增长%: what changed is 完成投资
+    if column.role == "category":  # (城镇 over 男 | 女: 城镇 first)
+        return _joined(column.span, header + label if label else header)
+    if column.role == "change" and (level := _level_before(table, slot)):
+        # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
+        return _subject(table, row, level, slot)
     if table.places and column.role != "change":
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
@@ -382,6 +384,8 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
     core = GENERIC_TAIL.sub("", _period_words().sub("", header)).strip("±%()（） ")  # 实际完成情况, 上年数据
+    if header in _words()["current"]["levels"]:
+        core = ""  # 总量, 绝对数: the row's level, naming nothing more
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
@@ -393,11 +397,11 @@ def _subject(table: Table, row: Row, column: Column) -> str | None:
 GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 
 
-def _level_before(table: Table, column: Column) -> Column | None:
-    """The nearest column of levels left of a change column: the measure it is a change of."""
-    slots = table.slots
-    index = next(i for i, slot in enumerate(slots) if slot is column)
-    return next((slot for slot in reversed(slots[:index]) if slot.role in ("current", "measure", "plan")), None)
+def _level_before(table: Table, slot: int) -> Column | None:
+    """The nearest column of levels left of the change column at `slot` (by place: two headed
+    增长 are one object): the measure it is a change of."""
+    return next((column for column in reversed(table.slots[:slot])
+                 if column.role in ("current", "measure", "plan", "category")), None)
 
 
 @cache
@@ -429,6 +433,8 @@ UNIT_RULES = (
               ("%", 1) if column.role == "share" or (column.unit and column.unit[0] == "%") else None),
     TableRule("column_header", lambda table, row, column, cell: column.unit),
     TableRule("unit_cell", lambda table, row, column, cell: row.unit),
+    TableRule("growth_picks_note_percent", lambda table, row, column, cell:
+              ("%", 1) if _growth_in_percent(table, column) else None),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
     TableRule("column_picks_note", lambda table, row, column, cell:
               _label_unit(column.header, table) if len(table.note_units) > 1 else None),
@@ -449,6 +455,14 @@ UNIT_RULES = (
 )
 # a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
 COUNT_HEADERS = ("数量", "数", "总数")
+
+
+def _growth_in_percent(table: Table, column: Column) -> bool:
+    """A growth column with no unit of its own (增长 beside 总量) under a note that lists percent
+    among other units (单位：元、%): the percent is the growth's, as a bulletin prints a rate of
+    growth; the row's own unit is its level's."""
+    return column.role == "change" and column.unit is None and ("%", 1) in table.note_units \
+        and len(table.note_units) > 1 and bool(re.search(alternation(_words()["change"]["growth"]), column.header))
 
 
 def _percent_or_other(label: str, table: Table) -> tuple[str, int] | None:
@@ -660,7 +674,7 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
     if len(row.values) > len(columns):
         return []  # more figures than columns: the row is not read as this header says
     found = []
-    for cell, column in zip(row.values, columns):
+    for slot, (cell, column) in enumerate(zip(row.values, columns)):
         if any(rule.produce(table, row, column, cell) for rule in NOT_A_FIGURE):
             continue
         number, own = _own_unit(cell)
@@ -680,7 +694,7 @@ def _quantities_of_row(table: Table, row: Row) -> list[Quantity]:
         role = "plan" if (column.role == "current" or dated) and _plan_row(row) else column.role
         found.append(Quantity(float(value), unit[0], cell.start, cell.end, _bound_qualifier(cell.bound),
                               cell.start - len(cell.bound) if cell.bound else cell.start, cell.end,
-                              _subject(table, row, column), role, int(dated.group(1)) if dated else None))
+                              _subject(table, row, column, slot), role, int(dated.group(1)) if dated else None))
     return found
 
 
@@ -1221,7 +1235,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             candidate = [classify_header(c.text) for _, c in run[:kept]]
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
-                columns, body = candidate, position + kept
+                columns, body = _two_levels(candidate), position + kept
                 break
         if columns is None:
             return None
@@ -1261,9 +1275,12 @@ def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Colum
 
 def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
     """项目 | 城市低保 | 农村低保 | over | 户数 | 人数 | 户数 | 人数 |: a header of two levels, each
-    upper category spanning as many columns of figures as the others (城市低保户数 …)."""
+    upper category spanning as many columns of figures as the others (城市低保户数 …); the upper
+    line's label and unit columns before its categories, which the lower line leaves out, are the
+    table's."""
     heads = [classify_header(c.text) for c in above.cells] if above and len(above.cells) > 1 else []
-    if not heads or None in heads or any(h.role not in ("category", "label") for h in heads):
+    if not heads or None in heads or any(h.role not in ("category", "label", "unit", "skip") for h in heads) \
+            or any(h.role != "category" for h in itertools.dropwhile(lambda h: h.role != "category", heads)):
         return columns
     spans = [h.header for h in heads if h.role == "category"]
     values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
@@ -1272,7 +1289,27 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
     width, named = len(values) // len(spans), list(columns)
     for n, i in enumerate(values):
         named[i] = replace(columns[i], span=spans[n // width])
+    if all(c.role != "label" for c in columns) and any(h.role == "label" for h in heads):
+        # 指标 (单位) spans both lines: the lower one has no cell of its own for it
+        named[:0] = itertools.takewhile(lambda h: h.role != "category", heads)
     return named
+
+
+def _two_levels(columns: list[Column]) -> list[Column]:
+    """A two-line header printed a cell per line reads as one run: the label column, the upper
+    categories (全体居民, 城镇居民), then the columns under them (总量, 增长 for each). When the
+    categories divide the columns after them evenly, two columns each at least, each spans its
+    share, as on a line of its own (`_under_spanning_header`)."""
+    label = next((i for i, c in enumerate(columns) if c.role != "skip"), None)
+    if label is None or columns[label].role != "label":
+        return columns
+    spans = list(itertools.takewhile(lambda c: c.role == "category", columns[label + 1:]))
+    under = columns[label + 1 + len(spans):]
+    if len(spans) < 2 or len(under) < 2 * len(spans) or len(under) % len(spans) \
+            or any(c.role not in VALUE_ROLES - {"category"} for c in under):
+        return columns
+    width = len(under) // len(spans)
+    return columns[:label + 1] + [replace(c, span=spans[n // width].header) for n, c in enumerate(under)]
 
 
 def _years(cells: list[Cell]) -> list[Column] | None:

@@ -2053,7 +2053,27 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
+    _field_of_line(text, sentence_start, quantities, named)
     return named
+
+
+# An outline item whose line opens with a field's name and a colon: (一)道路交通:事故9起…
+FIELD_LINE = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*(?P<field>[\u4e00-\u9fff]{2,10})\s*[:：]")
+
+
+def _field_of_line(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """(一)道路交通:事故9起、死亡6人…: an outline item opening with the name of a field and a colon
+    breaks a tally down by field, and the tally's measures that name no field (事故, 死亡人数,
+    直接经济损失: `field_measures`) are that field's (道路交通事故, 道路交通死亡人数)."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    field = FIELD_LINE.match(text, line_start)
+    if field is None or field.end() > quantities[0].outer_start:
+        return
+    measures = _context_words()["field_measures"]
+    for index, (quantity, found) in enumerate(zip(quantities, named)):
+        subject = found.subject
+        if quantity.outer_start >= field.end() and subject is not None and subject.text in measures:
+            named[index] = Named(Subject(field.group("field") + subject.text), "field_of_line")
 
 
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
@@ -2352,6 +2372,11 @@ def _change_of_level(a: Around) -> Subject | None:
     listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
     if not (change or listed) or (change and _names_own(a.own, a.clause, change)):
         return None
+    if unit_kinds()[a.quantity.unit] == "percent" and a.index and a.named[-1].subject is not None \
+            and unit_kinds()[a.quantities[a.index - 1].unit] != "percent" and not CLAUSE_BREAK.search(a.lead):
+        # 死亡0人、同比下降100%: a change in per cent that names nothing, right after a level in its
+        # own clause, is that level's, not of the last change in per cent before it
+        return a.named[-1].subject
     # 发生事故66起、死亡68人,同比减少5起、4人: a change in a unit the sentence counted before is of
     # that count (the next of its list too)
     family = _family(a.quantity.unit)

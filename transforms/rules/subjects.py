@@ -2463,6 +2463,21 @@ def _category_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + rest)
 
 
+def _owner_breakdown(a: Around) -> Subject | None:
+    """医疗卫生机构床位938张,其中医院819张,卫生院114张: a part named by a kind of body (`body_heads`)
+    of a total that counts what bodies have (床位, 卫生技术人员: subject_attribute_heads.txt) is
+    what that kind of body has (医院床位, 卫生院床位)."""
+    own = a.own.subject
+    if own is None or not own.text.endswith(tuple(_context_words()["body_heads"])) \
+            or not ("其中" in a.lead or (a.named and a.named[-1].rule == "owner_breakdown")):
+        return None
+    whole = _recalled(a)
+    had = whole and next((h for h in _attribute_heads() if whole.text.endswith(h)), None)
+    if not had or own.text.endswith(had):
+        return None
+    return Subject(own.text + had)
+
+
 # A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its
 # breakdown or its list counts.
 BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡镇|乡村|街道|社区|县区|县市|省市){1,3}级"
@@ -2982,6 +2997,7 @@ CONTEXT_RULES = (
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
+    ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

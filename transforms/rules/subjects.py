@@ -1386,8 +1386,12 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
                     and group[0].start >= 0:
                 kept, start = group, group[0].start
             break
-        if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
-            break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
+        compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
+        if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
+                or (word in CLOSING and CLOSING[word] not in kept):
+            # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
+            # strip verb making a compound with a bare head (21名保障对象) is the name
+            break
         if _opens_predicate(word, kept, heads):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
@@ -1457,8 +1461,10 @@ NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})
 # Words that, after the counted thing, only open the clause's predicate, never a name: the
 # passive mark (5个社工站被评为示范点), the verbs of a service given or received (进行, 给予, 享受:
 # 400户残疾人家庭进行无障碍改造), of joining and of taking a post (13家爱心单位加入救助保护队伍,
-# 112名退役军人担任村主任). A verb inside a name (城镇登记失业人员, 街道就业基地) is none of these.
-PREDICATE_ONLY = frozenset({"被", "加入", "担任"}) | SERVICE_VERBS | RECEIVING_VERBS | JOINING
+# 112名退役军人担任村主任), and a cause after a name ending with its head (162名低保对象|因收入增加|
+# 而停保; before a name 因 makes one with it: 因灾伤病人口). A verb inside a name (城镇登记失业人员,
+# 街道就业基地) is none of these.
+PREDICATE_ONLY = frozenset({"被", "加入", "担任"}) | SERVICE_VERBS | RECEIVING_VERBS | JOINING | CAUSES
 
 
 def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool:
@@ -2009,10 +2015,10 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         own.append(name_subject_traced(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
     for index in range(len(own) - 1):
-        # 为符合条件的2355户2514名老人: a clause ending in 的 before a pair of figures qualifies
-        # the thing named after the pair, which names both
+        # 为符合条件的2355户2514名老人 (or 2355户、2514名): a clause ending in 的 before a pair of
+        # figures qualifies the thing named after the pair, which names both
         if own[index].rule == "before_number" and own[index + 1].rule in AFTER_RULES and own[index + 1].subject \
-                and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
+                and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip(" 、") \
                 and (text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的")
                      or (quantities[index].unit == "户" and quantities[index + 1].unit in ("人", "名"))):
             # 指出5991户11043人农村低保对象、202户269人城市低保对象: households then people

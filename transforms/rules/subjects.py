@@ -1173,6 +1173,12 @@ def _without_start(run: list[str]) -> list[str]:
 RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
 
 
+# The people a sum went to, counted, and the verb that gave it, right before the sum (为1044名残疾人
+# 发放, 向85户低保家庭发放了每户): what was given is named after the sum.
+GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
+                              r"(?:发放|补发|发给|给予|兑现)了?\s*(?:每人|每户)?(?:每月|每年)?\s*$")
+
+
 def _gives(word: str) -> bool:
     """A verb of giving or doing between the people and what they got (发放, 补发, 补贴)."""
     return word_tag(word) in ("v", "vn") or _is_strip(word) or word in _words("subject_compound_verbs.txt")
@@ -1822,8 +1828,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             following = Subject(following.text + text[noun_start + len(following.text)])  # 临时救助|金
         if following is not None and following.text not in generic_subjects():  # 资金 alone: read on
             return Named(following, "after_number")
-    if kind == "money" and before is None and text.startswith("的", after_start, after_end):
-        return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "money" and text.startswith("的", after_start, after_end) and (
+            before is None or GIVEN_TO_COUNTED.search(text, max(sentence_start, quantity.outer_start - 40), quantity.outer_start)):
+        # 为1044名残疾人发放50元/月的生活补贴: after the people it went to and the verb that gave
+        # it, a sum is of what 的 names after it, not of them
+        given = subject_of_money(stream, after_start + 1, after_end)
+        if before is None or given is not None:
+            return Named(given, "of_money")
     if kind == "money" and before is not None and before.text in INVESTING:
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:

@@ -723,6 +723,8 @@ OWN_LEVELS |= {"街道", "社区", "乡镇", "苏木", "嘎查"}
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
 EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道|社区|地)")
+# The complement of a verb's result jieba cuts apart (筛查|出, 评选|出): it goes with its verb.
+RESULT_COMPLEMENTS = frozenset({"出"})
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
@@ -839,6 +841,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # place is no verb's modifier): it is the predicate, done for or at the place
             dropped.append(first)
             run = run[1:]
+        elif len(run) > 2 and run[1] in RESULT_COMPLEMENTS and word_tag(first) in ("v", "vn"):
+            dropped.append(first + run[1])  # 筛查|出|疑点数据, 评选|出|优秀社工: the verb and its result
+            run = run[2:]
+        elif len(run) > 1 and first in RESULT_COMPLEMENTS and dropped:
+            run = run[1:]  # the result of the verb dropped before it
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]

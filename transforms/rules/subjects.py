@@ -2626,10 +2626,26 @@ def _topic_event(a: Around) -> Subject | None:
     table = _context_words()
     own = a.own.subject
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
-    topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
+    topic = _topic(_flows_about(a)) if flow else None
+    topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic
     measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+def _flows_about(a: Around) -> Subject | None:
+    """What a flow named by its verb alone is about: the last figure its sentence named, unless
+    that one counted times and the flow people (廉租补贴公示5次,分别为:复核通过166户); else the scheme
+    its line is labelled with (3、廉租补贴方面:…); else the last its unit had in the paragraph."""
+    about = next(((q, n.subject) for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if n.rule in OWN_RULES and n.subject), None)
+    if about is not None and not (a.quantity.unit in PERSON_UNITS and about[0].unit not in PERSON_UNITS):
+        return about[1]
+    line = a.text.rfind("\n", 0, a.quantity.outer_start) + 1
+    label = FIELD_LINE.match(a.text, line)
+    if label is not None and label.end() <= a.quantity.outer_start:
+        return Subject(label.group("field").removesuffix("方面"))
+    return a.memory.recall(a.quantity.unit)
 
 
 def _measure_of_topic(a: Around) -> Subject | None:

@@ -1894,7 +1894,14 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     if before is None:
         return None
     clause = stream.text[clause_start:number]
-    cue = _compiled(_context_words()["change"]).search(clause)
+    cues = list(_compiled(_context_words()["change"]).finditer(clause))
+    if len(cues) > 1 and 0 <= (item := clause.find("、", cues[-2].end(), cues[-1].start())):
+        # 受伤人数同比持平、经济损失同比下降72.5%: a change without a figure before it in the
+        # clause is another item's; this change is of the item after it
+        start = clause_start + item + 1
+        named = subject_before_number(stream, start, start + cues[-1].start() - item - 1, counts)
+        return named if named is not None else before
+    cue = cues[0] if cues else None
     if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
         return before
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)

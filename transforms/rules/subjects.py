@@ -2632,6 +2632,10 @@ def _breakdown_unnamed(a: Around) -> Subject | None:
 def _topic_event(a: Around) -> Subject | None:
     table = _context_words()
     own = a.own.subject
+    if own is None and a.quantity.unit in PERSON_UNITS:
+        # 16户迁走: a flow written after its count, alone in its clause
+        after = re.match(rf"\s*({alternation(table['flows'])})了?\s*(?:[,，;；。]|$)", a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
+        own = Subject(after.group(1)) if after else None
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
     topic = _topic(_flows_about(a)) if flow else None
     topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic

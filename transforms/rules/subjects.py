@@ -62,8 +62,9 @@ PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
-# A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
-LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
+# A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元,
+# and the batch an item came in: 第一批57个、第二批90个社区工作站).
+LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:

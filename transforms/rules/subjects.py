@@ -70,8 +70,10 @@ CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
-# A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
-RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
+# A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
+# thing follows its 的.
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
+                                   r"|因[^，,。；;:：、\d的]{1,24}的")
 # The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
 # starts with 有 (有效) is none.
 QUALIFYING = ("符合", "具有", "拥有", "达到")
@@ -1411,6 +1413,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         kept.append(word)
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
+    inside = _aside_at(kept, cut)
+    if inside:  # 57个社区村规民约(居民公约): a head inside an aside names the aside, not the thing
+        cut = _past_modifier(kept[:inside], _last_head_end(kept[:inside], heads), heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
         cut = len(phrase) if label else max(len("".join(_nominal_prefix(kept))), _modified_noun(kept, people, events))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
@@ -1446,6 +1451,21 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+def _aside_at(words: list[str], cut: int) -> int:
+    """The index of the word opening a bracket still open where a name would end (cut, in
+    characters) and not closed right there (乡(镇) is one name), 0 when none is."""
+    position, opened = 0, []
+    for index, word in enumerate(words):
+        if position >= cut:
+            return 0 if word in CLOSING else (opened[-1] if opened else 0)
+        if word in BRACKETS:
+            opened.append(index)
+        elif word in CLOSING and opened:
+            opened.pop()
+        position += len(word)
+    return opened[-1] if opened else 0
 
 
 # A class named by a word and 类 before the thing (工程类民生实事, 保障类项目, 规划计划类信息): jieba cuts

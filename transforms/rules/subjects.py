@@ -62,15 +62,18 @@ PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # A denominator right before the number (保障标准为人均月255元, 由月人均1372元) is no subject; inside a
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
-# A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元).
-LIST_GAP = re.compile(r"^[、和及与]?(?:每(?:人|户)?每?(?:月|年))?$")
+# A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元,
+# and the batch an item came in: 第一批57个、第二批90个社区工作站).
+LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
-# A relative clause right after a number (有…的, 符合…的): the counted thing follows its 的.
-RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的")
+# A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
+# thing follows its 的.
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
+                                   r"|因[^，,。；;:：、\d的]{1,24}的")
 # The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
 # starts with 有 (有效) is none.
 QUALIFYING = ("符合", "具有", "拥有", "达到")
@@ -723,6 +726,8 @@ OWN_LEVELS |= {"街道", "社区", "乡镇", "苏木", "嘎查"}
 OWN_AREA = re.compile(r"[我本全](?:地区|辖区|区域|境内|域)")
 # Each of the places below the report's (各乡镇, 各县区): where, not what is counted.
 EACH_PLACE = re.compile(r"各(?:[省市县区镇乡村州旗]{1,3}|乡镇|街道|社区|地)")
+# The complement of a verb's result jieba cuts apart (筛查|出, 评选|出): it goes with its verb.
+RESULT_COMPLEMENTS = frozenset({"出"})
 # Parts of speech that lead a subject without naming what is counted: prepositions. (Time,
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
@@ -839,6 +844,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # place is no verb's modifier): it is the predicate, done for or at the place
             dropped.append(first)
             run = run[1:]
+        elif len(run) > 2 and run[1] in RESULT_COMPLEMENTS and word_tag(first) in ("v", "vn"):
+            dropped.append(first + run[1])  # 筛查|出|疑点数据, 评选|出|优秀社工: the verb and its result
+            run = run[2:]
+        elif len(run) > 1 and first in RESULT_COMPLEMENTS and dropped:
+            run = run[1:]  # the result of the verb dropped before it
         elif _verb_goes(first, run[1:], counts, predicate):
             dropped.append(first)
             run = run[1:]
@@ -1173,6 +1183,12 @@ def _without_start(run: list[str]) -> list[str]:
 RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
 
 
+# The people a sum went to, counted, and the verb that gave it, right before the sum (为1044名残疾人
+# 发放, 向85户低保家庭发放了每户): what was given is named after the sum.
+GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
+                              r"(?:发放|补发|发给|给予|兑现)了?\s*(?:每人|每户)?(?:每月|每年)?\s*$")
+
+
 def _gives(word: str) -> bool:
     """A verb of giving or doing between the people and what they got (发放, 补发, 补贴)."""
     return word_tag(word) in ("v", "vn") or _is_strip(word) or word in _words("subject_compound_verbs.txt")
@@ -1386,13 +1402,20 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
                     and group[0].start >= 0:
                 kept, start = group, group[0].start
             break
-        if (_is_strip(word) and word != "的") or word[0].isdigit() or (word in CLOSING and CLOSING[word] not in kept):
-            break  # a bracket closed that opened before the number ends the name: (含4所民办小学)、
+        compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
+        if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
+                or (word in CLOSING and CLOSING[word] not in kept):
+            # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
+            # strip verb making a compound with a bare head (21名保障对象) is the name
+            break
         if _opens_predicate(word, kept, heads):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
     cut = _past_modifier(kept, _last_head_end(kept, heads), heads)
+    inside = _aside_at(kept, cut)
+    if inside:  # 57个社区村规民约(居民公约): a head inside an aside names the aside, not the thing
+        cut = _past_modifier(kept[:inside], _last_head_end(kept[:inside], heads), heads)
     if cut == 0:  # no head word: the nouns right after the number (2万余床棉被, 60岁以上退役士兵)
         cut = len(phrase) if label else max(len("".join(_nominal_prefix(kept))), _modified_noun(kept, people, events))
     if cut == 0:  # a head inside a word the cut glued to the next (社区村规民约 has none)
@@ -1430,6 +1453,21 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
 
+def _aside_at(words: list[str], cut: int) -> int:
+    """The index of the word opening a bracket still open where a name would end (cut, in
+    characters) and not closed right there (乡(镇) is one name), 0 when none is."""
+    position, opened = 0, []
+    for index, word in enumerate(words):
+        if position >= cut:
+            return 0 if word in CLOSING else (opened[-1] if opened else 0)
+        if word in BRACKETS:
+            opened.append(index)
+        elif word in CLOSING and opened:
+            opened.pop()
+        position += len(word)
+    return opened[-1] if opened else 0
+
+
 # A class named by a word and 类 before the thing (工程类民生实事, 保障类项目, 规划计划类信息): jieba cuts
 # 类 off as a measure word, which would end the name; word and 类 are one modifier of the noun after.
 CLASS_MARK = "类"
@@ -1457,8 +1495,10 @@ NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})
 # Words that, after the counted thing, only open the clause's predicate, never a name: the
 # passive mark (5个社工站被评为示范点), the verbs of a service given or received (进行, 给予, 享受:
 # 400户残疾人家庭进行无障碍改造), of joining and of taking a post (13家爱心单位加入救助保护队伍,
-# 112名退役军人担任村主任). A verb inside a name (城镇登记失业人员, 街道就业基地) is none of these.
-PREDICATE_ONLY = frozenset({"被", "加入", "担任"}) | SERVICE_VERBS | RECEIVING_VERBS | JOINING
+# 112名退役军人担任村主任), and a cause after a name ending with its head (162名低保对象|因收入增加|
+# 而停保; before a name 因 makes one with it: 因灾伤病人口). A verb inside a name (城镇登记失业人员,
+# 街道就业基地) is none of these.
+PREDICATE_ONLY = frozenset({"被", "加入", "担任"}) | SERVICE_VERBS | RECEIVING_VERBS | JOINING | CAUSES
 
 
 def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool:
@@ -1816,8 +1856,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             following = Subject(following.text + text[noun_start + len(following.text)])  # 临时救助|金
         if following is not None and following.text not in generic_subjects():  # 资金 alone: read on
             return Named(following, "after_number")
-    if kind == "money" and before is None and text.startswith("的", after_start, after_end):
-        return Named(subject_of_money(stream, after_start + 1, after_end), "of_money")
+    if kind == "money" and text.startswith("的", after_start, after_end) and (
+            before is None or GIVEN_TO_COUNTED.search(text, max(sentence_start, quantity.outer_start - 40), quantity.outer_start)):
+        # 为1044名残疾人发放50元/月的生活补贴: after the people it went to and the verb that gave
+        # it, a sum is of what 的 names after it, not of them
+        given = subject_of_money(stream, after_start + 1, after_end)
+        if before is None or given is not None:
+            return Named(given, "of_money")
     if kind == "money" and before is not None and before.text in INVESTING:
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:
@@ -1870,7 +1915,14 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     if before is None:
         return None
     clause = stream.text[clause_start:number]
-    cue = _compiled(_context_words()["change"]).search(clause)
+    cues = list(_compiled(_context_words()["change"]).finditer(clause))
+    if len(cues) > 1 and 0 <= (item := clause.find("、", cues[-2].end(), cues[-1].start())):
+        # 受伤人数同比持平、经济损失同比下降72.5%: a change without a figure before it in the
+        # clause is another item's; this change is of the item after it
+        start = clause_start + item + 1
+        named = subject_before_number(stream, start, start + cues[-1].start() - item - 1, counts)
+        return named if named is not None else before
+    cue = cues[0] if cues else None
     if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
         return before
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
@@ -2009,10 +2061,10 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         own.append(name_subject_traced(stream, quantity, floor, sentence_start))
         floor = quantity.outer_end
     for index in range(len(own) - 1):
-        # 为符合条件的2355户2514名老人: a clause ending in 的 before a pair of figures qualifies
-        # the thing named after the pair, which names both
+        # 为符合条件的2355户2514名老人 (or 2355户、2514名): a clause ending in 的 before a pair of
+        # figures qualifies the thing named after the pair, which names both
         if own[index].rule == "before_number" and own[index + 1].rule in AFTER_RULES and own[index + 1].subject \
-                and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() \
+                and not text[quantities[index].outer_end:quantities[index + 1].outer_start].strip(" 、") \
                 and (text[floor_of(index):quantities[index].outer_start].rstrip().endswith("的")
                      or (quantities[index].unit == "户" and quantities[index + 1].unit in ("人", "名"))):
             # 指出5991户11043人农村低保对象、202户269人城市低保对象: households then people
@@ -2053,7 +2105,27 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
+    _field_of_line(text, sentence_start, quantities, named)
     return named
+
+
+# An outline item whose line opens with a field's name and a colon: (一)道路交通:事故9起…
+FIELD_LINE = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*(?P<field>[\u4e00-\u9fff]{2,10})\s*[:：]")
+
+
+def _field_of_line(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """(一)道路交通:事故9起、死亡6人…: an outline item opening with the name of a field and a colon
+    breaks a tally down by field, and the tally's measures that name no field (事故, 死亡人数,
+    直接经济损失: `field_measures`) are that field's (道路交通事故, 道路交通死亡人数)."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    field = FIELD_LINE.match(text, line_start)
+    if field is None or field.end() > quantities[0].outer_start:
+        return
+    measures = _context_words()["field_measures"]
+    for index, (quantity, found) in enumerate(zip(quantities, named)):
+        subject = found.subject
+        if quantity.outer_start >= field.end() and subject is not None and subject.text in measures:
+            named[index] = Named(Subject(field.group("field") + subject.text), "field_of_line")
 
 
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
@@ -2352,6 +2424,11 @@ def _change_of_level(a: Around) -> Subject | None:
     listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
     if not (change or listed) or (change and _names_own(a.own, a.clause, change)):
         return None
+    if unit_kinds()[a.quantity.unit] == "percent" and a.index and a.named[-1].subject is not None \
+            and unit_kinds()[a.quantities[a.index - 1].unit] != "percent" and not CLAUSE_BREAK.search(a.lead):
+        # 死亡0人、同比下降100%: a change in per cent that names nothing, right after a level in its
+        # own clause, is that level's, not of the last change in per cent before it
+        return a.named[-1].subject
     # 发生事故66起、死亡68人,同比减少5起、4人: a change in a unit the sentence counted before is of
     # that count (the next of its list too)
     family = _family(a.quantity.unit)
@@ -2436,6 +2513,21 @@ def _category_breakdown(a: Around) -> Subject | None:
                      if own.text in parts and rest.startswith(word) and len(rest) > len(word) + 1), None)
         rest = rest[len(pair):] if pair else rest
     return Subject(own.text + rest)
+
+
+def _owner_breakdown(a: Around) -> Subject | None:
+    """医疗卫生机构床位938张,其中医院819张,卫生院114张: a part named by a kind of body (`body_heads`)
+    of a total that counts what bodies have (床位, 卫生技术人员: subject_attribute_heads.txt) is
+    what that kind of body has (医院床位, 卫生院床位)."""
+    own = a.own.subject
+    if own is None or not own.text.endswith(tuple(_context_words()["body_heads"])) \
+            or not ("其中" in a.lead or (a.named and a.named[-1].rule == "owner_breakdown")):
+        return None
+    whole = _recalled(a)
+    had = whole and next((h for h in _attribute_heads() if whole.text.endswith(h)), None)
+    if not had or own.text.endswith(had):
+        return None
+    return Subject(own.text + had)
 
 
 # A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its
@@ -2561,11 +2653,31 @@ def _breakdown_unnamed(a: Around) -> Subject | None:
 def _topic_event(a: Around) -> Subject | None:
     table = _context_words()
     own = a.own.subject
+    if own is None and a.quantity.unit in PERSON_UNITS:
+        # 16户迁走: a flow written after its count, alone in its clause
+        after = re.match(rf"\s*({alternation(table['flows'])})了?\s*(?:[,，;；。]|$)", a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
+        own = Subject(after.group(1)) if after else None
     flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
-    topic = _topic(a.about or a.memory.recall(a.quantity.unit)) if flow else None
+    topic = _topic(_flows_about(a)) if flow else None
+    topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic
     measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+def _flows_about(a: Around) -> Subject | None:
+    """What a flow named by its verb alone is about: the last figure its sentence named, unless
+    that one counted times and the flow people (廉租补贴公示5次,分别为:复核通过166户); else the scheme
+    its line is labelled with (3、廉租补贴方面:…); else the last its unit had in the paragraph."""
+    about = next(((q, n.subject) for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if n.rule in OWN_RULES and n.subject), None)
+    if about is not None and not (a.quantity.unit in PERSON_UNITS and about[0].unit not in PERSON_UNITS):
+        return about[1]
+    line = a.text.rfind("\n", 0, a.quantity.outer_start) + 1
+    label = FIELD_LINE.match(a.text, line)
+    if label is not None and label.end() <= a.quantity.outer_start:
+        return Subject(label.group("field").removesuffix("方面"))
+    return a.memory.recall(a.quantity.unit)
 
 
 def _measure_of_topic(a: Around) -> Subject | None:
@@ -2957,6 +3069,7 @@ CONTEXT_RULES = (
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
+    ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

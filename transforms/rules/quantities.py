@@ -227,8 +227,10 @@ def _negative_words() -> tuple[str, tuple[str, ...]]:
 # figure's phrase (55万乡村人口, but not 55万以上, 3万和, 2万是).
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
-# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿).
-MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金)"
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿,
+# and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金"
+                         r"|零售总额|零售额|社零|生产总值|增加值)"
                          r"[^,，。;；:：\d]{0,6}$")
 
 
@@ -274,11 +276,16 @@ def _after_qualifier() -> re.Pattern:
 def _measure_before() -> re.Pattern:
     """A measure's name ending in its counting unit (…人次, …户数), a population (总人口54万,
     死亡人口约为280万) or the people counted (现有残疾人3.71万, 福建有儿童790多万), then at most a
-    word of about and a verb of being or having."""
+    word of about and a verb of being, having or changing (`CHANGE_OF_COUNT`)."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
     people = load_toml("units.toml")["people_before"]["nouns"]
     return re.compile(rf"(?P<ending>{alternation(counts + ['人口'] + people)})(?:大约|约|近|超过|超|逾|突破)?"
-                      rf"(?:为|达到?|共|约|在|保持在|稳定在|有)?$")
+                      rf"(?:为|达到?|共|约|在|保持在|稳定在|有|{CHANGE_OF_COUNT})?$")
+
+
+# a change of the measure before the figure (贫困人口累计减少1200多万, 常住人口净增加3.5万): what
+# changed is still what is counted
+CHANGE_OF_COUNT = r"(?:累计|共计|共|净)?(?:减少|增加|新增|下降|增长)了?"
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:

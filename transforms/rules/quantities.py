@@ -301,7 +301,7 @@ def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
                  or qualifier_words("after").get(match.group("after") or ""))
     start = match.start("lead") if bound else match.start("num")
     end = match.end("after") if match.group("after") else match.end("unit")
-    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier, start, end)
+    return Quantity(float(value), match.group("unit"), match.start("num"), match.end("unit"), qualifier, start, end)
 
 
 @cache
@@ -428,9 +428,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "years_of_work",
             # (提前3年实现: the time a goal was reached ahead of its date; 已有30多年历史, 至今已44年:
-            # the years a thing has lasted; 连续开展了6年: 连续 before the verb done for them)
+            # the years a thing has lasted; 连续开展了6年: 连续 before the verb done for them; 连续三季度:
+            # quarters in a row, as years)
             re.compile(rf"(?P<lead>连续[\u4e00-\u9fff]{{1,2}}了|连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
-                       rf"\s*(?P<unit>年)(?![度底初末来内级])(?P<after>左右)?"),
+                       rf"\s*(?P<unit>年(?![度底初末来内级])|个?季度)(?P<after>左右)?"),
             produce_years_of_work),
         QuantityRule(
             "years_running",

@@ -74,7 +74,12 @@ HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff\d%]\s+[\u4e00-\u9fff]")
 
 def _quoted_sentence(quoted: str) -> bool:
     return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and (
-        "，" in quoted or "," in quoted or bool(HEADLINE_BREAK.search(quoted))))
+        "，" in quoted or "," in quoted or bool(HEADLINE_BREAK.search(quoted)) or bool(TASK_OPENING.match(quoted))))
+
+
+# a quoted task that says whom it serves (“为3000名残疾人开展健康体检服务”实事项目): a clause, its
+# figures the work's, when longer than a slogan
+TASK_OPENING = re.compile(r".为[^\d]{0,6}\d")
 
 
 @dataclass(frozen=True)

@@ -399,6 +399,7 @@ def _target_noun_after(c: KindContext) -> bool:
             or _task_then_share(after)
         if noun and patterns["not_between"].search(noun.group()):
             noun = None
+        noun = noun or QUOTED_TASK.match(after)  # (a quoted task's verbs are its own)
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
         return share_after is not None or not patterns["task_done"].search(c.clause_before) \
@@ -413,6 +414,8 @@ def _task_then_share(after: str) -> re.Match | None:
     return task if task and SHARE_CLOSING.fullmatch(after, task.end()) else None
 
 
+# a quoted task closed before the project or task it names (落实“为3000名残疾人开展体检服务”区政府实事项目)
+QUOTED_TASK = re.compile(r"[^“”\n]*”[\u4e00-\u9fff]{0,6}?(?:实事项目|实事|项目|任务|目标)")
 SHARE_CLOSING = re.compile(r"的\s*(?:近|约|超过|超|逾)?\s*[\d.]+\s*%\s*")
 
 

@@ -208,7 +208,18 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    limit = _time_limit(text, outer_end, unit) if qualifier is None else None
+    if limit:
+        qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+# 内 after a span is a time limit (7个工作日内), unless it opens a word (内容, 内部, 内设)
+TIME_LIMIT = re.compile(r"内(?![容部涵设外蒙控在])")
+
+
+def _time_limit(text: str, end: int, unit: str) -> re.Match | None:
+    return TIME_LIMIT.match(text, end) if unit_kinds().get(unit) == "duration" else None
 
 
 def _negative_in_words(text: str, start: int) -> bool:
@@ -553,6 +564,25 @@ def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     return bounded
 
 
+def _leading_bound(text: str, found: list[Quantity]) -> list[Quantity]:
+    """不低于391元、246元: a required bound (at least, at most) written before the first figure of a
+    list joined by 、 bounds each figure of the list in its unit."""
+    bounded = list(found)
+    for index in range(len(bounded) - 1):
+        first = bounded[index]
+        if first.qualifier not in LIST_BOUNDS or first.outer_start >= first.start:
+            continue  # no bound written before it
+        follower = index + 1
+        while follower < len(bounded) and (item := bounded[follower]).qualifier is None \
+                and item.unit == first.unit and text[bounded[follower - 1].outer_end:item.outer_start] == "、":
+            bounded[follower] = replace(item, qualifier=first.qualifier)
+            follower += 1
+    return bounded
+
+
+LIST_BOUNDS = (Qualifier.AT_LEAST, Qualifier.UP_TO)
+
+
 def _in_table_cells(found: list[Quantity], tables: TableReading) -> list[Quantity]:
     """Figures written inside a table's plan cell (目标任务: 标准不低于3480元/年) read as the plan's;
     inside a task table's progress cell (进展情况: 完成农村公路大中修50公里) as what was done."""
@@ -585,6 +615,6 @@ def find_quantities(text: str) -> list[Quantity]:
     shared = quantities_sharing_unit(text, found)
     taken = {q.start for q in shared}  # a list item's own reading (补贴…3722万 as money) gives way to the list's
     found = [q for q in found if q.start not in taken] + shared
-    found = _sharing_bound(text, sorted(found, key=lambda q: q.start))
+    found = _leading_bound(text, _sharing_bound(text, sorted(found, key=lambda q: q.start)))
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

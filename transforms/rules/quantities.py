@@ -394,6 +394,30 @@ def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# how far back on its line a list item's siblings are looked for, and how many characters of the
+# label before a figure the siblings must share
+SIBLING_REACH = 160
+SIBLING_LABEL = 2
+
+
+def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
+    """…第三季度复核通过126户,取消6户;第四季度复核通过121,取消5户; …统计信息2条,部门动态信息1⏎: a
+    bare number closing its clause whose label ends as an earlier figure's of its line does, that
+    figure with a unit, is an item of the same list whose unit the text dropped: unit null."""
+    label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
+    if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    window = max(line_start, match.start() - SIBLING_REACH)
+    for sibling in re.finditer(rf"{re.escape(label)}(?=\d+(?:\.\d+)?[万亿]?)", text[window:match.start() - SIBLING_LABEL]):
+        number = LEADING_ARABIC.match(text, window + sibling.end())
+        rest = number.end() + (1 if text[number.end():number.end() + 1] in "万亿" else 0) if number else 0
+        if number and _unit_pattern().match(text, rest) and not false_friends().match(text, rest):
+            return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                            match.start(), match.end())
+    return None
+
+
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
     """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
     whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
@@ -462,6 +486,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
+        QuantityRule(
+            "item_without_unit",
+            re.compile(r"(?<![\d.,，、/:：\-A-Za-z])(?P<num>\d+(?:\.\d+)?)(?=[,，;；。]|[ \t]*\n)"),  # (one ending the text is cut short)
+            produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
             re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),

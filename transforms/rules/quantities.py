@@ -186,12 +186,13 @@ def _place_counts() -> dict:
 
 
 def _is_place_count(match: re.Match) -> bool:
-    """6县, 16市, 782村: places counted are a few digits written against their place's character,
-    never a year (2022市教育局) nor a longer code (727056962市民政局), nor a number a space
-    parts from it (a page number before 区卫生健康局)."""
+    """6县, 16市, 782村: places counted are a few digits written against their place's character
+    (cities and districts at most three), never a year (2022市教育局) nor a longer code
+    (727056962市民政局), nor a number a space parts from it (a page number before 区卫生健康局)."""
     table, numeral = _place_counts(), match.group("num")
+    most = table["most_digits_of"].get(match.group("unit"), table["most_digits"])
     return (match.end("num") == match.start("unit") and numeral.isdigit()
-            and len(numeral) <= table["most_digits"] and not re.match(table["years"], numeral))
+            and len(numeral) <= most and not re.match(table["years"], numeral))
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:

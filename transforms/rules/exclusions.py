@@ -74,7 +74,12 @@ HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff\d%]\s+[\u4e00-\u9fff]")
 
 def _quoted_sentence(quoted: str) -> bool:
     return bool(SENTENCE_END.search(quoted)) or (len(quoted) > SLOGAN_MAX and (
-        "，" in quoted or "," in quoted or bool(HEADLINE_BREAK.search(quoted))))
+        "，" in quoted or "," in quoted or bool(HEADLINE_BREAK.search(quoted)) or bool(TASK_OPENING.match(quoted))))
+
+
+# a quoted task that says whom it serves (“为3000名残疾人开展健康体检服务”实事项目): a clause, its
+# figures the work's, when longer than a slogan
+TASK_OPENING = re.compile(r".为[^\d]{0,6}\d")
 
 
 @dataclass(frozen=True)
@@ -223,6 +228,8 @@ def _time_scope(c: Candidate) -> bool:
     if c.quantity.unit not in table["units"] or c.quantity.outer_end > c.quantity.end:
         return False  # 3天以内: a bound on a time limit, which is a figure
     end = c.quantity.end
+    if c.quantity.unit == "个月" and _pattern(table["after_year"]).search(c.text, 0, c.quantity.start):
+        return True  # 2008年11个月工作总结: the months of that year the figures cover
     return (c.text.startswith(_words_of("time_scope", "after"), end)
             or bool(_pattern(table["after_time"]).match(c.text, end))
             or bool(_pattern(table["into_figure"]).match(c.text, end)))
@@ -376,10 +383,28 @@ def _related_link(c: Candidate) -> bool:
 HEADING_MAX = 12  # 相关新闻:, 延伸阅读 — a line of the heading only
 
 
+def _article_number(c: Candidate) -> bool:
+    """《政府信息公开条例》二十条: the article of a law or regulation its title names."""
+    before = c.text[max(0, c.quantity.start - 12):c.quantity.start].rstrip()
+    return before.endswith("》") and before[:-1].endswith(_words_of("article_number", "titles"))
+
+
+def _survey_name(c: Candidate) -> bool:
+    """全国5‰人口变动抽样调查: the sampling fraction that names a survey."""
+    return bool(_pattern(_table()["survey_name"]["after"]).match(c.text, c.quantity.outer_end))
+
+
 def _garbled(c: Candidate) -> bool:
-    """1*06人: a figure with a mark inside its digits cannot be read."""
+    """1*06人: a figure with a mark inside its digits cannot be read; nor one right after a run of
+    characters lost in decoding (重点??坪?3个: a digit before 3 may be lost with them)."""
     start = c.quantity.start
+    if c.text[start - 1:start] in LOST and any(mark in c.text[max(0, start - LOST_REACH):start - 1] for mark in LOST):
+        return True
     return c.text[start - 1:start] in ("*", "＊") and c.text[start - 2:start - 1].isdigit()
+
+
+LOST = ("?", "\ufffd")  # what a character lost in decoding is shown as
+LOST_REACH = 5  # how far back another lost character makes a run of them
 
 
 EXCLUSION_RULES = (
@@ -405,6 +430,8 @@ EXCLUSION_RULES = (
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
     ExclusionRule("related_link", _related_link),
+    ExclusionRule("article_number", _article_number),
+    ExclusionRule("survey_name", _survey_name),
     ExclusionRule("garbled", _garbled),
 )
 

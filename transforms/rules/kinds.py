@@ -395,15 +395,28 @@ def _target_noun_after(c: KindContext) -> bool:
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
-        noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after)
+        noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
+            or _task_then_share(after)
         if noun and patterns["not_between"].search(noun.group()):
             noun = None
+        noun = noun or QUOTED_TASK.match(after)  # (a quoted task's verbs are its own)
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
         return share_after is not None or not patterns["task_done"].search(c.clause_before) \
             or _reached_apart(c)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _task_then_share(after: str) -> re.Match | None:
+    """占784家改革目标的近60%: a task named after the figure, then a share of it, closing the clause."""
+    task = _patterns()["task_named_after"].match(after)
+    return task if task and SHARE_CLOSING.fullmatch(after, task.end()) else None
+
+
+# a quoted task closed before the project or task it names (落实“为3000名残疾人开展体检服务”区政府实事项目)
+QUOTED_TASK = re.compile(r"[^“”\n]*”[\u4e00-\u9fff]{0,6}?(?:实事项目|实事|项目|任务|目标)")
+SHARE_CLOSING = re.compile(r"的\s*(?:近|约|超过|超|逾)?\s*[\d.]+\s*%\s*")
 
 
 def _list_size(c: KindContext) -> bool:
@@ -463,8 +476,9 @@ def _task_done_before(c: KindContext, before_noun: str) -> bool:
 HAVING = re.compile(r"有[\u4e00-\u9fff]{0,6}$")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 # a target noun inside a modifier that 的 closes before a noun (完成目标任务进度的小项, 达到考核
-# 指标的乡镇): what the figure counts is that noun, no target; 目标任务中的… is a part of the target
-MODIFIES_NOUN = re.compile(r"(?<!中)的[\u4e00-\u9fff]")
+# 指标的乡镇), or one of the kinds a 等…类 list names (2024年预算等预决算类信息2条): what the figure
+# counts is that noun, no target; 目标任务中的… is a part of the target
+MODIFIES_NOUN = re.compile(r"(?<!中)的[\u4e00-\u9fff]|等[\u4e00-\u9fff]*类")
 SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
 
 
@@ -640,7 +654,7 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
             continue
         if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
             continue
-        if _will_closes_clause(text, found):
+        if _will_closes_clause(text, found) or _qualifies_done_object(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
         if strive is not None:  # 争取2025年…: striving for the report's year or a later one
@@ -655,6 +669,15 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         elif year is None or c.report_year is None or int(year) > c.report_year:
             last = found
     return last
+
+
+def _qualifies_done_object(text: str, cue: re.Match) -> bool:
+    """举办了第一批拟过渡人员培训班: an attributive cue (拟) after 了 in its clause qualifies the
+    object of what was done."""
+    if cue.group() not in _table()["cue_before"]["attributive_cues"]:
+        return False
+    opening = max(text.rfind(mark, 0, cue.start()) for mark in ",，;；:：。") + 1
+    return "了" in text[opening:cue.start()]
 
 
 def _without_not_cues(text: str) -> str:
@@ -768,7 +791,8 @@ def _cue_before(c: KindContext) -> bool:
 
 COLON = re.compile(r"[:：]")
 # 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
-DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?已(?!经费)")
+# ... and so does 没/未 before 发生 or 出现 after it (确保全县1万多受灾群众没发生…: the outcome reached)
+DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:没有?|未)(?:发生|出现))")
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 
 

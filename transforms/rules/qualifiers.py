@@ -10,8 +10,8 @@ from transforms.model import Qualifier
 
 @cache
 def qualifier_words(position: str) -> dict[str, Qualifier]:
-    """Words for one position (`before`, `inside`, `after`, `clause` or `share`) mapped to their
-    qualifier."""
+    """Words for one position (`before`, `inside`, `after`, `after_duration`, `clause` or `share`)
+    mapped to their qualifier."""
     return {word: Qualifier(value) for word, value in load_toml("qualifiers.toml")[position].items()}
 
 

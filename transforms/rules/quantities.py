@@ -186,12 +186,13 @@ def _place_counts() -> dict:
 
 
 def _is_place_count(match: re.Match) -> bool:
-    """6县, 16市, 782村: places counted are a few digits written against their place's character,
-    never a year (2022市教育局) nor a longer code (727056962市民政局), nor a number a space
-    parts from it (a page number before 区卫生健康局)."""
+    """6县, 16市, 782村: places counted are a few digits written against their place's character
+    (cities and districts at most three), never a year (2022市教育局) nor a longer code
+    (727056962市民政局), nor a number a space parts from it (a page number before 区卫生健康局)."""
     table, numeral = _place_counts(), match.group("num")
+    most = table["most_digits_of"].get(match.group("unit"), table["most_digits"])
     return (match.end("num") == match.start("unit") and numeral.isdigit()
-            and len(numeral) <= table["most_digits"] and not re.match(table["years"], numeral))
+            and len(numeral) <= most and not re.match(table["years"], numeral))
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
@@ -208,7 +209,18 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
     end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    limit = _time_limit(text, outer_end, unit) if qualifier is None else None
+    if limit:
+        qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+# 内 after a span is a time limit (7个工作日内), unless it opens a word (内容, 内部, 内设)
+TIME_LIMIT = re.compile(r"内(?![容部涵设外蒙控在])")
+
+
+def _time_limit(text: str, end: int, unit: str) -> re.Match | None:
+    return TIME_LIMIT.match(text, end) if unit_kinds().get(unit) == "duration" else None
 
 
 def _negative_in_words(text: str, start: int) -> bool:
@@ -227,8 +239,10 @@ def _negative_words() -> tuple[str, tuple[str, ...]]:
 # figure's phrase (55万乡村人口, but not 55万以上, 3万和, 2万是).
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
-# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿).
-MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金)"
+# Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿,
+# and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
+MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金"
+                         r"|零售总额|零售额|社零|生产总值|增加值)"
                          r"[^,，。;；:：\d]{0,6}$")
 
 
@@ -274,11 +288,16 @@ def _after_qualifier() -> re.Pattern:
 def _measure_before() -> re.Pattern:
     """A measure's name ending in its counting unit (…人次, …户数), a population (总人口54万,
     死亡人口约为280万) or the people counted (现有残疾人3.71万, 福建有儿童790多万), then at most a
-    word of about and a verb of being or having."""
+    word of about and a verb of being, having or changing (`CHANGE_OF_COUNT`)."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
     people = load_toml("units.toml")["people_before"]["nouns"]
     return re.compile(rf"(?P<ending>{alternation(counts + ['人口'] + people)})(?:大约|约|近|超过|超|逾|突破)?"
-                      rf"(?:为|达到?|共|约|在|保持在|稳定在|有)?$")
+                      rf"(?:为|达到?|共|约|在|保持在|稳定在|有|{CHANGE_OF_COUNT})?$")
+
+
+# a change of the measure before the figure (贫困人口累计减少1200多万, 常住人口净增加3.5万): what
+# changed is still what is counted
+CHANGE_OF_COUNT = r"(?:累计|共计|共|净)?(?:减少|增加|新增|下降|增长)了?"
 
 
 def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
@@ -294,7 +313,7 @@ def produce_years_of_work(match: re.Match, text: str) -> Quantity | None:
                  or qualifier_words("after").get(match.group("after") or ""))
     start = match.start("lead") if bound else match.start("num")
     end = match.end("after") if match.group("after") else match.end("unit")
-    return Quantity(float(value), "年", match.start("num"), match.end("unit"), qualifier, start, end)
+    return Quantity(float(value), match.group("unit"), match.start("num"), match.end("unit"), qualifier, start, end)
 
 
 @cache
@@ -376,6 +395,30 @@ def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# how far back on its line a list item's siblings are looked for, and how many characters of the
+# label before a figure the siblings must share
+SIBLING_REACH = 160
+SIBLING_LABEL = 2
+
+
+def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
+    """…第三季度复核通过126户,取消6户;第四季度复核通过121,取消5户; …统计信息2条,部门动态信息1⏎: a
+    bare number closing its clause whose label ends as an earlier figure's of its line does, that
+    figure with a unit, is an item of the same list whose unit the text dropped: unit null."""
+    label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
+    if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    window = max(line_start, match.start() - SIBLING_REACH)
+    for sibling in re.finditer(rf"{re.escape(label)}(?=\d+(?:\.\d+)?[万亿]?)", text[window:match.start() - SIBLING_LABEL]):
+        number = LEADING_ARABIC.match(text, window + sibling.end())
+        rest = number.end() + (1 if text[number.end():number.end() + 1] in "万亿" else 0) if number else 0
+        if number and _unit_pattern().match(text, rest) and not false_friends().match(text, rest):
+            return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                            match.start(), match.end())
+    return None
+
+
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
     """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
     whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
@@ -421,9 +464,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "years_of_work",
             # (提前3年实现: the time a goal was reached ahead of its date; 已有30多年历史, 至今已44年:
-            # the years a thing has lasted; 连续开展了6年: 连续 before the verb done for them)
+            # the years a thing has lasted; 连续开展了6年: 连续 before the verb done for them; 连续三季度:
+            # quarters in a row, as years)
             re.compile(rf"(?P<lead>连续[\u4e00-\u9fff]{{1,2}}了|连续|历时|长达|近|提前|已有|已)(?P<num>{CHINESE}|\d{{1,2}}|半)(?P<inside>多|余)?"
-                       rf"\s*(?P<unit>年)(?![度底初末来内级])(?P<after>左右)?"),
+                       rf"\s*(?P<unit>年(?![度底初末来内级])|个?季度)(?P<after>左右)?"),
             produce_years_of_work),
         QuantityRule(
             "years_running",
@@ -443,6 +487,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
+        QuantityRule(
+            "item_without_unit",
+            re.compile(r"(?<![\d.,，、/:：\-A-Za-z])(?P<num>\d+(?:\.\d+)?)(?=[,，;；。]|[ \t]*\n)"),  # (one ending the text is cut short)
+            produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
             re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),
@@ -545,6 +593,25 @@ def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     return bounded
 
 
+def _leading_bound(text: str, found: list[Quantity]) -> list[Quantity]:
+    """不低于391元、246元: a required bound (at least, at most) written before the first figure of a
+    list joined by 、 bounds each figure of the list in its unit."""
+    bounded = list(found)
+    for index in range(len(bounded) - 1):
+        first = bounded[index]
+        if first.qualifier not in LIST_BOUNDS or first.outer_start >= first.start:
+            continue  # no bound written before it
+        follower = index + 1
+        while follower < len(bounded) and (item := bounded[follower]).qualifier is None \
+                and item.unit == first.unit and text[bounded[follower - 1].outer_end:item.outer_start] == "、":
+            bounded[follower] = replace(item, qualifier=first.qualifier)
+            follower += 1
+    return bounded
+
+
+LIST_BOUNDS = (Qualifier.AT_LEAST, Qualifier.UP_TO)
+
+
 def _in_table_cells(found: list[Quantity], tables: TableReading) -> list[Quantity]:
     """Figures written inside a table's plan cell (目标任务: 标准不低于3480元/年) read as the plan's;
     inside a task table's progress cell (进展情况: 完成农村公路大中修50公里) as what was done."""
@@ -577,6 +644,6 @@ def find_quantities(text: str) -> list[Quantity]:
     shared = quantities_sharing_unit(text, found)
     taken = {q.start for q in shared}  # a list item's own reading (补贴…3722万 as money) gives way to the list's
     found = [q for q in found if q.start not in taken] + shared
-    found = _sharing_bound(text, sorted(found, key=lambda q: q.start))
+    found = _leading_bound(text, _sharing_bound(text, sorted(found, key=lambda q: q.start)))
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

@@ -156,8 +156,9 @@ TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|�
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
-# 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
-RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
+# 5214万人得到了农村低保: people counted by what they receive, when no noun names them; 领取 and
+# 领证 (a certificate received: 520对新人领证) are receiving too, though jieba tags 领证 a noun.
+RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有", "领取", "领证"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})

@@ -1362,8 +1362,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
-    if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
-        return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
+    if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS and words[1:2] != ["的"]:
+        return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted (领证|的|新人 names them)
     if events and not kept and len(words) > 1 and len(words[0]) > 1 and (word_tag(words[0]) == "v" or _is_strip(words[0])) \
             and word_tag(words[1]) in NOUN_TAGS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it

@@ -1151,13 +1151,15 @@ LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专
 RAISED_TO = frozenset({"至", "到", "后"})
 
 
-# Verbs that close the name of a thing built by saying it was started or finished
-STARTED = ("开工建设", "开工", "竣工", "建成")
+# Verbs that close the name of a thing built by saying it was started or finished, and of a
+# record by saying it was published (政策解读稿件发布3条, 规范性文件印发12件)
+STARTED = ("开工建设", "开工", "竣工", "建成", "发布", "公开", "印发", "刊发", "发表")
 
 
 def _without_start(run: list[str]) -> list[str]:
     """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
-    said started or finished is counted by that; work said started (棚户区改造开工) stays."""
+    said started or finished, or published, is counted by that; work said started (棚户区改造开工)
+    stays."""
     joined = "".join(run)
     verb = next((v for v in STARTED if joined.endswith(v) and len(joined) > len(v) + 1), None)
     if verb is None:

@@ -1086,7 +1086,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         phrase = "".join(clause)
         if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
                 and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and not (rest[-1:] == ["在"] and clause[-1] in PUBLISHED) \
                 and not _is_scope(clause + run) and not _leading_place(clause + run):
+            # (在|各媒体上发表|的: where a record was published says no more than the record; 在
+            # 福利院居住的特困人员 says which people)
             run = [*clause, words[-1], *run]
     # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
     if len(words) > 1 and words[-1] == "等" and "".join(run) in generic_subjects():
@@ -1153,7 +1156,8 @@ RAISED_TO = frozenset({"至", "到", "后"})
 
 # Verbs that close the name of a thing built by saying it was started or finished, and of a
 # record by saying it was published (政策解读稿件发布3条, 规范性文件印发12件)
-STARTED = ("开工建设", "开工", "竣工", "建成", "发布", "公开", "印发", "刊发", "发表")
+PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
+STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
 def _without_start(run: list[str]) -> list[str]:
@@ -2488,6 +2492,24 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
 
 
+def _channel_breakdown(a: Around) -> Subject | None:
+    """宣传稿件176篇,其中中央级媒体13篇、省级媒体128篇: a part named by the channel it came out in
+    is that channel's records (中央级媒体宣传稿件), and so are the parts listed after it."""
+    own = a.own.subject
+    channels = tuple(_context_words()["channels"])
+    if own is None or not own.text.endswith(channels):
+        return None
+    if a.named and a.named[-1].rule == "channel_breakdown":
+        whole = next((n.subject for n in reversed(a.named) if n.rule != "channel_breakdown"), None)
+    elif "其中" in a.lead:
+        whole = _recalled(a)
+    else:
+        return None
+    if whole is None or whole.text.endswith(channels) or channels[0] in whole.text:
+        return None
+    return Subject(own.text + whole.text)
+
+
 def _coordinated_breakdown(a: Around) -> Subject | None:
     """重病、重残儿童484人,其中重病117人、重残367人: a part named by one of the modifiers the
     total coordinates before its head is that modifier with the head (重病儿童, 重残儿童)."""
@@ -2963,6 +2985,7 @@ CONTEXT_RULES = (
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),
+    ContextRule("channel_breakdown", _channel_breakdown),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

@@ -769,6 +769,22 @@ def _is_scope(run: list[str]) -> bool:
         or bool(EACH_PLACE.fullmatch(first))
 
 
+# Verbs of paying out that jieba glues to the payer before them (财政支出, 财政投入)
+PAYING = frozenset({"支出", "投入", "安排", "拨付", "下拨"})
+
+
+def _glued_payer(run: list[str]) -> int:
+    """How many words open the run with who paid and the verb of paying glued in one word,
+    before a sum named by more than its money word (县|财政投入|养老服务资金 → 2,
+    财政支出|医疗救助资金 → 1): that is the predicate, as 财政|拨付 apart is; 0 when none."""
+    at = 1 if len(run) > 2 and (run[0] in LEVEL_CHARS or run[0] in ("中央", "地方")) else 0
+    word, rest = run[at], "".join(run[at + 1:])
+    if len(word) < 4 or word[-2:] not in PAYING or word_tag(word[:-2]) != "n" or word[:-2] in domain_terms():
+        return 0
+    named_sum = rest.endswith(("资金", "经费", *MONEY_SUFFIXES)) and rest not in generic_subjects()
+    return at + 1 if named_sum and len(rest) > 2 else 0
+
+
 def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
@@ -802,6 +818,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif counts == "things" and len(run) > 1 and (paid := _glued_payer(run)):
+            run = run[paid:]
         elif (done_by := _department_before_verb(run)):
             # 民政部门|接收|捐赠衣被, 卫生|健康|部门|移送|问题: the departments that did it go, and
             # the verb after them is the clause's predicate (部门|预算 is theirs and stays)

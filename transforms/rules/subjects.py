@@ -769,6 +769,8 @@ def _is_scope(run: list[str]) -> bool:
         or bool(EACH_PLACE.fullmatch(first))
 
 
+# Words for people of no one kind (群体, 人群): after a filler of scope (各类群体) they name no one.
+VAGUE_GROUPS = frozenset({"群体", "人群"})
 # Verbs of paying out that jieba glues to the payer before them (财政支出, 财政投入)
 PAYING = frozenset({"支出", "投入", "安排", "拨付", "下拨"})
 
@@ -806,6 +808,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit() \
                 and not AGE_LABEL.match(run[2] + run[3]):
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
+        elif len(run) > 2 and first in _words("subject_fillers.txt") and run[1] in VAGUE_GROUPS:
+            run = run[2:]  # 各类|群体|参保费用支出: groups of every kind name no one the sum is of
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):

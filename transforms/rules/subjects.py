@@ -1053,6 +1053,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
+        rest = list(words)
+        who = _take_run(rest)
+        if who and len(who[-1]) > 1 and who[-1].endswith(head_words()) \
+                and (word_tag(who[-1]) in ("n", "l", "nz") or who[-1] in domain_terms()) \
+                and not _is_scope(who + run) and not _leading_place(who + run) and not is_place(who[-1]) \
+                and not _agency(who[0]) and who[0] not in _words("subject_agents.txt"):
+            run = [*who, *run]  # 困难群众|参加医疗保险: the people who joined say which are counted
+            del words[len(rest):]
     generic = next((i for i, link in enumerate(links) if link in generic_subjects()
                     and not (tasks_link and link in TASK_WORDS)), None)
     if generic is not None and all(link in COPULAS for link in links[:generic]) \

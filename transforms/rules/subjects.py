@@ -1840,9 +1840,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     noun_start = after_start + (1 if _padded(text, quantity.outer_start, after_start) else 0)
     if kind == "money" and HAN.match(text, noun_start) and not text.startswith("的", noun_start, after_end) \
             and _object_of_verb(stream, clause_start, quantity.outer_start) \
-            and (noun := tokens(stream, noun_start, after_end)) and word_tag(noun[0]) not in ("v", "p", "d", "c"):
+            and (noun := tokens(stream, noun_start, after_end)) and (word_tag(noun[0]) not in ("v", "p", "d", "c")
+                                                                    or _verb_naming_money(noun)):
         # 每月发放100元生活补贴, 发放3603.8万元救助金: after a verb the sum and the noun after it
-        # are one object, and the noun says what the sum is of
+        # are one object, and the noun says what the sum is of (发放86万元取暖|补贴 too: a verb
+        # right before a money word says what the money is for)
         # the object ends where a verb or a preposition opens what is done with it (资金|用于…)
         verb = next((word for word in noun[1:] if word_tag(word) in ("v", "p", "d", "c")
                      and isinstance(word, Word) and word.start >= 0), None)
@@ -1883,6 +1885,13 @@ OBJECT_GAP = frozenset({"了", "共", "共计", "累计", "总计", "合计", "�
 MONEY_SUFFIXES = ("金", "款", "费")
 # Verbs whose number is a level, a change or a comparison, not an object with its noun.
 LEVEL_VERBS = re.compile(r"提高|提升|增加|增长|减少|降低|下降|上调|下调|调整|达|超|占|低于|高于|相当|折合|价值|节约|节省")
+
+
+def _verb_naming_money(words: list[str]) -> bool:
+    """取暖|补贴, 取暖|救助金: a verb of two characters right before a word of money names what
+    the money is for, one noun with it."""
+    return len(words) > 1 and word_tag(words[0]) == "v" and len(words[0]) == 2 \
+        and words[1].endswith(("资金", "补贴", "津贴", *MONEY_SUFFIXES)) and _touching(words[0], words[1])
 
 
 def _object_of_verb(stream: TokenStream, clause_start: int, number: int) -> bool:

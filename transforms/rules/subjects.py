@@ -2842,6 +2842,30 @@ def _level_of_group(a: Around) -> Subject | None:
     return Subject(topic + own.text)
 
 
+# A bare standard opening a list of groups' rates (发放标准为A每户800元,B每户550元), the money the
+# clause before gives (发放了取暖救助金), and the rate per head right before a figure.
+STANDARD_OPENS_LIST = re.compile(r"((?:发放|补助|救助|保障)?标准)(?:为|是)[:：]?")
+MONEY_GIVEN = re.compile(r"(?:发放|下发|发给|拨付)了?([\u4e00-\u9fff]{2,8}?(?:资金|补贴|津贴|金|款|费))\s*[,，]\s*$")
+PER_HEAD_RATE = re.compile(r"每(?:人|户)(?:每?(?:月|年))?\s*$")
+
+
+def _standard_by_group(a: Around) -> Subject | None:
+    """…发放了取暖救助金,发放标准为三无对象家庭每户800元,一般低保家庭每户550元: a group named
+    before a rate per head, in the list a bare standard opens, is that group's standard of the
+    money the clause before gives (三无对象家庭取暖救助金发放标准)."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD_RATE.search(a.lead):
+        return None
+    before = a.text[max(0, a.quantity.outer_start - 160):a.quantity.outer_start]
+    opening = next(reversed(list(STANDARD_OPENS_LIST.finditer(before))), None)
+    if opening is None or re.search(r"[。；;!！?？]", before[opening.end():]):
+        return None
+    given = MONEY_GIVEN.search(before[:opening.start()])
+    if given is None or own.text.endswith(opening.group(1)):
+        return None
+    return Subject(own.text + given.group(1) + opening.group(1))
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -3031,6 +3055,7 @@ CONTEXT_RULES = (
     ContextRule("measure_of_topic", _measure_of_topic),
     ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
+    ContextRule("standard_by_group", _standard_by_group),
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

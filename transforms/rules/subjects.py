@@ -769,6 +769,9 @@ def _is_scope(run: list[str]) -> bool:
         or bool(EACH_PLACE.fullmatch(first))
 
 
+# Verbs of giving that name the sum given (会员企业捐款4700万元): the donors before them stay, past
+# a word of summing (累计, 共).
+DONATING = frozenset({"捐款", "捐赠", "捐资", "捐助"})
 # Words for people of no one kind (群体, 人群): after a filler of scope (各类群体) they name no one.
 VAGUE_GROUPS = frozenset({"群体", "人群"})
 # Verbs of paying out that jieba glues to the payer before them (财政支出, 财政投入)
@@ -1087,8 +1090,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if len(named) > 1 and "".join(named).endswith(run[0]):
             run = named
         elif named and between and all(word in _scope_words() for word in between) \
-                and run[0] in _words("subject_verbs.txt") and _nominal(named[-1]):
-            run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes
+                and (run[0] in _words("subject_verbs.txt") or run[0] in DONATING) and _nominal(named[-1]):
+            run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes; 会员企业累计捐款: the donors'
+
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():

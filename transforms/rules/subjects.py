@@ -2485,7 +2485,12 @@ def _category_breakdown(a: Around) -> Subject | None:
         pair = next((word for word, parts in _context_words()["paired_categories"].items()
                      if own.text in parts and rest.startswith(word) and len(rest) > len(word) + 1), None)
         rest = rest[len(pair):] if pair else rest
-    return Subject(own.text + rest)
+    # a part is no total: the 总 of the total's measure goes (户籍总人口, 其中男性… → 男性户籍人口)
+    return Subject(own.text + PART_OF_TOTAL.sub("", rest))
+
+
+# 总 before the last word of a total's name (户籍总人口, 低保总户数, 救助总金额)
+PART_OF_TOTAL = re.compile(r"总(?=[\u4e00-\u9fff]{2}$)")
 
 
 # A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its

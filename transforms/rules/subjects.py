@@ -2449,6 +2449,36 @@ def _place_breakdown(a: Around) -> Subject | None:
     return recalled
 
 
+# 分别 before the list of a thing's parts (分别为, 分别是, 分别达到)
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到?)")
+OWN_SCOPE = re.compile(r"^(?:全|本|我)[省市县区镇乡]")
+
+
+def _category_respectively(a: Around) -> Subject | None:
+    """城乡低保标准分别为城市980元、农村760元: a part named by its category word alone, in the
+    list after 分别, is the thing named before 分别 of that category (城市低保标准, 农村低保标准): the
+    word pairing the categories (城乡) goes, and so do the people before a verb of receiving
+    (城乡居民享受最低生活保障人数 → 城镇最低生活保障人数: the programme's recipients)."""
+    categories = sorted(_words("subject_categories.txt"), key=len, reverse=True)
+    tail = a.lead.rstrip()
+    category = next((c for c in categories if tail.endswith(c)), None)
+    if category is None or not (RESPECTIVELY.search(tail[-len(category) - 4:-len(category)])
+                                or tail[:-len(category)].rstrip().endswith(("、", "和", "及", ",", "，"))):
+        return None  # the category opens a part of the list: right after 分别为 or a list's mark
+    before = a.text[max(0, a.quantity.outer_start - 120):a.quantity.outer_start]
+    found = list(RESPECTIVELY.finditer(before))
+    if not found or re.search(r"[。；;！？!?]", before[found[-1].end():]):
+        return None
+    head = OWN_SCOPE.sub("", re.split(r"[，,。；;：:、\s]", before[:found[-1].start()])[-1])
+    pair = next((word for word, parts in _context_words()["paired_categories"].items() if head.startswith(word)), None)
+    if pair is None:
+        return None
+    head = head[len(pair):]
+    verb = next((v for v in RECEIVING_VERBS if v in head), None)
+    head = head[head.index(verb) + len(verb):] if verb else head
+    return Subject(category + head) if len(head) > 1 and not head.startswith(tuple(categories)) else None
+
+
 def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
@@ -3052,6 +3082,7 @@ CONTEXT_RULES = (
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
+    ContextRule("category_respectively", _category_respectively),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("category_breakdown", _category_breakdown),

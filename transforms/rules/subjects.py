@@ -1137,7 +1137,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     # right after a preposition and the one it is done to (为残疾人|配发|辅助器具), or the means,
     # the verb is plainly the clause's predicate: it goes even when no list names it
     done_to = counts == "things" and bool(words) and words[-1] in PREPOSITIONS | MEANS
-    if counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
+    if done_to and len(run) > 1 and run[-1] in DONATING and words[-1] != "通过":
+        run = run[-1:]  # 向|县慈善总会|捐款: the one given to is no donor; the verb names the sum
+    elif counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         # only when no verb a list names stands there (向政策优惠减免部门|推送 passes over 减免)
         predicate = None if verb is not None or not done_to else next(

@@ -74,6 +74,8 @@ RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^
 # The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
 # starts with 有 (有效) is none.
 QUALIFYING = ("符合", "具有", "拥有", "达到")
+# What such a clause meets when it names no qualification of its own (符合条件的, 符合政策的).
+UNNAMED_CONDITIONS = ("条件", "要求", "规定", "标准", "政策")
 # Marks that stand for a name left out (XX市, ××县, *区).
 REDACTION_CHARS = "Xx×＊*"
 REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
@@ -1110,16 +1112,23 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # adjective (新的) or one without a verb (群众关心的) does not
         rest = words[:-1]
         clause = _take_run(rest)
-        # 新增|符合条件|的: a clause of qualifying (符合, 具有 …) says which, and goes like one after a number
+        while len(clause) > 2 and _own_place(clause[0]):
+            clause = clause[1:]  # 我国|具有公募资格: where the count is opens no clause
+        if clause and rest and rest[-1] in QUALIFYING:
+            clause.insert(0, rest.pop())  # 具有|公募资格: the verb of having opens the clause
+        # 新增|符合条件|的: a clause of qualifying (符合, 具有 …) by a condition left unnamed goes like
+        # one after a number, and so does one of 有 (全县有…的: there are, or having); one naming the
+        # qualification (具有公募资格的慈善组织) says which and stays
         qualifying = any(RELATIVE_AFTER_NUMBER.fullmatch("".join(clause[i:]) + "的")
-                         and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause)))
+                         and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause))) \
+            and ("".join(clause).endswith(UNNAMED_CONDITIONS) or "有" in clause)
         verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
         if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
                 and rest[-1] not in _scope_words() and not verbal(clause):
             clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
         phrase = "".join(clause)
         if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
-                and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not phrase.startswith("有") \
                 and not (rest[-1:] == ["在"] and clause[-1] in PUBLISHED) \
                 and not _is_scope(clause + run) and not _leading_place(clause + run):
             # (在|各媒体上发表|的: where a record was published says no more than the record; 在

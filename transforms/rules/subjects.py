@@ -2581,6 +2581,20 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
 
 
+def _part_by_qualifying(a: Around) -> Subject | None:
+    """全国共有2442家慈善组织,具有公开募捐资格的607家: a clause of qualifying that names the
+    qualification, right before the number with no noun after it, says which of the things
+    counted before are counted (具有公开募捐资格的慈善组织)."""
+    clause = re.split(r"其中|、", a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
+    if not clause.endswith("的") or not clause.startswith(QUALIFYING) or clause[:-1].endswith(UNNAMED_CONDITIONS) \
+            or not re.fullmatch(r"[\u4e00-\u9fff]{4,14}", clause):
+        return None
+    whole = _recalled(a)
+    if whole is None or whole.text in clause:
+        return None
+    return Subject(clause + whole.text)
+
+
 def _channel_breakdown(a: Around) -> Subject | None:
     """宣传稿件176篇,其中中央级媒体13篇、省级媒体128篇: a part named by the channel it came out in
     is that channel's records (中央级媒体宣传稿件), and so are the parts listed after it."""
@@ -3100,6 +3114,7 @@ CONTEXT_RULES = (
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("channel_breakdown", _channel_breakdown),
+    ContextRule("part_by_qualifying", _part_by_qualifying),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

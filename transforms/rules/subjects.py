@@ -77,6 +77,8 @@ RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^
 # The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
 # starts with 有 (有效) is none.
 QUALIFYING = ("符合", "具有", "拥有", "达到")
+# What such a clause meets when it names no qualification of its own (符合条件的, 符合政策的).
+UNNAMED_CONDITIONS = ("条件", "要求", "规定", "标准", "政策")
 # Marks that stand for a name left out (XX市, ××县, *区).
 REDACTION_CHARS = "Xx×＊*"
 REDACTION = re.compile(rf"[{REDACTION_CHARS}]{{1,4}}")
@@ -159,8 +161,9 @@ TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|�
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
-# 5214万人得到了农村低保: people counted by what they receive, when no noun names them.
-RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有"})
+# 5214万人得到了农村低保: people counted by what they receive, when no noun names them; 领取 and
+# 领证 (a certificate received: 520对新人领证) are receiving too, though jieba tags 领证 a noun.
+RECEIVING_VERBS = frozenset({"得到", "享受", "获得", "享有", "领取", "领证"})
 # Joining an insurance: with it the insurance's name counts the people insured (参加生育保险).
 JOINING = frozenset({"参加"})
 PERSON_UNITS = frozenset({"人", "名", "户", "位", "人次", "户次"})
@@ -773,6 +776,27 @@ def _is_scope(run: list[str]) -> bool:
         or bool(EACH_PLACE.fullmatch(first))
 
 
+# Verbs of giving that name the sum given (会员企业捐款4700万元): the donors before them stay, past
+# a word of summing (累计, 共).
+DONATING = frozenset({"捐款", "捐赠", "捐资", "捐助"})
+# Words for people of no one kind (群体, 人群): after a filler of scope (各类群体) they name no one.
+VAGUE_GROUPS = frozenset({"群体", "人群"})
+# Verbs of paying out that jieba glues to the payer before them (财政支出, 财政投入)
+PAYING = frozenset({"支出", "投入", "安排", "拨付", "下拨"})
+
+
+def _glued_payer(run: list[str]) -> int:
+    """How many words open the run with who paid and the verb of paying glued in one word,
+    before a sum named by more than its money word (县|财政投入|养老服务资金 → 2,
+    财政支出|医疗救助资金 → 1): that is the predicate, as 财政|拨付 apart is; 0 when none."""
+    at = 1 if len(run) > 2 and (run[0] in LEVEL_CHARS or run[0] in ("中央", "地方")) else 0
+    word, rest = run[at], "".join(run[at + 1:])
+    if len(word) < 4 or word[-2:] not in PAYING or word_tag(word[:-2]) != "n" or word[:-2] in domain_terms():
+        return 0
+    named_sum = rest.endswith(("资金", "经费", *MONEY_SUFFIXES)) and rest not in generic_subjects()
+    return at + 1 if named_sum and len(rest) > 2 else 0
+
+
 def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
@@ -794,6 +818,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit() \
                 and not AGE_LABEL.match(run[2] + run[3]):
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
+        elif len(run) > 2 and first in _words("subject_fillers.txt") and run[1] in VAGUE_GROUPS:
+            run = run[2:]  # 各类|群体|参保费用支出: groups of every kind name no one the sum is of
         elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
                 len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
@@ -806,6 +832,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif counts == "things" and len(run) > 1 and (paid := _glued_payer(run)):
+            run = run[paid:]
         elif (done_by := _department_before_verb(run)):
             # 民政部门|接收|捐赠衣被, 卫生|健康|部门|移送|问题: the departments that did it go, and
             # the verb after them is the clause's predicate (部门|预算 is theirs and stays)
@@ -1040,6 +1068,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
+        rest = list(words)
+        who = _take_run(rest)
+        if who and len(who[-1]) > 1 and who[-1].endswith(head_words()) \
+                and (word_tag(who[-1]) in ("n", "l", "nz") or who[-1] in domain_terms()) \
+                and not _is_scope(who + run) and not _leading_place(who + run) and not is_place(who[-1]) \
+                and not _agency(who[0]) and who[0] not in _words("subject_agents.txt"):
+            run = [*who, *run]  # 困难群众|参加医疗保险: the people who joined say which are counted
+            del words[len(rest):]
     generic = next((i for i, link in enumerate(links) if link in generic_subjects()
                     and not (tasks_link and link in TASK_WORDS)), None)
     if generic is not None and all(link in COPULAS for link in links[:generic]) \
@@ -1066,8 +1102,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if len(named) > 1 and "".join(named).endswith(run[0]):
             run = named
         elif named and between and all(word in _scope_words() for word in between) \
-                and run[0] in _words("subject_verbs.txt") and _nominal(named[-1]):
-            run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes
+                and (run[0] in _words("subject_verbs.txt") or run[0] in DONATING) and _nominal(named[-1]):
+            run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes; 会员企业累计捐款: the donors'
+
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
@@ -1085,17 +1122,27 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # adjective (新的) or one without a verb (群众关心的) does not
         rest = words[:-1]
         clause = _take_run(rest)
-        # 新增|符合条件|的: a clause of qualifying (符合, 具有 …) says which, and goes like one after a number
+        while len(clause) > 2 and _own_place(clause[0]):
+            clause = clause[1:]  # 我国|具有公募资格: where the count is opens no clause
+        if clause and rest and rest[-1] in QUALIFYING:
+            clause.insert(0, rest.pop())  # 具有|公募资格: the verb of having opens the clause
+        # 新增|符合条件|的: a clause of qualifying (符合, 具有 …) by a condition left unnamed goes like
+        # one after a number, and so does one of 有 (全县有…的: there are, or having); one naming the
+        # qualification (具有公募资格的慈善组织) says which and stays
         qualifying = any(RELATIVE_AFTER_NUMBER.fullmatch("".join(clause[i:]) + "的")
-                         and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause)))
+                         and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause))) \
+            and ("".join(clause).endswith(UNNAMED_CONDITIONS) or "有" in clause)
         verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
         if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
                 and rest[-1] not in _scope_words() and not verbal(clause):
             clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
         phrase = "".join(clause)
         if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
-                and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not RELATIVE_AFTER_NUMBER.match(phrase + "的") \
+                and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not phrase.startswith("有") \
+                and not (rest[-1:] == ["在"] and clause[-1] in PUBLISHED) \
                 and not _is_scope(clause + run) and not _leading_place(clause + run):
+            # (在|各媒体上发表|的: where a record was published says no more than the record; 在
+            # 福利院居住的特困人员 says which people)
             run = [*clause, words[-1], *run]
     # a head that names nothing alone keeps the items before its 等: 宣传折页等资料
     if len(words) > 1 and words[-1] == "等" and "".join(run) in generic_subjects():
@@ -1109,7 +1156,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     # right after a preposition and the one it is done to (为残疾人|配发|辅助器具), or the means,
     # the verb is plainly the clause's predicate: it goes even when no list names it
     done_to = counts == "things" and bool(words) and words[-1] in PREPOSITIONS | MEANS
-    if counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
+    if done_to and len(run) > 1 and run[-1] in DONATING and words[-1] != "通过":
+        run = run[-1:]  # 向|县慈善总会|捐款: the one given to is no donor; the verb names the sum
+    elif counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         # only when no verb a list names stands there (向政策优惠减免部门|推送 passes over 减免)
         predicate = None if verb is not None or not done_to else next(
@@ -1160,13 +1209,16 @@ LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专
 RAISED_TO = frozenset({"至", "到", "后"})
 
 
-# Verbs that close the name of a thing built by saying it was started or finished
-STARTED = ("开工建设", "开工", "竣工", "建成")
+# Verbs that close the name of a thing built by saying it was started or finished, and of a
+# record by saying it was published (政策解读稿件发布3条, 规范性文件印发12件)
+PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
+STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
 def _without_start(run: list[str]) -> list[str]:
     """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
-    said started or finished is counted by that; work said started (棚户区改造开工) stays."""
+    said started or finished, or published, is counted by that; work said started (棚户区改造开工)
+    stays."""
     joined = "".join(run)
     verb = next((v for v in STARTED if joined.endswith(v) and len(joined) > len(v) + 1), None)
     if verb is None:
@@ -1377,8 +1429,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
-    if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS:
-        return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted
+    if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS and words[1:2] != ["的"]:
+        return None  # 为46户申请残疾人两项补贴: a service after the number, no thing counted (领证|的|新人 names them)
     if events and not kept and len(words) > 1 and len(words[0]) > 1 and (word_tag(words[0]) == "v" or _is_strip(words[0])) \
             and word_tag(words[1]) in NOUN_TAGS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
@@ -1843,9 +1895,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     noun_start = after_start + (1 if _padded(text, quantity.outer_start, after_start) else 0)
     if kind == "money" and HAN.match(text, noun_start) and not text.startswith("的", noun_start, after_end) \
             and _object_of_verb(stream, clause_start, quantity.outer_start) \
-            and (noun := tokens(stream, noun_start, after_end)) and word_tag(noun[0]) not in ("v", "p", "d", "c"):
+            and (noun := tokens(stream, noun_start, after_end)) and (word_tag(noun[0]) not in ("v", "p", "d", "c")
+                                                                    or _verb_naming_money(noun)):
         # 每月发放100元生活补贴, 发放3603.8万元救助金: after a verb the sum and the noun after it
-        # are one object, and the noun says what the sum is of
+        # are one object, and the noun says what the sum is of (发放86万元取暖|补贴 too: a verb
+        # right before a money word says what the money is for)
         # the object ends where a verb or a preposition opens what is done with it (资金|用于…)
         verb = next((word for word in noun[1:] if word_tag(word) in ("v", "p", "d", "c")
                      and isinstance(word, Word) and word.start >= 0), None)
@@ -1891,6 +1945,13 @@ OBJECT_GAP = frozenset({"了", "共", "共计", "累计", "总计", "合计", "�
 MONEY_SUFFIXES = ("金", "款", "费")
 # Verbs whose number is a level, a change or a comparison, not an object with its noun.
 LEVEL_VERBS = re.compile(r"提高|提升|增加|增长|减少|降低|下降|上调|下调|调整|达|超|占|低于|高于|相当|折合|价值|节约|节省")
+
+
+def _verb_naming_money(words: list[str]) -> bool:
+    """取暖|补贴, 取暖|救助金: a verb of two characters right before a word of money names what
+    the money is for, one noun with it."""
+    return len(words) > 1 and word_tag(words[0]) == "v" and len(words[0]) == 2 \
+        and words[1].endswith(("资金", "补贴", "津贴", *MONEY_SUFFIXES)) and _touching(words[0], words[1])
 
 
 def _object_of_verb(stream: TokenStream, clause_start: int, number: int) -> bool:
@@ -2476,6 +2537,36 @@ def _place_breakdown(a: Around) -> Subject | None:
     return recalled
 
 
+# 分别 before the list of a thing's parts (分别为, 分别是, 分别达到)
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到?)")
+OWN_SCOPE = re.compile(r"^(?:全|本|我)[省市县区镇乡]")
+
+
+def _category_respectively(a: Around) -> Subject | None:
+    """城乡低保标准分别为城市980元、农村760元: a part named by its category word alone, in the
+    list after 分别, is the thing named before 分别 of that category (城市低保标准, 农村低保标准): the
+    word pairing the categories (城乡) goes, and so do the people before a verb of receiving
+    (城乡居民享受最低生活保障人数 → 城镇最低生活保障人数: the programme's recipients)."""
+    categories = sorted(_words("subject_categories.txt"), key=len, reverse=True)
+    tail = a.lead.rstrip()
+    category = next((c for c in categories if tail.endswith(c)), None)
+    if category is None or not (RESPECTIVELY.search(tail[-len(category) - 4:-len(category)])
+                                or tail[:-len(category)].rstrip().endswith(("、", "和", "及", ",", "，"))):
+        return None  # the category opens a part of the list: right after 分别为 or a list's mark
+    before = a.text[max(0, a.quantity.outer_start - 120):a.quantity.outer_start]
+    found = list(RESPECTIVELY.finditer(before))
+    if not found or re.search(r"[。；;！？!?]", before[found[-1].end():]):
+        return None
+    head = OWN_SCOPE.sub("", re.split(r"[，,。；;：:、\s]", before[:found[-1].start()])[-1])
+    pair = next((word for word, parts in _context_words()["paired_categories"].items() if head.startswith(word)), None)
+    if pair is None:
+        return None
+    head = head[len(pair):]
+    verb = next((v for v in RECEIVING_VERBS if v in head), None)
+    head = head[head.index(verb) + len(verb):] if verb else head
+    return Subject(category + head) if len(head) > 1 and not head.startswith(tuple(categories)) else None
+
+
 def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
@@ -2512,7 +2603,12 @@ def _category_breakdown(a: Around) -> Subject | None:
         pair = next((word for word, parts in _context_words()["paired_categories"].items()
                      if own.text in parts and rest.startswith(word) and len(rest) > len(word) + 1), None)
         rest = rest[len(pair):] if pair else rest
-    return Subject(own.text + rest)
+    # a part is no total: the 总 of the total's measure goes (户籍总人口, 其中男性… → 男性户籍人口)
+    return Subject(own.text + PART_OF_TOTAL.sub("", rest))
+
+
+# 总 before the last word of a total's name (户籍总人口, 低保总户数, 救助总金额)
+PART_OF_TOTAL = re.compile(r"总(?=[\u4e00-\u9fff]{2}$)")
 
 
 def _owner_breakdown(a: Around) -> Subject | None:
@@ -2575,6 +2671,38 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     words = [w for w in cut_phrase(before[-2].strip()) if HAN.match(w) and not _is_strip(w)]
     thing = words[-1] if words else ""
     return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
+
+
+def _part_by_qualifying(a: Around) -> Subject | None:
+    """全国共有2442家慈善组织,具有公开募捐资格的607家: a clause of qualifying that names the
+    qualification, right before the number with no noun after it, says which of the things
+    counted before are counted (具有公开募捐资格的慈善组织)."""
+    clause = re.split(r"其中|、", a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
+    if not clause.endswith("的") or not clause.startswith(QUALIFYING) or clause[:-1].endswith(UNNAMED_CONDITIONS) \
+            or not re.fullmatch(r"[\u4e00-\u9fff]{4,14}", clause):
+        return None
+    whole = _recalled(a)
+    if whole is None or whole.text in clause:
+        return None
+    return Subject(clause + whole.text)
+
+
+def _channel_breakdown(a: Around) -> Subject | None:
+    """宣传稿件176篇,其中中央级媒体13篇、省级媒体128篇: a part named by the channel it came out in
+    is that channel's records (中央级媒体宣传稿件), and so are the parts listed after it."""
+    own = a.own.subject
+    channels = tuple(_context_words()["channels"])
+    if own is None or not own.text.endswith(channels):
+        return None
+    if a.named and a.named[-1].rule == "channel_breakdown":
+        whole = next((n.subject for n in reversed(a.named) if n.rule != "channel_breakdown"), None)
+    elif "其中" in a.lead:
+        whole = _recalled(a)
+    else:
+        return None
+    if whole is None or whole.text.endswith(channels) or channels[0] in whole.text:
+        return None
+    return Subject(own.text + whole.text)
 
 
 def _coordinated_breakdown(a: Around) -> Subject | None:
@@ -2890,6 +3018,30 @@ def _level_of_group(a: Around) -> Subject | None:
     return Subject(topic + own.text)
 
 
+# A bare standard opening a list of groups' rates (发放标准为A每户800元,B每户550元), the money the
+# clause before gives (发放了取暖救助金), and the rate per head right before a figure.
+STANDARD_OPENS_LIST = re.compile(r"((?:发放|补助|救助|保障)?标准)(?:为|是)[:：]?")
+MONEY_GIVEN = re.compile(r"(?:发放|下发|发给|拨付)了?([\u4e00-\u9fff]{2,8}?(?:资金|补贴|津贴|金|款|费))\s*[,，]\s*$")
+PER_HEAD_RATE = re.compile(r"每(?:人|户)(?:每?(?:月|年))?\s*$")
+
+
+def _standard_by_group(a: Around) -> Subject | None:
+    """…发放了取暖救助金,发放标准为三无对象家庭每户800元,一般低保家庭每户550元: a group named
+    before a rate per head, in the list a bare standard opens, is that group's standard of the
+    money the clause before gives (三无对象家庭取暖救助金发放标准)."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD_RATE.search(a.lead):
+        return None
+    before = a.text[max(0, a.quantity.outer_start - 160):a.quantity.outer_start]
+    opening = next(reversed(list(STANDARD_OPENS_LIST.finditer(before))), None)
+    if opening is None or re.search(r"[。；;!！?？]", before[opening.end():]):
+        return None
+    given = MONEY_GIVEN.search(before[:opening.start()])
+    if given is None or own.text.endswith(opening.group(1)):
+        return None
+    return Subject(own.text + given.group(1) + opening.group(1))
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -3067,18 +3219,22 @@ CONTEXT_RULES = (
     ContextRule("task_figure", _task_figure),
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
+    ContextRule("category_respectively", _category_respectively),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),
+    ContextRule("channel_breakdown", _channel_breakdown),
+    ContextRule("part_by_qualifying", _part_by_qualifying),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
     ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
+    ContextRule("standard_by_group", _standard_by_group),
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

@@ -561,10 +561,22 @@ def _title_openings(reading: _Reading) -> list[str]:
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
         name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening) \
-            or ((town := TOWN_GOVERNMENT_TITLE.match(opening)) and town.group())
+            or ((town := TOWN_GOVERNMENT_TITLE.match(opening)) and town.group()) or _placed_town_opening(opening, after)
         if name and not VISITING.match(opening if opening.startswith(name) else title, len(name)):
             found.append(name)
     return found
+
+
+def _placed_town_opening(opening: str, after: tuple[str, ...]) -> str | None:
+    """A title opening with a town after the places it lies in, then its year or period
+    (平城区振华街道2021年…, 某县龙潭镇上半年工作总结): the town, as the title names it, even under a
+    county the gazetteer lacks (a district since renamed)."""
+    for start in range(2, min(len(opening), LONGEST_PLACE) + 1):
+        town = TOWN.match(opening, start)
+        if town and _is_loose_place_prefix(opening[:start]) \
+                and (re.match(r"\s*\d", opening[town.end():]) or opening.startswith(after, town.end())):
+            return opening[:town.end()]
+    return None
 
 
 # A body coming to the text's own place (民政部到我市调研…, 省残联来我县检查…): a visitor the news is

@@ -2825,9 +2825,9 @@ def _sole_place_level(text: str) -> str | None:
 
 def _bodies_level(text: str) -> str | None:
     """The one level of the bodies a text without an issuer names (区人社局、区民政局、区教体局…): the
-    level of the place it is about."""
+    level of the place it is about; national bodies only (民政部、人社部) tell none, as a national body has none."""
     levels = {level_of(name) for _, _, name in known_agencies(text)} - {None}  # a bare 民政局 tells none
-    return levels.pop() if len(levels) == 1 else None
+    return levels.pop() if len(levels) == 1 and levels != {"nation"} else None
 
 
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word

@@ -115,8 +115,16 @@ def _chinese_number(word: str) -> str:
     return str((int(CHINESE_DIGITS[tens]) if tens else 1) * 10 + (int(CHINESE_DIGITS[units]) if units else 0))
 
 
+# A date written day first with dots, its year last (01.04.2015 13:33): the order dotted dates with a
+# trailing year are written in (a site's European date format), never month first.
+DAY_FIRST_DATE = re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d{2})(?![\d.])")
+
+
 def arabic_dates(line: str) -> str:
-    """二〇二四年一月八日 → 2024年1月8日; a line without such a year is returned as it is."""
+    """二〇二四年一月八日 → 2024年1月8日, 01.04.2015 → 2015-04-01; a line without such a date is
+    returned as it is."""
+    if "." in line:
+        line = DAY_FIRST_DATE.sub(lambda m: f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", line)
     if not CHINESE_YEAR.search(line):
         return line
     line = CHINESE_YEAR.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m.group()), line)
@@ -1724,7 +1732,7 @@ TITLE_END = re.compile(r"(?:思路|打算|计划|要点|总结|报告|情况|安
 
 
 def _dated(line: str) -> bool:
-    return bool(DATE.search(line)) and len(line) <= 80
+    return bool(DATE.search(arabic_dates(line))) and len(line) <= 80
 
 
 @dataclass(frozen=True)

@@ -2553,6 +2553,9 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     if county and county.endswith("县") and county[:-1] + "市" in agency:
         county = county[:-1] + "市"  # the county-level city a county became, as the text names it
     level = "county" if county else "city" if city else "province"
+    if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
+                               if (at := agency.find(name)) >= 0):
+        level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,
@@ -2617,8 +2620,11 @@ def division_of(agency: str) -> str | None:
         chain.append(by_name[name])
         position += len(name)
         last = name
-    if chain and last not in _full_names() and position < len(agency) and (not _body_pattern().match(agency, position)
-                                                or agency.startswith(TOWN_BODIES, position)):
+    cities = tuple(code for code in chain[-1] if _code_level(code) == "city") if chain else ()
+    if cities and last not in _full_names() and ZONE.match(agency, position):
+        chain[-1] = cities  # a city's short name running on into a zone (岳阳经开区, 长沙高新区): the zone named after its city
+    elif chain and last not in _full_names() and position < len(agency) and (not _body_pattern().match(agency, position)
+                                                  or agency.startswith(TOWN_BODIES, position)):
         chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇, 东湖街道办事处 name no 龙潭区, 新市区, 东湖区
     if not chain:
         return None

@@ -1983,14 +1983,16 @@ def _is_news(text: str) -> bool:
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
     if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
-        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇)), or its editors' ((编辑:… 审核:…))
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's
 # stop (…维护了社会稳定。(杨冠宇), 。（王林 李明）). A report ends with its signature on a line of
 # its own, and a seal's note ((盖章)) stands there, not after a sentence; an excerpt's (未完待续) is no name.
-CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页)[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+# A two-character name may be spaced out to a three-character one's width (张 玥).
+BYLINE_NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4})"
+CLOSING_BYLINE = re.compile(rf"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页){BYLINE_NAME}(?:[ \u3000、]+{BYLINE_NAME})*[)）]\s*$")
 
 
 # A story's closing credits: its writer's and editors' names by their roles, in brackets at its end

@@ -1080,7 +1080,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
         place = _inner_place(title, 0) or _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
-        if place and (town := town_at(title, len(place))):
+        if place and (town := _town_after_place(title, len(place), reading.text)):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place and (zone := ZONE.match(title, len(place))):
             return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
@@ -1101,7 +1101,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         place, city = _place_at(text, start), None
         if place and (inner := _inner_place(text, start, province=True)):  # 福建省德化县…: the county, placed by its province
             start, place = start + len(place), inner
-        if place and (town := town_at(text, start + len(place))):
+        if place and (town := _town_after_place(text, start + len(place), text)):
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
@@ -1139,6 +1139,21 @@ def _inner_place(text: str, start: int, province: bool = False) -> str | None:
 INNER_RUNS_ON = ("新区", "区", "县", "市", "镇", "乡", "旗", "街道")  # 金州|新区: a name the gazetteer lacks
 
 
+# A town whose name ends in 城 before its level (隍城镇, 古城镇), which TOWN leaves out for the word 城镇
+# (urban: 全市城镇, 新增城镇就业).
+WALLED_TOWN = re.compile(rf"(?![我全本各该其]|新增|城乡)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{1,2}}城镇")
+
+
+def _town_after_place(text: str, at: int, whole: str) -> str | None:
+    """The town named right after its county or city (商南县青山镇), one whose name ends in 城 too
+    (丰城市隍城镇) when the text (`whole`) names it again."""
+    town = town_at(text, at)
+    if town:
+        return town
+    walled = WALLED_TOWN.match(text, at)
+    return walled.group() if walled and whole.count(walled.group()) > 1 else None
+
+
 def _town_of_story(text: str, county: str) -> str | None:
     """A town of the headline's county that the first sentence opening with the county names
     right after it (天柱:37名老人住进新居 / 4月2日,天柱县瓮洞镇…): the story is the town's."""
@@ -1147,7 +1162,7 @@ def _town_of_story(text: str, county: str) -> str | None:
         start = opener.end() if opener else match.end()
         place = _place_at(text, start)
         if place and _full_place(place) == county:
-            return town_at(text, start + len(place))
+            return _town_after_place(text, start + len(place), text)
     return None
 
 

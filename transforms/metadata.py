@@ -1743,7 +1743,7 @@ def _whole_repeat(line: str, phrase: str) -> str:
     return line[first:end] if end == second or TITLE_END.search(line[first:end]) else phrase
 
 
-TITLE_END = re.compile(r"(?:思路|打算|计划|要点|总结|报告|情况|安排|规划|方案)$")
+TITLE_END = re.compile(r"(?:思路|打算|谋划|计划|要点|总结|报告|情况|安排|规划|方案)$")
 
 
 def _dated(line: str) -> bool:
@@ -2180,7 +2180,7 @@ YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
 YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
 SPAN_PLAN_WORDS = ("规划", "纲要", "方案", "行动", "目标")  # a span of years that plans (2021-2025年): its first
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
-PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
+PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
 # / 2019年春节, 2021年汛期 (a holiday or season of it), 2016年元月 (January) / 2013年我县… / 现将…2011年 / 截至2014年底;
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
@@ -2263,7 +2263,7 @@ MASKED_YEAR = re.compile(r"(?:20)?[Xx×*]{2}\s*年")
 
 
 # The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.
-PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工作思路|工作安排|工作设想|下一步|明年)[^\n。，,]{0,12}$",
+PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工作思路|工作安排|工作设想|工作谋划|下一步|明年)[^\n。，,]{0,12}$",
                           re.MULTILINE)
 
 

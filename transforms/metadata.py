@@ -195,10 +195,11 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
-# A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
+# A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's
+# opening (现将镇2023年…报告如下: a masked town's own), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -1113,7 +1114,12 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(city) + place if city else _full_place(place)
-    return _masked_own_town(text)
+    if (masked := _masked_own_town(text)) or _own_level(text) != "town":
+        return masked
+    # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it
+    opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
+    level = TOWN_LEVEL_TITLE.match(opening)
+    return level.group() if level else None
 
 
 

@@ -916,6 +916,13 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+def _source_unit(name: str, sources: set[str]) -> str | None:
+    """The unit of a body a reporter learned from (笔者从市民政局社会救助处获悉 … 市民政局将…): one issuer
+    with the body, named as the source names it, unit and all."""
+    units = [source for source in sources if source.startswith(name) and SUB_UNIT.fullmatch(source, len(name))]
+    return units[0] if len(units) == 1 else None
+
+
 def _town_government(name: str, scores: Counter[str]) -> str | None:
     """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
     government's name, as the fixtures README names a town's issuer."""
@@ -960,8 +967,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     own = _own_level(text)
     scores: Counter[str] = Counter()
     mentioned_only = True  # no evidence but plain mentions
+    sources: set[str] = set()  # the bodies a reporter learned from, as named
     for rule in AGENCY_EVIDENCE:
         for name in rule.find(reading):
+            if rule.name == "news_source":
+                sources.add(name)
             if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
                 continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
@@ -974,7 +984,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        merged[_town_government(name, scores) or _unabbreviated(_fuller(name, scores), scores)] += score
+        merged[_source_unit(name, sources) or _town_government(name, scores)
+               or _unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
     tied = [name for name in scores if merged.get(name) == best]
     # a shorter name (民政局, 县民政局) is the same body as a tied name ending with it (海安市民政局, 青山县民政局)

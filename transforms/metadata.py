@@ -1467,12 +1467,13 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
-    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) \
+    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) \
+            and not HEADLINE_MARK.search(first) and not first.endswith((":", "：")) and not SOURCE_NOTE.search(first) \
             and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
                  or ENTRY_HEADING.match(_line_under(lines, at))):
-        return first  # a headline standing alone over the body (泸州市民生工程进展良好), or a yearbook entry's
+        return first  # a headline standing alone over the body (泸州市民生工程进展良好, 某厅动员社会组织:累计捐款…), or a yearbook entry's
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     return None
 
@@ -1586,7 +1587,7 @@ def _issuer_before(fuller: str, title: str) -> bool:
 # A line giving only the date the figures run to (截至2025年12月底, 截止2024年6月30日): a
 # table's or list's period, no title.
 AS_OF_LINE = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|\d{1,2}\s*日)?(?:\s*\d{1,2}\s*[时点])?\s*[,，:：]?")
-BREADCRUMB = re.compile(r"[>＞»]|当前位置")
+BREADCRUMB = re.compile(r"[>＞»]|当前位置|您现在的位置|您的位置|你的位置|所在位置")  # the readers' furniture labels too (reader_html_noise.toml)
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")

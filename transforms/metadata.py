@@ -2233,6 +2233,8 @@ AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:年?(?:底|末)|
 # the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
                               re.MULTILINE)
+# A numbered table's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…).
+TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*表[ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*{YEAR}", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -2536,6 +2538,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return FIRST_PLAN_YEAR + PLAN_TERM * ("一二三四五".index(reviewed["n"]) + 1), "body"
     if found := FORM_PERIOD_YEAR.search(head):
         return int(found.group("year")), "body"
+    if kind == "进展表" and (found := TABLE_CAPTION_YEAR.search(text)):
+        return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back

@@ -2785,7 +2785,8 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     place of the level above (a masked 区民政局 of a text naming 深圳 → 深圳市, 广东省)."""
     within = region["region_code"] or ""
     within = within[:2] if within.endswith("0000") else within[:4] if within.endswith("00") else within
-    named = Counter({code: n for code, n in places_named(text).items() if code.startswith(within)})
+    named = Counter({code: n for code, n in places_named(text).items() if code.startswith(within)
+                     and not (code.startswith(SPECIAL_REGIONS) and region["admin_level"] != "province")})
     for level in LEVELS_UP[region["admin_level"]]:
         of_level = Counter({code: n for code, n in named.items() if _code_level(code) == level})
         if not of_level:
@@ -2802,6 +2803,10 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
                 "region_code": region["region_code"] or code}
     return _region_above(region, named)
 
+
+# Hong Kong's and Macao's codes: special administrative regions with no cities or counties of the
+# mainland's kind, so no 市, 县 or 镇 body's place (澳门 in a spammed line of a city's news).
+SPECIAL_REGIONS = ("81", "82")
 
 PREFIX_OF_LEVEL = {"province": 2, "city": 4}
 

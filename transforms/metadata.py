@@ -1008,6 +1008,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     return winner
 
 
+# A text opening on the work it did under a town's party committee among its leaders (在区委、区政府和街道
+# 党工委的坚强领导下): a town's, whatever it calls 全区 (the district it lies in).
+TOWN_COMMITTEE_LEADS = re.compile(r"在[^。；;]{0,40}?(?:街道党工委|街道党委|镇党委|乡党委)[^。；;]{0,12}?领导下")
+
+
 # Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.
 CATEGORY_OF_UNITS = re.compile(r"(?:乡镇|镇乡|县区|区县|县市(?!场)|市县|市州|旗县|镇街|镇村)")  # 县市场监管局 is a county body
 
@@ -3041,7 +3046,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
+        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING]) else None) or _own_place_level(plain) \
+            or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
             or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level

@@ -2419,12 +2419,16 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
         return True
     return year >= published or year == published - 1 and (
         month <= FIRST_QUARTER or _news_looks_back(title, text)
-        or any(int(m["year"]) == year for m in WHOLE_YEAR.finditer(text)))
+        or any(int(m["year"]) == year for m in WHOLE_YEAR.finditer(text))
+        or any(int(m["year"]) == year for m in STATISTICS_YEAR.finditer(text)))
 
 
 # A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
 WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
+# A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…): the
+# figures' year, as a whole year's.
+STATISTICS_YEAR = re.compile(rf"(?:统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).

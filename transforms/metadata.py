@@ -1346,6 +1346,10 @@ def _line_under(lines: list[str], at: int) -> str:
     return next((item for item in items if _dated(item)), under[0] if under else "")
 
 
+# A headline and its subtitle on one line, a space between (“织女”飞回国,七夕嫁“牛郎” 七夕当天…): longer than one.
+SUBTITLED = re.compile(r"[^\s]{6,40}[ \u3000]+[^\s]{6,40}")
+
+
 def _headline(line: str, following: str) -> bool:
     """A news headline: a short line of words without a sentence's stop (commas between its clauses,
     去年…683万对,比上年下降10%, and a colon after its subject allowed: 某区民政局:民生保障有温度) over
@@ -1355,7 +1359,8 @@ def _headline(line: str, following: str) -> bool:
     if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
             or len(line) <= LONGEST_NAME and _placed_office(line):
         return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
-    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
+    longest = UNDER_FURNITURE_HEADLINE if SUBTITLED.fullmatch(line) else 40
+    return (SHORTEST_TITLE <= len(line) <= longest and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
 

@@ -1008,8 +1008,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     return winner
 
 
-# A text opening on the work it did under a town's party committee among its leaders (在区委、区政府和街道
-# 党工委的坚强领导下): a town's, whatever it calls 全区 (the district it lies in).
+# A text opening on the work it did under a town's party committee among its leaders (在区委和街道
+# 党工委的领导下): a town's, whatever it calls 全区 (the district it lies in).
 TOWN_COMMITTEE_LEADS = re.compile(r"在[^。；;]{0,40}?(?:街道党工委|街道党委|镇党委|乡党委)[^。；;]{0,12}?领导下")
 
 

@@ -2280,8 +2280,10 @@ def title_year(title: str | None) -> int | None:
         return None
     title = _blank(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
-    if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last
-        return int(span.group("first" if any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) else "last"))
+    if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last;
+        # a winter spanning two years (2020-2021年冬春救助): its first, the year whose needs it meets
+        first = any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) or WINTER_SPAN.match(title, span.end())
+        return int(span.group("first" if first else "last"))
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
@@ -2302,6 +2304,7 @@ def title_year(title: str | None) -> int | None:
 
 
 MASKED_YEAR = re.compile(r"(?:20)?[Xx×*]{2}\s*年")
+WINTER_SPAN = re.compile(r"度?\s*(?:冬春|冬季|入冬|秋冬)")
 
 
 # The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.

@@ -115,8 +115,16 @@ def _chinese_number(word: str) -> str:
     return str((int(CHINESE_DIGITS[tens]) if tens else 1) * 10 + (int(CHINESE_DIGITS[units]) if units else 0))
 
 
+# A date written day first with dots, its year last (01.04.2015 13:33): the order dotted dates with a
+# trailing year are written in (a site's European date format), never month first.
+DAY_FIRST_DATE = re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d{2})(?![\d.])")
+
+
 def arabic_dates(line: str) -> str:
-    """二〇二四年一月八日 → 2024年1月8日; a line without such a year is returned as it is."""
+    """二〇二四年一月八日 → 2024年1月8日, 01.04.2015 → 2015-04-01; a line without such a date is
+    returned as it is."""
+    if "." in line:
+        line = DAY_FIRST_DATE.sub(lambda m: f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", line)
     if not CHINESE_YEAR.search(line):
         return line
     line = CHINESE_YEAR.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m.group()), line)
@@ -187,10 +195,11 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
-# A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇), nor ends
+# A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's
+# opening (现将镇2023年…报告如下: a masked town's own), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -561,10 +570,22 @@ def _title_openings(reading: _Reading) -> list[str]:
     for title in reading.titles:
         opening = TITLE_PREFIX.sub("", title)
         name = _agency_opening(opening, after) or _agency_opening(title, after) or _issuer_before_about(opening) \
-            or ((town := TOWN_GOVERNMENT_TITLE.match(opening)) and town.group())
+            or ((town := TOWN_GOVERNMENT_TITLE.match(opening)) and town.group()) or _placed_town_opening(opening, after)
         if name and not VISITING.match(opening if opening.startswith(name) else title, len(name)):
             found.append(name)
     return found
+
+
+def _placed_town_opening(opening: str, after: tuple[str, ...]) -> str | None:
+    """A title opening with a town after the places it lies in, then its year or period
+    (平城区振华街道2021年…, 某县龙潭镇上半年工作总结): the town, as the title names it, even under a
+    county the gazetteer lacks (a district since renamed)."""
+    for start in range(2, min(len(opening), LONGEST_PLACE) + 1):
+        town = TOWN.match(opening, start)
+        if town and _is_loose_place_prefix(opening[:start]) \
+                and (re.match(r"\s*\d", opening[town.end():]) or opening.startswith(after, town.end())):
+            return opening[:town.end()]
+    return None
 
 
 # A body coming to the text's own place (民政部到我市调研…, 省残联来我县检查…): a visitor the news is
@@ -895,6 +916,13 @@ def _fuller(short: str, scores: Counter[str]) -> str:
     return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else short
 
 
+def _source_unit(name: str, sources: set[str]) -> str | None:
+    """The unit of a body a reporter learned from (笔者从市民政局社会救助处获悉 … 市民政局将…): one issuer
+    with the body, named as the source names it, unit and all."""
+    units = [source for source in sources if source.startswith(name) and SUB_UNIT.fullmatch(source, len(name))]
+    return units[0] if len(units) == 1 else None
+
+
 def _town_government(name: str, scores: Counter[str]) -> str | None:
     """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
     government's name, as the fixtures README names a town's issuer."""
@@ -939,8 +967,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     own = _own_level(text)
     scores: Counter[str] = Counter()
     mentioned_only = True  # no evidence but plain mentions
+    sources: set[str] = set()  # the bodies a reporter learned from, as named
     for rule in AGENCY_EVIDENCE:
         for name in rule.find(reading):
+            if rule.name == "news_source":
+                sources.add(name)
             if CATEGORY_OF_UNITS.match(name.lstrip(REDACTION)):
                 continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
@@ -953,7 +984,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        merged[_town_government(name, scores) or _unabbreviated(_fuller(name, scores), scores)] += score
+        merged[_source_unit(name, sources) or _town_government(name, scores)
+               or _unabbreviated(_fuller(name, scores), scores)] += score
     best = max(merged.values())
     tied = [name for name in scores if merged.get(name) == best]
     # a shorter name (民政局, 县民政局) is the same body as a tied name ending with it (海安市民政局, 青山县民政局)
@@ -974,6 +1006,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
         return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
     return winner
+
+
+# A text opening on the work it did under a town's party committee among its leaders (在区委和街道
+# 党工委的领导下): a town's, whatever it calls 全区 (the district it lies in).
+TOWN_COMMITTEE_LEADS = re.compile(r"在[^。；;]{0,40}?(?:街道党工委|街道党委|镇党委|乡党委)[^。；;]{0,12}?领导下")
 
 
 # Two levels named together (乡镇, 县区, 县市区, 镇街, 旗县): every unit of those levels.
@@ -1060,7 +1097,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
         place = _inner_place(title, 0) or _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
-        if place and (town := town_at(title, len(place))):
+        if place and (town := _town_after_place(title, len(place), reading.text)):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
         if place and (zone := ZONE.match(title, len(place))):
             return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
@@ -1081,7 +1118,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         place, city = _place_at(text, start), None
         if place and (inner := _inner_place(text, start, province=True)):  # 福建省德化县…: the county, placed by its province
             start, place = start + len(place), inner
-        if place and (town := town_at(text, start + len(place))):
+        if place and (town := _town_after_place(text, start + len(place), text)):
             start, place = start + len(place), town
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
@@ -1093,7 +1130,12 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
             return _full_place(city) + place if city else _full_place(place)
-    return _masked_own_town(text)
+    if (masked := _masked_own_town(text)) or _own_level(text) != "town":
+        return masked
+    # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it
+    opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
+    level = TOWN_LEVEL_TITLE.match(opening)
+    return level.group() if level else None
 
 
 
@@ -1119,6 +1161,21 @@ def _inner_place(text: str, start: int, province: bool = False) -> str | None:
 INNER_RUNS_ON = ("新区", "区", "县", "市", "镇", "乡", "旗", "街道")  # 金州|新区: a name the gazetteer lacks
 
 
+# A town whose name ends in 城 before its level (隍城镇, 古城镇), which TOWN leaves out for the word 城镇
+# (urban: 全市城镇, 新增城镇就业).
+WALLED_TOWN = re.compile(rf"(?![我全本各该其]|新增|城乡)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{1,2}}城镇")
+
+
+def _town_after_place(text: str, at: int, whole: str) -> str | None:
+    """The town named right after its county or city (商南县青山镇), one whose name ends in 城 too
+    (丰城市隍城镇) when the text (`whole`) names it again."""
+    town = town_at(text, at)
+    if town:
+        return town
+    walled = WALLED_TOWN.match(text, at)
+    return walled.group() if walled and whole.count(walled.group()) > 1 else None
+
+
 def _town_of_story(text: str, county: str) -> str | None:
     """A town of the headline's county that the first sentence opening with the county names
     right after it (天柱:37名老人住进新居 / 4月2日,天柱县瓮洞镇…): the story is the town's."""
@@ -1127,7 +1184,7 @@ def _town_of_story(text: str, county: str) -> str | None:
         start = opener.end() if opener else match.end()
         place = _place_at(text, start)
         if place and _full_place(place) == county:
-            return town_at(text, start + len(place))
+            return _town_after_place(text, start + len(place), text)
     return None
 
 
@@ -1289,6 +1346,10 @@ def _line_under(lines: list[str], at: int) -> str:
     return next((item for item in items if _dated(item)), under[0] if under else "")
 
 
+# A headline and its subtitle on one line, a space between (“织女”飞回国,七夕嫁“牛郎” 七夕当天…): longer than one.
+SUBTITLED = re.compile(r"[^\s]{6,40}[ \u3000]+[^\s]{6,40}")
+
+
 def _headline(line: str, following: str) -> bool:
     """A news headline: a short line of words without a sentence's stop (commas between its clauses,
     去年…683万对,比上年下降10%, and a colon after its subject allowed: 某区民政局:民生保障有温度) over
@@ -1298,7 +1359,8 @@ def _headline(line: str, following: str) -> bool:
     if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
             or len(line) <= LONGEST_NAME and _placed_office(line):
         return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
-    return (SHORTEST_TITLE <= len(line) <= 40 and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
+    longest = UNDER_FURNITURE_HEADLINE if SUBTITLED.fullmatch(line) else 40
+    return (SHORTEST_TITLE <= len(line) <= longest and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
             and not FURNITURE.search(line) and _dated(following))
 
@@ -1415,12 +1477,14 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
-    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) and not SENTENCE_MARK.search(first) \
+    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) \
+            and not HEADLINE_MARK.search(first) and (not re.search("[:：]", first) or HEADLINE_COLON.fullmatch(first)) \
+            and not SOURCE_NOTE.search(first) \
             and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
                  or ENTRY_HEADING.match(_line_under(lines, at))):
-        return first  # a headline standing alone over the body (泸州市民生工程进展良好), or a yearbook entry's
+        return first  # a headline standing alone over the body (泸州市民生工程进展良好, 某厅动员社会组织:累计捐款…), or a yearbook entry's
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     return None
 
@@ -1534,12 +1598,15 @@ def _issuer_before(fuller: str, title: str) -> bool:
 # A line giving only the date the figures run to (截至2025年12月底, 截止2024年6月30日): a
 # table's or list's period, no title.
 AS_OF_LINE = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|\d{1,2}\s*日)?(?:\s*\d{1,2}\s*[时点])?\s*[,，:：]?")
-BREADCRUMB = re.compile(r"[>＞»]|当前位置")
+BREADCRUMB = re.compile(r"[>＞»]|当前位置|您现在的位置|您的位置|你的位置|所在位置")  # the readers' furniture labels too (reader_html_noise.toml)
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE_MARK = re.compile(r"[,，;；。!！?？]")  # a headline's colon after its subject (某区:…) is no sentence's
 HEADLINE = 30
+# A headline's one colon after its subject, words on both sides (某厅动员社会组织:累计捐款941万元); not a
+# label's (时间:2023-02-01).
+HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
 SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
@@ -1708,11 +1775,11 @@ def _whole_repeat(line: str, phrase: str) -> str:
     return line[first:end] if end == second or TITLE_END.search(line[first:end]) else phrase
 
 
-TITLE_END = re.compile(r"(?:思路|打算|计划|要点|总结|报告|情况|安排|规划|方案)$")
+TITLE_END = re.compile(r"(?:思路|打算|谋划|计划|要点|总结|报告|情况|安排|规划|方案)$")
 
 
 def _dated(line: str) -> bool:
-    return bool(DATE.search(line)) and len(line) <= 80
+    return bool(DATE.search(arabic_dates(line))) and len(line) <= 80
 
 
 @dataclass(frozen=True)
@@ -1818,6 +1885,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
+    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS:
+        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…): statistics
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -1838,6 +1907,12 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+# The periods a statistics bulletin states its figures for, its year unnamed (年末常住人口…, 全年诊疗…); a
+# summary's stocks are 年底's. An untitled opening stating figures for them this often, 年末 among them, is one.
+BULLETIN_PERIOD = re.compile(r"(?<![\d年])(?:年末|全年)(?![度底])")
+BULLETIN_PERIODS = 3
 
 
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
@@ -1963,14 +2038,16 @@ def _is_news(text: str) -> bool:
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
     if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
-        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇)), or its editors' ((编辑:… 审核:…))
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's
 # stop (…维护了社会稳定。(杨冠宇), 。（王林 李明）). A report ends with its signature on a line of
 # its own, and a seal's note ((盖章)) stands there, not after a sentence; an excerpt's (未完待续) is no name.
-CLOSING_BYLINE = re.compile(r"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页)[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+# A two-character name may be spaced out to a three-character one's width (张 玥).
+BYLINE_NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4})"
+CLOSING_BYLINE = re.compile(rf"[。！!]\s*[(（](?!未完|待续|续|完|略|签|盖|附|此页){BYLINE_NAME}(?:[ \u3000、]+{BYLINE_NAME})*[)）]\s*$")
 
 
 # A story's closing credits: its writer's and editors' names by their roles, in brackets at its end
@@ -2143,7 +2220,7 @@ YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
 YEAR_SPAN = re.compile(r"(?P<first>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
 SPAN_PLAN_WORDS = ("规划", "纲要", "方案", "行动", "目标")  # a span of years that plans (2021-2025年): its first
 SUMMARY_WORDS = ("总结", "汇报", "报告", "情况")
-PLAN_WORDS = ("计划", "打算", "安排", "思路", "要点")
+PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # Where a year in the body is the year the report works in: 2020年, / 2020年以来 / 2023年上半年
 # / 2019年春节, 2021年汛期 (a holiday or season of it), 2016年元月 (January) / 2013年我县… / 现将…2011年 / 截至2014年底;
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
@@ -2166,6 +2243,8 @@ AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:年?(?:底|末)|
 # the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
                               re.MULTILINE)
+# A numbered table's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…).
+TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*表[ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*{YEAR}", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -2201,8 +2280,10 @@ def title_year(title: str | None) -> int | None:
         return None
     title = _blank(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
-    if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last
-        return int(span.group("first" if any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) else "last"))
+    if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last;
+        # a winter spanning two years (2020-2021年冬春救助): its first, the year whose needs it meets
+        first = any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) or WINTER_SPAN.match(title, span.end())
+        return int(span.group("first" if first else "last"))
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
@@ -2223,10 +2304,11 @@ def title_year(title: str | None) -> int | None:
 
 
 MASKED_YEAR = re.compile(r"(?:20)?[Xx×*]{2}\s*年")
+WINTER_SPAN = re.compile(r"度?\s*(?:冬春|冬季|入冬|秋冬)")
 
 
 # The heading of a report's plan part: 二、2024年工作打算 / 三、下一步工作计划 / 明年工作思路.
-PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工作思路|工作安排|工作设想|下一步|明年)[^\n。，,]{0,12}$",
+PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工作思路|工作安排|工作设想|工作谋划|下一步|明年)[^\n。，,]{0,12}$",
                           re.MULTILINE)
 
 
@@ -2296,15 +2378,21 @@ SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one; a year said to be what it is (2023年是…开局之年) is none of them. (A summary's
-    lone year may label an older project: 2019年扶贫项目.)"""
+    against one; a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
+    and a plan's (2019年,…将…) are none of them: news recapping one year and planning the next is of
+    the year it recaps. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     years = {int(m.group("year")) for m in re.finditer(YEAR, text)
-             if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())}
+             if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
+             and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
         return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
+
+
+# What stands before a year set as a goal (到2020年, 为2020年全面…奠定基础).
+GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 
 
 # A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
@@ -2339,12 +2427,16 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
         return True
     return year >= published or year == published - 1 and (
         month <= FIRST_QUARTER or _news_looks_back(title, text)
-        or any(int(m["year"]) == year for m in WHOLE_YEAR.finditer(text)))
+        or any(int(m["year"]) == year for m in WHOLE_YEAR.finditer(text))
+        or any(int(m["year"]) == year for m in STATISTICS_YEAR.finditer(text)))
 
 
 # A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
 WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
+# A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…): the
+# figures' year, as a whole year's.
+STATISTICS_YEAR = re.compile(rf"(?:统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).
@@ -2463,6 +2555,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return FIRST_PLAN_YEAR + PLAN_TERM * ("一二三四五".index(reviewed["n"]) + 1), "body"
     if found := FORM_PERIOD_YEAR.search(head):
         return int(found.group("year")), "body"
+    if kind == "进展表" and (found := TABLE_CAPTION_YEAR.search(text)):
+        return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
@@ -2533,6 +2627,9 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     if county and county.endswith("县") and county[:-1] + "市" in agency:
         county = county[:-1] + "市"  # the county-level city a county became, as the text names it
     level = "county" if county else "city" if city else "province"
+    if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
+                               if (at := agency.find(name)) >= 0):
+        level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,
@@ -2597,8 +2694,11 @@ def division_of(agency: str) -> str | None:
         chain.append(by_name[name])
         position += len(name)
         last = name
-    if chain and last not in _full_names() and position < len(agency) and (not _body_pattern().match(agency, position)
-                                                or agency.startswith(TOWN_BODIES, position)):
+    cities = tuple(code for code in chain[-1] if _code_level(code) == "city") if chain else ()
+    if cities and last not in _full_names() and ZONE.match(agency, position):
+        chain[-1] = cities  # a city's short name running on into a zone (岳阳经开区, 长沙高新区): the zone named after its city
+    elif chain and last not in _full_names() and position < len(agency) and (not _body_pattern().match(agency, position)
+                                                  or agency.startswith(TOWN_BODIES, position)):
         chain.pop()  # a short name running on into another word: 龙潭镇, 新市坝镇, 东湖街道办事处 name no 龙潭区, 新市区, 东湖区
     if not chain:
         return None
@@ -2702,7 +2802,8 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
     place of the level above (a masked 区民政局 of a text naming 深圳 → 深圳市, 广东省)."""
     within = region["region_code"] or ""
     within = within[:2] if within.endswith("0000") else within[:4] if within.endswith("00") else within
-    named = Counter({code: n for code, n in places_named(text).items() if code.startswith(within)})
+    named = Counter({code: n for code, n in places_named(text).items() if code.startswith(within)
+                     and not (code.startswith(SPECIAL_REGIONS) and region["admin_level"] != "province")})
     for level in LEVELS_UP[region["admin_level"]]:
         of_level = Counter({code: n for code, n in named.items() if _code_level(code) == level})
         if not of_level:
@@ -2719,6 +2820,10 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
                 "region_code": region["region_code"] or code}
     return _region_above(region, named)
 
+
+# Hong Kong's and Macao's codes: special administrative regions with no cities or counties of the
+# mainland's kind, so no 市, 县 or 镇 body's place (澳门 in a spammed line of a city's news).
+SPECIAL_REGIONS = ("81", "82")
 
 PREFIX_OF_LEVEL = {"province": 2, "city": 4}
 
@@ -2813,9 +2918,9 @@ def _sole_place_level(text: str) -> str | None:
 
 def _bodies_level(text: str) -> str | None:
     """The one level of the bodies a text without an issuer names (区人社局、区民政局、区教体局…): the
-    level of the place it is about."""
+    level of the place it is about; national bodies only (民政部、人社部) tell none, as a national body has none."""
     levels = {level_of(name) for _, _, name in known_agencies(text)} - {None}  # a bare 民政局 tells none
-    return levels.pop() if len(levels) == 1 else None
+    return levels.pop() if len(levels) == 1 and levels != {"nation"} else None
 
 
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
@@ -2953,7 +3058,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
+        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING]) else None) or _own_place_level(plain) \
+            or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
             or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level

@@ -38,6 +38,10 @@ def over_whole_words() -> tuple[str, ...]:
     return read_words("over_whole_words.txt")
 
 
+def ratio_words() -> tuple[str, ...]:
+    return read_words("ratio_words.txt")
+
+
 def core_indicators() -> tuple[str, ...]:
     return read_words("core_indicators.txt")
 

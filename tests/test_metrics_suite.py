@@ -297,7 +297,7 @@ def test_observed_by_document_counts_rows_and_shows_one():
 
 def test_counting_units_need_whole_numbers():
     rows = [
-        row("w:1:2", subject="每万名老年人拥有持证养老护理员", value=25.4, raw="25.4人"),
+        row("w:1:2", value=17662.5, raw="17662.5人"),
         row("w:3:4", value=11000.000000000002, raw="1.1万人"),  # 1.1 * 10000 in floating point
         row("w:5:6", subject="覆盖率", value=87.2, unit="%", raw="87.2%"),
         row("w:7:8", subject="救助资金", value=0.5, unit="元", raw="0.5元"),
@@ -306,6 +306,20 @@ def test_counting_units_need_whole_numbers():
     assert failed(outcomes) == {"count_is_whole"}
     assert outcome(outcomes, "count_is_whole").failing_metric_ids == ("w:1:2",)
     assert outcome(outcomes, "count_is_whole").severity == "WARN"
+
+
+def test_ratios_and_averages_in_counting_units_may_be_fractional():
+    rows = [
+        row("r:1:2", subject="每万名老年人拥有持证养老护理员", value=25.4, raw="25.4人"),
+        row("r:3:4", subject="每千名老人拥有床位", value=45.27, unit="张", raw="45.27张"),
+        row("r:5:6", subject="平均每户", value=2.6, raw="2.6人"),
+        row("r:7:8", subject="户均", value=3.2, raw="3.2人"),
+        row("r:9:10", subject="每十万人口拥有社会工作者", value=8.5, raw="8.5人"),
+        row("r:11:12", value=17662.5, raw="17662.5人"),
+    ]
+    outcomes = validate_metrics(frame(*rows), KNOWN_UNITS | {"张"})
+    assert failed(outcomes) == {"count_is_whole"}
+    assert outcome(outcomes, "count_is_whole").failing_metric_ids == ("r:11:12",)
 
 
 def test_unit_must_match_the_indicator_or_its_family():

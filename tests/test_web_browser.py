@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 pytest_plugins = ["tests.analyst_fixtures", "tests.web_fixtures"]
 
-ANJI = "64de23874ad143049cdf68822582eab657edabda93bcaaf6591a9a4cc5303f61"  # 安吉县 2025 H1 (sha256 of the sample)
+ANJI = "8922feae3bd246c01181ce08c9e3ef357d4b08334c629ebab1e6e02d5bebb2a7"  # 安吉县 2025 H1 (sha256 of the sample)
 LUANCHUAN = "410324"
 
 
@@ -151,14 +151,14 @@ def test_document_marks_every_figure_and_the_failed_one(browser, web):
     assert len(marks) == len(figures) - 1 == 52
     assert [m.text for m in marks] == [row[3] for row in figures[1:]]  # raw, in text order
     failed = browser.find_elements("css selector", "#text a.figure.failed")
-    assert [m.text for m in failed] == ["25.4人"]
+    assert [m.text for m in failed] == ["8.5名"]
     assert "count_is_whole" in browser.find_element("css selector", ".dq-box").text
     failed[0].click()
     wait_for(browser, lambda b: "/figures/" in b.current_url)
     row = dict(zip([th.text for th in browser.find_elements("css selector", "#figure-row th")],
                    [td.text for td in browser.find_elements("css selector", "#figure-row td")]))
-    assert row["raw"] == "25.4人" and row["unit"] == "人" and row["kind"] == "actual"
-    assert row["subject"] == "每万名老年人拥有持证养老护理员" and row["period"] == "2025-H1"
+    assert row["raw"] == "8.5名" and row["unit"] == "名" and row["kind"] == "actual"
+    assert row["subject"] == "持证养老护理员" and row["period"] == "2025-H1"
     quality = {r[0]: r[3] for r in table_rows(browser, "figure-quality")}
     assert quality["count_is_whole"] == "failed on this figure"
     assert quality["raw_matches_text"] == "passed"
@@ -198,7 +198,7 @@ def test_data_quality_page_links_a_failure_to_its_document_and_figure(browser, w
     browser.find_element("css selector", "#failures a[href^='/documents/']").get_attribute("href")
     browser.find_element("css selector", "#failures a[href^='/figures/']").click()
     wait_for(browser, lambda b: "/figures/" in b.current_url)
-    assert unquote(browser.current_url).endswith(f"{ANJI}:750:755")
+    assert unquote(browser.current_url).endswith(f"{ANJI}:731:735")
     runs = downloaded_csv(web, web.url + "/quality?download=runs")
     assert runs[0][:2] == ["run_id", "evaluated_at"] and len(runs) == 2
 
@@ -221,7 +221,7 @@ def test_screenshots_of_each_page(browser, web, tmp_path):
     folder.mkdir(parents=True, exist_ok=True)
     pages = {
         "indicator": "/indicators/dibao_recipients",
-        "document": f"/documents/{ANJI}?figure={quote(ANJI + ':750:755')}#m-750-755",
+        "document": f"/documents/{ANJI}?figure={quote(ANJI + ':731:735')}#m-731-735",
         "search": "/search?q=" + quote("养老 床位") + "&category=plans",
         "quality": "/quality",
         "region": f"/regions/{LUANCHUAN}",

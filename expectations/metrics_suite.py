@@ -28,7 +28,7 @@ METRIC_CHECKS: tuple[tuple[str, str], ...] = names_and_descriptions("metrics")
 # unit may be null: a figure the text gives no unit (6.87万建档立卡贫困人口, spec §5)
 REQUIRED_FIELDS = ("metric_id", "document_id", "value", "raw", "kind", "start", "end")
 # What one mention is; a file copied under two names repeats these exactly.
-MENTION_FIELDS = (*REQUIRED_FIELDS, "unit", "subject", "indicator", "qualifier")
+MENTION_FIELDS = (*REQUIRED_FIELDS, "unit", "subject", "indicator", "qualifier", "measure")
 KINDS = ("actual", "target")
 QUALIFIERS = ("approx", "more_than", "at_least", "up_to")
 PERCENT_UNIT = "%"
@@ -175,9 +175,11 @@ def _with_derived_columns(frame: pd.DataFrame, texts: Mapping[str, str] | None) 
 
     value = pd.to_numeric(frame["value"], errors="coerce")
     unit = frame["unit"]
+    changed = (frame["measure"] == "change").fillna(False).to_numpy(dtype=bool)  # the extractor's word
     derived = {
-        SHARE_FLAG: _share_percentage_flags(frame["subject"], unit, _text_before(frame, texts)),
-        SIGNLESS_FLAG: (~unit.isin(percent_units())).to_numpy(dtype=bool),
+        SHARE_FLAG: _share_percentage_flags(frame["subject"], unit, _text_before(frame, texts)) & ~changed,
+        # a change may be negative whatever its unit (比上年减少-5人 in a table's 增减 column)
+        SIGNLESS_FLAG: (~unit.isin(percent_units())).to_numpy(dtype=bool) & ~changed,
         # a non-finite value is value_finite's (an ERROR), not also an implausible one
         MAGNITUDE: value.abs().where(np.isfinite(value)),
         PLAUSIBLE_LIMIT: unit.map(plausible_limits()).astype(float),

@@ -124,7 +124,7 @@ def metric(n: int, **fields) -> dict:
         "subject": "城乡低保对象", "indicator": "dibao_recipients", "value": 17662.0,
         "unit": "人", "raw": "17662人", "qualifier": None, "kind": "actual", "period": "2024",
         "start": 28, "end": 34, "sentence": "保障城乡低保对象17662人。", "section": None,
-        "section_category": "other",
+        "section_category": "other", "measure": "level",
     }
     return base | fields
 

@@ -174,7 +174,7 @@ def mentions(n: int, text: str, found: list[tuple[str, str, str | None, float, s
             "section_id": None, "subject": subject, "indicator": indicator, "value": value,
             "unit": unit, "raw": raw, "qualifier": None, "kind": "actual", "period": None,
             "start": start, "end": start + len(raw), "sentence": text, "section": None,
-            "section_category": "work_done",
+            "section_category": "work_done", "measure": "level",
         })
     return rows
 

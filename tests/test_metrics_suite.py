@@ -12,7 +12,7 @@ from expectations.metrics_suite import METRIC_CHECKS, CheckOutcome, validate_met
 KNOWN_UNITS = frozenset({"人", "人次", "户", "元", "%", "家", "个"})
 COLUMNS = (
     "metric_id", "document_id", "source_path", "subject", "indicator", "value", "unit", "raw",
-    "qualifier", "kind", "start", "end", "sentence", "section", "section_category",
+    "qualifier", "kind", "start", "end", "sentence", "section", "section_category", "measure",
 )
 DOC = "a" * 64
 CHECK_NAMES = [name for name, _ in METRIC_CHECKS]
@@ -25,6 +25,7 @@ def row(metric_id: str, **fields) -> dict:
         "subject": "城乡低保对象", "indicator": None, "value": 17662.0, "unit": "人",
         "raw": "17662人", "qualifier": None, "kind": "actual", "start": 10, "end": 16,
         "sentence": "保障城乡低保对象17662人。", "section": None, "section_category": "other",
+        "measure": "level",
     }
     return base | fields
 
@@ -177,6 +178,17 @@ def test_a_change_named_by_what_changed_is_told_by_the_words_before_it():
     assert with_text.failing_metric_ids == (f"c:{text.index('105%')}",)
     without_text = outcome(validate_metrics(frame(*rows), KNOWN_UNITS), "percentage_in_range")
     assert len(without_text.failing_metric_ids) == 5
+
+
+def test_a_change_the_extractor_marks_is_no_share_and_may_be_negative():
+    """A table's 增减 column or a 比上年 change carries its level's subject: the extractor's
+    `measure` says it is a change, so neither the share range nor the sign applies."""
+    rows = [row("g:1:5", subject="城市低保人数", value=-0.4, unit="%", raw="-0.40", measure="change"),
+            row("g:6:8", subject="城市低保人数", value=-5.0, unit="人", raw="-5", measure="change"),
+            row("g:9:13", subject="城市低保人数", value=-5.0, unit="人", raw="-5人")]
+    outcomes = by_name(validate_metrics(frame(*rows), KNOWN_UNITS))
+    assert outcomes["percentage_in_range"].passed
+    assert outcomes["value_non_negative"].failing_metric_ids == ("g:9:13",)
 
 
 def test_negative_count_and_amount_warn():
@@ -426,3 +438,18 @@ def test_a_report_with_an_overflowing_and_an_absurd_figure_is_flagged_and_alerte
     assert alerts["value_plausible"].severity == "WARN"
     assert "救助资金" in alerts["value_plausible"].observed
     assert all(alert.source_path == "inbox/absurd.txt" for alert in alerts.values())
+
+
+def test_the_extractor_says_which_figures_are_changes_and_the_checks_read_it():
+    """From text to checks: a level, its change (negative, in a 减少 clause) and a share get the
+    measure their subject rule gives; the negative change passes value_non_negative."""
+    from transforms.pipeline import build_document
+    from transforms.rules.units import known_units
+    from transforms.tables import documents_frame, metrics_frame
+
+    text = "某县民政局2023年工作总结\n2023年,全县特困人员1762人,比上年减少-35人,占全县人口的0.8%。\n"
+    document = build_document(text.encode("utf-8"), "reports/measure.txt")
+    metrics = metrics_frame([document])
+    assert dict(zip(metrics["raw"], metrics["measure"])) == {"1762人": "level", "-35人": "change", "0.8%": "share"}
+    outcomes = by_name(validate_metrics(metrics, known_units(), documents_frame([document])))
+    assert outcomes["value_non_negative"].passed

@@ -67,7 +67,7 @@ def make_batch(files: dict[str, str], metrics_per_doc: int = 2) -> dict[str, pd.
                 "value": 17662.0 + i, "unit": "人", "raw": "17662人", "qualifier": None, "kind": "actual",
                 "start": 10 * i, "end": 10 * i + 6, "sentence": "保障城乡低保对象17662人。",
                 "section": "主要工作", "section_category": "work_done", "period": "2024",
-                "sentence_id": f"{doc_id}:0",
+                "sentence_id": f"{doc_id}:0", "measure": "level",
             })
     return {"documents": pd.DataFrame(docs), "sections": pd.DataFrame(sections),
             "sentences": pd.DataFrame(sentences), "sentence_terms": pd.DataFrame(terms),

@@ -74,11 +74,13 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 indicator, _, indicator_rule = match_indicator_traced(
                     subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity),
                     before=text[sentence.start:quantity.outer_start])
+                measure = "level"
                 if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
                         change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
                     # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
                     indicator, indicator_rule = None, "not_the_level"
                     change_end = quantity.outer_end
+                    measure = NOT_THE_LEVEL.get(named.rule, "change")
                 else:
                     change_end = -1
                 if quantity.unit == NO_UNIT:
@@ -99,7 +101,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                     value=quantity.value, unit=quantity.unit or None, raw=text[quantity.start:quantity.end],
                     qualifier=quantity.qualifier, kind=kind,
                     start=quantity.start, end=quantity.end, sentence=sentence.index,
-                    section=sentence.section, period=_period(cues, quantity, time)))
+                    section=sentence.section, period=_period(cues, quantity, time), measure=measure))
                 if trace is not None:
                     trace[quantity.start] = {"kind": kind_rule, "subject": named.rule, "indicator": indicator_rule}
         except Exception as error:  # a rule's bug costs this sentence's rule fields, not the report
@@ -147,9 +149,9 @@ def _period(cues: Cues, quantity: Quantity, time) -> str | None:
 
 RULE_FAILED = "rule_failed"  # the trace of a figure whose sentence a rule raised on
 
-# Figures that take their subject from another figure without being its measure: a change of a
-# level, a share of a whole.
-NOT_THE_LEVEL = frozenset({"change_of_level", "share_of_whole", "share_of_task"})
+# Figures that take their subject from another figure without being its measure, by the subject
+# rule that named them, and what they measure of it: a change of a level, a share of a whole.
+NOT_THE_LEVEL = {"change_of_level": "change", "share_of_whole": "share", "share_of_task": "share"}
 LIST_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
 
 # A figure written as a rate per person or per period: 每人每月195元, 月人均补差180元, 520元/月.

@@ -110,6 +110,9 @@ class Mention:
     sentence: int
     section: int | None
     period: str | None = None
+    # what the figure measures of its subject: its level, a change of it (比上年提高9元) or a share
+    # (占52%, 完成任务的98%); rules/indicators.py gives only levels an indicator
+    measure: str = "level"
 
 
 @dataclass

@@ -103,6 +103,7 @@ def mention_record(document: Document, mention: Mention) -> dict:
         "qualifier": mention.qualifier.value if mention.qualifier else None,
         "kind": mention.kind.value,
         "period": mention.period,
+        "measure": mention.measure,
         "start": mention.start,
         "end": mention.end,
         "sentence": document.text[sentence.start:sentence.end],

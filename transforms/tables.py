@@ -105,7 +105,7 @@ SECTION_COLUMNS = ["section_id", "document_id", "idx", "parent_idx", "level", "n
                    "category", "start", "end"]
 METRIC_COLUMNS = ["metric_id", "document_id", "section_id", "subject", "indicator", "value",
                   "unit", "raw", "qualifier", "kind", "start", "end", "sentence", "section",
-                  "section_category", "period", "sentence_id"]
+                  "section_category", "period", "sentence_id", "measure"]
 SENTENCE_COLUMNS = ["sentence_id", "document_id", "idx", "section_id", "start", "end", "text",
                     "term_count"]
 SENTENCE_TERM_COLUMNS = ["term", "sentence_id", "document_id", "tf"]

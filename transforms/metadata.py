@@ -917,7 +917,7 @@ def _fuller(short: str, scores: Counter[str]) -> str:
 
 
 def _source_unit(name: str, sources: set[str]) -> str | None:
-    """The unit of a body a reporter learned from (笔者从市民政局社会救助处获悉 … 市民政局将…): one issuer
+    """The unit of a body a reporter learned from (记者从县民政局社会事务股了解到 … 县民政局将…): one issuer
     with the body, named as the source names it, unit and all."""
     units = [source for source in sources if source.startswith(name) and SUB_UNIT.fullmatch(source, len(name))]
     return units[0] if len(units) == 1 else None
@@ -1346,7 +1346,7 @@ def _line_under(lines: list[str], at: int) -> str:
     return next((item for item in items if _dated(item)), under[0] if under else "")
 
 
-# A headline and its subtitle on one line, a space between (“织女”飞回国,七夕嫁“牛郎” 七夕当天…): longer than one.
+# A headline and its subtitle on one line, a space between (“鹊桥”今又架,佳期领证忙 当天…): longer than one.
 SUBTITLED = re.compile(r"[^\s]{6,40}[ \u3000]+[^\s]{6,40}")
 
 
@@ -1604,7 +1604,7 @@ WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
 HEADLINE_MARK = re.compile(r"[,，;；。!！?？]")  # a headline's colon after its subject (某区:…) is no sentence's
 HEADLINE = 30
-# A headline's one colon after its subject, words on both sides (某厅动员社会组织:累计捐款941万元); not a
+# A headline's one colon after its subject, words on both sides (某局发动爱心企业:共捐款320万元); not a
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)

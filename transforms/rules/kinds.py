@@ -791,7 +791,7 @@ def _cue_before(c: KindContext) -> bool:
 
 COLON = re.compile(r"[:：]")
 # 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
-# ... and so does 没/未 before 发生 or 出现 after it (确保全县1万多受灾群众没发生…: the outcome reached)
+# ... and so does 没/未 before 发生 or 出现 after it (确保全乡3000余名群众未出现…: the outcome reached)
 DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:没有?|未)(?:发生|出现))")
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
 

@@ -402,7 +402,7 @@ SIBLING_LABEL = 2
 
 
 def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
-    """…第三季度复核通过126户,取消6户;第四季度复核通过121,取消5户; …统计信息2条,部门动态信息1⏎: a
+    """…一月审核通过42户,停发3户;二月审核通过38,停发2户; …工作动态5条,通知公告1⏎: a
     bare number closing its clause whose label ends as an earlier figure's of its line does, that
     figure with a unit, is an item of the same list whose unit the text dropped: unit null."""
     label = text[max(0, match.start() - SIBLING_LABEL):match.start()]

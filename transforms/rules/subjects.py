@@ -63,7 +63,7 @@ PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元,
-# and the batch an item came in: 第一批57个、第二批90个社区工作站).
+# and the batch an item came in: 第一批12个、第二批30个养老服务站).
 LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
@@ -2546,7 +2546,7 @@ def _category_respectively(a: Around) -> Subject | None:
     """城乡低保标准分别为城市980元、农村760元: a part named by its category word alone, in the
     list after 分别, is the thing named before 分别 of that category (城市低保标准, 农村低保标准): the
     word pairing the categories (城乡) goes, and so do the people before a verb of receiving
-    (城乡居民享受最低生活保障人数 → 城镇最低生活保障人数: the programme's recipients)."""
+    (城乡困难群众享受临时救助人数 → 城镇临时救助人数: the programme's recipients)."""
     categories = sorted(_words("subject_categories.txt"), key=len, reverse=True)
     tail = a.lead.rstrip()
     category = next((c for c in categories if tail.endswith(c)), None)
@@ -2674,7 +2674,7 @@ def _modifier_breakdown(a: Around) -> Subject | None:
 
 
 def _part_by_qualifying(a: Around) -> Subject | None:
-    """全国共有2442家慈善组织,具有公开募捐资格的607家: a clause of qualifying that names the
+    """全市共有社会工作机构86家,具有评估等级的31家: a clause of qualifying that names the
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = re.split(r"其中|、", a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
@@ -3026,9 +3026,9 @@ PER_HEAD_RATE = re.compile(r"每(?:人|户)(?:每?(?:月|年))?\s*$")
 
 
 def _standard_by_group(a: Around) -> Subject | None:
-    """…发放了取暖救助金,发放标准为三无对象家庭每户800元,一般低保家庭每户550元: a group named
+    """…发放了冬季慰问金,标准为特困供养对象每人600元,低保对象每人400元: a group named
     before a rate per head, in the list a bare standard opens, is that group's standard of the
-    money the clause before gives (三无对象家庭取暖救助金发放标准)."""
+    money the clause before gives (特困供养对象慰问金标准)."""
     own = a.own.subject
     if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD_RATE.search(a.lead):
         return None

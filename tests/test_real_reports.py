@@ -116,7 +116,8 @@ def test_ingest_of_the_whole_folder_loads_every_report_with_text():
     from orchestration.runner import run_ingest
 
     texts_present()
-    reports = {str(p) for p in TEXTS.glob("r*.txt") if p.read_text(encoding="utf-8").strip()}
+    # the warehouse stores each file's resolved path (../shared may be a link beside a worktree)
+    reports = {str(p.resolve()) for p in TEXTS.glob("r*.txt") if p.read_text(encoding="utf-8").strip()}
     summary = run_ingest([str(TEXTS)])
     assert summary.success, summary.error
     with duckdb.connect(str(Settings.from_env().warehouse), read_only=True) as con:

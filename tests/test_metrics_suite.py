@@ -447,9 +447,12 @@ def test_the_extractor_says_which_figures_are_changes_and_the_checks_read_it():
     from transforms.rules.units import known_units
     from transforms.tables import documents_frame, metrics_frame
 
-    text = "某县民政局2023年工作总结\n2023年,全县特困人员1762人,比上年减少-35人,占全县人口的0.8%。\n"
+    text = ("某县民政局2023年工作总结\n2023年,全县特困人员1762人,比上年减少-35人,占全县人口的0.8%。"
+            "城市低保标准提高到每人每月820元,增加40元,增长5.1%。\n")
     document = build_document(text.encode("utf-8"), "reports/measure.txt")
     metrics = metrics_frame([document])
-    assert dict(zip(metrics["raw"], metrics["measure"])) == {"1762人": "level", "-35人": "change", "0.8%": "share"}
+    assert dict(zip(metrics["raw"], metrics["measure"])) == {
+        "1762人": "level", "-35人": "change", "0.8%": "share", "820元": "level", "40元": "change", "5.1%": "change"}
+    assert metrics.set_index("raw")["indicator"].isna()["40元"]  # a rise of the standard is not the standard
     outcomes = by_name(validate_metrics(metrics, known_units(), documents_frame([document])))
     assert outcomes["value_non_negative"].passed

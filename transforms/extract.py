@@ -11,7 +11,7 @@ from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import KindContext, PlanLeads, announcement_start, is_section_total, kind_of, looking_back
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
-from transforms.rules.subjects import SubjectMemory, name_subjects
+from transforms.rules.subjects import SubjectMemory, changed_by_verb, name_subjects
 from transforms.rules.units import NO_UNIT
 from transforms.structure import names_summary_and_plan
 from transforms.tokens import TokenStream
@@ -76,7 +76,8 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                     before=text[sentence.start:quantity.outer_start])
                 measure = "level"
                 if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
-                        change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)):
+                        change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)) \
+                        or changed_by_verb(text, quantity.outer_start, sentence.start):
                     # 比上年提高9元 is a change of the standard, not it; so is 6人 of 净减9户、6人
                     indicator, indicator_rule = None, "not_the_level"
                     change_end = quantity.outer_end

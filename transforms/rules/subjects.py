@@ -460,6 +460,12 @@ def _strip_with_complement(token: str) -> bool:
         token[:-1] in strip_words() or token[:-1] in _words("subject_verbs.txt"))
 
 
+def changed_by_verb(text: str, start: int, floor: int) -> bool:
+    """Whether the figure at `start` follows a verb of change with nothing between (增长6.5%,
+    比上年增加1200人): a change of what its clause is about (`change_verb_before`)."""
+    return bool(_compiled(_context_words()["change_verb_before"]).search(text[clause_before(text, start, floor):start]))
+
+
 def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)

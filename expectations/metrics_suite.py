@@ -177,7 +177,7 @@ def _with_derived_columns(frame: pd.DataFrame, texts: Mapping[str, str] | None) 
     unit = frame["unit"]
     changed = (frame["measure"] == "change").fillna(False).to_numpy(dtype=bool)  # the extractor's word
     derived = {
-        SHARE_FLAG: _share_percentage_flags(frame["subject"], unit, _text_before(frame, texts)) & ~changed,
+        SHARE_FLAG: _share_percentage_flags(frame["subject"], unit) & ~changed,
         # a change may be negative whatever its unit (比上年减少-5人 in a table's 增减 column)
         SIGNLESS_FLAG: (~unit.isin(percent_units())).to_numpy(dtype=bool) & ~changed,
         # a non-finite value is value_finite's (an ERROR), not also an implausible one
@@ -209,50 +209,17 @@ def _whole_count_flags(subject: pd.Series, unit: pd.Series) -> Any:
     return (unit.isin(counting_units()) & ~is_ratio).to_numpy(dtype=bool)
 
 
-def _share_percentage_flags(subject: pd.Series, unit: pd.Series, before: list[str | None] | None = None) -> Any:
+def _share_percentage_flags(subject: pd.Series, unit: pd.Series) -> Any:
     """True for % rows whose subject is no rate of change nor a share of a plan.
 
     Growth and decline rates (`同比增长150%`), shares of a plan or task (`完成目标任务的110%`) and
-    gross rates may exceed 100, other shares may not; the subject tells them apart, or, for a
-    change named by the thing that changed (`销售额31407万元,同比增长281.5%`: subject 销售额), the
-    clause before the figure, when the texts are given.
+    gross rates may exceed 100, other shares may not; the subject tells them apart, and a change
+    the subject does not name (`销售额…同比增长281.5%`, subject 销售额) is `measure` = change.
     """
-    import pandas as pd
-
     pattern = "|".join(re.escape(word) for word in (*rate_change_words(), *over_whole_words()))
     is_rate = subject.fillna("").astype(str).str.contains(pattern, regex=True)
-    if before is not None:
-        clause = pd.Series(before, index=subject.index, dtype="string").fillna("")
-        # a word of change not followed by 到/至 (提高到105% is a level reached)
-        changed = f"(?:{'|'.join(map(re.escape, rate_change_words()))})(?![到至])"
-        is_rate |= clause.str.contains(changed, regex=True).astype(bool)
     is_percent = (unit == PERCENT_UNIT).fillna(False).astype(bool)
     return (is_percent & ~is_rate).to_numpy(dtype=bool)
-
-
-# The clause before a figure: back to the nearest clause mark, at most this many characters
-CLAUSE_MARKS = re.compile(r"[,，;；。!！?？\n]")
-CLAUSE_REACH = 40
-
-
-def _text_before(frame: pd.DataFrame, texts: Mapping[str, str] | None) -> list[str | None] | None:
-    """The clause before each % figure in its document's text (同比增长|281.5%, 分别提高117%和|111%);
-    None for other rows and without texts."""
-    if texts is None:
-        return None
-    import pandas as pd
-
-    starts = pd.to_numeric(frame["start"], errors="coerce")
-    found: list[str | None] = []
-    for document_id, unit, start in zip(frame["document_id"].tolist(), frame["unit"].tolist(), starts.tolist()):
-        text = texts.get(document_id) if unit == PERCENT_UNIT and start == start and start % 1 == 0 else None
-        if text is None:
-            found.append(None)
-            continue
-        window = text[max(0, int(start) - CLAUSE_REACH):int(start)]
-        marks = list(CLAUSE_MARKS.finditer(window))
-        found.append(window[marks[-1].end():] if marks else window)
-    return found
 
 
 def _text_at_offsets(frame: pd.DataFrame, texts: Mapping[str, str]) -> list[str | None]:

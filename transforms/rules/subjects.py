@@ -1110,7 +1110,6 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         elif named and between and all(word in _scope_words() for word in between) \
                 and (run[0] in _words("subject_verbs.txt") or run[0] in DONATING) and _nominal(named[-1]):
             run = [*named, *run]  # 城乡医疗共救助69921人次: the name the verb completes; 会员企业累计捐款: the donors'
-
     # a head that names nothing alone keeps its relative clause: 具有法律职业资格的工作人员
     # with its verb (享受城市低保待遇的家庭)
     if words and words[-1] == "的" and "".join(run) in generic_subjects():
@@ -2700,15 +2699,20 @@ def _channel_breakdown(a: Around) -> Subject | None:
     channels = tuple(_context_words()["channels"])
     if own is None or not own.text.endswith(channels):
         return None
-    if a.named and a.named[-1].rule == "channel_breakdown":
-        whole = next((n.subject for n in reversed(a.named) if n.rule != "channel_breakdown"), None)
-    elif "其中" in a.lead:
-        whole = _recalled(a)
-    else:
-        return None
+    whole = _whole_of_parts(a, "channel_breakdown")
     if whole is None or whole.text.endswith(channels) or channels[0] in whole.text:
         return None
     return Subject(own.text + whole.text)
+
+
+def _whole_of_parts(a: Around, rule: str) -> Subject | None:
+    """The total a breakdown's part is of: the one recalled after 其中, or, for the next part of
+    the list, the subject before the parts `rule` named; None when neither."""
+    if "其中" in a.lead:
+        return _recalled(a)
+    if a.named and a.named[-1].rule == rule:
+        return next((n.subject for n in reversed(a.named) if n.rule != rule), None)
+    return None
 
 
 def _coordinated_breakdown(a: Around) -> Subject | None:
@@ -2719,12 +2723,7 @@ def _coordinated_breakdown(a: Around) -> Subject | None:
     if (own is not None and a.own.rule != "before_number") or not a.index or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label) \
             or label.endswith(head_words()):
         return None  # 孤儿、事实无人抚养儿童…其中孤儿85人: a thing of its own, no modifier
-    if "其中" in a.lead:
-        whole = _recalled(a)
-    elif a.named and a.named[-1].rule == "coordinated_breakdown":
-        whole = next((n.subject for n in reversed(a.named) if n.rule != "coordinated_breakdown"), None)
-    else:
-        return None
+    whole = _whole_of_parts(a, "coordinated_breakdown")
     parts = _parts(whole) if whole is not None else []
     named = _modifiers_of_one_head(parts) if len(parts) > 1 else None
     head = named[0].text[len(parts[0].text):] if named else ""

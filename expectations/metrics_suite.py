@@ -201,12 +201,15 @@ def _indicator_units(indicator: pd.Series, unit: pd.Series) -> pd.Series:
     return indicator.astype("string") + UNIT_JOIN + unit.astype("string").fillna("null")
 
 
+def _names_any(subject: pd.Series, words: Collection[str]) -> pd.Series:
+    """Whether each subject holds one of `words`."""
+    return subject.fillna("").astype(str).str.contains("|".join(map(re.escape, words)), regex=True)
+
+
 def _whole_count_flags(subject: pd.Series, unit: pd.Series) -> Any:
     """True for rows in a counting unit whose subject is no ratio nor average: 每万名老年人拥有
     持证养老护理员25.4人 and 户均3.2人 are fractional by nature, 低保对象17662.5人 is a slip."""
-    pattern = "|".join(map(re.escape, ratio_words()))
-    is_ratio = subject.fillna("").astype(str).str.contains(pattern, regex=True)
-    return (unit.isin(counting_units()) & ~is_ratio).to_numpy(dtype=bool)
+    return (unit.isin(counting_units()) & ~_names_any(subject, ratio_words())).to_numpy(dtype=bool)
 
 
 def _share_percentage_flags(subject: pd.Series, unit: pd.Series) -> Any:
@@ -216,8 +219,7 @@ def _share_percentage_flags(subject: pd.Series, unit: pd.Series) -> Any:
     gross rates may exceed 100, other shares may not; the subject tells them apart, and a change
     the subject does not name (`销售额…同比增长281.5%`, subject 销售额) is `measure` = change.
     """
-    pattern = "|".join(re.escape(word) for word in (*rate_change_words(), *over_whole_words()))
-    is_rate = subject.fillna("").astype(str).str.contains(pattern, regex=True)
+    is_rate = _names_any(subject, (*rate_change_words(), *over_whole_words()))
     is_percent = (unit == PERCENT_UNIT).fillna(False).astype(bool)
     return (is_percent & ~is_rate).to_numpy(dtype=bool)
 

@@ -111,7 +111,7 @@ class Mention:
     section: int | None
     period: str | None = None
     # what the figure measures of its subject: its level, a change of it (比上年提高9元) or a share
-    # (占52%, 完成任务的98%); rules/indicators.py gives only levels an indicator
+    # (占52%, 完成任务的98%); extract.py gives only levels an indicator
     measure: str = "level"
 
 

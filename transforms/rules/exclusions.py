@@ -384,7 +384,7 @@ HEADING_MAX = 12  # 相关新闻:, 延伸阅读 — a line of the heading only
 
 
 def _article_number(c: Candidate) -> bool:
-    """《政府信息公开条例》二十条: the article of a law or regulation its title names."""
+    """《城乡最低生活保障办法》二十条: the article of a law or regulation its title names."""
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start].rstrip()
     return before.endswith("》") and before[:-1].endswith(_words_of("article_number", "titles"))
 

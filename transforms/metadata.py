@@ -2434,9 +2434,9 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
 # A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
 WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
-# A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…): the
-# figures' year, as a whole year's.
-STATISTICS_YEAR = re.compile(rf"(?:统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
+# A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…; 报告显示,2018年…,
+# 数据表明:…): the figures' year, as a whole year's.
+STATISTICS_YEAR = re.compile(rf"(?:(?:统计|数据|数据结果|公报|报告)(?:显示|表明)|统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).
@@ -2559,8 +2559,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
-        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
-            looks_back = _news_looks_back(title, text)
+        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back,
+            # or a statistics source gives its figures for the year before (据…监测数据,2021年…, early in 2022)
+            looks_back = _news_looks_back(title, text) or any(int(m["year"]) == year - 1 for m in STATISTICS_YEAR.finditer(text))
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划"
                                                      and not MONTHLY_REPORT.search(text, 0, OPENING))

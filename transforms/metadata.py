@@ -1428,6 +1428,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
+            and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
@@ -1779,7 +1780,12 @@ TITLE_END = re.compile(r"(?:思路|打算|谋划|计划|要点|总结|报告|情
 
 
 def _dated(line: str) -> bool:
-    return bool(DATE.search(arabic_dates(line))) and len(line) <= 80
+    return bool(DATE.search(arabic_dates(line)) or ENGLISH_DATE.search(line)) and len(line) <= 80
+
+
+# A date written in English, as a feed reader or a mirror prints it under a headline (Apr 17th 2019, 00:00; 5 March 2021).
+ENGLISH_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s+(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -2104,7 +2110,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line)
+                               or PUBLISHER_DATE.fullmatch(line) or DATE_IN_COLUMN.fullmatch(line)
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
@@ -2122,6 +2129,8 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
 # A news byline under the headline, its writers and outlet before the posting time (王林 李明   某某客户端   2025-01-21 20:50:51).
 BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+# The page's date then the site's column it stands in, on the line under the title (2020-03-16 聚焦, 2021-05-08 要闻).
+DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
 PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")

@@ -2244,9 +2244,12 @@ FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows, or
-# unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it).
-CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是)", re.MULTILINE)
+# unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it),
+# or it starts a span of years (2018年至2022年,…: the span's last is read).
+CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是|\s*[至到\-—–~～]\s*(?:19|20)\d{{2}})", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:年?(?:底|末)|\d{{1,2}}\s*月)")  # 截至2015年底, 截至2015年年底
+# A span of years a clause's figures add up over (2018年至2022年,全国累计…): the year they run to, the text's own.
+SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到\-—–~～]\s*{YEAR}\s*[,，]")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
 # the form reports, where the body holds no year in prose.
@@ -2336,7 +2339,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     text compares against nor one whose clause plans (2024年，全省将…); each mention counted once
     however many patterns read it; a year's work conference counts for the year before (2021年全市民政
     工作会议 → 2020); a plan's first year
-    (2010年…, 2011年…, 到2012年底 → 2010)."""
+    (2010年…, 2011年…, 到2012年底 → 2010); a span of years its figures add up over, its last (2018年至2022年,累计…)."""
     text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
@@ -2345,7 +2348,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
         counts[year] += 1
     text = _blank(WORK_CONFERENCE, text)
     seen: set[int] = set()  # a year standing where several patterns read it is one mention
-    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR):
+    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR, SPAN_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
                     or match.start("year") in seen:

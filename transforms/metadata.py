@@ -1599,7 +1599,8 @@ def _issuer_before(fuller: str, title: str) -> bool:
 # A line giving only the date the figures run to (截至2025年12月底, 截止2024年6月30日): a
 # table's or list's period, no title.
 AS_OF_LINE = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|\d{1,2}\s*日)?(?:\s*\d{1,2}\s*[时点])?\s*[,，:：]?")
-BREADCRUMB = re.compile(r"[>＞»]|当前位置|您现在的位置|您的位置|你的位置|所在位置")  # the readers' furniture labels too (reader_html_noise.toml)
+BREADCRUMB = re.compile(r"[>＞»]|当前位置|您现在的位置|您的位置|你的位置|所在位置|^\s*(?:网站)?首页(?=[ \t\u3000])")  # the readers'
+# furniture labels too (reader_html_noise.toml); a trail whose marks the copy lost opens with the home link (首页 出版 某某年鉴2020)
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
@@ -2368,6 +2369,8 @@ FIRST_QUARTER = 3
 # A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
 # the site's label, not the year of the reports it gathers.
 COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
+# A yearbook named with its edition's year (某县年鉴2020, 某市年鉴(2021)): it records the year before.
+YEARBOOK_EDITION = re.compile(r"[\u4e00-\u9fff]{2,12}年鉴\s*[(（]?\s*(?P<year>(?:19|20)\d{2})(?!\d)")
 # Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics
 # (某市统计数据集(2022年)), a government's work report to its congress.
 LOOKS_BACK_TITLES = ("年鉴", "统计数据集", "统计资料汇编", "政府工作报告")
@@ -2546,6 +2549,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title) \
             or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
         return (year - 1 if looks_back else year), "title"
+    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    if edition := YEARBOOK_EDITION.search(head):  # an entry of a yearbook its page's head names (首页 出版 某县年鉴2020 /
+        return int(edition["year"]) - 1, "body"  # 退役军人管理): the year before the edition's, as the yearbook's title gives
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
         publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work
@@ -2561,7 +2567,6 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         year = int(named["year"])  # 2022年是党的二十大召开之年,今年以来…: the year said to be what it is is this one
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
-    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
     reviewed = kind == "工作计划" and PAST_TERM.search(text[:OPENING])
     if reviewed:  # a plan reviewing the last term (一、发展环境 / “十二五”期间…): the next term's first year
         return FIRST_PLAN_YEAR + PLAN_TERM * ("一二三四五".index(reviewed["n"]) + 1), "body"

@@ -903,6 +903,16 @@ def level_of(name: str) -> str | None:
     return "province" if name.endswith("厅") else "nation" if name.endswith("部") or name.startswith("国家") else None
 
 
+def _same_body(short: str, name: str) -> bool:
+    """Whether `short` names the body `name` names, or names it by its level alone (区民政局, 仓山区民政局)."""
+    if short == name:
+        return True
+    if short[:1] not in PLACE_LEVELS or not name.endswith(short[1:]):
+        return False
+    place = name[:len(name) - len(short) + 1]
+    return place.endswith(short[0]) and _is_place_prefix(place)
+
+
 def _fuller(short: str, scores: Counter[str]) -> str:
     """The longer name that ends like `short` with a place in front (区民政局 →
     环翠区民政局): the one with the most evidence of its own, else `short`."""
@@ -976,6 +986,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
                 continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
                 continue
+            if rule.name == "page_publisher" and any(_same_body(superior, name) for superior in superiors):
+                continue  # a site posting the report of a body it guides (来源:某区民政局 / 在区民政局的帮助指导下,区慈善总会…)
             scores[name] += rule.weight
             mentioned_only = mentioned_only and rule.name == "mention"
     if not scores:

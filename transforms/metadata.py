@@ -273,8 +273,8 @@ def _place_at(text: str, start: int) -> str | None:
 
 @cache
 def _body_pattern() -> re.Pattern:
-    """A known body, not the start of a longer word (民政部门 is no 民政部)."""
-    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门)")
+    """A known body, not the start of a longer word (民政部门 is no 民政部; its portal, 人民政府门户网站, names it)."""
+    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门(?!户))")
 
 
 @cache
@@ -607,11 +607,14 @@ def _issuer_before_about(opening: str) -> str | None:
 REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
 
 
+REPORTED_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*")
+
+
 def _report_openings(reading: _Reading) -> list[str]:
     """现将市民政局自查情况报告如下; 本报告由县政府办公室编制; 2023年度区民政局上半年工作总结."""
     found = []
-    for match in REPORT_OPENING.finditer(reading.text):
-        name = _agency_opening(match.group("rest") or match.group("maker"), ())
+    for match in REPORT_OPENING.finditer(reading.text):  # the year the report is of before its issuer (现公布2023年县民政局…)
+        name = _agency_opening(REPORTED_YEAR.sub("", match.group("rest") or match.group("maker")), ())
         if name:
             found.append(name)
     pattern = re.compile(rf"(?:\d{{4}}\s*年度?)(?P<name>[^,，。、\s]{{2,20}}?(?:{alternation(_config()['agency']['bodies'])}))"

@@ -1681,7 +1681,11 @@ def _title_text(line: str, first: bool = False) -> str:
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
         line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
-    return PAGE_SUFFIX.sub("", line).strip()
+    return PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line)).strip()
+
+
+# A bilingual page's English rendering after a Chinese title (…主要业务进展情况 Summary on the Development of …).
+ENGLISH_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[ \t\u3000]+[A-Za-z][A-Za-z0-9 ,.'’&()\-]*$")
 
 
 # A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
@@ -2991,6 +2995,10 @@ def title_as_written(title: str | None, written: str) -> str | None:
     return head[found.start():found.end()] if found else title
 
 
+# A yearbook table's number before its caption (3-1  中国残疾人事业主要业务进展情况, 表5-3 …): the book's, no part of the title.
+TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
 # Its X may stand unbracketed (关于印发青山市养老服务发展“十三五”规划的通知), unless a page's 标题 label names the
 # notice itself as its title or its 文号 shows the page is the notice as an official document.
@@ -3143,7 +3151,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if issued_in and read and read.endswith(_document_genres()) and title_year(read) is None:
         year, year_source = int(issued_in["year"]), "body"  # an official document (…实施意见, 乌党发〔2015〕21号): the year it was issued
     return DocumentMeta(
-        title=title or as_read,
+        title=TABLE_NUMBER.sub("", title or as_read or "") or None,  # its type read with the number (a yearbook's table)
         agency=agency or None,
         report_year=year,
         year_source=year_source,

@@ -199,7 +199,7 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
 # opening (现将镇2023年…报告如下: a masked town's own), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -3092,8 +3092,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
-        if town and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
+        if town and not MASKED_TOWN.fullmatch(town) and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
             agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
+            # (not with a masked one, XX镇: the government the text names, 镇人民政府, is named better)
         elif town and agency == named and named[:1] in "镇乡" and town.endswith(named[0]) and _body_pattern().match(named, 1):
             agency = named = town + named[1:]  # 镇民政办 under a title opening with 龙潭镇: 龙潭镇民政办
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill

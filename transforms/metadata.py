@@ -2142,6 +2142,16 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
 
 # An e-paper's issue date with its weekday (2016年10月21日 星期五).
 WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
+
+
+def issue_date(lines: list[str]) -> str | None:
+    """The issue date with its weekday closing one of a news page's last lines (an e-paper's
+    foot: 某某日报 要闻 00002 … 2015年09月23日 星期三)."""
+    for line in reversed(lines[-TAIL_LINES:]):
+        found = WEEKDAY_DATE.search(arabic_dates(line))
+        if found and found.end() == len(arabic_dates(line)):
+            return iso_date(found.group())
+    return None
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
@@ -3139,6 +3149,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
+    if not publish_date and kind == "新闻报道" and not sharing_site(lines):
+        publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named

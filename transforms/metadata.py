@@ -2794,7 +2794,8 @@ def _names_by_head() -> dict[str, tuple[str, ...]]:
 
 
 def places_named(text: str) -> Counter[str]:
-    """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
+    """The divisions the text names, by code, each mention once: full names (西平县, 合肥市), an autonomous
+    county's stem with its level (芷江县 for 芷江侗族自治县),
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
@@ -2824,7 +2825,7 @@ def places_named(text: str) -> Counter[str]:
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
-        if name in full:
+        if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
             if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
                 found[code] += 1
         elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):

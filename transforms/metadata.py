@@ -1858,9 +1858,23 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
-    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)):
+    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
+                                                         or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
+
+
+# A sharing site's lead naming the text it shows (下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考).
+SITE_LEAD = re.compile(r"(?:小编|本站)[^。\n]{0,12}?(?:整理|分享|收集)(?:了|的)(?:这篇|这份|一篇)?\s*"
+                       r"(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*[,，。]")
+
+
+def _site_lead_type(text: str) -> str | None:
+    """The type a sharing site's lead names for the one text it shows (none for a compilation, …(最新6篇)):
+    an untitled summary the lead calls a summary with its plan (…总结及2023年工作思路) is one, though
+    the excerpt ends before its plan part."""
+    lead = SITE_LEAD.search(text, 0, OPENING)
+    return type_named_in(lead["title"]) if lead and not COMPILATION.search(lead["title"]) else None
 
 
 # A document the text follows, named unquoted after 根据, 按照 (根据县人大常委会2023年工作要点, 按照市里的实施方案,

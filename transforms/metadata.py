@@ -1858,10 +1858,18 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
+    if kind == "工作总结和计划" and title and "政府工作报告" in title and REVIEW_PART.search(text) \
+            and len(TOP_HEADING.findall(text)) == 1:
+        return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
+
+
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), and the parts of a report (一、… 二、…).
+REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+TOP_HEADING = re.compile(r"^[ \t]*[一二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 
 
 # A sharing site's lead naming the text it shows (下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考).

@@ -1625,6 +1625,8 @@ HEADLINE = 30
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+# …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
+PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
 SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
@@ -1681,7 +1683,9 @@ def _title_text(line: str, first: bool = False) -> str:
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
         line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
-    return PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line)).strip()
+    line = PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line)).strip()
+    part = PART_SUFFIX.search(line)
+    return line[:part.start()] if part and names_document(line[:part.start()]) else line
 
 
 # A bilingual page's English rendering after a Chinese title (…主要业务进展情况 Summary on the Development of …).

@@ -1440,7 +1440,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
-            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
+            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]) or SITE_INTRODUCED.match(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
@@ -1670,6 +1670,9 @@ def _title_text(line: str, first: bool = False) -> str:
     described = SITE_DESCRIBED.search(line)
     if described:  # …的会员为你整理了这篇2021年上半年…工作总结范文,希望…: an essay site's line naming the text it shows
         return described.group("title").strip()
+    introduced = SITE_INTRODUCED.match(line)
+    if introduced:  # 文档介绍:…的总结报告范文 2 二、…: a sharing site's description opening with its file's name
+        return introduced.group("title").strip()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -1696,6 +1699,10 @@ ENGLISH_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[ \t\u3000]+[A-Za-z][A-Za-z
 SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
 # An essay site's line naming the text it shows (结合当前工作需要,本站的会员为你整理了这篇…工作总结范文,希望…).
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
+# A sharing site's description of the file it shows, opening with the file's name, then its sample number or
+# the text itself (文档介绍:市民政局关于…的总结报告范文 2 二、努力做好…).
+SITE_INTRODUCED = re.compile(r"^\s*(?:文档介绍|文档简介|内容介绍|内容简介)\s*[:：]\s*(?P<title>[^,，。;；:：\n]{4,60}?"
+                             r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
@@ -2422,8 +2429,8 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 FIRST_QUARTER = 3
 # A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
-# the site's label, not the year of the reports it gathers.
-COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
+# the site's label, not the year of the reports it gathers (a single file named …范文 is one report).
+COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文(?:汇总|大全|精选|合集|集锦)")
 # A yearbook named with its edition's year (某县年鉴2020, 某市年鉴(2021)): it records the year before.
 YEARBOOK_EDITION = re.compile(r"[\u4e00-\u9fff]{2,12}年鉴\s*[(（]?\s*(?P<year>(?:19|20)\d{2})(?!\d)")
 # Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics

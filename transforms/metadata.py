@@ -199,7 +199,7 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
 # opening (现将镇2023年…报告如下: a masked town's own), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -273,8 +273,8 @@ def _place_at(text: str, start: int) -> str | None:
 
 @cache
 def _body_pattern() -> re.Pattern:
-    """A known body, not the start of a longer word (民政部门 is no 民政部)."""
-    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门)")
+    """A known body, not the start of a longer word (民政部门 is no 民政部; its portal, 人民政府门户网站, names it)."""
+    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门(?!户))")
 
 
 @cache
@@ -607,11 +607,14 @@ def _issuer_before_about(opening: str) -> str | None:
 REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
 
 
+REPORTED_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*")
+
+
 def _report_openings(reading: _Reading) -> list[str]:
     """现将市民政局自查情况报告如下; 本报告由县政府办公室编制; 2023年度区民政局上半年工作总结."""
     found = []
-    for match in REPORT_OPENING.finditer(reading.text):
-        name = _agency_opening(match.group("rest") or match.group("maker"), ())
+    for match in REPORT_OPENING.finditer(reading.text):  # the year the report is of before its issuer (现公布2023年县民政局…)
+        name = _agency_opening(REPORTED_YEAR.sub("", match.group("rest") or match.group("maker")), ())
         if name:
             found.append(name)
     pattern = re.compile(rf"(?:\d{{4}}\s*年度?)(?P<name>[^,，。、\s]{{2,20}}?(?:{alternation(_config()['agency']['bodies'])}))"
@@ -903,6 +906,16 @@ def level_of(name: str) -> str | None:
     return "province" if name.endswith("厅") else "nation" if name.endswith("部") or name.startswith("国家") else None
 
 
+def _same_body(short: str, name: str) -> bool:
+    """Whether `short` names the body `name` names, or names it by its level alone (区民政局, 仓山区民政局)."""
+    if short == name:
+        return True
+    if short[:1] not in PLACE_LEVELS or not name.endswith(short[1:]):
+        return False
+    place = name[:len(name) - len(short) + 1]
+    return place.endswith(short[0]) and _is_place_prefix(place)
+
+
 def _fuller(short: str, scores: Counter[str]) -> str:
     """The longer name that ends like `short` with a place in front (区民政局 →
     环翠区民政局): the one with the most evidence of its own, else `short`."""
@@ -976,6 +989,8 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
                 continue  # 乡镇政府, 县区民政局: a kind of body, every one of two levels, no issuer
             if rule.weight < STRONG and (name in superiors or _higher(level_of(name), own) and rule.name != "news_source"):
                 continue
+            if rule.name == "page_publisher" and any(_same_body(superior, name) for superior in superiors):
+                continue  # a site posting the report of a body it guides (来源:某区民政局 / 在区民政局的帮助指导下,区慈善总会…)
             scores[name] += rule.weight
             mentioned_only = mentioned_only and rule.name == "mention"
     if not scores:
@@ -1425,9 +1440,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
-            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]))
+            and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]) or SITE_INTRODUCED.match(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
+            and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
@@ -1598,7 +1614,8 @@ def _issuer_before(fuller: str, title: str) -> bool:
 # A line giving only the date the figures run to (截至2025年12月底, 截止2024年6月30日): a
 # table's or list's period, no title.
 AS_OF_LINE = re.compile(r"截[至止]\s*(?:到\s*)?(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|\d{1,2}\s*日)?(?:\s*\d{1,2}\s*[时点])?\s*[,，:：]?")
-BREADCRUMB = re.compile(r"[>＞»]|当前位置|您现在的位置|您的位置|你的位置|所在位置")  # the readers' furniture labels too (reader_html_noise.toml)
+BREADCRUMB = re.compile(r"[>＞»]|当前位置|您现在的位置|您的位置|你的位置|所在位置|^\s*(?:网站)?首页(?=[ \t\u3000])")  # the readers'
+# furniture labels too (reader_html_noise.toml); a trail whose marks the copy lost opens with the home link (首页 出版 某某年鉴2020)
 # A line that is one bracketed note ((此件主动公开), (此件公开发布)): no part of the title under it.
 WHOLE_NOTE = re.compile(r"[(（][^()（）]+[)）]")
 SENTENCE_MARK = re.compile(r"[,，;；。:：!！?？]")
@@ -1608,6 +1625,8 @@ HEADLINE = 30
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+# …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
+PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
 SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
 REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
@@ -1651,6 +1670,9 @@ def _title_text(line: str, first: bool = False) -> str:
     described = SITE_DESCRIBED.search(line)
     if described:  # …的会员为你整理了这篇2021年上半年…工作总结范文,希望…: an essay site's line naming the text it shows
         return described.group("title").strip()
+    introduced = SITE_INTRODUCED.match(line)
+    if introduced:  # 文档介绍:…的总结报告范文 2 二、…: a sharing site's description opening with its file's name
+        return introduced.group("title").strip()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -1664,13 +1686,23 @@ def _title_text(line: str, first: bool = False) -> str:
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
         line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
-    return PAGE_SUFFIX.sub("", line).strip()
+    line = PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line)).strip()
+    part = PART_SUFFIX.search(line)
+    return line[:part.start()] if part and names_document(line[:part.start()]) else line
+
+
+# A bilingual page's English rendering after a Chinese title (…主要业务进展情况 Summary on the Development of …).
+ENGLISH_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[ \t\u3000]+[A-Za-z][A-Za-z0-9 ,.'’&()\-]*$")
 
 
 # A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
 SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
 # An essay site's line naming the text it shows (结合当前工作需要,本站的会员为你整理了这篇…工作总结范文,希望…).
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
+# A sharing site's description of the file it shows, opening with the file's name, then its sample number or
+# the text itself (文档介绍:市民政局关于…的总结报告范文 2 二、努力做好…).
+SITE_INTRODUCED = re.compile(r"^\s*(?:文档介绍|文档简介|内容介绍|内容简介)\s*[:：]\s*(?P<title>[^,，。;；:：\n]{4,60}?"
+                             r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
@@ -1779,7 +1811,12 @@ TITLE_END = re.compile(r"(?:思路|打算|谋划|计划|要点|总结|报告|情
 
 
 def _dated(line: str) -> bool:
-    return bool(DATE.search(arabic_dates(line))) and len(line) <= 80
+    return bool(DATE.search(arabic_dates(line)) or ENGLISH_DATE.search(line)) and len(line) <= 80
+
+
+# A date written in English, as a feed reader or a mirror prints it under a headline (Apr 17th 2019, 00:00; 5 March 2021).
+ENGLISH_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s+(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -1832,9 +1869,31 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
-    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)):
+    if kind == "工作总结和计划" and title and "政府工作报告" in title and REVIEW_PART.search(text) \
+            and len(TOP_HEADING.findall(text)) == 1:
+        return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、)
+    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
+                                                         or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
+
+
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), and the parts of a report (一、… 二、…).
+REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+TOP_HEADING = re.compile(r"^[ \t]*[一二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
+
+
+# A sharing site's lead naming the text it shows (下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考).
+SITE_LEAD = re.compile(r"(?:小编|本站)[^。\n]{0,12}?(?:整理|分享|收集)(?:了|的)(?:这篇|这份|一篇)?\s*"
+                       r"(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*[,，。]")
+
+
+def _site_lead_type(text: str) -> str | None:
+    """The type a sharing site's lead names for the one text it shows (none for a compilation, …(最新6篇)):
+    an untitled summary the lead calls a summary with its plan (…总结及2023年工作思路) is one, though
+    the excerpt ends before its plan part."""
+    lead = SITE_LEAD.search(text, 0, OPENING)
+    return type_named_in(lead["title"]) if lead and not COMPILATION.search(lead["title"]) else None
 
 
 # A document the text follows, named unquoted after 根据, 按照 (根据县人大常委会2023年工作要点, 按照市里的实施方案,
@@ -2104,7 +2163,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
                 return iso_date(found.group("date"))
-        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line) or PUBLISHER_DATE.fullmatch(line)
+        if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line)
+                               or PUBLISHER_DATE.fullmatch(line) or DATE_IN_COLUMN.fullmatch(line)
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
@@ -2115,6 +2175,16 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
 
 # An e-paper's issue date with its weekday (2016年10月21日 星期五).
 WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
+
+
+def issue_date(lines: list[str]) -> str | None:
+    """The issue date with its weekday closing one of a news page's last lines (an e-paper's
+    foot: 某某日报 要闻 00002 … 2015年09月23日 星期三)."""
+    for line in reversed(lines[-TAIL_LINES:]):
+        found = WEEKDAY_DATE.search(arabic_dates(line))
+        if found and found.end() == len(arabic_dates(line)):
+            return iso_date(found.group())
+    return None
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
@@ -2122,6 +2192,8 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
 # A news byline under the headline, its writers and outlet before the posting time (王林 李明   某某客户端   2025-01-21 20:50:51).
 BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+# The page's date then the site's column it stands in, on the line under the title (2020-03-16 聚焦, 2021-05-08 要闻).
+DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
 PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
@@ -2235,9 +2307,12 @@ FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
 # A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows, or
-# unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it).
-CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是)", re.MULTILINE)
+# unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it),
+# or it starts a span of years (2018年至2022年,…: the span's last is read).
+CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是|\s*[至到\-—–~～]\s*(?:19|20)\d{{2}})", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:年?(?:底|末)|\d{{1,2}}\s*月)")  # 截至2015年底, 截至2015年年底
+# A span of years a clause's figures add up over (2018年至2022年,全国累计…): the year they run to, the text's own.
+SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到\-—–~～]\s*{YEAR}\s*[,，]")
 # A statistical form's period, a cell of its own in the head (编制单位：… | 2020年度 | …,
 # | 2023年度 5月 |) or bracketed after the form's name (绩效目标自评表（2019年度）): the year
 # the form reports, where the body holds no year in prose.
@@ -2327,7 +2402,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     text compares against nor one whose clause plans (2024年，全省将…); each mention counted once
     however many patterns read it; a year's work conference counts for the year before (2021年全市民政
     工作会议 → 2020); a plan's first year
-    (2010年…, 2011年…, 到2012年底 → 2010)."""
+    (2010年…, 2011年…, 到2012年底 → 2010); a span of years its figures add up over, its last (2018年至2022年,累计…)."""
     text = _blank(MASKED_SPAN, _blank(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
@@ -2336,7 +2411,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
         counts[year] += 1
     text = _blank(WORK_CONFERENCE, text)
     seen: set[int] = set()  # a year standing where several patterns read it is one mention
-    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR):
+    for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR, SPAN_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
                     or match.start("year") in seen:
@@ -2354,8 +2429,10 @@ def body_year(text: str, plan: bool = False) -> int | None:
 
 FIRST_QUARTER = 3
 # A sharing site's compilation of model texts (…自查报告(精选5篇), …范文汇总): its title's year is
-# the site's label, not the year of the reports it gathers.
-COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文")
+# the site's label, not the year of the reports it gathers (a single file named …范文 is one report).
+COMPILATION = re.compile(r"[(（]\s*(?:精选)?\s*\d+\s*篇\s*[)）]|范文(?:汇总|大全|精选|合集|集锦)")
+# A yearbook named with its edition's year (某县年鉴2020, 某市年鉴(2021)): it records the year before.
+YEARBOOK_EDITION = re.compile(r"[\u4e00-\u9fff]{2,12}年鉴\s*[(（]?\s*(?P<year>(?:19|20)\d{2})(?!\d)")
 # Titles whose year is the one after the year they cover: a yearbook or a compilation of statistics
 # (某市统计数据集(2022年)), a government's work report to its congress.
 LOOKS_BACK_TITLES = ("年鉴", "统计数据集", "统计资料汇编", "政府工作报告")
@@ -2434,9 +2511,9 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
 # A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
 WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
-# A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…): the
-# figures' year, as a whole year's.
-STATISTICS_YEAR = re.compile(rf"(?:统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
+# A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…; 报告显示,2018年…,
+# 数据表明:…): the figures' year, as a whole year's.
+STATISTICS_YEAR = re.compile(rf"(?:(?:统计|数据|数据结果|公报|报告)(?:显示|表明)|统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
 
 
 # A signature's date by its month alone, on a line of its own at the end (2024年1月).
@@ -2534,6 +2611,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title) \
             or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
         return (year - 1 if looks_back else year), "title"
+    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    if edition := YEARBOOK_EDITION.search(head):  # an entry of a yearbook its page's head names (首页 出版 某县年鉴2020 /
+        return int(edition["year"]) - 1, "body"  # 退役军人管理): the year before the edition's, as the yearbook's title gives
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
         publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work
@@ -2549,7 +2629,6 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         year = int(named["year"])  # 2022年是党的二十大召开之年,今年以来…: the year said to be what it is is this one
     if year:  # a summary's year from before its plan part (2023年… / 二、2024年工作打算)
         return year, "body"
-    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
     reviewed = kind == "工作计划" and PAST_TERM.search(text[:OPENING])
     if reviewed:  # a plan reviewing the last term (一、发展环境 / “十二五”期间…): the next term's first year
         return FIRST_PLAN_YEAR + PLAN_TERM * ("一二三四五".index(reviewed["n"]) + 1), "body"
@@ -2559,8 +2638,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
-        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back
-            looks_back = _news_looks_back(title, text)
+        if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back,
+            # or a statistics source gives its figures for the year before (据…监测数据,2021年…, early in 2022)
+            looks_back = _news_looks_back(title, text) or any(int(m["year"]) == year - 1 for m in STATISTICS_YEAR.finditer(text))
         else:
             looks_back = "去年" in (title or "") or (month <= FIRST_QUARTER and kind != "工作计划"
                                                      and not MONTHLY_REPORT.search(text, 0, OPENING))
@@ -2747,7 +2827,8 @@ def _names_by_head() -> dict[str, tuple[str, ...]]:
 
 
 def places_named(text: str) -> Counter[str]:
-    """The divisions the text names, by code, each mention once: full names (西平县, 合肥市),
+    """The divisions the text names, by code, each mention once: full names (西平县, 合肥市), an autonomous
+    county's stem with its level (芷江县 for 芷江侗族自治县),
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
@@ -2777,7 +2858,7 @@ def places_named(text: str) -> Counter[str]:
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
-        if name in full:
+        if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
             if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
                 found[code] += 1
         elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
@@ -2958,6 +3039,10 @@ def title_as_written(title: str | None, written: str) -> str | None:
     return head[found.start():found.end()] if found else title
 
 
+# A yearbook table's number before its caption (3-1  中国残疾人事业主要业务进展情况, 表5-3 …): the book's, no part of the title.
+TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.
 # Its X may stand unbracketed (关于印发青山市养老服务发展“十三五”规划的通知), unless a page's 标题 label names the
 # notice itself as its title or its 文号 shows the page is the notice as an official document.
@@ -3051,8 +3136,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
-        if town and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
+        if town and not MASKED_TOWN.fullmatch(town) and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
             agency = named = town  # a town's body by its kind alone (街道办事处, 镇政府) under a title opening with the town
+            # (not with a masked one, XX镇: the government the text names, 镇人民政府, is named better)
         elif town and agency == named and named[:1] in "镇乡" and town.endswith(named[0]) and _body_pattern().match(named, 1):
             agency = named = town + named[1:]  # 镇民政办 under a title opening with 龙潭镇: 龙潭镇民政办
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
@@ -3097,6 +3183,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
     signed = signature_date(lines)
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
+    if not publish_date and kind == "新闻报道" and not sharing_site(lines):
+        publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
@@ -3110,7 +3198,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if issued_in and read and read.endswith(_document_genres()) and title_year(read) is None:
         year, year_source = int(issued_in["year"]), "body"  # an official document (…实施意见, 乌党发〔2015〕21号): the year it was issued
     return DocumentMeta(
-        title=title or as_read,
+        title=TABLE_NUMBER.sub("", title or as_read or "") or None,  # its type read with the number (a yearbook's table)
         agency=agency or None,
         report_year=year,
         year_source=year_source,

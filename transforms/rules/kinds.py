@@ -109,8 +109,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   says done or it reviews the past;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
-  before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
-  word in its clause (已建成助餐点16个);
+  before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021, or a heading of review
+  its page ran into the line: …如下: 一、上半年工作完成情况 (一)…) nor after a done word in its
+  clause (已建成助餐点16个);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
@@ -138,6 +139,7 @@ from transforms.model import Kind, Qualifier, Section, SectionCategory
 from transforms.rules import computed_once
 from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
+from transforms.structure import categorise
 
 CLAUSE_MARKS = ",，;；。!?！？\n"
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
@@ -1195,9 +1197,31 @@ def _plan_document(c: KindContext) -> bool:
     """A plan's figure, unless its clause says done before it (截至目前，已建成助餐点16个: what a
     plan recounts of its progress; 计划投资500万元，已完成300万元). Only its own clause: 目前已完成
     选址，分别为…40张 is still the plan's; or its clause says it done after it (3个敬老院建设项目
-    已全部完工: the figure is what was done)."""
+    已全部完工: the figure is what was done); nor one under a heading of review run into its line
+    (`_inline_review`)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
-        and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after)
+        and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _inline_review(c)
+
+
+# an outline number run into a line after a space, a colon or a full stop (a page its site flattened
+# to one line: …报告如下: 一、上半年工作完成情况 (一)社会救助 1.…), and its title up to a space or a mark
+INLINE_HEADING = re.compile(r"(?:^|(?<=[\s:：。]))(?P<number>[一二三四五六七八九十]{1,3}、|[(（〔][一二三四五六七八九十]{1,3}[)）〕])"
+                            r"\s*(?P<title>[^\s,，。;；:：!！?？]{2,30})")
+REVIEW_CATEGORIES = (SectionCategory.WORK_DONE, SectionCategory.PROBLEMS)
+
+
+def _inline_review(c: KindContext) -> bool:
+    """Whether the figure stands under a heading of review that its page ran into the line (一、上半年
+    工作完成情况 (一)目标任务完成情况 1.城乡低保工作。全县…): the section parser, reading headings at
+    a line's start, sees none there. A top heading (一、) sets the part, a lower one ((一)) only when
+    its title names a category of its own; the last such before the figure decides."""
+    review = False
+    for found in INLINE_HEADING.finditer(c.line_before):
+        category = categorise(found.group("title"))
+        if found.group("number").endswith("、") or category is not SectionCategory.OTHER:
+            review = category in REVIEW_CATEGORIES
+    return review
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")

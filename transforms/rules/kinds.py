@@ -41,7 +41,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
-  sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
+  sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成销售17.6亿元;其中12家…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
@@ -520,19 +521,30 @@ FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
     the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
-    said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务)."""
+    said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
+    part that a semicolon opens the plan of the part before it (预计…完成销售17.6亿元;其中12家…)."""
     start = _sentence_opening(c.text, c.start)
+    part = _part_opening(c.text, start, c.start)
+    words = tuple(_table()["part_of_target"]["words"])
+    if part > start and c.text[part:c.start].lstrip().startswith(words):
+        start, previous_start = part, _part_opening(c.text, start, part - 1)
+    else:
+        if not c.text[start:c.start].lstrip().startswith(words) or start < 2:
+            return False
+        previous_start = _sentence_opening(c.text, start - 1)
+        if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+            return False  # a new line opens another matter
     opening = c.text[start:c.start].lstrip()
-    if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
-        return False
-    previous_start = _sentence_opening(c.text, start - 1)
-    if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
-        return False  # a new line opens another matter
     previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
         and not _says_done(_without_not_cues(opening)) and not _came_out(c)
+
+
+def _part_opening(text: str, start: int, end: int) -> int:
+    """Where the semicolon part holding `end` opens, within the sentence opening at `start`."""
+    return max(start, text.rfind("；", start, end) + 1, text.rfind(";", start, end) + 1)
 
 
 def _came_out(c: KindContext) -> bool:

@@ -60,6 +60,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure;
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
+- `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
+  level beside a plan or forecast (…可达23.92亿元(2020年22.15亿元); …将达到5000张，2020年为3200张):
+  actual, unless a plan word stands in it;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
@@ -719,6 +722,22 @@ def _says_done_after(cue: re.Match, text: str) -> bool:
     """Whether `text`, from the cue `cue` on, says something done (read as a forecast after a
     forecast word)."""
     return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
+
+
+# a bracket or a clause opening with a year, then a few words and the figure (…可达23.92亿元(2020年
+# 22.15亿元), …将达到5000张，2020年为3200张)
+YEAR_ASIDE = re.compile(r"[(（,，;；]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|度)?(?P<words>[^\d,，;；。()（）]{0,10})$")
+
+
+def _past_year_aside(c: KindContext) -> bool:
+    """预计全年…总产值可达23.92亿元(2020年22.15亿元): a bracket or clause that opens with a year
+    before the report's gives that year's level beside the plan or forecast, what was: actual,
+    whatever plan word its sentence holds, unless one stands in it (，2020年计划…)."""
+    if c.report_year is None or c.column is not None:
+        return False
+    found = YEAR_ASIDE.search(c.before)
+    return found is not None and int(found.group("year")) < c.report_year \
+        and _last_cue(c, _without_not_cues(found.group("words"))) is None
 
 
 def _streak(c: KindContext) -> bool:
@@ -1431,6 +1450,7 @@ KIND_RULES = (
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("streak", Kind.ACTUAL, _streak),
+    KindRule("past_year_aside", Kind.ACTUAL, _past_year_aside),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),

@@ -990,9 +990,9 @@ PROGRAMME_PARTS = re.compile(r"项目|任务")
 TIME_BEFORE = re.compile(r"(?:年|年度|年内|月|季度|期|今后|下一步|下步|\d)\s*$")
 
 
-# a cue that names a task or plan set (下达…任务, 年初确定, 年初…方案): 完成 before it in its clause
-# makes it the task done (全面完成市政府下达的各项任务指标，其中新增就业2889人)
-TASK_SET = ("任务", "方案", "安排", "确定", "计划", "规划", "指标", "目标")
+# a cue that names a task or plan set (下达…任务, 年初确定, 年初制定, 年初…方案): 完成 before it in its
+# clause makes it the task done (全面完成市政府下达的各项任务指标，其中新增就业2889人)
+TASK_SET = ("任务", "方案", "安排", "确定", "制定", "计划", "规划", "指标", "目标")
 
 
 def _task_done_named(text: str, cue: re.Match) -> bool:

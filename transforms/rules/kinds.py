@@ -78,7 +78,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   …即将投入使用,另有2个储备库已完工) or opens a later clause with
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
-  names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
+  names a plan as a thing and is passed over (审议通过了…资金拨付计划,; a document on it closing the
+  clause: 制定…普法规划实施评估细则,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%, 占年预算的61%; 年度计划完成率; a class of the plan's the subject
   is one of: 是…规划的重点镇之一,; 列入…计划中; the plan a thing is put in: 纳入…统一规划
   建设中; one closing its sentence: …予以布点和规划。; a programme's 计划 right before its
@@ -954,6 +955,11 @@ CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|[\u4e00-\u9fff]{0,4}的\s*[\d.]+\s*%|完成率|中(?!的)"
                                  r"|(?:计划|规划|总结)?类?信息(?!化)|的[\u4e00-\u9fff]{1,12}之一\s*[,，;；。]"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
+# a document about the plan that closes the clause after the plan word (制定…普法规划实施评估细则,; 规划
+# 管理办法;): the plan word names the plan the document governs; not a verb of making the document
+# after 计划, which is then the will (计划出台实施细则,)
+DOCUMENT_ON_PLAN = re.compile(r"(?!出台|制定|制订|印发|编制|起草|修订|修改|发布|完善|研究|拟定)[\u4e00-\u9fff]{0,6}?"
+                              r"(?:细则|办法|方案|意见|规定|通知|指南|规则)\s*[,，;；。]")
 # a verb putting something into a plan (纳入…建设规划, 列入年度计划): the plan word after it in its
 # clause is the plan as a thing, the place the object is put (将公益性公墓纳入城乡建设规划,
 # 该村被纳入全县统一规划建设中), no plan word of what follows
@@ -972,7 +978,7 @@ def _names_a_plan(text: str, cue: re.Match) -> bool:
     if not cue.group().endswith(PLAN_NOUNS):
         return False
     clause_start = _clause_opening(text, cue.start())
-    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or bool(
+    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()) or DOCUMENT_ON_PLAN.match(text, cue.end())) or bool(
         INCLUDED_IN.search(text, clause_start, cue.start())) or (
         cue.group() == "计划" and PROGRAMME_PARTS.match(text, cue.end()) is not None
         and not TIME_BEFORE.search(text, max(0, cue.start() - 4), cue.start()))

@@ -102,7 +102,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
-  measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (not
+  measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (in
+  a progress report's table written a cell a line, the cell after a row's number and its name; not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107%, 完成70% or
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
@@ -1156,10 +1157,36 @@ def _plan_list(c: KindContext) -> bool:
 
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
-    return ((c.report_type in table["report_types"] or _section_measures_progress(c))
-            and c.in_heading and c.column is None
+    return ((c.report_type in table["report_types"] and (c.in_heading or _row_opening_cell(c))
+             or _section_measures_progress(c) and c.in_heading) and c.column is None
             and not _patterns()["progress"].search(c.line_before + c.sentence_after)
             and not SHARE_DONE.search(c.text, c.sentence_start, c.end))
+
+
+# a row's number alone on its line, and a row's name: a cell of words with no mark of a sentence
+ROW_NUMBER_LINE = re.compile(r"\s*\d{1,2}\s*")
+NAME_CELL = re.compile(r"[^\d。；;，,!！?？]{2,30}")
+
+
+def _row_opening_cell(c: KindContext) -> bool:
+    """1 ⏎ 养老服务体系建设 ⏎ 新建村级幸福院6所… ⏎ 已建成4所…: in a progress table written a cell a
+    line, the cell right after a row's number and its name is the row's task, as a task's own
+    numbered line is (the progress cells after it say what was done)."""
+    before = _lines_before(c.text, c.start, 2)
+    return len(before) == 2 and bool(NAME_CELL.fullmatch(before[0].strip())) \
+        and bool(ROW_NUMBER_LINE.fullmatch(before[1]))
+
+
+def _lines_before(text: str, position: int, count: int) -> list[str]:
+    """The `count` non-blank lines before the line holding `position`, the nearest first."""
+    lines: list[str] = []
+    end = text.rfind("\n", 0, position)
+    while end >= 0 and len(lines) < count:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            lines.append(text[start:end])
+        end = start - 1
+    return lines
 
 
 # a share that 完成 governs, right away or after the work (整体施工完成70%, 完成基础施工30%): how

@@ -240,8 +240,9 @@ def _negative_words() -> tuple[str, tuple[str, ...]]:
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
 # Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿,
-# and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
+# funds and wages: 追缴医保基金3.2亿, 帮助农民工讨薪1.5亿, and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
 MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金"
+                         r"|基金|工资|薪"
                          r"|零售总额|零售额|社零|生产总值|增加值)"
                          r"[^,，。;；:：\d]{0,6}$")
 
@@ -420,13 +421,14 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
 
 
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
-    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
-    whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
-    denominator kept in raw (as in 520元/月)."""
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按1万/户慰问: an amount per person,
+    household or period whose 元 a sharing site or a typist dropped (or put after the rate): money,
+    元, the rate's denominator kept in raw (as in 520元/月)."""
     if not _numeral_is_standalone(text, match):
         return None
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
-    return Quantity(float(match.group("num")), "元", match.start(), match.end(), qualifier, outer_start,
+    factor = multipliers()[match.group("mult")] if match.group("mult") else 1
+    return Quantity(float(match.group("num")) * factor, "元", match.start(), match.end(), qualifier, outer_start,
                     max(outer_end, match.end()))
 
 
@@ -493,8 +495,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
-            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),
-            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*\s?/\s?[人户·.．月年])")),
+            # (in 万 per person or household alone too: 按1万/户慰问)
+            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
+                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|(?(mult)[人户](?!次)|(?!)))"),
+            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

@@ -123,8 +123,19 @@ def _ordinal(c: Candidate) -> bool:
 
 
 def _named_set(c: Candidate) -> bool:
-    """两项补贴, 三项制度: a numbered name written without quotes."""
-    return c.text.startswith(tuple(load_words("named_sets.txt")), c.quantity.start)
+    """两项补贴, 三项制度, 最多跑一次: a numbered name written without quotes, the number at its
+    start or inside it."""
+    pattern, longest = _named_sets()
+    start = c.quantity.start
+    return any(found.start() <= start < found.end()
+               for found in pattern.finditer(c.text, max(0, start - longest), start + longest))
+
+
+@cache
+def _named_sets() -> tuple[re.Pattern, int]:
+    """The named sets as one pattern, and the longest one's length."""
+    names = sorted(load_words("named_sets.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), len(names[0])
 
 
 def _quoted_name(c: Candidate) -> bool:

@@ -405,10 +405,15 @@ SIBLING_LABEL = 2
 def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     """…一月审核通过42户,停发3户;二月审核通过38,停发2户; …工作动态5条,通知公告1⏎: a
     bare number closing its clause whose label ends as an earlier figure's of its line does, that
-    figure with a unit, is an item of the same list whose unit the text dropped: unit null."""
+    figure with a unit, is an item of the same list whose unit the text dropped: unit null. So is
+    a total that a bracket right after it breaks down into figures with a unit (特困供养人员1290,
+    (分散供养1100人,集中供养190人)), a year aside."""
     label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
     if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
         return None
+    if not YEAR_DIGITS.fullmatch(match.group("num")) and _breakdown_after().match(text, match.end()):
+        return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                        match.start(), match.end())
     line_start = text.rfind("\n", 0, match.start()) + 1
     window = max(line_start, match.start() - SIBLING_REACH)
     for sibling in re.finditer(rf"{re.escape(label)}(?=\d+(?:\.\d+)?[万亿]?)", text[window:match.start() - SIBLING_LABEL]):
@@ -418,6 +423,20 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
             return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
                             match.start(), match.end())
     return None
+
+
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _breakdown_after() -> re.Pattern:
+    """A bracket opening right after a total's clause, its first part a figure with a count unit
+    (,(分散供养1100人,…)."""
+    return re.compile(rf"[,，]?\s*[(（〔][^()（）〔〕\d\n]{{1,12}}\d+(?:\.\d+)?\s*(?:{alternation(_count_units())})")
+
+
+def _count_units() -> list[str]:
+    return [unit for unit, kind in unit_kinds().items() if kind == "count" and unit != NO_UNIT]
 
 
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:

@@ -164,6 +164,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
         return False
+    if _counts_names_before(text, match):
+        return True  # 甘肃、江西、湖南三省
     arabic_units, clock_marks = arabic_only()
     if match.group("unit") in arabic_units:
         before = text[match.start("num") - 1:match.start("num")]
@@ -178,6 +180,19 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
+
+
+# a list of names right before a figure, apart by 、 (or 和, 及 before the last)
+NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{2,6}$")
+
+
+def _counts_names_before(text: str, match: re.Match) -> bool:
+    """甘肃、江西、湖南三省: places counted in Chinese numerals right after a list of as many names
+    count them, though a Chinese numeral before a place's character is mostly a name (三台县)."""
+    if match.group("unit") not in _place_counts()["units"] or is_arabic(match.group("num")):
+        return False
+    listed = NAMES_LISTED.search(text, max(0, match.start("num") - 40), match.start("num"))
+    return listed is not None and len(re.split("[、和及]", listed.group())) == parse_numeral(match.group("num"))
 
 
 @cache

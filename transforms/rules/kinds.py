@@ -95,7 +95,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   with nothing between the cue and the end of the figure's sentence done, standing now, in progress
   or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
   同时, or 此外, goes on with the one before when its own first sentence plans nothing;
-- `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
+- `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划), its heading
+  at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
   投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…), in any section, up to a heading of a higher
@@ -1025,7 +1026,11 @@ def _year_ahead_on_line(c: KindContext) -> bool:
 
 
 def _plans_section(c: KindContext) -> bool:
-    return c.category is SectionCategory.PLANS
+    """下一步工作打算, 2024年工作计划: a section of plans, its heading at a line's start or run into
+    the figure's line (…。 二、下半年工作打算 (一)…), unless a heading run into the line after the
+    section's names another part (一、2025年工作计划 (一)上半年完成情况 …)."""
+    inline = _inline_category(c) if c.column is None else None
+    return inline is SectionCategory.PLANS or (inline is None and c.category is SectionCategory.PLANS)
 
 
 # Outline markers by rank (一、 / (一) / 1、 / (1) / 一是), each at a line's start or after a sentence's
@@ -1270,22 +1275,31 @@ def _plan_document(c: KindContext) -> bool:
 
 # an outline number run into a line after a space, a colon or a full stop (a page its site flattened
 # to one line: …报告如下: 一、上半年工作完成情况 (一)社会救助 1.…), and its title up to a space or a mark
-INLINE_HEADING = re.compile(r"(?:^|(?<=[\s:：。]))(?P<number>[一二三四五六七八九十]{1,3}、|[(（〔][一二三四五六七八九十]{1,3}[)）〕])"
+INLINE_HEADING = re.compile(r"(?<=[\s:：。])(?P<number>[一二三四五六七八九十]{1,3}、|[(（〔][一二三四五六七八九十]{1,3}[)）〕])"
                             r"\s*(?P<title>[^\s,，。;；:：!！?？]{2,30})")
 REVIEW_CATEGORIES = (SectionCategory.WORK_DONE, SectionCategory.PROBLEMS)
 
 
 def _inline_review(c: KindContext) -> bool:
     """Whether the figure stands under a heading of review that its page ran into the line (一、上半年
-    工作完成情况 (一)目标任务完成情况 1.城乡低保工作。全县…): the section parser, reading headings at
-    a line's start, sees none there. A top heading (一、) sets the part, a lower one ((一)) only when
-    its title names a category of its own; the last such before the figure decides."""
-    review = False
+    工作完成情况 (一)目标任务完成情况 1.城乡低保工作。全县…)."""
+    return _inline_category(c) in REVIEW_CATEGORIES
+
+
+def _inline_category(c: KindContext) -> SectionCategory | None:
+    """The category of the part the figure stands in by the headings its page ran into the line
+    before it (…如下: 一、上半年工作完成情况 (一)…; …。 二、下半年工作打算 (一)…): the section parser,
+    reading headings at a line's start only, sees none there. A top heading (一、) sets the part, a
+    lower one ((一)) only when its title names a category of its own; the last such before the
+    figure decides; None when none does (a heading opening the line is the section parser's)."""
+    category = None
     for found in INLINE_HEADING.finditer(c.line_before):
-        category = categorise(found.group("title"))
-        if found.group("number").endswith("、") or category is not SectionCategory.OTHER:
-            review = category in REVIEW_CATEGORIES
-    return review
+        if not c.line_before[:found.start()].strip():
+            continue
+        own = categorise(found.group("title"))
+        if found.group("number").endswith("、") or own is not SectionCategory.OTHER:
+            category = own
+    return category
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")

@@ -1289,16 +1289,19 @@ def _inline_review(c: KindContext) -> bool:
 def _inline_category(c: KindContext) -> SectionCategory | None:
     """The category of the part the figure stands in by the headings its page ran into the line
     before it (…如下: 一、上半年工作完成情况 (一)…; …。 二、下半年工作打算 (一)…): the section parser,
-    reading headings at a line's start only, sees none there. A top heading (一、) sets the part, a
-    lower one ((一)) only when its title names a category of its own; the last such before the
-    figure decides; None when none does (a heading opening the line is the section parser's)."""
+    reading headings at a line's start only, sees none there. A top heading (一、) sets the part by
+    its title's category, or hands it back to the line's section when it names none (…: 一、加强领导
+    under 下一步工作打算); a lower one ((一)) only when its title names one; the last such before
+    the figure decides; None when the line's section does (a heading opening the line is its)."""
     category = None
     for found in INLINE_HEADING.finditer(c.line_before):
         if not c.line_before[:found.start()].strip():
             continue
         own = categorise(found.group("title"))
-        if found.group("number").endswith("、") or own is not SectionCategory.OTHER:
+        if own is not SectionCategory.OTHER:
             category = own
+        elif found.group("number").endswith("、"):
+            category = None
     return category
 
 

@@ -164,6 +164,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
         return False
+    if _counts_names_before(text, match):
+        return True  # 甘肃、江西、湖南三省
     arabic_units, clock_marks = arabic_only()
     if match.group("unit") in arabic_units:
         before = text[match.start("num") - 1:match.start("num")]
@@ -178,6 +180,19 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
+
+
+# a list of names right before a figure, apart by 、 (or 和, 及 before the last)
+NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{2,6}$")
+
+
+def _counts_names_before(text: str, match: re.Match) -> bool:
+    """甘肃、江西、湖南三省: places counted in Chinese numerals right after a list of as many names
+    count them, though a Chinese numeral before a place's character is mostly a name (三台县)."""
+    if match.group("unit") not in _place_counts()["units"] or is_arabic(match.group("num")):
+        return False
+    listed = NAMES_LISTED.search(text, max(0, match.start("num") - 40), match.start("num"))
+    return listed is not None and len(re.split("[、和及]", listed.group())) == parse_numeral(match.group("num"))
 
 
 @cache
@@ -240,8 +255,9 @@ def _negative_words() -> tuple[str, tuple[str, ...]]:
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
 # Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿,
-# and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
+# funds and wages: 追缴医保基金3.2亿, 帮助农民工讨薪1.5亿, and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
 MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金"
+                         r"|基金|工资|薪"
                          r"|零售总额|零售额|社零|生产总值|增加值)"
                          r"[^,，。;；:：\d]{0,6}$")
 
@@ -404,10 +420,15 @@ SIBLING_LABEL = 2
 def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     """…一月审核通过42户,停发3户;二月审核通过38,停发2户; …工作动态5条,通知公告1⏎: a
     bare number closing its clause whose label ends as an earlier figure's of its line does, that
-    figure with a unit, is an item of the same list whose unit the text dropped: unit null."""
+    figure with a unit, is an item of the same list whose unit the text dropped: unit null. So is
+    a total that a bracket right after it breaks down into figures with a unit (特困供养人员1290,
+    (分散供养1100人,集中供养190人)), a year aside."""
     label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
     if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
         return None
+    if not YEAR_DIGITS.fullmatch(match.group("num")) and _breakdown_after().match(text, match.end()):
+        return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                        match.start(), match.end())
     line_start = text.rfind("\n", 0, match.start()) + 1
     window = max(line_start, match.start() - SIBLING_REACH)
     for sibling in re.finditer(rf"{re.escape(label)}(?=\d+(?:\.\d+)?[万亿]?)", text[window:match.start() - SIBLING_LABEL]):
@@ -419,14 +440,29 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     return None
 
 
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _breakdown_after() -> re.Pattern:
+    """A bracket opening right after a total's clause, its first part a figure with a count unit
+    (,(分散供养1100人,…)."""
+    return re.compile(rf"[,，]?\s*[(（〔][^()（）〔〕\d\n]{{1,12}}\d+(?:\.\d+)?\s*(?:{alternation(_count_units())})")
+
+
+def _count_units() -> list[str]:
+    return [unit for unit, kind in unit_kinds().items() if kind == "count" and unit != NO_UNIT]
+
+
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
-    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
-    whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
-    denominator kept in raw (as in 520元/月)."""
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按1万/户慰问: an amount per person,
+    household or period whose 元 a sharing site or a typist dropped (or put after the rate): money,
+    元, the rate's denominator kept in raw (as in 520元/月)."""
     if not _numeral_is_standalone(text, match):
         return None
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
-    return Quantity(float(match.group("num")), "元", match.start(), match.end(), qualifier, outer_start,
+    factor = multipliers()[match.group("mult")] if match.group("mult") else 1
+    return Quantity(float(match.group("num")) * factor, "元", match.start(), match.end(), qualifier, outer_start,
                     max(outer_end, match.end()))
 
 
@@ -493,8 +529,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
-            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),
-            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*\s?/\s?[人户·.．月年])")),
+            # (in 万 per person or household alone too: 按1万/户慰问)
+            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
+                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|(?(mult)[人户](?!次)|(?!)))"),
+            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
             re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),

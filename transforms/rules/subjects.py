@@ -850,8 +850,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
-        elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
-            run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
+        elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])
+                                                 or _new_deed(run[1], run[2])):
+            # 新|改扩建公办幼儿园, 新|(改)|建城市公园, 新|培育|社区社会组织: 新 goes with the verb
+            run = run[1:]
         elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
                 and first + run[2] + run[4] in CREATING:
             # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
@@ -916,6 +918,18 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
 # not what is counted; a pair of levels written as one type (区县社会工作指导中心) is no list
 LEVEL_LIST = re.compile(r"(?:全国|国家|省|市|县|区|镇|乡|村)级?(?:(?:、(?:省|市|县|区|镇|乡|村)级?)+(?:[两三四五]级)?"
                         r"|(?:省|市|县|区|镇|乡|村)+[两三四五]级)")
+
+
+# Verbs of taking in (新纳入低保, 新接收失能老人): with 新 they name the new entrants, a flow that stays
+TAKING_IN = frozenset({"纳入", "接收", "收治", "收容", "入住", "入驻", "安置"})
+
+
+def _new_deed(verb: str, after: str) -> bool:
+    """Whether 新 and the verb after it say only when a thing counted was done to (新|培育|法律顾问,
+    新|招聘|社区工作者): a verb of the list with a noun after it. Not a flow in (`TAKING_IN`, and
+    the flows the indicators read: 新注册), nor a clause before 的 (新发布|的|规范性文件)."""
+    return verb in _words("subject_verbs.txt") and verb not in TAKING_IN and after != "的" \
+        and "新" + verb not in load_toml("indicator_populations.toml")["new_words"]
 
 
 def _level_list(run: list[str]) -> int:

@@ -69,7 +69,10 @@ BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
-ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)"
+                        # and a bracket saying what a name includes, inside the name (养老保险基金(含
+                        # 生育保险)收入): no part of it, and no break in it
+                        r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])")
 # A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
 # thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"

@@ -67,6 +67,10 @@ RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(
 LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
+# A distance is named by the place it is measured from, after 距 or 离 (该乡距县城12公里 → 县城;
+# fixtures README, session 29), not by the place described before it
+DISTANCE_UNITS = frozenset({"公里", "千米", "米", "里"})
+MEASURED_FROM = frozenset({"距", "离", "距离"})
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)"
@@ -933,6 +937,15 @@ def _new_deed(verb: str, after: str) -> bool:
     the flows the indicators read: 新注册), nor a clause before 的 (新发布|的|规范性文件)."""
     return verb in _words("subject_verbs.txt") and verb not in TAKING_IN and after != "的" \
         and "新" + verb not in load_toml("indicator_populations.toml")["new_words"]
+
+
+def _measured_from(subject: Subject) -> Subject:
+    """距县城 → 县城: what follows the last 距 or 离 cut as a word of its own (离退休 is none), when
+    it is two characters or more."""
+    words = cut_phrase(subject.text)
+    at = max((i for i, word in enumerate(words) if word in MEASURED_FROM), default=None)
+    rest = "".join(words[at + 1:]) if at is not None else ""
+    return Subject(rest) if len(rest) > 1 and HAN.match(rest) else subject
 
 
 def _level_list(run: list[str]) -> int:
@@ -1870,6 +1883,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = project if project is not None and project.text.endswith(PROJECTS) else before
     before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
+    if before is not None and quantity.unit in DISTANCE_UNITS:
+        before = _measured_from(before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):

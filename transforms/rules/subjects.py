@@ -51,7 +51,7 @@ HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 SENTENCE_MARK = re.compile(r"[,，;；。!！?？]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度|底|末|初)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
                        r"|\d{4}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
                        r"|(?:第?[一二三四1-4])?季度(?:末|初|底)?)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.

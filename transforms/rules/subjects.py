@@ -1972,6 +1972,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
             return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
+        if after_de is None and HAN.match(text, after_start) and (share_of := subject_after_number(stream, after_start, after_end)):
+            # 95%以上纠纷案件在镇村化解: with nothing named before it, a share is of the noun right
+            # after it (and its qualifier), as after 的
+            return Named(share_of, "after_number")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
 

@@ -293,6 +293,13 @@ class _DocumentWords:
             if texts and texts[-1].isdigit() and stops[-1] == start and piece in DATE_WORDS:
                 texts[-1] = without_annotations(texts[-1] + piece)
                 stops[-1] = stop
+            elif texts and texts[-1].isdigit() and stops[-1] == start and piece[0] in DATE_CHARS and len(piece) > 1 \
+                    and piece[1:] in strips and stop - start == len(piece):
+                texts[-1] += piece[0]  # 31|日共: the date's 日 glued to the link after it
+                stops[-1] = start + 1
+                texts.append(piece[1:])
+                starts.append(start + 1)
+                stops.append(stop)
             elif piece[0] in BOUND_SUFFIXES and len(piece) > 1 and piece[1:] in strips and stop - start == len(piece):
                 texts.append(without_annotations(piece[0]))
                 starts.append(start)
@@ -324,7 +331,7 @@ class _DocumentWords:
                 piece = without_annotations(piece)
                 if piece.strip():
                     add(piece, word_start, word_end)
-            elif piece[0] in BOUND_SUFFIXES or (piece in DATE_WORDS and texts and texts[-1].isdigit()):
+            elif piece[0] in BOUND_SUFFIXES or ((piece in DATE_WORDS or piece[0] in DATE_CHARS) and texts and texts[-1].isdigit()):
                 add(piece, word_start, word_end)
             else:  # most words: what add does with a word that is no date part nor bound suffix
                 texts.append(piece)
@@ -377,6 +384,8 @@ def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
 
 # The words that make a time word of the number before them (12 + 月份).
 DATE_WORDS = frozenset({"年", "年度", "年代", "年底", "年末", "年初", "月", "月份", "月底", "月末", "日", "号", "季度"})
+# The characters of a date that jieba may glue to a link after it (31|日共|发布: 31日 + 共)
+DATE_CHARS = "年月日号"
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
@@ -387,6 +396,11 @@ def _dates_whole(words: list[Word]) -> list[Word]:
     for word in words:
         if out and out[-1].isdigit() and word in DATE_WORDS and out[-1].stop == word.start:
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
+        elif out and out[-1].isdigit() and out[-1].stop == word.start and len(word) > 1 and word[0] in DATE_CHARS \
+                and word[1:] in strip_words() and word.stop - word.start == len(word):
+            # 31|日共|发布: jieba glued the date's 日 to the link after it (日共); the date is 31日
+            out[-1] = Word.at(out[-1] + word[0], out[-1].start, word.start + 1)
+            out.append(word.part(1))
         elif word[0] in BOUND_SUFFIXES and len(word) > 1 and word[1:] in strip_words() \
                 and word.stop - word.start == len(word):
             out += [word.part(0, 1), word.part(1)]
@@ -676,6 +690,8 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # a verb joined to one that goes is a predicate too and shares its object (新增或扩大|冠名基金)
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, True)
     phrase = "".join(rest)
+    if verb in PUBLISHED and phrase.endswith(tuple(RECORDS)):
+        return False  # 发布|信息, 公开|政府信息: the verb of publishing tells the count from its neighbours
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False

@@ -2217,14 +2217,26 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         # whose last item names the thing, is that thing of its level (县级公益性公墓)
         following = named[index + 1].subject
         gap = re.fullmatch(r"\s*(\S+?)\s*[,，、和及与]\s*", text[quantities[index].outer_end:quantities[index + 1].outer_start])
-        if following is None or gap is None or not _bare_modifier(gap.group(1)) \
-                or quantities[index].unit != quantities[index + 1].unit:
+        if following is None or gap is None or quantities[index].unit != quantities[index + 1].unit:
+            continue
+        level = LEVEL_UNIT.fullmatch(gap.group(1))
+        other = LEVEL_UNIT.match(following.text)
+        if level and other and len(following.text) - other.end() > 1:
+            # 9个镇(街道)、134个村(社区)退役军人服务站: a level of place alone, an item of a list whose
+            # last item names the thing at another level, is that thing at its own level
+            named[index] = Named(Subject(gap.group(1) + following.text[other.end():]), "modifier_list")
+            continue
+        if not _bare_modifier(gap.group(1)):
             continue
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
     return named
+
+
+# A level of place written alone as a list's item (镇, 乡镇, 村(社区), 镇(街道)): where the thing is
+LEVEL_UNIT = re.compile(r"(?:乡镇|街道|社区|镇|乡|村|县|区)(?:[(（](?:乡镇|街道|社区|镇|乡|村|居)[)）])?")
 
 
 # An outline item whose line opens with a field's name and a colon: (一)道路交通:事故9起…

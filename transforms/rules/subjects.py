@@ -1088,10 +1088,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
-        if not links and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
+        if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
             head_verb = [words.pop()]  # 社区志愿服务组织10.9万个: a verb that is also a head (组织),
-            break  # next to the number after a noun, is the head
+            break  # next to the number after a noun, or to the whole it is a share of (组织总数的20%), is the head
         popped = words.pop()
         task = task or (popped if popped in TASK_WORDS else None)
         links.append(popped)
@@ -2256,6 +2256,10 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
     return named
+
+
+# What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
+WHOLE_LINKS = frozenset({"总数", "总额", "的"})
 
 
 # A level of place written alone as a list's item (镇, 乡镇, 村(社区), 镇(街道)): where the thing is

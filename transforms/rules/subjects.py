@@ -1304,13 +1304,17 @@ def _without_start(run: list[str]) -> list[str]:
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
 # 困难群众补发救助资金….
-RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
+RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
 
 
 # The people a sum went to, counted, and the verb that gave it, right before the sum (为1044名残疾人
 # 发放, 向85户低保家庭发放了每户): what was given is named after the sum.
-GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
+GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
                               r"(?:发放|补发|发给|给予|兑现)了?\s*(?:每人|每户)?(?:每月|每年)?\s*$")
+
+
+# Complements of a verb of giving that the cut leaves alone (送|上, 献|上, 递|去)
+GIVING_COMPLEMENTS = frozenset({"上", "去"})
 
 
 def _gives(word: str) -> bool:
@@ -1346,6 +1350,8 @@ def _recipients_given(text: str, run: list[str]) -> list[str] | None:
             or not RECIPIENTS_COUNTED.search(text, lead_start, first.start):
         return None
     verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
+    if verb is not None and verb + 2 < len(rest) and rest[verb + 1] in GIVING_COMPLEMENTS:
+        verb += 1  # 送|上|慰问金: the complement of the verb of giving goes with it
     return rest[verb + 1:] if verb is not None else None
 
 

@@ -1768,7 +1768,9 @@ def subject_of_standard(stream: TokenStream, start: int, end: int) -> Subject | 
     """每人每月195元的标准发放困难残疾人生活补贴 → what is paid at that rate."""
     if not stream.text.startswith("的标准", start, end):
         return None
-    return _subject(_phrase_ahead(tokens(stream, start + 3, end)))
+    words = tokens(stream, start + 3, end)
+    number = next((i for i, word in enumerate(words) if word[:1].isdigit()), len(words))
+    return _subject(_phrase_ahead(words[:number]))  # …发放生活补贴13.71万元: the sum paid is no part of the name
 
 
 def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | None:

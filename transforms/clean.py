@@ -27,6 +27,10 @@ LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 FORMAT_PLANES = (0, 1, 14)
 IGNORABLE_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
                     (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
+# Colons other than ':' and '：': the ratio sign and the presentation forms some typesetting and
+# Big5-era pages write (结构为9.6︰40.2︰50.2, 之比为1∶0.8, 时间︰): folded to ':' so that ratios,
+# clock times and labels read as with it.
+COLONS = "\u2236\ufe13\ufe30\ufe55"
 # Unicode space separators (category Zs) other than the ASCII space.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 WIDTH_QUANTILE = 0.9  # the typical full line length, robust to a few very long lines
@@ -100,9 +104,10 @@ def clean_text(text: str) -> str:
 
 @cache
 def _character_table() -> dict[int, int | None]:
-    """str.translate table: full-width ASCII to half-width, every space to ' ', invisible
-    characters and control characters (except tab and newline) removed."""
+    """str.translate table: full-width ASCII to half-width, the other colons to ':', every
+    space to ' ', invisible characters and control characters (except tab and newline) removed."""
     table: dict[int, int | None] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table.update(dict.fromkeys(map(ord, COLONS), ord(":")))
     table.update(dict.fromkeys(map(ord, SPACES), 0x20))
     for code in list(range(0x20)) + [0x7F]:
         if chr(code) not in "\t\n":
@@ -125,8 +130,8 @@ def invisible_codes() -> frozenset[int]:
 
 
 def normalise_characters(text: str) -> str:
-    """Unify line endings, fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width,
-    drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
+    """Unify line endings, fold full-width ASCII (（）→(), ，→,), the other colons (∶, ︰) and
+    U+3000 to half-width, drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
     as written."""
     return LINE_BREAKS.sub("\n", text).translate(_character_table())
 

@@ -375,10 +375,11 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
-# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…):
-# each part is a figure, unit none, when a word of structure or proportion opens its clause; a
-# chain of colons elsewhere is a clock time or a code.
-PARTS_WORD_BEFORE = re.compile(r"(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}$")
+# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…,
+# 三次产业比调整为…): each part is a figure, unit none, when a word of structure or proportion opens
+# its clause, or the ratio's 比 stands a few words before (as for a ratio to a base); a chain of
+# colons elsewhere is a clock time or a code.
+PARTS_WORD_BEFORE = re.compile(r"(?:(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}|比[^,，。;；:：!?！？\d\n]{0,6})$")
 PART = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -498,7 +498,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_rate_without_unit, re.compile(r"\d(?=[\d.]*\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
-            re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
+            # (百分百 as 百分之百: a hundred per cent)
+            re.compile(rf"百分(?:之|(?=百))(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
             produce_percent_in_words),
         QuantityRule(
             "tenths_in_words",

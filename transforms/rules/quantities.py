@@ -24,6 +24,9 @@ from transforms.rules.units import (alternation, arabic_only, compound_brackets,
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
+# An hour and its colon (10:41): the two digits after it are minutes, never a count.
+CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):$")
+MINUTES = re.compile(r"[0-5]\d")
 # A Chinese numeral read digit by digit (六〇二所, 二〇二四) names or dates; a count has places (六百零二).
 DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
 # What joins the two figures of a range (200-5000元, 3000—6000元, 1至2家, 30%-50%).
@@ -90,6 +93,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         first = RANGE_FIRST.search(text, max(0, start - 16), start)
         if before in RANGE_MARKS and first and not CODE_CHARS.match(text[first.start() - 1:first.start()] or " "):
             return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
+        if CLOCK_BEFORE.search(text, max(0, start - 4), start) and MINUTES.fullmatch(numeral):
+            return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False

@@ -396,6 +396,20 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
             for part in PART.finditer(match.group())]
 
 
+@cache
+def _after_ratio_to_hundred() -> str:
+    """The lookbehinds a ratio without its base opens after: each measure alone and with each link
+    (a lookbehind's words are of one length, so one lookbehind each)."""
+    table = load_toml("units.toml")["ratio_to_hundred"]
+    words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
+    return "|".join(f"(?<={re.escape(word)})" for word in words)
+
+
+def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
+    """总人口性别比为104.6: the ratio to 100 its measure defines, base left out; unit null."""
+    return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
+
+
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     """同比增长18.3; (a % a sharing site dropped): the number as written, unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -489,6 +503,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "ratio_of_parts",
             re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?: ?[:：] ?\d+(?:\.\d+)?){2,}(?![\d.:：])"),
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
+        QuantityRule(
+            "ratio_without_base",
+            re.compile(rf"(?:{_after_ratio_to_hundred()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_to_hundred()})\d")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),

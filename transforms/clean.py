@@ -55,6 +55,10 @@ SPACED_HEADER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[ \u3000]+[\u4e00-\u9fff]{2,
 # a layout of items, one a line (an infographic's figures, a table's rows run together), never
 # wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a
 # bare figure after its label (养老机构586, 社区服务站  7,149) is a row, however long.
+# A sharing site's numbered preview chunk (join_sharing_chunks): its number, and the length it
+# runs to at least (hundreds of characters; a wrapped line or a list item is far shorter)
+CHUNK_MARK = re.compile(r"([1-9]\d?)、")
+CHUNK_MIN = 200
 ITEM_RUN = 3
 ITEM_FULL_SHARE = 0.25
 ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
@@ -99,7 +103,7 @@ def clean_text(text: str) -> str:
     """
     text = normalise_characters(text)
     text = remove_artefacts(text)
-    return "\n".join(repair_line_breaks(tidy_lines(text)))
+    return "\n".join(repair_line_breaks(join_sharing_chunks(tidy_lines(text))))
 
 
 @cache
@@ -148,6 +152,26 @@ def tidy_lines(text: str) -> list[str]:
     Leading tabs stay: they are empty first cells of table rows."""
     lines = (line.lstrip(" ").rstrip(" \t") for line in text.split("\n"))
     return [line for line in lines if line.strip()]
+
+
+def join_sharing_chunks(lines: list[str]) -> list[str]:
+    """A document-sharing site's preview cut into numbered chunks (`1、…` `2、…` `3、…`, a long line
+    each): a chunk ends anywhere, mid-sentence or mid-figure (`村道1013.` / `3、403公里`), so a line
+    opening with the next number after a chunk that ends no sentence goes on with it, its number
+    dropped. A list item is short or ends its sentence, and never follows a chunk that opened with 1."""
+    rules = break_rules()
+    joined: list[str] = []
+    expected, chunk = None, ""
+    for line in lines:
+        mark = CHUNK_MARK.match(line)
+        if (mark and expected == int(mark.group(1)) and len(chunk) >= CHUNK_MIN
+                and not ends_sentence(joined[-1], rules)):
+            joined[-1] += line[mark.end():]
+            expected, chunk = expected + 1, line
+            continue
+        joined.append(line)
+        expected, chunk = (2, line) if mark and mark.group(1) == "1" else (None, "")
+    return joined
 
 
 def repair_line_breaks(lines: list[str]) -> list[str]:

@@ -24,6 +24,9 @@ from transforms.rules.units import (alternation, arabic_only, compound_brackets,
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
+# An hour and its colon (10:41): the two digits after it are minutes, never a count.
+CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):$")
+MINUTES = re.compile(r"[0-5]\d")
 # A Chinese numeral read digit by digit (六〇二所, 二〇二四) names or dates; a count has places (六百零二).
 DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
 # What joins the two figures of a range (200-5000元, 3000—6000元, 1至2家, 30%-50%).
@@ -90,6 +93,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         first = RANGE_FIRST.search(text, max(0, start - 16), start)
         if before in RANGE_MARKS and first and not CODE_CHARS.match(text[first.start() - 1:first.start()] or " "):
             return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
+        if CLOCK_BEFORE.search(text, max(0, start - 4), start) and MINUTES.fullmatch(numeral):
+            return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
@@ -391,10 +396,11 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
-# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…):
-# each part is a figure, unit none, when a word of structure or proportion opens its clause; a
-# chain of colons elsewhere is a clock time or a code.
-PARTS_WORD_BEFORE = re.compile(r"(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}$")
+# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…,
+# 三次产业比调整为…): each part is a figure, unit none, when a word of structure or proportion opens
+# its clause, or the ratio's 比 stands a few words before (as for a ratio to a base); a chain of
+# colons elsewhere is a clock time or a code.
+PARTS_WORD_BEFORE = re.compile(r"(?:(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}|比[^,，。;；:：!?！？\d\n]{0,6})$")
 PART = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -404,6 +410,20 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
     return [Quantity(float(part.group()), NO_UNIT, match.start() + part.start(), match.start() + part.end(),
                      None, match.start() + part.start(), match.start() + part.end())
             for part in PART.finditer(match.group())]
+
+
+@cache
+def _after_ratio_to_hundred() -> str:
+    """The lookbehinds a ratio without its base opens after: each measure alone and with each link
+    (a lookbehind's words are of one length, so one lookbehind each)."""
+    table = load_toml("units.toml")["ratio_to_hundred"]
+    words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
+    return "|".join(f"(?<={re.escape(word)})" for word in words)
+
+
+def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
+    """总人口性别比为104.6: the ratio to 100 its measure defines, base left out; unit null."""
+    return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
@@ -520,6 +540,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?: ?[:：] ?\d+(?:\.\d+)?){2,}(?![\d.:：])"),
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
+            "ratio_without_base",
+            re.compile(rf"(?:{_after_ratio_to_hundred()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_to_hundred()})\d")),
+        QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
@@ -535,7 +559,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
-            re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
+            # (百分百 as 百分之百: a hundred per cent)
+            re.compile(rf"百分(?:之|(?=百))(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
             produce_percent_in_words),
         QuantityRule(
             "tenths_in_words",

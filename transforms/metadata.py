@@ -667,7 +667,10 @@ DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n�
 FIGURES_SOURCE = re.compile(r"(?:数据|资料)来源(?:于|\s*[:：])")  # not a page's 信息来源: label
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 # where a sentence starts; a reporter's source clause (记者从…获悉,) opens the news's first statement too
-SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：])\s*")
+# (and a news story's time word after the clauses of its purpose: …确保…节日,近日,竹山县民政局对…,
+# …,自1月25日起,某县陆续…: what follows is the story's statement)
+SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：]"
+                            r"|[,，](?=\s*(?:近日|日前|近期|自\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?起)\s*[,，]))\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
 

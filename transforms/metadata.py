@@ -1037,8 +1037,10 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         opening = _sentence_subjects(_Reading(text[:text.find("。") + 1], lines, titles, page))
         tied = [name for name in tied if name in opening] or tied
         cores = {name: cores[name] for name in tied}
-    if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
-        return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
+    if len({cores[name] for name in tied}) > 1:
+        return None  # several bodies, none standing out (a table's 责任单位): no issuer
+    if _is_news(text) and best <= PASSING_MENTION:
+        return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
     if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
         return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one

@@ -2614,6 +2614,14 @@ def head_of_table(text: str) -> str:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
+def delivered_date(text: str) -> str | None:
+    """The day a work report was delivered at its congress, given in its head (2023年2月9日在某县第十八届
+    人民代表大会…上): the report's own date."""
+    head = arabic_dates(text[:OPENING])
+    found = DELIVERED.search(head)
+    return iso_date(DATE.match(head, found.start()).group()) if found else None
+
+
 # The session line under a work report's title (——在青石镇第九届人民代表大会第四次会议上), its day on a
 # line of its own below it or above it, the speaker's perhaps between (镇长 王林 / 2025年1月3日).
 SESSION_LINE = re.compile(r"^[—\-\s]*在[^\n。]{2,40}?(?:代表大会|人大)[^\n。]{0,20}?会议上\s*$", re.MULTILINE)
@@ -3221,7 +3229,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
-    signed = signature_date(lines)
+    signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)

@@ -2622,6 +2622,17 @@ def delivered_date(text: str) -> str | None:
     return iso_date(DATE.match(head, found.start()).group()) if found else None
 
 
+# The place whose congress a report is delivered at (——2018年12月25日在某县第十七届人民代表大会第三次会议上).
+CONGRESS_PLACE = re.compile(r"在\s*(?P<place>[\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,3}届\s*人民代表大会")
+
+
+def _congress_place(text: str) -> str | None:
+    """The place a work report's head says it was delivered to the congress of: the report's own, as
+    a title opening with it is (县人民政府 there is that place's government)."""
+    found = CONGRESS_PLACE.search(text[:OPENING])
+    return found["place"] if found else None
+
+
 # The session line under a work report's title (——在青石镇第九届人民代表大会第四次会议上), its day on a
 # line of its own below it or above it, the speaker's perhaps between (镇长 王林 / 2025年1月3日).
 SESSION_LINE = re.compile(r"^[—\-\s]*在[^\n。]{2,40}?(?:代表大会|人大)[^\n。]{0,20}?会议上\s*$", re.MULTILINE)
@@ -3180,7 +3191,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = _placed_by_publisher(agency, page.get("agency")) or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
-                                or (page.get("agency") or "").startswith(place)
+                                or (page.get("agency") or "").startswith(place) or _congress_place(plain) == place
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)

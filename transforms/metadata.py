@@ -423,8 +423,8 @@ SUB_UNIT = re.compile(rf"(?![{REDACTION}]|(?:{'|'.join(('省', '市', '州', '�
                       r"|设立|成立|建立|局长|厅长|部长|主任|负责|领导|党组|机关)[\u4e00-\u9fff]){2,6}?"
                       r"(?:处|科|股|中心|站|所|管理局)")
 # What follows a unit that is the subject or issuer: the end of the phrase (从…获悉 closes it), no
-# character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面).
-SUB_UNIT_END = re.compile(rf"$|[^\u4e00-\u9fff]|副|(?:{WORK_WORDS})|工作|共|在|于|今年|全年|(?:有关|相关)?负责人"
+# character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面), a title's period (…处上半年工作总结).
+SUB_UNIT_END = re.compile(rf"$|[^\u4e00-\u9fff]|副|(?:{WORK_WORDS})|工作|共|在|于|今年|全年|上半年|下半年|年度|(?:有关|相关)?负责人"
                           r"|(?:局长|厅长|主任|处长|科长|站长|所长)")
 
 

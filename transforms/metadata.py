@@ -296,6 +296,17 @@ def _generic_name(longest: int = 6) -> re.Pattern:
 BOUNDED_FIELD = 10
 
 
+# A field of work and the report's word after a bureau opening a title (交通局农村公路工作总结).
+FIELD_WORK = re.compile(r"[\u4e00-\u9fff]{2,8}?工作(?:总结|计划|要点|报告|汇报|打算|安排|思路)")
+
+
+def _bureau_at_its_work(name: str, rest: str) -> bool:
+    """Whether a bureau, commission or office (…局, …委, …办) opening a title is followed by its field
+    of work and the report's word (2021年交通局农村公路工作总结): the report of its work in that field.
+    A centre or station there (养老服务站运营工作总结) is the work's object."""
+    return name[-1] in "局厅委办" and bool(FIELD_WORK.match(rest))
+
+
 def _department_at(phrase: str, start: int, bounded: bool) -> re.Match | None:
     """A department named by a generic body word at `start`; in a closed phrase (`bounded`) its
     field may run to BOUNDED_FIELD characters, holding no known body (道客巴巴县卫生健康局 is a
@@ -383,7 +394,8 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     office = place and _department_at(phrase, len(place), generic_after is not None)
     if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) and (
             generic_after is not None and (office.end() == len(phrase) or not CJK.match(phrase, office.end())
-                                           or phrase.startswith(generic_after, office.end()))
+                                           or phrase.startswith(generic_after, office.end())
+                                           or _bureau_at_its_work(office.group(), phrase[office.end():]))
             or generic_after is None and office.end() < len(phrase) and CJK.match(phrase, office.end())
             and phrase[office.end()] not in "的和与及、" and not OFFICE_RUNS_ON.match(phrase, office.end())
             and not office.group().endswith("政府") and not re.search(rf"{NOT_IN_A_NAME}|的", office.group())
@@ -409,7 +421,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
         follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
-        follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
+        follows = not rest or not CJK.match(rest) or rest.startswith(generic_after) or _bureau_at_its_work(name, rest)
     return name if len(department) >= 3 and follows else None
 
 

@@ -2963,6 +2963,8 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         (code, count), *others = of_level.most_common(2)
         if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
             return region
+        if level != "province" and _outside_named_province(code, count, named):
+            continue  # 内江 once in a text naming 上海 twice (内江大板房, a street's estate): the province's
         names = _division_names()
         filled = {"province": names.get(code[:2] + "0000"),
                   "city": names.get(code[:4] + "00") if level in ("city", "county") else None,
@@ -2971,6 +2973,16 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         return {**region, **{k: v for k, v in filled.items() if not region[k]},
                 "region_code": region["region_code"] or code}
     return _region_above(region, named)
+
+
+def _outside_named_province(code: str, count: int, named: Counter[str]) -> bool:
+    """Whether the text names a province more often than this city or county, and it lies outside
+    that province: a word that happens to be a far place's short name, not the text's own place."""
+    provinces = Counter({other: n for other, n in named.items() if _code_level(other) == "province"})
+    if not provinces:
+        return False
+    (province, times), = provinces.most_common(1)
+    return times > count and not code.startswith(province[:2])
 
 
 # Hong Kong's and Macao's codes: special administrative regions with no cities or counties of the

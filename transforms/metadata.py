@@ -1996,8 +1996,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
-    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS:
-        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…): statistics
+    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening):
+        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), or its first (一、综合): statistics
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -2024,6 +2024,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
 # summary's stocks are 年底's. An untitled opening stating figures for them this often, 年末 among them, is one.
 BULLETIN_PERIOD = re.compile(r"(?<![\d年])(?:年末|全年)(?![度底])")
 BULLETIN_PERIODS = 3
+
+
+# A statistics bulletin's first section, the economy as a whole (一、综合 over 地区生产总值…), standing alone
+# on its line: a bulletin, though its preface opens on its year (2021年,全县上下…) as a summary does.
+BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?综合[ \t]*$", re.MULTILINE)
 
 
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a

@@ -1989,7 +1989,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
-            or THIRD_PERSON_PLACE.search(opening.split("。")[0]):
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2:
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -2032,7 +2032,8 @@ BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?
 
 
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
-# story told of a place by someone outside it, which its own report calls 我县 or 全县.
+# story told of a place by someone outside it, which its own report calls 我县 or 全县; so is an opening
+# with such a subject in two of its clauses (今年以来,某县… 1至8月,该县已发放… 近年来,该县按照…).
 THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
 
 

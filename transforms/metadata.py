@@ -1919,7 +1919,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     """The type from the title, refined by the report's description of itself (现将…汇报如下);
     a headline (a title naming no document) or a text whose issuer is a place is news; without
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
-    Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
+    Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划. A title of a
+    few characters naming no document (a yearbook entry's heading of its field: 救灾救济, 统计) is none."""
+    if title and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title):
+        title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and REVIEW_PART.search(text) \
             and len(TOP_HEADING.findall(text)) == 1:

@@ -1924,9 +1924,11 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if title and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title):
         title = None
     kind = _report_type(title, text, place_issuer)
-    if kind == "工作总结和计划" and title and "政府工作报告" in title and REVIEW_PART.search(text) \
-            and len(TOP_HEADING.findall(text)) == 1:
-        return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、)
+    if kind == "工作总结和计划" and title and "政府工作报告" in title and (
+            REVIEW_PART.search(text) and len(TOP_HEADING.findall(text)) == 1
+            or UNNUMBERED_REVIEW.search(text) and not TOP_HEADING.search(text) and not plan_section_start(text)):
+        return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
+        # or its review headed on a line of its own, 2022年工作回顾, with no part heading after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
@@ -1935,6 +1937,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
 
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), and the parts of a report (一、… 二、…).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
 TOP_HEADING = re.compile(r"^[ \t]*[一二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 
 

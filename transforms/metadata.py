@@ -273,8 +273,8 @@ def _place_at(text: str, start: int) -> str | None:
 
 @cache
 def _body_pattern() -> re.Pattern:
-    """A known body, not the start of a longer word (民政部门 is no 民政部; its portal, 人民政府门户网站, names it)."""
-    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门(?!户))")
+    """A known body, not the start of a longer word (民政部门 is no 民政部)."""
+    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门)")
 
 
 @cache
@@ -2859,13 +2859,15 @@ def places_named(text: str) -> Counter[str]:
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
-            if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
+            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position):  # 和县民政局, not …和县委
                 found[code] += 1
         elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
+# A place's government portal (忠县人民政府门户网站): the place named, though no body is.
+PORTAL = re.compile(r"(?:人民)?政府门户")
 # A department named by its field (民政部门, 人社部门) after its place's short name.
 DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).

@@ -116,6 +116,11 @@ def test_full_width_ascii_and_ideographic_space_fold_to_half_width():
     assert clean_text("民政局\u30002023年") == "民政局 2023年"
 
 
+
+def test_ratio_sign_and_presentation_colons_fold_to_colon():
+    """∶ (the ratio sign) and ︰ ︓ ﹕ stand for a colon in ratios, clock times and labels."""
+    assert clean_text("结构为9.6︰40.2︰50.2,之比1∶0.8,时间︓8﹕30") == "结构为9.6:40.2:50.2,之比1:0.8,时间:8:30"
+
 def test_chinese_brackets_quotes_and_traditional_characters_are_kept():
     text = "依据〔2024〕5号文件【重点】《慈善法》“民政为民”，臺灣與社會福利。"
     assert clean_text(text) == text.replace("，", ",")
@@ -243,3 +248,18 @@ def test_pinyin_gloss_is_gone():
     # a mirror site's tone-marked gloss after a character; a bracketed Latin word stays
     raw = "全縣務(wù)工人員達(dá)12.6萬(wàn)人,高出3個(gè)百分點(diǎn)。下載本地(app)查看,PM2.5(細(xì)顆粒物)。"
     assert remove_artefacts(raw) == "全縣務工人員達12.6萬人,高出3個百分點。下載本地(app)查看,PM2.5(細顆粒物)。"
+
+
+def test_a_sharing_sites_numbered_chunks_are_joined_without_their_numbers():
+    """A preview cut into chunks 1、 2、 3、 ends each anywhere, even inside a figure."""
+    first = "1、某县民政局2023年工作总结 一、基本情况 " + "全年发放各类救助资金,惠及困难群众。" * 10 + "全县城乡低保对象共计"
+    second = "2、2456户,其中农村低保对象" + "按时足额发放到位,做到应保尽保。" * 12 + "累计支出资金1208."
+    third = "3、5万元。二、下一步工作打算"
+    assert clean_text("\n".join([first, second, third])) == first + second[2:] + third[2:]
+    assert "累计支出资金1208.5万元。" in clean_text("\n".join([first, second, third]))
+
+
+def test_numbered_items_that_end_their_sentences_or_are_short_stay_apart():
+    long_item = "1、" + "完善社会救助体系,做好困难群众基本生活保障工作。" * 10
+    assert clean_text(long_item + "\n2、加强养老服务。") == long_item + "\n2、加强养老服务。"
+    assert clean_text("1、加强低保管理\n2、推进养老服务") == "1、加强低保管理\n2、推进养老服务"

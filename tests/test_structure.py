@@ -82,3 +82,15 @@ def test_a_list_whose_lead_announces_plans_is_plans():
     assert [(s.number, s.category.value) for s in parse_sections(text)] == [
         ("一", "work_done"), ("一是", "plans"), ("二是", "plans"), ("三是", "plans"),
         ("一是", "work_done"), ("二是", "work_done")]
+
+
+def test_a_bound_before_a_figure_names_no_shortfall():
+    """不足 before a number says fewer than: a numbered line holding it is no part on problems."""
+    text = ("一、抽查安排\n1.养老机构:抽取登记机构总数的10%开展检查(不足3家的全部检查)。\n"
+            "二、存在的不足\n部分机构台账不全。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["other", "other", "problems"]
+
+
+def test_the_counts_a_plan_starts_from_are_its_situation():
+    text = "三、监管对象基数\n养老机构:31家\n四、检查比例\n抽取10%开展检查。\n"
+    assert [s.category.value for s in parse_sections(text)] == ["work_done", "other"]

@@ -27,6 +27,10 @@ LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 FORMAT_PLANES = (0, 1, 14)
 IGNORABLE_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
                     (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
+# Colons other than ':' and '：': the ratio sign and the presentation forms some typesetting and
+# Big5-era pages write (结构为9.6︰40.2︰50.2, 之比为1∶0.8, 时间︰): folded to ':' so that ratios,
+# clock times and labels read as with it.
+COLONS = "\u2236\ufe13\ufe30\ufe55"
 # Unicode space separators (category Zs) other than the ASCII space.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 WIDTH_QUANTILE = 0.9  # the typical full line length, robust to a few very long lines
@@ -51,6 +55,10 @@ SPACED_HEADER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[ \u3000]+[\u4e00-\u9fff]{2,
 # a layout of items, one a line (an infographic's figures, a table's rows run together), never
 # wrapped; a wrapped text's lines are full but for each paragraph's last. A line closing with a
 # bare figure after its label (养老机构586, 社区服务站  7,149) is a row, however long.
+# A sharing site's numbered preview chunk (join_sharing_chunks): its number, and the length it
+# runs to at least (hundreds of characters; a wrapped line or a list item is far shorter)
+CHUNK_MARK = re.compile(r"([1-9]\d?)、")
+CHUNK_MIN = 200
 ITEM_RUN = 3
 ITEM_FULL_SHARE = 0.25
 ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
@@ -95,14 +103,15 @@ def clean_text(text: str) -> str:
     """
     text = normalise_characters(text)
     text = remove_artefacts(text)
-    return "\n".join(repair_line_breaks(tidy_lines(text)))
+    return "\n".join(repair_line_breaks(join_sharing_chunks(tidy_lines(text))))
 
 
 @cache
 def _character_table() -> dict[int, int | None]:
-    """str.translate table: full-width ASCII to half-width, every space to ' ', invisible
-    characters and control characters (except tab and newline) removed."""
+    """str.translate table: full-width ASCII to half-width, the other colons to ':', every
+    space to ' ', invisible characters and control characters (except tab and newline) removed."""
     table: dict[int, int | None] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table.update(dict.fromkeys(map(ord, COLONS), ord(":")))
     table.update(dict.fromkeys(map(ord, SPACES), 0x20))
     for code in list(range(0x20)) + [0x7F]:
         if chr(code) not in "\t\n":
@@ -125,8 +134,8 @@ def invisible_codes() -> frozenset[int]:
 
 
 def normalise_characters(text: str) -> str:
-    """Unify line endings, fold full-width ASCII (（）→(), ，→,) and U+3000 to half-width,
-    drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
+    """Unify line endings, fold full-width ASCII (（）→(), ，→,), the other colons (∶, ︰) and
+    U+3000 to half-width, drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
     as written."""
     return LINE_BREAKS.sub("\n", text).translate(_character_table())
 
@@ -143,6 +152,26 @@ def tidy_lines(text: str) -> list[str]:
     Leading tabs stay: they are empty first cells of table rows."""
     lines = (line.lstrip(" ").rstrip(" \t") for line in text.split("\n"))
     return [line for line in lines if line.strip()]
+
+
+def join_sharing_chunks(lines: list[str]) -> list[str]:
+    """A document-sharing site's preview cut into numbered chunks (`1、…` `2、…` `3、…`, a long line
+    each): a chunk ends anywhere, mid-sentence or mid-figure (`村道1013.` / `3、403公里`), so a line
+    opening with the next number after a chunk that ends no sentence goes on with it, its number
+    dropped. A list item is short or ends its sentence, and never follows a chunk that opened with 1."""
+    rules = break_rules()
+    joined: list[str] = []
+    expected, chunk = None, ""
+    for line in lines:
+        mark = CHUNK_MARK.match(line)
+        if (mark and expected == int(mark.group(1)) and len(chunk) >= CHUNK_MIN
+                and not ends_sentence(joined[-1], rules)):
+            joined[-1] += line[mark.end():]
+            expected, chunk = expected + 1, line
+            continue
+        joined.append(line)
+        expected, chunk = (2, line) if mark and mark.group(1) == "1" else (None, "")
+    return joined
 
 
 def repair_line_breaks(lines: list[str]) -> list[str]:

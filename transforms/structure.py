@@ -33,6 +33,13 @@ def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
 
 
 @cache
+def _bounds() -> re.Pattern:
+    """A category's word that bounds a figure right after it (不足5家), no word of the category."""
+    words = [w for entry in load_toml("section_categories.toml").values() for w in entry.get("bounds", [])]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*[\d{CN}两百千万])")
+
+
+@cache
 def _progress_of_plans() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern]:
     """(words naming how work went, plan words that still place a heading ahead, a plan word as
     what the work followed: 围绕…重点工作, or inside a word naming no plan: 预算单位)."""
@@ -53,6 +60,7 @@ def categorise(title: str) -> SectionCategory:
     one inside a word naming no plan (预算单位构成), is no plan, unless a word places it ahead
     (下一步, 预计)."""
     progress, ahead, followed = _progress_of_plans()
+    title = _bounds().sub(lambda m: " " * len(m.group()), title)
     for category, words in _category_words():
         if category is SectionCategory.PLANS and not any(word in title for word in ahead):
             if any(word in title for word in progress) and any(word in title for word in words):

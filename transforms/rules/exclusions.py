@@ -123,8 +123,19 @@ def _ordinal(c: Candidate) -> bool:
 
 
 def _named_set(c: Candidate) -> bool:
-    """两项补贴, 三项制度: a numbered name written without quotes."""
-    return c.text.startswith(tuple(load_words("named_sets.txt")), c.quantity.start)
+    """两项补贴, 三项制度, 最多跑一次: a numbered name written without quotes, the number at its
+    start or inside it."""
+    pattern, longest = _named_sets()
+    start = c.quantity.start
+    return any(found.start() <= start < found.end()
+               for found in pattern.finditer(c.text, max(0, start - longest), start + longest))
+
+
+@cache
+def _named_sets() -> tuple[re.Pattern, int]:
+    """The named sets as one pattern, and the longest one's length."""
+    names = sorted(load_words("named_sets.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), len(names[0])
 
 
 def _quoted_name(c: Candidate) -> bool:
@@ -356,7 +367,8 @@ def _site_counter(c: Candidate) -> bool:
 
 
 def _related_link(c: Candidate) -> bool:
-    """福清…推进 25家农村幸福院投入运营 under 相关新闻: a link to another article, not this one's work."""
+    """福清…推进 25家农村幸福院投入运营 under 相关新闻, or a headline a few lines under a site's ad
+    slot (广告02): a link to another article, not this one's work."""
     table = _table()["related_link"]
     marks = table["sentence_marks"]
     line_start = c.text.rfind("\n", 0, c.quantity.start) + 1
@@ -364,20 +376,26 @@ def _related_link(c: Candidate) -> bool:
         return True  # (上一篇, 下一篇 are written so in traditional characters too)
     line_end = c.text.find("\n", c.quantity.start)
     line = c.text[line_start:line_end if line_end >= 0 else len(c.text)]
-    if len(line) > table["headline_max"] or any(mark in line for mark in marks):
-        return False
+    if len(line) > table["headline_max"] or any(mark in line for mark in marks) \
+            or line.strip() == c.text[:c.text.find("\n")].strip():
+        return False  # (a line repeating the page's first, its title, is the page's own)
     end = line_start - 1
-    for _ in range(table["lines"]):
+    for read in range(table["lines"]):
         if end < 0:
             return False
         start = c.text.rfind("\n", 0, end) + 1
         above = c.text[start:end].strip()
         if len(above) <= HEADING_MAX and to_simplified(above).rstrip(":： ").endswith(tuple(table["headings"])):
             return True
+        if read < table["ad_lines"] and AD_SLOT_NUMBER.sub("", above) in table["ad_slots"]:
+            return True  # 广告02 over headlines: an ad slot's links
         if any(mark in above for mark in marks):
             return False
         end = start - 1
     return False
+
+
+AD_SLOT_NUMBER = re.compile(r"\s*\d+$")  # 广告02: the slot's number
 
 
 HEADING_MAX = 12  # 相关新闻:, 延伸阅读 — a line of the heading only

@@ -41,7 +41,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `part_of_target`: a figure of a breakdown (其中…) after a target in its sentence (not a part its
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
-  sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…);
+  sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成销售17.6亿元;其中12家…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
@@ -59,6 +60,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure;
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
+- `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
+  level beside a plan or forecast (…可达23.92亿元(2020年22.15亿元); …将达到5000张，2020年为3200张):
+  actual, unless a plan word stands in it;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
@@ -74,7 +78,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   …即将投入使用,另有2个储备库已完工) or opens a later clause with
   what stands now (…将达到120万,目前,每千名老人拥有床位20张); a plan word that closes its clause (or a change of its state does: 统筹规划不断加强,),
   is joined to another noun or measured against
-  names a plan as a thing and is passed over (审议通过了…资金拨付计划,; 列入干部培训计划和年度
+  names a plan as a thing and is passed over (审议通过了…资金拨付计划,; a document on it closing the
+  clause: 制定…普法规划实施评估细则,; 列入干部培训计划和年度
   考核安排,; 完成年计划的100%, 占年预算的61%; 年度计划完成率; a class of the plan's the subject
   is one of: 是…规划的重点镇之一,; 列入…计划中; the plan a thing is put in: 纳入…统一规划
   建设中; one closing its sentence: …予以布点和规划。; a programme's 计划 right before its
@@ -90,14 +95,16 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   with nothing between the cue and the end of the figure's sentence done, standing now, in progress
   or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
   同时, or 此外, goes on with the one before when its own first sentence plans nothing;
-- `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划);
+- `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划), its heading
+  at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
   投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…), in any section, up to a heading of a higher
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
-  measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (not
+  measures progress against a plan (完成年度计划的100.7%, or in words: 超额完成年度任务, 超出目标任务), the figure stands on a task's own numbered line (in
+  a progress report's table written a cell a line, the cell after a row's number and its name; not
   a table row's, whose column says what it is), a line that reports no progress (已, 截至; 完成全年计划的107%, 完成70% or
   低于5%的控制目标 in its sentence);
 - `task_before_unit`: in a progress report's table written cell by cell (内容 | 责任单位 | 进展),
@@ -109,8 +116,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   says done or it reviews the past;
 - `plan_document`: the report is a plan, and the figure is not in a part reviewing the past
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
-  before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021) nor after a done
-  word in its clause (已建成助餐点16个);
+  before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021, or a heading of review
+  its page ran into the line: …如下: 一、上半年工作完成情况 (一)…) nor after a done word in its
+  clause (已建成助餐点16个);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
@@ -138,6 +146,7 @@ from transforms.model import Kind, Qualifier, Section, SectionCategory
 from transforms.rules import computed_once
 from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
+from transforms.structure import categorise
 
 CLAUSE_MARKS = ",，;；。!?！？\n"
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
@@ -518,19 +527,30 @@ FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
     the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
-    said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务)."""
+    said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
+    part that a semicolon opens the plan of the part before it (预计…完成销售17.6亿元;其中12家…)."""
     start = _sentence_opening(c.text, c.start)
+    part = _part_opening(c.text, start, c.start)
+    words = tuple(_table()["part_of_target"]["words"])
+    if part > start and c.text[part:c.start].lstrip().startswith(words):
+        start, previous_start = part, _part_opening(c.text, start, part - 1)
+    else:
+        if not c.text[start:c.start].lstrip().startswith(words) or start < 2:
+            return False
+        previous_start = _sentence_opening(c.text, start - 1)
+        if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+            return False  # a new line opens another matter
     opening = c.text[start:c.start].lstrip()
-    if not opening.startswith(tuple(_table()["part_of_target"]["words"])) or start < 2:
-        return False
-    previous_start = _sentence_opening(c.text, start - 1)
-    if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
-        return False  # a new line opens another matter
     previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
         and not _says_done(_without_not_cues(opening)) and not _came_out(c)
+
+
+def _part_opening(text: str, start: int, end: int) -> int:
+    """Where the semicolon part holding `end` opens, within the sentence opening at `start`."""
+    return max(start, text.rfind("；", start, end) + 1, text.rfind(";", start, end) + 1)
 
 
 def _came_out(c: KindContext) -> bool:
@@ -705,6 +725,22 @@ def _says_done_after(cue: re.Match, text: str) -> bool:
     """Whether `text`, from the cue `cue` on, says something done (read as a forecast after a
     forecast word)."""
     return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
+
+
+# a bracket or a clause opening with a year, then a few words and the figure (…可达23.92亿元(2020年
+# 22.15亿元), …将达到5000张，2020年为3200张)
+YEAR_ASIDE = re.compile(r"[(（,，;；]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|度)?(?P<words>[^\d,，;；。()（）]{0,10})$")
+
+
+def _past_year_aside(c: KindContext) -> bool:
+    """预计全年…总产值可达23.92亿元(2020年22.15亿元): a bracket or clause that opens with a year
+    before the report's gives that year's level beside the plan or forecast, what was: actual,
+    whatever plan word its sentence holds, unless one stands in it (，2020年计划…)."""
+    if c.report_year is None or c.column is not None:
+        return False
+    found = YEAR_ASIDE.search(c.before)
+    return found is not None and int(found.group("year")) < c.report_year \
+        and _last_cue(c, _without_not_cues(found.group("words"))) is None
 
 
 def _streak(c: KindContext) -> bool:
@@ -921,6 +957,11 @@ CLOSED_BRACKET = re.compile(r"[(（][^()（）\n]*[)）]")
 NOUN_CLOSING_CLAUSE = re.compile(r"\s*(?:[,，;；。!?！？]|[和及、](?![\d一二三四五六七八九十两])|[\u4e00-\u9fff]{0,4}的\s*[\d.]+\s*%|完成率|中(?!的)"
                                  r"|(?:计划|规划|总结)?类?信息(?!化)|的[\u4e00-\u9fff]{1,12}之一\s*[,，;；。]"
                                  r"|(?:(?:不断|日益|持续|进一步|更加)(?:得到|得以)?|得到|得以)[\u4e00-\u9fff]{2}\s*[,，;；])")
+# a document about the plan that closes the clause after the plan word (制定…普法规划实施评估细则,; 规划
+# 管理办法;): the plan word names the plan the document governs; not a verb of making the document
+# after 计划, which is then the will (计划出台实施细则,)
+DOCUMENT_ON_PLAN = re.compile(r"(?!出台|制定|制订|印发|编制|起草|修订|修改|发布|完善|研究|拟定)[\u4e00-\u9fff]{0,6}?"
+                              r"(?:细则|办法|方案|意见|规定|通知|指南|规则)\s*[,，;；。]")
 # a verb putting something into a plan (纳入…建设规划, 列入年度计划): the plan word after it in its
 # clause is the plan as a thing, the place the object is put (将公益性公墓纳入城乡建设规划,
 # 该村被纳入全县统一规划建设中), no plan word of what follows
@@ -939,7 +980,7 @@ def _names_a_plan(text: str, cue: re.Match) -> bool:
     if not cue.group().endswith(PLAN_NOUNS):
         return False
     clause_start = _clause_opening(text, cue.start())
-    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end())) or bool(
+    return bool(NOUN_CLOSING_CLAUSE.match(text, cue.end()) or DOCUMENT_ON_PLAN.match(text, cue.end())) or bool(
         INCLUDED_IN.search(text, clause_start, cue.start())) or (
         cue.group() == "计划" and PROGRAMME_PARTS.match(text, cue.end()) is not None
         and not TIME_BEFORE.search(text, max(0, cue.start() - 4), cue.start()))
@@ -957,9 +998,9 @@ PROGRAMME_PARTS = re.compile(r"项目|任务")
 TIME_BEFORE = re.compile(r"(?:年|年度|年内|月|季度|期|今后|下一步|下步|\d)\s*$")
 
 
-# a cue that names a task or plan set (下达…任务, 年初确定, 年初…方案): 完成 before it in its clause
-# makes it the task done (全面完成市政府下达的各项任务指标，其中新增就业2889人)
-TASK_SET = ("任务", "方案", "安排", "确定", "计划", "规划", "指标", "目标")
+# a cue that names a task or plan set (下达…任务, 年初确定, 年初制定, 年初…方案): 完成 before it in its
+# clause makes it the task done (全面完成市政府下达的各项任务指标，其中新增就业2889人)
+TASK_SET = ("任务", "方案", "安排", "确定", "制定", "计划", "规划", "指标", "目标")
 
 
 def _task_done_named(text: str, cue: re.Match) -> bool:
@@ -985,7 +1026,11 @@ def _year_ahead_on_line(c: KindContext) -> bool:
 
 
 def _plans_section(c: KindContext) -> bool:
-    return c.category is SectionCategory.PLANS
+    """下一步工作打算, 2024年工作计划: a section of plans, its heading at a line's start or run into
+    the figure's line (…。 二、下半年工作打算 (一)…), unless a heading run into the line after the
+    section's names another part (一、2025年工作计划 (一)上半年完成情况 …)."""
+    inline = _inline_category(c) if c.column is None else None
+    return inline is SectionCategory.PLANS or (inline is None and c.category is SectionCategory.PLANS)
 
 
 # Outline markers by rank (一、 / (一) / 1、 / (1) / 一是), each at a line's start or after a sentence's
@@ -1117,10 +1162,36 @@ def _plan_list(c: KindContext) -> bool:
 
 def _progress_task(c: KindContext) -> bool:
     table = _table()["progress_task"]
-    return ((c.report_type in table["report_types"] or _section_measures_progress(c))
-            and c.in_heading and c.column is None
+    return ((c.report_type in table["report_types"] and (c.in_heading or _row_opening_cell(c))
+             or _section_measures_progress(c) and c.in_heading) and c.column is None
             and not _patterns()["progress"].search(c.line_before + c.sentence_after)
             and not SHARE_DONE.search(c.text, c.sentence_start, c.end))
+
+
+# a row's number alone on its line, and a row's name: a cell of words with no mark of a sentence
+ROW_NUMBER_LINE = re.compile(r"\s*\d{1,2}\s*")
+NAME_CELL = re.compile(r"[^\d。；;，,!！?？]{2,30}")
+
+
+def _row_opening_cell(c: KindContext) -> bool:
+    """1 ⏎ 养老服务体系建设 ⏎ 新建村级幸福院6所… ⏎ 已建成4所…: in a progress table written a cell a
+    line, the cell right after a row's number and its name is the row's task, as a task's own
+    numbered line is (the progress cells after it say what was done)."""
+    before = _lines_before(c.text, c.start, 2)
+    return len(before) == 2 and bool(NAME_CELL.fullmatch(before[0].strip())) \
+        and bool(ROW_NUMBER_LINE.fullmatch(before[1]))
+
+
+def _lines_before(text: str, position: int, count: int) -> list[str]:
+    """The `count` non-blank lines before the line holding `position`, the nearest first."""
+    lines: list[str] = []
+    end = text.rfind("\n", 0, position)
+    while end >= 0 and len(lines) < count:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            lines.append(text[start:end])
+        end = start - 1
+    return lines
 
 
 # a share that 完成 governs, right away or after the work (整体施工完成70%, 完成基础施工30%): how
@@ -1195,9 +1266,43 @@ def _plan_document(c: KindContext) -> bool:
     """A plan's figure, unless its clause says done before it (截至目前，已建成助餐点16个: what a
     plan recounts of its progress; 计划投资500万元，已完成300万元). Only its own clause: 目前已完成
     选址，分别为…40张 is still the plan's; or its clause says it done after it (3个敬老院建设项目
-    已全部完工: the figure is what was done)."""
+    已全部完工: the figure is what was done); nor one under a heading of review run into its line
+    (`_inline_review`)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
-        and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after)
+        and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _inline_review(c)
+
+
+# an outline number run into a line after a space, a colon or a full stop (a page its site flattened
+# to one line: …报告如下: 一、上半年工作完成情况 (一)社会救助 1.…), and its title up to a space or a mark
+INLINE_HEADING = re.compile(r"(?<=[\s:：。])(?P<number>[一二三四五六七八九十]{1,3}、|[(（〔][一二三四五六七八九十]{1,3}[)）〕])"
+                            r"\s*(?P<title>[^\s,，。;；:：!！?？]{2,30})")
+REVIEW_CATEGORIES = (SectionCategory.WORK_DONE, SectionCategory.PROBLEMS)
+
+
+def _inline_review(c: KindContext) -> bool:
+    """Whether the figure stands under a heading of review that its page ran into the line (一、上半年
+    工作完成情况 (一)目标任务完成情况 1.城乡低保工作。全县…)."""
+    return _inline_category(c) in REVIEW_CATEGORIES
+
+
+def _inline_category(c: KindContext) -> SectionCategory | None:
+    """The category of the part the figure stands in by the headings its page ran into the line
+    before it (…如下: 一、上半年工作完成情况 (一)…; …。 二、下半年工作打算 (一)…): the section parser,
+    reading headings at a line's start only, sees none there. A top heading (一、) sets the part by
+    its title's category, or hands it back to the line's section when it names none (…: 一、加强领导
+    under 下一步工作打算); a lower one ((一)) only when its title names one; the last such before
+    the figure decides; None when the line's section does (a heading opening the line is its)."""
+    category = None
+    for found in INLINE_HEADING.finditer(c.line_before):
+        if not c.line_before[:found.start()].strip():
+            continue
+        own = categorise(found.group("title"))
+        if own is not SectionCategory.OTHER:
+            category = own
+        elif found.group("number").endswith("、"):
+            category = None
+    return category
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -1395,6 +1500,7 @@ KIND_RULES = (
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("streak", Kind.ACTUAL, _streak),
+    KindRule("past_year_aside", Kind.ACTUAL, _past_year_aside),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),

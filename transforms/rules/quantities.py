@@ -24,6 +24,9 @@ from transforms.rules.units import (alternation, arabic_only, compound_brackets,
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
+# An hour and its colon (10:41): the two digits after it are minutes, never a count.
+CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):$")
+MINUTES = re.compile(r"[0-5]\d")
 # A Chinese numeral read digit by digit (六〇二所, 二〇二四) names or dates; a count has places (六百零二).
 DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
 # What joins the two figures of a range (200-5000元, 3000—6000元, 1至2家, 30%-50%).
@@ -90,6 +93,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         first = RANGE_FIRST.search(text, max(0, start - 16), start)
         if before in RANGE_MARKS and first and not CODE_CHARS.match(text[first.start() - 1:first.start()] or " "):
             return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
+        if CLOCK_BEFORE.search(text, max(0, start - 4), start) and MINUTES.fullmatch(numeral):
+            return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
@@ -164,6 +169,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
         return False
+    if _counts_names_before(text, match):
+        return True  # 甘肃、江西、湖南三省
     arabic_units, clock_marks = arabic_only()
     if match.group("unit") in arabic_units:
         before = text[match.start("num") - 1:match.start("num")]
@@ -178,6 +185,19 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
                 and not is_arabic(match.group("num")))
+
+
+# a list of names right before a figure, apart by 、 (or 和, 及 before the last)
+NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{2,6}$")
+
+
+def _counts_names_before(text: str, match: re.Match) -> bool:
+    """甘肃、江西、湖南三省: places counted in Chinese numerals right after a list of as many names
+    count them, though a Chinese numeral before a place's character is mostly a name (三台县)."""
+    if match.group("unit") not in _place_counts()["units"] or is_arabic(match.group("num")):
+        return False
+    listed = NAMES_LISTED.search(text, max(0, match.start("num") - 40), match.start("num"))
+    return listed is not None and len(re.split("[、和及]", listed.group())) == parse_numeral(match.group("num"))
 
 
 @cache
@@ -240,8 +260,9 @@ def _negative_words() -> tuple[str, tuple[str, ...]]:
 COUNTED_NOUN_AFTER = re.compile(r"(?![以左的和与及或至到等是为了则共即约])[\u4e00-\u9fff]")
 
 # Money named by the clause before a figure that leaves 元 out (投入1526万, 净资产达26亿, 募捐3个亿, 福彩销售15.35亿,
-# and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
+# funds and wages: 追缴医保基金3.2亿, 帮助农民工讨薪1.5亿, and the economy's aggregates: 社零实现120亿, 地区生产总值达300亿).
 MONEY_WORDS = re.compile(r"(?:资金|资产|税收|投资|投入|产值|收入|经费|费用|预算|款|支出|拨付|筹集|募集|募捐|补助|补贴|金额|营业额|销售额|销售|销量|救助金"
+                         r"|基金|工资|薪"
                          r"|零售总额|零售额|社零|生产总值|增加值)"
                          r"[^,，。;；:：\d]{0,6}$")
 
@@ -375,10 +396,11 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
-# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…):
-# each part is a figure, unit none, when a word of structure or proportion opens its clause; a
-# chain of colons elsewhere is a clock time or a code.
-PARTS_WORD_BEFORE = re.compile(r"(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}$")
+# A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…,
+# 三次产业比调整为…): each part is a figure, unit none, when a word of structure or proportion opens
+# its clause, or the ratio's 比 stands a few words before (as for a ratio to a base); a chain of
+# colons elsewhere is a clock time or a code.
+PARTS_WORD_BEFORE = re.compile(r"(?:(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}|比[^,，。;；:：!?！？\d\n]{0,6})$")
 PART = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -388,6 +410,20 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
     return [Quantity(float(part.group()), NO_UNIT, match.start() + part.start(), match.start() + part.end(),
                      None, match.start() + part.start(), match.start() + part.end())
             for part in PART.finditer(match.group())]
+
+
+@cache
+def _after_ratio_to_hundred() -> str:
+    """The lookbehinds a ratio without its base opens after: each measure alone and with each link
+    (a lookbehind's words are of one length, so one lookbehind each)."""
+    table = load_toml("units.toml")["ratio_to_hundred"]
+    words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
+    return "|".join(f"(?<={re.escape(word)})" for word in words)
+
+
+def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
+    """总人口性别比为104.6: the ratio to 100 its measure defines, base left out; unit null."""
+    return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
@@ -404,10 +440,15 @@ SIBLING_LABEL = 2
 def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     """…一月审核通过42户,停发3户;二月审核通过38,停发2户; …工作动态5条,通知公告1⏎: a
     bare number closing its clause whose label ends as an earlier figure's of its line does, that
-    figure with a unit, is an item of the same list whose unit the text dropped: unit null."""
+    figure with a unit, is an item of the same list whose unit the text dropped: unit null. So is
+    a total that a bracket right after it breaks down into figures with a unit (特困供养人员1290,
+    (分散供养1100人,集中供养190人)), a year aside."""
     label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
     if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
         return None
+    if not YEAR_DIGITS.fullmatch(match.group("num")) and _breakdown_after().match(text, match.end()):
+        return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                        match.start(), match.end())
     line_start = text.rfind("\n", 0, match.start()) + 1
     window = max(line_start, match.start() - SIBLING_REACH)
     for sibling in re.finditer(rf"{re.escape(label)}(?=\d+(?:\.\d+)?[万亿]?)", text[window:match.start() - SIBLING_LABEL]):
@@ -419,14 +460,29 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     return None
 
 
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _breakdown_after() -> re.Pattern:
+    """A bracket opening right after a total's clause, its first part a figure with a count unit
+    (,(分散供养1100人,…)."""
+    return re.compile(rf"[,，]?\s*[(（〔][^()（）〔〕\d\n]{{1,12}}\d+(?:\.\d+)?\s*(?:{alternation(_count_units())})")
+
+
+def _count_units() -> list[str]:
+    return [unit for unit, kind in unit_kinds().items() if kind == "count" and unit != NO_UNIT]
+
+
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
-    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元: an amount per person or per period
-    whose 元 a sharing site or a typist dropped (or put after the rate): money, 元, the rate's
-    denominator kept in raw (as in 520元/月)."""
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按1万/户慰问: an amount per person,
+    household or period whose 元 a sharing site or a typist dropped (or put after the rate): money,
+    元, the rate's denominator kept in raw (as in 520元/月)."""
     if not _numeral_is_standalone(text, match):
         return None
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
-    return Quantity(float(match.group("num")), "元", match.start(), match.end(), qualifier, outer_start,
+    factor = multipliers()[match.group("mult")] if match.group("mult") else 1
+    return Quantity(float(match.group("num")) * factor, "元", match.start(), match.end(), qualifier, outer_start,
                     max(outer_end, match.end()))
 
 
@@ -484,6 +540,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?: ?[:：] ?\d+(?:\.\d+)?){2,}(?![\d.:：])"),
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
+            "ratio_without_base",
+            re.compile(rf"(?:{_after_ratio_to_hundred()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_to_hundred()})\d")),
+        QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
@@ -493,11 +553,14 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
-            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<after>)\s?/\s?(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?"),
-            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*\s?/\s?[人户·.．月年])")),
+            # (in 万 per person or household alone too: 按1万/户慰问)
+            re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
+                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|(?(mult)[人户](?!次)|(?!)))"),
+            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",
-            re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
+            # (百分百 as 百分之百: a hundred per cent)
+            re.compile(rf"百分(?:之|(?=百))(?P<num>{ARABIC}|{CHINESE})(?:{SPACE}(?P<after>{after}))?"),
             produce_percent_in_words),
         QuantityRule(
             "tenths_in_words",

@@ -51,7 +51,7 @@ HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 SENTENCE_MARK = re.compile(r"[,，;；。!！?？]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
-TIME_WORD = re.compile(r"^(?:\d{4}年(?:度)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
+TIME_WORD = re.compile(r"^(?:\d{4}年(?:度|底|末|初)?|\d{2}年代|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|份|末)?"
                        r"|\d{4}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
                        r"|(?:第?[一二三四1-4])?季度(?:末|初|底)?)$")
 # Rates in front of a number (每人每月195元) say how it is paid, not what is counted.
@@ -67,9 +67,16 @@ RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(
 LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
+# A distance is named by the place it is measured from, after 距 or 离 (该乡距县城12公里 → 县城;
+# fixtures README, session 29), not by the place described before it
+DISTANCE_UNITS = frozenset({"公里", "千米", "米", "里"})
+MEASURED_FROM = frozenset({"距", "离", "距离"})
 # Adverbials at the end of a clause that stand between a subject and its number:
 # 办理时限在法定时限的基础上压缩70%, 以社工站为平台培育孵化社区社会组织537个.
-ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)")
+ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)"
+                        # and a bracket saying what a name includes, inside the name (养老保险基金(含
+                        # 生育保险)收入): no part of it, and no break in it
+                        r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])")
 # A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
 # thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
@@ -286,6 +293,13 @@ class _DocumentWords:
             if texts and texts[-1].isdigit() and stops[-1] == start and piece in DATE_WORDS:
                 texts[-1] = without_annotations(texts[-1] + piece)
                 stops[-1] = stop
+            elif texts and texts[-1].isdigit() and stops[-1] == start and piece[0] in DATE_CHARS and len(piece) > 1 \
+                    and piece[1:] in strips and stop - start == len(piece):
+                texts[-1] += piece[0]  # 31|日共: the date's 日 glued to the link after it
+                stops[-1] = start + 1
+                texts.append(piece[1:])
+                starts.append(start + 1)
+                stops.append(stop)
             elif piece[0] in BOUND_SUFFIXES and len(piece) > 1 and piece[1:] in strips and stop - start == len(piece):
                 texts.append(without_annotations(piece[0]))
                 starts.append(start)
@@ -317,7 +331,7 @@ class _DocumentWords:
                 piece = without_annotations(piece)
                 if piece.strip():
                     add(piece, word_start, word_end)
-            elif piece[0] in BOUND_SUFFIXES or (piece in DATE_WORDS and texts and texts[-1].isdigit()):
+            elif piece[0] in BOUND_SUFFIXES or ((piece in DATE_WORDS or piece[0] in DATE_CHARS) and texts and texts[-1].isdigit()):
                 add(piece, word_start, word_end)
             else:  # most words: what add does with a word that is no date part nor bound suffix
                 texts.append(piece)
@@ -370,6 +384,8 @@ def _slice(stream: TokenStream, start: int, end: int) -> list[Word]:
 
 # The words that make a time word of the number before them (12 + 月份).
 DATE_WORDS = frozenset({"年", "年度", "年代", "年底", "年末", "年初", "月", "月份", "月底", "月末", "日", "号", "季度"})
+# The characters of a date that jieba may glue to a link after it (31|日共|发布: 31日 + 共)
+DATE_CHARS = "年月日号"
 
 
 def _dates_whole(words: list[Word]) -> list[Word]:
@@ -380,6 +396,11 @@ def _dates_whole(words: list[Word]) -> list[Word]:
     for word in words:
         if out and out[-1].isdigit() and word in DATE_WORDS and out[-1].stop == word.start:
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
+        elif out and out[-1].isdigit() and out[-1].stop == word.start and len(word) > 1 and word[0] in DATE_CHARS \
+                and word[1:] in strip_words() and word.stop - word.start == len(word):
+            # 31|日共|发布: jieba glued the date's 日 to the link after it (日共); the date is 31日
+            out[-1] = Word.at(out[-1] + word[0], out[-1].start, word.start + 1)
+            out.append(word.part(1))
         elif word[0] in BOUND_SUFFIXES and len(word) > 1 and word[1:] in strip_words() \
                 and word.stop - word.start == len(word):
             out += [word.part(0, 1), word.part(1)]
@@ -669,6 +690,8 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # a verb joined to one that goes is a predicate too and shares its object (新增或扩大|冠名基金)
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, True)
     phrase = "".join(rest)
+    if verb in PUBLISHED and phrase.endswith(tuple(RECORDS)):
+        return False  # 发布|信息, 公开|政府信息: the verb of publishing tells the count from its neighbours
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
@@ -850,8 +873,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
             run = run[1:]  # 省|“枫桥式”服务站创建现场会: the level whose name it is
-        elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])):
-            run = run[1:]  # 新|改扩建公办幼儿园, 新|(改)|建城市公园: 新 goes with the verb
+        elif len(run) > 2 and first == "新" and (run[1] in CREATING or (run[1] in BRACKETS and run[2:3] == ["改"])
+                                                 or _new_deed(run[1], run[2])):
+            # 新|改扩建公办幼儿园, 新|(改)|建城市公园, 新|培育|社区社会组织: 新 goes with the verb
+            run = run[1:]
         elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
                 and first + run[2] + run[4] in CREATING:
             # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
@@ -916,6 +941,48 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
 # not what is counted; a pair of levels written as one type (区县社会工作指导中心) is no list
 LEVEL_LIST = re.compile(r"(?:全国|国家|省|市|县|区|镇|乡|村)级?(?:(?:、(?:省|市|县|区|镇|乡|村)级?)+(?:[两三四五]级)?"
                         r"|(?:省|市|县|区|镇|乡|村)+[两三四五]级)")
+
+
+# Verbs of taking in (新纳入低保, 新接收失能老人): with 新 they name the new entrants, a flow that stays
+TAKING_IN = frozenset({"纳入", "接收", "收治", "收容", "入住", "入驻", "安置"})
+
+
+def _new_deed(verb: str, after: str) -> bool:
+    """Whether 新 and the verb after it say only when a thing counted was done to (新|培育|法律顾问,
+    新|招聘|社区工作者): a verb of the list with a noun after it. Not a flow in (`TAKING_IN`, and
+    the flows the indicators read: 新注册), nor a clause before 的 (新发布|的|规范性文件)."""
+    return verb in _words("subject_verbs.txt") and verb not in TAKING_IN and after != "的" \
+        and "新" + verb not in load_toml("indicator_populations.toml")["new_words"]
+
+
+def _measured_from(subject: Subject) -> Subject:
+    """距县城 → 县城: what follows the last 距 or 离 cut as a word of its own (离退休 is none), when
+    it is two characters or more."""
+    words = cut_phrase(subject.text)
+    at = max((i for i, word in enumerate(words) if word in MEASURED_FROM), default=None)
+    rest = "".join(words[at + 1:]) if at is not None else ""
+    return Subject(rest) if len(rest) > 1 and HAN.match(rest) else subject
+
+
+# An age or a span of ages, written before the group it bounds (60至79岁, 80到89岁的, 90岁及以上)
+AGE_SPAN = re.compile(r"\d{1,3}(?:\s*(?:到|至|-|—|~|～)\s*\d{1,3})?周?岁(?:及?以上|及?以下)?的?$")
+# the part of an age the run-taking may have left at a subject's front (79岁 of 60至79岁老年人)
+AGE_FRONT = re.compile(r"^\d{1,3}周?岁(?:及?以上|及?以下)?的?")
+
+
+def _with_age(text: str, clause_start: int, subject: Subject) -> Subject:
+    """60至79岁老年人, 80到89岁的户籍老人: the age or span of ages that bounds a group before it
+    stays in its name, as the fixtures README settled in session 29, a span and a 的 after it too
+    (the numbers themselves are no figures); a subject keeping only the span's end gets it whole."""
+    span = subject.spans[-1] if subject.spans else None
+    if span is None or span[1] - span[0] != len(subject.text) or text[span[0]:span[1]] != subject.text:
+        return subject
+    front = AGE_FRONT.match(subject.text)
+    noun_start = span[0] + (front.end() if front else 0)
+    age = AGE_SPAN.search(text, clause_start, noun_start)
+    if age is None or noun_start - span[0] >= len(subject.text) - 1:
+        return subject
+    return Subject(text[age.start():span[1]], subject.narrowed_by)
 
 
 def _level_list(run: list[str]) -> int:
@@ -1021,10 +1088,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
             break
-        if not links and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
+        if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
             head_verb = [words.pop()]  # 社区志愿服务组织10.9万个: a verb that is also a head (组织),
-            break  # next to the number after a noun, is the head
+            break  # next to the number after a noun, or to the whole it is a share of (组织总数的20%), is the head
         popped = words.pop()
         task = task or (popped if popped in TASK_WORDS else None)
         links.append(popped)
@@ -1237,13 +1304,17 @@ def _without_start(run: list[str]) -> list[str]:
 
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
 # 困难群众补发救助资金….
-RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
+RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
 
 
 # The people a sum went to, counted, and the verb that gave it, right before the sum (为1044名残疾人
 # 发放, 向85户低保家庭发放了每户): what was given is named after the sum.
-GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
+GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
                               r"(?:发放|补发|发给|给予|兑现)了?\s*(?:每人|每户)?(?:每月|每年)?\s*$")
+
+
+# Complements of a verb of giving that the cut leaves alone (送|上, 献|上, 递|去)
+GIVING_COMPLEMENTS = frozenset({"上", "去"})
 
 
 def _gives(word: str) -> bool:
@@ -1279,6 +1350,8 @@ def _recipients_given(text: str, run: list[str]) -> list[str] | None:
             or not RECIPIENTS_COUNTED.search(text, lead_start, first.start):
         return None
     verb = next((i for i in range(len(rest) - 2, 0, -1) if _gives(rest[i])), None)
+    if verb is not None and verb + 2 < len(rest) and rest[verb + 1] in GIVING_COMPLEMENTS:
+        verb += 1  # 送|上|慰问金: the complement of the verb of giving goes with it
     return rest[verb + 1:] if verb is not None else None
 
 
@@ -1695,7 +1768,9 @@ def subject_of_standard(stream: TokenStream, start: int, end: int) -> Subject | 
     """每人每月195元的标准发放困难残疾人生活补贴 → what is paid at that rate."""
     if not stream.text.startswith("的标准", start, end):
         return None
-    return _subject(_phrase_ahead(tokens(stream, start + 3, end)))
+    words = tokens(stream, start + 3, end)
+    number = next((i for i, word in enumerate(words) if word[:1].isdigit()), len(words))
+    return _subject(_phrase_ahead(words[:number]))  # …发放生活补贴13.71万元: the sum paid is no part of the name
 
 
 def subject_after_de(stream: TokenStream, start: int, end: int) -> Subject | None:
@@ -1853,6 +1928,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = project if project is not None and project.text.endswith(PROJECTS) else before
     before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
+    if before is not None and quantity.unit in DISTANCE_UNITS:
+        before = _measured_from(before)
+    if before is not None and counts == "things":
+        before = _with_age(text, clause_start, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):
@@ -1940,6 +2019,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
             return Named(subject_of_duration(stream, after_start, after_end), "of_duration")
+        if after_de is None and HAN.match(text, after_start) and (share_of := subject_after_number(stream, after_start, after_end)):
+            # 95%以上纠纷案件在镇村化解: with nothing named before it, a share is of the noun right
+            # after it (and its qualifier), as after 的
+            return Named(share_of, "after_number")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
 
@@ -2165,14 +2248,30 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         # whose last item names the thing, is that thing of its level (县级公益性公墓)
         following = named[index + 1].subject
         gap = re.fullmatch(r"\s*(\S+?)\s*[,，、和及与]\s*", text[quantities[index].outer_end:quantities[index + 1].outer_start])
-        if following is None or gap is None or not _bare_modifier(gap.group(1)) \
-                or quantities[index].unit != quantities[index + 1].unit:
+        if following is None or gap is None or quantities[index].unit != quantities[index + 1].unit:
+            continue
+        level = LEVEL_UNIT.fullmatch(gap.group(1))
+        other = LEVEL_UNIT.match(following.text)
+        if level and other and len(following.text) - other.end() > 1:
+            # 9个镇(街道)、134个村(社区)退役军人服务站: a level of place alone, an item of a list whose
+            # last item names the thing at another level, is that thing at its own level
+            named[index] = Named(Subject(gap.group(1) + following.text[other.end():]), "modifier_list")
+            continue
+        if not _bare_modifier(gap.group(1)):
             continue
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
     return named
+
+
+# What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
+WHOLE_LINKS = frozenset({"总数", "总额", "的"})
+
+
+# A level of place written alone as a list's item (镇, 乡镇, 村(社区), 镇(街道)): where the thing is
+LEVEL_UNIT = re.compile(r"(?:乡镇|街道|社区|镇|乡|村|县|区)(?:[(（](?:乡镇|街道|社区|镇|乡|村|居)[)）])?")
 
 
 # An outline item whose line opens with a field's name and a colon: (一)道路交通:事故9起…

@@ -42,7 +42,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
-  or in a 其中 part a semicolon opens right after a part that plans (预计…完成销售17.6亿元;其中12家…);
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
@@ -61,7 +61,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
-  level beside a plan or forecast (…可达23.92亿元(2020年22.15亿元); …将达到5000张，2020年为3200张):
+  level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
@@ -528,7 +528,7 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
     the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
     said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
-    part that a semicolon opens the plan of the part before it (预计…完成销售17.6亿元;其中12家…)."""
+    part that a semicolon opens the plan of the part before it (预计…完成进出口9.6亿元;其中15家…)."""
     start = _sentence_opening(c.text, c.start)
     part = _part_opening(c.text, start, c.start)
     words = tuple(_table()["part_of_target"]["words"])
@@ -727,15 +727,15 @@ def _says_done_after(cue: re.Match, text: str) -> bool:
     return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
 
 
-# a bracket or a clause opening with a year, then a few words and the figure (…可达23.92亿元(2020年
-# 22.15亿元), …将达到5000张，2020年为3200张)
+# a bracket or a clause opening with a year, then a few words and the figure (…可达6.8亿元(2023年
+# 6.3亿元), …将达到5000张，2023年为3200张)
 YEAR_ASIDE = re.compile(r"[(（,，;；]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|度)?(?P<words>[^\d,，;；。()（）]{0,10})$")
 
 
 def _past_year_aside(c: KindContext) -> bool:
-    """预计全年…总产值可达23.92亿元(2020年22.15亿元): a bracket or clause that opens with a year
+    """预计全年…总产值可达6.8亿元(2023年6.3亿元): a bracket or clause that opens with a year
     before the report's gives that year's level beside the plan or forecast, what was: actual,
-    whatever plan word its sentence holds, unless one stands in it (，2020年计划…)."""
+    whatever plan word its sentence holds, unless one stands in it (，2023年计划…)."""
     if c.report_year is None or c.column is not None:
         return False
     found = YEAR_ASIDE.search(c.before)

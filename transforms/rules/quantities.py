@@ -170,7 +170,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     if false_friends().match(text, match.start("unit")):
         return False
     if _counts_names_before(text, match):
-        return True  # 甘肃、江西、湖南三省
+        return True  # 云南、贵州、四川三省
     arabic_units, clock_marks = arabic_only()
     if match.group("unit") in arabic_units:
         before = text[match.start("num") - 1:match.start("num")]
@@ -192,7 +192,7 @@ NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{
 
 
 def _counts_names_before(text: str, match: re.Match) -> bool:
-    """甘肃、江西、湖南三省: places counted in Chinese numerals right after a list of as many names
+    """云南、贵州、四川三省: places counted in Chinese numerals right after a list of as many names
     count them, though a Chinese numeral before a place's character is mostly a name (三台县)."""
     if match.group("unit") not in _place_counts()["units"] or is_arabic(match.group("num")):
         return False
@@ -475,7 +475,7 @@ def _count_units() -> list[str]:
 
 
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
-    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按1万/户慰问: an amount per person,
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按0.5万/户慰问: an amount per person,
     household or period whose 元 a sharing site or a typist dropped (or put after the rate): money,
     元, the rate's denominator kept in raw (as in 520元/月)."""
     if not _numeral_is_standalone(text, match):
@@ -553,7 +553,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
-            # (in 万 per person or household alone too: 按1万/户慰问)
+            # (in 万 per person or household alone too: 按0.5万/户慰问)
             re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
                        r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|(?(mult)[人户](?!次)|(?!)))"),
             produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),

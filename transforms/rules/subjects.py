@@ -1260,6 +1260,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = _after_recipients(stream.text, run)
         run = _without_start(run)
     run, dropped = _trim_front(run, counts, done_to or (bool(words) and _marks_predicate(words[-1])))
+    if len(run) > 2 and any(word in INNER_SCOPE for word in run[1:-1]):
+        # 其他各类补贴, 创业担保贷款及各类创业补贴: a filler of scope inside the name goes as it does
+        # in front of it (fixtures README, session 21: 各类 goes)
+        run = [run[0], *(word for word in run[1:-1] if word not in INNER_SCOPE), run[-1]]
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
@@ -1486,6 +1490,8 @@ def _padded(text: str, start: int, end: int) -> bool:
 WORKS_ON_THING = ("改造", "维修改造", "修缮")
 # Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
+# Those of them that name no level or relation: they go from inside a name too (其他各类补贴)
+INNER_SCOPE = frozenset({"各类", "各项", "各种"})
 # What is solved for people (…人口安全饮水问题): a head no count of people counts.
 PROBLEMS = ("问题", "难题")
 

@@ -2454,12 +2454,23 @@ def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:
     return [*(Subject(text + head) for text in named), Subject(last)]
 
 
+# An average per visit, head or household opening a name (次均, 人均, 户均), maybe after 平均
+PER_UNIT_AVERAGE = re.compile(r"(?:平均)?(?P<rate>[月年]?(?:次均|人均|户均))(?=[\u4e00-\u9fff]{2})")
+
+
 def _shared_modifier(parts: list[Subject]) -> list[Subject]:
     """城市低保标准、补差 → 城市低保标准, 城市低保补差: a later part that is one short word shares
     what the first part says before its head (a word that names nothing alone or a measure)."""
     if len(parts) < 2:
         return parts
     first = parts[0].text
+    average = PER_UNIT_AVERAGE.match(first)
+    if average:
+        # 平均次均住院救助和门诊救助: an average per visit or head opening the first part is of each
+        # part (次均住院救助, 次均门诊救助); 平均 before it says no more
+        rate = average.group("rate")
+        return [Subject(rate + (p.text[average.end():] if i == 0 else p.text)) if i == 0 or not p.text.startswith(rate)
+                else p for i, p in enumerate(parts)]
     heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
     head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
     if head is None:

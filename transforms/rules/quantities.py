@@ -138,6 +138,8 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     if (_one_closing_clause().match(text, match.end("unit")) and not distributive and not alone
             and unit not in _one_words()["word_not_count"]):
         return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
+    if _one_coordinated().search(exclusions.blank_quoted_names(before)) and unit not in _one_words()["coordinated_not_count"]:
+        return True  # 建成5个日间照料中心和一所敬老院: one more thing of a list counted
     if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
         return True  # 增发一个月低保金: a span of time is measured, not introduced
     # (a count inside a quoted name, “四个一好”(一个好菜地、一个好食堂…), is the name's: no count before)
@@ -152,6 +154,14 @@ def _one_closing_clause() -> re.Pattern:
     (开展一次大排查)."""
     units = alternation(simple_units())
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?一(?:{units}))*\s*(?:[,，。;；、]|$)", re.M)
+
+
+@cache
+def _one_coordinated() -> re.Pattern:
+    """A count, its noun and a coordinator right before 一 (5个日间照料中心和|一所…): 一 is the next
+    item's count."""
+    return re.compile(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?(?:{alternation(simple_units())})"
+                      rf"[^,，。;；:：、\d]{{1,12}}(?:{alternation(_one_words()['coordinators'])})$")
 
 
 ONE_LOOKBACK = 80  # how far back the sentence's earlier counts are looked for

@@ -407,16 +407,17 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 
 @cache
-def _after_ratio_to_hundred() -> str:
+def _after_ratio_without_base() -> str:
     """The lookbehinds a ratio without its base opens after: each measure alone and with each link
     (a lookbehind's words are of one length, so one lookbehind each)."""
-    table = load_toml("units.toml")["ratio_to_hundred"]
+    table = load_toml("units.toml")["ratio_without_base"]
     words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
     return "|".join(f"(?<={re.escape(word)})" for word in words)
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
-    """总人口性别比为104.6: the ratio to 100 its measure defines, base left out; unit null."""
+    """总人口性别比为104.6, 城乡居民收入比缩小到2.31: the ratio to the base its measure fixes (100, 1),
+    the base left out; unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
@@ -515,8 +516,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "ratio_without_base",
-            re.compile(rf"(?:{_after_ratio_to_hundred()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_to_hundred()})\d")),
+            re.compile(rf"(?:{_after_ratio_without_base()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_without_base()})\d")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),

@@ -174,7 +174,7 @@ def _one_words() -> dict:
 
 def _unit_is_real(text: str, match: re.Match) -> bool:
     """False when the unit's characters open another word (5000家庭 is not 5000 家), the
-    numeral and unit are a place name (三台县), a unit read after Arabic digits only
+    numeral and unit are a place name (三台县; not before a word of places, 两所县级医院), a unit read after Arabic digits only
     follows a Chinese numeral or a clock hour (十分重要, 8时30分), or a unit word is a rate's
     base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
@@ -192,7 +192,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         return False  # 2022市教育局, 29 区卫生健康局: a year, a code or a page number before a name
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
-                and not is_arabic(match.group("num")))
+                and not is_arabic(match.group("num")) and not false_friends().match(text, match.end("unit")))
 
 
 @cache

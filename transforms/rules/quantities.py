@@ -138,6 +138,8 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     if (_one_closing_clause().match(text, match.end("unit")) and not distributive and not alone
             and unit not in _one_words()["word_not_count"]):
         return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
+    if _one_coordinated().search(exclusions.blank_quoted_names(before)) and unit not in _one_words()["coordinated_not_count"]:
+        return True  # 建成5个日间照料中心和一所敬老院: one more thing of a list counted
     if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
         return True  # 增发一个月低保金: a span of time is measured, not introduced
     # (a count inside a quoted name, “四个一好”(一个好菜地、一个好食堂…), is the name's: no count before)
@@ -154,6 +156,14 @@ def _one_closing_clause() -> re.Pattern:
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?一(?:{units}))*\s*(?:[,，。;；、]|$)", re.M)
 
 
+@cache
+def _one_coordinated() -> re.Pattern:
+    """A count, its noun and a coordinator right before 一 (5个日间照料中心和|一所…): 一 is the next
+    item's count."""
+    return re.compile(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?(?:{alternation(simple_units())})"
+                      rf"[^,，。;；:：、\d]{{1,12}}(?:{alternation(_one_words()['coordinators'])})$")
+
+
 ONE_LOOKBACK = 80  # how far back the sentence's earlier counts are looked for
 
 
@@ -164,7 +174,7 @@ def _one_words() -> dict:
 
 def _unit_is_real(text: str, match: re.Match) -> bool:
     """False when the unit's characters open another word (5000家庭 is not 5000 家), the
-    numeral and unit are a place name (三台县), a unit read after Arabic digits only
+    numeral and unit are a place name (三台县; not before a word of places, 两所县级医院), a unit read after Arabic digits only
     follows a Chinese numeral or a clock hour (十分重要, 8时30分), or a unit word is a rate's
     base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
@@ -184,7 +194,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         return False  # 2022市教育局, 29 区卫生健康局: a year, a code or a page number before a name
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
-                and not is_arabic(match.group("num")))
+                and not is_arabic(match.group("num")) and not false_friends().match(text, match.end("unit")))
 
 
 # a list of names right before a figure, apart by 、 (or 和, 及 before the last)
@@ -413,16 +423,17 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 
 @cache
-def _after_ratio_to_hundred() -> str:
+def _after_ratio_without_base() -> str:
     """The lookbehinds a ratio without its base opens after: each measure alone and with each link
     (a lookbehind's words are of one length, so one lookbehind each)."""
-    table = load_toml("units.toml")["ratio_to_hundred"]
+    table = load_toml("units.toml")["ratio_without_base"]
     words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
     return "|".join(f"(?<={re.escape(word)})" for word in words)
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
-    """总人口性别比为104.6: the ratio to 100 its measure defines, base left out; unit null."""
+    """总人口性别比为104.6, 城乡居民收入比缩小到2.31: the ratio to the base its measure fixes (100, 1),
+    the base left out; unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
@@ -541,8 +552,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "ratio_without_base",
-            re.compile(rf"(?:{_after_ratio_to_hundred()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_to_hundred()})\d")),
+            re.compile(rf"(?:{_after_ratio_without_base()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_without_base()})\d")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),

@@ -1379,8 +1379,9 @@ def _aside_before(words: list[str]) -> int:
 def _aside(inside: str) -> bool:
     """Whether what a bracket after a name holds is an aside, not part of the name: another name
     for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
-    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name."""
-    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside)
+    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name; a word that never
+    belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
+    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside) or inside in strip_words()
 
 
 @cache

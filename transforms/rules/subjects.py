@@ -2600,7 +2600,16 @@ def _change_of_level(a: Around) -> Subject | None:
     family = _family(a.quantity.unit)
     same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                  if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
-    return same or (None if listed else a.about)
+    return _of_growth_rate(a, same or (None if listed else a.about))
+
+
+def _of_growth_rate(a: Around, level: Subject | None) -> Subject | None:
+    """A change in percentage points of a rate of growth its clause names is of that rate
+    (游客…,较全省总体增速高1.87个百分点 → 游客增速); see rate_of_growth."""
+    rate = _compiled(_context_words()["rate_of_growth"]).search(a.clause) if a.quantity.unit == "个百分点" else None
+    if level is None or rate is None or level.text.endswith(rate["rate"]):
+        return level
+    return Subject(level.text + rate["rate"])
 
 
 def _share_of_whole(a: Around) -> Subject | None:

@@ -1385,8 +1385,9 @@ def _aside_before(words: list[str]) -> int:
 def _aside(inside: str) -> bool:
     """Whether what a bracket after a name holds is an aside, not part of the name: another name
     for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
-    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name."""
-    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside)
+    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name; a word that never
+    belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
+    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside) or inside in strip_words()
 
 
 @cache
@@ -2618,7 +2619,16 @@ def _change_of_level(a: Around) -> Subject | None:
     family = _family(a.quantity.unit)
     same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                  if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
-    return same or (None if listed else a.about)
+    return _of_growth_rate(a, same or (None if listed else a.about))
+
+
+def _of_growth_rate(a: Around, level: Subject | None) -> Subject | None:
+    """A change in percentage points of a rate of growth its clause names is of that rate
+    (游客…,较全省总体增速高1.87个百分点 → 游客增速); see rate_of_growth."""
+    rate = _compiled(_context_words()["rate_of_growth"]).search(a.clause) if a.quantity.unit == "个百分点" else None
+    if level is None or rate is None or level.text.endswith(rate["rate"]):
+        return level
+    return Subject(level.text + rate["rate"])
 
 
 def _share_of_whole(a: Around) -> Subject | None:

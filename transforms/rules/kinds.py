@@ -86,8 +86,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
-  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
-  for each of its semicolon parts, and so does a goal or task its first part names as what
+  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。), or a plan word
+  in its first clause (今年…计划完成…,…;…;…。), holds for each of its semicolon parts, and so does a goal or task its first part names as what
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
   whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
@@ -292,6 +292,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
         "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
         "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
+        "plan_opening": re.compile(rf"[^,，;；。:：]*?(?:{alternation(t['cue_before']['plan_openings'])})"),
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
@@ -897,10 +898,15 @@ def _plan_source_pattern() -> re.Pattern:
 
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
-    sentence holds for each of its parts that semicolons divide, unless a part says done."""
+    sentence holds for each of its parts that semicolons divide, unless a part says done; so does
+    a plan word in the sentence's first clause (今年冬春水利建设计划完成土方120万方,投资8000万元;
+    整修渠道35公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
-    return found is not None and not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    if found is not None:
+        return not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    found = _patterns()["plan_opening"].match(_without_not_cues(_blank_names(c.text[start:c.sentence_start])))
+    return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
 
 
 # a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as

@@ -278,14 +278,33 @@ def _body_pattern() -> re.Pattern:
 
 
 @cache
-def _generic_name() -> re.Pattern:
+def _generic_name(longest: int = 6) -> re.Pattern:
     """A department named by a generic body word (督查局, 社会股) right where it stands; a
     numeral before the word makes it a measure word (新建三处), no department, and a particle or
-    preposition inside makes it a clause (市上成立了由市委), no name."""
+    preposition inside makes it a clause (市上成立了由市委), no name. Its field runs to `longest`
+    characters: six in running text, where a longer run is a clause; more where the phrase is
+    closed on both sides (BOUNDED_FIELD)."""
     generic = alternation(_config()["agency"]["generic"])
-    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,6}}?"
+    return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,{longest}}}?"
                       rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置在学]))")  # a website (市政府网站) is no body,
     # nor a verb or word the generic word opens (拟办理, 处理, 站在, 科学)
+
+
+# How long a department's field may run where its phrase is closed on both sides: a title's opening
+# before its year or period (文化体育广电旅游局2023年…), a reporter's source (从某市住房和城乡建设局获悉):
+# the merged bureaus of a county or city name several fields (文化体育广电旅游, 住房和城乡建设).
+BOUNDED_FIELD = 10
+
+
+def _department_at(phrase: str, start: int, bounded: bool) -> re.Match | None:
+    """A department named by a generic body word at `start`; in a closed phrase (`bounded`) its
+    field may run to BOUNDED_FIELD characters, holding no known body (道客巴巴县卫生健康局 is a
+    site's name run into a body's)."""
+    found = _generic_name().match(phrase, start)
+    if found or not bounded:
+        return found
+    found = _generic_name(BOUNDED_FIELD).match(phrase, start)
+    return found if found and not _body_pattern().search(found.group()) else None
 
 
 # Particles and prepositions no body's name holds (了, 由, 把, 被, 在): a phrase with one is a clause.
@@ -361,7 +380,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
         return phrase[:department.end()]  # 张掖市劳动保障部门, as the text names it
-    office = place and _generic_name().match(phrase, len(place))
+    office = place and _department_at(phrase, len(place), generic_after is not None)
     if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) and (
             generic_after is not None and (office.end() == len(phrase) or not CJK.match(phrase, office.end())
                                            or phrase.startswith(generic_after, office.end()))
@@ -371,7 +390,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
             and not town_at(phrase, len(place))):
         return phrase[:office.end()]  # a title opening with a known place and a department (宁国市农业农村局2023年…),
         # or a sentence (2021年,绍兴市司法局坚持…; not 平江县深入推进法治政府建设, 醴陵市某镇新建的中心…: a clause)
-    match = _generic_name().match(phrase)
+    match = _department_at(phrase, 0, generic_after is not None)
     if not match or match.group().startswith(GENERAL_WORDS):
         return None
     name, rest = match.group(), phrase[match.end():]
@@ -648,7 +667,10 @@ DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n�
 FIGURES_SOURCE = re.compile(r"(?:数据|资料)来源(?:于|\s*[:：])")  # not a page's 信息来源: label
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 # where a sentence starts; a reporter's source clause (记者从…获悉,) opens the news's first statement too
-SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：])\s*")
+# (and a news story's time word after the clauses of its purpose: …确保…节日,近日,竹山县民政局对…,
+# …,自1月25日起,某县陆续…: what follows is the story's statement)
+SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：]"
+                            r"|[,，](?=\s*(?:近日|日前|近期|自\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?起)\s*[,，]))\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
 

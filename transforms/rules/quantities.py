@@ -16,7 +16,7 @@ from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -230,7 +230,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
-    unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
+    unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]

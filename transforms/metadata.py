@@ -1870,7 +1870,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and REVIEW_PART.search(text) \
-            and len(TOP_HEADING.findall(text)) == 1:
+            and not LATER_PART.search(text):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
@@ -1878,9 +1878,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
-# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), and the parts of a report (一、… 二、…).
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
-TOP_HEADING = re.compile(r"^[ \t]*[一二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
+# A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
+LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 
 
 # A sharing site's lead naming the text it shows (下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考).
@@ -3042,7 +3043,7 @@ def title_as_written(title: str | None, written: str) -> str | None:
 
 
 # A yearbook table's number before its caption (3-1  中国残疾人事业主要业务进展情况, 表5-3 …): the book's, no part of the title.
-TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])")
+TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])(?![月日])")  # not 1-6 月…
 
 
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.

@@ -2613,7 +2613,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
         return (year - 1 if looks_back else year), "title"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
-    if edition := YEARBOOK_EDITION.search(head):  # an entry of a yearbook its page's head names (首页 出版 某县年鉴2020 /
+    trail = "\n".join(line for line in head.split("\n") if BREADCRUMB.search(line))
+    if edition := YEARBOOK_EDITION.search(trail):  # an entry of a yearbook its page's trail names (首页 出版 某县年鉴2020 /
         return int(edition["year"]) - 1, "body"  # 退役军人管理): the year before the edition's, as the yearbook's title gives
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date

@@ -2182,10 +2182,13 @@ def issue_date(lines: list[str]) -> str | None:
     """The issue date with its weekday closing one of a news page's last lines (an e-paper's
     foot: 某某日报 要闻 00002 … 2015年09月23日 星期三)."""
     for line in reversed(lines[-TAIL_LINES:]):
-        found = WEEKDAY_DATE.search(arabic_dates(line))
-        if found and found.end() == len(arabic_dates(line)):
+        line = arabic_dates(line)
+        found = WEEKDAY_DATE.search(line)
+        if found and found.end() == len(line):
             return iso_date(found.group())
     return None
+
+
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without

@@ -1956,7 +1956,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start = denominator.end() if denominator else after_start
     # 新增 7069张 公办养老床位: a padded figure after a bare verb is that verb's object, named after it
     bare_verb = before is not None and before.text in _words("subject_verbs.txt")
-    padded = (before is None or bare_verb) and _padded(text, quantity.outer_start, after_start)
+    padded = (before is None or bare_verb) and (_padded(text, quantity.outer_start, after_start) or (
+        # 上报的19个 一事一议项目: after a clause ending in 的 the thing it qualifies follows the
+        # number, whatever space stands between
+        text[clause_start:quantity.outer_start].rstrip().endswith("的") and text.startswith(" ", after_start)
+        and HAN.match(text, after_start + 1) is not None))
     if padded:
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:

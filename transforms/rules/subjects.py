@@ -1572,8 +1572,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if cut and phrase[cut:] in TASK_WORDS:
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
-    if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
-        cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
+    if trailing and trailing.start() > 1 and _aside(trailing.group(1)):
+        # 42家老年食堂(助餐点): the name, not its other name; after a name of one character the
+        # bracket is its own (22个省(自治区、直辖市)): a subject is never one character
+        cut = trailing.start()
     after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
     if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
             and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done

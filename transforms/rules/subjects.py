@@ -1493,6 +1493,8 @@ WORKS_ON_THING = ("改造", "维修改造", "修缮")
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
 # Those of them that name no level or relation: they go from inside a name too (其他各类补贴)
 INNER_SCOPE = frozenset({"各类", "各项", "各种"})
+# Adverbials of degree (strip words): before 的 right after a number they qualify the thing named next
+DEGREES = frozenset({"不同程度", "一定程度"})
 # What is solved for people (…人口安全饮水问题): a head no count of people counts.
 PROBLEMS = ("问题", "难题")
 
@@ -1523,6 +1525,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
     while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
+    if not kept and len(words) > 2 and words[0] in DEGREES and words[1] == "的" and isinstance(words[2], Word) \
+            and words[2].start >= 0:
+        start, words = words[2].start, words[2:]  # 3次|不同程度|的|风雹灾害: how much, not what
     words = _classes_whole(words)
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:

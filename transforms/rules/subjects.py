@@ -1493,6 +1493,8 @@ WORKS_ON_THING = ("改造", "维修改造", "修缮")
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
 # Those of them that name no level or relation: they go from inside a name too (其他各类补贴)
 INNER_SCOPE = frozenset({"各类", "各项", "各种"})
+# Adverbials of degree (strip words): before 的 right after a number they qualify the thing named next
+DEGREES = frozenset({"不同程度", "一定程度"})
 # What is solved for people (…人口安全饮水问题): a head no count of people counts.
 PROBLEMS = ("问题", "难题")
 
@@ -1523,6 +1525,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
     while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
+    if not kept and len(words) > 2 and words[0] in DEGREES and words[1] == "的" and isinstance(words[2], Word) \
+            and words[2].start >= 0:
+        start, words = words[2].start, words[2:]  # 3次|不同程度|的|风雹灾害: how much, not what
     words = _classes_whole(words)
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
@@ -1572,8 +1577,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if cut and phrase[cut:] in TASK_WORDS:
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
-    if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
-        cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
+    if trailing and trailing.start() > 1 and _aside(trailing.group(1)):
+        # 42家老年食堂(助餐点): the name, not its other name; after a name of one character the
+        # bracket is its own (22个省(自治区、直辖市)): a subject is never one character
+        cut = trailing.start()
     after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
     if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
             and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
@@ -1956,7 +1963,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start = denominator.end() if denominator else after_start
     # 新增 7069张 公办养老床位: a padded figure after a bare verb is that verb's object, named after it
     bare_verb = before is not None and before.text in _words("subject_verbs.txt")
-    padded = (before is None or bare_verb) and _padded(text, quantity.outer_start, after_start)
+    padded = (before is None or bare_verb) and (_padded(text, quantity.outer_start, after_start) or (
+        # 上报的19个 一事一议项目: after a clause ending in 的 the thing it qualifies follows the
+        # number, whatever space stands between
+        text[clause_start:quantity.outer_start].rstrip().endswith("的") and text.startswith(" ", after_start)
+        and HAN.match(text, after_start + 1) is not None))
     if padded:
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:

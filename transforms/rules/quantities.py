@@ -394,13 +394,18 @@ def produce_fraction_in_words(match: re.Match, text: str) -> Quantity | None:
 # is not the base, unit none; only after a word of comparison, so that clock times (10:58) are no ratio.
 RATIO_BASES = ("1", "100")
 RATIO_WORD_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}$")
+# the level a ratio moved to after the one it moved from (收入之比由2.5:1缩小到2.3:1): the word before
+# the first ratio serves the second
+RATIO_CHAIN_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}\d+(?:\.\d+)? ?[:：] ?\d+(?:\.\d+)?"
+                                r"[^,，。;；:：\d]{1,6}$")
 
 
 def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     first, second = match.group("first"), match.group("second")
     if (first in RATIO_BASES) == (second in RATIO_BASES):
         return None  # no base, or two (1:1, 100:1): nothing to read as the figure
-    if not RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+    if not (RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+            or RATIO_CHAIN_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
         return None
     value = float(second if first in RATIO_BASES else first)
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())

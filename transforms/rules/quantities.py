@@ -428,17 +428,19 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 
 @cache
-def _after_ratio_without_base() -> str:
-    """The lookbehinds a ratio without its base opens after: each measure alone and with each link
-    (a lookbehind's words are of one length, so one lookbehind each)."""
+def _before_ratio_without_base() -> re.Pattern:
+    """What a ratio without its base follows: its measure, alone or with a link (性别比为), or the
+    measure's earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
-    words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
-    return "|".join(f"(?<={re.escape(word)})" for word in words)
+    measures, links = alternation(table["measures"]), alternation(table["links"])
+    return re.compile(rf"(?:{measures})(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
-    """总人口性别比为104.6, 城乡居民收入比缩小到2.31: the ratio to the base its measure fixes (100, 1),
-    the base left out; unit null."""
+    """总人口性别比为104.6, 城乡居民收入比缩小到2.31, 性别比由105.2下降到104.6: the ratio to the base
+    its measure fixes (100, 1), the base left out; unit null."""
+    if not _before_ratio_without_base().search(text, max(0, match.start() - 24), match.start()):
+        return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
@@ -557,8 +559,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "ratio_without_base",
-            re.compile(rf"(?:{_after_ratio_without_base()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_without_base()})\d")),
+            re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:])\d")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),

@@ -394,13 +394,18 @@ def produce_fraction_in_words(match: re.Match, text: str) -> Quantity | None:
 # is not the base, unit none; only after a word of comparison, so that clock times (10:58) are no ratio.
 RATIO_BASES = ("1", "100")
 RATIO_WORD_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}$")
+# the level a ratio moved to after the one it moved from (收入之比由2.5:1缩小到2.3:1): the word before
+# the first ratio serves the second
+RATIO_CHAIN_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}\d+(?:\.\d+)? ?[:：] ?\d+(?:\.\d+)?"
+                                r"[^,，。;；:：\d]{1,6}$")
 
 
 def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     first, second = match.group("first"), match.group("second")
     if (first in RATIO_BASES) == (second in RATIO_BASES):
         return None  # no base, or two (1:1, 100:1): nothing to read as the figure
-    if not RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+    if not (RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+            or RATIO_CHAIN_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
         return None
     value = float(second if first in RATIO_BASES else first)
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -423,17 +428,19 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 
 @cache
-def _after_ratio_without_base() -> str:
-    """The lookbehinds a ratio without its base opens after: each measure alone and with each link
-    (a lookbehind's words are of one length, so one lookbehind each)."""
+def _before_ratio_without_base() -> re.Pattern:
+    """What a ratio without its base follows: its measure, alone or with a link (性别比为), or the
+    measure's earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
-    words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
-    return "|".join(f"(?<={re.escape(word)})" for word in words)
+    measures, links = alternation(table["measures"]), alternation(table["links"])
+    return re.compile(rf"(?:{measures})(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
-    """总人口性别比为104.6, 城乡居民收入比缩小到2.31: the ratio to the base its measure fixes (100, 1),
-    the base left out; unit null."""
+    """总人口性别比为104.6, 城乡居民收入比缩小到2.31, 性别比由105.2下降到104.6: the ratio to the base
+    its measure fixes (100, 1), the base left out; unit null."""
+    if not _before_ratio_without_base().search(text, max(0, match.start() - 24), match.start()):
+        return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
@@ -552,8 +559,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "ratio_without_base",
-            re.compile(rf"(?:{_after_ratio_without_base()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_without_base()})\d")),
+            re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:])\d")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),

@@ -2868,14 +2868,23 @@ def _of_category(text: str) -> bool:
     return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
 
 
+# A total's parts opened by the total's noun and 中 right after its figure (120个项目中,竣工46个), as by 其中
+AMONG_TOTAL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}中\s*[,，:：]")
+# Stages of building that jieba tags no verb (新建 a place's name, 续建 unknown): verbs of a part all the same
+BUILDING_STAGES = CREATING | {"续建", "在建"}
+
+
 def _state_breakdown(a: Around) -> Subject | None:
-    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 is that
-    part of the total before it, the state with the total's head noun (继续有效文件, 废止文件)."""
+    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 (or after
+    the total's noun and 中: 85个项目中,竣工30个) is that part of the total before it, the state
+    with the total's head noun (继续有效文件, 废止文件, 竣工项目)."""
     own = a.own.subject
-    if own is None or not ("其中" in a.lead or (a.named and a.named[-1].rule == "state_breakdown")):
+    if own is None or not ("其中" in a.lead or AMONG_TOTAL.match(a.lead)
+                           or (a.named and a.named[-1].rule == "state_breakdown")):
         return None
     words = cut_phrase(own.text)
-    if a.quantity.unit in PERSON_UNITS or word_tag(words[0]) != "v" or any(word_tag(w) not in ("v", "a") for w in words):
+    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES  # noqa: E731
+    if a.quantity.unit in PERSON_UNITS or not verb(words[0]) or any(not (verb(w) or word_tag(w) == "a") for w in words):
         return None  # 其中集中供养358人: people's part is named by how they are kept, alone
     whole = _recalled(a)
     if whole is None or whole.text == own.text or own.text in whole.text:

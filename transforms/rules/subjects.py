@@ -673,9 +673,10 @@ def _possessor(words: list[str]) -> list[str]:
         owner = [*more, rest[-1], *owner]
         rest = rest[:len(rest) - 1 - len(more)]
     phrase = "".join(owner)
-    if not owner or len(phrase) > 10 or not HAN.match(phrase) or NUMERAL_CHARS.search(phrase) \
+    if not owner or len(phrase) > 10 or not HAN.match(phrase) \
+            or NUMERAL_CHARS.search("".join(word for word in owner if word not in domain_terms())) \
             or any(word_tag(word) in ("v", "vn", "p") for word in owner) or _is_scope(owner + ["的"]) \
-            or _leading_place(owner + ["的"]) or not owner[-1].endswith(head_words()):
+            or _leading_place(owner + ["的"]) or not (owner[-1].endswith(head_words()) or owner[-1] in domain_terms()):
         return []
     return owner
 
@@ -2082,6 +2083,8 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
 RAISE_FROM = re.compile(r"(?:由|从)[^\d，,。；;、（）()由从]{0,10}$")
 RAISE_TO = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:提高|提升|调整|增加|上调|增长|降低|下调|减少)(?:了)?(?:到|至|为)")
+# the other terms of a ratio after its first (11.2:41.3:47.5): the old level is the whole ratio
+RATIO_TERMS = re.compile(r"(?:\s*[:：∶]\s*\d+(?:\.\d+)?)+")
 
 
 def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, floor: int, counts: str,
@@ -2092,7 +2095,9 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     text = stream.text
     found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
     denominator = DENOMINATOR.match(text, quantity.outer_end)  # 由134元/人.月提高到…
-    if found is None or not RAISE_TO.match(text, denominator.end() if denominator else quantity.outer_end):
+    after = denominator.end() if denominator else quantity.outer_end
+    terms = RATIO_TERMS.match(text, after) if not quantity.unit else None
+    if found is None or not RAISE_TO.match(text, terms.end() if terms else after):
         return before
     if text[clause_start:found.start()].strip():
         named = subject_before_number(stream, clause_start, found.start(), counts)

@@ -42,8 +42,11 @@ from transforms.rules.units import alternation, event_units, unit_family, unit_k
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
-# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed).
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?")
+# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed), a citation
+# mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
+# list or a title from its site (…加快[3] - 制定…, 人口结构与政策支持 - 德城区…).
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
+                          r"|\[\d{1,3}\]|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
 # line with no sentence punctuation a space between two characters ends a clause too. Not in a
 # paragraph, where a space between characters is where a printed line wrapped (绝收面 积).

@@ -42,8 +42,11 @@ from transforms.rules.units import alternation, event_units, unit_family, unit_k
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
-# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed).
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?")
+# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed), a citation
+# mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
+# list or a title from its site (…加快[3] - 制定…, 人口结构与政策支持 - 德城区…).
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
+                          r"|\[\d{1,3}\]|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
 # line with no sentence punctuation a space between two characters ends a clause too. Not in a
 # paragraph, where a space between characters is where a printed line wrapped (绝收面 积).
@@ -675,9 +678,10 @@ def _possessor(words: list[str]) -> list[str]:
         owner = [*more, rest[-1], *owner]
         rest = rest[:len(rest) - 1 - len(more)]
     phrase = "".join(owner)
-    if not owner or len(phrase) > 10 or not HAN.match(phrase) or NUMERAL_CHARS.search(phrase) \
+    if not owner or len(phrase) > 10 or not HAN.match(phrase) \
+            or NUMERAL_CHARS.search("".join(word for word in owner if word not in domain_terms())) \
             or any(word_tag(word) in ("v", "vn", "p") for word in owner) or _is_scope(owner + ["的"]) \
-            or _leading_place(owner + ["的"]) or not owner[-1].endswith(head_words()):
+            or _leading_place(owner + ["的"]) or not (owner[-1].endswith(head_words()) or owner[-1] in domain_terms()):
         return []
     return owner
 
@@ -2101,6 +2105,8 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
 RAISE_FROM = re.compile(r"(?:由|从)[^\d，,。；;、（）()由从]{0,10}$")
 RAISE_TO = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:提高|提升|调整|增加|上调|增长|降低|下调|减少)(?:了)?(?:到|至|为)")
+# the other terms of a ratio after its first (11.2:41.3:47.5): the old level is the whole ratio
+RATIO_TERMS = re.compile(r"(?:\s*[:：∶]\s*\d+(?:\.\d+)?)+")
 
 
 def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, floor: int, counts: str,
@@ -2111,7 +2117,9 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     text = stream.text
     found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
     denominator = DENOMINATOR.match(text, quantity.outer_end)  # 由134元/人.月提高到…
-    if found is None or not RAISE_TO.match(text, denominator.end() if denominator else quantity.outer_end):
+    after = denominator.end() if denominator else quantity.outer_end
+    terms = RATIO_TERMS.match(text, after) if not quantity.unit else None
+    if found is None or not RAISE_TO.match(text, terms.end() if terms else after):
         return before
     if text[clause_start:found.start()].strip():
         named = subject_before_number(stream, clause_start, found.start(), counts)
@@ -2898,14 +2906,23 @@ def _of_category(text: str) -> bool:
     return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
 
 
+# A total's parts opened by the total's noun and 中 right after its figure (120个项目中,竣工46个), as by 其中
+AMONG_TOTAL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}中\s*[,，:：]")
+# Stages of building that jieba tags no verb (新建 a place's name, 续建 unknown): verbs of a part all the same
+BUILDING_STAGES = CREATING | {"续建", "在建"}
+
+
 def _state_breakdown(a: Around) -> Subject | None:
-    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 is that
-    part of the total before it, the state with the total's head noun (继续有效文件, 废止文件)."""
+    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 (or after
+    the total's noun and 中: 85个项目中,竣工30个) is that part of the total before it, the state
+    with the total's head noun (继续有效文件, 废止文件, 竣工项目)."""
     own = a.own.subject
-    if own is None or not ("其中" in a.lead or (a.named and a.named[-1].rule == "state_breakdown")):
+    if own is None or not ("其中" in a.lead or AMONG_TOTAL.match(a.lead)
+                           or (a.named and a.named[-1].rule == "state_breakdown")):
         return None
     words = cut_phrase(own.text)
-    if a.quantity.unit in PERSON_UNITS or word_tag(words[0]) != "v" or any(word_tag(w) not in ("v", "a") for w in words):
+    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES  # noqa: E731
+    if a.quantity.unit in PERSON_UNITS or not verb(words[0]) or any(not (verb(w) or word_tag(w) == "a") for w in words):
         return None  # 其中集中供养358人: people's part is named by how they are kept, alone
     whole = _recalled(a)
     if whole is None or whole.text == own.text or own.text in whole.text:

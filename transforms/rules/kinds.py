@@ -1297,18 +1297,29 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
     before it (…如下: 一、上半年工作完成情况 (一)…; …。 二、下半年工作打算 (一)…): the section parser,
     reading headings at a line's start only, sees none there. A top heading (一、) sets the part by
     its title's category, or hands it back to the line's section when it names none (…: 一、加强领导
-    under 下一步工作打算); a lower one ((一)) only when its title names one; the last such before
-    the figure decides; None when the line's section does (a heading opening the line is its)."""
-    category = None
+    under 下一步工作打算); a lower one ((一)) only when its title names one, and a plan under a
+    top heading of review only when a word places it ahead (一、建设任务完成情况 (一)通畅工程2021年
+    目标任务为…: a summary's item restating the task it reviews); the last such before the figure
+    decides; None when the line's section does (a heading opening the line is its)."""
+    category, top = None, None
     for found in INLINE_HEADING.finditer(c.line_before):
         if not c.line_before[:found.start()].strip():
             continue
-        own = categorise(found.group("title"))
-        if own is not SectionCategory.OTHER:
+        title = found.group("title")
+        own = categorise(title)
+        if found.group("number").endswith("、"):
+            category = top = None if own is SectionCategory.OTHER else own
+        elif own is not SectionCategory.OTHER and not (
+                own is SectionCategory.PLANS and top is SectionCategory.WORK_DONE
+                and not any(word in title for word in _ahead_words())):
             category = own
-        elif found.group("number").endswith("、"):
-            category = None
     return category
+
+
+@cache
+def _ahead_words() -> tuple[str, ...]:
+    """Words that place a heading's plan ahead (下一步, 明年: data/section_categories.toml)."""
+    return tuple(load_toml("section_categories.toml")["plans"]["ahead"])
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")

@@ -830,7 +830,9 @@ COLON = re.compile(r"[:：]")
 # 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
 # ... and so does 没/未 before 发生 or 出现 after it (确保全乡3000余名群众未出现…: the outcome reached)
 DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:没有?|未)(?:发生|出现))")
-PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
+# (the purpose may open with what is to be done well before the 确保 clause: 为切实做好春节期间
+# 救助工作，确保困难群众过好节日，近日，…)
+PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?(?:[^,，;；。!！?？\n]*[,，])?确保[^,，;；。!！?？\n]*[,，]")
 
 
 def _plan_paragraph(c: KindContext) -> bool:

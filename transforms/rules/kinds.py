@@ -673,8 +673,9 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
     for found in _cues()[0].finditer(text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
-        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
-            continue
+        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)
+                                                 or PERFECTIVE.search(text, 0, found.start())):
+            continue  # (下发了《…方案》，…将开办企业…等事项采用…: the 将 of a narrative)
         if _will_closes_clause(text, found) or _qualifies_done_object(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")

@@ -53,8 +53,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
-- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
-  plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
+- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…), or in the clause
+  before a 其中 clause giving its parts (现有…20个,其中11个…), is actual, in a plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
   a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
@@ -758,12 +758,19 @@ def _in_force(c: KindContext) -> bool:
     list's size is the plan's on a status line too (截至10月底，12大项民生工程有…)."""
     if _list_size(c):
         return False
-    clause = c.before_plain[len(c.before) - len(c.clause_before):]
+    start = len(c.before) - len(c.clause_before)
+    if BREAKDOWN.match(c.clause_before):  # 现有自然村20个,其中11个…: a stock's parts are the stock's
+        breaks = list(CLAUSE_BREAK.finditer(c.before, 0, max(start - 1, 0)))
+        start = breaks[-1].end() if breaks else 0
+    clause = c.before_plain[start:]
     clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
     return (found is not None and _last_cue(c, clause[found.end():]) is None) or _status_line(c)
+
+
+BREAKDOWN = re.compile(r"\s*其中")
 
 
 def _status_line(c: KindContext) -> bool:

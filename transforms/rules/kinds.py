@@ -129,6 +129,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
+- `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
+  that gives again the value and unit of a target the page states (its headline 今年新增学位7500个
+  over the lead's 预计新增学位7500个) is that target, unless its clause says done, standing now or past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
 summary sections and target plan sections.
@@ -1548,6 +1551,21 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
     clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
     return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
+
+
+def restated_report_types() -> tuple[str, ...]:
+    """The report types whose figures may restate a target of the same value (`restated_target`)."""
+    return tuple(_table()["restated_target"]["report_types"])
+
+
+def restates(text: str, start: int, end: int) -> bool:
+    """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
+    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""
+    opening = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    after = CLAUSE_BREAK.search(text, end)
+    clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
+    return not _says_done(clause) and not _patterns()["in_force"].search(clause) \
+        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

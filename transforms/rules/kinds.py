@@ -53,8 +53,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
-- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
-  plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
+- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…), or in the clause
+  before a 其中 clause giving its parts (现有…20个,其中11个…), is actual, in a plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
   a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
@@ -129,6 +129,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
+- `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
+  that gives again the value and unit of a target the page states (its headline 今年新增学位7500个
+  over the lead's 预计新增学位7500个) is that target, unless its clause says done, standing now or past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
 summary sections and target plan sections.
@@ -673,8 +676,9 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
     for found in _cues()[0].finditer(text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
-        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
-            continue
+        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)
+                                                 or PERFECTIVE.search(text, 0, found.start())):
+            continue  # (下发了《…方案》，…将开办企业…等事项采用…: the 将 of a narrative)
         if _will_closes_clause(text, found) or _qualifies_done_object(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
@@ -757,12 +761,19 @@ def _in_force(c: KindContext) -> bool:
     list's size is the plan's on a status line too (截至10月底，12大项民生工程有…)."""
     if _list_size(c):
         return False
-    clause = c.before_plain[len(c.before) - len(c.clause_before):]
+    start = len(c.before) - len(c.clause_before)
+    if BREAKDOWN.match(c.clause_before):  # 现有自然村20个,其中11个…: a stock's parts are the stock's
+        breaks = list(CLAUSE_BREAK.finditer(c.before, 0, max(start - 1, 0)))
+        start = breaks[-1].end() if breaks else 0
+    clause = c.before_plain[start:]
     clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
     return (found is not None and _last_cue(c, clause[found.end():]) is None) or _status_line(c)
+
+
+BREAKDOWN = re.compile(r"\s*其中")
 
 
 def _status_line(c: KindContext) -> bool:
@@ -830,7 +841,9 @@ COLON = re.compile(r"[:：]")
 # 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
 # ... and so does 没/未 before 发生 or 出现 after it (确保全乡3000余名群众未出现…: the outcome reached)
 DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:没有?|未)(?:发生|出现))")
-PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
+# (the purpose may open with what is to be done well before the 确保 clause: 为切实做好春节期间
+# 救助工作，确保困难群众过好节日，近日，…)
+PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?(?:[^,，;；。!！?？\n]*[,，])?确保[^,，;；。!！?？\n]*[,，]")
 
 
 def _plan_paragraph(c: KindContext) -> bool:
@@ -1297,18 +1310,29 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
     before it (…如下: 一、上半年工作完成情况 (一)…; …。 二、下半年工作打算 (一)…): the section parser,
     reading headings at a line's start only, sees none there. A top heading (一、) sets the part by
     its title's category, or hands it back to the line's section when it names none (…: 一、加强领导
-    under 下一步工作打算); a lower one ((一)) only when its title names one; the last such before
-    the figure decides; None when the line's section does (a heading opening the line is its)."""
-    category = None
+    under 下一步工作打算); a lower one ((一)) only when its title names one, and a plan under a
+    top heading of review only when a word places it ahead (一、建设任务完成情况 (一)通畅工程2021年
+    目标任务为…: a summary's item restating the task it reviews); the last such before the figure
+    decides; None when the line's section does (a heading opening the line is its)."""
+    category, top = None, None
     for found in INLINE_HEADING.finditer(c.line_before):
         if not c.line_before[:found.start()].strip():
             continue
-        own = categorise(found.group("title"))
-        if own is not SectionCategory.OTHER:
+        title = found.group("title")
+        own = categorise(title)
+        if found.group("number").endswith("、"):
+            category = top = None if own is SectionCategory.OTHER else own
+        elif own is not SectionCategory.OTHER and not (
+                own is SectionCategory.PLANS and top is SectionCategory.WORK_DONE
+                and not any(word in title for word in _ahead_words())):
             category = own
-        elif found.group("number").endswith("、"):
-            category = None
     return category
+
+
+@cache
+def _ahead_words() -> tuple[str, ...]:
+    """Words that place a heading's plan ahead (下一步, 明年: data/section_categories.toml)."""
+    return tuple(load_toml("section_categories.toml")["plans"]["ahead"])
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -1527,6 +1551,21 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
     clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
     return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
+
+
+def restated_report_types() -> tuple[str, ...]:
+    """The report types whose figures may restate a target of the same value (`restated_target`)."""
+    return tuple(_table()["restated_target"]["report_types"])
+
+
+def restates(text: str, start: int, end: int) -> bool:
+    """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
+    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""
+    opening = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    after = CLAUSE_BREAK.search(text, end)
+    clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
+    return not _says_done(clause) and not _patterns()["in_force"].search(clause) \
+        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

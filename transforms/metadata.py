@@ -423,8 +423,8 @@ SUB_UNIT = re.compile(rf"(?![{REDACTION}]|(?:{'|'.join(('省', '市', '州', '�
                       r"|设立|成立|建立|局长|厅长|部长|主任|负责|领导|党组|机关)[\u4e00-\u9fff]){2,6}?"
                       r"(?:处|科|股|中心|站|所|管理局)")
 # What follows a unit that is the subject or issuer: the end of the phrase (从…获悉 closes it), no
-# character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面).
-SUB_UNIT_END = re.compile(rf"$|[^\u4e00-\u9fff]|副|(?:{WORK_WORDS})|工作|共|在|于|今年|全年|(?:有关|相关)?负责人"
+# character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面), a title's period (…处上半年工作总结).
+SUB_UNIT_END = re.compile(rf"$|[^\u4e00-\u9fff]|副|(?:{WORK_WORDS})|工作|共|在|于|今年|全年|上半年|下半年|年度|(?:有关|相关)?负责人"
                           r"|(?:局长|厅长|主任|处长|科长|站长|所长)")
 
 
@@ -781,9 +781,25 @@ GOVERNMENT = re.compile(r"(?P<place>[^\s]{0,16}?)(?:人民)?政府")
 
 
 def _self_reference(reading: _Reading) -> list[str]:
-    """我局 … : the bodies of that kind the text names."""
+    """我局 … : the bodies of that kind the text names; where it names no known body of that kind,
+    the departments of that kind it names with their place (我局 … 请与舒城县财政局联系)."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
-    return [name for _, _, name in reading.named if any(name.endswith(k) for k in kinds)] if kinds else []
+    found = [name for _, _, name in reading.named if any(name.endswith(k) for k in kinds)] if kinds else []
+    return found or [name for kind in kinds for name in _placed_departments(reading.text, kind)]
+
+
+def _placed_departments(text: str, kind: str) -> list[str]:
+    """Every department ending with `kind` (局) that the text names with its gazetteer place
+    before it (舒城县财政局), the longest place first."""
+    found = []
+    for end in (m.end() for m in re.finditer(kind, text)):
+        for start in range(max(0, end - LONGEST_PLACE - 6), end - 3):
+            place = _place_at(text, start)
+            field = place and _generic_name().fullmatch(text, start + len(place), end)
+            if field and not field.group().startswith(GENERAL_WORDS):
+                found.append(text[start:end])
+                break
+    return found
 
 
 def _mentions(reading: _Reading) -> list[str]:
@@ -1037,8 +1053,10 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         opening = _sentence_subjects(_Reading(text[:text.find("。") + 1], lines, titles, page))
         tied = [name for name in tied if name in opening] or tied
         cores = {name: cores[name] for name in tied}
-    if len({cores[name] for name in tied}) > 1 or _is_news(text) and best <= PASSING_MENTION:
-        return None  # several bodies, none standing out (a table's 责任单位), or news naming one in passing: no issuer
+    if len({cores[name] for name in tied}) > 1:
+        return None  # several bodies, none standing out (a table's 责任单位): no issuer
+    if _is_news(text) and best <= PASSING_MENTION:
+        return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
     if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
         return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
@@ -2600,6 +2618,25 @@ def head_of_table(text: str) -> str:
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
 
+def delivered_date(text: str) -> str | None:
+    """The day a work report was delivered at its congress, given in its head (2023年2月9日在某县第十八届
+    人民代表大会…上): the report's own date."""
+    head = arabic_dates(text[:OPENING])
+    found = DELIVERED.search(head)
+    return iso_date(DATE.match(head, found.start()).group()) if found else None
+
+
+# The place whose congress a report is delivered at (——2018年12月25日在某县第十七届人民代表大会第三次会议上).
+CONGRESS_PLACE = re.compile(r"在\s*(?P<place>[\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,3}届\s*人民代表大会")
+
+
+def _congress_place(text: str) -> str | None:
+    """The place a work report's head says it was delivered to the congress of: the report's own, as
+    a title opening with it is (县人民政府 there is that place's government)."""
+    found = CONGRESS_PLACE.search(text[:OPENING])
+    return found["place"] if found else None
+
+
 # The session line under a work report's title (——在青石镇第九届人民代表大会第四次会议上), its day on a
 # line of its own below it or above it, the speaker's perhaps between (镇长 王林 / 2025年1月3日).
 SESSION_LINE = re.compile(r"^[—\-\s]*在[^\n。]{2,40}?(?:代表大会|人大)[^\n。]{0,20}?会议上\s*$", re.MULTILINE)
@@ -3161,7 +3198,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = _placed_by_publisher(agency, page.get("agency")) or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
-                                or (page.get("agency") or "").startswith(place)
+                                or (page.get("agency") or "").startswith(place) or _congress_place(plain) == place
                                 or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
@@ -3210,7 +3247,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
-    signed = signature_date(lines)
+    signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)

@@ -2655,10 +2655,27 @@ def _share_of_whole(a: Around) -> Subject | None:
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names
+    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else None
+    if measured is not None:
+        # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
+        part = _part_of_share(a.clause) or a.previous
+        return Subject(part.text + a.clause[measured.start():measured.end("measure")]) if part else None
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
-        return a.previous
+        return _part_of_share(a.clause) or a.previous
     return None
+
+
+# A share whose measure the text writes after the whole (占生产总值的比重为, 占总人口比例达到)
+SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
+
+
+def _part_of_share(clause: str) -> Subject | None:
+    """The part a share is of when its own clause names it before 占 (四大支柱产业总产值占全县工业
+    总产值的93.0%: the part, not the whole after 占)."""
+    before = clause[:clause.rfind("占")] if "占" in clause else ""
+    run, _ = _trim_front(_take_run(list(cut_phrase(before))), "other") if HAN.search(before) else ([], [])
+    return _subject(run) if run else None
 
 
 def _only_where(a: Around) -> bool:

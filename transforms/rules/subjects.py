@@ -100,9 +100,9 @@ BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批|首批")
 # A circled number (③午托237家, ④私家厨房58家) numbers an item of a list like a bullet does.
 MARK_CHARS = "—■□●·•◆◇▲△★☆-~～①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～①-⑳]+")
-# Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
-# 网站发布信息), whatever modifies the record in between.
-RECORDS = frozenset({"信息"})
+# Records a body publishes, items of information and of news: a verb of publishing before them
+# names which (主动公开政府信息, 网站发布信息, 发布新闻), whatever modifies the record in between.
+RECORDS = frozenset({"信息", "新闻"})
 # A government body (民政局, 财政厅, 民政部) opening a run is who did the work, not what is counted.
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 

@@ -279,7 +279,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # a share of a task that the next clause gives (，占预算安排的79%; ，为目标任务的110%)
         "share_follows": re.compile(
             rf"\s*[,，]\s*(?:{alternation(t['share_follows']['verbs'])})[^，,。；;\d]{{0,8}}?"
-            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"),
+            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"
+            # or its rate of completion, after at most one clause with no figure (完成投资7370万元，
+            # 目前已全部完工，完成率100%)
+            rf"|(?:\s*[,，][^，,。；;\d]*)?\s*[,，]\s*(?:{alternation(t['share_follows']['rates'])})"
+            rf"\s*(?:达到|达|为)?\s*[\d.]+\s*%"),
         "off_target": re.compile(
             rf"(?P<compared>{compared_with_task})(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?|(?P<direct>))\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
@@ -378,7 +382,8 @@ def _completion_share(c: KindContext) -> bool:
 def _share_follows(c: KindContext) -> bool:
     """各级预算下达1107.98亿元，占预算安排的79%; 共完成投资90.7亿元，占计划投资的99%: the clause
     right after the figure gives its share of a task, plan or budget, which is measured on what was
-    done: the figure is that part, whatever target noun stands before it."""
+    done: the figure is that part, whatever target noun stands before it; so does its rate of
+    completion (完成投资3676万元，完成率100%), after at most one clause of no figure."""
     return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40))
 
 

@@ -1564,6 +1564,11 @@ def restated_report_types() -> tuple[str, ...]:
     return tuple(_table()["restated_target"]["report_types"])
 
 
+def restated_not_units() -> tuple[str, ...]:
+    """Units whose equal values tell no restatement (`restated_target`)."""
+    return tuple(_table()["restated_target"]["not_units"])
+
+
 def restates(text: str, start: int, end: int) -> bool:
     """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
     standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""

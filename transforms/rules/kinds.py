@@ -918,12 +918,14 @@ def _plan_source_pattern() -> re.Pattern:
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
     sentence holds for each of its parts that semicolons divide, unless a part says done; so does
-    a plan word in the sentence's first clause (今年冬春水利建设计划完成土方120万方,投资8000万元;
-    整修渠道35公里;…。: the parts list what the plan will complete)."""
+    a plan word in the sentence's first clause outside a summary (今年冬春水利建设计划完成土方120万方,
+    投资8000万元;整修渠道35公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     if found is not None:
         return not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    if c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # (a summary's 年初计划…，实际…;…: its later parts tell what was done)
     found = _patterns()["plan_opening"].match(_without_not_cues(_blank_names(c.text[start:c.sentence_start])))
     return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
 

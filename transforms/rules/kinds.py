@@ -683,8 +683,8 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
         if found.group("will") is not None and (not wills or _marks_object(text, found, tail)
-                                                 or PERFECTIVE.search(text, 0, found.start())):
-            continue  # (下发了《…方案》，…将开办企业…等事项采用…: the 将 of a narrative)
+                                                 or _narrative_will(text, found)):
+            continue
         if _will_closes_clause(text, found) or _qualifies_done_object(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
@@ -700,6 +700,16 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         elif year is None or c.report_year is None or int(year) > c.report_year:
             last = found
     return last
+
+
+def _narrative_will(text: str, will: re.Match) -> bool:
+    """下发了《…方案》，…将开办企业…等事项采用…流程: a bare 将 after a clause saying done is the 将
+    of a narrative, unless a time ahead stands between (…完成了…，下半年将推进…: the future)."""
+    done = None
+    for done in PERFECTIVE.finditer(text, 0, will.start()):
+        pass
+    return done is not None and not any(word in text[done.end():will.start()]
+                                        for word in _table()["cue_before"]["times_ahead"])
 
 
 def _qualifies_done_object(text: str, cue: re.Match) -> bool:

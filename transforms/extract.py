@@ -9,7 +9,7 @@ from itertools import groupby
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import (KindContext, PlanLeads, announcement_start, is_section_total, kind_of, looking_back,
-                                    restated_report_types, restates)
+                                    restated_not_units, restated_report_types, restates)
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, changed_by_verb, name_subjects
@@ -146,8 +146,8 @@ def _restated_targets(text: str, mentions: list[Mention], decided: list[str], me
     that target restated (rules/kinds.py, `restated_target`)."""
     if meta.report_type not in restated_report_types():
         return mentions
-    targets = {(m.value, m.unit) for i, m in enumerate(mentions)
-               if m.kind is Kind.TARGET and decided[i] not in ("stated", RULE_FAILED)}
+    targets = {(m.value, m.unit) for i, m in enumerate(mentions) if m.kind is Kind.TARGET
+               and decided[i] not in ("stated", RULE_FAILED) and m.unit not in restated_not_units()}
     for i, m in enumerate(mentions):
         if decided[i] == "stated" and m.kind is Kind.ACTUAL and (m.value, m.unit) in targets \
                 and restates(text, m.start, m.end):

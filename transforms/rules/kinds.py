@@ -279,7 +279,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # a share of a task that the next clause gives (，占预算安排的79%; ，为目标任务的110%)
         "share_follows": re.compile(
             rf"\s*[,，]\s*(?:{alternation(t['share_follows']['verbs'])})[^，,。；;\d]{{0,8}}?"
-            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"),
+            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"
+            # or its rate of completion, after at most one clause with no figure (完成投资7370万元，
+            # 目前已全部完工，完成率100%)
+            rf"|(?:\s*[,，][^，,。；;\d]*)?\s*[,，]\s*(?:{alternation(t['share_follows']['rates'])})"
+            rf"\s*(?:达到|达|为)?\s*[\d.]+\s*%"),
         "off_target": re.compile(
             rf"(?P<compared>{compared_with_task})(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?|(?P<direct>))\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
@@ -296,7 +300,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
         "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
         "plan_opening": re.compile(rf"[^,，;；。:：]*?(?:{alternation(t['cue_before']['plan_openings'])})"),
-        "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
+        "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
+                                        r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
@@ -377,7 +382,8 @@ def _completion_share(c: KindContext) -> bool:
 def _share_follows(c: KindContext) -> bool:
     """各级预算下达1107.98亿元，占预算安排的79%; 共完成投资90.7亿元，占计划投资的99%: the clause
     right after the figure gives its share of a task, plan or budget, which is measured on what was
-    done: the figure is that part, whatever target noun stands before it."""
+    done: the figure is that part, whatever target noun stands before it; so does its rate of
+    completion (完成投资3676万元，完成率100%), after at most one clause of no figure."""
     return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40))
 
 
@@ -677,8 +683,8 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
         if found.group("will") is not None and (not wills or _marks_object(text, found, tail)
-                                                 or PERFECTIVE.search(text, 0, found.start())):
-            continue  # (下发了《…方案》，…将开办企业…等事项采用…: the 将 of a narrative)
+                                                 or _narrative_will(text, found)):
+            continue
         if _will_closes_clause(text, found) or _qualifies_done_object(text, found):
             continue
         year, opening, strive = found.group("year"), found.group("opening"), found.group("strive")
@@ -694,6 +700,16 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         elif year is None or c.report_year is None or int(year) > c.report_year:
             last = found
     return last
+
+
+def _narrative_will(text: str, will: re.Match) -> bool:
+    """下发了《…方案》，…将开办企业…等事项采用…流程: a bare 将 after a clause saying done is the 将
+    of a narrative, unless a time ahead stands between (…完成了…，下半年将推进…: the future)."""
+    done = None
+    for done in PERFECTIVE.finditer(text, 0, will.start()):
+        pass
+    return done is not None and not any(word in text[done.end():will.start()]
+                                        for word in _table()["cue_before"]["times_ahead"])
 
 
 def _qualifies_done_object(text: str, cue: re.Match) -> bool:
@@ -912,12 +928,14 @@ def _plan_source_pattern() -> re.Pattern:
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
     sentence holds for each of its parts that semicolons divide, unless a part says done; so does
-    a plan word in the sentence's first clause (今年冬春水利建设计划完成土方120万方,投资8000万元;
-    整修渠道35公里;…。: the parts list what the plan will complete)."""
+    a plan word in the sentence's first clause outside a summary (今年冬春水利建设计划完成土方120万方,
+    投资8000万元;整修渠道35公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     if found is not None:
         return not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    if c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # (a summary's 年初计划…，实际…;…: its later parts tell what was done)
     found = _patterns()["plan_opening"].match(_without_not_cues(_blank_names(c.text[start:c.sentence_start])))
     return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
 
@@ -1556,6 +1574,11 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
 def restated_report_types() -> tuple[str, ...]:
     """The report types whose figures may restate a target of the same value (`restated_target`)."""
     return tuple(_table()["restated_target"]["report_types"])
+
+
+def restated_not_units() -> tuple[str, ...]:
+    """Units whose equal values tell no restatement (`restated_target`)."""
+    return tuple(_table()["restated_target"]["not_units"])
 
 
 def restates(text: str, start: int, end: int) -> bool:

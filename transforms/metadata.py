@@ -94,7 +94,7 @@ DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订�
 # or the body's first list number: …工作总结1.加快…)
 GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
-                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
+                         r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|第?[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
                          r"|尊敬的|各位|同志们)"
                          r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
                          r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
@@ -296,6 +296,17 @@ def _generic_name(longest: int = 6) -> re.Pattern:
 BOUNDED_FIELD = 10
 
 
+# A field of work and the report's word after a bureau opening a title (交通局农村公路工作总结).
+FIELD_WORK = re.compile(r"[\u4e00-\u9fff]{2,8}?工作(?:总结|计划|要点|报告|汇报|打算|安排|思路)")
+
+
+def _bureau_at_its_work(name: str, rest: str) -> bool:
+    """Whether a bureau, commission or office (…局, …委, …办) opening a title is followed by its field
+    of work and the report's word (2021年交通局农村公路工作总结): the report of its work in that field.
+    A centre or station there (养老服务站运营工作总结) is the work's object."""
+    return name[-1] in "局厅委办" and bool(FIELD_WORK.match(rest))
+
+
 def _department_at(phrase: str, start: int, bounded: bool) -> re.Match | None:
     """A department named by a generic body word at `start`; in a closed phrase (`bounded`) its
     field may run to BOUNDED_FIELD characters, holding no known body (道客巴巴县卫生健康局 is a
@@ -383,7 +394,8 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     office = place and _department_at(phrase, len(place), generic_after is not None)
     if office and len(office.group()) >= 3 and not office.group().startswith(GENERAL_WORDS) and (
             generic_after is not None and (office.end() == len(phrase) or not CJK.match(phrase, office.end())
-                                           or phrase.startswith(generic_after, office.end()))
+                                           or phrase.startswith(generic_after, office.end())
+                                           or _bureau_at_its_work(office.group(), phrase[office.end():]))
             or generic_after is None and office.end() < len(phrase) and CJK.match(phrase, office.end())
             and phrase[office.end()] not in "的和与及、" and not OFFICE_RUNS_ON.match(phrase, office.end())
             and not office.group().endswith("政府") and not re.search(rf"{NOT_IN_A_NAME}|的", office.group())
@@ -409,7 +421,7 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     if generic_after is None:  # a name a number follows is a table row's label (社区服务中心 16)
         follows = placed and (not rest or rest[0] not in "的和与及、") and not re.match(r"\s*\d", rest)
     else:
-        follows = not rest or not CJK.match(rest) or rest.startswith(generic_after)
+        follows = not rest or not CJK.match(rest) or rest.startswith(generic_after) or _bureau_at_its_work(name, rest)
     return name if len(department) >= 3 and follows else None
 
 
@@ -1907,7 +1919,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     """The type from the title, refined by the report's description of itself (现将…汇报如下);
     a headline (a title naming no document) or a text whose issuer is a place is news; without
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
-    Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划."""
+    Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划. A title of a
+    few characters naming no document (a yearbook entry's heading of its field: 救灾救济, 统计) is none."""
+    if title and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title):
+        title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and REVIEW_PART.search(text) \
             and not LATER_PART.search(text):
@@ -1978,15 +1993,15 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
-            or THIRD_PERSON_PLACE.search(opening.split("。")[0]):
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2:
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
-    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS:
-        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…): statistics
+    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening):
+        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), or its first (一、综合): statistics
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -2015,8 +2030,14 @@ BULLETIN_PERIOD = re.compile(r"(?<![\d年])(?:年末|全年)(?![度底])")
 BULLETIN_PERIODS = 3
 
 
+# A statistics bulletin's first section, the economy as a whole (一、综合 over 地区生产总值…), standing alone
+# on its line: a bulletin, though its preface opens on its year (2021年,全县上下…) as a summary does.
+BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?综合[ \t]*$", re.MULTILINE)
+
+
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
-# story told of a place by someone outside it, which its own report calls 我县 or 全县.
+# story told of a place by someone outside it, which its own report calls 我县 or 全县; so is an opening
+# with such a subject in two of its clauses (今年以来,某县… 1至8月,该县已发放… 近年来,该县按照…).
 THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
 
 
@@ -2958,6 +2979,8 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         (code, count), *others = of_level.most_common(2)
         if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
             return region
+        if level != "province" and _outside_named_province(code, count, named):
+            continue  # 内江 once in a text naming 上海 twice (内江大板房, a street's estate): the province's
         names = _division_names()
         filled = {"province": names.get(code[:2] + "0000"),
                   "city": names.get(code[:4] + "00") if level in ("city", "county") else None,
@@ -2966,6 +2989,16 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         return {**region, **{k: v for k, v in filled.items() if not region[k]},
                 "region_code": region["region_code"] or code}
     return _region_above(region, named)
+
+
+def _outside_named_province(code: str, count: int, named: Counter[str]) -> bool:
+    """Whether the text names a province more often than this city or county, and it lies outside
+    that province: a word that happens to be a far place's short name, not the text's own place."""
+    provinces = Counter({other: n for other, n in named.items() if _code_level(other) == "province"})
+    if not provinces:
+        return False
+    (province, times), = provinces.most_common(1)
+    return times > count and not code.startswith(province[:2])
 
 
 # Hong Kong's and Macao's codes: special administrative regions with no cities or counties of the

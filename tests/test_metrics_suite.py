@@ -159,7 +159,9 @@ def test_a_share_of_a_plan_or_a_gross_rate_may_pass_a_hundred():
     rows = [row("p:1:5", subject="目标任务", value=110.37, unit="%", raw="110.37%"),
             row("p:6:9", subject="预算执行率", value=104.3, unit="%", raw="104.3%"),
             row("p:10:14", subject="初中毛入学率", value=101.9, unit="%", raw="101.9%"),
-            row("p:15:18", subject="城乡低保覆盖率", value=104.0, unit="%", raw="104%")]
+            row("p:15:18", subject="城乡低保覆盖率", value=104.0, unit="%", raw="104%"),
+            row("p:19:22", subject="保障性住房开工率", value=112.5, unit="%", raw="112.5%"),
+            row("p:23:26", subject="农村危房改造竣工率", value=101.2, unit="%", raw="101.2%")]
     outcome_of_range = outcome(validate_metrics(frame(*rows), KNOWN_UNITS), "percentage_in_range")
     assert outcome_of_range.failing_metric_ids == ("p:15:18",)
 

@@ -8,7 +8,8 @@ from itertools import groupby
 
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
-from transforms.rules.kinds import KindContext, PlanLeads, announcement_start, is_section_total, kind_of, looking_back
+from transforms.rules.kinds import (KindContext, PlanLeads, announcement_start, is_section_total, kind_of, looking_back,
+                                    restated_not_units, restated_report_types, restates)
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, changed_by_verb, name_subjects
@@ -118,7 +119,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                     start=quantity.start, end=quantity.end, sentence=sentence.index, section=sentence.section))
                 if trace is not None:
                     trace[quantity.start] = dict.fromkeys(("kind", "subject", "indicator"), RULE_FAILED)
-    return _section_totals(text, sections, mentions, decided, trace)
+    return _restated_targets(text, _section_totals(text, sections, mentions, decided, trace), decided, meta, trace)
 
 
 def _section_totals(text: str, sections: list[Section], mentions: list[Mention], decided: list[str],
@@ -135,6 +136,24 @@ def _section_totals(text: str, sections: list[Section], mentions: list[Mention],
             mentions[i] = replace(mentions[i], kind=Kind.TARGET)
             if trace is not None:
                 trace[mentions[i].start]["kind"] = "section_total"
+    return mentions
+
+
+def _restated_targets(text: str, mentions: list[Mention], decided: list[str], meta: DocumentMeta,
+                      trace: dict[int, dict[str, str]] | None) -> list[Mention]:
+    """A news page's figure that no kind rule decided and that gives again the value and unit of a
+    target the page states (a headline 某区今年新增学位7500个 over 今年计划…预计新增学位7500个) is
+    that target restated (rules/kinds.py, `restated_target`)."""
+    if meta.report_type not in restated_report_types():
+        return mentions
+    targets = {(m.value, m.unit) for i, m in enumerate(mentions) if m.kind is Kind.TARGET
+               and decided[i] not in ("stated", RULE_FAILED) and m.unit not in restated_not_units()}
+    for i, m in enumerate(mentions):
+        if decided[i] == "stated" and m.kind is Kind.ACTUAL and (m.value, m.unit) in targets \
+                and restates(text, m.start, m.end):
+            mentions[i] = replace(m, kind=Kind.TARGET)
+            if trace is not None:
+                trace[m.start]["kind"] = "restated_target"
     return mentions
 
 

@@ -273,8 +273,8 @@ def _place_at(text: str, start: int) -> str | None:
 
 @cache
 def _body_pattern() -> re.Pattern:
-    """A known body, not the start of a longer word (民政部门 is no 民政部; its portal, 人民政府门户网站, names it)."""
-    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门(?!户))")
+    """A known body, not the start of a longer word (民政部门 is no 民政部)."""
+    return re.compile(rf"(?:{alternation(_config()['agency']['bodies'])})(?!门)")
 
 
 @cache
@@ -1924,21 +1924,22 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if title and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title):
         title = None
     kind = _report_type(title, text, place_issuer)
-    if kind == "工作总结和计划" and title and "政府工作报告" in title and (
-            REVIEW_PART.search(text) and len(TOP_HEADING.findall(text)) == 1
-            or UNNUMBERED_REVIEW.search(text) and not TOP_HEADING.search(text) and not plan_section_start(text)):
+    if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
+            REVIEW_PART.search(text) or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
-        # or its review headed on a line of its own, 2022年工作回顾, with no part heading after it)
+        # or its review headed on a line of its own, 2022年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
     return kind
 
 
-# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), and the parts of a report (一、… 二、…).
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+# …or headed on a line of its own, unnumbered (2022年工作回顾).
 UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
-TOP_HEADING = re.compile(r"^[ \t]*[一二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
+# A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
+LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 
 
 # A sharing site's lead naming the text it shows (下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考).
@@ -2245,10 +2246,13 @@ def issue_date(lines: list[str]) -> str | None:
     """The issue date with its weekday closing one of a news page's last lines (an e-paper's
     foot: 某某日报 要闻 00002 … 2015年09月23日 星期三)."""
     for line in reversed(lines[-TAIL_LINES:]):
-        found = WEEKDAY_DATE.search(arabic_dates(line))
-        if found and found.end() == len(arabic_dates(line)):
+        line = arabic_dates(line)
+        found = WEEKDAY_DATE.search(line)
+        if found and found.end() == len(line):
             return iso_date(found.group())
     return None
+
+
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
@@ -2695,7 +2699,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
         return (year - 1 if looks_back else year), "title"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
-    if edition := YEARBOOK_EDITION.search(head):  # an entry of a yearbook its page's head names (首页 出版 某县年鉴2020 /
+    trail = "\n".join(line for line in head.split("\n") if BREADCRUMB.search(line))
+    if edition := YEARBOOK_EDITION.search(trail):  # an entry of a yearbook its page's trail names (首页 出版 某县年鉴2020 /
         return int(edition["year"]) - 1, "body"  # 退役军人管理): the year before the edition's, as the yearbook's title gives
     signed = SIGNED_MONTH.search(text, max(0, len(text.rstrip()) - SIGNATURE_REACH))
     if signed and not publish_date:  # a signature dated by its month alone (某县民政局 / 2024年1月): the date
@@ -2942,13 +2947,15 @@ def places_named(text: str) -> Counter[str]:
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
-            if len(name) > 2 or _body_pattern().match(text, position):  # 和县民政局, not …和县委
+            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position):  # 和县民政局, not …和县委
                 found[code] += 1
         elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
+# A place's government portal (忠县人民政府门户网站): the place named, though no body is.
+PORTAL = re.compile(r"(?:人民)?政府门户")
 # A department named by its field (民政部门, 人社部门) after its place's short name.
 DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).
@@ -3135,7 +3142,7 @@ def title_as_written(title: str | None, written: str) -> str | None:
 
 
 # A yearbook table's number before its caption (3-1  中国残疾人事业主要业务进展情况, 表5-3 …): the book's, no part of the title.
-TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])")
+TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])(?![月日])")  # not 1-6 月…
 
 
 # A notice issuing a document (关于印发《X》的通知, 某局关于印发《X》的通知): its title and type are X's.

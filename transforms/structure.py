@@ -34,7 +34,7 @@ def _category_words() -> tuple[tuple[SectionCategory, tuple[str, ...]], ...]:
 
 @cache
 def _bounds() -> re.Pattern:
-    """A category's word that bounds a figure right after it (不足5家), no word of the category."""
+    """A category's word that bounds a figure right after it (不足3家), no word of the category."""
     words = [w for entry in load_toml("section_categories.toml").values() for w in entry.get("bounds", [])]
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*[\d{CN}两百千万])")
 

@@ -222,8 +222,8 @@ def _size_band(c: Candidate, table: dict) -> bool:
     return bool(_pattern(rf"\s*(?:至|到|[-~～—])\s*\d+(?:\.\d+)?[万亿]?(?:{units})(?:{classes})").match(c.after))
 
 
-# 5000万元以上的8个: the count of the class follows at once
-SIZE_CLASS_COUNT = re.compile(r"的\s*[\d一二三四五六七八九十两]")
+# 5000万元以上的8个, 千万元以上18家: the count of the class follows at once
+SIZE_CLASS_COUNT = re.compile(r"的?\s*[\d一二三四五六七八九十两]")
 
 
 def _duration_threshold(c: Candidate) -> bool:

@@ -42,7 +42,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
-  or in a 其中 part a semicolon opens right after a part that plans (预计…完成销售17.6亿元;其中12家…);
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…);
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
@@ -53,15 +53,15 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   takes a verb of its own in an earlier clause is no part of it: 将…纳入考核体系,考核权重提升至15%), unless the
   raise started in the report's year or before (2016年3月1日起,将…提高到480元: in force) or a
   document issued right before made it (新出台…提标文件,将…提高至740元/月);
-- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…) is actual, in a
-  plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
+- `in_force`: what exists or is under way in its clause (现行, 目前, 正在, 截至…), or in the clause
+  before a 其中 clause giving its parts (现有…20个,其中11个…), is actual, in a plan too, unless a plan word follows it (目前计划新建…); so is each figure of a line opening with
   a status date (截至目前，…；3家…已经建成), or of a numbered list under a status date on a line of
   its own (截至2025年12月底⏎1.全县共有…⏎2.…), unless a plan word or a later year's deadline is on it
   before the figure;
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
-  level beside a plan or forecast (…可达23.92亿元(2020年22.15亿元); …将达到5000张，2020年为3200张):
+  level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
@@ -86,8 +86,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
-  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。) holds
-  for each of its semicolon parts, and so does a goal or task its first part names as what
+  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。), or a plan word
+  in its first clause (今年…计划完成…,…;…;…。), holds for each of its semicolon parts, and so does a goal or task its first part names as what
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
   whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
@@ -129,6 +129,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   count of the list (40项民生实事项目包括:), not what its clause says done;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
+- `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
+  that gives again the value and unit of a target the page states (its headline 今年新增学位7500个
+  over the lead's 预计新增学位7500个) is that target, unless its clause says done, standing now or past.
 
 The kind never comes from a word of the report's title: a `…总结和…计划` report has actual
 summary sections and target plan sections.
@@ -276,7 +279,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # a share of a task that the next clause gives (，占预算安排的79%; ，为目标任务的110%)
         "share_follows": re.compile(
             rf"\s*[,，]\s*(?:{alternation(t['share_follows']['verbs'])})[^，,。；;\d]{{0,8}}?"
-            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"),
+            rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"
+            # or its rate of completion, after at most one clause with no figure (完成投资7370万元，
+            # 目前已全部完工，完成率100%)
+            rf"|(?:\s*[,，][^，,。；;\d]*)?\s*[,，]\s*(?:{alternation(t['share_follows']['rates'])})"
+            rf"\s*(?:达到|达|为)?\s*[\d.]+\s*%"),
         "off_target": re.compile(
             rf"(?P<compared>{compared_with_task})(?:(?P<of>的)|\s*(?:{alternation(t['off_target']['gaps'])})了?|(?P<direct>))\s*$"),
         "noun_after": re.compile(rf"\s*(?:的)?\s*(?:年度|全年|年)?(?:{nouns_after})"
@@ -292,7 +299,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
         "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
         "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
-        "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"),
+        "plan_opening": re.compile(rf"[^,，;；。:：]*?(?:{alternation(t['cue_before']['plan_openings'])})"),
+        "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
+                                        r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
@@ -373,7 +382,8 @@ def _completion_share(c: KindContext) -> bool:
 def _share_follows(c: KindContext) -> bool:
     """各级预算下达1107.98亿元，占预算安排的79%; 共完成投资90.7亿元，占计划投资的99%: the clause
     right after the figure gives its share of a task, plan or budget, which is measured on what was
-    done: the figure is that part, whatever target noun stands before it."""
+    done: the figure is that part, whatever target noun stands before it; so does its rate of
+    completion (完成投资3676万元，完成率100%), after at most one clause of no figure."""
     return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40))
 
 
@@ -528,7 +538,7 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
     the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
     said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
-    part that a semicolon opens the plan of the part before it (预计…完成销售17.6亿元;其中12家…)."""
+    part that a semicolon opens the plan of the part before it (预计…完成进出口9.6亿元;其中15家…)."""
     start = _sentence_opening(c.text, c.start)
     part = _part_opening(c.text, start, c.start)
     words = tuple(_table()["part_of_target"]["words"])
@@ -672,7 +682,8 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
     for found in _cues()[0].finditer(text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
-        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)):
+        if found.group("will") is not None and (not wills or _marks_object(text, found, tail)
+                                                 or _narrative_will(text, found)):
             continue
         if _will_closes_clause(text, found) or _qualifies_done_object(text, found):
             continue
@@ -689,6 +700,16 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
         elif year is None or c.report_year is None or int(year) > c.report_year:
             last = found
     return last
+
+
+def _narrative_will(text: str, will: re.Match) -> bool:
+    """下发了《…方案》，…将开办企业…等事项采用…流程: a bare 将 after a clause saying done is the 将
+    of a narrative, unless a time ahead stands between (…完成了…，下半年将推进…: the future)."""
+    done = None
+    for done in PERFECTIVE.finditer(text, 0, will.start()):
+        pass
+    return done is not None and not any(word in text[done.end():will.start()]
+                                        for word in _table()["cue_before"]["times_ahead"])
 
 
 def _qualifies_done_object(text: str, cue: re.Match) -> bool:
@@ -727,15 +748,15 @@ def _says_done_after(cue: re.Match, text: str) -> bool:
     return _forecast_says_done(text) if cue.group().startswith(_forecast_words()[0]) else _says_done(text)
 
 
-# a bracket or a clause opening with a year, then a few words and the figure (…可达23.92亿元(2020年
-# 22.15亿元), …将达到5000张，2020年为3200张)
+# a bracket or a clause opening with a year, then a few words and the figure (…可达6.8亿元(2023年
+# 6.3亿元), …将达到5000张，2023年为3200张)
 YEAR_ASIDE = re.compile(r"[(（,，;；]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|度)?(?P<words>[^\d,，;；。()（）]{0,10})$")
 
 
 def _past_year_aside(c: KindContext) -> bool:
-    """预计全年…总产值可达23.92亿元(2020年22.15亿元): a bracket or clause that opens with a year
+    """预计全年…总产值可达6.8亿元(2023年6.3亿元): a bracket or clause that opens with a year
     before the report's gives that year's level beside the plan or forecast, what was: actual,
-    whatever plan word its sentence holds, unless one stands in it (，2020年计划…)."""
+    whatever plan word its sentence holds, unless one stands in it (，2023年计划…)."""
     if c.report_year is None or c.column is not None:
         return False
     found = YEAR_ASIDE.search(c.before)
@@ -756,12 +777,19 @@ def _in_force(c: KindContext) -> bool:
     list's size is the plan's on a status line too (截至10月底，12大项民生工程有…)."""
     if _list_size(c):
         return False
-    clause = c.before_plain[len(c.before) - len(c.clause_before):]
+    start = len(c.before) - len(c.clause_before)
+    if BREAKDOWN.match(c.clause_before):  # 现有自然村20个,其中11个…: a stock's parts are the stock's
+        breaks = list(CLAUSE_BREAK.finditer(c.before, 0, max(start - 1, 0)))
+        start = breaks[-1].end() if breaks else 0
+    clause = c.before_plain[start:]
     clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
     return (found is not None and _last_cue(c, clause[found.end():]) is None) or _status_line(c)
+
+
+BREAKDOWN = re.compile(r"\s*其中")
 
 
 def _status_line(c: KindContext) -> bool:
@@ -829,7 +857,9 @@ COLON = re.compile(r"[:：]")
 # 已 a few words after the figure, in its clause (2个储备库已向…提交, 3所已建成): the figure is what was done
 # ... and so does 没/未 before 发生 or 出现 after it (确保全乡3000余名群众未出现…: the outcome reached)
 DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:没有?|未)(?:发生|出现))")
-PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?确保[^,，;；。!！?？\n]*[,，]")
+# (the purpose may open with what is to be done well before the 确保 clause: 为切实做好春节期间
+# 救助工作，确保困难群众过好节日，近日，…)
+PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?(?:[^,，;；。!！?？\n]*[,，])?确保[^,，;；。!！?？\n]*[,，]")
 
 
 def _plan_paragraph(c: KindContext) -> bool:
@@ -897,10 +927,17 @@ def _plan_source_pattern() -> re.Pattern:
 
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
-    sentence holds for each of its parts that semicolons divide, unless a part says done."""
+    sentence holds for each of its parts that semicolons divide, unless a part says done; so does
+    a plan word in the sentence's first clause outside a summary (今年冬春水利建设计划完成土方120万方,
+    投资8000万元;整修渠道35公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
-    return found is not None and not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    if found is not None:
+        return not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    if c.report_type in _table()["progress_task"]["summaries"]:
+        return False  # (a summary's 年初计划…，实际…;…: its later parts tell what was done)
+    found = _patterns()["plan_opening"].match(_without_not_cues(_blank_names(c.text[start:c.sentence_start])))
+    return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
 
 
 # a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
@@ -1291,18 +1328,29 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
     before it (…如下: 一、上半年工作完成情况 (一)…; …。 二、下半年工作打算 (一)…): the section parser,
     reading headings at a line's start only, sees none there. A top heading (一、) sets the part by
     its title's category, or hands it back to the line's section when it names none (…: 一、加强领导
-    under 下一步工作打算); a lower one ((一)) only when its title names one; the last such before
-    the figure decides; None when the line's section does (a heading opening the line is its)."""
-    category = None
+    under 下一步工作打算); a lower one ((一)) only when its title names one, and a plan under a
+    top heading of review only when a word places it ahead (一、建设任务完成情况 (一)通畅工程2021年
+    目标任务为…: a summary's item restating the task it reviews); the last such before the figure
+    decides; None when the line's section does (a heading opening the line is its)."""
+    category, top = None, None
     for found in INLINE_HEADING.finditer(c.line_before):
         if not c.line_before[:found.start()].strip():
             continue
-        own = categorise(found.group("title"))
-        if own is not SectionCategory.OTHER:
+        title = found.group("title")
+        own = categorise(title)
+        if found.group("number").endswith("、"):
+            category = top = None if own is SectionCategory.OTHER else own
+        elif own is not SectionCategory.OTHER and not (
+                own is SectionCategory.PLANS and top is SectionCategory.WORK_DONE
+                and not any(word in title for word in _ahead_words())):
             category = own
-        elif found.group("number").endswith("、"):
-            category = None
     return category
+
+
+@cache
+def _ahead_words() -> tuple[str, ...]:
+    """Words that place a heading's plan ahead (下一步, 明年: data/section_categories.toml)."""
+    return tuple(load_toml("section_categories.toml")["plans"]["ahead"])
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -1521,6 +1569,26 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
     clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
     return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
+
+
+def restated_report_types() -> tuple[str, ...]:
+    """The report types whose figures may restate a target of the same value (`restated_target`)."""
+    return tuple(_table()["restated_target"]["report_types"])
+
+
+def restated_not_units() -> tuple[str, ...]:
+    """Units whose equal values tell no restatement (`restated_target`)."""
+    return tuple(_table()["restated_target"]["not_units"])
+
+
+def restates(text: str, start: int, end: int) -> bool:
+    """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
+    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""
+    opening = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    after = CLAUSE_BREAK.search(text, end)
+    clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
+    return not _says_done(clause) and not _patterns()["in_force"].search(clause) \
+        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

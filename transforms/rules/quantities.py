@@ -16,7 +16,7 @@ from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends,
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -138,6 +138,8 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     if (_one_closing_clause().match(text, match.end("unit")) and not distributive and not alone
             and unit not in _one_words()["word_not_count"]):
         return True  # 新建敬老院一所, ; 发放面粉一袋、大米一袋、食用油一桶: counted after the noun
+    if _one_coordinated().search(exclusions.blank_quoted_names(before)) and unit not in _one_words()["coordinated_not_count"]:
+        return True  # 建成5个日间照料中心和一所敬老院: one more thing of a list counted
     if unit in _one_words()["durations"] and not text.startswith(tuple(_one_words()["duration_scope"]), match.end("unit")):
         return True  # 增发一个月低保金: a span of time is measured, not introduced
     # (a count inside a quoted name, “四个一好”(一个好菜地、一个好食堂…), is the name's: no count before)
@@ -154,6 +156,14 @@ def _one_closing_clause() -> re.Pattern:
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?一(?:{units}))*\s*(?:[,，。;；、]|$)", re.M)
 
 
+@cache
+def _one_coordinated() -> re.Pattern:
+    """A count, its noun and a coordinator right before 一 (5个日间照料中心和|一所…): 一 is the next
+    item's count."""
+    return re.compile(rf"(?:\d|[二三四五六七八九十两百千])(?:余|多)?(?:{alternation(simple_units())})"
+                      rf"[^,，。;；:：、\d]{{1,12}}(?:{alternation(_one_words()['coordinators'])})$")
+
+
 ONE_LOOKBACK = 80  # how far back the sentence's earlier counts are looked for
 
 
@@ -164,13 +174,13 @@ def _one_words() -> dict:
 
 def _unit_is_real(text: str, match: re.Match) -> bool:
     """False when the unit's characters open another word (5000家庭 is not 5000 家), the
-    numeral and unit are a place name (三台县), a unit read after Arabic digits only
+    numeral and unit are a place name (三台县; not before a word of places, 两所县级医院), a unit read after Arabic digits only
     follows a Chinese numeral or a clock hour (十分重要, 8时30分), or a unit word is a rate's
     base (每10万人口)."""
     if false_friends().match(text, match.start("unit")):
         return False
     if _counts_names_before(text, match):
-        return True  # 甘肃、江西、湖南三省
+        return True  # 云南、贵州、四川三省
     arabic_units, clock_marks = arabic_only()
     if match.group("unit") in arabic_units:
         before = text[match.start("num") - 1:match.start("num")]
@@ -184,7 +194,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
         return False  # 2022市教育局, 29 区卫生健康局: a year, a code or a page number before a name
     after = text[match.end("unit"):match.end("unit") + 1]
     return not (after and after in place_suffixes() and match.group("unit") != "个"
-                and not is_arabic(match.group("num")))
+                and not is_arabic(match.group("num")) and not false_friends().match(text, match.end("unit")))
 
 
 # a list of names right before a figure, apart by 、 (or 和, 及 before the last)
@@ -192,7 +202,7 @@ NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{
 
 
 def _counts_names_before(text: str, match: re.Match) -> bool:
-    """甘肃、江西、湖南三省: places counted in Chinese numerals right after a list of as many names
+    """云南、贵州、四川三省: places counted in Chinese numerals right after a list of as many names
     count them, though a Chinese numeral before a place's character is mostly a name (三台县)."""
     if match.group("unit") not in _place_counts()["units"] or is_arabic(match.group("num")):
         return False
@@ -220,7 +230,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
-    unit = unit_words().get(match.group("unit"), match.group("unit")) + (match.group("brackets") or "")
+    unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
@@ -384,13 +394,18 @@ def produce_fraction_in_words(match: re.Match, text: str) -> Quantity | None:
 # is not the base, unit none; only after a word of comparison, so that clock times (10:58) are no ratio.
 RATIO_BASES = ("1", "100")
 RATIO_WORD_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}$")
+# the level a ratio moved to after the one it moved from (收入之比由2.5:1缩小到2.3:1): the word before
+# the first ratio serves the second
+RATIO_CHAIN_BEFORE = re.compile(r"(?:比|差距|比例|之比)[^,，。;；:：\d]{0,6}\d+(?:\.\d+)? ?[:：] ?\d+(?:\.\d+)?"
+                                r"[^,，。;；:：\d]{1,6}$")
 
 
 def produce_ratio(match: re.Match, text: str) -> Quantity | None:
     first, second = match.group("first"), match.group("second")
     if (first in RATIO_BASES) == (second in RATIO_BASES):
         return None  # no base, or two (1:1, 100:1): nothing to read as the figure
-    if not RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+    if not (RATIO_WORD_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+            or RATIO_CHAIN_BEFORE.search(text[max(0, match.start() - 40):match.start()])):
         return None
     value = float(second if first in RATIO_BASES else first)
     return Quantity(value, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -413,16 +428,19 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 
 @cache
-def _after_ratio_to_hundred() -> str:
-    """The lookbehinds a ratio without its base opens after: each measure alone and with each link
-    (a lookbehind's words are of one length, so one lookbehind each)."""
-    table = load_toml("units.toml")["ratio_to_hundred"]
-    words = [measure + link for measure in table["measures"] for link in ("", *table["links"])]
-    return "|".join(f"(?<={re.escape(word)})" for word in words)
+def _before_ratio_without_base() -> re.Pattern:
+    """What a ratio without its base follows: its measure, alone or with a link (性别比为), or the
+    measure's earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
+    table = load_toml("units.toml")["ratio_without_base"]
+    measures, links = alternation(table["measures"]), alternation(table["links"])
+    return re.compile(rf"(?:{measures})(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
-    """总人口性别比为104.6: the ratio to 100 its measure defines, base left out; unit null."""
+    """总人口性别比为104.6, 城乡居民收入比缩小到2.31, 性别比由105.2下降到104.6: the ratio to the base
+    its measure fixes (100, 1), the base left out; unit null."""
+    if not _before_ratio_without_base().search(text, max(0, match.start() - 24), match.start()):
+        return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
@@ -475,7 +493,7 @@ def _count_units() -> list[str]:
 
 
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
-    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按1万/户慰问: an amount per person,
+    """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按0.5万/户慰问: an amount per person,
     household or period whose 元 a sharing site or a typist dropped (or put after the rate): money,
     元, the rate's denominator kept in raw (as in 520元/月)."""
     if not _numeral_is_standalone(text, match):
@@ -541,8 +559,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_ratio_of_parts, re.compile(r"\d(?=[\d.]* ?[:：])")),
         QuantityRule(
             "ratio_without_base",
-            re.compile(rf"(?:{_after_ratio_to_hundred()})(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(rf"(?:{_after_ratio_to_hundred()})\d")),
+            re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
+            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:])\d")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
@@ -553,7 +571,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
         QuantityRule(
             "rate_without_unit",
-            # (in 万 per person or household alone too: 按1万/户慰问)
+            # (in 万 per person or household alone too: 按0.5万/户慰问)
             re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
                        r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|(?(mult)[人户](?!次)|(?!)))"),
             produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),

@@ -42,8 +42,11 @@ from transforms.rules.units import alternation, event_units, unit_family, unit_k
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
-# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed).
-CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?")
+# dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed), a citation
+# mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
+# list or a title from its site (…加快[3] - 制定…, 人口结构与政策支持 - 德城区…).
+CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
+                          r"|\[\d{1,3}\]|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
 # line with no sentence punctuation a space between two characters ends a clause too. Not in a
 # paragraph, where a space between characters is where a printed line wrapped (绝收面 积).
@@ -97,9 +100,9 @@ BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批|首批")
 # A circled number (③午托237家, ④私家厨房58家) numbers an item of a list like a bullet does.
 MARK_CHARS = "—■□●·•◆◇▲△★☆-~～①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 LEADING_MARK = re.compile(r"[—■□●·•◆◇▲△★☆\-~～①-⑳]+")
-# Records a body publishes: a verb of publishing before them names which (主动公开政府信息,
-# 网站发布信息), whatever modifies the record in between.
-RECORDS = frozenset({"信息"})
+# Records a body publishes, items of information and of news: a verb of publishing before them
+# names which (主动公开政府信息, 网站发布信息, 发布新闻), whatever modifies the record in between.
+RECORDS = frozenset({"信息", "新闻"})
 # A government body (民政局, 财政厅, 民政部) opening a run is who did the work, not what is counted.
 AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:局|厅|部|委员会)")
 
@@ -543,6 +546,8 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
         # 规划|计划|信息, 计划|总结|信息: a word kept out of names for its use as a verb (计划竣工3个)
         # is a noun naming a kind of record when jieba knows it as one and a noun stands by it
         return True
+    if run and verb in PUBLISHED and run[-1].endswith(tuple(RECORDS)) and run[0] not in _words("subject_fillers.txt"):
+        return True  # 公开|政府信息: a verb of publishing before the records stays (fixtures README, session 31)
     if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
         return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
@@ -673,9 +678,10 @@ def _possessor(words: list[str]) -> list[str]:
         owner = [*more, rest[-1], *owner]
         rest = rest[:len(rest) - 1 - len(more)]
     phrase = "".join(owner)
-    if not owner or len(phrase) > 10 or not HAN.match(phrase) or NUMERAL_CHARS.search(phrase) \
+    if not owner or len(phrase) > 10 or not HAN.match(phrase) \
+            or NUMERAL_CHARS.search("".join(word for word in owner if word not in domain_terms())) \
             or any(word_tag(word) in ("v", "vn", "p") for word in owner) or _is_scope(owner + ["的"]) \
-            or _leading_place(owner + ["的"]) or not owner[-1].endswith(head_words()):
+            or _leading_place(owner + ["的"]) or not (owner[-1].endswith(head_words()) or owner[-1] in domain_terms()):
         return []
     return owner
 
@@ -1258,6 +1264,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = _after_recipients(stream.text, run)
         run = _without_start(run)
     run, dropped = _trim_front(run, counts, done_to or (bool(words) and _marks_predicate(words[-1])))
+    if len(run) > 2 and any(word in INNER_SCOPE for word in run[1:-1]):
+        # 其他各类补贴, 创业担保贷款及各类创业补贴: a filler of scope inside the name goes as it does
+        # in front of it (fixtures README, session 21: 各类 goes)
+        run = [run[0], *(word for word in run[1:-1] if word not in INNER_SCOPE), run[-1]]
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
@@ -1379,8 +1389,9 @@ def _aside_before(words: list[str]) -> int:
 def _aside(inside: str) -> bool:
     """Whether what a bracket after a name holds is an aside, not part of the name: another name
     for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
-    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name."""
-    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside)
+    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name; a word that never
+    belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
+    return len(inside) > 4 or (len(inside) > 2 and "、" not in inside) or inside in strip_words()
 
 
 @cache
@@ -1484,6 +1495,10 @@ def _padded(text: str, start: int, end: int) -> bool:
 WORKS_ON_THING = ("改造", "维修改造", "修缮")
 # Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
+# Those of them that name no level or relation: they go from inside a name too (其他各类补贴)
+INNER_SCOPE = frozenset({"各类", "各项", "各种"})
+# Adverbials of degree (strip words): before 的 right after a number they qualify the thing named next
+DEGREES = frozenset({"不同程度", "一定程度"})
 # What is solved for people (…人口安全饮水问题): a head no count of people counts.
 PROBLEMS = ("问题", "难题")
 
@@ -1514,6 +1529,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         start, words = words[1].start, words[1:]  # 8次|召开|专题会议: the event, not the verb that held it
     while not kept and len(words) > 1 and words[0] in SCOPE_FILLERS and isinstance(words[1], Word) and words[1].start >= 0:
         start, words = words[1].start, words[1:]  # 22555户|各类|困难群众: a filler of scope, as before a number
+    if not kept and len(words) > 2 and words[0] in DEGREES and words[1] == "的" and isinstance(words[2], Word) \
+            and words[2].start >= 0:
+        start, words = words[2].start, words[2:]  # 3次|不同程度|的|风雹灾害: how much, not what
     words = _classes_whole(words)
     levels = 0 if kept else _level_list(words)
     if levels and isinstance(words[levels], Word) and words[levels].start >= 0:
@@ -1563,8 +1581,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if cut and phrase[cut:] in TASK_WORDS:
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
-    if trailing and trailing.start() > 0 and _aside(trailing.group(1)):
-        cut = trailing.start()  # 42家老年食堂(助餐点): the name, not its other name
+    if trailing and trailing.start() > 1 and _aside(trailing.group(1)):
+        # 42家老年食堂(助餐点): the name, not its other name; after a name of one character the
+        # bracket is its own (22个省(自治区、直辖市)): a subject is never one character
+        cut = trailing.start()
     after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
     if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
             and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
@@ -1947,7 +1967,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     after_start = denominator.end() if denominator else after_start
     # 新增 7069张 公办养老床位: a padded figure after a bare verb is that verb's object, named after it
     bare_verb = before is not None and before.text in _words("subject_verbs.txt")
-    padded = (before is None or bare_verb) and _padded(text, quantity.outer_start, after_start)
+    padded = (before is None or bare_verb) and (_padded(text, quantity.outer_start, after_start) or (
+        # 上报的19个 一事一议项目: after a clause ending in 的 the thing it qualifies follows the
+        # number, whatever space stands between
+        text[clause_start:quantity.outer_start].rstrip().endswith("的") and text.startswith(" ", after_start)
+        and HAN.match(text, after_start + 1) is not None))
     if padded:
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
@@ -2081,6 +2105,8 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
 RAISE_FROM = re.compile(r"(?:由|从)[^\d，,。；;、（）()由从]{0,10}$")
 RAISE_TO = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:提高|提升|调整|增加|上调|增长|降低|下调|减少)(?:了)?(?:到|至|为)")
+# the other terms of a ratio after its first (11.2:41.3:47.5): the old level is the whole ratio
+RATIO_TERMS = re.compile(r"(?:\s*[:：∶]\s*\d+(?:\.\d+)?)+")
 
 
 def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, floor: int, counts: str,
@@ -2091,7 +2117,9 @@ def _raised_from(stream: TokenStream, clause_start: int, quantity: Quantity, flo
     text = stream.text
     found = RAISE_FROM.search(text, clause_start, quantity.outer_start)
     denominator = DENOMINATOR.match(text, quantity.outer_end)  # 由134元/人.月提高到…
-    if found is None or not RAISE_TO.match(text, denominator.end() if denominator else quantity.outer_end):
+    after = denominator.end() if denominator else quantity.outer_end
+    terms = RATIO_TERMS.match(text, after) if not quantity.unit else None
+    if found is None or not RAISE_TO.match(text, terms.end() if terms else after):
         return before
     if text[clause_start:found.start()].strip():
         named = subject_before_number(stream, clause_start, found.start(), counts)
@@ -2446,12 +2474,23 @@ def _modifiers_of_one_head(parts: list[Subject]) -> list[Subject] | None:
     return [*(Subject(text + head) for text in named), Subject(last)]
 
 
+# An average per visit, head or household opening a name (次均, 人均, 户均), maybe after 平均
+PER_UNIT_AVERAGE = re.compile(r"(?:平均)?(?P<rate>[月年]?(?:次均|人均|户均))(?=[\u4e00-\u9fff]{2})")
+
+
 def _shared_modifier(parts: list[Subject]) -> list[Subject]:
     """城市低保标准、补差 → 城市低保标准, 城市低保补差: a later part that is one short word shares
     what the first part says before its head (a word that names nothing alone or a measure)."""
     if len(parts) < 2:
         return parts
     first = parts[0].text
+    average = PER_UNIT_AVERAGE.match(first)
+    if average:
+        # 平均次均住院救助和门诊救助: an average per visit or head opening the first part is of each
+        # part (次均住院救助, 次均门诊救助); 平均 before it says no more
+        rate = average.group("rate")
+        return [Subject(rate + (p.text[average.end():] if i == 0 else p.text)) if i == 0 or not p.text.startswith(rate)
+                else p for i, p in enumerate(parts)]
     heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
     head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
     if head is None:
@@ -2599,7 +2638,16 @@ def _change_of_level(a: Around) -> Subject | None:
     family = _family(a.quantity.unit)
     same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                  if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
-    return same or (None if listed else a.about)
+    return _of_growth_rate(a, same or (None if listed else a.about))
+
+
+def _of_growth_rate(a: Around, level: Subject | None) -> Subject | None:
+    """A change in percentage points of a rate of growth its clause names is of that rate
+    (游客…,较全省总体增速高1.87个百分点 → 游客增速); see rate_of_growth."""
+    rate = _compiled(_context_words()["rate_of_growth"]).search(a.clause) if a.quantity.unit == "个百分点" else None
+    if level is None or rate is None or level.text.endswith(rate["rate"]):
+        return level
+    return Subject(level.text + rate["rate"])
 
 
 def _share_of_whole(a: Around) -> Subject | None:
@@ -2607,10 +2655,27 @@ def _share_of_whole(a: Around) -> Subject | None:
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names
+    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else None
+    if measured is not None:
+        # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
+        part = _part_of_share(a.clause) or a.previous
+        return Subject(part.text + a.clause[measured.start():measured.end("measure")]) if part else None
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
-        return a.previous
+        return _part_of_share(a.clause) or a.previous
     return None
+
+
+# A share whose measure the text writes after the whole (占生产总值的比重为, 占总人口比例达到)
+SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
+
+
+def _part_of_share(clause: str) -> Subject | None:
+    """The part a share is of when its own clause names it before 占 (四大支柱产业总产值占全县工业
+    总产值的93.0%: the part, not the whole after 占)."""
+    before = clause[:clause.rfind("占")] if "占" in clause else ""
+    run, _ = _trim_front(_take_run(list(cut_phrase(before))), "other") if HAN.search(before) else ([], [])
+    return _subject(run) if run else None
 
 
 def _only_where(a: Around) -> bool:
@@ -2858,14 +2923,23 @@ def _of_category(text: str) -> bool:
     return any(text.startswith(c) and len(text) > len(c) + 1 for c in _words("subject_categories.txt"))
 
 
+# A total's parts opened by the total's noun and 中 right after its figure (120个项目中,竣工46个), as by 其中
+AMONG_TOTAL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}中\s*[,，:：]")
+# Stages of building that jieba tags no verb (新建 a place's name, 续建 unknown): verbs of a part all the same
+BUILDING_STAGES = CREATING | {"续建", "在建"}
+
+
 def _state_breakdown(a: Around) -> Subject | None:
-    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 is that
-    part of the total before it, the state with the total's head noun (继续有效文件, 废止文件)."""
+    """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 (or after
+    the total's noun and 中: 85个项目中,竣工30个) is that part of the total before it, the state
+    with the total's head noun (继续有效文件, 废止文件, 竣工项目)."""
     own = a.own.subject
-    if own is None or not ("其中" in a.lead or (a.named and a.named[-1].rule == "state_breakdown")):
+    if own is None or not ("其中" in a.lead or AMONG_TOTAL.match(a.lead)
+                           or (a.named and a.named[-1].rule == "state_breakdown")):
         return None
     words = cut_phrase(own.text)
-    if a.quantity.unit in PERSON_UNITS or word_tag(words[0]) != "v" or any(word_tag(w) not in ("v", "a") for w in words):
+    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES  # noqa: E731
+    if a.quantity.unit in PERSON_UNITS or not verb(words[0]) or any(not (verb(w) or word_tag(w) == "a") for w in words):
         return None  # 其中集中供养358人: people's part is named by how they are kept, alone
     whole = _recalled(a)
     if whole is None or whole.text == own.text or own.text in whole.text:

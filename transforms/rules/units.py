@@ -17,13 +17,14 @@ NO_UNIT = ""
 @cache
 def unit_kinds() -> dict[str, str]:
     """Every known unit mapped to its kind (count, money, percent, duration, score, measure),
-    a count unit with what else it counts in brackets (家(次), 户(人)次) included."""
+    a count unit with what else it counts in brackets included, as written without them
+    (家(次) → 家次, 户(人)次 → 户人次)."""
     table = load_toml("units.toml")
     kinds = {unit: kind for kind in UNIT_KINDS for unit in (*table[kind]["units"], *table[kind].get("by_rule", ()))}
     kinds.update({unit: "count" for unit in visit_units()})
     for unit in table["count"]["units"]:
         for brackets in compound_brackets():
-            kinds[unit + brackets] = "count"
+            kinds.setdefault(unit + unbracketed(brackets), "count")
     kinds[NO_UNIT] = "count"
     return kinds
 
@@ -31,6 +32,11 @@ def unit_kinds() -> dict[str, str]:
 @cache
 def compound_brackets() -> tuple[str, ...]:
     return tuple(load_toml("units.toml")["compound"]["brackets"])
+
+
+def unbracketed(brackets: str) -> str:
+    """What a unit's brackets add, the brackets dropped (the fixtures README, session 31)."""
+    return brackets.replace("(", "").replace(")", "")
 
 
 @cache
@@ -116,15 +122,15 @@ def place_suffixes() -> str:
 @cache
 def unit_family() -> dict[str, str]:
     """Unit → its family name; a unit in no family is a family of its own. A count with what
-    else it counts in brackets is of its own unit's family, a visit when it ends in 次 (户(人)次)."""
+    else it counts in brackets is of its own unit's family, a visit when it ends in 次 (户(人)次 → 户人次)."""
     families = load_toml("units.toml")["families"]
     table = {unit: name for name, units in families.items() for unit in units}
     table.update({unit: "visits" for unit in visit_units()})
     for unit in load_toml("units.toml")["count"]["units"]:
         for brackets in compound_brackets():
-            family = "visits" if brackets.endswith("次") else table.get(unit)
+            family = "visits" if unbracketed(brackets).endswith("次") else table.get(unit)
             if family:
-                table[unit + brackets] = family
+                table.setdefault(unit + unbracketed(brackets), family)
     return table
 
 

@@ -2191,16 +2191,17 @@ def iso_date(value: str | None) -> str | None:
 
 def signature_date(lines: list[str]) -> str | None:
     """The date line of the signature block at the end of the report, else of a notice's
-    signature in the head (马鞍山市人民政府 / 2022年5月6日 over the plan it issues)."""
+    signature in the head (马鞍山市人民政府 / 2022年5月6日 over the plan it issues; a body's whole name
+    the lists do not know over its date in brackets: 某县统计局 / (2020年7月10日))."""
     for line in reversed(lines[-TAIL_LINES:]):
         line = arabic_dates(line)
         if DATE.fullmatch(line):
             return iso_date(line)
     for signer, line in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES]):
-        line = arabic_dates(line)
-        if DATE.fullmatch(line) and any(start == 0 and end == len(signer)
-                                        for start, end, _ in known_agencies(signer, opening=True)):
-            return iso_date(line)
+        line = arabic_dates(line).strip().removeprefix("(").removeprefix("（").removesuffix(")").removesuffix("）")
+        if DATE.fullmatch(line) and (any(start == 0 and end == len(signer) for start, end, _ in known_agencies(signer, opening=True))
+                                     or len(signer) <= LONGEST_NAME and _placed_office(signer)):
+            return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2020年7月10日))
     return None
 
 

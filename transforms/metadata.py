@@ -1516,8 +1516,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if numbered and SOURCE_LINE.search(under) and _headline(line[numbered.end():], under):
             return line[numbered.end():]  # a site's list number before a headline over its date and source line
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
-        if line.endswith((":", "：", "。")) or starts_heading(line):
-            continue
+        if line.endswith((":", "：", "。")) or starts_heading(line) or WHOLE_NOTE.fullmatch(line):
+            continue  # …or a note wholly in brackets ((资料图片)): it names nothing
         if names_document(line) and len(line) >= SHORTEST_TITLE:
             return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
@@ -1534,7 +1534,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 and not _issuers_line(line):
             return joined
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
-    over = [line for at, line in kept if lede and lede - 2 <= at < lede]
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
+    # note wholly in brackets over the lede ((资料图片)) is no headline
     over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
@@ -1547,7 +1548,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     at = opening[0] if under_labels and first == opening[1] else 0
     if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) \
             and not HEADLINE_MARK.search(first) and (not re.search("[:：]", first) or HEADLINE_COLON.fullmatch(first)) \
-            and not SOURCE_NOTE.search(first) \
+            and not SOURCE_NOTE.search(first) and not WHOLE_NOTE.fullmatch(first) \
             and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
             and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))

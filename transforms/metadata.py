@@ -746,7 +746,9 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
                          r"|(?:新闻)?发言人"
                          # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
                          # 据省民政厅副巡视员王林介绍)
-                         r"|(?:副)?(?:局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员)[\u4e00-\u9fff]{2,4}?(?:介绍|表示|说|指出|通报|回顾|总结))")
+                         # (or its party secretary and head reporting its work: 市商务局党委书记、局长王林汇报了…)
+                         r"|(?:(?:党委|党组)书记、)?(?:副)?(?:局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员)[\u4e00-\u9fff]{2,4}?"
+                         r"(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
 
 
 def _news_sources(reading: _Reading) -> list[str]:

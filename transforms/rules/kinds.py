@@ -928,8 +928,8 @@ def _plan_source_pattern() -> re.Pattern:
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
     sentence holds for each of its parts that semicolons divide, unless a part says done; so does
-    a plan word in the sentence's first clause outside a summary (今年冬春水利建设计划完成土方120万方,
-    投资8000万元;整修渠道35公里;…。: the parts list what the plan will complete)."""
+    a plan word in the sentence's first clause outside a summary (全县农田水利今冬计划整治塘坝40口,
+    投资600万元;新修渠道12公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     if found is not None:

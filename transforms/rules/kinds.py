@@ -46,7 +46,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
-  底前全部完成; 第一批改造40家，预计9月底前建成);
+  底前全部完成; 第一批改造40家，预计9月底前建成), or whose counted thing a bare 将 after it in its
+  clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
   每人每年3300元) (X, the level now, stays actual; a 将 that
@@ -587,12 +588,29 @@ def _forecast_after(c: KindContext) -> bool:
     """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
     it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
     done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…)."""
+    if _will_after(c):
+        return True
     found = _patterns()["forecast_after"].match(c.text, c.outer_end, c.outer_end + 40)
     if found is None or _says_done(c.clause_before):
         return False
     if found.group("next") is None:
         return CLAUSE_BREAK.search(found.group()) is None
     return _patterns()["completion_word"].search(c.clause_before) is None
+
+
+def _will_after(c: KindContext) -> bool:
+    """1个综合实践基地将按进度建设: the thing the figure counts is the subject of a bare 将 in its
+    clause, the future of what it will do (not a 将 marking an object: 500万元将用于…), unless
+    its clause says it done before it."""
+    clause = c.clause_after
+    will = _will_pattern().match(clause)
+    return will is not None and not _marks_object(clause, will, "") and not _says_done(c.clause_before)
+
+
+@cache
+def _will_pattern() -> re.Pattern:
+    """A bare 将 a few words after the figure, no figure between (`cue_before.will`)."""
+    return re.compile(rf"[^\d]{{0,12}}?(?:{_table()['cue_before']['will']})")
 
 
 def _bound_target(c: KindContext) -> bool:

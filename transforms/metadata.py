@@ -795,25 +795,9 @@ GOVERNMENT = re.compile(r"(?P<place>[^\s]{0,16}?)(?:人民)?政府")
 
 
 def _self_reference(reading: _Reading) -> list[str]:
-    """我局 … : the bodies of that kind the text names; where it names no known body of that kind,
-    the departments of that kind it names with their place (我局 … 请与舒城县财政局联系)."""
+    """我局 … : the bodies of that kind the text names."""
     kinds = {kind for word, kind in _config()["agency"]["self_references"].items() if word in reading.text}
-    found = [name for _, _, name in reading.named if any(name.endswith(k) for k in kinds)] if kinds else []
-    return found or [name for kind in kinds for name in _placed_departments(reading.text, kind)]
-
-
-def _placed_departments(text: str, kind: str) -> list[str]:
-    """Every department ending with `kind` (局) that the text names with its gazetteer place
-    before it (舒城县财政局), the longest place first."""
-    found = []
-    for end in (m.end() for m in re.finditer(kind, text)):
-        for start in range(max(0, end - LONGEST_PLACE - 6), end - 3):
-            place = _place_at(text, start)
-            field = place and _generic_name().fullmatch(text, start + len(place), end)
-            if field and not field.group().startswith(GENERAL_WORDS):
-                found.append(text[start:end])
-                break
-    return found
+    return [name for _, _, name in reading.named if any(name.endswith(k) for k in kinds)] if kinds else []
 
 
 def _mentions(reading: _Reading) -> list[str]:

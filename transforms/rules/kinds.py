@@ -46,7 +46,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
-  底前全部完成; 第一批改造40家，预计9月底前建成);
+  底前全部完成; 第一批改造40家，预计9月底前建成), or whose counted thing a bare 将 after it in its
+  clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
   每人每年3300元) (X, the level now, stays actual; a 将 that
@@ -587,12 +588,29 @@ def _forecast_after(c: KindContext) -> bool:
     """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
     it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
     done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…)."""
+    if _will_after(c):
+        return True
     found = _patterns()["forecast_after"].match(c.text, c.outer_end, c.outer_end + 40)
     if found is None or _says_done(c.clause_before):
         return False
     if found.group("next") is None:
         return CLAUSE_BREAK.search(found.group()) is None
     return _patterns()["completion_word"].search(c.clause_before) is None
+
+
+def _will_after(c: KindContext) -> bool:
+    """1个综合实践基地将按进度建设: the thing the figure counts is the subject of a bare 将 in its
+    clause, the future of what it will do (not a 将 marking an object: 500万元将用于…), unless
+    its clause says it done before it."""
+    clause = c.clause_after
+    will = _will_pattern().match(clause)
+    return will is not None and not _marks_object(clause, will, "") and not _says_done(c.clause_before)
+
+
+@cache
+def _will_pattern() -> re.Pattern:
+    """A bare 将 a few words after the figure, no figure between (`cue_before.will`)."""
+    return re.compile(rf"[^\d]{{0,12}}?(?:{_table()['cue_before']['will']})")
 
 
 def _bound_target(c: KindContext) -> bool:
@@ -928,8 +946,8 @@ def _plan_source_pattern() -> re.Pattern:
 def _forecast_opening(c: KindContext) -> bool:
     """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
     sentence holds for each of its parts that semicolons divide, unless a part says done; so does
-    a plan word in the sentence's first clause outside a summary (今年冬春水利建设计划完成土方120万方,
-    投资8000万元;整修渠道35公里;…。: the parts list what the plan will complete)."""
+    a plan word in the sentence's first clause outside a summary (全县农田水利今冬计划整治塘坝40口,
+    投资600万元;新修渠道12公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
     found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
     if found is not None:

@@ -296,13 +296,13 @@ def _generic_name(longest: int = 6) -> re.Pattern:
 BOUNDED_FIELD = 10
 
 
-# A field of work and the report's word after a bureau opening a title (交通局农村公路工作总结).
+# A field of work and the report's word after a bureau opening a title (水务局农村供水工作总结).
 FIELD_WORK = re.compile(r"[\u4e00-\u9fff]{2,8}?工作(?:总结|计划|要点|报告|汇报|打算|安排|思路)")
 
 
 def _bureau_at_its_work(name: str, rest: str) -> bool:
     """Whether a bureau, commission or office (…局, …委, …办) opening a title is followed by its field
-    of work and the report's word (2021年交通局农村公路工作总结): the report of its work in that field.
+    of work and the report's word (2023年水务局农村供水工作总结): the report of its work in that field.
     A centre or station there (养老服务站运营工作总结) is the work's object."""
     return name[-1] in "局厅委办" and bool(FIELD_WORK.match(rest))
 
@@ -679,8 +679,8 @@ DATA_SOURCE = re.compile(r"(?:数据|资料|信息)来源(?:于|\s*[:：])[^\n�
 FIGURES_SOURCE = re.compile(r"(?:数据|资料)来源(?:于|\s*[:：])")  # not a page's 信息来源: label
 CLAUSE_BREAK = re.compile(r"[。，,；;！!？?\n]")
 # where a sentence starts; a reporter's source clause (记者从…获悉,) opens the news's first statement too
-# (and a news story's time word after the clauses of its purpose: …确保…节日,近日,竹山县民政局对…,
-# …,自1月25日起,某县陆续…: what follows is the story's statement)
+# (and a news story's time word after the clauses of its purpose: …确保…温暖过冬,近日,某县民政局为…,
+# …,自1月20日起,某县陆续…: what follows is the story's statement)
 SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八九十]篇|(?:获悉|了解到|得知)[,，:：]"
                             r"|[,，](?=\s*(?:近日|日前|近期|自\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?起)\s*[,，]))\s*")
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
@@ -746,7 +746,7 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
                          r"|(?:新闻)?发言人"
                          # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
                          # 据省民政厅副巡视员王林介绍)
-                         # (or its party secretary and head reporting its work: 市商务局党委书记、局长王林汇报了…)
+                         # (or its party secretary and head reporting its work: 市交通运输局党组书记、局长李明汇报了…)
                          r"|(?:(?:党委|党组)书记、)?(?:副)?(?:局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员)[\u4e00-\u9fff]{2,4}?"
                          r"(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
 
@@ -1907,14 +1907,14 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a headline (a title naming no document) or a text whose issuer is a place is news; without
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划. A title of a
-    few characters naming no document (a yearbook entry's heading of its field: 救灾救济, 统计) is none."""
+    few characters naming no document (a yearbook entry's heading of its field: 社会救助, 统计) is none."""
     if title and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title):
         title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
             REVIEW_PART.search(text) or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
-        # or its review headed on a line of its own, 2022年工作回顾, with no plan part after it)
+        # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
@@ -1923,7 +1923,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
 
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
-# …or headed on a line of its own, unnumbered (2022年工作回顾).
+# …or headed on a line of its own, unnumbered (2023年工作回顾).
 UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
 LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
@@ -2027,7 +2027,7 @@ BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?
 
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
 # story told of a place by someone outside it, which its own report calls 我县 or 全县; so is an opening
-# with such a subject in two of its clauses (今年以来,某县… 1至8月,该县已发放… 近年来,该县按照…).
+# with such a subject in two of its clauses (今年以来,某县… 1至9月,该县累计培训… 近年来,该县还建成…).
 THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
 
 
@@ -2179,7 +2179,7 @@ def iso_date(value: str | None) -> str | None:
 def signature_date(lines: list[str]) -> str | None:
     """The date line of the signature block at the end of the report, else of a notice's
     signature in the head (马鞍山市人民政府 / 2022年5月6日 over the plan it issues; a body's whole name
-    the lists do not know over its date in brackets: 某县统计局 / (2020年7月10日))."""
+    the lists do not know over its date in brackets: 某县统计局 / (2024年3月15日))."""
     for line in reversed(lines[-TAIL_LINES:]):
         line = arabic_dates(line)
         if DATE.fullmatch(line):
@@ -2188,7 +2188,7 @@ def signature_date(lines: list[str]) -> str | None:
         line = arabic_dates(line).strip().removeprefix("(").removeprefix("（").removesuffix(")").removesuffix("）")
         if DATE.fullmatch(line) and (any(start == 0 and end == len(signer) for start, end, _ in known_agencies(signer, opening=True))
                                      or len(signer) <= LONGEST_NAME and _placed_office(signer)):
-            return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2020年7月10日))
+            return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2024年3月15日))
     return None
 
 
@@ -2631,14 +2631,14 @@ DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2
 
 
 def delivered_date(text: str) -> str | None:
-    """The day a work report was delivered at its congress, given in its head (2023年2月9日在某县第十八届
+    """The day a work report was delivered at its congress, given in its head (2024年1月16日在某县第十八届
     人民代表大会…上): the report's own date."""
     head = arabic_dates(text[:OPENING])
     found = DELIVERED.search(head)
     return iso_date(DATE.match(head, found.start()).group()) if found else None
 
 
-# The place whose congress a report is delivered at (——2018年12月25日在某县第十七届人民代表大会第三次会议上).
+# The place whose congress a report is delivered at (——2024年1月10日在某县第十七届人民代表大会四次会议上).
 CONGRESS_PLACE = re.compile(r"在\s*(?P<place>[\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,3}届\s*人民代表大会")
 
 
@@ -2971,7 +2971,7 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
             return region
         if level != "province" and _outside_named_province(code, count, named):
-            continue  # 内江 once in a text naming 上海 twice (内江大板房, a street's estate): the province's
+            continue  # 内江 once in a text naming 上海 twice (内江新村, an estate's name): the province's
         names = _division_names()
         filled = {"province": names.get(code[:2] + "0000"),
                   "city": names.get(code[:4] + "00") if level in ("city", "county") else None,

@@ -24,8 +24,10 @@ from test_real_reports import REAL, SPLIT, TEXTS, annotated, texts_present
 # Agency 0.757 since session 26: charity federations and Red Cross societies as issuing bodies cost
 # one test page's agency (not looked at) and gained two of round 19's held half (43 pages, as
 # unseen as the test part) and three of rounds 17-18; the floor was lowered for that rule alone.
+# Target recall 0.737 since session 31 (plan words over a sentence's semicolon parts, restated
+# targets in news, tasks in one-cell-a-line progress tables): the floor rose with it.
 REACHED = {
-    "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.66, "qualifier_recall": 0.99,
+    "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.72, "qualifier_recall": 0.99,
     "core_coverage": 0.38, "agency": 0.75, "report_year": 0.86,
 }
 # Issue 11's bar for unseen reports.

@@ -1739,7 +1739,7 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 # An essay site's line naming the text it shows (结合当前工作需要,本站的会员为你整理了这篇…工作总结范文,希望…).
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A sharing site's description of the file it shows, opening with the file's name, then its sample number or
-# the text itself (文档介绍:市民政局关于…的总结报告范文 2 二、努力做好…).
+# the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
 SITE_INTRODUCED = re.compile(r"^\s*(?:文档介绍|文档简介|内容介绍|内容简介)\s*[:：]\s*(?P<title>[^,，。;；:：\n]{4,60}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
@@ -1929,7 +1929,7 @@ UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n�
 LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 
 
-# A sharing site's lead naming the text it shows (下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考).
+# A sharing site's lead naming the text it shows (下面是小编为大家整理的社区工作总结及2024年工作打算,供大家参考).
 SITE_LEAD = re.compile(r"(?:小编|本站)[^。\n]{0,12}?(?:整理|分享|收集)(?:了|的)(?:这篇|这份|一篇)?\s*"
                        r"(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*[,，。]")
 
@@ -3129,7 +3129,7 @@ def title_as_written(title: str | None, written: str) -> str | None:
     return head[found.start():found.end()] if found else title
 
 
-# A yearbook table's number before its caption (3-1  中国残疾人事业主要业务进展情况, 表5-3 …): the book's, no part of the title.
+# A yearbook table's number before its caption (3-1  某省教育事业主要指标进展情况, 表5-3 …): the book's, no part of the title.
 TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff])(?![月日])")  # not 1-6 月…
 
 

@@ -1336,8 +1336,8 @@ REVIEW_CATEGORIES = (SectionCategory.WORK_DONE, SectionCategory.PROBLEMS)
 
 
 def _inline_review(c: KindContext) -> bool:
-    """Whether the figure stands under a heading of review that its page ran into the line (一、上半年
-    工作完成情况 (一)目标任务完成情况 1.城乡低保工作。全县…)."""
+    """Whether the figure stands under a heading of review that its page ran into the line (一、前三季度
+    工作进展 (一)重点任务进展 1.养老服务。全区…)."""
     return _inline_category(c) in REVIEW_CATEGORIES
 
 
@@ -1347,7 +1347,7 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
     reading headings at a line's start only, sees none there. A top heading (一、) sets the part by
     its title's category, or hands it back to the line's section when it names none (…: 一、加强领导
     under 下一步工作打算); a lower one ((一)) only when its title names one, and a plan under a
-    top heading of review only when a word places it ahead (一、建设任务完成情况 (一)通畅工程2021年
+    top heading of review only when a word places it ahead (一、项目建设完成情况 (一)水毁修复当年
     目标任务为…: a summary's item restating the task it reviews); the last such before the figure
     decides; None when the line's section does (a heading opening the line is its)."""
     category, top = None, None

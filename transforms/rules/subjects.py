@@ -44,7 +44,7 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
 # dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed), a citation
 # mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
-# list or a title from its site (…加快[3] - 制定…, 人口结构与政策支持 - 德城区…).
+# list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…).
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
                           r"|\[\d{1,3}\]|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
@@ -1265,7 +1265,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = _without_start(run)
     run, dropped = _trim_front(run, counts, done_to or (bool(words) and _marks_predicate(words[-1])))
     if len(run) > 2 and any(word in INNER_SCOPE for word in run[1:-1]):
-        # 其他各类补贴, 创业担保贷款及各类创业补贴: a filler of scope inside the name goes as it does
+        # 其他各类津贴, 培训补贴及各类就业补贴: a filler of scope inside the name goes as it does
         # in front of it (fixtures README, session 21: 各类 goes)
         run = [run[0], *(word for word in run[1:-1] if word not in INNER_SCOPE), run[-1]]
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
@@ -2281,7 +2281,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         level = LEVEL_UNIT.fullmatch(gap.group(1))
         other = LEVEL_UNIT.match(following.text)
         if level and other and len(following.text) - other.end() > 1:
-            # 9个镇(街道)、134个村(社区)退役军人服务站: a level of place alone, an item of a list whose
+            # 6个乡镇、88个村(社区)便民服务站: a level of place alone, an item of a list whose
             # last item names the thing at another level, is that thing at its own level
             named[index] = Named(Subject(gap.group(1) + following.text[other.end():]), "modifier_list")
             continue
@@ -2486,7 +2486,7 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
     first = parts[0].text
     average = PER_UNIT_AVERAGE.match(first)
     if average:
-        # 平均次均住院救助和门诊救助: an average per visit or head opening the first part is of each
+        # 人均住院补助和门诊补助分别为…: an average per visit or head opening the first part is of each
         # part (次均住院救助, 次均门诊救助); 平均 before it says no more
         rate = average.group("rate")
         return [Subject(rate + (p.text[average.end():] if i == 0 else p.text)) if i == 0 or not p.text.startswith(rate)
@@ -2643,7 +2643,7 @@ def _change_of_level(a: Around) -> Subject | None:
 
 def _of_growth_rate(a: Around, level: Subject | None) -> Subject | None:
     """A change in percentage points of a rate of growth its clause names is of that rate
-    (游客…,较全省总体增速高1.87个百分点 → 游客增速); see rate_of_growth."""
+    (接待游客…,比全市平均增速高2个百分点 → 游客增速); see rate_of_growth."""
     rate = _compiled(_context_words()["rate_of_growth"]).search(a.clause) if a.quantity.unit == "个百分点" else None
     if level is None or rate is None or level.text.endswith(rate["rate"]):
         return level
@@ -2671,8 +2671,8 @@ SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比�
 
 
 def _part_of_share(clause: str) -> Subject | None:
-    """The part a share is of when its own clause names it before 占 (四大支柱产业总产值占全县工业
-    总产值的93.0%: the part, not the whole after 占)."""
+    """The part a share is of when its own clause names it before 占 (三大主导产业产值占全区工业
+    产值的八成: the part, not the whole after 占)."""
     before = clause[:clause.rfind("占")] if "占" in clause else ""
     run, _ = _trim_front(_take_run(list(cut_phrase(before))), "other") if HAN.search(before) else ([], [])
     return _subject(run) if run else None

@@ -2179,7 +2179,8 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen"})
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen",
+                       "measure_of_counted"})
 
 
 @dataclass(frozen=True)
@@ -3124,8 +3125,9 @@ def _measure_of_counted(a: Around) -> Subject | None:
     return Subject(previous.text[:-len(measure)] if measure else previous.text)
 
 
-# What a thing counted before yields, named alone in the next clause (产量, 产值, 均价, 收购量, 资金).
-YIELD_MEASURES = ("产量", "产值", "均价", "收购量", "资金")
+# What a thing counted before yields, named alone in the next clause (产量 and its short forms 总产,
+# 单产, 总产量; 产值, 均价, 收购量, 资金).
+YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
 

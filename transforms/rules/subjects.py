@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -2292,37 +2291,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
-    _verbs_telling_apart(text, named)
     _field_of_line(text, sentence_start, quantities, named)
     return named
-
-
-def _verbs_telling_apart(text: str, named: list[Named]) -> None:
-    """新建学校1所,改扩建学校3所: figures of one sentence whose own clauses name one thing, each
-    right after another verb of what was done to it (subject_verbs.txt), are told apart by their
-    verbs alone, which stay (新建学校, 改扩建学校), as the verbs of publishing do (公开|信息)."""
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for index, found in enumerate(named):
-        if found.subject is not None and found.rule == "before_number":
-            by_name[found.subject.text].append(index)
-    for indices in by_name.values():
-        verbs = [_verb_right_before(text, named[index].subject) for index in indices]
-        if len(indices) < 2 or None in verbs or len(set(verbs)) < len(verbs):
-            continue
-        for index, verb in zip(indices, verbs):
-            start, end = named[index].subject.spans[-1]
-            named[index] = Named(Subject(verb + named[index].subject.text, None, ((start - len(verb), end),)),
-                                 "verbs_apart")
-
-
-def _verb_right_before(text: str, subject: Subject) -> str | None:
-    """The word right before the subject, where the subject is one stretch of the text, when it is
-    a verb of subject_verbs.txt (a whole word: 新改建 is no 改建)."""
-    if not subject.spans or subject.spans[-1][1] - subject.spans[-1][0] != len(subject.text):
-        return None
-    start = subject.spans[-1][0]
-    words = cut_phrase(text[max(0, start - 8):start])
-    return words[-1] if words and words[-1] in _words("subject_verbs.txt") else None
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)

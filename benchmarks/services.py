@@ -14,6 +14,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from govreport.serve import wait_group_gone
+
 ROOT = Path(__file__).resolve().parent.parent
 
 BIN = Path(sys.executable).parent
@@ -132,13 +134,8 @@ def stop_group(pid: int, timeout: float = 30) -> None:
             os.killpg(pid, sig)
         except ProcessLookupError:
             return
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.1)
+        if wait_group_gone(pid, timeout):
+            return
 
 
 def _alive(pid: int) -> bool:

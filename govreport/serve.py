@@ -43,19 +43,20 @@ def stop(servers: dict[str, subprocess.Popen], grace: float = GRACE_SECONDS) -> 
     for server in servers.values():  # the leader may be gone while its children live on
         _signal_group(server, signal.SIGKILL)
         server.wait()
-        _wait_group_gone(server.pid, grace)
+        wait_group_gone(server.pid, grace)
 
 
-def _wait_group_gone(pgid: int, seconds: float) -> None:
-    """Return once no process of the group is left (killed children are reaped by init, not at
-    once: a busy machine showed one alive right after the leader's wait), or after `seconds`."""
+def wait_group_gone(pgid: int, seconds: float) -> bool:
+    """Whether no process of the group is left within `seconds` (killed children are reaped by
+    init, not at once: a busy machine showed one alive right after the leader's wait)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             os.killpg(pgid, 0)
         except ProcessLookupError:
-            return
+            return True
         time.sleep(0.05)
+    return False
 
 
 def _signal_group(server: subprocess.Popen, sig: int) -> None:

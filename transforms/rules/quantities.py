@@ -664,12 +664,9 @@ def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
         last = bounded[index]
         if last.qualifier is None or last.outer_end <= last.end:
             continue  # no bound written after it
-        first = index
-        while first > 0 and (before := bounded[first - 1]).qualifier is None and before.unit == last.unit \
-                and LIST_JOINER.fullmatch(text[before.outer_end:bounded[first].outer_start]):
-            first -= 1
-        if first < index and RESPECTIVELY.search(text[max(0, bounded[first].outer_start - 20):bounded[first].outer_start]):
-            for n in range(first, index):
+        run = _unbounded_run(text, bounded, index, -1, LIST_JOINER)
+        if run and RESPECTIVELY.search(text[max(0, bounded[run[-1]].outer_start - 20):bounded[run[-1]].outer_start]):
+            for n in run:
                 bounded[n] = replace(bounded[n], qualifier=last.qualifier)
     return bounded
 
@@ -682,15 +679,29 @@ def _leading_bound(text: str, found: list[Quantity]) -> list[Quantity]:
         first = bounded[index]
         if first.qualifier not in LIST_BOUNDS or first.outer_start >= first.start:
             continue  # no bound written before it
-        follower = index + 1
-        while follower < len(bounded) and (item := bounded[follower]).qualifier is None \
-                and item.unit == first.unit and text[bounded[follower - 1].outer_end:item.outer_start] == "、":
-            bounded[follower] = replace(item, qualifier=first.qualifier)
-            follower += 1
+        for n in _unbounded_run(text, bounded, index, 1, ENUMERATION_COMMA):
+            bounded[n] = replace(bounded[n], qualifier=first.qualifier)
     return bounded
 
 
 LIST_BOUNDS = (Qualifier.AT_LEAST, Qualifier.UP_TO)
+ENUMERATION_COMMA = re.compile("、")
+
+
+def _unbounded_run(text: str, found: list[Quantity], index: int, step: int, joiner: re.Pattern) -> list[int]:
+    """The figures next to found[index] on one side (`step` -1 before it, 1 after it), nearest
+    first, each with no qualifier, in its unit, and joined to its neighbour by `joiner` alone:
+    the items of a list a bound written at one end of it bounds."""
+    run, at = [], index
+    while 0 <= at + step < len(found):
+        near = found[at + step]
+        left, right = (near, found[at]) if step < 0 else (found[at], near)
+        if near.qualifier is not None or near.unit != found[index].unit \
+                or not joiner.fullmatch(text[left.outer_end:right.outer_start]):
+            break
+        at += step
+        run.append(at)
+    return run
 
 
 def _in_table_cells(found: list[Quantity], tables: TableReading) -> list[Quantity]:

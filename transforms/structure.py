@@ -39,6 +39,11 @@ def _bounds() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*[\d{CN}两百千万])")
 
 
+def plan_ahead_words() -> tuple[str, ...]:
+    """Plan words that place a heading ahead (下一步, 明年), a plan under review headings too."""
+    return _progress_of_plans()[1]
+
+
 @cache
 def _progress_of_plans() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern]:
     """(words naming how work went, plan words that still place a heading ahead, a plan word as

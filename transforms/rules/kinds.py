@@ -150,7 +150,7 @@ from transforms.model import Kind, Qualifier, Section, SectionCategory
 from transforms.rules import computed_once
 from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
-from transforms.structure import categorise
+from transforms.structure import categorise, plan_ahead_words
 
 CLAUSE_MARKS = ",，;；。!?！？\n"
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
@@ -1360,15 +1360,9 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
             category = top = None if own is SectionCategory.OTHER else own
         elif own is not SectionCategory.OTHER and not (
                 own is SectionCategory.PLANS and top is SectionCategory.WORK_DONE
-                and not any(word in title for word in _ahead_words())):
+                and not any(word in title for word in plan_ahead_words())):
             category = own
     return category
-
-
-@cache
-def _ahead_words() -> tuple[str, ...]:
-    """Words that place a heading's plan ahead (下一步, 明年: data/section_categories.toml)."""
-    return tuple(load_toml("section_categories.toml")["plans"]["ahead"])
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -1602,7 +1596,7 @@ def restated_not_units() -> tuple[str, ...]:
 def restates(text: str, start: int, end: int) -> bool:
     """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
     standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""
-    opening = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    opening = _clause_opening(text, start)
     after = CLAUSE_BREAK.search(text, end)
     clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
     return not _says_done(clause) and not _patterns()["in_force"].search(clause) \

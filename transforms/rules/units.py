@@ -22,9 +22,8 @@ def unit_kinds() -> dict[str, str]:
     table = load_toml("units.toml")
     kinds = {unit: kind for kind in UNIT_KINDS for unit in (*table[kind]["units"], *table[kind].get("by_rule", ()))}
     kinds.update({unit: "count" for unit in visit_units()})
-    for unit in table["count"]["units"]:
-        for brackets in compound_brackets():
-            kinds.setdefault(unit + unbracketed(brackets), "count")
+    for written, _ in compound_units():
+        kinds.setdefault(written, "count")
     kinds[NO_UNIT] = "count"
     return kinds
 
@@ -37,6 +36,14 @@ def compound_brackets() -> tuple[str, ...]:
 def unbracketed(brackets: str) -> str:
     """What a unit's brackets add, the brackets dropped (the fixtures README, session 31)."""
     return brackets.replace("(", "").replace(")", "")
+
+
+@cache
+def compound_units() -> tuple[tuple[str, str], ...]:
+    """Each count unit with what else it counts in brackets, as written without them, and the
+    count unit it extends: (家次, 家), (户人次, 户) …"""
+    counts = load_toml("units.toml")["count"]["units"]
+    return tuple((unit + unbracketed(brackets), unit) for unit in counts for brackets in compound_brackets())
 
 
 @cache
@@ -126,11 +133,10 @@ def unit_family() -> dict[str, str]:
     families = load_toml("units.toml")["families"]
     table = {unit: name for name, units in families.items() for unit in units}
     table.update({unit: "visits" for unit in visit_units()})
-    for unit in load_toml("units.toml")["count"]["units"]:
-        for brackets in compound_brackets():
-            family = "visits" if unbracketed(brackets).endswith("次") else table.get(unit)
-            if family:
-                table.setdefault(unit + unbracketed(brackets), family)
+    for written, unit in compound_units():
+        family = "visits" if written.endswith("次") else table.get(unit)
+        if family:
+            table.setdefault(written, family)
     return table
 
 

@@ -1312,15 +1312,17 @@ def _without_start(run: list[str]) -> list[str]:
     return run[:ends.index(cut) + 1]
 
 
+# The count of those a sum or a thing went to after its preposition (为140户, 向这3位), and its unit.
+COUNTED_FOR = r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*"
+RECIPIENT_UNIT = r"(?:名|户|人|家|个|位)"
 # The people a sum or a thing went to, counted just before it: 为140户困难家庭发放资金…, 为39万
 # 困难群众补发救助资金….
-RECIPIENTS_COUNTED = re.compile(r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)?\s*$")
+RECIPIENTS_COUNTED = re.compile(rf"{COUNTED_FOR}{RECIPIENT_UNIT}?\s*$")
 
 
 # The people a sum went to, counted, and the verb that gave it, right before the sum (为1044名残疾人
 # 发放, 向85户低保家庭发放了每户): what was given is named after the sum.
-GIVEN_TO_COUNTED = re.compile(r"(?:为|向|对|给)\s*(?:这|该|上述|以上)?\s*[\d.]+\s*[万亿]?\s*[余多]?\s*(?:名|户|人|家|个|位)[^，,。；;:：\d]{1,20}?"
-                              r"(?:发放|补发|发给|给予|兑现)了?\s*(?:每人|每户)?(?:每月|每年)?\s*$")
+GIVEN_TO_COUNTED = re.compile(rf"{COUNTED_FOR}{RECIPIENT_UNIT}[^，,。；;:：\d]{{1,20}}?(?:发放|补发|发给|给予|兑现)了?\s*(?:每人|每户)?(?:每月|每年)?\s*$")
 
 
 # Complements of a verb of giving that the cut leaves alone (送|上, 献|上, 递|去)

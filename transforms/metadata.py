@@ -1514,7 +1514,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return line
         joined = line + following
         repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
-        if following and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
+        adjacent = index + 1 < len(kept) and kept[index + 1][0] == at + 1  # a title broken over two lines, not a site's
+        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 关于我们 / 区县动态)
+        if following and adjacent and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
@@ -1968,6 +1970,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if refined and (kind is None or refined != "other" and kind in REFINES
                     and REFINES.get(refined, 3) < REFINES[kind]):
         return refined
+    if kind and title and _meeting_headline(title):
+        return "新闻报道"
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
         if summary and (summary["half"] or summary["half2"]):
@@ -2046,6 +2050,18 @@ CITING = re.compile(r"(?:根据|依据|按照|参照|引自|摘自)")
 def _release_told(sentence: str) -> bool:
     found = RELEASE_TOLD.search(sentence)
     return bool(found) and not CITING.search(sentence, 0, found.start())
+
+
+def _meeting_headline(title: str) -> bool:
+    """A title telling of a body or a place holding a meeting (某县召开2023年上半年工作情况通报会): news of the
+    meeting, the document word inside the meeting's name."""
+    opening = next(iter(known_agencies(title, opening=True)), None)
+    at = opening[1] if opening and opening[0] == 0 else len(place) if (place := _place_at(title, 0)) else None
+    return at is not None and bool(MEETING_HELD.match(title, at))
+
+
+# A meeting held, named to its end (召开…工作情况通报会, 举行…总结表彰大会).
+MEETING_HELD = re.compile(r"\s*(?:召开|举行|举办)[^。，,；;\s]{2,40}?会议?$")
 
 
 def _activity_headline(title: str) -> bool:

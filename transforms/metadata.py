@@ -988,6 +988,18 @@ def _town_government(name: str, scores: Counter[str]) -> str | None:
 PLACE_LEVELS = "省市州盟县区旗镇乡"
 
 
+def _governments_in_full(scores: Counter[str]) -> Counter[str]:
+    """A place's government by its short name (某县政府, a work report's title) beside one named in
+    full (我代表县人民政府): one government, by its full name (某县人民政府)."""
+    if not any(name.endswith("人民政府") for name in scores):
+        return scores
+    renamed: Counter[str] = Counter()
+    for name, score in scores.items():
+        short = name.endswith("政府") and not name.endswith("人民政府") and _is_place_prefix(name[:-2].strip(REDACTION))
+        renamed[name[:-2] + "人民政府" if short else name] += score
+    return renamed
+
+
 def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
     人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
@@ -1033,6 +1045,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return _place_issuer(reading)
     if mentioned_only and _is_news(text) and len({name.strip(REDACTION)[-3:] for name in scores}) > 1:
         return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
+    scores = _governments_in_full(scores)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
         merged[_source_unit(name, sources) or _town_government(name, scores)
@@ -1719,6 +1732,7 @@ def _title_text(line: str, first: bool = False) -> str:
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
+    line = _without_place_tag(SKIP_LINK.sub("", _without_year_tag(line)))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -1792,6 +1806,22 @@ FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # 
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
+# A wiki's link to skip its navigation, run onto the title's line (跳转到内容2017年某县政府工作报告): no part of it.
+SKIP_LINK = re.compile(r"^\s*(?:跳转到|跳转至|跳到)(?:主要)?内容\s*")
+# A site's year tag after a title holding that year (…2021年国民经济和社会发展统计公报 2021): no part of it.
+YEAR_TAG = re.compile(r"(?<=[^\s\d])[ \t\u3000]+(?P<year>(?:19|20)\d{2})$")
+# A site's tag of the place a document is of, in brackets before its title ((山西省)2018年某县政府工作报告).
+PLACE_TAG = re.compile(r"^[(（](?P<place>[\u4e00-\u9fff]{2,10}?)[)）]\s*(?=\S{6})")
+
+
+def _without_year_tag(line: str) -> str:
+    tag = YEAR_TAG.search(line)
+    return line[:tag.start()] if tag and re.search(rf"{tag['year']}\s*年", line[:tag.start()]) else line
+
+
+def _without_place_tag(line: str) -> str:
+    tag = PLACE_TAG.match(line)
+    return line[tag.end():] if tag and _place_at(tag["place"], 0) == tag["place"] else line
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -2238,7 +2268,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    titled = next((line for line in lines[:end] if title and line.startswith(title)), lines[0] if lines else "")
+    titled = next((line for line in lines[:end] if title and (line.startswith(title) or _without_place_tag(line).startswith(title))),
+                  lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 

@@ -2403,7 +2403,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第\s*[一二三四1-4]\s*季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
@@ -2431,8 +2431,9 @@ PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")
 
 
-# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
-BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
+# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022); a number with its measure
+# (改造农村公路2000公里, 新增2000张床位, 2000余人) is no year.
+BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月]|\s*(?:余|多)?\s*(?:公里|千米|米|亩|个|家|人|户|张|名|所|座|条|件|元|万|亿|套|间|台|辆|吨|次))")
 
 
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.

@@ -1945,7 +1945,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
-            REVIEW_PART.search(text) or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
+            REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+            or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
@@ -1954,8 +1955,11 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
-# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
+# reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
+                                r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).
 UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
@@ -2725,7 +2729,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
-        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)
+                                                         or REVIEWED_YEAR_PART.search(text, 0, 2 * OPENING)):
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
             # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"

@@ -2502,7 +2502,8 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会(?:议|(?=召开))")  # or 工作视频会召开
+# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2015年全市民政会议)
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?(?:工作|全[省市县区州盟旗][\u4e00-\u9fff]{{2,4}}?)(?:视频|电视电话)?会(?:议|(?=召开))")
 
 
 def body_year(text: str, plan: bool = False) -> int | None:

@@ -2990,17 +2990,19 @@ def places_named(text: str) -> Counter[str]:
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
-            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position):  # 和县民政局, not …和县委
+            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
+                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
-# A department named by its field (民政部门, 人社部门) after its place's short name.
-DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
+# What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
+# its year or its congress's term; the county named, as before its body.
+PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).
 PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|各)[\u4e00-\u9fff]{2,4}部门")
 # Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.

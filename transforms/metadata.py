@@ -480,14 +480,18 @@ class _Reading:
         """Every known body the whole text names (read once for the rules that need it), but
         on the line of the report's addressees (各县区人社局、局相关单位：), after a 数据来源: that
         credits the figures to another body (数据来源:民政部), or after the word for working with a
-        partner (与县财政局联合…, 会同县医保局)."""
+        partner (与县财政局联合…, 会同县医保局), or where it names a body's website (通过“某县人民政府网站”公开…:
+        where the report was posted, its place still the text's)."""
         addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
             + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
                 if not any(start <= found[0] < end for start, end in addressees)
-                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])]
+                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])
+                and not WEBSITE.match(self.text, found[1])]
 
 
+# A body's website after its name (某县人民政府网站, …门户网站, …政务网).
+WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
 # What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 

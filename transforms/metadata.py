@@ -2026,7 +2026,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
-            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2:
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
+            or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -2072,6 +2073,12 @@ BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?
 # story told of a place by someone outside it, which its own report calls 我县 or 全县; so is an opening
 # with such a subject in two of its clauses (今年以来,某县… 1至9月,该县累计培训… 近年来,该县还建成…).
 THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
+
+
+# A body called 该局, 该厅 … (今年以来,某县民政局…。该局荣获…): told of by someone outside it, in two places of the
+# opening, where its own report says 我局 (SELF_BODY) throughout.
+THIRD_PERSON_BODY = re.compile(r"该(?:局|厅|委|办|中心|会)(?![级长])")
+SELF_BODY = re.compile(r"[我本](?:局|厅|委|办|中心|会)")
 
 
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.

@@ -2315,7 +2315,9 @@ BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DAT
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
-PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+# (a paper's name, the date and the page's font-size buttons: 某某法制报 2013-02-22 22:31 大字)
+PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+                            r"(?:\s+(?:大字|小字|字号|[大中小](?:\s*[大中小]){1,2}))?")
 
 
 def sharing_site(lines: list[str]) -> bool:
@@ -3260,10 +3262,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
-    as_read = None
+    as_read, head_as_read = None, []
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
-        as_read = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
+        head_as_read = _without_label_pairs(_head_as_read(page_as_read))
+        as_read = find_title(title_lines(head_as_read), page)
         as_read = as_read if as_read and _legible(as_read) else None
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
@@ -3338,7 +3341,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title) \
+        or (head_date(head_as_read, kind == "新闻报道", as_read) if as_read else None)  # its date line under it, as read
     signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):

@@ -3282,6 +3282,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
+    publisher = page.get("agency") or ""
+    if agency and agency != publisher and _body_pattern().fullmatch(publisher) and agency.endswith(publisher) \
+            and _same_body(agency[:len(agency) - len(publisher)][-1:] + publisher, agency):
+        agency = publisher  # the page's 发布机构 naming the issuer by its body's word alone (退役军人事务局): as it names it
     village = _village_of(agency, [title or "", *lines[:1], plain[:plain.find("。") + 1]])
     town_of_village, agency = (agency, village) if village else (None, agency)  # the region is its town's
     named = agency

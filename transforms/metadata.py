@@ -1560,7 +1560,13 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                  or ENTRY_HEADING.match(_line_under(lines, at))):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好, 某厅动员社会组织:累计捐款…), or a yearbook entry's
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
-    return None
+    heading = ENTRY_RUN_ON.match(lines[0]) if lines else None
+    return heading["heading"] if heading else None  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
+
+
+# A yearbook entry's heading of its field run onto the line of its text, which opens with its year (社会救助 2021年,全市…);
+# not a news lede's mark (某某网讯 2018年,…).
+ENTRY_RUN_ON = re.compile(r"(?P<heading>[\u4e00-\u9fff]{2,8})(?<![讯訊电電])[ \t\u3000]+(?=(?:19|20)\d{2}\s*年度?\s*[,，])")
 
 
 # A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
@@ -1945,9 +1951,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划. A title of a
     few characters naming no document (a yearbook entry's heading of its field: 社会救助, 统计) is none."""
-    if title and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title):
+    entry = bool(title) and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title)
+    if entry:
         title = None
-    kind = _report_type(title, text, place_issuer)
+    kind = _report_type(title, text, place_issuer, entry)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
             REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
@@ -1994,9 +2001,11 @@ CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯�
 SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
 
 
-def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
+def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool = False) -> str:
+    """`entry`: the text stands under a heading of its field (a yearbook entry's), whose writer's name in
+    brackets closing it is no reporter's byline."""
     config = _config()["report_kind"]
-    if _is_news(text):
+    if _is_news(text, bylines=not entry):
         return "新闻报道"
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
@@ -2025,6 +2034,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
+    if entry:
+        opening = ENTRY_RUN_ON.sub("", opening, count=1)  # its text after its heading (民生事业 2014年,…)
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
             or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
             or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):
@@ -2201,7 +2212,7 @@ def _official_told() -> re.Pattern:
     return re.compile(rf"(?:{alternation(_config()['news']['speakers'])})[\u4e00-\u9fff]{{0,3}}(?:介绍|告诉记者)\s*[,，:：]")
 
 
-def _is_news(text: str) -> bool:
+def _is_news(text: str, bylines: bool = True) -> bool:
     news = _config()["news"]
     edges = text[:600] + text[-300:]
     if "(" in edges:
@@ -2210,7 +2221,7 @@ def _is_news(text: str) -> bool:
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
-    if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
+    if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 

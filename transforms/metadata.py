@@ -3017,13 +3017,16 @@ def places_named(text: str) -> Counter[str]:
             if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
                     or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position):
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position) \
+                or LOCAL_OUTLET.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
+# A local news outlet named by its county's short name (某某新闻网讯, 某某融媒体中心讯, 某某电视台): the county named.
+LOCAL_OUTLET = re.compile(r"(?:新闻网|融媒体中心|广播电视台|电视台|日报|新闻中心)")
 # What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
 # its year or its congress's term; the county named, as before its body.
 PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")

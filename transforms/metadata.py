@@ -2050,8 +2050,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
-    if re.match(config["monthly_opening"], opening):
-        return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release
+    if re.match(config["monthly_opening"], opening) or re.match(config["monthly_opening"], PURPOSE_PREFACE.sub("", opening, count=1)):
+        return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
+        # on the work's purpose too (为…,县残联会同…推进两项补贴工作。 / 2021年6月全县享受…)
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
@@ -2067,6 +2068,10 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     return "other"
+
+
+# A first paragraph stating the purpose of the work the figures are of (为加快…,某局…全力推进…工作。), on its line.
+PURPOSE_PREFACE = re.compile(r"^为[^\n。]{4,200}。[ \t]*\n\s*")
 
 
 # The periods a statistics bulletin states its figures for, its year unnamed (年末常住人口…, 全年诊疗…); a

@@ -428,11 +428,12 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
 # A unit of a body named right after it (市民政局婚姻登记处, 省民政厅殡葬中心, 民政局救灾科,
 # 省民政厅社会组织管理局): a name of two to six characters ending with a unit's word, none of them a
 # level (县民政局县财政局 are two bodies), a link (和, 的, 在) or a verb that takes a unit as its object
-# (组织社区服务中心, 指导乡镇民政办: the body's work, not its unit; 社会组织 is a noun).
+# (组织社区服务中心, 指导乡镇民政办: the body's work, not its unit; 社会组织 is a noun), nor its stance
+# (坚持以人民为中心).
 SUB_UNIT = re.compile(rf"(?![{REDACTION}]|(?:{'|'.join(('省', '市', '州', '盟', '县', '区', '旗', '镇', '乡', '街道', '社区', '国家'))})"
                       r"|[我全本各该其和与及、的])"
                       rf"(?:(?!{WORK_WORDS}|{NOT_IN_NAMES}|[的和与及、]|(?<!社会)组织|指导|督促|会同|联合|协调|要求|安排|委托|牵头|召开|举办"
-                      r"|设立|成立|建立|局长|厅长|部长|主任|负责|领导|党组|机关)[\u4e00-\u9fff]){2,6}?"
+                      r"|设立|成立|建立|局长|厅长|部长|主任|负责|领导|党组|机关|坚持|以)[\u4e00-\u9fff]){2,6}?"
                       r"(?:处|科|股|中心|站|所|管理局)")
 # What follows a unit that is the subject or issuer: the end of the phrase (从…获悉 closes it), no
 # character, an officer of it (副局长王林介绍), its work (…工作总结, 共办理, 在…方面), a title's period (…处上半年工作总结).
@@ -3265,6 +3266,14 @@ def _head_as_read(page_as_read: str) -> list[str]:
     return [to_simplified(line) for line in tidy_lines(remove_artefacts(normalise_characters(page_as_read[:HEAD_AS_READ])))]
 
 
+def _body_broken_off(text: str, head_as_read: list[str]) -> str:
+    """The text with the break the cleaning joined away restored before the body's first paragraph as
+    read (…某某法制报 2013-02-22 大字 / 去年以来,某县民政局…): its first sentence opens there, its subject read."""
+    first = next((line for line in head_as_read if len(line) > HEADLINE and SENTENCE_MARK.search(line)), None)
+    at = text.find(first[:HEADLINE]) if first else -1
+    return text[:at] + "\n" + text[at:] if at > 0 and text[at - 1] != "\n" else text
+
+
 def _legible(line: str) -> bool:
     return bool(LEGIBLE.fullmatch(line))
 
@@ -3300,7 +3309,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # the issuer and its places are read without the pinyin some sites put after a character
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
-    agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
+    issuer_text = _body_broken_off(plain, head_as_read) if as_read else plain
+    agency = find_agency(issuer_text, _nonempty_lines(issuer_text) if issuer_text is not text else lines, titles, page)
     publisher = page.get("agency") or ""
     if agency and agency != publisher and _body_pattern().fullmatch(publisher) and agency.endswith(publisher) \
             and _same_body(agency[:len(agency) - len(publisher)][-1:] + publisher, agency):

@@ -1956,6 +1956,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if entry:
         title = None
     kind = _report_type(title, text, place_issuer, entry)
+    if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
+        return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
             REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
@@ -1967,6 +1969,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+SPEECH = "上的讲话"  # a speech at a meeting, as its title ends (在2023年全市民政工作会议上的讲话)
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
 # reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)

@@ -3269,6 +3269,16 @@ def _head_as_read(page_as_read: str) -> list[str]:
     return [to_simplified(line) for line in tidy_lines(remove_artefacts(normalise_characters(page_as_read[:HEAD_AS_READ])))]
 
 
+# The words a text calls its own place by, a district's and a city's.
+DISTRICT_OWN = re.compile(r"[我本]区")
+CITY_OWN = re.compile(r"[我本全]市")
+
+
+def _agency_placed(agency: str | None) -> bool:
+    """Whether the issuer is named with its place (长乐市民政局), which says what the place is called."""
+    return bool(agency) and _place_at(agency, 0) is not None
+
+
 def _body_broken_off(text: str, head_as_read: list[str]) -> str:
     """The text with the break the cleaning joined away restored before the body's first paragraph as
     read (…某某法制报 2013-02-22 大字 / 去年以来,某县民政局…): its first sentence opens there, its subject read."""
@@ -3361,6 +3371,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["province"] = _province_by_abbreviation().get(mark["abbr"] or mark["doc"])
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
+    if (region["county"] or "").endswith("市") and region["admin_level"] == "county" and region["county"] not in plain \
+            and not _agency_placed(agency) and ((agency or "").startswith("区") or DISTRICT_OWN.search(plain) and not CITY_OWN.search(plain)):
+        region["county"] = region["county"][:-1] + "区"  # a county-level city the text never names so, whose issuer or own
+        # place it calls a 区 (区民政局, 我区: 长乐市 since made 长乐区): the district it became, the gazetteer having its older name
     if agency:
         agency = without_redaction(named)
         if region["province"]:

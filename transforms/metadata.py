@@ -2097,7 +2097,7 @@ THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|�
 
 # A body called 该局, 该厅 … (今年以来,某县民政局…。该局荣获…): told of by someone outside it, in two places of the
 # opening, where its own report says 我局 (SELF_BODY) throughout.
-THIRD_PERSON_BODY = re.compile(r"该(?:局|厅|委|办|中心|会)(?![级长])")
+THIRD_PERSON_BODY = re.compile(r"该(?:局|厅|委|办|中心|会)(?![级长议法员托理])")  # not 该会议, 该办法, 该委托
 SELF_BODY = re.compile(r"[我本](?:局|厅|委|办|中心|会)")
 
 

@@ -365,13 +365,24 @@ def _target_list(c: KindContext) -> bool:
     if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
         return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
+    later = None  # the nearest colon after the one read, which opens no list of targets
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
             # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
             return not _says_done(text[colon + 1:c.start]) \
-                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon)
+                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon) \
+                and not (later is not None and _own_list_after(text, colon, later))
+        later = colon
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
+
+
+def _own_list_after(text: str, targets: int, colon: int) -> bool:
+    """…目标:实现…125万人次。…据统计:今年1-6月…接待…69.82万人次: a later sentence opening a list of
+    its own with a colon (what was reached) ends the targets' list, unless it breaks the targets
+    down (其中:)."""
+    return bool(SENTENCE_END.search(text, targets, colon)) and not text.endswith(
+        tuple(_table()["target_list"]["parts"]), 0, colon)
 
 
 def _completion_share(c: KindContext) -> bool:

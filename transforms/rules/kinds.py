@@ -517,13 +517,15 @@ def _part_of_target(c: KindContext) -> bool:
     """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
     sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
     建设…；投资…), each of its semicolon parts."""
-    if not c.after_target:
-        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
+    if not c.after_target or opening < 0:
+        # (a later semicolon part of a 其中 sentence, after a target: 其中,农业产值…;林业产值1.95亿元,
+        # 同比增长7.3%;… is a part as its first figure is)
+        return _breakdown_of_plan(c)
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
     # so is one its clause then measures against the target (其中10个项目完成年度目标)
-    return opening >= 0 and not _says_done(before[opening:]) and not _came_out(c)
+    return not _says_done(before[opening:]) and not _came_out(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")

@@ -212,7 +212,9 @@ def _size_class(c: Candidate) -> bool:
         return bool(class_noun) or bool(SIZE_CLASS_COUNT.match(c.after))
     if not bound and _size_band(c, table):
         return True  # 10至500万元项目, 50-100头规模养殖场: a band of sizes names the class too
-    return not bound and c.before.endswith(tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
+    # (the bound right before the digits, a qualifier too, and spaces a page set around them: 超 500 万元项目)
+    return not bound and c.text[max(0, c.quantity.start - 6):c.quantity.start].rstrip().endswith(
+        tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
 
 
 def _size_band(c: Candidate, table: dict) -> bool:

@@ -302,8 +302,8 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
         unit, factor = NO_UNIT, 1  # the text gives no unit: the measure names what, not the unit
     elif MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
         unit, factor = "元", 1
-    elif COUNTED_NOUN_AFTER.match(text, match.end()):
-        unit, factor = NO_UNIT, 1
+    elif COUNTED_NOUN_AFTER.match(text, match.end()) and is_arabic(match.group("num")):
+        unit, factor = NO_UNIT, 1  # (in Chinese numerals, a name or an idiom: 十万大山, 百万雄师)
     else:
         return None
     value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")] * factor

@@ -237,6 +237,8 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
+    if not match.group("mult") and match.group("unit") in _after_multiplier():
+        return None  # 30度高温: 度 is kilowatt-hours after 万 or 亿 only
     unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
@@ -250,6 +252,11 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if limit:
         qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+@cache
+def _after_multiplier() -> frozenset[str]:
+    return frozenset(load_toml("units.toml")["measure"]["after_multiplier"])
 
 
 # 内 after a span is a time limit (7个工作日内), unless it opens a word (内容, 内部, 内设)

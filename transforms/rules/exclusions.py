@@ -241,6 +241,8 @@ def _time_scope(c: Candidate) -> bool:
     table = _table()["time_scope"]
     if c.quantity.unit not in table["units"] or c.quantity.outer_end > c.quantity.end:
         return False  # 3天以内: a bound on a time limit, which is a figure
+    if c.text[max(0, c.quantity.outer_start - 2):c.quantity.outer_start].endswith(tuple(table["lasted"])):
+        return False  # 持续4天时间: how long a state lasted, measured
     end = c.quantity.end
     if c.quantity.unit == "个月" and _pattern(table["after_year"]).search(c.text, 0, c.quantity.start):
         return True  # 2008年11个月工作总结: the months of that year the figures cover

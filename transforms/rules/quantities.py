@@ -204,8 +204,10 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
                 and not is_arabic(match.group("num")) and not false_friends().match(text, match.end("unit")))
 
 
-# a list of names right before a figure, apart by 、 (or 和, 及 before the last)
-NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{2,6}$")
+# a list of names right before a figure, apart by 、 (or 和, 及 before the last), names a page masked
+# (xxx、xxx两村) too
+NAME = r"(?:[\u4e00-\u9fff]{2,6}|[xX×*＊]{2,6})"
+NAMES_LISTED = re.compile(rf"(?:{NAME}[、和及])+{NAME}$")
 
 
 def _counts_names_before(text: str, match: re.Match) -> bool:

@@ -3118,7 +3118,7 @@ def _measure_of_counted(a: Around) -> Subject | None:
     own, previous = a.own.subject, a.previous
     if own is None or previous is None or not a.index or a.own.rule != "before_number":
         return None
-    if own.text in YIELD_MEASURES:
+    if own.text in YIELD_MEASURES or own.text in STOCK_MEASURES:
         return _yield_of_counted(a, own.text, previous.text)
     if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
@@ -3132,6 +3132,9 @@ def _measure_of_counted(a: Around) -> Subject | None:
 YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
+# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one
+# named alone after the other, in the same unit, is of the same animals (生猪存栏, 家禽出栏).
+STOCK_MEASURES = ("存栏", "出栏", "出笼")
 
 
 def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
@@ -3139,15 +3142,22 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
     of two characters or none (实现产值, 完成收购量, 投入资金); the thing is the figure before's name
     without its measure word and the verb done to it (粮食种植面积 → 粮食, 生猪出栏 → 生猪). A figure
     before in the same family of units is another measure of the thing only when its name ends
-    with one (产值…,均价)."""
-    lead = re.fullmatch(r"\s*[,，]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
+    with one (产值…,均价), or holds the livestock's other stock measure (出栏生猪…,存栏). After a
+    list's 、 the figure before must name its measure (油料面积…、产量)."""
+    lead = re.fullmatch(r"\s*[,，、]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
     if lead is None or (lead.group(1) and word_tag(lead.group(1)) != "v"):
         return None
-    words = cut_phrase(counted)
-    measured = _measure_word(counted, MEASURED_BY)
-    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) and measured not in YIELD_MEASURES:
+    words = cut_phrase(counted.removesuffix("量"))
+    stock = words[0] if words[0] in STOCK_MEASURES else words[-1] if words[-1] in STOCK_MEASURES else None
+    measured = stock or _measure_word(counted, MEASURED_BY)
+    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
+            and measured not in YIELD_MEASURES and not (stock and measure in STOCK_MEASURES):
         return None
-    if measured:
+    if not measured and "、" in a.lead:
+        return None  # 完成入库135万斤、实现产值…: items of a list, not measures of one thing (油料面积…、产量)
+    if stock:
+        words = [word for word in words if word != stock]  # 出栏生猪, 家禽存栏: the animals
+    elif measured:
         words = cut_phrase(counted[:-len(measured)])
     while len(words) > 1 and word_tag(words[-1]) == "v":
         words = words[:-1]  # 粮食种植, 生猪出栏: the work done to the thing

@@ -1919,6 +1919,11 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
     return _subject(run, dropped)
 
 
+# A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]394.6亿元,
+# 常住人口[4]55.27万人): a reference to a note at the foot, no part of the name.
+FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]\s*$")
+
+
 def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
     return name_subject_traced(stream, quantity, floor, sentence_start).subject
 
@@ -1933,7 +1938,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
-    clause_start = clause_before(text, quantity.outer_start, floor)
+    footnote = FOOTNOTE_MARK.search(text, max(floor, quantity.outer_start - 8), quantity.outer_start)
+    name_end = footnote.start() if footnote else quantity.outer_start  # 地区生产总值[2]394.6亿元
+    clause_start = clause_before(text, name_end, floor)
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
@@ -1941,7 +1948,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if multiple is not None:
         return multiple
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
-    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
+    before = widen_generic(subject_before_number(stream, clause_start, name_end, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
     if before is not None and kind == "money" and before.text in generic_subjects() and clause_start > floor \
             and text[clause_start - 1] in ",，":
@@ -2697,7 +2704,8 @@ def _share_of_whole(a: Around) -> Subject | None:
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names
-    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else None
+    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else \
+        SHARE_CHANGED.search(a.clause) if a.quantity.unit in SHARE_CHANGE_UNITS else None
     if measured is not None:
         # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
         part = _part_of_share(a.clause) or a.previous
@@ -2710,6 +2718,13 @@ def _share_of_whole(a: Around) -> Subject | None:
 
 # A share whose measure the text writes after the whole (占生产总值的比重为, 占总人口比例达到)
 SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
+
+
+# A change of such a share, its cue right after the measure (第一产业占地区生产总值的比重比上年下降1.1个
+# 百分点): a change of the share, named as the share is
+SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
+                           r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
+SHARE_CHANGE_UNITS = ("个百分点", "%")
 
 
 def _part_of_share(clause: str) -> Subject | None:

@@ -1919,6 +1919,11 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
     return _subject(run, dropped)
 
 
+# A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]394.6亿元,
+# 常住人口[4]55.27万人): a reference to a note at the foot, no part of the name.
+FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]\s*$")
+
+
 def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
     return name_subject_traced(stream, quantity, floor, sentence_start).subject
 
@@ -1933,7 +1938,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
-    clause_start = clause_before(text, quantity.outer_start, floor)
+    footnote = FOOTNOTE_MARK.search(text, max(floor, quantity.outer_start - 8), quantity.outer_start)
+    name_end = footnote.start() if footnote else quantity.outer_start  # 地区生产总值[2]394.6亿元
+    clause_start = clause_before(text, name_end, floor)
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
@@ -1941,7 +1948,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if multiple is not None:
         return multiple
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
-    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
+    before = widen_generic(subject_before_number(stream, clause_start, name_end, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
     if before is not None and kind == "money" and before.text in generic_subjects() and clause_start > floor \
             and text[clause_start - 1] in ",，":
@@ -2294,7 +2301,46 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
+    _disaster_toll(text, sentence_start, quantities, own, named)
     return named
+
+
+AREA_UNITS = ("亩", "公顷")
+CAUSED_BY_DISASTER = "因灾"
+
+
+def _disaster_toll(text: str, sentence_start: int, quantities: list[Quantity], own: list[Named],
+                   named: list[Named]) -> None:
+    """The toll of a natural disaster named as the relief statistics name it
+    (subject_context.toml, `disaster_toll`): people befallen by it are a population (102人死亡 →
+    死亡人口; 因灾死亡5人、失踪2人 → 因灾死亡人口, 因灾失踪人口), and a loss of crops written as a bare
+    verb before an area is that area of the crops named before it (农作物受灾面积…,成灾… → 农作物成灾
+    面积). An accident's toll stays a count (死亡人数), a measure written stays as written (成灾面积)."""
+    words = _context_words()
+    befallen = "|".join(words["befell_people"])
+    losses = "|".join(words["crop_losses"])
+    for index, quantity in enumerate(quantities):
+        subject, written = named[index].subject, own[index].subject
+        if subject is None or written is None \
+                or not any(word in text[sentence_start:quantity.outer_start] for word in words["disasters"]):
+            continue
+        if quantity.unit in PERSON_UNITS and named[index].rule in ("people_befallen", "before_number"):
+            toll = re.fullmatch(rf"({CAUSED_BY_DISASTER})?({befallen})(人数)?", subject.text)
+            if toll is None or not (toll.group(1) or toll.group(3)):
+                continue
+            cause = toll.group(1) or ""
+            if not cause and index and text[quantities[index - 1].outer_end:quantity.outer_start].startswith("、") \
+                    and named[index - 1].rule == "disaster_toll" and named[index - 1].subject.text.startswith(CAUSED_BY_DISASTER):
+                cause = CAUSED_BY_DISASTER  # 因灾死亡3人、失踪1人: the cause before the list is each one's
+            named[index] = Named(Subject(cause + toll.group(2) + "人口"), "disaster_toll")
+        elif quantity.unit.endswith(AREA_UNITS) and own[index].rule == "before_number":
+            loss = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)?({losses})", written.text)
+            if loss is None:
+                continue
+            crops = loss.group(1) or next(
+                (found.group(1) for earlier in reversed(named[:index]) if earlier.subject
+                 and (found := re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{losses})面积?", earlier.subject.text))), "")
+            named[index] = Named(Subject(crops + loss.group(2) + "面积"), "disaster_toll")
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
@@ -2658,7 +2704,8 @@ def _share_of_whole(a: Around) -> Subject | None:
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names
-    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else None
+    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else \
+        SHARE_CHANGED.search(a.clause) if a.quantity.unit in SHARE_CHANGE_UNITS else None
     if measured is not None:
         # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
         part = _part_of_share(a.clause) or a.previous
@@ -2671,6 +2718,13 @@ def _share_of_whole(a: Around) -> Subject | None:
 
 # A share whose measure the text writes after the whole (占生产总值的比重为, 占总人口比例达到)
 SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
+
+
+# A change of such a share, its cue right after the measure (第一产业占地区生产总值的比重比上年下降1.1个
+# 百分点): a change of the share, named as the share is
+SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
+                           r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
+SHARE_CHANGE_UNITS = ("个百分点", "%")
 
 
 def _part_of_share(clause: str) -> Subject | None:
@@ -3118,7 +3172,7 @@ def _measure_of_counted(a: Around) -> Subject | None:
     own, previous = a.own.subject, a.previous
     if own is None or previous is None or not a.index or a.own.rule != "before_number":
         return None
-    if own.text in YIELD_MEASURES:
+    if own.text in YIELD_MEASURES or own.text in STOCK_MEASURES:
         return _yield_of_counted(a, own.text, previous.text)
     if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
@@ -3132,6 +3186,9 @@ def _measure_of_counted(a: Around) -> Subject | None:
 YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
+# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one
+# named alone after the other, in the same unit, is of the same animals (生猪存栏, 家禽出栏).
+STOCK_MEASURES = ("存栏", "出栏", "出笼")
 
 
 def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
@@ -3139,15 +3196,22 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
     of two characters or none (实现产值, 完成收购量, 投入资金); the thing is the figure before's name
     without its measure word and the verb done to it (粮食种植面积 → 粮食, 生猪出栏 → 生猪). A figure
     before in the same family of units is another measure of the thing only when its name ends
-    with one (产值…,均价)."""
-    lead = re.fullmatch(r"\s*[,，]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
+    with one (产值…,均价), or holds the livestock's other stock measure (出栏生猪…,存栏). After a
+    list's 、 the figure before must name its measure (油料面积…、产量)."""
+    lead = re.fullmatch(r"\s*[,，、]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
     if lead is None or (lead.group(1) and word_tag(lead.group(1)) != "v"):
         return None
-    words = cut_phrase(counted)
-    measured = _measure_word(counted, MEASURED_BY)
-    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) and measured not in YIELD_MEASURES:
+    words = cut_phrase(counted.removesuffix("量"))
+    stock = words[0] if words[0] in STOCK_MEASURES else words[-1] if words[-1] in STOCK_MEASURES else None
+    measured = stock or _measure_word(counted, MEASURED_BY)
+    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
+            and measured not in YIELD_MEASURES and not (stock and measure in STOCK_MEASURES):
         return None
-    if measured:
+    if not measured and "、" in a.lead:
+        return None  # 完成入库135万斤、实现产值…: items of a list, not measures of one thing (油料面积…、产量)
+    if stock:
+        words = [word for word in words if word != stock]  # 出栏生猪, 家禽存栏: the animals
+    elif measured:
         words = cut_phrase(counted[:-len(measured)])
     while len(words) > 1 and word_tag(words[-1]) == "v":
         words = words[:-1]  # 粮食种植, 生猪出栏: the work done to the thing

@@ -91,11 +91,12 @@ DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订�
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
 # before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…; or the
 # page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…; or a speech's salutation: …上的汇报发言尊敬的各位领导,
-# or the body's first list number: …工作总结1.加快…)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
+# or the body's first list number: …工作总结1.加快…; or the body's first sentence naming the issuer the title
+# opens with: 某某局工作汇报某某局系县政府组成部门,…)
+GLUED_TITLE = re.compile(r"^(?P<title>(?P<opening>[^,，。;；:：]{3})[^,，。;；:：]{1,37}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
                          r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|第?[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
-                         r"|尊敬的|各位|同志们)"
+                         r"|尊敬的|各位|同志们|(?P=opening))"
                          r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
                          r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
 LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")
@@ -1369,8 +1370,27 @@ def _flattened_heads(lines: list[str]) -> list[str]:
 
 
 def title_lines(head: list[str]) -> list[str]:
-    """The head's lines that may hold a title: a table's column heads and a list of attachments are none."""
-    return _without_attachments(_without_column_heads(head))
+    """The head's lines that may hold a title: a table's column heads, a list of attachments and
+    an outline set before the report are none."""
+    return _without_attachments(_without_column_heads(_without_outline(head)))
+
+
+# A page's outline label on its line (目录/提纲:……, 【提纲】, 文章目录), or a line of dots closing the outline.
+OUTLINE_LABEL = re.compile(r"\s*(?:【提纲】|(?:文章)?目录(?:[/、]提纲)?|提纲)\s*[:：]?\s*[…\.。·]*\s*")
+OUTLINE_CLOSE = re.compile(r"\s*[…\.。·]{2,}\s*")
+
+
+def _without_outline(lines: list[str]) -> list[str]:
+    """The lines without an outline a page sets before its report (目录/提纲:…… / 一、… / (一)… / ……):
+    its label, the headings under it and the dots closing it; the report's title follows."""
+    start = next((i for i, line in enumerate(lines[:HEAD_LINES]) if OUTLINE_LABEL.fullmatch(line)), None)
+    if start is None:
+        return lines
+    end = start + 1
+    while end < len(lines) and starts_heading(lines[end]):
+        end += 1
+    end += end < len(lines) and bool(OUTLINE_CLOSE.fullmatch(lines[end]))
+    return lines[:start] + lines[end:]
 
 
 def title_candidates(lines: list[str]) -> list[str]:
@@ -1465,6 +1485,17 @@ def _without_site_name(lines: list[str]) -> list[str]:
     return found
 
 
+def _introduction_joined(lines: list[str]) -> list[str]:
+    """The lines with a sharing site's description label standing alone on its line (文档简介 /
+    关于…的报告范文一、…) joined to the description under it, as when it opens that line."""
+    found: list[str] = []
+    for line in lines:
+        if found and INTRODUCTION_ALONE.fullmatch(found[-1]):
+            line = found.pop().strip().rstrip(":：") + ":" + line
+        found.append(line)
+    return found
+
+
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -1474,7 +1505,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
+    lines = [line for line in _without_menu(_without_site_name(_introduction_joined(lines))) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1740,8 +1771,11 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A sharing site's description of the file it shows, opening with the file's name, then its sample number or
 # the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
-SITE_INTRODUCED = re.compile(r"^\s*(?:文档介绍|文档简介|内容介绍|内容简介)\s*[:：]\s*(?P<title>[^,，。;；:：\n]{4,60}?"
+INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
+SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
+# The label alone on its line, its description on the next.
+INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
@@ -2354,9 +2388,9 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
-    rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
+    rf"(?<![比较与自从到至于将])(?<!预计|同比|争取|力争|计划|确保){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|实现|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
 FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
@@ -2470,6 +2504,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR, SPAN_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
+                    or HONOURED.match(text, match.end()) \
                     or match.start("year") in seen:
                 continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
             seen.add(match.start("year"))
@@ -2502,6 +2537,8 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 # The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
 # the award, not the work the news reports.
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
+# An honour told after its year (2006年被评为…, 2011年度县政府目标考核为优秀单位): the year names the award too.
+HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，,。；;\n]{0,12}?考核(?:中)?(?:被评为|评为|为|获)(?:优秀|先进|第一|一等))")
 
 
 # What follows a year said to be what it is (2023年是…开局之年): a year named, no year of work.

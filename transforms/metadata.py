@@ -102,8 +102,8 @@ GLUED_TITLE = re.compile(r"^(?P<title>(?P<opening>[^,，。;；:：]{3})[^,，�
 LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
-CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
-CHINESE_YEAR = re.compile(r"[〇○零Ｏ一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0", "0": "0"}
+CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零Ｏ0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年 (a zero typed as a digit)
 CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
                                r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
 
@@ -197,10 +197,10 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's
-# opening (现将镇2023年…报告如下: a masked town's own), nor ends
+# opening (现将镇2023年…报告如下: a masked town's own) or a title's (关于社区建设…), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|关于|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -388,6 +388,9 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2] + _sub_unit(phrase, opening[1])
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) if generic_after is None else None
+    if town_government:
+        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -424,6 +427,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after) or _bureau_at_its_work(name, rest)
     return name if len(department) >= 3 and follows else None
+
+
+# A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
+TOWN_GOVERNMENT_SUBJECT = re.compile(rf"[{REDACTION}]*(?:镇|乡)政府(?![的和与及、办网])")
 
 
 # A unit of a body named right after it (市民政局婚姻登记处, 省民政厅殡葬中心, 民政局救灾科,
@@ -585,6 +592,7 @@ def _placed_office(name: str) -> bool:
 # report, 2021年10月8日,), its period, 关于, 中共.
 # A news headline may open with the months its figures run over (前9月, 1-9月, 前三季度, 今年以来).
 TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共"
+                          r"|某(?=[省市州盟县区旗镇乡]|街道)"
                           r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
@@ -1864,7 +1872,8 @@ def _glued_title(line: str) -> str | None:
     for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
         phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
-            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
+            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1 \
+                and not phrase.endswith(glued.group("title")[len(phrase):])  # …工作总结工作总结: a site's label after it
             return glued.group("title") if longer else _whole_repeat(line, phrase)  # …上半年工作总结 | 及下半年打算
     return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
 
@@ -1951,8 +1960,14 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
-        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
+        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
+    if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
+        return "工作总结和计划"  # …but a briefing (…的工作汇报) names no part: one with a plan part (三、下一步打算) holds both
     return kind
+
+
+# A title naming a briefing on work (…工作汇报, …情况汇报), no summary nor period: typed by the parts it holds.
+BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇报$")
 
 
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
@@ -2672,7 +2687,14 @@ def delivered_date(text: str) -> str | None:
     人民代表大会…上): the report's own date."""
     head = arabic_dates(text[:OPENING])
     found = DELIVERED.search(head)
-    return iso_date(DATE.match(head, found.start()).group()) if found else None
+    if found:
+        return iso_date(DATE.match(head, found.start()).group())
+    after = DELIVERED_AFTER.search(head)
+    return iso_date(after["date"]) if after else None
+
+
+# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年2月22日), …会议政府工作报告 (…)).
+DELIVERED_AFTER = re.compile(r"(?:代表大会|人大)[^\n。]{0,24}?[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]")
 
 
 # The place whose congress a report is delivered at (——2024年1月10日在某县第十七届人民代表大会四次会议上).

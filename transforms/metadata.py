@@ -2845,10 +2845,28 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
                                if (at := agency.find(name)) >= 0):
         level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
+    if level == "city" and (lacked := _lacked_county(agency, city)):
+        county, level = lacked, "county"  # a district the gazetteer lacks after its city (长治市上党区统计局, made in 2018)
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,
             "admin_level": level}
+
+
+# A county or district's name of two characters and its level, no word for a part of a city (城区, 市区, 辖区, 全区,
+# 景区, 园区, 社区, 片区, 新区).
+LACKED_COUNTY = re.compile(r"(?![城市辖全各本该景园社片新郊老])[\u4e00-\u9fff]{2}[区县](?![\u4e00-\u9fff]?(?:区|县))")
+
+
+def _lacked_county(agency: str, city: str) -> str | None:
+    """The county or district a body's name gives right after its city's name where the gazetteer has no
+    division of that name (a county since made a district, 长治县 → 上党区): the name as written, its body after it."""
+    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None)
+    found = LACKED_COUNTY.match(agency, at) if at is not None else None
+    if not found or found.group() in _divisions_by_name() or ZONE.match(agency, at) \
+            or not _name_end().search(agency, found.end()) or found.end() == len(agency):
+        return None
+    return found.group()
 
 
 @cache

@@ -49,8 +49,8 @@ def split_inline_pairs(text: str) -> list[tuple[str, str]]:
     if not matches or text[: matches[0].start()].strip():
         return []
     ends = [match.start() for match in matches[1:]] + [len(text)]
-    return [(SPACES.sub("", match.group("label")), text[match.end(): end].strip())
-            for match, end in zip(matches, ends)]
+    return [(SPACES.sub("", match.group("label")), text[match.end(): end].split("|", 1)[0].strip())
+            for match, end in zip(matches, ends)]  # a block laid out as a table: a value ends with its cell (标题:… | |)
 
 
 def extract_text_meta(text: str) -> tuple[dict[str, str], str]:

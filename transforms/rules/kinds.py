@@ -365,13 +365,24 @@ def _target_list(c: KindContext) -> bool:
     if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
         return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
+    later = None  # the nearest colon after the one read, which opens no list of targets
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
             # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
             return not _says_done(text[colon + 1:c.start]) \
-                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon)
+                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon) \
+                and not (later is not None and _own_list_after(text, colon, later))
+        later = colon
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
+
+
+def _own_list_after(text: str, targets: int, colon: int) -> bool:
+    """…目标:实现…125万人次。…据统计:今年1-6月…接待…69.82万人次: a later sentence opening a list of
+    its own with a colon (what was reached) ends the targets' list, unless it breaks the targets
+    down (其中:)."""
+    return bool(SENTENCE_END.search(text, targets, colon)) and not text.endswith(
+        tuple(_table()["target_list"]["parts"]), 0, colon)
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -506,13 +517,15 @@ def _part_of_target(c: KindContext) -> bool:
     """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
     sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
     建设…；投资…), each of its semicolon parts."""
-    if not c.after_target:
-        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
+    if not c.after_target or opening < 0:
+        # (a later semicolon part of a 其中 sentence, after a target: 其中,农业产值…;林业产值1.95亿元,
+        # 同比增长7.3%;… is a part as its first figure is)
+        return _breakdown_of_plan(c)
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
     # so is one its clause then measures against the target (其中10个项目完成年度目标)
-    return opening >= 0 and not _says_done(before[opening:]) and not _came_out(c)
+    return not _says_done(before[opening:]) and not _came_out(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")

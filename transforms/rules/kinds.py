@@ -64,7 +64,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
   level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
-- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
+- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 可望, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
   将…纳入…, unless 将 stands right before a verb: 届时将有5条高速公路在县城交汇; held up to a

@@ -292,6 +292,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
         # 10万人搬迁任务, closing its clause: the size of a task named by what it does
         "task_named_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?(?:{alternation(t['target_noun_after']['tasks'])})\s*"),
+        "task_shared_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?"
+                                        rf"(?:{alternation(t['target_noun_after']['tasks'] + t['target_noun_after']['shared_tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -429,8 +431,9 @@ def _target_noun_after(c: KindContext) -> bool:
 
 
 def _task_then_share(after: str) -> re.Match | None:
-    """占784家改革目标的近60%: a task named after the figure, then a share of it, closing the clause."""
-    task = _patterns()["task_named_after"].match(after)
+    """占784家改革目标的近60%, 完成4600人年计划的61.8%: a task or plan named after the figure, then
+    a share of it, closing the clause."""
+    task = _patterns()["task_shared_after"].match(after)
     return task if task and SHARE_CLOSING.fullmatch(after, task.end()) else None
 
 

@@ -127,7 +127,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
-  count of the list (40项民生实事项目包括:), not what its clause says done;
+  count of the list (40项民生实事项目包括:), not what its clause says done, nor what follows a
+  clause of its sentence tallying what was done (…总投资2000万元,累计发放贷款…,开展培训78期);
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 - `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
@@ -1454,6 +1455,8 @@ def _announced_plan(c: KindContext) -> bool:
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
+    if any(word in c.before for word in table["tallied"]):
+        return False  # …总投资2000万元,累计发放贷款10178万元,开展培训78期: the results from 累计 on
     return not _says_done(_without_not_cues(c.clause_before))
 
 

@@ -1610,10 +1610,11 @@ MENU_REACH = 60  # head lines within which a menu stands
 
 def _without_menu(lines: list[str]) -> list[str]:
     """The lines without a site's menu or toolbar saved one item a line (拼音 / 辅助浏览 / 读屏 / 放大 /
-    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them."""
+    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them; an item's
+    bullet is no part of its length (• 行政规范性文件)."""
     kept, run = [], []
     for index, line in enumerate(lines):
-        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip()):
+        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip(BULLETS)):
             run.append(line)
             continue
         kept += run if len(run) < MENU_RUN else []

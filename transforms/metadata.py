@@ -1493,17 +1493,6 @@ def _without_site_name(lines: list[str]) -> list[str]:
     return found
 
 
-def _introduction_joined(lines: list[str]) -> list[str]:
-    """The lines with a sharing site's description label standing alone on its line (文档简介 /
-    关于…的报告范文一、…) joined to the description under it, as when it opens that line."""
-    found: list[str] = []
-    for line in lines:
-        if found and INTRODUCTION_ALONE.fullmatch(found[-1]):
-            line = found.pop().strip().rstrip(":：") + ":" + line
-        found.append(line)
-    return found
-
-
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -1513,7 +1502,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = [line for line in _without_menu(_without_site_name(_introduction_joined(lines))) if not _site_chrome(line)]
+    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1783,8 +1772,6 @@ SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<t
 INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
 SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
-# The label alone on its line, its description on the next.
-INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).

@@ -2304,46 +2304,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
-    _disaster_toll(text, sentence_start, quantities, own, named)
     return named
-
-
-AREA_UNITS = ("亩", "公顷")
-CAUSED_BY_DISASTER = "因灾"
-
-
-def _disaster_toll(text: str, sentence_start: int, quantities: list[Quantity], own: list[Named],
-                   named: list[Named]) -> None:
-    """The toll of a natural disaster named as the relief statistics name it
-    (subject_context.toml, `disaster_toll`): people befallen by it are a population (102人死亡 →
-    死亡人口; 因灾死亡5人、失踪2人 → 因灾死亡人口, 因灾失踪人口), and a loss of crops written as a bare
-    verb before an area is that area of the crops named before it (农作物受灾面积…,成灾… → 农作物成灾
-    面积). An accident's toll stays a count (死亡人数), a measure written stays as written (成灾面积)."""
-    words = _context_words()
-    befallen = "|".join(words["befell_people"])
-    losses = "|".join(words["crop_losses"])
-    for index, quantity in enumerate(quantities):
-        subject, written = named[index].subject, own[index].subject
-        if subject is None or written is None \
-                or not any(word in text[sentence_start:quantity.outer_start] for word in words["disasters"]):
-            continue
-        if quantity.unit in PERSON_UNITS and named[index].rule in ("people_befallen", "before_number"):
-            toll = re.fullmatch(rf"({CAUSED_BY_DISASTER})?({befallen})(人数)?", subject.text)
-            if toll is None or not (toll.group(1) or toll.group(3)):
-                continue
-            cause = toll.group(1) or ""
-            if not cause and index and text[quantities[index - 1].outer_end:quantity.outer_start].startswith("、") \
-                    and named[index - 1].rule == "disaster_toll" and named[index - 1].subject.text.startswith(CAUSED_BY_DISASTER):
-                cause = CAUSED_BY_DISASTER  # 因灾死亡3人、失踪1人: the cause before the list is each one's
-            named[index] = Named(Subject(cause + toll.group(2) + "人口"), "disaster_toll")
-        elif quantity.unit.endswith(AREA_UNITS) and own[index].rule == "before_number":
-            loss = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)?({losses})", written.text)
-            if loss is None:
-                continue
-            crops = loss.group(1) or next(
-                (found.group(1) for earlier in reversed(named[:index]) if earlier.subject
-                 and (found := re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{losses})面积?", earlier.subject.text))), "")
-            named[index] = Named(Subject(crops + loss.group(2) + "面积"), "disaster_toll")
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)

@@ -3416,13 +3416,26 @@ def _deed_on_previous(a: Around) -> Subject | None:
 def _deed_of_sum(a: Around) -> Subject | None:
     """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
-    units of events (救助了21437人次) the verb names the activity counted and stays."""
+    units of events (救助了21437人次) the verb names the activity counted and stays. A clause of
+    only a verb of covering before the count (农村低保资金1.6亿元,保障2.6万人) names the programme
+    whatever it ends with: those the sum covered."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
+    if previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
             or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
-            or unit_kinds()[a.quantities[a.index - 1].unit] != "money" or own.text not in _words("subject_verbs.txt"):
+            or unit_kinds()[a.quantities[a.index - 1].unit] != "money":
         return None
-    for money in _context_words()["programme_money"]:
+    words = _context_words()
+    if own is None and re.fullmatch(rf"\s*[,，]\s*(?:共|累计)?(?:{'|'.join(words['covering_verbs'])})了?\s*", a.lead):
+        # 城市低保资金7073万元,保障40192人: those the sum covered are the programme's people
+        money = next((money for money in words["covering_money"] if previous.text.endswith(money)), "")
+        programme = previous.text[:len(previous.text) - len(money)]
+        if money and len(programme) > 1 and programme not in generic_subjects() \
+                and programme not in _words("subject_verbs.txt"):  # 救助资金…,惠及: no programme named
+            return Subject(programme)
+        return None
+    if own is None or own.text not in _words("subject_verbs.txt"):
+        return None
+    for money in words["programme_money"]:
         programme = previous.text.removesuffix(money)
         if programme != previous.text and programme.endswith(own.text) and len(programme) > len(own.text) + 1:
             return Subject(programme)

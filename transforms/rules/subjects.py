@@ -1554,9 +1554,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
-                or (word in CLOSING and CLOSING[word] not in kept):
+                or (word in CLOSING and CLOSING[word] not in kept) or (kept and _counts_next(words, index)):
             # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
-            # strip verb making a compound with a bare head (21名保障对象) is the name
+            # strip verb making a compound with a bare head (21名保障对象) is the name; the next
+            # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
         if _opens_predicate(word, kept, heads):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
@@ -1603,6 +1604,16 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+def _counts_next(words: list[str], index: int) -> bool:
+    """Whether the word at `index` is a number in Chinese numerals before its measure word (一|名,
+    三|个): the next figure, which ends the name of this one (一名驻村第一书记和两名专职驻村队员)."""
+    return CHINESE_COUNT.fullmatch(words[index]) is not None and index + 1 < len(words) \
+        and words[index + 1] in unit_kinds()
+
+
+CHINESE_COUNT = re.compile(r"[一两二三四五六七八九十百千]{1,4}")
 
 
 def _aside_at(words: list[str], cut: int) -> int:

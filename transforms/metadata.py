@@ -91,18 +91,19 @@ DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订�
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
 # before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…; or the
 # page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…; or a speech's salutation: …上的汇报发言尊敬的各位领导,
-# or the body's first list number: …工作总结1.加快…)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
+# or the body's first list number: …工作总结1.加快…; or the body's first sentence naming the issuer the title
+# opens with: 某某局工作汇报某某局系县政府组成部门,…)
+GLUED_TITLE = re.compile(r"^(?P<title>(?P<opening>[^,，。;；:：]{3})[^,，。;；:：]{1,37}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
                          r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|第?[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
-                         r"|尊敬的|各位|同志们)"
+                         r"|尊敬的|各位|同志们|(?P=opening))"
                          r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
                          r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
 LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
-CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
-CHINESE_YEAR = re.compile(r"[〇○零Ｏ一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0", "0": "0"}
+CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零Ｏ0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年 (a zero typed as a digit)
 CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
                                r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
 
@@ -196,10 +197,10 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's
-# opening (现将镇2023年…报告如下: a masked town's own), nor ends
+# opening (现将镇2023年…报告如下: a masked town's own) or a title's (关于社区建设…), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|关于|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -387,6 +388,9 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2] + _sub_unit(phrase, opening[1])
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) if generic_after is None else None
+    if town_government:
+        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -423,6 +427,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after) or _bureau_at_its_work(name, rest)
     return name if len(department) >= 3 and follows else None
+
+
+# A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
+TOWN_GOVERNMENT_SUBJECT = re.compile(rf"[{REDACTION}]*(?:镇|乡)政府(?![的和与及、办网])")
 
 
 # A unit of a body named right after it (市民政局婚姻登记处, 省民政厅殡葬中心, 民政局救灾科,
@@ -584,6 +592,7 @@ def _placed_office(name: str) -> bool:
 # report, 2021年10月8日,), its period, 关于, 中共.
 # A news headline may open with the months its figures run over (前9月, 1-9月, 前三季度, 今年以来).
 TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共"
+                          r"|某(?=[省市州盟县区旗镇乡]|街道)"
                           r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
@@ -1369,8 +1378,27 @@ def _flattened_heads(lines: list[str]) -> list[str]:
 
 
 def title_lines(head: list[str]) -> list[str]:
-    """The head's lines that may hold a title: a table's column heads and a list of attachments are none."""
-    return _without_attachments(_without_column_heads(head))
+    """The head's lines that may hold a title: a table's column heads, a list of attachments and
+    an outline set before the report are none."""
+    return _without_attachments(_without_column_heads(_without_outline(head)))
+
+
+# A page's outline label on its line (目录/提纲:……, 【提纲】, 文章目录), or a line of dots closing the outline.
+OUTLINE_LABEL = re.compile(r"\s*(?:【提纲】|(?:文章)?目录(?:[/、]提纲)?|提纲)\s*[:：]?\s*[…\.。·]*\s*")
+OUTLINE_CLOSE = re.compile(r"\s*[…\.。·]{2,}\s*")
+
+
+def _without_outline(lines: list[str]) -> list[str]:
+    """The lines without an outline a page sets before its report (目录/提纲:…… / 一、… / (一)… / ……):
+    its label, the headings under it and the dots closing it; the report's title follows."""
+    start = next((i for i, line in enumerate(lines[:HEAD_LINES]) if OUTLINE_LABEL.fullmatch(line)), None)
+    if start is None:
+        return lines
+    end = start + 1
+    while end < len(lines) and starts_heading(lines[end]):
+        end += 1
+    end += end < len(lines) and bool(OUTLINE_CLOSE.fullmatch(lines[end]))
+    return lines[:start] + lines[end:]
 
 
 def title_candidates(lines: list[str]) -> list[str]:
@@ -1571,10 +1599,11 @@ MENU_REACH = 60  # head lines within which a menu stands
 
 def _without_menu(lines: list[str]) -> list[str]:
     """The lines without a site's menu or toolbar saved one item a line (拼音 / 辅助浏览 / 读屏 / 放大 /
-    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them."""
+    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them; an item's
+    bullet is no part of its length (• 行政规范性文件)."""
     kept, run = [], []
     for index, line in enumerate(lines):
-        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip()):
+        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip(BULLETS)):
             run.append(line)
             continue
         kept += run if len(run) < MENU_RUN else []
@@ -1740,7 +1769,8 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A sharing site's description of the file it shows, opening with the file's name, then its sample number or
 # the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
-SITE_INTRODUCED = re.compile(r"^\s*(?:文档介绍|文档简介|内容介绍|内容简介)\s*[:：]\s*(?P<title>[^,，。;；:：\n]{4,60}?"
+INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
+SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
@@ -1830,7 +1860,8 @@ def _glued_title(line: str) -> str | None:
     for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
         phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
-            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
+            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1 \
+                and not phrase.endswith(glued.group("title")[len(phrase):])  # …工作总结工作总结: a site's label after it
             return glued.group("title") if longer else _whole_repeat(line, phrase)  # …上半年工作总结 | 及下半年打算
     return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
 
@@ -1917,8 +1948,14 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
-        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
+        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
+    if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
+        return "工作总结和计划"  # …but a briefing (…的工作汇报) names no part: one with a plan part (三、下一步打算) holds both
     return kind
+
+
+# A title naming a briefing on work (…工作汇报, …情况汇报), no summary nor period: typed by the parts it holds.
+BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇报$")
 
 
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
@@ -2354,9 +2391,9 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
-    rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
+    rf"(?<![比较与自从到至于将])(?<!预计|同比|争取|力争|计划|确保){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|实现|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
 FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
@@ -2470,6 +2507,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR, SPAN_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
+                    or HONOURED.match(text, match.end()) \
                     or match.start("year") in seen:
                 continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
             seen.add(match.start("year"))
@@ -2502,6 +2540,8 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 # The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
 # the award, not the work the news reports.
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
+# An honour told after its year (2006年被评为…, 2011年度县政府目标考核为优秀单位): the year names the award too.
+HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，,。；;\n]{0,12}?考核(?:中)?(?:被评为|评为|为|获)(?:优秀|先进|第一|一等))")
 
 
 # What follows a year said to be what it is (2023年是…开局之年): a year named, no year of work.
@@ -2635,7 +2675,14 @@ def delivered_date(text: str) -> str | None:
     人民代表大会…上): the report's own date."""
     head = arabic_dates(text[:OPENING])
     found = DELIVERED.search(head)
-    return iso_date(DATE.match(head, found.start()).group()) if found else None
+    if found:
+        return iso_date(DATE.match(head, found.start()).group())
+    after = DELIVERED_AFTER.search(head)
+    return iso_date(after["date"]) if after else None
+
+
+# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年2月22日), …会议政府工作报告 (…)).
+DELIVERED_AFTER = re.compile(r"(?:代表大会|人大)[^\n。]{0,24}?[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]")
 
 
 # The place whose congress a report is delivered at (——2024年1月10日在某县第十七届人民代表大会四次会议上).
@@ -2786,10 +2833,28 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
                                if (at := agency.find(name)) >= 0):
         level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
+    if level == "city" and (lacked := _lacked_county(agency, city)):
+        county, level = lacked, "county"  # a district the gazetteer lacks after its city (长治市上党区统计局, made in 2018)
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,
             "admin_level": level}
+
+
+# A county or district's name of two characters and its level, no word for a part of a city (城区, 市区, 辖区, 全区,
+# 景区, 园区, 社区, 片区, 新区).
+LACKED_COUNTY = re.compile(r"(?![城市辖全各本该景园社片新郊老])[\u4e00-\u9fff]{2}[区县](?![\u4e00-\u9fff]?(?:区|县))")
+
+
+def _lacked_county(agency: str, city: str) -> str | None:
+    """The county or district a body's name gives right after its city's name where the gazetteer has no
+    division of that name (a county since made a district, 长治县 → 上党区): the name as written, its body after it."""
+    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None)
+    found = LACKED_COUNTY.match(agency, at) if at is not None else None
+    if not found or found.group() in _divisions_by_name() or ZONE.match(agency, at) \
+            or not _name_end().search(agency, found.end()) or found.end() == len(agency):
+        return None
+    return found.group()
 
 
 @cache

@@ -118,8 +118,9 @@ ORDINAL_BEFORE = ("第", "届")
 
 
 def _ordinal(c: Candidate) -> bool:
-    """第三师, 第3页, 十五届七次全会: a number after 第 or 届 ranks, it does not count."""
-    return c.text.endswith(ORDINAL_BEFORE, 0, c.quantity.start)
+    """第三师, 第3页, 十五届七次全会: a number after 第 or 届 ranks, it does not count; so it does
+    where a page sets spaces around its digits (第 11 位)."""
+    return c.text[max(0, c.quantity.start - 4):c.quantity.start].rstrip(" \t\u00a0").endswith(ORDINAL_BEFORE)
 
 
 def _named_set(c: Candidate) -> bool:
@@ -414,15 +415,19 @@ def _survey_name(c: Candidate) -> bool:
 
 def _garbled(c: Candidate) -> bool:
     """1*06人: a figure with a mark inside its digits cannot be read; nor one right after a run of
-    characters lost in decoding (重点??坪?3个: a digit before 3 may be lost with them)."""
+    characters lost in decoding (重点??坪?3个: a digit before 3 may be lost with them), a pinyin
+    gloss among them (下?lián)?49萬元: the gloss of a lost character, its bracket lost too)."""
     start = c.quantity.start
-    if c.text[start - 1:start] in LOST and any(mark in c.text[max(0, start - LOST_REACH):start - 1] for mark in LOST):
+    if c.text[start - 1:start] in LOST and (any(mark in c.text[max(0, start - LOST_REACH):start - 1] for mark in LOST)
+                                            or LOST_GLOSS.search(c.text, max(0, start - 12), start)):
         return True
     return c.text[start - 1:start] in ("*", "＊") and c.text[start - 2:start - 1].isdigit()
 
 
 LOST = ("?", "\ufffd")  # what a character lost in decoding is shown as
 LOST_REACH = 5  # how far back another lost character makes a run of them
+# a pinyin gloss a sharing site writes after a rare character (萬(wàn)), right before a lost character
+LOST_GLOSS = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)[?\ufffd]$")
 
 
 EXCLUSION_RULES = (

@@ -64,7 +64,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
   level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
-- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
+- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 可望, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
   将…纳入…, unless 将 stands right before a verb: 届时将有5条高速公路在县城交汇; held up to a
@@ -127,7 +127,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
-  count of the list (40项民生实事项目包括:), not what its clause says done;
+  count of the list (40项民生实事项目包括:), not what its clause says done, nor what follows a
+  clause of its sentence tallying what was done (…总投资2000万元,累计发放贷款…,开展培训78期);
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 - `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
@@ -292,6 +293,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
         # 10万人搬迁任务, closing its clause: the size of a task named by what it does
         "task_named_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?(?:{alternation(t['target_noun_after']['tasks'])})\s*"),
+        "task_shared_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?"
+                                        rf"(?:{alternation(t['target_noun_after']['tasks'] + t['target_noun_after']['shared_tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -365,13 +368,24 @@ def _target_list(c: KindContext) -> bool:
     if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
         return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
+    later = None  # the nearest colon after the one read, which opens no list of targets
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
             # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
             return not _says_done(text[colon + 1:c.start]) \
-                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon)
+                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon) \
+                and not (later is not None and _own_list_after(text, colon, later))
+        later = colon
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
+
+
+def _own_list_after(text: str, targets: int, colon: int) -> bool:
+    """…目标:实现…125万人次。…据统计:今年1-6月…接待…69.82万人次: a later sentence opening a list of
+    its own with a colon (what was reached) ends the targets' list, unless it breaks the targets
+    down (其中:)."""
+    return bool(SENTENCE_END.search(text, targets, colon)) and not text.endswith(
+        tuple(_table()["target_list"]["parts"]), 0, colon)
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -429,8 +443,9 @@ def _target_noun_after(c: KindContext) -> bool:
 
 
 def _task_then_share(after: str) -> re.Match | None:
-    """占784家改革目标的近60%: a task named after the figure, then a share of it, closing the clause."""
-    task = _patterns()["task_named_after"].match(after)
+    """占784家改革目标的近60%, 完成4600人年计划的61.8%: a task or plan named after the figure, then
+    a share of it, closing the clause."""
+    task = _patterns()["task_shared_after"].match(after)
     return task if task and SHARE_CLOSING.fullmatch(after, task.end()) else None
 
 
@@ -506,13 +521,15 @@ def _part_of_target(c: KindContext) -> bool:
     """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
     sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
     建设…；投资…), each of its semicolon parts."""
-    if not c.after_target:
-        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
+    if not c.after_target or opening < 0:
+        # (a later semicolon part of a 其中 sentence, after a target: 其中,农业产值…;林业产值1.95亿元,
+        # 同比增长7.3%;… is a part as its first figure is)
+        return _breakdown_of_plan(c)
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
     # so is one its clause then measures against the target (其中10个项目完成年度目标)
-    return opening >= 0 and not _says_done(before[opening:]) and not _came_out(c)
+    return not _says_done(before[opening:]) and not _came_out(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
@@ -1451,6 +1468,8 @@ def _announced_plan(c: KindContext) -> bool:
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
+    if any(word in c.before for word in table["tallied"]):
+        return False  # …总投资2000万元,累计发放贷款10178万元,开展培训78期: the results from 累计 on
     return not _says_done(_without_not_cues(c.clause_before))
 
 

@@ -32,6 +32,10 @@ DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
 # What joins the two figures of a range (200-5000元, 3000—6000元, 1至2家, 30%-50%).
 RANGE_MARKS = "-~～—"
 RANGE_FIRST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?[万亿]?[-~～—]$")
+# A figure with its unit, then a slash: what follows the slash is the same thing's figure in another
+# unit (47万人/16万头), unless it is a rate's base (5例/10万).
+COUNT_BEFORE_SLASH = re.compile(r"\d[万亿]?[\u4e00-\u9fff]{1,2}/$")
+RATE_BASE = re.compile(r"10?[万千]")
 # Before a Chinese numeral these make it vague, not a count: 几十个, 数十家, 若干.
 VAGUE_BEFORE = "几数若多"
 
@@ -95,6 +99,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
             return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
         if CLOCK_BEFORE.search(text, max(0, start - 4), start) and MINUTES.fullmatch(numeral):
             return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
+        if before == "/" and COUNT_BEFORE_SLASH.search(text, max(0, start - 12), start) and not RATE_BASE.match(text, start):
+            return True  # 饮水困难47万人/16万头: one thing's second figure, in another unit
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
@@ -380,13 +386,14 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), "成", match.start(), match.end("unit"), qualifier, outer_start, outer_end)
 
 
-# A fraction in words (占全省四分之一以上): the share in per cent, as 百分之 is.
-def produce_fraction_in_words(match: re.Match, text: str) -> Quantity | None:
+# A fraction, in words (占全省四分之一以上) or digits (完成2/3): the quotient, unit none, as the
+# fixtures README rules (session 32): 四分之三 is 0.75, 2/3 is 0.666667.
+def produce_fraction(match: re.Match, text: str) -> Quantity | None:
     denominator, numerator = parse_numeral(match.group("den")), parse_numeral(match.group("num"))
     if not 0 < numerator < denominator:
         return None
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
-    return Quantity(round(100 * float(numerator) / float(denominator), 2), "%", match.start(), match.end("num"),
+    return Quantity(round(float(numerator) / float(denominator), 6), NO_UNIT, match.start(), max(match.end("num"), match.end("den")),
                     qualifier, outer_start, outer_end)
 
 
@@ -589,7 +596,13 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        rf"(?![十百千万\d])(?:{SPACE}(?P<after>{after}))?"),
-            produce_fraction_in_words, re.compile(r"[二三四五六七八九十](?=分之)")),
+            produce_fraction, re.compile(r"[二三四五六七八九十](?=分之)")),
+        QuantityRule(
+            "fraction_in_digits",
+            # (right after a word, 完成2/3; not a date's or a code's, 2024/3/4, nor a rate's base, 1/10万)
+            re.compile(rf"(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d./%‰万]|{SPACE}(?:{alternation(simple_units())}))"
+                       rf"(?:{SPACE}(?P<after>{after}))?"),
+            produce_fraction, re.compile(r"(?<=[\u4e00-\u9fff])\d(?=\d?/)")),
     )
 
 

@@ -79,7 +79,10 @@ MEASURED_FROM = frozenset({"距", "离", "距离"})
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)"
                         # and a bracket saying what a name includes, inside the name (养老保险基金(含
                         # 生育保险)收入): no part of it, and no break in it
-                        r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])")
+                        r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])"
+                        # and how a figure is reckoned (按可比价格计算, 按2021年平均汇率计算, 两年平均,
+                        # 同口径): the way of counting, never what is counted
+                        r"|按[^按，,。；;：:、\d]{0,4}(?:\d{4}年)?[^按，,。；;：:、\d]{1,8}?[计折核]算|[两三四五]年平均|(?:同|可比)口径")
 # A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
 # thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"

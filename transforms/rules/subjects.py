@@ -3232,8 +3232,9 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
     while len(words) > 1 and word_tag(words[0]) == "v":
         words = words[1:]  # 播种农作物: the verb that counted it
     thing = "".join(words)
-    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing):
-        return None
+    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing) \
+            or (len(words) == 1 and word_tag(thing) in ("v", "vn")):
+        return None  # 建设面积…,投入资金: a name that is only the work (建设) names no thing
     return Subject(thing + measure)
 
 

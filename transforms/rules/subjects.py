@@ -2316,7 +2316,34 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
     _disaster_toll(text, sentence_start, quantities, own, named)
+    _record_categories(text, sentence_start, quantities, named)
     return named
+
+
+RECORD_UNITS = frozenset({"条", "篇"})
+RECORD_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _record_categories(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """其中法规文件14条,规划计划3条,公示公告181条: the categories records a total breaks down into
+    after 其中 are named as the list writes them, each a name of its own (采购公告, 监督检查报告,
+    新闻类), no verb done to the records and no part of the total's name."""
+    among = text.find("其中", sentence_start, quantities[0].outer_start if quantities else sentence_start)
+    if among < 0 and len(quantities) > 1:
+        among = text.find("其中", quantities[0].outer_end, quantities[-1].outer_start)
+    if among < 0:
+        return
+    floor = among + 2
+    for index, quantity in enumerate(quantities):
+        if quantity.outer_start < floor or quantity.unit not in RECORD_UNITS or named[index].subject is None:
+            floor = max(floor, quantity.outer_end)
+            continue
+        lead = text[floor:quantity.outer_start].lstrip(" ,，、:：")
+        lead = next((lead[len(means):] for means in MEANS if lead.startswith(means)), lead)  # 通过|网站公开
+        if RECORD_CATEGORY.fullmatch(lead) and lead != named[index].subject.text \
+                and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
+            named[index] = Named(Subject(lead), "record_category")
+        floor = quantity.outer_end
 
 
 AREA_UNITS = ("亩", "公顷")

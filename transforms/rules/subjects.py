@@ -1557,9 +1557,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
-                or (word in CLOSING and CLOSING[word] not in kept):
+                or (word in CLOSING and CLOSING[word] not in kept) or (kept and _counts_next(words, index)):
             # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
-            # strip verb making a compound with a bare head (21名保障对象) is the name
+            # strip verb making a compound with a bare head (21名保障对象) is the name; the next
+            # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
         if _opens_predicate(word, kept, heads):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
@@ -1606,6 +1607,16 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+def _counts_next(words: list[str], index: int) -> bool:
+    """Whether the word at `index` is a number in Chinese numerals before its measure word (一|名,
+    三|个): the next figure, which ends the name of this one (一名驻村第一书记和两名专职驻村队员)."""
+    return CHINESE_COUNT.fullmatch(words[index]) is not None and index + 1 < len(words) \
+        and words[index + 1] in unit_kinds()
+
+
+CHINESE_COUNT = re.compile(r"[一两二三四五六七八九十百千]{1,4}")
 
 
 def _aside_at(words: list[str], cut: int) -> int:
@@ -2304,7 +2315,34 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
+    _record_categories(text, sentence_start, quantities, named)
     return named
+
+
+RECORD_UNITS = frozenset({"条", "篇"})
+RECORD_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _record_categories(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """其中法规文件14条,规划计划3条,公示公告181条: the categories records a total breaks down into
+    after 其中 are named as the list writes them, each a name of its own (采购公告, 监督检查报告,
+    新闻类), no verb done to the records and no part of the total's name."""
+    among = text.find("其中", sentence_start, quantities[0].outer_start if quantities else sentence_start)
+    if among < 0 and len(quantities) > 1:
+        among = text.find("其中", quantities[0].outer_end, quantities[-1].outer_start)
+    if among < 0:
+        return
+    floor = among + 2
+    for index, quantity in enumerate(quantities):
+        if quantity.outer_start < floor or quantity.unit not in RECORD_UNITS or named[index].subject is None:
+            floor = max(floor, quantity.outer_end)
+            continue
+        lead = text[floor:quantity.outer_start].lstrip(" ,，、:：")
+        lead = next((lead[len(means):] for means in MEANS if lead.startswith(means)), lead)  # 通过|网站公开
+        if RECORD_CATEGORY.fullmatch(lead) and lead != named[index].subject.text \
+                and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
+            named[index] = Named(Subject(lead), "record_category")
+        floor = quantity.outer_end
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
@@ -3182,8 +3220,9 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
     while len(words) > 1 and word_tag(words[0]) == "v":
         words = words[1:]  # 播种农作物: the verb that counted it
     thing = "".join(words)
-    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing):
-        return None
+    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing) \
+            or (len(words) == 1 and word_tag(thing) in ("v", "vn")):
+        return None  # 建设面积…,投入资金: a name that is only the work (建设) names no thing
     return Subject(thing + measure)
 
 
@@ -3380,13 +3419,26 @@ def _deed_on_previous(a: Around) -> Subject | None:
 def _deed_of_sum(a: Around) -> Subject | None:
     """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
-    units of events (救助了21437人次) the verb names the activity counted and stays."""
+    units of events (救助了21437人次) the verb names the activity counted and stays. A clause of
+    only a verb of covering before the count (农村低保资金1.6亿元,保障2.6万人) names the programme
+    whatever it ends with: those the sum covered."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
+    if previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
             or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
-            or unit_kinds()[a.quantities[a.index - 1].unit] != "money" or own.text not in _words("subject_verbs.txt"):
+            or unit_kinds()[a.quantities[a.index - 1].unit] != "money":
         return None
-    for money in _context_words()["programme_money"]:
+    words = _context_words()
+    if own is None and re.fullmatch(rf"\s*[,，]\s*(?:共|累计)?(?:{'|'.join(words['covering_verbs'])})了?\s*", a.lead):
+        # 城市低保资金7073万元,保障40192人: those the sum covered are the programme's people
+        money = next((money for money in words["covering_money"] if previous.text.endswith(money)), "")
+        programme = previous.text[:len(previous.text) - len(money)]
+        if money and len(programme) > 1 and programme not in generic_subjects() \
+                and programme not in _words("subject_verbs.txt"):  # 救助资金…,惠及: no programme named
+            return Subject(programme)
+        return None
+    if own is None or own.text not in _words("subject_verbs.txt"):
+        return None
+    for money in words["programme_money"]:
         programme = previous.text.removesuffix(money)
         if programme != previous.text and programme.endswith(own.text) and len(programme) > len(own.text) + 1:
             return Subject(programme)

@@ -2423,8 +2423,10 @@ SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到
 # the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
                               re.MULTILINE)
-# A numbered table's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…).
-TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*表[ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*{YEAR}", re.MULTILINE)
+# A numbered table's or chart's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…), or with
+# the years its series runs over (图1 2017-2021年地区生产总值及其增长速度: the last).
+TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*[表图][ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*"
+                                rf"(?:(?:19|20)\d{{2}}\s*年?\s*[-—–~～至到]\s*)?{YEAR}", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -2771,6 +2773,7 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"
     if kind == "进展表" and (found := TABLE_CAPTION_YEAR.search(text)):
         return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
+        # or its chart's (图1 2017-2021年…)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back,
@@ -2985,7 +2988,7 @@ def places_named(text: str) -> Counter[str]:
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
-    divisions bear (新城区) counts for none, a name running on into a town's or a street's
+    divisions bear (新城区) counts for none (a city's and its county's, 岳阳市 and 岳阳县, for the city), a name running on into a town's or a street's
     (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
     (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
@@ -3008,6 +3011,9 @@ def places_named(text: str) -> Counter[str]:
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes
+        if len(codes) > 1 and name not in full and len({code[:4] for code in codes}) == 1:
+            codes = tuple(code for code in codes if code.endswith("00")) or codes  # a city's and its county's (岳阳市,
+            # 岳阳县): the city they share
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes

@@ -2565,7 +2565,7 @@ SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one; a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
+    against one (but for this year's figure set against it, 比2018年同期, 今年…比2018年: the year after); a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
     and a plan's (2019年,…将…) are none of them: news recapping one year and planning the next is of
     the year it recaps. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
@@ -2574,7 +2574,7 @@ def sole_year(text: str) -> int | None:
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
-        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
+        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) or THIS_YEAR_AGAINST.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
@@ -2585,6 +2585,8 @@ GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
 # text speaks from the year after it.
 SAME_PERIOD_BEFORE = re.compile(rf"(?:比|较|与|同){YEAR}同期")
+# …or this year's figure compared in its clause with a named year's (预计今年…亩产461公斤,比2021年增加…).
+THIS_YEAR_AGAINST = re.compile(rf"今年[^。；;\n]{{0,30}}?(?:比|较|与|同){YEAR}")
 
 
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")

@@ -58,6 +58,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import takewhile
 
 from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
@@ -1421,10 +1422,16 @@ def title_candidates(lines: list[str]) -> list[str]:
 
 def _line_under(lines: list[str], at: int) -> str:
     """The line under a headline: its date line, found among the bullet items of the page's
-    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…), else the next line."""
+    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…) or its labelled lines, else the next line."""
     under = lines[at + 1:at + 4]
     items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
-    return next((item for item in items if _dated(item)), under[0] if under else "")
+    labels = list(takewhile(lambda line: _labelled(line) or bool(BYLINE_LABEL.match(line)), under))  # …or among its
+    # page's labels, one a line (作者: … / 来源: … / 时间:…)
+    return next((item for item in items + labels if _dated(item)), under[0] if under else "")
+
+
+# A news page's byline label opening its line (作者:, 来源:, 时间:).
+BYLINE_LABEL = re.compile(r"\s*(?:作者|来源|稿源|时间|日期|发布时间|发布日期|编辑|责任编辑|记者)\s*[:：]")
 
 
 # A headline and its subtitle on one line, a space between (“鹊桥”今又架,佳期领证忙 当天…): longer than one.

@@ -762,7 +762,8 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
+    ——访县民政局局长王林: the body news
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
@@ -773,7 +774,14 @@ def _news_sources(reading: _Reading) -> list[str]:
     closing = CLOSING_SOURCE.search(reading.text[-300:])
     if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
         found.append(name)
+    found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
+
+
+# An interview's subtitle naming the body whose head is interviewed (——访某市商务局党组书记、局长王林): the body the
+# story gives the word to, as a quoted official's.
+INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,，。、]{2,28}?(?:局|厅|委|办|部|会|院|中心|所|站))"
+                         r"(?=[\u4e00-\u9fff*＊×Xx]{0,4}(?:书记|局长|厅长|部长|主任|理事长|会长|处长|科长|院长))", re.MULTILINE)
 
 
 # A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
@@ -1565,6 +1573,12 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
             return joined
+    dashed = next((index for index, line in enumerate(lines[:HEAD_LINES]) if index and DASHED_SUBTITLE.match(line)), None)
+    over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
+    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    if over and all(_over_lede(line) and not _dated(line) for line in over):
+        return " ".join(over)  # a headline over its dashed subtitle (消费提质增活力 / 外贸扩容强动能 / ——访…局长…), its two
+        # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
     # note wholly in brackets over the lede ((资料图片)) is no headline
@@ -1592,6 +1606,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 # A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
 SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[:：]")
+
+
+# A subtitle opening with a dash under its headline (——访某局局长王林, ——记…): a news feature's.
+DASHED_SUBTITLE = re.compile(r"\s*——\s*[\u4e00-\u9fff]")
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
@@ -2286,6 +2304,17 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
 WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
 
 
+# A paper's issue line in the page's head (某某日报/2025 年/6 月/4 日/第 001 版): the story's date as printed.
+PAPER_ISSUE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}[报刊]\s*/\s*(?P<y>(?:19|20)\d{2})\s*年\s*/\s*(?P<m>\d{1,2})\s*月\s*/\s*(?P<d>\d{1,2})\s*日"
+                         r"(?:\s*/\s*第\s*\d{1,3}\s*版)?\s*")
+
+
+def paper_issue(lines: list[str]) -> str | None:
+    """The issue date a paper's line in the head prints over its story (天水日报/2025 年/6 月/4 日/第 001 版)."""
+    found = next((m for line in lines[:HEAD_LINES] if (m := PAPER_ISSUE.fullmatch(line))), None)
+    return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}" if found else None
+
+
 def issue_date(lines: list[str]) -> str | None:
     """The issue date with its weekday closing one of a news page's last lines (an e-paper's
     foot: 某某日报 要闻 00002 … 2015年09月23日 星期三)."""
@@ -2627,9 +2656,10 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
         or any(int(m["year"]) == year for m in STATISTICS_YEAR.finditer(text)))
 
 
-# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
+# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度, 2023年全市…): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
-WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
+WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度|\s*[,，]?\s*全[省市县区州旗](?!委))")  # 2015年末 and 2015年年末 alike;
+# 2024年全市社会消费品零售总额…: the whole place's figures of that year
 # A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…; 报告显示,2018年…,
 # 数据表明:…): the figures' year, as a whole year's.
 STATISTICS_YEAR = re.compile(rf"(?:(?:统计|数据|数据结果|公报|报告)(?:显示|表明)|统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
@@ -3363,7 +3393,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
-    signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
+    signed = signature_date(lines) or delivered_date(text) or paper_issue(lines)  # a work report's day at its congress,
+    # a paper's issue line over its story, are its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)

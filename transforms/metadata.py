@@ -58,6 +58,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import takewhile
 
 from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
@@ -761,7 +762,8 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
+    ——访县民政局局长王林: the body news
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
@@ -772,7 +774,14 @@ def _news_sources(reading: _Reading) -> list[str]:
     closing = CLOSING_SOURCE.search(reading.text[-300:])
     if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
         found.append(name)
+    found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
+
+
+# An interview's subtitle naming the body whose head is interviewed (——访某市商务局党组书记、局长王林): the body the
+# story gives the word to, as a quoted official's.
+INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,，。、]{2,28}?(?:局|厅|委|办|部|会|院|中心|所|站))"
+                         r"(?=[\u4e00-\u9fff*＊×Xx]{0,4}(?:书记|局长|厅长|部长|主任|理事长|会长|处长|科长|院长))", re.MULTILINE)
 
 
 # A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
@@ -1421,10 +1430,16 @@ def title_candidates(lines: list[str]) -> list[str]:
 
 def _line_under(lines: list[str], at: int) -> str:
     """The line under a headline: its date line, found among the bullet items of the page's
-    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…), else the next line."""
+    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…) or its labelled lines, else the next line."""
     under = lines[at + 1:at + 4]
     items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
-    return next((item for item in items if _dated(item)), under[0] if under else "")
+    labels = list(takewhile(lambda line: _labelled(line) or bool(BYLINE_LABEL.match(line)), under))  # …or among its
+    # page's labels, one a line (作者: … / 来源: … / 时间:…)
+    return next((item for item in items + labels if _dated(item)), under[0] if under else "")
+
+
+# A news page's byline label opening its line (作者:, 来源:, 时间:).
+BYLINE_LABEL = re.compile(r"\s*(?:作者|来源|稿源|时间|日期|发布时间|发布日期|编辑|责任编辑|记者)\s*[:：]")
 
 
 # A headline and its subtitle on one line, a space between (“鹊桥”今又架,佳期领证忙 当天…): longer than one.
@@ -1547,6 +1562,12 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
             return joined
+    dashed = next((index for index, line in enumerate(lines[:HEAD_LINES]) if index and DASHED_SUBTITLE.match(line)), None)
+    over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
+    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    if over and all(_over_lede(line) and not _dated(line) for line in over):
+        return " ".join(over)  # a headline over its dashed subtitle (消费提质增活力 / 外贸扩容强动能 / ——访…局长…), its two
+        # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
     # note wholly in brackets over the lede ((资料图片)) is no headline
@@ -1574,6 +1595,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 # A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
 SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[:：]")
+
+
+# A subtitle opening with a dash under its headline (——访某局局长王林, ——记…): a news feature's.
+DASHED_SUBTITLE = re.compile(r"\s*——\s*[\u4e00-\u9fff]")
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
@@ -2267,6 +2292,17 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
 WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
 
 
+# A paper's issue line in the page's head (某某日报/2025 年/6 月/4 日/第 001 版): the story's date as printed.
+PAPER_ISSUE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}[报刊]\s*/\s*(?P<y>(?:19|20)\d{2})\s*年\s*/\s*(?P<m>\d{1,2})\s*月\s*/\s*(?P<d>\d{1,2})\s*日"
+                         r"(?:\s*/\s*第\s*\d{1,3}\s*版)?\s*")
+
+
+def paper_issue(lines: list[str]) -> str | None:
+    """The issue date a paper's line in the head prints over its story (天水日报/2025 年/6 月/4 日/第 001 版)."""
+    found = next((m for line in lines[:HEAD_LINES] if (m := PAPER_ISSUE.fullmatch(line))), None)
+    return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}" if found else None
+
+
 def issue_date(lines: list[str]) -> str | None:
     """The issue date with its weekday closing one of a news page's last lines (an e-paper's
     foot: 某某日报 要闻 00002 … 2015年09月23日 星期三)."""
@@ -2411,8 +2447,10 @@ SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到
 # the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
                               re.MULTILINE)
-# A numbered table's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…).
-TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*表[ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*{YEAR}", re.MULTILINE)
+# A numbered table's or chart's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…), or with
+# the years its series runs over (图1 2017-2021年地区生产总值及其增长速度: the last).
+TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*[表图][ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*"
+                                rf"(?:(?:19|20)\d{{2}}\s*年?\s*[-—–~～至到]\s*)?{YEAR}", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -2551,7 +2589,7 @@ SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one; a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
+    against one (but for this year's figure set against it, 比2018年同期, 今年…比2018年: the year after); a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
     and a plan's (2019年,…将…) are none of them: news recapping one year and planning the next is of
     the year it recaps. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
@@ -2560,7 +2598,7 @@ def sole_year(text: str) -> int | None:
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
-        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
+        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) or THIS_YEAR_AGAINST.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
@@ -2571,6 +2609,8 @@ GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
 # text speaks from the year after it.
 SAME_PERIOD_BEFORE = re.compile(rf"(?:比|较|与|同){YEAR}同期")
+# …or this year's figure compared in its clause with a named year's (预计今年…亩产461公斤,比2021年增加…).
+THIS_YEAR_AGAINST = re.compile(rf"今年[^。；;\n]{{0,30}}?(?:比|较|与|同){YEAR}")
 
 
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")
@@ -2604,9 +2644,10 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
         or any(int(m["year"]) == year for m in STATISTICS_YEAR.finditer(text)))
 
 
-# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
+# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度, 2023年全市…): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
-WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
+WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度|\s*[,，]?\s*全[省市县区州旗](?!委))")  # 2015年末 and 2015年年末 alike;
+# 2024年全市社会消费品零售总额…: the whole place's figures of that year
 # A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…; 报告显示,2018年…,
 # 数据表明:…): the figures' year, as a whole year's.
 STATISTICS_YEAR = re.compile(rf"(?:(?:统计|数据|数据结果|公报|报告)(?:显示|表明)|统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
@@ -2759,6 +2800,7 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"
     if kind == "进展表" and (found := TABLE_CAPTION_YEAR.search(text)):
         return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
+        # or its chart's (图1 2017-2021年…)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back,
@@ -2973,7 +3015,7 @@ def places_named(text: str) -> Counter[str]:
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
-    divisions bear (新城区) counts for none, a name running on into a town's or a street's
+    divisions bear (新城区) counts for none (a city's and its county's, 岳阳市 and 岳阳县, for the city), a name running on into a town's or a street's
     (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
     (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
@@ -2996,6 +3038,9 @@ def places_named(text: str) -> Counter[str]:
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes
+        if len(codes) > 1 and name not in full and len({code[:4] for code in codes}) == 1:
+            codes = tuple(code for code in codes if code.endswith("00")) or codes  # a city's and its county's (岳阳市,
+            # 岳阳县): the city they share
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
@@ -3336,7 +3381,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
-    signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
+    signed = signature_date(lines) or delivered_date(text) or paper_issue(lines)  # a work report's day at its congress,
+    # a paper's issue line over its story, are its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)

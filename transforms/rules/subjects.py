@@ -1557,7 +1557,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
-                or (word in CLOSING and CLOSING[word] not in kept):
+                or (word in CLOSING and CLOSING[word] not in kept) \
+                or (kept and _counts_in_words(words, index)):
             # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
             # strip verb making a compound with a bare head (21名保障对象) is the name
             break
@@ -1602,10 +1603,22 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
-    done = re.split(r"、?\s*\d", done, maxsplit=1)[0]  # up to the next figure of a list (、12次…)
+    done = NEXT_ITEM.split(done, maxsplit=1)[0]  # up to the next figure of a list (、12次…, 和一次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}([\u4e00-\u9fff])")
+NEXT_ITEM = re.compile(r"、?\s*\d|[、和及与](?=[一二两三四五六七八九十])")
+
+
+def _counts_in_words(words: list[str], index: int) -> bool:
+    """A count written in Chinese numerals and its unit (一次, 两座, 三个; the figure's numeral
+    may stand apart from its unit): after a name it opens the next figure (七次洪涝、一次干旱,
+    两个村各派驻一名干部), as a figure in digits does."""
+    count = CHINESE_COUNT.fullmatch("".join(words[index:index + 2])) or CHINESE_COUNT.fullmatch(words[index])
+    return bool(count) and count.group(1) in unit_kinds() and word_tag(count.group()) == "m"
 
 
 def _aside_at(words: list[str], cut: int) -> int:
@@ -1703,7 +1716,14 @@ def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:
         length += len(word)
         ends.append(length)
     phrase = "".join(words)
-    return next((end for end in reversed(ends) if phrase.endswith(heads, 0, end)), 0)
+    return next((end for word, end in zip(reversed(words), reversed(ends)) if phrase.endswith(heads, 0, end)
+                 and not _verb_ending_in_head(word, heads)), 0)
+
+
+def _verb_ending_in_head(word: str, heads: tuple[str, ...]) -> bool:
+    """停车 (to park) ends with 车 but is a verb: a head of one character ends no verb's word."""
+    return len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and not word.endswith(tuple(head for head in heads if len(head) > 1)) and word[-1] in heads
 
 
 def _nominal_prefix(words: list[str]) -> list[str]:

@@ -567,11 +567,18 @@ MODALS = frozenset({"需", "应", "待", "需要"})
 def _modal_inside(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` is a verb after a word of need or duty, or that word
     itself before such a verb, in front of the noun the run ends with (因旱|需|救助|人口)."""
-    if not run or not (word_tag(run[-1]) or "").startswith("n"):
+    if not run:
         return False
+    verbal = [(word_tag(word) or "") in ("v", "vn") for word in run]
     last = words[-1]
-    if last in MODALS:
-        return (word_tag(run[0]) or "") in ("v", "vn") and len(run) > 1
+    if len(last) == 1 and last in MODALS and verbal[-1]:
+        # 需|紧急|生活|救助 (39人): the people by their need (需要 before a deed alone goes:
+        # 需要|发展生产和就业 names the deed)
+        return True
+    if not (word_tag(run[-1]) or "").startswith("n"):
+        return False
+    if last in MODALS:  # 需|救助|人口, 需|冬春|救助|人口: a verb of the run after it
+        return len(run) > 1 and any(verbal[:-1])
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
@@ -2001,6 +2008,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
+    if before is not None and quantity.unit in PERSON_UNITS \
+            and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
+        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡2人: 因灾死亡人口
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):

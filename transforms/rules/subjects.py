@@ -2381,6 +2381,9 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
+        thing = _thing_before_places(parts)
+        if thing is not None:
+            parts = [thing] * len(group)
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
                 or CHANGE_VERB.search(text, where, first.outer_start):
             # a share is left whole (see _paired_category); a change in per cent is of each
@@ -2390,6 +2393,20 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+def _thing_before_places(parts: list[Subject]) -> Subject | None:
+    """城市低保标准三区和各县市分别提高到240元、220元: a list of places after the thing is where each
+    figure is, and the thing before the first place names them all (城市低保标准)."""
+    if len(parts) < 2 or not all(_a_place(part.text) for part in parts[1:]):
+        return None
+    first = parts[0].text
+    cut = next((i for i in range(len(first) - 2, 1, -1) if _a_place(first[i:])), None)  # the shortest place
+    return Subject(first[:cut]) if cut is not None else None
+
+
+def _a_place(phrase: str) -> bool:
+    return is_place(phrase) or bool(EACH_PLACE.fullmatch(phrase))
 
 
 def _pair_categories(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:

@@ -1894,6 +1894,7 @@ def _built_with(stream: TokenStream, end: int, spent: str) -> Subject | None:
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+INVESTING_LONGEST_FIRST = sorted(INVESTING, key=len, reverse=True)
 # What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
 PROJECT_END = re.compile(r"项目|工程")
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -2064,6 +2065,15 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:
             return Named(invested, "of_investment")
+    spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
+        if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
+    if spent is not None:
+        # 某公司投资500万元的桃园基地、…: whoever invested, the sum is of the thing after its 的
+        # up to the next item of a list
+        item_end = text.find("、", after_start, after_end)
+        thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
+        if thing is not None:
+            return Named(_spending_of(thing.text, spent), "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
         purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:

@@ -48,6 +48,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
   底前全部完成; 第一批改造40家，预计9月底前建成), or whose counted thing a bare 将 after it in its
   clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
+- `task_issued_after`: a later clause of its sentence issues what the sentence set out as the task
+  (…新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇), unless its clause says it done or past;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
   每人每年3300元) (X, the level now, stays actual; a 将 that
@@ -307,6 +309,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "task_issued": re.compile(t["task_issued_after"]["issued"]),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
         # each new level of a list of them (分别提高到每人每月470元和每人每年3300元)
@@ -600,6 +603,16 @@ def _forecast_after(c: KindContext) -> bool:
     if found.group("next") is None:
         return CLAUSE_BREAK.search(found.group()) is None
     return _patterns()["completion_word"].search(c.clause_before) is None
+
+
+def _task_issued_after(c: KindContext) -> bool:
+    """…今年新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇: a later clause of its sentence
+    issues what came before as the task; not a figure its clause says done or past (去年增加…)."""
+    end = SENTENCE_END.search(c.text, c.outer_end)
+    issued = _patterns()["task_issued"].search(c.text, c.outer_end, end.start() if end else len(c.text))
+    clause = _without_not_cues(c.clause_before)
+    return issued is not None and not _says_done(clause) \
+        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 def _will_after(c: KindContext) -> bool:
@@ -1562,6 +1575,7 @@ KIND_RULES = (
     KindRule("part_of_target", Kind.TARGET, _part_of_target),
     KindRule("task_then_progress", Kind.TARGET, _task_then_progress),
     KindRule("forecast_after", Kind.TARGET, _forecast_after),
+    KindRule("task_issued_after", Kind.TARGET, _task_issued_after),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),

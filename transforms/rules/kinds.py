@@ -42,7 +42,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
-  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…);
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…),
+  or in a sentence opening with what the planning sentence before it named, then 中 (…包括城东片区
+  4000户。城东片区中，…), question marks a page's decoding left between (。????) being no sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
@@ -513,10 +515,10 @@ def _part_of_target(c: KindContext) -> bool:
     """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
     sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
     建设…；投资…), each of its semicolon parts."""
-    if not c.after_target:
-        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
+    if not c.after_target or opening < 0:
+        return _breakdown_of_plan(c)
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
     # so is one its clause then measures against the target (其中10个项目完成年度目标)
     return opening >= 0 and not _says_done(before[opening:]) and not _came_out(c)
@@ -544,7 +546,8 @@ FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
-    the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
+    the plan of the sentence before it, and so does one opening with what it named, then 中
+    (…包括主城区改造5000户…。主城区中，市南区启动…) (a plan word that a figure or a total follows, and nothing
     said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
     part that a semicolon opens the plan of the part before it (预计…完成进出口9.6亿元;其中15家…)."""
     start = _sentence_opening(c.text, c.start)
@@ -552,18 +555,40 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     words = tuple(_table()["part_of_target"]["words"])
     if part > start and c.text[part:c.start].lstrip().startswith(words):
         start, previous_start = part, _part_opening(c.text, start, part - 1)
+        previous_end = start - 1
     else:
-        if not c.text[start:c.start].lstrip().startswith(words) or start < 2:
+        among = AMONG.match(c.text, start, c.start)
+        if not (c.text[start:c.start].lstrip().startswith(words) or among) or start < 2:
             return False
-        previous_start = _sentence_opening(c.text, start - 1)
-        if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+        previous_end = _before_lost_marks(c.text, start - 1)
+        previous_start = _sentence_opening(c.text, previous_end)
+        if c.text[previous_end] == "\n" or "\n" in c.text[previous_start:previous_end]:
             return False  # a new line opens another matter
+        if among and (among.group("whole") not in c.text[previous_start:previous_end]
+                      or among.group("whole").endswith(tuple(_table()["part_of_target"]["among_not"]))):
+            return False  # 主城区中，… only after a sentence naming 主城区: among those
     opening = c.text[start:c.start].lstrip()
-    previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
+    previous = _without_not_cues(_blank_names(c.text[previous_start:previous_end]))
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
         and not _says_done(_without_not_cues(opening)) and not _came_out(c)
+
+
+def _before_lost_marks(text: str, stop: int) -> int:
+    """The full stop at `stop`, or the one before the run of question marks that ends there when
+    the run is two or more (。????: characters lost in decoding, no sentences of their own)."""
+    run = stop
+    while run > 0 and text[run - 1] in "?？" and text[run] in "?？":
+        run -= 1
+    if stop - run < 1:
+        return stop
+    return run - 1 if text[run - 1] in FULL_STOP else run
+
+
+# a sentence opening with what the sentence before named, then 中 (主城区中，市南区启动…): among those
+# (after any marks a page's decoding left before it: ????主城区中，)
+AMONG = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]*(?P<whole>[\u4e00-\u9fff]{2,6})中\s*[,，]")
 
 
 def _part_opening(text: str, start: int, end: int) -> int:

@@ -48,7 +48,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
-  底前全部完成; 第一批改造40家，预计9月底前建成), or whose counted thing a bare 将 after it in its
+  底前全部完成; 第一批改造40家，预计9月底前建成; the figure inside what its clause is about, or a
+  start forecast: 覆盖5个组的饮水工程，预计10月开工), or whose counted thing a bare 将 after it in its
   clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
 - `task_issued_after`: a later clause of its sentence issues what the sentence set out as the task
   (…新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇), unless its clause says it done or past;
@@ -330,7 +331,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
-        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
+        # (the figure may stand inside what its clause is about: 涉及8个组的改造项目,预计12月开工)
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:的[^\d、，,。；;]{{1,16}})?(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"

@@ -53,6 +53,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
 - `task_issued_after`: a later clause of its sentence issues what the sentence set out as the task
   (…新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇), unless its clause says it done or past;
+- `intended`: a level its clause names intended (意向投资额5亿元, 达成投资100万元的合作意向), not a
+  thing an intention is held in (签订意向协议12份);
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
   每人每年3300元) (X, the level now, stays actual; a 将 that
@@ -312,6 +314,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "intended_before": re.compile(rf"意向性?(?!{alternation(t['intended']['things'])})[\u4e00-\u9fff]{{0,8}}$"),
+        "intended_after": re.compile(r"[^\d,，。；;]{0,2}的[^\d,，。；;]{0,12}意向\s*$"),
         "task_issued": re.compile(t["task_issued_after"]["issued"]),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
@@ -640,6 +644,13 @@ def _task_issued_after(c: KindContext) -> bool:
     clause = _without_not_cues(c.clause_before)
     return issued is not None and not _says_done(clause) \
         and not any(word in clause for word in _table()["plan_paragraph"]["past"])
+
+
+def _intended(c: KindContext) -> bool:
+    """意向投资额5亿元, 达成投资100万元的合作意向: a level its clause names intended, before it
+    or closing the clause after it; not a thing an intention is held in (意向协议12份)."""
+    patterns = _patterns()
+    return bool(patterns["intended_before"].search(c.clause_before) or patterns["intended_after"].match(c.clause_after))
 
 
 def _will_after(c: KindContext) -> bool:
@@ -1603,6 +1614,7 @@ KIND_RULES = (
     KindRule("task_then_progress", Kind.TARGET, _task_then_progress),
     KindRule("forecast_after", Kind.TARGET, _forecast_after),
     KindRule("task_issued_after", Kind.TARGET, _task_issued_after),
+    KindRule("intended", Kind.TARGET, _intended),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),

@@ -489,14 +489,18 @@ class _Reading:
         """Every known body the whole text names (read once for the rules that need it), but
         on the line of the report's addressees (各县区人社局、局相关单位：), after a 数据来源: that
         credits the figures to another body (数据来源:民政部), or after the word for working with a
-        partner (与县财政局联合…, 会同县医保局)."""
+        partner (与县财政局联合…, 会同县医保局), or where it names a body's website (通过“某县人民政府网站”公开…:
+        where the report was posted, its place still the text's)."""
         addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
             + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
                 if not any(start <= found[0] < end for start, end in addressees)
-                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])]
+                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])
+                and not WEBSITE.match(self.text, found[1])]
 
 
+# A body's website after its name (某县人民政府网站, …门户网站, …政务网).
+WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
 # What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
@@ -1006,6 +1010,18 @@ def _town_government(name: str, scores: Counter[str]) -> str | None:
 PLACE_LEVELS = "省市州盟县区旗镇乡"
 
 
+def _governments_in_full(scores: Counter[str]) -> Counter[str]:
+    """A place's government by its short name (某县政府, a work report's title) beside one named in
+    full (我代表县人民政府): one government, by its full name (某县人民政府)."""
+    if not any(name.endswith("人民政府") for name in scores):
+        return scores
+    renamed: Counter[str] = Counter()
+    for name, score in scores.items():
+        short = name.endswith("政府") and not name.endswith("人民政府") and _is_place_prefix(name[:-2].strip(REDACTION))
+        renamed[name[:-2] + "人民政府" if short else name] += score
+    return renamed
+
+
 def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
     人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
@@ -1051,6 +1067,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return _place_issuer(reading)
     if mentioned_only and _is_news(text) and len({name.strip(REDACTION)[-3:] for name in scores}) > 1:
         return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
+    scores = _governments_in_full(scores)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
         merged[_source_unit(name, sources) or _town_government(name, scores)
@@ -1557,7 +1574,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return line
         joined = line + following
         repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
-        if following and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
+        adjacent = index + 1 < len(kept) and kept[index + 1][0] == at + 1  # a title broken over two lines, not a site's
+        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 关于我们 / 区县动态)
+        if following and adjacent and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
@@ -1770,6 +1789,7 @@ def _title_text(line: str, first: bool = False) -> str:
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
+    line = _without_place_tag(SKIP_LINK.sub("", _without_year_tag(line)))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -1844,6 +1864,22 @@ FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # 
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
+# A wiki's link to skip its navigation, run onto the title's line (跳转到内容2017年某县政府工作报告): no part of it.
+SKIP_LINK = re.compile(r"^\s*(?:跳转到|跳转至|跳到)(?:主要)?内容\s*")
+# A site's year tag after a title holding that year (…2021年国民经济和社会发展统计公报 2021): no part of it.
+YEAR_TAG = re.compile(r"(?<=[^\s\d])[ \t\u3000]+(?P<year>(?:19|20)\d{2})$")
+# A site's tag of the place a document is of, in brackets before its title ((山西省)2018年某县政府工作报告).
+PLACE_TAG = re.compile(r"^[(（](?P<place>[\u4e00-\u9fff]{2,10}?)[)）]\s*(?=\S{6})")
+
+
+def _without_year_tag(line: str) -> str:
+    tag = YEAR_TAG.search(line)
+    return line[:tag.start()] if tag and re.search(rf"{tag['year']}\s*年", line[:tag.start()]) else line
+
+
+def _without_place_tag(line: str) -> str:
+    tag = PLACE_TAG.match(line)
+    return line[tag.end():] if tag and _place_at(tag["place"], 0) == tag["place"] else line
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -1968,7 +2004,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
-            REVIEW_PART.search(text) or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
+            REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+            or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
@@ -1983,8 +2020,11 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
 BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇报$")
 
 
-# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
+# reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
+                                r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).
 UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
@@ -2029,6 +2069,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if refined and (kind is None or refined != "other" and kind in REFINES
                     and REFINES.get(refined, 3) < REFINES[kind]):
         return refined
+    if kind and title and _meeting_headline(title):
+        return "新闻报道"
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
         if summary and (summary["half"] or summary["half2"]):
@@ -2107,6 +2149,18 @@ CITING = re.compile(r"(?:根据|依据|按照|参照|引自|摘自)")
 def _release_told(sentence: str) -> bool:
     found = RELEASE_TOLD.search(sentence)
     return bool(found) and not CITING.search(sentence, 0, found.start())
+
+
+def _meeting_headline(title: str) -> bool:
+    """A title telling of a body or a place holding a meeting (某县召开2023年上半年工作情况通报会): news of the
+    meeting, the document word inside the meeting's name."""
+    opening = next(iter(known_agencies(title, opening=True)), None)
+    at = opening[1] if opening and opening[0] == 0 else len(place) if (place := _place_at(title, 0)) else None
+    return at is not None and bool(MEETING_HELD.match(title, at))
+
+
+# A meeting held, named to its end (召开…工作情况通报会, 举行…总结表彰大会).
+MEETING_HELD = re.compile(r"\s*(?:召开|举行|举办)[^。，,；;\s]{2,40}?会议?$")
 
 
 def _activity_headline(title: str) -> bool:
@@ -2283,7 +2337,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    titled = next((line for line in lines[:end] if title and line.startswith(title)), lines[0] if lines else "")
+    titled = next((line for line in lines[:end] if title and (line.startswith(title) or _without_place_tag(line).startswith(title))),
+                  lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
@@ -2428,7 +2483,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于将])(?<!预计|同比|争取|力争|计划|确保){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第\s*[一二三四1-4]\s*季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|实现|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
@@ -2458,8 +2513,9 @@ PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")
 
 
-# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
-BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
+# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022); a number with its measure
+# (改造农村公路2000公里, 新增2000张床位, 2000余人) is no year.
+BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月]|\s*(?:余|多)?\s*(?:公里|千米|米|亩|个|家|人|户|张|名|所|座|条|件|元|万|亿|套|间|台|辆|吨|次))")
 
 
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
@@ -2524,7 +2580,8 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会(?:议|(?=召开))")  # or 工作视频会召开
+# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2015年全市民政会议)
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?(?:工作|全[省市县区州盟旗][\u4e00-\u9fff]{{2,4}}?)(?:视频|电视电话)?会(?:议|(?=召开))")
 
 
 def body_year(text: str, plan: bool = False) -> int | None:
@@ -2764,7 +2821,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
-        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)
+                                                         or REVIEWED_YEAR_PART.search(text, 0, 2 * OPENING)):
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
             # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
@@ -3045,17 +3103,19 @@ def places_named(text: str) -> Counter[str]:
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
-            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position):  # 和县民政局, not …和县委
+            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
+                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
-# A department named by its field (民政部门, 人社部门) after its place's short name.
-DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
+# What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
+# its year or its congress's term; the county named, as before its body.
+PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).
 PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|各)[\u4e00-\u9fff]{2,4}部门")
 # Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.

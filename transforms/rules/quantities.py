@@ -466,6 +466,12 @@ def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+def produce_zero_in_words(match: re.Match, text: str) -> Quantity:
+    """城镇零就业家庭动态为零,: a level that is zero, said in words closing its clause (spec §1: zero
+    values are figures); unit null, as the text gives none."""
+    return Quantity(0.0, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
+
+
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     """同比增长18.3; (a % a sharing site dropped): the number as written, unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -583,6 +589,11 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "ratio_without_base",
             re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
             produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:])\d")),
+        QuantityRule(
+            "zero_in_words",
+            # (为零 closing a clause: 动态为零; not 化整为零, a phrase of its own)
+            re.compile(r"(?<=(?<!化整)为)零(?=\s*[,，。;；!！]|\s*$)", re.M),
+            produce_zero_in_words, re.compile(r"(?<=为)零")),
         QuantityRule(
             "change_without_sign",
             re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),

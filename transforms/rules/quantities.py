@@ -16,7 +16,7 @@ from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed,
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed, slashed_packages,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -257,6 +257,13 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if limit:
         qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+def _package_after_slash() -> str:
+    """/箱 right after a one-character count unit (4686件/箱): the package the goods are counted by
+    too; after money or a rate's base (元/箱, 人/户) no such thing."""
+    singles = "".join(unit for unit, kind in unit_kinds().items() if kind == "count" and len(unit) == 1)
+    return rf"(?<=[{re.escape(singles)}])/(?:{alternation(slashed_packages())})(?![\u4e00-\u9fff])"
 
 
 @cache
@@ -555,7 +562,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})(?P<brackets>{alternation(compound_brackets())})?"
+                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})"
+                rf"(?P<brackets>{alternation(compound_brackets())}|{_package_after_slash()})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(

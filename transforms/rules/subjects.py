@@ -1300,6 +1300,10 @@ PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
+# A verb of publishing right before the number of the records it published (主动公开235条信息)
+PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
+
+
 def _without_start(run: list[str]) -> list[str]:
     """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
     said started or finished, or published, is counted by that; work said started (棚户区改造开工)
@@ -2007,6 +2011,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
                                          unitless=not quantity.unit)
+        published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
+            if following and following.text in RECORDS else None
+        if published:
+            # 主动公开235条信息: the verb of publishing tells the count from its neighbours, as
+            # before the number (主动公开信息235条: fixtures README, session 31)
+            return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")

@@ -2007,7 +2007,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
-    if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
+    # 完成 155公里 河道综合整治, 对全乡2万余亩冬小枣: a measure with nothing named before it is of the
+    # thing named after it
+    if kind == "count" or ((padded or before is None) and kind == "measure"):
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
                                          unitless=not quantity.unit)
@@ -3233,8 +3235,8 @@ def _measure_of_counted(a: Around) -> Subject | None:
 
 
 # What a thing counted before yields, named alone in the next clause (产量 and its short forms 总产,
-# 单产, 总产量; 产值, 均价, 收购量, 资金).
-YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "均价", "收购量", "资金")
+# 单产, 总产量; 产值, 增加值, 均价, 收购量, 资金).
+YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "增加值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
 # The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one

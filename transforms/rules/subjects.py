@@ -2808,7 +2808,7 @@ def _place_breakdown(a: Around) -> Subject | None:
     """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
     with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
     区民政局 / 11月底前 / 其中北山街道1个,…)."""
-    if not _only_where(a):
+    if not _only_where(a) or _stage_after_total(a):  # 新建28个: a stage, though 新建 is a place too
         return None
     recalled = _recalled(a)
     if recalled is None and a.lead.lstrip().startswith("其中"):
@@ -3043,6 +3043,11 @@ def _state_breakdown(a: Around) -> Subject | None:
     """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 (or after
     the total's noun and 中: 85个项目中,竣工30个) is that part of the total before it, the state
     with the total's head noun (继续有效文件, 废止文件, 竣工项目)."""
+    stage = _stage_after_total(a)
+    if stage:
+        whole = a.previous if a.named and a.named[-1].rule != "state_breakdown" else _recalled(a)
+        head = next((h for h in sorted(head_words(), key=len, reverse=True) if whole and whole.text.endswith(h)), None)
+        return Subject(stage + head) if head and len(head) > 1 else None
     own = a.own.subject
     if own is None or not ("其中" in a.lead or AMONG_TOTAL.match(a.lead)
                            or (a.named and a.named[-1].rule == "state_breakdown")):
@@ -3056,6 +3061,19 @@ def _state_breakdown(a: Around) -> Subject | None:
         return None
     head = cut_phrase(whole.text)[-1]
     return Subject(own.text + head) if len(head) > 1 and word_tag(head) not in ("v", "vn", "a") else None
+
+
+TOTAL_STAGES = (BUILDING_STAGES - {"新增"}) | {"开工", "竣工", "完工"}
+
+
+def _stage_after_total(a: Around) -> str | None:
+    """45个建设项目,新建28个,续建17个: a stage of building (not 新增, a flow) alone in the clause
+    right after a total in the same unit breaks that total down, as after 其中; the stage."""
+    stage = a.clause.strip()
+    if stage not in TOTAL_STAGES or not a.index or a.quantities[a.index - 1].unit != a.quantity.unit \
+            or not re.search(r"[,，、]\s*" + stage + r"\s*$", a.lead):
+        return None
+    return stage
 
 
 def _breakdown_unnamed(a: Around) -> Subject | None:

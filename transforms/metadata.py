@@ -58,6 +58,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import takewhile
 
 from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
@@ -488,14 +489,18 @@ class _Reading:
         """Every known body the whole text names (read once for the rules that need it), but
         on the line of the report's addressees (各县区人社局、局相关单位：), after a 数据来源: that
         credits the figures to another body (数据来源:民政部), or after the word for working with a
-        partner (与县财政局联合…, 会同县医保局)."""
+        partner (与县财政局联合…, 会同县医保局), or where it names a body's website (通过“某县人民政府网站”公开…:
+        where the report was posted, its place still the text's)."""
         addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
             + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
                 if not any(start <= found[0] < end for start, end in addressees)
-                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])]
+                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])
+                and not WEBSITE.match(self.text, found[1])]
 
 
+# A body's website after its name (某县人民政府网站, …门户网站, …政务网).
+WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
 # What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
@@ -761,7 +766,8 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
+    ——访县民政局局长王林: the body news
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
@@ -772,7 +778,14 @@ def _news_sources(reading: _Reading) -> list[str]:
     closing = CLOSING_SOURCE.search(reading.text[-300:])
     if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
         found.append(name)
+    found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
+
+
+# An interview's subtitle naming the body whose head is interviewed (——访某市商务局党组书记、局长王林): the body the
+# story gives the word to, as a quoted official's.
+INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,，。、]{2,28}?(?:局|厅|委|办|部|会|院|中心|所|站))"
+                         r"(?=[\u4e00-\u9fff*＊×Xx]{0,4}(?:书记|局长|厅长|部长|主任|理事长|会长|处长|科长|院长))", re.MULTILINE)
 
 
 # A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
@@ -997,6 +1010,18 @@ def _town_government(name: str, scores: Counter[str]) -> str | None:
 PLACE_LEVELS = "省市州盟县区旗镇乡"
 
 
+def _governments_in_full(scores: Counter[str]) -> Counter[str]:
+    """A place's government by its short name (某县政府, a work report's title) beside one named in
+    full (我代表县人民政府): one government, by its full name (某县人民政府)."""
+    if not any(name.endswith("人民政府") for name in scores):
+        return scores
+    renamed: Counter[str] = Counter()
+    for name, score in scores.items():
+        short = name.endswith("政府") and not name.endswith("人民政府") and _is_place_prefix(name[:-2].strip(REDACTION))
+        renamed[name[:-2] + "人民政府" if short else name] += score
+    return renamed
+
+
 def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
     人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
@@ -1042,6 +1067,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return _place_issuer(reading)
     if mentioned_only and _is_news(text) and len({name.strip(REDACTION)[-3:] for name in scores}) > 1:
         return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
+    scores = _governments_in_full(scores)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
         merged[_source_unit(name, sources) or _town_government(name, scores)
@@ -1421,10 +1447,16 @@ def title_candidates(lines: list[str]) -> list[str]:
 
 def _line_under(lines: list[str], at: int) -> str:
     """The line under a headline: its date line, found among the bullet items of the page's
-    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…), else the next line."""
+    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…) or its labelled lines, else the next line."""
     under = lines[at + 1:at + 4]
     items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
-    return next((item for item in items if _dated(item)), under[0] if under else "")
+    labels = list(takewhile(lambda line: _labelled(line) or bool(BYLINE_LABEL.match(line)), under))  # …or among its
+    # page's labels, one a line (作者: … / 来源: … / 时间:…)
+    return next((item for item in items + labels if _dated(item)), under[0] if under else "")
+
+
+# A news page's byline label opening its line (作者:, 来源:, 时间:).
+BYLINE_LABEL = re.compile(r"\s*(?:作者|来源|稿源|时间|日期|发布时间|发布日期|编辑|责任编辑|记者)\s*[:：]")
 
 
 # A headline and its subtitle on one line, a space between (“鹊桥”今又架,佳期领证忙 当天…): longer than one.
@@ -1542,11 +1574,19 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return line
         joined = line + following
         repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
-        if following and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
+        adjacent = index + 1 < len(kept) and kept[index + 1][0] == at + 1  # a title broken over two lines, not a site's
+        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 关于我们 / 区县动态)
+        if following and adjacent and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
             return joined
+    dashed = next((index for index, line in enumerate(lines[:HEAD_LINES]) if index and DASHED_SUBTITLE.match(line)), None)
+    over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
+    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    if over and all(_over_lede(line) and not _dated(line) for line in over):
+        return " ".join(over)  # a headline over its dashed subtitle (消费提质增活力 / 外贸扩容强动能 / ——访…局长…), its two
+        # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
     # note wholly in brackets over the lede ((资料图片)) is no headline
@@ -1574,6 +1614,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
 
 # A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
 SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[:：]")
+
+
+# A subtitle opening with a dash under its headline (——访某局局长王林, ——记…): a news feature's.
+DASHED_SUBTITLE = re.compile(r"\s*——\s*[\u4e00-\u9fff]")
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
@@ -1745,6 +1789,7 @@ def _title_text(line: str, first: bool = False) -> str:
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
+    line = _without_place_tag(SKIP_LINK.sub("", _without_year_tag(line)))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -1819,6 +1864,22 @@ FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # 
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
+# A wiki's link to skip its navigation, run onto the title's line (跳转到内容2017年某县政府工作报告): no part of it.
+SKIP_LINK = re.compile(r"^\s*(?:跳转到|跳转至|跳到)(?:主要)?内容\s*")
+# A site's year tag after a title holding that year (…2021年国民经济和社会发展统计公报 2021): no part of it.
+YEAR_TAG = re.compile(r"(?<=[^\s\d])[ \t\u3000]+(?P<year>(?:19|20)\d{2})$")
+# A site's tag of the place a document is of, in brackets before its title ((山西省)2018年某县政府工作报告).
+PLACE_TAG = re.compile(r"^[(（](?P<place>[\u4e00-\u9fff]{2,10}?)[)）]\s*(?=\S{6})")
+
+
+def _without_year_tag(line: str) -> str:
+    tag = YEAR_TAG.search(line)
+    return line[:tag.start()] if tag and re.search(rf"{tag['year']}\s*年", line[:tag.start()]) else line
+
+
+def _without_place_tag(line: str) -> str:
+    tag = PLACE_TAG.match(line)
+    return line[tag.end():] if tag and _place_at(tag["place"], 0) == tag["place"] else line
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -1943,7 +2004,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
-            REVIEW_PART.search(text) or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
+            REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+            or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
@@ -1958,8 +2020,11 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
 BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇报$")
 
 
-# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
+# reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
+                                r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).
 UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
@@ -2004,6 +2069,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if refined and (kind is None or refined != "other" and kind in REFINES
                     and REFINES.get(refined, 3) < REFINES[kind]):
         return refined
+    if kind and title and _meeting_headline(title):
+        return "新闻报道"
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
         if summary and (summary["half"] or summary["half2"]):
@@ -2082,6 +2149,18 @@ CITING = re.compile(r"(?:根据|依据|按照|参照|引自|摘自)")
 def _release_told(sentence: str) -> bool:
     found = RELEASE_TOLD.search(sentence)
     return bool(found) and not CITING.search(sentence, 0, found.start())
+
+
+def _meeting_headline(title: str) -> bool:
+    """A title telling of a body or a place holding a meeting (某县召开2023年上半年工作情况通报会): news of the
+    meeting, the document word inside the meeting's name."""
+    opening = next(iter(known_agencies(title, opening=True)), None)
+    at = opening[1] if opening and opening[0] == 0 else len(place) if (place := _place_at(title, 0)) else None
+    return at is not None and bool(MEETING_HELD.match(title, at))
+
+
+# A meeting held, named to its end (召开…工作情况通报会, 举行…总结表彰大会).
+MEETING_HELD = re.compile(r"\s*(?:召开|举行|举办)[^。，,；;\s]{2,40}?会议?$")
 
 
 def _activity_headline(title: str) -> bool:
@@ -2258,13 +2337,25 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    titled = next((line for line in lines[:end] if title and line.startswith(title)), lines[0] if lines else "")
+    titled = next((line for line in lines[:end] if title and (line.startswith(title) or _without_place_tag(line).startswith(title))),
+                  lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
 
 # An e-paper's issue date with its weekday (2016年10月21日 星期五).
 WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
+
+
+# A paper's issue line in the page's head (某某日报/2025 年/6 月/4 日/第 001 版): the story's date as printed.
+PAPER_ISSUE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}[报刊]\s*/\s*(?P<y>(?:19|20)\d{2})\s*年\s*/\s*(?P<m>\d{1,2})\s*月\s*/\s*(?P<d>\d{1,2})\s*日"
+                         r"(?:\s*/\s*第\s*\d{1,3}\s*版)?\s*")
+
+
+def paper_issue(lines: list[str]) -> str | None:
+    """The issue date a paper's line in the head prints over its story (天水日报/2025 年/6 月/4 日/第 001 版)."""
+    found = next((m for line in lines[:HEAD_LINES] if (m := PAPER_ISSUE.fullmatch(line))), None)
+    return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}" if found else None
 
 
 def issue_date(lines: list[str]) -> str | None:
@@ -2392,7 +2483,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于将])(?<!预计|同比|争取|力争|计划|确保){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第\s*[一二三四1-4]\s*季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|实现|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
@@ -2411,8 +2502,10 @@ SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到
 # the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
                               re.MULTILINE)
-# A numbered table's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…).
-TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*表[ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*{YEAR}", re.MULTILINE)
+# A numbered table's or chart's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…), or with
+# the years its series runs over (图1 2017-2021年地区生产总值及其增长速度: the last).
+TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*[表图][ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*"
+                                rf"(?:(?:19|20)\d{{2}}\s*年?\s*[-—–~～至到]\s*)?{YEAR}", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -2420,8 +2513,9 @@ PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")
 
 
-# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
-BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
+# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022); a number with its measure
+# (改造农村公路2000公里, 新增2000张床位, 2000余人) is no year.
+BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月]|\s*(?:余|多)?\s*(?:公里|千米|米|亩|个|家|人|户|张|名|所|座|条|件|元|万|亿|套|间|台|辆|吨|次))")
 
 
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
@@ -2486,7 +2580,8 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会(?:议|(?=召开))")  # or 工作视频会召开
+# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2015年全市民政会议)
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?(?:工作|全[省市县区州盟旗][\u4e00-\u9fff]{{2,4}}?)(?:视频|电视电话)?会(?:议|(?=召开))")
 
 
 def body_year(text: str, plan: bool = False) -> int | None:
@@ -2551,7 +2646,7 @@ SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one; a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
+    against one (but for this year's figure set against it, 比2018年同期, 今年…比2018年: the year after); a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
     and a plan's (2019年,…将…) are none of them: news recapping one year and planning the next is of
     the year it recaps. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
@@ -2560,7 +2655,7 @@ def sole_year(text: str) -> int | None:
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
-        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
+        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) or THIS_YEAR_AGAINST.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
@@ -2571,6 +2666,8 @@ GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
 # text speaks from the year after it.
 SAME_PERIOD_BEFORE = re.compile(rf"(?:比|较|与|同){YEAR}同期")
+# …or this year's figure compared in its clause with a named year's (预计今年…亩产461公斤,比2021年增加…).
+THIS_YEAR_AGAINST = re.compile(rf"今年[^。；;\n]{{0,30}}?(?:比|较|与|同){YEAR}")
 
 
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")
@@ -2604,9 +2701,10 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
         or any(int(m["year"]) == year for m in STATISTICS_YEAR.finditer(text)))
 
 
-# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
+# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度, 2023年全市…): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
-WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
+WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度|\s*[,，]?\s*全[省市县区州旗](?!委))")  # 2015年末 and 2015年年末 alike;
+# 2024年全市社会消费品零售总额…: the whole place's figures of that year
 # A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…; 报告显示,2018年…,
 # 数据表明:…): the figures' year, as a whole year's.
 STATISTICS_YEAR = re.compile(rf"(?:(?:统计|数据|数据结果|公报|报告)(?:显示|表明)|统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
@@ -2723,7 +2821,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
-        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)
+                                                         or REVIEWED_YEAR_PART.search(text, 0, 2 * OPENING)):
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
             # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
@@ -2759,6 +2858,7 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"
     if kind == "进展表" and (found := TABLE_CAPTION_YEAR.search(text)):
         return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
+        # or its chart's (图1 2017-2021年…)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back,
@@ -2973,7 +3073,7 @@ def places_named(text: str) -> Counter[str]:
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
-    divisions bear (新城区) counts for none, a name running on into a town's or a street's
+    divisions bear (新城区) counts for none (a city's and its county's, 岳阳市 and 岳阳县, for the city), a name running on into a town's or a street's
     (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
     (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
@@ -2996,21 +3096,26 @@ def places_named(text: str) -> Counter[str]:
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes
+        if len(codes) > 1 and name not in full and len({code[:4] for code in codes}) == 1:
+            codes = tuple(code for code in codes if code.endswith("00")) or codes  # a city's and its county's (岳阳市,
+            # 岳阳县): the city they share
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
-            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position):  # 和县民政局, not …和县委
+            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
+                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
-# A department named by its field (民政部门, 人社部门) after its place's short name.
-DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
+# What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
+# its year or its congress's term; the county named, as before its body.
+PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).
 PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|各)[\u4e00-\u9fff]{2,4}部门")
 # Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.
@@ -3336,7 +3441,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
-    signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
+    signed = signature_date(lines) or delivered_date(text) or paper_issue(lines)  # a work report's day at its congress,
+    # a paper's issue line over its story, are its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)

@@ -212,7 +212,9 @@ def _size_class(c: Candidate) -> bool:
         return bool(class_noun) or bool(SIZE_CLASS_COUNT.match(c.after))
     if not bound and _size_band(c, table):
         return True  # 10至500万元项目, 50-100头规模养殖场: a band of sizes names the class too
-    return not bound and c.before.endswith(tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
+    # (the bound right before the digits, a qualifier too, and spaces a page set around them: 超 500 万元项目)
+    return not bound and c.text[max(0, c.quantity.start - 6):c.quantity.start].rstrip().endswith(
+        tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
 
 
 def _size_band(c: Candidate, table: dict) -> bool:
@@ -239,6 +241,8 @@ def _time_scope(c: Candidate) -> bool:
     table = _table()["time_scope"]
     if c.quantity.unit not in table["units"] or c.quantity.outer_end > c.quantity.end:
         return False  # 3天以内: a bound on a time limit, which is a figure
+    if c.text[max(0, c.quantity.outer_start - 2):c.quantity.outer_start].endswith(tuple(table["lasted"])):
+        return False  # 持续4天时间: how long a state lasted, measured
     end = c.quantity.end
     if c.quantity.unit == "个月" and _pattern(table["after_year"]).search(c.text, 0, c.quantity.start):
         return True  # 2008年11个月工作总结: the months of that year the figures cover

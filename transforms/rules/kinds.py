@@ -42,12 +42,17 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
-  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…);
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…),
+  or in a sentence opening with what the planning sentence before it named, then 中 (…包括城东片区
+  4000户。城东片区中，…), question marks a page's decoding left between (。????) being no sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
-  底前全部完成; 第一批改造40家，预计9月底前建成), or whose counted thing a bare 将 after it in its
+  底前全部完成; 第一批改造40家，预计9月底前建成; the figure inside what its clause is about, or a
+  start forecast: 覆盖5个组的饮水工程，预计10月开工), or whose counted thing a bare 将 after it in its
   clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
+- `task_issued_after`: a later clause of its sentence issues what the sentence set out as the task
+  (…新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇), unless its clause says it done or past;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
   每人每年3300元) (X, the level now, stays actual; a 将 that
@@ -307,6 +312,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "task_issued": re.compile(t["task_issued_after"]["issued"]),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
         # each new level of a list of them (分别提高到每人每月470元和每人每年3300元)
@@ -325,7 +331,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
-        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
+        # (the figure may stand inside what its clause is about: 涉及8个组的改造项目,预计12月开工)
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:的[^\d、，,。；;]{{1,16}})?(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"
@@ -554,7 +561,8 @@ FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
-    the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
+    the plan of the sentence before it, and so does one opening with what it named, then 中
+    (…包括主城区改造5000户…。主城区中，市南区启动…) (a plan word that a figure or a total follows, and nothing
     said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
     part that a semicolon opens the plan of the part before it (预计…完成进出口9.6亿元;其中15家…)."""
     start = _sentence_opening(c.text, c.start)
@@ -562,18 +570,40 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     words = tuple(_table()["part_of_target"]["words"])
     if part > start and c.text[part:c.start].lstrip().startswith(words):
         start, previous_start = part, _part_opening(c.text, start, part - 1)
+        previous_end = start - 1
     else:
-        if not c.text[start:c.start].lstrip().startswith(words) or start < 2:
+        among = AMONG.match(c.text, start, c.start)
+        if not (c.text[start:c.start].lstrip().startswith(words) or among) or start < 2:
             return False
-        previous_start = _sentence_opening(c.text, start - 1)
-        if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+        previous_end = _before_lost_marks(c.text, start - 1)
+        previous_start = _sentence_opening(c.text, previous_end)
+        if c.text[previous_end] == "\n" or "\n" in c.text[previous_start:previous_end]:
             return False  # a new line opens another matter
+        if among and (among.group("whole") not in c.text[previous_start:previous_end]
+                      or among.group("whole").endswith(tuple(_table()["part_of_target"]["among_not"]))):
+            return False  # 主城区中，… only after a sentence naming 主城区: among those
     opening = c.text[start:c.start].lstrip()
-    previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
+    previous = _without_not_cues(_blank_names(c.text[previous_start:previous_end]))
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
         and not _says_done(_without_not_cues(opening)) and not _came_out(c)
+
+
+def _before_lost_marks(text: str, stop: int) -> int:
+    """The full stop at `stop`, or the one before the run of question marks that ends there when
+    the run is two or more (。????: characters lost in decoding, no sentences of their own)."""
+    run = stop
+    while run > 0 and text[run - 1] in "?？" and text[run] in "?？":
+        run -= 1
+    if stop - run < 1:
+        return stop
+    return run - 1 if text[run - 1] in FULL_STOP else run
+
+
+# a sentence opening with what the sentence before named, then 中 (主城区中，市南区启动…): among those
+# (after any marks a page's decoding left before it: ????主城区中，)
+AMONG = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]*(?P<whole>[\u4e00-\u9fff]{2,6})中\s*[,，]")
 
 
 def _part_opening(text: str, start: int, end: int) -> int:
@@ -613,6 +643,16 @@ def _forecast_after(c: KindContext) -> bool:
     if found.group("next") is None:
         return CLAUSE_BREAK.search(found.group()) is None
     return _patterns()["completion_word"].search(c.clause_before) is None
+
+
+def _task_issued_after(c: KindContext) -> bool:
+    """…今年新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇: a later clause of its sentence
+    issues what came before as the task; not a figure its clause says done or past (去年增加…)."""
+    end = SENTENCE_END.search(c.text, c.outer_end)
+    issued = _patterns()["task_issued"].search(c.text, c.outer_end, end.start() if end else len(c.text))
+    clause = _without_not_cues(c.clause_before)
+    return issued is not None and not _says_done(clause) \
+        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 def _will_after(c: KindContext) -> bool:
@@ -1575,6 +1615,7 @@ KIND_RULES = (
     KindRule("part_of_target", Kind.TARGET, _part_of_target),
     KindRule("task_then_progress", Kind.TARGET, _task_then_progress),
     KindRule("forecast_after", Kind.TARGET, _forecast_after),
+    KindRule("task_issued_after", Kind.TARGET, _task_issued_after),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),

@@ -24,8 +24,9 @@ from transforms.rules.units import (alternation, arabic_only, compound_brackets,
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
-# An hour and its colon (10:41): the two digits after it are minutes, never a count.
-CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):$")
+# An hour and its colon (10:41), or an hour and minutes (15:39:18): the two digits after it are
+# minutes or seconds, never a count.
+CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):(?:[0-5]\d:)?$")
 MINUTES = re.compile(r"[0-5]\d")
 # A Chinese numeral read digit by digit (六〇二所, 二〇二四) names or dates; a count has places (六百零二).
 DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
@@ -97,7 +98,7 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         first = RANGE_FIRST.search(text, max(0, start - 16), start)
         if before in RANGE_MARKS and first and not CODE_CHARS.match(text[first.start() - 1:first.start()] or " "):
             return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
-        if CLOCK_BEFORE.search(text, max(0, start - 4), start) and MINUTES.fullmatch(numeral):
+        if CLOCK_BEFORE.search(text, max(0, start - 7), start) and MINUTES.fullmatch(numeral):
             return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
         if before == "/" and COUNT_BEFORE_SLASH.search(text, max(0, start - 12), start) and not RATE_BASE.match(text, start):
             return True  # 饮水困难47万人/16万头: one thing's second figure, in another unit
@@ -203,8 +204,10 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
                 and not is_arabic(match.group("num")) and not false_friends().match(text, match.end("unit")))
 
 
-# a list of names right before a figure, apart by 、 (or 和, 及 before the last)
-NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{2,6}$")
+# a list of names right before a figure, apart by 、 (or 和, 及 before the last), names a page masked
+# (xxx、xxx两村) too
+NAME = r"(?:[\u4e00-\u9fff]{2,6}|[xX×*＊]{2,6})"
+NAMES_LISTED = re.compile(rf"(?:{NAME}[、和及])+{NAME}$")
 
 
 def _counts_names_before(text: str, match: re.Match) -> bool:
@@ -236,6 +239,8 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
+    if not match.group("mult") and match.group("unit") in _after_multiplier():
+        return None  # 30度高温: 度 is kilowatt-hours after 万 or 亿 only
     unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
@@ -249,6 +254,11 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     if limit:
         qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+@cache
+def _after_multiplier() -> frozenset[str]:
+    return frozenset(load_toml("units.toml")["measure"]["after_multiplier"])
 
 
 # 内 after a span is a time limit (7个工作日内), unless it opens a word (内容, 内部, 内设)
@@ -302,8 +312,8 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
         unit, factor = NO_UNIT, 1  # the text gives no unit: the measure names what, not the unit
     elif MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
         unit, factor = "元", 1
-    elif COUNTED_NOUN_AFTER.match(text, match.end()):
-        unit, factor = NO_UNIT, 1
+    elif COUNTED_NOUN_AFTER.match(text, match.end()) and is_arabic(match.group("num")):
+        unit, factor = NO_UNIT, 1  # (in Chinese numerals, a name or an idiom: 十万大山, 百万雄师)
     else:
         return None
     value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")] * factor
@@ -436,17 +446,19 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 @cache
 def _before_ratio_without_base() -> re.Pattern:
-    """What a ratio without its base follows: its measure, alone or with a link (性别比为), or the
-    measure's earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
+    """What a ratio without its base follows: its measure, alone or with a link (性别比为), a
+    bracket saying what it measures between (性别比(以女性为100,男性对女性的比例)为), or the measure's
+    earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
     measures, links = alternation(table["measures"]), alternation(table["links"])
-    return re.compile(rf"(?:{measures})(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
+    note = r"(?:[(（][^()（）\n]{1,24}[)）])?"
+    return re.compile(rf"(?:{measures}){note}(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
     """总人口性别比为104.6, 城乡居民收入比缩小到2.31, 性别比由105.2下降到104.6: the ratio to the base
     its measure fixes (100, 1), the base left out; unit null."""
-    if not _before_ratio_without_base().search(text, max(0, match.start() - 24), match.start()):
+    if not _before_ratio_without_base().search(text, max(0, match.start() - 40), match.start()):
         return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 

@@ -567,11 +567,18 @@ MODALS = frozenset({"需", "应", "待", "需要"})
 def _modal_inside(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` is a verb after a word of need or duty, or that word
     itself before such a verb, in front of the noun the run ends with (因旱|需|救助|人口)."""
-    if not run or not (word_tag(run[-1]) or "").startswith("n"):
+    if not run:
         return False
+    verbal = [(word_tag(word) or "") in ("v", "vn") for word in run]
     last = words[-1]
-    if last in MODALS:
-        return (word_tag(run[0]) or "") in ("v", "vn") and len(run) > 1
+    if len(last) == 1 and last in MODALS and verbal[-1]:
+        # 需|紧急|生活|救助 (39人): the people by their need (需要 before a deed alone goes:
+        # 需要|发展生产和就业 names the deed)
+        return True
+    if not (word_tag(run[-1]) or "").startswith("n"):
+        return False
+    if last in MODALS:  # 需|救助|人口, 需|冬春|救助|人口: a verb of the run after it
+        return len(run) > 1 and any(verbal[:-1])
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
@@ -1561,7 +1568,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
-                or (word in CLOSING and CLOSING[word] not in kept) or (kept and _counts_next(words, index)):
+                or (word in CLOSING and CLOSING[word] not in kept) \
+                or (kept and _counts_in_words(words, index)):
             # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
             # strip verb making a compound with a bare head (21名保障对象) is the name; the next
             # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
@@ -1607,20 +1615,22 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
-    done = re.split(r"、?\s*\d", done, maxsplit=1)[0]  # up to the next figure of a list (、12次…)
+    done = NEXT_ITEM.split(done, maxsplit=1)[0]  # up to the next figure of a list (、12次…, 和一次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
 
-def _counts_next(words: list[str], index: int) -> bool:
-    """Whether the word at `index` is a number in Chinese numerals before its measure word (一|名,
-    三|个): the next figure, which ends the name of this one (一名驻村第一书记和两名专职驻村队员)."""
-    return CHINESE_COUNT.fullmatch(words[index]) is not None and index + 1 < len(words) \
-        and words[index + 1] in unit_kinds()
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}([\u4e00-\u9fff])")
+NEXT_ITEM = re.compile(r"、?\s*\d|[、和及与](?=[一二两三四五六七八九十])")
 
 
-CHINESE_COUNT = re.compile(r"[一两二三四五六七八九十百千]{1,4}")
+def _counts_in_words(words: list[str], index: int) -> bool:
+    """A count written in Chinese numerals and its unit (一次, 两座, 三个; the figure's numeral
+    may stand apart from its unit): after a name it opens the next figure (七次洪涝、一次干旱,
+    两个村各派驻一名干部), as a figure in digits does."""
+    count = CHINESE_COUNT.fullmatch("".join(words[index:index + 2])) or CHINESE_COUNT.fullmatch(words[index])
+    return bool(count) and count.group(1) in unit_kinds() and word_tag(count.group()) == "m"
 
 
 def _aside_at(words: list[str], cut: int) -> int:
@@ -1718,7 +1728,14 @@ def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:
         length += len(word)
         ends.append(length)
     phrase = "".join(words)
-    return next((end for end in reversed(ends) if phrase.endswith(heads, 0, end)), 0)
+    return next((end for word, end in zip(reversed(words), reversed(ends)) if phrase.endswith(heads, 0, end)
+                 and not _verb_ending_in_head(word, heads)), 0)
+
+
+def _verb_ending_in_head(word: str, heads: tuple[str, ...]) -> bool:
+    """停车 (to park) ends with 车 but is a verb: a head of one character ends no verb's word."""
+    return len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and not word.endswith(tuple(head for head in heads if len(head) > 1)) and word[-1] in heads
 
 
 def _nominal_prefix(words: list[str]) -> list[str]:
@@ -1882,6 +1899,7 @@ def _built_with(stream: TokenStream, end: int, spent: str) -> Subject | None:
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+INVESTING_LONGEST_FIRST = sorted(INVESTING, key=len, reverse=True)
 # What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
 PROJECT_END = re.compile(r"项目|工程")
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -2003,6 +2021,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
+    if before is not None and quantity.unit in PERSON_UNITS \
+            and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
+        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡2人: 因灾死亡人口
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
@@ -2064,6 +2085,15 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:
             return Named(invested, "of_investment")
+    spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
+        if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
+    if spent is not None:
+        # 某公司投资500万元的桃园基地、…: whoever invested, the sum is of the thing after its 的
+        # up to the next item of a list
+        item_end = text.find("、", after_start, after_end)
+        thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
+        if thing is not None:
+            return Named(_spending_of(thing.text, spent), "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
         purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:
@@ -2327,7 +2357,6 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
-    _disaster_toll(text, sentence_start, quantities, own, named)
     _record_categories(text, sentence_start, quantities, named)
     return named
 
@@ -2356,44 +2385,6 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
                 and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
             named[index] = Named(Subject(lead), "record_category")
         floor = quantity.outer_end
-
-
-AREA_UNITS = ("亩", "公顷")
-CAUSED_BY_DISASTER = "因灾"
-
-
-def _disaster_toll(text: str, sentence_start: int, quantities: list[Quantity], own: list[Named],
-                   named: list[Named]) -> None:
-    """The toll of a natural disaster named as the relief statistics name it
-    (subject_context.toml, `disaster_toll`): people befallen by it are a population (102人死亡 →
-    死亡人口; 因灾死亡5人、失踪2人 → 因灾死亡人口, 因灾失踪人口), and a loss of crops written as a bare
-    verb before an area is that area of the crops named before it (农作物受灾面积…,成灾… → 农作物成灾
-    面积). An accident's toll stays a count (死亡人数), a measure written stays as written (成灾面积)."""
-    words = _context_words()
-    befallen = "|".join(words["befell_people"])
-    losses = "|".join(words["crop_losses"])
-    for index, quantity in enumerate(quantities):
-        subject, written = named[index].subject, own[index].subject
-        if subject is None or written is None \
-                or not any(word in text[sentence_start:quantity.outer_start] for word in words["disasters"]):
-            continue
-        if quantity.unit in PERSON_UNITS and named[index].rule in ("people_befallen", "before_number"):
-            toll = re.fullmatch(rf"({CAUSED_BY_DISASTER})?({befallen})(人数)?", subject.text)
-            if toll is None or not (toll.group(1) or toll.group(3)):
-                continue
-            cause = toll.group(1) or ""
-            if not cause and index and text[quantities[index - 1].outer_end:quantity.outer_start].startswith("、") \
-                    and named[index - 1].rule == "disaster_toll" and named[index - 1].subject.text.startswith(CAUSED_BY_DISASTER):
-                cause = CAUSED_BY_DISASTER  # 因灾死亡3人、失踪1人: the cause before the list is each one's
-            named[index] = Named(Subject(cause + toll.group(2) + "人口"), "disaster_toll")
-        elif quantity.unit.endswith(AREA_UNITS) and own[index].rule == "before_number":
-            loss = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)?({losses})", written.text)
-            if loss is None:
-                continue
-            crops = loss.group(1) or next(
-                (found.group(1) for earlier in reversed(named[:index]) if earlier.subject
-                 and (found := re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{losses})面积?", earlier.subject.text))), "")
-            named[index] = Named(Subject(crops + loss.group(2) + "面积"), "disaster_toll")
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
@@ -2447,6 +2438,9 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
+        thing = _thing_before_places(parts)
+        if thing is not None:
+            parts = [thing] * len(group)
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
                 or CHANGE_VERB.search(text, where, first.outer_start):
             # a share is left whole (see _paired_category); a change in per cent is of each
@@ -2456,6 +2450,20 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+def _thing_before_places(parts: list[Subject]) -> Subject | None:
+    """城市低保标准三区和各县市分别提高到240元、220元: a list of places after the thing is where each
+    figure is, and the thing before the first place names them all (城市低保标准)."""
+    if len(parts) < 2 or not all(_a_place(part.text) for part in parts[1:]):
+        return None
+    first = parts[0].text
+    cut = next((i for i in range(len(first) - 2, 1, -1) if _a_place(first[i:])), None)  # the shortest place
+    return Subject(first[:cut]) if cut is not None else None
+
+
+def _a_place(phrase: str) -> bool:
+    return is_place(phrase) or bool(EACH_PLACE.fullmatch(phrase))
 
 
 def _pair_categories(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:

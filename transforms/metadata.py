@@ -2224,6 +2224,9 @@ def _is_news(text: str) -> bool:
         # an official quoted (“……”,市民政局相关负责人介绍)
     if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
+    closing = CLOSING_SOURCE.search(text[-300:])
+    if closing and _agency_opening(closing["body"], ()) == closing["body"]:
+        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 

@@ -970,13 +970,23 @@ def _same_body(short: str, name: str) -> bool:
     return place.endswith(short[0]) and _is_place_prefix(place)
 
 
+# A bureau named by its level alone (市民政局, 县人社局): its level and its field.
+BUREAU_BY_LEVEL = re.compile(r"(?P<level>[省市州县区])(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委)")
+
+
 def _fuller(short: str, scores: Counter[str]) -> str:
     """The longer name that ends like `short` with a place in front (区民政局 →
-    环翠区民政局): the one with the most evidence of its own, else `short`."""
+    环翠区民政局), or names the place's department of its field (市民政局 → 贵港市民政部门): the one
+    with the most evidence of its own, else `short`."""
     core = short.strip(REDACTION)
     longer = [n for n in scores if n != short and n.strip(REDACTION).endswith(core) and len(n.strip(REDACTION)) > len(core)
               and _is_place_prefix(n.strip(REDACTION)[:-len(core)] if not core[:1] in "省市县区镇乡"
                                    else n.strip(REDACTION)[:-len(core) + 1])]
+    bureau = BUREAU_BY_LEVEL.fullmatch(core)
+    if not longer and bureau:  # 市民政局 beside 贵港市民政部门: the place's department of that field, by its place
+        department = bureau["field"] + "部门"
+        longer = [n for n in scores if n.endswith(department) and len(n) > len(department) + 1
+                  and n[:-len(department)].endswith(bureau["level"]) and _is_place_prefix(n[:-len(department)])]
     if not longer:
         return short
     ranked = sorted(longer, key=lambda n: -scores[n])

@@ -3327,6 +3327,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
+    if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
+        title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
     as_read = None
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read

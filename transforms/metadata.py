@@ -665,6 +665,16 @@ def _report_openings(reading: _Reading) -> list[str]:
     return found
 
 
+# Where a disclosure report's closing says it is posted and whom to ask about it (本报告的电子版可在某县财政局信息公开栏目
+# 查阅, 如对本报告有任何疑问,请与某县财政局信息中心联系): the body issuing it, by its name.
+REPORT_CONTACT = re.compile(r"(?:报告(?:的)?电子版[^。\n]{0,8}?在|对本报告[^。\n]{0,10}?请与)\s*(?P<name>[^\s,，。、(（]{3,30}?)"
+                            r"(?:门户网站|政府网站|网站|信息公开(?:栏目|专栏|平台|网站)|政务公开(?:栏目|专栏)|信息中心|办公室)?\s*(?:联系|查阅|下载|[(（])")
+
+
+def _report_contacts(reading: _Reading) -> list[str]:
+    return [name for m in REPORT_CONTACT.finditer(reading.text) if (name := _agency_opening(m["name"], ())) == m["name"]]
+
+
 @cache
 def _opener() -> re.Pattern:
     return re.compile(_config()["sentence_openers"]["pattern"])
@@ -853,6 +863,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("report_contact", 4, _report_contacts),
     AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
     AgencyEvidence("news_source", 3, _news_sources),

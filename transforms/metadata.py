@@ -669,6 +669,16 @@ def _report_openings(reading: _Reading) -> list[str]:
     return found
 
 
+# Where a disclosure report's closing says it is posted and whom to ask about it (本报告的电子版可在某县财政局信息公开栏目
+# 查阅, 如对本报告有任何疑问,请与某县财政局信息中心联系): the body issuing it, by its name.
+REPORT_CONTACT = re.compile(r"(?:报告(?:的)?电子版[^。\n]{0,8}?在|对本报告[^。\n]{0,10}?请与)\s*(?P<name>[^\s,，。、(（]{3,30}?)"
+                            r"(?:门户网站|政府网站|网站|信息公开(?:栏目|专栏|平台|网站)|政务公开(?:栏目|专栏)|信息中心|办公室)?\s*(?:联系|查阅|下载|[(（])")
+
+
+def _report_contacts(reading: _Reading) -> list[str]:
+    return [name for m in REPORT_CONTACT.finditer(reading.text) if (name := _agency_opening(m["name"], ())) == m["name"]]
+
+
 @cache
 def _opener() -> re.Pattern:
     return re.compile(_config()["sentence_openers"]["pattern"])
@@ -857,6 +867,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("report_contact", 4, _report_contacts),
     AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
     AgencyEvidence("news_source", 3, _news_sources),
@@ -974,13 +985,23 @@ def _same_body(short: str, name: str) -> bool:
     return place.endswith(short[0]) and _is_place_prefix(place)
 
 
+# A bureau named by its level alone (市民政局, 县人社局): its level and its field.
+BUREAU_BY_LEVEL = re.compile(r"(?P<level>[省市州县区])(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委)")
+
+
 def _fuller(short: str, scores: Counter[str]) -> str:
     """The longer name that ends like `short` with a place in front (区民政局 →
-    环翠区民政局): the one with the most evidence of its own, else `short`."""
+    环翠区民政局), or names the place's department of its field (市民政局 → 贵港市民政部门): the one
+    with the most evidence of its own, else `short`."""
     core = short.strip(REDACTION)
     longer = [n for n in scores if n != short and n.strip(REDACTION).endswith(core) and len(n.strip(REDACTION)) > len(core)
               and _is_place_prefix(n.strip(REDACTION)[:-len(core)] if not core[:1] in "省市县区镇乡"
                                    else n.strip(REDACTION)[:-len(core) + 1])]
+    bureau = BUREAU_BY_LEVEL.fullmatch(core)
+    if not longer and bureau:  # 市民政局 beside 贵港市民政部门: the place's department of that field, by its place
+        department = bureau["field"] + "部门"
+        longer = [n for n in scores if n.endswith(department) and len(n) > len(department) + 1
+                  and n[:-len(department)].endswith(bureau["level"]) and _is_place_prefix(n[:-len(department)])]
     if not longer:
         return short
     ranked = sorted(longer, key=lambda n: -scores[n])
@@ -2266,6 +2287,9 @@ def _is_news(text: str) -> bool:
         # an official quoted (“……”,市民政局相关负责人介绍)
     if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
+    closing = CLOSING_SOURCE.search(text[-300:])
+    if closing and _agency_opening(closing["body"], ()) == closing["body"]:
+        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -3362,6 +3386,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
+    if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
+        title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
     as_read = None
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read

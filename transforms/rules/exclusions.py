@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages (a person's, or one that defines a group),
-amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, collection sizes of sharing
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, lines of porn-site keywords a hijacked copy prints, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -371,6 +371,17 @@ def _site_counter(c: Candidate) -> bool:
     return all(word in around for word in table["needs_nearby"].get(counter, []))
 
 
+def _spam_line(c: Candidate) -> bool:
+    """免费看国产曰批40分钟 in a line of porn-site keywords a hijacked copy prints: a number the
+    site inserted, not the report's."""
+    table = _table()["spam_line"]
+    reach = table["reach"]  # (near the figure only: a copy may run the page's title on after them)
+    line_start = c.text.rfind("\n", max(0, c.quantity.start - reach), c.quantity.start) + 1 or c.quantity.start - reach
+    line_end = c.text.find("\n", c.quantity.end, c.quantity.end + reach)
+    line = c.text[max(0, line_start):line_end if line_end >= 0 else c.quantity.end + reach]
+    return sum(word in line for word in table["words"]) >= table["least"]
+
+
 def _related_link(c: Candidate) -> bool:
     """福清…推进 25家农村幸福院投入运营 under 相关新闻, or a headline a few lines under a site's ad
     slot (广告02): a link to another article, not this one's work."""
@@ -457,6 +468,7 @@ EXCLUSION_RULES = (
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
     ExclusionRule("related_link", _related_link),
+    ExclusionRule("spam_line", _spam_line),
     ExclusionRule("article_number", _article_number),
     ExclusionRule("survey_name", _survey_name),
     ExclusionRule("garbled", _garbled),

@@ -918,14 +918,28 @@ def _cue_before(c: KindContext) -> bool:
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
-            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it)
-            and not DONE_RIGHT_AFTER.match(c.clause_after)
+            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;
+            # but the planned set a modifier names, said done whole, is the plan's size: 计划实施的5个
+            # 项目已于8月底全部竣工, as 65件民生实事已完成26件's 65 is)
+            and not (DONE_RIGHT_AFTER.match(c.clause_after) and not _planned_set_done_whole(c, last, before))
             # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
             # 困难群众,慰问标准为:…每户发放现金300元)
             and not (last.group("will") is not None and COLON.search(before, last.end()))
             and not _patterns()["done_later"].search(before, last.end())
             and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
+
+
+# the plan word in a modifier 的 closes right before the figure (计划实施的5个项目), and 全部 after
+# what its clause says done (已于8月底全部竣工, 已全部开工)
+PLANNED_SET = re.compile(r"[^\d，,。；;:：]{0,6}的\s*$")
+DONE_WHOLE = re.compile(r"[^\d，,。；;:：]{0,8}?已[^，,。；;:：]{0,8}?全部")
+
+
+def _planned_set_done_whole(c: KindContext, cue: re.Match, before: str) -> bool:
+    """计划实施的5个项目已于8月底全部竣工: the figure counts the set a plan word names in its
+    modifier, and its clause says the whole set done: the plan's size."""
+    return bool(PLANNED_SET.fullmatch(before, cue.end())) and bool(DONE_WHOLE.match(c.clause_after))
 
 
 COLON = re.compile(r"[:：]")

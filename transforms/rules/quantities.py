@@ -241,7 +241,10 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
     if not match.group("mult") and match.group("unit") in _after_multiplier():
         return None  # 30度高温: 度 is kilowatt-hours after 万 or 亿 only
-    unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
+    base = unit_words().get(match.group("unit"), match.group("unit"))
+    # (brackets count what else a count counts: after money or a measure, 补助100元(次), they are an aside)
+    brackets = match.group("brackets") if unit_kinds()[base] == "count" else None
+    unit = base + unbracketed(brackets or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
@@ -249,7 +252,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
     inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
-    end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    end = match.end("brackets") if brackets else match.end("unit")
     limit = _time_limit(text, outer_end, unit) if qualifier is None else None
     if limit:
         qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()

@@ -2141,10 +2141,16 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
         named = subject_before_number(stream, start, start + cues[-1].start() - item - 1, counts)
         return named if named is not None else before
     cue = cues[0] if cues else None
-    if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
-        return before
+    at = clause.rfind(before.text)
+    if cue is None or cue.start() == 0 or (at < cue.start() and (at < 0 or at + len(before.text) <= cue.start()
+                                                                 or not COMPARING.match(clause, cue.start()))):
+        return before  # (居民消费价格比上年上涨0.4%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
+
+
+# A comparison opening a cue of change (比上年, 较去年), not a word of a name (比例, 比重, 增长率)
+COMPARING = re.compile(r"(?:比|较|与)(?!例|重|率)")
 
 
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)

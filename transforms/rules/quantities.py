@@ -98,6 +98,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
+    if numeral.startswith("一一") and text.endswith(tuple(_one_words()["glued_before"]), 0, start):
+        return False  # 唯一一家, 统一一次: the first 一 closes a word (唯一), the second is an article
     if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
     return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))

@@ -111,7 +111,7 @@ def _inside_unit(match: re.Match) -> str | None:
     return next((word for word in qualifier_words("inside") if word in unit), None)
 
 
-ROUND_COUNTS = ("千", "万")  # alone, a count only after a bounding word (突破, 超, 近): else 千家万户
+ROUND_COUNTS = ("百", "千", "万")  # alone, a count only after a bounding word (突破, 超, 近百家): else 千家万户, 百家
 
 
 CLAUSE_OPEN = re.compile(r"[。；;!?！？\n][^。；;!?！？\n]*$")

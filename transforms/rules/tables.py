@@ -447,26 +447,16 @@ UNIT_RULES = (
     # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
     # 单位 column, or a column headed as a number of things) or of named tasks and how far they got
     # (a label column and a plan column: 新增城镇就业 | 8950 | 7356) is a count the table gives no unit
-    # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量, and 2
-    # under 本年增/减 beside it):
+    # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
     # unit null (spec §5)
     TableRule("no_unit", lambda table, row, column, cell:
               (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
               and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS)
-                   or _beside_counts(table, column)
                    or (table.label_index is not None and any(c.role == "plan" for c in table.columns)))
               else None),
 )
 # a column header that names a number of things, whatever they are (本年处理决定数量, 机构数)
 COUNT_HEADERS = ("数量", "数", "总数")
-
-
-def _beside_counts(table: Table, column: Column) -> bool:
-    """A column beside one headed as a number of things (上一年项目数量 | 本年增/减 | 处理决定数量)
-    counts the same things, unit null, unless its header names money (采购总金额: only a note
-    says in 元 or 万元)."""
-    return not re.search(alternation(_words()["label_units"]["money"]), column.header) \
-        and any(c.header.endswith(COUNT_HEADERS) for c in table.columns if c.role in VALUE_ROLES)
 
 
 def _growth_in_percent(table: Table, column: Column) -> bool:

@@ -273,6 +273,12 @@ def _rank(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
 
 
+def _digit_count(c: Candidate) -> bool:
+    """两位数增长: how many digits a figure runs to, not a count of persons."""
+    table = _table()["digit_count"]
+    return c.quantity.unit in table["units"] and c.after.startswith(tuple(table["after"]))
+
+
 def _tier_label(c: Candidate) -> bool:
     """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades, or before
     its own figure (一类900元、二类600元: no count of kinds is followed by a number)."""
@@ -459,6 +465,7 @@ EXCLUSION_RULES = (
     ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
+    ExclusionRule("digit_count", _digit_count),
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),

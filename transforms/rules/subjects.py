@@ -1307,6 +1307,10 @@ PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
+# A verb of publishing right before the number of the records it published (主动公开235条信息)
+PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
+
+
 def _without_start(run: list[str]) -> list[str]:
     """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
     said started or finished, or published, is counted by that; work said started (棚户区改造开工)
@@ -2024,10 +2028,18 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
-    if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
+    # 完成 155公里 河道综合整治, 对全乡2万余亩冬小枣: a measure with nothing named before it is of the
+    # thing named after it
+    if kind == "count" or ((padded or before is None) and kind == "measure"):
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
                                          unitless=not quantity.unit)
+        published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
+            if following and following.text in RECORDS else None
+        if published:
+            # 主动公开235条信息: the verb of publishing tells the count from its neighbours, as
+            # before the number (主动公开信息235条: fixtures README, session 31)
+            return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
@@ -2149,10 +2161,16 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
         named = subject_before_number(stream, start, start + cues[-1].start() - item - 1, counts)
         return named if named is not None else before
     cue = cues[0] if cues else None
-    if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
-        return before
+    at = clause.rfind(before.text)
+    if cue is None or cue.start() == 0 or (at < cue.start() and (at < 0 or at + len(before.text) <= cue.start()
+                                                                 or not COMPARING.match(clause, cue.start()))):
+        return before  # (居民消费价格比上年上涨0.4%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
+
+
+# A comparison opening a cue of change (比上年, 较去年), not a word of a name (比例, 比重, 增长率)
+COMPARING = re.compile(r"(?:比|较|与)(?!例|重|率)")
 
 
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
@@ -2611,7 +2629,8 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
         changes = named[group[0]].rule == "change_of_level" or (
             "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead))) or (
-            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and named[group[0] - 1].rule == "change_of_level")
+            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and (
+                named[group[0] - 1].rule == "change_of_level" or _levels_listed(text, quantities, group, named)))
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
@@ -2619,6 +2638,17 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         if "分别" in lead and len(levels) >= len(group):
             for level, index in zip(levels[-len(group):], group):
                 named[index] = Named(level, "change_of_level")
+
+
+def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
+    """城镇居民人均可支配收入13997元、农村居民人均可支配收入7695元,分别增长8.5%、8.2%: right after
+    as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
+    change them in turn."""
+    before = list(range(group[0] - len(group), group[0]))
+    return before[0] >= 0 and len({quantities[i].unit for i in before}) == 1 \
+        and all(text.startswith("、", quantities[i].outer_end) for i in before[:-1]) \
+        and all(named[i].rule in OWN_RULES and named[i].subject for i in before) \
+        and len({named[i].subject.text for i in before}) == len(before)
 
 
 @dataclass  # not frozen: one is made per figure, and a frozen __init__ costs 2.5 times more
@@ -2804,7 +2834,7 @@ def _place_breakdown(a: Around) -> Subject | None:
     """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
     with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
     区民政局 / 11月底前 / 其中北山街道1个,…)."""
-    if not _only_where(a):
+    if not _only_where(a) or _stage_after_total(a):  # 新建28个: a stage, though 新建 is a place too
         return None
     recalled = _recalled(a)
     if recalled is None and a.lead.lstrip().startswith("其中"):
@@ -3039,6 +3069,11 @@ def _state_breakdown(a: Around) -> Subject | None:
     """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 (or after
     the total's noun and 中: 85个项目中,竣工30个) is that part of the total before it, the state
     with the total's head noun (继续有效文件, 废止文件, 竣工项目)."""
+    stage = _stage_after_total(a)
+    if stage:
+        whole = a.previous if a.named and a.named[-1].rule != "state_breakdown" else _recalled(a)
+        head = next((h for h in sorted(head_words(), key=len, reverse=True) if whole and whole.text.endswith(h)), None)
+        return Subject(stage + head) if head and len(head) > 1 else None
     own = a.own.subject
     if own is None or not ("其中" in a.lead or AMONG_TOTAL.match(a.lead)
                            or (a.named and a.named[-1].rule == "state_breakdown")):
@@ -3052,6 +3087,19 @@ def _state_breakdown(a: Around) -> Subject | None:
         return None
     head = cut_phrase(whole.text)[-1]
     return Subject(own.text + head) if len(head) > 1 and word_tag(head) not in ("v", "vn", "a") else None
+
+
+TOTAL_STAGES = (BUILDING_STAGES - {"新增"}) | {"开工", "竣工", "完工"}
+
+
+def _stage_after_total(a: Around) -> str | None:
+    """45个建设项目,新建28个,续建17个: a stage of building (not 新增, a flow) alone in the clause
+    right after a total in the same unit breaks that total down, as after 其中; the stage."""
+    stage = a.clause.strip()
+    if stage not in TOTAL_STAGES or not a.index or a.quantities[a.index - 1].unit != a.quantity.unit \
+            or not re.search(r"[,，、]\s*" + stage + r"\s*$", a.lead):
+        return None
+    return stage
 
 
 def _breakdown_unnamed(a: Around) -> Subject | None:
@@ -3231,8 +3279,8 @@ def _measure_of_counted(a: Around) -> Subject | None:
 
 
 # What a thing counted before yields, named alone in the next clause (产量 and its short forms 总产,
-# 单产, 总产量; 产值, 均价, 收购量, 资金).
-YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "均价", "收购量", "资金")
+# 单产, 总产量; 产值, 增加值, 均价, 收购量, 资金).
+YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "增加值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
 # The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one

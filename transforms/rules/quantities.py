@@ -459,7 +459,7 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 @cache
 def _before_ratio_without_base() -> re.Pattern:
     """What a ratio without its base follows: its measure, alone or with a link (性别比为), a
-    bracket saying what it measures between (性别比(以女性为100,男性对女性的比例)为), or the measure's
+    bracket saying what it measures between (性别比(女性为100)为), or the measure's
     earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
     measures, links = alternation(table["measures"]), alternation(table["links"])

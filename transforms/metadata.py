@@ -58,6 +58,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import takewhile
 
 from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
@@ -91,18 +92,19 @@ DRAFT_MARKS = "征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修订�
 # …调查报告##镇是##县…, the body opening with a masked name; or …工作安排 民政工作,事关…, a space
 # before the body's first clause; or a draft's mark closing it: …规划(征求意见稿)为进一步推动…; or the
 # page's labels run onto it: …工作计划发布日期:2025-06-09 信息来源:…; or a speech's salutation: …上的汇报发言尊敬的各位领导,
-# or the body's first list number: …工作总结1.加快…)
-GLUED_TITLE = re.compile(r"^(?P<title>[^,，。;；:：]{4,40}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
+# or the body's first list number: …工作总结1.加快…; or the body's first sentence naming the issuer the title
+# opens with: 某某局工作汇报某某局系县政府组成部门,…)
+GLUED_TITLE = re.compile(r"^(?P<title>(?P<opening>[^,，。;；:：]{3})[^,，。;；:：]{1,37}?(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排|发言|讲话)"
                          rf"(?:[(（](?:{DRAFT_MARKS})[)）])?)"
                          r"(?:(?<=[)）])|(?=\s*(?:\d{4}\s*年|20[Xx]{2}|今年|上半年|下半年|第?[一二三四五六七八九十]、|\d{1,2}[.．、](?!\d)|[(（]|[#＃*＊×Xx]{2}"
-                         r"|尊敬的|各位|同志们)"
+                         r"|尊敬的|各位|同志们|(?P=opening))"
                          r"|\s+[^\s,，。;；:：、]{2,12}[,，]"
                          r"|\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]))")
 LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间)|(?:信息)?来源)\s*[:：]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
-CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0"}
-CHINESE_YEAR = re.compile(r"[〇○零Ｏ一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0", "0": "0"}
+CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零Ｏ0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年 (a zero typed as a digit)
 CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
                                r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
 
@@ -196,10 +198,10 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's
-# opening (现将镇2023年…报告如下: a masked town's own), nor ends
+# opening (现将镇2023年…报告如下: a masked town's own) or a title's (关于社区建设…), nor ends
 # with one right before its level (立足本社区, 深入各街道: this or every unit, named by no name). A 乡 that
 # opens 乡村 (崔家村乡村振兴, 柳河村乡村治理) is the word for the countryside, no township's level.
-TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
+TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现将|关于|乡镇|镇乡|镇街|镇村)(?:(?!{NOT_IN_A_NAME})[\u4e00-\u9fff]){{2,4}}?"
                   r"(?<![城乡本我该各此其全由在向对到])(?:镇|乡(?!村)|街道|社区|苏木)")
 
 
@@ -387,6 +389,9 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2] + _sub_unit(phrase, opening[1])
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) if generic_after is None else None
+    if town_government:
+        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -423,6 +428,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     else:
         follows = not rest or not CJK.match(rest) or rest.startswith(generic_after) or _bureau_at_its_work(name, rest)
     return name if len(department) >= 3 and follows else None
+
+
+# A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
+TOWN_GOVERNMENT_SUBJECT = re.compile(rf"[{REDACTION}]*(?:镇|乡)政府(?![的和与及、办网])")
 
 
 # A unit of a body named right after it (市民政局婚姻登记处, 省民政厅殡葬中心, 民政局救灾科,
@@ -589,6 +598,7 @@ def _placed_office(name: str) -> bool:
 # report, 2021年10月8日,), its period, 关于, 中共.
 # A news headline may open with the months its figures run over (前9月, 1-9月, 前三季度, 今年以来).
 TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]?)?度?|上半年|下半年|第?[一二三四]季度|关于|中共"
+                          r"|某(?=[省市州盟县区旗镇乡]|街道)"
                           r"|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月份?|前[一二三]季度|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月份?|今年(?:以来)?)*")
 
 
@@ -658,6 +668,16 @@ def _report_openings(reading: _Reading) -> list[str]:
     found += [m.group("name") for m in pattern.finditer(reading.text)
               if _is_place_prefix(m.group("name")[:-len(_body_pattern().search(m.group("name")).group())])]
     return found
+
+
+# Where a disclosure report's closing says it is posted and whom to ask about it (本报告的电子版可在某县财政局信息公开栏目
+# 查阅, 如对本报告有任何疑问,请与某县财政局信息中心联系): the body issuing it, by its name.
+REPORT_CONTACT = re.compile(r"(?:报告(?:的)?电子版[^。\n]{0,8}?在|对本报告[^。\n]{0,10}?请与)\s*(?P<name>[^\s,，。、(（]{3,30}?)"
+                            r"(?:门户网站|政府网站|网站|信息公开(?:栏目|专栏|平台|网站)|政务公开(?:栏目|专栏)|信息中心|办公室)?\s*(?:联系|查阅|下载|[(（])")
+
+
+def _report_contacts(reading: _Reading) -> list[str]:
+    return [name for m in REPORT_CONTACT.finditer(reading.text) if (name := _agency_opening(m["name"], ())) == m["name"]]
 
 
 @cache
@@ -757,7 +777,8 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 
 
 def _news_sources(reading: _Reading) -> list[str]:
-    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示: the body news
+    """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
+    ——访县民政局局长王林: the body news
     recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
@@ -768,7 +789,14 @@ def _news_sources(reading: _Reading) -> list[str]:
     closing = CLOSING_SOURCE.search(reading.text[-300:])
     if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
         found.append(name)
+    found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
+
+
+# An interview's subtitle naming the body whose head is interviewed (——访某市商务局党组书记、局长王林): the body the
+# story gives the word to, as a quoted official's.
+INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,，。、]{2,28}?(?:局|厅|委|办|部|会|院|中心|所|站))"
+                         r"(?=[\u4e00-\u9fff*＊×Xx]{0,4}(?:书记|局长|厅长|部长|主任|理事长|会长|处长|科长|院长))", re.MULTILINE)
 
 
 # A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
@@ -840,6 +868,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("report_contact", 4, _report_contacts),
     AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
     AgencyEvidence("news_source", 3, _news_sources),
@@ -957,13 +986,23 @@ def _same_body(short: str, name: str) -> bool:
     return place.endswith(short[0]) and _is_place_prefix(place)
 
 
+# A bureau named by its level alone (市民政局, 县人社局): its level and its field.
+BUREAU_BY_LEVEL = re.compile(r"(?P<level>[省市州县区])(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委)")
+
+
 def _fuller(short: str, scores: Counter[str]) -> str:
     """The longer name that ends like `short` with a place in front (区民政局 →
-    环翠区民政局): the one with the most evidence of its own, else `short`."""
+    环翠区民政局), or names the place's department of its field (市民政局 → 贵港市民政部门): the one
+    with the most evidence of its own, else `short`."""
     core = short.strip(REDACTION)
     longer = [n for n in scores if n != short and n.strip(REDACTION).endswith(core) and len(n.strip(REDACTION)) > len(core)
               and _is_place_prefix(n.strip(REDACTION)[:-len(core)] if not core[:1] in "省市县区镇乡"
                                    else n.strip(REDACTION)[:-len(core) + 1])]
+    bureau = BUREAU_BY_LEVEL.fullmatch(core)
+    if not longer and bureau:  # 市民政局 beside 贵港市民政部门: the place's department of that field, by its place
+        department = bureau["field"] + "部门"
+        longer = [n for n in scores if n.endswith(department) and len(n) > len(department) + 1
+                  and n[:-len(department)].endswith(bureau["level"]) and _is_place_prefix(n[:-len(department)])]
     if not longer:
         return short
     ranked = sorted(longer, key=lambda n: -scores[n])
@@ -1387,8 +1426,27 @@ def _flattened_heads(lines: list[str]) -> list[str]:
 
 
 def title_lines(head: list[str]) -> list[str]:
-    """The head's lines that may hold a title: a table's column heads and a list of attachments are none."""
-    return _without_attachments(_without_column_heads(head))
+    """The head's lines that may hold a title: a table's column heads, a list of attachments and
+    an outline set before the report are none."""
+    return _without_attachments(_without_column_heads(_without_outline(head)))
+
+
+# A page's outline label on its line (目录/提纲:……, 【提纲】, 文章目录), or a line of dots closing the outline.
+OUTLINE_LABEL = re.compile(r"\s*(?:【提纲】|(?:文章)?目录(?:[/、]提纲)?|提纲)\s*[:：]?\s*[…\.。·]*\s*")
+OUTLINE_CLOSE = re.compile(r"\s*[…\.。·]{2,}\s*")
+
+
+def _without_outline(lines: list[str]) -> list[str]:
+    """The lines without an outline a page sets before its report (目录/提纲:…… / 一、… / (一)… / ……):
+    its label, the headings under it and the dots closing it; the report's title follows."""
+    start = next((i for i, line in enumerate(lines[:HEAD_LINES]) if OUTLINE_LABEL.fullmatch(line)), None)
+    if start is None:
+        return lines
+    end = start + 1
+    while end < len(lines) and starts_heading(lines[end]):
+        end += 1
+    end += end < len(lines) and bool(OUTLINE_CLOSE.fullmatch(lines[end]))
+    return lines[:start] + lines[end:]
 
 
 def title_candidates(lines: list[str]) -> list[str]:
@@ -1411,10 +1469,16 @@ def title_candidates(lines: list[str]) -> list[str]:
 
 def _line_under(lines: list[str], at: int) -> str:
     """The line under a headline: its date line, found among the bullet items of the page's
-    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…), else the next line."""
+    byline block there (• 某某在线 / • 2023-01-20 10:20 / • 来源:…) or its labelled lines, else the next line."""
     under = lines[at + 1:at + 4]
     items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
-    return next((item for item in items if _dated(item)), under[0] if under else "")
+    labels = list(takewhile(lambda line: _labelled(line) or bool(BYLINE_LABEL.match(line)), under))  # …or among its
+    # page's labels, one a line (作者: … / 来源: … / 时间:…)
+    return next((item for item in items + labels if _dated(item)), under[0] if under else "")
+
+
+# A news page's byline label opening its line (作者:, 来源:, 时间:).
+BYLINE_LABEL = re.compile(r"\s*(?:作者|来源|稿源|时间|日期|发布时间|发布日期|编辑|责任编辑|记者)\s*[:：]")
 
 
 # A headline and its subtitle on one line, a space between (“鹊桥”今又架,佳期领证忙 当天…): longer than one.
@@ -1539,6 +1603,12 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
             return joined
+    dashed = next((index for index, line in enumerate(lines[:HEAD_LINES]) if index and DASHED_SUBTITLE.match(line)), None)
+    over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
+    over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
+    if over and all(_over_lede(line) and not _dated(line) for line in over):
+        return " ".join(over)  # a headline over its dashed subtitle (消费提质增活力 / 外贸扩容强动能 / ——访…局长…), its two
+        # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
     # note wholly in brackets over the lede ((资料图片)) is no headline
@@ -1572,6 +1642,10 @@ ENTRY_RUN_ON = re.compile(r"(?P<heading>[\u4e00-\u9fff]{2,8})(?<![讯訊电電])
 
 # A news page's line of its date and source (2014-02-12 06:55 来源:某某日报).
 SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[:：]")
+
+
+# A subtitle opening with a dash under its headline (——访某局局长王林, ——记…): a news feature's.
+DASHED_SUBTITLE = re.compile(r"\s*——\s*[\u4e00-\u9fff]")
 
 
 # A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
@@ -1768,7 +1842,8 @@ SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wp
 SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
 # A sharing site's description of the file it shows, opening with the file's name, then its sample number or
 # the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
-SITE_INTRODUCED = re.compile(r"^\s*(?:文档介绍|文档简介|内容介绍|内容简介)\s*[:：]\s*(?P<title>[^,，。;；:：\n]{4,60}?"
+INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
+SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
@@ -1874,7 +1949,8 @@ def _glued_title(line: str) -> str | None:
     for found in REPEATED.finditer(line, 0, prose.start() if prose else len(line)):
         phrase = LEADING_JUNK.sub("", found.group(), count=1)
         if len(phrase) >= SHORTEST_TITLE and line.count(phrase) >= 2:
-            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1
+            longer = glued and glued.group("title").startswith(phrase) and glued.group("title").count(phrase) == 1 \
+                and not phrase.endswith(glued.group("title")[len(phrase):])  # …工作总结工作总结: a site's label after it
             return glued.group("title") if longer else _whole_repeat(line, phrase)  # …上半年工作总结 | 及下半年打算
     return LIST_MARK.sub("", glued.group("title")) if glued else None  # a sharing site's page number (1、…) goes
 
@@ -1965,11 +2041,19 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
-        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding
+        return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
+    if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
+        return "工作总结和计划"  # …but a briefing (…的工作汇报) names no part: one with a plan part (三、下一步打算) holds both
     return kind
 
 
 SPEECH = "上的讲话"  # a speech at a meeting, as its title ends (在2023年全市民政工作会议上的讲话)
+
+
+# A title naming a briefing on work (…工作汇报, …情况汇报), no summary nor period: typed by the parts it holds.
+BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇报$")
+
+
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
 # reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
@@ -2232,6 +2316,9 @@ def _is_news(text: str, bylines: bool = True) -> bool:
         # an official quoted (“……”,市民政局相关负责人介绍)
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
+    closing = CLOSING_SOURCE.search(text[-300:])
+    if closing and _agency_opening(closing["body"], ()) == closing["body"]:
+        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -2311,6 +2398,17 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
 
 # An e-paper's issue date with its weekday (2016年10月21日 星期五).
 WEEKDAY_DATE = re.compile(rf"\s*{DATE.pattern}\s*(?:星期|周)[一二三四五六日天]\s*")
+
+
+# A paper's issue line in the page's head (某某日报/2025 年/6 月/4 日/第 001 版): the story's date as printed.
+PAPER_ISSUE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}[报刊]\s*/\s*(?P<y>(?:19|20)\d{2})\s*年\s*/\s*(?P<m>\d{1,2})\s*月\s*/\s*(?P<d>\d{1,2})\s*日"
+                         r"(?:\s*/\s*第\s*\d{1,3}\s*版)?\s*")
+
+
+def paper_issue(lines: list[str]) -> str | None:
+    """The issue date a paper's line in the head prints over its story (天水日报/2025 年/6 月/4 日/第 001 版)."""
+    found = next((m for line in lines[:HEAD_LINES] if (m := PAPER_ISSUE.fullmatch(line))), None)
+    return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}" if found else None
 
 
 def issue_date(lines: list[str]) -> str | None:
@@ -2439,9 +2537,9 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # not a year compared against (比2023年), a start (自2019年10月1日起), a target (到2012年底,
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
-    rf"(?<![比较与自从到至于])(?<!预计|同比|争取|力争){YEAR}(?:度)?"
+    rf"(?<![比较与自从到至于将])(?<!预计|同比|争取|力争|计划|确保){YEAR}(?:度)?"
     rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第\s*[一二三四1-4]\s*季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
-    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
+    rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|实现|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
 FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
@@ -2459,8 +2557,10 @@ SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到
 # the form reports, where the body holds no year in prose.
 FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}度(?:[ \t]*\d{{1,2}}[ \t]*月份?)?[ \t]*(?=\||$|[)）])",
                               re.MULTILINE)
-# A numbered table's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…).
-TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*表[ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*{YEAR}", re.MULTILINE)
+# A numbered table's or chart's caption opening with a year (表四 2022年居民人均收支主要指标, 表3：2021年…), or with
+# the years its series runs over (图1 2017-2021年地区生产总值及其增长速度: the last).
+TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*[表图][ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*"
+                                rf"(?:(?:19|20)\d{{2}}\s*年?\s*[-—–~～至到]\s*)?{YEAR}", re.MULTILINE)
 # What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
 PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
@@ -2557,6 +2657,7 @@ def body_year(text: str, plan: bool = False) -> int | None:
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR, SPAN_YEAR):
         for match in pattern.finditer(text):
             if PLAN_YEAR.match(text, match.end()) or HONOUR.search(text, max(0, match.start() - 4), match.start()) \
+                    or HONOURED.match(text, match.end()) \
                     or match.start("year") in seen:
                 continue  # a plan's year, or an honour's (荣获2019年度全市…先进单位)
             seen.add(match.start("year"))
@@ -2589,6 +2690,8 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 # The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
 # the award, not the work the news reports.
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
+# An honour told after its year (2006年被评为…, 2011年度县政府目标考核为优秀单位): the year names the award too.
+HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，,。；;\n]{0,12}?考核(?:中)?(?:被评为|评为|为|获)(?:优秀|先进|第一|一等))")
 
 
 # What follows a year said to be what it is (2023年是…开局之年): a year named, no year of work.
@@ -2598,7 +2701,7 @@ SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 def sole_year(text: str) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
-    against one; a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
+    against one (but for this year's figure set against it, 比2018年同期, 今年…比2018年: the year after); a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
     and a plan's (2019年,…将…) are none of them: news recapping one year and planning the next is of
     the year it recaps. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
     text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
@@ -2607,7 +2710,7 @@ def sole_year(text: str) -> int | None:
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())}
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
-        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) else None
+        return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) or THIS_YEAR_AGAINST.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
@@ -2618,6 +2721,8 @@ GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
 # text speaks from the year after it.
 SAME_PERIOD_BEFORE = re.compile(rf"(?:比|较|与|同){YEAR}同期")
+# …or this year's figure compared in its clause with a named year's (预计今年…亩产461公斤,比2021年增加…).
+THIS_YEAR_AGAINST = re.compile(rf"今年[^。；;\n]{{0,30}}?(?:比|较|与|同){YEAR}")
 
 
 STORY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[讯電电]")
@@ -2651,9 +2756,10 @@ def _news_year(year: int, publish_date: str, title: str | None, text: str) -> bo
         or any(int(m["year"]) == year for m in STATISTICS_YEAR.finditer(text)))
 
 
-# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度): the figures' year, whenever
+# A year the news reports as a whole (2013年全年, 截至2023年末, 2023年度, 2023年全市…): the figures' year, whenever
 # in the next year the news is published (annual statistics come out mid-year).
-WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度)")  # 2015年末 and 2015年年末 alike
+WHOLE_YEAR = re.compile(rf"{YEAR}(?:全年|年?末|年?底|度|\s*[,，]?\s*全[省市县区州旗](?!委))")  # 2015年末 and 2015年年末 alike;
+# 2024年全市社会消费品零售总额…: the whole place's figures of that year
 # A year a statistics source gives figures for (据省卫健委统计,2018年…; 发布…数据结果,2018年,…; 报告显示,2018年…,
 # 数据表明:…): the figures' year, as a whole year's.
 STATISTICS_YEAR = re.compile(rf"(?:(?:统计|数据|数据结果|公报|报告)(?:显示|表明)|统计|数据|数据结果|公报)\s*[,，:：]\s*{YEAR}")
@@ -2722,7 +2828,14 @@ def delivered_date(text: str) -> str | None:
     人民代表大会…上): the report's own date."""
     head = arabic_dates(text[:OPENING])
     found = DELIVERED.search(head)
-    return iso_date(DATE.match(head, found.start()).group()) if found else None
+    if found:
+        return iso_date(DATE.match(head, found.start()).group())
+    after = DELIVERED_AFTER.search(head)
+    return iso_date(after["date"]) if after else None
+
+
+# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年2月22日), …会议政府工作报告 (…)).
+DELIVERED_AFTER = re.compile(r"(?:代表大会|人大)[^\n。]{0,24}?[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]")
 
 
 # The place whose congress a report is delivered at (——2024年1月10日在某县第十七届人民代表大会四次会议上).
@@ -2800,6 +2913,7 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(found.group("year")), "body"
     if kind == "进展表" and (found := TABLE_CAPTION_YEAR.search(text)):
         return int(found.group("year")), "body"  # statistics whose prose names no year: its table's (表四 2022年…主要指标)
+        # or its chart's (图1 2017-2021年…)
     if publish_date:
         year, month = int(publish_date[:4]), int(publish_date[5:7])
         if kind == "新闻报道":  # news speaks of its own year (今年以来) unless its title or its body looks back,
@@ -2874,10 +2988,28 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
                                if (at := agency.find(name)) >= 0):
         level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
+    if level == "city" and (lacked := _lacked_county(agency, city)):
+        county, level = lacked, "county"  # a district the gazetteer lacks after its city (长治市上党区统计局, made in 2018)
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,
             "admin_level": level}
+
+
+# A county or district's name of two characters and its level, no word for a part of a city (城区, 市区, 辖区, 全区,
+# 景区, 园区, 社区, 片区, 新区).
+LACKED_COUNTY = re.compile(r"(?![城市辖全各本该景园社片新郊老])[\u4e00-\u9fff]{2}[区县](?![\u4e00-\u9fff]?(?:区|县))")
+
+
+def _lacked_county(agency: str, city: str) -> str | None:
+    """The county or district a body's name gives right after its city's name where the gazetteer has no
+    division of that name (a county since made a district, 长治县 → 上党区): the name as written, its body after it."""
+    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None)
+    found = LACKED_COUNTY.match(agency, at) if at is not None else None
+    if not found or found.group() in _divisions_by_name() or ZONE.match(agency, at) \
+            or not _name_end().search(agency, found.end()) or found.end() == len(agency):
+        return None
+    return found.group()
 
 
 @cache
@@ -2996,7 +3128,7 @@ def places_named(text: str) -> Counter[str]:
     and short names of cities and provinces (合肥, 浙江; a province's before a prefecture's of
     one short name: 海南); a county's short name is too often a word (新建, 惠民), unless a body
     or a department follows it (汉阴民政部门); a name several
-    divisions bear (新城区) counts for none, a name running on into a town's or a street's
+    divisions bear (新城区) counts for none (a city's and its county's, 岳阳市 and 岳阳县, for the city), a name running on into a town's or a street's
     (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
     (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
@@ -3019,6 +3151,9 @@ def places_named(text: str) -> Counter[str]:
         codes = by_name[name]
         if len(codes) > 1 and name not in full:  # a province's short name before a prefecture's (海南, 吉林)
             codes = tuple(code for code in codes if code.endswith("0000")) or codes
+        if len(codes) > 1 and name not in full and len({code[:4] for code in codes}) == 1:
+            codes = tuple(code for code in codes if code.endswith("00")) or codes  # a city's and its county's (岳阳市,
+            # 岳阳县): the city they share
         if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
             continue
         (code,) = codes
@@ -3303,6 +3438,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
+    if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
+        title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
     as_read, head_as_read = None, []
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
@@ -3393,7 +3530,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
     posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title) \
         or (head_date(head_as_read, kind == "新闻报道", as_read) if as_read else None)  # its date line under it, as read
-    signed = signature_date(lines) or delivered_date(text)  # a work report's day at its congress is its own date too
+    signed = signature_date(lines) or delivered_date(text) or paper_issue(lines)  # a work report's day at its congress,
+    # a paper's issue line over its story, are its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)

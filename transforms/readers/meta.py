@@ -49,8 +49,12 @@ def split_inline_pairs(text: str) -> list[tuple[str, str]]:
     if not matches or text[: matches[0].start()].strip():
         return []
     ends = [match.start() for match in matches[1:]] + [len(text)]
-    return [(SPACES.sub("", match.group("label")), text[match.end(): end].strip())
+    return [(SPACES.sub("", match.group("label")), CELL_BARS.sub("", text[match.end(): end]))
             for match, end in zip(matches, ends)]
+
+
+# The bars of a block laid out as a table round a value (标题:… | |, 发文字号: | 发文时间:… |): no part of it.
+CELL_BARS = re.compile(r"^[\s|]+|[\s|]+$")
 
 
 def extract_text_meta(text: str) -> tuple[dict[str, str], str]:

@@ -2925,12 +2925,14 @@ LACKED_COUNTY = re.compile(r"(?![城市辖全各本该景园社片新郊老])[\u
 
 
 def _lacked_county(agency: str, city: str) -> str | None:
-    """The county or district a body's name gives right after its city's name where the gazetteer has no
-    division of that name (a county since made a district, 长治县 → 上党区): the name as written, its body after it."""
-    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None)
+    """The county or district a body's name gives right after its city's name (or opens with, `city` empty) where
+    the gazetteer has no division of that name (a county since made a district, 长治县 → 上党区): the name as written,
+    its body after it."""
+    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None) \
+        if city else 0
     found = LACKED_COUNTY.match(agency, at) if at is not None else None
     if not found or found.group() in _divisions_by_name() or ZONE.match(agency, at) \
-            or not _name_end().search(agency, found.end()) or found.end() == len(agency):
+            or not (_name_end().search(agency, found.end()) or TOWN.match(agency, found.end())) or found.end() == len(agency):
         return None
     return found.group()
 
@@ -3402,6 +3404,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["province"] = _province_by_abbreviation().get(mark["abbr"] or mark["doc"])
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
+    if region["city"] and not region["county"] and region["admin_level"] in ("county", "town") \
+            and (lacked := _lacked_county(agency or "", "")):
+        region["county"] = lacked  # a district the gazetteer lacks opening a town's name (平城区振华街道), its city from the text
     if agency:
         agency = without_redaction(named)
         if region["province"]:

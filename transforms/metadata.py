@@ -1580,7 +1580,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if line.endswith((":", "：", "。")) or starts_heading(line) or WHOLE_NOTE.fullmatch(line):
             continue  # …or a note wholly in brackets ((资料图片)): it names nothing
         if names_document(line) and len(line) >= SHORTEST_TITLE:
-            return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
+            found = next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
+            return _with_issuer_and_period(found, kept, index) if found == line else found
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
         signature = 0 < at and at + 2 >= len(lines)  # a name over the date closing the text (某某中心 / 2021年7月2日)
@@ -1593,7 +1594,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
-            return joined
+            return _with_period(joined, kept, index + 1)
     dashed = next((index for index, line in enumerate(lines[:HEAD_LINES]) if index and DASHED_SUBTITLE.match(line)), None)
     over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
     over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
@@ -1829,6 +1830,29 @@ INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
 SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 # The label alone on its line, its description on the next.
+def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
+    """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
+    (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title. A title with
+    its subject (关于…, 某县…) stands alone under its issuers."""
+    at = kept[index][0]
+    before = kept[index - 1] if index else None
+    if before and before[0] == at - 1 and not title.startswith(("关于", "中共")) and _place_at(title, 0) is None \
+            and title_year(title) is None and len(before[1].split()) == 1 and _issuers_line(before[1]) \
+            and not PARTY_COMMITTEE.fullmatch(before[1]):
+        title = before[1] + title
+    return _with_period(title, kept, index)
+
+
+def _with_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
+    """The title with its period bracketed on the line under its last line (kept[index]) ((2023年度))."""
+    after = kept[index + 1] if index + 1 < len(kept) else None
+    return title + after[1] if after and after[0] == kept[index][0] + 1 and BRACKETED_PERIOD.fullmatch(after[1]) else title
+
+
+# A report's period bracketed on its own line under its title ((2023年度), （2022年）).
+BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
+
+
 INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")

@@ -598,7 +598,8 @@ TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 
 
 # A title opening with a town's level alone (镇2010年工作总结…, 街道2021年工作总结…): a town's report.
-TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作)")
+TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作"
+                              r"|[\u4e00-\u9fff]{2,4}?工作(?:总结|计划|要点|打算|安排|汇报|报告))")  # or its field's (镇农业工作计划)
 # A government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…, 2021年市政府拟办理…).
 TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)"
                                    r"|(?:省|市|州|盟|县|区|旗)(?:人民)?政府(?![办网]|[\u4e00-\u9fff]{2,4}工作)")  # or a county's or

@@ -1830,7 +1830,6 @@ SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<t
 INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
 SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
-# The label alone on its line, its description on the next.
 def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
     """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
     (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title. A title with
@@ -1854,6 +1853,7 @@ def _with_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
 BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 
 
+# The label alone on its line, its description on the next.
 INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")

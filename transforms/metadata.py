@@ -489,14 +489,18 @@ class _Reading:
         """Every known body the whole text names (read once for the rules that need it), but
         on the line of the report's addressees (各县区人社局、局相关单位：), after a 数据来源: that
         credits the figures to another body (数据来源:民政部), or after the word for working with a
-        partner (与县财政局联合…, 会同县医保局)."""
+        partner (与县财政局联合…, 会同县医保局), or where it names a body's website (通过“某县人民政府网站”公开…:
+        where the report was posted, its place still the text's)."""
         addressees = [m.span() for m in ADDRESSEE_LINE.finditer(self.text)] \
             + [m.span() for m in DATA_SOURCE.finditer(self.text)]
         return [found for found in known_agencies(self.text)
                 if not any(start <= found[0] < end for start, end in addressees)
-                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])]
+                and not PARTNER_BEFORE.search(self.text, max(0, found[0] - 2), found[0])
+                and not WEBSITE.match(self.text, found[1])]
 
 
+# A body's website after its name (某县人民政府网站, …门户网站, …政务网).
+WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
 # What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
@@ -1028,6 +1032,18 @@ def _town_government(name: str, scores: Counter[str]) -> str | None:
 PLACE_LEVELS = "省市州盟县区旗镇乡"
 
 
+def _governments_in_full(scores: Counter[str]) -> Counter[str]:
+    """A place's government by its short name (某县政府, a work report's title) beside one named in
+    full (我代表县人民政府): one government, by its full name (某县人民政府)."""
+    if not any(name.endswith("人民政府") for name in scores):
+        return scores
+    renamed: Counter[str] = Counter()
+    for name, score in scores.items():
+        short = name.endswith("政府") and not name.endswith("人民政府") and _is_place_prefix(name[:-2].strip(REDACTION))
+        renamed[name[:-2] + "人民政府" if short else name] += score
+    return renamed
+
+
 def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
     人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
@@ -1073,6 +1089,7 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
         return _place_issuer(reading)
     if mentioned_only and _is_news(text) and len({name.strip(REDACTION)[-3:] for name in scores}) > 1:
         return None  # news naming several bodies, none as its subject or source (市民政局、市财政局、市残联联合印发…)
+    scores = _governments_in_full(scores)
     merged: Counter[str] = Counter()
     for name, score in scores.items():
         merged[_source_unit(name, sources) or _town_government(name, scores)
@@ -1530,17 +1547,6 @@ def _without_site_name(lines: list[str]) -> list[str]:
     return found
 
 
-def _introduction_joined(lines: list[str]) -> list[str]:
-    """The lines with a sharing site's description label standing alone on its line (文档简介 /
-    关于…的报告范文一、…) joined to the description under it, as when it opens that line."""
-    found: list[str] = []
-    for line in lines:
-        if found and INTRODUCTION_ALONE.fullmatch(found[-1]):
-            line = found.pop().strip().rstrip(":：") + ":" + line
-        found.append(line)
-    return found
-
-
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -1550,7 +1556,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
         return page["title"]
-    lines = [line for line in _without_menu(_without_site_name(_introduction_joined(lines))) if not _site_chrome(line)]
+    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1591,7 +1597,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             return line
         joined = line + following
         repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
-        if following and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
+        adjacent = index + 1 < len(kept) and kept[index + 1][0] == at + 1  # a title broken over two lines, not a site's
+        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 关于我们 / 区县动态)
+        if following and adjacent and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
@@ -1658,10 +1666,11 @@ MENU_REACH = 60  # head lines within which a menu stands
 
 def _without_menu(lines: list[str]) -> list[str]:
     """The lines without a site's menu or toolbar saved one item a line (拼音 / 辅助浏览 / 读屏 / 放大 /
-    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them."""
+    缩小 …): a run of MENU_RUN short lines or more, no digit, cell or sentence mark in them; an item's
+    bullet is no part of its length (• 行政规范性文件)."""
     kept, run = [], []
     for index, line in enumerate(lines):
-        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip()):
+        if index < MENU_REACH and MENU_ITEM.fullmatch(line.strip(BULLETS)):
             run.append(line)
             continue
         kept += run if len(run) < MENU_RUN else []
@@ -1803,6 +1812,7 @@ def _title_text(line: str, first: bool = False) -> str:
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
+    line = _without_place_tag(SKIP_LINK.sub("", _without_year_tag(line)))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
@@ -1902,6 +1912,22 @@ FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # 
 
 
 SITE_LIST_MARK = re.compile(r"^\d{1,2}[、.．]\s*")
+# A wiki's link to skip its navigation, run onto the title's line (跳转到内容2017年某县政府工作报告): no part of it.
+SKIP_LINK = re.compile(r"^\s*(?:跳转到|跳转至|跳到)(?:主要)?内容\s*")
+# A site's year tag after a title holding that year (…2021年国民经济和社会发展统计公报 2021): no part of it.
+YEAR_TAG = re.compile(r"(?<=[^\s\d])[ \t\u3000]+(?P<year>(?:19|20)\d{2})$")
+# A site's tag of the place a document is of, in brackets before its title ((山西省)2018年某县政府工作报告).
+PLACE_TAG = re.compile(r"^[(（](?P<place>[\u4e00-\u9fff]{2,10}?)[)）]\s*(?=\S{6})")
+
+
+def _without_year_tag(line: str) -> str:
+    tag = YEAR_TAG.search(line)
+    return line[:tag.start()] if tag and re.search(rf"{tag['year']}\s*年", line[:tag.start()]) else line
+
+
+def _without_place_tag(line: str) -> str:
+    tag = PLACE_TAG.match(line)
+    return line[tag.end():] if tag and _place_at(tag["place"], 0) == tag["place"] else line
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -2026,7 +2052,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         title = None
     kind = _report_type(title, text, place_issuer)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
-            REVIEW_PART.search(text) or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
+            REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+            or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
         # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
@@ -2041,8 +2068,11 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
 BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇报$")
 
 
-# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾).
+# A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
+# reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
+REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
+                                r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).
 UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
@@ -2087,6 +2117,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
     if refined and (kind is None or refined != "other" and kind in REFINES
                     and REFINES.get(refined, 3) < REFINES[kind]):
         return refined
+    if kind and title and _meeting_headline(title):
+        return "新闻报道"
     if kind == "年度工作总结" and title in text:  # 工作总结 whose body opens with 上半年
         summary = re.match(config["summary_opening"], text[text.find(title) + len(title):].lstrip(" ,，:：\n"))
         if summary and (summary["half"] or summary["half2"]):
@@ -2103,7 +2135,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
-            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2:
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
+            or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -2151,6 +2184,12 @@ BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?
 THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
 
 
+# A body called 该局, 该厅 … (今年以来,某县民政局…。该局荣获…): told of by someone outside it, in two places of the
+# opening, where its own report says 我局 (SELF_BODY) throughout.
+THIRD_PERSON_BODY = re.compile(r"该(?:局|厅|委|办|中心|会)(?![级长])")
+SELF_BODY = re.compile(r"[我本](?:局|厅|委|办|中心|会)")
+
+
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
 ACTIVITY_VERB = re.compile(r"\s*(?:调研|视察|开展|召开|举行|走访|慰问|督查|检查)")
 
@@ -2165,6 +2204,18 @@ CITING = re.compile(r"(?:根据|依据|按照|参照|引自|摘自)")
 def _release_told(sentence: str) -> bool:
     found = RELEASE_TOLD.search(sentence)
     return bool(found) and not CITING.search(sentence, 0, found.start())
+
+
+def _meeting_headline(title: str) -> bool:
+    """A title telling of a body or a place holding a meeting (某县召开2023年上半年工作情况通报会): news of the
+    meeting, the document word inside the meeting's name."""
+    opening = next(iter(known_agencies(title, opening=True)), None)
+    at = opening[1] if opening and opening[0] == 0 else len(place) if (place := _place_at(title, 0)) else None
+    return at is not None and bool(MEETING_HELD.match(title, at))
+
+
+# A meeting held, named to its end (召开…工作情况通报会, 举行…总结表彰大会).
+MEETING_HELD = re.compile(r"\s*(?:召开|举行|举办)[^。，,；;\s]{2,40}?会议?$")
 
 
 def _activity_headline(title: str) -> bool:
@@ -2344,7 +2395,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
-    titled = next((line for line in lines[:end] if title and line.startswith(title)), lines[0] if lines else "")
+    titled = next((line for line in lines[:end] if title and (line.startswith(title) or _without_place_tag(line).startswith(title))),
+                  lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
 
@@ -2386,7 +2438,9 @@ BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DAT
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
-PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+# (a paper's name, the date and the page's font-size buttons: 某某法制报 2013-02-22 22:31 大字)
+PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+                            r"(?:\s+(?:大字|小字|字号|[大中小](?:\s*[大中小]){1,2}))?")
 
 
 def sharing_site(lines: list[str]) -> bool:
@@ -2489,7 +2543,7 @@ PLAN_WORDS = ("计划", "打算", "安排", "思路", "谋划", "要点")
 # 预计2014年), nor one inside a title 《…》.
 BODY_YEAR = re.compile(
     rf"(?<![比较与自从到至于将])(?<!预计|同比|争取|力争|计划|确保){YEAR}(?:度)?"
-    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第[一二三四]季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
+    rf"(?=\s*(?:[,，、]|以来|上半年|下半年|全年|年?(?:初|底|末)|第\s*[一二三四1-4]\s*季度|\d{{1,2}}\s*[-—至到~]\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月(?!\s*\d{{1,2}}\s*日)"
     rf"|元月|春节|元旦|国庆|中秋|端午|[春夏秋冬]季|汛期|我[县市区省州盟旗镇乡局]|全[县市区省州盟旗镇乡]|[县市区省州]委|[县市区省]政府|共|累计|在|实现|[^\s]{{0,12}}?(?:工作总结|工作情况|上半年工作|工作回顾)))")
 # A figure's rise to the text's own year from an earlier one (由2009年的5900人提高到2012年的7905人): the later
 # year is the one the text speaks from, though 到 names a target elsewhere (到2025年底).
@@ -2519,8 +2573,9 @@ PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
 NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")
 
 
-# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022).
-BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月])")
+# A title's year written without 年 (XX镇2022政府工作报告, 全市民政工作要点2022); a number with its measure
+# (改造农村公路2000公里, 新增2000张床位, 2000余人) is no year.
+BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月]|\s*(?:余|多)?\s*(?:公里|千米|米|亩|个|家|人|户|张|名|所|座|条|件|元|万|亿|套|间|台|辆|吨|次))")
 
 
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
@@ -2585,7 +2640,8 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?工作(?:视频|电视电话)?会(?:议|(?=召开))")  # or 工作视频会召开
+# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2015年全市民政会议)
+WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?(?:工作|全[省市县区州盟旗][\u4e00-\u9fff]{{2,4}}?)(?:视频|电视电话)?会(?:议|(?=召开))")
 
 
 def body_year(text: str, plan: bool = False) -> int | None:
@@ -2825,7 +2881,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             return int(delivered["year"]) - 1, "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
-        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)):
+        if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)
+                                                         or REVIEWED_YEAR_PART.search(text, 0, 2 * OPENING)):
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
             # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
@@ -3108,17 +3165,19 @@ def places_named(text: str) -> Counter[str]:
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
-            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position):  # 和县民政局, not …和县委
+            if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
+                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
                 found[code] += 1
-        elif _code_level(code) != "county" or _body_pattern().match(text, position) or DEPARTMENT.match(text, position):
+        elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position):
             found[code] += 1  # a county's short name naming a body's place (汉阴民政部门) too
     return found
 
 
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
-# A department named by its field (民政部门, 人社部门) after its place's short name.
-DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}部门")
+# What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
+# its year or its congress's term; the county named, as before its body.
+PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).
 PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|各)[\u4e00-\u9fff]{2,4}部门")
 # Where a sharing site says its uploader posted from (2026-02-10 发布于四川, IP属地:广东): no place of the report.
@@ -3367,10 +3426,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     title = find_title(may_title, page)
     if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
         title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
-    as_read = None
+    as_read, head_as_read = None, []
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
-        as_read = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
+        head_as_read = _without_label_pairs(_head_as_read(page_as_read))
+        as_read = find_title(title_lines(head_as_read), page)
         as_read = as_read if as_read and _legible(as_read) else None
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
@@ -3386,6 +3446,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
+    publisher = page.get("agency") or ""
+    if agency and agency != publisher and _body_pattern().fullmatch(publisher) and agency.endswith(publisher) \
+            and _same_body(agency[:len(agency) - len(publisher)][-1:] + publisher, agency):
+        agency = publisher  # the page's 发布机构 naming the issuer by its body's word alone (退役军人事务局): as it names it
     village = _village_of(agency, [title or "", *lines[:1], plain[:plain.find("。") + 1]])
     town_of_village, agency = (agency, village) if village else (None, agency)  # the region is its town's
     named = agency
@@ -3448,7 +3512,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title) \
+        or (head_date(head_as_read, kind == "新闻报道", as_read) if as_read else None)  # its date line under it, as read
     signed = signature_date(lines) or delivered_date(text) or paper_issue(lines)  # a work report's day at its congress,
     # a paper's issue line over its story, are its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it

@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages (a person's, or one that defines a group),
-amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, collection sizes of sharing
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, lines of porn-site keywords a hijacked copy prints, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -118,8 +118,9 @@ ORDINAL_BEFORE = ("第", "届")
 
 
 def _ordinal(c: Candidate) -> bool:
-    """第三师, 第3页, 十五届七次全会: a number after 第 or 届 ranks, it does not count."""
-    return c.text.endswith(ORDINAL_BEFORE, 0, c.quantity.start)
+    """第三师, 第3页, 十五届七次全会: a number after 第 or 届 ranks, it does not count; so it does
+    where a page sets spaces around its digits (第 11 位)."""
+    return c.text[max(0, c.quantity.start - 4):c.quantity.start].rstrip(" \t\u00a0").endswith(ORDINAL_BEFORE)
 
 
 def _named_set(c: Candidate) -> bool:
@@ -211,7 +212,9 @@ def _size_class(c: Candidate) -> bool:
         return bool(class_noun) or bool(SIZE_CLASS_COUNT.match(c.after))
     if not bound and _size_band(c, table):
         return True  # 10至500万元项目, 50-100头规模养殖场: a band of sizes names the class too
-    return not bound and c.before.endswith(tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
+    # (the bound right before the digits, a qualifier too, and spaces a page set around them: 超 500 万元项目)
+    return not bound and c.text[max(0, c.quantity.start - 6):c.quantity.start].rstrip().endswith(
+        tuple(table["bounds_before"])) and c.after.startswith(tuple(table["classes"]))
 
 
 def _size_band(c: Candidate, table: dict) -> bool:
@@ -238,6 +241,8 @@ def _time_scope(c: Candidate) -> bool:
     table = _table()["time_scope"]
     if c.quantity.unit not in table["units"] or c.quantity.outer_end > c.quantity.end:
         return False  # 3天以内: a bound on a time limit, which is a figure
+    if c.text[max(0, c.quantity.outer_start - 2):c.quantity.outer_start].endswith(tuple(table["lasted"])):
+        return False  # 持续4天时间: how long a state lasted, measured
     end = c.quantity.end
     if c.quantity.unit == "个月" and _pattern(table["after_year"]).search(c.text, 0, c.quantity.start):
         return True  # 2008年11个月工作总结: the months of that year the figures cover
@@ -266,6 +271,12 @@ def _rank(c: Candidate) -> bool:
     """前三名, 前10位: a place in a ranking, not a count."""
     table = _table()["rank"]
     return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
+
+
+def _digit_count(c: Candidate) -> bool:
+    """两位数增长: how many digits a figure runs to, not a count of persons."""
+    table = _table()["digit_count"]
+    return c.quantity.unit in table["units"] and c.after.startswith(tuple(table["after"]))
 
 
 def _tier_label(c: Candidate) -> bool:
@@ -366,6 +377,17 @@ def _site_counter(c: Candidate) -> bool:
     return all(word in around for word in table["needs_nearby"].get(counter, []))
 
 
+def _spam_line(c: Candidate) -> bool:
+    """免费看国产曰批40分钟 in a line of porn-site keywords a hijacked copy prints: a number the
+    site inserted, not the report's."""
+    table = _table()["spam_line"]
+    reach = table["reach"]  # (near the figure only: a copy may run the page's title on after them)
+    line_start = c.text.rfind("\n", max(0, c.quantity.start - reach), c.quantity.start) + 1 or c.quantity.start - reach
+    line_end = c.text.find("\n", c.quantity.end, c.quantity.end + reach)
+    line = c.text[max(0, line_start):line_end if line_end >= 0 else c.quantity.end + reach]
+    return sum(word in line for word in table["words"]) >= table["least"]
+
+
 def _related_link(c: Candidate) -> bool:
     """福清…推进 25家农村幸福院投入运营 under 相关新闻, or a headline a few lines under a site's ad
     slot (广告02): a link to another article, not this one's work."""
@@ -414,15 +436,19 @@ def _survey_name(c: Candidate) -> bool:
 
 def _garbled(c: Candidate) -> bool:
     """1*06人: a figure with a mark inside its digits cannot be read; nor one right after a run of
-    characters lost in decoding (重点??坪?3个: a digit before 3 may be lost with them)."""
+    characters lost in decoding (重点??坪?3个: a digit before 3 may be lost with them), a pinyin
+    gloss among them (下?lián)?49萬元: the gloss of a lost character, its bracket lost too)."""
     start = c.quantity.start
-    if c.text[start - 1:start] in LOST and any(mark in c.text[max(0, start - LOST_REACH):start - 1] for mark in LOST):
+    if c.text[start - 1:start] in LOST and (any(mark in c.text[max(0, start - LOST_REACH):start - 1] for mark in LOST)
+                                            or LOST_GLOSS.search(c.text, max(0, start - 12), start)):
         return True
     return c.text[start - 1:start] in ("*", "＊") and c.text[start - 2:start - 1].isdigit()
 
 
 LOST = ("?", "\ufffd")  # what a character lost in decoding is shown as
 LOST_REACH = 5  # how far back another lost character makes a run of them
+# a pinyin gloss a sharing site writes after a rare character (萬(wàn)), right before a lost character
+LOST_GLOSS = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)[?\ufffd]$")
 
 
 EXCLUSION_RULES = (
@@ -439,6 +465,7 @@ EXCLUSION_RULES = (
     ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
+    ExclusionRule("digit_count", _digit_count),
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),
@@ -448,6 +475,7 @@ EXCLUSION_RULES = (
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
     ExclusionRule("related_link", _related_link),
+    ExclusionRule("spam_line", _spam_line),
     ExclusionRule("article_number", _article_number),
     ExclusionRule("survey_name", _survey_name),
     ExclusionRule("garbled", _garbled),

@@ -42,12 +42,17 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   clause says done, before or after it: 其中5项已完成, nor one it then measures against the target:
   其中10个项目完成年度目标), or in a
   sentence opening with 其中 right after one that plans (计划…共投资2亿元。其中，投资5000万元…；…),
-  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…);
+  or in a 其中 part a semicolon opens right after a part that plans (预计…完成进出口9.6亿元;其中15家…),
+  or in a sentence opening with what the planning sentence before it named, then 中 (…包括城东片区
+  4000户。城东片区中，…), question marks a page's decoding left between (。????) being no sentence;
 - `task_then_progress`: a task's size that its clause follows with what of it is done
   (15个农村幸福院建设已完成8个);
 - `forecast_after`: a figure its clause, or the clause right after, forecasts done (这5项预计10月
-  底前全部完成; 第一批改造40家，预计9月底前建成), or whose counted thing a bare 将 after it in its
+  底前全部完成; 第一批改造40家，预计9月底前建成; the figure inside what its clause is about, or a
+  start forecast: 覆盖5个组的饮水工程，预计10月开工), or whose counted thing a bare 将 after it in its
   clause gives a future (2所敬老院将按进度推进改造; not a 将 marking an object: …将全部用于…);
+- `task_issued_after`: a later clause of its sentence issues what the sentence set out as the task
+  (…新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇), unless its clause says it done or past;
 - `bound_target`: a level held under a bound (控制在4.0%以内);
 - `raise_target`: the new level of 将A由X提高到Y, each of a list of them (分别提高到每人每月470元和
   每人每年3300元) (X, the level now, stays actual; a 将 that
@@ -64,7 +69,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
   level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
-- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 确保, 将新增,
+- `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 可望, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
   将…纳入…, unless 将 stands right before a verb: 届时将有5条高速公路在县城交汇; held up to a
@@ -127,7 +132,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
-  count of the list (40项民生实事项目包括:), not what its clause says done;
+  count of the list (40项民生实事项目包括:), not what its clause says done, nor what follows a
+  clause of its sentence tallying what was done (…总投资2000万元,累计发放贷款…,开展培训78期);
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 - `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
@@ -292,6 +298,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_target_after": re.compile(rf"\s*(?:年度|全年)[\u4e00-\u9fff]{{1,8}}?(?:{nouns_after})\s*"),
         # 10万人搬迁任务, closing its clause: the size of a task named by what it does
         "task_named_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?(?:{alternation(t['target_noun_after']['tasks'])})\s*"),
+        "task_shared_after": re.compile(rf"\s*(?:以上|余)?[\u4e00-\u9fff]{{1,4}}?"
+                                        rf"(?:{alternation(t['target_noun_after']['tasks'] + t['target_noun_after']['shared_tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
         "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
@@ -304,6 +312,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "task_issued": re.compile(t["task_issued_after"]["issued"]),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
         # each new level of a list of them (分别提高到每人每月470元和每人每年3300元)
@@ -322,7 +331,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
-        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
+        # (the figure may stand inside what its clause is about: 涉及8个组的改造项目,预计12月开工)
+        "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:的[^\d、，,。；;]{{1,16}})?(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
         "completion_word": re.compile(alternation(t['forecast_after']['completions'])),
         "share_of_plan": re.compile(rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\n]{{0,12}}的\s*[\d.]+\s*%"
@@ -365,13 +375,24 @@ def _target_list(c: KindContext) -> bool:
     if label is not None and not _patterns()["task_done_before"].search(label.group()):  # (not 【完成任务】)
         return not _says_done(text[label.end():c.start])
     colon = max(text.rfind(":", line_start, c.start), text.rfind("：", line_start, c.start))
+    later = None  # the nearest colon after the one read, which opens no list of targets
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
             # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
             return not _says_done(text[colon + 1:c.start]) \
-                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon)
+                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon) \
+                and not (later is not None and _own_list_after(text, colon, later))
+        later = colon
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
+
+
+def _own_list_after(text: str, targets: int, colon: int) -> bool:
+    """…目标:实现…125万人次。…据统计:今年1-6月…接待…69.82万人次: a later sentence opening a list of
+    its own with a colon (what was reached) ends the targets' list, unless it breaks the targets
+    down (其中:)."""
+    return bool(SENTENCE_END.search(text, targets, colon)) and not text.endswith(
+        tuple(_table()["target_list"]["parts"]), 0, colon)
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -429,8 +450,9 @@ def _target_noun_after(c: KindContext) -> bool:
 
 
 def _task_then_share(after: str) -> re.Match | None:
-    """占784家改革目标的近60%: a task named after the figure, then a share of it, closing the clause."""
-    task = _patterns()["task_named_after"].match(after)
+    """占784家改革目标的近60%, 完成4600人年计划的61.8%: a task or plan named after the figure, then
+    a share of it, closing the clause."""
+    task = _patterns()["task_shared_after"].match(after)
     return task if task and SHARE_CLOSING.fullmatch(after, task.end()) else None
 
 
@@ -506,13 +528,15 @@ def _part_of_target(c: KindContext) -> bool:
     """A breakdown of a target is part of it: 建设任务170户，其中新建120户、修缮50户; and a
     sentence opening with 其中 right after a sentence that plans (计划…共投资2亿元。其中，投资5000万元
     建设…；投资…), each of its semicolon parts."""
-    if not c.after_target:
-        return _breakdown_of_plan(c)
     before = c.before
     opening = max(before.rfind(word) for word in _table()["part_of_target"]["words"])
+    if not c.after_target or opening < 0:
+        # (a later semicolon part of a 其中 sentence, after a target: 其中,农业产值…;林业产值1.95亿元,
+        # 同比增长7.3%;… is a part as its first figure is)
+        return _breakdown_of_plan(c)
     # a part its clause says done, before or after it (其中5项已完成): what was done of the target;
     # so is one its clause then measures against the target (其中10个项目完成年度目标)
-    return opening >= 0 and not _says_done(before[opening:]) and not _came_out(c)
+    return not _says_done(before[opening:]) and not _came_out(c)
 
 
 FIGURE_UNIT = re.compile(r"^[-\d.,\s]+(?:万|亿)?(?:余|多)?\s*")
@@ -537,7 +561,8 @@ FULL_STOP_MARK = re.compile(f"[{re.escape(FULL_STOP)}]")
 
 def _breakdown_of_plan(c: KindContext) -> bool:
     """计划…共投资亿元…。其中，投资5000万元，…；投资8000万元，…: the 其中 sentence breaks down
-    the plan of the sentence before it (a plan word that a figure or a total follows, and nothing
+    the plan of the sentence before it, and so does one opening with what it named, then 中
+    (…包括主城区改造5000户…。主城区中，市南区启动…) (a plan word that a figure or a total follows, and nothing
     said done after it, nor in the figure's clause: 其中，18个项目已完成全年任务); so does a 其中
     part that a semicolon opens the plan of the part before it (预计…完成进出口9.6亿元;其中15家…)."""
     start = _sentence_opening(c.text, c.start)
@@ -545,18 +570,40 @@ def _breakdown_of_plan(c: KindContext) -> bool:
     words = tuple(_table()["part_of_target"]["words"])
     if part > start and c.text[part:c.start].lstrip().startswith(words):
         start, previous_start = part, _part_opening(c.text, start, part - 1)
+        previous_end = start - 1
     else:
-        if not c.text[start:c.start].lstrip().startswith(words) or start < 2:
+        among = AMONG.match(c.text, start, c.start)
+        if not (c.text[start:c.start].lstrip().startswith(words) or among) or start < 2:
             return False
-        previous_start = _sentence_opening(c.text, start - 1)
-        if c.text[start - 1] == "\n" or "\n" in c.text[previous_start:start - 1]:
+        previous_end = _before_lost_marks(c.text, start - 1)
+        previous_start = _sentence_opening(c.text, previous_end)
+        if c.text[previous_end] == "\n" or "\n" in c.text[previous_start:previous_end]:
             return False  # a new line opens another matter
+        if among and (among.group("whole") not in c.text[previous_start:previous_end]
+                      or among.group("whole").endswith(tuple(_table()["part_of_target"]["among_not"]))):
+            return False  # 主城区中，… only after a sentence naming 主城区: among those
     opening = c.text[start:c.start].lstrip()
-    previous = _without_not_cues(_blank_names(c.text[previous_start:start - 1]))
+    previous = _without_not_cues(_blank_names(c.text[previous_start:previous_end]))
     last = _last_cue(c, previous, naming_plans=False)
     return last is not None and not _says_done(previous[last.end():]) \
         and PLANNED_AMOUNT.search(previous, last.end()) is not None \
         and not _says_done(_without_not_cues(opening)) and not _came_out(c)
+
+
+def _before_lost_marks(text: str, stop: int) -> int:
+    """The full stop at `stop`, or the one before the run of question marks that ends there when
+    the run is two or more (。????: characters lost in decoding, no sentences of their own)."""
+    run = stop
+    while run > 0 and text[run - 1] in "?？" and text[run] in "?？":
+        run -= 1
+    if stop - run < 1:
+        return stop
+    return run - 1 if text[run - 1] in FULL_STOP else run
+
+
+# a sentence opening with what the sentence before named, then 中 (主城区中，市南区启动…): among those
+# (after any marks a page's decoding left before it: ????主城区中，)
+AMONG = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]*(?P<whole>[\u4e00-\u9fff]{2,6})中\s*[,，]")
 
 
 def _part_opening(text: str, start: int, end: int) -> int:
@@ -596,6 +643,16 @@ def _forecast_after(c: KindContext) -> bool:
     if found.group("next") is None:
         return CLAUSE_BREAK.search(found.group()) is None
     return _patterns()["completion_word"].search(c.clause_before) is None
+
+
+def _task_issued_after(c: KindContext) -> bool:
+    """…今年新增床位400张,改造敬老院8所,已将目标任务下达到各乡镇: a later clause of its sentence
+    issues what came before as the task; not a figure its clause says done or past (去年增加…)."""
+    end = SENTENCE_END.search(c.text, c.outer_end)
+    issued = _patterns()["task_issued"].search(c.text, c.outer_end, end.start() if end else len(c.text))
+    clause = _without_not_cues(c.clause_before)
+    return issued is not None and not _says_done(clause) \
+        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 def _will_after(c: KindContext) -> bool:
@@ -861,14 +918,28 @@ def _cue_before(c: KindContext) -> bool:
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
-            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it)
-            and not DONE_RIGHT_AFTER.match(c.clause_after)
+            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;
+            # but the planned set a modifier names, said done whole, is the plan's size: 计划实施的5个
+            # 项目已于8月底全部竣工, as 65件民生实事已完成26件's 65 is)
+            and not (DONE_RIGHT_AFTER.match(c.clause_after) and not _planned_set_done_whole(c, last, before))
             # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
             # 困难群众,慰问标准为:…每户发放现金300元)
             and not (last.group("will") is not None and COLON.search(before, last.end()))
             and not _patterns()["done_later"].search(before, last.end())
             and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
+
+
+# the plan word in a modifier 的 closes right before the figure (计划实施的5个项目), and 全部 after
+# what its clause says done (已于8月底全部竣工, 已全部开工)
+PLANNED_SET = re.compile(r"[^\d，,。；;:：]{0,6}的\s*$")
+DONE_WHOLE = re.compile(r"[^\d，,。；;:：]{0,8}?已[^，,。；;:：]{0,8}?全部")
+
+
+def _planned_set_done_whole(c: KindContext, cue: re.Match, before: str) -> bool:
+    """计划实施的5个项目已于8月底全部竣工: the figure counts the set a plan word names in its
+    modifier, and its clause says the whole set done: the plan's size."""
+    return bool(PLANNED_SET.fullmatch(before, cue.end())) and bool(DONE_WHOLE.match(c.clause_after))
 
 
 COLON = re.compile(r"[:：]")
@@ -1451,6 +1522,8 @@ def _announced_plan(c: KindContext) -> bool:
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
+    if any(word in c.before for word in table["tallied"]):
+        return False  # …总投资2000万元,累计发放贷款10178万元,开展培训78期: the results from 累计 on
     return not _says_done(_without_not_cues(c.clause_before))
 
 
@@ -1556,6 +1629,7 @@ KIND_RULES = (
     KindRule("part_of_target", Kind.TARGET, _part_of_target),
     KindRule("task_then_progress", Kind.TARGET, _task_then_progress),
     KindRule("forecast_after", Kind.TARGET, _forecast_after),
+    KindRule("task_issued_after", Kind.TARGET, _task_issued_after),
     KindRule("bound_target", Kind.TARGET, _bound_target),
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),

@@ -24,14 +24,19 @@ from transforms.rules.units import (alternation, arabic_only, compound_brackets,
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
-# An hour and its colon (10:41): the two digits after it are minutes, never a count.
-CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):$")
+# An hour and its colon (10:41), or an hour and minutes (15:39:18): the two digits after it are
+# minutes or seconds, never a count.
+CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):(?:[0-5]\d:)?$")
 MINUTES = re.compile(r"[0-5]\d")
 # A Chinese numeral read digit by digit (六〇二所, 二〇二四) names or dates; a count has places (六百零二).
 DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
 # What joins the two figures of a range (200-5000元, 3000—6000元, 1至2家, 30%-50%).
 RANGE_MARKS = "-~～—"
 RANGE_FIRST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?[万亿]?[-~～—]$")
+# A figure with its unit, then a slash: what follows the slash is the same thing's figure in another
+# unit (47万人/16万头), unless it is a rate's base (5例/10万).
+COUNT_BEFORE_SLASH = re.compile(r"\d[万亿]?[\u4e00-\u9fff]{1,2}/$")
+RATE_BASE = re.compile(r"10?[万千]")
 # Before a Chinese numeral these make it vague, not a count: 几十个, 数十家, 若干.
 VAGUE_BEFORE = "几数若多"
 
@@ -93,11 +98,15 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         first = RANGE_FIRST.search(text, max(0, start - 16), start)
         if before in RANGE_MARKS and first and not CODE_CHARS.match(text[first.start() - 1:first.start()] or " "):
             return True  # the second figure of a range of bare numbers: 200-5000元 (not K26-2024)
-        if CLOCK_BEFORE.search(text, max(0, start - 4), start) and MINUTES.fullmatch(numeral):
+        if CLOCK_BEFORE.search(text, max(0, start - 7), start) and MINUTES.fullmatch(numeral):
             return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
+        if before == "/" and COUNT_BEFORE_SLASH.search(text, max(0, start - 12), start) and not RATE_BASE.match(text, start):
+            return True  # 饮水困难47万人/16万头: one thing's second figure, in another unit
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
+    if numeral.startswith("一一") and text.endswith(tuple(_one_words()["glued_before"]), 0, start):
+        return False  # 唯一一家, 统一一次: the first 一 closes a word (唯一), the second is an article
     if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
     return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))
@@ -109,7 +118,7 @@ def _inside_unit(match: re.Match) -> str | None:
     return next((word for word in qualifier_words("inside") if word in unit), None)
 
 
-ROUND_COUNTS = ("千", "万")  # alone, a count only after a bounding word (突破, 超, 近): else 千家万户
+ROUND_COUNTS = ("百", "千", "万")  # alone, a count only after a bounding word (突破, 超, 近百家): else 千家万户, 百家
 
 
 CLAUSE_OPEN = re.compile(r"[。；;!?！？\n][^。；;!?！？\n]*$")
@@ -197,8 +206,10 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
                 and not is_arabic(match.group("num")) and not false_friends().match(text, match.end("unit")))
 
 
-# a list of names right before a figure, apart by 、 (or 和, 及 before the last)
-NAMES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[、和及])+[\u4e00-\u9fff]{2,6}$")
+# a list of names right before a figure, apart by 、 (or 和, 及 before the last), names a page masked
+# (xxx、xxx两村) too
+NAME = r"(?:[\u4e00-\u9fff]{2,6}|[xX×*＊]{2,6})"
+NAMES_LISTED = re.compile(rf"(?:{NAME}[、和及])+{NAME}$")
 
 
 def _counts_names_before(text: str, match: re.Match) -> bool:
@@ -230,7 +241,12 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
-    unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
+    if not match.group("mult") and match.group("unit") in _after_multiplier():
+        return None  # 30度高温: 度 is kilowatt-hours after 万 or 亿 only
+    base = unit_words().get(match.group("unit"), match.group("unit"))
+    # (brackets count what else a count counts: after money or a measure, 补助100元(次), they are an aside)
+    brackets = match.group("brackets") if unit_kinds()[base] == "count" else None
+    unit = base + unbracketed(brackets or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
@@ -238,11 +254,16 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
     inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
-    end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    end = match.end("brackets") if brackets else match.end("unit")
     limit = _time_limit(text, outer_end, unit) if qualifier is None else None
     if limit:
         qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
+
+
+@cache
+def _after_multiplier() -> frozenset[str]:
+    return frozenset(load_toml("units.toml")["measure"]["after_multiplier"])
 
 
 # 内 after a span is a time limit (7个工作日内), unless it opens a word (内容, 内部, 内设)
@@ -296,8 +317,8 @@ def produce_without_unit(match: re.Match, text: str) -> Quantity | None:
         unit, factor = NO_UNIT, 1  # the text gives no unit: the measure names what, not the unit
     elif MONEY_WORDS.search(text[max(0, match.start() - 20):match.start()]):
         unit, factor = "元", 1
-    elif COUNTED_NOUN_AFTER.match(text, match.end()):
-        unit, factor = NO_UNIT, 1
+    elif COUNTED_NOUN_AFTER.match(text, match.end()) and is_arabic(match.group("num")):
+        unit, factor = NO_UNIT, 1  # (in Chinese numerals, a name or an idiom: 十万大山, 百万雄师)
     else:
         return None
     value = parse_numeral(match.group("num")) * multipliers()[match.group("mult")] * factor
@@ -380,13 +401,14 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), "成", match.start(), match.end("unit"), qualifier, outer_start, outer_end)
 
 
-# A fraction in words (占全省四分之一以上): the share in per cent, as 百分之 is.
-def produce_fraction_in_words(match: re.Match, text: str) -> Quantity | None:
+# A fraction, in words (占全省四分之一以上) or digits (完成2/3): the quotient, unit none, as the
+# fixtures README rules (session 32): 四分之三 is 0.75, 2/3 is 0.666667.
+def produce_fraction(match: re.Match, text: str) -> Quantity | None:
     denominator, numerator = parse_numeral(match.group("den")), parse_numeral(match.group("num"))
     if not 0 < numerator < denominator:
         return None
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
-    return Quantity(round(100 * float(numerator) / float(denominator), 2), "%", match.start(), match.end("num"),
+    return Quantity(round(float(numerator) / float(denominator), 6), NO_UNIT, match.start(), max(match.end("num"), match.end("den")),
                     qualifier, outer_start, outer_end)
 
 
@@ -429,17 +451,31 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 
 @cache
 def _before_ratio_without_base() -> re.Pattern:
-    """What a ratio without its base follows: its measure, alone or with a link (性别比为), or the
-    measure's earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
+    """What a ratio without its base follows: its measure, alone or with a link (性别比为), a
+    bracket saying what it measures between (性别比(以女性为100,男性对女性的比例)为), or the measure's
+    earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
     measures, links = alternation(table["measures"]), alternation(table["links"])
-    return re.compile(rf"(?:{measures})(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
+    aside = r"(?:[(（][^()（）\n]{1,30}[)）])?"  # 性别比(以女性为100)为107.5: the base told in a bracket
+    return re.compile(rf"(?:{measures}){aside}(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
+
+
+def _ratio_compared(text: str, match: re.Match) -> bool:
+    """…性别比为107.5,与上年的106.4相比…: the level the ratio is compared with, after 与 and 的 in
+    a clause of the sentence that named the ratio's measure."""
+    if not text.startswith("相比", match.end()) or text[match.start() - 1:match.start()] != "的":
+        return False
+    clause = re.search(r"[^,，;；。\n]*$", text[max(0, match.start() - 30):match.start()]).group()
+    sentence = re.search(r"[^。；;\n]*$", text[max(0, match.start() - 120):match.start()]).group()
+    measures = load_toml("units.toml")["ratio_without_base"]["measures"]
+    return clause.startswith("与") and any(measure in sentence for measure in measures)
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
     """总人口性别比为104.6, 城乡居民收入比缩小到2.31, 性别比由105.2下降到104.6: the ratio to the base
     its measure fixes (100, 1), the base left out; unit null."""
-    if not _before_ratio_without_base().search(text, max(0, match.start() - 24), match.start()):
+    if not _before_ratio_without_base().search(text, max(0, match.start() - 56), match.start()) \
+            and not _ratio_compared(text, match):
         return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
@@ -505,8 +541,8 @@ def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
 
 
 @cache
-def _change_verbs() -> str:
-    verbs = load_toml("units.toml")["percent"]["change_verbs"]
+def _change_verbs(closing: str = "") -> str:
+    verbs = [verb + closing for verb in load_toml("units.toml")["percent"]["change_verbs"]]
     assert len({len(verb) for verb in verbs}) == 1, "a lookbehind's words are of one length"
     return alternation(verbs)
 
@@ -560,11 +596,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "ratio_without_base",
             re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:])\d")),
+            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:的])\d")),
         QuantityRule(
             "change_without_sign",
-            re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
-            produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
+            # (了 may close the verb: 比上年增长了1.14。)
+            re.compile(rf"(?:(?<={_change_verbs()})|(?<={_change_verbs('了')}))(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
+            produce_change_without_sign, re.compile(rf"(?:(?<={_change_verbs()})|(?<={_change_verbs('了')}))\d")),
         QuantityRule(
             "item_without_unit",
             re.compile(r"(?<![\d.,，、/:：\-A-Za-z])(?P<num>\d+(?:\.\d+)?)(?=[,，;；。]|[ \t]*\n)"),  # (one ending the text is cut short)
@@ -589,7 +626,13 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        rf"(?![十百千万\d])(?:{SPACE}(?P<after>{after}))?"),
-            produce_fraction_in_words, re.compile(r"[二三四五六七八九十](?=分之)")),
+            produce_fraction, re.compile(r"[二三四五六七八九十](?=分之)")),
+        QuantityRule(
+            "fraction_in_digits",
+            # (right after a word, 完成2/3; not a date's or a code's, 2024/3/4, nor a rate's base, 1/10万)
+            re.compile(rf"(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d./%‰万]|{SPACE}(?:{alternation(simple_units())}))"
+                       rf"(?:{SPACE}(?P<after>{after}))?"),
+            produce_fraction, re.compile(r"(?<=[\u4e00-\u9fff])\d(?=\d?/)")),
     )
 
 

@@ -79,7 +79,10 @@ MEASURED_FROM = frozenset({"距", "离", "距离"})
 ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台|载体|抓手|契机|依托|纽带)"
                         # and a bracket saying what a name includes, inside the name (养老保险基金(含
                         # 生育保险)收入): no part of it, and no break in it
-                        r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])")
+                        r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])"
+                        # and how a figure is reckoned (按可比价格计算, 按2021年平均汇率计算, 两年平均,
+                        # 同口径): the way of counting, never what is counted
+                        r"|按[^按，,。；;：:、\d]{0,4}(?:\d{4}年)?[^按，,。；;：:、\d]{1,8}?[计折核]算|[两三四五]年平均|(?:同|可比)口径")
 # A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
 # thing follows its 的.
 RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
@@ -564,11 +567,18 @@ MODALS = frozenset({"需", "应", "待", "需要"})
 def _modal_inside(words: list[str], run: list[str]) -> bool:
     """Whether the strip word ending `words` is a verb after a word of need or duty, or that word
     itself before such a verb, in front of the noun the run ends with (因旱|需|救助|人口)."""
-    if not run or not (word_tag(run[-1]) or "").startswith("n"):
+    if not run:
         return False
+    verbal = [(word_tag(word) or "") in ("v", "vn") for word in run]
     last = words[-1]
-    if last in MODALS:
-        return (word_tag(run[0]) or "") in ("v", "vn") and len(run) > 1
+    if len(last) == 1 and last in MODALS and verbal[-1]:
+        # 需|紧急|生活|救助 (39人): the people by their need (需要 before a deed alone goes:
+        # 需要|发展生产和就业 names the deed)
+        return True
+    if not (word_tag(run[-1]) or "").startswith("n"):
+        return False
+    if last in MODALS:  # 需|救助|人口, 需|冬春|救助|人口: a verb of the run after it
+        return len(run) > 1 and any(verbal[:-1])
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
@@ -1297,6 +1307,10 @@ PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
+# A verb of publishing right before the number of the records it published (主动公开235条信息)
+PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
+
+
 def _without_start(run: list[str]) -> list[str]:
     """农村幸福院建设项目开工229个, 国家区域应急救援中心开工建设5个: a thing (a head word ends it)
     said started or finished, or published, is counted by that; work said started (棚户区改造开工)
@@ -1554,9 +1568,11 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
-                or (word in CLOSING and CLOSING[word] not in kept):
+                or (word in CLOSING and CLOSING[word] not in kept) \
+                or (kept and _counts_in_words(words, index)):
             # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
-            # strip verb making a compound with a bare head (21名保障对象) is the name
+            # strip verb making a compound with a bare head (21名保障对象) is the name; the next
+            # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
         if _opens_predicate(word, kept, heads):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
@@ -1599,10 +1615,22 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     where = start + len(stripped) - len(subject)
     # what the clause says was done to them narrows the count (10家社会组织责令限期整改)
     done = clause[clause.find(subject) + len(subject):] if subject else ""
-    done = re.split(r"、?\s*\d", done, maxsplit=1)[0]  # up to the next figure of a list (、12次…)
+    done = NEXT_ITEM.split(done, maxsplit=1)[0]  # up to the next figure of a list (、12次…, 和一次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}([\u4e00-\u9fff])")
+NEXT_ITEM = re.compile(r"、?\s*\d|[、和及与](?=[一二两三四五六七八九十])")
+
+
+def _counts_in_words(words: list[str], index: int) -> bool:
+    """A count written in Chinese numerals and its unit (一次, 两座, 三个; the figure's numeral
+    may stand apart from its unit): after a name it opens the next figure (七次洪涝、一次干旱,
+    两个村各派驻一名干部), as a figure in digits does."""
+    count = CHINESE_COUNT.fullmatch("".join(words[index:index + 2])) or CHINESE_COUNT.fullmatch(words[index])
+    return bool(count) and count.group(1) in unit_kinds() and word_tag(count.group()) == "m"
 
 
 def _aside_at(words: list[str], cut: int) -> int:
@@ -1700,7 +1728,14 @@ def _last_head_end(words: list[str], heads: tuple[str, ...]) -> int:
         length += len(word)
         ends.append(length)
     phrase = "".join(words)
-    return next((end for end in reversed(ends) if phrase.endswith(heads, 0, end)), 0)
+    return next((end for word, end in zip(reversed(words), reversed(ends)) if phrase.endswith(heads, 0, end)
+                 and not _verb_ending_in_head(word, heads)), 0)
+
+
+def _verb_ending_in_head(word: str, heads: tuple[str, ...]) -> bool:
+    """停车 (to park) ends with 车 but is a verb: a head of one character ends no verb's word."""
+    return len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and not word.endswith(tuple(head for head in heads if len(head) > 1)) and word[-1] in heads
 
 
 def _nominal_prefix(words: list[str]) -> list[str]:
@@ -1864,6 +1899,7 @@ def _built_with(stream: TokenStream, end: int, spent: str) -> Subject | None:
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+INVESTING_LONGEST_FIRST = sorted(INVESTING, key=len, reverse=True)
 # What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
 PROJECT_END = re.compile(r"项目|工程")
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -1919,6 +1955,11 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
     return _subject(run, dropped)
 
 
+# A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]394.6亿元,
+# 常住人口[4]55.27万人): a reference to a note at the foot, no part of the name.
+FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]\s*$")
+
+
 def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Subject | None:
     return name_subject_traced(stream, quantity, floor, sentence_start).subject
 
@@ -1933,7 +1974,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
-    clause_start = clause_before(text, quantity.outer_start, floor)
+    footnote = FOOTNOTE_MARK.search(text, max(floor, quantity.outer_start - 8), quantity.outer_start)
+    name_end = footnote.start() if footnote else quantity.outer_start  # 地区生产总值[2]394.6亿元
+    clause_start = clause_before(text, name_end, floor)
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
@@ -1941,7 +1984,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if multiple is not None:
         return multiple
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
-    before = widen_generic(subject_before_number(stream, clause_start, quantity.outer_start, counts, tasks_link),
+    before = widen_generic(subject_before_number(stream, clause_start, name_end, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
     if before is not None and kind == "money" and before.text in generic_subjects() and clause_start > floor \
             and text[clause_start - 1] in ",，":
@@ -1978,14 +2021,25 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_start += 1
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
         return Named(Subject(before.text + "人数"), "people_befallen")
+    if before is not None and quantity.unit in PERSON_UNITS \
+            and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
+        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡2人: 因灾死亡人口
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
-    if kind == "count" or (padded and kind == "measure"):  # 完成 155公里 河道综合整治
+    # 完成 155公里 河道综合整治, 对全乡2万余亩冬小枣: a measure with nothing named before it is of the
+    # thing named after it
+    if kind == "count" or ((padded or before is None) and kind == "measure"):
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
                                          unitless=not quantity.unit)
+        published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
+            if following and following.text in RECORDS else None
+        if published:
+            # 主动公开235条信息: the verb of publishing tells the count from its neighbours, as
+            # before the number (主动公开信息235条: fixtures README, session 31)
+            return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
@@ -2031,6 +2085,15 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:
             return Named(invested, "of_investment")
+    spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
+        if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
+    if spent is not None:
+        # 某公司投资500万元的桃园基地、…: whoever invested, the sum is of the thing after its 的
+        # up to the next item of a list
+        item_end = text.find("、", after_start, after_end)
+        thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
+        if thing is not None:
+            return Named(_spending_of(thing.text, spent), "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
         purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:
@@ -2098,10 +2161,16 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
         named = subject_before_number(stream, start, start + cues[-1].start() - item - 1, counts)
         return named if named is not None else before
     cue = cues[0] if cues else None
-    if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
-        return before
+    at = clause.rfind(before.text)
+    if cue is None or cue.start() == 0 or (at < cue.start() and (at < 0 or at + len(before.text) <= cue.start()
+                                                                 or not COMPARING.match(clause, cue.start()))):
+        return before  # (居民消费价格比上年上涨0.4%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
+
+
+# A comparison opening a cue of change (比上年, 较去年), not a word of a name (比例, 比重, 增长率)
+COMPARING = re.compile(r"(?:比|较|与)(?!例|重|率)")
 
 
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
@@ -2294,7 +2363,34 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
+    _record_categories(text, sentence_start, quantities, named)
     return named
+
+
+RECORD_UNITS = frozenset({"条", "篇"})
+RECORD_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _record_categories(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """其中法规文件14条,规划计划3条,公示公告181条: the categories records a total breaks down into
+    after 其中 are named as the list writes them, each a name of its own (采购公告, 监督检查报告,
+    新闻类), no verb done to the records and no part of the total's name."""
+    among = text.find("其中", sentence_start, quantities[0].outer_start if quantities else sentence_start)
+    if among < 0 and len(quantities) > 1:
+        among = text.find("其中", quantities[0].outer_end, quantities[-1].outer_start)
+    if among < 0:
+        return
+    floor = among + 2
+    for index, quantity in enumerate(quantities):
+        if quantity.outer_start < floor or quantity.unit not in RECORD_UNITS or named[index].subject is None:
+            floor = max(floor, quantity.outer_end)
+            continue
+        lead = text[floor:quantity.outer_start].lstrip(" ,，、:：")
+        lead = next((lead[len(means):] for means in MEANS if lead.startswith(means)), lead)  # 通过|网站公开
+        if RECORD_CATEGORY.fullmatch(lead) and lead != named[index].subject.text \
+                and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
+            named[index] = Named(Subject(lead), "record_category")
+        floor = quantity.outer_end
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
@@ -2348,6 +2444,9 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
+        thing = _thing_before_places(parts)
+        if thing is not None:
+            parts = [thing] * len(group)
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
                 or CHANGE_VERB.search(text, where, first.outer_start):
             # a share is left whole (see _paired_category); a change in per cent is of each
@@ -2357,6 +2456,20 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+def _thing_before_places(parts: list[Subject]) -> Subject | None:
+    """城市低保标准三区和各县市分别提高到240元、220元: a list of places after the thing is where each
+    figure is, and the thing before the first place names them all (城市低保标准)."""
+    if len(parts) < 2 or not all(_a_place(part.text) for part in parts[1:]):
+        return None
+    first = parts[0].text
+    cut = next((i for i in range(len(first) - 2, 1, -1) if _a_place(first[i:])), None)  # the shortest place
+    return Subject(first[:cut]) if cut is not None else None
+
+
+def _a_place(phrase: str) -> bool:
+    return is_place(phrase) or bool(EACH_PLACE.fullmatch(phrase))
 
 
 def _pair_categories(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
@@ -2516,7 +2629,8 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
         changes = named[group[0]].rule == "change_of_level" or (
             "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead))) or (
-            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and named[group[0] - 1].rule == "change_of_level")
+            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and (
+                named[group[0] - 1].rule == "change_of_level" or _levels_listed(text, quantities, group, named)))
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
@@ -2524,6 +2638,17 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         if "分别" in lead and len(levels) >= len(group):
             for level, index in zip(levels[-len(group):], group):
                 named[index] = Named(level, "change_of_level")
+
+
+def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
+    """城镇居民人均可支配收入13997元、农村居民人均可支配收入7695元,分别增长8.5%、8.2%: right after
+    as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
+    change them in turn."""
+    before = list(range(group[0] - len(group), group[0]))
+    return before[0] >= 0 and len({quantities[i].unit for i in before}) == 1 \
+        and all(text.startswith("、", quantities[i].outer_end) for i in before[:-1]) \
+        and all(named[i].rule in OWN_RULES and named[i].subject for i in before) \
+        and len({named[i].subject.text for i in before}) == len(before)
 
 
 @dataclass  # not frozen: one is made per figure, and a frozen __init__ costs 2.5 times more
@@ -2658,7 +2783,8 @@ def _share_of_whole(a: Around) -> Subject | None:
     if own is not None and a.own.rule == "before_number" and own.text.endswith("占比") and len(own.text) > 2 \
             and "、" not in own.text:
         return None  # 全区高级护理员占比达15.36%: the share its own clause names
-    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else None
+    measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else \
+        SHARE_CHANGED.search(a.clause) if a.quantity.unit in SHARE_CHANGE_UNITS else None
     if measured is not None:
         # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
         part = _part_of_share(a.clause) or a.previous
@@ -2671,6 +2797,13 @@ def _share_of_whole(a: Around) -> Subject | None:
 
 # A share whose measure the text writes after the whole (占生产总值的比重为, 占总人口比例达到)
 SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
+
+
+# A change of such a share, its cue right after the measure (第一产业占地区生产总值的比重比上年下降1.1个
+# 百分点): a change of the share, named as the share is
+SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
+                           r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
+SHARE_CHANGE_UNITS = ("个百分点", "%")
 
 
 def _part_of_share(clause: str) -> Subject | None:
@@ -2701,7 +2834,7 @@ def _place_breakdown(a: Around) -> Subject | None:
     """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
     with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
     区民政局 / 11月底前 / 其中北山街道1个,…)."""
-    if not _only_where(a):
+    if not _only_where(a) or _stage_after_total(a):  # 新建28个: a stage, though 新建 is a place too
         return None
     recalled = _recalled(a)
     if recalled is None and a.lead.lstrip().startswith("其中"):
@@ -2936,6 +3069,11 @@ def _state_breakdown(a: Around) -> Subject | None:
     """清理文件9件,其中继续有效3件、废止2件: a part named by a bare verb or state after 其中 (or after
     the total's noun and 中: 85个项目中,竣工30个) is that part of the total before it, the state
     with the total's head noun (继续有效文件, 废止文件, 竣工项目)."""
+    stage = _stage_after_total(a)
+    if stage:
+        whole = a.previous if a.named and a.named[-1].rule != "state_breakdown" else _recalled(a)
+        head = next((h for h in sorted(head_words(), key=len, reverse=True) if whole and whole.text.endswith(h)), None)
+        return Subject(stage + head) if head and len(head) > 1 else None
     own = a.own.subject
     if own is None or not ("其中" in a.lead or AMONG_TOTAL.match(a.lead)
                            or (a.named and a.named[-1].rule == "state_breakdown")):
@@ -2949,6 +3087,19 @@ def _state_breakdown(a: Around) -> Subject | None:
         return None
     head = cut_phrase(whole.text)[-1]
     return Subject(own.text + head) if len(head) > 1 and word_tag(head) not in ("v", "vn", "a") else None
+
+
+TOTAL_STAGES = (BUILDING_STAGES - {"新增"}) | {"开工", "竣工", "完工"}
+
+
+def _stage_after_total(a: Around) -> str | None:
+    """45个建设项目,新建28个,续建17个: a stage of building (not 新增, a flow) alone in the clause
+    right after a total in the same unit breaks that total down, as after 其中; the stage."""
+    stage = a.clause.strip()
+    if stage not in TOTAL_STAGES or not a.index or a.quantities[a.index - 1].unit != a.quantity.unit \
+            or not re.search(r"[,，、]\s*" + stage + r"\s*$", a.lead):
+        return None
+    return stage
 
 
 def _breakdown_unnamed(a: Around) -> Subject | None:
@@ -3118,7 +3269,7 @@ def _measure_of_counted(a: Around) -> Subject | None:
     own, previous = a.own.subject, a.previous
     if own is None or previous is None or not a.index or a.own.rule != "before_number":
         return None
-    if own.text in YIELD_MEASURES:
+    if own.text in YIELD_MEASURES or own.text in STOCK_MEASURES:
         return _yield_of_counted(a, own.text, previous.text)
     if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
@@ -3128,10 +3279,13 @@ def _measure_of_counted(a: Around) -> Subject | None:
 
 
 # What a thing counted before yields, named alone in the next clause (产量 and its short forms 总产,
-# 单产, 总产量; 产值, 均价, 收购量, 资金).
-YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "均价", "收购量", "资金")
+# 单产, 总产量; 产值, 增加值, 均价, 收购量, 资金).
+YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "增加值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
+# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one
+# named alone after the other, in the same unit, is of the same animals (生猪存栏, 家禽出栏).
+STOCK_MEASURES = ("存栏", "出栏", "出笼")
 
 
 def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
@@ -3139,23 +3293,31 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
     of two characters or none (实现产值, 完成收购量, 投入资金); the thing is the figure before's name
     without its measure word and the verb done to it (粮食种植面积 → 粮食, 生猪出栏 → 生猪). A figure
     before in the same family of units is another measure of the thing only when its name ends
-    with one (产值…,均价)."""
-    lead = re.fullmatch(r"\s*[,，]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
+    with one (产值…,均价), or holds the livestock's other stock measure (出栏生猪…,存栏). After a
+    list's 、 the figure before must name its measure (油料面积…、产量)."""
+    lead = re.fullmatch(r"\s*[,，、]\s*([\u4e00-\u9fff]{2})?" + measure + r"\s*(?:为|达到|达|共|约)?\s*", a.lead)
     if lead is None or (lead.group(1) and word_tag(lead.group(1)) != "v"):
         return None
-    words = cut_phrase(counted)
-    measured = _measure_word(counted, MEASURED_BY)
-    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) and measured not in YIELD_MEASURES:
+    words = cut_phrase(counted.removesuffix("量"))
+    stock = words[0] if words[0] in STOCK_MEASURES else words[-1] if words[-1] in STOCK_MEASURES else None
+    measured = stock or _measure_word(counted, MEASURED_BY)
+    if _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
+            and measured not in YIELD_MEASURES and not (stock and measure in STOCK_MEASURES):
         return None
-    if measured:
+    if not measured and "、" in a.lead:
+        return None  # 完成入库135万斤、实现产值…: items of a list, not measures of one thing (油料面积…、产量)
+    if stock:
+        words = [word for word in words if word != stock]  # 出栏生猪, 家禽存栏: the animals
+    elif measured:
         words = cut_phrase(counted[:-len(measured)])
     while len(words) > 1 and word_tag(words[-1]) == "v":
         words = words[:-1]  # 粮食种植, 生猪出栏: the work done to the thing
     while len(words) > 1 and word_tag(words[0]) == "v":
         words = words[1:]  # 播种农作物: the verb that counted it
     thing = "".join(words)
-    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing):
-        return None
+    if len(thing) < 2 or thing in generic_subjects() or is_place(thing) or not HAN.match(thing) \
+            or (len(words) == 1 and word_tag(thing) in ("v", "vn")):
+        return None  # 建设面积…,投入资金: a name that is only the work (建设) names no thing
     return Subject(thing + measure)
 
 
@@ -3352,13 +3514,26 @@ def _deed_on_previous(a: Around) -> Subject | None:
 def _deed_of_sum(a: Around) -> Subject | None:
     """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
-    units of events (救助了21437人次) the verb names the activity counted and stays."""
+    units of events (救助了21437人次) the verb names the activity counted and stays. A clause of
+    only a verb of covering before the count (农村低保资金1.6亿元,保障2.6万人) names the programme
+    whatever it ends with: those the sum covered."""
     own, previous = a.own.subject, a.previous
-    if own is None or previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
+    if previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
             or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
-            or unit_kinds()[a.quantities[a.index - 1].unit] != "money" or own.text not in _words("subject_verbs.txt"):
+            or unit_kinds()[a.quantities[a.index - 1].unit] != "money":
         return None
-    for money in _context_words()["programme_money"]:
+    words = _context_words()
+    if own is None and re.fullmatch(rf"\s*[,，]\s*(?:共|累计)?(?:{'|'.join(words['covering_verbs'])})了?\s*", a.lead):
+        # 城市低保资金7073万元,保障40192人: those the sum covered are the programme's people
+        money = next((money for money in words["covering_money"] if previous.text.endswith(money)), "")
+        programme = previous.text[:len(previous.text) - len(money)]
+        if money and len(programme) > 1 and programme not in generic_subjects() \
+                and programme not in _words("subject_verbs.txt"):  # 救助资金…,惠及: no programme named
+            return Subject(programme)
+        return None
+    if own is None or own.text not in _words("subject_verbs.txt"):
+        return None
+    for money in words["programme_money"]:
         programme = previous.text.removesuffix(money)
         if programme != previous.text and programme.endswith(own.text) and len(programme) > len(own.text) + 1:
             return Subject(programme)

@@ -253,6 +253,8 @@ def unit_word(word: str) -> tuple[str, int] | None:
     kinds = unit_kinds()
     if not word:
         return None  # (an empty cell names no unit, though a figure may have none)
+    if re.sub(r"\s", "", word) in _words()["place_labels"]["headers"]:
+        return None  # 县区, 县 区: a column of places, though prose counts places in it (6县区)
     if word in kinds:
         return word, 1
     if len(word) > 1 and word[0] in multipliers() and word[1:] in kinds:

@@ -273,6 +273,17 @@ def _rank(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
 
 
+def _admission_tier(c: Candidate) -> bool:
+    """本二批次以上, 考取二本以上院校: a university admission tier in Chinese numerals, no count."""
+    table = _table()["admission_tier"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    if is_arabic(numeral) or numeral not in ("一", "二", "三"):
+        return False
+    if c.quantity.unit == "本":  # (以上 may be read as its qualifier: what follows the unit)
+        return c.text.startswith(tuple(table["after"]), c.quantity.end)
+    return c.text.endswith(tuple(table["levels"]), 0, c.quantity.start)
+
+
 def _digit_count(c: Candidate) -> bool:
     """两位数增长: how many digits a figure runs to, not a count of persons."""
     table = _table()["digit_count"]
@@ -465,6 +476,7 @@ EXCLUSION_RULES = (
     ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
+    ExclusionRule("admission_tier", _admission_tier),
     ExclusionRule("digit_count", _digit_count),
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),

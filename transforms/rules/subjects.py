@@ -2358,7 +2358,30 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
+    _count_before_measure(text, quantities, named)
     return named
+
+
+def _count_before_measure(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """4条干渠总长21.66公里: a count whose name after it runs right up to the next figure, which that
+    same name measures in another family of units, counts the thing without the measure (干渠; the
+    length stays 干渠总长)."""
+    for index in range(len(quantities) - 1):
+        count, measure = named[index], named[index + 1]
+        if count.rule != "after_number" or count.subject is None or measure.subject is None \
+                or measure.subject.text != count.subject.text \
+                or _family(quantities[index].unit) == _family(quantities[index + 1].unit) \
+                or text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() != count.subject.text:
+            continue
+        words = list(cut_phrase(count.subject.text))
+        if words[-1].endswith(head_words()):
+            continue  # 486家…经营单位575人: the people the counted bodies have, named by them
+        words.pop()
+        if words and words[-1] == "总":
+            words.pop()  # 泵站|总|装机容量
+        thing = "".join(words)
+        if len(thing) > 1 and thing not in generic_subjects():
+            named[index] = Named(Subject(thing), "count_before_measure")
 
 
 RECORD_UNITS = frozenset({"条", "篇"})

@@ -669,6 +669,16 @@ def _report_openings(reading: _Reading) -> list[str]:
     return found
 
 
+# Where a disclosure report's closing says it is posted and whom to ask about it (本报告的电子版可在某县财政局信息公开栏目
+# 查阅, 如对本报告有任何疑问,请与某县财政局信息中心联系): the body issuing it, by its name.
+REPORT_CONTACT = re.compile(r"(?:报告(?:的)?电子版[^。\n]{0,8}?在|对本报告[^。\n]{0,10}?请与)\s*(?P<name>[^\s,，。、(（]{3,30}?)"
+                            r"(?:门户网站|政府网站|网站|信息公开(?:栏目|专栏|平台|网站)|政务公开(?:栏目|专栏)|信息中心|办公室)?\s*(?:联系|查阅|下载|[(（])")
+
+
+def _report_contacts(reading: _Reading) -> list[str]:
+    return [name for m in REPORT_CONTACT.finditer(reading.text) if (name := _agency_opening(m["name"], ())) == m["name"]]
+
+
 @cache
 def _opener() -> re.Pattern:
     return re.compile(_config()["sentence_openers"]["pattern"])
@@ -857,6 +867,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("title_opening", 4, _title_openings),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
+    AgencyEvidence("report_contact", 4, _report_contacts),
     AgencyEvidence("on_behalf", 4, _on_behalf),
     AgencyEvidence("sentence_subject", 3, _sentence_subjects),
     AgencyEvidence("news_source", 3, _news_sources),
@@ -974,13 +985,23 @@ def _same_body(short: str, name: str) -> bool:
     return place.endswith(short[0]) and _is_place_prefix(place)
 
 
+# A bureau named by its level alone (市民政局, 县人社局): its level and its field.
+BUREAU_BY_LEVEL = re.compile(r"(?P<level>[省市州县区])(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委)")
+
+
 def _fuller(short: str, scores: Counter[str]) -> str:
     """The longer name that ends like `short` with a place in front (区民政局 →
-    环翠区民政局): the one with the most evidence of its own, else `short`."""
+    环翠区民政局), or names the place's department of its field (市民政局 → 贵港市民政部门): the one
+    with the most evidence of its own, else `short`."""
     core = short.strip(REDACTION)
     longer = [n for n in scores if n != short and n.strip(REDACTION).endswith(core) and len(n.strip(REDACTION)) > len(core)
               and _is_place_prefix(n.strip(REDACTION)[:-len(core)] if not core[:1] in "省市县区镇乡"
                                    else n.strip(REDACTION)[:-len(core) + 1])]
+    bureau = BUREAU_BY_LEVEL.fullmatch(core)
+    if not longer and bureau:  # 市民政局 beside 贵港市民政部门: the place's department of that field, by its place
+        department = bureau["field"] + "部门"
+        longer = [n for n in scores if n.endswith(department) and len(n) > len(department) + 1
+                  and n[:-len(department)].endswith(bureau["level"]) and _is_place_prefix(n[:-len(department)])]
     if not longer:
         return short
     ranked = sorted(longer, key=lambda n: -scores[n])
@@ -2087,7 +2108,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool) -> str:
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
-            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2:
+            or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
+            or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):
         return "新闻报道"
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
@@ -2133,6 +2155,12 @@ BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?
 # story told of a place by someone outside it, which its own report calls 我县 or 全县; so is an opening
 # with such a subject in two of its clauses (今年以来,某县… 1至9月,该县累计培训… 近年来,该县还建成…).
 THIRD_PERSON_PLACE = re.compile(r"(?:^|[,，]\s*)该(?:县|市|区|旗|州|盟|镇|乡|街道)(?![级委政])")
+
+
+# A body called 该局, 该厅 … (今年以来,某县民政局…。该局荣获…): told of by someone outside it, in two places of the
+# opening, where its own report says 我局 (SELF_BODY) throughout.
+THIRD_PERSON_BODY = re.compile(r"该(?:局|厅|委|办|中心|会)(?![级长])")
+SELF_BODY = re.compile(r"[我本](?:局|厅|委|办|中心|会)")
 
 
 # What a body does in a headline that opens with it (市人大常委会调研…, 区政协开展…督查): an event, not a document's name.
@@ -2266,6 +2294,9 @@ def _is_news(text: str) -> bool:
         # an official quoted (“……”,市民政局相关负责人介绍)
     if CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
+    closing = CLOSING_SOURCE.search(text[-300:])
+    if closing and _agency_opening(closing["body"], ()) == closing["body"]:
+        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -2380,7 +2411,9 @@ BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DAT
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
-PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+# (a paper's name, the date and the page's font-size buttons: 某某法制报 2013-02-22 22:31 大字)
+PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+                            r"(?:\s+(?:大字|小字|字号|[大中小](?:\s*[大中小]){1,2}))?")
 
 
 def sharing_site(lines: list[str]) -> bool:
@@ -3362,10 +3395,13 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     head = _without_label_pairs(lines)
     may_title = title_lines(head)
     title = find_title(may_title, page)
-    as_read = None
+    if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
+        title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
+    as_read, head_as_read = None, []
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
-        as_read = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
+        head_as_read = _without_label_pairs(_head_as_read(page_as_read))
+        as_read = find_title(title_lines(head_as_read), page)
         as_read = as_read if as_read and _legible(as_read) else None
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
@@ -3381,6 +3417,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     # (本网(wǎng)讯, 青山镇(zhèn)); the title stays as written
     plain = PINYIN.sub("", text) if "(" in text and PINYIN.search(text) else text
     agency = find_agency(plain, _nonempty_lines(plain) if plain is not text else lines, titles, page)
+    publisher = page.get("agency") or ""
+    if agency and agency != publisher and _body_pattern().fullmatch(publisher) and agency.endswith(publisher) \
+            and _same_body(agency[:len(agency) - len(publisher)][-1:] + publisher, agency):
+        agency = publisher  # the page's 发布机构 naming the issuer by its body's word alone (退役军人事务局): as it names it
     village = _village_of(agency, [title or "", *lines[:1], plain[:plain.find("。") + 1]])
     town_of_village, agency = (agency, village) if village else (None, agency)  # the region is its town's
     named = agency
@@ -3440,7 +3480,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)
-    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title)
+    posted = None if sharing_site(lines) else iso_date(page.get("publish_date")) or head_date(lines, kind == "新闻报道", title) \
+        or (head_date(head_as_read, kind == "新闻报道", as_read) if as_read else None)  # its date line under it, as read
     signed = signature_date(lines) or delivered_date(text) or paper_issue(lines)  # a work report's day at its congress,
     # a paper's issue line over its story, are its own date too
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it

@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages (a person's, or one that defines a group),
-amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, collection sizes of sharing
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, lines of porn-site keywords a hijacked copy prints, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -273,6 +273,23 @@ def _rank(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
 
 
+def _admission_tier(c: Candidate) -> bool:
+    """本二批次以上, 考取二本以上院校: a university admission tier in Chinese numerals, no count."""
+    table = _table()["admission_tier"]
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    if is_arabic(numeral) or numeral not in ("一", "二", "三"):
+        return False
+    if c.quantity.unit == "本":  # (以上 may be read as its qualifier: what follows the unit)
+        return c.text.startswith(tuple(table["after"]), c.quantity.end)
+    return c.text.endswith(tuple(table["levels"]), 0, c.quantity.start)
+
+
+def _digit_count(c: Candidate) -> bool:
+    """两位数增长: how many digits a figure runs to, not a count of persons."""
+    table = _table()["digit_count"]
+    return c.quantity.unit in table["units"] and c.after.startswith(tuple(table["after"]))
+
+
 def _tier_label(c: Candidate) -> bool:
     """二类低保对象, 三类户: a tier written in Chinese numerals before what it grades, or before
     its own figure (一类900元、二类600元: no count of kinds is followed by a number)."""
@@ -371,6 +388,17 @@ def _site_counter(c: Candidate) -> bool:
     return all(word in around for word in table["needs_nearby"].get(counter, []))
 
 
+def _spam_line(c: Candidate) -> bool:
+    """免费看国产曰批40分钟 in a line of porn-site keywords a hijacked copy prints: a number the
+    site inserted, not the report's."""
+    table = _table()["spam_line"]
+    reach = table["reach"]  # (near the figure only: a copy may run the page's title on after them)
+    line_start = c.text.rfind("\n", max(0, c.quantity.start - reach), c.quantity.start) + 1 or c.quantity.start - reach
+    line_end = c.text.find("\n", c.quantity.end, c.quantity.end + reach)
+    line = c.text[max(0, line_start):line_end if line_end >= 0 else c.quantity.end + reach]
+    return sum(word in line for word in table["words"]) >= table["least"]
+
+
 def _related_link(c: Candidate) -> bool:
     """福清…推进 25家农村幸福院投入运营 under 相关新闻, or a headline a few lines under a site's ad
     slot (广告02): a link to another article, not this one's work."""
@@ -448,6 +476,8 @@ EXCLUSION_RULES = (
     ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
+    ExclusionRule("admission_tier", _admission_tier),
+    ExclusionRule("digit_count", _digit_count),
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),
@@ -457,6 +487,7 @@ EXCLUSION_RULES = (
     ExclusionRule("session_name", _session_name),
     ExclusionRule("site_counter", _site_counter),
     ExclusionRule("related_link", _related_link),
+    ExclusionRule("spam_line", _spam_line),
     ExclusionRule("article_number", _article_number),
     ExclusionRule("survey_name", _survey_name),
     ExclusionRule("garbled", _garbled),

@@ -14,6 +14,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   near it (满意度≥90%, 完成率≥95% in such a table);
 - `forecast_note`: a bracket right after the figure calls it a forecast (188亿元左右(预计数,下同)),
   and with 下同 it carries to the figures after it in its sentence, each of its semicolon parts;
+- `budget_raise`: both levels of a budget's raise are budgets, targets (…购置预算，由每年60万元提高至
+  700万元), not those of a fiscal category holding 预算 (一般公共预算收入由…);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
 - `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
@@ -312,6 +314,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
         "noun_before": re.compile(alternation(t["target_noun_before"]["nouns"])),
+        "budget_raise": re.compile(rf"(?:{alternation(t['budget_raise']['budgets'])})"
+                                   rf"(?!{alternation(t['budget_raise']['not_before'])})\s*[,，]?\s*"
+                                   rf"(?:{alternation(t['raise_from']['from'])})[^,，。；;]*$"),
         "task_issued": re.compile(t["task_issued_after"]["issued"]),
         "bound_before": re.compile(rf"\s*(?:{alternation(t['bound_target']['before'])})\s*"),
         "will_own_verb": re.compile(alternation(t['raise_target']['will_own_verbs'])),
@@ -356,6 +361,11 @@ def _patterns() -> dict[str, re.Pattern]:
 LIST_CATEGORY = r"[\u4e00-\u9fff]{1,3}?类"
 # one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
 LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
+
+
+def _budget_raise(c: KindContext) -> bool:
+    """应急物资购置预算，由每年60万元提高至700万元: each level of a budget's raise is a budget."""
+    return bool(_patterns()["budget_raise"].search(c.before))
 
 
 def _raise_from(c: KindContext) -> bool:
@@ -918,14 +928,28 @@ def _cue_before(c: KindContext) -> bool:
     before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
-            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it)
-            and not DONE_RIGHT_AFTER.match(c.clause_after)
+            # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;
+            # but the planned set a modifier names, said done whole, is the plan's size: 计划实施的5个
+            # 项目已于8月底全部竣工, as 65件民生实事已完成26件's 65 is)
+            and not (DONE_RIGHT_AFTER.match(c.clause_after) and not _planned_set_done_whole(c, last, before))
             # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
             # 困难群众,慰问标准为:…每户发放现金300元)
             and not (last.group("will") is not None and COLON.search(before, last.end()))
             and not _patterns()["done_later"].search(before, last.end())
             and not _patterns()["status_clause"].search(before, last.end())) \
         or _year_ahead_on_line(c) or (last is None and (_forecast_opening(c) or _goal_lead(c) or _period_ahead(c)))
+
+
+# the plan word in a modifier 的 closes right before the figure (计划实施的5个项目), and 全部 after
+# what its clause says done (已于8月底全部竣工, 已全部开工)
+PLANNED_SET = re.compile(r"[^\d，,。；;:：]{0,6}的\s*$")
+DONE_WHOLE = re.compile(r"[^\d，,。；;:：]{0,8}?已[^，,。；;:：]{0,8}?全部")
+
+
+def _planned_set_done_whole(c: KindContext, cue: re.Match, before: str) -> bool:
+    """计划实施的5个项目已于8月底全部竣工: the figure counts the set a plan word names in its
+    modifier, and its clause says the whole set done: the plan's size."""
+    return bool(PLANNED_SET.fullmatch(before, cue.end())) and bool(DONE_WHOLE.match(c.clause_after))
 
 
 COLON = re.compile(r"[:：]")
@@ -1605,6 +1629,7 @@ KIND_RULES = (
     KindRule("table_later_year", Kind.TARGET, _table_later_year),
     KindRule("required_sign", Kind.TARGET, _required_sign),
     KindRule("forecast_note", Kind.TARGET, _forecast_noted),
+    KindRule("budget_raise", Kind.TARGET, _budget_raise),
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),

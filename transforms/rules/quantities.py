@@ -105,6 +105,8 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
+    if numeral.startswith("一一") and text.endswith(tuple(_one_words()["glued_before"]), 0, start):
+        return False  # 唯一一家, 统一一次: the first 一 closes a word (唯一), the second is an article
     if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
     return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))
@@ -116,7 +118,7 @@ def _inside_unit(match: re.Match) -> str | None:
     return next((word for word in qualifier_words("inside") if word in unit), None)
 
 
-ROUND_COUNTS = ("千", "万")  # alone, a count only after a bounding word (突破, 超, 近): else 千家万户
+ROUND_COUNTS = ("百", "千", "万")  # alone, a count only after a bounding word (突破, 超, 近百家): else 千家万户, 百家
 
 
 CLAUSE_OPEN = re.compile(r"[。；;!?！？\n][^。；;!?！？\n]*$")
@@ -241,7 +243,10 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         return None  # 128万多人口: what a figure in 万 counts, no unit (ten_thousands_without_unit)
     if not match.group("mult") and match.group("unit") in _after_multiplier():
         return None  # 30度高温: 度 is kilowatt-hours after 万 or 亿 only
-    unit = unit_words().get(match.group("unit"), match.group("unit")) + unbracketed(match.group("brackets") or "")
+    base = unit_words().get(match.group("unit"), match.group("unit"))
+    # (brackets count what else a count counts: after money or a measure, 补助100元(次), they are an aside)
+    brackets = match.group("brackets") if unit_kinds()[base] == "count" else None
+    unit = base + unbracketed(brackets or "")
     value = parse_numeral(match.group("num"))
     if match.group("mult") and unit_kinds()[unit] != "percent":
         value *= multipliers()[match.group("mult")]
@@ -249,7 +254,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
         value = -value  # 财产性净收入负64元, 增速为负2.1%: the sign said in words, outside raw
     inside = match.group("inside") or match.group("inside2") or _inside_unit(match)  # 3个多月
     qualifier, outer_start, outer_end = _qualifier(text, match, inside)
-    end = match.end("brackets") if match.group("brackets") else match.end("unit")
+    end = match.end("brackets") if brackets else match.end("unit")
     limit = _time_limit(text, outer_end, unit) if qualifier is None else None
     if limit:
         qualifier, outer_end = qualifier_words("after_duration")[limit.group()], limit.end()
@@ -451,14 +456,26 @@ def _before_ratio_without_base() -> re.Pattern:
     earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
     measures, links = alternation(table["measures"]), alternation(table["links"])
-    note = r"(?:[(（][^()（）\n]{1,24}[)）])?"
-    return re.compile(rf"(?:{measures}){note}(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
+    aside = r"(?:[(（][^()（）\n]{1,30}[)）])?"  # 性别比(以女性为100)为107.5: the base told in a bracket
+    return re.compile(rf"(?:{measures}){aside}(?:{links})?$|(?:{measures})由\d+(?:\.\d+)?[^,，。;；:：\d]{{1,4}}$")
+
+
+def _ratio_compared(text: str, match: re.Match) -> bool:
+    """…性别比为107.5,与上年的106.4相比…: the level the ratio is compared with, after 与 and 的 in
+    a clause of the sentence that named the ratio's measure."""
+    if not text.startswith("相比", match.end()) or text[match.start() - 1:match.start()] != "的":
+        return False
+    clause = re.search(r"[^,，;；。\n]*$", text[max(0, match.start() - 30):match.start()]).group()
+    sentence = re.search(r"[^。；;\n]*$", text[max(0, match.start() - 120):match.start()]).group()
+    measures = load_toml("units.toml")["ratio_without_base"]["measures"]
+    return clause.startswith("与") and any(measure in sentence for measure in measures)
 
 
 def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
     """总人口性别比为104.6, 城乡居民收入比缩小到2.31, 性别比由105.2下降到104.6: the ratio to the base
     its measure fixes (100, 1), the base left out; unit null."""
-    if not _before_ratio_without_base().search(text, max(0, match.start() - 40), match.start()):
+    if not _before_ratio_without_base().search(text, max(0, match.start() - 56), match.start()) \
+            and not _ratio_compared(text, match):
         return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
@@ -524,8 +541,8 @@ def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
 
 
 @cache
-def _change_verbs() -> str:
-    verbs = load_toml("units.toml")["percent"]["change_verbs"]
+def _change_verbs(closing: str = "") -> str:
+    verbs = [verb + closing for verb in load_toml("units.toml")["percent"]["change_verbs"]]
     assert len({len(verb) for verb in verbs}) == 1, "a lookbehind's words are of one length"
     return alternation(verbs)
 
@@ -579,11 +596,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "ratio_without_base",
             re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:])\d")),
+            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:的])\d")),
         QuantityRule(
             "change_without_sign",
-            re.compile(rf"(?<={_change_verbs()})(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
-            produce_change_without_sign, re.compile(rf"(?<={_change_verbs()})\d")),
+            # (了 may close the verb: 比上年增长了1.14。)
+            re.compile(rf"(?:(?<={_change_verbs()})|(?<={_change_verbs('了')}))(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
+            produce_change_without_sign, re.compile(rf"(?:(?<={_change_verbs()})|(?<={_change_verbs('了')}))\d")),
         QuantityRule(
             "item_without_unit",
             re.compile(r"(?<![\d.,，、/:：\-A-Za-z])(?P<num>\d+(?:\.\d+)?)(?=[,，;；。]|[ \t]*\n)"),  # (one ending the text is cut short)

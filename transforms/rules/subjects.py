@@ -2161,10 +2161,16 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
         named = subject_before_number(stream, start, start + cues[-1].start() - item - 1, counts)
         return named if named is not None else before
     cue = cues[0] if cues else None
-    if cue is None or cue.start() == 0 or clause.rfind(before.text) < cue.start():
-        return before
+    at = clause.rfind(before.text)
+    if cue is None or cue.start() == 0 or (at < cue.start() and (at < 0 or at + len(before.text) <= cue.start()
+                                                                 or not COMPARING.match(clause, cue.start()))):
+        return before  # (居民消费价格比上年上涨0.4%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
+
+
+# A comparison opening a cue of change (比上年, 较去年), not a word of a name (比例, 比重, 增长率)
+COMPARING = re.compile(r"(?:比|较|与)(?!例|重|率)")
 
 
 # 由/从 and the words of the measure before the old level of a raise (由家庭年人均收入2650元提高到…)
@@ -2646,7 +2652,8 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         lead = text[quantities[group[0] - 1].outer_end if group[0] else 0:quantities[group[0]].outer_start]
         changes = named[group[0]].rule == "change_of_level" or (
             "分别" in lead and bool(_compiled(_context_words()["change"]).search(lead))) or (
-            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and named[group[0] - 1].rule == "change_of_level")
+            bool(RESPECTIVE_CHANGE.search(lead)) and group[0] > 0 and (
+                named[group[0] - 1].rule == "change_of_level" or _levels_listed(text, quantities, group, named)))
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
@@ -2654,6 +2661,17 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         if "分别" in lead and len(levels) >= len(group):
             for level, index in zip(levels[-len(group):], group):
                 named[index] = Named(level, "change_of_level")
+
+
+def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
+    """城镇居民人均可支配收入13997元、农村居民人均可支配收入7695元,分别增长8.5%、8.2%: right after
+    as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
+    change them in turn."""
+    before = list(range(group[0] - len(group), group[0]))
+    return before[0] >= 0 and len({quantities[i].unit for i in before}) == 1 \
+        and all(text.startswith("、", quantities[i].outer_end) for i in before[:-1]) \
+        and all(named[i].rule in OWN_RULES and named[i].subject for i in before) \
+        and len({named[i].subject.text for i in before}) == len(before)
 
 
 @dataclass  # not frozen: one is made per figure, and a frozen __init__ costs 2.5 times more

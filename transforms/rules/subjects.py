@@ -1172,6 +1172,18 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
         # before it, as written, says whose sum
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
+    if run and counts == "things" and all(word_tag(w) == "v" or w in LINK_MODALS for w in run) \
+            and not any(w in domain_terms() for w in run):
+        # 小麦今年已完成收割12万亩, 粮食作物年内可完成种植38万亩: the thing the work was done to,
+        # written before the time of the work, is what is counted (the verbs of doing go)
+        rest, between = list(words), []
+        while rest and (_is_strip(rest[-1]) or rest[-1] in LINK_MODALS) and rest[-1] not in COORDINATORS:
+            between.insert(0, rest.pop())
+        thing = _take_run(rest)
+        if thing and any(word_tag(w) == "t" or TIME_WORD.match(w) or w in PERIOD_OF_WORK for w in between) \
+                and (word_tag(thing[-1]) in NOUN_TAGS or word_tag(thing[-1]) == "l") \
+                and not _is_scope(thing) and not _leading_place(thing):
+            return _subject(thing)
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)

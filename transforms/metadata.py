@@ -602,7 +602,8 @@ TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 
 
 # A title opening with a town's level alone (镇2010年工作总结…, 街道2021年工作总结…): a town's report.
-TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作)")
+TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作"
+                              r"|[\u4e00-\u9fff]{2,4}?工作(?:总结|计划|要点|打算|安排|汇报|报告))")  # or its field's (镇农业工作计划)
 # A government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…, 2021年市政府拟办理…).
 TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)"
                                    r"|(?:省|市|州|盟|县|区|旗)(?:人民)?政府(?![办网]|[\u4e00-\u9fff]{2,4}工作)")  # or a county's or
@@ -1586,7 +1587,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if line.endswith((":", "：", "。")) or starts_heading(line) or WHOLE_NOTE.fullmatch(line):
             continue  # …or a note wholly in brackets ((资料图片)): it names nothing
         if names_document(line) and len(line) >= SHORTEST_TITLE:
-            return next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
+            found = next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
+            return _with_issuer_and_period(found, kept, index) if found == line else found
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成
         # 时间:2013-12-31, …项目完成 2024年01月19日)
         signature = 0 < at and at + 2 >= len(lines)  # a name over the date closing the text (某某中心 / 2021年7月2日)
@@ -1601,7 +1603,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
                 and not _issuers_line(line):
-            return joined
+            return _with_period(joined, kept, index + 1)
     dashed = next((index for index, line in enumerate(lines[:HEAD_LINES]) if index and DASHED_SUBTITLE.match(line)), None)
     over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
     over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
@@ -1838,6 +1840,31 @@ SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<t
 INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
 SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
+def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
+    """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
+    (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title. A title with
+    its subject (关于…, 某县…) stands alone under its issuers."""
+    at = kept[index][0]
+    before = kept[index - 1] if index else None
+    if before and before[0] == at - 1 and not title.startswith(("关于", "中共")) and _place_at(title, 0) is None \
+            and title_year(title) is None and len(before[1].split()) == 1 and _issuers_line(before[1]) \
+            and not PARTY_COMMITTEE.fullmatch(before[1]):
+        title = before[1] + title
+    return _with_period(title, kept, index)
+
+
+def _with_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
+    """The title with its period bracketed on the line under its last line (kept[index]) ((2023年度))."""
+    after = kept[index + 1] if index + 1 < len(kept) else None
+    return title + after[1] if after and after[0] == kept[index][0] + 1 and BRACKETED_PERIOD.fullmatch(after[1]) else title
+
+
+# A report's period bracketed on its own line under its title ((2023年度), （2022年）).
+BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
+
+
+# The label alone on its line, its description on the next.
+INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
@@ -2980,12 +3007,14 @@ LACKED_COUNTY = re.compile(r"(?![城市辖全各本该景园社片新郊老])[\u
 
 
 def _lacked_county(agency: str, city: str) -> str | None:
-    """The county or district a body's name gives right after its city's name where the gazetteer has no
-    division of that name (a county since made a district, 长治县 → 上党区): the name as written, its body after it."""
-    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None)
+    """The county or district a body's name gives right after its city's name (or opens with, `city` empty) where
+    the gazetteer has no division of that name (a county since made a district, 长治县 → 上党区): the name as written,
+    its body after it."""
+    at = next((agency.find(name) + len(name) for name in sorted(_aliases(city), key=len, reverse=True) if name in agency), None) \
+        if city else 0
     found = LACKED_COUNTY.match(agency, at) if at is not None else None
     if not found or found.group() in _divisions_by_name() or ZONE.match(agency, at) \
-            or not _name_end().search(agency, found.end()) or found.end() == len(agency):
+            or not (_name_end().search(agency, found.end()) or TOWN.match(agency, found.end())) or found.end() == len(agency):
         return None
     return found.group()
 
@@ -3464,6 +3493,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region["province"] = _province_by_abbreviation().get(mark["abbr"] or mark["doc"])
     if not region["province"] and (BANNER_WORDS.search(plain) or (agency or "").startswith(("旗", "盟"))):
         region["province"] = _banner_province()  # 我旗, 全盟, 苏木: only one province has banners and leagues
+    if region["city"] and not region["county"] and region["admin_level"] in ("county", "town") \
+            and (lacked := _lacked_county(agency or "", "")):
+        region["county"] = lacked  # a district the gazetteer lacks opening a town's name (平城区振华街道), its city from the text
     if agency:
         agency = without_redaction(named)
         if region["province"]:

@@ -16,7 +16,7 @@ from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed,
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed, slashed_packages,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -261,6 +261,13 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), unit, match.start(), end, qualifier, outer_start, outer_end)
 
 
+def _package_after_slash() -> str:
+    """/箱 right after a one-character count unit (4686件/箱): the package the goods are counted by
+    too; after money or a rate's base (元/箱, 人/户) no such thing."""
+    singles = "".join(unit for unit, kind in unit_kinds().items() if kind == "count" and len(unit) == 1)
+    return rf"(?<=[{re.escape(singles)}])/(?:{alternation(slashed_packages())})(?![\u4e00-\u9fff])"
+
+
 @cache
 def _after_multiplier() -> frozenset[str]:
     return frozenset(load_toml("units.toml")["measure"]["after_multiplier"])
@@ -452,7 +459,7 @@ def produce_ratio_of_parts(match: re.Match, text: str) -> list[Quantity] | None:
 @cache
 def _before_ratio_without_base() -> re.Pattern:
     """What a ratio without its base follows: its measure, alone or with a link (性别比为), a
-    bracket saying what it measures between (性别比(以女性为100,男性对女性的比例)为), or the measure's
+    bracket saying what it measures between (性别比(女性为100)为), or the measure's
     earlier level and a verb of moving (性别比由105.2下降到), the ratio it moved to."""
     table = load_toml("units.toml")["ratio_without_base"]
     measures, links = alternation(table["measures"]), alternation(table["links"])
@@ -478,6 +485,12 @@ def produce_ratio_without_base(match: re.Match, text: str) -> Quantity | None:
             and not _ratio_compared(text, match):
         return None
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
+
+
+def produce_zero_in_words(match: re.Match, text: str) -> Quantity:
+    """城镇零就业家庭动态为零,: a level that is zero, said in words closing its clause (spec §1: zero
+    values are figures); unit null, as the text gives none."""
+    return Quantity(0.0, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
@@ -563,7 +576,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})(?P<brackets>{alternation(compound_brackets())})?"
+                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})"
+                rf"(?P<brackets>{alternation(compound_brackets())}|{_package_after_slash()})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit, NUMERAL_OPENS),
         QuantityRule(
@@ -597,6 +611,11 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "ratio_without_base",
             re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
             produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:的])\d")),
+        QuantityRule(
+            "zero_in_words",
+            # (为零 closing a clause: 动态为零; not 化整为零, a phrase of its own)
+            re.compile(r"(?<=(?<!化整)为)零(?=\s*[,，。;；!！]|\s*$)", re.M),
+            produce_zero_in_words, re.compile(r"(?<=为)零")),
         QuantityRule(
             "change_without_sign",
             # (了 may close the verb: 比上年增长了1.14。)

@@ -41,9 +41,18 @@ def unbracketed(brackets: str) -> str:
 @cache
 def compound_units() -> tuple[tuple[str, str], ...]:
     """Each count unit with what else it counts in brackets, as written without them, and the
-    count unit it extends: (家次, 家), (户人次, 户) …"""
+    count unit it extends: (家次, 家), (户人次, 户) …; and each one-character count unit with a
+    package after a slash: (件/箱, 件) …"""
     counts = load_toml("units.toml")["count"]["units"]
-    return tuple((unit + unbracketed(brackets), unit) for unit in counts for brackets in compound_brackets())
+    return tuple((unit + unbracketed(brackets), unit) for unit in counts for brackets in compound_brackets()) + \
+        tuple((unit + "/" + package, unit) for unit in counts if len(unit) == 1
+              for package in slashed_packages() if package != unit)
+
+
+@cache
+def slashed_packages() -> tuple[str, ...]:
+    """The packages a count of goods may name after a slash (4686件/箱)."""
+    return tuple(load_toml("units.toml")["compound"]["slashed"])
 
 
 @cache

@@ -1172,6 +1172,18 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
         # before it, as written, says whose sum
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
+    if run and counts == "things" and all(word_tag(w) == "v" or w in LINK_MODALS for w in run) \
+            and not any(w in domain_terms() for w in run):
+        # 小麦今年已完成收割12万亩, 粮食作物年内可完成种植38万亩: the thing the work was done to,
+        # written before the time of the work, is what is counted (the verbs of doing go)
+        rest, between = list(words), []
+        while rest and (_is_strip(rest[-1]) or rest[-1] in LINK_MODALS) and rest[-1] not in COORDINATORS:
+            between.insert(0, rest.pop())
+        thing = _take_run(rest)
+        if thing and any(word_tag(w) == "t" or TIME_WORD.match(w) or w in PERIOD_OF_WORK for w in between) \
+                and (word_tag(thing[-1]) in NOUN_TAGS or word_tag(thing[-1]) == "l") \
+                and not _is_scope(thing) and not _leading_place(thing):
+            return _subject(thing)
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)
@@ -2364,7 +2376,30 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
+    _count_before_measure(text, quantities, named)
     return named
+
+
+def _count_before_measure(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """4条干渠总长21.66公里: a count whose name after it runs right up to the next figure, which that
+    same name measures in another family of units, counts the thing without the measure (干渠; the
+    length stays 干渠总长)."""
+    for index in range(len(quantities) - 1):
+        count, measure = named[index], named[index + 1]
+        if count.rule != "after_number" or count.subject is None or measure.subject is None \
+                or measure.subject.text != count.subject.text \
+                or _family(quantities[index].unit) == _family(quantities[index + 1].unit) \
+                or text[quantities[index].outer_end:quantities[index + 1].outer_start].strip() != count.subject.text:
+            continue
+        words = list(cut_phrase(count.subject.text))
+        if words[-1].endswith(head_words()):
+            continue  # 486家…经营单位575人: the people the counted bodies have, named by them
+        words.pop()
+        if words and words[-1] == "总":
+            words.pop()  # 泵站|总|装机容量
+        thing = "".join(words)
+        if len(thing) > 1 and thing not in generic_subjects():
+            named[index] = Named(Subject(thing), "count_before_measure")
 
 
 RECORD_UNITS = frozenset({"条", "篇"})
@@ -3122,7 +3157,16 @@ def _topic_event(a: Around) -> Subject | None:
     topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic
     measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
+    if topic and flow.group("flow") == NEW_ONES and a.quantity.unit not in PERSON_UNITS:
+        # 农民合作社769个,新增6个: new ones of a stock of things, 新增 dropped from the name but
+        # kept as what narrows it (the indicator's _new sibling, 新增养老床位)
+        return Subject(topic, NEW_ONES)
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+# The flow that adds to a stock: of things (not a caseload's people or households: 低保新增) it is
+# dropped, as the leading 新增 is (fixtures README, session 29)
+NEW_ONES = "新增"
 
 
 def _flows_about(a: Around) -> Subject | None:

@@ -3019,7 +3019,10 @@ def _state_breakdown(a: Around) -> Subject | None:
                            or (a.named and a.named[-1].rule == "state_breakdown")):
         return None
     words = cut_phrase(own.text)
-    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES  # noqa: E731
+    if len(words) > 1 and words[0] == "新":  # 新|改建: 新 before a verb of making goes with it (新改建)
+        words = (words[0] + words[1], *words[2:])
+    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES \
+        or (word[:1] == "新" and word_tag(word[1:]) == "v")  # noqa: E731
     if a.quantity.unit in PERSON_UNITS or not verb(words[0]) or any(not (verb(w) or word_tag(w) == "a") for w in words):
         return None  # 其中集中供养358人: people's part is named by how they are kept, alone
     whole = _recalled(a)

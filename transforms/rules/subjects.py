@@ -1148,7 +1148,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         whose = _take_run(rest)
         if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
-            run = [*whose, words[-1], *run]
+            # a verb of reaching says nothing of the sum (非公经济|实现|增加值 → 非公经济增加值)
+            run = [*whose, *([] if words[-1] in REACHING else [words[-1]]), *run]
             del words[len(rest):]
     if words and words[-1] in AREA_WORDS and run and ("".join(run) in generic_subjects() or "".join(run) in AREA_MEASURES) \
             and _touching(words[-1], run[0]):
@@ -1281,6 +1282,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
+
+
+# Verbs of reaching a level (非公经济实现增加值…): no deed done to the sum, unlike 落实资金
+REACHING = frozenset({"实现", "完成", "达到", "达"})
 
 
 # The place's own area (辖区) is a scope before a name (辖区低保户 → 低保户) but what is measured before

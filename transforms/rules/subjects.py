@@ -1284,6 +1284,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     return _subject(run, dropped, longest)
 
 
+# Heads that end a name of people (孤寡老人, 困难群众, 革命烈士)
+PEOPLE_HEADS = ("人", "人员", "员", "者", "儿童", "孤儿", "老人", "群众", "对象", "家庭", "户", "士", "居民", "村民", "干部", "学生")
+
+
 # Verbs of reaching a level (非公经济实现增加值…): no deed done to the sum, unlike 落实资金
 REACHING = frozenset({"实现", "完成", "达到", "达"})
 
@@ -1574,7 +1578,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             # a bracket closed that opened before the number ends the name: (含4所民办小学)、; a
             # strip verb making a compound with a bare head (21名保障对象) is the name
             break
-        if _opens_predicate(word, kept, heads):
+        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
@@ -1689,6 +1693,15 @@ def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool
         return False
     phrase = "".join(kept)
     return _last_head_end(kept, heads) == len(phrase)
+
+
+def _deed_after_people(word: str, kept: list[str]) -> bool:
+    """19位革命烈士|找到|亲人: after people named by a head of people, a verb of two characters
+    or more says what was done for them or what they did, not who they are (a work done on their
+    homes stays: 6户无障碍家庭改造)."""
+    return bool(kept) and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and not word.endswith(WORKS_ON_THING) \
+        and "".join(kept).endswith(PEOPLE_HEADS) and _last_head_end(kept, head_words()) == len("".join(kept))
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:

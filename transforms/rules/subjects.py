@@ -1043,7 +1043,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
-            or _own_place(phrase):
+            or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -1051,6 +1051,11 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         narrowing = span_of(dropped)
         spans = narrowing + spans if narrowing else ()
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
+
+
+# A span of time alone (“十一五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十一五”期间8300万元的
+# 3.39倍 compares the sum named before with that period's
+SPAN_OF_TIME = re.compile(r"[^，,。；;、\d]{1,10}(?:期间|时期)")
 
 
 # Parts of speech of a word that alone names nothing counted: adverbs, time words, pronouns,

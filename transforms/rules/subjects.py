@@ -80,7 +80,7 @@ ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台
                         # and a bracket saying what a name includes, inside the name (养老保险基金(含
                         # 生育保险)收入): no part of it, and no break in it
                         r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])"
-                        # and how a figure is reckoned (按可比价格计算, 按2021年平均汇率计算, 两年平均,
+                        # and how a figure is reckoned (按可比价格计算, 按当年平均汇率折算, 两年平均,
                         # 同口径): the way of counting, never what is counted
                         r"|按[^按，,。；;：:、\d]{0,4}(?:\d{4}年)?[^按，,。；;：:、\d]{1,8}?[计折核]算|[两三四五]年平均|(?:同|可比)口径")
 # A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
@@ -572,7 +572,7 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     verbal = [(word_tag(word) or "") in ("v", "vn") for word in run]
     last = words[-1]
     if len(last) == 1 and last in MODALS and verbal[-1]:
-        # 需|紧急|生活|救助 (39人): the people by their need (需要 before a deed alone goes:
+        # 需|过渡期|生活|救助 (45人): the people by their need (需要 before a deed alone goes:
         # 需要|发展生产和就业 names the deed)
         return True
     if not (word_tag(run[-1]) or "").startswith("n"):
@@ -1053,8 +1053,8 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
 
 
-# A span of time alone (“十一五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十一五”期间8300万元的
-# 3.39倍 compares the sum named before with that period's
+# A span of time alone (“十三五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十三五”期间4.1亿元的
+# 2.3倍 compares the sum named before with that period's
 SPAN_OF_TIME = re.compile(r"[^，,。；;、\d]{1,10}(?:期间|时期)")
 
 
@@ -1153,7 +1153,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         whose = _take_run(rest)
         if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
-            # a verb of reaching says nothing of the sum (非公经济|实现|增加值 → 非公经济增加值)
+            # a verb of reaching says nothing of the sum (民营经济|实现|增加值 → 民营经济增加值)
             run = [*whose, *([] if words[-1] in REACHING else [words[-1]]), *run]
             del words[len(rest):]
     if words and words[-1] in AREA_WORDS and run and ("".join(run) in generic_subjects() or "".join(run) in AREA_MEASURES) \
@@ -1180,7 +1180,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if run and PUT_IN in links and "".join(run).endswith(PUT_INTO) \
             and all(link == PUT_IN or link in _scope_words() or link in COPULAS for link in links):
-        # 该项目投入1500万元, 高标准农田建设项目共计投入…: what a project put in, a verb after the
+        # 该项目投入600万元, 农村饮水安全工程累计投入…: what a project put in, a verb after the
         # thing kept as written (fixtures README, session 29), is the project's 投入
         run = [*run, PUT_IN]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
@@ -1303,7 +1303,7 @@ PUT_IN = "投入"
 PUT_INTO = ("项目", "工程", "建设")
 
 
-# Verbs of reaching a level (非公经济实现增加值…): no deed done to the sum, unlike 落实资金
+# Verbs of reaching a level (民营经济实现增加值…): no deed done to the sum, unlike 落实资金
 REACHING = frozenset({"实现", "完成", "达到", "达"})
 
 
@@ -1646,8 +1646,8 @@ NEXT_ITEM = re.compile(r"、?\s*\d|[、和及与](?=[一二两三四五六七八
 
 def _counts_in_words(words: list[str], index: int) -> bool:
     """A count written in Chinese numerals and its unit (一次, 两座, 三个; the figure's numeral
-    may stand apart from its unit): after a name it opens the next figure (七次洪涝、一次干旱,
-    两个村各派驻一名干部), as a figure in digits does."""
+    may stand apart from its unit): after a name it opens the next figure (三次暴雨、一次冰雹,
+    三个偏远村各选派一名农技人员), as a figure in digits does."""
     count = CHINESE_COUNT.fullmatch("".join(words[index:index + 2])) or CHINESE_COUNT.fullmatch(words[index])
     return bool(count) and count.group(1) in unit_kinds() and word_tag(count.group()) == "m"
 
@@ -1711,9 +1711,9 @@ def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool
 
 
 def _deed_after_people(word: str, kept: list[str]) -> bool:
-    """19位革命烈士|找到|亲人: after people named by a head of people, a verb of two characters
+    """12名退役战士|找回|档案: after people named by a head of people, a verb of two characters
     or more says what was done for them or what they did, not who they are (a work done on their
-    homes stays: 6户无障碍家庭改造)."""
+    homes stays: 8户残疾人家庭无障碍改造)."""
     return bool(kept) and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
         and not word.endswith(WORKS_ON_THING) \
         and "".join(kept).endswith(PEOPLE_HEADS) and _last_head_end(kept, head_words()) == len("".join(kept))
@@ -2044,7 +2044,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         return Named(Subject(before.text + "人数"), "people_befallen")
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
-        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡2人: 因灾死亡人口
+        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
@@ -2101,7 +2101,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
     if spent is not None:
-        # 某公司投资500万元的桃园基地、…: whoever invested, the sum is of the thing after its 的
+        # 一家公司投资800万元的蔬菜种植基地、…: whoever invested, the sum is of the thing after its 的
         # up to the next item of a list
         item_end = text.find("、", after_start, after_end)
         thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
@@ -2177,7 +2177,7 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     at = clause.rfind(before.text)
     if cue is None or cue.start() == 0 or (at < cue.start() and (at < 0 or at + len(before.text) <= cue.start()
                                                                  or not COMPARING.match(clause, cue.start()))):
-        return before  # (居民消费价格比上年上涨0.4%: a phrase running over a comparison gives way too)
+        return before  # (商品零售价格比上年上涨1.2%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
 
@@ -2445,8 +2445,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
 
 
 def _thing_before_places(parts: list[Subject]) -> Subject | None:
-    """城市低保标准三区和各县市分别提高到240元、220元: a list of places after the thing is where each
-    figure is, and the thing before the first place names them all (城市低保标准)."""
+    """农村低保标准两区和各乡镇分别提高到520元、480元: a list of places after the thing is where each
+    figure is, and the thing before the first place names them all (农村低保标准)."""
     if len(parts) < 2 or not all(_a_place(part.text) for part in parts[1:]):
         return None
     first = parts[0].text
@@ -2627,7 +2627,7 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
 
 
 def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
-    """城镇居民人均可支配收入13997元、农村居民人均可支配收入7695元,分别增长8.5%、8.2%: right after
+    """城镇居民人均消费支出21350元、农村居民人均消费支出13420元,分别增长6.1%、7.4%: right after
     as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
     change them in turn."""
     before = list(range(group[0] - len(group), group[0]))

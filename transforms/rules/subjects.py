@@ -80,7 +80,7 @@ ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台
                         # and a bracket saying what a name includes, inside the name (养老保险基金(含
                         # 生育保险)收入): no part of it, and no break in it
                         r"|[(（](?:含|包括|包含|不含)[^()（）\n]{1,16}[)）](?=[\u4e00-\u9fff])"
-                        # and how a figure is reckoned (按可比价格计算, 按2021年平均汇率计算, 两年平均,
+                        # and how a figure is reckoned (按可比价格计算, 按当年平均汇率折算, 两年平均,
                         # 同口径): the way of counting, never what is counted
                         r"|按[^按，,。；;：:、\d]{0,4}(?:\d{4}年)?[^按，,。；;：:、\d]{1,8}?[计折核]算|[两三四五]年平均|(?:同|可比)口径")
 # A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
@@ -572,7 +572,7 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     verbal = [(word_tag(word) or "") in ("v", "vn") for word in run]
     last = words[-1]
     if len(last) == 1 and last in MODALS and verbal[-1]:
-        # 需|紧急|生活|救助 (39人): the people by their need (需要 before a deed alone goes:
+        # 需|过渡期|生活|救助 (45人): the people by their need (需要 before a deed alone goes:
         # 需要|发展生产和就业 names the deed)
         return True
     if not (word_tag(run[-1]) or "").startswith("n"):
@@ -1043,7 +1043,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
     phrase = without_annotations(phrase)
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
-            or _own_place(phrase):
+            or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -1051,6 +1051,11 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         narrowing = span_of(dropped)
         spans = narrowing + spans if narrowing else ()
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
+
+
+# A span of time alone (“十三五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十三五”期间4.1亿元的
+# 2.3倍 compares the sum named before with that period's
+SPAN_OF_TIME = re.compile(r"[^，,。；;、\d]{1,10}(?:期间|时期)")
 
 
 # Parts of speech of a word that alone names nothing counted: adverbs, time words, pronouns,
@@ -1148,7 +1153,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         whose = _take_run(rest)
         if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
-            run = [*whose, words[-1], *run]
+            # a verb of reaching says nothing of the sum (民营经济|实现|增加值 → 民营经济增加值)
+            run = [*whose, *([] if words[-1] in REACHING else [words[-1]]), *run]
             del words[len(rest):]
     if words and words[-1] in AREA_WORDS and run and ("".join(run) in generic_subjects() or "".join(run) in AREA_MEASURES) \
             and _touching(words[-1], run[0]):
@@ -1184,6 +1190,11 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
                 and (word_tag(thing[-1]) in NOUN_TAGS or word_tag(thing[-1]) == "l") \
                 and not _is_scope(thing) and not _leading_place(thing):
             return _subject(thing)
+    if run and PUT_IN in links and "".join(run).endswith(PUT_INTO) \
+            and all(link == PUT_IN or link in _scope_words() or link in COPULAS for link in links):
+        # 该项目投入600万元, 农村饮水安全工程累计投入…: what a project put in, a verb after the
+        # thing kept as written (fixtures README, session 29), is the project's 投入
+        run = [*run, PUT_IN]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
         # → 失业人员实现再就业 (the verbs of doing between them stay)
@@ -1293,6 +1304,19 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     if task and len(run) == 1 and task not in run:  # 我县建设任务170户: a bare verb keeps its task
         run = [*run, task]
     return _subject(run, dropped, longest)
+
+
+# Heads that end a name of people (孤寡老人, 困难群众, 革命烈士)
+PEOPLE_HEADS = ("人", "人员", "员", "者", "儿童", "孤儿", "老人", "群众", "对象", "家庭", "户", "士", "居民", "村民", "干部", "学生")
+
+
+# 投入 after a project or the building it names (项目投入, 饮水工程建设投入)
+PUT_IN = "投入"
+PUT_INTO = ("项目", "工程", "建设")
+
+
+# Verbs of reaching a level (民营经济实现增加值…): no deed done to the sum, unlike 落实资金
+REACHING = frozenset({"实现", "完成", "达到", "达"})
 
 
 # The place's own area (辖区) is a scope before a name (辖区低保户 → 低保户) but what is measured before
@@ -1586,7 +1610,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             # strip verb making a compound with a bare head (21名保障对象) is the name; the next
             # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
-        if _opens_predicate(word, kept, heads):
+        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
@@ -1639,8 +1663,8 @@ NEXT_ITEM = re.compile(r"、?\s*\d|[、和及与](?=[一二两三四五六七八
 
 def _counts_in_words(words: list[str], index: int) -> bool:
     """A count written in Chinese numerals and its unit (一次, 两座, 三个; the figure's numeral
-    may stand apart from its unit): after a name it opens the next figure (七次洪涝、一次干旱,
-    两个村各派驻一名干部), as a figure in digits does."""
+    may stand apart from its unit): after a name it opens the next figure (三次暴雨、一次冰雹,
+    三个偏远村各选派一名农技人员), as a figure in digits does."""
     count = CHINESE_COUNT.fullmatch("".join(words[index:index + 2])) or CHINESE_COUNT.fullmatch(words[index])
     return bool(count) and count.group(1) in unit_kinds() and word_tag(count.group()) == "m"
 
@@ -1701,6 +1725,15 @@ def _opens_predicate(word: str, kept: list[str], heads: tuple[str, ...]) -> bool
         return False
     phrase = "".join(kept)
     return _last_head_end(kept, heads) == len(phrase)
+
+
+def _deed_after_people(word: str, kept: list[str]) -> bool:
+    """12名退役战士|找回|档案: after people named by a head of people, a verb of two characters
+    or more says what was done for them or what they did, not who they are (a work done on their
+    homes stays: 8户残疾人家庭无障碍改造)."""
+    return bool(kept) and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and not word.endswith(WORKS_ON_THING) \
+        and "".join(kept).endswith(PEOPLE_HEADS) and _last_head_end(kept, head_words()) == len("".join(kept))
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
@@ -2035,7 +2068,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         return Named(Subject(before.text + "人数"), "people_befallen")
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
-        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡2人: 因灾死亡人口
+        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
@@ -2100,7 +2133,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
     if spent is not None:
-        # 某公司投资500万元的桃园基地、…: whoever invested, the sum is of the thing after its 的
+        # 一家公司投资800万元的蔬菜种植基地、…: whoever invested, the sum is of the thing after its 的
         # up to the next item of a list
         item_end = text.find("、", after_start, after_end)
         thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
@@ -2176,7 +2209,7 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     at = clause.rfind(before.text)
     if cue is None or cue.start() == 0 or (at < cue.start() and (at < 0 or at + len(before.text) <= cue.start()
                                                                  or not COMPARING.match(clause, cue.start()))):
-        return before  # (居民消费价格比上年上涨0.4%: a phrase running over a comparison gives way too)
+        return before  # (商品零售价格比上年上涨1.2%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
 
@@ -2494,8 +2527,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
 
 
 def _thing_before_places(parts: list[Subject]) -> Subject | None:
-    """城市低保标准三区和各县市分别提高到240元、220元: a list of places after the thing is where each
-    figure is, and the thing before the first place names them all (城市低保标准)."""
+    """农村低保标准两区和各乡镇分别提高到520元、480元: a list of places after the thing is where each
+    figure is, and the thing before the first place names them all (农村低保标准)."""
     if len(parts) < 2 or not all(_a_place(part.text) for part in parts[1:]):
         return None
     first = parts[0].text
@@ -2676,7 +2709,7 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
 
 
 def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
-    """城镇居民人均可支配收入13997元、农村居民人均可支配收入7695元,分别增长8.5%、8.2%: right after
+    """城镇居民人均消费支出21350元、农村居民人均消费支出13420元,分别增长6.1%、7.4%: right after
     as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
     change them in turn."""
     before = list(range(group[0] - len(group), group[0]))
@@ -3114,7 +3147,10 @@ def _state_breakdown(a: Around) -> Subject | None:
                            or (a.named and a.named[-1].rule == "state_breakdown")):
         return None
     words = cut_phrase(own.text)
-    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES  # noqa: E731
+    if len(words) > 1 and words[0] == "新":  # 新|改建: 新 before a verb of making goes with it (新改建)
+        words = (words[0] + words[1], *words[2:])
+    verb = lambda word: word_tag(word) == "v" or word in BUILDING_STAGES \
+        or (word[:1] == "新" and word_tag(word[1:]) == "v")  # noqa: E731
     if a.quantity.unit in PERSON_UNITS or not verb(words[0]) or any(not (verb(w) or word_tag(w) == "a") for w in words):
         return None  # 其中集中供养358人: people's part is named by how they are kept, alone
     whole = _recalled(a)

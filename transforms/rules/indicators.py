@@ -114,6 +114,8 @@ def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | 
     opening = next((w for w in receiving["openings"] if phrase.startswith(w) and len(phrase) > len(w)), None)
     if opening:  # 享受城市低保待遇家庭: those who get it, 待遇 left out after the name
         return _population_measure(phrase[len(opening):], unit, per_person, tuple(receiving["after_name"]))
+    if unit_kind(unit) == "count":  # 五保待遇人数: those counted by the benefit are those who get it
+        return _population_measure(phrase, unit, per_person, tuple(receiving["after_name"]))
     return _population_measure(phrase, unit, per_person)
 
 

@@ -114,6 +114,8 @@ def population_measure(phrase: str, unit: str, per_person: bool) -> Indicator | 
     opening = next((w for w in receiving["openings"] if phrase.startswith(w) and len(phrase) > len(w)), None)
     if opening:  # 享受城市低保待遇家庭: those who get it, 待遇 left out after the name
         return _population_measure(phrase[len(opening):], unit, per_person, tuple(receiving["after_name"]))
+    if unit_kind(unit) == "count":  # 五保待遇人数: those counted by the benefit are those who get it
+        return _population_measure(phrase, unit, per_person, tuple(receiving["after_name"]))
     return _population_measure(phrase, unit, per_person)
 
 
@@ -402,10 +404,10 @@ def _names_only(phrase: str) -> bool:
 
 
 # A sum written right after the name it is the sum of (城市低保4.9亿元, 临时救助15万元), or after
-# the count of those it went to (临时救助5人、17940元), or a
+# the count of those it went to (临时救助5人、17940元, or with no mark between: 临时救助952人次340.5万元), or a
 # table row's name before its unit column (最低生活保障 | 万元 | …).
 MONEY_NEXT = re.compile(rf"(?:{PINYIN})?"
-                        r"(?:[0-9.]+万?(?:人次|户次|人|户|名)[、，,])?"  # 临时救助5人、17940元: its count, then its sum
+                        r"(?:[0-9.]+万?(?:人次|户次|人|户|名)[、，,]?)?"  # 临时救助5人、17940元: its count, then its sum
                         r"(?:[共计为达约]{0,2}[:：]?\s*"
                         r"[0-9０-９.,，零〇一二三四五六七八九十百千两]+\s*[万亿萬億]*\s*元|[\s|]*[万亿]?元[\s|])")
 # A table row's name, at the start of its line, before a unit column in money.

@@ -966,9 +966,12 @@ def _plan_paragraph(c: KindContext) -> bool:
     …总投资约三亿元: a paragraph (a line) whose first sentence says what will be done goes on
     telling that plan in its later sentences, up to one that says something done, standing now or
     past (已, 目前, 去年, a year before the report's); a paragraph opening with 同时, or 此外, goes on
-    with the one before it when its own first sentence plans nothing."""
+    with the one before it when its own first sentence plans nothing. A raise without 将 in the
+    figure's sentence (…标准提高到2512元) is the raise made (spec §5), whatever the lead planned."""
     if c.column is not None or c.in_heading or c.report_type in _table()["progress_task"]["summaries"]:
         return False  # (a summary's paragraphs tell what was done; its plans stand in their sections)
+    if _patterns()["raise_verb"].search(c.clause_before) and "将" not in c.before:
+        return False
     line_start = c.text.rfind("\n", 0, c.start) + 1
     if _plan_paragraph_from(c, line_start):
         return True

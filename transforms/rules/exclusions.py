@@ -317,8 +317,10 @@ def _structure_count(c: Candidate) -> bool:
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     if is_arabic(numeral):
         return False
-    after = c.text[c.quantity.end:c.quantity.end + 10]
-    noun = _pattern(alternation(table["nouns"])).match(after)
+    after = c.text[c.quantity.end:c.quantity.end + 14]
+    if _pattern(rf"[^\d\s,，。;；:：、“”的]{{1,6}}\s*的(?:{alternation(table['guidance'])})").match(after):
+        return True  # 落实三个统筹的要求: the points of a guidance, not things counted
+    noun = _pattern(alternation(table["nouns"])).match(after[:10])
     return bool(noun) and not _pattern(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})").match(after[noun.end():])
 
 

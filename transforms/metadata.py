@@ -1870,8 +1870,6 @@ def _with_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
 BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 
 
-# The label alone on its line, its description on the next.
-INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).

@@ -1599,7 +1599,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         joined = line + following
         repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
         adjacent = index + 1 < len(kept) and kept[index + 1][0] == at + 1  # a title broken over two lines, not a site's
-        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 关于我们 / 区县动态)
+        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 新闻资讯 / 乡镇动态)
         if following and adjacent and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
@@ -1609,7 +1609,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
     over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
     if over and all(_over_lede(line) and not _dated(line) for line in over):
-        return " ".join(over)  # a headline over its dashed subtitle (消费提质增活力 / 外贸扩容强动能 / ——访…局长…), its two
+        return " ".join(over)  # a headline over its dashed subtitle (稳粮增收有底气 / 民生兜底显温度 / ——访…局长…), its two
         # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
@@ -2080,7 +2080,7 @@ BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇
 
 
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
-# reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
+# reviews, run into the text too (… 一、2023年我们迎难而上,各项工作稳中有进; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
 REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
                                 r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
@@ -2227,7 +2227,7 @@ def _release_told(sentence: str) -> bool:
 
 
 def _meeting_headline(title: str) -> bool:
-    """A title telling of a body or a place holding a meeting (某县召开2023年上半年工作情况通报会): news of the
+    """A title telling of a body or a place holding a meeting (某县召开2023年一季度经济运行分析会): news of the
     meeting, the document word inside the meeting's name."""
     opening = next(iter(known_agencies(title, opening=True)), None)
     at = opening[1] if opening and opening[0] == 0 else len(place) if (place := _place_at(title, 0)) else None
@@ -2715,7 +2715,7 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 # The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
 # the award, not the work the news reports.
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
-# An honour told after its year (2006年被评为…, 2011年度县政府目标考核为优秀单位): the year names the award too.
+# An honour told after its year (2006年被评为…, 2015年度在全县考核中评为先进集体): the year names the award too.
 HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，,。；;\n]{0,12}?考核(?:中)?(?:被评为|评为|为|获)(?:优秀|先进|第一|一等))")
 
 
@@ -3186,7 +3186,7 @@ def places_named(text: str) -> Counter[str]:
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
             if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
-                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
+                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 和县2024年…, 和县第十六届…, not …和县委
                 found[code] += 1
         elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position) \
                 or LOCAL_OUTLET.match(text, position):
@@ -3198,7 +3198,7 @@ def places_named(text: str) -> Counter[str]:
 PORTAL = re.compile(r"(?:人民)?政府门户")
 # A local news outlet named by its county's short name (某某新闻网讯, 某某融媒体中心讯, 某某电视台): the county named.
 LOCAL_OUTLET = re.compile(r"(?:新闻网|融媒体中心|广播电视台|电视台|日报|新闻中心)")
-# What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
+# What follows a county's two-character name that no word runs on with (和县2024年十件实事, 和县第十六届人大):
 # its year or its congress's term; the county named, as before its body.
 PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).

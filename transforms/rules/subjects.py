@@ -1180,7 +1180,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if run and counts == "things" and all(word_tag(w) == "v" or w in LINK_MODALS for w in run) \
             and not any(w in domain_terms() for w in run):
-        # 小麦今年已完成收割12万亩, 粮食作物年内可完成种植38万亩: the thing the work was done to,
+        # 小麦今年已完成收割12万亩, 油菜年内可完成播种5万亩: the thing the work was done to,
         # written before the time of the work, is what is counted (the verbs of doing go)
         rest, between = list(words), []
         while rest and (_is_strip(rest[-1]) or rest[-1] in LINK_MODALS) and rest[-1] not in COORDINATORS:
@@ -2440,7 +2440,7 @@ RECORD_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 def _record_categories(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
-    """其中法规文件14条,规划计划3条,公示公告181条: the categories records a total breaks down into
+    """其中通知公告42条,人事信息9条,财政资金65条: the categories records a total breaks down into
     after 其中 are named as the list writes them, each a name of its own (采购公告, 监督检查报告,
     新闻类), no verb done to the records and no part of the total's name."""
     among = text.find("其中", sentence_start, quantities[0].outer_start if quantities else sentence_start)
@@ -2867,7 +2867,7 @@ def _share_of_whole(a: Around) -> Subject | None:
 SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
 
 
-# A change of such a share, its cue right after the measure (第一产业占地区生产总值的比重比上年下降1.1个
+# A change of such a share, its cue right after the measure (工业占全县生产总值的比重较上年下降0.8个
 # 百分点): a change of the share, named as the share is
 SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
                            r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
@@ -3363,7 +3363,7 @@ def _measure_of_counted(a: Around) -> Subject | None:
 YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "增加值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
-# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one
+# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 肉牛存栏3.1万头,出栏2.4万头): one
 # named alone after the other, in the same unit, is of the same animals (生猪存栏, 家禽出栏).
 STOCK_MEASURES = ("存栏", "出栏", "出笼")
 

@@ -2165,7 +2165,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return named
     if re.match(config["monthly_opening"], opening) or re.match(config["monthly_opening"], PURPOSE_PREFACE.sub("", opening, count=1)):
         return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
-        # on the work's purpose too (为…,县残联会同…推进两项补贴工作。 / 2021年6月全县享受…)
+        # on the work's purpose too (为…,县民政局会同…做好困难群众救助工作。 / 2022年3月全县发放…)
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
@@ -2458,7 +2458,7 @@ BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DAT
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
-# (a paper's name, the date and the page's font-size buttons: 某某法制报 2013-02-22 22:31 大字)
+# (a paper's name, the date and the page's font-size buttons: 某某法制报 2019-03-12 09:15 大字)
 PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                             r"(?:\s+(?:大字|小字|字号|[大中小](?:\s*[大中小]){1,2}))?")
 
@@ -2660,7 +2660,7 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2015年全市民政会议)
+# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2019年全县民政会议)
 WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?(?:工作|全[省市县区州盟旗][\u4e00-\u9fff]{{2,4}}?)(?:视频|电视电话)?会(?:议|(?=召开))")
 
 
@@ -2859,7 +2859,7 @@ def delivered_date(text: str) -> str | None:
     return iso_date(after["date"]) if after else None
 
 
-# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年2月22日), …会议政府工作报告 (…)).
+# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年1月9日), …会议政府工作报告 (…)).
 DELIVERED_AFTER = re.compile(r"(?:代表大会|人大)[^\n。]{0,24}?[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]")
 
 

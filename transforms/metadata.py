@@ -2431,7 +2431,7 @@ PAPER_ISSUE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}[报刊]\s*/\s*(?P<y>(?:19|20
 
 
 def paper_issue(lines: list[str]) -> str | None:
-    """The issue date a paper's line in the head prints over its story (天水日报/2025 年/6 月/4 日/第 001 版)."""
+    """The issue date a paper's line in the head prints over its story (某某日报/2025 年/6 月/4 日/第 001 版)."""
     found = next((m for line in lines[:HEAD_LINES] if (m := PAPER_ISSUE.fullmatch(line))), None)
     return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}" if found else None
 
@@ -3014,7 +3014,7 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
                                if (at := agency.find(name)) >= 0):
         level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
     if level == "city" and (lacked := _lacked_county(agency, city)):
-        county, level = lacked, "county"  # a district the gazetteer lacks after its city (长治市上党区统计局, made in 2018)
+        county, level = lacked, "county"  # a district the gazetteer lacks after its city (晋中市太谷区统计局, made in 2019)
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,

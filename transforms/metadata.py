@@ -1599,7 +1599,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         joined = line + following
         repeated = index + 2 < len(candidates) and candidates[index + 2] == following  # a headline repeated stands whole
         adjacent = index + 1 < len(kept) and kept[index + 1][0] == at + 1  # a title broken over two lines, not a site's
-        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 关于我们 / 区县动态)
+        # name and a section the breadcrumb between them stands apart from (某某银行 / 首页> 新闻资讯 / 乡镇动态)
         if following and adjacent and not repeated and len(line) >= SHORTEST_TITLE and not WHOLE_NOTE.fullmatch(line) and len(following) <= 20 \
                 and joined.endswith(TITLE_WORDS + _document_genres()) \
                 and not (len(following) >= SHORTEST_TITLE and _body_pattern().search(following)) \
@@ -1609,7 +1609,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     over = [lines[index] for index in range(max(0, (dashed or 0) - 2), dashed or 0)]
     over = over[-1:] if len(over) == 2 and not _over_lede(over[0]) else over
     if over and all(_over_lede(line) and not _dated(line) for line in over):
-        return " ".join(over)  # a headline over its dashed subtitle (消费提质增活力 / 外贸扩容强动能 / ——访…局长…), its two
+        return " ".join(over)  # a headline over its dashed subtitle (稳粮增收有底气 / 民生兜底显温度 / ——访…局长…), its two
         # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
     over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
@@ -1870,8 +1870,6 @@ def _with_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
 BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 
 
-# The label alone on its line, its description on the next.
-INTRODUCTION_ALONE = re.compile(rf"\s*{INTRODUCTION_LABEL}\s*[:：]?\s*")
 # A repost's line naming its source's title: (原标题:《政府工作报告》解读二:2024年工作回顾(二)).
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
@@ -2082,7 +2080,7 @@ BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇
 
 
 # A work report's review part (一、2023年工作回顾, 一、“十三五”工作回顾), or its first part headed by the year it
-# reviews, run into the text too (… 一、2023年我们奋力拼搏,成绩来之不易; not 一、2024年工作安排, a plan's).
+# reviews, run into the text too (… 一、2023年我们迎难而上,各项工作稳中有进; not 一、2024年工作安排, a plan's).
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
 REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
                                 r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
@@ -2167,7 +2165,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return named
     if re.match(config["monthly_opening"], opening) or re.match(config["monthly_opening"], PURPOSE_PREFACE.sub("", opening, count=1)):
         return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
-        # on the work's purpose too (为…,县残联会同…推进两项补贴工作。 / 2021年6月全县享受…)
+        # on the work's purpose too (为…,县民政局会同…做好困难群众救助工作。 / 2022年3月全县发放…)
     summary = re.match(config["summary_opening"], opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
@@ -2229,7 +2227,7 @@ def _release_told(sentence: str) -> bool:
 
 
 def _meeting_headline(title: str) -> bool:
-    """A title telling of a body or a place holding a meeting (某县召开2023年上半年工作情况通报会): news of the
+    """A title telling of a body or a place holding a meeting (某县召开2023年一季度经济运行分析会): news of the
     meeting, the document word inside the meeting's name."""
     opening = next(iter(known_agencies(title, opening=True)), None)
     at = opening[1] if opening and opening[0] == 0 else len(place) if (place := _place_at(title, 0)) else None
@@ -2433,7 +2431,7 @@ PAPER_ISSUE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}[报刊]\s*/\s*(?P<y>(?:19|20
 
 
 def paper_issue(lines: list[str]) -> str | None:
-    """The issue date a paper's line in the head prints over its story (天水日报/2025 年/6 月/4 日/第 001 版)."""
+    """The issue date a paper's line in the head prints over its story (某某日报/2025 年/6 月/4 日/第 001 版)."""
     found = next((m for line in lines[:HEAD_LINES] if (m := PAPER_ISSUE.fullmatch(line))), None)
     return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}" if found else None
 
@@ -2460,7 +2458,7 @@ BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DAT
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
 # The publishing department and date on a line under the title (政策法规科 2023-12-29).
-# (a paper's name, the date and the page's font-size buttons: 某某法制报 2013-02-22 22:31 大字)
+# (a paper's name, the date and the page's font-size buttons: 某某法制报 2019-03-12 09:15 大字)
 PUBLISHER_DATE = re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?<!时间|日期|更新|浏览|上传)\s+{DATE.pattern}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                             r"(?:\s+(?:大字|小字|字号|[大中小](?:\s*[大中小]){1,2}))?")
 
@@ -2662,7 +2660,7 @@ def plan_section_start(text: str) -> int | None:
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
-# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2015年全市民政会议)
+# (or 工作视频会召开; a field's conference of the whole place named without 工作: 2019年全县民政会议)
 WORK_CONFERENCE = re.compile(rf"{YEAR}[^，。,；;\n]{{0,12}}?(?:工作|全[省市县区州盟旗][\u4e00-\u9fff]{{2,4}}?)(?:视频|电视电话)?会(?:议|(?=召开))")
 
 
@@ -2717,7 +2715,7 @@ SPLIT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s?年)")
 # The verb of an honour before its year (荣获2012年环保工作先进单位, 被评为2019年度…): the year names
 # the award, not the work the news reports.
 HONOUR = re.compile(r"(?:荣获|获评|获得|被评为|评为|荣膺|授予)\s*$")
-# An honour told after its year (2006年被评为…, 2011年度县政府目标考核为优秀单位): the year names the award too.
+# An honour told after its year (2006年被评为…, 2015年度在全县考核中评为先进集体): the year names the award too.
 HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，,。；;\n]{0,12}?考核(?:中)?(?:被评为|评为|为|获)(?:优秀|先进|第一|一等))")
 
 
@@ -2861,7 +2859,7 @@ def delivered_date(text: str) -> str | None:
     return iso_date(after["date"]) if after else None
 
 
-# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年2月22日), …会议政府工作报告 (…)).
+# …or bracketed after the session it was delivered at (…第十届人民代表大会第二次会议上 (2023年1月9日), …会议政府工作报告 (…)).
 DELIVERED_AFTER = re.compile(r"(?:代表大会|人大)[^\n。]{0,24}?[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]")
 
 
@@ -3016,7 +3014,7 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
                                if (at := agency.find(name)) >= 0):
         level = "county"  # a city's development zone (岳阳经开区民政局) works at a county's level, in no county
     if level == "city" and (lacked := _lacked_county(agency, city)):
-        county, level = lacked, "county"  # a district the gazetteer lacks after its city (长治市上党区统计局, made in 2018)
+        county, level = lacked, "county"  # a district the gazetteer lacks after its city (晋中市太谷区统计局, made in 2019)
     if empty["admin_level"] == "town":
         level = "town"
     return {"province": province, "city": city, "county": county, "region_code": code,
@@ -3188,7 +3186,7 @@ def places_named(text: str) -> Counter[str]:
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
             if len(name) > 2 or _body_pattern().match(text, position) or PORTAL.match(text, position) \
-                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 勉县2024年…, 勉县第十九届…, not …和县委
+                    or PLACE_OF_A_YEAR.match(text, position):  # 和县民政局, 和县2024年…, 和县第十六届…, not …和县委
                 found[code] += 1
         elif _code_level(code) != "county" or _body_pattern().match(text, position) or PLACED_DEPARTMENT.match(text, position) \
                 or LOCAL_OUTLET.match(text, position):
@@ -3200,7 +3198,7 @@ def places_named(text: str) -> Counter[str]:
 PORTAL = re.compile(r"(?:人民)?政府门户")
 # A local news outlet named by its county's short name (某某新闻网讯, 某某融媒体中心讯, 某某电视台): the county named.
 LOCAL_OUTLET = re.compile(r"(?:新闻网|融媒体中心|广播电视台|电视台|日报|新闻中心)")
-# What follows a county's two-character name that no word runs on with (勉县2024年民生实事, 勉县第十九届人民代表大会):
+# What follows a county's two-character name that no word runs on with (和县2024年十件实事, 和县第十六届人大):
 # its year or its congress's term; the county named, as before its body.
 PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
 # A place's department named by its field, not the place's departments at large (有关部门, 各部门).

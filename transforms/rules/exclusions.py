@@ -391,7 +391,7 @@ def _site_counter(c: Candidate) -> bool:
 
 
 def _spam_line(c: Candidate) -> bool:
-    """免费看国产曰批40分钟 in a line of porn-site keywords a hijacked copy prints: a number the
+    """…精品视频在线观看30分钟… in a line of porn-site keywords a hijacked copy prints: a number the
     site inserted, not the report's."""
     table = _table()["spam_line"]
     reach = table["reach"]  # (near the figure only: a copy may run the page's title on after them)

@@ -24,7 +24,7 @@ from transforms.rules.units import (alternation, arabic_only, compound_brackets,
 SPACE = r"[ \t\u00a0]{0,2}"
 # Characters that glue a digit to a code or an identifier (K26058142/2024-13705, 3A).
 CODE_CHARS = re.compile(r"[A-Za-z0-9_./\-·]")
-# An hour and its colon (10:41), or an hour and minutes (15:39:18): the two digits after it are
+# An hour and its colon (10:41), or an hour and minutes (14:20:05): the two digits after it are
 # minutes or seconds, never a count.
 CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3]):(?:[0-5]\d:)?$")
 MINUTES = re.compile(r"[0-5]\d")
@@ -34,7 +34,7 @@ DIGIT_BY_DIGIT = re.compile(r"[〇零一二三四五六七八九]{3,}")
 RANGE_MARKS = "-~～—"
 RANGE_FIRST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?[万亿]?[-~～—]$")
 # A figure with its unit, then a slash: what follows the slash is the same thing's figure in another
-# unit (47万人/16万头), unless it is a rate's base (5例/10万).
+# unit (12万人/8万头), unless it is a rate's base (5例/10万).
 COUNT_BEFORE_SLASH = re.compile(r"\d[万亿]?[\u4e00-\u9fff]{1,2}/$")
 RATE_BASE = re.compile(r"10?[万千]")
 # Before a Chinese numeral these make it vague, not a count: 几十个, 数十家, 若干.
@@ -101,7 +101,7 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         if CLOCK_BEFORE.search(text, max(0, start - 7), start) and MINUTES.fullmatch(numeral):
             return False  # 2025-09-24 10:41人口结构…: a clock time's minutes, run into the next words
         if before == "/" and COUNT_BEFORE_SLASH.search(text, max(0, start - 12), start) and not RATE_BASE.match(text, start):
-            return True  # 饮水困难47万人/16万头: one thing's second figure, in another unit
+            return True  # 饮水困难12万人/8万头: one thing's second figure, in another unit
         return not (before and CODE_CHARS.match(before))
     if before and before in VAGUE_BEFORE or DIGIT_BY_DIGIT.fullmatch(numeral):
         return False
@@ -262,7 +262,7 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
 
 
 def _package_after_slash() -> str:
-    """/箱 right after a one-character count unit (4686件/箱): the package the goods are counted by
+    """/箱 right after a one-character count unit (3250件/箱): the package the goods are counted by
     too; after money or a rate's base (元/箱, 人/户) no such thing."""
     singles = "".join(unit for unit, kind in unit_kinds().items() if kind == "count" and len(unit) == 1)
     return rf"(?<=[{re.escape(singles)}])/(?:{alternation(slashed_packages())})(?![\u4e00-\u9fff])"
@@ -618,7 +618,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_zero_in_words, re.compile(r"(?<=为)零")),
         QuantityRule(
             "change_without_sign",
-            # (了 may close the verb: 比上年增长了1.14。)
+            # (了 may close the verb: 比上年增长了2.36。)
             re.compile(rf"(?:(?<={_change_verbs()})|(?<={_change_verbs('了')}))(?P<num>\d+(?:\.\d+)?)(?=[;；,，。)）]|\s*$)"),
             produce_change_without_sign, re.compile(rf"(?:(?<={_change_verbs()})|(?<={_change_verbs('了')}))\d")),
         QuantityRule(

@@ -1180,7 +1180,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if run and counts == "things" and all(word_tag(w) == "v" or w in LINK_MODALS for w in run) \
             and not any(w in domain_terms() for w in run):
-        # 小麦今年已完成收割12万亩, 粮食作物年内可完成种植38万亩: the thing the work was done to,
+        # 小麦今年已完成收割12万亩, 油菜年内可完成播种5万亩: the thing the work was done to,
         # written before the time of the work, is what is counted (the verbs of doing go)
         rest, between = list(words), []
         while rest and (_is_strip(rest[-1]) or rest[-1] in LINK_MODALS) and rest[-1] not in COORDINATORS:
@@ -1343,7 +1343,7 @@ PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
-# A verb of publishing right before the number of the records it published (主动公开235条信息)
+# A verb of publishing right before the number of the records it published (主动公开186条信息)
 PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
 
 
@@ -2000,7 +2000,7 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
     return _subject(run, dropped)
 
 
-# A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]394.6亿元,
+# A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]286.4亿元,
 # 常住人口[4]55.27万人): a reference to a note at the foot, no part of the name.
 FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]\s*$")
 
@@ -2020,7 +2020,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")
     footnote = FOOTNOTE_MARK.search(text, max(floor, quantity.outer_start - 8), quantity.outer_start)
-    name_end = footnote.start() if footnote else quantity.outer_start  # 地区生产总值[2]394.6亿元
+    name_end = footnote.start() if footnote else quantity.outer_start  # 地区生产总值[2]286.4亿元
     clause_start = clause_before(text, name_end, floor)
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
@@ -2073,7 +2073,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
-    # 完成 155公里 河道综合整治, 对全乡2万余亩冬小枣: a measure with nothing named before it is of the
+    # 完成 155公里 河道综合整治, 对全乡1.5万余亩核桃: a measure with nothing named before it is of the
     # thing named after it
     if kind == "count" or ((padded or before is None) and kind == "measure"):
         following = subject_after_number(stream, after_start, after_end, counts == "events",
@@ -2082,7 +2082,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
             if following and following.text in RECORDS else None
         if published:
-            # 主动公开235条信息: the verb of publishing tells the count from its neighbours, as
+            # 主动公开186条信息: the verb of publishing tells the count from its neighbours, as
             # before the number (主动公开信息235条: fixtures README, session 31)
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
@@ -2414,7 +2414,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 
 def _count_before_measure(text: str, quantities: list[Quantity], named: list[Named]) -> None:
-    """4条干渠总长21.66公里: a count whose name after it runs right up to the next figure, which that
+    """3条干渠总长14.2公里: a count whose name after it runs right up to the next figure, which that
     same name measures in another family of units, counts the thing without the measure (干渠; the
     length stays 干渠总长)."""
     for index in range(len(quantities) - 1):
@@ -2440,7 +2440,7 @@ RECORD_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 def _record_categories(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
-    """其中法规文件14条,规划计划3条,公示公告181条: the categories records a total breaks down into
+    """其中通知公告42条,人事信息9条,财政资金65条: the categories records a total breaks down into
     after 其中 are named as the list writes them, each a name of its own (采购公告, 监督检查报告,
     新闻类), no verb done to the records and no part of the total's name."""
     among = text.find("其中", sentence_start, quantities[0].outer_start if quantities else sentence_start)
@@ -2867,7 +2867,7 @@ def _share_of_whole(a: Around) -> Subject | None:
 SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:为|是|达到?)?\s*$")
 
 
-# A change of such a share, its cue right after the measure (第一产业占地区生产总值的比重比上年下降1.1个
+# A change of such a share, its cue right after the measure (工业占全县生产总值的比重较上年下降0.8个
 # 百分点): a change of the share, named as the share is
 SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
                            r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
@@ -2902,7 +2902,7 @@ def _place_breakdown(a: Around) -> Subject | None:
     """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
     with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
     区民政局 / 11月底前 / 其中北山街道1个,…)."""
-    if not _only_where(a) or _stage_after_total(a):  # 新建28个: a stage, though 新建 is a place too
+    if not _only_where(a) or _stage_after_total(a):  # 新建21个: a stage, though 新建 is a place too
         return None
     recalled = _recalled(a)
     if recalled is None and a.lead.lstrip().startswith("其中"):
@@ -3164,7 +3164,7 @@ TOTAL_STAGES = (BUILDING_STAGES - {"新增"}) | {"开工", "竣工", "完工"}
 
 
 def _stage_after_total(a: Around) -> str | None:
-    """45个建设项目,新建28个,续建17个: a stage of building (not 新增, a flow) alone in the clause
+    """36个建设项目,新建21个,续建15个: a stage of building (not 新增, a flow) alone in the clause
     right after a total in the same unit breaks that total down, as after 其中; the stage."""
     stage = a.clause.strip()
     if stage not in TOTAL_STAGES or not a.index or a.quantities[a.index - 1].unit != a.quantity.unit \
@@ -3194,7 +3194,7 @@ def _topic_event(a: Around) -> Subject | None:
     measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
     if topic and flow.group("flow") == NEW_ONES and a.quantity.unit not in PERSON_UNITS:
-        # 农民合作社769个,新增6个: new ones of a stock of things, 新增 dropped from the name but
+        # 农民合作社420个,新增9个: new ones of a stock of things, 新增 dropped from the name but
         # kept as what narrows it (the indicator's _new sibling, 新增养老床位)
         return Subject(topic, NEW_ONES)
     return Subject(topic + flow.group("flow")) if topic else None
@@ -3363,7 +3363,7 @@ def _measure_of_counted(a: Around) -> Subject | None:
 YIELD_MEASURES = ("总产量", "产量", "总产", "单产", "产值", "增加值", "均价", "收购量", "资金")
 # The words a figure's name ends with that say how it was measured, not what it is (种植面积, 人数).
 MEASURED_BY = ("面积", "人数", "户数", "人次", "数量", *YIELD_MEASURES)
-# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 家禽存栏762万羽,出栏935万羽): one
+# The stock and the turnover of livestock (出栏生猪26万头,存栏9万头; 肉牛存栏3.1万头,出栏2.4万头): one
 # named alone after the other, in the same unit, is of the same animals (生猪存栏, 家禽出栏).
 STOCK_MEASURES = ("存栏", "出栏", "出笼")
 

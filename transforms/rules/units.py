@@ -51,7 +51,7 @@ def compound_units() -> tuple[tuple[str, str], ...]:
 
 @cache
 def slashed_packages() -> tuple[str, ...]:
-    """The packages a count of goods may name after a slash (4686件/箱)."""
+    """The packages a count of goods may name after a slash (3250件/箱)."""
     return tuple(load_toml("units.toml")["compound"]["slashed"])
 
 

@@ -2073,6 +2073,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
+    struck = _places_struck(text, quantity, after_start)
+    if struck is not None:
+        return Named(struck, "places_struck")
     # 完成 155公里 河道综合整治, 对全乡2万余亩冬小枣: a measure with nothing named before it is of the
     # thing named after it
     if kind == "count" or ((padded or before is None) and kind == "measure"):
@@ -2332,6 +2335,33 @@ def _family(unit: str) -> str:
 
 # What befell the people counted, written right after their count and ending its clause (3.2万人受灾).
 BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
+
+# Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of
+# their clause, after any other counts it befell too (10县区、168个乡镇、155万人受灾) and any
+# word of degree (全部, 不同程度的).
+STRUCK_PLACE = re.compile(r"县\(市\)区|县（市）区|县市区|县区|区县|县市|市县|乡镇|街道|社区|村|镇|乡|县|区")
+STRUCK_AFTER = re.compile(r"(?:、[^,，。;；:：]*?)?(?:全部|均|都|也|先后)?(?:遭受|受)?(?:了)?(?:不同程度)?(?:的|地)?"
+                          r"(受灾|遭受(?:了)?(?:不同程度的)?([\u4e00-\u9fff]?灾))(?=\s*(?:[,，。;；]|$))")
+
+
+def _places_struck(text: str, quantity: Quantity, after_start: int) -> Subject | None:
+    """A count of places a disaster struck, named as the disaster statistics name it: 受灾 before
+    the places (17个县(市)区全部受灾 → 受灾县(市)区), or the verb and its disaster (8县市遭受不同
+    程度的旱灾 → 遭受旱灾县市); the place is the unit when it is one, else the word after a 个."""
+    if quantity.unit in ("个", ""):
+        place = STRUCK_PLACE.match(text, after_start)
+        if place is None:
+            return None
+        noun, rest = place.group(0), place.end()
+    elif STRUCK_PLACE.fullmatch(quantity.unit):
+        noun, rest = quantity.unit, after_start
+    else:
+        return None
+    befell = STRUCK_AFTER.match(text, rest)
+    if befell is None:
+        return None
+    verb = "受灾" if befell.group(1) == "受灾" else "遭受" + befell.group(2)
+    return Subject(verb + noun.replace("（", "(").replace("）", ")"))
 
 
 # Productions that name a figure by the words after it.

@@ -1958,6 +1958,36 @@ NOT_ONE_PROJECT = re.compile(r"[、和及与]|包括|包含|等")
 ANTECEDENT_REACH = 300
 
 
+# A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
+# plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure.
+BARE_INVESTING = re.compile(r"(?:计划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+# A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
+# or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
+PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
+# or the thing built whose length or number the clause before gives (实际完成通村公路191公里,完成投资…;
+# 改善工程49.6公里,完成投资…)
+PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
+                           r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
+PROJECT_OPENING = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已)")
+
+
+def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
+    """The one project named before a bare investment in its sentence (X工程,投资2395万元 → X工程投资,
+    完成通村公路191公里,完成投资… → 通村公路投资)."""
+    text = stream.text
+    previous = clause_before(text, clause_start - 1, sentence_start) if clause_start > sentence_start else clause_start
+    found = PROJECT_CLAUSE.fullmatch(text, previous, clause_start) if previous < clause_start else None
+    found = found or (PROJECT_OPENING.match(text, sentence_start, clause_start) if previous < clause_start else None)
+    built = PROJECT_BUILT.search(text[previous:clause_start]) if found is None and previous < clause_start else None
+    if built is not None:
+        thing = _invested_in(stream, previous + built.start(1), previous + built.end(1))
+        return thing if thing is not None and thing.text == built.group(1) else None
+    if found is None or NOT_ONE_PROJECT.search(ASIDE.sub("", found.group(1))) or re.search(r"\d", found.group(1)):
+        return None
+    thing = _invested_in(stream, found.start(1), found.end(1))
+    return thing if thing is not None and thing.text.endswith(("项目", "工程", ")", "）")) else None
+
+
 def _spending_of(name: str, spent: str) -> Subject:
     """A thing and the word of its spending, once where they meet (X项目 + 项目投资 → X项目投资)."""
     return Subject(_joined(ASIDE.sub("", name), spent) if spent else ASIDE.sub("", name))
@@ -2133,6 +2163,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:
             return Named(invested, "of_investment")
+    bare = BARE_INVESTING.fullmatch(before.text) if kind == "money" and before is not None else None
+    project = _project_before(stream, sentence_start, clause_start) if bare else None
+    if project is not None:
+        return Named(_spending_of(project.text, bare.group(1)), "of_investment")
     spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
     if spent is not None:

@@ -493,10 +493,24 @@ def changed_by_verb(text: str, start: int, floor: int) -> bool:
     return bool(_compiled(_context_words()["change_verb_before"]).search(text[clause_before(text, start, floor):start]))
 
 
+def _aside_around(text: str, window_start: int, position: int, end: int) -> int:
+    """Where the bracket opens of an aside that holds `position` and closes before `end` (-1 when
+    none does)."""
+    opened = max(text.rfind("(", window_start, position), text.rfind("（", window_start, position))
+    if opened < 0 or re.search(r"[)）]", text[opened:position]):
+        return -1
+    closed = re.search(r"[)）]", text[position:end])
+    return opened if closed is not None and not re.search(r"[(（。\n]", text[position:position + closed.start()]) else -1
+
+
 def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
+    while breaks and breaks[-1].group() in ",，;；" and (opened := _aside_around(text, window_start, breaks[-1].start(), start)) >= 0:
+        # 总人口性别比(以女性为100,男性对女性的比例)为103.2: a comma inside an aside closed before the
+        # figure parts the aside, not the clause, which runs on before the aside's bracket
+        breaks = [found for found in breaks if found.end() <= opened]
     begin = breaks[-1].end() if breaks else window_start
     if HEADLINE_SPACE.search(text, begin, start) and _on_headline(text, start):
         begin = list(HEADLINE_SPACE.finditer(text, begin, start))[-1].end()

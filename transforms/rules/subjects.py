@@ -1985,6 +1985,11 @@ PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|�
 PROJECT_OPENING = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已)")
 
 
+# An investment named as done (完成投资, 累计完成投资额): 完成 is dropped like any verb of doing, the
+# kind tells done from planned (fixtures README, session-32 rulings).
+DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
+
+
 def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
     """The one project named before a bare investment in its sentence (X工程,投资2395万元 → X工程投资,
     完成通村公路191公里,完成投资… → 通村公路投资)."""
@@ -2452,6 +2457,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     for index, quantity in enumerate(quantities):
         lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
+        if found.subject is not None and found.rule != "table_cell" and (done := DONE_INVESTMENT.search(found.subject.text)):
+            found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject)

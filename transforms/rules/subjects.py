@@ -897,8 +897,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # 民政部门|接收|捐赠衣被, 卫生|健康|部门|移送|问题: the departments that did it go, and
             # the verb after them is the clause's predicate (部门|预算 is theirs and stays)
             run, predicate = run[done_by:], True
-        elif len(run) > 2 and first in LEVEL_CHARS and (_agency(run[1]) or run[1] in LEADERS):  # 县|民政局, 区|领导
+        elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
             run = run[2:]
+        elif (led := _leaders_lead(run)):
+            run = run[led:]  # 市县|领导|走访慰问, 街道|领导|带队|敲门招商: the leaders who did it
         elif len(run) > 2 and first.endswith(("委", "政府")) and _agency(run[1]) and len(run[1]) > 2:  # 县委|组织部
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
@@ -1348,6 +1350,26 @@ def _adverb_before_link(word: str) -> bool:
 
 
 LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
+# Which leaders (区|主要|领导), and how they went (带队, 亲自): part of who did the work.
+LEADER_RANKS = frozenset({"主要", "分管"})
+LEADING = frozenset({"带队", "率队", "亲自"})
+
+
+def _leaders_lead(run: list[str]) -> int:
+    """How many words at the front of `run` name the leaders who did the work, of the report's
+    levels (区|领导, 市县|领导, 街道|主要|领导) and with how they went (…领导|带队): 0 when none do
+    or nothing follows them."""
+    at = 0
+    if run and (set(run[0]) <= LEVEL_CHARS or run[0] in ("街道", "乡镇", "社区")):
+        at = 1
+    if at < len(run) and run[at] in LEADER_RANKS:
+        at += 1
+    if at >= len(run) or run[at] not in LEADERS or at == 0:
+        return 0
+    at += 1
+    while at < len(run) and run[at] in LEADING:
+        at += 1
+    return at if at < len(run) else 0
 RAISED_TO = frozenset({"至", "到", "后"})
 
 

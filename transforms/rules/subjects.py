@@ -2144,6 +2144,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
+    awarded = AWARDED.match(text, after_start, after_end) if kind == "count" else None
+    if awarded is not None:
+        return Named(Subject(awarded.group(1)), "title_awarded")
     struck = _places_struck(text, quantity, after_start)
     if struck is not None:
         return Named(struck, "places_struck")
@@ -2410,6 +2413,12 @@ def _family(unit: str) -> str:
 
 # What befell the people counted, written right after their count and ending its clause (3.2万人受灾).
 BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
+
+# A title the people or things counted were awarded, ending their clause (6人被评为区级优秀社工,
+# 8个集体被评为先进集体): those counted are its holders, whatever noun stands before the verb.
+AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为)[“\"]?"
+                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号)?\s*$")
+
 
 # Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of
 # their clause, after any other counts it befell too (10县区、168个乡镇、155万人受灾) and any

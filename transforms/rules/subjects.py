@@ -1370,6 +1370,8 @@ def _leaders_lead(run: list[str]) -> int:
     while at < len(run) and run[at] in LEADING:
         at += 1
     return at if at < len(run) else 0
+
+
 RAISED_TO = frozenset({"至", "到", "后"})
 
 

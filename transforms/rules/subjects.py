@@ -493,10 +493,24 @@ def changed_by_verb(text: str, start: int, floor: int) -> bool:
     return bool(_compiled(_context_words()["change_verb_before"]).search(text[clause_before(text, start, floor):start]))
 
 
+def _aside_around(text: str, window_start: int, position: int, end: int) -> int:
+    """Where the bracket opens of an aside that holds `position` and closes before `end` (-1 when
+    none does)."""
+    opened = max(text.rfind("(", window_start, position), text.rfind("（", window_start, position))
+    if opened < 0 or re.search(r"[)）]", text[opened:position]):
+        return -1
+    closed = re.search(r"[)）]", text[position:end])
+    return opened if closed is not None and not re.search(r"[(（。\n]", text[position:position + closed.start()]) else -1
+
+
 def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
+    while breaks and breaks[-1].group() in ",，;；" and (opened := _aside_around(text, window_start, breaks[-1].start(), start)) >= 0:
+        # 总人口性别比(以女性为100,男性对女性的比例)为103.2: a comma inside an aside closed before the
+        # figure parts the aside, not the clause, which runs on before the aside's bracket
+        breaks = [found for found in breaks if found.end() <= opened]
     begin = breaks[-1].end() if breaks else window_start
     if HEADLINE_SPACE.search(text, begin, start) and _on_headline(text, start):
         begin = list(HEADLINE_SPACE.finditer(text, begin, start))[-1].end()
@@ -883,8 +897,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # 民政部门|接收|捐赠衣被, 卫生|健康|部门|移送|问题: the departments that did it go, and
             # the verb after them is the clause's predicate (部门|预算 is theirs and stays)
             run, predicate = run[done_by:], True
-        elif len(run) > 2 and first in LEVEL_CHARS and (_agency(run[1]) or run[1] in LEADERS):  # 县|民政局, 区|领导
+        elif len(run) > 2 and first in LEVEL_CHARS and _agency(run[1]):  # 县|民政局
             run = run[2:]
+        elif (led := _leaders_lead(run)):
+            run = run[led:]  # 市县|领导|走访慰问, 街道|领导|带队|敲门招商: the leaders who did it
         elif len(run) > 2 and first.endswith(("委", "政府")) and _agency(run[1]) and len(run[1]) > 2:  # 县委|组织部
             run = run[2:]
         elif len(run) > 1 and first in SCOPE_LEVELS and (QUOTED.fullmatch(run[1]) or _agency(first + run[1])):
@@ -1334,6 +1350,28 @@ def _adverb_before_link(word: str) -> bool:
 
 
 LEADERS = frozenset({"领导", "主要领导", "分管领导"})  # 区|领导专题研究8次: who did it
+# Which leaders (区|主要|领导), and how they went (带队, 亲自): part of who did the work.
+LEADER_RANKS = frozenset({"主要", "分管"})
+LEADING = frozenset({"带队", "率队", "亲自"})
+
+
+def _leaders_lead(run: list[str]) -> int:
+    """How many words at the front of `run` name the leaders who did the work, of the report's
+    levels (区|领导, 市县|领导, 街道|主要|领导) and with how they went (…领导|带队): 0 when none do
+    or nothing follows them."""
+    at = 0
+    if run and (set(run[0]) <= LEVEL_CHARS or run[0] in ("街道", "乡镇", "社区")):
+        at = 1
+    if at < len(run) and run[at] in LEADER_RANKS:
+        at += 1
+    if at >= len(run) or run[at] not in LEADERS or at == 0:
+        return 0
+    at += 1
+    while at < len(run) and run[at] in LEADING:
+        at += 1
+    return at if at < len(run) else 0
+
+
 RAISED_TO = frozenset({"至", "到", "后"})
 
 
@@ -1958,6 +1996,41 @@ NOT_ONE_PROJECT = re.compile(r"[、和及与]|包括|包含|等")
 ANTECEDENT_REACH = 300
 
 
+# A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
+# plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure.
+BARE_INVESTING = re.compile(r"(?:计划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+# A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
+# or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
+PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
+# or the thing built whose length or number the clause before gives (实际完成通村公路191公里,完成投资…;
+# 改善工程49.6公里,完成投资…)
+PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
+                           r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
+PROJECT_OPENING = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已)")
+
+
+# An investment named as done (完成投资, 累计完成投资额): 完成 is dropped like any verb of doing, the
+# kind tells done from planned (fixtures README, session-32 rulings).
+DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
+
+
+def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
+    """The one project named before a bare investment in its sentence (X工程,投资2395万元 → X工程投资,
+    完成通村公路191公里,完成投资… → 通村公路投资)."""
+    text = stream.text
+    previous = clause_before(text, clause_start - 1, sentence_start) if clause_start > sentence_start else clause_start
+    found = PROJECT_CLAUSE.fullmatch(text, previous, clause_start) if previous < clause_start else None
+    found = found or (PROJECT_OPENING.match(text, sentence_start, clause_start) if previous < clause_start else None)
+    built = PROJECT_BUILT.search(text[previous:clause_start]) if found is None and previous < clause_start else None
+    if built is not None:
+        thing = _invested_in(stream, previous + built.start(1), previous + built.end(1))
+        return thing if thing is not None and thing.text == built.group(1) else None
+    if found is None or NOT_ONE_PROJECT.search(ASIDE.sub("", found.group(1))) or re.search(r"\d", found.group(1)):
+        return None
+    thing = _invested_in(stream, found.start(1), found.end(1))
+    return thing if thing is not None and thing.text.endswith(("项目", "工程", ")", "）")) else None
+
+
 def _spending_of(name: str, spent: str) -> Subject:
     """A thing and the word of its spending, once where they meet (X项目 + 项目投资 → X项目投资)."""
     return Subject(_joined(ASIDE.sub("", name), spent) if spent else ASIDE.sub("", name))
@@ -2073,6 +2146,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
         return Named(Subject(name), "people_befallen")  # (洪涝灾害)造成3.2万人受灾: 受灾人口, not the cause
+    awarded = AWARDED.match(text, after_start, after_end) if kind == "count" else None
+    if awarded is not None:
+        return Named(Subject(awarded.group(1)), "title_awarded")
+    struck = _places_struck(text, quantity, after_start)
+    if struck is not None:
+        return Named(struck, "places_struck")
     # 完成 155公里 河道综合整治, 对全乡1.5万余亩核桃: a measure with nothing named before it is of the
     # thing named after it
     if kind == "count" or ((padded or before is None) and kind == "measure"):
@@ -2130,6 +2209,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         invested = subject_of_investment(stream, after_start, after_end, clause_start, quantity.outer_start, before.text)
         if invested is not None:
             return Named(invested, "of_investment")
+    bare = BARE_INVESTING.fullmatch(before.text) if kind == "money" and before is not None else None
+    project = _project_before(stream, sentence_start, clause_start) if bare else None
+    if project is not None:
+        return Named(_spending_of(project.text, bare.group(1)), "of_investment")
     spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
     if spent is not None:
@@ -2333,6 +2416,39 @@ def _family(unit: str) -> str:
 # What befell the people counted, written right after their count and ending its clause (3.2万人受灾).
 BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
 
+# A title the people or things counted were awarded, ending their clause (6人被评为区级优秀社工,
+# 8个集体被评为先进集体): those counted are its holders, whatever noun stands before the verb.
+AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为)[“\"]?"
+                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号)?\s*$")
+
+
+# Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of
+# their clause, after any other counts it befell too (10县区、168个乡镇、155万人受灾) and any
+# word of degree (全部, 不同程度的).
+STRUCK_PLACE = re.compile(r"县\(市\)区|县（市）区|县市区|县区|区县|县市|市县|乡镇|街道|社区|村|镇|乡|县|区")
+STRUCK_AFTER = re.compile(r"(?:、[^,，。;；:：]*?)?(?:全部|均|都|也|先后)?(?:遭受|受)?(?:了)?(?:不同程度)?(?:的|地)?"
+                          r"(受灾|遭受(?:了)?(?:不同程度的)?([\u4e00-\u9fff]?灾))(?=\s*(?:[,，。;；]|$))")
+
+
+def _places_struck(text: str, quantity: Quantity, after_start: int) -> Subject | None:
+    """A count of places a disaster struck, named as the disaster statistics name it: 受灾 before
+    the places (17个县(市)区全部受灾 → 受灾县(市)区), or the verb and its disaster (8县市遭受不同
+    程度的旱灾 → 遭受旱灾县市); the place is the unit when it is one, else the word after a 个."""
+    if quantity.unit in ("个", ""):
+        place = STRUCK_PLACE.match(text, after_start)
+        if place is None:
+            return None
+        noun, rest = place.group(0), place.end()
+    elif STRUCK_PLACE.fullmatch(quantity.unit):
+        noun, rest = quantity.unit, after_start
+    else:
+        return None
+    befell = STRUCK_AFTER.match(text, rest)
+    if befell is None:
+        return None
+    verb = "受灾" if befell.group(1) == "受灾" else "遭受" + befell.group(2)
+    return Subject(verb + noun.replace("（", "(").replace("）", ")"))
+
 
 # Productions that name a figure by the words after it.
 AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
@@ -2374,6 +2490,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     for index, quantity in enumerate(quantities):
         lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
+        if found.subject is not None and found.rule != "table_cell" and (done := DONE_INVESTMENT.search(found.subject.text)):
+            found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject)

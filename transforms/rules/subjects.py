@@ -508,7 +508,7 @@ def clause_before(text: str, start: int, floor: int) -> int:
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
     while breaks and breaks[-1].group() in ",，;；" and (opened := _aside_around(text, window_start, breaks[-1].start(), start)) >= 0:
-        # 总人口性别比(以女性为100,男性对女性的比例)为103.2: a comma inside an aside closed before the
+        # 总人口性别比(女性为100,男性为比)为105.1: a comma inside an aside closed before the
         # figure parts the aside, not the clause, which runs on before the aside's bracket
         breaks = [found for found in breaks if found.end() <= opened]
     begin = breaks[-1].end() if breaks else window_start
@@ -2002,7 +2002,7 @@ BARE_INVESTING = re.compile(r"(?:计划|累计|已|现已|实际|共)*(?:完成)
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
-# or the thing built whose length or number the clause before gives (实际完成通村公路191公里,完成投资…;
+# or the thing built whose length or number the clause before gives (新修农村公路40公里,完成投资…;
 # 改善工程49.6公里,完成投资…)
 PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
                            r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
@@ -2016,7 +2016,7 @@ DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
 
 def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
     """The one project named before a bare investment in its sentence (X工程,投资2395万元 → X工程投资,
-    完成通村公路191公里,完成投资… → 通村公路投资)."""
+    新修农村公路40公里,完成投资… → 农村公路投资)."""
     text = stream.text
     previous = clause_before(text, clause_start - 1, sentence_start) if clause_start > sentence_start else clause_start
     found = PROJECT_CLAUSE.fullmatch(text, previous, clause_start) if previous < clause_start else None

@@ -508,7 +508,7 @@ def clause_before(text: str, start: int, floor: int) -> int:
     window_start = max(floor, start - 60)
     breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
     while breaks and breaks[-1].group() in ",，;；" and (opened := _aside_around(text, window_start, breaks[-1].start(), start)) >= 0:
-        # 总人口性别比(女性为100,男性为比)为105.1: a comma inside an aside closed before the
+        # 总人口性别比(以女性为100,城乡合计)为105.1: a comma inside an aside closed before the
         # figure parts the aside, not the clause, which runs on before the aside's bracket
         breaks = [found for found in breaks if found.end() <= opened]
     begin = breaks[-1].end() if breaks else window_start

@@ -660,9 +660,7 @@ def _task_issued_after(c: KindContext) -> bool:
     issues what came before as the task; not a figure its clause says done or past (去年增加…)."""
     end = SENTENCE_END.search(c.text, c.outer_end)
     issued = _patterns()["task_issued"].search(c.text, c.outer_end, end.start() if end else len(c.text))
-    clause = _without_not_cues(c.clause_before)
-    return issued is not None and not _says_done(clause) \
-        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
+    return issued is not None and not _says_done_or_past(_without_not_cues(c.clause_before))
 
 
 def _will_after(c: KindContext) -> bool:
@@ -812,6 +810,11 @@ def _without_not_cues(text: str) -> str:
 
 def _says_done(text: str) -> bool:
     return bool(_cues()[2].search(text))
+
+
+def _says_done_or_past(clause: str) -> bool:
+    """Whether a clause says its figure done (已, 完成) or past (去年, 上年): what was, not a task."""
+    return _says_done(clause) or any(word in clause for word in _table()["plan_paragraph"]["past"])
 
 
 @cache
@@ -1704,8 +1707,7 @@ def restates(text: str, start: int, end: int) -> bool:
     opening = _clause_opening(text, start)
     after = CLAUSE_BREAK.search(text, end)
     clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
-    return not _says_done(clause) and not _patterns()["in_force"].search(clause) \
-        and not any(word in clause for word in _table()["plan_paragraph"]["past"])
+    return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause)
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

@@ -16,7 +16,7 @@ from transforms.rules import exclusions
 from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (alternation, arabic_only, compound_brackets, false_friends, unbracketed, slashed_packages,
+from transforms.rules.units import (alternation, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -263,8 +263,9 @@ def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
 
 def _package_after_slash() -> str:
     """/箱 right after a one-character count unit (3250件/箱): the package the goods are counted by
-    too; after money or a rate's base (元/箱, 人/户) no such thing."""
-    singles = "".join(unit for unit, kind in unit_kinds().items() if kind == "count" and len(unit) == 1)
+    too; after money or a rate's base (元/箱, 人/户) no such thing. The units are those
+    `compound_units` gives a package."""
+    singles = "".join(sorted({unit for written, unit in compound_units() if "/" in written}))
     return rf"(?<=[{re.escape(singles)}])/(?:{alternation(slashed_packages())})(?![\u4e00-\u9fff])"
 
 

@@ -116,10 +116,10 @@ def test_full_width_ascii_and_ideographic_space_fold_to_half_width():
     assert clean_text("民政局\u30002023年") == "民政局 2023年"
 
 
-
 def test_ratio_sign_and_presentation_colons_fold_to_colon():
     """∶ (the ratio sign) and ︰ ︓ ﹕ stand for a colon in ratios, clock times and labels."""
     assert clean_text("结构为9.6︰40.2︰50.2,之比1∶0.8,时间︓8﹕30") == "结构为9.6:40.2:50.2,之比1:0.8,时间:8:30"
+
 
 def test_chinese_brackets_quotes_and_traditional_characters_are_kept():
     text = "依据〔2024〕5号文件【重点】《慈善法》“民政为民”，臺灣與社會福利。"

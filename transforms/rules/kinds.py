@@ -18,8 +18,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   700万元), not those of a fiscal category holding 预算 (一般公共预算收入由…);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
-- `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
-  新增就业60万人。再就业13万人), or a line's label in lenticular brackets names (【任务】今年,我县
+- `target_list`: the figure stands on its line after a target or commitment that a colon opens
+  (计划目标为:新增就业60万人。再就业13万人; 年初承诺:…), or a line's label in lenticular brackets names (【任务】今年,我县
   承担…等6个子项目), the list running on across its sentences;
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
   占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
@@ -389,12 +389,18 @@ def _target_list(c: KindContext) -> bool:
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
             # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
+            # (not a done word of a figure before the label: 完成改造52所年初承诺:…)
+            label = _clause_opening(text, colon)
+            label = max([label] + [m.end() for m in DIGITS.finditer(text, label, colon)])
             return not _says_done(text[colon + 1:c.start]) \
-                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon) \
+                and not _patterns()["task_done_before"].search(text, label, colon) \
                 and not (later is not None and _own_list_after(text, colon, later))
         later = colon
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
+
+
+DIGITS = re.compile(r"\d")
 
 
 def _own_list_after(text: str, targets: int, colon: int) -> bool:

@@ -107,7 +107,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
-  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…), in any section, up to a heading of a higher
+  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…;
+  到2027年将实现：1、…), in any section, up to a heading of a higher
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
@@ -1226,7 +1227,10 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
                       rf"(?:\d+|[一二三四五六七八九十两]+)\s*(?:{alternation(table['count_units'])})"
                       rf"[^，,。；;！!？?\n]{{0,8}}?(?:{alternation(table['counted_items'])})"
                       # or the goals the list sets (2018年…的主要目标是：(一)…; 主要 is blanked)
-                      rf"|(?:{alternation(table['goals'])})(?:是|为|如下)?(?=\s*[:：])")
+                      rf"|(?:{alternation(table['goals'])})(?:是|为|如下)?(?=\s*[:：])"
+                      # or a will whose verb of result the colon closes (到2027年将实现：1.…)
+                      rf"|(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,8}}?"
+                      rf"(?:{alternation(table['results'])})(?=\s*[:：])")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
     return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts

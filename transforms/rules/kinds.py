@@ -22,9 +22,11 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (计划目标为:新增就业60万人。再就业13万人; 年初承诺:…), or a line's label in lenticular brackets names (【任务】今年,我县
   承担…等6个子项目), the list running on across its sentences;
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
-  占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
+  占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%),
+  but not under a forecast earlier in its sentence (预计全年完成…,完成年度任务的105%: forecast, session 33);
 - `share_follows`: the clause right after the figure gives its share of a task, plan or budget
-  (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual;
+  (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual,
+  unless a forecast earlier in its sentence governs it (预计年底完工,完成投资…,完成率100%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
   超年度目标2.3万人, also after a word of approximation: 超目标任务近6个百分点), or from a budget, a
@@ -414,16 +416,34 @@ def _own_list_after(text: str, targets: int, colon: int) -> bool:
 
 def _completion_share(c: KindContext) -> bool:
     """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%), and each
-    share of a list after it (分别完成年计划的76.5%、89.5%和80.2%)."""
-    return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before))
+    share of a list after it (分别完成年计划的76.5%、89.5%和80.2%); not one a forecast governs."""
+    return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before)) \
+        and not _forecast_governs(c)
 
 
 def _share_follows(c: KindContext) -> bool:
     """各级预算下达1107.98亿元，占预算安排的79%; 共完成投资90.7亿元，占计划投资的99%: the clause
     right after the figure gives its share of a task, plan or budget, which is measured on what was
     done: the figure is that part, whatever target noun stands before it; so does its rate of
-    completion (完成投资3676万元，完成率100%), after at most one clause of no figure."""
-    return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40))
+    completion (完成投资3676万元，完成率100%), after at most one clause of no figure. Not in a
+    forecast (预计全年完成…,完成年度任务的105%): both are forecast."""
+    return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40)) \
+        and not _forecast_governs(c)
+
+
+def _forecast_governs(c: KindContext) -> bool:
+    """预计全年完成合同外资2.5亿美元,完成年度任务的120%;实到外资…: a forecast earlier in the
+    sentence reaches to its end (session 33), over the figure and the share of a task it is
+    measured by, unless a done word (已完成, 实际) or a year before the report's stands between."""
+    opening = _sentence_opening(c.text, c.start)
+    forecasts = _forecast_words()[0]
+    last = max(c.text.rfind(word, opening, c.start) for word in forecasts)
+    if last < 0:
+        return False
+    between = _without_not_cues(c.text[last:c.start])
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(between)):
+        return False
+    return not _forecast_says_done(between)
 
 
 def _off_target(c: KindContext) -> bool:

@@ -743,7 +743,8 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
             f"|{table['strive']}|(?P<will>{table['will']})")
     not_cues = f"{alternation(table['not_cues'])}|{table['budget_accounts']}"
-    return re.compile(cues), re.compile(not_cues), re.compile(alternation(table["done"]))
+    # (and a verb's perfective 了 of a thing done: 解决了, 建成了, as 完成了 always was)
+    return re.compile(cues), re.compile(not_cues), re.compile(f"{alternation(table['done'])}|{PERFECTIVE.pattern}")
 
 
 @cache
@@ -1733,8 +1734,12 @@ def restated_not_units() -> tuple[str, ...]:
 
 def restates(text: str, start: int, end: int) -> bool:
     """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
-    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""
+    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned),
+    nor does the clause of the whole a 其中 part breaks down (…解决了9.6万人的饮水问题,其中贫困人口1.9万人)."""
     opening = _clause_opening(text, start)
+    part = max(text.rfind(word, _sentence_opening(text, start), start) for word in _table()["part_of_target"]["words"])
+    if part > 0:
+        opening = min(opening, _clause_opening(text, part - 1))
     after = CLAUSE_BREAK.search(text, end)
     clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
     return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause)

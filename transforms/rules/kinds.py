@@ -96,7 +96,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
-  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。), or a plan word
+  (为确保…温暖过冬，…); a forecast leading the sentence before any figure of it (预计…;…;…。), or a plan word
   in its first clause (今年…计划完成…,…;…;…。), holds for each of its semicolon parts, and so does a goal or task its first part names as what
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
@@ -434,16 +434,23 @@ def _share_follows(c: KindContext) -> bool:
 def _forecast_governs(c: KindContext) -> bool:
     """预计全年完成合同外资2.5亿美元,完成年度任务的120%;实到外资…: a forecast earlier in the
     sentence reaches to its end (session 33), over the figure and the share of a task it is
-    measured by, unless a done word (已完成, 实际) or a year before the report's stands between."""
+    measured by, unless a done word (已完成, 实际), a period run so far (1-8月累计完成…) or a year
+    before the report's stands between (not one in a bracket: …可达6.8亿元(2023年6.3亿元),增长8%)."""
     opening = _sentence_opening(c.text, c.start)
     forecasts = _forecast_words()[0]
     last = max(c.text.rfind(word, opening, c.start) for word in forecasts)
     if last < 0:
         return False
     between = _without_not_cues(c.text[last:c.start])
-    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(between)):
+    years = CLOSED_BRACKET.sub("", between)
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(years)):
         return False
-    return not _forecast_says_done(between)
+    return not _forecast_says_done(between) and not _progress_period().search(between)
+
+
+@cache
+def _progress_period() -> re.Pattern:
+    return re.compile(_table()["progress_task"]["progress_period"])
 
 
 def _off_target(c: KindContext) -> bool:
@@ -1076,14 +1083,17 @@ def _plan_source_pattern() -> re.Pattern:
 
 
 def _forecast_opening(c: KindContext) -> bool:
-    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
-    sentence holds for each of its parts that semicolons divide, unless a part says done; so does
+    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast leading a
+    sentence, before any figure of it (…主要指标预计保持…,财政收入预计实现…;…), holds for each of
+    its parts that semicolons divide (session 33: 预计 reaches to its sentence's end), unless a part
+    says done, names a period run so far or an earlier year (`_forecast_governs`); so does
     a plan word in the sentence's first clause outside a summary (全县农田水利今冬计划整治塘坝40口,
     投资600万元;新修渠道12公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
-    found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
-    if found is not None:
-        return not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    lead = c.text[start:c.sentence_start]
+    first = min((lead.find(word) for word in _forecast_words()[0] if word in lead), default=-1)
+    if first >= 0 and not DIGITS.search(lead, 0, first):
+        return _forecast_governs(c)  # (…,年产量预计1500万公斤;…面积达1100亩: a forecast after a figure is its clause's)
     if c.report_type in _table()["progress_task"]["summaries"]:
         return False  # (a summary's 年初计划…，实际…;…: its later parts tell what was done)
     found = _patterns()["plan_opening"].match(_without_not_cues(_blank_names(c.text[start:c.sentence_start])))

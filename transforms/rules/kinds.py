@@ -312,7 +312,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
         "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
-        "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
         "plan_opening": re.compile(rf"[^,，;；。:：]*?(?:{alternation(t['cue_before']['plan_openings'])})"),
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),

@@ -1046,7 +1046,7 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):
         return False  # …住进了敬老院,今后…: a lead telling what was done
     rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
-    if _says_done(rest) or _patterns()["in_force"].search(rest) or PERFECTIVE.search(rest) \
+    if _says_done(rest) or _patterns()["in_force"].search(rest) \
             or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):
         return False
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))

@@ -258,13 +258,12 @@ def _score_weight(c: Candidate) -> bool:
 
 
 def _routine_frequency(c: Candidate) -> bool:
-    """每季度召开一次, 每年组织二次以上的培训: how often a routine recurs, in Chinese numerals as
-    routines are written (每月上门服务不少于2次, a required level, is a figure)."""
+    """每季度召开一次, 每年组织二次以上的培训, 每月上门服务不少于2次: how often a routine recurs,
+    whatever its numerals or qualifier (session 33: a frequency per period with a floor is a routine
+    frequency); a count of acts over a period (全年走访4次) names no 每 period and stays a figure."""
     table = _table()["routine_frequency"]
-    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
     clause = re.split(r"[,，。;；:：]", c.text[max(0, c.quantity.outer_start - table["within"]):c.quantity.outer_start])[-1]
-    return (c.quantity.unit in table["units"] and not is_arabic(numeral)
-            and any(word in clause for word in table["periods"]))
+    return c.quantity.unit in table["units"] and any(word in clause for word in table["periods"])
 
 
 def _rank(c: Candidate) -> bool:

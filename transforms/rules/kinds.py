@@ -18,13 +18,15 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   700万元), not those of a fiscal category holding 预算 (一般公共预算收入由…);
 - `raise_from`: the level now of 由X提高到Y is actual, in a plan too, also after the measure it is
   written in (由家庭年人均收入2650元提高到…);
-- `target_list`: the figure stands on its line after a target that a colon opens (计划目标为:
-  新增就业60万人。再就业13万人), or a line's label in lenticular brackets names (【任务】今年,我县
+- `target_list`: the figure stands on its line after a target or commitment that a colon opens
+  (计划目标为:新增就业60万人。再就业13万人; 年初承诺:…), or a line's label in lenticular brackets names (【任务】今年,我县
   承担…等6个子项目), the list running on across its sentences;
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
-  占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%);
+  占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%),
+  but not under a forecast earlier in its sentence (预计全年完成…,完成年度任务的105%: forecast, session 33);
 - `share_follows`: the clause right after the figure gives its share of a task, plan or budget
-  (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual;
+  (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual,
+  unless a forecast earlier in its sentence governs it (预计年底完工,完成投资…,完成率100%);
 - `off_target`: how far a level stands from a plan or target is actual (低于市计划的0.7个百分点,
   比目标任务高出10元, and right after the target in points or exceeded: 低于控制目标1.3个百分点,
   超年度目标2.3万人, also after a word of approximation: 超目标任务近6个百分点), or from a budget, a
@@ -94,7 +96,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   projects or tasks, after no time: 营养改善计划项目覆盖…, 播种计划任务), and so is a task set that 完成 in
   its clause says met (全面完成市政府下达的各项任务指标，其中新增就业2889人); a cue inside a bracket closed
   before the figure is the bracket's own, and so is one in a purpose clause closed before it
-  (为确保…温暖过冬，…); a forecast opening the sentence (预计…;…;…。), or a plan word
+  (为确保…温暖过冬，…); a forecast leading the sentence before any figure of it (预计…;…;…。), or a plan word
   in its first clause (今年…计划完成…,…;…;…。), holds for each of its semicolon parts, and so does a goal or task its first part names as what
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
@@ -107,7 +109,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
-  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…), in any section, up to a heading of a higher
+  投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…;
+  到2027年将实现：1、…), in any section, up to a heading of a higher
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
@@ -309,7 +312,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
         "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
-        "forecast_opening": re.compile(rf"\s*[^\d,，;；。]{{0,4}}?(?:{alternation(t['cue_before']['forecasts'])})"),
         "plan_opening": re.compile(rf"[^,，;；。:：]*?(?:{alternation(t['cue_before']['plan_openings'])})"),
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
@@ -389,12 +391,18 @@ def _target_list(c: KindContext) -> bool:
     while colon > line_start:  # colons are few: read the words before each, the last first
         if _patterns()["list_opening"].search(text, max(line_start, colon - 8), colon + 1):
             # 圆满完成…工作任务：…比例达81.25%: a task its clause says done opens what was done
+            # (not a done word of a figure before the label: 完成改造52所年初承诺:…)
+            label = _clause_opening(text, colon)
+            label = max([label] + [m.end() for m in DIGITS.finditer(text, label, colon)])
             return not _says_done(text[colon + 1:c.start]) \
-                and not _patterns()["task_done_before"].search(text, _clause_opening(text, colon), colon) \
+                and not _patterns()["task_done_before"].search(text, label, colon) \
                 and not (later is not None and _own_list_after(text, colon, later))
         later = colon
         colon = max(text.rfind(":", line_start, colon), text.rfind("：", line_start, colon))
     return False
+
+
+DIGITS = re.compile(r"\d")
 
 
 def _own_list_after(text: str, targets: int, colon: int) -> bool:
@@ -407,16 +415,41 @@ def _own_list_after(text: str, targets: int, colon: int) -> bool:
 
 def _completion_share(c: KindContext) -> bool:
     """A share of a task (完成…目标任务的98.5%, …市民生工程目标任务的127%, 完成率81%), and each
-    share of a list after it (分别完成年计划的76.5%、89.5%和80.2%)."""
-    return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before))
+    share of a list after it (分别完成年计划的76.5%、89.5%和80.2%); not one a forecast governs."""
+    return c.text.startswith("%", c.end - 1) and bool(_patterns()["completion_share"].search(c.clause_before)) \
+        and not _forecast_governs(c)
 
 
 def _share_follows(c: KindContext) -> bool:
     """各级预算下达1107.98亿元，占预算安排的79%; 共完成投资90.7亿元，占计划投资的99%: the clause
     right after the figure gives its share of a task, plan or budget, which is measured on what was
     done: the figure is that part, whatever target noun stands before it; so does its rate of
-    completion (完成投资3676万元，完成率100%), after at most one clause of no figure."""
-    return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40))
+    completion (完成投资3676万元，完成率100%), after at most one clause of no figure. Not in a
+    forecast (预计全年完成…,完成年度任务的105%): both are forecast."""
+    return bool(_patterns()["share_follows"].match(c.text, c.outer_end, c.outer_end + 40)) \
+        and not _forecast_governs(c)
+
+
+def _forecast_governs(c: KindContext) -> bool:
+    """预计全年完成合同外资2.5亿美元,完成年度任务的120%;实到外资…: a forecast earlier in the
+    sentence reaches to its end (session 33), over the figure and the share of a task it is
+    measured by, unless a done word (已完成, 实际), a period run so far (1-8月累计完成…) or a year
+    before the report's stands between (not one in a bracket: …可达6.8亿元(2023年6.3亿元),增长8%)."""
+    opening = _sentence_opening(c.text, c.start)
+    forecasts = _forecast_words()[0]
+    last = max(c.text.rfind(word, opening, c.start) for word in forecasts)
+    if last < 0:
+        return False
+    between = _without_not_cues(c.text[last:c.start])
+    years = CLOSED_BRACKET.sub("", between)
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(years)):
+        return False
+    return not _forecast_says_done(between) and not _progress_period().search(between)
+
+
+@cache
+def _progress_period() -> re.Pattern:
+    return re.compile(_table()["progress_task"]["progress_period"])
 
 
 def _off_target(c: KindContext) -> bool:
@@ -716,7 +749,8 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     cues = (f"{words}|{table['modal']}|{table['deadline']}|{table['masked_deadline']}|{table['opening_year']}"
             f"|{table['strive']}|(?P<will>{table['will']})")
     not_cues = f"{alternation(table['not_cues'])}|{table['budget_accounts']}"
-    return re.compile(cues), re.compile(not_cues), re.compile(alternation(table["done"]))
+    # (and a verb's perfective 了 of a thing done: 解决了, 建成了, as 完成了 always was)
+    return re.compile(cues), re.compile(not_cues), re.compile(f"{alternation(table['done'])}|{PERFECTIVE.pattern}")
 
 
 @cache
@@ -1012,7 +1046,7 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):
         return False  # …住进了敬老院,今后…: a lead telling what was done
     rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
-    if _says_done(rest) or _patterns()["in_force"].search(rest) or PERFECTIVE.search(rest) \
+    if _says_done(rest) or _patterns()["in_force"].search(rest) \
             or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):
         return False
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
@@ -1048,14 +1082,17 @@ def _plan_source_pattern() -> re.Pattern:
 
 
 def _forecast_opening(c: KindContext) -> bool:
-    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast opening a
-    sentence holds for each of its parts that semicolons divide, unless a part says done; so does
+    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast leading a
+    sentence, before any figure of it (…主要指标预计保持…,财政收入预计实现…;…), holds for each of
+    its parts that semicolons divide (session 33: 预计 reaches to its sentence's end), unless a part
+    says done, names a period run so far or an earlier year (`_forecast_governs`); so does
     a plan word in the sentence's first clause outside a summary (全县农田水利今冬计划整治塘坝40口,
     投资600万元;新修渠道12公里;…。: the parts list what the plan will complete)."""
     start = _sentence_opening(c.text, c.sentence_start)
-    found = _patterns()["forecast_opening"].match(c.text, start, c.sentence_start)
-    if found is not None:
-        return not _forecast_says_done(_without_not_cues(c.text[found.end():c.start]))
+    lead = c.text[start:c.sentence_start]
+    first = min((lead.find(word) for word in _forecast_words()[0] if word in lead), default=-1)
+    if first >= 0 and not DIGITS.search(lead, 0, first):
+        return _forecast_governs(c)  # (…,年产量预计1500万公斤;…面积达1100亩: a forecast after a figure is its clause's)
     if c.report_type in _table()["progress_task"]["summaries"]:
         return False  # (a summary's 年初计划…，实际…;…: its later parts tell what was done)
     found = _patterns()["plan_opening"].match(_without_not_cues(_blank_names(c.text[start:c.sentence_start])))
@@ -1220,7 +1257,10 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
                       rf"(?:\d+|[一二三四五六七八九十两]+)\s*(?:{alternation(table['count_units'])})"
                       rf"[^，,。；;！!？?\n]{{0,8}}?(?:{alternation(table['counted_items'])})"
                       # or the goals the list sets (2018年…的主要目标是：(一)…; 主要 is blanked)
-                      rf"|(?:{alternation(table['goals'])})(?:是|为|如下)?(?=\s*[:：])")
+                      rf"|(?:{alternation(table['goals'])})(?:是|为|如下)?(?=\s*[:：])"
+                      # or a will whose verb of result the colon closes (到2027年将实现：1.…)
+                      rf"|(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,8}}?"
+                      rf"(?:{alternation(table['results'])})(?=\s*[:：])")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
     return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
@@ -1426,10 +1466,12 @@ def _plan_document(c: KindContext) -> bool:
     plan recounts of its progress; 计划投资500万元，已完成300万元). Only its own clause: 目前已完成
     选址，分别为…40张 is still the plan's; or its clause says it done after it (3个敬老院建设项目
     已全部完工: the figure is what was done); nor one under a heading of review run into its line
-    (`_inline_review`)."""
+    (`_inline_review`); nor a part (其中…) of a figure of its sentence no rule made a target
+    (已落实秋冬种植面积10.2万亩,占计划任务的112%,其中油菜3.6万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
-        and not _inline_review(c)
+        and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
+                                           and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
 
 
 # an outline number run into a line after a space, a colon or a full stop (a page its site flattened
@@ -1703,8 +1745,12 @@ def restated_not_units() -> tuple[str, ...]:
 
 def restates(text: str, start: int, end: int) -> bool:
     """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
-    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned)."""
+    standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned),
+    nor does the clause of the whole a 其中 part breaks down (…解决了9.6万人的饮水问题,其中贫困人口1.9万人)."""
     opening = _clause_opening(text, start)
+    part = max(text.rfind(word, _sentence_opening(text, start), start) for word in _table()["part_of_target"]["words"])
+    if part > 0:
+        opening = min(opening, _clause_opening(text, part - 1))
     after = CLAUSE_BREAK.search(text, end)
     clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
     return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause)

@@ -442,10 +442,13 @@ def produce_ratio(match: re.Match, text: str) -> Quantity | None:
 
 
 # A structure of three or more parts (三次产业结构比例调整为11.7:51.1:37.2, 由上年的3.2:32.5:64.3发展为…,
-# 三次产业比调整为…): each part is a figure, unit none, when a word of structure or proportion opens
-# its clause, or the ratio's 比 stands a few words before (as for a ratio to a base); a chain of
-# colons elsewhere is a clock time or a code.
-PARTS_WORD_BEFORE = re.compile(r"(?:(?:结构|比例|之比|构成)[^,，。;；!?！？\n]{0,30}|比[^,，。;；:：!?！？\d\n]{0,6})$")
+# 三次产业比调整为…, 三次产业占比由上年的…): each part is a figure, unit none, when a word of structure or
+# proportion opens its clause, or the ratio's 比 stands a few words before (as for a ratio to a base),
+# or a structure's parts stand a clause before in the sentence with a verb of moving right before the
+# figure (…由上年的3.2:32.5:64.3,进一步优化为3.0:31.8:65.2: the level it moved to); a chain of colons
+# elsewhere is a clock time or a code.
+PARTS_WORD_BEFORE = re.compile(r"(?:(?:结构|比例|之比|构成|占比)[^,，。;；!?！？\n]{0,30}|比[^,，。;；:：!?！？\d\n]{0,6}"
+                               r"|\d(?: ?[:：] ?\d+(?:\.\d+)?){2,}[^。;；!?！？\n]{0,8}?(?:调整|优化|转变|变|发展)(?:为|到|至))$")
 PART = re.compile(r"\d+(?:\.\d+)?")
 
 

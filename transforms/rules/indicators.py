@@ -12,7 +12,8 @@ tried in order (`INDICATOR_RULES`):
 - `respelled_synonym`: the subject and a synonym are one in the programmes' one spelling
   (老人 is 老年人, 城镇 is 城市: aliases of indicator_populations.toml);
 - `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
-- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters;
+- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters, and
+  those left aside say nothing of whose the figure is (a programme, its group or area);
 - `measure_named`: a subject that names its own unit's measure after the thing counted
   (城市低保人数 in 人, a statistical table's row) is matched by the rules above without it.
 
@@ -448,9 +449,32 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
     for word in words:
         for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
             overlap = len(words & synonym_words) / len(words | synonym_words)
-            if overlap > score:
+            if overlap > score and _same_owner(words, synonym_words, indicator):
                 best, score = indicator, overlap
     return (best, score) if best and score >= MIN_OVERLAP else None
+
+
+def _same_owner(words: frozenset[str], synonym_words: frozenset[str], indicator: Indicator) -> bool:
+    """Whether the words an overlap leaves aside keep whose the figure is: no word of the synonym
+    names a programme, group or area the subject leaves unsaid (月人均补助水平 is nobody's), no
+    word of the subject's own names an area, and each that names a programme is in one of the
+    indicator's own names (data: `overlap` of indicator_populations.toml)."""
+    table = load_toml("indicator_populations.toml")["overlap"]
+    if any(w in word for word in synonym_words - words for w in (*table["whose"], *table["areas"])):
+        return False
+    extra = words - synonym_words
+    if any(w in word for word in extra for w in table["areas"]):
+        return False
+    own = _own_names(indicator.id)
+    return all(word in own for word in extra if any(w in word for w in table["whose"]))
+
+
+@cache
+def _own_names(indicator_id: str) -> str:
+    """An indicator's name, synonyms and its population's names, one a line."""
+    indicator = _indicator_by_id()[indicator_id]
+    population = _population_rows().get(indicator.population or "", {})
+    return "\n".join((indicator.name, *indicator.synonyms, *population.get("names", ())))
 
 
 def _a_total(indicator: Indicator) -> bool:

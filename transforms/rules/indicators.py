@@ -224,7 +224,11 @@ def _leading_scope() -> re.Pattern:
 
 
 def _without_scope_words(phrase: str) -> str:
-    return _leading_scope().sub("", phrase) if len(phrase) > 2 else phrase
+    """A phrase without the scope words in front of the population it names; one that opens with
+    a population's name keeps it whole, though it opens like a scope word (居民低保标准: 居)."""
+    if len(phrase) <= 2 or any(phrase.startswith(name) for name, _ in _structure()[0]):
+        return phrase
+    return _leading_scope().sub("", phrase)
 
 
 def normalise(phrase: str) -> str:

@@ -161,9 +161,11 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                 if per_person:
                     continue
             if measure == "standard":
+                # its own money's name before a standard's word (基本生活费 + 标准), either after
+                # the period the rate is for (年供养标准)
+                named = {*table["words"], *(m + w for m in money[population] if m for w in table["words"])}
+                words |= named | {period + w for period in table["periods"] for w in named}
                 words |= set(money[population]) | (set(table["per_person"]) if per_person else set())
-                # its own money's name before a standard's word: 基本生活费 + 标准
-                words |= {m + w for m in money[population] if m for w in table["words"]}
                 if not per_person and rest in set(table["per_person"]) | set(money[population]):
                     continue
             if said in words:

@@ -441,10 +441,10 @@ def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
 
 
 def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
-    """Not for a subject narrowed by a flow (新增集中供养五保对象 is no stock of them): the words
-    left out of a three-quarter overlap could be the very flow."""
-    flow = normalise(a.subject.narrowed_by or "")
-    if flow and flow.startswith(_new_words()):
+    """Not for a subject narrowed by what was dropped from its front, a flow or any other act
+    (新增集中供养五保对象 is no stock of them, 走访慰问低保边缘户 those visited): the words left out
+    of a three-quarter overlap could be the very words that narrow it."""
+    if normalise(a.subject.narrowed_by or ""):
         return None
     return _best_overlap(frozenset(a.words), a.unit)
 

@@ -492,15 +492,30 @@ def _a_total(indicator: Indicator) -> bool:
 
 def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     """A subject right after a flow word it left out (新纳入 of 新纳入城乡低保对象415人) is
-    narrowed by it: those counted are the new ones, never the whole stock."""
+    narrowed by it: those counted are the new ones, never the whole stock. So is one whose figure
+    stands between it and an act the subject rules would have kept aside had it stood next to it
+    (抽查检查104家社会组织 as 抽查检查社会组织104家; 新建、扩建6家敬老院: those built or rebuilt)."""
     if subject.narrowed_by or stream is None or not subject.spans:
         return subject
     start = subject.spans[0][0]
     # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
-    before = FIGURE_AT_END.sub("", stream.text[max(0, start - 16):start])
-    before = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
-    flow = next((w for w in _new_words() if before.endswith(w)), None)
+    text = stream.text[max(0, start - 16):start]
+    before = FIGURE_AT_END.sub("", text)
+    done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
+    flow = next((w for w in _new_words() if done.endswith(w)), None)
+    if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
+        acts = _acts_at_end().search(before)
+        flow = acts.group() if acts else None
     return Subject(subject.text, flow) if flow else subject
+
+
+@cache
+def _acts_at_end() -> re.Pattern:
+    """Acts that narrow what is counted (data: subject_verbs.txt, and the flows), one or several
+    (抽查检查, or joined by 、, 和, 及: 新建、扩建), at the end of a text."""
+    words = sorted({*load_words("subject_verbs.txt"), *_new_words()}, key=len, reverse=True)
+    act = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:{act})(?:[、和及]?(?:{act}))*$")
 
 
 # a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站)

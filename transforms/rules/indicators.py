@@ -536,17 +536,18 @@ class IndicatorRule:
 def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:
     """城市低保人数 in 人, 低保户数 in 户 (a statistical table's row names): the subject names its
     own measure after the thing counted; the thing counted, in that unit, is the indicator's. So
-    does a count's word after a name the table has exactly (养老机构数 in 个, 社会组织数量)."""
+    does a count's word after a name the table has exactly (养老机构数 in 个, 社会组织数量). What
+    narrows the subject narrows the thing counted too (新增 of 新增低保人数: the new ones)."""
     text = a.subject.text
     measure = a.unit + "数"
     if text.endswith(measure) and len(text) - len(measure) >= 2:
-        stem = Asked(Subject(text[:-len(measure)]), a.unit, a.per_person, None)
+        stem = Asked(Subject(text[:-len(measure)], a.subject.narrowed_by), a.unit, a.per_person, None)
         return next((found for rule in INDICATOR_RULES[:-1] if (found := rule.find(stem))), None)
     # 养老机构数 in 个, 社会组织数量 in 家: the thing counted, named exactly, with its count's word
     counted = next((w for w in COUNT_WORDS if text.endswith(w) and len(text) - len(w) >= 2), None)
     if counted is None or unit_kind(a.unit) != "count":
         return None
-    stem = Asked(Subject(text[:-len(counted)]), a.unit, a.per_person, None)
+    stem = Asked(Subject(text[:-len(counted)], a.subject.narrowed_by), a.unit, a.per_person, None)
     return next((found for rule in EXACT_RULES if (found := rule.find(stem))), None)
 
 

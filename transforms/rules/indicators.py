@@ -12,7 +12,8 @@ tried in order (`INDICATOR_RULES`):
 - `respelled_synonym`: the subject and a synonym are one in the programmes' one spelling
   (老人 is 老年人, 城镇 is 城市: aliases of indicator_populations.toml);
 - `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
-- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters;
+- `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters, and
+  those left aside say nothing of whose the figure is (a programme, its group or area);
 - `measure_named`: a subject that names its own unit's measure after the thing counted
   (城市低保人数 in 人, a statistical table's row) is matched by the rules above without it.
 
@@ -160,9 +161,11 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                 if per_person:
                     continue
             if measure == "standard":
+                # its own money's name before a standard's word (基本生活费 + 标准), either after
+                # the period the rate is for (年供养标准)
+                named = {*table["words"], *(m + w for m in money[population] if m for w in table["words"])}
+                words |= named | {period + w for period in table["periods"] for w in named}
                 words |= set(money[population]) | (set(table["per_person"]) if per_person else set())
-                # its own money's name before a standard's word: 基本生活费 + 标准
-                words |= {m + w for m in money[population] if m for w in table["words"]}
                 if not per_person and rest in set(table["per_person"]) | set(money[population]):
                     continue
             if said in words:
@@ -223,7 +226,11 @@ def _leading_scope() -> re.Pattern:
 
 
 def _without_scope_words(phrase: str) -> str:
-    return _leading_scope().sub("", phrase) if len(phrase) > 2 else phrase
+    """A phrase without the scope words in front of the population it names; one that opens with
+    a population's name keeps it whole, though it opens like a scope word (居民低保标准: 居)."""
+    if len(phrase) <= 2 or any(phrase.startswith(name) for name, _ in _structure()[0]):
+        return phrase
+    return _leading_scope().sub("", phrase)
 
 
 def normalise(phrase: str) -> str:
@@ -434,10 +441,10 @@ def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
 
 
 def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
-    """Not for a subject narrowed by a flow (新增集中供养五保对象 is no stock of them): the words
-    left out of a three-quarter overlap could be the very flow."""
-    flow = normalise(a.subject.narrowed_by or "")
-    if flow and flow.startswith(_new_words()):
+    """Not for a subject narrowed by what was dropped from its front, a flow or any other act
+    (新增集中供养五保对象 is no stock of them, 走访慰问低保边缘户 those visited): the words left out
+    of a three-quarter overlap could be the very words that narrow it."""
+    if normalise(a.subject.narrowed_by or ""):
         return None
     return _best_overlap(frozenset(a.words), a.unit)
 
@@ -448,9 +455,32 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
     for word in words:
         for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
             overlap = len(words & synonym_words) / len(words | synonym_words)
-            if overlap > score:
+            if overlap > score and _same_owner(words, synonym_words, indicator):
                 best, score = indicator, overlap
     return (best, score) if best and score >= MIN_OVERLAP else None
+
+
+def _same_owner(words: frozenset[str], synonym_words: frozenset[str], indicator: Indicator) -> bool:
+    """Whether the words an overlap leaves aside keep whose the figure is: no word of the synonym
+    names a programme, group or area the subject leaves unsaid (月人均补助水平 is nobody's), no
+    word of the subject's own names an area, and each that names a programme is in one of the
+    indicator's own names (data: `overlap` of indicator_populations.toml)."""
+    table = load_toml("indicator_populations.toml")["overlap"]
+    if any(w in word for word in synonym_words - words for w in (*table["whose"], *table["areas"])):
+        return False
+    extra = words - synonym_words
+    if any(w in word for word in extra for w in table["areas"]):
+        return False
+    own = _own_names(indicator.id)
+    return all(word in own for word in extra if any(w in word for w in table["whose"]))
+
+
+@cache
+def _own_names(indicator_id: str) -> str:
+    """An indicator's name, synonyms and its population's names, one a line."""
+    indicator = _indicator_by_id()[indicator_id]
+    population = _population_rows().get(indicator.population or "", {})
+    return "\n".join((indicator.name, *indicator.synonyms, *population.get("names", ())))
 
 
 def _a_total(indicator: Indicator) -> bool:
@@ -462,15 +492,30 @@ def _a_total(indicator: Indicator) -> bool:
 
 def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     """A subject right after a flow word it left out (新纳入 of 新纳入城乡低保对象415人) is
-    narrowed by it: those counted are the new ones, never the whole stock."""
+    narrowed by it: those counted are the new ones, never the whole stock. So is one whose figure
+    stands between it and an act the subject rules would have kept aside had it stood next to it
+    (抽查检查104家社会组织 as 抽查检查社会组织104家; 新建、扩建6家敬老院: those built or rebuilt)."""
     if subject.narrowed_by or stream is None or not subject.spans:
         return subject
     start = subject.spans[0][0]
     # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
-    before = FIGURE_AT_END.sub("", stream.text[max(0, start - 16):start])
-    before = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
-    flow = next((w for w in _new_words() if before.endswith(w)), None)
+    text = stream.text[max(0, start - 16):start]
+    before = FIGURE_AT_END.sub("", text)
+    done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
+    flow = next((w for w in _new_words() if done.endswith(w)), None)
+    if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
+        acts = _acts_at_end().search(before)
+        flow = acts.group() if acts else None
     return Subject(subject.text, flow) if flow else subject
+
+
+@cache
+def _acts_at_end() -> re.Pattern:
+    """Acts that narrow what is counted (data: subject_verbs.txt, and the flows), one or several
+    (抽查检查, or joined by 、, 和, 及: 新建、扩建), at the end of a text."""
+    words = sorted({*load_words("subject_verbs.txt"), *_new_words()}, key=len, reverse=True)
+    act = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:{act})(?:[、和及]?(?:{act}))*$")
 
 
 # a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站)
@@ -491,17 +536,18 @@ class IndicatorRule:
 def _rule_measure_named(a: Asked) -> tuple[Indicator, float] | None:
     """城市低保人数 in 人, 低保户数 in 户 (a statistical table's row names): the subject names its
     own measure after the thing counted; the thing counted, in that unit, is the indicator's. So
-    does a count's word after a name the table has exactly (养老机构数 in 个, 社会组织数量)."""
+    does a count's word after a name the table has exactly (养老机构数 in 个, 社会组织数量). What
+    narrows the subject narrows the thing counted too (新增 of 新增低保人数: the new ones)."""
     text = a.subject.text
     measure = a.unit + "数"
     if text.endswith(measure) and len(text) - len(measure) >= 2:
-        stem = Asked(Subject(text[:-len(measure)]), a.unit, a.per_person, None)
+        stem = Asked(Subject(text[:-len(measure)], a.subject.narrowed_by), a.unit, a.per_person, None)
         return next((found for rule in INDICATOR_RULES[:-1] if (found := rule.find(stem))), None)
     # 养老机构数 in 个, 社会组织数量 in 家: the thing counted, named exactly, with its count's word
     counted = next((w for w in COUNT_WORDS if text.endswith(w) and len(text) - len(w) >= 2), None)
     if counted is None or unit_kind(a.unit) != "count":
         return None
-    stem = Asked(Subject(text[:-len(counted)]), a.unit, a.per_person, None)
+    stem = Asked(Subject(text[:-len(counted)], a.subject.narrowed_by), a.unit, a.per_person, None)
     return next((found for rule in EXACT_RULES if (found := rule.find(stem))), None)
 
 

@@ -13,7 +13,8 @@ from functools import cache
 from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
-from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
+from transforms.rules.numbers import (ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral,
+                                     skip_space_back)
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
@@ -71,8 +72,8 @@ def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifie
     """The qualifier of a quantity and the outer span its words cover (约 before it, 左右
     after it)."""
     start, after = match.start(), match.group("after")
-    found_before = qualifier_before(text, _skip_space_back(text, start))
-    outer_start = _skip_space_back(text, start) - len(found_before[0]) if found_before else start
+    found_before = qualifier_before(text, skip_space_back(text, start))
+    outer_start = skip_space_back(text, start) - len(found_before[0]) if found_before else start
     outer_end = match.end()
     for candidate in (qualifier_words("inside").get(inside or ""),
                       found_before[1] if found_before else None,
@@ -81,12 +82,6 @@ def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifie
         if candidate:
             return candidate, outer_start, outer_end
     return None, outer_start, outer_end
-
-
-def _skip_space_back(text: str, position: int) -> int:
-    while position > 0 and text[position - 1] in " \t\u00a0":
-        position -= 1
-    return position
 
 
 def _numeral_is_standalone(text: str, match: re.Match) -> bool:
@@ -107,7 +102,7 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return False
     if numeral.startswith("一一") and text.endswith(tuple(_one_words()["glued_before"]), 0, start):
         return False  # 唯一一家, 统一一次: the first 一 closes a word (唯一), the second is an article
-    if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
+    if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
     return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))
 
@@ -140,7 +135,7 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     if re.compile(rf"(?:{joiners})一{re.escape(unit)}").match(text, match.end("unit")) \
             or re.search(rf"一{re.escape(unit)}(?:{joiners})$", before):
         return False  # 一件接一件, 一个又一个: one after another, no count
-    if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
+    if qualifier_before(text, skip_space_back(text, start)) or qualifier_in_clause(text, start):
         return True  # 每个区至少有一个国办养老机构: a bound makes it a count
     distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count
     alone = any(word in clause for word in _one_words()["alone"])  # 仍靠民政一家: one body alone, no count
@@ -402,7 +397,7 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
     before = text[max(0, match.start() - 2):match.start()]
     opening = TENTHS_OPENING.search(text[max(0, match.start() - 1):match.start()]) is not None \
         and HANZI_AFTER.match(text, match.end("unit")) is not None
-    if not (match.group("after") or qualifier_before(text, _skip_space_back(text, match.start()))
+    if not (match.group("after") or qualifier_before(text, skip_space_back(text, match.start()))
             or TENTHS_BEFORE.search(before) or opening):
         return None
     value = 5 if match.group("num") == "半" else parse_numeral(match.group("num"))

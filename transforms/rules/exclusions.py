@@ -361,8 +361,9 @@ def _collection_count(c: Candidate) -> bool:
 def _round_the_clock(c: Candidate) -> bool:
     table = _table()["round_the_clock"]
     number = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
+    after = c.quantity.end + next((len(who) for who in table["who"] if c.text.startswith(who, c.quantity.end)), 0)
     return (c.quantity.unit == "小时" and number in table["numbers"]
-            and c.text.startswith(_words_of("round_the_clock", "after"), c.quantity.end))
+            and c.text.startswith(_words_of("round_the_clock", "after"), after))
 
 
 SESSION_MARKS = re.compile(r"[,，。;；、]")

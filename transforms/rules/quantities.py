@@ -508,7 +508,13 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     bare number closing its clause whose label ends as an earlier figure's of its line does, that
     figure with a unit, is an item of the same list whose unit the text dropped: unit null. So is
     a total that a bracket right after it breaks down into figures with a unit (特困供养人员1290,
-    (分散供养1100人,集中供养190人)), a year aside."""
+    (分散供养1100人,集中供养190人)), a year aside; and a whole count right after the measure it
+    counts (年末常住人口766579,: the measure names what, the text gives no unit, as for a count in
+    万 after it, `produce_without_unit`)."""
+    if match.group("num").isdigit() and not YEAR_DIGITS.fullmatch(match.group("num")) \
+            and _measure_before().search(text, max(0, match.start() - 12), match.start()):
+        return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                        match.start(), match.end())
     label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
     if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
         return None

@@ -232,6 +232,8 @@ def _is_place_count(match: re.Match) -> bool:
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
+    if UNIT_BREAK.search(match.group("unit")):
+        match = _UnitJoined(match)
     if not ((_numeral_is_standalone(text, match) or _one_among_counts(text, match)) and _unit_is_real(text, match)):
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
@@ -569,6 +571,39 @@ def _change_verbs(closing: str = "") -> str:
 NUMERAL_OPENS = re.compile(rf"[\d\-−{CHINESE_DIGITS}十百千万亿]")
 
 
+# a page's wrapped line, a space or a line break, inside a unit (5 个百 分点, 120 平方\n米)
+UNIT_BREAK = re.compile(r"[ \t\u00a0]{1,2}|\n")
+
+
+@cache
+def _broken_units() -> str:
+    """The units of more than one character as a wrapped line parts them between two characters
+    (raw keeps the break, README), where the part before the break is no unit itself: 5 个百 分点
+    is 5 个百分点, 3 人 次 is 3 人. Tried before the whole units, which a shorter unit would win."""
+    units = {*simple_units(), *unit_words()}
+    return "|".join(rf"{re.escape(unit[:k])}(?:{UNIT_BREAK.pattern}){re.escape(unit[k:])}"
+                    for unit in sorted(units, key=len, reverse=True) for k in range(1, len(unit))
+                    if unit[:k] not in units and HANZI_AFTER.match(unit, k - 1) and HANZI_AFTER.match(unit, k))
+
+
+class _UnitJoined:
+    """A match of numeral_with_unit whose unit a wrapped line parted: the unit read whole
+    (`group("unit")`), its place in the text as matched."""
+
+    def __init__(self, match: re.Match):
+        self._match = match
+
+    def group(self, *names):
+        found = self._match.group(*names)
+        return UNIT_BREAK.sub("", found) if names == ("unit",) else found
+
+    def groupdict(self) -> dict:
+        return {**self._match.groupdict(), "unit": self.group("unit")}
+
+    def __getattr__(self, name: str):
+        return getattr(self._match, name)
+
+
 @cache
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
@@ -581,7 +616,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})"
+                rf"(?P<unit>{_broken_units()}|{alternation((*simple_units(), *unit_words()))})"
                 rf"(?P<brackets>{alternation(compound_brackets())}|{_package_after_slash()})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit, NUMERAL_OPENS),

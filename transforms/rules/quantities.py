@@ -406,6 +406,14 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
     return Quantity(float(value), "成", match.start(), match.end("unit"), qualifier, outer_start, outer_end)
 
 
+def produce_doublings(match: re.Match, text: str) -> Quantity:
+    """翻了两番多, 实现翻一番: a growth counted in doublings after 翻 (spec §5: a change), unit 番;
+    翻 and its 了 stand outside raw and before the figure's outer span, no part of what grew."""
+    qualifier, _, outer_end = _qualifier(text, match, None)
+    return Quantity(float(parse_numeral(match.group("num"))), "番", match.start(), match.end("unit"), qualifier,
+                    text.rindex("翻", 0, match.start()), outer_end)
+
+
 # A fraction, in words (占全省四分之一以上) or digits (完成2/3): the quotient, unit none, as the
 # fixtures README rules (session 32): 四分之三 is 0.75, 2/3 is 0.666667.
 def produce_fraction(match: re.Match, text: str) -> Quantity | None:
@@ -681,6 +689,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(rf"(?<![一二三四五六七八九十百千万\d.])(?P<num>[一二两三四五六七八九1-9]|半)(?P<unit>成)"
                        rf"(?![为立功果效员本熟长交都就新绩分不])(?:(?P<after>以上|左右|多))?"),
             produce_tenths, re.compile(r"[一二两三四五六七八九半1-9](?=成)")),
+        QuantityRule(
+            "doublings",
+            re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多)?"),
+            produce_doublings, re.compile(r"(?<=[翻了上])[一二两三四五1-5](?=番)")),
         QuantityRule(
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"

@@ -14,7 +14,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules.numbers import is_arabic
+from transforms.rules.numbers import is_arabic, skip_space_back
 from transforms.rules.units import alternation
 from transforms.simplify import to_simplified
 
@@ -140,7 +140,26 @@ def _named_sets() -> tuple[re.Pattern, int]:
 
 
 def _quoted_name(c: Candidate) -> bool:
-    return c.names.inside_any(c.quantity.start)
+    return c.names.inside_any(c.quantity.start) or _opens_quote(c)
+
+
+# the marks a page may open a quote with, rightly or not (”三个抓好”, “四个重在 left unclosed), and
+# all the marks that pair on a line (a page may open with ' and close with “: '护航童行“)
+QUOTE_MARKS = "“”\""
+PAIRED_MARKS = QUOTE_MARKS + "‘’'"
+
+
+def _opens_quote(c: Candidate) -> bool:
+    """A count in Chinese numerals right after a mark that opens a quote (the first, third … mark
+    of its line) opens a slogan (“三个抓好”), also where the page wrote the opening mark as a
+    closing one (”三个抓好”) or never closed it (“四个重在为实践要领): the pairs of marks that
+    `quoted_spans` finds miss those. After a mark that closes a quote ('护航童行“三个…项目: opened
+    by '), the count is the sentence's."""
+    mark = skip_space_back(c.text, c.quantity.start) - 1
+    if is_arabic(c.raw) or mark < 0 or c.text[mark] not in QUOTE_MARKS:
+        return False
+    line = c.text[c.text.rfind("\n", 0, mark) + 1:mark]
+    return sum(line.count(paired) for paired in PAIRED_MARKS) % 2 == 0
 
 
 @cache
@@ -342,8 +361,9 @@ def _collection_count(c: Candidate) -> bool:
 def _round_the_clock(c: Candidate) -> bool:
     table = _table()["round_the_clock"]
     number = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
+    after = c.quantity.end + next((len(who) for who in table["who"] if c.text.startswith(who, c.quantity.end)), 0)
     return (c.quantity.unit == "小时" and number in table["numbers"]
-            and c.text.startswith(_words_of("round_the_clock", "after"), c.quantity.end))
+            and c.text.startswith(_words_of("round_the_clock", "after"), after))
 
 
 SESSION_MARKS = re.compile(r"[,，。;；、]")

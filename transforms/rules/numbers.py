@@ -27,6 +27,14 @@ CHINESE = rf"[{CHINESE_DIGITS}十百千万亿]+(?:点[{CHINESE_DIGITS}]+)?"
 NOT_A_COUNT = frozenset("一千万百亿零")
 
 
+def skip_space_back(text: str, position: int) -> int:
+    """Where the spaces (not line breaks) before `position` begin: a number's unit or mark may
+    stand a space apart from it."""
+    while position > 0 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return position
+
+
 def is_arabic(numeral: str) -> bool:
     return numeral.lstrip("-−")[:1].isdigit()
 

@@ -13,7 +13,8 @@ from functools import cache
 from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
 from transforms.rules import exclusions
-from transforms.rules.numbers import ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral
+from transforms.rules.numbers import (ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral,
+                                     skip_space_back)
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
 from transforms.rules.units import (alternation, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
@@ -71,8 +72,8 @@ def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifie
     """The qualifier of a quantity and the outer span its words cover (约 before it, 左右
     after it)."""
     start, after = match.start(), match.group("after")
-    found_before = qualifier_before(text, _skip_space_back(text, start))
-    outer_start = _skip_space_back(text, start) - len(found_before[0]) if found_before else start
+    found_before = qualifier_before(text, skip_space_back(text, start))
+    outer_start = skip_space_back(text, start) - len(found_before[0]) if found_before else start
     outer_end = match.end()
     for candidate in (qualifier_words("inside").get(inside or ""),
                       found_before[1] if found_before else None,
@@ -81,12 +82,6 @@ def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifie
         if candidate:
             return candidate, outer_start, outer_end
     return None, outer_start, outer_end
-
-
-def _skip_space_back(text: str, position: int) -> int:
-    while position > 0 and text[position - 1] in " \t\u00a0":
-        position -= 1
-    return position
 
 
 def _numeral_is_standalone(text: str, match: re.Match) -> bool:
@@ -107,7 +102,7 @@ def _numeral_is_standalone(text: str, match: re.Match) -> bool:
         return False
     if numeral.startswith("一一") and text.endswith(tuple(_one_words()["glued_before"]), 0, start):
         return False  # 唯一一家, 统一一次: the first 一 closes a word (唯一), the second is an article
-    if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, _skip_space_back(text, start)):
+    if numeral in ROUND_COUNTS and match.groupdict().get("unit") and qualifier_before(text, skip_space_back(text, start)):
         return True  # 百岁老人突破千人, 惠及近万人次: a round count a bound gives, in its unit (超千万的: a class)
     return not (numeral in NOT_A_COUNT and not (match.group("inside") or _inside_unit(match)))
 
@@ -140,7 +135,7 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     if re.compile(rf"(?:{joiners})一{re.escape(unit)}").match(text, match.end("unit")) \
             or re.search(rf"一{re.escape(unit)}(?:{joiners})$", before):
         return False  # 一件接一件, 一个又一个: one after another, no count
-    if qualifier_before(text, _skip_space_back(text, start)) or qualifier_in_clause(text, start):
+    if qualifier_before(text, skip_space_back(text, start)) or qualifier_in_clause(text, start):
         return True  # 每个区至少有一个国办养老机构: a bound makes it a count
     distributive = re.search(r"一[\u4e00-\u9fff]$", before)  # 一户一人, 一月一次: so much for each, no count
     alone = any(word in clause for word in _one_words()["alone"])  # 仍靠民政一家: one body alone, no count
@@ -237,6 +232,8 @@ def _is_place_count(match: re.Match) -> bool:
 
 
 def produce_numeral_with_unit(match: re.Match, text: str) -> Quantity | None:
+    if UNIT_BREAK.search(match.group("unit")):
+        match = _UnitJoined(match)
     if not ((_numeral_is_standalone(text, match) or _one_among_counts(text, match)) and _unit_is_real(text, match)):
         return None
     if match.group("mult") and match.group("unit") in unit_words() and unit_kinds()[unit_words()[match.group("unit")]] == "count":
@@ -402,11 +399,19 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
     before = text[max(0, match.start() - 2):match.start()]
     opening = TENTHS_OPENING.search(text[max(0, match.start() - 1):match.start()]) is not None \
         and HANZI_AFTER.match(text, match.end("unit")) is not None
-    if not (match.group("after") or qualifier_before(text, _skip_space_back(text, match.start()))
+    if not (match.group("after") or qualifier_before(text, skip_space_back(text, match.start()))
             or TENTHS_BEFORE.search(before) or opening):
         return None
     value = 5 if match.group("num") == "半" else parse_numeral(match.group("num"))
     return Quantity(float(value), "成", match.start(), match.end("unit"), qualifier, outer_start, outer_end)
+
+
+def produce_doublings(match: re.Match, text: str) -> Quantity:
+    """翻了两番多, 实现翻一番: a growth counted in doublings after 翻 (spec §5: a change), unit 番;
+    翻 and its 了 stand outside raw and before the figure's outer span, no part of what grew."""
+    qualifier, _, outer_end = _qualifier(text, match, None)
+    return Quantity(float(parse_numeral(match.group("num"))), "番", match.start(), match.end("unit"), qualifier,
+                    text.rindex("翻", 0, match.start()), outer_end)
 
 
 # A fraction, in words (占全省四分之一以上) or digits (完成2/3): the quotient, unit none, as the
@@ -513,7 +518,13 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     bare number closing its clause whose label ends as an earlier figure's of its line does, that
     figure with a unit, is an item of the same list whose unit the text dropped: unit null. So is
     a total that a bracket right after it breaks down into figures with a unit (特困供养人员1290,
-    (分散供养1100人,集中供养190人)), a year aside."""
+    (分散供养1100人,集中供养190人)), a year aside; and a whole count right after the measure it
+    counts (年末常住人口766579,: the measure names what, the text gives no unit, as for a count in
+    万 after it, `produce_without_unit`)."""
+    if match.group("num").isdigit() and not YEAR_DIGITS.fullmatch(match.group("num")) \
+            and _measure_before().search(text, max(0, match.start() - 12), match.start()):
+        return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None,
+                        match.start(), match.end())
     label = text[max(0, match.start() - SIBLING_LABEL):match.start()]
     if len(label) < SIBLING_LABEL or not HANZI_AFTER.fullmatch(label[0]) or not HANZI_AFTER.fullmatch(label[-1]):
         return None
@@ -568,6 +579,39 @@ def _change_verbs(closing: str = "") -> str:
 NUMERAL_OPENS = re.compile(rf"[\d\-−{CHINESE_DIGITS}十百千万亿]")
 
 
+# a page's wrapped line, a space or a line break, inside a unit (5 个百 分点, 120 平方\n米)
+UNIT_BREAK = re.compile(r"[ \t\u00a0]{1,2}|\n")
+
+
+@cache
+def _broken_units() -> str:
+    """The units of more than one character as a wrapped line parts them between two characters
+    (raw keeps the break, README), where the part before the break is no unit itself: 5 个百 分点
+    is 5 个百分点, 3 人 次 is 3 人. Tried before the whole units, which a shorter unit would win."""
+    units = {*simple_units(), *unit_words()}
+    return "|".join(rf"{re.escape(unit[:k])}(?:{UNIT_BREAK.pattern}){re.escape(unit[k:])}"
+                    for unit in sorted(units, key=len, reverse=True) for k in range(1, len(unit))
+                    if unit[:k] not in units and HANZI_AFTER.match(unit, k - 1) and HANZI_AFTER.match(unit, k))
+
+
+class _UnitJoined:
+    """A match of numeral_with_unit whose unit a wrapped line parted: the unit read whole
+    (`group("unit")`), its place in the text as matched."""
+
+    def __init__(self, match: re.Match):
+        self._match = match
+
+    def group(self, *names):
+        found = self._match.group(*names)
+        return UNIT_BREAK.sub("", found) if names == ("unit",) else found
+
+    def groupdict(self) -> dict:
+        return {**self._match.groupdict(), "unit": self.group("unit")}
+
+    def __getattr__(self, name: str):
+        return getattr(self._match, name)
+
+
 @cache
 def quantity_rules() -> tuple[QuantityRule, ...]:
     inside = alternation(qualifier_words("inside"))
@@ -580,7 +624,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{alternation((*simple_units(), *unit_words()))})"
+                rf"(?P<unit>{_broken_units()}|{alternation((*simple_units(), *unit_words()))})"
                 rf"(?P<brackets>{alternation(compound_brackets())}|{_package_after_slash()})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit, NUMERAL_OPENS),
@@ -645,6 +689,10 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             re.compile(rf"(?<![一二三四五六七八九十百千万\d.])(?P<num>[一二两三四五六七八九1-9]|半)(?P<unit>成)"
                        rf"(?![为立功果效员本熟长交都就新绩分不])(?:(?P<after>以上|左右|多))?"),
             produce_tenths, re.compile(r"[一二两三四五六七八九半1-9](?=成)")),
+        QuantityRule(
+            "doublings",
+            re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多)?"),
+            produce_doublings, re.compile(r"(?<=[翻了上])[一二两三四五1-5](?=番)")),
         QuantityRule(
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"

@@ -448,12 +448,10 @@ UNIT_RULES = (
     # 单位 column, or a column headed as a number of things) or of named tasks and how far they got
     # (a label column and a plan column: 新增城镇就业 | 8950 | 7356) is a count the table gives no unit
     # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
-    # unit null (spec §5); so is a change column's beside such a count (上一年项目数量 | 本年增/减):
-    # a change is in its level's unit (README: changes)
+    # unit null (spec §5)
     TableRule("no_unit", lambda table, row, column, cell:
               (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
               and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS)
-                   or (column.role == "change" and any(c.header.endswith(COUNT_HEADERS) for c in table.columns))
                    or (table.label_index is not None and any(c.role == "plan" for c in table.columns)))
               else None),
 )

@@ -596,6 +596,21 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
+GROWTH_CUES = frozenset({"增速", "增幅"})
+
+
+def _growth_cue(words: list[str]) -> bool:
+    """Whether the word ending `words` is a rate of growth after the name of what grew
+    (规上工业增加值增速0.62%, 营收增幅实现7.2亿元): a cue of change like 同比, no part of the name
+    (fixtures README, session 33). After things a number counts (27家企业增幅在50%以上) it is the
+    measure named, and alone it stays."""
+    if len(words) < 2 or words[-1] not in GROWTH_CUES:
+        return False
+    rest = words[:-1]
+    name = _take_run(rest)
+    return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
+
+
 def _take_run(words: list[str]) -> list[str]:
     """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
     compound stays in it)."""
@@ -1123,7 +1138,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             links.append(words.pop())  # 符合率都在96.5%以上, 轮椅就发放了970辆: how, not what
             continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
-                or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
+                or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
+                or _growth_cue(words)):
             break
         if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
@@ -1373,6 +1389,7 @@ def _leaders_lead(run: list[str]) -> int:
 
 
 RAISED_TO = frozenset({"至", "到", "后"})
+
 
 
 # Verbs that close the name of a thing built by saying it was started or finished, and of a
@@ -2952,16 +2969,7 @@ def _change_of_level(a: Around) -> Subject | None:
     family = _family(a.quantity.unit)
     same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                  if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
-    return _of_growth_rate(a, same or (None if listed else a.about))
-
-
-def _of_growth_rate(a: Around, level: Subject | None) -> Subject | None:
-    """A change in percentage points of a rate of growth its clause names is of that rate
-    (接待游客…,比全市平均增速高2个百分点 → 游客增速); see rate_of_growth."""
-    rate = _compiled(_context_words()["rate_of_growth"]).search(a.clause) if a.quantity.unit == "个百分点" else None
-    if level is None or rate is None or level.text.endswith(rate["rate"]):
-        return level
-    return Subject(level.text + rate["rate"])
+    return same or (None if listed else a.about)
 
 
 def _share_of_whole(a: Around) -> Subject | None:

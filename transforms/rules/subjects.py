@@ -149,7 +149,7 @@ BOUND_MODIFIER_SUFFIXES = frozenset("性类级")
 # One-character verbs of being at or reaching a place that make one word with a single
 # character after them that jieba left alone (在|岗人员, 到|村项目, 到|班率): the pair stays whole.
 BINDING_VERBS = frozenset({"在", "到"})
-PARTS = re.compile(r"[、和及]")
+PARTS = re.compile(r"[、和]|及(?!以[上下])")  # 60岁及以上: one age, no list
 LONGEST_SUBJECT = 30
 RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
 # A heading's number is no subject: (二)做到三个到位.
@@ -2643,7 +2643,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         listed = _shared_modifier(_parts(phrase)) if phrase else []
-        parts = _shared_head(listed)
+        parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
@@ -2659,6 +2659,43 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+AGE_PART = re.compile(r"\d{1,3}(?:\s*(?:到|至|-|—|~|～)\s*\d{1,3})?周?岁(?:及?以上|及?以下)?")
+BARE_AGE = re.compile(r"\d{1,3}")
+BARE_AGES_BEFORE = re.compile(r"(?:\d{1,3}[、和])+$")
+
+
+def _bare_ages_before(text: str, clause_start: int, phrase: Subject | None) -> list[Subject]:
+    """100、90、80岁以上…: the bare numbers listed right before a phrase opening with an age, which
+    the phrase left out as figures."""
+    if phrase is None or not phrase.spans or not AGE_PART.match(phrase.text):
+        return []
+    before = BARE_AGES_BEFORE.search(text, clause_start, phrase.spans[0][0])
+    return [Subject(number) for number in re.findall(r"\d{1,3}", before.group())] if before else []
+
+
+def _ages_listed(parts: list[Subject]) -> list[Subject] | None:
+    """0-17岁、18-34岁、60岁及以上户籍人口分别为…; 100、90、80岁以上老年人补贴分别达到…: ages listed
+    before the group the last one opens name that group at each age (an age is part of a group's
+    name, README); a bare number takes the last age's 岁 and bound with it."""
+    if len(parts) < 2:
+        return None
+    last = parts[-1].text
+    age = AGE_PART.match(last)
+    group = last[age.end():] if age else ""
+    if not HAN.match(group):
+        return None
+    number = BARE_AGE.match(last).end()
+    named = []
+    for part in parts[:-1]:
+        if AGE_PART.fullmatch(part.text):
+            named.append(Subject(part.text + group))
+        elif BARE_AGE.fullmatch(part.text):
+            named.append(Subject(part.text + last[number:]))
+        else:
+            return None
+    return [*named, parts[-1]]
 
 
 def _thing_before_places(parts: list[Subject]) -> Subject | None:

@@ -3162,6 +3162,22 @@ def _owner_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + had)
 
 
+def _toll_breakdown(a: Around) -> Subject | None:
+    """死亡12人(其中道路交通事故8人、建筑施工事故2人): a part named by the kind of incident
+    (`incidents`) of a toll of people (死亡人数, 受伤人数) is that incident's toll (道路交通事故死亡
+    人数), as a report by field names it (道路交通:…死亡6人 → 道路交通死亡人数)."""
+    own = a.own.subject
+    chained = bool(a.named) and a.named[-1].rule == "toll_breakdown"
+    if own is None or not own.text.endswith(tuple(_context_words()["incidents"])) \
+            or not ("其中" in a.lead or chained):
+        return None
+    whole = _recalled(a)
+    toll = whole and next((t for t in _context_words()["befell_after"].values() if whole.text.endswith(t)), None)
+    if not toll or not (whole.text == toll or chained):
+        return None
+    return Subject(own.text + toll)
+
+
 # A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its
 # breakdown or its list counts.
 BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡镇|乡村|街道|社区|县区|县市|省市){1,3}级"
@@ -3823,6 +3839,7 @@ CONTEXT_RULES = (
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("owner_breakdown", _owner_breakdown),
+    ContextRule("toll_breakdown", _toll_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

@@ -3615,10 +3615,22 @@ def _level_of_group(a: Around) -> Subject | None:
         return None
     group = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                   if q.unit in PERSON_UNITS and n.subject), None)
-    topic = _topic(group)
-    if not topic or topic in own.text or not (topic != group.text or topic.endswith(tuple(_context_words()["programmes"]))):
+    topic = _topic(group) or _programme_of_level(a.previous)
+    if not topic or topic in own.text or not (group is None or topic != group.text
+                                              or topic.endswith(tuple(_context_words()["programmes"]))):
         return None
     return Subject(topic + own.text)
+
+
+LEVEL_ENDING = re.compile(LEVEL_MEASURE.pattern + "$")
+
+
+def _programme_of_level(level: Subject | None) -> str | None:
+    """城市低保月保障标准增长2.03倍,月人均补助水平从…: a programme's level named right before (its
+    standard) gives the programme whose other level follows (城市低保月人均补助水平)."""
+    ending = LEVEL_ENDING.search(level.text) if level is not None else None
+    programme = level.text[:ending.start()] if ending else ""
+    return programme if programme.endswith(tuple(_context_words()["programmes"])) else None
 
 
 # A bare standard opening a list of groups' rates (发放标准为A每户800元,B每户550元), the money the

@@ -611,12 +611,23 @@ def _growth_cue(words: list[str]) -> bool:
     return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
 
 
+# 上级资金: the level a fund comes from names the fund, like 省级以上补助资金 (fixtures README,
+# session 33); elsewhere 上级 is a superior (向上级报送) and goes
+FUND_LEVELS = frozenset({"上级"})
+FUNDS = ("资金", "补助", "补贴", "款")
+
+
+def _level_of_fund(words: list[str], run: list[str]) -> bool:
+    return bool(run) and words[-1] in FUND_LEVELS and run[0].endswith(FUNDS) and _touching(words[-1], run[0])
+
+
 def _take_run(words: list[str]) -> list[str]:
     """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)):
+                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)
+                     or _level_of_fund(words, run)):
         run.insert(0, words.pop())
         if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
             run.insert(0, words.pop())  # 全区|性: what the suffix makes a modifier of, though a strip word alone

@@ -1312,6 +1312,12 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     done_to = counts == "things" and bool(words) and words[-1] in PREPOSITIONS | MEANS
     if done_to and len(run) > 1 and run[-1] in DONATING and words[-1] != "通过":
         run = run[-1:]  # 向|县慈善总会|捐款: the one given to is no donor; the verb names the sum
+    elif counts == "things" and words[-1:] == ["通过"] and (published := _publishing_at(run)) \
+            and not _channel_tells_apart(stream.text, start, end, "".join(run[published:])):
+        # 通过|其他方式|公开政府信息: the channel goes, the verb of publishing stays with its records
+        # (主动公开|事业单位人事招聘信息 whole), unless the channel is what tells this count from
+        # another of its sentence (fixtures README, session 33)
+        run = run[published:]
     elif counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         # only when no verb a list names stands there (向政策优惠减免部门|推送 passes over 减免)
@@ -1411,6 +1417,28 @@ STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 # A verb of publishing right before the number of the records it published (主动公开186条信息)
 PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
+
+
+PUBLISHING_MANNERS = frozenset({"主动", "依申请", "对外"})
+
+
+def _publishing_at(run: list[str]) -> int | None:
+    """Where a verb of publishing (with its manner, 主动|公开) opens the records after the channel
+    `run` opens with (past the channel's last word naming one: 信息公开|网站|主动|发布), if it does."""
+    channel = max((i for i, word in enumerate(run) if word.endswith(tuple(_context_words()["channels"]))), default=0)
+    for i in range(channel + 1, len(run) - 1):
+        verb = run[i + 1] if run[i] in PUBLISHING_MANNERS else run[i]
+        if PUBLISHED_BEFORE.fullmatch(verb) or verb in PUBLISHED:
+            return i
+    return None
+
+
+def _channel_tells_apart(text: str, start: int, end: int, published: str) -> bool:
+    """Whether the verb and records `published` stand twice in the sentence around [start, end),
+    so that only their channels tell the counts apart."""
+    opening = max(text.rfind(mark, 0, start) for mark in "。\n")
+    closing = min((i for i in (text.find(mark, end) for mark in "。\n") if i >= 0), default=len(text))
+    return text.count(published, opening + 1, closing) > 1
 
 
 def _without_start(run: list[str]) -> list[str]:

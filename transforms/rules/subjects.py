@@ -1078,6 +1078,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
     long, a heading's number, no Chinese at all)."""
     while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
         run = run[:-1]
+    run = _brackets_matched(run)
     phrase = "".join(run)
     if phrase != phrase.strip():
         run = [w for w in run if w.strip()]
@@ -1093,6 +1094,18 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         narrowing = span_of(dropped)
         spans = narrowing + spans if narrowing else ()
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
+
+
+def _brackets_matched(run: list[str]) -> list[str]:
+    """A name holds no bracket it does not close: 事项清单(行政强制、行政许可共188项) is the 事项清单 the
+    bracket breaks down, and 二级栏目)共计… starts after the bracket that closed."""
+    closing = next((i for i, word in enumerate(run) if word in CLOSING
+                    and not any(w == CLOSING[word] for w in run[:i])), None)
+    if closing is not None:
+        run = run[closing + 1:]
+    opening = next((i for i in range(len(run) - 1, 0, -1) if run[i] in BRACKETS
+                    and BRACKETS[run[i]] not in run[i + 1:]), None)
+    return run[:opening] if opening is not None else run
 
 
 # A span of time alone (“十三五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十三五”期间4.1亿元的

@@ -3415,6 +3415,11 @@ def _breakdown_unnamed(a: Around) -> Subject | None:
 def _topic_event(a: Around) -> Subject | None:
     table = _context_words()
     own = a.own.subject
+    if own is not None and own.text.endswith(NEW_ONES) and len(own.text) > len(NEW_ONES) + 1 \
+            and a.quantity.unit not in PERSON_UNITS and a.own.rule in OWN_RULES:
+        # 月度规模单位新增3家: the new ones of a stock of things, the flow closing their name, are
+        # named by the stock, 新增 kept as what narrows it (as after the stock's count below)
+        return Subject(own.text[:-len(NEW_ONES)], NEW_ONES)
     if own is None and a.quantity.unit in PERSON_UNITS:
         # 16户迁走: a flow written after its count, alone in its clause
         after = re.match(rf"\s*({alternation(table['flows'])})了?\s*(?:[,，;；。]|$)", a.text[a.quantity.outer_end:a.quantity.outer_end + 8])

@@ -2597,7 +2597,41 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _field_of_line(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
     _count_before_measure(text, quantities, named)
+    _verbs_tell_apart(stream, quantities, named)
     return named
+
+
+def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
+    """新建学校1所,改扩建学校3所: figures of one sentence with one name and unit that only the verbs
+    before their names tell apart keep their verbs (fixtures README, session 32)."""
+    verbs = [_verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
+             for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
+    before = list(named)
+    for index, one in enumerate(before):
+        if not verbs[index]:
+            continue
+        subject = one.subject
+        if any(verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
+               and quantities[i].unit == quantities[index].unit for i, n in enumerate(before) if i != index):
+            named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
+
+
+def _verb_before(stream: TokenStream, subject: Subject | None) -> str:
+    """The verb of doing a subject's name was cut from: the one it dropped, or the word right
+    before its name in the text."""
+    if subject is None:
+        return ""
+    if subject.narrowed_by:
+        return subject.narrowed_by if _of_doing(subject.narrowed_by) else ""
+    if len(subject.spans) != 1:
+        return ""
+    start = subject.spans[0][0]
+    before = stream.words(max(0, start - 6), start)
+    return before[-1] if before and _of_doing(before[-1]) and stream.text.endswith(before[-1], 0, start) else ""
+
+
+def _of_doing(word: str) -> bool:
+    return _known_verb(word) or word in CREATING
 
 
 def _count_before_measure(text: str, quantities: list[Quantity], named: list[Named]) -> None:

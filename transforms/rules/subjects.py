@@ -2611,8 +2611,9 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
         if not verbs[index]:
             continue
         subject = one.subject
-        if any(verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
-               and quantities[i].unit == quantities[index].unit for i, n in enumerate(before) if i != index):
+        if one.rule == "deed_on_previous" or any(
+                verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
+                and quantities[i].unit == quantities[index].unit for i, n in enumerate(before) if i != index):
             named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
 
 
@@ -2630,8 +2631,12 @@ def _verb_before(stream: TokenStream, subject: Subject | None) -> str:
     return before[-1] if before and _of_doing(before[-1]) and stream.text.endswith(before[-1], 0, start) else ""
 
 
+# verbs of having, summing, being and reaching say what there is, not what was done (共有隐患…)
+NOT_DOING = frozenset({"有", "共有", "拥有", "现有", "实有", "尚有", "还有", "另有"}) | SUMMING | COPULAS | REACHING
+
+
 def _of_doing(word: str) -> bool:
-    return _known_verb(word) or word in CREATING
+    return (_known_verb(word) or word in CREATING) and word not in NOT_DOING
 
 
 def _count_before_measure(text: str, quantities: list[Quantity], named: list[Named]) -> None:
@@ -3859,18 +3864,29 @@ def _deed_again(a: Around) -> Subject | None:
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 
 
+DONE = "已"
+
+
+def _names_thing(word: str) -> bool:
+    """A noun, or a word the tagger does not know that ends with a thing's head (安全隐患)."""
+    return word_tag(word) in NOUN_TAGS or (word_tag(word) is None and word.endswith(head_words()))
+
+
 def _deed_on_previous(a: Around) -> Subject | None:
     """排查隐患13654处,完成整改13624处: a bare verb counting what the figure before it in the
-    sentence counted, in the same unit, is that thing's deed (隐患整改), as a flow is a topic's
-    (低保新增); in units of events the verb names the activity and stays."""
+    sentence counted, in the same unit, is that deed done to the thing (整改隐患); in units of
+    events the verb names the activity and stays."""
     own, previous = a.own.subject, a.previous
+    verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改
     if own is None or previous is None or not a.index or a.own.rule != "before_number" \
-            or own.text not in _words("subject_verbs.txt") or own.text in previous.text \
+            or verb not in _words("subject_verbs.txt") or verb in previous.text \
             or a.quantities[a.index - 1].unit != a.quantity.unit or a.quantity.unit in event_units() \
             or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
-            or word_tag(cut_phrase(previous.text)[-1]) not in NOUN_TAGS:  # 上年度结转: no thing
+            or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
         return None
-    return Subject(previous.text + own.text)
+    # the verb names the count before the thing (整改隐患), and the figure before keeps its own
+    # verb beside it (发现隐患…,已整改…: fixtures README, session 33; see _verbs_tell_apart)
+    return Subject(previous.text, verb)
 
 
 def _deed_of_sum(a: Around) -> Subject | None:

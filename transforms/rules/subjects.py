@@ -2211,6 +2211,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
         return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口
+    if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["people_held"]:
+        return Named(Subject(before.text + "人员"), "people_held")  # 管控37人: 管控人员
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
@@ -2447,7 +2449,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen",
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
                        "measure_of_counted"})
 
 

@@ -2284,6 +2284,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     project = _project_before(stream, sentence_start, clause_start) if bare else None
     if project is not None:
         return Named(_spending_of(project.text, bare.group(1)), "of_investment")
+    if kind == "money" and VALUED.search(text, clause_start, quantity.outer_start) and text.startswith("的", after_start, after_end):
+        # 募集到价值28.9万元的抗疫物资: a value is of the goods after its 的, up to the next item of a list
+        item_end = text.find("、", after_start, after_end)
+        goods = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
+        if goods is not None:
+            return Named(goods, "after_de")
     spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
     if spent is not None:
@@ -2315,6 +2321,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     return Named(before, "before_number")
 
 
+# 价值 right before a sum (价值500元的慰问物资, 价值约3万元的): what the goods after its 的 are worth
+VALUED = re.compile(r"价值\s*(?:约|近|达|超过)?\s*$")
 # What may stand between a verb and the sum that is its object (发放了, 共下发, 每人每月发放).
 OBJECT_GAP = frozenset({"了", "共", "共计", "累计", "总计", "合计", "约", "近", "计"})
 # Characters that make a sum's noun of the name before them (临时救助金, 医疗救助款, 管理费).

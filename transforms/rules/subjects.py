@@ -3106,8 +3106,16 @@ def _change_of_level(a: Around) -> Subject | None:
     # that count (the next of its list too)
     family = _family(a.quantity.unit)
     same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
-                 if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
+                 if n.rule in OWN_RULES and n.subject and _family(q.unit) == family
+                 and not _in_closed_aside(a.text, q.outer_end, a.quantity.outer_start)), None)
     return same or (None if listed else a.about)
+
+
+def _in_closed_aside(text: str, position: int, end: int) -> bool:
+    """326项(权力66项、责任260项),比上年减少105项: whether `position` stands in a bracket closed
+    before `end`, a breakdown the clause goes on past (the change is of the total)."""
+    closed = re.search(r"[)）]", text[position:end])
+    return closed is not None and not re.search(r"[(（]", text[position:position + closed.start()])
 
 
 def _share_of_whole(a: Around) -> Subject | None:

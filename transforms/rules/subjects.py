@@ -149,7 +149,7 @@ BOUND_MODIFIER_SUFFIXES = frozenset("性类级")
 # One-character verbs of being at or reaching a place that make one word with a single
 # character after them that jieba left alone (在|岗人员, 到|村项目, 到|班率): the pair stays whole.
 BINDING_VERBS = frozenset({"在", "到"})
-PARTS = re.compile(r"[、和及]")
+PARTS = re.compile(r"[、和]|及(?!以[上下])")  # 60岁及以上: one age, no list
 LONGEST_SUBJECT = 30
 RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
 # A heading's number is no subject: (二)做到三个到位.
@@ -596,12 +596,38 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
+GROWTH_CUES = frozenset({"增速", "增幅"})
+
+
+def _growth_cue(words: list[str]) -> bool:
+    """Whether the word ending `words` is a rate of growth after the name of what grew
+    (规上工业增加值增速0.62%, 营收增幅实现7.2亿元): a cue of change like 同比, no part of the name
+    (fixtures README, session 33). After things a number counts (27家企业增幅在50%以上) it is the
+    measure named, and alone it stays."""
+    if len(words) < 2 or words[-1] not in GROWTH_CUES:
+        return False
+    rest = words[:-1]
+    name = _take_run(rest)
+    return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
+
+
+# 上级资金: the level a fund comes from names the fund, like 省级以上补助资金 (fixtures README,
+# session 33); elsewhere 上级 is a superior (向上级报送) and goes
+FUND_LEVELS = frozenset({"上级"})
+FUNDS = ("资金", "补助", "补贴", "款")
+
+
+def _level_of_fund(words: list[str], run: list[str]) -> bool:
+    return bool(run) and words[-1] in FUND_LEVELS and run[0].endswith(FUNDS) and _touching(words[-1], run[0])
+
+
 def _take_run(words: list[str]) -> list[str]:
     """Pop the run of non-strip words off the end of `words` (a strip verb inside a noun
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)):
+                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)
+                     or _level_of_fund(words, run)):
         run.insert(0, words.pop())
         if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
             run.insert(0, words.pop())  # 全区|性: what the suffix makes a modifier of, though a strip word alone
@@ -794,9 +820,9 @@ RESULT_COMPLEMENTS = frozenset({"出"})
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
 LEADING_TAGS = frozenset({"p"})
-# Words of manner before a verb (专项救助, 分类帮扶): they go with nothing after them but
+# Words of manner before a verb (专项救助, 分类帮扶, 直接带动): they go with nothing after them but
 # the verb; before a noun they name it (专项资金 keeps 专项).
-MANNER_WORDS = frozenset({"专项", "分类"})
+MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 
@@ -1052,6 +1078,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
     long, a heading's number, no Chinese at all)."""
     while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
         run = run[:-1]
+    run = _brackets_matched(run)
     phrase = "".join(run)
     if phrase != phrase.strip():
         run = [w for w in run if w.strip()]
@@ -1067,6 +1094,18 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         narrowing = span_of(dropped)
         spans = narrowing + spans if narrowing else ()
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
+
+
+def _brackets_matched(run: list[str]) -> list[str]:
+    """A name holds no bracket it does not close: 事项清单(行政强制、行政许可共188项) is the 事项清单 the
+    bracket breaks down, and 二级栏目)共计… starts after the bracket that closed."""
+    closing = next((i for i, word in enumerate(run) if word in CLOSING
+                    and not any(w == CLOSING[word] for w in run[:i])), None)
+    if closing is not None:
+        run = run[closing + 1:]
+    opening = next((i for i in range(len(run) - 1, 0, -1) if run[i] in BRACKETS
+                    and BRACKETS[run[i]] not in run[i + 1:]), None)
+    return run[:opening] if opening is not None else run
 
 
 # A span of time alone (“十三五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十三五”期间4.1亿元的
@@ -1123,7 +1162,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             links.append(words.pop())  # 符合率都在96.5%以上, 轮椅就发放了970辆: how, not what
             continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
-                or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)):
+                or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
+                or _growth_cue(words)):
             break
         if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
@@ -1285,6 +1325,12 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     done_to = counts == "things" and bool(words) and words[-1] in PREPOSITIONS | MEANS
     if done_to and len(run) > 1 and run[-1] in DONATING and words[-1] != "通过":
         run = run[-1:]  # 向|县慈善总会|捐款: the one given to is no donor; the verb names the sum
+    elif counts == "things" and words[-1:] == ["通过"] and (published := _publishing_at(run)) \
+            and not _channel_tells_apart(stream.text, start, end, "".join(run[published:])):
+        # 通过|其他方式|公开政府信息: the channel goes, the verb of publishing stays with its records
+        # (主动公开|事业单位人事招聘信息 whole), unless the channel is what tells this count from
+        # another of its sentence (fixtures README, session 33)
+        run = run[published:]
     elif counts == "things" and ("在" in words or run[:1] == ["经"] or done_to):
         verb = next((i for i in range(1, len(run)) if _verb_goes(run[i], run[i + 1:], counts)), None)
         # only when no verb a list names stands there (向政策优惠减免部门|推送 passes over 减免)
@@ -1375,6 +1421,7 @@ def _leaders_lead(run: list[str]) -> int:
 RAISED_TO = frozenset({"至", "到", "后"})
 
 
+
 # Verbs that close the name of a thing built by saying it was started or finished, and of a
 # record by saying it was published (政策解读稿件发布3条, 规范性文件印发12件)
 PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
@@ -1383,6 +1430,28 @@ STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 # A verb of publishing right before the number of the records it published (主动公开186条信息)
 PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
+
+
+PUBLISHING_MANNERS = frozenset({"主动", "依申请", "对外"})
+
+
+def _publishing_at(run: list[str]) -> int | None:
+    """Where a verb of publishing (with its manner, 主动|公开) opens the records after the channel
+    `run` opens with (past the channel's last word naming one: 信息公开|网站|主动|发布), if it does."""
+    channel = max((i for i, word in enumerate(run) if word.endswith(tuple(_context_words()["channels"]))), default=0)
+    for i in range(channel + 1, len(run) - 1):
+        verb = run[i + 1] if run[i] in PUBLISHING_MANNERS else run[i]
+        if PUBLISHED_BEFORE.fullmatch(verb) or verb in PUBLISHED:
+            return i
+    return None
+
+
+def _channel_tells_apart(text: str, start: int, end: int, published: str) -> bool:
+    """Whether the verb and records `published` stand twice in the sentence around [start, end),
+    so that only their channels tell the counts apart."""
+    opening = max(text.rfind(mark, 0, start) for mark in "。\n")
+    closing = min((i for i in (text.find(mark, end) for mark in "。\n") if i >= 0), default=len(text))
+    return text.count(published, opening + 1, closing) > 1
 
 
 def _without_start(run: list[str]) -> list[str]:
@@ -2142,6 +2211,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
         return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口
+    if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["people_held"]:
+        return Named(Subject(before.text + "人员"), "people_held")  # 管控37人: 管控人员
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
@@ -2213,6 +2284,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     project = _project_before(stream, sentence_start, clause_start) if bare else None
     if project is not None:
         return Named(_spending_of(project.text, bare.group(1)), "of_investment")
+    if kind == "money" and VALUED.search(text, clause_start, quantity.outer_start) and text.startswith("的", after_start, after_end):
+        # 募集到价值28.9万元的抗疫物资: a value is of the goods after its 的, up to the next item of a list
+        item_end = text.find("、", after_start, after_end)
+        goods = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
+        if goods is not None:
+            return Named(goods, "after_de")
     spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
     if spent is not None:
@@ -2244,6 +2321,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     return Named(before, "before_number")
 
 
+# 价值 right before a sum (价值500元的慰问物资, 价值约3万元的): what the goods after its 的 are worth
+VALUED = re.compile(r"价值\s*(?:约|近|达|超过)?\s*$")
 # What may stand between a verb and the sum that is its object (发放了, 共下发, 每人每月发放).
 OBJECT_GAP = frozenset({"了", "共", "共计", "累计", "总计", "合计", "约", "近", "计"})
 # Characters that make a sum's noun of the name before them (临时救助金, 医疗救助款, 管理费).
@@ -2378,7 +2457,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 # figures around it).
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
-                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen",
+                       "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
                        "measure_of_counted"})
 
 
@@ -2528,7 +2607,46 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _field_of_line(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
     _count_before_measure(text, quantities, named)
+    _verbs_tell_apart(stream, quantities, named)
     return named
+
+
+def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
+    """新建学校1所,改扩建学校3所: figures of one sentence with one name and unit that only the verbs
+    before their names tell apart keep their verbs (fixtures README, session 32)."""
+    verbs = [_verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
+             for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
+    before = list(named)
+    for index, one in enumerate(before):
+        if not verbs[index]:
+            continue
+        subject = one.subject
+        if one.rule == "deed_on_previous" or any(
+                verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
+                and quantities[i].unit == quantities[index].unit for i, n in enumerate(before) if i != index):
+            named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
+
+
+def _verb_before(stream: TokenStream, subject: Subject | None) -> str:
+    """The verb of doing a subject's name was cut from: the one it dropped, or the word right
+    before its name in the text."""
+    if subject is None:
+        return ""
+    if subject.narrowed_by:
+        return subject.narrowed_by if _of_doing(subject.narrowed_by) else ""
+    if len(subject.spans) != 1:
+        return ""
+    start = subject.spans[0][0]
+    before = stream.words(max(0, start - 6), start)
+    return before[-1] if before and _of_doing(before[-1]) and stream.text.endswith(before[-1], 0, start) else ""
+
+
+# verbs of having, summing, being and reaching say what there is, not what was done (共有隐患…)
+NOT_DOING = frozenset({"有", "共有", "拥有", "现有", "实有", "尚有", "还有", "另有"}) | SUMMING | COPULAS | REACHING
+
+
+def _of_doing(word: str) -> bool:
+    return (_known_verb(word) or word in CREATING) and word not in NOT_DOING
 
 
 def _count_before_measure(text: str, quantities: list[Quantity], named: list[Named]) -> None:
@@ -2626,7 +2744,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         listed = _shared_modifier(_parts(phrase)) if phrase else []
-        parts = _shared_head(listed)
+        parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
             continue
         parts = _modifiers_of_one_head(parts) or (parts == listed and _measure_after_modifier(parts)) or parts
@@ -2642,6 +2760,43 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+AGE_PART = re.compile(r"\d{1,3}(?:\s*(?:到|至|-|—|~|～)\s*\d{1,3})?周?岁(?:及?以上|及?以下)?")
+BARE_AGE = re.compile(r"\d{1,3}")
+BARE_AGES_BEFORE = re.compile(r"(?:\d{1,3}[、和])+$")
+
+
+def _bare_ages_before(text: str, clause_start: int, phrase: Subject | None) -> list[Subject]:
+    """100、90、80岁以上…: the bare numbers listed right before a phrase opening with an age, which
+    the phrase left out as figures."""
+    if phrase is None or not phrase.spans or not AGE_PART.match(phrase.text):
+        return []
+    before = BARE_AGES_BEFORE.search(text, clause_start, phrase.spans[0][0])
+    return [Subject(number) for number in re.findall(r"\d{1,3}", before.group())] if before else []
+
+
+def _ages_listed(parts: list[Subject]) -> list[Subject] | None:
+    """0-17岁、18-34岁、60岁及以上户籍人口分别为…; 100、90、80岁以上老年人补贴分别达到…: ages listed
+    before the group the last one opens name that group at each age (an age is part of a group's
+    name, README); a bare number takes the last age's 岁 and bound with it."""
+    if len(parts) < 2:
+        return None
+    last = parts[-1].text
+    age = AGE_PART.match(last)
+    group = last[age.end():] if age else ""
+    if not HAN.match(group):
+        return None
+    number = BARE_AGE.match(last).end()
+    named = []
+    for part in parts[:-1]:
+        if AGE_PART.fullmatch(part.text):
+            named.append(Subject(part.text + group))
+        elif BARE_AGE.fullmatch(part.text):
+            named.append(Subject(part.text + last[number:]))
+        else:
+            return None
+    return [*named, parts[-1]]
 
 
 def _thing_before_places(parts: list[Subject]) -> Subject | None:
@@ -2951,17 +3106,16 @@ def _change_of_level(a: Around) -> Subject | None:
     # that count (the next of its list too)
     family = _family(a.quantity.unit)
     same = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
-                 if n.rule in OWN_RULES and n.subject and _family(q.unit) == family), None)
-    return _of_growth_rate(a, same or (None if listed else a.about))
+                 if n.rule in OWN_RULES and n.subject and _family(q.unit) == family
+                 and not _in_closed_aside(a.text, q.outer_end, a.quantity.outer_start)), None)
+    return same or (None if listed else a.about)
 
 
-def _of_growth_rate(a: Around, level: Subject | None) -> Subject | None:
-    """A change in percentage points of a rate of growth its clause names is of that rate
-    (接待游客…,比全市平均增速高2个百分点 → 游客增速); see rate_of_growth."""
-    rate = _compiled(_context_words()["rate_of_growth"]).search(a.clause) if a.quantity.unit == "个百分点" else None
-    if level is None or rate is None or level.text.endswith(rate["rate"]):
-        return level
-    return Subject(level.text + rate["rate"])
+def _in_closed_aside(text: str, position: int, end: int) -> bool:
+    """326项(权力66项、责任260项),比上年减少105项: whether `position` stands in a bracket closed
+    before `end`, a breakdown the clause goes on past (the change is of the total)."""
+    closed = re.search(r"[)）]", text[position:end])
+    return closed is not None and not re.search(r"[(（]", text[position:position + closed.start()])
 
 
 def _share_of_whole(a: Around) -> Subject | None:
@@ -3115,6 +3269,22 @@ def _owner_breakdown(a: Around) -> Subject | None:
     if not had or own.text.endswith(had):
         return None
     return Subject(own.text + had)
+
+
+def _toll_breakdown(a: Around) -> Subject | None:
+    """死亡12人(其中道路交通事故8人、建筑施工事故2人): a part named by the kind of incident
+    (`incidents`) of a toll of people (死亡人数, 受伤人数) is that incident's toll (道路交通事故死亡
+    人数), as a report by field names it (道路交通:…死亡6人 → 道路交通死亡人数)."""
+    own = a.own.subject
+    chained = bool(a.named) and a.named[-1].rule == "toll_breakdown"
+    if own is None or not own.text.endswith(tuple(_context_words()["incidents"])) \
+            or not ("其中" in a.lead or chained):
+        return None
+    whole = _recalled(a)
+    toll = whole and next((t for t in _context_words()["befell_after"].values() if whole.text.endswith(t)), None)
+    if not toll or not (whole.text == toll or chained):
+        return None
+    return Subject(own.text + toll)
 
 
 # A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its
@@ -3302,6 +3472,11 @@ def _breakdown_unnamed(a: Around) -> Subject | None:
 def _topic_event(a: Around) -> Subject | None:
     table = _context_words()
     own = a.own.subject
+    if own is not None and own.text.endswith(NEW_ONES) and len(own.text) > len(NEW_ONES) + 1 \
+            and a.quantity.unit not in PERSON_UNITS and a.own.rule in OWN_RULES:
+        # 月度规模单位新增3家: the new ones of a stock of things, the flow closing their name, are
+        # named by the stock, 新增 kept as what narrows it (as after the stock's count below)
+        return Subject(own.text[:-len(NEW_ONES)], NEW_ONES)
     if own is None and a.quantity.unit in PERSON_UNITS:
         # 16户迁走: a flow written after its count, alone in its clause
         after = re.match(rf"\s*({alternation(table['flows'])})了?\s*(?:[,，;；。]|$)", a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
@@ -3554,10 +3729,22 @@ def _level_of_group(a: Around) -> Subject | None:
         return None
     group = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                   if q.unit in PERSON_UNITS and n.subject), None)
-    topic = _topic(group)
-    if not topic or topic in own.text or not (topic != group.text or topic.endswith(tuple(_context_words()["programmes"]))):
+    topic = _topic(group) or _programme_of_level(a.previous)
+    if not topic or topic in own.text or not (group is None or topic != group.text
+                                              or topic.endswith(tuple(_context_words()["programmes"]))):
         return None
     return Subject(topic + own.text)
+
+
+LEVEL_ENDING = re.compile(LEVEL_MEASURE.pattern + "$")
+
+
+def _programme_of_level(level: Subject | None) -> str | None:
+    """城市低保月保障标准增长2.03倍,月人均补助水平从…: a programme's level named right before (its
+    standard) gives the programme whose other level follows (城市低保月人均补助水平)."""
+    ending = LEVEL_ENDING.search(level.text) if level is not None else None
+    programme = level.text[:ending.start()] if ending else ""
+    return programme if programme.endswith(tuple(_context_words()["programmes"])) else None
 
 
 # A bare standard opening a list of groups' rates (发放标准为A每户800元,B每户550元), the money the
@@ -3695,18 +3882,29 @@ def _deed_again(a: Around) -> Subject | None:
     return previous if previous.narrowed_by and previous.narrowed_by.endswith(verb) else None
 
 
+DONE = "已"
+
+
+def _names_thing(word: str) -> bool:
+    """A noun, or a word the tagger does not know that ends with a thing's head (安全隐患)."""
+    return word_tag(word) in NOUN_TAGS or (word_tag(word) is None and word.endswith(head_words()))
+
+
 def _deed_on_previous(a: Around) -> Subject | None:
     """排查隐患13654处,完成整改13624处: a bare verb counting what the figure before it in the
-    sentence counted, in the same unit, is that thing's deed (隐患整改), as a flow is a topic's
-    (低保新增); in units of events the verb names the activity and stays."""
+    sentence counted, in the same unit, is that deed done to the thing (整改隐患); in units of
+    events the verb names the activity and stays."""
     own, previous = a.own.subject, a.previous
+    verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改
     if own is None or previous is None or not a.index or a.own.rule != "before_number" \
-            or own.text not in _words("subject_verbs.txt") or own.text in previous.text \
+            or verb not in _words("subject_verbs.txt") or verb in previous.text \
             or a.quantities[a.index - 1].unit != a.quantity.unit or a.quantity.unit in event_units() \
             or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
-            or word_tag(cut_phrase(previous.text)[-1]) not in NOUN_TAGS:  # 上年度结转: no thing
+            or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
         return None
-    return Subject(previous.text + own.text)
+    # the verb names the count before the thing (整改隐患), and the figure before keeps its own
+    # verb beside it (发现隐患…,已整改…: fixtures README, session 33; see _verbs_tell_apart)
+    return Subject(previous.text, verb)
 
 
 def _deed_of_sum(a: Around) -> Subject | None:
@@ -3778,6 +3976,7 @@ CONTEXT_RULES = (
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("owner_breakdown", _owner_breakdown),
+    ContextRule("toll_breakdown", _toll_breakdown),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

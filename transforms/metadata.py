@@ -288,8 +288,9 @@ def _generic_name(longest: int = 6) -> re.Pattern:
     closed on both sides (BOUNDED_FIELD)."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,{longest}}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置在学]))")  # a website (市政府网站) is no body,
-    # nor a verb or word the generic word opens (拟办理, 处理, 站在, 科学)
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学])(?<![站处](?=在)))")  # a website (市政府网站)
+    # is no body, nor a verb or word the generic word opens (拟办理, 处理, 站在, 处在, 科学); a bureau before 在 is a
+    # sentence's subject (某县自然资源局在县委…领导下)
 
 
 # How long a department's field may run where its phrase is closed on both sides: a title's opening
@@ -651,7 +652,8 @@ def _issuer_before_about(opening: str) -> str | None:
     return found["name"]
 
 
-REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
+REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)(?:是(?:根据|依据|按照)[^。]{2,60}?[,，]\s*)?由"
+                            r"(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")  # 本报告由某局根据…编制, 本报告是根据…,由某局编制的
 
 
 REPORTED_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*")

@@ -789,8 +789,7 @@ def _news_sources(reading: _Reading) -> list[str]:
              if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
              and not name.endswith(reporting)]
-    closing = CLOSING_SOURCE.search(reading.text[-300:])
-    if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
+    if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
@@ -804,8 +803,26 @@ INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,
 
 # A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
 # （市残联 王林 李明）): the body whose work the story tells, as a source's line names it.
-CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<body>[\u4e00-\u9fff]{3,16})[ \u3000]+[\u4e00-\u9fff]{2,4}"
+# The writer may follow the body with no space between ((县农业局刘广刚)), and the site's chrome may close the page
+# after it (扫一扫在手机打开当前页).
+CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<credit>[\u4e00-\u9fff]{3,20}?)(?:[ \u3000]+(?P<writer>[\u4e00-\u9fff]{2,4}))?"
                             r"(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+WRITER_NAME = (3, 2, 4)  # the characters of a writer's name run onto its body's, most often first
+
+
+def closing_source(text: str) -> str | None:
+    """The body a story's closing byline credits before its writer ((县民政局 殷蛟), (县农业局刘广刚)): a known
+    body or a department, whole; read past the site's chrome closing the page."""
+    tail = text[-300:].rstrip()
+    close = max(tail.rfind(")"), tail.rfind("）"))
+    if 0 <= close < len(tail) - 1 and len(tail) - close <= HEADLINE and _chrome_words().search(tail, close):
+        tail = tail[:close + 1]  # the site's chrome after the byline, on its line or run onto it by the cleaning
+    closing = CLOSING_SOURCE.search(tail)
+    if not closing:
+        return None
+    credit = closing["credit"]
+    bodies = [credit] if closing["writer"] else [credit[:-length] for length in WRITER_NAME if len(credit) - length >= 3]
+    return next((body for body in bodies if _agency_opening(body, ()) == body), None)
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
@@ -2343,8 +2360,7 @@ def _is_news(text: str, bylines: bool = True) -> bool:
         # an official quoted (“……”,市民政局相关负责人介绍)
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
-    closing = CLOSING_SOURCE.search(text[-300:])
-    if closing and _agency_opening(closing["body"], ()) == closing["body"]:
+    if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 

@@ -1068,17 +1068,28 @@ def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
     人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
     same last character holding the short one's characters in order, from the same first
-    character or from the level (市) that ends the place it opens with."""
+    character or from the level (市) that ends the place it opens with, or, for a bare body's short word
+    (卫健委 on a page's 发布机构), from after the place the full name opens with (某旗卫生健康委员会); a 委 is
+    its 委员会."""
     def abbreviates(name: str) -> bool:
+        if short.endswith("委") and name.endswith("委员会"):
+            name = name[:-2]
         if len(name) <= len(short) or name[-1] != short[-1]:
             return False
-        if name[0] != short[0]:  # a body named by its level (市医保局) and in full with its place (广州市医疗保障局)
+        if name[0] != short[0] and bare:  # 卫健委 and 乌拉特中旗卫生健康委员会: its place, then the body in full
+            opening = next((at for at in range(2, min(len(name), LONGEST_PLACE + 1))
+                            if name[at] == short[0] and _is_place_prefix(name[:at])), None)
+            if opening is None:
+                return False
+            name = name[opening:]
+        elif name[0] != short[0]:  # a body named by its level (市医保局) and in full with its place (广州市医疗保障局)
             level = name.find(short[0])
             if short[0] not in PLACE_LEVELS or level <= 0 or not _is_place_prefix(name[:level + 1]):
                 return False
             name = name[level:]
         rest = iter(name)
         return all(char in rest for char in short)
+    bare = bool(_body_pattern().fullmatch(short))
     longer = [name for name in scores if abbreviates(name)]
     return max(longer, key=lambda name: scores[name]) if len(longer) == 1 else short
 

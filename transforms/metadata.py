@@ -2365,7 +2365,7 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     edges = text[:600] + text[-300:]
     if "(" in edges:
         edges = PINYIN.sub("", edges)
-    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
+    if any(_marked(edges, mark) for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
@@ -2374,6 +2374,13 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
+
+
+def _marked(edges: str, mark: str) -> bool:
+    """Whether a news mark stands in the text's edges other than as an item of a list (组织机构、新闻动态、公示公告:
+    a site's columns a disclosure report names)."""
+    return any(edges[at.start() - 1:at.start()] != "、" and edges[at.end():at.end() + 1] != "、"
+               for at in re.finditer(re.escape(mark), edges))
 
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's

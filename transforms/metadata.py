@@ -2067,8 +2067,15 @@ def _field_names() -> re.Pattern:
 
 
 def _without_field_names(phrase: str) -> str:
-    """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type."""
-    return _field_names().sub(lambda m: " " * len(m.group()), phrase)
+    """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
+    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
+    return PLAN_MEASURE.sub(lambda m: " " * len(m.group()), _field_names().sub(lambda m: " " * len(m.group()), phrase))
+
+
+# A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was
+# exceeded (超计划3000亩): a headline's figure, no plan named.
+PLAN_MEASURE = re.compile(r"(?:占|超)(?:年度|全年|年|当年)?计划(?:任务)?(?:的|数)?"
+                          r"|计划(?:任务)?的?\s*\d+(?:\.\d+)?\s*[%％]")
 
 
 # A type the report's description of itself may make more specific (a 工作总结 whose opening

@@ -1905,7 +1905,7 @@ ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]"
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
-TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
+TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
 # in brackets (…发展规划 ( 2022-01-18 ), …工作总结(2023-02-01)).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date>{DATE.pattern})"

@@ -81,9 +81,9 @@ DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)�
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
 # Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers (an
-# e-paper's page too: 第A02版:二版),
+# e-paper's page too: 第A02版:二版, 00002版:要闻, 当前版:01版),
 # a sharing site's notes on its preview (全文预览已结束, 文档简介).
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^第\s*[A-Za-z]?\d{1,3}\s*版|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^第\s*[A-Za-z]?\d{1,3}\s*版|^(?:当前版\s*[:：]\s*)?[A-Za-z]?\d{1,5}\s*版(?=\s*[:：]|\s*$)|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-–—]\s*)")  # or a viewer's Page 6 - …
 # A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
@@ -1642,8 +1642,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return " ".join(over)  # a headline over its dashed subtitle (稳粮增收有底气 / 民生兜底显温度 / ——访…局长…), its two
         # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
-    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
-    # note wholly in brackets over the lede ((资料图片)) is no headline
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)
+            and not _labelled(line)]  # a photo's note wholly in brackets over the lede ((资料图片)) is no headline, nor
+    # is a page label between them (文章字数:651)
     over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps

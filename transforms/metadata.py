@@ -1037,16 +1037,17 @@ def _source_unit(name: str, sources: set[str]) -> str | None:
 
 
 def _town_government(name: str, scores: Counter[str]) -> str | None:
-    """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
-    government's name, as the fixtures README names a town's issuer."""
+    """A town (下沙街道, or after its county: 某县下沙街道, a page's 信息来源) whose government the text names in full
+    (下沙街道办事处): one body, by its government's name, as the fixtures README names a town's issuer."""
     if MASKED_TOWN.fullmatch(name):  # **镇 and 镇政府: the masked town's government, by its level
         level = name.strip(REDACTION)
         governments = [other for other in scores if other.startswith(level) and other[len(level):] in TOWN_GOVERNMENTS]
         return governments[0] if len(governments) == 1 else None
-    if not TOWN.fullmatch(name):
-        return None
-    governments = [other for other in scores if other.startswith(name) and other[len(name):] in TOWN_GOVERNMENTS]
-    return governments[0] if len(governments) == 1 else None
+    county = _place_at(name, 0)
+    towns = [name] + ([name[len(county):]] if county and county != name else [])  # 辰溪县小龙门乡: the town after its county
+    governments = {other for town in towns if TOWN.fullmatch(town)
+                   for other in scores if other.startswith(town) and other[len(town):] in TOWN_GOVERNMENTS}
+    return governments.pop() if len(governments) == 1 else None
 
 
 PLACE_LEVELS = "省市州盟县区旗镇乡"

@@ -1597,6 +1597,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
+    kept = [(index, line) for index, line in kept if index < _parts_begun(lines[:HEAD_LINES])]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line) or _page_furniture(line):
@@ -1667,6 +1668,20 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     heading = ENTRY_RUN_ON.match(lines[0]) if lines else None
     return heading["heading"] if heading else None  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
+
+
+# A report's part heading (一、…, (一)…) at a line's start.
+PART_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）])")
+
+
+def _parts_begun(lines: list[str]) -> int:
+    """The index of the first part heading under a paragraph of the body (an excerpt opening mid-text: a
+    paragraph, then 一、…): the head is over, and no line from there on is a title (the first sentence of a
+    part, …提升计划,打造…, names no document of its own)."""
+    paragraph = next((at for at, line in enumerate(lines) if len(line) > LONGEST_TITLE and "。" in line), None)
+    if paragraph is None:
+        return len(lines)
+    return next((at for at in range(paragraph + 1, len(lines)) if PART_HEADING.match(lines[at])), len(lines))
 
 
 # A yearbook entry's heading of its field run onto the line of its text, which opens with its year (社会救助 2021年,全市…);

@@ -160,6 +160,8 @@ def _place_names() -> frozenset[str]:
                 stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
                 names.update({stem, stem + ("州" if suffix == "自治州" else suffix[-1])})
                 break
+    names.update(_divisions_by_name())  # the names the gazetteer lacks that a county goes by since it was made a city
+    # or district (海安市, 新建县)
     return frozenset(n for n in names if len(n) >= 2)
 
 
@@ -3069,6 +3071,8 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     city = None if city in NON_CITY else city
     if county and county.endswith("县") and county[:-1] + "市" in agency:
         county = county[:-1] + "市"  # the county-level city a county became, as the text names it
+    elif county and county.endswith("区") and county[:-1] + "县" in agency and county not in agency:
+        county = county[:-1] + "县"  # …and the county a district was, as the text still names it (新建县)
     level = "county" if county else "city" if city else "province"
     if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
                                if (at := agency.find(name)) >= 0):
@@ -3127,6 +3131,14 @@ def _divisions_by_name() -> dict[str, tuple[str, ...]]:
     for code, name in _division_names().items():
         if name.endswith("县") and not name.endswith("自治县") and len(name) >= 3 and name[:-1] + "市" not in by_name:
             by_name[name[:-1] + "市"] = {code}
+    # …and a county since made a district (新建县 → 新建区, 2015), by the name the text still calls it, where no
+    # division bears it
+    made_districts: dict[str, set[str]] = {}
+    for code, name in _division_names().items():
+        if name.endswith("区") and not name.endswith(("新区", "城区", "矿区", "林区", "开发区", "自治区", "市辖区")) and len(name) >= 3 \
+                and name[:-1] + "县" not in by_name:
+            made_districts.setdefault(name[:-1] + "县", set()).add(code)
+    by_name.update(made_districts)
     return {name: tuple(sorted(codes)) for name, codes in by_name.items()}
 
 

@@ -2118,8 +2118,9 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
             REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
-        return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
-        # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
+        return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
+        # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
+        # plan part after it): a half-year's if the report is (上半年政府工作报告)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
@@ -2128,6 +2129,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+FIRST_HALF = re.compile(r"(?<!下)半年(?!度)")  # 上半年, 半年; not 下半年 (a plan's), 半年度
 SPEECH = "上的讲话"  # a speech at a meeting, as its title ends (在2023年全市民政工作会议上的讲话)
 
 

@@ -3296,6 +3296,10 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         of_level = Counter({code: n for code, n in named.items() if _code_level(code) == level})
         if not of_level:
             continue
+        if level == "city" and region["admin_level"] == "city":  # a city body's text naming its districts (龙华区, 秀英区):
+            for code, n in named.items():  # each the city's place too, against a prefecture a village's name holds once
+                if _code_level(code) == "county" and _division_names().get(code[:4] + "00", "市辖区") not in NON_CITY:
+                    of_level[code[:4] + "00"] += n
         (code, count), *others = of_level.most_common(2)
         if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
             return region

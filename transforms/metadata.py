@@ -3594,9 +3594,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING]) else None) or _own_place_level(plain) \
-            or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
-            or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
+        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
+                                 or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
+            or _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain))
+        # (a title opening with a town by its level, its name masked or left out, 某街道2020年…: a town's, whatever it
+        # calls 全市, the city it lies in)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
     if region["admin_level"] in _REGION_FIELD and not region[_REGION_FIELD[region["admin_level"]]]:  # (nation: none)

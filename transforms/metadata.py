@@ -392,9 +392,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2] + _sub_unit(phrase, opening[1])
-    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) if generic_after is None else None
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_SUBJECT.match(phrase) if generic_after is None else None
     if town_government:
-        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…)
+        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…),
+        # or a masked town (…领导下,*街道认真贯彻…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -433,6 +434,8 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     return name if len(department) >= 3 and follows else None
 
 
+# A masked town, one mark or more (*街道, XX镇), no link to another noun after it: a sentence's subject.
+MASKED_SUBJECT = re.compile(rf"[{REDACTION}]+(?:镇|乡|街道)(?=[\u4e00-\u9fff])(?![的和与及、党人政办])")
 # A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
 TOWN_GOVERNMENT_SUBJECT = re.compile(rf"[{REDACTION}]*(?:镇|乡)政府(?![的和与及、办网])")
 
@@ -740,8 +743,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         phrase = reading.text[start:start + 40]
-        if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
-            continue  # no body's last character near; 县人大常委会: is whom the report is sent to
+        if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
+            continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer

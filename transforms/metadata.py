@@ -3431,6 +3431,20 @@ def _bodies_level(text: str) -> str | None:
     return levels.pop() if len(levels) == 1 and levels != {"nation"} else None
 
 
+# A place's government or party committee named by its level alone (县政府门户网站, 落实区委…部署, 在县委、县政府领导下).
+GOVERNING_BODY = re.compile(r"[省市县区](?:委|(?:人民)?政府)(?![员会])")
+
+
+def _governing_level(text: str) -> str | None:
+    """The level of the one kind of government or party committee a text with no other word for its place names by its
+    level alone, no place's name ending with it (县政府门户网站, 落实区委…部署; not 东丽区政府): its own place's, whose
+    government it works under."""
+    names = _place_names()
+    levels = {LEVEL_WORDS[m.group()[0]] for m in GOVERNING_BODY.finditer(text)
+              if not any(text[m.start() - length:m.start() + 1] in names for length in range(1, 6) if m.start() >= length)}
+    return levels.pop() if len(levels) == 1 else None
+
+
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
@@ -3599,7 +3613,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
         region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
                                  or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
-            or _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain))
+            or _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
+            or _governing_level(plain)
         # (a title opening with a town by its level, its name masked or left out, 某街道2020年…: a town's, whatever it
         # calls 全市, the city it lies in)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):

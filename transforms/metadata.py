@@ -3259,7 +3259,8 @@ def places_named(text: str) -> Counter[str]:
         if len(codes) > 1 and name not in full and len({code[:4] for code in codes}) == 1:
             codes = tuple(code for code in codes if code.endswith("00")) or codes  # a city's and its county's (岳阳市,
             # 岳阳县): the city they share
-        if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
+        if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position) or text.startswith("水库", position - 1):
+            # (丽水|库 of 义丽水库: a reservoir's name, no 丽水)
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
@@ -3285,7 +3286,8 @@ PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|�
 UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name
 # (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
-PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "镇")
+PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "水库")  # a reservoir
+# named after a place (某某水库) is a feature, as its lake, river, bridge and dam are
 
 
 def region_from_text(text: str, region: dict[str, str | None], agency: str | None) -> dict[str, str | None]:

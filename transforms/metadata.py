@@ -3276,7 +3276,7 @@ def places_named(text: str) -> Counter[str]:
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
 # A local news outlet named by its county's short name (某某新闻网讯, 某某融媒体中心讯, 某某电视台): the county named.
-LOCAL_OUTLET = re.compile(r"(?:新闻网|融媒体中心|广播电视台|电视台|日报|新闻中心)")
+LOCAL_OUTLET = re.compile(r"(?:新闻网|网讯|融媒体中心|广播电视台|电视台|日报|新闻中心)")  # 某某网讯 too
 # What follows a county's two-character name that no word runs on with (和县2024年十件实事, 和县第十六届人大):
 # its year or its congress's term; the county named, as before its body.
 PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
@@ -3286,8 +3286,9 @@ PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|�
 UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name
 # (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
-PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "水库")  # a reservoir
-# named after a place (某某水库) is a feature, as its lake, river, bridge and dam are
+PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "水库", "籍")  # a reservoir
+# named after a place (某某水库) is a feature, as its lake, river, bridge and dam are; people native of a place (山东籍游客)
+# come from it, no place of the text
 
 
 def region_from_text(text: str, region: dict[str, str | None], agency: str | None) -> dict[str, str | None]:

@@ -3552,6 +3552,25 @@ def _legible(line: str) -> bool:
     return bool(LEGIBLE.fullmatch(line))
 
 
+SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a document's own title in its header (乡镇…, …怎么写?)
+
+
+def _own_title_under(title: str, lines: list[str]) -> str | None:
+    """The document's own title on a head line under the page's, which a site's header gave with words of its own
+    before or after it (乡镇 + 上半年政府工作报告, 乡脱贫工作推进情况汇报材料 + 怎么写?): no year nor report word among them."""
+    at = next((index for index, line in enumerate(lines[:HEAD_LINES]) if title in line), None)
+    if at is None:
+        return None
+    for line in lines[at + 1:HEAD_LINES * 2]:
+        own = line.strip()
+        if own == title or len(own) < SHORTEST_TITLE or not names_document(own):
+            continue
+        added = title[len(own):] if title.startswith(own) else title[:-len(own)] if title.endswith(own) else None
+        if added and len(added) <= SITE_WORDS_AROUND and not re.search(r"\d", added) and not names_document(added):
+            return own
+    return None
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
                  page_as_read: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page.
@@ -3566,6 +3585,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     title = find_title(may_title, page)
     if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
         title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
+    elif title and not page.get("title"):
+        title = _own_title_under(title, may_title) or title
     as_read, head_as_read = None, []
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read

@@ -81,9 +81,9 @@ DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)�
 NON_CITY = {"县", "市辖区", "自治区直辖县级行政区划", "省直辖县级行政区划"}
 REDACTION = "*＊×xX#＃"
 # Lines that are the hosting site's furniture, not the report: breadcrumbs, links, page markers (an
-# e-paper's page too: 第A02版:二版),
+# e-paper's page too: 第A02版:二版, 00002版:要闻, 当前版:01版),
 # a sharing site's notes on its preview (全文预览已结束, 文档简介).
-FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^第\s*[A-Za-z]?\d{1,3}\s*版|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
+FURNITURE = re.compile(r"[>＞»]|www\.|https?:|^第\s*\d+\s*页|^第\s*[A-Za-z]?\d{1,3}\s*版|^(?:当前版\s*[:：]\s*)?[A-Za-z]?\d{1,5}\s*版(?=\s*[:：]|\s*$)|^\d+\s*/\s*\d+$|小编|范文|下载|首页|版权说明|预览|^文档简介")
 LIST_MARK = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*")
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页\s*共\s*\d+\s*页|Page\s*\d+\s*[-–—]\s*)")  # or a viewer's Page 6 - …
 # A draft's mark after its title ((征求意见稿), (草案)): part of the title, and its end.
@@ -160,6 +160,8 @@ def _place_names() -> frozenset[str]:
                 stem = peoples.sub("", name[:-len(suffix)]) or name[:-len(suffix)]
                 names.update({stem, stem + ("州" if suffix == "自治州" else suffix[-1])})
                 break
+    names.update(_divisions_by_name())  # the names the gazetteer lacks that a county goes by since it was made a city
+    # or district (海安市, 新建县)
     return frozenset(n for n in names if len(n) >= 2)
 
 
@@ -288,8 +290,9 @@ def _generic_name(longest: int = 6) -> re.Pattern:
     closed on both sides (BOUNDED_FIELD)."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,{longest}}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置在学]))")  # a website (市政府网站) is no body,
-    # nor a verb or word the generic word opens (拟办理, 处理, 站在, 科学)
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学])(?<![站处](?=在)))")  # a website (市政府网站)
+    # is no body, nor a verb or word the generic word opens (拟办理, 处理, 站在, 处在, 科学); a bureau before 在 is a
+    # sentence's subject (某县自然资源局在县委…领导下)
 
 
 # How long a department's field may run where its phrase is closed on both sides: a title's opening
@@ -389,9 +392,10 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2] + _sub_unit(phrase, opening[1])
-    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) if generic_after is None else None
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_SUBJECT.match(phrase) if generic_after is None else None
     if town_government:
-        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…)
+        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…),
+        # or a masked town (…领导下,*街道认真贯彻…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -430,6 +434,8 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     return name if len(department) >= 3 and follows else None
 
 
+# A masked town, one mark or more (*街道, XX镇), no link to another noun after it: a sentence's subject.
+MASKED_SUBJECT = re.compile(rf"[{REDACTION}]+(?:镇|乡|街道)(?=[\u4e00-\u9fff])(?![的和与及、党人政办])")
 # A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
 TOWN_GOVERNMENT_SUBJECT = re.compile(rf"[{REDACTION}]*(?:镇|乡)政府(?![的和与及、办网])")
 
@@ -651,7 +657,8 @@ def _issuer_before_about(opening: str) -> str | None:
     return found["name"]
 
 
-REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)由(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")
+REPORT_OPENING = re.compile(r"现(?:将|公布|发布)(?P<rest>[^。，,]{2,30})|本(?:报告|年报)(?:是(?:根据|依据|按照)[^。]{2,60}?[,，]\s*)?由"
+                            r"(?P<maker>[^。，,]{2,30}?)(?:根据[^。，,]*)?(?:编制|制作|编写|起草)")  # 本报告由某局根据…编制, 本报告是根据…,由某局编制的
 
 
 REPORTED_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*")
@@ -736,8 +743,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         phrase = reading.text[start:start + 40]
-        if not _name_end().search(phrase, 0, LONGEST_NAME) or ADDRESSEE.match(phrase):
-            continue  # no body's last character near; 县人大常委会: is whom the report is sent to
+        if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
+            continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
@@ -787,8 +794,7 @@ def _news_sources(reading: _Reading) -> list[str]:
              if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
              and not name.endswith(reporting)]
-    closing = CLOSING_SOURCE.search(reading.text[-300:])
-    if closing and (name := _agency_opening(closing["body"], ())) == closing["body"]:
+    if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
@@ -802,8 +808,26 @@ INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,
 
 # A story's closing byline naming the body that sent it before its writer (…人均月补助105元。(县民政局 殷蛟),
 # （市残联 王林 李明）): the body whose work the story tells, as a source's line names it.
-CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<body>[\u4e00-\u9fff]{3,16})[ \u3000]+[\u4e00-\u9fff]{2,4}"
+# The writer may follow the body with no space between ((县农业局刘广刚)), and the site's chrome may close the page
+# after it (扫一扫在手机打开当前页).
+CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<credit>[\u4e00-\u9fff]{3,20}?)(?:[ \u3000]+(?P<writer>[\u4e00-\u9fff]{2,4}))?"
                             r"(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+WRITER_NAME = (3, 2, 4)  # the characters of a writer's name run onto its body's, most often first
+
+
+def closing_source(text: str) -> str | None:
+    """The body a story's closing byline credits before its writer ((县民政局 殷蛟), (县农业局刘广刚)): a known
+    body or a department, whole; read past the site's chrome closing the page."""
+    tail = text[-300:].rstrip()
+    close = max(tail.rfind(")"), tail.rfind("）"))
+    if 0 <= close < len(tail) - 1 and len(tail) - close <= HEADLINE and _chrome_words().search(tail, close):
+        tail = tail[:close + 1]  # the site's chrome after the byline, on its line or run onto it by the cleaning
+    closing = CLOSING_SOURCE.search(tail)
+    if not closing:
+        return None
+    credit = closing["credit"]
+    bodies = [credit] if closing["writer"] else [credit[:-length] for length in WRITER_NAME if len(credit) - length >= 3]
+    return next((body for body in bodies if _agency_opening(body, ()) == body), None)
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
@@ -1018,16 +1042,17 @@ def _source_unit(name: str, sources: set[str]) -> str | None:
 
 
 def _town_government(name: str, scores: Counter[str]) -> str | None:
-    """A town (下沙街道) whose government the text names in full (下沙街道办事处): one body, by its
-    government's name, as the fixtures README names a town's issuer."""
+    """A town (下沙街道, or after its county: 某县下沙街道, a page's 信息来源) whose government the text names in full
+    (下沙街道办事处): one body, by its government's name, as the fixtures README names a town's issuer."""
     if MASKED_TOWN.fullmatch(name):  # **镇 and 镇政府: the masked town's government, by its level
         level = name.strip(REDACTION)
         governments = [other for other in scores if other.startswith(level) and other[len(level):] in TOWN_GOVERNMENTS]
         return governments[0] if len(governments) == 1 else None
-    if not TOWN.fullmatch(name):
-        return None
-    governments = [other for other in scores if other.startswith(name) and other[len(name):] in TOWN_GOVERNMENTS]
-    return governments[0] if len(governments) == 1 else None
+    county = _place_at(name, 0)
+    towns = [name] + ([name[len(county):]] if county and county != name else [])  # 辰溪县小龙门乡: the town after its county
+    governments = {other for town in towns if TOWN.fullmatch(town)
+                   for other in scores if other.startswith(town) and other[len(town):] in TOWN_GOVERNMENTS}
+    return governments.pop() if len(governments) == 1 else None
 
 
 PLACE_LEVELS = "省市州盟县区旗镇乡"
@@ -1049,17 +1074,28 @@ def _unabbreviated(short: str, scores: Counter[str]) -> str:
     """The full name a body's abbreviation stands for when the text gives both (人社部 and
     人力资源社会保障部, 县医保局 and 县医疗保障局, 市医保局 and 广州市医疗保障局): a longer name of the
     same last character holding the short one's characters in order, from the same first
-    character or from the level (市) that ends the place it opens with."""
+    character or from the level (市) that ends the place it opens with, or, for a bare body's short word
+    (卫健委 on a page's 发布机构), from after the place the full name opens with (某旗卫生健康委员会); a 委 is
+    its 委员会."""
     def abbreviates(name: str) -> bool:
+        if short.endswith("委") and name.endswith("委员会"):
+            name = name[:-2]
         if len(name) <= len(short) or name[-1] != short[-1]:
             return False
-        if name[0] != short[0]:  # a body named by its level (市医保局) and in full with its place (广州市医疗保障局)
+        if name[0] != short[0] and bare:  # 卫健委 and 乌拉特中旗卫生健康委员会: its place, then the body in full
+            opening = next((at for at in range(2, min(len(name), LONGEST_PLACE + 1))
+                            if name[at] == short[0] and _is_place_prefix(name[:at])), None)
+            if opening is None:
+                return False
+            name = name[opening:]
+        elif name[0] != short[0]:  # a body named by its level (市医保局) and in full with its place (广州市医疗保障局)
             level = name.find(short[0])
             if short[0] not in PLACE_LEVELS or level <= 0 or not _is_place_prefix(name[:level + 1]):
                 return False
             name = name[level:]
         rest = iter(name)
         return all(char in rest for char in short)
+    bare = bool(_body_pattern().fullmatch(short))
     longer = [name for name in scores if abbreviates(name)]
     return max(longer, key=lambda name: scores[name]) if len(longer) == 1 else short
 
@@ -1326,8 +1362,9 @@ SECTOR = re.compile(rf"(?!{WORK_WORDS}|各项|整体|全体)"
 
 def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
     """A county's or higher place that a title or a sentence opens with before a field's work
-    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own."""
-    if TOWN.fullmatch(place):
+    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own, a masked town's named by its
+    level alone too (乡脱贫工作推进情况汇报)."""
+    if TOWN.fullmatch(place) or place in TOWN_LEVELS:
         return False
     short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
     openings = [TITLE_PREFIX.sub("", title) for title in titles]
@@ -1566,6 +1603,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
+    kept = [(index, line) for index, line in kept if index < _parts_begun(lines[:HEAD_LINES])]
     candidates = [line for _, line in kept]
     for index, (at, line) in enumerate(kept):
         if _labelled(line) or _page_furniture(line):
@@ -1612,8 +1650,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return " ".join(over)  # a headline over its dashed subtitle (稳粮增收有底气 / 民生兜底显温度 / ——访…局长…), its two
         # halves on two lines
     lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
-    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)]  # a photo's
-    # note wholly in brackets over the lede ((资料图片)) is no headline
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)
+            and not _labelled(line)]  # a photo's note wholly in brackets over the lede ((资料图片)) is no headline, nor
+    # is a page label between them (文章字数:651)
     over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
     if over and all(_over_lede(line) for line in over):
         return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
@@ -1635,6 +1674,20 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     heading = ENTRY_RUN_ON.match(lines[0]) if lines else None
     return heading["heading"] if heading else None  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
+
+
+# A report's part heading (一、…, (一)…) at a line's start.
+PART_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）])")
+
+
+def _parts_begun(lines: list[str]) -> int:
+    """The index of the first part heading under a paragraph of the body (an excerpt opening mid-text: a
+    paragraph, then 一、…): the head is over, and no line from there on is a title (the first sentence of a
+    part, …提升计划,打造…, names no document of its own)."""
+    paragraph = next((at for at, line in enumerate(lines) if len(line) > LONGEST_TITLE and "。" in line), None)
+    if paragraph is None:
+        return len(lines)
+    return next((at for at in range(paragraph + 1, len(lines)) if PART_HEADING.match(lines[at])), len(lines))
 
 
 # A yearbook entry's heading of its field run onto the line of its text, which opens with its year (社会救助 2021年,全市…);
@@ -1875,7 +1928,7 @@ ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]"
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
-TITLE_LABEL = re.compile(r"(?:本文|文章|文件|信息)(?:标题|名称)\s*[:：]\s*(?P<title>\S.{3,})")
+TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
 # in brackets (…发展规划 ( 2022-01-18 ), …工作总结(2023-02-01)).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date>{DATE.pattern})"
@@ -2037,8 +2090,15 @@ def _field_names() -> re.Pattern:
 
 
 def _without_field_names(phrase: str) -> str:
-    """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type."""
-    return _field_names().sub(lambda m: " " * len(m.group()), phrase)
+    """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
+    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
+    return PLAN_MEASURE.sub(lambda m: " " * len(m.group()), _field_names().sub(lambda m: " " * len(m.group()), phrase))
+
+
+# A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was
+# exceeded (超计划3000亩): a headline's figure, no plan named.
+PLAN_MEASURE = re.compile(r"(?:占|超)(?:年度|全年|年|当年)?计划(?:任务)?(?:的|数)?"
+                          r"|计划(?:任务)?的?\s*\d+(?:\.\d+)?\s*[%％]")
 
 
 # A type the report's description of itself may make more specific (a 工作总结 whose opening
@@ -2062,8 +2122,9 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
             REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
-        return "年度工作总结"  # an excerpt of a work report holding its review part alone (一、“十三五”工作回顾 …, no 二、;
-        # or its review headed on a line of its own, 2023年工作回顾, with no plan part after it)
+        return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
+        # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
+        # plan part after it): a half-year's if the report is (上半年政府工作报告)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
                                                          or _site_lead_type(text) == "工作总结和计划"):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
@@ -2072,6 +2133,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+FIRST_HALF = re.compile(r"(?<!下)半年(?!度)")  # 上半年, 半年; not 下半年 (a plan's), 半年度
 SPEECH = "上的讲话"  # a speech at a meeting, as its title ends (在2023年全市民政工作会议上的讲话)
 
 
@@ -2335,16 +2397,22 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     edges = text[:600] + text[-300:]
     if "(" in edges:
         edges = PINYIN.sub("", edges)
-    if any(mark in edges for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
+    if any(_marked(edges, mark) for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
-    closing = CLOSING_SOURCE.search(text[-300:])
-    if closing and _agency_opening(closing["body"], ()) == closing["body"]:
+    if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
+
+
+def _marked(edges: str, mark: str) -> bool:
+    """Whether a news mark stands in the text's edges other than as an item of a list (组织机构、新闻动态、公示公告:
+    a site's columns a disclosure report names)."""
+    return any(edges[at.start() - 1:at.start()] != "、" and edges[at.end():at.end() + 1] != "、"
+               for at in re.finditer(re.escape(mark), edges))
 
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's
@@ -3009,6 +3077,8 @@ def resolve_region(agency: str | None) -> dict[str, str | None]:
     city = None if city in NON_CITY else city
     if county and county.endswith("县") and county[:-1] + "市" in agency:
         county = county[:-1] + "市"  # the county-level city a county became, as the text names it
+    elif county and county.endswith("区") and county[:-1] + "县" in agency and county not in agency:
+        county = county[:-1] + "县"  # …and the county a district was, as the text still names it (新建县)
     level = "county" if county else "city" if city else "province"
     if level == "city" and any(ZONE.match(agency, at + len(name)) for name in _aliases(city)
                                if (at := agency.find(name)) >= 0):
@@ -3067,6 +3137,14 @@ def _divisions_by_name() -> dict[str, tuple[str, ...]]:
     for code, name in _division_names().items():
         if name.endswith("县") and not name.endswith("自治县") and len(name) >= 3 and name[:-1] + "市" not in by_name:
             by_name[name[:-1] + "市"] = {code}
+    # …and a county since made a district (新建县 → 新建区, 2015), by the name the text still calls it, where no
+    # division bears it
+    made_districts: dict[str, set[str]] = {}
+    for code, name in _division_names().items():
+        if name.endswith("区") and not name.endswith(("新区", "城区", "矿区", "林区", "开发区", "自治区", "市辖区")) and len(name) >= 3 \
+                and name[:-1] + "县" not in by_name:
+            made_districts.setdefault(name[:-1] + "县", set()).add(code)
+    by_name.update(made_districts)
     return {name: tuple(sorted(codes)) for name, codes in by_name.items()}
 
 
@@ -3181,7 +3259,8 @@ def places_named(text: str) -> Counter[str]:
         if len(codes) > 1 and name not in full and len({code[:4] for code in codes}) == 1:
             codes = tuple(code for code in codes if code.endswith("00")) or codes  # a city's and its county's (岳阳市,
             # 岳阳县): the city they share
-        if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position):
+        if len(codes) != 1 or text.startswith(PLACE_RUNS_ON, position) or text.startswith("水库", position - 1):
+            # (丽水|库 of 义丽水库: a reservoir's name, no 丽水)
             continue
         (code,) = codes
         if name in full or len(name) >= 3 and name.endswith(("县", "旗")):  # an autonomous county by its stem and level (芷江县)
@@ -3197,7 +3276,7 @@ def places_named(text: str) -> Counter[str]:
 # A place's government portal (忠县人民政府门户网站): the place named, though no body is.
 PORTAL = re.compile(r"(?:人民)?政府门户")
 # A local news outlet named by its county's short name (某某新闻网讯, 某某融媒体中心讯, 某某电视台): the county named.
-LOCAL_OUTLET = re.compile(r"(?:新闻网|融媒体中心|广播电视台|电视台|日报|新闻中心)")
+LOCAL_OUTLET = re.compile(r"(?:新闻网|网讯|融媒体中心|广播电视台|电视台|日报|新闻中心)")  # 某某网讯 too
 # What follows a county's two-character name that no word runs on with (和县2024年十件实事, 和县第十六届人大):
 # its year or its congress's term; the county named, as before its body.
 PLACE_OF_A_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第[一二三四五六七八九十]{1,3}届)")
@@ -3207,7 +3286,9 @@ PLACED_DEPARTMENT = re.compile(r"(?!有关|相关|其他|其它|职能|成员|�
 UPLOADER_PLACE = re.compile(r"(?:发布于|IP属地\s*[:：]?)\s*[\u4e00-\u9fff]{2,8}")
 # What follows a short place name that is part of a smaller place's or a street's name
 # (六安里社区, 龙潭镇, 新市坝镇): no mention of the division.
-PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "镇")
+PLACE_RUNS_ON = ("镇", "乡", "街道", "社区", "村", "里", "路", "街", "坝", "湖", "山", "河", "桥", "水库", "籍")  # a reservoir
+# named after a place (某某水库) is a feature, as its lake, river, bridge and dam are; people native of a place (山东籍游客)
+# come from it, no place of the text
 
 
 def region_from_text(text: str, region: dict[str, str | None], agency: str | None) -> dict[str, str | None]:
@@ -3222,6 +3303,10 @@ def region_from_text(text: str, region: dict[str, str | None], agency: str | Non
         of_level = Counter({code: n for code, n in named.items() if _code_level(code) == level})
         if not of_level:
             continue
+        if level == "city" and region["admin_level"] == "city":  # a city body's text naming its districts (龙华区, 秀英区):
+            for code, n in named.items():  # each the city's place too, against a prefecture a village's name holds once
+                if _code_level(code) == "county" and _division_names().get(code[:4] + "00", "市辖区") not in NON_CITY:
+                    of_level[code[:4] + "00"] += n
         (code, count), *others = of_level.most_common(2)
         if others and (count == others[0][1] or count < OWN_PLACE_SHARE * sum(of_level.values())):
             return region
@@ -3349,6 +3434,20 @@ def _bodies_level(text: str) -> str | None:
     return levels.pop() if len(levels) == 1 and levels != {"nation"} else None
 
 
+# A place's government or party committee named by its level alone (县政府门户网站, 落实区委…部署, 在县委、县政府领导下).
+GOVERNING_BODY = re.compile(r"[省市县区](?:委|(?:人民)?政府)(?![员会])")
+
+
+def _governing_level(text: str) -> str | None:
+    """The level of the one kind of government or party committee a text with no other word for its place names by its
+    level alone, no place's name ending with it (县政府门户网站, 落实区委…部署; not 东丽区政府): its own place's, whose
+    government it works under."""
+    names = _place_names()
+    levels = {LEVEL_WORDS[m.group()[0]] for m in GOVERNING_BODY.finditer(text)
+              if not any(text[m.start() - length:m.start() + 1] in names for length in range(1, 6) if m.start() >= length)}
+    return levels.pop() if len(levels) == 1 else None
+
+
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
@@ -3453,6 +3552,25 @@ def _legible(line: str) -> bool:
     return bool(LEGIBLE.fullmatch(line))
 
 
+SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a document's own title in its header (乡镇…, …怎么写?)
+
+
+def _own_title_under(title: str, lines: list[str]) -> str | None:
+    """The document's own title on a head line under the page's, which a site's header gave with words of its own
+    before or after it (乡镇 + 上半年政府工作报告, 乡脱贫工作推进情况汇报材料 + 怎么写?): no year nor report word among them."""
+    at = next((index for index, line in enumerate(lines[:HEAD_LINES]) if title in line), None)
+    if at is None:
+        return None
+    for line in lines[at + 1:HEAD_LINES * 2]:
+        own = line.strip()
+        if own == title or len(own) < SHORTEST_TITLE or not names_document(own):
+            continue
+        added = title[len(own):] if title.startswith(own) else title[:-len(own)] if title.endswith(own) else None
+        if added and len(added) <= SITE_WORDS_AROUND and not re.search(r"\d", added) and not names_document(added):
+            return own
+    return None
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
                  page_as_read: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page.
@@ -3467,6 +3585,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     title = find_title(may_title, page)
     if title and not page.get("title") and any(line.strip() == "关于" + title for line in may_title[:HEAD_LINES]):
         title = "关于" + title  # the document's own title line under the page's, which dropped its 关于
+    elif title and not page.get("title"):
+        title = _own_title_under(title, may_title) or title
     as_read, head_as_read = None, []
     if title is None and page_as_read:  # the cleaning joined a page's short head lines it took for a wrapped
         # paragraph (网站首页>新闻中心 / 某某工作结束 / [日期:…] / 根据…): the title is a line of the page as read
@@ -3515,9 +3635,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING]) else None) or _own_place_level(plain) \
-            or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
-            or ("town" if TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None)
+        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
+                                 or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
+            or _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
+            or _governing_level(plain)
+        # (a title opening with a town by its level, its name masked or left out, 某街道2020年…: a town's, whatever it
+        # calls 全市, the city it lies in)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
         region["admin_level"] = "county"  # a bare 市民政局 of a city the text says is county-level
     if region["admin_level"] in _REGION_FIELD and not region[_REGION_FIELD[region["admin_level"]]]:  # (nation: none)

@@ -168,3 +168,48 @@ def test_metadata_example(field, group, value, text):
 def test_variant_opencc_leaves_is_simplified_too():
     meta = document("陜西省民政廳2024年工作總結\n一、主要工作\n全年辦理結婚登記20對。\n陜西省民政廳\n2025年1月8日\n").meta
     assert (meta.agency, meta.province) == ("陕西省民政厅", "陕西省")
+
+
+# ---- towns: the level below the gazetteer (transforms/data/towns.tsv) --------------------------
+
+def town_report(issuer: str, body: str = "") -> str:
+    return f"{issuer}2024年工作总结\n一、主要工作\n{body}全年新建村道12公里。\n{issuer}\n2025年1月6日\n"
+
+
+def test_a_town_of_one_county_gives_its_county_city_and_province():
+    meta = document(town_report("同里镇人民政府")).meta
+    assert (meta.province, meta.city, meta.county, meta.admin_level) == ("江苏省", "苏州市", "吴江区", "town")
+
+
+def test_a_town_name_several_counties_share_needs_the_text_to_pick_one():
+    """西塘镇 lies in 嘉善县 and in 岳阳楼区: nothing, unless the text names one's city or county."""
+    assert document(town_report("西塘镇人民政府")).meta.county is None
+    meta = document(town_report("西塘镇人民政府", "我镇在嘉兴市率先完成改造。")).meta
+    assert (meta.province, meta.city, meta.county) == ("浙江省", "嘉兴市", "嘉善县")
+    meta = document(town_report("岳阳市西塘镇人民政府")).meta
+    assert (meta.city, meta.county) == ("岳阳市", "岳阳楼区")
+    assert document(town_report("城关镇人民政府")).meta.county is None  # 88 of them
+
+
+def test_a_town_never_overrides_the_place_the_text_gives():
+    """The text's city stays; a town lying outside it gives nothing."""
+    meta = document(town_report("苏州市同里镇人民政府")).meta
+    assert (meta.city, meta.county) == ("苏州市", "吴江区")
+    meta = document(town_report("杭州市同里镇人民政府")).meta
+    assert (meta.province, meta.city, meta.county) == ("浙江省", "杭州市", None)
+
+
+def test_a_county_body_is_placed_by_the_towns_it_names():
+    body = "千灯镇、张浦镇、巴城镇完成农房改造，"
+    meta = document(town_report("县民政局", body)).meta
+    assert (meta.province, meta.city, meta.county, meta.admin_level) == ("江苏省", "苏州市", "昆山市", "county")
+    meta = document(town_report("县民政局", "千灯镇完成农房改造，")).meta
+    assert meta.county is None  # one town alone, the text naming no city it must lie in: too little
+
+
+def test_the_town_table_loads_on_first_use_only():
+    import subprocess
+    import sys
+
+    code = "import sys, transforms.metadata, transforms.gazetteer; print(transforms.gazetteer.town_counties.cache_info().currsize)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "0"

@@ -3354,6 +3354,85 @@ def _region_above(region: dict[str, str | None], named: Counter[str]) -> dict[st
             "region_code": region["region_code"] or prefix.ljust(6, "0")}
 
 
+TOWN_CLUSTER = 2  # towns of one county a text names to tell that county when nothing else places it
+
+
+@cache
+def _towns_by_head() -> dict[str, tuple[str, ...]]:
+    """The towns' names (data/towns.tsv: 湖沟镇, 庄桥街道) by their first two characters, longest first."""
+    from transforms.gazetteer import town_counties
+
+    heads: dict[str, set[str]] = {}
+    for name in town_counties():
+        heads.setdefault(name[:2], set()).add(name)
+    return {head: tuple(sorted(names, key=len, reverse=True)) for head, names in heads.items()}
+
+
+def _towns_named(text: str) -> list[str]:
+    """The towns the text names, in order, each mention once, longest name first."""
+    heads, found, position = _towns_by_head(), [], 0
+    while position < len(text) - 1:
+        names = heads.get(text[position:position + 2])
+        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        if name is None:
+            position += 1
+            continue
+        found.append(name)
+        position += len(name)
+    return found
+
+
+def _town_county(town: str, within: str, text: str = "") -> tuple[str, str] | None:
+    """The (code, name) of the one county a town of this name lies in within the region's code prefix `within`; of
+    several (城关镇, 88 of them), the one whose county, city or province the text names, the county by its short name
+    too (钱塘 for 钱塘区), if only one is."""
+    from transforms.gazetteer import town_counties
+
+    counties = [c for c in town_counties().get(town, ()) if c[0].startswith(within)]
+    if len(counties) > 1 and text:
+        named = places_named(text)
+        counties = [c for c in counties if any(c[0][:n].ljust(6, "0") in named for n in (6, 4, 2))
+                    or any(alias in text for alias in _aliases(c[1]))]
+    return counties[0] if len(counties) == 1 else None
+
+
+def _region_of_county(region: dict[str, str | None], county: tuple[str, str]) -> dict[str, str | None]:
+    """The region's empty fields filled from a town's county: its county (as the 2023 codes name it), city and
+    province; what the region has stays (the text's word over the table's)."""
+    code, name = county
+    names = _division_names()
+    city = names.get(code[:4] + "00") if code[2:4] != "00" else None
+    filled = {"province": names.get(code[:2] + "0000"), "city": None if city in NON_CITY else city,
+              "county": name if code[4:] != "00" and code[4] != "7" else None}  # 7x: a development zone, no county
+    return {**region, **{k: v for k, v in filled.items() if v and not region[k]},
+            "region_code": region["region_code"] or (code if code in names else None)}
+
+
+def region_by_towns(region: dict[str, str | None], agency: str | None, text: str) -> dict[str, str | None]:
+    """A town's or county's region the gazetteer, which stops at counties, leaves without its county: the county of
+    the town its issuer's name holds (寒亭镇人民政府 → 宣州区, 宣城市, 安徽省) when the name is the only town of it
+    (within what the region has, or of the places the text names); else, for a body the text places no nearer, the
+    county the towns it names lie in (县民政局 … 千灯镇、张浦镇、巴城镇 → 昆山市), when the one the text places (its city) holds
+    one, or no other county holds TOWN_CLUSTER of them. Fills empty fields only."""
+    if region["admin_level"] not in ("town", "county") or region["county"]:
+        return region
+    code = region["region_code"] or ""
+    within = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
+    own = _towns_named(agency or "")
+    if region["admin_level"] == "town" and own:
+        county = _town_county(own[0], within, text)
+        return _region_of_county(region, county) if county else region
+    counties: dict[tuple[str, str], set[str]] = {}
+    for town in set(_towns_named(text)):
+        if (county := _town_county(town, within)) is not None:
+            counties.setdefault(county, set()).add(town)
+    ranked = sorted(counties.items(), key=lambda item: -len(item[1]))
+    if not ranked or len(ranked) > 1 and len(ranked[1][1]) >= len(ranked[0][1]) \
+            or len(ranked[0][1]) < (1 if len(within) == 4 else TOWN_CLUSTER):
+        return region
+    return _region_of_county(region, ranked[0][0])
+
+
 CLUSTER_COUNTIES = 4  # counties of one city a text names, by full or short name, to tell that city (three may be a city's streets named after another's: 宜川路, 甘泉街道)
 
 
@@ -3651,6 +3730,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
+    region = region_by_towns(region, town_of_village or agency, plain)
     if not region["province"] and (counties := _region_by_counties(plain)):  # 郯城、兰山、罗庄…: their city's
         region = {**region, **{key: value for key, value in counties.items() if value and not region.get(key)}}
     if not region["province"] and region["admin_level"] and (mark := PROVINCE_MARK.search(plain)):

@@ -38,7 +38,7 @@ from functools import cache, lru_cache
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
 from transforms.rules import computed_once
-from transforms.rules.units import alternation, event_units, unit_family, unit_kinds
+from transforms.rules.units import NO_UNIT, alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
@@ -2608,6 +2608,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _record_categories(text, sentence_start, quantities, named)
     _count_before_measure(text, quantities, named)
     _verbs_tell_apart(stream, quantities, named)
+    _structure_parts(text, quantities, named)
     return named
 
 
@@ -2669,6 +2670,36 @@ def _count_before_measure(text: str, quantities: list[Quantity], named: list[Nam
         thing = "".join(words)
         if len(thing) > 1 and thing not in generic_subjects():
             named[index] = Named(Subject(thing), "count_before_measure")
+
+
+RATIO_COLON = re.compile(r" ?[:：] ?")
+
+
+def _structure_parts(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """三次产业结构为14.9:39.5:45.6: the parts of a structure of the industries are each its part's
+    share (fixtures README, session 33), named by the part: 第一产业比重 …; a share word the name
+    writes stays (三次产业占比 → 第一产业占比), a word of structure or proportion is 比重, and what
+    the share is of stays (三次产业增加值结构 → 第一产业增加值比重)."""
+    words = _context_words()
+    index = 0
+    while index < len(quantities):
+        end = index + 1
+        while end < len(quantities) and quantities[end].unit == NO_UNIT and quantities[end - 1].unit == NO_UNIT \
+                and RATIO_COLON.fullmatch(text[quantities[end - 1].outer_end:quantities[end].outer_start]):
+            end += 1
+        subject = named[index].subject
+        if end - index > 2 and subject is not None:
+            key = next((key for key in words["structure_parts"] if key in subject.text), None)
+            parts = words["structure_parts"].get(key, [])
+            if len(parts) == end - index:
+                rest = subject.text[subject.text.find(key) + len(key):].removeprefix("的")
+                # the name ends at its first word of share or structure (结构调整为: the verb goes)
+                found = min(((rest.find(w), w) for w in (*words["share_words"], *words["structure_words"]) if w in rest),
+                            default=(len(rest), ""))
+                rest = rest[:found[0]] + (found[1] if found[1] in words["share_words"] else "比重")
+                for part, at in zip(parts, range(index, end)):
+                    named[at] = Named(Subject(part + rest), "structure_parts")
+        index = end
 
 
 RECORD_UNITS = frozenset({"条", "篇"})

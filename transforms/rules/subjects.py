@@ -2003,49 +2003,26 @@ def subject_of_money(stream: TokenStream, start: int, end: int) -> Subject | Non
     return _subject(run)
 
 
-# Verbs that name a sum only by its being spent (投入2601万元, 投资…)
-SPENDING = frozenset({"投入", "投资", "总投资", "拿出", "安排", "筹集", "投入资金"})
+# Verbs that name a sum only by its being spent (投入300万元,用于…); not 投资: an investment written
+# before the project it was invested in stays 投资 (fixtures README, session-32 ruling)
+SPENDING = frozenset({"投入", "拿出", "安排", "筹集", "投入资金"})
 # What opens the clause after a sum that says what it was spent on (…,组织实施X项目; …,用于X)
 PURPOSE = re.compile(r"[,，]\s*(?:组织实施|实施|开展|用于|建设|新建成|新建|建成|资助|支持)")
 
 
 def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: str = "") -> Subject | None:
-    """投资2601万元,组织实施未成年人救助保护中心建设项目: a sum named only by its spending is of
-    what the clause right after it says it was spent on (what that clause ends with), and the
-    sum is that thing's spending as the text words it (`spent`: 投资 → 未成年人救助保护中心建设项目投资)."""
+    """投入300万元,用于敬老院改造: a sum named only by its spending is of what the clause right
+    after it says it was spent on (what that clause ends with), and the sum is that thing's
+    spending as the text words it (`spent`: 投入资金 → 困境儿童关爱项目资金)."""
     text = stream.text
     found = PURPOSE.match(text, end)
-    if found is None and spent in INVESTING:
-        return _built_with(stream, end, spent)
     if found is None:
         return None
     stop = clause_after(text, found.end())
     if text.startswith(("是", "了"), found.end()) or re.search(r"\d", text[found.end():stop]):
-        return _built_with(stream, end, spent) if spent in INVESTING else None  # 建成了, a count of its own
+        return None  # 建成了, a count of its own
     purpose = subject_before_number(stream, found.end(), stop, "things")
     return _spending_of(purpose.text, spent) if purpose is not None else None
-
-
-# A verb of building right after an investment (投资976万元建成X, 投资6000余万元,开工建设X8处):
-# what it builds is what the sum was invested in.
-BUILDING = re.compile(r"[,，]?\s*(?:计划|共|全面)?(?:开工建设|新建成|新建|建成|建设|改扩建|改\(扩\)建|改（扩）建|打造|铺设)了?\s*")
-BUILT_COUNT = re.compile(r"[\d.]+\s*[万亿]?\s*[余多]?\s*(?:个|家|所|处|座|条|张|间)")
-
-
-def _built_with(stream: TokenStream, end: int, spent: str) -> Subject | None:
-    """投资976万元建成合江县儿童福利院 → 儿童福利院投资; 投资6000余万元,开工建设乡镇中心园8处 →
-    乡镇中心园投资; the thing after a count the verb opens (打造1个县级未成年人保护中心) likewise."""
-    text = stream.text
-    found = BUILDING.match(text, end)
-    if found is None or text.startswith("的", found.end()):
-        return None  # 投资1.7亿元建设的牛羊养殖基地: the sum describes the thing, named as it is
-    stop = clause_after(text, found.end())
-    count = BUILT_COUNT.search(text, found.end(), stop)
-    thing = subject_after_number(stream, count.end(), stop) if count is not None else None
-    if thing is None:
-        digit = re.search(r"\d", text[found.end():stop])
-        thing = _invested_in(stream, found.end(), found.end() + digit.start() if digit else stop)
-    return _spending_of(thing.text, spent) if thing is not None else None
 
 
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,

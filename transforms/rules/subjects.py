@@ -2183,8 +2183,10 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         and HAN.match(text, after_start + 1) is not None))
     if padded:
         after_start += 1
-    if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["befell_people"]:
-        return Named(Subject(before.text + "人数"), "people_befallen")
+    harm = _harm_of(text, clause_before(text, quantity.outer_start, sentence_start), quantity.outer_start, before) \
+        if quantity.unit in PERSON_UNITS else None
+    if harm is not None:
+        return Named(Subject(harm + "人数"), "people_befallen")  # 死亡5人, 因灾死亡63人: 死亡人数, 因灾死亡人数
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
         return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口
@@ -2296,6 +2298,20 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(share_of, "after_number")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
+
+
+def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:
+    """死亡5人 → 死亡; 因灾死亡63人、失踪119人 → 因灾死亡, 因灾失踪: a verb of harm alone before a
+    count of people, with the cause its clause names before it (`harm_causes`)."""
+    if before is None:
+        return None
+    words = _context_words()
+    cause = next((c for c in words["harm_causes"] if before.text.startswith(c)), "")
+    harm = before.text[len(cause):]
+    if harm not in words["befell_people"]:
+        return None
+    cause = cause or next((c for c in words["harm_causes"] if c in text[clause_start:number]), "")
+    return cause + harm
 
 
 # 价值 right before a sum (价值500元的慰问物资, 价值约3万元的): what the goods after its 的 are worth

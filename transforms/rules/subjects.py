@@ -2187,6 +2187,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         if quantity.unit in PERSON_UNITS else None
     if harm is not None:
         return Named(Subject(harm + "人数"), "people_befallen")  # 死亡5人, 因灾死亡63人: 死亡人数, 因灾死亡人数
+    if before is not None and before.text in _context_words()["crop_losses"] \
+            and quantity.unit in _context_words()["area_units"]:
+        return Named(Subject(_context_words()["crop_losses"][before.text]), "crop_loss")  # 成灾6.46万公顷: 成灾面积
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
         return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口

@@ -908,7 +908,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         if _place_names(rows):
             table = replace(table, place_rows=True)
-        for row in _parts_in_units(_within_groups(rows), table):
+        for row in _parts_in_units(_value_added(_within_groups(rows), table), table):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
@@ -1125,6 +1125,27 @@ def _within_groups(rows: list[Row]) -> list[Row]:
             groups.append((row.level, re.sub(r"(?:情况|工作)$", "", label)))
         elif group and (_names_nothing_alone(BRACKETED_UNIT.sub("", label)) or _repeats_group(group, label)):
             row = replace(row, label=_joined(group, label))  # (its unit bracket kept: 户数(万户))
+        named.append(row)
+    return named
+
+
+def _value_added(rows: list[Row], table: Table) -> list[Row]:
+    """生产总值 | 1262635 over 其中:第一产业 | 187746, 工业 | 330753: the industries listed under a
+    GDP's row are each counted by its 增加值 (第一产业增加值, 工业增加值), as the prose of such a
+    page names them (fixtures README, session 33); the run of industries ends at a row that is none."""
+    words = _words()["value_added"]
+    named, under = [], False
+    for row in rows:
+        label = PART_MARK.sub("", LEADING_NUMBER.sub("", BRACKETED_UNIT.sub("", row.label))).strip()
+        label = re.sub(r"\s+", "", label)  # 工 业: a label spaced out
+        if label in words["totals"]:
+            under = not table.places
+        elif under and row.values and label.endswith(words["industry_end"]):
+            unit = BRACKETED_UNIT.search(row.label)
+            at = unit.start() if unit else len(row.label)
+            row = replace(row, label=row.label[:at] + words["measure"] + row.label[at:])
+        else:
+            under = False
         named.append(row)
     return named
 

@@ -3854,6 +3854,8 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     elif a.quantities[a.index - 1].unit in PERSON_UNITS or unit_kinds()[a.quantities[a.index - 1].unit] != "count" \
             or owner in _attribute_heads():
         return None
+    if len(owner) < 2 or (own.text in INVESTING and not owner.endswith(PROJECTS)):
+        return None  # 续建项目4个,总投资…: a sum invested alone is a project's (session-32 ruling)
     return Subject(owner + own.text)
 
 

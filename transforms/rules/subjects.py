@@ -1138,11 +1138,22 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
     return len(phrase) == 1 or (len(run) == 1 and tag in NAMELESS_TAGS)
 
 
+@cache
+def _contribution() -> re.Pattern:
+    """对经济增长的拉动贡献分别为: a sector's contribution to a growth, ending its clause before the number."""
+    return re.compile(rf"(?P<to>对[\u4e00-\u9fff]{{2,8}}?的?(?:{'|'.join(_context_words()['contributions'])}))"
+                      r"(?:分别)?(?:为|是|达到?)?\s*$")
+
+
 def subject_before_number(stream: TokenStream, start: int, end: int, counts: str,
                           tasks_link: bool = False, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """The run of words ending next to the number (the clause [start, end)), read right to left.
     With `tasks_link` (a count of people or a sum) a task word next to it only says the figure is
     a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
+    contribution = _contribution().search(stream.text, start, end)
+    if contribution is not None and (who := subject_before_number(stream, start, contribution.start(), counts)):
+        # 工业对经济增长贡献率为84.2%: a contribution keeps what it was made to (`contributions`)
+        return Subject(who.text + contribution.group("to"))
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link, links, task = None, [], None
     head_verb: list[str] = []
@@ -2779,9 +2790,11 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         if thing is not None:
             parts = [thing] * len(group)
         if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
-                or CHANGE_VERB.search(text, where, first.outer_start):
+                or CHANGE_VERB.search(text, where, first.outer_start) \
+                or (len(parts) == 1 and parts[0].text.startswith(tuple(_context_words()["structure_parts"]))):
             # a share is left whole (see _paired_category); a change in per cent is of each
-            # category's level in turn (城乡低保标准分别提高5%和12%)
+            # category's level in turn (城乡低保标准分别提高5%和12%), and so is any figure of the
+            # three industries (三次产业对经济增长的拉动贡献分别为…)
             parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
@@ -2882,14 +2895,16 @@ def _continue_respectively(text: str, quantities: list[Quantity], named: list[Na
 
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
     """城乡低保标准分别提高至980元、760元: a word that pairs two categories (城乡) before a list
-    of as many figures stands for each in turn (城市低保标准, 农村低保标准). Not for shares: the
+    of as many figures stands for each in turn (城市低保标准, 农村低保标准), and so does one naming
+    the three industries (三次产业 → 第一产业, 第二产业, 第三产业). Not for shares: the
     dev gold keeps 城乡社区养老服务设施覆盖率分别达到100%、95% whole (an annotators' clash)."""
     if len(parts) != 1:
         return None
     text = parts[0].text
     table = _context_words()
     statistics = text.endswith(tuple(table["statistics_heads"]))  # 城镇居民人均可支配收入
-    for pair, categories in table["paired_statistics" if statistics else "paired_categories"].items():
+    pairs = {**table["paired_statistics" if statistics else "paired_categories"], **table["structure_parts"]}
+    for pair, categories in pairs.items():
         if text.startswith(pair) and len(categories) == count and len(text) > len(pair) + 1:
             return [Subject(category + text[len(pair):]) for category in categories]
     return None

@@ -2616,6 +2616,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _count_before_measure(text, quantities, named)
     _verbs_tell_apart(stream, quantities, named)
     _structure_parts(text, quantities, named)
+    _sibling_of_previous(text, quantities, named)
     return named
 
 
@@ -2677,6 +2678,36 @@ def _count_before_measure(text: str, quantities: list[Quantity], named: list[Nam
         thing = "".join(words)
         if len(thing) > 1 and thing not in generic_subjects():
             named[index] = Named(Subject(thing), "count_before_measure")
+
+
+SIBLING_LONGEST = 6  # the longest bare modifier a list item names itself by
+
+
+def _siblings(modifier: str, bare: str) -> bool:
+    """合格/不合格, 失能/半失能, 学前一年/学前二年: two modifiers of one kind, one the other with a
+    character before it, or as long with the same first and last characters."""
+    return bare != modifier and (bare.endswith(modifier) or (
+        len(bare) == len(modifier) > 2 and bare[0] == modifier[0] and bare[-1] == modifier[-1]))
+
+
+def _sibling_of_previous(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """评出优秀案卷5份、合格案卷54份、不合格8份; 学前一年…达到99.44%、学前二年达到92.60%: a list item
+    named by a bare modifier of the same kind as the one that opens the item before it, in the
+    same unit, is the same thing of its own kind (不合格案卷, 学前二年毛入园率), as a list shares
+    its head noun (README: lists)."""
+    for index in range(1, len(quantities)):
+        own, before = named[index].subject, named[index - 1].subject
+        if named[index].rule != "before_number" or own is None or before is None \
+                or quantities[index].unit != quantities[index - 1].unit or len(own.text) > SIBLING_LONGEST \
+                or own.text.endswith(head_words()) or not HAN.match(own.text):
+            continue
+        gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
+        if gap[:1] not in ("、", ",", "，") or own.text not in gap or CLAUSE_BREAK.search(gap[1:]):
+            continue
+        whole = before.text
+        cut = next((k for k in range(2, len(whole) - 1) if _siblings(whole[:k], own.text)), None)
+        if cut is not None:
+            named[index] = Named(Subject(own.text + whole[cut:]), "sibling_of_previous")
 
 
 RATIO_COLON = re.compile(r" ?[:：] ?")

@@ -1082,7 +1082,7 @@ def _unabbreviated(short: str, scores: Counter[str]) -> str:
             name = name[:-2]
         if len(name) <= len(short) or name[-1] != short[-1]:
             return False
-        if name[0] != short[0] and bare:  # 卫健委 and 乌拉特中旗卫生健康委员会: its place, then the body in full
+        if name[0] != short[0] and bare:  # 卫健委 and 青田县卫生健康委员会: its place, then the body in full
             opening = next((at for at in range(2, min(len(name), LONGEST_PLACE + 1))
                             if name[at] == short[0] and _is_place_prefix(name[:at])), None)
             if opening is None:
@@ -2409,7 +2409,7 @@ def _is_news(text: str, bylines: bool = True) -> bool:
 
 
 def _marked(edges: str, mark: str) -> bool:
-    """Whether a news mark stands in the text's edges other than as an item of a list (组织机构、新闻动态、公示公告:
+    """Whether a news mark stands in the text's edges other than as an item of a list (机构概况、工作动态、通知公告:
     a site's columns a disclosure report names)."""
     return any(edges[at.start() - 1:at.start()] != "、" and edges[at.end():at.end() + 1] != "、"
                for at in re.finditer(re.escape(mark), edges))
@@ -3636,7 +3636,7 @@ SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a docume
 
 def _own_title_under(title: str, lines: list[str]) -> str | None:
     """The document's own title on a head line under the page's, which a site's header gave with words of its own
-    before or after it (乡镇 + 上半年政府工作报告, 乡脱贫工作推进情况汇报材料 + 怎么写?): no year nor report word among them."""
+    before or after it (乡镇 + 上半年政府工作报告, 村集体经济发展情况汇报材料 + 怎么写?): no year nor report word among them."""
     at = next((index for index, line in enumerate(lines[:HEAD_LINES]) if title in line), None)
     if at is None:
         return None

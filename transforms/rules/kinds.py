@@ -431,7 +431,7 @@ def _share_follows(c: KindContext) -> bool:
 
 
 def _forecast_governs(c: KindContext) -> bool:
-    """预计全年完成合同外资2.5亿美元,完成年度任务的120%;实到外资…: a forecast earlier in the
+    """预计全年引进内资12.6亿元,完成年度任务的105%;争取上级资金…: a forecast earlier in the
     sentence reaches to its end (session 33), over the figure and the share of a task it is
     measured by, unless a done word (已完成, 实际), a period run so far (1-8月累计完成…) or a year
     before the report's stands between (not one in a bracket: …可达6.8亿元(2023年6.3亿元),增长8%)."""
@@ -1082,7 +1082,7 @@ def _plan_source_pattern() -> re.Pattern:
 
 
 def _forecast_opening(c: KindContext) -> bool:
-    """预计完成地区生产总值60亿元;一般公共预算收入2.85亿元、增长15%;…。: a forecast leading a
+    """预计全年地区生产总值达到48亿元;税收收入1.6亿元、增长9%;…。: a forecast leading a
     sentence, before any figure of it (…主要指标预计保持…,财政收入预计实现…;…), holds for each of
     its parts that semicolons divide (session 33: 预计 reaches to its sentence's end), unless a part
     says done, names a period run so far or an earlier year (`_forecast_governs`); so does
@@ -1467,7 +1467,7 @@ def _plan_document(c: KindContext) -> bool:
     选址，分别为…40张 is still the plan's; or its clause says it done after it (3个敬老院建设项目
     已全部完工: the figure is what was done); nor one under a heading of review run into its line
     (`_inline_review`); nor a part (其中…) of a figure of its sentence no rule made a target
-    (已落实秋冬种植面积10.2万亩,占计划任务的112%,其中油菜3.6万亩: the parts of what was reached)."""
+    (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target

@@ -1893,8 +1893,10 @@ ENGLISH_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[ \t\u3000]+[A-Za-z][A-Za-z
 
 # A sharing site's line opening with the file it shows (《2024年度某镇政府工作报告.docx》由会员分享…).
 SHARED_FILE = re.compile(r"^\s*《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:\(\d+页[^)]*\))?》")
+# The text a site says it gathered, after 这篇 or the like: its title, then 范文 or 文章 (SITE_DESCRIBED, SITE_LEAD).
+SITE_SHOWN_TITLE = r"\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*"
 # An essay site's line naming the text it shows (结合当前工作需要,本站的会员为你整理了这篇…工作总结范文,希望…).
-SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)\s*(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*(?:[,，。;；!！]|$)")
+SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)" + SITE_SHOWN_TITLE + r"(?:[,，。;；!！]|$)")
 # A sharing site's description of the file it shows, opening with the file's name, then its sample number or
 # the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
 INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
@@ -2153,8 +2155,8 @@ LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1
 
 
 # A sharing site's lead naming the text it shows (下面是小编为大家整理的社区工作总结及2024年工作打算,供大家参考).
-SITE_LEAD = re.compile(r"(?:小编|本站)[^。\n]{0,12}?(?:整理|分享|收集)(?:了|的)(?:这篇|这份|一篇)?\s*"
-                       r"(?P<title>[^,，。;；!！\n“”《》]{4,60}?)\s*(?:范文|文章)?\s*[,，。]")
+SITE_LEAD = re.compile(r"(?:小编|本站)[^。\n]{0,12}?(?:整理|分享|收集)(?:了|的)(?:这篇|这份|一篇)?"
+                       + SITE_SHOWN_TITLE + r"[,，。]")
 
 
 def _site_lead_type(text: str) -> str | None:

@@ -1097,7 +1097,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
 
 
 def _brackets_matched(run: list[str]) -> list[str]:
-    """A name holds no bracket it does not close: 事项清单(行政强制、行政许可共188项) is the 事项清单 the
+    """A name holds no bracket it does not close: 权责清单(行政许可、行政检查共76项) is the 权责清单 the
     bracket breaks down, and 二级栏目)共计… starts after the bracket that closed."""
     closing = next((i for i, word in enumerate(run) if word in CLOSING
                     and not any(w == CLOSING[word] for w in run[:i])), None)
@@ -1140,7 +1140,7 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
 
 @cache
 def _contribution() -> re.Pattern:
-    """对经济增长的拉动贡献分别为: a sector's contribution to a growth, ending its clause before the number."""
+    """对全县经济增长的拉动分别为: a sector's contribution to a growth, ending its clause before the number."""
     return re.compile(rf"(?P<to>对[\u4e00-\u9fff]{{2,8}}?的?(?:{'|'.join(_context_words()['contributions'])}))"
                       r"(?:分别)?(?:为|是|达到?)?\s*$")
 
@@ -1152,7 +1152,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     a target (技能培训任务5000人, 培训计划任务为2.5万人次): what is trained is counted."""
     contribution = _contribution().search(stream.text, start, end)
     if contribution is not None and (who := subject_before_number(stream, start, contribution.start(), counts)):
-        # 工业对经济增长贡献率为84.2%: a contribution keeps what it was made to (`contributions`)
+        # 服务业对经济增长的贡献率达到56.3%: a contribution keeps what it was made to (`contributions`)
         return Subject(who.text + contribution.group("to"))
     words = tokens(stream, start, end, skip=ADVERBIALS)
     last_link, links, task = None, [], None
@@ -2278,7 +2278,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if project is not None:
         return Named(_spending_of(project.text, bare.group(1)), "of_investment")
     if kind == "money" and VALUED.search(text, clause_start, quantity.outer_start) and text.startswith("的", after_start, after_end):
-        # 募集到价值28.9万元的抗疫物资: a value is of the goods after its 的, up to the next item of a list
+        # 送去价值1.6万元的过冬棉被: a value is of the goods after its 的, up to the next item of a list
         item_end = text.find("、", after_start, after_end)
         goods = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
         if goods is not None:
@@ -2621,7 +2621,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 
 
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
-    """新建学校1所,改扩建学校3所: figures of one sentence with one name and unit that only the verbs
+    """新建公办幼儿园4所,改扩建公办幼儿园9所: figures of one sentence with one name and unit that only the verbs
     before their names tell apart keep their verbs (fixtures README, session 32)."""
     verbs = [_verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
@@ -2691,9 +2691,9 @@ def _siblings(modifier: str, bare: str) -> bool:
 
 
 def _sibling_of_previous(text: str, quantities: list[Quantity], named: list[Named]) -> None:
-    """评出优秀案卷5份、合格案卷54份、不合格8份; 学前一年…达到99.44%、学前二年达到92.60%: a list item
+    """评出优良台账12本、合格台账40本、不合格6本; 学前一年…达到98.6%、学前二年达到90.4%: a list item
     named by a bare modifier of the same kind as the one that opens the item before it, in the
-    same unit, is the same thing of its own kind (不合格案卷, 学前二年毛入园率), as a list shares
+    same unit, is the same thing of its own kind (不合格台账, 学前二年毛入园率), as a list shares
     its head noun (README: lists)."""
     for index in range(1, len(quantities)):
         own, before = named[index].subject, named[index - 1].subject
@@ -2825,7 +2825,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
                 or (len(parts) == 1 and parts[0].text.startswith(tuple(_context_words()["structure_parts"]))):
             # a share is left whole (see _paired_category); a change in per cent is of each
             # category's level in turn (城乡低保标准分别提高5%和12%), and so is any figure of the
-            # three industries (三次产业对经济增长的拉动贡献分别为…)
+            # three industries (三次产业对全县经济增长的拉动分别为…)
             parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
@@ -2848,7 +2848,7 @@ def _bare_ages_before(text: str, clause_start: int, phrase: Subject | None) -> l
 
 
 def _ages_listed(parts: list[Subject]) -> list[Subject] | None:
-    """0-17岁、18-34岁、60岁及以上户籍人口分别为…; 100、90、80岁以上老年人补贴分别达到…: ages listed
+    """0-14岁、15-59岁、60岁及以上常住人口分别为…; 100、90周岁以上高龄津贴分别提高到…: ages listed
     before the group the last one opens name that group at each age (an age is part of a group's
     name, README); a bare number takes the last age's 岁 and bound with it."""
     if len(parts) < 2:

@@ -2510,8 +2510,8 @@ AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|�
 
 # Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of
 # their clause, after any other counts it befell too (10县区、168个乡镇、155万人受灾) and any
-# word of degree (全部, 不同程度的).
-STRUCK_PLACE = re.compile(r"县\(市\)区|县（市）区|县市区|县区|区县|县市|市县|乡镇|街道|社区|村|镇|乡|县|区")
+# word of degree (全部, 不同程度的). Brackets are half-width here: cleaning folds （）.
+STRUCK_PLACE = re.compile(r"县\(市\)区|县市区|县区|区县|县市|市县|乡镇|街道|社区|村|镇|乡|县|区")
 STRUCK_AFTER = re.compile(r"(?:、[^,，。;；:：]*?)?(?:全部|均|都|也|先后)?(?:遭受|受)?(?:了)?(?:不同程度)?(?:的|地)?"
                           r"(受灾|遭受(?:了)?(?:不同程度的)?([\u4e00-\u9fff]?灾))(?=\s*(?:[,，。;；]|$))")
 
@@ -2533,7 +2533,7 @@ def _places_struck(text: str, quantity: Quantity, after_start: int) -> Subject |
     if befell is None:
         return None
     verb = "受灾" if befell.group(1) == "受灾" else "遭受" + befell.group(2)
-    return Subject(verb + noun.replace("（", "(").replace("）", ")"))
+    return Subject(verb + noun)
 
 
 # Productions that name a figure by the words after it.

@@ -291,22 +291,20 @@ class _DocumentWords:
         texts: list[str] = []
         starts: list[int] = []
         stops: list[int] = []
-        strips = strip_words()
         position = 0
 
         def add(piece: str, start: int, stop: int) -> None:
             # _dates_whole, on the flat lists
-            if texts and texts[-1].isdigit() and stops[-1] == start and piece in DATE_WORDS:
+            if texts and _date_word_after(texts[-1], stops[-1], piece, start):
                 texts[-1] = without_annotations(texts[-1] + piece)
                 stops[-1] = stop
-            elif texts and texts[-1].isdigit() and stops[-1] == start and piece[0] in DATE_CHARS and len(piece) > 1 \
-                    and piece[1:] in strips and stop - start == len(piece):
+            elif texts and _date_glued(texts[-1], stops[-1], piece, start, stop):
                 texts[-1] += piece[0]  # 31|日共: the date's 日 glued to the link after it
                 stops[-1] = start + 1
                 texts.append(piece[1:])
                 starts.append(start + 1)
                 stops.append(stop)
-            elif piece[0] in BOUND_SUFFIXES and len(piece) > 1 and piece[1:] in strips and stop - start == len(piece):
+            elif _suffix_glued(piece, start, stop):
                 texts.append(without_annotations(piece[0]))
                 starts.append(start)
                 stops.append(start + 1)
@@ -400,19 +398,33 @@ def _dates_whole(words: list[Word]) -> list[Word]:
     自费|率|控制|在 (the suffix ends the noun, 控制 is a link to the number)."""
     out: list[Word] = []
     for word in words:
-        if out and out[-1].isdigit() and word in DATE_WORDS and out[-1].stop == word.start:
+        if out and _date_word_after(out[-1], out[-1].stop, word, word.start):
             out[-1] = Word.at(out[-1] + word, out[-1].start, word.stop)
-        elif out and out[-1].isdigit() and out[-1].stop == word.start and len(word) > 1 and word[0] in DATE_CHARS \
-                and word[1:] in strip_words() and word.stop - word.start == len(word):
+        elif out and _date_glued(out[-1], out[-1].stop, word, word.start, word.stop):
             # 31|日共|发布: jieba glued the date's 日 to the link after it (日共); the date is 31日
             out[-1] = Word.at(out[-1] + word[0], out[-1].start, word.start + 1)
             out.append(word.part(1))
-        elif word[0] in BOUND_SUFFIXES and len(word) > 1 and word[1:] in strip_words() \
-                and word.stop - word.start == len(word):
+        elif _suffix_glued(word, word.start, word.stop):
             out += [word.part(0, 1), word.part(1)]
         else:
             out.append(word)
     return out
+
+
+def _date_word_after(previous: str, previous_stop: int, piece: str, start: int) -> bool:
+    """12 + 月份: a date word right after a number, the two one word (`_dates_whole`, `_DocumentWords`)."""
+    return previous.isdigit() and previous_stop == start and piece in DATE_WORDS
+
+
+def _date_glued(previous: str, previous_stop: int, piece: str, start: int, stop: int) -> bool:
+    """31|日共: a date's character right after a number, glued by jieba to a link after it."""
+    return previous.isdigit() and previous_stop == start and len(piece) > 1 and piece[0] in DATE_CHARS \
+        and piece[1:] in strip_words() and stop - start == len(piece)
+
+
+def _suffix_glued(piece: str, start: int, stop: int) -> bool:
+    """自费|率控制: a bound suffix glued by jieba to a link after it."""
+    return piece[0] in BOUND_SUFFIXES and len(piece) > 1 and piece[1:] in strip_words() and stop - start == len(piece)
 
 
 NOT_CUT = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)

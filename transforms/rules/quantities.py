@@ -519,7 +519,7 @@ def produce_item_without_unit(match: re.Match, text: str) -> Quantity | None:
     figure with a unit, is an item of the same list whose unit the text dropped: unit null. So is
     a total that a bracket right after it breaks down into figures with a unit (特困供养人员1290,
     (分散供养1100人,集中供养190人)), a year aside; and a whole count right after the measure it
-    counts (年末常住人口766579,: the measure names what, the text gives no unit, as for a count in
+    counts (年末常住人口45210,: the measure names what, the text gives no unit, as for a count in
     万 after it, `produce_without_unit`)."""
     if match.group("num").isdigit() and not YEAR_DIGITS.fullmatch(match.group("num")) \
             and _measure_before().search(text, max(0, match.start() - 12), match.start()):

@@ -613,7 +613,7 @@ GROWTH_CUES = frozenset({"增速", "增幅"})
 
 def _growth_cue(words: list[str]) -> bool:
     """Whether the word ending `words` is a rate of growth after the name of what grew
-    (规上工业增加值增速0.62%, 营收增幅实现7.2亿元): a cue of change like 同比, no part of the name
+    (限上批发零售业销售额增速12.6%, 营收增幅实现3.5亿元): a cue of change like 同比, no part of the name
     (fixtures README, session 33). After things a number counts (27家企业增幅在50%以上) it is the
     measure named, and alone it stays."""
     if len(words) < 2 or words[-1] not in GROWTH_CUES:
@@ -2215,9 +2215,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         return Named(Subject(_context_words()["crop_losses"][before.text]), "crop_loss")  # 成灾6.46万公顷: 成灾面积
     if before is not None and quantity.unit in PERSON_UNITS \
             and _compiled(_context_words()["disaster_people"]).fullmatch(before.text):
-        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾死亡3人: 因灾死亡人口
+        return Named(Subject(before.text + "人口"), "people_befallen")  # 因灾伤病3人: 因灾伤病人口
     if before is not None and quantity.unit in PERSON_UNITS and before.text in _context_words()["people_held"]:
-        return Named(Subject(before.text + "人员"), "people_held")  # 管控37人: 管控人员
+        return Named(Subject(before.text + "人员"), "people_held")  # 管控2360人: 管控人员
     befallen = BEFELL_AFTER.match(text, after_start, after_end)
     if quantity.unit in PERSON_UNITS and befallen \
             and (name := _context_words()["befell_after"].get(befallen.group(1))):
@@ -2726,7 +2726,7 @@ RATIO_COLON = re.compile(r" ?[:：] ?")
 
 
 def _structure_parts(text: str, quantities: list[Quantity], named: list[Named]) -> None:
-    """三次产业结构为14.9:39.5:45.6: the parts of a structure of the industries are each its part's
+    """三次产业结构调整为9.8:41.3:48.9: the parts of a structure of the industries are each its part's
     share (fixtures README, session 33), named by the part: 第一产业比重 …; a share word the name
     writes stays (三次产业占比 → 第一产业占比), a word of structure or proportion is 比重, and what
     the share is of stays (三次产业增加值结构 → 第一产业增加值比重)."""
@@ -3197,7 +3197,7 @@ def _change_of_level(a: Around) -> Subject | None:
 
 
 def _in_closed_aside(text: str, position: int, end: int) -> bool:
-    """326项(权力66项、责任260项),比上年减少105项: whether `position` stands in a bracket closed
+    """212项(依申请类180项、其他类32项),比上年减少27项: whether `position` stands in a bracket closed
     before `end`, a breakdown the clause goes on past (the change is of the total)."""
     closed = re.search(r"[)）]", text[position:end])
     return closed is not None and not re.search(r"[(（]", text[position:position + closed.start()])
@@ -3357,8 +3357,8 @@ def _owner_breakdown(a: Around) -> Subject | None:
 
 
 def _toll_breakdown(a: Around) -> Subject | None:
-    """死亡12人(其中道路交通事故8人、建筑施工事故2人): a part named by the kind of incident
-    (`incidents`) of a toll of people (死亡人数, 受伤人数) is that incident's toll (道路交通事故死亡
+    """死亡5人,其中道路运输事故4人、农机事故1人: a part named by the kind of incident
+    (`incidents`) of a toll of people (死亡人数, 受伤人数) is that incident's toll (道路运输事故死亡
     人数), as a report by field names it (道路交通:…死亡6人 → 道路交通死亡人数)."""
     own = a.own.subject
     chained = bool(a.named) and a.named[-1].rule == "toll_breakdown"
@@ -3825,7 +3825,7 @@ LEVEL_ENDING = re.compile(LEVEL_MEASURE.pattern + "$")
 
 
 def _programme_of_level(level: Subject | None) -> str | None:
-    """城市低保月保障标准增长2.03倍,月人均补助水平从…: a programme's level named right before (its
+    """城市低保月保障标准上调8%,月人均补助水平由…: a programme's level named right before (its
     standard) gives the programme whose other level follows (城市低保月人均补助水平)."""
     ending = LEVEL_ENDING.search(level.text) if level is not None else None
     programme = level.text[:ending.start()] if ending else ""

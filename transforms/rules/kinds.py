@@ -1746,7 +1746,7 @@ def restated_not_units() -> tuple[str, ...]:
 def restates(text: str, start: int, end: int) -> bool:
     """Whether a figure's clause may restate a target given elsewhere: it says nothing done,
     standing now or past around the figure (…已建成学位7500个 is what was done, whatever was planned),
-    nor does the clause of the whole a 其中 part breaks down (…解决了9.6万人的饮水问题,其中贫困人口1.9万人)."""
+    nor does the clause of the whole a 其中 part breaks down (…解决了3.2万人的饮水问题,其中脱贫人口0.8万人)."""
     opening = _clause_opening(text, start)
     part = max(text.rfind(word, _sentence_opening(text, start), start) for word in _table()["part_of_target"]["words"])
     if part > 0:

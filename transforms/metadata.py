@@ -1363,7 +1363,7 @@ SECTOR = re.compile(rf"(?!{WORK_WORDS}|各项|整体|全体)"
 def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
     """A county's or higher place that a title or a sentence opens with before a field's work
     or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own, a masked town's named by its
-    level alone too (乡脱贫工作推进情况汇报)."""
+    level alone too (乡人居环境整治推进情况汇报)."""
     if TOWN.fullmatch(place) or place in TOWN_LEVELS:
         return False
     short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place

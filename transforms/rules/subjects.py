@@ -2623,7 +2623,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
     """新建学校1所,改扩建学校3所: figures of one sentence with one name and unit that only the verbs
     before their names tell apart keep their verbs (fixtures README, session 32)."""
-    verbs = [_verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
+    verbs = [n.subject.narrowed_by if n.rule == "deed_on_previous" else
+             _verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
     before = list(named)
     for index, one in enumerate(before):
@@ -2632,7 +2633,7 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
         subject = one.subject
         if one.rule == "deed_on_previous" or any(
                 verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
-                and quantities[i].unit == quantities[index].unit for i, n in enumerate(before) if i != index):
+                and _same_count(quantities[i].unit, quantities[index].unit) for i, n in enumerate(before) if i != index):
             named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
 
 
@@ -3961,8 +3962,9 @@ DONE = "已"
 
 
 def _names_thing(word: str) -> bool:
-    """A noun, or a word the tagger does not know that ends with a thing's head (安全隐患)."""
-    return word_tag(word) in NOUN_TAGS or (word_tag(word) is None and word.endswith(head_words()))
+    """A noun, or a word the tagger does not know that ends with a thing's head (安全隐患), or the
+    household a name of households ends with (环保问题|户, 违建户)."""
+    return word_tag(word) in NOUN_TAGS or (word_tag(word) is None and word.endswith(head_words())) or word.endswith("户")
 
 
 def _deed_on_previous(a: Around) -> Subject | None:
@@ -3971,15 +3973,25 @@ def _deed_on_previous(a: Around) -> Subject | None:
     events the verb names the activity and stays."""
     own, previous = a.own.subject, a.previous
     verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改
-    if own is None or previous is None or not a.index or a.own.rule != "before_number" \
-            or verb not in _words("subject_verbs.txt") or verb in previous.text \
-            or a.quantities[a.index - 1].unit != a.quantity.unit or a.quantity.unit in event_units() \
+    held = a.own.rule == "people_held" and own.text.endswith(HELD_PEOPLE)
+    verb = verb.removesuffix(HELD_PEOPLE) if held else verb  # 管控|人员 after 排查居民…: 管控居民
+    if own is None or previous is None or not a.index or not (a.own.rule == "before_number" or held) \
+            or (verb not in _words("subject_verbs.txt") and not held) or verb in previous.text \
+            or not _same_count(a.quantities[a.index - 1].unit, a.quantity.unit) or a.quantity.unit in event_units() \
             or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
             or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
         return None
     # the verb names the count before the thing (整改隐患), and the figure before keeps its own
     # verb beside it (发现隐患…,已整改…: fixtures README, session 33; see _verbs_tell_apart)
     return Subject(previous.text, verb)
+
+
+HELD_PEOPLE = "人员"
+
+
+def _same_count(before: str, unit: str) -> bool:
+    """One unit, or people counted once and then by visits (排查…5万人次,落实管控7493人)."""
+    return before == unit or (before in PERSON_UNITS and unit in PERSON_UNITS)
 
 
 def _deed_of_sum(a: Around) -> Subject | None:

@@ -563,8 +563,11 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
         # 规划|计划|信息, 计划|总结|信息: a word kept out of names for its use as a verb (计划竣工3个)
         # is a noun naming a kind of record when jieba knows it as one and a noun stands by it
         return True
-    if run and verb in PUBLISHED and run[-1].endswith(tuple(RECORDS)) and run[0] not in _words("subject_fillers.txt"):
-        return True  # 公开|政府信息: a verb of publishing before the records stays (fixtures README, session 31)
+    if run and (verb in PUBLISHING or (verb in PUBLISHED and run[-1].endswith(tuple(RECORDS)))) \
+            and run[0] not in _words("subject_fillers.txt"):
+        # 公开|政府信息, 公开|民政政策文件: a verb of publishing before what it published stays
+        # (fixtures README, session 31)
+        return True
     if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
         return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
@@ -746,8 +749,10 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # a verb joined to one that goes is a predicate too and shares its object (新增或扩大|冠名基金)
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, True)
     phrase = "".join(rest)
-    if verb in PUBLISHED and phrase.endswith(tuple(RECORDS)):
-        return False  # 发布|信息, 公开|政府信息: the verb of publishing tells the count from its neighbours
+    if (verb in PUBLISHED + SENT_UP and phrase.endswith(tuple(RECORDS))) or verb in PUBLISHING:
+        # 发布|信息, 报送|工作信息, 公开|政策文件: the verb of publishing tells the count from its
+        # neighbours (fixtures README, session 31), whatever was published
+        return False
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
@@ -1436,6 +1441,11 @@ RAISED_TO = frozenset({"至", "到", "后"})
 # Verbs that close the name of a thing built by saying it was started or finished, and of a
 # record by saying it was published (政策解读稿件发布3条, 规范性文件印发12件)
 PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
+# The verbs of publishing proper, kept before whatever they put out (公开民政政策文件3件), unlike
+# the verbs of printing (印发手册); and the verbs of sending records up, kept before records as
+# the verbs of publishing are (报送工作信息73条, 上报政务信息; not 上报评残材料)
+PUBLISHING = frozenset({"发布", "公开"})
+SENT_UP = ("报送", "上报")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 

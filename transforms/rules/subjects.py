@@ -2049,9 +2049,7 @@ def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: st
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
-INVESTING_LONGEST_FIRST = sorted(INVESTING, key=len, reverse=True)
-# What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
-PROJECT_END = re.compile(r"项目|工程")
+# An aside bracketed inside a project's name (救助管理站(未成年人保护中心)项目).
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 # A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
 # before the investing word (完成项目投资…): the project is the one the text named last.
@@ -2111,17 +2109,12 @@ def _invested_in(stream: TokenStream, start: int, end: int) -> Subject | None:
 
 def subject_of_investment(stream: TokenStream, after_start: int, after_end: int, clause_start: int,
                           number: int, spent: str) -> Subject | None:
-    """A sum named only by its being invested is that thing's investment: the project after its 的
-    (投资2.4亿元的祥西钢帘线项目 → 祥西钢帘线项目投资), or the project a demonstrative points back
-    to (X改扩建工程。该工程计划投资100万元 → X改扩建工程投资)."""
+    """A sum named only by its being invested is the investment of the project a demonstrative
+    points back to (X改扩建工程。该工程计划投资100万元 → X改扩建工程投资); one written before the
+    project after its 的 (总投资2.4亿元的祥西钢帘线项目) stays as written (fixtures README, session 32)."""
     text = stream.text
     if text.startswith("的", after_start, after_end):
-        project = PROJECT_END.search(text, after_start + 1, after_end)
-        if project is None or re.search(r"\d", text[after_start + 1:project.start()]):
-            return None
-        close = re.match(r"[(（][^()（）]{0,30}[)）]", text[project.end():after_end])
-        thing = _invested_in(stream, after_start + 1, project.end() + (close.end() if close else 0))
-        return _spending_of(thing.text, spent) if thing is not None else None
+        return None
     if not PROJECT_ANAPHOR.search(text, clause_start, number):
         return None
     floor = max(0, clause_start - ANTECEDENT_REACH)
@@ -2293,15 +2286,12 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         goods = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
         if goods is not None:
             return Named(goods, "after_de")
-    spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
+    invested = next((word for word in ("总投资", "投资") if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
-    if spent is not None:
-        # 一家公司投资800万元的蔬菜种植基地、…: whoever invested, the sum is of the thing after its 的
-        # up to the next item of a list
-        item_end = text.find("、", after_start, after_end)
-        thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
-        if thing is not None:
-            return Named(_spending_of(thing.text, spent), "of_investment")
+    if invested is not None:
+        # 一家公司投资800万元的蔬菜种植基地: a sum written before its project stays 投资, whoever
+        # invested it (fixtures README, session 32)
+        return Named(Subject(invested), "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
         purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:

@@ -3994,6 +3994,21 @@ def _same_count(before: str, unit: str) -> bool:
     return before == unit or (before in PERSON_UNITS and unit in PERSON_UNITS)
 
 
+# the rest of a list item whose sum was written before its 的-project (…的X项目、), up to the next sum
+INVESTED_ITEM = re.compile(r"\s*的[^，,。；;：:]{2,40}、\s*$")
+
+
+def _investment_listed(a: Around) -> Subject | None:
+    """总投资10亿元的X项目、8亿元的Y项目: the sums of a list, each before its project, share the word
+    of investing the first names (总投资), as a list shares its unit; each stays as written
+    (fixtures README, session 32: a sum written before its project stays 投资)."""
+    if not a.named or a.named[-1].rule != "of_investment" or a.previous is None \
+            or a.previous.text not in ("总投资", "投资") or unit_kinds()[a.quantity.unit] != "money" \
+            or not INVESTED_ITEM.fullmatch(a.lead) or not a.text.startswith("的", a.quantity.outer_end):
+        return None
+    return a.previous
+
+
 def _deed_of_sum(a: Around) -> Subject | None:
     """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
@@ -4084,6 +4099,7 @@ CONTEXT_RULES = (
     ContextRule("standard_of_scheme", _standard_of_scheme),
     ContextRule("deed_again", _deed_again),
     ContextRule("deed_of_sum", _deed_of_sum),
+    ContextRule("of_investment", _investment_listed),
     ContextRule("deed_on_previous", _deed_on_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),

@@ -4009,6 +4009,20 @@ def _investment_listed(a: Around) -> Subject | None:
     return a.previous
 
 
+# a 的-project right after a sum before it, then what of it is done (…的X项目,已完成)
+DONE_OF_INVESTED = re.compile(rf"\s*的\s*[{REDACTION_CHARS}]*([\u4e00-\u9fff]{{2,30}}?)\s*[,，]\s*(?:已|累计|共)?完成\s*$")
+
+
+def _investment_done(a: Around) -> Subject | None:
+    """总投资20亿元的X项目,已完成5.4亿元: what is done of a sum written before its project is that
+    project's investment (X项目投资), the project the sentence names (fixtures README, session 32);
+    投资, not 总投资: the done part is no total."""
+    found = DONE_OF_INVESTED.fullmatch(a.lead) if a.named and a.named[-1].rule == "of_investment" else None
+    if found is None or unit_kinds()[a.quantity.unit] != "money" or a.previous.text not in ("总投资", "投资"):
+        return None
+    return Subject(found.group(1) + "投资")
+
+
 def _deed_of_sum(a: Around) -> Subject | None:
     """争取旱灾临时救助资金190万元,救助1.8万人: a bare verb naming people, right after a sum
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
@@ -4100,6 +4114,7 @@ CONTEXT_RULES = (
     ContextRule("deed_again", _deed_again),
     ContextRule("deed_of_sum", _deed_of_sum),
     ContextRule("of_investment", _investment_listed),
+    ContextRule("of_investment", _investment_done),
     ContextRule("deed_on_previous", _deed_on_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),

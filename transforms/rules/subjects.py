@@ -2063,7 +2063,9 @@ ANTECEDENT_REACH = 300
 
 # A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
 # plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure.
-BARE_INVESTING = re.compile(r"(?:计划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+# an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
+PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
@@ -2280,6 +2282,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     project = _project_before(stream, sentence_start, clause_start) if bare else None
     if project is not None:
         return Named(_spending_of(project.text, bare.group(1)), "of_investment")
+    if bare is not None and PLANNED_INVESTMENT.fullmatch(before.text):
+        before = Subject(bare.group(1))  # 全市年度计划投资35亿元: the plan word goes, the kind tells it
     if kind == "money" and VALUED.search(text, clause_start, quantity.outer_start) and text.startswith("的", after_start, after_end):
         # 募集到价值28.9万元的抗疫物资: a value is of the goods after its 的, up to the next item of a list
         item_end = text.find("、", after_start, after_end)

@@ -575,8 +575,11 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
         # 规划|计划|信息, 计划|总结|信息: a word kept out of names for its use as a verb (计划竣工3个)
         # is a noun naming a kind of record when jieba knows it as one and a noun stands by it
         return True
-    if run and verb in PUBLISHED and run[-1].endswith(tuple(RECORDS)) and run[0] not in _words("subject_fillers.txt"):
-        return True  # 公开|政府信息: a verb of publishing before the records stays (fixtures README, session 31)
+    if run and (verb in PUBLISHING or (verb in PUBLISHED and run[-1].endswith(tuple(RECORDS)))) \
+            and run[0] not in _words("subject_fillers.txt"):
+        # 公开|政府信息, 公开|民政政策文件: a verb of publishing before what it published stays
+        # (fixtures README, session 31)
+        return True
     if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
         return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
@@ -758,8 +761,10 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # a verb joined to one that goes is a predicate too and shares its object (新增或扩大|冠名基金)
         return len(rest) > 1 and _verb_goes(rest[1], rest[2:], counts, True)
     phrase = "".join(rest)
-    if verb in PUBLISHED and phrase.endswith(tuple(RECORDS)):
-        return False  # 发布|信息, 公开|政府信息: the verb of publishing tells the count from its neighbours
+    if (verb in PUBLISHED + SENT_UP and phrase.endswith(tuple(RECORDS))) or verb in PUBLISHING:
+        # 发布|信息, 报送|工作信息, 公开|政策文件: the verb of publishing tells the count from its
+        # neighbours (fixtures README, session 31), whatever was published
+        return False
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
@@ -1448,6 +1453,11 @@ RAISED_TO = frozenset({"至", "到", "后"})
 # Verbs that close the name of a thing built by saying it was started or finished, and of a
 # record by saying it was published (政策解读稿件发布3条, 规范性文件印发12件)
 PUBLISHED = ("发布", "公开", "印发", "刊发", "发表")
+# The verbs of publishing proper, kept before whatever they put out (公开民政政策文件3件), unlike
+# the verbs of printing (印发手册); and the verbs of sending records up, kept before records as
+# the verbs of publishing are (报送工作信息73条, 上报政务信息; not 上报评残材料)
+PUBLISHING = frozenset({"发布", "公开"})
+SENT_UP = ("报送", "上报")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
@@ -2051,9 +2061,7 @@ def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: st
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
-INVESTING_LONGEST_FIRST = sorted(INVESTING, key=len, reverse=True)
-# What a project's name ends with, and an aside bracketed inside the name (救助管理站(未成年人保护中心)项目).
-PROJECT_END = re.compile(r"项目|工程")
+# An aside bracketed inside a project's name (救助管理站(未成年人保护中心)项目).
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 # A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
 # before the investing word (完成项目投资…): the project is the one the text named last.
@@ -2067,7 +2075,9 @@ ANTECEDENT_REACH = 300
 
 # A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
 # plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure.
-BARE_INVESTING = re.compile(r"(?:计划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+# an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
+PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
@@ -2113,17 +2123,12 @@ def _invested_in(stream: TokenStream, start: int, end: int) -> Subject | None:
 
 def subject_of_investment(stream: TokenStream, after_start: int, after_end: int, clause_start: int,
                           number: int, spent: str) -> Subject | None:
-    """A sum named only by its being invested is that thing's investment: the project after its 的
-    (投资2.4亿元的祥西钢帘线项目 → 祥西钢帘线项目投资), or the project a demonstrative points back
-    to (X改扩建工程。该工程计划投资100万元 → X改扩建工程投资)."""
+    """A sum named only by its being invested is the investment of the project a demonstrative
+    points back to (X改扩建工程。该工程计划投资100万元 → X改扩建工程投资); one written before the
+    project after its 的 (总投资2.4亿元的祥西钢帘线项目) stays as written (fixtures README, session 32)."""
     text = stream.text
     if text.startswith("的", after_start, after_end):
-        project = PROJECT_END.search(text, after_start + 1, after_end)
-        if project is None or re.search(r"\d", text[after_start + 1:project.start()]):
-            return None
-        close = re.match(r"[(（][^()（）]{0,30}[)）]", text[project.end():after_end])
-        thing = _invested_in(stream, after_start + 1, project.end() + (close.end() if close else 0))
-        return _spending_of(thing.text, spent) if thing is not None else None
+        return None
     if not PROJECT_ANAPHOR.search(text, clause_start, number):
         return None
     floor = max(0, clause_start - ANTECEDENT_REACH)
@@ -2289,21 +2294,20 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     project = _project_before(stream, sentence_start, clause_start) if bare else None
     if project is not None:
         return Named(_spending_of(project.text, bare.group(1)), "of_investment")
+    if bare is not None and PLANNED_INVESTMENT.fullmatch(before.text):
+        before = Subject(bare.group(1))  # 全市年度计划投资35亿元: the plan word goes, the kind tells it
     if kind == "money" and VALUED.search(text, clause_start, quantity.outer_start) and text.startswith("的", after_start, after_end):
         # 送去价值1.6万元的过冬棉被: a value is of the goods after its 的, up to the next item of a list
         item_end = text.find("、", after_start, after_end)
         goods = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
         if goods is not None:
             return Named(goods, "after_de")
-    spent = next((word for word in INVESTING_LONGEST_FIRST if before.text.endswith(word)), None) \
+    invested = next((word for word in ("总投资", "投资") if before.text.endswith(word)), None) \
         if kind == "money" and before is not None and text.startswith("的", after_start, after_end) else None
-    if spent is not None:
-        # 一家公司投资800万元的蔬菜种植基地、…: whoever invested, the sum is of the thing after its 的
-        # up to the next item of a list
-        item_end = text.find("、", after_start, after_end)
-        thing = subject_after_number(stream, after_start + 1, item_end if item_end > 0 else after_end)
-        if thing is not None:
-            return Named(_spending_of(thing.text, spent), "of_investment")
+    if invested is not None:
+        # 一家公司投资800万元的蔬菜种植基地: a sum written before its project stays 投资, whoever
+        # invested it (fixtures README, session 32)
+        return Named(Subject(invested), "of_investment")
     if kind == "money" and (before is None or before.text in generic_subjects() or before.text in SPENDING):
         purpose = subject_of_purpose(stream, after_start, after_end, before.text if before is not None else "")
         if purpose is not None:
@@ -2635,7 +2639,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
     """新建公办幼儿园4所,改扩建公办幼儿园9所: figures of one sentence with one name and unit that only the verbs
     before their names tell apart keep their verbs (fixtures README, session 32)."""
-    verbs = [_verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
+    verbs = [n.subject.narrowed_by if n.rule == "deed_on_previous" else
+             _verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
     before = list(named)
     for index, one in enumerate(before):
@@ -2644,7 +2649,7 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
         subject = one.subject
         if one.rule == "deed_on_previous" or any(
                 verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
-                and quantities[i].unit == quantities[index].unit for i, n in enumerate(before) if i != index):
+                and _same_count(quantities[i].unit, quantities[index].unit) for i, n in enumerate(before) if i != index):
             named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
 
 
@@ -3973,8 +3978,9 @@ DONE = "已"
 
 
 def _names_thing(word: str) -> bool:
-    """A noun, or a word the tagger does not know that ends with a thing's head (安全隐患)."""
-    return word_tag(word) in NOUN_TAGS or (word_tag(word) is None and word.endswith(head_words()))
+    """A noun, or a word the tagger does not know that ends with a thing's head (安全隐患), or the
+    household a name of households ends with (环保问题|户, 违建户)."""
+    return word_tag(word) in NOUN_TAGS or (word_tag(word) is None and word.endswith(head_words())) or word.endswith("户")
 
 
 def _deed_on_previous(a: Around) -> Subject | None:
@@ -3983,15 +3989,54 @@ def _deed_on_previous(a: Around) -> Subject | None:
     events the verb names the activity and stays."""
     own, previous = a.own.subject, a.previous
     verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改
-    if own is None or previous is None or not a.index or a.own.rule != "before_number" \
-            or verb not in _words("subject_verbs.txt") or verb in previous.text \
-            or a.quantities[a.index - 1].unit != a.quantity.unit or a.quantity.unit in event_units() \
+    held = a.own.rule == "people_held" and own.text.endswith(HELD_PEOPLE)
+    verb = verb.removesuffix(HELD_PEOPLE) if held else verb  # 管控|人员 after 排查居民…: 管控居民
+    if own is None or previous is None or not a.index or not (a.own.rule == "before_number" or held) \
+            or (verb not in _words("subject_verbs.txt") and not held) or verb in previous.text \
+            or not _same_count(a.quantities[a.index - 1].unit, a.quantity.unit) or a.quantity.unit in event_units() \
             or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
             or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
         return None
     # the verb names the count before the thing (整改隐患), and the figure before keeps its own
     # verb beside it (发现隐患…,已整改…: fixtures README, session 33; see _verbs_tell_apart)
     return Subject(previous.text, verb)
+
+
+HELD_PEOPLE = "人员"
+
+
+def _same_count(before: str, unit: str) -> bool:
+    """One unit, or people counted once and then by visits (排查…5万人次,落实管控7493人)."""
+    return before == unit or (before in PERSON_UNITS and unit in PERSON_UNITS)
+
+
+# the rest of a list item whose sum was written before its 的-project (…的X项目、), up to the next sum
+INVESTED_ITEM = re.compile(r"\s*的[^，,。；;：:]{2,40}、\s*$")
+
+
+def _investment_listed(a: Around) -> Subject | None:
+    """总投资10亿元的X项目、8亿元的Y项目: the sums of a list, each before its project, share the word
+    of investing the first names (总投资), as a list shares its unit; each stays as written
+    (fixtures README, session 32: a sum written before its project stays 投资)."""
+    if not a.named or a.named[-1].rule != "of_investment" or a.previous is None \
+            or a.previous.text not in ("总投资", "投资") or unit_kinds()[a.quantity.unit] != "money" \
+            or not INVESTED_ITEM.fullmatch(a.lead) or not a.text.startswith("的", a.quantity.outer_end):
+        return None
+    return a.previous
+
+
+# a 的-project right after a sum before it, then what of it is done (…的X项目,已完成)
+DONE_OF_INVESTED = re.compile(rf"\s*的\s*[{REDACTION_CHARS}]*([\u4e00-\u9fff]{{2,30}}?)\s*[,，]\s*(?:已|累计|共)?完成\s*$")
+
+
+def _investment_done(a: Around) -> Subject | None:
+    """总投资20亿元的X项目,已完成5.4亿元: what is done of a sum written before its project is that
+    project's investment (X项目投资), the project the sentence names (fixtures README, session 32);
+    投资, not 总投资: the done part is no total."""
+    found = DONE_OF_INVESTED.fullmatch(a.lead) if a.named and a.named[-1].rule == "of_investment" else None
+    if found is None or unit_kinds()[a.quantity.unit] != "money" or a.previous.text not in ("总投资", "投资"):
+        return None
+    return Subject(found.group(1) + "投资")
 
 
 def _deed_of_sum(a: Around) -> Subject | None:
@@ -4084,6 +4129,8 @@ CONTEXT_RULES = (
     ContextRule("standard_of_scheme", _standard_of_scheme),
     ContextRule("deed_again", _deed_again),
     ContextRule("deed_of_sum", _deed_of_sum),
+    ContextRule("of_investment", _investment_listed),
+    ContextRule("of_investment", _investment_done),
     ContextRule("deed_on_previous", _deed_on_previous),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),

@@ -385,7 +385,11 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
         if len(measure) >= 2:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
-    core = GENERIC_TAIL.sub("", _period_words().sub("", header)).strip("±%()（） ")  # 实际完成情况, 上年数据
+    # a count word closing what the header names stays, as a measure word the text writes does
+    # (本年处理决定数量 → 处理决定数量, 对外公开总数量: fixtures README, session 33); alone it names nothing
+    count = next((word for word in COUNT_WORDS if header.endswith(word) and len(header) > len(word) + 1), "")
+    core = GENERIC_TAIL.sub("", _period_words().sub("", header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
+    core = core + count if len(core) >= 2 else core
     if header in _words()["current"]["levels"]:
         core = ""  # 总量, 绝对数: the row's level, naming nothing more
     if len(core) < 2 or column.role in ("change", "share"):
@@ -395,6 +399,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     return _joined(label, core) if label else core
 
 
+# the count words a header may close with (处理决定数量), read as its period's words when alone
+COUNT_WORDS = ("数量", "总数")
 # what a header says after its period that names nothing counted (实际完成情况, 上年数据, 本期数值)
 GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 

@@ -3216,6 +3216,13 @@ def _code_level(code: str) -> str:
     return next(level for level, test in LEVEL_OF_CODE if test(code))
 
 
+def _name_at(text: str, position: int, heads: dict[str, tuple[str, ...]]) -> str | None:
+    """The longest name of `heads` (names by their first two characters, longest first) that starts
+    at `position`."""
+    names = heads.get(text[position:position + 2])
+    return next((n for n in names if text.startswith(n, position)), None) if names else None
+
+
 @cache
 def _names_by_head() -> dict[str, tuple[str, ...]]:
     """The names of the divisions (full names and short names but those that are common
@@ -3244,8 +3251,7 @@ def places_named(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     position = 0
     while position < len(text) - 1:
-        names = heads.get(text[position:position + 2])
-        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        name = _name_at(text, position, heads)
         if name is None:
             position += 1
             continue
@@ -3374,13 +3380,10 @@ def _towns_named(text: str) -> list[str]:
     """The towns the text names, in order, each mention once, longest name first."""
     heads, found, position = _towns_by_head(), [], 0
     while position < len(text) - 1:
-        names = heads.get(text[position:position + 2])
-        name = next((n for n in names if text.startswith(n, position)), None) if names else None
-        if name is None:
-            position += 1
-            continue
-        found.append(name)
-        position += len(name)
+        name = _name_at(text, position, heads)
+        if name:
+            found.append(name)
+        position += len(name) if name else 1
     return found
 
 

@@ -59,6 +59,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import takewhile
+from typing import TypeVar
 
 from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
@@ -3431,11 +3432,20 @@ def region_by_towns(region: dict[str, str | None], agency: str | None, text: str
     for town in set(_towns_named(text)):
         if (county := _town_county(town, within)) is not None:
             counties.setdefault(county, set()).add(town)
-    ranked = sorted(counties.items(), key=lambda item: -len(item[1]))
-    if not ranked or len(ranked) > 1 and len(ranked[1][1]) >= len(ranked[0][1]) \
-            or len(ranked[0][1]) < (1 if len(within) == 4 else TOWN_CLUSTER):
-        return region
-    return _region_of_county(region, ranked[0][0])
+    county = _named_most(counties, 1 if len(within) == 4 else TOWN_CLUSTER)
+    return _region_of_county(region, county) if county else region
+
+
+Key = TypeVar("Key")
+
+
+def _named_most(names_by_key: dict[Key, set[str]], least: int) -> Key | None:
+    """The key (a county, a city) more of the text's names fall in than in any other, when at least
+    `least` do: a name several places bear may be any of them, several meeting in one tell it."""
+    ranked = sorted(names_by_key.items(), key=lambda item: -len(item[1]))
+    if not ranked or len(ranked[0][1]) < least or len(ranked) > 1 and len(ranked[1][1]) >= len(ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 CLUSTER_COUNTIES = 4  # counties of one city a text names, by full or short name, to tell that city (three may be a city's streets named after another's: 宜川路, 甘泉街道)
@@ -3450,8 +3460,7 @@ def _region_by_counties(text: str) -> dict[str, str] | None:
     cities: dict[str, set[str]] = {}
     position = 0
     while position < len(text) - 1:
-        names = heads.get(text[position:position + 2])
-        name = next((n for n in names if text.startswith(n, position)), None) if names else None
+        name = _name_at(text, position, heads)
         if name is None or text.startswith(PLACE_RUNS_ON, position + len(name)):
             position += 1
             continue
@@ -3459,10 +3468,9 @@ def _region_by_counties(text: str) -> dict[str, str] | None:
             if _code_level(code) == "county":
                 cities.setdefault(code[:4], set()).add(name)
         position += len(name)
-    ranked = sorted(cities.items(), key=lambda item: -len(item[1]))
-    if not ranked or len(ranked[0][1]) < CLUSTER_COUNTIES or len(ranked) > 1 and len(ranked[1][1]) >= len(ranked[0][1]):
+    if (prefix := _named_most(cities, CLUSTER_COUNTIES)) is None:
         return None
-    prefix, names = ranked[0][0], _division_names()
+    names = _division_names()
     city = names.get(prefix + "00")
     return {"province": names.get(prefix[:2] + "0000"), "city": None if city in NON_CITY else city,
             "region_code": prefix + "00"}

@@ -1461,11 +1461,9 @@ SENT_UP = ("报送", "上报")
 STARTED = ("开工建设", "开工", "竣工", "建成", *PUBLISHED)
 
 
-# A verb of publishing right before the number of the records it published (主动公开186条信息)
-PUBLISHED_BEFORE = re.compile(rf"((?:主动|依申请|对外)?(?:{'|'.join(PUBLISHED)}))了?\s*$")
-
-
-PUBLISHING_MANNERS = frozenset({"主动", "依申请", "对外"})
+PUBLISHING_MANNERS = ("主动", "依申请", "对外")
+# A verb of publishing, with its manner, right before the number of the records it published (主动公开186条信息)
+PUBLISHED_BEFORE = re.compile(rf"((?:{'|'.join(PUBLISHING_MANNERS)})?(?:{'|'.join(PUBLISHED)}))了?\s*$")
 
 
 def _publishing_at(run: list[str]) -> int | None:
@@ -1474,7 +1472,7 @@ def _publishing_at(run: list[str]) -> int | None:
     channel = max((i for i, word in enumerate(run) if word.endswith(tuple(_context_words()["channels"]))), default=0)
     for i in range(channel + 1, len(run) - 1):
         verb = run[i + 1] if run[i] in PUBLISHING_MANNERS else run[i]
-        if PUBLISHED_BEFORE.fullmatch(verb) or verb in PUBLISHED:
+        if PUBLISHED_BEFORE.fullmatch(verb):
             return i
     return None
 

@@ -2072,8 +2072,9 @@ ANTECEDENT_REACH = 300
 
 
 # A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
-# plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure.
-BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|共)*(?:完成)?(总投资|投资额?)")
+# plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure. 完成
+# stays with it for DONE_INVESTMENT to drop, after the context rules have read the name as written.
+BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|共)*((?:完成)?(?:总投资|投资额?))")
 # an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
 PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
@@ -2086,8 +2087,9 @@ PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|�
 PROJECT_OPENING = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已)")
 
 
-# An investment named as done (完成投资, 累计完成投资额): 完成 is dropped like any verb of doing, the
-# kind tells done from planned (fixtures README, session-32 rulings).
+# An investment named as done (完成投资, 累计完成投资额, X工程完成投资): 完成 is dropped like any verb
+# of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
+# it goes, once a figure's subject is settled, whichever rule named it.
 DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
 
 

@@ -79,9 +79,16 @@ def _structure() -> tuple[list[tuple[str, str]], dict, dict[tuple[str, str], Ind
     table = load_toml("indicator_populations.toml")
     names = sorted({(respelled(name), row["id"]) for row in table["population"] for name in row["names"]},
                    key=lambda pair: (-len(pair[0]), pair))
-    money = {row["id"]: tuple(row.get("money", ())) for row in table["population"]}
+    money = {row["id"]: _money_words(table, row) for row in table["population"]}
     index = {(i.population, i.measure): i for i in indicators() if i.population}
     return names, table["measure"], index, money
+
+
+def _money_words(table: dict, row: dict) -> tuple[str, ...]:
+    """A population's money words: the shared list its `money_list` names (one list for the
+    children's allowance of orphans and de facto orphans), then its own `money`."""
+    shared = table["money_lists"][row["money_list"]] if "money_list" in row else ()
+    return (*shared, *row.get("money", ()))
 
 
 def _in_units(unit: str, units: list[str]) -> bool:

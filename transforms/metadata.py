@@ -788,13 +788,11 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 def _news_sources(reading: _Reading) -> list[str]:
     """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
     ——访县民政局局长王林: the body news
-    recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
+    recaps the work of, a statistics office whose figures it tells too (记者从市统计局获悉, session 34); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
-    reporting = tuple(_config()["agency"]["reporting_bodies"])
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
              if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
-                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
-             and not name.endswith(reporting)]
+                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
@@ -1255,11 +1253,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     if any(word in text for word in _config()["agency"]["self_references"]):
         return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
     own = _own_level(text)
-    reporting = tuple(_config()["agency"]["reporting_bodies"])
     for match in SENTENCE_START.finditer(text):
-        if match.group().startswith(("获悉", "了解到", "得知")) \
-                and text.endswith(reporting, max(0, match.start() - 8), match.start()):
-            continue  # the figures of a statistics office (记者从枣庄市统计局获悉,…): of the place, no issuer's
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
         start += 2 if text.startswith("中共", start) else 0  # a place's party committee (中共寮步镇委…): the place's

@@ -2667,6 +2667,8 @@ BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/�
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五|第十(?P<long>[一二三四五])个五年(?:规划|计划)")  # or by its full name
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
 PAST_TERM = re.compile(r"十(?P<n>[一二三四五])五[”\"]?\s*(?:期间|时期)")  # the term a plan's opening looks back on
+# A term a title reviews (“十一五”工作总结, “十二五”期間…累计…): its closing year, as a five-year review's (session 33).
+REVIEWED_TERM = re.compile(r"十[一二三四五]五[”\"’]?\s*(?:期[间間]|[时時]期|以[来來]|(?:的)?(?:工作)?(?:[总總][结結]|回[顾顧]|成就))")
 
 
 # A period whose end is masked (2021年10月1日至20XX年…): the period is masked, its start no year of the report.
@@ -2682,7 +2684,8 @@ def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
     `…总结及…计划` title (or `…计划和…总结`) the summary's; a title whose only year is its plan's gives none, or the
     year before it when the summary's year is masked (20XX年度工作总结和2024年工作计划); a
-    five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
+    five-year plan's first year (“十四五”规划 → 2021), a term reviewed its last (“十一五”工作总结 → 2010); a period
+    with a masked end none."""
     if not title:
         return None
     title = _blank(MASKED_SPAN, arabic_dates(title))
@@ -2694,7 +2697,10 @@ def title_year(title: str | None) -> int | None:
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
-        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"] or term["long"]) if term else None
+        if not term:
+            return None
+        first = FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"] or term["long"])
+        return first + PLAN_TERM - 1 if REVIEWED_TERM.match(title, term.start()) else first
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if 0 <= plan < summary:  # the plan named first (2025年工作计划和2024年工作总结): the summary's year, after the plan

@@ -1899,12 +1899,14 @@ SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
     """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
-    (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title. A title with
-    its subject (关于…, 某县…) stands alone under its issuers."""
+    (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title; a disclosure
+    report's title with its year (2019年政府信息公开工作年度报告) joins its issuer too, as the template's title is
+    the body's name, year and report. A title with its subject (关于…, 某县…) stands alone under its issuers."""
     at = kept[index][0]
     before = kept[index - 1] if index else None
     if before and before[0] == at - 1 and not title.startswith(("关于", "中共")) and _place_at(title, 0) is None \
-            and title_year(title) is None and len(before[1].split()) == 1 and _issuers_line(before[1]) \
+            and (title_year(title) is None or type_named_in(title) == _disclosure_label()) \
+            and len(before[1].split()) == 1 and _issuers_line(before[1]) \
             and not PARTY_COMMITTEE.fullmatch(before[1]):
         title = before[1] + title
     return _with_period(title, kept, index)

@@ -1983,8 +1983,12 @@ def _without_year_tag(line: str) -> str:
 
 
 def _without_place_tag(line: str) -> str:
+    """The line without a site's place tag before it, the place by its full name or its short one ((山西省)…, (内蒙古)…)."""
     tag = PLACE_TAG.match(line)
-    return line[tag.end():] if tag and _place_at(tag["place"], 0) == tag["place"] else line
+    place = tag["place"] if tag else None
+    named = place and (_place_at(place, 0) == place
+                       or place in _place_names() and place not in _config()["region"]["common_words"])
+    return line[tag.end():] if named else line
 
 
 def _section_in(line: str, crumbs: str) -> bool:

@@ -1584,7 +1584,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
     headline: a short line over a date or source line, or the page's first line when it stands
-    alone over the body. Site furniture, page-label lines, a site's section named in its
+    alone over the body. Site furniture (its script's words in no Chinese, isPc / isPad too), page-label lines, a site's section named in its
     breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none;
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
@@ -1592,7 +1592,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
-            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
+            if line and CJK.search(line) and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]) or SITE_INTRODUCED.match(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
@@ -1654,7 +1654,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels (and
     # its toolbar's bulleted items: • 关怀版 / • 政务微信 / 您的位置: 首页>…)
     under_labels = opening is not None and opening[0] > 0 \
-        and all(_label_row(line) or _page_furniture(line) or line.startswith(NOT_TITLE_OPENINGS) for line in lines[:opening[0]])
+        and all(_label_row(line) or _page_furniture(line) or line.startswith(NOT_TITLE_OPENINGS) or not CJK.search(line)
+                for line in lines[:opening[0]])
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0

@@ -212,10 +212,19 @@ TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现
 MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区|苏木)")
 
 
+# Words ending in 乡 that name no township (家乡, 故乡, 返乡, 回乡, 老乡, 下乡: home, going home, villagers): a phrase
+# ending in one (看家乡事, 农民工返乡) is a town only where the towns' table lists it (王家乡, 石家乡).
+HOME_WORD = re.compile(r"(?:家|故|他|异|返|回|老|下|同)乡$")
+
+
 def town_at(text: str, start: int) -> str | None:
     """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道), or one
     whose name a sharing site masked (xx镇, **街道)."""
+    from transforms.gazetteer import town_counties
+
     found = TOWN.match(text, start) or MASKED_TOWN.match(text, start)
+    if found and HOME_WORD.search(found.group()) and found.group() not in town_counties():
+        return None
     return found.group() if found else None
 DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 

@@ -3797,6 +3797,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
+    if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
+            and (own := region[region["admin_level"]]) and own in plain and not known_agencies(plain) \
+            and not sector_of_place(own, plain, titles):
+        agency = own  # news about one place naming no body: the place, as the text names it (德城区今年累计发放…)
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named

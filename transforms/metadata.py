@@ -3760,7 +3760,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
     region = region_by_towns(region, town_of_village or agency, plain)
-    if not region["province"] and (counties := _region_by_counties(plain)):  # 郯城、兰山、罗庄…: their city's
+    if not region["city"] and (counties := _region_by_counties(plain)) \
+            and (not region["province"] or counties["province"] == region["province"]):
+        # 郯城、兰山、罗庄…: their city's, within the province the text gave too (福建省… 蕉城、霞浦、古田…: 宁德市)
         region = {**region, **{key: value for key, value in counties.items() if value and not region.get(key)}}
     if not region["province"] and region["admin_level"] and (mark := PROVINCE_MARK.search(plain)):
         # a local text's 豫公网安备…, 豫残联[2021]23号: 河南省 (a national text's host's record is none of its place)

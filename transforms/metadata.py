@@ -2414,8 +2414,9 @@ def _is_news(text: str, bylines: bool = True) -> bool:
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
-    if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
-        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
+    if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
+        # ((编辑:… 审核:…), [ 编辑: 王林 ])
     if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
@@ -2439,6 +2440,8 @@ CLOSING_BYLINE = re.compile(rf"[。！!]\s*[(（](?!未完|待续|续|完|略|�
 # A story's closing credits: its writer's and editors' names by their roles, in brackets at its end
 # ((撰稿:杨林 审核:王明), (编辑:李欢 编审:刘平)).
 CLOSING_CREDITS = re.compile(r"[(（]\s*(?:撰稿|编辑|审核|编审|审校|校对|初审|复审|终审)\s*[:：][^()（）\n]{1,40}[)）]\s*$")
+# …or its editor's credit in square brackets under it, the site's footer after it ([ 编辑: 王林 ], [编辑:李欢]).
+EDITOR_CREDIT = re.compile(r"[\[【]\s*(?:编辑|編輯|责编|責編)\s*[:：]\s*[\u4e00-\u9fff]{2,4}\s*[\]】]")
 
 
 def iso_date(value: str | None) -> str | None:

@@ -212,10 +212,19 @@ TOWN = re.compile(rf"(?![我全本各该其按促在对由从据]|谨?代表|现
 MASKED_TOWN = re.compile(rf"[{REDACTION}]{{2,}}(?:镇|乡|街道|社区|苏木)")
 
 
+# Words ending in 乡 that name no township (家乡, 故乡, 返乡, 回乡, 老乡, 下乡: home, going home, villagers): a phrase
+# ending in one (看家乡事, 农民工返乡) is a town only where the towns' table lists it (王家乡, 石家乡).
+HOME_WORD = re.compile(r"(?:家|故|他|异|返|回|老|下|同)乡$")
+
+
 def town_at(text: str, start: int) -> str | None:
     """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道), or one
     whose name a sharing site masked (xx镇, **街道)."""
+    from transforms.gazetteer import town_counties
+
     found = TOWN.match(text, start) or MASKED_TOWN.match(text, start)
+    if found and HOME_WORD.search(found.group()) and found.group() not in town_counties():
+        return None
     return found.group() if found else None
 DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 
@@ -788,13 +797,11 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 def _news_sources(reading: _Reading) -> list[str]:
     """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
     ——访县民政局局长王林: the body news
-    recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
+    recaps the work of, a statistics office whose figures it tells too (记者从市统计局获悉, session 34); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
-    reporting = tuple(_config()["agency"]["reporting_bodies"])
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
              if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
-                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
-             and not name.endswith(reporting)]
+                 or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
@@ -1255,11 +1262,7 @@ def _place_issuer(reading: _Reading) -> str | None:
     if any(word in text for word in _config()["agency"]["self_references"]):
         return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
     own = _own_level(text)
-    reporting = tuple(_config()["agency"]["reporting_bodies"])
     for match in SENTENCE_START.finditer(text):
-        if match.group().startswith(("获悉", "了解到", "得知")) \
-                and text.endswith(reporting, max(0, match.start() - 8), match.start()):
-            continue  # the figures of a statistics office (记者从枣庄市统计局获悉,…): of the place, no issuer's
         opener = _opener().match(text, match.end())
         start = opener.end() if opener else match.end()
         start += 2 if text.startswith("中共", start) else 0  # a place's party committee (中共寮步镇委…): the place's
@@ -1590,7 +1593,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
     headline: a short line over a date or source line, or the page's first line when it stands
-    alone over the body. Site furniture, page-label lines, a site's section named in its
+    alone over the body. Site furniture (its script's words in no Chinese, isPc / isPad too), page-label lines, a site's section named in its
     breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none;
     a document's file name (…范文.docx) is its title, whatever words the site put in it."""
     if page.get("title"):
@@ -1598,7 +1601,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
-            if line and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
+            if line and CJK.search(line) and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
             and (not FURNITURE.search(line, 0, LONGEST_TITLE) or FILE_SUFFIX.search(lines[index]) or SITE_INTRODUCED.match(lines[index]))
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
@@ -1660,7 +1663,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels (and
     # its toolbar's bulleted items: • 关怀版 / • 政务微信 / 您的位置: 首页>…)
     under_labels = opening is not None and opening[0] > 0 \
-        and all(_label_row(line) or _page_furniture(line) or line.startswith(NOT_TITLE_OPENINGS) for line in lines[:opening[0]])
+        and all(_label_row(line) or _page_furniture(line) or line.startswith(NOT_TITLE_OPENINGS) or not CJK.search(line)
+                for line in lines[:opening[0]])
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
@@ -1905,12 +1909,14 @@ SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^
                              r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
     """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
-    (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title. A title with
-    its subject (关于…, 某县…) stands alone under its issuers."""
+    (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title; a disclosure
+    report's title with its year (2019年政府信息公开工作年度报告) joins its issuer too, as the template's title is
+    the body's name, year and report. A title with its subject (关于…, 某县…) stands alone under its issuers."""
     at = kept[index][0]
     before = kept[index - 1] if index else None
     if before and before[0] == at - 1 and not title.startswith(("关于", "中共")) and _place_at(title, 0) is None \
-            and title_year(title) is None and len(before[1].split()) == 1 and _issuers_line(before[1]) \
+            and (title_year(title) is None or type_named_in(title) == _disclosure_label()) \
+            and len(before[1].split()) == 1 and _issuers_line(before[1]) \
             and not PARTY_COMMITTEE.fullmatch(before[1]):
         title = before[1] + title
     return _with_period(title, kept, index)
@@ -1987,8 +1993,12 @@ def _without_year_tag(line: str) -> str:
 
 
 def _without_place_tag(line: str) -> str:
+    """The line without a site's place tag before it, the place by its full name or its short one ((山西省)…, (内蒙古)…)."""
     tag = PLACE_TAG.match(line)
-    return line[tag.end():] if tag and _place_at(tag["place"], 0) == tag["place"] else line
+    place = tag["place"] if tag else None
+    named = place and (_place_at(place, 0) == place
+                       or place in _place_names() and place not in _config()["region"]["common_words"])
+    return line[tag.end():] if named else line
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -2404,8 +2414,9 @@ def _is_news(text: str, bylines: bool = True) -> bool:
             or _quoted_speaker().search(edges):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
         # an official quoted (“……”,市民政局相关负责人介绍)
-    if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]):
-        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors' ((编辑:… 审核:…))
+    if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
+        return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
+        # ((编辑:… 审核:…), [ 编辑: 王林 ])
     if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
@@ -2429,6 +2440,8 @@ CLOSING_BYLINE = re.compile(rf"[。！!]\s*[(（](?!未完|待续|续|完|略|�
 # A story's closing credits: its writer's and editors' names by their roles, in brackets at its end
 # ((撰稿:杨林 审核:王明), (编辑:李欢 编审:刘平)).
 CLOSING_CREDITS = re.compile(r"[(（]\s*(?:撰稿|编辑|审核|编审|审校|校对|初审|复审|终审)\s*[:：][^()（）\n]{1,40}[)）]\s*$")
+# …or its editor's credit in square brackets under it, the site's footer after it ([ 编辑: 王林 ], [编辑:李欢]).
+EDITOR_CREDIT = re.compile(r"[\[【]\s*(?:编辑|編輯|责编|責編)\s*[:：]\s*[\u4e00-\u9fff]{2,4}\s*[\]】]")
 
 
 def iso_date(value: str | None) -> str | None:
@@ -2673,6 +2686,8 @@ BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/�
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五|第十(?P<long>[一二三四五])个五年(?:规划|计划)")  # or by its full name
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
 PAST_TERM = re.compile(r"十(?P<n>[一二三四五])五[”\"]?\s*(?:期间|时期)")  # the term a plan's opening looks back on
+# A term a title reviews (“十一五”工作总结, “十二五”期間…累计…): its closing year, as a five-year review's (session 33).
+REVIEWED_TERM = re.compile(r"十[一二三四五]五[”\"’]?\s*(?:期[间間]|[时時]期|以[来來]|(?:的)?(?:工作)?(?:[总總][结結]|回[顾顧]|成就))")
 
 
 # A period whose end is masked (2021年10月1日至20XX年…): the period is masked, its start no year of the report.
@@ -2688,7 +2703,8 @@ def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
     `…总结及…计划` title (or `…计划和…总结`) the summary's; a title whose only year is its plan's gives none, or the
     year before it when the summary's year is masked (20XX年度工作总结和2024年工作计划); a
-    five-year plan's first year (“十四五”规划 → 2021); a period with a masked end none."""
+    five-year plan's first year (“十四五”规划 → 2021), a term reviewed its last (“十一五”工作总结 → 2010); a period
+    with a masked end none."""
     if not title:
         return None
     title = _blank(MASKED_SPAN, arabic_dates(title))
@@ -2700,7 +2716,10 @@ def title_year(title: str | None) -> int | None:
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
-        return FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"] or term["long"]) if term else None
+        if not term:
+            return None
+        first = FIRST_PLAN_YEAR + PLAN_TERM * "一二三四五".index(term["n"] or term["long"])
+        return first + PLAN_TERM - 1 if REVIEWED_TERM.match(title, term.start()) else first
     summary = next((title.find(w) for w in SUMMARY_WORDS if w in title), -1)
     plan = next((title.find(w) for w in PLAN_WORDS if w in title), -1)
     if 0 <= plan < summary:  # the plan named first (2025年工作计划和2024年工作总结): the summary's year, after the plan
@@ -3744,7 +3763,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
     region = region_by_towns(region, town_of_village or agency, plain)
-    if not region["province"] and (counties := _region_by_counties(plain)):  # 郯城、兰山、罗庄…: their city's
+    if not region["city"] and (counties := _region_by_counties(plain)) \
+            and (not region["province"] or counties["province"] == region["province"]):
+        # 郯城、兰山、罗庄…: their city's, within the province the text gave too (福建省… 蕉城、霞浦、古田…: 宁德市)
         region = {**region, **{key: value for key, value in counties.items() if value and not region.get(key)}}
     if not region["province"] and region["admin_level"] and (mark := PROVINCE_MARK.search(plain)):
         # a local text's 豫公网安备…, 豫残联[2021]23号: 河南省 (a national text's host's record is none of its place)
@@ -3781,6 +3802,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
+    if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
+            and (own := region[region["admin_level"]]) and own in plain and not known_agencies(plain) \
+            and not sector_of_place(own, plain, titles):
+        agency = own  # news about one place naming no body: the place, as the text names it (德城区今年累计发放…)
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named

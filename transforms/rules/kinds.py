@@ -564,7 +564,7 @@ HANZI = re.compile(r"[\u4e00-\u9fff]")
 # 指标的乡镇), or one of the kinds a 等…类 list names (2024年预算等预决算类信息2条): what the figure
 # counts is that noun, no target; 目标任务中的… is a part of the target
 MODIFIES_NOUN = re.compile(r"(?<!中)的[\u4e00-\u9fff]|等[\u4e00-\u9fff]*类")
-SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
+SHARE_AFTER = re.compile(r"\s*(?:的|[)）]\s*的?)\s*[\d.]+\s*%")  # 的98.5%, (4.29亿元)87%
 
 
 def _part_of_target(c: KindContext) -> bool:
@@ -1205,6 +1205,9 @@ def _task_done_named(text: str, cue: re.Match) -> bool:
     if not cue.group().endswith(TASK_SET):
         return False
     clause_start = _clause_opening(text, cue.start())
+    opened = OPEN_BRACKET.search(text, clause_start, cue.start())
+    if opened:  # 完成1168家(计划1600家): a bracket the cue stands in is a clause of its own
+        clause_start = opened.start() + 1
     return bool(_patterns()["task_done_before"].search(text, clause_start, cue.start()))
 
 

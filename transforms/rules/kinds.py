@@ -361,8 +361,9 @@ def _patterns() -> dict[str, re.Pattern]:
 # a category of a plan list's items between the count and the list's name (16项工程类民生实事,
 # 19项保障类民生实事)
 LIST_CATEGORY = r"[\u4e00-\u9fff]{1,3}?类"
-# one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
-LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
+# one level of a list of levels (分别从157.5元、210元提高到…): a figure, its unit and a rate's
+# denominator (950元/月·人)
+LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上/]{0,4}(?:/[^\d\s、，,。;；和及与]{1,4})?\s*"
 
 
 def _budget_raise(c: KindContext) -> bool:

@@ -620,6 +620,9 @@ def _breakdown_of_plan(c: KindContext) -> bool:
         if not (c.text[start:c.start].lstrip().startswith(words) or among) or start < 2:
             return False
         previous_end = _before_lost_marks(c.text, start - 1)
+        if not among and c.text[previous_end] == "\n":  # 其中 opening a line refers back all the same
+            stop = len(c.text[:previous_end].rstrip())
+            previous_end = stop - 1 if stop and c.text[stop - 1] in FULL_STOP else previous_end
         previous_start = _sentence_opening(c.text, previous_end)
         if c.text[previous_end] == "\n" or "\n" in c.text[previous_start:previous_end]:
             return False  # a new line opens another matter

@@ -353,6 +353,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "units_in_charge": re.compile(
             rf"(?:[\s|｜]*[\u4e00-\u9fff]{{2,3}}\s*[|｜])?"
             rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
+        "reported": re.compile(f"{alternation(t['progress_task']['reported'])}|{t['progress_task']['reported_date']}"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -1371,7 +1372,15 @@ def _progress_task(c: KindContext) -> bool:
     return ((c.report_type in table["report_types"] and (c.in_heading or _row_opening_cell(c))
              or _section_measures_progress(c) and c.in_heading) and c.column is None
             and not _patterns()["progress"].search(c.line_before + c.sentence_after)
-            and not SHARE_DONE.search(c.text, c.sentence_start, c.end))
+            and not SHARE_DONE.search(c.text, c.sentence_start, c.end) and not _reported_after_heading(c))
+
+
+def _reported_after_heading(c: KindContext) -> bool:
+    """二、农业工作落实有力。…上半年,全镇落实粮食种植面积2.88万亩: past its heading's own sentence,
+    a line that tells the period run so far or what was done reports, as a summary does."""
+    heading_end = FULL_STOP_MARK.search(c.line_before)
+    return heading_end is not None and bool(_patterns()["reported"].search(
+        c.line_before[heading_end.end():] + c.sentence_after))
 
 
 # a row's number alone on its line, and a row's name: a cell of words with no mark of a sentence

@@ -353,6 +353,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "units_in_charge": re.compile(
             rf"(?:[\s|｜]*[\u4e00-\u9fff]{{2,3}}\s*[|｜])?"
             rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
+        "reported": re.compile(f"{alternation(t['progress_task']['reported'])}|{t['progress_task']['reported_date']}"),
         "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
@@ -361,8 +362,9 @@ def _patterns() -> dict[str, re.Pattern]:
 # a category of a plan list's items between the count and the list's name (16项工程类民生实事,
 # 19项保障类民生实事)
 LIST_CATEGORY = r"[\u4e00-\u9fff]{1,3}?类"
-# one level of a list of levels (分别从157.5元、210元提高到…): a figure and its unit
-LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上]{0,4}\s*"
+# one level of a list of levels (分别从157.5元、210元提高到…): a figure, its unit and a rate's
+# denominator (950元/月·人)
+LISTED_LEVEL = r"[\d.]+\s*(?:万|亿)?[^\d\s、，,。;；和及与提增降调扩上/]{0,4}(?:/[^\d\s、，,。;；和及与]{1,4})?\s*"
 
 
 def _budget_raise(c: KindContext) -> bool:
@@ -564,7 +566,7 @@ HANZI = re.compile(r"[\u4e00-\u9fff]")
 # 指标的乡镇), or one of the kinds a 等…类 list names (2024年预算等预决算类信息2条): what the figure
 # counts is that noun, no target; 目标任务中的… is a part of the target
 MODIFIES_NOUN = re.compile(r"(?<!中)的[\u4e00-\u9fff]|等[\u4e00-\u9fff]*类")
-SHARE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*%")
+SHARE_AFTER = re.compile(r"\s*(?:的|[)）]\s*的?)\s*[\d.]+\s*%")  # 的98.5%, (4.29亿元)87%
 
 
 def _part_of_target(c: KindContext) -> bool:
@@ -619,6 +621,9 @@ def _breakdown_of_plan(c: KindContext) -> bool:
         if not (c.text[start:c.start].lstrip().startswith(words) or among) or start < 2:
             return False
         previous_end = _before_lost_marks(c.text, start - 1)
+        if not among and c.text[previous_end] == "\n":  # 其中 opening a line refers back all the same
+            stop = len(c.text[:previous_end].rstrip())
+            previous_end = stop - 1 if stop and c.text[stop - 1] in FULL_STOP else previous_end
         previous_start = _sentence_opening(c.text, previous_end)
         if c.text[previous_end] == "\n" or "\n" in c.text[previous_start:previous_end]:
             return False  # a new line opens another matter
@@ -1205,6 +1210,9 @@ def _task_done_named(text: str, cue: re.Match) -> bool:
     if not cue.group().endswith(TASK_SET):
         return False
     clause_start = _clause_opening(text, cue.start())
+    opened = OPEN_BRACKET.search(text, clause_start, cue.start())
+    if opened:  # 完成1168家(计划1600家): a bracket the cue stands in is a clause of its own
+        clause_start = opened.start() + 1
     return bool(_patterns()["task_done_before"].search(text, clause_start, cue.start()))
 
 
@@ -1364,7 +1372,15 @@ def _progress_task(c: KindContext) -> bool:
     return ((c.report_type in table["report_types"] and (c.in_heading or _row_opening_cell(c))
              or _section_measures_progress(c) and c.in_heading) and c.column is None
             and not _patterns()["progress"].search(c.line_before + c.sentence_after)
-            and not SHARE_DONE.search(c.text, c.sentence_start, c.end))
+            and not SHARE_DONE.search(c.text, c.sentence_start, c.end) and not _reported_after_heading(c))
+
+
+def _reported_after_heading(c: KindContext) -> bool:
+    """二、农业工作落实有力。…上半年,全镇落实粮食种植面积2.88万亩: past its heading's own sentence,
+    a line that tells the period run so far or what was done reports, as a summary does."""
+    heading_end = FULL_STOP_MARK.search(c.line_before)
+    return heading_end is not None and bool(_patterns()["reported"].search(
+        c.line_before[heading_end.end():] + c.sentence_after))
 
 
 # a row's number alone on its line, and a row's name: a cell of words with no mark of a sentence

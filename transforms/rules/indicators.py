@@ -462,7 +462,8 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
     for word in words:
         for synonym_words, indicator in _synonyms_by_token(unit).get(word, []):
             overlap = len(words & synonym_words) / len(words | synonym_words)
-            if overlap > score and _same_owner(words, synonym_words, indicator):
+            if overlap > score and _same_owner(words, synonym_words, indicator) and not _rate_left_aside(
+                    words - synonym_words, indicator):
                 best, score = indicator, overlap
     return (best, score) if best and score >= MIN_OVERLAP else None
 
@@ -480,6 +481,14 @@ def _same_owner(words: frozenset[str], synonym_words: frozenset[str], indicator:
         return False
     own = _own_names(indicator.id)
     return all(word in own for word in extra if any(w in word for w in table["whose"]))
+
+
+def _rate_left_aside(extra: frozenset[str], indicator: Indicator) -> bool:
+    """Whether the subject's words an overlap leaves aside say the figure is a rate per head
+    (标准, 人均: data `rates` of `overlap`) while the indicator is a sum: 孤儿和事实无人抚养儿童基本
+    生活费标准 is no amount of that allowance."""
+    rates = load_toml("indicator_populations.toml")["overlap"]["rates"]
+    return _a_total(indicator) and any(rate in word for word in extra for rate in rates)
 
 
 @cache

@@ -611,7 +611,8 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
-GROWTH_CUES = frozenset({"增速", "增幅"})
+# the rates of a change, rising or falling (增速, 降幅), as CHANGE_VERB lists them
+GROWTH_CUES = frozenset({"增速", "增幅", "降幅", "减幅", "涨幅"})
 
 
 def _growth_cue(words: list[str]) -> bool:
@@ -624,6 +625,24 @@ def _growth_cue(words: list[str]) -> bool:
     rest = words[:-1]
     name = _take_run(rest)
     return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
+
+
+# what a measure of money or output ends with (生产总值, GDP, 一般公共预算收入, 销售额, 粮食产量)
+MEASURE_ENDS = ("总值", "GDP", "收入", "产值", "额", "产量", "支出")
+
+
+def _total_of_measure(words: list[str]) -> bool:
+    """生产总值(现价)总量为…, 一般公共预算收入总量: 总量 after a measure names no more than the
+    measure and goes (fixtures README, session 34); after a field that names no measure
+    (经济总量) or after things (社会组织总量) it is the measure and stays."""
+    if len(words) < 2 or words[-1] != "总量":
+        return False
+    before = words[-3] if words[-2] in PRICE_BASES and len(words) > 2 else words[-2]
+    return before.endswith(MEASURE_ENDS)
+
+
+# the prices a level is reckoned at, between a measure and its 总量 (生产总值现价总量)
+PRICE_BASES = frozenset({"现价", "可比价"})
 
 
 # 上级资金: the level a fund comes from names the fund, like 省级以上补助资金 (fixtures README,
@@ -1191,7 +1210,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
-                or _growth_cue(words)):
+                or _growth_cue(words) or _total_of_measure(words)):
             break
         if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):

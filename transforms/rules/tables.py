@@ -390,8 +390,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     count = next((word for word in COUNT_WORDS if header.endswith(word) and len(header) > len(word) + 1), "")
     core = GENERIC_TAIL.sub("", _period_words().sub("", header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
     core = core + count if len(core) >= 2 else core
-    if header in _words()["current"]["levels"]:
-        core = ""  # 总量, 绝对数: the row's level, naming nothing more
+    if header in _words()["current"]["levels"] or (core == "人数" and label.endswith(POPULATION)):
+        core = ""  # 总量, 绝对数: the row's level, naming nothing more; 人数 of a population (城镇人口) restates it
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
@@ -914,7 +914,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         if _place_names(rows):
             table = replace(table, place_rows=True)
-        for row in _parts_in_units(_value_added(_within_groups(rows), table), table):
+        for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
@@ -1171,6 +1171,32 @@ def _parts_in_units(rows: list[Row], table: Table) -> list[Row]:
             whole = row
         counted.append(row)
     return counted
+
+
+# an age span naming a class of people (0-17岁, 60岁及以上, 80周岁以上)
+AGE_SPAN = re.compile(r"\d+\s*(?:[-—~至到]\s*\d+\s*)?周?岁(?:及以上|以上|及以下|以下)?")
+POPULATION = "人口"
+
+
+def _class_parts(rows: list[Row]) -> list[Row]:
+    """户籍总人口 | 146041 over 其中:城镇 | 90730, 乡村 | …, 其中:男性 | …, 女性 | …, 其中:0-17岁 | …: a
+    part named only by its class (a category word or an age span) under a population's total is
+    that class's 人口 (城镇人口, 0-17岁人口): the class before the total's head noun (fixtures README,
+    sessions 30 and 34); the rows after a marked part that name a class too go on its breakdown."""
+    named, total, in_parts = [], False, False
+    for row in rows:
+        label = BRACKETED_UNIT.sub("", row.label).strip()
+        if total and (row.part or in_parts) and _class_only(label):
+            row, in_parts = replace(row, label=row.label.replace(label, label + POPULATION, 1)), True
+        else:
+            total, in_parts = not row.part and label.endswith(POPULATION), False
+        named.append(row)
+    return named
+
+
+def _class_only(label: str) -> bool:
+    return label in load_words("subject_categories.txt") or AGE_SPAN.fullmatch(label) is not None
+
 
 
 def _list_level(label: str) -> int:

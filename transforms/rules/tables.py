@@ -154,6 +154,7 @@ class Table:
     money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
     place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
+    group: str = ""  # what the numbered heading right above names ((一)农村幸福院经费207万元 → 农村幸福院经费)
 
     @cached_property
     def label_index(self) -> int | None:
@@ -382,6 +383,10 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
         measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
+        if table.group and _names_nothing_alone(measure) and not column.span:
+            # 蕉城 under 金额(万元), below (一)农村幸福院经费207万元: a measure that names nothing alone
+            # is of what the heading names (农村幸福院经费金额), as a group row's label completes one
+            return table.group + measure
         if len(measure) >= 2:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
@@ -910,6 +915,8 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             position += 1
             continue
         table, body_start = header
+        if (group := _heading_above(lines, cells[position][0])):
+            table = replace(table, group=group)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         if _place_names(rows):
@@ -924,6 +931,22 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             reading.plan_cells.extend(_task_cells(lines, first, last, table, task))
             if (progress := _progress_column(table.columns)) is not None and progress > task:
                 reading.done_cells.extend(_task_cells(lines, first, last, table, progress))
+
+
+# a heading's year before what it names, and the sum after it: (一)2021年民办养老机构…补贴135.33万元
+HEADING_NAME = re.compile(r"(?:(?:19|20)\d{2}年度?)?([^\d]{2,30}?)[:：]?\s*(?:\d[\d.,]*\s*[万亿]?元?)?\s*$")
+
+
+def _heading_above(lines: list[_Line], index: int) -> str:
+    """The name a numbered heading on the line right above a table's header gives (一、/(一)/1.), the
+    heading's own sum and year aside and quote marks dropped; "" when no such heading stands there."""
+    if index == 0 or lines[index - 1].cells and lines[index - 1].marked:
+        return ""
+    text = lines[index - 1].text.strip()
+    if outline_level(text) is None:
+        return ""
+    named = HEADING_NAME.fullmatch(LEADING_NUMBER.sub("", text).strip())
+    return re.sub(r"[“”\"‘’]", "", named.group(1)) if named else ""
 
 
 STACKED_ROWS_MIN = 2  # rows of one width, fewer is no table

@@ -1244,7 +1244,10 @@ def _names_nothing_alone(label: str) -> bool:
 
 def _joined(head: str, tail: str) -> str:
     """head + tail, what ends the one and opens the other written once (…供养 + 供养人数)."""
-    return head + tail[_overlap(head, tail):]
+    overlap = _overlap(head, tail)
+    if overlap == 1 and not tail.startswith("数", 1):
+        overlap = 0  # 户 + 户数 is 户数, but 事项 + 项目数量 is 事项项目数量: one character is shared only before 数
+    return head + tail[overlap:]
 
 
 def _overlap(head: str, tail: str) -> int:

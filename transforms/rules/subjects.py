@@ -2846,6 +2846,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             clause_start = clause_before(text, where, floor)
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
+        if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
+            phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
         listed = _shared_modifier(_parts(phrase)) if phrase else []
         parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
@@ -2865,6 +2867,12 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+# the three industries written out as a list of their numbers (第一、二、三次产业, 一、二、三产业): the
+# 三次产业 that stand for each in turn before 分别
+INDUSTRIES_LISTED = re.compile(r"第?一[、，,]二[、，,]三次?产业")
+THREE_INDUSTRIES = "三次产业"
 
 
 AGE_PART = re.compile(r"\d{1,3}(?:\s*(?:到|至|-|—|~|～)\s*\d{1,3})?周?岁(?:及?以上|及?以下)?")

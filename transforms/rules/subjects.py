@@ -1419,9 +1419,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
 PEOPLE_HEADS = ("人", "人员", "员", "者", "儿童", "孤儿", "老人", "群众", "对象", "家庭", "户", "士", "居民", "村民", "干部", "学生")
 
 
-# 投入 after a project or the building it names (项目投入, 饮水工程建设投入)
+# 投入 after a project or the building it names (项目投入, 饮水工程建设投入), or after the field or
+# assets a sum was put into (工业投入, 服务业投入, 固定资产投入), as investment statistics name it
 PUT_IN = "投入"
-PUT_INTO = ("项目", "工程", "建设")
+PUT_INTO = ("项目", "工程", "建设", "业", "固定资产")
 
 
 # Verbs of reaching a level (民营经济实现增加值…): no deed done to the sum, unlike 落实资金

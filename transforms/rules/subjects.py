@@ -3242,9 +3242,14 @@ def _share_of_whole(a: Around) -> Subject | None:
     measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else \
         SHARE_CHANGED.search(a.clause) if a.quantity.unit in SHARE_CHANGE_UNITS else None
     if measured is not None:
-        # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
-        part = _part_of_share(a.clause) or a.previous
-        return Subject(part.text + a.clause[measured.start():measured.end("measure")]) if part else None
+        # 第一产业增加值占GDP的比重为10%: the part and the share word the text writes, 占 and the whole
+        # aside (fixtures README, session 34); after a count of the part (…增加值37952万元,增长3.9%,
+        # 占生产总值的比重为4.1%) the share takes the part's name, as 占总人口的2% does (session 33)
+        part = _part_of_share(a.clause)
+        if part is None and _counted_before(a):
+            return a.previous
+        part = part or a.previous
+        return Subject(part.text + measured.group("measure")) if part else None
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return _part_of_share(a.clause) or a.previous
@@ -3260,6 +3265,18 @@ SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比�
 SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
                            r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
 SHARE_CHANGE_UNITS = ("个百分点", "%")
+
+
+def _counted_before(a: Around) -> bool:
+    """Whether a figure of the sentence before this one counts what the figure right before it
+    names, in a unit of its own (37952万元), not only its share or change."""
+    previous = a.previous
+    return previous is not None and any(
+        named.subject is not None and named.subject.text == previous.text and quantity.unit not in SHARE_UNITS
+        for named, quantity in zip(a.named, a.quantities))
+
+
+SHARE_UNITS = ("%", "‰", "个百分点")
 
 
 def _part_of_share(clause: str) -> Subject | None:

@@ -1253,7 +1253,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
         # name stands right before it (whose sum); 投入资金 alone stays 资金
         rest = words[:-1]
-        whose = _take_run(rest)
+        whose, _ = _trim_front(_take_run(rest), "other")  # 我镇|规模以上企业|完成|总产值: the place goes first
         if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
             # a verb of reaching says nothing of the sum (民营经济|实现|增加值 → 民营经济增加值)

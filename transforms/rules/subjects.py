@@ -627,6 +627,12 @@ def _growth_cue(words: list[str]) -> bool:
     return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
 
 
+# a span of years before the word that totals over it (固定资产投资五年累计完成…): when, not what (the
+# first pass's time scope, 两年累计)
+SPAN_OF_YEARS = re.compile(r"近?[一二两三四五六七八九十]{1,2}年(?:来|间)?")
+TOTALLING = frozenset({"累计", "共", "共计", "合计", "总计"})
+
+
 # what a measure of money or output ends with (生产总值, GDP, 一般公共预算收入, 销售额, 粮食产量)
 MEASURE_ENDS = ("总值", "GDP", "收入", "产值", "额", "产量", "支出")
 
@@ -1210,7 +1216,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
-                or _growth_cue(words) or _total_of_measure(words)):
+                or _growth_cue(words) or _total_of_measure(words)
+                or (links and links[-1] in TOTALLING and SPAN_OF_YEARS.fullmatch(words[-1]))):
             break
         if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):

@@ -611,7 +611,8 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
-GROWTH_CUES = frozenset({"增速", "增幅"})
+# the rates of a change, rising or falling (增速, 降幅), as CHANGE_VERB lists them
+GROWTH_CUES = frozenset({"增速", "增幅", "降幅", "减幅", "涨幅"})
 
 
 def _growth_cue(words: list[str]) -> bool:
@@ -624,6 +625,30 @@ def _growth_cue(words: list[str]) -> bool:
     rest = words[:-1]
     name = _take_run(rest)
     return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
+
+
+# a span of years before the word that totals over it (固定资产投资五年累计完成…): when, not what (the
+# first pass's time scope, 两年累计)
+SPAN_OF_YEARS = re.compile(r"近?[一二两三四五六七八九十]{1,2}年(?:来|间)?")
+TOTALLING = frozenset({"累计", "共", "共计", "合计", "总计"})
+
+
+# what a measure of money or output ends with (生产总值, GDP, 一般公共预算收入, 销售额, 粮食产量)
+MEASURE_ENDS = ("总值", "GDP", "收入", "产值", "额", "产量", "支出")
+
+
+def _total_of_measure(words: list[str]) -> bool:
+    """生产总值(现价)总量为…, 一般公共预算收入总量: 总量 after a measure names no more than the
+    measure and goes (fixtures README, session 34); after a field that names no measure
+    (经济总量) or after things (社会组织总量) it is the measure and stays."""
+    if len(words) < 2 or words[-1] != "总量":
+        return False
+    before = words[-3] if words[-2] in PRICE_BASES and len(words) > 2 else words[-2]
+    return before.endswith(MEASURE_ENDS)
+
+
+# the prices a level is reckoned at, between a measure and its 总量 (生产总值现价总量)
+PRICE_BASES = frozenset({"现价", "可比价"})
 
 
 # 上级资金: the level a fund comes from names the fund, like 省级以上补助资金 (fixtures README,
@@ -1191,7 +1216,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             continue
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
-                or _growth_cue(words)):
+                or _growth_cue(words) or _total_of_measure(words)
+                or (links and links[-1] in TOTALLING and SPAN_OF_YEARS.fullmatch(words[-1]))):
             break
         if set(links) <= WHOLE_LINKS and len(words) > 1 and words[-1] in head_words() and word_tag(words[-2]) in NOMINAL_TAGS \
                 and not _is_strip(words[-2]) and _touching(words[-2], words[-1]):
@@ -1234,7 +1260,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
         # name stands right before it (whose sum); 投入资金 alone stays 资金
         rest = words[:-1]
-        whose = _take_run(rest)
+        whose, _ = _trim_front(_take_run(rest), "other")  # 我镇|规模以上企业|完成|总产值: the place goes first
         if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
             # a verb of reaching says nothing of the sum (民营经济|实现|增加值 → 民营经济增加值)
@@ -1400,9 +1426,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
 PEOPLE_HEADS = ("人", "人员", "员", "者", "儿童", "孤儿", "老人", "群众", "对象", "家庭", "户", "士", "居民", "村民", "干部", "学生")
 
 
-# 投入 after a project or the building it names (项目投入, 饮水工程建设投入)
+# 投入 after a project or the building it names (项目投入, 饮水工程建设投入), or after the field or
+# assets a sum was put into (工业投入, 服务业投入, 固定资产投入), as investment statistics name it
 PUT_IN = "投入"
-PUT_INTO = ("项目", "工程", "建设")
+PUT_INTO = ("项目", "工程", "建设", "业", "固定资产")
 
 
 # Verbs of reaching a level (民营经济实现增加值…): no deed done to the sum, unlike 落实资金
@@ -2829,6 +2856,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             clause_start = clause_before(text, where, floor)
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
+        if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
+            phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
         listed = _shared_modifier(_parts(phrase)) if phrase else []
         parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
@@ -2848,6 +2877,12 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
     _continue_respectively(text, quantities, named, lists)
+
+
+# the three industries written out as a list of their numbers (第一、二、三次产业, 一、二、三产业): the
+# 三次产业 that stand for each in turn before 分别
+INDUSTRIES_LISTED = re.compile(r"第?一[、，,]二[、，,]三次?产业")
+THREE_INDUSTRIES = "三次产业"
 
 
 AGE_PART = re.compile(r"\d{1,3}(?:\s*(?:到|至|-|—|~|～)\s*\d{1,3})?周?岁(?:及?以上|及?以下)?")
@@ -3216,9 +3251,14 @@ def _share_of_whole(a: Around) -> Subject | None:
     measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else \
         SHARE_CHANGED.search(a.clause) if a.quantity.unit in SHARE_CHANGE_UNITS else None
     if measured is not None:
-        # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
-        part = _part_of_share(a.clause) or a.previous
-        return Subject(part.text + a.clause[measured.start():measured.end("measure")]) if part else None
+        # 第一产业增加值占GDP的比重为10%: the part and the share word the text writes, 占 and the whole
+        # aside (fixtures README, session 34); after a count of the part (…增加值37952万元,增长3.9%,
+        # 占生产总值的比重为4.1%) the share takes the part's name, as 占总人口的2% does (session 33)
+        part = _part_of_share(a.clause)
+        if part is None and _counted_before(a):
+            return a.previous
+        part = part or a.previous
+        return Subject(part.text + measured.group("measure")) if part else None
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return _part_of_share(a.clause) or a.previous
@@ -3234,6 +3274,18 @@ SHARE_MEASURED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比�
 SHARE_CHANGED = re.compile(r"占[^，,。；;\d占]{1,14}?的?(?P<measure>比重|比例)(?:比|较)[^，,。；;\d]{0,8}?"
                            r"(?:提高|下降|上升|降低|增加|减少)了?\s*$")
 SHARE_CHANGE_UNITS = ("个百分点", "%")
+
+
+def _counted_before(a: Around) -> bool:
+    """Whether a figure of the sentence before this one counts what the figure right before it
+    names, in a unit of its own (37952万元), not only its share or change."""
+    previous = a.previous
+    return previous is not None and any(
+        named.subject is not None and named.subject.text == previous.text and quantity.unit not in SHARE_UNITS
+        for named, quantity in zip(a.named, a.quantities))
+
+
+SHARE_UNITS = ("%", "‰", "个百分点")
 
 
 def _part_of_share(clause: str) -> Subject | None:

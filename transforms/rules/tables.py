@@ -154,6 +154,7 @@ class Table:
     money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
     place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
+    group: str = ""  # what the numbered heading right above names ((一)农村幸福院经费207万元 → 农村幸福院经费)
 
     @cached_property
     def label_index(self) -> int | None:
@@ -382,6 +383,10 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
         measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
+        if table.group and _names_nothing_alone(measure) and not column.span:
+            # 蕉城 under 金额(万元), below (一)农村幸福院经费207万元: a measure that names nothing alone
+            # is of what the heading names (农村幸福院经费金额), as a group row's label completes one
+            return table.group + measure
         if len(measure) >= 2:
             return _joined(column.span, measure)
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
@@ -390,8 +395,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     count = next((word for word in COUNT_WORDS if header.endswith(word) and len(header) > len(word) + 1), "")
     core = GENERIC_TAIL.sub("", _period_words().sub("", header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
     core = core + count if len(core) >= 2 else core
-    if header in _words()["current"]["levels"]:
-        core = ""  # 总量, 绝对数: the row's level, naming nothing more
+    if header in _words()["current"]["levels"] or (core == "人数" and label.endswith(POPULATION)):
+        core = ""  # 总量, 绝对数: the row's level, naming nothing more; 人数 of a population (城镇人口) restates it
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
@@ -912,11 +917,13 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             position += 1
             continue
         table, body_start = header
+        if (group := _heading_above(lines, cells[position][0])):
+            table = replace(table, group=group)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         if _place_names(rows):
             table = replace(table, place_rows=True)
-        for row in _parts_in_units(_value_added(_within_groups(rows), table), table):
+        for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
@@ -926,6 +933,22 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             reading.plan_cells.extend(_task_cells(lines, first, last, table, task))
             if (progress := _progress_column(table.columns)) is not None and progress > task:
                 reading.done_cells.extend(_task_cells(lines, first, last, table, progress))
+
+
+# a heading's year before what it names, and the sum after it: (一)2021年民办养老机构…补贴135.33万元
+HEADING_NAME = re.compile(r"(?:(?:19|20)\d{2}年度?)?([^\d]{2,30}?)[:：]?\s*(?:\d[\d.,]*\s*[万亿]?元?)?\s*$")
+
+
+def _heading_above(lines: list[_Line], index: int) -> str:
+    """The name a numbered heading on the line right above a table's header gives (一、/(一)/1.), the
+    heading's own sum and year aside and quote marks dropped; "" when no such heading stands there."""
+    if index == 0 or lines[index - 1].cells and lines[index - 1].marked:
+        return ""
+    text = lines[index - 1].text.strip()
+    if outline_level(text) is None:
+        return ""
+    named = HEADING_NAME.fullmatch(LEADING_NUMBER.sub("", text).strip())
+    return re.sub(r"[“”\"‘’]", "", named.group(1)) if named else ""
 
 
 STACKED_ROWS_MIN = 2  # rows of one width, fewer is no table
@@ -1175,6 +1198,32 @@ def _parts_in_units(rows: list[Row], table: Table) -> list[Row]:
     return counted
 
 
+# an age span naming a class of people (0-17岁, 60岁及以上, 80周岁以上)
+AGE_SPAN = re.compile(r"\d+\s*(?:[-—~至到]\s*\d+\s*)?周?岁(?:及以上|以上|及以下|以下)?")
+POPULATION = "人口"
+
+
+def _class_parts(rows: list[Row]) -> list[Row]:
+    """户籍总人口 | 146041 over 其中:城镇 | 90730, 乡村 | …, 其中:男性 | …, 女性 | …, 其中:0-17岁 | …: a
+    part named only by its class (a category word or an age span) under a population's total is
+    that class's 人口 (城镇人口, 0-17岁人口): the class before the total's head noun (fixtures README,
+    sessions 30 and 34); the rows after a marked part that name a class too go on its breakdown."""
+    named, total, in_parts = [], False, False
+    for row in rows:
+        label = BRACKETED_UNIT.sub("", row.label).strip()
+        if total and (row.part or in_parts) and _class_only(label):
+            row, in_parts = replace(row, label=row.label.replace(label, label + POPULATION, 1)), True
+        else:
+            total, in_parts = not row.part and label.endswith(POPULATION), False
+        named.append(row)
+    return named
+
+
+def _class_only(label: str) -> bool:
+    return label in load_words("subject_categories.txt") or AGE_SPAN.fullmatch(label) is not None
+
+
+
 def _list_level(label: str) -> int:
     """The level of the list number a row label opens with, as a report's outline numbers its
     headings (一、 over (一) over 1. over (1): 1–4), else UNNUMBERED."""
@@ -1197,7 +1246,10 @@ def _names_nothing_alone(label: str) -> bool:
 
 def _joined(head: str, tail: str) -> str:
     """head + tail, what ends the one and opens the other written once (…供养 + 供养人数)."""
-    return head + tail[_overlap(head, tail):]
+    overlap = _overlap(head, tail)
+    if overlap == 1 and not tail.startswith("数", 1):
+        overlap = 0  # 户 + 户数 is 户数, but 事项 + 项目数量 is 事项项目数量: one character is shared only before 数
+    return head + tail[overlap:]
 
 
 def _overlap(head: str, tail: str) -> int:

@@ -3803,7 +3803,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
     if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
-            and (own := region[region["admin_level"]]) and own in plain and not known_agencies(plain) \
+            and (own := region[region["admin_level"]]) and (own in plain or len(own) > 2 and own[:-1] in plain) \
+            and not known_agencies(plain) \
             and not sector_of_place(own, plain, titles):
         agency = own  # news about one place naming no body: the place, as the text names it (德城区今年累计发放…)
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):

@@ -1936,6 +1936,9 @@ BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
+# A yearbook entry's first bracketed section opening on the year it reviews (【概况】 2013年,…), a line or two of the page's
+# furniture over it.
+ENTRY_YEAR = re.compile(r"^(?:[^\n]*\n){0,3}?\s*【[^】\n]{2,10}】\s*(?:19|20)\d{2}\s*年\s*[,，]")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
 TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
@@ -2230,6 +2233,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if entry:
         opening = ENTRY_RUN_ON.sub("", opening, count=1)  # its text after its heading (民生事业 2014年,…)
+        if ENTRY_YEAR.search(opening):
+            return "年度工作总结"  # its first section reviewing one year (【概况】 2013年,市民政局…): the year's (session 32)
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
             or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
             or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):

@@ -2135,8 +2135,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     kind = _report_type(title, text, place_issuer, entry)
     if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
         return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
-    if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
-            REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+    if kind == "工作总结和计划" and title and "政府工作报告" in title and (
+            not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text))
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         if TERM_REVIEW.search(text):
             return "other"  # its review part a term's (一、十三届人民政府工作回顾, 一、“十三五”工作回顾): no year's (session 34)
@@ -2169,7 +2169,7 @@ REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*
 TERM_REVIEW = re.compile(r"^[ \t]*一[、.．](?![^\n。]{0,20}?\d{4}\s*年)[^\n。]{0,16}?(?:届|十\s*[一二三四五]\s*五|[两三四五]年|任期)"
                          r"[^\n。]{0,12}?工作回顾", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).
-UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
+UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作(?:回顾|总结)[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
 LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 

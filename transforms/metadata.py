@@ -220,11 +220,11 @@ HOME_WORD = re.compile(r"(?:家|故|他|异|返|回|老|下|同)乡$")
 def town_at(text: str, start: int) -> str | None:
     """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道), or one
     whose name a sharing site masked (xx镇, **街道)."""
-    from transforms.gazetteer import town_counties
-
     found = TOWN.match(text, start) or MASKED_TOWN.match(text, start)
-    if found and HOME_WORD.search(found.group()) and found.group() not in town_counties():
-        return None
+    if found and HOME_WORD.search(found.group()):
+        from transforms.gazetteer import town_counties
+
+        return found.group() if found.group() in town_counties() else None
     return found.group() if found else None
 DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 

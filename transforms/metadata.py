@@ -220,11 +220,11 @@ HOME_WORD = re.compile(r"(?:家|故|他|异|返|回|老|下|同)乡$")
 def town_at(text: str, start: int) -> str | None:
     """A town, township, subdistrict or community named at `start` (龙潭镇, 钢山街道), or one
     whose name a sharing site masked (xx镇, **街道)."""
-    from transforms.gazetteer import town_counties
-
     found = TOWN.match(text, start) or MASKED_TOWN.match(text, start)
-    if found and HOME_WORD.search(found.group()) and found.group() not in town_counties():
-        return None
+    if found and HOME_WORD.search(found.group()):
+        from transforms.gazetteer import town_counties
+
+        return found.group() if found.group() in town_counties() else None
     return found.group() if found else None
 DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 
@@ -1936,6 +1936,9 @@ BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
+# A yearbook entry's first bracketed section opening on the year it reviews (【概况】 2013年,…), a line or two of the page's
+# furniture over it.
+ENTRY_YEAR = re.compile(r"^(?:[^\n]*\n){0,3}?\s*【[^】\n]{2,10}】\s*(?:19|20)\d{2}\s*年\s*[,，]")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
 TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
@@ -2132,9 +2135,11 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     kind = _report_type(title, text, place_issuer, entry)
     if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
         return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
-    if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
-            REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+    if kind == "工作总结和计划" and title and "政府工作报告" in title and (
+            not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text))
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
+        if TERM_REVIEW.search(text):
+            return "other"  # its review part a term's (一、十三届人民政府工作回顾, 一、“十三五”工作回顾): no year's (session 34)
         return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
         # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
         # plan part after it): a half-year's if the report is (上半年政府工作报告)
@@ -2159,8 +2164,12 @@ BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
 REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
                                 r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
+# A review part of a government's term or a five-year plan's, naming no year (一、十三届人民政府工作回顾, 一、“十三 五”工作回顾,
+# 一、过去五年工作回顾; not 一、“十一五”时期和2010年工作回顾, the year with its term).
+TERM_REVIEW = re.compile(r"^[ \t]*一[、.．](?![^\n。]{0,20}?\d{4}\s*年)[^\n。]{0,16}?(?:届|十\s*[一二三四五]\s*五|[两三四五]年|任期)"
+                         r"[^\n。]{0,12}?工作回顾", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).
-UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作回顾[ \t]*$", re.MULTILINE)
+UNNUMBERED_REVIEW = re.compile(r"^[ \t]*(?:\d{4}\s*年|过去[一五]年)?[^\n。，,]{0,8}?工作(?:回顾|总结)[ \t]*$", re.MULTILINE)
 # A later part's heading, at a line's start or run into the text after a stop (…。 二、2024年工作安排).
 LATER_PART = re.compile(r"(?:^|[\s。；;])[ \t]*[二三四五六七八九十]{1,2}[、.．]", re.MULTILINE)
 
@@ -2224,6 +2233,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if entry:
         opening = ENTRY_RUN_ON.sub("", opening, count=1)  # its text after its heading (民生事业 2014年,…)
+        if ENTRY_YEAR.search(opening):
+            return "年度工作总结"  # its first section reviewing one year (【概况】 2013年,市民政局…): the year's (session 32)
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
             or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
             or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):
@@ -3803,7 +3814,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
     if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
-            and (own := region[region["admin_level"]]) and own in plain and not known_agencies(plain) \
+            and (own := region[region["admin_level"]]) and (own in plain or len(own) > 2 and own[:-1] in plain) \
+            and not known_agencies(plain) \
             and not sector_of_place(own, plain, titles):
         agency = own  # news about one place naming no body: the place, as the text names it (德城区今年累计发放…)
     if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):

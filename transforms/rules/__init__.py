@@ -49,6 +49,20 @@ def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = 
     return finditer_at(pattern, opens, text, pos, endpos)
 
 
+def blanked(pattern: re.Pattern, text: str) -> str:
+    """pattern.sub(lambda m: " " * len(m.group()), text), its matches found by `finditer`: each
+    blanked, the text keeping its length and offsets."""
+    pieces, last = [], 0
+    for found in finditer(pattern, text):
+        start, end = found.span()
+        pieces += (text[last:start], " " * (end - start))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def openings(pattern: re.Pattern) -> re.Pattern | None:
     """A character class matching the first character of every match of `pattern` (lookarounds
     and anchors read no character), or None when there is no such short class or the pattern may

@@ -158,7 +158,7 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, Qualifier, Section, SectionCategory
-from transforms.rules import computed_once, finditer
+from transforms.rules import blanked, computed_once, finditer
 from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
 from transforms.structure import categorise, plan_ahead_words
@@ -839,7 +839,7 @@ def _qualifies_done_object(text: str, cue: re.Match) -> bool:
 
 
 def _without_not_cues(text: str) -> str:
-    return _cues()[1].sub(lambda m: " " * len(m.group()), text)
+    return blanked(_cues()[1], text)
 
 
 def _says_done(text: str) -> bool:
@@ -962,7 +962,7 @@ def _cue_before(c: KindContext) -> bool:
     before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
-    before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
+    before = blanked(PURPOSE_CLAUSE, before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
             # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;

@@ -3270,6 +3270,12 @@ def _place_breakdown(a: Around) -> Subject | None:
     return recalled
 
 
+@cache
+def _categories() -> tuple[str, ...]:
+    """The category words (城市, 农村 …), longest first, sorted once rather than for each figure."""
+    return tuple(sorted(_words("subject_categories.txt"), key=len, reverse=True))
+
+
 # 分别 before the list of a thing's parts (分别为, 分别是, 分别达到)
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到?)")
 OWN_SCOPE = re.compile(r"^(?:全|本|我)[省市县区镇乡]")
@@ -3280,9 +3286,9 @@ def _category_respectively(a: Around) -> Subject | None:
     list after 分别, is the thing named before 分别 of that category (城市低保标准, 农村低保标准): the
     word pairing the categories (城乡) goes, and so do the people before a verb of receiving
     (城乡困难群众享受临时救助人数 → 城镇临时救助人数: the programme's recipients)."""
-    categories = sorted(_words("subject_categories.txt"), key=len, reverse=True)
+    categories = _categories()
     tail = a.lead.rstrip()
-    category = next((c for c in categories if tail.endswith(c)), None)
+    category = next((c for c in categories if tail.endswith(c)), None) if tail.endswith(categories) else None
     if category is None or not (RESPECTIVELY.search(tail[-len(category) - 4:-len(category)])
                                 or tail[:-len(category)].rstrip().endswith(("、", "和", "及", ",", "，"))):
         return None  # the category opens a part of the list: right after 分别为 or a list's mark
@@ -3297,7 +3303,7 @@ def _category_respectively(a: Around) -> Subject | None:
     head = head[len(pair):]
     verb = next((v for v in RECEIVING_VERBS if v in head), None)
     head = head[head.index(verb) + len(verb):] if verb else head
-    return Subject(category + head) if len(head) > 1 and not head.startswith(tuple(categories)) else None
+    return Subject(category + head) if len(head) > 1 and not head.startswith(categories) else None
 
 
 def _category_breakdown(a: Around) -> Subject | None:
@@ -3326,7 +3332,7 @@ def _category_breakdown(a: Around) -> Subject | None:
     if not ("其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown") or sibling):
         return None
     rest = whole.text
-    for category in sorted(_words("subject_categories.txt"), key=len, reverse=True):
+    for category in _categories():
         if rest.startswith(category) and len(rest) > len(category) + 1:
             rest = rest[len(category):]
             break

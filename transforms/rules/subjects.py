@@ -2637,8 +2637,11 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
     """新建公办幼儿园4所,改扩建公办幼儿园9所: figures of one sentence with one name and unit that only the verbs
     before their names tell apart keep their verbs (fixtures README, session 32)."""
+    # (a verb is read only for a name another figure of the sentence shares: no other needs one)
+    names = [n.subject.text for n in named if n.subject is not None]
     verbs = [n.subject.narrowed_by if n.rule == "deed_on_previous" else
-             _verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
+             _verb_before(stream, n.subject) if n.subject is not None and names.count(n.subject.text) > 1
+             and unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
     before = list(named)
     for index, one in enumerate(before):

@@ -1203,7 +1203,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         last_link = last_link or popped  # the word next to the number
     run = [*_take_run(words), *head_verb] if head_verb else _take_run(words)
     run_text = "".join(run)
-    flow = next((f for f in _context_words()["flows"] if run_text.endswith(f)), None) if run else None
+    flows = _context_words()["flows"]
+    flow = next((f for f in flows if run_text.endswith(f)), None) if run and run_text.endswith(tuple(flows)) else None
     if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
         # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
         # before it; the level is of that, not of the flow (提|标 may be cut in two)

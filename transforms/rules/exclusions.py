@@ -359,11 +359,12 @@ def _collection_count(c: Candidate) -> bool:
 
 
 def _round_the_clock(c: Candidate) -> bool:
+    if c.quantity.unit != "小时":
+        return False
     table = _table()["round_the_clock"]
     number = c.raw[:len(c.raw) - len(c.quantity.unit)].strip()
     after = c.quantity.end + next((len(who) for who in table["who"] if c.text.startswith(who, c.quantity.end)), 0)
-    return (c.quantity.unit == "小时" and number in table["numbers"]
-            and c.text.startswith(_words_of("round_the_clock", "after"), after))
+    return number in table["numbers"] and c.text.startswith(_words_of("round_the_clock", "after"), after)
 
 
 SESSION_MARKS = re.compile(r"[,，。;；、]")
@@ -413,11 +414,25 @@ def _spam_line(c: Candidate) -> bool:
     """…精品视频在线观看30分钟… in a line of porn-site keywords a hijacked copy prints: a number the
     site inserted, not the report's."""
     table = _table()["spam_line"]
+    if _spam_words_in(c.text) < table["least"]:
+        return False  # the whole document holds too few of them for any line of it to
     reach = table["reach"]  # (near the figure only: a copy may run the page's title on after them)
     line_start = c.text.rfind("\n", max(0, c.quantity.start - reach), c.quantity.start) + 1 or c.quantity.start - reach
     line_end = c.text.find("\n", c.quantity.end, c.quantity.end + reach)
     line = c.text[max(0, line_start):line_end if line_end >= 0 else c.quantity.end + reach]
     return sum(word in line for word in table["words"]) >= table["least"]
+
+
+_spam_count: tuple[str, int] = ("", 0)  # the last document `_spam_words_in` read, and its count
+
+
+def _spam_words_in(text: str) -> int:
+    """How many of the spam words the whole document holds, counted once for all its figures."""
+    global _spam_count
+    kept = _spam_count
+    if kept[0] is not text:
+        kept = _spam_count = (text, sum(word in text for word in _table()["spam_line"]["words"]))
+    return kept[1]
 
 
 def _related_link(c: Candidate) -> bool:

@@ -202,10 +202,11 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     text, flow = normalise(subject.text), normalise(subject.narrowed_by or "")
     new_words = load_toml("indicator_populations.toml")["new_words"]
     exit_words = load_toml("indicator_populations.toml")["exit_words"]
-    opening = next((w for w in (*new_words, *exit_words) if text.startswith(w)), None)
+    flows = (*new_words, *exit_words)
+    opening = next((w for w in flows if text.startswith(w)), None) if text.startswith(flows) else None
     if opening and not flow:
         text, flow = text[len(opening):], opening
-    closing = next((w for w in (*new_words, *exit_words) if text.endswith(w) and len(text) > len(w)), None)
+    closing = next((w for w in flows if text.endswith(w) and len(text) > len(w)), None) if text.endswith(flows) else None
     if closing and not flow:  # 城市低保户新增 (a statistical line's order) is 新增城市低保户
         text, flow = text[:-len(closing)], closing
     found = population_measure(text, unit, per_person)
@@ -359,8 +360,8 @@ def _flow_sibling(a: Asked) -> Indicator | None:
     text, flow = normalise(a.subject.text), normalise(a.subject.narrowed_by or "")
     flows = load_toml("indicator_populations.toml")
     if not flow:
-        flow = next((w for w in (*flows["new_words"], *flows["exit_words"])
-                     if text.startswith(w) and len(text) > len(w)), "")
+        words = (*flows["new_words"], *flows["exit_words"])
+        flow = next((w for w in words if text.startswith(w) and len(text) > len(w)), "") if text.startswith(words) else ""
         text = text[len(flow):]
     stock = _exact(text, a.unit) if flow else None
     return _sibling(stock, flow) if stock else None
@@ -518,7 +519,7 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     text = stream.text[max(0, start - 16):start]
     before = FIGURE_AT_END.sub("", text)
     done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
-    flow = next((w for w in _new_words() if done.endswith(w)), None)
+    flow = next((w for w in _new_words() if done.endswith(w)), None) if done.endswith(_new_words()) else None
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
         acts = _acts_at_end().search(before)
         flow = acts.group() if acts else None

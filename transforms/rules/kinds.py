@@ -158,7 +158,7 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Kind, Qualifier, Section, SectionCategory
-from transforms.rules import computed_once
+from transforms.rules import blanked, computed_once, finditer
 from transforms.rules.qualifiers import qualifier_before
 from transforms.rules.units import alternation
 from transforms.structure import categorise, plan_ahead_words
@@ -801,7 +801,7 @@ def _last_cue(c: KindContext, text: str, naming_plans: bool = True, tail: str = 
     the clause's words after `text`; none without `wills`). Without `naming_plans`,
     a plan word that names a plan as a thing (`_names_a_plan`) is passed over."""
     last = None
-    for found in _cues()[0].finditer(text):
+    for found in finditer(_cues()[0], text):
         if not naming_plans and (_names_a_plan(text, found) or _task_done_named(text, found)):
             continue
         if found.group("will") is not None and (not wills or _marks_object(text, found, tail)
@@ -844,7 +844,7 @@ def _qualifies_done_object(text: str, cue: re.Match) -> bool:
 
 
 def _without_not_cues(text: str) -> str:
-    return _cues()[1].sub(lambda m: " " * len(m.group()), text)
+    return blanked(_cues()[1], text)
 
 
 def _says_done(text: str) -> bool:
@@ -967,7 +967,7 @@ def _cue_before(c: KindContext) -> bool:
     before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
-    before = PURPOSE_CLAUSE.sub(lambda m: " " * len(m.group()), before)
+    before = blanked(PURPOSE_CLAUSE, before)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
             # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;
@@ -1223,7 +1223,7 @@ def _year_ahead_on_line(c: KindContext) -> bool:
     if c.report_year is None:
         return False
     last = None
-    for last in _patterns()["year_opening"].finditer(c.line_before):
+    for last in finditer(_patterns()["year_opening"], c.line_before):
         pass
     return (last is not None and int(last.group("opening")) > c.report_year
             and not _says_done(_without_not_cues(c.line_before[last.end():])))
@@ -1318,7 +1318,7 @@ def _without_not_ahead(text: str) -> str:
 
 
 def _leads(text: str):
-    return _plan_list_patterns()[0].finditer(_without_not_ahead(text))
+    return finditer(_plan_list_patterns()[0], _without_not_ahead(text))
 
 
 def _last_lead(text: str, start: int, end: int) -> int | None:
@@ -1513,7 +1513,7 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
     目标任务为…: a summary's item restating the task it reviews); the last such before the figure
     decides; None when the line's section does (a heading opening the line is its)."""
     category, top = None, None
-    for found in INLINE_HEADING.finditer(c.line_before):
+    for found in finditer(INLINE_HEADING, c.line_before):
         if not c.line_before[:found.start()].strip():
             continue
         title = found.group("title")

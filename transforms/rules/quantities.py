@@ -12,7 +12,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
-from transforms.rules import exclusions
+from transforms.rules import exclusions, finditer_at
 from transforms.rules.numbers import (ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral,
                                      skip_space_back)
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
@@ -52,20 +52,7 @@ class QuantityRule:
     opens: re.Pattern | None = None
 
     def matches(self, text: str):
-        return self.pattern.finditer(text) if self.opens is None else _finditer_at(self.pattern, self.opens, text)
-
-
-def _finditer_at(pattern: re.Pattern, opens: re.Pattern, text: str):
-    """pattern.finditer(text) for a pattern that never matches empty and whose every match opens
-    with what `opens` finds: tried only there (its lookbehinds still see the text before)."""
-    find, match, position = opens.search, pattern.match, 0
-    while (opening := find(text, position)) is not None:
-        found = match(text, opening.start())
-        if found is None:
-            position = opening.start() + 1
-        else:
-            yield found
-            position = found.end()
+        return self.pattern.finditer(text) if self.opens is None else finditer_at(self.pattern, self.opens, text)
 
 
 def _qualifier(text: str, match: re.Match, inside: str | None) -> tuple[Qualifier | None, int, int]:
@@ -718,7 +705,7 @@ def quantities_sharing_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     the first of a range (200-5000元/户, 1至2家, 10到15分钟), a figure of its own."""
     by_start = {q.start: q for q in found}
     shared: list[Quantity] = []
-    for match in reversed(list(_finditer_at(LIST_ITEM, ARABIC_OPENS, text))):
+    for match in reversed(list(finditer_at(LIST_ITEM, ARABIC_OPENS, text))):
         follower = by_start.get(match.end())
         if follower is None or CODE_CHARS.match(text[match.start() - 1: match.start()] or " "):
             continue

@@ -1229,7 +1229,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         last_link = last_link or popped  # the word next to the number
     run = [*_take_run(words), *head_verb] if head_verb else _take_run(words)
     run_text = "".join(run)
-    flow = next((f for f in _context_words()["flows"] if run_text.endswith(f)), None) if run else None
+    flows = _context_words()["flows"]
+    flow = next((f for f in flows if run_text.endswith(f)), None) if run and run_text.endswith(tuple(flows)) else None
     if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
         # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
         # before it; the level is of that, not of the flow (提|标 may be cut in two)
@@ -2666,8 +2667,11 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
     """新建公办幼儿园4所,改扩建公办幼儿园9所: figures of one sentence with one name and unit that only the verbs
     before their names tell apart keep their verbs (fixtures README, session 32)."""
+    # (a verb is read only for a name another figure of the sentence shares: no other needs one)
+    names = [n.subject.text for n in named if n.subject is not None]
     verbs = [n.subject.narrowed_by if n.rule == "deed_on_previous" else
-             _verb_before(stream, n.subject) if unit_kinds()[q.unit] != "money" else ""
+             _verb_before(stream, n.subject) if n.subject is not None and names.count(n.subject.text) > 1
+             and unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
     before = list(named)
     for index, one in enumerate(before):
@@ -3324,6 +3328,12 @@ def _place_breakdown(a: Around) -> Subject | None:
     return recalled
 
 
+@cache
+def _categories() -> tuple[str, ...]:
+    """The category words (城市, 农村 …), longest first, sorted once rather than for each figure."""
+    return tuple(sorted(_words("subject_categories.txt"), key=len, reverse=True))
+
+
 # 分别 before the list of a thing's parts (分别为, 分别是, 分别达到)
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到?)")
 OWN_SCOPE = re.compile(r"^(?:全|本|我)[省市县区镇乡]")
@@ -3334,9 +3344,9 @@ def _category_respectively(a: Around) -> Subject | None:
     list after 分别, is the thing named before 分别 of that category (城市低保标准, 农村低保标准): the
     word pairing the categories (城乡) goes, and so do the people before a verb of receiving
     (城乡困难群众享受临时救助人数 → 城镇临时救助人数: the programme's recipients)."""
-    categories = sorted(_words("subject_categories.txt"), key=len, reverse=True)
+    categories = _categories()
     tail = a.lead.rstrip()
-    category = next((c for c in categories if tail.endswith(c)), None)
+    category = next((c for c in categories if tail.endswith(c)), None) if tail.endswith(categories) else None
     if category is None or not (RESPECTIVELY.search(tail[-len(category) - 4:-len(category)])
                                 or tail[:-len(category)].rstrip().endswith(("、", "和", "及", ",", "，"))):
         return None  # the category opens a part of the list: right after 分别为 or a list's mark
@@ -3351,7 +3361,7 @@ def _category_respectively(a: Around) -> Subject | None:
     head = head[len(pair):]
     verb = next((v for v in RECEIVING_VERBS if v in head), None)
     head = head[head.index(verb) + len(verb):] if verb else head
-    return Subject(category + head) if len(head) > 1 and not head.startswith(tuple(categories)) else None
+    return Subject(category + head) if len(head) > 1 and not head.startswith(categories) else None
 
 
 def _category_breakdown(a: Around) -> Subject | None:
@@ -3380,7 +3390,7 @@ def _category_breakdown(a: Around) -> Subject | None:
     if not ("其中" in a.lead or (a.named and a.named[-1].rule == "category_breakdown") or sibling):
         return None
     rest = whole.text
-    for category in sorted(_words("subject_categories.txt"), key=len, reverse=True):
+    for category in _categories():
         if rest.startswith(category) and len(rest) > len(category) + 1:
             rest = rest[len(category):]
             break

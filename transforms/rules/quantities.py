@@ -773,13 +773,14 @@ RESPECTIVELY = re.compile(r"分别[^，,。；;：:]*$")
 
 def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     """分别达到200平方米、900平方米、1000平方米以上: a bound written after the last figure of a
-    list that 分别 opens bounds each figure of the list (in text order)."""
+    list that 分别 opens bounds each figure of the list (in text order), whatever its unit
+    (分别稳定在34万头、54万吨以上: session 34, a qualifier written once after a list)."""
     bounded = list(found)
     for index in range(len(bounded) - 1, 0, -1):
         last = bounded[index]
         if last.qualifier is None or last.outer_end <= last.end:
             continue  # no bound written after it
-        run = _unbounded_run(text, bounded, index, -1, LIST_JOINER)
+        run = _unbounded_run(text, bounded, index, -1, LIST_JOINER, same_unit=False)
         if run and RESPECTIVELY.search(text[max(0, bounded[run[-1]].outer_start - 20):bounded[run[-1]].outer_start]):
             for n in run:
                 bounded[n] = replace(bounded[n], qualifier=last.qualifier)
@@ -803,15 +804,16 @@ LIST_BOUNDS = (Qualifier.AT_LEAST, Qualifier.UP_TO)
 ENUMERATION_COMMA = re.compile("、")
 
 
-def _unbounded_run(text: str, found: list[Quantity], index: int, step: int, joiner: re.Pattern) -> list[int]:
+def _unbounded_run(text: str, found: list[Quantity], index: int, step: int, joiner: re.Pattern,
+                   same_unit: bool = True) -> list[int]:
     """The figures next to found[index] on one side (`step` -1 before it, 1 after it), nearest
-    first, each with no qualifier, in its unit, and joined to its neighbour by `joiner` alone:
-    the items of a list a bound written at one end of it bounds."""
+    first, each with no qualifier, in its unit (unless not `same_unit`), and joined to its
+    neighbour by `joiner` alone: the items of a list a bound written at one end of it bounds."""
     run, at = [], index
     while 0 <= at + step < len(found):
         near = found[at + step]
         left, right = (near, found[at]) if step < 0 else (found[at], near)
-        if near.qualifier is not None or near.unit != found[index].unit \
+        if near.qualifier is not None or same_unit and near.unit != found[index].unit \
                 or not joiner.fullmatch(text[left.outer_end:right.outer_start]):
             break
         at += step

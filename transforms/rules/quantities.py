@@ -407,7 +407,7 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
 
 
 def produce_doublings(match: re.Match, text: str) -> Quantity:
-    """翻了两番多, 实现翻一番: a growth counted in doublings after 翻 (spec §5: a change), unit 番;
+    """翻了两番多, 翻了一番以上, 实现翻一番: a growth counted in doublings after 翻 (spec §5: a change), unit 番;
     翻 and its 了 stand outside raw and before the figure's outer span, no part of what grew."""
     qualifier, _, outer_end = _qualifier(text, match, None)
     return Quantity(float(parse_numeral(match.group("num"))), "番", match.start(), match.end("unit"), qualifier,
@@ -692,7 +692,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_tenths, re.compile(r"[一二两三四五六七八九半1-9](?=成)")),
         QuantityRule(
             "doublings",
-            re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多)?"),
+            re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多|以上|左右)?"),
             produce_doublings, re.compile(r"(?<=[翻了上])[一二两三四五1-5](?=番)")),
         QuantityRule(
             "fraction_in_words",

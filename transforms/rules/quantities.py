@@ -394,7 +394,7 @@ def produce_tenths(match: re.Match, text: str) -> Quantity | None:
 
 
 def produce_doublings(match: re.Match, text: str) -> Quantity:
-    """翻了两番多, 实现翻一番: a growth counted in doublings after 翻 (spec §5: a change), unit 番;
+    """翻了两番多, 翻了一番以上, 实现翻一番: a growth counted in doublings after 翻 (spec §5: a change), unit 番;
     翻 and its 了 stand outside raw and before the figure's outer span, no part of what grew."""
     qualifier, _, outer_end = _qualifier(text, match, None)
     return Quantity(float(parse_numeral(match.group("num"))), "番", match.start(), match.end("unit"), qualifier,
@@ -679,7 +679,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_tenths, re.compile(r"[一二两三四五六七八九半1-9](?=成)")),
         QuantityRule(
             "doublings",
-            re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多)?"),
+            re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多|以上|左右)?"),
             produce_doublings, re.compile(r"(?<=[翻了上])[一二两三四五1-5](?=番)")),
         QuantityRule(
             "fraction_in_words",
@@ -760,13 +760,14 @@ RESPECTIVELY = re.compile(r"分别[^，,。；;：:]*$")
 
 def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     """分别达到200平方米、900平方米、1000平方米以上: a bound written after the last figure of a
-    list that 分别 opens bounds each figure of the list (in text order)."""
+    list that 分别 opens bounds each figure of the list (in text order), whatever its unit
+    (分别稳定在34万头、54万吨以上: session 34, a qualifier written once after a list)."""
     bounded = list(found)
     for index in range(len(bounded) - 1, 0, -1):
         last = bounded[index]
         if last.qualifier is None or last.outer_end <= last.end:
             continue  # no bound written after it
-        run = _unbounded_run(text, bounded, index, -1, LIST_JOINER)
+        run = _unbounded_run(text, bounded, index, -1, LIST_JOINER, same_unit=False)
         if run and RESPECTIVELY.search(text[max(0, bounded[run[-1]].outer_start - 20):bounded[run[-1]].outer_start]):
             for n in run:
                 bounded[n] = replace(bounded[n], qualifier=last.qualifier)
@@ -790,15 +791,16 @@ LIST_BOUNDS = (Qualifier.AT_LEAST, Qualifier.UP_TO)
 ENUMERATION_COMMA = re.compile("、")
 
 
-def _unbounded_run(text: str, found: list[Quantity], index: int, step: int, joiner: re.Pattern) -> list[int]:
+def _unbounded_run(text: str, found: list[Quantity], index: int, step: int, joiner: re.Pattern,
+                   same_unit: bool = True) -> list[int]:
     """The figures next to found[index] on one side (`step` -1 before it, 1 after it), nearest
-    first, each with no qualifier, in its unit, and joined to its neighbour by `joiner` alone:
-    the items of a list a bound written at one end of it bounds."""
+    first, each with no qualifier, in its unit (unless not `same_unit`), and joined to its
+    neighbour by `joiner` alone: the items of a list a bound written at one end of it bounds."""
     run, at = [], index
     while 0 <= at + step < len(found):
         near = found[at + step]
         left, right = (near, found[at]) if step < 0 else (found[at], near)
-        if near.qualifier is not None or near.unit != found[index].unit \
+        if near.qualifier is not None or same_unit and near.unit != found[index].unit \
                 or not joiner.fullmatch(text[left.outer_end:right.outer_start]):
             break
         at += step

@@ -3216,9 +3216,15 @@ def _share_of_whole(a: Around) -> Subject | None:
     measured = SHARE_MEASURED.search(a.clause) if a.quantity.unit in ("%", "‰") else \
         SHARE_CHANGED.search(a.clause) if a.quantity.unit in SHARE_CHANGE_UNITS else None
     if measured is not None:
-        # 占生产总值的比重为4.1%: the measure the text writes stays, with the whole it is of
+        # 第一产业增加值占GDP的比重为10%: the part and the share word as written, 占Y的 dropped
+        # (fixtures README, session 34); after a count of the part (增加值…万元,占…比重为6.6%) the
+        # part alone, as a share after its count (session 33)
         part = _part_of_share(a.clause) or a.previous
-        return Subject(part.text + a.clause[measured.start():measured.end("measure")]) if part else None
+        if part is None:
+            return None
+        counted = any(n.subject is not None and n.subject.text == part.text and unit_kinds()[q.unit] != "percent"
+                      for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named)))
+        return part if counted else Subject(part.text + measured.group("measure"))
     if a.quantity.unit in ("%", "‰") and _compiled(_context_words()["share"]).search(a.clause) \
             and not a.text.startswith("的", a.quantity.outer_end):
         return _part_of_share(a.clause) or a.previous

@@ -1101,6 +1101,9 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         run = [w for w in run if w.strip()]
         phrase = "".join(run)
     phrase = without_annotations(phrase)
+    bare = _without_gloss(phrase)
+    if bare != phrase:
+        phrase, run = bare, [bare]  # the words no longer one stretch of the document
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
             or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase):
@@ -1111,6 +1114,19 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         narrowing = span_of(dropped)
         spans = narrowing + spans if narrowing else ()
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
+
+
+def _without_gloss(phrase: str) -> str:
+    """低保对象(含特困人员), 行政村(社区), 受灾县(市)区: a bracket after a name glosses or narrows it and
+    is no part of the subject, the shortest phrase that names the thing (fixtures README, session
+    34); a bracket opening the phrase (其中(城市)) is itself the name, one with a number (小(2)型) is
+    part of it, and one after a single character (村(社区), 乡(镇)) stays: a character alone names
+    nothing."""
+    bare = GLOSS.sub("", phrase)
+    return bare if len(bare) > 1 else phrase
+
+
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、]{1,12}[)）]")
 
 
 def _brackets_matched(run: list[str]) -> list[str]:
@@ -1578,9 +1594,9 @@ def _aside_before(words: list[str]) -> int:
 
 def _aside(inside: str) -> bool:
     """Whether what a bracket after a name holds is an aside, not part of the name: another name
-    for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
-    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name; a word that never
-    belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
+    for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点)) or a short
+    list of them (县(市、区)) is cut with the name's other words, then dropped as a gloss (_without_gloss);
+    a word that never belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
     return len(inside) > 4 or (len(inside) > 2 and "、" not in inside) or inside in strip_words()
 
 

@@ -1303,13 +1303,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*run, PUT_IN]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
-        # → 失业人员实现再就业 (the verbs of doing between them stay)
+        # → 失业人员再就业; the other verbs of doing between them stay, but 实现, 完成, 达到 before a
+        # deed of people go like any verb of doing (fixtures README, session 34)
         rest, between = list(words), []
         while rest and _is_strip(rest[-1]) and word_tag(rest[-1]) in ("v", "d") and rest[-1] not in _scope_words():
             between.insert(0, rest.pop())
         who = _take_run(rest)
         if who and between:
-            run = [*who, *between, *run]
+            run = [*who, *(word for word in between if word not in REACHING), *run]
     if len(run) == 1:
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject

@@ -788,13 +788,14 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
 def _news_sources(reading: _Reading) -> list[str]:
     """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
     ——访县民政局局长王林: the body news
-    recaps the work of, unless it only publishes figures (市统计局); a town the reporter learned
-    from (记者从青山镇获悉) is its government, as named."""
+    recaps the work of, or whose release it reports (记者从市统计局获悉: fixtures README, session 34);
+    figures credited to a statistics office (来自市统计局的数据) name no issuer; a town the reporter
+    learned from (记者从青山镇获悉) is its government, as named."""
     reporting = tuple(_config()["agency"]["reporting_bodies"])
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
              if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))
-             and not name.endswith(reporting)]
+             and not (m.group("data") and name.endswith(reporting))]
     if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]

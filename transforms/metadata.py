@@ -2126,6 +2126,9 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if kind == "工作总结和计划" and title and "政府工作报告" in title and not LATER_PART.search(text) and (
             REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
+        if TERM_GOVERNMENT in text and TERM_REVIEW.search(text) and not YEAR_REVIEW.search(text):
+            return "other"  # the outgoing government's review of its five years (本届政府…五年来), no year's: as a
+            # yearbook entry reviewing no single year (fixtures README, session 34)
         return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
         # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
         # plan part after it): a half-year's if the report is (上半年政府工作报告)
@@ -2137,6 +2140,9 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
+TERM_GOVERNMENT = "本届政府"
+TERM_REVIEW = re.compile(r"五年来|过去(?:的)?五年")
+YEAR_REVIEW = re.compile(r"一年来|过去(?:的)?一年")
 FIRST_HALF = re.compile(r"(?<!下)半年(?!度)")  # 上半年, 半年; not 下半年 (a plan's), 半年度
 SPEECH = "上的讲话"  # a speech at a meeting, as its title ends (在2023年全市民政工作会议上的讲话)
 

@@ -2185,7 +2185,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     the sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
     text = stream.text
     if quantity.label:
-        return Named(Subject(quantity.label), "table_cell")
+        return Named(Subject(_without_gloss(quantity.label)), "table_cell")
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")

@@ -17,7 +17,7 @@ from transforms.rules.numbers import (ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COU
                                      skip_space_back)
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (alternation, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
+from transforms.rules.units import (LIST_GROUPING, alternation, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -168,7 +168,7 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     numeral and unit are a place name (三台县; not before a word of places, 两所县级医院), a unit read after Arabic digits only
     follows a Chinese numeral or a clock hour (十分重要, 8时30分), or a unit word is a rate's
     base (每10万人口)."""
-    if false_friends().match(text, match.start("unit")):
+    if false_friends().match(text, match.start("unit")) and not LIST_GROUPING.match(text, match.start("unit")):
         return False
     if _counts_names_before(text, match):
         return True  # 云南、贵州、四川三省

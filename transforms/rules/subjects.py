@@ -591,6 +591,7 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
 # Words of need or duty before a verb (需救助人口, 应到代表, 待安置人员): with the verb they say which
 # of the people or things the head names are counted, so they stay in the name
 MODALS = frozenset({"需", "应", "待", "需要"})
+RELIEF = re.compile(r"救济|救助")
 
 
 def _modal_inside(words: list[str], run: list[str]) -> bool:
@@ -607,7 +608,9 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
     if not (word_tag(run[-1]) or "").startswith("n"):
         return False
     if last in MODALS:  # 需|救助|人口, 需|冬春|救助|人口: a verb of the run after it
-        return len(run) > 1 and any(verbal[:-1])
+        # 需|救济粮, 需|口粮救济|人口: 需 before relief counts a need that exists, told from what was
+        # given (fixtures README, session 34), whatever the cut made of the verb
+        return (len(run) > 1 and any(verbal[:-1])) or (last == "需" and bool(RELIEF.search("".join(run))))
     return len(words) > 1 and words[-2] in MODALS and (word_tag(last) or "") in ("v", "vn")
 
 
@@ -1126,6 +1129,9 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         run = [w for w in run if w.strip()]
         phrase = "".join(run)
     phrase = without_annotations(phrase)
+    bare = FILLER_TOTAL.sub(r"\1", _without_gloss(phrase))
+    if bare != phrase:
+        phrase, run = bare, [bare]  # the words no longer one stretch of the document
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
             or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase):
@@ -1136,6 +1142,22 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         narrowing = span_of(dropped)
         spans = narrowing + spans if narrowing else ()
     return Subject(phrase, "".join(dropped) if dropped else None, spans)
+
+
+def _without_gloss(phrase: str) -> str:
+    """低保对象(含特困人员), 行政村(社区), 受灾县(市)区: a bracket after a name glosses or narrows it and
+    is no part of the subject, the shortest phrase that names the thing (fixtures README, session
+    34); a bracket opening the phrase (其中(城市)) is itself the name, one with a number (小(2)型) is
+    part of it, and one after a single character (村(社区), 乡(镇)) stays: a character alone names
+    nothing."""
+    bare = GLOSS.sub("", phrase)
+    return bare if len(bare) > 1 else phrase
+
+
+# 总量 after a measure (地区生产总值总量, 一般公共预算收入总量) is a filler (fixtures README, session 34);
+# 经济总量, where nothing else names the measure, and a total of things (种植总量) keep it
+FILLER_TOTAL = re.compile(r"(总值|GDP|收入|支出|产值|增加值|金额)总量$")
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、]{1,12}[)）]")
 
 
 def _brackets_matched(run: list[str]) -> list[str]:
@@ -1308,13 +1330,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = [*run, PUT_IN]
     if len(run) == 1 and word_tag(run[0]) == "v" and run[0] not in domain_terms() and counts == "things":
         # a bare verb names what happened to the people counted: 失业人员实现再就业12089人
-        # → 失业人员实现再就业 (the verbs of doing between them stay)
+        # → 失业人员再就业; the other verbs of doing between them stay, but 实现, 完成, 达到 before a
+        # deed of people go like any verb of doing (fixtures README, session 34)
         rest, between = list(words), []
         while rest and _is_strip(rest[-1]) and word_tag(rest[-1]) in ("v", "d") and rest[-1] not in _scope_words():
             between.insert(0, rest.pop())
         who = _take_run(rest)
         if who and between:
-            run = [*who, *between, *run]
+            run = [*who, *(word for word in between if word not in REACHING), *run]
     if len(run) == 1:
         # the verb repeats the name of what is counted before an adverb (城市医疗救助累计救助
         # 6657人次, 城镇困难居民普查共普查1781户): the name is the subject
@@ -1606,9 +1629,9 @@ def _aside_before(words: list[str]) -> int:
 
 def _aside(inside: str) -> bool:
     """Whether what a bracket after a name holds is an aside, not part of the name: another name
-    for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点),
-    就业扶贫车间(基地)) or a short list of them (县(市、区)) belongs to the name; a word that never
-    belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
+    for it (老年食堂(助餐点), 社会福利医院(精神病院)) is; a short alternative (劳务协作站(点)) or a short
+    list of them (县(市、区)) is cut with the name's other words, then dropped as a gloss (_without_gloss);
+    a word that never belongs to a subject is a note on the figure (化肥施用量(折纯), 工业总产值(现价))."""
     return len(inside) > 4 or (len(inside) > 2 and "、" not in inside) or inside in strip_words()
 
 
@@ -2190,7 +2213,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     the sentence, so 2.5万户7.2万人 does not give 7.2万人 the subject 户."""
     text = stream.text
     if quantity.label:
-        return Named(Subject(quantity.label), "table_cell")
+        return Named(Subject(_without_gloss(quantity.label)), "table_cell")
     kind = unit_kinds()[quantity.unit]
     counts = ("events" if quantity.unit in event_units() else
               "things" if kind in ("count", "money", "measure") else "other")

@@ -9,6 +9,12 @@ from transforms.lexicon import load_toml
 UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 
 
+# The grouping of a feedback list right before its size (反馈4个方面15个问题, 三个方面十二项问题): every
+# size is a figure, counting real things the feedback names (fixtures README, session 34), though
+# 个方面 alone is a report's own structure (units.toml false_friends, exclusions.toml structure_count)
+LIST_GROUPING = re.compile(r"个方面\s*[\d一二三四五六七八九十两]+\s*(?:个|项|条)")
+
+
 # A quantity's unit when the text gives none (6.87万建档立卡贫困人口): it counts something, so the
 # rules read it as a count; the mention carries unit null (spec §5).
 NO_UNIT = ""

@@ -414,7 +414,7 @@ def _level_before(table: Table, slot: int) -> Column | None:
     """The nearest column of levels left of the change column at `slot` (by place: two headed
     增长 are one object): the measure it is a change of."""
     return next((column for column in reversed(table.slots[:slot])
-                 if column.role in ("current", "measure", "plan", "category", "previous")), None)
+                 if column.role in ("current", "measure", "plan", "category")), None)
 
 
 @cache
@@ -456,15 +456,13 @@ UNIT_RULES = (
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
     # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
-    # 单位 column, or a value column headed as a number of things: its neighbours too, as a 信息公开
-    # template's 上一年项目数量 | 本年增/减 | 处理决定数量, session 33) or of named tasks and how far they got
+    # 单位 column, or a column headed as a number of things) or of named tasks and how far they got
     # (a label column and a plan column: 新增城镇就业 | 8950 | 7356) is a count the table gives no unit
     # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
     # unit null (spec §5)
     TableRule("no_unit", lambda table, row, column, cell:
               (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
-              and (any(c.role == "unit" for c in table.columns)
-                   or any(c.header.endswith(COUNT_HEADERS) for c in table.columns if c.role in VALUE_ROLES)
+              and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS)
                    or (table.label_index is not None and any(c.role == "plan" for c in table.columns)))
               else None),
 )

@@ -4010,6 +4010,37 @@ def _attribute_of_owner(a: Around) -> Subject | None:
 HAVING = re.compile(r"^(?:共有|拥有|有)")
 
 
+# A fund's income, named before its spending (基金收入…,支出…): no word that names nothing alone
+# (收入 alone is a household's), but a sibling the 支出 after it shares its topic with.
+FLOWS_OF_MONEY = ("收入",)
+# What may open the clause of a sibling measure before its word: when and a verb of reaching.
+SIBLING_OPENING = re.compile(r"(?:全年|今年|当年)?(?:累计|共计|共)?(?:实现|完成)?")
+
+
+def _sibling_measure(a: Around) -> Subject | None:
+    """X基金收入100亿元,支出90亿元; X楼宇总营收8亿元,实现总税收1亿元: a word that names nothing
+    alone (generic_subjects.txt), opening the clause right after a figure in its unit named by a
+    topic and another such word, is the topic's (X基金支出): the programme the sentence's figures
+    are about (fixtures README, "A word that names nothing alone")."""
+    own = a.own.subject
+    if a.index:  # a word in another unit is another thing's (配套资金5383万元,确保9个项目)
+        same = _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit)
+        previous = a.previous if same else None
+    else:  # the clause after a semicolon: the figure before it ended the last sentence
+        opening = a.quantity.outer_start - len(a.lead)
+        previous = a.memory.recall(a.quantity.unit) if a.text[opening - 1:opening] in (";", "；") else None
+    clause = a.clause.strip()
+    at = clause.find(own.text) if own is not None else -1
+    if previous is None or at < 0 or own.text not in generic_subjects() or len(CLAUSE_BREAK.split(a.lead)) > 2 \
+            or not SIBLING_OPENING.fullmatch(clause[:at]):
+        return None
+    measure = next((g for g in sorted((*generic_subjects(), *FLOWS_OF_MONEY), key=len, reverse=True)
+                    if previous.text.endswith(g) and g != own.text), None)
+    if measure is None or len(previous.text) - len(measure) < 2:
+        return None
+    return Subject(_joined(previous.text[:-len(measure)], own.text))
+
+
 def _opens_clause(name: str, clause: str) -> bool:
     """Whether the clause opens with the name, or with the word that names nothing alone it was
     widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more, one
@@ -4209,6 +4240,7 @@ CONTEXT_RULES = (
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
+    ContextRule("sibling_measure", _sibling_measure),
     ContextRule("sum_of_group", _sum_of_group),
     ContextRule("part_done", _part_done),
     ContextRule("standard_of_scheme", _standard_of_scheme),

@@ -200,6 +200,18 @@ class Table:
         return next((width for width in range(1, len(headers) // 2 + 1) if len(headers) % width == 0
                      and all(h == headers[i % width] for i, h in enumerate(headers))), None)
 
+    @cached_property
+    def template(self) -> bool:
+        """Whether it is one of the 信息公开 template's fixed tables of counts (`[template]`): its
+        value headers those of one of them, in order, each the whole or the start of it."""
+        words = _words()["template"]
+        label = self.label_index
+        if label is None or self.columns[label].header != words["label"]:
+            return False
+        headers = [c.header for c in self.columns[label + 1:]]
+        return any(0 < len(headers) <= len(fixed) and all(h and f.startswith(h) for h, f in zip(headers, fixed))
+                   for fixed in words["headers"])
+
     @property
     def places(self) -> bool:
         """Whether its rows are places (地区, 乡镇, or labels that name places): then a subject is
@@ -414,7 +426,7 @@ def _level_before(table: Table, slot: int) -> Column | None:
     """The nearest column of levels left of the change column at `slot` (by place: two headed
     增长 are one object): the measure it is a change of."""
     return next((column for column in reversed(table.slots[:slot])
-                 if column.role in ("current", "measure", "plan", "category")), None)
+                 if column.role in ("current", "measure", "plan", "category", "previous")), None)
 
 
 @cache
@@ -456,13 +468,15 @@ UNIT_RULES = (
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
     # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
-    # 单位 column, or a column headed as a number of things) or of named tasks and how far they got
+    # 单位 column, a column headed as a number of things, or a 信息公开 template's table, its 本年增/减
+    # column too: session 33) or of named tasks and how far they got
     # (a label column and a plan column: 新增城镇就业 | 8950 | 7356) is a count the table gives no unit
     # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
     # unit null (spec §5)
     TableRule("no_unit", lambda table, row, column, cell:
               (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
               and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS)
+                   or table.template
                    or (table.label_index is not None and any(c.role == "plan" for c in table.columns)))
               else None),
 )

@@ -409,6 +409,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     core = core + count if len(core) >= 2 else core
     if header in _words()["current"]["levels"] or (core == "人数" and label.endswith(POPULATION)):
         core = ""  # 总量, 绝对数: the row's level, naming nothing more; 人数 of a population (城镇人口) restates it
+    if len(core) < 2 and table.template and column.role not in ("change", "share"):
+        return _joined(label, header)  # 规章 under 本年新, a template header cut short: what the page says
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:

@@ -386,7 +386,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
-    if column.role == "category":  # (城镇 over 男 | 女: 城镇 first)
+    if column.role == "category" and not table.template:  # (城镇 over 男 | 女: 城镇 first; a template's
+        # 采购总金额 is a measure, 政府集中采购总金额)
         return _joined(column.span, header + label if label else header)
     if column.role == "change" and (level := _level_before(table, slot)):
         # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量

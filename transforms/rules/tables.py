@@ -402,6 +402,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
             return table.group + measure
         if len(measure) >= 2:
             return _joined(column.span, measure)
+    if table.template and header.startswith(tuple(_words()["template"]["as_written"])):
+        return _joined(label, header)  # 规章 under 本年新制作数量, or 本年新 cut short: 规章本年新制作数量
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
     # a count word closing what the header names stays, as a measure word the text writes does
     # (本年处理决定数量 → 处理决定数量, 对外公开总数量: fixtures README, session 33); alone it names nothing
@@ -410,8 +412,6 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     core = core + count if len(core) >= 2 else core
     if header in _words()["current"]["levels"] or (core == "人数" and label.endswith(POPULATION)):
         core = ""  # 总量, 绝对数: the row's level, naming nothing more; 人数 of a population (城镇人口) restates it
-    if len(core) < 2 and table.template and column.role not in ("change", "share"):
-        return _joined(label, header)  # 规章 under 本年新, a template header cut short: what the page says
     if len(core) < 2 or column.role in ("change", "share"):
         return label or None
     if table.places:
@@ -1330,7 +1330,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                                          not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
-            candidate = [classify_header(c.text) for _, c in run[:kept]]
+            candidate = [classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])]
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
                 columns, body = _two_levels(candidate), position + kept
@@ -1340,6 +1340,26 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         body = _past_column_numbers(lines, cells, body)
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _template_joined(headers: list[str]) -> list[str]:
+    """A 信息公开 template's header a cell per line, a header the page broke over two lines joined
+    (本年新 / 制作数量 → 本年新制作数量), when that makes one of its fixed tables' headers; else as is."""
+    words = _words()["template"]
+    if not headers or headers[0] != words["label"]:
+        return headers
+    for fixed in words["headers"]:
+        joined, rest = [headers[0]], headers[1:]
+        for whole in fixed:
+            if not rest:
+                break
+            header, rest = rest[0], rest[1:]
+            while rest and header != whole and whole.startswith(header + rest[0]):
+                header, rest = header + rest[0], rest[1:]
+            joined.append(header)
+        if not rest and len(joined) < len(headers) and all(whole.startswith(h) for h, whole in zip(joined[1:], fixed)):
+            return joined
+    return headers
 
 
 def _past_column_numbers(lines: list[_Line], cells: list[tuple[int, Cell]], body: int) -> int:

@@ -202,8 +202,8 @@ class Table:
 
     @cached_property
     def template(self) -> bool:
-        """Whether it is one of the 信息公开 template's fixed tables of counts (`[template]`): its
-        value headers those of one of them, in order, each the whole or the start of it."""
+        """Whether it is one of the 信息公开 template's fixed tables (`[template]`): its label column
+        信息内容, then the value headers of one of them, in order, each the whole or the start of it."""
         words = _words()["template"]
         label = self.label_index
         if label is None or self.columns[label].header != words["label"]:
@@ -386,8 +386,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
-    if column.role == "category" and not table.template:  # (城镇 over 男 | 女: 城镇 first; a template's
-        # 采购总金额 is a measure, 政府集中采购总金额)
+    # (城镇 over 男 | 女: 城镇 first); a template's columns are measures (政府集中采购 + 采购总金额)
+    if column.role == "category" and not table.template:
         return _joined(column.span, header + label if label else header)
     if column.role == "change" and (level := _level_before(table, slot)):
         # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
@@ -427,7 +427,7 @@ GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 
 def _level_before(table: Table, slot: int) -> Column | None:
     """The nearest column of levels left of the change column at `slot` (by place: two headed
-    增长 are one object): the measure it is a change of."""
+    增长 are one object), a previous period's too (上一年项目数量 | 本年增/减): the measure it is a change of."""
     return next((column for column in reversed(table.slots[:slot])
                  if column.role in ("current", "measure", "plan", "category", "previous")), None)
 
@@ -1357,7 +1357,8 @@ def _template_joined(headers: list[str]) -> list[str]:
             while rest and header != whole and whole.startswith(header + rest[0]):
                 header, rest = header + rest[0], rest[1:]
             joined.append(header)
-        if not rest and len(joined) < len(headers) and all(whole.startswith(h) for h, whole in zip(joined[1:], fixed)):
+        if not rest and len(joined) < len(headers) \
+                and all(whole.startswith(h) for h, whole in zip(joined[1:], fixed)):
             return joined
     return headers
 

@@ -200,6 +200,18 @@ class Table:
         return next((width for width in range(1, len(headers) // 2 + 1) if len(headers) % width == 0
                      and all(h == headers[i % width] for i, h in enumerate(headers))), None)
 
+    @cached_property
+    def template(self) -> bool:
+        """Whether it is one of the 信息公开 template's fixed tables (`[template]`): its label column
+        信息内容, then the value headers of one of them, in order, each the whole or the start of it."""
+        words = _words()["template"]
+        label = self.label_index
+        if label is None or self.columns[label].header != words["label"]:
+            return False
+        headers = [c.header for c in self.columns[label + 1:]]
+        return any(0 < len(headers) <= len(fixed) and all(h and f.startswith(h) for h, f in zip(headers, fixed))
+                   for fixed in words["headers"])
+
     @property
     def places(self) -> bool:
         """Whether its rows are places (地区, 乡镇, or labels that name places): then a subject is
@@ -374,7 +386,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
-    if column.role == "category":  # (城镇 over 男 | 女: 城镇 first)
+    # (城镇 over 男 | 女: 城镇 first); a template's columns are measures (政府集中采购 + 采购总金额)
+    if column.role == "category" and not table.template:
         return _joined(column.span, header + label if label else header)
     if column.role == "change" and (level := _level_before(table, slot)):
         # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
@@ -389,6 +402,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
             return table.group + measure
         if len(measure) >= 2:
             return _joined(column.span, measure)
+    if table.template and header.startswith(tuple(_words()["template"]["as_written"])):
+        return _joined(label, header)  # 规章 under 本年新制作数量, or 本年新 cut short: 规章本年新制作数量
     label = _joined(column.span, label)  # 城镇 over 本月: 城镇 + 低保人数
     # a count word closing what the header names stays, as a measure word the text writes does
     # (本年处理决定数量 → 处理决定数量, 对外公开总数量: fixtures README, session 33); alone it names nothing
@@ -412,9 +427,9 @@ GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 
 def _level_before(table: Table, slot: int) -> Column | None:
     """The nearest column of levels left of the change column at `slot` (by place: two headed
-    增长 are one object): the measure it is a change of."""
+    增长 are one object), a previous period's too (上一年项目数量 | 本年增/减): the measure it is a change of."""
     return next((column for column in reversed(table.slots[:slot])
-                 if column.role in ("current", "measure", "plan", "category")), None)
+                 if column.role in ("current", "measure", "plan", "category", "previous")), None)
 
 
 @cache
@@ -456,13 +471,15 @@ UNIT_RULES = (
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
     TableRule("row_cells", lambda table, row, column, cell: _row_written_unit(row)),
     # none of the above: a bare figure in a row that names what it counts, in a table of counts (a
-    # 单位 column, or a column headed as a number of things) or of named tasks and how far they got
+    # 单位 column, a column headed as a number of things, or a 信息公开 template's table, its 本年增/减
+    # column too: session 33) or of named tasks and how far they got
     # (a label column and a plan column: 新增城镇就业 | 8950 | 7356) is a count the table gives no unit
     # (乡级行政区划 | 3,101 where the 单位 cell is empty; 行政许可 | 33 under 本年处理决定数量):
     # unit null (spec §5)
     TableRule("no_unit", lambda table, row, column, cell:
               (NO_UNIT, 1) if row.label and cell.is_number and column.role in VALUE_ROLES
               and (any(c.role == "unit" for c in table.columns) or column.header.endswith(COUNT_HEADERS)
+                   or table.template
                    or (table.label_index is not None and any(c.role == "plan" for c in table.columns)))
               else None),
 )
@@ -1313,7 +1330,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                                          not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
-            candidate = [classify_header(c.text) for _, c in run[:kept]]
+            candidate = [classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])]
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
                 columns, body = _two_levels(candidate), position + kept
@@ -1323,6 +1340,27 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         body = _past_column_numbers(lines, cells, body)
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _template_joined(headers: list[str]) -> list[str]:
+    """A 信息公开 template's header a cell per line, a header the page broke over two lines joined
+    (本年新 / 制作数量 → 本年新制作数量), when that makes one of its fixed tables' headers; else as is."""
+    words = _words()["template"]
+    if not headers or headers[0] != words["label"]:
+        return headers
+    for fixed in words["headers"]:
+        joined, rest = [headers[0]], headers[1:]
+        for whole in fixed:
+            if not rest:
+                break
+            header, rest = rest[0], rest[1:]
+            while rest and header != whole and whole.startswith(header + rest[0]):
+                header, rest = header + rest[0], rest[1:]
+            joined.append(header)
+        if not rest and len(joined) < len(headers) \
+                and all(whole.startswith(h) for h, whole in zip(joined[1:], fixed)):
+            return joined
+    return headers
 
 
 def _past_column_numbers(lines: list[_Line], cells: list[tuple[int, Cell]], body: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import subprocess
 import sys
 import textwrap
@@ -28,7 +29,7 @@ from warehouse import (
     table_counts,
 )
 from warehouse.query import NotAQueryError, _converts_from_arrow, display_width, fetch_rows
-from warehouse.schema import migrations
+from warehouse.schema import CorruptWarehouseError, migrations
 
 TABLES = ("documents", "sections", "sentences", "sentence_terms", "metrics", "indicators", "ingest_log",
           "dq_results")
@@ -129,6 +130,27 @@ def test_read_only_connect_to_missing_file_names_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope"):
         connect(missing, read_only=True)
     assert not missing.parent.exists()
+
+
+def test_a_file_its_checkpoint_shortened_opens_and_one_cut_short_does_not(tmp_path):
+    """A checkpoint truncates free blocks at the file's end while a read-only open still counts
+    them (a 10,000-report rerun was refused as "cut short" so); a file missing blocks in use is."""
+    path = tmp_path / "w.duckdb"
+    writer = duckdb.connect(str(path))
+    for table in ("kept", "dropped"):
+        writer.execute(f"CREATE TABLE {table} AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(500000)")
+        writer.execute("CHECKPOINT")
+    writer.execute("DROP TABLE dropped")
+    writer.execute("CHECKPOINT")
+    writer.close()
+    reader = connect(path, read_only=True)
+    (total, free), = reader.execute("SELECT total_blocks, free_blocks FROM pragma_database_size()").fetchall()
+    assert free > 0 and path.stat().st_size < total * 262144  # the shortened file this test is about
+    assert reader.execute("SELECT count(*) FROM kept").fetchall() == [(500000,)]
+    reader.close()
+    os.truncate(path, path.stat().st_size // 2)
+    with pytest.raises(CorruptWarehouseError, match="is damaged"):
+        connect(path, read_only=True)
 
 
 # --- load_batch ---------------------------------------------------------------------

@@ -97,15 +97,18 @@ def connect(path: str | Path, read_only: bool = False, retries: int = 0,
 
 
 def check_intact(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
-    """Raise CorruptWarehouseError when the file is shorter than the blocks its header records.
+    """Raise CorruptWarehouseError when the file is shorter than the blocks in use its header records.
 
     A file cut short (a full disk, a copy interrupted) opens and answers queries on the blocks
     before the cut; this check stops it before any query. Costs one pragma, no block read.
+    A checkpoint truncates free blocks at the file's end, yet a read-only open still counts
+    them in total_blocks (and in free_blocks): only the blocks in use must fit in the file.
     """
-    (block_size, total_blocks), = con.execute(
-        "SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+    (block_size, total_blocks, free_blocks), = con.execute(
+        "SELECT block_size, total_blocks, free_blocks FROM pragma_database_size()"
+        " WHERE database_name = current_database()"
     ).fetchall()
-    expected = _FILE_HEADERS_BYTES + block_size * total_blocks
+    expected = _FILE_HEADERS_BYTES + block_size * (total_blocks - free_blocks)
     size = Path(path).stat().st_size
     if size < expected:
         raise damaged(path, f"the file has {size:,} bytes, its header records {expected:,}: it was cut short")

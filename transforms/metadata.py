@@ -2139,7 +2139,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
             not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text))
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         if TERM_REVIEW.search(text):
-            return "other"  # its review part a term's (一、十三届人民政府工作回顾, 一、“十三五”工作回顾): no year's (session 34)
+            return "other"  # its review part a term's (一、十四届人民政府工作回顾, 一、“十二五”工作回顾): no year's (session 34)
         return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
         # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
         # plan part after it): a half-year's if the report is (上半年政府工作报告)
@@ -2164,8 +2164,8 @@ BRIEFING = re.compile(r"^(?![^\n]*(?:总结|\d{4}\s*年|半年|季度))[^\n]*汇
 REVIEW_PART = re.compile(r"^[ \t]*一[、.．][^\n。]{0,16}?工作回顾", re.MULTILINE)
 REVIEWED_YEAR_PART = re.compile(r"(?:^|(?<=[\s。；;]))[ \t]*一[、.．][ \t]*(?P<year>(?:19|20)\d{2})\s*年"
                                 r"(?![^\n。，,]{0,10}?(?:目标|任务|安排|打算|计划|思路|重点|预期|要求))", re.MULTILINE)
-# A review part of a government's term or a five-year plan's, naming no year (一、十三届人民政府工作回顾, 一、“十三 五”工作回顾,
-# 一、过去五年工作回顾; not 一、“十一五”时期和2010年工作回顾, the year with its term).
+# A review part of a government's term or a five-year plan's, naming no year (一、十四届人民政府工作回顾, 一、“十二五”工作回顾,
+# 一、过去五年工作回顾; not 一、“十二五”时期和2015年工作回顾, the year with its term).
 TERM_REVIEW = re.compile(r"^[ \t]*一[、.．](?![^\n。]{0,20}?\d{4}\s*年)[^\n。]{0,16}?(?:届|十\s*[一二三四五]\s*五|[两三四五]年|任期)"
                          r"[^\n。]{0,12}?工作回顾", re.MULTILINE)
 # …or headed on a line of its own, unnumbered (2023年工作回顾).

@@ -1376,7 +1376,7 @@ def _progress_task(c: KindContext) -> bool:
 
 
 def _reported_after_heading(c: KindContext) -> bool:
-    """二、农业工作落实有力。…上半年,全镇落实粮食种植面积2.88万亩: past its heading's own sentence,
+    """三、民生实事加快推进。…上半年,全乡新建村级卫生室9个: past its heading's own sentence,
     a line that tells the period run so far or what was done reports, as a summary does."""
     heading_end = FULL_STOP_MARK.search(c.line_before)
     return heading_end is not None and bool(_patterns()["reported"].search(

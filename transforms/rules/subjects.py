@@ -630,7 +630,7 @@ def _growth_cue(words: list[str]) -> bool:
     return bool(name) and all(HAN.match(word) for word in name) and not (rest and NUMERAL_CHARS.match(rest[-1]))
 
 
-# a span of years before the word that totals over it (固定资产投资五年累计完成…): when, not what (the
+# a span of years before the word that totals over it (工业投资三年累计完成…): when, not what (the
 # first pass's time scope, 两年累计)
 SPAN_OF_YEARS = re.compile(r"近?[一二两三四五六七八九十]{1,2}年(?:来|间)?")
 TOTALLING = frozenset({"累计", "共", "共计", "合计", "总计"})
@@ -1283,7 +1283,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         # 农村低保落实资金: a word that names nothing alone after a verb keeps the verb when a
         # name stands right before it (whose sum); 投入资金 alone stays 资金
         rest = words[:-1]
-        whose, _ = _trim_front(_take_run(rest), "other")  # 我镇|规模以上企业|完成|总产值: the place goes first
+        whose, _ = _trim_front(_take_run(rest), "other")  # 全乡|农业龙头企业|实现|销售收入: the place goes first
         if whose and HAN.match(whose[-1]) and not _names_nothing(whose, "".join(whose)) and not _is_scope(whose) and not _leading_place(whose + run) \
                 and not (whose[0] in _words("subject_agents.txt") or _agency(whose[0])):
             # a verb of reaching says nothing of the sum (民营经济|实现|增加值 → 民营经济增加值)

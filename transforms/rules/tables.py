@@ -154,7 +154,7 @@ class Table:
     money_note: bool = False  # the note is for money only (金额单位：万元): a money row picks it
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
     place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
-    group: str = ""  # what the numbered heading right above names ((一)农村幸福院经费207万元 → 农村幸福院经费)
+    group: str = ""  # what the numbered heading right above names ((二)老年助餐点补助64万元 → 老年助餐点补助)
 
     @cached_property
     def label_index(self) -> int | None:
@@ -397,8 +397,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
         measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
         if table.group and _names_nothing_alone(measure) and not column.span:
-            # 蕉城 under 金额(万元), below (一)农村幸福院经费207万元: a measure that names nothing alone
-            # is of what the heading names (农村幸福院经费金额), as a group row's label completes one
+            # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
+            # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
             return table.group + measure
         if len(measure) >= 2:
             return _joined(column.span, measure)
@@ -1219,7 +1219,7 @@ POPULATION = "人口"
 
 
 def _class_parts(rows: list[Row]) -> list[Row]:
-    """户籍总人口 | 146041 over 其中:城镇 | 90730, 乡村 | …, 其中:男性 | …, 女性 | …, 其中:0-17岁 | …: a
+    """户籍总人口 | 38260 over 其中:城镇 | 21475, 乡村 | …, 其中:男性 | …, 女性 | …, 其中:0-17岁 | …: a
     part named only by its class (a category word or an age span) under a population's total is
     that class's 人口 (城镇人口, 0-17岁人口): the class before the total's head noun (fixtures README,
     sessions 30 and 34); the rows after a marked part that name a class too go on its breakdown."""

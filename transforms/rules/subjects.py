@@ -2226,6 +2226,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
     if multiple is not None:
         return multiple
+    invested = _project_invested(text, clause_start, quantity) if kind == "money" else None
+    if invested is not None:
+        return Named(invested, "project_invested")  # 投入300万元为…实施适老化改造: 适老化改造投入
     tasks_link = quantity.unit in PERSON_UNITS or kind == "money"
     before = widen_generic(subject_before_number(stream, clause_start, name_end, counts, tasks_link),
                            stream, sentence_start, clause_start, counts)
@@ -2379,6 +2382,25 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(share_of, "after_number")
         return Named(after_de, "after_de")
     return Named(before, "before_number")
+
+
+# A sum spent right after 投入, its project written after it as the end of its clause
+# (投入80万元为120户家庭实施改厕, 投入35万元完成4处村级广场建设): the end-of-session-34 ruling
+# names it with the project and 投入 (改厕投入; 投入 names nothing alone, session 22). A noun
+# after 的 names the sum itself (投入90万元的救灾物资), and a part in brackets is not the clause.
+INVESTED_BEFORE = re.compile(r"投入\s*(?:了|共|共计|累计|约|近|达)?\s*$")
+INVESTED_PROJECT = re.compile(
+    r"(?![的(（)）])\s*(?:[,，]\s*)?(?:用于|为|对)?[^,，。；;：:()（）]{0,24}?(?:实施|开展|完成|用于)了?\s*"
+    r"(?:\d+(?:\.\d+)?\s*[户个处所座套项家间条]\s*)?(?P<project>[\u4e00-\u9fff]{2,10}?)\s*(?:[,，。；;]|$)")
+
+
+def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subject | None:
+    """适老化改造投入: a sum after 投入 (its agent before it names no sum: 街道投入) whose
+    project its clause names after it."""
+    if not INVESTED_BEFORE.search(text, clause_start, quantity.outer_start):
+        return None
+    found = INVESTED_PROJECT.match(text, quantity.outer_end)
+    return Subject(found.group("project") + "投入") if found else None
 
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:

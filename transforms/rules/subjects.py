@@ -2829,9 +2829,9 @@ RATIO_COLON = re.compile(r" ?[:：] ?")
 
 def _structure_parts(text: str, quantities: list[Quantity], named: list[Named]) -> None:
     """三次产业结构调整为9.8:41.3:48.9: the parts of a structure of the industries are each its part's
-    share (fixtures README, session 33), named by the part: 第一产业比重 …; a share word the name
-    writes stays (三次产业占比 → 第一产业占比), a word of structure or proportion is 比重, and what
-    the share is of stays (三次产业增加值结构 → 第一产业增加值比重)."""
+    share (fixtures README, session 33), named by the part: 第一产业比重 …; whatever the ratio's word
+    (占比, 结构, 比例: end-of-session-34 ruling) the part is 比重, and what the share is of stays
+    (三次产业增加值结构 → 第一产业增加值比重)."""
     words = _context_words()
     index = 0
     while index < len(quantities):
@@ -2848,7 +2848,7 @@ def _structure_parts(text: str, quantities: list[Quantity], named: list[Named]) 
                 # the name ends at its first word of share or structure (结构调整为: the verb goes)
                 found = min(((rest.find(w), w) for w in (*words["share_words"], *words["structure_words"]) if w in rest),
                             default=(len(rest), ""))
-                rest = rest[:found[0]] + (found[1] if found[1] in words["share_words"] else "比重")
+                rest = rest[:found[0]] + "比重"
                 for part, at in zip(parts, range(index, end)):
                     named[at] = Named(Subject(part + rest), "structure_parts")
         index = end

@@ -3225,19 +3225,10 @@ BARE_PLANS = frozenset({"计划"})
 
 
 def _share_of_task(a: Around) -> Subject | None:
-    """The task a share is of, after the item its sentence counted before it: 国税收入70万元,为全年
-    任务的51% → 国税收入全年任务 (end-of-session-34 ruling, as a rate after a figure is named with
-    its item, session 21); a task's share with no item before it, or one whose task names the item
-    already (投资3.2亿元,完成年度总投资的76.5%), stays as written (全年任务)."""
     task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
-    if task is None or a.previous is None:
-        return task
-    if task.text in BARE_PLANS:
+    if task is not None and task.text in BARE_PLANS and a.previous is not None:
         return a.previous  # 新增 7069张 公办养老床位,为计划的101% → 公办养老床位
-    item = next((n.subject for n in reversed(a.named) if n.subject is not None and n.rule != "share_of_task"), None)
-    if item is None or item.text in task.text or task.text.startswith(item.text):
-        return task
-    return Subject(item.text + task.text)
+    return task
 
 
 # A rate of completion or of starting work named by nothing else (新增养老床位2432张,完成率达84.2%)

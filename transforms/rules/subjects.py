@@ -2403,17 +2403,6 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
     return Subject(found.group("project") + "投入") if found else None
 
 
-def _bare_act(name: str) -> bool:
-    """核酸检测, 出生, 住院分娩: a name ending in a verb names an act, and counted in 人 it is
-    completed with 人数 like the harm verbs (end-of-session-34 ruling), when no other rule names
-    the count; the acts that name the people themselves or a programme, the status verbs of a
-    programme's flows (`people_acts`: 城镇新增就业, 农村低保, 纳入) and the verbs of a service done
-    to the people counted (subject_verbs.txt: 培训, 帮扶, 表彰) stay, as the gold keeps them."""
-    words = cut_phrase(name)
-    return 0 < len(words) <= 2 and len(words[0]) > 1 and word_tag(words[-1]) in ("v", "vn") \
-        and words[-1] not in _words("subject_verbs.txt") and not name.endswith(tuple(_context_words()["people_acts"]))
-
-
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:
     """死亡5人 → 死亡; 因灾死亡63人、失踪119人 → 因灾死亡, 因灾失踪: a verb of harm alone before a
     count of people, with the cause its clause names before it (`harm_causes`)."""
@@ -2717,17 +2706,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _verbs_tell_apart(stream, quantities, named)
     _structure_parts(text, quantities, named)
     _sibling_of_previous(text, quantities, named)
-    _acts_counted(quantities, named)
     return named
-
-
-def _acts_counted(quantities: list[Quantity], named: list[Named]) -> None:
-    """核酸检测45.9万人 → 核酸检测人数: a count of people that ends named by its own bare act, no
-    rule of the figures around it renaming it, is completed with 人数 (`_bare_act`)."""
-    for index, (quantity, one) in enumerate(zip(quantities, named)):
-        if one.rule == "before_number" and quantity.unit == "人" and one.subject is not None \
-                and _bare_act(one.subject.text):
-            named[index] = Named(Subject(one.subject.text + "人数"), "people_befallen")
 
 
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:

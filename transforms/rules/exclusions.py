@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
@@ -425,16 +425,10 @@ def _spam_line(c: Candidate) -> bool:
     return sum(word in line for word in table["words"]) >= table["least"]
 
 
-_spam_count: tuple[str, int] = ("", 0)  # the last document `_spam_words_in` read, and its count
-
-
+@lru_cache(maxsize=1)
 def _spam_words_in(text: str) -> int:
     """How many of the spam words the whole document holds, counted once for all its figures."""
-    global _spam_count
-    kept = _spam_count
-    if kept[0] is not text:
-        kept = _spam_count = (text, sum(word in text for word in _table()["spam_line"]["words"]))
-    return kept[1]
+    return sum(word in text for word in _table()["spam_line"]["words"])
 
 
 def _related_link(c: Candidate) -> bool:

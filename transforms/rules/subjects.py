@@ -3471,8 +3471,18 @@ def _owner_breakdown(a: Around) -> Subject | None:
 def _toll_breakdown(a: Around) -> Subject | None:
     """死亡5人,其中道路运输事故4人、农机事故1人: a part named by the kind of incident
     (`incidents`) of a toll of people (死亡人数, 受伤人数) is that incident's toll (道路运输事故死亡
-    人数), as a report by field names it (道路交通:…死亡6人 → 道路交通死亡人数)."""
+    人数), as a report by field names it (道路交通:…死亡6人 → 道路交通死亡人数). Written the other
+    way round, 其中道路交通事故45起,死亡14人, the toll right after a part's count of incidents is that
+    incident's toll too (a class of accident before its deaths: round 27's annotators), while a total's
+    toll (共发生事故16起,死亡17人) stays bare."""
     own = a.own.subject
+    if own is not None and a.own.rule == "people_befallen" and a.previous is not None and a.index \
+            and a.previous.text.endswith(tuple(_context_words()["incidents"])) and TOLL_GAP.fullmatch(a.lead) \
+            and own.text in _context_words()["befell_after"].values():
+        incident = a.quantities[a.index - 1]
+        since = a.text.rfind("。", 0, incident.outer_start) + 1
+        if "其中" in a.text[max(since, incident.outer_start - 60):incident.outer_start]:
+            return Subject(a.previous.text + own.text)
     chained = bool(a.named) and a.named[-1].rule == "toll_breakdown"
     if own is None or not own.text.endswith(tuple(_context_words()["incidents"])) \
             or not ("其中" in a.lead or chained):
@@ -3482,6 +3492,10 @@ def _toll_breakdown(a: Around) -> Subject | None:
     if not toll or not (whole.text == toll or chained):
         return None
     return Subject(own.text + toll)
+
+
+# between a part's count of incidents and its toll (事故45起,死亡14人; 1起、死亡5人)
+TOLL_GAP = re.compile(r"\s*[、,，]\s*(?:造成)?[\u4e00-\u9fff]{2}\s*")
 
 
 # A level (省级, 乡镇级) or a class (陆地水系类) names no thing alone: it narrows the thing its

@@ -2874,10 +2874,12 @@ FIELD_LINE = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、
 def _field_of_line(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
     """(一)道路交通:事故9起、死亡6人…: an outline item opening with the name of a field and a colon
     breaks a tally down by field, and the tally's measures that name no field (事故, 死亡人数,
-    直接经济损失: `field_measures`) are that field's (道路交通事故, 道路交通死亡人数)."""
+    直接经济损失: `field_measures`) are that field's (道路交通事故, 道路交通死亡人数). A heading naming
+    how a topic went ((一)安全生产事故情况:, 火灾基本情况:) is the section's topic, no field: the tally
+    under it is the topic's whole, its measures bare."""
     line_start = text.rfind("\n", 0, sentence_start) + 1
     field = FIELD_LINE.match(text, line_start)
-    if field is None or field.end() > quantities[0].outer_start:
+    if field is None or field.end() > quantities[0].outer_start or field.group("field").endswith("情况"):
         return
     measures = _context_words()["field_measures"]
     for index, (quantity, found) in enumerate(zip(quantities, named)):

@@ -2778,9 +2778,18 @@ SIBLING_LONGEST = 6  # the longest bare modifier a list item names itself by
 
 def _siblings(modifier: str, bare: str) -> bool:
     """合格/不合格, 失能/半失能, 学前一年/学前二年: two modifiers of one kind, one the other with a
-    character before it, or as long with the same first and last characters."""
+    character before it, or as long with the same first and last characters; or one thing of two
+    categories (城市低保/农村低保: subject_categories.txt)."""
     return bare != modifier and (bare.endswith(modifier) or (
-        len(bare) == len(modifier) > 2 and bare[0] == modifier[0] and bare[-1] == modifier[-1]))
+        len(bare) == len(modifier) > 2 and bare[0] == modifier[0] and bare[-1] == modifier[-1])
+        or _category_swapped(modifier, bare))
+
+
+def _category_swapped(modifier: str, bare: str) -> bool:
+    one = next((c for c in _categories() if modifier.startswith(c)), "")
+    other = next((c for c in _categories() if bare.startswith(c)), "")
+    return bool(one and other) and one != other and len(modifier) - len(one) > 1 \
+        and modifier[len(one):] == bare[len(other):]
 
 
 def _sibling_of_previous(text: str, quantities: list[Quantity], named: list[Named]) -> None:
@@ -2801,6 +2810,11 @@ def _sibling_of_previous(text: str, quantities: list[Quantity], named: list[Name
         cut = next((k for k in range(2, len(whole) - 1) if _siblings(whole[:k], own.text)), None)
         if cut is not None:
             named[index] = Named(Subject(own.text + whole[cut:]), "sibling_of_previous")
+            # 农村低保由52元提高到62元: the figures that inherited the item's bare name take it whole
+            for after in range(index + 1, len(quantities)):
+                if named[after].rule != "inherited" or named[after].subject != own:
+                    break
+                named[after] = Named(named[index].subject, "sibling_of_previous")
 
 
 RATIO_COLON = re.compile(r" ?[:：] ?")

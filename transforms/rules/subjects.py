@@ -1745,11 +1745,14 @@ PROBLEMS = ("问题", "难题")
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
-                         people: bool = False, event_nouns: bool = False, unitless: bool = False) -> Subject | None:
+                         people: bool = False, event_nouns: bool = False, unitless: bool = False,
+                         items: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织). With `event_nouns` (a unit counting things and events alike)
-    an event noun is a head too (8个主题培训)."""
+    an event noun is a head too (8个主题培训). With `items` (项, the unit of a list's items) a
+    task named after the number is what is counted (121项年度工作任务, 380项目标任务), not
+    the task of a count in things (30户任务)."""
     text = stream.text
     clause = text[start:end]
     annotation = ANNOTATION.match(clause)  # 10个(gè)工作队: the unit's pinyin is no break
@@ -1758,7 +1761,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     relative = RELATIVE_AFTER_NUMBER.match(clause)
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
-    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or clause.startswith(("任务", "目标")):
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
+                                                                          and not items):
         return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
@@ -1821,7 +1825,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         # names the people; the problem after them is what was solved for them
         cut = _last_head_end(kept, tuple(head for head in heads if head not in PROBLEMS)) or cut
     cut = _close_bracket(phrase, cut)
-    if cut and phrase[cut:] in TASK_WORDS:
+    if (cut and phrase[cut:] in TASK_WORDS) or (items and phrase.endswith(tuple(TASK_WORDS))):
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 1 and _aside(trailing.group(1)):
@@ -2292,7 +2296,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if kind == "count" or ((padded or before is None) and kind == "measure"):
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
-                                         unitless=not quantity.unit)
+                                         unitless=not quantity.unit, items=quantity.unit == "项")
         published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
             if following and following.text in RECORDS else None
         if published:
@@ -3258,6 +3262,9 @@ def _rate_of_act(a: Around) -> Subject | None:
 
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
+    if a.quantity.unit == "项" and a.own.rule == "after_number" and a.own.subject is not None \
+            and a.own.subject.text.endswith(tuple(TASK_WORDS)):
+        return None  # 明确380项目标任务: the items counted are the tasks, not a figure of one
     if _compiled(table["task_before"]).search(a.lead) or (
             _compiled(table["task_after"]).match(a.text, a.quantity.outer_end)
             and (a.own.subject is None or a.own.rule != "before_number" or a.text.startswith("的", a.quantity.outer_end))):

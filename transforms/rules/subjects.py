@@ -2409,10 +2409,15 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:
     """死亡5人 → 死亡; 因灾死亡63人、失踪119人 → 因灾死亡, 因灾失踪: a verb of harm alone before a
-    count of people, with the cause its clause names before it (`harm_causes`)."""
+    count of people, with the cause its clause names before it (`harm_causes`); after the class
+    of incident it befell in, with that class (亿元GDP生产安全事故死亡0.19人 → …事故死亡: round 27's
+    call, a class of accident before its deaths)."""
     if before is None:
         return None
     words = _context_words()
+    harm = next((h for h in words["befell_people"] if before.text.endswith(h)), None)
+    if harm and before.text[:-len(harm)].endswith(tuple(words["incidents"])):
+        return before.text
     cause = next((c for c in words["harm_causes"] if before.text.startswith(c)), "")
     harm = before.text[len(cause):]
     if harm not in words["befell_people"]:

@@ -46,11 +46,14 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 # mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
 # list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…).
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
-                          r"|\[\d{1,3}\]|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
+                          r"|\[\d{1,3}\](?![\u4e00-\u9fff])|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
 # line with no sentence punctuation a space between two characters ends a clause too. Not in a
 # paragraph, where a space between characters is where a printed line wrapped (绝收面 积).
 HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+# A bulletin's citation mark after a name (地区生产总值(GDP)[2]完成…): no part of it, and no
+# clause's end when a character follows it (CLAUSE_BREAK)
+CITATION = re.compile(r"\[\d{1,3}\]")
 SENTENCE_MARK = re.compile(r"[,，;；。!！?？]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
@@ -1121,6 +1124,8 @@ def _after_closed_aside(run: list[str]) -> list[str]:
 def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """A Subject of a run of words, or None for one that cannot name anything (empty, too
     long, a heading's number, no Chinese at all)."""
+    if len(run) > 3 and CITATION.fullmatch("".join(run[-3:])):
+        run = run[:-3]  # 地区生产总值(GDP)[2]: the bulletin's citation mark
     while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
         run = run[:-1]
     run = _brackets_matched(run)
@@ -1157,7 +1162,7 @@ def _without_gloss(phrase: str) -> str:
 # 总量 after a measure (地区生产总值总量, 一般公共预算收入总量) is a filler (fixtures README, session 34);
 # 经济总量, where nothing else names the measure, and a total of things (种植总量) keep it
 FILLER_TOTAL = re.compile(r"(总值|GDP|收入|支出|产值|增加值|金额)总量$")
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、]{1,12}[)）]")
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[\u4e00-\u9fff、]{1,12}|[A-Z]{2,5})[)）]")  # (GDP) too
 
 
 def _brackets_matched(run: list[str]) -> list[str]:

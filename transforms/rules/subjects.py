@@ -1079,7 +1079,8 @@ AGE_FRONT = re.compile(r"^\d{1,3}周?岁(?:及?以上|及?以下)?的?")
 def _with_age(text: str, clause_start: int, subject: Subject) -> Subject:
     """60至79岁老年人, 80到89岁的户籍老人: the age or span of ages that bounds a group before it
     stays in its name, as the fixtures README settled in session 29, a span and a 的 after it too
-    (the numbers themselves are no figures); a subject keeping only the span's end gets it whole."""
+    (the numbers themselves are no figures); a subject keeping only the span's end gets it whole,
+    whatever the figure measures of the group (3至11岁人群接种率)."""
     span = subject.spans[-1] if subject.spans else None
     if span is None or span[1] - span[0] != len(subject.text) or text[span[0]:span[1]] != subject.text:
         return subject
@@ -2250,7 +2251,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     if before is not None and quantity.unit in DISTANCE_UNITS:
         before = _measured_from(before)
-    if before is not None and counts == "things":
+    if before is not None:
         before = _with_age(text, clause_start, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (

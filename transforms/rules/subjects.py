@@ -1202,10 +1202,12 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
     (先后, 严格, 连续): the figure inherits from its list or clause instead."""
     if phrase in domain_terms():
         return False
+    if len(phrase) == 1:  # 多 of 每月多增加投入 too, which jieba tags a numeral
+        return True
     tag = word_tag(phrase)
     if tag == "m" and not NUMERAL_CHARS.search(phrase):  # jieba's numeral tag on 大米
         return False
-    return len(phrase) == 1 or (len(run) == 1 and tag in NAMELESS_TAGS)
+    return len(run) == 1 and tag in NAMELESS_TAGS
 
 
 @cache

@@ -1314,10 +1314,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             del words[len(rest):]
     generic = next((i for i, link in enumerate(links) if link in generic_subjects()
                     and not (tasks_link and link in TASK_WORDS)), None)
-    if generic is not None and all(link in COPULAS for link in links[:generic]) \
+    if generic is not None and all(link in COPULAS or link in SUMMING or link == "共" for link in links[:generic]) \
             and (not run or _ends_named_sum(run, links[generic:])):
         # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
-        # before it, as written, says whose sum
+        # before it, as written, says whose sum, a word of summing after it too (…资金支出共…)
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if run and counts == "things" and all(word_tag(w) == "v" or w in LINK_MODALS for w in run) \
             and not any(w in domain_terms() for w in run):

@@ -46,11 +46,14 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 # mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
 # list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…).
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
-                          r"|\[\d{1,3}\]|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
+                          r"|\[\d{1,3}\](?![\u4e00-\u9fff])|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
 # line with no sentence punctuation a space between two characters ends a clause too. Not in a
 # paragraph, where a space between characters is where a printed line wrapped (绝收面 积).
 HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+# A bulletin's citation mark after a name (地区生产总值(GDP)[2]完成…): no part of it, and no
+# clause's end when a character follows it (CLAUSE_BREAK)
+CITATION = re.compile(r"\[\d{1,3}\]")
 SENTENCE_MARK = re.compile(r"[,，;；。!！?？]")
 # Quoted names are one token: 婚姻登记“全市通办”业务 must not be cut inside the quotes.
 QUOTED = re.compile(r"“[^”\n]{1,20}”|《[^》\n]{1,30}》")
@@ -1076,7 +1079,8 @@ AGE_FRONT = re.compile(r"^\d{1,3}周?岁(?:及?以上|及?以下)?的?")
 def _with_age(text: str, clause_start: int, subject: Subject) -> Subject:
     """60至79岁老年人, 80到89岁的户籍老人: the age or span of ages that bounds a group before it
     stays in its name, as the fixtures README settled in session 29, a span and a 的 after it too
-    (the numbers themselves are no figures); a subject keeping only the span's end gets it whole."""
+    (the numbers themselves are no figures); a subject keeping only the span's end gets it whole,
+    whatever the figure measures of the group (3至11岁人群接种率)."""
     span = subject.spans[-1] if subject.spans else None
     if span is None or span[1] - span[0] != len(subject.text) or text[span[0]:span[1]] != subject.text:
         return subject
@@ -1121,6 +1125,8 @@ def _after_closed_aside(run: list[str]) -> list[str]:
 def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LONGEST_SUBJECT) -> Subject | None:
     """A Subject of a run of words, or None for one that cannot name anything (empty, too
     long, a heading's number, no Chinese at all)."""
+    if len(run) > 3 and CITATION.fullmatch("".join(run[-3:])):
+        run = run[:-3]  # 地区生产总值(GDP)[2]: the bulletin's citation mark
     while run and run[-1] in BRACKETS:  # 开放场馆(含…: a bracket opened after the name is no part of it
         run = run[:-1]
     run = _brackets_matched(run)
@@ -1157,7 +1163,7 @@ def _without_gloss(phrase: str) -> str:
 # 总量 after a measure (地区生产总值总量, 一般公共预算收入总量) is a filler (fixtures README, session 34);
 # 经济总量, where nothing else names the measure, and a total of things (种植总量) keep it
 FILLER_TOTAL = re.compile(r"(总值|GDP|收入|支出|产值|增加值|金额)总量$")
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、]{1,12}[)）]")
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[\u4e00-\u9fff、]{1,12}|[A-Z]{2,5})[)）]")  # (GDP) too
 
 
 def _brackets_matched(run: list[str]) -> list[str]:
@@ -1196,10 +1202,12 @@ def _names_nothing(run: list[str], phrase: str) -> bool:
     (先后, 严格, 连续): the figure inherits from its list or clause instead."""
     if phrase in domain_terms():
         return False
+    if len(phrase) == 1:  # 多 of 每月多增加投入 too, which jieba tags a numeral
+        return True
     tag = word_tag(phrase)
     if tag == "m" and not NUMERAL_CHARS.search(phrase):  # jieba's numeral tag on 大米
         return False
-    return len(phrase) == 1 or (len(run) == 1 and tag in NAMELESS_TAGS)
+    return len(run) == 1 and tag in NAMELESS_TAGS
 
 
 @cache
@@ -1306,10 +1314,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             del words[len(rest):]
     generic = next((i for i, link in enumerate(links) if link in generic_subjects()
                     and not (tasks_link and link in TASK_WORDS)), None)
-    if generic is not None and all(link in COPULAS for link in links[:generic]) \
+    if generic is not None and all(link in COPULAS or link in SUMMING or link == "共" for link in links[:generic]) \
             and (not run or _ends_named_sum(run, links[generic:])):
         # 累计支出5895.5万元: the verb names the sum; 社会救助累计支出为6.2亿元: the phrase
-        # before it, as written, says whose sum
+        # before it, as written, says whose sum, a word of summing after it too (…资金支出共…)
         run = [*run, *reversed(links[generic + 1:]), links[generic]] if run else [links[generic]]
     if run and counts == "things" and all(word_tag(w) == "v" or w in LINK_MODALS for w in run) \
             and not any(w in domain_terms() for w in run):
@@ -1745,11 +1753,14 @@ PROBLEMS = ("问题", "难题")
 
 
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
-                         people: bool = False, event_nouns: bool = False, unitless: bool = False) -> Subject | None:
+                         people: bool = False, event_nouns: bool = False, unitless: bool = False,
+                         items: bool = False) -> Subject | None:
     """The counted thing after its number (the clause [start, end)), cut back to its last head
     word: 41名孤儿基本生活保障政策 → 孤儿; a relative clause before the head is left out
     (0个有名无实的…型社会组织). With `event_nouns` (a unit counting things and events alike)
-    an event noun is a head too (8个主题培训)."""
+    an event noun is a head too (8个主题培训). With `items` (项, the unit of a list's items) a
+    task named after the number is what is counted (121项年度工作任务, 380项目标任务), not
+    the task of a count in things (30户任务)."""
     text = stream.text
     clause = text[start:end]
     annotation = ANNOTATION.match(clause)  # 10个(gè)工作队: the unit's pinyin is no break
@@ -1758,7 +1769,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     relative = RELATIVE_AFTER_NUMBER.match(clause)
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
-    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or clause.startswith(("任务", "目标")):
+    if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
+                                                                          and not items):
         return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
     label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
     kept: list[str] = [label.group()] if label else []
@@ -1821,7 +1833,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         # names the people; the problem after them is what was solved for them
         cut = _last_head_end(kept, tuple(head for head in heads if head not in PROBLEMS)) or cut
     cut = _close_bracket(phrase, cut)
-    if cut and phrase[cut:] in TASK_WORDS:
+    if (cut and phrase[cut:] in TASK_WORDS) or (items and phrase.endswith(tuple(TASK_WORDS))):
         cut = len(phrase)  # 14项民生工程任务: the tasks are what is counted, named by what they are of
     trailing = TRAILING_BRACKET.search(phrase, 0, cut)
     if trailing and trailing.start() > 1 and _aside(trailing.group(1)):
@@ -2241,7 +2253,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     if before is not None and quantity.unit in DISTANCE_UNITS:
         before = _measured_from(before)
-    if before is not None and counts == "things":
+    if before is not None:
         before = _with_age(text, clause_start, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
@@ -2292,7 +2304,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     if kind == "count" or ((padded or before is None) and kind == "measure"):
         following = subject_after_number(stream, after_start, after_end, counts == "events",
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
-                                         unitless=not quantity.unit)
+                                         unitless=not quantity.unit, items=quantity.unit == "项")
         published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
             if following and following.text in RECORDS else None
         if published:
@@ -2405,10 +2417,15 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:
     """死亡5人 → 死亡; 因灾死亡63人、失踪119人 → 因灾死亡, 因灾失踪: a verb of harm alone before a
-    count of people, with the cause its clause names before it (`harm_causes`)."""
+    count of people, with the cause its clause names before it (`harm_causes`); after the class
+    of incident it befell in, with that class (亿元GDP生产安全事故死亡0.19人 → …事故死亡: round 27's
+    call, a class of accident before its deaths)."""
     if before is None:
         return None
     words = _context_words()
+    harm = next((h for h in words["befell_people"] if before.text.endswith(h)), None)
+    if harm and before.text[:-len(harm)].endswith(tuple(words["incidents"])):
+        return before.text
     cause = next((c for c in words["harm_causes"] if before.text.startswith(c)), "")
     harm = before.text[len(cause):]
     if harm not in words["befell_people"]:
@@ -3274,6 +3291,9 @@ def _rate_of_act(a: Around) -> Subject | None:
 
 def _task_figure(a: Around) -> Subject | None:
     table = _context_words()
+    if a.quantity.unit == "项" and a.own.rule == "after_number" and a.own.subject is not None \
+            and a.own.subject.text.endswith(tuple(TASK_WORDS)):
+        return None  # 明确380项目标任务: the items counted are the tasks, not a figure of one
     if _compiled(table["task_before"]).search(a.lead) or (
             _compiled(table["task_after"]).match(a.text, a.quantity.outer_end)
             and (a.own.subject is None or a.own.rule != "before_number" or a.text.startswith("的", a.quantity.outer_end))):

@@ -116,6 +116,11 @@ def test_full_width_ascii_and_ideographic_space_fold_to_half_width():
     assert clean_text("民政局\u30002023年") == "民政局 2023年"
 
 
+def test_small_form_variants_fold_like_full_width_forms():
+    """A page typeset with the small forms (﹪, ﹐, ﹑) writes the same marks: 12.5﹪ is a rate."""
+    assert clean_text("同比增长12.5﹪﹐其中农村﹑城市各半") == "同比增长12.5%,其中农村、城市各半"
+
+
 def test_ratio_sign_and_presentation_colons_fold_to_colon():
     """∶ (the ratio sign) and ︰ ︓ ﹕ stand for a colon in ratios, clock times and labels."""
     assert clean_text("结构为9.6︰40.2︰50.2,之比1∶0.8,时间︓8﹕30") == "结构为9.6:40.2:50.2,之比1:0.8,时间:8:30"

@@ -111,6 +111,9 @@ def _character_table() -> dict[int, int | None]:
     """str.translate table: full-width ASCII to half-width, the other colons to ':', every
     space to ' ', invisible characters and control characters (except tab and newline) removed."""
     table: dict[int, int | None] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    # the small form variants likewise (34.37﹪ → %, ﹐ → ,), each to its one compatibility character
+    table.update({code: ord(unicodedata.normalize("NFKC", chr(code))) for code in range(0xFE50, 0xFE6C)
+                  if len(unicodedata.normalize("NFKC", chr(code))) == 1})
     table.update(dict.fromkeys(map(ord, COLONS), ord(":")))
     table.update(dict.fromkeys(map(ord, SPACES), 0x20))
     for code in list(range(0x20)) + [0x7F]:
@@ -134,9 +137,9 @@ def invisible_codes() -> frozenset[int]:
 
 
 def normalise_characters(text: str) -> str:
-    """Unify line endings, fold full-width ASCII (（）→(), ，→,), the other colons (∶, ︰) and
-    U+3000 to half-width, drop invisible format characters. 〔〕【】《》“” and traditional characters are kept
-    as written."""
+    """Unify line endings, fold full-width ASCII (（）→(), ，→,), the small form variants (﹪→%),
+    the other colons (∶, ︰) and U+3000 to half-width, drop invisible format characters. 〔〕【】《》“”
+    and traditional characters are kept as written."""
     return LINE_BREAKS.sub("\n", text).translate(_character_table())
 
 

@@ -16,6 +16,13 @@ HEADING_PATTERNS = (
     (4, re.compile(r"^(?P<number>[(（]\d{1,2}[)）])[、,，]?\s*")),
 )
 OUTLINE_BLOCK = re.compile(r"^【提纲】")
+# A line that is wholly a plan part's name, without an outline number (主要目标, 下一步工作打算,
+# 2025年工作计划): a top heading all the same, whose section holds the plans (a news page retelling
+# a 政府工作报告 keeps its headings but drops their numbers); the name of a body or a place before
+# it makes a document's title, not a part.
+PLAIN_PLAN_HEADING = re.compile(
+    r"\s*(?P<title>(?:(?:19|20)\d{2}\s*年度?|今年|明年|来年|下半年|下一步|下步|下阶段|下一阶段|今后)?"
+    r"(?:主要|总体|重点|工作|发展)*(?:目标任务|预期目标|目标|打算|计划|思路|安排|设想|要点|任务|方向|重点))\s*")
 # 一是…二是… items inside a paragraph: at its start or after a sentence end
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?：:]))\s*(?P<number>[{CN}]{{1,2}}是)")
 INLINE_ITEM_LEVEL = 5
@@ -93,6 +100,14 @@ def _heading_at(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _plain_plan_heading(line: str) -> tuple[int, str, str] | None:
+    """(1, "", title) for a line that is wholly a plan part's name (`PLAIN_PLAN_HEADING`)."""
+    match = PLAIN_PLAN_HEADING.fullmatch(line)
+    if match and categorise(match.group("title")) is SectionCategory.PLANS:
+        return 1, "", match.group("title")
+    return None
+
+
 def _title_after(line: str, start: int, title_end: re.Pattern) -> str:
     """The title starting at `start`: up to `title_end` or the line's end, at most
     LONGEST_TITLE characters. Only the window of the title is read, never the rest of a
@@ -161,7 +176,7 @@ def parse_sections(text: str) -> list[Section]:
             line_end = text.find("\n", start)
             found.append((start, 1, "", "提纲", SectionCategory.OUTLINE, line_end if line_end >= 0 else len(text)))
             continue
-        heading = _heading_at(line)
+        heading = _heading_at(line) or _plain_plan_heading(line)
         if heading:
             level, number, title = heading
             found.append((start, level, number, title, None, None))

@@ -1048,8 +1048,9 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
     last = _last_cue(c, lead, naming_plans=False, wills=False)
     table = _table()["plan_paragraph"]
     if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
-            or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead):
-        return False  # …住进了敬老院,今后…: a lead telling what was done
+            or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead) \
+            or re.split(r"[,，;；:：]", lead, maxsplit=1)[0].rstrip().endswith(tuple(table["spans_so_far"])):
+        return False  # …住进了敬老院,今后…; 今年以来,…: a lead telling what was done
     rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
     if _says_done(rest) or _patterns()["in_force"].search(rest) \
             or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):

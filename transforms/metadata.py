@@ -800,12 +800,22 @@ def _news_sources(reading: _Reading) -> list[str]:
     recaps the work of, a statistics office whose figures it tells too (记者从市统计局获悉, session 34); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
-             if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
+             if (name := _agency_opening(_briefing_host(m.group("name")) or m.group("news") or m.group("data") or m.group("speaker"), ())
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
+
+
+# A press conference or briefing the reporter learned at, held by a body (从近日召开的县统计局新闻发布会上获悉): the
+# body speaking, as one the reporter learned from.
+PRESS_BRIEFING = re.compile(r"(?:[^\s,，。、]{0,6}?(?:召开|举行|举办)的)?(?P<host>[^\s,，。、]{2,24}?)(?:新闻发布会|发布会|新闻通气会|通气会)上?")
+
+
+def _briefing_host(name: str | None) -> str | None:
+    """The source a reporter names, or the body holding the briefing it names (县统计局新闻发布会)."""
+    return (held["host"] if name and (held := PRESS_BRIEFING.fullmatch(name)) else name)
 
 
 # An interview's subtitle naming the body whose head is interviewed (——访某市商务局党组书记、局长王林): the body the

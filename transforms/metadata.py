@@ -300,7 +300,7 @@ def _generic_name(longest: int = 6) -> re.Pattern:
     closed on both sides (BOUNDED_FIELD)."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,{longest}}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学])(?<![站处](?=在)))")  # a website (市政府网站)
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学员])(?<![站处](?=在)))")  # a website (市政府网站)
     # is no body, nor a verb or word the generic word opens (拟办理, 处理, 站在, 处在, 科学); a bureau before 在 is a
     # sentence's subject (某县自然资源局在县委…领导下)
 
@@ -1255,6 +1255,10 @@ def _higher(level: str | None, own: str | None) -> bool:
 ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新区|高新区|经开区|开发区)")
 
 
+# A place's party-committee officer (商洛市委常委、…, 某县委书记李波): a person's title, not the place as a subject.
+COMMITTEE_OFFICER = re.compile(r"委(?:常委|书记|副书记)")
+
+
 def _place_issuer(reading: _Reading) -> str | None:
     """News about one place: the place (or town) a title opens with, or the place or town a
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
@@ -1289,7 +1293,8 @@ def _place_issuer(reading: _Reading) -> str | None:
             town = town_at(text, start)
             place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0) else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
-                and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
+                and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
+                and not COMMITTEE_OFFICER.match(text, start + len(place)):
             return _full_place(city) + place if city else _full_place(place)
     if (masked := _masked_own_town(text)) or _own_level(text) != "town":
         return masked

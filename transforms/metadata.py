@@ -1903,9 +1903,13 @@ def _title_text(line: str, first: bool = False) -> str:
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
         line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
-    line = PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line)).strip()
+    line = FOOTNOTE_MARK.sub("", PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line))).strip()
     part = PART_SUFFIX.search(line)
     return line[:part.start()] if part and names_document(line[:part.start()]) else line
+
+
+# A footnote's mark closing a title (…统计公报[1]): the note's, no part of the title.
+FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）”])\s*\[\d{1,2}\]$")
 
 
 # A bilingual page's English rendering after a Chinese title (…主要业务进展情况 Summary on the Development of …).

@@ -300,7 +300,7 @@ def _generic_name(longest: int = 6) -> re.Pattern:
     closed on both sides (BOUNDED_FIELD)."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,{longest}}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学])(?<![站处](?=在)))")  # a website (市政府网站)
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学员])(?<![站处](?=在)))")  # a website (市政府网站)
     # is no body, nor a verb or word the generic word opens (拟办理, 处理, 站在, 处在, 科学); a bureau before 在 is a
     # sentence's subject (某县自然资源局在县委…领导下)
 
@@ -800,12 +800,22 @@ def _news_sources(reading: _Reading) -> list[str]:
     recaps the work of, a statistics office whose figures it tells too (记者从市统计局获悉, session 34); a town the reporter learned
     from (记者从青山镇获悉) is its government, as named."""
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
-             if (name := _agency_opening(m.group("name") or m.group("news") or m.group("data") or m.group("speaker"), ())
+             if (name := _agency_opening(_briefing_host(m.group("name")) or m.group("news") or m.group("data") or m.group("speaker"), ())
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
+
+
+# A press conference or briefing the reporter learned at, held by a body (从近日召开的县统计局新闻发布会上获悉): the
+# body speaking, as one the reporter learned from.
+PRESS_BRIEFING = re.compile(r"(?:[^\s,，。、]{0,6}?(?:召开|举行|举办)的)?(?P<host>[^\s,，。、]{2,24}?)(?:新闻发布会|发布会|新闻通气会|通气会)上?")
+
+
+def _briefing_host(name: str | None) -> str | None:
+    """The source a reporter names, or the body holding the briefing it names (县统计局新闻发布会)."""
+    return (held["host"] if name and (held := PRESS_BRIEFING.fullmatch(name)) else name)
 
 
 # An interview's subtitle naming the body whose head is interviewed (——访某市商务局党组书记、局长王林): the body the
@@ -1245,6 +1255,10 @@ def _higher(level: str | None, own: str | None) -> bool:
 ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新区|高新区|经开区|开发区)")
 
 
+# A place's party-committee officer (商洛市委常委、…, 某县委书记李波): a person's title, not the place as a subject.
+COMMITTEE_OFFICER = re.compile(r"委(?:常委|书记|副书记)")
+
+
 def _place_issuer(reading: _Reading) -> str | None:
     """News about one place: the place (or town) a title opens with, or the place or town a
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
@@ -1279,7 +1293,8 @@ def _place_issuer(reading: _Reading) -> str | None:
             town = town_at(text, start)
             place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0) else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
-                and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place):
+                and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
+                and not COMMITTEE_OFFICER.match(text, start + len(place)):
             return _full_place(city) + place if city else _full_place(place)
     if (masked := _masked_own_town(text)) or _own_level(text) != "town":
         return masked
@@ -1515,8 +1530,9 @@ def _line_under(lines: list[str], at: int) -> str:
     under = lines[at + 1:at + 4]
     items = [line.lstrip("".join(NOT_TITLE_OPENINGS) + " ") for line in under if line.startswith(NOT_TITLE_OPENINGS)]
     labels = list(takewhile(lambda line: _labelled(line) or bool(BYLINE_LABEL.match(line)), under))  # …or among its
-    # page's labels, one a line (作者: … / 来源: … / 时间:…)
-    return next((item for item in items + labels if _dated(item)), under[0] if under else "")
+    # page's labels, one a line (作者: … / 来源: … / 时间:…), or the date closing them on its own line (来源:… / 作者: / 2022-01-04 15:16:01)
+    closing = under[len(labels):len(labels) + 1] if labels else []
+    return next((item for item in items + labels + closing if _dated(item)), under[0] if under else "")
 
 
 # A news page's byline label opening its line (作者:, 来源:, 时间:).
@@ -1887,9 +1903,13 @@ def _title_text(line: str, first: bool = False) -> str:
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
         line = undated  # a headline's date run onto its line; not a paper's name and date (青江日报 2021年03月08日)
-    line = PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line)).strip()
+    line = FOOTNOTE_MARK.sub("", PAGE_SUFFIX.sub("", ENGLISH_GLOSS.sub("", line))).strip()
     part = PART_SUFFIX.search(line)
     return line[:part.start()] if part and names_document(line[:part.start()]) else line
+
+
+# A footnote's mark closing a title (…统计公报[1]): the note's, no part of the title.
+FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）”])\s*\[\d{1,2}\]$")
 
 
 # A bilingual page's English rendering after a Chinese title (…主要业务进展情况 Summary on the Development of …).
@@ -2510,6 +2530,9 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
+    under = _line_under(lines, lines.index(title)) if news and title in lines else ""
+    if CLOCKED_DATE.fullmatch(under.strip()) or DATE.fullmatch(under.strip()):
+        return iso_date(under)  # a headline's date closing its byline labels one a line (来源:… / 作者: / 2022-01-04 15:16:01)
     titled = next((line for line in lines[:end] if title and (line.startswith(title) or _without_place_tag(line).startswith(title))),
                   lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
@@ -2547,8 +2570,11 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
 # A date and clock time opening the line under a title: an official site's 发布时间 without
 # its label (2015-06-11 09:37 民政部门户网站).
 POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
+CLOCKED_DATE = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")  # a date with its clock time alone on its line
 # A news byline under the headline, its writers and outlet before the posting time (王林 李明   某某客户端   2025-01-21 20:50:51).
-BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}\s+){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+# The outlet may be set off by a middle dot (某某晚报网·2025-09-24 10:41) or followed by the page's read counter
+# (某某晨刊 1116 2011-03-08 11:14).
+BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}(?:\s+\d{{1,6}})?(?:\s+|\s*[·•|丨]\s*)){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
 # The page's date then the site's column it stands in, on the line under the title (2020-03-16 聚焦, 2021-05-08 要闻).
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"
@@ -3802,7 +3828,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
     # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
     # year are still read from the text as cleaned, as when no title was found
-    kind = report_type(read or unspaced(as_read), text, place_issuer)
+    news_issuer = place_issuer or (agency or "").endswith(tuple(_config()["agency"]["news_bodies"]))
+    kind = report_type(read or unspaced(as_read), text, news_issuer)
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)

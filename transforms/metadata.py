@@ -3828,8 +3828,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
     # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
     # year are still read from the text as cleaned, as when no title was found
-    news_issuer = place_issuer or (agency or "").endswith(tuple(_config()["agency"]["news_bodies"]))
-    kind = report_type(read or unspaced(as_read), text, news_issuer)
+    kind = report_type(read or unspaced(as_read), text, place_issuer)
     if not title and type_named_in(" ".join(_without_attachments(head[:HEAD_LINES], kept=False))) == "进展表":
         kind = "进展表"  # an untitled text whose attachments are progress tables (附件: 1.…民生实事项目完成情况)
     # a news page (by its marks, or a headline over its text) dates itself on its source line (海口网 … 时间:2017-08-03)

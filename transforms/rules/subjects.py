@@ -1618,10 +1618,11 @@ def _ends_named_sum(run: list[str], links: list[str]) -> bool:
     """Whether a generic link word next to the number (支出) ends the phrase before it: only
     scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
     verb (发放|支出); a programme named by its verb (五保供养, 特困供养|支出) is a name too, and so
-    is a field of spending a noun opens (住房|保障|支出, 社会保障|和|就业|支出: a budget's heads)."""
+    is a field of spending a noun opens (住房|保障|支出, 社会保障|和|就业|支出: a budget's heads) or
+    a word jieba has no part of speech for, which it made of characters it could not tag (公共安全)."""
     phrase = "".join(run)
     return all(link in _scope_words() for link in links[1:]) and (
-        _nominal(run[-1]) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"])))
+        _nominal(run[-1]) or (word_tag(run[-1]) is None and len(run[-1]) > 2 and HAN.match(run[-1]) is not None) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"])))
         or (len(run) > 1 and word_tag(run[0]) in NOUN_TAGS and word_tag(run[-1]) in ("v", "vn")))
 
 

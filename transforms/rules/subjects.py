@@ -2142,13 +2142,14 @@ BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|�
 # an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
 PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
-# or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
+# or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…; past
+# a year's clause, before the plan for it: 2020年,X工程计划建设项目共19个,…,规划总投资…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
 # or the thing built whose length or number the clause before gives (新修农村公路40公里,完成投资…;
 # 改善工程49.6公里,完成投资…)
 PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
                            r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
-PROJECT_OPENING = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已)")
+PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已|计划|年度)")
 
 
 # An investment named as done (完成投资, 累计完成投资额, X工程完成投资): 完成 is dropped like any verb

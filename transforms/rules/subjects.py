@@ -870,7 +870,7 @@ RESULT_COMPLEMENTS = frozenset({"出"})
 LEADING_TAGS = frozenset({"p"})
 # Words of manner before a verb (专项救助, 分类帮扶, 直接带动): they go with nothing after them but
 # the verb; before a noun they name it (专项资金 keeps 专项).
-MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接"})
+MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接", "免费", "无偿"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 
@@ -1024,7 +1024,7 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
             predicate = False
         elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
-            run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
+            run, predicate = run[1:], True  # 专项|救助|贫困聋儿: how it was done, not what; the verb after it is the predicate
         else:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”

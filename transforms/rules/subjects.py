@@ -870,7 +870,7 @@ RESULT_COMPLEMENTS = frozenset({"出"})
 LEADING_TAGS = frozenset({"p"})
 # Words of manner before a verb (专项救助, 分类帮扶, 直接带动): they go with nothing after them but
 # the verb; before a noun they name it (专项资金 keeps 专项).
-MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接"})
+MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接", "免费", "无偿"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 
@@ -1024,7 +1024,7 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
             predicate = False
         elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
-            run = run[1:]  # 专项|救助|贫困聋儿: how it was done, not what
+            run, predicate = run[1:], True  # 专项|救助|贫困聋儿: how it was done, not what; the verb after it is the predicate
         else:
             break
     # a quoted name after an enumeration it is done to (养老机构、社会组织领域“双随机、一公开”
@@ -1618,10 +1618,11 @@ def _ends_named_sum(run: list[str], links: list[str]) -> bool:
     """Whether a generic link word next to the number (支出) ends the phrase before it: only
     scope words stand between them and the phrase ends with a noun (社会救助|累计|支出), not a
     verb (发放|支出); a programme named by its verb (五保供养, 特困供养|支出) is a name too, and so
-    is a field of spending a noun opens (住房|保障|支出, 社会保障|和|就业|支出: a budget's heads)."""
+    is a field of spending a noun opens (住房|保障|支出, 社会保障|和|就业|支出: a budget's heads) or
+    a word jieba has no part of speech for, which it made of characters it could not tag (公共安全)."""
     phrase = "".join(run)
     return all(link in _scope_words() for link in links[1:]) and (
-        _nominal(run[-1]) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"])))
+        _nominal(run[-1]) or (word_tag(run[-1]) is None and len(run[-1]) > 2 and HAN.match(run[-1]) is not None) or (len(run) > 1 and phrase.endswith(tuple(_context_words()["programmes"])))
         or (len(run) > 1 and word_tag(run[0]) in NOUN_TAGS and word_tag(run[-1]) in ("v", "vn")))
 
 
@@ -2141,13 +2142,14 @@ BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|�
 # an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
 PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
-# or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…).
+# or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…; past
+# a year's clause, before the plan for it: 2020年,X工程计划建设项目共19个,…,规划总投资…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
 # or the thing built whose length or number the clause before gives (新修农村公路40公里,完成投资…;
 # 改善工程49.6公里,完成投资…)
 PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
                            r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
-PROJECT_OPENING = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已)")
+PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已|计划|年度)")
 
 
 # An investment named as done (完成投资, 累计完成投资额, X工程完成投资): 完成 is dropped like any verb

@@ -70,6 +70,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the figure;
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
+- `assumed`: a rate or level a projection assumes, its clause opening with 按/按照 and closing with
+  计算 (按照每年6‰的人口死亡率计算, 按照…保有量250万辆来计算), is actual, whatever plan or forecast
+  its sentence makes (round 26's call, session 34);
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
   level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
@@ -897,6 +900,14 @@ def _streak(c: KindContext) -> bool:
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     return unit in _table()["streak"]["periods"] and _patterns()["streak"].search(c.clause_before) is not None \
         and _last_cue(c, _without_not_cues(c.clause_before)) is None
+
+
+def _assumed(c: KindContext) -> bool:
+    """按照每年6‰的人口死亡率计算: the figure's clause states what a projection assumes, no plan."""
+    table = _table()["assumed"]
+    after = CLAUSE_BREAK.search(c.text, c.end)
+    closing = c.text[c.end:after.start() if after else len(c.text)].strip()
+    return c.clause_before.lstrip().startswith(tuple(table["openings"])) and closing.endswith(tuple(table["closings"]))
 
 
 def _in_force(c: KindContext) -> bool:
@@ -1727,6 +1738,7 @@ KIND_RULES = (
     KindRule("raise_target", Kind.TARGET, _raise_target),
     KindRule("in_force", Kind.ACTUAL, _in_force),
     KindRule("streak", Kind.ACTUAL, _streak),
+    KindRule("assumed", Kind.ACTUAL, _assumed),
     KindRule("past_year_aside", Kind.ACTUAL, _past_year_aside),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),

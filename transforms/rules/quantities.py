@@ -489,6 +489,41 @@ def produce_zero_in_words(match: re.Match, text: str) -> Quantity:
     return Quantity(0.0, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
+# the items of a list right before its count (乳、肉、薯、沙棘柠条|四大…), apart by 、, or by commas
+# after the colon that opens it (包括:人员经费支出,公用经费支出,项目资金及其他支出|四大块); 和 or 及 may
+# join the last
+LISTED_ITEMS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,16}$|(?<=[:：])(?:[\u4e00-\u9fff]{1,8}[,，])+[\u4e00-\u9fff]{1,16}$")
+LAST_JOINED = re.compile(r"[和及与]")
+HANZI_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
+
+@cache
+def _list_counted() -> dict:
+    return load_toml("units.toml")["list_counted"]
+
+
+def produce_list_counted(match: re.Match, text: str) -> Quantity | None:
+    """形成了乳、肉、薯、沙棘柠条四大优势特色产业; 包括:…,…,项目资金及其他支出四大块: a count of 大 items right
+    after a list of as many names counts them (session 34: a list just named, then counted, is a
+    figure): unit the measure word after 大 (块), else null, raw that word's end or the numeral's.
+    A programme's name stays out: one no such list stands before (十大民生实事), or one a programme's
+    word after 大 names (…污染防治三大攻坚战, …资源扶贫四大基础工程)."""
+    named = HANZI_RUN.match(text, match.end()).group()
+    if any(word in named[:8] for word in _list_counted()["programmes"]):
+        return None  # …资源扶贫四大基础工程: the programme's name
+    listed = LISTED_ITEMS.search(text, max(0, match.start() - 60), match.start())
+    if listed is None:
+        return None
+    items = re.split(r"[、,，]", listed.group())
+    if parse_numeral(match.group("num")) not in (len(items), len(items) - 1 + len(LAST_JOINED.split(items[-1]))):
+        return None
+    unit = match.group("unit") or NO_UNIT
+    end = match.end("unit") if match.group("unit") else match.end("num")
+    # (大 stands outside raw but inside the figure's span: no part of what it counts)
+    return Quantity(float(parse_numeral(match.group("num"))), unit, match.start(), end, None, match.start(),
+                    match.end())
+
+
 def produce_change_without_sign(match: re.Match, text: str) -> Quantity | None:
     """同比增长18.3; (a % a sharing site dropped): the number as written, unit null."""
     return Quantity(float(match.group("num")), NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
@@ -651,6 +686,11 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             # (为零 closing a clause: 动态为零; not 化整为零, a phrase of its own)
             re.compile(r"(?<=(?<!化整)为)零(?=\s*[,，。;；!！]|\s*$)", re.M),
             produce_zero_in_words, re.compile(r"(?<=为)零")),
+        QuantityRule(
+            "list_counted",
+            re.compile(rf"(?<=[\u4e00-\u9fff])(?P<num>[两二三四五六七八九十])大(?P<unit>{alternation(_list_counted()['units'])})?"
+                       r"(?=[\u4e00-\u9fff。,，;；])"),
+            produce_list_counted, re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?=大)")),
         QuantityRule(
             "change_without_sign",
             # (了 may close the verb: 比上年增长了2.36。)

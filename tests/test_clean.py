@@ -226,6 +226,16 @@ def test_a_number_broken_before_its_unit_is_rejoined_after_a_bare_row():
     assert clean_text(text) == "一、基本情况。\n" + text.split("\n", 1)[1].replace("\n", "")
 
 
+def test_a_number_grouped_by_a_thousands_space_ending_a_line_of_prose_rejoins_its_unit():
+    # round 27's call: 1 264万元 is one figure, however the page wraps it
+    lines = ["全镇农作物受灾面积达8 215公顷,其中成灾面积3 106公顷,绝收面积1 052",
+             "公顷,转移安置群众1 390人,倒塌房屋2 418", "间,直接经济损失4 675万元。"]
+    assert clean_text("\n".join(lines)) == "".join(lines)
+    # a row of a table whose figures a space parts stays a row
+    rows = ["城市保障户数 户 1 234", "城市保障资金 万元 88.2 88.9"]
+    assert clean_text("\n".join(rows)) == "\n".join(rows)
+
+
 def test_lines_of_an_item_layout_are_never_joined():
     # an infographic's figures, one a line without punctuation, one line as long as a wrapped one's
     text = "一、主要成效。\n全年为城乡特困供养人员和低保对象发放取暖补贴确保安全过冬\n走访慰问留守老人\n3216人次\n发放棉被\n1840床"

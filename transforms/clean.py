@@ -48,6 +48,10 @@ TAIL_CHARS = 16  # the end of a paragraph that title suffixes are matched agains
 FIGURES_ROW_END = re.compile(r"\d%?[ \u3000]+[-+]?\d[\d,.]*%?$"
                              r"|[\u4e00-\u9fff)）][ \u3000]+[\u4e00-\u9fff/%]{1,4}[ \u3000]+[-+]?\d[\d,.]*%?$")
 TABLE_ROW_END = re.compile(r"\|[ \t]*$|" + FIGURES_ROW_END.pattern)
+# …绝产面积14 327 / 公顷,…: a number a thousands space groups, run into the word before it, ending
+# a line of prose is one figure the wrap cut from its unit (a yearbook's 1 264万元; round 27's call),
+# no row's cells (a row's label stands apart from its figures)
+SPACED_FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d{1,3}(?: \d{3})+$")
 # 指标名称 单位 代码 数量 本月: four words or more that single spaces part, no figure among them: a
 # table's header, never the tail of the line above (prose has no spaces between its words)
 SPACED_HEADER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[ \u3000]+[\u4e00-\u9fff]{2,8}){3,}")
@@ -292,8 +296,10 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
-    if previous.holds("\t") or "\t" in line or previous.ends_sentence or is_table_row_end(previous.tail) \
-            or FIGURES_ROW_END.search(line) or SPACED_HEADER.fullmatch(line):
+    if previous.holds("\t") or "\t" in line or previous.ends_sentence \
+            or is_table_row_end(previous.tail) and not (previous.holds(rules.prose) and SPACED_FIGURE_END.search(previous.tail)) \
+            or FIGURES_ROW_END.search(line) and not (any(ch in line for ch in rules.prose) and SPACED_FIGURE_END.search(line)) \
+            or SPACED_HEADER.fullmatch(line):
         return False
     # a table's cell or row (序号 |) under its title is never the title's tail, but a sentence in a
     # one-cell row goes on with the broken sentence before it (…为1.09万 / 人减免…。 |)

@@ -291,6 +291,15 @@ def _rank(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
 
 
+def _rank_field(c: Candidate) -> bool:
+    """位列全省13个县区第三名: the places or bodies a rank is counted among, no count of work; the
+    rank closes its phrase (12个县区第一时间启动: 第一时间 is "at once", the places a count)."""
+    table = _table()["rank_field"]
+    field = rf"(?:{'|'.join(table['fields'])}|[、()（）])+(?:中|之中|当中)?的?(?:{'|'.join(table['verbs'])})?第"
+    rank = r"[\d一二三四五六七八九十]+(?:名|位)?(?:$|的|(?![\u4e00-\u9fff]))"
+    return c.quantity.unit in table["units"] and re.match(field + rank, c.after) is not None
+
+
 def _admission_tier(c: Candidate) -> bool:
     """本二批次以上, 考取二本以上院校: a university admission tier in Chinese numerals, no count."""
     table = _table()["admission_tier"]
@@ -508,6 +517,7 @@ EXCLUSION_RULES = (
     ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
+    ExclusionRule("rank_field", _rank_field),
     ExclusionRule("admission_tier", _admission_tier),
     ExclusionRule("digit_count", _digit_count),
     ExclusionRule("tier_label", _tier_label),

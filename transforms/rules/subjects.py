@@ -3304,6 +3304,18 @@ def _task_figure(a: Around) -> Subject | None:
     return None
 
 
+def _pull_on_growth(a: Around) -> Subject | None:
+    """工业增加值增长12%,拉动GDP增长3.5个百分点: a pull in points whose clause names no source is
+    the pull of the measure its sentence counted before (工业增加值拉动GDP增长), past a contribution
+    to the growth named between (对经济增长的贡献率为45%: another share of the same measure)."""
+    if a.quantity.unit not in ("个百分点", "百分点"):
+        return None
+    pull = _compiled(_context_words()["pull_on_growth"]).search(a.clause.strip())
+    source = next((n.subject for n in reversed(a.named) if n.rule in OWN_RULES and n.subject
+                   and "贡献" not in n.subject.text), None) if pull else None
+    return Subject(source.text + pull.group("pull")) if source else None
+
+
 def _change_of_level(a: Around) -> Subject | None:
     change = _compiled(_context_words()["change"]).search(a.clause)
     listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
@@ -4292,6 +4304,7 @@ CONTEXT_RULES = (
     ContextRule("rate_of_item", _rate_of_item),
     ContextRule("rate_of_act", _rate_of_act),
     ContextRule("task_figure", _task_figure),
+    ContextRule("pull_on_growth", _pull_on_growth),
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("category_respectively", _category_respectively),

@@ -1996,7 +1996,8 @@ SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字
 # or its slogan (精选优质文档-----倾情为你奉上, atop each page of a shared file).
 SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:优质)?文档[\s\-—_]*倾情为你奉上\s*)")
 # A site's column tag before a title (【民政动态】某县…, [遂宁] …, {健康新闻}…): the title is what follows it.
-LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\})\s*(?=[^【\[{\s]{6})")
+LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\}|[\u4e00-\u9fff]{0,4}(?:新闻|动态|要闻|资讯|快讯)[ \t\u3000]+)"
+                         r"\s*(?=[^【\[{\s]{6})")  # unbracketed too, set off by a space (各地新闻 某县:…)
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 

@@ -2822,7 +2822,14 @@ def body_year(text: str, plan: bool = False) -> int | None:
         return None
     if plan:
         return min(candidates)
+    if SEVERAL_YEARS.search(text, 0, OPENING):
+        return max(candidates)  # a review of several years (两年共…, 改革开放30年…): the last it reaches
     return max(candidates, key=lambda y: (counts[y], y))
+
+
+# An opening saying the text reviews several years (两年共接受…, 【改革开放30年民政工作】, 五年来, 近三年).
+SEVERAL_YEARS = re.compile(r"(?<![\d〇零一二三四五六七八九十])(?:[两二三四五六七八九十]|[1-9]\d?)年(?:来|以来|共|间|里)|近[两二三四五六七八九十]年"
+                           r"|改革开放[三四]?十?\d*年")
 
 
 FIRST_QUARTER = 3

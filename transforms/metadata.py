@@ -226,7 +226,8 @@ def town_at(text: str, start: int) -> str | None:
 
         return found.group() if found.group() in town_counties() else None
     return found.group() if found else None
-DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
+# A corps division by its number, or by its name before 2012 (农六师, now 第六师).
+DIVISION = re.compile(r"[第农][一二三四五六七八九十]{1,3}师")
 
 
 def _is_place_prefix(prefix: str) -> bool:
@@ -1996,7 +1997,8 @@ SITE_BUTTONS = re.compile(r"(?:收藏|分享|赏|打印|关闭|举报|纠错|字
 # or its slogan (精选优质文档-----倾情为你奉上, atop each page of a shared file).
 SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:优质)?文档[\s\-—_]*倾情为你奉上\s*)")
 # A site's column tag before a title (【民政动态】某县…, [遂宁] …, {健康新闻}…): the title is what follows it.
-LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\})\s*(?=[^【\[{\s]{6})")
+LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\}|[\u4e00-\u9fff]{0,4}(?:新闻|动态|要闻|资讯|快讯)[ \t\u3000]+)"
+                         r"\s*(?=[^【\[{\s]{6})")  # unbracketed too, set off by a space (各地新闻 某县:…)
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 
@@ -2820,7 +2822,14 @@ def body_year(text: str, plan: bool = False) -> int | None:
         return None
     if plan:
         return min(candidates)
+    if SEVERAL_YEARS.search(text, 0, OPENING):
+        return max(candidates)  # a review of several years (两年共…, 改革开放30年…): the last it reaches
     return max(candidates, key=lambda y: (counts[y], y))
+
+
+# An opening saying the text reviews several years (两年共接受…, 【改革开放30年民政工作】, 五年来, 近三年).
+SEVERAL_YEARS = re.compile(r"(?<![\d〇零一二三四五六七八九十])(?:[两二三四五六七八九十]|[1-9]\d?)年(?:来|以来|共|间|里)|近[两二三四五六七八九十]年"
+                           r"|改革开放[三四]?十?\d*年")
 
 
 FIRST_QUARTER = 3
@@ -3102,6 +3111,7 @@ def resolve_corps_region(agency: str) -> dict[str, str | None] | None:
     """The region of an agency of the Xinjiang Production and Construction Corps, by its
     division (第三师…) or the corps' name; None for any other agency."""
     table = load_toml("xpcc_divisions.toml")
+    agency = re.sub(r"农(?=[一二三四五六七八九十]{1,3}师)", "第", agency)  # 农六师, the division's name before 2012
     division = next((d for d in sorted(table["divisions"], key=len, reverse=True) if d in agency), None)
     if division is None and not any(name in agency for name in table["corps_names"]):
         return None

@@ -530,7 +530,10 @@ def _reached_apart(c: KindContext) -> bool:
 
 
 def _target_noun_before(c: KindContext) -> bool:
-    window = c.before_plain[-_table()["target_noun_before"]["reach"]:]
+    reach = _table()["target_noun_before"]["reach"]
+    if not _patterns()["noun_before"].search(c.text, max(c.sentence_start, c.start - reach), c.start):
+        return False  # a noun stands in the blanked window only where it stands in the text
+    window = c.before_plain[-reach:]
     found = None
     for found in _patterns()["noun_before"].finditer(window):
         pass
@@ -904,6 +907,10 @@ def _in_force(c: KindContext) -> bool:
     list's size is the plan's on a status line too (截至10月底，12大项民生工程有…)."""
     if _list_size(c):
         return False
+    if not _patterns()["in_force"].search(c.text, c.sentence_start, c.start):
+        # its words, each a run of characters, stand in the blanked clause only where they stand
+        # in the text before the figure: no need to blank and read the clause
+        return _status_line(c)
     start = len(c.before) - len(c.clause_before)
     if BREAKDOWN.match(c.clause_before):  # 现有自然村20个,其中11个…: a stock's parts are the stock's
         breaks = list(CLAUSE_BREAK.finditer(c.before, 0, max(start - 1, 0)))

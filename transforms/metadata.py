@@ -604,8 +604,13 @@ def _placed_town(name: str) -> bool:
 def _placed_office(name: str) -> bool:
     """A body's whole name opening with its place and ending with a body's word, however long
     its middle (巴中市人民政府民生工作办公室, 宣城市民生工作领导小组办公室)."""
-    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}(?:{alternation(_config()['agency']['generic'])})", name)) \
-        and bool(_place_at(name, 0) or name.startswith(_levels()))
+    return bool(_office_name().fullmatch(name)) and bool(_place_at(name, 0) or name.startswith(_levels()))
+
+
+@cache
+def _office_name() -> re.Pattern:
+    """`_placed_office`'s shape, compiled once."""
+    return re.compile(rf"[\u4e00-\u9fff]{{3,30}}(?:{alternation(_config()['agency']['generic'])})")
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -2569,6 +2574,13 @@ def _sharing_marks() -> re.Pattern:
     return re.compile(alternation(_config()["sharing_site"]["marks"]))
 
 
+@cache
+def _head_label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each publisher's label (`head_labels`) with the pattern reading its value, compiled once."""
+    return tuple((label, re.compile(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})"))
+                 for label in _config()["head_labels"]["agency"])
+
+
 def head_labels(lines: list[str]) -> dict[str, str]:
     """Label and value of each publisher's label line the readers left in the text (发布机构
     渝中区民政局), or of a label alone on its line over its value (发布机构: / 市民政局, a page
@@ -2578,8 +2590,8 @@ def head_labels(lines: list[str]) -> dict[str, str]:
     for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES] + [""]):
         if _label_alone(line):
             line += following
-        for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
-            found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
+        for label, pattern in _head_label_patterns():  # not 数据来源: the source of the figures
+            found = pattern.search(line)
             if found and label not in fields and page_publisher(found.group("value")):
                 fields[label] = found.group("value")
     return fields

@@ -327,6 +327,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                  rf"(?:{LISTED_LEVEL}[、和及与]\s*(?:每人每[月年]|每[月年])?)*\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        "section_total": re.compile(rf"(?:{alternation(t['section_total']['words'])})\s*(?:为|达)?\s*$"),
         # a clause opening with what stands now (…将达到120万,目前,每千名老人拥有床位20张): the
         # plan of the clauses before it is over
         "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
@@ -1752,8 +1753,11 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     """Whether a figure is the total its heading gives (共1240万元): a total word right before it
     in the heading's last clause. Such a total left to `stated` takes its section's kind when all
     the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
-    clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
-    return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
+    clause = HEADING_CLAUSE_BREAK.split(text[heading_start:start])[-1]
+    return bool(_patterns()["section_total"].search(clause))
+
+
+HEADING_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def restated_report_types() -> tuple[str, ...]:

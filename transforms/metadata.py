@@ -787,15 +787,19 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 CELL_END = re.compile(r"[ \t]*[|\t]")
 
 
+SPEAKER_TITLES = "局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员"
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
                          r"|据\s*(?P<news>[^\s,，。、据]{2,30}?)\s*(?:消息|通报)"  # 据县民政局消息
                          r"|来自\s*(?P<data>[^\s,，。、来]{2,30}?)\s*的(?:最新)?(?:数据|消息|统计)"  # 来自省民政厅的数据显示
-                         r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
+                         # (a speaker's title or 负责人, 发言人 stands within 40 characters: looked for once, not after
+                         # each character of the name tried, at every comma)
+                         rf"|(?:^|[。，,；;\n、])\s*据?(?=[^\s,，。；;]{{2,40}}?(?:负责人|发言人|{SPEAKER_TITLES}))"
+                         r"(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
                          r"|(?:新闻)?发言人"
                          # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
                          # 据省民政厅副巡视员王林介绍)
                          # (or its party secretary and head reporting its work: 市交通运输局党组书记、局长李明汇报了…)
-                         r"|(?:(?:党委|党组)书记、)?(?:副)?(?:局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员)[\u4e00-\u9fff]{2,4}?"
+                         rf"|(?:(?:党委|党组)书记、)?(?:副)?(?:{SPEAKER_TITLES})[\u4e00-\u9fff]{{2,4}}?"
                          r"(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
 
 

@@ -951,20 +951,44 @@ def _under_status_date(c: KindContext, openings: tuple[str, ...]) -> bool:
     line of its own heads the numbered list under it, each item what stands at that date (a
     statistics page, not a list of tasks), unless a plan word is on the figure's line before it."""
     line_start = c.text.rfind("\n", 0, c.start) + 1
-    if not NUMBERED_LINE.match(c.text, line_start):
+    if not NUMBERED_LINE.match(c.text, line_start) or not _headed_by_status_date(c.text, line_start, openings):
         return False
+    return _last_cue(c, _without_not_cues(_blank_names(c.line_before))) is None
+
+
+def _headed_by_status_date(text: str, line_start: int, openings: tuple[str, ...]) -> bool:
+    """Whether the numbered lines right above the line at `line_start` run up to a status date on a
+    line of its own. Kept for every line read on the way (`_status_heads`): each figure of a long
+    list read back to its head before."""
+    known = _status_heads(text)
+    read: list[int] = []
+    head = False
     end = line_start - 1
     while end > 0:
-        start = c.text.rfind("\n", 0, end) + 1
-        line = c.text[start:end].strip()
+        if line_start in known:
+            head = known[line_start]
+            break
+        read.append(line_start)
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
         end = start - 1
         if not line:
-            return False
+            break
         if line.startswith(openings) and len(line) <= STATUS_DATE_LINE and not CLAUSE_BREAK.search(line):
-            return _last_cue(c, _without_not_cues(_blank_names(c.line_before))) is None
+            head = True
+            break
         if not NUMBERED_LINE.match(line):
-            return False
-    return False
+            break
+        line_start = start  # a numbered line: what heads it heads the line below
+    known.update(dict.fromkeys(read, head))
+    return head
+
+
+@lru_cache(maxsize=1)
+def _status_heads(text: str) -> dict[int, bool]:
+    """`_headed_by_status_date`'s answers in the document, by line start (the openings are the
+    table's, one tuple)."""
+    return {}
 
 
 def _cue_before(c: KindContext) -> bool:

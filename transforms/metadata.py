@@ -605,8 +605,13 @@ def _placed_town(name: str) -> bool:
 def _placed_office(name: str) -> bool:
     """A body's whole name opening with its place and ending with a body's word, however long
     its middle (巴中市人民政府民生工作办公室, 宣城市民生工作领导小组办公室)."""
-    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}(?:{alternation(_config()['agency']['generic'])})", name)) \
-        and bool(_place_at(name, 0) or name.startswith(_levels()))
+    return bool(_office_name().fullmatch(name)) and bool(_place_at(name, 0) or name.startswith(_levels()))
+
+
+@cache
+def _office_name() -> re.Pattern:
+    """`_placed_office`'s shape, compiled once."""
+    return re.compile(rf"[\u4e00-\u9fff]{{3,30}}(?:{alternation(_config()['agency']['generic'])})")
 
 
 # What may stand before the issuer in a title: its year, 关于, the party group's 中共 (中共
@@ -783,15 +788,19 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
 CELL_END = re.compile(r"[ \t]*[|\t]")
 
 
+SPEAKER_TITLES = "局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员"
 NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉|了解到|得知)"
                          r"|据\s*(?P<news>[^\s,，。、据]{2,30}?)\s*(?:消息|通报)"  # 据县民政局消息
                          r"|来自\s*(?P<data>[^\s,，。、来]{2,30}?)\s*的(?:最新)?(?:数据|消息|统计)"  # 来自省民政厅的数据显示
-                         r"|(?:^|[。，,；;\n、])\s*据?(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
+                         # (a speaker's title or 负责人, 发言人 stands within 40 characters: looked for once, not after
+                         # each character of the name tried, at every comma)
+                         rf"|(?:^|[。，,；;\n、])\s*据?(?=[^\s,，。；;]{{2,40}}?(?:负责人|发言人|{SPEAKER_TITLES}))"
+                         r"(?P<speaker>[^\s,，。、；;]{2,30}?)(?:(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称)"
                          r"|(?:新闻)?发言人"
                          # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
                          # 据省民政厅副巡视员王林介绍)
                          # (or its party secretary and head reporting its work: 市交通运输局党组书记、局长李明汇报了…)
-                         r"|(?:(?:党委|党组)书记、)?(?:副)?(?:局长|厅长|部长|主任|理事长|会长|处长|科长|巡视员|调研员)[\u4e00-\u9fff]{2,4}?"
+                         rf"|(?:(?:党委|党组)书记、)?(?:副)?(?:{SPEAKER_TITLES})[\u4e00-\u9fff]{{2,4}}?"
                          r"(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
 
 
@@ -2597,6 +2606,13 @@ def _sharing_marks() -> re.Pattern:
     return re.compile(alternation(_config()["sharing_site"]["marks"]))
 
 
+@cache
+def _head_label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each publisher's label (`head_labels`) with the pattern reading its value, compiled once."""
+    return tuple((label, re.compile(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})"))
+                 for label in _config()["head_labels"]["agency"])
+
+
 def head_labels(lines: list[str]) -> dict[str, str]:
     """Label and value of each publisher's label line the readers left in the text (发布机构
     渝中区民政局), or of a label alone on its line over its value (发布机构: / 市民政局, a page
@@ -2606,8 +2622,8 @@ def head_labels(lines: list[str]) -> dict[str, str]:
     for line, following in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES] + [""]):
         if _label_alone(line):
             line += following
-        for label in _config()["head_labels"]["agency"]:  # not 数据来源: the source of the figures
-            found = re.search(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})", line)
+        for label, pattern in _head_label_patterns():  # not 数据来源: the source of the figures
+            found = pattern.search(line)
             if found and label not in fields and page_publisher(found.group("value")):
                 fields[label] = found.group("value")
     return fields

@@ -330,6 +330,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                  rf"(?:{LISTED_LEVEL}[、和及与]\s*(?:每人每[月年]|每[月年])?)*\s*$"),
         "raise_start": re.compile(t["raise_target"]["start"]),
         "in_force": re.compile(alternation(t["in_force"]["words"])),
+        "section_total": re.compile(rf"(?:{alternation(t['section_total']['words'])})\s*(?:为|达)?\s*$"),
         # a clause opening with what stands now (…将达到120万,目前,每千名老人拥有床位20张): the
         # plan of the clauses before it is over
         "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
@@ -533,7 +534,10 @@ def _reached_apart(c: KindContext) -> bool:
 
 
 def _target_noun_before(c: KindContext) -> bool:
-    window = c.before_plain[-_table()["target_noun_before"]["reach"]:]
+    reach = _table()["target_noun_before"]["reach"]
+    if not _patterns()["noun_before"].search(c.text, max(c.sentence_start, c.start - reach), c.start):
+        return False  # a noun stands in the blanked window only where it stands in the text
+    window = c.before_plain[-reach:]
     found = None
     for found in _patterns()["noun_before"].finditer(window):
         pass
@@ -915,6 +919,10 @@ def _in_force(c: KindContext) -> bool:
     list's size is the plan's on a status line too (截至10月底，12大项民生工程有…)."""
     if _list_size(c):
         return False
+    if not _patterns()["in_force"].search(c.text, c.sentence_start, c.start):
+        # its words, each a run of characters, stand in the blanked clause only where they stand
+        # in the text before the figure: no need to blank and read the clause
+        return _status_line(c)
     start = len(c.before) - len(c.clause_before)
     if BREAKDOWN.match(c.clause_before):  # 现有自然村20个,其中11个…: a stock's parts are the stock's
         breaks = list(CLAUSE_BREAK.finditer(c.before, 0, max(start - 1, 0)))
@@ -954,20 +962,44 @@ def _under_status_date(c: KindContext, openings: tuple[str, ...]) -> bool:
     line of its own heads the numbered list under it, each item what stands at that date (a
     statistics page, not a list of tasks), unless a plan word is on the figure's line before it."""
     line_start = c.text.rfind("\n", 0, c.start) + 1
-    if not NUMBERED_LINE.match(c.text, line_start):
+    if not NUMBERED_LINE.match(c.text, line_start) or not _headed_by_status_date(c.text, line_start, openings):
         return False
+    return _last_cue(c, _without_not_cues(_blank_names(c.line_before))) is None
+
+
+def _headed_by_status_date(text: str, line_start: int, openings: tuple[str, ...]) -> bool:
+    """Whether the numbered lines right above the line at `line_start` run up to a status date on a
+    line of its own. Kept for every line read on the way (`_status_heads`): each figure of a long
+    list read back to its head before."""
+    known = _status_heads(text)
+    read: list[int] = []
+    head = False
     end = line_start - 1
     while end > 0:
-        start = c.text.rfind("\n", 0, end) + 1
-        line = c.text[start:end].strip()
+        if line_start in known:
+            head = known[line_start]
+            break
+        read.append(line_start)
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
         end = start - 1
         if not line:
-            return False
+            break
         if line.startswith(openings) and len(line) <= STATUS_DATE_LINE and not CLAUSE_BREAK.search(line):
-            return _last_cue(c, _without_not_cues(_blank_names(c.line_before))) is None
+            head = True
+            break
         if not NUMBERED_LINE.match(line):
-            return False
-    return False
+            break
+        line_start = start  # a numbered line: what heads it heads the line below
+    known.update(dict.fromkeys(read, head))
+    return head
+
+
+@lru_cache(maxsize=1)
+def _status_heads(text: str) -> dict[int, bool]:
+    """`_headed_by_status_date`'s answers in the document, by line start (the openings are the
+    table's, one tuple)."""
+    return {}
 
 
 def _cue_before(c: KindContext) -> bool:
@@ -1758,8 +1790,11 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     """Whether a figure is the total its heading gives (共1240万元): a total word right before it
     in the heading's last clause. Such a total left to `stated` takes its section's kind when all
     the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
-    clause = re.split(r"[,，;；:：]", text[heading_start:start])[-1]
-    return bool(re.search(rf"(?:{alternation(_table()['section_total']['words'])})\s*(?:为|达)?\s*$", clause))
+    clause = HEADING_CLAUSE_BREAK.split(text[heading_start:start])[-1]
+    return bool(_patterns()["section_total"].search(clause))
+
+
+HEADING_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def restated_report_types() -> tuple[str, ...]:

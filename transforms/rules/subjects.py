@@ -2704,7 +2704,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         # 3个县级,24个乡镇级和96个村级公益性公墓: a level or a class alone, an item of a list
         # whose last item names the thing, is that thing of its level (县级公益性公墓)
         following = named[index + 1].subject
-        gap = re.fullmatch(r"\s*(\S+?)\s*[,，、和及与]\s*", text[quantities[index].outer_end:quantities[index + 1].outer_start])
+        gap = LEVEL_GAP.fullmatch(text[quantities[index].outer_end:quantities[index + 1].outer_start])
         if following is None or gap is None or quantities[index].unit != quantities[index + 1].unit:
             continue
         level = LEVEL_UNIT.fullmatch(gap.group(1))
@@ -2896,6 +2896,7 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
 WHOLE_LINKS = frozenset({"总数", "总额", "的"})
 
 
+LEVEL_GAP = re.compile(r"\s*(\S+?)\s*[,，、和及与]\s*")  # between two items of a list of levels
 # A level of place written alone as a list's item (镇, 乡镇, 村(社区), 镇(街道)): where the thing is
 LEVEL_UNIT = re.compile(r"(?:乡镇|街道|社区|镇|乡|村|县|区)(?:[(（](?:乡镇|街道|社区|镇|乡|村|居)[)）])?")
 
@@ -3595,13 +3596,17 @@ def _modifier_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + thing) if len(thing) > 1 and word_tag(thing) in NOUN_TAGS else None
 
 
+PART_MARK = re.compile(r"其中|、")
+QUALIFYING_CLAUSE = re.compile(r"[\u4e00-\u9fff]{4,14}")
+
+
 def _part_by_qualifying(a: Around) -> Subject | None:
     """全市共有社会工作机构86家,具有评估等级的31家: a clause of qualifying that names the
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
-    clause = re.split(r"其中|、", a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
+    clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
     if not clause.endswith("的") or not clause.startswith(QUALIFYING) or clause[:-1].endswith(UNNAMED_CONDITIONS) \
-            or not re.fullmatch(r"[\u4e00-\u9fff]{4,14}", clause):
+            or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
     whole = _recalled(a)
     if whole is None or whole.text in clause:
@@ -3632,12 +3637,15 @@ def _whole_of_parts(a: Around, rule: str) -> Subject | None:
     return None
 
 
+MODIFIER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
 def _coordinated_breakdown(a: Around) -> Subject | None:
     """重病、重残儿童484人,其中重病117人、重残367人: a part named by one of the modifiers the
     total coordinates before its head is that modifier with the head (重病儿童, 重残儿童)."""
     own = a.own.subject
     label = own.text if own is not None else a.clause.strip("、和及 ")
-    if (own is not None and a.own.rule != "before_number") or not a.index or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label) \
+    if (own is not None and a.own.rule != "before_number") or not a.index or not MODIFIER_LABEL.fullmatch(label) \
             or label.endswith(head_words()):
         return None  # 孤儿、事实无人抚养儿童…其中孤儿85人: a thing of its own, no modifier
     whole = _whole_of_parts(a, "coordinated_breakdown")
@@ -3740,9 +3748,9 @@ def _topic_event(a: Around) -> Subject | None:
         return Subject(own.text[:-len(NEW_ONES)], NEW_ONES)
     if own is None and a.quantity.unit in PERSON_UNITS:
         # 16户迁走: a flow written after its count, alone in its clause
-        after = re.match(rf"\s*({alternation(table['flows'])})了?\s*(?:[,，;；。]|$)", a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
+        after = _flow_patterns()[0].match(a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
         own = Subject(after.group(1)) if after else None
-    flow = own and re.fullmatch(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})", own.text)
+    flow = own and _flow_patterns()[1].fullmatch(own.text)
     topic = _topic(_flows_about(a)) if flow else None
     topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic
     measure = topic and _measure_word(topic, table["flow_measures"])
@@ -3752,6 +3760,15 @@ def _topic_event(a: Around) -> Subject | None:
         # kept as what narrows it (the indicator's _new sibling, 新增养老床位)
         return Subject(topic, NEW_ONES)
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+@cache
+def _flow_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a flow written after its count, alone in its clause; a flow closing a name): `_topic_event`'s,
+    built once, not looked up in re's cache by a new string each figure."""
+    table = _context_words()
+    return (re.compile(rf"\s*({alternation(table['flows'])})了?\s*(?:[,，;；。]|$)"),
+            re.compile(rf"{table['flow_lead']}(?P<flow>{alternation(table['flows'])})"))
 
 
 # The flow that adds to a stock: of things (not a caseload's people or households: 低保新增) it is

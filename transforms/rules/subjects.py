@@ -1023,7 +1023,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # the mark is of the verb right after it: a verb after that one may name a kind of
             # the thing (回收|废旧|衣物, 新增|集中供养|五保对象, 接收|退伍|士兵)
             predicate = False
-        elif len(run) > 2 and first in MANNER_WORDS and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")):
+        elif len(run) > 1 and first in MANNER_WORDS and (
+                (len(run) > 2 and (word_tag(run[1]) == "v" or run[1] in _words("subject_verbs.txt")))
+                or (run[1] in domain_terms() and word_tag(run[1][:2]) == "v")):
+            # (or before a term that opens with its verb: 直接|带动就业)
             run, predicate = run[1:], True  # 专项|救助|贫困聋儿: how it was done, not what; the verb after it is the predicate
         else:
             break

@@ -17,15 +17,17 @@ HEADING_PATTERNS = (
 )
 OUTLINE_BLOCK = re.compile(r"^【提纲】")
 # A line that is wholly a plan part's name, without an outline number (主要目标, 下一步工作打算,
-# 2025年工作计划): a top heading all the same, whose section holds the plans (a news page retelling
-# a 政府工作报告 keeps its headings but drops their numbers); the name of a body or a place before
-# it makes a document's title, not a part.
+# 2025年工作计划): a heading all the same, whose section holds the plans (a news page retelling a
+# 政府工作报告 keeps its headings but drops their numbers); the name of a body or a place before it
+# makes a document's title, not a part. Its rank unknown, it is taken as the lowest (PLAIN_LEVEL): any
+# numbered heading ends it, and under a part of review it is that part's (a summary's 重点工作 line).
 PLAIN_PLAN_HEADING = re.compile(
     r"\s*(?P<title>(?:(?:19|20)\d{2}\s*年度?|今年|明年|来年|下半年|下一步|下步|下阶段|下一阶段|今后)?"
     r"(?:主要|总体|重点|工作|发展)*(?:目标任务|预期目标|目标|打算|计划|思路|安排|设想|要点|任务|方向|重点))\s*")
 # 一是…二是… items inside a paragraph: at its start or after a sentence end
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?：:]))\s*(?P<number>[{CN}]{{1,2}}是)")
 INLINE_ITEM_LEVEL = 5
+PLAIN_LEVEL = 4
 INLINE_TITLE_END = re.compile(r"[，,。；;：:！!？?]")
 TITLE_END = re.compile(r"[。;；!?！？]")
 LONGEST_TITLE = 60
@@ -101,10 +103,10 @@ def _heading_at(line: str) -> tuple[int, str, str] | None:
 
 
 def _plain_plan_heading(line: str) -> tuple[int, str, str] | None:
-    """(1, "", title) for a line that is wholly a plan part's name (`PLAIN_PLAN_HEADING`)."""
+    """(PLAIN_LEVEL, "", title) for a line that is wholly a plan part's name (`PLAIN_PLAN_HEADING`)."""
     match = PLAIN_PLAN_HEADING.fullmatch(line)
     if match and categorise(match.group("title")) is SectionCategory.PLANS:
-        return 1, "", match.group("title")
+        return PLAIN_LEVEL, "", match.group("title")
     return None
 
 

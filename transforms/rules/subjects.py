@@ -3998,6 +3998,38 @@ def _standard_by_group(a: Around) -> Subject | None:
     return Subject(own.text + given.group(1) + opening.group(1))
 
 
+# a group (its count before it), then the sum each of them got (损房户每户发放补助0.2万元,
+# 为15名80岁以上老人每人每月发生活补贴金100元)
+GROUP_EACH_GOT = re.compile(r"(?P<group>[\u4e00-\u9fff\d.]{2,20}?)"
+                            r"每(?:人|户)(?:每?[月年])?(?:发放|发给|发|给予)?了?"
+                            r"(?P<sum>[\u4e00-\u9fff]{0,6}(?:补助|补贴|资助|救助|津贴|金|款))\s*$")
+# what stands before the group: to whom (为) and how many of them (为15名)
+COUNT_OF_GROUP = re.compile(r"^(?:为|向|给)|(?:为|向|给)?\s*[\d.]+万?\s*[名户人位]")
+
+
+def _sum_each_of_group(a: Around) -> Subject | None:
+    """损房户每户发放补助0.2万元, 为50名贫困大学生每人资助4000元: a sum each of a group got, the group
+    named right before 每人/每户 (a head word closing it, or its count of people right before it), is
+    that group's (损房户补助, 贫困大学生资助): the sum's word names nothing alone (session 22), and the
+    group tells it apart from the other groups' sums."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money":
+        return None
+    start = a.quantity.outer_start
+    clause = CLAUSE_BREAK.split(a.text[max(0, start - 40):start])[-1]
+    found = GROUP_EACH_GOT.search(clause)
+    if found is None or "标准" in found.group(0):
+        return None
+    given = found.group("sum")  # (a thing given, 消费券, names itself)
+    written = found.group("group")
+    group = COUNT_OF_GROUP.split(written)[-1]  # 为15名|80岁以上老人, 为|受灾户
+    counted = bool(re.search(r"\d", written[:len(written) - len(group)]))
+    if not (group.endswith(head_words()) or counted) or not HAN.search(group[-1:]) \
+            or not (given.endswith(own.text) or own.text == group):
+        return None
+    return Subject(group + given)
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -4289,6 +4321,7 @@ CONTEXT_RULES = (
     ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("standard_by_group", _standard_by_group),
+    ContextRule("sum_each_of_group", _sum_each_of_group),
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

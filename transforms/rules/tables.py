@@ -430,9 +430,11 @@ GENERIC_TAIL = re.compile(r"(?:情况|数据|数值)$")
 
 def _level_before(table: Table, slot: int) -> Column | None:
     """The nearest column of levels left of the change column at `slot` (by place: two headed
-    增长 are one object), a previous period's too (上一年项目数量 | 本年增/减): the measure it is a change of."""
+    增长 are one object), a previous period's too (上一年项目数量 | 本年增/减): the measure it is a change of;
+    not a level at constant prices (现价 | 不变价 | 增速: the growth is of the row's thing)."""
     return next((column for column in reversed(table.slots[:slot])
-                 if column.role in ("current", "measure", "plan", "category", "previous")), None)
+                 if column.role in ("current", "measure", "plan", "category", "previous")
+                 and BRACKETED_UNIT.sub("", column.header).strip() not in _words()["current"]["price_bases"]), None)
 
 
 @cache

@@ -4073,17 +4073,25 @@ def _attribute_heads() -> tuple[str, ...]:
 def _attribute_of_owner(a: Around) -> Subject | None:
     """全县共有乡镇卫生院18个,床位960张: a clause naming only what a body has (床位, 教职工)
     right after the figure of the bodies is theirs; after a figure naming another thing they have
-    (普通高中在校生9000人,教职工700人), the body that one names."""
+    (普通高中在校生9000人,教职工700人), the body that one names. The sum of all they have (总床位,
+    总投资) is theirs as well; after their area (校舍工程12项,总建筑面积6400平米,总投资1100万元), the
+    bodies counted before it."""
     own, previous = a.own.subject, a.previous
     own = Subject(HAVING.sub("", own.text, count=1)) if own is not None else None
-    if own is None or previous is None or own.text not in _attribute_heads() or not a.index \
+    if own is None or previous is None or own.text.removeprefix("总") not in _attribute_heads() or not a.index \
             or not _opens_clause(own.text, a.clause.strip()):
         return None
+    index = a.index - 1
+    if index and previous.text.endswith("面积") and unit_kinds()[a.quantities[index].unit] == "measure" \
+            and a.named[index - 1].subject is not None:
+        index, previous = index - 1, a.named[index - 1].subject  # (the area measures the bodies too)
     owner = previous.text
     had = next((h for h in _attribute_heads() if owner.endswith(h) and len(owner) > len(h)), None)
+    if had == own.text.removeprefix("总"):
+        return None  # 新增养老床位3万张,总床位达到…: the total of what was just counted, no body's
     if had:
         owner = owner[:-len(had)]
-    elif a.quantities[a.index - 1].unit in PERSON_UNITS or unit_kinds()[a.quantities[a.index - 1].unit] != "count" \
+    elif a.quantities[index].unit in PERSON_UNITS or unit_kinds()[a.quantities[index].unit] != "count" \
             or owner in _attribute_heads():
         return None
     if len(owner) < 2 or (own.text in INVESTING and not owner.endswith(PROJECTS)):

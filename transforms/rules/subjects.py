@@ -3366,7 +3366,28 @@ def _only_where(a: Around) -> bool:
     bare = NOT_WHERE.sub("", a.clause)
     if a.own.subject is not None and a.own.rule == "after_number" and not is_place(a.own.subject.text):
         return False  # 新建3家乡镇孝老食堂: what follows the number names the figure, whatever precedes it
-    return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
+    return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare))
+                                          or _place_of_list(a))
+
+
+def _place_of_list(a: Around) -> bool:
+    """其中:大关镇100张,吕亭镇50张,青草50张: an item of a breakdown by place, named by a short word
+    alone in its clause (a village or a town the gazetteer or the shape of a name misses: 青草, 瓦额村),
+    right after an item of the same unit named by its place, is a place too."""
+    own = a.own.subject
+    if a.own.rule != "before_number" or own.text != a.clause.strip(" 、:：") or not SHORT_NAME.fullmatch(own.text) \
+            or (own.text.endswith(head_words()) and not own.text.endswith(PLACE_ENDINGS)) \
+            or own.text in _words("subject_categories.txt"):
+        return False
+    before = next((i for i in range(a.index - 1, -1, -1)
+                   if _family(a.quantities[i].unit) == _family(a.quantity.unit)), None)
+    return before is not None and a.named[before].rule == "place_breakdown"
+
+
+# a name a place may go by in a list (青草, 瓦都西村), and the endings of a place's name that are
+# also the heads of things counted (3个村)
+SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+PLACE_ENDINGS = ("村", "社区", "街道", "镇", "乡")
 
 
 def _recalled(a: Around) -> Subject | None:

@@ -2568,13 +2568,15 @@ class SubjectMemory:
 
     def __init__(self, document: dict[str, Subject] | None = None) -> None:
         self.by_family: dict[str, Subject] = {}
+        self.placed: set[str] = set()  # the families whose last figure was a part by place
         # the same over the whole document so far: one dict the paragraphs' memories share
         self.document: dict[str, Subject] = {} if document is None else document
 
-    def remember(self, unit: str, subject: Subject | None) -> None:
+    def remember(self, unit: str, subject: Subject | None, rule: str = "") -> None:
         if subject is not None:
             self.by_family[_family(unit)] = subject
             self.document[_family(unit)] = subject
+            (self.placed.add if rule == "place_breakdown" else self.placed.discard)(_family(unit))
 
     def recall(self, unit: str) -> Subject | None:
         return self.by_family.get(_family(unit))
@@ -2669,7 +2671,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
-            memory.remember(quantity.unit, found.subject)
+            memory.remember(quantity.unit, found.subject, found.rule)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     _pair_respectively(stream, sentence_start, quantities, named, lists)
     _pair_changes(text, quantities, named, lists)
@@ -3373,7 +3375,8 @@ def _only_where(a: Around) -> bool:
 def _place_of_list(a: Around) -> bool:
     """其中:大关镇100张,吕亭镇50张,青草50张: an item of a breakdown by place, named by a short word
     alone in its clause (a village or a town the gazetteer or the shape of a name misses: 青草, 瓦额村),
-    right after an item of the same unit named by its place, is a place too."""
+    right after an item of the same unit named by its place (in its sentence, else in its paragraph),
+    is a place too."""
     own = a.own.subject
     if a.own.rule != "before_number" or own.text != a.clause.strip(" 、:：") or not SHORT_NAME.fullmatch(own.text) \
             or (own.text.endswith(head_words()) and not own.text.endswith(PLACE_ENDINGS)) \
@@ -3381,7 +3384,9 @@ def _place_of_list(a: Around) -> bool:
         return False
     before = next((i for i in range(a.index - 1, -1, -1)
                    if _family(a.quantities[i].unit) == _family(a.quantity.unit)), None)
-    return before is not None and a.named[before].rule == "place_breakdown"
+    if before is None:  # (其中,…村30户…;瓦额村19户…: the part before, a sentence of its own)
+        return _family(a.quantity.unit) in a.memory.placed
+    return a.named[before].rule == "place_breakdown"
 
 
 # a name a place may go by in a list (青草, 瓦都西村), and the endings of a place's name that are

@@ -2590,13 +2590,15 @@ class SubjectMemory:
 
     def __init__(self, document: dict[str, Subject] | None = None) -> None:
         self.by_family: dict[str, Subject] = {}
+        self.placed: set[str] = set()  # the families whose last figure was a part by place
         # the same over the whole document so far: one dict the paragraphs' memories share
         self.document: dict[str, Subject] = {} if document is None else document
 
-    def remember(self, unit: str, subject: Subject | None) -> None:
+    def remember(self, unit: str, subject: Subject | None, rule: str = "") -> None:
         if subject is not None:
             self.by_family[_family(unit)] = subject
             self.document[_family(unit)] = subject
+            (self.placed.add if rule == "place_breakdown" else self.placed.discard)(_family(unit))
 
     def recall(self, unit: str) -> Subject | None:
         return self.by_family.get(_family(unit))
@@ -2691,7 +2693,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
-            memory.remember(quantity.unit, found.subject)
+            memory.remember(quantity.unit, found.subject, found.rule)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     _pair_respectively(stream, sentence_start, quantities, named, lists)
     _pair_changes(text, quantities, named, lists)
@@ -3404,7 +3406,31 @@ def _only_where(a: Around) -> bool:
     bare = NOT_WHERE.sub("", a.clause)
     if a.own.subject is not None and a.own.rule == "after_number" and not is_place(a.own.subject.text):
         return False  # 新建3家乡镇孝老食堂: what follows the number names the figure, whatever precedes it
-    return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare)))
+    return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare))
+                                          or _place_of_list(a))
+
+
+def _place_of_list(a: Around) -> bool:
+    """其中:大关镇100张,吕亭镇50张,青草50张: an item of a breakdown by place, named by a short word
+    alone in its clause (a village or a town the gazetteer or the shape of a name misses: 青草, 瓦额村),
+    right after an item of the same unit named by its place (in its sentence, else in its paragraph),
+    is a place too."""
+    own = a.own.subject
+    if a.own.rule != "before_number" or own.text != a.clause.strip(" 、:：") or not SHORT_NAME.fullmatch(own.text) \
+            or (own.text.endswith(head_words()) and not own.text.endswith(PLACE_ENDINGS)) \
+            or own.text in _words("subject_categories.txt"):
+        return False
+    before = next((i for i in range(a.index - 1, -1, -1)
+                   if _family(a.quantities[i].unit) == _family(a.quantity.unit)), None)
+    if before is None:  # (其中,…村30户…;瓦额村19户…: the part before, a sentence of its own)
+        return _family(a.quantity.unit) in a.memory.placed
+    return a.named[before].rule == "place_breakdown"
+
+
+# a name a place may go by in a list (青草, 瓦都西村), and the endings of a place's name that are
+# also the heads of things counted (3个村)
+SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+PLACE_ENDINGS = ("村", "社区", "街道", "镇", "乡")
 
 
 def _recalled(a: Around) -> Subject | None:
@@ -4052,6 +4078,38 @@ def _standard_by_group(a: Around) -> Subject | None:
     return Subject(own.text + given.group(1) + opening.group(1))
 
 
+# a group (its count before it), then the sum each of them got (损房户每户发放补助0.2万元,
+# 为15名80岁以上老人每人每月发生活补贴金100元)
+GROUP_EACH_GOT = re.compile(r"(?P<group>[\u4e00-\u9fff\d.]{2,20}?)"
+                            r"每(?:人|户)(?:每?[月年])?(?:发放|发给|发|给予)?了?"
+                            r"(?P<sum>[\u4e00-\u9fff]{0,6}(?:补助|补贴|资助|救助|津贴|金|款))\s*$")
+# what stands before the group: to whom (为) and how many of them (为15名)
+COUNT_OF_GROUP = re.compile(r"^(?:为|向|给)|(?:为|向|给)?\s*[\d.]+万?\s*[名户人位]")
+
+
+def _sum_each_of_group(a: Around) -> Subject | None:
+    """损房户每户发放补助0.2万元, 为50名贫困大学生每人资助4000元: a sum each of a group got, the group
+    named right before 每人/每户 (a head word closing it, or its count of people right before it), is
+    that group's (损房户补助, 贫困大学生资助): the sum's word names nothing alone (session 22), and the
+    group tells it apart from the other groups' sums."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money":
+        return None
+    start = a.quantity.outer_start
+    clause = CLAUSE_BREAK.split(a.text[max(0, start - 40):start])[-1]
+    found = GROUP_EACH_GOT.search(clause)
+    if found is None or "标准" in found.group(0):
+        return None
+    given = found.group("sum")  # (a thing given, 消费券, names itself)
+    written = found.group("group")
+    group = COUNT_OF_GROUP.split(written)[-1]  # 为15名|80岁以上老人, 为|受灾户
+    counted = bool(re.search(r"\d", written[:len(written) - len(group)]))
+    if not (group.endswith(head_words()) or counted) or not HAN.search(group[-1:]) \
+            or not (given.endswith(own.text) or own.text == group):
+        return None
+    return Subject(group + given)
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -4095,17 +4153,25 @@ def _attribute_heads() -> tuple[str, ...]:
 def _attribute_of_owner(a: Around) -> Subject | None:
     """全县共有乡镇卫生院18个,床位960张: a clause naming only what a body has (床位, 教职工)
     right after the figure of the bodies is theirs; after a figure naming another thing they have
-    (普通高中在校生9000人,教职工700人), the body that one names."""
+    (普通高中在校生9000人,教职工700人), the body that one names. The sum of all they have (总床位,
+    总投资) is theirs as well; after their area (校舍工程12项,总建筑面积6400平米,总投资1100万元), the
+    bodies counted before it."""
     own, previous = a.own.subject, a.previous
     own = Subject(HAVING.sub("", own.text, count=1)) if own is not None else None
-    if own is None or previous is None or own.text not in _attribute_heads() or not a.index \
+    if own is None or previous is None or own.text.removeprefix("总") not in _attribute_heads() or not a.index \
             or not _opens_clause(own.text, a.clause.strip()):
         return None
+    index = a.index - 1
+    if index and previous.text.endswith("面积") and unit_kinds()[a.quantities[index].unit] == "measure" \
+            and a.named[index - 1].subject is not None:
+        index, previous = index - 1, a.named[index - 1].subject  # (the area measures the bodies too)
     owner = previous.text
     had = next((h for h in _attribute_heads() if owner.endswith(h) and len(owner) > len(h)), None)
+    if had == own.text.removeprefix("总"):
+        return None  # 新增养老床位3万张,总床位达到…: the total of what was just counted, no body's
     if had:
         owner = owner[:-len(had)]
-    elif a.quantities[a.index - 1].unit in PERSON_UNITS or unit_kinds()[a.quantities[a.index - 1].unit] != "count" \
+    elif a.quantities[index].unit in PERSON_UNITS or unit_kinds()[a.quantities[index].unit] != "count" \
             or owner in _attribute_heads():
         return None
     if len(owner) < 2 or (own.text in INVESTING and not owner.endswith(PROJECTS)):
@@ -4344,6 +4410,7 @@ CONTEXT_RULES = (
     ContextRule("measure_of_counted", _measure_of_counted),
     ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("standard_by_group", _standard_by_group),
+    ContextRule("sum_each_of_group", _sum_each_of_group),
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

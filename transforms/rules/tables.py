@@ -110,6 +110,8 @@ BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d
 VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
 FOOTNOTE_MARK = re.compile(r"[*＊※]+$")  # 结婚登记*: the mark of a note under the table
+# the report's own place opening a row label (全县人口, 全市生产总值), the thing after it named alone
+LABEL_SCOPE = re.compile(r"^(?:全|本)[省市县区镇乡旗](?=[\u4e00-\u9fff]{2})")
 TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column words
 UNNUMBERED = 5  # the level of a row label with no list number: below every numbered one (1–4)
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
@@ -382,6 +384,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     (城市) the category first (城市 + 低保人数). `slot` is the column's place among the table's slots."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
+    label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own

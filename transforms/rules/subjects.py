@@ -3463,6 +3463,29 @@ def _category_respectively(a: Around) -> Subject | None:
     return Subject(category + head) if len(head) > 1 and not head.startswith(categories) else None
 
 
+# A division of a count of people announced before its classes (按产业划分, 按产业分:) and a class
+# that names no people (第一产业)
+DIVISION = re.compile(r"按[\u4e00-\u9fff]{1,6}?(?:划分|分组|分)[,，:：]?")
+INDUSTRY = re.compile(r"第[一二三]产业")
+
+
+def _class_of_people(a: Around) -> Subject | None:
+    """全市就业人员131万人。按产业划分,第一产业51万人: a class row of a count of people names the
+    class and the total's head noun (第一产业就业人员; fixtures README, session 30), a pair word
+    of the total's (城乡) aside."""
+    own = a.own.subject
+    if own is None or a.quantity.unit not in PERSON_UNITS or not INDUSTRY.fullmatch(own.text):
+        return None
+    division = DIVISION.search(a.text, max(0, a.quantities[0].outer_start - 40), a.quantity.outer_start)
+    whole = a.memory.recall(a.quantity.unit) if division else None
+    rest = INDUSTRY.sub("", whole.text, count=1) if whole else ""  # (第一产业就业人员 recalled: 就业人员)
+    if len(rest) < 2:
+        return None
+    pair = next((word for word in _context_words()["paired_categories"] if rest.startswith(word)), None)
+    rest = rest[len(pair):] if pair and len(rest) > len(pair) + 1 else rest
+    return Subject(own.text + PART_OF_TOTAL.sub("", rest))
+
+
 def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
@@ -4332,6 +4355,7 @@ CONTEXT_RULES = (
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("toll_breakdown", _toll_breakdown),
+    ContextRule("class_of_people", _class_of_people),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

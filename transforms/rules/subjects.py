@@ -2723,6 +2723,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
+    _group_of_heading(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
     _count_before_measure(text, quantities, named)
     _verbs_tell_apart(stream, quantities, named)
@@ -2923,6 +2924,28 @@ def _field_of_line(text: str, sentence_start: int, quantities: list[Quantity], n
         subject = found.subject
         if quantity.outer_start >= field.end() and subject is not None and subject.text in measures:
             named[index] = Named(Subject(field.group("field") + subject.text), "field_of_line")
+
+
+# A heading line that names a group of residents and at most their income, spending or living
+# ((二)城镇居民收支, 农村居民生活情况), nothing else on it: not a programme named for them
+# (城镇居民最低生活保障, whose measures per head are the programme's)
+HEADING_GROUP = re.compile(r"[(（]?[一二三四五六七八九十\d]{0,3}[)）、.．]?\s*"
+                           r"(?P<group>(?:城镇|农村|城市|乡村)(?:常住)?居民)(?:收入|支出|收支|消费|生活)*(?:情况)?")
+PER_HEAD_MEASURE = re.compile(r"(?:月|年)?人均[\u4e00-\u9fff]{2}")
+
+
+def _group_of_heading(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """(二)城镇居民收支 / 全年人均消费支出21000元: a measure per head that names no group, in the
+    paragraph under a heading naming a group of residents, is that group's (城镇居民人均消费支出;
+    round 27's call)."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    heading = HEADING_GROUP.fullmatch(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1, max(0, line_start - 1)) \
+        if line_start else None
+    if heading is None:
+        return
+    for index, found in enumerate(named):
+        if found.subject is not None and PER_HEAD_MEASURE.match(found.subject.text):
+            named[index] = Named(Subject(heading.group("group") + found.subject.text), "group_of_heading")
 
 
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],

@@ -4217,6 +4217,24 @@ def _sum_of_group(a: Around) -> Subject | None:
     return Subject(a.previous.text + sum_named.text)
 
 
+# What a part of a total of things has reached, written after its count to its clause's end
+# (1所已建二层, 10所已动工建设, 8个正在装修)
+STATUS_AFTER = re.compile(r"(?:已经?|正在|均已)[\u4e00-\u9fff]{2,10}(?=\s*(?:[,，;；。]|$))")
+
+
+def _part_by_status(a: Around) -> Subject | None:
+    """16所乡镇敬老院建设稳步推进,目前1所已建二层,10所已动工建设: a part of a total of things named
+    by nothing but the status written after its count is the total's thing in that status, the
+    status before it (已动工建设乡镇敬老院; round 27's call), as verbs telling counts apart stay."""
+    if a.own.subject is not None or not a.index or unit_kinds()[a.quantity.unit] != "count" \
+            or a.quantity.unit in PERSON_UNITS:
+        return None
+    status = STATUS_AFTER.match(a.text, a.quantity.outer_end)
+    whole = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if q.unit == a.quantity.unit and n.subject and n.rule != "part_by_status"), None) if status else None
+    return Subject(status.group() + whole.text) if whole else None
+
+
 def _part_done(a: Around) -> Subject | None:
     """4个文化广场建设已完成3个: the part of a task done, in the task's clause and unit, is of
     what the task counts, though the words between name the work on it (建设, 改造)."""
@@ -4384,6 +4402,7 @@ CONTEXT_RULES = (
     ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("channel_breakdown", _channel_breakdown),
     ContextRule("part_by_qualifying", _part_by_qualifying),
+    ContextRule("part_by_status", _part_by_status),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

@@ -3438,6 +3438,24 @@ def _recalled(a: Around) -> Subject | None:
     return a.memory.recall(quantity.unit)
 
 
+# A part after 其中 named by where its people went (转移到省外, 输出至省内), nothing else in its clause
+DESTINATION = re.compile(r"^(?:其中)?[,，:：]?\s*(?P<dest>[\u4e00-\u9fff]{1,4}(?:到|至|往)[\u4e00-\u9fff]{1,6})$")
+# the measure a count of people or households is named by when its thing is a flow (人数, 户数); a
+# count in an event unit (人次) keeps its deed bare (first pass)
+HEAD_MEASURES = {"人": "人数", "户": "户数"}
+
+
+def _destination_part(a: Around) -> Subject | None:
+    """…35万人,其中转移到省外20.75万人: a part named by where its people went is named as written,
+    completed with the head noun of its count (转移到省外人数; round 27's call), not the bare
+    place (never a place alone, §5)."""
+    if a.quantity.unit not in HEAD_MEASURES or "其中" not in a.text[a.quantities[0].outer_start:a.quantity.outer_start] \
+            or _recalled(a) is None:
+        return None
+    dest = DESTINATION.match(a.clause.strip())
+    return Subject(dest.group("dest") + HEAD_MEASURES[a.quantity.unit]) if dest else None
+
+
 def _place_breakdown(a: Around) -> Subject | None:
     """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
     with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
@@ -4392,6 +4410,7 @@ CONTEXT_RULES = (
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("category_respectively", _category_respectively),
+    ContextRule("destination_part", _destination_part),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("owner_breakdown", _owner_breakdown),

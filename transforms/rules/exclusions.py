@@ -291,6 +291,12 @@ def _rank(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
 
 
+def _storey_reached(c: Candidate) -> bool:
+    """1所已建二层: the storey a building has risen to, no count."""
+    table = _table()["storey_reached"]
+    return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
+
+
 def _rank_field(c: Candidate) -> bool:
     """位列全省13个县区第三名: the places or bodies a rank is counted among, no count of work; the
     rank closes its phrase (12个县区第一时间启动: 第一时间 is "at once", the places a count)."""
@@ -518,6 +524,7 @@ EXCLUSION_RULES = (
     ExclusionRule("routine_frequency", _routine_frequency),
     ExclusionRule("rank", _rank),
     ExclusionRule("rank_field", _rank_field),
+    ExclusionRule("storey_reached", _storey_reached),
     ExclusionRule("admission_tier", _admission_tier),
     ExclusionRule("digit_count", _digit_count),
     ExclusionRule("tier_label", _tier_label),

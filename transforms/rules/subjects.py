@@ -2725,6 +2725,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     _field_of_line(text, sentence_start, quantities, named)
+    _group_of_heading(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
     _count_before_measure(text, quantities, named)
     _verbs_tell_apart(stream, quantities, named)
@@ -2925,6 +2926,28 @@ def _field_of_line(text: str, sentence_start: int, quantities: list[Quantity], n
         subject = found.subject
         if quantity.outer_start >= field.end() and subject is not None and subject.text in measures:
             named[index] = Named(Subject(field.group("field") + subject.text), "field_of_line")
+
+
+# A heading line that names a group of residents and at most their income, spending or living
+# ((二)城镇居民收支, 农村居民生活情况), nothing else on it: not a programme named for them
+# (城镇居民最低生活保障, whose measures per head are the programme's)
+HEADING_GROUP = re.compile(r"[(（]?[一二三四五六七八九十\d]{0,3}[)）、.．]?\s*"
+                           r"(?P<group>(?:城镇|农村|城市|乡村)(?:常住)?居民)(?:收入|支出|收支|消费|生活)*(?:情况)?")
+PER_HEAD_MEASURE = re.compile(r"(?:月|年)?人均[\u4e00-\u9fff]{2}")
+
+
+def _group_of_heading(text: str, sentence_start: int, quantities: list[Quantity], named: list[Named]) -> None:
+    """(二)城镇居民收支 / 全年人均消费支出21000元: a measure per head that names no group, in the
+    paragraph under a heading naming a group of residents, is that group's (城镇居民人均消费支出;
+    round 27's call)."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    heading = HEADING_GROUP.fullmatch(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1, max(0, line_start - 1)) \
+        if line_start else None
+    if heading is None:
+        return
+    for index, found in enumerate(named):
+        if found.subject is not None and PER_HEAD_MEASURE.match(found.subject.text):
+            named[index] = Named(Subject(heading.group("group") + found.subject.text), "group_of_heading")
 
 
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
@@ -3441,6 +3464,24 @@ def _recalled(a: Around) -> Subject | None:
     return a.memory.recall(quantity.unit)
 
 
+# A part after 其中 named by where its people went (转移到省外, 输出至省内), nothing else in its clause
+DESTINATION = re.compile(r"^(?:其中)?[,，:：]?\s*(?P<dest>[\u4e00-\u9fff]{1,4}(?:到|至|往)[\u4e00-\u9fff]{1,6})$")
+# the measure a count of people or households is named by when its thing is a flow (人数, 户数); a
+# count in an event unit (人次) keeps its deed bare (first pass)
+HEAD_MEASURES = {"人": "人数", "户": "户数"}
+
+
+def _destination_part(a: Around) -> Subject | None:
+    """…35万人,其中转移到省外20.75万人: a part named by where its people went is named as written,
+    completed with the head noun of its count (转移到省外人数; round 27's call), not the bare
+    place (never a place alone, §5)."""
+    if a.quantity.unit not in HEAD_MEASURES or "其中" not in a.text[a.quantities[0].outer_start:a.quantity.outer_start] \
+            or _recalled(a) is None:
+        return None
+    dest = DESTINATION.match(a.clause.strip())
+    return Subject(dest.group("dest") + HEAD_MEASURES[a.quantity.unit]) if dest else None
+
+
 def _place_breakdown(a: Around) -> Subject | None:
     """其中保华镇2户10人: a part named by its place alone is of the total before it; one opening
     with 其中 is also when the total stands lines above (a table's cells one a line: 新增老年食堂15个 /
@@ -3487,6 +3528,29 @@ def _category_respectively(a: Around) -> Subject | None:
     verb = next((v for v in RECEIVING_VERBS if v in head), None)
     head = head[head.index(verb) + len(verb):] if verb else head
     return Subject(category + head) if len(head) > 1 and not head.startswith(categories) else None
+
+
+# A division of a count of people announced before its classes (按产业划分, 按产业分:) and a class
+# that names no people (第一产业)
+DIVISION = re.compile(r"按[\u4e00-\u9fff]{1,6}?(?:划分|分组|分)[,，:：]?")
+INDUSTRY = re.compile(r"第[一二三]产业")
+
+
+def _class_of_people(a: Around) -> Subject | None:
+    """全市就业人员131万人。按产业划分,第一产业51万人: a class row of a count of people names the
+    class and the total's head noun (第一产业就业人员; fixtures README, session 30), a pair word
+    of the total's (城乡) aside."""
+    own = a.own.subject
+    if own is None or a.quantity.unit not in PERSON_UNITS or not INDUSTRY.fullmatch(own.text):
+        return None
+    division = DIVISION.search(a.text, max(0, a.quantities[0].outer_start - 40), a.quantity.outer_start)
+    whole = a.memory.recall(a.quantity.unit) if division else None
+    rest = INDUSTRY.sub("", whole.text, count=1) if whole else ""  # (第一产业就业人员 recalled: 就业人员)
+    if len(rest) < 2:
+        return None
+    pair = next((word for word in _context_words()["paired_categories"] if rest.startswith(word)), None)
+    rest = rest[len(pair):] if pair and len(rest) > len(pair) + 1 else rest
+    return Subject(own.text + PART_OF_TOTAL.sub("", rest))
 
 
 def _category_breakdown(a: Around) -> Subject | None:
@@ -4237,6 +4301,24 @@ def _sum_of_group(a: Around) -> Subject | None:
     return Subject(a.previous.text + sum_named.text)
 
 
+# What a part of a total of things has reached, written after its count to its clause's end
+# (1所已建二层, 10所已动工建设, 8个正在装修)
+STATUS_AFTER = re.compile(r"(?:已经?|正在|均已)[\u4e00-\u9fff]{2,10}(?=\s*(?:[,，;；。]|$))")
+
+
+def _part_by_status(a: Around) -> Subject | None:
+    """16所乡镇敬老院建设稳步推进,目前1所已建二层,10所已动工建设: a part of a total of things named
+    by nothing but the status written after its count is the total's thing in that status, the
+    status before it (已动工建设乡镇敬老院; round 27's call), as verbs telling counts apart stay."""
+    if a.own.subject is not None or not a.index or unit_kinds()[a.quantity.unit] != "count" \
+            or a.quantity.unit in PERSON_UNITS:
+        return None
+    status = STATUS_AFTER.match(a.text, a.quantity.outer_end)
+    whole = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
+                  if q.unit == a.quantity.unit and n.subject and n.rule != "part_by_status"), None) if status else None
+    return Subject(status.group() + whole.text) if whole else None
+
+
 def _part_done(a: Around) -> Subject | None:
     """4个文化广场建设已完成3个: the part of a task done, in the task's clause and unit, is of
     what the task counts, though the words between name the work on it (建设, 改造)."""
@@ -4394,15 +4476,18 @@ CONTEXT_RULES = (
     ContextRule("change_of_level", _change_of_level),
     ContextRule("share_of_whole", _share_of_whole),
     ContextRule("category_respectively", _category_respectively),
+    ContextRule("destination_part", _destination_part),
     ContextRule("place_breakdown", _place_breakdown),
     ContextRule("coordinated_breakdown", _coordinated_breakdown),
     ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("toll_breakdown", _toll_breakdown),
+    ContextRule("class_of_people", _class_of_people),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("channel_breakdown", _channel_breakdown),
     ContextRule("part_by_qualifying", _part_by_qualifying),
+    ContextRule("part_by_status", _part_by_status),
     ContextRule("inherited", _breakdown_unnamed),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),

@@ -1295,6 +1295,8 @@ def _place_issuer(reading: _Reading) -> str | None:
             start, place = start + len(place), inner
         if place and (town := _town_after_place(text, start + len(place), text)):
             start, place = start + len(place), town
+            if own in ("county", "city", "province"):
+                continue  # a town the text of a larger place reports on (全市… 无为市昆山镇发生…): no issuer
         elif place and (zone := ZONE.match(text, start + len(place))):
             start, place, city = start + len(place), zone.group(), place  # 大连市金州新区今年…: the zone, with its city
         elif not place:  # a town alone: one the text names again (朔里镇…, 该镇…朔里镇), in a text

@@ -3512,9 +3512,11 @@ def region_by_towns(region: dict[str, str | None], agency: str | None, text: str
     if region["admin_level"] == "town" and own:
         county = _town_county(own[0], within, text)
         return _region_of_county(region, county) if county else region
+    from transforms.gazetteer import town_counties
+
     counties: dict[tuple[str, str], set[str]] = {}
-    for town in set(_towns_named(text)):
-        if (county := _town_county(town, within)) is not None:
+    for town in set(_towns_named(text)):  # a name several counties share counts for each of them (临溪镇 beside 悦崃镇)
+        for county in (c for c in town_counties().get(town, ()) if c[0].startswith(within)):
             counties.setdefault(county, set()).add(town)
     county = _named_most(counties, 1 if len(within) == 4 else TOWN_CLUSTER)
     return _region_of_county(region, county) if county else region

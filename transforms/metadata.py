@@ -3649,16 +3649,19 @@ WRITTEN_HEAD = 20000  # characters of the page as read within which its title st
 def title_as_written(title: str | None, written: str) -> str | None:
     """The title (found on the simplified, cleaned copy) as the page writes it: its traditional
     characters kept and the pinyin a site put after a character (報(bào)告) with them, as the
-    corpus annotates it; the title as found where the page does not hold it so (a title
-    rejoined from two lines, characters the cleaning normalised)."""
+    corpus annotates it, across the break of a title rejoined from two lines too; the title as found
+    where the page does not hold it so (characters the cleaning normalised)."""
     head = written[:WRITTEN_HEAD]
     if not title or title in head or head.isascii():
         return title
     from transforms.simplify import to_simplified
 
-    pattern = f"(?:{PINYIN.pattern})?".join(re.escape(char) for char in title) + f"(?:{PINYIN.pattern})?"
+    pattern = f"(?:{PINYIN.pattern})?(?:{LINE_BREAK.pattern})?".join(re.escape(char) for char in title) + f"(?:{PINYIN.pattern})?"
     found = re.search(pattern, to_simplified(head))
-    return head[found.start():found.end()] if found else title
+    return LINE_BREAK.sub("", head[found.start():found.end()]) if found else title  # rejoined where a break parted it
+
+
+LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")  # a title broken over two lines, rejoined
 
 
 # A yearbook table's number before its caption (3-1  某省教育事业主要指标进展情况, 表5-3 …): the book's, no part of the title.

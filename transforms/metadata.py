@@ -602,6 +602,10 @@ def _placed_town(name: str) -> bool:
     return bool(place) and (bool(TOWN.fullmatch(name, len(place))) or _placed_town(name[len(place):]))
 
 
+# The words ending an office's name (武城县统计局), which a headline's object (…养老服务中心) does not end with.
+OFFICE_WORDS = ("局", "厅", "委员会", "委", "办公室", "办事处", "办")
+
+
 def _placed_office(name: str) -> bool:
     """A body's whole name opening with its place and ending with a body's word, however long
     its middle (巴中市人民政府民生工作办公室, 宣城市民生工作领导小组办公室)."""
@@ -1701,7 +1705,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not SOURCE_NOTE.search(first) and not WHOLE_NOTE.fullmatch(first) \
             and not starts_heading(first) \
             and not _labelled(first) and any(len(line) > HEADLINE for line in lines[at + 1:at + 3]) \
-            and (not any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
+            and (not (any(start == 0 and end == len(first) for start, end, _ in known_agencies(first, opening=True))
+                      or len(first) <= LONGEST_NAME and first.endswith(OFFICE_WORDS) and _placed_office(first))
                  or ENTRY_HEADING.match(_line_under(lines, at))):
         return first  # a headline standing alone over the body (泸州市民生工程进展良好, 某厅动员社会组织:累计捐款…), or a yearbook entry's
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)

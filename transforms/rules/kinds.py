@@ -1362,11 +1362,33 @@ def _without_not_ahead(text: str) -> str:
     return _plan_list_patterns()[1].sub(lambda m: " " * len(m.group()), text)
 
 
+def _may_hold_lead(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may hold a lead: each form of `_plan_list_patterns`' lead writes 以下, a
+    colon, or a will and a count's unit (件, 项) in it, and `_without_not_ahead` only turns characters
+    into spaces. Most windows hold none, and the lead pattern is tried at each will word otherwise."""
+    if LEAD_MARKS.search(text, start, end):
+        return True
+    wills, units = _lead_words()
+    return units.search(text, start, end) is not None and wills.search(text, start, end) is not None
+
+
+LEAD_MARKS = re.compile(r"以下|[:：]")
+
+
+@cache
+def _lead_words() -> tuple[re.Pattern, re.Pattern]:
+    """(a lead's wills, the units a lead counts its items in)."""
+    table = _table()["plan_list"]
+    return re.compile(alternation(table["wills"])), re.compile(alternation(table["count_units"]))
+
+
 def _leads(text: str):
     return finditer(_plan_list_patterns()[0], _without_not_ahead(text))
 
 
 def _last_lead(text: str, start: int, end: int) -> int | None:
+    if not _may_hold_lead(text, start, end):
+        return None
     last = None
     for last in _leads(text[start:end]):
         pass

@@ -2398,7 +2398,32 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             # after it (and its qualifier), as after 的
             return Named(share_of, "after_number")
         return Named(after_de, "after_de")
+    counted = _counted_by_verb(text, quantity, before)
+    if counted is not None:
+        return Named(counted, "people_counted")
     return Named(before, "before_number")
+
+
+# the measure a bare verb counted in persons or households is completed with (session-35 ruling)
+VERB_MEASURES = {"人": "人数", "名": "人数", "户": "户数"}
+# a count in persons right after one in households, or before it (脱贫60户226人): one group twice
+PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
+PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
+
+
+def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> Subject | None:
+    """出生265人 → 出生人数, 已脱贫60户 → 脱贫户数, 脱贫60户226人 → 脱贫人口 both: a verb alone
+    before a count of people or households names no thing (§5), so it is completed with the
+    measure of the count, or with 人口 where a pair counts one group in 户 and 人 (session-35
+    ruling, as 受灾人口). The verbs are flows of people (`people_flows`): a verb done to a thing
+    (走访, 启动 of subject_verbs.txt) names its object elsewhere; an event unit (人次) keeps its
+    deed as written."""
+    measure = VERB_MEASURES.get(quantity.unit)
+    if before is None or measure is None or before.text not in _context_words()["people_flows"]:
+        return None
+    paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
+        else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
+    return Subject(before.text + ("人口" if paired else measure))
 
 
 # A sum spent right after 投入, its project written after it as the end of its clause
@@ -2576,7 +2601,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
-                       "measure_of_counted"})
+                       "measure_of_counted", "people_counted"})
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,11 @@ def _one_among_counts(text: str, match: re.Match) -> bool:
     opened = CLAUSE_OPEN.search(text, max(0, start - ONE_LOOKBACK), start)
     before = text[opened.start() + 1 if opened else max(0, start - ONE_LOOKBACK):start]
     clause = re.split(r"[,，、:：]", before)[-1]
+    happened = next((verb for verb in _one_words()["happened"] if before.endswith(verb)), None)
+    if unit in _one_words()["events"] and happened:
+        # 发生一起森林火灾: an event that happened, counted (session-35 ruling), unless the verb is
+        # negated right before it (未发生一起, 没有出现一起); a place's 无 (无为市) negates nothing
+        return not any(word in before[-len(happened) - 2:-len(happened)] for word in _one_words()["negations"])
     if any(word in clause for word in _one_words()["negations"]) or before.endswith(tuple(_one_words()["glued_before"])):
         return False  # 没有发生一件; 同一家, 每一个: no count
     joiners = alternation(_one_words()["one_after_another"])

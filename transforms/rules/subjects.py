@@ -2256,6 +2256,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = project if project is not None and project.text.endswith(PROJECTS) else before
     before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
+    steady = STEADY_LEVEL.match(text, clause_start, quantity.outer_start)
+    if steady is not None:  # 零就业家庭保持动态为零: what is kept at the level, 动态 says how
+        before = subject_before_number(stream, clause_start, steady.end("thing"), counts) or before
     if before is not None and quantity.unit in DISTANCE_UNITS:
         before = _measured_from(before)
     if before is not None:
@@ -2443,6 +2446,11 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
         return None
     found = INVESTED_PROJECT.match(text, quantity.outer_end)
     return Subject(found.group("project") + "投入") if found else None
+
+
+# A level kept over time (城镇零就业家庭动态为零, …保持动态为零: a zero in words stating a
+# level is a figure, session-35 ruling): 动态 and 保持 say how it is kept, the thing stands before them
+STEADY_LEVEL = re.compile(r"\s*(?P<thing>[^,，。；;：:]+?)(?:保持|实现)?动态(?:保持|实现)?为\s*$")
 
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:

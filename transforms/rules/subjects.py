@@ -2254,6 +2254,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         # 职业教育助学工程项目,计划安排资金180万元: the sum of the project the clause before names
         project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
         before = project if project is not None and project.text.endswith(PROJECTS) else before
+    before = _programme_money(stream, sentence_start, clause_start, counts, before)
     before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
     steady = STEADY_LEVEL.match(text, clause_start, quantity.outer_start)
@@ -2451,6 +2452,33 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
 # A level kept over time (城镇零就业家庭动态为零, …保持动态为零: a zero in words stating a
 # level is a figure, session-35 ruling): 动态 and 保持 say how it is kept, the thing stands before them
 STEADY_LEVEL = re.compile(r"\s*(?P<thing>[^,，。；;：:]+?)(?:保持|实现)?动态(?:保持|实现)?为\s*$")
+
+
+# money named by a programme's verb (救助金, 慰问金, 补助金, 补贴款): the verb it is named by
+PROGRAMME_MONEY = {"救助金": "救助", "慰问金": "慰问", "补助金": "补助", "补贴款": "补贴"}
+LIST_OR_FIGURE = re.compile(r"[、\d]")
+
+
+def _programme_money(stream: TokenStream, sentence_start: int, clause_start: int, counts: str,
+                     before: Subject | None) -> Subject | None:
+    """开展春节慰问,发放慰问金521万元 → 春节慰问金: a bare 救助金 or 慰问金 names nothing alone,
+    and is completed with the programme its sentence names before it, the nearest phrase ending
+    in the same verb and naming more than the verb (session-35 ruling, like 资金 and 金额)."""
+    verb = PROGRAMME_MONEY.get(before.text) if before is not None else None
+    if verb is None:
+        return before
+    text = stream.text
+    end = clause_start
+    while (found := text.rfind(verb, sentence_start, end)) >= 0:
+        end = found
+        named = subject_before_number(stream, clause_before(text, found + len(verb), sentence_start), found + len(verb), counts)
+        if named is not None and named.text.endswith(verb) and len(named.text) > len(verb) \
+                and not named.text[:-len(verb)].endswith(tuple(_words("subject_verbs.txt"))) \
+                and not LIST_OR_FIGURE.search(named.text):
+            # not a deed done to people (走访慰问: the money of a visit, named by whom it went to)
+            # nor a list or a figure run into the phrase
+            return Subject(named.text + before.text[len(verb):])
+    return before
 
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:

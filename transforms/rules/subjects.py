@@ -1043,6 +1043,10 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()) \
                 and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
+    if NEW_ONES in run[1:-1]:
+        # 城镇|新增|就业: 新增 is a filler (§5) inside a name too, whatever stock stands beside it
+        # (session-35 ruling); a flow closing the name (低保新增) is the flows' own rule
+        run = [run[0], *(word for word in run[1:-1] if word != NEW_ONES), run[-1]]
     return run, dropped
 
 

@@ -822,7 +822,7 @@ def _news_sources(reading: _Reading) -> list[str]:
     return found
 
 
-# A press conference or briefing the reporter learned at, held by a body (从近日召开的县统计局新闻发布会上获悉): the
+# A press conference or briefing the reporter learned at, held by a body (从昨天举行的区统计局通气会上获悉): the
 # body speaking, as one the reporter learned from.
 PRESS_BRIEFING = re.compile(r"(?:[^\s,，。、]{0,6}?(?:召开|举行|举办)的)?(?P<host>[^\s,，。、]{2,24}?)(?:新闻发布会|发布会|新闻通气会|通气会)上?")
 

@@ -71,7 +71,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `streak`: how many periods in a row a record has run (连续21年位居首位, 已连续12年) is actual, in a
   forecast's sentence too, unless a plan word stands in its clause (力争连续3年…);
 - `assumed`: a rate or level a projection assumes, its clause opening with 按/按照 and closing with
-  计算 (按照每年6‰的人口死亡率计算, 按照…保有量250万辆来计算), is actual, whatever plan or forecast
+  计算 (按照每年2%的设备损耗率计算, 按照…保有量250万辆来计算), is actual, whatever plan or forecast
   its sentence makes (round 26's call, session 34);
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
   level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
@@ -907,7 +907,7 @@ def _streak(c: KindContext) -> bool:
 
 
 def _assumed(c: KindContext) -> bool:
-    """按照每年6‰的人口死亡率计算: the figure's clause states what a projection assumes, no plan."""
+    """按照每年2%的设备损耗率计算: the figure's clause states what a projection assumes, no plan."""
     table = _table()["assumed"]
     after = CLAUSE_BREAK.search(c.text, c.end)
     closing = c.text[c.end:after.start() if after else len(c.text)].strip()

@@ -494,8 +494,8 @@ def produce_zero_in_words(match: re.Match, text: str) -> Quantity:
     return Quantity(0.0, NO_UNIT, match.start(), match.end(), None, match.start(), match.end())
 
 
-# the items of a list right before its count (乳、肉、薯、沙棘柠条|四大…), apart by 、, or by commas
-# after the colon that opens it (包括:人员经费支出,公用经费支出,项目资金及其他支出|四大块); 和 or 及 may
+# the items of a list right before its count (茶、果、菌、中药材|四大…), apart by 、, or by commas
+# after the colon that opens it (包括:基本工资支出,办公经费支出,专项补助及转移支出|四大块); 和 or 及 may
 # join the last
 LISTED_ITEMS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,16}$|(?<=[:：])(?:[\u4e00-\u9fff]{1,8}[,，])+[\u4e00-\u9fff]{1,16}$")
 LAST_JOINED = re.compile(r"[和及与]")
@@ -508,7 +508,7 @@ def _list_counted() -> dict:
 
 
 def produce_list_counted(match: re.Match, text: str) -> Quantity | None:
-    """形成了乳、肉、薯、沙棘柠条四大优势特色产业; 包括:…,…,项目资金及其他支出四大块: a count of 大 items right
+    """壮大了茶、果、菌、中药材四大主导产业; 包括:…,…,专项补助及转移支出四大块: a count of 大 items right
     after a list of as many names counts them (session 34: a list just named, then counted, is a
     figure): unit the measure word after 大 (块), else null, raw that word's end or the numeral's.
     A programme's name stays out: one no such list stands before (十大民生实事), or one a programme's

@@ -3499,8 +3499,8 @@ def _only_where(a: Around) -> bool:
 
 
 def _place_of_list(a: Around) -> bool:
-    """其中:大关镇100张,吕亭镇50张,青草50张: an item of a breakdown by place, named by a short word
-    alone in its clause (a village or a town the gazetteer or the shape of a name misses: 青草, 瓦额村),
+    """其中:石门乡80张,柳溪镇60张,东岗40张: an item of a breakdown by place, named by a short word
+    alone in its clause (a village or a town the gazetteer or the shape of a name misses: 东岗, 瓦额村),
     right after an item of the same unit named by its place (in its sentence, else in its paragraph),
     is a place too."""
     own = a.own.subject
@@ -3602,8 +3602,8 @@ INDUSTRY = re.compile(r"第[一二三]产业")
 
 
 def _class_of_people(a: Around) -> Subject | None:
-    """全市就业人员131万人。按产业划分,第一产业51万人: a class row of a count of people names the
-    class and the total's head noun (第一产业就业人员; fixtures README, session 30), a pair word
+    """全县从业人员36万人。按产业分,第三产业15万人: a class row of a count of people names the
+    class and the total's head noun (第三产业从业人员; fixtures README, session 30), a pair word
     of the total's (城乡) aside."""
     own = a.own.subject
     if own is None or a.quantity.unit not in PERSON_UNITS or not INDUSTRY.fullmatch(own.text):
@@ -4208,7 +4208,7 @@ def _standard_by_group(a: Around) -> Subject | None:
 
 
 # a group (its count before it), then the sum each of them got (损房户每户发放补助0.2万元,
-# 为15名80岁以上老人每人每月发生活补贴金100元)
+# 为12名70岁以上独居老人每人每月发护理补贴80元)
 GROUP_EACH_GOT = re.compile(r"(?P<group>[\u4e00-\u9fff\d.]{2,20}?)"
                             r"每(?:人|户)(?:每?[月年])?(?:发放|发给|发|给予)?了?"
                             r"(?P<sum>[\u4e00-\u9fff]{0,6}(?:补助|补贴|资助|救助|津贴|金|款))\s*$")
@@ -4217,9 +4217,9 @@ COUNT_OF_GROUP = re.compile(r"^(?:为|向|给)|(?:为|向|给)?\s*[\d.]+万?\s*[
 
 
 def _sum_each_of_group(a: Around) -> Subject | None:
-    """损房户每户发放补助0.2万元, 为50名贫困大学生每人资助4000元: a sum each of a group got, the group
+    """损房户每户发放补助0.2万元, 为18名残疾儿童每人资助1500元: a sum each of a group got, the group
     named right before 每人/每户 (a head word closing it, or its count of people right before it), is
-    that group's (损房户补助, 贫困大学生资助): the sum's word names nothing alone (session 22), and the
+    that group's (损房户补助, 残疾儿童资助): the sum's word names nothing alone (session 22), and the
     group tells it apart from the other groups' sums."""
     own = a.own.subject
     if own is None or unit_kinds()[a.quantity.unit] != "money":
@@ -4372,9 +4372,9 @@ STATUS_AFTER = re.compile(r"(?:已经?|正在|均已)[\u4e00-\u9fff]{2,10}(?=\s*
 
 
 def _part_by_status(a: Around) -> Subject | None:
-    """16所乡镇敬老院建设稳步推进,目前1所已建二层,10所已动工建设: a part of a total of things named
+    """9所中心小学校舍改造有序推进,目前2所已封顶,5所已进场施工: a part of a total of things named
     by nothing but the status written after its count is the total's thing in that status, the
-    status before it (已动工建设乡镇敬老院; round 27's call), as verbs telling counts apart stay."""
+    status before it (已进场施工中心小学; round 27's call), as verbs telling counts apart stay."""
     if a.own.subject is not None or not a.index or unit_kinds()[a.quantity.unit] != "count" \
             or a.quantity.unit in PERSON_UNITS:
         return None

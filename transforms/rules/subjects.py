@@ -3027,6 +3027,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
             _pair_categories(quantities, named, group)
+            _pair_listed(quantities, named, group)
             continue
         if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
             # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
@@ -3125,6 +3126,23 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
         return
     parts = _paired_category([subject], len(group))
     if parts:
+        for part, index in zip(parts, group):
+            named[index] = Named(part, "respectively")
+
+
+def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
+    """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures of one
+    unit is respective, in order, without 分别 too (session-35 ruling), as after 分别."""
+    subject = named[group[0]].subject
+    if subject is None or len({quantities[i].unit for i in group}) != 1 \
+            or any(named[i].subject != subject for i in group):
+        return
+    listed = _parts(subject)
+    parts = _shared_head(listed)
+    # 城市和农村居民人均可支配收入: a bare modifier before a long last part is no name of its own
+    whole = parts != listed or len(parts[-1].text) <= 2 * max(len(part.text) for part in parts[:-1] or parts)
+    if len(parts) == len(group) and whole and all(len(part.text) >= 2 for part in parts) \
+            and _thing_before_places(parts) is None:  # 城市低保标准三区和各县市: places, one thing
         for part, index in zip(parts, group):
             named[index] = Named(part, "respectively")
 

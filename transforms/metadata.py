@@ -2181,14 +2181,22 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
         # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
         # plan part after it): a half-year's if the report is (上半年政府工作报告)
-    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or SUMMARY_PART.search(text, 0, OPENING)
-                                                         or _site_lead_type(text) == "工作总结和计划"):
+    if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or _site_lead_type(text) == "工作总结和计划"
+                                                         or SUMMARY_PART.search(text, 0, OPENING) and not BRIEFED.search(text, 0, OPENING)
+                                                         or RUN_IN_PLAN.search(text)):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
     if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
         return "工作总结和计划"  # …but a briefing (…的工作汇报) names no part: one with a plan part (三、下一步打算) holds both
     return kind
 
 
+# An untitled briefing (现将有关情况汇报如下) is typed by the parts it holds (session-35 ruling on 汇报): its first part
+# headed as a summary (一、2024年工作总结) does not imply a plan part after it, as it does in an untitled summary (dev r049).
+BRIEFED = re.compile(r"汇报如下")
+
+# A plan part opened by a run-in heading at a line's start, its year and a plan word before a colon (2016年脱贫计划:…):
+# an untitled text is typed by what its excerpt holds (session-35 ruling), a review and a plan.
+RUN_IN_PLAN = re.compile(r"^[ \t]*(?:19|20)\d{2}\s*年[^\n，。,:：]{0,10}?(?:计划|打算|安排|思路)[:：]", re.MULTILINE)
 FIRST_HALF = re.compile(r"(?<!下)半年(?!度)")  # 上半年, 半年; not 下半年 (a plan's), 半年度
 SPEECH = "上的讲话"  # a speech at a meeting, as its title ends (在2023年全市民政工作会议上的讲话)
 

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
 from transforms.rules.numbers import is_arabic, skip_space_back
-from transforms.rules.units import LIST_GROUPING, alternation
+from transforms.rules.units import LIST_GROUPING, alternation, sizes_list_before
 from transforms.simplify import to_simplified
 
 # Paired marks whose short content is a name, a slogan or a title: “123”模式, 《2025年…要点》.
@@ -352,6 +352,8 @@ def _structure_count(c: Candidate) -> bool:
         return False
     if LIST_GROUPING.match(c.text, c.quantity.end - 1):
         return False  # 反馈三个方面十二个问题: the grouping of a feedback list, a figure (session 34)
+    if c.text.startswith("方面", c.quantity.end) and sizes_list_before(c.text, c.quantity.start, numeral):
+        return False  # 从“助学”、“助残”、“助孤”三个方面: the size of a list just named (session 35)
     after = c.text[c.quantity.end:c.quantity.end + 14]
     if _pattern(rf"[^\d\s,，。;；:：、“”的]{{1,6}}\s*的(?:{alternation(table['guidance'])})").match(after):
         return True  # 落实三个统筹的要求: the points of a guidance, not things counted

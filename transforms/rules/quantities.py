@@ -17,7 +17,7 @@ from transforms.rules.numbers import (ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COU
                                      skip_space_back)
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
 from transforms.rules.tables import TableReading, table_reading
-from transforms.rules.units import (LIST_GROUPING, alternation, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
+from transforms.rules.units import (LIST_GROUPING, alternation, sizes_list_before, arabic_only, compound_brackets, compound_units, false_friends, unbracketed, slashed_packages,
                                     multipliers, numeral_place_names, place_suffixes, simple_units,
                                     NO_UNIT, table_headers, unit_kinds, unit_words,
                                     units_opening_with_multiplier)
@@ -173,7 +173,8 @@ def _unit_is_real(text: str, match: re.Match) -> bool:
     numeral and unit are a place name (三台县; not before a word of places, 两所县级医院), a unit read after Arabic digits only
     follows a Chinese numeral or a clock hour (十分重要, 8时30分), or a unit word is a rate's
     base (每10万人口)."""
-    if false_friends().match(text, match.start("unit")) and not LIST_GROUPING.match(text, match.start("unit")):
+    if false_friends().match(text, match.start("unit")) and not LIST_GROUPING.match(text, match.start("unit")) \
+            and not _aspects_listed(text, match):
         return False
     if _counts_names_before(text, match):
         return True  # 云南、贵州、四川三省
@@ -206,6 +207,14 @@ def _counts_names_before(text: str, match: re.Match) -> bool:
         return False
     listed = NAMES_LISTED.search(text, max(0, match.start("num") - 40), match.start("num"))
     return listed is not None and len(re.split("[、和及]", listed.group())) == parse_numeral(match.group("num"))
+
+
+def _aspects_listed(text: str, match: re.Match) -> bool:
+    """从“助学圆梦”、…、“助孤圆梦”六个方面: N个方面 right after a list of as many things its
+    clause names is the size of that list, a figure (session-35 ruling); alone (从五个方面抓好) it
+    is the document's own structure, and 个方面 no unit."""
+    return text.startswith("个方面", match.start("unit")) and not is_arabic(match.group("num")) \
+        and sizes_list_before(text, match.start("num"), match.group("num"))
 
 
 @cache

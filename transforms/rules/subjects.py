@@ -2427,11 +2427,36 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     (走访, 启动 of subject_verbs.txt) names its object elsewhere; an event unit (人次) keeps its
     deed as written."""
     measure = VERB_MEASURES.get(quantity.unit)
-    if before is None or measure is None or before.text not in _context_words()["people_flows"]:
+    if before is None or measure is None:
+        return None
+    paragraph = text[text.rfind("\n", 0, quantity.outer_start) + 1:quantity.outer_start]
+    if quantity.unit != "户" and _bare_verb(before.text) and "人员" in paragraph \
+            and "其中" not in re.split(r"[。；;]", paragraph)[-1] \
+            and "人员" not in re.split(r"[。；;，,]", paragraph)[-1] \
+            and before.text not in paragraph[:paragraph.rfind(before.text)]:
+        # 流浪人员…累计安置175人,帮助寻亲返乡85名: the paragraph names who is counted; a part
+        # after 其中 (其中集中供养64人) is named by its mode, as written (session 33), and the
+        # group's flows in its own clause (特困人员新增3人、注销2人) by the flows' rule, a deed
+        # done again (输出劳务人员…,累计输出4.6万人) by the people it was first done to
+        return Subject(before.text + "人员")
+    if before.text not in _context_words()["people_flows"]:
         return None
     paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
         else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
     return Subject(before.text + ("人口" if paired else measure))
+
+
+def _bare_verb(phrase: str) -> bool:
+    """寻亲返乡, 安置: words that are all verbs, none a term naming a thing (低保) nor a
+    population's name (集中供养: how people are kept names them, session 33)."""
+    return phrase not in domain_terms() and phrase not in _population_names() \
+        and all(word_tag(word) == "v" and not _is_strip(word) for word in cut_phrase(phrase))  # 现有
+
+
+@cache
+def _population_names() -> frozenset[str]:
+    table = load_toml("indicator_populations.toml")
+    return frozenset(name for row in table["population"] for name in row["names"])
 
 
 # A sum spent right after 投入, its project written after it as the end of its clause
@@ -3027,6 +3052,7 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         where = text.rfind("分别", clause_start, first.outer_start)
         if where < 0:
             _pair_categories(quantities, named, group)
+            _pair_listed(quantities, named, group)
             continue
         if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
             # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
@@ -3125,6 +3151,23 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
         return
     parts = _paired_category([subject], len(group))
     if parts:
+        for part, index in zip(parts, group):
+            named[index] = Named(part, "respectively")
+
+
+def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
+    """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures of one
+    unit is respective, in order, without 分别 too (session-35 ruling), as after 分别."""
+    subject = named[group[0]].subject
+    if subject is None or len({quantities[i].unit for i in group}) != 1 \
+            or any(named[i].subject != subject for i in group):
+        return
+    listed = _parts(subject)
+    parts = _shared_head(listed)
+    # 城市和农村居民人均可支配收入: a bare modifier before a long last part is no name of its own
+    whole = parts != listed or len(parts[-1].text) <= 2 * max(len(part.text) for part in parts[:-1] or parts)
+    if len(parts) == len(group) and whole and all(len(part.text) >= 2 for part in parts) \
+            and _thing_before_places(parts) is None:  # 城市低保标准三区和各县市: places, one thing
         for part, index in zip(parts, group):
             named[index] = Named(part, "respectively")
 

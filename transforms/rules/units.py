@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from transforms.lexicon import load_toml
+from transforms.rules.numbers import parse_numeral
 
 UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 
@@ -13,6 +14,18 @@ UNIT_KINDS = ("count", "money", "percent", "duration", "score", "measure")
 # size is a figure, counting real things the feedback names (fixtures README, session 34), though
 # 个方面 alone is a report's own structure (units.toml false_friends, exclusions.toml structure_count)
 LIST_GROUPING = re.compile(r"个方面\s*[\d一二三四五六七八九十两]+\s*(?:个|项|条)")
+
+# the items of a list of names written right before its size, each quoted (“助学圆梦”、“助残扶贫”六个方面)
+ITEMS_LISTED = re.compile(r"(?:[“\"][^”\"，,。；;]{2,12}[”\"][、和及])+[“\"][^”\"，,。；;]{2,12}[”\"]$")
+
+
+def sizes_list_before(text: str, start: int, numeral: str) -> bool:
+    """Whether its clause names, right before `start`, a list of as many quoted names as `numeral`
+    says: the names of real things (programmes, campaigns). Fields listed bare (居住环境、医疗文体、
+    教育服务三个方面) are how the work is laid out, which round 23's gold skips."""
+    clause = max(text.rfind(mark, 0, start) for mark in "，,。；;：:\n") + 1
+    listed = ITEMS_LISTED.search(text, clause, start)
+    return listed is not None and len(re.split("[、和及]", listed.group())) == parse_numeral(numeral)
 
 
 # A quantity's unit when the text gives none (6.87万建档立卡贫困人口): it counts something, so the

@@ -26,8 +26,12 @@ from test_real_reports import REAL, SPLIT, TEXTS, annotated, texts_present
 # unseen as the test part) and three of rounds 17-18; the floor was lowered for that rule alone.
 # Target recall 0.737 since session 31 (plan words over a sentence's semicolon parts, restated
 # targets in news, tasks in one-cell-a-line progress tables): the floor rose with it.
+# Target recall 0.667 since session 35, by the gold, not the code: the test gold, written on day one,
+# was brought to every ruling by an annotator who scored nothing, and two plan-list sizes it had typed
+# actual are targets (session-21 ruling), which the extractor reads actual; the session's start code
+# gives the same 0.667 on the new gold (fixtures README, "The test part's gold brought to the rulings").
 REACHED = {
-    "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.72, "qualifier_recall": 0.99,
+    "f1": 0.885, "subject": 0.70, "kind": 0.95, "target_recall": 0.65, "qualifier_recall": 0.99,
     "core_coverage": 0.38, "agency": 0.75, "report_year": 0.86,
 }
 # Issue 11's bar for unseen reports.

@@ -65,6 +65,7 @@ from transforms.clean import normalise_characters, remove_artefacts, tidy_lines
 from transforms.lexicon import load_toml
 from transforms.model import DocumentMeta
 from transforms.readers.meta import extract_text_meta, label_key, meta_labels, split_inline_pairs
+from transforms.rules import blanked
 from transforms.rules.units import alternation
 from transforms.simplify import to_simplified
 from transforms.structure import starts_heading
@@ -2146,7 +2147,7 @@ def _field_names() -> re.Pattern:
 def _without_field_names(phrase: str) -> str:
     """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
     does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
-    return PLAN_MEASURE.sub(lambda m: " " * len(m.group()), _field_names().sub(lambda m: " " * len(m.group()), phrase))
+    return blanked(PLAN_MEASURE, blanked(_field_names(), phrase))
 
 
 # A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was
@@ -2764,11 +2765,6 @@ REVIEWED_TERM = re.compile(r"十[一二三四五]五[”\"’]?\s*(?:期[间間]
 MASKED_SPAN = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*[至到\-—–~～]\s*(?:20)?[Xx×*]{2}")
 
 
-def _blank(pattern: re.Pattern, text: str) -> str:
-    """The text with the pattern's matches blanked, offsets kept."""
-    return pattern.sub(lambda m: " " * len(m.group()), text)
-
-
 def title_year(title: str | None) -> int | None:
     """The year a title reports on: the first (written with 年, else bare: …要点2022), or in a
     `…总结及…计划` title (or `…计划和…总结`) the summary's; a title whose only year is its plan's gives none, or the
@@ -2777,7 +2773,7 @@ def title_year(title: str | None) -> int | None:
     with a masked end none."""
     if not title:
         return None
-    title = _blank(MASKED_SPAN, arabic_dates(title))
+    title = blanked(MASKED_SPAN, arabic_dates(title))
     span = YEAR_SPAN.search(title)
     if span:  # a plan of several years (2021-2025年): its first; figures of several (2020-2021年…情况): the last;
         # a winter spanning two years (2020-2021年冬春救助): its first, the year whose needs it meets
@@ -2831,13 +2827,13 @@ def body_year(text: str, plan: bool = False) -> int | None:
     however many patterns read it; a year's work conference counts for the year before (2021年全市民政
     工作会议 → 2020); a plan's first year
     (2010年…, 2011年…, 到2012年底 → 2010); a span of years its figures add up over, its last (2018年至2022年,累计…)."""
-    text = _blank(MASKED_SPAN, _blank(NAMES, text))
+    text = blanked(MASKED_SPAN, blanked(NAMES, text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     counts: Counter[int] = Counter()
     for match in WORK_CONFERENCE.finditer(text):  # held early in its year, it reviews the year before
         year = int(match.group("year")) - 1
         counts[year] += 1
-    text = _blank(WORK_CONFERENCE, text)
+    text = blanked(WORK_CONFERENCE, text)
     seen: set[int] = set()  # a year standing where several patterns read it is one mention
     for pattern in (REPORT_OPENING_YEAR, AS_OF_YEAR, BODY_YEAR, CLAUSE_YEAR, FIGURE_OF_YEAR, SPAN_YEAR):
         for match in pattern.finditer(text):
@@ -3090,7 +3086,7 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
-        text = _blank(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
+        text = blanked(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
     year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
         year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
@@ -3344,7 +3340,7 @@ def places_named(text: str) -> Counter[str]:
     (六安里社区) neither, nor a sharing site's uploader's place (发布于四川) or a place it helps
     (帮助六盘水市…)."""
     heads, by_name, full = _names_by_head(), _divisions_by_name(), _full_names()
-    text = UPLOADER_PLACE.sub(lambda m: " " * len(m.group()), text)
+    text = blanked(UPLOADER_PLACE, text)
     partners = tuple(_config()["region"]["partner_before"])
     found: Counter[str] = Counter()
     position = 0

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Section, SectionCategory, Sentence
+from transforms.rules import blanked
 
 CN = "一二三四五六七八九十"
 # Outline numbering at the start of a line, by level: 一、 / (一) / 1. / (1)
@@ -74,7 +75,7 @@ def categorise(title: str) -> SectionCategory:
     one inside a word naming no plan (预算单位构成), is no plan, unless a word places it ahead
     (下一步, 预计)."""
     progress, ahead, followed = _progress_of_plans()
-    title = _bounds().sub(lambda m: " " * len(m.group()), title)
+    title = blanked(_bounds(), title)
     for category, words in _category_words():
         if category is SectionCategory.PLANS and not any(word in title for word in ahead):
             if any(word in title for word in progress) and any(word in title for word in words):

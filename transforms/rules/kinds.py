@@ -246,7 +246,7 @@ FIGURE_WITH_UNIT = re.compile(r"\d\s*[^\d\s.,]")
 
 
 def _blank_names(text: str) -> str:
-    return NAMES.sub(lambda m: " " * len(m.group()), text)
+    return blanked(NAMES, text)
 
 
 @dataclass(frozen=True)
@@ -873,7 +873,7 @@ def _forecast_words() -> tuple[tuple[str, ...], re.Pattern]:
 def _forecast_says_done(text: str) -> bool:
     """Whether what follows a forecast word says something done: a total it forecasts
     (预计全旗地区生产总值累计完成232.75亿元) is no more done than the forecast."""
-    return _says_done(_forecast_words()[1].sub(lambda m: " " * len(m.group()), text))
+    return _says_done(blanked(_forecast_words()[1], text))
 
 
 def _says_done_after(cue: re.Match, text: str) -> bool:
@@ -928,7 +928,7 @@ def _in_force(c: KindContext) -> bool:
         breaks = list(CLAUSE_BREAK.finditer(c.before, 0, max(start - 1, 0)))
         start = breaks[-1].end() if breaks else 0
     clause = c.before_plain[start:]
-    clause = _patterns()["not_in_force"].sub(lambda m: " " * len(m.group()), clause)  # 实现有…: no 现有
+    clause = blanked(_patterns()["not_in_force"], clause)  # 实现有…: no 现有
     found = None
     for found in _patterns()["in_force"].finditer(clause):
         pass
@@ -1007,7 +1007,7 @@ def _cue_before(c: KindContext) -> bool:
     as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
     # a cue inside a bracket closed before the figure is the bracket's own (…58%(省里要求不低于50%),
     # 实施临时救助…: the required level only)
-    before = CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), c.before_plain)
+    before = blanked(CLOSED_BRACKET, c.before_plain)
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
     before = blanked(PURPOSE_CLAUSE, before)
@@ -1359,7 +1359,7 @@ class PlanLeads:
 
 def _without_not_ahead(text: str) -> str:
     """The words that hold a will word without being one (主要, 工作计划) blanked."""
-    return _plan_list_patterns()[1].sub(lambda m: " " * len(m.group()), text)
+    return blanked(_plan_list_patterns()[1], text)
 
 
 def _may_hold_lead(text: str, start: int, end: int) -> bool:

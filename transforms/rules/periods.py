@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.model import DocumentMeta, Section, SectionCategory
+from transforms.rules import blanked
 
 YEAR = r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -84,7 +85,7 @@ PERIOD_RULES = (
 
 def period_cue(text: str, base_year: int | None) -> str | None:
     """The period the last cue of `text` names; a cue without a year falls in `base_year`."""
-    text = NOT_A_CUE.sub(lambda m: " " * len(m.group()), text)
+    text = blanked(NOT_A_CUE, text)
     best: tuple[tuple[int, int], str] | None = None
     for rule in PERIOD_RULES:
         for match in rule.pattern.finditer(text) if rule.needs in text else ():
@@ -162,7 +163,7 @@ class Cues:
         if start not in self.found:
             index = bisect_right(self.stops, start)
             end = self.stops[index] if index < len(self.stops) else len(self.text)
-            sentence = NOT_A_CUE.sub(lambda m: " " * len(m.group()), self.text[start:end])
+            sentence = blanked(NOT_A_CUE, self.text[start:end])
             self.found[start] = [(match.end(), match.end() - match.start(), rule, match)
                                  for rule in PERIOD_RULES if rule.needs in sentence
                                  for match in rule.pattern.finditer(sentence)]

@@ -639,8 +639,8 @@ SPAN_OF_YEARS = re.compile(r"近?[一二两三四五六七八九十]{1,2}年(?:�
 TOTALLING = frozenset({"累计", "共", "共计", "合计", "总计"})
 
 
-# what a measure of money or output ends with (生产总值, GDP, 一般公共预算收入, 销售额, 粮食产量)
-MEASURE_ENDS = ("总值", "GDP", "收入", "产值", "额", "产量", "支出")
+# what a measure of money or output ends with (生产总值, GDP, 一般公共预算收入, 销售额, 粮食产量, 工业增加值)
+MEASURE_ENDS = ("总值", "GDP", "收入", "产值", "增加值", "额", "产量", "支出")
 
 
 def _total_of_measure(words: list[str]) -> bool:
@@ -1142,7 +1142,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         run = [w for w in run if w.strip()]
         phrase = "".join(run)
     phrase = without_annotations(phrase)
-    bare = FILLER_TOTAL.sub(r"\1", _without_gloss(phrase))
+    bare = _without_gloss(phrase)
     if bare != phrase:
         phrase, run = bare, [bare]  # the words no longer one stretch of the document
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
@@ -1167,9 +1167,6 @@ def _without_gloss(phrase: str) -> str:
     return bare if len(bare) > 1 else phrase
 
 
-# 总量 after a measure (地区生产总值总量, 一般公共预算收入总量) is a filler (fixtures README, session 34);
-# 经济总量, where nothing else names the measure, and a total of things (种植总量) keep it
-FILLER_TOTAL = re.compile(r"(总值|GDP|收入|支出|产值|增加值|金额)总量$")
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[\u4e00-\u9fff、]{1,12}|[A-Z]{2,5})[)）]")  # (GDP) too
 
 

@@ -25,6 +25,21 @@ class computed_once:
         return value
 
 
+def first_opening(text: str, words: tuple[str, ...], longer: bool = False) -> str | None:
+    """The first of `words` that `text` opens with (and is longer than, with `longer`), or None.
+    str.startswith over the whole tuple is asked first: most texts open with none of the words."""
+    if not text.startswith(words):
+        return None
+    return next((w for w in words if text.startswith(w) and (not longer or len(text) > len(w))), None)
+
+
+def first_closing(text: str, words: tuple[str, ...], longer: bool = False) -> str | None:
+    """The first of `words` that `text` closes with (and is longer than, with `longer`), or None."""
+    if not text.endswith(words):
+        return None
+    return next((w for w in words if text.endswith(w) and (not longer or len(text) > len(w))), None)
+
+
 def finditer_at(pattern: re.Pattern, opens: re.Pattern, text: str, pos: int = 0, endpos: int | None = None):
     """pattern.finditer(text, pos, endpos) for a pattern that never matches empty and whose every
     match opens with what `opens` finds: tried only there (its lookbehinds still see the text before)."""

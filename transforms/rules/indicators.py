@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import load_toml, load_words
-from transforms.rules import computed_once
+from transforms.rules import computed_once, first_closing, first_opening
 from transforms.rules.subjects import CLAUSE_BREAK, Subject
 from transforms.rules.units import same_family, unit_family, unit_kinds
 
@@ -203,10 +203,10 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     new_words = load_toml("indicator_populations.toml")["new_words"]
     exit_words = load_toml("indicator_populations.toml")["exit_words"]
     flows = (*new_words, *exit_words)
-    opening = next((w for w in flows if text.startswith(w)), None) if text.startswith(flows) else None
+    opening = first_opening(text, flows)
     if opening and not flow:
         text, flow = text[len(opening):], opening
-    closing = next((w for w in flows if text.endswith(w) and len(text) > len(w)), None) if text.endswith(flows) else None
+    closing = first_closing(text, flows, longer=True)
     if closing and not flow:  # 城市低保户新增 (a statistical line's order) is 新增城市低保户
         text, flow = text[:-len(closing)], closing
     found = population_measure(text, unit, per_person)
@@ -361,7 +361,7 @@ def _flow_sibling(a: Asked) -> Indicator | None:
     flows = load_toml("indicator_populations.toml")
     if not flow:
         words = (*flows["new_words"], *flows["exit_words"])
-        flow = next((w for w in words if text.startswith(w) and len(text) > len(w)), "") if text.startswith(words) else ""
+        flow = first_opening(text, words, longer=True) or ""
         text = text[len(flow):]
     stock = _exact(text, a.unit) if flow else None
     return _sibling(stock, flow) if stock else None
@@ -519,7 +519,7 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     text = stream.text[max(0, start - 16):start]
     before = FIGURE_AT_END.sub("", text)
     done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
-    flow = next((w for w in _new_words() if done.endswith(w)), None) if done.endswith(_new_words()) else None
+    flow = first_closing(done, _new_words())
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
         acts = _acts_at_end().search(before)
         flow = acts.group() if acts else None

@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules import computed_once
+from transforms.rules import computed_once, first_closing, first_opening
 from transforms.rules.units import NO_UNIT, alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
@@ -1263,8 +1263,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         last_link = last_link or popped  # the word next to the number
     run = [*_take_run(words), *head_verb] if head_verb else _take_run(words)
     run_text = "".join(run)
-    flows = _context_words()["flows"]
-    flow = next((f for f in flows if run_text.endswith(f)), None) if run and run_text.endswith(tuple(flows)) else None
+    flow = first_closing(run_text, tuple(_context_words()["flows"])) if run else None
     if flow and links and links[-1] in RAISED_TO and _word_ends(run[::-1]).count(len(flow)):
         # 护理补贴全部提标至每人86元/月: a flow reaching a level (至, 到, 后…达到) raised what stands
         # before it; the level is of that, not of the flow (提|标 may be cut in two)
@@ -2898,8 +2897,8 @@ def _siblings(modifier: str, bare: str) -> bool:
 
 
 def _category_swapped(modifier: str, bare: str) -> bool:
-    one = next((c for c in _categories() if modifier.startswith(c)), "")
-    other = next((c for c in _categories() if bare.startswith(c)), "")
+    one = first_opening(modifier, _categories()) or ""
+    other = first_opening(bare, _categories()) or ""
     return bool(one and other) and one != other and len(modifier) - len(one) > 1 \
         and modifier[len(one):] == bare[len(other):]
 
@@ -3617,7 +3616,7 @@ def _category_respectively(a: Around) -> Subject | None:
     (城乡困难群众享受临时救助人数 → 城镇临时救助人数: the programme's recipients)."""
     categories = _categories()
     tail = a.lead.rstrip()
-    category = next((c for c in categories if tail.endswith(c)), None) if tail.endswith(categories) else None
+    category = first_closing(tail, categories)
     if category is None or not (RESPECTIVELY.search(tail[-len(category) - 4:-len(category)])
                                 or tail[:-len(category)].rstrip().endswith(("、", "和", "及", ",", "，"))):
         return None  # the category opens a part of the list: right after 分别为 or a list's mark

@@ -285,25 +285,31 @@ def _routine_frequency(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and any(word in clause for word in table["periods"])
 
 
+def _unit_after_words(c: Candidate, rule: str) -> bool:
+    """The figure's unit is one of the rule's `units` and the text before it ends with one of its
+    `before` words."""
+    return c.quantity.unit in _table()[rule]["units"] and c.before.endswith(_words_of(rule, "before"))
+
+
 def _rank(c: Candidate) -> bool:
     """前三名, 前10位: a place in a ranking, not a count."""
-    table = _table()["rank"]
-    return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
+    return _unit_after_words(c, "rank")
 
 
 def _storey_reached(c: Candidate) -> bool:
     """1所已建二层: the storey a building has risen to, no count."""
-    table = _table()["storey_reached"]
-    return c.quantity.unit in table["units"] and c.before.endswith(tuple(table["before"]))
+    return _unit_after_words(c, "storey_reached")
 
 
 def _rank_field(c: Candidate) -> bool:
     """位列全省13个县区第三名: the places or bodies a rank is counted among, no count of work; the
     rank closes its phrase (12个县区第一时间启动: 第一时间 is "at once", the places a count)."""
     table = _table()["rank_field"]
+    if c.quantity.unit not in table["units"]:
+        return False
     field = rf"(?:{'|'.join(table['fields'])}|[、()（）])+(?:中|之中|当中)?的?(?:{'|'.join(table['verbs'])})?第"
     rank = r"[\d一二三四五六七八九十]+(?:名|位)?(?:$|的|(?![\u4e00-\u9fff]))"
-    return c.quantity.unit in table["units"] and re.match(field + rank, c.after) is not None
+    return _pattern(field + rank).match(c.after) is not None
 
 
 def _admission_tier(c: Candidate) -> bool:

@@ -2558,7 +2558,7 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
     under = _line_under(lines, lines.index(title)) if news and title in lines else ""
-    if CLOCKED_DATE.fullmatch(under.strip()) or DATE.fullmatch(under.strip()):
+    if POSTED.fullmatch(under.strip()) or DATE.fullmatch(under.strip()):
         return iso_date(under)  # a headline's date closing its byline labels one a line (来源:… / 作者: / 2022-01-04 15:16:01)
     titled = next((line for line in lines[:end] if title and (line.startswith(title) or _without_place_tag(line).startswith(title))),
                   lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
@@ -2594,14 +2594,15 @@ def issue_date(lines: list[str]) -> str | None:
 
 # A web address (转载连接:http://www.gov.cn/xinwen/2022-01/11/…): the dates in its path are the source's.
 URL = re.compile(r"(?:https?://|www\.)[^\s，。]+")
+# A clock time after a date (09:37, 15:16:01).
+CLOCK = r"\s+\d{1,2}:\d{2}(?::\d{2})?"
 # A date and clock time opening the line under a title: an official site's 发布时间 without
-# its label (2015-06-11 09:37 民政部门户网站).
-POSTED = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}")
-CLOCKED_DATE = re.compile(rf"{DATE.pattern}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")  # a date with its clock time alone on its line
+# its label (2015-06-11 09:37 民政部门户网站); alone on its line, closing a byline's labels.
+POSTED = re.compile(DATE.pattern + CLOCK)
 # A news byline under the headline, its writers and outlet before the posting time (王林 李明   某某客户端   2025-01-21 20:50:51).
 # The outlet may be set off by a middle dot (某某晚报网·2025-09-24 10:41) or followed by the page's read counter
 # (某某晨刊 1116 2011-03-08 11:14).
-BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}(?:\s+\d{{1,6}})?(?:\s+|\s*[·•|丨]\s*)){{1,4}}(?P<date>{DATE.pattern})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+BYLINE_POSTED = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}(?:\s+\d{{1,6}})?(?:\s+|\s*[·•|丨]\s*)){{1,4}}(?P<date>{DATE.pattern}){CLOCK}")
 # The page's date then the site's column it stands in, on the line under the title (2020-03-16 聚焦, 2021-05-08 要闻).
 DATE_IN_COLUMN = re.compile(rf"{DATE.pattern}\s+[\u4e00-\u9fff]{{2,6}}")
 BULLETS = " •·\t"

@@ -168,6 +168,7 @@ from transforms.structure import categorise, plan_ahead_words
 
 CLAUSE_MARKS = ",，;；。!?！？\n"
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
+CLAUSE_OR_COLON = re.compile(r"[,，;；:：]")  # within a sentence: its clauses, a colon's lead too
 OPEN_BRACKET = re.compile(r"[(（][^()（）\n]*$")  # a bracket the text before the figure leaves open
 # Names and titles hold words that are no cue (《学前教育三年行动计划》, “向日葵计划”, the plan a
 # quoted name names: “十三五”规划).
@@ -1092,7 +1093,7 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
     table = _table()["plan_paragraph"]
     if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead) \
-            or re.split(r"[,，;；:：]", lead, maxsplit=1)[0].rstrip().endswith(tuple(table["spans_so_far"])):
+            or CLAUSE_OR_COLON.split(lead, maxsplit=1)[0].rstrip().endswith(tuple(table["spans_so_far"])):
         return False  # …住进了敬老院,今后…; 今年以来,…: a lead telling what was done
     rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
     if _says_done(rest) or _patterns()["in_force"].search(rest) \
@@ -1813,11 +1814,9 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     """Whether a figure is the total its heading gives (共1240万元): a total word right before it
     in the heading's last clause. Such a total left to `stated` takes its section's kind when all
     the section's figures are targets (`section_total`, applied in transforms/extract.py)."""
-    clause = HEADING_CLAUSE_BREAK.split(text[heading_start:start])[-1]
+    clause = CLAUSE_OR_COLON.split(text[heading_start:start])[-1]
     return bool(_patterns()["section_total"].search(clause))
 
-
-HEADING_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def restated_report_types() -> tuple[str, ...]:

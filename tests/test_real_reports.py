@@ -29,6 +29,9 @@ class RealScore:
     figures: Score
     metadata: MetadataScore
     documents: list[str]
+    # where a rule raised (Document.rule_failures), by report: extraction records it and goes on,
+    # so a rule's bug would otherwise show only as fields lost from a score
+    rule_failures: dict[str, list[str]]
 
     def summary(self) -> dict:
         meta = self.metadata
@@ -42,14 +45,16 @@ def annotated(part: str) -> list[str]:
 
 
 def score_real(ids: list[str]) -> RealScore:
-    figures, metadata = Score(), MetadataScore()
+    figures, metadata, failures = Score(), MetadataScore(), {}
     for report in ids:
         document = read_document(TEXTS / f"{report}.txt")
+        if document.rule_failures:
+            failures[report] = document.rule_failures
         score_document(read_jsonl(REAL / f"{report}.jsonl"),
                        [mention_record(document, m) for m in document.mentions], figures)
         gold_meta = json.loads((REAL / f"{report}.meta.json").read_text(encoding="utf-8"))
         score_metadata(report, gold_meta, asdict(document.meta), metadata)
-    return RealScore(figures, metadata, ids)
+    return RealScore(figures, metadata, ids, failures)
 
 
 def texts_present():
@@ -83,6 +88,7 @@ def test_dev_scores():
               if summary["metadata"][name] < floor}
     assert not below, (below, summary, score.metadata.mismatches)
     assert len(score.figures.core_suspect) <= DEV_MOST_SUSPECT, score.figures.core_suspect
+    assert not score.rule_failures, score.rule_failures
 
 
 def test_split_is_disjoint_and_gold_keyed_by_its_ids():

@@ -297,8 +297,8 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence \
-            or is_table_row_end(previous.tail) and not (previous.holds(rules.prose) and SPACED_FIGURE_END.search(previous.tail)) \
-            or FIGURES_ROW_END.search(line) and not (any(ch in line for ch in rules.prose) and SPACED_FIGURE_END.search(line)) \
+            or ends_row(previous.tail, TABLE_ROW_END, previous.holds(rules.prose)) \
+            or ends_row(line, FIGURES_ROW_END, any(ch in line for ch in rules.prose)) \
             or SPACED_HEADER.fullmatch(line):
         return False
     # a table's cell or row (序号 |) under its title is never the title's tail, but a sentence in a
@@ -334,8 +334,10 @@ def item_lines(lines: list[str], width: float) -> set[int]:
     return items
 
 
-def is_table_row_end(tail: str) -> bool:
-    return bool(TABLE_ROW_END.search(tail))
+def ends_row(text: str, row_end: re.Pattern, in_prose: bool) -> bool:
+    """text ends in a table row's figures, unless it is prose ending in one figure a thousands
+    space groups (…面积14 327), which a wrap cut from its unit."""
+    return bool(row_end.search(text)) and not (in_prose and SPACED_FIGURE_END.search(text))
 
 
 def ends_sentence(line: str, rules: BreakRules) -> bool:

@@ -1087,13 +1087,15 @@ def _plan_paragraph(c: KindContext) -> bool:
 def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
     """Whether the paragraph from `line_start` opens with a plan that holds up to the figure; the
     last later sentence before the figure's whose first clause plans leads instead (…市里高度重视。
-    今年计划新建社区食堂12个。新增助餐座位600个…: the plan's sentence, not the paragraph's first)."""
+    今年计划新建社区食堂12个。新增助餐座位600个…: the plan's sentence, not the paragraph's first),
+    if it opens within `LATER_LEAD_REACH` of the figure's sentence."""
     if not c.text[line_start:c.sentence_start].strip():
         return False  # the figure stands in the line's first sentence: its own cues decided
     opening = line_start
-    for lead_end in PARAGRAPH_LEAD_END.finditer(c.text, line_start, c.sentence_start):
+    for lead_end in PARAGRAPH_LEAD_END.finditer(c.text, max(line_start, c.sentence_start - LATER_LEAD_REACH),
+                                                c.sentence_start):
         first_clause = CLAUSE_OR_COLON.split(c.text[lead_end.end():c.sentence_start], maxsplit=1)[0]
-        if lead_end.end() < c.sentence_start and _last_cue(
+        if lead_end.end() < c.sentence_start and _cues()[0].search(first_clause) and _last_cue(
                 c, _without_not_cues(_blank_names(first_clause)), naming_plans=False, wills=False) is not None:
             opening = lead_end.end()  # a later sentence whose first clause plans (2014年计划新建…)
     line_start = opening
@@ -1113,6 +1115,9 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
 
 
+# how far before the figure's sentence a later sentence leading the paragraph's plan may end (characters;
+# read no further: a page may be one long line)
+LATER_LEAD_REACH = 200
 # a paragraph opening with a word that goes on with the one before (同时,…; 此外,…)
 CONTINUING = re.compile(r"\s*(?:同时|与此同时|此外|另外)\s*[,，]")
 # the end of a paragraph's first sentence

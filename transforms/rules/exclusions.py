@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
+from transforms.readers.text import is_cjk
 from transforms.rules.numbers import is_arabic, skip_space_back
 from transforms.rules.units import LIST_GROUPING, alternation, sizes_list_before
 from transforms.simplify import to_simplified
@@ -340,13 +341,20 @@ def _tier_label(c: Candidate) -> bool:
 
 def _phase_label(c: Candidate) -> bool:
     """养老服务中心二期, 项目(一期), 一期工程, 分两期建设: a phase in Chinese numerals names a part
-    of a project, it counts nothing; the work it divides is right before it or follows it."""
+    of a project, it counts nothing; the work it divides is right before it or follows it, or follows
+    a name later in its clause (某路三期、某路四期道路工程; 某精密二期等外资项目; 二期某段的建设),
+    unless a verb holding sessions stands before it (举办三期培训项目) or it is 两期 (培训班两期)."""
     table = _table()["phase_label"]
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     if c.quantity.unit not in table["units"] or is_arabic(numeral):
         return False
-    return (c.text.endswith(_words_of("phase_label", "before"), 0, c.quantity.start)
-            or c.text.startswith(_words_of("phase_label", "phases_of"), c.quantity.end))
+    if c.text.endswith(_words_of("phase_label", "before"), 0, c.quantity.start) \
+            or c.text.startswith(_words_of("phase_label", "phases_of"), c.quantity.end):
+        return True
+    clause = _pattern(table["clause"]).match(c.text, c.quantity.end, c.quantity.end + table["reach"]).group()
+    return not numeral.startswith("两") and c.quantity.start > 0 and is_cjk(c.text[c.quantity.start - 1]) \
+        and not c.text.endswith(_words_of("phase_label", "not_before"), 0, c.quantity.start) \
+        and any(word in clause for word in table["phases_of"] + table["divided"])
 
 
 def _structure_count(c: Candidate) -> bool:

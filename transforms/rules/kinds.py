@@ -107,7 +107,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   …。…的标准是,…建2000平方米), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
   with nothing between the cue and the end of the figure's sentence done, standing now, in progress
   or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
-  同时, or 此外, goes on with the one before when its own first sentence plans nothing;
+  同时, or 此外, goes on with the one before when its own first sentence plans nothing; a later
+  sentence before the figure's whose first clause plans leads in the first one's stead (…高度重视。
+  今年计划新建…。新增…);
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划), its heading
   at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
@@ -1083,9 +1085,20 @@ def _plan_paragraph(c: KindContext) -> bool:
 
 
 def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
-    """Whether the paragraph from `line_start` opens with a plan that holds up to the figure."""
+    """Whether the paragraph from `line_start` opens with a plan that holds up to the figure; the
+    last later sentence before the figure's whose first clause plans leads instead (…市里高度重视。
+    今年计划新建社区食堂12个。新增助餐座位600个…: the plan's sentence, not the paragraph's first),
+    if it opens within `LATER_LEAD_REACH` of the figure's sentence."""
     if not c.text[line_start:c.sentence_start].strip():
         return False  # the figure stands in the line's first sentence: its own cues decided
+    opening = line_start
+    for lead_end in PARAGRAPH_LEAD_END.finditer(c.text, max(line_start, c.sentence_start - LATER_LEAD_REACH),
+                                                c.sentence_start):
+        first_clause = CLAUSE_OR_COLON.split(c.text[lead_end.end():c.sentence_start], maxsplit=1)[0]
+        if lead_end.end() < c.sentence_start and _cues()[0].search(first_clause) and _last_cue(
+                c, _without_not_cues(_blank_names(first_clause)), naming_plans=False, wills=False) is not None:
+            opening = lead_end.end()  # a later sentence whose first clause plans (2014年计划新建…)
+    line_start = opening
     lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
     lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
     # (a bare 将 leads none: 我县将更多的财力投向…; 活动将慰问…户。县级领导到户慰问…户 tells the visits)
@@ -1102,6 +1115,9 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
 
 
+# how far before the figure's sentence a later sentence leading the paragraph's plan may end (characters;
+# read no further: a page may be one long line)
+LATER_LEAD_REACH = 200
 # a paragraph opening with a word that goes on with the one before (同时,…; 此外,…)
 CONTINUING = re.compile(r"\s*(?:同时|与此同时|此外|另外)\s*[,，]")
 # the end of a paragraph's first sentence

@@ -344,12 +344,13 @@ def _after_qualifier() -> re.Pattern:
 
 @cache
 def _measure_before() -> re.Pattern:
-    """A measure's name ending in its counting unit (…人次, …户数), a population (总人口54万,
-    死亡人口约为280万) or the people counted (现有残疾人3.71万, 福建有儿童790多万), then at most a
+    """A measure's name ending in its counting unit (…人次, …户数) or in 数 or 指数 (订阅数达5120), a
+    population (总人口54万, 死亡人口约为280万) or the people counted (现有残疾人3.71万, 福建有儿童790多万), then at most a
     word of about and a verb of being, having or changing (`CHANGE_OF_COUNT`)."""
     counts = [ending for ending, (unit, factor) in table_headers().items() if factor == 1 and unit not in ("元", "%")]
-    people = load_toml("units.toml")["people_before"]["nouns"]
-    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'] + people)})(?:大约|约|近|超过|超|逾|突破)?"
+    people = load_toml("units.toml")["people_before"]
+    return re.compile(rf"(?P<ending>{alternation(counts + ['人口'] + people['nouns'] + people['measures'])})"
+                      rf"(?:大约|约|近|超过|超|逾|突破)?"
                       rf"(?:为|达到?|共|约|在|保持在|稳定在|有|{CHANGE_OF_COUNT})?$")
 
 

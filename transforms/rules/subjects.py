@@ -3301,7 +3301,12 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
 
 # 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but
 # 分别 and the verb of change changes the same levels
-RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低)了?\s*$")
+RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低|比增|比降)了?\s*$")
+# The rules that name a level a later change may be of: its own words, a list's pairing, a
+# class of accident's toll (道路交通事故45起,死亡14人 → 道路交通事故死亡人数)
+LEVEL_RULES = OWN_RULES | {"respectively", "toll_breakdown"}
+# 同比分别下降50%、66.67%和持平: an item of the list of changes written as a word, no figure
+UNCHANGED_ITEM = re.compile(r"\s*[、和及与]\s*(?:基本)?(?:持平|不变)")
 
 
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
@@ -3317,20 +3322,21 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
-        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES | {"respectively"} and n.subject]
-        if "分别" in lead and len(levels) >= len(group):
-            for level, index in zip(levels[-len(group):], group):
+        levels = [n.subject for n in named[:group[0]] if n.rule in LEVEL_RULES and n.subject]
+        items = len(group) + bool(UNCHANGED_ITEM.match(text, quantities[group[-1]].outer_end))
+        if "分别" in lead and len(levels) >= items:
+            for level, index in zip(levels[-items:], group):
                 named[index] = Named(level, "change_of_level")
 
 
 def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
     """城镇居民人均消费支出21350元、农村居民人均消费支出13420元,分别增长6.1%、7.4%: right after
-    as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
-    change them in turn."""
+    as many levels listed by 、 or by commas (道路交通事故45起,死亡14人,分别下降…), each named by
+    its own words, 分别 and a verb of change change them in turn."""
     before = list(range(group[0] - len(group), group[0]))
-    return before[0] >= 0 and len({quantities[i].unit for i in before}) == 1 \
-        and all(text.startswith("、", quantities[i].outer_end) for i in before[:-1]) \
-        and all(named[i].rule in OWN_RULES and named[i].subject for i in before) \
+    return before[0] >= 0 and all(text.startswith(("、", ",", "，"), quantities[i].outer_end) for i in before[:-1]) \
+        and all(named[i].rule in LEVEL_RULES and named[i].subject for i in before) \
+        and all(unit_kinds()[quantities[i].unit] != "percent" for i in before) \
         and len({named[i].subject.text for i in before}) == len(before)
 
 

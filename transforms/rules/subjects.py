@@ -930,6 +930,15 @@ def _glued_payer(run: list[str]) -> int:
     return at + 1 if named_sum and len(rest) > 2 else 0
 
 
+def _next_numeral(numeral: str) -> str:
+    """The numeral after `numeral` (一 → 二, 3 → 4), or one no word opens with when there is none."""
+    if numeral.isdigit():
+        return str(int(numeral) + 1)
+    order = "一二三四五六七八九十"
+    at = order.find(numeral)
+    return order[at + 1] if 0 <= at < len(order) - 1 else "\0"
+
+
 def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
@@ -946,8 +955,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             break  # 全区|性|社会组织, 救助|类|单位, 在|岗|人员: the pair is one word jieba did not know
         if len(run) > 1 and (levels := _level_list(run)):
             run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
-        elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
-            run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
+        elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．") \
+                and not (run[1] == "、" and run[2].startswith(_next_numeral(first))):
+            # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number (not the first of
+            # numbers listed in turn: 一、二、三产业 names the three industries)
+            run = run[2:]
         elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit() \
                 and not AGE_LABEL.match(run[2] + run[3]):
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)

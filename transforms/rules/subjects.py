@@ -2245,6 +2245,45 @@ def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_s
     return name_subject_traced(stream, quantity, floor, sentence_start).subject
 
 
+# A one-character noun names nothing a reader can query (新建三座桥, 辖7个村, 辖4镇): the word the text
+# puts before the number completes it, the one place a verb of doing stays (fixtures README,
+# session 33); a verb bound to its noun form takes it (辖 → 所辖)
+BOUND_VERB_FORMS = {"辖": "所辖"}
+# One-character places used as the counting unit itself (辖4镇1乡)
+PLACE_UNITS = frozenset({"镇", "乡", "村"})
+# Tags of a character that names no thing (a verb, a measure word, a numeral, a link, a direction)
+NAMELESS_CHARACTER_TAGS = frozenset({"v", "vn", "q", "m", "p", "c", "d", "f", "u", "uj", "ul", "r", "a", "ad", "zg"})
+
+
+def _lone_character(text: str, quantity: Quantity, after_start: int) -> str | None:
+    """The one character naming what a figure counts: its unit when a place (4镇), else the
+    character right after it that no other character follows (三座桥,), if it names a thing."""
+    if quantity.unit in PLACE_UNITS:
+        return quantity.unit
+    if HAN.match(text, after_start) and not HAN.match(text, after_start + 1) \
+            and (text[after_start] in PLACE_UNITS or text[after_start] not in unit_kinds()) \
+            and word_tag(text[after_start]) not in NAMELESS_CHARACTER_TAGS:
+        return text[after_start]
+    return None
+
+
+def _one_character_noun(stream: TokenStream, clause_start: int, quantity: Quantity, after_start: int) -> Subject | None:
+    """新建三座桥 → 新建桥, 寒亭镇辖7个村 → 所辖村, 全县辖4镇 → 所辖镇: a thing named by one character
+    right after the unit (or by the unit itself, a place) and nothing more, completed with the
+    verb right before the number in its clause (not one of having or being, 有3个村, nor the
+    filler 新增: they name none)."""
+    noun = _lone_character(stream.text, quantity, after_start)
+    if noun is None:
+        return None
+    words = [w for w in tokens(stream, clause_start, quantity.outer_start) if w.strip()]
+    verb = words[-1] if words else ""
+    verb = BOUND_VERB_FORMS.get(verb, verb)
+    if verb in NOT_DOING or verb == NEW_ONES or verb in _words("subject_fillers.txt") or not (verb in BOUND_VERB_FORMS.values()
+                                 or (len(verb) > 1 and (word_tag(verb) == "v" or verb in CREATING or _known_verb(verb)))):
+        return None
+    return Subject(verb + noun)
+
+
 def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Named:
     """The subject of one quantity from its own clause, and the production that gave it.
     `floor` is where its clause may start at the earliest: the end of the previous quantity in
@@ -2343,6 +2382,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
+        if following is None and kind == "count" and (one := _one_character_noun(stream, clause_start, quantity, after_start)):
+            return Named(one, "one_character_noun")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
         if (before is None or bare_verb) and quantity.unit in PERSON_UNITS:
             service = None if bare_verb else subject_of_service(stream, after_start, after_end)
@@ -2802,6 +2843,14 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject, found.rule)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
+    for group in lists:
+        # 辖4镇1乡, 新建三座桥、两座涵洞: the items after the first one-character noun share its verb
+        first = named[group[0]]
+        if first.rule == "one_character_noun":
+            verb = first.subject.text[:-1]
+            for index in group[1:]:
+                if (noun := _lone_character(text, quantities[index], quantities[index].outer_end)):
+                    named[index] = Named(Subject(verb + noun), "one_character_noun")
     _pair_respectively(stream, sentence_start, quantities, named, lists)
     _pair_changes(text, quantities, named, lists)
     _reached_level(text, quantities, named)

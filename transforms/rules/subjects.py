@@ -751,6 +751,10 @@ def _as_word(word: str) -> Word:
     return word if isinstance(word, Word) else Word(word)
 
 
+# 共 before a verb says the count is a total (共收缴, 共出动): a word of summing, no part of the verb
+SUM_MARK = "共"
+
+
 def _without_strip_prefix(word: str) -> str:
     """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
     if word in domain_terms():
@@ -758,6 +762,8 @@ def _without_strip_prefix(word: str) -> str:
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
             return _as_word(word).part(length)
+    if len(word) > 2 and word[0] == SUM_MARK and (word[1:] in _words("subject_verbs.txt") or word_tag(word[1:]) == "v"):
+        return _as_word(word).part(1)  # 共收缴|优待金, 共出动: the 共 of a total glued to the verb after it
     return word
 
 
@@ -1021,7 +1027,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif len(run) > 1 and (place := _leading_place(run)):
             run = run[place:]
         elif _without_strip_prefix(first) != first:
-            run = [_without_strip_prefix(first), *run[1:]]
+            # (a 共 glued to the verb marks it the clause's predicate, as 共 apart does)
+            run, predicate = [_without_strip_prefix(first), *run[1:]], predicate or first[0] == SUM_MARK
         elif counts != "other" and len(_split_verb(first)) > 1:
             run = [*_split_verb(first), *run[1:]]
         elif len(run) > 2 and len(first) > 1 and word_tag(first) == "v" and first not in domain_terms() \

@@ -2256,6 +2256,8 @@ def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_s
 # puts before the number completes it, the one place a verb of doing stays (fixtures README,
 # session 33); a verb bound to its noun form takes it (辖 → 所辖)
 BOUND_VERB_FORMS = {"辖": "所辖"}
+# Verbs that frame a figure rather than act on it (围绕1000只羊…的目标, 按照…): no completion
+FRAMING_VERBS = frozenset({"围绕", "按照", "根据", "依照", "依据", "针对", "面向", "对照"})
 # One-character places used as the counting unit itself (辖4镇1乡)
 PLACE_UNITS = frozenset({"镇", "乡", "村"})
 # Tags of a character that names no thing (a verb, a measure word, a numeral, a link, a direction)
@@ -2277,16 +2279,17 @@ def _lone_character(text: str, quantity: Quantity, after_start: int) -> str | No
 def _one_character_noun(stream: TokenStream, clause_start: int, quantity: Quantity, after_start: int) -> Subject | None:
     """新建三座桥 → 新建桥, 寒亭镇辖7个村 → 所辖村, 全县辖4镇 → 所辖镇: a thing named by one character
     right after the unit (or by the unit itself, a place) and nothing more, completed with the
-    verb right before the number in its clause (not one of having or being, 有3个村, nor the
-    filler 新增: they name none)."""
+    verb right before the number in its clause (not one of having or being, 有3个村, one that
+    frames the figure, 围绕1000只羊, nor the filler 新增: they name none)."""
     noun = _lone_character(stream.text, quantity, after_start)
     if noun is None:
         return None
     words = [w for w in tokens(stream, clause_start, quantity.outer_start) if w.strip()]
     verb = words[-1] if words else ""
     verb = BOUND_VERB_FORMS.get(verb, verb)
-    if verb in NOT_DOING or verb == NEW_ONES or verb in _words("subject_fillers.txt") or not (verb in BOUND_VERB_FORMS.values()
-                                 or (len(verb) > 1 and (word_tag(verb) == "v" or verb in CREATING or _known_verb(verb)))):
+    doing = verb in BOUND_VERB_FORMS.values() or (len(verb) > 1 and (word_tag(verb) == "v" or verb in CREATING
+                                                                      or _known_verb(verb)))
+    if not doing or verb in NOT_DOING or verb in FRAMING_VERBS or verb == NEW_ONES or verb in _words("subject_fillers.txt"):
         return None
     return Subject(verb + noun)
 

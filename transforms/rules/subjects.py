@@ -2734,7 +2734,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
-                       "measure_of_counted", "people_counted"})
+                       "measure_of_counted", "people_counted", "one_character_noun"})
 
 
 @dataclass(frozen=True)
@@ -2854,7 +2854,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             memory.remember(quantity.unit, found.subject, found.rule)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
     for group in lists:
-        # 辖4镇1乡, 新建三座桥、两座涵洞: the items after the first one-character noun share its verb
+        # 辖4镇1乡: the items of a list after its first one-character noun share that verb
         first = named[group[0]]
         if first.rule == "one_character_noun":
             verb = first.subject.text[:-1]

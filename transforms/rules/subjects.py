@@ -585,10 +585,19 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
         return True
     if not run or verb not in _words("subject_compound_verbs.txt") or run[0] in _words("subject_fillers.txt"):
         return False  # 主动公开|各类|政府信息: a filler opens a phrase of its own
+    if verb in _context_words()["relief_verbs"] and run[-1] in RELIEF_MONEY \
+            and all(word in _context_words()["relief_verbs"] for word in run[:-1]):
+        # 发放慰问|资金, 慰问|补助|资金: the relief a sum is for names it, as written with its
+        # programme (fixtures README, session 35), even with nothing before the verb
+        return True
     if "".join(run) in BARE_HEADS:  # 保障对象3118户, 资助金额540万元: the verb names them
         return True
     return (("".join(run) in _words("subject_compound_heads.txt") or run[-1] in RECORDS)
             and bool(HAN.match(modifier)) and not _is_strip(modifier))
+
+
+# The words of money a relief names (慰问资金, 救助金额, 补助款)
+RELIEF_MONEY = frozenset({"资金", "金额", "款", "经费"})
 
 
 # Words of need or duty before a verb (需救助人口, 应到代表, 待安置人员): with the verb they say which
@@ -742,6 +751,10 @@ def _as_word(word: str) -> Word:
     return word if isinstance(word, Word) else Word(word)
 
 
+# 共 before a verb says the count is a total (共收缴, 共出动): a word of summing, no part of the verb
+SUM_MARK = "共"
+
+
 def _without_strip_prefix(word: str) -> str:
     """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
     if word in domain_terms():
@@ -749,6 +762,8 @@ def _without_strip_prefix(word: str) -> str:
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
             return _as_word(word).part(length)
+    if len(word) > 2 and word[0] == SUM_MARK and (word[1:] in _words("subject_verbs.txt") or word_tag(word[1:]) == "v"):
+        return _as_word(word).part(1)  # 共收缴|优待金, 共出动: the 共 of a total glued to the verb after it
     return word
 
 
@@ -930,6 +945,15 @@ def _glued_payer(run: list[str]) -> int:
     return at + 1 if named_sum and len(rest) > 2 else 0
 
 
+def _next_numeral(numeral: str) -> str:
+    """The numeral after `numeral` (一 → 二, 3 → 4), or one no word opens with when there is none."""
+    if numeral.isdigit():
+        return str(int(numeral) + 1)
+    order = "一二三四五六七八九十"
+    at = order.find(numeral)
+    return order[at + 1] if 0 <= at < len(order) - 1 else "\0"
+
+
 def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[list[str], list[str]]:
     """Drop what leads a subject without naming the count: coordinators, fillers, a bracketed
     aside, the agent and the verb done to what is counted (see `_verb_goes`).
@@ -946,8 +970,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             break  # 全区|性|社会组织, 救助|类|单位, 在|岗|人员: the pair is one word jieba did not know
         if len(run) > 1 and (levels := _level_list(run)):
             run = run[levels:]  # 省市县三级|民生实事, 市、区两级|配送文艺指导
-        elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．"):
-            run = run[2:]  # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number
+        elif (first.isdigit() or LIST_NUMERAL.fullmatch(first)) and len(run) > 2 and run[1] in ("、", ".", "．") \
+                and not (run[1] == "、" and run[2].startswith(_next_numeral(first))):
+            # 1、与…合作发展村集体经济项目, 二、新建公办幼儿园: a list's number (not the first of
+            # numbers listed in turn: 一、二、三产业 names the three industries)
+            run = run[2:]
         elif first.isdigit() and len(run) > 3 and run[1] in ("-", "—", "~", "～", "至") and run[2].isdigit() \
                 and not AGE_LABEL.match(run[2] + run[3]):
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
@@ -1000,7 +1027,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
         elif len(run) > 1 and (place := _leading_place(run)):
             run = run[place:]
         elif _without_strip_prefix(first) != first:
-            run = [_without_strip_prefix(first), *run[1:]]
+            # (a 共 glued to the verb marks it the clause's predicate, as 共 apart does)
+            run, predicate = [_without_strip_prefix(first), *run[1:]], predicate or first[0] == SUM_MARK
         elif counts != "other" and len(_split_verb(first)) > 1:
             run = [*_split_verb(first), *run[1:]]
         elif len(run) > 2 and len(first) > 1 and word_tag(first) == "v" and first not in domain_terms() \
@@ -2224,6 +2252,48 @@ def name_subject(stream: TokenStream, quantity: Quantity, floor: int, sentence_s
     return name_subject_traced(stream, quantity, floor, sentence_start).subject
 
 
+# A one-character noun names nothing a reader can query (新建三座桥, 辖7个村, 辖4镇): the word the text
+# puts before the number completes it, the one place a verb of doing stays (fixtures README,
+# session 33); a verb bound to its noun form takes it (辖 → 所辖)
+BOUND_VERB_FORMS = {"辖": "所辖"}
+# Verbs that frame a figure rather than act on it (围绕1000只羊…的目标, 按照…): no completion
+FRAMING_VERBS = frozenset({"围绕", "按照", "根据", "依照", "依据", "针对", "面向", "对照"})
+# One-character places used as the counting unit itself (辖4镇1乡)
+PLACE_UNITS = frozenset({"镇", "乡", "村"})
+# Tags of a character that names no thing (a verb, a measure word, a numeral, a link, a direction)
+NAMELESS_CHARACTER_TAGS = frozenset({"v", "vn", "q", "m", "p", "c", "d", "f", "u", "uj", "ul", "r", "a", "ad", "zg"})
+
+
+def _lone_character(text: str, quantity: Quantity, after_start: int) -> str | None:
+    """The one character naming what a figure counts: its unit when a place (4镇), else the
+    character right after it that no other character follows (三座桥,), if it names a thing."""
+    if quantity.unit in PLACE_UNITS:
+        return quantity.unit
+    if HAN.match(text, after_start) and not HAN.match(text, after_start + 1) \
+            and (text[after_start] in PLACE_UNITS or text[after_start] not in unit_kinds()) \
+            and word_tag(text[after_start]) not in NAMELESS_CHARACTER_TAGS:
+        return text[after_start]
+    return None
+
+
+def _one_character_noun(stream: TokenStream, clause_start: int, quantity: Quantity, after_start: int) -> Subject | None:
+    """新建三座桥 → 新建桥, 寒亭镇辖7个村 → 所辖村, 全县辖4镇 → 所辖镇: a thing named by one character
+    right after the unit (or by the unit itself, a place) and nothing more, completed with the
+    verb right before the number in its clause (not one of having or being, 有3个村, one that
+    frames the figure, 围绕1000只羊, nor the filler 新增: they name none)."""
+    noun = _lone_character(stream.text, quantity, after_start)
+    if noun is None:
+        return None
+    words = [w for w in tokens(stream, clause_start, quantity.outer_start) if w.strip()]
+    verb = words[-1] if words else ""
+    verb = BOUND_VERB_FORMS.get(verb, verb)
+    doing = verb in BOUND_VERB_FORMS.values() or (len(verb) > 1 and (word_tag(verb) == "v" or verb in CREATING
+                                                                      or _known_verb(verb)))
+    if not doing or verb in NOT_DOING or verb in FRAMING_VERBS or verb == NEW_ONES or verb in _words("subject_fillers.txt"):
+        return None
+    return Subject(verb + noun)
+
+
 def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Named:
     """The subject of one quantity from its own clause, and the production that gave it.
     `floor` is where its clause may start at the earliest: the end of the previous quantity in
@@ -2322,6 +2392,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
+        if following is None and kind == "count" and (one := _one_character_noun(stream, clause_start, quantity, after_start)):
+            return Named(one, "one_character_noun")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
         if (before is None or bare_verb) and quantity.unit in PERSON_UNITS:
             service = None if bare_verb else subject_of_service(stream, after_start, after_end)
@@ -2662,7 +2734,7 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
-                       "measure_of_counted", "people_counted"})
+                       "measure_of_counted", "people_counted", "one_character_noun"})
 
 
 @dataclass(frozen=True)
@@ -2781,6 +2853,14 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject, found.rule)
     lists = _lists(text, quantities) if len(quantities) > 1 else []
+    for group in lists:
+        # 辖4镇1乡: the items of a list after its first one-character noun share that verb
+        first = named[group[0]]
+        if first.rule == "one_character_noun":
+            verb = first.subject.text[:-1]
+            for index in group[1:]:
+                if (noun := _lone_character(text, quantities[index], quantities[index].outer_end)):
+                    named[index] = Named(Subject(verb + noun), "one_character_noun")
     _pair_respectively(stream, sentence_start, quantities, named, lists)
     _pair_changes(text, quantities, named, lists)
     _reached_level(text, quantities, named)
@@ -3301,7 +3381,12 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
 
 # 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but
 # 分别 and the verb of change changes the same levels
-RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低)了?\s*$")
+RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低|比增|比降)了?\s*$")
+# The rules that name a level a later change may be of: its own words, a list's pairing, a
+# class of accident's toll (道路交通事故45起,死亡14人 → 道路交通事故死亡人数)
+LEVEL_RULES = OWN_RULES | {"respectively", "toll_breakdown"}
+# 同比分别下降50%、66.67%和持平: an item of the list of changes written as a word, no figure
+UNCHANGED_ITEM = re.compile(r"\s*[、和及与]\s*(?:基本)?(?:持平|不变)")
 
 
 def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lists: list[list[int]]) -> None:
@@ -3317,20 +3402,21 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
         if not changes or any(named[i].rule not in ("change_of_level", "inherited", "of_service")
                               for i in group[1:]):
             continue
-        levels = [n.subject for n in named[:group[0]] if n.rule in OWN_RULES | {"respectively"} and n.subject]
-        if "分别" in lead and len(levels) >= len(group):
-            for level, index in zip(levels[-len(group):], group):
+        levels = [n.subject for n in named[:group[0]] if n.rule in LEVEL_RULES and n.subject]
+        items = len(group) + bool(UNCHANGED_ITEM.match(text, quantities[group[-1]].outer_end))
+        if "分别" in lead and len(levels) >= items:
+            for level, index in zip(levels[-items:], group):
                 named[index] = Named(level, "change_of_level")
 
 
 def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
     """城镇居民人均消费支出21350元、农村居民人均消费支出13420元,分别增长6.1%、7.4%: right after
-    as many levels of one unit listed by 、, each named by its own words, 分别 and a verb of change
-    change them in turn."""
+    as many levels listed by 、 or by commas (道路交通事故45起,死亡14人,分别下降…), each named by
+    its own words, 分别 and a verb of change change them in turn."""
     before = list(range(group[0] - len(group), group[0]))
-    return before[0] >= 0 and len({quantities[i].unit for i in before}) == 1 \
-        and all(text.startswith("、", quantities[i].outer_end) for i in before[:-1]) \
-        and all(named[i].rule in OWN_RULES and named[i].subject for i in before) \
+    return before[0] >= 0 and all(text.startswith(("、", ",", "，"), quantities[i].outer_end) for i in before[:-1]) \
+        and all(named[i].rule in LEVEL_RULES and named[i].subject for i in before) \
+        and all(unit_kinds()[quantities[i].unit] != "percent" for i in before) \
         and len({named[i].subject.text for i in before}) == len(before)
 
 

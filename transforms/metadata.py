@@ -2887,17 +2887,23 @@ HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，
 SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 
 
-def sole_year(text: str) -> int | None:
+def sole_year(text: str, news: bool = True) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
     against one (but for this year's figure set against it, 比2018年同期, 今年…比2018年: the year after); a year said to be what it is (2023年是…开局之年), a goal's (到2020年, 为2020年…奠定基础)
     and a plan's (2019年,…将…) are none of them: news recapping one year and planning the next is of
-    the year it recaps. (A summary's lone year may label an older project: 2019年扶贫项目.)"""
-    text = re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text)
+    the year it recaps. An undated document's one year is its own too (贫困村2016年已脱贫出列,
+    建议2023年…预期目标为), but not a year its span of work starts from (自1997年实施…以来) nor one
+    labelling a project or fund (其中2019年扶贫项目6个), and none is inferred from a comparison; a period
+    with a masked end (2022年3月至20XX年) names no year."""
+    text = blanked(MASKED_SPAN, re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text))
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     years = {int(m.group("year")) for m in re.finditer(YEAR, text)
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
-             and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())}
+             and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())
+             and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))}
+    if not news:
+        return years.pop() if len(years) == 1 and not years & compared else None
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
         return next(iter(years)) + 1 if SAME_PERIOD_BEFORE.search(text) or THIS_YEAR_AGAINST.search(text) else None
     return years.pop() if len(years) == 1 and not years & compared else None
@@ -2905,6 +2911,10 @@ def sole_year(text: str) -> int | None:
 
 # What stands before a year set as a goal (到2020年, 为2020年全面…奠定基础).
 GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
+# What stands before the year a span of work starts from (自1997年实施…以来, 从2015年起).
+START_BEFORE = re.compile(r"(?:自|从)\s*$")
+# What follows a year labelling a project or fund (2019年扶贫项目, 2020年度中央补助资金).
+LABELLED = re.compile(r"度?[^\s，,。；;、:：\d]{1,10}?(?:项目|资金)")
 
 
 # A year-on-year comparison with a named year's same period (与2018年同期相比, 比2018年同期增长): the
@@ -3124,6 +3134,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return int(dated["year"]), "body"  # undated news printing its address or its source's (…/2015/02/06/…)
     if found := ANNIVERSARY.search(text[:OPENING]):  # 值此建军93周年之际: a speech's own year
         return FOUNDED[found["event"]] + int(found["n"]), "body"
+    if kind != "新闻报道" and (year := sole_year(text, news=False)):
+        return year, "body"  # an undated document naming one year (贫困村2016年已脱贫出列)
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
         return int(found.group(1)), "file_name"

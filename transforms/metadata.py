@@ -2726,10 +2726,10 @@ BODY_YEAR = re.compile(
 FIGURE_OF_YEAR = re.compile(rf"(?:提高|增加|增长|上升|扩大|达|发展)到\s*{YEAR}的\s*\d")
 COMPARED_YEAR = re.compile(rf"(?:比|较|同比|与){YEAR}")
 REPORT_OPENING_YEAR = re.compile(rf"现(?:将|公布|发布)[^。\n]{{0,12}}?{YEAR}")
-# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…) unless a month follows, or
+# A year opening a clause (2013年我县共有…; 年度目标任务: 2010 年敬老院…; 介绍说,2008年全市…; 至此,2024年…) unless a month follows, or
 # unless it is said what the year is (2026年是…开局之年: a year named, often the one to come, no work in it),
 # or it starts a span of years (2018年至2022年,…: the span's last is read).
-CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是|\s*[至到\-—–~～]\s*(?:19|20)\d{{2}})", re.MULTILINE)
+CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[。；;:：\n,，]))\s*{YEAR}(?!\s*\d{{1,2}}\s*月|\s*是|\s*[至到\-—–~～]\s*(?:19|20)\d{{2}})", re.MULTILINE)
 AS_OF_YEAR = re.compile(rf"截[至止]\s*(?:到\s*)?{YEAR}\s*(?:年?(?:底|末)|\d{{1,2}}\s*月)")  # 截至2015年底, 截至2015年年底
 # A span of years a clause's figures add up over (2018年至2022年,全国累计…): the year they run to, the text's own.
 SPAN_YEAR = re.compile(rf"(?<![到至自从\d])(?:19|20)\d{{2}}\s*年?\s*[至到\-—–~～]\s*{YEAR}\s*[,，]")
@@ -2742,8 +2742,8 @@ FORM_PERIOD_YEAR = re.compile(rf"(?:(?:^|\|)[ \t]*|表[ \t]*[(（][ \t]*){YEAR}�
 # the years its series runs over (图1 2017-2021年地区生产总值及其增长速度: the last).
 TABLE_CAPTION_YEAR = re.compile(rf"^[ \t]*[表图][ \t]*[一二三四五六七八九十\d]{{1,3}}[ \t:：、.．]*"
                                 rf"(?:(?:19|20)\d{{2}}\s*年?\s*[-—–~～至到]\s*)?{YEAR}", re.MULTILINE)
-# What follows a year whose clause plans (2024年，全省将新建…): the year of a plan, not the report's.
-PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将")
+# What follows a year whose clause plans (2024年，全省将新建…, 2022年要聚焦…): the year of a plan, not the report's.
+PLAN_YEAR = re.compile(r"[^。；;\n]{0,16}?将|\s*[,，]?\s*要(?![求素点])")
 # Names a text cites: 《…》, “…”, and a five-year plan by its term (“十三五”规划确定的目标任务基本完成
 # names the plan it reviews, not a plan of its own).
 NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|时期|期间)|“[^”\n]{0,30}”")

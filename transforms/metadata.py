@@ -1712,7 +1712,11 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return first  # a headline standing alone over the body (泸州市民生工程进展良好, 某厅动员社会组织:累计捐款…), or a yearbook entry's
         # heading over its first bracketed section, a body's name too (残疾人联合会 / 【综述】…)
     heading = ENTRY_RUN_ON.match(lines[0]) if lines else None
-    return heading["heading"] if heading else None  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
+    if heading:
+        return heading["heading"]  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
+    section = ENTRY_SECTION_FIRST.match(lines[0]) if lines else None
+    return section["heading"] if section else None  # …or its first section's heading standing first, as written
+    # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
 
 
 # A report's part heading (一、…, (一)…) at a line's start.
@@ -1974,9 +1978,11 @@ BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
+# A yearbook entry's bracketed section heading opening the page, alone on its line or run onto a year's review.
+ENTRY_SECTION_FIRST = re.compile(r"\s*(?P<heading>【[\u4e00-\u9fff]{2,10}】)(?:\s*$|\s*(?:19|20)\d{2}\s*年\s*[,，])")
 # A yearbook entry's first bracketed section opening on the year it reviews (【概况】 2013年,…), a line or two of the page's
-# furniture over it.
-ENTRY_YEAR = re.compile(r"^(?:[^\n]*\n){0,3}?\s*【[^】\n]{2,10}】\s*(?:19|20)\d{2}\s*年\s*[,，]")
+# furniture over it or between them (【概况】 / 时间:… 来源:… / 2021年,…).
+ENTRY_YEAR = re.compile(r"^(?:[^\n]*\n){0,3}?\s*【[^】\n]{2,10}】[^。]{0,60}?(?<!\d)(?:19|20)\d{2}\s*年\s*[,，]")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
 TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
@@ -2168,7 +2174,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     a title, the opening: a news lede, a progress table's columns, a summary's opening year.
     Without a title, a summary with a plan part (二、2024年工作打算) is a 工作总结和计划. A title of a
     few characters naming no document (a yearbook entry's heading of its field: 社会救助, 统计) is none."""
-    entry = bool(title) and len(re.sub(r"\s", "", title)) < SHORTEST_TITLE and not names_document(title)
+    entry = bool(title) and len(re.sub(r"[\s【】]", "", title)) < SHORTEST_TITLE and not names_document(title)
     if entry:
         title = None
     kind = _report_type(title, text, place_issuer, entry)

@@ -2679,8 +2679,13 @@ def _empty_fields_row(line: str) -> bool:
 
 def _label_alone(line: str) -> bool:
     """A line ending with a page label and its colon (发布机构:, …/2023-174351发布机构:): its
-    value is the next line."""
-    return line.endswith((":", "：")) and any(line[:-1].rstrip().endswith(label) for label in meta_labels())
+    value is the next line; a page counter's (…发布日期: 2023-02-01 浏览次数:) is a number the
+    page's script fills in, never the line under it."""
+    return line.endswith((":", "：")) and not PAGE_COUNTER.search(line[:-1].rstrip()) \
+        and any(line[:-1].rstrip().endswith(label) for label in meta_labels())
+
+
+PAGE_COUNTER = re.compile(r"(?:浏览|访问|阅读|点击)(?:次数|量|数)$")
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:

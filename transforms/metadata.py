@@ -630,7 +630,7 @@ TITLE_PREFIX = re.compile(r"^\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 
 
 # A title opening with a town's level alone (镇2010年工作总结…, 街道2021年工作总结…): a town's report.
-TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作"
+TOWN_LEVEL_TITLE = re.compile(r"(?:镇|乡|街道|社区)(?:人民政府|政府|办事处)?(?=\d|上半年|下半年|年度|全年|今年|工作"
                               r"|[\u4e00-\u9fff]{2,4}?工作(?:总结|计划|要点|打算|安排|汇报|报告))")  # or its field's (镇农业工作计划)
 # A government named by its level alone opening a title (镇政府2019年工作总结, 乡人民政府上半年…, 2021年市政府拟办理…).
 TOWN_GOVERNMENT_TITLE = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)(?=\d|上半年|下半年|年度|全年|今年|工作|关于)"
@@ -987,15 +987,22 @@ def _ranking() -> re.Pattern:
     return re.compile(alternation(_config()["agency"]["ranking"]))
 
 
+# What stands before a whole the text measures itself against, takes a share of or is honoured by (占全省…的,
+# 较全省总体, 获得全省…称号, 为全国、全省…): a place above its own.
+MEASURED_AGAINST = re.compile(r"(?:占|较|比|高于|低于|获得?|荣获|全国[、和与])$")
+
+
 def _own_level(text: str) -> str | None:
     """The level of the place the text speaks of as its own (我县, 本县, 全县 → county; 本社区 → town); 全区 is an
     autonomous region's own word where the text names one (内蒙古自治区…全区); a place the
-    text ranks itself in (走在全市前列, 全市第一) is above its own."""
+    text ranks itself in (走在全市前列, 全市第一, 全省排位第8), measures itself against or is honoured by
+    (占全省…的, 较全省…, 获得全省…称号) is above its own."""
     counts = Counter()
     region = "province" if _autonomous_regions().search(text) or any(
         text.count(short) >= SHORT_REGION_MENTIONS for short in _autonomous_short_names()) else None
     for char, level in _config()["agency"]["own_place"].items():
-        whole = sum(1 for m in re.finditer("全" + char, text) if not _ranking().match(text, m.end()))
+        whole = sum(1 for m in re.finditer("全" + char, text)
+                    if not _ranking().match(text, m.end()) and not MEASURED_AGAINST.search(text, max(0, m.start() - 4), m.start()))
         counts[region if char == "区" and region else level] += text.count("我" + char) + text.count("本" + char) + whole
     return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] else None
 

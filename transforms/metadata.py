@@ -2927,6 +2927,16 @@ def sole_year(text: str, news: bool = True) -> int | None:
     return years.pop() if len(years) == 1 and not years & compared else None
 
 
+def sole_plan_year(text: str) -> int | None:
+    """The one year an undated text plans (2024年,全市将新建…; 2024年要…) where it names no other: the
+    year of the plan it is, recapping none; a goal's year (到2020年将实现…) is a horizon, none."""
+    text = blanked(MASKED_SPAN, re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text))
+    years = {int(m.group("year")) for m in re.finditer(YEAR, text)}
+    planned = {int(m.group("year")) for m in re.finditer(YEAR, text)
+               if PLAN_YEAR.match(text, m.end()) and not GOAL_BEFORE.search(text, 0, m.start())}
+    return planned.pop() if len(planned) == 1 and years == planned else None
+
+
 # What stands before a year set as a goal (到2020年, 为2020年全面…奠定基础).
 GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # What stands before the year a span of work starts from (自1997年实施…以来, 从2015年起).
@@ -3154,6 +3164,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         return FOUNDED[found["event"]] + int(found["n"]), "body"
     if kind != "新闻报道" and (year := sole_year(text, news=False)):
         return year, "body"  # an undated document naming one year (贫困村2016年已脱贫出列)
+    if kind in ("工作计划", "新闻报道") and (year := sole_plan_year(text)):
+        return year, "body"  # an undated plan, or news of one, planning one year and recapping none (2024年,全市将…)
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
         return int(found.group(1)), "file_name"

@@ -1985,6 +1985,8 @@ BRACKETED_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>.+)[)）]")
 # A yearbook entry's bracketed section heading opening a line (【概况】, 【综述】, 【组织及工作概况】).
 ENTRY_HEADING = re.compile(r"\s*【[^】\n]{2,10}】")
+# A yearbook entry's section heading in brackets at a line's start (【概述】, 〔概况〕, [优抚安置]).
+ENTRY_SECTION = re.compile(r"^[ \t\u3000]*(?:【[^】\n]{2,10}】|〔[^〕\n]{2,10}〕|\[[^\]\n\d]{2,10}\])", re.MULTILINE)
 # A yearbook entry's bracketed section heading opening the page, alone on its line or run onto a year's review.
 ENTRY_SECTION_FIRST = re.compile(r"\s*(?P<heading>【[\u4e00-\u9fff]{2,10}】)(?:\s*$|\s*(?:19|20)\d{2}\s*年\s*[,，])")
 # A yearbook entry's first bracketed section opening on the year it reviews (【概况】 2013年,…), a line or two of the page's
@@ -2300,8 +2302,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
     if entry:
         opening = ENTRY_RUN_ON.sub("", opening, count=1)  # its text after its heading (民生事业 2014年,…)
-        if ENTRY_YEAR.search(opening):
-            return "年度工作总结"  # its first section reviewing one year (【概况】 2013年,市民政局…): the year's (session 32)
+        if ENTRY_YEAR.search(opening) or ENTRY_SECTION.search(opening) and not SEVERAL_YEARS.search(text, 0, OPENING):
+            return "年度工作总结"  # its first section reviewing one year (【概况】 2013年,市民政局…), or its sections headed in
+            # brackets (【概述】 …设8个科室… / 【社会救助】 …) reviewing no several years (两年共…): the year's (session 32)
     if re.match(config["news_lede"], opening) or _hearsay(text) or _release_told(opening.split("。")[0]) \
             or THIRD_PERSON_PLACE.search(opening.split("。")[0]) or len(THIRD_PERSON_PLACE.findall(opening)) >= 2 \
             or len(THIRD_PERSON_BODY.findall(opening)) >= 2 and not SELF_BODY.search(text):

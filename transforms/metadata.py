@@ -302,9 +302,13 @@ def _generic_name(longest: int = 6) -> re.Pattern:
     closed on both sides (BOUNDED_FIELD)."""
     generic = alternation(_config()["agency"]["generic"])
     return re.compile(rf"(?P<name>[{REDACTION}]*(?:{alternation(_levels())})?(?:(?!{NOT_IN_NAMES})[\u4e00-\u9fff]){{2,{longest}}}?"
-                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?![理置学员])(?<![站处](?=在)))")  # a website (市政府网站)
+                      rf"(?<![一二三四五六七八九十两几百千])(?:{generic})(?<!网站)(?<!{HOLDING_VERBS})(?![理置学员])(?<![站处](?=在)))")  # a website (市政府网站)
     # is no body, nor a verb or word the generic word opens (拟办理, 处理, 站在, 处在, 科学); a bureau before 在 is a
     # sentence's subject (某县自然资源局在县委…领导下)
+
+
+# Verbs ending with 办 (举办, 承办: holding or handling a thing), no office's name (泉州不仅成功举办了…).
+HOLDING_VERBS = "举办|承办|主办|创办|开办|兴办|协办|督办|交办|代办|包办|查办|操办|停办|合办"
 
 
 # How long a department's field may run where its phrase is closed on both sides: a title's opening

@@ -3948,14 +3948,18 @@ def _topic_event(a: Around) -> Subject | None:
         after = _flow_patterns()[0].match(a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
         own = Subject(after.group(1)) if after else None
     flow = own and _flow_patterns()[1].fullmatch(own.text)
-    topic = _topic(_flows_about(a)) if flow else None
+    about = _flows_about(a) if flow else None
+    topic = _topic(about)
     topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic
     measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
-    if topic and flow.group("flow") == NEW_ONES and a.quantity.unit not in PERSON_UNITS:
-        # 农民合作社420个,新增9个: new ones of a stock of things, 新增 dropped from the name but
-        # kept as what narrows it (the indicator's _new sibling, 新增养老床位)
-        return Subject(topic, NEW_ONES)
+    if topic and flow.group("flow") == NEW_ONES:
+        # 农民合作社420个,新增9个; 低保对象7702户,较上月新增68户: new ones of a stock are named by
+        # the stock, 新增 dropped from the name (a filler, session-35 ruling, whatever stock stands
+        # beside it) but kept as what narrows it (the indicator's _new sibling, 新增养老床位); a
+        # caseload keeps the head its people were named by (低保对象), not the flows' topic (低保)
+        stock = _stock_name(about) if a.quantity.unit in PERSON_UNITS else topic
+        return Subject(stock.removesuffix(measure) if measure else stock, NEW_ONES)
     return Subject(topic + flow.group("flow")) if topic else None
 
 
@@ -4656,16 +4660,22 @@ def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -
     return Subject(found.group("task"))
 
 
-def _topic(subject: Subject | None) -> str | None:
-    """What a list of flows is about: 低保对象 → 低保."""
-    if subject is None:
-        return None
+def _stock_name(subject: Subject) -> str:
+    """The stock a figure before a list of flows counted, without its flow: 城市低保新增 → 城市低保,
+    取消农村低保对象 → 农村低保对象."""
     topic = subject.text
     flow = _flow_ending(topic)  # 城市低保新增 → 城市低保
     topic = topic[:-len(flow)] if flow else topic
     # 取消农村低保99户,新增18户: the flow that opened the last figure's name is no part of the topic
     lead = next((flow for flow in _context_words()["flows"] if topic.startswith(flow) and len(topic) > len(flow) + 1), None)
-    topic = topic[len(lead):] if lead else topic
+    return topic[len(lead):] if lead else topic
+
+
+def _topic(subject: Subject | None) -> str | None:
+    """What a list of flows is about: 低保对象 → 低保."""
+    if subject is None:
+        return None
+    topic = _stock_name(subject)
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -983,6 +983,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
                                                  or _new_deed(run[1], run[2])):
             # 新|改扩建公办幼儿园, 新|(改)|建城市公园, 新|培育|社区社会组织: 新 goes with the verb
             run = run[1:]
+        elif counts == "things" and len(run) > 1 and first.startswith("新") and (status := _new_status(first, run[1:])):
+            # 新|进|规|企业, 新开工|项目: 新 before a status goes like 新增, the status stays (a
+            # rate's population keeps it: 新开工项目参保率)
+            # and the mark of a predicate before 新 (全年|新|登记|市场主体) is not the status's
+            run, predicate = [status, *run[1:]] if len(first) > 1 else run[1:], False
         elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
                 and first + run[2] + run[4] in CREATING:
             # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
@@ -1058,6 +1063,16 @@ LEVEL_LIST = re.compile(r"(?:全国|国家|省|市|县|区|镇|乡|村)级?(?:(?
 
 # Verbs of taking in (新纳入低保, 新接收失能老人): with 新 they name the new entrants, a flow that stays
 TAKING_IN = frozenset({"纳入", "接收", "收治", "收容", "入住", "入驻", "安置"})
+
+
+def _new_status(first: str, rest: list[str]) -> str | None:
+    """What is left of a subject's first word when it is 新 before a status a thing holds once
+    reached (新进规企业, 新入库项目, 新开工项目): 新 is then a filler like 新增 (session-36 ruling),
+    and a word with nothing after the status (新登记|的) no thing counted."""
+    status = first[1:] or rest[0]
+    words = first[1:] + "".join(rest)
+    found = next((s for s in _context_words()["new_statuses"] if words.startswith(s) and len(words) > len(s)), None)
+    return status if found else None
 
 
 def _new_deed(verb: str, after: str) -> bool:

@@ -2457,6 +2457,44 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     return Subject(before.text + ("人口" if paired else measure))
 
 
+def _deed_counted(a: Around) -> Subject | None:
+    """女扎43人 → 女扎人数: a deed alone before its count of persons, when no figure around it
+    names whom it was done to (帮扶困难群众…,累计帮扶5600人: `deed_again`)."""
+    own = a.own.subject
+    if a.own.rule != "before_number" or own is None or not _deed_alone(a.text, own, a.quantity.unit):
+        return None
+    return Subject(own.text + "人数", own.narrowed_by, own.spans)
+
+
+def _deed_alone(text: str, before: Subject, unit: str) -> bool:
+    """女扎43人, 省内转移46万人, 关爱帮扶3526人: a deed alone before a count of persons, its words
+    all verbs but for where or what kind (省内, 女: places, directions, distinguishers), names no
+    thing (§5) and is completed with 人数 like the flows of people (session-35 ruling). Not a flow
+    in or out of a caseload (纳入, 退出: the flows' own rule), a term, a population's name, nor the
+    object of a verb right before it (增加|编制9人, 开展|就业见习: a thing, the verb dropped; the
+    words of totalling, 累计采样, are no such verb)."""
+    words = cut_phrase(before.text)
+    if unit not in ("人", "名") or before.text in domain_terms() or before.text in _population_names() \
+            or words[-1] in domain_terms() or words[-1] in _context_words()["deed_terms"] or not before.spans \
+            or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
+        return False
+    if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
+            and all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1])):
+        return False
+    if text.startswith(("到", "至"), before.spans[-1][1]):
+        return False  # 从3.2万人扩大到4.5万人: a level reached (`_reached_level`), no deed counted
+    lead = cut_phrase(text[max(0, before.spans[0][0] - 6):before.spans[0][0]])
+    return not lead or lead[-1] in TOTALLING \
+        or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
+
+
+# words of totalling that jieba tags as verbs (累计采样1万人): no verb whose object follows
+TOTALLING = frozenset({"累计", "共计", "合计", "总计"})
+# the words that may stand before a deed's verb without naming a thing: verbs, distinguishers (女),
+# directions (上), places (省内) and adverbs
+DEED_MODIFIER_TAGS = frozenset({"v", "b", "f", "s", "d"})
+
+
 def _bare_verb(phrase: str) -> bool:
     """寻亲返乡, 安置: words that are all verbs, none a term naming a thing (低保) nor a
     population's name (集中供养: how people are kept names them, session 33)."""
@@ -4631,6 +4669,7 @@ CONTEXT_RULES = (
     ContextRule("of_investment", _investment_listed),
     ContextRule("of_investment", _investment_done),
     ContextRule("deed_on_previous", _deed_on_previous),
+    ContextRule("people_counted", _deed_counted),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),
 )

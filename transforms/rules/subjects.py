@@ -4087,8 +4087,6 @@ def _measure_of_topic(a: Around) -> Subject | None:
         return Subject(topic + own.text)
     if PARTS.search(topic):
         return None  # 城乡低保对象、特困人员…,发放保障金: a sum of several groups is no one group's
-    if own.text in words["verb_sums"] and _joined(topic, own.text) == topic + own.text:
-        return None  # 城乡低保对象255户,发放救助金: a relief named alone stays as written
     if topic.endswith(MONEY_SUFFIXES):
         return Subject(topic)  # 尊老金发放17704人次,发放保障资金104.72万元: the programme is the payment
     # 城市低保对象…,发放保障资金 → 城市低保保障资金, as the text writes the sum; a programme of

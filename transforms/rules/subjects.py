@@ -4069,6 +4069,10 @@ def _measure_of_topic(a: Around) -> Subject | None:
         # the population stands between its count and its sum, and the sum is still the group's
         before -= 1
         previous = a.named[before].subject or previous
+    # 城市低保累计发放30032人次,累计发放救助金额…: a relief's sum after a programme's own count
+    sum_word = sum_word or (a.own.rule == "before_number" and _relief_sum(own.text)
+                            and (_topic(previous) or "").endswith(tuple(words["programmes"]))
+                            and not _several_groups(a, before))
     counted = a.quantities[before].unit
     if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
@@ -4093,6 +4097,21 @@ def _measure_of_topic(a: Around) -> Subject | None:
     # payments keeps its own word (…护理补贴保障2638人次,发放保障资金 → 护理补贴资金)
     written = own.text if topic.endswith(paid) else _sum_as_written(a.clause, words["sum_words"], own.text)
     return Subject(_joined(topic, written))
+
+
+def _several_groups(a: Around, index: int) -> bool:
+    """全护理63人、半护理161人、全自理65人,发放供养金; 低保对象860户,特困人员120人,发放各类救助资金:
+    the sentence counted other groups' people before this one's, and a sum after them is of them all."""
+    topic = _topic(a.named[index].subject)
+    return any(a.quantities[i].unit in PERSON_UNITS and a.named[i].subject is not None
+               and _topic(a.named[i].subject) != topic for i in range(index))
+
+
+def _relief_sum(own: str) -> bool:
+    """救助金额, 慰问金, 补助资金: a sum named by a verb of relief and a sum word names the
+    relief, not whose it is: completed with the programme like 资金 (session-35 ruling)."""
+    words = _context_words()
+    return any(own.endswith(word) and own[:-len(word)] in words["relief_verbs"] for word in (*words["sum_words"], "金"))
 
 
 def _sum_of_relief(topic: str | None, own: str) -> Subject | None:

@@ -2301,6 +2301,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         and HAN.match(text, after_start + 1) is not None))
     if padded:
         after_start += 1
+    zeroed = _zero_counted(text, quantity)
+    if zeroed is not None:
+        return Named(zeroed, "zero_counted")
     harm = _harm_of(text, clause_before(text, quantity.outer_start, sentence_start), quantity.outer_start, before) \
         if quantity.unit in PERSON_UNITS else None
     if harm is not None:
@@ -2557,6 +2560,19 @@ def _programme_money(stream: TokenStream, sentence_start: int, clause_start: int
             # nor a list or a figure run into the phrase
             return Subject(named.text + before.text[len(verb):])
     return before
+
+
+def _zero_counted(text: str, quantity: Quantity) -> Subject | None:
+    """实现零死亡, 确保零事故: a zero in words is the count of the thing right after it (session-35
+    ruling), a harm to people completed with 人数 as a harm verb is (死亡人数, session 33)."""
+    if text[quantity.start:quantity.end] != "零" or quantity.unit:
+        return None
+    counted = load_toml("units.toml")["zero_in_words"]["counted"]
+    thing = next((word for word in sorted(counted, key=len, reverse=True)
+                  if text.startswith(word, quantity.outer_end)), None)
+    if thing is None:
+        return None
+    return Subject(thing + "人数" if thing in _context_words()["befell_people"] or thing == "伤亡" else thing)
 
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:

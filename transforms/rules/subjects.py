@@ -2460,6 +2460,24 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     return Subject(before.text + ("人口" if paired else measure))
 
 
+# a list's item named by one character alone (…、肉牛2505头、羊1.12万只): 、 and the character
+LONE_ITEM = re.compile(r"[、，,]\s*([\u4e00-\u9fff])\s*$")
+
+
+def _lone_noun_item(a: Around) -> Subject | None:
+    """出栏生猪19万头、肉牛2505头、羊1.12万只 → 出栏羊: an item of a list named by one character
+    alone keeps the verb that opens the list (session-36 ruling: a one-character noun keeps its
+    verb; the verb goes before longer names as the subjects' rules decide)."""
+    if a.own.subject is not None or not a.named or a.named[0].subject is None:
+        return None
+    lone = LONE_ITEM.search(a.lead)
+    if lone is None or word_tag(lone.group(1)) != "n":
+        return None
+    words = cut_phrase(a.named[0].subject.text)
+    verb = next((word for word in words[:-1] if word_tag(word) == "v"), None)
+    return Subject(verb + lone.group(1)) if verb else None
+
+
 def _deed_counted(a: Around) -> Subject | None:
     """女扎43人 → 女扎人数: a deed alone before its count of persons, when no figure around it
     names whom it was done to (帮扶困难群众…,累计帮扶5600人: `deed_again`)."""
@@ -4702,6 +4720,7 @@ CONTEXT_RULES = (
     ContextRule("of_investment", _investment_listed),
     ContextRule("of_investment", _investment_done),
     ContextRule("deed_on_previous", _deed_on_previous),
+    ContextRule("lone_noun_item", _lone_noun_item),
     ContextRule("people_counted", _deed_counted),
     ContextRule("own", _own),
     ContextRule("inherited", _inherited),

@@ -2537,6 +2537,9 @@ INVESTED_BEFORE = re.compile(r"投入\s*(?:了|共|共计|累计|约|近|达)?\s
 INVESTED_PROJECT = re.compile(
     r"(?![的(（)）])\s*(?:[,，]\s*)?(?:用于|为|对)?[^,，。；;：:()（）]{0,24}?(?:实施|开展|完成|用于)了?\s*"
     r"(?:\d+(?:\.\d+)?\s*[户个处所座套项家间条]\s*)?(?P<project>[\u4e00-\u9fff]{2,10}?)\s*(?:[,，。；;]|$)")
+# 投入1100万元进行校安工程、薄改项目建设: 进行 right after the sum, its project the rest of the
+# clause, a list of names too
+INVESTED_DOING = re.compile(r"\s*进行了?\s*(?P<project>[\u4e00-\u9fff]{2,12}?(?:、[\u4e00-\u9fff]{2,12}?)*)\s*(?:[,，。；;]|$)")
 
 
 def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subject | None:
@@ -2544,7 +2547,7 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
     project its clause names after it."""
     if not INVESTED_BEFORE.search(text, clause_start, quantity.outer_start):
         return None
-    found = INVESTED_PROJECT.match(text, quantity.outer_end)
+    found = INVESTED_PROJECT.match(text, quantity.outer_end) or INVESTED_DOING.match(text, quantity.outer_end)
     return Subject(found.group("project") + "投入") if found else None
 
 

@@ -2460,6 +2460,38 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     return Subject(before.text + ("人口" if paired else measure))
 
 
+# a place named by one character alone right after its count (7个村1个社区, 6个镇、3个乡)
+LONE_PLACE_AFTER = re.compile(r"\s*([县市区镇乡村旗])(?![\u4e00-\u9fff])")
+
+
+def _lone_place(a: Around) -> Subject | None:
+    """辖4镇1乡, 辖7个村1个社区 → 所辖镇, 所辖村: a count of places named by one character alone,
+    nothing else naming them, is completed as the places under the body (session-33 and
+    session-36 rulings: a lone one-character place noun is completed, 所辖市)."""
+    if a.own.subject is not None:
+        return None
+    if a.quantity.unit in LONE_PLACE_CHARS:
+        return Subject(UNDER_BODY + a.quantity.unit)  # 4镇: the unit is the place counted
+    after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
+    return Subject(UNDER_BODY + after.group(1)) if after else None
+
+
+LONE_PLACE_CHARS = frozenset("县市区镇乡村旗")
+
+
+def _next_lone_place(a: Around) -> Subject | None:
+    """辖4镇1乡: the next count of places in another one-character unit is of those places, not
+    of the places before it (所辖乡, not 所辖镇 inherited)."""
+    previous = a.previous
+    if a.own.subject is not None or previous is None or a.quantity.unit not in LONE_PLACE_CHARS \
+            or not previous.text.startswith(UNDER_BODY) or previous.text == UNDER_BODY + a.quantity.unit:
+        return None
+    return Subject(UNDER_BODY + a.quantity.unit)
+
+
+UNDER_BODY = "所辖"
+
+
 # a list's item named by one character alone (…、肉牛2505头、羊1.12万只): 、 and the character
 LONE_ITEM = re.compile(r"[、，,]\s*([\u4e00-\u9fff])\s*$")
 
@@ -4726,7 +4758,9 @@ CONTEXT_RULES = (
     ContextRule("lone_noun_item", _lone_noun_item),
     ContextRule("people_counted", _deed_counted),
     ContextRule("own", _own),
+    ContextRule("lone_place", _next_lone_place),
     ContextRule("inherited", _inherited),
+    ContextRule("lone_place", _lone_place),
 )
 
 

@@ -2492,12 +2492,12 @@ def _next_lone_place(a: Around) -> Subject | None:
 UNDER_BODY = "所辖"
 
 
-# a list's item named by one character alone (…、肉牛2505头、羊1.12万只): 、 and the character
+# a list's item named by one character alone (…、肉牛1.5万头、羊2.3万只): 、 and the character
 LONE_ITEM = re.compile(r"[、，,]\s*([\u4e00-\u9fff])\s*$")
 
 
 def _lone_noun_item(a: Around) -> Subject | None:
-    """出栏生猪19万头、肉牛2505头、羊1.12万只 → 出栏羊: an item of a list named by one character
+    """出栏生猪8万头、肉牛1.5万头、羊2.3万只 → 出栏羊: an item of a list named by one character
     alone keeps the verb that opens the list (session-36 ruling: a one-character noun keeps its
     verb; the verb goes before longer names as the subjects' rules decide)."""
     if a.own.subject is not None or not a.named or a.named[0].subject is None:
@@ -2569,7 +2569,7 @@ INVESTED_BEFORE = re.compile(r"投入\s*(?:了|共|共计|累计|约|近|达)?\s
 INVESTED_PROJECT = re.compile(
     r"(?![的(（)）])\s*(?:[,，]\s*)?(?:用于|为|对)?[^,，。；;：:()（）]{0,24}?(?:实施|开展|完成|用于)了?\s*"
     r"(?:\d+(?:\.\d+)?\s*[户个处所座套项家间条]\s*)?(?P<project>[\u4e00-\u9fff]{2,10}?)\s*(?:[,，。；;]|$)")
-# 投入1100万元进行校安工程、薄改项目建设: 进行 right after the sum, its project the rest of the
+# 投入900万元进行农村公路、饮水工程建设: 进行 right after the sum, its project the rest of the
 # clause, a list of names too
 INVESTED_DOING = re.compile(r"\s*进行了?\s*(?P<project>[\u4e00-\u9fff]{2,12}?(?:、[\u4e00-\u9fff]{2,12}?)*)\s*(?:[,，。；;]|$)")
 

@@ -3916,6 +3916,9 @@ def _modifier_breakdown(a: Around) -> Subject | None:
 
 
 PART_MARK = re.compile(r"其中|、")
+# any 的-clause right after 其中 names its part with the total's head noun (session-33 and
+# session-35 rulings: 其中60周岁以上的 → 60周岁以上的特困人员), not only one of qualifying
+DE_PART_AFTER_INCLUDING = re.compile(r"其中\s*[:：,，]?\s*[\u4e00-\u9fff\d]{2,14}的$")
 QUALIFYING_CLAUSE = re.compile(r"[\u4e00-\u9fff]{4,14}")
 
 
@@ -3924,8 +3927,9 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
-    if not clause.endswith("的") or not clause.startswith(QUALIFYING) or clause[:-1].endswith(UNNAMED_CONDITIONS) \
-            or not QUALIFYING_CLAUSE.fullmatch(clause):
+    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None
+    if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
+            or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
     whole = _recalled(a)
     if whole is None or whole.text in clause:

@@ -1010,6 +1010,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
                                                  or _new_deed(run[1], run[2])):
             # 新|改扩建公办幼儿园, 新|(改)|建城市公园, 新|培育|社区社会组织: 新 goes with the verb
             run = run[1:]
+        elif counts == "things" and len(run) > 1 and first.startswith("新") and (status := _new_status(first, run[1:])):
+            # 新|进|规|企业, 新开工|项目: 新 before a status goes like 新增, the status stays (a
+            # rate's population keeps it: 新开工项目参保率)
+            # and the mark of a predicate before 新 (全年|新|登记|市场主体) is not the status's
+            run, predicate = [status, *run[1:]] if len(first) > 1 else run[1:], False
         elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
                 and first + run[2] + run[4] in CREATING:
             # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
@@ -1086,6 +1091,16 @@ LEVEL_LIST = re.compile(r"(?:全国|国家|省|市|县|区|镇|乡|村)级?(?:(?
 
 # Verbs of taking in (新纳入低保, 新接收失能老人): with 新 they name the new entrants, a flow that stays
 TAKING_IN = frozenset({"纳入", "接收", "收治", "收容", "入住", "入驻", "安置"})
+
+
+def _new_status(first: str, rest: list[str]) -> str | None:
+    """What is left of a subject's first word when it is 新 before a status a thing holds once
+    reached (新进规企业, 新入库项目, 新开工项目): 新 is then a filler like 新增 (session-36 ruling),
+    and a word with nothing after the status (新登记|的) no thing counted."""
+    status = first[1:] or rest[0]
+    words = first[1:] + "".join(rest)
+    found = next((s for s in _context_words()["new_statuses"] if words.startswith(s) and len(words) > len(s)), None)
+    return status if found else None
 
 
 def _new_deed(verb: str, after: str) -> bool:
@@ -2356,6 +2371,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         and HAN.match(text, after_start + 1) is not None))
     if padded:
         after_start += 1
+    zeroed = _zero_counted(text, quantity)
+    if zeroed is not None:
+        return Named(zeroed, "zero_counted")
     harm = _harm_of(text, clause_before(text, quantity.outer_start, sentence_start), quantity.outer_start, before) \
         if quantity.unit in PERSON_UNITS else None
     if harm is not None:
@@ -2514,6 +2532,94 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     return Subject(before.text + ("人口" if paired else measure))
 
 
+# a place named by one character alone right after its count (7个村1个社区, 6个镇、3个乡)
+LONE_PLACE_AFTER = re.compile(r"\s*([县市区镇乡村旗])(?![\u4e00-\u9fff])")
+
+
+def _lone_place(a: Around) -> Subject | None:
+    """辖4镇1乡, 辖7个村1个社区 → 所辖镇, 所辖村: a count of places named by one character alone,
+    nothing else naming them, is completed as the places under the body (session-33 and
+    session-36 rulings: a lone one-character place noun is completed, 所辖市)."""
+    if a.own.subject is not None:
+        return None
+    if a.quantity.unit in LONE_PLACE_CHARS:
+        return Subject(UNDER_BODY + a.quantity.unit)  # 4镇: the unit is the place counted
+    after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
+    return Subject(UNDER_BODY + after.group(1)) if after else None
+
+
+LONE_PLACE_CHARS = frozenset("县市区镇乡村旗")
+
+
+def _next_lone_place(a: Around) -> Subject | None:
+    """辖4镇1乡: the next count of places in another one-character unit is of those places, not
+    of the places before it (所辖乡, not 所辖镇 inherited)."""
+    previous = a.previous
+    if a.own.subject is not None or previous is None or a.quantity.unit not in LONE_PLACE_CHARS \
+            or not previous.text.startswith(UNDER_BODY) or previous.text == UNDER_BODY + a.quantity.unit:
+        return None
+    return Subject(UNDER_BODY + a.quantity.unit)
+
+
+UNDER_BODY = "所辖"
+
+
+# a list's item named by one character alone (…、肉牛1.5万头、羊2.3万只): 、 and the character
+LONE_ITEM = re.compile(r"[、，,]\s*([\u4e00-\u9fff])\s*$")
+
+
+def _lone_noun_item(a: Around) -> Subject | None:
+    """出栏生猪8万头、肉牛1.5万头、羊2.3万只 → 出栏羊: an item of a list named by one character
+    alone keeps the verb that opens the list (session-36 ruling: a one-character noun keeps its
+    verb; the verb goes before longer names as the subjects' rules decide)."""
+    if a.own.subject is not None or not a.named or a.named[0].subject is None:
+        return None
+    lone = LONE_ITEM.search(a.lead)
+    if lone is None or word_tag(lone.group(1)) != "n":
+        return None
+    words = cut_phrase(a.named[0].subject.text)
+    verb = next((word for word in words[:-1] if word_tag(word) == "v"), None)
+    return Subject(verb + lone.group(1)) if verb else None
+
+
+def _deed_counted(a: Around) -> Subject | None:
+    """女扎43人 → 女扎人数: a deed alone before its count of persons, when no figure around it
+    names whom it was done to (帮扶困难群众…,累计帮扶5600人: `deed_again`)."""
+    own = a.own.subject
+    if a.own.rule != "before_number" or own is None or not _deed_alone(a.text, own, a.quantity.unit):
+        return None
+    return Subject(own.text + "人数", own.narrowed_by, own.spans)
+
+
+def _deed_alone(text: str, before: Subject, unit: str) -> bool:
+    """女扎43人, 省内转移46万人, 关爱帮扶3526人: a deed alone before a count of persons, its words
+    all verbs but for where or what kind (省内, 女: places, directions, distinguishers), names no
+    thing (§5) and is completed with 人数 like the flows of people (session-35 ruling). Not a flow
+    in or out of a caseload (纳入, 退出: the flows' own rule), a term, a population's name, nor the
+    object of a verb right before it (增加|编制9人, 开展|就业见习: a thing, the verb dropped; the
+    words of totalling, 累计采样, are no such verb)."""
+    words = cut_phrase(before.text)
+    if unit not in ("人", "名") or before.text in domain_terms() or before.text in _population_names() \
+            or words[-1] in domain_terms() or words[-1] in _context_words()["deed_terms"] or not before.spans \
+            or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
+        return False
+    if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
+            and all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1])):
+        return False
+    if text.startswith(("到", "至"), before.spans[-1][1]):
+        return False  # 从3.2万人扩大到4.5万人: a level reached (`_reached_level`), no deed counted
+    lead = cut_phrase(text[max(0, before.spans[0][0] - 6):before.spans[0][0]])
+    return not lead or lead[-1] in TOTALLING \
+        or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
+
+
+# words of totalling that jieba tags as verbs (累计采样1万人): no verb whose object follows
+TOTALLING = frozenset({"累计", "共计", "合计", "总计"})
+# the words that may stand before a deed's verb without naming a thing: verbs, distinguishers (女),
+# directions (上), places (省内) and adverbs
+DEED_MODIFIER_TAGS = frozenset({"v", "b", "f", "s", "d"})
+
+
 def _bare_verb(phrase: str) -> bool:
     """寻亲返乡, 安置: words that are all verbs, none a term naming a thing (低保) nor a
     population's name (集中供养: how people are kept names them, session 33)."""
@@ -2535,6 +2641,9 @@ INVESTED_BEFORE = re.compile(r"投入\s*(?:了|共|共计|累计|约|近|达)?\s
 INVESTED_PROJECT = re.compile(
     r"(?![的(（)）])\s*(?:[,，]\s*)?(?:用于|为|对)?[^,，。；;：:()（）]{0,24}?(?:实施|开展|完成|用于)了?\s*"
     r"(?:\d+(?:\.\d+)?\s*[户个处所座套项家间条]\s*)?(?P<project>[\u4e00-\u9fff]{2,10}?)\s*(?:[,，。；;]|$)")
+# 投入900万元进行农村公路、饮水工程建设: 进行 right after the sum, its project the rest of the
+# clause, a list of names too
+INVESTED_DOING = re.compile(r"\s*进行了?\s*(?P<project>[\u4e00-\u9fff]{2,12}?(?:、[\u4e00-\u9fff]{2,12}?)*)\s*(?:[,，。；;]|$)")
 
 
 def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subject | None:
@@ -2542,7 +2651,7 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
     project its clause names after it."""
     if not INVESTED_BEFORE.search(text, clause_start, quantity.outer_start):
         return None
-    found = INVESTED_PROJECT.match(text, quantity.outer_end)
+    found = INVESTED_PROJECT.match(text, quantity.outer_end) or INVESTED_DOING.match(text, quantity.outer_end)
     return Subject(found.group("project") + "投入") if found else None
 
 
@@ -2576,6 +2685,19 @@ def _programme_money(stream: TokenStream, sentence_start: int, clause_start: int
             # nor a list or a figure run into the phrase
             return Subject(named.text + before.text[len(verb):])
     return before
+
+
+def _zero_counted(text: str, quantity: Quantity) -> Subject | None:
+    """实现零死亡, 确保零事故: a zero in words is the count of the thing right after it (session-35
+    ruling), a harm to people completed with 人数 as a harm verb is (死亡人数, session 33)."""
+    if text[quantity.start:quantity.end] != "零" or quantity.unit:
+        return None
+    counted = load_toml("units.toml")["zero_in_words"]["counted"]
+    thing = next((word for word in sorted(counted, key=len, reverse=True)
+                  if text.startswith(word, quantity.outer_end)), None)
+    if thing is None:
+        return None
+    return Subject(thing + "人数" if thing in _context_words()["befell_people"] or thing == "伤亡" else thing)
 
 
 def _harm_of(text: str, clause_start: int, number: int, before: Subject | None) -> str | None:
@@ -3880,6 +4002,9 @@ def _modifier_breakdown(a: Around) -> Subject | None:
 
 
 PART_MARK = re.compile(r"其中|、")
+# any 的-clause right after 其中 names its part with the total's head noun (session-33 and
+# session-35 rulings: 其中60周岁以上的 → 60周岁以上的特困人员), not only one of qualifying
+DE_PART_AFTER_INCLUDING = re.compile(r"其中\s*[:：,，]?\s*[\u4e00-\u9fff\d]{2,14}的$")
 QUALIFYING_CLAUSE = re.compile(r"[\u4e00-\u9fff]{4,14}")
 
 
@@ -3888,8 +4013,9 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
-    if not clause.endswith("的") or not clause.startswith(QUALIFYING) or clause[:-1].endswith(UNNAMED_CONDITIONS) \
-            or not QUALIFYING_CLAUSE.fullmatch(clause):
+    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None
+    if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
+            or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
     whole = _recalled(a)
     if whole is None or whole.text in clause:
@@ -4034,14 +4160,18 @@ def _topic_event(a: Around) -> Subject | None:
         after = _flow_patterns()[0].match(a.text[a.quantity.outer_end:a.quantity.outer_end + 8])
         own = Subject(after.group(1)) if after else None
     flow = own and _flow_patterns()[1].fullmatch(own.text)
-    topic = _topic(_flows_about(a)) if flow else None
+    about = _flows_about(a) if flow else None
+    topic = _topic(about)
     topic = None if topic in table["flows"] else topic  # 复核通过11户,取消5户: a flow is no topic
     measure = topic and _measure_word(topic, table["flow_measures"])
     topic = topic[:-len(measure)] if measure else topic  # 低保人数 → 低保新增
-    if topic and flow.group("flow") == NEW_ONES and a.quantity.unit not in PERSON_UNITS:
-        # 农民合作社420个,新增9个: new ones of a stock of things, 新增 dropped from the name but
-        # kept as what narrows it (the indicator's _new sibling, 新增养老床位)
-        return Subject(topic, NEW_ONES)
+    if topic and flow.group("flow") == NEW_ONES:
+        # 农民合作社420个,新增9个; 低保对象7702户,较上月新增68户: new ones of a stock are named by
+        # the stock, 新增 dropped from the name (a filler, session-35 ruling, whatever stock stands
+        # beside it) but kept as what narrows it (the indicator's _new sibling, 新增养老床位); a
+        # caseload keeps the head its people were named by (低保对象), not the flows' topic (低保)
+        stock = _stock_name(about) if a.quantity.unit in PERSON_UNITS else topic
+        return Subject(stock.removesuffix(measure) if measure else stock, NEW_ONES)
     return Subject(topic + flow.group("flow")) if topic else None
 
 
@@ -4098,6 +4228,10 @@ def _measure_of_topic(a: Around) -> Subject | None:
         # the population stands between its count and its sum, and the sum is still the group's
         before -= 1
         previous = a.named[before].subject or previous
+    # 城市低保累计发放30032人次,累计发放救助金额…: a relief's sum after a programme's own count
+    sum_word = sum_word or (a.own.rule == "before_number" and _relief_sum(own.text)
+                            and (_topic(previous) or "").endswith(tuple(words["programmes"]))
+                            and not _several_groups(a, before))
     counted = a.quantities[before].unit
     if counted not in PERSON_UNITS and not (counted in words["times_units"] and previous.text.endswith(paid)):
         again = sum_word and a.named[-1].rule == "measure_of_topic" and previous.text.endswith(own.text)
@@ -4116,14 +4250,27 @@ def _measure_of_topic(a: Around) -> Subject | None:
         return Subject(topic + own.text)
     if PARTS.search(topic):
         return None  # 城乡低保对象、特困人员…,发放保障金: a sum of several groups is no one group's
-    if own.text in words["verb_sums"] and _joined(topic, own.text) == topic + own.text:
-        return None  # 城乡低保对象255户,发放救助金: a relief named alone stays as written
     if topic.endswith(MONEY_SUFFIXES):
         return Subject(topic)  # 尊老金发放17704人次,发放保障资金104.72万元: the programme is the payment
     # 城市低保对象…,发放保障资金 → 城市低保保障资金, as the text writes the sum; a programme of
     # payments keeps its own word (…护理补贴保障2638人次,发放保障资金 → 护理补贴资金)
     written = own.text if topic.endswith(paid) else _sum_as_written(a.clause, words["sum_words"], own.text)
     return Subject(_joined(topic, written))
+
+
+def _several_groups(a: Around, index: int) -> bool:
+    """全护理63人、半护理161人、全自理65人,发放供养金; 低保对象860户,特困人员120人,发放各类救助资金:
+    the sentence counted other groups' people before this one's, and a sum after them is of them all."""
+    topic = _topic(a.named[index].subject)
+    return any(a.quantities[i].unit in PERSON_UNITS and a.named[i].subject is not None
+               and _topic(a.named[i].subject) != topic for i in range(index))
+
+
+def _relief_sum(own: str) -> bool:
+    """救助金额, 慰问金, 补助资金: a sum named by a verb of relief and a sum word names the
+    relief, not whose it is: completed with the programme like 资金 (session-35 ruling)."""
+    words = _context_words()
+    return any(own.endswith(word) and own[:-len(word)] in words["relief_verbs"] for word in (*words["sum_words"], "金"))
 
 
 def _sum_of_relief(topic: str | None, own: str) -> Subject | None:
@@ -4698,8 +4845,12 @@ CONTEXT_RULES = (
     ContextRule("of_investment", _investment_listed),
     ContextRule("of_investment", _investment_done),
     ContextRule("deed_on_previous", _deed_on_previous),
+    ContextRule("lone_noun_item", _lone_noun_item),
+    ContextRule("people_counted", _deed_counted),
     ContextRule("own", _own),
+    ContextRule("lone_place", _next_lone_place),
     ContextRule("inherited", _inherited),
+    ContextRule("lone_place", _lone_place),
 )
 
 
@@ -4742,16 +4893,22 @@ def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -
     return Subject(found.group("task"))
 
 
-def _topic(subject: Subject | None) -> str | None:
-    """What a list of flows is about: 低保对象 → 低保."""
-    if subject is None:
-        return None
+def _stock_name(subject: Subject) -> str:
+    """The stock a figure before a list of flows counted, without its flow: 城市低保新增 → 城市低保,
+    取消农村低保对象 → 农村低保对象."""
     topic = subject.text
     flow = _flow_ending(topic)  # 城市低保新增 → 城市低保
     topic = topic[:-len(flow)] if flow else topic
     # 取消农村低保99户,新增18户: the flow that opened the last figure's name is no part of the topic
     lead = next((flow for flow in _context_words()["flows"] if topic.startswith(flow) and len(topic) > len(flow) + 1), None)
-    topic = topic[len(lead):] if lead else topic
+    return topic[len(lead):] if lead else topic
+
+
+def _topic(subject: Subject | None) -> str | None:
+    """What a list of flows is about: 低保对象 → 低保."""
+    if subject is None:
+        return None
+    topic = _stock_name(subject)
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -1324,9 +1324,11 @@ def _place_issuer(reading: _Reading) -> str | None:
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
             return _full_place(city) + place if city else _full_place(place)
-    if (masked := _masked_own_town(text)) or _own_level(text) != "town":
+    if (masked := _masked_own_town(text)) or own not in ("town", None):
         return masked
-    # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it
+    # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it; a
+    # title opening with it (社区2017年工作总结) names the text's own level also where the text never calls
+    # itself by it (我社区, 全社区): the masked text's own words (round 27's call, settled in session 36)
     opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
     level = TOWN_LEVEL_TITLE.match(opening)
     return level.group() if level else None

@@ -2342,7 +2342,19 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     summary = _summary_clause().search(opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+    if FORESEEN.search(opening) and not DONE.search(opening):
+        return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
+        #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# What a plan's opening sets for the time to come: its targets (预期目标, 力争), its horizon (未来5年, 到2020年), the
+# body's will (将重点推进, 将始终把…); not 将 as the object marker alone (将…纳入).
+FORESEEN = re.compile(r"预期目标|力争|未来\s*[\d一二三四五十]+\s*年|到\s*(?:19|20)\d{2}\s*年"
+                      r"|将(?:重点|继续|进一步|着力|全力|大力|始终|持续|加快|积极|深入|认真|全面)")
+# What a review's opening tells done: a verb completed (完成了, 已建成), a total (共计, 累计发放), a change on last year.
+DONE = re.compile(r"完成了|实现了|取得了|开展了|发放了|已(?:经)?(?:完成|建成|实现|发放|开展)|(?<![计划])共(?:计|有|完成|发放|救助|投入)"
+                  r"|累计(?:完成|发放|投入)|同比|比上年|较上年")
 
 
 # A first paragraph stating the purpose of the work the figures are of (为加快…,某局…全力推进…工作。), on its line.

@@ -1319,7 +1319,8 @@ def _place_issuer(reading: _Reading) -> str | None:
             # speaking of its own town (开元镇… 全镇), or the subject of its first sentence (今年以来,在县委、县政府的
             # 领导下,柳湾街道…: a summary opening on its issuer), not 指导镇街
             town = town_at(text, start)
-            place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0) else None
+            place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0
+                                      or match.end() == _first_prose_line(text)) else None
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
@@ -1333,6 +1334,16 @@ def _place_issuer(reading: _Reading) -> str | None:
     level = TOWN_LEVEL_TITLE.match(opening)
     return level.group() if level else None
 
+
+
+# A line of prose: a sentence's stop within it, long enough to be no title or label (发布日期: …).
+PROSE_LINE = re.compile(r"^[ \t\u3000]*(?=[^\n]{30})(?=[^\n]*。)", re.MULTILINE)
+
+
+def _first_prose_line(text: str) -> int:
+    """Where the first line of prose starts, after a page's head (its path, title, labels): the text's first sentence."""
+    found = PROSE_LINE.search(text)
+    return found.end() if found else 0
 
 
 def _inner_place(text: str, start: int, province: bool = False) -> str | None:

@@ -2353,10 +2353,17 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     summary = _summary_clause().search(opening)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
+    if STORY_DAY.search(opening.split("。")[0]):
+        return "新闻报道"  # its first sentence dates what it tells by the day (活动自5月10日启动后, 于近期为…发放): a report dates
+        # its period, a story its day (the news lede's convention, here past the sentence's start)
     if FORESEEN.search(opening) and not DONE.search(opening):
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# A day in a sentence (5月10日, not a year's 2023年12月31日, a period's end) or a day told relative to the story's (近期, 近日, 日前).
+STORY_DAY = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日|近期|近日|日前")
 
 
 # What a plan's opening sets for the time to come: its targets (预期目标, 力争), its horizon (未来5年, 到2020年), the

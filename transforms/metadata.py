@@ -2351,7 +2351,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if named and named != "工作计划":  # 统筹规划, 印发…方案 in prose name no plan
         return named
     summary = _summary_clause().search(opening)
-    if summary:
+    if summary and not any(not opening.startswith("最", years.end()) for years in SEVERAL_YEARS.finditer(opening)):
+        # a year's clause inside a review of several years as one period (改革开放30年…, 五年来…) is no year's summary:
+        # other (session-36 ruling); a record it sets (近40年来最严重的洪涝) reviews no years
         return "半年工作总结" if summary["half"] or summary["half2"] else "年度工作总结"
     if STORY_DAY.search(opening.split("。")[0]):
         return "新闻报道"  # its first sentence dates what it tells by the day (活动自5月10日启动后, 于近期为…发放): a report dates

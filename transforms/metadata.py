@@ -228,7 +228,9 @@ def town_at(text: str, start: int) -> str | None:
         return found.group() if found.group() in town_counties() else None
     return found.group() if found else None
 # A corps division by its number, or by its name before 2012 (农六师, now 第六师).
-DIVISION = re.compile(r"[第农][一二三四五六七八九十]{1,3}师")
+DIVISION_NUMBER = "[一二三四五六七八九十]{1,3}师"
+DIVISION = re.compile(f"[第农]{DIVISION_NUMBER}")
+OLD_DIVISION_NAME = re.compile(f"农(?={DIVISION_NUMBER})")
 
 
 def _is_place_prefix(prefix: str) -> bool:
@@ -3231,7 +3233,7 @@ def resolve_corps_region(agency: str) -> dict[str, str | None] | None:
     """The region of an agency of the Xinjiang Production and Construction Corps, by its
     division (第三师…) or the corps' name; None for any other agency."""
     table = load_toml("xpcc_divisions.toml")
-    agency = re.sub(r"农(?=[一二三四五六七八九十]{1,3}师)", "第", agency)  # 农六师, the division's name before 2012
+    agency = OLD_DIVISION_NAME.sub("第", agency)
     division = next((d for d in sorted(table["divisions"], key=len, reverse=True) if d in agency), None)
     if division is None and not any(name in agency for name in table["corps_names"]):
         return None

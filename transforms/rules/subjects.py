@@ -322,17 +322,30 @@ class _DocumentWords:
 
         for word_start, word_end in zip(stream.starts, stream.ends):
             if position < word_start:
+                # (a piece between the cut's words, one character or a run of Latin letters and
+                # digits, is no glued date nor glued suffix: only a date word may join the number
+                # before it, and `add` is needed for none other)
                 if word_start - position == 1:  # one character: what NOT_CUT makes of it
                     piece = text[position]
                     if not piece.isspace() and not ("(" in text[max(0, position - 8):word_start]
                                                     and _annotation_at(text, position)):
-                        add(piece, position, word_start)
+                        if piece in DATE_WORDS:
+                            add(piece, position, word_start)
+                        else:
+                            texts.append(piece)
+                            starts.append(position)
+                            stops.append(word_start)
                 else:
                     annotated = "(" in text[max(0, position - 8):word_start]
                     for match in NOT_CUT.finditer(text, position, word_start):
                         piece = match.group()
                         if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
-                            add(piece, *match.span())
+                            if piece in DATE_WORDS:
+                                add(piece, *match.span())
+                            else:
+                                texts.append(piece)
+                                starts.append(match.start())
+                                stops.append(match.end())
             piece = text[word_start:word_end]
             if "(" in piece:
                 piece = without_annotations(piece)

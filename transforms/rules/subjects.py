@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules import computed_once, first_closing, first_opening
+from transforms.rules import computed_once, finditer, first_closing, first_opening
 from transforms.rules.units import NO_UNIT, alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
@@ -2577,7 +2577,7 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     if before is None:
         return None
     clause = stream.text[clause_start:number]
-    cues = list(_compiled(_context_words()["change"]).finditer(clause))
+    cues = list(finditer(_change_cues(), clause))
     if len(cues) > 1 and 0 <= (item := clause.find("、", cues[-2].end(), cues[-1].start())):
         # 受伤人数同比持平、经济损失同比下降72.5%: a change without a figure before it in the
         # clause is another item's; this change is of the item after it
@@ -2591,6 +2591,12 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
         return before  # (商品零售价格比上年上涨1.2%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
+
+
+def _change_cues() -> re.Pattern:
+    """The cues of change (同比, 比上年, 较…), read with `finditer`: the regex engine finds no first
+    character of their alternatives itself and would try each of them at every position."""
+    return _compiled(_context_words()["change"])
 
 
 # A comparison opening a cue of change (比上年, 较去年), not a word of a name (比例, 比重, 增长率)
@@ -3463,7 +3469,7 @@ def _pull_on_growth(a: Around) -> Subject | None:
 
 
 def _change_of_level(a: Around) -> Subject | None:
-    change = _compiled(_context_words()["change"]).search(a.clause)
+    change = next(finditer(_change_cues(), a.clause), None)
     listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
     if not (change or listed) or (change and _names_own(a.own, a.clause, change)):
         return None

@@ -44,7 +44,8 @@ from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annot
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
 # dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed), a citation
 # mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
-# list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…).
+# list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…). (Its lookbehinds give the
+# regex engine no first character to scan for: the clause rules read it with `finditer`.)
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
                           r"|\[\d{1,3}\](?![\u4e00-\u9fff])|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
@@ -534,7 +535,7 @@ def _aside_around(text: str, window_start: int, position: int, end: int) -> int:
 def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)
-    breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
+    breaks = list(finditer(CLAUSE_BREAK, text, window_start, start))
     while breaks and breaks[-1].group() in ",，;；" and (opened := _aside_around(text, window_start, breaks[-1].start(), start)) >= 0:
         # 总人口性别比(以女性为100,城乡合计)为105.1: a comma inside an aside closed before the
         # figure parts the aside, not the clause, which runs on before the aside's bracket
@@ -554,7 +555,7 @@ def _on_headline(text: str, position: int) -> bool:
 
 def clause_after(text: str, end: int) -> int:
     """Where the clause that starts at `end` stops."""
-    found = CLAUSE_BREAK.search(text, end, end + 40)
+    found = next(finditer(CLAUSE_BREAK, text, end, end + 40), None)
     stop = found.start() if found else min(end + 40, len(text))
     # a headline's next phrase (新建221处养老设施 老年助餐场所400处), after the words the number
     # opens (a space right after the number is no break)

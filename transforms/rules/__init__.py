@@ -92,6 +92,17 @@ def openings(pattern: re.Pattern) -> re.Pattern | None:
 _openings: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 
 
+def opening_guard(regex: str) -> str:
+    """A lookahead for the characters every match of `regex` opens with, to put before it ("" when
+    there is no such short class): the regex engine tries a long alternation's branches one by one,
+    and the lookahead fails at once where none can open (a numeral followed by no unit, each digit
+    of it backtracked to)."""
+    first = _first_characters(sre_parse.parse(regex))
+    if first is None or first[1]:
+        return ""
+    return "(?=[" + "".join(sorted(set(first[0]))) + "])"
+
+
 def _first_class(pattern: re.Pattern) -> re.Pattern | None:
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None

@@ -12,7 +12,7 @@ from functools import cache
 
 from transforms.lexicon import load_toml
 from transforms.model import Quantity, Qualifier
-from transforms.rules import exclusions, finditer_at
+from transforms.rules import exclusions, finditer_at, opening_guard
 from transforms.rules.numbers import (ARABIC, CHINESE, CHINESE_DIGITS, NOT_A_COUNT, NotANumeral, is_arabic, parse_numeral,
                                      skip_space_back)
 from transforms.rules.qualifiers import qualifier_before, qualifier_in_clause, qualifier_words
@@ -48,7 +48,8 @@ class QuantityRule:
     pattern: re.Pattern
     produce: Callable[[re.Match, str], Quantity | list[Quantity] | None]
     # the characters a match can open with, for a pattern the regex engine finds no such
-    # prefix in (a numeral after a lookbehind): `matches` tries the pattern only there
+    # prefix in (a numeral after a lookbehind): `matches` tries the pattern only there (written
+    # class first, any lookbehind after it, \d(?<=[…]\d): the engine scans for a leading class)
     opens: re.Pattern | None = None
 
     def matches(self, text: str):
@@ -667,13 +668,14 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
     after = alternation(qualifier_words("after"))
     not_a_multiplier = alternation(units_opening_with_multiplier())
     multiplier = rf"(?!{not_a_multiplier})(?P<mult>{alternation(multipliers())})"
+    units = f"{_broken_units()}|{alternation((*simple_units(), *unit_words()))}"
     return (
         QuantityRule(
             "numeral_with_unit",
             re.compile(
                 rf"(?P<num>{ARABIC}|{CHINESE}){SPACE}(?P<inside>{inside})?"
                 rf"(?:{multiplier})?(?P<inside2>{inside})?{SPACE}"
-                rf"(?P<unit>{_broken_units()}|{alternation((*simple_units(), *unit_words()))})"
+                rf"{opening_guard(units)}(?P<unit>{units})"
                 rf"(?P<brackets>{alternation(compound_brackets())}|{_package_after_slash()})?"
                 rf"(?:{SPACE}(?P<after>{after}))?"),
             produce_numeral_with_unit, NUMERAL_OPENS),
@@ -707,7 +709,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "ratio_without_base",
             re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.%‰:：]|\s?[:：]|{_unit_pattern().pattern})"),
-            produce_ratio_without_base, re.compile(r"(?<=[比为是达到至由:的])\d")),
+            produce_ratio_without_base, re.compile(r"\d(?<=[比为是达到至由:的]\d)")),
         QuantityRule(
             "zero_in_words",
             # (为零 closing a clause: 动态为零; not 化整为零, a phrase of its own; 实现零死亡 closing a
@@ -719,7 +721,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             "list_counted",
             re.compile(rf"(?<=[\u4e00-\u9fff])(?P<num>[两二三四五六七八九十])大(?P<unit>{alternation(_list_counted()['units'])})?"
                        r"(?=[\u4e00-\u9fff。,，;；])"),
-            produce_list_counted, re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?=大)")),
+            produce_list_counted, re.compile(r"[两二三四五六七八九十](?<=[\u4e00-\u9fff].)(?=大)")),
         QuantityRule(
             "change_without_sign",
             # (了 may close the verb: 比上年增长了2.36。)
@@ -728,7 +730,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "item_without_unit",
             re.compile(r"(?<![\d.,，、/:：\-A-Za-z])(?P<num>\d+(?:\.\d+)?)(?=[,，;；。]|[ \t]*\n)"),  # (one ending the text is cut short)
-            produce_item_without_unit, re.compile(r"(?<=[\u4e00-\u9fff])\d")),
+            produce_item_without_unit, re.compile(r"\d(?<=[\u4e00-\u9fff]\d)")),
         QuantityRule(
             "rate_without_unit",
             # (in 万 per person or household alone too: 按0.5万/户慰问; a rate's dot the page kept
@@ -749,7 +751,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
         QuantityRule(
             "doublings",
             re.compile(r"(?:(?<=翻)|(?<=翻了)|(?<=翻上))(?P<num>[一二两三四五1-5])(?P<unit>番)(?P<after>多|以上|左右)?"),
-            produce_doublings, re.compile(r"(?<=[翻了上])[一二两三四五1-5](?=番)")),
+            produce_doublings, re.compile(r"[一二两三四五1-5](?<=[翻了上].)(?=番)")),
         QuantityRule(
             "fraction_in_words",
             re.compile(rf"(?<![一二三四五六七八九十百\d])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
@@ -760,7 +762,7 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             # (right after a word, 完成2/3; not a date's or a code's, 2024/3/4, nor a rate's base, 1/10万)
             re.compile(rf"(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d./%‰万]|{SPACE}(?:{alternation(simple_units())}))"
                        rf"(?:{SPACE}(?P<after>{after}))?"),
-            produce_fraction, re.compile(r"(?<=[\u4e00-\u9fff])\d(?=\d?/)")),
+            produce_fraction, re.compile(r"\d(?<=[\u4e00-\u9fff]\d)(?=\d?/)")),
     )
 
 

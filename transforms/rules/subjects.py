@@ -37,14 +37,15 @@ from functools import cache, lru_cache
 
 from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity
-from transforms.rules import computed_once, first_closing, first_opening
+from transforms.rules import computed_once, finditer, first_closing, first_opening
 from transforms.rules.units import NO_UNIT, alternation, event_units, unit_family, unit_kinds
 from transforms.tokens import ANNOTATION, TokenStream, cut_phrase, without_annotations, word_tag
 
 # Where a clause ends for the purpose of naming: a subject never crosses these, nor a news
 # dateline (新华社北京1月16日电(记者某某)开发…: where and when the report was filed), a citation
 # mark ([3]) or a dash spaced on both sides before a character, which parts the items of a flattened
-# list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…).
+# list or a title from its site (…推进[2] - 完善…, 养老服务体系建设 - 某区…). (Its lookbehinds give the
+# regex engine no first character to scan for: the clause rules read it with `finditer`.)
 CLAUSE_BREAK = re.compile(r"[,，;；。：:!！?？\n【】|｜]|(?<=\d)日电(?:\s*[(（][^()（）\n]{1,16}[)）])?"
                           r"|\[\d{1,3}\](?![\u4e00-\u9fff])|(?<=\S)[ \t]+[-–][ \t]+(?=[\u4e00-\u9fff])")
 # A headline parts its phrases by a space (错峰祭扫更顺畅 上周末荆州城区祭扫客流同比增加5万人次): on a
@@ -322,17 +323,30 @@ class _DocumentWords:
 
         for word_start, word_end in zip(stream.starts, stream.ends):
             if position < word_start:
+                # (a piece between the cut's words, one character or a run of Latin letters and
+                # digits, is no glued date nor glued suffix: only a date word may join the number
+                # before it, and `add` is needed for none other)
                 if word_start - position == 1:  # one character: what NOT_CUT makes of it
                     piece = text[position]
                     if not piece.isspace() and not ("(" in text[max(0, position - 8):word_start]
                                                     and _annotation_at(text, position)):
-                        add(piece, position, word_start)
+                        if piece in DATE_WORDS:
+                            add(piece, position, word_start)
+                        else:
+                            texts.append(piece)
+                            starts.append(position)
+                            stops.append(word_start)
                 else:
                     annotated = "(" in text[max(0, position - 8):word_start]
                     for match in NOT_CUT.finditer(text, position, word_start):
                         piece = match.group()
                         if not piece.isspace() and not (annotated and _annotation_at(text, match.start())):
-                            add(piece, *match.span())
+                            if piece in DATE_WORDS:
+                                add(piece, *match.span())
+                            else:
+                                texts.append(piece)
+                                starts.append(match.start())
+                                stops.append(match.end())
             piece = text[word_start:word_end]
             if "(" in piece:
                 piece = without_annotations(piece)
@@ -521,7 +535,7 @@ def _aside_around(text: str, window_start: int, position: int, end: int) -> int:
 def clause_before(text: str, start: int, floor: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause break, or `floor`."""
     window_start = max(floor, start - 60)
-    breaks = list(CLAUSE_BREAK.finditer(text, window_start, start))
+    breaks = list(finditer(CLAUSE_BREAK, text, window_start, start))
     while breaks and breaks[-1].group() in ",，;；" and (opened := _aside_around(text, window_start, breaks[-1].start(), start)) >= 0:
         # 总人口性别比(以女性为100,城乡合计)为105.1: a comma inside an aside closed before the
         # figure parts the aside, not the clause, which runs on before the aside's bracket
@@ -541,7 +555,7 @@ def _on_headline(text: str, position: int) -> bool:
 
 def clause_after(text: str, end: int) -> int:
     """Where the clause that starts at `end` stops."""
-    found = CLAUSE_BREAK.search(text, end, end + 40)
+    found = next(finditer(CLAUSE_BREAK, text, end, end + 40), None)
     stop = found.start() if found else min(end + 40, len(text))
     # a headline's next phrase (新建221处养老设施 老年助餐场所400处), after the words the number
     # opens (a space right after the number is no break)
@@ -2758,7 +2772,7 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
     if before is None:
         return None
     clause = stream.text[clause_start:number]
-    cues = list(_compiled(_context_words()["change"]).finditer(clause))
+    cues = list(finditer(_change_cues(), clause))
     if len(cues) > 1 and 0 <= (item := clause.find("、", cues[-2].end(), cues[-1].start())):
         # 受伤人数同比持平、经济损失同比下降72.5%: a change without a figure before it in the
         # clause is another item's; this change is of the item after it
@@ -2772,6 +2786,12 @@ def _changed_before_cue(stream: TokenStream, clause_start: int, number: int, cou
         return before  # (商品零售价格比上年上涨1.2%: a phrase running over a comparison gives way too)
     named = subject_before_number(stream, clause_start, clause_start + cue.start(), counts)
     return named if named is not None else before
+
+
+def _change_cues() -> re.Pattern:
+    """The cues of change (同比, 比上年, 较…), read with `finditer`: the regex engine finds no first
+    character of their alternatives itself and would try each of them at every position."""
+    return _compiled(_context_words()["change"])
 
 
 # A comparison opening a cue of change (比上年, 较去年), not a word of a name (比例, 比重, 增长率)
@@ -3658,7 +3678,7 @@ def _pull_on_growth(a: Around) -> Subject | None:
 
 
 def _change_of_level(a: Around) -> Subject | None:
-    change = _compiled(_context_words()["change"]).search(a.clause)
+    change = next(finditer(_change_cues(), a.clause), None)
     listed = not change and a.named and a.named[-1].rule == "change_of_level" and a.lead.strip() in ("、", "和")
     if not (change or listed) or (change and _names_own(a.own, a.clause, change)):
         return None

@@ -1015,6 +1015,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # rate's population keeps it: 新开工项目参保率)
             # and the mark of a predicate before 新 (全年|新|登记|市场主体) is not the status's
             run, predicate = [status, *run[1:]] if len(first) > 1 else run[1:], False
+        elif counts == "things" and len(run) > 1 and (verb := _newly_done(first, run[1])):
+            # 新|申请|低保, 新纳入|低保, 新造|油茶林: 新 meaning newly goes before any verb, as 新增
+            # does, and the verb stays (session-36 rulings); a rate's name is kept whole
+            run = [verb, *run[1 + (first == "新"):]]
+            break
         elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
                 and first + run[2] + run[4] in CREATING:
             # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
@@ -1109,6 +1114,21 @@ def _new_deed(verb: str, after: str) -> bool:
     the flows the indicators read: 新注册), nor a clause before 的 (新发布|的|规范性文件)."""
     return verb in _words("subject_verbs.txt") and verb not in TAKING_IN and after != "的" \
         and "新" + verb not in load_toml("indicator_populations.toml")["new_words"]
+
+
+def _newly_done(first: str, after: str) -> str | None:
+    """The verb a subject's 新 (alone or glued: 新造, 新纳入) says was newly done, None when 新
+    opens no verb (新|农村, 新型)."""
+    verb = after if first == "新" else first[1:]
+    if first[0] != "新" or first in NOT_NEWLY or first in CREATING or verb in CREATING:
+        return None  # 新建, 新|改建: a verb of making goes whole with its 新 (`CREATING`)
+    if first == "新":
+        return verb if word_tag(verb) == "v" or verb in _words("subject_verbs.txt") else None
+    return verb if word_tag(verb) == "v" and first not in _words("subject_fillers.txt") else None
+
+
+# Words whose 新 before a verb's character is no "newly" (新闻, 新兴产业, 新发传染病, 新生儿)
+NOT_NEWLY = frozenset({"新闻", "新兴", "新发", "新生", "新婚"})
 
 
 def _measured_from(subject: Subject) -> Subject:

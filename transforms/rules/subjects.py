@@ -1921,8 +1921,42 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     done = clause[clause.find(subject) + len(subject):] if subject else ""
     done = NEXT_ITEM.split(done, maxsplit=1)[0]  # up to the next figure of a list (、12次…, 和一次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
+    if not (people or unitless) and subject and (status := _status_after(subject, clause[clause.find(subject) + len(subject):])):
+        # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
+        subject, narrowing = status, False
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+# Adverbs of state before a status a thing has reached (已竣工, 均已开工, 也都启动建设)
+STATE_ADVERBS = "(?:也|均|都|已经|已|全部|基本)+"
+# what follows a counted thing when a status closes the clause: the adverbs, then the status up to
+# the clause's end or the next predicate (已建成并正式开放)
+STATUS_CLOSING = re.compile(rf"{STATE_ADVERBS}([\u4e00-\u9fff]{{2,8}}?)(?=并|\s*[,，;；。]|\s*$)")
+
+
+# Places (乡镇, 村(社区)) a verb after which says what they did
+PLACES_ACTING = re.compile(r"(?:乡镇|镇|乡|村|社区|街道|居委会|村委会)(?:\([^()]*\))?$")
+# Verbs of having, being or reaching, no status (村都有…, 已实现…, 均达到…)
+NO_STATUS = frozenset({"有", "拥有", "是", "为", "实现", "达到", "达", "超过"})
+
+
+def _status_after(thing: str, after: str) -> str | None:
+    """The thing with the status written after it (项目已竣工验收 → 项目竣工验收, session-36
+    ruling: kept after the noun like any verb after its thing, adverbs dropped), None when no
+    adverb of state and verb follow it. A status the name has taken in already (基地也都启动…)
+    loses its adverbs."""
+    inner = re.search(rf"(?<=[\u4e00-\u9fff]{{2}}){STATE_ADVERBS}", thing)
+    if inner:
+        thing, after = thing[:inner.start()], thing[inner.start():] + after
+    if PLACES_ACTING.search(thing):
+        return None  # 九个社区均建成儿童之家: what places did, no status of theirs
+    status = STATUS_CLOSING.match(after)
+    verb = cut_phrase(status.group(1))[0] if status else ""
+    if len(verb) < 2 or word_tag(verb) not in ("v", "vn") or verb in NO_STATUS or "了" in status.group(1) \
+            or status.group(1).endswith(("后", "前", "时")):
+        return None  # 已吐新绿, 已基本实现了…, 已全部安排入住后: no status the thing holds
+    return thing + status.group(1)
 
 
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}([\u4e00-\u9fff])")

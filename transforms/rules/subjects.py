@@ -1808,7 +1808,10 @@ def _padded(text: str, start: int, end: int) -> bool:
 
 # Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
 # 改造, 1700户老年人家庭适老化改造)
-WORKS_ON_THING = ("改造", "维修改造", "修缮")
+WORKS_ON_THING = ("改造", "维修改造", "修缮", "建设", "整治", "除险加固")
+# a work right after the thing's name, what it is done to between (无障碍设施|改造)
+# (not a work in a longer word: 建设|兵团), nor past a word joining another thing (工程和…除险加固)
+WORK_AFTER = re.compile(rf"[^的和及与、,，;；\s\d]{{0,5}}?(?:{'|'.join(WORKS_ON_THING)})")
 # Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
 # Those of them that name no level or relation: they go from inside a name too (其他各类补贴)
@@ -1908,9 +1911,11 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         # bracket is its own (22个省(自治区、直辖市)): a subject is never one character
         cut = trailing.start()
     after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
-    if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
-            and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
-        cut = len(phrase)  # 500户残疾人家庭无障碍设施改造: the work done on them is what is counted
+    work = WORK_AFTER.match(phrase, cut) if cut else None
+    if work and work.end() in _word_ends(kept) and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
+        # 500户残疾人家庭无障碍设施改造, 16所敬老院建设|稳步推进: the work done on them is what is
+        # counted, kept as written (session-36 ruling), whatever the clause says of it next
+        cut = work.end()
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]
@@ -4707,7 +4712,14 @@ def _part_by_status(a: Around) -> Subject | None:
     status = STATUS_AFTER.match(a.text, a.quantity.outer_end)
     whole = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                   if q.unit == a.quantity.unit and n.subject and n.rule != "part_by_status"), None) if status else None
-    return Subject(status.group() + whole.text) if whole else None
+    # (the status stands for the work on the whole: 16所敬老院建设, 1所已建二层 → 已建二层敬老院)
+    return Subject(status.group() + _without_work(whole.text)) if whole else None
+
+
+def _without_work(name: str) -> str:
+    """A thing's name without the work on it written after it (敬老院建设 → 敬老院)."""
+    work = next((w for w in WORKS_ON_THING if name.endswith(w) and len(name) > len(w) + 1), None)
+    return name[:-len(work)] if work else name
 
 
 def _part_done(a: Around) -> Subject | None:

@@ -4299,7 +4299,7 @@ def _measure_of_topic(a: Around) -> Subject | None:
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
     topic = _topic(previous)
-    if (relief := _sum_of_relief(topic, own.text)) is not None:
+    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)) is not None:
         return relief
     if not (_bare_measure(own.text) or sum_word):
         return None
@@ -4343,6 +4343,24 @@ def _sum_of_relief(topic: str | None, own: str) -> Subject | None:
             or PARTS.search(topic):
         return None
     return Subject(topic + sum_word)
+
+
+def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
+    """慰问百岁老人3人,慰问金合计300元 → 百岁老人慰问金: a bare sum named by a verb of relief
+    (慰问金, 救助资金, 补助金) after a count of the group that verb was done to is that group's
+    relief (session-36 ruling: a bare sum after a relief's count completed with the relief)."""
+    words = _context_words()
+    verb = next((v for v in words["relief_verbs"] if own.startswith(v)), None)
+    group = a.named[before].subject
+    if verb is None or own[len(verb):] not in ("金", *words["sum_words"]) or group is None:
+        return None
+    lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
+    done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
+    return Subject(group.text + own) if done_to else None
+
+
+# what stands between a group and its count (慰问老党员共32人)
+GROUP_COUNT_LEAD = re.compile(r"[\s共计合]*$")
 
 
 def _category_of_payment(topic: str, payment: str) -> str | None:

@@ -2280,6 +2280,9 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
 DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
+# 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
+# ruling); per area (每平方公里拥有公路) is no per-head measure
+PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
 
 
 def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
@@ -3050,6 +3053,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
         if found.subject is not None and found.rule != "table_cell" and (done := DONE_INVESTMENT.search(found.subject.text)):
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
+        if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
+            found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject, found.rule)

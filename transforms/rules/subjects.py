@@ -4506,8 +4506,9 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
 
 def _per_head_of_group(a: Around) -> Subject | None:
     """城市低保对象67户118人,发放低保金71万元,人均月补助506元: a sum per head named alone, in
-    the sentence of a group's count with only its totals between, is the group's (城市低保人均月
-    补助); after a standard per head (每人每月280元) it is not."""
+    the sentence of a group's count, is the group's (城市低保人均月补助), a standard per head
+    (每人每月280元) between or not (session-36 ruling: a per-head measure is completed with the
+    group the nearest words name); a programme counted alone (城市低保累计保障…人次) is the group."""
     own = a.own.subject
     if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD.match(own.text):
         return None
@@ -4515,12 +4516,30 @@ def _per_head_of_group(a: Around) -> Subject | None:
                   if q.unit in PERSON_UNITS and n.subject), None)
     if found is None:
         return None
-    between = a.text[found[0].outer_end:a.quantity.outer_start]
-    if PER_PERIOD.search(between) or "标准" in between:
-        return None
+    # the nearest figure naming a programme (城市低保标准 of 每人每月280元) names the group
+    nearest = next((m.group() for n in reversed(a.named) if n.subject
+                    and (m := _programme_at(n.subject.text))), None)
+    if nearest and nearest.endswith(PER_HEAD.sub("", own.text, count=1)):
+        return None  # 城市医疗救助…,人均医疗救助: the measure names the programme already
+    while nearest and (said := next((p for p in _context_words()["programmes"] if nearest.endswith(p)
+                                     and p in own.text and len(nearest) > len(p)), None)):
+        nearest = nearest[:-len(said)]  # 城市低保救助 before 月人均救助水平: the measure says 救助
     group = found[1]
-    topic = _topic(group)
-    return Subject(topic + own.text) if topic and topic != group.text and topic not in own.text else None
+    topic = nearest or _topic(group)
+    if not topic or (topic == group.text and not nearest) or topic in own.text \
+            or topic.endswith(PER_HEAD.sub("", own.text, count=1)):
+        return None
+    return Subject(topic + own.text)
+
+
+@cache
+def _programmes_named() -> re.Pattern:
+    return re.compile(rf"^[^、,，]*?(?:{'|'.join(map(re.escape, _context_words()['programmes']))})+")
+
+
+def _programme_at(name: str) -> re.Match | None:
+    """The programme a name opens with, its category with it (城市低保 of 城市低保标准)."""
+    return _programmes_named().match(name)
 
 
 # A level paid or reached per head (补助水平, 月平均补助水平, 平均保障标准, 平均救助水平) says whose

@@ -4398,7 +4398,10 @@ def _category_of_payment(topic: str, payment: str) -> str | None:
         return None
     measure = _measure_word(topic, COUNT_MEASURES)
     counted = topic[:-len(measure)] if measure else topic  # 城市低保人数
-    return next((category for category in SISTER_CATEGORIES[1] if counted == category + programme), None)
+    # (the one category counted, whatever group of its people: 城市低保老人, 享受城市低保待遇的家庭;
+    # session-36 ruling: 低保金 after one category's count is that category's)
+    named = [category for category in SISTER_CATEGORIES[1] if category + programme in counted]
+    return named[0] if len(named) == 1 else None
 
 
 def _breakdown_before(a: Around, before: int, payment: str) -> bool:

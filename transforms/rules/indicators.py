@@ -518,6 +518,10 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
     text = stream.text[max(0, start - 16):start]
     before = FIGURE_AT_END.sub("", text)
+    if text.endswith("新") and (glued := first_opening("新" + subject.text, _new_words(), longer=True)):
+        # 新|注册社会团体: the subject keeps the verb its 新 was dropped from (session-36 rulings),
+        # the flow is the two together
+        return Subject(subject.text[len(glued) - 1:], glued)
     done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
     flow = first_closing(done, _new_words())
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)

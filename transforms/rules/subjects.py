@@ -1029,6 +1029,11 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             # rate's population keeps it: 新开工项目参保率)
             # and the mark of a predicate before 新 (全年|新|登记|市场主体) is not the status's
             run, predicate = [status, *run[1:]] if len(first) > 1 else run[1:], False
+        elif counts == "things" and len(run) > 1 and (verb := _newly_done(first, run[1])):
+            # 新|申请|低保, 新纳入|低保, 新造|油茶林: 新 meaning newly goes before any verb, as 新增
+            # does, and the verb stays (session-36 rulings); a rate's name is kept whole
+            run = [verb, *run[1 + (first == "新"):]]
+            break
         elif counts != "other" and len(run) > 5 and len(first) == 1 and run[1] in BRACKETS and run[3] == BRACKETS[run[1]] \
                 and first + run[2] + run[4] in CREATING:
             # 改(扩)建乡镇卫生院5处: a verb written with the character it may also mean bracketed
@@ -1123,6 +1128,21 @@ def _new_deed(verb: str, after: str) -> bool:
     the flows the indicators read: 新注册), nor a clause before 的 (新发布|的|规范性文件)."""
     return verb in _words("subject_verbs.txt") and verb not in TAKING_IN and after != "的" \
         and "新" + verb not in load_toml("indicator_populations.toml")["new_words"]
+
+
+def _newly_done(first: str, after: str) -> str | None:
+    """The verb a subject's 新 (alone or glued: 新造, 新纳入) says was newly done, None when 新
+    opens no verb (新|农村, 新型)."""
+    verb = after if first == "新" else first[1:]
+    if first[0] != "新" or first in NOT_NEWLY or first in CREATING or verb in CREATING:
+        return None  # 新建, 新|改建: a verb of making goes whole with its 新 (`CREATING`)
+    if first == "新":
+        return verb if word_tag(verb) == "v" or verb in _words("subject_verbs.txt") else None
+    return verb if word_tag(verb) == "v" and first not in _words("subject_fillers.txt") else None
+
+
+# Words whose 新 before a verb's character is no "newly" (新闻, 新兴产业, 新发传染病, 新生儿)
+NOT_NEWLY = frozenset({"新闻", "新兴", "新发", "新生", "新婚"})
 
 
 def _measured_from(subject: Subject) -> Subject:
@@ -1596,6 +1616,25 @@ def _publishing_at(run: list[str]) -> int | None:
     return None
 
 
+@cache
+def _channel_lead() -> re.Pattern:
+    """A channel of publishing (网站, 政务微信公众号, 微博) opening a subject before the verb of
+    publishing (局网站|发布信息, 微博|主动发布信息)."""
+    channels = "|".join(map(re.escape, _context_words()["channels"]))
+    return re.compile(rf"^[^、,，;；()]*?(?:{channels})(?=(?:{'|'.join(PUBLISHING_MANNERS)})?(?:{'|'.join(PUBLISHED)})[\u4e00-\u9fff])")
+
+
+def _without_channels(own: list[Named]) -> list[Named]:
+    """网站发布信息300条 → 发布信息: the channel of publishing goes from a sentence's subjects
+    unless it alone tells two of its counts apart (网站发布信息…,融媒平台发布信息…: both keep it;
+    fixtures README, sessions 33 and 36), or nothing but the verb would be left (公众号发布)."""
+    bare = [_channel_lead().sub("", n.subject.text) if n.subject else None for n in own]
+    texts = [n.subject.text for n in own if n.subject]
+    return [Named(Subject(b, n.subject.narrowed_by), n.rule)
+            if n.subject and b != n.subject.text and sum(t.endswith(b) for t in texts) == 1 else n
+            for n, b in zip(own, bare)]
+
+
 def _channel_tells_apart(text: str, start: int, end: int, published: str) -> bool:
     """Whether the verb and records `published` stand twice in the sentence around [start, end),
     so that only their channels tell the counts apart."""
@@ -1802,7 +1841,10 @@ def _padded(text: str, start: int, end: int) -> bool:
 
 # Works done on a thing that, right after it, name what a count after the number is (6个老旧小区
 # 改造, 1700户老年人家庭适老化改造)
-WORKS_ON_THING = ("改造", "维修改造", "修缮")
+WORKS_ON_THING = ("改造", "维修改造", "修缮", "建设", "整治", "除险加固")
+# a work right after the thing's name, what it is done to between (无障碍设施|改造)
+# (not a work in a longer word: 建设|兵团), nor past a word joining another thing (工程和…除险加固)
+WORK_AFTER = re.compile(rf"[^的和及与、,，;；\s\d]{{0,5}}?(?:{'|'.join(WORKS_ON_THING)})")
 # Fillers of scope (各类, 各级, 相关) go after a number as before one; 45个年度调研课题 keeps its 年度.
 SCOPE_FILLERS = frozenset({"各类", "各项", "各级", "各种", "相关"})
 # Those of them that name no level or relation: they go from inside a name too (其他各类补贴)
@@ -1902,9 +1944,11 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         # bracket is its own (22个省(自治区、直辖市)): a subject is never one character
         cut = trailing.start()
     after = text[start + len(phrase):start + len(phrase) + 3].lstrip()
-    if cut and phrase[cut:].endswith(WORKS_ON_THING) and len(phrase) - cut <= 5 and "的" not in phrase[cut:] \
-            and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
-        cut = len(phrase)  # 500户残疾人家庭无障碍设施改造: the work done on them is what is counted
+    work = WORK_AFTER.match(phrase, cut) if cut else None
+    if work and work.end() in _word_ends(kept) and not after.startswith(("已", "完成")):  # 10个养老点改造已完成7个: the things, part done
+        # 500户残疾人家庭无障碍设施改造, 16所敬老院建设|稳步推进: the work done on them is what is
+        # counted, kept as written (session-36 ruling), whatever the clause says of it next
+        cut = work.end()
     subject, rest = phrase[:cut], phrase[cut:].lstrip("的")
     if rest and "与" in subject:  # 行业商会与行政机关脱钩: 与 opens the predicate
         subject = subject[:subject.index("与")]
@@ -1915,8 +1959,42 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     done = clause[clause.find(subject) + len(subject):] if subject else ""
     done = NEXT_ITEM.split(done, maxsplit=1)[0]  # up to the next figure of a list (、12次…, 和一次…)
     narrowing = done.endswith(_event_heads()) or any(len(verb) > 1 and verb in done for verb in _words("subject_verbs.txt"))
+    if not (people or unitless) and subject and (status := _status_after(subject, clause[clause.find(subject) + len(subject):])):
+        # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
+        subject, narrowing = status, False
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+# Adverbs of state before a status a thing has reached (已竣工, 均已开工, 也都启动建设)
+STATE_ADVERBS = "(?:也|均|都|已经|已|全部|基本)+"
+# what follows a counted thing when a status closes the clause: the adverbs, then the status up to
+# the clause's end or the next predicate (已建成并正式开放)
+STATUS_CLOSING = re.compile(rf"{STATE_ADVERBS}([\u4e00-\u9fff]{{2,8}}?)(?=并|\s*[,，;；。]|\s*$)")
+
+
+# Places (乡镇, 村(社区)) a verb after which says what they did
+PLACES_ACTING = re.compile(r"(?:乡镇|镇|乡|村|社区|街道|居委会|村委会)(?:\([^()]*\))?$")
+# Verbs of having, being or reaching, no status (村都有…, 已实现…, 均达到…)
+NO_STATUS = frozenset({"有", "拥有", "是", "为", "实现", "达到", "达", "超过"})
+
+
+def _status_after(thing: str, after: str) -> str | None:
+    """The thing with the status written after it (项目已竣工验收 → 项目竣工验收, session-36
+    ruling: kept after the noun like any verb after its thing, adverbs dropped), None when no
+    adverb of state and verb follow it. A status the name has taken in already (基地也都启动…)
+    loses its adverbs."""
+    inner = re.search(rf"(?<=[\u4e00-\u9fff]{{2}}){STATE_ADVERBS}", thing)
+    if inner:
+        thing, after = thing[:inner.start()], thing[inner.start():] + after
+    if PLACES_ACTING.search(thing):
+        return None  # 九个社区均建成儿童之家: what places did, no status of theirs
+    status = STATUS_CLOSING.match(after)
+    verb = cut_phrase(status.group(1))[0] if status else ""
+    if len(verb) < 2 or word_tag(verb) not in ("v", "vn") or verb in NO_STATUS or "了" in status.group(1) \
+            or status.group(1).endswith(("后", "前", "时")):
+        return None  # 已吐新绿, 已基本实现了…, 已全部安排入住后: no status the thing holds
+    return thing + status.group(1)
 
 
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}([\u4e00-\u9fff])")
@@ -2216,6 +2294,9 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
 DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
+# 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
+# ruling); per area (每平方公里拥有公路) is no per-head measure
+PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
 
 
 def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
@@ -2985,12 +3066,15 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         current, previous = own[index].subject, own[index - 1].subject
         if current and previous and gap.startswith("、") and not current.narrowed_by:
             own[index] = Named(narrowed_like(current, previous), own[index].rule)
+    own = _without_channels(own)
     named: list[Named] = []
     for index, quantity in enumerate(quantities):
         lead = text[quantities[index - 1].outer_end if index else sentence_start:quantity.outer_start]
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
         if found.subject is not None and found.rule != "table_cell" and (done := DONE_INVESTMENT.search(found.subject.text)):
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
+        if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
+            found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject, found.rule)
@@ -4260,7 +4344,7 @@ def _measure_of_topic(a: Around) -> Subject | None:
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
     topic = _topic(previous)
-    if (relief := _sum_of_relief(topic, own.text)) is not None:
+    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)) is not None:
         return relief
     if not (_bare_measure(own.text) or sum_word):
         return None
@@ -4306,6 +4390,24 @@ def _sum_of_relief(topic: str | None, own: str) -> Subject | None:
     return Subject(topic + sum_word)
 
 
+def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
+    """慰问百岁老人3人,慰问金合计300元 → 百岁老人慰问金: a bare sum named by a verb of relief
+    (慰问金, 救助资金, 补助金) after a count of the group that verb was done to is that group's
+    relief (session-36 ruling: a bare sum after a relief's count completed with the relief)."""
+    words = _context_words()
+    verb = next((v for v in words["relief_verbs"] if own.startswith(v)), None)
+    group = a.named[before].subject
+    if verb is None or own[len(verb):] not in ("金", *words["sum_words"]) or group is None:
+        return None
+    lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
+    done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
+    return Subject(group.text + own) if done_to else None
+
+
+# what stands between a group and its count (慰问老党员共32人)
+GROUP_COUNT_LEAD = re.compile(r"[\s共计合]*$")
+
+
 def _category_of_payment(topic: str, payment: str) -> str | None:
     """城镇低保对象274人,月发放低保金45805元: a payment named by its programme (低保金, 五保金: the
     programme and 金) after the count of one category of that programme's people (城市, 农村, 城镇:
@@ -4316,7 +4418,10 @@ def _category_of_payment(topic: str, payment: str) -> str | None:
         return None
     measure = _measure_word(topic, COUNT_MEASURES)
     counted = topic[:-len(measure)] if measure else topic  # 城市低保人数
-    return next((category for category in SISTER_CATEGORIES[1] if counted == category + programme), None)
+    # (the one category counted, whatever group of its people: 城市低保老人, 享受城市低保待遇的家庭;
+    # session-36 ruling: 低保金 after one category's count is that category's)
+    named = [category for category in SISTER_CATEGORIES[1] if category + programme in counted]
+    return named[0] if len(named) == 1 else None
 
 
 def _breakdown_before(a: Around, before: int, payment: str) -> bool:
@@ -4424,8 +4529,9 @@ def _yield_of_counted(a: Around, measure: str, counted: str) -> Subject | None:
 
 def _per_head_of_group(a: Around) -> Subject | None:
     """城市低保对象67户118人,发放低保金71万元,人均月补助506元: a sum per head named alone, in
-    the sentence of a group's count with only its totals between, is the group's (城市低保人均月
-    补助); after a standard per head (每人每月280元) it is not."""
+    the sentence of a group's count, is the group's (城市低保人均月补助), a standard per head
+    (每人每月280元) between or not (session-36 ruling: a per-head measure is completed with the
+    group the nearest words name); a programme counted alone (城市低保累计保障…人次) is the group."""
     own = a.own.subject
     if own is None or unit_kinds()[a.quantity.unit] != "money" or not PER_HEAD.match(own.text):
         return None
@@ -4433,12 +4539,30 @@ def _per_head_of_group(a: Around) -> Subject | None:
                   if q.unit in PERSON_UNITS and n.subject), None)
     if found is None:
         return None
-    between = a.text[found[0].outer_end:a.quantity.outer_start]
-    if PER_PERIOD.search(between) or "标准" in between:
-        return None
+    # the nearest figure naming a programme (城市低保标准 of 每人每月280元) names the group
+    nearest = next((m.group() for n in reversed(a.named) if n.subject
+                    and (m := _programme_at(n.subject.text))), None)
+    if nearest and nearest.endswith(PER_HEAD.sub("", own.text, count=1)):
+        return None  # 城市医疗救助…,人均医疗救助: the measure names the programme already
+    while nearest and (said := next((p for p in _context_words()["programmes"] if nearest.endswith(p)
+                                     and p in own.text and len(nearest) > len(p)), None)):
+        nearest = nearest[:-len(said)]  # 城市低保救助 before 月人均救助水平: the measure says 救助
     group = found[1]
-    topic = _topic(group)
-    return Subject(topic + own.text) if topic and topic != group.text and topic not in own.text else None
+    topic = nearest or _topic(group)
+    if not topic or (topic == group.text and not nearest) or topic in own.text \
+            or topic.endswith(PER_HEAD.sub("", own.text, count=1)):
+        return None
+    return Subject(topic + own.text)
+
+
+@cache
+def _programmes_named() -> re.Pattern:
+    return re.compile(rf"^[^、,，]*?(?:{'|'.join(map(re.escape, _context_words()['programmes']))})+")
+
+
+def _programme_at(name: str) -> re.Match | None:
+    """The programme a name opens with, its category with it (城市低保 of 城市低保标准)."""
+    return _programmes_named().match(name)
 
 
 # A level paid or reached per head (补助水平, 月平均补助水平, 平均保障标准, 平均救助水平) says whose
@@ -4673,7 +4797,14 @@ def _part_by_status(a: Around) -> Subject | None:
     status = STATUS_AFTER.match(a.text, a.quantity.outer_end)
     whole = next((n.subject for q, n in zip(reversed(a.quantities[:a.index]), reversed(a.named))
                   if q.unit == a.quantity.unit and n.subject and n.rule != "part_by_status"), None) if status else None
-    return Subject(status.group() + whole.text) if whole else None
+    # (the status stands for the work on the whole: 16所敬老院建设, 1所已建二层 → 已建二层敬老院)
+    return Subject(status.group() + _without_work(whole.text)) if whole else None
+
+
+def _without_work(name: str) -> str:
+    """A thing's name without the work on it written after it (敬老院建设 → 敬老院)."""
+    work = next((w for w in WORKS_ON_THING if name.endswith(w) and len(name) > len(w) + 1), None)
+    return name[:-len(work)] if work else name
 
 
 def _part_done(a: Around) -> Subject | None:

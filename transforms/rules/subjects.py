@@ -3609,7 +3609,7 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
 # 分别 and the verb of change changes the same levels
 RESPECTIVE_CHANGE = re.compile(r"分别(?:比上年|同比)?(?:增长|增加|提高|上升|下降|减少|降低|比增|比降)了?\s*$")
 # The rules that name a level a later change may be of: its own words, a list's pairing, a
-# class of accident's toll (道路交通事故45起,死亡14人 → 道路交通事故死亡人数)
+# class of accident's toll (火灾事故12起,死亡3人 → 火灾事故死亡人数)
 LEVEL_RULES = OWN_RULES | {"respectively", "toll_breakdown"}
 # 同比分别下降50%、66.67%和持平: an item of the list of changes written as a word, no figure
 UNCHANGED_ITEM = re.compile(r"\s*[、和及与]\s*(?:基本)?(?:持平|不变)")
@@ -3637,7 +3637,7 @@ def _pair_changes(text: str, quantities: list[Quantity], named: list[Named], lis
 
 def _levels_listed(text: str, quantities: list[Quantity], group: list[int], named: list[Named]) -> bool:
     """城镇居民人均消费支出21350元、农村居民人均消费支出13420元,分别增长6.1%、7.4%: right after
-    as many levels listed by 、 or by commas (道路交通事故45起,死亡14人,分别下降…), each named by
+    as many levels listed by 、 or by commas (火灾事故12起,死亡3人,分别下降…), each named by
     its own words, 分别 and a verb of change change them in turn."""
     before = list(range(group[0] - len(group), group[0]))
     return before[0] >= 0 and all(text.startswith(("、", ",", "，"), quantities[i].outer_end) for i in before[:-1]) \
@@ -4391,7 +4391,7 @@ def _sum_of_relief(topic: str | None, own: str) -> Subject | None:
 
 
 def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
-    """慰问百岁老人3人,慰问金合计300元 → 百岁老人慰问金: a bare sum named by a verb of relief
+    """走访孤寡老人12人,慰问金共计2400元 → 孤寡老人慰问金: a bare sum named by a verb of relief
     (慰问金, 救助资金, 补助金) after a count of the group that verb was done to is that group's
     relief (session-36 ruling: a bare sum after a relief's count completed with the relief)."""
     words = _context_words()

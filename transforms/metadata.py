@@ -2955,6 +2955,15 @@ HONOURED = re.compile(r"度?\s*(?:被评为|被授予|荣获|获评|荣膺|[^，
 SAID_TO_BE = re.compile(r"\s*(?:将|也)?是")
 
 
+BOOK_TITLE = re.compile(r"《[^》\n]*》")
+
+
+def _year_text(text: str) -> str:
+    """The text a sole year is looked for in: titles of books and documents (《…2019年…》) and spans
+    with a masked end blanked, offsets kept."""
+    return blanked(MASKED_SPAN, blanked(BOOK_TITLE, text))
+
+
 def sole_year(text: str, news: bool = True) -> int | None:
     """The one year undated news names, wherever it stands (下达我市2011年…任务, 对照“2022年度…
     分配表”发放): news speaks of its own year; none where it names several or only compares
@@ -2964,7 +2973,7 @@ def sole_year(text: str, news: bool = True) -> int | None:
     建议2023年…预期目标为), but not a year its span of work starts from (自1997年实施…以来) nor one
     labelling a project or fund (其中2019年扶贫项目6个), and none is inferred from a comparison; a period
     with a masked end (2022年3月至20XX年) names no year."""
-    text = blanked(MASKED_SPAN, re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text))
+    text = _year_text(text)
     compared = {int(m.group("year")) for m in COMPARED_YEAR.finditer(text)}
     years = {int(m.group("year")) for m in re.finditer(YEAR, text)
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
@@ -2980,9 +2989,10 @@ def sole_year(text: str, news: bool = True) -> int | None:
 def sole_plan_year(text: str) -> int | None:
     """The one year an undated text plans (2024年,全市将新建…; 2024年要…) where it names no other: the
     year of the plan it is, recapping none; a goal's year (到2020年将实现…) is a horizon, none."""
-    text = blanked(MASKED_SPAN, re.sub(r"《[^》\n]*》", lambda m: " " * len(m.group()), text))
-    years = {int(m.group("year")) for m in re.finditer(YEAR, text)}
-    planned = {int(m.group("year")) for m in re.finditer(YEAR, text)
+    text = _year_text(text)
+    found = list(re.finditer(YEAR, text))
+    years = {int(m.group("year")) for m in found}
+    planned = {int(m.group("year")) for m in found
                if PLAN_YEAR.match(text, m.end()) and not GOAL_BEFORE.search(text, 0, m.start())}
     return planned.pop() if len(planned) == 1 and years == planned else None
 

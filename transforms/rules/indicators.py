@@ -61,12 +61,14 @@ class Indicator:
     population: str | None = None
     measure: str | None = None
     new: str | None = None  # the indicator of the new ones (新增, 新登记): this id + "_new" unless named
+    rebuilt: str | None = None  # the indicator of those built or rebuilt (改扩建, 新建、扩建): none unless named
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
     return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]),
-                           row.get("population"), row.get("measure"), row.get("new", row["id"] + "_new"))
+                           row.get("population"), row.get("measure"), row.get("new", row["id"] + "_new"),
+                           row.get("rebuilt"))
                  for row in load_toml("indicators.toml")["indicator"])
 
 
@@ -212,7 +214,7 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     found = population_measure(text, unit, per_person)
     if found is None or not flow:
         return found
-    if flow in new_words or flow in exit_words:
+    if flow in new_words or flow in exit_words or _building(flow):
         return _sibling(found, flow)
     if found.measure == "funds" and flow in _money_acts():
         return found  # 年发 of 年发低保资金: what is done with money is no part of it
@@ -363,16 +365,28 @@ def _flow_sibling(a: Asked) -> Indicator | None:
         words = (*flows["new_words"], *flows["exit_words"])
         flow = first_opening(text, words, longer=True) or ""
         text = text[len(flow):]
-    stock = _exact(text, a.unit) if flow else None
+    # (a synonym behind scope words too: 新建|街道|养老服务站)
+    stock = (_exact(text, a.unit) or _exact(_without_scope(cut_phrase(text)), a.unit)) if flow else None
     return _sibling(stock, flow) if stock else None
 
 
 def _sibling(stock: Indicator, flow: str) -> Indicator | None:
     """What a flow word counts of a stock: its new ones (`new`) after a new word, those who left
-    (`<id>_exit`) after an exit word; None where that indicator does not exist."""
+    (`<id>_exit`) after an exit word, those built or rebuilt (`rebuilt`) after building words;
+    None where that indicator does not exist."""
     flows = load_toml("indicator_populations.toml")
-    sibling = stock.new if flow in flows["new_words"] else stock.id + "_exit" if flow in flows["exit_words"] else None
+    sibling = (stock.new if flow in flows["new_words"] else stock.id + "_exit" if flow in flows["exit_words"]
+               else stock.rebuilt if _building(flow) else None)
     return _indicator_by_id().get(sibling) if sibling else None
+
+
+def _building(flow: str) -> bool:
+    """Whether a flow says what was built or rebuilt (改扩建, 新建、扩建, 进行了改扩建 of 对4处敬老院
+    进行了改扩建): building words only, one at least a rebuilding one (data: `rebuild_words`)."""
+    table = load_toml("indicator_populations.toml")
+    parts = re.split(r"[、和及或]", re.sub(r"^进行了?", "", flow))
+    return (all(part in table["rebuild_words"] or part in table["new_words"] for part in parts)
+            and any(part in table["rebuild_words"] for part in parts))
 
 
 @cache

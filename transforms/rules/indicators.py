@@ -157,6 +157,8 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
             if indicator is None or not _in_units(unit, table["units"]):
                 continue
             words, said = set(table["words"]), rest
+            # (城市低保对象月人均补差: the recipients' word before what each gets says the same)
+            said = next((rest[len(w):] for w in table.get("after_holders", ()) if rest.startswith(w) and rest != w), rest)
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
             if table.get("counted"):  # 床位数, 家庭数: the count of what the word names

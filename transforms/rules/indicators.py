@@ -615,7 +615,51 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
             if _programme_money(subject, before):
                 return None, 0.0, "programme_money"
             return found[0].id, found[1], rule.name
+    counted = _counted_money(asked, stream)
+    if counted and not per_person:
+        return counted.id, STRUCTURED, "counted_money"
     return None, 0.0, "none"
+
+
+# counts of people or households at the end of a text (35247人, 575户1072人, 12户、30人)
+COUNTS_AT_END = re.compile(r"(?:[0-9.]+\s*万?\s*(?:户|人|名)[、，,]?\s*)+$")
+# dates, spans of months and periods opening a clause (1-4月, 2021年, 上半年, 一季度)
+LEADING_DATE = re.compile(r"^(?:(?:[0-9]+[-—~～至]?)+(?:年|月|日|季度)份?|[上下]半年|全年|今年|去年|本年|年内"
+                          r"|(?:前|第)?[一二三四1-4]季度)+")
+
+
+def _counted_money(a: Asked, stream: TokenStream | None) -> Indicator | None:
+    """A bare word for money (保障资金, 发放金额: data `counted_money`) right after a clause that
+    counts a population, or names it before an act on money, is that population's money: the sum
+    paid to those just counted (城市低保对象1.2万户，支付保障金…; 享受两项补贴的369人，发放金额…;
+    城市低保发放保障金…). The clause must be the population's name and nothing else but scope
+    words, 享受 and a word for its people or households: those visited (走访慰问低保户80户，发放资金…)
+    got other money."""
+    table = load_toml("indicator_populations.toml")
+    subject = a.subject
+    if (normalise(subject.text) not in table["counted_money"]["words"] or subject.narrowed_by or stream is None
+            or not subject.spans or not _in_units(a.unit, ["元"])):
+        return None
+    head = stream.text[max(0, subject.spans[0][0] - 60):subject.spans[0][0]].rstrip()
+    # (the front of the money's own name the subject left out: 保障 of 保障|资金)
+    head = next((head[:-len(w) + len(subject.text)] for w in table["counted_money"]["words"]
+                 if len(w) > len(subject.text) and w.endswith(subject.text) and head.endswith(w[:-len(subject.text)])), head)
+    act = next((w for w in sorted(table["measure"]["funds"]["acts"], key=len, reverse=True) if head.endswith(w)), "")
+    head = head[:len(head) - len(act)].rstrip(" ,，、")
+    counts = COUNTS_AT_END.search(head)
+    if counts:
+        head = head[:counts.start()]
+    if not (act or counts):
+        return None
+    who = _without_scope_words(LEADING_DATE.sub("", normalise(CLAUSE_BREAK.split(head)[-1])))
+    who = next((who[len(w):] for w in table["receiving"]["openings"] if who.startswith(w)), who)
+    who = _without_scope_words(respelled(who))
+    names, measures, index, _ = _structure()
+    tails = {*measures["persons"]["words"], *measures["households"]["words"], "人数", "户数",
+             *table["receiving"]["after_name"]}
+    population = next((population for name, population in names
+                       if who.startswith(name) and who[len(name):] in tails), None)
+    return index.get((population, "funds")) if population else None
 
 
 def _programme_money(subject: Subject, before: str) -> bool:

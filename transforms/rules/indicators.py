@@ -213,6 +213,9 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     closing = first_closing(text, flows, longer=True)
     if closing and not flow:  # 城市低保户新增 (a statistical line's order) is 新增城市低保户
         text, flow = text[:-len(closing)], closing
+    own = first_opening(text, tuple(load_toml("indicator_populations.toml")["own_acts"]))
+    if own and not flow:  # 供养五保对象 as 供养 of 五保对象: what the programme does, glued in front
+        text, flow = text[len(own):], own
     found = population_measure(text, unit, per_person)
     if found is None or not flow:
         return found
@@ -487,14 +490,14 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
 
 def _same_owner(words: frozenset[str], synonym_words: frozenset[str], indicator: Indicator) -> bool:
     """Whether the words an overlap leaves aside keep whose the figure is: no word of the synonym
-    names a programme, group or area the subject leaves unsaid (月人均补助水平 is nobody's), no
-    word of the subject's own names an area, and each that names a programme is in one of the
+    names a programme, group, area or care mode the subject leaves unsaid (月人均补助水平 is
+    nobody's, 供养五保对象 no 集中供养五保对象), no word of the subject's own names an area or mode, and each that names a programme is in one of the
     indicator's own names (data: `overlap` of indicator_populations.toml)."""
     table = load_toml("indicator_populations.toml")["overlap"]
-    if any(w in word for word in synonym_words - words for w in (*table["whose"], *table["areas"])):
+    if any(w in word for word in synonym_words - words for w in (*table["whose"], *table["areas"], *table["modes"])):
         return False
     extra = words - synonym_words
-    if any(w in word for word in extra for w in table["areas"]):
+    if any(w in word for word in extra for w in (*table["areas"], *table["modes"])):
         return False
     own = _own_names(indicator.id)
     return all(word in own for word in extra if any(w in word for w in table["whose"]))

@@ -606,9 +606,10 @@ COUNT_WORDS = ("总数", "数量", "数")
 
 
 def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStream | None = None,
-                           per_person: bool = False, before: str = "") -> tuple[str | None, float, str]:
+                           per_person: bool = False, before: str = "",
+                           value: float | None = None) -> tuple[str | None, float, str]:
     """match_indicator with the name of the rule that decided (`none` when none did); `before`
-    is the figure's sentence up to it."""
+    is the figure's sentence up to it, `value` the figure's value in its unit where known."""
     if subject is None:
         return None, 0.0, "none"
     asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
@@ -617,11 +618,21 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
         if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total
             if _programme_money(subject, before):
                 return None, 0.0, "programme_money"
+            if _beyond_a_rate(found[0], value):
+                return None, 0.0, "not_a_rate"
             return found[0].id, found[1], rule.name
     counted = _counted_money(asked, stream)
     if counted and not per_person:
         return counted.id, STRUCTURED, "counted_money"
     return None, 0.0, "none"
+
+
+def _beyond_a_rate(indicator: Indicator, value: float | None) -> bool:
+    """Whether a figure is too large for what one person gets (a standard, an average benefit):
+    a sum the subject rules named after a standard of its sentence (每月多投入86万余元 after 农村低保月
+    人均补助由48元提高到60元). Data: `most` of `[rates]`, indicator_populations.toml."""
+    return (value is not None and indicator.unit == "元" and not _a_total(indicator)
+            and value >= load_toml("indicator_populations.toml")["rates"]["most"])
 
 
 # counts of people or households at the end of a text (35247人, 575户1072人, 12户、30人)

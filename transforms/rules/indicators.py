@@ -546,7 +546,24 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
         acts = _acts_at_end().search(before)
         flow = acts.group() if acts else None
+    if flow is None:
+        flow = _list_flow(stream.text[max(0, start - 80):start])
     return Subject(subject.text, flow) if flow else subject
+
+
+def _list_flow(text: str) -> str | None:
+    """The flow word that opens a list of counted things the subject ends (新建养老服务站6个、日间
+    照料中心…: the centres are new ones too; 新纳入低保对象2100人、特困人员…): each item, a thing
+    and its count parted by 、, is narrowed by it as the first is."""
+    clause = CLAUSE_BREAK.split(text)[-1]
+    found = _list_flow_pattern().search(clause)
+    return found.group("flow") if found else None
+
+
+@cache
+def _list_flow_pattern() -> re.Pattern:
+    flows = "|".join(map(re.escape, _new_words()))
+    return re.compile(rf"(?P<flow>{flows})(?:[^、\d]{{1,20}}?[0-9.]+\s*万?\s*[\u4e00-\u9fff]{{1,2}}、)+$")
 
 
 @cache

@@ -8,23 +8,27 @@ tried in order (`INDICATOR_RULES`):
   五保集中供养 in 人; 孤儿基本生活费 per person and month → the allowance standard, in total →
   the funds), data: indicator_populations.toml;
 - `flow_synonym`: a synonym of a stock narrowed by a flow (新增 of 新增养老机构护理型床位)
-  is that indicator's new ones (`new`, or `_exit` after 取消, 退出) where it has them, else none;
+  is that indicator's new ones (`new`, or `_exit` after 取消, 退出, or `rebuilt` after 改扩建)
+  where it has them, else none;
 - `respelled_synonym`: the subject and a synonym are one in the programmes' one spelling
   (老人 is 老年人, 城镇 is 城市: aliases of indicator_populations.toml);
 - `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
 - `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters, and
-  those left aside say nothing of whose the figure is (a programme, its group or area);
+  those left aside say nothing of whose the figure is (a programme, its group, area or care mode);
 - `measure_named`: a subject that names its own unit's measure after the thing counted
   (城市低保人数 in 人, a statistical table's row) is matched by the rules above without it.
 
 After them, `programme_money`: a bare 救助金 or 救助资金 after a programme named in its
 sentence (临时救助…发放救助金) is that programme's money, so none, never all assistance's
-(unless a total word, 共计 or 各类, sums the programmes named).
+(unless a total word, 共计 or 各类, sums the programmes named); `not_a_rate`: no standard or
+average benefit for a sum of 100,000 元 or more. When none decided, `counted_money`: a bare
+money word (保障资金) right after a clause that counts a population is its money.
 
 When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
 front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it
 narrows what is counted: 检查社会组织 is inspected organisations, 社会组织 alone all of them; such
-a subject is no population's measure."""
+a subject is no population's measure. So is one after a flow word its figure or a list of
+counted things stands behind (新建8个…; 新建A15处、B23处)."""
 from __future__ import annotations
 
 import re

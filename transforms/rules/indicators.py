@@ -65,7 +65,8 @@ class Indicator:
     population: str | None = None
     measure: str | None = None
     new: str | None = None  # the indicator of the new ones (新增, 新登记): this id + "_new" unless named
-    rebuilt: str | None = None  # the indicator of those built or rebuilt (改扩建, 新建、扩建): none unless named
+    # the indicator of those built or rebuilt (改扩建, 新建、扩建): none unless named
+    rebuilt: str | None = None
 
 
 @cache
@@ -162,7 +163,8 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                 continue
             words, said = set(table["words"]), rest
             # (城市低保对象月人均补差: the recipients' word before what each gets says the same)
-            said = next((rest[len(w):] for w in table.get("after_holders", ()) if rest.startswith(w) and rest != w), rest)
+            said = next((rest[len(w):] for w in table.get("after_holders", ())
+                         if rest.startswith(w) and rest != w), rest)
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
             if table.get("counted"):  # 床位数, 家庭数: the count of what the word names
@@ -495,10 +497,12 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
 def _same_owner(words: frozenset[str], synonym_words: frozenset[str], indicator: Indicator) -> bool:
     """Whether the words an overlap leaves aside keep whose the figure is: no word of the synonym
     names a programme, group, area or care mode the subject leaves unsaid (月人均补助水平 is
-    nobody's, 供养五保对象 no 集中供养五保对象), no word of the subject's own names an area or mode, and each that names a programme is in one of the
-    indicator's own names (data: `overlap` of indicator_populations.toml)."""
+    nobody's, 供养五保对象 no 集中供养五保对象), no word of the subject's own names an area or
+    mode, and each that names a programme is in one of the indicator's own names (data:
+    `overlap` of indicator_populations.toml)."""
     table = load_toml("indicator_populations.toml")["overlap"]
-    if any(w in word for word in synonym_words - words for w in (*table["whose"], *table["areas"], *table["modes"])):
+    if any(w in word for word in synonym_words - words
+           for w in (*table["whose"], *table["areas"], *table["modes"])):
         return False
     extra = words - synonym_words
     if any(w in word for word in extra for w in (*table["areas"], *table["modes"])):
@@ -672,14 +676,17 @@ def _counted_money(a: Asked, stream: TokenStream | None) -> Indicator | None:
     got other money."""
     table = load_toml("indicator_populations.toml")
     subject = a.subject
-    if (normalise(subject.text) not in table["counted_money"]["words"] or subject.narrowed_by or stream is None
-            or not subject.spans or not _in_units(a.unit, ["元"])):
+    if (normalise(subject.text) not in table["counted_money"]["words"] or subject.narrowed_by
+            or stream is None or not subject.spans or not _in_units(a.unit, ["元"])):
         return None
     head = stream.text[max(0, subject.spans[0][0] - 60):subject.spans[0][0]].rstrip()
     # (the front of the money's own name the subject left out: 保障 of 保障|资金)
-    head = next((head[:-len(w) + len(subject.text)] for w in table["counted_money"]["words"]
-                 if len(w) > len(subject.text) and w.endswith(subject.text) and head.endswith(w[:-len(subject.text)])), head)
-    act = next((w for w in sorted(table["measure"]["funds"]["acts"], key=len, reverse=True) if head.endswith(w)), "")
+    fronts = (w[:-len(subject.text)] for w in table["counted_money"]["words"]
+              if len(w) > len(subject.text) and w.endswith(subject.text))
+    front = next((f for f in fronts if head.endswith(f)), "")
+    head = head[:len(head) - len(front)]
+    acts = sorted(table["measure"]["funds"]["acts"], key=len, reverse=True)
+    act = next((w for w in acts if head.endswith(w)), "")
     head = head[:len(head) - len(act)].rstrip(" ,，、")
     counts = COUNTS_AT_END.search(head)
     if counts:

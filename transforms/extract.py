@@ -74,7 +74,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                 subject = named.subject
                 indicator, _, indicator_rule = match_indicator_traced(
                     subject, quantity.unit, stream, per_person=_per_person(text, sentence.start, quantity),
-                    before=text[sentence.start:quantity.outer_start])
+                    before=text[sentence.start:quantity.outer_start], value=quantity.value)
                 measure = "level"
                 if named.rule in NOT_THE_LEVEL or quantity.column == "change" or (
                         change_end >= 0 and LIST_JOIN.fullmatch(text, change_end, quantity.outer_start)) \

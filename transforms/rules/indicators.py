@@ -8,23 +8,27 @@ tried in order (`INDICATOR_RULES`):
   五保集中供养 in 人; 孤儿基本生活费 per person and month → the allowance standard, in total →
   the funds), data: indicator_populations.toml;
 - `flow_synonym`: a synonym of a stock narrowed by a flow (新增 of 新增养老机构护理型床位)
-  is that indicator's new ones (`new`, or `_exit` after 取消, 退出) where it has them, else none;
+  is that indicator's new ones (`new`, or `_exit` after 取消, 退出, or `rebuilt` after 改扩建)
+  where it has them, else none;
 - `respelled_synonym`: the subject and a synonym are one in the programmes' one spelling
   (老人 is 老年人, 城镇 is 城市: aliases of indicator_populations.toml);
 - `scoped_synonym`: a synonym behind scope words (乡镇(街道)儿童督导员);
 - `token_overlap`: the jieba words of the subject overlap a synonym's by three quarters, and
-  those left aside say nothing of whose the figure is (a programme, its group or area);
+  those left aside say nothing of whose the figure is (a programme, its group, area or care mode);
 - `measure_named`: a subject that names its own unit's measure after the thing counted
   (城市低保人数 in 人, a statistical table's row) is matched by the rules above without it.
 
 After them, `programme_money`: a bare 救助金 or 救助资金 after a programme named in its
 sentence (临时救助…发放救助金) is that programme's money, so none, never all assistance's
-(unless a total word, 共计 or 各类, sums the programmes named).
+(unless a total word, 共计 or 各类, sums the programmes named); `not_a_rate`: no standard or
+average benefit for a sum of 100,000 元 or more. When none decided, `counted_money`: a bare
+money word (保障资金) right after a clause that counts a population is its money.
 
 When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
 front was dropped (检查 of 检查社会组织50家, 新增 of 新增养老床位) is matched with it, since it
 narrows what is counted: 检查社会组织 is inspected organisations, 社会组织 alone all of them; such
-a subject is no population's measure."""
+a subject is no population's measure. So is one after a flow word its figure or a list of
+counted things stands behind (新建8个…; 新建A15处、B23处)."""
 from __future__ import annotations
 
 import re
@@ -61,12 +65,15 @@ class Indicator:
     population: str | None = None
     measure: str | None = None
     new: str | None = None  # the indicator of the new ones (新增, 新登记): this id + "_new" unless named
+    # the indicator of those built or rebuilt (改扩建, 新建、扩建): none unless named
+    rebuilt: str | None = None
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
     return tuple(Indicator(row["id"], row["name"], row["unit"], tuple(row["synonyms"]),
-                           row.get("population"), row.get("measure"), row.get("new", row["id"] + "_new"))
+                           row.get("population"), row.get("measure"), row.get("new", row["id"] + "_new"),
+                           row.get("rebuilt"))
                  for row in load_toml("indicators.toml")["indicator"])
 
 
@@ -155,6 +162,9 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
             if indicator is None or not _in_units(unit, table["units"]):
                 continue
             words, said = set(table["words"]), rest
+            # (城市低保对象月人均补差: the recipients' word before what each gets says the same)
+            said = next((rest[len(w):] for w in table.get("after_holders", ())
+                         if rest.startswith(w) and rest != w), rest)
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
             if table.get("counted"):  # 床位数, 家庭数: the count of what the word names
@@ -209,10 +219,13 @@ def _structured(subject: Subject, unit: str, per_person: bool) -> Indicator | No
     closing = first_closing(text, flows, longer=True)
     if closing and not flow:  # 城市低保户新增 (a statistical line's order) is 新增城市低保户
         text, flow = text[:-len(closing)], closing
+    own = first_opening(text, tuple(load_toml("indicator_populations.toml")["own_acts"]))
+    if own and not flow:  # 供养五保对象 as 供养 of 五保对象: what the programme does, glued in front
+        text, flow = text[len(own):], own
     found = population_measure(text, unit, per_person)
     if found is None or not flow:
         return found
-    if flow in new_words or flow in exit_words:
+    if flow in new_words or flow in exit_words or _building(flow):
         return _sibling(found, flow)
     if found.measure == "funds" and flow in _money_acts():
         return found  # 年发 of 年发低保资金: what is done with money is no part of it
@@ -363,16 +376,28 @@ def _flow_sibling(a: Asked) -> Indicator | None:
         words = (*flows["new_words"], *flows["exit_words"])
         flow = first_opening(text, words, longer=True) or ""
         text = text[len(flow):]
-    stock = _exact(text, a.unit) if flow else None
+    # (a synonym behind scope words too: 新建|街道|养老服务站)
+    stock = (_exact(text, a.unit) or _exact(_without_scope(cut_phrase(text)), a.unit)) if flow else None
     return _sibling(stock, flow) if stock else None
 
 
 def _sibling(stock: Indicator, flow: str) -> Indicator | None:
     """What a flow word counts of a stock: its new ones (`new`) after a new word, those who left
-    (`<id>_exit`) after an exit word; None where that indicator does not exist."""
+    (`<id>_exit`) after an exit word, those built or rebuilt (`rebuilt`) after building words;
+    None where that indicator does not exist."""
     flows = load_toml("indicator_populations.toml")
-    sibling = stock.new if flow in flows["new_words"] else stock.id + "_exit" if flow in flows["exit_words"] else None
+    sibling = (stock.new if flow in flows["new_words"] else stock.id + "_exit" if flow in flows["exit_words"]
+               else stock.rebuilt if _building(flow) else None)
     return _indicator_by_id().get(sibling) if sibling else None
+
+
+def _building(flow: str) -> bool:
+    """Whether a flow says what was built or rebuilt (改扩建, 新建、扩建, 进行了改扩建 of 对4处敬老院
+    进行了改扩建): building words only, one at least a rebuilding one (data: `rebuild_words`)."""
+    table = load_toml("indicator_populations.toml")
+    parts = re.split(r"[、和及或]", re.sub(r"^进行了?", "", flow))
+    return (all(part in table["rebuild_words"] or part in table["new_words"] for part in parts)
+            and any(part in table["rebuild_words"] for part in parts))
 
 
 @cache
@@ -471,14 +496,16 @@ def _best_overlap(words: frozenset[str], unit: str) -> tuple[Indicator, float] |
 
 def _same_owner(words: frozenset[str], synonym_words: frozenset[str], indicator: Indicator) -> bool:
     """Whether the words an overlap leaves aside keep whose the figure is: no word of the synonym
-    names a programme, group or area the subject leaves unsaid (月人均补助水平 is nobody's), no
-    word of the subject's own names an area, and each that names a programme is in one of the
-    indicator's own names (data: `overlap` of indicator_populations.toml)."""
+    names a programme, group, area or care mode the subject leaves unsaid (月人均补助水平 is
+    nobody's, 供养五保对象 no 集中供养五保对象), no word of the subject's own names an area or
+    mode, and each that names a programme is in one of the indicator's own names (data:
+    `overlap` of indicator_populations.toml)."""
     table = load_toml("indicator_populations.toml")["overlap"]
-    if any(w in word for word in synonym_words - words for w in (*table["whose"], *table["areas"])):
+    if any(w in word for word in synonym_words - words
+           for w in (*table["whose"], *table["areas"], *table["modes"])):
         return False
     extra = words - synonym_words
-    if any(w in word for word in extra for w in table["areas"]):
+    if any(w in word for word in extra for w in (*table["areas"], *table["modes"])):
         return False
     own = _own_names(indicator.id)
     return all(word in own for word in extra if any(w in word for w in table["whose"]))
@@ -527,7 +554,24 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
         acts = _acts_at_end().search(before)
         flow = acts.group() if acts else None
+    if flow is None:
+        flow = _list_flow(stream.text[max(0, start - 80):start])
     return Subject(subject.text, flow) if flow else subject
+
+
+def _list_flow(text: str) -> str | None:
+    """The flow word that opens a list of counted things the subject ends (新建养老服务站6个、日间
+    照料中心…: the centres are new ones too; 新纳入低保对象2100人、特困人员…): each item, a thing
+    and its count parted by 、, is narrowed by it as the first is."""
+    clause = CLAUSE_BREAK.split(text)[-1]
+    found = _list_flow_pattern().search(clause)
+    return found.group("flow") if found else None
+
+
+@cache
+def _list_flow_pattern() -> re.Pattern:
+    flows = "|".join(map(re.escape, _new_words()))
+    return re.compile(rf"(?P<flow>{flows})(?:[^、\d]{{1,20}}?[0-9.]+\s*万?\s*[\u4e00-\u9fff]{{1,2}}、)+$")
 
 
 @cache
@@ -587,9 +631,10 @@ COUNT_WORDS = ("总数", "数量", "数")
 
 
 def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStream | None = None,
-                           per_person: bool = False, before: str = "") -> tuple[str | None, float, str]:
+                           per_person: bool = False, before: str = "",
+                           value: float | None = None) -> tuple[str | None, float, str]:
     """match_indicator with the name of the rule that decided (`none` when none did); `before`
-    is the figure's sentence up to it."""
+    is the figure's sentence up to it, `value` the figure's value in its unit where known."""
     if subject is None:
         return None, 0.0, "none"
     asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
@@ -598,8 +643,65 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
         if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total
             if _programme_money(subject, before):
                 return None, 0.0, "programme_money"
+            if _beyond_a_rate(found[0], value):
+                return None, 0.0, "not_a_rate"
             return found[0].id, found[1], rule.name
+    counted = _counted_money(asked, stream)
+    if counted and not per_person:
+        return counted.id, STRUCTURED, "counted_money"
     return None, 0.0, "none"
+
+
+def _beyond_a_rate(indicator: Indicator, value: float | None) -> bool:
+    """Whether a figure is too large for what one person gets (a standard, an average benefit):
+    a sum the subject rules named after a standard of its sentence (每月多投入86万余元 after 农村低保月
+    人均补助由48元提高到60元). Data: `most` of `[rates]`, indicator_populations.toml."""
+    return (value is not None and indicator.unit == "元" and not _a_total(indicator)
+            and value >= load_toml("indicator_populations.toml")["rates"]["most"])
+
+
+# counts of people or households at the end of a text (35247人, 575户1072人, 12户、30人)
+COUNTS_AT_END = re.compile(r"(?:[0-9.]+\s*万?\s*(?:户|人|名)[、，,]?\s*)+$")
+# dates, spans of months and periods opening a clause (1-4月, 2021年, 上半年, 一季度)
+LEADING_DATE = re.compile(r"^(?:(?:[0-9]+[-—~～至]?)+(?:年|月|日|季度)份?|[上下]半年|全年|今年|去年|本年|年内"
+                          r"|(?:前|第)?[一二三四1-4]季度)+")
+
+
+def _counted_money(a: Asked, stream: TokenStream | None) -> Indicator | None:
+    """A bare word for money (保障资金, 发放金额: data `counted_money`) right after a clause that
+    counts a population, or names it before an act on money, is that population's money: the sum
+    paid to those just counted (城市低保对象1.2万户，支付保障金…; 享受两项补贴的369人，发放金额…;
+    城市低保发放保障金…). The clause must be the population's name and nothing else but scope
+    words, 享受 and a word for its people or households: those visited (走访慰问低保户80户，发放资金…)
+    got other money."""
+    table = load_toml("indicator_populations.toml")
+    subject = a.subject
+    if (normalise(subject.text) not in table["counted_money"]["words"] or subject.narrowed_by
+            or stream is None or not subject.spans or not _in_units(a.unit, ["元"])):
+        return None
+    head = stream.text[max(0, subject.spans[0][0] - 60):subject.spans[0][0]].rstrip()
+    # (the front of the money's own name the subject left out: 保障 of 保障|资金)
+    fronts = (w[:-len(subject.text)] for w in table["counted_money"]["words"]
+              if len(w) > len(subject.text) and w.endswith(subject.text))
+    front = next((f for f in fronts if head.endswith(f)), "")
+    head = head[:len(head) - len(front)]
+    acts = sorted(table["measure"]["funds"]["acts"], key=len, reverse=True)
+    act = next((w for w in acts if head.endswith(w)), "")
+    head = head[:len(head) - len(act)].rstrip(" ,，、")
+    counts = COUNTS_AT_END.search(head)
+    if counts:
+        head = head[:counts.start()]
+    if not (act or counts):
+        return None
+    who = _without_scope_words(LEADING_DATE.sub("", normalise(CLAUSE_BREAK.split(head)[-1])))
+    who = next((who[len(w):] for w in table["receiving"]["openings"] if who.startswith(w)), who)
+    who = _without_scope_words(respelled(who))
+    names, measures, index, _ = _structure()
+    tails = {*measures["persons"]["words"], *measures["households"]["words"], "人数", "户数",
+             *table["receiving"]["after_name"]}
+    population = next((population for name, population in names
+                       if who.startswith(name) and who[len(name):] in tails), None)
+    return index.get((population, "funds")) if population else None
 
 
 def _programme_money(subject: Subject, before: str) -> bool:

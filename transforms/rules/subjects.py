@@ -4716,7 +4716,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     own, previous = a.own.subject, a.previous
     own = Subject(HAVING.sub("", own.text, count=1)) if own is not None else None
     if own is None or previous is None or own.text.removeprefix("总") not in _attribute_heads() or not a.index \
-            or not _opens_clause(own.text, a.clause.strip()):
+            or not _opens_clause(own.text, _without_plan_words(own.text, a.clause.strip())):
         return None
     index = a.index - 1
     if index and previous.text.endswith("面积") and unit_kinds()[a.quantities[index].unit] == "measure" \
@@ -4737,6 +4737,15 @@ def _attribute_of_owner(a: Around) -> Subject | None:
 
 
 HAVING = re.compile(r"^(?:共有|拥有|有)")
+# what may stand before a sum invested in the counted projects, the plan or the doing of it that
+# its kind tells (工业项目4个,预计总投资…; 实施在建重点项目167个,实现年度投资…)
+PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度|当年|实现|完成|累计|已|共)+")
+
+
+def _without_plan_words(name: str, clause: str) -> str:
+    """The clause of an investment without the words of its plan or doing before it (session-32
+    ruling: 完成, 计划 before 投资 go like any verb of doing, the kind tells them apart)."""
+    return PLANNED_OR_DONE.sub("", clause) if name in INVESTING else clause
 
 
 # A fund's income, named before its spending (基金收入…,支出…): no word that names nothing alone

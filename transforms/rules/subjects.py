@@ -3458,11 +3458,11 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
 
 
 def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
-    """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures of one
-    unit is respective, in order, without 分别 too (session-35 ruling), as after 分别."""
+    """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures is
+    respective, in order, without 分别 too (session-35 ruling), as after 分别, whatever their units
+    (户数、从业人员、注册资金为2.5万户、9.9万人和256.8亿元: the ruling's A、B、C为X、Y和Z)."""
     subject = named[group[0]].subject
-    if subject is None or len({quantities[i].unit for i in group}) != 1 \
-            or any(named[i].subject != subject for i in group):
+    if subject is None or any(named[i].subject != subject for i in group):
         return
     listed = _parts(subject)
     parts = _shared_head(listed)

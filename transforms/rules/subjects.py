@@ -175,6 +175,11 @@ CREATING = frozenset({"新增", "新建", "新开工", "建成", "改扩建", "�
 PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
 TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|共计|合计|总计|总共|共有)\s*")
+# A clause of only the year a level is due and the verb reaching it (…集中供养能力,2020年达到40%,
+# a bound such as 小于等于 being the figure's qualifier): it names nothing, and the level is of the
+# clause before when that one holds no figure (its list number aside), as a total alone is.
+YEAR_ONLY = re.compile(r"\s*(?:到|至)?\s*\d{4}\s*年(?:底|末)?\s*(?:前)?\s*"
+                       r"(?:达到|达|为|提高到|提升到|降低到|控制在)?\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
@@ -2446,6 +2451,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = _with_age(text, clause_start, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
+                YEAR_ONLY.fullmatch(text, clause_start, quantity.outer_start) and clause_start > floor
+                and not re.search(r"\d", text[clause_before(text, clause_start - 1, floor):clause_start - 1]
+                                  .lstrip("0123456789、.． "))) or (
                 not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):
         before = _of_clause_before(stream, clause_start, floor, counts)
     elif before is None and clause_start > floor and text[clause_start - 1] in ",，" \

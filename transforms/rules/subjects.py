@@ -2353,9 +2353,38 @@ def subject_of_investment(stream: TokenStream, after_start: int, after_end: int,
 
 
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
-    """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
-    run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
+    """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it:
+    the rest of its clause, the verbs that open it (荣获, 被评为, 超额完成, 提高) left out, as
+    round 29's call on durations names them by what lasted."""
+    words = [word for word in tokens(stream, start, end) if word.strip()]
+    while words and _leads_lasting(words[0]):
+        words = words[1:]
+    run: list[str] = []
+    for word in words:
+        if word in CLAUSE_MARKS:
+            break
+        run.append(word)
+    run, dropped = _trim_front(run, "things")
     return _subject(run, dropped)
+
+
+# the adverb of a streak (政务信息工作连续3年取得全市第一): it names nothing (see _names_nothing)
+STREAK = "连续"
+
+
+def _leads_lasting(word: str) -> bool:
+    """荣获, 超额完成, 被, 评为: a verb, an adverb or a preposition opening the clause after a
+    duration, or a word jieba did not tag whose last character is a verb (荣获, 连获)."""
+    if word in domain_terms():
+        return False  # 城乡低保: a term names a thing
+    tag = word_tag(word) or (word_tag(word[-1]) if len(word) == 2 else None)
+    return tag in LASTING_LEAD_TAGS or (len(word) > 2 and word_tag(word[-2:]) == "v")
+
+
+# what may open the clause after a duration without naming what lasted: verbs (评为, 提高),
+# adverbs, the passive and prepositions (被, 在)
+LASTING_LEAD_TAGS = frozenset({"v", "vd", "d", "ad", "p"})
+CLAUSE_MARKS = frozenset(",，。；;：:!！?？")
 
 
 # A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]286.4亿元,
@@ -2586,6 +2615,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is not None:
             return Named(after_de, "after_de")
+    if kind == "duration" and before is not None and before.text.endswith(STREAK) and len(before.text) > len(STREAK) + 1:
+        before = Subject(before.text[:-len(STREAK)])  # 政务信息工作连续3年…: what lasted, 连续 says how
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":

@@ -1229,7 +1229,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         phrase, run = bare, [bare]  # the words no longer one stretch of the document
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
-            or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase):
+            or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase) or PLAN_PERIOD.fullmatch(phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -1267,6 +1267,9 @@ def _brackets_matched(run: list[str]) -> list[str]:
 # A span of time alone (“十三五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十三五”期间4.1亿元的
 # 2.3倍 compares the sum named before with that period's
 SPAN_OF_TIME = re.compile(r"[^，,。；;、\d]{1,10}(?:期间|时期)")
+# A five-year plan's period alone, or the level at its end compared with (“十三五”年均增长率达到…,
+# 较“十五”期末翻了一番): when, never what; the figure takes what its sentence named before
+PLAN_PERIOD = re.compile(r"(?:较|比|与)?[“\"]?十[一二三四五]?五[”\"]?(?:期末|末|期间|时期)?")
 
 
 # Parts of speech of a word that alone names nothing counted: adverbs, time words, pronouns,

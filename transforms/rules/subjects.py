@@ -2730,7 +2730,8 @@ def _deed_counted(a: Around) -> Subject | None:
 
 def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     """女扎43人, 省内转移46万人, 关爱帮扶3526人: a deed alone before a count of persons, its words
-    all verbs but for where or what kind (省内, 女: places, directions, distinguishers), names no
+    all verbs but for where, when, how or what kind (省内, 女, 产后: places, directions,
+    distinguishers, nouns of circumstance), names no
     thing (§5) and is completed with 人数 like the flows of people (session-35 ruling). Not a flow
     in or out of a caseload (纳入, 退出: the flows' own rule), a term, a population's name, nor the
     object of a verb right before it (增加|编制9人, 开展|就业见习: a thing, the verb dropped; the
@@ -2741,13 +2742,31 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
     if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
-            and all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1])):
+            and all(word_tag(word) in DEED_MODIFIER_TAGS or _circumstance(word) for word in words[:-1])):
         return False
     if text.startswith(("到", "至"), before.spans[-1][1]):
         return False  # 从3.2万人扩大到4.5万人: a level reached (`_reached_level`), no deed counted
     lead = cut_phrase(text[max(0, before.spans[0][0] - 6):before.spans[0][0]])
+    if not all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1]):
+        # 产后|访视, 居家|托养: a noun before the deed says how only where nothing but a word of
+        # scope or totalling, or a break, stands before it (核定|事业编制 is a thing, the verb's object)
+        opening = text.rfind(before.text, 0, before.spans[-1][1])
+        ahead = text[max(0, opening - 6):opening] if opening >= 0 else ""
+        words_ahead = cut_phrase(ahead)
+        return not HAN.match(ahead[-1:]) or (bool(words_ahead) and ahead.endswith(words_ahead[-1]) and (
+            words_ahead[-1] in TOTALLING or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
     return not lead or lead[-1] in TOTALLING \
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
+
+
+def _circumstance(word: str) -> bool:
+    """产后, 住院, 源头, 新法: a noun before a deed saying when, where or how it was done, no
+    one it was done to (老年人, 人口, 职工: people) nor a term (低保)."""
+    return word_tag(word) == "n" and word not in domain_terms() and not word.endswith(PERSON_ENDINGS)
+
+
+# the endings of a noun naming people (老年人, 职工, 家庭成员, 渔民)
+PERSON_ENDINGS = ("人", "员", "工", "民", "户", "者", "童", "士", "生", "口", "属", "众", "女", "师", "母", "部")
 
 
 # words of totalling that jieba tags as verbs (累计采样1万人): no verb whose object follows

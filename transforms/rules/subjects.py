@@ -4728,6 +4728,35 @@ def _sum_each_of_group(a: Around) -> Subject | None:
     return Subject(group + given)
 
 
+# a clause of only a sum each of the group counted right before got (…低保户2965户,每户1000元;
+# 居家托养80人,每人补助5000元): per head or household, and the relief verb it is paid by, if written
+EACH_AFTER_COUNT = re.compile(r"\s*[,，]\s*每(?:人|户)(?:每?[月年])?(?P<verb>[\u4e00-\u9fff]{2})?\s*")
+
+
+def _sum_each_after_count(a: Around) -> Subject | None:
+    """走访慰问低保户2965户,每户1000元 → 低保户慰问金; 居家托养80人,每人补助5000元 → 居家托养补助: a
+    sum each of a group got, in a clause of its own right after the group's count, is the group's
+    relief (session-36 ruling: a per-head measure completed with the group the nearest words name),
+    named by the relief verb its clause writes, else by the one the group's clause did to it (走访
+    慰问 → 慰问金); none named, it is left to the other rules."""
+    if not a.index or unit_kinds()[a.quantity.unit] != "money" or a.quantities[a.index - 1].unit not in PERSON_UNITS:
+        return None
+    group = a.named[a.index - 1].subject
+    each = EACH_AFTER_COUNT.fullmatch(a.text, a.quantities[a.index - 1].outer_end, a.quantity.outer_start)
+    if group is None or each is None:
+        return None
+    reliefs = tuple(_context_words()["relief_verbs"])
+    measure = _measure_word(group.text, COUNT_MEASURES)
+    name = group.text[:-len(measure)] if measure else group.text
+    if each.group("verb"):
+        return Subject(_joined(name, each.group("verb"))) if each.group("verb") in reliefs else None
+    start = a.quantities[a.index - 1].outer_start
+    lead = CLAUSE_BREAK.split(a.text[max(0, start - 30):start])[-1]
+    done = lead[:lead.rfind(name)] if name in lead else ""
+    verb = next((v for v in reliefs if done.endswith(v)), None)
+    return Subject(name + verb + "金") if verb else None
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -5066,6 +5095,7 @@ CONTEXT_RULES = (
     ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("standard_by_group", _standard_by_group),
     ContextRule("sum_each_of_group", _sum_each_of_group),
+    ContextRule("sum_each_of_group", _sum_each_after_count),
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),

@@ -681,6 +681,22 @@ def _total_of_measure(words: list[str]) -> bool:
     return before.endswith(MEASURE_ENDS)
 
 
+def _total_of_deed(words: list[str]) -> bool:
+    """贸易出口总额, 集中供养总数, 救助总额: 总数 and 总额 after a verb (or verbal noun) stay, the
+    deed's total being the measure; after a noun that names what is counted (低保对象总数, 捐款总额)
+    they go like 总量 (session-36 ruling). A verb the subject rules drop (发放) names nothing here."""
+    return len(words) > 1 and words[-1] in DEED_TOTALS and word_tag(words[-2]) in ("v", "vn") \
+        and not _is_strip(words[-2]) and words[-2] not in domain_terms() and not words[-2].endswith(MONEY_NOUN_ENDS) \
+        and _touching(words[-2], words[-1])
+
+
+# the ends of a word naming money, a noun though jieba may tag it a verb (捐款总额: the donations')
+MONEY_NOUN_ENDS = ("款", "金", "费")
+
+
+DEED_TOTALS = frozenset({"总数", "总额"})
+
+
 # the prices a level is reckoned at, between a measure and its 总量 (生产总值现价总量)
 PRICE_BASES = frozenset({"现价", "可比价"})
 
@@ -1333,6 +1349,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if len(words) > 1 and links and _adverb_before_link(words[-1]):
             links.append(words.pop())  # 符合率都在96.5%以上, 轮椅就发放了970辆: how, not what
             continue
+        if _total_of_deed(words):
+            head_verb = [words.pop()]  # 贸易出口总额, 集中供养总数: the total of a deed is the measure, kept
+            break
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
                 or _growth_cue(words) or _total_of_measure(words)

@@ -4975,14 +4975,17 @@ def _deed_on_previous(a: Around) -> Subject | None:
     """排查隐患13654处,完成整改13624处: a bare verb counting what the figure before it in the
     sentence counted, in the same unit, is that deed done to the thing (整改隐患); in units of
     events the verb names the activity and stays."""
-    own, previous = a.own.subject, a.previous
+    own = a.own.subject
+    # 发现重大隐患22个(政府挂牌督办6个),已完成整改17个: a part bracketed right before is passed over
+    at = a.index - 2 if a.index > 1 and ASIDE_CLOSED.match(a.lead) else a.index - 1
+    previous = a.named[at].subject if a.index else None
     verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改
     held = a.own.rule == "people_held" and own.text.endswith(HELD_PEOPLE)
     verb = verb.removesuffix(HELD_PEOPLE) if held else verb  # 管控|人员 after 排查居民…: 管控居民
     if own is None or previous is None or not a.index or not (a.own.rule == "before_number" or held) \
             or (verb not in _words("subject_verbs.txt") and not held) or verb in previous.text \
-            or not _same_count(a.quantities[a.index - 1].unit, a.quantity.unit) or a.quantity.unit in event_units() \
-            or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
+            or not _same_count(a.quantities[at].unit, a.quantity.unit) or a.quantity.unit in event_units() \
+            or a.quantity.unit in ("人次", "户次") or a.named[at].rule not in OWN_RULES \
             or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
         return None
     # the verb names the count before the thing (整改隐患), and the figure before keeps its own
@@ -4991,6 +4994,8 @@ def _deed_on_previous(a: Around) -> Subject | None:
 
 
 HELD_PEOPLE = "人员"
+# the close of a bracketed aside right after the figure before (…(政府挂牌督办6个),)
+ASIDE_CLOSED = re.compile(r"\s*[)）]")
 
 
 def _same_count(before: str, unit: str) -> bool:

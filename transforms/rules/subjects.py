@@ -3215,6 +3215,18 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
              _verb_before(stream, n.subject) if n.subject is not None and names.count(n.subject.text) > 1
              and unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
+    for index in range(1, len(named)):
+        if verbs[index] or named[index].subject is None or names.count(named[index].subject.text) < 2 \
+                or unit_kinds()[quantities[index].unit] == "money":
+            continue
+        # 新建敬老院3处、农村幸福院20处: an item of a list is done by the verb that opened the list
+        item = index
+        while item and named[item - 1].subject is not None \
+                and stream.text[quantities[item - 1].outer_end:quantities[item].outer_start].lstrip().startswith("、"):
+            item -= 1
+            verbs[index] = verbs[item] or _verb_before(stream, named[item].subject)
+            if verbs[index]:
+                break
     before = list(named)
     for index, one in enumerate(before):
         if not verbs[index]:

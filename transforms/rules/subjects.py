@@ -4436,9 +4436,6 @@ def _measure_of_topic(a: Around) -> Subject | None:
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
     topic = _topic(previous)
-    counted_by = _measure_word(topic or "", ("人数", "户数"))
-    if counted_by and topic[:-len(counted_by)].endswith(tuple(words["programmes"])):
-        topic = topic[:-len(counted_by)]  # 城市低保人数…,发放保障资金: the programme 城市低保
     if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)) is not None:
         return relief
     if not (_bare_measure(own.text) or sum_word):

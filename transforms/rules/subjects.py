@@ -3775,6 +3775,18 @@ class Around:
 BARE_PLANS = frozenset({"计划"})
 
 
+def _level_of_task(a: Around) -> Subject | None:
+    """完成全年目标(4.29亿元)87%: the task's level bracketed after its name is the level of the thing
+    the sentence counted (地方财政收入), the share after the bracket the task's (_share_of_task)."""
+    if a.previous is not None and re.search(_task_pattern().replace("(?:的)?\\s*$", r"\s*[(（]\s*$"), a.lead):
+        return a.previous
+    return None
+
+
+def _task_pattern() -> str:
+    return _context_words()["share_of_task"]
+
+
 def _share_of_task(a: Around) -> Subject | None:
     task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
     if task is not None and task.text in BARE_PLANS and a.previous is not None:
@@ -5089,7 +5101,9 @@ def _own(a: Around) -> Subject | None:
 
 
 def _inherited(a: Around) -> Subject | None:
-    return a.previous
+    """The subject of the figure before, passing over a share of a task (完成预期目标(5100万元)139.3%,
+    比上年同期(5181万元)…: the level compared is the thing's, not the task's)."""
+    return next((n.subject for n in reversed(a.named) if n.rule != "share_of_task"), a.previous)
 
 
 @dataclass(frozen=True)
@@ -5100,6 +5114,7 @@ class ContextRule:
 
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
+    ContextRule("level_of_task", _level_of_task),
     ContextRule("share_of_task", _share_of_task),
     ContextRule("rate_of_item", _rate_of_item),
     ContextRule("rate_of_act", _rate_of_act),
@@ -5179,8 +5194,12 @@ def _names_own(own: Named, clause: str, change: re.Match) -> bool:
 
 def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -> Subject | None:
     """The task a share is of, as written: 完成年目标任务12500人的98.5% → 年目标任务."""
-    pattern = _context_words()["share_of_task"]
+    pattern = _task_pattern()
     found = re.search(pattern, lead)
+    if found is None and index and re.fullmatch(r"\s*[)）]\s*", lead):
+        # 完成全年目标(4.29亿元)87%: the share right after the task's bracketed level
+        before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
+        found = re.search(pattern.replace("(?:的)?\\s*$", r"\s*[(（]\s*$"), before)
     if found is None and index and re.fullmatch(r"\s*的\s*", lead):
         before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
         found = re.search(pattern.replace("的\\s*$", "\\s*$"), before)

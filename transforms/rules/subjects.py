@@ -2397,8 +2397,8 @@ STREAK = "连续"
 def _leads_lasting(word: str) -> bool:
     """荣获, 超额完成, 被, 评为: a verb, an adverb or a preposition opening the clause after a
     duration, or a word jieba did not tag whose last character is a verb (荣获, 连获)."""
-    if word in domain_terms():
-        return False  # 城乡低保: a term names a thing
+    if word in domain_terms() or word in NEGATIONS:
+        return False  # 城乡低保: a term names a thing; 未发生…: what lasted is the absence, kept
     tag = word_tag(word) or (word_tag(word[-1]) if len(word) == 2 else None)
     return tag in LASTING_LEAD_TAGS or (len(word) > 2 and word_tag(word[-2:]) == "v")
 
@@ -2406,6 +2406,7 @@ def _leads_lasting(word: str) -> bool:
 # what may open the clause after a duration without naming what lasted: verbs (评为, 提高),
 # adverbs, the passive and prepositions (被, 在)
 LASTING_LEAD_TAGS = frozenset({"v", "vd", "d", "ad", "p"})
+NEGATIONS = frozenset({"未", "没有", "没", "无", "不", "零"})
 CLAUSE_MARKS = frozenset(",，。；;：:!！?？")
 
 

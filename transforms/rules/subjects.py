@@ -175,6 +175,11 @@ CREATING = frozenset({"新增", "新建", "新开工", "建成", "改扩建", "�
 PROJECTS = ("项目", "工程")
 # A clause that says only that its number is a total.
 TOTAL_ONLY = re.compile(r"\s*(?:[全本我][镇乡县区市省村])?\s*(?:共|共计|合计|总计|总共|共有)\s*")
+# A clause of only the year a level is due and the verb reaching it (…集中供养能力,2020年达到40%,
+# a bound such as 小于等于 being the figure's qualifier): it names nothing, and the level is of the
+# clause before when that one holds no figure (its list number aside), as a total alone is.
+YEAR_ONLY = re.compile(r"\s*(?:到|至)?\s*\d{4}\s*年(?:底|末)?\s*(?:前)?\s*"
+                       r"(?:达到|达|为|提高到|提升到|降低到|控制在)?\s*")
 # Links that only join a phrase to its number (社会救助支出为15亿元).
 COPULAS = frozenset({"为", "是", "达", "达到"})
 SERVICE_VERBS = frozenset({"提供", "开展", "实施", "给予", "进行", "申请", "办理"})
@@ -674,6 +679,22 @@ def _total_of_measure(words: list[str]) -> bool:
         return False
     before = words[-3] if words[-2] in PRICE_BASES and len(words) > 2 else words[-2]
     return before.endswith(MEASURE_ENDS)
+
+
+def _total_of_deed(words: list[str]) -> bool:
+    """贸易出口总额, 集中供养总数, 救助总额: 总数 and 总额 after a verb (or verbal noun) stay, the
+    deed's total being the measure; after a noun that names what is counted (低保对象总数, 捐款总额)
+    they go like 总量 (session-36 ruling). A verb the subject rules drop (发放) names nothing here."""
+    return len(words) > 1 and words[-1] in DEED_TOTALS and word_tag(words[-2]) in ("v", "vn") \
+        and not _is_strip(words[-2]) and words[-2] not in domain_terms() and not words[-2].endswith(MONEY_NOUN_ENDS) \
+        and _touching(words[-2], words[-1])
+
+
+# the ends of a word naming money, a noun though jieba may tag it a verb (捐款总额: the donations')
+MONEY_NOUN_ENDS = ("款", "金", "费")
+
+
+DEED_TOTALS = frozenset({"总数", "总额"})
 
 
 # the prices a level is reckoned at, between a measure and its 总量 (生产总值现价总量)
@@ -1224,7 +1245,7 @@ def _subject(run: list[str], dropped: list[str] | None = None, longest: int = LO
         phrase, run = bare, [bare]  # the words no longer one stretch of the document
     if not 0 < len(phrase) <= longest or OUTLINE_NUMBER.fullmatch(phrase) \
             or not (HAN.search(phrase) or ACRONYM.fullmatch(phrase)) or _names_nothing(run, phrase) \
-            or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase):
+            or _own_place(phrase) or SPAN_OF_TIME.fullmatch(phrase) or PLAN_PERIOD.fullmatch(phrase):
         return None
     dropped = dropped or []
     spans = span_of(run)
@@ -1262,6 +1283,9 @@ def _brackets_matched(run: list[str]) -> list[str]:
 # A span of time alone (“十三五”期间, 疫情期间, 改革开放时期) says when, never what: 是“十三五”期间4.1亿元的
 # 2.3倍 compares the sum named before with that period's
 SPAN_OF_TIME = re.compile(r"[^，,。；;、\d]{1,10}(?:期间|时期)")
+# A five-year plan's period alone, or the level at its end compared with (“十三五”年均增长率达到…,
+# 较“十五”期末翻了一番): when, never what; the figure takes what its sentence named before
+PLAN_PERIOD = re.compile(r"(?:较|比|与)?[“\"]?十[一二三四五]?五[”\"]?(?:期末|末|期间|时期)?")
 
 
 # Parts of speech of a word that alone names nothing counted: adverbs, time words, pronouns,
@@ -1325,6 +1349,9 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         if len(words) > 1 and links and _adverb_before_link(words[-1]):
             links.append(words.pop())  # 符合率都在96.5%以上, 轮椅就发放了970辆: how, not what
             continue
+        if _total_of_deed(words):
+            head_verb = [words.pop()]  # 贸易出口总额, 集中供养总数: the total of a deed is the measure, kept
+            break
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
                 or _growth_cue(words) or _total_of_measure(words)
@@ -2348,9 +2375,39 @@ def subject_of_investment(stream: TokenStream, after_start: int, after_end: int,
 
 
 def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | None:
-    """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it."""
-    run, dropped = _trim_front(_phrase_ahead(tokens(stream, start, end)), "things")
+    """连续两年提高城乡低保标准: a duration of work is of what the work is done to, after it:
+    the rest of its clause, the verbs that open it (荣获, 被评为, 超额完成, 提高) left out, as
+    round 29's call on durations names them by what lasted."""
+    words = [word for word in tokens(stream, start, end) if word.strip()]
+    while words and _leads_lasting(words[0]):
+        words = words[1:]
+    run: list[str] = []
+    for word in words:
+        if word in CLAUSE_MARKS:
+            break
+        run.append(word)
+    run, dropped = _trim_front(run, "things")
     return _subject(run, dropped)
+
+
+# the adverb of a streak (政务信息工作连续3年取得全市第一): it names nothing (see _names_nothing)
+STREAK = "连续"
+
+
+def _leads_lasting(word: str) -> bool:
+    """荣获, 超额完成, 被, 评为: a verb, an adverb or a preposition opening the clause after a
+    duration, or a word jieba did not tag whose last character is a verb (荣获, 连获)."""
+    if word in domain_terms() or word in NEGATIONS:
+        return False  # 城乡低保: a term names a thing; 未发生…: what lasted is the absence, kept
+    tag = word_tag(word) or (word_tag(word[-1]) if len(word) == 2 else None)
+    return tag in LASTING_LEAD_TAGS or (len(word) > 2 and word_tag(word[-2:]) == "v")
+
+
+# what may open the clause after a duration without naming what lasted: verbs (评为, 提高),
+# adverbs, the passive and prepositions (被, 在)
+LASTING_LEAD_TAGS = frozenset({"v", "vd", "d", "ad", "p"})
+NEGATIONS = frozenset({"未", "没有", "没", "无", "不", "零"})
+CLAUSE_MARKS = frozenset(",，。；;：:!！?？")
 
 
 # A statistics bulletin's note mark between a name and its figure (全年地区生产总值[2]286.4亿元,
@@ -2446,6 +2503,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = _with_age(text, clause_start, before)
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
+                YEAR_ONLY.fullmatch(text, clause_start, quantity.outer_start) and clause_start > floor
+                and not re.search(r"\d", text[clause_before(text, clause_start - 1, floor):clause_start - 1]
+                                  .lstrip("0123456789、.． "))) or (
                 not text[clause_start:quantity.outer_start].strip(" \t<>=≤≥") and CELL_END.match(text, quantity.outer_end))):
         before = _of_clause_before(stream, clause_start, floor, counts)
     elif before is None and clause_start > floor and text[clause_start - 1] in ",，" \
@@ -2578,6 +2638,8 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is not None:
             return Named(after_de, "after_de")
+    if kind == "duration" and before is not None and before.text.endswith(STREAK) and len(before.text) > len(STREAK) + 1:
+        before = Subject(before.text[:-len(STREAK)])  # 政务信息工作连续3年…: what lasted, 连续 says how
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -2688,7 +2750,8 @@ def _deed_counted(a: Around) -> Subject | None:
 
 def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     """女扎43人, 省内转移46万人, 关爱帮扶3526人: a deed alone before a count of persons, its words
-    all verbs but for where or what kind (省内, 女: places, directions, distinguishers), names no
+    all verbs but for where, when, how or what kind (省内, 女, 产后: places, directions,
+    distinguishers, nouns of circumstance), names no
     thing (§5) and is completed with 人数 like the flows of people (session-35 ruling). Not a flow
     in or out of a caseload (纳入, 退出: the flows' own rule), a term, a population's name, nor the
     object of a verb right before it (增加|编制9人, 开展|就业见习: a thing, the verb dropped; the
@@ -2699,13 +2762,31 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
     if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
-            and all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1])):
+            and all(word_tag(word) in DEED_MODIFIER_TAGS or _circumstance(word) for word in words[:-1])):
         return False
     if text.startswith(("到", "至"), before.spans[-1][1]):
         return False  # 从3.2万人扩大到4.5万人: a level reached (`_reached_level`), no deed counted
     lead = cut_phrase(text[max(0, before.spans[0][0] - 6):before.spans[0][0]])
+    if not all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1]):
+        # 产后|访视, 居家|托养: a noun before the deed says how only where nothing but a word of
+        # scope or totalling, or a break, stands before it (核定|事业编制 is a thing, the verb's object)
+        opening = text.rfind(before.text, 0, before.spans[-1][1])
+        ahead = text[max(0, opening - 6):opening] if opening >= 0 else ""
+        words_ahead = cut_phrase(ahead)
+        return not HAN.match(ahead[-1:]) or (bool(words_ahead) and ahead.endswith(words_ahead[-1]) and (
+            words_ahead[-1] in TOTALLING or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
     return not lead or lead[-1] in TOTALLING \
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
+
+
+def _circumstance(word: str) -> bool:
+    """产后, 住院, 源头, 新法: a noun before a deed saying when, where or how it was done, no
+    one it was done to (老年人, 人口, 职工: people) nor a term (低保)."""
+    return word_tag(word) == "n" and word not in domain_terms() and not word.endswith(PERSON_ENDINGS)
+
+
+# the endings of a noun naming people (老年人, 职工, 家庭成员, 渔民)
+PERSON_ENDINGS = ("人", "员", "工", "民", "户", "者", "童", "士", "生", "口", "属", "众", "女", "师", "母", "部")
 
 
 # words of totalling that jieba tags as verbs (累计采样1万人): no verb whose object follows
@@ -3135,6 +3216,18 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
              _verb_before(stream, n.subject) if n.subject is not None and names.count(n.subject.text) > 1
              and unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
+    for index in range(1, len(named)):
+        if verbs[index] or named[index].subject is None or names.count(named[index].subject.text) < 2 \
+                or unit_kinds()[quantities[index].unit] == "money":
+            continue
+        # 新建敬老院3处、农村幸福院20处: an item of a list is done by the verb that opened the list
+        item = index
+        while item and named[item - 1].subject is not None \
+                and stream.text[quantities[item - 1].outer_end:quantities[item].outer_start].lstrip().startswith("、"):
+            item -= 1
+            verbs[index] = verbs[item] or _verb_before(stream, named[item].subject)
+            if verbs[index]:
+                break
     before = list(named)
     for index, one in enumerate(before):
         if not verbs[index]:
@@ -3458,11 +3551,11 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
 
 
 def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
-    """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures of one
-    unit is respective, in order, without 分别 too (session-35 ruling), as after 分别."""
+    """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures is
+    respective, in order, without 分别 too (session-35 ruling), as after 分别, whatever their units
+    (户数、从业人员、注册资金为2.5万户、9.9万人和256.8亿元: the ruling's A、B、C为X、Y和Z)."""
     subject = named[group[0]].subject
-    if subject is None or len({quantities[i].unit for i in group}) != 1 \
-            or any(named[i].subject != subject for i in group):
+    if subject is None or any(named[i].subject != subject for i in group):
         return
     listed = _parts(subject)
     parts = _shared_head(listed)
@@ -3681,6 +3774,18 @@ class Around:
 # the completion rate of the item the figure before it counts (session 21: a rate of completion
 # is named with its item), not of a plan as 为全年计划的90% or 完成年度投资计划的83% name one.
 BARE_PLANS = frozenset({"计划"})
+
+
+def _level_of_task(a: Around) -> Subject | None:
+    """完成全年目标(4.29亿元)87%: the task's level bracketed after its name is the level of the thing
+    the sentence counted (地方财政收入), the share after the bracket the task's (_share_of_task)."""
+    if a.previous is not None and re.search(_task_pattern().replace("(?:的)?\\s*$", r"\s*[(（]\s*$"), a.lead):
+        return a.previous
+    return None
+
+
+def _task_pattern() -> str:
+    return _context_words()["share_of_task"]
 
 
 def _share_of_task(a: Around) -> Subject | None:
@@ -4401,11 +4506,20 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
         return None
     lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
     done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
-    return Subject(group.text + own) if done_to else None
+    given = re.fullmatch(GIVEN_AFTER_COUNT.format(group=re.escape(group.text), sum=re.escape(own)),
+                         a.text[a.quantities[before].outer_end:a.quantity.outer_start]) \
+        and not _several_groups(a, before) and not (_topic(group) or "").endswith(tuple(words["programmes"]))
+    # (全护理…、半护理…,发放供养金: all of them; 城乡低保对象…,发放救助金: the programme's, below)
+    return Subject(group.text + own) if done_to or given else None
 
 
 # what stands between a group and its count (慰问老党员共32人)
 GROUP_COUNT_LEAD = re.compile(r"[\s共计合]*$")
+# a sum paid out right after a group's count, in its clause or the next (孤儿226人,累计发放救助金…;
+# 为31名优抚对象发放补助金…): nothing but the group written after its count, when, and the verb
+# of paying between them
+GIVEN_AFTER_COUNT = (r"\s*(?:{group})?\s*[,，]?\s*(?:全年|当年|累计|共计|共|合计)*\s*(?:发放|拨付|发给)了?\s*{sum}"
+                     r"\s*(?:共计|合计|共|计|为|达)?\s*")
 
 
 def _category_of_payment(topic: str, payment: str) -> str | None:
@@ -4655,6 +4769,35 @@ def _sum_each_of_group(a: Around) -> Subject | None:
     return Subject(group + given)
 
 
+# a clause of only a sum each of the group counted right before got (…低保户2965户,每户1000元;
+# 居家托养80人,每人补助5000元): per head or household, and the relief verb it is paid by, if written
+EACH_AFTER_COUNT = re.compile(r"\s*[,，]\s*每(?:人|户)(?:每?[月年])?(?P<verb>[\u4e00-\u9fff]{2})?\s*")
+
+
+def _sum_each_after_count(a: Around) -> Subject | None:
+    """走访慰问低保户2965户,每户1000元 → 低保户慰问金; 居家托养80人,每人补助5000元 → 居家托养补助: a
+    sum each of a group got, in a clause of its own right after the group's count, is the group's
+    relief (session-36 ruling: a per-head measure completed with the group the nearest words name),
+    named by the relief verb its clause writes, else by the one the group's clause did to it (走访
+    慰问 → 慰问金); none named, it is left to the other rules."""
+    if not a.index or unit_kinds()[a.quantity.unit] != "money" or a.quantities[a.index - 1].unit not in PERSON_UNITS:
+        return None
+    group = a.named[a.index - 1].subject
+    each = EACH_AFTER_COUNT.fullmatch(a.text, a.quantities[a.index - 1].outer_end, a.quantity.outer_start)
+    if group is None or each is None:
+        return None
+    reliefs = tuple(_context_words()["relief_verbs"])
+    measure = _measure_word(group.text, COUNT_MEASURES)
+    name = group.text[:-len(measure)] if measure else group.text
+    if each.group("verb"):
+        return Subject(_joined(name, each.group("verb"))) if each.group("verb") in reliefs else None
+    start = a.quantities[a.index - 1].outer_start
+    lead = CLAUSE_BREAK.split(a.text[max(0, start - 30):start])[-1]
+    done = lead[:lead.rfind(name)] if name in lead else ""
+    verb = next((v for v in reliefs if done.endswith(v)), None)
+    return Subject(name + verb + "金") if verb else None
+
+
 def _bare_measure(text: str) -> bool:
     """标准, 保障标准, 补助金额: a head that names nothing alone, with the compound verb before it."""
     verbs = _words("subject_compound_verbs.txt")
@@ -4704,7 +4847,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     own, previous = a.own.subject, a.previous
     own = Subject(HAVING.sub("", own.text, count=1)) if own is not None else None
     if own is None or previous is None or own.text.removeprefix("总") not in _attribute_heads() or not a.index \
-            or not _opens_clause(own.text, a.clause.strip()):
+            or not _opens_clause(own.text, _without_plan_words(own.text, a.clause.strip())):
         return None
     index = a.index - 1
     if index and previous.text.endswith("面积") and unit_kinds()[a.quantities[index].unit] == "measure" \
@@ -4725,6 +4868,15 @@ def _attribute_of_owner(a: Around) -> Subject | None:
 
 
 HAVING = re.compile(r"^(?:共有|拥有|有)")
+# what may stand before a sum invested in the counted projects, the plan or the doing of it that
+# its kind tells (工业项目4个,预计总投资…; 实施在建重点项目167个,实现年度投资…)
+PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度|当年|实现|完成|累计|已|共)+")
+
+
+def _without_plan_words(name: str, clause: str) -> str:
+    """The clause of an investment without the words of its plan or doing before it (session-32
+    ruling: 完成, 计划 before 投资 go like any verb of doing, the kind tells them apart)."""
+    return PLANNED_OR_DONE.sub("", clause) if name in INVESTING else clause
 
 
 # A fund's income, named before its spending (基金收入…,支出…): no word that names nothing alone
@@ -4845,14 +4997,17 @@ def _deed_on_previous(a: Around) -> Subject | None:
     """排查隐患13654处,完成整改13624处: a bare verb counting what the figure before it in the
     sentence counted, in the same unit, is that deed done to the thing (整改隐患); in units of
     events the verb names the activity and stays."""
-    own, previous = a.own.subject, a.previous
+    own = a.own.subject
+    # 发现重大隐患22个(政府挂牌督办6个),已完成整改17个: a part bracketed right before is passed over
+    at = a.index - 2 if a.index > 1 and ASIDE_CLOSED.match(a.lead) else a.index - 1
+    previous = a.named[at].subject if a.index else None
     verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改
     held = a.own.rule == "people_held" and own.text.endswith(HELD_PEOPLE)
     verb = verb.removesuffix(HELD_PEOPLE) if held else verb  # 管控|人员 after 排查居民…: 管控居民
     if own is None or previous is None or not a.index or not (a.own.rule == "before_number" or held) \
             or (verb not in _words("subject_verbs.txt") and not held) or verb in previous.text \
-            or not _same_count(a.quantities[a.index - 1].unit, a.quantity.unit) or a.quantity.unit in event_units() \
-            or a.quantity.unit in ("人次", "户次") or a.named[-1].rule not in OWN_RULES \
+            or not _same_count(a.quantities[at].unit, a.quantity.unit) or a.quantity.unit in event_units() \
+            or a.quantity.unit in ("人次", "户次") or a.named[at].rule not in OWN_RULES \
             or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
         return None
     # the verb names the count before the thing (整改隐患), and the figure before keeps its own
@@ -4861,6 +5016,8 @@ def _deed_on_previous(a: Around) -> Subject | None:
 
 
 HELD_PEOPLE = "人员"
+# the close of a bracketed aside right after the figure before (…(政府挂牌督办6个),)
+ASIDE_CLOSED = re.compile(r"\s*[)）]")
 
 
 def _same_count(before: str, unit: str) -> bool:
@@ -4945,7 +5102,9 @@ def _own(a: Around) -> Subject | None:
 
 
 def _inherited(a: Around) -> Subject | None:
-    return a.previous
+    """The subject of the figure before, passing over a share of a task (完成预期目标(5100万元)139.3%,
+    比上年同期(5181万元)…: the level compared is the thing's, not the task's)."""
+    return next((n.subject for n in reversed(a.named) if n.rule != "share_of_task"), a.previous)
 
 
 @dataclass(frozen=True)
@@ -4956,6 +5115,7 @@ class ContextRule:
 
 # Tried in order; the first that gives a subject names the figure (`own` keeps the figure's own).
 CONTEXT_RULES = (
+    ContextRule("level_of_task", _level_of_task),
     ContextRule("share_of_task", _share_of_task),
     ContextRule("rate_of_item", _rate_of_item),
     ContextRule("rate_of_act", _rate_of_act),
@@ -4984,6 +5144,7 @@ CONTEXT_RULES = (
     ContextRule("per_head_of_group", _per_head_of_group),
     ContextRule("standard_by_group", _standard_by_group),
     ContextRule("sum_each_of_group", _sum_each_of_group),
+    ContextRule("sum_each_of_group", _sum_each_after_count),
     ContextRule("level_of_group", _level_of_group),
     ContextRule("per_head_of_previous", _per_head_of_previous),
     ContextRule("attribute_of_owner", _attribute_of_owner),
@@ -5034,8 +5195,12 @@ def _names_own(own: Named, clause: str, change: re.Match) -> bool:
 
 def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -> Subject | None:
     """The task a share is of, as written: 完成年目标任务12500人的98.5% → 年目标任务."""
-    pattern = _context_words()["share_of_task"]
+    pattern = _task_pattern()
     found = re.search(pattern, lead)
+    if found is None and index and re.fullmatch(r"\s*[)）]\s*", lead):
+        # 完成全年目标(4.29亿元)87%: the share right after the task's bracketed level
+        before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
+        found = re.search(pattern.replace("(?:的)?\\s*$", r"\s*[(（]\s*$"), before)
     if found is None and index and re.fullmatch(r"\s*的\s*", lead):
         before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
         found = re.search(pattern.replace("的\\s*$", "\\s*$"), before)

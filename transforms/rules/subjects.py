@@ -4506,20 +4506,11 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
         return None
     lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
     done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
-    given = re.fullmatch(GIVEN_AFTER_COUNT.format(group=re.escape(group.text), sum=re.escape(own)),
-                         a.text[a.quantities[before].outer_end:a.quantity.outer_start]) \
-        and not _several_groups(a, before) and not (_topic(group) or "").endswith(tuple(words["programmes"]))
-    # (全护理…、半护理…,发放供养金: all of them; 城乡低保对象…,发放救助金: the programme's, below)
-    return Subject(group.text + own) if done_to or given else None
+    return Subject(group.text + own) if done_to else None
 
 
 # what stands between a group and its count (慰问老党员共32人)
 GROUP_COUNT_LEAD = re.compile(r"[\s共计合]*$")
-# a sum paid out right after a group's count, in its clause or the next (孤儿226人,累计发放救助金…;
-# 为31名优抚对象发放补助金…): nothing but the group written after its count, when, and the verb
-# of paying between them
-GIVEN_AFTER_COUNT = (r"\s*(?:{group})?\s*[,，]?\s*(?:全年|当年|累计|共计|共|合计)*\s*(?:发放|拨付|发给)了?\s*{sum}"
-                     r"\s*(?:共计|合计|共|计|为|达)?\s*")
 
 
 def _category_of_payment(topic: str, payment: str) -> str | None:

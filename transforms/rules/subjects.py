@@ -155,7 +155,10 @@ BOUND_MODIFIER_SUFFIXES = frozenset("性类级")
 BINDING_VERBS = frozenset({"在", "到"})
 PARTS = re.compile(r"[、和]|及(?!以[上下])")  # 60岁及以上: one age, no list
 LONGEST_SUBJECT = 30
-RELATIVE_LONGEST = 6  # the longest clause before 的 a subject keeps (民政部门管理的公墓)
+# the longest clause before 的 a subject keeps (民政部门管理的公墓, 享受城镇最低生活保障的居民: a
+# group's status holding a programme's full name, session-36 ruling)
+RELATIVE_LONGEST = 10
+ASPECT_MARKS = frozenset({"过", "了"})  # 参加过战役的: the mark after a verb, inside its clause
 # A heading's number is no subject: (二)做到三个到位.
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
@@ -1493,9 +1496,12 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
                          and (clause[i] == "有" or clause[i].startswith(QUALIFYING)) for i in range(len(clause))) \
             and ("".join(clause).endswith(UNNAMED_CONDITIONS) or "有" in clause)
         verbal = lambda words: any(word_tag(word) in ("v", "vn") for word in words)  # noqa: E731
-        if len(clause) == 1 and len(clause[0]) > 1 and rest and word_tag(rest[-1]) == "v" \
-                and rest[-1] not in _scope_words() and not verbal(clause):
-            clause.insert(0, rest[-1])  # 提供|住宿: the verb of a clause that is its object
+        if clause and rest and word_tag(rest[-1]) == "v" and rest[-1] not in _scope_words() and not verbal(clause) \
+                and ((len(clause) == 1 and len(clause[0]) > 1) or clause[0] in ASPECT_MARKS or clause[-1] in domain_terms()):
+            # 提供|住宿, 参加|过|战役, 享受|城镇|最低生活保障: the verb of a clause that is its object
+            # (one word, a term with what narrows it), past its aspect mark; not one with a verb of its
+            # own (共有|乡镇管理), nor a clause of who did what (群众关心: jieba's noun)
+            clause.insert(0, rest[-1])
         phrase = "".join(clause)
         if len(clause) > 1 and len(phrase) <= RELATIVE_LONGEST and HAN.match(phrase) and not NUMERAL_CHARS.search(phrase) \
                 and verbal(clause) and len(clause[-1]) > 1 and not qualifying and not phrase.startswith("有") \

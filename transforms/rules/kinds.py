@@ -1096,13 +1096,15 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
                                                 c.sentence_start):
         first_clause = CLAUSE_OR_COLON.split(c.text[lead_end.end():c.sentence_start], maxsplit=1)[0]
         if lead_end.end() < c.sentence_start and _cues()[0].search(first_clause) and _last_cue(
-                c, _without_not_cues(_blank_names(first_clause)), naming_plans=False, wills=False) is not None:
+                c, _without_not_cues(_blank_names(first_clause)), naming_plans=False) is not None:
             opening = lead_end.end()  # a later sentence whose first clause plans (2014年计划新建…)
     line_start = opening
     lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
     lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
-    # (a bare 将 leads none: 我县将更多的财力投向…; 活动将慰问…户。县级领导到户慰问…户 tells the visits)
-    last = _last_cue(c, lead, naming_plans=False, wills=False)
+    # (a bare 将 leads only in the lead's first clause: 巴南区将采取…方式,新建…; not one further on, 通过…,
+    # 直接将…送进…; 我县将更多的财力投向… marks an object)
+    last = _last_cue(c, lead, naming_plans=False, wills=False) \
+        or _last_cue(c, CLAUSE_OR_COLON.split(lead, maxsplit=1)[0], naming_plans=False)
     table = _table()["plan_paragraph"]
     if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead) \

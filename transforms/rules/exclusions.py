@@ -359,7 +359,10 @@ def _phase_label(c: Candidate) -> bool:
 
 def _structure_count(c: Candidate) -> bool:
     table = _table()["structure_count"]
-    if c.quantity.unit not in table["units"]:
+    # (a count with no unit only before 大: a bare number before 部分公开 counts replies)
+    if _pattern(rf"{'' if c.quantity.unit else '大'}(?:{alternation(table['parts'])})").match(c.text, c.quantity.end):
+        return True  # 全文含概况、…等5个部分, …等八大部分构成: the parts a text is made of
+    if not c.quantity.unit:
         return False
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     if is_arabic(numeral):

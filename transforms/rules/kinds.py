@@ -1655,13 +1655,21 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
             for clause in re.split(r"[,，;；]", sentence.group()):
                 years += [int(y) for y in YEAR.findall(clause)]
                 years += [report_year] * any(word in clause for word in table["this_year"])
-                if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
+                said = blanked(_to_do(), clause)  # (要完成的…实事: what is to be done, no result)
+                if pattern.search(clause) and years and not any(word in said for word in table["not_announced"]) \
                         and (report_year is None or max(y or report_year for y in years) >= report_year):
                     return line_start + sentence.start()
     return None
 
 
 SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+@cache
+def _to_do() -> re.Pattern:
+    """A will before 完成 (要完成, 将完成): what a list is to do, which names no result."""
+    table = _table()["announced_plan"]
+    return re.compile(rf"(?:{alternation(table['wills'] + table['to_do'])})完成")
 
 
 def _opening_lines(text: str, count: int) -> list[tuple[int, str]]:

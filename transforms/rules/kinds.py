@@ -1234,7 +1234,7 @@ DOCUMENT_ON_PLAN = re.compile(r"(?!出台|制定|制订|印发|编制|起草|修
 INCLUDED_IN = re.compile(r"(?:纳入|列入|编入)[^,，;；。!?！？\n]*$")
 # cue words that are nouns too (a deadline, 到2025年，, stays a cue); a year's budget measured
 # against (占年预算的61%) is one as much as a plan
-PLAN_NOUNS = ("计划", "规划", "年预算")
+PLAN_NOUNS = ("计划", "规划", "年预算", "预期目标")
 
 
 def _names_a_plan(text: str, cue: re.Match) -> bool:

@@ -215,6 +215,8 @@ def _secondary(c: Candidate) -> bool:
 
 def _threshold(c: Candidate) -> bool:
     table = _table()["threshold"]
+    if c.quantity.unit in table["shares"]:
+        return False
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
     return (before.rstrip().endswith(_words_of("threshold", "before"))
             and bool(_pattern(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})").match(c.after)))

@@ -1573,8 +1573,28 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+# a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span
+# run up to now (自201*年以来, 今年以来)
+TIME_OPENING = re.compile(r"(?:^|(?<=[,，;；:：]))\s*(?:自|从|至|截至|截止)?\s*(?P<year>(?:19|20)\d{2})\s*年"
+                          r"|(?:^|(?<=[,，;；:：]))\s*(?P<word>去年|上年|上一年|过去)|以来\s*[,，]?")
+
+
+def _past_opening(c: KindContext) -> bool:
+    """2023年，全县新增养老床位300张 and 去年…救助1.2万人次 in a plan for 2024, 2010年末，…我市有农村贫困人口
+    88万人, 自201*年以来多次出现…: a clause of its sentence before the figure opens with a time before
+    the report's, or holds a span run up to now: what the plan
+    recounts of the past (looking_back for one sentence), actual."""
+    for found in finditer(TIME_OPENING, c.before):
+        if found.group("word") or (found.group().startswith("以来")):
+            return True
+        if found.group("year") and c.report_year is not None and int(found.group("year")) < c.report_year:
+            return True
+    return False
 
 
 # an outline number run into a line after a space, a colon or a full stop (a page its site flattened

@@ -104,7 +104,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
   whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
-  …。…的标准是,…建2000平方米), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
+  …。…的标准是,…建2000平方米; a bare 将 only in its first clause: 该区将采取…方式,新建…), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
   with nothing between the cue and the end of the figure's sentence done, standing now, in progress
   or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
   同时, or 此外, goes on with the one before when its own first sentence plans nothing; a later
@@ -134,7 +134,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021, or a heading of review
   its page ran into the line: …如下: 一、上半年工作完成情况 (一)…) nor after a done word in its
-  clause (已建成助餐点16个);
+  clause (已建成助餐点16个), nor in a sentence one of whose clauses before it opens with a time
+  before the report's or holds a span up to now (2010年末，…有贫困人口88万人; 自…以来…);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
@@ -1581,16 +1582,16 @@ def _plan_document(c: KindContext) -> bool:
 # a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span
 # run up to now (自201*年以来, 今年以来)
 TIME_OPENING = re.compile(r"(?:^|(?<=[,，;；:：]))\s*(?:自|从|至|截至|截止)?\s*(?P<year>(?:19|20)\d{2})\s*年"
-                          r"|(?:^|(?<=[,，;；:：]))\s*(?P<word>去年|上年|上一年|过去)|以来\s*[,，]?")
+                          r"|(?:^|(?<=[,，;；:：]))\s*(?P<word>去年|上年|上一年|过去)|(?P<since>以来)")
 
 
 def _past_opening(c: KindContext) -> bool:
-    """2023年，全县新增养老床位300张 and 去年…救助1.2万人次 in a plan for 2024, 2010年末，…我市有农村贫困人口
-    88万人, 自201*年以来多次出现…: a clause of its sentence before the figure opens with a time before
-    the report's, or holds a span run up to now: what the plan
-    recounts of the past (looking_back for one sentence), actual."""
+    """2023年，全县新增养老床位300张 and 去年…救助1.2万人次 in a plan for 2024, 2010年末，…我市有农村贫困
+    人口88万人, 自201*年以来多次出现…: a clause of the figure's sentence before it opens with a time
+    before the report's, or it holds a span run up to now: what the plan recounts of the past
+    (`looking_back` for one sentence), actual."""
     for found in finditer(TIME_OPENING, c.before):
-        if found.group("word") or (found.group().startswith("以来")):
+        if found.group("word") or found.group("since"):
             return True
         if found.group("year") and c.report_year is not None and int(found.group("year")) < c.report_year:
             return True

@@ -851,9 +851,9 @@ GLUED_OUTLINE = re.compile(r"(?P<outline>[1-9]\d?)\.(?P<count>\d+)")
 
 def _glued_outline(text: str, quantity: Quantity) -> Quantity:
     """2.50个小区新增充电设施 on the line after 1.…: an outline number glued to a count (round 29's
-    call, settled in session 37) is no part of it, whose raw starts after the dot: a count in a unit
-    counting whole things, opening its line, where the line before the list's previous number (1.)
-    or, for 1., a later one (2.) shows the list."""
+    call, settled in session 37) is no part of it, whose raw starts after the dot. Only a decimal
+    opening its line, in a unit counting whole things, where another line opens with the list's
+    number before it (1. before 2.50个), or after it for the first (2. after 1.5个)."""
     glued = GLUED_OUTLINE.match(text, quantity.start)
     if glued is None or quantity.value != float(glued.group()) or unit_kinds().get(quantity.unit) != "count" \
             or text[text.rfind("\n", 0, quantity.start) + 1:quantity.start].strip():

@@ -138,7 +138,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   before the report's or holds a span up to now (2010年末，…有贫困人口88万人; 自…以来…);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
-  carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
+  carry out (2021年市政府拟办理22项民生实事), or a line of it is the list's name alone (2024年县政府
+  十件民生实事, …民生实事项目清单): its figures are the list's,
   targets, but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
@@ -1671,6 +1672,9 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
            for _, line in opening for clause in re.split(r"[,，;；。!！?？]", line)):
         return None  # 2022年十件民生实事完成情况 over a lead recalling the vote: the page reports results
     for line_start, line in opening:
+        title = _list_title().fullmatch(line)
+        if title and (report_year is None or title.group("year") is None or int(title.group("year")) >= report_year):
+            return line_start  # 2024年县政府十件民生实事 over the items: the page is the list
         for sentence in SENTENCE_PARTS.finditer(line):
             years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
             for clause in re.split(r"[,，;；]", sentence.group()):
@@ -1684,6 +1688,17 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
 
 
 SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+@cache
+def _list_title() -> re.Pattern:
+    """A line that is a year's list's name and nothing else (我县2024年民生实事项目清单, 2024年县政府十件
+    民生实事): a place or body, the year, a body, the count, a word or three (重点, 为民办) and the
+    list's name; a verb in it (扎实推进…实事, …实事完成情况) makes it news of the list, no title."""
+    lists = alternation(_table()["announced_plan"]["lists"])
+    return re.compile(rf"\s*(?:[\u4e00-\u9fff]{{0,8}}?[省市县区镇乡州旗盟])?(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|今年)"
+                      rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:政府|党委))?\s*(?:[\d一二三四五六七八九十两]+\s*[件项个大])?"
+                      rf"[\u4e00-\u9fff]{{0,3}}?(?:{lists})(?:项目)?(?:清单|名单|一览表)?\s*")
 
 
 @cache

@@ -767,7 +767,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
 
 
 # (a range's ends joined by 到 as by 至: 10到15分钟, 5到10万元)
-LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至|到)")
+# (and a dimension's first side, 2×4.5米: two figures in the unit, round 30's call settled in session 37)
+LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至|到|×)")
 ARABIC_OPENS = re.compile(r"[\d\-−]")  # what numbers.py's ARABIC opens with
 
 

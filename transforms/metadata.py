@@ -1334,7 +1334,16 @@ def _place_issuer(reading: _Reading) -> str | None:
     # itself by it (我社区, 全社区): the masked text's own words (round 27's call, settled in session 36)
     opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
     level = TOWN_LEVEL_TITLE.match(opening)
-    return level.group() if level else None
+    return level.group() if level else _own_town_level(text) if own == "town" else None
+
+
+def _own_town_level(text: str) -> str | None:
+    """The level word a town's text calls itself by (我镇, 本街道, 我乡 → 镇, 街道, 乡), the one it uses most: a
+    town, township or street named only so has its level as agency (session-37 ruling; a community, 本社区,
+    is none of the three)."""
+    counts = Counter({level: text.count("我" + level) + text.count("本" + level) for level in ("镇", "乡", "街道")})
+    char, count = counts.most_common(1)[0]
+    return char if count else None
 
 
 
@@ -3971,7 +3980,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
-        and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
+        and not agency.endswith(tuple(_config()["agency"]["generic"])) \
+        and agency not in TOWN_LEVELS  # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇)
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
     # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
     # year are still read from the text as cleaned, as when no title was found

@@ -199,6 +199,7 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
                  r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
+                 r"|半年|年度|今年|明年|去年"  # a period (下半年镇工作计划: a town whose name the copy left out)
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's

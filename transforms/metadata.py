@@ -531,12 +531,19 @@ WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
 
+# A date beside a body's name on its line (2012-03-23 某县统计局, a mirror's date line under the title; 某县民政局
+# 2024年1月8日, a signature with its date): the line names the body as a signature does.
+_BARE_DATE = re.sub(r"\?P<\w+>", "?:", DATE.pattern)
+DATED_NAME = re.compile(rf"^{_BARE_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t\u3000]+|[ \t\u3000]+{_BARE_DATE}$")
+
+
 def _standalone_lines(reading: _Reading) -> list[str]:
     found = []
     for line in reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]:
         line = line.strip()
         if line in reading.site_names:
             continue
+        line = DATED_NAME.sub("", line)
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)

@@ -1255,6 +1255,15 @@ def _placed_by_publisher(agency: str, publisher: str | None) -> str | None:
     return place + agency[1:] if short[-1:] == full[-1:] and all(char in rest for char in short) else None
 
 
+def _placed_by_congress(agency: str, text: str) -> str | None:
+    """A government named by its level alone (镇人民政府, 县政府) in a work report delivered to the congress of
+    a place of that level (——在塔坊镇第十四届人民代表大会…上): that place's, though the text names it once."""
+    place = _congress_place(text)
+    if not place or agency[:1] not in PLACE_LEVELS or not place.endswith(agency[0]) or agency[1:] not in ("人民政府", "政府"):
+        return None
+    return place + agency[1:]
+
+
 def _places_of_level(text: str, level: str) -> Counter[str]:
     """The places ending in `level` the text names, each counted once per mention: gazetteer
     names (枣庄市, 新城区), and for 镇 and 乡 the town name standing in most mentions (新市坝镇
@@ -3932,7 +3941,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # (枣庄市 seven times: 市民政局 is 枣庄市民政局), unless the page's 发布机构 names it so; an
         # address (地址:天津市…) is no such place; the page's 来源 or 发布机构 naming the body with
         # that place (县退役军人事务局… / 来源: 怀远县退役军人局) names it so
-        agency = _placed_by_publisher(agency, page.get("agency")) or completed_agency(agency, plain)
+        agency = _placed_by_publisher(agency, page.get("agency")) or _placed_by_congress(agency, plain) \
+            or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
                                 or (page.get("agency") or "").startswith(place) or _congress_place(plain) == place

@@ -1680,7 +1680,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     headline: a short line over a date or source line, or the page's first line when it stands
     alone over the body. Site furniture (its script's words in no Chinese, isPc / isPad too), page-label lines, a site's section named in its
     breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none;
-    a document's file name (…范文.docx) is its title, whatever words the site put in it."""
+    a document's file name (…工作计划范文.docx) is its title, but for the site's label 范文 (session-36 ruling)."""
     if page.get("title"):
         return page["title"]
     lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
@@ -1967,6 +1967,7 @@ def _title_text(line: str, first: bool = False) -> str:
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
+    line = SITE_LABEL_AFTER.sub("", line)
     line = _without_place_tag(SKIP_LINK.sub("", _without_year_tag(line)))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
@@ -2000,7 +2001,7 @@ SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)" + SITE
 # the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
 INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
 SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
-                             r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
+                             r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排))(?:范文)?(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
     """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
     (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title; a disclosure
@@ -2076,6 +2077,9 @@ SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:�
 # A site's column tag before a title (【民政动态】某县…, [遂宁] …, {健康新闻}…): the title is what follows it.
 LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\}|[\u4e00-\u9fff]{0,4}(?:新闻|动态|要闻|资讯|快讯)[ \t\u3000]+)"
                          r"\s*(?=[^【\[{\s]{6})")  # unbracketed too, set off by a space (各地新闻 某县:…)
+# A sharing site's label after a title (…总结报告范文, …汇报材料怎么写?(四)): no part of it (session-36 ruling: a
+# document's own title line is read without a sharing site's label).
+SITE_LABEL_AFTER = re.compile(r"(?<=[\u4e00-\u9fff)）])\s*(?:范文|怎么写\s*[?？]\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])?)$")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 

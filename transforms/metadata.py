@@ -1683,7 +1683,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     a document's file name (…工作计划范文.docx) is its title, but for the site's label 范文 (session-36 ruling)."""
     if page.get("title"):
         return page["title"]
-    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
+    lines = _without_menu(_without_site_name(lines))
+    site_name = {at for at in range(min(len(lines), HEAD_LINES) - 1) if BREADCRUMB.search(lines[at + 1]) and _whole_body(lines[at])}
+    lines = [line for at, line in enumerate(lines) if not _site_chrome(line) and at not in site_name]  # nor the site's name
+    # over its trail (某市民政局 / 首页 > …): furniture, as the trail is
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and CJK.search(line) and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1753,7 +1756,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
-    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) \
+    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at or site_name else HEADLINE) \
             and not HEADLINE_MARK.search(first) and (not re.search("[:：]", first) or HEADLINE_COLON.fullmatch(first)) \
             and not SOURCE_NOTE.search(first) and not WHOLE_NOTE.fullmatch(first) \
             and not starts_heading(first) \
@@ -1769,6 +1772,13 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     section = ENTRY_SECTION_FIRST.match(lines[0]) if lines else None
     return section["heading"] if section else None  # …or its first section's heading standing first, as written
     # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
+
+
+def _whole_body(line: str) -> bool:
+    """A line that is one body's whole name (某市民政局, 某县人民政府), known or opening with its place."""
+    line = line.strip()
+    return any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
+        or len(line) <= LONGEST_NAME and line.endswith(OFFICE_WORDS) and _placed_office(line)
 
 
 # A report's part heading (一、…, (一)…) at a line's start.

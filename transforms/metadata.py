@@ -3783,15 +3783,24 @@ def _governing_level(text: str) -> str | None:
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
+# A province's level after its short name (四川省, 广西壮族自治区).
+PROVINCE_LEVEL = re.compile(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$")
+
+
 def shortest_agency(agency: str, region: dict[str, str | None], text: str, title: str | None = None) -> str:
-    """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province; a county's
+    """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province (by its short name too,
+    四川兴文县林业局 → 兴文县林业局); a county's
     (or a municipality's district's) without its city where the text also names it so (湛江市坡头区民政局
     on the letterhead, 坡头区民政局 in a sentence); one the text names only after its city
     (济南市长清区民政局, 重庆市綦江区关坝镇人民政府), or the title names so (某市某区民政局2022年…报告),
     keeps it, as written: the title is how the body names itself."""
-    for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
+    province = region["province"] or ""
+    short = PROVINCE_LEVEL.sub("", province) if province.endswith(("省", "自治区")) else ""
+    if len(short) >= 2 and agency.startswith(short) and not agency.startswith(province):
+        province = short  # by its short name too (记者从四川兴文县林业局获悉 → 兴文县林业局)
+    for parent, child in ((province, region["city"] or region["county"]), (region["city"], region["county"])):
         if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]) \
-                and (parent.endswith(("省", "自治区"))
+                and (parent == short or parent.endswith(("省", "自治区"))
                      or (text.count(agency[len(parent):]) > text.count(agency) and agency not in unspaced(title or ""))):
             agency = agency[len(parent):]
     return agency

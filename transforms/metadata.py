@@ -3912,6 +3912,8 @@ def _own_title_under(title: str, lines: list[str]) -> str | None:
         added = title[len(own):] if title.startswith(own) else title[:-len(own)] if title.endswith(own) else None
         if added and len(added) <= SITE_WORDS_AROUND and not re.search(r"\d", added) and not names_document(added):
             return own
+        if title.startswith(own) and SITE_NAME_SEPARATOR.match(added or ""):
+            return own  # …the page's title with the site's section and name after separators (…的通知_区政府办公室文件_某区门户网站)
     return None
 
 

@@ -2656,7 +2656,7 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
             if found:
                 return iso_date(found.group("date"))
         if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line)
-                               or PUBLISHER_DATE.fullmatch(line) or DATE_IN_COLUMN.fullmatch(line)
+                               or PUBLISHER_DATE.fullmatch(line) or DATE_IN_COLUMN.fullmatch(line) or _dated_body(line)
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
@@ -2667,6 +2667,13 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                   lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
+
+
+def _dated_body(line: str) -> bool:
+    """A date beside a body's whole name on its line (2012-03-23 某县统计局 under a title): the body's date, as a
+    signature's (the agency reads the same line, DATED_NAME)."""
+    body = DATED_NAME.sub("", line.strip())
+    return body != line.strip() and _whole_body(body)
 
 
 # An e-paper's issue date with its weekday (2016年10月21日 星期五).

@@ -1259,8 +1259,9 @@ def _placed_by_congress(agency: str, text: str) -> str | None:
     """A government named by its level alone (镇人民政府, 县政府) in a work report delivered to the congress of
     a place of that level (——在塔坊镇第十四届人民代表大会…上): that place's, though the text names it once."""
     place = _congress_place(text)
-    if not place or agency[:1] not in PLACE_LEVELS or not place.endswith(agency[0]) or agency[1:] not in ("人民政府", "政府"):
-        return None
+    if not place or agency[:1] not in PLACE_LEVELS or not place.endswith(agency[0]) or agency[1:] not in ("人民政府", "政府") \
+            or not (_place_at(place, 0) == place or TOWN.fullmatch(place)):
+        return None  # (the session line's words before a place, 在去年召开的某县第…届, name no place)
     return place + agency[1:]
 
 

@@ -543,7 +543,10 @@ def _standalone_lines(reading: _Reading) -> list[str]:
         line = line.strip()
         if line in reading.site_names:
             continue
-        line = DATED_NAME.sub("", line)
+        dated = DATED_NAME.sub("", line)
+        if dated != line and any(outlet in dated for outlet in _config()["news"]["sources"]):
+            continue  # a news outlet's byline with its time (2016-01-29 某县新闻中心): the story's publisher, no issuer
+        line = dated
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)

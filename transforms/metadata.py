@@ -537,16 +537,19 @@ _BARE_DATE = re.sub(r"\?P<\w+>", "?:", DATE.pattern)
 DATED_NAME = re.compile(rf"^{_BARE_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t\u3000]+|[ \t\u3000]+{_BARE_DATE}$")
 
 
+# A news outlet's name (某县新闻中心, 某县融媒体中心, 某某日报社): a story's publisher; 新闻出版局 is a bureau.
+NEWS_OUTLET = re.compile(r"(?:新闻中心|新闻网|融媒体中心|日报社?|晚报|时报|报社|电视台)$")
+
+
 def _standalone_lines(reading: _Reading) -> list[str]:
     found = []
     for line in reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]:
         line = line.strip()
         if line in reading.site_names:
             continue
-        dated = DATED_NAME.sub("", line)
-        if dated != line and any(outlet in dated for outlet in _config()["news"]["sources"]):
-            continue  # a news outlet's byline with its time (2016-01-29 某县新闻中心): the story's publisher, no issuer
-        line = dated
+        line = DATED_NAME.sub("", line)
+        if NEWS_OUTLET.search(line):
+            continue  # a news outlet's byline, with its time or not (2016-01-29 某县新闻中心): the story's publisher, no issuer
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)

@@ -1323,7 +1323,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and (zone := ZONE.match(title, len(place))):
             return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
         if place:
-            return _town_of_story(reading.text, _full_place(place)) or _full_place(place)
+            return _town_of_story(reading.text, _full_place(place)) or _place_as_written(place, reading.text)
     text = reading.text
     if any(word in text for word in _config()["agency"]["self_references"]):
         return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
@@ -1350,7 +1350,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
-            return _full_place(city) + place if city else _full_place(place)
+            return _full_place(city) + place if city else _place_as_written(place, text)
     if (masked := _masked_own_town(text)) or own not in ("town", None):
         return masked
     # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it; a
@@ -1435,12 +1435,13 @@ SHORT_PLACE_HEADLINE = re.compile(r"([\u4e00-\u9fff]{2})(?=今年|去年|年内|
 
 
 def _short_place_headline(title: str) -> str | None:
-    """上海今年为民办实事项目发布: 上海市, when the gazetteer has one full name for the short one."""
+    """上海今年为民办实事项目发布: 上海, when the gazetteer has one full name for the short one (上海市), which the
+    story's agency takes where the text writes it (_place_as_written)."""
     found = SHORT_PLACE_HEADLINE.match(title)
     if found is None:
         return None
     full = _full_place(found.group(1))
-    return full if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
+    return found.group(1) if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
 
 
 def _masked_own_town(text: str) -> str | None:
@@ -1484,6 +1485,20 @@ def _beside_own_place(text: str, place: str) -> bool:
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
+
+
+def _place_as_written(place: str, text: str) -> str:
+    """A place the story has as its subject by its short name (漳州, 宁化) as the text names it, where the text never
+    writes its full name but in a news outlet's (宁化县新闻中心); else its full name (成都 → 成都市 where 成都市 is written)
+    (session 28: a place the text names only by its short name is kept short)."""
+    full = _full_place(place)
+    if full == place or any(not NEWS_OUTLET_AFTER.match(text, found.end()) for found in re.finditer(re.escape(full), text)):
+        return full
+    return place
+
+
+# What follows a place in a news outlet's name (宁化县新闻中心, 某县融媒体中心, 某市日报).
+NEWS_OUTLET_AFTER = re.compile(r"(?:新闻|融媒体|日报|晚报|时报|报社|电视台|广播电视台)")
 
 
 def _full_place(place: str) -> str:

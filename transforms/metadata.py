@@ -74,7 +74,7 @@ from transforms.tokens import PINYIN_LETTERS
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "安排", "年报", "年鉴", "简讯", "简报",
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "纲要", "公报", "动态", "通知", "方案", "安排", "年报", "年鉴", "简讯", "简报",
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表",  # a table published as the document
                "统计数据", "统计月报", "统计季报", "统计快报")  # a statistics release (民政统计数据, 民政事业统计月报)
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")

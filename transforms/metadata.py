@@ -1792,8 +1792,12 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     if heading:
         return heading["heading"]  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
     section = ENTRY_SECTION_FIRST.match(lines[0]) if lines else None
-    return section["heading"] if section else None  # …or its first section's heading standing first, as written
-    # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
+    if section:
+        return section["heading"]  # …or its first section's heading standing first, as written
+        # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
+    labelled = next((found for line in lines if (found := TITLE_LABEL.fullmatch(line.strip()))), None)
+    return labelled.group("title").strip() if labelled else None  # a repost's 原标题:… under its story, where the
+    # head holds no title: the story's title, wherever the page prints it
 
 
 def _whole_body(line: str) -> bool:

@@ -342,8 +342,9 @@ def _department_at(phrase: str, start: int, bounded: bool) -> re.Match | None:
     return found if found and not _body_pattern().search(found.group()) else None
 
 
-# Particles and prepositions no body's name holds (了, 由, 把, 被, 在): a phrase with one is a clause.
-NOT_IN_NAMES = "[了由把被在]"
+# Particles and prepositions no body's name holds (了, 由, 把, 被, 在), nor the modal of what a subject will do
+# (巴南区将采取民办公助…; not 将乐县, 将军路街道): a phrase with one is a clause.
+NOT_IN_NAMES = "[了由把被在]|将(?![军乐])"
 
 
 # What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).
@@ -1210,8 +1211,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and best <= PASSING_MENTION:
         return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
-    if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
-        return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
+    if (best <= PASSING_MENTION or mentioned_only and level_of(winner) != "nation") \
+            and _body_pattern().fullmatch(winner.strip(REDACTION)):
+        # a bare body's word named in passing (居委会, 民政局), or only ever mentioned (本文来源: 民政厅 over and under a
+        # story): bodies of a kind, not one; news of one place has the place
+        return _place_issuer(reading) if _is_news(text) else None
     return winner
 
 

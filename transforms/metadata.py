@@ -1743,6 +1743,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line) or WHOLE_NOTE.fullmatch(line):
             continue  # …or a note wholly in brackets ((资料图片)): it names nothing
+        if PIECE_HEADING.match(line) and index + 1 < len(kept):
+            continue  # a sharing site's heading of the piece it shows (第1篇 …, 第一篇:…) over the document's own title lines
         if names_document(line) and len(line) >= SHORTEST_TITLE:
             found = next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
             return _with_issuer_and_period(found, kept, index) if found == line else found
@@ -1809,6 +1811,10 @@ def _whole_body(line: str) -> bool:
     line = line.strip()
     return any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
         or len(line) <= LONGEST_NAME and line.endswith(OFFICE_WORDS) and _placed_office(line)
+
+
+# A sharing site's number of the piece it shows in a compilation (第1篇 …, 第一篇:…).
+PIECE_HEADING = re.compile(r"\s*第\s*[一二三四五六七八九十\d]{1,3}\s*篇")
 
 
 # A report's part heading (一、…, (一)…) at a line's start.

@@ -2608,15 +2608,19 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     if "(" in edges:
         edges = PINYIN.sub("", edges)
     if any(_marked(edges, mark) for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
-            or _quoted_speaker().search(edges):
+            or _quoted_speaker().search(edges) or AGGREGATOR_DATELINE.search(text[:600]):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
-        # an official quoted (“……”,市民政局相关负责人介绍)
+        # an official quoted (“……”,市民政局相关负责人介绍), a news aggregator's posting time under the headline (21.06.2016 16:04)
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
         # ((编辑:… 审核:…), [ 编辑: 王林 ])
     if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
+
+
+# A news aggregator's posting time alone on its line, its day first and its clock after (21.06.2016 16:04).
+AGGREGATOR_DATELINE = re.compile(rf"^[ \t]*{DAY_FIRST_DATE.pattern}[ \t]+\d{{1,2}}:\d{{2}}[ \t]*$", re.MULTILINE)
 
 
 def _marked(edges: str, mark: str) -> bool:

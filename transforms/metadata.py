@@ -2608,9 +2608,10 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     if "(" in edges:
         edges = PINYIN.sub("", edges)
     if any(_marked(edges, mark) for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
-            or _quoted_speaker().search(edges) or AGGREGATOR_DATELINE.search(text[:600]):
+            or _quoted_speaker().search(edges) or AGGREGATOR_DATELINE.search(text[:600]) or PAPER_PAGE.search(text[:600]):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
-        # an official quoted (“……”,市民政局相关负责人介绍), a news aggregator's posting time under the headline (21.06.2016 16:04)
+        # an official quoted (“……”,市民政局相关负责人介绍), a news aggregator's posting time under the headline (21.06.2016 16:04),
+        # an e-paper's page line (第001版:首 版, 00002版:要闻)
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
         # ((编辑:… 审核:…), [ 编辑: 王林 ])
@@ -2619,6 +2620,8 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
+# An e-paper's page line in the head (第001版:首 版, 00002版:要闻, A3版:…): a newspaper's page.
+PAPER_PAGE = re.compile(r"^[ \t]*(?:第\s*)?[A-Za-z]?\d{1,5}\s*版\s*[:：]", re.MULTILINE)
 # A news aggregator's posting time alone on its line, its day first and its clock after (21.06.2016 16:04).
 AGGREGATOR_DATELINE = re.compile(rf"^[ \t]*{DAY_FIRST_DATE.pattern}[ \t]+\d{{1,2}}:\d{{2}}[ \t]*$", re.MULTILINE)
 

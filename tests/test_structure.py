@@ -94,3 +94,11 @@ def test_a_bound_before_a_figure_names_no_shortfall():
 def test_the_counts_a_plan_starts_from_are_its_situation():
     text = "三、监管对象基数\n养老机构:31家\n四、检查比例\n抽取10%开展检查。\n"
     assert [s.category.value for s in parse_sections(text)] == ["work_done", "other"]
+
+
+def test_ordinals_listed_at_a_line_start_are_no_outline_number():
+    """一、二、三、四季度分别完成…: numerals listed in a sentence (quarters, 一、二、三产业), not a heading
+    whose title would be the rest of the line; a heading 一、 over a title opening with a numeral stays."""
+    text = ("一、任务安排\n一、二、三、四季度分别完成全年任务的20%、45%、70%、100%。\n"
+            "二、三季度重点工作\n新建驿站4个。\n")
+    assert [(s.number, s.title) for s in parse_sections(text)] == [("一", "任务安排"), ("二", "三季度重点工作")]

@@ -74,7 +74,7 @@ from transforms.tokens import PINYIN_LETTERS
 HEAD_LINES = 12
 TAIL_LINES = 6
 LONGEST_TITLE = 80
-TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "公报", "动态", "通知", "方案", "安排", "年报", "年鉴", "简讯", "简报",
+TITLE_WORDS = ("报告", "总结", "计划", "要点", "情况", "汇报", "规划", "纲要", "公报", "动态", "通知", "方案", "安排", "年报", "年鉴", "简讯", "简报",
                "报表", "进度表", "统计表", "汇总表", "一览表", "明细表", "台账", "自评表",  # a table published as the document
                "统计数据", "统计月报", "统计季报", "统计快报")  # a statistics release (民政统计数据, 民政事业统计月报)
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
@@ -199,6 +199,7 @@ NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
                  r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
+                 r"|半年|年度|今年|明年|去年"  # a period (下半年镇工作计划: a town whose name the copy left out)
                  r"|[一二两三四五六七八九十几多\d]个"  # not 家 or 所: 三家子乡, 八所镇 are names
                  r"|[我全本各该][省市县区旗]")  # a word for the text's own or every place (召开全市社区…, 指导全县乡镇…)
 # A town's name; none opens with a word for the text's own or every unit (我镇, 各乡, 乡镇) or a report's
@@ -341,8 +342,9 @@ def _department_at(phrase: str, start: int, bounded: bool) -> re.Match | None:
     return found if found and not _body_pattern().search(found.group()) else None
 
 
-# Particles and prepositions no body's name holds (了, 由, 把, 被, 在): a phrase with one is a clause.
-NOT_IN_NAMES = "[了由把被在]"
+# Particles and prepositions no body's name holds (了, 由, 把, 被, 在), nor the modal of what a subject will do
+# (巴南区将采取民办公助…; not 将乐县, 将军路街道): a phrase with one is a clause.
+NOT_IN_NAMES = "[了由把被在]|将(?![军乐])"
 
 
 # What opens a department's phrase that names no one body (我局, 全县各股, 本科室, 该中心).
@@ -530,12 +532,25 @@ WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
 
+# A date beside a body's name on its line (2012-03-23 某县统计局, a mirror's date line under the title; 某县民政局
+# 2024年1月8日, a signature with its date): the line names the body as a signature does.
+_BARE_DATE = re.sub(r"\?P<\w+>", "?:", DATE.pattern)
+DATED_NAME = re.compile(rf"^{_BARE_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t\u3000]+|[ \t\u3000]+{_BARE_DATE}$")
+
+
+# A news outlet's name (某县新闻中心, 某县融媒体中心, 某某日报社): a story's publisher; 新闻出版局 is a bureau.
+NEWS_OUTLET = re.compile(r"(?:新闻中心|新闻网|融媒体中心|日报社?|晚报|时报|报社|电视台)$")
+
+
 def _standalone_lines(reading: _Reading) -> list[str]:
     found = []
     for line in reading.lines[:HEAD_LINES] + reading.lines[-TAIL_LINES:]:
         line = line.strip()
         if line in reading.site_names:
             continue
+        line = DATED_NAME.sub("", line)
+        if NEWS_OUTLET.search(line):
+            continue  # a news outlet's byline, with its time or not (2016-01-29 某县新闻中心): the story's publisher, no issuer
         for start, end, name in known_agencies(line, opening=True):
             if start == 0 and end == len(line):
                 found.append(name)
@@ -1196,8 +1211,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and best <= PASSING_MENTION:
         return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
-    if best <= PASSING_MENTION and _body_pattern().fullmatch(winner.strip(REDACTION)):
-        return None  # a bare body's word named in passing (居委会, 民政局) names bodies of a kind, not one
+    if (best <= PASSING_MENTION or mentioned_only and level_of(winner) != "nation") \
+            and _body_pattern().fullmatch(winner.strip(REDACTION)):
+        # a bare body's word named in passing (居委会, 民政局), or only ever mentioned (本文来源: 民政厅 over and under a
+        # story): bodies of a kind, not one; news of one place has the place
+        return _place_issuer(reading) if _is_news(text) else None
     return winner
 
 
@@ -1245,6 +1263,16 @@ def _placed_by_publisher(agency: str, publisher: str | None) -> str | None:
     short, full = sorted((agency[1:], publisher[len(place):]), key=len)
     rest = iter(full)
     return place + agency[1:] if short[-1:] == full[-1:] and all(char in rest for char in short) else None
+
+
+def _placed_by_congress(agency: str, text: str) -> str | None:
+    """A government named by its level alone (镇人民政府, 县政府) in a work report delivered to the congress of
+    a place of that level (——在塔坊镇第十四届人民代表大会…上): that place's, though the text names it once."""
+    place = _congress_place(text)
+    if not place or agency[:1] not in PLACE_LEVELS or not place.endswith(agency[0]) or agency[1:] not in ("人民政府", "政府") \
+            or not (_place_at(place, 0) == place or TOWN.fullmatch(place)):
+        return None  # (the session line's words before a place, 在去年召开的某县第…届, name no place)
+    return place + agency[1:]
 
 
 def _places_of_level(text: str, level: str) -> Counter[str]:
@@ -1299,7 +1327,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and (zone := ZONE.match(title, len(place))):
             return _full_place(place) + zone.group()  # a zone after its city (大连金州新区): the zone, with its city
         if place:
-            return _town_of_story(reading.text, _full_place(place)) or _full_place(place)
+            return _town_of_story(reading.text, _full_place(place)) or _place_as_written(place, reading.text)
     text = reading.text
     if any(word in text for word in _config()["agency"]["self_references"]):
         return None  # a body speaking of itself (我局始终…) about a place it works in (…沙州镇大湾村是我局帮扶村): not the place's
@@ -1326,7 +1354,7 @@ def _place_issuer(reading: _Reading) -> str | None:
         if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
-            return _full_place(city) + place if city else _full_place(place)
+            return _full_place(city) + place if city else _place_as_written(place, text)
     if (masked := _masked_own_town(text)) or own not in ("town", None):
         return masked
     # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it; a
@@ -1334,7 +1362,16 @@ def _place_issuer(reading: _Reading) -> str | None:
     # itself by it (我社区, 全社区): the masked text's own words (round 27's call, settled in session 36)
     opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
     level = TOWN_LEVEL_TITLE.match(opening)
-    return level.group() if level else None
+    return level.group() if level else _own_town_level(text) if own == "town" else None
+
+
+def _own_town_level(text: str) -> str | None:
+    """The level word a town's text calls itself by (我镇, 本街道, 我乡 → 镇, 街道, 乡), the one it uses most: a
+    town, township or street named only so has its level as agency (session-37 ruling; a community, 本社区,
+    is none of the three)."""
+    counts = Counter({level: text.count("我" + level) + text.count("本" + level) for level in ("镇", "乡", "街道")})
+    char, count = counts.most_common(1)[0]
+    return char if count else None
 
 
 
@@ -1402,12 +1439,13 @@ SHORT_PLACE_HEADLINE = re.compile(r"([\u4e00-\u9fff]{2})(?=今年|去年|年内|
 
 
 def _short_place_headline(title: str) -> str | None:
-    """上海今年为民办实事项目发布: 上海市, when the gazetteer has one full name for the short one."""
+    """上海今年为民办实事项目发布: 上海, when the gazetteer has one full name for the short one (上海市), which the
+    story's agency takes where the text writes it (_place_as_written)."""
     found = SHORT_PLACE_HEADLINE.match(title)
     if found is None:
         return None
     full = _full_place(found.group(1))
-    return full if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
+    return found.group(1) if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
 
 
 def _masked_own_town(text: str) -> str | None:
@@ -1451,6 +1489,20 @@ def _beside_own_place(text: str, place: str) -> bool:
 
 
 TABLE_CELL_END = re.compile(r"[ \t]*\|")
+
+
+def _place_as_written(place: str, text: str) -> str:
+    """A place the story has as its subject by its short name (漳州, 宁化) as the text names it, where the text never
+    writes its full name but in a news outlet's (宁化县新闻中心); else its full name (成都 → 成都市 where 成都市 is written)
+    (session 28: a place the text names only by its short name is kept short)."""
+    full = _full_place(place)
+    if full == place or any(not NEWS_OUTLET_AFTER.match(text, found.end()) for found in re.finditer(re.escape(full), text)):
+        return full
+    return place
+
+
+# What follows a place in a news outlet's name (宁化县新闻中心, 某县融媒体中心, 某市日报).
+NEWS_OUTLET_AFTER = re.compile(r"(?:新闻|融媒体|日报|晚报|时报|报社|电视台|广播电视台)")
 
 
 def _full_place(place: str) -> str:
@@ -1654,10 +1706,13 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     headline: a short line over a date or source line, or the page's first line when it stands
     alone over the body. Site furniture (its script's words in no Chinese, isPc / isPad too), page-label lines, a site's section named in its
     breadcrumb, link lists (a | b) and a sharing site's list number or page suffix are none;
-    a document's file name (…范文.docx) is its title, whatever words the site put in it."""
+    a document's file name (…工作计划范文.docx) is its title, but for the site's label 范文 (session-36 ruling)."""
     if page.get("title"):
         return page["title"]
-    lines = [line for line in _without_menu(_without_site_name(lines)) if not _site_chrome(line)]
+    lines = _without_menu(_without_site_name(lines))
+    site_name = {at for at in range(min(len(lines), HEAD_LINES) - 1) if BREADCRUMB.search(lines[at + 1]) and _whole_body(lines[at])}
+    lines = [line for at, line in enumerate(lines) if not _site_chrome(line) and at not in site_name]  # nor the site's name
+    # over its trail (某市民政局 / 首页 > …): furniture, as the trail is
     crumbs = " ".join(line for line in lines[:HEAD_LINES] if BREADCRUMB.search(line))
     kept = [(index, line) for index, line in ((index, _title_text(line, index == 0)) for index, line in enumerate(lines[:HEAD_LINES]))
             if line and CJK.search(line) and label_key(line) is None and not line.startswith(NOT_TITLE_OPENINGS)
@@ -1688,6 +1743,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             # (2. 某市新增养老床位3000张 / 2014-02-12 06:55 来源:某某日报): a report's heading has no such line
         if line.endswith((":", "：", "。")) or starts_heading(line) or WHOLE_NOTE.fullmatch(line):
             continue  # …or a note wholly in brackets ((资料图片)): it names nothing
+        if PIECE_HEADING.match(line) and index + 1 < len(kept):
+            continue  # a sharing site's heading of the piece it shows (第1篇 …, 第一篇:…) over the document's own title lines
         if names_document(line) and len(line) >= SHORTEST_TITLE:
             found = next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
             return _with_issuer_and_period(found, kept, index) if found == line else found
@@ -1727,7 +1784,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     first = opening[1] if under_labels else \
         candidates[0] if candidates and lines and candidates[0] == _title_text(lines[0], True) else None
     at = opening[0] if under_labels and first == opening[1] else 0
-    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at else HEADLINE) \
+    if first and CJK.search(first) and len(first) <= (UNDER_FURNITURE_HEADLINE if at or site_name else HEADLINE) \
             and not HEADLINE_MARK.search(first) and (not re.search("[:：]", first) or HEADLINE_COLON.fullmatch(first)) \
             and not SOURCE_NOTE.search(first) and not WHOLE_NOTE.fullmatch(first) \
             and not starts_heading(first) \
@@ -1741,8 +1798,23 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     if heading:
         return heading["heading"]  # a yearbook entry's heading run onto its text (民生事业 2014年,全区…)
     section = ENTRY_SECTION_FIRST.match(lines[0]) if lines else None
-    return section["heading"] if section else None  # …or its first section's heading standing first, as written
-    # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
+    if section:
+        return section["heading"]  # …or its first section's heading standing first, as written
+        # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
+    labelled = next((found for line in lines if (found := TITLE_LABEL.fullmatch(line.strip()))), None)
+    return labelled.group("title").strip() if labelled else None  # a repost's 原标题:… under its story, where the
+    # head holds no title: the story's title, wherever the page prints it
+
+
+def _whole_body(line: str) -> bool:
+    """A line that is one body's whole name (某市民政局, 某县人民政府), known or opening with its place."""
+    line = line.strip()
+    return any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
+        or len(line) <= LONGEST_NAME and line.endswith(OFFICE_WORDS) and _placed_office(line)
+
+
+# A sharing site's number of the piece it shows in a compilation (第1篇 …, 第一篇:…).
+PIECE_HEADING = re.compile(r"\s*第\s*[一二三四五六七八九十\d]{1,3}\s*篇")
 
 
 # A report's part heading (一、…, (一)…) at a line's start.
@@ -1941,6 +2013,7 @@ def _title_text(line: str, first: bool = False) -> str:
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
     line = FILE_SUFFIX.sub("", LEADING_TAG.sub("", _without_glued_date(GLUED_LABELS.sub("", SHARED_PAGE.sub("", PAGE_MARK.sub("", line).strip())))))
+    line = SITE_LABEL_AFTER.sub("", line)
     line = _without_place_tag(SKIP_LINK.sub("", _without_year_tag(line)))
     if first:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
@@ -1974,7 +2047,7 @@ SITE_DESCRIBED = re.compile(r"整理(?:了|的)?(?:这篇|这份|一篇)" + SITE
 # the text itself (文档介绍:县卫健局关于…的工作报告范文 2 一、基本情况…).
 INTRODUCTION_LABEL = r"(?:文档介绍|文档简介|内容介绍|内容简介)"
 SITE_INTRODUCED = re.compile(rf"^\s*{INTRODUCTION_LABEL}\s*[:：]\s*(?P<title>[^,，。;；:：\n]{{4,60}}?"
-                             r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排)(?:范文)?)(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
+                             r"(?:总结|计划|打算|报告|汇报|要点|规划|方案|安排))(?:范文)?(?=\s+\d{1,3}\s|\s*$|\s*[一二三四五六七八九十]、)")
 def _with_issuer_and_period(title: str, kept: list[tuple[int, str]], index: int) -> str:
     """A title naming no subject nor year (政府信息公开工作年度报告) with its issuer's name alone on the line over it
     (某县民政局) and its period bracketed on the line under it ((2023年度)): the three as one title; a disclosure
@@ -2050,6 +2123,9 @@ SITE_BANNER = re.compile(r"^(?:[^\s]{0,40}?(?:https?://|www\.)\S*\s+|精选(?:�
 # A site's column tag before a title (【民政动态】某县…, [遂宁] …, {健康新闻}…): the title is what follows it.
 LEADING_TAG = re.compile(r"^(?:【[^】\n]{1,12}】|\[[^\]\n\d]{1,12}\]|\{[^}\n]{1,12}\}|[\u4e00-\u9fff]{0,4}(?:新闻|动态|要闻|资讯|快讯)[ \t\u3000]+)"
                          r"\s*(?=[^【\[{\s]{6})")  # unbracketed too, set off by a space (各地新闻 某县:…)
+# A sharing site's label after a title (…总结报告范文, …汇报材料怎么写?(四)): no part of it (session-36 ruling: a
+# document's own title line is read without a sharing site's label).
+SITE_LABEL_AFTER = re.compile(r"(?<=[\u4e00-\u9fff)）])\s*(?:范文|怎么写\s*[?？]\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])?)$")
 # A document's file name standing as its title (…工作计划范文.docx): the title without the suffix.
 FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps)(?:VIP)?$", re.IGNORECASE)  # a sharing site's badge after it
 
@@ -2532,15 +2608,22 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     if "(" in edges:
         edges = PINYIN.sub("", edges)
     if any(_marked(edges, mark) for mark in news["marks"]) or NEWS_DATELINE.search(edges) or PHOTO_CREDIT.search(edges) \
-            or _quoted_speaker().search(edges):
+            or _quoted_speaker().search(edges) or AGGREGATOR_DATELINE.search(text[:600]) or PAPER_PAGE.search(text[:600]):
         return True  # a mark, a wire's or paper's dateline (中新网长春1月15日电, 本报1月31日讯), a photo's credit (林双伟 摄),
-        # an official quoted (“……”,市民政局相关负责人介绍)
+        # an official quoted (“……”,市民政局相关负责人介绍), a news aggregator's posting time under the headline (21.06.2016 16:04),
+        # an e-paper's page line (第001版:首 版, 00002版:要闻)
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
         # ((编辑:… 审核:…), [ 编辑: 王林 ])
     if closing_source(text):
         return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
+
+
+# An e-paper's page line in the head (第001版:首 版, 00002版:要闻, A3版:…): a newspaper's page.
+PAPER_PAGE = re.compile(r"^[ \t]*(?:第\s*)?[A-Za-z]?\d{1,5}\s*版\s*[:：]", re.MULTILINE)
+# A news aggregator's posting time alone on its line, its day first and its clock after (21.06.2016 16:04).
+AGGREGATOR_DATELINE = re.compile(rf"^[ \t]*{DAY_FIRST_DATE.pattern}[ \t]+\d{{1,2}}:\d{{2}}[ \t]*$", re.MULTILINE)
 
 
 def _marked(edges: str, mark: str) -> bool:
@@ -2616,7 +2699,7 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
             if found:
                 return iso_date(found.group("date"))
         if 0 < index <= 3 and (DATE.fullmatch(line.strip("()（）")) or WEEKDAY_DATE.fullmatch(line) or POSTED.match(line)
-                               or PUBLISHER_DATE.fullmatch(line) or DATE_IN_COLUMN.fullmatch(line)
+                               or PUBLISHER_DATE.fullmatch(line) or DATE_IN_COLUMN.fullmatch(line) or _dated_body(line)
                                or news and BYLINE_POSTED.fullmatch(line)) \
                 or POSTED.match(line) and any(source in line for source in _config()["news"]["sources"]):
             return iso_date(line)  # …, or 2021-01-20 20:47 青江新闻客户端 under a headline below a site's furniture
@@ -2627,6 +2710,13 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                   lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
+
+
+def _dated_body(line: str) -> bool:
+    """A date beside a body's whole name on its line (2012-03-23 某县统计局 under a title): the body's date, as a
+    signature's (the agency reads the same line, DATED_NAME)."""
+    body = DATED_NAME.sub("", line.strip())
+    return body != line.strip() and _whole_body(body)
 
 
 # An e-paper's issue date with its weekday (2016年10月21日 星期五).
@@ -3743,15 +3833,24 @@ def _governing_level(text: str) -> str | None:
 FIGURES_PLACE_MENTIONS = 3  # a place named this often is what the figures are of, not a passing word
 
 
+# A province's level after its short name (四川省, 广西壮族自治区).
+PROVINCE_LEVEL = re.compile(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$")
+
+
 def shortest_agency(agency: str, region: dict[str, str | None], text: str, title: str | None = None) -> str:
-    """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province; a county's
+    """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province (by its short name too,
+    四川兴文县林业局 → 兴文县林业局); a county's
     (or a municipality's district's) without its city where the text also names it so (湛江市坡头区民政局
     on the letterhead, 坡头区民政局 in a sentence); one the text names only after its city
     (济南市长清区民政局, 重庆市綦江区关坝镇人民政府), or the title names so (某市某区民政局2022年…报告),
     keeps it, as written: the title is how the body names itself."""
-    for parent, child in ((region["province"], region["city"] or region["county"]), (region["city"], region["county"])):
+    province = region["province"] or ""
+    short = PROVINCE_LEVEL.sub("", province) if province.endswith(("省", "自治区")) else ""
+    if len(short) >= 2 and agency.startswith(short) and not agency.startswith(province):
+        province = short  # by its short name too (记者从四川兴文县林业局获悉 → 兴文县林业局)
+    for parent, child in ((province, region["city"] or region["county"]), (region["city"], region["county"])):
         if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]) \
-                and (parent.endswith(("省", "自治区"))
+                and (parent == short or parent.endswith(("省", "自治区"))
                      or (text.count(agency[len(parent):]) > text.count(agency) and agency not in unspaced(title or ""))):
             agency = agency[len(parent):]
     return agency
@@ -3863,6 +3962,8 @@ def _own_title_under(title: str, lines: list[str]) -> str | None:
         added = title[len(own):] if title.startswith(own) else title[:-len(own)] if title.endswith(own) else None
         if added and len(added) <= SITE_WORDS_AROUND and not re.search(r"\d", added) and not names_document(added):
             return own
+        if title.startswith(own) and SITE_NAME_SEPARATOR.match(added or ""):
+            return own  # …the page's title with the site's section and name after separators (…的通知_区政府办公室文件_某区门户网站)
     return None
 
 
@@ -3915,7 +4016,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # (枣庄市 seven times: 市民政局 is 枣庄市民政局), unless the page's 发布机构 names it so; an
         # address (地址:天津市…) is no such place; the page's 来源 or 发布机构 naming the body with
         # that place (县退役军人事务局… / 来源: 怀远县退役军人局) names it so
-        agency = _placed_by_publisher(agency, page.get("agency")) or completed_agency(agency, plain)
+        agency = _placed_by_publisher(agency, page.get("agency")) or _placed_by_congress(agency, plain) \
+            or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
         if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
                                 or (page.get("agency") or "").startswith(place) or _congress_place(plain) == place
@@ -3971,7 +4073,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
-        and not agency.endswith(tuple(_config()["agency"]["generic"]))  # 宣城市民生工作领导小组办公室 is a body
+        and not agency.endswith(tuple(_config()["agency"]["generic"])) \
+        and agency not in TOWN_LEVELS  # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇)
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
     # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
     # year are still read from the text as cleaned, as when no title was found

@@ -9,9 +9,10 @@ from transforms.model import Section, SectionCategory, Sentence
 from transforms.rules import blanked
 
 CN = "一二三四五六七八九十"
-# Outline numbering at the start of a line, by level: 一、 / (一) / 1. / (1)
+# Outline numbering at the start of a line, by level: 一、 / (一) / 1. / (1); not a numeral that
+# another one and its 、 follow (一、二、三、四季度分别完成…, 一、二、三产业: ordinals listed in a sentence)
 HEADING_PATTERNS = (
-    (1, re.compile(rf"^(?P<number>[{CN}]{{1,3}})[、.．]\s*")),
+    (1, re.compile(rf"^(?P<number>[{CN}]{{1,3}})[、.．](?![{CN}]{{1,3}}、)\s*")),
     (2, re.compile(rf"^(?P<number>[(（][{CN}]{{1,3}}[)）])[、,，]?\s*")),
     (3, re.compile(r"^(?P<number>\d{1,2})[.、．](?!\d)\s*")),
     (4, re.compile(r"^(?P<number>[(（]\d{1,2}[)）])[、,，]?\s*")),

@@ -141,7 +141,18 @@ def _named_sets() -> tuple[re.Pattern, int]:
 
 
 def _quoted_name(c: Candidate) -> bool:
+    if _quoted_list_size(c):
+        return False
     return c.names.inside_any(c.quantity.start) or _opens_quote(c)
+
+
+def _quoted_list_size(c: Candidate) -> bool:
+    """“8件实事”, “十件民生实事”: a year's list named by its size in quotes is counted as unquoted (round
+    30's call, settled in session 37), the quote holding only the count and the list's name."""
+    table = _table()["quoted_name"]
+    mark = skip_space_back(c.text, c.quantity.start) - 1
+    return mark >= 0 and c.text[mark] in QUOTE_MARKS and c.quantity.unit in table["list_units"] and bool(
+        _pattern(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(table['lists'])})(?:项目)?\s*[”\"]").match(c.text, c.quantity.end))
 
 
 # the marks a page may open a quote with, rightly or not (”三个抓好”, “四个重在 left unclosed), and
@@ -215,6 +226,8 @@ def _secondary(c: Candidate) -> bool:
 
 def _threshold(c: Candidate) -> bool:
     table = _table()["threshold"]
+    if c.quantity.unit in table["shares"]:
+        return False
     before = c.text[max(0, c.quantity.start - 12):c.quantity.start]
     return (before.rstrip().endswith(_words_of("threshold", "before"))
             and bool(_pattern(rf"(?:以上|以下)?的[^,，。;；]{{0,5}}?(?:{alternation(table['groups'])})").match(c.after)))
@@ -359,7 +372,10 @@ def _phase_label(c: Candidate) -> bool:
 
 def _structure_count(c: Candidate) -> bool:
     table = _table()["structure_count"]
-    if c.quantity.unit not in table["units"]:
+    # (a count with no unit only before 大: a bare number before 部分公开 counts replies)
+    if _pattern(rf"{'' if c.quantity.unit else '大'}(?:{alternation(table['parts'])})").match(c.text, c.quantity.end):
+        return True  # 全文含概况、…等5个部分, …等八大部分构成: the parts a text is made of
+    if not c.quantity.unit:
         return False
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     if is_arabic(numeral):

@@ -104,7 +104,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   follows (今年主要目标是为10万…发放补贴;建设100个…;…。, 下达任务共三个,即…;…);
 - `plan_paragraph`: outside a summary, the figure stands in a later sentence of a paragraph (a line)
   whose first sentence, or first semicolon parts, say what will be done (据了解,我省将用两年时间,…建668所
-  …。…的标准是,…建2000平方米), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
+  …。…的标准是,…建2000平方米; a bare 将 only in its first clause: 该区将采取…方式,新建…), its cue no 确保 and that sentence telling nothing done (…住进了…,今后…),
   with nothing between the cue and the end of the figure's sentence done, standing now, in progress
   or past (已, 完成, 目前, 1-5月, 累计, 去年, a year not after the report's); a paragraph opening with
   同时, or 此外, goes on with the one before when its own first sentence plans nothing; a later
@@ -134,10 +134,12 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021, or a heading of review
   its page ran into the line: …如下: 一、上半年工作完成情况 (一)…) nor after a done word in its
-  clause (已建成助餐点16个);
+  clause (已建成助餐点16个), nor in a sentence one of whose clauses before it opens with a time
+  before the report's or holds a span up to now (2010年末，…有贫困人口88万人; 自…以来…);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
-  carry out (2021年市政府拟办理22项民生实事): its figures are the list's,
+  carry out (2021年市政府拟办理22项民生实事), or a line of it is the list's name alone (2024年县政府
+  十件民生实事, …民生实事项目清单): its figures are the list's,
   targets, but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
@@ -281,7 +283,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # the list's name, then a verb of what it is made of (涉及, 分为), then its parts in its sentence
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
                                       rf"(?P<composed>{alternation(sizes['composed'])})[^。！？!?\n]{{0,60}}$"),
-        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计))?\s*$"),
+        # (or after 为: 确定…民生实事项目为10项)
+        "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计)|为)?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
                                         rf"(?:每人每[月年]|每[月年]|人均|{t['raise_from']['between']})"
@@ -1096,13 +1099,15 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
                                                 c.sentence_start):
         first_clause = CLAUSE_OR_COLON.split(c.text[lead_end.end():c.sentence_start], maxsplit=1)[0]
         if lead_end.end() < c.sentence_start and _cues()[0].search(first_clause) and _last_cue(
-                c, _without_not_cues(_blank_names(first_clause)), naming_plans=False, wills=False) is not None:
+                c, _without_not_cues(_blank_names(first_clause)), naming_plans=False) is not None:
             opening = lead_end.end()  # a later sentence whose first clause plans (2014年计划新建…)
     line_start = opening
     lead_end = PARAGRAPH_LEAD_END.search(c.text, line_start, c.sentence_start)  # or its first parts (…:将为…;加强…)
     lead = _without_not_cues(_blank_names(c.text[line_start:lead_end.end() if lead_end else c.sentence_start]))
-    # (a bare 将 leads none: 我县将更多的财力投向…; 活动将慰问…户。县级领导到户慰问…户 tells the visits)
-    last = _last_cue(c, lead, naming_plans=False, wills=False)
+    # (a bare 将 leads only in the lead's first clause: 巴南区将采取…方式,新建…; not one further on, 通过…,
+    # 直接将…送进…; 我县将更多的财力投向… marks an object)
+    last = _last_cue(c, lead, naming_plans=False, wills=False) \
+        or _last_cue(c, CLAUSE_OR_COLON.split(lead, maxsplit=1)[0], naming_plans=False)
     table = _table()["plan_paragraph"]
     if last is None or last.group() in table["not_leads"] or _says_done(lead[last.start():]) \
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead) \
@@ -1231,7 +1236,7 @@ DOCUMENT_ON_PLAN = re.compile(r"(?!出台|制定|制订|印发|编制|起草|修
 INCLUDED_IN = re.compile(r"(?:纳入|列入|编入)[^,，;；。!?！？\n]*$")
 # cue words that are nouns too (a deadline, 到2025年，, stays a cue); a year's budget measured
 # against (占年预算的61%) is one as much as a plan
-PLAN_NOUNS = ("计划", "规划", "年预算")
+PLAN_NOUNS = ("计划", "规划", "年预算", "预期目标")
 
 
 def _names_a_plan(text: str, cue: re.Match) -> bool:
@@ -1570,8 +1575,28 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+# a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span
+# run up to now (自201*年以来, 今年以来)
+TIME_OPENING = re.compile(r"(?:^|(?<=[,，;；:：]))\s*(?:自|从|至|截至|截止)?\s*(?P<year>(?:19|20)\d{2})\s*年"
+                          r"|(?:^|(?<=[,，;；:：]))\s*(?P<word>去年|上年|上一年|过去)|(?P<since>以来)")
+
+
+def _past_opening(c: KindContext) -> bool:
+    """2023年，全县新增养老床位300张 and 去年…救助1.2万人次 in a plan for 2024, 2010年末，…我市有农村贫困
+    人口88万人, 自201*年以来多次出现…: a clause of the figure's sentence before it opens with a time
+    before the report's, or it holds a span run up to now: what the plan recounts of the past
+    (`looking_back` for one sentence), actual."""
+    for found in finditer(TIME_OPENING, c.before):
+        if found.group("word") or found.group("since"):
+            return True
+        if found.group("year") and c.report_year is not None and int(found.group("year")) < c.report_year:
+            return True
+    return False
 
 
 # an outline number run into a line after a space, a colon or a full stop (a page its site flattened
@@ -1647,18 +1672,40 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
            for _, line in opening for clause in re.split(r"[,，;；。!！?？]", line)):
         return None  # 2022年十件民生实事完成情况 over a lead recalling the vote: the page reports results
     for line_start, line in opening:
+        title = _list_title().fullmatch(line)
+        if title and (report_year is None or title.group("year") is None or int(title.group("year")) >= report_year):
+            return line_start  # 2024年县政府十件民生实事 over the items: the page is the list
         for sentence in SENTENCE_PARTS.finditer(line):
             years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
             for clause in re.split(r"[,，;；]", sentence.group()):
                 years += [int(y) for y in YEAR.findall(clause)]
                 years += [report_year] * any(word in clause for word in table["this_year"])
-                if pattern.search(clause) and years and not any(word in clause for word in table["not_announced"]) \
+                said = blanked(_to_do(), clause)  # (要完成的…实事: what is to be done, no result)
+                if pattern.search(clause) and years and not any(word in said for word in table["not_announced"]) \
                         and (report_year is None or max(y or report_year for y in years) >= report_year):
                     return line_start + sentence.start()
     return None
 
 
 SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+@cache
+def _list_title() -> re.Pattern:
+    """A line that is a year's list's name and nothing else (我县2024年民生实事项目清单, 2024年县政府十件
+    民生实事): a place or body, the year, a body, the count, a word or three (重点, 为民办) and the
+    list's name; a verb in it (扎实推进…实事, …实事完成情况) makes it news of the list, no title."""
+    lists = alternation(_table()["announced_plan"]["lists"])
+    return re.compile(rf"\s*(?:[\u4e00-\u9fff]{{0,8}}?[省市县区镇乡州旗盟])?(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|今年)"
+                      rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:政府|党委))?\s*(?:[\d一二三四五六七八九十两]+\s*[件项个大])?"
+                      rf"[\u4e00-\u9fff]{{0,3}}?(?:{lists})(?:项目)?(?:清单|名单|一览表)?\s*")
+
+
+@cache
+def _to_do() -> re.Pattern:
+    """A will before 完成 (要完成, 将完成): what a list is to do, which names no result."""
+    table = _table()["announced_plan"]
+    return re.compile(rf"(?:{alternation(table['wills'] + table['to_do'])})完成")
 
 
 def _opening_lines(text: str, count: int) -> list[tuple[int, str]]:

@@ -767,7 +767,8 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
 
 
 # (a range's ends joined by 到 as by 至: 10到15分钟, 5到10万元)
-LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至|到)")
+# (and a dimension's first side, 2×4.5米: two figures in the unit, round 30's call settled in session 37)
+LIST_ITEM = re.compile(rf"(?P<num>{ARABIC})(?P<mult>[万亿])?(?:、|[{RANGE_MARKS}]|至|到|×)")
 ARABIC_OPENS = re.compile(r"[\d\-−]")  # what numbers.py's ARABIC opens with
 
 
@@ -845,6 +846,27 @@ def _sharing_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     return bounded
 
 
+# a decimal opening a line: an outline number (its integer part) glued to a count (2.50个小区…)
+GLUED_OUTLINE = re.compile(r"(?P<outline>[1-9]\d?)\.(?P<count>\d+)")
+
+
+def _glued_outline(text: str, quantity: Quantity) -> Quantity:
+    """2.50个小区新增充电设施 on the line after 1.…: an outline number glued to a count (round 29's
+    call, settled in session 37) is no part of it, whose raw starts after the dot. Only a decimal
+    opening its line, in a unit counting whole things, where another line opens with the list's
+    number before it (1. before 2.50个), or after it for the first (2. after 1.5个)."""
+    glued = GLUED_OUTLINE.match(text, quantity.start)
+    if glued is None or quantity.value != float(glued.group()) or unit_kinds().get(quantity.unit) != "count" \
+            or text[text.rfind("\n", 0, quantity.start) + 1:quantity.start].strip():
+        return quantity
+    number = int(glued.group("outline"))
+    sibling = re.compile(rf"^\s*{number - 1 if number > 1 else 2}[.．、](?!\d)", re.M)
+    if not (sibling.search(text, 0, quantity.start) if number > 1 else sibling.search(text, quantity.end)):
+        return quantity
+    start = glued.start("count")
+    return replace(quantity, value=float(glued.group("count")), start=start, outer_start=max(quantity.outer_start, start))
+
+
 def _leading_bound(text: str, found: list[Quantity]) -> list[Quantity]:
     """不低于391元、246元: a required bound (at least, at most) written before the first figure of a
     list joined by 、 bounds each figure of the list in its unit."""
@@ -912,5 +934,6 @@ def find_quantities(text: str) -> list[Quantity]:
     taken = {q.start for q in shared}  # a list item's own reading (补贴…3722万 as money) gives way to the list's
     found = [q for q in found if q.start not in taken] + shared
     found = _leading_bound(text, _sharing_bound(text, sorted(found, key=lambda q: q.start)))
+    found = [_glued_outline(text, q) for q in found]
     names = exclusions.quoted_spans(text)
     return sorted((q for q in found if not exclusions.excluded_by(text, q, names)), key=lambda q: q.start)

@@ -3471,13 +3471,10 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         thing = _thing_before_places(parts)
         if thing is not None:
             parts = [thing] * len(group)
-        if all(unit_kinds()[quantities[i].unit] != "percent" for i in group) \
-                or CHANGE_VERB.search(text, where, first.outer_start) \
-                or (len(parts) == 1 and parts[0].text.startswith(tuple(_context_words()["structure_parts"]))):
-            # a share is left whole (see _paired_category); a change in per cent is of each
-            # category's level in turn (城乡低保标准分别提高5%和12%), and so is any figure of the
-            # three industries (三次产业对全县经济增长的拉动分别为…)
-            parts = _paired_category(parts, len(group)) or parts
+        # any measure of a pair before 分别 is each category's in turn, a rate included (城乡社区养老
+        # 服务设施覆盖率分别为…: session-37 ruling), a change (城乡低保标准分别提高5%和12%) and any
+        # figure of the three industries (三次产业对全县经济增长的拉动分别为…)
+        parts = _paired_category(parts, len(group)) or parts
         if len(parts) == len(group):
             for part, index in zip(parts, group):
                 named[index] = Named(part, "respectively")
@@ -3601,8 +3598,7 @@ def _continue_respectively(text: str, quantities: list[Quantity], named: list[Na
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
     """城乡低保标准分别提高至980元、760元: a word that pairs two categories (城乡) before a list
     of as many figures stands for each in turn (城市低保标准, 农村低保标准), and so does one naming
-    the three industries (三次产业 → 第一产业, 第二产业, 第三产业). Not for shares: the
-    dev gold keeps 城乡社区养老服务设施覆盖率分别达到100%、95% whole (an annotators' clash)."""
+    the three industries (三次产业 → 第一产业, 第二产业, 第三产业)."""
     if len(parts) != 1:
         return None
     text = parts[0].text

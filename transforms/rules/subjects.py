@@ -2763,8 +2763,12 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     object of a verb right before it (增加|编制9人, 开展|就业见习: a thing, the verb dropped; the
     words of totalling, 累计采样, are no such verb)."""
     words = cut_phrase(before.text)
-    if unit not in ("人", "名") or before.text in domain_terms() or before.text in _population_names() \
-            or words[-1] in domain_terms() or words[-1] in _context_words()["deed_terms"] or not before.spans \
+    caused = _caused_deed(words[-1])
+    if caused:
+        words = [*words[:-1], *caused]  # 带动|就业: a verb bringing the deed about, the people it brought counted
+    if unit not in ("人", "名") or (before.text in domain_terms() and not caused) or before.text in _population_names() \
+            or (not caused and (words[-1] in domain_terms() or words[-1] in _context_words()["deed_terms"])) \
+            or not before.spans \
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
     if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
@@ -2783,6 +2787,15 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
             words_ahead[-1] in TOTALLING or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
     return not lead or lead[-1] in TOTALLING \
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
+
+
+def _caused_deed(word: str) -> list[str]:
+    """带动就业 → 带动, 就业: a word jieba keeps whole that is a verb and a deed statistics count as the
+    people doing it (就业, 创业), the verb bringing the deed about; empty for any other word. The
+    deed so brought about is a bare verb's (session-37 ruling: 带动就业…人 → 带动就业人数)."""
+    term = next((t for t in _context_words()["deed_terms"] if word.endswith(t) and len(word) > len(t)), None)
+    verb = word[:-len(term)] if term else ""
+    return [verb, term] if len(verb) > 1 and word_tag(verb) == "v" else []
 
 
 def _circumstance(word: str) -> bool:

@@ -4428,20 +4428,30 @@ def _flows_about(a: Around) -> Subject | None:
     return a.memory.recall(a.quantity.unit)
 
 
+# a clause of a share word alone and the link to its figure (,保障面达到…)
+GROUP_SHARE_CLAUSE = re.compile(r"\s*[,，]?\s*([\u4e00-\u9fff]{3})(?:达到|达|为|是)?\s*$")
+
+
 def _measure_of_topic(a: Around) -> Subject | None:
     """城市低保对象2232户4147人,保障标准为人均月255元: a measure naming nothing but itself, right
     after the figures of a group, is the group's (城市低保保障标准); so is a sum that names nothing
     alone (支出, 资金) after the count of a programme's people (城市低保累计保障3265人次,累计支出
     589万元 → 城市低保支出), and the next such sum of the sentence (当月发放资金…,累计发放资金…)."""
     own, previous = a.own.subject, a.previous
+    words = _context_words()
+    if own is None and unit_kinds()[a.quantity.unit] == "percent" \
+            and (share := GROUP_SHARE_CLAUSE.match(a.clause)) and share.group(1) in words["group_shares"]:
+        own = Subject(share.group(1))  # 保障面达到30%: the share word the subject rules read as naming nothing
     if own is None or previous is None or not a.index:
         return None
-    words = _context_words()
     if unit_kinds()[a.quantity.unit] != "money":
         # 农村低保19215户37184人,覆盖面为2.64%: a share of the population a group covers, named
         # alone right after the group's count, is the group's
         topic = _topic(previous) if own.text in words["group_shares"] and a.quantities[a.index - 1].unit in PERSON_UNITS \
             and unit_kinds()[a.quantity.unit] == "percent" else None
+        # (城乡低保…供养人数60万人,保障面达到30%: the count's measure word goes, session-37 ruling)
+        measure = topic and _measure_word(topic, COUNT_MEASURES)
+        topic = topic[:-len(measure)] if measure else topic
         verb = topic is not None and word_tag(topic) in ("v", "vn")  # 审批: a deed, no group
         return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]

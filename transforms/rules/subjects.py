@@ -2789,6 +2789,36 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
 
 
+# a deed written right after a count of persons, up to the clause's end (带动700人就业, 支持3万人成功自主创业)
+DEED_AFTER_COUNT = re.compile(r"(?:成功|实现)?(?P<deed>[\u4e00-\u9fff]{2,6})(?=[,，。；;、]|$)")
+
+
+def _deed_after_count(a: Around) -> Subject | None:
+    """带动700人就业 → 带动就业人数, 支持3万人成功自主创业 → 自主创业人数: persons counted between a verb
+    done to them and a deed, nothing else naming them, are named by the deed and 人数, as a bare verb counted in persons (session-37 ruling: 300人享受… →
+    享受…人数); the verb before the count stays only where with the deed it is one term (带动就业),
+    a word of success (成功, 实现) goes like any verb of reaching."""
+    if a.quantity.unit not in ("人", "名"):
+        return None
+    after = DEED_AFTER_COUNT.match(a.text, a.quantity.outer_end)
+    if after is None:
+        return None
+    deed = after.group("deed")
+    words = cut_phrase(deed)
+    if not all(word_tag(word) == "v" or word in _context_words()["deed_terms"] or _caused_deed(word) for word in words) \
+            or words[-1] in TAKING_IN or any(flow in deed for flow in _context_words()["flows"]):
+        return None
+    lead = cut_phrase(a.text[max(0, a.quantity.outer_start - 6):a.quantity.outer_start])
+    verb = lead[-1] if lead and word_tag(lead[-1]) == "v" and lead[-1] not in BEING else ""
+    if not verb or deed in _context_words()["befell_after"]:
+        return None  # 失业人员826人实现就业: the people named before; 3万人受灾: 受灾人口 (first pass)
+    return Subject((verb + deed if verb + deed in domain_terms() else deed) + "人数")
+
+
+# verbs of being or having before a count, naming no deed done to those counted (已有0人参与)
+BEING = frozenset({"有", "已有", "是", "为", "达", "达到", "共有"})
+
+
 def _caused_deed(word: str) -> list[str]:
     """带动就业 → 带动, 就业: a word jieba keeps whole that is a verb and a deed statistics count as the
     people doing it (就业, 创业), the verb bringing the deed about; empty for any other word. The
@@ -5175,6 +5205,7 @@ CONTEXT_RULES = (
     ContextRule("deed_on_previous", _deed_on_previous),
     ContextRule("lone_noun_item", _lone_noun_item),
     ContextRule("people_counted", _deed_counted),
+    ContextRule("people_counted", _deed_after_count),
     ContextRule("own", _own),
     ContextRule("lone_place", _next_lone_place),
     ContextRule("inherited", _inherited),

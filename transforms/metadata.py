@@ -2288,13 +2288,15 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
         return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and (
-            not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text))
+            not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+                                             or _delivered_review(text) and not plan_section_start(text))
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         if TERM_REVIEW.search(text):
             return "other"  # its review part a term's (一、十四届人民政府工作回顾, 一、“十二五”工作回顾): no year's (session 34)
         return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
         # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
-        # plan part after it): a half-year's if the report is (上半年政府工作报告)
+        # plan part after it), or delivered (我代表…向大会) with no later part nor plan part reached, its review's heading
+        # lost to the page's layout: a half-year's if the report is (上半年政府工作报告)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or _site_lead_type(text) == "工作总结和计划"
                                                          or SUMMARY_PART.search(text, 0, OPENING) and not BRIEFED.search(text, 0, OPENING)
                                                          or RUN_IN_PLAN.search(text)):
@@ -2302,6 +2304,19 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
         return "工作总结和计划"  # …but a briefing (…的工作汇报) names no part: one with a plan part (三、下一步打算) holds both
     return kind
+
+
+# A work report's speaker delivering it to the congress (我代表县人民政府向大会报告工作, 我代表某县人民政府,向大会作政府工作报告):
+# the report itself, its review first, whatever news marks the site that carries it adds (责任编辑:…).
+DELIVERED_TO_CONGRESS = re.compile(r"我谨?代表[^。\n]{1,30}?(?:人民政府|政府)\s*[,，]?\s*向\s*(?:大会|本次大会|本次会议)")
+# What a review tells after it (一年来, 过去的一年, 2023年,全县…, 2019年和今年以来工作回顾).
+REVIEW_SIGN = re.compile(r"工作回顾|一年来|过去(?:的)?一年|(?:19|20)\d{2}\s*年\s*[,，]")
+
+
+def _delivered_review(text: str) -> bool:
+    """A work report delivered to the congress whose excerpt goes on into its review."""
+    delivered = DELIVERED_TO_CONGRESS.search(text)
+    return bool(delivered and REVIEW_SIGN.search(text, delivered.end()))
 
 
 # A yearbook, or a yearly chronicle, named with its edition's year (某县年鉴2017, 某市年鉴(2020), 中共某市委执政纪要2016).
@@ -2366,7 +2381,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     """`entry`: the text stands under a heading of its field (a yearbook entry's), whose writer's name in
     brackets closing it is no reporter's byline."""
     config = _config()["report_kind"]
-    if _is_news(text, bylines=not entry):
+    if _is_news(text, bylines=not entry) and not DELIVERED_TO_CONGRESS.search(text, 0, 2 * OPENING):
         return "新闻报道"
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:

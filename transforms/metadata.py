@@ -2927,6 +2927,27 @@ NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|�
 BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月]|\s*(?:余|多)?\s*(?:公里|千米|米|亩|个|家|人|户|张|名|所|座|条|件|元|万|亿|套|间|台|辆|吨|次))")
 
 
+# A plan's horizon counted from now (未来5年, 今后五年) and the goal year it runs to (到2020年, 2020年达到…): a plan of
+# several years, whose report year is its first (fixtures README: a multi-year plan's year is its first year).
+HORIZON = re.compile(r"(?:未来|今后)\s*(?P<n>[1-9]|十|[二两三四五六七八九])\s*年")
+GOAL_YEAR = re.compile(rf"(?P<by>到\s*)?{YEAR}(?P<reached>(?:底|末)?\s*[,，]?\s*(?:要|将)?(?:达到|实现|建成|完成))?")
+
+
+def horizon_first_year(text: str, head: str | None = None) -> int | None:
+    """The first year of a plan whose `head` (its title or opening) sets a horizon (未来5年…) and whose text names
+    one year only, the goal it runs to (到2020年将实现; 未来5年 + 到2020年 → 2016): a text naming any other
+    year recaps one, and is of that year."""
+    horizon = HORIZON.search(text if head is None else head)
+    found = list(GOAL_YEAR.finditer(_year_text(text)))
+    years = {int(m["year"]) for m in found}
+    goals = {int(m["year"]) for m in found if m["by"] or m["reached"]}
+    if not horizon or len(years) != 1 or years != goals:
+        return None
+    n = horizon["n"]
+    span = int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
+    return years.pop() - span + 1
+
+
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五|第十(?P<long>[一二三四五])个五年(?:规划|计划)")  # or by its full name
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
@@ -2953,6 +2974,8 @@ def title_year(title: str | None) -> int | None:
         # a winter spanning two years (2020-2021年冬春救助): its first, the year whose needs it meets
         first = any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) or WINTER_SPAN.match(title, span.end())
         return int(span.group("first" if first else "last"))
+    if first := horizon_first_year(title):  # 未来5年…,到2020年将实现: the plan's first year
+        return first
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
@@ -3288,6 +3311,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work
     if signed:
         text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
+    if kind in ("工作计划", "新闻报道") and (first := horizon_first_year(text, f"{title or ''}\n{text[:OPENING]}")):
+        return first, "body"  # a plan of several years, or news of one (未来5年… / 2020年达到40%): its first year
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
         text = blanked(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own

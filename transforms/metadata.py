@@ -2405,8 +2405,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
                   and not any(word in title for word in config["document_words"])
-                  and not title.endswith(_document_genres()) or _activity_headline(title)):  # …提案的答复 is no headline
+                  and not ISSUE_NUMBER.sub("", title).endswith(_document_genres()) or _activity_headline(title)):
+        # …提案的答复, …会议公告(第8号) is no headline
         return "新闻报道"
+    if title and LIST_ANNOUNCED.search(text, 0, len(title) + OPENING):
+        return "工作计划"  # a congress's or government's announcement (…会议公告) of the 实事 it is to carry out
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
@@ -2426,6 +2429,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening):
         return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), or its first (一、综合): statistics
+    if LIST_ANNOUNCED.search(opening.split("。")[0]):
+        return "工作计划"
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -2455,6 +2460,15 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# A document's number in its series closing its title (…会议公告(第8号), …通告(第3号)).
+ISSUE_NUMBER = re.compile(r"\s*[(（]\s*第?\s*[\d一二三四五六七八九十]+\s*号\s*[)）]\s*$")
+
+
+# A list of 实事 announced as the work to be done (确定2017年县政府民生实事项目为10项,分别是:; 民生实事共8件,具体如下:): a plan
+# (fixtures README, session 37: a 实事 list is 工作计划), whatever its title names.
+LIST_ANNOUNCED = re.compile(r"实事(?:项目)?(?:为|共)?\s*[\d一二三四五六七八九十]+\s*(?:项|件)\s*[,，:：]?\s*(?:分别是|如下|具体(?:如下|是))")
 
 
 # A day in a sentence (5月10日, not a year's 2023年12月31日, a period's end) or a day told relative to the story's (近期, 近日, 日前).

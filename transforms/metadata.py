@@ -3021,9 +3021,24 @@ PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工
                           re.MULTILINE)
 
 
+# …or a later part headed by the year to come and its aims, as a work report's plan part is (二、2024年政府工作的总体要求和
+# 主要目标, 三、今年重点工作); not a review of them (二、2023年重点工作完成情况).
+# Its heading may run into the paragraph under it, as a page's cleaning joins a line without a stop to the next.
+PLAN_PART = re.compile(r"^[ \t]*[二三四五六七八九十]{1,2}[、.．][ \t]*(?:(?:19|20)\d{2}\s*年|今年|明年)"
+                       r"(?![^\n。，,]{0,16}?(?:完成|情况|回顾|成效|进展))[^\n。，,]{0,12}?(?:总体要求|目标任务|预期目标|主要目标|重点工作|主要任务)",
+                       re.MULTILINE)
+
+
+def _year_before_plan(text: str, plan_start: int) -> int | None:
+    """The year before the one a plan part's heading names (二、2024年工作安排 → 2023), where the review before it
+    names none (一、过去一年工作回顾 / 一年来,…): the year the review covers."""
+    found = re.match(rf"[^\n。，,]{{0,8}}?{YEAR}", text[plan_start:])
+    return int(found["year"]) - 1 if found else None
+
+
 def plan_section_start(text: str) -> int | None:
-    found = PLAN_SECTION.search(text)
-    return found.start() if found and found.start() > 0 else None
+    starts = [found.start() for pattern in (PLAN_SECTION, PLAN_PART) if (found := pattern.search(text)) and found.start() > 0]
+    return min(starts) if starts else None
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
@@ -3330,7 +3345,8 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
         text = blanked(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
-    year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
+    year = (plan_start and (body_year(text[:plan_start]) or _year_before_plan(text, plan_start))) \
+        or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
         year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
     if not year and (named := YEAR_NAMED_THIS.search(text)):

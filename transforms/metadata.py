@@ -2309,8 +2309,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
 # A work report's speaker delivering it to the congress (我代表县人民政府向大会报告工作, 我代表某县人民政府,向大会作政府工作报告):
 # the report itself, its review first, whatever news marks the site that carries it adds (责任编辑:…).
 DELIVERED_TO_CONGRESS = re.compile(r"我谨?代表[^。\n]{1,30}?(?:人民政府|政府)\s*[,，]?\s*向\s*(?:大会|本次大会|本次会议)")
-# What a review tells after it (一年来, 过去的一年, 2023年,全县…, 2019年和今年以来工作回顾).
-REVIEW_SIGN = re.compile(r"工作回顾|一年来|过去(?:的)?一年|(?:19|20)\d{2}\s*年\s*[,，]")
+# What a review tells after it (一年来, 今年以来, 过去的一年, 2023年,全县…, 2019年和今年以来工作回顾).
+REVIEW_SIGN = re.compile(r"工作回顾|一年来|今年以来|过去(?:的)?一年|(?:19|20)\d{2}\s*年\s*[,，]")
 
 
 def _delivered_review(text: str) -> bool:
@@ -3263,6 +3263,11 @@ def head_of_table(text: str) -> str:
     return "\n".join(text.split("\n", TABLE_HEAD_LINES)[:TABLE_HEAD_LINES])
 
 
+# A session held in a year's last quarter reviews that year (a town's congress in December), one held before it the
+# year before (a county's in January, or delayed to June or August).
+LATE_SESSION_MONTH = 10
+
+
 # The line under a work report's title: the day and the session it was delivered at.
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
@@ -3316,8 +3321,11 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
         delivered = to_congress and (DELIVERED.search(arabic_dates(text[:OPENING]))
                                      or SESSION_LINE.search(text[:OPENING]) and DATE_LINE.search(arabic_dates(text[:OPENING])))
-        if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
-            return int(delivered["year"]) - 1, "body"
+        if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year: a session
+            # held in the year's first half reviews the year before, one held late in it (2023年12月26日…) this year's work
+            day = DATE.search(arabic_dates(delivered.group()))
+            late = day is not None and int(day["m"]) >= LATE_SESSION_MONTH
+            return int(delivered["year"]) - (0 if late else 1), "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
         if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)
@@ -3325,6 +3333,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
             # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
+        body = text.replace(title, " " * len(title))  # its title line in the text names no year of its review
+        if "政府工作报告" in title and (reviewed := body_year(body[:plan_section_start(body) or len(body)])) in (year, year - 1):
+            return reviewed, "body"  # its review telling the year it covers (2023年,全镇…), the title's or the one before
+            # (fixtures README, session 33: a work report's year is its review's, read from the body)
 
         # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)
         # (a headline on deploying a year's work, 研究部署2022年就业工作, over a text recapping the year before)

@@ -2288,13 +2288,15 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
         return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and (
-            not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text))
+            not LATER_PART.search(text) and (REVIEW_PART.search(text) or REVIEWED_YEAR_PART.search(text)
+                                             or _delivered_review(text) and not plan_section_start(text))
             or UNNUMBERED_REVIEW.search(text) and not plan_section_start(text)):
         if TERM_REVIEW.search(text):
             return "other"  # its review part a term's (一、十四届人民政府工作回顾, 一、“十二五”工作回顾): no year's (session 34)
         return "半年工作总结" if FIRST_HALF.search(title) else "年度工作总结"  # an excerpt of a work report holding its
         # review part alone (一、“十三五”工作回顾 …, no 二、; or its review headed on a line of its own, 2023年工作回顾, with no
-        # plan part after it): a half-year's if the report is (上半年政府工作报告)
+        # plan part after it), or delivered (我代表…向大会) with no later part nor plan part reached, its review's heading
+        # lost to the page's layout: a half-year's if the report is (上半年政府工作报告)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or _site_lead_type(text) == "工作总结和计划"
                                                          or SUMMARY_PART.search(text, 0, OPENING) and not BRIEFED.search(text, 0, OPENING)
                                                          or RUN_IN_PLAN.search(text)):
@@ -2302,6 +2304,19 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
         return "工作总结和计划"  # …but a briefing (…的工作汇报) names no part: one with a plan part (三、下一步打算) holds both
     return kind
+
+
+# A work report's speaker delivering it to the congress (我代表县人民政府向大会报告工作, 我代表某县人民政府,向大会作政府工作报告):
+# the report itself, its review first, whatever news marks the site that carries it adds (责任编辑:…).
+DELIVERED_TO_CONGRESS = re.compile(r"我谨?代表[^。\n]{1,30}?(?:人民政府|政府)\s*[,，]?\s*向\s*(?:大会|本次大会|本次会议)")
+# What a review tells after it (一年来, 今年以来, 过去的一年, 2023年,全县…, 2019年和今年以来工作回顾).
+REVIEW_SIGN = re.compile(r"工作回顾|一年来|今年以来|过去(?:的)?一年|(?:19|20)\d{2}\s*年\s*[,，]")
+
+
+def _delivered_review(text: str) -> bool:
+    """A work report delivered to the congress whose excerpt goes on into its review."""
+    delivered = DELIVERED_TO_CONGRESS.search(text)
+    return bool(delivered and REVIEW_SIGN.search(text, delivered.end()))
 
 
 # A yearbook, or a yearly chronicle, named with its edition's year (某县年鉴2017, 某市年鉴(2020), 中共某市委执政纪要2016).
@@ -2366,7 +2381,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     """`entry`: the text stands under a heading of its field (a yearbook entry's), whose writer's name in
     brackets closing it is no reporter's byline."""
     config = _config()["report_kind"]
-    if _is_news(text, bylines=not entry):
+    if _is_news(text, bylines=not entry) and not DELIVERED_TO_CONGRESS.search(text, 0, 2 * OPENING):
         return "新闻报道"
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
@@ -2390,8 +2405,11 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
                   and not any(word in title for word in config["document_words"])
-                  and not title.endswith(_document_genres()) or _activity_headline(title)):  # …提案的答复 is no headline
+                  and not ISSUE_NUMBER.sub("", title).endswith(_document_genres()) or _activity_headline(title)):
+        # …提案的答复, …会议公告(第8号) is no headline
         return "新闻报道"
+    if title and LIST_ANNOUNCED.search(text, 0, len(title) + OPENING):
+        return "工作计划"  # a congress's or government's announcement (…会议公告) of the 实事 it is to carry out
     if title:  # a title naming no kind over a table of figures (2020-2021年…基本情况 / 项目 | 2020 | 2021 |): statistics
         return "进展表" if _table_body(text) else "other"
     opening = DOC_NO_LINE.sub("", _without_site_preamble(text.lstrip()))[:OPENING]
@@ -2411,6 +2429,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening):
         return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), or its first (一、综合): statistics
+    if LIST_ANNOUNCED.search(opening.split("。")[0]):
+        return "工作计划"
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
     if named:  # the first sentence says what the text is (…建立台账, 现将…总结如下)
         return named
@@ -2440,6 +2460,15 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# A document's number in its series closing its title (…会议公告(第8号), …通告(第3号)).
+ISSUE_NUMBER = re.compile(r"\s*[(（]\s*第?\s*[\d一二三四五六七八九十]+\s*号\s*[)）]\s*$")
+
+
+# A list of 实事 announced as the work to be done (确定2017年县政府民生实事项目为10项,分别是:; 民生实事共8件,具体如下:): a plan
+# (fixtures README, session 37: a 实事 list is 工作计划), whatever its title names.
+LIST_ANNOUNCED = re.compile(r"实事(?:项目)?(?:为|共)?\s*[\d一二三四五六七八九十]+\s*(?:项|件)\s*[,，:：]?\s*(?:分别是|如下|具体(?:如下|是))")
 
 
 # A day in a sentence (5月10日, not a year's 2023年12月31日, a period's end) or a day told relative to the story's (近期, 近日, 日前).
@@ -2912,6 +2941,27 @@ NAMES = re.compile(r"《[^》\n]*》|“?十[一二三四五]五”?(?:规划|�
 BARE_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?![\d.\-/月]|\s*(?:余|多)?\s*(?:公里|千米|米|亩|个|家|人|户|张|名|所|座|条|件|元|万|亿|套|间|台|辆|吨|次))")
 
 
+# A plan's horizon counted from now (未来5年, 今后五年) and the goal year it runs to (到2020年, 2020年达到…): a plan of
+# several years, whose report year is its first (fixtures README: a multi-year plan's year is its first year).
+HORIZON = re.compile(r"(?:未来|今后)\s*(?P<n>[1-9]|十|[二两三四五六七八九])\s*年")
+GOAL_YEAR = re.compile(rf"(?P<by>到\s*)?{YEAR}(?P<reached>(?:底|末)?\s*[,，]?\s*(?:要|将)?(?:达到|实现|建成|完成))?")
+
+
+def horizon_first_year(text: str, head: str | None = None) -> int | None:
+    """The first year of a plan whose `head` (its title or opening) sets a horizon (未来5年…) and whose text names
+    one year only, the goal it runs to (到2020年将实现; 未来5年 + 到2020年 → 2016): a text naming any other
+    year recaps one, and is of that year."""
+    horizon = HORIZON.search(text if head is None else head)
+    found = list(GOAL_YEAR.finditer(_year_text(text)))
+    years = {int(m["year"]) for m in found}
+    goals = {int(m["year"]) for m in found if m["by"] or m["reached"]}
+    if not horizon or len(years) != 1 or years != goals:
+        return None
+    n = horizon["n"]
+    span = int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
+    return years.pop() - span + 1
+
+
 # A five-year plan named by its term (“十四五”规划, 2021-2025): its first year.
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五])五|第十(?P<long>[一二三四五])个五年(?:规划|计划)")  # or by its full name
 FIRST_PLAN_YEAR, PLAN_TERM = 2006, 5  # 十一五 began in 2006
@@ -2938,6 +2988,8 @@ def title_year(title: str | None) -> int | None:
         # a winter spanning two years (2020-2021年冬春救助): its first, the year whose needs it meets
         first = any(word in title for word in PLAN_WORDS + SPAN_PLAN_WORDS) or WINTER_SPAN.match(title, span.end())
         return int(span.group("first" if first else "last"))
+    if first := horizon_first_year(title):  # 未来5年…,到2020年将实现: the plan's first year
+        return first
     years = list(re.finditer(YEAR, title)) or list(BARE_TITLE_YEAR.finditer(title))
     if not years:
         term = FIVE_YEAR_PLAN.search(title)
@@ -2969,9 +3021,24 @@ PLAN_SECTION = re.compile(r"^[^\n。，,]{0,16}?(?:工作打算|工作计划|工
                           re.MULTILINE)
 
 
+# …or a later part headed by the year to come and its aims, as a work report's plan part is (二、2024年政府工作的总体要求和
+# 主要目标, 三、今年重点工作); not a review of them (二、2023年重点工作完成情况).
+# Its heading may run into the paragraph under it, as a page's cleaning joins a line without a stop to the next.
+PLAN_PART = re.compile(r"^[ \t]*[二三四五六七八九十]{1,2}[、.．][ \t]*(?:(?:19|20)\d{2}\s*年|今年|明年)"
+                       r"(?![^\n。，,]{0,16}?(?:完成|情况|回顾|成效|进展))[^\n。，,]{0,12}?(?:总体要求|目标任务|预期目标|主要目标|重点工作|主要任务)",
+                       re.MULTILINE)
+
+
+def _year_before_plan(text: str, plan_start: int) -> int | None:
+    """The year before the one a plan part's heading names (二、2024年工作安排 → 2023), where the review before it
+    names none (一、过去一年工作回顾 / 一年来,…): the year the review covers."""
+    found = re.match(rf"[^\n。，,]{{0,8}}?{YEAR}", text[plan_start:])
+    return int(found["year"]) - 1 if found else None
+
+
 def plan_section_start(text: str) -> int | None:
-    found = PLAN_SECTION.search(text)
-    return found.start() if found and found.start() > 0 else None
+    starts = [found.start() for pattern in (PLAN_SECTION, PLAN_PART) if (found := pattern.search(text)) and found.start() > 0]
+    return min(starts) if starts else None
 
 
 # A year's work conference (2021年全市民政工作视频会议), held early in that year: it reviews the year before.
@@ -3196,6 +3263,11 @@ def head_of_table(text: str) -> str:
     return "\n".join(text.split("\n", TABLE_HEAD_LINES)[:TABLE_HEAD_LINES])
 
 
+# A session held in a year's last quarter reviews that year (a town's congress in December), one held before it the
+# year before (a county's in January, or delayed to June or August).
+LATE_SESSION_MONTH = 10
+
+
 # The line under a work report's title: the day and the session it was delivered at.
 DELIVERED = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|人大)")
 
@@ -3249,8 +3321,11 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         to_congress = "工作报告" in title and "各位代表" in text[:OPENING]  # a court's, a congress committee's report to its session
         delivered = to_congress and (DELIVERED.search(arabic_dates(text[:OPENING]))
                                      or SESSION_LINE.search(text[:OPENING]) and DATE_LINE.search(arabic_dates(text[:OPENING])))
-        if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year
-            return int(delivered["year"]) - 1, "body"
+        if delivered:  # the day it was delivered (2023年1月5日在某县第十七届人民代表大会…上) before a title's year: a session
+            # held in the year's first half reviews the year before, one held late in it (2023年12月26日…) this year's work
+            day = DATE.search(arabic_dates(delivered.group()))
+            late = day is not None and int(day["m"]) >= LATE_SESSION_MONTH
+            return int(delivered["year"]) - (0 if late else 1), "body"
         if covered := COVERED_YEAR.search(title):  # 《政府工作报告》解读:2024年工作回顾: the year it reviews
             return int(covered["year"]), "title"
         if (to_congress or "政府工作报告" in title) and (covered := COVERED_YEAR.search(text, 0, 2 * OPENING)
@@ -3258,6 +3333,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
             # its review part named by its year (一、2019年工作回顾): the title's year or the one before it, though
             # the page starts at its title and labels, past the salutation (各位代表)
             return int(covered["year"]), "title" if int(covered["year"]) in (year, year - 1) else "body"
+        body = text.replace(title, " " * len(title))  # its title line in the text names no year of its review
+        if "政府工作报告" in title and (reviewed := body_year(body[:plan_section_start(body) or len(body)])) in (year, year - 1):
+            return reviewed, "body"  # its review telling the year it covers (2023年,全镇…), the title's or the one before
+            # (fixtures README, session 33: a work report's year is its review's, read from the body)
 
         # (a year's work conference, 2011年全市民政工作会议召开, is held early in it and reviews the year before)
         # (a headline on deploying a year's work, 研究部署2022年就业工作, over a text recapping the year before)
@@ -3273,10 +3352,13 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         publish_date = f"{int(signed['y']):04d}-{int(signed['m']):02d}-01"  # the report was signed, no year of its work
     if signed:
         text = text[:signed.start()] + " " * len(signed.group()) + text[signed.end():]
+    if kind in ("工作计划", "新闻报道") and (first := horizon_first_year(text, f"{title or ''}\n{text[:OPENING]}")):
+        return first, "body"  # a plan of several years, or news of one (未来5年… / 2020年达到40%): its first year
     plan_start = plan_section_start(text) if kind != "工作计划" else None
     if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
         text = blanked(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
-    year = (plan_start and body_year(text[:plan_start])) or body_year(text, plan=kind == "工作计划")
+    year = (plan_start and (body_year(text[:plan_start]) or _year_before_plan(text, plan_start))) \
+        or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
         year = None  # dated news narrating its past (2019年1月组建了…, 2015年初召开的会议上提交…): its own day's year
     if not year and (named := YEAR_NAMED_THIS.search(text)):

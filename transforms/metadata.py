@@ -1267,7 +1267,7 @@ def _placed_by_publisher(agency: str, publisher: str | None) -> str | None:
 
 def _placed_by_congress(agency: str, text: str) -> str | None:
     """A government named by its level alone (镇人民政府, 县政府) in a work report delivered to the congress of
-    a place of that level (——在塔坊镇第十四届人民代表大会…上): that place's, though the text names it once."""
+    a place of that level (——在某镇第十四届人民代表大会…上): that place's, though the text names it once."""
     place = _congress_place(text)
     if not place or agency[:1] not in PLACE_LEVELS or not place.endswith(agency[0]) or agency[1:] not in ("人民政府", "政府") \
             or not (_place_at(place, 0) == place or TOWN.fullmatch(place)):
@@ -2306,7 +2306,7 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     return kind
 
 
-# A work report's speaker delivering it to the congress (我代表县人民政府向大会报告工作, 我代表某县人民政府,向大会作政府工作报告):
+# A work report's speaker delivering it to the congress (我代表…人民政府,向大会作…报告):
 # the report itself, its review first, whatever news marks the site that carries it adds (责任编辑:…).
 DELIVERED_TO_CONGRESS = re.compile(r"我谨?代表[^。\n]{1,30}?(?:人民政府|政府)\s*[,，]?\s*向\s*(?:大会|本次大会|本次会议)")
 # What a review tells after it (一年来, 今年以来, 过去的一年, 2023年,全县…, 2019年和今年以来工作回顾).
@@ -2466,7 +2466,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
 ISSUE_NUMBER = re.compile(r"\s*[(（]\s*第?\s*[\d一二三四五六七八九十]+\s*号\s*[)）]\s*$")
 
 
-# A list of 实事 announced as the work to be done (确定2017年县政府民生实事项目为10项,分别是:; 民生实事共8件,具体如下:): a plan
+# A list of 实事 announced as the work to be done (今年确定民生实事项目12项,分别是:; 民生实事共8件,具体如下:): a plan
 # (fixtures README, session 37: a 实事 list is 工作计划), whatever its title names.
 LIST_ANNOUNCED = re.compile(r"实事(?:项目)?(?:为|共)?\s*[\d一二三四五六七八九十]+\s*(?:项|件)\s*[,，:：]?\s*(?:分别是|如下|具体(?:如下|是))")
 
@@ -3921,7 +3921,7 @@ PROVINCE_LEVEL = re.compile(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$")
 
 def shortest_agency(agency: str, region: dict[str, str | None], text: str, title: str | None = None) -> str:
     """江西省九江市民政局 → 九江市民政局: a city's or county's body without its province (by its short name too,
-    四川兴文县林业局 → 兴文县林业局); a county's
+    四川某县林业局 → 某县林业局); a county's
     (or a municipality's district's) without its city where the text also names it so (湛江市坡头区民政局
     on the letterhead, 坡头区民政局 in a sentence); one the text names only after its city
     (济南市长清区民政局, 重庆市綦江区关坝镇人民政府), or the title names so (某市某区民政局2022年…报告),
@@ -3929,7 +3929,7 @@ def shortest_agency(agency: str, region: dict[str, str | None], text: str, title
     province = region["province"] or ""
     short = PROVINCE_LEVEL.sub("", province) if province.endswith(("省", "自治区")) else ""
     if len(short) >= 2 and agency.startswith(short) and not agency.startswith(province):
-        province = short  # by its short name too (记者从四川兴文县林业局获悉 → 兴文县林业局)
+        province = short  # by its short name too (记者从四川某县林业局获悉 → 某县林业局)
     for parent, child in ((province, region["city"] or region["county"]), (region["city"], region["county"])):
         if parent and child and agency.startswith(parent) and _is_place_prefix(agency[len(parent):len(parent) + len(child)]) \
                 and (parent == short or parent.endswith(("省", "自治区"))

@@ -155,7 +155,7 @@ BOUND_MODIFIER_SUFFIXES = frozenset("性类级")
 BINDING_VERBS = frozenset({"在", "到"})
 PARTS = re.compile(r"[、和]|及(?!以[上下])")  # 60岁及以上: one age, no list
 LONGEST_SUBJECT = 30
-# the longest clause before 的 a subject keeps (民政部门管理的公墓, 享受城镇最低生活保障的居民: a
+# the longest clause before 的 a subject keeps (民政部门管理的公墓, 享受城镇低保的居民: a
 # group's status holding a programme's full name, session-36 ruling)
 RELATIVE_LONGEST = 10
 ASPECT_MARKS = frozenset({"过", "了"})  # 参加过战役的: the mark after a verb, inside its clause
@@ -2396,7 +2396,7 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
     return _subject(run, dropped)
 
 
-# the adverb of a streak (政务信息工作连续3年取得全市第一): it names nothing (see _names_nothing)
+# the adverb of a streak (信访工作连续5年保持全县第一): it names nothing (see _names_nothing)
 STREAK = "连续"
 
 
@@ -2645,7 +2645,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         if after_de is not None:
             return Named(after_de, "after_de")
     if kind == "duration" and before is not None and before.text.endswith(STREAK) and len(before.text) > len(STREAK) + 1:
-        before = Subject(before.text[:-len(STREAK)])  # 政务信息工作连续3年…: what lasted, 连续 says how
+        before = Subject(before.text[:-len(STREAK)])  # 信访工作连续5年…: what lasted, 连续 says how
     if kind in ("percent", "duration") and before is None:
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is None and kind == "duration":
@@ -3599,7 +3599,7 @@ def _pair_categories(quantities: list[Quantity], named: list[Named], group: list
 def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int]) -> None:
     """特困人员、孤儿、残疾人为120人、35人和260人: a list of names before as many figures is
     respective, in order, without 分别 too (session-35 ruling), as after 分别, whatever their units
-    (户数、从业人员、注册资金为2.5万户、9.9万人和256.8亿元: the ruling's A、B、C为X、Y和Z)."""
+    (户数、人数、资金为1.2万户、3.4万人和56.7亿元: the ruling's A、B、C为X、Y和Z)."""
     subject = named[group[0]].subject
     if subject is None or any(named[i].subject != subject for i in group):
         return
@@ -5044,7 +5044,7 @@ def _deed_on_previous(a: Around) -> Subject | None:
     sentence counted, in the same unit, is that deed done to the thing (整改隐患); in units of
     events the verb names the activity and stays."""
     own = a.own.subject
-    # 发现重大隐患22个(政府挂牌督办6个),已完成整改17个: a part bracketed right before is passed over
+    # 排查隐患40个(其中重大隐患5个),已整改36个: a part bracketed right before is passed over
     at = a.index - 2 if a.index > 1 and ASIDE_CLOSED.match(a.lead) else a.index - 1
     previous = a.named[at].subject if a.index else None
     verb = own.text.removeprefix(DONE) if own is not None else ""  # 已|整改

@@ -391,6 +391,17 @@ def _structure_count(c: Candidate) -> bool:
     return bool(noun) and not _pattern(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(table['things'])})").match(after[noun.end():])
 
 
+def _indicator_count(c: Candidate) -> bool:
+    """十项经济指标, “16个核心指标”: the indicators of a plan or an assessment counted where the
+    count opens its phrase are the scheme's structure (session-37 ruling); after a verb or a list
+    they count real things (实现5个指标攀高, …和…两项省考指标)."""
+    table = _table()["indicator_count"]
+    if not _pattern(rf"[\u4e00-\u9fff]{{0,4}}(?:{alternation(table['nouns'])})").match(c.text, c.quantity.end):
+        return False
+    before = c.text[:c.quantity.outer_start].rstrip(" \t\u3000")
+    return not before or before.endswith(tuple(table["opening"]))
+
+
 def _process_division(c: Candidate) -> bool:
     """分4个阶段实施, 历程可分为三个阶段, 分三步走: how a plan or a history divides its course
     frames what follows, it counts no work."""
@@ -562,6 +573,7 @@ EXCLUSION_RULES = (
     ExclusionRule("tier_label", _tier_label),
     ExclusionRule("phase_label", _phase_label),
     ExclusionRule("structure_count", _structure_count),
+    ExclusionRule("indicator_count", _indicator_count),
     ExclusionRule("process_division", _process_division),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),

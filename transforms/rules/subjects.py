@@ -2497,6 +2497,7 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         # 职业教育助学工程项目,计划安排资金180万元: the sum of the project the clause before names
         project = subject_before_number(stream, clause_before(text, clause_start - 1, floor), clause_start - 1, counts)
         before = project if project is not None and project.text.endswith(PROJECTS) else before
+    before = _visit_gift(text, sentence_start, quantity.outer_start, before) if kind == "money" else before
     before = _programme_money(stream, sentence_start, clause_start, counts, before)
     before = _changed_before_cue(stream, clause_start, quantity.outer_start, counts, before)
     before = _raised_from(stream, clause_start, quantity, floor, counts, before)
@@ -2888,6 +2889,34 @@ STEADY_LEVEL = re.compile(r"\s*(?P<thing>[^,，。；;：:]+?)(?:保持|实现)?
 # money named by a programme's verb (救助金, 慰问金, 补助金, 补贴款): the verb it is named by
 PROGRAMME_MONEY = {"救助金": "救助", "慰问金": "慰问", "补助金": "补助", "补贴款": "补贴"}
 LIST_OR_FIGURE = re.compile(r"[、\d]")
+
+
+# a visit's gift named by the visit alone (慰问金, 送上慰问资金: the verb of giving goes), and the group its sentence gives it to
+# before it (为退役军人发放慰问金, 对1200名低保对象开展春节慰问,发放慰问金): 为/向/对, a scope word or a
+# count, the group, then the deed
+VISIT_GIFT = re.compile(r"(?:发放|送上|送去|送|发)?(慰问金|慰问资金|慰问金额)")
+GIFT_TO = re.compile(r"(?:为|向|对|给)(?:全[县市区镇乡旗])?这?(?:[\d.]+万?[名户人位])?"
+                     r"(?P<group>[\u4e00-\u9fff、]{2,24}?)(?:以|开展|发放|送上|送去|送)")
+GROUP_ENDINGS = (*PERSON_ENDINGS, "对象", "儿", "家庭")
+
+
+def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None) -> Subject | None:
+    """为退役军人和其他优抚对象发放慰问金 → 退役军人和其他优抚对象慰问金: a visit's gift named by the
+    visit alone is completed with the group the sentence gives it to, the occasion (春节) dropped
+    like any time word (session-37 ruling); a list of groups closed by 等 and a noun is that noun
+    (…、孤儿等困难户 → 困难户慰问金)."""
+    gift = VISIT_GIFT.fullmatch(before.text) if before is not None else None
+    if gift is None:
+        return before
+    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
+    if not given:
+        return before
+    group = given[-1].group("group")
+    if "、" in group:
+        if "等" not in group:
+            return before
+        group = group[group.rfind("等") + 1:]
+    return Subject(group + gift.group(1)) if len(group) >= 2 else before
 
 
 def _programme_money(stream: TokenStream, sentence_start: int, clause_start: int, counts: str,

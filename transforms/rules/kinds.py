@@ -1023,7 +1023,6 @@ def _cue_before(c: KindContext) -> bool:
             # but the planned set a modifier names, said done whole, is the plan's size: 计划实施的5个
             # 项目已于8月底全部竣工, as 65件民生实事已完成26件's 65 is)
             and not (DONE_RIGHT_AFTER.match(c.clause_after) and not _planned_set_done_whole(c, last, before))
-            and not _counted_subject(c, last, before)
             # a bare 将 holds up to a colon, which opens a statement of its own (…将慰问5100余户
             # 困难群众,慰问标准为:…每户发放现金300元)
             and not (last.group("will") is not None and COLON.search(before, last.end()))
@@ -1042,22 +1041,6 @@ def _planned_set_done_whole(c: KindContext, cue: re.Match, before: str) -> bool:
     """计划实施的5个项目已于8月底全部竣工: the figure counts the set a plan word names in its
     modifier, and its clause says the whole set done: the plan's size."""
     return bool(PLANNED_SET.fullmatch(before, cue.end())) and bool(DONE_WHOLE.match(c.clause_after))
-
-
-# a commitment or forecast, then only a time or the place's scope before the count (预计上半年全镇…);
-# after the count, its noun and, in its clause, the figure planned of it (…企业完成销售17.6亿元)
-COUNT_RIGHT_AFTER_CUE = re.compile(r"\s*(?:今年|上半年|下半年|全年|年内|本年度)?\s*(?:全[省市县区镇乡])?\s*")
-LATER_FIGURE = re.compile(r"[^\d,，;；。:：]{1,16}?\d")
-
-
-def _counted_subject(c: KindContext, cue: re.Match, before: str) -> bool:
-    """预计上半年全镇89家企业完成销售17.6亿元, 确保9个项目30项任务如期完成: a count right after the
-    cue names the set the clause's later figure is planned of; the set exists, what it is to reach
-    is the plan."""
-    return cue.group() in _table()["cue_before"]["subject_cues"] \
-        and c.text[c.start:c.end].endswith(tuple(_table()["cue_before"]["subject_units"])) \
-        and COUNT_RIGHT_AFTER_CUE.fullmatch(before, cue.end()) is not None \
-        and LATER_FIGURE.match(c.clause_after) is not None
 
 
 COLON = re.compile(r"[:：]")

@@ -3969,6 +3969,28 @@ TABLE_NUMBER = re.compile(r"^\s*(?:表\s*)?\d{1,2}\s*[-－—]\s*\d{1,2}[ \t\u30
 NOTICE_OF = re.compile(r"[^《》\n]{0,40}?关于(?:印发|下发)\s*(?:《(?P<title>[^《》\n]{4,80})》|(?P<bare>[^《》〈〉<>\n]{4,80}?))\s*的通知")
 
 
+# the date line a notice is signed with (2023年4月22日), after which the issued document's text begins
+SIGNED_DATE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+
+
+def _issued_text_title(lines: list[str], issued: str) -> str | None:
+    """关于印发X的通知 … 2017年2月21日 / X…: the title of the document a notice issues, where the line
+    right after the notice's signature date opens the document's text: X where the line opens with
+    it, else the line itself when short and ending like X (2023年全省卫生健康工作要点 under a notice of
+    2023年浙江省卫生健康工作要点). None when the page is the notice alone."""
+    dated = next((i for i, line in enumerate(lines[:HEAD_LINES + TAIL_LINES]) if SIGNED_DATE.fullmatch(line)), None)
+    if dated is None or dated + 1 >= len(lines):
+        return None
+    line = lines[dated + 1].strip()
+    if line.startswith(issued):
+        return issued
+    short = len(line) <= LONGEST_ISSUED_TITLE and not re.search(r"[。，,；;：:]", line)
+    return line if short and line[-4:] == issued[-4:] else None
+
+
+LONGEST_ISSUED_TITLE = 40
+
+
 def _joint_issuers(agency: str, lines: list[str], title: str | None) -> str:
     """Bodies issuing the report together, named side by side on its letterhead, its title's opening
     or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
@@ -4075,8 +4097,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)
                                            or page.get("doc_no") or any(DOC_NO.fullmatch(line) for line in lines[:HEAD_LINES])):
+        issued_title = _issued_text_title(lines, issued["bare"])
         issued = None  # the page's own 标题 label names the notice, or its 文号 (浙卫发〔2023〕10号) makes it the official
-        # document itself: its title as the page gives it
+        # document itself: its title as the page gives it, unless the page goes on with the issued document's text
+        # under the notice's signature (session-37 ruling: a notice of one or two lines wrapping the document)
+        title = issued_title or title
     if issued:  # 关于印发《X》的通知: the report is X (its issuer's name before 关于 still read from the notice)
         title = issued["title"] or issued["bare"]
     titles = ([title] if title else []) + ([notice] if issued else []) \

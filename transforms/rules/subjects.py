@@ -2696,8 +2696,10 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     return Subject(before.text + ("人口" if paired else measure))
 
 
+# the places a count may name by one character alone (6个镇、3个乡, 辖4镇1乡)
+LONE_PLACE_CHARS = frozenset("县市区镇乡村旗")
 # a place named by one character alone right after its count (7个村1个社区, 6个镇、3个乡)
-LONE_PLACE_AFTER = re.compile(r"\s*([县市区镇乡村旗])(?![\u4e00-\u9fff])")
+LONE_PLACE_AFTER = re.compile(rf"\s*([{''.join(LONE_PLACE_CHARS)}])(?![\u4e00-\u9fff])")
 
 
 def _lone_place(a: Around) -> Subject | None:
@@ -2710,9 +2712,6 @@ def _lone_place(a: Around) -> Subject | None:
         return Subject(UNDER_BODY + a.quantity.unit)  # 4镇: the unit is the place counted
     after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
     return Subject(UNDER_BODY + after.group(1)) if after else None
-
-
-LONE_PLACE_CHARS = frozenset("县市区镇乡村旗")
 
 
 def _next_lone_place(a: Around) -> Subject | None:

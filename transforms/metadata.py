@@ -403,15 +403,16 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
 OFFICE_RUNS_ON = re.compile(r"[办室长属]")
 
 
-def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str | None:
-    """The agency a phrase opens with: a known body, or a department named by a generic body
+def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None, unit: bool = True) -> str | None:
+    """The agency a phrase opens with: a known body, with the unit named after it unless `unit` is
+    false, or a department named by a generic body
     word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
     by one of those words or by no Chinese character; as a sentence's subject
     (`generic_after` None) it must open with its place or level and be followed by no link to
     another noun (的, 和). A place's department named by its field (张掖市劳动保障部门) is one too."""
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
-        return opening[2] + _sub_unit(phrase, opening[1])
+        return opening[2] + (_sub_unit(phrase, opening[1]) if unit else "")
     town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_SUBJECT.match(phrase) if generic_after is None else None
     if town_government:
         return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…),
@@ -834,9 +835,11 @@ def _news_sources(reading: _Reading) -> list[str]:
     """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
     ——访县民政局局长王林: the body news
     recaps the work of, a statistics office whose figures it tells too (记者从市统计局获悉, session 34); a town the reporter learned
-    from (记者从青山镇获悉) is its government, as named."""
+    from (记者从青山镇获悉) is its government, as named. An official speaking for a unit of a body (市民政局救灾处处长…介绍,
+    …规划处负责人介绍) speaks for the body: the body without its unit (round 29's call, settled in session 37)."""
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
-             if (name := _agency_opening(_briefing_host(m.group("name")) or m.group("news") or m.group("data") or m.group("speaker"), ())
+             if (name := _agency_opening(_briefing_host(m.group("name")) or m.group("news") or m.group("data") or m.group("speaker"), (),
+                                         unit=not m.group("speaker"))
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
         found.append(name)

@@ -413,10 +413,12 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None, unit: bo
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
         return opening[2] + (_sub_unit(phrase, opening[1]) if unit else "")
-    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_SUBJECT.match(phrase) if generic_after is None else None
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_LEADERSHIP.match(phrase) or MASKED_SUBJECT.match(phrase) \
+        if generic_after is None else None
     if town_government:
-        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…),
-        # or a masked town (…领导下,*街道认真贯彻…)
+        return re.sub(r"\s", "", town_government.group())  # a town's government by its level alone as a sentence's subject
+        # (五年来,镇政府在…), a masked town's party committee and government (xx 镇党委、政府在…), or a masked town
+        # (…领导下,*街道认真贯彻…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -455,6 +457,11 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None, unit: bo
     return name if len(department) >= 3 and follows else None
 
 
+# A masked town's party committee and government together (xx镇党委、政府, **乡党委政府, XX街道党工委、办事处): the
+# leadership the masked text names as the subject of its work, as it names it (session 27: a masked text's agency as written).
+MASKED_LEADERSHIP = re.compile(rf"[{REDACTION}]+\s?(?:镇|乡|街道)(?:党委|党工委)、?(?:人民政府|政府|办事处)")
+# A title opening with a town, masked or by its level alone (XX镇2022年…, 镇政府上半年…; not 乡镇, every town).
+TOWN_TITLE = re.compile(rf"[{REDACTION}]*\s?(?!乡镇|镇乡)(?:镇|乡|街道)")
 # A masked town, one mark or more (*街道, XX镇), no link to another noun after it: a sentence's subject.
 MASKED_SUBJECT = re.compile(rf"[{REDACTION}]+(?:镇|乡|街道)(?=[\u4e00-\u9fff])(?![的和与及、党人政办])")
 # A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
@@ -782,6 +789,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     县督查局对…); a body's work as the subject names its unit (一年来六安里社区民政工作…)."""
     found = []
     work = alternation(_config()["agency"]["work_subject"]["words"])
+    titled = any(TOWN_TITLE.match(TITLE_PREFIX.sub("", title)) for title in reading.titles)
     for match in SENTENCE_START.finditer(reading.text):
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
@@ -789,6 +797,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
             continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
+        if name and titled and MASKED_LEADERSHIP.fullmatch(name):
+            continue  # a masked town's leadership under a title naming the town (XX镇2022年…, 镇政府…): the title's name
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
@@ -806,6 +816,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         unit = town_at(reading.text, start)
+        if unit and MASKED_LEADERSHIP.match(reading.text, start) and not titled:
+            continue  # the masked town's leadership, read above as named
         if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
             found.append(unit)
     return found

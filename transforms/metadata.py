@@ -1715,6 +1715,9 @@ def _without_site_name(lines: list[str]) -> list[str]:
     return found
 
 
+BROKEN_WORD = 3  # characters of a title's closing words a printed line may break off onto the next (…工作计 / 划)
+
+
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -1761,6 +1764,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if PIECE_HEADING.match(line) and index + 1 < len(kept):
             continue  # a sharing site's heading of the piece it shows (第1篇 …, 第一篇:…) over the document's own title lines
         if names_document(line) and len(line) >= SHORTEST_TITLE:
+            if index + 1 < len(kept) and kept[index + 1][0] == at + 1 and len(following) <= BROKEN_WORD \
+                    and not line.endswith(TITLE_WORDS + _document_genres()) \
+                    and (line + following).endswith(TITLE_WORDS + _document_genres()):
+                line = line + following  # its report's word broken onto the next line (…2026 年工作计 / 划): rejoined
             found = next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
             return _with_issuer_and_period(found, kept, index) if found == line else found
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成

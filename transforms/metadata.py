@@ -403,19 +403,22 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
 OFFICE_RUNS_ON = re.compile(r"[办室长属]")
 
 
-def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str | None:
-    """The agency a phrase opens with: a known body, or a department named by a generic body
+def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None, unit: bool = True) -> str | None:
+    """The agency a phrase opens with: a known body, with the unit named after it unless `unit` is
+    false, or a department named by a generic body
     word (社会股, 县督查局). In a title (`generic_after` given) the department must be followed
     by one of those words or by no Chinese character; as a sentence's subject
     (`generic_after` None) it must open with its place or level and be followed by no link to
     another noun (的, 和). A place's department named by its field (张掖市劳动保障部门) is one too."""
     opening = next(iter(known_agencies(phrase, opening=generic_after is not None)), None)
     if opening and opening[0] == 0:
-        return opening[2] + _sub_unit(phrase, opening[1])
-    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_SUBJECT.match(phrase) if generic_after is None else None
+        return opening[2] + (_sub_unit(phrase, opening[1]) if unit else "")
+    town_government = TOWN_GOVERNMENT_SUBJECT.match(phrase) or MASKED_LEADERSHIP.match(phrase) or MASKED_SUBJECT.match(phrase) \
+        if generic_after is None else None
     if town_government:
-        return town_government.group()  # a town's government by its level alone as a sentence's subject (五年来,镇政府在…),
-        # or a masked town (…领导下,*街道认真贯彻…)
+        return re.sub(r"\s", "", town_government.group())  # a town's government by its level alone as a sentence's subject
+        # (五年来,镇政府在…), a masked town's party committee and government (xx 镇党委、政府在…), or a masked town
+        # (…领导下,*街道认真贯彻…)
     place = _place_at(phrase, 0)
     department = place and PLACED_DEPARTMENT.match(phrase, len(place))
     if department and not phrase.startswith(("的", "和", "与", "及", "、"), department.end()):
@@ -454,6 +457,11 @@ def _agency_opening(phrase: str, generic_after: tuple[str, ...] | None) -> str |
     return name if len(department) >= 3 and follows else None
 
 
+# A masked town's party committee and government together (xx镇党委、政府, **乡党委政府, XX街道党工委、办事处): the
+# leadership the masked text names as the subject of its work, as it names it (session 27: a masked text's agency as written).
+MASKED_LEADERSHIP = re.compile(rf"[{REDACTION}]+\s?(?:镇|乡|街道)(?:党委|党工委)、?(?:人民政府|政府|办事处)")
+# A title opening with a town, masked or by its level alone (XX镇2022年…, 镇政府上半年…; not 乡镇, every town).
+TOWN_TITLE = re.compile(rf"[{REDACTION}]*\s?(?!乡镇|镇乡)(?:镇|乡|街道)")
 # A masked town, one mark or more (*街道, XX镇), no link to another noun after it: a sentence's subject.
 MASKED_SUBJECT = re.compile(rf"[{REDACTION}]+(?:镇|乡|街道)(?=[\u4e00-\u9fff])(?![的和与及、党人政办])")
 # A town's government named by its level alone (镇政府, 乡政府), no link to another noun after it (镇政府和镇党委).
@@ -781,6 +789,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     县督查局对…); a body's work as the subject names its unit (一年来六安里社区民政工作…)."""
     found = []
     work = alternation(_config()["agency"]["work_subject"]["words"])
+    titled = any(TOWN_TITLE.match(TITLE_PREFIX.sub("", title)) for title in reading.titles)
     for match in SENTENCE_START.finditer(reading.text):
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
@@ -788,6 +797,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
             continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
         name = _agency_opening(phrase, None)
+        if name and titled and MASKED_LEADERSHIP.fullmatch(name):
+            continue  # a masked town's leadership under a title naming the town (XX镇2022年…, 镇政府…): the title's name
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
@@ -805,6 +816,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         opener = _opener().match(reading.text, match.end())
         start = opener.end() if opener else match.end()
         unit = town_at(reading.text, start)
+        if unit and MASKED_LEADERSHIP.match(reading.text, start) and not titled:
+            continue  # the masked town's leadership, read above as named
         if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
             found.append(unit)
     return found
@@ -834,9 +847,11 @@ def _news_sources(reading: _Reading) -> list[str]:
     """记者从县医保局获悉, 笔者日前从县学生资助管理中心获悉, 据县民政局消息, 来自省民政厅的数据, 据县民政局负责人介绍, 县民政局局长王林表示,
     ——访县民政局局长王林: the body news
     recaps the work of, a statistics office whose figures it tells too (记者从市统计局获悉, session 34); a town the reporter learned
-    from (记者从青山镇获悉) is its government, as named."""
+    from (记者从青山镇获悉) is its government, as named. An official speaking for a unit of a body (市民政局救灾处处长…介绍,
+    …规划处负责人介绍) speaks for the body: the body without its unit (round 29's call, settled in session 37)."""
     found = [name for m in NEWS_SOURCE.finditer(reading.text)
-             if (name := _agency_opening(_briefing_host(m.group("name")) or m.group("news") or m.group("data") or m.group("speaker"), ())
+             if (name := _agency_opening(_briefing_host(m.group("name")) or m.group("news") or m.group("data") or m.group("speaker"), (),
+                                         unit=not m.group("speaker"))
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
         found.append(name)
@@ -1700,6 +1715,9 @@ def _without_site_name(lines: list[str]) -> list[str]:
     return found
 
 
+BROKEN_WORD = 3  # characters of a title's closing words a printed line may break off onto the next (…工作计 / 划)
+
+
 def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     """The page's title, else the first of the head's `title_lines` naming the report (a title broken over two
     lines rejoined; a title run into the body or repeated on one line cut off it), else a news
@@ -1746,6 +1764,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         if PIECE_HEADING.match(line) and index + 1 < len(kept):
             continue  # a sharing site's heading of the piece it shows (第1篇 …, 第一篇:…) over the document's own title lines
         if names_document(line) and len(line) >= SHORTEST_TITLE:
+            if index + 1 < len(kept) and kept[index + 1][0] == at + 1 and len(following) <= BROKEN_WORD \
+                    and not line.endswith(TITLE_WORDS + _document_genres()) \
+                    and (line + following).endswith(TITLE_WORDS + _document_genres()):
+                line = line + following  # its report's word broken onto the next line (…2026 年工作计 / 划): rejoined
             found = next((later for later in candidates[index + 1:index + 3] if _issuer_before(later, line)), line)
             return _with_issuer_and_period(found, kept, index) if found == line else found
         glued = _glued_date(lines[at]) or GLUED_LABELS.search(lines[at]) or TRAILING_DATE.search(lines[at])  # its date on its line (…全面建成

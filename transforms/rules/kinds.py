@@ -1154,9 +1154,9 @@ def _forecast_opening(c: KindContext) -> bool:
     return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
 
 
-# a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
-# written, since quotes blank a quoted name
-PLAN_PERIOD = re.compile(r"十(?P<plan>[一二三四五六七八九])五[”\"’']?\s*(?:期间|时期|末)")
+# a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末, and an average over it:
+# “十四五”年均增长8%); read on the text as written, since quotes blank a quoted name
+PLAN_PERIOD = re.compile(r"十(?P<plan>[一二三四五六七八九])五[”\"’']?\s*(?:期间|时期|末|年均)")
 
 
 def _period_ahead(c: KindContext) -> bool:

@@ -1096,11 +1096,18 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead) \
             or CLAUSE_OR_COLON.split(lead, maxsplit=1)[0].rstrip().endswith(tuple(table["spans_so_far"])):
         return False  # …住进了敬老院,今后…; 今年以来,…: a lead telling what was done
-    rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
+    rest = blanked(_deadline_ahead(), _without_not_cues(_blank_names(c.text[line_start + last.end():c.start]
+                                                                     + c.sentence_after)))
     if _says_done(rest) or _patterns()["in_force"].search(rest) \
             or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):
         return False
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
+
+
+@cache
+def _deadline_ahead() -> re.Pattern:
+    """A year's end a plan word sets as a deadline (力争年末集中供养率达到50%, 预计年底完工): no status date."""
+    return re.compile(rf"(?:{alternation(_table()['plan_paragraph']['deadline_words'])})\s*(?:到|在|于)?\s*(?:年末|年底)")
 
 
 # how far before the figure's sentence a later sentence leading the paragraph's plan may end (characters;

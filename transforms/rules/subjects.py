@@ -1947,7 +1947,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             # strip verb making a compound with a bare head (21名保障对象) is the name; the next
             # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
-        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)):
+        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)) \
+                or _deed_after_thing(word, kept, heads, words[index + 1:]):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
@@ -2107,6 +2108,19 @@ def _deed_after_people(word: str, kept: list[str]) -> bool:
     return bool(kept) and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
         and not word.endswith(WORKS_ON_THING) \
         and "".join(kept).endswith(PEOPLE_HEADS) and _last_head_end(kept, head_words()) == len("".join(kept))
+
+
+def _deed_after_thing(word: str, kept: list[str], heads: tuple[str, ...], rest: list[str]) -> bool:
+    """5所学校|创建|市级|文明|校园, 8个康养基地|入选|第四批|…: after a thing named by a head word, a
+    verb of two characters or more with an object of more than one word opens the predicate, as
+    after people. A verb before one noun may make a name with it (5个社区|阅读|空间), one before
+    a service names the service (三个儿童|关爱|服务项目), and a work done on the thing stays."""
+    phrase = "".join(kept)
+    return bool(kept) and len(rest) > 1 and not rest[0].startswith("服务") \
+        and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and word not in SCOPE_FILLERS and not word.endswith(WORKS_ON_THING) \
+        and _last_head_end(kept, heads) == len(phrase) == _past_modifier(kept, len(phrase), heads) \
+        and not (len(kept[-1]) == 2 and kept[-1][-1] in heads and kept[-1] not in heads)
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:

@@ -2673,7 +2673,30 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     counted = _counted_by_verb(text, quantity, before)
     if counted is not None:
         return Named(counted, "people_counted")
+    thing = _object_after_bare_verb(stream, quantity, before, after_start, after_end) if counts == "things" else None
+    if thing is not None:
+        return Named(thing, "after_number")
     return Named(before, "before_number")
+
+
+# what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)
+BEFORE_OBJECT = re.compile(r"(?:以上|以下|左右)?的?")
+
+
+def _object_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subject | None,
+                            after_start: int, after_end: int) -> Subject | None:
+    """赠送5枚光敏公章, 创建了1800余亩的中药材示范基地: a verb alone before the number names no
+    thing (§5, never a bare verb); the thing it was done to, named right after the number (past
+    a 的 of its own), is what is counted. A verb of giving names its sum (捐资50万元|修建…), and a
+    verb after the number opens a purpose, no thing."""
+    if before is None or len(cut_phrase(before.text)) != 1 or not _bare_verb(before.text) or before.text in DONATING:
+        return None
+    start = BEFORE_OBJECT.match(stream.text, after_start, after_end).end()
+    thing = subject_after_number(stream, start, after_end, people=quantity.unit in PERSON_UNITS,
+                                 event_nouns=quantity.unit in EVENT_OR_THING, unitless=not quantity.unit)
+    if thing is None or thing.text in generic_subjects() or word_tag(cut_phrase(thing.text)[0]) == "v":
+        return None
+    return thing
 
 
 # the measure a bare verb counted in persons or households is completed with (session-35 ruling)

@@ -794,11 +794,14 @@ SUM_MARK = "共"
 
 
 def _without_strip_prefix(word: str) -> str:
-    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
+    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count; a
+    word opening with a domain term keeps it (计划生育|率: family planning, no plan)."""
     if word in domain_terms():
         return word
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
+            if any(word[:longer] in domain_terms() for longer in range(length + 1, len(word))):
+                return word
             return _as_word(word).part(length)
     if len(word) > 2 and word[0] == SUM_MARK and (word[1:] in _words("subject_verbs.txt") or word_tag(word[1:]) == "v"):
         return _as_word(word).part(1)  # 共收缴|优待金, 共出动: the 共 of a total glued to the verb after it

@@ -3574,6 +3574,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
             phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
+        if phrase and (pair := _pair_written_apart(phrase.text)):
+            phrase = Subject(pair + phrase.text[len(pair) + 1:])  # 城、乡居民 is the pair 城乡
         listed = _shared_modifier(_parts(phrase)) if phrase else []
         parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
@@ -3704,6 +3706,14 @@ def _continue_respectively(text: str, quantities: list[Quantity], named: list[Na
         if RESPECTIVE_SEQUEL.fullmatch(gap):
             for source, index in zip(before, group):
                 named[index] = Named(named[source].subject, "respectively")
+
+
+def _pair_written_apart(text: str) -> str | None:
+    """城、乡居民人均可支配收入: the word pairing two categories (城乡) written with a mark between
+    its characters; the pair it is, or None."""
+    table = _context_words()
+    return next((pair for pair in (*table["paired_categories"], *table["paired_statistics"])
+                 if len(pair) == 2 and text.startswith(pair[0] + "、" + pair[1])), None)
 
 
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:

@@ -794,11 +794,14 @@ SUM_MARK = "共"
 
 
 def _without_strip_prefix(word: str) -> str:
-    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
+    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count; a
+    word opening with a domain term keeps it (计划生育|率: family planning, no plan)."""
     if word in domain_terms():
         return word
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
+            if any(word[:longer] in domain_terms() for longer in range(length + 1, len(word))):
+                return word
             return _as_word(word).part(length)
     if len(word) > 2 and word[0] == SUM_MARK and (word[1:] in _words("subject_verbs.txt") or word_tag(word[1:]) == "v"):
         return _as_word(word).part(1)  # 共收缴|优待金, 共出动: the 共 of a total glued to the verb after it
@@ -1947,7 +1950,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             # strip verb making a compound with a bare head (21名保障对象) is the name; the next
             # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
-        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)):
+        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)) \
+                or _deed_after_thing(word, kept, heads, words[index + 1:]):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
@@ -2107,6 +2111,19 @@ def _deed_after_people(word: str, kept: list[str]) -> bool:
     return bool(kept) and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
         and not word.endswith(WORKS_ON_THING) \
         and "".join(kept).endswith(PEOPLE_HEADS) and _last_head_end(kept, head_words()) == len("".join(kept))
+
+
+def _deed_after_thing(word: str, kept: list[str], heads: tuple[str, ...], rest: list[str]) -> bool:
+    """5所学校|创建|市级|文明|校园, 8个康养基地|入选|第四批|…: after a thing named by a head word, a
+    verb of two characters or more with an object of more than one word opens the predicate, as
+    after people. A verb before one noun may make a name with it (5个社区|阅读|空间), one before
+    a service names the service (三个儿童|关爱|服务项目), and a work done on the thing stays."""
+    phrase = "".join(kept)
+    return bool(kept) and len(rest) > 1 and not rest[0].startswith("服务") \
+        and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and word not in SCOPE_FILLERS and not word.endswith(WORKS_ON_THING) \
+        and _last_head_end(kept, heads) == len(phrase) == _past_modifier(kept, len(phrase), heads) \
+        and not (len(kept[-1]) == 2 and kept[-1][-1] in heads and kept[-1] not in heads)
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
@@ -2659,7 +2676,30 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     counted = _counted_by_verb(text, quantity, before)
     if counted is not None:
         return Named(counted, "people_counted")
+    thing = _object_after_bare_verb(stream, quantity, before, after_start, after_end) if counts == "things" else None
+    if thing is not None:
+        return Named(thing, "after_number")
     return Named(before, "before_number")
+
+
+# what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)
+BEFORE_OBJECT = re.compile(r"(?:以上|以下|左右)?的?")
+
+
+def _object_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subject | None,
+                            after_start: int, after_end: int) -> Subject | None:
+    """赠送5枚光敏公章, 创建了1800余亩的中药材示范基地: a verb alone before the number names no
+    thing (§5, never a bare verb); the thing it was done to, named right after the number (past
+    a 的 of its own), is what is counted. A verb of giving names its sum (捐资50万元|修建…), and a
+    verb after the number opens a purpose, no thing."""
+    if before is None or len(cut_phrase(before.text)) != 1 or not _bare_verb(before.text) or before.text in DONATING:
+        return None
+    start = BEFORE_OBJECT.match(stream.text, after_start, after_end).end()
+    thing = subject_after_number(stream, start, after_end, people=quantity.unit in PERSON_UNITS,
+                                 event_nouns=quantity.unit in EVENT_OR_THING, unitless=not quantity.unit)
+    if thing is None or thing.text in generic_subjects() or word_tag(cut_phrase(thing.text)[0]) == "v":
+        return None
+    return thing
 
 
 # the measure a bare verb counted in persons or households is completed with (session-35 ruling)
@@ -3534,6 +3574,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
             phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
+        if phrase and (pair := _pair_written_apart(phrase.text)):
+            phrase = Subject(pair + phrase.text[len(pair) + 1:])  # 城、乡居民 is the pair 城乡
         listed = _shared_modifier(_parts(phrase)) if phrase else []
         parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
@@ -3647,7 +3689,7 @@ CHANGE_VERB = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减�
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
 # (…分别增加50元和30元,增幅达15.63%和18.75%: the rate of a change named by its noun pairs the same way)
-RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，、]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
                                r"(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|达|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 
@@ -3664,6 +3706,14 @@ def _continue_respectively(text: str, quantities: list[Quantity], named: list[Na
         if RESPECTIVE_SEQUEL.fullmatch(gap):
             for source, index in zip(before, group):
                 named[index] = Named(named[source].subject, "respectively")
+
+
+def _pair_written_apart(text: str) -> str | None:
+    """城、乡居民人均可支配收入: the word pairing two categories (城乡) written with a mark between
+    its characters; the pair it is, or None."""
+    table = _context_words()
+    return next((pair for pair in (*table["paired_categories"], *table["paired_statistics"])
+                 if len(pair) == 2 and text.startswith(pair[0] + "、" + pair[1])), None)
 
 
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:

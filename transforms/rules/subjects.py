@@ -4532,7 +4532,11 @@ def _measure_of_topic(a: Around) -> Subject | None:
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
     topic = _topic(previous)
-    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)) is not None:
+    measure = topic and _measure_word(topic, COUNT_MEASURES)
+    if measure and topic[:-len(measure)].endswith(tuple(words["programmes"])):
+        topic = topic[:-len(measure)]  # 城市低保人数…,发放保障资金 → 城市低保保障资金
+    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)
+            or _relief_of_one_group(a, before, own.text)) is not None:
         return relief
     if not (_bare_measure(own.text) or sum_word):
         return None
@@ -4590,6 +4594,23 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
     lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
     done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
     return Subject(group.text + own) if done_to else None
+
+
+def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
+    """孤儿226人,累计发放救助金…; 为31名优抚对象发放补助金… → 孤儿救助金, 优抚对象补助金: a sum named by
+    a verb of relief (救助金, 补助金, 救助资金) right after the count of one group of people is that
+    group's, the group as named (session-35 ruling: money named by a programme's verb is completed
+    with what its sentence names); not after a list of groups, nor where a programme names it."""
+    group = a.named[before].subject
+    if group is None or a.own.rule != "before_number" or not _relief_sum(own) or _several_groups(a, before):
+        return None
+    name = group.text
+    measure = _measure_word(name, COUNT_MEASURES)
+    name = name[:-len(measure)] if measure else name
+    if not name.endswith(GROUP_ENDINGS) or PARTS.search(name) or not HAN.fullmatch(name[0]) \
+            or _topic(Subject(name)).endswith(tuple(_context_words()["programmes"])):
+        return None
+    return Subject(name + own)
 
 
 # what stands between a group and its count (慰问老党员共32人)

@@ -3632,7 +3632,7 @@ def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int
     if subject is None or any(named[i].subject != subject for i in group):
         return
     listed = _parts(subject)
-    parts = _shared_head(listed)
+    parts = _shared_head(_shared_owner(listed))
     # 城市和农村居民人均可支配收入: a bare modifier before a long last part is no name of its own
     whole = parts != listed or len(parts[-1].text) <= 2 * max(len(part.text) for part in parts[:-1] or parts)
     if len(parts) == len(group) and whole and all(len(part.text) >= 2 for part in parts) \
@@ -3762,13 +3762,54 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
         rate = average.group("rate")
         return [Subject(rate + (p.text[average.end():] if i == 0 else p.text)) if i == 0 or not p.text.startswith(rate)
                 else p for i, p in enumerate(parts)]
-    heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
-    head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
+    head = _head_of(first)
     if head is None:
         return parts
     modifier = first[:-len(head)]
-    return [parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
-                        and not p.text.startswith(modifier) else p for p in parts[1:])]
+    return _shared_owner([parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
+                                      and not p.text.startswith(modifier) else p for p in parts[1:])])
+
+
+@cache
+def _measure_and_group_heads() -> tuple[str, ...]:
+    """The words that name nothing alone and the heads of measures, longest first."""
+    return tuple(sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True))
+
+
+def _head_of(name: str) -> str | None:
+    """The word of _measure_and_group_heads a name ends with, after two characters or more of its own."""
+    return next((h for h in _measure_and_group_heads() if name.endswith(h) and len(name) > len(h)), None)
+
+
+# how a measure is reckoned, closing what stands before its head (城市低保平均|标准, 月人均)
+RECKONING_END = re.compile(r"(?:月|年)?(?:平均|人均|户均|次均)?$")
+# the words before a measure's head that say how it is taken (从业|人员, 人均补助|水平), no thing
+MEASURE_DOING_TAGS = frozenset({"v", "vn", "a", "ad", "d", "m", "j"})
+
+
+def _shared_owner(parts: list[Subject]) -> list[Subject]:
+    """城市低保平均标准和人均补助水平 → …, 城市低保人均补助水平; 民营经济户数、从业人员、注册资金 →
+    …, 民营经济从业人员, 民营经济注册资金: a later part of a list that is a measure naming no owner
+    (its words before its head say how it is taken; no programme, category or domain name in it)
+    measures what the first part's does, the owner before the first part's head and its words of
+    reckoning (平均, 人均); a part that names a thing (人口自增率) is its own."""
+    if len(parts) < 2 or (head := _head_of(parts[0].text)) is None:
+        return parts
+    owner = RECKONING_END.sub("", parts[0].text[:-len(head)])
+    words = cut_phrase(owner) if len(owner) >= 2 else []
+    if not words or word_tag(words[-1]) in ("v", "vn", "p", "c", "u", "uj"):
+        return parts
+    return [parts[0], *(Subject(owner + p.text) if _bare_measure_part(p.text) and not p.text.startswith(owner) else p
+                        for p in parts[1:])]
+
+
+def _bare_measure_part(part: str) -> bool:
+    words = _context_words()
+    head = _head_of(part)
+    if head is None or len(part) > 6 or part in domain_terms() \
+            or any(word in part for word in (*words["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])):
+        return False
+    return all(word_tag(word) in MEASURE_DOING_TAGS for word in cut_phrase(part[:-len(head)]))
 
 
 # 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but

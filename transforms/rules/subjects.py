@@ -2897,6 +2897,9 @@ VISIT_GIFT = re.compile(r"(?:发放|送上|送去|送|发)?(慰问金|慰问资�
 GIFT_TO = re.compile(r"(?:为|向|对|给)(?:全[县市区镇乡旗])?这?(?:[\d.]+万?[名户人位])?"
                      r"(?P<group>[\u4e00-\u9fff、]{2,24}?)(?:以|开展|发放|送上|送去|送)")
 GROUP_ENDINGS = (*PERSON_ENDINGS, "对象", "儿", "家庭")
+# or the group the visit itself names, right after its verb and before its count (走访慰问重点优抚对象300户:
+# the session-37 ruling's visit's gift after its count)
+VISITED = re.compile(r"(?:走访|看望|探望)?慰问(?P<group>[\u4e00-\u9fff]{2,12}?)(?=\s*\d)")
 
 
 def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None) -> Subject | None:
@@ -2907,7 +2910,8 @@ def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None
     gift = VISIT_GIFT.fullmatch(before.text) if before is not None else None
     if gift is None:
         return before
-    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
+    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)] \
+        or [m for m in VISITED.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
     if not given:
         return before
     group = given[-1].group("group")

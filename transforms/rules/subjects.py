@@ -4340,14 +4340,53 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
-    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None
+    bracketed = _whole_of_including_bracket(a)
+    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None or bracketed is not None
     if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
             or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
-    whole = _recalled(a)
+    if bracketed is not None and clause[:-1].endswith(head_words()):
+        return None  # 医疗救助户的43户: the clause names its own thing
+    whole = bracketed or _recalled(a)
     if whole is None or whole.text in clause:
         return None
     return Subject(clause + whole.text)
+
+
+def _whole_of_including_bracket(a: Around) -> Subject | None:
+    """贫困户952户3122人(其中两因户…,异地移民搬迁安置的221户804人,…): a figure inside a bracket
+    that 其中 opens is a part of the total right before the bracket, whatever parts stand
+    between (session-35 ruling: a 的-clause part after 其中 takes the total's head noun): the
+    total's subject, its count in the part's unit; None outside such a bracket."""
+    opening = _open_bracket(a.text, a.quantity.outer_start)
+    if opening < 0 or not a.text.startswith("其中", opening + 1):
+        return None
+    totals = [i for i in range(a.index) if a.quantities[i].outer_end <= opening]
+    if not totals or a.text[a.quantities[totals[-1]].outer_end:opening].strip():
+        return None
+    total = totals[-1]
+    subject = a.named[total].subject
+    while total >= 0 and a.named[total].subject == subject:  # 952户|3122人: the pair counts one group
+        if _family(a.quantities[total].unit) == _family(a.quantity.unit):
+            return subject
+        total -= 1
+    return None
+
+
+def _open_bracket(text: str, position: int) -> int:
+    """Where the bracket still open at `position` opened within its sentence, else -1."""
+    depth = 0
+    for at in range(position - 1, max(-1, position - ANTECEDENT_REACH), -1):
+        char = text[at]
+        if char in "。\n":
+            return -1
+        if char in CLOSING:
+            depth += 1
+        elif char in BRACKETS:
+            if not depth:
+                return at
+            depth -= 1
+    return -1
 
 
 def _channel_breakdown(a: Around) -> Subject | None:

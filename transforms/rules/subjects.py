@@ -3159,9 +3159,10 @@ def _family(unit: str) -> str:
 BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
 
 # A title the people or things counted were awarded, ending their clause (6人被评为区级优秀社工,
-# 8个集体被评为先进集体): those counted are its holders, whatever noun stands before the verb.
-AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为)[“\"]?"
-                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号)?\s*$")
+# 8个集体被评为先进集体, 2名同志获“全省优秀社工”表彰): those counted are its holders, whatever noun
+# stands before the verb; 获 and 荣获 only before a quoted title.
+AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为|荣?获(?=[“\"]))[“\"]?"
+                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号|表彰)?\s*$")
 
 
 # Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of

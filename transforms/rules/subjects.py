@@ -2937,6 +2937,9 @@ VISIT_GIFT = re.compile(r"(?:发放|送上|送去|送|发)?(慰问金|慰问资�
 GIFT_TO = re.compile(r"(?:为|向|对|给)(?:全[县市区镇乡旗])?这?(?:[\d.]+万?[名户人位])?"
                      r"(?P<group>[\u4e00-\u9fff、]{2,24}?)(?:以|开展|发放|送上|送去|送)")
 GROUP_ENDINGS = (*PERSON_ENDINGS, "对象", "儿", "家庭")
+# or the group the visit itself names, right after its verb and before its count (走访慰问重点优抚对象300户:
+# the session-37 ruling's visit's gift after its count)
+VISITED = re.compile(r"(?:走访|看望|探望)?慰问(?P<group>[\u4e00-\u9fff]{2,12}?)(?=\s*\d)")
 
 
 def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None) -> Subject | None:
@@ -2947,7 +2950,8 @@ def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None
     gift = VISIT_GIFT.fullmatch(before.text) if before is not None else None
     if gift is None:
         return before
-    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
+    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)] \
+        or [m for m in VISITED.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
     if not given:
         return before
     group = given[-1].group("group")
@@ -3195,9 +3199,10 @@ def _family(unit: str) -> str:
 BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
 
 # A title the people or things counted were awarded, ending their clause (6人被评为区级优秀社工,
-# 8个集体被评为先进集体): those counted are its holders, whatever noun stands before the verb.
-AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为)[“\"]?"
-                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号)?\s*$")
+# 8个集体被评为先进集体, 2名同志获“全省优秀社工”表彰): those counted are its holders, whatever noun
+# stands before the verb; 获 and 荣获 only before a quoted title.
+AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为|荣?获(?=[“\"]))[“\"]?"
+                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号|表彰)?\s*$")
 
 
 # Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of
@@ -3674,7 +3679,7 @@ def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int
     if subject is None or any(named[i].subject != subject for i in group):
         return
     listed = _parts(subject)
-    parts = _shared_head(listed)
+    parts = _shared_head(_shared_owner(listed))
     # 城市和农村居民人均可支配收入: a bare modifier before a long last part is no name of its own
     whole = parts != listed or len(parts[-1].text) <= 2 * max(len(part.text) for part in parts[:-1] or parts)
     if len(parts) == len(group) and whole and all(len(part.text) >= 2 for part in parts) \
@@ -3812,13 +3817,54 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
         rate = average.group("rate")
         return [Subject(rate + (p.text[average.end():] if i == 0 else p.text)) if i == 0 or not p.text.startswith(rate)
                 else p for i, p in enumerate(parts)]
-    heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
-    head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
+    head = _head_of(first)
     if head is None:
         return parts
     modifier = first[:-len(head)]
-    return [parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
-                        and not p.text.startswith(modifier) else p for p in parts[1:])]
+    return _shared_owner([parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
+                                      and not p.text.startswith(modifier) else p for p in parts[1:])])
+
+
+@cache
+def _measure_and_group_heads() -> tuple[str, ...]:
+    """The words that name nothing alone and the heads of measures, longest first."""
+    return tuple(sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True))
+
+
+def _head_of(name: str) -> str | None:
+    """The word of _measure_and_group_heads a name ends with, after two characters or more of its own."""
+    return next((h for h in _measure_and_group_heads() if name.endswith(h) and len(name) > len(h)), None)
+
+
+# how a measure is reckoned, closing what stands before its head (城市低保平均|标准, 月人均)
+RECKONING_END = re.compile(r"(?:月|年)?(?:平均|人均|户均|次均)?$")
+# the words before a measure's head that say how it is taken (从业|人员, 人均补助|水平), no thing
+MEASURE_DOING_TAGS = frozenset({"v", "vn", "a", "ad", "d", "m", "j"})
+
+
+def _shared_owner(parts: list[Subject]) -> list[Subject]:
+    """城市低保平均标准和人均补助水平 → …, 城市低保人均补助水平; 民营经济户数、从业人员、注册资金 →
+    …, 民营经济从业人员, 民营经济注册资金: a later part of a list that is a measure naming no owner
+    (its words before its head say how it is taken; no programme, category or domain name in it)
+    measures what the first part's does, the owner before the first part's head and its words of
+    reckoning (平均, 人均); a part that names a thing (人口自增率) is its own."""
+    if len(parts) < 2 or (head := _head_of(parts[0].text)) is None:
+        return parts
+    owner = RECKONING_END.sub("", parts[0].text[:-len(head)])
+    words = cut_phrase(owner) if len(owner) >= 2 else []
+    if not words or word_tag(words[-1]) in ("v", "vn", "p", "c", "u", "uj"):
+        return parts
+    return [parts[0], *(Subject(owner + p.text) if _bare_measure_part(p.text) and not p.text.startswith(owner) else p
+                        for p in parts[1:])]
+
+
+def _bare_measure_part(part: str) -> bool:
+    words = _context_words()
+    head = _head_of(part)
+    if head is None or len(part) > 6 or part in domain_terms() \
+            or any(word in part for word in (*words["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])):
+        return False
+    return all(word_tag(word) in MEASURE_DOING_TAGS for word in cut_phrase(part[:-len(head)]))
 
 
 # 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but
@@ -4345,14 +4391,53 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
-    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None
+    bracketed = _whole_of_including_bracket(a)
+    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None or bracketed is not None
     if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
             or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
-    whole = _recalled(a)
+    if bracketed is not None and clause[:-1].endswith(head_words()):
+        return None  # 医疗救助户的43户: the clause names its own thing
+    whole = bracketed or _recalled(a)
     if whole is None or whole.text in clause:
         return None
     return Subject(clause + whole.text)
+
+
+def _whole_of_including_bracket(a: Around) -> Subject | None:
+    """贫困户952户3122人(其中两因户…,异地移民搬迁安置的221户804人,…): a figure inside a bracket
+    that 其中 opens is a part of the total right before the bracket, whatever parts stand
+    between (session-35 ruling: a 的-clause part after 其中 takes the total's head noun): the
+    total's subject, its count in the part's unit; None outside such a bracket."""
+    opening = _open_bracket(a.text, a.quantity.outer_start)
+    if opening < 0 or not a.text.startswith("其中", opening + 1):
+        return None
+    totals = [i for i in range(a.index) if a.quantities[i].outer_end <= opening]
+    if not totals or a.text[a.quantities[totals[-1]].outer_end:opening].strip():
+        return None
+    total = totals[-1]
+    subject = a.named[total].subject
+    while total >= 0 and a.named[total].subject == subject:  # 952户|3122人: the pair counts one group
+        if _family(a.quantities[total].unit) == _family(a.quantity.unit):
+            return subject
+        total -= 1
+    return None
+
+
+def _open_bracket(text: str, position: int) -> int:
+    """Where the bracket still open at `position` opened within its sentence, else -1."""
+    depth = 0
+    for at in range(position - 1, max(-1, position - ANTECEDENT_REACH), -1):
+        char = text[at]
+        if char in "。\n":
+            return -1
+        if char in CLOSING:
+            depth += 1
+        elif char in BRACKETS:
+            if not depth:
+                return at
+            depth -= 1
+    return -1
 
 
 def _channel_breakdown(a: Around) -> Subject | None:
@@ -4582,7 +4667,11 @@ def _measure_of_topic(a: Around) -> Subject | None:
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
     topic = _topic(previous)
-    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)) is not None:
+    measure = topic and _measure_word(topic, COUNT_MEASURES)
+    if measure and topic[:-len(measure)].endswith(tuple(words["programmes"])):
+        topic = topic[:-len(measure)]  # 城市低保人数…,发放保障资金 → 城市低保保障资金
+    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)
+            or _relief_of_one_group(a, before, own.text)) is not None:
         return relief
     if not (_bare_measure(own.text) or sum_word):
         return None
@@ -4640,6 +4729,23 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
     lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
     done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
     return Subject(group.text + own) if done_to else None
+
+
+def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
+    """孤儿226人,累计发放救助金…; 为31名优抚对象发放补助金… → 孤儿救助金, 优抚对象补助金: a sum named by
+    a verb of relief (救助金, 补助金, 救助资金) right after the count of one group of people is that
+    group's, the group as named (session-35 ruling: money named by a programme's verb is completed
+    with what its sentence names); not after a list of groups, nor where a programme names it."""
+    group = a.named[before].subject
+    if group is None or a.own.rule != "before_number" or not _relief_sum(own) or _several_groups(a, before):
+        return None
+    name = group.text
+    measure = _measure_word(name, COUNT_MEASURES)
+    name = name[:-len(measure)] if measure else name
+    if not name.endswith(GROUP_ENDINGS) or PARTS.search(name) or not HAN.fullmatch(name[0]) \
+            or _topic(Subject(name)).endswith(tuple(_context_words()["programmes"])):
+        return None
+    return Subject(name + own)
 
 
 # what stands between a group and its count (慰问老党员共32人)

@@ -637,6 +637,8 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
     is the figure's sentence up to it, `value` the figure's value in its unit where known."""
     if subject is None:
         return None, 0.0, "none"
+    if unit in load_toml("indicator_populations.toml")["rate_difference_units"]:
+        return None, 0.0, "not_the_level"  # 高于全区54个百分点: a gap between two rates
     asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)

@@ -167,8 +167,8 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                          if rest.startswith(w) and rest != w), rest)
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
-            if table.get("counted"):  # 床位数, 家庭数: the count of what the word names
-                words |= {word + "数" for word in words}
+            if table.get("counted"):  # 床位数, 家庭数, 集中供养总数: the count of what the word names
+                words |= {word + count for word in words for count in COUNT_WORDS}
             if measure == "funds":
                 said = _without_act(rest, table.get("acts", ()))
                 words |= _compound_money_words()
@@ -637,6 +637,8 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
     is the figure's sentence up to it, `value` the figure's value in its unit where known."""
     if subject is None:
         return None, 0.0, "none"
+    if unit in load_toml("indicator_populations.toml")["rate_difference_units"]:
+        return None, 0.0, "not_the_level"  # 高于全区54个百分点: a gap between two rates
     asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)

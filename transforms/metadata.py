@@ -1482,17 +1482,18 @@ SECTOR = re.compile(rf"(?!{WORK_WORDS}|各项|整体|全体)"
 
 def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
     """A county's or higher place that a title or a sentence opens with before a field's work
-    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own, a masked town's named by its
-    level alone too (乡人居环境整治推进情况汇报)."""
+    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…, or by the text's own word: 我县民政工作将…); a town's work
+    is its own, a masked town's named by its level alone too (乡人居环境整治推进情况汇报)."""
     if TOWN.fullmatch(place) or place in TOWN_LEVELS:
         return False
     short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+    own = "我" + place[-1] if place[-1] in "省市县区州盟旗" else place  # the text's own word for it (我县民政工作将…)
     openings = [TITLE_PREFIX.sub("", title) for title in titles]
     for match in SENTENCE_START.finditer(text):
         opener = _opener().match(text, match.end())
         openings.append(text[opener.end() if opener else match.end():][:LONGEST_NAME])
     for opening in openings:
-        for name in (place, short):
+        for name in (place, short, own):
             if opening.startswith(name) and SECTOR.match(opening, len(name)):
                 return True
     return False

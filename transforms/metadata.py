@@ -1226,6 +1226,11 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and best <= PASSING_MENTION:
         return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
+    titled = next((name for name in _title_openings(reading) if winner != name and winner.endswith(name)
+                   and not name.strip(REDACTION).startswith(tuple(_levels())) and not _body_pattern().fullmatch(name)), None)
+    if titled:
+        return titled  # a body the title opens with its place (洪江区民政局关于…) and a signature with a larger place before
+        # it (怀化市洪江区民政局): as the title names it (session 30: the title names the body)
     if (best <= PASSING_MENTION or mentioned_only and level_of(winner) != "nation") \
             and _body_pattern().fullmatch(winner.strip(REDACTION)):
         # a bare body's word named in passing (居委会, 民政局), or only ever mentioned (本文来源: 民政厅 over and under a
@@ -1477,17 +1482,18 @@ SECTOR = re.compile(rf"(?!{WORK_WORDS}|各项|整体|全体)"
 
 def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
     """A county's or higher place that a title or a sentence opens with before a field's work
-    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…); a town's work is its own, a masked town's named by its
-    level alone too (乡人居环境整治推进情况汇报)."""
+    or system (广东省民政系统坚持…, 武进区医疗保障工作明确…, or by the text's own word: 我县民政工作将…); a town's work
+    is its own, a masked town's named by its level alone too (乡人居环境整治推进情况汇报)."""
     if TOWN.fullmatch(place) or place in TOWN_LEVELS:
         return False
     short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+    own = "我" + place[-1] if place[-1] in "省市县区州盟旗" else place  # the text's own word for it (我县民政工作将…)
     openings = [TITLE_PREFIX.sub("", title) for title in titles]
     for match in SENTENCE_START.finditer(text):
         opener = _opener().match(text, match.end())
         openings.append(text[opener.end() if opener else match.end():][:LONGEST_NAME])
     for opening in openings:
-        for name in (place, short):
+        for name in (place, short, own):
             if opening.startswith(name) and SECTOR.match(opening, len(name)):
                 return True
     return False

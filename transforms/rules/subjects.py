@@ -70,8 +70,8 @@ PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元,
-# and the batch an item came in: 第一批12个、第二批30个养老服务站).
-LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
+# 月人均440元和年人均1750元: the rate each is of, and the batch an item came in: 第一批12个、第二批30个养老服务站).
+LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年)|[月年]?[人户]均[月年]?)?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # A distance is named by the place it is measured from, after 距 or 离 (该乡距县城12公里 → 县城;
@@ -719,7 +719,8 @@ def _take_run(words: list[str]) -> list[str]:
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)
+                     or _inside_compound(words, run) or _period_inside(words, run) or _period_opening(words, run)
+                     or _modal_inside(words, run)
                      or _level_of_fund(words, run)):
         run.insert(0, words.pop())
         if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
@@ -772,6 +773,22 @@ def _period_inside(words: list[str], run: list[str]) -> bool:
     """A bare 年 or 月 between two words of a name is part of it (集中供养|年|平均标准)."""
     return (bool(run) and words[-1] in ("年", "月") and len(words) > 1
             and bool(HAN.match(words[-2])) and not _is_strip(words[-2]))
+
+
+# Words that make a measure taken over a period (年平均气温, 年最高救助限额)
+PERIOD_MEASURES = ("平均", "最高", "最低")
+
+
+def _period_opening(words: list[str], run: list[str]) -> bool:
+    """年|平均气温, 年|最高|救助限额, 年均|遗体火化率: a period word opening a measure taken over
+    the period is part of its name (as 年产量 is one word); after a year's digits (20xx年) it is
+    the year's, a time word."""
+    if not run or words[-1] not in ("年", "年均") or (len(words) > 1 and words[-2][-1:] in DIGITS_OF_YEAR):
+        return False
+    return run[0].startswith(PERIOD_MEASURES) or (words[-1] == "年均" and "".join(run).endswith(_measure_heads()))
+
+
+DIGITS_OF_YEAR = frozenset("0123456789０１２３４５６７８９xX×*零〇一二三四五六七八九十")
 
 
 def _without_person_head(words: list[str]) -> list[str]:

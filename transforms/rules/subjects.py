@@ -3908,6 +3908,11 @@ def _task_pattern() -> str:
 
 
 def _share_of_task(a: Around) -> Subject | None:
+    """完成年度任务的98.5% → 年度任务; …分别完成省定任务的120.7%和134.7%: the next share of a list
+    after it is of the same task."""
+    if a.quantity.unit == "%" and a.named and a.named[-1].rule == "share_of_task" \
+            and a.quantities[a.index - 1].unit == "%" and LIST_GAP.match(a.lead.strip()):
+        return a.previous
     task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
     if task is not None and task.text in BARE_PLANS and a.previous is not None:
         return a.previous  # 新增 7069张 公办养老床位,为计划的101% → 公办养老床位

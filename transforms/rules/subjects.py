@@ -71,7 +71,7 @@ PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元,
 # and the batch an item came in: 第一批12个、第二批30个养老服务站).
-LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
+LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年)|[月年]?[人户]均)?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # A distance is named by the place it is measured from, after 距 or 离 (该乡距县城12公里 → 县城;

@@ -3652,7 +3652,7 @@ CHANGE_VERB = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减�
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
 # (…分别增加50元和30元,增幅达15.63%和18.75%: the rate of a change named by its noun pairs the same way)
-RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，、]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
                                r"(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|达|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 

@@ -3975,6 +3975,11 @@ def _task_pattern() -> str:
 
 
 def _share_of_task(a: Around) -> Subject | None:
+    """完成年度任务的98.5% → 年度任务; …分别完成省定任务的120.7%和134.7%: the next share of a list
+    after it is of the same task."""
+    if a.quantity.unit == "%" and a.named and a.named[-1].rule == "share_of_task" \
+            and a.quantities[a.index - 1].unit == "%" and LIST_GAP.match(a.lead.strip()):
+        return a.previous
     task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
     if task is not None and task.text in BARE_PLANS and a.previous is not None:
         return a.previous  # 新增 7069张 公办养老床位,为计划的101% → 公办养老床位
@@ -5114,7 +5119,8 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     return Subject(owner + own.text)
 
 
-HAVING = re.compile(r"^(?:共有|拥有|有)")
+# what a body has, or was given (新建6家敬老院,增加床位800张: the beds are the homes')
+HAVING = re.compile(r"^(?:共有|拥有|有|设有|设置|建有|配有|配备|增加|新增)")
 # what may stand before a sum invested in the counted projects, the plan or the doing of it that
 # its kind tells (工业项目4个,预计总投资…; 实施在建重点项目167个,实现年度投资…)
 PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度|当年|实现|完成|累计|已|共)+")
@@ -5159,8 +5165,8 @@ def _sibling_measure(a: Around) -> Subject | None:
 
 def _opens_clause(name: str, clause: str) -> bool:
     """Whether the clause opens with the name, or with the word that names nothing alone it was
-    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more, one
-    of having (拥有床位) does not."""
+    widened from (人员增加 → 卫生人员): a clause with a verb before it (改造床位) says more, one
+    of having or of providing (拥有床位, 设置床位, 增加床位: HAVING) does not."""
     clause = HAVING.sub("", clause, count=1)
     return clause.startswith(name) or any(
         clause.startswith(word) and name.endswith(word) for word in generic_subjects())

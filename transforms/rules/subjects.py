@@ -5119,8 +5119,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
     return Subject(owner + own.text)
 
 
-# what a body has, or was given (新建6家敬老院,增加床位800张: the beds are the homes')
-HAVING = re.compile(r"^(?:共有|拥有|有|设有|设置|建有|配有|配备|增加|新增)")
+HAVING = re.compile(r"^(?:共有|拥有|有)")
 # what may stand before a sum invested in the counted projects, the plan or the doing of it that
 # its kind tells (工业项目4个,预计总投资…; 实施在建重点项目167个,实现年度投资…)
 PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度|当年|实现|完成|累计|已|共)+")
@@ -5165,8 +5164,8 @@ def _sibling_measure(a: Around) -> Subject | None:
 
 def _opens_clause(name: str, clause: str) -> bool:
     """Whether the clause opens with the name, or with the word that names nothing alone it was
-    widened from (人员增加 → 卫生人员): a clause with a verb before it (改造床位) says more, one
-    of having or of providing (拥有床位, 设置床位, 增加床位: HAVING) does not."""
+    widened from (人员增加 → 卫生人员): a clause with a verb before it (设置床位) says more, one
+    of having (拥有床位) does not."""
     clause = HAVING.sub("", clause, count=1)
     return clause.startswith(name) or any(
         clause.startswith(word) and name.endswith(word) for word in generic_subjects())

@@ -285,6 +285,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
                                       rf"(?P<composed>{alternation(sizes['composed'])})[^。！？!?\n]{{0,60}}$"),
         # (or after 为: 确定…民生实事项目为10项)
+        "list_size_year": re.compile(rf"年度[\u4e00-\u9fff]{{0,6}}?(?:{alternation(sizes['year_projects'])})\s*$"),
         "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计)|为)?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
@@ -524,8 +525,9 @@ def _list_size(c: KindContext) -> bool:
     if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(c.clause_before) \
             or patterns["list_size_done_after"].search(c.clause_after):
         return False
-    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before):
-        return True
+    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
+            or patterns["list_size_year"].search(c.clause_before):
+        return True  # (…民生实事40项; 年度棚改项目12个: a year's projects)
     # 今年十项民生工程涉及62个分项125个小项; 民生工程共分为6大类,分别是:扶贫工作8项;…: the list's parts
     parts = patterns["list_size_parts"].search(c.text, _sentence_opening(c.text, c.start), c.start)
     return parts is not None and not patterns["list_size_done"].search(c.text, parts.end("composed"), c.start) \

@@ -1582,9 +1582,19 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _project_done_after(c) \
         and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+def _project_done_after(c: KindContext) -> bool:
+    """投资480万元的…养老服务站建设项目，该项目主体已完工: a later clause of the figure's sentence,
+    pointing back at the project (该项目, 该工程), says it done: what a plan recounts of a project under
+    way or finished, as a done word in the figure's own clause does."""
+    clauses = CLAUSE_BREAK.split(c.sentence_after)[1:]
+    pointers = tuple(_table()["plan_document"]["pointers"])
+    return any(clause.lstrip().startswith(pointers) and _says_done(clause) for clause in clauses)
 
 
 # a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span

@@ -285,6 +285,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
                                       rf"(?P<composed>{alternation(sizes['composed'])})[^。！？!?\n]{{0,60}}$"),
         # (or after 为: 确定…民生实事项目为10项)
+        "list_size_year": re.compile(rf"年度[\u4e00-\u9fff]{{0,6}}?(?:{alternation(sizes['year_projects'])})\s*$"),
         "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计)|为)?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
@@ -524,8 +525,9 @@ def _list_size(c: KindContext) -> bool:
     if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(c.clause_before) \
             or patterns["list_size_done_after"].search(c.clause_after):
         return False
-    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before):
-        return True
+    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
+            or patterns["list_size_year"].search(c.clause_before):
+        return True  # (…民生实事40项; 年度棚改项目12个: a year's projects)
     # 今年十项民生工程涉及62个分项125个小项; 民生工程共分为6大类,分别是:扶贫工作8项;…: the list's parts
     parts = patterns["list_size_parts"].search(c.text, _sentence_opening(c.text, c.start), c.start)
     return parts is not None and not patterns["list_size_done"].search(c.text, parts.end("composed"), c.start) \
@@ -1580,9 +1582,19 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _project_done_after(c) \
         and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+def _project_done_after(c: KindContext) -> bool:
+    """投资480万元的…养老服务站建设项目，该项目主体已完工: a later clause of the figure's sentence,
+    pointing back at the project (该项目, 该工程), says it done: what a plan recounts of a project under
+    way or finished, as a done word in the figure's own clause does."""
+    clauses = CLAUSE_BREAK.split(c.sentence_after)[1:]
+    pointers = tuple(_table()["plan_document"]["pointers"])
+    return any(clause.lstrip().startswith(pointers) and _says_done(clause) for clause in clauses)
 
 
 # a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span
@@ -1907,7 +1919,19 @@ def restates(text: str, start: int, end: int) -> bool:
         opening = min(opening, _clause_opening(text, part - 1))
     after = CLAUSE_BREAK.search(text, end)
     clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
-    return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause)
+    return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause) \
+        and not _in_use_before(text[_sentence_opening(text, start):start])
+
+
+def _in_use_before(before: str) -> bool:
+    """85所新改扩建学校投入使用，武汉今秋新增学位近6万个: the sentence says the things in use before the
+    figure (no will before the event): what was done."""
+    table = _table()["restated_target"]
+    for word in table["in_use"]:
+        at = before.find(word)
+        if at >= 0 and not any(will in before[max(0, at - 8):at] for will in table["in_use_wills"]):
+            return True
+    return False
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

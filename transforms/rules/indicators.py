@@ -534,13 +534,18 @@ def _a_total(indicator: Indicator) -> bool:
             word in indicator.name for word in ("标准", "人均", "补差", "水平")))
 
 
-def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
+def _with_flow_before(subject: Subject, stream: TokenStream | None, before: str = "") -> Subject:
     """A subject right after a flow word it left out (新纳入 of 新纳入城乡低保对象415人) is
     narrowed by it: those counted are the new ones, never the whole stock. So is one whose figure
     stands between it and an act the subject rules would have kept aside had it stood next to it
-    (抽查检查104家社会组织 as 抽查检查社会组织104家; 新建、扩建6家敬老院: those built or rebuilt)."""
-    if subject.narrowed_by or stream is None or not subject.spans:
+    (抽查检查104家社会组织 as 抽查检查社会组织104家; 新建、扩建6家敬老院: those built or rebuilt).
+    A subject rebuilt without its place in the text (…中心(站)) is read from `before`, the
+    sentence up to its figure: a flow word closing it counts what the figure counts (新建|50个…)."""
+    if subject.narrowed_by or stream is None:
         return subject
+    if not subject.spans:
+        flow = first_closing(before[-16:].removesuffix("成").removesuffix("了"), _new_words())
+        return Subject(subject.text, flow) if flow else subject
     start = subject.spans[0][0]
     # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
     text = stream.text[max(0, start - 16):start]
@@ -639,7 +644,7 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
         return None, 0.0, "none"
     if unit in load_toml("indicator_populations.toml")["rate_difference_units"]:
         return None, 0.0, "not_the_level"  # 高于全区54个百分点: a gap between two rates
-    asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
+    asked = Asked(_with_flow_before(subject, stream, before), unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)
         if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total

@@ -544,8 +544,9 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None, before: str 
     if subject.narrowed_by or stream is None:
         return subject
     if not subject.spans:
-        flow = first_closing(before[-16:].removesuffix("成").removesuffix("了"), _new_words())
-        return Subject(subject.text, flow) if flow else subject
+        flow = first_closing(before[-16:].removesuffix("成").removesuffix("了"), _flow_words())
+        # (unless the subject holds it already: 低保退出 of …，退出77户)
+        return Subject(subject.text, flow) if flow and flow not in subject.text else subject
     start = subject.spans[0][0]
     # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
     text = stream.text[max(0, start - 16):start]
@@ -555,7 +556,7 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None, before: str 
         # the flow is the two together
         return Subject(subject.text[len(glued) - 1:], glued)
     done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
-    flow = first_closing(done, _new_words())
+    flow = first_closing(done, _flow_words())
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
         acts = _acts_at_end().search(before)
         flow = acts.group() if acts else None
@@ -588,13 +589,21 @@ def _acts_at_end() -> re.Pattern:
     return re.compile(rf"(?:{act})(?:[、和及]?(?:{act}))*$")
 
 
-# a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站)
-FIGURE_AT_END = re.compile(r"[\d.,]+\s*[万亿]?[\u4e00-\u9fff]?$")
+# a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站, 三个 of
+# 取消三个敬老院)
+FIGURE_AT_END = re.compile(r"(?:[\d.,]+|[一二三四五六七八九十两]+)\s*[万亿]?[\u4e00-\u9fff]?$")
 
 
 @cache
 def _new_words() -> tuple[str, ...]:
     return tuple(sorted(load_toml("indicator_populations.toml")["new_words"], key=len, reverse=True))
+
+
+@cache
+def _flow_words() -> tuple[str, ...]:
+    """The flows in and out (新增, 取消 of 取消3个敬老院), longest first."""
+    flows = load_toml("indicator_populations.toml")
+    return tuple(sorted((*flows["new_words"], *flows["exit_words"]), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

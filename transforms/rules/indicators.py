@@ -722,9 +722,10 @@ def _counted_money(a: Asked, stream: TokenStream | None) -> Indicator | None:
 
 def _programme_money(subject: Subject, before: str) -> bool:
     """A bare word for assistance money after a programme named in its sentence: that
-    programme's money, not all assistance (data: `programme_money` of indicator_populations.toml)."""
+    programme's money, not all assistance (data: `programme_money` of indicator_populations.toml).
+    Scope words in front leave it bare (困难群众救助金: those every programme serves)."""
     table = load_toml("indicator_populations.toml")["programme_money"]
-    if normalise(subject.text) not in table["words"] or subject.narrowed_by:
+    if _without_scope_words(normalise(subject.text)) not in table["words"] or subject.narrowed_by:
         return False
     if not any(programme in before for programme in _money_programmes()):
         return False

@@ -2599,10 +2599,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
                                          unitless=not quantity.unit, items=quantity.unit == "项")
         published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
-            if following and following.text in RECORDS else None
+            if following and following.text.endswith(tuple(RECORDS)) and CLASS_MARK not in following.text else None
         if published:
-            # 主动公开186条信息: the verb of publishing tells the count from its neighbours, as
-            # before the number (主动公开信息235条: fixtures README, session 31)
+            # 主动公开186条信息, 对外公开341条政府信息: the verb of publishing tells the count from its
+            # neighbours, as before the number (主动公开信息235条: fixtures README, session 31); a
+            # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")

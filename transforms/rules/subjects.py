@@ -1923,6 +1923,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if annotation:
         start, clause = start + annotation.end(), clause[annotation.end():]
     relative = RELATIVE_AFTER_NUMBER.match(clause)
+    # 3000名有需求的残疾人: a clause of what people have names their status, narrowing the group,
+    # and stays (session-36 ruling, as 享受低保的老人); that of a thing (有助餐功能的) does not
+    had = relative.group() if relative and people and relative.group().startswith("有") else ""
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
@@ -2016,6 +2019,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not (people or unitless) and subject and (status := _status_after(subject, clause[clause.find(subject) + len(subject):])):
         # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
         subject, narrowing = status, False
+    if had and subject and where == start:
+        subject, where = had + subject, where - len(had)
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 

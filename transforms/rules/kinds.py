@@ -1924,7 +1924,7 @@ def restates(text: str, start: int, end: int) -> bool:
 
 
 def _in_use_before(before: str) -> bool:
-    """85所新改扩建学校投入使用，武汉今秋新增学位近6万个: the sentence says the things in use before the
+    """12所新建学校投入使用，新增学位9000个: the sentence says the things in use before the
     figure (no will before the event): what was done."""
     table = _table()["restated_target"]
     for word in table["in_use"]:

@@ -492,6 +492,8 @@ def _target_noun_after(c: KindContext) -> bool:
     patterns = _patterns()
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
+    if noun is not None and _indicators_did(noun.group(), after[noun.end():]):
+        return False  # 实现5个指标攀高: indicators counted by what they did
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
         noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
             or _task_then_share(after)
@@ -504,6 +506,14 @@ def _target_noun_after(c: KindContext) -> bool:
             or _reached_apart(c)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _indicators_did(noun: str, rest: str) -> bool:
+    """实现5个指标攀高, 20多项指标超额完成任务: the indicators after the figure are the subject of a
+    predicate (攀高, 超额完成), counted by what they did, no quota."""
+    table = _table()["target_noun_after"]
+    return noun.rstrip().endswith(tuple(table["indicators"])) and \
+        re.sub(r"^\s*(?:均|全部|都)?\s*", "", rest).startswith(tuple(table["indicator_predicates"]))
 
 
 def _task_then_share(after: str) -> re.Match | None:
@@ -1924,7 +1934,7 @@ def restates(text: str, start: int, end: int) -> bool:
 
 
 def _in_use_before(before: str) -> bool:
-    """85所新改扩建学校投入使用，武汉今秋新增学位近6万个: the sentence says the things in use before the
+    """12所新建学校投入使用，新增学位9000个: the sentence says the things in use before the
     figure (no will before the event): what was done."""
     table = _table()["restated_target"]
     for word in table["in_use"]:

@@ -2310,9 +2310,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if entry:
         title = None
     kind = _report_type(title, text, place_issuer, entry)
-    if kind == "other" and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING):
+    if kind in ("other", "新闻报道") and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING):
         return "年度工作总结"  # a page of a yearbook its head names with its edition (Page 425 - 某县年鉴2017, 首页 出版
-        # 某区年鉴2020 / 退役军人管理), reviewing one year: the year's (session 32), not one of several (改革开放30年…)
+        # 某区年鉴2020 / 退役军人管理), reviewing one year: the year's (session 32), not one of several (改革开放30年…);
+        # no news, whatever a photo's credit in its columns (某某 摄) looks like
     if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
         return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and (
@@ -2347,8 +2348,9 @@ def _delivered_review(text: str) -> bool:
     return bool(delivered and REVIEW_SIGN.search(text, delivered.end()))
 
 
-# A yearbook, or a yearly chronicle, named with its edition's year (某县年鉴2017, 某市年鉴(2020), 中共某市委执政纪要2016).
-YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
+# A yearbook, or a yearly chronicle, named with its edition's year (某县年鉴2017, 某市年鉴(2020), 《某市年鉴·2020》,
+# 中共某市委执政纪要2016).
+YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[·•・]?\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
 # An untitled briefing (现将有关情况汇报如下) is typed by the parts it holds (session-35 ruling on 汇报): its first part

@@ -4123,6 +4123,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         head_as_read = _without_label_pairs(_head_as_read(page_as_read))
         as_read = find_title(title_lines(head_as_read), page)
         as_read = as_read if as_read and _legible(as_read) else None
+    elif title and len(unspaced(title)) < SHORTEST_TITLE and page_as_read and len(lines[0]) > LONGEST_TITLE:
+        # a section's label (实事项目) under a first line into which the cleaning ran the page's head (…崇明政要 /
+        # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
+        own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
+        title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)

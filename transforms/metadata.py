@@ -1226,11 +1226,6 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and best <= PASSING_MENTION:
         return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
-    titled = next((name for name in _title_openings(reading) if winner != name and winner.endswith(name)
-                   and not name.strip(REDACTION).startswith(tuple(_levels())) and not _body_pattern().fullmatch(name)), None)
-    if titled:
-        return titled  # a body the title opens with its place (洪江区民政局关于…) and a signature with a larger place before
-        # it (怀化市洪江区民政局): as the title names it (session 30: the title names the body)
     if (best <= PASSING_MENTION or mentioned_only and level_of(winner) != "nation") \
             and _body_pattern().fullmatch(winner.strip(REDACTION)):
         # a bare body's word named in passing (居委会, 民政局), or only ever mentioned (本文来源: 民政厅 over and under a

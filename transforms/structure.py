@@ -17,6 +17,11 @@ HEADING_PATTERNS = (
     (3, re.compile(r"^(?P<number>\d{1,2})[.、．](?!\d)\s*")),
     (4, re.compile(r"^(?P<number>[(（]\d{1,2}[)）])[、,，]?\s*")),
 )
+# A plan's chapter (第一章 发展基础), above its 一、 parts: level 0, its category theirs when it names one
+# (a plan's background chapter reviews the past: work_done; 主要任务 plans). Not a metadata heading nor
+# a table row's outline number: parsed here only.
+CHAPTER_HEADING = re.compile(rf"^\s*(?P<number>第[{CN}]{{1,3}}章)\s*")
+CHAPTER_LEVEL = 0
 OUTLINE_BLOCK = re.compile(r"^【提纲】")
 # A line that is wholly a plan part's name, without an outline number (主要目标, 下一步工作打算,
 # 2025年工作计划): a heading all the same, whose section holds the plans (a news page retelling a
@@ -104,6 +109,16 @@ def _heading_at(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _chapter_at(line: str) -> tuple[int, str, str] | None:
+    """(CHAPTER_LEVEL, 第一章, title) for a line opening with a chapter's number and a title."""
+    match = CHAPTER_HEADING.match(line)
+    if match:
+        title = _title_after(line, match.end(), TITLE_END)
+        if title:
+            return CHAPTER_LEVEL, match.group("number"), title
+    return None
+
+
 def _plain_plan_heading(line: str) -> tuple[int, str, str] | None:
     """(PLAIN_LEVEL, "", title) for a line that is wholly a plan part's name (`PLAIN_PLAN_HEADING`)."""
     match = PLAIN_PLAN_HEADING.fullmatch(line)
@@ -180,7 +195,7 @@ def parse_sections(text: str) -> list[Section]:
             line_end = text.find("\n", start)
             found.append((start, 1, "", "提纲", SectionCategory.OUTLINE, line_end if line_end >= 0 else len(text)))
             continue
-        heading = _heading_at(line) or _plain_plan_heading(line)
+        heading = _chapter_at(line) or _heading_at(line) or _plain_plan_heading(line)
         if heading:
             level, number, title = heading
             found.append((start, level, number, title, None, None))

@@ -448,7 +448,7 @@ SESSION_LIST_REACH = 24
 SESSION_LIST_AFTER = re.compile(r"(?:[、和及][一二三四五六七八九十\d]{1,3}次)*")
 
 
-SITE_LABEL_GAP = re.compile(r"\s*[:：]\s*$")
+SITE_LABEL_GAP = re.compile(r"\s*[:：】\]]\s*$")  # 浏览量: 2,546次, and a label in lenticular brackets: 【点击率】458次
 
 
 def _site_counter(c: Candidate) -> bool:

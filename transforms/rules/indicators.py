@@ -167,8 +167,8 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                          if rest.startswith(w) and rest != w), rest)
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
-            if table.get("counted"):  # 床位数, 家庭数: the count of what the word names
-                words |= {word + "数" for word in words}
+            if table.get("counted"):  # 床位数, 家庭数, 集中供养总数: the count of what the word names
+                words |= {word + count for word in words for count in COUNT_WORDS}
             if measure == "funds":
                 said = _without_act(rest, table.get("acts", ()))
                 words |= _compound_money_words()
@@ -534,13 +534,19 @@ def _a_total(indicator: Indicator) -> bool:
             word in indicator.name for word in ("标准", "人均", "补差", "水平")))
 
 
-def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
+def _with_flow_before(subject: Subject, stream: TokenStream | None, before: str = "") -> Subject:
     """A subject right after a flow word it left out (新纳入 of 新纳入城乡低保对象415人) is
     narrowed by it: those counted are the new ones, never the whole stock. So is one whose figure
     stands between it and an act the subject rules would have kept aside had it stood next to it
-    (抽查检查104家社会组织 as 抽查检查社会组织104家; 新建、扩建6家敬老院: those built or rebuilt)."""
-    if subject.narrowed_by or stream is None or not subject.spans:
+    (抽查检查104家社会组织 as 抽查检查社会组织104家; 新建、扩建6家敬老院: those built or rebuilt).
+    A subject rebuilt without its place in the text (…中心(站)) is read from `before`, the
+    sentence up to its figure: a flow word closing it counts what the figure counts (新建|50个…)."""
+    if subject.narrowed_by or stream is None:
         return subject
+    if not subject.spans:
+        flow = first_closing(before[-16:].removesuffix("成").removesuffix("了"), _flow_words())
+        # (unless the subject holds it already: 低保退出 of …，退出77户)
+        return Subject(subject.text, flow) if flow and flow not in subject.text else subject
     start = subject.spans[0][0]
     # the figure may stand between the flow word and what it counts (新建成8个居家养老服务站)
     text = stream.text[max(0, start - 16):start]
@@ -550,7 +556,7 @@ def _with_flow_before(subject: Subject, stream: TokenStream | None) -> Subject:
         # the flow is the two together
         return Subject(subject.text[len(glued) - 1:], glued)
     done = before.removesuffix("成").removesuffix("了")  # 新建成, 新增了
-    flow = first_closing(done, _new_words())
+    flow = first_closing(done, _flow_words())
     if flow is None and before != text:  # (已建成9个…中心: those that exist, 建成 being no act)
         acts = _acts_at_end().search(before)
         flow = acts.group() if acts else None
@@ -583,13 +589,21 @@ def _acts_at_end() -> re.Pattern:
     return re.compile(rf"(?:{act})(?:[、和及]?(?:{act}))*$")
 
 
-# a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站)
-FIGURE_AT_END = re.compile(r"[\d.,]+\s*[万亿]?[\u4e00-\u9fff]?$")
+# a figure and its one-character unit right before a subject (…8个 of 新建成8个服务站, 三个 of
+# 取消三个敬老院)
+FIGURE_AT_END = re.compile(r"(?:[\d.,]+|[一二三四五六七八九十两]+)\s*[万亿]?[\u4e00-\u9fff]?$")
 
 
 @cache
 def _new_words() -> tuple[str, ...]:
     return tuple(sorted(load_toml("indicator_populations.toml")["new_words"], key=len, reverse=True))
+
+
+@cache
+def _flow_words() -> tuple[str, ...]:
+    """The flows in and out (新增, 取消 of 取消3个敬老院), longest first."""
+    flows = load_toml("indicator_populations.toml")
+    return tuple(sorted((*flows["new_words"], *flows["exit_words"]), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -637,7 +651,9 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
     is the figure's sentence up to it, `value` the figure's value in its unit where known."""
     if subject is None:
         return None, 0.0, "none"
-    asked = Asked(_with_flow_before(subject, stream), unit, per_person, stream)
+    if unit in load_toml("indicator_populations.toml")["rate_difference_units"]:
+        return None, 0.0, "not_the_level"  # 高于全区54个百分点: a gap between two rates
+    asked = Asked(_with_flow_before(subject, stream, before), unit, per_person, stream)
     for rule in INDICATOR_RULES:
         found = rule.find(asked)
         if found and not (per_person and _a_total(found[0])):  # 按人均15元筹集救助资金 is no total
@@ -706,9 +722,10 @@ def _counted_money(a: Asked, stream: TokenStream | None) -> Indicator | None:
 
 def _programme_money(subject: Subject, before: str) -> bool:
     """A bare word for assistance money after a programme named in its sentence: that
-    programme's money, not all assistance (data: `programme_money` of indicator_populations.toml)."""
+    programme's money, not all assistance (data: `programme_money` of indicator_populations.toml).
+    Scope words in front leave it bare (困难群众救助金: those every programme serves)."""
     table = load_toml("indicator_populations.toml")["programme_money"]
-    if normalise(subject.text) not in table["words"] or subject.narrowed_by:
+    if _without_scope_words(normalise(subject.text)) not in table["words"] or subject.narrowed_by:
         return False
     if not any(programme in before for programme in _money_programmes()):
         return False

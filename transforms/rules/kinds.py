@@ -115,7 +115,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
   lead, the sentence right before its first item, says what will be done (我县将从以下几个方面加大
   投入。1、…; 今后，我们将重点抓好以下几项工作。(1)…; 将…重点办好15件民生实事。分别是：(1)…;
-  到2027年将实现：1、…), in any section, up to a heading of a higher
+  到2027年将实现：1、…; or names a year's list, not before the report's, before its colon:
+  2024年八大民生实事项目包括：一、…, its items at the top rank too), in any section, up to a heading of a higher
   rank or a new list; not a lead saying what was done (主要做了以下工作：), nor a figure its clause
   says done;
 - `progress_task`: in a progress report, or (outside a summary) under a heading whose section then
@@ -284,6 +285,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
                                       rf"(?P<composed>{alternation(sizes['composed'])})[^。！？!?\n]{{0,60}}$"),
         # (or after 为: 确定…民生实事项目为10项)
+        "list_size_year": re.compile(rf"年度[\u4e00-\u9fff]{{0,6}}?(?:{alternation(sizes['year_projects'])})\s*$"),
         "list_size_before": re.compile(rf"(?:{alternation(sizes['lists'])})(?:[^\d，,。；;（(]{{0,6}}?(?:共|总计|合计)|为)?\s*$"),
         "required_sign": re.compile(rf"(?:{alternation(t['required_sign']['signs'])})\s*$"),
         "raise_from_before": re.compile(rf"(?:{alternation(t['raise_from']['from'])})"
@@ -490,6 +492,8 @@ def _target_noun_after(c: KindContext) -> bool:
     patterns = _patterns()
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
+    if noun is not None and _indicators_did(noun.group(), after[noun.end():]):
+        return False  # 实现5个指标攀高: indicators counted by what they did
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
         noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
             or _task_then_share(after)
@@ -502,6 +506,14 @@ def _target_noun_after(c: KindContext) -> bool:
             or _reached_apart(c)
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _indicators_did(noun: str, rest: str) -> bool:
+    """实现5个指标攀高, 20多项指标超额完成任务: the indicators after the figure are the subject of a
+    predicate (攀高, 超额完成), counted by what they did, no quota."""
+    table = _table()["target_noun_after"]
+    return noun.rstrip().endswith(tuple(table["indicators"])) and \
+        re.sub(r"^\s*(?:均|全部|都)?\s*", "", rest).startswith(tuple(table["indicator_predicates"]))
 
 
 def _task_then_share(after: str) -> re.Match | None:
@@ -523,8 +535,9 @@ def _list_size(c: KindContext) -> bool:
     if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(c.clause_before) \
             or patterns["list_size_done_after"].search(c.clause_after):
         return False
-    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before):
-        return True
+    if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
+            or patterns["list_size_year"].search(c.clause_before):
+        return True  # (…民生实事40项; 年度棚改项目12个: a year's projects)
     # 今年十项民生工程涉及62个分项125个小项; 民生工程共分为6大类,分别是:扶贫工作8项;…: the list's parts
     parts = patterns["list_size_parts"].search(c.text, _sentence_opening(c.text, c.start), c.start)
     return parts is not None and not patterns["list_size_done"].search(c.text, parts.end("composed"), c.start) \
@@ -1096,11 +1109,18 @@ def _plan_paragraph_from(c: KindContext, line_start: int) -> bool:
             or PERFECTIVE.search(lead) or PURPOSE_CLAUSE.search(lead) \
             or CLAUSE_OR_COLON.split(lead, maxsplit=1)[0].rstrip().endswith(tuple(table["spans_so_far"])):
         return False  # …住进了敬老院,今后…; 今年以来,…: a lead telling what was done
-    rest = _without_not_cues(_blank_names(c.text[line_start + last.end():c.start] + c.sentence_after))
+    rest = blanked(_deadline_ahead(), _without_not_cues(_blank_names(c.text[line_start + last.end():c.start]
+                                                                     + c.sentence_after)))
     if _says_done(rest) or _patterns()["in_force"].search(rest) \
             or _patterns()["progress"].search(rest) or any(word in rest for word in table["past"]):
         return False
     return c.report_year is None or not any(int(year) <= c.report_year for year in YEAR.findall(rest))
+
+
+@cache
+def _deadline_ahead() -> re.Pattern:
+    """A year's end a plan word sets as a deadline (力争年末集中供养率达到50%, 预计年底完工): no status date."""
+    return re.compile(rf"(?:{alternation(_table()['plan_paragraph']['deadline_words'])})\s*(?:到|在|于)?\s*(?:年末|年底)")
 
 
 # how far before the figure's sentence a later sentence leading the paragraph's plan may end (characters;
@@ -1154,9 +1174,9 @@ def _forecast_opening(c: KindContext) -> bool:
     return found is not None and not _says_done(_without_not_cues(c.text[start + found.end():c.start]))
 
 
-# a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末); read on the text as
-# written, since quotes blank a quoted name
-PLAN_PERIOD = re.compile(r"十(?P<plan>[一二三四五六七八九])五[”\"’']?\s*(?:期间|时期|末)")
+# a numbered five-year plan's period (“十二五”期间, 十四五时期, “十三五”末, and an average over it:
+# “十四五”年均增长8%); read on the text as written, since quotes blank a quoted name
+PLAN_PERIOD = re.compile(r"十(?P<plan>[一二三四五六七八九])五[”\"’']?\s*(?:期间|时期|末|年均)")
 
 
 def _period_ahead(c: KindContext) -> bool:
@@ -1298,6 +1318,10 @@ MARKERS = (
 )
 FIRST_ITEMS = (None, re.compile(r"[(（]一[)）]"), re.compile(r"1\s*[、.．](?!\d)"), re.compile(r"[(（]1[)）]"),
                re.compile(r"一是"))
+# 了 inside a word that tells nothing done (据了解, 为了, 除了), as `PERFECTIVE` has it
+NOT_DONE_LE = re.compile(r"了解|[为除]了")
+# (the top rank's first item, 一、, opens a list only after a lead naming a year's list: elsewhere 一、 heads a section)
+TOP_FIRST_ITEM = re.compile(r"\s*一、")
 MARKER_PLACE = r"(?:^|(?<=[\s。；;！!？?:：]))"
 LEAD_END = re.compile(r"[^。：:！!？?\n]*[。：:！!？?]\s*")
 
@@ -1318,7 +1342,11 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
                       rf"|(?:{alternation(table['goals'])})(?:是|为|如下)?(?=\s*[:：])"
                       # or a will whose verb of result the colon closes (到2027年将实现：1.…)
                       rf"|(?:{alternation(table['wills'])})[^，,。；;！!？?\n]{{0,8}}?"
-                      rf"(?:{alternation(table['results'])})(?=\s*[:：])")
+                      rf"(?:{alternation(table['results'])})(?=\s*[:：])"
+                      # or a year's list named before its colon (2024年八大民生实事项目包括：)
+                      rf"|(?P<year>(?:19|20)\d{{2}})\s*年度?[^，,。；;！!？?\n:：]{{0,12}}?"
+                      rf"(?:{alternation(table['year_lists'])})(?:项目)?(?:清单)?"
+                      rf"(?:{alternation(table['openers'])}|如下)?(?=\s*[:：])")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
     return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
@@ -1417,16 +1445,22 @@ def _plan_list(c: KindContext) -> bool:
     lead = lead_pattern.match(window, lead_start - window_start)
     sentence_start = max(window.rfind(mark, 0, lead.start()) for mark in "。；;！!？?\n") + 1
     end = LEAD_END.match(window, lead.end())
-    if end is None or done.search(window, sentence_start, end.end()):
-        return False
+    if end is None or done.search(NOT_DONE_LE.sub("  ", window[sentence_start:end.end()])):
+        return False  # (据了解 reports, it tells nothing done)
+    if lead.group("year") and c.report_year is not None and int(lead.group("year")) < c.report_year:
+        return False  # 2022年民生实事项目包括：… in a page on 2023: an earlier year's list
     opener = _plan_list_opener().match(window, end.end())  # 分别是：(1)…
     items_start = opener.end() if opener else end.end()
+    if lead.group("year"):  # a year's list may number its items at the top rank (…实事项目包括：一、…)
+        firsts, first_items = (TOP_FIRST_ITEM, *firsts[1:]), (TOP_FIRST_ITEM, *FIRST_ITEMS[1:])
+    else:
+        first_items = FIRST_ITEMS
     rank = next((r for r, first in enumerate(firsts) if first and first.match(window, items_start)), None)
     if rank is None:
         return False
     scope = window[firsts[rank].match(window, items_start).end():]
     if any(m.search(scope) for m in markers[:rank]) or firsts[rank].search(scope) and \
-            re.search(MARKER_PLACE + FIRST_ITEMS[rank].pattern, scope):
+            re.search(MARKER_PLACE + first_items[rank].pattern, scope):
         return False  # a heading above the items, or a new list
     lines = scope.split("\n")
     previous = lines[0]
@@ -1558,9 +1592,19 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
+        and not _project_done_after(c) \
         and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+def _project_done_after(c: KindContext) -> bool:
+    """投资480万元的…养老服务站建设项目，该项目主体已完工: a later clause of the figure's sentence,
+    pointing back at the project (该项目, 该工程), says it done: what a plan recounts of a project under
+    way or finished, as a done word in the figure's own clause does."""
+    clauses = CLAUSE_BREAK.split(c.sentence_after)[1:]
+    pointers = tuple(_table()["plan_document"]["pointers"])
+    return any(clause.lstrip().startswith(pointers) and _says_done(clause) for clause in clauses)
 
 
 # a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span
@@ -1885,7 +1929,19 @@ def restates(text: str, start: int, end: int) -> bool:
         opening = min(opening, _clause_opening(text, part - 1))
     after = CLAUSE_BREAK.search(text, end)
     clause = _without_not_cues(_blank_names(text[opening:after.start() if after else len(text)]))
-    return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause)
+    return not _says_done_or_past(clause) and not _patterns()["in_force"].search(clause) \
+        and not _in_use_before(text[_sentence_opening(text, start):start])
+
+
+def _in_use_before(before: str) -> bool:
+    """12所新建学校投入使用，新增学位9000个: the sentence says the things in use before the
+    figure (no will before the event): what was done."""
+    table = _table()["restated_target"]
+    for word in table["in_use"]:
+        at = before.find(word)
+        if at >= 0 and not any(will in before[max(0, at - 8):at] for will in table["in_use_wills"]):
+            return True
+    return False
 
 
 def kind_of(context: KindContext) -> tuple[Kind, str]:

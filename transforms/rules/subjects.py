@@ -70,8 +70,8 @@ PER_ONE = re.compile(r"^每[\u4e00-\u9fff]$")
 # name it stays (月人均补差, 人均可支配收入).
 RATE_BEFORE_NUMBER = re.compile(r"^(?:月|年)?(?:人均|户均)(?:月|年)?$|^(?:月|年)$")
 # A list of numbers: only these stand between two of its items (195元、261元, 每人每月766元、每人每年5427元,
-# and the batch an item came in: 第一批12个、第二批30个养老服务站).
-LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年))?$")
+# 月人均440元和年人均1750元: the rate each is of, and the batch an item came in: 第一批12个、第二批30个养老服务站).
+LIST_GAP = re.compile(r"^[、和及与]?(?:第[一二三四五六七八九十\d]{1,3}批)?(?:每(?:人|户)?每?(?:月|年)|[月年]?[人户]均[月年]?)?$")
 BRACKETS = {"(": ")", "（": "）", "〔": "〕"}
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 # A distance is named by the place it is measured from, after 距 or 离 (该乡距县城12公里 → 县城;
@@ -719,7 +719,8 @@ def _take_run(words: list[str]) -> list[str]:
     compound stays in it)."""
     run: list[str] = []
     while words and (not _is_strip(words[-1]) or (run and run[0] in BOUND_SUFFIXES)
-                     or _inside_compound(words, run) or _period_inside(words, run) or _modal_inside(words, run)
+                     or _inside_compound(words, run) or _period_inside(words, run) or _period_opening(words, run)
+                     or _modal_inside(words, run)
                      or _level_of_fund(words, run)):
         run.insert(0, words.pop())
         if words and run[0] in BOUND_MODIFIER_SUFFIXES and _is_strip(words[-1]) and _touching(words[-1], run[0]):
@@ -774,6 +775,22 @@ def _period_inside(words: list[str], run: list[str]) -> bool:
             and bool(HAN.match(words[-2])) and not _is_strip(words[-2]))
 
 
+# Words that make a measure taken over a period (年平均气温, 年最高救助限额)
+PERIOD_MEASURES = ("平均", "最高", "最低")
+
+
+def _period_opening(words: list[str], run: list[str]) -> bool:
+    """年|平均气温, 年|最高|救助限额, 年均|遗体火化率: a period word opening a measure taken over
+    the period is part of its name (as 年产量 is one word); after a year's digits (20xx年) it is
+    the year's, a time word."""
+    if not run or words[-1] not in ("年", "年均") or (len(words) > 1 and words[-2][-1:] in DIGITS_OF_YEAR):
+        return False
+    return run[0].startswith(PERIOD_MEASURES) or (words[-1] == "年均" and "".join(run).endswith(_measure_heads()))
+
+
+DIGITS_OF_YEAR = frozenset("0123456789０１２３４５６７８９xX×*零〇一二三四五六七八九十")
+
+
 def _without_person_head(words: list[str]) -> list[str]:
     """低保对象 → 低保: the group's person head goes before a measure of what it gets."""
     last = words[-1]
@@ -794,11 +811,14 @@ SUM_MARK = "共"
 
 
 def _without_strip_prefix(word: str) -> str:
-    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count."""
+    """依法取缔 → 取缔: jieba sometimes glues a strip word to the verb that names the count; a
+    word opening with a domain term keeps it (计划生育|率: family planning, no plan)."""
     if word in domain_terms():
         return word
     for length in range(len(word) - 2, 1, -1):  # what is left is a word, never 率 of 通过率
         if word[:length] in strip_words():
+            if any(word[:longer] in domain_terms() for longer in range(length + 1, len(word))):
+                return word
             return _as_word(word).part(length)
     if len(word) > 2 and word[0] == SUM_MARK and (word[1:] in _words("subject_verbs.txt") or word_tag(word[1:]) == "v"):
         return _as_word(word).part(1)  # 共收缴|优待金, 共出动: the 共 of a total glued to the verb after it
@@ -1903,6 +1923,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if annotation:
         start, clause = start + annotation.end(), clause[annotation.end():]
     relative = RELATIVE_AFTER_NUMBER.match(clause)
+    # 3000名有需求的残疾人: a clause of what people have names their status, narrowing the group,
+    # and stays (session-36 ruling, as 享受低保的老人); that of a thing (有助餐功能的) does not
+    had = relative.group() if relative and people and relative.group().startswith("有") else ""
     if relative:  # 211家有助餐功能的照料中心, 85名符合条件的困难群众: what follows the 的
         start, clause = start + relative.end(), clause[relative.end():]
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
@@ -1947,7 +1970,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             # strip verb making a compound with a bare head (21名保障对象) is the name; the next
             # figure's number in Chinese numerals ends it too (一名…书记和两名…队员)
             break
-        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)):
+        if _opens_predicate(word, kept, heads) or (people and _deed_after_people(word, kept)) \
+                or _deed_after_thing(word, kept, heads, words[index + 1:]):
             break  # 37名孤寡老人|接进|敬老院, 13家爱心单位|加入|…队伍: the verb says what they did
         kept.append(word)
     phrase = "".join(kept)
@@ -1995,6 +2019,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not (people or unitless) and subject and (status := _status_after(subject, clause[clause.find(subject) + len(subject):])):
         # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
         subject, narrowing = status, False
+    if had and subject and where == start:
+        subject, where = had + subject, where - len(had)
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
@@ -2107,6 +2133,19 @@ def _deed_after_people(word: str, kept: list[str]) -> bool:
     return bool(kept) and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
         and not word.endswith(WORKS_ON_THING) \
         and "".join(kept).endswith(PEOPLE_HEADS) and _last_head_end(kept, head_words()) == len("".join(kept))
+
+
+def _deed_after_thing(word: str, kept: list[str], heads: tuple[str, ...], rest: list[str]) -> bool:
+    """5所学校|创建|市级|文明|校园, 8个康养基地|入选|第四批|…: after a thing named by a head word, a
+    verb of two characters or more with an object of more than one word opens the predicate, as
+    after people. A verb before one noun may make a name with it (5个社区|阅读|空间), one before
+    a service names the service (三个儿童|关爱|服务项目), and a work done on the thing stays."""
+    phrase = "".join(kept)
+    return bool(kept) and len(rest) > 1 and not rest[0].startswith("服务") \
+        and len(word) > 1 and word_tag(word) == "v" and word not in domain_terms() \
+        and word not in SCOPE_FILLERS and not word.endswith(WORKS_ON_THING) \
+        and _last_head_end(kept, heads) == len(phrase) == _past_modifier(kept, len(phrase), heads) \
+        and not (len(kept[-1]) == 2 and kept[-1][-1] in heads and kept[-1] not in heads)
 
 
 def _past_modifier(words: list[str], cut: int, heads: tuple[str, ...]) -> int:
@@ -2565,10 +2604,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
                                          quantity.unit in PERSON_UNITS, quantity.unit in EVENT_OR_THING,
                                          unitless=not quantity.unit, items=quantity.unit == "项")
         published = PUBLISHED_BEFORE.search(text, clause_start, quantity.outer_start) \
-            if following and following.text in RECORDS else None
+            if following and following.text.endswith(tuple(RECORDS)) and CLASS_MARK not in following.text else None
         if published:
-            # 主动公开186条信息: the verb of publishing tells the count from its neighbours, as
-            # before the number (主动公开信息235条: fixtures README, session 31)
+            # 主动公开186条信息, 对外公开341条政府信息: the verb of publishing tells the count from its
+            # neighbours, as before the number (主动公开信息235条: fixtures README, session 31); a
+            # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             return Named(following, "after_number")
@@ -2659,7 +2699,30 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     counted = _counted_by_verb(text, quantity, before)
     if counted is not None:
         return Named(counted, "people_counted")
+    thing = _object_after_bare_verb(stream, quantity, before, after_start, after_end) if counts == "things" else None
+    if thing is not None:
+        return Named(thing, "after_number")
     return Named(before, "before_number")
+
+
+# what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)
+BEFORE_OBJECT = re.compile(r"(?:以上|以下|左右)?的?")
+
+
+def _object_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subject | None,
+                            after_start: int, after_end: int) -> Subject | None:
+    """赠送5枚光敏公章, 创建了1800余亩的中药材示范基地: a verb alone before the number names no
+    thing (§5, never a bare verb); the thing it was done to, named right after the number (past
+    a 的 of its own), is what is counted. A verb of giving names its sum (捐资50万元|修建…), and a
+    verb after the number opens a purpose, no thing."""
+    if before is None or len(cut_phrase(before.text)) != 1 or not _bare_verb(before.text) or before.text in DONATING:
+        return None
+    start = BEFORE_OBJECT.match(stream.text, after_start, after_end).end()
+    thing = subject_after_number(stream, start, after_end, people=quantity.unit in PERSON_UNITS,
+                                 event_nouns=quantity.unit in EVENT_OR_THING, unitless=not quantity.unit)
+    if thing is None or thing.text in generic_subjects() or word_tag(cut_phrase(thing.text)[0]) == "v":
+        return None
+    return thing
 
 
 # the measure a bare verb counted in persons or households is completed with (session-35 ruling)
@@ -2897,6 +2960,9 @@ VISIT_GIFT = re.compile(r"(?:发放|送上|送去|送|发)?(慰问金|慰问资�
 GIFT_TO = re.compile(r"(?:为|向|对|给)(?:全[县市区镇乡旗])?这?(?:[\d.]+万?[名户人位])?"
                      r"(?P<group>[\u4e00-\u9fff、]{2,24}?)(?:以|开展|发放|送上|送去|送)")
 GROUP_ENDINGS = (*PERSON_ENDINGS, "对象", "儿", "家庭")
+# or the group the visit itself names, right after its verb and before its count (走访慰问重点优抚对象300户:
+# the session-37 ruling's visit's gift after its count)
+VISITED = re.compile(r"(?:走访|看望|探望)?慰问(?P<group>[\u4e00-\u9fff]{2,12}?)(?=\s*\d)")
 
 
 def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None) -> Subject | None:
@@ -2907,7 +2973,8 @@ def _visit_gift(text: str, sentence_start: int, end: int, before: Subject | None
     gift = VISIT_GIFT.fullmatch(before.text) if before is not None else None
     if gift is None:
         return before
-    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
+    given = [m for m in GIFT_TO.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)] \
+        or [m for m in VISITED.finditer(text, sentence_start, end) if m.group("group").endswith(GROUP_ENDINGS)]
     if not given:
         return before
     group = given[-1].group("group")
@@ -3155,9 +3222,10 @@ def _family(unit: str) -> str:
 BEFELL_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2})了?\s*$")
 
 # A title the people or things counted were awarded, ending their clause (6人被评为区级优秀社工,
-# 8个集体被评为先进集体): those counted are its holders, whatever noun stands before the verb.
-AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为)[“\"]?"
-                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号)?\s*$")
+# 8个集体被评为先进集体, 2名同志获“全省优秀社工”表彰): those counted are its holders, whatever noun
+# stands before the verb; 获 and 荣获 only before a quoted title.
+AWARDED = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?)?(?:被评为|被评选为|获评为?|被授予|被命名为|荣?获(?=[“\"]))[“\"]?"
+                     r"([\u4e00-\u9fff]{2,20}?)[”\"]?(?:荣誉)?(?:称号|表彰)?\s*$")
 
 
 # Places counted (17个县(市)区, 8县市, 168个乡镇), and a disaster befalling them at the end of
@@ -3534,6 +3602,8 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
         phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
             phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
+        if phrase and (pair := _pair_written_apart(phrase.text)):
+            phrase = Subject(pair + phrase.text[len(pair) + 1:])  # 城、乡居民 is the pair 城乡
         listed = _shared_modifier(_parts(phrase)) if phrase else []
         parts = _ages_listed(_bare_ages_before(text, clause_start, phrase) + listed) or _shared_head(listed)
         if any(len(part.text) > LONGEST_SUBJECT for part in parts):
@@ -3632,7 +3702,7 @@ def _pair_listed(quantities: list[Quantity], named: list[Named], group: list[int
     if subject is None or any(named[i].subject != subject for i in group):
         return
     listed = _parts(subject)
-    parts = _shared_head(listed)
+    parts = _shared_head(_shared_owner(listed))
     # 城市和农村居民人均可支配收入: a bare modifier before a long last part is no name of its own
     whole = parts != listed or len(parts[-1].text) <= 2 * max(len(part.text) for part in parts[:-1] or parts)
     if len(parts) == len(group) and whole and all(len(part.text) >= 2 for part in parts) \
@@ -3647,7 +3717,7 @@ CHANGE_VERB = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减�
 # between a list paired after 分别 and a list of as many figures that goes on the same sentence
 # (a verb of reaching and its cue words, no new thing named)
 # (…分别增加50元和30元,增幅达15.63%和18.75%: the rate of a change named by its noun pairs the same way)
-RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
+RESPECTIVE_SEQUEL = re.compile(r"(?:/[月年日人])?[,，、]?\s*(?:年均|同比|比上年|较上年)?(?:增幅|涨幅|降幅|增速)?(?:分别)?"
                                r"(?:提高|增加|增长|上升|下降|减少|降低|调整|达到|达|到|至|为)"
                                r"(?:到|至|为)?了?\s*(?:每人每[月年]|人均每?[月年]?)?\s*$")
 
@@ -3664,6 +3734,14 @@ def _continue_respectively(text: str, quantities: list[Quantity], named: list[Na
         if RESPECTIVE_SEQUEL.fullmatch(gap):
             for source, index in zip(before, group):
                 named[index] = Named(named[source].subject, "respectively")
+
+
+def _pair_written_apart(text: str) -> str | None:
+    """城、乡居民人均可支配收入: the word pairing two categories (城乡) written with a mark between
+    its characters; the pair it is, or None."""
+    table = _context_words()
+    return next((pair for pair in (*table["paired_categories"], *table["paired_statistics"])
+                 if len(pair) == 2 and text.startswith(pair[0] + "、" + pair[1])), None)
 
 
 def _paired_category(parts: list[Subject], count: int) -> list[Subject] | None:
@@ -3762,13 +3840,54 @@ def _shared_modifier(parts: list[Subject]) -> list[Subject]:
         rate = average.group("rate")
         return [Subject(rate + (p.text[average.end():] if i == 0 else p.text)) if i == 0 or not p.text.startswith(rate)
                 else p for i, p in enumerate(parts)]
-    heads = sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True)
-    head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), None)
+    head = _head_of(first)
     if head is None:
         return parts
     modifier = first[:-len(head)]
-    return [parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
-                        and not p.text.startswith(modifier) else p for p in parts[1:])]
+    return _shared_owner([parts[0], *(Subject(modifier + p.text) if len(p.text) <= 3 and len(cut_phrase(p.text)) == 1
+                                      and not p.text.startswith(modifier) else p for p in parts[1:])])
+
+
+@cache
+def _measure_and_group_heads() -> tuple[str, ...]:
+    """The words that name nothing alone and the heads of measures, longest first."""
+    return tuple(sorted((*generic_subjects(), *_measure_heads()), key=len, reverse=True))
+
+
+def _head_of(name: str) -> str | None:
+    """The word of _measure_and_group_heads a name ends with, after two characters or more of its own."""
+    return next((h for h in _measure_and_group_heads() if name.endswith(h) and len(name) > len(h)), None)
+
+
+# how a measure is reckoned, closing what stands before its head (城市低保平均|标准, 月人均)
+RECKONING_END = re.compile(r"(?:月|年)?(?:平均|人均|户均|次均)?$")
+# the words before a measure's head that say how it is taken (从业|人员, 人均补助|水平), no thing
+MEASURE_DOING_TAGS = frozenset({"v", "vn", "a", "ad", "d", "m", "j"})
+
+
+def _shared_owner(parts: list[Subject]) -> list[Subject]:
+    """城市低保平均标准和人均补助水平 → …, 城市低保人均补助水平; 民营经济户数、从业人员、注册资金 →
+    …, 民营经济从业人员, 民营经济注册资金: a later part of a list that is a measure naming no owner
+    (its words before its head say how it is taken; no programme, category or domain name in it)
+    measures what the first part's does, the owner before the first part's head and its words of
+    reckoning (平均, 人均); a part that names a thing (人口自增率) is its own."""
+    if len(parts) < 2 or (head := _head_of(parts[0].text)) is None:
+        return parts
+    owner = RECKONING_END.sub("", parts[0].text[:-len(head)])
+    words = cut_phrase(owner) if len(owner) >= 2 else []
+    if not words or word_tag(words[-1]) in ("v", "vn", "p", "c", "u", "uj"):
+        return parts
+    return [parts[0], *(Subject(owner + p.text) if _bare_measure_part(p.text) and not p.text.startswith(owner) else p
+                        for p in parts[1:])]
+
+
+def _bare_measure_part(part: str) -> bool:
+    words = _context_words()
+    head = _head_of(part)
+    if head is None or len(part) > 6 or part in domain_terms() \
+            or any(word in part for word in (*words["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])):
+        return False
+    return all(word_tag(word) in MEASURE_DOING_TAGS for word in cut_phrase(part[:-len(head)]))
 
 
 # 同比减少5起、4人,分别下降7%、5.6%: after a list of changes, a list with no cue of comparison but
@@ -3862,6 +3981,11 @@ def _task_pattern() -> str:
 
 
 def _share_of_task(a: Around) -> Subject | None:
+    """完成年度任务的98.5% → 年度任务; …分别完成省定任务的120.7%和134.7%: the next share of a list
+    after it is of the same task."""
+    if a.quantity.unit == "%" and a.named and a.named[-1].rule == "share_of_task" \
+            and a.quantities[a.index - 1].unit == "%" and LIST_GAP.match(a.lead.strip()):
+        return a.previous
     task = _task_phrase(a.text, a.quantities, a.index, a.lead) if a.quantity.unit == "%" else None
     if task is not None and task.text in BARE_PLANS and a.previous is not None:
         return a.previous  # 新增 7069张 公办养老床位,为计划的101% → 公办养老床位
@@ -4295,14 +4419,53 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
-    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None
+    bracketed = _whole_of_including_bracket(a)
+    after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None or bracketed is not None
     if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
             or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
-    whole = _recalled(a)
+    if bracketed is not None and clause[:-1].endswith(head_words()):
+        return None  # 医疗救助户的43户: the clause names its own thing
+    whole = bracketed or _recalled(a)
     if whole is None or whole.text in clause:
         return None
     return Subject(clause + whole.text)
+
+
+def _whole_of_including_bracket(a: Around) -> Subject | None:
+    """贫困户952户3122人(其中两因户…,异地移民搬迁安置的221户804人,…): a figure inside a bracket
+    that 其中 opens is a part of the total right before the bracket, whatever parts stand
+    between (session-35 ruling: a 的-clause part after 其中 takes the total's head noun): the
+    total's subject, its count in the part's unit; None outside such a bracket."""
+    opening = _open_bracket(a.text, a.quantity.outer_start)
+    if opening < 0 or not a.text.startswith("其中", opening + 1):
+        return None
+    totals = [i for i in range(a.index) if a.quantities[i].outer_end <= opening]
+    if not totals or a.text[a.quantities[totals[-1]].outer_end:opening].strip():
+        return None
+    total = totals[-1]
+    subject = a.named[total].subject
+    while total >= 0 and a.named[total].subject == subject:  # 952户|3122人: the pair counts one group
+        if _family(a.quantities[total].unit) == _family(a.quantity.unit):
+            return subject
+        total -= 1
+    return None
+
+
+def _open_bracket(text: str, position: int) -> int:
+    """Where the bracket still open at `position` opened within its sentence, else -1."""
+    depth = 0
+    for at in range(position - 1, max(-1, position - ANTECEDENT_REACH), -1):
+        char = text[at]
+        if char in "。\n":
+            return -1
+        if char in CLOSING:
+            depth += 1
+        elif char in BRACKETS:
+            if not depth:
+                return at
+            depth -= 1
+    return -1
 
 
 def _channel_breakdown(a: Around) -> Subject | None:
@@ -4532,7 +4695,11 @@ def _measure_of_topic(a: Around) -> Subject | None:
             and not _breakdown_before(a, before, own.text):
         return Subject(category + own.text)
     topic = _topic(previous)
-    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)) is not None:
+    measure = topic and _measure_word(topic, COUNT_MEASURES)
+    if measure and topic[:-len(measure)].endswith(tuple(words["programmes"])):
+        topic = topic[:-len(measure)]  # 城市低保人数…,发放保障资金 → 城市低保保障资金
+    if (relief := _sum_of_relief(topic, own.text) or _relief_of_group(a, before, own.text)
+            or _relief_of_one_group(a, before, own.text)) is not None:
         return relief
     if not (_bare_measure(own.text) or sum_word):
         return None
@@ -4590,6 +4757,23 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
     lead = GROUP_COUNT_LEAD.sub("", a.text[max(0, a.quantities[before].outer_start - 40):a.quantities[before].outer_start])
     done_to = lead.endswith(group.text) and lead[:-len(group.text)].endswith(verb)
     return Subject(group.text + own) if done_to else None
+
+
+def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
+    """孤儿226人,累计发放救助金…; 为31名优抚对象发放补助金… → 孤儿救助金, 优抚对象补助金: a sum named by
+    a verb of relief (救助金, 补助金, 救助资金) right after the count of one group of people is that
+    group's, the group as named (session-35 ruling: money named by a programme's verb is completed
+    with what its sentence names); not after a list of groups, nor where a programme names it."""
+    group = a.named[before].subject
+    if group is None or a.own.rule != "before_number" or not _relief_sum(own) or _several_groups(a, before):
+        return None
+    name = group.text
+    measure = _measure_word(name, COUNT_MEASURES)
+    name = name[:-len(measure)] if measure else name
+    if not name.endswith(GROUP_ENDINGS) or PARTS.search(name) or not HAN.fullmatch(name[0]) \
+            or _topic(Subject(name)).endswith(tuple(_context_words()["programmes"])):
+        return None
+    return Subject(name + own)
 
 
 # what stands between a group and its count (慰问老党员共32人)

@@ -788,6 +788,7 @@ class _Line:
     cells: list[Cell]
     marked: bool  # its cells are marked off by a pipe or a tab
     pipes: int = 0  # its pipes: a row whose cells close with one has as many as cells, empty ones too
+    closed: bool = False  # it ends with its pipe (`集中养育不低于1800元/月 |`: a cell a line)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -811,7 +812,7 @@ def _lines(text: str) -> list[_Line]:
                 cells, glued = header, any(classify_header(c.text).role == "unit" for c in header)
             elif glued is not None:
                 cells = _glued_row(cells[0], glued)
-        lines.append(_Line(stripped, position, cells, marked, raw.count("|")))
+        lines.append(_Line(stripped, position, cells, marked, raw.count("|"), raw.rstrip().endswith("|")))
         position += len(raw) + 1
     return lines
 
@@ -917,7 +918,42 @@ def table_reading(text: str) -> TableReading:
             end += 1
         _read_region(lines, index, end, reading)
         index = end + 1
+    _pipe_row_cells(lines, reading)
     return reading
+
+
+def _pipe_row_cells(lines: list[_Line], reading: TableReading) -> None:
+    """A table a cell a line whose rows each open with a pipe alone on its line and whose cells each
+    close with their own (`|` ⏎ `事项 |` ⏎ `年度目标 |` ⏎ `落实情况 |` ⏎ `|` ⏎ `提高孤儿养育标准 |` ⏎
+    `集中养育不低于1800元/月,… |` ⏎ `已按月足额发放 |`), its cells sentences too, which the region reading
+    stops at: under a header row with a plan column, each row of as many cells gives its plan cell's
+    sentence as the plan's (targets) and its progress cell's as what was done, as rows a line give them;
+    a row of another width ends the table."""
+    rows: list[list[Cell]] = []
+    for line in lines:
+        if line.pipes == 1 and not line.text:
+            rows.append([])  # a row opens
+        elif rows and line.pipes == 1 and line.closed and len(line.cells) == 1:
+            rows[-1].append(line.cells[0])
+        elif rows and rows[-1]:
+            rows.append([])  # anything else closes the row it interrupts
+    header: list[Column] | None = None
+    for row in rows:
+        columns = [classify_header(c.text) for c in row]
+        if len(row) >= 2 and None not in columns and any(c.role == "plan" for c in columns) \
+                and _is_header(columns, True):
+            header = columns
+        elif header is not None and row and len(row) != len(header):
+            header = None
+        elif header is not None and row:
+            progress = _progress_column(header)
+            for index, (cell, column) in enumerate(zip(row, header)):
+                if cell.is_figure or not HANZI.search(cell.text):
+                    continue
+                if column.role == "plan":
+                    reading.plan_cells.append((cell.start, cell.end))
+                elif index == progress:
+                    reading.done_cells.append((cell.start, cell.end))
 
 
 def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:

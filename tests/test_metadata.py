@@ -213,3 +213,19 @@ def test_the_town_table_loads_on_first_use_only():
 
     code = "import sys, transforms.metadata, transforms.gazetteer; print(transforms.gazetteer.town_counties.cache_info().currsize)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "0"
+
+
+def test_a_section_label_under_a_head_the_cleaning_ran_together_gives_way_to_the_title_as_read():
+    """A page whose browser notice, column, title, byline and lead the cleaning ran into one line, a section's
+    label (实事项目) the first short line under it: the document's title line as the page was read."""
+    from transforms.metadata import extract_meta
+
+    as_read = ("您的浏览器版本过低,请升级浏览器\n\n以后再说X\n\n青川要闻\n\n2021年青川区政府实事项目安排\n\n"
+               "作者:admin 发布时间:2022-03-01 10:20:11浏览:12\n\n为民办实事关系群众切身利益,是政府服务群众最直接的体现。"
+               "下面一起来看看2021年青川区要办的几件实事!\n\n实事项目\n\n(带*的为市级项目)\n\n01\n\n新建社区食堂10家\n")
+    cleaned = ("您的浏览器版本过低,请升级浏览器以后再说X青川要闻2021年青川区政府实事项目安排作者:admin 发布时间:2022-03-01 10:20:11浏览:12"
+               "为民办实事关系群众切身利益,是政府服务群众最直接的体现。下面一起来看看2021年青川区要办的几件实事!\n实事项目\n"
+               "(带*的为市级项目)01新建社区食堂10家*改造老旧小区6个*新建口袋公园8个*新增公共停车位1200个2021年青川区政府实事项目安排02"
+               "新增养老床位300张,新建村级卫生室12个\n新增就业岗位3000个\n")
+    meta = extract_meta(cleaned, None, "page.txt", as_read)
+    assert (meta.title, meta.report_type, meta.report_year) == ("2021年青川区政府实事项目安排", "工作计划", 2021)

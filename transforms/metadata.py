@@ -2305,9 +2305,10 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if entry:
         title = None
     kind = _report_type(title, text, place_issuer, entry)
-    if kind == "other" and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING):
+    if kind in ("other", "新闻报道") and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING):
         return "年度工作总结"  # a page of a yearbook its head names with its edition (Page 425 - 某县年鉴2017, 首页 出版
-        # 某区年鉴2020 / 退役军人管理), reviewing one year: the year's (session 32), not one of several (改革开放30年…)
+        # 某区年鉴2020 / 退役军人管理), reviewing one year: the year's (session 32), not one of several (改革开放30年…);
+        # no news, whatever a photo's credit in its columns (某某 摄) looks like
     if kind == "other" and title and title.endswith(SPEECH) and not LATER_PART.search(text) and REVIEW_PART.search(text):
         return "年度工作总结"  # a speech at a meeting (…会议上的讲话) whose excerpt holds its review part alone (一、…工作回顾)
     if kind == "工作总结和计划" and title and "政府工作报告" in title and (
@@ -2342,8 +2343,9 @@ def _delivered_review(text: str) -> bool:
     return bool(delivered and REVIEW_SIGN.search(text, delivered.end()))
 
 
-# A yearbook, or a yearly chronicle, named with its edition's year (某县年鉴2017, 某市年鉴(2020), 中共某市委执政纪要2016).
-YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
+# A yearbook, or a yearly chronicle, named with its edition's year (某县年鉴2017, 某市年鉴(2020), 《某市年鉴·2020》,
+# 中共某市委执政纪要2016).
+YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[·•・]?\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
 # An untitled briefing (现将有关情况汇报如下) is typed by the parts it holds (session-35 ruling on 汇报): its first part
@@ -4116,6 +4118,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         head_as_read = _without_label_pairs(_head_as_read(page_as_read))
         as_read = find_title(title_lines(head_as_read), page)
         as_read = as_read if as_read and _legible(as_read) else None
+    elif title and len(unspaced(title)) < SHORTEST_TITLE and page_as_read and len(lines[0]) > LONGEST_TITLE:
+        # a section's label (实事项目) under a first line into which the cleaning ran the page's head (…崇明政要 /
+        # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
+        own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
+        title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)

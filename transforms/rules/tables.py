@@ -886,6 +886,16 @@ def _is_table_line(line: _Line) -> bool:
 MARKED_ROW_CELLS = 3
 
 
+def _broken_row(lines: list[_Line], index: int) -> bool:
+    """`城市特困 | 生活费:集中供养…元/人/月; 护理费:… |` over `114 | 20.14 | |`: inside a table, a row
+    whose label and sentence cell close with their pipes, its figures on the next line (the page
+    broke the row after its long cell): a line of the table, though a sentence is in it."""
+    line, following = lines[index], lines[index + 1] if index + 1 < len(lines) else None
+    return line.marked and len(line.cells) >= 2 and line.pipes >= len(line.cells) and _is_short(line.cells[0]) \
+        and not line.cells[0].is_figure and following is not None and following.marked \
+        and bool(following.cells) and following.cells[0].is_figure and _is_table_line(following)
+
+
 def _is_short(cell: Cell) -> bool:
     """A cell a table holds, not a sentence; a bracketed note is no part of its length (…数量(按月平均)(≥**人))."""
     return len(BRACKETED.sub("", cell.text)) <= CELL_MAX and not PROSE.search(cell.text)
@@ -913,7 +923,7 @@ def table_reading(text: str) -> TableReading:
             index += 1
             continue
         end = index
-        while end < len(lines) and _is_table_line(lines[end]):
+        while end < len(lines) and (_is_table_line(lines[end]) or end > index and _broken_row(lines, end)):
             end += 1
         _read_region(lines, index, end, reading)
         index = end + 1
@@ -1647,14 +1657,20 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
         pieces = _side_by_side(line.cells, table) if row_line else []
-        if len(pieces) < 2 and not tasks and _block_without_figures(lines, cells, position, table.by_rows,
+        if len(pieces) < 2 and not tasks and not _broken_row(lines, line_index) and _block_without_figures(lines, cells, position, table.by_rows,
                                                                     TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block (not a line of groups' rows: 二、养老机构  六、公墓): the table ended
         if row_line:
             for group, piece in enumerate(pieces):
                 row = _row_of(piece, table.columns, len(table.leading_text))
                 row = replace(row, group=group) if row is not None and group else row
-                if row is not None and not row.label and rows and not rows[-1].values and (
+                if row is not None and not row.label and rows and rows[-1].values and not any(
+                        c.is_figure for c in rows[-1].values) and len(rows[-1].values) + len(row.values) <= len(table.slots):
+                    # (the figures of a row broken after its sentence cell: they fill its last columns)
+                    gap = len(table.slots) - len(rows[-1].values) - len(row.values)
+                    empty = tuple(Cell("", c.start, c.start) for c in row.values[:1]) * gap
+                    rows[-1] = replace(rows[-1], values=rows[-1].values + empty + row.values)
+                elif row is not None and not row.label and rows and not rows[-1].values and (
                         row.unit or (table.by_rows and len(row.values) == len(table.slots))):
                     # (a row's figures alone on the line under its label, a yearbook's label wrapped
                     # with its English gloss: as many as the header has columns of figures)

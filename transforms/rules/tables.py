@@ -153,6 +153,7 @@ class Column:
     unit: tuple[str, int] | None  # what its header says: (unit, factor)
     span: str = ""  # the category of an upper header row over it (城镇 over 本月 | 累计)
     measure: str = ""  # the measure of an upper header row over its years (床位数 over 2007 | 2008)
+    top: str = ""  # the top cell over it in a header of several levels (集中供养 over 户 | 人数 | …)
 
 
 @dataclass(frozen=True)
@@ -958,6 +959,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             table = replace(table, group=group)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
+        rows = [_by_last_groups(table, row) for row in rows]
         if _place_names(rows):
             table = replace(table, place_rows=True)
         for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
@@ -1310,6 +1312,11 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             columns = named + years
         elif measures := _measures_over_years(lines, line_index):
             columns = measures
+        elif layered := _layered_header(lines, line_index):
+            columns, lines_used = layered  # 乡镇名称 | 集中供养 | 合计 over 户 | 人数 | … over 人数 | 金额
+            body = position + sum(len(lines[i].cells) for i in range(line_index, line_index + lines_used))
+            return Table(tuple(columns), *_note_units([lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]),
+                         by_rows=True), body
         else:
             columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
         if None in columns or not _is_header(columns, line.marked):
@@ -1434,6 +1441,185 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
         # 指标 (单位) spans both lines: the lower one has no cell of its own for it
         named[:0] = itertools.takewhile(lambda h: h.role != "category", heads)
     return named
+
+
+LAYERED_LINES = 6  # a header of more levels than this is no header
+LAYERED_STEPS = 8000  # the most arrangements of its cells a layered header is tried in
+DIGIT_BRACKET = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]")  # 一档(995元/月): a standard beside the name
+
+
+def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] | None:
+    """A header of several marked lines over rows wider than any of them (`乡镇名称 | 集中供养 |
+    合计` over `户 | 人数 | 每月补贴 | …` over `一档 | 二档 | 户数 | 人数 | 金额` over `人数 | 金额 | …`):
+    the page dropped its cells' spans, which are found again (`_leaf_paths`) so that the leaves,
+    left to right, are as many as the first row's cells. Each column is its leaf, named under the
+    cells above it (its `span`); a leaf that is a count's unit alone (户, 人) is its count (户数), a
+    money leaf with no unit takes the money unit another of the header's cells writes (金额(元))."""
+    header = []
+    while index + len(header) < len(lines) and len(header) <= LAYERED_LINES:
+        line = lines[index + len(header)]
+        if not line.marked or len(line.cells) < 2 or any(c.is_figure for c in line.cells):
+            break
+        header.append([c.text for c in line.cells])
+    if not 2 <= len(header) <= LAYERED_LINES or index + len(header) >= len(lines):
+        return None
+    row = lines[index + len(header)]
+    width = len(row.cells)
+    if not row.marked or row.cells[0].is_figure or sum(c.is_figure for c in row.cells) < width // 2 \
+            or width <= max(map(len, header)):
+        return None
+    top = classify_header(header[0][0])
+    paths = _leaf_paths(header, width) if top is not None and top.role == "label" else None
+    if paths is None:
+        return None
+    written = [u for cells in header for c in cells if (u := _header_unit(c)) and u[0] == "元"]
+    money = alternation(_words()["label_units"]["money"])
+    columns = []
+    for path in paths:
+        leaf = path[-1]
+        if unit_word(leaf) and unit_word(leaf)[0] in ("户", "人"):
+            leaf += "数"
+        column = classify_header(leaf)
+        if column is None:
+            return None
+        if column.unit is None and written and re.search(rf"(?:{money})$", leaf):
+            column = replace(column, role="measure", unit=written[0])
+        above = [DIGIT_BRACKET.sub("", p) for p in path[:-1]]
+        above = [p for n, p in enumerate(above) if not any(p in later for later in above[n + 1:])]  # 分散供养 over 农村分散供养
+        columns.append(replace(column, span="".join(above), top=path[0] if len(path) > 1 else ""))
+    return columns, len(header)
+
+
+def _by_last_groups(table: Table, row: Row) -> Row:
+    """A row with fewer cells than its layered header has columns (round 32's call): its cells fill
+    the last columns, group by group of the top line (合计, then 分散供养); the cells left in a group
+    they fill only in part are skipped, since which of its columns each holds cannot be told."""
+    tops, values = [c.top for c in table.slots], list(row.values)
+    while values and not values[-1].text:
+        values.pop()  # (`| 6227 | |||`: the blank cells a page closes a short row with)
+    gap = len(tops) - len(values)
+    if not any(tops) or not values or gap <= 0:
+        return row
+    first = next((i for i in range(gap, len(tops)) if tops[i] != tops[i - 1]), len(tops))
+    empty = Cell("", values[0].start, values[0].start)
+    return replace(row, values=(empty,) * gap + tuple(cell if gap + n >= first else empty
+                                                      for n, cell in enumerate(values)))
+
+
+def _leaf_paths(header: list[list[str]], width: int) -> list[list[str]] | None:
+    """The header's leaves left to right, each with the cells above it, when its cells can be
+    spanned so: a cell naming no measure (集中供养, 一档) spans contiguous cells of a lower line,
+    as a total (合计) may; a measure (户, 人数, 金额, 合计金额(元)) reaches the last line, one
+    column wide; each line's cells fall, in order, to the cells above waiting for them. Cells of one
+    name (每月补贴 twice) span cells of the same names; a cell spans the line right under it unless
+    no arrangement fits (合计 over a blank, then 户数 | 人数); the most even split is taken."""
+    depth, steps = len(header), [0]
+
+    def kinds(row: int, text: str, budget: int) -> list[int | None]:
+        """None for a leaf, else the line the cells it spans stand on (the next first): the choices,
+        the likelier first."""
+        bare = DIGIT_BRACKET.sub("", text) or text
+        column = classify_header(bare)
+        measure = column is None or column.role != "category" or column.unit is not None \
+            or unit_word(bare) is not None or bare.endswith(("金额", "数", "额"))
+        lower = list(range(row + 1, min(depth, row + 2 + budget)))
+        if bare in TOTAL_ROWS:
+            return lower + [None]  # 合计 over the lines under it, else a column of its own
+        if measure or not lower:
+            return [None]
+        if re.search(rf"(?:{alternation(_words()['label_units']['money'])})$", bare):
+            return [None] + lower  # 保障金 a column of money, else 每月护理补贴 over 一档 | 二档
+        return lower
+
+    def arrange(row: int, roots: list[dict], budget: int, seen: dict, shapes: dict) -> bool:
+        steps[0] += 1
+        if steps[0] > LAYERED_STEPS:
+            return False
+        if row == depth:
+            if _leaves(roots) == width and not any(n["below"] is not None and not n["children"] for n in _in_order(roots)):
+                found.append(roots)
+                return True
+            return False
+        waiting = [n for n in _in_order(roots) if n["below"] == row] if row else [None]
+        cells = header[row]
+        if not waiting or len(cells) < 2 * len(waiting) and row:
+            return False
+        owners = [DIGIT_BRACKET.sub("", n["text"]) if n else "" for n in waiting]
+        options = [kinds(row, text, budget) for text in cells]
+        for split, known in _fitting_splits(tuple(DIGIT_BRACKET.sub("", c) for c in cells), tuple(owners), seen):
+            for belows in itertools.product(*options):
+                used = sum(b - row - 1 for b in belows if b is not None)
+                spanning = dict(shapes)  # (a name spans cells everywhere or nowhere)
+                if used > budget or any(spanning.setdefault(DIGIT_BRACKET.sub("", text), below is not None)
+                                        != (below is not None) for text, below in zip(cells, belows)):
+                    continue
+                nodes = [{"text": t, "below": b, "children": []} for t, b in zip(cells, belows)]
+                at = 0
+                for owner, count in zip(waiting, split):
+                    if owner is not None:
+                        owner["children"] = nodes[at:at + count]
+                    at += count
+                if arrange(row + 1, nodes if row == 0 else roots, budget - used, known, spanning):
+                    return True
+                for owner in waiting:
+                    if owner is not None:
+                        owner["children"] = []
+                if steps[0] > LAYERED_STEPS:
+                    return False
+        return False
+
+    found: list[list[dict]] = []
+    for budget in range(depth - 1):
+        if arrange(0, [], budget, {}, {}):
+            paths: list[list[str]] = []
+
+            def walk(node: dict, above: list[str]) -> None:
+                if node["below"] is None:
+                    paths.append(above + [node["text"]])
+                for child in node["children"]:
+                    walk(child, above + [node["text"]])
+
+            for root in found[0]:
+                walk(root, [])
+            return paths
+    return None
+
+
+def _in_order(nodes: list[dict]) -> list[dict]:
+    """Header cells left to right, each before the cells it spans."""
+    return [each for node in nodes for each in [node] + _in_order(node["children"])]
+
+
+def _leaves(nodes: list[dict]) -> int:
+    return sum(_leaves(node["children"]) if node["below"] is not None else 1 for node in nodes)
+
+
+def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict) -> list[tuple[tuple[int, ...], dict]]:
+    """The ways a line's cells fall, in order, to the cells waiting above them, two at least each (a
+    cell over one cell spans nothing), an owner of a name seen before taking cells of the names it
+    took then; the most even first. The top line's cells fall to none (`owners` one blank)."""
+    fitting: list[tuple[tuple[int, ...], dict]] = []
+
+    def fill(at: int, index: int, counts: tuple[int, ...], known: dict) -> None:
+        if index == len(owners):
+            if at == len(cells):
+                fitting.append((counts, known))
+            return
+        least = 2 if owners[index] else 1
+        left = (len(owners) - index - 1) * least
+        name = owners[index]
+        if name and name in known:
+            taken = known[name]
+            if cells[at:at + len(taken)] == taken and len(cells) - at - len(taken) >= left:
+                fill(at + len(taken), index + 1, counts + (len(taken),), known)
+            return
+        ends = range(at + least, len(cells) - left + 1) if index < len(owners) - 1 else \
+            (len(cells),) if len(cells) - at >= least else ()
+        for end in ends:
+            fill(end, index + 1, counts + (end - at,), {**known, name: cells[at:end]} if name else known)
+
+    fill(0, 0, (), seen)
+    return sorted(fitting, key=lambda pair: sum(n * n for n in pair[0]))
 
 
 def _two_levels(columns: list[Column]) -> list[Column]:

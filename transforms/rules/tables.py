@@ -164,6 +164,7 @@ class Table:
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
     place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
     group: str = ""  # what the numbered heading right above names ((二)老年助餐点补助64万元 → 老年助餐点补助)
+    programme: str = ""  # what the title above names (…2021年2月城镇居民最低生活保障金发放情况 → 城镇居民最低生活保障金)
 
     @cached_property
     def label_index(self) -> int | None:
@@ -410,6 +411,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
             # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
             # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
             return table.group + measure
+        if table.programme and _names_nothing_alone(measure) and not column.span:
+            return _of_programme(table.programme, measure)
         if len(measure) >= 2:
             return _joined(column.span, measure)
     if table.template and header.startswith(tuple(_words()["template"]["as_written"])):
@@ -957,6 +960,8 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         table, body_start = header
         if (group := _heading_above(lines, cells[position][0])):
             table = replace(table, group=group)
+        elif (programme := _title_programme(lines, cells[position][0])):
+            table = replace(table, programme=programme)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         rows = [_by_last_groups(table, row) for row in rows]
@@ -988,6 +993,30 @@ def _heading_above(lines: list[_Line], index: int) -> str:
         return ""
     named = HEADING_NAME.fullmatch(LEADING_NUMBER.sub("", text).strip())
     return re.sub(r"[“”\"‘’]", "", named.group(1)) if named else ""
+
+
+TITLE_LINES = 4  # how far above a table's header its title may stand (a date line between)
+TITLE = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,8}?[省市区县旗])?(?:19|20)\d{2}年度?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?)?)"
+                   r"(?P<programme>[\u4e00-\u9fff]{2,20}?)(?:发放|使用|支出|落实|统计|汇总|明细|一览)?(?:情况|表)$")
+MONEY_CLOSE = re.compile(r"(?:资金|金)$")
+
+
+def _title_programme(lines: list[_Line], index: int) -> str:
+    """The programme a table's dated title names above its header (嘉定区2021年2月城镇居民最低生活
+    保障金发放情况 → 城镇居民最低生活保障金): round 32's call completes with it the column words
+    that name nothing alone in a table whose rows are places; "" when no such title stands there."""
+    for line in [line for line in lines[max(0, index - 2 * TITLE_LINES):index] if line.text][-TITLE_LINES:][::-1]:
+        if (found := TITLE.fullmatch(re.sub(r"\s+", "", line.text))):
+            return found.group("programme")
+    return ""
+
+
+def _of_programme(programme: str, measure: str) -> str:
+    """户数 of 城镇居民最低生活保障金 → 城镇居民最低生活保障户数; 金额 of it → the money as the title
+    names it (城镇居民最低生活保障金); of a programme named without its money, the two joined."""
+    if MONEY_CLOSE.search(programme):
+        return programme if measure in ("金额", "资金") else MONEY_CLOSE.sub("", programme) + measure
+    return _joined(programme, measure)
 
 
 STACKED_ROWS_MIN = 2  # rows of one width, fewer is no table

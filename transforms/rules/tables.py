@@ -1348,8 +1348,10 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                          by_rows=True), body
         else:
             columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
-        if None in columns or not _is_header(columns, line.marked):
-            return None
+        below = lines[line_index + 1] if line_index + 1 < len(lines) else None
+        if None in columns or not (_is_header(columns, line.marked) or below is not None and (
+                units := _unit_row(below)) and _is_header(_with_units(columns, units), line.marked)):
+            return None  # (乡镇 | 低保对象 | 保障金 over 单位 | 户 | 万元: a header its units row makes one)
         columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
         body = position + len(line.cells)
         if body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
@@ -1357,7 +1359,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             body += len(wrapped)
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
-            body += len(units)
+            body += len(lines[cells[body][0]].cells)
     else:
         if not _opens_header([c for i, c in cells[position:position + 2] if len(lines[i].cells) == 1]):
             return None  # a title above the table, or a row
@@ -1710,9 +1712,14 @@ def _measures_over_years(lines: list[_Line], index: int) -> list[Column] | None:
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
-    """A line of units only, under a header: the units of its last columns, left to right."""
-    units = [unit_word(c.text) for c in line.cells]
+    """A line of units only, under a header: the units of its last columns, left to right; its
+    first cell may name it (`单位 | 户 | 人 | 万元 |`, under the labels' column)."""
+    cells = line.cells[1:] if line.cells and UNIT_ROW_LABEL.fullmatch(re.sub(r"\s+", "", line.cells[0].text)) else line.cells
+    units = [unit_word(c.text) for c in cells]
     return units if len(units) > 1 and None not in units else None
+
+
+UNIT_ROW_LABEL = re.compile(r"(?:计量)?单位[:：]?")
 
 
 def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Column]:
@@ -1720,7 +1727,9 @@ def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Col
     if len(units) != len(figures):
         return columns
     given = dict(zip(figures, units))
-    return [replace(c, unit=c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
+    # (保障金 over 万元: a column its unit names is a measure, no category of the row's thing)
+    return [replace(c, unit=c.unit or given[i], role="measure" if c.role == "category" else c.role)
+            if i in given else c for i, c in enumerate(columns)]
 
 
 def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:

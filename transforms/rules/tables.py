@@ -305,6 +305,9 @@ def _header_unit(header: str) -> tuple[str, int] | None:
     return table_headers()[ending] if ending else None
 
 
+LONE_COUNTS = ("户", "人")  # a header cell of a count's unit alone: that count (round 32's call, a unit word in the header)
+
+
 @lru_cache(maxsize=4096)
 def classify_header(header: str) -> Column | None:
     """The column a header cell opens; None when the cell cannot be a header (a number, prose)."""
@@ -320,6 +323,8 @@ def classify_header(header: str) -> Column | None:
         else:
             column = classify_header(words)
             return replace(column, header=re.sub(r"\s+", "", bare)) if column else None
+    if bare in LONE_COUNTS:
+        return Column(bare + "数", "measure", unit_word(bare))  # 户 | 人数 |: 户 is its count, 户数
     unit = _header_unit(bare)
     for role, pattern in _role_patterns():
         if pattern.match(bare) if role in ("skip", "text", "change", "share", "previous", "plan", "current") \
@@ -1484,8 +1489,8 @@ def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] 
     合计` over `户 | 人数 | 每月补贴 | …` over `一档 | 二档 | 户数 | 人数 | 金额` over `人数 | 金额 | …`):
     the page dropped its cells' spans, which are found again (`_leaf_paths`) so that the leaves,
     left to right, are as many as the first row's cells. Each column is its leaf, named under the
-    cells above it (its `span`); a leaf that is a count's unit alone (户, 人) is its count (户数), a
-    money leaf with no unit takes the money unit another of the header's cells writes (金额(元))."""
+    cells above it (its `span`); a money leaf with no unit takes the money unit another of the
+    header's cells writes (金额(元))."""
     header = []
     while index + len(header) < len(lines) and len(header) <= LAYERED_LINES:
         line = lines[index + len(header)]
@@ -1508,8 +1513,6 @@ def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] 
     columns = []
     for path in paths:
         leaf = path[-1]
-        if unit_word(leaf) and unit_word(leaf)[0] in ("户", "人"):
-            leaf += "数"
         column = classify_header(leaf)
         if column is None:
             return None

@@ -1362,6 +1362,10 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
             columns += wrapped  # 序号 | … | 1-8月实际完成情况 | over 任务完成率 | 备注 |: one header
             body += len(wrapped)
+        if body < len(cells) and line.pipes < len(line.cells) and BRACKETED_UNIT.fullmatch(cells[body][1].text) \
+                and (whole := classify_header(columns[-1].header + cells[body][1].text.strip())) and whole.unit:
+            columns[-1] = whole  # … | 保障金 over (万元) |: the last cell, open, broken before its unit
+            body += 1
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
             body += len(lines[cells[body][0]].cells)

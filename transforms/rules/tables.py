@@ -398,12 +398,14 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
+    if len(glossed := TRAILING_BRACKET.sub("", label)) >= 2:
+        label = glossed  # 其他机构(内设医疗机构+村卫生所): a bracket after a name goes (fixtures README)
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
     # (城镇 over 男 | 女: 城镇 first); a template's columns are measures (政府集中采购 + 采购总金额)
-    if column.role == "category" and not table.template:
+    if column.role == "category" and not table.template and not any(c.role == "measure" for c in table.columns):
         return _joined(column.span, header + label if label else header)
     if column.role == "change" and (level := _level_before(table, slot)):
         # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
@@ -437,6 +439,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     return _joined(label, core) if label else core
 
 
+TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # the count words a header may close with (处理决定数量), read as its period's words when alone
 COUNT_WORDS = ("数量", "总数")
 # what a header says after its period that names nothing counted (实际完成情况, 上年数据, 本期数值)

@@ -1203,10 +1203,11 @@ PLACE_ROWS_SHARE = 2 / 3
 
 
 def _place_names(rows: list[Row]) -> bool:
-    """Rows of figures most of whose labels are place names (长沙市, 泸溪县, 东城区: three to eight
-    characters ending as a place does; 城市, 农村 are categories): three such rows at least."""
+    """Rows of figures most of whose labels are place names (长沙市, 泸溪县, 东城区, 新华街道: three to
+    eight characters ending as a place does; 城市, 农村 are categories): three such rows at least."""
     labels = [r.label for r in rows if r.values]
-    places = sum(3 <= len(label) <= 8 and label[-1] in place_suffixes() for label in labels)
+    endings = tuple(_words()["place_labels"]["row_endings"])
+    places = sum(3 <= len(label) <= 8 and (label[-1] in place_suffixes() or label.endswith(endings)) for label in labels)
     return places >= 3 and places >= PLACE_ROWS_SHARE * len(labels)
 
 

@@ -1489,6 +1489,7 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
 
 LAYERED_LINES = 6  # a header of more levels than this is no header
 LAYERED_STEPS = 8000  # the most arrangements of its cells a layered header is tried in
+LAYERED_SPLITS = 2000  # the most ways one of its lines is tried falling to the cells above it
 DIGIT_BRACKET = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]")  # 一档(995元/月): a standard beside the name
 
 
@@ -1643,6 +1644,8 @@ def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict)
     fitting: list[tuple[tuple[int, ...], dict]] = []
 
     def fill(at: int, index: int, counts: tuple[int, ...], known: dict) -> None:
+        if len(fitting) >= LAYERED_SPLITS:
+            return
         if index == len(owners):
             if at == len(cells):
                 fitting.append((counts, known))

@@ -1508,13 +1508,15 @@ def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] 
         header.append([c.text for c in line.cells])
     if not 2 <= len(header) <= LAYERED_LINES or index + len(header) >= len(lines):
         return None
+    tops = [classify_header(text) for text in header[0][:2]]
+    numbered = tops[0] is not None and tops[0].role == "skip"  # (序号 | 乡镇 | …)
+    labelled = tops[-1] is not None and tops[-1].role == "label" if numbered else tops[0] is not None and tops[0].role == "label"
     row = lines[index + len(header)]
     width = len(row.cells)
-    if not row.marked or row.cells[0].is_figure or sum(c.is_figure for c in row.cells) < width // 2 \
-            or width <= max(map(len, header)):
+    if not labelled or not row.marked or len(row.cells) <= int(numbered) or row.cells[int(numbered)].is_figure \
+            or sum(c.is_figure for c in row.cells) < width // 2 or width <= max(map(len, header)):
         return None
-    top = classify_header(header[0][0])
-    paths = _leaf_paths(header, width) if top is not None and top.role == "label" else None
+    paths = _leaf_paths(header, width)
     if paths is None:
         return None
     written = [u for cells in header for c in cells if (u := _header_unit(c)) and u[0] == "元"]

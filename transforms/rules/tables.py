@@ -308,10 +308,13 @@ def _header_unit(header: str) -> tuple[str, int] | None:
 LONE_COUNTS = ("户", "人")  # a header cell of a count's unit alone: that count (round 32's call, a unit word in the header)
 
 
+STANDARD_BRACKET = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*(?:元|/)[^()（）]*[)）]")
+
+
 @lru_cache(maxsize=4096)
 def classify_header(header: str) -> Column | None:
     """The column a header cell opens; None when the cell cannot be a header (a number, prose)."""
-    bare = header.strip()
+    bare = STANDARD_BRACKET.sub("", header).strip() or header.strip()  # 集中供养人数(1420元/人/月): a standard beside it
     if not bare or len(bare) > 20 or PROSE.search(bare) or NOTE_CELL.match(bare):
         return None
     if re.search(r"\d", bare):

@@ -27,7 +27,10 @@ region that opens with a header. Prose never forms a region: a table's lines are
 no sentence punctuation. A header may be years (a yearbook's `2015 2016 2017`, on a line or a
 cell a line after `指标`); the English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
 An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
-below it evenly; its category goes before the row's name. A yearbook's table printed all a cell per
+below it evenly; its category goes before the row's name. A header of several lines over rows wider
+than any of them (乡镇名称 | 集中供养 | 合计 over 户 | 人数 | 每月补贴 | … over 一档 | 二档 | …) has its
+dropped spans found again (`_layered_header`), and a row short of cells under it fills the last
+columns group by group. A yearbook's table printed all a cell per
 line, header included, is read by its rows' width when that reads more (`_stacked_table`).
 Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
 `市 州`); else spaces do; a page that ran the cells together (`指标名称单位数量` over

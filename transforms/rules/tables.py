@@ -1369,13 +1369,12 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return None  # (乡镇 | 低保对象 | 保障金 over 单位 | 户 | 万元: a header its units row makes one)
         columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
         body = position + len(line.cells)
-        if body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
+        if body < len(cells) and line.pipes < len(line.cells) and (rest := _header_rest(lines[cells[body][0]], columns[-1])):
+            columns[-1:] = rest  # … | 保障金 over (万元) |, … | 低保人 over 数 | 资金(万元) |: the last cell, open, broke
+            body += len(lines[cells[body][0]].cells)
+        elif body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
             columns += wrapped  # 序号 | … | 1-8月实际完成情况 | over 任务完成率 | 备注 |: one header
             body += len(wrapped)
-        if body < len(cells) and line.pipes < len(line.cells) and BRACKETED_UNIT.fullmatch(cells[body][1].text) \
-                and (whole := classify_header(columns[-1].header + cells[body][1].text.strip())) and whole.unit:
-            columns[-1] = whole  # … | 保障金 over (万元) |: the last cell, open, broken before its unit
-            body += 1
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
             body += len(lines[cells[body][0]].cells)
@@ -1456,6 +1455,19 @@ def _past_column_numbers(lines: list[_Line], cells: list[tuple[int, Cell]], body
     return position
 
 
+def _header_rest(line: _Line, last: Column) -> list[Column] | None:
+    """The header's last cell, which no pipe closed, completed by the next line's first cell (保障金
+    over `(万元) |`, 低保人 over `数 | 资金(万元) |`), and the header cells after it on that line: when
+    the line holds no figure and the whole cell names a measure or a unit its part did not."""
+    if not line.marked or not line.cells or any(c.is_figure for c in line.cells):
+        return None
+    whole = classify_header(last.header + line.cells[0].text.strip())
+    rest = [classify_header(c.text) for c in line.cells[1:]]
+    if whole is None or None in rest or whole.unit is None or whole.unit == last.unit:
+        return None
+    return [whole, *rest]
+
+
 def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Column] | None:
     """The header's last cells, which the page wrapped onto the next line: a marked line of
     header words, none of them a figure or a unit, whose first row after it has more cells than
@@ -1512,6 +1524,8 @@ def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] 
         if not line.marked or len(line.cells) < 2 or any(c.is_figure for c in line.cells):
             break
         header.append([c.text for c in line.cells])
+        if line.pipes < len(line.cells):
+            return None  # (… | 低保人 over 数 | …: a cell the line broke, no level of spans)
     if not 2 <= len(header) <= LAYERED_LINES or index + len(header) >= len(lines):
         return None
     tops = [classify_header(text) for text in header[0][:2]]

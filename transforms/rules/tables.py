@@ -27,7 +27,10 @@ region that opens with a header. Prose never forms a region: a table's lines are
 no sentence punctuation. A header may be years (a yearbook's `2015 2016 2017`, on a line or a
 cell a line after `指标`); the English gloss of a bilingual table (its own lines, or words after a row label) is no part of it.
 An upper header row of categories (城镇 | 农村 over 本月 | 累计 | 本月 | 累计) spans the columns
-below it evenly; its category goes before the row's name. A yearbook's table printed all a cell per
+below it evenly; its category goes before the row's name. A header of several lines over rows wider
+than any of them (乡镇名称 | 集中供养 | 合计 over 户 | 人数 | 每月补贴 | … over 一档 | 二档 | …) has its
+dropped spans found again (`_layered_header`), and a row short of cells under it fills the last
+columns group by group. A yearbook's table printed all a cell per
 line, header included, is read by its rows' width when that reads more (`_stacked_table`).
 Pipes or tabs mark a line's cells where the page has them (a space inside is a justified word's,
 `市 州`); else spaces do; a page that ran the cells together (`指标名称单位数量` over
@@ -153,6 +156,7 @@ class Column:
     unit: tuple[str, int] | None  # what its header says: (unit, factor)
     span: str = ""  # the category of an upper header row over it (城镇 over 本月 | 累计)
     measure: str = ""  # the measure of an upper header row over its years (床位数 over 2007 | 2008)
+    top: str = ""  # the top cell over it in a header of several levels (集中供养 over 户 | 人数 | …)
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,7 @@ class Table:
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
     place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
     group: str = ""  # what the numbered heading right above names ((二)老年助餐点补助64万元 → 老年助餐点补助)
+    programme: str = ""  # what the title above names (…2021年2月城镇居民最低生活保障金发放情况 → 城镇居民最低生活保障金)
 
     @cached_property
     def label_index(self) -> int | None:
@@ -303,10 +308,16 @@ def _header_unit(header: str) -> tuple[str, int] | None:
     return table_headers()[ending] if ending else None
 
 
+LONE_COUNTS = ("户", "人")  # a header cell of a count's unit alone: that count (round 32's call, a unit word in the header)
+
+
+STANDARD_BRACKET = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*(?:元|/)[^()（）]*[)）]")
+
+
 @lru_cache(maxsize=4096)
 def classify_header(header: str) -> Column | None:
     """The column a header cell opens; None when the cell cannot be a header (a number, prose)."""
-    bare = header.strip()
+    bare = STANDARD_BRACKET.sub("", header).strip() or header.strip()  # 集中供养人数(1420元/人/月): a standard beside it
     if not bare or len(bare) > 20 or PROSE.search(bare) or NOTE_CELL.match(bare):
         return None
     if re.search(r"\d", bare):
@@ -318,6 +329,8 @@ def classify_header(header: str) -> Column | None:
         else:
             column = classify_header(words)
             return replace(column, header=re.sub(r"\s+", "", bare)) if column else None
+    if bare in LONE_COUNTS:
+        return Column(bare + "数", "measure", unit_word(bare))  # 户 | 人数 |: 户 is its count, 户数
     unit = _header_unit(bare)
     for role, pattern in _role_patterns():
         if pattern.match(bare) if role in ("skip", "text", "change", "share", "previous", "plan", "current") \
@@ -391,12 +404,14 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
+    if len(glossed := TRAILING_BRACKET.sub("", label)) >= 2:
+        label = glossed  # 其他机构(内设医疗机构+村卫生所): a bracket after a name goes (fixtures README)
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
         return column.measure if table.places or label.endswith(TOTAL_ROWS) else _joined(label, column.measure)
     # (城镇 over 男 | 女: 城镇 first); a template's columns are measures (政府集中采购 + 采购总金额)
-    if column.role == "category" and not table.template:
+    if column.role == "category" and not table.template and not any(c.role == "measure" for c in table.columns):
         return _joined(column.span, header + label if label else header)
     if column.role == "change" and (level := _level_before(table, slot)):
         # 青山市 under 同比增长%: what changed is 完成投资; 工业 under 用水量(万吨) | 同比%: 工业用水量
@@ -409,6 +424,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
             # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
             # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
             return table.group + measure
+        if table.programme and _names_nothing_alone(measure) and not column.span:
+            return _of_programme(table.programme, measure)
         if len(measure) >= 2:
             return _joined(column.span, measure)
     if table.template and header.startswith(tuple(_words()["template"]["as_written"])):
@@ -428,6 +445,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     return _joined(label, core) if label else core
 
 
+TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # the count words a header may close with (处理决定数量), read as its period's words when alone
 COUNT_WORDS = ("数量", "总数")
 # what a header says after its period that names nothing counted (实际完成情况, 上年数据, 本期数值)
@@ -887,6 +905,16 @@ def _is_table_line(line: _Line) -> bool:
 MARKED_ROW_CELLS = 3
 
 
+def _broken_row(lines: list[_Line], index: int) -> bool:
+    """`城市特困 | 生活费:集中供养…元/人/月; 护理费:… |` over `114 | 20.14 | |`: inside a table, a row
+    whose label and sentence cell close with their pipes, its figures on the next line (the page
+    broke the row after its long cell): a line of the table, though a sentence is in it."""
+    line, following = lines[index], lines[index + 1] if index + 1 < len(lines) else None
+    return line.marked and len(line.cells) >= 2 and line.pipes >= len(line.cells) and _is_short(line.cells[0]) \
+        and not line.cells[0].is_figure and following is not None and following.marked \
+        and bool(following.cells) and following.cells[0].is_figure and _is_table_line(following)
+
+
 def _is_short(cell: Cell) -> bool:
     """A cell a table holds, not a sentence; a bracketed note is no part of its length (…数量(按月平均)(≥**人))."""
     return len(BRACKETED.sub("", cell.text)) <= CELL_MAX and not PROSE.search(cell.text)
@@ -914,7 +942,7 @@ def table_reading(text: str) -> TableReading:
             index += 1
             continue
         end = index
-        while end < len(lines) and _is_table_line(lines[end]):
+        while end < len(lines) and (_is_table_line(lines[end]) or end > index and _broken_row(lines, end)):
             end += 1
         _read_region(lines, index, end, reading)
         index = end + 1
@@ -982,8 +1010,11 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         table, body_start = header
         if (group := _heading_above(lines, cells[position][0])):
             table = replace(table, group=group)
+        elif (programme := _title_programme(lines, cells[position][0])):
+            table = replace(table, programme=programme)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
+        rows = [_by_last_groups(table, row) for row in rows]
         if _place_names(rows):
             table = replace(table, place_rows=True)
         for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
@@ -1012,6 +1043,30 @@ def _heading_above(lines: list[_Line], index: int) -> str:
         return ""
     named = HEADING_NAME.fullmatch(LEADING_NUMBER.sub("", text).strip())
     return re.sub(r"[“”\"‘’]", "", named.group(1)) if named else ""
+
+
+TITLE_LINES = 4  # how far above a table's header its title may stand (a date line between)
+TITLE = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,8}?[省市区县旗])?(?:19|20)\d{2}年度?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?)?)"
+                   r"(?P<programme>[\u4e00-\u9fff]{2,20}?)(?:发放|使用|支出|落实|统计|汇总|明细|一览)?(?:情况|表)$")
+MONEY_CLOSE = re.compile(r"(?:资金|金)$")
+
+
+def _title_programme(lines: list[_Line], index: int) -> str:
+    """The programme a table's dated title names above its header (嘉定区2021年2月城镇居民最低生活
+    保障金发放情况 → 城镇居民最低生活保障金): round 32's call completes with it the column words
+    that name nothing alone in a table whose rows are places; "" when no such title stands there."""
+    for line in [line for line in lines[max(0, index - 2 * TITLE_LINES):index] if line.text][-TITLE_LINES:][::-1]:
+        if (found := TITLE.fullmatch(re.sub(r"\s+", "", line.text))):
+            return found.group("programme")
+    return ""
+
+
+def _of_programme(programme: str, measure: str) -> str:
+    """户数 of 城镇居民最低生活保障金 → 城镇居民最低生活保障户数; 金额 of it → the money as the title
+    names it (城镇居民最低生活保障金); of a programme named without its money, the two joined."""
+    if MONEY_CLOSE.search(programme):
+        return programme if measure in ("金额", "资金") else MONEY_CLOSE.sub("", programme) + measure
+    return _joined(programme, measure)
 
 
 STACKED_ROWS_MIN = 2  # rows of one width, fewer is no table
@@ -1190,10 +1245,11 @@ PLACE_ROWS_SHARE = 2 / 3
 
 
 def _place_names(rows: list[Row]) -> bool:
-    """Rows of figures most of whose labels are place names (长沙市, 泸溪县, 东城区: three to eight
-    characters ending as a place does; 城市, 农村 are categories): three such rows at least."""
+    """Rows of figures most of whose labels are place names (长沙市, 泸溪县, 东城区, 新华街道: three to
+    eight characters ending as a place does; 城市, 农村 are categories): three such rows at least."""
     labels = [r.label for r in rows if r.values]
-    places = sum(3 <= len(label) <= 8 and label[-1] in place_suffixes() for label in labels)
+    endings = tuple(_words()["place_labels"]["row_endings"])
+    places = sum(3 <= len(label) <= 8 and (label[-1] in place_suffixes() or label.endswith(endings)) for label in labels)
     return places >= 3 and places >= PLACE_ROWS_SHARE * len(labels)
 
 
@@ -1336,18 +1392,28 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             columns = named + years
         elif measures := _measures_over_years(lines, line_index):
             columns = measures
+        elif layered := _layered_header(lines, line_index):
+            columns, lines_used = layered  # 乡镇名称 | 集中供养 | 合计 over 户 | 人数 | … over 人数 | 金额
+            body = position + sum(len(lines[i].cells) for i in range(line_index, line_index + lines_used))
+            return Table(tuple(columns), *_note_units([lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]),
+                         by_rows=True), body
         else:
             columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
-        if None in columns or not _is_header(columns, line.marked):
-            return None
+        below = lines[line_index + 1] if line_index + 1 < len(lines) else None
+        if None in columns or not (_is_header(columns, line.marked) or below is not None and (
+                units := _unit_row(below)) and _is_header(_with_units(columns, units), line.marked)):
+            return None  # (乡镇 | 低保对象 | 保障金 over 单位 | 户 | 万元: a header its units row makes one)
         columns = _under_spanning_header(lines[line_index - 1] if line_index else None, columns)
         body = position + len(line.cells)
-        if body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
+        if body < len(cells) and line.pipes < len(line.cells) and (rest := _header_rest(lines[cells[body][0]], columns[-1])):
+            columns[-1:] = rest  # … | 保障金 over (万元) |, … | 低保人 over 数 | 资金(万元) |: the last cell, open, broke
+            body += len(lines[cells[body][0]].cells)
+        elif body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
             columns += wrapped  # 序号 | … | 1-8月实际完成情况 | over 任务完成率 | 备注 |: one header
             body += len(wrapped)
         if body < len(cells) and (units := _unit_row(lines[cells[body][0]])):
             columns = _with_units(columns, units)  # 指标 | 本月 | 累计 over | 人 | 万元 |
-            body += len(units)
+            body += len(lines[cells[body][0]].cells)
     else:
         if not _opens_header([c for i, c in cells[position:position + 2] if len(lines[i].cells) == 1]):
             return None  # a title above the table, or a row
@@ -1425,6 +1491,19 @@ def _past_column_numbers(lines: list[_Line], cells: list[tuple[int, Cell]], body
     return position
 
 
+def _header_rest(line: _Line, last: Column) -> list[Column] | None:
+    """The header's last cell, which no pipe closed, completed by the next line's first cell (保障金
+    over `(万元) |`, 低保人 over `数 | 资金(万元) |`), and the header cells after it on that line: when
+    the line holds no figure and the whole cell names a measure or a unit its part did not."""
+    if not line.marked or not line.cells or any(c.is_figure for c in line.cells):
+        return None
+    whole = classify_header(last.header + line.cells[0].text.strip())
+    rest = [classify_header(c.text) for c in line.cells[1:]]
+    if whole is None or None in rest or whole.unit is None or whole.unit == last.unit:
+        return None
+    return [whole, *rest]
+
+
 def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Column] | None:
     """The header's last cells, which the page wrapped onto the next line: a marked line of
     header words, none of them a figure or a unit, whose first row after it has more cells than
@@ -1460,6 +1539,190 @@ def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[C
         # 指标 (单位) spans both lines: the lower one has no cell of its own for it
         named[:0] = itertools.takewhile(lambda h: h.role != "category", heads)
     return named
+
+
+LAYERED_LINES = 6  # a header of more levels than this is no header
+LAYERED_STEPS = 8000  # the most arrangements of its cells a layered header is tried in
+LAYERED_SPLITS = 2000  # the most ways one of its lines is tried falling to the cells above it
+DIGIT_BRACKET = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]")  # 一档(995元/月): a standard beside the name
+
+
+def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] | None:
+    """A header of several marked lines over rows wider than any of them (`乡镇名称 | 集中供养 |
+    合计` over `户 | 人数 | 每月补贴 | …` over `一档 | 二档 | 户数 | 人数 | 金额` over `人数 | 金额 | …`):
+    the page dropped its cells' spans, which are found again (`_leaf_paths`) so that the leaves,
+    left to right, are as many as the first row's cells. Each column is its leaf, named under the
+    cells above it (its `span`); a money leaf with no unit takes the money unit another of the
+    header's cells writes (金额(元))."""
+    header = []
+    while index + len(header) < len(lines) and len(header) <= LAYERED_LINES:
+        line = lines[index + len(header)]
+        if not line.marked or len(line.cells) < 2 or any(c.is_figure for c in line.cells):
+            break
+        header.append([c.text for c in line.cells])
+        if line.pipes < len(line.cells):
+            return None  # (… | 低保人 over 数 | …: a cell the line broke, no level of spans)
+    if not 2 <= len(header) <= LAYERED_LINES or index + len(header) >= len(lines):
+        return None
+    tops = [classify_header(text) for text in header[0][:2]]
+    numbered = tops[0] is not None and tops[0].role == "skip"  # (序号 | 乡镇 | …)
+    labelled = tops[-1] is not None and tops[-1].role == "label" if numbered else tops[0] is not None and tops[0].role == "label"
+    row = lines[index + len(header)]
+    width = len(row.cells)
+    if not labelled or not row.marked or len(row.cells) <= int(numbered) or row.cells[int(numbered)].is_figure \
+            or sum(c.is_figure for c in row.cells) < width // 2 or width <= max(map(len, header)):
+        return None
+    paths = _leaf_paths(header, width)
+    if paths is None:
+        return None
+    written = [u for cells in header for c in cells if (u := _header_unit(c)) and u[0] == "元"]
+    money = alternation(_words()["label_units"]["money"])
+    columns = []
+    for path in paths:
+        leaf = path[-1]
+        column = classify_header(leaf)
+        if column is None:
+            return None
+        if column.unit is None and written and re.search(rf"(?:{money})$", leaf):
+            column = replace(column, role="measure", unit=written[0])
+        above = [DIGIT_BRACKET.sub("", p) for p in path[:-1]]
+        above = [p for n, p in enumerate(above) if not any(p in later for later in above[n + 1:])]  # 分散供养 over 农村分散供养
+        columns.append(replace(column, span="".join(above), top=path[0] if len(path) > 1 else ""))
+    return columns, len(header)
+
+
+def _by_last_groups(table: Table, row: Row) -> Row:
+    """A row with fewer cells than its layered header has columns (round 32's call): its cells fill
+    the last columns, group by group of the top line (合计, then 分散供养); the cells left in a group
+    they fill only in part are skipped, since which of its columns each holds cannot be told."""
+    tops, values = [c.top for c in table.slots], list(row.values)
+    while values and not values[-1].text:
+        values.pop()  # (`| 6227 | |||`: the blank cells a page closes a short row with)
+    gap = len(tops) - len(values)
+    if not any(tops) or not values or gap <= 0:
+        return row
+    first = next((i for i in range(gap, len(tops)) if tops[i] != tops[i - 1]), len(tops))
+    empty = Cell("", values[0].start, values[0].start)
+    return replace(row, values=(empty,) * gap + tuple(cell if gap + n >= first else empty
+                                                      for n, cell in enumerate(values)))
+
+
+def _leaf_paths(header: list[list[str]], width: int) -> list[list[str]] | None:
+    """The header's leaves left to right, each with the cells above it, when its cells can be
+    spanned so: a cell naming no measure (集中供养, 一档) spans contiguous cells of a lower line,
+    as a total (合计) may; a measure (户, 人数, 金额, 合计金额(元)) reaches the last line, one
+    column wide; each line's cells fall, in order, to the cells above waiting for them. Cells of one
+    name (每月补贴 twice) span cells of the same names; a cell spans the line right under it unless
+    no arrangement fits (合计 over a blank, then 户数 | 人数); the most even split is taken."""
+    depth, steps = len(header), [0]
+
+    def kinds(row: int, text: str, budget: int) -> list[int | None]:
+        """None for a leaf, else the line the cells it spans stand on (the next first): the choices,
+        the likelier first."""
+        bare = DIGIT_BRACKET.sub("", text) or text
+        column = classify_header(bare)
+        measure = column is None or column.role != "category" or column.unit is not None \
+            or unit_word(bare) is not None or bare.endswith(("金额", "数", "额"))
+        lower = list(range(row + 1, min(depth, row + 2 + budget)))
+        if bare in TOTAL_ROWS:
+            return lower + [None]  # 合计 over the lines under it, else a column of its own
+        if measure or not lower:
+            return [None]
+        if re.search(rf"(?:{alternation(_words()['label_units']['money'])})$", bare):
+            return [None] + lower  # 保障金 a column of money, else 每月护理补贴 over 一档 | 二档
+        return lower
+
+    def arrange(row: int, roots: list[dict], budget: int, seen: dict, shapes: dict) -> bool:
+        steps[0] += 1
+        if steps[0] > LAYERED_STEPS:
+            return False
+        if row == depth:
+            if _leaves(roots) == width and not any(n["below"] is not None and not n["children"] for n in _in_order(roots)):
+                found.append(roots)
+                return True
+            return False
+        waiting = [n for n in _in_order(roots) if n["below"] == row] if row else [None]
+        cells = header[row]
+        if not waiting or len(cells) < 2 * len(waiting) and row:
+            return False
+        owners = [DIGIT_BRACKET.sub("", n["text"]) if n else "" for n in waiting]
+        options = [kinds(row, text, budget) for text in cells]
+        for split, known in _fitting_splits(tuple(DIGIT_BRACKET.sub("", c) for c in cells), tuple(owners), seen):
+            for belows in itertools.product(*options):
+                used = sum(b - row - 1 for b in belows if b is not None)
+                spanning = dict(shapes)  # (a name spans cells everywhere or nowhere)
+                if used > budget or any(spanning.setdefault(DIGIT_BRACKET.sub("", text), below is not None)
+                                        != (below is not None) for text, below in zip(cells, belows)):
+                    continue
+                nodes = [{"text": t, "below": b, "children": []} for t, b in zip(cells, belows)]
+                at = 0
+                for owner, count in zip(waiting, split):
+                    if owner is not None:
+                        owner["children"] = nodes[at:at + count]
+                    at += count
+                if arrange(row + 1, nodes if row == 0 else roots, budget - used, known, spanning):
+                    return True
+                for owner in waiting:
+                    if owner is not None:
+                        owner["children"] = []
+                if steps[0] > LAYERED_STEPS:
+                    return False
+        return False
+
+    found: list[list[dict]] = []
+    for budget in range(depth - 1):
+        if arrange(0, [], budget, {}, {}):
+            paths: list[list[str]] = []
+
+            def walk(node: dict, above: list[str]) -> None:
+                if node["below"] is None:
+                    paths.append(above + [node["text"]])
+                for child in node["children"]:
+                    walk(child, above + [node["text"]])
+
+            for root in found[0]:
+                walk(root, [])
+            return paths
+    return None
+
+
+def _in_order(nodes: list[dict]) -> list[dict]:
+    """Header cells left to right, each before the cells it spans."""
+    return [each for node in nodes for each in [node] + _in_order(node["children"])]
+
+
+def _leaves(nodes: list[dict]) -> int:
+    return sum(_leaves(node["children"]) if node["below"] is not None else 1 for node in nodes)
+
+
+def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict) -> list[tuple[tuple[int, ...], dict]]:
+    """The ways a line's cells fall, in order, to the cells waiting above them, two at least each (a
+    cell over one cell spans nothing), an owner of a name seen before taking cells of the names it
+    took then; the most even first. The top line's cells fall to none (`owners` one blank)."""
+    fitting: list[tuple[tuple[int, ...], dict]] = []
+
+    def fill(at: int, index: int, counts: tuple[int, ...], known: dict) -> None:
+        if len(fitting) >= LAYERED_SPLITS:
+            return
+        if index == len(owners):
+            if at == len(cells):
+                fitting.append((counts, known))
+            return
+        least = 2 if owners[index] else 1
+        left = (len(owners) - index - 1) * least
+        name = owners[index]
+        if name and name in known:
+            taken = known[name]
+            if cells[at:at + len(taken)] == taken and len(cells) - at - len(taken) >= left:
+                fill(at + len(taken), index + 1, counts + (len(taken),), known)
+            return
+        ends = range(at + least, len(cells) - left + 1) if index < len(owners) - 1 else \
+            (len(cells),) if len(cells) - at >= least else ()
+        for end in ends:
+            fill(end, index + 1, counts + (end - at,), {**known, name: cells[at:end]} if name else known)
+
+    fill(0, 0, (), seen)
+    return sorted(fitting, key=lambda pair: sum(n * n for n in pair[0]))
 
 
 def _two_levels(columns: list[Column]) -> list[Column]:
@@ -1521,9 +1784,14 @@ def _measures_over_years(lines: list[_Line], index: int) -> list[Column] | None:
 
 
 def _unit_row(line: _Line) -> list[tuple[str, int]] | None:
-    """A line of units only, under a header: the units of its last columns, left to right."""
-    units = [unit_word(c.text) for c in line.cells]
+    """A line of units only, under a header: the units of its last columns, left to right; its
+    first cell may name it (`单位 | 户 | 人 | 万元 |`, under the labels' column)."""
+    cells = line.cells[1:] if line.cells and UNIT_ROW_LABEL.fullmatch(re.sub(r"\s+", "", line.cells[0].text)) else line.cells
+    units = [unit_word(c.text) for c in cells]
     return units if len(units) > 1 and None not in units else None
+
+
+UNIT_ROW_LABEL = re.compile(r"(?:计量)?单位[:：]?")
 
 
 def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Column]:
@@ -1531,7 +1799,9 @@ def _with_units(columns: list[Column], units: list[tuple[str, int]]) -> list[Col
     if len(units) != len(figures):
         return columns
     given = dict(zip(figures, units))
-    return [replace(c, unit=c.unit or given[i]) if i in given else c for i, c in enumerate(columns)]
+    # (保障金 over 万元: a column its unit names is a measure, no category of the row's thing)
+    return [replace(c, unit=c.unit or given[i], role="measure" if c.role == "category" else c.role)
+            if i in given else c for i, c in enumerate(columns)]
 
 
 def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
@@ -1683,14 +1953,20 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
         pieces = _side_by_side(line.cells, table) if row_line else []
-        if len(pieces) < 2 and not tasks and _block_without_figures(lines, cells, position, table.by_rows,
+        if len(pieces) < 2 and not tasks and not _broken_row(lines, line_index) and _block_without_figures(lines, cells, position, table.by_rows,
                                                                     TABLE_GAP + max(0, levels - 1)):
             break  # a title or another header's block (not a line of groups' rows: 二、养老机构  六、公墓): the table ended
         if row_line:
             for group, piece in enumerate(pieces):
                 row = _row_of(piece, table.columns, len(table.leading_text))
                 row = replace(row, group=group) if row is not None and group else row
-                if row is not None and not row.label and rows and not rows[-1].values and (
+                if row is not None and not row.label and rows and rows[-1].values and not any(
+                        c.is_figure for c in rows[-1].values) and len(rows[-1].values) + len(row.values) <= len(table.slots):
+                    # (the figures of a row broken after its sentence cell: they fill its last columns)
+                    gap = len(table.slots) - len(rows[-1].values) - len(row.values)
+                    empty = tuple(Cell("", c.start, c.start) for c in row.values[:1]) * gap
+                    rows[-1] = replace(rows[-1], values=rows[-1].values + empty + row.values)
+                elif row is not None and not row.label and rows and not rows[-1].values and (
                         row.unit or (table.by_rows and len(row.values) == len(table.slots))):
                     # (a row's figures alone on the line under its label, a yearbook's label wrapped
                     # with its English gloss: as many as the header has columns of figures)

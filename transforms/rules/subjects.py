@@ -3345,6 +3345,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _field_of_line(text, sentence_start, quantities, named)
     _group_of_heading(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
+    _published_over_list(text, quantities, named)
     _count_before_measure(text, quantities, named)
     _verbs_tell_apart(stream, quantities, named)
     _structure_parts(text, quantities, named)
@@ -3526,6 +3527,36 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
                 and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
             named[index] = Named(Subject(lead), "record_category")
         floor = quantity.outer_end
+
+
+# Records counted by the piece as well as by the item (发布行政规范性文件5件,其他部门文件22件)
+PUBLISHED_RECORD_UNITS = RECORD_UNITS | {"件"}
+# A verb of publishing opening a subject, after its manner (主动发布政策解读 → 发布)
+PUBLISHING_OPENING = re.compile(rf"(?:{'|'.join(PUBLISHING_MANNERS)})?({'|'.join(PUBLISHING)})")
+LIST_ITEM_GAP = re.compile(r"\s*[、,，]")
+
+
+def _published_over_list(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """主动公开政策文件29条、补贴信息220条: a verb of publishing before a list of
+    records reaches over the list written right after it, as a shared unit does, every item keeping
+    it (主动公开补贴信息: fixtures README, session 38); not over parts after 其中 under its total
+    (session 30), nor over an item with a verb or a channel of its own (回复留言, 官方微博更新)."""
+    for index in range(1, len(quantities)):
+        previous, current = named[index - 1].subject, named[index].subject
+        if previous is None or current is None or current.text.startswith(PUBLISHED) \
+                or not {quantities[index - 1].unit, quantities[index].unit} <= PUBLISHED_RECORD_UNITS:
+            continue
+        verb = PUBLISHING_OPENING.match(previous.text)
+        lead = text[quantities[index - 1].outer_end:quantities[index].outer_start]
+        item = LIST_ITEM_GAP.sub("", lead, count=1).strip()
+        first = cut_phrase(current.text)[0]
+        if verb and LIST_ITEM_GAP.match(lead) and "其中" not in lead and item.startswith(current.text) \
+                and not any(published in item[len(current.text):] for published in PUBLISHED) \
+                and word_tag(first) not in ("v", "d") and not _known_verb(first) \
+                and not any(channel in current.text for channel in _context_words()["channels"]):
+            # the manner goes with 公开 alone, which it tells from 依申请公开 (session 31)
+            carried = verb.group(0) if verb.group(1) == "公开" else verb.group(1)
+            named[index] = Named(Subject(carried + current.text, current.narrowed_by), "published_list")
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)

@@ -4792,11 +4792,12 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
 
 def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
     """孤儿226人,累计发放救助金…; 为31名优抚对象发放补助金… → 孤儿救助金, 优抚对象补助金: a sum named by
-    a verb of relief (救助金, 补助金, 救助资金) right after the count of one group of people is that
+    a verb of relief (救助金, 补助金, 救助资金) or a bare subsidy (生活补贴) right after the count of one group of people is that
     group's, the group as named (session-35 ruling: money named by a programme's verb is completed
     with what its sentence names); not after a list of groups, nor where a programme names it."""
     group = a.named[before].subject
-    if group is None or a.own.rule != "before_number" or not _relief_sum(own) or _several_groups(a, before):
+    if group is None or a.own.rule != "before_number" or not (_relief_sum(own) or BARE_SUBSIDY.fullmatch(own)) \
+            or _several_groups(a, before):
         return None
     name = group.text
     measure = _measure_word(name, COUNT_MEASURES)
@@ -4807,6 +4808,9 @@ def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
     return Subject(name + own)
 
 
+# A subsidy named by its kind alone (生活补贴, 护理补贴金): after one group's count it is the group's,
+# as a relief's sum is (fixtures README, session 38)
+BARE_SUBSIDY = re.compile(r"(?:特殊)?(?:生活|护理)?补贴(?:金|资金)?")
 # what stands between a group and its count (慰问老党员共32人)
 GROUP_COUNT_LEAD = re.compile(r"[\s共计合]*$")
 

@@ -3350,7 +3350,42 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _verbs_tell_apart(stream, quantities, named)
     _structure_parts(text, quantities, named)
     _sibling_of_previous(text, quantities, named)
+    _rate_of_group(quantities, named)
     return named
+
+
+# A rate named by its deed alone (集中供养率, 参保率): the deed is what stands before 率; a group's
+# own rate is that of a deed of relief done to it or of its joining an insurance
+INSURING = ("参保",)
+BARE_RATE = re.compile(r"([\u4e00-\u9fff]{2,4})率")
+
+
+def _rate_of_group(quantities: list[Quantity], named: list[Named]) -> None:
+    """孤儿1243名纳入集中供养,集中供养率17.7%; 五保对象1243人,其中集中供养221人,…,集中供养率18%: a
+    bare rate of relief after a group's count, past the counts of its parts, is the group's own rate, completed
+    with the group as named (孤儿集中供养率: fixtures README, session 38); a group named with the
+    rate's deed gives what stands before the deed (基本医疗保险参保对象 → 基本医疗保险参保率)."""
+    for index, quantity in enumerate(quantities):
+        rate = named[index].subject and BARE_RATE.fullmatch(named[index].subject.text)
+        if not rate or unit_kinds()[quantity.unit] != "percent" \
+                or not rate.group(1).endswith((*_context_words()["relief_verbs"], *INSURING)):
+            continue  # 城镇化率, 出生率: a statistic's rate, no group's
+        for before in range(index - 1, -1, -1):
+            group = named[before].subject
+            if quantities[before].unit not in PERSON_UNITS or group is None:
+                break
+            name = group.text
+            measure = _measure_word(name, COUNT_MEASURES)
+            name = name[:-len(measure)] if measure else name
+            deed = name.find(rate.group(1))
+            if deed == 0 and measure:
+                break  # 参保人数39万人,参保率93%: the rate's own numerator, no group's count
+            if deed > 1:
+                name = name[:deed]
+            elif not name.endswith(GROUP_ENDINGS) or PARTS.search(name):
+                continue  # a part (集中供养221人) or another group's count
+            named[index] = Named(Subject(name + rate.group(0)), "rate_of_group")
+            break
 
 
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:

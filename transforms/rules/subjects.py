@@ -3558,6 +3558,12 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
             continue
         lead = text[floor:quantity.outer_start].lstrip(" ,，、:：")
         lead = next((lead[len(means):] for means in MEANS if lead.startswith(means)), lead)  # 通过|网站公开
+        following = text[quantity.outer_end:quantities[index + 1].outer_start] if index + 1 < len(quantities) else ""
+        if following and not any(verb in following for verb in (*PUBLISHED, *MEANS)):
+            # 其中网站发布新闻类165条,教育通知类39条: one channel's verb over the categories after
+            # it goes as a verb of publishing does (session 38), the channel as from any subject;
+            # where the next part has a channel or verb of its own, the channels tell parts apart
+            lead = _channel_lead().sub("", lead)
         if RECORD_CATEGORY.fullmatch(lead) and lead != named[index].subject.text \
                 and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
             named[index] = Named(Subject(lead), "record_category")
@@ -3587,6 +3593,7 @@ def _published_over_list(text: str, quantities: list[Quantity], named: list[Name
         first = cut_phrase(current.text)[0]
         if verb and LIST_ITEM_GAP.match(lead) and "其中" not in lead and item.startswith(current.text) \
                 and not any(published in item[len(current.text):] for published in PUBLISHED) \
+                and not _channel_lead().match(current.text) \
                 and word_tag(first) not in ("v", "d") and not _known_verb(first) \
                 and not any(channel in current.text for channel in _context_words()["channels"]):
             # the manner goes with 公开 alone, which it tells from 依申请公开 (session 31)

@@ -2618,6 +2618,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
+            if quantity.unit in ("人", "名") and cut_phrase(following.text)[0] in RECEIVING_VERBS | MOVING_IN | JOINING \
+                    and not following.text.endswith((*PERSON_ENDINGS, "人数")):
+                # 115人入住敬老院: persons counted before a deed are named by it and 人数 (fixtures
+                # README, sessions 37 and 38: 300人享受… → 享受…人数)
+                following = Subject(following.text + "人数", following.narrowed_by)
             return Named(following, "after_number")
         if following is None and kind == "count" and (one := _one_character_noun(stream, clause_start, quantity, after_start)):
             return Named(one, "one_character_noun")

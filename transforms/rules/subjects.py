@@ -2257,15 +2257,16 @@ def _phrase_ahead(words: list[str]) -> list[str]:
 
 def subject_of_service(stream: TokenStream, start: int, end: int, unit: str = "") -> Subject | None:
     """为一千二百余人提供上门探访服务, 获得高龄津贴: people counted by the service they were given or
-    received; persons counted before 享受 are named by the deed and 人数 (320人享受了临时救助 →
+    received; persons counted before 享受 or 参加 are named by the deed and 人数 (320人享受了临时救助 →
     享受临时救助人数: fixtures README, sessions 37 and 38)."""
     words = [w for w in tokens(stream, start, end) if w != "了"]
-    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS:
+    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS | JOINING:
         return None
     service = _subject(_phrase_ahead(words[1:]))
-    if service is not None and words[0] == ENJOYING and unit in ("人", "名") and not service.text.endswith(PERSON_ENDINGS):
-        return Subject(ENJOYING + service.text + "人数", service.narrowed_by)
-    return service
+    if service is not None and words[0] in {ENJOYING, *JOINING} and unit in ("人", "名") \
+            and not service.text.endswith(PERSON_ENDINGS):
+        return Subject(words[0] + service.text + "人数", service.narrowed_by)
+    return service if words[0] not in JOINING else None
 
 
 ENJOYING = "享受"

@@ -276,6 +276,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "list_size_unit": re.compile(rf"(?:{alternation(sizes['units'])})$"),
         "list_size_done": re.compile(alternation(sizes["done"])),
+        "list_size_whole_done": re.compile(alternation(sizes["whole_done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
         # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事)
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
@@ -532,7 +533,8 @@ def _list_size(c: KindContext) -> bool:
     """共安排29个为民办实事项目, 确定民生实事项目40项: the size of a plan list (data: kinds.toml list_size);
     and the counts of its parts in a sentence telling what it is made of (民生工程涉及62个分项125个小项)."""
     patterns = _patterns()
-    if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(c.clause_before) \
+    before = patterns["list_size_whole_done"].sub("", c.clause_before)  # 圆满完成省8件实事: the whole list
+    if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(before) \
             or patterns["list_size_done_after"].search(c.clause_after):
         return False
     if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \

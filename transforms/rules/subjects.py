@@ -2255,13 +2255,21 @@ def _phrase_ahead(words: list[str]) -> list[str]:
     return run
 
 
-def subject_of_service(stream: TokenStream, start: int, end: int) -> Subject | None:
-    """为一千二百余人提供上门探访服务, 320人享受了临时救助: people counted by the service they
-    were given or received."""
+def subject_of_service(stream: TokenStream, start: int, end: int, unit: str = "") -> Subject | None:
+    """为一千二百余人提供上门探访服务, 获得高龄津贴: people counted by the service they were given or
+    received; persons counted before 享受 or 参加 are named by the deed and 人数 (320人享受了临时救助 →
+    享受临时救助人数: fixtures README, sessions 37 and 38)."""
     words = [w for w in tokens(stream, start, end) if w != "了"]
-    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS:
+    if not words or words[0] not in SERVICE_VERBS | RECEIVING_VERBS | JOINING:
         return None
-    return _subject(_phrase_ahead(words[1:]))
+    service = _subject(_phrase_ahead(words[1:]))
+    if service is not None and words[0] in {ENJOYING, *JOINING} and unit in ("人", "名") \
+            and not service.text.endswith(PERSON_ENDINGS):
+        return Subject(words[0] + service.text + "人数", service.narrowed_by)
+    return service if words[0] not in JOINING else None
+
+
+ENJOYING = "享受"
 
 
 def subject_of_deed(stream: TokenStream, start: int, end: int) -> Subject | None:
@@ -2611,12 +2619,22 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
+            if quantity.unit in ("人", "名") and cut_phrase(following.text)[0] in RECEIVING_VERBS | MOVING_IN | JOINING \
+                    and not following.text.endswith((*PERSON_ENDINGS, "人数")):
+                # 115人入住敬老院: persons counted before a deed are named by it and 人数 (fixtures
+                # README, sessions 37 and 38: 300人享受… → 享受…人数)
+                following = Subject(following.text + "人数", following.narrowed_by)
             return Named(following, "after_number")
         if following is None and kind == "count" and (one := _one_character_noun(stream, clause_start, quantity, after_start)):
             return Named(one, "one_character_noun")
         bare_verb = before is not None and before.text in _words("subject_verbs.txt")
         if (before is None or bare_verb) and quantity.unit in PERSON_UNITS:
-            service = None if bare_verb else subject_of_service(stream, after_start, after_end)
+            service = None if bare_verb else subject_of_service(stream, after_start, after_end, quantity.unit)
+            if service is not None and service.text.startswith(ENJOYING) \
+                    and PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start):
+                # 647户、2240人享受低保: a 户/人 pair, whose one name (the deed with 人口, session 35)
+                # the studied gold does not follow yet, keeps the name of what they receive
+                service = subject_of_service(stream, after_start, after_end)
             if service is not None:
                 return Named(service, "of_service")
             deed = subject_of_deed(stream, after_start, after_end)
@@ -3345,11 +3363,54 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _field_of_line(text, sentence_start, quantities, named)
     _group_of_heading(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
+    _published_over_list(text, quantities, named)
     _count_before_measure(text, quantities, named)
     _verbs_tell_apart(stream, quantities, named)
     _structure_parts(text, quantities, named)
     _sibling_of_previous(text, quantities, named)
+    _rate_of_group(quantities, named)
+    for index, quantity in enumerate(quantities):
+        joined = named[index].subject
+        if joined and named[index].rule == "before_number" and quantity.unit in ("人", "名") \
+                and joined.text.startswith(tuple(JOINING)) and not joined.text.endswith((*PERSON_ENDINGS, "人数")):
+            # 参加基本养老保险10.7亿人: a verb of joining and the insurance joined, which names no
+            # one counted, is kept with 人数 (fixtures README, session 37: 参加培训300人 → 参加培训人数)
+            named[index] = Named(Subject(joined.text + "人数", joined.narrowed_by), "before_number")
     return named
+
+
+# A rate named by its deed alone (集中供养率, 参保率): the deed is what stands before 率; a group's
+# own rate is that of a deed of relief done to it or of its joining an insurance
+INSURING = ("参保",)
+BARE_RATE = re.compile(r"([\u4e00-\u9fff]{2,4})率")
+
+
+def _rate_of_group(quantities: list[Quantity], named: list[Named]) -> None:
+    """孤儿1243名纳入集中供养,集中供养率17.7%; 五保对象1243人,其中集中供养221人,…,集中供养率18%: a
+    bare rate of relief after a group's count, past the counts of its parts, is the group's own rate, completed
+    with the group as named (孤儿集中供养率: fixtures README, session 38); a group named with the
+    rate's deed gives what stands before the deed (基本医疗保险参保对象 → 基本医疗保险参保率)."""
+    for index, quantity in enumerate(quantities):
+        rate = named[index].subject and BARE_RATE.fullmatch(named[index].subject.text)
+        if not rate or unit_kinds()[quantity.unit] != "percent" \
+                or not rate.group(1).endswith((*_context_words()["relief_verbs"], *INSURING)):
+            continue  # 城镇化率, 出生率: a statistic's rate, no group's
+        for before in range(index - 1, -1, -1):
+            group = named[before].subject
+            if quantities[before].unit not in PERSON_UNITS or group is None:
+                break
+            name = group.text
+            measure = _measure_word(name, COUNT_MEASURES)
+            name = name[:-len(measure)] if measure else name
+            deed = name.find(rate.group(1))
+            if deed == 0 and measure:
+                break  # 参保人数39万人,参保率93%: the rate's own numerator, no group's count
+            if deed > 1:
+                name = name[:deed]
+            elif not name.endswith(GROUP_ENDINGS) or PARTS.search(name):
+                continue  # a part (集中供养221人) or another group's count
+            named[index] = Named(Subject(name + rate.group(0)), "rate_of_group")
+            break
 
 
 def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: list[Named]) -> None:
@@ -3522,10 +3583,47 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
             continue
         lead = text[floor:quantity.outer_start].lstrip(" ,，、:：")
         lead = next((lead[len(means):] for means in MEANS if lead.startswith(means)), lead)  # 通过|网站公开
+        following = text[quantity.outer_end:quantities[index + 1].outer_start] if index + 1 < len(quantities) else ""
+        if following and not any(verb in following for verb in (*PUBLISHED, *MEANS)):
+            # 其中网站发布新闻类165条,教育通知类39条: one channel's verb over the categories after
+            # it goes as a verb of publishing does (session 38), the channel as from any subject;
+            # where the next part has a channel or verb of its own, the channels tell parts apart
+            lead = _channel_lead().sub("", lead)
         if RECORD_CATEGORY.fullmatch(lead) and lead != named[index].subject.text \
                 and named[index].rule != "channel_breakdown":  # 中央级媒体13篇: that channel's records
             named[index] = Named(Subject(lead), "record_category")
         floor = quantity.outer_end
+
+
+# Records counted by the piece as well as by the item (发布行政规范性文件5件,其他部门文件22件)
+PUBLISHED_RECORD_UNITS = RECORD_UNITS | {"件"}
+# A verb of publishing opening a subject, after its manner (主动发布政策解读 → 发布)
+PUBLISHING_OPENING = re.compile(rf"(?:{'|'.join(PUBLISHING_MANNERS)})?({'|'.join(PUBLISHING)})")
+LIST_ITEM_GAP = re.compile(r"\s*[、,，]")
+
+
+def _published_over_list(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """主动公开政策文件29条、补贴信息220条: a verb of publishing before a list of
+    records reaches over the list written right after it, as a shared unit does, every item keeping
+    it (主动公开补贴信息: fixtures README, session 38); not over parts after 其中 under its total
+    (session 30), nor over an item with a verb or a channel of its own (回复留言, 官方微博更新)."""
+    for index in range(1, len(quantities)):
+        previous, current = named[index - 1].subject, named[index].subject
+        if previous is None or current is None or current.text.startswith(PUBLISHED) \
+                or not {quantities[index - 1].unit, quantities[index].unit} <= PUBLISHED_RECORD_UNITS:
+            continue
+        verb = PUBLISHING_OPENING.match(previous.text)
+        lead = text[quantities[index - 1].outer_end:quantities[index].outer_start]
+        item = LIST_ITEM_GAP.sub("", lead, count=1).strip()
+        first = cut_phrase(current.text)[0]
+        if verb and LIST_ITEM_GAP.match(lead) and "其中" not in lead and item.startswith(current.text) \
+                and not any(published in item[len(current.text):] for published in PUBLISHED) \
+                and not _channel_lead().match(current.text) \
+                and word_tag(first) not in ("v", "d") and not _known_verb(first) \
+                and not any(channel in current.text for channel in _context_words()["channels"]):
+            # the manner goes with 公开 alone, which it tells from 依申请公开 (session 31)
+            carried = verb.group(0) if verb.group(1) == "公开" else verb.group(1)
+            named[index] = Named(Subject(carried + current.text, current.narrowed_by), "published_list")
 
 
 # What may stand between a thing and a share of its whole (志愿服务组织|总数|的|20%)
@@ -4761,11 +4859,12 @@ def _relief_of_group(a: Around, before: int, own: str) -> Subject | None:
 
 def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
     """孤儿226人,累计发放救助金…; 为31名优抚对象发放补助金… → 孤儿救助金, 优抚对象补助金: a sum named by
-    a verb of relief (救助金, 补助金, 救助资金) right after the count of one group of people is that
+    a verb of relief (救助金, 补助金, 救助资金) or a bare subsidy (生活补贴) right after the count of one group of people is that
     group's, the group as named (session-35 ruling: money named by a programme's verb is completed
     with what its sentence names); not after a list of groups, nor where a programme names it."""
     group = a.named[before].subject
-    if group is None or a.own.rule != "before_number" or not _relief_sum(own) or _several_groups(a, before):
+    if group is None or a.own.rule != "before_number" or not (_relief_sum(own) or BARE_SUBSIDY.fullmatch(own)) \
+            or _several_groups(a, before):
         return None
     name = group.text
     measure = _measure_word(name, COUNT_MEASURES)
@@ -4776,6 +4875,9 @@ def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
     return Subject(name + own)
 
 
+# A subsidy named by its kind alone (生活补贴, 护理补贴金): after one group's count it is the group's,
+# as a relief's sum is (fixtures README, session 38)
+BARE_SUBSIDY = re.compile(r"(?:特殊)?(?:生活|护理)?补贴(?:金|资金)?")
 # what stands between a group and its count (慰问老党员共32人)
 GROUP_COUNT_LEAD = re.compile(r"[\s共计合]*$")
 

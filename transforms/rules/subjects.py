@@ -3369,13 +3369,6 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _structure_parts(text, quantities, named)
     _sibling_of_previous(text, quantities, named)
     _rate_of_group(quantities, named)
-    for index, quantity in enumerate(quantities):
-        joined = named[index].subject
-        if joined and named[index].rule == "before_number" and quantity.unit in ("人", "名") \
-                and joined.text.startswith(tuple(JOINING)) and not joined.text.endswith((*PERSON_ENDINGS, "人数")):
-            # 参加基本养老保险10.7亿人: a verb of joining and the insurance joined, which names no
-            # one counted, is kept with 人数 (fixtures README, session 37: 参加培训300人 → 参加培训人数)
-            named[index] = Named(Subject(joined.text + "人数", joined.narrowed_by), "before_number")
     return named
 
 

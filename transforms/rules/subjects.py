@@ -2729,7 +2729,7 @@ BEFORE_OBJECT = re.compile(r"(?:以上|以下|左右)?的?")
 
 def _object_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subject | None,
                             after_start: int, after_end: int) -> Subject | None:
-    """赠送5枚光敏公章, 创建了1800余亩的中药材示范基地: a verb alone before the number names no
+    """赠送5枚光敏公章, 建成了600余亩的蔬菜示范基地: a verb alone before the number names no
     thing (§5, never a bare verb); the thing it was done to, named right after the number (past
     a 的 of its own), is what is counted. A verb of giving names its sum (捐资50万元|修建…), and a
     verb after the number opens a purpose, no thing."""
@@ -3379,7 +3379,7 @@ BARE_RATE = re.compile(r"([\u4e00-\u9fff]{2,4})率")
 
 
 def _rate_of_group(quantities: list[Quantity], named: list[Named]) -> None:
-    """孤儿1243名纳入集中供养,集中供养率17.7%; 五保对象1243人,其中集中供养221人,…,集中供养率18%: a
+    """孤儿80名纳入集中供养,集中供养率20%; 特困对象900人,集中供养的160人,…,集中供养率18%: a
     bare rate of relief after a group's count, past the counts of its parts, is the group's own rate, completed
     with the group as named (孤儿集中供养率: fixtures README, session 38); a group named with the
     rate's deed gives what stands before the deed (基本医疗保险参保对象 → 基本医疗保险参保率)."""
@@ -3578,7 +3578,7 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
         lead = next((lead[len(means):] for means in MEANS if lead.startswith(means)), lead)  # 通过|网站公开
         following = text[quantity.outer_end:quantities[index + 1].outer_start] if index + 1 < len(quantities) else ""
         if following and not any(verb in following for verb in (*PUBLISHED, *MEANS)):
-            # 其中网站发布新闻类165条,教育通知类39条: one channel's verb over the categories after
+            # 其中网站发布动态类80条,政策类12条: one channel's verb over the categories after
             # it goes as a verb of publishing does (session 38), the channel as from any subject;
             # where the next part has a channel or verb of its own, the channels tell parts apart
             lead = _channel_lead().sub("", lead)
@@ -3588,7 +3588,7 @@ def _record_categories(text: str, sentence_start: int, quantities: list[Quantity
         floor = quantity.outer_end
 
 
-# Records counted by the piece as well as by the item (发布行政规范性文件5件,其他部门文件22件)
+# Records counted by the piece as well as by the item (印发规范性文件5件,部门文件22件)
 PUBLISHED_RECORD_UNITS = RECORD_UNITS | {"件"}
 # A verb of publishing opening a subject, after its manner (主动发布政策解读 → 发布)
 PUBLISHING_OPENING = re.compile(rf"(?:{'|'.join(PUBLISHING_MANNERS)})?({'|'.join(PUBLISHING)})")
@@ -3957,8 +3957,8 @@ MEASURE_DOING_TAGS = frozenset({"v", "vn", "a", "ad", "d", "m", "j"})
 
 
 def _shared_owner(parts: list[Subject]) -> list[Subject]:
-    """城市低保平均标准和人均补助水平 → …, 城市低保人均补助水平; 民营经济户数、从业人员、注册资金 →
-    …, 民营经济从业人员, 民营经济注册资金: a later part of a list that is a measure naming no owner
+    """城市低保标准、人均补助水平 → …, 城市低保人均补助水平; 家庭农场户数、从业人员、注册资金 →
+    …, 家庭农场从业人员, 家庭农场注册资金: a later part of a list that is a measure naming no owner
     (its words before its head say how it is taken; no programme, category or domain name in it)
     measures what the first part's does, the owner before the first part's head and its words of
     reckoning (平均, 人均); a part that names a thing (人口自增率) is its own."""

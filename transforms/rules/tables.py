@@ -167,7 +167,7 @@ class Table:
     by_rows: bool = False  # its header is one line, so is each row: a lone label is a group's row
     place_rows: bool = False  # its rows' labels are place names (长沙市, 吉首市), whatever its header
     group: str = ""  # what the numbered heading right above names ((二)老年助餐点补助64万元 → 老年助餐点补助)
-    programme: str = ""  # what the title above names (…2021年2月城镇居民最低生活保障金发放情况 → 城镇居民最低生活保障金)
+    programme: str = ""  # what the title above names (…2023年5月农村低保金发放表 → 农村低保金)
 
     @cached_property
     def label_index(self) -> int | None:
@@ -405,7 +405,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
     if len(glossed := TRAILING_BRACKET.sub("", label)) >= 2:
-        label = glossed  # 其他机构(内设医疗机构+村卫生所): a bracket after a name goes (fixtures README)
+        label = glossed  # 其他机构(含卫生室): a bracket after a name goes (fixtures README)
     header = BRACKETED_UNIT.sub("", column.header).strip()
     if column.measure:
         # 社会福利院 under 床位数 … 2008: the row's measure; a total row (全国合计) or a place's is the measure's own
@@ -906,7 +906,7 @@ MARKED_ROW_CELLS = 3
 
 
 def _broken_row(lines: list[_Line], index: int) -> bool:
-    """`城市特困 | 生活费:集中供养…元/人/月; 护理费:… |` over `114 | 20.14 | |`: inside a table, a row
+    """`农村特困 | 基本生活费:…; 照料费:… |` over `114 | 20.14 | |`: inside a table, a row
     whose label and sentence cell close with their pipes, its figures on the next line (the page
     broke the row after its long cell): a line of the table, though a sentence is in it."""
     line, following = lines[index], lines[index + 1] if index + 1 < len(lines) else None
@@ -1052,8 +1052,8 @@ MONEY_CLOSE = re.compile(r"(?:资金|金)$")
 
 
 def _title_programme(lines: list[_Line], index: int) -> str:
-    """The programme a table's dated title names above its header (嘉定区2021年2月城镇居民最低生活
-    保障金发放情况 → 城镇居民最低生活保障金): round 32's call completes with it the column words
+    """The programme a table's dated title names above its header (某区2023年5月农村低保金
+    发放表 → 农村低保金): round 32's call completes with it the column words
     that name nothing alone in a table whose rows are places; "" when no such title stands there."""
     for line in [line for line in lines[max(0, index - 2 * TITLE_LINES):index] if line.text][-TITLE_LINES:][::-1]:
         if (found := TITLE.fullmatch(re.sub(r"\s+", "", line.text))):

@@ -99,24 +99,27 @@ def names_summary_and_plan(title: str) -> bool:
     return any(word in title for word in words)
 
 
+def _numbered_heading(line: str, pattern: re.Pattern, level: int) -> tuple[int, str, str] | None:
+    """(level, number, title) for a line opening with the pattern's number and a title after it."""
+    match = pattern.match(line)
+    if match:
+        title = _title_after(line, match.end(), TITLE_END)
+        if title:
+            return level, match.group("number"), title
+    return None
+
+
 def _heading_at(line: str) -> tuple[int, str, str] | None:
     for level, pattern in HEADING_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            title = _title_after(line, match.end(), TITLE_END)
-            if title:
-                return level, match.group("number"), title
+        found = _numbered_heading(line, pattern, level)
+        if found:
+            return found
     return None
 
 
 def _chapter_at(line: str) -> tuple[int, str, str] | None:
     """(CHAPTER_LEVEL, 第一章, title) for a line opening with a chapter's number and a title."""
-    match = CHAPTER_HEADING.match(line)
-    if match:
-        title = _title_after(line, match.end(), TITLE_END)
-        if title:
-            return CHAPTER_LEVEL, match.group("number"), title
-    return None
+    return _numbered_heading(line, CHAPTER_HEADING, CHAPTER_LEVEL)
 
 
 def _plain_plan_heading(line: str) -> tuple[int, str, str] | None:

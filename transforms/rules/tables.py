@@ -1576,19 +1576,24 @@ def _layered_header(lines: list[_Line], index: int) -> tuple[list[Column], int] 
     if paths is None:
         return None
     written = [u for cells in header for c in cells if (u := _header_unit(c)) and u[0] == "元"]
-    money = alternation(_words()["label_units"]["money"])
     columns = []
     for path in paths:
         leaf = path[-1]
         column = classify_header(leaf)
         if column is None:
             return None
-        if column.unit is None and written and re.search(rf"(?:{money})$", leaf):
+        if column.unit is None and written and _money_ending().search(leaf):
             column = replace(column, role="measure", unit=written[0])
         above = [DIGIT_BRACKET.sub("", p) for p in path[:-1]]
         above = [p for n, p in enumerate(above) if not any(p in later for later in above[n + 1:])]  # 分散供养 over 农村分散供养
         columns.append(replace(column, span="".join(above), top=path[0] if len(path) > 1 else ""))
     return columns, len(header)
+
+
+@cache
+def _money_ending() -> re.Pattern:
+    """A header cell closing with a money word (保障金, 每月护理补贴): a column of money in a layered header."""
+    return re.compile(rf"(?:{alternation(_words()['label_units']['money'])})$")
 
 
 def _by_last_groups(table: Table, row: Row) -> Row:
@@ -1628,7 +1633,7 @@ def _leaf_paths(header: list[list[str]], width: int) -> list[list[str]] | None:
             return lower + [None]  # 合计 over the lines under it, else a column of its own
         if measure or not lower:
             return [None]
-        if re.search(rf"(?:{alternation(_words()['label_units']['money'])})$", bare):
+        if _money_ending().search(bare):
             return [None] + lower  # 保障金 a column of money, else 每月护理补贴 over 一档 | 二档
         return lower
 

@@ -4062,13 +4062,20 @@ BARE_PLANS = frozenset({"计划"})
 def _level_of_task(a: Around) -> Subject | None:
     """完成全年目标(4.29亿元)87%: the task's level bracketed after its name is the level of the thing
     the sentence counted (地方财政收入), the share after the bracket the task's (_share_of_task)."""
-    if a.previous is not None and re.search(_task_pattern().replace("(?:的)?\\s*$", r"\s*[(（]\s*$"), a.lead):
+    if a.previous is not None and _task_before_bracket().search(a.lead):
         return a.previous
     return None
 
 
 def _task_pattern() -> str:
     return _context_words()["share_of_task"]
+
+
+@cache
+def _task_before_bracket() -> re.Pattern:
+    """A task named right before the bracket holding its level (完成全年目标(4.29亿元)…): the task
+    pattern with an opening bracket where it closes with 的."""
+    return re.compile(_task_pattern().replace("(?:的)?\\s*$", r"\s*[(（]\s*$"))
 
 
 def _share_of_task(a: Around) -> Subject | None:
@@ -5554,7 +5561,7 @@ def _task_phrase(text: str, quantities: list[Quantity], index: int, lead: str) -
     if found is None and index and re.fullmatch(r"\s*[)）]\s*", lead):
         # 完成全年目标(4.29亿元)87%: the share right after the task's bracketed level
         before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
-        found = re.search(pattern.replace("(?:的)?\\s*$", r"\s*[(（]\s*$"), before)
+        found = _task_before_bracket().search(before)
     if found is None and index and re.fullmatch(r"\s*的\s*", lead):
         before = text[max(0, quantities[index - 1].outer_start - 30):quantities[index - 1].outer_start]
         found = re.search(pattern.replace("的\\s*$", "\\s*$"), before)

@@ -161,10 +161,10 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
             indicator = index.get((population, measure))
             if indicator is None or not _in_units(unit, table["units"]):
                 continue
-            words, said = set(table["words"]), rest
+            words = set(table["words"])
             # (城市低保对象月人均补差: the recipients' word before what each gets says the same)
-            said = next((rest[len(w):] for w in table.get("after_holders", ())
-                         if rest.startswith(w) and rest != w), rest)
+            holder = first_opening(rest, tuple(table.get("after_holders", ())), longer=True)
+            said = rest[len(holder):] if holder else rest
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))
             if table.get("counted"):  # 床位数, 家庭数, 集中供养总数: the count of what the word names
@@ -701,8 +701,7 @@ def _counted_money(a: Asked, stream: TokenStream | None) -> Indicator | None:
               if len(w) > len(subject.text) and w.endswith(subject.text))
     front = next((f for f in fronts if head.endswith(f)), "")
     head = head[:len(head) - len(front)]
-    acts = sorted(table["measure"]["funds"]["acts"], key=len, reverse=True)
-    act = next((w for w in acts if head.endswith(w)), "")
+    act = first_closing(head, tuple(sorted(table["measure"]["funds"]["acts"], key=len, reverse=True))) or ""
     head = head[:len(head) - len(act)].rstrip(" ,，、")
     counts = COUNTS_AT_END.search(head)
     if counts:

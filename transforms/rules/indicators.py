@@ -151,6 +151,7 @@ def _names_standard(phrase: str) -> bool:
 
 def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tuple[str, ...] = ()) -> Indicator | None:
     names, measures, index, money = _structure()
+    rates = load_toml("indicator_populations.toml")["rates"]
     found = []
     for name, population in names:
         if not phrase.startswith(name):
@@ -163,7 +164,7 @@ def _population_measure(phrase: str, unit: str, per_person: bool, after_name: tu
                 continue
             words = set(table["words"])
             # (城市低保对象月人均补差: the recipients' word before what each gets says the same)
-            holder = first_opening(rest, tuple(table.get("after_holders", ())), longer=True)
+            holder = first_opening(rest, tuple(rates["holders"]), longer=True) if measure in rates["measures"] else None
             said = rest[len(holder):] if holder else rest
             if measure == "persons":  # 孤儿基本生活费13人: the orphans who got it
                 words |= set(money[population]) | set(_population_rows()[population].get("members", ()))

@@ -478,8 +478,10 @@ def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
 def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
     """Not for a subject narrowed by what was dropped from its front, a flow or any other act
     (新增集中供养五保对象 is no stock of them, 走访慰问低保边缘户 those visited): the words left out
-    of a three-quarter overlap could be the very words that narrow it."""
-    if normalise(a.subject.narrowed_by or ""):
+    of a three-quarter overlap could be the very words that narrow it. Nor for a population's name
+    alone (社会散居孤儿 in 元), which `population_measure` decides: the measure it leaves unsaid
+    (a standard or a sum) is no word an overlap may add."""
+    if normalise(a.subject.narrowed_by or "") or _names_only(a.subject.text):
         return None
     return _best_overlap(frozenset(a.words), a.unit)
 

@@ -677,18 +677,22 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
 
 def _area_part(a: Asked, found: Indicator) -> Indicator | None:
     """The area's standard (农村低保标准) for a whole programme's standard (低保标准) when the
-    subject names no area and its sentence, before it, names the programme with one area only
-    (农村享受低保…人，低保标准由800元/年…): a standard is set for each area apart (the 城乡 pairs
-    split into 城市…标准 and 农村…标准, session 21), so the sentence's area is the standard's (§5's
-    completion from the sentence). None when nothing narrows it or that area has no standard."""
+    subject names no area and its sentence, before it, names the programme with one area only,
+    never with 城乡 (农村享受低保…人，低保标准由800元/年…): a standard is set for each area apart
+    (the 城乡 pairs split into 城市…标准 and 农村…标准, session 21), so the sentence's area is the
+    standard's (§5's completion from the sentence). None when nothing narrows it or that area has
+    no standard."""
     parts = _area_parts().get(found.population or "")
     if found.measure != "standard" or not parts or a.stream is None or not a.subject.spans:
         return None
     own = respelled(normalise((a.subject.narrowed_by or "") + a.subject.text))
     if any(area in own for area in (*_areas(), "城乡")):
         return None
-    named = {parts[m.group()] for m in _part_names(found.population).finditer(respelled(_sentence_before(a)))}
-    return _structure()[2].get((named.pop(), found.measure)) if len(named) == 1 else None
+    names = _part_names(found.population)
+    named = {names[1].get(m.group(), found.population) for m in names[0].finditer(respelled(_sentence_before(a)))}
+    if len(named) != 1 or found.population in named:
+        return None
+    return _structure()[2].get((named.pop(), found.measure))
 
 
 def _sentence_before(a: Asked) -> str:
@@ -720,8 +724,12 @@ def _area_parts() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _part_names(population: str) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(_area_parts()[population], key=len, reverse=True))))
+def _part_names(population: str) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of the names of a whole programme's area parts and of its names with 城乡 (城乡低保:
+    the whole again, which leaves the standard the whole's), and each part's by its name."""
+    parts = _area_parts()[population]
+    whole = [name for name, owner in _structure()[0] if owner == population and name.startswith("城乡")]
+    return re.compile("|".join(map(re.escape, sorted((*parts, *whole), key=len, reverse=True)))), parts
 
 
 def _beyond_a_rate(indicator: Indicator, value: float | None) -> bool:

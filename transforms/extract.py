@@ -178,8 +178,17 @@ LIST_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
 PER_PERSON = re.compile(r"(?:每人|每户|人均|每月|每年|月人均|年人均|月均|每人每月|每人每年)[^,，。;；]{0,4}$")
 
 
+# sums before a figure in its list (每人每月分别达到1000元、600元: the 1000元、 before 600元)
+LISTED_SUMS = re.compile(r"(?:[0-9.]+\s*[万亿]?元\s*[、和及与]\s*)+$")
+
+
 def _per_person(text: str, sentence_start: int, quantity: Quantity) -> bool:
-    before = text[max(sentence_start, quantity.outer_start - 12):quantity.outer_start]
+    """Whether a figure is a rate per person or period; a figure in a list of sums is one as the
+    list's first is (每人每月分别为1000元、600元)."""
+    end = quantity.outer_start
+    listed = LISTED_SUMS.search(text, max(sentence_start, end - 60), end)
+    end = listed.start() if listed else end
+    before = text[max(sentence_start, end - 12):end]
     return bool(PER_PERSON.search(before)) or "/" in text[quantity.start:quantity.end]
 
 

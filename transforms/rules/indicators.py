@@ -21,7 +21,9 @@ tried in order (`INDICATOR_RULES`):
 After them, `programme_money`: a bare 救助金 or 救助资金 after a programme named in its
 sentence (临时救助…发放救助金) is that programme's money, so none, never all assistance's
 (unless a total word, 共计 or 各类, sums the programmes named); `not_a_rate`: no standard or
-average benefit for a sum of 100,000 元 or more. When none decided, `counted_money`: a bare
+average benefit for a sum of 100,000 元 or more; `area_of_sentence`: a whole
+programme's standard (低保标准) after its sentence named the programme with one area only
+(农村享受低保…) is that area's. When none decided, `counted_money`: a bare
 money word (保障资金) right after a clause that counts a population is its money.
 
 When none is sure the answer is None: a wrong indicator is worse than none. A subject whose
@@ -427,8 +429,7 @@ def _named_for_another(a: Asked, found: Indicator) -> str | None:
     start = a.subject.spans[0][0]
     if any(word in a.stream.text[start:a.subject.spans[-1][1]] for word in row["own"]):
         return None
-    before = a.stream.text[:start]
-    sentence = before[max(before.rfind("。"), before.rfind("\n")) + 1:]
+    sentence = _sentence_before(a)
     other = max(row["shared_with"], key=sentence.rfind)
     return other if sentence.rfind(other) > max(sentence.rfind(w) for w in row["own"]) else None
 
@@ -477,8 +478,10 @@ def _rule_scoped_synonym(a: Asked) -> tuple[Indicator, float] | None:
 def _rule_overlap(a: Asked) -> tuple[Indicator, float] | None:
     """Not for a subject narrowed by what was dropped from its front, a flow or any other act
     (新增集中供养五保对象 is no stock of them, 走访慰问低保边缘户 those visited): the words left out
-    of a three-quarter overlap could be the very words that narrow it."""
-    if normalise(a.subject.narrowed_by or ""):
+    of a three-quarter overlap could be the very words that narrow it. Nor for a population's name
+    alone (社会散居孤儿 in 元), which `population_measure` decides: the measure it leaves unsaid
+    (a standard or a sum) is no word an overlap may add."""
+    if normalise(a.subject.narrowed_by or "") or _names_only(a.subject.text):
         return None
     return _best_overlap(frozenset(a.words), a.unit)
 
@@ -662,11 +665,71 @@ def match_indicator_traced(subject: Subject | None, unit: str, stream: TokenStre
                 return None, 0.0, "programme_money"
             if _beyond_a_rate(found[0], value):
                 return None, 0.0, "not_a_rate"
+            part = _area_part(asked, found[0])
+            if part is not None:
+                return part.id, STRUCTURED, "area_of_sentence"
             return found[0].id, found[1], rule.name
     counted = _counted_money(asked, stream)
     if counted and not per_person:
         return counted.id, STRUCTURED, "counted_money"
     return None, 0.0, "none"
+
+
+def _area_part(a: Asked, found: Indicator) -> Indicator | None:
+    """The area's standard (农村低保标准) for a whole programme's standard (低保标准) when the
+    subject names no area and its sentence, before it, names the programme with one area only,
+    never with 城乡 (农村享受低保…人，低保标准由800元/年…): a standard is set for each area apart
+    (the 城乡 pairs split into 城市…标准 and 农村…标准, session 21), so the sentence's area is the
+    standard's (§5's completion from the sentence). None when nothing narrows it or that area has
+    no standard."""
+    parts = _area_parts().get(found.population or "")
+    if found.measure != "standard" or not parts or a.stream is None or not a.subject.spans:
+        return None
+    own = respelled(normalise((a.subject.narrowed_by or "") + a.subject.text))
+    if any(area in own for area in (*_areas(), "城乡")):
+        return None
+    names = _part_names(found.population)
+    named = {names[1].get(m.group(), found.population) for m in names[0].finditer(respelled(_sentence_before(a)))}
+    if len(named) != 1 or found.population in named:
+        return None
+    return _structure()[2].get((named.pop(), found.measure))
+
+
+def _sentence_before(a: Asked) -> str:
+    """The subject's sentence (up to 。 or a line's end) before the subject."""
+    before = a.stream.text[:a.subject.spans[0][0]]
+    return before[max(before.rfind("。"), before.rfind("\n")) + 1:]
+
+
+@cache
+def _areas() -> tuple[str, ...]:
+    return tuple(load_toml("indicator_populations.toml")["overlap"]["areas"])
+
+
+@cache
+def _area_parts() -> dict[str, dict[str, str]]:
+    """Each whole programme's area parts: {whole: {part's name: part}}; a population is an area's
+    part of another when one of its names is an area word before one of the other's (城市低保)."""
+    names, _, _, _ = _structure()
+    by_population: dict[str, set[str]] = {}
+    for name, population in names:
+        by_population.setdefault(population, set()).add(name)
+    parts: dict[str, dict[str, str]] = {}
+    for whole, whole_names in by_population.items():
+        for part, part_names in by_population.items():
+            for name in part_names if part != whole else ():
+                if any(name == respelled(area) + w for area in _areas() for w in whole_names):
+                    parts.setdefault(whole, {}).update({n: part for n in part_names})
+    return parts
+
+
+@cache
+def _part_names(population: str) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of the names of a whole programme's area parts and of its names with 城乡 (城乡低保:
+    the whole again, which leaves the standard the whole's), and each part's by its name."""
+    parts = _area_parts()[population]
+    whole = [name for name, owner in _structure()[0] if owner == population and name.startswith("城乡")]
+    return re.compile("|".join(map(re.escape, sorted((*parts, *whole), key=len, reverse=True)))), parts
 
 
 def _beyond_a_rate(indicator: Indicator, value: float | None) -> bool:

@@ -947,7 +947,143 @@ def table_reading(text: str) -> TableReading:
         _read_region(lines, index, end, reading)
         index = end + 1
     _pipe_row_cells(lines, reading)
+    fixed = _template_grids(text)
+    if fixed:
+        taken = {q.start for q in fixed}
+        reading.quantities[:] = [q for q in reading.quantities if q.start not in taken] + fixed
     return reading
+
+
+# ---- the 信息公开 template's application and review tables ------------------------------------
+# Their columns are fixed by the template, not by what the page's flattening left of its header of
+# several levels (a spanned first cell, 法人或其他组织 over five classes): the rows are read by the
+# template's labels and their figures fill its columns left to right (data: [template_applications],
+# [template_reviews]).
+
+GRID_SPLIT = re.compile(r"[|\t]")
+GRID_LABEL_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")  # 部分公开(区分处理的,只计这一情形,不计其他情形)
+GRID_QUOTES = re.compile(r"[“”\"'‘’\s]")
+GRID_LEVEL = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), 2),
+              (re.compile(r"^\d{1,2}[.、．]"), 3))
+
+
+def _grid_cells(text: str) -> list[Cell]:
+    """Every cell of the text in reading order: a line's cells apart by pipes or tabs, one left empty
+    kept as an empty cell (a line of its pipe alone too), a line of pipes alone (`|||`, the rest a row
+    spans) none; a line without them its words apart by spaces, words of Hanzi run together."""
+    cells, position = [], 0
+    for raw in text.split("\n"):
+        if "|" in raw or "\t" in raw:
+            if not raw.strip(" |\t\u3000"):
+                if raw.count("|") == 1:
+                    cells.append(Cell("", position, position))
+            else:
+                pieces, at = [], 0
+                for separator in GRID_SPLIT.finditer(raw):
+                    pieces.append((at, separator.start()))
+                    at = separator.end()
+                if raw[at:].strip():
+                    pieces.append((at, len(raw)))
+                for start, end in pieces:
+                    piece = raw[start:end]
+                    lead = len(piece) - len(piece.lstrip())
+                    cells.append(Cell(piece.strip(), position + start + lead, position + start + lead + len(piece.strip())))
+        else:
+            for word in re.finditer(r"\S+", raw):
+                cell = Cell(word.group(), position + word.start(), position + word.end())
+                if cells and HANZI.search(cell.text) and not cell.is_number and cells[-1].end >= position \
+                        and HANZI.search(cells[-1].text) and not cells[-1].is_number:
+                    before = cells.pop()
+                    cell = Cell(before.text + cell.text, before.start, cell.end)
+                cells.append(cell)
+        position += len(raw) + 1
+    return cells
+
+
+def _grid_row(text: str) -> tuple[int, str] | None:
+    """A row label of the application table: its outline level (一、 1, (一) 2, 1. 3, none 2) and its
+    name, number and gloss aside, when the template has that row."""
+    level = next((level for pattern, level in GRID_LEVEL if pattern.match(text)), 2)
+    name = GRID_QUOTES.sub("", GRID_LABEL_GLOSS.sub("", LEADING_NUMBER.sub("", text.strip())))
+    rows = _words()["template_applications"]["rows"]
+    known = name in rows or len(name) >= 4 and any(row.startswith(name) or name.startswith(row) for row in rows)
+    return (level, name) if known else None
+
+
+def _template_grids(text: str) -> list[Quantity]:
+    """The figures of the template's application table (自然人 | 法人或其他组织 | 总计 over 商业企业 …, then
+    rows such as 一、本年新收政府信息公开申请数量) and of its review table (行政复议 | 行政诉讼 …, then one
+    row of fifteen figures): bare counts, unit null, named by column and row."""
+    if "自然人" not in text and "行政复议" not in text:
+        return []
+    cells, found = _grid_cells(text), []
+    applications, reviews = _words()["template_applications"], _words()["template_reviews"]
+    index = 0
+    while index < len(cells):
+        if cells[index].text == applications["opens"]:
+            index = _application_rows(cells, index, applications, found)
+        elif cells[index].text == reviews["opens"]:
+            index = _review_row(cells, index, reviews, found)
+        else:
+            index += 1
+    return found
+
+
+def _grid_figure(cell: Cell, subject: str) -> Quantity:
+    return Quantity(float(Decimal(cell.text.replace(",", ""))), NO_UNIT, cell.start, cell.end, None,
+                    cell.start, cell.end, subject, "current")
+
+
+def _application_rows(cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
+    """From its header's first cell: the header up to 总计 and the first row, then each row's
+    figures in the template's columns, to the first cell that is neither a figure nor a row."""
+    header_end = next((i for i in range(index, min(index + 30, len(cells))) if cells[i].text == words["closes_header"]),
+                      None)
+    if header_end is None:
+        return index + 1
+    position = next((i for i in range(header_end + 1, min(header_end + 30, len(cells))) if _grid_row(cells[i].text)),
+                    None)
+    if position is None:
+        return index + 1
+    top, group, name, slot = "", "", "", len(words["columns"])
+    while position < len(cells):
+        cell = cells[position]
+        row = _grid_row(cell.text) if HANZI.search(cell.text) else None
+        if row is not None:
+            level, name = row
+            if level == 1:
+                top, group = name, ""
+            elif level == 2:
+                group = name
+                name = top + name if name in words["alone"] else name
+            else:
+                name = group + name if group else name
+            slot = 0
+        elif HANZI.search(cell.text):
+            break  # the table ended
+        elif slot < len(words["columns"]):
+            if cell.is_number and not cell.text.endswith("%"):
+                found.append(_grid_figure(cell, words["columns"][slot] + name))
+            slot += 1
+        position += 1
+    return position
+
+
+def _review_row(cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
+    """From its header's first cell: header cells (the template's words, or empty) to the first
+    figure, then the fifteen columns' figures."""
+    position = index
+    while position < len(cells) and (cells[position].text in words["header"] or not cells[position].text):
+        position += 1
+    if not set(words["header"]) <= {c.text for c in cells[index:position]}:
+        return index + 1
+    slot = 0
+    while position < len(cells) and slot < len(words["columns"]) and not HANZI.search(cells[position].text):
+        if cells[position].is_number and not cells[position].text.endswith("%"):
+            found.append(_grid_figure(cells[position], words["columns"][slot]))
+        slot += 1
+        position += 1
+    return position
 
 
 def _pipe_row_cells(lines: list[_Line], reading: TableReading) -> None:

@@ -656,12 +656,19 @@ def _gloss(line: str) -> bool:
     return words > len(FIGURE_WORD.findall(outside)) or not words and not FIGURE_WORD.search(outside)
 
 
+# a figure with a note in brackets after it (78.2(2021年), 35(全市)): the note says where or when it is
+# from, no part of the figure; a unit in brackets (12(万元)) is the figure's
+NOTED_FIGURE = re.compile(rf"(?P<figure>{NUMBER.pattern})\s*[(（](?P<note>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]")
+
+
 def _cell(text: str, start: int) -> Cell:
     """The cell, without the spaces around it and inside a justified word."""
     bare = text.strip()
     if not bare:
         return Cell("", start, start)
     start += text.index(bare[0])
+    if (noted := NOTED_FIGURE.fullmatch(bare)) and unit_word(noted.group("note")) is None:
+        return Cell(noted.group("figure"), start, start + noted.end("figure"))
     if " " in bare or "\u3000" in bare:
         return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))
     return Cell(bare, start, start + len(bare))
@@ -915,6 +922,22 @@ def _broken_row(lines: list[_Line], index: int) -> bool:
         and bool(following.cells) and following.cells[0].is_figure and _is_table_line(following)
 
 
+def _sentence_cell(lines: list[_Line], index: int) -> bool:
+    """`县疾控中心,各乡镇人民政府 |` between `县卫健局 |` and `2 |`: inside a table a cell a line, each
+    closing with its pipe, a cell holding a sentence (a 责任单位 or 备注 column's) is a cell of the
+    table, not prose ending it, when the lines either side are such cells too and the next a short one
+    (a table whose rows open with a pipe alone on its line is `_pipe_row_cells`'s: not here)."""
+    def lone(line: _Line | None) -> bool:
+        return line is not None and line.pipes == 1 and line.closed and len(line.cells) == 1
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return lone(lines[index]) and lone(lines[index - 1]) and (following is None or lone(following)
+                                                              and _is_short(following.cells[0])) \
+        and not any(line.pipes == 1 and not line.text for line in lines[max(0, index - ROW_OPENER_REACH):index])
+
+
+ROW_OPENER_REACH = 12  # how far above a sentence cell a row's opening pipe would be
+
+
 def _is_short(cell: Cell) -> bool:
     """A cell a table holds, not a sentence; a bracketed note is no part of its length (…数量(按月平均)(≥**人))."""
     return len(BRACKETED.sub("", cell.text)) <= CELL_MAX and not PROSE.search(cell.text)
@@ -942,7 +965,8 @@ def table_reading(text: str) -> TableReading:
             index += 1
             continue
         end = index
-        while end < len(lines) and (_is_table_line(lines[end]) or end > index and _broken_row(lines, end)):
+        while end < len(lines) and (_is_table_line(lines[end]) or end > index and (_broken_row(lines, end)
+                                                                                   or _sentence_cell(lines, end))):
             end += 1
         _read_region(lines, index, end, reading)
         index = end + 1

@@ -1008,10 +1008,11 @@ def _grid_cells(text: str) -> list[Cell]:
                     at = separator.end()
                 if raw[at:].strip():
                     pieces.append((at, len(raw)))
-                for start, end in pieces:
+                for start, end in pieces:  # a label's spaces dropped (商业 企业, 结果 维持: a justified or wrapped word)
                     piece = raw[start:end]
-                    lead = len(piece) - len(piece.lstrip())
-                    cells.append(Cell(piece.strip(), position + start + lead, position + start + lead + len(piece.strip())))
+                    lead, bare = len(piece) - len(piece.lstrip()), piece.strip()
+                    text = JUSTIFIED_SPACE.sub("", bare)
+                    cells.append(Cell(text, position + start + lead, position + start + lead + len(bare)))
         else:
             for word in re.finditer(r"\S+", raw):
                 cell = Cell(word.group(), position + word.start(), position + word.end())

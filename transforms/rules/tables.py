@@ -994,7 +994,8 @@ GRID_LEVEL = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (
 def _grid_cells(text: str) -> list[Cell]:
     """Every cell of the text in reading order: a line's cells apart by pipes or tabs, one left empty
     kept as an empty cell (a line of its pipe alone too), a line of pipes alone (`|||`, the rest a row
-    spans) none; a line without them its words apart by spaces, words of Hanzi run together."""
+    spans) none; a line without them its words apart by spaces, words of Hanzi one space apart one
+    cell (商业 企业: a justified word; cells stand wider apart)."""
     cells, position = [], 0
     for raw in text.split("\n"):
         if "|" in raw or "\t" in raw:
@@ -1011,12 +1012,13 @@ def _grid_cells(text: str) -> list[Cell]:
                 for start, end in pieces:  # a label's spaces dropped (商业 企业, 结果 维持: a justified or wrapped word)
                     piece = raw[start:end]
                     lead, bare = len(piece) - len(piece.lstrip()), piece.strip()
-                    text = JUSTIFIED_SPACE.sub("", bare)
-                    cells.append(Cell(text, position + start + lead, position + start + lead + len(bare)))
+                    cells.append(Cell(JUSTIFIED_SPACE.sub("", bare), position + start + lead,
+                                      position + start + lead + len(bare)))
         else:
             for word in re.finditer(r"\S+", raw):
                 cell = Cell(word.group(), position + word.start(), position + word.end())
-                if cells and HANZI.search(cell.text) and not cell.is_number and cells[-1].end >= position \
+                if cells and HANZI.search(cell.text) and not cell.is_number and cells[-1].start >= position \
+                        and cells[-1].end == cell.start - 1 \
                         and HANZI.search(cells[-1].text) and not cells[-1].is_number:
                     before = cells.pop()
                     cell = Cell(before.text + cell.text, before.start, cell.end)
@@ -1045,7 +1047,7 @@ def _template_grids(text: str) -> list[Quantity]:
     applications, reviews = _words()["template_applications"], _words()["template_reviews"]
     index = 0
     while index < len(cells):
-        if cells[index].text == applications["opens"]:
+        if applications["opens"] in cells[index].text and not _grid_row(cells[index].text):
             index = _application_rows(cells, index, applications, found)
         elif cells[index].text == reviews["opens"]:
             index = _review_row(cells, index, reviews, found)
@@ -1060,10 +1062,11 @@ def _grid_figure(cell: Cell, subject: str) -> Quantity:
 
 
 def _application_rows(cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
-    """From its header's first cell: the header up to 总计 and the first row, then each row's
-    figures in the template's columns, to the first cell that is neither a figure nor a row."""
-    header_end = next((i for i in range(index, min(index + 30, len(cells))) if cells[i].text == words["closes_header"]),
-                      None)
+    """From its header's first cell: the header up to 总计 (cells the page or its cleaning ran together,
+    申请人情况自然人, are one cell) and the first row, then each row's figures in the template's columns, to
+    the first cell that is neither a figure nor a row."""
+    header_end = next((i for i in range(index, min(index + 30, len(cells)))
+                       if words["closes_header"] in cells[i].text), None)
     if header_end is None:
         return index + 1
     position = next((i for i in range(header_end + 1, min(header_end + 30, len(cells))) if _grid_row(cells[i].text)),

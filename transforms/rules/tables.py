@@ -1056,8 +1056,13 @@ def _template_grids(text: str) -> list[Quantity]:
     return found
 
 
-def _grid_figure(cell: Cell, subject: str) -> Quantity:
-    return Quantity(float(Decimal(cell.text.replace(",", ""))), NO_UNIT, cell.start, cell.end, None,
+def _grid_figure(cell: Cell, subject: str) -> Quantity | None:
+    """A bare count (unit null), or a count written with its unit (3件: as written); a share no count."""
+    number, unit = _own_unit(cell)
+    if cell.text.endswith("%") or not (cell.is_number or unit):
+        return None
+    unit = unit or (NO_UNIT, 1)
+    return Quantity(float(Decimal(number.replace(",", "")) * unit[1]), unit[0], cell.start, cell.end, None,
                     cell.start, cell.end, subject, "current")
 
 
@@ -1087,11 +1092,11 @@ def _application_rows(cells: list[Cell], index: int, words: dict, found: list[Qu
             else:
                 name = group + name if group else name
             slot = 0
-        elif HANZI.search(cell.text):
+        elif HANZI.search(cell.text) and not cell.is_figure:
             break  # the table ended
         elif slot < len(words["columns"]):
-            if cell.is_number and not cell.text.endswith("%"):
-                found.append(_grid_figure(cell, words["columns"][slot] + name))
+            if figure := _grid_figure(cell, words["columns"][slot] + name):
+                found.append(figure)
             slot += 1
         position += 1
     return position
@@ -1106,9 +1111,10 @@ def _review_row(cells: list[Cell], index: int, words: dict, found: list[Quantity
     if not set(words["header"]) <= {c.text for c in cells[index:position]}:
         return index + 1
     slot = 0
-    while position < len(cells) and slot < len(words["columns"]) and not HANZI.search(cells[position].text):
-        if cells[position].is_number and not cells[position].text.endswith("%"):
-            found.append(_grid_figure(cells[position], words["columns"][slot]))
+    while position < len(cells) and slot < len(words["columns"]) \
+            and (cells[position].is_figure or not HANZI.search(cells[position].text)):
+        if figure := _grid_figure(cells[position], words["columns"][slot]):
+            found.append(figure)
         slot += 1
         position += 1
     return position

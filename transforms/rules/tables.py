@@ -1048,7 +1048,7 @@ def _template_grids(text: str) -> list[Quantity]:
     index = 0
     while index < len(cells):
         if applications["opens"] in cells[index].text and not _grid_row(cells[index].text):
-            index = _application_rows(cells, index, applications, found)
+            index = _application_rows(text, cells, index, applications, found)
         elif cells[index].text == reviews["opens"]:
             index = _review_row(cells, index, reviews, found)
         else:
@@ -1066,10 +1066,12 @@ def _grid_figure(cell: Cell, subject: str) -> Quantity | None:
                     cell.start, cell.end, subject, "current")
 
 
-def _application_rows(cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
+def _application_rows(text: str, cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
     """From its header's first cell: the header up to 总计 (cells the page or its cleaning ran together,
     申请人情况自然人, are one cell) and the first row, then each row's figures in the template's columns, to
-    the first cell that is neither a figure nor a row."""
+    the first cell that is neither a figure nor a row. A row a line whose label spans the two label
+    columns may leave an empty cell after it (`一、本年新收… | | 3 | …`): with all its columns' figures after
+    them on the line, such cells hold no column's place."""
     header_end = next((i for i in range(index, min(index + 30, len(cells)))
                        if words["closes_header"] in cells[i].text), None)
     if header_end is None:
@@ -1091,9 +1093,14 @@ def _application_rows(cells: list[Cell], index: int, words: dict, found: list[Qu
                 name = top + name if name in words["alone"] else name
             else:
                 name = group + name if group else name
-            slot = 0
+            same_line = list(itertools.takewhile(lambda c: "\n" not in text[cell.end:c.start], cells[position + 1:]))
+            spanned = len(list(itertools.takewhile(lambda c: not c.text, same_line)))
+            after = same_line[spanned:spanned + len(words["columns"])]
+            slot = -spanned if spanned and len(after) == len(words["columns"]) and all(c.text for c in after) else 0
         elif HANZI.search(cell.text) and not cell.is_figure:
             break  # the table ended
+        elif slot < 0:
+            slot += 1  # an empty cell the row's label spans
         elif slot < len(words["columns"]):
             if figure := _grid_figure(cell, words["columns"][slot] + name):
                 found.append(figure)

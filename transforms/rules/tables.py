@@ -1029,11 +1029,12 @@ def _grid_cells(text: str) -> list[Cell]:
 
 def _grid_row(text: str) -> tuple[int, str] | None:
     """A row label of the application table: its outline level (一、 1, (一) 2, 1. 3, none 2) and its
-    name, number and gloss aside, when the template has that row."""
+    name, number and gloss aside, when the template has that row (whole, or cut short: 4 characters at
+    least)."""
     level = next((level for pattern, level in GRID_LEVEL if pattern.match(text)), 2)
     name = GRID_QUOTES.sub("", GRID_LABEL_GLOSS.sub("", LEADING_NUMBER.sub("", text.strip())))
     rows = _words()["template_applications"]["rows"]
-    known = name in rows or len(name) >= 4 and any(row.startswith(name) or name.startswith(row) for row in rows)
+    known = name in rows or len(name) >= 4 and any(row.startswith(name) for row in rows)  # (or cut short)
     return (level, name) if known else None
 
 

@@ -1171,9 +1171,51 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
     if len(stacked) > len(by_headers.quantities):
         reading.quantities.extend(stacked)
         return
-    reading.quantities.extend(by_headers.quantities)
+    numbered, opening = _numbered_rows(lines, start, end)  # (every row's number and width agree: its figures win)
+    reading.quantities.extend([q for q in by_headers.quantities if q.start < opening] + numbered
+                              if numbered else by_headers.quantities)
     reading.plan_cells.extend(by_headers.plan_cells)
     reading.done_cells.extend(by_headers.done_cells)
+
+
+SEQUENCE_HEADER = "序号"  # the header of a table's row numbers (a skip column)
+
+
+def _numbered_rows(lines: list[_Line], start: int, end: int) -> tuple[list[Quantity], int]:
+    """A table a cell a line, each cell closing with its pipe, its header opening with 序号: each row is
+    as many cells as the header, opening with its number (1, 2, …), whatever its cells hold (words in a
+    column of figures, 持续改善 under 2025年; a sentence under 责任单位), which rows told apart by their
+    figures misread; the header repeated (a new page) is passed over. Nothing unless every line from
+    the header to the region's end is such a cell and the rows fill them all; with them, where the
+    header opens."""
+    first = next((i for i in range(start, end) if lines[i].text == SEQUENCE_HEADER), None)
+    if first is None:
+        return [], -1
+    cells = []
+    for line in lines[first:end]:
+        if not (line.pipes == 1 and line.closed and len(line.cells) <= 1):
+            if line.text or line.pipes:
+                return [], -1
+            continue  # a blank line
+        cells.append(line.cells[0] if line.cells else Cell("", line.start, line.start))
+    width = next((i for i, cell in enumerate(cells) if cell.is_number), len(cells))
+    columns = [classify_header(cell.text) for cell in cells[:width]]
+    if width < MARKED_ROW_CELLS or None in columns or not _is_header(columns, True):
+        return [], -1
+    table = Table(_earlier_years_previous(columns), ())
+    header, found, position, number = [c.text for c in cells[:width]], [], width, 1
+    while position < len(cells):
+        row_cells = cells[position:position + width]
+        if [c.text for c in row_cells] == header:
+            position += width
+            continue
+        if len(row_cells) < width or row_cells[0].text != str(number):
+            return [], -1
+        row = _row_of(row_cells, table.columns, len(table.leading_text))
+        if row is not None and row.label:
+            found.extend(_quantities_of_row(table, row))
+        position, number = position + width, number + 1
+    return found, lines[first].start
 
 
 def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:

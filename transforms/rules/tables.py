@@ -1033,9 +1033,19 @@ def _grid_row(text: str) -> tuple[int, str] | None:
     least)."""
     level = next((level for pattern, level in GRID_LEVEL if pattern.match(text)), 2)
     name = GRID_QUOTES.sub("", GRID_LABEL_GLOSS.sub("", LEADING_NUMBER.sub("", text.strip())))
-    rows = _words()["template_applications"]["rows"]
-    known = name in rows or len(name) >= 4 and any(row.startswith(name) for row in rows)  # (or cut short)
+    key, rows = _grid_key(name), _template_rows()
+    known = key in rows or len(key) >= 4 and any(row.startswith(key) for row in rows)  # (or cut short)
     return (level, name) if known else None
+
+
+def _grid_key(label: str) -> str:
+    """A row label compared by its words: its punctuation aside (、 or , between two reasons)."""
+    return re.sub(r"[^\w]", "", label)
+
+
+@cache
+def _template_rows() -> frozenset[str]:
+    return frozenset(map(_grid_key, _words()["template_applications"]["rows"]))
 
 
 def _template_grids(text: str) -> list[Quantity]:

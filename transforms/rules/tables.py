@@ -1080,7 +1080,8 @@ def _grid_figure(cell: Cell, subject: str) -> Quantity | None:
 def _application_rows(text: str, cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
     """From its header's first cell: the header up to 总计 (cells the page or its cleaning ran together,
     申请人情况自然人, are one cell) and the first row, then each row's figures in the template's columns, to
-    the first cell that is neither a figure nor a row. A row a line whose label spans the two label
+    the first cell that is neither a figure nor a row; a header without the classes of 法人或其他组织 (a
+    shorter form: 自然人 | 法人或其他组织 | 总计) has those three columns. A row a line whose label spans the two label
     columns may leave an empty cell after it (`一、本年新收… | | 3 | …`): with all its columns' figures after
     them on the line, such cells hold no column's place."""
     header_end = next((i for i in range(index, min(index + 30, len(cells)))
@@ -1091,7 +1092,9 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
                     None)
     if position is None:
         return index + 1
-    top, group, name, slot = "", "", "", len(words["columns"])
+    header = "".join(c.text for c in cells[index:position])
+    columns = words["columns"] if words["classes"] in header else words["short_columns"]
+    top, group, name, slot = "", "", "", len(columns)
     while position < len(cells):
         cell = cells[position]
         row = _grid_row(cell.text) if HANZI.search(cell.text) else None
@@ -1106,14 +1109,14 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
                 name = group + name if group else name
             same_line = list(itertools.takewhile(lambda c: "\n" not in text[cell.end:c.start], cells[position + 1:]))
             spanned = len(list(itertools.takewhile(lambda c: not c.text, same_line)))
-            after = same_line[spanned:spanned + len(words["columns"])]
-            slot = -spanned if spanned and len(after) == len(words["columns"]) and all(c.text for c in after) else 0
+            after = same_line[spanned:spanned + len(columns)]
+            slot = -spanned if spanned and len(after) == len(columns) and all(c.text for c in after) else 0
         elif HANZI.search(cell.text) and not cell.is_figure:
             break  # the table ended
         elif slot < 0:
             slot += 1  # an empty cell the row's label spans
-        elif slot < len(words["columns"]):
-            if figure := _grid_figure(cell, words["columns"][slot] + name):
+        elif slot < len(columns):
+            if figure := _grid_figure(cell, columns[slot] + name):
                 found.append(figure)
             slot += 1
         position += 1

@@ -1052,10 +1052,10 @@ def _template_grids(text: str) -> list[Quantity]:
     """The figures of the template's application table (自然人 | 法人或其他组织 | 总计 over 商业企业 …, then
     rows such as 一、本年新收政府信息公开申请数量) and of its review table (行政复议 | 行政诉讼 …, then one
     row of fifteen figures): bare counts, unit null, named by column and row."""
-    if "自然人" not in text and "行政复议" not in text:
+    applications, reviews = _words()["template_applications"], _words()["template_reviews"]
+    if applications["opens"] not in text and reviews["opens"] not in text:
         return []
     cells, found = _grid_cells(text), []
-    applications, reviews = _words()["template_applications"], _words()["template_reviews"]
     index = 0
     while index < len(cells):
         if applications["opens"] in cells[index].text and not _grid_row(cells[index].text):

@@ -207,12 +207,13 @@ def _age_threshold(c: Candidate) -> bool:
 def _personal_age(c: Candidate) -> bool:
     """我今年87岁了, 您90岁高龄, 老人今年92岁: an age with no measure of age in its sentence is a
     person's (or a group's bound, which age_threshold reads first), not a figure of the work; a
-    figure in 岁 measures an age (平均年龄为31.2岁, 人均预期寿命达78.5岁)."""
+    figure in 岁 measures an age (平均年龄为31.2岁, 人均预期寿命达78.5岁), and so does a table cell whose
+    row names one (人均预期寿命 | 岁 | 78.2)."""
     table = _table()["personal_age"]
     if c.quantity.unit not in table["units"]:
         return False
     window = c.text[max(0, c.quantity.start - table["within"]):c.quantity.start]
-    sentence = SENTENCE_MARKS.split(window)[-1]
+    sentence = SENTENCE_MARKS.split(window)[-1] + (c.quantity.label or "")
     return not any(word in sentence for word in table["measures"])
 
 

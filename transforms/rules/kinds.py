@@ -1863,7 +1863,8 @@ def _forecast_noted(c: KindContext) -> bool:
 
 def _table_later_year(c: KindContext) -> bool:
     """A column headed by a year after the report's (2025年 in a 2021 plan's indicators): what is
-    to be reached by then."""
+    to be reached by then, also when a later year's column follows it (2025年 | 2027年: no period
+    before, as an earlier dated column is in a statistics table)."""
     return c.column_year is not None and c.report_year is not None and c.column_year > c.report_year
 
 
@@ -1874,8 +1875,8 @@ def _table_comparison_column(c: KindContext) -> bool:
 
 KIND_RULES = (
     KindRule("table_plan_column", Kind.TARGET, _table_plan_column),
-    KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("table_later_year", Kind.TARGET, _table_later_year),
+    KindRule("table_comparison_column", Kind.ACTUAL, _table_comparison_column),
     KindRule("required_sign", Kind.TARGET, _required_sign),
     KindRule("forecast_note", Kind.TARGET, _forecast_noted),
     KindRule("budget_raise", Kind.TARGET, _budget_raise),

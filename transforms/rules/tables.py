@@ -656,12 +656,19 @@ def _gloss(line: str) -> bool:
     return words > len(FIGURE_WORD.findall(outside)) or not words and not FIGURE_WORD.search(outside)
 
 
+# a figure with a note in brackets after it (78.2(2021年), 35(全市)): the note says where or when it is
+# from, no part of the figure; a unit in brackets (12(万元)) is the figure's
+NOTED_FIGURE = re.compile(rf"(?P<figure>{NUMBER.pattern})\s*[(（](?P<note>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]")
+
+
 def _cell(text: str, start: int) -> Cell:
     """The cell, without the spaces around it and inside a justified word."""
     bare = text.strip()
     if not bare:
         return Cell("", start, start)
     start += text.index(bare[0])
+    if (noted := NOTED_FIGURE.fullmatch(bare)) and unit_word(noted.group("note")) is None:
+        return Cell(noted.group("figure"), start, start + noted.end("figure"))
     if " " in bare or "\u3000" in bare:
         return Cell(JUSTIFIED_SPACE.sub("", bare), start, start + len(bare))
     return Cell(bare, start, start + len(bare))
@@ -915,6 +922,22 @@ def _broken_row(lines: list[_Line], index: int) -> bool:
         and bool(following.cells) and following.cells[0].is_figure and _is_table_line(following)
 
 
+def _sentence_cell(lines: list[_Line], index: int) -> bool:
+    """`县疾控中心,各乡镇人民政府 |` between `县卫健局 |` and `2 |`: inside a table a cell a line, each
+    closing with its pipe, a cell holding a sentence (a 责任单位 or 备注 column's) is a cell of the
+    table, not prose ending it, when the lines either side are such cells too and the next a short one
+    (a table whose rows open with a pipe alone on its line is `_pipe_row_cells`'s: not here)."""
+    def lone(line: _Line | None) -> bool:
+        return line is not None and line.pipes == 1 and line.closed and len(line.cells) == 1
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return lone(lines[index]) and lone(lines[index - 1]) and (following is None or lone(following)
+                                                              and _is_short(following.cells[0])) \
+        and not any(line.pipes == 1 and not line.text for line in lines[max(0, index - ROW_OPENER_REACH):index])
+
+
+ROW_OPENER_REACH = 12  # how far above a sentence cell a row's opening pipe would be
+
+
 def _is_short(cell: Cell) -> bool:
     """A cell a table holds, not a sentence; a bracketed note is no part of its length (…数量(按月平均)(≥**人))."""
     return len(BRACKETED.sub("", cell.text)) <= CELL_MAX and not PROSE.search(cell.text)
@@ -942,12 +965,180 @@ def table_reading(text: str) -> TableReading:
             index += 1
             continue
         end = index
-        while end < len(lines) and (_is_table_line(lines[end]) or end > index and _broken_row(lines, end)):
+        while end < len(lines) and (_is_table_line(lines[end]) or end > index and (_broken_row(lines, end)
+                                                                                   or _sentence_cell(lines, end))):
             end += 1
         _read_region(lines, index, end, reading)
         index = end + 1
     _pipe_row_cells(lines, reading)
+    fixed = _template_grids(text)
+    if fixed:
+        taken = {q.start for q in fixed}
+        reading.quantities[:] = [q for q in reading.quantities if q.start not in taken] + fixed
     return reading
+
+
+# ---- the 信息公开 template's application and review tables ------------------------------------
+# Their columns are fixed by the template, not by what the page's flattening left of its header of
+# several levels (a spanned first cell, 法人或其他组织 over five classes): the rows are read by the
+# template's labels and their figures fill its columns left to right (data: [template_applications],
+# [template_reviews]).
+
+GRID_SPLIT = re.compile(r"[|\t]")
+GRID_LABEL_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")  # 部分公开(区分处理的,只计这一情形,不计其他情形)
+GRID_QUOTES = re.compile(r"[“”\"'‘’\s]")
+GRID_LEVEL = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), 2),
+              (re.compile(r"^\d{1,2}[.、．]"), 3))
+
+
+def _grid_cells(text: str) -> list[Cell]:
+    """Every cell of the text in reading order: a line's cells apart by pipes or tabs, one left empty
+    kept as an empty cell (a line of its pipe alone too), a line of pipes alone (`|||`, the rest a row
+    spans) none; a line without them its words apart by spaces, words of Hanzi one space apart one
+    cell (商业 企业: a justified word; cells stand wider apart)."""
+    cells, position = [], 0
+    for raw in text.split("\n"):
+        if "|" in raw or "\t" in raw:
+            if not raw.strip(" |\t\u3000"):
+                if raw.count("|") == 1:
+                    cells.append(Cell("", position, position))
+            else:
+                pieces, at = [], 0
+                for separator in GRID_SPLIT.finditer(raw):
+                    pieces.append((at, separator.start()))
+                    at = separator.end()
+                if raw[at:].strip():
+                    pieces.append((at, len(raw)))
+                for start, end in pieces:  # a label's spaces dropped (商业 企业, 结果 维持: a justified or wrapped word)
+                    piece = raw[start:end]
+                    lead, bare = len(piece) - len(piece.lstrip()), piece.strip()
+                    cells.append(Cell(JUSTIFIED_SPACE.sub("", bare), position + start + lead,
+                                      position + start + lead + len(bare)))
+        else:
+            for word in re.finditer(r"\S+", raw):
+                cell = Cell(word.group(), position + word.start(), position + word.end())
+                if cells and HANZI.search(cell.text) and not cell.is_number and cells[-1].start >= position \
+                        and cells[-1].end == cell.start - 1 \
+                        and HANZI.search(cells[-1].text) and not cells[-1].is_number:
+                    before = cells.pop()
+                    cell = Cell(before.text + cell.text, before.start, cell.end)
+                cells.append(cell)
+        position += len(raw) + 1
+    return cells
+
+
+def _grid_row(text: str) -> tuple[int, str] | None:
+    """A row label of the application table: its outline level (一、 1, (一) 2, 1. 3, none 2) and its
+    name, number and gloss aside, when the template has that row (whole, or cut short: 4 characters at
+    least)."""
+    level = next((level for pattern, level in GRID_LEVEL if pattern.match(text)), 2)
+    name = GRID_QUOTES.sub("", GRID_LABEL_GLOSS.sub("", LEADING_NUMBER.sub("", text.strip())))
+    key, rows = _grid_key(name), _template_rows()
+    known = key in rows or len(key) >= 4 and any(row.startswith(key) for row in rows)  # (or cut short)
+    return (level, name) if known else None
+
+
+def _grid_key(label: str) -> str:
+    """A row label compared by its words: its punctuation aside (、 or , between two reasons)."""
+    return re.sub(r"[^\w]", "", label)
+
+
+@cache
+def _template_rows() -> frozenset[str]:
+    return frozenset(map(_grid_key, _words()["template_applications"]["rows"]))
+
+
+def _template_grids(text: str) -> list[Quantity]:
+    """The figures of the template's application table (自然人 | 法人或其他组织 | 总计 over 商业企业 …, then
+    rows such as 一、本年新收政府信息公开申请数量) and of its review table (行政复议 | 行政诉讼 …, then one
+    row of fifteen figures): bare counts, unit null, named by column and row."""
+    applications, reviews = _words()["template_applications"], _words()["template_reviews"]
+    if applications["opens"] not in text and reviews["opens"] not in text:
+        return []
+    cells, found = _grid_cells(text), []
+    index = 0
+    while index < len(cells):
+        if applications["opens"] in cells[index].text and not _grid_row(cells[index].text):
+            index = _application_rows(text, cells, index, applications, found)
+        elif cells[index].text == reviews["opens"]:
+            index = _review_row(cells, index, reviews, found)
+        else:
+            index += 1
+    return found
+
+
+def _grid_figure(cell: Cell, subject: str) -> Quantity | None:
+    """A bare count (unit null), or a count written with its unit (3件: as written); a share no count."""
+    number, unit = _own_unit(cell)
+    if cell.text.endswith("%") or not (cell.is_number or unit):
+        return None
+    unit = unit or (NO_UNIT, 1)
+    return Quantity(float(Decimal(number.replace(",", "")) * unit[1]), unit[0], cell.start, cell.end, None,
+                    cell.start, cell.end, subject, "current")
+
+
+def _application_rows(text: str, cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
+    """From its header's first cell: the header up to 总计 (cells the page or its cleaning ran together,
+    申请人情况自然人, are one cell) and the first row, then each row's figures in the template's columns, to
+    the first cell that is neither a figure nor a row; a header without the classes of 法人或其他组织 (a
+    shorter form: 自然人 | 法人或其他组织 | 总计) has those three columns. A row a line whose label spans the two label
+    columns may leave an empty cell after it (`一、本年新收… | | 3 | …`): with all its columns' figures after
+    them on the line, such cells hold no column's place."""
+    header_end = next((i for i in range(index, min(index + 30, len(cells)))
+                       if words["closes_header"] in cells[i].text), None)
+    if header_end is None:
+        return index + 1
+    position = next((i for i in range(header_end + 1, min(header_end + 30, len(cells))) if _grid_row(cells[i].text)),
+                    None)
+    if position is None:
+        return index + 1
+    header = "".join(c.text for c in cells[index:position])
+    columns = words["columns"] if words["classes"] in header else words["short_columns"]
+    top, group, name, slot = "", "", "", len(columns)
+    while position < len(cells):
+        cell = cells[position]
+        row = _grid_row(cell.text) if HANZI.search(cell.text) else None
+        if row is not None:
+            level, name = row
+            if level == 1:
+                top, group = name, ""
+            elif level == 2:
+                group = name
+                name = top + name if name in words["alone"] else name
+            else:
+                name = group + name if group else name
+            same_line = list(itertools.takewhile(lambda c: "\n" not in text[cell.end:c.start], cells[position + 1:]))
+            spanned = len(list(itertools.takewhile(lambda c: not c.text, same_line)))
+            after = same_line[spanned:spanned + len(columns)]
+            slot = -spanned if spanned and len(after) == len(columns) and all(c.text for c in after) else 0
+        elif HANZI.search(cell.text) and not cell.is_figure:
+            break  # the table ended
+        elif slot < 0:
+            slot += 1  # an empty cell the row's label spans
+        elif slot < len(columns):
+            if figure := _grid_figure(cell, columns[slot] + name):
+                found.append(figure)
+            slot += 1
+        position += 1
+    return position
+
+
+def _review_row(cells: list[Cell], index: int, words: dict, found: list[Quantity]) -> int:
+    """From its header's first cell: header cells (the template's words, or empty) to the first
+    figure, then the fifteen columns' figures."""
+    position = index
+    while position < len(cells) and (cells[position].text in words["header"] or not cells[position].text):
+        position += 1
+    if not set(words["header"]) <= {c.text for c in cells[index:position]}:
+        return index + 1
+    slot = 0
+    while position < len(cells) and slot < len(words["columns"]) \
+            and (cells[position].is_figure or not HANZI.search(cells[position].text)):
+        if figure := _grid_figure(cells[position], words["columns"][slot]):
+            found.append(figure)
+        slot += 1
+        position += 1
+    return position
 
 
 def _pipe_row_cells(lines: list[_Line], reading: TableReading) -> None:
@@ -993,9 +1184,51 @@ def _read_region(lines: list[_Line], start: int, end: int, reading: TableReading
     if len(stacked) > len(by_headers.quantities):
         reading.quantities.extend(stacked)
         return
-    reading.quantities.extend(by_headers.quantities)
+    numbered, opening = _numbered_rows(lines, start, end)  # (every row's number and width agree: its figures win)
+    reading.quantities.extend([q for q in by_headers.quantities if q.start < opening] + numbered
+                              if numbered else by_headers.quantities)
     reading.plan_cells.extend(by_headers.plan_cells)
     reading.done_cells.extend(by_headers.done_cells)
+
+
+SEQUENCE_HEADER = "序号"  # the header of a table's row numbers (a skip column)
+
+
+def _numbered_rows(lines: list[_Line], start: int, end: int) -> tuple[list[Quantity], int]:
+    """A table a cell a line, each cell closing with its pipe, its header opening with 序号: each row is
+    as many cells as the header, opening with its number (1, 2, …), whatever its cells hold (words in a
+    column of figures, 持续改善 under 2025年; a sentence under 责任单位), which rows told apart by their
+    figures misread; the header repeated (a new page) is passed over. Nothing unless every line from
+    the header to the region's end is such a cell and the rows fill them all; with them, where the
+    header opens."""
+    first = next((i for i in range(start, end) if lines[i].text == SEQUENCE_HEADER), None)
+    if first is None:
+        return [], -1
+    cells = []
+    for line in lines[first:end]:
+        if not (line.pipes == 1 and line.closed and len(line.cells) <= 1):
+            if line.text or line.pipes:
+                return [], -1
+            continue  # a blank line
+        cells.append(line.cells[0] if line.cells else Cell("", line.start, line.start))
+    width = next((i for i, cell in enumerate(cells) if cell.is_number), len(cells))
+    columns = [classify_header(cell.text) for cell in cells[:width]]
+    if width < MARKED_ROW_CELLS or None in columns or not _is_header(columns, True):
+        return [], -1
+    table = Table(_earlier_years_previous(columns), ())
+    header, found, position, number = [c.text for c in cells[:width]], [], width, 1
+    while position < len(cells):
+        row_cells = cells[position:position + width]
+        if [c.text for c in row_cells] == header:
+            position += width
+            continue
+        if len(row_cells) < width or row_cells[0].text != str(number):
+            return [], -1
+        row = _row_of(row_cells, table.columns, len(table.leading_text))
+        if row is not None and row.label:
+            found.extend(_quantities_of_row(table, row))
+        position, number = position + width, number + 1
+    return found, lines[first].start
 
 
 def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:

@@ -2408,6 +2408,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     config = _config()["report_kind"]
     if _is_news(text, bylines=not entry) and not DELIVERED_TO_CONGRESS.search(text, 0, 2 * OPENING):
         return "新闻报道"
+    if title and _figure_headline(title):
+        return "新闻报道"  # a title stating a figure (1至10月城镇新增就业15万人) is a headline, whatever period it names
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
@@ -2485,6 +2487,22 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# A count with its measure word (15万人, 110所, 941万元, 96.09%): a headline states one, a document's title names its
+# subject (…10件民生实事进展情况, 关于实施50项民生实事的通知).
+STATED_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*(?:个|人|户|元|张|家|所|项|件|名|座|亩|套|公里|吨|%|％)")
+
+
+def _figure_headline(title: str) -> bool:
+    """A title stating a figure and ending with no word of a document (no 关于… either), nor naming a list of
+    实事 (2024年10件民生实事, a plan's): a news headline."""
+    title = title.strip()
+    return bool(STATED_FIGURE.search(title)) and not title.startswith("关于") \
+        and not title.endswith(TITLE_WORDS + _document_genres() + LISTED_DEEDS)
+
+
+LISTED_DEEDS = ("实事", "实事项目", "清单", "名单")
 
 
 # A document's number in its series closing its title (…会议公告(第8号), …通告(第3号)).

@@ -679,6 +679,12 @@ def _title_openings(reading: _Reading) -> list[str]:
     return found
 
 
+def _title_issuers(reading: _Reading) -> list[str]:
+    """The issuer an official document's own title names before its 关于 (某县…办公室关于…的通知): its
+    author, over a page label naming the department that posted it (信息来源:某县发改委)."""
+    return [name for title in reading.titles[:1] if (name := _issuer_before_about(TITLE_PREFIX.sub("", title)))]
+
+
 def _placed_town_opening(opening: str, after: tuple[str, ...]) -> str | None:
     """A title opening with a town after the places it lies in, then its year or period
     (平城区振华街道2021年…, 某县龙潭镇上半年工作总结): the town, as the title names it, even under a
@@ -960,6 +966,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("page_publisher", 5, _page_publisher),
     AgencyEvidence("page_department", 2, _page_department),
     AgencyEvidence("title_opening", 4, _title_openings),
+    AgencyEvidence("title_signed", 2, _title_issuers),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
     AgencyEvidence("report_contact", 4, _report_contacts),

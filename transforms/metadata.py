@@ -2771,8 +2771,9 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
         timed = re.match(rf"{labels['news_time']}\s*[:：]", line)
         if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
                 or news and re.search(rf"(?:^|\s){labels['news_time']}\s*[:：]", line) \
-                or timed and index and lines[index - 1].startswith(tuple(labels["news_source"])):
-            # 海口网 http://… 时间:2017-08-03; 时间: on the line under 来源: (a page's block, a line each)
+                or timed and index and lines[index - 1].startswith(tuple(labels["news_source"])) \
+                or timed and lines[index + 1:index + 2] and lines[index + 1].strip(BULLETS).startswith(tuple(labels["news_source"])):
+            # 海口网 http://… 时间:2017-08-03; 时间: on the line under or over 来源: (a page's block, a line each)
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:

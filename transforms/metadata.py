@@ -2461,8 +2461,10 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
-    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening):
-        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), or its first (一、综合): statistics
+    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening) \
+            or _bulletin_section().search(opening):
+        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), its first (一、综合) or one headed by
+        # its fields (十一、文化、卫生和体育): statistics
     if LIST_ANNOUNCED.search(opening.split("。")[0]):
         return "工作计划"
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
@@ -2547,6 +2549,13 @@ BULLETIN_PERIODS = 3
 # A statistics bulletin's first section, the economy as a whole (一、综合 over 地区生产总值…), standing alone
 # on its line: a bulletin, though its preface opens on its year (2021年,全县上下…) as a summary does.
 BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?综合[ \t]*$", re.MULTILINE)
+
+
+@cache
+def _bulletin_section() -> re.Pattern:
+    """A numbered head line naming two of a bulletin's fields or more and nothing else (十、教育、卫生)."""
+    field = alternation(_config()["report_kind"]["bulletin_fields"])
+    return re.compile(rf"^[ \t]*[一二三四五六七八九十]{{1,3}}[、.．][ \t]*(?:{field})(?:[、和与及][ \t]*(?:{field}))+[ \t]*$", re.MULTILINE)
 
 
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a

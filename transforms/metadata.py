@@ -3420,8 +3420,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if kind in ("工作计划", "新闻报道") and (first := horizon_first_year(text, f"{title or ''}\n{text[:OPENING]}")):
         return first, "body"  # a plan of several years, or news of one (未来5年… / 2020年达到40%): its first year
     plan_start = plan_section_start(text) if kind != "工作计划" else None
-    if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
-        text = blanked(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
+    if kind == "新闻报道" and publish_date or SEVERAL_YEARS.search(text, 0, OPENING):  # dated news recapping its work
+        # since a year (2013年以来,我市…), or a text reviewing several years (五年来,…), tells the span's start, running
+        # to its own day: no year of its own (session 37: a five-year review in news naming no year has none)
+        text = blanked(SPAN_SINCE, text)
     year = (plan_start and (body_year(text[:plan_start]) or _year_before_plan(text, plan_start))) \
         or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):

@@ -2716,9 +2716,17 @@ AGGREGATOR_DATELINE = re.compile(rf"^[ \t]*{DAY_FIRST_DATE.pattern}[ \t]+\d{{1,2
 
 def _marked(edges: str, mark: str) -> bool:
     """Whether a news mark stands in the text's edges other than as an item of a list (机构概况、工作动态、通知公告:
-    a site's columns a disclosure report names)."""
+    a site's columns a disclosure report names) or a section of the page's breadcrumb (首页 > 新闻中心 > 政策法规: the
+    site's column the page is filed under)."""
     return any(edges[at.start() - 1:at.start()] != "、" and edges[at.end():at.end() + 1] != "、"
+               and not BREADCRUMB.search(_line_around(edges, at.start()))
                for at in re.finditer(re.escape(mark), edges))
+
+
+def _line_around(text: str, at: int) -> str:
+    """The line of the text holding the offset."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's

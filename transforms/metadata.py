@@ -2778,6 +2778,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     end = max(HEAD_LINES, lines.index(title) + 2) if title in lines else HEAD_LINES
+    if issued := _issue_date_in_head(lines[:end]):
+        return issued
     for index, line in enumerate(lines[:end]):
         if (_label_alone(line) or label_key(line.strip(BULLETS)) in labels["publish_date"]) and index + 1 < len(lines):
             line = line.strip(BULLETS) + " " + lines[index + 1].strip(BULLETS)  # 发布日期: / 2023-03-31, a page block saved one line each (• 发布日期 / • 2016-12-09)
@@ -2807,6 +2809,15 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                   lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
+
+
+def _issue_date_in_head(head: list[str]) -> str | None:
+    """The document's date of issue its label gives in the head (发文日期, 成文日期, 公开日期: the labels ranked before
+    发布日期), wherever it stands among the labels of the time it was posted (发布时间 2022-01-10 … • 发文日期: 2022-01-08)."""
+    ranked = _config()["head_labels"]["publish_date"]
+    labels = alternation(ranked[:ranked.index("发布日期")])
+    found = re.search(rf"(?:{labels})\s*[:：]?\s*[•·]?\s*(?P<date>{DATE.pattern})", arabic_dates("\n".join(head)))
+    return iso_date(found.group("date")) if found else None
 
 
 def _dated_body(line: str) -> bool:

@@ -4139,6 +4139,10 @@ def _legible(line: str) -> bool:
 SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a document's own title in its header (乡镇…, …怎么写?)
 
 
+# A place's yearly statistics bulletin on its economy and society, by the genre's own name.
+ECONOMY_BULLETIN = re.compile(r"国民经济和社会发展\s*统计公报")
+
+
 def _own_title_under(title: str, lines: list[str]) -> str | None:
     """The document's own title on a head line under the page's, which a site's header gave with words of its own
     before or after it (乡镇 + 上半年政府工作报告, 村集体经济发展情况汇报材料 + 怎么写?): no year nor report word among them."""
@@ -4296,6 +4300,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
+    if agency and ECONOMY_BULLETIN.search(title or "") and "统计" not in agency and "调查队" not in agency:
+        agency = None  # a place's statistics bulletin is its statistics office's (README), not the government's its
+        # preface names (县委县政府坚持…): none where the text does not name the office; the region stays the issuer's
     if place_issuer and agency and FIGURES_SOURCE.search(plain):
         agency = None  # figures of a place credited to a body (数据来源:民政部): the place they are of, no issuer
     if place_issuer and agency and sector_of_place(agency, plain, titles):

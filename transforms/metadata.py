@@ -2504,14 +2504,14 @@ STATED_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*(?:个|人|户|元|张|�
 
 
 def _figure_headline(title: str) -> bool:
-    """A title stating a figure and ending with no word of a document (no 关于… either), nor naming a list of
-    实事 (2024年10件民生实事, a plan's): a news headline."""
+    """A title stating a figure and naming no document (no report's word anywhere, no 关于…: 2024年10件民生实事进展
+    情况(截至9月底) is a report's), nor a list of 实事 or a table (2024年10件民生实事, …完成情况表): a news headline."""
     title = title.strip()
-    return bool(STATED_FIGURE.search(title)) and not title.startswith("关于") \
-        and not title.endswith(TITLE_WORDS + _document_genres() + LISTED_DEEDS)
+    return bool(STATED_FIGURE.search(title)) and not title.startswith("关于") and not names_document(title) \
+        and not title.endswith(LISTED_DEEDS)
 
 
-LISTED_DEEDS = ("实事", "实事项目", "清单", "名单")
+LISTED_DEEDS = ("实事", "实事项目", "清单", "名单", "表")
 
 
 # A document's number in its series closing its title (…会议公告(第8号), …通告(第3号)).

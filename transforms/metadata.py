@@ -2462,9 +2462,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening) \
-            or _bulletin_section().search(opening):
+            or _bulletin_section().search(opening) and not OWN_PLACE_WORD.search(opening) and not SELF_BODY.search(opening):
         return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), its first (一、综合) or one headed by
-        # its fields (十一、文化、卫生和体育): statistics
+        # its fields (十一、文化、卫生和体育) in an opening that never speaks as 我县, 我局 (a summary's part on those fields does)
     if LIST_ANNOUNCED.search(opening.split("。")[0]):
         return "工作计划"
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites

@@ -679,6 +679,12 @@ def _title_openings(reading: _Reading) -> list[str]:
     return found
 
 
+def _title_issuers(reading: _Reading) -> list[str]:
+    """The issuer an official document's own title names before its 关于 (某县…办公室关于…的通知): its
+    author, over a page label naming the department that posted it (信息来源:某县发改委)."""
+    return [name for title in reading.titles[:1] if (name := _issuer_before_about(TITLE_PREFIX.sub("", title)))]
+
+
 def _placed_town_opening(opening: str, after: tuple[str, ...]) -> str | None:
     """A title opening with a town after the places it lies in, then its year or period
     (平城区振华街道2021年…, 某县龙潭镇上半年工作总结): the town, as the title names it, even under a
@@ -960,6 +966,7 @@ AGENCY_EVIDENCE = (
     AgencyEvidence("page_publisher", 5, _page_publisher),
     AgencyEvidence("page_department", 2, _page_department),
     AgencyEvidence("title_opening", 4, _title_openings),
+    AgencyEvidence("title_signed", 2, _title_issuers),
     AgencyEvidence("addressed_peers", 3, _addressed_peers),
     AgencyEvidence("report_opening", 4, _report_openings),
     AgencyEvidence("report_contact", 4, _report_contacts),
@@ -2408,6 +2415,8 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     config = _config()["report_kind"]
     if _is_news(text, bylines=not entry) and not DELIVERED_TO_CONGRESS.search(text, 0, 2 * OPENING):
         return "新闻报道"
+    if title and _figure_headline(title):
+        return "新闻报道"  # a title stating a figure (1至10月城镇新增就业15万人) is a headline, whatever period it names
     kind = type_named_in(title)
     if not title and len(re.findall(config["rule_of_law_word"], NAMES.sub("", text[:OPENING]))) >= config["rule_of_law_mentions"]:
         return _rule_of_law_label()  # an opening on 法治 again and again (法治思想…法治保障…推进法治政府建设)
@@ -2452,8 +2461,10 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
-    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening):
-        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), or its first (一、综合): statistics
+    if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening) \
+            or _bulletin_section().search(opening) and not OWN_PLACE_WORD.search(opening) and not SELF_BODY.search(opening):
+        return "进展表"  # a statistics bulletin's section (年末户籍总人口…, 全年出生人口…), its first (一、综合) or one headed by
+        # its fields (十一、文化、卫生和体育) in an opening that never speaks as 我县, 我局 (a summary's part on those fields does)
     if LIST_ANNOUNCED.search(opening.split("。")[0]):
         return "工作计划"
     named = type_named_in(CITED_DOCUMENT.sub("", NAMES.sub("", opening.split("。")[0])), earliest=True)  # not a 《…》 it cites
@@ -2485,6 +2496,22 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# A count with its measure word (15万人, 110所, 941万元, 96.09%): a headline states one, a document's title names its
+# subject (…10件民生实事进展情况, 关于实施50项民生实事的通知).
+STATED_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*(?:个|人|户|元|张|家|所|项|件|名|座|亩|套|公里|吨|%|％)")
+
+
+def _figure_headline(title: str) -> bool:
+    """A title stating a figure and naming no document (no report's word anywhere, no 关于…: 2024年10件民生实事进展
+    情况(截至9月底) is a report's), nor a list of 实事 or a table (2024年10件民生实事, …完成情况表): a news headline."""
+    title = title.strip()
+    return bool(STATED_FIGURE.search(title)) and not title.startswith("关于") and not names_document(title) \
+        and not title.endswith(LISTED_DEEDS)
+
+
+LISTED_DEEDS = ("实事", "实事项目", "清单", "名单", "表")
 
 
 # A document's number in its series closing its title (…会议公告(第8号), …通告(第3号)).
@@ -2522,6 +2549,13 @@ BULLETIN_PERIODS = 3
 # A statistics bulletin's first section, the economy as a whole (一、综合 over 地区生产总值…), standing alone
 # on its line: a bulletin, though its preface opens on its year (2021年,全县上下…) as a summary does.
 BULLETIN_FIRST_SECTION = re.compile(r"^[ \t]*一[、.．][ \t]*(?:国民经济)?综合[ \t]*$", re.MULTILINE)
+
+
+@cache
+def _bulletin_section() -> re.Pattern:
+    """A numbered head line naming two of a bulletin's fields or more and nothing else (十、教育、卫生)."""
+    field = alternation(_config()["report_kind"]["bulletin_fields"])
+    return re.compile(rf"^[ \t]*[一二三四五六七八九十]{{1,3}}[、.．][ \t]*(?:{field})(?:[、和与及][ \t]*(?:{field}))+[ \t]*$", re.MULTILINE)
 
 
 # A first sentence whose subject is its place called 该县, 该市 … (2016年,该县落实…; 今年以来,该区共…): a
@@ -2682,9 +2716,17 @@ AGGREGATOR_DATELINE = re.compile(rf"^[ \t]*{DAY_FIRST_DATE.pattern}[ \t]+\d{{1,2
 
 def _marked(edges: str, mark: str) -> bool:
     """Whether a news mark stands in the text's edges other than as an item of a list (机构概况、工作动态、通知公告:
-    a site's columns a disclosure report names)."""
+    a site's columns a disclosure report names) or a section of the page's breadcrumb (首页 > 新闻中心 > 政策法规: the
+    site's column the page is filed under)."""
     return any(edges[at.start() - 1:at.start()] != "、" and edges[at.end():at.end() + 1] != "、"
+               and not BREADCRUMB.search(_line_around(edges, at.start()))
                for at in re.finditer(re.escape(mark), edges))
+
+
+def _line_around(text: str, at: int) -> str:
+    """The line of the text holding the offset."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 # A news story's closing byline: one or more names in brackets right after its last sentence's
@@ -2736,6 +2778,8 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
     labels = _config()["head_labels"]
     date_labels = alternation(labels["publish_date"])
     end = max(HEAD_LINES, lines.index(title) + 2) if title in lines else HEAD_LINES
+    if issued := _issue_date_in_head(lines[:end]):
+        return issued
     for index, line in enumerate(lines[:end]):
         if (_label_alone(line) or label_key(line.strip(BULLETS)) in labels["publish_date"]) and index + 1 < len(lines):
             line = line.strip(BULLETS) + " " + lines[index + 1].strip(BULLETS)  # 发布日期: / 2023-03-31, a page block saved one line each (• 发布日期 / • 2016-12-09)
@@ -2746,8 +2790,9 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
         timed = re.match(rf"{labels['news_time']}\s*[:：]", line)
         if any(source in line for source in labels["news_source"]) or _news_furniture(line) \
                 or news and re.search(rf"(?:^|\s){labels['news_time']}\s*[:：]", line) \
-                or timed and index and lines[index - 1].startswith(tuple(labels["news_source"])):
-            # 海口网 http://… 时间:2017-08-03; 时间: on the line under 来源: (a page's block, a line each)
+                or timed and index and lines[index - 1].startswith(tuple(labels["news_source"])) \
+                or timed and lines[index + 1:index + 2] and lines[index + 1].strip(BULLETS).startswith(tuple(labels["news_source"])):
+            # 海口网 http://… 时间:2017-08-03; 时间: on the line under or over 来源: (a page's block, a line each)
             found = re.search(rf"{labels['news_time']}\s*[:：]\s*(?P<date>{DATE.pattern})", line) \
                 or re.search(rf"(?P<date>{DATE.pattern})", line)  # 2024-03-12 09:30 来源:永川日报; 甘孜日报 2020年09月25日
             if found:
@@ -2764,6 +2809,15 @@ def head_date(lines: list[str], news: bool = False, title: str | None = None) ->
                   lines[0] if lines else "")  # a site's place tag before the title too ((湖南省)…工作报告(2023年1月6日))
     glued = TRAILING_DATE.search(URL.sub(" ", titled))  # on the title's line, under a site's menu too (导航菜单)
     return iso_date(glued.group("date")) if glued else None  # the page's date after its title, no label
+
+
+def _issue_date_in_head(head: list[str]) -> str | None:
+    """The document's date of issue its label gives in the head (发文日期, 成文日期, 公开日期: the labels ranked before
+    发布日期), wherever it stands among the labels of the time it was posted (发布时间 2022-01-10 … • 发文日期: 2022-01-08)."""
+    ranked = _config()["head_labels"]["publish_date"]
+    labels = alternation(ranked[:ranked.index("发布日期")])
+    found = re.search(rf"(?:{labels})\s*[:：]?\s*[•·]?\s*(?P<date>{DATE.pattern})", arabic_dates("\n".join(head)))
+    return iso_date(found.group("date")) if found else None
 
 
 def _dated_body(line: str) -> bool:
@@ -2832,8 +2886,12 @@ def _sharing_marks() -> re.Pattern:
 
 @cache
 def _head_label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """Each publisher's label (`head_labels`) with the pattern reading its value, compiled once."""
-    return tuple((label, re.compile(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})"))
+    """Each publisher's label (`head_labels`) with the pattern reading its value, compiled once: the
+    value up to the next field, whose label may follow it with no space (来源:某市统计局点击:)."""
+    labels = [word for words in _config()["page_labels"].values() for word in words] \
+        + _config()["head_labels"]["publish_date"] + list(COUNTER_WORDS)
+    glued = rf"(?:{alternation(labels)})[^\s:：]{{0,2}}[:：]"
+    return tuple((label, re.compile(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>(?:(?!{glued})[^\s:：]){{2,30}})"))
                  for label in _config()["head_labels"]["agency"])
 
 
@@ -2886,7 +2944,8 @@ def _label_alone(line: str) -> bool:
         and any(line[:-1].rstrip().endswith(label) for label in meta_labels())
 
 
-PAGE_COUNTER = re.compile(r"(?:浏览|访问|阅读|点击)(?:次数|量|数)$")
+COUNTER_WORDS = ("浏览", "访问", "阅读", "点击")  # a page's counter (点击:, 浏览次数:), filled in by its script
+PAGE_COUNTER = re.compile(rf"(?:{'|'.join(COUNTER_WORDS)})(?:次数|量|数)$")
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:
@@ -3380,8 +3439,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if kind in ("工作计划", "新闻报道") and (first := horizon_first_year(text, f"{title or ''}\n{text[:OPENING]}")):
         return first, "body"  # a plan of several years, or news of one (未来5年… / 2020年达到40%): its first year
     plan_start = plan_section_start(text) if kind != "工作计划" else None
-    if kind == "新闻报道" and publish_date:  # dated news recapping its work since a year (2013年以来,我市…)
-        text = blanked(SPAN_SINCE, text)  # tells the span's start, running to its own day: no year of its own
+    if kind == "新闻报道" and publish_date or SEVERAL_YEARS.search(text, 0, OPENING):  # dated news recapping its work
+        # since a year (2013年以来,我市…), or a text reviewing several years (五年来,…), tells the span's start, running
+        # to its own day: no year of its own (session 37: a five-year review in news naming no year has none)
+        text = blanked(SPAN_SINCE, text)
     year = (plan_start and (body_year(text[:plan_start]) or _year_before_plan(text, plan_start))) \
         or body_year(text, plan=kind == "工作计划")
     if year and kind == "新闻报道" and publish_date and not _news_year(year, publish_date, title, text):
@@ -4078,6 +4139,10 @@ def _legible(line: str) -> bool:
 SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a document's own title in its header (乡镇…, …怎么写?)
 
 
+# A place's yearly statistics bulletin on its economy and society, by the genre's own name.
+ECONOMY_BULLETIN = re.compile(r"国民经济和社会发展\s*统计公报")
+
+
 def _own_title_under(title: str, lines: list[str]) -> str | None:
     """The document's own title on a head line under the page's, which a site's header gave with words of its own
     before or after it (乡镇 + 上半年政府工作报告, 村集体经济发展情况汇报材料 + 怎么写?): no year nor report word among them."""
@@ -4235,6 +4300,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
         # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
         agency = None
+    if agency and ECONOMY_BULLETIN.search(title or "") and "统计" not in agency and "调查队" not in agency:
+        agency = None  # a place's statistics bulletin is its statistics office's (README), not the government's its
+        # preface names (县委县政府坚持…): none where the text does not name the office; the region stays the issuer's
     if place_issuer and agency and FIGURES_SOURCE.search(plain):
         agency = None  # figures of a place credited to a body (数据来源:民政部): the place they are of, no issuer
     if place_issuer and agency and sector_of_place(agency, plain, titles):

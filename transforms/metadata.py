@@ -2886,12 +2886,8 @@ def _sharing_marks() -> re.Pattern:
 
 @cache
 def _head_label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """Each publisher's label (`head_labels`) with the pattern reading its value, compiled once: the
-    value up to the next field, whose label may follow it with no space (来源:某市统计局点击:)."""
-    labels = [word for words in _config()["page_labels"].values() for word in words] \
-        + _config()["head_labels"]["publish_date"] + list(COUNTER_WORDS)
-    glued = rf"(?:{alternation(labels)})[^\s:：]{{0,2}}[:：]"
-    return tuple((label, re.compile(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>(?:(?!{glued})[^\s:：]){{2,30}})"))
+    """Each publisher's label (`head_labels`) with the pattern reading its value, compiled once."""
+    return tuple((label, re.compile(rf"(?<![\u4e00-\u9fff]){label}\s*[:：]?\s*(?P<value>[^\s:：]{{2,30}})"))
                  for label in _config()["head_labels"]["agency"])
 
 
@@ -2944,8 +2940,7 @@ def _label_alone(line: str) -> bool:
         and any(line[:-1].rstrip().endswith(label) for label in meta_labels())
 
 
-COUNTER_WORDS = ("浏览", "访问", "阅读", "点击")  # a page's counter (点击:, 浏览次数:), filled in by its script
-PAGE_COUNTER = re.compile(rf"(?:{'|'.join(COUNTER_WORDS)})(?:次数|量|数)$")
+PAGE_COUNTER = re.compile(r"(?:浏览|访问|阅读|点击)(?:次数|量|数)$")
 
 
 def _with_inner_labels(page_meta: dict[str, str]) -> dict[str, str]:

@@ -1674,8 +1674,9 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
-# a site's path (首页 > 专题专栏 > 民生实事) or an image's file name above a page: no line of it
-NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
+# a site's path (首页 > 专题专栏 > 民生实事; its label, as the readers' furniture words have it: 当前位置,
+# 您的位置, 您当前的位置; a trail's line opening with its mark) or an image's file name above a page: no line of it
+NAVIGATION = re.compile(r"首页\s*[>＞»]|^\s*[>＞»]|^\s*[\u4e00-\u9fff]{0,4}位置\s*[:：]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
 
 
 @cache

@@ -140,7 +140,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事), or a line of it is the list's name alone (2024年县政府
-  十件民生实事, …民生实事项目清单): its figures are the list's,
+  十件民生实事, …民生实事项目清单), not one recalled as decided at the year's start (实事由年初确定的
+  15件调整为17件: a page looking back): its figures are the list's,
   targets, but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
@@ -1720,12 +1721,21 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
                 years += [report_year] * any(word in clause for word in table["this_year"])
                 said = blanked(_to_do(), clause)  # (要完成的…实事: what is to be done, no result)
                 if pattern.search(clause) and years and not any(word in said for word in table["not_announced"]) \
+                        and not _recalled_decision().search(clause) \
                         and (report_year is None or max(y or report_year for y in years) >= report_year):
                     return line_start + sentence.start()
     return None
 
 
 SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+@cache
+def _recalled_decision() -> re.Pattern:
+    """A word announcing a list after a time of the year's start (年初确定的, 年初县政府下达的): the
+    decision recalled from later in the year, by a page reviewing it, no announcement."""
+    table = _table()["announced_plan"]
+    return re.compile(rf"(?:{alternation(table['recalled'])})[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['announced'])})")
 
 
 @cache

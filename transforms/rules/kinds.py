@@ -279,9 +279,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_whole_done": re.compile(alternation(sizes["whole_done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
-        # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事)
+        # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事;
+        # a modifier may close with the list's name: 6项县政府“暖心惠民实事”任务, 15项群众急难愁盼的
+        # 民生实事, 60个正式重点项目, no word of doing in it: 为12个村办实事 counts villages)
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
-                                      rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*(?:{alternation(sizes['lists'])})"),
+                                      rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*"
+                                      rf"(?:(?!{alternation(sizes['done'])})[^\d，,。；;、:：办]){{0,16}}?"
+                                      rf"(?:{alternation(sizes['lists'])})"),
         # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
         # the list's name, then a verb of what it is made of (涉及, 分为), then its parts in its sentence
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"

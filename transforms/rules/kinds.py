@@ -135,7 +135,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021, or a heading of review
   its page ran into the line: …如下: 一、上半年工作完成情况 (一)…) nor after a done word in its
-  clause (已建成助餐点16个), nor in a sentence one of whose clauses before it opens with a time
+  clause (已建成助餐点16个), or in an earlier clause of its sentence with no plan word before the figure
+  (…取得了长足进步，农业总收入达…), nor in a sentence one of whose clauses before it opens with a time
   before the report's or holds a span up to now (2010年末，…有贫困人口88万人; 自…以来…);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
@@ -1599,10 +1600,18 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
-        and not _project_done_after(c) \
+        and not _done_earlier(c) and not _project_done_after(c) \
         and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+def _done_earlier(c: KindContext) -> bool:
+    """今年是收获的一年，…取得了长足进步，农业总收入达6535万元; 截至目前，…2座已建成，其他县区还有6座…: an
+    earlier clause of the figure's sentence says done and no plan word stands before the figure in
+    it: the sentence tells what was done or stands (…完成了第一年任务，今年计划完成…人 plans)."""
+    before = _without_not_cues(c.before)
+    return _says_done(before) and not _cues()[0].search(before)
 
 
 def _project_done_after(c: KindContext) -> bool:

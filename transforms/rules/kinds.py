@@ -142,7 +142,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事), or a line of it is the list's name alone (2024年县政府
   十件民生实事, …民生实事项目清单), not one recalled as decided at the year's start (实事由年初确定的
-  15件调整为17件: a page looking back): its figures are the list's,
+  15件调整为17件: a page looking back), or a sentence of it opens with the year and what its subject
+  will do (2025年，某街道将坚持…，全年…): its figures are the list's,
   targets, but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
@@ -1728,6 +1729,9 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
         if title and (report_year is None or title.group("year") is None or int(title.group("year")) >= report_year):
             return line_start  # 2024年县政府十件民生实事 over the items: the page is the list
         for sentence in SENTENCE_PARTS.finditer(line):
+            lead = _plan_lead().match(sentence.group())
+            if lead and (report_year is None or lead.group("year") is None or int(lead.group("year")) >= report_year):
+                return line_start + sentence.start()  # 2025年，某街道将…: the lead tells the year's plan
             years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
             for clause in re.split(r"[,，;；]", sentence.group()):
                 years += [int(y) for y in YEAR.findall(clause)]
@@ -1741,6 +1745,16 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
 
 
 SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+@cache
+def _plan_lead() -> re.Pattern:
+    """A sentence opening with the year (2025年，, 今年，) whose next clause's subject will do what
+    follows (某街道将坚持…，全年…增长8%以上): a lead telling the year's plan, the page retelling it."""
+    table = _table()["announced_plan"]
+    not_will = "".join(f"(?<!{re.escape(word[:-1])})" for word in table["not_wills"])
+    return re.compile(rf"\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年|{alternation(table['this_year'])})\s*[,，]"
+                      rf"\s*[\u4e00-\u9fff]{{2,12}}?{not_will}(?:{alternation(table['wills'])})(?!近)")
 
 
 @cache

@@ -150,6 +150,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
   count of the list (40项民生实事项目包括:), not what its clause says done, nor what follows a
   clause of its sentence tallying what was done (…总投资2000万元,累计发放贷款…,开展培训78期);
+- `twin_count`: a figure written right after a target's, nothing between (年度改造项目12个3022套: the
+  same things counted in another unit), is a target too, and so are the parts a 其中 then gives;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 - `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
@@ -205,6 +207,7 @@ class KindContext:
     column_year: int | None = None  # the year its table column is headed by (2025年)
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
+    previous_end: int | None = None  # where the figure before it in its sentence ends (its qualifier's)
     section_end: int | None = None  # where its section (with its subsections) ends
     # where the sentence opens in which the page's opening reports a year's plan list, None when
     # it reports none (`announcement_start`)
@@ -1869,6 +1872,13 @@ def looking_back(text: str, sections: list[Section], report_year: int | None) ->
     return spans
 
 
+def _twin_count(c: KindContext) -> bool:
+    """年度改造项目12个3022套: a count written right after a target's, not a space between (a table's
+    cells are its columns'), counts the same things in another unit, a target too (the parts after
+    it then follow it)."""
+    return c.after_target and c.column is None and c.previous_end == c.start  # (a table's cells are columns')
+
+
 def _table_plan_column(c: KindContext) -> bool:
     return c.column == "plan"
 
@@ -1945,6 +1955,7 @@ KIND_RULES = (
     KindRule("task_in_charge", Kind.TARGET, _task_in_charge),
     KindRule("plan_document", Kind.TARGET, _plan_document),
     KindRule("announced_plan", Kind.TARGET, _announced_plan),
+    KindRule("twin_count", Kind.TARGET, _twin_count),
 )
 
 

@@ -69,7 +69,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                     sections, sentence.section, meta.report_year):
                 category = SectionCategory.PLANS  # a heading naming a later period than the report's
             change_end = -1  # where the last figure that is a change ends: a list after it changes too
-            after_target = False
+            after_target, previous_end = False, None
             for quantity, named in zip(group, name_subjects(stream, sentence.start, group, memory)):
                 subject = named.subject
                 indicator, _, indicator_rule = match_indicator_traced(
@@ -94,9 +94,9 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
                     review=category in REVIEW or (category is SectionCategory.OTHER and any(
                         start <= quantity.start < end for start, end in back)), report_type=meta.report_type, column=quantity.column,
                     column_year=quantity.column_year, report_year=meta.report_year, after_target=after_target,
-                    section_end=section.end if section is not None else None, announced_from=announced_from,
+                    previous_end=previous_end, section_end=section.end if section is not None else None, announced_from=announced_from,
                     plan_leads=leads))
-                after_target = kind is Kind.TARGET
+                after_target, previous_end = kind is Kind.TARGET, quantity.outer_end
                 decided.append(kind_rule)
                 mentions.append(Mention(
                     subject=subject.text if subject else None, indicator=indicator,

@@ -1,7 +1,7 @@
 """Numbers that are not metrics although a unit follows (spec §1 and §5 "Not annotated"), as
 named rules (`EXCLUSION_RULES`, patterns in data/exclusions.toml and named_sets.txt, examples
 in corpus/exclusions.toml): ordinals and ranks, numbered names, names in quotes or titles, ages (a person's, or one that defines a group),
-amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, lines of porn-site keywords a hijacked copy prints, collection sizes of sharing
+amounts and time spans that define a group, time spans that frame the figures after them, the weights of an appraisal's indicators and a rubric's scoring steps, shares told as one in N, tier labels, routine frequencies, counts of a report's own parts, the stages a plan divides its course into, lines of porn-site keywords a hijacked copy prints, collection sizes of sharing
 sites, round-the-clock services, links to other articles, garbled figures. (Dates, document numbers and outline numbers
 never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
@@ -300,6 +300,28 @@ def _routine_frequency(c: Candidate) -> bool:
     return c.quantity.unit in table["units"] and any(word in clause for word in table["periods"])
 
 
+def _scoring_rule(c: Candidate) -> bool:
+    """覆盖率达到80%计10分，每提高1个百分点加0.5分，加分不超过5分: in a sentence giving a rubric's
+    step (每增…加…分), its points and the step they move by are the scheme's, no figure (fixtures
+    README, session 34: scoring rules skipped); the level it scores (80%) stays."""
+    table = _table()["scoring_rule"]
+    if c.quantity.unit not in table["units"]:
+        return False
+    start = max((m.end() for m in SENTENCE_MARKS.finditer(c.text, 0, c.quantity.start)), default=0)
+    end = SENTENCE_MARKS.search(c.text, c.quantity.end)
+    return bool(_pattern(table["step"]).search(c.text, start, end.start() if end else len(c.text)))
+
+
+def _one_in_n(c: Candidate) -> bool:
+    """平均每20户家庭中就有1户, 每5名学员里面就有一名: a share told as one in N; both counts are
+    the ratio's, no figure (fixtures README, session 34: one-in-N ratios skipped)."""
+    reach = _table()["one_in_n"]["reach"]
+    for found in _pattern(_table()["one_in_n"]["ratio"]).finditer(c.text, max(0, c.quantity.start - reach), c.quantity.end + reach):
+        if c.quantity.start in (found.start("n"), found.start("m")):
+            return True
+    return False
+
+
 def _unit_after_words(c: Candidate, rule: str) -> bool:
     """The figure's unit is one of the rule's `units` and the text before it ends with one of its
     `before` words."""
@@ -566,6 +588,8 @@ EXCLUSION_RULES = (
     ExclusionRule("time_scope", _time_scope),
     ExclusionRule("score_weight", _score_weight),
     ExclusionRule("routine_frequency", _routine_frequency),
+    ExclusionRule("scoring_rule", _scoring_rule),
+    ExclusionRule("one_in_n", _one_in_n),
     ExclusionRule("rank", _rank),
     ExclusionRule("rank_field", _rank_field),
     ExclusionRule("storey_reached", _storey_reached),

@@ -135,18 +135,23 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   (基础条件, 取得的主要成绩, or `looking_back`: a heading or a paragraph opening with a period
   before the report's, 一、过去五年工作 or “十三五”期间，… in a plan for 2021, or a heading of review
   its page ran into the line: …如下: 一、上半年工作完成情况 (一)…) nor after a done word in its
-  clause (已建成助餐点16个), nor in a sentence one of whose clauses before it opens with a time
+  clause (已建成助餐点16个), or in an earlier clause of its sentence with no plan word before the figure
+  (…取得了长足进步，农业总收入达…), nor in a sentence one of whose clauses before it opens with a time
   before the report's or holds a span up to now (2010年末，…有贫困人口88万人; 自…以来…);
 - `announced_plan`: the page's opening reports a year's list of projects or tasks decided or
   issued (丹阳确定2024年政府民生实事项目40项, …为民办实事项目公布), or one the government will
   carry out (2021年市政府拟办理22项民生实事), or a line of it is the list's name alone (2024年县政府
-  十件民生实事, …民生实事项目清单): its figures are the list's,
+  十件民生实事, …民生实事项目清单), not one recalled as decided at the year's start (实事由年初确定的
+  15件调整为17件: a page looking back), or a sentence of it opens with the year and what its subject
+  will do (2025年，某街道将坚持…，全年…): its figures are the list's,
   targets, but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
   count of the list (40项民生实事项目包括:), not what its clause says done, nor what follows a
   clause of its sentence tallying what was done (…总投资2000万元,累计发放贷款…,开展培训78期);
+- `twin_count`: a figure written right after a target's, nothing between (年度改造项目12个3022套: the
+  same things counted in another unit), is a target too, and so are the parts a 其中 then gives;
 - `section_total` (after the others, once the whole section is read): a total on its heading's
   line ((二)产业类项目,共4350万元) left to `stated` is a target when all its section's figures are.
 - `restated_target` (after that, once the whole page is read): in news, a figure left to `stated`
@@ -202,6 +207,7 @@ class KindContext:
     column_year: int | None = None  # the year its table column is headed by (2025年)
     report_year: int | None = None
     after_target: bool = False  # the figure before it in its sentence is a target
+    previous_end: int | None = None  # where the figure before it in its sentence ends (its qualifier's)
     section_end: int | None = None  # where its section (with its subsections) ends
     # where the sentence opens in which the page's opening reports a year's plan list, None when
     # it reports none (`announcement_start`)
@@ -278,9 +284,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_whole_done": re.compile(alternation(sizes["whole_done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
-        # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事)
+        # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事;
+        # a modifier may close with the list's name: 6项县政府“暖心惠民实事”任务, 15项群众急难愁盼的
+        # 民生实事, 60个正式重点项目, no word of doing in it: 为12个村办实事 counts villages)
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
-                                      rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*(?:{alternation(sizes['lists'])})"),
+                                      rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*"
+                                      rf"(?:(?!{alternation(sizes['done'])})[^\d，,。；;、:：办]){{0,16}}?"
+                                      rf"(?:{alternation(sizes['lists'])})"),
         # 确定民生实事项目40项; the total may stand a few words on (为民办实事项目涉及我区共38项)
         # the list's name, then a verb of what it is made of (涉及, 分为), then its parts in its sentence
         "list_size_parts": re.compile(rf"(?:{alternation(sizes['lists'])})[^\d，,。；;]{{0,4}}?"
@@ -1594,10 +1604,18 @@ def _plan_document(c: KindContext) -> bool:
     (已完成春播8.5万亩,为计划的104%,其中玉米2.2万亩: the parts of what was reached)."""
     return c.report_type in _table()["plan_document"]["report_types"] and not c.review \
         and not _says_done(_without_not_cues(c.clause_before)) and not _says_done(c.clause_after) \
-        and not _project_done_after(c) \
+        and not _done_earlier(c) and not _project_done_after(c) \
         and not _past_opening(c) \
         and not _inline_review(c) and not (BREAKDOWN.match(c.clause_before) and not c.after_target
                                            and DIGITS.search(c.before, 0, len(c.before) - len(c.clause_before)))
+
+
+def _done_earlier(c: KindContext) -> bool:
+    """今年是收获的一年，…取得了长足进步，农业总收入达6535万元; 截至目前，…2座已建成，其他县区还有6座…: an
+    earlier clause of the figure's sentence says done and no plan word stands before the figure in
+    it: the sentence tells what was done or stands (…完成了第一年任务，今年计划完成…人 plans)."""
+    before = _without_not_cues(c.before)
+    return _says_done(before) and not _cues()[0].search(before)
 
 
 def _project_done_after(c: KindContext) -> bool:
@@ -1674,8 +1692,9 @@ def _inline_category(c: KindContext) -> SectionCategory | None:
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
-# a site's path (首页 > 专题专栏 > 民生实事) or an image's file name above a page: no line of it
-NAVIGATION = re.compile(r"首页\s*[>＞»]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
+# a site's path (首页 > 专题专栏 > 民生实事; its label, as the readers' furniture words have it: 当前位置,
+# 您的位置, 您当前的位置; a trail's line opening with its mark) or an image's file name above a page: no line of it
+NAVIGATION = re.compile(r"首页\s*[>＞»]|^\s*[>＞»]|^\s*[\u4e00-\u9fff]{0,4}位置\s*[:：]|当前位置|\.(?:jpg|jpeg|png|gif)\b", re.I)
 
 
 @cache
@@ -1713,18 +1732,40 @@ def announcement_start(text: str, report_year: int | None) -> int | None:
         if title and (report_year is None or title.group("year") is None or int(title.group("year")) >= report_year):
             return line_start  # 2024年县政府十件民生实事 over the items: the page is the list
         for sentence in SENTENCE_PARTS.finditer(line):
+            lead = _plan_lead().match(sentence.group())
+            if lead and (report_year is None or lead.group("year") is None or int(lead.group("year")) >= report_year):
+                return line_start + sentence.start()  # 2025年，某街道将…: the lead tells the year's plan
             years: list[int | None] = []  # the years its clauses so far name (None: 今年, the report's own)
             for clause in re.split(r"[,，;；]", sentence.group()):
                 years += [int(y) for y in YEAR.findall(clause)]
                 years += [report_year] * any(word in clause for word in table["this_year"])
                 said = blanked(_to_do(), clause)  # (要完成的…实事: what is to be done, no result)
                 if pattern.search(clause) and years and not any(word in said for word in table["not_announced"]) \
+                        and not _recalled_decision().search(clause) \
                         and (report_year is None or max(y or report_year for y in years) >= report_year):
                     return line_start + sentence.start()
     return None
 
 
 SENTENCE_PARTS = re.compile(r"[^。!！?？]+")
+
+
+@cache
+def _plan_lead() -> re.Pattern:
+    """A sentence opening with the year (2025年，, 今年，) whose next clause's subject will do what
+    follows (某街道将坚持…，全年…增长8%以上): a lead telling the year's plan, the page retelling it."""
+    table = _table()["announced_plan"]
+    not_will = "".join(f"(?<!{re.escape(word[:-1])})" for word in table["not_wills"])
+    return re.compile(rf"\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年|{alternation(table['this_year'])})\s*[,，]"
+                      rf"\s*[\u4e00-\u9fff]{{2,12}}?{not_will}(?:{alternation(table['wills'])})(?!近)")
+
+
+@cache
+def _recalled_decision() -> re.Pattern:
+    """A word announcing a list after a time of the year's start (年初确定的, 年初县政府下达的): the
+    decision recalled from later in the year, by a page reviewing it, no announcement."""
+    table = _table()["announced_plan"]
+    return re.compile(rf"(?:{alternation(table['recalled'])})[\u4e00-\u9fff]{{0,8}}?(?:{alternation(table['announced'])})")
 
 
 @cache
@@ -1831,6 +1872,13 @@ def looking_back(text: str, sections: list[Section], report_year: int | None) ->
     return spans
 
 
+def _twin_count(c: KindContext) -> bool:
+    """年度改造项目12个3022套: a count written right after a target's, not a space between (a table's
+    cells are its columns'), counts the same things in another unit, a target too (the parts after
+    it then follow it)."""
+    return c.after_target and c.column is None and c.previous_end == c.start  # (a table's cells are columns')
+
+
 def _table_plan_column(c: KindContext) -> bool:
     return c.column == "plan"
 
@@ -1908,6 +1956,7 @@ KIND_RULES = (
     KindRule("task_in_charge", Kind.TARGET, _task_in_charge),
     KindRule("plan_document", Kind.TARGET, _plan_document),
     KindRule("announced_plan", Kind.TARGET, _announced_plan),
+    KindRule("twin_count", Kind.TARGET, _twin_count),
 )
 
 

@@ -286,7 +286,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
         # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事;
         # a modifier may close with the list's name: 6项县政府“暖心惠民实事”任务, 15项群众急难愁盼的
-        # 民生实事, 60个正式重点项目, no word of doing in it: 为12个村办实事 counts villages)
+        # 民生实事, no word of doing in it: 为12个村办实事 counts villages)
         "list_size_after": re.compile(rf"(?:\s*[、和及]?\s*\d+\s*(?:个|{alternation(sizes['units'])}))*"
                                       rf"\s*(?:{alternation(sizes['between'])}|{LIST_CATEGORY})*"
                                       rf"(?:(?!{alternation(sizes['done'])})[^\d，,。；;、:：办]){{0,16}}?"

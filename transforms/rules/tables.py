@@ -923,7 +923,7 @@ def _broken_row(lines: list[_Line], index: int) -> bool:
 
 
 def _sentence_cell(lines: list[_Line], index: int) -> bool:
-    """`县疾控中心,各乡镇人民政府 |` between `县卫健局 |` and `2 |`: inside a table a cell a line, each
+    """`区民政局,各街道办事处 |` between `区残联 |` and `3 |`: inside a table a cell a line, each
     closing with its pipe, a cell holding a sentence (a 责任单位 or 备注 column's) is a cell of the
     table, not prose ending it, when the lines either side are such cells too and the next a short one
     (a table whose rows open with a pipe alone on its line is `_pipe_row_cells`'s: not here)."""

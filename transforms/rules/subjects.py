@@ -2720,7 +2720,32 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     thing = _object_after_bare_verb(stream, quantity, before, after_start, after_end) if counts == "things" else None
     if thing is not None:
         return Named(thing, "after_number")
+    thing = _rest_after_bare_verb(stream, quantity, before, after_start, after_end)
+    if thing is not None:
+        return Named(thing, "after_number")
     return Named(before, "before_number")
+
+
+def _rest_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subject | None,
+                          after_start: int, after_end: int) -> Subject | None:
+    """赠送5枚光敏公章。, 代缴100元养老保费。: a verb alone before the number names nothing (§5, never
+    a bare verb); where no head word ends the words after the number, the rest of the clause is the
+    thing when it is only a name: no verb of doing, no strip word, no figure, up to the clause's end."""
+    if before is None or quantity.unit in PERSON_UNITS or len(cut_phrase(before.text)) != 1 \
+            or not _bare_verb(before.text) or before.text in DONATING:
+        return None
+    rest = stream.text[after_start:after_end]
+    rest = rest[1:] if rest.startswith("的") else rest
+    if not 2 <= len(rest) <= 10 or not HAN_RUN.fullmatch(rest):
+        return None
+    words = cut_phrase(rest)
+    if any(_is_strip(word) or word in _words("subject_verbs.txt") or word_tag(word) in ("v", "p", "c", "d", "u", "uj", "m")
+           for word in words[:-1]) or _is_strip(words[-1]) or word_tag(words[-1]) in ("p", "c", "d", "u", "uj", "m"):
+        return None
+    return Subject(rest)
+
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)

@@ -3696,6 +3696,24 @@ def _group_of_heading(text: str, sentence_start: int, quantities: list[Quantity]
             named[index] = Named(Subject(heading.group("group") + found.subject.text), "group_of_heading")
 
 
+# a figure each of a list's names shares, right before the clause of 分别 (标准均提高500元,分别达到…)
+SHARED_BY_EACH = re.compile(r"(?:均|都|各)[\u4e00-\u9fff]{1,3}?$")
+
+
+def _shared_before(text: str, quantities: list[Quantity], named: list[Named], first: int,
+                   clause_start: int, where: int) -> Subject | None:
+    """城乡大病救助标准均提高500元,分别达到5000元、4000元: a clause of only 分别 after a figure that
+    each of the names before it shares (均, 都, 各) pairs with those names, as the clause of the
+    names itself would (the shared figure keeps the whole list)."""
+    if not first or text[clause_start:where].strip() or text[quantities[first - 1].outer_end:clause_start].strip(" ,，") \
+            or named[first - 1].subject is None:
+        return None
+    names = named[first - 1].subject.text
+    lead_end = text.rfind(names, 0, quantities[first - 1].outer_start)
+    lead = text[lead_end + len(names):quantities[first - 1].outer_start] if lead_end >= 0 else ""
+    return named[first - 1].subject if lead and SHARED_BY_EACH.fullmatch(lead.strip()) else None
+
+
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
                        named: list[Named], lists: list[list[int]]) -> None:
     """城市低保标准和补差分别提高70%和68.4%, a类、b类、c类每人每月分别补助75元、60元、55元: a
@@ -3710,12 +3728,13 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             _pair_categories(quantities, named, group)
             _pair_listed(quantities, named, group)
             continue
+        shared = _shared_before(text, quantities, named, group[0], clause_start, where)
         if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
             # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
             where = clause_start - 1
             clause_start = clause_before(text, where, floor)
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
-        phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
+        phrase = shared or subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
             phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
         if phrase and (pair := _pair_written_apart(phrase.text)):

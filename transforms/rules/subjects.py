@@ -3375,6 +3375,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             continue
         level = LEVEL_UNIT.fullmatch(gap.group(1))
         other = LEVEL_UNIT.match(following.text)
+        if other and other.end() not in _word_ends(cut_phrase(following.text)):
+            other = None  # 村民小组, 村民委员会: a word of its own that opens with a level, no level
         if level and other and len(following.text) - other.end() > 1:
             # 6个乡镇、88个村(社区)便民服务站: a level of place alone, an item of a list whose
             # last item names the thing at another level, is that thing at its own level

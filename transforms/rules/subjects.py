@@ -2821,16 +2821,21 @@ def _lone_place(a: Around) -> Subject | None:
 
 
 def _next_lone_place(a: Around) -> Subject | None:
-    """辖4镇1乡: the next count of places in another one-character unit is of those places, not
-    of the places before it (所辖乡, not 所辖镇 inherited)."""
+    """辖4镇1乡, 下辖7个镇、3个乡: the next count of places named by another character alone (its
+    unit, or the character after 个) is of those places, not of the places before it (所辖乡,
+    下辖乡, not 所辖镇 inherited), under the verb the places before it took."""
     previous = a.previous
-    if a.own.subject is not None or previous is None or a.quantity.unit not in LONE_PLACE_CHARS \
-            or not previous.text.startswith(UNDER_BODY) or previous.text == UNDER_BODY + a.quantity.unit:
+    after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
+    place = a.quantity.unit if a.quantity.unit in LONE_PLACE_CHARS else after.group(1) if after else None
+    if a.own.subject is not None or previous is None or place is None or previous.text[-1:] not in LONE_PLACE_CHARS \
+            or previous.text[:-1] not in GOVERNING or previous.text[-1] == place:
         return None
-    return Subject(UNDER_BODY + a.quantity.unit)
+    return Subject(previous.text[:-1] + place)
 
 
 UNDER_BODY = "所辖"
+# the verbs of governing a count of places takes (辖, 下辖, 所辖 as written or completed)
+GOVERNING = frozenset({UNDER_BODY, "下辖", "辖"})
 
 
 # a list's item named by one character alone (…、肉牛1.5万头、羊2.3万只): 、 and the character

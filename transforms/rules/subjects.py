@@ -594,6 +594,8 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
+    if verb == DOING and tuple(run) == YEARLY_INVESTMENT and len(words) > 1:
+        return True  # 项目|完成|年度|投资: read on to the project, as 完成投资 is one word (DONE_INVESTMENT drops 完成)
     if run and run[-1] in RECORDS and word_tag(verb) == "n" and (len(run) > 1 or modifier in domain_terms()
                                                                  or word_tag(modifier) in ("n", "vn", "nz")) \
             and verb[0] not in SELF and not _is_scope([verb, *run]):
@@ -1038,7 +1040,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
         elif len(run) > 2 and first in _words("subject_fillers.txt") and run[1] in VAGUE_GROUPS:
             run = run[2:]  # 各类|群体|参保费用支出: groups of every kind name no one the sum is of
-        elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
+        elif first in COORDINATORS or (first in _words("subject_fillers.txt") and tuple(run[:2]) != YEARLY_INVESTMENT) \
+                or BATCH.fullmatch(first) or (
                 len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
@@ -2338,9 +2341,13 @@ def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: st
     return _spending_of(purpose.text, spent) if purpose is not None else None
 
 
+# 年度 before 投资 is a measure's name beside 总投资, kept as written (fixtures README, session 37),
+# though 年度 goes from the front of other names as a filler (年度计划投资 loses it with 计划)
+YEARLY_INVESTMENT = ("年度", "投资")
+DOING = "完成"
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
-INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+INVESTING = frozenset({"投资", "总投资", "年度投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
 # An aside bracketed inside a project's name (救助管理站(未成年人保护中心)项目).
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 # A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
@@ -2356,9 +2363,9 @@ ANTECEDENT_REACH = 300
 # A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
 # plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure. 完成
 # stays with it for DONE_INVESTMENT to drop, after the context rules have read the name as written.
-BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|共)*((?:完成)?(?:总投资|投资额?))")
+BARE_INVESTING = re.compile(r"(?:年度(?=计划|规划)|计划|规划|累计|已|现已|实际|共)*((?:完成)?(?:年度)?(?:总投资|投资额?))")
 # an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
-PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
+PLANNED_INVESTMENT = re.compile(r"(?:年度)?(?:计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…; past
 # a year's clause, before the plan for it: 2020年,X工程计划建设项目共19个,…,规划总投资…).
@@ -2373,7 +2380,7 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # An investment named as done (完成投资, 累计完成投资额, X工程完成投资): 完成 is dropped like any verb
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
-DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
+DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成((?:年度)?投资额?)$")
 # 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
 # ruling); per area (每平方公里拥有公路) is no per-head measure
 PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
@@ -5281,7 +5288,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
 HAVING = re.compile(r"^(?:共有|拥有|有)")
 # what may stand before a sum invested in the counted projects, the plan or the doing of it that
 # its kind tells (工业项目4个,预计总投资…; 实施在建重点项目167个,实现年度投资…)
-PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度|当年|实现|完成|累计|已|共)+")
+PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度(?!投资)|当年|实现|完成|累计|已|共)+")
 
 
 def _without_plan_words(name: str, clause: str) -> str:

@@ -2872,6 +2872,11 @@ def _deed_counted(a: Around) -> Subject | None:
     return Subject(own.text + "人数", own.narrowed_by, own.spans)
 
 
+# a count of people closing the clause before (护理员169人，持证135人): a deed term alone after it is
+# what those people have done, named as written
+PEOPLE_BEFORE = re.compile(r"\d\s*万?\s*[人名]\s*[,，、]\s*$")
+
+
 def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     """女扎43人, 省内转移46万人, 关爱帮扶3526人: a deed alone before a count of persons, its words
     all verbs but for where, when, how or what kind (省内, 女, 产后: places, directions,
@@ -2885,7 +2890,8 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     if caused:
         words = [*words[:-1], *caused]  # 带动|就业: a verb bringing the deed about, the people it brought counted
     if unit not in ("人", "名") or (before.text in domain_terms() and not caused) or before.text in _population_names() \
-            or (not caused and (words[-1] in domain_terms() or words[-1] in _context_words()["deed_terms"])) \
+            or (not caused and (words[-1] in domain_terms() or (words[-1] in _context_words()["deed_terms"] and (
+                len(words) > 1 or (bool(before.spans) and PEOPLE_BEFORE.search(text, max(0, before.spans[0][0] - 12), before.spans[0][0])))))) \
             or not before.spans \
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
@@ -2903,7 +2909,7 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
         words_ahead = cut_phrase(ahead)
         return not HAN.match(ahead[-1:]) or (bool(words_ahead) and ahead.endswith(words_ahead[-1]) and (
             words_ahead[-1] in TOTALLING or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
-    return not lead or lead[-1] in TOTALLING \
+    return not lead or lead[-1] in TOTALLING or lead[-1] in REACHING \
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
 
 

@@ -2381,6 +2381,10 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
 DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成((?:年度)?投资额?)$")
+# A giving verb before the measure of what was given (基本生活补贴发放金额, 低保发放人数) goes when a
+# name stands before it (fixtures README, session 38: 发放金额 loses 发放, and so does 人数); alone
+# (发放金额) it is left for the rules that complete the sum
+GIVEN_MEASURE = re.compile(r"(?<=[\u4e00-\u9fff])(?:发放|拨付|下拨)((?:金额|人数|户数|人次)(?:\([^()]*\))?)$")
 # 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
 # ruling); per area (每平方公里拥有公路) is no per-head measure
 PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
@@ -3360,6 +3364,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
         if found.subject is not None and found.rule != "table_cell" and (done := DONE_INVESTMENT.search(found.subject.text)):
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
+        if found.subject is not None and (given := GIVEN_MEASURE.search(found.subject.text)):
+            found = Named(Subject(found.subject.text[:given.start()] + given.group(1), found.subject.narrowed_by), found.rule)
         if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
             found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)

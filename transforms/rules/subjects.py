@@ -1911,6 +1911,17 @@ DEGREES = frozenset({"不同程度", "一定程度"})
 PROBLEMS = ("问题", "难题")
 
 
+def _being_at(word: str, following: str) -> bool:
+    """在|院, 在册: being at a place of one character (在 and that character, or the two glued)
+    before the noun they qualify (在院老人, 在册困难对象), as 在 binds before a number (BINDING_VERBS)."""
+    if word == BEING_AT:
+        return len(following) == 1 and HAN.match(following) is not None and word_tag(following) not in NAMELESS_TAGS
+    return len(word) == 2 and word[0] == BEING_AT and _is_strip(word) and word_tag(following) in (*NOUN_TAGS, "an")
+
+
+BEING_AT = "在"
+
+
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
                          people: bool = False, event_nouns: bool = False, unitless: bool = False,
                          items: bool = False) -> Subject | None:
@@ -1966,6 +1977,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
                 kept, start = group, group[0].start
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
+        if not kept and index + 1 < len(words) and _being_at(word, words[index + 1]):
+            kept.append(word)  # 420名|在|院|老人, 11.4万|在册|困难对象: where they are names who they are
+            continue
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
                 or (word in CLOSING and CLOSING[word] not in kept) \
                 or (kept and _counts_in_words(words, index)):

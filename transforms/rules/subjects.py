@@ -3434,7 +3434,61 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _structure_parts(text, quantities, named)
     _sibling_of_previous(text, quantities, named)
     _rate_of_group(quantities, named)
+    _standard_per_head(stream, sentence_start, quantities, named)
     return named
+
+
+# a rate per head between a group and its figure (半失能人员每人每月160元, 90-99周岁200元/人/月)
+HEAD_RATE_BETWEEN = re.compile(r"(?:每人每[月年]|每月|每年|月人均|年人均|人均)")
+PER_HEAD_UNIT = re.compile(r"/\s*人")
+# a group a standard is paid to: people, households, an age band or a sister category
+PAID_GROUP = re.compile(r"(?:人|员|者|户|儿童|孤儿|老人|家庭|对象|群众|周岁|岁|以上|以下|城镇|城市|农村|乡村)$")
+# a verb of paying between the group and its figure: the figure is what they are paid
+PAID_BETWEEN = re.compile(r"补助|补贴|发放|救助|资助|慰问")
+# what stands before a standard's programme and names whom it is for (城乡居民, 城乡, …的)
+STANDARD_GROUP = re.compile(r"^(?:.*的)?(?:城乡居民|城乡|城镇居民|农村居民|城市|城镇|农村)?")
+
+
+def _in_own_clause(group: Subject, text: str, quantity: Quantity, sentence_start: int) -> bool:
+    """Whether a name cut out of its text (a bracket dropped) stands in the figure's own clause."""
+    clause = text[clause_before(text, quantity.outer_start, sentence_start):quantity.outer_start]
+    return bool(group.text) and group.text[:2] in clause and group.text[-2:] in clause
+
+
+def _standard_per_head(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                       named: list[Named]) -> None:
+    """补贴标准为:半失能人员每人每月160元,失能人员每人每月320元; 高龄津贴标准(80-89周岁100元/人/月、
+    …): a rate per head named only by the group it is paid to is that group's level of the standard
+    its sentence named before (半失能人员补贴标准, 90-99周岁高龄津贴标准), the standard's own group
+    left out (城乡低保标准,城镇每人每月… → 城镇低保标准): a group before a standard is kept (round 27's
+    call settled in session 36) and a per-head measure takes its group (session 36)."""
+    text = stream.text
+    for index, (quantity, found) in enumerate(zip(quantities, named)):
+        group = found.subject
+        if group is None or unit_kinds()[quantity.unit] != "money" or not PAID_GROUP.search(group.text) \
+                or "标准" in group.text:
+            continue
+        where = text.rfind(group.text, sentence_start, quantity.outer_start)
+        end = where + len(group.text)
+        if group.spans and sentence_start <= group.spans[0][0] and group.spans[-1][1] <= quantity.outer_start:
+            where, end = group.spans[0][0], group.spans[-1][1]  # as written
+        elif where < 0 and _in_own_clause(group, text, quantity, sentence_start):
+            where = end = clause_before(text, quantity.outer_start, sentence_start)  # (含16周岁) inside the name
+        if where < 0 or not (HEAD_RATE_BETWEEN.search(text, end, quantity.outer_start)
+                             or PER_HEAD_UNIT.match(text, quantity.end)) \
+                or PAID_BETWEEN.search(text, end, quantity.outer_start):
+            continue  # 每人每月分别补助75元: what is paid them, named by the group (a per-head quantity)
+        named_at = text.rfind("标准", sentence_start, where)
+        if named_at < 0 or any(quantities[i].outer_start > named_at and not named[i].subject.text.endswith("标准")
+                               for i in range(index) if named[i].subject is not None):
+            continue  # a figure of another thing between the standard and the group
+        standard = subject_before_number(stream, clause_before(text, named_at + 2, sentence_start), named_at + 2, "things")
+        if standard is None or not standard.text.endswith("标准"):
+            continue
+        measure = standard.text[STANDARD_GROUP.match(standard.text).end():]
+        last = cut_phrase(group.text)[-1]
+        if len(measure) > 2 and not group.text.endswith(measure) and not measure.startswith(last):
+            named[index] = Named(Subject(group.text + measure), "standard_per_head")
 
 
 # A rate named by its deed alone (集中供养率, 参保率): the deed is what stands before 率; a group's

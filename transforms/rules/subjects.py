@@ -3444,7 +3444,7 @@ PER_HEAD_UNIT = re.compile(r"/\s*人")
 # a group a standard is paid to: people, households, an age band or a sister category
 PAID_GROUP = re.compile(r"(?:人|员|者|户|儿童|孤儿|老人|家庭|对象|群众|周岁|岁|以上|以下|城镇|城市|农村|乡村)$")
 # a verb of paying between the group and its figure: the figure is what they are paid
-PAID_BETWEEN = re.compile(r"补助|补贴|发放|救助|资助|慰问")
+PAID_BETWEEN = re.compile(r"补助|补贴|发放|增发|补发|发给|给予|救助|资助|慰问|奖励")
 # what stands before a standard's programme and names whom it is for (城乡居民, 城乡, …的)
 STANDARD_GROUP = re.compile(r"^(?:.*的)?(?:城乡居民|城乡|城镇居民|农村居民|城市|城镇|农村)?")
 
@@ -3479,6 +3479,8 @@ def _standard_per_head(stream: TokenStream, sentence_start: int, quantities: lis
                 or PAID_BETWEEN.search(text, end, quantity.outer_start):
             continue  # 每人每月分别补助75元: what is paid them, named by the group (a per-head quantity)
         named_at = text.rfind("标准", sentence_start, where)
+        if text.startswith("化", named_at + 2):
+            continue  # 规范化标准化建设: no standard named
         if named_at < 0 or any(quantities[i].outer_start > named_at and not named[i].subject.text.endswith("标准")
                                for i in range(index) if named[i].subject is not None):
             continue  # a figure of another thing between the standard and the group

@@ -654,6 +654,11 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
 GROWTH_CUES = frozenset({"增速", "增幅", "降幅", "减幅", "涨幅"})
 
 
+# 支出 is a strip word for the verb of spending (支出资金); after a noun and before a cue of change it
+# names the measure that changed
+SPENDING_MEASURE = "支出"
+
+
 def _growth_cue(words: list[str]) -> bool:
     """Whether the word ending `words` is a rate of growth after the name of what grew
     (限上批发零售业销售额增速12.6%, 营收增幅实现3.5亿元): a cue of change like 同比, no part of the name
@@ -1377,6 +1382,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             continue
         if _total_of_deed(words):
             head_verb = [words.pop()]  # 贸易出口总额, 集中供养总数: the total of a deed is the measure, kept
+            break
+        if words[-1] == SPENDING_MEASURE and any(CHANGE_VERB.search(link) for link in links) and len(words) > 1 \
+                and _nominal(words[-2]) and _touching(words[-2], words[-1]):
+            head_verb = [words.pop()]  # 一般公共预算|支出|增长3.5%: the spending is what grew, no verb of spending
             break
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)

@@ -2404,6 +2404,10 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
 DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成((?:年度)?投资额?)$")
+# An industry named alone with a sum or a rate of it (第一产业增长9.1%达21.2亿元) is counted by its value
+# added, as the tables' industry rows are (fixtures README, session 33); no gold names it bare
+INDUSTRY_ALONE = re.compile(r"第[一二三]产业")
+VALUE_ADDED = "增加值"
 # A giving verb before the measure of what was given (基本生活补贴发放金额, 低保发放人数) goes when a
 # name stands before it (fixtures README, session 38: 发放金额 loses 发放, and so does 人数); alone
 # (发放金额) it is left for the rules that complete the sum
@@ -3389,6 +3393,9 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
         if found.subject is not None and (given := GIVEN_MEASURE.search(found.subject.text)):
             found = Named(Subject(found.subject.text[:given.start()] + given.group(1), found.subject.narrowed_by), found.rule)
+        if found.subject is not None and INDUSTRY_ALONE.fullmatch(found.subject.text) \
+                and unit_kinds()[quantity.unit] in ("money", "percent"):
+            found = Named(Subject(found.subject.text + VALUE_ADDED, found.subject.narrowed_by), found.rule)
         if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
             found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)

@@ -2855,7 +2855,16 @@ def _lone_place(a: Around) -> Subject | None:
     if a.quantity.unit in LONE_PLACE_CHARS:
         return Subject(UNDER_BODY + a.quantity.unit)  # 4镇: the unit is the place counted
     after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
-    return Subject(UNDER_BODY + after.group(1)) if after else None
+    if after:
+        return Subject(UNDER_BODY + after.group(1))
+    deed = PLACE_DOING.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
+    words = cut_phrase(deed.group(2)) if deed else ()
+    if not words or words[0] in BECOMING or any(word_tag(word) in NAMELESS_TAGS - {"f"} for word in words) \
+            or not any(word_tag(word) in ("v", "vn") for word in words):
+        return None  # 10个村成为非贫困村: what they became names them, as written after the number
+    # 有6个村用上自来水, 11个村都有农业贷款: the places are named by what they did or have (round 33's
+    # call, settled in session 39), a verb of doing (实施) and adverbs going
+    return Subject(deed.group(2) + deed.group(1))
 
 
 def _next_lone_place(a: Around) -> Subject | None:
@@ -2872,6 +2881,10 @@ def _next_lone_place(a: Around) -> Subject | None:
 
 
 UNDER_BODY = "所辖"
+# verbs of becoming or being, which name no deed of the places
+BECOMING = frozenset({"成为", "是", "为", "属于", "列为"})
+# a place of one character after 个, then its deed up to the clause's end (个村|都|有农业贷款,)
+PLACE_DOING = re.compile(r"([村镇乡])(?:都|均|也|已|已经)*(?:实施|开展|实现)?([\u4e00-\u9fff]{2,12}?)(?=[,，。；;]|$)")
 # the verbs of governing a count of places takes (辖, 下辖, 所辖 as written or completed)
 GOVERNING = frozenset({UNDER_BODY, "下辖", "辖"})
 

@@ -2404,6 +2404,10 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
 DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成((?:年度)?投资额?)$")
+# 新纳 written short for 新纳入 (新纳城市低保对象12户): 新 goes, 纳入 stays as the flow that tells the count
+# from the stock (round 33's call, settled in session 39)
+NEWLY_TAKEN_IN = re.compile(r"新纳(?!入|税|米)")
+TAKEN_IN = "纳入"
 # An industry named alone with a sum or a rate of it (第一产业增长9.1%达21.2亿元) is counted by its value
 # added, as the tables' industry rows are (fixtures README, session 33); no gold names it bare
 INDUSTRY_ALONE = re.compile(r"第[一二三]产业")
@@ -3406,6 +3410,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
         if found.subject is not None and (given := GIVEN_MEASURE.search(found.subject.text)):
             found = Named(Subject(found.subject.text[:given.start()] + given.group(1), found.subject.narrowed_by), found.rule)
+        if found.subject is not None and (short := NEWLY_TAKEN_IN.match(found.subject.text)):
+            found = Named(Subject(TAKEN_IN + found.subject.text[short.end():], found.subject.narrowed_by), found.rule)
         if found.subject is not None and INDUSTRY_ALONE.fullmatch(found.subject.text) \
                 and unit_kinds()[quantity.unit] in ("money", "percent"):
             found = Named(Subject(found.subject.text + VALUE_ADDED, found.subject.narrowed_by), found.rule)

@@ -3492,11 +3492,12 @@ def _in_own_clause(group: Subject, text: str, quantity: Quantity, sentence_start
 
 def _standard_per_head(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
                        named: list[Named]) -> None:
-    """补贴标准为:半失能人员每人每月160元,失能人员每人每月320元; 高龄津贴标准(80-89周岁100元/人/月、
-    …): a rate per head named only by the group it is paid to is that group's level of the standard
-    its sentence named before (半失能人员补贴标准, 90-99周岁高龄津贴标准), the standard's own group
-    left out (城乡低保标准,城镇每人每月… → 城镇低保标准): a group before a standard is kept (round 27's
-    call settled in session 36) and a per-head measure takes its group (session 36)."""
+    """养老服务补贴标准为:轻度失能老人每人每月60元,…; 高龄津贴标准分两档:70-79周岁50元/人/月、…: a
+    rate per head named only by the group it is paid to is that group's level of the standard its
+    sentence named before (轻度失能老人养老服务补贴标准, 70-79周岁高龄津贴标准), the standard's own
+    group left out (城乡临时救助标准,城市每人每月… → 城市临时救助标准): a group before a standard
+    is kept (round 27's call settled in session 36) and a per-head measure takes its group (session
+    36)."""
     text = stream.text
     for index, (quantity, found) in enumerate(zip(quantities, named)):
         group = found.subject
@@ -3833,7 +3834,7 @@ SHARED_BY_EACH = re.compile(r"(?:均|都|各)[\u4e00-\u9fff]{1,3}?$")
 
 def _shared_before(text: str, quantities: list[Quantity], named: list[Named], first: int,
                    clause_start: int, where: int) -> Subject | None:
-    """城乡大病救助标准均提高500元,分别达到5000元、4000元: a clause of only 分别 after a figure that
+    """城乡临时救助标准均上调300元,分别达到3300元、2600元: a clause of only 分别 after a figure that
     each of the names before it shares (均, 都, 各) pairs with those names, as the clause of the
     names itself would (the shared figure keeps the whole list)."""
     if not first or text[clause_start:where].strip() or text[quantities[first - 1].outer_end:clause_start].strip(" ,，") \

@@ -594,6 +594,8 @@ def _inside_compound(words: list[str], run: list[str]) -> bool:
     between a noun modifier and the compound's noun (平均|保障|标准, 主动|公开|政府信息)."""
     verb = words[-1]
     modifier = words[-2] if len(words) > 1 else ""
+    if verb == DOING and tuple(run) == YEARLY_INVESTMENT and len(words) > 1:
+        return True  # 项目|完成|年度|投资: read on to the project, as 完成投资 is one word (DONE_INVESTMENT drops 完成)
     if run and run[-1] in RECORDS and word_tag(verb) == "n" and (len(run) > 1 or modifier in domain_terms()
                                                                  or word_tag(modifier) in ("n", "vn", "nz")) \
             and verb[0] not in SELF and not _is_scope([verb, *run]):
@@ -650,6 +652,11 @@ def _modal_inside(words: list[str], run: list[str]) -> bool:
 
 # the rates of a change, rising or falling (增速, 降幅), as CHANGE_VERB lists them
 GROWTH_CUES = frozenset({"增速", "增幅", "降幅", "减幅", "涨幅"})
+
+
+# 支出 is a strip word for the verb of spending (支出资金); after a noun and before a cue of change it
+# names the measure that changed
+SPENDING_MEASURE = "支出"
 
 
 def _growth_cue(words: list[str]) -> bool:
@@ -1038,7 +1045,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[3:]  # 2020年1-5|城乡医疗救助: a span of months whose 月 was left out (not of ages: 12-17岁)
         elif len(run) > 2 and first in _words("subject_fillers.txt") and run[1] in VAGUE_GROUPS:
             run = run[2:]  # 各类|群体|参保费用支出: groups of every kind name no one the sum is of
-        elif first in COORDINATORS or first in _words("subject_fillers.txt") or BATCH.fullmatch(first) or (
+        elif first in COORDINATORS or (first in _words("subject_fillers.txt") and tuple(run[:2]) != YEARLY_INVESTMENT) \
+                or BATCH.fullmatch(first) or (
                 len(run) > 1 and word_tag(first) == "c" and first not in domain_terms()) or (
                 first[0] in MARK_CHARS and LEADING_MARK.fullmatch(first)):
             run = run[1:]
@@ -1374,6 +1382,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             continue
         if _total_of_deed(words):
             head_verb = [words.pop()]  # 贸易出口总额, 集中供养总数: the total of a deed is the measure, kept
+            break
+        if words[-1] == SPENDING_MEASURE and any(CHANGE_VERB.search(link) for link in links) and len(words) > 1 \
+                and _nominal(words[-2]) and _touching(words[-2], words[-1]):
+            head_verb = [words.pop()]  # 一般公共预算|支出|增长3.5%: the spending is what grew, no verb of spending
             break
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
@@ -1908,6 +1920,17 @@ DEGREES = frozenset({"不同程度", "一定程度"})
 PROBLEMS = ("问题", "难题")
 
 
+def _being_at(word: str, following: str) -> bool:
+    """在|院, 在册: being at a place of one character (在 and that character, or the two glued)
+    before the noun they qualify (在院老人, 在册困难对象), as 在 binds before a number (BINDING_VERBS)."""
+    if word == BEING_AT:
+        return len(following) == 1 and HAN.match(following) is not None and word_tag(following) not in NAMELESS_TAGS
+    return len(word) == 2 and word[0] == BEING_AT and _is_strip(word) and word_tag(following) in (*NOUN_TAGS, "an")
+
+
+BEING_AT = "在"
+
+
 def subject_after_number(stream: TokenStream, start: int, end: int, events: bool = False,
                          people: bool = False, event_nouns: bool = False, unitless: bool = False,
                          items: bool = False) -> Subject | None:
@@ -1963,6 +1986,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
                 kept, start = group, group[0].start
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
+        if not kept and index + 1 < len(words) and _being_at(word, words[index + 1]):
+            kept.append(word)  # 420名|在|院|老人, 11.4万|在册|困难对象: where they are names who they are
+            continue
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
                 or (word in CLOSING and CLOSING[word] not in kept) \
                 or (kept and _counts_in_words(words, index)):
@@ -2338,9 +2364,13 @@ def subject_of_purpose(stream: TokenStream, end: int, clause_end: int, spent: st
     return _spending_of(purpose.text, spent) if purpose is not None else None
 
 
+# 年度 before 投资 is a measure's name beside 总投资, kept as written (fixtures README, session 37),
+# though 年度 goes from the front of other names as a filler (年度计划投资 loses it with 计划)
+YEARLY_INVESTMENT = ("年度", "投资")
+DOING = "完成"
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
-INVESTING = frozenset({"投资", "总投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
+INVESTING = frozenset({"投资", "总投资", "年度投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
 # An aside bracketed inside a project's name (救助管理站(未成年人保护中心)项目).
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 # A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
@@ -2356,9 +2386,9 @@ ANTECEDENT_REACH = 300
 # A sum named by its being invested alone, planned or done (投资, 计划投资, 累计完成投资额): the
 # plan and the doing are its kind, the word of investing (投资, 投资额, 总投资) its measure. 完成
 # stays with it for DONE_INVESTMENT to drop, after the context rules have read the name as written.
-BARE_INVESTING = re.compile(r"(?:年度|计划|规划|累计|已|现已|实际|共)*((?:完成)?(?:总投资|投资额?))")
+BARE_INVESTING = re.compile(r"(?:年度(?=计划|规划)|计划|规划|累计|已|现已|实际|共)*((?:完成)?(?:年度)?(?:总投资|投资额?))")
 # an investment named by its plan alone (年度计划投资, 规划总投资): the plan words go (session 32)
-PLANNED_INVESTMENT = re.compile(r"(?:年度|计划|规划)+(?:总投资|投资额?)")
+PLANNED_INVESTMENT = re.compile(r"(?:年度)?(?:计划|规划)+(?:总投资|投资额?)")
 # A project the sentence names before the sum's own clause: a clause of its name alone (X工程,投资…),
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…; past
 # a year's clause, before the plan for it: 2020年,X工程计划建设项目共19个,…,规划总投资…).
@@ -2373,7 +2403,19 @@ PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！
 # An investment named as done (完成投资, 累计完成投资额, X工程完成投资): 完成 is dropped like any verb
 # of doing, the kind tells done from planned (fixtures README, session-32 rulings); the one place
 # it goes, once a figure's subject is settled, whichever rule named it.
-DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成(投资额?)$")
+DONE_INVESTMENT = re.compile(r"(?:累计|已|共)?完成((?:年度)?投资额?)$")
+# 新纳 written short for 新纳入 (新纳城市低保对象12户): 新 goes, 纳入 stays as the flow that tells the count
+# from the stock (round 33's call, settled in session 39)
+NEWLY_TAKEN_IN = re.compile(r"新纳(?!入|税|米)")
+TAKEN_IN = "纳入"
+# An industry named alone with a sum or a rate of it (第一产业增长9.1%达21.2亿元) is counted by its value
+# added, as the tables' industry rows are (fixtures README, session 33); no gold names it bare
+INDUSTRY_ALONE = re.compile(r"第[一二三]产业")
+VALUE_ADDED = "增加值"
+# A giving verb before the measure of what was given (基本生活补贴发放金额, 低保发放人数) goes when a
+# name stands before it (fixtures README, session 38: 发放金额 loses 发放, and so does 人数); alone
+# (发放金额) it is left for the rules that complete the sum
+GIVEN_MEASURE = re.compile(r"(?<=[\u4e00-\u9fff])(?:发放|拨付|下拨)((?:金额|人数|户数|人次)(?:\([^()]*\))?)$")
 # 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
 # ruling); per area (每平方公里拥有公路) is no per-head measure
 PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
@@ -2720,7 +2762,32 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     thing = _object_after_bare_verb(stream, quantity, before, after_start, after_end) if counts == "things" else None
     if thing is not None:
         return Named(thing, "after_number")
+    thing = _rest_after_bare_verb(stream, quantity, before, after_start, after_end)
+    if thing is not None:
+        return Named(thing, "after_number")
     return Named(before, "before_number")
+
+
+def _rest_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subject | None,
+                          after_start: int, after_end: int) -> Subject | None:
+    """赠送5枚光敏公章。, 代缴100元养老保费。: a verb alone before the number names nothing (§5, never
+    a bare verb); where no head word ends the words after the number, the rest of the clause is the
+    thing when it is only a name: no verb of doing, no strip word, no figure, up to the clause's end."""
+    if before is None or quantity.unit in PERSON_UNITS or len(cut_phrase(before.text)) != 1 \
+            or not _bare_verb(before.text) or before.text in DONATING:
+        return None
+    rest = stream.text[after_start:after_end]
+    rest = rest[1:] if rest.startswith("的") else rest
+    if not 2 <= len(rest) <= 10 or not HAN_RUN.fullmatch(rest):
+        return None
+    words = cut_phrase(rest)
+    if any(_is_strip(word) or word in _words("subject_verbs.txt") or word_tag(word) in ("v", "p", "c", "d", "u", "uj", "m")
+           for word in words[:-1]) or _is_strip(words[-1]) or word_tag(words[-1]) in ("p", "c", "d", "u", "uj", "m"):
+        return None
+    return Subject(rest)
+
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)
@@ -2792,20 +2859,38 @@ def _lone_place(a: Around) -> Subject | None:
     if a.quantity.unit in LONE_PLACE_CHARS:
         return Subject(UNDER_BODY + a.quantity.unit)  # 4镇: the unit is the place counted
     after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
-    return Subject(UNDER_BODY + after.group(1)) if after else None
+    if after:
+        return Subject(UNDER_BODY + after.group(1))
+    deed = PLACE_DOING.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
+    words = cut_phrase(deed.group(2)) if deed else ()
+    if not words or words[0] in BECOMING or any(word_tag(word) in NAMELESS_TAGS - {"f"} for word in words) \
+            or not any(word_tag(word) in ("v", "vn") for word in words):
+        return None  # 10个村成为非贫困村: what they became names them, as written after the number
+    # 有6个村用上自来水, 11个村都有农业贷款: the places are named by what they did or have (round 33's
+    # call, settled in session 39), a verb of doing (实施) and adverbs going
+    return Subject(deed.group(2) + deed.group(1))
 
 
 def _next_lone_place(a: Around) -> Subject | None:
-    """辖4镇1乡: the next count of places in another one-character unit is of those places, not
-    of the places before it (所辖乡, not 所辖镇 inherited)."""
+    """辖4镇1乡, 下辖7个镇、3个乡: the next count of places named by another character alone (its
+    unit, or the character after 个) is of those places, not of the places before it (所辖乡,
+    下辖乡, not 所辖镇 inherited), under the verb the places before it took."""
     previous = a.previous
-    if a.own.subject is not None or previous is None or a.quantity.unit not in LONE_PLACE_CHARS \
-            or not previous.text.startswith(UNDER_BODY) or previous.text == UNDER_BODY + a.quantity.unit:
+    after = LONE_PLACE_AFTER.match(a.text, a.quantity.outer_end) if a.quantity.unit == "个" else None
+    place = a.quantity.unit if a.quantity.unit in LONE_PLACE_CHARS else after.group(1) if after else None
+    if a.own.subject is not None or previous is None or place is None or previous.text[-1:] not in LONE_PLACE_CHARS \
+            or previous.text[:-1] not in GOVERNING or previous.text[-1] == place:
         return None
-    return Subject(UNDER_BODY + a.quantity.unit)
+    return Subject(previous.text[:-1] + place)
 
 
 UNDER_BODY = "所辖"
+# verbs of becoming or being, which name no deed of the places
+BECOMING = frozenset({"成为", "是", "为", "属于", "列为"})
+# a place of one character after 个, then its deed up to the clause's end (个村|都|有农业贷款,)
+PLACE_DOING = re.compile(r"([村镇乡])(?:都|均|也|已|已经)*(?:实施|开展|实现)?([\u4e00-\u9fff]{2,12}?)(?=[,，。；;]|$)")
+# the verbs of governing a count of places takes (辖, 下辖, 所辖 as written or completed)
+GOVERNING = frozenset({UNDER_BODY, "下辖", "辖"})
 
 
 # a list's item named by one character alone (…、肉牛1.5万头、羊2.3万只): 、 and the character
@@ -2835,6 +2920,11 @@ def _deed_counted(a: Around) -> Subject | None:
     return Subject(own.text + "人数", own.narrowed_by, own.spans)
 
 
+# a count of people closing the clause before (护理员169人，持证135人): a deed term alone after it is
+# what those people have done, named as written
+PEOPLE_BEFORE = re.compile(r"\d\s*万?\s*[人名]\s*[,，、]\s*$")
+
+
 def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     """女扎43人, 省内转移46万人, 关爱帮扶3526人: a deed alone before a count of persons, its words
     all verbs but for where, when, how or what kind (省内, 女, 产后: places, directions,
@@ -2848,7 +2938,8 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
     if caused:
         words = [*words[:-1], *caused]  # 带动|就业: a verb bringing the deed about, the people it brought counted
     if unit not in ("人", "名") or (before.text in domain_terms() and not caused) or before.text in _population_names() \
-            or (not caused and (words[-1] in domain_terms() or words[-1] in _context_words()["deed_terms"])) \
+            or (not caused and (words[-1] in domain_terms() or (words[-1] in _context_words()["deed_terms"] and (
+                len(words) > 1 or (bool(before.spans) and PEOPLE_BEFORE.search(text, max(0, before.spans[0][0] - 12), before.spans[0][0])))))) \
             or not before.spans \
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
@@ -2866,7 +2957,7 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
         words_ahead = cut_phrase(ahead)
         return not HAN.match(ahead[-1:]) or (bool(words_ahead) and ahead.endswith(words_ahead[-1]) and (
             words_ahead[-1] in TOTALLING or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
-    return not lead or lead[-1] in TOTALLING \
+    return not lead or lead[-1] in TOTALLING or lead[-1] in REACHING \
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
 
 
@@ -3317,6 +3408,13 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         found = _in_context(text, quantities, index, lead, own[index], named, memory)
         if found.subject is not None and found.rule != "table_cell" and (done := DONE_INVESTMENT.search(found.subject.text)):
             found = Named(Subject(found.subject.text[:done.start()] + done.group(1)), found.rule)
+        if found.subject is not None and (given := GIVEN_MEASURE.search(found.subject.text)):
+            found = Named(Subject(found.subject.text[:given.start()] + given.group(1), found.subject.narrowed_by), found.rule)
+        if found.subject is not None and (short := NEWLY_TAKEN_IN.match(found.subject.text)):
+            found = Named(Subject(TAKEN_IN + found.subject.text[short.end():], found.subject.narrowed_by), found.rule)
+        if found.subject is not None and INDUSTRY_ALONE.fullmatch(found.subject.text) \
+                and unit_kinds()[quantity.unit] in ("money", "percent"):
+            found = Named(Subject(found.subject.text + VALUE_ADDED, found.subject.narrowed_by), found.rule)
         if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
             found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)
@@ -3350,6 +3448,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             continue
         level = LEVEL_UNIT.fullmatch(gap.group(1))
         other = LEVEL_UNIT.match(following.text)
+        if other and other.end() not in _word_ends(cut_phrase(following.text)):
+            other = None  # 村民小组, 村民委员会: a word of its own that opens with a level, no level
         if level and other and len(following.text) - other.end() > 1:
             # 6个乡镇、88个村(社区)便民服务站: a level of place alone, an item of a list whose
             # last item names the thing at another level, is that thing at its own level
@@ -3369,7 +3469,64 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _structure_parts(text, quantities, named)
     _sibling_of_previous(text, quantities, named)
     _rate_of_group(quantities, named)
+    _standard_per_head(stream, sentence_start, quantities, named)
     return named
+
+
+# a rate per head between a group and its figure (半失能人员每人每月160元, 90-99周岁200元/人/月)
+HEAD_RATE_BETWEEN = re.compile(r"(?:每人每[月年]|每月|每年|月人均|年人均|人均)")
+PER_HEAD_UNIT = re.compile(r"/\s*人")
+# a group a standard is paid to: people, households, an age band or a sister category
+PAID_GROUP = re.compile(r"(?:人|员|者|户|儿童|孤儿|老人|家庭|对象|群众|周岁|岁|以上|以下|城镇|城市|农村|乡村)$")
+# a verb of paying between the group and its figure: the figure is what they are paid
+PAID_BETWEEN = re.compile(r"补助|补贴|发放|增发|补发|发给|给予|救助|资助|慰问|奖励")
+# what stands before a standard's programme and names whom it is for (城乡居民, 城乡, …的)
+STANDARD_GROUP = re.compile(r"^(?:.*的)?(?:城乡居民|城乡|城镇居民|农村居民|城市|城镇|农村)?")
+
+
+def _in_own_clause(group: Subject, text: str, quantity: Quantity, sentence_start: int) -> bool:
+    """Whether a name cut out of its text (a bracket dropped) stands in the figure's own clause."""
+    clause = text[clause_before(text, quantity.outer_start, sentence_start):quantity.outer_start]
+    return bool(group.text) and group.text[:2] in clause and group.text[-2:] in clause
+
+
+def _standard_per_head(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                       named: list[Named]) -> None:
+    """养老服务补贴标准为:轻度失能老人每人每月60元,…; 高龄津贴标准分两档:70-79周岁50元/人/月、…: a
+    rate per head named only by the group it is paid to is that group's level of the standard its
+    sentence named before (轻度失能老人养老服务补贴标准, 70-79周岁高龄津贴标准), the standard's own
+    group left out (城乡临时救助标准,城市每人每月… → 城市临时救助标准): a group before a standard
+    is kept (round 27's call settled in session 36) and a per-head measure takes its group (session
+    36)."""
+    text = stream.text
+    for index, (quantity, found) in enumerate(zip(quantities, named)):
+        group = found.subject
+        if group is None or unit_kinds()[quantity.unit] != "money" or not PAID_GROUP.search(group.text) \
+                or "标准" in group.text:
+            continue
+        where = text.rfind(group.text, sentence_start, quantity.outer_start)
+        end = where + len(group.text)
+        if group.spans and sentence_start <= group.spans[0][0] and group.spans[-1][1] <= quantity.outer_start:
+            where, end = group.spans[0][0], group.spans[-1][1]  # as written
+        elif where < 0 and _in_own_clause(group, text, quantity, sentence_start):
+            where = end = clause_before(text, quantity.outer_start, sentence_start)  # (含16周岁) inside the name
+        if where < 0 or not (HEAD_RATE_BETWEEN.search(text, end, quantity.outer_start)
+                             or PER_HEAD_UNIT.match(text, quantity.end)) \
+                or PAID_BETWEEN.search(text, end, quantity.outer_start):
+            continue  # 每人每月分别补助75元: what is paid them, named by the group (a per-head quantity)
+        named_at = text.rfind("标准", sentence_start, where)
+        if text.startswith("化", named_at + 2):
+            continue  # 规范化标准化建设: no standard named
+        if named_at < 0 or any(quantities[i].outer_start > named_at and not named[i].subject.text.endswith("标准")
+                               for i in range(index) if named[i].subject is not None):
+            continue  # a figure of another thing between the standard and the group
+        standard = subject_before_number(stream, clause_before(text, named_at + 2, sentence_start), named_at + 2, "things")
+        if standard is None or not standard.text.endswith("标准"):
+            continue
+        measure = standard.text[STANDARD_GROUP.match(standard.text).end():]
+        last = cut_phrase(group.text)[-1]
+        if len(measure) > 2 and not group.text.endswith(measure) and not measure.startswith(last):
+            named[index] = Named(Subject(group.text + measure), "standard_per_head")
 
 
 # A rate named by its deed alone (集中供养率, 参保率): the deed is what stands before 率; a group's
@@ -3671,6 +3828,24 @@ def _group_of_heading(text: str, sentence_start: int, quantities: list[Quantity]
             named[index] = Named(Subject(heading.group("group") + found.subject.text), "group_of_heading")
 
 
+# a figure each of a list's names shares, right before the clause of 分别 (标准均提高500元,分别达到…)
+SHARED_BY_EACH = re.compile(r"(?:均|都|各)[\u4e00-\u9fff]{1,3}?$")
+
+
+def _shared_before(text: str, quantities: list[Quantity], named: list[Named], first: int,
+                   clause_start: int, where: int) -> Subject | None:
+    """城乡临时救助标准均上调300元,分别达到3300元、2600元: a clause of only 分别 after a figure that
+    each of the names before it shares (均, 都, 各) pairs with those names, as the clause of the
+    names itself would (the shared figure keeps the whole list)."""
+    if not first or text[clause_start:where].strip() or text[quantities[first - 1].outer_end:clause_start].strip(" ,，") \
+            or named[first - 1].subject is None:
+        return None
+    names = named[first - 1].subject.text
+    lead_end = text.rfind(names, 0, quantities[first - 1].outer_start)
+    lead = text[lead_end + len(names):quantities[first - 1].outer_start] if lead_end >= 0 else ""
+    return named[first - 1].subject if lead and SHARED_BY_EACH.fullmatch(lead.strip()) else None
+
+
 def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
                        named: list[Named], lists: list[list[int]]) -> None:
     """城市低保标准和补差分别提高70%和68.4%, a类、b类、c类每人每月分别补助75元、60元、55元: a
@@ -3685,12 +3860,13 @@ def _pair_respectively(stream: TokenStream, sentence_start: int, quantities: lis
             _pair_categories(quantities, named, group)
             _pair_listed(quantities, named, group)
             continue
+        shared = _shared_before(text, quantities, named, group[0], clause_start, where)
         if not text[clause_start:where].strip() and clause_start - 1 > floor and text[clause_start - 1] in ",，":
             # 困难残疾人生活补贴、重度残疾人护理补贴标准,分别从…: the list stands in the clause before
             where = clause_start - 1
             clause_start = clause_before(text, where, floor)
         # the phrase before 分别 lists what the figures are, so it may be as long as a subject each
-        phrase = subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
+        phrase = shared or subject_before_number(stream, clause_start, where, "things", longest=LONGEST_SUBJECT * len(group))
         if phrase and (industries := INDUSTRIES_LISTED.match(phrase.text)):
             phrase = Subject(THREE_INDUSTRIES + phrase.text[industries.end():])  # 第一、二、三次产业 are 三次产业
         if phrase and (pair := _pair_written_apart(phrase.text)):
@@ -5230,7 +5406,7 @@ def _attribute_of_owner(a: Around) -> Subject | None:
 HAVING = re.compile(r"^(?:共有|拥有|有)")
 # what may stand before a sum invested in the counted projects, the plan or the doing of it that
 # its kind tells (工业项目4个,预计总投资…; 实施在建重点项目167个,实现年度投资…)
-PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度|当年|实现|完成|累计|已|共)+")
+PLANNED_OR_DONE = re.compile(r"^(?:预计|计划|规划|年度(?!投资)|当年|实现|完成|累计|已|共)+")
 
 
 def _without_plan_words(name: str, clause: str) -> str:

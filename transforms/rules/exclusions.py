@@ -143,7 +143,7 @@ def _named_sets() -> tuple[re.Pattern, int]:
 def _quoted_name(c: Candidate) -> bool:
     if _quoted_list_size(c):
         return False
-    return c.names.inside_any(c.quantity.start) or _opens_quote(c)
+    return c.names.inside_any(c.quantity.start) or _opens_quote(c) or _counts_quoted_name(c)
 
 
 def _quoted_list_size(c: Candidate) -> bool:
@@ -159,6 +159,19 @@ def _quoted_list_size(c: Candidate) -> bool:
 # all the marks that pair on a line (a page may open with ' and close with “: '护航童行“)
 QUOTE_MARKS = "“”\""
 PAIRED_MARKS = QUOTE_MARKS + "‘’'"
+
+
+def _counts_quoted_name(c: Candidate) -> bool:
+    """A count in Chinese numerals right before a short quoted name (三个“百分百”, 四个“账”) is part
+    of the slogan the quote names (spec §5: numbers inside slogans); a count in digits before a
+    quoted kind of place counts the places built (18个“星光老年之家”)."""
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    if not c.quantity.unit or is_arabic(numeral):
+        return False
+    return bool(_pattern(rf"\s*“[^”\n]{{1,{QUOTED_COUNT_NAME}}}”").match(c.text, c.quantity.end))
+
+
+QUOTED_COUNT_NAME = 6  # a slogan's word (“百分百”, “账”); a longer quote is a clause or a list
 
 
 def _opens_quote(c: Candidate) -> bool:

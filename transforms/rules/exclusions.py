@@ -438,6 +438,13 @@ def _indicator_count(c: Candidate) -> bool:
     return not before or before.endswith(tuple(table["opening"]))
 
 
+def _reach_name(c: Candidate) -> bool:
+    """15分钟品质文化圈, 三公里充分就业社区: the reach that names a kind of place, no distance."""
+    table = _table()["reach_name"]
+    return bool(_pattern(rf"[\u4e00-\u9fff]{{0,{table['within']}}}?(?:{alternation(table['places'])})").match(
+        c.text, c.quantity.end))
+
+
 def _process_division(c: Candidate) -> bool:
     """分4个阶段实施, 历程可分为三个阶段, 分三步走: how a plan or a history divides its course
     frames what follows, it counts no work."""
@@ -613,6 +620,7 @@ EXCLUSION_RULES = (
     ExclusionRule("structure_count", _structure_count),
     ExclusionRule("indicator_count", _indicator_count),
     ExclusionRule("process_division", _process_division),
+    ExclusionRule("reach_name", _reach_name),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),

@@ -168,7 +168,9 @@ def _counts_quoted_name(c: Candidate) -> bool:
     numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
     if not c.quantity.unit or is_arabic(numeral):
         return False
-    return bool(_pattern(rf"\s*“[^”\n]{{1,{QUOTED_COUNT_NAME}}}”").match(c.text, c.quantity.end))
+    quoted = _pattern(rf"\s*“([^”\n]{{1,{QUOTED_COUNT_NAME}}})”").match(c.text, c.quantity.end)
+    # (a year's list sized before its quoted name, 十件“民生实事”, is counted as with the size inside)
+    return bool(quoted) and not quoted.group(1).endswith(tuple(_table()["quoted_name"]["lists"]))
 
 
 QUOTED_COUNT_NAME = 6  # a slogan's word (“百分百”, “账”); a longer quote is a clause or a list

@@ -143,7 +143,7 @@ def _named_sets() -> tuple[re.Pattern, int]:
 def _quoted_name(c: Candidate) -> bool:
     if _quoted_list_size(c):
         return False
-    return c.names.inside_any(c.quantity.start) or _opens_quote(c)
+    return c.names.inside_any(c.quantity.start) or _opens_quote(c) or _counts_quoted_name(c)
 
 
 def _quoted_list_size(c: Candidate) -> bool:
@@ -159,6 +159,21 @@ def _quoted_list_size(c: Candidate) -> bool:
 # all the marks that pair on a line (a page may open with ' and close with “: '护航童行“)
 QUOTE_MARKS = "“”\""
 PAIRED_MARKS = QUOTE_MARKS + "‘’'"
+
+
+def _counts_quoted_name(c: Candidate) -> bool:
+    """A count in Chinese numerals right before a short quoted name (三个“百分百”, 四个“账”) is part
+    of the slogan the quote names (spec §5: numbers inside slogans); a count in digits before a
+    quoted kind of place counts the places built (18个“星光老年之家”)."""
+    numeral = c.raw[:len(c.raw) - len(c.quantity.unit)]
+    if not c.quantity.unit or is_arabic(numeral):
+        return False
+    quoted = _pattern(rf"\s*“([^”\n]{{1,{QUOTED_COUNT_NAME}}})”").match(c.text, c.quantity.end)
+    # (a year's list sized before its quoted name, 十件“民生实事”, is counted as with the size inside)
+    return bool(quoted) and not quoted.group(1).endswith(tuple(_table()["quoted_name"]["lists"]))
+
+
+QUOTED_COUNT_NAME = 6  # a slogan's word (“百分百”, “账”); a longer quote is a clause or a list
 
 
 def _opens_quote(c: Candidate) -> bool:
@@ -425,6 +440,13 @@ def _indicator_count(c: Candidate) -> bool:
     return not before or before.endswith(tuple(table["opening"]))
 
 
+def _reach_name(c: Candidate) -> bool:
+    """15分钟品质文化圈, 三公里充分就业社区: the reach that names a kind of place, no distance."""
+    table = _table()["reach_name"]
+    return bool(_pattern(rf"[\u4e00-\u9fff]{{0,{table['within']}}}?(?:{alternation(table['places'])})").match(
+        c.text, c.quantity.end))
+
+
 def _process_division(c: Candidate) -> bool:
     """分4个阶段实施, 历程可分为三个阶段, 分三步走: how a plan or a history divides its course
     frames what follows, it counts no work."""
@@ -600,6 +622,7 @@ EXCLUSION_RULES = (
     ExclusionRule("structure_count", _structure_count),
     ExclusionRule("indicator_count", _indicator_count),
     ExclusionRule("process_division", _process_division),
+    ExclusionRule("reach_name", _reach_name),
     ExclusionRule("collection_count", _collection_count),
     ExclusionRule("round_the_clock", _round_the_clock),
     ExclusionRule("session_name", _session_name),

@@ -733,10 +733,11 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_item_without_unit, re.compile(r"\d(?<=[\u4e00-\u9fff]\d)")),
         QuantityRule(
             "rate_without_unit",
-            # (in 万 per person or household alone too: 按0.5万/户慰问; a rate's dot the page kept
-            # when it dropped the period too: 提高到1700/·人、7800/·)
+            # (in 万 per person or household alone too: 按0.5万/户慰问, and so is one a 标准 names,
+            # 按1200/人的标准: a money standard written without 元 is 元, session 34; a rate's dot the
+            # page kept when it dropped the period too: 提高到1700/·人、7800/·)
             re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
-                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|·|(?(mult)[人户](?!次)|(?!)))"),
+                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|·|(?(mult)[人户](?!次)|[人户](?=的?标准)))"),
             produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),
         QuantityRule(
             "percent_in_words",

@@ -57,6 +57,7 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
                                     table_headers, unit_kinds)
+from transforms.rules.subjects import is_place
 from transforms.structure import outline_level
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
@@ -97,7 +98,10 @@ NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 MONTHS = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?"  # 1-8月, 2025年3月份
 LEADING_PERIOD = re.compile(rf"^{MONTHS}\s*(?=[\u4e00-\u9fff])")
 # a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
-LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|累计)(?=[\u4e00-\u9fff]{{2}})")
+LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|\d{{4}}\s*年度?|累计)(?=[\u4e00-\u9fff]{{2}})")  # (2024年老旧小区改造项目 too)
+# a row label's opening place name (洋州县中小学改造项目): where, not what (fixtures README: place names
+# inside a subject go); tried up to its suffix, the gazetteer deciding
+LABEL_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?[省市县区旗镇乡](?=[\u4e00-\u9fff\d]{2})")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年(?:末|底)?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 # a 单位 that closes a longer noun names a body, not units (编制单位：…市, 填报单位, 责任单位): only
 # 计量/金额/数量, or a date the note follows (报送时间9月1日单位：人), may go before it
@@ -402,8 +406,10 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
     (城市) the category first (城市 + 低保人数). `slot` is the column's place among the table's slots."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
-    label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
+    if (place := LABEL_PLACE.match(label)) and is_place(place.group()):
+        label = label[place.end():]
+    label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     if len(glossed := TRAILING_BRACKET.sub("", label)) >= 2:
         label = glossed  # 其他机构(含卫生室): a bracket after a name goes (fixtures README)
     header = BRACKETED_UNIT.sub("", column.header).strip()
@@ -419,7 +425,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     if table.places and column.role != "change":
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
-        measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
+        measure = _without_periods(header, kinds=False).strip("±%()（） ")
         if table.group and _names_nothing_alone(measure) and not column.span:
             # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
             # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
@@ -434,7 +440,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     # a count word closing what the header names stays, as a measure word the text writes does
     # (本年处理决定数量 → 处理决定数量, 对外公开总数量: fixtures README, session 33); alone it names nothing
     count = next((word for word in COUNT_WORDS if header.endswith(word) and len(header) > len(word) + 1), "")
-    core = GENERIC_TAIL.sub("", _period_words().sub("", header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
+    core = GENERIC_TAIL.sub("", _without_periods(header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
     core = core + count if len(core) >= 2 else core
     if header in _words()["current"]["levels"] or (core == "人数" and label.endswith(POPULATION)):
         core = ""  # 总量, 绝对数: the row's level, naming nothing more; 人数 of a population (城镇人口) restates it
@@ -470,7 +476,14 @@ def _period_words(kinds: bool = True) -> re.Pattern:
     said = [*words["previous"]["words"], *words["current"]["periods"]]
     if kinds:
         said += [*words["current"]["words"], *words["plan"]["words"]]
-    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
+    return re.compile(rf"(?P<kept>{alternation(words['current']['measures'])})|\d{{4}}年|"
+                      rf"\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
+
+
+def _without_periods(header: str, kinds: bool = True) -> str:
+    """The header with its period words (and with `kinds` its plan and done words) gone, the measures
+    that hold one kept whole (年度投资金额)."""
+    return _period_words(kinds).sub(lambda m: m.group("kept") or "", header)
 
 
 @lru_cache(maxsize=64)

@@ -984,6 +984,7 @@ def table_reading(text: str) -> TableReading:
         _read_region(lines, index, end, reading)
         index = end + 1
     _pipe_row_cells(lines, reading)
+    _opened_numbered_rows(lines, reading)
     fixed = _template_grids(text)
     if fixed:
         taken = {q.start for q in fixed}
@@ -1224,10 +1225,46 @@ def _numbered_rows(lines: list[_Line], start: int, end: int) -> tuple[list[Quant
                 return [], -1
             continue  # a blank line
         cells.append(line.cells[0] if line.cells else Cell("", line.start, line.start))
+    found = _numbered_table(cells)
+    return (found, lines[first].start) if found is not None else ([], -1)
+
+
+def _opened_numbered_rows(lines: list[_Line], reading: TableReading) -> None:
+    """The same table in the flattening whose rows each open with a pipe alone on its line, its header
+    row too (`|` ⏎ `序号 |` ⏎ `项目名称 |` … ⏎ `|` ⏎ `1 |` …): the region reading stops at its
+    sentence cells (a 建设内容 column), so its rows are read here, from the header to the last row
+    whole (a page cut inside a row), each opening pipe at a row's start; its figures replace what the
+    regions read there."""
+    for first, line in enumerate(lines):
+        if line.text != SEQUENCE_HEADER or not first or lines[first - 1].pipes != 1 or lines[first - 1].text:
+            continue
+        cells, openers = [], []
+        for cell_line in lines[first:]:
+            if cell_line.pipes == 1 and not cell_line.text:
+                openers.append(len(cells))
+            elif cell_line.pipes == 1 and cell_line.closed and len(cell_line.cells) == 1:
+                cells.append(cell_line.cells[0])
+            else:
+                break
+        width = next((i for i, cell in enumerate(cells) if cell.is_number), 0)
+        whole = len(cells) - len(cells) % width if width else 0
+        if not whole or any(at % width for at in openers if at < whole):
+            continue
+        found = _numbered_table(cells[:whole])
+        if found:
+            span = (cells[0].start, cells[whole - 1].end)
+            reading.quantities[:] = [q for q in reading.quantities if not span[0] <= q.start < span[1]] + found
+
+
+def _numbered_table(cells: list[Cell]) -> list[Quantity] | None:
+    """A 序号 table's header cells, then its rows of as many cells, each opening with its number: their
+    figures; None when the header is none or a row breaks the count."""
     width = next((i for i, cell in enumerate(cells) if cell.is_number), len(cells))
-    columns = [classify_header(cell.text) for cell in cells[:width]]
-    if width < MARKED_ROW_CELLS or None in columns or not _is_header(columns, True):
-        return [], -1
+    # (a header the rows' numbers mark off: a cell no column name reads, 2024年建设内容, holds words)
+    columns = [classify_header(cell.text) or Column(cell.text, "text", None) for cell in cells[:width]]
+    if width < MARKED_ROW_CELLS or not all(HANZI.search(c.text) or c.text == SEQUENCE_HEADER for c in cells[:width]) \
+            or not _is_header(columns, True):
+        return None
     table = Table(_earlier_years_previous(columns), ())
     header, found, position, number = [c.text for c in cells[:width]], [], width, 1
     while position < len(cells):
@@ -1236,12 +1273,12 @@ def _numbered_rows(lines: list[_Line], start: int, end: int) -> tuple[list[Quant
             position += width
             continue
         if len(row_cells) < width or row_cells[0].text != str(number):
-            return [], -1
+            return None
         row = _row_of(row_cells, table.columns, len(table.leading_text))
         if row is not None and row.label:
             found.extend(_quantities_of_row(table, row))
         position, number = position + width, number + 1
-    return found, lines[first].start
+    return found
 
 
 def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:

@@ -57,7 +57,6 @@ from transforms.model import Quantity, Qualifier
 from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
                                     table_headers, unit_kinds)
-from transforms.rules.subjects import is_place
 from transforms.structure import outline_level
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
@@ -100,7 +99,8 @@ LEADING_PERIOD = re.compile(rf"^{MONTHS}\s*(?=[\u4e00-\u9fff])")
 # a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
 LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|\d{{4}}\s*年度?|累计)(?=[\u4e00-\u9fff]{{2}})")  # (2024年老旧小区改造项目 too)
 # a row label's opening place name (洋州县中小学改造项目): where, not what (fixtures README: place names
-# inside a subject go); tried up to its suffix, the gazetteer deciding
+# inside a subject go); tried up to its suffix, the gazetteer's names only deciding (a shape such as
+# 示范乡 of 示范乡镇数 is no place here)
 LABEL_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?[省市县区旗镇乡](?=[\u4e00-\u9fff\d]{2})")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年(?:末|底)?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 # a 单位 that closes a longer noun names a body, not units (编制单位：…市, 填报单位, 责任单位): only
@@ -400,6 +400,13 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
     return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
 
 
+def _gazetteer_place(name: str) -> bool:
+    """A name the gazetteer holds (洋县, 东城区): a place, where a pattern of its shape alone may be a word."""
+    from transforms.metadata import _place_names  # (imported when first asked, as subjects.is_place does)
+
+    return name in _place_names()
+
+
 def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     """The row label, its unit bracket and list number gone (1.城市低保人数(人) → 城市低保人数),
     with what the column names beyond a period or a comparison after it (规章 under
@@ -407,7 +414,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     (城市) the category first (城市 + 低保人数). `slot` is the column's place among the table's slots."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
     label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
-    if (place := LABEL_PLACE.match(label)) and is_place(place.group()):
+    if (place := LABEL_PLACE.match(label)) and _gazetteer_place(place.group()):
         label = label[place.end():]
     label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     if len(glossed := TRAILING_BRACKET.sub("", label)) >= 2:

@@ -1132,6 +1132,8 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
             spanned = len(list(itertools.takewhile(lambda c: not c.text, same_line)))
             after = same_line[spanned:spanned + len(columns)]
             slot = -spanned if spanned and len(after) == len(columns) and all(c.text for c in after) else 0
+        elif GRID_LABEL_GLOSS.fullmatch(cell.text) and position and _grid_row(cells[position - 1].text):
+            pass  # the row's bracketed gloss in a cell or on a line of its own (部分公开 ⏎ (区分处理的,…))
         elif HANZI.search(cell.text) and not cell.is_figure:
             break  # the table ended
         elif slot < 0:

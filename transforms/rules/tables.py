@@ -1120,6 +1120,14 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
         cell = cells[position]
         row = _grid_row(cell.text) if HANZI.search(cell.text) else None
         if row is not None:
+            label = cell.text
+            while position + 1 < len(cells) and HANZI.search(cells[position + 1].text) \
+                    and not cells[position + 1].is_figure and not _grid_row(cells[position + 1].text) \
+                    and (whole := _grid_row(label + cells[position + 1].text)):
+                # the label wrapped onto lines or cells of its own (…行政机关不再处理 ⏎ 其政府信息公开申请;
+                # 部分公开 ⏎ (区分处理的,…), its gloss): the row the template has, read whole
+                position, label, row = position + 1, label + cells[position + 1].text, whole
+            cell = cells[position]
             level, name = row
             if level == 1:
                 top, group = name, ""
@@ -1132,8 +1140,6 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
             spanned = len(list(itertools.takewhile(lambda c: not c.text, same_line)))
             after = same_line[spanned:spanned + len(columns)]
             slot = -spanned if spanned and len(after) == len(columns) and all(c.text for c in after) else 0
-        elif GRID_LABEL_GLOSS.fullmatch(cell.text) and position and _grid_row(cells[position - 1].text):
-            pass  # the row's bracketed gloss in a cell or on a line of its own (部分公开 ⏎ (区分处理的,…))
         elif HANZI.search(cell.text) and not cell.is_figure:
             break  # the table ended
         elif slot < 0:

@@ -97,7 +97,11 @@ NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 MONTHS = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月份?"  # 1-8月, 2025年3月份
 LEADING_PERIOD = re.compile(rf"^{MONTHS}\s*(?=[\u4e00-\u9fff])")
 # a row label's opening period: months (1-2月份), or 累计 (the sum so far) before what it sums
-LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|累计)(?=[\u4e00-\u9fff]{{2}})")
+LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|\d{{4}}\s*年度?|累计)(?=[\u4e00-\u9fff]{{2}})")  # (2024年老旧小区改造项目 too)
+# a row label's opening place name (洋州县中小学改造项目): where, not what (fixtures README: place names
+# inside a subject go); tried up to its suffix, the gazetteer's names only deciding (a shape such as
+# 示范乡 of 示范乡镇数 is no place here)
+LABEL_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?[省市县区旗镇乡](?=[\u4e00-\u9fff\d]{2})")
 PERIOD_HEADER = re.compile(r"(?:\d{4}年(?:末|底)?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
 # a 单位 that closes a longer noun names a body, not units (编制单位：…市, 填报单位, 责任单位): only
 # 计量/金额/数量, or a date the note follows (报送时间9月1日单位：人), may go before it
@@ -396,14 +400,23 @@ def _label_unit(label: str, table: Table) -> tuple[str, int] | None:
     return (named, 1) if named != "元" else None  # money in 元 or 万元: only a note says which
 
 
+def _gazetteer_place(name: str) -> bool:
+    """A name the gazetteer holds (洋县, 东城区): a place, where a pattern of its shape alone may be a word."""
+    from transforms.metadata import _place_names  # (imported when first asked, as subjects.is_place does)
+
+    return name in _place_names()
+
+
 def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     """The row label, its unit bracket and list number gone (1.城市低保人数(人) → 城市低保人数),
     with what the column names beyond a period or a comparison after it (规章 under
     本年制发件数 → 规章制发件数, 城市 under 低保人数(人) → 城市低保人数); under a category column
     (城市) the category first (城市 + 低保人数). `slot` is the column's place among the table's slots."""
     label = FOOTNOTE_MARK.sub("", BRACKETED_UNIT.sub("", row.label).strip())  # 县(市、区)* (个)
-    label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     label = LABEL_SCOPE.sub("", label)  # 全县人口: the report's own place is scope, not what (§5)
+    if (place := LABEL_PLACE.match(label)) and _gazetteer_place(place.group()):
+        label = label[place.end():]
+    label = LABEL_PERIOD.sub("", label) or label  # 1-2月份民政事业费累计支出, 累计社会捐赠款数: when, not what
     if len(glossed := TRAILING_BRACKET.sub("", label)) >= 2:
         label = glossed  # 其他机构(含卫生室): a bracket after a name goes (fixtures README)
     header = BRACKETED_UNIT.sub("", column.header).strip()
@@ -419,7 +432,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     if table.places and column.role != "change":
         # 东城区 under 低保户数: the place goes (README: place names inside a subject), and the
         # column names the measure, its plan or share words kept (计划投资额, 投资完成率)
-        measure = _period_words(kinds=False).sub("", header).strip("±%()（） ")
+        measure = _without_periods(header, kinds=False).strip("±%()（） ")
         if table.group and _names_nothing_alone(measure) and not column.span:
             # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
             # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
@@ -434,7 +447,7 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
     # a count word closing what the header names stays, as a measure word the text writes does
     # (本年处理决定数量 → 处理决定数量, 对外公开总数量: fixtures README, session 33); alone it names nothing
     count = next((word for word in COUNT_WORDS if header.endswith(word) and len(header) > len(word) + 1), "")
-    core = GENERIC_TAIL.sub("", _period_words().sub("", header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
+    core = GENERIC_TAIL.sub("", _without_periods(header[:len(header) - len(count)])).strip("±%()（） ")  # 实际完成情况, 上年数据
     core = core + count if len(core) >= 2 else core
     if header in _words()["current"]["levels"] or (core == "人数" and label.endswith(POPULATION)):
         core = ""  # 总量, 绝对数: the row's level, naming nothing more; 人数 of a population (城镇人口) restates it
@@ -470,7 +483,14 @@ def _period_words(kinds: bool = True) -> re.Pattern:
     said = [*words["previous"]["words"], *words["current"]["periods"]]
     if kinds:
         said += [*words["current"]["words"], *words["plan"]["words"]]
-    return re.compile(rf"\d{{4}}年|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
+    return re.compile(rf"(?P<kept>{alternation(words['current']['measures'])})|\d{{4}}年|"
+                      rf"\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
+
+
+def _without_periods(header: str, kinds: bool = True) -> str:
+    """The header with its period words (and with `kinds` its plan and done words) gone, the measures
+    that hold one kept whole (年度投资金额)."""
+    return _period_words(kinds).sub(lambda m: m.group("kept") or "", header)
 
 
 @lru_cache(maxsize=64)
@@ -971,6 +991,7 @@ def table_reading(text: str) -> TableReading:
         _read_region(lines, index, end, reading)
         index = end + 1
     _pipe_row_cells(lines, reading)
+    _opened_numbered_rows(lines, reading)
     fixed = _template_grids(text)
     if fixed:
         taken = {q.start for q in fixed}
@@ -1099,6 +1120,14 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
         cell = cells[position]
         row = _grid_row(cell.text) if HANZI.search(cell.text) else None
         if row is not None:
+            label = cell.text
+            while position + 1 < len(cells) and HANZI.search(cells[position + 1].text) \
+                    and not cells[position + 1].is_figure and not _grid_row(cells[position + 1].text) \
+                    and (whole := _grid_row(label + cells[position + 1].text)):
+                # the label wrapped onto lines or cells of its own (…行政机关不再处理 ⏎ 其政府信息公开申请;
+                # 部分公开 ⏎ (区分处理的,…), its gloss): the row the template has, read whole
+                position, label, row = position + 1, label + cells[position + 1].text, whole
+            cell = cells[position]
             level, name = row
             if level == 1:
                 top, group = name, ""
@@ -1211,10 +1240,46 @@ def _numbered_rows(lines: list[_Line], start: int, end: int) -> tuple[list[Quant
                 return [], -1
             continue  # a blank line
         cells.append(line.cells[0] if line.cells else Cell("", line.start, line.start))
+    found = _numbered_table(cells)
+    return (found, lines[first].start) if found is not None else ([], -1)
+
+
+def _opened_numbered_rows(lines: list[_Line], reading: TableReading) -> None:
+    """The same table in the flattening whose rows each open with a pipe alone on its line, its header
+    row too (`|` ⏎ `序号 |` ⏎ `项目名称 |` … ⏎ `|` ⏎ `1 |` …): the region reading stops at its
+    sentence cells (a 建设内容 column), so its rows are read here, from the header to the last row
+    whole (a page cut inside a row), each opening pipe at a row's start; its figures replace what the
+    regions read there."""
+    for first, line in enumerate(lines):
+        if line.text != SEQUENCE_HEADER or not first or lines[first - 1].pipes != 1 or lines[first - 1].text:
+            continue
+        cells, openers = [], []
+        for cell_line in lines[first:]:
+            if cell_line.pipes == 1 and not cell_line.text:
+                openers.append(len(cells))
+            elif cell_line.pipes == 1 and cell_line.closed and len(cell_line.cells) == 1:
+                cells.append(cell_line.cells[0])
+            else:
+                break
+        width = next((i for i, cell in enumerate(cells) if cell.is_number), 0)
+        whole = len(cells) - len(cells) % width if width else 0
+        if not whole or any(at % width for at in openers if at < whole):
+            continue
+        found = _numbered_table(cells[:whole])
+        if found:
+            span = (cells[0].start, cells[whole - 1].end)
+            reading.quantities[:] = [q for q in reading.quantities if not span[0] <= q.start < span[1]] + found
+
+
+def _numbered_table(cells: list[Cell]) -> list[Quantity] | None:
+    """A 序号 table's header cells, then its rows of as many cells, each opening with its number: their
+    figures; None when the header is none or a row breaks the count."""
     width = next((i for i, cell in enumerate(cells) if cell.is_number), len(cells))
-    columns = [classify_header(cell.text) for cell in cells[:width]]
-    if width < MARKED_ROW_CELLS or None in columns or not _is_header(columns, True):
-        return [], -1
+    # (a header the rows' numbers mark off: a cell no column name reads, 2024年建设内容, holds words)
+    columns = [classify_header(cell.text) or Column(cell.text, "text", None) for cell in cells[:width]]
+    if width < MARKED_ROW_CELLS or not all(HANZI.search(c.text) or c.text == SEQUENCE_HEADER for c in cells[:width]) \
+            or not _is_header(columns, True):
+        return None
     table = Table(_earlier_years_previous(columns), ())
     header, found, position, number = [c.text for c in cells[:width]], [], width, 1
     while position < len(cells):
@@ -1223,12 +1288,12 @@ def _numbered_rows(lines: list[_Line], start: int, end: int) -> tuple[list[Quant
             position += width
             continue
         if len(row_cells) < width or row_cells[0].text != str(number):
-            return [], -1
+            return None
         row = _row_of(row_cells, table.columns, len(table.leading_text))
         if row is not None and row.label:
             found.extend(_quantities_of_row(table, row))
         position, number = position + width, number + 1
-    return found, lines[first].start
+    return found
 
 
 def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableReading) -> None:

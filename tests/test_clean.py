@@ -242,13 +242,6 @@ def test_lines_of_an_item_layout_are_never_joined():
     assert clean_text(text) == text
 
 
-def test_a_bare_count_alone_on_its_line_is_a_cell_never_a_tail():
-    # the template's application table a cell a line without pipes: a row's label holding commas in
-    # its gloss, then its counts; none joins the label or the count before it
-    text = "二、上年结转政府信息公开申请数量\n2\n0\n(二)部分公开(区分处理的,只计这一情形,不计其他情形)\n1\n0\n0\n1"
-    assert clean_text(text) == text
-
-
 def test_a_sentence_in_a_one_cell_row_goes_on_with_the_broken_sentence_before_it():
     text = "全年发放救助资金,为1.2万\n人缴纳医疗保险费用共计86万元,惠及全县困难群众。 |"
     assert clean_text(text) == text.replace("\n", "")

@@ -66,10 +66,6 @@ CHUNK_MIN = 200
 ITEM_RUN = 3
 ITEM_FULL_SHARE = 0.25
 ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
-# A line that is a bare count alone is a table's cell a line (the 信息公开 template's application table
-# without pipes: a row's label, then its seven counts, one a line): never the tail of the line above,
-# which would run a row's counts together (1000001) onto its label; a wrap never leaves a number alone.
-LONE_COUNT = re.compile(r"\d+")
 PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")
 
 
@@ -300,7 +296,7 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
-    if previous.holds("\t") or "\t" in line or previous.ends_sentence or LONE_COUNT.fullmatch(line) \
+    if previous.holds("\t") or "\t" in line or previous.ends_sentence \
             or ends_row(previous.tail, TABLE_ROW_END, previous.holds(rules.prose)) \
             or ends_row(line, FIGURES_ROW_END, any(ch in line for ch in rules.prose)) \
             or SPACED_HEADER.fullmatch(line):

@@ -76,6 +76,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `past_year_aside`: a bracket or clause opening with a year before the report's gives that year's
   level beside a plan or forecast (…可达6.8亿元(2023年6.3亿元); …将达到5000张，2023年为3200张):
   actual, unless a plan word stands in it;
+- `statistics_found`: a count's or a survey's finding opening before the figure in its sentence
+  (据统计, 调查显示, 调研发现, 数据显示) reports what was found, actual whatever the report's type,
+  unless a forecast or plan word follows it (据统计预测);
 - `cue_before`: a plan or commitment word earlier in the sentence (计划, 力争, 预计, 预期, 可望, 确保, 将新增,
   将 before an adverb of manner: 将着力推进, a bare 将 before what it will do: 济南将推进…,改造
   升级不少于50栋… (not one marking the object of a later verb of its clause: 将全镇划分为529个网格,
@@ -334,6 +337,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
         "done_later": re.compile(rf"[,，;；][^,，;；。]*?(?:{alternation(t['cue_before']['done_later'])})"),
+        "statistics_found": re.compile(alternation(t["statistics_found"]["sources"])),
         "plan_opening": re.compile(rf"[^,，;；。:：]*?(?:{alternation(t['cue_before']['plan_openings'])})"),
         "figure_before_noun": re.compile(r"\d\s*(?:万|亿)?[^\d\s年月日号时、，,。;；:：]{1,2}$"
                                         r"|(?<![一二三四五六七八九十两百千])[两二三四五六七八九十百千]+[项个件条][\u4e00-\u9fff]{0,2}$"),
@@ -943,6 +947,14 @@ def _assumed(c: KindContext) -> bool:
     after = CLAUSE_BREAK.search(c.text, c.end)
     closing = c.text[c.end:after.start() if after else len(c.text)].strip()
     return c.clause_before.lstrip().startswith(tuple(table["openings"])) and closing.endswith(tuple(table["closings"]))
+
+
+def _statistics_found(c: KindContext) -> bool:
+    """据统计, 调查显示, 调研发现, 数据显示 before the figure in its sentence: what a count or a survey
+    found, actual in a plan or in news too, unless a forecast or plan word follows (据统计预测)."""
+    table = _table()["statistics_found"]
+    found = _patterns()["statistics_found"].search(c.before_plain)
+    return bool(found) and not any(word in c.before_plain[found.end():] for word in table["not_after"])
 
 
 def _in_force(c: KindContext) -> bool:
@@ -1945,6 +1957,7 @@ KIND_RULES = (
     KindRule("streak", Kind.ACTUAL, _streak),
     KindRule("assumed", Kind.ACTUAL, _assumed),
     KindRule("past_year_aside", Kind.ACTUAL, _past_year_aside),
+    KindRule("statistics_found", Kind.ACTUAL, _statistics_found),
     KindRule("cue_before", Kind.TARGET, _cue_before),
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),

@@ -1632,7 +1632,7 @@ def _done_earlier(c: KindContext) -> bool:
 
 def _project_done_after(c: KindContext) -> bool:
     """投资480万元的…养老服务站建设项目，该项目主体已完工: a later clause of the figure's sentence,
-    pointing back at the project (该项目, 该工程), says it done: what a plan recounts of a project under
+    pointing back at the project (该项目, 该工程) or opening with a word of the present (目前主体工程已完工), says it done: what a plan recounts of a project under
     way or finished, as a done word in the figure's own clause does."""
     clauses = CLAUSE_BREAK.split(c.sentence_after)[1:]
     return any(_pointer().match(clause.lstrip()) and _says_done(clause) for clause in clauses)
@@ -1640,11 +1640,11 @@ def _project_done_after(c: KindContext) -> bool:
 
 @cache
 def _pointer() -> re.Pattern:
-    """A clause's opening word pointing back at a project: a pointer after an optional word of the present
-    (该项目, 目前该工程), or a bare 项目 with one after it (项目目前)."""
+    """A clause's opening word pointing back at a project: a pointer (该项目), a word of the present
+    (目前该工程, 目前主体工程…, 现已…), or a bare 项目 with one after it (项目目前)."""
     words = _table()["plan_document"]
     present = alternation(words["present"])
-    return re.compile(rf"(?:{present})?(?:{alternation(words['pointers'])})|项目(?:{present})")
+    return re.compile(rf"{present}|{alternation(words['pointers'])}|项目(?:{present})")
 
 
 # a clause opening with a time (2023年，, 2010年末，, 去年…): a year or a word of the past; and a span

@@ -2943,7 +2943,8 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
             or not before.spans \
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
-    if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
+    verbal_noun = word_tag(words[-1]) == VERBAL_NOUN and all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1])
+    if not ((word_tag(words[-1]) == "v" or verbal_noun) and not _is_strip(words[-1])
             and all(word_tag(word) in DEED_MODIFIER_TAGS or _circumstance(word) for word in words[:-1])):
         return False
     if text.startswith(("到", "至"), before.spans[-1][1]):
@@ -3015,6 +3016,9 @@ TOTALLING = frozenset({"累计", "共计", "合计", "总计"})
 # the words that may stand before a deed's verb without naming a thing: verbs, distinguishers (女),
 # directions (上), places (省内) and adverbs
 DEED_MODIFIER_TAGS = frozenset({"v", "b", "f", "s", "d"})
+# a verbal noun (谈话, 培训) is a bare verb when nothing but verbs and words of how stand before it
+# (提醒谈话 → 提醒谈话人数); with a thing before it (技能培训) it is kept as written (session-37 ruling)
+VERBAL_NOUN = "vn"
 
 
 def _bare_verb(phrase: str) -> bool:

@@ -2403,10 +2403,11 @@ PLANNED_INVESTMENT = re.compile(r"(?:年度)?(?:计划|规划)+(?:总投资|投�
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…; past
 # a year's clause, before the plan for it: 2020年,X工程计划建设项目共19个,…,规划总投资…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
-# or the thing built whose length or number the clause before gives (新修农村公路40公里,完成投资…;
-# 改善工程49.6公里,完成投资…)
-PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
-                           r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
+# or the thing built or added whose length, number or area the clause before gives (新修农村公路40公里,
+# 完成投资…; 改善工程49.6公里,完成投资…; 新增X建筑面积3.78万平方米,投资…: the measure word goes
+# after a verb; a measure, 总建筑面积…, names no thing)
+PROJECT_BUILT = re.compile(r"(?:^\s*|(?P<verb>完成|建成|新建|新改建|改建|实施|新增))"
+                           r"(?P<thing>(?:(?!完成|建成|新建|改建|实施|新增)[\u4e00-\u9fff]){2,20}?)(?<!面积)(?(verb)(?:建筑面积|面积)?)\s*\d+(?:\.\d+)?\s*万?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
 PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已|计划|年度)")
 
 
@@ -2440,8 +2441,8 @@ def _project_before(stream: TokenStream, sentence_start: int, clause_start: int)
     found = found or (PROJECT_OPENING.match(text, sentence_start, clause_start) if previous < clause_start else None)
     built = PROJECT_BUILT.search(text[previous:clause_start]) if found is None and previous < clause_start else None
     if built is not None:
-        thing = _invested_in(stream, previous + built.start(1), previous + built.end(1))
-        return thing if thing is not None and thing.text == built.group(1) else None
+        thing = _invested_in(stream, previous + built.start("thing"), previous + built.end("thing"))
+        return thing if thing is not None and thing.text == built.group("thing") else None
     if found is None or NOT_ONE_PROJECT.search(ASIDE.sub("", found.group(1))) or re.search(r"\d", found.group(1)):
         return None
     thing = _invested_in(stream, found.start(1), found.end(1))

@@ -2567,6 +2567,12 @@ def _one_character_noun(stream: TokenStream, clause_start: int, quantity: Quanti
     return Subject(verb + noun)
 
 
+# The place a count of places names right after its 个, closed off by the same character opening the
+# next name (5个村村集体…) or by its bracketed aside (134个村(社区)…): the count's noun, which the
+# figure after it, named before its number, does not share (2.5万户7.2万人 gives 7.2万人 no 户 either)
+COUNTED_PLACE = re.compile(r"([村镇乡])(?:(?=\1)|[(（][^()（）\n]{1,6}[)）])(?=[\u4e00-\u9fff])")
+
+
 def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Named:
     """The subject of one quantity from its own clause, and the production that gave it.
     `floor` is where its clause may start at the earliest: the end of the previous quantity in
@@ -2583,6 +2589,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
+    counted = COUNTED_PLACE.match(text, clause_start) if clause_start == floor and text.endswith("个", 0, floor) else None
+    if counted and counted.end() < name_end:
+        clause_start = counted.end()  # 5个村|村集体经济积累达5万元: the place is the count's, not the sum's
     multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
     if multiple is not None:
         return multiple

@@ -3593,6 +3593,8 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
     # (a verb is read only for a name another figure of the sentence shares: no other needs one)
     names = [n.subject.text for n in named if n.subject is not None]
     verbs = [n.subject.narrowed_by if n.rule == "deed_on_previous" else
+             _verb_at(stream, q) if n.rule == "inherited" and n.subject is not None and names.count(n.subject.text) > 1
+             and unit_kinds()[q.unit] == "count" and q.unit not in event_units() and not q.unit.endswith("次") else
              _verb_before(stream, n.subject) if n.subject is not None and names.count(n.subject.text) > 1
              and unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
@@ -3617,6 +3619,13 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
                 verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
                 and _same_count(quantities[i].unit, quantities[index].unit) for i, n in enumerate(before) if i != index):
             named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
+
+
+def _verb_at(stream: TokenStream, quantity: Quantity) -> str:
+    """新建X146个,确保建成100个: a thing counted that takes its name from the figure before it is
+    done by the verb of doing right before its own number (not an event counted: 检查X…家次,处理…家次)."""
+    before = stream.words(max(0, quantity.outer_start - 6), quantity.outer_start)
+    return before[-1] if before and _of_doing(before[-1]) and stream.text.endswith(before[-1], 0, quantity.outer_start) else ""
 
 
 def _verb_before(stream: TokenStream, subject: Subject | None) -> str:

@@ -914,6 +914,12 @@ def _marks_predicate(word: str) -> bool:
     return word_tag(word) in PREDICATE_MARK_TAGS or word in SUMMING or word in PERIOD_OF_WORK
 
 
+# A named venue before a verb of doing and what it counts (X景区接待游客) keeps its name, which tells
+# its count from the whole's, and the verb goes (fixtures README, sessions 21 and 34: 丹霞山景区游客,
+# like a body before what it has; 接待游客 → 游客, session 32)
+VENUE_HEADS = ("景区", "景点")
+
+
 @cache
 def _agent_heads() -> tuple[str, ...]:
     return tuple(load_words("subject_agent_heads.txt"))
@@ -1570,6 +1576,10 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run = run[verb:] if verb is not None else run[predicate:] if predicate is not None else run
         done_to = predicate is not None
     elif counts == "things" and len(run) > 2:
+        venue = next((i for i in range(1, len(run) - 1) if run[i - 1].endswith(VENUE_HEADS)
+                      and run[i] in _words("subject_verbs.txt")), None)
+        if venue is not None:
+            run = [*run[:venue], *run[venue + 1:]]  # 张家界景区|接待|游客: the venue stays, the verb goes
         # 困难群众御寒救助工作|走访慰问|困难群众: what the work is about, then the verb done to
         # the people counted (a verb of the list right after a 工作 or 活动); 住宅小区|新增|充电端口:
         # where or by what it was made, then the verb that made the thing counted (not a sum or
@@ -2393,10 +2403,11 @@ PLANNED_INVESTMENT = re.compile(r"(?:年度)?(?:计划|规划)+(?:总投资|投�
 # or the sentence's opening words, what the rest of it says things of (X工程于4月开工建设,现已…; past
 # a year's clause, before the plan for it: 2020年,X工程计划建设项目共19个,…,规划总投资…).
 PROJECT_CLAUSE = re.compile(r"\s*([^\n。，,；;：:!！?？]{2,40}?(?:项目|工程)(?:[(（][^()（）\n]{1,30}[)）])?)\s*[,，]\s*$")
-# or the thing built whose length or number the clause before gives (新修农村公路40公里,完成投资…;
-# 改善工程49.6公里,完成投资…)
-PROJECT_BUILT = re.compile(r"(?:^\s*|(?:完成|建成|新建|新改建|改建|实施))"
-                           r"((?:(?!完成|建成|新建|改建|实施)[\u4e00-\u9fff]){2,20}?)\s*\d+(?:\.\d+)?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
+# or the thing built or added whose length, number or area the clause before gives (新修农村公路40公里,
+# 完成投资…; 改善工程49.6公里,完成投资…; 新增X建筑面积3.78万平方米,投资…: the measure word goes
+# after a verb; a measure, 总建筑面积…, names no thing)
+PROJECT_BUILT = re.compile(r"(?:^\s*|(?P<verb>完成|建成|新建|新改建|改建|实施|新增))"
+                           r"(?P<thing>(?:(?!完成|建成|新建|改建|实施|新增)[\u4e00-\u9fff]){2,20}?)(?<!面积)(?(verb)(?:建筑面积|面积)?)\s*\d+(?:\.\d+)?\s*万?\s*(?:公里|千米|米|座|处|所|平方米|亩)\s*[,，]\s*$")
 PROJECT_OPENING = re.compile(r"\s*(?:\d{4}年[,，]\s*)?([^\n。，,；;：:!！?？]{2,30}?(?:项目|工程))(?=于|已|正在|自|目前|现已|计划|年度)")
 
 
@@ -2430,8 +2441,8 @@ def _project_before(stream: TokenStream, sentence_start: int, clause_start: int)
     found = found or (PROJECT_OPENING.match(text, sentence_start, clause_start) if previous < clause_start else None)
     built = PROJECT_BUILT.search(text[previous:clause_start]) if found is None and previous < clause_start else None
     if built is not None:
-        thing = _invested_in(stream, previous + built.start(1), previous + built.end(1))
-        return thing if thing is not None and thing.text == built.group(1) else None
+        thing = _invested_in(stream, previous + built.start("thing"), previous + built.end("thing"))
+        return thing if thing is not None and thing.text == built.group("thing") else None
     if found is None or NOT_ONE_PROJECT.search(ASIDE.sub("", found.group(1))) or re.search(r"\d", found.group(1)):
         return None
     thing = _invested_in(stream, found.start(1), found.end(1))
@@ -2556,6 +2567,12 @@ def _one_character_noun(stream: TokenStream, clause_start: int, quantity: Quanti
     return Subject(verb + noun)
 
 
+# The place a count of places names right after its 个, closed off by the same character opening the
+# next name (5个村村集体…) or by its bracketed aside (134个村(社区)…): the count's noun, which the
+# figure after it, named before its number, does not share (2.5万户7.2万人 gives 7.2万人 no 户 either)
+COUNTED_PLACE = re.compile(r"([村镇乡])(?:(?=\1)|[(（][^()（）\n]{1,6}[)）])(?=[\u4e00-\u9fff])")
+
+
 def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sentence_start: int) -> Named:
     """The subject of one quantity from its own clause, and the production that gave it.
     `floor` is where its clause may start at the earliest: the end of the previous quantity in
@@ -2572,6 +2589,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
     denominator = DENOMINATOR.match(text, clause_start)  # 由450元/人提高到500元/人: not 人 of /人
     if denominator and denominator.end() <= quantity.outer_start:
         clause_start = denominator.end()
+    counted = COUNTED_PLACE.match(text, clause_start) if clause_start == floor and text.endswith("个", 0, floor) else None
+    if counted and counted.end() < name_end:
+        clause_start = counted.end()  # 5个村|村集体经济积累达5万元: the place is the count's, not the sum's
     multiple = _multiple_of(stream, clause_start, quantity.outer_start) if quantity.unit == "倍" else None
     if multiple is not None:
         return multiple
@@ -2943,7 +2963,8 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
             or not before.spans \
             or any(flow in before.text for flow in (*_context_words()["flows"], *TAKING_IN)):
         return False
-    if not (word_tag(words[-1]) == "v" and not _is_strip(words[-1])
+    verbal_noun = word_tag(words[-1]) == VERBAL_NOUN and all(word_tag(word) in DEED_MODIFIER_TAGS for word in words[:-1])
+    if not ((word_tag(words[-1]) == "v" or verbal_noun) and not _is_strip(words[-1])
             and all(word_tag(word) in DEED_MODIFIER_TAGS or _circumstance(word) for word in words[:-1])):
         return False
     if text.startswith(("到", "至"), before.spans[-1][1]):
@@ -3015,6 +3036,9 @@ TOTALLING = frozenset({"累计", "共计", "合计", "总计"})
 # the words that may stand before a deed's verb without naming a thing: verbs, distinguishers (女),
 # directions (上), places (省内) and adverbs
 DEED_MODIFIER_TAGS = frozenset({"v", "b", "f", "s", "d"})
+# a verbal noun (谈话, 培训) is a bare verb when nothing but verbs and words of how stand before it
+# (提醒谈话 → 提醒谈话人数); with a thing before it (技能培训) it is kept as written (session-37 ruling)
+VERBAL_NOUN = "vn"
 
 
 def _bare_verb(phrase: str) -> bool:
@@ -3569,6 +3593,8 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
     # (a verb is read only for a name another figure of the sentence shares: no other needs one)
     names = [n.subject.text for n in named if n.subject is not None]
     verbs = [n.subject.narrowed_by if n.rule == "deed_on_previous" else
+             _verb_at(stream, q) if n.rule == "inherited" and n.subject is not None and names.count(n.subject.text) > 1
+             and unit_kinds()[q.unit] == "count" and q.unit not in event_units() and not q.unit.endswith("次") else
              _verb_before(stream, n.subject) if n.subject is not None and names.count(n.subject.text) > 1
              and unit_kinds()[q.unit] != "money" else ""
              for q, n in zip(quantities, named)]  # sums keep no verb (投入资金 → 资金: session 32)
@@ -3593,6 +3619,13 @@ def _verbs_tell_apart(stream: TokenStream, quantities: list[Quantity], named: li
                 verbs[i] and verbs[i] != verbs[index] and n.subject.text == subject.text
                 and _same_count(quantities[i].unit, quantities[index].unit) for i, n in enumerate(before) if i != index):
             named[index] = Named(Subject(verbs[index] + subject.text, None, subject.spans), one.rule)
+
+
+def _verb_at(stream: TokenStream, quantity: Quantity) -> str:
+    """新建X146个,确保建成100个: a thing counted that takes its name from the figure before it is
+    done by the verb of doing right before its own number (not an event counted: 检查X…家次,处理…家次)."""
+    before = stream.words(max(0, quantity.outer_start - 6), quantity.outer_start)
+    return before[-1] if before and _of_doing(before[-1]) and stream.text.endswith(before[-1], 0, quantity.outer_start) else ""
 
 
 def _verb_before(stream: TokenStream, subject: Subject | None) -> str:

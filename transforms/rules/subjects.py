@@ -2977,8 +2977,8 @@ def _deed_alone(text: str, before: Subject, unit: str) -> bool:
         ahead = text[max(0, opening - 6):opening] if opening >= 0 else ""
         words_ahead = cut_phrase(ahead)
         return not HAN.match(ahead[-1:]) or (bool(words_ahead) and ahead.endswith(words_ahead[-1]) and (
-            words_ahead[-1] in TOTALLING or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
-    return not lead or lead[-1] in TOTALLING or lead[-1] in REACHING \
+            words_ahead[-1] in TOTALLING_VERBS or (_is_strip(words_ahead[-1]) and word_tag(words_ahead[-1]) != "v")))
+    return not lead or lead[-1] in TOTALLING_VERBS or lead[-1] in REACHING \
         or (word_tag(lead[-1]) != "v" and lead[-1] not in _words("subject_verbs.txt"))
 
 
@@ -3032,7 +3032,7 @@ PERSON_ENDINGS = ("人", "员", "工", "民", "户", "者", "童", "士", "生",
 
 
 # words of totalling that jieba tags as verbs (累计采样1万人): no verb whose object follows
-TOTALLING = frozenset({"累计", "共计", "合计", "总计"})
+TOTALLING_VERBS = frozenset({"累计", "共计", "合计", "总计"})
 # the words that may stand before a deed's verb without naming a thing: verbs, distinguishers (女),
 # directions (上), places (省内) and adverbs
 DEED_MODIFIER_TAGS = frozenset({"v", "b", "f", "s", "d"})

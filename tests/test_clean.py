@@ -242,6 +242,19 @@ def test_lines_of_an_item_layout_are_never_joined():
     assert clean_text(text) == text
 
 
+def test_a_template_row_with_its_gloss_keeps_its_counts_a_line_each():
+    # the 信息公开 template's application table a cell a line without pipes: the gloss's commas would
+    # make the row's label prose and run its counts onto it as one figure (1003004)
+    text = "(一)予以公开\n4\n0\n4\n(二)部分公开(区分处理的,只计这一情形,不计其他情形)\n1\n0\n0\n3\n0\n0\n4\n(三)不予公开"
+    assert clean_text(text) == text
+
+
+def test_a_count_alone_on_its_line_under_no_template_row_goes_on_with_its_sentence():
+    # a sentence broken before and after its count (its unit on the next line), a gloss before it
+    text = "年内走访独居老人(含空巢的,不含集中供养的)共\n86\n人次,送去棉衣。"
+    assert clean_text(text) == text.replace("\n", "")
+
+
 def test_a_sentence_in_a_one_cell_row_goes_on_with_the_broken_sentence_before_it():
     text = "全年发放救助资金,为1.2万\n人缴纳医疗保险费用共计86万元,惠及全县困难群众。 |"
     assert clean_text(text) == text.replace("\n", "")

@@ -18,6 +18,7 @@ from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
 from transforms.readers.meta import split_inline_pairs
+from transforms.rules.tables import GRID_LABEL_GLOSS, _grid_row
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that are not of category Cf (format) but are ignorable all the same
@@ -67,6 +68,8 @@ ITEM_RUN = 3
 ITEM_FULL_SHARE = 0.25
 ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
 PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")
+# A bare count alone on its line (template_cells)
+LONE_COUNT = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ def _join_pass(lines: list[str]) -> list[str]:
     width = typical_width(lines)
     head_end = next((i for i, line in enumerate(lines) if _is_body_line(line, rules)), len(lines))
     items = item_lines(lines, width)
+    cells = template_cells(lines)
     out = [Paragraph(lines[0], rules)]
     for index, line in enumerate(lines[1:], start=1):
         previous = out[-1]
@@ -206,7 +210,7 @@ def _join_pass(lines: list[str]) -> list[str]:
             join = True
         elif index <= head_end:
             join = continues_title(previous, line, rules)
-        elif index - 1 in items and index in items:
+        elif index - 1 in items and index in items or index in cells:
             join = False
         else:
             join = should_join(previous, line, width, rules)
@@ -332,6 +336,24 @@ def item_lines(lines: list[str], width: float) -> set[int]:
                 items.update(range(start, index))
             start = index + 1
     return items
+
+
+def template_cells(lines: list[str]) -> set[int]:
+    """The lines of the 信息公开 template's application table written a cell a line without pipes:
+    a run of two or more bare counts right under a row label of the template ([template_applications]
+    rows) with its bracketed gloss, whose commas (部分公开(区分处理的,只计这一情形,…)) would make it prose
+    and run its counts onto it as one figure. A sentence's count alone on its line (共救助 / 120 / 人次)
+    stands under no such label and stays a wrap."""
+    cells: set[int] = set()
+    for index, line in enumerate(lines):
+        if not (GRID_LABEL_GLOSS.search(line) and _grid_row(line)):
+            continue
+        end = index + 1
+        while end < len(lines) and LONE_COUNT.fullmatch(lines[end]):
+            end += 1
+        if end - index > 2:
+            cells.update(range(index + 1, end))
+    return cells
 
 
 def ends_row(text: str, row_end: re.Pattern, in_prose: bool) -> bool:

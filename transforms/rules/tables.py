@@ -1048,7 +1048,7 @@ def _grid_cells(text: str) -> list[Cell]:
     return cells
 
 
-def _grid_row(text: str) -> tuple[int, str] | None:
+def template_row(text: str) -> tuple[int, str] | None:
     """A row label of the application table: its outline level (一、 1, (一) 2, 1. 3, none 2) and its
     name, number and gloss aside, when the template has that row (whole, or cut short: 4 characters at
     least)."""
@@ -1079,7 +1079,7 @@ def _template_grids(text: str) -> list[Quantity]:
     cells, found = _grid_cells(text), []
     index = 0
     while index < len(cells):
-        if applications["opens"] in cells[index].text and not _grid_row(cells[index].text):
+        if applications["opens"] in cells[index].text and not template_row(cells[index].text):
             index = _application_rows(text, cells, index, applications, found)
         elif cells[index].text == reviews["opens"]:
             index = _review_row(cells, index, reviews, found)
@@ -1109,7 +1109,7 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
                        if words["closes_header"] in cells[i].text), None)
     if header_end is None:
         return index + 1
-    position = next((i for i in range(header_end + 1, min(header_end + 30, len(cells))) if _grid_row(cells[i].text)),
+    position = next((i for i in range(header_end + 1, min(header_end + 30, len(cells))) if template_row(cells[i].text)),
                     None)
     if position is None:
         return index + 1
@@ -1118,12 +1118,12 @@ def _application_rows(text: str, cells: list[Cell], index: int, words: dict, fou
     top, group, name, slot = "", "", "", len(columns)
     while position < len(cells):
         cell = cells[position]
-        row = _grid_row(cell.text) if HANZI.search(cell.text) else None
+        row = template_row(cell.text) if HANZI.search(cell.text) else None
         if row is not None:
             label = cell.text
             while position + 1 < len(cells) and HANZI.search(cells[position + 1].text) \
-                    and not cells[position + 1].is_figure and not _grid_row(cells[position + 1].text) \
-                    and (whole := _grid_row(label + cells[position + 1].text)):
+                    and not cells[position + 1].is_figure and not template_row(cells[position + 1].text) \
+                    and (whole := template_row(label + cells[position + 1].text)):
                 # the label wrapped onto lines or cells of its own (…行政机关不再处理 ⏎ 其政府信息公开申请;
                 # 部分公开 ⏎ (区分处理的,…), its gloss): the row the template has, read whole
                 position, label, row = position + 1, label + cells[position + 1].text, whole

@@ -7,7 +7,7 @@ never reach this far: 年, 号, 、 are no units.)"""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -322,9 +322,18 @@ def _scoring_rule(c: Candidate) -> bool:
     table = _table()["scoring_rule"]
     if c.quantity.unit not in table["units"]:
         return False
-    start = max((m.end() for m in SENTENCE_MARKS.finditer(c.text, 0, c.quantity.start)), default=0)
+    ends = _sentence_mark_ends(c.text)
+    before = bisect_right(ends, c.quantity.start)  # the marks ending at or before the figure
+    start = ends[before - 1] if before else 0
     end = SENTENCE_MARKS.search(c.text, c.quantity.end)
     return bool(_pattern(table["step"]).search(c.text, start, end.start() if end else len(c.text)))
+
+
+@lru_cache(maxsize=1)
+def _sentence_mark_ends(text: str) -> list[int]:
+    """Where the text's sentence marks end, found once per document: each scored figure reading every
+    mark from the text's start up to it did the same work again, figure after figure."""
+    return [m.end() for m in SENTENCE_MARKS.finditer(text)]
 
 
 def _one_in_n(c: Candidate) -> bool:

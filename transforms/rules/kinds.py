@@ -1626,8 +1626,7 @@ def _done_earlier(c: KindContext) -> bool:
     """今年是收获的一年，…取得了长足进步，农业总收入达6535万元; 截至目前，…2座已建成，其他县区还有6座…: an
     earlier clause of the figure's sentence says done and no plan word stands before the figure in
     it: the sentence tells what was done or stands (…完成了第一年任务，今年计划完成…人 plans)."""
-    before = _without_not_cues(c.before)
-    return _says_done(before) and not _cues()[0].search(before)
+    return _says_done(c.before_plain) and not _cues()[0].search(c.before_plain)
 
 
 def _project_done_after(c: KindContext) -> bool:

@@ -1887,7 +1887,7 @@ def _twin_count(c: KindContext) -> bool:
     """年度改造项目12个3022套: a count written right after a target's, not a space between (a table's
     cells are its columns'), counts the same things in another unit, a target too (the parts after
     it then follow it)."""
-    return c.after_target and c.column is None and c.previous_end == c.start  # (a table's cells are columns')
+    return c.after_target and c.column is None and c.previous_end == c.start
 
 
 def _table_plan_column(c: KindContext) -> bool:

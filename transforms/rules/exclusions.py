@@ -319,9 +319,7 @@ def _scoring_rule(c: Candidate) -> bool:
     """覆盖率达到80%计10分，每提高1个百分点加0.5分，加分不超过5分: in a sentence giving a rubric's
     step (每增…加…分), its points and the step they move by are the scheme's, no figure (fixtures
     README, session 34: scoring rules skipped); the level it scores (80%) stays."""
-    table = _table()["scoring_rule"]
-    if c.quantity.unit not in table["units"]:
-        return False
+    table = _table()["scoring_rule"]  # (its `units` are checked by `_rules_for`)
     ends = _sentence_mark_ends(c.text)
     before = bisect_right(ends, c.quantity.start)  # the marks ending at or before the figure
     start = ends[before - 1] if before else 0

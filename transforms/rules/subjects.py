@@ -4724,9 +4724,11 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
+    if not clause.endswith("的"):
+        return None  # (before the bracket's walk back, which only a 的-clause needs)
     bracketed = _whole_of_including_bracket(a)
     after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None or bracketed is not None
-    if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
+    if not (clause.startswith(QUALIFYING) or after_including) \
             or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
     if bracketed is not None and clause[:-1].endswith(head_words()):

@@ -4163,6 +4163,12 @@ RECKONING_END = re.compile(r"(?:月|年)?(?:平均|人均|户均|次均)?$")
 MEASURE_DOING_TAGS = frozenset({"v", "vn", "a", "ad", "d", "m", "j"})
 
 
+@cache
+def _owner_names() -> tuple[str, ...]:
+    """The programmes and the sister categories: a part holding one names its own owner."""
+    return (*_context_words()["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])
+
+
 def _shared_owner(parts: list[Subject]) -> list[Subject]:
     """城市低保标准、人均补助水平 → …, 城市低保人均补助水平; 家庭农场户数、从业人员、注册资金 →
     …, 家庭农场从业人员, 家庭农场注册资金: a later part of a list that is a measure naming no owner
@@ -4180,10 +4186,8 @@ def _shared_owner(parts: list[Subject]) -> list[Subject]:
 
 
 def _bare_measure_part(part: str) -> bool:
-    words = _context_words()
     head = _head_of(part)
-    if head is None or len(part) > 6 or part in domain_terms() \
-            or any(word in part for word in (*words["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])):
+    if head is None or len(part) > 6 or part in domain_terms() or any(word in part for word in _owner_names()):
         return False
     return all(word_tag(word) in MEASURE_DOING_TAGS for word in cut_phrase(part[:-len(head)]))
 

@@ -3528,12 +3528,13 @@ def _standard_per_head(stream: TokenStream, sentence_start: int, quantities: lis
         if group is None or unit_kinds()[quantity.unit] != "money" or not PAID_GROUP.search(group.text) \
                 or "标准" in group.text:
             continue
-        where = text.rfind(group.text, sentence_start, quantity.outer_start)
-        end = where + len(group.text)
         if group.spans and sentence_start <= group.spans[0][0] and group.spans[-1][1] <= quantity.outer_start:
             where, end = group.spans[0][0], group.spans[-1][1]  # as written
-        elif where < 0 and _in_own_clause(group, text, quantity, sentence_start):
-            where = end = clause_before(text, quantity.outer_start, sentence_start)  # (含16周岁) inside the name
+        else:
+            where = text.rfind(group.text, sentence_start, quantity.outer_start)
+            end = where + len(group.text)
+            if where < 0 and _in_own_clause(group, text, quantity, sentence_start):
+                where = end = clause_before(text, quantity.outer_start, sentence_start)  # (含16周岁) inside the name
         if where < 0 or not (HEAD_RATE_BETWEEN.search(text, end, quantity.outer_start)
                              or PER_HEAD_UNIT.match(text, quantity.end)) \
                 or PAID_BETWEEN.search(text, end, quantity.outer_start):

@@ -3528,12 +3528,13 @@ def _standard_per_head(stream: TokenStream, sentence_start: int, quantities: lis
         if group is None or unit_kinds()[quantity.unit] != "money" or not PAID_GROUP.search(group.text) \
                 or "标准" in group.text:
             continue
-        where = text.rfind(group.text, sentence_start, quantity.outer_start)
-        end = where + len(group.text)
         if group.spans and sentence_start <= group.spans[0][0] and group.spans[-1][1] <= quantity.outer_start:
             where, end = group.spans[0][0], group.spans[-1][1]  # as written
-        elif where < 0 and _in_own_clause(group, text, quantity, sentence_start):
-            where = end = clause_before(text, quantity.outer_start, sentence_start)  # (含16周岁) inside the name
+        else:
+            where = text.rfind(group.text, sentence_start, quantity.outer_start)
+            end = where + len(group.text)
+            if where < 0 and _in_own_clause(group, text, quantity, sentence_start):
+                where = end = clause_before(text, quantity.outer_start, sentence_start)  # (含16周岁) inside the name
         if where < 0 or not (HEAD_RATE_BETWEEN.search(text, end, quantity.outer_start)
                              or PER_HEAD_UNIT.match(text, quantity.end)) \
                 or PAID_BETWEEN.search(text, end, quantity.outer_start):
@@ -3573,11 +3574,9 @@ def _rate_of_group(quantities: list[Quantity], named: list[Named]) -> None:
             group = named[before].subject
             if quantities[before].unit not in PERSON_UNITS or group is None:
                 break
-            name = group.text
-            measure = _measure_word(name, COUNT_MEASURES)
-            name = name[:-len(measure)] if measure else name
+            name = _without_count_measure(group.text)
             deed = name.find(rate.group(1))
-            if deed == 0 and measure:
+            if deed == 0 and name != group.text:
                 break  # 参保人数39万人,参保率93%: the rate's own numerator, no group's count
             if deed > 1:
                 name = name[:deed]
@@ -4165,6 +4164,12 @@ RECKONING_END = re.compile(r"(?:月|年)?(?:平均|人均|户均|次均)?$")
 MEASURE_DOING_TAGS = frozenset({"v", "vn", "a", "ad", "d", "m", "j"})
 
 
+@cache
+def _owner_names() -> tuple[str, ...]:
+    """The programmes and the sister categories: a part holding one names its own owner."""
+    return (*_context_words()["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])
+
+
 def _shared_owner(parts: list[Subject]) -> list[Subject]:
     """城市低保标准、人均补助水平 → …, 城市低保人均补助水平; 家庭农场户数、从业人员、注册资金 →
     …, 家庭农场从业人员, 家庭农场注册资金: a later part of a list that is a measure naming no owner
@@ -4182,10 +4187,8 @@ def _shared_owner(parts: list[Subject]) -> list[Subject]:
 
 
 def _bare_measure_part(part: str) -> bool:
-    words = _context_words()
     head = _head_of(part)
-    if head is None or len(part) > 6 or part in domain_terms() \
-            or any(word in part for word in (*words["programmes"], *SISTER_CATEGORIES[1], *SISTER_CATEGORIES[0])):
+    if head is None or len(part) > 6 or part in domain_terms() or any(word in part for word in _owner_names()):
         return False
     return all(word_tag(word) in MEASURE_DOING_TAGS for word in cut_phrase(part[:-len(head)]))
 
@@ -4726,9 +4729,11 @@ def _part_by_qualifying(a: Around) -> Subject | None:
     qualification, right before the number with no noun after it, says which of the things
     counted before are counted (具有公开募捐资格的慈善组织)."""
     clause = PART_MARK.split(a.clause.rstrip())[-1].lstrip(" :：,，")  # (其中)具有…的
+    if not clause.endswith("的"):
+        return None  # (before the bracket's walk back, which only a 的-clause needs)
     bracketed = _whole_of_including_bracket(a)
     after_including = DE_PART_AFTER_INCLUDING.search(a.clause.rstrip()) is not None or bracketed is not None
-    if not clause.endswith("的") or not (clause.startswith(QUALIFYING) or after_including) \
+    if not (clause.startswith(QUALIFYING) or after_including) \
             or clause[:-1].endswith(UNNAMED_CONDITIONS) or not QUALIFYING_CLAUSE.fullmatch(clause):
         return None
     if bracketed is not None and clause[:-1].endswith(head_words()):
@@ -4978,8 +4983,7 @@ def _measure_of_topic(a: Around) -> Subject | None:
         topic = _topic(previous) if own.text in words["group_shares"] and a.quantities[a.index - 1].unit in PERSON_UNITS \
             and unit_kinds()[a.quantity.unit] == "percent" else None
         # (城乡低保…供养人数60万人,保障面达到30%: the count's measure word goes, session-37 ruling)
-        measure = topic and _measure_word(topic, COUNT_MEASURES)
-        topic = topic[:-len(measure)] if measure else topic
+        topic = topic and _without_count_measure(topic)
         verb = topic is not None and word_tag(topic) in ("v", "vn")  # 审批: a deed, no group
         return Subject(topic + own.text) if topic and topic != own.text and not verb else None
     sum_word = own.text in words["sum_words"]
@@ -5075,9 +5079,7 @@ def _relief_of_one_group(a: Around, before: int, own: str) -> Subject | None:
     if group is None or a.own.rule != "before_number" or not (_relief_sum(own) or BARE_SUBSIDY.fullmatch(own)) \
             or _several_groups(a, before):
         return None
-    name = group.text
-    measure = _measure_word(name, COUNT_MEASURES)
-    name = name[:-len(measure)] if measure else name
+    name = _without_count_measure(group.text)
     if not name.endswith(GROUP_ENDINGS) or PARTS.search(name) or not HAN.fullmatch(name[0]) \
             or _topic(Subject(name)).endswith(tuple(_context_words()["programmes"])):
         return None
@@ -5099,8 +5101,7 @@ def _category_of_payment(topic: str, payment: str) -> str | None:
     programme = payment[:-1]
     if not payment.endswith("金") or programme not in _context_words()["programmes"]:
         return None
-    measure = _measure_word(topic, COUNT_MEASURES)
-    counted = topic[:-len(measure)] if measure else topic  # 城市低保人数
+    counted = _without_count_measure(topic)  # 城市低保人数
     # (the one category counted, whatever group of its people: 城市低保老人, 享受城市低保待遇的家庭;
     # session-36 ruling: 低保金 after one category's count is that category's)
     named = [category for category in SISTER_CATEGORIES[1] if category + programme in counted]
@@ -5148,6 +5149,13 @@ def _measure_word(name: str, measures: tuple[str, ...] | list[str]) -> str | Non
     return next((m for m in measures if name.endswith(m) and len(name) > len(m) + 1), None)
 
 
+def _without_count_measure(name: str) -> str:
+    """A name without the count's measure word it ends with (城市低保人数 → 城市低保), as written
+    when it ends with none."""
+    measure = _measure_word(name, COUNT_MEASURES)
+    return name[:-len(measure)] if measure else name
+
+
 def _measure_of_counted(a: Around) -> Subject | None:
     """寄宿生补助人数2728人,金额165.175万元: a bare 金额 or 面积 right after a count, in the next
     clause, measures what that count counted (寄宿生补助), without the count's own measure word.
@@ -5163,8 +5171,7 @@ def _measure_of_counted(a: Around) -> Subject | None:
     if own.text not in SAME_THING_MEASURES or _family(a.quantities[a.index - 1].unit) == _family(a.quantity.unit) \
             or not re.fullmatch(r"\s*[,，]\s*" + own.text + r"\s*(?:为|达|共|约)?\s*", a.lead):
         return None
-    measure = _measure_word(previous.text, COUNT_MEASURES)
-    return Subject(previous.text[:-len(measure)] if measure else previous.text)
+    return Subject(_without_count_measure(previous.text))
 
 
 # What a thing counted before yields, named alone in the next clause (产量 and its short forms 总产,
@@ -5356,8 +5363,7 @@ def _sum_each_after_count(a: Around) -> Subject | None:
     if group is None or each is None:
         return None
     reliefs = tuple(_context_words()["relief_verbs"])
-    measure = _measure_word(group.text, COUNT_MEASURES)
-    name = group.text[:-len(measure)] if measure else group.text
+    name = _without_count_measure(group.text)
     if each.group("verb"):
         return Subject(_joined(name, each.group("verb"))) if each.group("verb") in reliefs else None
     start = a.quantities[a.index - 1].outer_start

@@ -1016,7 +1016,7 @@ def table_reading(text: str) -> TableReading:
 # [template_reviews]).
 
 GRID_SPLIT = re.compile(r"[|\t]")
-GRID_LABEL_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")  # 部分公开(区分处理的,只计这一情形,不计其他情形)
+GRID_LABEL_GLOSS = TRAILING_BRACKET  # a row's gloss (部分公开(区分处理的,只计这一情形,不计其他情形)); the cleaning's name
 GRID_QUOTES = re.compile(r"[“”\"'‘’\s]")
 GRID_LEVEL = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), 2),
               (re.compile(r"^\d{1,2}[.、．]"), 3))
@@ -1063,7 +1063,7 @@ def template_row(text: str) -> tuple[int, str] | None:
     name, number and gloss aside, when the template has that row (whole, or cut short: 4 characters at
     least)."""
     level = next((level for pattern, level in GRID_LEVEL if pattern.match(text)), 2)
-    name = GRID_QUOTES.sub("", GRID_LABEL_GLOSS.sub("", LEADING_NUMBER.sub("", text.strip())))
+    name = GRID_QUOTES.sub("", TRAILING_BRACKET.sub("", LEADING_NUMBER.sub("", text.strip())))
     key, rows = _grid_key(name), _template_rows()
     known = key in rows or len(key) >= 4 and any(row.startswith(key) for row in rows)  # (or cut short)
     return (level, name) if known else None

@@ -835,6 +835,16 @@ class _Line:
     pipes: int = 0  # its pipes: a row whose cells close with one has as many as cells, empty ones too
     closed: bool = False  # it ends with its pipe (`集中养育不低于1800元/月 |`: a cell a line)
 
+    @property
+    def opens_row(self) -> bool:
+        """A pipe alone on its line: a row opens (a table a cell a line whose rows open so)."""
+        return self.pipes == 1 and not self.text
+
+    @property
+    def lone_cell(self) -> bool:
+        """One cell closing with its pipe: a cell of a table printed a cell a line."""
+        return self.pipes == 1 and self.closed and len(self.cells) == 1
+
 
 def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
@@ -948,11 +958,11 @@ def _sentence_cell(lines: list[_Line], index: int) -> bool:
     table, not prose ending it, when the lines either side are such cells too and the next a short one
     (a table whose rows open with a pipe alone on its line is `_pipe_row_cells`'s: not here)."""
     def lone(line: _Line | None) -> bool:
-        return line is not None and line.pipes == 1 and line.closed and len(line.cells) == 1
+        return line is not None and line.lone_cell
     following = lines[index + 1] if index + 1 < len(lines) else None
     return lone(lines[index]) and lone(lines[index - 1]) and (following is None or lone(following)
                                                               and _is_short(following.cells[0])) \
-        and not any(line.pipes == 1 and not line.text for line in lines[max(0, index - ROW_OPENER_REACH):index])
+        and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
 
 
 ROW_OPENER_REACH = 12  # how far above a sentence cell a row's opening pipe would be
@@ -1006,7 +1016,7 @@ def table_reading(text: str) -> TableReading:
 # [template_reviews]).
 
 GRID_SPLIT = re.compile(r"[|\t]")
-GRID_LABEL_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")  # 部分公开(区分处理的,只计这一情形,不计其他情形)
+GRID_LABEL_GLOSS = TRAILING_BRACKET  # a row's gloss (部分公开(区分处理的,只计这一情形,不计其他情形)); the cleaning's name
 GRID_QUOTES = re.compile(r"[“”\"'‘’\s]")
 GRID_LEVEL = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), 2),
               (re.compile(r"^\d{1,2}[.、．]"), 3))
@@ -1053,7 +1063,7 @@ def template_row(text: str) -> tuple[int, str] | None:
     name, number and gloss aside, when the template has that row (whole, or cut short: 4 characters at
     least)."""
     level = next((level for pattern, level in GRID_LEVEL if pattern.match(text)), 2)
-    name = GRID_QUOTES.sub("", GRID_LABEL_GLOSS.sub("", LEADING_NUMBER.sub("", text.strip())))
+    name = GRID_QUOTES.sub("", TRAILING_BRACKET.sub("", LEADING_NUMBER.sub("", text.strip())))
     key, rows = _grid_key(name), _template_rows()
     known = key in rows or len(key) >= 4 and any(row.startswith(key) for row in rows)  # (or cut short)
     return (level, name) if known else None
@@ -1179,9 +1189,9 @@ def _pipe_row_cells(lines: list[_Line], reading: TableReading) -> None:
     a row of another width ends the table."""
     rows: list[list[Cell]] = []
     for line in lines:
-        if line.pipes == 1 and not line.text:
+        if line.opens_row:
             rows.append([])  # a row opens
-        elif rows and line.pipes == 1 and line.closed and len(line.cells) == 1:
+        elif rows and line.lone_cell:
             rows[-1].append(line.cells[0])
         elif rows and rows[-1]:
             rows.append([])  # anything else closes the row it interrupts
@@ -1251,13 +1261,13 @@ def _opened_numbered_rows(lines: list[_Line], reading: TableReading) -> None:
     whole (a page cut inside a row), each opening pipe at a row's start; its figures replace what the
     regions read there."""
     for first, line in enumerate(lines):
-        if line.text != SEQUENCE_HEADER or not first or lines[first - 1].pipes != 1 or lines[first - 1].text:
+        if line.text != SEQUENCE_HEADER or not first or not lines[first - 1].opens_row:
             continue
         cells, openers = [], []
         for cell_line in lines[first:]:
-            if cell_line.pipes == 1 and not cell_line.text:
+            if cell_line.opens_row:
                 openers.append(len(cells))
-            elif cell_line.pipes == 1 and cell_line.closed and len(cell_line.cells) == 1:
+            elif cell_line.lone_cell:
                 cells.append(cell_line.cells[0])
             else:
                 break

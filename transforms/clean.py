@@ -18,7 +18,7 @@ from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
 from transforms.readers.meta import split_inline_pairs
-from transforms.rules.tables import GRID_LABEL_GLOSS, template_row
+from transforms.rules.tables import TRAILING_BRACKET, template_row
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that are not of category Cf (format) but are ignorable all the same
@@ -346,7 +346,7 @@ def template_cells(lines: list[str]) -> set[int]:
     stands under no such label and stays a wrap."""
     cells: set[int] = set()
     for index, line in enumerate(lines):
-        if not (GRID_LABEL_GLOSS.search(line) and template_row(line)):
+        if not (TRAILING_BRACKET.search(line) and template_row(line)):
             continue
         end = index + 1
         while end < len(lines) and LONE_COUNT.fullmatch(lines[end]):

@@ -1016,7 +1016,6 @@ def table_reading(text: str) -> TableReading:
 # [template_reviews]).
 
 GRID_SPLIT = re.compile(r"[|\t]")
-GRID_LABEL_GLOSS = TRAILING_BRACKET  # a row's gloss (部分公开(区分处理的,只计这一情形,不计其他情形)); the cleaning's name
 GRID_QUOTES = re.compile(r"[“”\"'‘’\s]")
 GRID_LEVEL = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), 2),
               (re.compile(r"^\d{1,2}[.、．]"), 3))

@@ -1342,8 +1342,6 @@ MARKERS = (
 )
 FIRST_ITEMS = (None, re.compile(r"[(（]一[)）]"), re.compile(r"1\s*[、.．](?!\d)"), re.compile(r"[(（]1[)）]"),
                re.compile(r"一是"))
-# 了 inside a word that tells nothing done (据了解, 为了, 除了), as `PERFECTIVE` has it
-NOT_DONE_LE = re.compile(r"了解|[为除]了")
 # (the top rank's first item, 一、, opens a list only after a lead naming a year's list: elsewhere 一、 heads a section)
 TOP_FIRST_ITEM = re.compile(r"\s*一、")
 MARKER_PLACE = r"(?:^|(?<=[\s。；;！!？?:：]))"
@@ -1373,7 +1371,8 @@ def _plan_list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.
                       rf"(?:{alternation(table['openers'])}|如下)?(?=\s*[:：])")
     markers = tuple(re.compile(MARKER_PLACE + m.pattern) for m in MARKERS)
     firsts = tuple(re.compile(r"\s*" + f.pattern) if f else None for f in FIRST_ITEMS)
-    return lead, re.compile(alternation(table["not_ahead"])), re.compile(alternation(table["done"])), markers, firsts
+    return lead, re.compile(alternation(table["not_ahead"])), \
+        re.compile(f"{alternation(table['done'])}|{PERFECTIVE.pattern}"), markers, firsts
 
 
 @cache
@@ -1469,8 +1468,8 @@ def _plan_list(c: KindContext) -> bool:
     lead = lead_pattern.match(window, lead_start - window_start)
     sentence_start = max(window.rfind(mark, 0, lead.start()) for mark in "。；;！!？?\n") + 1
     end = LEAD_END.match(window, lead.end())
-    if end is None or done.search(NOT_DONE_LE.sub("  ", window[sentence_start:end.end()])):
-        return False  # (据了解 reports, it tells nothing done)
+    if end is None or done.search(window, sentence_start, end.end()):
+        return False
     if lead.group("year") and c.report_year is not None and int(lead.group("year")) < c.report_year:
         return False  # 2022年民生实事项目包括：… in a page on 2023: an earlier year's list
     opener = _plan_list_opener().match(window, end.end())  # 分别是：(1)…

@@ -312,3 +312,14 @@ def test_a_table_laid_out_by_spaces_keeps_its_rows():
     rows = ["指标名称          单位      2023年      2024年", "城市低保对象        人        1,520       1,468",
             "农村低保对象        人        4,311       4,270", "特困供养人员        人          802         815"]
     assert clean_text("\n".join(rows)) == "\n".join(rows)
+
+
+def test_a_table_of_sentence_cells_laid_out_by_spaces_keeps_its_rows():
+    # under a header of short column names, cells holding sentences are a table's, read row by row
+    rows = ["工作任务                              完成情况",
+            "提高城乡低保标准,按月足额发放。         已完成,月人均补差提高到520元。",
+            "新建社区养老服务站,完善助餐服务。       已建成12个,助餐点覆盖全部社区。",
+            "开展困难群众走访慰问,建立台账。         走访1800户,慰问金全部发放到位。"]
+    assert clean_text("\n".join(rows)) == "\n".join(rows)
+    # so are they without the header: each cell ends its sentence, where a column's lines wrap
+    assert clean_text("\n".join(rows[1:])) == "\n".join(rows[1:])

@@ -167,6 +167,8 @@ COLUMN_PROSE = re.compile(r"[，。;；、:：]|,(?!\d{3})")  # (1,245 is a thou
 COLUMN_PROSE_SHARE = 1 / 3  # a column of prose: this share of its pieces at least holds punctuation,
 COLUMN_PIECE_MIN = 8  # its pieces this long on average (a table's cells are short),
 COLUMN_HANZI_SHARE = 1 / 2  # and this share of them holds Hanzi (a column of figures none)
+SENTENCE_ENDS = ("。", ";", "；", "!", "！", "?", "？")
+COLUMN_HEAD_MAX = 10  # a first line of short unpunctuated pieces only is a table's header, no prose
 
 
 HANZI_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -208,6 +210,12 @@ def _columns_of(block: list[str]) -> list[str] | None:
     pieces = [[line[a:b].strip() for a, b in bounds] for line in block]
     if sum(sum(bool(p) for p in row) >= 2 for row in pieces) < COLUMN_LINES:
         return None
+    heads = [p for p in pieces[0] if p]
+    if len(heads) >= 2 and all(len(p) <= COLUMN_HEAD_MAX and not COLUMN_PROSE.search(p) for p in heads):
+        return None  # 工作任务   完成情况: a table's header over cells of sentences, read row by row
+    texts = [p for row in pieces for p in row if p]
+    if sum(p.endswith(SENTENCE_ENDS) for p in texts) * 2 >= len(texts):
+        return None  # most pieces end their sentences: cells of a table, not lines a column wraps
     for column in range(len(bounds)):
         texts = [row[column] for row in pieces if row[column]]
         if len(texts) < 2 or sum(map(len, texts)) < COLUMN_PIECE_MIN * len(texts) \

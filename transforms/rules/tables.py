@@ -761,6 +761,13 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
 GROUP_CHARACTERS = 2  # a group's name printed down its column leaves a character or two on a row's line
 
 
+def _group_character(cell: Cell, columns: tuple[Column, ...] | list[Column]) -> bool:
+    """A character or two of a group's name printed down its column (分类 | 序号 | 统计指标), not a row."""
+    roles = [c.role for c in columns]
+    return "label" in roles and _label_column(columns) != roles.index("label") \
+        and len(cell.text) <= GROUP_CHARACTERS and bool(HANZI.fullmatch(cell.text[:1]))
+
+
 def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Column]) -> int:
     """How many cells open the row before its label under a header whose label column follows a group
     column and the rows' numbers (分类 | 序号 | 统计指标): the row's number (68, 68.1), after the
@@ -2377,6 +2384,9 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
                 elif row is not None:
                     rows.append(row)
             position += len(line.cells)
+            continue
+        if table.by_rows and not pending and len(line.cells) == 1 and _group_character(cell, table.columns):
+            position += 1  # 保, alone on its line between rows: a character of the group's name printed down its column
             continue
         placeholders = _words()["placeholders"]["cells"]
         if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)) \

@@ -291,3 +291,35 @@ def test_numbered_items_that_end_their_sentences_or_are_short_stay_apart():
     long_item = "1、" + "完善社会救助体系,做好困难群众基本生活保障工作。" * 10
     assert clean_text(long_item + "\n2、加强养老服务。") == long_item + "\n2、加强养老服务。"
     assert clean_text("1、加强低保管理\n2、推进养老服务") == "1、加强低保管理\n2、推进养老服务"
+
+
+def test_columns_of_prose_run_side_by_side_are_read_one_after_another():
+    # a yearbook's PDF text layer of two columns, each line holding a line of both: a figure cut from
+    # its unit by the other column's text (46.5 万 ... 元) is whole again once each column is read down
+    left = ["    【社会救助】 全镇共有城乡低保对象 312 户,", "    586 人,全年发放低保金 46.5 万",
+            "    元;临时救助困难群众 41 人次,发放", "    救助金 8.2 万元。"]
+    right = ["【养老服务】 建成农村互助幸福院 6 个,", "床位 120 张,入住老人 87 人,全年开展",
+             "上门巡访 1500 余人次。", ""]
+    page = "\n".join(f"{a:<44}{b}".rstrip() for a, b in zip(left, right))
+    cleaned = clean_text(page)
+    assert "发放低保金 46.5 万元;临时救助" in cleaned
+    assert cleaned.index("救助金 8.2 万元。") < cleaned.index("【养老服务】")
+    assert clean_text(cleaned) == cleaned
+
+
+def test_a_table_laid_out_by_spaces_keeps_its_rows():
+    # cells of figures and short labels apart by wide gaps are a table's, not columns of prose
+    rows = ["指标名称          单位      2023年      2024年", "城市低保对象        人        1,520       1,468",
+            "农村低保对象        人        4,311       4,270", "特困供养人员        人          802         815"]
+    assert clean_text("\n".join(rows)) == "\n".join(rows)
+
+
+def test_a_table_of_sentence_cells_laid_out_by_spaces_keeps_its_rows():
+    # under a header of short column names, cells holding sentences are a table's, read row by row
+    rows = ["工作任务                              完成情况",
+            "提高城乡低保标准,按月足额发放。         已完成,月人均补差提高到520元。",
+            "新建社区养老服务站,完善助餐服务。       已建成12个,助餐点覆盖全部社区。",
+            "开展困难群众走访慰问,建立台账。         走访1800户,慰问金全部发放到位。"]
+    assert clean_text("\n".join(rows)) == "\n".join(rows)
+    # so are they without the header: each cell ends its sentence, where a column's lines wrap
+    assert clean_text("\n".join(rows[1:])) == "\n".join(rows[1:])

@@ -110,7 +110,7 @@ def clean_text(text: str) -> str:
     """
     text = normalise_characters(text)
     text = remove_artefacts(text)
-    return "\n".join(repair_line_breaks(join_sharing_chunks(tidy_lines(text))))
+    return "\n".join(repair_line_breaks(join_sharing_chunks(tidy_lines(untangle_columns(text)))))
 
 
 @cache
@@ -155,6 +155,74 @@ def remove_artefacts(text: str) -> str:
     for pattern in data_patterns("reader_artefacts.txt"):
         text = pattern.sub("", text)
     return text
+
+
+# A page of two or three columns of prose (a yearbook's PDF text layer) whose text layer runs the
+# columns' lines side by side, a wide gap between them (`…其中:牛      闲时间组织村组农民…`): each
+# column's text is read down before the next, so that a sentence, a figure and its unit cut by
+# the other column's text (`28.7 万` ⏎ `村、撒洼村…   元;`) are whole again.
+COLUMN_GAP = 3  # the fewest spaces between two columns' text on a line
+COLUMN_LINES = 3  # the fewest lines of a block holding text of two columns at least
+COLUMN_PROSE = re.compile(r"[，。;；、:：]|,(?!\d{3})")  # (1,245 is a thousands separator, no prose)
+COLUMN_PROSE_SHARE = 1 / 3  # a column of prose: this share of its pieces at least holds punctuation,
+COLUMN_PIECE_MIN = 8  # its pieces this long on average (a table's cells are short),
+COLUMN_HANZI_SHARE = 1 / 2  # and this share of them holds Hanzi (a column of figures none)
+SENTENCE_ENDS = ("。", ";", "；", "!", "！", "?", "？")
+COLUMN_HEAD_MAX = 10  # a first line of short unpunctuated pieces only is a table's header, no prose
+
+
+HANZI_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def untangle_columns(text: str) -> str:
+    """Each block of lines (between blank lines) laid out as columns of prose, its columns one
+    after another (`_columns_of`); any other block as it is."""
+    lines, out, index = text.split("\n"), [], 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = lines[index:end]
+        out += (_columns_of(block) or block) + lines[end:end + 1]
+        index = end + 1
+    return "\n".join(out)
+
+
+def _columns_of(block: list[str]) -> list[str] | None:
+    """The block's columns' lines, the first column's then the next's, where every line leaves the
+    same gutters empty (COLUMN_GAP spaces at least before where a column starts) and each column
+    holds prose (punctuated pieces, not a table's short cells: a table laid out by spaces stays
+    as it is); else None."""
+    if len(block) < COLUMN_LINES or any("\t" in line or "|" in line for line in block):
+        return None
+    width = max(map(len, block))
+    occupied = [False] * width
+    for line in block:
+        for at, ch in enumerate(line):
+            if ch != " ":
+                occupied[at] = True
+    first = next((at for at in range(width) if occupied[at]), 0)
+    starts = [first] + [at for at in range(first + COLUMN_GAP, width)
+                        if occupied[at] and not any(occupied[at - COLUMN_GAP:at])]
+    if len(starts) < 2:
+        return None
+    bounds = list(zip(starts, starts[1:] + [width]))
+    pieces = [[line[a:b].strip() for a, b in bounds] for line in block]
+    if sum(sum(bool(p) for p in row) >= 2 for row in pieces) < COLUMN_LINES:
+        return None
+    heads = [p for p in pieces[0] if p]
+    if len(heads) >= 2 and all(len(p) <= COLUMN_HEAD_MAX and not COLUMN_PROSE.search(p) for p in heads):
+        return None  # 工作任务   完成情况: a table's header over cells of sentences, read row by row
+    texts = [p for row in pieces for p in row if p]
+    if sum(p.endswith(SENTENCE_ENDS) for p in texts) * 2 >= len(texts):
+        return None  # most pieces end their sentences: cells of a table, not lines a column wraps
+    for column in range(len(bounds)):
+        texts = [row[column] for row in pieces if row[column]]
+        if len(texts) < 2 or sum(map(len, texts)) < COLUMN_PIECE_MIN * len(texts) \
+                or sum(bool(COLUMN_PROSE.search(t)) for t in texts) < COLUMN_PROSE_SHARE * len(texts) \
+                or sum(bool(HANZI_CHAR.search(t)) for t in texts) < COLUMN_HANZI_SHARE * len(texts):
+            return None
+    return [row[column] for column in range(len(bounds)) for row in pieces if row[column]]
 
 
 def tidy_lines(text: str) -> list[str]:

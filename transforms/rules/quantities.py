@@ -606,11 +606,26 @@ def _count_units() -> list[str]:
     return [unit for unit, kind in unit_kinds().items() if kind == "count" and unit != NO_UNIT]
 
 
+@cache
+def _prices() -> dict:
+    return load_toml("units.toml")["price_without_unit"]
+
+
+@cache
+def _price_before() -> re.Pattern:
+    """A price's word right before its figure (均价, 收购价格为)."""
+    table = _prices()
+    return re.compile(rf"(?:{alternation(table['words'])})(?:{alternation(table['verbs'])})?\s*$")
+
+
 def produce_rate_without_unit(match: re.Match, text: str) -> Quantity | None:
     """人均补差水平503/月, 平均保障标准为373/人·月, 1028/月元, 按0.5万/户慰问: an amount per person,
     household or period whose 元 a sharing site or a typist dropped (or put after the rate): money,
-    元, the rate's denominator kept in raw (as in 520元/月)."""
+    元, the rate's denominator kept in raw (as in 520元/月); so is a price per weight of goods after
+    its price word (均价34.06/公斤), not a figure per weight that names no price."""
     if not _numeral_is_standalone(text, match):
+        return None
+    if match.group("goods") and not _price_before().search(text, max(0, match.start() - PRICE_REACH), match.start()):
         return None
     qualifier, outer_start, outer_end = _qualifier(text, match, None)
     factor = multipliers()[match.group("mult")] if match.group("mult") else 1
@@ -623,6 +638,9 @@ def _change_verbs(closing: str = "") -> str:
     verbs = [verb + closing for verb in load_toml("units.toml")["percent"]["change_verbs"]]
     assert len({len(verb) for verb in verbs}) == 1, "a lookbehind's words are of one length"
     return alternation(verbs)
+
+
+PRICE_REACH = 8  # how far before a figure its price word and verb stand (收购价格达到)
 
 
 # What an Arabic or a Chinese numeral (numbers.py's ARABIC, CHINESE) opens with.
@@ -736,9 +754,12 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             # (in 万 per person or household alone too: 按0.5万/户慰问, and so is one a 标准 names,
             # 按1200/人的标准: a money standard written without 元 is 元, session 34; a rate's dot the
             # page kept when it dropped the period too: 提高到1700/·人、7800/·)
+            # (and a price per weight of goods after its price word, 均价34.06/公斤: `[price_without_unit]`)
             re.compile(r"(?<![\d.,/])(?P<num>\d+(?:\.\d+)?)(?P<mult>万)?(?P<after>)\s?/\s?"
-                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|·|(?(mult)[人户](?!次)|[人户](?=的?标准)))"),
-            produce_rate_without_unit, re.compile(r"\d(?=[\d.]*万?\s?/\s?[人户·.．月年])")),
+                       r"(?:(?:[人户]\s?)?[·.．]?\s?[月年](?!\d)元?|·|(?(mult)[人户](?!次)|[人户](?=的?标准))"
+                       rf"|(?P<goods>{alternation(_prices()['per'])}))"),
+            produce_rate_without_unit,
+            re.compile(rf"\d(?=[\d.]*万?\s?/\s?(?:[人户·.．月年]|{alternation(_prices()['per'])}))")),
         QuantityRule(
             "percent_in_words",
             # (百分百 as 百分之百: a hundred per cent)

@@ -102,7 +102,10 @@ LABEL_PERIOD = re.compile(rf"^(?:{MONTHS}|\d{{4}}\s*年度?|累计)(?=[\u4e00-\u
 # inside a subject go); tried up to its suffix, the gazetteer's names only deciding (a shape such as
 # 示范乡 of 示范乡镇数 is no place here)
 LABEL_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?[省市县区旗镇乡](?=[\u4e00-\u9fff\d]{2})")
-PERIOD_HEADER = re.compile(r"(?:\d{4}年(?:末|底)?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?|上半年|下半年|全年|年度|年)?")
+# a quarter, its end or its start (一季度末, 第二季度, 1季度): a yearbook's column of quarters' figures
+QUARTER = r"第?[一二三四1-4]季度(?:末|初|底)?"
+PERIOD_HEADER = re.compile(rf"(?:\d{{4}}年(?:末|底)?)?(?:\d{{1,2}}(?:[-—~至]\d{{1,2}})?月(?:份)?|上半年|下半年|全年|年度|年)?"
+                           rf"|(?:\d{{4}}年)?{QUARTER}")
 # a 单位 that closes a longer noun names a body, not units (编制单位：…市, 填报单位, 责任单位): only
 # 计量/金额/数量, or a date the note follows (报送时间9月1日单位：人), may go before it
 NOTE = re.compile(r"(?:(?P<of>计量|金额|数量)|(?<![\u4e00-\u9fff])|(?<=[年月日]))单位\s*[:：]\s*(?P<units>[^)）\n|]{1,24})")
@@ -179,7 +182,7 @@ class Table:
         category column follows (事项 in 序号 事项 完成时间 金额); None when the page dropped it."""
         roles = [c.role for c in self.columns]
         if "label" in roles:
-            return roles.index("label")
+            return _label_column(self.columns)
         for index, role in enumerate(roles):
             if role == "category":
                 following = roles[index + 1:index + 2]
@@ -238,6 +241,21 @@ class Table:
             _words()["place_labels"]["headers"]
 
 
+def _label_column(columns: tuple[Column, ...] | list[Column]) -> int | None:
+    """The first label column; but where the rows' numbers (序号) stand after it and another label
+    column after them (a yearbook's 分类 | 序号 | 统计指标: the group's column, printed down the rows a
+    character a line, then the rows' numbers and names), that one: the rows are named there."""
+    roles = [c.role for c in columns]
+    if "label" not in roles:
+        return None
+    first = roles.index("label")
+    numbers = next((i for i in range(first + 1, len(roles)) if roles[i] == "skip"), None)
+    named = next((i for i in range(numbers + 1, len(roles)) if roles[i] == "label"), None) if numbers else None
+    if named is not None and all(role in ("label", "skip", "category") for role in roles[first:named]):
+        return named
+    return first
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
@@ -268,7 +286,9 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     patterns = []
     for role in ROLES:
         group = words[role]
-        if "exact" in group:
+        if "exact" in group and "words" in group:  # (a word alone, or any header holding one of the others)
+            patterns.append((role, re.compile(rf"(?:{alternation(group['exact'])})$|.*?(?:{alternation(group['words'])})")))
+        elif "exact" in group:
             patterns.append((role, re.compile(rf"(?:{alternation(group['exact'])})")))
         elif role == "label":
             patterns.append((role, re.compile(rf".*(?:{alternation(group['words'])})")))
@@ -346,7 +366,7 @@ def classify_header(header: str) -> Column | None:
             if role == "share":
                 unit = ("%", 1)
             return Column(bare, role, unit)
-    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}(?:[-—~至]\d{1,2})?月份?|\d{4}年(?:度|末|底|上半年|下半年)?", bare) \
+    if re.fullmatch(rf"(?:\d{{4}}年)?(?:\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{QUARTER})|\d{{4}}年(?:度|末|底|上半年|下半年)?", bare) \
             or BRACKETED_UNIT.sub("", bare) in _words()["current"]["levels"]:
         return Column(bare, "current", unit)
     if unit is not None:
@@ -484,7 +504,7 @@ def _period_words(kinds: bool = True) -> re.Pattern:
     if kinds:
         said += [*words["current"]["words"], *words["plan"]["words"]]
     return re.compile(rf"(?P<kept>{alternation(words['current']['measures'])})|\d{{4}}年|"
-                      rf"\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{alternation(said)}")
+                      rf"\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{QUARTER}|{alternation(said)}")
 
 
 def _without_periods(header: str, kinds: bool = True) -> str:
@@ -699,6 +719,8 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     placeholders = _words()["placeholders"]["cells"]
     if cells and cells[0].is_number and columns and columns[0].role == "skip":
         cells = cells[1:]
+    elif (lead := _group_and_number(cells, columns)):
+        cells = cells[lead:]  # 工 | 70 | 工伤保险基金…: a vertical group label's character and the row's number
     label_cells, unit, values, gloss = [], None, [], False
     unit_column = any(c.role == "unit" for c in columns)
     code_column = any(c.role == "skip" for c in columns)
@@ -734,6 +756,32 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
     return Row(label, unit, tuple(values), _list_level(label_cells[0]) if label_cells else UNNUMBERED,
                bool(label_cells) and bool(PART_MARK.match(label_cells[0])))
+
+
+GROUP_CHARACTERS = 2  # a group's name printed down its column leaves a character or two on a row's line
+
+
+def _group_character(cell: Cell, columns: tuple[Column, ...] | list[Column]) -> bool:
+    """A character or two of a group's name printed down its column (分类 | 序号 | 统计指标), not a row."""
+    roles = [c.role for c in columns]
+    return "label" in roles and _label_column(columns) != roles.index("label") \
+        and len(cell.text) <= GROUP_CHARACTERS and bool(HANZI.fullmatch(cell.text[:1]))
+
+
+def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Column]) -> int:
+    """How many cells open the row before its label under a header whose label column follows a group
+    column and the rows' numbers (分类 | 序号 | 统计指标): the row's number (68, 68.1), after the
+    character or two of the group's name the page printed down the rows (工 / 伤 / 保 / 险) where
+    this row has one; 0 when the row does not open so."""
+    label = _label_column(columns)
+    if not label or label == [c.role for c in columns].index("label"):
+        return 0
+    for index, cell in enumerate(cells[:2]):
+        if cell.is_number:
+            return index + 1 if index + 1 < len(cells) and not cells[index + 1].is_figure else 0
+        if not (HANZI.fullmatch(cell.text[:1]) and len(cell.text) <= GROUP_CHARACTERS):
+            return 0
+    return 0
 
 
 def _unit_after_values(columns: tuple[Column, ...] | list[Column]) -> bool:
@@ -1715,6 +1763,9 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if body < len(cells) and line.pipes < len(line.cells) and (rest := _header_rest(lines[cells[body][0]], columns[-1])):
             columns[-1:] = rest  # … | 保障金 over (万元) |, … | 低保人 over 数 | 资金(万元) |: the last cell, open, broke
             body += len(lines[cells[body][0]].cells)
+        elif body < len(cells) and (completed := _completed_header(lines[cells[body][0]], line, columns)):
+            columns = completed  # 计量 … 2017年 over 单位 … 一季度末: a yearbook's cells wrapped in place
+            body += len(lines[cells[body][0]].cells)
         elif body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
             columns += wrapped  # 序号 | … | 1-8月实际完成情况 | over 任务完成率 | 备注 |: one header
             body += len(wrapped)
@@ -1824,6 +1875,53 @@ def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Colum
         return None
     row = lines[index + 1]
     return columns if row.marked and len(row.cells) > len(header.cells) else None
+
+
+def _completed_header(line: _Line, header: _Line, columns: list[Column]) -> list[Column] | None:
+    """A header whose cells a yearbook printed on two lines in place, apart by spaces (`分 序号 统计指标
+    计量 2016年末 2017年 2017年` over `类 单位 一季度末 二季度末`): the lower line, no figure on it and
+    fewer cells than the header, each cell completing one of the header's, in order (`_completes`);
+    the header's columns so completed, else None. Where the lower cells fit in several ways, the one
+    completing the most cells that alone name nothing (分 → 分类, 计量 → 计量单位) wins, then the leftmost."""
+    lower = [c.text for c in line.cells]
+    if line.marked or header.marked or not 2 <= len(lower) < len(columns) \
+            or any(c.is_figure or NOTE_CELL.match(c.text) for c in line.cells):
+        return None
+
+    @cache
+    def best(i: int, j: int) -> tuple[int, tuple[int, ...]] | None:
+        """The most columns named anew fitting lower[j:] into columns[i:], and where each goes."""
+        if j == len(lower):
+            return 0, ()
+        if len(columns) - i < len(lower) - j:
+            return None
+        options = []
+        if _completes(columns[i], lower[j]) and (rest := best(i + 1, j + 1)) is not None:
+            options.append((rest[0] + (columns[i].role == "category"), (i, *rest[1])))
+        if (skipped := best(i + 1, j)) is not None:
+            options.append(skipped)
+        return max(options, key=lambda option: (option[0], [-k for k in option[1]]), default=None)
+
+    found = best(0, 0)
+    if found is None:
+        return None
+    completed = list(columns)
+    for i, text in zip(found[1], lower):
+        completed[i] = replace(classify_header(columns[i].header + text), span=columns[i].span,
+                               measure=columns[i].measure, top=columns[i].top)
+    return completed
+
+
+def _completes(column: Column, text: str) -> bool:
+    """Whether `text` under a header cell completes it: into a header word the cell alone is not (分 +
+    类 → 分类, 计量 + 单位 → 计量单位), or into a column of the cell's own role (2017年 + 一季度末, a
+    period still), never a cell's words run into another column's name (计量 + 一季度末)."""
+    whole = classify_header(column.header + text)
+    if whole is None:
+        return False
+    if column.role == "category":
+        return whole.role != "category" and whole.header in _header_words()
+    return whole.role == column.role
 
 
 def _under_spanning_header(above: _Line | None, columns: list[Column]) -> list[Column]:
@@ -2286,6 +2384,9 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
                 elif row is not None:
                     rows.append(row)
             position += len(line.cells)
+            continue
+        if table.by_rows and not pending and len(line.cells) == 1 and _group_character(cell, table.columns):
+            position += 1  # 保, alone on its line between rows: a character of the group's name printed down its column
             continue
         placeholders = _words()["placeholders"]["cells"]
         if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)) \

@@ -91,6 +91,14 @@ def test_a_bound_before_a_figure_names_no_shortfall():
     assert [s.category.value for s in parse_sections(text)] == ["other", "other", "problems"]
 
 
+def test_a_problem_solved_names_no_part_on_problems():
+    """解决…问题: work on a problem (a plan's or a list's item), no part on problems; 存在的问题 is one."""
+    text = ("一、着力解决群众出行难问题\n新建农村公路80公里。\n"
+            "二、重点任务\n一是改造危房300户;二是化解200户群众的饮水安全问题。\n"
+            "三、存在的问题\n部分项目进度偏慢。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["other", "other", "other", "other", "problems"]
+
+
 def test_the_counts_a_plan_starts_from_are_its_situation():
     text = "三、监管对象基数\n养老机构:31家\n四、检查比例\n抽取10%开展检查。\n"
     assert [s.category.value for s in parse_sections(text)] == ["work_done", "other"]

@@ -55,6 +55,13 @@ def _bounds() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*[\d{CN}两百千万])")
 
 
+@cache
+def _solved() -> re.Pattern:
+    """问题 as what a verb of solving works on (解决好…就医问题): a task or a deed, no problems word."""
+    words = load_toml("section_categories.toml")["problems"]["solved"]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[^，,。；;：:!！?？]{{0,32}}?问题")
+
+
 def plan_ahead_words() -> tuple[str, ...]:
     """Plan words that place a heading ahead (下一步, 明年), a plan under review headings too."""
     return _progress_of_plans()[1]
@@ -79,9 +86,9 @@ def categorise(title: str) -> SectionCategory:
     A heading naming how planned work went (重点工作完成情况, 目标任务推进情况) reviews it, and a
     plan word that names what the work followed (围绕民政领域重点工作, 按照年初确定的工作任务), or
     one inside a word naming no plan (预算单位构成), is no plan, unless a word places it ahead
-    (下一步, 预计)."""
+    (下一步, 预计). 问题 solved (解决…问题) names a task or a deed, no problems part."""
     progress, ahead, followed = _progress_of_plans()
-    title = blanked(_bounds(), title)
+    title = blanked(_solved(), blanked(_bounds(), title))
     for category, words in _category_words():
         if category is SectionCategory.PLANS and not any(word in title for word in ahead):
             if any(word in title for word in progress) and any(word in title for word in words):

@@ -147,7 +147,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   十件民生实事, …民生实事项目清单), not one recalled as decided at the year's start (实事由年初确定的
   15件调整为17件: a page looking back), or a sentence of it opens with the year and what its subject
   will do (2025年，某街道将坚持…，全年…): its figures are the list's,
-  targets, but not before the sentence announcing it (a lead on the progress so far:
+  targets (the items after the colon of the sentence deciding it too: …确定了为…办好10件实事:一是…),
+  but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
@@ -1819,8 +1820,11 @@ def _announced_plan(c: KindContext) -> bool:
     if c.announced_from is None or c.review or c.start < c.announced_from:
         return False  # (a lead before the announcement reports the progress so far)
     table = _table()["announced_plan"]
+    before, clause_before = _after_announcing_lead(c)
+    if any(word in before + c.sentence_after for word in table["telling"]):
+        return False
     sentence = c.before + c.sentence_after
-    if any(word in sentence for word in table["telling"] + table["earlier"]):
+    if any(word in sentence for word in table["earlier"]):
         return False
     opening = _sentence_opening(c.text, c.sentence_start)
     if any(word in c.text[opening:c.sentence_start] for word in table["judged"]):
@@ -1832,9 +1836,21 @@ def _announced_plan(c: KindContext) -> bool:
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
-    if any(word in c.before for word in table["tallied"]):
+    if any(word in before for word in table["tallied"]):
         return False  # …总投资2000万元,累计发放贷款10178万元,开展培训78期: the results from 累计 on
-    return not _says_done(_without_not_cues(c.clause_before))
+    return not _says_done(_without_not_cues(clause_before))
+
+
+def _after_announcing_lead(c: KindContext) -> tuple[str, str]:
+    """The figure's sentence and clause up to it, from after a colon whose clause announces the list
+    (…确定了为全市人民办好10件实事:一是改造…): the words deciding the list (确定了) are its lead's,
+    and the items after the colon are the list itself, not how it was decided; else `before` and
+    `clause_before` as they are."""
+    colon = max(c.before.rfind(":"), c.before.rfind("："))
+    if colon < 0 or not _announcement().search(CLAUSE_BREAK.split(c.before[:colon])[-1]):
+        return c.before, c.clause_before
+    after = c.before[colon + 1:]
+    return after, c.clause_before[-len(after):] if len(c.clause_before) > len(after) else c.clause_before
 
 
 # 十三五 → 13: the third five-year plan ran 1966-1970, each later one five years on (the 14th 2021-2025).

@@ -34,7 +34,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
-  task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
+  task its clause says done (完成…改造30户任务), unless met in full (圆满完成…收购任务), or unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标), nor one to be met
   (为完成…2300张目标任务, 确保完成…) is done;
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -333,7 +333,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                         rf"(?:{alternation(t['target_noun_after']['tasks'] + t['target_noun_after']['shared_tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
-        "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
+        "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"]
+                                        + t["target_noun_after"]["met_in_full"])
                                 + rf"(?:{alternation(t['target_noun_after']['done'])})[^，,。；;]{{0,20}}$"),
         "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
@@ -504,7 +505,8 @@ def _off_target(c: KindContext) -> bool:
 
 def _target_noun_after(c: KindContext) -> bool:
     """148元目标任务, 3000人的任务; not a task the clause says done (完成…改造30户任务, where the
-    task's size is what was done), unless a share of it follows (完成160元目标任务的116%)."""
+    task's size is what was done), unless a share of it follows (完成160元目标任务的116%) or it was
+    met in full (圆满完成280吨收购任务: the assigned task's size)."""
     patterns = _patterns()
     after = c.clause_after
     noun = patterns["noun_after"].match(after)

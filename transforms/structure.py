@@ -99,6 +99,26 @@ def categorise(title: str) -> SectionCategory:
     return SectionCategory.OTHER
 
 
+def names_year_work(sections: list[Section], index: int | None) -> bool:
+    """Whether the headings over a section (itself and its parents) name its review only by a word
+    that reviews no later year (2023年主要工作: `work_done.neutral`), no other word of review: with a
+    year after the report's, the part is its plan; in a plan, with the plan's own year or none, it
+    is the plan's part (二、2025年主要工作 in a plan for 2025)."""
+    neutral, named = _neutral_work(), False
+    while index is not None:
+        title = sections[index].title
+        if categorise(neutral.sub(" ", title)) in (SectionCategory.WORK_DONE, SectionCategory.PROBLEMS):
+            return False  # (一、2022年工作回顾 > (一)主要工作: the part reviews by other words)
+        named = named or (bool(neutral.search(title)) and categorise(title) is SectionCategory.WORK_DONE)
+        index = sections[index].parent
+    return named
+
+
+@cache
+def _neutral_work() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, load_toml("section_categories.toml")["work_done"]["neutral"])))
+
+
 def names_summary_and_plan(title: str) -> bool:
     """A heading naming a summary and a plan together (2024年工作总结及2025年工作计划): the
     report's title repeated, whose later year is the plan half's, not its section's."""

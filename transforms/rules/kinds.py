@@ -1998,6 +1998,11 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
 
 
 
+def plan_report_types() -> tuple[str, ...]:
+    """The report types that are plans (`plan_document`)."""
+    return tuple(_table()["plan_document"]["report_types"])
+
+
 def restated_report_types() -> tuple[str, ...]:
     """The report types whose figures may restate a target of the same value (`restated_target`)."""
     return tuple(_table()["restated_target"]["report_types"])

@@ -1165,12 +1165,19 @@ PERFECTIVE = re.compile(r"(?<![为除翻])了(?!解)")
 def _plan_source(c: KindContext) -> bool:
     """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…; 根据规划，2025年…: a
     sentence giving a plan's content by its title (whose words the cues cannot read: titles are
-    blanked), or by 规划 alone before a comma, holds its figures, unless what follows the title
-    says them done."""
+    blanked), or by 规划 alone before a comma, or a government work report's (今年的政府工作报告提出，…),
+    holds its figures, unless what follows the title says them done (or, for a work report, past:
+    its review of the year before)."""
     found = None
     for found in _plan_source_pattern().finditer(c.text, c.sentence_start, c.start):
         pass
-    return found is not None and not _says_done(c.before_plain[found.end() - c.sentence_start:])
+    if found is None:
+        return False
+    after = c.before_plain[found.end() - c.sentence_start:]
+    table = _table()["plan_source"]
+    if any(word in found.group() for word in table["work_reports"]) and any(word in after for word in table["report_past"]):
+        return False  # 政府工作报告提出，过去一年…: the report's review of the year before
+    return not _says_done(after)
 
 
 @cache
@@ -1178,7 +1185,8 @@ def _plan_source_pattern() -> re.Pattern:
     table = _table()["plan_source"]
     documents, plans = alternation(table["documents"]), alternation(table["documents"] + table["plans"])
     # (a long-term plan named without its title, then the comma opening its content: 根据规划，…)
-    return re.compile(rf"(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
+    return re.compile(rf"(?:{alternation(table['work_reports'])})》?\s*中?\s*(?:{alternation(table['report_says'])})\s*[,，:：]"
+                      rf"|(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
                       rf"|(?:{alternation(table['openings'])})(?:{alternation(table['named_back'])})?(?:{documents})\s*[,，]"
                       rf"|《[^《》\n]{{0,40}}?(?:{plans})》中?(?:{alternation(table['says'])})")
 

@@ -367,6 +367,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
+        # the figure closing its clause, the next one saying the sum will soon be handed on (…720万元,
+        # 并即将下拨各区; …,将于春节前拨付到位)
+        "handed_on_after": re.compile(rf"\s*[,，]\s*(?:{alternation(t['forecast_after']['joined'])})?\s*"
+                                      rf"(?:(?:{alternation(t['forecast_after']['soon'])})"
+                                      rf"|(?:{alternation(t['forecast_after']['soon_by'])})[^,，。；;\d]{{0,10}}?)"
+                                      rf"(?:{alternation(t['forecast_after']['handed_on'])})"),
         # (the figure may stand inside what its clause is about: 涉及8个组的改造项目,预计12月开工)
         "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:的[^\d、，,。；;]{{1,16}})?(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
@@ -727,9 +733,12 @@ def _task_then_progress(c: KindContext) -> bool:
 def _forecast_after(c: KindContext) -> bool:
     """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
     it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
-    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…)."""
+    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…); or a
+    sum the next clause says will soon be handed on (…资金720万元,并即将下拨各区)."""
     if _will_after(c):
         return True
+    if _patterns()["handed_on_after"].match(c.text, c.outer_end, c.outer_end + 40) and not _says_done(c.clause_before):
+        return True  # …生活救助资金720万元,并即将下拨各区: the sum is yet to go out
     found = _patterns()["forecast_after"].match(c.text, c.outer_end, c.outer_end + 40)
     if found is None or _says_done(c.clause_before):
         return False

@@ -147,7 +147,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   十件民生实事, …民生实事项目清单), not one recalled as decided at the year's start (实事由年初确定的
   15件调整为17件: a page looking back), or a sentence of it opens with the year and what its subject
   will do (2025年，某街道将坚持…，全年…): its figures are the list's,
-  targets (the items after the colon of the sentence deciding it too: …确定了为…办好10件实事:一是…),
+  targets (the items after the colon or 包括 of the sentence deciding it too: …确定了为…办好10件实事:一是…),
   but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
@@ -1861,15 +1861,25 @@ def _announced_plan(c: KindContext) -> bool:
 
 
 def _after_announcing_lead(c: KindContext) -> tuple[str, str]:
-    """The figure's sentence and clause up to it, from after a colon whose clause announces the list
-    (…确定了为全市人民办好10件实事:一是改造…): the words deciding the list (确定了) are its lead's,
-    and the items after the colon are the list itself, not how it was decided; else `before` and
-    `clause_before` as they are."""
-    colon = max(c.before.rfind(":"), c.before.rfind("："))
-    if colon < 0 or not _announcement().search(CLAUSE_BREAK.split(c.before[:colon])[-1]):
+    """The figure's sentence and clause up to it, from after a colon or a word opening the list's
+    items (包括, 明确) whose clause, or the clause before, announces the list (…确定了为全市人民办好10件
+    实事:一是改造…; …为民办实事项目公布，包括新增…; 印发《…十件民生实事》，明确新增…): the words
+    deciding the list (确定了, 公布, 印发) are its lead's, and the items after the opener are the list
+    itself, not how it was decided; else `before` and `clause_before` as they are."""
+    opener = None
+    for opener in finditer(_item_opener(), c.before):
+        pass
+    lead = c.text[c.sentence_start:c.sentence_start + opener.start()] if opener else ""  # (a title as written)
+    if opener is None or not any(_announcement().search(clause) for clause in CLAUSE_BREAK.split(lead)[-2:]):
         return c.before, c.clause_before
-    after = c.before[colon + 1:]
+    after = c.before[opener.end():]
     return after, c.clause_before[-len(after):] if len(c.clause_before) > len(after) else c.clause_before
+
+
+@cache
+def _item_opener() -> re.Pattern:
+    """A colon, or a word opening a list's items (`announced_plan.item_openers`)."""
+    return re.compile(rf"[:：]|(?:{alternation(_table()['announced_plan']['item_openers'])})\s*[:：]?")
 
 
 # 十三五 → 13: the third five-year plan ran 1966-1970, each later one five years on (the 14th 2021-2025).

@@ -29,12 +29,12 @@ OUTLINE_BLOCK = re.compile(r"^【提纲】")
 # makes a document's title, not a part. Its rank unknown, it is taken as the lowest (PLAIN_LEVEL): any
 # numbered heading ends it, and under a part of review it is that part's (a summary's 重点工作 line).
 # A government work report's plan part may name the government and run its words on with 的 and 和
-# (2023年政府工作的总体要求和主要目标, 2023年工作思路和目标任务, 2023年重点工作); a year's 主要工作
-# names its work as its review part does and is taken with its year only (`names_year_work`: ahead).
+# (2023年政府工作的总体要求和主要目标, 2023年工作思路和目标任务); a year's 重点工作 or 主要工作 is taken
+# with its year only (a 主要工作 names its work as the review part does: `names_year_work`, ahead).
 PLAN_HEAD_WORDS = r"(?:(?:主要|总体|重点|工作|发展)的?)*(?:目标任务|预期目标|目标|打算|计划|思路|安排|设想|要点|任务|方向|重点|总体要求)"
 PLAIN_PLAN_HEADING = re.compile(
     r"\s*(?P<title>(?P<year>(?:19|20)\d{2}\s*年度?|今年|明年|来年|下半年|下一步|下步|下阶段|下一阶段|今后)?"
-    rf"(?:政府)?(?:{PLAN_HEAD_WORDS}(?:[和及与、]{PLAN_HEAD_WORDS})?|(?:重点|主要)工作))\s*")
+    rf"(?:政府)?(?:{PLAN_HEAD_WORDS}(?:[和及与、]{PLAN_HEAD_WORDS})?|(?P<work>(?:重点|主要)工作)))\s*")
 # 一是…二是… items inside a paragraph: at its start or after a sentence end
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?：:]))\s*(?P<number>[{CN}]{{1,2}}是)")
 INLINE_ITEM_LEVEL = 5
@@ -156,8 +156,8 @@ def _chapter_at(line: str) -> tuple[int, str, str] | None:
 def _plain_plan_heading(line: str) -> tuple[int, str, str] | None:
     """(PLAIN_LEVEL, "", title) for a line that is wholly a plan part's name (`PLAIN_PLAN_HEADING`)."""
     match = PLAIN_PLAN_HEADING.fullmatch(line)
-    if match is None:
-        return None
+    if match is None or (match.group("work") and not match.group("year")):
+        return None  # (a summary's own 重点工作 line over what was done: a year tells the plan part)
     category = categorise(match.group("title"))
     if category is SectionCategory.PLANS or (category is SectionCategory.WORK_DONE and match.group("year")
                                              and _neutral_work().search(match.group("title"))):

@@ -1873,7 +1873,7 @@ def _after_announcing_lead(c: KindContext) -> tuple[str, str]:
     if opener is None or not any(_announcement().search(clause) for clause in CLAUSE_BREAK.split(lead)[-2:]):
         return c.before, c.clause_before
     after = c.before[opener.end():]
-    return after, c.clause_before[-len(after):] if len(c.clause_before) > len(after) else c.clause_before
+    return after, c.clause_before[len(c.clause_before) - len(after):] if len(c.clause_before) > len(after) else c.clause_before
 
 
 @cache

@@ -91,6 +91,25 @@ def test_a_bound_before_a_figure_names_no_shortfall():
     assert [s.category.value for s in parse_sections(text)] == ["other", "other", "problems"]
 
 
+def test_a_problem_solved_names_no_part_on_problems():
+    """解决…问题: work on a problem (a plan's or a list's item), no part on problems; 存在的问题 is one."""
+    text = ("一、着力解决群众出行难问题\n新建农村公路80公里。\n"
+            "二、重点任务\n一是改造危房300户;二是化解200户群众的饮水安全问题。\n"
+            "三、存在的问题\n部分项目进度偏慢。\n")
+    assert [s.category.value for s in parse_sections(text)] == ["other", "other", "other", "other", "problems"]
+
+
+def test_a_work_reports_unnumbered_plan_part_is_a_heading():
+    """A government work report pasted without its outline numbers: its plan part's name on a line
+    of its own, with the government and 的/和 in it, or a year's 主要工作 (its year decides later)."""
+    for line, category in (("2024年政府工作的总体要求和主要预期目标", "plans"), ("2024年工作思路和目标任务", "plans"),
+                           ("2024年重点工作", "plans"), ("2024年主要工作", "work_done")):
+        sections = parse_sections(f"2023年工作回顾\n全镇新建幸福院2所。\n{line}\n全镇新建幸福院3所。\n")
+        assert [(s.title, s.category.value) for s in sections] == [(line, category)], line
+    for line in ("主要工作", "重点工作"):  # (no year: a summary's own line over what was done)
+        assert parse_sections(f"{line}\n全镇新建幸福院3所。\n") == [], line
+
+
 def test_the_counts_a_plan_starts_from_are_its_situation():
     text = "三、监管对象基数\n养老机构:31家\n四、检查比例\n抽取10%开展检查。\n"
     assert [s.category.value for s in parse_sections(text)] == ["work_done", "other"]

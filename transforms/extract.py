@@ -9,12 +9,12 @@ from itertools import groupby
 from transforms.model import DocumentMeta, Kind, Mention, Quantity, Section, SectionCategory, Sentence
 from transforms.rules.indicators import match_indicator_traced
 from transforms.rules.kinds import (KindContext, PlanLeads, announcement_start, is_section_total, kind_of, looking_back,
-                                    restated_not_units, restated_report_types, restates)
+                                    plan_report_types, restated_not_units, restated_report_types, restates)
 from transforms.rules.periods import Cues, period_cue, section_time
 from transforms.rules.quantities import find_quantities
 from transforms.rules.subjects import SubjectMemory, changed_by_verb, name_subjects
 from transforms.rules.units import NO_UNIT
-from transforms.structure import names_summary_and_plan
+from transforms.structure import names_summary_and_plan, names_year_work
 from transforms.tokens import TokenStream
 
 
@@ -65,9 +65,15 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
             if sentence.section not in times:
                 times[sentence.section] = section_time(meta, sections, sentence.section)
             time = times[sentence.section]
-            if time.ahead and category is SectionCategory.OTHER and not _dated_by_report_title(
+            if time.ahead and (category is SectionCategory.OTHER or category is SectionCategory.WORK_DONE
+                               and names_year_work(sections, sentence.section)) and not _dated_by_report_title(
                     sections, sentence.section, meta.report_year):
-                category = SectionCategory.PLANS  # a heading naming a later period than the report's
+                # a heading naming a later period than the report's (二、2023年主要工作 in a report on 2022)
+                category = SectionCategory.PLANS
+            elif category is SectionCategory.WORK_DONE and meta.report_type in plan_report_types() \
+                    and time.year is not None and meta.report_year is not None and time.year >= meta.report_year \
+                    and names_year_work(sections, sentence.section):
+                category = SectionCategory.OTHER  # a plan's 二、2025年主要工作: its own year's work, the plan
             change_end = -1  # where the last figure that is a change ends: a list after it changes too
             after_target, previous_end = False, None
             for quantity, named in zip(group, name_subjects(stream, sentence.start, group, memory)):

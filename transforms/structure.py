@@ -28,9 +28,13 @@ OUTLINE_BLOCK = re.compile(r"^【提纲】")
 # 政府工作报告 keeps its headings but drops their numbers); the name of a body or a place before it
 # makes a document's title, not a part. Its rank unknown, it is taken as the lowest (PLAIN_LEVEL): any
 # numbered heading ends it, and under a part of review it is that part's (a summary's 重点工作 line).
+# A government work report's plan part may name the government and run its words on with 的 and 和
+# (2023年政府工作的总体要求和主要目标, 2023年工作思路和目标任务); a year's 重点工作 or 主要工作 is taken
+# with its year only (a 主要工作 names its work as the review part does: `names_year_work`, ahead).
+PLAN_HEAD_WORDS = r"(?:(?:主要|总体|重点|工作|发展)的?)*(?:目标任务|预期目标|目标|打算|计划|思路|安排|设想|要点|任务|方向|重点|总体要求)"
 PLAIN_PLAN_HEADING = re.compile(
-    r"\s*(?P<title>(?:(?:19|20)\d{2}\s*年度?|今年|明年|来年|下半年|下一步|下步|下阶段|下一阶段|今后)?"
-    r"(?:主要|总体|重点|工作|发展)*(?:目标任务|预期目标|目标|打算|计划|思路|安排|设想|要点|任务|方向|重点))\s*")
+    r"\s*(?P<title>(?P<year>(?:19|20)\d{2}\s*年度?|今年|明年|来年|下半年|下一步|下步|下阶段|下一阶段|今后)?"
+    rf"(?:政府)?(?:{PLAN_HEAD_WORDS}(?:[和及与、]{PLAN_HEAD_WORDS})?|(?P<work>(?:重点|主要)工作)))\s*")
 # 一是…二是… items inside a paragraph: at its start or after a sentence end
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！!？?：:]))\s*(?P<number>[{CN}]{{1,2}}是)")
 INLINE_ITEM_LEVEL = 5
@@ -53,6 +57,13 @@ def _bounds() -> re.Pattern:
     """A category's word that bounds a figure right after it (不足3家), no word of the category."""
     words = [w for entry in load_toml("section_categories.toml").values() for w in entry.get("bounds", [])]
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*[\d{CN}两百千万])")
+
+
+@cache
+def _solved() -> re.Pattern:
+    """问题 as what a verb of solving works on (解决好…就医问题): a task or a deed, no problems word."""
+    words = load_toml("section_categories.toml")["problems"]["solved"]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[^，,。；;：:!！?？]{{0,32}}?问题")
 
 
 def plan_ahead_words() -> tuple[str, ...]:
@@ -79,9 +90,9 @@ def categorise(title: str) -> SectionCategory:
     A heading naming how planned work went (重点工作完成情况, 目标任务推进情况) reviews it, and a
     plan word that names what the work followed (围绕民政领域重点工作, 按照年初确定的工作任务), or
     one inside a word naming no plan (预算单位构成), is no plan, unless a word places it ahead
-    (下一步, 预计)."""
+    (下一步, 预计). 问题 solved (解决…问题) names a task or a deed, no problems part."""
     progress, ahead, followed = _progress_of_plans()
-    title = blanked(_bounds(), title)
+    title = blanked(_solved(), blanked(_bounds(), title))
     for category, words in _category_words():
         if category is SectionCategory.PLANS and not any(word in title for word in ahead):
             if any(word in title for word in progress) and any(word in title for word in words):
@@ -90,6 +101,26 @@ def categorise(title: str) -> SectionCategory:
         if any(word in title for word in words):
             return category
     return SectionCategory.OTHER
+
+
+def names_year_work(sections: list[Section], index: int | None) -> bool:
+    """Whether the headings over a section (itself and its parents) name its review only by a word
+    that reviews no later year (2023年主要工作: `work_done.neutral`), no other word of review: with a
+    year after the report's, the part is its plan; in a plan, with the plan's own year or none, it
+    is the plan's part (二、2025年主要工作 in a plan for 2025)."""
+    neutral, named = _neutral_work(), False
+    while index is not None:
+        title = sections[index].title
+        if categorise(neutral.sub(" ", title)) in (SectionCategory.WORK_DONE, SectionCategory.PROBLEMS):
+            return False  # (一、2022年工作回顾 > (一)主要工作: the part reviews by other words)
+        named = named or (bool(neutral.search(title)) and categorise(title) is SectionCategory.WORK_DONE)
+        index = sections[index].parent
+    return named
+
+
+@cache
+def _neutral_work() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, load_toml("section_categories.toml")["work_done"]["neutral"])))
 
 
 def names_summary_and_plan(title: str) -> bool:
@@ -125,8 +156,12 @@ def _chapter_at(line: str) -> tuple[int, str, str] | None:
 def _plain_plan_heading(line: str) -> tuple[int, str, str] | None:
     """(PLAIN_LEVEL, "", title) for a line that is wholly a plan part's name (`PLAIN_PLAN_HEADING`)."""
     match = PLAIN_PLAN_HEADING.fullmatch(line)
-    if match and categorise(match.group("title")) is SectionCategory.PLANS:
-        return PLAIN_LEVEL, "", match.group("title")
+    if match is None or (match.group("work") and not match.group("year")):
+        return None  # (a summary's own 重点工作 line over what was done: a year tells the plan part)
+    category = categorise(match.group("title"))
+    if category is SectionCategory.PLANS or (category is SectionCategory.WORK_DONE and match.group("year")
+                                             and _neutral_work().search(match.group("title"))):
+        return PLAIN_LEVEL, "", match.group("title")  # (2023年主要工作: its year tells review from plan)
     return None
 
 

@@ -34,7 +34,7 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `target_noun_after`: a target noun follows the figure (148元目标任务, …10000亩围栏封育的目标,
   5%的控制目标, or closing its clause after 全年/年度: 1200万人以上全年城镇新增就业目标, or after
   what the task does: 全年10万人搬迁任务,), but not a
-  task its clause says done (完成…改造30户任务) unless what was reached stands earlier in the
+  task its clause says done (完成…改造30户任务), unless met in full (圆满完成…收购任务), or unless what was reached stands earlier in the
   sentence in the same unit (新增就业1256万人，完成1200万人以上全年…目标), nor one to be met
   (为完成…2300张目标任务, 确保完成…) is done;
 - `target_noun_before`: the figure follows a target noun in its clause (年目标任务12500人,
@@ -147,7 +147,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   十件民生实事, …民生实事项目清单), not one recalled as decided at the year's start (实事由年初确定的
   15件调整为17件: a page looking back), or a sentence of it opens with the year and what its subject
   will do (2025年，某街道将坚持…，全年…): its figures are the list's,
-  targets, but not before the sentence announcing it (a lead on the progress so far:
+  targets (the items after the colon or 包括 of the sentence deciding it too: …确定了为…办好10件实事:一是…),
+  but not before the sentence announcing it (a lead on the progress so far:
   截至目前，…已开工…。据悉，2013年，省下达…目标任务…), nor in a sentence measuring progress against
   it (…，为目标任务的110.37%), nor in the sentences telling how it was decided (…投票,票决出17项…) or judged
   (测评结果显示,…满意95票;…满意175票, each semicolon part), not the
@@ -332,7 +333,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                         rf"(?:{alternation(t['target_noun_after']['tasks'] + t['target_noun_after']['shared_tasks'])})\s*"),
         "noun_after_later": re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{nouns_after})"),  # 的(控制)目标
         "not_between": re.compile(alternation(t["target_noun_after"]["not_between"])),
-        "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
+        "task_done": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"]
+                                        + t["target_noun_after"]["met_in_full"])
                                 + rf"(?:{alternation(t['target_noun_after']['done'])})[^，,。；;]{{0,20}}$"),
         "task_done_before": re.compile("".join(f"(?<!{re.escape(word)})" for word in t["target_noun_after"]["not_done"])
                                        + rf"(?:{alternation(t['target_noun_after']['done'])})(?!率)"),
@@ -365,6 +367,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
         "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
+        # the figure closing its clause, the next one saying the sum will soon be handed on (…720万元,
+        # 并即将下拨各区; …,将于春节前拨付到位)
+        "handed_on_after": re.compile(rf"\s*[,，]\s*(?:{alternation(t['forecast_after']['joined'])})?\s*"
+                                      rf"(?:(?:{alternation(t['forecast_after']['soon'])})"
+                                      rf"|(?:{alternation(t['forecast_after']['soon_by'])})[^,，。；;\d]{{0,10}}?)"
+                                      rf"(?:{alternation(t['forecast_after']['handed_on'])})"),
         # (the figure may stand inside what its clause is about: 涉及8个组的改造项目,预计12月开工)
         "forecast_after": re.compile(rf"[^\d、，,。；;]{{0,2}}(?:的[^\d、，,。；;]{{1,16}})?(?P<next>[,，]\s*)?(?:{alternation(t['forecast_after']['words'])})"
                                      rf"[^，,。；;]{{0,16}}?(?:{alternation(t['forecast_after']['completions'])})"),
@@ -503,7 +511,8 @@ def _off_target(c: KindContext) -> bool:
 
 def _target_noun_after(c: KindContext) -> bool:
     """148元目标任务, 3000人的任务; not a task the clause says done (完成…改造30户任务, where the
-    task's size is what was done), unless a share of it follows (完成160元目标任务的116%)."""
+    task's size is what was done), unless a share of it follows (完成160元目标任务的116%) or it was
+    met in full (圆满完成280吨收购任务: the assigned task's size)."""
     patterns = _patterns()
     after = c.clause_after
     noun = patterns["noun_after"].match(after)
@@ -724,9 +733,12 @@ def _task_then_progress(c: KindContext) -> bool:
 def _forecast_after(c: KindContext) -> bool:
     """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
     it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
-    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…)."""
+    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…); or a
+    sum the next clause says will soon be handed on (…资金720万元,并即将下拨各区)."""
     if _will_after(c):
         return True
+    if _patterns()["handed_on_after"].match(c.text, c.outer_end, c.outer_end + 40) and not _says_done(c.clause_before):
+        return True  # …生活救助资金720万元,并即将下拨各区: the sum is yet to go out
     found = _patterns()["forecast_after"].match(c.text, c.outer_end, c.outer_end + 40)
     if found is None or _says_done(c.clause_before):
         return False
@@ -1162,12 +1174,19 @@ PERFECTIVE = re.compile(r"(?<![为除翻])了(?!解)")
 def _plan_source(c: KindContext) -> bool:
     """根据《规划》，…按户籍老年人口的2.5%配置; 《行动计划》提出，到2027年…; 根据规划，2025年…: a
     sentence giving a plan's content by its title (whose words the cues cannot read: titles are
-    blanked), or by 规划 alone before a comma, holds its figures, unless what follows the title
-    says them done."""
+    blanked), or by 规划 alone before a comma, or a government work report's (今年的政府工作报告提出，…),
+    holds its figures, unless what follows the title says them done (or, for a work report, past:
+    its review of the year before)."""
     found = None
     for found in _plan_source_pattern().finditer(c.text, c.sentence_start, c.start):
         pass
-    return found is not None and not _says_done(c.before_plain[found.end() - c.sentence_start:])
+    if found is None:
+        return False
+    after = c.before_plain[found.end() - c.sentence_start:]
+    table = _table()["plan_source"]
+    if any(word in found.group() for word in table["work_reports"]) and any(word in after for word in table["report_past"]):
+        return False  # 政府工作报告提出，过去一年…: the report's review of the year before
+    return not _says_done(after)
 
 
 @cache
@@ -1175,7 +1194,8 @@ def _plan_source_pattern() -> re.Pattern:
     table = _table()["plan_source"]
     documents, plans = alternation(table["documents"]), alternation(table["documents"] + table["plans"])
     # (a long-term plan named without its title, then the comma opening its content: 根据规划，…)
-    return re.compile(rf"(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
+    return re.compile(rf"(?:{alternation(table['work_reports'])})》?\s*中?\s*(?:{alternation(table['report_says'])})\s*[,，:：]"
+                      rf"|(?:{alternation(table['openings'])})《[^《》\n]{{0,40}}?(?:{documents})》"
                       rf"|(?:{alternation(table['openings'])})(?:{alternation(table['named_back'])})?(?:{documents})\s*[,，]"
                       rf"|《[^《》\n]{{0,40}}?(?:{plans})》中?(?:{alternation(table['says'])})")
 
@@ -1819,8 +1839,11 @@ def _announced_plan(c: KindContext) -> bool:
     if c.announced_from is None or c.review or c.start < c.announced_from:
         return False  # (a lead before the announcement reports the progress so far)
     table = _table()["announced_plan"]
+    before, clause_before = _after_announcing_lead(c)
+    if any(word in before + c.sentence_after for word in table["telling"]):
+        return False
     sentence = c.before + c.sentence_after
-    if any(word in sentence for word in table["telling"] + table["earlier"]):
+    if any(word in sentence for word in table["earlier"]):
         return False
     opening = _sentence_opening(c.text, c.sentence_start)
     if any(word in c.text[opening:c.sentence_start] for word in table["judged"]):
@@ -1832,9 +1855,31 @@ def _announced_plan(c: KindContext) -> bool:
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     if unit in table["counts"] and any(word in c.clause_after[:12] for word in table["counted"]):
         return False
-    if any(word in c.before for word in table["tallied"]):
+    if any(word in before for word in table["tallied"]):
         return False  # …总投资2000万元,累计发放贷款10178万元,开展培训78期: the results from 累计 on
-    return not _says_done(_without_not_cues(c.clause_before))
+    return not _says_done(_without_not_cues(clause_before))
+
+
+def _after_announcing_lead(c: KindContext) -> tuple[str, str]:
+    """The figure's sentence and clause up to it, from after a colon or a word opening the list's
+    items (包括, 明确) whose clause, or the clause before, announces the list (…确定了为全市人民办好10件
+    实事:一是改造…; …为民办实事项目公布，包括新增…; 印发《…十件民生实事》，明确新增…): the words
+    deciding the list (确定了, 公布, 印发) are its lead's, and the items after the opener are the list
+    itself, not how it was decided; else `before` and `clause_before` as they are."""
+    opener = None
+    for opener in finditer(_item_opener(), c.before):
+        pass
+    lead = c.text[c.sentence_start:c.sentence_start + opener.start()] if opener else ""  # (a title as written)
+    if opener is None or not any(_announcement().search(clause) for clause in CLAUSE_BREAK.split(lead)[-2:]):
+        return c.before, c.clause_before
+    after = c.before[opener.end():]
+    return after, c.clause_before[len(c.clause_before) - len(after):] if len(c.clause_before) > len(after) else c.clause_before
+
+
+@cache
+def _item_opener() -> re.Pattern:
+    """A colon, or a word opening a list's items (`announced_plan.item_openers`)."""
+    return re.compile(rf"[:：]|(?:{alternation(_table()['announced_plan']['item_openers'])})\s*[:：]?")
 
 
 # 十三五 → 13: the third five-year plan ran 1966-1970, each later one five years on (the 14th 2021-2025).
@@ -1978,6 +2023,11 @@ def is_section_total(text: str, heading_start: int, start: int) -> bool:
     clause = CLAUSE_OR_COLON.split(text[heading_start:start])[-1]
     return bool(_patterns()["section_total"].search(clause))
 
+
+
+def plan_report_types() -> tuple[str, ...]:
+    """The report types that are plans (`plan_document`)."""
+    return tuple(_table()["plan_document"]["report_types"])
 
 
 def restated_report_types() -> tuple[str, ...]:

@@ -2964,7 +2964,7 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     fields = {}
     for field, labels in _config()["page_labels"].items():
         values = (page_meta[label] for label in labels if page_meta.get(label))
-        if field == "agency":  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
+        if field in ("agency", "issuer"):  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
             values = (name for value in values if (name := page_publisher(value)))
         value = next(values, None)
         if value:
@@ -4216,9 +4216,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = _placed_by_publisher(agency, page.get("agency")) or _placed_by_congress(agency, plain) \
             or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
-        if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
-                                or (page.get("agency") or "").startswith(place) or _congress_place(plain) == place
-                                or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
+        if agency != named and ((page.get("agency") or "").startswith(place) or _congress_place(plain) == place
+                                or page.get("issuer") != named  # (a portal's 发布机构 naming it by its level alone names it so)
+                                and (TITLE_PREFIX.sub("", title or "").startswith(place)
+                                     or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS)):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
         if town and not MASKED_TOWN.fullmatch(town) and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):

@@ -4072,15 +4072,18 @@ def _issued_text_title(lines: list[str], issued: str) -> str | None:
 LONGEST_ISSUED_TITLE = 40
 
 
-def _joint_issuers(agency: str, lines: list[str], title: str | None) -> str:
+def _joint_issuers(agency: str, lines: list[str], title: str | None, publisher: str | None = None) -> str:
     """Bodies issuing the report together, named side by side on its letterhead, its title's opening
     or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
-    line writes them, where the issuer found is one; the region stays the one found's."""
+    line writes them, where the issuer found is one; the region stays the one found's. Where the page's
+    publisher label (作者, 信息来源, 发布机构) names one of them, in full or by its level alone (县民政局), that
+    one posted its own copy of the joint document: it is the agency."""
     for line in [TITLE_PREFIX.sub("", title or "").split("关于")[0], *lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
         pieces = line.split()
         if len(pieces) >= 2 and agency in pieces and all(
                 PARTY_COMMITTEE.fullmatch(piece) or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
-            return " ".join(pieces)
+            posted = [piece for piece in pieces if publisher and _same_body(publisher, piece)]
+            return posted[0] if len(posted) == 1 else " ".join(pieces)
     return agency
 
 
@@ -4267,7 +4270,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = without_redaction(named)
         if region["province"]:
             agency = shortest_agency(agency, region, plain, title)
-        agency = _joint_issuers(agency, lines, title)
+        agency = _joint_issuers(agency, lines, title, page.get("agency"))
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \

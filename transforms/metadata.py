@@ -1341,8 +1341,12 @@ def _place_issuer(reading: _Reading) -> str | None:
     """News about one place: the place (or town) a title opens with, or the place or town a
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
+    yearbook = None
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
+        if book := YEARBOOK_PLACE.match(title):
+            yearbook = yearbook or book["place"]  # the book's place (某县年鉴2021), not its entry's: the place its sentences
+            continue  # are of first
         place = _inner_place(title, 0) or _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := _town_after_place(title, len(place), reading.text)):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
@@ -1373,10 +1377,12 @@ def _place_issuer(reading: _Reading) -> str | None:
             town = town_at(text, start)
             place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0
                                       or match.end() == _first_prose_line(text)) else None
-        if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
+        if place and not text.startswith(("的", "和", "、", "有关", "年鉴"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
             return _full_place(city) + place if city else _place_as_written(place, text)
+    if yearbook and (place := _place_at(yearbook, 0) or _short_place(yearbook)) == yearbook:
+        return _place_as_written(place, text)  # a yearbook's page whose sentences open on no place: the book's (昆明年鉴2018)
     if (masked := _masked_own_town(text)) or own not in ("town", None):
         return masked
     # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it; a
@@ -1458,6 +1464,16 @@ def _town_of_story(text: str, county: str) -> str | None:
 
 # A headline opening with a place's short name before a time or a colon (上海今年…, 秦安：…).
 SHORT_PLACE_HEADLINE = re.compile(r"([\u4e00-\u9fff]{2})(?=今年|去年|年内|前\d|\d|[:：])")
+
+
+def _short_place(name: str) -> str | None:
+    """A city's or county's short name (昆明, 西山) where the gazetteer has one full name for it."""
+    full = _full_place(name)
+    return name if full != name and full[-1] in "省市县区旗盟州" else None
+
+
+# A yearbook by its place's name and its edition (某县年鉴2021, 某市年鉴(2020), 某区年鉴 2018): the place a page of it is of.
+YEARBOOK_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)年鉴\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
 def _short_place_headline(title: str) -> str | None:

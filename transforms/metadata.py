@@ -534,8 +534,9 @@ class _Reading:
                 and not WEBSITE.match(self.text, found[1])]
 
 
-# A body's website after its name (某县人民政府网站, …门户网站, …政务网).
-WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
+# A body's website after its name (某县人民政府网站, …门户网站, …政务网), or its gazette (《某市人民政府公报》, the
+# government's own periodical a disclosure report counts the issues of): a publication, no body.
+WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)|公报")
 # What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 

@@ -1394,6 +1394,24 @@ def _place_issuer(reading: _Reading) -> str | None:
     return level.group() if level else _own_town_level(text) if own == "town" else None
 
 
+# A place's party committee and government named together right after it (山西省委、省政府, 某县委县政府, 某市委和市政府;
+# not a town's 镇党委、政府, whose report is the town's).
+PLACE_LEADERSHIP = re.compile(r"委[、和]?(?:[省市县区旗州盟])?(?:人民)?政府(?![办网门机])")
+
+
+def _place_leadership(text: str, place: str) -> str | None:
+    """The party committee and government of `place` (a county's or higher, 山西省) as the subject of a sentence
+    (2009年,山西省委、省政府确定了…), as the text names them."""
+    if not place or not place.endswith(tuple("省市县区旗州盟")):
+        return None
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        start = opener.end() if opener else match.end()
+        if text.startswith(place, start) and (pair := PLACE_LEADERSHIP.match(text, start + len(place))):
+            return place + pair.group()
+    return None
+
+
 def _own_town_level(text: str) -> str | None:
     """The level word a town's text calls itself by (我镇, 本街道, 我乡 → 镇, 街道, 乡), the one it uses most: a
     town, township or street named only so has its level as agency (session-37 ruling; a community, 本社区,
@@ -4312,6 +4330,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
+    if place_issuer and kind == "新闻报道" and (leadership := _place_leadership(plain, agency)):
+        agency = leadership  # news of what a place's party committee and government decided (山西省委、省政府确定了…实事): the
+        # pair as the text names it (round 30's 区委区政府, settled in session 37)
     if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
             and (own := region[region["admin_level"]]) and (own in plain or len(own) > 2 and own[:-1] in plain) \
             and not known_agencies(plain) \

@@ -938,6 +938,16 @@ def _mentions(reading: _Reading) -> list[str]:
     return [name for _, _, name in reading.named]
 
 
+CITED_TITLE = re.compile(r"《[^》\n]*》")
+
+
+def _cited_only(reading: _Reading, name: str) -> bool:
+    """Whether every place the text names the body is inside a cited document's title (《…》)."""
+    cited = [found.span() for found in CITED_TITLE.finditer(reading.text)]
+    spans = [(start, end) for start, end, named in reading.named if named == name]
+    return bool(spans) and all(any(left <= start and end <= right for left, right in cited) for start, end in spans)
+
+
 # The first addressees of a notice: the bodies of one kind at the levels below the issuer's
 # (各县(市、区)民政局:, 各区人力资源和社会保障局,市局机关各处室:).
 ADDRESSED_PEERS = re.compile(r"各(?P<levels>[县市区旗乡镇街道()（）、]{1,12}?)(?P<body>[\u4e00-\u9fff]{2,14}?)(?=[,，、:：])")
@@ -1234,6 +1244,10 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and best <= PASSING_MENTION:
         return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
+    if mentioned_only and _cited_only(reading, winner):
+        # a body named only inside the title of a document the text cites (解读《某市民政局关于…的通知》): that
+        # document's issuer, none of the text's (it completes a shorter name the text gives, 区民政局, all the same)
+        return _place_issuer(reading)
     if (best <= PASSING_MENTION or mentioned_only and level_of(winner) != "nation") \
             and _body_pattern().fullmatch(winner.strip(REDACTION)):
         # a bare body's word named in passing (居委会, 民政局), or only ever mentioned (本文来源: 民政厅 over and under a

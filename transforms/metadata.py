@@ -2040,6 +2040,14 @@ HEADLINE = 30
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+@cache
+def _site_suffix() -> re.Pattern:
+    """A sharing site's label of its copy in brackets closing a title (…(全文), …(完整版)), or the day its file was
+    stamped with (…工作安排(20230619))."""
+    words = alternation(_config()["title"]["site_title_suffixes"])
+    return re.compile(rf"\s*[(（](?:{words}|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[)）]$")
+
+
 # …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
 PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
 SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
@@ -2081,7 +2089,7 @@ def _title_text(line: str, first: bool = False) -> str:
     (| 民政事业统计月报表 | ||) its cell."""
     shared = SHARED_FILE.match(line)
     if shared:  # 《…工作总结.docx》由会员分享,可在线阅读: a sharing site's line naming the file it shows
-        return shared.group("title").strip()
+        return _site_suffix().sub("", shared.group("title").strip())  # (its stamp: …安排(20230619).docx)
     described = SITE_DESCRIBED.search(line)
     if described:  # …的会员为你整理了这篇2021年上半年…工作总结范文,希望…: an essay site's line naming the text it shows
         return described.group("title").strip()
@@ -4240,6 +4248,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
         own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
+    if title and sharing_site(lines):
+        title = _site_suffix().sub("", title) or title  # the site's label of its copy (…调研报告(全文)); a government's
+        # portal or an archive of work reports keeps what the page's title holds (…政府工作报告(全文))
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)

@@ -4203,6 +4203,10 @@ SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a docume
 ECONOMY_BULLETIN = re.compile(r"国民经济和社会发展\s*统计公报")
 
 
+# A title and its subtitle after a dash, joined on one line by a site (政府工作报告--——在某镇第十二届…会议上(2023年)).
+JOINED_SUBTITLE = re.compile(r"(?P<own>[^-—－–\s][^-—－–]{3,40}?)\s*[-—－–]{1,4}\s*(?:在|——)")
+
+
 def _own_title_under(title: str, lines: list[str]) -> str | None:
     """The document's own title on a head line under the page's, which a site's header gave with words of its own
     before or after it (乡镇 + 上半年政府工作报告, 村集体经济发展情况汇报材料 + 怎么写?): no year nor report word among them."""
@@ -4248,6 +4252,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
         own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
+    if title and page_as_read and (dashed := JOINED_SUBTITLE.match(title)) and names_document(dashed["own"]) \
+            and any(line.strip() == dashed["own"] for line in _head_as_read(page_as_read)[:HEAD_LINES * 3]):
+        title = dashed["own"]  # the site's title joining the document's with its subtitle (政府工作报告——在…会议上), over
+        # the document's own title line standing alone on the page (the document's line over the site's, round 25's c02)
     if title and sharing_site(lines):
         title = _site_suffix().sub("", title) or title  # the site's label of its copy (…调研报告(全文)); a government's
         # portal or an archive of work reports keeps what the page's title holds (…政府工作报告(全文))

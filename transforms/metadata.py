@@ -2687,9 +2687,14 @@ TABLE_LINES = 60
 
 
 def _table_body(text: str) -> bool:
-    """A page that is a table: half its first lines are rows or cells (… | 62524 |)."""
+    """A page that is a table: half its first lines are rows or cells (… | 62524 |), or a figure's cell alone on its
+    line, the table flattened one cell a line (安亭镇 / 25 / 28 / 20740)."""
     lines = _nonempty_lines(text)[:TABLE_LINES]
-    return len(lines) >= 10 and sum("|" in line for line in lines) >= TABLE_SHARE * len(lines)
+    return len(lines) >= 10 and sum("|" in line or bool(FIGURE_CELL.fullmatch(line.strip())) for line in lines) \
+        >= TABLE_SHARE * len(lines)
+
+
+FIGURE_CELL = re.compile(r"-?\d[\d,，.]*%?")  # a cell's figure alone on its line (20740, 1,070, 96.5%)
 
 
 # 截至 (and its common variant 截止) a month's end or day: how far the figures run.

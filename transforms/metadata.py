@@ -1987,6 +1987,17 @@ def _label_row(line: str) -> bool:
     return any(_table_label_pairs(line).values())
 
 
+def _without_label_rows(text: str) -> str:
+    """The text after the rows of a page's block laid out as a table at its head (索引号 | … | 发布机构 | … |,
+    文号 | 浏览量 |): each row holding a page label."""
+    while True:
+        first, newline, rest = text.partition("\n")
+        if not newline or "|" not in first or not _table_label_pairs(first) \
+                and _page_label(first.strip().strip("|").split("|")[0]) is None:
+            return text
+        text = rest.lstrip()
+
+
 def _table_label_pairs(line: str) -> dict[str, str]:
     """The label cells of a table row and the cell after each (| 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |)."""
     if "|" not in line:
@@ -2530,7 +2541,10 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if re.match(config["monthly_opening"], opening) or re.match(config["monthly_opening"], PURPOSE_PREFACE.sub("", opening, count=1)):
         return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
         # on the work's purpose too (为…,县民政局会同…做好困难群众救助工作。 / 2022年3月全县发放…)
-    summary = re.match(config["summary_opening"], opening)
+    prose = _without_label_rows(opening)  # (a portal's block laid out as table rows over it: | 索引号 | … | 发布机构 | … |)
+    place = town_at(prose, 0) or _place_at(prose, 0)
+    summary = re.match(config["summary_opening"], prose) \
+        or place and re.match(config["summary_opening"], prose[len(place):])  # its own place first (某镇2020年…)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
     as_of = AS_OF_MONTH.match(opening)
@@ -4353,7 +4367,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"])) \
-        and agency not in TOWN_LEVELS  # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇)
+        and agency not in TOWN_LEVELS \
+        and not ((TOWN.fullmatch(agency) or _placed_town(agency)) and agency == page.get("issuer"))
+    # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇), and a town a portal's
+    # 发布机构 names (发布机构: 某市某镇: its government, publishing its own report, no place news tells of)
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
     # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
     # year are still read from the text as cleaned, as when no title was found

@@ -2380,7 +2380,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if entry:
         title = None
     kind = _report_type(title, text, place_issuer, entry)
-    if kind in ("other", "新闻报道") and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING):
+    if kind in ("other", "新闻报道") and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING) \
+            and not _table_body(text):  # (a table of figures in its appendix is statistics: 进展表, below)
         return "年度工作总结"  # a page of a yearbook its head names with its edition (Page 425 - 某县年鉴2017, 首页 出版
         # 某区年鉴2020 / 退役军人管理), reviewing one year: the year's (session 32), not one of several (改革开放30年…);
         # no news, whatever a photo's credit in its columns (某某 摄) looks like
@@ -2704,11 +2705,15 @@ def _table_body(text: str) -> bool:
     """A page that is a table: half its first lines are rows or cells (… | 62524 |), or a figure's cell alone on its
     line, the table flattened one cell a line (安亭镇 / 25 / 28 / 20740)."""
     lines = _nonempty_lines(text)[:TABLE_LINES]
-    return len(lines) >= 10 and sum("|" in line or bool(FIGURE_CELL.fullmatch(line.strip())) for line in lines) \
-        >= TABLE_SHARE * len(lines)
+    return len(lines) >= 10 and sum("|" in line or bool(FIGURE_CELL.fullmatch(line.strip())) or len(ALIGNED_FIGURES.findall(line))
+                                    >= ALIGNED_ROW_FIGURES for line in lines) >= TABLE_SHARE * len(lines)
 
 
 FIGURE_CELL = re.compile(r"-?\d[\d,，.]*%?")  # a cell's figure alone on its line (20740, 1,070, 96.5%)
+# A figure set off by two spaces or more, a PDF's table laid out with spaces (参加工伤保险人数   万人   107.27   107.85 …):
+# a row holds three of them or more.
+ALIGNED_FIGURES = re.compile(r"(?:(?<=[ \t\u3000]{2})|(?<=\t))-?\d[\d,.]*%?(?=[ \t\u3000]{2}|\t|[ \t\u3000]*$)", re.MULTILINE)
+ALIGNED_ROW_FIGURES = 3
 
 
 # 截至 (and its common variant 截止) a month's end or day: how far the figures run.
@@ -4393,9 +4398,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
             and not known_agencies(plain) \
             and not sector_of_place(own, plain, titles):
         agency = own  # news about one place naming no body: the place, as the text names it (德城区今年累计发放…)
-    if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
-        # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
-        # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
+    if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency) and "公报" in (read or ""):
+        # a city's or county's statistics bulletin (昌吉州…统计公报) is its office's, which the text does not
+        # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named, and so is
+        # any other page or table of its figures naming only the place (a yearbook's table: session 39, round 33's c11, c13)
         agency = None
     if agency and ECONOMY_BULLETIN.search(title or "") and "统计" not in agency and "调查队" not in agency:
         agency = None  # a place's statistics bulletin is its statistics office's (README), not the government's its

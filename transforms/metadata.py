@@ -1397,7 +1397,7 @@ def _place_issuer(reading: _Reading) -> str | None:
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
             return _full_place(city) + place if city else _place_as_written(place, text)
     if yearbook and (place := _place_at(yearbook, 0) or _short_place(yearbook)) == yearbook:
-        return _place_as_written(place, text)  # a yearbook's page whose sentences open on no place: the book's (昆明年鉴2018)
+        return _place_as_written(place, text)  # a yearbook's page whose sentences open on no place: the book's (某市年鉴2019)
     if (masked := _masked_own_town(text)) or own not in ("town", None):
         return masked
     # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it; a
@@ -1408,14 +1408,14 @@ def _place_issuer(reading: _Reading) -> str | None:
     return level.group() if level else _own_town_level(text) if own == "town" else None
 
 
-# A place's party committee and government named together right after it (山西省委、省政府, 某县委县政府, 某市委和市政府;
+# A place's party committee and government named together right after it (某省委、省政府, 某县委县政府, 某市委和市政府;
 # not a town's 镇党委、政府, whose report is the town's).
 PLACE_LEADERSHIP = re.compile(r"委[、和]?(?:[省市县区旗州盟])?(?:人民)?政府(?![办网门机])")
 
 
 def _place_leadership(text: str, place: str) -> str | None:
-    """The party committee and government of `place` (a county's or higher, 山西省) as the subject of a sentence
-    (2009年,山西省委、省政府确定了…), as the text names them."""
+    """The party committee and government of `place` (a county's or higher, 某省) as the subject of a sentence
+    (某省委、省政府部署…), as the text names them."""
     if not place or not place.endswith(tuple("省市县区旗州盟")):
         return None
     for match in SENTENCE_START.finditer(text):
@@ -1500,7 +1500,7 @@ SHORT_PLACE_HEADLINE = re.compile(r"([\u4e00-\u9fff]{2})(?=今年|去年|年内|
 
 
 def _short_place(name: str) -> str | None:
-    """A city's or county's short name (昆明, 西山) where the gazetteer has one full name for it."""
+    """A city's or county's short name (常德, 慈利) where the gazetteer has one full name for it."""
     full = _full_place(name)
     return name if full != name and full[-1] in "省市县区旗盟州" else None
 
@@ -4227,7 +4227,7 @@ SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a docume
 ECONOMY_BULLETIN = re.compile(r"国民经济和社会发展\s*统计公报")
 
 
-# A title and its subtitle after a dash, joined on one line by a site (政府工作报告--——在某镇第十二届…会议上(2023年)).
+# A title and its subtitle after a dash, joined on one line by a site (政府工作报告--——在某镇第九届…会议上(2024年)).
 JOINED_SUBTITLE = re.compile(r"(?P<own>[^-—－–\s][^-—－–]{3,40}?)\s*[-—－–]{1,4}\s*(?:在|——)")
 
 
@@ -4391,7 +4391,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
     if place_issuer and kind == "新闻报道" and (leadership := _place_leadership(plain, agency)):
-        agency = leadership  # news of what a place's party committee and government decided (山西省委、省政府确定了…实事): the
+        agency = leadership  # news of what a place's party committee and government decided (某省委、省政府部署…实事): the
         # pair as the text names it (round 30's 区委区政府, settled in session 37)
     if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
             and (own := region[region["admin_level"]]) and (own in plain or len(own) > 2 and own[:-1] in plain) \

@@ -534,8 +534,9 @@ class _Reading:
                 and not WEBSITE.match(self.text, found[1])]
 
 
-# A body's website after its name (某县人民政府网站, …门户网站, …政务网).
-WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)")
+# A body's website after its name (某县人民政府网站, …门户网站, …政务网), or its gazette (《某市人民政府公报》, the
+# government's own periodical a disclosure report counts the issues of): a publication, no body.
+WEBSITE = re.compile(r"(?:门户)?(?:网站|政务网|网)|公报")
 # What stands before a partner the issuer works with (与县财政局联合印发, 会同县医保局): not the issuer.
 PARTNER_BEFORE = re.compile(r"(?:与|会同|联合|协同|配合)$")
 
@@ -937,6 +938,16 @@ def _mentions(reading: _Reading) -> list[str]:
     return [name for _, _, name in reading.named]
 
 
+CITED_TITLE = re.compile(r"《[^》\n]*》")
+
+
+def _cited_only(reading: _Reading, name: str) -> bool:
+    """Whether every place the text names the body is inside a cited document's title (《…》)."""
+    cited = [found.span() for found in CITED_TITLE.finditer(reading.text)]
+    spans = [(start, end) for start, end, named in reading.named if named == name]
+    return bool(spans) and all(any(left <= start and end <= right for left, right in cited) for start, end in spans)
+
+
 # The first addressees of a notice: the bodies of one kind at the levels below the issuer's
 # (各县(市、区)民政局:, 各区人力资源和社会保障局,市局机关各处室:).
 ADDRESSED_PEERS = re.compile(r"各(?P<levels>[县市区旗乡镇街道()（）、]{1,12}?)(?P<body>[\u4e00-\u9fff]{2,14}?)(?=[,，、:：])")
@@ -1233,6 +1244,10 @@ def find_agency(text: str, lines: list[str], titles: list[str], page: dict[str, 
     if _is_news(text) and best <= PASSING_MENTION:
         return _place_issuer(reading)  # news naming a body in passing: none, unless the story is of one place (某县陆续组织…)
     winner = tied[0]
+    if mentioned_only and _cited_only(reading, winner):
+        # a body named only inside the title of a document the text cites (解读《某市民政局关于…的通知》): that
+        # document's issuer, none of the text's (it completes a shorter name the text gives, 区民政局, all the same)
+        return _place_issuer(reading)
     if (best <= PASSING_MENTION or mentioned_only and level_of(winner) != "nation") \
             and _body_pattern().fullmatch(winner.strip(REDACTION)):
         # a bare body's word named in passing (居委会, 民政局), or only ever mentioned (本文来源: 民政厅 over and under a
@@ -1341,8 +1356,12 @@ def _place_issuer(reading: _Reading) -> str | None:
     """News about one place: the place (or town) a title opens with, or the place or town a
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
+    yearbook = None
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
+        if book := YEARBOOK_PLACE.match(title):
+            yearbook = yearbook or book["place"]  # the book's place (某县年鉴2021), not its entry's: the place its sentences
+            continue  # are of first
         place = _inner_place(title, 0) or _place_at(title, 0) or town_at(title, 0) or _short_place_headline(title)
         if place and (town := _town_after_place(title, len(place), reading.text)):
             return town  # the town after its county or city (宁国市港口镇2023年工作总结)
@@ -1373,10 +1392,12 @@ def _place_issuer(reading: _Reading) -> str | None:
             town = town_at(text, start)
             place = town if town and (text.count(town) > 1 or own == "town" or match.start() == 0
                                       or match.end() == _first_prose_line(text)) else None
-        if place and not text.startswith(("的", "和", "、", "有关"), start + len(place)) \
+        if place and not text.startswith(("的", "和", "、", "有关", "年鉴"), start + len(place)) \
                 and not TABLE_CELL_END.match(text, start + len(place)) and not _beside_own_place(text, place) \
                 and not COMMITTEE_OFFICER.match(text, start + len(place)):
             return _full_place(city) + place if city else _place_as_written(place, text)
+    if yearbook and (place := _place_at(yearbook, 0) or _short_place(yearbook)) == yearbook:
+        return _place_as_written(place, text)  # a yearbook's page whose sentences open on no place: the book's (某市年鉴2019)
     if (masked := _masked_own_town(text)) or own not in ("town", None):
         return masked
     # a town whose name the copy left out (镇2023年工作总结…, 全镇…): its level alone, as the title names it; a
@@ -1385,6 +1406,24 @@ def _place_issuer(reading: _Reading) -> str | None:
     opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
     level = TOWN_LEVEL_TITLE.match(opening)
     return level.group() if level else _own_town_level(text) if own == "town" else None
+
+
+# A place's party committee and government named together right after it (某省委、省政府, 某县委县政府, 某市委和市政府;
+# not a town's 镇党委、政府, whose report is the town's).
+PLACE_LEADERSHIP = re.compile(r"委[、和]?(?:[省市县区旗州盟])?(?:人民)?政府(?![办网门机])")
+
+
+def _place_leadership(text: str, place: str) -> str | None:
+    """The party committee and government of `place` (a county's or higher, 某省) as the subject of a sentence
+    (某省委、省政府部署…), as the text names them."""
+    if not place or not place.endswith(tuple("省市县区旗州盟")):
+        return None
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        start = opener.end() if opener else match.end()
+        if text.startswith(place, start) and (pair := PLACE_LEADERSHIP.match(text, start + len(place))):
+            return place + pair.group()
+    return None
 
 
 def _own_town_level(text: str) -> str | None:
@@ -1458,6 +1497,16 @@ def _town_of_story(text: str, county: str) -> str | None:
 
 # A headline opening with a place's short name before a time or a colon (上海今年…, 秦安：…).
 SHORT_PLACE_HEADLINE = re.compile(r"([\u4e00-\u9fff]{2})(?=今年|去年|年内|前\d|\d|[:：])")
+
+
+def _short_place(name: str) -> str | None:
+    """A city's or county's short name (常德, 慈利) where the gazetteer has one full name for it."""
+    full = _full_place(name)
+    return name if full != name and full[-1] in "省市县区旗盟州" else None
+
+
+# A yearbook by its place's name and its edition (某县年鉴2021, 某市年鉴(2020), 某区年鉴 2018): the place a page of it is of.
+YEARBOOK_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)年鉴\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
 def _short_place_headline(title: str) -> str | None:
@@ -1938,6 +1987,17 @@ def _label_row(line: str) -> bool:
     return any(_table_label_pairs(line).values())
 
 
+def _without_label_rows(text: str) -> str:
+    """The text after the rows of a page's block laid out as a table at its head (索引号 | … | 发布机构 | … |,
+    文号 | 浏览量 |): each row holding a page label."""
+    while True:
+        first, newline, rest = text.partition("\n")
+        if not newline or "|" not in first or not _table_label_pairs(first) \
+                and _page_label(first.strip().strip("|").split("|")[0]) is None:
+            return text
+        text = rest.lstrip()
+
+
 def _table_label_pairs(line: str) -> dict[str, str]:
     """The label cells of a table row and the cell after each (| 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |)."""
     if "|" not in line:
@@ -1991,6 +2051,14 @@ HEADLINE = 30
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+@cache
+def _site_suffix() -> re.Pattern:
+    """A sharing site's label of its copy in brackets closing a title (…(全文), …(完整版)), or the day its file was
+    stamped with (…工作安排(20230619))."""
+    words = alternation(_config()["title"]["site_title_suffixes"])
+    return re.compile(rf"\s*[(（](?:{words}|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[)）]$")
+
+
 # …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
 PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
 SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
@@ -2032,7 +2100,7 @@ def _title_text(line: str, first: bool = False) -> str:
     (| 民政事业统计月报表 | ||) its cell."""
     shared = SHARED_FILE.match(line)
     if shared:  # 《…工作总结.docx》由会员分享,可在线阅读: a sharing site's line naming the file it shows
-        return shared.group("title").strip()
+        return _site_suffix().sub("", shared.group("title").strip())  # (its stamp: …安排(20230619).docx)
     described = SITE_DESCRIBED.search(line)
     if described:  # …的会员为你整理了这篇2021年上半年…工作总结范文,希望…: an essay site's line naming the text it shows
         return described.group("title").strip()
@@ -2312,7 +2380,8 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
     if entry:
         title = None
     kind = _report_type(title, text, place_issuer, entry)
-    if kind in ("other", "新闻报道") and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING):
+    if kind in ("other", "新闻报道") and YEARBOOK_NAMED.search(head_of_table(text)[:OPENING]) and not SEVERAL_YEARS.search(text, 0, OPENING) \
+            and not _table_body(text):  # (a table of figures in its appendix is statistics: 进展表, below)
         return "年度工作总结"  # a page of a yearbook its head names with its edition (Page 425 - 某县年鉴2017, 首页 出版
         # 某区年鉴2020 / 退役军人管理), reviewing one year: the year's (session 32), not one of several (改革开放30年…);
         # no news, whatever a photo's credit in its columns (某某 摄) looks like
@@ -2473,7 +2542,10 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if re.match(config["monthly_opening"], opening) or re.match(config["monthly_opening"], PURPOSE_PREFACE.sub("", opening, count=1)):
         return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
         # on the work's purpose too (为…,县民政局会同…做好困难群众救助工作。 / 2022年3月全县发放…)
-    summary = re.match(config["summary_opening"], opening)
+    prose = _without_label_rows(opening)  # (a portal's block laid out as table rows over it: | 索引号 | … | 发布机构 | … |)
+    place = town_at(prose, 0) or _place_at(prose, 0)
+    summary = re.match(config["summary_opening"], prose) \
+        or place and re.match(config["summary_opening"], prose[len(place):])  # its own place first (某镇2020年…)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
     as_of = AS_OF_MONTH.match(opening)
@@ -2630,9 +2702,18 @@ TABLE_LINES = 60
 
 
 def _table_body(text: str) -> bool:
-    """A page that is a table: half its first lines are rows or cells (… | 62524 |)."""
+    """A page that is a table: half its first lines are rows or cells (… | 62524 |), or a figure's cell alone on its
+    line, the table flattened one cell a line (安亭镇 / 25 / 28 / 20740)."""
     lines = _nonempty_lines(text)[:TABLE_LINES]
-    return len(lines) >= 10 and sum("|" in line for line in lines) >= TABLE_SHARE * len(lines)
+    return len(lines) >= 10 and sum("|" in line or bool(FIGURE_CELL.fullmatch(line.strip())) or len(ALIGNED_FIGURES.findall(line))
+                                    >= ALIGNED_ROW_FIGURES for line in lines) >= TABLE_SHARE * len(lines)
+
+
+FIGURE_CELL = re.compile(r"-?\d[\d,，.]*%?")  # a cell's figure alone on its line (20740, 1,070, 96.5%)
+# A figure set off by two spaces or more, a PDF's table laid out with spaces (参加工伤保险人数   万人   107.27   107.85 …):
+# a row holds three of them or more.
+ALIGNED_FIGURES = re.compile(r"(?:(?<=[ \t\u3000]{2})|(?<=\t))-?\d[\d,.]*%?(?=[ \t\u3000]{2}|\t|[ \t\u3000]*$)", re.MULTILINE)
+ALIGNED_ROW_FIGURES = 3
 
 
 # 截至 (and its common variant 截止) a month's end or day: how far the figures run.
@@ -2964,8 +3045,13 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     fields = {}
     for field, labels in _config()["page_labels"].items():
         values = (page_meta[label] for label in labels if page_meta.get(label))
-        if field == "agency":  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
-            values = (name for value in values if (name := page_publisher(value)))
+        if field in ("agency", "issuer"):  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
+            values = [name for value in values if (name := page_publisher(value))]
+            # a town (发文机关: 某县某镇) whose government another label names in full (来源: 某县某镇人民政府): the
+            # government, as the page names it
+            values = iter([next((other for other in values if other[len(values[0]):] in TOWN_GOVERNMENTS
+                                 and other.startswith(values[0])), values[0])] if values
+                          and (TOWN.fullmatch(values[0]) or _placed_town(values[0])) else values)
         value = next(values, None)
         if value:
             fields[field] = value
@@ -4072,15 +4158,18 @@ def _issued_text_title(lines: list[str], issued: str) -> str | None:
 LONGEST_ISSUED_TITLE = 40
 
 
-def _joint_issuers(agency: str, lines: list[str], title: str | None) -> str:
+def _joint_issuers(agency: str, lines: list[str], title: str | None, publisher: str | None = None) -> str:
     """Bodies issuing the report together, named side by side on its letterhead, its title's opening
     or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
-    line writes them, where the issuer found is one; the region stays the one found's."""
+    line writes them, where the issuer found is one; the region stays the one found's. Where the page's
+    publisher label (作者, 信息来源, 发布机构) names one of them, in full or by its level alone (县民政局), that
+    one posted its own copy of the joint document: it is the agency."""
     for line in [TITLE_PREFIX.sub("", title or "").split("关于")[0], *lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
         pieces = line.split()
         if len(pieces) >= 2 and agency in pieces and all(
                 PARTY_COMMITTEE.fullmatch(piece) or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
-            return " ".join(pieces)
+            posted = [piece for piece in pieces if publisher and _same_body(publisher, piece)]
+            return posted[0] if len(posted) == 1 else " ".join(pieces)
     return agency
 
 
@@ -4138,6 +4227,10 @@ SITE_WORDS_AROUND = 4  # characters at most a site puts before or after a docume
 ECONOMY_BULLETIN = re.compile(r"国民经济和社会发展\s*统计公报")
 
 
+# A title and its subtitle after a dash, joined on one line by a site (政府工作报告--——在某镇第九届…会议上(2024年)).
+JOINED_SUBTITLE = re.compile(r"(?P<own>[^-—－–\s][^-—－–]{3,40}?)\s*[-—－–]{1,4}\s*(?:在|——)")
+
+
 def _own_title_under(title: str, lines: list[str]) -> str | None:
     """The document's own title on a head line under the page's, which a site's header gave with words of its own
     before or after it (乡镇 + 上半年政府工作报告, 村集体经济发展情况汇报材料 + 怎么写?): no year nor report word among them."""
@@ -4183,6 +4276,13 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
         own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
+    if title and page_as_read and (dashed := JOINED_SUBTITLE.match(title)) and names_document(dashed["own"]) \
+            and any(line.strip() == dashed["own"] for line in _head_as_read(page_as_read)[:HEAD_LINES * 3]):
+        title = dashed["own"]  # the site's title joining the document's with its subtitle (政府工作报告——在…会议上), over
+        # the document's own title line standing alone on the page (the document's line over the site's, round 25's c02)
+    if title and sharing_site(lines):
+        title = _site_suffix().sub("", title) or title  # the site's label of its copy (…调研报告(全文)); a government's
+        # portal or an archive of work reports keeps what the page's title holds (…政府工作报告(全文))
     notice = title
     issued = NOTICE_OF.fullmatch(title or "")
     if issued and not issued["title"] and (page.get("title") == title or re.search(rf"标\s*题\s*[:：]\s*{re.escape(title)}", text)
@@ -4216,9 +4316,10 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = _placed_by_publisher(agency, page.get("agency")) or _placed_by_congress(agency, plain) \
             or completed_agency(agency, plain)
         place = agency[:len(agency) - len(named) + 1]
-        if agency != named and (TITLE_PREFIX.sub("", title or "").startswith(place)
-                                or (page.get("agency") or "").startswith(place) or _congress_place(plain) == place
-                                or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS):
+        if agency != named and ((page.get("agency") or "").startswith(place) or _congress_place(plain) == place
+                                or page.get("issuer") != named  # (a portal's 发布机构 naming it by its level alone names it so)
+                                and (TITLE_PREFIX.sub("", title or "").startswith(place)
+                                     or page.get("agency") != named and _places_of_level(plain, named[0])[place] >= FIGURES_PLACE_MENTIONS)):
             named = agency
         town = town_at(TITLE_PREFIX.sub("", title or ""), 0)
         if town and not MASKED_TOWN.fullmatch(town) and any(named == level + body for level in TOWN_LEVELS for body in TOWN_GOVERNMENTS):
@@ -4266,12 +4367,15 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         agency = without_redaction(named)
         if region["province"]:
             agency = shortest_agency(agency, region, plain, title)
-        agency = _joint_issuers(agency, lines, title)
+        agency = _joint_issuers(agency, lines, title, page.get("agency"))
     doc_no = page.get("doc_no") or next((line for line in lines[:HEAD_LINES] if DOC_NO.fullmatch(line)), None)
     place_issuer = bool(agency) and _body_pattern().search(agency) is None and _generic_name().match(agency) is None \
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"])) \
-        and agency not in TOWN_LEVELS  # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇)
+        and agency not in TOWN_LEVELS \
+        and not ((TOWN.fullmatch(agency) or _placed_town(agency)) and agency == page.get("issuer"))
+    # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇), and a town a portal's
+    # 发布机构 names (发布机构: 某市某镇: its government, publishing its own report, no place news tells of)
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does
     # a title found only on the lines as read names the page's kind (a headline: news); its issuer, places and
     # year are still read from the text as cleaned, as when no title was found
@@ -4286,14 +4390,18 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     publish_date = min(posted, signed) if posted and signed else posted or signed  # signed before a mirror posted it
     if not publish_date and kind == "新闻报道" and not sharing_site(lines):
         publish_date = issue_date(lines)  # an e-paper's issue date in its foot (…要闻 00002 … 2015年09月23日 星期三)
+    if place_issuer and kind == "新闻报道" and (leadership := _place_leadership(plain, agency)):
+        agency = leadership  # news of what a place's party committee and government decided (某省委、省政府部署…实事): the
+        # pair as the text names it (round 30's 区委区政府, settled in session 37)
     if agency is None and kind == "新闻报道" and region["admin_level"] in ("county", "city") \
             and (own := region[region["admin_level"]]) and (own in plain or len(own) > 2 and own[:-1] in plain) \
             and not known_agencies(plain) \
             and not sector_of_place(own, plain, titles):
         agency = own  # news about one place naming no body: the place, as the text names it (德城区今年累计发放…)
-    if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency):
-        # a city's or county's statistics (昌吉州…统计公报) are its office's, which the text does not
-        # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named
+    if place_issuer and kind == "进展表" and not TOWN.fullmatch(agency) and "公报" in (read or ""):
+        # a city's or county's statistics bulletin (昌吉州…统计公报) is its office's, which the text does not
+        # name; its plan or summary (思南县2014年…补偿方案, 2019年，南昌县全面…) the place's, as named, and so is
+        # any other page or table of its figures naming only the place (a yearbook's table: session 39, round 33's c11, c13)
         agency = None
     if agency and ECONOMY_BULLETIN.search(title or "") and "统计" not in agency and "调查队" not in agency:
         agency = None  # a place's statistics bulletin is its statistics office's (README), not the government's its

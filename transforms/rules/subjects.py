@@ -1517,6 +1517,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     elif words and words[-1] == "的" and run and "".join(run).endswith(_measure_heads()) \
             and (owner := _possessor(words[:-1])):
         run = [*owner, *run]  # 低保对象的月人均补助水平: whose measure it is, without 的
+    elif words and words[-1] == "的" and run and counts == "things" and (publishing := _publishing_over_clause(words[:-1])):
+        run = [publishing, *run]  # 主动公开|本年度出台|的|规范性文件: the verb of publishing, not when they were made
     elif words and words[-1] == "的" and run and counts == "things":
         # a short clause of doing before 的 narrows what is counted and stays (提供住宿的社会服务
         # 机构, 参加工伤保险的农民工, 民政部门管理的公墓); a long one, a bare verb (登记的), an
@@ -1688,6 +1690,28 @@ def _publishing_at(run: list[str]) -> int | None:
         verb = run[i + 1] if run[i] in PUBLISHING_MANNERS else run[i]
         if PUBLISHED_BEFORE.fullmatch(verb):
             return i
+    return None
+
+
+# The longest clause between a verb of publishing and the 的 before its records (本年度|出台)
+PUBLISHED_CLAUSE_LONGEST = 3
+
+
+def _publishing_over_clause(words: list[str]) -> str | None:
+    """主动公开本年度出台的规范性文件14件, 公开当年出台的政策文件: a verb of publishing (with its manner)
+    before a short clause saying when or by whom its records were made, then 的: the clause only
+    dates the records, the verb of publishing tells the count from its neighbours (fixtures
+    README, session 31) and names it, the manner with 公开 alone as over a list (session 38).
+    None when no such verb opens the clause."""
+    for at in range(len(words) - 2, max(len(words) - 2 - PUBLISHED_CLAUSE_LONGEST, -1), -1):
+        if words[at] not in PUBLISHED:
+            continue
+        clause = words[at + 1:]
+        if not any(word_tag(word) == "v" for word in clause) \
+                or not all(HAN.match(word) and not word.endswith(tuple(RECORDS)) for word in clause):
+            return None
+        manner = words[at - 1] if at and words[at - 1] in PUBLISHING_MANNERS and words[at] == "公开" else ""
+        return manner + words[at]
     return None
 
 

@@ -1064,6 +1064,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif counts == "things" and (published := _publisher_lead(run)):
+            run = run[published:]  # 行政|机关|主动公开|政府信息: the bodies that published
         elif counts == "things" and len(run) > 1 and (paid := _glued_payer(run)):
             run = run[paid:]
         elif (done_by := _department_before_verb(run)):
@@ -1691,6 +1693,19 @@ def _publishing_at(run: list[str]) -> int | None:
         if PUBLISHED_BEFORE.fullmatch(verb):
             return i
     return None
+
+
+def _publisher_lead(run: list[str]) -> int:
+    """How many words at the front of `run` name the bodies that published (行政|机关, jieba cuts
+    the name in two) right before a verb of publishing, with its manner, and what it published
+    (行政机关|主动|公开|政府信息); 0 when they do not."""
+    name = ""
+    for at, word in enumerate(run[:-2]):
+        name += word
+        if name in _context_words()["publishers"]:
+            rest = run[at + 1:]
+            return at + 1 if rest[0].startswith((*PUBLISHING_MANNERS, *PUBLISHED)) and len(rest) > 1 else 0
+    return 0
 
 
 # The longest clause between a verb of publishing and the 的 before its records (本年度|出台)

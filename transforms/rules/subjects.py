@@ -3533,7 +3533,35 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _sibling_of_previous(text, quantities, named)
     _rate_of_group(quantities, named)
     _standard_per_head(stream, sentence_start, quantities, named)
+    _change_of_masked_level(stream, sentence_start, quantities, named)
     return named
+
+
+# A level whose number the publisher masked (规上工业产值XX亿元, 收入达XX元): the redaction marks
+# where its figure stood, with the unit after them, ending its clause
+MASKED_LEVEL = re.compile(rf"[{REDACTION_CHARS}]{{2,4}}\s*[万亿]?\s*[元人户个家项亩吨斤]\s*[,，;；]\s*$")
+
+
+def _change_of_masked_level(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                            named: list[Named]) -> None:
+    """全年完成规上工业产值XX亿元,增长12.5%: a change whose clause names nothing, right after a level whose
+    number was masked (no figure to inherit from), is the change of what that level's clause
+    names, as it is after a level written out (the rule for changes, fixtures README)."""
+    text = stream.text
+    for index, quantity in enumerate(quantities):
+        if named[index].subject is not None:
+            continue
+        floor = quantities[index - 1].outer_end if index else sentence_start
+        clause = clause_before(text, quantity.outer_start, floor)
+        if not _compiled(rf"(?:同比|环比)?(?:{_context_words()['change_verb_before']})").fullmatch(
+                text[clause:quantity.outer_start].strip()):
+            continue  # the clause holds the verb of change alone (增长, 同比下降)
+        masked = MASKED_LEVEL.search(text, floor, clause)
+        if masked is None or masked.end() != clause:
+            continue
+        level = subject_before_number(stream, clause_before(text, masked.start(), floor), masked.start(), "things")
+        if level is not None:
+            named[index] = Named(level, "change_of_level")
 
 
 # a rate per head between a group and its figure (半失能人员每人每月160元, 90-99周岁200元/人/月)

@@ -4688,6 +4688,38 @@ def _category_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + PART_OF_TOTAL.sub("", rest))
 
 
+CARE_WAY = 2  # the characters of a mode of care that say how (分散|供养, 集中|供养)
+
+
+def _money_part_of_programme(a: Around) -> Subject | None:
+    """城乡低保金512万元(城市低保86万元、农村低保426万元): a part of a sum named by its category and
+    the programme alone (城市低保) is that category's share of the money the total names: the part
+    with the total's money word after the programme (城市低保金; under 城乡特困人员分散供养生活费,
+    城市特困 → 城市特困生活费, the total's people and mode of care no part of the money word),
+    as a part naming only a class takes the total's head (fixtures README, session 30)."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not a.index:
+        return None
+    category = next((category for category in _categories() if own.text.startswith(category)), "")
+    programme = own.text[len(category):]
+    if not category or programme not in _context_words()["programmes"]:
+        return None
+    if a.lead.strip().startswith(("(", "（")) and a.named[-1].rule != "money_part":
+        whole = a.previous if unit_kinds()[a.quantities[a.index - 1].unit] == "money" else None
+    else:
+        whole = _whole_of_parts(a, "money_part")
+    if whole is None or programme not in whole.text:
+        return None
+    money = whole.text[whole.text.index(programme) + len(programme):]
+    money = next((money[len(word):] for word in _context_words()["person_heads"] if money.startswith(word)), money)
+    mode = next((word for word in _context_words()["care_modes"] if money.startswith(word)), "")
+    # 人员|分散供养|基本生活费 → 基本生活费; 集中供养|金 keeps 供养 (供养金): the way of care goes
+    money = money[len(mode):] if len(money) - len(mode) > 1 else money[CARE_WAY:] if mode else money
+    if not money.endswith(tuple(_context_words()["money_words"])):
+        return None
+    return Subject(own.text + money)
+
+
 # 总 before the last word of a total's name (户籍总人口, 低保总户数, 救助总金额)
 PART_OF_TOTAL = re.compile(r"总(?=[\u4e00-\u9fff]{2}$)")
 
@@ -5773,6 +5805,7 @@ CONTEXT_RULES = (
     ContextRule("toll_breakdown", _toll_breakdown),
     ContextRule("class_of_people", _class_of_people),
     ContextRule("category_breakdown", _category_breakdown),
+    ContextRule("money_part", _money_part_of_programme),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("channel_breakdown", _channel_breakdown),

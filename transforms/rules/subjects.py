@@ -3534,7 +3534,46 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _rate_of_group(quantities, named)
     _standard_per_head(stream, sentence_start, quantities, named)
     _change_of_masked_level(stream, sentence_start, quantities, named)
+    _standard_of_money_heading(stream, sentence_start, quantities, named)
     return named
+
+
+# A clause of only a payment's name, ending a line item's heading or opening the items paid at a rate
+# (一是高龄津贴。城市高龄津贴,每人每月150元; 二是孤儿基本生活费。散居每人每月1200元): what the rates after it are of
+MONEY_HEADING = re.compile(r"(?:^|[,，。;；:：\n])\s*(?:[一二三四五六七八九十]是)?\s*([\u4e00-\u9fff]{2,16}?(?:金|费|补贴|津贴))"
+                           r"\s*[,，。:：]\s*$")
+# a rate per head and period right before the number, with what stands before it in its clause
+HEAD_RATE_CLAUSE = re.compile(r"^\s*([\u4e00-\u9fff]{0,8}?)\s*每人每?(?:月|年)\s*$")
+MONEY_HEADING_REACH = 40  # a heading's clause stands right before the rates' list, within a line
+
+
+def _standard_of_money_heading(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                               named: list[Named]) -> None:
+    """城市高龄津贴,每人每月150元; 残疾人护理补贴,一级每人每月200元,二级每人每月100元: a rate per
+    head whose clause names nothing but the rate, or a grade of those paid (一级, 散居), after a
+    clause that only names a payment (or the sentence before that only does: 二是孤儿基本生活费。) is the
+    standard of that payment, for that grade (城市高龄津贴标准, 残疾人护理补贴一级标准); the items of its
+    list after it too. A rate paid at a standard is its standard (§5, session 36: a per-head measure takes
+    the nearest words naming its group)."""
+    text = stream.text
+    heading: str | None = None
+    for index, quantity in enumerate(quantities):
+        floor = quantities[index - 1].outer_end if index else sentence_start
+        clause = clause_before(text, quantity.outer_start, floor)
+        rate = HEAD_RATE_CLAUSE.match(text[clause:quantity.outer_start])
+        if rate is None or unit_kinds()[quantity.unit] != "money" \
+                or named[index].rule not in ("before_number", "inherited"):
+            heading = None
+            continue
+        before = text[max(0, clause - MONEY_HEADING_REACH, floor if index else 0):clause]
+        found = MONEY_HEADING.search(before)
+        if found is not None:
+            name = subject_before_number(stream, clause - len(before) + found.start(1), clause - len(before) + found.end(1), "things")
+            heading = name.text if name is not None and name.text.endswith(found.group(1)[-1]) else None
+        elif not (index and text[floor:clause].strip() in (",", "，", ";", "；")):
+            heading = None  # the list of rates a heading opened goes on only right after its last item
+        if heading is not None and "标准" not in heading:
+            named[index] = Named(Subject(heading + rate.group(1) + "标准"), "standard_of_heading")
 
 
 # A level whose number the publisher masked (规上工业产值XX亿元, 收入达XX元): the redaction marks

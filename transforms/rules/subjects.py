@@ -5772,10 +5772,11 @@ def _deed_of_sum(a: Around) -> Subject | None:
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
     units of events (救助了21437人次) the verb names the activity counted and stays. A clause of
     only a verb of covering before the count (农村低保资金1.6亿元,保障2.6万人) names the programme
-    whatever it ends with: those the sum covered."""
+    whatever it ends with: those the sum covered, in persons or in cases (支出医疗救助资金320万元,保障
+    5400人次 → 医疗救助: a verb of covering names no activity of its own, as 城市低保累计保障…人次 is
+    城市低保's)."""
     own, previous = a.own.subject, a.previous
     if previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
-            or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
             or unit_kinds()[a.quantities[a.index - 1].unit] != "money":
         return None
     words = _context_words()
@@ -5785,9 +5786,15 @@ def _deed_of_sum(a: Around) -> Subject | None:
         programme = previous.text[:len(previous.text) - len(money)]
         if money and len(programme) > 1 and programme not in generic_subjects() \
                 and programme not in _words("subject_verbs.txt"):  # 救助资金…,惠及: no programme named
-            return Subject(programme)
+            # 城乡低保2100户…,发放低保资金980万元,惠及1.2万人次: the programme's full name, as the
+            # sentence's count of its people wrote it (§5: completed from the sentence), when it names
+            # one (城市低保…,农村低保… before 低保资金 name two parts, not the programme)
+            full = {n.subject.text for n in a.named[:-1] if n.subject and n.subject.text.endswith(programme)
+                    and len(n.subject.text) > len(programme)}
+            return Subject(full.pop() if len(full) == 1 else programme)
         return None
-    if own is None or own.text not in _words("subject_verbs.txt"):
+    if own is None or own.text not in _words("subject_verbs.txt") \
+            or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次"):
         return None
     for money in words["programme_money"]:
         programme = previous.text.removesuffix(money)

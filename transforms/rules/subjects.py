@@ -5817,6 +5817,33 @@ def _standard_of_scheme(a: Around) -> Subject | None:
     return Subject(named.text + "标准")
 
 
+# A sum's clause naming nothing but how it was paid out (,累计发放1850万元 / ,9.6万元)
+BARE_SUM_LEAD = re.compile(r"\s*[,，、]\s*(?:共|累计)?(?:发放|支出|支付)?了?\s*")
+
+
+def _bare_sum_of_relief(a: Around) -> Subject | None:
+    """医疗救助累计2.6万人次,累计发放1850万元; 救助生活无着人员320人次,9.6万元: a sum whose
+    clause names nothing, right after the count of a relief's cases or people, is the relief's sum
+    (医疗救助金额, 生活无着人员救助金额), as a bare 金额 after it is (临时救助金额: fixtures
+    README, sessions 30 and 36); after a payment's count (发放高龄津贴1200人、86万元) the payment names
+    both and the sum inherits it."""
+    previous = a.previous
+    if a.own.subject is not None or previous is None or not a.index \
+            or unit_kinds()[a.quantity.unit] != "money" or a.quantities[a.index - 1].unit not in PERSON_UNITS \
+            or not BARE_SUM_LEAD.fullmatch(a.lead):
+        return None
+    reliefs = tuple(_context_words()["relief_verbs"])
+    if previous.text.endswith(reliefs) and len(previous.text) > 2:
+        return Subject(previous.text + RELIEF_SUM)
+    if previous.narrowed_by and previous.narrowed_by.endswith(reliefs):
+        verb = next(verb for verb in reliefs if previous.narrowed_by.endswith(verb))
+        return Subject(previous.text + verb + RELIEF_SUM)  # 救助|流浪乞讨人员: whom the relief went to
+    return None
+
+
+RELIEF_SUM = "金额"  # the measure a relief's sum is named by (临时救助金额, session 30)
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -5881,6 +5908,7 @@ CONTEXT_RULES = (
     ContextRule("lone_noun_item", _lone_noun_item),
     ContextRule("people_counted", _deed_counted),
     ContextRule("people_counted", _deed_after_count),
+    ContextRule("sum_of_relief", _bare_sum_of_relief),
     ContextRule("own", _own),
     ContextRule("lone_place", _next_lone_place),
     ContextRule("inherited", _inherited),

@@ -695,7 +695,8 @@ def _total_of_deed(words: list[str]) -> bool:
     """贸易出口总额, 集中供养总数, 救助总额: 总数 and 总额 after a verb (or verbal noun) stay, the
     deed's total being the measure; after a noun that names what is counted (低保对象总数, 捐款总额)
     they go like 总量 (session-36 ruling). A verb the subject rules drop (发放) names nothing here."""
-    return len(words) > 1 and words[-1] in DEED_TOTALS and word_tag(words[-2]) in ("v", "vn") \
+    return len(words) > 1 and words[-1] in DEED_TOTALS \
+        and (word_tag(words[-2]) in ("v", "vn") or words[-2] in _context_words()["deed_nouns"]) \
         and not _is_strip(words[-2]) and words[-2] not in domain_terms() and not words[-2].endswith(MONEY_NOUN_ENDS) \
         and _touching(words[-2], words[-1])
 

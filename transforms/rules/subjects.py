@@ -1398,6 +1398,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             break
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
+                or (links and words[-1] in _context_words()["change_manners"] and CHANGE_VERB.fullmatch(links[-1]))
                 or _growth_cue(words) or _total_of_measure(words)
                 or (links and links[-1] in TOTALLING and SPAN_OF_YEARS.fullmatch(words[-1]))):
             break

@@ -1454,6 +1454,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run.insert(0, words.pop())  # 辖区面积7.2平方公里, 辖区单位12家: the area measured or whose units, not where
     if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
+    if len(words) > 1 and words[-1] in BODY_HAVING and "".join(run) in _words("subject_attribute_heads.txt") \
+            and (body := _take_run(words[:-1])) and body[-1].endswith(tuple(_context_words()["body_heads"])) \
+            and not _leading_place(body) and not is_place(body[-1]):
+        # 各养老机构共有床位1200张: the bodies that have the beds say whose (养老机构床位), as written
+        # before them (fixtures README, session 31: a body before what bodies have); a place does not
+        del words[len(words) - 1 - len(body):]
+        body = body[1:] if body[0] == EACH and len(body) > 1 else body  # 各|养老机构: each of them, a scope
+        run = [*_trim_front(body, "other")[0], *run]
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
         rest = list(words)
@@ -1623,6 +1631,11 @@ PEOPLE_HEADS = ("人", "人员", "员", "者", "儿童", "孤儿", "老人", "�
 # assets a sum was put into (工业投入, 服务业投入, 固定资产投入), as investment statistics name it
 PUT_IN = "投入"
 PUT_INTO = ("项目", "工程", "建设", "业", "固定资产")
+
+
+# Verbs of having between a body and what it has (卫生院共有床位, 养老机构现有床位)
+BODY_HAVING = frozenset({"共有", "拥有", "现有", "设有", "有"})
+EACH = "各"  # before the bodies (各养老机构共有…): the scope of the count, which goes (session 21)
 
 
 # Verbs of reaching a level (民营经济实现增加值…): no deed done to the sum, unlike 落实资金

@@ -3933,6 +3933,9 @@ PUBLISHING_OPENING = re.compile(rf"(?:{'|'.join(PUBLISHING_MANNERS)})?({'|'.join
 LIST_ITEM_GAP = re.compile(r"\s*[、,，]")
 
 
+ITEM_EXAMPLES = re.compile(r"[\u4e00-\u9fff、]{2,12}?等(?=[\u4e00-\u9fff]{2})")
+
+
 def _published_over_list(text: str, quantities: list[Quantity], named: list[Named]) -> None:
     """主动公开政策文件29条、补贴信息220条: a verb of publishing before a list of
     records reaches over the list written right after it, as a shared unit does, every item keeping
@@ -3946,6 +3949,8 @@ def _published_over_list(text: str, quantities: list[Quantity], named: list[Name
         verb = PUBLISHING_OPENING.match(previous.text)
         lead = text[quantities[index - 1].outer_end:quantities[index].outer_start]
         item = LIST_ITEM_GAP.sub("", lead, count=1).strip()
+        # 图表、音视频等政策解读稿件: examples before 等 name no other record than the item after them
+        item = item[examples.end():] if (examples := ITEM_EXAMPLES.match(item)) else item
         first = cut_phrase(current.text)[0]
         if verb and LIST_ITEM_GAP.match(lead) and "其中" not in lead and item.startswith(current.text) \
                 and not any(published in item[len(current.text):] for published in PUBLISHED) \

@@ -4976,7 +4976,15 @@ def _channel_breakdown(a: Around) -> Subject | None:
     whole = _whole_of_parts(a, "channel_breakdown")
     if whole is None or whole.text.endswith(channels) or channels[0] in whole.text:
         return None
-    return Subject(own.text + whole.text)
+    # 各县(市、区)政府门户网站, 各部门政府网站: the level of the channel's owner tells the parts apart
+    # and stays, written without the bracket that glosses it; 各 (each of them) goes as scope
+    channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", BRACKETED.sub("", a.clause).strip(" ,，、"))
+    own_text = channel if channel.endswith(own.text) and HAN_ONLY.fullmatch(channel) else own.text
+    return Subject(own_text.removeprefix(EACH) + whole.text)
+
+
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 
 def _whole_of_parts(a: Around, rule: str) -> Subject | None:

@@ -5900,6 +5900,24 @@ def _bare_sum_of_relief(a: Around) -> Subject | None:
 RELIEF_SUM = "金额"  # the measure a relief's sum is named by (临时救助金额, session 30)
 
 
+# A group, then 中 and what part of it is counted (特困人员中失能半失能286人, 低保对象中残疾人120人)
+AMONG_GROUP = re.compile(rf"\s*(?:其中)?(?:[全本我][省市县区镇乡村])?(?P<group>[\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(PEOPLE_HEADS)}))中"
+                         r"(?P<part>[\u4e00-\u9fff]{2,10}?)的?\s*$")
+
+
+def _state_among_group(a: Around) -> Subject | None:
+    """全区特困人员中失能半失能286人: the part of a group named by a state only (no person head) is
+    that class of the group, the class before the group's name (失能半失能特困人员), as a part
+    naming a class takes the total's head noun (fixtures README, session 30); a part naming people
+    of its own (低保对象中残疾人) stays as written."""
+    own = a.own.subject
+    among = AMONG_GROUP.fullmatch(a.clause)
+    if own is None or among is None or a.quantity.unit not in PERSON_UNITS or own.text != among.group("part") \
+            or own.text.endswith(PEOPLE_HEADS):
+        return None
+    return Subject(own.text + among.group("group"))
+
+
 def _own(a: Around) -> Subject | None:
     return a.own.subject
 
@@ -5965,6 +5983,7 @@ CONTEXT_RULES = (
     ContextRule("people_counted", _deed_counted),
     ContextRule("people_counted", _deed_after_count),
     ContextRule("sum_of_relief", _bare_sum_of_relief),
+    ContextRule("state_among_group", _state_among_group),
     ContextRule("own", _own),
     ContextRule("lone_place", _next_lone_place),
     ContextRule("inherited", _inherited),

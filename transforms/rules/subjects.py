@@ -5159,6 +5159,18 @@ def _flows_about(a: Around) -> Subject | None:
 GROUP_SHARE_CLAUSE = re.compile(r"\s*[,，]?\s*([\u4e00-\u9fff]{3})(?:达到|达|为|是)?\s*$")
 
 
+def _total_before_parts(a: Around, before: int) -> int | None:
+    """The index of the total whose parts, listed after 其中 in the same unit, run up to the figure
+    `before` (五保供养对象120人,其中集中供养30人,分散供养90人), None when `before` is no such part."""
+    opening = a.text.rfind("其中", a.quantities[0].outer_start, a.quantities[before].outer_start)
+    total = next((i for i in range(before - 1, -1, -1) if a.quantities[i].outer_end <= opening), None)
+    if opening < 0 or total is None or a.named[total].subject is None \
+            or any(a.quantities[i].unit != a.quantities[total].unit for i in range(total + 1, before + 1)) \
+            or re.search(r"[。;；]", a.text[a.quantities[total].outer_end:a.quantity.outer_start]):
+        return None
+    return total
+
+
 def _measure_of_topic(a: Around) -> Subject | None:
     """城市低保对象2232户4147人,保障标准为人均月255元: a measure naming nothing but itself, right
     after the figures of a group, is the group's (城市低保保障标准); so is a sum that names nothing
@@ -5188,6 +5200,10 @@ def _measure_of_topic(a: Around) -> Subject | None:
         # the population stands between its count and its sum, and the sum is still the group's
         before -= 1
         previous = a.named[before].subject or previous
+    if sum_word and (total := _total_before_parts(a, before)) is not None:
+        # 五保供养对象120人,其中集中供养30人,分散供养90人,累计支出资金86万元: after the parts of a
+        # breakdown the sum is the whole's, not its last part's (§5: the programme the sentence is about)
+        before, previous = total, a.named[total].subject
     # 城市低保累计发放30032人次,累计发放救助金额…: a relief's sum after a programme's own count
     sum_word = sum_word or (a.own.rule == "before_number" and _relief_sum(own.text)
                             and (_topic(previous) or "").endswith(tuple(words["programmes"]))

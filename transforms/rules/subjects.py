@@ -695,7 +695,8 @@ def _total_of_deed(words: list[str]) -> bool:
     """贸易出口总额, 集中供养总数, 救助总额: 总数 and 总额 after a verb (or verbal noun) stay, the
     deed's total being the measure; after a noun that names what is counted (低保对象总数, 捐款总额)
     they go like 总量 (session-36 ruling). A verb the subject rules drop (发放) names nothing here."""
-    return len(words) > 1 and words[-1] in DEED_TOTALS and word_tag(words[-2]) in ("v", "vn") \
+    return len(words) > 1 and words[-1] in DEED_TOTALS \
+        and (word_tag(words[-2]) in ("v", "vn") or words[-2] in _context_words()["deed_nouns"]) \
         and not _is_strip(words[-2]) and words[-2] not in domain_terms() and not words[-2].endswith(MONEY_NOUN_ENDS) \
         and _touching(words[-2], words[-1])
 
@@ -1064,6 +1065,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
             run = run[1:]
         elif len(run) > 1 and (first in _words("subject_agents.txt") or _agency(first)):
             run = run[1:]
+        elif counts == "things" and (published := _publisher_lead(run)):
+            run = run[published:]  # 行政|机关|主动公开|政府信息: the bodies that published
         elif counts == "things" and len(run) > 1 and (paid := _glued_payer(run)):
             run = run[paid:]
         elif (done_by := _department_before_verb(run)):
@@ -1395,6 +1398,7 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
             break
         if not (_is_strip(words[-1]) or words[-1] in COORDINATORS or RATE_BEFORE_NUMBER.match(words[-1])
                 or (tasks_link and words[-1] in TASK_WORDS and len(words) > 1)
+                or (links and words[-1] in _context_words()["change_manners"] and CHANGE_VERB.fullmatch(links[-1]))
                 or _growth_cue(words) or _total_of_measure(words)
                 or (links and links[-1] in TOTALLING and SPAN_OF_YEARS.fullmatch(words[-1]))):
             break
@@ -1450,6 +1454,14 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
         run.insert(0, words.pop())  # 辖区面积7.2平方公里, 辖区单位12家: the area measured or whose units, not where
     if words and words[-1] in NATIONWIDE and any("示范" in word for word in run):
         run.insert(0, words.pop())  # 全国医养结合示范县2个: the rank of a model's title stays
+    if len(words) > 1 and words[-1] in BODY_HAVING and "".join(run) in _words("subject_attribute_heads.txt") \
+            and (body := _take_run(words[:-1])) and body[-1].endswith(tuple(_context_words()["body_heads"])) \
+            and not _leading_place(body) and not is_place(body[-1]):
+        # 各养老机构共有床位1200张: the bodies that have the beds say whose (养老机构床位), as written
+        # before them (fixtures README, session 31: a body before what bodies have); a place does not
+        del words[len(words) - 1 - len(body):]
+        body = body[1:] if body[0] == EACH and len(body) > 1 else body  # 各|养老机构: each of them, a scope
+        run = [*_trim_front(body, "other")[0], *run]
     if words and words[-1] in JOINING and any(word.endswith("保险") for word in run):
         run.insert(0, words.pop())  # 参加失业保险120万人: the people insured, not the insurance
         rest = list(words)
@@ -1517,6 +1529,8 @@ def subject_before_number(stream: TokenStream, start: int, end: int, counts: str
     elif words and words[-1] == "的" and run and "".join(run).endswith(_measure_heads()) \
             and (owner := _possessor(words[:-1])):
         run = [*owner, *run]  # 低保对象的月人均补助水平: whose measure it is, without 的
+    elif words and words[-1] == "的" and run and counts == "things" and (publishing := _publishing_over_clause(words[:-1])):
+        run = [publishing, *run]  # 主动公开|本年度出台|的|规范性文件: the verb of publishing, not when they were made
     elif words and words[-1] == "的" and run and counts == "things":
         # a short clause of doing before 的 narrows what is counted and stays (提供住宿的社会服务
         # 机构, 参加工伤保险的农民工, 民政部门管理的公墓); a long one, a bare verb (登记的), an
@@ -1619,6 +1633,11 @@ PUT_IN = "投入"
 PUT_INTO = ("项目", "工程", "建设", "业", "固定资产")
 
 
+# Verbs of having between a body and what it has (卫生院共有床位, 养老机构现有床位)
+BODY_HAVING = frozenset({"共有", "拥有", "现有", "设有", "有"})
+EACH = "各"  # before the bodies (各养老机构共有…): the scope of the count, which goes (session 21)
+
+
 # Verbs of reaching a level (民营经济实现增加值…): no deed done to the sum, unlike 落实资金
 REACHING = frozenset({"实现", "完成", "达到", "达"})
 
@@ -1688,6 +1707,41 @@ def _publishing_at(run: list[str]) -> int | None:
         verb = run[i + 1] if run[i] in PUBLISHING_MANNERS else run[i]
         if PUBLISHED_BEFORE.fullmatch(verb):
             return i
+    return None
+
+
+def _publisher_lead(run: list[str]) -> int:
+    """How many words at the front of `run` name the bodies that published (行政|机关, jieba cuts
+    the name in two) right before a verb of publishing, with its manner, and what it published
+    (行政机关|主动|公开|政府信息); 0 when they do not."""
+    name = ""
+    for at, word in enumerate(run[:-2]):
+        name += word
+        if name in _context_words()["publishers"]:
+            rest = run[at + 1:]
+            return at + 1 if rest[0].startswith((*PUBLISHING_MANNERS, *PUBLISHED)) and len(rest) > 1 else 0
+    return 0
+
+
+# The longest clause between a verb of publishing and the 的 before its records (本年度|出台)
+PUBLISHED_CLAUSE_LONGEST = 3
+
+
+def _publishing_over_clause(words: list[str]) -> str | None:
+    """主动公开本年度出台的规范性文件14件, 公开当年出台的政策文件: a verb of publishing (with its manner)
+    before a short clause saying when or by whom its records were made, then 的: the clause only
+    dates the records, the verb of publishing tells the count from its neighbours (fixtures
+    README, session 31) and names it, the manner with 公开 alone as over a list (session 38).
+    None when no such verb opens the clause."""
+    for at in range(len(words) - 2, max(len(words) - 2 - PUBLISHED_CLAUSE_LONGEST, -1), -1):
+        if words[at] not in PUBLISHED:
+            continue
+        clause = words[at + 1:]
+        if not any(word_tag(word) == "v" for word in clause) \
+                or not all(HAN.match(word) and not word.endswith(tuple(RECORDS)) for word in clause):
+            return None
+        manner = words[at - 1] if at and words[at - 1] in PUBLISHING_MANNERS and words[at] == "公开" else ""
+        return manner + words[at]
     return None
 
 
@@ -3494,7 +3548,102 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
     _sibling_of_previous(text, quantities, named)
     _rate_of_group(quantities, named)
     _standard_per_head(stream, sentence_start, quantities, named)
+    _change_of_masked_level(stream, sentence_start, quantities, named)
+    _standard_of_money_heading(stream, sentence_start, quantities, named)
+    _periodical_issues(text, quantities, named)
     return named
+
+
+# A periodical named by its title in book marks, after the verb that made it (编制《…政府公报》)
+PERIODICAL_TITLE = re.compile(r"^[\u4e00-\u9fff]{0,3}《([^《》]{2,30})》$")
+# what a periodical's copies are counted after: a verb of printing or publishing (共印发1200册)
+COPIES_LEAD = re.compile(rf"\s*[,，]\s*(?:共|累计)?({'|'.join(PUBLISHED)})\s*")
+
+
+def _periodical_issues(text: str, quantities: list[Quantity], named: list[Named]) -> None:
+    """编发《某市人民政府公报》6期,共印发1200册: the issues of a periodical (期) are things made, not
+    events, so the verb that made them goes like any verb of doing and the title is named without
+    its book marks and its place (人民政府公报: fixtures README, session 21, quoted names and places);
+    its copies counted after a verb of publishing keep the verb (印发人民政府公报, session 31)."""
+    for index, quantity in enumerate(quantities):
+        title = PERIODICAL_TITLE.match(named[index].subject.text) if named[index].subject else None
+        if quantity.unit != PERIODICAL_ISSUES or title is None \
+                or not title.group(1).endswith(tuple(_context_words()["periodicals"])):
+            continue
+        words = list(cut_phrase(title.group(1)))
+        name = "".join(words[_leading_place(words):])
+        named[index] = Named(Subject(name), "periodical_issues")
+        if index + 1 < len(quantities) and named[index + 1].rule == "inherited" \
+                and (lead := COPIES_LEAD.fullmatch(text, quantity.outer_end, quantities[index + 1].outer_start)):
+            named[index + 1] = Named(Subject(lead.group(1) + name), "periodical_issues")
+
+
+PERIODICAL_ISSUES = "期"
+
+
+# A clause of only a payment's name, ending a line item's heading or opening the items paid at a rate
+# (一是高龄津贴。城市高龄津贴,每人每月150元; 二是孤儿基本生活费。散居每人每月1200元): what the rates after it are of
+MONEY_HEADING = re.compile(r"(?:^|[,，。;；:：\n])\s*(?:[一二三四五六七八九十]是)?\s*([\u4e00-\u9fff]{2,16}?(?:金|费|补贴|津贴))"
+                           r"\s*[,，。:：]\s*$")
+# a rate per head and period right before the number, with what stands before it in its clause
+HEAD_RATE_CLAUSE = re.compile(r"^\s*([\u4e00-\u9fff]{0,8}?)\s*每人每?(?:月|年)\s*$")
+MONEY_HEADING_REACH = 40  # a heading's clause stands right before the rates' list, within a line
+
+
+def _standard_of_money_heading(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                               named: list[Named]) -> None:
+    """城市高龄津贴,每人每月150元; 残疾人护理补贴,一级每人每月200元,二级每人每月100元: a rate per
+    head whose clause names nothing but the rate, or a grade of those paid (一级, 散居), after a
+    clause that only names a payment (or the sentence before that only does: 二是孤儿基本生活费。) is the
+    standard of that payment, for that grade (城市高龄津贴标准, 残疾人护理补贴一级标准); the items of its
+    list after it too. A rate paid at a standard is its standard (§5, session 36: a per-head measure takes
+    the nearest words naming its group)."""
+    text = stream.text
+    heading: str | None = None
+    for index, quantity in enumerate(quantities):
+        floor = quantities[index - 1].outer_end if index else sentence_start
+        clause = clause_before(text, quantity.outer_start, floor)
+        rate = HEAD_RATE_CLAUSE.match(text[clause:quantity.outer_start])
+        if rate is None or unit_kinds()[quantity.unit] != "money" \
+                or named[index].rule not in ("before_number", "inherited"):
+            heading = None
+            continue
+        before = text[max(0, clause - MONEY_HEADING_REACH, floor if index else 0):clause]
+        found = MONEY_HEADING.search(before)
+        if found is not None:
+            name = subject_before_number(stream, clause - len(before) + found.start(1), clause - len(before) + found.end(1), "things")
+            heading = name.text if name is not None and name.text.endswith(found.group(1)[-1]) else None
+        elif not (index and text[floor:clause].strip() in (",", "，", ";", "；")):
+            heading = None  # the list of rates a heading opened goes on only right after its last item
+        if heading is not None and "标准" not in heading:
+            named[index] = Named(Subject(heading + rate.group(1) + "标准"), "standard_of_heading")
+
+
+# A level whose number the publisher masked (规上工业产值XX亿元, 收入达XX元): the redaction marks
+# where its figure stood, with the unit after them, ending its clause
+MASKED_LEVEL = re.compile(rf"[{REDACTION_CHARS}]{{2,4}}\s*[万亿]?\s*[元人户个家项亩吨斤]\s*[,，;；]\s*$")
+
+
+def _change_of_masked_level(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
+                            named: list[Named]) -> None:
+    """全年完成规上工业产值XX亿元,增长12.5%: a change whose clause names nothing, right after a level whose
+    number was masked (no figure to inherit from), is the change of what that level's clause
+    names, as it is after a level written out (the rule for changes, fixtures README)."""
+    text = stream.text
+    for index, quantity in enumerate(quantities):
+        if named[index].subject is not None:
+            continue
+        floor = quantities[index - 1].outer_end if index else sentence_start
+        clause = clause_before(text, quantity.outer_start, floor)
+        if not _compiled(rf"(?:同比|环比)?(?:{_context_words()['change_verb_before']})").fullmatch(
+                text[clause:quantity.outer_start].strip()):
+            continue  # the clause holds the verb of change alone (增长, 同比下降)
+        masked = MASKED_LEVEL.search(text, floor, clause)
+        if masked is None or masked.end() != clause:
+            continue
+        level = subject_before_number(stream, clause_before(text, masked.start(), floor), masked.start(), "things")
+        if level is not None:
+            named[index] = Named(level, "change_of_level")
 
 
 # a rate per head between a group and its figure (半失能人员每人每月160元, 90-99周岁200元/人/月)
@@ -3784,6 +3933,9 @@ PUBLISHING_OPENING = re.compile(rf"(?:{'|'.join(PUBLISHING_MANNERS)})?({'|'.join
 LIST_ITEM_GAP = re.compile(r"\s*[、,，]")
 
 
+ITEM_EXAMPLES = re.compile(r"[\u4e00-\u9fff、]{2,12}?等(?=[\u4e00-\u9fff]{2})")
+
+
 def _published_over_list(text: str, quantities: list[Quantity], named: list[Named]) -> None:
     """主动公开政策文件29条、补贴信息220条: a verb of publishing before a list of
     records reaches over the list written right after it, as a shared unit does, every item keeping
@@ -3797,6 +3949,8 @@ def _published_over_list(text: str, quantities: list[Quantity], named: list[Name
         verb = PUBLISHING_OPENING.match(previous.text)
         lead = text[quantities[index - 1].outer_end:quantities[index].outer_start]
         item = LIST_ITEM_GAP.sub("", lead, count=1).strip()
+        # 图表、音视频等政策解读稿件: examples before 等 name no other record than the item after them
+        item = item[examples.end():] if (examples := ITEM_EXAMPLES.match(item)) else item
         first = cut_phrase(current.text)[0]
         if verb and LIST_ITEM_GAP.match(lead) and "其中" not in lead and item.startswith(current.text) \
                 and not any(published in item[len(current.text):] for published in PUBLISHED) \
@@ -4621,6 +4775,38 @@ def _category_breakdown(a: Around) -> Subject | None:
     return Subject(own.text + PART_OF_TOTAL.sub("", rest))
 
 
+CARE_WAY = 2  # the characters of a mode of care that say how (分散|供养, 集中|供养)
+
+
+def _money_part_of_programme(a: Around) -> Subject | None:
+    """城乡低保金512万元(城市低保86万元、农村低保426万元): a part of a sum named by its category and
+    the programme alone (城市低保) is that category's share of the money the total names: the part
+    with the total's money word after the programme (城市低保金; under 城乡特困人员分散供养生活费,
+    城市特困 → 城市特困生活费, the total's people and mode of care no part of the money word),
+    as a part naming only a class takes the total's head (fixtures README, session 30)."""
+    own = a.own.subject
+    if own is None or unit_kinds()[a.quantity.unit] != "money" or not a.index:
+        return None
+    category = next((category for category in _categories() if own.text.startswith(category)), "")
+    programme = own.text[len(category):]
+    if not category or programme not in _context_words()["programmes"]:
+        return None
+    if a.lead.strip().startswith(("(", "（")) and a.named[-1].rule != "money_part":
+        whole = a.previous if unit_kinds()[a.quantities[a.index - 1].unit] == "money" else None
+    else:
+        whole = _whole_of_parts(a, "money_part")
+    if whole is None or programme not in whole.text:
+        return None
+    money = whole.text[whole.text.index(programme) + len(programme):]
+    money = next((money[len(word):] for word in _context_words()["person_heads"] if money.startswith(word)), money)
+    mode = next((word for word in _context_words()["care_modes"] if money.startswith(word)), "")
+    # 人员|分散供养|基本生活费 → 基本生活费; 集中供养|金 keeps 供养 (供养金): the way of care goes
+    money = money[len(mode):] if len(money) - len(mode) > 1 else money[CARE_WAY:] if mode else money
+    if not money.endswith(tuple(_context_words()["money_words"])):
+        return None
+    return Subject(own.text + money)
+
+
 # 总 before the last word of a total's name (户籍总人口, 低保总户数, 救助总金额)
 PART_OF_TOTAL = re.compile(r"总(?=[\u4e00-\u9fff]{2}$)")
 
@@ -4790,7 +4976,15 @@ def _channel_breakdown(a: Around) -> Subject | None:
     whole = _whole_of_parts(a, "channel_breakdown")
     if whole is None or whole.text.endswith(channels) or channels[0] in whole.text:
         return None
-    return Subject(own.text + whole.text)
+    # 各县(市、区)政府门户网站, 各部门政府网站: the level of the channel's owner tells the parts apart
+    # and stays, written without the bracket that glosses it; 各 (each of them) goes as scope
+    channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", BRACKETED.sub("", a.clause).strip(" ,，、"))
+    own_text = channel if channel.endswith(own.text) and HAN_ONLY.fullmatch(channel) else own.text
+    return Subject(own_text.removeprefix(EACH) + whole.text)
+
+
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 
 def _whole_of_parts(a: Around, rule: str) -> Subject | None:
@@ -4965,6 +5159,18 @@ def _flows_about(a: Around) -> Subject | None:
 GROUP_SHARE_CLAUSE = re.compile(r"\s*[,，]?\s*([\u4e00-\u9fff]{3})(?:达到|达|为|是)?\s*$")
 
 
+def _total_before_parts(a: Around, before: int) -> int | None:
+    """The index of the total whose parts, listed after 其中 in the same unit, run up to the figure
+    `before` (五保供养对象120人,其中集中供养30人,分散供养90人), None when `before` is no such part."""
+    opening = a.text.rfind("其中", a.quantities[0].outer_start, a.quantities[before].outer_start)
+    total = next((i for i in range(before - 1, -1, -1) if a.quantities[i].outer_end <= opening), None)
+    if opening < 0 or total is None or a.named[total].subject is None \
+            or any(a.quantities[i].unit != a.quantities[total].unit for i in range(total + 1, before + 1)) \
+            or re.search(r"[。;；]", a.text[a.quantities[total].outer_end:a.quantity.outer_start]):
+        return None
+    return total
+
+
 def _measure_of_topic(a: Around) -> Subject | None:
     """城市低保对象2232户4147人,保障标准为人均月255元: a measure naming nothing but itself, right
     after the figures of a group, is the group's (城市低保保障标准); so is a sum that names nothing
@@ -4994,6 +5200,10 @@ def _measure_of_topic(a: Around) -> Subject | None:
         # the population stands between its count and its sum, and the sum is still the group's
         before -= 1
         previous = a.named[before].subject or previous
+    if sum_word and (total := _total_before_parts(a, before)) is not None:
+        # 五保供养对象120人,其中集中供养30人,分散供养90人,累计支出资金86万元: after the parts of a
+        # breakdown the sum is the whole's, not its last part's (§5: the programme the sentence is about)
+        before, previous = total, a.named[total].subject
     # 城市低保累计发放30032人次,累计发放救助金额…: a relief's sum after a programme's own count
     sum_word = sum_word or (a.own.rule == "before_number" and _relief_sum(own.text)
                             and (_topic(previous) or "").endswith(tuple(words["programmes"]))
@@ -5634,10 +5844,11 @@ def _deed_of_sum(a: Around) -> Subject | None:
     named by that verb and a word of money, is the programme the sum was for (旱灾临时救助); in
     units of events (救助了21437人次) the verb names the activity counted and stays. A clause of
     only a verb of covering before the count (农村低保资金1.6亿元,保障2.6万人) names the programme
-    whatever it ends with: those the sum covered."""
+    whatever it ends with: those the sum covered, in persons or in cases (支出医疗救助资金320万元,保障
+    5400人次 → 医疗救助: a verb of covering names no activity of its own, as 城市低保累计保障…人次 is
+    城市低保's)."""
     own, previous = a.own.subject, a.previous
     if previous is None or not a.index or a.quantity.unit not in PERSON_UNITS \
-            or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次") \
             or unit_kinds()[a.quantities[a.index - 1].unit] != "money":
         return None
     words = _context_words()
@@ -5647,9 +5858,15 @@ def _deed_of_sum(a: Around) -> Subject | None:
         programme = previous.text[:len(previous.text) - len(money)]
         if money and len(programme) > 1 and programme not in generic_subjects() \
                 and programme not in _words("subject_verbs.txt"):  # 救助资金…,惠及: no programme named
-            return Subject(programme)
+            # 城乡低保2100户…,发放低保资金980万元,惠及1.2万人次: the programme's full name, as the
+            # sentence's count of its people wrote it (§5: completed from the sentence), when it names
+            # one (城市低保…,农村低保… before 低保资金 name two parts, not the programme)
+            full = {n.subject.text for n in a.named[:-1] if n.subject and n.subject.text.endswith(programme)
+                    and len(n.subject.text) > len(programme)}
+            return Subject(full.pop() if len(full) == 1 else programme)
         return None
-    if own is None or own.text not in _words("subject_verbs.txt"):
+    if own is None or own.text not in _words("subject_verbs.txt") \
+            or a.quantity.unit in event_units() or a.quantity.unit in ("人次", "户次"):
         return None
     for money in words["programme_money"]:
         programme = previous.text.removesuffix(money)
@@ -5670,6 +5887,51 @@ def _standard_of_scheme(a: Around) -> Subject | None:
             PER_PERIOD.search(a.clause) or PER_PERIOD.match(a.text, a.quantity.outer_end)):
         return None
     return Subject(named.text + "标准")
+
+
+# A sum's clause naming nothing but how it was paid out (,累计发放1850万元 / ,9.6万元)
+BARE_SUM_LEAD = re.compile(r"\s*[,，、]\s*(?:共|累计)?(?:发放|支出|支付)?了?\s*")
+
+
+def _bare_sum_of_relief(a: Around) -> Subject | None:
+    """医疗救助累计2.6万人次,累计发放1850万元; 救助生活无着人员320人次,9.6万元: a sum whose
+    clause names nothing, right after the count of a relief's cases or people, is the relief's sum
+    (医疗救助金额, 生活无着人员救助金额), as a bare 金额 after it is (临时救助金额: fixtures
+    README, sessions 30 and 36); after a payment's count (发放高龄津贴1200人、86万元) the payment names
+    both and the sum inherits it."""
+    previous = a.previous
+    if a.own.subject is not None or previous is None or not a.index \
+            or unit_kinds()[a.quantity.unit] != "money" or a.quantities[a.index - 1].unit not in PERSON_UNITS \
+            or not BARE_SUM_LEAD.fullmatch(a.lead):
+        return None
+    reliefs = tuple(_context_words()["relief_verbs"])
+    if previous.text.endswith(reliefs) and len(previous.text) > 2:
+        return Subject(previous.text + RELIEF_SUM)
+    if previous.narrowed_by and previous.narrowed_by.endswith(reliefs):
+        verb = next(verb for verb in reliefs if previous.narrowed_by.endswith(verb))
+        return Subject(previous.text + verb + RELIEF_SUM)  # 救助|流浪乞讨人员: whom the relief went to
+    return None
+
+
+RELIEF_SUM = "金额"  # the measure a relief's sum is named by (临时救助金额, session 30)
+
+
+# A group, then 中 and what part of it is counted (特困人员中失能半失能286人, 低保对象中残疾人120人)
+AMONG_GROUP = re.compile(rf"\s*(?:其中)?(?:[全本我][省市县区镇乡村])?(?P<group>[\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(PEOPLE_HEADS)}))中"
+                         r"(?P<part>[\u4e00-\u9fff]{2,10}?)的?\s*$")
+
+
+def _state_among_group(a: Around) -> Subject | None:
+    """全区特困人员中失能半失能286人: the part of a group named by a state only (no person head) is
+    that class of the group, the class before the group's name (失能半失能特困人员), as a part
+    naming a class takes the total's head noun (fixtures README, session 30); a part naming people
+    of its own (低保对象中残疾人) stays as written."""
+    own = a.own.subject
+    among = AMONG_GROUP.fullmatch(a.clause)
+    if own is None or among is None or a.quantity.unit not in PERSON_UNITS or own.text != among.group("part") \
+            or own.text.endswith(PEOPLE_HEADS):
+        return None
+    return Subject(own.text + among.group("group"))
 
 
 def _own(a: Around) -> Subject | None:
@@ -5706,6 +5968,7 @@ CONTEXT_RULES = (
     ContextRule("toll_breakdown", _toll_breakdown),
     ContextRule("class_of_people", _class_of_people),
     ContextRule("category_breakdown", _category_breakdown),
+    ContextRule("money_part", _money_part_of_programme),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),
     ContextRule("channel_breakdown", _channel_breakdown),
@@ -5735,6 +5998,8 @@ CONTEXT_RULES = (
     ContextRule("lone_noun_item", _lone_noun_item),
     ContextRule("people_counted", _deed_counted),
     ContextRule("people_counted", _deed_after_count),
+    ContextRule("sum_of_relief", _bare_sum_of_relief),
+    ContextRule("state_among_group", _state_among_group),
     ContextRule("own", _own),
     ContextRule("lone_place", _next_lone_place),
     ContextRule("inherited", _inherited),

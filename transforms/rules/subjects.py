@@ -2430,6 +2430,9 @@ GIVEN_MEASURE = re.compile(r"(?<=[\u4e00-\u9fff])(?:发放|拨付|下拨)((?:金
 # 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
 # ruling); per area (每平方公里拥有公路) is no per-head measure
 PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
+# 拥有 opening a subject (拥有公办养老机构3个) is a verb of having like 有, a strip word: it goes
+# (session-36 ruling); 每…拥有 is read above, and per area it stays (每平方公里拥有公路)
+OWNING = re.compile(r"^拥有(?=[\u4e00-\u9fff]{2})")
 
 
 def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
@@ -3441,6 +3444,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             found = Named(Subject(found.subject.text + VALUE_ADDED, found.subject.narrowed_by), found.rule)
         if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
             found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
+        if found.subject is not None and OWNING.match(found.subject.text):
+            found = Named(Subject(OWNING.sub("", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject, found.rule)

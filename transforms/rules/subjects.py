@@ -2796,8 +2796,7 @@ def _rest_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subje
     """赠送5枚光敏公章。, 代缴100元养老保费。: a verb alone before the number names nothing (§5, never
     a bare verb); where no head word ends the words after the number, the rest of the clause is the
     thing when it is only a name: no verb of doing, no strip word, no figure, up to the clause's end."""
-    if before is None or quantity.unit in PERSON_UNITS or len(cut_phrase(before.text)) != 1 \
-            or not _bare_verb(before.text) or before.text in DONATING:
+    if quantity.unit in PERSON_UNITS or not _verb_alone(before):
         return None
     rest = stream.text[after_start:after_end]
     rest = rest[1:] if rest.startswith("的") else rest
@@ -2813,6 +2812,15 @@ def _rest_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subje
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def _verb_alone(before: Subject | None) -> bool:
+    """Whether the words before a number name no thing: a verb alone (赠送|5枚…), or one of the verbs
+    of doing (subject_verbs.txt) after who did it (甘蔗寨社区|新植 100亩柏子仁, 合作社|种植 300亩…): the
+    doer is no thing counted either, and what the verb was done to follows the number."""
+    words = cut_phrase(before.text) if before is not None else ()
+    return bool(words) and _bare_verb(words[-1]) and before.text not in DONATING \
+        and (len(words) == 1 or words[-1] in _words("subject_verbs.txt"))
+
+
 # what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)
 BEFORE_OBJECT = re.compile(r"(?:以上|以下|左右)?的?")
 
@@ -2823,7 +2831,7 @@ def _object_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Sub
     thing (§5, never a bare verb); the thing it was done to, named right after the number (past
     a 的 of its own), is what is counted. A verb of giving names its sum (捐资50万元|修建…), and a
     verb after the number opens a purpose, no thing."""
-    if before is None or len(cut_phrase(before.text)) != 1 or not _bare_verb(before.text) or before.text in DONATING:
+    if not _verb_alone(before):
         return None
     start = BEFORE_OBJECT.match(stream.text, after_start, after_end).end()
     thing = subject_after_number(stream, start, after_end, people=quantity.unit in PERSON_UNITS,
@@ -3048,7 +3056,8 @@ def _bare_verb(phrase: str) -> bool:
     """寻亲返乡, 安置: words that are all verbs, none a term naming a thing (低保) nor a
     population's name (集中供养: how people are kept names them, session 33)."""
     return phrase not in domain_terms() and phrase not in _population_names() \
-        and all(word_tag(word) == "v" and not _is_strip(word) for word in cut_phrase(phrase))  # 现有
+        and all((word_tag(word) == "v" or word in _words("subject_verbs.txt")) and not _is_strip(word)
+                for word in cut_phrase(phrase))  # 现有; 新植, 补植: verbs of the list jieba does not tag
 
 
 @cache
@@ -5588,8 +5597,9 @@ def _deed_on_previous(a: Around) -> Subject | None:
             or (verb not in _words("subject_verbs.txt") and not held) or verb in previous.text \
             or not _same_count(a.quantities[at].unit, a.quantity.unit) or a.quantity.unit in event_units() \
             or a.quantity.unit in ("人次", "户次") or a.named[at].rule not in OWN_RULES \
-            or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
-        return None
+            or not _names_thing(cut_phrase(previous.text)[-1]) \
+            or RAISE_FROM.search(a.text, max(0, a.quantities[at].outer_start - 12), a.quantities[at].outer_start):
+        return None  # 上年度结转: no thing; 从860个发展到1120个: a level reached (`_reached_level`), no deed
     # the verb names the count before the thing (整改隐患), and the figure before keeps its own
     # verb beside it (发现隐患…,已整改…: fixtures README, session 33; see _verbs_tell_apart)
     return Subject(previous.text, verb)

@@ -685,10 +685,18 @@ def _total_of_measure(words: list[str]) -> bool:
     """生产总值(现价)总量为…, 一般公共预算收入总量: 总量 after a measure names no more than the
     measure and goes (fixtures README, session 34); after a field that names no measure
     (经济总量) or after things (社会组织总量) it is the measure and stays."""
+    if len(words) > 1 and words[-1] == SIZE and words[-2].endswith(POPULATION_ENDS):
+        return True  # 贫困人口规模为376户: the population's size is its count, like 总数 (session 36)
     if len(words) < 2 or words[-1] != "总量":
         return False
     before = words[-3] if words[-2] in PRICE_BASES and len(words) > 2 else words[-2]
     return before.endswith(MEASURE_ENDS)
+
+
+# 规模 after a population names no more than its count and goes like 总数 after what is counted;
+# after a work or a thing (建设规模, 养殖规模) it is the measure and stays
+SIZE = "规模"
+POPULATION_ENDS = ("人口", "人员", "对象", "户")
 
 
 def _total_of_deed(words: list[str]) -> bool:

@@ -2854,6 +2854,8 @@ VERB_MEASURES = {"人": "人数", "名": "人数", "户": "户数"}
 # a count in persons right after one in households, or before it (脱贫60户226人): one group twice
 PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
 PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
+# a negation before a flow of people (未脱贫, 尚未脱贫): those it has not yet happened to
+NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
 # a verb of receiving or joining right before what those counted receive or join (session 37);
 # opening a topic (享受|低保人数) it goes: the programme is what they receive
 RECEIVING = ("享受", "享有", "参加", "接受")
@@ -2890,11 +2892,15 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
         # group's flows in its own clause (特困人员新增3人、注销2人) by the flows' rule, a deed
         # done again (输出劳务人员…,累计输出4.6万人) by the people it was first done to
         return Subject(before.text + "人员")
-    if before.text not in _context_words()["people_flows"]:
-        return None
+    if NOT_YET.sub("", before.text) not in _context_words()["people_flows"]:
+        return None  # 未脱贫0户0人: a flow not yet gone through counts its people the same way
     paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
         else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
-    return Subject(before.text + ("人口" if paired else measure))
+    name = STILL_NOT.sub("未", before.text)  # 尚未脱贫: 尚 says when, 未 what
+    return Subject(name + ("人口" if paired else measure))
+
+
+STILL_NOT = re.compile(r"^[尚仍]未")
 
 
 # the places a count may name by one character alone (6个镇、3个乡, 辖4镇1乡)

@@ -1159,7 +1159,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
     if quoted and quoted[-1] < len(run) - 1 and not (quoted[-1] > 0 and run[quoted[-1] - 1] in COORDINATORS):
         rest = "".join(run[quoted[-1] + 1:])
         if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()) \
-                and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
+                and (quoted[-1] > 0 or (counts != "things" and not BARE_RATE_WORD.fullmatch(rest)) or _owner_name(run[quoted[-1]])):
+            # (“五苗”接种率: a label opening a bare rate says what the rate is of, and stays)
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     if NEW_ONES in run[1:-1]:
         # 城镇|新增|就业: 新增 is a filler (§5) inside a name too, whatever stock stands beside it
@@ -1254,6 +1255,10 @@ def _level_list(run: list[str]) -> int:
             break
     # 乡、镇、场卫生院: a list that goes on past the levels is the name's
     return longest if longest and run[longest] not in COORDINATORS else 0
+
+
+# a rate word naming nothing of its own (接种率, 办结率), unlike 事项覆盖率
+BARE_RATE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}率")
 
 
 def _owner_name(quoted: str) -> bool:

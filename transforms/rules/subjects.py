@@ -4989,6 +4989,30 @@ def _topic_event(a: Around) -> Subject | None:
     return Subject(topic + flow.group("flow")) if topic else None
 
 
+# A flow of requests after their count (收到政府信息公开申请52件,上年结转1件,办结50件,结转下年3件):
+# the clause names only the flow, with the years it runs between; the 信息公开 template names
+# these rows verb first (上年结转政府信息公开申请数量, fixtures README, session 33), and so does
+# the gold of its prose (上年结转政府信息公开申请, 办结政府信息公开申请): never the bare flow (§5)
+APPLICATION_FLOW = re.compile(r"\s*[,，、;；]\s*(?:其中)?\s*(?:共|已|全年)?\s*(?:\d{4}\s*年(?:度)?)?\s*"
+                              r"(?P<flow>(?:上一?年度?|本年度?)?(?:结转|办结)(?:下一?年度?)?)"
+                              r"(?:至\s*\d{4}\s*年(?:度)?)?(?:继续办理|办理)?\s*")
+REQUESTS = "申请"
+REQUEST_UNIT = "件"
+
+
+def _application_flow(a: Around) -> Subject | None:
+    if not a.index or a.quantity.unit != REQUEST_UNIT or not APPLICATION_FLOW.fullmatch(a.lead):
+        return None
+    flow = APPLICATION_FLOW.fullmatch(a.lead).group("flow")
+    # the requests counted first in the sentence are the total the flows are of, not a part after 其中
+    requests = next((n.subject for n, q in zip(a.named, a.quantities[:a.index])
+                     if n.subject is not None and n.rule in OWN_RULES and n.subject.text.endswith(REQUESTS)
+                     and q.unit == REQUEST_UNIT), None)
+    if requests is None or requests.text.startswith(flow):
+        return None
+    return Subject(flow + requests.text)
+
+
 @cache
 def _flow_patterns() -> tuple[re.Pattern, re.Pattern]:
     """(a flow written after its count, alone in its clause; a flow closing a name): `_topic_event`'s,
@@ -5770,6 +5794,7 @@ CONTEXT_RULES = (
     ContextRule("part_by_qualifying", _part_by_qualifying),
     ContextRule("part_by_status", _part_by_status),
     ContextRule("inherited", _breakdown_unnamed),
+    ContextRule("application_flow", _application_flow),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),

@@ -891,9 +891,15 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # a verb before a measure names it (救助|金额, 覆盖|率), but one that makes or adds the
         # thing measured is the predicate when the thing is named before the measure (新增|农田
         # 有效灌溉面积, 新建|绿化面积: the added area of the land, not an area of adding)
-        made = verb in CREATING and len(rest) > 1 and "".join(rest[:-1]) not in generic_subjects()
+        # an area of a thing a verb was done to is of the thing too (种植|马铃薯|面积: the potatoes' area,
+        # the verb goes like before the crop itself; 种植|面积 alone names the measure)
+        made = (verb in CREATING or phrase.endswith(AREA_MEASURE)) and len(rest) > 1 \
+            and "".join(rest[:-1]) not in generic_subjects()
         return phrase not in generic_subjects() and (made or not phrase.endswith(_measure_heads()))
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
+
+
+AREA_MEASURE = "面积"
 
 
 def _heads_object(verb: str, rest: list[str], predicate: bool) -> bool:

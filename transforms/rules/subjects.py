@@ -4644,6 +4644,23 @@ def _class_of_people(a: Around) -> Subject | None:
     return Subject(own.text + PART_OF_TOTAL.sub("", rest))
 
 
+AGE_BAND = re.compile(AGE_PART.pattern + "(?:的)?")
+POPULATION = "人口"
+
+
+def _age_class(a: Around) -> Subject | None:
+    """户籍人口54万人,其中0~18岁8.6万人; 0~18岁8.6万人,60岁以上12万人: an age band alone before a
+    count of persons names a class of people, no thing (§5): the class goes before the total
+    counted before it in the sentence (fixtures README, session 30: a part naming only a class),
+    before 人口 where none is (the people of that age)."""
+    own = a.own.subject
+    if own is None or a.quantity.unit not in ("人", "名") or not AGE_BAND.fullmatch(own.text):
+        return None
+    whole = next((n.subject for n, q in zip(a.named, a.quantities[:a.index]) if n.subject is not None
+                  and q.unit in ("人", "名") and not AGE_BAND.match(n.subject.text)), None)
+    return Subject(own.text.removesuffix("的") + (whole.text if whole is not None else POPULATION))
+
+
 def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
@@ -5793,6 +5810,7 @@ CONTEXT_RULES = (
     ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("toll_breakdown", _toll_breakdown),
     ContextRule("class_of_people", _class_of_people),
+    ContextRule("class_of_people", _age_class),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("state_breakdown", _state_breakdown),
     ContextRule("modifier_breakdown", _modifier_breakdown),

@@ -2518,6 +2518,10 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
     return _subject(run, dropped)
 
 
+# a verb of holding an event right before its length (开展两天培训, 举办为期3天的…)
+HELD_FOR = re.compile(r"(?:开展|举办|组织|进行)了?\s*(?:为期)?\s*$")
+
+
 # the adverb of a streak (信访工作连续5年保持全县第一): it names nothing (see _names_nothing)
 STREAK = "连续"
 
@@ -2794,6 +2798,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is not None:
             return Named(after_de, "after_de")
+    if kind == "duration" and before is not None and HELD_FOR.search(text, clause_start, quantity.outer_start) \
+            and (held := subject_of_duration(stream, after_start, after_end)) is not None:
+        # 对村干部开展两天培训: a duration after a verb of holding is of the event held, named after
+        # it (round 29's call: durations named by what lasted), not of whom it was for
+        return Named(held, "of_duration")
     if kind == "duration" and before is not None and before.text.endswith(STREAK) and len(before.text) > len(STREAK) + 1:
         before = Subject(before.text[:-len(STREAK)])  # 信访工作连续5年…: what lasted, 连续 says how
     if kind in ("percent", "duration") and before is None:

@@ -4667,7 +4667,9 @@ def _age_class(a: Around) -> Subject | None:
         return None
     whole = next((n.subject for n, q in zip(a.named, a.quantities[:a.index]) if n.subject is not None
                   and q.unit in ("人", "名") and not AGE_BAND.match(n.subject.text)), None)
-    return Subject(own.text.removesuffix("的") + (whole.text if whole is not None else POPULATION))
+    # a population (户籍人口, 常住人口) is crossed by the age band at its head noun: 0~18岁人口
+    total = POPULATION if whole is None or whole.text.endswith(POPULATION) else whole.text
+    return Subject(own.text.removesuffix("的") + total)
 
 
 def _category_breakdown(a: Around) -> Subject | None:

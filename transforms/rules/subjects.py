@@ -685,10 +685,18 @@ def _total_of_measure(words: list[str]) -> bool:
     """生产总值(现价)总量为…, 一般公共预算收入总量: 总量 after a measure names no more than the
     measure and goes (fixtures README, session 34); after a field that names no measure
     (经济总量) or after things (社会组织总量) it is the measure and stays."""
+    if len(words) > 1 and words[-1] == SIZE and words[-2].endswith(POPULATION_ENDS):
+        return True  # 贫困人口规模为376户: the population's size is its count, like 总数 (session 36)
     if len(words) < 2 or words[-1] != "总量":
         return False
     before = words[-3] if words[-2] in PRICE_BASES and len(words) > 2 else words[-2]
     return before.endswith(MEASURE_ENDS)
+
+
+# 规模 after a population names no more than its count and goes like 总数 after what is counted;
+# after a work or a thing (建设规模, 养殖规模) it is the measure and stays
+SIZE = "规模"
+POPULATION_ENDS = ("人口", "人员", "对象", "户")
 
 
 def _total_of_deed(words: list[str]) -> bool:
@@ -884,9 +892,15 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # a verb before a measure names it (救助|金额, 覆盖|率), but one that makes or adds the
         # thing measured is the predicate when the thing is named before the measure (新增|农田
         # 有效灌溉面积, 新建|绿化面积: the added area of the land, not an area of adding)
-        made = verb in CREATING and len(rest) > 1 and "".join(rest[:-1]) not in generic_subjects()
+        # an area of a thing a verb was done to is of the thing too (种植|马铃薯|面积: the potatoes' area,
+        # the verb goes like before the crop itself; 种植|面积 alone names the measure)
+        made = (verb in CREATING or phrase.endswith(AREA_MEASURE)) and len(rest) > 1 \
+            and "".join(rest[:-1]) not in generic_subjects()
         return phrase not in generic_subjects() and (made or not phrase.endswith(_measure_heads()))
     return counts == "events" and phrase.endswith(_event_heads()) and phrase not in generic_subjects()
+
+
+AREA_MEASURE = "面积"
 
 
 def _heads_object(verb: str, rest: list[str], predicate: bool) -> bool:
@@ -1154,7 +1168,8 @@ def _trim_front(run: list[str], counts: str, predicate: bool = False) -> tuple[l
     if quoted and quoted[-1] < len(run) - 1 and not (quoted[-1] > 0 and run[quoted[-1] - 1] in COORDINATORS):
         rest = "".join(run[quoted[-1] + 1:])
         if len(rest) > 2 and rest not in generic_subjects() and not rest.endswith(_event_heads()) \
-                and (quoted[-1] > 0 or counts != "things" or _owner_name(run[quoted[-1]])):
+                and (quoted[-1] > 0 or (counts != "things" and not BARE_RATE_WORD.fullmatch(rest)) or _owner_name(run[quoted[-1]])):
+            # (“五苗”接种率: a label opening a bare rate says what the rate is of, and stays)
             dropped, run = [*dropped, *run[:quoted[-1] + 1]], run[quoted[-1] + 1:]
     if NEW_ONES in run[1:-1]:
         # 城镇|新增|就业: 新增 is a filler (§5) inside a name too, whatever stock stands beside it
@@ -1249,6 +1264,10 @@ def _level_list(run: list[str]) -> int:
             break
     # 乡、镇、场卫生院: a list that goes on past the levels is the name's
     return longest if longest and run[longest] not in COORDINATORS else 0
+
+
+# a rate word naming nothing of its own (接种率, 办结率), unlike 事项覆盖率
+BARE_RATE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}率")
 
 
 def _owner_name(quoted: str) -> bool:
@@ -2484,6 +2503,9 @@ GIVEN_MEASURE = re.compile(r"(?<=[\u4e00-\u9fff])(?:发放|拨付|下拨)((?:金
 # 拥有 in a per-head measure (每千名老人拥有养老床位) goes like any verb of having (session-36
 # ruling); per area (每平方公里拥有公路) is no per-head measure
 PER_HEAD_HAVING = re.compile(r"^(每[^拥,，]{0,6}?(?:人|人口|户|居民))拥有(?=.)")
+# 拥有 opening a subject (拥有公办养老机构3个) is a verb of having like 有, a strip word: it goes
+# (session-36 ruling); 每…拥有 is read above, and per area it stays (每平方公里拥有公路)
+OWNING = re.compile(r"^拥有(?=[\u4e00-\u9fff]{2})")
 
 
 def _project_before(stream: TokenStream, sentence_start: int, clause_start: int) -> Subject | None:
@@ -2548,6 +2570,10 @@ def subject_of_duration(stream: TokenStream, start: int, end: int) -> Subject | 
         run.append(word)
     run, dropped = _trim_front(run, "things")
     return _subject(run, dropped)
+
+
+# a verb of holding an event right before its length (开展两天培训, 举办为期3天的…)
+HELD_FOR = re.compile(r"(?:开展|举办|组织|进行)了?\s*(?:为期)?\s*$")
 
 
 # the adverb of a streak (信访工作连续5年保持全县第一): it names nothing (see _names_nothing)
@@ -2671,6 +2697,13 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = _measured_from(before)
     if before is not None:
         before = _with_age(text, clause_start, before)
+    served = GROUP_SERVED.search(text, clause_start, quantity.outer_start) \
+        if before is not None and quantity.unit in SERVED_UNITS else None
+    if served is not None and (group := subject_before_number(stream, served.start("group"), served.end("group"), counts)) \
+            and group.text.endswith(GROUP_ENDINGS):
+        # 为失能、空巢等老年人提供实物救助19.6万人次: the group a service went to, counted in persons,
+        # names the figure, not the service (round 31's call, settled in session 38)
+        return Named(group, "of_service")
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 YEAR_ONLY.fullmatch(text, clause_start, quantity.outer_start) and clause_start > floor
@@ -2819,6 +2852,11 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         after_de = subject_after_de(stream, after_start, after_end)
         if after_de is not None:
             return Named(after_de, "after_de")
+    if kind == "duration" and before is not None and HELD_FOR.search(text, clause_start, quantity.outer_start) \
+            and (held := subject_of_duration(stream, after_start, after_end)) is not None:
+        # 对村干部开展两天培训: a duration after a verb of holding is of the event held, named after
+        # it (round 29's call: durations named by what lasted), not of whom it was for
+        return Named(held, "of_duration")
     if kind == "duration" and before is not None and before.text.endswith(STREAK) and len(before.text) > len(STREAK) + 1:
         before = Subject(before.text[:-len(STREAK)])  # 信访工作连续5年…: what lasted, 连续 says how
     if kind in ("percent", "duration") and before is None:
@@ -2847,8 +2885,7 @@ def _rest_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subje
     """赠送5枚光敏公章。, 代缴100元养老保费。: a verb alone before the number names nothing (§5, never
     a bare verb); where no head word ends the words after the number, the rest of the clause is the
     thing when it is only a name: no verb of doing, no strip word, no figure, up to the clause's end."""
-    if before is None or quantity.unit in PERSON_UNITS or len(cut_phrase(before.text)) != 1 \
-            or not _bare_verb(before.text) or before.text in DONATING:
+    if quantity.unit in PERSON_UNITS or not _verb_alone(before):
         return None
     rest = stream.text[after_start:after_end]
     rest = rest[1:] if rest.startswith("的") else rest
@@ -2864,6 +2901,15 @@ def _rest_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Subje
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def _verb_alone(before: Subject | None) -> bool:
+    """Whether the words before a number name no thing: a verb alone (赠送|5枚…), or one of the verbs
+    of doing (subject_verbs.txt) after who did it (甘蔗寨社区|新植 100亩柏子仁, 合作社|种植 300亩…): the
+    doer is no thing counted either, and what the verb was done to follows the number."""
+    words = cut_phrase(before.text) if before is not None else ()
+    return bool(words) and _bare_verb(words[-1]) and before.text not in DONATING \
+        and (len(words) == 1 or words[-1] in _words("subject_verbs.txt"))
+
+
 # what may stand between a number and the thing it counts after a bare verb (改造100所以上的学校)
 BEFORE_OBJECT = re.compile(r"(?:以上|以下|左右)?的?")
 
@@ -2874,7 +2920,7 @@ def _object_after_bare_verb(stream: TokenStream, quantity: Quantity, before: Sub
     thing (§5, never a bare verb); the thing it was done to, named right after the number (past
     a 的 of its own), is what is counted. A verb of giving names its sum (捐资50万元|修建…), and a
     verb after the number opens a purpose, no thing."""
-    if before is None or len(cut_phrase(before.text)) != 1 or not _bare_verb(before.text) or before.text in DONATING:
+    if not _verb_alone(before):
         return None
     start = BEFORE_OBJECT.match(stream.text, after_start, after_end).end()
     thing = subject_after_number(stream, start, after_end, people=quantity.unit in PERSON_UNITS,
@@ -2889,6 +2935,16 @@ VERB_MEASURES = {"人": "人数", "名": "人数", "户": "户数"}
 # a count in persons right after one in households, or before it (脱贫60户226人): one group twice
 PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
 PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
+# a negation before a flow of people (未脱贫, 尚未脱贫): those it has not yet happened to
+NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
+# a group named in a 为-clause before a service and its count in persons (为…老年人提供助餐服务3万人次)
+GROUP_SERVED = re.compile(r"(?:为|给|向)(?P<group>[^,，。；;:：为给向\d]{2,24}?)(?:提供|开展)[^,，。；;:：\d]{2,12}$")
+SERVED_UNITS = frozenset({"人", "名", "人次", "位"})
+# a verb of receiving or joining right before what those counted receive or join (session 37);
+# opening a topic (享受|低保人数) it goes: the programme is what they receive
+RECEIVING = ("享受", "享有", "参加", "接受")
+RECEIVED_BEFORE = re.compile(rf"({'|'.join(RECEIVING)})了?\s*$")
+RECEIVING_OPENING = re.compile(rf"^(?:{'|'.join(RECEIVING)})(?=[\u4e00-\u9fff]{{2}})")
 
 
 def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> Subject | None:
@@ -2901,6 +2957,15 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     measure = VERB_MEASURES.get(quantity.unit)
     if before is None or measure is None:
         return None
+    at = text.rfind(before.text, max(0, quantity.outer_start - 40), quantity.outer_start)
+    received = RECEIVED_BEFORE.search(text, max(0, at - 4), at) if at > 0 else None
+    if received is not None and not before.text.endswith((*GROUP_ENDINGS, "人数", "户数", "人口")):
+        # 享受居民最低生活保障204人, 参加培训300人: what those counted receive or join names no
+        # person, so the deed is kept and the count named (session-37 ruling: 享受…人数, 参加培训人数;
+        # a 户/人 pair 享受低保人口, session 38)
+        paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
+            else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
+        return Subject(received.group(1) + before.text + ("人口" if paired else measure), spans=before.spans)
     paragraph = text[text.rfind("\n", 0, quantity.outer_start) + 1:quantity.outer_start]
     if quantity.unit != "户" and _bare_verb(before.text) and "人员" in paragraph \
             and "其中" not in re.split(r"[。；;]", paragraph)[-1] \
@@ -2911,11 +2976,15 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
         # group's flows in its own clause (特困人员新增3人、注销2人) by the flows' rule, a deed
         # done again (输出劳务人员…,累计输出4.6万人) by the people it was first done to
         return Subject(before.text + "人员")
-    if before.text not in _context_words()["people_flows"]:
-        return None
+    if NOT_YET.sub("", before.text) not in _context_words()["people_flows"]:
+        return None  # 未脱贫0户0人: a flow not yet gone through counts its people the same way
     paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
         else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
-    return Subject(before.text + ("人口" if paired else measure))
+    name = STILL_NOT.sub("未", before.text)  # 尚未脱贫: 尚 says when, 未 what
+    return Subject(name + ("人口" if paired else measure))
+
+
+STILL_NOT = re.compile(r"^[尚仍]未")
 
 
 # the places a count may name by one character alone (6个镇、3个乡, 辖4镇1乡)
@@ -3099,7 +3168,8 @@ def _bare_verb(phrase: str) -> bool:
     """寻亲返乡, 安置: words that are all verbs, none a term naming a thing (低保) nor a
     population's name (集中供养: how people are kept names them, session 33)."""
     return phrase not in domain_terms() and phrase not in _population_names() \
-        and all(word_tag(word) == "v" and not _is_strip(word) for word in cut_phrase(phrase))  # 现有
+        and all((word_tag(word) == "v" or word in _words("subject_verbs.txt")) and not _is_strip(word)
+                for word in cut_phrase(phrase))  # 现有; 新植, 补植: verbs of the list jieba does not tag
 
 
 @cache
@@ -3495,6 +3565,8 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
             found = Named(Subject(found.subject.text + VALUE_ADDED, found.subject.narrowed_by), found.rule)
         if found.subject is not None and PER_HEAD_HAVING.match(found.subject.text):
             found = Named(Subject(PER_HEAD_HAVING.sub(r"\1", found.subject.text), found.subject.narrowed_by), found.rule)
+        if found.subject is not None and OWNING.match(found.subject.text):
+            found = Named(Subject(OWNING.sub("", found.subject.text), found.subject.narrowed_by), found.rule)
         named.append(found)
         if found.subject is not None and found.rule not in ("share_of_task", "sum_of_group"):
             memory.remember(quantity.unit, found.subject, found.rule)
@@ -4735,6 +4807,25 @@ def _class_of_people(a: Around) -> Subject | None:
     return Subject(own.text + PART_OF_TOTAL.sub("", rest))
 
 
+AGE_BAND = re.compile(AGE_PART.pattern + "(?:的)?")
+POPULATION = "人口"
+
+
+def _age_class(a: Around) -> Subject | None:
+    """户籍人口54万人,其中0~18岁8.6万人; 0~18岁8.6万人,60岁以上12万人: an age band alone before a
+    count of persons names a class of people, no thing (§5): the class goes before the total
+    counted before it in the sentence (fixtures README, session 30: a part naming only a class),
+    before 人口 where none is (the people of that age)."""
+    own = a.own.subject
+    if own is None or a.quantity.unit not in ("人", "名") or not AGE_BAND.fullmatch(own.text):
+        return None
+    whole = next((n.subject for n, q in zip(a.named, a.quantities[:a.index]) if n.subject is not None
+                  and q.unit in ("人", "名") and not AGE_BAND.match(n.subject.text)), None)
+    # a population (户籍人口, 常住人口) is crossed by the age band at its head noun: 0~18岁人口
+    total = POPULATION if whole is None or whole.text.endswith(POPULATION) else whole.text
+    return Subject(own.text.removesuffix("的") + total)
+
+
 def _category_breakdown(a: Around) -> Subject | None:
     """社区服务中心254个(其中农村175个): a part named by its category word alone is that part of
     the total before it (农村社区服务中心); a second part replaces the first's category."""
@@ -5124,6 +5215,30 @@ def _topic_event(a: Around) -> Subject | None:
         stock = _stock_name(about) if a.quantity.unit in PERSON_UNITS else topic
         return Subject(stock.removesuffix(measure) if measure else stock, NEW_ONES)
     return Subject(topic + flow.group("flow")) if topic else None
+
+
+# A flow of requests after their count (收到政府信息公开申请52件,上年结转1件,办结50件,结转下年3件):
+# the clause names only the flow, with the years it runs between; the 信息公开 template names
+# these rows verb first (上年结转政府信息公开申请数量, fixtures README, session 33), and so does
+# the gold of its prose (上年结转政府信息公开申请, 办结政府信息公开申请): never the bare flow (§5)
+APPLICATION_FLOW = re.compile(r"\s*[,，、;；]\s*(?:其中)?\s*(?:共|已|全年)?\s*(?:\d{4}\s*年(?:度)?)?\s*"
+                              r"(?P<flow>(?:上一?年度?|本年度?)?(?:结转|办结)(?:下一?年度?)?)"
+                              r"(?:至\s*\d{4}\s*年(?:度)?)?(?:继续办理|办理)?\s*")
+REQUESTS = "申请"
+REQUEST_UNIT = "件"
+
+
+def _application_flow(a: Around) -> Subject | None:
+    if not a.index or a.quantity.unit != REQUEST_UNIT or not APPLICATION_FLOW.fullmatch(a.lead):
+        return None
+    flow = APPLICATION_FLOW.fullmatch(a.lead).group("flow")
+    # the requests counted first in the sentence are the total the flows are of, not a part after 其中
+    requests = next((n.subject for n, q in zip(a.named, a.quantities[:a.index])
+                     if n.subject is not None and n.rule in OWN_RULES and n.subject.text.endswith(REQUESTS)
+                     and q.unit == REQUEST_UNIT), None)
+    if requests is None or requests.text.startswith(flow):
+        return None
+    return Subject(flow + requests.text)
 
 
 @cache
@@ -5793,8 +5908,9 @@ def _deed_on_previous(a: Around) -> Subject | None:
             or (verb not in _words("subject_verbs.txt") and not held) or verb in previous.text \
             or not _same_count(a.quantities[at].unit, a.quantity.unit) or a.quantity.unit in event_units() \
             or a.quantity.unit in ("人次", "户次") or a.named[at].rule not in OWN_RULES \
-            or not _names_thing(cut_phrase(previous.text)[-1]):  # 上年度结转: no thing
-        return None
+            or not _names_thing(cut_phrase(previous.text)[-1]) \
+            or RAISE_FROM.search(a.text, max(0, a.quantities[at].outer_start - 12), a.quantities[at].outer_start):
+        return None  # 上年度结转: no thing; 从860个发展到1120个: a level reached (`_reached_level`), no deed
     # the verb names the count before the thing (整改隐患), and the figure before keeps its own
     # verb beside it (发现隐患…,已整改…: fixtures README, session 33; see _verbs_tell_apart)
     return Subject(previous.text, verb)
@@ -5967,6 +6083,7 @@ CONTEXT_RULES = (
     ContextRule("owner_breakdown", _owner_breakdown),
     ContextRule("toll_breakdown", _toll_breakdown),
     ContextRule("class_of_people", _class_of_people),
+    ContextRule("class_of_people", _age_class),
     ContextRule("category_breakdown", _category_breakdown),
     ContextRule("money_part", _money_part_of_programme),
     ContextRule("state_breakdown", _state_breakdown),
@@ -5975,6 +6092,7 @@ CONTEXT_RULES = (
     ContextRule("part_by_qualifying", _part_by_qualifying),
     ContextRule("part_by_status", _part_by_status),
     ContextRule("inherited", _breakdown_unnamed),
+    ContextRule("application_flow", _application_flow),
     ContextRule("topic_event", _topic_event),
     ContextRule("total_after_flows", _total_after_flows),
     ContextRule("measure_of_topic", _measure_of_topic),
@@ -6066,6 +6184,7 @@ def _topic(subject: Subject | None) -> str | None:
     if subject is None:
         return None
     topic = _stock_name(subject)
+    topic = RECEIVING_OPENING.sub("", topic)  # 享受|低保人数: what they receive
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -2697,13 +2697,6 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
         before = _measured_from(before)
     if before is not None:
         before = _with_age(text, clause_start, before)
-    served = GROUP_SERVED.search(text, clause_start, quantity.outer_start) \
-        if before is not None and quantity.unit in SERVED_UNITS else None
-    if served is not None and (group := subject_before_number(stream, served.start("group"), served.end("group"), counts)) \
-            and group.text.endswith(GROUP_ENDINGS):
-        # 为失能、空巢等老年人提供实物救助19.6万人次: the group a service went to, counted in persons,
-        # names the figure, not the service (round 31's call, settled in session 38)
-        return Named(group, "of_service")
     if before is None and clause_start > 0 and (
             TOTAL_ONLY.fullmatch(text, clause_start, quantity.outer_start) or (
                 YEAR_ONLY.fullmatch(text, clause_start, quantity.outer_start) and clause_start > floor
@@ -2937,9 +2930,6 @@ PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
 PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
 # a negation before a flow of people (未脱贫, 尚未脱贫): those it has not yet happened to
 NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
-# a group named in a 为-clause before a service and its count in persons (为…老年人提供助餐服务3万人次)
-GROUP_SERVED = re.compile(r"(?:为|给|向)(?P<group>[^,，。；;:：为给向\d]{2,24}?)(?:提供|开展)[^,，。；;:：\d]{2,12}$")
-SERVED_UNITS = frozenset({"人", "名", "人次", "位"})
 # a verb of receiving or joining right before what those counted receive or join (session 37);
 # opening a topic (享受|低保人数) it goes: the programme is what they receive
 RECEIVING = ("享受", "享有", "参加", "接受")

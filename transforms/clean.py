@@ -158,9 +158,9 @@ def remove_artefacts(text: str) -> str:
 
 
 # A page of two or three columns of prose (a yearbook's PDF text layer) whose text layer runs the
-# columns' lines side by side, a wide gap between them (`…其中:牛      闲时间组织村组农民…`): each
+# columns' lines side by side, a wide gap between them (`…其中:羊      农闲时节组织村民…`): each
 # column's text is read down before the next, so that a sentence, a figure and its unit cut by
-# the other column's text (`28.7 万` ⏎ `村、撒洼村…   元;`) are whole again.
+# the other column's text (`31.4 万` ⏎ `村、东岭村…   元;`) are whole again.
 COLUMN_GAP = 3  # the fewest spaces between two columns' text on a line
 COLUMN_LINES = 3  # the fewest lines of a block holding text of two columns at least
 COLUMN_PROSE = re.compile(r"[，。;；、:：]|,(?!\d{3})")  # (1,245 is a thousands separator, no prose)

@@ -2710,7 +2710,7 @@ def _table_body(text: str) -> bool:
 
 
 FIGURE_CELL = re.compile(r"-?\d[\d,，.]*%?")  # a cell's figure alone on its line (20740, 1,070, 96.5%)
-# A figure set off by two spaces or more, a PDF's table laid out with spaces (参加工伤保险人数   万人   107.27   107.85 …):
+# A figure set off by two spaces or more, a PDF's table laid out with spaces (城市低保人数   万人   1.52   1.47 …):
 # a row holds three of them or more.
 ALIGNED_FIGURES = re.compile(r"(?:(?<=[ \t\u3000]{2})|(?<=\t))-?\d[\d,.]*%?(?=[ \t\u3000]{2}|\t|[ \t\u3000]*$)", re.MULTILINE)
 ALIGNED_ROW_FIGURES = 3

@@ -733,7 +733,7 @@ def _task_then_progress(c: KindContext) -> bool:
 def _forecast_after(c: KindContext) -> bool:
     """这5项预计10月底前全部完成: what its clause forecasts will be done; or the clause right after
     it, when the figure closes its own (第一期建设150家,预计7月底完成): unless its clause says it
-    done (已完成总工程量的90%,预计9月竣工) or completes something itself (完成投资300万元,预计…); or a
+    done (已完成全部工程量的75%,预计11月投用) or completes something itself (完成投资300万元,预计…); or a
     sum the next clause says will soon be handed on (…资金720万元,并即将下拨各区)."""
     if _will_after(c):
         return True

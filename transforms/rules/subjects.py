@@ -2950,7 +2950,7 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     at = text.rfind(before.text, max(0, quantity.outer_start - 40), quantity.outer_start)
     received = RECEIVED_BEFORE.search(text, max(0, at - 4), at) if at > 0 else None
     if received is not None and not before.text.endswith((*GROUP_ENDINGS, "人数", "户数", "人口")):
-        # 享受居民最低生活保障204人, 参加培训300人: what those counted receive or join names no
+        # 享受农村低保待遇315人, 参加培训300人: what those counted receive or join names no
         # person, so the deed is kept and the count named (session-37 ruling: 享受…人数, 参加培训人数;
         # a 户/人 pair 享受低保人口, session 38)
         paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
@@ -5057,7 +5057,7 @@ def _channel_breakdown(a: Around) -> Subject | None:
     whole = _whole_of_parts(a, "channel_breakdown")
     if whole is None or whole.text.endswith(channels) or channels[0] in whole.text:
         return None
-    # 各县(市、区)政府门户网站, 各部门政府网站: the level of the channel's owner tells the parts apart
+    # 各市(州)政府门户网站, 各部门政府网站: the level of the channel's owner tells the parts apart
     # and stays, written without the bracket that glosses it; 各 (each of them) goes as scope
     channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", BRACKETED.sub("", a.clause).strip(" ,，、"))
     own_text = channel if channel.endswith(own.text) and HAN_ONLY.fullmatch(channel) else own.text
@@ -5207,7 +5207,7 @@ def _topic_event(a: Around) -> Subject | None:
     return Subject(topic + flow.group("flow")) if topic else None
 
 
-# A flow of requests after their count (收到政府信息公开申请52件,上年结转1件,办结50件,结转下年3件):
+# A flow of requests after their count (收到政府信息公开申请75件,上年结转2件,办结73件,结转下年4件):
 # the clause names only the flow, with the years it runs between; the 信息公开 template names
 # these rows verb first (上年结转政府信息公开申请数量, fixtures README, session 33), and so does
 # the gold of its prose (上年结转政府信息公开申请, 办结政府信息公开申请): never the bare flow (§5)

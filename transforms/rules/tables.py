@@ -1764,7 +1764,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             columns[-1:] = rest  # … | 保障金 over (万元) |, … | 低保人 over 数 | 资金(万元) |: the last cell, open, broke
             body += len(lines[cells[body][0]].cells)
         elif body < len(cells) and (completed := _completed_header(lines[cells[body][0]], line, columns)):
-            columns = completed  # 计量 … 2017年 over 单位 … 一季度末: a yearbook's cells wrapped in place
+            columns = completed  # 计量 … 2021年 over 单位 … 二季度末: a yearbook's cells wrapped in place
             body += len(lines[cells[body][0]].cells)
         elif body < len(cells) and (wrapped := _wrapped_header(lines, cells[body][0], line)):
             columns += wrapped  # 序号 | … | 1-8月实际完成情况 | over 任务完成率 | 备注 |: one header
@@ -1878,8 +1878,8 @@ def _wrapped_header(lines: list[_Line], index: int, header: _Line) -> list[Colum
 
 
 def _completed_header(line: _Line, header: _Line, columns: list[Column]) -> list[Column] | None:
-    """A header whose cells a yearbook printed on two lines in place, apart by spaces (`分 序号 统计指标
-    计量 2016年末 2017年 2017年` over `类 单位 一季度末 二季度末`): the lower line, no figure on it and
+    """A header whose cells a yearbook printed on two lines in place, apart by spaces (`分 序号 指标名称
+    计量 2020年末 2021年 2021年` over `类 单位 二季度末 三季度末`): the lower line, no figure on it and
     fewer cells than the header, each cell completing one of the header's, in order (`_completes`);
     the header's columns so completed, else None. Where the lower cells fit in several ways, the one
     completing the most cells that alone name nothing (分 → 分类, 计量 → 计量单位) wins, then the leftmost."""
@@ -1914,8 +1914,8 @@ def _completed_header(line: _Line, header: _Line, columns: list[Column]) -> list
 
 def _completes(column: Column, text: str) -> bool:
     """Whether `text` under a header cell completes it: into a header word the cell alone is not (分 +
-    类 → 分类, 计量 + 单位 → 计量单位), or into a column of the cell's own role (2017年 + 一季度末, a
-    period still), never a cell's words run into another column's name (计量 + 一季度末)."""
+    类 → 分类, 计量 + 单位 → 计量单位), or into a column of the cell's own role (2021年 + 二季度末, a
+    period still), never a cell's words run into another column's name (计量 + 二季度末)."""
     whole = classify_header(column.header + text)
     if whole is None:
         return False

@@ -2930,11 +2930,6 @@ PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
 PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
 # a negation before a flow of people (未脱贫, 尚未脱贫): those it has not yet happened to
 NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
-# a verb of receiving or joining right before what those counted receive or join (session 37);
-# opening a topic (享受|低保人数) it goes: the programme is what they receive
-RECEIVING = ("享受", "享有", "参加", "接受")
-RECEIVED_BEFORE = re.compile(rf"({'|'.join(RECEIVING)})了?\s*$")
-RECEIVING_OPENING = re.compile(rf"^(?:{'|'.join(RECEIVING)})(?=[\u4e00-\u9fff]{{2}})")
 
 
 def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> Subject | None:
@@ -2947,15 +2942,6 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
     measure = VERB_MEASURES.get(quantity.unit)
     if before is None or measure is None:
         return None
-    at = text.rfind(before.text, max(0, quantity.outer_start - 40), quantity.outer_start)
-    received = RECEIVED_BEFORE.search(text, max(0, at - 4), at) if at > 0 else None
-    if received is not None and not before.text.endswith((*GROUP_ENDINGS, "人数", "户数", "人口")):
-        # 享受农村低保待遇315人, 参加培训300人: what those counted receive or join names no
-        # person, so the deed is kept and the count named (session-37 ruling: 享受…人数, 参加培训人数;
-        # a 户/人 pair 享受低保人口, session 38)
-        paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
-            else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
-        return Subject(received.group(1) + before.text + ("人口" if paired else measure), spans=before.spans)
     paragraph = text[text.rfind("\n", 0, quantity.outer_start) + 1:quantity.outer_start]
     if quantity.unit != "户" and _bare_verb(before.text) and "人员" in paragraph \
             and "其中" not in re.split(r"[。；;]", paragraph)[-1] \
@@ -6174,7 +6160,6 @@ def _topic(subject: Subject | None) -> str | None:
     if subject is None:
         return None
     topic = _stock_name(subject)
-    topic = RECEIVING_OPENING.sub("", topic)  # 享受|低保人数: what they receive
     for head in _context_words()["person_heads"]:
         if topic.endswith(head) and len(topic) > len(head):
             return topic[:-len(head)]

@@ -2454,7 +2454,7 @@ DOING = "完成"
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "年度投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
-# An aside bracketed inside a project's name (救助管理站(未成年人保护中心)项目).
+# An aside in brackets: inside a project's name (救助管理站(未成年人保护中心)项目), a channel's gloss (各市(州)).
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 # A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
 # before the investing word (完成项目投资…): the project is the one the text named last.
@@ -5059,12 +5059,11 @@ def _channel_breakdown(a: Around) -> Subject | None:
         return None
     # 各市(州)政府门户网站, 各部门政府网站: the level of the channel's owner tells the parts apart
     # and stays, written without the bracket that glosses it; 各 (each of them) goes as scope
-    channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", BRACKETED.sub("", a.clause).strip(" ,，、"))
+    channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", ASIDE.sub("", a.clause).strip(" ,，、"))
     own_text = channel if channel.endswith(own.text) and HAN_ONLY.fullmatch(channel) else own.text
     return Subject(own_text.removeprefix(EACH) + whole.text)
 
 
-BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 

@@ -2953,9 +2953,7 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
         # 享受农村低保待遇315人, 参加培训300人: what those counted receive or join names no
         # person, so the deed is kept and the count named (session-37 ruling: 享受…人数, 参加培训人数;
         # a 户/人 pair 享受低保人口, session 38)
-        paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
-            else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
-        return Subject(received.group(1) + before.text + ("人口" if paired else measure), spans=before.spans)
+        return Subject(received.group(1) + before.text + _count_measure(text, quantity), spans=before.spans)
     paragraph = text[text.rfind("\n", 0, quantity.outer_start) + 1:quantity.outer_start]
     if quantity.unit != "户" and _bare_verb(before.text) and "人员" in paragraph \
             and "其中" not in re.split(r"[。；;]", paragraph)[-1] \
@@ -2968,13 +2966,19 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
         return Subject(before.text + "人员")
     if NOT_YET.sub("", before.text) not in _context_words()["people_flows"]:
         return None  # 未脱贫0户0人: a flow not yet gone through counts its people the same way
-    paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
-        else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
     name = STILL_NOT.sub("未", before.text)  # 尚未脱贫: 尚 says when, 未 what
-    return Subject(name + ("人口" if paired else measure))
+    return Subject(name + _count_measure(text, quantity))
 
 
 STILL_NOT = re.compile(r"^[尚仍]未")
+
+
+def _count_measure(text: str, quantity: Quantity) -> str:
+    """The measure a count of people or households completes a verb with (`VERB_MEASURES`), or 人口 where
+    a 户/人 pair counts one group (脱贫60户226人: session 35)."""
+    paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
+        else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
+    return "人口" if paired else VERB_MEASURES[quantity.unit]
 
 
 # the places a count may name by one character alone (6个镇、3个乡, 辖4镇1乡)

@@ -5222,9 +5222,9 @@ REQUEST_UNIT = "件"
 
 
 def _application_flow(a: Around) -> Subject | None:
-    if not a.index or a.quantity.unit != REQUEST_UNIT or not APPLICATION_FLOW.fullmatch(a.lead):
+    if not a.index or a.quantity.unit != REQUEST_UNIT or not (found := APPLICATION_FLOW.fullmatch(a.lead)):
         return None
-    flow = APPLICATION_FLOW.fullmatch(a.lead).group("flow")
+    flow = found.group("flow")
     # the requests counted first in the sentence are the total the flows are of, not a part after 其中
     requests = next((n.subject for n, q in zip(a.named, a.quantities[:a.index])
                      if n.subject is not None and n.rule in OWN_RULES and n.subject.text.endswith(REQUESTS)

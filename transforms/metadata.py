@@ -1513,10 +1513,7 @@ def _short_place_headline(title: str) -> str | None:
     """上海今年为民办实事项目发布: 上海, when the gazetteer has one full name for the short one (上海市), which the
     story's agency takes where the text writes it (_place_as_written)."""
     found = SHORT_PLACE_HEADLINE.match(title)
-    if found is None:
-        return None
-    full = _full_place(found.group(1))
-    return found.group(1) if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
+    return _short_place(found.group(1)) if found else None
 
 
 def _masked_own_town(text: str) -> str | None:

@@ -598,7 +598,7 @@ def page_publisher(value: str) -> str | None:
     value = PAGE_VALUE_END.split(value.strip(), 1)[0]
     if not value or any(source in value for source in _config()["news"]["sources"]):
         return None
-    if TOWN.fullmatch(value) or _placed_town(value):
+    if _town_name(value):
         return value
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
@@ -624,6 +624,11 @@ def _village_of(agency: str | None, openings: list[str]) -> str | None:
         if found:
             return found.group()
     return None
+
+
+def _town_name(name: str) -> bool:
+    """A town's name, bare (龙潭镇) or after the places it lies in (大姚县金碧镇: `_placed_town`)."""
+    return bool(TOWN.fullmatch(name)) or _placed_town(name)
 
 
 def _placed_town(name: str) -> bool:
@@ -3048,7 +3053,7 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
             # government, as the page names it
             values = iter([next((other for other in values if other[len(values[0]):] in TOWN_GOVERNMENTS
                                  and other.startswith(values[0])), values[0])] if values
-                          and (TOWN.fullmatch(values[0]) or _placed_town(values[0])) else values)
+                          and _town_name(values[0]) else values)
         value = next(values, None)
         if value:
             fields[field] = value
@@ -4370,7 +4375,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"])) \
         and agency not in TOWN_LEVELS \
-        and not ((TOWN.fullmatch(agency) or _placed_town(agency)) and agency == page.get("issuer"))
+        and not (_town_name(agency) and agency == page.get("issuer"))
     # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇), and a town a portal's
     # 发布机构 names (发布机构: 某市某镇: its government, publishing its own report, no place news tells of)
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does

@@ -3048,13 +3048,15 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     for field, labels in _config()["page_labels"].items():
         values = (page_meta[label] for label in labels if page_meta.get(label))
         if field in ("agency", "issuer"):  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
-            values = [name for value in values if (name := page_publisher(value))]
-            # a town (发文机关: 某县某镇) whose government another label names in full (来源: 某县某镇人民政府): the
-            # government, as the page names it
-            values = iter([next((other for other in values if other[len(values[0]):] in TOWN_GOVERNMENTS
-                                 and other.startswith(values[0])), values[0])] if values
-                          and _town_name(values[0]) else values)
-        value = next(values, None)
+            names = [name for value in values if (name := page_publisher(value))]
+            value = names[0] if names else None
+            if value and _town_name(value):
+                # a town (发文机关: 某县某镇) whose government another label names in full (来源: 某县某镇人民政府):
+                # the government, as the page names it
+                value = next((other for other in names if other[len(value):] in TOWN_GOVERNMENTS
+                              and other.startswith(value)), value)
+        else:
+            value = next(values, None)
         if value:
             fields[field] = value
     return fields

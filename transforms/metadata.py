@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import takewhile
@@ -781,6 +781,14 @@ SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八�
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
 
+def _subject_starts(text: str) -> Iterator[int]:
+    """Where each sentence's subject may start: after the sentence's start (`SENTENCE_START`) and its
+    opener (a time phrase, 在…下: `_opener`)."""
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        yield opener.end() if opener else match.end()
+
+
 CLAUSE_OPENER_REACH = 90  # a clause's time phrase and 在…下 (up to 60) and its unit's name
 
 
@@ -802,9 +810,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     found = []
     work = alternation(_config()["agency"]["work_subject"]["words"])
     titled = any(TOWN_TITLE.match(TITLE_PREFIX.sub("", title)) for title in reading.titles)
-    for match in SENTENCE_START.finditer(reading.text):
-        opener = _opener().match(reading.text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(reading.text):
         phrase = reading.text[start:start + 40]
         if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
             continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
@@ -1423,9 +1429,7 @@ def _place_leadership(text: str, place: str) -> str | None:
     (某省委、省政府部署…), as the text names them."""
     if not place or not place.endswith(tuple("省市县区旗州盟")):
         return None
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(text):
         if text.startswith(place, start) and (pair := PLACE_LEADERSHIP.match(text, start + len(place))):
             return place + pair.group()
     return None
@@ -1491,9 +1495,7 @@ def _town_after_place(text: str, at: int, whole: str) -> str | None:
 def _town_of_story(text: str, county: str) -> str | None:
     """A town of the headline's county that the first sentence opening with the county names
     right after it (天柱:37名老人住进新居 / 4月2日,天柱县瓮洞镇…): the story is the town's."""
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(text):
         place = _place_at(text, start)
         if place and _full_place(place) == county:
             return _town_after_place(text, start + len(place), text)
@@ -1542,9 +1544,7 @@ def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
     short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
     own = "我" + place[-1] if place[-1] in "省市县区州盟旗" else place  # the text's own word for it (我县民政工作将…)
     openings = [TITLE_PREFIX.sub("", title) for title in titles]
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        openings.append(text[opener.end() if opener else match.end():][:LONGEST_NAME])
+    openings += (text[start:][:LONGEST_NAME] for start in _subject_starts(text))
     for opening in openings:
         for name in (place, short, own):
             if opening.startswith(name) and SECTOR.match(opening, len(name)):

@@ -2545,9 +2545,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
         # on the work's purpose too (为…,县民政局会同…做好困难群众救助工作。 / 2022年3月全县发放…)
     prose = _without_label_rows(opening)  # (a portal's block laid out as table rows over it: | 索引号 | … | 发布机构 | … |)
-    place = town_at(prose, 0) or _place_at(prose, 0)
-    summary = re.match(config["summary_opening"], prose) \
-        or place and re.match(config["summary_opening"], prose[len(place):])  # its own place first (某镇2020年…)
+    summary = re.match(config["summary_opening"], prose)
+    if not summary and (place := town_at(prose, 0) or _place_at(prose, 0)):
+        summary = re.match(config["summary_opening"], prose[len(place):])  # its own place first (某镇2020年…)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
     as_of = AS_OF_MONTH.match(opening)

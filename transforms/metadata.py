@@ -2053,18 +2053,18 @@ HEADLINE = 30
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+# …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
+PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
+SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
+REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
+
+
 @cache
 def _site_suffix() -> re.Pattern:
     """A sharing site's label of its copy in brackets closing a title (…(全文), …(完整版)), or the day its file was
     stamped with (…工作安排(20230619))."""
     words = alternation(_config()["title"]["site_title_suffixes"])
     return re.compile(rf"\s*[(（](?:{words}|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[)）]$")
-
-
-# …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
-PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
-SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
-REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
 # Lines that are no title: a page's bracketed labels (【字体】), bullets of a site's list (• 使用

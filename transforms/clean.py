@@ -18,7 +18,7 @@ from functools import cache
 
 from transforms.readers._data import data_patterns, data_toml
 from transforms.readers.meta import split_inline_pairs
-from transforms.rules.tables import TRAILING_BRACKET, template_row
+from transforms.rules.tables import HANZI, TRAILING_BRACKET, template_row
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that are not of category Cf (format) but are ignorable all the same
@@ -171,9 +171,6 @@ SENTENCE_ENDS = ("。", ";", "；", "!", "！", "?", "？")
 COLUMN_HEAD_MAX = 10  # a first line of short unpunctuated pieces only is a table's header, no prose
 
 
-HANZI_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
 def untangle_columns(text: str) -> str:
     """Each block of lines (between blank lines) laid out as columns of prose, its columns one
     after another (`_columns_of`); any other block as it is."""
@@ -220,7 +217,7 @@ def _columns_of(block: list[str]) -> list[str] | None:
         texts = [row[column] for row in pieces if row[column]]
         if len(texts) < 2 or sum(map(len, texts)) < COLUMN_PIECE_MIN * len(texts) \
                 or sum(bool(COLUMN_PROSE.search(t)) for t in texts) < COLUMN_PROSE_SHARE * len(texts) \
-                or sum(bool(HANZI_CHAR.search(t)) for t in texts) < COLUMN_HANZI_SHARE * len(texts):
+                or sum(bool(HANZI.search(t)) for t in texts) < COLUMN_HANZI_SHARE * len(texts):
             return None
     return [row[column] for column in range(len(bounds)) for row in pieces if row[column]]
 

@@ -49,6 +49,7 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
     memory, paragraph = SubjectMemory(document_subjects), -1
     cues = Cues(text)
     times: dict[int | None, object] = {}
+    categories: dict[int | None, SectionCategory] = {}
     announced_from = announcement_start(text, meta.report_year)  # a page retelling a year's plan list
     back = looking_back(text, sections, meta.report_year)  # parts on a period before the report's
     leads = PlanLeads(text)  # where numbered lists open (`plan_list`)
@@ -65,15 +66,9 @@ def extract_mentions(text: str, sections: list[Section], sentences: list[Sentenc
             if sentence.section not in times:
                 times[sentence.section] = section_time(meta, sections, sentence.section)
             time = times[sentence.section]
-            if time.ahead and (category is SectionCategory.OTHER or category is SectionCategory.WORK_DONE
-                               and names_year_work(sections, sentence.section)) and not _dated_by_report_title(
-                    sections, sentence.section, meta.report_year):
-                # a heading naming a later period than the report's (二、2023年主要工作 in a report on 2022)
-                category = SectionCategory.PLANS
-            elif category is SectionCategory.WORK_DONE and meta.report_type in plan_report_types() \
-                    and time.year is not None and meta.report_year is not None and time.year >= meta.report_year \
-                    and names_year_work(sections, sentence.section):
-                category = SectionCategory.OTHER  # a plan's 二、2025年主要工作: its own year's work, the plan
+            if sentence.section not in categories:  # (once a section, as its time)
+                categories[sentence.section] = _category_by_period(meta, sections, sentence.section, category, time)
+            category = categories[sentence.section]
             change_end = -1  # where the last figure that is a change ends: a list after it changes too
             after_target, previous_end = False, None
             for quantity, named in zip(group, name_subjects(stream, sentence.start, group, memory)):
@@ -200,6 +195,21 @@ def _per_person(text: str, sentence_start: int, quantity: Quantity) -> bool:
 
 # Parts of a report that look back: a plan's figures there are actual.
 REVIEW = frozenset({SectionCategory.WORK_DONE, SectionCategory.PROBLEMS})
+
+
+def _category_by_period(meta: DocumentMeta, sections: list[Section], index: int | None, category: SectionCategory,
+                        time) -> SectionCategory:
+    """A section's category as the period its headings name tells it (`time`, its `section_time`)."""
+    if time.ahead and (category is SectionCategory.OTHER or category is SectionCategory.WORK_DONE
+                       and names_year_work(sections, index)) and not _dated_by_report_title(
+            sections, index, meta.report_year):
+        # a heading naming a later period than the report's (二、2023年主要工作 in a report on 2022)
+        return SectionCategory.PLANS
+    if category is SectionCategory.WORK_DONE and meta.report_type in plan_report_types() \
+            and time.year is not None and meta.report_year is not None and time.year >= meta.report_year \
+            and names_year_work(sections, index):
+        return SectionCategory.OTHER  # a plan's 二、2025年主要工作: its own year's work, the plan
+    return category
 
 
 def _dated_by_report_title(sections: list[Section], index: int | None, report_year: int | None) -> bool:

@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import takewhile
@@ -598,7 +598,7 @@ def page_publisher(value: str) -> str | None:
     value = PAGE_VALUE_END.split(value.strip(), 1)[0]
     if not value or any(source in value for source in _config()["news"]["sources"]):
         return None
-    if TOWN.fullmatch(value) or _placed_town(value):
+    if _town_name(value):
         return value
     if any(start == 0 and end == len(value) for start, end, _ in known_agencies(value, opening=True)):
         return value
@@ -624,6 +624,11 @@ def _village_of(agency: str | None, openings: list[str]) -> str | None:
         if found:
             return found.group()
     return None
+
+
+def _town_name(name: str) -> bool:
+    """A town's name, bare (龙潭镇) or after the places it lies in (大姚县金碧镇: `_placed_town`)."""
+    return bool(TOWN.fullmatch(name)) or _placed_town(name)
 
 
 def _placed_town(name: str) -> bool:
@@ -776,6 +781,14 @@ SENTENCE_START = re.compile(r"(?:^|[。！？!?\n]|第[一二三四五六七八�
 CLAUSE_START = re.compile(r"(?:^|[。！？!?\n,，;；])\s*")
 
 
+def _subject_starts(text: str) -> Iterator[int]:
+    """Where each sentence's subject may start: after the sentence's start (`SENTENCE_START`) and its
+    opener (a time phrase, 在…下: `_opener`)."""
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        yield opener.end() if opener else match.end()
+
+
 CLAUSE_OPENER_REACH = 90  # a clause's time phrase and 在…下 (up to 60) and its unit's name
 
 
@@ -797,9 +810,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     found = []
     work = alternation(_config()["agency"]["work_subject"]["words"])
     titled = any(TOWN_TITLE.match(TITLE_PREFIX.sub("", title)) for title in reading.titles)
-    for match in SENTENCE_START.finditer(reading.text):
-        opener = _opener().match(reading.text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(reading.text):
         phrase = reading.text[start:start + 40]
         if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
             continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
@@ -1418,9 +1429,7 @@ def _place_leadership(text: str, place: str) -> str | None:
     (某省委、省政府部署…), as the text names them."""
     if not place or not place.endswith(tuple("省市县区旗州盟")):
         return None
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(text):
         if text.startswith(place, start) and (pair := PLACE_LEADERSHIP.match(text, start + len(place))):
             return place + pair.group()
     return None
@@ -1486,9 +1495,7 @@ def _town_after_place(text: str, at: int, whole: str) -> str | None:
 def _town_of_story(text: str, county: str) -> str | None:
     """A town of the headline's county that the first sentence opening with the county names
     right after it (天柱:37名老人住进新居 / 4月2日,天柱县瓮洞镇…): the story is the town's."""
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(text):
         place = _place_at(text, start)
         if place and _full_place(place) == county:
             return _town_after_place(text, start + len(place), text)
@@ -1513,10 +1520,7 @@ def _short_place_headline(title: str) -> str | None:
     """上海今年为民办实事项目发布: 上海, when the gazetteer has one full name for the short one (上海市), which the
     story's agency takes where the text writes it (_place_as_written)."""
     found = SHORT_PLACE_HEADLINE.match(title)
-    if found is None:
-        return None
-    full = _full_place(found.group(1))
-    return found.group(1) if full != found.group(1) and full[-1] in "省市县区旗盟州" else None
+    return _short_place(found.group(1)) if found else None
 
 
 def _masked_own_town(text: str) -> str | None:
@@ -1540,9 +1544,7 @@ def sector_of_place(place: str, text: str, titles: list[str]) -> bool:
     short = place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
     own = "我" + place[-1] if place[-1] in "省市县区州盟旗" else place  # the text's own word for it (我县民政工作将…)
     openings = [TITLE_PREFIX.sub("", title) for title in titles]
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        openings.append(text[opener.end() if opener else match.end():][:LONGEST_NAME])
+    openings += (text[start:][:LONGEST_NAME] for start in _subject_starts(text))
     for opening in openings:
         for name in (place, short, own):
             if opening.startswith(name) and SECTOR.match(opening, len(name)):
@@ -2051,18 +2053,18 @@ HEADLINE = 30
 # label's (时间:2023-02-01).
 HEADLINE_COLON = re.compile(r"[^:：]*[\u4e00-\u9fff]{2}[^:：]*[:：][^:：]*[\u4e00-\u9fff]{2}[^:：]*")
 PAGE_SUFFIX = re.compile(r"\s*[(（](?:\d{1,2}|\d+\s*字)[)）]$")  # a sharing site's page or word count after a title: …统计公报(2), …计划(3531字)
+# …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
+PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
+SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
+REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
+
+
 @cache
 def _site_suffix() -> re.Pattern:
     """A sharing site's label of its copy in brackets closing a title (…(全文), …(完整版)), or the day its file was
     stamped with (…工作安排(20230619))."""
     words = alternation(_config()["title"]["site_title_suffixes"])
     return re.compile(rf"\s*[(（](?:{words}|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[)）]$")
-
-
-# …and its part of a document it splits, numbered in words (…工作规划调研报告(四)); a series' headline keeps its number (…回头看(三))
-PART_SUFFIX = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]$")
-SHARED_PAGE = re.compile(r"\s*_第\s*\d{1,3}\s*页$")  # a sharing site's preview page after its file's title: …工作方案_第1页
-REPEATED = re.compile(rf"[^\s,，。;；:：]{{4,40}}?(?:{'|'.join(TITLE_WORDS)})")
 
 
 # Lines that are no title: a page's bracketed labels (【字体】), bullets of a site's list (• 使用
@@ -2543,9 +2545,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "进展表"  # one month's figures (2025年10月,全市救助…): a monthly statistics release, after a paragraph
         # on the work's purpose too (为…,县民政局会同…做好困难群众救助工作。 / 2022年3月全县发放…)
     prose = _without_label_rows(opening)  # (a portal's block laid out as table rows over it: | 索引号 | … | 发布机构 | … |)
-    place = town_at(prose, 0) or _place_at(prose, 0)
-    summary = re.match(config["summary_opening"], prose) \
-        or place and re.match(config["summary_opening"], prose[len(place):])  # its own place first (某镇2020年…)
+    summary = re.match(config["summary_opening"], prose)
+    if not summary and (place := town_at(prose, 0) or _place_at(prose, 0)):
+        summary = re.match(config["summary_opening"], prose[len(place):])  # its own place first (某镇2020年…)
     if summary:
         return "半年工作总结" if summary["half"] or summary["half2"] or _at_mid_year(summary, text) else "年度工作总结"
     as_of = AS_OF_MONTH.match(opening)
@@ -3046,13 +3048,15 @@ def _fields_from_page_meta(page_meta: dict[str, str]) -> dict[str, str]:
     for field, labels in _config()["page_labels"].items():
         values = (page_meta[label] for label in labels if page_meta.get(label))
         if field in ("agency", "issuer"):  # the first label naming a body (来源: 某门户网 | 作者: 民政部)
-            values = [name for value in values if (name := page_publisher(value))]
-            # a town (发文机关: 某县某镇) whose government another label names in full (来源: 某县某镇人民政府): the
-            # government, as the page names it
-            values = iter([next((other for other in values if other[len(values[0]):] in TOWN_GOVERNMENTS
-                                 and other.startswith(values[0])), values[0])] if values
-                          and (TOWN.fullmatch(values[0]) or _placed_town(values[0])) else values)
-        value = next(values, None)
+            names = [name for value in values if (name := page_publisher(value))]
+            value = names[0] if names else None
+            if value and _town_name(value):
+                # a town (发文机关: 某县某镇) whose government another label names in full (来源: 某县某镇人民政府):
+                # the government, as the page names it
+                value = next((other for other in names if other[len(value):] in TOWN_GOVERNMENTS
+                              and other.startswith(value)), value)
+        else:
+            value = next(values, None)
         if value:
             fields[field] = value
     return fields
@@ -4373,7 +4377,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         and PLACED_DEPARTMENT.search(agency) is None \
         and not agency.endswith(tuple(_config()["agency"]["generic"])) \
         and agency not in TOWN_LEVELS \
-        and not ((TOWN.fullmatch(agency) or _placed_town(agency)) and agency == page.get("issuer"))
+        and not (_town_name(agency) and agency == page.get("issuer"))
     # 宣城市民生工作领导小组办公室 is a body, and so is a town's named by its level alone (镇), and a town a portal's
     # 发布机构 names (发布机构: 某市某镇: its government, publishing its own report, no place news tells of)
     read = unspaced(title)  # 政 府 工 作 报 告(2022年) names its kind and year as 政府工作报告(2022年) does

@@ -2454,7 +2454,7 @@ DOING = "完成"
 # The words a sum is named by when nothing but its being invested names it (投资2.4亿元的…项目,
 # 该项目计划投资…, 完成项目投资…): the thing invested in goes before them.
 INVESTING = frozenset({"投资", "总投资", "年度投资", "项目投资", "项目总投资", "工程投资", "工程总投资"})
-# An aside bracketed inside a project's name (救助管理站(未成年人保护中心)项目).
+# An aside in brackets: inside a project's name (救助管理站(未成年人保护中心)项目), a channel's gloss (各市(州)).
 ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 # A demonstrative for a project named before (该项目计划投资…, 该工程总投资…), or a bare 项目 right
 # before the investing word (完成项目投资…): the project is the one the text named last.
@@ -2954,13 +2954,19 @@ def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> S
         return Subject(before.text + "人员")
     if NOT_YET.sub("", before.text) not in _context_words()["people_flows"]:
         return None  # 未脱贫0户0人: a flow not yet gone through counts its people the same way
-    paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
-        else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
     name = STILL_NOT.sub("未", before.text)  # 尚未脱贫: 尚 says when, 未 what
-    return Subject(name + ("人口" if paired else measure))
+    return Subject(name + _count_measure(text, quantity))
 
 
 STILL_NOT = re.compile(r"^[尚仍]未")
+
+
+def _count_measure(text: str, quantity: Quantity) -> str:
+    """The measure a count of people or households completes a verb with (`VERB_MEASURES`), or 人口 where
+    a 户/人 pair counts one group (脱贫60户226人: session 35)."""
+    paired = PAIRED_PEOPLE.match(text, quantity.outer_end) if quantity.unit == "户" \
+        else PAIRED_HOUSEHOLDS.search(text, max(0, quantity.outer_start - 12), quantity.outer_start)
+    return "人口" if paired else VERB_MEASURES[quantity.unit]
 
 
 # the places a count may name by one character alone (6个镇、3个乡, 辖4镇1乡)
@@ -5045,12 +5051,11 @@ def _channel_breakdown(a: Around) -> Subject | None:
         return None
     # 各市(州)政府门户网站, 各部门政府网站: the level of the channel's owner tells the parts apart
     # and stays, written without the bracket that glosses it; 各 (each of them) goes as scope
-    channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", BRACKETED.sub("", a.clause).strip(" ,，、"))
+    channel = re.sub(r"^(?:其中)?[:：]?\s*" + EACH + "?", "", ASIDE.sub("", a.clause).strip(" ,，、"))
     own_text = channel if channel.endswith(own.text) and HAN_ONLY.fullmatch(channel) else own.text
     return Subject(own_text.removeprefix(EACH) + whole.text)
 
 
-BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 
@@ -5205,9 +5210,9 @@ REQUEST_UNIT = "件"
 
 
 def _application_flow(a: Around) -> Subject | None:
-    if not a.index or a.quantity.unit != REQUEST_UNIT or not APPLICATION_FLOW.fullmatch(a.lead):
+    if not a.index or a.quantity.unit != REQUEST_UNIT or not (found := APPLICATION_FLOW.fullmatch(a.lead)):
         return None
-    flow = APPLICATION_FLOW.fullmatch(a.lead).group("flow")
+    flow = found.group("flow")
     # the requests counted first in the sentence are the total the flows are of, not a part after 其中
     requests = next((n.subject for n, q in zip(a.named, a.quantities[:a.index])
                      if n.subject is not None and n.rule in OWN_RULES and n.subject.text.endswith(REQUESTS)

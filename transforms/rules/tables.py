@@ -761,11 +761,21 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
 GROUP_CHARACTERS = 2  # a group's name printed down its column leaves a character or two on a row's line
 
 
+def _named_after_group(columns: tuple[Column, ...] | list[Column]) -> bool:
+    """Whether the rows are named in a label column after a group's column and the rows' numbers
+    (分类 | 序号 | 统计指标: `_label_column` is not the first label column)."""
+    roles = [c.role for c in columns]
+    return "label" in roles and _label_column(columns) != roles.index("label")
+
+
+def _group_piece(text: str) -> bool:
+    """A character or two of a group's name printed down its column (工 / 伤 / 保 / 险)."""
+    return len(text) <= GROUP_CHARACTERS and bool(HANZI.fullmatch(text[:1]))
+
+
 def _group_character(cell: Cell, columns: tuple[Column, ...] | list[Column]) -> bool:
     """A character or two of a group's name printed down its column (分类 | 序号 | 统计指标), not a row."""
-    roles = [c.role for c in columns]
-    return "label" in roles and _label_column(columns) != roles.index("label") \
-        and len(cell.text) <= GROUP_CHARACTERS and bool(HANZI.fullmatch(cell.text[:1]))
+    return _named_after_group(columns) and _group_piece(cell.text)
 
 
 def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Column]) -> int:
@@ -773,13 +783,12 @@ def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Colu
     column and the rows' numbers (分类 | 序号 | 统计指标): the row's number (68, 68.1), after the
     character or two of the group's name the page printed down the rows (工 / 伤 / 保 / 险) where
     this row has one; 0 when the row does not open so."""
-    label = _label_column(columns)
-    if not label or label == [c.role for c in columns].index("label"):
+    if not _named_after_group(columns):
         return 0
     for index, cell in enumerate(cells[:2]):
         if cell.is_number:
             return index + 1 if index + 1 < len(cells) and not cells[index + 1].is_figure else 0
-        if not (HANZI.fullmatch(cell.text[:1]) and len(cell.text) <= GROUP_CHARACTERS):
+        if not _group_piece(cell.text):
             return 0
     return 0
 

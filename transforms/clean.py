@@ -169,11 +169,15 @@ COLUMN_PIECE_MIN = 8  # its pieces this long on average (a table's cells are sho
 COLUMN_HANZI_SHARE = 1 / 2  # and this share of them holds Hanzi (a column of figures none)
 SENTENCE_ENDS = ("。", ";", "；", "!", "！", "?", "？")
 COLUMN_HEAD_MAX = 10  # a first line of short unpunctuated pieces only is a table's header, no prose
+# a column starting after a gutter: some line holds COLUMN_GAP spaces and then text
+COLUMN_START = re.compile(rf" {{{COLUMN_GAP}}}[^ \n]")
 
 
 def untangle_columns(text: str) -> str:
     """Each block of lines (between blank lines) laid out as columns of prose, its columns one
     after another (`_columns_of`); any other block as it is."""
+    if not COLUMN_START.search(text):
+        return text  # (no line opens a second column: the common page, read without the walk below)
     lines, out, index = text.split("\n"), [], 0
     while index < len(lines):
         end = index

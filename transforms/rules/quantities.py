@@ -730,11 +730,11 @@ def quantity_rules() -> tuple[QuantityRule, ...]:
             produce_ratio_without_base, re.compile(r"\d(?<=[比为是达到至由:的]\d)")),
         QuantityRule(
             "zero_in_words",
-            # (为零 closing a clause: 动态为零; not 化整为零, a phrase of its own; 实现零死亡 closing a
-            # clause: a count reached, of a thing that is counted, not a slogan's 零距离服务)
-            re.compile(r"(?<=(?<!化整)为)零(?=\s*[,，。;；!！]|\s*$)"
+            # (为零 or 清零 closing a clause: 动态为零, 动态清零; not 化整为零, a phrase of its own; 实现零死亡
+            # closing a clause: a count reached, of a thing that is counted, not a slogan's 零距离服务)
+            re.compile(r"(?<=(?<!化整)[为清])零(?=\s*[,，。;；!！]|\s*$)"
                        rf"|{_zero_reached()}零(?=(?:{alternation(_zero_table()['counted'])})\s*(?:[,，。;；!！、]|$))", re.M),
-            produce_zero_in_words, re.compile(rf"(?<=为)零|{_zero_reached()}零")),
+            produce_zero_in_words, re.compile(rf"(?<=[为清])零|{_zero_reached()}零")),
         QuantityRule(
             "list_counted",
             re.compile(rf"(?<=[\u4e00-\u9fff])(?P<num>[两二三四五六七八九十])大(?P<unit>{alternation(_list_counted()['units'])})?"

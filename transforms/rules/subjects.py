@@ -3183,8 +3183,9 @@ def _project_invested(text: str, clause_start: int, quantity: Quantity) -> Subje
 
 
 # A level kept over time (城镇零就业家庭动态为零, …保持动态为零: a zero in words stating a
-# level is a figure, session-35 ruling): 动态 and 保持 say how it is kept, the thing stands before them
-STEADY_LEVEL = re.compile(r"\s*(?P<thing>[^,，。；;：:]+?)(?:保持|实现)?动态(?:保持|实现)?为\s*$")
+# level is a figure, session-35 ruling): 动态 and 保持 say how it is kept, the thing stands before them;
+# so does a thing brought down to zero (零就业家庭动态清零, 欠款全部清零)
+STEADY_LEVEL = re.compile(r"\s*(?P<thing>[^,，。；;：:]+?)(?:保持|实现)?(?:动态(?:保持|实现)?为|(?:动态|全部|全面)?清)\s*$")
 
 
 # money named by a programme's verb (救助金, 慰问金, 补助金, 补贴款): the verb it is named by

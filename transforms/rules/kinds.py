@@ -569,6 +569,38 @@ def _list_size(c: KindContext) -> bool:
         and not _says_done(c.clause_after)  # (…共38项,其中5项已完成: what of it was done)
 
 
+@cache
+def _list_contents_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a sentence's opening listing contents, a count of a list of the year's projects then its name)."""
+    t, sizes = _table()["list_contents"], _table()["list_size"]
+    opening = re.compile(rf"\s*(?:{alternation(t['openers'])})")
+    counted = re.compile(rf"(?:\d+|{t['numerals']})\s*(?:{alternation(sizes['units'])})"
+                         rf"(?:{alternation(sizes['between'])})*[^\d，,。；;:：]{{0,10}}?(?:{alternation(sizes['lists'])})")
+    return opening, counted
+
+
+def _list_contents(c: KindContext) -> bool:
+    """…为群众办好12件实事。包括…;投资3000万元,改造…;…。: the items of a list of the year's projects
+    that the sentence before named by its count; targets, outside a summary."""
+    if c.report_type in _table()["progress_task"]["summaries"] or c.column is not None:
+        return False
+    opening, counted = _list_contents_patterns()
+    full = _sentence_opening(c.text, c.start)  # (semicolons divide the sentence into parts)
+    if full < 1 or c.text[full - 1] == "\n" or not opening.match(c.text, full, c.start):
+        return False  # (the lead stands in the items' line)
+    previous = c.text[_sentence_opening(c.text, full - 1):full]
+    named = None
+    for named in counted.finditer(previous):
+        pass
+    if named is None:
+        return False
+    lead = CLAUSE_BREAK.split(previous[:named.start()])[-1]
+    if _patterns()["list_size_done"].search(lead) or _says_done(previous) \
+            or any(word in previous for word in _table()["announced_plan"]["earlier"]):
+        return False  # 已完成10件实事。包括…: what was done
+    return not _says_done(c.before) and not _says_done(c.clause_after)  # (c.before: its semicolon part)
+
+
 def _reached_apart(c: KindContext) -> bool:
     """新增就业1256万人，完成1200万人以上全年…目标: what was reached stands apart, earlier in the
     sentence in the same unit, so the task done is the target's level."""
@@ -587,6 +619,8 @@ def _target_noun_before(c: KindContext) -> bool:
         pass
     if found is None:
         return False
+    if found.group() in _table()["target_noun_before"]["documents"] and _counts_documents(c):
+        return False  # 部门预算3条: the budget documents published, no budget's level
     if _patterns()["figure_before_noun"].search(window, 0, found.start()):
         return False  # the noun is its own figure's (完成改造30户任务、试点10户: 任务 is 30户's)
     between = window[found.end():]
@@ -599,6 +633,12 @@ def _target_noun_before(c: KindContext) -> bool:
         return False  # 未达到目标任务进度的小项减少4个: the target describes what is counted
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
         and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
+
+
+def _counts_documents(c: KindContext) -> bool:
+    """The figure counts documents or items (2条, 1份): its unit, the raw's last characters."""
+    raw = c.text[c.start:c.end].rstrip()
+    return any(raw.endswith(unit) for unit in _table()["target_noun_before"]["document_units"])
 
 
 def _task_done_before(c: KindContext, before_noun: str) -> bool:
@@ -2005,6 +2045,7 @@ KIND_RULES = (
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),
     KindRule("list_size", Kind.TARGET, _list_size),
+    KindRule("list_contents", Kind.TARGET, _list_contents),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),

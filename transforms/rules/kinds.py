@@ -318,6 +318,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "share_follows": re.compile(
             rf"\s*[,，]\s*(?:{alternation(t['share_follows']['verbs'])})[^，,。；;\d]{{0,8}}?"
             rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"
+            # or without 的, right after the task that 完成/实现/占 governs (，完成计划81%; ，完成年度任务93%)
+            rf"|\s*[,，]\s*(?:{alternation(t['completion_share']['verbs'])})(?:年度|全年|年)?"
+            rf"(?:{alternation(t['completion_share']['tasks'])})数?\s*[\d.]+\s*%"
             # or its rate of completion, after at most one clause with no figure (完成投资7370万元，
             # 目前已全部完工，完成率100%)
             rf"|(?:\s*[,，][^，,。；;\d]*)?\s*[,，]\s*(?:{alternation(t['share_follows']['rates'])})"
@@ -365,7 +368,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_label": re.compile(rf"\s*【[^】\n]{{0,4}}?(?:{alternation(t['target_list']['nouns'])})】"),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
-        "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
+        "progress_after": re.compile(rf"(?P<words>[^\d，,。；;]{{0,30}}?)已(?:经)?(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
         # the figure closing its clause, the next one saying the sum will soon be handed on (…720万元,
         # 并即将下拨各区; …,将于春节前拨付到位)
@@ -766,7 +769,12 @@ def _task_then_progress(c: KindContext) -> bool:
     """15个农村幸福院建设已完成8个: the task's size, then what of it is done, in one clause."""
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     found = _patterns()["progress_after"].match(c.clause_after)
-    return bool(unit) and found is not None and found.group("unit").startswith(unit) \
+    if not unit or found is None:
+        return False
+    # (1200户农村危房改造任务已完成76%: the figure's task named as such, then the share of it done)
+    shared = found.group("unit").startswith(("%", "％")) and \
+        found.group("words").rstrip().endswith(tuple(_table()["task_then_progress"]["tasks"]))
+    return (found.group("unit").startswith(unit) or shared) \
         and not _says_done(c.clause_before.split("、")[-1])  # (a list's items each their own task)
 
 

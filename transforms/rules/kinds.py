@@ -521,6 +521,9 @@ def _target_noun_after(c: KindContext) -> bool:
     noun = patterns["noun_after"].match(after)
     if noun is not None and _indicators_did(noun.group(), after[noun.end():]):
         return False  # 实现5个指标攀高: indicators counted by what they did
+    if noun is None and after.lstrip().startswith(tuple(_table()["target_noun_after"]["counted_nouns"])) \
+            and c.text[c.start:c.end].rstrip().endswith(tuple(_table()["target_noun_after"]["counted_units"])):
+        return not _says_done(c.clause_before)  # 明确…5项要求: the requirements laid down
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
         noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
             or _task_then_share(after)
@@ -1114,6 +1117,7 @@ def _cue_before(c: KindContext) -> bool:
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
     before = blanked(PURPOSE_CLAUSE, before)
+    before = blanked(_ensured_state(), before)  # (…,确保责任落实到位、督导到位,开展专项检查12次…: its aim)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
             # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;
@@ -1147,6 +1151,13 @@ DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:�
 # (the purpose may open with what is to be done well before the 确保 clause: 为切实做好春节期间
 # 救助工作，确保困难群众过好节日，近日，…)
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?(?:[^,，;；。!！?？\n]*[,，])?确保[^,，;；。!！?？\n]*[,，]")
+
+
+@cache
+def _ensured_state() -> re.Pattern:
+    """A 确保 clause with no figure closing on a state secured (确保责任落实到位、督导到位,), closed before the figure."""
+    states = alternation(_table()["cue_before"]["ensured_states"])
+    return re.compile(rf"(?:^|(?<=[,，;；\s]))确保[^,，;；。!！?？\n\d]*(?:{states})[,，]")
 
 
 def _plan_paragraph(c: KindContext) -> bool:

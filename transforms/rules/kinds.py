@@ -288,6 +288,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_whole_done": re.compile(alternation(sizes["whole_done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
+        "list_size_going": re.compile(alternation(sizes["going"])),
         # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事;
         # a modifier may close with the list's name: 6项县政府“暖心惠民实事”任务, 15项群众急难愁盼的
         # 民生实事, no word of doing in it: 为12个村办实事 counts villages)
@@ -533,9 +534,17 @@ def _target_noun_after(c: KindContext) -> bool:
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
         return share_after is not None or not patterns["task_done"].search(c.clause_before) \
-            or _reached_apart(c)
+            or _reached_apart(c) or _counts_tasks(c, noun.group())
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _counts_tasks(c: KindContext, noun: str) -> bool:
+    """完成“平安创建”8项任务: the figure counts the tasks themselves (项, 件), the set's size,
+    unless 已 says what of it was done."""
+    table = _table()["target_noun_after"]
+    return c.text[c.start:c.end].rstrip().endswith(tuple(table["task_counts"])) \
+        and noun.strip().endswith(tuple(table["tasks"])) and "已" not in c.clause_before
 
 
 def _indicators_did(noun: str, rest: str) -> bool:
@@ -563,8 +572,9 @@ def _list_size(c: KindContext) -> bool:
     and the counts of its parts in a sentence telling what it is made of (民生工程涉及62个分项125个小项)."""
     patterns = _patterns()
     before = patterns["list_size_whole_done"].sub("", c.clause_before)  # 圆满完成省8件实事: the whole list
+    after = blanked(patterns["list_size_going"], c.clause_after)  # (…民心工程进展顺利: how the list goes)
     if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(before) \
-            or patterns["list_size_done_after"].search(c.clause_after):
+            or patterns["list_size_done_after"].search(after):
         return False
     if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
             or patterns["list_size_year"].search(c.clause_before):

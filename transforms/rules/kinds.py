@@ -24,6 +24,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
   占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%),
   but not under a forecast earlier in its sentence (预计全年完成…,完成年度任务的105%: forecast, session 33);
+- `year_whole`: the year's whole a share so far is measured on, a figure right after 占全年 (截至9月底,…
+  投资18.6亿元,占全年24亿元的77.5%), in a sentence on a period still running: the year's level to reach;
 - `share_follows`: the clause right after the figure gives its share of a task, plan or budget
   (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual,
   unless a forecast earlier in its sentence governs it (预计年底完工,完成投资…,完成率100%);
@@ -113,6 +115,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   同时, or 此外, goes on with the one before when its own first sentence plans nothing; a later
   sentence before the figure's whose first clause plans leads in the first one's stead (…高度重视。
   今年计划新建…。新增…);
+- `list_contents`: outside a summary, a sentence opening with 包括 (主要包括, 具体包括) right after one in
+  its line naming a list of the year's projects by its count (…办好12件实事。包括…;投资3000万元,…;…。)
+  gives the list's items, each semicolon part, unless it or the sentence before says done;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划), its heading
   at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
@@ -452,6 +457,21 @@ def _own_list_after(text: str, targets: int, colon: int) -> bool:
     down (其中:)."""
     return bool(SENTENCE_END.search(text, targets, colon)) and not text.endswith(
         tuple(_table()["target_list"]["parts"]), 0, colon)
+
+
+@cache
+def _year_whole_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    t = _table()["year_whole"]
+    return (re.compile(rf"(?:{alternation(t['before'])})\s*$"), re.compile(r"\s*的\s*[\d.]+\s*[%％]"),
+            re.compile(rf"{alternation(t['so_far'])}|{_table()['progress_task']['progress_period']}"))
+
+
+def _year_whole(c: KindContext) -> bool:
+    """截至9月底,…固定资产投资18.6亿元,占全年24亿元的77.5%: the year's whole a share so far is
+    measured on, a level the year has yet to reach: its target."""
+    before, share, so_far = _year_whole_patterns()
+    return bool(before.search(c.clause_before)) and bool(share.match(c.text, c.outer_end)) \
+        and so_far.search(c.text, _sentence_opening(c.text, c.start), c.start) is not None
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -2055,6 +2075,7 @@ KIND_RULES = (
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
+    KindRule("year_whole", Kind.TARGET, _year_whole),
     KindRule("share_follows", Kind.ACTUAL, _share_follows),
     KindRule("off_target", Kind.ACTUAL, _off_target),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),

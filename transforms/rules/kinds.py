@@ -553,8 +553,10 @@ def _target_noun_after(c: KindContext) -> bool:
         noun = noun or QUOTED_TASK.match(after)  # (a quoted task's verbs are its own)
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
-        return share_after is not None or not patterns["task_done"].search(c.clause_before) \
-            or _reached_apart(c) or _counts_tasks(c, noun.group())
+        done = patterns["task_done"].search(c.clause_before)
+        if done and any(word in c.clause_before[:done.start()] for word in _table()["target_noun_after"]["set_before"]):
+            done = None  # 定下完成90%的参保目标任务: the task set, what it is to do
+        return share_after is not None or not done or _reached_apart(c) or _counts_tasks(c, noun.group())
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
 

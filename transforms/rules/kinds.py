@@ -633,9 +633,10 @@ def _list_contents(c: KindContext) -> bool:
     if named is None:
         return False
     lead = CLAUSE_BREAK.split(previous[:named.start()])[-1]
-    if _patterns()["list_size_done"].search(lead) or _says_done(previous) \
+    rest = CLAUSE_BREAK.split(previous[named.end():])[0]  # (…10件实事已全部完成。)
+    if _patterns()["list_size_done"].search(lead) or _says_done(rest) \
             or any(word in previous for word in _table()["announced_plan"]["earlier"]):
-        return False  # 已完成10件实事。包括…: what was done
+        return False  # 已完成10件实事。包括…: what was done (确定了10件实事 decided one: a plan)
     return not _says_done(c.before) and not _says_done(c.clause_after)  # (c.before: its semicolon part)
 
 

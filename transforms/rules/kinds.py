@@ -808,8 +808,11 @@ def _task_then_progress(c: KindContext) -> bool:
     if not unit or found is None:
         return False
     # (1200户农村危房改造任务已完成76%: the figure's task named as such, then the share of it done)
-    shared = found.group("unit").startswith(("%", "％")) and \
-        found.group("words").rstrip().endswith(tuple(_table()["task_then_progress"]["tasks"]))
+    table = _table()["task_then_progress"]
+    words = found.group("words").rstrip()
+    for now in table["now"]:
+        words = words.removesuffix(now).rstrip()
+    shared = found.group("unit").startswith(("%", "％")) and words.endswith(tuple(table["tasks"]))
     return (found.group("unit").startswith(unit) or shared) \
         and not _says_done(c.clause_before.split("、")[-1])  # (a list's items each their own task)
 

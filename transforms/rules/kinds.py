@@ -1935,7 +1935,8 @@ def _announced_plan(c: KindContext) -> bool:
         return False  # (a lead before the announcement reports the progress so far)
     table = _table()["announced_plan"]
     before, clause_before = _after_announcing_lead(c)
-    if any(word in before + c.sentence_after for word in table["telling"]):
+    if any(word in before + c.sentence_after for word in table["telling"]) \
+            and not c.clause_before.lstrip().startswith(tuple(table["sums"])):  # (…,总投资约5.6亿元: the list's sum)
         return False
     sentence = c.before + c.sentence_after
     if any(word in sentence for word in table["earlier"]):

@@ -612,7 +612,7 @@ def _list_contents_patterns() -> tuple[re.Pattern, re.Pattern]:
     """(a sentence's opening listing contents, a count of a list of the year's projects then its name)."""
     t, sizes = _table()["list_contents"], _table()["list_size"]
     opening = re.compile(rf"\s*(?:{alternation(t['openers'])})")
-    counted = re.compile(rf"(?:\d+|{t['numerals']})\s*(?:{alternation(sizes['units'])})"
+    counted = re.compile(rf"(?:\d+|{t['numerals']})\s*(?:{alternation(sizes['units'])}|大)"  # (十大民生工程)
                          rf"(?:{alternation(sizes['between'])})*[^\d，,。；;:：]{{0,10}}?(?:{alternation(sizes['lists'])})")
     return opening, counted
 

@@ -634,9 +634,11 @@ def _list_contents(c: KindContext) -> bool:
         return False
     lead = CLAUSE_BREAK.split(previous[:named.start()])[-1]
     rest = CLAUSE_BREAK.split(previous[named.end():])[0]  # (…10件实事已全部完成。)
-    if _patterns()["list_size_done"].search(lead) or _says_done(rest) \
+    if _patterns()["list_size_done"].search(lead) or _patterns()["list_size_done"].search(rest) or _says_done(rest) \
             or any(word in previous for word in _table()["announced_plan"]["earlier"]):
-        return False  # 已完成10件实事。包括…: what was done (确定了10件实事 decided one: a plan)
+        return False  # 已完成10件实事。包括…, …10件实事全部完成。包括…: what was done (确定了10件实事 decided one: a plan)
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(previous)):
+        return False  # 2023年…10件实事… in a page on 2024: an earlier year's list
     return not _says_done(c.before) and not _says_done(c.clause_after)  # (c.before: its semicolon part)
 
 

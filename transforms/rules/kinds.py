@@ -651,6 +651,8 @@ def _reached_apart(c: KindContext) -> bool:
 
 
 def _target_noun_before(c: KindContext) -> bool:
+    if _plan_level_shared(c):
+        return True  # 完成年计划1.2万人的66.7%: the plan's level
     reach = _table()["target_noun_before"]["reach"]
     if not _patterns()["noun_before"].search(c.text, max(c.sentence_start, c.start - reach), c.start):
         return False  # a noun stands in the blanked window only where it stands in the text
@@ -674,6 +676,17 @@ def _target_noun_before(c: KindContext) -> bool:
         return False  # 未达到目标任务进度的小项减少4个: the target describes what is counted
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
         and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
+
+
+@cache
+def _plan_before() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(_table()['target_noun_before']['plans'])})\s*[:：为]?\s*$")
+
+
+def _plan_level_shared(c: KindContext) -> bool:
+    """完成年计划1.2万人的66.7%, 占全年计划3000户的52%: a plan named right before the figure, a share of
+    it right after: the plan's level."""
+    return bool(_plan_before().search(c.clause_before)) and bool(SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20))
 
 
 def _counts_documents(c: KindContext) -> bool:

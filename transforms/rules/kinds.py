@@ -367,7 +367,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "section_total": re.compile(rf"(?:{alternation(t['section_total']['words'])})\s*(?:为|达)?\s*$"),
         # a clause opening with what stands now (…将达到120万,目前,每千名老人拥有床位20张): the
         # plan of the clauses before it is over
-        "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
+        "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"
+                                    # (…,上半年完成培训0.9万人次: progress so far)
+                                    rf"|[,，;；]\s*(?:{alternation(t['cue_before']['so_far_openings'])}"
+                                    rf"|{t['progress_task']['progress_period']}份?)[^,，;；。\d]{{0,6}}?"
+                                    rf"(?:{alternation(t['cue_before']['so_far_done'])})"),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
         # a line labelled by a target noun in lenticular brackets (【任务】, 【年度目标】)
         "streak": re.compile(rf"(?:{alternation(t['streak']['words'])})\s*$"),

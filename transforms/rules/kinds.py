@@ -402,7 +402,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:[\s|｜]*[\u4e00-\u9fff]{{2,3}}\s*[|｜])?"
             rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
         "reported": re.compile(f"{alternation(t['progress_task']['reported'])}|{t['progress_task']['reported_date']}"),
-        "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
+        "progress": re.compile(f"(?:{alternation(t['progress_task']['progress'])})"
+                               f"(?!{alternation(t['progress_task']['deadline_after'])})|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
 

@@ -2356,8 +2356,13 @@ def _field_names() -> re.Pattern:
 
 def _without_field_names(phrase: str) -> str:
     """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
-    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
-    return blanked(PLAN_MEASURE, blanked(_field_names(), phrase))
+    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩), nor a
+    programme's quoted name (全面启动“阳光助残计划”第二期项目, “雨露计划”培训: a scheme of work, no plan document)."""
+    return blanked(PROGRAMME_NAME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
+
+
+# a programme named in quotes by a word and 计划 (“阳光助残计划”, “春蕾计划”); no year in it (“2024年工作计划”)
+PROGRAMME_NAME = re.compile(r"[“\"'‘][^“”\"'‘’\d\n]{1,8}计划[”\"'’]")
 
 
 # A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was
@@ -2509,7 +2514,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if _hearsay(text):
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in title for word in config["document_words"])
+                  and not any(word in blanked(PROGRAMME_NAME, title) for word in config["document_words"])
                   and not ISSUE_NUMBER.sub("", title).endswith(_document_genres()) or _activity_headline(title)):
         # …提案的答复, …会议公告(第8号) is no headline
         return "新闻报道"

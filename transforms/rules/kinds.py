@@ -24,6 +24,8 @@ order; the first that applies decides, and `stated` (actual) is what is left:
 - `completion_share`: a share of a task, quota or budget done is actual (完成148元目标任务的122%,
   占全年指标的61.1%, 分别完成年计划的76.5%、89.5%, and without 的 right after the task 完成/实现 governs: 完成全年目标任务93.6%),
   but not under a forecast earlier in its sentence (预计全年完成…,完成年度任务的105%: forecast, session 33);
+- `year_whole`: the year's whole a share so far is measured on, a figure right after 占全年 (截至9月底,…
+  投资18.6亿元,占全年24亿元的77.5%), in a sentence on a period still running: the year's level to reach;
 - `share_follows`: the clause right after the figure gives its share of a task, plan or budget
   (预算下达1107.98亿元，占预算安排的79%; 分解落实32614套，为目标任务的110%): the part done, actual,
   unless a forecast earlier in its sentence governs it (预计年底完工,完成投资…,完成率100%);
@@ -113,6 +115,9 @@ order; the first that applies decides, and `stated` (actual) is what is left:
   同时, or 此外, goes on with the one before when its own first sentence plans nothing; a later
   sentence before the figure's whose first clause plans leads in the first one's stead (…高度重视。
   今年计划新建…。新增…);
+- `list_contents`: outside a summary, a sentence opening with 包括 (主要包括, 具体包括) right after one in
+  its line naming a list of the year's projects by its count (…办好12件实事。包括…;投资3000万元,…;…。)
+  gives the list's items, each semicolon part, unless it or the sentence before says done;
 - `plans_section`: the figure stands in a plans section (下一步工作打算, 2024年工作计划), its heading
   at a line's start or run into the figure's line (a page its site flattened: …。 二、下半年工作打算 (一)…);
 - `plan_list`: the figure stands in an item of a numbered list (1、…2、…, (1)…, (一)…, 一是…) whose
@@ -288,6 +293,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_size_done": re.compile(alternation(sizes["done"])),
         "list_size_whole_done": re.compile(alternation(sizes["whole_done"])),
         "list_size_done_after": re.compile(alternation(sizes["done_after"])),
+        "list_size_going": re.compile(alternation(sizes["going"])),
         # (another count of the same list may come first: 12大项、154个小项民生工程项目, 24件39项民生实事;
         # a modifier may close with the list's name: 6项县政府“暖心惠民实事”任务, 15项群众急难愁盼的
         # 民生实事, no word of doing in it: 为12个村办实事 counts villages)
@@ -318,6 +324,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "share_follows": re.compile(
             rf"\s*[,，]\s*(?:{alternation(t['share_follows']['verbs'])})[^，,。；;\d]{{0,8}}?"
             rf"(?:{alternation(t['completion_share']['tasks'])})[^，,。；;\d]{{0,6}}的\s*[\d.]+\s*%"
+            # or without 的, right after the task that 完成/实现/占 governs (，完成计划81%; ，完成年度任务93%)
+            rf"|\s*[,，]\s*(?:{alternation(t['completion_share']['verbs'])})(?:年度|全年|年)?"
+            rf"(?:{alternation(t['completion_share']['tasks'])})数?\s*[\d.]+\s*%"
             # or its rate of completion, after at most one clause with no figure (完成投资7370万元，
             # 目前已全部完工，完成率100%)
             rf"|(?:\s*[,，][^，,。；;\d]*)?\s*[,，]\s*(?:{alternation(t['share_follows']['rates'])})"
@@ -358,14 +367,18 @@ def _patterns() -> dict[str, re.Pattern]:
         "section_total": re.compile(rf"(?:{alternation(t['section_total']['words'])})\s*(?:为|达)?\s*$"),
         # a clause opening with what stands now (…将达到120万,目前,每千名老人拥有床位20张): the
         # plan of the clauses before it is over
-        "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"),
+        "status_clause": re.compile(rf"[,，;；]\s*(?:而|但|但是)?\s*(?:{alternation(t['in_force']['words'])})"
+                                    # (…,上半年完成培训0.9万人次: progress so far)
+                                    rf"|[,，;；]\s*(?:{alternation(t['cue_before']['so_far_openings'])}"
+                                    rf"|{t['progress_task']['progress_period']}份?)[^,，;；。\d]{{0,6}}?"
+                                    rf"(?:{alternation(t['cue_before']['so_far_done'])})"),
         "not_in_force": re.compile(alternation(t["in_force"]["not_words"])),
         # a line labelled by a target noun in lenticular brackets (【任务】, 【年度目标】)
         "streak": re.compile(rf"(?:{alternation(t['streak']['words'])})\s*$"),
         "list_label": re.compile(rf"\s*【[^】\n]{{0,4}}?(?:{alternation(t['target_list']['nouns'])})】"),
         "list_opening": re.compile(rf"(?:{alternation(t['target_list']['nouns'])})\s*(?:为|是)?\s*[:：]$"),
         "year_opening": re.compile(rf"(?:^|(?<=[。！？!?；;]))\s*{t['cue_before']['opening_year'].lstrip('^')}"),
-        "progress_after": re.compile(rf"[^\d，,。；;]{{0,30}}?已(?:{alternation(t['task_then_progress']['done'])})"
+        "progress_after": re.compile(rf"(?P<words>[^\d，,。；;]{{0,30}}?)已(?:经)?(?:{alternation(t['task_then_progress']['done'])})"
                                      rf"\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?)(?P<unit>\S{{1,4}})"),
         # the figure closing its clause, the next one saying the sum will soon be handed on (…720万元,
         # 并即将下拨各区; …,将于春节前拨付到位)
@@ -389,7 +402,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:[\s|｜]*[\u4e00-\u9fff]{{2,3}}\s*[|｜])?"
             rf"[\s|｜]*(?:{unit}[,，、\s]*)*?{unit}(?=$|[\s|｜\d(（]|{alternation(t['task_before_unit']['progress'])})"),
         "reported": re.compile(f"{alternation(t['progress_task']['reported'])}|{t['progress_task']['reported_date']}"),
-        "progress": re.compile(f"{alternation(t['progress_task']['progress'])}|{t['progress_task']['progress_period']}"
+        "progress": re.compile(f"(?:{alternation(t['progress_task']['progress'])})"
+                               f"(?!{alternation(t['progress_task']['deadline_after'])})|{t['progress_task']['progress_period']}"
                                f"|{compared_with_task}"),
     }
 
@@ -448,6 +462,21 @@ def _own_list_after(text: str, targets: int, colon: int) -> bool:
     down (其中:)."""
     return bool(SENTENCE_END.search(text, targets, colon)) and not text.endswith(
         tuple(_table()["target_list"]["parts"]), 0, colon)
+
+
+@cache
+def _year_whole_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    t = _table()["year_whole"]
+    return (re.compile(rf"(?:{alternation(t['before'])})\s*$"), re.compile(r"\s*的\s*[\d.]+\s*[%％]"),
+            re.compile(rf"{alternation(t['so_far'])}|{_table()['progress_task']['progress_period']}"))
+
+
+def _year_whole(c: KindContext) -> bool:
+    """截至9月底,…固定资产投资18.6亿元,占全年24亿元的77.5%: the year's whole a share so far is
+    measured on, a level the year has yet to reach: its target."""
+    before, share, so_far = _year_whole_patterns()
+    return bool(before.search(c.clause_before)) and bool(share.match(c.text, c.outer_end)) \
+        and so_far.search(c.text, _sentence_opening(c.text, c.start), c.start) is not None
 
 
 def _completion_share(c: KindContext) -> bool:
@@ -518,6 +547,9 @@ def _target_noun_after(c: KindContext) -> bool:
     noun = patterns["noun_after"].match(after)
     if noun is not None and _indicators_did(noun.group(), after[noun.end():]):
         return False  # 实现5个指标攀高: indicators counted by what they did
+    if noun is None and after.lstrip().startswith(tuple(_table()["target_noun_after"]["counted_nouns"])) \
+            and c.text[c.start:c.end].rstrip().endswith(tuple(_table()["target_noun_after"]["counted_units"])):
+        return not _says_done(c.clause_before)  # 明确…5项要求: the requirements laid down
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
         noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
             or _task_then_share(after)
@@ -526,10 +558,20 @@ def _target_noun_after(c: KindContext) -> bool:
         noun = noun or QUOTED_TASK.match(after)  # (a quoted task's verbs are its own)
     if noun:
         share_after = re.search(r"的\s*[\d.]+\s*%", after[noun.end():])
-        return share_after is not None or not patterns["task_done"].search(c.clause_before) \
-            or _reached_apart(c)
+        done = patterns["task_done"].search(c.clause_before)
+        if done and any(word in c.clause_before[:done.start()] for word in _table()["target_noun_after"]["set_before"]):
+            done = None  # 定下完成90%的参保目标任务: the task set, what it is to do
+        return share_after is not None or not done or _reached_apart(c) or _counts_tasks(c, noun.group())
     later = patterns["noun_after_later"].search(after)
     return bool(later) and not patterns["not_between"].search(after[:later.start()])
+
+
+def _counts_tasks(c: KindContext, noun: str) -> bool:
+    """完成“平安创建”8项任务: the figure counts the tasks themselves (项, 件), the set's size,
+    unless 已 says what of it was done."""
+    table = _table()["target_noun_after"]
+    return c.text[c.start:c.end].rstrip().endswith(tuple(table["task_counts"])) \
+        and noun.strip().endswith(tuple(table["tasks"])) and "已" not in c.clause_before
 
 
 def _indicators_did(noun: str, rest: str) -> bool:
@@ -557,8 +599,9 @@ def _list_size(c: KindContext) -> bool:
     and the counts of its parts in a sentence telling what it is made of (民生工程涉及62个分项125个小项)."""
     patterns = _patterns()
     before = patterns["list_size_whole_done"].sub("", c.clause_before)  # 圆满完成省8件实事: the whole list
+    after = blanked(patterns["list_size_going"], c.clause_after)  # (…民心工程进展顺利: how the list goes)
     if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(before) \
-            or patterns["list_size_done_after"].search(c.clause_after):
+            or patterns["list_size_done_after"].search(after):
         return False
     if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
             or patterns["list_size_year"].search(c.clause_before):
@@ -567,6 +610,41 @@ def _list_size(c: KindContext) -> bool:
     parts = patterns["list_size_parts"].search(c.text, _sentence_opening(c.text, c.start), c.start)
     return parts is not None and not patterns["list_size_done"].search(c.text, parts.end("composed"), c.start) \
         and not _says_done(c.clause_after)  # (…共38项,其中5项已完成: what of it was done)
+
+
+@cache
+def _list_contents_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a sentence's opening listing contents, a count of a list of the year's projects then its name)."""
+    t, sizes = _table()["list_contents"], _table()["list_size"]
+    opening = re.compile(rf"\s*(?:{alternation(t['openers'])})")
+    counted = re.compile(rf"(?:\d+|{t['numerals']})\s*(?:{alternation(sizes['units'])}|大)"  # (十大民生工程)
+                         rf"(?:{alternation(sizes['between'])})*[^\d，,。；;:：]{{0,10}}?(?:{alternation(sizes['lists'])})")
+    return opening, counted
+
+
+def _list_contents(c: KindContext) -> bool:
+    """…为群众办好12件实事。包括…;投资3000万元,改造…;…。: the items of a list of the year's projects
+    that the sentence before named by its count; targets, outside a summary."""
+    if c.report_type in _table()["progress_task"]["summaries"] or c.column is not None:
+        return False
+    opening, counted = _list_contents_patterns()
+    full = _sentence_opening(c.text, c.start)  # (semicolons divide the sentence into parts)
+    if full < 1 or c.text[full - 1] == "\n" or not opening.match(c.text, full, c.start):
+        return False  # (the lead stands in the items' line)
+    previous = c.text[_sentence_opening(c.text, full - 1):full]
+    named = None
+    for named in counted.finditer(previous):
+        pass
+    if named is None:
+        return False
+    lead = CLAUSE_BREAK.split(previous[:named.start()])[-1]
+    rest = CLAUSE_BREAK.split(previous[named.end():])[0]  # (…10件实事已全部完成。)
+    if _patterns()["list_size_done"].search(lead) or _patterns()["list_size_done"].search(rest) or _says_done(rest) \
+            or any(word in previous for word in _table()["announced_plan"]["earlier"]):
+        return False  # 已完成10件实事。包括…, …10件实事全部完成。包括…: what was done (确定了10件实事 decided one: a plan)
+    if c.report_year is not None and any(int(year) < c.report_year for year in YEAR.findall(previous)):
+        return False  # 2023年…10件实事… in a page on 2024: an earlier year's list
+    return not _says_done(c.before) and not _says_done(c.clause_after)  # (c.before: its semicolon part)
 
 
 def _reached_apart(c: KindContext) -> bool:
@@ -578,6 +656,8 @@ def _reached_apart(c: KindContext) -> bool:
 
 
 def _target_noun_before(c: KindContext) -> bool:
+    if _plan_level_shared(c):
+        return True  # 完成年计划1.2万人的66.7%: the plan's level
     reach = _table()["target_noun_before"]["reach"]
     if not _patterns()["noun_before"].search(c.text, max(c.sentence_start, c.start - reach), c.start):
         return False  # a noun stands in the blanked window only where it stands in the text
@@ -587,6 +667,8 @@ def _target_noun_before(c: KindContext) -> bool:
         pass
     if found is None:
         return False
+    if found.group() in _table()["target_noun_before"]["documents"] and _counts_documents(c):
+        return False  # 部门预算3条: the budget documents published, no budget's level
     if _patterns()["figure_before_noun"].search(window, 0, found.start()):
         return False  # the noun is its own figure's (完成改造30户任务、试点10户: 任务 is 30户's)
     between = window[found.end():]
@@ -599,6 +681,23 @@ def _target_noun_before(c: KindContext) -> bool:
         return False  # 未达到目标任务进度的小项减少4个: the target describes what is counted
     return first_figure and not CLAUSE_BREAK.search(between) and not _says_done(between) \
         and not _task_done_before(c, c.before_plain[:len(c.before_plain) - len(window) + found.start()])
+
+
+@cache
+def _plan_before() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(_table()['target_noun_before']['plans'])})\s*[:：为]?\s*$")
+
+
+def _plan_level_shared(c: KindContext) -> bool:
+    """完成年计划1.2万人的66.7%, 占全年计划3000户的52%: a plan named right before the figure, a share of
+    it right after: the plan's level."""
+    return bool(_plan_before().search(c.clause_before)) and bool(SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20))
+
+
+def _counts_documents(c: KindContext) -> bool:
+    """The figure counts documents or items (2条, 1份): its unit, the raw's last characters."""
+    raw = c.text[c.start:c.end].rstrip()
+    return any(raw.endswith(unit) for unit in _table()["target_noun_before"]["document_units"])
 
 
 def _task_done_before(c: KindContext, before_noun: str) -> bool:
@@ -726,7 +825,15 @@ def _task_then_progress(c: KindContext) -> bool:
     """15个农村幸福院建设已完成8个: the task's size, then what of it is done, in one clause."""
     unit = FIGURE_UNIT.sub("", c.text[c.start:c.end])
     found = _patterns()["progress_after"].match(c.clause_after)
-    return bool(unit) and found is not None and found.group("unit").startswith(unit) \
+    if not unit or found is None:
+        return False
+    # (1200户农村危房改造任务已完成76%: the figure's task named as such, then the share of it done)
+    table = _table()["task_then_progress"]
+    words = found.group("words").rstrip()
+    for now in table["now"]:
+        words = words.removesuffix(now).rstrip()
+    shared = found.group("unit").startswith(("%", "％")) and words.endswith(tuple(table["tasks"]))
+    return (found.group("unit").startswith(unit) or shared) \
         and not _says_done(c.clause_before.split("、")[-1])  # (a list's items each their own task)
 
 
@@ -1066,6 +1173,7 @@ def _cue_before(c: KindContext) -> bool:
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it
     before = blanked(PURPOSE_CLAUSE, before)
+    before = blanked(_ensured_state(), before)  # (…,确保责任落实到位、督导到位,开展专项检查12次…: its aim)
     last = _last_cue(c, before, naming_plans=False, tail=c.text[c.start:c.outer_end] + c.clause_after)
     return (last is not None and not _says_done_after(last, before[last.start():])
             # (…即将投入使用,南宁、喀什2个储备库已向…提交: what its own clause says done after it;
@@ -1099,6 +1207,13 @@ DONE_RIGHT_AFTER = re.compile(r"[^\d，,。；;:：]{0,8}?(?:已(?!经费)|(?:�
 # (the purpose may open with what is to be done well before the 确保 clause: 为切实做好春节期间
 # 救助工作，确保困难群众过好节日，近日，…)
 PURPOSE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；\s]))为了?(?:[^,，;；。!！?？\n]*[,，])?确保[^,，;；。!！?？\n]*[,，]")
+
+
+@cache
+def _ensured_state() -> re.Pattern:
+    """A 确保 clause with no figure closing on a state secured (确保责任落实到位、督导到位,), closed before the figure."""
+    states = alternation(_table()["cue_before"]["ensured_states"])
+    return re.compile(rf"(?:^|(?<=[,，;；\s]))确保[^,，;；。!！?？\n\d]*(?:{states})[,，]")
 
 
 def _plan_paragraph(c: KindContext) -> bool:
@@ -1840,7 +1955,8 @@ def _announced_plan(c: KindContext) -> bool:
         return False  # (a lead before the announcement reports the progress so far)
     table = _table()["announced_plan"]
     before, clause_before = _after_announcing_lead(c)
-    if any(word in before + c.sentence_after for word in table["telling"]):
+    if any(word in before + c.sentence_after for word in table["telling"]) \
+            and not c.clause_before.lstrip().startswith(tuple(table["sums"])):  # (…,总投资约5.6亿元: the list's sum)
         return False
     sentence = c.before + c.sentence_after
     if any(word in sentence for word in table["earlier"]):
@@ -1986,6 +2102,7 @@ KIND_RULES = (
     KindRule("raise_from", Kind.ACTUAL, _raise_from),
     KindRule("target_list", Kind.TARGET, _target_list),
     KindRule("completion_share", Kind.ACTUAL, _completion_share),
+    KindRule("year_whole", Kind.TARGET, _year_whole),
     KindRule("share_follows", Kind.ACTUAL, _share_follows),
     KindRule("off_target", Kind.ACTUAL, _off_target),
     KindRule("target_noun_after", Kind.TARGET, _target_noun_after),
@@ -2005,6 +2122,7 @@ KIND_RULES = (
     KindRule("plan_source", Kind.TARGET, _plan_source),
     KindRule("plan_paragraph", Kind.TARGET, _plan_paragraph),
     KindRule("list_size", Kind.TARGET, _list_size),
+    KindRule("list_contents", Kind.TARGET, _list_contents),
     KindRule("plans_section", Kind.TARGET, _plans_section),
     KindRule("plan_list", Kind.TARGET, _plan_list),
     KindRule("progress_task", Kind.TARGET, _progress_task),

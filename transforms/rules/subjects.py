@@ -2760,6 +2760,14 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             # neighbours, as before the number (主动公开信息235条: fixtures README, session 31); a
             # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
+        taken_in = _taken_in(text, quantity, after_start, after_end) if before is None or is_place(before.text) else None
+        if taken_in is not None:
+            return Named(taken_in, "status_of_counted")
+        if following and (before is None or is_place(before.text) or _own_place(before.text)) \
+                and not _governed(text, clause_start, quantity.outer_start):
+            status = _status_of_counted(text, quantity, after_start, after_end, following.text)
+            if status is not None:
+                return Named(status, "status_of_counted")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             if quantity.unit in ("人", "名") and cut_phrase(following.text)[0] in RECEIVING_VERBS | MOVING_IN | JOINING \
                     and not following.text.endswith((*PERSON_ENDINGS, "人数")):
@@ -2930,6 +2938,69 @@ PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
 PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
 # a negation before a flow of people (未脱贫, 尚未脱贫): those it has not yet happened to
 NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
+
+
+# A count opening its clause, its group right after it and a deed or status after the group
+# (17个区县形成了实施方案, 15个区县获得启动资金; 9640名残疾人纳入重点监测, 89.5万名残疾人参加养老保险):
+# where the paragraph counts the same group again with another deed, the deeds alone tell the counts
+# apart, and each is named by its deed before the group (形成实施方案区县, 参加养老保险残疾人: fixtures
+# README, round 35's settled calls, counts of one group told apart by their status). A deed is a verb
+# with its object, its adverbs of state, 新 (newly, session 36) and the aspect mark 了 dropped.
+DEED_LEAD = re.compile(rf"(?:{STATE_ADVERBS}|新)+")
+DEED_STOP = re.compile(r"[,，;；。：:!！?？\n、()（）“”\d]|并|和(?=\d)|确保|以|用于")
+DEED_LONGEST = 14
+COUNT_GOVERNED = re.compile(r"(?:为|对|向|给|替|将|把|帮助|帮|使|让|组织|引导|带动|推动|支持|扶持|动员|吸纳|安置)\s*$")
+
+
+def _governed(text: str, clause_start: int, number: int) -> bool:
+    """Whether a verb or a preposition right before the count takes it as its object (为2.1万残疾人
+    提供…, 帮助860人实现就业): then the words after it are that verb's, not the group's deed."""
+    return COUNT_GOVERNED.search(text, clause_start, number) is not None
+
+
+def _deed_after_group(text: str, start: int, end: int) -> str | None:
+    """The deed right after a counted group: a verb and its object up to the clause's next item."""
+    lead = DEED_LEAD.match(text, start, end)
+    start = lead.end() if lead else start
+    stop = DEED_STOP.search(text, start, end)
+    deed = text[start:stop.start() if stop else end].replace("了", "").strip()
+    if not 3 <= len(deed) <= DEED_LONGEST or not HAN.match(deed):
+        return None
+    verb = next((deed[:n] for n in (2, 3) if word_tag(deed[:n]) == "v"), None)
+    if verb is None or verb in NO_STATUS or verb in _words("subject_fillers.txt") or len(deed) - len(verb) < 2:
+        return None  # 有, 是, 达到 say what the group is, not what it did; a verb alone is no status
+    return deed
+
+
+def _taken_in(text: str, quantity: Quantity, after_start: int, after_end: int) -> Subject | None:
+    """1723人纳入重点监测, 将381人新纳入低保保障范围: persons counted right before a status verb of a
+    programme (纳入, 安置 …: `TAKING_IN`), nothing naming who they are, are named by the status and
+    人数, as persons counted before any deed (fixtures README, sessions 35 and 37: 300人享受… →
+    享受…人数); 新 before it goes (session 36)."""
+    if quantity.unit not in ("人", "名"):
+        return None
+    deed = _deed_after_group(text, after_start, after_end)
+    return Subject(deed + "人数") if deed is not None and deed.startswith(tuple(TAKING_IN)) else None
+
+
+def _status_of_counted(text: str, quantity: Quantity, after_start: int, after_end: int, group: str) -> Subject | None:
+    if len(group) < 2 or not text.startswith(group, after_start, after_end):
+        return None
+    deed = _deed_after_group(text, after_start + len(group), after_end)
+    if deed is None:
+        return None
+    paragraph_start = text.rfind("\n", 0, quantity.outer_start) + 1
+    paragraph_end = text.find("\n", after_end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    deeds = set()
+    for counted in re.finditer(rf"\d\s*[万亿]?\s*[\u4e00-\u9fff]?{re.escape(group)}", text[paragraph_start:paragraph_end]):
+        at = paragraph_start + counted.end()
+        other = _deed_after_group(text, at, clause_after(text, at))
+        if other is not None:
+            deeds.add(other)
+    if len(deeds) < 2:
+        return None
+    return Subject(deed + group)
 
 
 def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> Subject | None:
@@ -4663,7 +4734,7 @@ def _part_of_share(clause: str) -> Subject | None:
 def _only_where(a: Around) -> bool:
     """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
     bare = NOT_WHERE.sub("", a.clause)
-    if a.own.subject is not None and a.own.rule == "after_number" and not is_place(a.own.subject.text):
+    if a.own.subject is not None and a.own.rule in ("after_number", "status_of_counted") and not is_place(a.own.subject.text):
         return False  # 新建3家乡镇孝老食堂: what follows the number names the figure, whatever precedes it
     return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare))
                                           or _place_of_list(a))

@@ -2760,6 +2760,9 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             # neighbours, as before the number (主动公开信息235条: fixtures README, session 31); a
             # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
+        closing = _deed_closing(text, clause_start, quantity.outer_start, after_start, after_end, following)
+        if closing is not None:
+            return Named(closing, "deed_closing")
         taken_in = _taken_in(text, quantity, after_start, after_end) if before is None or is_place(before.text) else None
         if taken_in is not None:
             return Named(taken_in, "status_of_counted")
@@ -2947,7 +2950,7 @@ NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
 # README, round 35's settled calls, counts of one group told apart by their status). A deed is a verb
 # with its object, its adverbs of state, 新 (newly, session 36) and the aspect mark 了 dropped.
 DEED_LEAD = re.compile(rf"(?:{STATE_ADVERBS}|新)+")
-DEED_STOP = re.compile(r"[,，;；。：:!！?？\n、()（）“”\d]|并|和(?=\d)|确保|以|用于")
+DEED_STOP = re.compile(r"[,，;；。：:!！?？\n、()（）“”\d]|(?<![归合兼吞])并|和(?=\d)|确保|以|用于")
 DEED_LONGEST = 14
 COUNT_GOVERNED = re.compile(r"(?:为|对|向|给|替|将|把|帮助|帮|使|让|组织|引导|带动|推动|支持|扶持|动员|吸纳|安置)\s*$")
 
@@ -2970,6 +2973,36 @@ def _deed_after_group(text: str, start: int, end: int) -> str | None:
     if verb is None or verb in NO_STATUS or verb in _words("subject_fillers.txt") or len(deed) - len(verb) < 2:
         return None  # 有, 是, 达到 say what the group is, not what it did; a verb alone is no status
     return deed
+
+
+# 完成 or 实现 right before a count takes the deed closing the words after it as its object (完成29座
+# 烈士墓迁葬, 完成211处烈士陵园保护范围划定, 实现2处管理归并): the thing and the work done on it are what
+# is counted, kept as written (fixtures README, session 36: a work noun after the thing, a verb after
+# its thing, session 21), whatever the verb; the work words alone (改造, 建设 …) are read for any count
+# (`WORK_AFTER`).
+DOING_BEFORE = re.compile(r"(?:完成|实现)了?\s*$")
+ITEM_END_WORDS = ("工作", "任务")
+CLOSING_DEED_LONGEST = 8
+
+
+def _deed_closing(text: str, clause_start: int, number: int, after_start: int, after_end: int,
+                  following: Subject | None) -> Subject | None:
+    if not DOING_BEFORE.search(text, clause_start, number):
+        return None
+    thing = following.text if following is not None else ""
+    if not text.startswith(thing, after_start, after_end):
+        return None
+    at = after_start + len(thing)
+    stop = DEED_STOP.search(text, at, after_end)
+    tail = text[at:stop.start() if stop else after_end].strip()
+    for word in ITEM_END_WORDS:
+        tail = tail.removesuffix(word)
+    if not 2 <= len(tail) <= CLOSING_DEED_LONGEST or "的" in tail or not all(HAN.match(c) for c in tail) \
+            or word_tag(tail[-2:]) != "v" or (not thing and len(tail) < 4) or DEED_LEAD.match(tail) or tail[0] == "全":
+        # a deed closes the item: its last word a verb; alone, a noun before it (管理归并); an adverb
+        # or 全 before the verb says how far the count got (实现86个县全覆盖), no work done on it
+        return None
+    return Subject(thing + tail)
 
 
 def _taken_in(text: str, quantity: Quantity, after_start: int, after_end: int) -> Subject | None:

@@ -4618,14 +4618,21 @@ def _share_of_task(a: Around) -> Subject | None:
 # is of the item its sentence counted just before it, named with it (session 21's ruling:
 # 民生实事完成率; bare only when nothing in the sentence names the item).
 BARE_RATES = frozenset({"完成率", "开工率", "竣工率"})
+# so is the completion rate of a quota named only by whose or which quota it is (省级指标完成率, 年度
+# 任务完成率): the quota's indicator is the item counted before it (城镇新增就业12367人,省级指标完成率
+# 176.7% → …就业省级指标完成率: round 35's settled calls), the count's measure word (人数) left out
+QUOTA_RATE = re.compile(rf"(?:[省市县区]级|年度|全年|年)?(?:指标|任务|目标任务|目标|计划)(?:{'|'.join(BARE_RATES)})")
 
 
 def _rate_of_item(a: Around) -> Subject | None:
     own, item = a.own.subject, a.about
-    if own is None or own.text not in BARE_RATES or item is None or a.quantity.unit != "%" \
-            or item.text.endswith(tuple(BARE_RATES)):
+    if own is None or not (own.text in BARE_RATES or QUOTA_RATE.fullmatch(own.text)) or item is None \
+            or a.quantity.unit != "%" or item.text.endswith(tuple(BARE_RATES)):
         return None
-    return Subject(item.text + own.text)
+    name = item.text
+    if own.text not in BARE_RATES:
+        name = name.removesuffix("人数").removesuffix("户数")
+    return Subject(name + own.text)
 
 
 # A rate named by an act alone (参保率, 参合率, 签约率), in a clause of its own right after a count

@@ -969,9 +969,9 @@ RESULT_COMPLEMENTS = frozenset({"出"})
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
 LEADING_TAGS = frozenset({"p"})
-# Words of manner before a verb (专项救助, 分类帮扶, 直接带动): they go with nothing after them but
+# Words of manner before a verb (专项救助, 分类帮扶, 直接带动, 实地走访): they go with nothing after them but
 # the verb; before a noun they name it (专项资金 keeps 专项).
-MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接", "免费", "无偿"})
+MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接", "免费", "无偿", "实地"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 

@@ -5045,12 +5045,16 @@ TOLL_GAP = re.compile(r"\s*[、,，]\s*(?:造成)?[\u4e00-\u9fff]{2}\s*")
 BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡镇|乡村|街道|社区|县区|县市|省市){1,3}级"
                         r"|(?:[省市县区州镇乡村]{2,4}[两三四五]级))")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff、]{2,12}类")
+# a kind or a standard a thing is built to (示范型, 标准化): a class word too, before the thing
+# (其中标准化150家,示范型60家 → 标准化老年活动室)
+BARE_KIND = re.compile(r"[\u4e00-\u9fff]{2,4}型|[\u4e00-\u9fff]{2,3}化")
 # what a breakdown's parts are read out of (地名调查目录词条含陆地水系类119条)
 INCLUDING = re.compile(r"(?:含|包括|包含|其中)")
 
 
 def _bare_modifier(text: str) -> bool:
-    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text)) and text not in _scope_words()
+    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text) or BARE_KIND.fullmatch(text)) \
+        and text not in _scope_words() and text not in domain_terms()
 
 
 def _without_modifier(text: str) -> str:
@@ -5060,7 +5064,10 @@ def _without_modifier(text: str) -> str:
     if level and len(text) - level.end() > 1:
         return text[level.end():]
     kind = text.rfind("类")
-    return text[kind + 1:] if 0 < kind < len(text) - 2 else text
+    if 0 < kind < len(text) - 2:
+        return text[kind + 1:]
+    built = BARE_KIND.match(text)
+    return text[built.end():] if built and len(text) - built.end() > 1 else text
 
 
 def _modifier_breakdown(a: Around) -> Subject | None:

@@ -87,9 +87,9 @@ ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台
                         # and how a figure is reckoned (按可比价格计算, 按当年平均汇率折算, 两年平均,
                         # 同口径): the way of counting, never what is counted
                         r"|按[^按，,。；;：:、\d]{0,4}(?:\d{4}年)?[^按，,。；;：:、\d]{1,8}?[计折核]算|[两三四五]年平均|(?:同|可比)口径")
-# A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
-# thing follows its 的.
-RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
+# A relative clause right after a number (有…的, 符合…的, 适合…的, and a cause: 因…造成收入下降的): the
+# counted thing follows its 的.
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|适合|适宜|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
                                    r"|因[^，,。；;:：、\d的]{1,24}的")
 # The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
 # starts with 有 (有效) is none.
@@ -3599,6 +3599,8 @@ def _places_struck(text: str, quantity: Quantity, after_start: int) -> Subject |
     return Subject(verb + noun)
 
 
+# The mark between the two ends of a range (3-5项, 2至3个, 10～15人)
+RANGE_GAP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到)\s*")
 # Productions that name a figure by the words after it.
 AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
 
@@ -3696,6 +3698,13 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
+    for index in range(len(named) - 2, -1, -1):
+        # 引进3-5项新技术, 建设2至3个采摘园: the low end of a range is a figure of the thing its high
+        # end counts, whatever verb stands before it (§5: two figures of one thing share a subject)
+        following = named[index + 1].subject
+        if following is not None and RANGE_GAP.fullmatch(text, quantities[index].outer_end, quantities[index + 1].outer_start) \
+                and (not quantities[index].unit or quantities[index].unit == quantities[index + 1].unit):
+            named[index] = Named(following, "range_low")
     _field_of_line(text, sentence_start, quantities, named)
     _group_of_heading(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)

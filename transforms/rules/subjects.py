@@ -3996,7 +3996,22 @@ def _siblings(modifier: str, bare: str) -> bool:
     categories (城市低保/农村低保: subject_categories.txt)."""
     return bare != modifier and (bare.endswith(modifier) or (
         len(bare) == len(modifier) > 2 and bare[0] == modifier[0] and bare[-1] == modifier[-1])
-        or _category_swapped(modifier, bare))
+        or _category_swapped(modifier, bare) or _same_kind_word(modifier, bare))
+
+
+SHARED_KIND_LEAST = 2  # what each of two kinds of one thing puts before the word they share
+
+
+def _same_kind_word(modifier: str, bare: str) -> bool:
+    """企业养老保险/医疗保险, 城镇职工医保/城乡居民医保: two kinds of one thing, each its own words before
+    the word that names the thing (保险), as the items of a list of insurances' rates are written
+    (企业养老保险基金征缴率达到97%,医疗保险达到95% → 医疗保险基金征缴率)."""
+    shared = 0
+    while shared < min(len(modifier), len(bare)) and modifier[-1 - shared] == bare[-1 - shared]:
+        shared += 1
+    word = modifier[len(modifier) - shared:]
+    return shared >= 2 and word_tag(word) in NOUN_TAGS \
+        and len(modifier) - shared >= SHARED_KIND_LEAST and len(bare) - shared >= SHARED_KIND_LEAST
 
 
 def _category_swapped(modifier: str, bare: str) -> bool:
@@ -4014,7 +4029,7 @@ def _sibling_of_previous(text: str, quantities: list[Quantity], named: list[Name
     for index in range(1, len(quantities)):
         own, before = named[index].subject, named[index - 1].subject
         if named[index].rule != "before_number" or own is None or before is None \
-                or quantities[index].unit != quantities[index - 1].unit or len(own.text) > SIBLING_LONGEST \
+                or quantities[index].unit != quantities[index - 1].unit or len(own.text.replace("、", "")) > SIBLING_LONGEST \
                 or own.text.endswith(head_words()) or not HAN.match(own.text):
             continue
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]

@@ -2069,7 +2069,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
                 kept, start = group, group[0].start
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
-        if not kept and index + 1 < len(words) and _being_at(word, words[index + 1]):
+        if index + 1 < len(words) and _being_at(word, words[index + 1]) and (not kept or (
+                # mid-name (民政|在|保|对象) only before the noun it qualifies, not a predicate's place
+                # (干部|在|村|开展…)
+                index + 2 < len(words) and word_tag(words[index + 2 - (len(word) == 2)]) in NOUN_TAGS)):
             kept.append(word)  # 420名|在|院|老人, 11.4万|在册|困难对象: where they are names who they are
             continue
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \

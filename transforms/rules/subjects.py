@@ -2321,7 +2321,8 @@ def _nominal_prefix(words: list[str]) -> list[str]:
 # Parts of speech that may modify the noun a counted thing ends with when no head word names it
 # (青年|就业|见习|岗位, 健身|步道, 调研|课题, 无|主楼): nouns, verbs and verbal nouns, adjectives,
 # distinguishers, time words (jieba tags 青年 as one).
-MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l"})
+MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l", "untagged"})
+UNTAGGED = "untagged"
 NOT_NAMES = frozenset({"工作"})
 
 
@@ -2339,6 +2340,8 @@ def _modified_noun(words: list[str], people: bool = False, events: bool = False)
         tag = word_tag(word)
         if word in domain_terms():
             tag = "n"
+        elif tag is None and len(word) > 1 and all(HAN.match(c) for c in word):
+            tag = UNTAGGED  # 智慧|养老|场景: words the dictionary gives no part of speech modify the noun after them
         if tag not in MODIFYING_TAGS or _is_strip(word) or is_place(word) \
                 or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v" and not events):
             break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate

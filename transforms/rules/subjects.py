@@ -888,6 +888,10 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
+    if len(rest) > 1 and rest[-1] in _agent_heads() and rest[-2].endswith(PEOPLE_HEADS) and len(rest[-2]) > 1:
+        # 服务|退役军人|机构: the people right before a body's head are whom the body serves, the
+        # verb with them its name (a kind of body), not a deed done to the bodies counted
+        return False
     if counts == "things":
         # a verb before a measure names it (救助|金额, 覆盖|率), but one that makes or adds the
         # thing measured is the predicate when the thing is named before the measure (新增|农田

@@ -2135,10 +2135,26 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not (people or unitless) and subject and (status := _status_after(subject, clause[clause.find(subject) + len(subject):])):
         # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
         subject, narrowing = status, False
+    if (people or unitless) and subject and (out := _flow_out_after(clause[clause.find(subject) + len(subject):])):
+        # 1242户1682人低保对象退出保障范围: a flow out of a programme after the people counted is kept,
+        # after them (fixtures README, session 35: status verbs of a programme stay; 低保退出)
+        subject, narrowing = subject + out, False
     if had and subject and where == start:
         subject, where = had + subject, where - len(had)
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+# Flows out of a programme (退出, 清退 …) a count of its people can be named by (session 35's ruling on
+# status verbs); 新增 and the other flows in are fillers or named before the people
+FLOWS_OUT = ("退出", "清退", "取消", "注销", "停保", "核减")
+
+
+def _flow_out_after(after: str) -> str | None:
+    """The flow out of a programme the words after a counted group open with, adverbs of state left out."""
+    lead = re.match(STATE_ADVERBS, after)
+    after = after[lead.end():] if lead else after
+    return next((flow for flow in FLOWS_OUT if after.startswith(flow) and flow in _context_words()["flows"]), None)
 
 
 # Adverbs of state before a status a thing has reached (已竣工, 均已开工, 也都启动建设)

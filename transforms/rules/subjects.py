@@ -163,6 +163,8 @@ ASPECT_MARKS = frozenset({"过", "了"})  # 参加过战役的: the mark after a
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
+# A size class written in round numerals before a thing (千亩示范片, 万头猪场, 百人团队): a kind of the thing
+SIZE_CLASS = re.compile(r"[十百千万]{1,2}(?:亩|吨|头|只|人|户|平方米)(?:级)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元/人.月, 元/人月, 元 / 人 / 月): never a subject.
 DENOMINATOR = re.compile(r"(?:\s*[/／·.．]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
@@ -2041,7 +2043,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
                                                                           and not items):
         return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
-    label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
+    # 8.6万名60周岁以上老年人: the age is part of the name; 3个百亩示范片: so is the size class
+    size = SIZE_CLASS.match(clause)
+    label = AGE_LABEL.match(clause) or (size if size and HAN.match(clause, size.end()) else None)
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
     if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS and words[1:2] != ["的"]:
@@ -5105,7 +5109,8 @@ INCLUDING = re.compile(r"(?:含|包括|包含|其中)")
 
 
 def _bare_modifier(text: str) -> bool:
-    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text) or BARE_KIND.fullmatch(text)) \
+    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text) or BARE_KIND.fullmatch(text)
+                or SIZE_CLASS.fullmatch(text)) \
         and text not in _scope_words() and text not in domain_terms()
 
 
@@ -5118,7 +5123,7 @@ def _without_modifier(text: str) -> str:
     kind = text.rfind("类")
     if 0 < kind < len(text) - 2:
         return text[kind + 1:]
-    built = BARE_KIND.match(text)
+    built = BARE_KIND.match(text) or SIZE_CLASS.match(text)
     return text[built.end():] if built and len(text) - built.end() > 1 else text
 
 

@@ -3557,7 +3557,8 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
-                       "measure_of_counted", "people_counted", "one_character_noun"})
+                       "measure_of_counted", "people_counted", "one_character_noun", "status_of_counted", "deed_closing",
+                       "range_low"})
 
 
 @dataclass(frozen=True)
@@ -3634,7 +3635,7 @@ def _places_struck(text: str, quantity: Quantity, after_start: int) -> Subject |
 # The mark between the two ends of a range (3-5项, 2至3个, 10～15人)
 RANGE_GAP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到)\s*")
 # Productions that name a figure by the words after it.
-AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
+AFTER_RULES = frozenset({"after_number", "of_service", "of_deed", "status_of_counted", "deed_closing"})
 
 
 def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity],

@@ -163,7 +163,7 @@ ASPECT_MARKS = frozenset({"过", "了"})  # 参加过战役的: the mark after a
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
-# A size class written in round numerals before a thing (千亩示范片, 万头猪场, 百人团队): a kind of the thing
+# A size class written in round numerals before a thing (千亩茶园, 万头猪场, 百人团队): a kind of the thing
 SIZE_CLASS = re.compile(r"[十百千万]{1,2}(?:亩|吨|头|只|人|户|平方米)(?:级)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元/人.月, 元/人月, 元 / 人 / 月): never a subject.
 DENOMINATOR = re.compile(r"(?:\s*[/／·.．]\s*(?:\d+万?)?"
@@ -891,7 +891,7 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
     if len(rest) > 1 and rest[-1] in _agent_heads() and rest[-2].endswith(PEOPLE_HEADS) and len(rest[-2]) > 1:
-        # 服务|退役军人|机构: the people right before a body's head are whom the body serves, the
+        # 服务|老年人|机构: the people right before a body's head are whom the body serves, the
         # verb with them its name (a kind of body), not a deed done to the bodies counted
         return False
     if counts == "things":
@@ -2043,7 +2043,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
                                                                           and not items):
         return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
-    # 8.6万名60周岁以上老年人: the age is part of the name; 3个百亩示范片: so is the size class
+    # 8.6万名60周岁以上老年人: the age is part of the name; 5个千亩茶园: so is the size class
     size = SIZE_CLASS.match(clause)
     label = AGE_LABEL.match(clause) or (size if size and HAN.match(clause, size.end()) else None)
     kept: list[str] = [label.group()] if label else []
@@ -2078,8 +2078,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
         if index + 1 < len(words) and _being_at(word, words[index + 1]) and (not kept or (
-                # mid-name (民政|在|保|对象) only before the noun it qualifies, not a predicate's place
-                # (干部|在|村|开展…)
+                # mid-name (低保|在|册|家庭) only before the noun it qualifies, not a predicate's place
+                # (医生|在|院|值守)
                 index + 2 < len(words) and word_tag(words[index + 2 - (len(word) == 2)]) in NOUN_TAGS)):
             kept.append(word)  # 420名|在|院|老人, 11.4万|在册|困难对象: where they are names who they are
             continue
@@ -2140,7 +2140,7 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
         # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
         subject, narrowing = status, False
     if (people or unitless) and subject and (out := _flow_out_after(clause[clause.find(subject) + len(subject):])):
-        # 1242户1682人低保对象退出保障范围: a flow out of a programme after the people counted is kept,
+        # 46户90人低保户清退出列: a flow out of a programme after the people counted is kept,
         # after them (fixtures README, session 35: status verbs of a programme stay; 低保退出)
         subject, narrowing = subject + out, False
     if had and subject and where == start:
@@ -2365,7 +2365,7 @@ def _modified_noun(words: list[str], people: bool = False, events: bool = False)
         if word in domain_terms():
             tag = "n"
         elif tag is None and len(word) > 1 and all(HAN.match(c) for c in word):
-            tag = UNTAGGED  # 智慧|养老|场景: words the dictionary gives no part of speech modify the noun after them
+            tag = UNTAGGED  # 智慧|助餐|场景: words the dictionary gives no part of speech modify the noun after them
         if tag not in MODIFYING_TAGS or _is_strip(word) or is_place(word) \
                 or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v" and not events):
             break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate
@@ -2974,9 +2974,9 @@ NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
 
 
 # A count opening its clause, its group right after it and a deed or status after the group
-# (17个区县形成了实施方案, 15个区县获得启动资金; 9640名残疾人纳入重点监测, 89.5万名残疾人参加养老保险):
+# (12个街道形成了整改方案, 8个街道完成验收; 1.2万名退休人员参加职工医保, 3400名退休人员参加大病保险):
 # where the paragraph counts the same group again with another deed, the deeds alone tell the counts
-# apart, and each is named by its deed before the group (形成实施方案区县, 参加养老保险残疾人: fixtures
+# apart, and each is named by its deed before the group (形成整改方案街道, 参加大病保险退休人员: fixtures
 # README, round 35's settled calls, counts of one group told apart by their status). A deed is a verb
 # with its object, its adverbs of state, 新 (newly, session 36) and the aspect mark 了 dropped.
 DEED_LEAD = re.compile(rf"(?:{STATE_ADVERBS}|新)+")
@@ -2986,8 +2986,8 @@ COUNT_GOVERNED = re.compile(r"(?:为|对|向|给|替|将|把|帮助|帮|使|让|
 
 
 def _governed(text: str, clause_start: int, number: int) -> bool:
-    """Whether a verb or a preposition right before the count takes it as its object (为2.1万残疾人
-    提供…, 帮助860人实现就业): then the words after it are that verb's, not the group's deed."""
+    """Whether a verb or a preposition right before the count takes it as its object (为800名退休人员
+    提供…, 帮助60人实现就业): then the words after it are that verb's, not the group's deed."""
     return COUNT_GOVERNED.search(text, clause_start, number) is not None
 
 
@@ -3005,13 +3005,13 @@ def _deed_after_group(text: str, start: int, end: int) -> str | None:
     return deed
 
 
-# 完成 or 实现 right before a count takes the deed closing the words after it as its object (完成29座
-# 烈士墓迁葬, 完成211处烈士陵园保护范围划定, 实现2处管理归并): the thing and the work done on it are what
+# 完成 or 实现 right before a count takes the deed closing the words after it as its object (完成36座
+# 农村公墓迁建, 完成120处文物保护范围划定, 实现5处便民服务点合并): the thing and the work done on it are what
 # is counted, kept as written (fixtures README, session 36: a work noun after the thing, a verb after
 # its thing, session 21), whatever the verb; the work words alone (改造, 建设 …) are read for any count
 # (`WORK_AFTER`).
 DOING_BEFORE = re.compile(r"(?:完成|实现)了?\s*$")
-WORK_WORD = "工作"  # 完成…烈士墓修缮工作: the work names nothing
+WORK_WORD = "工作"  # 完成…旧坟整治工作: the work names nothing
 CLOSING_DEED_LONGEST = 8
 
 
@@ -3026,19 +3026,19 @@ def _deed_closing(text: str, clause_start: int, number: int, after_start: int, a
     stop = DEED_STOP.search(text, at, after_end)
     tail = text[at:stop.start() if stop else after_end].strip()
     task = next((word for word in TASK_WORDS if tail.endswith(word) and len(tail) > len(word)), "")
-    # 完成280万公斤烟叶收购任务: a task of the deed closes the item; the task named by the deed is
+    # 完成860吨秋粮收购任务: a task of the deed closes the item; the task named by the deed is
     # what is counted (as 14项民生工程任务 under after_number)
     tail = tail.removesuffix(task) if task else tail.removesuffix(WORK_WORD)
     if not 2 <= len(tail) <= CLOSING_DEED_LONGEST or "的" in tail or not all(HAN.match(c) for c in tail) \
             or word_tag(tail[-2:]) != "v" or (not thing and len(tail) < 4) or DEED_LEAD.match(tail) or tail[0] == "全":
         # a deed closes the item: its last word a verb; alone, a noun before it (管理归并); an adverb
-        # or 全 before the verb says how far the count got (实现86个县全覆盖), no work done on it
+        # or 全 before the verb says how far the count got (实现30个乡镇全覆盖), no work done on it
         return None
     return Subject(thing + tail + task)
 
 
 def _taken_in(text: str, quantity: Quantity, after_start: int, after_end: int) -> Subject | None:
-    """1723人纳入重点监测, 将381人新纳入低保保障范围: persons counted right before a status verb of a
+    """930人纳入重点监测, 将260人新纳入特困供养: persons counted right before a status verb of a
     programme (纳入, 安置 …: `TAKING_IN`), nothing naming who they are, are named by the status and
     人数, as persons counted before any deed (fixtures README, sessions 35 and 37: 300人享受… →
     享受…人数); 新 before it goes (session 36)."""
@@ -3732,7 +3732,7 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
     for index in range(len(named) - 2, -1, -1):
-        # 引进3-5项新技术, 建设2至3个采摘园: the low end of a range is a figure of the thing its high
+        # 打造2-3个示范点, 培育4至6个品牌: the low end of a range is a figure of the thing its high
         # end counts, whatever verb stands before it (§5: two figures of one thing share a subject)
         following = named[index + 1].subject
         if following is not None and RANGE_GAP.fullmatch(text, quantities[index].outer_end, quantities[index + 1].outer_start) \
@@ -4038,7 +4038,7 @@ SHARED_KIND_LEAST = 2  # what each of two kinds of one thing puts before the wor
 def _same_kind_word(modifier: str, bare: str) -> bool:
     """企业养老保险/医疗保险, 城镇职工医保/城乡居民医保: two kinds of one thing, each its own words before
     the word that names the thing (保险), as the items of a list of insurances' rates are written
-    (企业养老保险基金征缴率达到97%,医疗保险达到95% → 医疗保险基金征缴率)."""
+    (企业养老保险参保率达到95%,医疗保险达到97% → 医疗保险参保率)."""
     shared = 0
     while shared < min(len(modifier), len(bare)) and modifier[-1 - shared] == bare[-1 - shared]:
         shared += 1
@@ -4675,9 +4675,9 @@ def _share_of_task(a: Around) -> Subject | None:
 # is of the item its sentence counted just before it, named with it (session 21's ruling:
 # 民生实事完成率; bare only when nothing in the sentence names the item).
 BARE_RATES = frozenset({"完成率", "开工率", "竣工率"})
-# so is the completion rate of a quota named only by whose or which quota it is (省级指标完成率, 年度
-# 任务完成率): the quota's indicator is the item counted before it (城镇新增就业12367人,省级指标完成率
-# 176.7% → …就业省级指标完成率: round 35's settled calls), the count's measure word (人数) left out
+# so is the completion rate of a quota named only by whose or which quota it is (市级指标完成率, 年度
+# 任务完成率): the quota's indicator is the item counted before it (失业人员再就业2310人,市级指标完成率
+# 128.3% → 失业人员再就业市级指标完成率: round 35's settled calls), the count's measure word (人数) left out
 QUOTA_RATE = re.compile(rf"(?:[省市县区]级|年度|全年|年)?(?:指标|任务|目标任务|目标|计划)(?:{'|'.join(BARE_RATES)})")
 
 
@@ -5103,7 +5103,7 @@ BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡�
                         r"|(?:[省市县区州镇乡村]{2,4}[两三四五]级))")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff、]{2,12}类")
 # a kind or a standard a thing is built to (示范型, 标准化): a class word too, before the thing
-# (其中标准化150家,示范型60家 → 标准化老年活动室)
+# (村卫生室240个,其中标准化180个、示范型60个 → 标准化村卫生室)
 BARE_KIND = re.compile(r"[\u4e00-\u9fff]{2,4}型|[\u4e00-\u9fff]{2,3}化")
 # what a breakdown's parts are read out of (地名调查目录词条含陆地水系类119条)
 INCLUDING = re.compile(r"(?:含|包括|包含|其中)")

@@ -87,9 +87,9 @@ ADVERBIALS = re.compile(r"在[^在]{0,20}?基础上|以[^以]{1,12}?为(?:平台
                         # and how a figure is reckoned (按可比价格计算, 按当年平均汇率折算, 两年平均,
                         # 同口径): the way of counting, never what is counted
                         r"|按[^按，,。；;：:、\d]{0,4}(?:\d{4}年)?[^按，,。；;：:、\d]{1,8}?[计折核]算|[两三四五]年平均|(?:同|可比)口径")
-# A relative clause right after a number (有…的, 符合…的, and a cause: 因…造成收入下降的): the counted
-# thing follows its 的.
-RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
+# A relative clause right after a number (有…的, 符合…的, 适合…的, and a cause: 因…造成收入下降的): the
+# counted thing follows its 的.
+RELATIVE_AFTER_NUMBER = re.compile(r"(?:有|具有|拥有|符合|达到|适合|适宜|以(?=[^，,。；;:：、\d的]{1,10}为))[^，,。；;:：、\d的]{1,12}的"
                                    r"|因[^，,。；;:：、\d的]{1,24}的")
 # The verbs of such a clause written before the number (新增符合条件的救助对象): a word that only
 # starts with 有 (有效) is none.
@@ -163,6 +163,8 @@ ASPECT_MARKS = frozenset({"过", "了"})  # 参加过战役的: the mark after a
 LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 OUTLINE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?")
 AGE_LABEL = re.compile(r"\d{1,3}周?岁(?:以上|以下)?")
+# A size class written in round numerals before a thing (千亩茶园, 万头猪场, 百人团队): a kind of the thing
+SIZE_CLASS = re.compile(r"[十百千万]{1,2}(?:亩|吨|头|只|人|户|平方米)(?:级)?")
 # A rate's denominator written after a number (元/人, 元/人·月, 元/人.月, 元/人月, 元 / 人 / 月): never a subject.
 DENOMINATOR = re.compile(r"(?:\s*[/／·.．]\s*(?:\d+万?)?"
                          r"(?:人次|平方米|公斤|[人户][月年]|[人户月年床次天日周季亩吨个名张件]))+")
@@ -888,6 +890,10 @@ def _verb_goes(verb: str, rest: list[str], counts: str, predicate: bool = False)
     if phrase in BARE_HEADS or phrase in BOUND_SUFFIXES:
         # 救助|对象, 订阅|数: a verb before a head that names nothing alone or a bound suffix is of the name
         return False
+    if len(rest) > 1 and rest[-1] in _agent_heads() and rest[-2].endswith(PEOPLE_HEADS) and len(rest[-2]) > 1:
+        # 服务|老年人|机构: the people right before a body's head are whom the body serves, the
+        # verb with them its name (a kind of body), not a deed done to the bodies counted
+        return False
     if counts == "things":
         # a verb before a measure names it (救助|金额, 覆盖|率), but one that makes or adds the
         # thing measured is the predicate when the thing is named before the measure (新增|农田
@@ -969,9 +975,9 @@ RESULT_COMPLEMENTS = frozenset({"出"})
 # scope and manner words are strip words: jieba's tags for them catch nouns too, 老年 is a
 # time word to it and 城市 a place.)
 LEADING_TAGS = frozenset({"p"})
-# Words of manner before a verb (专项救助, 分类帮扶, 直接带动): they go with nothing after them but
+# Words of manner before a verb (专项救助, 分类帮扶, 直接带动, 实地走访): they go with nothing after them but
 # the verb; before a noun they name it (专项资金 keeps 专项).
-MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接", "免费", "无偿"})
+MANNER_WORDS = frozenset({"专项", "分类", "直接", "间接", "免费", "无偿", "实地"})
 # Prepositions of cause that make a noun with what follows (因灾伤病人口, 因病致贫).
 CAUSES = frozenset({"因"})
 
@@ -2037,7 +2043,9 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not clause or clause[0] in "、等余多左以的(（" or clause[0].isspace() or (clause.startswith(("任务", "目标"))
                                                                           and not items):
         return None  # a space after the unit parts it from the next item (8人 五保1人); 30户任务 is a task
-    label = AGE_LABEL.match(clause)  # 8.6万名60周岁以上老年人: the age is part of the name
+    # 8.6万名60周岁以上老年人: the age is part of the name; 5个千亩茶园: so is the size class
+    size = SIZE_CLASS.match(clause)
+    label = AGE_LABEL.match(clause) or (size if size and HAN.match(clause, size.end()) else None)
     kept: list[str] = [label.group()] if label else []
     words = tokens(stream, start + (len(kept[0]) if kept else 0), end)
     if words and not kept and words[0] in SERVICE_VERBS | RECEIVING_VERBS and words[1:2] != ["的"]:
@@ -2069,7 +2077,10 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
                 kept, start = group, group[0].start
             break
         compound = word in _words("subject_compound_verbs.txt") and index + 1 < len(words) and words[index + 1] in BARE_HEADS
-        if not kept and index + 1 < len(words) and _being_at(word, words[index + 1]):
+        if index + 1 < len(words) and _being_at(word, words[index + 1]) and (not kept or (
+                # mid-name (低保|在|册|家庭) only before the noun it qualifies, not a predicate's place
+                # (医生|在|院|值守)
+                index + 2 < len(words) and word_tag(words[index + 2 - (len(word) == 2)]) in NOUN_TAGS)):
             kept.append(word)  # 420名|在|院|老人, 11.4万|在册|困难对象: where they are names who they are
             continue
         if (_is_strip(word) and word != "的" and not compound) or word[0].isdigit() \
@@ -2128,10 +2139,26 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     if not (people or unitless) and subject and (status := _status_after(subject, clause[clause.find(subject) + len(subject):])):
         # 10个项目已竣工验收, 6座基地也都启动建设: a status after its noun is kept, adverbs dropped
         subject, narrowing = status, False
+    if (people or unitless) and subject and (out := _flow_out_after(clause[clause.find(subject) + len(subject):])):
+        # 46户90人低保户清退出列: a flow out of a programme after the people counted is kept,
+        # after them (fixtures README, session 35: status verbs of a programme stay; 低保退出)
+        subject, narrowing = subject + out, False
     if had and subject and where == start:
         subject, where = had + subject, where - len(had)
     run = [Word.at(subject, where)]
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
+
+
+# Flows out of a programme (退出, 清退 …) a count of its people can be named by (session 35's ruling on
+# status verbs); 新增 and the other flows in are fillers or named before the people
+FLOWS_OUT = ("退出", "清退", "取消", "注销", "停保", "核减")
+
+
+def _flow_out_after(after: str) -> str | None:
+    """The flow out of a programme the words after a counted group open with, adverbs of state left out."""
+    lead = re.match(STATE_ADVERBS, after)
+    after = after[lead.end():] if lead else after
+    return next((flow for flow in FLOWS_OUT if after.startswith(flow) and flow in _context_words()["flows"]), None)
 
 
 # Adverbs of state before a status a thing has reached (已竣工, 均已开工, 也都启动建设)
@@ -2318,7 +2345,8 @@ def _nominal_prefix(words: list[str]) -> list[str]:
 # Parts of speech that may modify the noun a counted thing ends with when no head word names it
 # (青年|就业|见习|岗位, 健身|步道, 调研|课题, 无|主楼): nouns, verbs and verbal nouns, adjectives,
 # distinguishers, time words (jieba tags 青年 as one).
-MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l"})
+MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l", "untagged"})
+UNTAGGED = "untagged"
 NOT_NAMES = frozenset({"工作"})
 
 
@@ -2336,6 +2364,8 @@ def _modified_noun(words: list[str], people: bool = False, events: bool = False)
         tag = word_tag(word)
         if word in domain_terms():
             tag = "n"
+        elif tag is None and len(word) > 1 and all(HAN.match(c) for c in word):
+            tag = UNTAGGED  # 智慧|助餐|场景: words the dictionary gives no part of speech modify the noun after them
         if tag not in MODIFYING_TAGS or _is_strip(word) or is_place(word) \
                 or (run and (word in SERVICE_VERBS or word in _words("subject_verbs.txt"))) or (last and tag == "v" and not events):
             break  # 家庭环境|进行|适老化改造, 民生实事|取得|阶段性进展: a verb after a noun opens the predicate
@@ -2760,6 +2790,17 @@ def name_subject_traced(stream: TokenStream, quantity: Quantity, floor: int, sen
             # neighbours, as before the number (主动公开信息235条: fixtures README, session 31); a
             # class of records (政策解读类信息) is named by its class
             return Named(Subject(published.group(1) + following.text), "after_number")
+        closing = _deed_closing(text, clause_start, quantity.outer_start, after_start, after_end, following)
+        if closing is not None:
+            return Named(closing, "deed_closing")
+        taken_in = _taken_in(text, quantity, after_start, after_end) if before is None or is_place(before.text) else None
+        if taken_in is not None:
+            return Named(taken_in, "status_of_counted")
+        if following and (before is None or is_place(before.text) or _own_place(before.text)) \
+                and not _governed(text, clause_start, quantity.outer_start):
+            status = _status_of_counted(text, quantity, after_start, after_end, following.text)
+            if status is not None:
+                return Named(status, "status_of_counted")
         if following and (before is None or not text.startswith("的", after_start, after_end)):
             if quantity.unit in ("人", "名") and cut_phrase(following.text)[0] in RECEIVING_VERBS | MOVING_IN | JOINING \
                     and not following.text.endswith((*PERSON_ENDINGS, "人数")):
@@ -2930,6 +2971,101 @@ PAIRED_PEOPLE = re.compile(r"\s*[、,，]?\s*[\d.]+\s*万?\s*[人名]")
 PAIRED_HOUSEHOLDS = re.compile(r"[\d.]+\s*万?\s*户\s*[、,，]?\s*$")
 # a negation before a flow of people (未脱贫, 尚未脱贫): those it has not yet happened to
 NOT_YET = re.compile(r"^(?:尚未|仍未|未|没有)(?=[\u4e00-\u9fff]{2})")
+
+
+# A count opening its clause, its group right after it and a deed or status after the group
+# (12个街道形成了整改方案, 8个街道完成验收; 1.2万名退休人员参加职工医保, 3400名退休人员参加大病保险):
+# where the paragraph counts the same group again with another deed, the deeds alone tell the counts
+# apart, and each is named by its deed before the group (形成整改方案街道, 参加大病保险退休人员: fixtures
+# README, round 35's settled calls, counts of one group told apart by their status). A deed is a verb
+# with its object, its adverbs of state, 新 (newly, session 36) and the aspect mark 了 dropped.
+DEED_LEAD = re.compile(rf"(?:{STATE_ADVERBS}|新)+")
+DEED_STOP = re.compile(r"[,，;；。：:!！?？\n、()（）“”\d]|(?<![归合兼吞])并|和(?=\d)|确保|以|用于")
+DEED_LONGEST = 14
+COUNT_GOVERNED = re.compile(r"(?:为|对|向|给|替|将|把|帮助|帮|使|让|组织|引导|带动|推动|支持|扶持|动员|吸纳|安置)\s*$")
+
+
+def _governed(text: str, clause_start: int, number: int) -> bool:
+    """Whether a verb or a preposition right before the count takes it as its object (为800名退休人员
+    提供…, 帮助60人实现就业): then the words after it are that verb's, not the group's deed."""
+    return COUNT_GOVERNED.search(text, clause_start, number) is not None
+
+
+def _deed_after_group(text: str, start: int, end: int) -> str | None:
+    """The deed right after a counted group: a verb and its object up to the clause's next item."""
+    lead = DEED_LEAD.match(text, start, end)
+    start = lead.end() if lead else start
+    stop = DEED_STOP.search(text, start, end)
+    deed = text[start:stop.start() if stop else end].replace("了", "").strip()
+    if not 3 <= len(deed) <= DEED_LONGEST or not HAN.match(deed):
+        return None
+    verb = next((deed[:n] for n in (2, 3) if word_tag(deed[:n]) == "v"), None)
+    if verb is None or verb in NO_STATUS or verb in _words("subject_fillers.txt") or len(deed) - len(verb) < 2:
+        return None  # 有, 是, 达到 say what the group is, not what it did; a verb alone is no status
+    return deed
+
+
+# 完成 or 实现 right before a count takes the deed closing the words after it as its object (完成36座
+# 农村公墓迁建, 完成120处文物保护范围划定, 实现5处便民服务点合并): the thing and the work done on it are what
+# is counted, kept as written (fixtures README, session 36: a work noun after the thing, a verb after
+# its thing, session 21), whatever the verb; the work words alone (改造, 建设 …) are read for any count
+# (`WORK_AFTER`).
+DOING_BEFORE = re.compile(r"(?:完成|实现)了?\s*$")
+WORK_WORD = "工作"  # 完成…旧坟整治工作: the work names nothing
+CLOSING_DEED_LONGEST = 8
+
+
+def _deed_closing(text: str, clause_start: int, number: int, after_start: int, after_end: int,
+                  following: Subject | None) -> Subject | None:
+    if not DOING_BEFORE.search(text, clause_start, number):
+        return None
+    thing = following.text if following is not None else ""
+    if not text.startswith(thing, after_start, after_end):
+        return None
+    at = after_start + len(thing)
+    stop = DEED_STOP.search(text, at, after_end)
+    tail = text[at:stop.start() if stop else after_end].strip()
+    task = next((word for word in TASK_WORDS if tail.endswith(word) and len(tail) > len(word)), "")
+    # 完成860吨秋粮收购任务: a task of the deed closes the item; the task named by the deed is
+    # what is counted (as 14项民生工程任务 under after_number)
+    tail = tail.removesuffix(task) if task else tail.removesuffix(WORK_WORD)
+    if not 2 <= len(tail) <= CLOSING_DEED_LONGEST or "的" in tail or not all(HAN.match(c) for c in tail) \
+            or word_tag(tail[-2:]) != "v" or (not thing and len(tail) < 4) or DEED_LEAD.match(tail) or tail[0] == "全":
+        # a deed closes the item: its last word a verb; alone, a noun before it (管理归并); an adverb
+        # or 全 before the verb says how far the count got (实现30个乡镇全覆盖), no work done on it
+        return None
+    return Subject(thing + tail + task)
+
+
+def _taken_in(text: str, quantity: Quantity, after_start: int, after_end: int) -> Subject | None:
+    """930人纳入重点监测, 将260人新纳入特困供养: persons counted right before a status verb of a
+    programme (纳入, 安置 …: `TAKING_IN`), nothing naming who they are, are named by the status and
+    人数, as persons counted before any deed (fixtures README, sessions 35 and 37: 300人享受… →
+    享受…人数); 新 before it goes (session 36)."""
+    if quantity.unit not in ("人", "名"):
+        return None
+    deed = _deed_after_group(text, after_start, after_end)
+    return Subject(deed + "人数") if deed is not None and deed.startswith(tuple(TAKING_IN)) else None
+
+
+def _status_of_counted(text: str, quantity: Quantity, after_start: int, after_end: int, group: str) -> Subject | None:
+    if len(group) < 2 or not text.startswith(group, after_start, after_end):
+        return None
+    deed = _deed_after_group(text, after_start + len(group), after_end)
+    if deed is None:
+        return None
+    paragraph_start = text.rfind("\n", 0, quantity.outer_start) + 1
+    paragraph_end = text.find("\n", after_end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    deeds = set()
+    for counted in re.finditer(rf"\d\s*[万亿]?\s*[\u4e00-\u9fff]?{re.escape(group)}", text[paragraph_start:paragraph_end]):
+        at = paragraph_start + counted.end()
+        other = _deed_after_group(text, at, clause_after(text, at))
+        if other is not None:
+            deeds.add(other)
+    if len(deeds) < 2:
+        return None
+    return Subject(deed + group)
 
 
 def _counted_by_verb(text: str, quantity: Quantity, before: Subject | None) -> Subject | None:
@@ -3422,7 +3558,8 @@ def _lists(text: str, quantities: list[Quantity]) -> list[list[int]]:
 OWN_RULES = frozenset({"before_number", "after_number", "of_service", "of_deed", "of_standard", "after_de", "of_purpose", "of_investment",
                        "of_duration", "of_money", "multiple_of", "list_parts", "list_shared", "table_cell",
                        "attribute_of_owner", "category_breakdown", "total_after_flows", "people_befallen", "people_held",
-                       "measure_of_counted", "people_counted", "one_character_noun"})
+                       "measure_of_counted", "people_counted", "one_character_noun", "status_of_counted", "deed_closing",
+                       "range_low"})
 
 
 @dataclass(frozen=True)
@@ -3496,8 +3633,10 @@ def _places_struck(text: str, quantity: Quantity, after_start: int) -> Subject |
     return Subject(verb + noun)
 
 
+# The mark between the two ends of a range (3-5项, 2至3个, 10～15人)
+RANGE_GAP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到)\s*")
 # Productions that name a figure by the words after it.
-AFTER_RULES = frozenset({"after_number", "of_service", "of_deed"})
+AFTER_RULES = frozenset({"after_number", "of_service", "of_deed", "status_of_counted", "deed_closing"})
 
 
 def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Quantity],
@@ -3593,6 +3732,13 @@ def name_subjects(stream: TokenStream, sentence_start: int, quantities: list[Qua
         thing = _without_modifier(following.text)
         if thing != following.text and len(thing) > 1:
             named[index] = Named(Subject(gap.group(1) + thing), "modifier_list")
+    for index in range(len(named) - 2, -1, -1):
+        # 打造2-3个示范点, 培育4至6个品牌: the low end of a range is a figure of the thing its high
+        # end counts, whatever verb stands before it (§5: two figures of one thing share a subject)
+        following = named[index + 1].subject
+        if following is not None and RANGE_GAP.fullmatch(text, quantities[index].outer_end, quantities[index + 1].outer_start) \
+                and (not quantities[index].unit or quantities[index].unit == quantities[index + 1].unit):
+            named[index] = Named(following, "range_low")
     _field_of_line(text, sentence_start, quantities, named)
     _group_of_heading(text, sentence_start, quantities, named)
     _record_categories(text, sentence_start, quantities, named)
@@ -3884,7 +4030,22 @@ def _siblings(modifier: str, bare: str) -> bool:
     categories (城市低保/农村低保: subject_categories.txt)."""
     return bare != modifier and (bare.endswith(modifier) or (
         len(bare) == len(modifier) > 2 and bare[0] == modifier[0] and bare[-1] == modifier[-1])
-        or _category_swapped(modifier, bare))
+        or _category_swapped(modifier, bare) or _same_kind_word(modifier, bare))
+
+
+SHARED_KIND_LEAST = 2  # what each of two kinds of one thing puts before the word they share
+
+
+def _same_kind_word(modifier: str, bare: str) -> bool:
+    """企业养老保险/医疗保险, 城镇职工医保/城乡居民医保: two kinds of one thing, each its own words before
+    the word that names the thing (保险), as the items of a list of insurances' rates are written
+    (企业养老保险参保率达到95%,医疗保险达到97% → 医疗保险参保率)."""
+    shared = 0
+    while shared < min(len(modifier), len(bare)) and modifier[-1 - shared] == bare[-1 - shared]:
+        shared += 1
+    word = modifier[len(modifier) - shared:]
+    return shared >= 2 and word_tag(word) in NOUN_TAGS \
+        and len(modifier) - shared >= SHARED_KIND_LEAST and len(bare) - shared >= SHARED_KIND_LEAST
 
 
 def _category_swapped(modifier: str, bare: str) -> bool:
@@ -3902,7 +4063,7 @@ def _sibling_of_previous(text: str, quantities: list[Quantity], named: list[Name
     for index in range(1, len(quantities)):
         own, before = named[index].subject, named[index - 1].subject
         if named[index].rule != "before_number" or own is None or before is None \
-                or quantities[index].unit != quantities[index - 1].unit or len(own.text) > SIBLING_LONGEST \
+                or quantities[index].unit != quantities[index - 1].unit or len(own.text.replace("、", "")) > SIBLING_LONGEST \
                 or own.text.endswith(head_words()) or not HAN.match(own.text):
             continue
         gap = text[quantities[index - 1].outer_end:quantities[index].outer_start]
@@ -4515,14 +4676,21 @@ def _share_of_task(a: Around) -> Subject | None:
 # is of the item its sentence counted just before it, named with it (session 21's ruling:
 # 民生实事完成率; bare only when nothing in the sentence names the item).
 BARE_RATES = frozenset({"完成率", "开工率", "竣工率"})
+# so is the completion rate of a quota named only by whose or which quota it is (市级指标完成率, 年度
+# 任务完成率): the quota's indicator is the item counted before it (失业人员再就业2310人,市级指标完成率
+# 128.3% → 失业人员再就业市级指标完成率: round 35's settled calls), the count's measure word (人数) left out
+QUOTA_RATE = re.compile(rf"(?:[省市县区]级|年度|全年|年)?(?:指标|任务|目标任务|目标|计划)(?:{'|'.join(BARE_RATES)})")
 
 
 def _rate_of_item(a: Around) -> Subject | None:
     own, item = a.own.subject, a.about
-    if own is None or own.text not in BARE_RATES or item is None or a.quantity.unit != "%" \
-            or item.text.endswith(tuple(BARE_RATES)):
+    if own is None or not (own.text in BARE_RATES or QUOTA_RATE.fullmatch(own.text)) or item is None \
+            or a.quantity.unit != "%" or item.text.endswith(tuple(BARE_RATES)):
         return None
-    return Subject(item.text + own.text)
+    name = item.text
+    if own.text not in BARE_RATES:
+        name = name.removesuffix("人数").removesuffix("户数")
+    return Subject(name + own.text)
 
 
 # A rate named by an act alone (参保率, 参合率, 签约率), in a clause of its own right after a count
@@ -4664,7 +4832,7 @@ def _part_of_share(clause: str) -> Subject | None:
 def _only_where(a: Around) -> bool:
     """Whether the figure's own words name only where it is (其中保华镇2户10人, *区277张)."""
     bare = NOT_WHERE.sub("", a.clause)
-    if a.own.subject is not None and a.own.rule == "after_number" and not is_place(a.own.subject.text):
+    if a.own.subject is not None and a.own.rule in ("after_number", "status_of_counted") and not is_place(a.own.subject.text):
         return False  # 新建3家乡镇孝老食堂: what follows the number names the figure, whatever precedes it
     return a.own.subject is not None and (is_place(a.own.subject.text) or bool(bare and is_place(bare))
                                           or _place_of_list(a))
@@ -4935,12 +5103,17 @@ TOLL_GAP = re.compile(r"\s*[、,，]\s*(?:造成)?[\u4e00-\u9fff]{2}\s*")
 BARE_LEVEL = re.compile(r"(?:(?:国家|省|市|县|区|镇|乡|村|州|旗|乡镇|乡村|街道|社区|县区|县市|省市){1,3}级"
                         r"|(?:[省市县区州镇乡村]{2,4}[两三四五]级))")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff、]{2,12}类")
+# a kind or a standard a thing is built to (示范型, 标准化): a class word too, before the thing
+# (村卫生室240个,其中标准化180个、示范型60个 → 标准化村卫生室)
+BARE_KIND = re.compile(r"[\u4e00-\u9fff]{2,4}型|[\u4e00-\u9fff]{2,3}化")
 # what a breakdown's parts are read out of (地名调查目录词条含陆地水系类119条)
 INCLUDING = re.compile(r"(?:含|包括|包含|其中)")
 
 
 def _bare_modifier(text: str) -> bool:
-    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text)) and text not in _scope_words()
+    return bool(BARE_LEVEL.fullmatch(text) or BARE_CLASS.fullmatch(text) or BARE_KIND.fullmatch(text)
+                or SIZE_CLASS.fullmatch(text)) \
+        and text not in _scope_words() and text not in domain_terms()
 
 
 def _without_modifier(text: str) -> str:
@@ -4950,7 +5123,10 @@ def _without_modifier(text: str) -> str:
     if level and len(text) - level.end() > 1:
         return text[level.end():]
     kind = text.rfind("类")
-    return text[kind + 1:] if 0 < kind < len(text) - 2 else text
+    if 0 < kind < len(text) - 2:
+        return text[kind + 1:]
+    built = BARE_KIND.match(text) or SIZE_CLASS.match(text)
+    return text[built.end():] if built and len(text) - built.end() > 1 else text
 
 
 def _modifier_breakdown(a: Around) -> Subject | None:

@@ -3011,7 +3011,7 @@ def _deed_after_group(text: str, start: int, end: int) -> str | None:
 # its thing, session 21), whatever the verb; the work words alone (改造, 建设 …) are read for any count
 # (`WORK_AFTER`).
 DOING_BEFORE = re.compile(r"(?:完成|实现)了?\s*$")
-WORK_WORD = "工作"  # 完成…旧坟整治工作: the work names nothing
+ITEM_END_WORDS = ("工作", "任务")
 CLOSING_DEED_LONGEST = 8
 
 
@@ -3025,16 +3025,14 @@ def _deed_closing(text: str, clause_start: int, number: int, after_start: int, a
     at = after_start + len(thing)
     stop = DEED_STOP.search(text, at, after_end)
     tail = text[at:stop.start() if stop else after_end].strip()
-    task = next((word for word in TASK_WORDS if tail.endswith(word) and len(tail) > len(word)), "")
-    # 完成860吨秋粮收购任务: a task of the deed closes the item; the task named by the deed is
-    # what is counted (as 14项民生工程任务 under after_number)
-    tail = tail.removesuffix(task) if task else tail.removesuffix(WORK_WORD)
+    for word in ITEM_END_WORDS:
+        tail = tail.removesuffix(word)
     if not 2 <= len(tail) <= CLOSING_DEED_LONGEST or "的" in tail or not all(HAN.match(c) for c in tail) \
             or word_tag(tail[-2:]) != "v" or (not thing and len(tail) < 4) or DEED_LEAD.match(tail) or tail[0] == "全":
         # a deed closes the item: its last word a verb; alone, a noun before it (管理归并); an adverb
         # or 全 before the verb says how far the count got (实现30个乡镇全覆盖), no work done on it
         return None
-    return Subject(thing + tail + task)
+    return Subject(thing + tail)
 
 
 def _taken_in(text: str, quantity: Quantity, after_start: int, after_end: int) -> Subject | None:

@@ -371,7 +371,15 @@ def classify_header(header: str) -> Column | None:
         return Column(bare, "current", unit)
     if unit is not None:
         return Column(bare, "measure", unit)
+    if _money_header(bare):
+        return Column(bare, "measure", None)  # 金额, 补助资金 over places: money, in the unit the note gives
     return Column(bare, "category", None)
+
+
+def _money_header(header: str) -> bool:
+    """A header closing with a word of money (金额, 救灾补助资金): a measure column whose unit the
+    table's 单位 note gives (an allocation table: 乡镇 | 金额 under 单位:万元), not a category."""
+    return bool(_money_ending().search(re.sub(r"\s+", "", header)))
 
 
 def _is_header(columns: list[Column], marked: bool) -> bool:
@@ -457,7 +465,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
             # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
             # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
             return table.group + measure
-        if table.programme and _names_nothing_alone(measure) and not column.span:
+        if table.programme and (_names_nothing_alone(measure) or table.programme.endswith(measure)) \
+                and not column.span:
             return _of_programme(table.programme, measure)
         if len(measure) >= 2:
             return _joined(column.span, measure)
@@ -535,7 +544,7 @@ UNIT_RULES = (
               ("%", 1) if _growth_in_percent(table, column) else None),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
     TableRule("column_picks_note", lambda table, row, column, cell:
-              _label_unit(column.header, table) if len(table.note_units) > 1 else None),
+              _label_unit(column.header, table) if len(table.note_units) > 1 or table.money_note else None),
     TableRule("note_percent_or_other", lambda table, row, column, cell: _percent_or_other(row.label, table)),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
@@ -1379,7 +1388,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
         rows = [_by_last_groups(table, row) for row in rows]
-        if _place_names(rows):
+        if _place_names(rows) or _bodies_funded(table):
             table = replace(table, place_rows=True)
         for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
             reading.quantities.extend(_quantities_of_row(table, row))
@@ -1412,6 +1421,10 @@ def _heading_above(lines: list[_Line], index: int) -> str:
 TITLE_LINES = 4  # how far above a table's header its title may stand (a date line between)
 TITLE = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,8}?[省市区县旗])?(?:19|20)\d{2}年度?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?)?)"
                    r"(?P<programme>[\u4e00-\u9fff]{2,20}?)(?:发放|使用|支出|落实|统计|汇总|明细|一览)?(?:情况|表)$")
+# an allocation table's title (救灾补助资金指标分配表, 2018年…补助资金分配表): the money it shares out is the
+# programme, dated or not
+ALLOCATION_TITLE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[省市区县旗])?(?:(?:19|20)\d{2}年度?)?"
+                              r"(?P<programme>[\u4e00-\u9fff]{2,30}?)(?:指标)?(?:分配|下达|安排)(?:明细|情况|计划)?表$")
 MONEY_CLOSE = re.compile(r"(?:资金|金)$")
 
 
@@ -1420,7 +1433,7 @@ def _title_programme(lines: list[_Line], index: int) -> str:
     发放表 → 农村低保金): round 32's call completes with it the column words
     that name nothing alone in a table whose rows are places; "" when no such title stands there."""
     for line in [line for line in lines[max(0, index - 2 * TITLE_LINES):index] if line.text][-TITLE_LINES:][::-1]:
-        if (found := TITLE.fullmatch(re.sub(r"\s+", "", line.text))):
+        if (found := ALLOCATION_TITLE.fullmatch(title := re.sub(r"\s+", "", line.text)) or TITLE.fullmatch(title)):
             return found.group("programme")
     return ""
 
@@ -1428,6 +1441,8 @@ def _title_programme(lines: list[_Line], index: int) -> str:
 def _of_programme(programme: str, measure: str) -> str:
     """户数 of 城镇居民最低生活保障金 → 城镇居民最低生活保障户数; 金额 of it → the money as the title
     names it (城镇居民最低生活保障金); of a programme named without its money, the two joined."""
+    if programme.endswith(measure):
+        return programme  # 补助资金 under …生活补助资金分配表: the title's money, as it writes it
     if MONEY_CLOSE.search(programme):
         return programme if measure in ("金额", "资金") else MONEY_CLOSE.sub("", programme) + measure
     return _joined(programme, measure)
@@ -1762,7 +1777,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return Table(tuple(columns), *_note_units([lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]),
                          by_rows=True), body
         else:
-            columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+            columns = _bodies_column([classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)])
         below = lines[line_index + 1] if line_index + 1 < len(lines) else None
         if None in columns or not (_is_header(columns, line.marked) or below is not None and (
                 units := _unit_row(below)) and _is_header(_with_units(columns, units), line.marked)):
@@ -1811,7 +1826,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                                          not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
-            candidate = [classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])]
+            candidate = _bodies_column([classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])])
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
                 columns, body = _two_levels(candidate), position + kept
@@ -2144,6 +2159,23 @@ def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict)
     return sorted(fitting, key=lambda pair: sum(n * n for n in pair[0]))
 
 
+def _bodies_column(columns: list[Column | None]) -> list[Column | None]:
+    """单位 | 金额 (| 单位 | 金额 …): a header opening with 单位 and naming no row label column is an
+    allocation table's, whose 单位 is the bodies or places funded (单位名称), the rows' labels; a
+    statistics table's 单位 (指标 | 单位 | 本月) follows its label column and stays the units'."""
+    if not columns or columns[0] is None or columns[0].role != "unit" \
+            or any(c is not None and c.role == "label" for c in columns):
+        return columns
+    return [replace(c, role="label") if c is not None and c.role == "unit" else c for c in columns]
+
+
+def _bodies_funded(table: Table) -> bool:
+    """Whether the rows are the bodies an allocation funds (a label column headed 单位, `_bodies_column`):
+    named as places are, by the column's measure alone."""
+    label = table.label_index
+    return label is not None and table.columns[label].header in _words()["unit"]["exact"]
+
+
 def _two_levels(columns: list[Column]) -> list[Column]:
     """A two-line header printed a cell per line reads as one run: the label column, the upper
     categories (全体居民, 城镇居民), then the columns under them (总量, 增长 for each). When the
@@ -2265,7 +2297,7 @@ def _starts_row(cells: list[Cell]) -> bool:
     if _unit_cell(cells[0].text):
         return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
-    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS \
+    if label is not None and label.role not in ("category", "measure") and not cells[0].text.endswith(TOTAL_ROWS) \
             and not FORM_LABEL.search(cells[0].text):
         return False
     return len(cells) == 1 or _unit_cell(cells[1].text) is not None

@@ -357,6 +357,8 @@ def classify_header(header: str) -> Column | None:
         return Column(bare + "数", "measure", unit_word(bare))  # 户 | 人数 |: 户 is its count, 户数
     unit = _header_unit(bare)
     for role, pattern in _role_patterns():
+        if role == "plan" and any(word in bare for word in _words()["plan"]["not_words"]):
+            continue  # 预算执行数: how the budget went, the period's (执行) column
         if pattern.match(bare) if role in ("skip", "text", "change", "share", "previous", "plan", "current") \
                 else pattern.fullmatch(bare):
             if role == "change" and unit is None and re.search(alternation(_words()["change"]["percent"]), bare):
@@ -593,6 +595,7 @@ def _row_written_unit(row: Row) -> tuple[str, int] | None:
 # Cells that are no figures, whatever their unit.
 NOT_A_FIGURE = (
     TableRule("column_numbers", lambda table, row, column, cell: _column_numbers(row)),
+    TableRule("marks_row", lambda table, row, column, cell: row.label in _words()["skip"]["rows"]),
     TableRule("not_a_figure_column", lambda table, row, column, cell: column.role in ("skip", "label", "unit")),
     TableRule("placeholder", lambda table, row, column, cell: not cell.is_number and _own_unit(cell)[1] is None),
 )
@@ -921,6 +924,8 @@ def _lines(text: str) -> list[_Line]:
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
         if _gloss(stripped):
             cells = []  # Item |, Number of Persons Receiving … |: a bilingual table's gloss
+        elif WEIGHT_CELL.fullmatch(stripped):
+            cells = []  # (50分) under 产出指标: an appraisal's weight the page broke off its level's name
         elif marked:
             # 项目 | Item | 2023 |, 孤儿数(人) | Number of Orphans (person) | 265 |: a gloss column;
             # 指标 Indicator |, 孤儿数(人) Number of Orphans (person) |: a gloss after the words
@@ -938,6 +943,9 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+# a performance form's weight alone in its cell, a level's name broken before it (产出指标 / (50分)):
+# the rubric's, no figure and no cell of the table
+WEIGHT_CELL = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 GLUED_FIGURE = re.compile(rf"(?P<label>.*[^\d\s.,+\-−])(?P<figure>{NUMBER.pattern})")
 UNIT_CELL_MAX = 8  # 元/人·月, 万人次: the longest unit a glued row's label may end with
 
@@ -1819,6 +1827,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         # the first row's label (and unit) end the run; under label columns by level (一级指标 |
         # 二级指标 | 三级指标) the first row opens with a cell of each level
         levels = sum(bool(LEVEL_HEADER.match(c.text)) for _, c in run)
+        if levels > 2 and not LEVEL_HEADER.match(run[0][1].text):
+            return None  # 绩效指标 over 一级指标 | 二级指标 | 三级指标: the block's title; the header opens below it
         for strip in ((levels,) if levels > 2 else ()) + (2, 1, 0) if columns is None else ():
             kept = len(run) - strip
             opening = [c for _, c in run[kept:]]
@@ -2268,6 +2278,7 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
 
 # Label columns by level (一级指标 | 二级指标 | 三级指标, a performance table's): the finest names a row.
 LEVEL_HEADER = re.compile(r"[一二三四五]级")
+LEVEL_CELL = re.compile(r"指标$")  # a cell of a level column (数量指标, 满意度指标): it names the row's level
 
 
 # A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row
@@ -2298,8 +2309,8 @@ def _starts_row(cells: list[Cell]) -> bool:
         return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
     if label is not None and label.role not in ("category", "measure") and not cells[0].text.endswith(TOTAL_ROWS) \
-            and not FORM_LABEL.search(cells[0].text):
-        return False
+            and not FORM_LABEL.search(cells[0].text) and not _money_header(cells[0].text):
+        return False  # (年度资金总额: a form's row naming its money opens a row, though 年度 is a column word)
     return len(cells) == 1 or _unit_cell(cells[1].text) is not None
 
 
@@ -2397,11 +2408,11 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
     while position < len(cells):
         line_index, cell = cells[position]
         line = lines[line_index]
-        if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
-                and _header_at(lines, cells, position):
-            break
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
+        if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
+                and not (levels > 2 and LEVEL_CELL.search(cell.text)) and _header_at(lines, cells, position):
+            break  # (质量指标 over 资金发放准确率 under 一级指标 | 二级指标 | 三级指标: a row's level, no header)
         row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
         pieces = _side_by_side(line.cells, table) if row_line else []
         if len(pieces) < 2 and not tasks and not _broken_row(lines, line_index) and _block_without_figures(lines, cells, position, table.by_rows,

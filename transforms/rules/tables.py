@@ -56,7 +56,7 @@ from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity, Qualifier
 from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
-                                    table_headers, unit_kinds)
+                                    table_headers, unit_kinds, unit_words)
 from transforms.structure import outline_level
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
@@ -887,7 +887,7 @@ def _own_unit(cell: Cell) -> tuple[str, tuple[str, int] | None]:
         return cell.text, None
     digits = number.group().rstrip("%")
     rest = cell.text[len(digits):].strip()
-    unit = unit_word(rest) if rest else None
+    unit = unit_word(unit_words().get(rest, rest)) if rest else None  # (100百分比: %, as 2181人口 is 人)
     return digits, unit if unit and unit[0] in simple_units() else None  # 2024年 is no figure
 
 
@@ -915,10 +915,37 @@ class _Line:
         return self.pipes == 1 and self.closed and len(self.cells) == 1
 
 
+@cache
+def _form_runs() -> re.Pattern:
+    return re.compile("|".join(r"[ \u3000]+".join(map(re.escape, run.split())) for run in _words()["form_layout"]["runs"]))
+
+
+def _flattened_form(raw: str, position: int) -> list[tuple[str, int]] | None:
+    """A performance form whose Word text layer ran every cell onto one line, single spaces between
+    (… 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 …): its cells, each as a
+    line of its own with its offset, so that it reads as the form printed a cell a line; None for a line
+    holding none of the form's runs of column words."""
+    if "|" in raw or "\t" in raw or len(raw) < FORM_LINE_MIN or not _form_runs().search(raw):
+        return None
+    return [(m.group(), position + m.start()) for m in re.finditer(r"[^ \u3000]+", raw)]
+
+
+FORM_LINE_MIN = 60  # a form run onto one line is long; a header line of its own is read as it is
+
+
 def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
-    glued: bool | None = None  # under a header whose cells ran together: whether it has a 单位 column
+    pieces: list[tuple[str, int]] = []
     for raw in text.split("\n"):
+        pieces += _flattened_form(raw, position) or [(raw, position)]
+        position += len(raw) + 1
+    return _lines_of(pieces)
+
+
+def _lines_of(pieces: list[tuple[str, int]]) -> list[_Line]:
+    lines = []
+    glued: bool | None = None  # under a header whose cells ran together: whether it has a 单位 column
+    for raw, position in pieces:
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
@@ -939,7 +966,6 @@ def _lines(text: str) -> list[_Line]:
             elif glued is not None:
                 cells = _glued_row(cells[0], glued)
         lines.append(_Line(stripped, position, cells, marked, raw.count("|"), raw.rstrip().endswith("|")))
-        position += len(raw) + 1
     return lines
 
 
@@ -1395,7 +1421,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             table = replace(table, programme=programme)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
-        rows = [_by_last_groups(table, row) for row in rows]
+        rows = _marks_after_words([_by_last_groups(table, row) for row in rows], table)
         if _place_names(rows) or _bodies_funded(table):
             table = replace(table, place_rows=True)
         for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
@@ -1844,8 +1870,22 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if columns is None:
             return None
         body = _past_column_numbers(lines, cells, body)
+        if (stub := _stub_unit(columns, cells[body][1] if body < len(cells) else None)) is not None:
+            columns = [Column(columns[0].header, "label", None)] + columns[1:]
+            return Table(_earlier_years_previous(columns), (stub,), stub[0] == "元", by_rows=False), body
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _stub_unit(columns: list[Column], opening: Cell | None) -> tuple[str, int] | None:
+    """年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | …, then 总额 | 238.93 | …: a form's block whose
+    top-left cell names the money and its unit over the rows' labels: no column of figures but the
+    labels', its unit the block's (as a 单位 note's); None for any other header."""
+    if len(columns) < 3 or opening is None or opening.is_figure or any(c.role in ("label", "unit") for c in columns) \
+            or columns[0].unit is None or columns[0].unit[0] != "元" or not BRACKETED_UNIT.search(columns[0].header) \
+            or sum(c.role in VALUE_ROLES - {"category"} for c in columns[1:]) < 2:
+        return None
+    return columns[0].unit
 
 
 def _template_joined(headers: list[str]) -> list[str]:
@@ -2179,6 +2219,24 @@ def _bodies_column(columns: list[Column | None]) -> list[Column | None]:
     return [replace(c, role="label") if c is not None and c.role == "unit" else c for c in columns]
 
 
+def _marks_after_words(rows: list[Row], table: Table) -> list[Row]:
+    """Under label columns by level (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分), a
+    row whose value cells are words (严格执行相关制度规定 | 达成预期指标) reads them as rows of their own,
+    and the figures left after them are the row's last figure columns' (分值, 得分: marks), not its first:
+    a row short of figures right after a row of none fills the figure columns from the right."""
+    if sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) <= 2:
+        return rows
+    slots = table.slots
+    figures = len(slots) - len(list(itertools.takewhile(lambda c: c.role == "category", reversed(slots))))
+    fixed = []
+    for index, row in enumerate(rows):
+        if 0 < len(row.values) < figures and index and not rows[index - 1].values:
+            gap = figures - len(row.values)
+            row = replace(row, values=tuple(Cell("", row.values[0].start, row.values[0].start) for _ in range(gap)) + row.values)
+        fixed.append(row)
+    return fixed
+
+
 def _bodies_funded(table: Table) -> bool:
     """Whether the rows are the bodies an allocation funds (a label column headed 单位, `_bodies_column`):
     named as places are, by the column's measure alone."""
@@ -2278,7 +2336,6 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
 
 # Label columns by level (一级指标 | 二级指标 | 三级指标, a performance table's): the finest names a row.
 LEVEL_HEADER = re.compile(r"[一二三四五]级")
-LEVEL_CELL = re.compile(r"指标$")  # a cell of a level column (数量指标, 满意度指标): it names the row's level
 
 
 # A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row
@@ -2411,8 +2468,10 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
-                and not (levels > 2 and LEVEL_CELL.search(cell.text)) and _header_at(lines, cells, position):
-            break  # (质量指标 over 资金发放准确率 under 一级指标 | 二级指标 | 三级指标: a row's level, no header)
+                and (found := _header_at(lines, cells, position)) and not (
+                    levels > 2 and not any(LEVEL_HEADER.match(c.header) for c in found[0].columns)):
+            break  # (under 一级指标 | 二级指标 | 三级指标 only another header of levels ends the table: 质量指标 over
+            # 资金发放准确率, or 经费支出合规性 over 严格执行相关制度规定, is a row whose words its page ran together)
         row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
         pieces = _side_by_side(line.cells, table) if row_line else []
         if len(pieces) < 2 and not tasks and not _broken_row(lines, line_index) and _block_without_figures(lines, cells, position, table.by_rows,

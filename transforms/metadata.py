@@ -4164,16 +4164,16 @@ LONGEST_ISSUED_TITLE = 40
 
 def _joint_issuers(agency: str, lines: list[str], title: str | None, publisher: str | None = None) -> str:
     """Bodies issuing the report together, named side by side on its letterhead, its title's opening
-    or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
-    line writes them, where the issuer found is one; the region stays the one found's. Where the page's
-    publisher label (作者, 信息来源, 发布机构) names one of them, in full or by its level alone (县民政局), that
-    one posted its own copy of the joint document: it is the agency."""
+    or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): the first signer, where
+    the issuer found is one of them (session 40's ruling on joint notices); the region stays the one found's.
+    Where the page's publisher label (作者, 信息来源, 发布机构) names one of them, in full or by its level alone
+    (县民政局), that one posted its own copy of the joint document: it is the agency."""
     for line in [TITLE_PREFIX.sub("", title or "").split("关于")[0], *lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
         pieces = line.split()
         if len(pieces) >= 2 and agency in pieces and all(
                 PARTY_COMMITTEE.fullmatch(piece) or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
             posted = [piece for piece in pieces if publisher and _same_body(publisher, piece)]
-            return posted[0] if len(posted) == 1 else " ".join(pieces)
+            return posted[0] if len(posted) == 1 else pieces[0]
     return agency
 
 

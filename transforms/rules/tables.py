@@ -1060,9 +1060,18 @@ def _sentence_cell(lines: list[_Line], index: int) -> bool:
     def lone(line: _Line | None) -> bool:
         return line is not None and line.lone_cell
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return lone(lines[index]) and lone(lines[index - 1]) and (following is None or lone(following)
-                                                              and _is_short(following.cells[0])) \
-        and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
+    if not (lone(lines[index]) and (following is None or lone(following) and _is_short(following.cells[0]))):
+        return False
+    # a row of figures' last cell, its empty cells between (`10 |` / `|` / `1.预算执行率=…需说明原因 |`: a
+    # form's note on the row): the row's, though a pipe alone on its line is an empty cell or a row's opening
+    above = next((line for line in lines[index - 1:max(0, index - EMPTY_CELLS_BETWEEN - 2):-1] if line.text), None)
+    if above is not None and lone(above) and above.cells[0].is_figure \
+            and all(line.opens_row for line in lines[lines.index(above) + 1:index]):
+        return True
+    return lone(lines[index - 1]) and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
+
+
+EMPTY_CELLS_BETWEEN = 2  # empty cells a row of figures may hold before its note
 
 
 ROW_OPENER_REACH = 12  # how far above a sentence cell a row's opening pipe would be

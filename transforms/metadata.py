@@ -106,7 +106,7 @@ LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0", "0": "0"}
-CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零Ｏ0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年 (a zero typed as a digit)
+CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零ＯO0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年, 二OO九年 (a zero typed as a digit or a letter O)
 CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
                                r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
 
@@ -2850,6 +2850,14 @@ def signature_date(lines: list[str]) -> str | None:
         if DATE.fullmatch(line) and (any(start == 0 and end == len(signer) for start, end, _ in known_agencies(signer, opening=True))
                                      or len(signer) <= LONGEST_NAME and _placed_office(signer)):
             return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2024年3月15日))
+    for signer, line in zip(lines, lines[1:]):
+        # a notice's signature over the table it attaches (…局 …局 / 二OO九年六月十八日 / 救灾补助资金指标分配表): its
+        # bodies side by side, each a body the lists know or a placed office, over the date alone on its line
+        pieces = signer.split()
+        if DATE.fullmatch(arabic_dates(line).strip()) and pieces and all(
+                any(start == 0 and end == len(piece) for start, end, _ in known_agencies(piece, opening=True))
+                or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
+            return iso_date(arabic_dates(line).strip())
     return None
 
 

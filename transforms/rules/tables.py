@@ -122,6 +122,8 @@ LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六�
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
 # a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
 BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
+# a cell holding only a comparison sign (=, ≥, <=): a performance form's 指标性质 column, bounding the value after it
+SIGN_CELL = re.compile(r"(?:>=|<=|＞＝|＜＝|[=＝≥≤≧≦><＞＜])")
 # the form of an indicator's value after its name, its number masked (救助人数(≥**人), …数≥**人)
 VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
@@ -513,7 +515,7 @@ def _period_words(kinds: bool = True) -> re.Pattern:
     words = _words()
     said = [*words["previous"]["words"], *words["current"]["periods"]]
     if kinds:
-        said += [*words["current"]["words"], *words["plan"]["words"]]
+        said += [*words["current"]["words"], *words["plan"]["words"], *words["plan"]["set_values"]]
     return re.compile(rf"(?P<kept>{alternation(words['current']['measures'])})|\d{{4}}年|"
                       rf"\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{QUARTER}|{alternation(said)}")
 
@@ -595,7 +597,8 @@ def _row_written_unit(row: Row) -> tuple[str, int] | None:
 # Cells that are no figures, whatever their unit.
 NOT_A_FIGURE = (
     TableRule("column_numbers", lambda table, row, column, cell: _column_numbers(row)),
-    TableRule("marks_row", lambda table, row, column, cell: row.label in _words()["skip"]["rows"]),
+    TableRule("marks_row", lambda table, row, column, cell: row.label in _words()["skip"]["rows"] or (
+        row.label in TOTAL_ROWS and _appraisal(table))),  # (合计 | 100 under 一级指标 … 权重: the weights' sum)
     TableRule("not_a_figure_column", lambda table, row, column, cell: column.role in ("skip", "label", "unit")),
     TableRule("placeholder", lambda table, row, column, cell: not cell.is_number and _own_unit(cell)[1] is None),
 )
@@ -736,7 +739,17 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label_cells, unit, values, gloss = [], None, [], False
     unit_column = any(c.role == "unit" for c in columns)
     code_column = any(c.role == "skip" for c in columns)
+    unit_after = _unit_after_value(columns)
+    sign = ""
     for cell in cells:
+        if SIGN_CELL.fullmatch(cell.text) and (label_cells or values):
+            sign = "" if cell.text in "=＝" else cell.text  # ≥ | 95 |: the sign bounds the value after it
+            continue
+        if sign and cell.is_figure and not cell.bound:
+            cell, sign = replace(cell, bound=sign), ""
+        if unit_after and unit is None and values and not cell.is_figure and unit_word(cell.text) is not None:
+            unit = unit_word(cell.text)  # 指标值 | 度量单位 | 完成值: 100 | % | 98: the unit of the values
+            continue
         if cell.is_code and not code_column:
             continue  # a code the header gives no column: no label's part, no figure
         # beside columns of words (责任单位) the label has its one cell, theirs follow it
@@ -803,6 +816,15 @@ def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Colu
         if not _group_piece(cell.text):
             return 0
     return 0
+
+
+def _unit_after_value(columns: tuple[Column, ...] | list[Column]) -> bool:
+    """指标值 | 度量单位 | 完成值: a unit column between two columns of figures (a performance form's)."""
+    roles = [c.role for c in columns]
+    if "unit" not in roles:
+        return False
+    at = roles.index("unit")
+    return any(r in VALUE_ROLES - {"category"} for r in roles[:at]) and any(r in VALUE_ROLES - {"category"} for r in roles[at + 1:])
 
 
 def _unit_after_values(columns: tuple[Column, ...] | list[Column]) -> bool:
@@ -1433,7 +1455,7 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
         rows = _marks_after_words([_by_last_groups(table, row) for row in rows], table)
         if _place_names(rows) or _bodies_funded(table):
             table = replace(table, place_rows=True)
-        for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
+        for row in _parts_in_units(_class_parts(_value_added(rows if _appraisal(table) else _within_groups(rows), table)), table):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
@@ -1820,7 +1842,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return Table(tuple(columns), *_note_units([lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]),
                          by_rows=True), body
         else:
-            columns = _bodies_column([classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)])
+            columns = _set_values(_bodies_column([classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]))
         below = lines[line_index + 1] if line_index + 1 < len(lines) else None
         if None in columns or not (_is_header(columns, line.marked) or below is not None and (
                 units := _unit_row(below)) and _is_header(_with_units(columns, units), line.marked)):
@@ -1845,7 +1867,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         run: list[tuple[int, Cell]] = []
         for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
             i, cell = cells[offset]
-            if len(lines[i].cells) > 1 or cell.is_figure or cell.text in _words()["column_numbers"]["labels"] \
+            if len(lines[i].cells) > 1 or cell.is_figure or SIGN_CELL.fullmatch(cell.text) \
+                    or cell.text in _words()["column_numbers"]["labels"] \
                     or (_list_level(cell.text) < UNNUMBERED and classify_header(cell.text) is None):
                 break  # (甲 乙 丙 1 2 3 under the header numbers its columns; 1.优抚 opens a group of rows)
             run.append((i, cell))
@@ -1871,7 +1894,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                                          not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
-            candidate = _bodies_column([classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])])
+            candidate = _set_values(_bodies_column([classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])]))
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
                 columns, body = _two_levels(candidate), position + kept
@@ -2218,6 +2241,20 @@ def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict)
     return sorted(fitting, key=lambda pair: sum(n * n for n in pair[0]))
 
 
+def _appraisal(table: Table) -> bool:
+    """A performance appraisal's indicators: label columns by level and a column of marks (分值, 权重, 得分); its
+    rows of a level's name alone (数量指标) are levels, no groups naming the rows under them."""
+    return sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) > 2 and any(c.role == "skip" for c in table.columns)
+
+
+def _set_values(columns: list[Column | None]) -> list[Column | None]:
+    """指标值 beside 完成值 (a performance form's value set for the year and the value reached): the plan's."""
+    headers = [c.header for c in columns if c is not None]
+    if not any(h.endswith(tuple(_words()["plan"]["done_beside"])) for h in headers):
+        return columns
+    return [replace(c, role="plan") if c is not None and c.header in _words()["plan"]["set_values"] else c for c in columns]
+
+
 def _bodies_column(columns: list[Column | None]) -> list[Column | None]:
     """单位 | 金额 (| 单位 | 金额 …): a header opening with 单位 and naming no row label column is an
     allocation table's, whose 单位 is the bodies or places funded (单位名称), the rows' labels; a
@@ -2236,10 +2273,13 @@ def _marks_after_words(rows: list[Row], table: Table) -> list[Row]:
     if sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) <= 2:
         return rows
     slots = table.slots
-    figures = len(slots) - len(list(itertools.takewhile(lambda c: c.role == "category", reversed(slots))))
+    figures = len(slots) - len(list(itertools.takewhile(lambda c: c.role in ("category", "text"), reversed(slots))))
+    marks = len(list(itertools.takewhile(lambda c: c.role == "skip", reversed(slots[:figures]))))
     fixed = []
     for index, row in enumerate(rows):
-        if 0 < len(row.values) < figures and index and not rows[index - 1].values:
+        # (as many figures as the marks' columns, none of them an empty cell the page kept: its words' cells it did not)
+        if 0 < len(row.values) == marks < figures and index and not rows[index - 1].values \
+                and all(c.is_figure for c in row.values):
             gap = figures - len(row.values)
             row = replace(row, values=tuple(Cell("", row.values[0].start, row.values[0].start) for _ in range(gap)) + row.values)
         fixed.append(row)
@@ -2509,7 +2549,8 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             position += 1  # 保, alone on its line between rows: a character of the group's name printed down its column
             continue
         placeholders = _words()["placeholders"]["cells"]
-        if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)) \
+        if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)
+                or SIGN_CELL.fullmatch(cell.text)) \
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, (), _list_level(pending[0].text)))  # a label with no figures: a group's name
             pending = []

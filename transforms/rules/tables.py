@@ -37,6 +37,14 @@ Pipes or tabs mark a line's cells where the page has them (a space inside is a j
 `养老机构床位万张11.3`) has its header cut into known header words, and its rows into label,
 unit (under a 单位 column) and figure.
 
+Performance self-appraisal forms and fund allocation notices are read by their fixed labels: a form's
+funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, or a top-left cell naming its money and
+unit: 年度预算数(万元)), its indicators under label columns by level (一级指标 | 二级指标 | 三级指标, a column
+of signs 指标性质, a 度量单位 between 指标值 and 完成值), its marks (分值, 得分, 权重, 总分) no figures; a form
+its Word text layer ran onto one line is read a cell a line (`_flattened_form`); an allocation table's
+money header (金额, 补助资金) over places or over the bodies funded (单位 | 金额) is the money its title
+shares out (…资金分配表).
+
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
 line made only of a number, no number beside a tab or a pipe, no two numbers apart by spaces and

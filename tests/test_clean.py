@@ -256,6 +256,11 @@ def test_a_unit_note_stands_alone_between_a_table_title_and_its_cells():
     assert clean_text(text) == text
 
 
+def test_a_joint_signature_of_bodies_side_by_side_is_not_run_onto_the_attachment_line_above():
+    text = "请加强资金管理,专款专用。\n附件:2024年孤儿基本生活补助资金分配表\n青山市财政局           青山市民政局\n2024年3月2日"
+    assert clean_text(text) == text
+
+
 def test_a_count_alone_on_its_line_under_no_template_row_goes_on_with_its_sentence():
     # a sentence broken before and after its count (its unit on the next line), a gloss before it
     text = "年内走访独居老人(含空巢的,不含集中供养的)共\n86\n人次,送去棉衣。"

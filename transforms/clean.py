@@ -476,9 +476,12 @@ def is_date_line(line: str, rules: BreakRules) -> bool:
 
 
 def is_agency_line(line: str, rules: BreakRules) -> bool:
-    """A short line naming an agency: ends in 局/委/政府..., no digits, no punctuation."""
-    return (len(line) <= AGENCY_LINE_MAX and line.endswith(rules.agency_suffixes)
-            and not any(ch.isdigit() for ch in line) and not _has_punctuation(line, rules))
+    """A short line naming an agency: ends in 局/委/政府..., no digits, no punctuation; or the agencies of a
+    joint signature side by side, spaces between (某省财政厅      某省残疾人联合会), each such a name."""
+    pieces = line.split()
+    return bool(pieces) and all(len(piece) <= AGENCY_LINE_MAX and piece.endswith(rules.agency_suffixes)
+                                and not any(ch.isdigit() for ch in piece) and not _has_punctuation(piece, rules)
+                                for piece in pieces)
 
 
 def continues_title(previous: Paragraph, line: str, rules: BreakRules) -> bool:

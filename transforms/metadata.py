@@ -1719,8 +1719,10 @@ def _headline(line: str, following: str) -> bool:
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
     if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
-            or len(line) <= LONGEST_NAME and _placed_office(line):
-        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
+            or len(line) <= LONGEST_NAME and _placed_office(line) or _issuers_line(line) \
+            or len(pieces := line.split()) > 1 and all(len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
+        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室),
+        # so are bodies side by side (a joint signature: 某省财政厅    某省残疾人联合会 / 2018年2月26日)
     longest = UNDER_FURNITURE_HEADLINE if SUBTITLED.fullmatch(line) else 40
     return (SHORTEST_TITLE <= len(line) <= longest and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words

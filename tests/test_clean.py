@@ -249,6 +249,18 @@ def test_a_template_row_with_its_gloss_keeps_its_counts_a_line_each():
     assert clean_text(text) == text
 
 
+def test_a_unit_note_stands_alone_between_a_table_title_and_its_cells():
+    # an allocation table a cell a line under its title: the note's colon would make the title's
+    # paragraph prose, and each pass would then run one more cell onto it
+    text = "附件\n2024年困难群众救助补助资金分配表\n金额单位:万元\n单位\n金额\n单位\n金额\n全县合计\n120\n青石镇\n35"
+    assert clean_text(text) == text
+
+
+def test_a_joint_signature_of_bodies_side_by_side_is_not_run_onto_the_attachment_line_above():
+    text = "请加强资金管理,专款专用。\n附件:2024年孤儿基本生活补助资金分配表\n青山市财政局           青山市民政局\n2024年3月2日"
+    assert clean_text(text) == text
+
+
 def test_a_count_alone_on_its_line_under_no_template_row_goes_on_with_its_sentence():
     # a sentence broken before and after its count (its unit on the next line), a gloss before it
     text = "年内走访独居老人(含空巢的,不含集中供养的)共\n86\n人次,送去棉衣。"

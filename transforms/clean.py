@@ -70,6 +70,10 @@ ROW_FIGURE_END = re.compile(r"[\u4e00-\u9fff ]\d[\d,.]*$")
 PUNCTUATION = re.compile(r"[。；;:：！？!?]|,(?!\d{3})")
 # A bare count alone on its line (template_cells)
 LONE_COUNT = re.compile(r"\d+")
+# A table's unit note alone on its line (单位:万元, 金额单位：万元, (单位:人、万元)): it stands between
+# a table's title and its header, never the tail of the title nor the head of the cells below (its
+# colon would make the paragraph prose and run a table printed a cell a line onto it)
+UNIT_NOTE_LINE = re.compile(r"[(（]?(?:计量|金额|数量)?单位\s*[:：]\s*[^\s,，。;；:：()（）]{1,12}[)）]?")
 
 
 @dataclass(frozen=True)
@@ -370,6 +374,7 @@ def _is_body_line(line: str, rules: BreakRules) -> bool:
 def should_join(previous: Paragraph, line: str, width: float, rules: BreakRules) -> bool:
     """True when line continues the paragraph in previous rather than starting a new one."""
     if previous.holds("\t") or "\t" in line or previous.ends_sentence \
+            or UNIT_NOTE_LINE.fullmatch(line) or UNIT_NOTE_LINE.fullmatch(previous.short_text) \
             or ends_row(previous.tail, TABLE_ROW_END, previous.holds(rules.prose)) \
             or ends_row(line, FIGURES_ROW_END, any(ch in line for ch in rules.prose)) \
             or SPACED_HEADER.fullmatch(line):
@@ -471,9 +476,12 @@ def is_date_line(line: str, rules: BreakRules) -> bool:
 
 
 def is_agency_line(line: str, rules: BreakRules) -> bool:
-    """A short line naming an agency: ends in 局/委/政府..., no digits, no punctuation."""
-    return (len(line) <= AGENCY_LINE_MAX and line.endswith(rules.agency_suffixes)
-            and not any(ch.isdigit() for ch in line) and not _has_punctuation(line, rules))
+    """A short line naming an agency: ends in 局/委/政府..., no digits, no punctuation; or the agencies of a
+    joint signature side by side, spaces between (某省财政厅      某省残疾人联合会), each such a name."""
+    pieces = line.split()
+    return bool(pieces) and all(len(piece) <= AGENCY_LINE_MAX and piece.endswith(rules.agency_suffixes)
+                                and not any(ch.isdigit() for ch in piece) and not _has_punctuation(piece, rules)
+                                for piece in pieces)
 
 
 def continues_title(previous: Paragraph, line: str, rules: BreakRules) -> bool:

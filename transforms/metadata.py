@@ -106,7 +106,7 @@ LABEL_AFTER_TITLE = re.compile(r"\s*(?:(?:发布|发文|成文)?(?:日期|时间
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Dates of formal documents written in Chinese numerals: 二〇二四年一月八日, 二零二三年度.
 CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0", "0": "0"}
-CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零Ｏ0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年 (a zero typed as a digit)
+CHINESE_YEAR = re.compile(r"(?!0{4})[〇○零ＯO0一二三四五六七八九]{4}(?=\s*年)")  # 二〇一二年, 二0一二年, 二OO九年 (a zero typed as a digit or a letter O)
 CHINESE_MONTH_DAY = re.compile(r"(?<=\d年)(?P<m>十[一二]?|[一二三四五六七八九])月"
                                r"(?:(?P<d>三十一?|三十|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)?")
 
@@ -1719,8 +1719,10 @@ def _headline(line: str, following: str) -> bool:
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
     if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
-            or len(line) <= LONGEST_NAME and _placed_office(line):
-        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室)
+            or len(line) <= LONGEST_NAME and _placed_office(line) or _issuers_line(line) \
+            or len(pieces := line.split()) > 1 and all(len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
+        return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室),
+        # so are bodies side by side (a joint signature: 某省财政厅    某省残疾人联合会 / 2018年2月26日)
     longest = UNDER_FURNITURE_HEADLINE if SUBTITLED.fullmatch(line) else 40
     return (SHORTEST_TITLE <= len(line) <= longest and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
@@ -2855,6 +2857,14 @@ def signature_date(lines: list[str]) -> str | None:
         if DATE.fullmatch(line) and (any(start == 0 and end == len(signer) for start, end, _ in known_agencies(signer, opening=True))
                                      or len(signer) <= LONGEST_NAME and _placed_office(signer)):
             return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2024年3月15日))
+    for signer, line in zip(lines, lines[1:]):
+        # a notice's signature over the table it attaches (…局 …局 / 二OO九年六月十八日 / 救灾补助资金指标分配表): its
+        # bodies side by side, each a body the lists know or a placed office, over the date alone on its line
+        pieces = signer.split()
+        if DATE.fullmatch(arabic_dates(line).strip()) and pieces and all(
+                any(start == 0 and end == len(piece) for start, end, _ in known_agencies(piece, opening=True))
+                or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
+            return iso_date(arabic_dates(line).strip())
     return None
 
 
@@ -4169,16 +4179,16 @@ LONGEST_ISSUED_TITLE = 40
 
 def _joint_issuers(agency: str, lines: list[str], title: str | None, publisher: str | None = None) -> str:
     """Bodies issuing the report together, named side by side on its letterhead, its title's opening
-    or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): all of them, as the
-    line writes them, where the issuer found is one; the region stays the one found's. Where the page's
-    publisher label (作者, 信息来源, 发布机构) names one of them, in full or by its level alone (县民政局), that
-    one posted its own copy of the joint document: it is the agency."""
+    or its signature line (某区财政局 某区民政局关于…的通知, 中共某市委 某市人民政府): the first signer, where
+    the issuer found is one of them (session 40's ruling on joint notices); the region stays the one found's.
+    Where the page's publisher label (作者, 信息来源, 发布机构) names one of them, in full or by its level alone
+    (县民政局), that one posted its own copy of the joint document: it is the agency."""
     for line in [TITLE_PREFIX.sub("", title or "").split("关于")[0], *lines[:HEAD_LINES], *lines[-TAIL_LINES:]]:
         pieces = line.split()
         if len(pieces) >= 2 and agency in pieces and all(
                 PARTY_COMMITTEE.fullmatch(piece) or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
             posted = [piece for piece in pieces if publisher and _same_body(publisher, piece)]
-            return posted[0] if len(posted) == 1 else " ".join(pieces)
+            return posted[0] if len(posted) == 1 else pieces[0]
     return agency
 
 

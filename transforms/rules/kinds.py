@@ -1169,6 +1169,9 @@ def _cue_before(c: KindContext) -> bool:
     as a thing (审议通过了…资金拨付计划, 先行预拨…1120万元 is what was done)."""
     # a cue inside a bracket closed before the figure is the bracket's own (…58%(省里要求不低于50%),
     # 实施临时救助…: the required level only)
+    if c.column is not None:
+        return False  # a table cell: its column and its row (a plan row: rules/tables.py) say what it is; a
+        # form its Word text layer ran onto one line holds its header's 预算数 and 预期目标 before every cell
     before = blanked(CLOSED_BRACKET, c.before_plain)
     # a purpose clause closed before the figure's (为确保困难群众温暖过冬，民政部门为28个…) holds
     # its cue for itself: the main clause says what was done for it

@@ -37,6 +37,14 @@ Pipes or tabs mark a line's cells where the page has them (a space inside is a j
 `养老机构床位万张11.3`) has its header cut into known header words, and its rows into label,
 unit (under a 单位 column) and figure.
 
+Performance self-appraisal forms and fund allocation notices are read by their fixed labels: a form's
+funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, or a top-left cell naming its money and
+unit: 年度预算数(万元)), its indicators under label columns by level (一级指标 | 二级指标 | 三级指标, a column
+of signs 指标性质, a 度量单位 between 指标值 and 完成值), its marks (分值, 得分, 权重, 总分) no figures; a form
+its Word text layer ran onto one line is read a cell a line (`_flattened_form`); an allocation table's
+money header (金额, 补助资金) over places or over the bodies funded (单位 | 金额) is the money its title
+shares out (…资金分配表).
+
 Words in data/table_columns.toml (and the header endings of data/units.toml), examples in
 corpus/tables.toml. A cheap pre-check (`might_hold_table`) keeps all this off texts that hold no
 line made only of a number, no number beside a tab or a pipe, no two numbers apart by spaces and
@@ -56,7 +64,7 @@ from transforms.lexicon import load_toml, load_words
 from transforms.model import Quantity, Qualifier
 from transforms.rules.qualifiers import qualifier_words
 from transforms.rules.units import (NO_UNIT, alternation, multipliers, place_suffixes, simple_units,
-                                    table_headers, unit_kinds)
+                                    table_headers, unit_kinds, unit_words)
 from transforms.structure import outline_level
 
 # Pre-check: a line holding only a number (a cell per line), or a number (with its unit) beside a
@@ -122,6 +130,8 @@ LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六�
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
 # a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
 BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
+# a cell holding only a comparison sign (=, ≥, <=): a performance form's 指标性质 column, bounding the value after it
+SIGN_CELL = re.compile(r"(?:>=|<=|＞＝|＜＝|[=＝≥≤≧≦><＞＜])")
 # the form of an indicator's value after its name, its number masked (救助人数(≥**人), …数≥**人)
 VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
@@ -357,6 +367,8 @@ def classify_header(header: str) -> Column | None:
         return Column(bare + "数", "measure", unit_word(bare))  # 户 | 人数 |: 户 is its count, 户数
     unit = _header_unit(bare)
     for role, pattern in _role_patterns():
+        if role == "plan" and any(word in bare for word in _words()["plan"]["not_words"]):
+            continue  # 预算执行数: how the budget went, the period's (执行) column
         if pattern.match(bare) if role in ("skip", "text", "change", "share", "previous", "plan", "current") \
                 else pattern.fullmatch(bare):
             if role == "change" and unit is None and re.search(alternation(_words()["change"]["percent"]), bare):
@@ -371,7 +383,15 @@ def classify_header(header: str) -> Column | None:
         return Column(bare, "current", unit)
     if unit is not None:
         return Column(bare, "measure", unit)
+    if _money_header(bare):
+        return Column(bare, "measure", None)  # 金额, 补助资金 over places: money, in the unit the note gives
     return Column(bare, "category", None)
+
+
+def _money_header(header: str) -> bool:
+    """A header closing with a word of money (金额, 救灾补助资金): a measure column whose unit the
+    table's 单位 note gives (an allocation table: 乡镇 | 金额 under 单位:万元), not a category."""
+    return bool(_money_ending().search(re.sub(r"\s+", "", header)))
 
 
 def _is_header(columns: list[Column], marked: bool) -> bool:
@@ -457,7 +477,8 @@ def _subject(table: Table, row: Row, column: Column, slot: int) -> str | None:
             # 石桥 under 金额(万元), below (二)老年助餐点补助64万元: a measure that names nothing alone
             # is of what the heading names (老年助餐点补助金额), as a group row's label completes one
             return table.group + measure
-        if table.programme and _names_nothing_alone(measure) and not column.span:
+        if table.programme and (_names_nothing_alone(measure) or table.programme.endswith(measure)) \
+                and not column.span:
             return _of_programme(table.programme, measure)
         if len(measure) >= 2:
             return _joined(column.span, measure)
@@ -502,7 +523,7 @@ def _period_words(kinds: bool = True) -> re.Pattern:
     words = _words()
     said = [*words["previous"]["words"], *words["current"]["periods"]]
     if kinds:
-        said += [*words["current"]["words"], *words["plan"]["words"]]
+        said += [*words["current"]["words"], *words["plan"]["words"], *words["plan"]["set_values"]]
     return re.compile(rf"(?P<kept>{alternation(words['current']['measures'])})|\d{{4}}年|"
                       rf"\d{{1,2}}(?:[-—~至]\d{{1,2}})?月份?|{QUARTER}|{alternation(said)}")
 
@@ -535,7 +556,7 @@ UNIT_RULES = (
               ("%", 1) if _growth_in_percent(table, column) else None),
     TableRule("row_label", lambda table, row, column, cell: _label_unit(row.label, table)),
     TableRule("column_picks_note", lambda table, row, column, cell:
-              _label_unit(column.header, table) if len(table.note_units) > 1 else None),
+              _label_unit(column.header, table) if len(table.note_units) > 1 or table.money_note else None),
     TableRule("note_percent_or_other", lambda table, row, column, cell: _percent_or_other(row.label, table)),
     TableRule("unit_note", lambda table, row, column, cell:
               table.note_units[0] if len(table.note_units) == 1 and not table.money_note else None),
@@ -584,6 +605,8 @@ def _row_written_unit(row: Row) -> tuple[str, int] | None:
 # Cells that are no figures, whatever their unit.
 NOT_A_FIGURE = (
     TableRule("column_numbers", lambda table, row, column, cell: _column_numbers(row)),
+    TableRule("marks_row", lambda table, row, column, cell: row.label in _words()["skip"]["rows"] or (
+        row.label in TOTAL_ROWS and _appraisal(table))),  # (合计 | 100 under 一级指标 … 权重: the weights' sum)
     TableRule("not_a_figure_column", lambda table, row, column, cell: column.role in ("skip", "label", "unit")),
     TableRule("placeholder", lambda table, row, column, cell: not cell.is_number and _own_unit(cell)[1] is None),
 )
@@ -724,7 +747,17 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label_cells, unit, values, gloss = [], None, [], False
     unit_column = any(c.role == "unit" for c in columns)
     code_column = any(c.role == "skip" for c in columns)
+    unit_after = _unit_after_value(columns)
+    sign = ""
     for cell in cells:
+        if SIGN_CELL.fullmatch(cell.text) and (label_cells or values):
+            sign = "" if cell.text in "=＝" else cell.text  # ≥ | 95 |: the sign bounds the value after it
+            continue
+        if sign and cell.is_figure and not cell.bound:
+            cell, sign = replace(cell, bound=sign), ""
+        if unit_after and unit is None and values and not cell.is_figure and unit_word(cell.text) is not None:
+            unit = unit_word(cell.text)  # 指标值 | 度量单位 | 完成值: 100 | % | 98: the unit of the values
+            continue
         if cell.is_code and not code_column:
             continue  # a code the header gives no column: no label's part, no figure
         # beside columns of words (责任单位) the label has its one cell, theirs follow it
@@ -791,6 +824,15 @@ def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Colu
         if not _group_piece(cell.text):
             return 0
     return 0
+
+
+def _unit_after_value(columns: tuple[Column, ...] | list[Column]) -> bool:
+    """指标值 | 度量单位 | 完成值: a unit column between two columns of figures (a performance form's)."""
+    roles = [c.role for c in columns]
+    if "unit" not in roles:
+        return False
+    at = roles.index("unit")
+    return any(r in VALUE_ROLES - {"category"} for r in roles[:at]) and any(r in VALUE_ROLES - {"category"} for r in roles[at + 1:])
 
 
 def _unit_after_values(columns: tuple[Column, ...] | list[Column]) -> bool:
@@ -875,7 +917,7 @@ def _own_unit(cell: Cell) -> tuple[str, tuple[str, int] | None]:
         return cell.text, None
     digits = number.group().rstrip("%")
     rest = cell.text[len(digits):].strip()
-    unit = unit_word(rest) if rest else None
+    unit = unit_word(unit_words().get(rest, rest)) if rest else None  # (100百分比: %, as 2181人口 is 人)
     return digits, unit if unit and unit[0] in simple_units() else None  # 2024年 is no figure
 
 
@@ -903,15 +945,44 @@ class _Line:
         return self.pipes == 1 and self.closed and len(self.cells) == 1
 
 
+@cache
+def _form_runs() -> re.Pattern:
+    return re.compile("|".join(r"[ \u3000]+".join(map(re.escape, run.split())) for run in _words()["form_layout"]["runs"]))
+
+
+def _flattened_form(raw: str, position: int) -> list[tuple[str, int]] | None:
+    """A performance form whose Word text layer ran every cell onto one line, single spaces between
+    (… 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 …): its cells, each as a
+    line of its own with its offset, so that it reads as the form printed a cell a line; None for a line
+    holding none of the form's runs of column words."""
+    if "|" in raw or "\t" in raw or len(raw) < FORM_LINE_MIN or not _form_runs().search(raw):
+        return None
+    return [(m.group(), position + m.start()) for m in re.finditer(r"[^ \u3000]+", raw)]
+
+
+FORM_LINE_MIN = 60  # a form run onto one line is long; a header line of its own is read as it is
+
+
 def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
-    glued: bool | None = None  # under a header whose cells ran together: whether it has a 单位 column
+    pieces: list[tuple[str, int]] = []
     for raw in text.split("\n"):
+        pieces += _flattened_form(raw, position) or [(raw, position)]
+        position += len(raw) + 1
+    return _lines_of(pieces)
+
+
+def _lines_of(pieces: list[tuple[str, int]]) -> list[_Line]:
+    lines = []
+    glued: bool | None = None  # under a header whose cells ran together: whether it has a 单位 column
+    for raw, position in pieces:
         stripped = raw.strip().rstrip("|").strip()
         marked = "|" in raw or "\t" in raw
         cells = (_cells(raw, position, True) if marked else _unmarked_cells(raw, position)) if stripped else []
         if _gloss(stripped):
             cells = []  # Item |, Number of Persons Receiving … |: a bilingual table's gloss
+        elif WEIGHT_CELL.fullmatch(stripped):
+            cells = []  # (50分) under 产出指标: an appraisal's weight the page broke off its level's name
         elif marked:
             # 项目 | Item | 2023 |, 孤儿数(人) | Number of Orphans (person) | 265 |: a gloss column;
             # 指标 Indicator |, 孤儿数(人) Number of Orphans (person) |: a gloss after the words
@@ -925,10 +996,12 @@ def _lines(text: str) -> list[_Line]:
             elif glued is not None:
                 cells = _glued_row(cells[0], glued)
         lines.append(_Line(stripped, position, cells, marked, raw.count("|"), raw.rstrip().endswith("|")))
-        position += len(raw) + 1
     return lines
 
 
+# a performance form's weight alone in its cell, a level's name broken before it (产出指标 / (50分)):
+# the rubric's, no figure and no cell of the table
+WEIGHT_CELL = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 GLUED_FIGURE = re.compile(rf"(?P<label>.*[^\d\s.,+\-−])(?P<figure>{NUMBER.pattern})")
 UNIT_CELL_MAX = 8  # 元/人·月, 万人次: the longest unit a glued row's label may end with
 
@@ -1017,9 +1090,18 @@ def _sentence_cell(lines: list[_Line], index: int) -> bool:
     def lone(line: _Line | None) -> bool:
         return line is not None and line.lone_cell
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return lone(lines[index]) and lone(lines[index - 1]) and (following is None or lone(following)
-                                                              and _is_short(following.cells[0])) \
-        and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
+    if not (lone(lines[index]) and (following is None or lone(following) and _is_short(following.cells[0]))):
+        return False
+    # a row of figures' last cell, its empty cells between (`10 |` / `|` / `1.预算执行率=…需说明原因 |`: a
+    # form's note on the row): the row's, though a pipe alone on its line is an empty cell or a row's opening
+    above = next((line for line in lines[index - 1:max(0, index - EMPTY_CELLS_BETWEEN - 2):-1] if line.text), None)
+    if above is not None and lone(above) and above.cells[0].is_figure \
+            and all(line.opens_row for line in lines[lines.index(above) + 1:index]):
+        return True
+    return lone(lines[index - 1]) and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
+
+
+EMPTY_CELLS_BETWEEN = 2  # empty cells a row of figures may hold before its note
 
 
 ROW_OPENER_REACH = 12  # how far above a sentence cell a row's opening pipe would be
@@ -1378,10 +1460,10 @@ def _read_by_headers(lines: list[_Line], start: int, end: int, reading: TableRea
             table = replace(table, programme=programme)
         rows, position = _rows(lines, cells, body_start, table)
         rows.sort(key=lambda row: row.group)  # a group printed side by side reads down, then the next
-        rows = [_by_last_groups(table, row) for row in rows]
-        if _place_names(rows):
+        rows = _marks_after_words([_by_last_groups(table, row) for row in rows], table)
+        if _place_names(rows) or _bodies_funded(table):
             table = replace(table, place_rows=True)
-        for row in _parts_in_units(_class_parts(_value_added(_within_groups(rows), table)), table):
+        for row in _parts_in_units(_class_parts(_value_added(rows if _appraisal(table) else _within_groups(rows), table)), table):
             reading.quantities.extend(_quantities_of_row(table, row))
             reading.plan_cells.extend((cell.start, cell.end) for cell, column in zip(row.values, table.slots)
                                       if column.role == "plan" and not cell.is_figure and HANZI.search(cell.text))
@@ -1412,6 +1494,10 @@ def _heading_above(lines: list[_Line], index: int) -> str:
 TITLE_LINES = 4  # how far above a table's header its title may stand (a date line between)
 TITLE = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,8}?[省市区县旗])?(?:19|20)\d{2}年度?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?)?)"
                    r"(?P<programme>[\u4e00-\u9fff]{2,20}?)(?:发放|使用|支出|落实|统计|汇总|明细|一览)?(?:情况|表)$")
+# an allocation table's title (救灾补助资金指标分配表, 2018年…补助资金分配表): the money it shares out is the
+# programme, dated or not
+ALLOCATION_TITLE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[省市区县旗])?(?:(?:19|20)\d{2}年度?)?"
+                              r"(?P<programme>[\u4e00-\u9fff]{2,30}?)(?:指标)?(?:分配|下达|安排)(?:明细|情况|计划)?表$")
 MONEY_CLOSE = re.compile(r"(?:资金|金)$")
 
 
@@ -1420,7 +1506,7 @@ def _title_programme(lines: list[_Line], index: int) -> str:
     发放表 → 农村低保金): round 32's call completes with it the column words
     that name nothing alone in a table whose rows are places; "" when no such title stands there."""
     for line in [line for line in lines[max(0, index - 2 * TITLE_LINES):index] if line.text][-TITLE_LINES:][::-1]:
-        if (found := TITLE.fullmatch(re.sub(r"\s+", "", line.text))):
+        if (found := ALLOCATION_TITLE.fullmatch(title := re.sub(r"\s+", "", line.text)) or TITLE.fullmatch(title)):
             return found.group("programme")
     return ""
 
@@ -1428,6 +1514,8 @@ def _title_programme(lines: list[_Line], index: int) -> str:
 def _of_programme(programme: str, measure: str) -> str:
     """户数 of 城镇居民最低生活保障金 → 城镇居民最低生活保障户数; 金额 of it → the money as the title
     names it (城镇居民最低生活保障金); of a programme named without its money, the two joined."""
+    if programme.endswith(measure):
+        return programme  # 补助资金 under …生活补助资金分配表: the title's money, as it writes it
     if MONEY_CLOSE.search(programme):
         return programme if measure in ("金额", "资金") else MONEY_CLOSE.sub("", programme) + measure
     return _joined(programme, measure)
@@ -1762,7 +1850,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
             return Table(tuple(columns), *_note_units([lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]),
                          by_rows=True), body
         else:
-            columns = [classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]
+            columns = _set_values(_bodies_column([classify_header(c.text) for c in line.cells if not NOTE_CELL.match(c.text)]))
         below = lines[line_index + 1] if line_index + 1 < len(lines) else None
         if None in columns or not (_is_header(columns, line.marked) or below is not None and (
                 units := _unit_row(below)) and _is_header(_with_units(columns, units), line.marked)):
@@ -1787,7 +1875,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         run: list[tuple[int, Cell]] = []
         for offset in range(position, min(len(cells), position + MAX_COLUMNS + 3)):
             i, cell = cells[offset]
-            if len(lines[i].cells) > 1 or cell.is_figure or cell.text in _words()["column_numbers"]["labels"] \
+            if len(lines[i].cells) > 1 or cell.is_figure or SIGN_CELL.fullmatch(cell.text) \
+                    or cell.text in _words()["column_numbers"]["labels"] \
                     or (_list_level(cell.text) < UNNUMBERED and classify_header(cell.text) is None):
                 break  # (甲 乙 丙 1 2 3 under the header numbers its columns; 1.优抚 opens a group of rows)
             run.append((i, cell))
@@ -1804,6 +1893,8 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         # the first row's label (and unit) end the run; under label columns by level (一级指标 |
         # 二级指标 | 三级指标) the first row opens with a cell of each level
         levels = sum(bool(LEVEL_HEADER.match(c.text)) for _, c in run)
+        if levels > 2 and not LEVEL_HEADER.match(run[0][1].text):
+            return None  # 绩效指标 over 一级指标 | 二级指标 | 三级指标: the block's title; the header opens below it
         for strip in ((levels,) if levels > 2 else ()) + (2, 1, 0) if columns is None else ():
             kept = len(run) - strip
             opening = [c for _, c in run[kept:]]
@@ -1811,7 +1902,7 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
                                          not any(_unit_cell(c.text) for c in opening)) \
                     or any(_unit_cell(c.text) for _, c in run[:kept]):  # (户) names no column
                 continue
-            candidate = [classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])]
+            candidate = _set_values(_bodies_column([classify_header(text) for text in _template_joined([c.text for _, c in run[:kept]])]))
             marked = all(lines[i].marked for i, _ in run[:kept])
             if None not in candidate and _is_header(candidate, marked):
                 columns, body = _two_levels(candidate), position + kept
@@ -1819,8 +1910,22 @@ def _header_at(lines: list[_Line], cells: list[tuple[int, Cell]], position: int
         if columns is None:
             return None
         body = _past_column_numbers(lines, cells, body)
+        if (stub := _stub_unit(columns, cells[body][1] if body < len(cells) else None)) is not None:
+            columns = [Column(columns[0].header, "label", None)] + columns[1:]
+            return Table(_earlier_years_previous(columns), (stub,), stub[0] == "元", by_rows=False), body
     before = [lines[i].text for i in range(max(0, line_index - 3), line_index + 1)]
     return Table(_earlier_years_previous(columns), *_note_units(before), by_rows=len(line.cells) > 1), body
+
+
+def _stub_unit(columns: list[Column], opening: Cell | None) -> tuple[str, int] | None:
+    """年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | …, then 总额 | 238.93 | …: a form's block whose
+    top-left cell names the money and its unit over the rows' labels: no column of figures but the
+    labels', its unit the block's (as a 单位 note's); None for any other header."""
+    if len(columns) < 3 or opening is None or opening.is_figure or any(c.role in ("label", "unit") for c in columns) \
+            or columns[0].unit is None or columns[0].unit[0] != "元" or not BRACKETED_UNIT.search(columns[0].header) \
+            or sum(c.role in VALUE_ROLES - {"category"} for c in columns[1:]) < 2:
+        return None
+    return columns[0].unit
 
 
 def _template_joined(headers: list[str]) -> list[str]:
@@ -2144,6 +2249,58 @@ def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict)
     return sorted(fitting, key=lambda pair: sum(n * n for n in pair[0]))
 
 
+def _appraisal(table: Table) -> bool:
+    """A performance appraisal's indicators: label columns by level and a column of marks (分值, 权重, 得分); its
+    rows of a level's name alone (数量指标) are levels, no groups naming the rows under them."""
+    return sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) > 2 and any(c.role == "skip" for c in table.columns)
+
+
+def _set_values(columns: list[Column | None]) -> list[Column | None]:
+    """指标值 beside 完成值 (a performance form's value set for the year and the value reached): the plan's."""
+    headers = [c.header for c in columns if c is not None]
+    if not any(h.endswith(tuple(_words()["plan"]["done_beside"])) for h in headers):
+        return columns
+    return [replace(c, role="plan") if c is not None and c.header in _words()["plan"]["set_values"] else c for c in columns]
+
+
+def _bodies_column(columns: list[Column | None]) -> list[Column | None]:
+    """单位 | 金额 (| 单位 | 金额 …): a header opening with 单位 and naming no row label column is an
+    allocation table's, whose 单位 is the bodies or places funded (单位名称), the rows' labels; a
+    statistics table's 单位 (指标 | 单位 | 本月) follows its label column and stays the units'."""
+    if not columns or columns[0] is None or columns[0].role != "unit" \
+            or any(c is not None and c.role == "label" for c in columns):
+        return columns
+    return [replace(c, role="label") if c is not None and c.role == "unit" else c for c in columns]
+
+
+def _marks_after_words(rows: list[Row], table: Table) -> list[Row]:
+    """Under label columns by level (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分), a
+    row whose value cells are words (严格执行相关制度规定 | 达成预期指标) reads them as rows of their own,
+    and the figures left after them are the row's last figure columns' (分值, 得分: marks), not its first:
+    a row short of figures right after a row of none fills the figure columns from the right."""
+    if sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) <= 2:
+        return rows
+    slots = table.slots
+    figures = len(slots) - len(list(itertools.takewhile(lambda c: c.role in ("category", "text"), reversed(slots))))
+    marks = len(list(itertools.takewhile(lambda c: c.role == "skip", reversed(slots[:figures]))))
+    fixed = []
+    for index, row in enumerate(rows):
+        # (as many figures as the marks' columns, none of them an empty cell the page kept: its words' cells it did not)
+        if 0 < len(row.values) == marks < figures and index and not rows[index - 1].values \
+                and all(c.is_figure for c in row.values):
+            gap = figures - len(row.values)
+            row = replace(row, values=tuple(Cell("", row.values[0].start, row.values[0].start) for _ in range(gap)) + row.values)
+        fixed.append(row)
+    return fixed
+
+
+def _bodies_funded(table: Table) -> bool:
+    """Whether the rows are the bodies an allocation funds (a label column headed 单位, `_bodies_column`):
+    named as places are, by the column's measure alone."""
+    label = table.label_index
+    return label is not None and table.columns[label].header in _words()["unit"]["exact"]
+
+
 def _two_levels(columns: list[Column]) -> list[Column]:
     """A two-line header printed a cell per line reads as one run: the label column, the upper
     categories (全体居民, 城镇居民), then the columns under them (总量, 增长 for each). When the
@@ -2265,9 +2422,9 @@ def _starts_row(cells: list[Cell]) -> bool:
     if _unit_cell(cells[0].text):
         return False  # (户): a unit closes a row's label, never opens one
     label = classify_header(cells[0].text)
-    if label is not None and label.role not in ("category", "measure") and cells[0].text not in TOTAL_ROWS \
-            and not FORM_LABEL.search(cells[0].text):
-        return False
+    if label is not None and label.role not in ("category", "measure") and not cells[0].text.endswith(TOTAL_ROWS) \
+            and not FORM_LABEL.search(cells[0].text) and not _money_header(cells[0].text):
+        return False  # (年度资金总额: a form's row naming its money opens a row, though 年度 is a column word)
     return len(cells) == 1 or _unit_cell(cells[1].text) is not None
 
 
@@ -2365,11 +2522,13 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
     while position < len(cells):
         line_index, cell = cells[position]
         line = lines[line_index]
-        if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
-                and _header_at(lines, cells, position):
-            break
         # (under label columns by level a row opens with a cell of each: the gap is that much longer)
         levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
+        if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
+                and (found := _header_at(lines, cells, position)) and not (
+                    levels > 2 and not any(LEVEL_HEADER.match(c.header) for c in found[0].columns)):
+            break  # (under 一级指标 | 二级指标 | 三级指标 only another header of levels ends the table: 质量指标 over
+            # 资金发放准确率, or 经费支出合规性 over 严格执行相关制度规定, is a row whose words its page ran together)
         row_line = len(line.cells) > 1 and cell.start == line.cells[0].start
         pieces = _side_by_side(line.cells, table) if row_line else []
         if len(pieces) < 2 and not tasks and not _broken_row(lines, line_index) and _block_without_figures(lines, cells, position, table.by_rows,
@@ -2398,7 +2557,8 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
             position += 1  # 保, alone on its line between rows: a character of the group's name printed down its column
             continue
         placeholders = _words()["placeholders"]["cells"]
-        if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)) \
+        if not (cell.is_figure or cell.is_code or cell.text in placeholders or _unit_cell(cell.text)
+                or SIGN_CELL.fullmatch(cell.text)) \
                 and pending and not any(c.is_figure or c.text in placeholders for c in pending):
             rows.append(Row(pending[0].text, None, (), _list_level(pending[0].text)))  # a label with no figures: a group's name
             pending = []

@@ -100,7 +100,8 @@ def unit_words() -> dict[str, str]:
     unit: 2181人口 is 2181 人; money said so too: 3块钱 is 3 元; a span with 多 inside its unit
     too: 3个多月 is 3 个月."""
     table = load_toml("units.toml")
-    return {**table["count"]["words"], **table["money"].get("words", {}), **table["duration"].get("words", {})}
+    return {**table["count"]["words"], **table["money"].get("words", {}), **table["percent"].get("words", {}),
+            **table["duration"].get("words", {})}
 
 
 def known_units() -> frozenset[str]:

@@ -359,7 +359,8 @@ FIELD_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?办公室")
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
-        if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start):
+        if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start) \
+                and not GLUED_PLACE_TAG.match(text, start, body_start):  # a site's tag glued on (上海 + 上海市民政局)
             return text[start:body_end]
     return None
 
@@ -382,7 +383,8 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
     config = _config()["agency"]
     found = []
     for match in _body_pattern().finditer(text):
-        if opening and not found and 0 < match.start() <= LONGEST_PLACE and _is_loose_place_prefix(text[:match.start()]):
+        if opening and not found and 0 < match.start() <= LONGEST_PLACE and _is_loose_place_prefix(text[:match.start()]) \
+                and not GLUED_PLACE_TAG.match(text, 0, match.start()):
             found.append((0, match.end(), text[:match.end()]))
             continue
         name = _names_ending_at(text, match.start(), match.end())
@@ -819,6 +821,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
             continue  # a masked town's leadership under a title naming the town (XX镇2022年…, 镇政府…): the title's name
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
+        if name and ATTENDING.match(reading.text, start + len(name)):
+            continue  # its officers among those who attended (市人大常委会副主任王林、副市长…出席会议): a guest, not the issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
                 and not DIRECTED.match(phrase, len(name)) and not CELL_END.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
@@ -839,6 +843,12 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
             found.append(unit)
     return found
+
+
+# A body's officer by title and name opening a list of those who attended (…副主任王林、副市长李明、…出席会议): the
+# meeting's guests, named by their bodies; the story is not theirs.
+ATTENDING = re.compile(r"(?:党组|党委)?(?:副)?(?:主任|主席|书记|市长|县长|区长|局长|厅长|部长|理事长)[\u4e00-\u9fff]{2,4}"
+                       r"[^。；;!！?？\n]{0,80}?(?:出席|列席)(?:了)?(?:会议|活动|仪式|大会|开幕式)?(?:并(?:讲话|致辞|发言))?[。，,]")
 
 
 # a table cell's end after a name (社区服务中心 | 个 | 662 |): a row's label, no sentence's subject
@@ -1797,6 +1807,8 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
+            and not NEWS_LEDE.fullmatch(to_simplified(PINYIN.sub("", line)).strip())  # nor a paper's news mark alone on its line
+            # (本报讯, a mirror's pinyin inside it: 本報(bào)訊): the story's lede opens under it
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     kept = [(index, line) for index, line in kept if index < _parts_begun(lines[:HEAD_LINES])]
     candidates = [line for _, line in kept]
@@ -2250,7 +2262,15 @@ def _without_place_tag(line: str) -> str:
     place = tag["place"] if tag else None
     named = place and (_place_at(place, 0) == place
                        or place in _place_names() and place not in _config()["region"]["common_words"])
-    return line[tag.end():] if named else line
+    if named:
+        return line[tag.end():]
+    glued = GLUED_PLACE_TAG.match(line)  # …or glued on with no bracket before the title opening with the place's full
+    # name (上海 + 上海市民政局…, 青山 + 青山县…): the site's tag, the title's own name after it
+    return line[glued.end():] if glued and _place_at(line, glued.end()) else line
+
+
+# A short place name glued before the same place's full name (上海上海市…): a site's place tag, no part of the title.
+GLUED_PLACE_TAG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?=(?P=place)(?:市|省|县|区|州|盟|旗))")
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -2357,7 +2377,12 @@ def _field_names() -> re.Pattern:
 def _without_field_names(phrase: str) -> str:
     """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
     does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
-    return blanked(PLAN_MEASURE, blanked(_field_names(), phrase))
+    return blanked(QUOTED_PROGRAMME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
+
+
+# A programme's name in quotes (组织实施“星光计划”一期项目, “春风行动计划”): what the work is called, no plan document;
+# a title naming a plan says so outside quotes (…“星光计划”实施方案 is read by its 方案).
+QUOTED_PROGRAMME = re.compile(r"[“\"][^“”\"\n]{1,12}?计划[”\"]")
 
 
 # A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was
@@ -2509,7 +2534,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if _hearsay(text):
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in title for word in config["document_words"])
+                  and not any(word in blanked(QUOTED_PROGRAMME, title) for word in config["document_words"])
                   and not ISSUE_NUMBER.sub("", title).endswith(_document_genres()) or _activity_headline(title)):
         # …提案的答复, …会议公告(第8号) is no headline
         return "新闻报道"

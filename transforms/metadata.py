@@ -867,8 +867,9 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
                          # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
                          # 据省民政厅副巡视员王林介绍)
                          # (or its party secretary and head reporting its work: 市交通运输局党组书记、局长李明汇报了…)
+                         # (…to whom it was told before the verb: 局长李明向社会通报有关情况, 向记者介绍)
                          rf"|(?:(?:党委|党组)书记、)?(?:副)?(?:{SPEAKER_TITLES})[\u4e00-\u9fff]{{2,4}}?"
-                         r"(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
+                         r"(?:向(?:社会|记者|媒体|与会人员|大会)?)?(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
@@ -882,6 +883,8 @@ def _news_sources(reading: _Reading) -> list[str]:
                                          unit=not m.group("speaker"))
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
+        found.append(name)
+    if name := opening_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
@@ -925,6 +928,21 @@ def closing_source(text: str) -> str | None:
     credit = closing["credit"]
     bodies = [credit] if closing["writer"] else [credit[:-length] for length in WRITER_NAME if len(credit) - length >= 3]
     return next((body for body in bodies if _agency_opening(body, ()) == body), None)
+
+
+# A story opening with the body that sent it in brackets, its lede run on after it ((某区外宣办)今年以来,某区…): the
+# body whose work the story tells, as a closing credit names it; a news outlet's name there ((某县融媒体中心)) is none.
+OPENING_SOURCE = re.compile(r"(?:^|\n)[ \t\u3000]*[(（](?P<credit>[\u4e00-\u9fff]{3,20}?)[)）][ \t\u3000]*(?=[^\n)）]{20})")
+
+
+def opening_source(text: str) -> str | None:
+    """The body a story's opening credits in brackets before its lede ((秦州区外宣办)今年以来,…): a known body or a
+    department, whole; not a news outlet."""
+    opening = OPENING_SOURCE.search(text, 0, OPENING)
+    if not opening or NEWS_OUTLET.search(opening["credit"]):
+        return None
+    credit = opening["credit"]
+    return credit if _agency_opening(credit, ()) == credit else None
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
@@ -1895,7 +1913,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return section["heading"]  # …or its first section's heading standing first, as written
         # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
     labelled = next((found for line in lines if (found := TITLE_LABEL.fullmatch(line.strip()))), None)
-    return labelled.group("title").strip() if labelled else None  # a repost's 原标题:… under its story, where the
+    return (labelled["title"] or labelled["reposted"]).strip() if labelled else None  # a repost's 原标题:… under its story, where the
     # head holds no title: the story's title, wherever the page prints it
 
 
@@ -2131,7 +2149,7 @@ def _title_text(line: str, first: bool = False) -> str:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
     if original:
-        line = original.group("title")  # (原标题:…): a repost gives its source's title; 文件名称:…, 本文标题:… the page's
+        line = original.group("title") or original.group("reposted")  # (原标题:…): a repost gives its source's title; 文件名称:…, 本文标题:… the page's
     undated = TRAILING_DATE.sub("", line)
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
@@ -2197,7 +2215,9 @@ ENTRY_SECTION_FIRST = re.compile(r"\s*(?P<heading>【[\u4e00-\u9fff]{2,10}】)(?
 # furniture over it or between them (【概况】 / 时间:… 来源:… / 2021年,…).
 ENTRY_YEAR = re.compile(r"^(?:[^\n]*\n){0,3}?\s*【[^】\n]{2,10}】[^。]{0,60}?(?<!\d)(?:19|20)\d{2}\s*年\s*[,，]")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
-TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
+TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})"  # 原标题:… unbracketed too
+                         # …or a reposting site's footer naming the story it copied in quotes (“…”由某某网收集整理编辑。)
+                         r"|[“\"](?P<reposted>[^“”\"\n]{6,60})[”\"]\s*由[^\n。]{2,20}?(?:收集|整理|编辑|转载|发布)[^\n。]{0,8}[。.]?")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
 # in brackets (…发展规划 ( 2022-01-18 ), …工作总结(2023-02-01)).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date>{DATE.pattern})"
@@ -2811,8 +2831,9 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
         # ((编辑:… 审核:…), [ 编辑: 王林 ])
-    if closing_source(text):
-        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
+    if closing_source(text) or opening_source(text):
+        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林)), or before its
+        # lede ((某区外宣办)今年以来,…)
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -4278,6 +4299,21 @@ def _own_title_under(title: str, lines: list[str]) -> str | None:
     return None
 
 
+# What a title's second line opens with when it goes on with the first (…工作总结 / 和2024年工作计划, …报告 / (2023年度)).
+TITLE_GOES_ON = re.compile(r"[和及与暨并的以(（\[【《“\d]")
+
+
+def _title_as_read_alone(title: str, page_as_read: str) -> str | None:
+    """The page's first line as read, where the title found on the cleaned text is that line run into the one under it
+    and the first line names a document by its closing word on its own (…2024年半年度工作总结及下半年工作安排): the
+    line under it is the body's first heading (上半年总体工作情况), not the title's second line."""
+    first = next((line.strip() for line in _head_as_read(page_as_read)[:2] if line.strip()), "")
+    rest = title[len(first):]
+    if len(first) < SHORTEST_TITLE or not rest or not title.startswith(first) or TITLE_GOES_ON.match(rest):
+        return None
+    return first if first.endswith(TITLE_WORDS + _document_genres()) and names_document(first) else None
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
                  page_as_read: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page.
@@ -4305,6 +4341,9 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
         own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
+    if title and page_as_read and (read := _title_as_read_alone(title, page_as_read)):
+        title = read  # a title the cleaning ran into the heading under it (…工作总结及下半年工作安排 / 上半年总体工作情况):
+        # the title's line as read
     if title and page_as_read and (dashed := JOINED_SUBTITLE.match(title)) and names_document(dashed["own"]) \
             and any(line.strip() == dashed["own"] for line in _head_as_read(page_as_read)[:HEAD_LINES * 3]):
         title = dashed["own"]  # the site's title joining the document's with its subtitle (政府工作报告——在…会议上), over

@@ -1830,6 +1830,10 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     kept = [(index, line) for index, line in kept if index < _parts_begun(lines[:HEAD_LINES])]
     candidates = [line for _, line in kept]
+    top = _headline_over_lede(lines, kept, LEDE_AT_TOP)
+    if top and kept and top.startswith(kept[0][1]):
+        return top  # the page's first line a headline over the lede right under it (…这些工作 / 某某网-某某客户端讯(记者…)…):
+        # the story's, before any later line naming a document's word (…通报了…工作情况) is read as a title
     for index, (at, line) in enumerate(kept):
         if _labelled(line) or _page_furniture(line):
             glued = GLUED_TITLE.match(line)
@@ -1880,13 +1884,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     if over and all(_over_lede(line) and not _dated(line) for line in over):
         return " ".join(over)  # a headline over its dashed subtitle (稳粮增收有底气 / 民生兜底显温度 / ——访…局长…), its two
         # halves on two lines
-    lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
-    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)
-            and not _labelled(line)]  # a photo's note wholly in brackets over the lede ((资料图片)) is no headline, nor
-    # is a page label between them (文章字数:651)
-    over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
-    if over and all(_over_lede(line) for line in over):
-        return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
+    over_lede = _headline_over_lede(lines, kept, HEAD_LINES)
+    if over_lede:
+        return over_lede  # a headline over a news lede (本报讯…), broken over two lines perhaps
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels (and
     # its toolbar's bulleted items: • 关怀版 / • 政务微信 / 您的位置: 首页>…)
     under_labels = opening is not None and opening[0] > 0 \
@@ -1915,6 +1915,19 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     labelled = next((found for line in lines if (found := TITLE_LABEL.fullmatch(line.strip()))), None)
     return (labelled["title"] or labelled["reposted"]).strip() if labelled else None  # a repost's 原标题:… under its story, where the
     # head holds no title: the story's title, wherever the page prints it
+
+
+LEDE_AT_TOP = 3  # head lines within which a news lede makes the first line over it the story's headline
+
+
+def _headline_over_lede(lines: list[str], kept: list[tuple[int, str]], reach: int) -> str | None:
+    """The headline over the first news lede (本报讯…) among the first `reach` lines, broken over two lines perhaps."""
+    lede = next((index for index, line in enumerate(lines[:reach]) if NEWS_LEDE.match(line)), None)
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)
+            and not _labelled(line)]  # a photo's note wholly in brackets over the lede ((资料图片)) is no headline, nor
+    # is a page label between them (文章字数:651)
+    over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
+    return "".join(over) if over and all(_over_lede(line) for line in over) else None
 
 
 def _whole_body(line: str) -> bool:
@@ -1955,8 +1968,8 @@ SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[
 DASHED_SUBTITLE = re.compile(r"\s*——\s*[\u4e00-\u9fff]")
 
 
-# A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
-NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]"
+# A news story's lede: a paper's or site's mark (本报讯, 本网讯, a site and its app together: 某某网-某某客户端讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
+NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?(?:[报网台]|客户端)(?:\s*[-－—·]\s*[\u4e00-\u9fff]{2,10}?(?:[报网台]|客户端))?)\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]"
                        r"|【[\u4e00-\u9fff]{1,10}?[报网台](?:[讯訊]|报道)?】")
 
 
@@ -3464,6 +3477,8 @@ def this_years_plan(text: str) -> int | None:
 # A year said to be what it is, then 今年 speaking of it (2022年是…之年,今年以来,…): the year the text works in.
 YEAR_NAMED_THIS = re.compile(rf"{YEAR}是[^。；;\n]{{2,40}}?[,，]\s*(?:今年|一年来)")
 DEPLOYED_YEAR = re.compile(rf"(?:部署|布置|安排|谋划)\s*{YEAR}[^，。,；;\n]{{0,12}}?工作")
+# A headline's year that its work is yet to come in (2023年某市将重点开展…, 2024年要…): a plan's year.
+PLANNED_IN_HEADLINE = re.compile(rf"{YEAR}[^，。,；;\s]{{0,8}}?(?:将|要|拟)")
 RECAP = re.compile(r"上一年|去年|过去一年|上年(?!同期)")
 # A date in a web address's path (/2015/02/06/, /2010-06-22/, /201612/).
 URL_DATE = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d{2})[/\-]?(?:0[1-9]|1[0-2])(?:[/\-]?(?:[0-2]\d|3[01]))?(?![\d])")
@@ -3557,6 +3572,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         # (a headline on deploying a year's work, 研究部署2022年就业工作, over a text recapping the year before)
         looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title) \
             or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
+        if kind == "新闻报道" and PLANNED_IN_HEADLINE.search(title) and not looks_back \
+                and (RECAP.search(body) or re.search(rf"(?<!\d){year - 1}\s*年(?!\s*(?:同期|相比))", body)):
+            return year - 1, "body"  # a headline naming the year's plan (2023年某市将重点开展…) over a story recapping
+            # the year before (据介绍,2022年,全市…): the year it recaps, as news recapping one year and planning the next
         return (year - 1 if looks_back else year), "title"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
     trail = "\n".join(line for line in head.split("\n") if BREADCRUMB.search(line))
@@ -3616,6 +3635,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if kind != "新闻报道" and (year := sole_year(text, news=False)):
         return year, "body"  # an undated document naming one year (贫困村2016年已脱贫出列)
     if kind in ("工作计划", "新闻报道") and (year := sole_plan_year(text)):
+        if kind == "新闻报道" and RECAP.search(text):
+            return year - 1, "body"  # news of a plan recapping the year before it (过去一年,我们…; 2026年该省将…): the
+            # year it recaps (fixtures README, session 21: news recapping one year and planning the next)
         return year, "body"  # an undated plan, or news of one, planning one year and recapping none (2024年,全市将…)
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:

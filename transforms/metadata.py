@@ -1825,6 +1825,7 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
+            and not SPAM_RUN.search(line)  # nor a spam site's line of words with a Latin letter run between them
             and not NEWS_LEDE.fullmatch(to_simplified(PINYIN.sub("", line)).strip())  # nor a paper's news mark alone on its line
             # (本报讯, a mirror's pinyin inside it: 本報(bào)訊): the story's lede opens under it
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
@@ -1917,6 +1918,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     # head holds no title: the story's title, wherever the page prints it
 
 
+# A Latin letter written three times running between Chinese words (某某bbb某某): a spam site's stuffing, which no
+# title or headline holds (GDP, App, 5G are written once).
+SPAM_RUN = re.compile(r"[\u4e00-\u9fff]([A-Za-z])\1{2,}[\u4e00-\u9fff]")
 LEDE_AT_TOP = 3  # head lines within which a news lede makes the first line over it the story's headline
 
 
@@ -2152,6 +2156,9 @@ def _title_text(line: str, first: bool = False) -> str:
     introduced = SITE_INTRODUCED.match(line)
     if introduced:  # 文档介绍:…的总结报告范文 2 二、…: a sharing site's description opening with its file's name
         return introduced.group("title").strip()
+    spam = line.rfind("|")
+    if spam > 0 and SPAM_RUN.search(line, spam):
+        line = line[:spam]  # a spam site's words glued on after a bar (…“10件事”|某地少BBB…): the title before them
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)

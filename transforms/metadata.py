@@ -3370,7 +3370,8 @@ def sole_year(text: str, news: bool = True) -> int | None:
     years = {int(m.group("year")) for m in re.finditer(YEAR, text)
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())
-             and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))}
+             and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))
+             and not (START_BEFORE.search(text, 0, m.start()) and SINCE_FOUNDED.match(text, m.end()))}
     if not news:
         return years.pop() if len(years) == 1 and not years & compared else None
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
@@ -3393,6 +3394,9 @@ def sole_plan_year(text: str) -> int | None:
 GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # What stands before the year a span of work starts from (自1997年实施…以来, 从2015年起).
 START_BEFORE = re.compile(r"(?:自|从)\s*$")
+# What follows the year a body was set up in, its work recapped since (自2019年组建以来, 从2018年挂牌至今): a span's start,
+# in news too, no year of the story's own.
+SINCE_FOUNDED = re.compile(r"\s*(?:\d{1,2}\s*月(?:份)?)?\s*(?:正式)?(?:挂牌)?(?:组建|成立|挂牌|设立|组建成立|建局|建站|建院)(?:以来|至今|后)")
 # What follows a year labelling a project or fund (2019年扶贫项目, 2020年度中央补助资金).
 LABELLED = re.compile(r"度?[^\s，,。；;、:：\d]{1,10}?(?:项目|资金)")
 
@@ -4328,6 +4332,23 @@ def _own_title_under(title: str, lines: list[str]) -> str | None:
     return None
 
 
+# A sharing site's count of the pieces its file bundles, closing the file's title (…工作计划(2篇), …总结(通用5篇)).
+BUNDLE = re.compile(r"\s*[(（]\s*(?:通用|精选|优秀)?\s*\d{1,2}\s*篇\s*[)）]$")
+# The number of a bundled piece after its heading's words (…(一), …(1), …篇一).
+PIECE_NUMBER = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|篇[一二三四五六七八九十])\s*")
+
+
+def _bundled_piece(title: str, lines: list[str]) -> str | None:
+    """The heading of the first piece a bundle's title counts (镇目标工作计划(2篇) / 镇目标工作计划(一)), as the page writes
+    it: in a page bundling several pieces, the excerpted piece's heading is the title (session-36 ruling)."""
+    bundle = BUNDLE.search(title)
+    if not bundle:
+        return None
+    stem = title[:bundle.start()]
+    return next((line.strip() for line in lines[:HEAD_LINES * 2]
+                 if line.strip().startswith(stem) and PIECE_NUMBER.fullmatch(line.strip()[len(stem):])), None)
+
+
 # What a title's second line opens with when it goes on with the first (…工作总结 / 和2024年工作计划, …报告 / (2023年度)).
 TITLE_GOES_ON = re.compile(r"[和及与暨并的以(（\[【《“\d]")
 
@@ -4370,6 +4391,8 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
         own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
+    if title and (piece := _bundled_piece(title, may_title)):
+        title = piece  # a sharing site's bundle (…工作计划(2篇)) over its first piece's heading (…工作计划(一)): the piece's
     if title and page_as_read and (read := _title_as_read_alone(title, page_as_read)):
         title = read  # a title the cleaning ran into the heading under it (…工作总结及下半年工作安排 / 上半年总体工作情况):
         # the title's line as read

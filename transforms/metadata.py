@@ -2595,6 +2595,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
+    if PROGRESS_HEADING.match(opening) and len(TASK_SHARE.findall(opening)) >= TASK_SHARES:
+        return "进展表"  # an untitled note opening on the work's progress (一、工作推进情况) and giving figures as shares of
+        # the year's tasks (完成全年任务的35.86%) again and again: a progress table written as prose
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening) \
@@ -2635,6 +2638,13 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# An untitled text's first heading naming the work's progress (一、工作推进情况, 一、重点任务进展情况).
+PROGRESS_HEADING = re.compile(r"\s*[一1][、.．]\s*[^\n。]{0,12}?(?:推进|进展)情况\s*\n")
+# A figure told as its share of the year's task (完成全年任务的35.86%, 占年度目标的60%).
+TASK_SHARE = re.compile(r"(?:完成|占)(?:全年|年度|年)(?:目标)?任务(?:数)?的?\s*\d+(?:\.\d+)?\s*[%％]")
+TASK_SHARES = 2
 
 
 # A count with its measure word (15万人, 110所, 941万元, 96.09%): a headline states one, a document's title names its

@@ -1396,6 +1396,9 @@ def _place_issuer(reading: _Reading) -> str | None:
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     yearbook = None
+    if _several_places_open(reading.text):
+        return None  # a story on several places of one level, each a paragraph's subject (A旗…。 而B旗…。 此外,C市…), under
+        # a headline naming the region they lie in too (某省:各地…): news about several places, none standing out
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
         if book := YEARBOOK_PLACE.match(title):
@@ -1445,6 +1448,28 @@ def _place_issuer(reading: _Reading) -> str | None:
     opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
     level = TOWN_LEVEL_TITLE.match(opening)
     return level.group() if level else _own_town_level(text) if own == "town" else None
+
+
+HEADLINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})[:：]")  # 内蒙古:…, a headline's place before its colon
+CONNECTIVE = re.compile(r"(?:而|另外|此外|同时|与此同时)\s*[,，]?\s*")
+SEVERAL_PLACES = 3  # places of one level opening sentences, at least, that make a story one on several places
+
+
+def _several_places_open(text: str) -> bool:
+    """Whether sentences open on three places or more of the first one's level (乌拉特中旗本着…。 而察右后旗…。 此外,乌海市…):
+    news comparing places, none of them its issuer (several places and bodies: agency null)."""
+    places: list[str] = []
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        start = opener.end() if opener else match.end()
+        connective = CONNECTIVE.match(text, start)  # a contrast's or an addition's word before the next place (而…, 此外,…)
+        start = connective.end() if connective else start
+        place = _place_at(text, start)
+        if place and place not in places and not TABLE_CELL_END.match(text, start + len(place)):
+            places.append(place)
+    level = level_of(places[0]) if places else None
+    return level is not None and sum(level_of(place) == level or level_of(place) in ("city", "county") and level in ("city", "county")
+                                     for place in places) >= SEVERAL_PLACES
 
 
 # A place's party committee and government named together right after it (某省委、省政府, 某县委县政府, 某市委和市政府;
@@ -4460,10 +4485,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
-                                 or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
+        region["admin_level"] = None if not agency and _several_places_open(plain) else (
+            "town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
+            or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
             or _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
-            or _governing_level(plain)
+            or _governing_level(plain)  # (a story comparing several places, none its issuer: no level either)
         # (a title opening with a town by its level, its name masked or left out, 某街道2020年…: a town's, whatever it
         # calls 全市, the city it lies in)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
@@ -4476,6 +4502,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
+    headline_place = HEADLINE_PLACE.match(TITLE_PREFIX.sub("", title)) if title and not region["province"] else None
+    if headline_place and _short_place(headline_place["place"]):  # a headline opening with its place's short name and a
+        # colon (内蒙古:各地…, 四川:…): that place's region, where nothing else gave it
+        region = {**region, **{key: value for key, value in resolve_region(_full_place(headline_place["place"])).items()
+                               if value and not region.get(key) and key in ("province", "city", "county")}}  # (not the
+        # issuer's level, which the headline's place does not say)
     region = region_by_towns(region, town_of_village or agency, plain)
     if not region["city"] and (counties := _region_by_counties(plain)) \
             and (not region["province"] or counties["province"] == region["province"]):

@@ -197,6 +197,7 @@ WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|�
 # town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
+                 r"|通过|经过|依托|借助"  # a means before a unit (通过某乡人民政府公众号): a clause
                  r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|半年|年度|今年|明年|去年"  # a period (下半年镇工作计划: a town whose name the copy left out)
@@ -360,7 +361,9 @@ def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
         if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start) \
-                and not GLUED_PLACE_TAG.match(text, start, body_start):  # a site's tag glued on (上海 + 上海市民政局)
+                and not GLUED_PLACE_TAG.match(text, start, body_start) \
+                and text[max(0, start - 1):start + 1] not in SPLIT_MEANS:  # a site's tag glued on (上海 + 上海市民政局), nor a
+            # name cut out of a means before it (通过 + 某乡人民政府: 过某乡 is no town)
             return text[start:body_end]
     return None
 
@@ -373,6 +376,7 @@ def _conjunction_at(text: str, start: int) -> bool:
 
 
 CONJUNCTIONS = "和与及"
+SPLIT_MEANS = ("通过", "经过", "依托", "借助")
 
 
 def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
@@ -828,6 +832,13 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
+    towns = Counter(town for start in _subject_starts(reading.text)
+                    if (town := town_at(reading.text, start)) and not MASKED_TOWN.fullmatch(town)
+                    and re.search(rf"{YEAR}\s*[,，]\s*$", reading.text[max(0, start - 8):start]))
+    found += [town for town, count in towns.items() if count >= TOWN_SUBJECT_TIMES for _ in range(count)] if len(towns) == 1 else []
+    # a town the subject of the year's sentences again and again (2024年,某乡主动公开…。 2024年,某乡没有收到…): the text's
+    # own town, though a template it was written on names its county's office (one town only: a county's report
+    # names each of its towns once or twice)
     units_at_work = [m.start() for m in _unit_work().finditer(reading.text)]
     if not units_at_work:  # no 镇/乡/街道/社区 before its work anywhere: no clause to read
         return found
@@ -843,6 +854,9 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
             found.append(unit)
     return found
+
+
+TOWN_SUBJECT_TIMES = 3  # sentences opening on one town after the year, at least, that make it the text's own
 
 
 # A body's officer by title and name opening a list of those who attended (…副主任王林、副市长李明、…出席会议): the

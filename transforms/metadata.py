@@ -952,7 +952,9 @@ OPENING_SOURCE = re.compile(r"(?:^|\n)[ \t\u3000]*[(（](?P<credit>[\u4e00-\u9ff
 def opening_source(text: str) -> str | None:
     """The body a story's opening credits in brackets before its lede ((秦州区外宣办)今年以来,…): a known body or a
     department, whole; not a news outlet."""
-    opening = OPENING_SOURCE.search(text, 0, OPENING)
+    lede = next((line for line in text[:OPENING].split("\n") if len(CJK.findall(line)) >= HEADLINE_WORDS), "")
+    opening = OPENING_SOURCE.match(lede)  # on the story's first line of words only: a plan's items may open with the unit
+    # responsible for them ((县民政局)负责…), deep in its text
     if not opening or NEWS_OUTLET.search(opening["credit"]):
         return None
     credit = opening["credit"]
@@ -1481,8 +1483,13 @@ def _several_places_open(text: str) -> bool:
         place = _place_at(text, start)
         if place and place not in places and not TABLE_CELL_END.match(text, start + len(place)):
             places.append(place)
+    regions = {place: resolve_region(_full_place(place)) for place in places}
+    if any(_full_place(place) != _full_place(other) and _full_place(place) in (regions[other]["province"], regions[other]["city"])
+           for place in places for other in places):
+        return False  # a place and places within it (泸州市…。 江阳区…。 纳溪区…): the story of the one holding them
     level = level_of(places[0]) if places else None
-    return level is not None and sum(level_of(place) == level or level_of(place) in ("city", "county") and level in ("city", "county")
+    peers = ("city", "county")  # a prefecture's city beside banners and counties of other prefectures is their peer
+    return level is not None and sum(level_of(place) == level or level_of(place) in peers and level in peers
                                      for place in places) >= SEVERAL_PLACES
 
 
@@ -2461,7 +2468,8 @@ def _without_field_names(phrase: str) -> str:
 
 # A programme's name in quotes (组织实施“星光计划”一期项目, “春风行动计划”): what the work is called, no plan document;
 # a title naming a plan says so outside quotes (…“星光计划”实施方案 is read by its 方案).
-QUOTED_PROGRAMME = re.compile(r"[“\"][^“”\"\n]{1,12}?计划[”\"]")
+QUOTED_PROGRAMME = re.compile(r"[“\"](?![^“”\"\n]*\d{4})[^“”\"\n]{1,12}?(?<!工作)计划[”\"]")  # (not a quoted plan document's
+# own title, …2024年工作计划 in quotes)
 
 
 # A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was

@@ -2512,7 +2512,6 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         # plan part after it), or delivered (我代表…向大会) with no later part nor plan part reached, its review's heading
         # lost to the page's layout: a half-year's if the report is (上半年政府工作报告)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or _site_lead_type(text) == "工作总结和计划"
-                                                         or SUMMARY_PART.search(text, 0, OPENING) and not BRIEFED.search(text, 0, OPENING)
                                                          or RUN_IN_PLAN.search(text)):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
     if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
@@ -2538,9 +2537,6 @@ def _delivered_review(text: str) -> bool:
 YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[·•・]?\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
-# An untitled briefing (现将有关情况汇报如下) is typed by the parts it holds (session-35 ruling on 汇报): its first part
-# headed as a summary (一、2024年工作总结) does not imply a plan part after it, as it does in an untitled summary (dev r049).
-BRIEFED = re.compile(r"汇报如下")
 
 # A plan part opened by a run-in heading at a line's start, its year and a plan word before a colon (2016年脱贫计划:…):
 # an untitled text is typed by what its excerpt holds (session-35 ruling), a review and a plan.
@@ -2587,9 +2583,6 @@ CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯�
                             r"(?:工作要点|要点|实施方案|方案|工作计划|计划|规划|意见|通知|工作安排)")
 
 
-# A first part headed as the summary (一、2019年工作总结): the text has a second part, its plan,
-# whether or not an excerpt reaches it.
-SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
 
 
 def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool = False) -> str:

@@ -926,6 +926,9 @@ INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,
 # after it (扫一扫在手机打开当前页).
 CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<credit>[\u4e00-\u9fff]{3,20}?)(?:[ \u3000]+(?P<writer>[\u4e00-\u9fff]{2,4}))?"
                             r"(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+AUTHOR_CREDIT = re.compile(r"^[ \t]*[(（]\s*(?:作者|供稿|撰稿)\s*[:：]\s*(?P<credit>[\u4e00-\u9fff]{3,20}?)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+"
+                           r"\s*[)）][ \t]*$", re.MULTILINE)
+AUTHOR_REACH = 600  # characters from the end within which a story's author line stands, above a site's footer
 WRITER_NAME = (3, 2, 4)  # the characters of a writer's name run onto its body's, most often first
 
 
@@ -938,7 +941,9 @@ def closing_source(text: str) -> str | None:
         tail = tail[:close + 1]  # the site's chrome after the byline, on its line or run onto it by the cleaning
     closing = CLOSING_SOURCE.search(tail)
     if not closing:
-        return None
+        author = AUTHOR_CREDIT.search(text, max(0, len(text) - AUTHOR_REACH))  # …or its author's line naming the body and
+        # its writers, a reposting site's footer under it ((作者:某县医保局 王林 李明) / “…”由某网收集整理…)
+        return author["credit"] if author and _agency_opening(author["credit"], ()) == author["credit"] else None
     credit = closing["credit"]
     bodies = [credit] if closing["writer"] else [credit[:-length] for length in WRITER_NAME if len(credit) - length >= 3]
     return next((body for body in bodies if _agency_opening(body, ()) == body), None)

@@ -1803,7 +1803,12 @@ def _headline(line: str, following: str) -> bool:
     longest = UNDER_FURNITURE_HEADLINE if SUBTITLED.fullmatch(line) else 40
     return (SHORTEST_TITLE <= len(line) <= longest and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
-            and not FURNITURE.search(line) and _dated(following))
+            and not FURNITURE.search(line) and (_dated(following) or bool(BYLINE_LINE.match(following))))
+
+
+# A news page's byline of labels on one line, undated (来自:某市人民政府 作者:某某要闻 访问量:1773): a headline stands
+# over it as over a date line.
+BYLINE_LINE = re.compile(r"\s*(?:来自|来源|稿源|作者)\s*[:：][^\n]{1,40}?(?:作者|编辑|访问量|浏览次数|点击数|阅读数?)\s*[:：]")
 
 
 def _issuers_line(line: str) -> bool:

@@ -860,9 +860,10 @@ TOWN_SUBJECT_TIMES = 3  # sentences opening on one town after the year, at least
 
 
 # A body's officer by title and name opening a list of those who attended (…副主任王林、副市长李明、…出席会议): the
-# meeting's guests, named by their bodies; the story is not theirs.
+# meeting's guests, named by their bodies; the story is not theirs. (One official attending alone, 市民政局局长王林出席会议
+#并讲话, may be the host's: left to the other evidence.)
 ATTENDING = re.compile(r"(?:党组|党委)?(?:副)?(?:主任|主席|书记|市长|县长|区长|局长|厅长|部长|理事长)[\u4e00-\u9fff]{2,4}"
-                       r"[^。；;!！?？\n]{0,80}?(?:出席|列席)(?:了)?(?:会议|活动|仪式|大会|开幕式)?(?:并(?:讲话|致辞|发言))?[。，,]")
+                       r"、[^。；;!！?？\n]{0,80}?(?:出席|列席)(?:了)?(?:会议|活动|仪式|大会|开幕式)?(?:并(?:讲话|致辞|发言))?[。，,]")
 
 
 # a table cell's end after a name (社区服务中心 | 个 | 662 |): a row's label, no sentence's subject

@@ -362,7 +362,7 @@ def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
         if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start) \
                 and not GLUED_PLACE_TAG.match(text, start, body_start) \
-                and text[max(0, start - 1):start + 1] not in SPLIT_MEANS:  # a site's tag glued on (上海 + 上海市民政局), nor a
+                and text[max(0, start - 1):start + 1] not in SPLIT_MEANS:  # a site's tag glued on (青田 + 青田县民政局), nor a
             # name cut out of a means before it (通过 + 某乡人民政府: 过某乡 is no town)
             return text[start:body_end]
     return None
@@ -826,7 +826,7 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
         if name and ATTENDING.match(reading.text, start + len(name)):
-            continue  # its officers among those who attended (市人大常委会副主任王林、副市长…出席会议): a guest, not the issuer
+            continue  # its officers among those who attended (市政协副主席王林、副区长…出席): a guest, not the issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
                 and not DIRECTED.match(phrase, len(name)) and not CELL_END.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
@@ -956,7 +956,7 @@ OPENING_SOURCE = re.compile(r"(?:^|\n)[ \t\u3000]*[(（](?P<credit>[\u4e00-\u9ff
 
 
 def opening_source(text: str) -> str | None:
-    """The body a story's opening credits in brackets before its lede ((秦州区外宣办)今年以来,…): a known body or a
+    """The body a story's opening credits in brackets before its lede ((某区外宣办)近日,…): a known body or a
     department, whole; not a news outlet."""
     lede = next((line for line in text[:OPENING].split("\n") if len(CJK.findall(line)) >= HEADLINE_WORDS), "")
     opening = OPENING_SOURCE.match(lede)  # on the story's first line of words only: a plan's items may open with the unit
@@ -1478,7 +1478,7 @@ SEVERAL_PLACES = 3  # places of one level opening sentences, at least, that make
 
 
 def _several_places_open(text: str) -> bool:
-    """Whether sentences open on three places or more of the first one's level (乌拉特中旗本着…。 而察右后旗…。 此外,乌海市…):
+    """Whether sentences open on three places or more of the first one's level (甲县新建…。 而乙县…。 此外,丙市…):
     news comparing places, none of them its issuer (several places and bodies: agency null)."""
     places: list[str] = []
     for match in SENTENCE_START.finditer(text):
@@ -2215,7 +2215,7 @@ def _title_text(line: str, first: bool = False) -> str:
         return introduced.group("title").strip()
     spam = line.rfind("|")
     if spam > 0 and SPAM_RUN.search(line, spam):
-        line = line[:spam]  # a spam site's words glued on after a bar (…“10件事”|某地少BBB…): the title before them
+        line = line[:spam]  # a spam site's words glued on after a bar (…十项实事|某某AAA某某…): the title before them
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -2362,11 +2362,11 @@ def _without_place_tag(line: str) -> str:
     if named:
         return line[tag.end():]
     glued = GLUED_PLACE_TAG.match(line)  # …or glued on with no bracket before the title opening with the place's full
-    # name (上海 + 上海市民政局…, 青山 + 青山县…): the site's tag, the title's own name after it
+    # name (青田 + 青田县民政局…, 青山 + 青山县…): the site's tag, the title's own name after it
     return line[glued.end():] if glued and _place_at(line, glued.end()) else line
 
 
-# A short place name glued before the same place's full name (上海上海市…): a site's place tag, no part of the title.
+# A short place name glued before the same place's full name (青田青田县…): a site's place tag, no part of the title.
 GLUED_PLACE_TAG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?=(?P=place)(?:市|省|县|区|州|盟|旗))")
 
 
@@ -2477,8 +2477,8 @@ def _without_field_names(phrase: str) -> str:
     return blanked(QUOTED_PROGRAMME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
 
 
-# A programme's name in quotes (组织实施“星光计划”一期项目, “春风行动计划”): what the work is called, no plan document;
-# a title naming a plan says so outside quotes (…“星光计划”实施方案 is read by its 方案).
+# A programme's name in quotes (推进“春苗计划”助学项目, “春风行动计划”): what the work is called, no plan document;
+# a title naming a plan says so outside quotes (…“春苗计划”实施方案 is read by its 方案).
 QUOTED_PROGRAMME = re.compile(r"[“\"](?![^“”\"\n]*\d{4})[^“”\"\n]{1,12}?(?<!工作)计划[”\"]")  # (not a quoted plan document's
 # own title, …2024年工作计划 in quotes)
 
@@ -3455,7 +3455,7 @@ def sole_plan_year(text: str) -> int | None:
 GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # What stands before the year a span of work starts from (自1997年实施…以来, 从2015年起).
 START_BEFORE = re.compile(r"(?:自|从)\s*$")
-# What follows the year a body was set up in, its work recapped since (自2019年组建以来, 从2018年挂牌至今): a span's start,
+# What follows the year a body was set up in, its work recapped since (自2018年组建以来, 从2017年挂牌至今): a span's start,
 # in news too, no year of the story's own.
 SINCE_FOUNDED = re.compile(r"\s*(?:\d{1,2}\s*月(?:份)?)?\s*(?:正式)?(?:挂牌)?(?:组建|成立|挂牌|设立|组建成立|建局|建站|建院)(?:以来|至今|后)")
 # What follows a year labelling a project or fund (2019年扶贫项目, 2020年度中央补助资金).
@@ -4417,12 +4417,15 @@ TITLE_GOES_ON = re.compile(r"[和及与暨并的以(（\[【《“\d]")
 def _title_as_read_alone(title: str, page_as_read: str) -> str | None:
     """The page's first line as read, where the title found on the cleaned text is that line run into the one under it
     and the first line names a document by its closing word on its own (…2024年半年度工作总结及下半年工作安排): the
-    line under it is the body's first heading (上半年总体工作情况), not the title's second line."""
+    line under it is the body's first heading (上半年工作完成情况), not the title's second line."""
     first = next((line.strip() for line in _head_as_read(page_as_read)[:2] if line.strip()), "")
     rest = title[len(first):]
     if len(first) < SHORTEST_TITLE or not rest or not title.startswith(first) or TITLE_GOES_ON.match(rest):
         return None
-    return first if first.endswith(TITLE_WORDS + _document_genres()) and names_document(first) else None
+    return first if first.endswith(TITLE_WORDS + _document_genres() + PLAN_CLOSINGS) and names_document(first) else None
+
+
+PLAN_CLOSINGS = ("打算", "思路", "设想", "谋划")  # a summary-and-plan title's closing words (…和下半年工作打算)
 
 
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
@@ -4455,7 +4458,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if title and (piece := _bundled_piece(title, may_title)):
         title = piece  # a sharing site's bundle (…工作计划(2篇)) over its first piece's heading (…工作计划(一)): the piece's
     if title and page_as_read and (read := _title_as_read_alone(title, page_as_read)):
-        title = read  # a title the cleaning ran into the heading under it (…工作总结及下半年工作安排 / 上半年总体工作情况):
+        title = read  # a title the cleaning ran into the heading under it (…工作总结及下半年工作安排 / 上半年工作完成情况):
         # the title's line as read
     if title and page_as_read and (dashed := JOINED_SUBTITLE.match(title)) and names_document(dashed["own"]) \
             and any(line.strip() == dashed["own"] for line in _head_as_read(page_as_read)[:HEAD_LINES * 3]):
@@ -4530,7 +4533,7 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
                                if value and not region.get(key)}}
     headline_place = HEADLINE_PLACE.match(TITLE_PREFIX.sub("", title)) if title and not region["province"] else None
     if headline_place and _short_place(headline_place["place"]):  # a headline opening with its place's short name and a
-        # colon (内蒙古:各地…, 四川:…): that place's region, where nothing else gave it
+        # colon (宁夏:各地…, 江西:…): that place's region, where nothing else gave it
         region = {**region, **{key: value for key, value in resolve_region(_full_place(headline_place["place"])).items()
                                if value and not region.get(key) and key in ("province", "city", "county")}}  # (not the
         # issuer's level, which the headline's place does not say)

@@ -197,6 +197,7 @@ WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|�
 # town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
+                 r"|通过|经过|依托|借助"  # a means before a unit (通过某乡人民政府公众号): a clause
                  r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|半年|年度|今年|明年|去年"  # a period (下半年镇工作计划: a town whose name the copy left out)
@@ -359,7 +360,10 @@ FIELD_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?办公室")
 def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     """The agency a body word ends: the body with the longest place before it."""
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
-        if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start):
+        if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start) \
+                and not GLUED_PLACE_TAG.match(text, start, body_start) \
+                and text[max(0, start - 1):start + 1] not in SPLIT_MEANS:  # a site's tag glued on (青田 + 青田县民政局), nor a
+            # name cut out of a means before it (通过 + 某乡人民政府: 过某乡 is no town)
             return text[start:body_end]
     return None
 
@@ -372,6 +376,7 @@ def _conjunction_at(text: str, start: int) -> bool:
 
 
 CONJUNCTIONS = "和与及"
+SPLIT_MEANS = ("通过", "经过", "依托", "借助")
 
 
 def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
@@ -382,7 +387,8 @@ def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str
     config = _config()["agency"]
     found = []
     for match in _body_pattern().finditer(text):
-        if opening and not found and 0 < match.start() <= LONGEST_PLACE and _is_loose_place_prefix(text[:match.start()]):
+        if opening and not found and 0 < match.start() <= LONGEST_PLACE and _is_loose_place_prefix(text[:match.start()]) \
+                and not GLUED_PLACE_TAG.match(text, 0, match.start()):
             found.append((0, match.end(), text[:match.end()]))
             continue
         name = _names_ending_at(text, match.start(), match.end())
@@ -819,11 +825,20 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
             continue  # a masked town's leadership under a title naming the town (XX镇2022年…, 镇政府…): the title's name
         if name and not _body_pattern().search(name) and phrase.split("\n", 1)[0].strip() in reading.titles:
             continue  # a headline's subject (甘肃省综合养老服务中心实现…) is what the news is about, not its issuer
+        if name and ATTENDING.match(reading.text, start + len(name)):
+            continue  # its officers among those who attended (市政协副主席王林、副区长…出席): a guest, not the issuer
         if name and not phrase[len(name):len(name) + 1] in ("的", "和", "、", "与", "及") \
                 and not DIRECTED.match(phrase, len(name)) and not CELL_END.match(phrase, len(name)) \
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
+    towns = Counter(town for start in _subject_starts(reading.text)
+                    if (town := town_at(reading.text, start)) and not MASKED_TOWN.fullmatch(town)
+                    and re.search(rf"{YEAR}\s*[,，]\s*$", reading.text[max(0, start - 8):start]))
+    found += [town for town, count in towns.items() if count >= TOWN_SUBJECT_TIMES for _ in range(count)] if len(towns) == 1 else []
+    # a town the subject of the year's sentences again and again (2024年,某乡主动公开…。 2024年,某乡没有收到…): the text's
+    # own town, though a template it was written on names its county's office (one town only: a county's report
+    # names each of its towns once or twice)
     units_at_work = [m.start() for m in _unit_work().finditer(reading.text)]
     if not units_at_work:  # no 镇/乡/街道/社区 before its work anywhere: no clause to read
         return found
@@ -839,6 +854,16 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
         if unit and re.match(rf"(?:的)?(?:{work})", reading.text[start + len(unit):start + len(unit) + 6]):
             found.append(unit)
     return found
+
+
+TOWN_SUBJECT_TIMES = 3  # sentences opening on one town after the year, at least, that make it the text's own
+
+
+# A body's officer by title and name opening a list of those who attended (…副主任王林、副市长李明、…出席会议): the
+# meeting's guests, named by their bodies; the story is not theirs. (One official attending alone, 市民政局局长王林出席会议
+#并讲话, may be the host's: left to the other evidence.)
+ATTENDING = re.compile(r"(?:党组|党委)?(?:副)?(?:主任|主席|书记|市长|县长|区长|局长|厅长|部长|理事长)[\u4e00-\u9fff]{2,4}"
+                       r"、[^。；;!！?？\n]{0,80}?(?:出席|列席)(?:了)?(?:会议|活动|仪式|大会|开幕式)?(?:并(?:讲话|致辞|发言))?[。，,]")
 
 
 # a table cell's end after a name (社区服务中心 | 个 | 662 |): a row's label, no sentence's subject
@@ -857,8 +882,9 @@ NEWS_SOURCE = re.compile(r"从\s*(?P<name>[^\s,，。、从]{2,30}?)\s*(?:获悉
                          # its head or officer by title and name (国家乡村振兴局局长刘焕鑫表示, 据县民政局局长王林介绍, 县慈善总会会长李明回顾…,
                          # 据省民政厅副巡视员王林介绍)
                          # (or its party secretary and head reporting its work: 市交通运输局党组书记、局长李明汇报了…)
+                         # (…to whom it was told before the verb: 局长李明向社会通报有关情况, 向记者介绍)
                          rf"|(?:(?:党委|党组)书记、)?(?:副)?(?:{SPEAKER_TITLES})[\u4e00-\u9fff]{{2,4}}?"
-                         r"(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
+                         r"(?:向(?:社会|记者|媒体|与会人员|大会)?)?(?:介绍|表示|说|指出|通报|回顾|总结|汇报))")
 
 
 def _news_sources(reading: _Reading) -> list[str]:
@@ -872,6 +898,8 @@ def _news_sources(reading: _Reading) -> list[str]:
                                          unit=not m.group("speaker"))
                  or (m.group("name") if m.group("name") and TOWN.fullmatch(m.group("name")) else None))]
     if name := closing_source(reading.text):
+        found.append(name)
+    if name := opening_source(reading.text):
         found.append(name)
     found += [name for m in INTERVIEWED.finditer(reading.text[:OPENING]) if (name := _agency_opening(m["body"], ()))]
     return found
@@ -899,6 +927,9 @@ INTERVIEWED = re.compile(r"^[ \t]*[—－\-]{1,2}\s*(?:专)?访\s*(?P<body>[^\s,
 # after it (扫一扫在手机打开当前页).
 CLOSING_SOURCE = re.compile(r"[。！!]\s*[(（](?P<credit>[\u4e00-\u9fff]{3,20}?)(?:[ \u3000]+(?P<writer>[\u4e00-\u9fff]{2,4}))?"
                             r"(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[)）]\s*$")
+AUTHOR_CREDIT = re.compile(r"^[ \t]*[(（]\s*(?:作者|供稿|撰稿)\s*[:：]\s*(?P<credit>[\u4e00-\u9fff]{3,20}?)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+"
+                           r"\s*[)）][ \t]*$", re.MULTILINE)
+AUTHOR_REACH = 600  # characters from the end within which a story's author line stands, above a site's footer
 WRITER_NAME = (3, 2, 4)  # the characters of a writer's name run onto its body's, most often first
 
 
@@ -911,10 +942,29 @@ def closing_source(text: str) -> str | None:
         tail = tail[:close + 1]  # the site's chrome after the byline, on its line or run onto it by the cleaning
     closing = CLOSING_SOURCE.search(tail)
     if not closing:
-        return None
+        author = AUTHOR_CREDIT.search(text, max(0, len(text) - AUTHOR_REACH))  # …or its author's line naming the body and
+        # its writers, a reposting site's footer under it ((作者:某县医保局 王林 李明) / “…”由某网收集整理…)
+        return author["credit"] if author and _agency_opening(author["credit"], ()) == author["credit"] else None
     credit = closing["credit"]
     bodies = [credit] if closing["writer"] else [credit[:-length] for length in WRITER_NAME if len(credit) - length >= 3]
     return next((body for body in bodies if _agency_opening(body, ()) == body), None)
+
+
+# A story opening with the body that sent it in brackets, its lede run on after it ((某区外宣办)今年以来,某区…): the
+# body whose work the story tells, as a closing credit names it; a news outlet's name there ((某县融媒体中心)) is none.
+OPENING_SOURCE = re.compile(r"(?:^|\n)[ \t\u3000]*[(（](?P<credit>[\u4e00-\u9fff]{3,20}?)[)）][ \t\u3000]*(?=[^\n)）]{20})")
+
+
+def opening_source(text: str) -> str | None:
+    """The body a story's opening credits in brackets before its lede ((某区外宣办)近日,…): a known body or a
+    department, whole; not a news outlet."""
+    lede = next((line for line in text[:OPENING].split("\n") if len(CJK.findall(line)) >= HEADLINE_WORDS), "")
+    opening = OPENING_SOURCE.match(lede)  # on the story's first line of words only: a plan's items may open with the unit
+    # responsible for them ((县民政局)负责…), deep in its text
+    if not opening or NEWS_OUTLET.search(opening["credit"]):
+        return None
+    credit = opening["credit"]
+    return credit if _agency_opening(credit, ()) == credit else None
 
 
 ON_BEHALF = re.compile(r"我谨?代表\s*(?P<name>[^\s,，。、]{2,40}?)\s*(?:向|在|作|，|,)"
@@ -1368,6 +1418,9 @@ def _place_issuer(reading: _Reading) -> str | None:
     sentence has as its subject (a town right after its county is the subject: 商南县青山镇); a
     table's rows (长沙市 | 1500 |) are the places it lists, no subject."""
     yearbook = None
+    if _several_places_open(reading.text):
+        return None  # a story on several places of one level, each a paragraph's subject (A旗…。 而B旗…。 此外,C市…), under
+        # a headline naming the region they lie in too (某省:各地…): news about several places, none standing out
     for title in reading.titles:
         title = TITLE_PREFIX.sub("", unspaced(title))  # 前9月自贡市…: the months its figures run over first; 甘 霖 镇 set apart is 甘霖镇
         if book := YEARBOOK_PLACE.match(title):
@@ -1417,6 +1470,33 @@ def _place_issuer(reading: _Reading) -> str | None:
     opening = TITLE_PREFIX.sub("", reading.titles[0]) if reading.titles else ""
     level = TOWN_LEVEL_TITLE.match(opening)
     return level.group() if level else _own_town_level(text) if own == "town" else None
+
+
+HEADLINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})[:：]")  # 内蒙古:…, a headline's place before its colon
+CONNECTIVE = re.compile(r"(?:而|另外|此外|同时|与此同时)\s*[,，]?\s*")
+SEVERAL_PLACES = 3  # places of one level opening sentences, at least, that make a story one on several places
+
+
+def _several_places_open(text: str) -> bool:
+    """Whether sentences open on three places or more of the first one's level (甲县新建…。 而乙县…。 此外,丙市…):
+    news comparing places, none of them its issuer (several places and bodies: agency null)."""
+    places: list[str] = []
+    for match in SENTENCE_START.finditer(text):
+        opener = _opener().match(text, match.end())
+        start = opener.end() if opener else match.end()
+        connective = CONNECTIVE.match(text, start)  # a contrast's or an addition's word before the next place (而…, 此外,…)
+        start = connective.end() if connective else start
+        place = _place_at(text, start)
+        if place and place not in places and not TABLE_CELL_END.match(text, start + len(place)):
+            places.append(place)
+    regions = {place: resolve_region(_full_place(place)) for place in places}
+    if any(_full_place(place) != _full_place(other) and _full_place(place) in (regions[other]["province"], regions[other]["city"])
+           for place in places for other in places):
+        return False  # a place and places within it (泸州市…。 江阳区…。 纳溪区…): the story of the one holding them
+    level = level_of(places[0]) if places else None
+    peers = ("city", "county")  # a prefecture's city beside banners and counties of other prefectures is their peer
+    return level is not None and sum(level_of(place) == level or level_of(place) in peers and level in peers
+                                     for place in places) >= SEVERAL_PLACES
 
 
 # A place's party committee and government named together right after it (某省委、省政府, 某县委县政府, 某市委和市政府;
@@ -1726,7 +1806,12 @@ def _headline(line: str, following: str) -> bool:
     longest = UNDER_FURNITURE_HEADLINE if SUBTITLED.fullmatch(line) else 40
     return (SHORTEST_TITLE <= len(line) <= longest and not re.search(r"[;；。]", line) and not line.endswith(("，", ","))
             and not line.endswith((":", "：")) and not _labelled(line) and len(CJK.findall(line)) >= words
-            and not FURNITURE.search(line) and _dated(following))
+            and not FURNITURE.search(line) and (_dated(following) or bool(BYLINE_LINE.match(following))))
+
+
+# A news page's byline of labels on one line, undated (来自:某市人民政府 作者:某某要闻 访问量:1773): a headline stands
+# over it as over a date line.
+BYLINE_LINE = re.compile(r"\s*(?:来自|来源|稿源|作者)\s*[:：][^\n]{1,40}?(?:作者|编辑|访问量|浏览次数|点击数|阅读数?)\s*[:：]")
 
 
 def _issuers_line(line: str) -> bool:
@@ -1799,9 +1884,16 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
             and not LINK_LIST.search(line) and not DOC_NO.fullmatch(line) and not _section_in(line, crumbs)
             and not _news_furniture(line) and not SITE_BUTTONS.fullmatch(line) and not AS_OF_LINE.fullmatch(line)
             and not WEEKDAY_DATE.fullmatch(line)  # an e-paper's or feed's day (2019年4月16日 星期二) names nothing
+            and not SPAM_RUN.search(line)  # nor a spam site's line of words with a Latin letter run between them
+            and not NEWS_LEDE.fullmatch(to_simplified(PINYIN.sub("", line)).strip())  # nor a paper's news mark alone on its line
+            # (本报讯, a mirror's pinyin inside it: 本報(bào)訊): the story's lede opens under it
             and not (index and _label_alone(lines[index - 1]))]  # a label's value on the line under it
     kept = [(index, line) for index, line in kept if index < _parts_begun(lines[:HEAD_LINES])]
     candidates = [line for _, line in kept]
+    top = _headline_over_lede(lines, kept, LEDE_AT_TOP)
+    if top and kept and top.startswith(kept[0][1]):
+        return top  # the page's first line a headline over the lede right under it (…这些工作 / 某某网-某某客户端讯(记者…)…):
+        # the story's, before any later line naming a document's word (…通报了…工作情况) is read as a title
     for index, (at, line) in enumerate(kept):
         if _labelled(line) or _page_furniture(line):
             glued = GLUED_TITLE.match(line)
@@ -1852,13 +1944,9 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
     if over and all(_over_lede(line) and not _dated(line) for line in over):
         return " ".join(over)  # a headline over its dashed subtitle (稳粮增收有底气 / 民生兜底显温度 / ——访…局长…), its two
         # halves on two lines
-    lede = next((index for index, line in enumerate(lines[:HEAD_LINES]) if NEWS_LEDE.match(line)), None)
-    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)
-            and not _labelled(line)]  # a photo's note wholly in brackets over the lede ((资料图片)) is no headline, nor
-    # is a page label between them (文章字数:651)
-    over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
-    if over and all(_over_lede(line) for line in over):
-        return "".join(over)  # a headline over a news lede (本报讯…), broken over two lines perhaps
+    over_lede = _headline_over_lede(lines, kept, HEAD_LINES)
+    if over_lede:
+        return over_lede  # a headline over a news lede (本报讯…), broken over two lines perhaps
     opening = next(((at, line) for at, line in kept if not _page_furniture(line)), None)  # under the page's labels (and
     # its toolbar's bulleted items: • 关怀版 / • 政务微信 / 您的位置: 首页>…)
     under_labels = opening is not None and opening[0] > 0 \
@@ -1885,8 +1973,24 @@ def find_title(lines: list[str], page: dict[str, str]) -> str | None:
         return section["heading"]  # …or its first section's heading standing first, as written
         # (【概况】 / 2021年,区残联…; 【社会事业】 2021年,某镇…): the entry's only title on the page
     labelled = next((found for line in lines if (found := TITLE_LABEL.fullmatch(line.strip()))), None)
-    return labelled.group("title").strip() if labelled else None  # a repost's 原标题:… under its story, where the
+    return (labelled["title"] or labelled["reposted"]).strip() if labelled else None  # a repost's 原标题:… under its story, where the
     # head holds no title: the story's title, wherever the page prints it
+
+
+# A Latin letter written three times running between Chinese words (某某bbb某某): a spam site's stuffing, which no
+# title or headline holds (GDP, App, 5G are written once).
+SPAM_RUN = re.compile(r"[\u4e00-\u9fff]([A-Za-z])\1{2,}[\u4e00-\u9fff]")
+LEDE_AT_TOP = 3  # head lines within which a news lede makes the first line over it the story's headline
+
+
+def _headline_over_lede(lines: list[str], kept: list[tuple[int, str]], reach: int) -> str | None:
+    """The headline over the first news lede (本报讯…) among the first `reach` lines, broken over two lines perhaps."""
+    lede = next((index for index, line in enumerate(lines[:reach]) if NEWS_LEDE.match(line)), None)
+    over = [line for at, line in kept if lede and lede - 2 <= at < lede and not WHOLE_NOTE.fullmatch(line)
+            and not _labelled(line)]  # a photo's note wholly in brackets over the lede ((资料图片)) is no headline, nor
+    # is a page label between them (文章字数:651)
+    over = over[-1:] if len(over) == 2 and (not _over_lede(over[0]) or over[0] == over[1]) else over  # a repeated headline counts once
+    return "".join(over) if over and all(_over_lede(line) for line in over) else None
 
 
 def _whole_body(line: str) -> bool:
@@ -1927,8 +2031,8 @@ SOURCE_LINE = re.compile(rf"{DATE.pattern}.{{0,12}}?(?:来源|来自|稿源)\s*[
 DASHED_SUBTITLE = re.compile(r"\s*——\s*[\u4e00-\u9fff]")
 
 
-# A news story's lede: a paper's or site's mark (本报讯, 本网讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
-NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?[报网台])\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]"
+# A news story's lede: a paper's or site's mark (本报讯, 本网讯, a site and its app together: 某某网-某某客户端讯, in brackets: 【连网】, 【某某网讯】), a dateline (…10月8日电).
+NEWS_LEDE = re.compile(r"(?:本[报网台刊港站]|[\u4e00-\u9fff]{2,10}?(?:[报网台]|客户端)(?:\s*[-－—·]\s*[\u4e00-\u9fff]{2,10}?(?:[报网台]|客户端))?)\s*[讯訊]|[\u4e00-\u9fff]{2,12}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電讯訊]"
                        r"|【[\u4e00-\u9fff]{1,10}?[报网台](?:[讯訊]|报道)?】")
 
 
@@ -2111,6 +2215,9 @@ def _title_text(line: str, first: bool = False) -> str:
     introduced = SITE_INTRODUCED.match(line)
     if introduced:  # 文档介绍:…的总结报告范文 2 二、…: a sharing site's description opening with its file's name
         return introduced.group("title").strip()
+    spam = line.rfind("|")
+    if spam > 0 and SPAM_RUN.search(line, spam):
+        line = line[:spam]  # a spam site's words glued on after a bar (…十项实事|某某AAA某某…): the title before them
     cells = [cell.strip() for cell in line.split("|") if cell.strip()] if "|" in line else None
     if cells and len(cells) == 1 and (line.lstrip().startswith("|") or _title_like(cells[0]) or first):
         line = cells[0]  # | 民政事业统计月报表 | ||, or a title's cell closed on its line (…基本情况 |)
@@ -2121,7 +2228,7 @@ def _title_text(line: str, first: bool = False) -> str:
         line = SITE_LIST_MARK.sub("", SITE_BANNER.sub("", line))
     original = ORIGINAL_TITLE.fullmatch(line.strip()) or TITLE_LABEL.fullmatch(line.strip())
     if original:
-        line = original.group("title")  # (原标题:…): a repost gives its source's title; 文件名称:…, 本文标题:… the page's
+        line = original.group("title") or original.group("reposted")  # (原标题:…): a repost gives its source's title; 文件名称:…, 本文标题:… the page's
     undated = TRAILING_DATE.sub("", line)
     if _title_like(undated) or undated != line and not _news_furniture(line) and not _page_furniture(undated) \
             and len(CJK.findall(undated)) >= HEADLINE_WORDS:
@@ -2187,7 +2294,9 @@ ENTRY_SECTION_FIRST = re.compile(r"\s*(?P<heading>【[\u4e00-\u9fff]{2,10}】)(?
 # furniture over it or between them (【概况】 / 时间:… 来源:… / 2021年,…).
 ENTRY_YEAR = re.compile(r"^(?:[^\n]*\n){0,3}?\s*【[^】\n]{2,10}】[^。]{0,60}?(?<!\d)(?:19|20)\d{2}\s*年\s*[,，]")
 # A label naming the title on its line (文件名称:…, 本文标题:…, a disclosure list's or a page's): the title follows it.
-TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})")  # 原标题:… unbracketed too
+TITLE_LABEL = re.compile(r"(?:(?:本文|文章|文件|信息)(?:标题|名称)|原标题)\s*[:：]\s*(?P<title>\S.{3,})"  # 原标题:… unbracketed too
+                         # …or a reposting site's footer naming the story it copied in quotes (“…”由某某网收集整理编辑。)
+                         r"|[“\"](?P<reposted>[^“”\"\n]{6,60})[”\"]\s*由[^\n。]{2,20}?(?:收集|整理|编辑|转载|发布)[^\n。]{0,8}[。.]?")
 # A page's date run onto its title's line after a space, with no label (…工作安排 2018-06-15), or
 # in brackets (…发展规划 ( 2022-01-18 ), …工作总结(2023-02-01)).
 TRAILING_DATE = re.compile(rf"(?<=[^\s\d])(?:\s+|\s*(?P<open>[(（]\s*))(?P<date>{DATE.pattern})"
@@ -2252,7 +2361,15 @@ def _without_place_tag(line: str) -> str:
     place = tag["place"] if tag else None
     named = place and (_place_at(place, 0) == place
                        or place in _place_names() and place not in _config()["region"]["common_words"])
-    return line[tag.end():] if named else line
+    if named:
+        return line[tag.end():]
+    glued = GLUED_PLACE_TAG.match(line)  # …or glued on with no bracket before the title opening with the place's full
+    # name (青田 + 青田县民政局…, 青山 + 青山县…): the site's tag, the title's own name after it
+    return line[glued.end():] if glued and _place_at(line, glued.end()) else line
+
+
+# A short place name glued before the same place's full name (青田青田县…): a site's place tag, no part of the title.
+GLUED_PLACE_TAG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?=(?P=place)(?:市|省|县|区|州|盟|旗))")
 
 
 def _section_in(line: str, crumbs: str) -> bool:
@@ -2358,13 +2475,14 @@ def _field_names() -> re.Pattern:
 
 def _without_field_names(phrase: str) -> str:
     """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
-    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩), nor a
-    programme's quoted name (全面启动“阳光助残计划”第二期项目, “雨露计划”培训: a scheme of work, no plan document)."""
-    return blanked(PROGRAMME_NAME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
+    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
+    return blanked(QUOTED_PROGRAMME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
 
 
-# a programme named in quotes by a word and 计划 (“阳光助残计划”, “春蕾计划”); no year in it (“2024年工作计划”)
-PROGRAMME_NAME = re.compile(r"[“\"'‘][^“”\"'‘’\d\n]{1,8}计划[”\"'’]")
+# A programme's name in quotes (推进“春苗计划”助学项目, “春风行动计划”): what the work is called, no plan document;
+# a title naming a plan says so outside quotes (…“春苗计划”实施方案 is read by its 方案).
+QUOTED_PROGRAMME = re.compile(r"[“\"](?![^“”\"\n]*\d{4})[^“”\"\n]{1,12}?(?<!工作)计划[”\"]")  # (not a quoted plan document's
+# own title, …2024年工作计划 in quotes)
 
 
 # A plan as the measure of what was done: the base of a share (占计划…, 完成年计划的52%, …计划任务的112%), or what was
@@ -2407,7 +2525,6 @@ def report_type(title: str | None, text: str, place_issuer: bool = False) -> str
         # plan part after it), or delivered (我代表…向大会) with no later part nor plan part reached, its review's heading
         # lost to the page's layout: a half-year's if the report is (上半年政府工作报告)
     if not title and kind in ("年度工作总结", "半年工作总结") and (plan_section_start(text) or _site_lead_type(text) == "工作总结和计划"
-                                                         or SUMMARY_PART.search(text, 0, OPENING) and not BRIEFED.search(text, 0, OPENING)
                                                          or RUN_IN_PLAN.search(text)):
         return "工作总结和计划"  # a title says what the report is, its plan part notwithstanding…
     if title and kind == "年度工作总结" and BRIEFING.search(title) and plan_section_start(text):
@@ -2433,9 +2550,6 @@ def _delivered_review(text: str) -> bool:
 YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[·•・]?\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
-# An untitled briefing (现将有关情况汇报如下) is typed by the parts it holds (session-35 ruling on 汇报): its first part
-# headed as a summary (一、2024年工作总结) does not imply a plan part after it, as it does in an untitled summary (dev r049).
-BRIEFED = re.compile(r"汇报如下")
 
 # A plan part opened by a run-in heading at a line's start, its year and a plan word before a colon (2016年脱贫计划:…):
 # an untitled text is typed by what its excerpt holds (session-35 ruling), a review and a plan.
@@ -2482,9 +2596,6 @@ CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯�
                             r"(?:工作要点|要点|实施方案|方案|工作计划|计划|规划|意见|通知|工作安排)")
 
 
-# A first part headed as the summary (一、2019年工作总结): the text has a second part, its plan,
-# whether or not an excerpt reaches it.
-SUMMARY_PART = re.compile(r"^[ \t]*(?:一|1)[、.．][ \t]*(?:\d{4}[ \t]*年度?|上半年|今年)?[^\n。，,；;]{0,8}?工作总结[ \t]*$", re.MULTILINE)
 
 
 def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool = False) -> str:
@@ -2516,7 +2627,7 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     if _hearsay(text):
         return "新闻报道"  # a text naming no kind of document that says where it learned what it tells
     if title and (len(title.replace(" ", "")) >= config["shortest_headline"]
-                  and not any(word in blanked(PROGRAMME_NAME, title) for word in config["document_words"])
+                  and not any(word in blanked(QUOTED_PROGRAMME, title) for word in config["document_words"])
                   and not ISSUE_NUMBER.sub("", title).endswith(_document_genres()) or _activity_headline(title)):
         # …提案的答复, …会议公告(第8号) is no headline
         return "新闻报道"
@@ -2537,6 +2648,9 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
     cells = " ".join(line for line in opening.split("\n") if "|" in line)  # a column heads a cell, not prose (取得新进展)
     if any(column in cells for column in config["progress_columns"]) or _table_body(text):
         return "进展表"  # a progress table's columns, or a page that is a table of figures (指标 | 单位 | 数量)
+    if PROGRESS_HEADING.match(opening) and len(TASK_SHARE.findall(opening)) >= TASK_SHARES:
+        return "进展表"  # an untitled note opening on the work's progress (一、工作推进情况) and giving figures as shares of
+        # the year's tasks (完成全年任务的35.86%) again and again: a progress table written as prose
     if AS_OF_LINE.fullmatch(opening.split("\n", 1)[0].strip()):
         return "进展表"  # figures under the date they run to, on its own line (截至2025年12月底 / 1.全县共有…): statistics
     if "年末" in opening and len(BULLETIN_PERIOD.findall(opening)) >= BULLETIN_PERIODS or BULLETIN_FIRST_SECTION.search(opening) \
@@ -2577,6 +2691,13 @@ def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool =
         return "工作计划"  # an opening that sets what is to come (建议…主要预期目标为, 2023年街道将重点推进, 未来5年…到2020年将
         #实现) and tells nothing done: a plan, as an untitled text is typed by what its excerpt holds (session 35)
     return "other"
+
+
+# An untitled text's first heading naming the work's progress (一、工作推进情况, 一、重点任务进展情况).
+PROGRESS_HEADING = re.compile(r"\s*[一1][、.．]\s*[^\n。]{0,12}?(?:推进|进展)情况\s*\n")
+# A figure told as its share of the year's task (完成全年任务的35.86%, 占年度目标的60%).
+TASK_SHARE = re.compile(r"(?:完成|占)(?:全年|年度|年)(?:目标)?任务(?:数)?的?\s*\d+(?:\.\d+)?\s*[%％]")
+TASK_SHARES = 2
 
 
 # A count with its measure word (15万人, 110所, 941万元, 96.09%): a headline states one, a document's title names its
@@ -2793,8 +2914,9 @@ def _is_news(text: str, bylines: bool = True) -> bool:
     if bylines and CLOSING_BYLINE.search(text[-300:]) or CLOSING_CREDITS.search(text[-300:]) or EDITOR_CREDIT.search(text[-300:]):
         return True  # the reporter's name closing the last sentence (…社会和谐稳定。(杨冠宇), (张 玥) spaced out), or its editors'
         # ((编辑:… 审核:…), [ 编辑: 王林 ])
-    if closing_source(text):
-        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林))
+    if closing_source(text) or opening_source(text):
+        return True  # …or the body that sent the story before its writer's name (…。(某县民政局 王林)), or before its
+        # lede ((某区外宣办)今年以来,…)
     return bool(re.search(rf"来源\s*[:：]\s*[^\n]{{0,12}}?(?:{alternation(news['sources'])})", edges))
 
 
@@ -3319,7 +3441,8 @@ def sole_year(text: str, news: bool = True) -> int | None:
     years = {int(m.group("year")) for m in re.finditer(YEAR, text)
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())
-             and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))}
+             and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))
+             and not (START_BEFORE.search(text, 0, m.start()) and SINCE_FOUNDED.match(text, m.end()))}
     if not news:
         return years.pop() if len(years) == 1 and not years & compared else None
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after
@@ -3342,6 +3465,9 @@ def sole_plan_year(text: str) -> int | None:
 GOAL_BEFORE = re.compile(r"(?:到|为)\s*$")
 # What stands before the year a span of work starts from (自1997年实施…以来, 从2015年起).
 START_BEFORE = re.compile(r"(?:自|从)\s*$")
+# What follows the year a body was set up in, its work recapped since (自2018年组建以来, 从2017年挂牌至今): a span's start,
+# in news too, no year of the story's own.
+SINCE_FOUNDED = re.compile(r"\s*(?:\d{1,2}\s*月(?:份)?)?\s*(?:正式)?(?:挂牌)?(?:组建|成立|挂牌|设立|组建成立|建局|建站|建院)(?:以来|至今|后)")
 # What follows a year labelling a project or fund (2019年扶贫项目, 2020年度中央补助资金).
 LABELLED = re.compile(r"度?[^\s，,。；;、:：\d]{1,10}?(?:项目|资金)")
 
@@ -3433,6 +3559,8 @@ def this_years_plan(text: str) -> int | None:
 # A year said to be what it is, then 今年 speaking of it (2022年是…之年,今年以来,…): the year the text works in.
 YEAR_NAMED_THIS = re.compile(rf"{YEAR}是[^。；;\n]{{2,40}}?[,，]\s*(?:今年|一年来)")
 DEPLOYED_YEAR = re.compile(rf"(?:部署|布置|安排|谋划)\s*{YEAR}[^，。,；;\n]{{0,12}}?工作")
+# A headline's year that its work is yet to come in (2023年某市将重点开展…, 2024年要…): a plan's year.
+PLANNED_IN_HEADLINE = re.compile(rf"{YEAR}[^，。,；;\s]{{0,8}}?(?:将|要|拟)")
 RECAP = re.compile(r"上一年|去年|过去一年|上年(?!同期)")
 # A date in a web address's path (/2015/02/06/, /2010-06-22/, /201612/).
 URL_DATE = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d{2})[/\-]?(?:0[1-9]|1[0-2])(?:[/\-]?(?:[0-2]\d|3[01]))?(?![\d])")
@@ -3526,6 +3654,10 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
         # (a headline on deploying a year's work, 研究部署2022年就业工作, over a text recapping the year before)
         looks_back = to_congress or any(word in title for word in LOOKS_BACK_TITLES) or WORK_CONFERENCE.search(title) \
             or DEPLOYED_YEAR.search(title) and (RECAP.search(text) or f"总结{year - 1}年" in text)
+        if kind == "新闻报道" and PLANNED_IN_HEADLINE.search(title) and not looks_back \
+                and (RECAP.search(body) or re.search(rf"(?<!\d){year - 1}\s*年(?!\s*(?:同期|相比))", body)):
+            return year - 1, "body"  # a headline naming the year's plan (2023年某市将重点开展…) over a story recapping
+            # the year before (据介绍,2022年,全市…): the year it recaps, as news recapping one year and planning the next
         return (year - 1 if looks_back else year), "title"
     head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
     trail = "\n".join(line for line in head.split("\n") if BREADCRUMB.search(line))
@@ -3585,6 +3717,9 @@ def report_year(title: str | None, text: str, publish_date: str | None = None,
     if kind != "新闻报道" and (year := sole_year(text, news=False)):
         return year, "body"  # an undated document naming one year (贫困村2016年已脱贫出列)
     if kind in ("工作计划", "新闻报道") and (year := sole_plan_year(text)):
+        if kind == "新闻报道" and RECAP.search(text):
+            return year - 1, "body"  # news of a plan recapping the year before it (过去一年,我们…; 2026年该省将…): the
+            # year it recaps (fixtures README, session 21: news recapping one year and planning the next)
         return year, "body"  # an undated plan, or news of one, planning one year and recapping none (2024年,全市将…)
     found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name or "")
     if found:
@@ -4268,6 +4403,41 @@ def _own_title_under(title: str, lines: list[str]) -> str | None:
     return None
 
 
+# A sharing site's count of the pieces its file bundles, closing the file's title (…工作计划(2篇), …总结(通用5篇)).
+BUNDLE = re.compile(r"\s*[(（]\s*(?:通用|精选|优秀)?\s*\d{1,2}\s*篇\s*[)）]$")
+# The number of a bundled piece after its heading's words (…(一), …(1), …篇一).
+PIECE_NUMBER = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|篇[一二三四五六七八九十])\s*")
+
+
+def _bundled_piece(title: str, lines: list[str]) -> str | None:
+    """The heading of the first piece a bundle's title counts (镇目标工作计划(2篇) / 镇目标工作计划(一)), as the page writes
+    it: in a page bundling several pieces, the excerpted piece's heading is the title (session-36 ruling)."""
+    bundle = BUNDLE.search(title)
+    if not bundle:
+        return None
+    stem = title[:bundle.start()]
+    return next((line.strip() for line in lines[:HEAD_LINES * 2]
+                 if line.strip().startswith(stem) and PIECE_NUMBER.fullmatch(line.strip()[len(stem):])), None)
+
+
+# What a title's second line opens with when it goes on with the first (…工作总结 / 和2024年工作计划, …报告 / (2023年度)).
+TITLE_GOES_ON = re.compile(r"[和及与暨并的以(（\[【《“\d]")
+
+
+def _title_as_read_alone(title: str, page_as_read: str) -> str | None:
+    """The page's first line as read, where the title found on the cleaned text is that line run into the one under it
+    and the first line names a document by its closing word on its own (…2024年半年度工作总结及下半年工作安排): the
+    line under it is the body's first heading (上半年工作完成情况), not the title's second line."""
+    first = next((line.strip() for line in _head_as_read(page_as_read)[:2] if line.strip()), "")
+    rest = title[len(first):]
+    if len(first) < SHORTEST_TITLE or not rest or not title.startswith(first) or TITLE_GOES_ON.match(rest):
+        return None
+    return first if first.endswith(TITLE_WORDS + _document_genres() + PLAN_CLOSINGS) and names_document(first) else None
+
+
+PLAN_CLOSINGS = ("打算", "思路", "设想", "谋划")  # a summary-and-plan title's closing words (…和下半年工作打算)
+
+
 def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: str | None = None,
                  page_as_read: str | None = None) -> DocumentMeta:
     """Metadata from the cleaned text plus any metadata block the reader found on a web page.
@@ -4295,6 +4465,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
         # 2019年…安排 / 作者:… / the lead): the document's own title line as read, when one stands there
         own = find_title(title_lines(_without_label_pairs(_head_as_read(page_as_read))), page)
         title = own if own and _legible(own) and len(unspaced(own)) >= SHORTEST_TITLE and own in lines[0] else title
+    if title and (piece := _bundled_piece(title, may_title)):
+        title = piece  # a sharing site's bundle (…工作计划(2篇)) over its first piece's heading (…工作计划(一)): the piece's
+    if title and page_as_read and (read := _title_as_read_alone(title, page_as_read)):
+        title = read  # a title the cleaning ran into the heading under it (…工作总结及下半年工作安排 / 上半年工作完成情况):
+        # the title's line as read
     if title and page_as_read and (dashed := JOINED_SUBTITLE.match(title)) and names_document(dashed["own"]) \
             and any(line.strip() == dashed["own"] for line in _head_as_read(page_as_read)[:HEAD_LINES * 3]):
         title = dashed["own"]  # the site's title joining the document's with its subtitle (政府工作报告——在…会议上), over
@@ -4349,10 +4524,11 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     region = dict(resolve_region(town_of_village or agency))  # cached: a copy to fill
     if region["admin_level"] is None and not (agency and level_of(agency) == "nation"):
         # an unnamed or bare issuer (民政局): 我县, 全市; no issuer: the one place the figures are of
-        region["admin_level"] = ("town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
-                                 or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
+        region["admin_level"] = None if not agency and _several_places_open(plain) else (
+            "town" if TOWN_COMMITTEE_LEADS.search(plain[:OPENING])
+            or TOWN_LEVEL_TITLE.match(TITLE_PREFIX.sub("", title or "")) else None) \
             or _own_place_level(plain) or (None if agency else _sole_place_level(plain) or _bodies_level(plain)) \
-            or _governing_level(plain)
+            or _governing_level(plain)  # (a story comparing several places, none its issuer: no level either)
         # (a title opening with a town by its level, its name masked or left out, 某街道2020年…: a town's, whatever it
         # calls 全市, the city it lies in)
     if region["admin_level"] == "city" and not region["city"] and COUNTY_LEVEL_CITY.search(plain):
@@ -4365,6 +4541,12 @@ def extract_meta(text: str, page_meta: dict[str, str] | None = None, file_name: 
     if opening:  # an issuer named without its place (民生办) under a title opening with one (萧县9月份…)
         region = {**region, **{key: value for key, value in resolve_region(_full_place(opening)).items()
                                if value and not region.get(key)}}
+    headline_place = HEADLINE_PLACE.match(TITLE_PREFIX.sub("", title)) if title and not region["province"] else None
+    if headline_place and _short_place(headline_place["place"]):  # a headline opening with its place's short name and a
+        # colon (宁夏:各地…, 江西:…): that place's region, where nothing else gave it
+        region = {**region, **{key: value for key, value in resolve_region(_full_place(headline_place["place"])).items()
+                               if value and not region.get(key) and key in ("province", "city", "county")}}  # (not the
+        # issuer's level, which the headline's place does not say)
     region = region_by_towns(region, town_of_village or agency, plain)
     if not region["city"] and (counties := _region_by_counties(plain)) \
             and (not region["province"] or counties["province"] == region["province"]):

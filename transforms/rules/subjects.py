@@ -1325,8 +1325,9 @@ def _without_gloss(phrase: str) -> str:
     is no part of the subject, the shortest phrase that names the thing (fixtures README, session
     34); a bracket opening the phrase (其中(城市)) is itself the name, one with a number (小(2)型) is
     part of it, and one after a single character (村(社区), 乡(镇)) stays: a character alone names
-    nothing."""
-    bare = GLOSS.sub("", phrase)
+    nothing; nor one inside a statistic's own name (执业(助理)医师, `bracketed_names`)."""
+    named = [(at, at + len(name)) for name in _context_words()["bracketed_names"] if (at := phrase.find(name)) >= 0]
+    bare = GLOSS.sub(lambda gloss: gloss[0] if any(a <= gloss.start() < b for a, b in named) else "", phrase)
     return bare if len(bare) > 1 else phrase
 
 

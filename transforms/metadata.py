@@ -2550,7 +2550,6 @@ def _delivered_review(text: str) -> bool:
 YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[·•・]?\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
-
 # A plan part opened by a run-in heading at a line's start, its year and a plan word before a colon (2016年脱贫计划:…):
 # an untitled text is typed by what its excerpt holds (session-35 ruling), a review and a plan.
 RUN_IN_PLAN = re.compile(r"^[ \t]*(?:19|20)\d{2}\s*年[^\n，。,:：]{0,10}?(?:计划|打算|安排|思路)[:：]", re.MULTILINE)
@@ -2594,8 +2593,6 @@ def _site_lead_type(text: str) -> str | None:
 # 为落实全市养老服务体系建设规划): the text's ground, not the text.
 CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯彻落实|贯彻|落实)[^。；;，,、\n]{0,30}?"
                             r"(?:工作要点|要点|实施方案|方案|工作计划|计划|规划|意见|通知|工作安排)")
-
-
 
 
 def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool = False) -> str:

@@ -193,11 +193,13 @@ def _levels() -> tuple[str, ...]:
 
 # Words of doing work (推进, 加强, 扎实): no name holds one, neither a place's nor a field's.
 WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面"
+# Words of a means before a unit (通过某乡人民政府公众号, 依托社区…): a clause's, no part of the unit's name.
+MEANS_WORDS = ("通过", "经过", "依托", "借助")
 # Those, counts (两个) and a word for the text's own or every place (全市, 本县): a phrase before a
 # town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
-                 r"|通过|经过|依托|借助"  # a means before a unit (通过某乡人民政府公众号): a clause
+                 rf"|{'|'.join(MEANS_WORDS)}"  # a means before a unit: a clause
                  r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|半年|年度|今年|明年|去年"  # a period (下半年镇工作计划: a town whose name the copy left out)
@@ -362,7 +364,7 @@ def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
         if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start) \
                 and not GLUED_PLACE_TAG.match(text, start, body_start) \
-                and text[max(0, start - 1):start + 1] not in SPLIT_MEANS:  # a site's tag glued on (青田 + 青田县民政局), nor a
+                and text[max(0, start - 1):start + 1] not in MEANS_WORDS:  # a site's tag glued on (青田 + 青田县民政局), nor a
             # name cut out of a means before it (通过 + 某乡人民政府: 过某乡 is no town)
             return text[start:body_end]
     return None
@@ -376,7 +378,6 @@ def _conjunction_at(text: str, start: int) -> bool:
 
 
 CONJUNCTIONS = "和与及"
-SPLIT_MEANS = ("通过", "经过", "依托", "借助")
 
 
 def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:

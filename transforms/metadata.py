@@ -1482,19 +1482,19 @@ def _several_places_open(text: str) -> bool:
     """Whether sentences open on three places or more of the first one's level (甲县新建…。 而乙县…。 此外,丙市…):
     news comparing places, none of them its issuer (several places and bodies: agency null)."""
     places: list[str] = []
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(text):
         connective = CONNECTIVE.match(text, start)  # a contrast's or an addition's word before the next place (而…, 此外,…)
         start = connective.end() if connective else start
         place = _place_at(text, start)
         if place and place not in places and not TABLE_CELL_END.match(text, start + len(place)):
             places.append(place)
+    if len(places) < SEVERAL_PLACES:
+        return False  # (before the regions are looked up: most texts open their sentences on one place or none)
     regions = {place: resolve_region(_full_place(place)) for place in places}
     if any(_full_place(place) != _full_place(other) and _full_place(place) in (regions[other]["province"], regions[other]["city"])
            for place in places for other in places):
         return False  # a place and places within it (泸州市…。 江阳区…。 纳溪区…): the story of the one holding them
-    level = level_of(places[0]) if places else None
+    level = level_of(places[0])
     peers = ("city", "county")  # a prefecture's city beside banners and counties of other prefectures is their peer
     return level is not None and sum(level_of(place) == level or level_of(place) in peers and level in peers
                                      for place in places) >= SEVERAL_PLACES

@@ -1799,8 +1799,7 @@ def _headline(line: str, following: str) -> bool:
     its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
-    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
-            or len(line) <= LONGEST_NAME and _placed_office(line) or _issuers_line(line) \
+    if _signing_body(line) or _issuers_line(line) \
             or len(pieces := line.split()) > 1 and all(len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
         return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室),
         # so are bodies side by side (a joint signature: 某省财政厅    某省残疾人联合会 / 2018年2月26日)
@@ -2974,18 +2973,22 @@ def signature_date(lines: list[str]) -> str | None:
             return iso_date(line)
     for signer, line in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES]):
         line = arabic_dates(line).strip().removeprefix("(").removeprefix("（").removesuffix(")").removesuffix("）")
-        if DATE.fullmatch(line) and (any(start == 0 and end == len(signer) for start, end, _ in known_agencies(signer, opening=True))
-                                     or len(signer) <= LONGEST_NAME and _placed_office(signer)):
+        if DATE.fullmatch(line) and _signing_body(signer):
             return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2024年3月15日))
     for signer, line in zip(lines, lines[1:]):
         # a notice's signature over the table it attaches (…局 …局 / 二OO九年六月十八日 / 救灾补助资金指标分配表): its
         # bodies side by side, each a body the lists know or a placed office, over the date alone on its line
-        pieces = signer.split()
-        if DATE.fullmatch(arabic_dates(line).strip()) and pieces and all(
-                any(start == 0 and end == len(piece) for start, end, _ in known_agencies(piece, opening=True))
-                or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
-            return iso_date(arabic_dates(line).strip())
+        pieces, line = signer.split(), arabic_dates(line).strip()
+        if DATE.fullmatch(line) and pieces and all(_signing_body(piece) for piece in pieces):
+            return iso_date(line)
     return None
+
+
+def _signing_body(name: str) -> bool:
+    """A body's whole name as a signature writes it: one the lists know, or an office opening with its place
+    (某县统计局), which the lists need not know."""
+    return any(start == 0 and end == len(name) for start, end, _ in known_agencies(name, opening=True)) \
+        or len(name) <= LONGEST_NAME and _placed_office(name)
 
 
 def head_date(lines: list[str], news: bool = False, title: str | None = None) -> str | None:

@@ -2343,11 +2343,12 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     return prefix if len("".join(prefix)) >= 2 else []
 
 
+# The tag given a word of Hanzi the dictionary gives no part of speech (智慧, 助餐)
+UNTAGGED = "untagged"
 # Parts of speech that may modify the noun a counted thing ends with when no head word names it
 # (青年|就业|见习|岗位, 健身|步道, 调研|课题, 无|主楼): nouns, verbs and verbal nouns, adjectives,
-# distinguishers, time words (jieba tags 青年 as one).
-MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l", "untagged"})
-UNTAGGED = "untagged"
+# distinguishers, time words (jieba tags 青年 as one), and words with no part of speech.
+MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l", UNTAGGED})
 NOT_NAMES = frozenset({"工作"})
 
 

@@ -548,7 +548,7 @@ def _target_noun_after(c: KindContext) -> bool:
     if noun is not None and _indicators_did(noun.group(), after[noun.end():]):
         return False  # 实现5个指标攀高: indicators counted by what they did
     if noun is None and after.lstrip().startswith(tuple(_table()["target_noun_after"]["counted_nouns"])) \
-            and c.text[c.start:c.end].rstrip().endswith(tuple(_table()["target_noun_after"]["counted_units"])):
+            and _counted_in(c, _table()["target_noun_after"]["counted_units"]):
         return not _says_done(c.clause_before)  # 明确…5项要求: the requirements laid down
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
         noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
@@ -570,8 +570,7 @@ def _counts_tasks(c: KindContext, noun: str) -> bool:
     """完成“平安创建”8项任务: the figure counts the tasks themselves (项, 件), the set's size,
     unless 已 says what of it was done."""
     table = _table()["target_noun_after"]
-    return c.text[c.start:c.end].rstrip().endswith(tuple(table["task_counts"])) \
-        and noun.strip().endswith(tuple(table["tasks"])) and "已" not in c.clause_before
+    return _counted_in(c, table["task_counts"]) and noun.strip().endswith(tuple(table["tasks"])) and "已" not in c.clause_before
 
 
 def _indicators_did(noun: str, rest: str) -> bool:
@@ -667,7 +666,8 @@ def _target_noun_before(c: KindContext) -> bool:
         pass
     if found is None:
         return False
-    if found.group() in _table()["target_noun_before"]["documents"] and _counts_documents(c):
+    if found.group() in _table()["target_noun_before"]["documents"] \
+            and _counted_in(c, _table()["target_noun_before"]["document_units"]):
         return False  # 部门预算3条: the budget documents published, no budget's level
     if _patterns()["figure_before_noun"].search(window, 0, found.start()):
         return False  # the noun is its own figure's (完成改造30户任务、试点10户: 任务 is 30户's)
@@ -694,10 +694,10 @@ def _plan_level_shared(c: KindContext) -> bool:
     return bool(_plan_before().search(c.clause_before)) and bool(SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20))
 
 
-def _counts_documents(c: KindContext) -> bool:
-    """The figure counts documents or items (2条, 1份): its unit, the raw's last characters."""
-    raw = c.text[c.start:c.end].rstrip()
-    return any(raw.endswith(unit) for unit in _table()["target_noun_before"]["document_units"])
+def _counted_in(c: KindContext, units: list[str]) -> bool:
+    """Whether the figure counts in one of these measure words (5项 tasks, 2条 documents): its raw's
+    last characters, as written."""
+    return c.text[c.start:c.end].rstrip().endswith(tuple(units))
 
 
 def _task_done_before(c: KindContext, before_noun: str) -> bool:

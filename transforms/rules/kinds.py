@@ -468,7 +468,8 @@ def _own_list_after(text: str, targets: int, colon: int) -> bool:
 def _year_whole_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     t = _table()["year_whole"]
     return (re.compile(rf"(?:{alternation(t['before'])})\s*$"), re.compile(r"\s*的\s*[\d.]+\s*[%％]"),
-            re.compile(rf"{alternation(t['so_far'])}|{_table()['progress_task']['progress_period']}"))
+            re.compile(rf"{alternation(t['as_of'] + _table()['cue_before']['so_far_openings'])}"
+                       rf"|{_table()['progress_task']['progress_period']}"))
 
 
 def _year_whole(c: KindContext) -> bool:

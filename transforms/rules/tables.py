@@ -142,6 +142,8 @@ TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column w
 UNNUMBERED = 5  # the level of a row label with no list number: below every numbered one (1–4)
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
+# value columns whose header says what they hold, not only a category of the row's measure (城镇, 农村)
+KNOWN_VALUE_ROLES = VALUE_ROLES - {"category"}
 
 
 @dataclass(frozen=True)
@@ -747,7 +749,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label_cells, unit, values, gloss = [], None, [], False
     unit_column = any(c.role == "unit" for c in columns)
     code_column = any(c.role == "skip" for c in columns)
-    unit_after = _unit_after_value(columns)
+    unit_between = _unit_between_values(columns)
     sign = ""
     for cell in cells:
         if SIGN_CELL.fullmatch(cell.text) and (label_cells or values):
@@ -755,7 +757,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
             continue
         if sign and cell.is_figure and not cell.bound:
             cell, sign = replace(cell, bound=sign), ""
-        if unit_after and unit is None and values and not cell.is_figure and unit_word(cell.text) is not None:
+        if unit_between and unit is None and values and not cell.is_figure and unit_word(cell.text) is not None:
             unit = unit_word(cell.text)  # 指标值 | 度量单位 | 完成值: 100 | % | 98: the unit of the values
             continue
         if cell.is_code and not code_column:
@@ -826,19 +828,19 @@ def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Colu
     return 0
 
 
-def _unit_after_value(columns: tuple[Column, ...] | list[Column]) -> bool:
+def _unit_between_values(columns: tuple[Column, ...] | list[Column]) -> bool:
     """指标值 | 度量单位 | 完成值: a unit column between two columns of figures (a performance form's)."""
     roles = [c.role for c in columns]
     if "unit" not in roles:
         return False
     at = roles.index("unit")
-    return any(r in VALUE_ROLES - {"category"} for r in roles[:at]) and any(r in VALUE_ROLES - {"category"} for r in roles[at + 1:])
+    return any(r in KNOWN_VALUE_ROLES for r in roles[:at]) and any(r in KNOWN_VALUE_ROLES for r in roles[at + 1:])
 
 
 def _unit_after_values(columns: tuple[Column, ...] | list[Column]) -> bool:
     """A 单位 column to the right of every column of figures."""
     units = [i for i, c in enumerate(columns) if c.role == "unit"]
-    values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES and c.role != "category"]
+    values = [i for i, c in enumerate(columns) if c.role in KNOWN_VALUE_ROLES]
     return bool(units and values) and units[-1] > values[-1]
 
 
@@ -1923,7 +1925,7 @@ def _stub_unit(columns: list[Column], opening: Cell | None) -> tuple[str, int] |
     labels', its unit the block's (as a 单位 note's); None for any other header."""
     if len(columns) < 3 or opening is None or opening.is_figure or any(c.role in ("label", "unit") for c in columns) \
             or columns[0].unit is None or columns[0].unit[0] != "元" or not BRACKETED_UNIT.search(columns[0].header) \
-            or sum(c.role in VALUE_ROLES - {"category"} for c in columns[1:]) < 2:
+            or sum(c.role in KNOWN_VALUE_ROLES for c in columns[1:]) < 2:
         return None
     return columns[0].unit
 
@@ -2312,7 +2314,7 @@ def _two_levels(columns: list[Column]) -> list[Column]:
     spans = list(itertools.takewhile(lambda c: c.role == "category", columns[label + 1:]))
     under = columns[label + 1 + len(spans):]
     if len(spans) < 2 or len(under) < 2 * len(spans) or len(under) % len(spans) \
-            or any(c.role not in VALUE_ROLES - {"category"} for c in under):
+            or any(c.role not in KNOWN_VALUE_ROLES for c in under):
         return columns
     width = len(under) // len(spans)
     return columns[:label + 1] + [replace(c, span=spans[n // width].header) for n, c in enumerate(under)]

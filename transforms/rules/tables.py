@@ -785,7 +785,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         label_cells[0], unit = split  # 个    数        个: a justified label the unit's cell ran into
     if text_cells and len(label_cells) > 1:
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
-    elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
+    elif len(label_cells) > 1 and _level_columns(columns) > 1:
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
@@ -2254,7 +2254,7 @@ def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict)
 def _appraisal(table: Table) -> bool:
     """A performance appraisal's indicators: label columns by level and a column of marks (分值, 权重, 得分); its
     rows of a level's name alone (数量指标) are levels, no groups naming the rows under them."""
-    return sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) > 2 and any(c.role == "skip" for c in table.columns)
+    return _level_columns(table.columns) > 2 and any(c.role == "skip" for c in table.columns)
 
 
 def _set_values(columns: list[Column | None]) -> list[Column | None]:
@@ -2280,7 +2280,7 @@ def _marks_after_words(rows: list[Row], table: Table) -> list[Row]:
     row whose value cells are words (严格执行相关制度规定 | 达成预期指标) reads them as rows of their own,
     and the figures left after them are the row's last figure columns' (分值, 得分: marks), not its first:
     a row short of figures right after a row of none fills the figure columns from the right."""
-    if sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) <= 2:
+    if _level_columns(table.columns) <= 2:
         return rows
     slots = table.slots
     figures = len(slots) - len(list(itertools.takewhile(lambda c: c.role in ("category", "text"), reversed(slots))))
@@ -2395,6 +2395,11 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
 
 # Label columns by level (一级指标 | 二级指标 | 三级指标, a performance table's): the finest names a row.
 LEVEL_HEADER = re.compile(r"[一二三四五]级")
+
+
+def _level_columns(columns: tuple[Column, ...] | list[Column]) -> int:
+    """How many of the columns name an indicator's level (一级指标, 二级指标 …): three make a performance form's."""
+    return sum(bool(LEVEL_HEADER.match(c.header)) for c in columns)
 
 
 # A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row
@@ -2521,11 +2526,11 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
     value_count = len(table.slots)
     seq_first = bool(table.columns) and table.columns[0].role == "skip"
     tasks = _task_column(table.columns) is not None  # (its rows are words: a row without a figure goes on)
+    # (under label columns by level a row opens with a cell of each: the gap is that much longer)
+    levels = _level_columns(table.columns)
     while position < len(cells):
         line_index, cell = cells[position]
         line = lines[line_index]
-        # (under label columns by level a row opens with a cell of each: the gap is that much longer)
-        levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
                 and (found := _header_at(lines, cells, position)) and not (
                     levels > 2 and not any(LEVEL_HEADER.match(c.header) for c in found[0].columns)):

@@ -817,7 +817,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     found = []
     work = alternation(_config()["agency"]["work_subject"]["words"])
     titled = any(TOWN_TITLE.match(TITLE_PREFIX.sub("", title)) for title in reading.titles)
-    for start in _subject_starts(reading.text):
+    starts = list(_subject_starts(reading.text))
+    for start in starts:
         phrase = reading.text[start:start + 40]
         if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
             continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
@@ -833,9 +834,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
-    towns = Counter(town for start in _subject_starts(reading.text)
-                    if (town := town_at(reading.text, start)) and not MASKED_TOWN.fullmatch(town)
-                    and re.search(rf"{YEAR}\s*[,，]\s*$", reading.text[max(0, start - 8):start]))
+    towns = Counter(town for start in starts if re.search(rf"{YEAR}\s*[,，]\s*$", reading.text[max(0, start - 8):start])
+                    and (town := town_at(reading.text, start)) and not MASKED_TOWN.fullmatch(town))
     found += [town for town, count in towns.items() if count >= TOWN_SUBJECT_TIMES for _ in range(count)] if len(towns) == 1 else []
     # a town the subject of the year's sentences again and again (2024年,某乡主动公开…。 2024年,某乡没有收到…): the text's
     # own town, though a template it was written on names its county's office (one town only: a county's report

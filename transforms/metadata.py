@@ -2475,7 +2475,8 @@ def _field_names() -> re.Pattern:
 
 def _without_field_names(phrase: str) -> str:
     """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
-    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
+    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩), nor a
+    programme's quoted name (“春苗计划”: `QUOTED_PROGRAMME`)."""
     return blanked(QUOTED_PROGRAMME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
 
 

@@ -128,10 +128,12 @@ BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（�
 LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                             r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$)"
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
-# a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
-BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
-# a cell holding only a comparison sign (=, ≥, <=): a performance form's 指标性质 column, bounding the value after it
-SIGN_CELL = re.compile(r"(?:>=|<=|＞＝|＜＝|[=＝≥≤≧≦><＞＜])")
+# a comparison sign (≥, <=, ＞): a bound on the figure after it (data: qualifiers.toml)
+COMPARISON_SIGN = r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])"
+# a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound
+BOUND_SIGN = re.compile(rf"{COMPARISON_SIGN}\s*(?=\d)")
+# a cell holding only a comparison sign or =: a performance form's 指标性质 column, bounding the value after it
+SIGN_CELL = re.compile(rf"{COMPARISON_SIGN}|[=＝]")  # (read whole: fullmatch)
 # the form of an indicator's value after its name, its number masked (救助人数(≥**人), …数≥**人)
 VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name

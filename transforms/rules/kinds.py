@@ -598,10 +598,11 @@ def _list_size(c: KindContext) -> bool:
     """共安排29个为民办实事项目, 确定民生实事项目40项: the size of a plan list (data: kinds.toml list_size);
     and the counts of its parts in a sentence telling what it is made of (民生工程涉及62个分项125个小项)."""
     patterns = _patterns()
+    if not patterns["list_size_unit"].search(c.text, c.start, c.end):
+        return False  # (first: most figures count no list's items)
     before = patterns["list_size_whole_done"].sub("", c.clause_before)  # 圆满完成省8件实事: the whole list
     after = blanked(patterns["list_size_going"], c.clause_after)  # (…民心工程进展顺利: how the list goes)
-    if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(before) \
-            or patterns["list_size_done_after"].search(after):
+    if patterns["list_size_done"].search(before) or patterns["list_size_done_after"].search(after):
         return False
     if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
             or patterns["list_size_year"].search(c.clause_before):

@@ -1098,9 +1098,9 @@ def _sentence_cell(lines: list[_Line], index: int) -> bool:
         return False
     # a row of figures' last cell, its empty cells between (`10 |` / `|` / `1.预算执行率=…需说明原因 |`: a
     # form's note on the row): the row's, though a pipe alone on its line is an empty cell or a row's opening
-    above = next((line for line in lines[index - 1:max(0, index - EMPTY_CELLS_BETWEEN - 2):-1] if line.text), None)
-    if above is not None and lone(above) and above.cells[0].is_figure \
-            and all(line.opens_row for line in lines[lines.index(above) + 1:index]):
+    above = next((at for at in range(len(lines))[index - 1:max(0, index - EMPTY_CELLS_BETWEEN - 2):-1] if lines[at].text), None)
+    if above is not None and lone(lines[above]) and lines[above].cells[0].is_figure \
+            and all(line.opens_row for line in lines[above + 1:index]):
         return True
     return lone(lines[index - 1]) and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
 

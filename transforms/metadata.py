@@ -3444,7 +3444,7 @@ def sole_year(text: str, news: bool = True) -> int | None:
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())
              and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))
-             and not (START_BEFORE.search(text, 0, m.start()) and SINCE_FOUNDED.match(text, m.end()))}
+             and not (SINCE_FOUNDED.match(text, m.end()) and START_BEFORE.search(text, 0, m.start()))}
     if not news:
         return years.pop() if len(years) == 1 and not years & compared else None
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after

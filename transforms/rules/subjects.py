@@ -3013,6 +3013,8 @@ def _deed_after_group(text: str, start: int, end: int) -> str | None:
 # its thing, session 21), whatever the verb; the work words alone (改造, 建设 …) are read for any count
 # (`WORK_AFTER`).
 DOING_BEFORE = re.compile(r"(?:完成|实现)了?\s*$")
+# words that may close the item after its deed, left out of the name (完成…旧坟整治工作: the work names nothing;
+# …任务 likewise, until a ruling says how a task of the deed is named)
 ITEM_END_WORDS = ("工作", "任务")
 CLOSING_DEED_LONGEST = 8
 

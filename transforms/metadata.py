@@ -193,11 +193,13 @@ def _levels() -> tuple[str, ...]:
 
 # Words of doing work (推进, 加强, 扎实): no name holds one, neither a place's nor a field's.
 WORK_WORDS = r"做好|推进|加强|抓好|落实|开展|扎实|全力|积极|认真|持续|深入|全面"
+# Words of a means before a unit (通过某乡人民政府公众号, 依托社区…): a clause's, no part of the unit's name.
+MEANS_WORDS = ("通过", "经过", "依托", "借助")
 # Those, counts (两个) and a word for the text's own or every place (全市, 本县): a phrase before a
 # town's level holding one (继续推进社区, 当巴和雪两个社区, 召开全市社区) is a clause, not a town.
 NOT_IN_A_NAME = (rf"{WORK_WORDS}|继续|进一步"
                  r"|取消|撤销|撤并|合并|整合|减少|规范|指导|服务|管理|覆盖|走进|进入"  # verbs taking units as their object (取消社区工作任务)
-                 r"|通过|经过|依托|借助"  # a means before a unit (通过某乡人民政府公众号): a clause
+                 rf"|{'|'.join(MEANS_WORDS)}"  # a means before a unit: a clause
                  r"|推动|完成|实行|实施|进行|登录|选举|产生"  # or doing work over them (稳步推动社区居委会…, 圆满完成社区…换届, 实行镇统一领导)
                  r"|[了届]"  # a particle or a term's count (进行了社区…, 新一届社区居委会): a clause
                  r"|半年|年度|今年|明年|去年"  # a period (下半年镇工作计划: a town whose name the copy left out)
@@ -362,7 +364,7 @@ def _names_ending_at(text: str, body_start: int, body_end: int) -> str | None:
     for start in range(max(0, body_start - LONGEST_PLACE), body_start + 1):
         if _is_place_prefix(text[start:body_start]) and not _conjunction_at(text, start) \
                 and not GLUED_PLACE_TAG.match(text, start, body_start) \
-                and text[max(0, start - 1):start + 1] not in SPLIT_MEANS:  # a site's tag glued on (青田 + 青田县民政局), nor a
+                and text[max(0, start - 1):start + 1] not in MEANS_WORDS:  # a site's tag glued on (青田 + 青田县民政局), nor a
             # name cut out of a means before it (通过 + 某乡人民政府: 过某乡 is no town)
             return text[start:body_end]
     return None
@@ -376,7 +378,6 @@ def _conjunction_at(text: str, start: int) -> bool:
 
 
 CONJUNCTIONS = "和与及"
-SPLIT_MEANS = ("通过", "经过", "依托", "借助")
 
 
 def known_agencies(text: str, opening: bool = False) -> list[tuple[int, int, str]]:
@@ -816,7 +817,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
     found = []
     work = alternation(_config()["agency"]["work_subject"]["words"])
     titled = any(TOWN_TITLE.match(TITLE_PREFIX.sub("", title)) for title in reading.titles)
-    for start in _subject_starts(reading.text):
+    starts = list(_subject_starts(reading.text))
+    for start in starts:
         phrase = reading.text[start:start + 40]
         if not (_name_end().search(phrase, 0, LONGEST_NAME) or MASKED_SUBJECT.match(phrase)) or ADDRESSEE.match(phrase):
             continue  # no body's last character near (nor a masked town, *街道); 县人大常委会: is whom the report is sent to
@@ -832,9 +834,8 @@ def _sentence_subjects(reading: _Reading) -> list[str]:
                 and phrase.split("\n", 1)[0] not in reading.site_names:
             found.append(name)
             continue
-    towns = Counter(town for start in _subject_starts(reading.text)
-                    if (town := town_at(reading.text, start)) and not MASKED_TOWN.fullmatch(town)
-                    and re.search(rf"{YEAR}\s*[,，]\s*$", reading.text[max(0, start - 8):start]))
+    towns = Counter(town for start in starts if re.search(rf"{YEAR}\s*[,，]\s*$", reading.text[max(0, start - 8):start])
+                    and (town := town_at(reading.text, start)) and not MASKED_TOWN.fullmatch(town))
     found += [town for town, count in towns.items() if count >= TOWN_SUBJECT_TIMES for _ in range(count)] if len(towns) == 1 else []
     # a town the subject of the year's sentences again and again (2024年,某乡主动公开…。 2024年,某乡没有收到…): the text's
     # own town, though a template it was written on names its county's office (one town only: a county's report
@@ -1481,19 +1482,19 @@ def _several_places_open(text: str) -> bool:
     """Whether sentences open on three places or more of the first one's level (甲县新建…。 而乙县…。 此外,丙市…):
     news comparing places, none of them its issuer (several places and bodies: agency null)."""
     places: list[str] = []
-    for match in SENTENCE_START.finditer(text):
-        opener = _opener().match(text, match.end())
-        start = opener.end() if opener else match.end()
+    for start in _subject_starts(text):
         connective = CONNECTIVE.match(text, start)  # a contrast's or an addition's word before the next place (而…, 此外,…)
         start = connective.end() if connective else start
         place = _place_at(text, start)
         if place and place not in places and not TABLE_CELL_END.match(text, start + len(place)):
             places.append(place)
+    if len(places) < SEVERAL_PLACES:
+        return False  # (before the regions are looked up: most texts open their sentences on one place or none)
     regions = {place: resolve_region(_full_place(place)) for place in places}
     if any(_full_place(place) != _full_place(other) and _full_place(place) in (regions[other]["province"], regions[other]["city"])
            for place in places for other in places):
         return False  # a place and places within it (泸州市…。 江阳区…。 纳溪区…): the story of the one holding them
-    level = level_of(places[0]) if places else None
+    level = level_of(places[0])
     peers = ("city", "county")  # a prefecture's city beside banners and counties of other prefectures is their peer
     return level is not None and sum(level_of(place) == level or level_of(place) in peers and level in peers
                                      for place in places) >= SEVERAL_PLACES
@@ -1798,8 +1799,7 @@ def _headline(line: str, following: str) -> bool:
     its date line; a site's counter
     (- 约 9页 over its upload date) is none."""
     words = HEADLINE_WORDS if not _date_label().match(following) else LABELLED_HEADLINE_WORDS
-    if any(start == 0 and end == len(line) for start, end, _ in known_agencies(line, opening=True)) \
-            or len(line) <= LONGEST_NAME and _placed_office(line) or _issuers_line(line) \
+    if _signing_body(line) or _issuers_line(line) \
             or len(pieces := line.split()) > 1 and all(len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
         return False  # a body's name alone over a date is a signature (上海市民政局 / 2023年2月12日, 某县民政局办公室),
         # so are bodies side by side (a joint signature: 某省财政厅    某省残疾人联合会 / 2018年2月26日)
@@ -2475,7 +2475,8 @@ def _field_names() -> re.Pattern:
 
 def _without_field_names(phrase: str) -> str:
     """The phrase with the names of fields that hold a type's word (计划生育) blanked: they name no type; nor
-    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩)."""
+    does a plan a figure is measured against (占计划任务的112%, 完成年计划的52%, 超计划3000亩), nor a
+    programme's quoted name (“春苗计划”: `QUOTED_PROGRAMME`)."""
     return blanked(QUOTED_PROGRAMME, blanked(PLAN_MEASURE, blanked(_field_names(), phrase)))
 
 
@@ -2550,7 +2551,6 @@ def _delivered_review(text: str) -> bool:
 YEARBOOK_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}(?:年鉴|纪要)\s*[·•・]?\s*[(（]?\s*(?:19|20)\d{2}(?!\d)")
 
 
-
 # A plan part opened by a run-in heading at a line's start, its year and a plan word before a colon (2016年脱贫计划:…):
 # an untitled text is typed by what its excerpt holds (session-35 ruling), a review and a plan.
 RUN_IN_PLAN = re.compile(r"^[ \t]*(?:19|20)\d{2}\s*年[^\n，。,:：]{0,10}?(?:计划|打算|安排|思路)[:：]", re.MULTILINE)
@@ -2594,8 +2594,6 @@ def _site_lead_type(text: str) -> str | None:
 # 为落实全市养老服务体系建设规划): the text's ground, not the text.
 CITED_DOCUMENT = re.compile(r"(?:根据|按照|依据|依照|遵照|对照|贯彻落实|贯彻|落实)[^。；;，,、\n]{0,30}?"
                             r"(?:工作要点|要点|实施方案|方案|工作计划|计划|规划|意见|通知|工作安排)")
-
-
 
 
 def _report_type(title: str | None, text: str, place_issuer: bool, entry: bool = False) -> str:
@@ -2976,18 +2974,22 @@ def signature_date(lines: list[str]) -> str | None:
             return iso_date(line)
     for signer, line in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES]):
         line = arabic_dates(line).strip().removeprefix("(").removeprefix("（").removesuffix(")").removesuffix("）")
-        if DATE.fullmatch(line) and (any(start == 0 and end == len(signer) for start, end, _ in known_agencies(signer, opening=True))
-                                     or len(signer) <= LONGEST_NAME and _placed_office(signer)):
+        if DATE.fullmatch(line) and _signing_body(signer):
             return iso_date(line)  # a bulletin's issuer the lists do not know over its bracketed date (某县统计局 / (2024年3月15日))
     for signer, line in zip(lines, lines[1:]):
         # a notice's signature over the table it attaches (…局 …局 / 二OO九年六月十八日 / 救灾补助资金指标分配表): its
         # bodies side by side, each a body the lists know or a placed office, over the date alone on its line
-        pieces = signer.split()
-        if DATE.fullmatch(arabic_dates(line).strip()) and pieces and all(
-                any(start == 0 and end == len(piece) for start, end, _ in known_agencies(piece, opening=True))
-                or len(piece) <= LONGEST_NAME and _placed_office(piece) for piece in pieces):
-            return iso_date(arabic_dates(line).strip())
+        pieces, line = signer.split(), arabic_dates(line).strip()
+        if DATE.fullmatch(line) and pieces and all(_signing_body(piece) for piece in pieces):
+            return iso_date(line)
     return None
+
+
+def _signing_body(name: str) -> bool:
+    """A body's whole name as a signature writes it: one the lists know, or an office opening with its place
+    (某县统计局), which the lists need not know."""
+    return any(start == 0 and end == len(name) for start, end, _ in known_agencies(name, opening=True)) \
+        or len(name) <= LONGEST_NAME and _placed_office(name)
 
 
 def head_date(lines: list[str], news: bool = False, title: str | None = None) -> str | None:
@@ -3442,7 +3444,7 @@ def sole_year(text: str, news: bool = True) -> int | None:
              if not HONOUR.search(text, 0, m.start()) and not SAID_TO_BE.match(text, m.end())
              and not GOAL_BEFORE.search(text, 0, m.start()) and not PLAN_YEAR.match(text, m.end())
              and (news or not START_BEFORE.search(text, 0, m.start()) and not LABELLED.match(text, m.end()))
-             and not (START_BEFORE.search(text, 0, m.start()) and SINCE_FOUNDED.match(text, m.end()))}
+             and not (SINCE_FOUNDED.match(text, m.end()) and START_BEFORE.search(text, 0, m.start()))}
     if not news:
         return years.pop() if len(years) == 1 and not years & compared else None
     if len(years) == 1 and years & compared:  # only compared against: 与2018年同期相比 speaks from the year after

@@ -224,7 +224,7 @@ def _lead_category(lead: str) -> SectionCategory | None:
 
 # A table's cell a line (closing with its pipe) that holds sentences (1.预算执行率=…需说明原因;2.年中…;3.… |): a
 # form's note on its row, numbered as its points are, no heading of a section
-NOTE_CELL = re.compile(r"[。；;].*\|\s*$")
+SENTENCE_CELL = re.compile(r"[。；;].*\|\s*$")
 
 
 def parse_sections(text: str) -> list[Section]:
@@ -238,7 +238,9 @@ def parse_sections(text: str) -> list[Section]:
             line_end = text.find("\n", start)
             found.append((start, 1, "", "提纲", SectionCategory.OUTLINE, line_end if line_end >= 0 else len(text)))
             continue
-        heading = None if NOTE_CELL.search(line) else _chapter_at(line) or _heading_at(line) or _plain_plan_heading(line)
+        heading = _chapter_at(line) or _heading_at(line) or _plain_plan_heading(line)
+        if heading and SENTENCE_CELL.search(line):
+            heading = None  # (looked for only on a heading's line: the search runs through a line's every sentence)
         if heading:
             level, number, title = heading
             found.append((start, level, number, title, None, None))

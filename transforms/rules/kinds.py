@@ -468,7 +468,8 @@ def _own_list_after(text: str, targets: int, colon: int) -> bool:
 def _year_whole_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     t = _table()["year_whole"]
     return (re.compile(rf"(?:{alternation(t['before'])})\s*$"), re.compile(r"\s*的\s*[\d.]+\s*[%％]"),
-            re.compile(rf"{alternation(t['so_far'])}|{_table()['progress_task']['progress_period']}"))
+            re.compile(rf"{alternation(t['as_of'] + _table()['cue_before']['so_far_openings'])}"
+                       rf"|{_table()['progress_task']['progress_period']}"))
 
 
 def _year_whole(c: KindContext) -> bool:
@@ -548,7 +549,7 @@ def _target_noun_after(c: KindContext) -> bool:
     if noun is not None and _indicators_did(noun.group(), after[noun.end():]):
         return False  # 实现5个指标攀高: indicators counted by what they did
     if noun is None and after.lstrip().startswith(tuple(_table()["target_noun_after"]["counted_nouns"])) \
-            and c.text[c.start:c.end].rstrip().endswith(tuple(_table()["target_noun_after"]["counted_units"])):
+            and _counted_in(c, _table()["target_noun_after"]["counted_units"]):
         return not _says_done(c.clause_before)  # 明确…5项要求: the requirements laid down
     if noun is None:  # 完成1200万人以上全年城镇新增就业目标: a year's target closing the clause
         noun = patterns["year_target_after"].fullmatch(after) or patterns["task_named_after"].fullmatch(after) \
@@ -570,8 +571,7 @@ def _counts_tasks(c: KindContext, noun: str) -> bool:
     """完成“平安创建”8项任务: the figure counts the tasks themselves (项, 件), the set's size,
     unless 已 says what of it was done."""
     table = _table()["target_noun_after"]
-    return c.text[c.start:c.end].rstrip().endswith(tuple(table["task_counts"])) \
-        and noun.strip().endswith(tuple(table["tasks"])) and "已" not in c.clause_before
+    return _counted_in(c, table["task_counts"]) and noun.strip().endswith(tuple(table["tasks"])) and "已" not in c.clause_before
 
 
 def _indicators_did(noun: str, rest: str) -> bool:
@@ -598,10 +598,11 @@ def _list_size(c: KindContext) -> bool:
     """共安排29个为民办实事项目, 确定民生实事项目40项: the size of a plan list (data: kinds.toml list_size);
     and the counts of its parts in a sentence telling what it is made of (民生工程涉及62个分项125个小项)."""
     patterns = _patterns()
+    if not patterns["list_size_unit"].search(c.text, c.start, c.end):
+        return False  # (first: most figures count no list's items)
     before = patterns["list_size_whole_done"].sub("", c.clause_before)  # 圆满完成省8件实事: the whole list
     after = blanked(patterns["list_size_going"], c.clause_after)  # (…民心工程进展顺利: how the list goes)
-    if not patterns["list_size_unit"].search(c.text, c.start, c.end) or patterns["list_size_done"].search(before) \
-            or patterns["list_size_done_after"].search(after):
+    if patterns["list_size_done"].search(before) or patterns["list_size_done_after"].search(after):
         return False
     if patterns["list_size_after"].match(c.clause_after) or patterns["list_size_before"].search(c.clause_before) \
             or patterns["list_size_year"].search(c.clause_before):
@@ -667,7 +668,8 @@ def _target_noun_before(c: KindContext) -> bool:
         pass
     if found is None:
         return False
-    if found.group() in _table()["target_noun_before"]["documents"] and _counts_documents(c):
+    if found.group() in _table()["target_noun_before"]["documents"] \
+            and _counted_in(c, _table()["target_noun_before"]["document_units"]):
         return False  # 部门预算3条: the budget documents published, no budget's level
     if _patterns()["figure_before_noun"].search(window, 0, found.start()):
         return False  # the noun is its own figure's (完成改造30户任务、试点10户: 任务 is 30户's)
@@ -694,10 +696,10 @@ def _plan_level_shared(c: KindContext) -> bool:
     return bool(_plan_before().search(c.clause_before)) and bool(SHARE_AFTER.match(c.text, c.outer_end, c.outer_end + 20))
 
 
-def _counts_documents(c: KindContext) -> bool:
-    """The figure counts documents or items (2条, 1份): its unit, the raw's last characters."""
-    raw = c.text[c.start:c.end].rstrip()
-    return any(raw.endswith(unit) for unit in _table()["target_noun_before"]["document_units"])
+def _counted_in(c: KindContext, units: list[str]) -> bool:
+    """Whether the figure counts in one of these measure words (5项 tasks, 2条 documents): its raw's
+    last characters, as written."""
+    return c.text[c.start:c.end].rstrip().endswith(tuple(units))
 
 
 def _task_done_before(c: KindContext, before_noun: str) -> bool:

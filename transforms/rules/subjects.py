@@ -2151,7 +2151,8 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
 
 
 # Flows out of a programme (退出, 清退 …) a count of its people can be named by (session 35's ruling on
-# status verbs); 新增 and the other flows in are fillers or named before the people
+# status verbs), the flows out among subject_context.toml's `flows`; 新增 and the other flows in are
+# fillers or named before the people
 FLOWS_OUT = ("退出", "清退", "取消", "注销", "停保", "核减")
 
 
@@ -2159,7 +2160,7 @@ def _flow_out_after(after: str) -> str | None:
     """The flow out of a programme the words after a counted group open with, adverbs of state left out."""
     lead = re.match(STATE_ADVERBS, after)
     after = after[lead.end():] if lead else after
-    return next((flow for flow in FLOWS_OUT if after.startswith(flow) and flow in _context_words()["flows"]), None)
+    return next((flow for flow in FLOWS_OUT if after.startswith(flow)), None)
 
 
 # Adverbs of state before a status a thing has reached (已竣工, 均已开工, 也都启动建设)
@@ -2343,11 +2344,12 @@ def _nominal_prefix(words: list[str]) -> list[str]:
     return prefix if len("".join(prefix)) >= 2 else []
 
 
+# The tag given a word of Hanzi the dictionary gives no part of speech (智慧, 助餐)
+UNTAGGED = "untagged"
 # Parts of speech that may modify the noun a counted thing ends with when no head word names it
 # (青年|就业|见习|岗位, 健身|步道, 调研|课题, 无|主楼): nouns, verbs and verbal nouns, adjectives,
-# distinguishers, time words (jieba tags 青年 as one).
-MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l", "untagged"})
-UNTAGGED = "untagged"
+# distinguishers, time words (jieba tags 青年 as one), and words with no part of speech.
+MODIFYING_TAGS = frozenset({"n", "nz", "j", "nt", "ng", "vn", "v", "b", "a", "an", "t", "l", UNTAGGED})
 NOT_NAMES = frozenset({"工作"})
 
 
@@ -3012,6 +3014,8 @@ def _deed_after_group(text: str, start: int, end: int) -> str | None:
 # its thing, session 21), whatever the verb; the work words alone (改造, 建设 …) are read for any count
 # (`WORK_AFTER`).
 DOING_BEFORE = re.compile(r"(?:完成|实现)了?\s*$")
+# words that may close the item after its deed, left out of the name (完成…旧坟整治工作: the work names nothing;
+# …任务 likewise, until a ruling says how a task of the deed is named)
 ITEM_END_WORDS = ("工作", "任务")
 CLOSING_DEED_LONGEST = 8
 

@@ -128,10 +128,12 @@ BRACKETED_UNIT = re.compile(r"\s*[(（](?:单位\s*[:：]?\s*)?(?P<unit>[^()（�
 LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                             r"|其中\s*[:：]?|#|(?:[A-H]|I{1,3}|IV|VI{0,3})(?:[ \u3000]+|[、.．]|$)"
                             r"|[A-H](?=[\u4e00-\u9fff])(?![级类型]))\s*)+")
-# a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound (data: qualifiers.toml)
-BOUND_SIGN = re.compile(r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])\s*(?=\d)")
-# a cell holding only a comparison sign (=, ≥, <=): a performance form's 指标性质 column, bounding the value after it
-SIGN_CELL = re.compile(r"(?:>=|<=|＞＝|＜＝|[=＝≥≤≧≦><＞＜])")
+# a comparison sign (≥, <=, ＞): a bound on the figure after it (data: qualifiers.toml)
+COMPARISON_SIGN = r"(?:>=|<=|＞＝|＜＝|[≥≤≧≦><＞＜])"
+# a comparison sign before a cell's number (≥95%, <= 5300): the cell's bound
+BOUND_SIGN = re.compile(rf"{COMPARISON_SIGN}\s*(?=\d)")
+# a cell holding only a comparison sign or =: a performance form's 指标性质 column, bounding the value after it
+SIGN_CELL = re.compile(rf"{COMPARISON_SIGN}|[=＝]")  # (read whole: fullmatch)
 # the form of an indicator's value after its name, its number masked (救助人数(≥**人), …数≥**人)
 VALUE_TEMPLATE = re.compile(r"\s*[(（]\s*(?:>=|<=|[≥≤<>＞＜])?\s*\*+[^()（）]*[)）]|\s*(?:>=|<=|[≥≤<>＞＜])\s*\*+\S*$")
 KEY_MARK = re.compile(r"^[★☆]+")  # ★★★救助人数: the mark of a key indicator, no part of its name
@@ -142,6 +144,8 @@ TOTAL_ROWS = ("合计", "总计", "小计")  # row labels that are also column w
 UNNUMBERED = 5  # the level of a row label with no list number: below every numbered one (1–4)
 ROLES = ("skip", "text", "unit", "label", "change", "share", "previous", "plan", "current")
 VALUE_ROLES = frozenset({"change", "share", "previous", "plan", "current", "measure", "category"})
+# value columns whose header says what they hold, not only a category of the row's measure (城镇, 农村)
+KNOWN_VALUE_ROLES = VALUE_ROLES - {"category"}
 
 
 @dataclass(frozen=True)
@@ -747,7 +751,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
     label_cells, unit, values, gloss = [], None, [], False
     unit_column = any(c.role == "unit" for c in columns)
     code_column = any(c.role == "skip" for c in columns)
-    unit_after = _unit_after_value(columns)
+    unit_between = _unit_between_values(columns)
     sign = ""
     for cell in cells:
         if SIGN_CELL.fullmatch(cell.text) and (label_cells or values):
@@ -755,7 +759,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
             continue
         if sign and cell.is_figure and not cell.bound:
             cell, sign = replace(cell, bound=sign), ""
-        if unit_after and unit is None and values and not cell.is_figure and unit_word(cell.text) is not None:
+        if unit_between and unit is None and values and not cell.is_figure and unit_word(cell.text) is not None:
             unit = unit_word(cell.text)  # 指标值 | 度量单位 | 完成值: 100 | % | 98: the unit of the values
             continue
         if cell.is_code and not code_column:
@@ -783,7 +787,7 @@ def _row_of(cells: list[Cell], columns: tuple[Column, ...], text_cells: int = 0)
         label_cells[0], unit = split  # 个    数        个: a justified label the unit's cell ran into
     if text_cells and len(label_cells) > 1:
         label_cells = label_cells[:1]  # 新增城镇就业 | 区人社局: the label, then who answers for it
-    elif len(label_cells) > 1 and sum(bool(LEVEL_HEADER.match(c.header)) for c in columns) > 1:
+    elif len(label_cells) > 1 and _level_columns(columns) > 1:
         label_cells = label_cells[-1:]  # 产出指标 | 数量指标 | 救助人次: the finest level names the row
     label = "".join(LEADING_NUMBER.sub("", KEY_MARK.sub("", text)) for text in label_cells)  # a lone A is a cell of its own
     label = FOOTNOTE_MARK.sub("", VALUE_TEMPLATE.sub("", label)).rstrip(":：")  # 年度资金总额: a form's label
@@ -826,19 +830,19 @@ def _group_and_number(cells: list[Cell], columns: tuple[Column, ...] | list[Colu
     return 0
 
 
-def _unit_after_value(columns: tuple[Column, ...] | list[Column]) -> bool:
+def _unit_between_values(columns: tuple[Column, ...] | list[Column]) -> bool:
     """指标值 | 度量单位 | 完成值: a unit column between two columns of figures (a performance form's)."""
     roles = [c.role for c in columns]
     if "unit" not in roles:
         return False
     at = roles.index("unit")
-    return any(r in VALUE_ROLES - {"category"} for r in roles[:at]) and any(r in VALUE_ROLES - {"category"} for r in roles[at + 1:])
+    return any(r in KNOWN_VALUE_ROLES for r in roles[:at]) and any(r in KNOWN_VALUE_ROLES for r in roles[at + 1:])
 
 
 def _unit_after_values(columns: tuple[Column, ...] | list[Column]) -> bool:
     """A 单位 column to the right of every column of figures."""
     units = [i for i, c in enumerate(columns) if c.role == "unit"]
-    values = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES and c.role != "category"]
+    values = [i for i, c in enumerate(columns) if c.role in KNOWN_VALUE_ROLES]
     return bool(units and values) and units[-1] > values[-1]
 
 
@@ -1094,9 +1098,9 @@ def _sentence_cell(lines: list[_Line], index: int) -> bool:
         return False
     # a row of figures' last cell, its empty cells between (`10 |` / `|` / `1.预算执行率=…需说明原因 |`: a
     # form's note on the row): the row's, though a pipe alone on its line is an empty cell or a row's opening
-    above = next((line for line in lines[index - 1:max(0, index - EMPTY_CELLS_BETWEEN - 2):-1] if line.text), None)
-    if above is not None and lone(above) and above.cells[0].is_figure \
-            and all(line.opens_row for line in lines[lines.index(above) + 1:index]):
+    above = next((at for at in range(len(lines))[index - 1:max(0, index - EMPTY_CELLS_BETWEEN - 2):-1] if lines[at].text), None)
+    if above is not None and lone(lines[above]) and lines[above].cells[0].is_figure \
+            and all(line.opens_row for line in lines[above + 1:index]):
         return True
     return lone(lines[index - 1]) and not any(line.opens_row for line in lines[max(0, index - ROW_OPENER_REACH):index])
 
@@ -1923,7 +1927,7 @@ def _stub_unit(columns: list[Column], opening: Cell | None) -> tuple[str, int] |
     labels', its unit the block's (as a 单位 note's); None for any other header."""
     if len(columns) < 3 or opening is None or opening.is_figure or any(c.role in ("label", "unit") for c in columns) \
             or columns[0].unit is None or columns[0].unit[0] != "元" or not BRACKETED_UNIT.search(columns[0].header) \
-            or sum(c.role in VALUE_ROLES - {"category"} for c in columns[1:]) < 2:
+            or sum(c.role in KNOWN_VALUE_ROLES for c in columns[1:]) < 2:
         return None
     return columns[0].unit
 
@@ -2252,7 +2256,7 @@ def _fitting_splits(cells: tuple[str, ...], owners: tuple[str, ...], seen: dict)
 def _appraisal(table: Table) -> bool:
     """A performance appraisal's indicators: label columns by level and a column of marks (分值, 权重, 得分); its
     rows of a level's name alone (数量指标) are levels, no groups naming the rows under them."""
-    return sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) > 2 and any(c.role == "skip" for c in table.columns)
+    return _level_columns(table.columns) > 2 and any(c.role == "skip" for c in table.columns)
 
 
 def _set_values(columns: list[Column | None]) -> list[Column | None]:
@@ -2278,7 +2282,7 @@ def _marks_after_words(rows: list[Row], table: Table) -> list[Row]:
     row whose value cells are words (严格执行相关制度规定 | 达成预期指标) reads them as rows of their own,
     and the figures left after them are the row's last figure columns' (分值, 得分: marks), not its first:
     a row short of figures right after a row of none fills the figure columns from the right."""
-    if sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns) <= 2:
+    if _level_columns(table.columns) <= 2:
         return rows
     slots = table.slots
     figures = len(slots) - len(list(itertools.takewhile(lambda c: c.role in ("category", "text"), reversed(slots))))
@@ -2312,7 +2316,7 @@ def _two_levels(columns: list[Column]) -> list[Column]:
     spans = list(itertools.takewhile(lambda c: c.role == "category", columns[label + 1:]))
     under = columns[label + 1 + len(spans):]
     if len(spans) < 2 or len(under) < 2 * len(spans) or len(under) % len(spans) \
-            or any(c.role not in VALUE_ROLES - {"category"} for c in under):
+            or any(c.role not in KNOWN_VALUE_ROLES for c in under):
         return columns
     width = len(under) // len(spans)
     return columns[:label + 1] + [replace(c, span=spans[n // width].header) for n, c in enumerate(under)]
@@ -2393,6 +2397,11 @@ def _earlier_years_previous(columns: list[Column]) -> tuple[Column, ...]:
 
 # Label columns by level (一级指标 | 二级指标 | 三级指标, a performance table's): the finest names a row.
 LEVEL_HEADER = re.compile(r"[一二三四五]级")
+
+
+def _level_columns(columns: tuple[Column, ...] | list[Column]) -> int:
+    """How many of the columns name an indicator's level (一级指标, 二级指标 …): three make a performance form's."""
+    return sum(bool(LEVEL_HEADER.match(c.header)) for c in columns)
 
 
 # A form's row label: it closes with a colon before its value (年度资金总额:) or opens a sub-row
@@ -2519,11 +2528,11 @@ def _rows(lines: list[_Line], cells: list[tuple[int, Cell]], position: int, tabl
     value_count = len(table.slots)
     seq_first = bool(table.columns) and table.columns[0].role == "skip"
     tasks = _task_column(table.columns) is not None  # (its rows are words: a row without a figure goes on)
+    # (under label columns by level a row opens with a cell of each: the gap is that much longer)
+    levels = _level_columns(table.columns)
     while position < len(cells):
         line_index, cell = cells[position]
         line = lines[line_index]
-        # (under label columns by level a row opens with a cell of each: the gap is that much longer)
-        levels = sum(bool(LEVEL_HEADER.match(c.header)) for c in table.columns)
         if pending == [] and cell.start == line.cells[0].start and not _empty_row(line, table) \
                 and (found := _header_at(lines, cells, position)) and not (
                     levels > 2 and not any(LEVEL_HEADER.match(c.header) for c in found[0].columns)):

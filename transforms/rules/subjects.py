@@ -2150,17 +2150,12 @@ def subject_after_number(stream: TokenStream, start: int, end: int, events: bool
     return _subject(run, [Word.at(done, end - len(done))] if narrowing else None)
 
 
-# Flows out of a programme (退出, 清退 …) a count of its people can be named by (session 35's ruling on
-# status verbs), the flows out among subject_context.toml's `flows`; 新增 and the other flows in are
-# fillers or named before the people
-FLOWS_OUT = ("退出", "清退", "取消", "注销", "停保", "核减")
-
-
 def _flow_out_after(after: str) -> str | None:
-    """The flow out of a programme the words after a counted group open with, adverbs of state left out."""
+    """The flow out of a programme (subject_context.toml's `flows_out`) the words after a counted
+    group open with, adverbs of state left out."""
     lead = re.match(STATE_ADVERBS, after)
     after = after[lead.end():] if lead else after
-    return next((flow for flow in FLOWS_OUT if after.startswith(flow)), None)
+    return next((flow for flow in _context_words()["flows_out"] if after.startswith(flow)), None)
 
 
 # Adverbs of state before a status a thing has reached (已竣工, 均已开工, 也都启动建设)
